@@ -1,0 +1,183 @@
+"""The format-neutral document model: what templates become and what every writer reads.
+
+Writers see only these types (never jinja, never the summary model); templates never see DOCX or PDF.
+Every text field is plain text: writers print it literally, whatever characters it holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Protocol
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of literal text. `tag` marks a small accent-coloured label (e.g. a confidence level)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    tag: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink; the url scheme is already checked to be http, https or mailto."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """A source footnote. `key` names the cited passage: one note per key per page is enough."""
+
+    key: str
+    content: tuple[Span | Link, ...]
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """The place in the text that cites a note (rendered as a superscript number)."""
+
+    note: Note
+
+
+Inline = Span | Link | NoteRef
+Inlines = tuple[Inline, ...]
+
+# ---------------------------------------------------------------- blocks
+
+ParagraphStyle = Literal["body", "lead", "meta", "small"]
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The handling / classification line printed at the top of the brief."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """level 0 is the document title, 1 a section (bookmarked), 2 a sub-section."""
+
+    level: int
+    content: Inlines
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: Inlines
+    style: ParagraphStyle = "body"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A shaded, outlined box (the bottom line up front)."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Inlines, ...]
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float = 1.0
+    align: Literal["left", "right", "center"] = "left"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Inlines, ...], ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A pull quote with its attribution line."""
+
+    content: Inlines
+    attribution: Inlines = ()
+
+
+Block = Banner | Heading | Paragraph | Box | BulletList | Table | Quote
+
+# ---------------------------------------------------------------- document
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    subject: str = ""
+    author: str = ""
+    keywords: tuple[str, ...] = ()
+    date: str = "2000-01-01"  # ISO date printed and stored as creation date (never the wall clock)
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta
+    blocks: tuple[Block, ...]
+
+    def notes(self) -> list[Note]:
+        """Every note reference in reading order (duplicates included)."""
+        found: list[Note] = []
+        for block in self.blocks:
+            found.extend(_block_notes(block))
+        return found
+
+
+def _block_notes(block: Block) -> list[Note]:
+    runs: list[Inlines] = []
+    if isinstance(block, Heading | Paragraph):
+        runs.append(block.content)
+    elif isinstance(block, Quote):
+        runs.extend([block.content, block.attribution])
+    elif isinstance(block, BulletList):
+        runs.extend(block.items)
+    elif isinstance(block, Table):
+        runs.extend(cell for row in block.rows for cell in row)
+    elif isinstance(block, Box):
+        return [n for inner in block.blocks for n in _block_notes(inner)]
+    return [i.note for run in runs for i in run if isinstance(i, NoteRef)]
+
+
+# ---------------------------------------------------------------- presentation
+
+
+@dataclass(frozen=True)
+class Theme:
+    """How a document looks; both writers honour every field with the same metrics."""
+
+    page_size: Literal["A4", "Letter"] = "A4"
+    margins_mm: tuple[float, float, float, float] = (16.0, 18.0, 14.0, 18.0)  # top, right, bottom, left
+    body_font: str = "Caladea"  # bundled; the DOCX names its metric twin (Cambria) for Word users
+    heading_font: str = "Carlito"  # bundled; the DOCX names Calibri
+    body_size: float = 10.0
+    accent: str = "#1F3A5F"
+    banner_color: str = "#7A1F1F"
+    organisation: str = ""
+    footer: str = ""
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    path: Path
+    pages: int
+    notes: int  # footnotes actually printed (after per-page de-duplication)
+
+
+class Writer(Protocol):
+    def __call__(self, doc: Document, path: Path, theme: Theme) -> WriteResult: ...

@@ -1,0 +1,57 @@
+"""Paragraph metrics shared by both writers, so the DOCX lays out like the PDF that was measured to fit.
+
+Sizes are multiples of Theme.body_size (points); spacing is in points; `leading` is the line height as a
+multiple of the font size. The DOCX writer turns each entry into a named Word style, the PDF writer into a
+reportlab ParagraphStyle: change a number here and both formats follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["body", "heading"]
+Colour = Literal["text", "accent", "muted", "banner"]
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    word_name: str  # the Word style name (built-in names where Word has one)
+    font: Role
+    scale: float  # font size = scale * Theme.body_size
+    bold: bool = False
+    italic: bool = False
+    colour: Colour = "text"
+    space_before: float = 0.0
+    space_after: float = 4.0
+    leading: float = 1.2
+    indent: float = 0.0  # left indent, points
+    align: Literal["left", "center", "justify"] = "left"
+    caps: bool = False
+
+
+STYLES: dict[str, StyleSpec] = {
+    "banner": StyleSpec("Banner", "heading", 0.85, bold=True, colour="banner", space_after=6,
+                        align="center", caps=True),
+    "title": StyleSpec("Title", "heading", 2.0, bold=True, colour="accent", space_after=2, leading=1.1),
+    "heading1": StyleSpec("Heading 1", "heading", 1.2, bold=True, colour="accent", space_before=8,
+                          space_after=3, caps=True),
+    "heading2": StyleSpec("Heading 2", "heading", 1.05, bold=True, colour="text", space_before=6,
+                          space_after=2),
+    "body": StyleSpec("Normal", "body", 1.0, space_after=4),
+    "lead": StyleSpec("Lead", "body", 1.1, space_after=4),
+    "meta": StyleSpec("Subtitle", "heading", 0.9, colour="muted", space_after=6),
+    "small": StyleSpec("Small Text", "body", 0.85, colour="muted", space_after=3),
+    "bullet": StyleSpec("List Bullet", "body", 1.0, space_after=2, indent=12),
+    "box_title": StyleSpec("Box Title", "heading", 0.95, bold=True, colour="accent", space_after=2, caps=True),
+    "quote": StyleSpec("Quote", "body", 1.1, italic=True, colour="accent", space_before=2, space_after=1,
+                       indent=14),
+    "attribution": StyleSpec("Quote Attribution", "heading", 0.85, colour="muted", space_after=5, indent=14),
+    "table_header": StyleSpec("Table Header", "heading", 0.85, bold=True, colour="accent", space_after=0),
+    "table_cell": StyleSpec("Table Text", "body", 0.9, space_after=0, leading=1.15),
+    "footnote": StyleSpec("Footnote Text", "body", 0.75, space_after=1, leading=1.15),
+}
+
+BOX_PADDING = 6.0  # points inside the BLUF box on every side
+TABLE_CELL_PADDING = 3.0  # points, top/bottom and left/right
+NOTE_RULE_WIDTH = 0.3  # fraction of the text width the rule above the footnotes spans
