@@ -1,0 +1,98 @@
+"""`briefgen check`: load, verify and lint a workspace; report everything at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+
+import click
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.lint import lint
+from briefgen.loader import Loaded, load_workspace
+from briefgen.verify import SECTIONS, Verification, verify
+from briefgen.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A workspace whose model loaded; `verification` says whether every tie holds."""
+
+    ws: Workspace
+    loaded: Loaded
+    verification: Verification
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.verification.problems
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.verification.errors or (strict and self.verification.warnings))
+
+    def counts(self) -> dict[str, int]:
+        summary = self.loaded.summary
+        counts = {section: len(getattr(summary, section)) for section, _ in SECTIONS}
+        counts["passages"] = sum(len(c.citations) for c in self.verification.items.values()) + sum(
+            1 for p in self.verification.errors if p.path.endswith(".passage"))
+        counts["seeds"] = len(self.verification.seeds)
+        return counts
+
+
+def run_check(ws: Workspace) -> Checked:
+    """Load and verify; raise BriefgenError only when the files cannot be loaded at all."""
+    loaded = load_workspace(ws)
+    verification = verify(ws, loaded)
+    verification.problems.extend(lint(loaded, verification))
+    return Checked(ws, loaded, verification)
+
+
+def require_verified(checked: Checked, strict: bool = False) -> None:
+    """The gate every build passes: any error (or warning, when strict) stops it."""
+    if checked.failed(strict):
+        raise BriefgenError(checked.verification.errors + (checked.verification.warnings if strict else []))
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def report_json(checked: Checked, strict: bool) -> str:
+    items = [{"id": c.id, "kind": c.kind, "verified": not c.failed, "originators": c.originators,
+              "citations": [{"source": x.source.id, "paragraph": x.paragraph, "file": x.seed_file}
+                            for x in c.citations]}
+             for c in checked.verification.items.values()]
+    return json.dumps({"ok": not checked.failed(strict), "counts": checked.counts(), "items": items,
+                       "problems": [p.to_json() for p in checked.problems]}, indent=2, ensure_ascii=False)
+
+
+def report_text(checked: Checked, strict: bool) -> str:
+    colour = _use_colour()
+    lines: list[str] = []
+    by_item: dict[str, list[Problem]] = {}
+    for problem in checked.problems:
+        by_item.setdefault(problem.item or "(workspace)", []).append(problem)
+    for item, problems in by_item.items():
+        lines.append(click.style(item, bold=True) if colour else item)
+        for problem in problems:
+            text = "  " + problem.format().replace("\n", "\n  ")
+            tint = "red" if problem.severity == "error" else "yellow"
+            lines.append(click.style(text, fg=tint) if colour else text)
+    lines.append(_summary_line(checked, strict, colour))
+    return "\n".join(lines)
+
+
+def _summary_line(checked: Checked, strict: bool, colour: bool) -> str:
+    c = checked.counts()
+    errors, warnings = len(checked.verification.errors), len(checked.verification.warnings)
+    verified = sum(1 for i in checked.verification.items.values() if not i.failed and i.citations)
+    head = (f"{c['judgments']} judgments, {c['figures']} figures, {c['quotes']} quotes, {c['gaps']} gaps; "
+            f"{c['passages']} passages in {c['seeds']} seeds; {verified} items verified; ")
+    tail = f"{errors} errors, {warnings} warnings"
+    ok = not checked.failed(strict)
+    line = head + tail + (" — OK" if ok else " — FAILED")
+    return click.style(line, fg="green" if ok else "red", bold=True) if colour else line
+
+
+def _use_colour() -> bool:
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()

@@ -1,0 +1,88 @@
+"""The command line: each command parses its options, then calls one plain function.
+
+Heavy libraries (python-docx, reportlab) are imported only inside the commands that render.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+from briefgen.workspace import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def workspace_option(func: F) -> F:
+    return click.option("-C", "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help="Workspace directory (default: the current directory).")(func)
+
+
+def _ws(ctx: click.Context, workspace: Path | None) -> Workspace:
+    root = workspace or ctx.find_root().params.get("workspace") or Path.cwd()
+    return Workspace.at(root)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@workspace_option
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
+def cli(workspace: Path | None, debug: bool) -> None:
+    """briefgen: short, sourced briefs whose every claim is verified against its seed documents."""
+
+
+@cli.command()
+@workspace_option
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
+@click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@click.pass_context
+def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: bool) -> None:
+    """Validate the model and catalogue, verify every passage against the seeds, lint the language."""
+    from briefgen.check import report_json, report_text, run_check
+
+    checked = run_check(_ws(ctx, workspace))
+    click.echo(report_json(checked, strict) if as_json else report_text(checked, strict))
+    ctx.exit(1 if checked.failed(strict) else 0)
+
+
+@cli.command()
+@click.argument("which", type=click.Choice(["summary", "sources"]), default="summary")
+def schema(which: str) -> None:
+    """Print the JSON Schema of summary.yaml (or sources.yaml) for editor completion."""
+    from briefgen.schema import Catalogue, Summary, json_schema
+
+    click.echo(json.dumps(json_schema(Summary if which == "summary" else Catalogue), indent=2))
+
+
+def main() -> None:
+    """Console entry point: user errors print located messages; only --debug shows tracebacks."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        code = cli.main(standalone_mode=False, prog_name="briefgen")
+    except BriefgenError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug in briefgen, not a user mistake
+        if debug:
+            traceback.print_exc()
+        click.echo(f"briefgen: internal error: {exc!r} (run with --debug for the traceback)", err=True)
+        sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)

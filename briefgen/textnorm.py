@@ -1,0 +1,28 @@
+"""Normalisation for matching passages against seeds: what a copy-paste may change, we ignore."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ", "\u2015": " ", "\u2212": " ",
+    "-": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2026": "...",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
+})
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space.
+
+    >>> normalise("Kim\u2019s  \u201cnewly-introduced\u201d AI \u2014 now")
+    'kim\\'s "newly introduced" ai now'
+    """
+    if text.isascii():
+        folded = text.translate(_TRANSLATE).lower()
+    else:
+        folded = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
+    return _SPACES.sub(" ", folded).strip()

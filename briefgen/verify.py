@@ -1,0 +1,202 @@
+"""Verification: every tie between the model and the seeds is checked, and every problem is kept."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefgen.closest import closest
+from briefgen.errors import Problem
+from briefgen.loader import Loaded
+from briefgen.schema import Evidence, Figure, Quote, Source
+from briefgen.seeds import Seed, SeedError, read_seed
+from briefgen.textnorm import normalise
+from briefgen.workspace import Workspace
+from briefgen.yamlsrc import Key
+
+Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
+SECTIONS: tuple[tuple[str, Kind], ...] = (
+    ("judgments", "judgment"), ("figures", "figure"), ("quotes", "quote"), ("gaps", "gap"))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verified tie: this passage is in paragraph `paragraph` of the seed of `source`."""
+
+    source: Source
+    paragraph: int
+    passage: str
+    seed_file: str
+
+
+@dataclass(frozen=True)
+class ItemCheck:
+    kind: Kind
+    id: str
+    citations: tuple[Citation, ...]
+    failed: bool
+
+    @property
+    def originators(self) -> int:
+        """Distinct originators behind the item; an unknown originator counts once per source."""
+        return len({c.source.originator or f"?{c.source.id}" for c in self.citations})
+
+
+@dataclass
+class Verification:
+    seeds: dict[str, Seed]
+    items: dict[str, ItemCheck] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def verify(ws: Workspace, loaded: Loaded) -> Verification:
+    """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes."""
+    result = Verification(seeds={})
+    result.seeds = _read_seeds(ws, loaded, result.problems)
+    _check_unique_ids(loaded, result)
+    for path, kind, item_id, evidence in _evidence_owners(loaded):
+        result.items[item_id if kind != "bluf" else "bluf"] = _check_item(ws, loaded, result, path, kind,
+                                                                          item_id, evidence)
+    _check_figures(loaded, result)
+    _check_quotes(loaded, result)
+    return result
+
+
+def _read_seeds(ws: Workspace, loaded: Loaded, problems: list[Problem]) -> dict[str, Seed]:
+    seeds: dict[str, Seed] = {}
+    seen_ids: set[str] = set()
+    src = loaded.catalogue_src
+    for i, source in enumerate(loaded.catalogue.sources):
+        if source.id in seen_ids:
+            problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
+                                        "give each source its own id"))
+        seen_ids.add(source.id)
+        try:
+            seeds[source.id] = read_seed(ws.seeds / source.file, ws.seeds)
+        except SeedError as exc:
+            problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
+    catalogued = {(ws.seeds / s.file).resolve() for s in loaded.catalogue.sources}
+    for stray in sorted(ws.seeds.glob("*.txt")):
+        if stray.resolve() not in catalogued:
+            problems.append(Problem(ws.rel(stray), "seed file is not catalogued", hint=(
+                f"add an entry with `file: {stray.name}` to seeds/sources.yaml"), severity="warning"))
+    return seeds
+
+
+def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
+    first: dict[str, Key] = {}
+    for section, _kind in SECTIONS:
+        for i, item in enumerate(getattr(loaded.summary, section)):
+            path: Key = (section, i, "id")
+            if item.id in first:
+                line, _ = loaded.summary_src.where(first[item.id])
+                result.problems.append(loaded.summary_src.problem(
+                    path, f"duplicate id {item.id!r} (first used on line {line})", "ids must be unique in the model",
+                    item=item.id))
+            first.setdefault(item.id, path)
+
+
+def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Key, Kind, str, list[Evidence]]]:
+    yield ("brief", "bluf_evidence"), "bluf", "bluf", loaded.summary.brief.bluf_evidence
+    for section, kind in SECTIONS:
+        for i, item in enumerate(getattr(loaded.summary, section)):
+            yield (section, i, "evidence"), kind, item.id, item.evidence
+
+
+def _check_item(ws: Workspace, loaded: Loaded, result: Verification, path: Key, kind: Kind, item_id: str,
+                evidence: list[Evidence]) -> ItemCheck:
+    sources = {s.id: s for s in loaded.catalogue.sources}
+    citations: list[Citation] = []
+    failed = False
+    for j, ev in enumerate(evidence):
+        problem = _tie(ws, loaded, result, sources, (*path, j), item_id, ev, citations)
+        if problem:
+            result.problems.append(problem)
+            failed = True
+    return ItemCheck(kind, item_id, tuple(citations), failed)
+
+
+def _tie(ws: Workspace, loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key,
+         item_id: str, ev: Evidence, citations: list[Citation]) -> Problem | None:
+    src = loaded.summary_src
+    source = sources.get(ev.source)
+    if source is None:
+        close = difflib.get_close_matches(ev.source, sources, n=1, cutoff=0.5)
+        hint = f"did you mean {close[0]!r}?" if close else f"known sources: {', '.join(sorted(sources)[:8])}"
+        return src.problem((*path, "source"), f"unknown source {ev.source!r}", hint, item=item_id)
+    seed = result.seeds.get(ev.source)
+    if seed is None:
+        return src.problem((*path, "source"), f"source {ev.source!r} has no readable seed (see sources.yaml)",
+                           item=item_id)
+    number = seed.locate(ev.passage)
+    if number is None:
+        seed_file = ws.rel(seed.path)
+        miss = closest(seed, ev.passage)
+        hint = miss.describe() if miss else "the seed has no text"
+        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed_file}", hint, item=item_id)
+    citations.append(Citation(source, number, ev.passage, ws.rel(seed.path)))
+    return None
+
+
+def _check_figures(loaded: Loaded, result: Verification) -> None:
+    from briefgen.numbers import format_number, missing_numbers, read_numbers, same_number
+
+    for i, fig in enumerate(loaded.summary.figures):
+        before = len(result.problems)
+        passages = [ev.passage for ev in fig.evidence]
+        for n in missing_numbers(fig.value, passages):
+            result.problems.append(loaded.summary_src.problem(
+                ("figures", i, "value"), f"{fig.id}: {format_number(n)} does not appear in any of its passages",
+                "fix the value, or cite the passage that states this number", item=fig.id))
+        stated = read_numbers(fig.value)
+        for key, number in (("number", fig.number), ("number_high", fig.number_high)):
+            if number is not None and stated and not any(same_number(number, s) for s in stated):
+                result.problems.append(loaded.summary_src.problem(
+                    ("figures", i, key), f"{fig.id}: {key} {format_number(number)} is not a number of the value "
+                    f"{fig.value!r}", "make the machine number match the displayed value", item=fig.id))
+        _mark_failed(result, fig, len(result.problems) > before)
+
+
+def _check_quotes(loaded: Loaded, result: Verification) -> None:
+    for i, quote in enumerate(loaded.summary.quotes):
+        check = result.items[quote.id]
+        text = normalise(quote.text)
+        holding = [c for c in check.citations if text in normalise(c.passage)]
+        if not holding:
+            if not check.failed:
+                result.problems.append(loaded.summary_src.problem(
+                    ("quotes", i, "text"), f"{quote.id}: the quote's words are not in any of its passages",
+                    "quote the seed word for word, and cite the passage that holds it", item=quote.id))
+                _mark_failed(result, quote, True)
+            continue
+        if not any(_in_quotation_marks(result.seeds[c.source.id], c.paragraph, text) for c in holding):
+            result.problems.append(loaded.summary_src.problem(
+                ("quotes", i, "text"), f"{quote.id}: the seed does not put these words in quotation marks",
+                "this may be a paraphrase: present it as a judgment, not a quote", severity="warning",
+                item=quote.id))
+
+
+def _in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
+    para = seed.normalised(paragraph)
+    at = para.find(text)
+    while at >= 0:
+        if para.count('"', 0, at) % 2 == 1 and '"' in para[at + len(text):]:
+            return True
+        at = para.find(text, at + 1)
+    return False
+
+
+def _mark_failed(result: Verification, item: Figure | Quote, failed: bool) -> None:
+    if failed:
+        old = result.items[item.id]
+        result.items[item.id] = ItemCheck(old.kind, old.id, old.citations, True)

@@ -1,0 +1,147 @@
+"""Safe YAML loading that remembers the line and column of every key and value.
+
+PyYAML's composer gives nodes with marks; we build plain Python data from them ourselves, so that
+no tag can construct an object, aliases (and with them alias bombs) are refused, duplicate keys are
+caught, and dates stay the strings the user wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefgen.errors import BriefgenError, Problem
+
+try:  # the C parser is several times faster on large models
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Key = tuple[str | int, ...]
+MAX_YAML_BYTES = 50 * 1024 * 1024
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float")}
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+
+
+@dataclass
+class Located:
+    """Parsed data plus where each key path came from (1-based line and column)."""
+
+    data: Any
+    file: str
+    values: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set, repr=False)
+
+    def where(self, path: Key, *, key: bool = False) -> tuple[int | None, int | None]:
+        """The closest known position for a path, walking up to a parent when needed."""
+        table = self.keys if key else self.values
+        for end in range(len(path), -1, -1):
+            hit = table.get(path[:end]) or self.values.get(path[:end])
+            if hit:
+                return hit
+        return None, None
+
+    def problem(self, path: Key, message: str, hint: str = "", *, key: bool = False,
+                severity: str = "error", item: str = "") -> Problem:
+        line, col = self.where(path, key=key)
+        return Problem(self.file, message, line, col, dotted(path), hint, severity, item)  # type: ignore[arg-type]
+
+
+def dotted(path: Key) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def load(path: Path, display: str) -> Located:
+    """Parse one YAML file; raise BriefgenError with file:line:col for anything unreadable."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init` to scaffold a workspace")) from None
+    except OSError as exc:
+        raise BriefgenError(Problem(display, f"cannot read file: {exc.strerror}")) from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise BriefgenError(Problem(display, f"file is {len(raw) // 1048576} MB; the limit is 50 MB"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
+                                    hint="save the file as UTF-8")) from None
+    return parse(text, display)
+
+
+def parse(text: str, display: str) -> Located:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        hint = ("indent with spaces, not tabs" if "\t" in bad_line
+                else "check the indentation and quoting around this line")
+        raise BriefgenError(Problem(display, message, line, col, hint=hint)) from None
+    except yaml.YAMLError as exc:
+        raise BriefgenError(Problem(display, f"YAML error: {exc}")) from None
+    if node is None:
+        raise BriefgenError(Problem(display, "file is empty", 1, 1, hint="see `briefgen init` for a skeleton"))
+    located = Located(None, display)
+    located.data = _build(node, (), located)
+    return located
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(node: yaml.Node, path: Key, out: Located) -> Any:
+    if id(node) in out.seen:  # the composer shares the node an alias points to
+        raise BriefgenError(Problem(out.file, "YAML anchors and aliases are not supported", *_mark(node),
+                                    dotted(path), "write the value out in full"))
+    out.seen.add(id(node))
+    out.values[path] = _mark(node)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, path, out)
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, (*path, i), out) for i, child in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, path, out)
+    raise BriefgenError(out.problem(path, "unsupported YAML node"))  # pragma: no cover
+
+
+def _mapping(node: yaml.MappingNode, path: Key, out: Located) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            raise BriefgenError(Problem(out.file, "keys must be plain names (no merge keys or complex keys)",
+                                        *_mark(key_node), dotted(path)))
+        key = str(key_node.value)
+        if key in result:
+            raise BriefgenError(Problem(out.file, f"duplicate key {key!r}", *_mark(key_node), dotted(path),
+                                        hint="each key may appear once per mapping"))
+        out.keys[(*path, key)] = _mark(key_node)
+        result[key] = _build(value_node, (*path, key), out)
+    return result
+
+
+def _scalar(node: yaml.ScalarNode, path: Key, out: Located) -> Any:
+    if node.tag in _PLAIN_TAGS or node.style:  # quoted scalars and dates stay text
+        return node.value
+    if node.tag not in _SCALAR_TAGS:
+        raise BriefgenError(out.problem(path, f"YAML tag {node.tag} is not allowed",
+                                        "remove the tag; briefgen reads plain YAML only"))
+    return _construct(node)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    return _CONSTRUCTOR.construct_object(node, deep=True)
