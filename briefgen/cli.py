@@ -54,6 +54,26 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
 
 
 @cli.command()
+@workspace_option
+@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to build (repeatable; default all).")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
+              help="Format to write (repeatable; default both).")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
+              help="Output directory (default: output/).")
+@click.option("--strict", is_flag=True, help="Refuse to build when check reports warnings.")
+@click.pass_context
+def build(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...],
+          out: Path | None, strict: bool) -> None:
+    """Check, then write OUT/<audience>.docx and .pdf; print pages, footnotes and what was left out."""
+    from briefgen.build import FORMATS
+    from briefgen.build import build as run_build
+
+    ws = _ws(ctx, workspace)
+    for written in run_build(ws, audiences, formats or FORMATS, out, strict):
+        click.echo(written.line(ws))
+
+
+@cli.command()
 @click.argument("which", type=click.Choice(["summary", "sources"]), default="summary")
 def schema(which: str) -> None:
     """Print the JSON Schema of summary.yaml (or sources.yaml) for editor completion."""

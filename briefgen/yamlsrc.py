@@ -103,7 +103,8 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 def _build(node: yaml.Node, path: Key, out: Located) -> Any:
     if id(node) in out.seen:  # the composer shares the node an alias points to
-        raise BriefgenError(Problem(out.file, "YAML anchors and aliases are not supported", *_mark(node),
+        where = out.keys.get(path) or _mark(node)
+        raise BriefgenError(Problem(out.file, "YAML anchors and aliases are not supported", *where,
                                     dotted(path), "write the value out in full"))
     out.seen.add(id(node))
     out.values[path] = _mark(node)

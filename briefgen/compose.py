@@ -1,0 +1,78 @@
+"""Model → template → markup → document model, and the fit that keeps a brief within its page limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+
+from briefgen.check import Checked
+from briefgen.citations import Citer
+from briefgen.context import CiteRegistry, build_context
+from briefgen.doc import Document, Meta, NoteRef, Theme
+from briefgen.errors import BriefgenError, Problem
+from briefgen.profiles import Profile
+from briefgen.reader import MarkupError, Reader, parse_markup
+from briefgen.selection import Selection, select
+from briefgen.templating import render
+
+@dataclass(frozen=True)
+class Composed:
+    audience: str
+    document: Document
+    dropped: tuple[str, ...]  # item ids left out to fit the page limit
+    pages: int | None  # as measured by the fit, when the audience has a page limit
+
+def brief_date(checked: Checked) -> str:
+    """The date stamped on the brief: SOURCE_DATE_EPOCH when set (reproducible builds), else as_of."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return checked.loaded.summary.brief.as_of
+
+def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
+            changes: list[dict[str, str]] | None = None) -> Document:
+    registry = CiteRegistry(checked)
+    context = build_context(checked, profile, audience, selection, registry, changes)
+    markup = render(checked.ws, profile.template, context)
+    brief = checked.loaded.summary.brief
+    meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
+                date=brief_date(checked))
+    citer = Citer()
+    reader = Reader(note=lambda n: NoteRef(citer.note(registry.cited[n])), meta=meta)
+    try:
+        return reader.read(parse_markup(markup))
+    except (MarkupError, IndexError, ValueError) as exc:
+        line = getattr(exc, "line", None)
+        raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc} (in the rendered output"
+                                    f"{f', line {line}' if line else ''})",
+                                    hint="templates must produce brief markup; see briefgen/reader.py")) from None
+
+def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme,
+                   changes: list[dict[str, str]] | None = None) -> Composed:
+    """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits."""
+    selection = select(checked.loaded.summary, profile, audience)
+    document = compose(checked, audience, profile, selection, changes)
+    if profile.max_pages is None:
+        return Composed(audience, document, (), None)
+    from briefgen.writers.pdf.writer import count_pages
+
+    measure = _measuring_theme(theme, profile.fit_slack)
+    dropped: list[str] = []
+    while (pages := count_pages(document, measure)) > profile.max_pages:
+        smaller = selection.drop_lowest()
+        if smaller is None:
+            raise BriefgenError(Problem(f"templates/{audience}.yaml", (
+                f"the {audience} brief needs {pages} pages even with a single judgment; max_pages is "
+                f"{profile.max_pages}"), hint="shorten the BLUF and the top judgment, or raise max_pages"))
+        selection, victim = smaller
+        dropped.append(victim)
+        document = compose(checked, audience, profile, selection, changes)
+    return Composed(audience, document, tuple(dropped), pages)
+
+def _measuring_theme(theme: Theme, slack: float) -> Theme:
+    """The same page with `slack` of its text height held back, so a word processor's layout also fits."""
+    top, right, bottom, left = theme.margins_mm
+    page_height_mm = 297.0 if theme.page_size == "A4" else 279.4
+    extra = (page_height_mm - top - bottom) * slack
+    return replace(theme, margins_mm=(top, right, bottom + extra, left))

@@ -1,0 +1,110 @@
+"""Audience profiles: `templates/<audience>.yaml`, validated like the model, with bundled defaults."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from briefgen.doc import Theme
+from briefgen.errors import BriefgenError, Problem
+from briefgen.loader import validate
+from briefgen.schema import Id, Strict, Text
+from briefgen.typefaces import FACES
+from briefgen.workspace import Workspace
+from briefgen.yamlsrc import load
+
+AUDIENCE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+Section = Literal["bluf", "judgments", "figures", "quotes", "gaps", "changes", "sources"]
+Format = Literal["docx", "pdf"]
+FontName = Literal[tuple(FACES)]  # type: ignore[valid-type]
+
+
+class Limits(Strict):
+    judgments: Annotated[int, Field(ge=0, le=1000)] = 1000
+    figures: Annotated[int, Field(ge=0, le=1000)] = 1000
+    quotes: Annotated[int, Field(ge=0, le=1000)] = 1000
+    gaps: Annotated[int, Field(ge=0, le=1000)] = 1000
+
+
+class Filters(Strict):
+    max_priority: Annotated[int, Field(ge=1, le=999)] = 999
+    tags: list[Id] = []
+    include: list[Id] = []
+    exclude: list[Id] = []
+
+
+class Look(Strict):
+    page_size: Literal["A4", "Letter"] = "A4"
+    margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60)]], Field(min_length=4, max_length=4)] = [
+        16, 18, 14, 18]
+    body_font: FontName = "Caladea"
+    heading_font: FontName = "Carlito"
+    body_size: Annotated[float, Field(ge=7, le=16)] = 10.0
+    accent: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#1F3A5F"
+    banner_color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#7A1F1F"
+    logo: str | None = None
+    reference_docx: str | None = None
+
+
+class Profile(Strict):
+    """One audience: what it sees, how it looks, how long it may be."""
+
+    description: Text = ""
+    template: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.j2$")]
+    formats: Annotated[list[Format], Field(min_length=1)] = ["docx", "pdf"]
+    max_pages: Annotated[int, Field(ge=1, le=500)] | None = None
+    fit_slack: Annotated[float, Field(ge=0, le=0.3)] = 0.06
+    sections: list[Section] = ["bluf", "judgments", "figures", "quotes", "gaps", "sources"]
+    limits: Limits = Limits()
+    filters: Filters = Filters()
+    confidence: Literal["label", "plain", "hidden"] = "label"
+    show_likelihood: bool = True
+    show_evidence: bool = False
+    show_corroboration: bool = False
+    organisation: Text = ""
+    banner: Text = ""
+    footer: Text = ""
+    look: Look = Look()
+
+
+def audience_names(ws: Workspace) -> list[str]:
+    """Workspace profiles first (they override), then the bundled defaults."""
+    names = {p.stem for p in ws.templates.glob("*.yaml")} | {
+        Path(p.name).stem for p in resources.files("briefgen.templates").iterdir() if p.name.endswith(".yaml")}
+    return sorted(n for n in names if AUDIENCE_NAME.match(n))
+
+
+def profile_path(ws: Workspace, name: str) -> Path:
+    if not AUDIENCE_NAME.match(name):
+        raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name",
+                                    hint="audience names are lower-case letters, digits, '-' or '_'"))
+    local = ws.templates / f"{name}.yaml"
+    if local.exists():
+        return local
+    bundled = Path(str(resources.files("briefgen.templates").joinpath(f"{name}.yaml")))
+    if bundled.exists():
+        return bundled
+    known = ", ".join(audience_names(ws)) or "none"
+    raise BriefgenError(Problem("briefgen", f"no audience {name!r}", hint=f"known audiences: {known}"))
+
+
+def load_profile(ws: Workspace, name: str) -> Profile:
+    path = profile_path(ws, name)
+    return validate(load(path, ws.rel(path)), Profile)
+
+
+def theme_for(ws: Workspace, profile: Profile) -> Theme:
+    look = profile.look
+    logo = (ws.templates / look.logo) if look.logo else None
+    if logo is not None and not logo.is_file():
+        raise BriefgenError(Problem(ws.rel(logo), "logo image not found", hint="set look.logo to a PNG or JPEG "
+                                    "inside templates/"))
+    top, right, bottom, left = look.margins_mm
+    return Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
+                 heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
+                 banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
+                 logo=logo)

@@ -1,0 +1,1 @@
+"""Bundled audience profiles and jinja2 templates (a workspace's templates/ overrides them)."""

@@ -1,0 +1,66 @@
+"""jinja2, sandboxed: templates from the workspace's templates/ first, then the bundled defaults."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateSyntaxError, TemplateNotFound
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.workspace import Workspace
+
+BUNDLED = Path(__file__).with_name("templates")
+
+
+@lru_cache(maxsize=8)
+def environment(templates_dir: Path) -> ImmutableSandboxedEnvironment:
+    """One environment per templates folder, reused so compiled templates are cached (watch, fit)."""
+    loader = ChoiceLoader([FileSystemLoader(str(templates_dir)), PackageLoader("briefgen", "templates")])
+    env = ImmutableSandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                                        trim_blocks=True, lstrip_blocks=True, auto_reload=True)
+    return env
+
+
+def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
+    """Render one template; any template mistake becomes a located BriefgenError."""
+    env = environment(ws.templates)
+    try:
+        return env.get_template(name).render(context)
+    except TemplateNotFound as exc:
+        raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
+            f"create it under templates/, or point the profile's `template` at an existing file"))) from None
+    except TemplateSyntaxError as exc:
+        raise BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
+                                    exc.lineno)) from None
+    except TemplateError as exc:
+        file, line = _template_frame(ws, name)
+        raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=_hint(exc))) from None
+
+
+def _display(ws: Workspace, filename: str | None, name: str | None) -> str:
+    return ws.rel(Path(filename)) if filename else f"templates/{name}"
+
+
+def _template_frame(ws: Workspace, name: str) -> tuple[str, int | None]:
+    """The innermost template file and line in the traceback jinja rewrote for us."""
+    tb = sys.exc_info()[2]
+    found: tuple[str, int | None] = (f"templates/{name}", None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (ws.rel(Path(filename)), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _hint(exc: TemplateError) -> str:
+    if "unsafe" in str(exc) or type(exc).__name__ == "SecurityError":
+        return "templates run in a sandbox: they may read the brief's data, not Python internals"
+    if "undefined" in str(exc):
+        return "check the variable's spelling; `briefgen audiences` lists the data templates receive"
+    return ""
