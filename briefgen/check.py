@@ -45,7 +45,21 @@ def run_check(ws: Workspace) -> Checked:
     loaded = load_workspace(ws)
     verification = verify(ws, loaded)
     verification.problems.extend(lint(loaded, verification))
+    verification.problems.extend(_next_steps(ws, loaded))
     return Checked(ws, loaded, verification)
+
+
+def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
+    """Guidance for a new workspace: what to fill in next."""
+    steps = []
+    if not loaded.catalogue.sources:
+        steps.append(Problem(ws.rel(ws.catalogue), "no seed documents catalogued yet", hint=(
+            "copy each source document into seeds/ as UTF-8 text and add an entry for it here"), severity="warning"))
+    if not loaded.summary.judgments:
+        steps.append(Problem(ws.rel(ws.summary), "the model has no judgments yet", hint=(
+            "add judgments, figures and quotes, each with evidence quoting a seed word for word"),
+            severity="warning"))
+    return steps
 
 
 def require_verified(checked: Checked, strict: bool = False) -> None:

@@ -82,6 +82,37 @@ def schema(which: str) -> None:
     click.echo(json.dumps(json_schema(Summary if which == "summary" else Catalogue), indent=2))
 
 
+@cli.command()
+@workspace_option
+@click.pass_context
+def audiences(ctx: click.Context, workspace: Path | None) -> None:
+    """List the audiences with their template, page limit and formats."""
+    from briefgen.profiles import audience_names, load_profile, profile_path
+
+    ws = _ws(ctx, workspace)
+    rows = [("audience", "template", "pages", "formats", "profile")]
+    for name in audience_names(ws):
+        profile = load_profile(ws, name)
+        origin = ws.rel(profile_path(ws, name))
+        rows.append((name, profile.template, str(profile.max_pages or "-"), ",".join(profile.formats),
+                     origin if not origin.startswith("/") else "(bundled)"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Scaffold a new workspace: seeds/ with an empty catalogue and skeleton model, templates/."""
+    from briefgen.scaffold import init_workspace
+
+    for path in init_workspace(directory):
+        click.echo(f"created {path}")
+    click.echo(f"next: copy your source documents into {directory / 'seeds'}, catalogue them in "
+               f"seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
+
+
 def main() -> None:
     """Console entry point: user errors print located messages; only --debug shows tracebacks."""
     debug = "--debug" in sys.argv[1:]

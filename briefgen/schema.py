@@ -124,7 +124,7 @@ class Summary(Strict):
     """seeds/summary.yaml"""
 
     brief: Brief
-    judgments: Annotated[list[Judgment], Field(min_length=1, max_length=5000)]
+    judgments: Annotated[list[Judgment], Field(max_length=5000)] = []
     figures: Annotated[list[Figure], Field(max_length=5000)] = []
     quotes: Annotated[list[Quote], Field(max_length=5000)] = []
     gaps: Annotated[list[Gap], Field(max_length=5000)] = []
@@ -147,7 +147,7 @@ class Source(Strict):
 class Catalogue(Strict):
     """seeds/sources.yaml"""
 
-    sources: Annotated[list[Source], Field(min_length=1, max_length=100_000)]
+    sources: Annotated[list[Source], Field(max_length=100_000)] = []
 
 
 def json_schema(model: type[BaseModel]) -> dict[str, object]:
