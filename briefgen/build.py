@@ -1,19 +1,30 @@
-"""`briefgen build`: verify, compose each audience, write each format; the last good briefs survive failure."""
+"""`briefgen build`: verify, compose every audience, then write; the last good briefs survive any failure.
+
+Order matters for safety: every check, profile and template runs (and every brief is composed and fitted)
+before the first file is replaced; each replaced brief is first kept in output/history/; each file and the
+lock are written to a temporary name and renamed into place; one build at a time holds output/.build.lock.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.check import Checked, require_verified, run_check
 from briefgen.compose import Composed, compose_fitted
 from briefgen.doc import Document, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem
+from briefgen.history import history_folder, preserve, prune
+from briefgen.inputs import file_digest, input_files, restamp, tool_version
+from briefgen.lockfile import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.profiles import Profile, audience_names, load_profile, theme_for
+from briefgen.snapshot import Snapshot, changes, digest, snapshot
+from briefgen.templating import template_sources
 from briefgen.workspace import Workspace
 
 FORMATS = ("docx", "pdf")
+LOCK_WAIT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,31 @@ class Written:
         left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
         pages = f"{self.result.pages} page{'s' if self.result.pages != 1 else ''}"
         return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{left_out}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One audience to rebuild, composed and fitted, not yet written."""
+
+    audience: str
+    profile: Profile
+    theme: Theme
+    composed: Composed
+    digest: str
+    snapshot: Snapshot
+    baseline: Snapshot | None
+    formats: tuple[str, ...]
+
+
+@dataclass
+class BuildReport:
+    written: list[Written] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # audiences already up to date
+    history: Path | None = None
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self.written
 
 
 def writer_for(fmt: str) -> Callable[[Document, Path, Theme], WriteResult]:
@@ -43,7 +79,10 @@ def output_dir(ws: Workspace, out: Path | None) -> Path:
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
                                     hint="choose a directory with -o, or remove the file"))
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}")) from None
     return target
 
 
@@ -54,30 +93,87 @@ def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
     return chosen
 
 
-def build_audience(checked: Checked, audience: str, profile: Profile, formats: Iterable[str], out: Path,
-                   changes: list[dict[str, str]] | None = None) -> list[Written]:
-    theme = theme_for(checked.ws, profile)
-    composed: Composed = compose_fitted(checked, audience, profile, theme, changes)
-    written: list[Written] = []
-    pdf_pages = composed.pages
-    for fmt in sorted(f for f in formats if f in profile.formats):
-        result = writer_for(fmt)(composed.document, out / f"{audience}.{fmt}", theme)
-        if fmt == "pdf":
-            pdf_pages = result.pages
-        written.append(Written(audience, fmt, result, composed.dropped))
-    # The DOCX has no page count of its own until a word processor lays it out: report the PDF's metrics.
-    return [Written(w.audience, w.fmt, WriteResult(w.result.path, w.result.pages or pdf_pages or 0,
-                                                   w.result.notes), w.dropped) for w in written]
+def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] = FORMATS, out: Path | None = None,
+          *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None) -> BuildReport:
+    from filelock import FileLock, Timeout
+
+    target = output_dir(ws, out)
+    try:
+        with FileLock(str(target / ".build.lock"), timeout=LOCK_WAIT_SECONDS):
+            report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+    except Timeout:
+        raise BriefgenError(Problem(ws.rel(target / ".build.lock"), "another build has held the lock for "
+                                    f"{LOCK_WAIT_SECONDS} s", hint="wait for it to finish, or check for a hung "
+                                    "briefgen process")) from None
+    if keep_history is not None:
+        prune(target, keep_history)
+    return report
 
 
-def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] = FORMATS,
-          out: Path | None = None, strict: bool = False) -> list[Written]:
+def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
+                  if_changed: bool) -> BuildReport:
+    lock = read_lock(target)
+    stamps, touched = restamp(input_files(ws), lock.inputs)
+    names = resolve_audiences(ws, audiences)
+    if if_changed and not touched and lock.tool == tool_version() and all(
+            _intact(lock.audiences.get(n), formats, target, n) for n in names):
+        return BuildReport(unchanged=names)
     checked = run_check(ws)
     require_verified(checked, strict)
-    names = resolve_audiences(ws, audiences)
     profiles = {name: load_profile(ws, name) for name in names}  # every profile valid before any write
-    target = output_dir(ws, out)
+    plans = [plan for name in names
+             if (plan := _plan(checked, name, profiles[name], lock, formats, target, if_changed))]
+    report = BuildReport(unchanged=[n for n in names if n not in {p.audience for p in plans}])
+    if plans:
+        lock.build += 1
+        report.history = history_folder(target, lock.build)
+        for plan in plans:
+            report.written.extend(_write(plan, target, report.history, lock))
+    lock.inputs, lock.tool = stamps, tool_version()
+    write_lock(target, lock)
+    return report
+
+
+def _intact(record: AudienceRecord | None, formats: tuple[str, ...], target: Path, name: str) -> bool:
+    """The lock records this audience and its files are still there."""
+    if record is None:
+        return False
+    wanted = [f for f in formats if f in record.outputs or not record.outputs]
+    return bool(wanted) and all((target / f"{name}.{f}").is_file() for f in wanted)
+
+
+def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
+          if_changed: bool) -> Plan | None:
+    snap = snapshot(checked, profile, name)
+    key = digest(snap, profile, template_sources(checked.ws, profile.template), tool_version())
+    record = lock.audiences.get(name)
+    wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
+    if if_changed and record and record.digest == key and all(
+            f in record.outputs and (target / f"{name}.{f}").is_file() for f in wanted):
+        return None
+    if record is None:
+        baseline = None
+    else:
+        baseline = record.baseline if record.digest == key else record.snapshot
+    theme = theme_for(checked.ws, profile)
+    composed = compose_fitted(checked, name, profile, theme, changes(baseline, snap))
+    return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
+
+
+def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]:
     written: list[Written] = []
-    for name in names:
-        written.extend(build_audience(checked, name, profiles[name], formats, target))
-    return written
+    record = lock.audiences.get(plan.audience)
+    outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
+    for fmt in plan.formats:
+        path = target / f"{plan.audience}.{fmt}"
+        preserve(path, history)
+        result = writer_for(fmt)(plan.composed.document, path, plan.theme)
+        outputs[fmt] = file_digest(path)
+        written.append(Written(plan.audience, fmt, result, plan.composed.dropped))
+    lock.audiences[plan.audience] = AudienceRecord(
+        plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped), plan.snapshot,
+        plan.baseline)
+    pages = next((w.result.pages for w in written if w.fmt == "pdf"), plan.composed.pages or 0)
+    # A DOCX has no page count until a word processor lays it out: report the PDF's, made with the same metrics.
+    return [Written(w.audience, w.fmt, WriteResult(w.result.path, w.result.pages or pages, w.result.notes),
+                    w.dropped) for w in written]

@@ -61,16 +61,24 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="Output directory (default: output/).")
 @click.option("--strict", is_flag=True, help="Refuse to build when check reports warnings.")
+@click.option("--if-changed", is_flag=True, help="Rebuild only audiences whose inputs changed; else exit at once.")
+@click.option("--keep-history", type=click.IntRange(min=0), default=None, metavar="N",
+              help="After building, prune output/history/ to the N newest builds (default: keep all).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when there is nothing to do.")
 @click.pass_context
 def build(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...],
-          out: Path | None, strict: bool) -> None:
+          out: Path | None, strict: bool, if_changed: bool, keep_history: int | None, quiet: bool) -> None:
     """Check, then write OUT/<audience>.docx and .pdf; print pages, footnotes and what was left out."""
     from briefgen.build import FORMATS
     from briefgen.build import build as run_build
 
     ws = _ws(ctx, workspace)
-    for written in run_build(ws, audiences, formats or FORMATS, out, strict):
+    report = run_build(ws, audiences, formats or FORMATS, out, strict=strict, if_changed=if_changed,
+                       keep_history=keep_history)
+    for written in report.written:
         click.echo(written.line(ws))
+    if report.up_to_date and not quiet:
+        click.echo(f"up to date: {', '.join(report.unchanged)} (nothing rebuilt)")
 
 
 @cli.command()

@@ -64,3 +64,28 @@ def _hint(exc: TemplateError) -> str:
     if "undefined" in str(exc):
         return "check the variable's spelling; `briefgen audiences` lists the data templates receive"
     return ""
+
+
+def template_sources(ws: Workspace, name: str) -> list[str]:
+    """The source text of a template and of every template it extends or includes (for change detection)."""
+    from jinja2 import meta
+
+    env = environment(ws.templates)
+    assert env.loader is not None
+    seen: dict[str, str] = {}
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        try:
+            source, _, _ = env.loader.get_source(env, current)
+        except TemplateNotFound:
+            seen[current] = ""
+            continue
+        seen[current] = source
+        try:
+            pending.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+        except TemplateSyntaxError:
+            continue
+    return [f"{n}\n{seen[n]}" for n in sorted(seen)]

@@ -1,0 +1,79 @@
+"""The build's inputs as files: what they are, and a stat-first fingerprint of each (as git's index does)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.workspace import Workspace
+
+BUNDLED_TEMPLATES = Path(__file__).with_name("templates")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the lock remembers of one input file."""
+
+    sha256: str
+    size: int
+    mtime_ns: int
+
+    def to_json(self) -> list[object]:
+        return [self.sha256, self.size, self.mtime_ns]
+
+    @classmethod
+    def from_json(cls, raw: list[object]) -> Stamp:
+        sha, size, mtime = raw
+        return cls(str(sha), int(size), int(mtime))  # type: ignore[call-overload]
+
+
+def input_files(ws: Workspace) -> dict[str, Path]:
+    """Every file a build reads, keyed by its display name: seeds, catalogue, model, profiles, templates."""
+    files: dict[str, Path] = {}
+    if ws.seeds.is_dir():
+        with os.scandir(ws.seeds) as entries:
+            for entry in entries:
+                if entry.is_file() and not entry.name.startswith("."):
+                    files[f"seeds/{entry.name}"] = Path(entry.path)
+    for folder, prefix in ((BUNDLED_TEMPLATES, "bundled:"), (ws.templates, "templates/")):
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if path.suffix in (".yaml", ".j2", ".png", ".jpg", ".jpeg", ".docx"):
+                    files[prefix + path.name] = path
+    return dict(sorted(files.items()))
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def restamp(files: dict[str, Path], known: dict[str, Stamp]) -> tuple[dict[str, Stamp], bool]:
+    """Fresh stamps for `files`, hashing only those whose size or mtime moved; and whether any did."""
+    stamps: dict[str, Stamp] = {}
+    touched = set(known) != set(files)
+    for name, path in files.items():
+        st = path.stat()
+        old = known.get(name)
+        if old is not None and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns:
+            stamps[name] = old
+            continue
+        touched = True
+        stamps[name] = Stamp(file_digest(path), st.st_size, st.st_mtime_ns)
+    return stamps, touched
+
+
+def changed_names(before: dict[str, Stamp], after: dict[str, Stamp]) -> list[str]:
+    """Inputs added, removed or whose content differs."""
+    names = set(before) | set(after)
+    return sorted(n for n in names if (before.get(n) and before[n].sha256) != (after.get(n) and after[n].sha256))
+
+
+def tool_version() -> str:
+    return __version__

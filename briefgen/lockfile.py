@@ -1,0 +1,69 @@
+"""output/briefgen.lock: what the last successful build read and wrote, written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.inputs import Stamp
+
+LOCK_NAME = "briefgen.lock"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class AudienceRecord:
+    digest: str  # hash of everything this audience's brief is made from
+    outputs: dict[str, str]  # format -> sha256 of the file written
+    items: list[str]  # ids shown
+    dropped: list[str]  # ids left out to fit
+    snapshot: dict[str, Any]  # the model items as this brief showed them (for "what changed")
+    baseline: dict[str, Any] | None = None  # the snapshot of the brief before this one
+
+
+@dataclass
+class Lock:
+    tool: str = ""
+    build: int = 0  # counts successful builds; names history folders
+    inputs: dict[str, Stamp] = field(default_factory=dict)
+    audiences: dict[str, AudienceRecord] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT_VERSION, "tool": self.tool, "build": self.build,
+                "inputs": {k: v.to_json() for k, v in self.inputs.items()},
+                "audiences": {k: vars(v) for k, v in self.audiences.items()}}
+
+
+def read_lock(out: Path) -> Lock:
+    """The recorded state, or an empty one when there is none (or it is unreadable: then we rebuild)."""
+    try:
+        raw = json.loads((out / LOCK_NAME).read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT_VERSION:
+            return Lock()
+        return Lock(tool=raw["tool"], build=int(raw["build"]),
+                    inputs={k: Stamp.from_json(v) for k, v in raw["inputs"].items()},
+                    audiences={k: AudienceRecord(**v) for k, v in raw["audiences"].items()})
+    except (OSError, ValueError, KeyError, TypeError):
+        return Lock()
+
+
+def write_lock(out: Path, lock: Lock) -> None:
+    atomic_write_bytes(out / LOCK_NAME, json.dumps(lock.to_json(), indent=1, sort_keys=True).encode())
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
