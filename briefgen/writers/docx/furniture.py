@@ -1,7 +1,8 @@
 """Page furniture: the header (organisation, banner line, logo) and footer (footer text, banner, page X of Y).
 
 Handling lines traditionally appear at the top and bottom of every page, so the document's first Banner
-text is repeated in both; the logo (Theme.logo) sits at the top right.
+text is repeated in the footers and in the headers of pages after the first (page 1 already opens with the
+banner paragraph); the logo (Theme.logo) sits at the top right of the first page.
 """
 
 from __future__ import annotations
@@ -20,24 +21,34 @@ LOGO_HEIGHT_MM = 7.0
 
 
 def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
+    """Header and footer. Page 1 has its own header (organisation, logo): its banner is the body's
+    first paragraph; later pages carry the banner in the header. Every footer repeats it."""
     banner = next((safe_text(b.text) for b in doc.blocks if isinstance(b, Banner)), "")
     section = document.sections[0]
-    if banner or theme.organisation or theme.logo:
-        header = section.header.paragraphs[0]
-        header._p.style = HEADER_STYLE
-        header.add_run(safe_text(theme.organisation))
-        _tab(header)
-        _banner(header, banner, theme)
-        _tab(header)
-        if theme.logo:
-            _logo(header, theme)
-    footer = section.footer.paragraphs[0]
-    footer._p.style = FOOTER_STYLE
-    footer.add_run(safe_text(theme.footer))
-    _tab(footer)
-    _banner(footer, banner, theme)
-    _tab(footer)
-    _page_numbers(footer)
+    section.different_first_page_header_footer = True
+    _header(section.first_page_header.paragraphs[0], "", theme, with_logo=True)
+    _header(section.header.paragraphs[0], banner, theme, with_logo=False)
+    for footer in (section.first_page_footer, section.footer):
+        _footer(footer.paragraphs[0], banner, theme)
+
+
+def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) -> None:
+    paragraph._p.style = HEADER_STYLE
+    paragraph.add_run(safe_text(theme.organisation))
+    _tab(paragraph)
+    _banner(paragraph, banner, theme)
+    _tab(paragraph)
+    if with_logo and theme.logo:
+        _logo(paragraph, theme)
+
+
+def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
+    paragraph._p.style = FOOTER_STYLE
+    paragraph.add_run(safe_text(theme.footer))
+    _tab(paragraph)
+    _banner(paragraph, banner, theme)
+    _tab(paragraph)
+    _page_numbers(paragraph)
 
 
 def _tab(paragraph: Paragraph) -> None:

@@ -21,6 +21,7 @@ from docx.opc.part import XmlPart
 
 from briefgen.doc import Meta
 from briefgen.errors import BriefgenError
+from briefgen.writers.docx.ooxml import safe_text
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -59,12 +60,17 @@ def to_bytes(document: DocxDocument, meta: Meta) -> bytes:
 def _core_properties(document: DocxDocument, meta: Meta) -> None:
     props = document.core_properties
     when = meta_datetime(meta).replace(tzinfo=None)
-    props.title, props.subject, props.author = meta.title, meta.subject, meta.author
-    props.keywords = ", ".join(meta.keywords)
-    props.language, props.last_modified_by = meta.language, meta.author
+    props.title, props.subject, props.author = _prop(meta.title), _prop(meta.subject), _prop(meta.author)
+    props.keywords = _prop(", ".join(meta.keywords))
+    props.language, props.last_modified_by = _prop(meta.language), _prop(meta.author)
     props.comments = props.category = ""
     props.created = props.modified = props.last_printed = when
     props.revision = 1
+
+
+def _prop(text: str) -> str:
+    """A core property value: XML-safe and within the 255 characters the format allows."""
+    return safe_text(text)[:255]
 
 
 def _drop_template_parts(document: DocxDocument) -> None:

@@ -36,7 +36,7 @@ from briefgen.doc import (
 )
 from briefgen.layout import BOX_PADDING, STYLES
 from briefgen.writers.docx import furniture, package, styles, tables
-from briefgen.writers.docx.footnotes import Footnotes
+from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, safe_text, text_run
 
 _PARAGRAPH_KEYS = {"body": "body", "lead": "lead", "meta": "meta", "small": "small"}
@@ -85,7 +85,7 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
             _inlines(context, _paragraph(container, "attribution"), block.attribution)
     elif isinstance(block, Box):
         _box(context, container, block)
-    elif isinstance(block, Table):
+    elif isinstance(block, Table) and block.columns:
         _table(context, container, block)
 
 
@@ -130,7 +130,11 @@ def _table(context: _Context, container: BlockItemContainer, block: Table) -> No
 
 
 def _inlines(context: _Context, paragraph: DocxParagraph, inlines: Inlines | tuple[Span | Link, ...]) -> None:
+    previous: object = None
     for item in inlines:
+        if isinstance(item, NoteRef) and isinstance(previous, NoteRef):
+            paragraph._p.append(text_run(",", REFERENCE_STYLE))  # adjacent marks read 1,2 not 12
+        previous = item
         if isinstance(item, Span):
             _span(paragraph, item)
         elif isinstance(item, Link):
