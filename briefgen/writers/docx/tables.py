@@ -11,7 +11,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from briefgen.doc import Column, Theme
-from briefgen.layout import BOX_PADDING, STYLES
+from briefgen.layout import BOX_PADDING, STYLES, TABLE_CELL_PADDING
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 from briefgen.writers.docx.styles import TABLE_STYLE, text_width_pt
 
@@ -34,7 +34,7 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
     total = sum(weights)
     widths = [width * w / total for w in weights] if total > 0 else [width / len(columns)] * len(columns)
     table = container.add_table(rows + 1, len(columns), Pt(width))
-    _table_properties(table, width, style=TABLE_STYLE)
+    _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE)
     _column_widths(table, widths)
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(el("w:cantSplit"))
@@ -48,7 +48,7 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     """A one-cell table outlined in the accent colour on a light tint of it; returns the cell."""
     width = available_width(container, theme)
     table = container.add_table(1, 1, Pt(width))
-    tblpr = _table_properties(table, width, padding=padding)
+    tblpr = _table_properties(table, width, padding, own_margins=True)
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right"):
         sub(borders, f"w:{side}", val="single", sz=str(round(BOX_BORDER_PT * 8)), space="0",
@@ -60,16 +60,21 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     return cell
 
 
-def _table_properties(table: Table, width: float, style: str = "", padding: float = 0.0) -> BaseOxmlElement:
-    """Replace python-docx's default w:tblPr: style, exact width, fixed layout, optional cell margins."""
+def _table_properties(table: Table, width: float, padding: float, style: str = "",
+                      own_margins: bool = False) -> BaseOxmlElement:
+    """Replace python-docx's default w:tblPr: style, exact width, fixed layout, cell margins.
+
+    The indent equals the left cell margin, so the table's outer edge lines up with the text margin
+    (Word 2010 compatibility mode measures w:tblInd to the cell text)."""
     tblpr = table._tbl.tblPr
     for child in list(tblpr):
         tblpr.remove(child)
     if style:
         sub(tblpr, "w:tblStyle", val=style)
     sub(tblpr, "w:tblW", w=twips(width), type="dxa")
+    sub(tblpr, "w:tblInd", w=twips(padding), type="dxa")
     sub(tblpr, "w:tblLayout", type="fixed")
-    if padding:
+    if own_margins:
         margins = sub(tblpr, "w:tblCellMar")
         for side in ("top", "left", "bottom", "right"):
             sub(margins, f"w:{side}", w=twips(padding), type="dxa")
