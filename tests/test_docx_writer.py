@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import struct
 import subprocess
 import zipfile
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from briefgen.doc import Document, Meta, Paragraph, Span, Theme
@@ -75,6 +78,7 @@ def test_repeated_citations_reuse_the_note_number(sample: Path) -> None:
     total_refs = len(sample_document().notes())
     assert len(fields) == total_refs - len(EXPECTED_NOTE_KEYS)
     assert all(field[1] in marks for field in fields)
+    assert {"judgments", "figures", "quotes"} <= marks  # Heading.anchor bookmarks
 
 
 def test_footnote_styles_content_type_and_relationship(sample: Path) -> None:
@@ -168,6 +172,16 @@ def test_control_characters_and_long_words_do_not_break_xml(tmp_path: Path) -> N
     write(doc, path, Theme())
     texts = paragraph_texts(xml(path, "word/document.xml"))
     assert "a\ufffdb\ufffd\ufffd\ufffdc " + word in texts
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text())
+def test_any_unicode_is_written_literally(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "any.docx"
+    write(Document(Meta(title=text), (Paragraph((Span(text),)),)), path, Theme())
+    [written] = paragraph_texts(xml(path, "word/document.xml"))
+    expected = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", text)
+    assert written == re.sub("[\t\n\r]", "", expected)  # tabs and breaks become w:tab / w:br
 
 
 def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,7 +48,7 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     """A one-cell table outlined in the accent colour on a light tint of it; returns the cell."""
     width = available_width(container, theme)
     table = container.add_table(1, 1, Pt(width))
-    tblpr = _table_properties(table, width, padding, own_margins=True)
+    tblpr = _table_properties(table, width, padding, box=True)
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right"):
         sub(borders, f"w:{side}", val="single", sz=str(round(BOX_BORDER_PT * 8)), space="0",
@@ -61,8 +61,8 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
 
 
 def _table_properties(table: Table, width: float, padding: float, style: str = "",
-                      own_margins: bool = False) -> BaseOxmlElement:
-    """Replace python-docx's default w:tblPr: style, exact width, fixed layout, cell margins.
+                      box: bool = False) -> BaseOxmlElement:
+    """Replace python-docx's default w:tblPr: style, exact width, fixed layout, box cell margins.
 
     The indent equals the left cell margin, so the table's outer edge lines up with the text margin
     (Word 2010 compatibility mode measures w:tblInd to the cell text)."""
@@ -74,12 +74,13 @@ def _table_properties(table: Table, width: float, padding: float, style: str = "
     sub(tblpr, "w:tblW", w=twips(width), type="dxa")
     sub(tblpr, "w:tblInd", w=twips(padding), type="dxa")
     sub(tblpr, "w:tblLayout", type="fixed")
-    if own_margins:
+    if box:
         margins = sub(tblpr, "w:tblCellMar")
         for side in ("top", "left", "bottom", "right"):
             sub(margins, f"w:{side}", w=twips(padding), type="dxa")
-    sub(tblpr, "w:tblLook", val="0020", firstRow="1", lastRow="0", firstColumn="0", lastColumn="0",
-        noHBand="1", noVBand="1")
+    header_row = "0" if box else "1"  # the box has no header row (pandoc would read one)
+    sub(tblpr, "w:tblLook", val="0000" if box else "0020", firstRow=header_row, lastRow="0", firstColumn="0",
+        lastColumn="0", noHBand="1", noVBand="1")
     return tblpr
 
 
