@@ -18,7 +18,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from briefgen.doc import Document, Meta, Paragraph, Span, Theme
+from briefgen.doc import (
+    Block,
+    Box,
+    BulletList,
+    Column,
+    Document,
+    Heading,
+    Meta,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Theme,
+)
 from briefgen.errors import BriefgenError
 from briefgen.writers.docx import write
 from tests.samples import EXPECTED_NOTE_KEYS, HOSTILE, NOTE_A, NOTE_A_SHORT, NOTE_B, sample_document
@@ -199,6 +212,18 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.undo()
     write(sample_document(), path, Theme())
     assert zipfile.is_zipfile(path) and sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx"]
+
+
+@pytest.mark.parametrize("blocks", [
+    (),
+    (Box("Box", (Table((Column("A"),), (((Span("1"),),),)),)), Table((Column("B"),), ())),
+    (BulletList(()), Table((), ()), Heading(3, (Span("deep"),), anchor="9 bad anchor!"), Quote(())),
+])
+def test_edge_shapes_still_open(tmp_path: Path, blocks: tuple[Block, ...]) -> None:
+    path = tmp_path / "edge.docx"
+    assert write(Document(Meta(title="Edge"), blocks), path, Theme()).notes == 0
+    document = docx.Document(str(path))
+    assert len(document.paragraphs) >= 1
 
 
 def tiny_png(path: Path) -> Path:

@@ -33,7 +33,7 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
     weights = [max(c.weight, 0.0) for c in columns]
     total = sum(weights)
     widths = [width * w / total for w in weights] if total > 0 else [width / len(columns)] * len(columns)
-    table = container.add_table(rows + 1, len(columns), Pt(width))
+    table = _add_table(container, rows + 1, len(columns), width)
     _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE)
     _column_widths(table, widths)
     header = table.rows[0]._tr.get_or_add_trPr()
@@ -47,7 +47,7 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
 def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Cell:
     """A one-cell table outlined in the accent colour on a light tint of it; returns the cell."""
     width = available_width(container, theme)
-    table = container.add_table(1, 1, Pt(width))
+    table = _add_table(container, 1, 1, width)
     tblpr = _table_properties(table, width, padding, box=True)
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right"):
@@ -58,6 +58,12 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     cell = table.cell(0, 0)
     cell._tc.get_or_add_tcPr().append(el("w:shd", val="clear", color="auto", fill=tint(theme.accent, 0.08)))
     return cell
+
+
+def _add_table(container: BlockItemContainer, rows: int, cols: int, width: float) -> Table:
+    if isinstance(container, _Cell):  # a cell sizes the table itself (and keeps a paragraph after it)
+        return container.add_table(rows, cols)
+    return container.add_table(rows, cols, Pt(width))
 
 
 def _table_properties(table: Table, width: float, padding: float, style: str = "",

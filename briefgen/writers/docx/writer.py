@@ -64,6 +64,8 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     body = document._body
     for block in doc.blocks:
         _block(context, body, block)
+    if not doc.blocks:
+        body.add_paragraph()  # Word wants at least one paragraph in the body
     furniture.add(document, doc, theme)
     package.atomic_write(path, package.to_bytes(document, doc.meta))
     return WriteResult(path=path, pages=0, notes=context.notes.count)
