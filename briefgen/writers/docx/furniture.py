@@ -1,0 +1,83 @@
+"""Page furniture: the header (organisation, banner line, logo) and footer (footer text, banner, page X of Y).
+
+Handling lines traditionally appear at the top and bottom of every page, so the document's first Banner
+text is repeated in the footers and in the headers of pages after the first (page 1 already opens with the
+banner paragraph); the logo (Theme.logo) sits at the top right of the first page.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.image.exceptions import UnrecognizedImageError
+from docx.shared import Mm, RGBColor
+from docx.text.paragraph import Paragraph
+
+from briefgen.doc import Banner, Document, Theme
+from briefgen.errors import BriefgenError
+from briefgen.writers.docx.ooxml import field_runs, hex_colour, safe_text
+from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE
+
+LOGO_HEIGHT_MM = 7.0
+
+
+def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
+    """Header and footer. Page 1 has its own header (organisation, logo): its banner is the body's
+    first paragraph; later pages carry the banner in the header. Every footer repeats it."""
+    banner = next((safe_text(b.text) for b in doc.blocks if isinstance(b, Banner)), "")
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    _header(section.first_page_header.paragraphs[0], "", theme, with_logo=True)
+    _header(section.header.paragraphs[0], banner, theme, with_logo=False)
+    for footer in (section.first_page_footer, section.footer):
+        _footer(footer.paragraphs[0], banner, theme)
+
+
+def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) -> None:
+    paragraph._p.style = HEADER_STYLE
+    paragraph.add_run(safe_text(theme.organisation))
+    _tab(paragraph)
+    _banner(paragraph, banner, theme)
+    _tab(paragraph)
+    if with_logo and theme.logo:
+        _logo(paragraph, theme)
+
+
+def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
+    paragraph._p.style = FOOTER_STYLE
+    paragraph.add_run(safe_text(theme.footer))
+    _tab(paragraph)
+    _banner(paragraph, banner, theme)
+    _tab(paragraph)
+    _page_numbers(paragraph)
+
+
+def _tab(paragraph: Paragraph) -> None:
+    paragraph.add_run().add_tab()
+
+
+def _banner(paragraph: Paragraph, text: str, theme: Theme) -> None:
+    if not text:
+        return
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.all_caps = True
+    run.font.color.rgb = RGBColor.from_string(hex_colour(theme.banner_color))
+
+
+def _logo(paragraph: Paragraph, theme: Theme) -> None:
+    assert theme.logo is not None
+    try:
+        paragraph.add_run().add_picture(str(theme.logo), height=Mm(LOGO_HEIGHT_MM))
+    except (OSError, UnrecognizedImageError) as exc:
+        message = f"{theme.logo}: cannot use as logo (a PNG or JPEG file is needed): {exc}"
+        raise BriefgenError(message) from exc
+
+
+def _page_numbers(paragraph: Paragraph) -> None:
+    """'Page X of Y' from PAGE and NUMPAGES fields (Word and LibreOffice update them on layout)."""
+    paragraph.add_run("Page ")
+    for run in field_runs("PAGE", "1"):
+        paragraph._p.append(run)
+    paragraph.add_run(" of ")
+    for run in field_runs("NUMPAGES", "1"):
+        paragraph._p.append(run)

@@ -1,0 +1,140 @@
+"""Turning a python-docx document into deterministic bytes, and writing them atomically.
+
+python-docx stamps zip entries with the wall clock and ships its template's thumbnail, dated core
+properties, rsids and app.xml; here the core properties come from Meta, template leftovers are dropped,
+and the zip is rebuilt with fixed times, order and permissions, so the same document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
+
+from briefgen.doc import Meta
+from briefgen.errors import BriefgenError
+from briefgen.writers.docx.ooxml import safe_text
+
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DROPPED_RELS = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+_APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>briefgen</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+_EARLIEST_ZIP_TIME = datetime(1980, 1, 1, tzinfo=UTC)
+
+
+def meta_datetime(meta: Meta) -> datetime:
+    """Meta.date (YYYY, YYYY-MM or YYYY-MM-DD) as midnight UTC; never the wall clock."""
+    parts = meta.date.split("-")
+    try:
+        numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
+        return datetime(numbers[0], numbers[1], numbers[2], tzinfo=UTC)
+    except (ValueError, IndexError) as exc:
+        raise BriefgenError(f"document date {meta.date!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+def to_bytes(document: DocxDocument, meta: Meta) -> bytes:
+    """The finished .docx as bytes: core properties set, template leftovers gone, zip normalised."""
+    _core_properties(document, meta)
+    _drop_template_parts(document)
+    _strip_variable_ids(document)
+    buffer = BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), max(meta_datetime(meta), _EARLIEST_ZIP_TIME))
+
+
+def _core_properties(document: DocxDocument, meta: Meta) -> None:
+    props = document.core_properties
+    when = meta_datetime(meta).replace(tzinfo=None)
+    props.title, props.subject, props.author = _prop(meta.title), _prop(meta.subject), _prop(meta.author)
+    props.keywords = _prop(", ".join(meta.keywords))
+    props.language, props.last_modified_by = _prop(meta.language), _prop(meta.author)
+    props.comments = props.category = ""
+    props.created = props.modified = props.last_printed = when
+    props.revision = 1
+
+
+def _prop(text: str) -> str:
+    """A core property value: XML-safe and within the 255 characters the format allows."""
+    return safe_text(text)[:255]
+
+
+def _drop_template_parts(document: DocxDocument) -> None:
+    """Remove the default template's thumbnail, customXml and stylesWithEffects; rewrite app.xml."""
+    package = document.part.package
+    for owner in (package, document.part):
+        for rid, rel in sorted(owner.rels.items()):
+            if rel.reltype in _DROPPED_RELS:
+                del owner.rels[rid]
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML
+
+
+def _strip_variable_ids(document: DocxDocument) -> None:
+    """Drop revision-session ids (rsids) and Word's random document id from every XML part."""
+    for part in document.part.package.iter_parts():
+        if not isinstance(part, XmlPart):
+            continue
+        for element in list(part.element.iter()):
+            if element.tag in (f"{{{_W}}}rsids", f"{{{_W14}}}docId"):
+                element.getparent().remove(element)
+                continue
+            for name in [n for n in element.attrib if n.startswith(f"{{{_W}}}rsid")]:
+                del element.attrib[name]
+
+
+def normalise_zip(data: bytes, when: datetime) -> bytes:
+    """Rebuild a zip with fixed entry times, order ([Content_Types].xml first) and permissions."""
+    stamp = (when.year, when.month, when.day, 0, 0, 0)
+    with ZipFile(BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    out = BytesIO()
+    with ZipFile(out, "w") as target:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
+            info = ZipInfo(name, stamp)
+            info.compress_type = ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            target.writestr(info, entries[name], compresslevel=6)
+    return out.getvalue()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

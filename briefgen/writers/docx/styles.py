@@ -1,0 +1,224 @@
+"""Named Word styles, bullet numbering and page setup, all from layout.STYLES and the Theme.
+
+Every paragraph style carries the exact metrics the PDF writer uses (size, leading as an exact line
+height, spacing, indent, alignment), so LibreOffice and Word lay the DOCX out like the measured PDF.
+The template's own styles and numbering are replaced wholesale, so nothing of Word 2010's look leaks in.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm
+
+from briefgen.doc import Theme
+from briefgen.layout import STYLES, TABLE_CELL_PADDING, StyleSpec
+from briefgen.typefaces import FACES, FALLBACK
+from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
+
+TEXT_COLOUR = "1A1A1A"
+MUTED_COLOUR = "5F6368"
+RULE_COLOUR = "C8CDD3"
+BULLET_NUM_ID = "1"
+TABLE_STYLE = "BriefTable"
+TAG_STYLE = "Tag"
+HYPERLINK_STYLE = "Hyperlink"
+HEADER_STYLE = "Header"
+FOOTER_STYLE = "Footer"
+PAGE_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+HEADER_DISTANCE_MM = 6.0
+
+# Word's internal names for its built-in styles (the UI shows them capitalised).
+_INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2", "Footnote Text": "footnote text",
+                   "Header": "header", "Footer": "footer"}
+_OUTLINE = {"Heading 1": "0", "Heading 2": "1"}
+_KEEP_WITH_NEXT = {"title", "heading1", "heading2", "box_title", "table_header"}
+
+
+def style_id(word_name: str) -> str:
+    return word_name.replace(" ", "")
+
+
+def colour(role: str, theme: Theme) -> str:
+    return {"text": TEXT_COLOUR, "muted": MUTED_COLOUR, "accent": hex_colour(theme.accent),
+            "banner": hex_colour(theme.banner_color)}[role]
+
+
+def font_name(role: str, theme: Theme) -> str:
+    family = theme.heading_font if role == "heading" else theme.body_font
+    return FACES[family].docx_name if family in FACES else family
+
+
+def apply(document: DocxDocument, theme: Theme, language: str) -> None:
+    """Replace the template's styles and numbering with ours and set the page from the theme."""
+    styles = document.styles.element
+    for child in list(styles):
+        if child.tag in (qn("w:style"), qn("w:docDefaults")):
+            styles.remove(child)
+    styles.insert(0, _doc_defaults(theme, language))
+    for definition in _base_styles(theme):
+        styles.append(definition)
+    for key, spec in STYLES.items():
+        styles.append(_paragraph_style(key, spec, theme))
+    styles.append(_table_style(theme))
+    _numbering(document, theme)
+    _page(document, theme)
+
+
+def run_properties(parent: BaseOxmlElement, role: str, size: float, colour_hex: str, theme: Theme) -> None:
+    """Append a w:rPr with font, colour and size (points) to `parent`."""
+    rpr = sub(parent, "w:rPr")
+    face = font_name(role, theme)
+    sub(rpr, "w:rFonts", ascii=face, hAnsi=face, cs=face, eastAsia=FALLBACK.docx_name)
+    sub(rpr, "w:color", val=colour_hex)
+    half_points = str(round(size * 2))
+    sub(rpr, "w:sz", val=half_points)
+    sub(rpr, "w:szCs", val=half_points)
+
+
+def _doc_defaults(theme: Theme, language: str) -> BaseOxmlElement:
+    defaults = el("w:docDefaults")
+    rpr_default = sub(defaults, "w:rPrDefault")
+    run_properties(rpr_default, "body", theme.body_size, TEXT_COLOUR, theme)
+    sub(rpr_default[0], "w:lang", val=language, eastAsia="ko-KR", bidi="he-IL")
+    ppr = sub(sub(defaults, "w:pPrDefault"), "w:pPr")
+    sub(ppr, "w:spacing", before="0", after="0", line="240", lineRule="auto")
+    return defaults
+
+
+def _style(kind: str, ident: str, name: str, based_on: str = "", default: bool = False) -> BaseOxmlElement:
+    style = el("w:style", type=kind, styleId=ident)
+    if default:
+        style.set(qn("w:default"), "1")
+    sub(style, "w:name", val=_INTERNAL_NAMES.get(name, name))
+    if based_on:
+        sub(style, "w:basedOn", val=based_on)
+    sub(style, "w:qFormat")
+    return style
+
+
+def _base_styles(theme: Theme) -> list[BaseOxmlElement]:
+    """The defaults Word expects plus character and header/footer styles layout.py does not cover."""
+    char_default = _style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
+    table_default = _style("table", "TableNormal", "Normal Table", default=True)
+    margins = sub(sub(table_default, "w:tblPr"), "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        sub(margins, f"w:{side}", w="0" if side in ("top", "bottom") else "108", type="dxa")
+    no_list = _style("numbering", "NoList", "No List", default=True)
+    tag = _style("character", TAG_STYLE, "Tag", "DefaultParagraphFont")
+    run_properties(tag, "heading", theme.body_size * 0.85, hex_colour(theme.accent), theme)
+    tag[-1].insert(1, el("w:b"))
+    tag[-1].insert(2, el("w:caps"))
+    link = _style("character", HYPERLINK_STYLE, "Hyperlink", "DefaultParagraphFont")
+    sub(sub(link, "w:rPr"), "w:color", val=hex_colour(theme.accent))
+    sub(link[-1], "w:u", val="single")
+    reference = _style("character", "FootnoteReference", "footnote reference", "DefaultParagraphFont")
+    sub(sub(reference, "w:rPr"), "w:vertAlign", val="superscript")
+    return [char_default, table_default, no_list, tag, link, reference,
+            _header_style(HEADER_STYLE, "Header", theme), _header_style(FOOTER_STYLE, "Footer", theme)]
+
+
+def _header_style(ident: str, name: str, theme: Theme) -> BaseOxmlElement:
+    style = _style("paragraph", ident, name, "Normal")
+    ppr = sub(style, "w:pPr")
+    tabs = sub(ppr, "w:tabs")
+    width = text_width_pt(theme)
+    sub(tabs, "w:tab", val="center", pos=twips(width / 2))
+    sub(tabs, "w:tab", val="right", pos=twips(width))
+    run_properties(style, "heading", theme.body_size * 0.75, MUTED_COLOUR, theme)
+    return style
+
+
+def _paragraph_style(key: str, spec: StyleSpec, theme: Theme) -> BaseOxmlElement:
+    ident = style_id(spec.word_name)
+    based = "" if ident == "Normal" else "Normal"
+    style = _style("paragraph", ident, spec.word_name, based, default=ident == "Normal")
+    if key in _KEEP_WITH_NEXT:
+        style[-1].addprevious(el("w:next", val="Normal"))  # schema order: name, basedOn, next, qFormat
+    style.append(_paragraph_properties(key, spec, theme))
+    size = spec.scale * theme.body_size
+    run_properties(style, spec.font, size, colour(spec.colour, theme), theme)
+    rpr = style[-1]
+    for flag, tag in ((spec.caps, "w:caps"), (spec.italic, "w:iCs"), (spec.italic, "w:i"),
+                      (spec.bold, "w:bCs"), (spec.bold, "w:b")):
+        if flag:
+            rpr.insert(1, el(tag))
+    return style
+
+
+def _paragraph_properties(key: str, spec: StyleSpec, theme: Theme) -> BaseOxmlElement:
+    ppr = el("w:pPr")
+    if key in _KEEP_WITH_NEXT:
+        sub(ppr, "w:keepNext")
+        sub(ppr, "w:keepLines")
+    if key == "bullet":
+        sub(sub(ppr, "w:numPr"), "w:numId", val=BULLET_NUM_ID)
+    if key == "quote":
+        border = sub(ppr, "w:pBdr")
+        sub(border, "w:left", val="single", sz="18", space="8", color=hex_colour(theme.accent))
+    line = spec.leading * spec.scale * theme.body_size
+    sub(ppr, "w:spacing", before=twips(spec.space_before), after=twips(spec.space_after),
+        line=twips(line), lineRule="exact")
+    if key == "bullet":
+        sub(ppr, "w:ind", left=twips(spec.indent), hanging=twips(spec.indent * 0.75))
+    elif spec.indent:
+        sub(ppr, "w:ind", left=twips(spec.indent))
+    sub(ppr, "w:jc", val={"left": "left", "center": "center", "justify": "both"}[spec.align])
+    if spec.word_name in _OUTLINE:
+        sub(ppr, "w:outlineLvl", val=_OUTLINE[spec.word_name])
+    return ppr
+
+
+def _table_style(theme: Theme) -> BaseOxmlElement:
+    """'Brief Table': accent rules above, below and under the header row, hairlines between rows."""
+    style = _style("table", TABLE_STYLE, "Brief Table", "TableNormal")
+    accent = hex_colour(theme.accent)
+    tblpr = sub(style, "w:tblPr")
+    borders = sub(tblpr, "w:tblBorders")
+    sub(borders, "w:top", val="single", sz="8", space="0", color=accent)
+    sub(borders, "w:bottom", val="single", sz="8", space="0", color=accent)
+    sub(borders, "w:insideH", val="single", sz="4", space="0", color=RULE_COLOUR)
+    margins = sub(tblpr, "w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        sub(margins, f"w:{side}", w=twips(TABLE_CELL_PADDING), type="dxa")
+    header = sub(style, "w:tblStylePr", type="firstRow")
+    sub(sub(header, "w:rPr"), "w:b")
+    tcpr = sub(header, "w:tcPr")
+    sub(sub(tcpr, "w:tcBorders"), "w:bottom", val="single", sz="8", space="0", color=accent)
+    sub(tcpr, "w:shd", val="clear", color="auto", fill=tint(theme.accent, 0.12))
+    return style
+
+
+def _numbering(document: DocxDocument, theme: Theme) -> None:
+    """One bullet list definition, used by the List Bullet style (a real Word list)."""
+    numbering = document.part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    abstract = sub(numbering, "w:abstractNum", abstractNumId="0")
+    sub(abstract, "w:multiLevelType", val="singleLevel")
+    level = sub(abstract, "w:lvl", ilvl="0")
+    sub(level, "w:start", val="1")
+    sub(level, "w:numFmt", val="bullet")
+    sub(level, "w:pStyle", val=style_id(STYLES["bullet"].word_name))
+    sub(level, "w:lvlText", val="\u2022")
+    sub(level, "w:lvlJc", val="left")
+    indent = STYLES["bullet"].indent
+    sub(sub(level, "w:pPr"), "w:ind", left=twips(indent), hanging=twips(indent * 0.75))
+    run_properties(level, "body", theme.body_size, hex_colour(theme.accent), theme)
+    sub(sub(numbering, "w:num", numId=BULLET_NUM_ID), "w:abstractNumId", val="0")
+
+
+def text_width_pt(theme: Theme) -> float:
+    width_mm = PAGE_MM[theme.page_size][0] - theme.margins_mm[1] - theme.margins_mm[3]
+    return width_mm * 72 / 25.4
+
+
+def _page(document: DocxDocument, theme: Theme) -> None:
+    section = document.sections[0]
+    width, height = PAGE_MM[theme.page_size]
+    top, right, bottom, left = theme.margins_mm
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)

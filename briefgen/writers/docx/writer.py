@@ -1,0 +1,173 @@
+"""Write a briefgen Document as DOCX: named styles, real footnotes, deterministic bytes, atomic write.
+
+Every text field is inserted as literal run text (python-docx escapes it; nothing is parsed), with
+XML-illegal characters replaced by U+FFFD. Layout metrics come from layout.STYLES through styles.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.blkcntnr import BlockItemContainer
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from briefgen.doc import (
+    Banner,
+    Block,
+    Box,
+    BulletList,
+    Document,
+    Heading,
+    Inlines,
+    Link,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Theme,
+    WriteResult,
+)
+from briefgen.layout import BOX_PADDING, STYLES
+from briefgen.writers.docx import furniture, package, styles, tables
+from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
+from briefgen.writers.docx.ooxml import Bookmarks, el, safe_text, text_run
+
+_PARAGRAPH_KEYS = {"body": "body", "lead": "lead", "meta": "meta", "small": "small"}
+
+
+@dataclass
+class _Context:
+    theme: Theme
+    notes: Footnotes
+    bookmarks: Bookmarks
+    cited: dict[str, int] = field(default_factory=dict)  # note key -> footnote id
+
+
+def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
+    """Write `doc` to `path` (atomically) and report the footnotes created.
+
+    `pages` is returned as 0: the DOCX is laid out by the reader's word processor, so the pipeline takes
+    the page count from the PDF, whose metrics this file shares. Repeated citations of a note key do not
+    create new footnotes; they show the first note's number through a NOTEREF field.
+    """
+    document = docx.Document()
+    styles.apply(document, theme, safe_text(doc.meta.language) or "en")
+    bookmarks = Bookmarks()
+    context = _Context(theme, Footnotes(document, bookmarks), bookmarks)
+    body = document._body
+    for block in doc.blocks:
+        _block(context, body, block)
+    if not doc.blocks:
+        body.add_paragraph()  # Word wants at least one paragraph in the body
+    furniture.add(document, doc, theme)
+    package.atomic_write(path, package.to_bytes(document, doc.meta))
+    return WriteResult(path=path, pages=0, notes=context.notes.count)
+
+
+def _block(context: _Context, container: BlockItemContainer, block: Block) -> None:
+    if isinstance(block, Banner):
+        _paragraph(container, "banner").add_run(safe_text(block.text))
+    elif isinstance(block, Heading):
+        _heading(context, container, block)
+    elif isinstance(block, Paragraph):
+        _inlines(context, _paragraph(container, _PARAGRAPH_KEYS[block.style]), block.content)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            _inlines(context, _paragraph(container, "bullet"), item)
+    elif isinstance(block, Quote):
+        _inlines(context, _paragraph(container, "quote"), block.content)
+        if block.attribution:
+            _inlines(context, _paragraph(container, "attribution"), block.attribution)
+    elif isinstance(block, Box):
+        _box(context, container, block)
+    elif isinstance(block, Table) and block.columns:
+        _table(context, container, block)
+
+
+def _paragraph(container: BlockItemContainer, key: str) -> DocxParagraph:
+    paragraph = container.add_paragraph()
+    paragraph._p.style = styles.style_id(STYLES[key].word_name)
+    return paragraph
+
+
+def _heading(context: _Context, container: BlockItemContainer, block: Heading) -> None:
+    key = "title" if block.level <= 0 else "heading1" if block.level == 1 else "heading2"
+    paragraph = _paragraph(container, key)
+    _inlines(context, paragraph, block.content)
+    if block.anchor:
+        content = [c for c in paragraph._p if c.tag != qn("w:pPr")] or [paragraph.add_run()._r]
+        context.bookmarks.wrap(content[0], content[-1], block.anchor)
+
+
+def _box(context: _Context, container: BlockItemContainer, block: Box) -> None:
+    """A one-cell table, shaded and outlined in the accent colour, holding the title and the blocks."""
+    cell = tables.box_cell(container, context.theme, BOX_PADDING)
+    title = cell.paragraphs[0]
+    title._p.style = styles.style_id(STYLES["box_title"].word_name)
+    title.add_run(safe_text(block.title))
+    for inner in block.blocks:
+        _block(context, cell, inner)
+    tables.spacer(container)
+
+
+def _table(context: _Context, container: BlockItemContainer, block: Table) -> None:
+    table: DocxTable = tables.data_table(container, block.columns, len(block.rows), context.theme)
+    header = styles.style_id(STYLES["table_header"].word_name)
+    text = styles.style_id(STYLES["table_cell"].word_name)
+    for index, column in enumerate(block.columns):
+        paragraph = tables.cell_paragraph(table.cell(0, index), header, column.align)
+        paragraph.add_run(safe_text(column.title))
+    for row_index, row in enumerate(block.rows, start=1):
+        for index, column in enumerate(block.columns):
+            paragraph = tables.cell_paragraph(table.cell(row_index, index), text, column.align)
+            _inlines(context, paragraph, row[index] if index < len(row) else ())
+    tables.spacer(container)
+
+
+def _inlines(context: _Context, paragraph: DocxParagraph, inlines: Inlines | tuple[Span | Link, ...]) -> None:
+    previous: object = None
+    for item in inlines:
+        if isinstance(item, NoteRef) and isinstance(previous, NoteRef):
+            paragraph._p.append(text_run(",", REFERENCE_STYLE))  # adjacent marks read 1,2 not 12
+        previous = item
+        if isinstance(item, Span):
+            _span(paragraph, item)
+        elif isinstance(item, Link):
+            _link(paragraph, item)
+        elif isinstance(item, NoteRef):
+            _note_ref(context, paragraph, item.note)
+
+
+def _span(paragraph: DocxParagraph, span: Span) -> None:
+    run = paragraph.add_run(safe_text(span.text))
+    if span.tag:
+        run._r.style = styles.TAG_STYLE
+    if span.bold:
+        run.bold = True
+    if span.italic:
+        run.italic = True
+
+
+def _link(paragraph: DocxParagraph, link: Link) -> None:
+    """A real hyperlink: an external relationship from the paragraph's part and a w:hyperlink element."""
+    rid = paragraph.part.relate_to(safe_text(link.url), RT.HYPERLINK, is_external=True)
+    hyperlink = el("w:hyperlink", **{"r:id": rid, "history": "1"})
+    hyperlink.append(text_run(link.text, styles.HYPERLINK_STYLE))
+    paragraph._p.append(hyperlink)
+
+
+def _note_ref(context: _Context, paragraph: DocxParagraph, note: Note) -> None:
+    """A new footnote the first time a note key is cited; later citations repeat its number."""
+    if note.key in context.cited:
+        context.notes.cite_again(paragraph, context.cited[note.key])
+        return
+    note_id, note_paragraph = context.notes.add(paragraph)
+    context.cited[note.key] = note_id
+    _inlines(context, note_paragraph, note.content)
