@@ -19,7 +19,7 @@ from briefgen.history import history_folder, preserve, prune
 from briefgen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.lockfile import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.profiles import Profile, audience_names, load_profile, theme_for
-from briefgen.snapshot import Snapshot, changes, digest, snapshot
+from briefgen.snapshot import Snapshot, changes, digest, full_snapshot, snapshot
 from briefgen.templating import template_sources
 from briefgen.workspace import Workspace
 
@@ -129,7 +129,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
         report.history = history_folder(target, lock.build)
         for plan in plans:
             report.written.extend(_write(plan, target, report.history, lock))
-    lock.inputs, lock.tool = stamps, tool_version()
+    lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
     return report
 

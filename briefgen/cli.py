@@ -92,6 +92,42 @@ def schema(which: str) -> None:
 
 @cli.command()
 @workspace_option
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
+@click.pass_context
+def status(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
+    """Is each output up to date? Which inputs changed, and which model items they affect."""
+    from briefgen.status import workspace_status
+
+    state = workspace_status(_ws(ctx, workspace))
+    if as_json:
+        click.echo(json.dumps(state.to_json(), indent=2))
+    else:
+        for name in state.changed_inputs:
+            click.echo(f"changed: {name}")
+        for aud in state.audiences:
+            line = f"{aud.name}: {'up to date' if aud.up_to_date else 'out of date — ' + aud.reason}"
+            click.echo(line + (f" (affects {', '.join(aud.affected)})" if aud.affected else ""))
+        for problem in state.problems:
+            click.echo(problem.format(), err=True)
+    ctx.exit(1 if state.problems else 0)
+
+
+@cli.command()
+@workspace_option
+@click.pass_context
+def diff(ctx: click.Context, workspace: Path | None) -> None:
+    """What changed in the model and its evidence since the last successful build."""
+    from briefgen.status import model_diff
+
+    found = model_diff(_ws(ctx, workspace))
+    for change in found:
+        click.echo(f"{change['what']} {change['detail']}")
+    if not found:
+        click.echo("no changes to the model or its evidence since the last build")
+
+
+@cli.command()
+@workspace_option
 @click.pass_context
 def audiences(ctx: click.Context, workspace: Path | None) -> None:
     """List the audiences with their template, page limit and formats."""

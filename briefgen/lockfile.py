@@ -31,11 +31,12 @@ class Lock:
     build: int = 0  # counts successful builds; names history folders
     inputs: dict[str, Stamp] = field(default_factory=dict)
     audiences: dict[str, AudienceRecord] = field(default_factory=dict)
+    model: dict[str, Any] = field(default_factory=dict)  # every model item at the last build (for `diff`)
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT_VERSION, "tool": self.tool, "build": self.build,
                 "inputs": {k: v.to_json() for k, v in self.inputs.items()},
-                "audiences": {k: vars(v) for k, v in self.audiences.items()}}
+                "audiences": {k: vars(v) for k, v in self.audiences.items()}, "model": self.model}
 
 
 def read_lock(out: Path) -> Lock:
@@ -46,7 +47,8 @@ def read_lock(out: Path) -> Lock:
             return Lock()
         return Lock(tool=raw["tool"], build=int(raw["build"]),
                     inputs={k: Stamp.from_json(v) for k, v in raw["inputs"].items()},
-                    audiences={k: AudienceRecord(**v) for k, v in raw["audiences"].items()})
+                    audiences={k: AudienceRecord(**v) for k, v in raw["audiences"].items()},
+                    model=raw.get("model", {}))
     except (OSError, ValueError, KeyError, TypeError):
         return Lock()
 

@@ -59,7 +59,7 @@ def _wanted(item: Item, profile: Profile, audience: str) -> bool:
     if item.id in rules.include:
         return True
     audiences = getattr(item, "audiences", None)
-    if audiences is not None and audience not in audiences:
+    if audiences is not None and audience != "*" and audience not in audiences:
         return False
     if rules.tags and not set(rules.tags) & set(getattr(item, "tags", [])):
         return False

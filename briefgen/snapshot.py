@@ -32,6 +32,12 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
             "sources": {s.id: s.model_dump() for s in checked.loaded.catalogue.sources if s.id in sources}}
 
 
+def full_snapshot(checked: Checked) -> Snapshot:
+    """Every item of the model, whatever any audience shows (what `briefgen diff` compares)."""
+    everything = Profile(template="all.j2", sections=["bluf", "judgments", "figures", "quotes", "gaps"])
+    return snapshot(checked, everything, "*")
+
+
 def _find(checked: Checked, item_id: str) -> Any:
     summary = checked.loaded.summary
     for section in ("judgments", "figures", "quotes", "gaps"):
