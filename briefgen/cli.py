@@ -114,6 +114,19 @@ def status(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
 
 @cli.command()
 @workspace_option
+@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to rebuild (repeatable; default all).")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
+              help="Output directory (default: output/).")
+@click.pass_context
+def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...], out: Path | None) -> None:
+    """Rebuild when seeds, model or templates change; survives errors; Ctrl-C exits cleanly."""
+    from briefgen.watch import watch as run_watch
+
+    run_watch(_ws(ctx, workspace), audiences, out, click.echo, lambda text: click.echo(text, err=True))
+
+
+@cli.command()
+@workspace_option
 @click.pass_context
 def diff(ctx: click.Context, workspace: Path | None) -> None:
     """What changed in the model and its evidence since the last successful build."""
