@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from briefgen.check import Checked, require_verified, run_check
-from briefgen.compose import Composed, compose_fitted
 from briefgen.doc import Document, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem
 from briefgen.history import history_folder, preserve, prune
 from briefgen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.lockfile import AudienceRecord, Lock, read_lock, write_lock
-from briefgen.profiles import Profile, audience_names, load_profile, theme_for
-from briefgen.snapshot import Snapshot, changes, digest, full_snapshot, snapshot
-from briefgen.templating import template_sources
 from briefgen.workspace import Workspace
+
+if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
+    from briefgen.check import Checked
+    from briefgen.compose import Composed
+    from briefgen.profiles import Profile
 
 FORMATS = ("docx", "pdf")
 LOCK_WAIT_SECONDS = 300
@@ -49,8 +50,8 @@ class Plan:
     theme: Theme
     composed: Composed
     digest: str
-    snapshot: Snapshot
-    baseline: Snapshot | None
+    snapshot: dict[str, Any]
+    baseline: dict[str, Any] | None
     formats: tuple[str, ...]
 
 
@@ -87,6 +88,8 @@ def output_dir(ws: Workspace, out: Path | None) -> Path:
 
 
 def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
+    from briefgen.profiles import audience_names
+
     chosen = list(dict.fromkeys(wanted)) or audience_names(ws)
     if not chosen:
         raise BriefgenError(Problem("templates/", "no audiences defined", hint="add templates/<name>.yaml"))
@@ -118,6 +121,10 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if if_changed and not touched and lock.tool == tool_version() and all(
             _intact(lock.audiences.get(n), formats, target, n) for n in names):
         return BuildReport(unchanged=names)
+    from briefgen.check import require_verified, run_check
+    from briefgen.profiles import load_profile
+    from briefgen.snapshot import full_snapshot
+
     checked = run_check(ws)
     require_verified(checked, strict)
     profiles = {name: load_profile(ws, name) for name in names}  # every profile valid before any write
@@ -144,6 +151,11 @@ def _intact(record: AudienceRecord | None, formats: tuple[str, ...], target: Pat
 
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
           if_changed: bool) -> Plan | None:
+    from briefgen.compose import compose_fitted
+    from briefgen.profiles import theme_for
+    from briefgen.snapshot import changes, digest, snapshot
+    from briefgen.templating import template_sources
+
     snap = snapshot(checked, profile, name)
     key = digest(snap, profile, template_sources(checked.ws, profile.template), tool_version())
     record = lock.audiences.get(name)
@@ -151,10 +163,8 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     if if_changed and record and record.digest == key and all(
             f in record.outputs and (target / f"{name}.{f}").is_file() for f in wanted):
         return None
-    if record is None:
-        baseline = None
-    else:
-        baseline = record.baseline if record.digest == key else record.snapshot
+    # "What changed" compares with the brief before the last one only while the content stays the same.
+    baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
     theme = theme_for(checked.ws, profile)
     composed = compose_fitted(checked, name, profile, theme, changes(baseline, snap))
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted)

@@ -16,6 +16,7 @@ from briefgen.reader import MarkupError, Reader, parse_markup
 from briefgen.selection import Selection, select
 from briefgen.templating import render
 
+
 @dataclass(frozen=True)
 class Composed:
     audience: str

@@ -17,8 +17,21 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from briefgen.doc import (
-    Banner, Block, Box, BulletList, Column, Document, Heading, Inline, Link, Meta, NoteRef, Paragraph, Quote,
-    Span, Table,
+    Banner,
+    Block,
+    Box,
+    BulletList,
+    Column,
+    Document,
+    Heading,
+    Inline,
+    Link,
+    Meta,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
 )
 
 NoteFactory = Callable[[int], NoteRef]

@@ -11,7 +11,6 @@ from briefgen.inputs import changed_names, input_files, restamp, tool_version
 from briefgen.lockfile import Lock, read_lock
 from briefgen.profiles import audience_names, load_profile
 from briefgen.snapshot import changes, digest, full_snapshot, snapshot
-from briefgen.templating import template_sources
 from briefgen.workspace import Workspace
 
 
@@ -43,7 +42,7 @@ class Status:
 
 def workspace_status(ws: Workspace) -> Status:
     lock = read_lock(ws.output)
-    stamps, touched = restamp(input_files(ws), lock.inputs)
+    stamps, _ = restamp(input_files(ws), lock.inputs)
     names = audience_names(ws)
     if not lock.audiences:
         return Status(False, [], [AudienceState(n, False, "never built") for n in names])
@@ -69,6 +68,8 @@ def _audience_state(checked: Checked, lock: Lock, name: str, changed: list[str],
     record = lock.audiences.get(name)
     if record is None:
         return AudienceState(name, False, "never built")
+    from briefgen.templating import template_sources
+
     profile = load_profile(checked.ws, name)
     snap = snapshot(checked, profile, name)
     affected = sorted(_affected(checked, changed) | {c["what"].split()[-1].rstrip(":")

@@ -7,8 +7,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
-from jinja2 import TemplateSyntaxError, TemplateNotFound
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import BriefgenError, Problem
@@ -33,7 +40,7 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
         return env.get_template(name).render(context)
     except TemplateNotFound as exc:
         raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
-            f"create it under templates/, or point the profile's `template` at an existing file"))) from None
+            "create it under templates/, or point the profile's `template` at an existing file"))) from None
     except TemplateSyntaxError as exc:
         raise BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
                                     exc.lineno)) from None
