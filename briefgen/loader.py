@@ -32,7 +32,7 @@ def load_workspace(ws: Workspace) -> Loaded:
     results: dict[str, Any] = {}
     for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
         try:
-            src = load(path, ws.rel(path))
+            src = load(path, ws.rel(path), ws.cache)
             results[name] = (validate(src, model), src)
         except BriefgenError as exc:
             problems.extend(exc.problems)

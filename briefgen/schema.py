@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Annotated, Literal
 
@@ -29,6 +30,7 @@ def _clean_text(value: str) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
 def _partial_date(value: str) -> str:
     formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
     fmt = formats.get(len(value))
@@ -124,10 +126,10 @@ class Summary(Strict):
     """seeds/summary.yaml"""
 
     brief: Brief
-    judgments: Annotated[list[Judgment], Field(max_length=5000)] = []
-    figures: Annotated[list[Figure], Field(max_length=5000)] = []
-    quotes: Annotated[list[Quote], Field(max_length=5000)] = []
-    gaps: Annotated[list[Gap], Field(max_length=5000)] = []
+    judgments: Annotated[list[Judgment], Field(max_length=50_000)] = []
+    figures: Annotated[list[Figure], Field(max_length=50_000)] = []
+    quotes: Annotated[list[Quote], Field(max_length=50_000)] = []
+    gaps: Annotated[list[Gap], Field(max_length=50_000)] = []
 
 
 class Source(Strict):

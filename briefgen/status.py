@@ -47,9 +47,10 @@ def workspace_status(ws: Workspace) -> Status:
     if not lock.audiences:
         return Status(False, [], [AudienceState(n, False, "never built") for n in names])
     changed = changed_names(lock.inputs, stamps)
-    missing = [n for n in names if not _outputs_present(ws, lock, n)]
+    missing = [n for n in names if n in lock.audiences and not _outputs_present(ws, lock, n)]
     if not changed and not missing and lock.tool == tool_version():
-        return Status(True, [], [AudienceState(n, True) for n in names])
+        return Status(True, [], [AudienceState(n, True) if n in lock.audiences else AudienceState(n, False, "never built")
+                                 for n in names])
     try:
         checked = run_check(ws)
     except BriefgenError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -64,9 +65,9 @@ def verify(ws: Workspace, loaded: Loaded) -> Verification:
     result = Verification(seeds={})
     result.seeds = _read_seeds(ws, loaded, result.problems)
     _check_unique_ids(loaded, result)
+    sources = {s.id: s for s in loaded.catalogue.sources}
     for path, kind, item_id, evidence in _evidence_owners(loaded):
-        result.items[item_id if kind != "bluf" else "bluf"] = _check_item(ws, loaded, result, path, kind,
-                                                                          item_id, evidence)
+        result.items[item_id] = _check_item(loaded, result, sources, path, kind, item_id, evidence)
     _check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
@@ -76,20 +77,22 @@ def _read_seeds(ws: Workspace, loaded: Loaded, problems: list[Problem]) -> dict[
     seeds: dict[str, Seed] = {}
     seen_ids: set[str] = set()
     src = loaded.catalogue_src
+    root = os.path.realpath(ws.seeds)
     for i, source in enumerate(loaded.catalogue.sources):
         if source.id in seen_ids:
             problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
                                         "give each source its own id"))
         seen_ids.add(source.id)
         try:
-            seeds[source.id] = read_seed(ws.seeds / source.file, ws.seeds)
+            seeds[source.id] = read_seed(root, source.file)
         except SeedError as exc:
             problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
-    catalogued = {(ws.seeds / s.file).resolve() for s in loaded.catalogue.sources}
-    for stray in sorted(ws.seeds.glob("*.txt")):
-        if stray.resolve() not in catalogued:
-            problems.append(Problem(ws.rel(stray), "seed file is not catalogued", hint=(
-                f"add an entry with `file: {stray.name}` to seeds/sources.yaml"), severity="warning"))
+    catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
+    with os.scandir(root) as entries:
+        strays = sorted(e.name for e in entries if e.name.endswith(".txt") and e.name not in catalogued)
+    for name in strays:
+        problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
+            f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
     return seeds
 
 
@@ -113,20 +116,19 @@ def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Key, Kind, str, list[Evid
             yield (section, i, "evidence"), kind, item.id, item.evidence
 
 
-def _check_item(ws: Workspace, loaded: Loaded, result: Verification, path: Key, kind: Kind, item_id: str,
-                evidence: list[Evidence]) -> ItemCheck:
-    sources = {s.id: s for s in loaded.catalogue.sources}
+def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key, kind: Kind,
+                item_id: str, evidence: list[Evidence]) -> ItemCheck:
     citations: list[Citation] = []
     failed = False
     for j, ev in enumerate(evidence):
-        problem = _tie(ws, loaded, result, sources, (*path, j), item_id, ev, citations)
+        problem = _tie(loaded, result, sources, (*path, j), item_id, ev, citations)
         if problem:
             result.problems.append(problem)
             failed = True
     return ItemCheck(kind, item_id, tuple(citations), failed)
 
 
-def _tie(ws: Workspace, loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key,
+def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key,
          item_id: str, ev: Evidence, citations: list[Citation]) -> Problem | None:
     src = loaded.summary_src
     source = sources.get(ev.source)
@@ -140,11 +142,10 @@ def _tie(ws: Workspace, loaded: Loaded, result: Verification, sources: dict[str,
                            item=item_id)
     number = seed.locate(ev.passage)
     if number is None:
-        seed_file = ws.rel(seed.path)
         miss = closest(seed, ev.passage)
         hint = miss.describe() if miss else "the seed has no text"
-        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed_file}", hint, item=item_id)
-    citations.append(Citation(source, number, ev.passage, ws.rel(seed.path)))
+        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}", hint, item=item_id)
+    citations.append(Citation(source, number, ev.passage, seed.display))
     return None
 
 

@@ -34,6 +34,11 @@ class Workspace:
     def output(self) -> Path:
         return self.root / "output"
 
+    @property
+    def cache(self) -> Path:
+        """Parsed inputs keyed by content hash; safe to delete at any time."""
+        return self.output / ".cache"
+
     def rel(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the workspace when inside it."""
         try:

@@ -1,0 +1,140 @@
+"""`make bench`: medians of cold commands against their floors, a warm watch rebuild, and the scale curve.
+
+Every figure is measured in this one run, on this machine; ratios compare numbers taken side by side.
+Results print as a table and are written as JSON (default output/bench.json; --json PATH to change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.synth import make_workspace  # noqa: E402
+
+PY = sys.executable
+FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click, filelock"
+HASH_FLOOR = ("import hashlib, os, sys; [hashlib.sha256(open(e.path, 'rb').read()).hexdigest() "
+              "for e in os.scandir(sys.argv[1])]")
+
+
+def timed(cmd: list[str], runs: int, prepare: list[str] | None = None) -> tuple[float, float]:
+    """Median wall time of `cmd` over `runs` cold processes, and the peak RSS (MB) of the last."""
+    times = []
+    for _ in range(runs):
+        if prepare:
+            subprocess.run(prepare, check=True, capture_output=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0,):
+            raise SystemExit(f"benchmark command failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr[-2000:]}")
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return statistics.median(times), peak / 1024
+
+
+def briefgen(ws: Path, *args: str) -> list[str]:
+    return [PY, "-m", "briefgen", "-C", str(ws), *args]
+
+
+def shipped(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
+    ws = tmp / "shipped"
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    floor, _ = timed([PY, "-c", FLOOR], runs)
+    rm = [PY, "-c", f"import shutil; shutil.rmtree({str(ws / 'output')!r}, ignore_errors=True)"]
+    full, _ = timed(briefgen(ws, "build"), runs, prepare=rm)
+    rows.append(row("import floor (docx, reportlab, jinja2, pydantic, ...)", floor, None))
+    rows.append(row("full build, 3 audiences x 2 formats, cold", full, None, ratio=full / floor, ratio_target=1.4))
+    for name, args in (("check", ["check"]), ("status", ["status"]), ("build --if-changed (no-op)",
+                                                                      ["build", "--if-changed"])):
+        took, _ = timed(briefgen(ws, *args), runs)
+        rows.append(row(f"{name}, shipped workspace", took, 0.25))
+    rows.append(row("watch rebuild: seed edit -> executive docx+pdf", warm_rebuild(ws, runs), 0.1))
+
+
+def warm_rebuild(ws: Path, runs: int) -> float:
+    """In one warm process (as `watch` is): edit a seed so citations move, rebuild one audience."""
+    sys.path.insert(0, str(ROOT))
+    from briefgen.build import build
+    from briefgen.workspace import Workspace
+
+    space = Workspace.at(ws)
+    build(space, ["executive"])
+    seed = next(p for p in sorted((ws / "seeds").glob("*.txt")))
+    original = seed.read_text(encoding="utf-8")
+    times = []
+    for i in range(runs):
+        seed.write_text(("Inserted line.\n" * (i % 2 + 1)) + original, encoding="utf-8")
+        start = time.perf_counter()
+        report = build(space, ["executive"], if_changed=True)
+        times.append(time.perf_counter() - start)
+        assert len(report.written) == 2, report
+    seed.write_text(original, encoding="utf-8")
+    return statistics.median(times)
+
+
+def scale(rows: list[dict[str, object]], tmp: Path, sizes: list[int], runs: int) -> None:
+    for n in sizes:
+        ws = make_workspace(tmp / f"scale{n}", n)
+        read_hash, _ = timed([PY, "-c", HASH_FLOOR, str(ws / "seeds")], runs)
+        check, peak = timed(briefgen(ws, "check"), runs)
+        subprocess.run(briefgen(ws, "build", "-a", "digest"), check=True, capture_output=True)
+        status, _ = timed(briefgen(ws, "status"), runs)
+        rows.append(row(f"{n:>6} seeds: read + hash every seed", read_hash, None))
+        rows.append(row(f"{n:>6} seeds: check", check, 2.0 if n == 10000 else None, ratio=check / read_hash,
+                        ratio_target=2.0 if n == 10000 else None, memory=peak, memory_target=300.0))
+        rows.append(row(f"{n:>6} seeds: status, nothing changed", status, 0.5 if n == 10000 else None))
+
+
+def row(name: str, seconds: float, target: float | None, *, ratio: float | None = None,
+        ratio_target: float | None = None, memory: float | None = None,
+        memory_target: float | None = None) -> dict[str, object]:
+    met = all([target is None or seconds <= target, ratio_target is None or (ratio or 0) <= ratio_target,
+               memory_target is None or (memory or 0) <= memory_target])
+    return {"name": name, "seconds": round(seconds, 4), "target_s": target, "ratio": ratio and round(ratio, 2),
+            "ratio_target": ratio_target, "peak_mb": memory and round(memory, 1), "memory_target_mb": memory_target,
+            "met": met if any(x is not None for x in (target, ratio_target, memory_target)) else None}
+
+
+def table(rows: list[dict[str, object]]) -> str:
+    lines = [f"{'measure':<58} {'median s':>9} {'target':>7} {'ratio':>6} {'peak MB':>8}  met"]
+    for r in rows:
+        ratio = f"{r['ratio']}x" if r["ratio"] is not None else ""
+        ratio += f"<={r['ratio_target']}" if r["ratio_target"] else ""
+        met = {True: "yes", False: "NO", None: ""}[r["met"]]  # type: ignore[index]
+        lines.append(f"{r['name']:<58} {r['seconds']:>9.3f} {r['target_s'] or '':>7} {ratio:>6} "
+                     f"{r['peak_mb'] or '':>8}  {met}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    parser.add_argument("--json", type=Path, default=ROOT / "output" / "bench.json")
+    args = parser.parse_args()
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        shipped(rows, Path(tmp), args.runs)
+        scale(rows, Path(tmp), [int(s) for s in args.sizes.split(",") if s], max(3, args.runs // 2))
+    print(table(rows))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"python": sys.version.split()[0], "cores": os.cpu_count(), "rows": rows},
+                                    indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten {args.json}")
+
+
+if __name__ == "__main__":
+    main()
