@@ -1,0 +1,193 @@
+"""Hostile input (issue 6): every mistake gets exit 1, a located message, no traceback, and nothing published
+is touched. Each case edits a fresh copy of the shipped workspace after a good build."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import edit, fingerprint, model, run, save_model
+
+Mutation = Callable[[Path], None]
+
+
+def _write(rel: str, content: str | bytes) -> Mutation:
+    def apply(ws: Path) -> None:
+        path = ws / rel
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return apply
+
+
+def _model(change: Callable[[dict], None]) -> Mutation:  # type: ignore[type-arg]
+    def apply(ws: Path) -> None:
+        data = model(ws)
+        change(data)
+        save_model(ws, data)
+    return apply
+
+
+def _text(old: str, new: str, rel: str = "seeds/summary.yaml") -> Mutation:
+    return lambda ws: edit(ws / rel, old, new)
+
+
+def _set(path: str, value: object) -> Mutation:
+    """Set a dotted path (`judgments.0.statement`) in the model."""
+    def change(data: dict) -> None:  # type: ignore[type-arg]
+        *parents, last = path.split(".")
+        node = data
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+    return _model(change)
+
+
+def _catalogue(field: str, value: object, index: int = 0) -> Mutation:
+    def apply(ws: Path) -> None:
+        import yaml
+        path = ws / "seeds/sources.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["sources"][index][field] = value
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return apply
+
+
+def _seed_file(rel_name: str, content: bytes | None) -> Mutation:
+    """Point the first source at a new seed file with `content` (None: leave the file absent)."""
+    def apply(ws: Path) -> None:
+        if content is not None:
+            (ws / "seeds" / rel_name).write_bytes(content)
+        _catalogue("file", rel_name)(ws)
+    return apply
+
+
+def _profile(text: str, name: str = "executive") -> Mutation:
+    return _write(f"templates/{name}.yaml", text)
+
+
+def _template(text: str) -> Mutation:
+    def apply(ws: Path) -> None:
+        (ws / "templates/executive.xml.j2").write_text(text, encoding="utf-8")
+    return apply
+
+
+EXEC = "template: executive.xml.j2\nmax_pages: 1\nsections: [bluf, judgments, figures, quotes]\n"
+LONG_WORD = "x" * 5000
+
+CASES: dict[str, tuple[Mutation, str]] = {
+    "empty model": (_write("seeds/summary.yaml", ""), "seeds/summary.yaml:1:1: file is empty"),
+    "empty catalogue": (_write("seeds/sources.yaml", ""), "seeds/sources.yaml:1:1: file is empty"),
+    "binary yaml": (_write("seeds/summary.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), "not valid UTF-8"),
+    "list at top": (_write("seeds/summary.yaml", "- a\n- b\n"), "must hold a mapping of keys, not a list"),
+    "scalar at top": (_write("seeds/summary.yaml", "just words\n"), "must hold a mapping of keys, not a str"),
+    "tab indent": (_write("seeds/summary.yaml", "brief:\n\ttitle: x\n"), "indent with spaces, not tabs"),
+    "alias bomb": (_write("seeds/summary.yaml", "a: &a [1, 1]\nb: &b [*a, *a]\nc: [*b, *b]\n"),
+                   "anchors and aliases are not supported"),
+    "python tag": (_write("seeds/summary.yaml", "brief: !!python/object/apply:os.system [ls]\n"), "is not allowed"),
+    "duplicate key": (_text("judgments:", "judgments: []\njudgments:"), "duplicate key 'judgments'"),
+    "misspelt key": (_text("    confidence:", "    confidance:"), "did you mean 'confidence'?"),
+    "unknown top key": (_text("judgments:", "judgements: []\njudgments:"), "did you mean 'judgments'?"),
+    "wrong type priority": (_set("judgments.0.priority", "first"), "judgments[0].priority"),
+    "wrong type evidence": (_set("judgments.0.evidence", "a passage"), "judgments[0].evidence"),
+    "bad confidence": (_set("judgments.0.confidence", "certain"), "should be 'low', 'moderate' or 'high'"),
+    "bad likelihood": (_set("judgments.0.likelihood", "probably"), "judgments[0].likelihood"),
+    "duplicate id": (_model(lambda d: d["quotes"].__setitem__(0, {**d["quotes"][0], "id": d["judgments"][0]["id"]})),
+                     "duplicate id"),
+    "impossible date": (_set("brief.as_of", "2025-02-30"), "is not a real date"),
+    "partial as_of": (_set("brief.as_of", "2025-13"), "must be a full date"),
+    "empty evidence": (_set("judgments.0.evidence", []), "at least 1 item"),
+    "empty passage": (_set("judgments.0.evidence.0.passage", ""), "judgments[0].evidence[0].passage"),
+    "one-word passage": (_set("judgments.0.evidence.0.passage", "zebra"), "passage not found"),
+    "blank statement": (_set("judgments.0.statement", "   "), "must not be blank"),
+    "control character": (_set("judgments.0.statement", "Bad \x07 bell"), "control character U+0007"),
+    "unknown source": (_set("judgments.0.evidence.0.source", "nowhere"), "unknown source 'nowhere'"),
+    "bad id characters": (_set("judgments.0.id", "has space"), "ids are letters, digits"),
+    "missing seed": (_seed_file("gone.txt", None), "seed file not found"),
+    "binary seed": (_seed_file("bin.txt", b"\x00\x01\x02binary"), "binary file"),
+    "non-utf8 seed": (_seed_file("latin.txt", "café résumé".encode("latin-1")), "not valid UTF-8"),
+    "huge seed": (_seed_file("huge.txt", b"a" * (5 * 1024 * 1024 + 1)), "larger than 5 MB"),
+    "directory seed": (lambda ws: ((ws / "seeds/dir.txt").mkdir(), _catalogue("file", "dir.txt")(ws)),
+                       "is a directory"),
+    "escaping seed path": (_catalogue("file", "../../etc/passwd"), "leaves the seeds/ folder"),
+    "ftp link": (_catalogue("url", "ftp://example.org/x"), "is not an http, https or mailto link"),
+    "javascript link": (_catalogue("url", "javascript:alert(1)"), "is not an http, https or mailto link"),
+    "catalogue misspelt key": (_catalogue("originater", "X"), "did you mean 'originator'?"),
+    "profile unknown key": (_profile(EXEC + "max_page: 1\n"), "did you mean 'max_pages'?"),
+    "profile wrong type": (_profile(EXEC.replace("max_pages: 1", "max_pages: one")), "max_pages"),
+    "profile missing template": (_profile(EXEC.replace("executive.xml.j2", "nowhere.xml.j2")),
+                                 "template not found"),
+    "profile bad colour": (_profile(EXEC + "look: {accent: red}\n"), "look.accent"),
+    "template syntax error": (_template('{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),
+                              "templates/executive.xml.j2:1: template syntax error"),
+    "template reaches internals": (_template("<brief><p>{{ cite.__class__.__mro__[1].__subclasses__() }}</p></brief>"),
+                                   "templates run in a sandbox"),
+    "template undefined name": (_template("<brief><p>{{ nosuch.value }}</p></brief>"), "template error"),
+    "template bad markup": (_template("<brief><p>unclosed</brief>"), "malformed markup"),
+    "template unknown element": (_template("<brief><script>x</script></brief>"), "unknown block element <script>"),
+    "template bad link": (_template('<brief><p><a href="javascript:x">x</a></p></brief>'), "is not http, https or mailto"),
+    "template doctype": (_template('<!DOCTYPE x [<!ENTITY a "b">]><brief/>'), "not allowed in brief markup"),
+    "model too large for one page": (
+        _model(lambda d: d["brief"].__setitem__("bluf", " ".join(["An overlong bottom line."] * 700))),
+        "even with a single judgment"),
+}
+
+
+@pytest.fixture(scope="module")
+def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from tests.conftest import ROOT
+    ws = tmp_path_factory.mktemp("hostile") / "ws"
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    shutil.copytree(ROOT / "briefgen" / "templates", ws / "templates", ignore=shutil.ignore_patterns("__*"))
+    assert run(ws, "build").exit_code == 0
+    return ws
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_input_is_reported_and_loses_nothing(case: str, built_template: Path, tmp_path: Path) -> None:
+    import shutil
+    ws = tmp_path / "ws"
+    shutil.copytree(built_template, ws)
+    before = fingerprint(ws / "output")
+    mutate, expected = CASES[case]
+    mutate(ws)
+    result = run(ws, "build")
+    assert result.exit_code == 1, result.output
+    assert expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert fingerprint(ws / "output") == before
+
+
+@pytest.mark.parametrize("bad", ["../evil", "a/b", "UPPER", "", "x" * 60])
+def test_audience_names_are_plain_identifiers(bad: str, workspace: Path) -> None:
+    result = run(workspace, "build", "-a", bad)
+    assert result.exit_code == 1
+    assert "is not an audience name" in result.output
+    assert not (workspace / "output").exists() or not any((workspace / "output").glob("*.pdf"))
+
+
+def test_output_path_that_is_a_file(workspace: Path) -> None:
+    (workspace / "taken").write_text("not a folder", encoding="utf-8")
+    result = run(workspace, "build", "-o", str(workspace / "taken"))
+    assert result.exit_code == 1 and "exists and is not a directory" in result.output
+    assert (workspace / "taken").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_markup_jinja_and_scripts_in_text_print_literally(workspace: Path) -> None:
+    from pypdf import PdfReader
+    literal = "**b** # [^1] <b>x</b> & {{ 7*7 }} مرحبا 김정은 " + LONG_WORD[:60]
+    data = model(workspace)
+    data["judgments"][0]["statement"] = literal
+    save_model(workspace, data)
+    assert run(workspace, "build", "-a", "analyst").exit_code == 0
+    text = " ".join(p.extract_text() for p in PdfReader(workspace / "output/analyst.pdf").pages)
+    for token in ("**b**", "[^1]", "<b>x</b>", "{{ 7*7 }}", "김정은"):
+        assert token in text
+    assert "49" not in text.split("{{ 7*7 }}")[0][-5:]
+
+
