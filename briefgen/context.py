@@ -27,8 +27,11 @@ class CiteRegistry:
     def __call__(self, item: dict[str, Any] | str) -> Markup:
         item_id = item if isinstance(item, str) else str(item["id"])
         check = self.checked.verification.items.get(item_id)
-        marks = []
+        marks, placed = [], set()
         for citation in check.citations if check else ():
+            if (citation.source.id, citation.paragraph) in placed:  # two passages of one paragraph: one note
+                continue
+            placed.add((citation.source.id, citation.paragraph))
             self.cited.append(citation)
             marks.append(f'<cite n="{len(self.cited) - 1}"/>')
         return Markup("".join(marks))

@@ -2,7 +2,7 @@
 
 Caladea and Carlito are metric-compatible with Cambria and Calibri, so a DOCX that names Cambria/Calibri
 lays out line for line like our PDF, in Word (which has them) and in LibreOffice (which maps them back).
-NanumGothic covers Hangul and is used, glyph run by glyph run, for any text the main faces lack.
+NanumGothic (Hangul) and DejaVu Sans (most other scripts) are used, run by run, for text the main faces lack.
 """
 
 from __future__ import annotations
@@ -39,5 +39,7 @@ FACES: dict[str, Face] = {
                     "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"),
 }
 
-# One file, regular weight only: bold/italic Hangul is drawn in the regular face.
-FALLBACK = Face("NanumGothic", "Malgun Gothic", *(["NanumGothic.ttf"] * 4))
+# One file each, regular weight only: bold/italic fallback text is drawn in the regular face.
+FALLBACK = Face("NanumGothic", "Malgun Gothic", *(["NanumGothic.ttf"] * 4))  # Hangul (and the DOCX's East Asian)
+# Then Greek, Cyrillic, Hebrew, Arabic, symbols… for any character the faces above lack.
+FALLBACKS = (FALLBACK, Face("DejaVuSans", "DejaVu Sans", *(["DejaVuSans.ttf"] * 4)))
