@@ -10,7 +10,7 @@ from briefgen.schema import Figure, Gap, Judgment, Quote, Summary
 Item = Judgment | Figure | Quote | Gap
 KINDS = ("judgments", "figures", "quotes", "gaps")
 # When priorities tie, the fit gives up a quote before a figure before a judgment.
-_DROP_ORDER = {"quotes": 0, "gaps": 1, "figures": 2, "judgments": 3}
+_DROP_ORDER = {"judgments": 0, "figures": 1, "gaps": 2, "quotes": 3}
 
 
 @dataclass(frozen=True)

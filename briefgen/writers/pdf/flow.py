@@ -146,6 +146,7 @@ class Flow:
         width = page_of(self.theme).text_width
         table = Table(rows, colWidths=[width], hAlign="LEFT")
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self._font(), self.theme.body_size),
             ("BOX", (0, 0), (-1, -1), BOX_BORDER, colors.HexColor(self.theme.accent)),
             ("BACKGROUND", (0, 0), (-1, -1), tint(self.theme.accent, 0.08)),
             ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
@@ -166,6 +167,7 @@ class Flow:
         table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
         accent = colors.HexColor(self.theme.accent)
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self._font(), self.theme.body_size),
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, accent), ("LINEBELOW", (0, 0), (-1, 0), 0.8, accent),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, accent),
             ("LINEBELOW", (0, 1), (-1, -2), 0.4, RULE),
@@ -175,6 +177,10 @@ class Flow:
         ]))
         table.refs = refs
         return table
+
+    def _font(self) -> str:
+        """Tables set a cell font even for flowable cells: name ours, so no unembedded Helvetica appears."""
+        return face_name(family("body", self.theme))
 
     def _cell(self, content: Inlines, style: str, align: str, refs: list[int]) -> Paragraph:
         base = self.styles[style]
