@@ -1,72 +1,193 @@
-"""Footnote numbering for the PDF: notes belong to the page where their reference lands.
+"""Footnotes at the foot of the page that cites them.
 
-Numbers run through the document in reading order; a key cited twice on one page gets one note (both
-references show its number); cited again on a later page, it gets a new number there."""
+reportlab has no footnotes, so:
+- `Numbering` gives each note reference a number from the page each reference lands on (one note per key
+  per page, numbered in order of first appearance). The pages come from the previous layout pass; the
+  writer repeats the layout until the numbering it drew is the numbering the layout implies.
+- `Ledger` keeps the notes of the page being laid out, measures them and draws them above the bottom margin.
+- `NoteFrame` shrinks the body frame by the height of the notes of every flowable it places, and splits a
+  flowable so that its first part fits together with that part's notes.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
+from collections.abc import Iterable
+from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, KeepTogether, Paragraph, Table
+from reportlab.platypus.flowables import Flowable
 
-from briefgen.doc import Link, Note, Span
-from briefgen.writers.pdf.fonts import markup
+from briefgen import layout
+from briefgen.doc import Note
+from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, ref_dest
+from briefgen.writers.pdf.styles import Kit
 
-RULE_SPACE = 7.0  # points above the first note: the rule sits in the middle of it
-
-
-@dataclass(frozen=True)
-class PlacedNote:
-    number: int
-    note: Note
-    first: int  # the occurrence whose marker the note links back to
+RULE_GAP = 4.0  # points between the last body line and the note rule, and between the rule and the notes
 
 
-@dataclass
 class Numbering:
-    numbers: list[int] = field(default_factory=list)  # occurrence -> number shown
-    pages: dict[int, list[PlacedNote]] = field(default_factory=dict)  # page -> its notes, in order
+    """Note numbers for references in reading order, given the page each reference is on."""
 
-    @property
-    def count(self) -> int:
-        return sum(len(notes) for notes in self.pages.values())
+    def __init__(self, pages: dict[int, int] | None = None) -> None:
+        self.pages = pages or {}
+        self.notes: list[Note] = []  # by reference id
+        self.numbers: list[int] = []  # by reference id
+        self.by_number: dict[int, Note] = {}
+        self._seen: dict[tuple[int, str], int] = {}
 
+    def cite(self, note: Note) -> tuple[int, int, bool]:
+        rid = len(self.notes)
+        page = self.pages.get(rid, self.pages.get(rid - 1, 1))
+        self.pages.setdefault(rid, page)
+        number = self._seen.get((page, note.key))
+        first = number is None
+        if number is None:
+            number = self._seen[(page, note.key)] = len(self._seen) + 1
+            self.by_number[number] = note
+        self.notes.append(note)
+        self.numbers.append(number)
+        return rid, number, first
 
-def number_notes(notes: list[Note], placement: dict[int, int]) -> Numbering:
-    """Number every occurrence given the page each one landed on in the previous layout (default 1)."""
-    result = Numbering()
-    seen: dict[tuple[int, str], int] = {}
-    page = 1
-    for index, note in enumerate(notes):
-        page = placement.get(index, page)
-        key = (page, note.key)
-        if key not in seen:
-            seen[key] = result.count + 1
-            result.pages.setdefault(page, []).append(PlacedNote(seen[key], note, index))
-        result.numbers.append(seen[key])
-    return result
-
-
-def note_paragraph(placed: PlacedNote, style: ParagraphStyle, family: str, accent: str) -> Paragraph:
-    """The note text, its number linking back to the first marker that cites it."""
-    body = "".join(_run(run, family, accent) for run in placed.note.content)
-    number = f'<a name="n{placed.number}"/><a href="#r{placed.first}" color="{accent}">{placed.number}</a>'
-    return Paragraph(f"{number}\u2002{body}", style)
-
-
-def _run(run: Span | Link, family: str, accent: str) -> str:
-    if isinstance(run, Link):
-        return f'<a href={quoteattr(run.url)} color="{accent}">{markup(run.text, family)}</a>'
-    text = markup(run.text, family)
-    if run.bold:
-        text = f"<b>{text}</b>"
-    return f"<i>{text}</i>" if run.italic else text
+    def replay(self, pages: dict[int, int]) -> Numbering:
+        """The numbering these references get if they land on `pages`."""
+        again = Numbering(dict(pages))
+        for note in self.notes:
+            again.cite(note)
+        return again
 
 
-def reserve(paragraphs: list[Paragraph], width: float) -> float:
-    """Height the notes of one page need at its foot (0 when it has none)."""
-    if not paragraphs:
-        return 0.0
-    return RULE_SPACE + sum(p.wrap(width, 10_000)[1] + p.style.spaceAfter for p in paragraphs)
+def _frag_ids(frags: Iterable[Any]) -> Iterable[int]:
+    for frag in frags:
+        if isinstance(frag, list):  # once wrapped, reportlab keeps "words": [width, (frag, text), ...]
+            yield from _frag_ids(part for part, _ in frag[1:])
+            continue
+        cb = getattr(frag, "cbDefn", None)
+        if cb is not None and getattr(cb, "name", "") == MARKER_CB:
+            yield int(cb.label)
+
+
+def marker_ids(flowable: Flowable) -> Iterable[int]:
+    """The reference ids inside a flowable (or the part of one a split left)."""
+    if isinstance(flowable, Paragraph):
+        yield from _frag_ids(flowable.frags)
+    elif isinstance(flowable, Table):
+        for row in flowable._cellvalues:
+            for cell in row:
+                for item in cell if isinstance(cell, list | tuple) else [cell]:
+                    yield from marker_ids(item)
+    elif isinstance(flowable, KeepTogether):
+        for item in flowable._content:
+            yield from marker_ids(item)
+
+
+class Ledger:
+    """The notes of the page being laid out."""
+
+    def __init__(self, kit: Kit, numbering: Numbering) -> None:
+        self.kit = kit
+        self.numbering = numbering
+        self.on_page: list[int] = []
+        self.drawn: dict[int, int] = {}  # reference id -> page it was drawn on
+        self.printed = 0
+        self._paras: dict[int, tuple[Paragraph, float]] = {}
+        fam = kit.family("footnote")
+        style = kit.styles["footnote"]
+        self._markup = InlineMarkup(fam, kit.family("box_title"), style.fontSize, kit.accent, None)
+
+    def new_numbers(self, flowable: Flowable) -> list[int]:
+        found: list[int] = []
+        for rid in marker_ids(flowable):
+            number = self.numbering.numbers[rid]
+            if number not in self.on_page and number not in found:
+                found.append(number)
+        return found
+
+    def _para(self, number: int) -> tuple[Paragraph, float]:
+        if number not in self._paras:
+            note = self.numbering.by_number[number]
+            text = (f'<a name="{note_dest(number)}"/><a href="#{ref_dest(number)}" '
+                    f'color="{hex_of(self.kit.accent)}"><super>{number}</super></a>&nbsp;'
+                    + self._markup(note.content))
+            para = Paragraph(text, self.kit.styles["footnote"])
+            _, height = para.wrap(self.kit.text_width, self.kit.text_height)
+            self._paras[number] = (para, height + para.getSpaceAfter())
+        return self._paras[number]
+
+    def height(self, numbers: list[int]) -> float:
+        if not numbers:
+            return 0.0
+        return 2 * RULE_GAP + sum(self._para(n)[1] for n in numbers)
+
+    def extra(self, new: list[int]) -> float:
+        """How much the notes area grows if these numbers join the page."""
+        return self.height(self.on_page + new) - self.height(self.on_page) if new else 0.0
+
+    def record(self, canv: Canvas, kind: str, label: str | None) -> None:
+        """onDraw callback: a reference was drawn on the current page."""
+        if label is not None:
+            self.drawn[int(label)] = canv.getPageNumber()
+
+    def draw(self, canv: Canvas) -> None:
+        """Draw the page's notes above the bottom margin with a short rule over them; start a new page."""
+        numbers, self.on_page = sorted(self.on_page), []
+        if not numbers:
+            return
+        kit = self.kit
+        x, y = kit.margins[3], kit.margins[2] + self.height(numbers) - RULE_GAP
+        canv.saveState()
+        canv.setStrokeColor(kit.muted)
+        canv.setLineWidth(0.5)
+        canv.line(x, y, x + kit.text_width * layout.NOTE_RULE_WIDTH, y)
+        canv.restoreState()
+        y -= RULE_GAP
+        for number in numbers:
+            para, height = self._para(number)
+            para.drawOn(canv, x, y - para.height)
+            y -= height
+        self.printed += len(numbers)
+
+
+class NoteFrame(Frame):  # type: ignore[misc]
+    """A frame whose usable bottom rises by the height of the notes of what it holds."""
+
+    _y1p: float
+
+    def __init__(self, ledger: Ledger, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.ledger = ledger
+
+    def _reset(self) -> None:
+        """A new page: the bottom drops back to the margin (Frame keeps _y1p between pages)."""
+        super()._reset()
+        self._y1p = self._y1 + self._bottomPadding
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        new = self.ledger.new_numbers(flowable)
+        extra = self.ledger.extra(new)
+        self._y1p += extra
+        placed: int = super()._add(flowable, canv, trySplit)
+        if placed:
+            self.ledger.on_page.extend(new)
+        else:
+            self._y1p -= extra
+        return placed
+
+    add = _add
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        """Split so that the first part and its notes fit; [] if no such split exists."""
+        base, need = self._y1p, 0.0
+        try:
+            for _ in range(6):
+                self._y1p = base + need
+                parts: list[Flowable] = super().split(flowable, canv)
+                if not parts:
+                    return []
+                first_need = self.ledger.extra(self.ledger.new_numbers(parts[0]))
+                if first_need <= need:
+                    return parts
+                need = first_need
+            return []
+        finally:
+            self._y1p = base

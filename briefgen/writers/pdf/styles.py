@@ -1,67 +1,84 @@
-"""reportlab paragraph styles built from layout.STYLES and the Theme (the same metrics as the DOCX)."""
+"""reportlab ParagraphStyles built from briefgen.layout, so the PDF and the DOCX share one set of metrics."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from reportlab.lib import colors
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from briefgen import layout
 from briefgen.doc import Theme
-from briefgen.layout import STYLES, StyleSpec
-from briefgen.writers.pdf.fonts import face_name, register
+from briefgen.errors import BriefgenError
+from briefgen.writers.pdf import fonts
 
-TEXT = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#5F6368")
-RULE = colors.HexColor("#C8CDD3")
+MUTED = "#5B6470"  # the "muted" colour role: meta line, attribution, small print
+TEXT = "#1A1A1A"
+RULE = "#B8C0C8"  # light table and footnote rules
+BOX_FILL = "#EEF2F6"  # BLUF box shading
+ZEBRA = "#F5F7F9"
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 
 
+def colour(hex_value: str, what: str) -> Color:
+    try:
+        return HexColor(hex_value)
+    except (ValueError, TypeError) as exc:
+        raise BriefgenError(f"theme {what}: {hex_value!r} is not a #RRGGBB colour") from exc
+
+
 @dataclass(frozen=True)
-class Page:
-    width: float
-    height: float
-    top: float
-    right: float
-    bottom: float
-    left: float
+class Kit:
+    """Everything the flowables need from the theme, computed once per theme."""
+
+    theme: Theme
+    styles: dict[str, ParagraphStyle]
+    families: dict[str, str]  # layout role -> font family
+    accent: Color
+    banner: Color
+    muted: Color
+    page: tuple[float, float]
+    margins: tuple[float, float, float, float]  # top, right, bottom, left in points
 
     @property
     def text_width(self) -> float:
-        return self.width - self.left - self.right
+        return self.page[0] - self.margins[1] - self.margins[3]
 
     @property
     def text_height(self) -> float:
-        return self.height - self.top - self.bottom
+        return self.page[1] - self.margins[0] - self.margins[2]
+
+    def family(self, style: str) -> str:
+        return self.families[layout.STYLES[style].font]
 
 
-def page_of(theme: Theme) -> Page:
-    width, height = A4 if theme.page_size == "A4" else LETTER
-    top, right, bottom, left = (m * mm for m in theme.margins_mm)
-    return Page(width, height, top, right, bottom, left)
-
-
-def colour(role: str, theme: Theme) -> colors.Color:
-    return {"text": TEXT, "muted": MUTED, "accent": colors.HexColor(theme.accent),
-            "banner": colors.HexColor(theme.banner_color)}[role]
-
-
-def family(role: str, theme: Theme) -> str:
-    return register(theme.heading_font if role == "heading" else theme.body_font)
-
-
-def paragraph_styles(theme: Theme) -> dict[str, ParagraphStyle]:
-    return {key: _style(key, spec, theme) for key, spec in STYLES.items()}
-
-
-def _style(key: str, spec: StyleSpec, theme: Theme) -> ParagraphStyle:
-    size = spec.scale * theme.body_size
+def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], family: str,
+           size: float) -> ParagraphStyle:
+    font_size = spec.scale * size
     return ParagraphStyle(
-        key, fontName=face_name(family(spec.font, theme), spec.bold, spec.italic), fontSize=size,
-        leading=size * spec.leading, textColor=colour(spec.colour, theme), spaceBefore=spec.space_before,
-        spaceAfter=spec.space_after, leftIndent=spec.indent, alignment=_ALIGN[spec.align],
-        bulletIndent=0, bulletFontName=face_name(family("body", theme)), wordWrap=None, splitLongWords=True,
-        allowWidows=0, allowOrphans=0)
+        name, fontName=fonts.font_name(family, spec.bold, spec.italic), fontSize=font_size,
+        leading=font_size * spec.leading, spaceBefore=spec.space_before, spaceAfter=spec.space_after,
+        leftIndent=spec.indent, alignment=_ALIGN[spec.align], textColor=kit_colours[spec.colour],
+        splitLongWords=1, allowWidows=0, allowOrphans=0,
+        bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
+        keepWithNext=int(name in ("heading1", "heading2", "title")),
+    )
+
+
+@cache
+def kit(theme: Theme) -> Kit:
+    """The styles and geometry for a theme (cached: the fit step lays out the same theme many times)."""
+    fonts.register()
+    families = {"body": fonts.face(theme.body_font).family, "heading": fonts.face(theme.heading_font).family}
+    roles = {"text": colour(TEXT, "text"), "accent": colour(theme.accent, "accent"),
+             "banner": colour(theme.banner_color, "banner_color"), "muted": colour(MUTED, "muted")}
+    styles = {name: _style(name, spec, roles, families[spec.font], theme.body_size)
+              for name, spec in layout.STYLES.items()}
+    page = A4 if theme.page_size == "A4" else LETTER
+    top, right, bottom, left = (m * mm for m in theme.margins_mm)
+    return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
+               (float(page[0]), float(page[1])), (top, right, bottom, left))

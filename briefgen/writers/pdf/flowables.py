@@ -1,0 +1,142 @@
+"""Blocks of the document model to reportlab flowables, styled from the theme's Kit."""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from briefgen import layout
+from briefgen.doc import (
+    Banner,
+    Block,
+    Box,
+    BulletList,
+    Column,
+    Heading,
+    Inlines,
+    Quote,
+    Span,
+)
+from briefgen.doc import Paragraph as Para
+from briefgen.doc import Table as DocTable
+from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
+from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour
+
+_HEADING_STYLE = {0: "title", 1: "heading1", 2: "heading2"}
+_COLUMN_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+
+
+def _fit(row: tuple[Inlines, ...], width: int) -> tuple[Inlines, ...]:
+    """A row cut or padded to the number of columns (reportlab needs rectangular data)."""
+    return (*row[:width], *([()] * (width - len(row))))
+
+
+class StoryBuilder:
+    """Builds the flowables of a document; note references are numbered through `cite`."""
+
+    def __init__(self, kit: Kit, cite: Cite) -> None:
+        self.kit = kit
+        self.cite = cite
+        self.headings = 0
+
+    def para(self, content: Inlines, style_name: str, style: ParagraphStyle | None = None,
+             bullet: str | None = None) -> Paragraph:
+        spec = layout.STYLES[style_name]
+        style = style or self.kit.styles[style_name]
+        render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
+                              self.kit.accent, self.cite, caps=spec.caps)
+        return Paragraph(render(content), style, bulletText=bullet)
+
+    def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
+        return [f for block in blocks for f in self.block(block)]
+
+    def block(self, block: Block) -> list[Flowable]:
+        if isinstance(block, Banner):
+            return [self.para((Span(block.text),), "banner")]
+        if isinstance(block, Heading):
+            return [self.heading(block)]
+        if isinstance(block, Para):
+            return [self.para(block.content, block.style)]
+        if isinstance(block, Box):
+            return [self.box(block)]
+        if isinstance(block, BulletList):
+            return [self.para(item, "bullet", bullet="•") for item in block.items]
+        if isinstance(block, DocTable):
+            return [self.table(block)] if block.columns else []
+        return [self.quote(block)]
+
+    def heading(self, block: Heading) -> Paragraph:
+        level = min(max(block.level, 0), 2)
+        flowable = self.para(block.content, _HEADING_STYLE[level])
+        if level:
+            self.headings += 1
+            flowable.outline = (plain(block.content), level - 1, f"h{self.headings}")
+        return flowable
+
+    def _font(self) -> tuple[object, ...]:
+        """Tables set a cell font even for flowable cells: name ours, or reportlab names Helvetica."""
+        return ("FONT", (0, 0), (-1, -1), self.kit.styles["body"].fontName, self.kit.theme.body_size)
+
+    def box(self, block: Box) -> Table:
+        pad = layout.BOX_PADDING
+        rows: list[list[Flowable]] = [[self.para((Span(block.title),), "box_title")]]
+        rows += [[f] for f in self.blocks(block.blocks)]
+        table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            self._font(),
+            ("BACKGROUND", (0, 0), (-1, -1), colour(BOX_FILL, "box")),
+            ("BOX", (0, 0), (-1, -1), 0.75, self.kit.accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), pad), ("BOTTOMPADDING", (0, -1), (-1, -1), pad - 3),
+        ]))
+        table.spaceAfter = 6
+        return table
+
+    def _cell_style(self, name: str, column: Column) -> ParagraphStyle:
+        base = self.kit.styles[name]
+        return ParagraphStyle(f"{name}-{column.align}", parent=base, alignment=_COLUMN_ALIGN[column.align])
+
+    def table(self, block: DocTable) -> Table:
+        cols = block.columns
+        head = [self.para((Span(c.title),), "table_header", self._cell_style("table_header", c))
+                for c in cols]
+        styles = [self._cell_style("table_cell", c) for c in cols]
+        body = [[self.para(cell, "table_cell", styles[i]) for i, cell in enumerate(_fit(row, len(cols)))]
+                for row in block.rows]
+        total = sum(max(c.weight, 0.01) for c in cols)
+        widths = [self.kit.text_width * max(c.weight, 0.01) / total for c in cols]
+        table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(self._table_style(len(body)))
+        table.spaceBefore, table.spaceAfter = 2, 6
+        return table
+
+    def _table_style(self, rows: int) -> TableStyle:
+        pad = layout.TABLE_CELL_PADDING
+        rule = colour(RULE, "rule")
+        return TableStyle([
+            self._font(),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, self.kit.accent),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.kit.accent),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, rule),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, colour(ZEBRA, "zebra")]),
+        ] if rows else [self._font(), ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.kit.accent)])
+
+    def quote(self, block: Quote) -> Table:
+        rows: list[list[Flowable]] = [[self.para(block.content, "quote")]]
+        if block.attribution:
+            rows.append([self.para(block.attribution, "attribution")])
+        table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            self._font(),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, self.kit.accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]))
+        table.spaceBefore, table.spaceAfter = 2, 6
+        return table

@@ -1,0 +1,88 @@
+"""Inline runs (Span, Link, NoteRef) to reportlab paragraph markup; every literal character is escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from xml.sax.saxutils import quoteattr
+
+from reportlab.lib.colors import Color
+
+from briefgen.doc import Inline, Link, Note, NoteRef, Span
+from briefgen.writers.pdf import fonts
+
+# (ref id, note number, True if this ref carries the back-link anchor of its number)
+Cite = Callable[[Note], tuple[int, int, bool]]
+MARKER_CB = "fnref"  # name of the onDraw callback that records where each note reference was drawn
+
+
+def hex_of(colour: Color) -> str:
+    return "#" + str(colour.hexval())[2:]
+
+
+def note_dest(number: int) -> str:
+    return f"fn{number}"
+
+
+def ref_dest(number: int) -> str:
+    return f"fnref{number}"
+
+
+class InlineMarkup:
+    """Turns inline runs into markup for one paragraph style (family, size, caps)."""
+
+    def __init__(self, family: str, tag_family: str, size: float, accent: Color, cite: Cite | None,
+                 caps: bool = False) -> None:
+        self.family = family
+        self.tag_family = tag_family
+        self.size = size
+        self.accent = hex_of(accent)
+        self.cite = cite
+        self.caps = caps
+
+    def text(self, text: str, family: str | None = None) -> str:
+        return fonts.markup(text.upper() if self.caps else text, family or self.family)
+
+    def span(self, span: Span) -> str:
+        if span.tag:
+            body = fonts.markup(span.text.upper(), self.tag_family)
+            return (f'<font face="{self.tag_family}" size="{self.size * 0.78:.2f}" '
+                    f'color="{self.accent}"><b>{body}</b></font>')
+        body = self.text(span.text)
+        if span.bold:
+            body = f"<b>{body}</b>"
+        if span.italic:
+            body = f"<i>{body}</i>"
+        return body
+
+    def link(self, link: Link) -> str:
+        url = quoteattr(fonts.clean(link.url))
+        return f'<a href={url} color="{self.accent}"><u>{self.text(link.text)}</u></a>'
+
+    def noteref(self, ref: NoteRef) -> str:
+        if self.cite is None:
+            return ""
+        rid, number, first = self.cite(ref.note)
+        anchor = f'<a name="{ref_dest(number)}"/>' if first else ""
+        return (f'<onDraw name="{MARKER_CB}" label="{rid}"/>{anchor}'
+                f'<a href="#{note_dest(number)}" color="{self.accent}"><super>{number}</super></a>')
+
+    def inline(self, item: Inline) -> str:
+        if isinstance(item, Span):
+            return self.span(item)
+        if isinstance(item, Link):
+            return self.link(item)
+        return self.noteref(item)
+
+    def __call__(self, items: Iterable[Inline]) -> str:
+        parts, previous = [], None
+        for item in items:
+            if isinstance(item, NoteRef) and isinstance(previous, NoteRef) and self.cite is not None:
+                parts.append(f'<super><font color="{self.accent}">,</font></super>')
+            parts.append(self.inline(item))
+            previous = item
+        return "".join(parts)
+
+
+def plain(items: Iterable[Inline]) -> str:
+    """The literal text of inline runs (outline entries, the footer's banner line)."""
+    return "".join(i.text for i in items if isinstance(i, Span | Link))

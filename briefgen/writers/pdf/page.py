@@ -1,0 +1,99 @@
+"""What every page carries besides the story: header, logo, footer with the handling line and page numbers."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.utils import ImageReader, TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from briefgen.doc import Meta
+from briefgen.errors import BriefgenError
+from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf.styles import Kit
+
+LOGO_MAX = (36.0 * 2.83465, 11.0 * 2.83465)  # points: at most 36 mm wide, 11 mm high
+
+
+def _logo(path: Path) -> ImageReader:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise BriefgenError(f"theme logo {path}: {exc.strerror}") from exc
+    return _read_logo(path, stat.st_mtime_ns, stat.st_size)  # a changed file is read again (watch mode)
+
+
+@cache
+def _read_logo(path: Path, mtime_ns: int, size: int) -> ImageReader:
+    try:
+        return ImageReader(str(path))
+    except Exception as exc:  # reportlab/PIL raise many kinds for unreadable images
+        raise BriefgenError(f"theme logo {path}: not a readable PNG or JPEG image") from exc
+
+
+def timestamp(meta: Meta) -> TimeStamp:
+    """A reportlab timestamp fixed at midnight UTC of the document date (never the wall clock)."""
+    try:
+        day = datetime.date.fromisoformat(meta.date[:10])
+    except ValueError as exc:
+        raise BriefgenError(f"document date {meta.date!r} is not an ISO date (YYYY-MM-DD)") from exc
+    stamp = TimeStamp(1)
+    stamp.t = calendar.timegm(day.timetuple())
+    stamp.lt = day.timetuple()
+    stamp.YMDhms = tuple(day.timetuple())[:6]
+    return stamp
+
+
+class Decorator:
+    """Draws the header (organisation, page-1 logo) and footer (footer text, handling line, page X of Y)."""
+
+    def __init__(self, kit: Kit, banner: str, total: int) -> None:
+        self.kit = kit
+        self.banner = banner.upper()
+        self.total = total
+        self.family = kit.families["heading"]
+        self.size = kit.theme.body_size * 0.75
+
+    def __call__(self, canv: Canvas, page: int) -> None:
+        canv.saveState()
+        self.header(canv, page)
+        self.footer(canv, page)
+        canv.restoreState()
+
+    def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:
+        """One line of literal text, each run in a face that has its glyphs."""
+        chunks = [(fonts.font_name(fam, bold=bold), chunk)
+                  for fam, chunk in fonts.runs(fonts.clean(text), self.family)]
+        width = sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
+        x -= {"left": 0.0, "center": width / 2, "right": width}[align]
+        for name, chunk in chunks:
+            canv.setFont(name, self.size)
+            canv.drawString(x, y, chunk)
+            x += stringWidth(chunk, name, self.size)
+
+    def header(self, canv: Canvas, page: int) -> None:
+        kit, top = self.kit, self.kit.page[1] - self.kit.margins[0]
+        if kit.theme.organisation:
+            canv.setFillColor(kit.muted)
+            self.draw(canv, kit.theme.organisation, kit.margins[3], top + 8, "left")
+        if page == 1 and kit.theme.logo is not None:
+            image = _logo(kit.theme.logo)
+            w, h = image.getSize()
+            scale = min(LOGO_MAX[0] / w, LOGO_MAX[1] / h, kit.margins[0] * 0.7 / h)
+            x = kit.page[0] - kit.margins[1] - w * scale
+            canv.drawImage(image, x, top + 4, w * scale, h * scale, mask="auto")
+
+    def footer(self, canv: Canvas, page: int) -> None:
+        kit = self.kit
+        y = kit.margins[2] / 2 - self.size / 2
+        left, right = kit.margins[3], kit.page[0] - kit.margins[1]
+        canv.setFillColor(kit.muted)
+        self.draw(canv, kit.theme.footer, left, y, "left")
+        self.draw(canv, f"Page {page} of {self.total}", right, y, "right")
+        if self.banner:
+            canv.setFillColor(kit.banner)
+            self.draw(canv, self.banner, (left + right) / 2, y, "center", bold=True)
