@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from briefgen.check import Checked
@@ -60,16 +61,28 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
 
     measure = _measuring_theme(theme, profile.fit_slack)
     dropped: list[str] = []
-    while (pages := count_pages(document, measure)) > profile.max_pages:
+    while (pages := _pages(count_pages, document, measure, audience, profile)) > profile.max_pages:
         smaller = selection.drop_lowest()
         if smaller is None:
-            raise BriefgenError(Problem(f"templates/{audience}.yaml", (
-                f"the {audience} brief needs {pages} pages even with a single judgment; max_pages is "
-                f"{profile.max_pages}"), hint="shorten the BLUF and the top judgment, or raise max_pages"))
+            raise _cannot_fit(audience, profile, f"it needs {pages} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
         document = compose(checked, audience, profile, selection, changes)
     return Composed(audience, document, tuple(dropped), pages)
+
+def _pages(count: Callable[[Document, Theme], int], document: Document, theme: Theme, audience: str,
+           profile: Profile) -> int:
+    try:
+        return count(document, theme)
+    except BriefgenError as exc:  # one block cannot fit any page: no selection will help
+        raise _cannot_fit(audience, profile, exc.problems[0].message.split(": ")[-1]) from None
+
+
+def _cannot_fit(audience: str, profile: Profile, why: str) -> BriefgenError:
+    return BriefgenError(Problem(f"templates/{audience}.yaml", (
+        f"the {audience} brief cannot fit max_pages {profile.max_pages}: {why}"),
+        hint="shorten the BLUF and the top judgment, or raise max_pages"))
+
 
 def _measuring_theme(theme: Theme, slack: float) -> Theme:
     """The same page with `slack` of its text height held back, so a word processor's layout also fits."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -64,7 +65,8 @@ def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
         return src.problem(loc, f"unknown key {name!r}", hint, key=True)
     if kind == "missing":
         return src.problem(loc[:-1], f"missing required key {loc[-1]!r}", key=True)
-    msg = msg.replace("Input should be", "should be")
+    msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
+    msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
     return src.problem(loc, msg, _type_hint(kind))
 
 

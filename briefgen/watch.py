@@ -37,17 +37,22 @@ def rebuild(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: E
 
 def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,
           debounce_ms: int = 50) -> None:
-    """Build once, then after every relevant change; returns when interrupted (Ctrl-C)."""
+    """Build once the watcher is running (so no edit slips between the two), then after every relevant
+    change; returns when interrupted (Ctrl-C)."""
     from watchfiles import watch as watch_paths
 
     targets = [str(p) for p in (ws.seeds, ws.templates) if p.is_dir()]
     if not targets:
         raise BriefgenError(f"nothing to watch in {ws.root}: no seeds/ or templates/ folder")
-    rebuild(ws, audiences, out, echo, err)
-    echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in targets)} (Ctrl-C to stop)")
+    started = False
     try:
-        for batch in watch_paths(*targets, debounce=debounce_ms, step=10, raise_interrupt=True):
-            if relevant(path for _, path in batch):
+        for batch in watch_paths(*targets, debounce=debounce_ms, step=10, raise_interrupt=True,
+                                 yield_on_timeout=True, rust_timeout=250):
+            if not started:
+                rebuild(ws, audiences, out, echo, err)
+                echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in targets)} (Ctrl-C to stop)")
+                started = True
+            elif batch and relevant(path for _, path in batch):
                 rebuild(ws, audiences, out, echo, err)
     except KeyboardInterrupt:
         echo("watch: stopped")

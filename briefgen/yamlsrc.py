@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 Key = tuple[str | int, ...]
 MAX_YAML_BYTES = 50 * 1024 * 1024
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float")}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 
 
@@ -140,6 +141,9 @@ def _build(node: yaml.Node, path: Key, out: Located) -> Any:
                                     dotted(path), "write the value out in full"))
     out.seen.add(id(node))
     out.values[path] = _mark(node)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+        raise BriefgenError(out.problem(path, f"YAML tag {node.tag} is not allowed",
+                                        "remove the tag; briefgen reads plain YAML only"))
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node, path, out)
     if isinstance(node, yaml.SequenceNode):

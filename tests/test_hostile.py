@@ -132,7 +132,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "template doctype": (_template('<!DOCTYPE x [<!ENTITY a "b">]><brief/>'), "not allowed in brief markup"),
     "model too large for one page": (
         _model(lambda d: d["brief"].__setitem__("bluf", " ".join(["An overlong bottom line."] * 700))),
-        "even with a single judgment"),
+        "the executive brief cannot fit max_pages 1"),
 }
 
 

@@ -102,13 +102,14 @@ def test_diff_reports_a_revised_figure(built: Path) -> None:
 def test_analyst_brief_shows_what_changed(built: Path) -> None:
     from pypdf import PdfReader
     first = "".join(p.extract_text() for p in PdfReader(built / "output/analyst.pdf").pages)
-    assert "What changed since the last brief" not in first
+    assert "WHAT CHANGED SINCE THE LAST BRIEF" not in first.upper()
     data = model(built)
     data["figures"][0]["label"] = data["figures"][0]["label"] + " (revised)"
     save_model(built, data)
     assert run(built, "build").exit_code == 0
     second = "".join(p.extract_text() for p in PdfReader(built / "output/analyst.pdf").pages)
-    assert "What changed since the last brief" in second
+    assert "WHAT CHANGED SINCE THE LAST BRIEF" in second.upper()
+    assert "(revised)" in second
 
 
 def test_keep_history_prunes_only_when_asked(built: Path) -> None:
@@ -152,14 +153,24 @@ def model_from(text: str) -> dict[str, object]:
 
 
 def _wait_for(proc: subprocess.Popen[str], needle: str, timeout: float = 30) -> str:
+    """Read the process's output until `needle` appears; never blocks past `timeout`."""
+    import queue
+    import threading
+
     assert proc.stdout is not None
+    lines: queue.Queue[str] = getattr(proc, "_lines", None) or queue.Queue()
+    if not hasattr(proc, "_lines"):
+        proc._lines = lines  # type: ignore[attr-defined]
+        stream = proc.stdout
+        threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
     deadline = time.monotonic() + timeout
     seen = ""
     while time.monotonic() < deadline:
-        line = proc.stdout.readline()
+        try:
+            line = lines.get(timeout=0.1)
+        except queue.Empty:
+            continue
         seen += line
         if needle in line:
             return seen
-        if not line and proc.poll() is not None:
-            break
-    raise AssertionError(f"{needle!r} not seen; output so far:\n{seen}")
+    raise AssertionError(f"{needle!r} not seen within {timeout} s; output so far:\n{seen}")

@@ -11,6 +11,8 @@ reportlab has no footnotes, so:
 
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -156,6 +158,11 @@ class NoteFrame(Frame):  # type: ignore[misc]
     def __init__(self, ledger: Ledger, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ledger = ledger
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> NoteFrame:
+        """reportlab deep-copies the current frame to measure keep-together groups; a shallow copy that
+        shares the ledger is enough (the frame's own state is scalars) and avoids copying every note."""
+        return copy.copy(self)
 
     def _reset(self) -> None:
         """A new page: the bottom drops back to the margin (Frame keeps _y1p between pages)."""
