@@ -88,7 +88,7 @@ def output_dir(ws: Workspace, out: Path | None) -> Path:
 
 
 def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
-    from briefgen.profiles import audience_names
+    from briefgen.audiences import audience_names
 
     chosen = list(dict.fromkeys(wanted)) or audience_names(ws)
     if not chosen:

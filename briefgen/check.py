@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import dataclass
 
 import click
@@ -80,8 +78,7 @@ def report_json(checked: Checked, strict: bool) -> str:
                        "problems": [p.to_json() for p in checked.problems]}, indent=2, ensure_ascii=False)
 
 
-def report_text(checked: Checked, strict: bool) -> str:
-    colour = _use_colour()
+def report_text(checked: Checked, strict: bool, colour: bool = False) -> str:
     lines: list[str] = []
     by_item: dict[str, list[Problem]] = {}
     for problem in checked.problems:
@@ -106,7 +103,3 @@ def _summary_line(checked: Checked, strict: bool, colour: bool) -> str:
     ok = not checked.failed(strict)
     line = head + tail + (" — OK" if ok else " — FAILED")
     return click.style(line, fg="green" if ok else "red", bold=True) if colour else line
-
-
-def _use_colour() -> bool:
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()

@@ -6,6 +6,7 @@ Heavy libraries (python-docx, reportlab) are imported only inside the commands t
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -43,14 +44,44 @@ def cli(workspace: Path | None, debug: bool) -> None:
 @workspace_option
 @click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
 @click.option("--strict", is_flag=True, help="Treat warnings as failures.")
+@click.option("--no-cache", is_flag=True, help="Verify everything even if no input changed since the last check.")
 @click.pass_context
-def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: bool) -> None:
+def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: bool, no_cache: bool) -> None:
     """Validate the model and catalogue, verify every passage against the seeds, lint the language."""
-    from briefgen.check import report_json, report_text, run_check
+    from briefgen.checkcache import Verdict, recall, remember
 
-    checked = run_check(_ws(ctx, workspace))
-    click.echo(report_json(checked, strict) if as_json else report_text(checked, strict))
-    ctx.exit(1 if checked.failed(strict) else 0)
+    ws = _ws(ctx, workspace)
+    colour = not as_json and _colour()
+    verdict = None if (no_cache or colour) else recall(ws)
+    if verdict is None:
+        from briefgen.check import report_json, report_text, run_check
+
+        checked = run_check(ws)
+        verdict = Verdict(report_text(checked, strict=False, colour=False), report_json(checked, strict=False),
+                          checked.failed(False), checked.failed(True))
+        remember(ws, verdict)
+        if colour:
+            click.echo(report_text(checked, strict, colour=True))
+            ctx.exit(1 if checked.failed(strict) else 0)
+    failed = verdict.failed_strict if strict else verdict.failed
+    output = verdict.json if as_json else verdict.text
+    click.echo(_strict_view(output, as_json, strict, failed))
+    ctx.exit(1 if failed else 0)
+
+
+def _colour() -> bool:
+    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _strict_view(output: str, as_json: bool, strict: bool, failed: bool) -> str:
+    """The stored (non-strict) report, with the verdict `--strict` gives."""
+    if not strict:
+        return output
+    if as_json:
+        data = json.loads(output)
+        data["ok"] = not failed
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return output.replace(" — OK", " — FAILED") if failed else output
 
 
 @cli.command()
@@ -144,7 +175,8 @@ def diff(ctx: click.Context, workspace: Path | None) -> None:
 @click.pass_context
 def audiences(ctx: click.Context, workspace: Path | None) -> None:
     """List the audiences with their template, page limit and formats."""
-    from briefgen.profiles import audience_names, load_profile, profile_path
+    from briefgen.audiences import audience_names, profile_path
+    from briefgen.profiles import load_profile
 
     ws = _ws(ctx, workspace)
     rows = [("audience", "template", "pages", "formats", "profile")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from briefgen import __version__
 from briefgen.workspace import Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).with_name("templates")
+RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,13 @@ def restamp(files: dict[str, Path], known: dict[str, Stamp]) -> tuple[dict[str, 
     """Fresh stamps for `files`, hashing only those whose size or mtime moved; and whether any did."""
     stamps: dict[str, Stamp] = {}
     touched = set(known) != set(files)
+    settled = time.time_ns() - RACY_NS
     for name, path in files.items():
         st = path.stat()
         old = known.get(name)
-        if old is not None and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns:
+        # A file modified in the last moments may change again within the same mtime tick ("racy git"):
+        # its stat data is not trusted, its content is hashed.
+        if old is not None and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns < settled:
             stamps[name] = old
             continue
         touched = True

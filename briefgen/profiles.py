@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from importlib import resources
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field
 
+from briefgen.audiences import profile_path
 from briefgen.doc import Theme
 from briefgen.errors import BriefgenError, Problem
 from briefgen.loader import validate
@@ -17,7 +15,6 @@ from briefgen.typefaces import FACES
 from briefgen.workspace import Workspace
 from briefgen.yamlsrc import load
 
-AUDIENCE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 Section = Literal["bluf", "judgments", "figures", "quotes", "gaps", "changes", "sources"]
 Format = Literal["docx", "pdf"]
 FontName = Literal[tuple(FACES)]  # type: ignore[valid-type]
@@ -69,27 +66,6 @@ class Profile(Strict):
     banner: Text = ""
     footer: Text = ""
     look: Look = Look()
-
-
-def audience_names(ws: Workspace) -> list[str]:
-    """Workspace profiles first (they override), then the bundled defaults."""
-    names = {p.stem for p in ws.templates.glob("*.yaml")} | {
-        Path(p.name).stem for p in resources.files("briefgen.templates").iterdir() if p.name.endswith(".yaml")}
-    return sorted(n for n in names if AUDIENCE_NAME.match(n))
-
-
-def profile_path(ws: Workspace, name: str) -> Path:
-    if not AUDIENCE_NAME.match(name):
-        raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name",
-                                    hint="audience names are lower-case letters, digits, '-' or '_'"))
-    local = ws.templates / f"{name}.yaml"
-    if local.exists():
-        return local
-    bundled = Path(str(resources.files("briefgen.templates").joinpath(f"{name}.yaml")))
-    if bundled.exists():
-        return bundled
-    known = ", ".join(audience_names(ws)) or "none"
-    raise BriefgenError(Problem("briefgen", f"no audience {name!r}", hint=f"known audiences: {known}"))
 
 
 def load_profile(ws: Workspace, name: str) -> Profile:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefgen.check import Checked, run_check
+from briefgen.audiences import audience_names
 from briefgen.errors import BriefgenError, Problem
 from briefgen.inputs import changed_names, input_files, restamp, tool_version
 from briefgen.lockfile import Lock, read_lock
-from briefgen.profiles import audience_names, load_profile
-from briefgen.snapshot import changes, digest, full_snapshot, snapshot
 from briefgen.workspace import Workspace
+
+if TYPE_CHECKING:  # the model loads only when something changed
+    from briefgen.check import Checked
 
 
 @dataclass
@@ -51,6 +52,8 @@ def workspace_status(ws: Workspace) -> Status:
     if not changed and not missing and lock.tool == tool_version():
         return Status(True, [], [AudienceState(n, True) if n in lock.audiences else AudienceState(n, False, "never built")
                                  for n in names])
+    from briefgen.check import run_check
+
     try:
         checked = run_check(ws)
     except BriefgenError as exc:
@@ -69,6 +72,8 @@ def _audience_state(checked: Checked, lock: Lock, name: str, changed: list[str],
     record = lock.audiences.get(name)
     if record is None:
         return AudienceState(name, False, "never built")
+    from briefgen.profiles import load_profile
+    from briefgen.snapshot import changes, digest, snapshot
     from briefgen.templating import template_sources
 
     profile = load_profile(checked.ws, name)
@@ -95,4 +100,7 @@ def model_diff(ws: Workspace) -> list[dict[str, str]]:
     if not lock.model:
         raise BriefgenError(Problem(ws.rel(ws.output / "briefgen.lock"), "no successful build recorded yet",
                                     hint="run `briefgen build` first"))
+    from briefgen.check import run_check
+    from briefgen.snapshot import changes, full_snapshot
+
     return changes(lock.model, full_snapshot(run_check(ws)))

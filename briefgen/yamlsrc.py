@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 import marshal
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

@@ -12,7 +12,6 @@ reportlab has no footnotes, so:
 from __future__ import annotations
 
 import copy
-
 from collections.abc import Iterable
 from typing import Any
 
