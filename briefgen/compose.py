@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefgen.check import Checked
 from briefgen.citations import Citer
@@ -52,28 +52,35 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme,
                    changes: list[dict[str, str]] | None = None) -> Composed:
-    """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits."""
+    """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
+    `fit_slack` of the last page to spare (the margin a word processor's own layout may need)."""
     selection = select(checked.loaded.summary, profile, audience)
     document = compose(checked, audience, profile, selection, changes)
     if profile.max_pages is None:
         return Composed(audience, document, (), None)
-    from briefgen.writers.pdf.writer import count_pages
+    from briefgen.writers.pdf.writer import measure
 
-    measure = _measuring_theme(theme, profile.fit_slack)
     dropped: list[str] = []
-    while (pages := _pages(count_pages, document, measure, audience, profile)) > profile.max_pages:
+    while not _fits(pages := _measure(measure, document, theme, audience, profile), profile):
         smaller = selection.drop_lowest()
         if smaller is None:
-            raise _cannot_fit(audience, profile, f"it needs {pages} pages even with a single judgment")
+            raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
         document = compose(checked, audience, profile, selection, changes)
-    return Composed(audience, document, tuple(dropped), pages)
+    return Composed(audience, document, tuple(dropped), pages[0])
 
-def _pages(count: Callable[[Document, Theme], int], document: Document, theme: Theme, audience: str,
-           profile: Profile) -> int:
+
+def _fits(measured: tuple[int, float], profile: Profile) -> bool:
+    pages, free = measured
+    limit = profile.max_pages or pages
+    return pages < limit or (pages == limit and free >= profile.fit_slack)
+
+
+def _measure(measure: Callable[[Document, Theme], tuple[int, float]], document: Document, theme: Theme,
+             audience: str, profile: Profile) -> tuple[int, float]:
     try:
-        return count(document, theme)
+        return measure(document, theme)
     except BriefgenError as exc:  # one block cannot fit any page: no selection will help
         raise _cannot_fit(audience, profile, exc.problems[0].message.split(": ")[-1]) from None
 
@@ -82,11 +89,3 @@ def _cannot_fit(audience: str, profile: Profile, why: str) -> BriefgenError:
     return BriefgenError(Problem(f"templates/{audience}.yaml", (
         f"the {audience} brief cannot fit max_pages {profile.max_pages}: {why}"),
         hint="shorten the BLUF and the top judgment, or raise max_pages"))
-
-
-def _measuring_theme(theme: Theme, slack: float) -> Theme:
-    """The same page with `slack` of its text height held back, so a word processor's layout also fits."""
-    top, right, bottom, left = theme.margins_mm
-    page_height_mm = 297.0 if theme.page_size == "A4" else 279.4
-    extra = (page_height_mm - top - bottom) * slack
-    return replace(theme, margins_mm=(top, right, bottom + extra, left))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,7 @@ class _Pass:
     pages: int
     notes: int
     pdf: bytes
+    free: float = 0.0  # share of the last page's text height left empty (below the text, above its notes)
 
 
 def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int,
@@ -98,9 +100,12 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int,
             file="pdf", path=doc.meta.title,
             message="a block together with its footnotes is taller than a page",
             hint="shorten that text or its source notes")) from exc
-    return _Pass(template.page, ledger.printed, buffer.getvalue()), ledger
+    frame = template.frame
+    free = max(0.0, frame._y - frame._y1p) / the_kit.text_height
+    return _Pass(template.page, ledger.printed, buffer.getvalue(), free), ledger
 
 
+@lru_cache(maxsize=8)
 def _settle(doc: Document, theme: Theme) -> tuple[_Pass, dict[int, int]]:
     """Lay out (in memory) until the numbering and page total agree with where the references landed.
 
@@ -121,6 +126,13 @@ def _settle(doc: Document, theme: Theme) -> tuple[_Pass, dict[int, int]]:
 def count_pages(doc: Document, theme: Theme) -> int:
     """Pages the document takes, laid out in memory (nothing is serialised or written)."""
     return _settle(doc, theme)[0].pages
+
+
+def measure(doc: Document, theme: Theme) -> tuple[int, float]:
+    """Pages, and the share of the last page's text height still free. The layout is remembered, so a
+    `write` of the same document and theme right after (the fit's final answer) does not lay it out again."""
+    settled = _settle(doc, theme)[0]
+    return settled.pages, settled.free
 
 
 def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
