@@ -84,11 +84,12 @@ def _fields_at(model: type[BaseModel], loc: Key) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
+        fields = getattr(current, "model_fields", {})
+        field = fields.get(part)
         if field is None:
             return []
         current = _model_in(field.annotation)
-    return list(current.model_fields) if isinstance(current, type) else []
+    return list(getattr(current, "model_fields", {}))
 
 
 def _model_in(annotation: Any) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
@@ -17,7 +17,8 @@ from briefgen.yamlsrc import load
 
 Section = Literal["bluf", "judgments", "figures", "quotes", "gaps", "changes", "sources"]
 Format = Literal["docx", "pdf"]
-FontName = Literal[tuple(FACES)]  # type: ignore[valid-type]
+FontName = Literal["Caladea", "Carlito"]
+assert set(get_args(FontName)) == set(FACES), "FontName must list the bundled faces"
 
 
 class Limits(Strict):

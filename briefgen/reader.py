@@ -109,9 +109,10 @@ def _tidy(runs: list[Inline]) -> tuple[Inline, ...]:
     for run in runs:
         if isinstance(run, Span):
             run = Span(_SPACE.sub(" ", run.text), run.bold, run.italic, run.tag)
-            if out and isinstance(out[-1], Span) and (out[-1].bold, out[-1].italic, out[-1].tag) == (
-                    run.bold, run.italic, run.tag):
-                run = Span(out.pop().text + run.text, run.bold, run.italic, run.tag)
+            last = out[-1] if out else None
+            if isinstance(last, Span) and (last.bold, last.italic, last.tag) == (run.bold, run.italic, run.tag):
+                out.pop()
+                run = Span(last.text + run.text, run.bold, run.italic, run.tag)
         out.append(run)
     if out and isinstance(out[0], Span):
         out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].tag)

@@ -60,13 +60,16 @@ def changes(before: Snapshot | None, after: Snapshot) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for item_id in sorted(set(old) | set(new), key=lambda i: (i not in new, i)):
         if item_id not in old:
-            found.append({"what": f"New {_LABELS[new[item_id]['kind']]} {item_id}:", "detail": _headline(new[item_id])})
+            found.append(_change("New", new[item_id], item_id, _headline(new[item_id])))
         elif item_id not in new:
-            found.append({"what": f"Dropped {_LABELS[old[item_id]['kind']]} {item_id}:", "detail": _headline(old[item_id])})
+            found.append(_change("Dropped", old[item_id], item_id, _headline(old[item_id])))
         elif old[item_id] != new[item_id]:
-            found.append({"what": f"Revised {_LABELS[new[item_id]['kind']]} {item_id}:",
-                          "detail": _what_moved(old[item_id], new[item_id])})
+            found.append(_change("Revised", new[item_id], item_id, _what_moved(old[item_id], new[item_id])))
     return found
+
+
+def _change(verb: str, item: dict[str, Any], item_id: str, detail: str) -> dict[str, str]:
+    return {"what": f"{verb} {_LABELS[item['kind']]} {item_id}:", "detail": detail}
 
 
 def _headline(item: dict[str, Any]) -> str:

@@ -50,8 +50,9 @@ def workspace_status(ws: Workspace) -> Status:
     changed = changed_names(lock.inputs, stamps)
     missing = [n for n in names if n in lock.audiences and not _outputs_present(ws, lock, n)]
     if not changed and not missing and lock.tool == tool_version():
-        return Status(True, [], [AudienceState(n, True) if n in lock.audiences else AudienceState(n, False, "never built")
-                                 for n in names])
+        states = [AudienceState(n, True) if n in lock.audiences else AudienceState(n, False, "never built")
+                  for n in names]
+        return Status(True, [], states)
     from briefgen.check import run_check
 
     try:

@@ -77,7 +77,8 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init` to scaffold a workspace")) from None
+        raise BriefgenError(Problem(display, "file not found",
+                                    hint="run `briefgen init` to scaffold a workspace")) from None
     except OSError as exc:
         raise BriefgenError(Problem(display, f"cannot read file: {exc.strerror}")) from None
     if len(raw) > MAX_YAML_BYTES:

@@ -101,7 +101,7 @@ def test_briefs_differ_by_audience(built: Path) -> None:
     public = pdf_text(built / "output/public.pdf")
     assert len(analyst) > len(executive)
     assert not re.search(r"(high|moderate|low) confidence", public, re.IGNORECASE)
-    assert "Corroboration" in analyst and "Source summary" in analyst and "Information gaps" in analyst.title() or \
+    assert ("Corroboration" in analyst and "Source summary" in analyst and "Information gaps" in analyst.title()) or \
         "INFORMATION GAPS" in analyst
 
 

@@ -128,7 +128,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "template undefined name": (_template("<brief><p>{{ nosuch.value }}</p></brief>"), "template error"),
     "template bad markup": (_template("<brief><p>unclosed</brief>"), "malformed markup"),
     "template unknown element": (_template("<brief><script>x</script></brief>"), "unknown block element <script>"),
-    "template bad link": (_template('<brief><p><a href="javascript:x">x</a></p></brief>'), "is not http, https or mailto"),
+    "template bad link": (_template('<brief><p><a href="javascript:x">x</a></p></brief>'),
+                          "is not http, https or mailto"),
     "template doctype": (_template('<!DOCTYPE x [<!ENTITY a "b">]><brief/>'), "not allowed in brief markup"),
     "model too large for one page": (
         _model(lambda d: d["brief"].__setitem__("bluf", " ".join(["An overlong bottom line."] * 700))),
