@@ -121,12 +121,13 @@ def _table(context: _Context, container: BlockItemContainer, block: Table) -> No
     table: DocxTable = tables.data_table(container, block.columns, len(block.rows), context.theme)
     header = styles.style_id(STYLES["table_header"].word_name)
     text = styles.style_id(STYLES["table_cell"].word_name)
-    for index, column in enumerate(block.columns):
-        paragraph = tables.cell_paragraph(table.cell(0, index), header, column.align)
+    rows = table.rows  # table.cell(r, c) rescans the whole grid on every call: walk the rows once
+    for column, cell in zip(block.columns, rows[0].cells, strict=False):
+        paragraph = tables.cell_paragraph(cell, header, column.align)
         paragraph.add_run(safe_text(column.title))
-    for row_index, row in enumerate(block.rows, start=1):
-        for index, column in enumerate(block.columns):
-            paragraph = tables.cell_paragraph(table.cell(row_index, index), text, column.align)
+    for row, docx_row in zip(block.rows, list(rows)[1:], strict=False):
+        for index, (column, cell) in enumerate(zip(block.columns, docx_row.cells, strict=False)):
+            paragraph = tables.cell_paragraph(cell, text, column.align)
             _inlines(context, paragraph, row[index] if index < len(row) else ())
     tables.spacer(container)
 
