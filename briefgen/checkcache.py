@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from briefgen.atomic import atomic_write
 from briefgen.inputs import Stamp, input_files, restamp, tool_version
-from briefgen.lockfile import atomic_write_bytes
 from briefgen.workspace import Workspace
 
 CACHE_NAME = "check.json"
@@ -60,6 +60,6 @@ def remember(ws: Workspace, verdict: Verdict) -> None:
               "verdict": vars(verdict)}
     try:
         ws.cache.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(ws.cache / CACHE_NAME, json.dumps(record).encode())
+        atomic_write(ws.cache / CACHE_NAME, json.dumps(record).encode())
     except OSError:
         pass

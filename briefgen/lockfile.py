@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen.atomic import atomic_write
 from briefgen.inputs import Stamp
 
 LOCK_NAME = "briefgen.lock"
@@ -54,18 +53,4 @@ def read_lock(out: Path) -> Lock:
 
 
 def write_lock(out: Path, lock: Lock) -> None:
-    atomic_write_bytes(out / LOCK_NAME, json.dumps(lock.to_json(), indent=1, sort_keys=True).encode())
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(out / LOCK_NAME, json.dumps(lock.to_json(), indent=1, sort_keys=True).encode())

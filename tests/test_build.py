@@ -46,6 +46,14 @@ def shown_ids(ws: Path, audience: str) -> list[str]:
     return [i for i in record["items"] if i not in record["dropped"]]
 
 
+def shown_statements(ws: Path, audience: str) -> dict[str, str]:
+    """The judgments the lock says this brief shows, worded as that audience reads them."""
+    judgments = {j["id"]: j for j in model(ws)["judgments"]}
+    shown = [judgments[i] for i in shown_ids(ws, audience) if i in judgments]
+    assert shown
+    return {j["id"]: squash((audience == "public" and j.get("plain")) or j["statement"]) for j in shown}
+
+
 def test_build_prints_one_line_per_file(built: Path) -> None:
     lines = (built / "build.log").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 6
@@ -73,24 +81,16 @@ def test_docx_footnotes_match_references_one_to_one(built: Path, audience: str) 
 def test_python_docx_opens_and_finds_the_judgments(built: Path, audience: str) -> None:
     document = docx.Document(str(built / f"output/{audience}.docx"))
     text = squash(" ".join(p.text for p in document.paragraphs))
-    data = model(built)
-    statements = {j["id"]: j for j in data["judgments"]}
-    for item_id in shown_ids(built, audience):
-        if item_id in statements:
-            shown = statements[item_id].get("plain") if audience == "public" else None
-            assert squash(shown or statements[item_id]["statement"]) in text, item_id
-    assert document.core_properties.title == data["brief"]["title"]
+    for item_id, statement in shown_statements(built, audience).items():
+        assert statement in text, item_id
+    assert document.core_properties.title == model(built)["brief"]["title"]
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_pdf_holds_every_selected_judgment_and_note(built: Path, audience: str) -> None:
     text = squash(pdf_text(built / f"output/{audience}.pdf"))
-    data = model(built)
-    statements = {j["id"]: j for j in data["judgments"]}
-    for item_id in shown_ids(built, audience):
-        if item_id in statements:
-            shown = statements[item_id].get("plain") if audience == "public" else None
-            assert squash(shown or statements[item_id]["statement"]) in text, item_id
+    for item_id, statement in shown_statements(built, audience).items():
+        assert statement in text, item_id
     assert "Global South World, Why North Korea is rushing to join the global AI arms race" in text
     assert "Originator unknown" in text  # the unattributed seed is said to be unknown
 

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from briefgen.atomic import atomic_write
 from briefgen.doc import (
     Banner,
     Block,
@@ -67,7 +68,7 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     if not doc.blocks:
         body.add_paragraph()  # Word wants at least one paragraph in the body
     furniture.add(document, doc, theme)
-    package.atomic_write(path, package.to_bytes(document, doc.meta))
+    atomic_write(path, package.to_bytes(document, doc.meta))
     return WriteResult(path=path, pages=0, notes=context.notes.count)
 
 

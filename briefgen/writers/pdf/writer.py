@@ -7,8 +7,6 @@ widths, so the document is laid out until the numbering drawn is the numbering t
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -20,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
+from briefgen.atomic import atomic_write
 from briefgen.doc import Banner, Document, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem
 from briefgen.writers.pdf import fonts
@@ -139,20 +138,5 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     """Write the PDF atomically: a temporary file in the same directory, fsync, then rename onto path."""
     settled, pages = _settle(doc, theme)
     result, _ = _layout(doc, theme, Numbering(pages), settled.pages, render=True)
-    _atomic_write(path, result.pdf)
+    atomic_write(path, result.pdf)
     return WriteResult(path=path, pages=result.pages, notes=result.notes)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
