@@ -113,7 +113,7 @@ def test_build_takes_styles_and_page_from_the_reference(ref_audience: Path) -> N
         everything = b"".join(archive.read(n) for n in archive.namelist())
     assert LEAK.encode() not in everything and b"REFERENCE HEADER" not in everything
     opened = docx.Document(str(path))  # python-docx reads it back; the brief's text is there
-    assert any(p.style.name == "Heading 1" for p in opened.paragraphs)
+    assert any(p.style is not None and p.style.name == "Heading 1" for p in opened.paragraphs)
 
 
 def test_reference_output_is_deterministic(tmp_path: Path) -> None:
