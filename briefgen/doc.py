@@ -170,6 +170,7 @@ class Theme:
     organisation: str = ""
     footer: str = ""
     logo: Path | None = None
+    reference_docx: Path | None = None  # DOCX only: take named styles and page setup from this document
 
 
 @dataclass(frozen=True)

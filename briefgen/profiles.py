@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Literal, get_args
 
 from pydantic import Field
@@ -84,4 +87,44 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
     return Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
                  heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
                  banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
-                 logo=logo)
+                 logo=logo, reference_docx=reference_docx(ws, look.reference_docx))
+
+
+_REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
+                   "python-docx); its styles and page setup restyle the DOCX brief")
+
+
+def reference_docx(ws: Workspace, name: str | None) -> Path | None:
+    """The profile's reference DOCX, checked: inside templates/, a file, a zip holding word/styles.xml."""
+    if name is None:
+        return None
+    path = (ws.templates / name).resolve()
+
+    def problem(message: str) -> BriefgenError:
+        return BriefgenError(Problem(ws.rel(path), message, path="look.reference_docx", hint=_REFERENCE_HINT))
+
+    if not path.is_relative_to(ws.templates.resolve()):
+        raise problem(f"the reference DOCX {name!r} is outside templates/")
+    if not path.is_file():
+        raise problem("reference DOCX not found")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        raise problem("not a DOCX file (not a zip archive)") from None
+    if "word/styles.xml" not in names:
+        raise problem("not a Word document: it has no word/styles.xml")
+    _opens(path, problem)
+    return path
+
+
+def _opens(path: Path, problem: Callable[[str], BriefgenError]) -> None:
+    """python-docx opens it as a document (a .dotx template or a broken package is refused here, before any
+    brief is written, not half-way through a build)."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        docx.Document(str(path))
+    except (KeyError, ValueError, PackageNotFoundError) as exc:
+        raise problem(f"python-docx cannot open it as a document: {exc}") from None

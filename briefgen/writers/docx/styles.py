@@ -2,7 +2,9 @@
 
 Every paragraph style carries the exact metrics the PDF writer uses (size, leading as an exact line
 height, spacing, indent, alignment), so LibreOffice and Word lay the DOCX out like the measured PDF.
-The template's own styles and numbering are replaced wholesale, so nothing of Word 2010's look leaks in.
+The template's own styles and numbering are replaced wholesale, so nothing of Word 2010's look leaks in;
+with a reference DOCX (Theme.reference_docx) its styles, numbering and page setup are kept instead, and only
+the styles it lacks are added (matched by Word's style name, so a localised style id still counts).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Mm
 
 from briefgen.doc import Theme
@@ -33,6 +36,13 @@ HEADER_DISTANCE_MM = 6.0
 _INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2", "Footnote Text": "footnote text",
                    "Header": "header", "Footer": "footer"}
 _OUTLINE = {"Heading 1": "0", "Heading 2": "1"}
+# w:pPr children that follow w:numPr (schema order).
+_AFTER_NUM_PR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                 "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                 "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                 "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                 "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                 "w:pPrChange")
 _KEEP_WITH_NEXT = {"title", "heading1", "heading2", "box_title", "table_header"}
 
 
@@ -50,20 +60,71 @@ def font_name(role: str, theme: Theme) -> str:
     return FACES[family].docx_name if family in FACES else family
 
 
-def apply(document: DocxDocument, theme: Theme, language: str) -> None:
-    """Replace the template's styles and numbering with ours and set the page from the theme."""
+def apply(document: DocxDocument, theme: Theme, language: str, reference: bool = False) -> None:
+    """Our styles, bullet numbering and page. With `reference`, the document's own styles, numbering and
+    page setup win and ours only fill the gaps; otherwise ours replace them and the page comes from the theme."""
+    if not reference:
+        _page(document, theme)
+    num_id = _numbering(document, theme, keep=reference)
     styles = document.styles.element
+    ours = [*_base_styles(theme, text_width(document.sections[-1], theme)),
+            *(_paragraph_style(key, spec, theme, num_id) for key, spec in STYLES.items()), _table_style(theme)]
+    if reference:
+        if styles.find(qn("w:docDefaults")) is None:
+            styles.insert(0, _doc_defaults(theme, language))
+        for definition in ours:
+            _adopt_or_add(styles, definition)
+        _use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
+        return
     for child in list(styles):
         if child.tag in (qn("w:style"), qn("w:docDefaults")):
             styles.remove(child)
     styles.insert(0, _doc_defaults(theme, language))
-    for definition in _base_styles(theme):
+    for definition in ours:
         styles.append(definition)
-    for key, spec in STYLES.items():
-        styles.append(_paragraph_style(key, spec, theme))
-    styles.append(_table_style(theme))
-    _numbering(document, theme)
-    _page(document, theme)
+
+
+def _name(style: BaseOxmlElement) -> str:
+    name = style.find(qn("w:name"))
+    return "" if name is None else str(name.get(qn("w:val"), "")).lower()
+
+
+def _adopt_or_add(styles: BaseOxmlElement, ours: BaseOxmlElement) -> None:
+    """Keep the reference's style of the same id, or of the same type and name (its id renamed to ours);
+    add ours only when the reference has neither."""
+    ident, kind = ours.get(qn("w:styleId")), ours.get(qn("w:type"))
+    existing = list(styles.iterchildren(qn("w:style")))
+    if any(s.get(qn("w:styleId")) == ident for s in existing):
+        return
+    same = next((s for s in existing if s.get(qn("w:type")) == kind and _name(s) == _name(ours)), None)
+    if same is None:
+        styles.append(ours)
+        return
+    old = same.get(qn("w:styleId"))
+    same.set(qn("w:styleId"), ident)
+    for link in styles.iter(qn("w:basedOn"), qn("w:next"), qn("w:link")):
+        if link.get(qn("w:val")) == old:
+            link.set(qn("w:val"), ident)
+
+
+def _use_bullets(styles: BaseOxmlElement, ident: str, num_id: str) -> None:
+    """Point the (reference's) List Bullet style at our bullet definition."""
+    style = next(s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == ident)
+    ppr = style.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        after = [style.find(qn(t)) for t in ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")]
+        anchor = next((a for a in after if a is not None), None)
+        if anchor is None:
+            style.append(ppr)
+        else:
+            anchor.addprevious(ppr)
+    existing = ppr.find(qn("w:numPr"))
+    if existing is not None:
+        ppr.remove(existing)
+    num_pr = el("w:numPr")
+    sub(num_pr, "w:numId", val=num_id)
+    ppr.insert_element_before(num_pr, *_AFTER_NUM_PR)
 
 
 def run_properties(parent: BaseOxmlElement, role: str, size: float, colour_hex: str, theme: Theme) -> None:
@@ -98,7 +159,7 @@ def _style(kind: str, ident: str, name: str, based_on: str = "", default: bool =
     return style
 
 
-def _base_styles(theme: Theme) -> list[BaseOxmlElement]:
+def _base_styles(theme: Theme, width: float) -> list[BaseOxmlElement]:
     """The defaults Word expects plus character and header/footer styles layout.py does not cover."""
     char_default = _style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
     table_default = _style("table", "TableNormal", "Normal Table", default=True)
@@ -116,27 +177,26 @@ def _base_styles(theme: Theme) -> list[BaseOxmlElement]:
     reference = _style("character", "FootnoteReference", "footnote reference", "DefaultParagraphFont")
     sub(sub(reference, "w:rPr"), "w:vertAlign", val="superscript")
     return [char_default, table_default, no_list, tag, link, reference,
-            _header_style(HEADER_STYLE, "Header", theme), _header_style(FOOTER_STYLE, "Footer", theme)]
+            _header_style(HEADER_STYLE, "Header", theme, width), _header_style(FOOTER_STYLE, "Footer", theme, width)]
 
 
-def _header_style(ident: str, name: str, theme: Theme) -> BaseOxmlElement:
+def _header_style(ident: str, name: str, theme: Theme, width: float) -> BaseOxmlElement:
     style = _style("paragraph", ident, name, "Normal")
     ppr = sub(style, "w:pPr")
     tabs = sub(ppr, "w:tabs")
-    width = text_width_pt(theme)
     sub(tabs, "w:tab", val="center", pos=twips(width / 2))
     sub(tabs, "w:tab", val="right", pos=twips(width))
     run_properties(style, "heading", theme.body_size * 0.75, MUTED_COLOUR, theme)
     return style
 
 
-def _paragraph_style(key: str, spec: StyleSpec, theme: Theme) -> BaseOxmlElement:
+def _paragraph_style(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> BaseOxmlElement:
     ident = style_id(spec.word_name)
     based = "" if ident == "Normal" else "Normal"
     style = _style("paragraph", ident, spec.word_name, based, default=ident == "Normal")
     if key in _KEEP_WITH_NEXT:
         style[-1].addprevious(el("w:next", val="Normal"))  # schema order: name, basedOn, next, qFormat
-    style.append(_paragraph_properties(key, spec, theme))
+    style.append(_paragraph_properties(key, spec, theme, num_id))
     size = spec.scale * theme.body_size
     run_properties(style, spec.font, size, colour(spec.colour, theme), theme)
     rpr = style[-1]
@@ -147,13 +207,13 @@ def _paragraph_style(key: str, spec: StyleSpec, theme: Theme) -> BaseOxmlElement
     return style
 
 
-def _paragraph_properties(key: str, spec: StyleSpec, theme: Theme) -> BaseOxmlElement:
+def _paragraph_properties(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> BaseOxmlElement:
     ppr = el("w:pPr")
     if key in _KEEP_WITH_NEXT:
         sub(ppr, "w:keepNext")
         sub(ppr, "w:keepLines")
     if key == "bullet":
-        sub(sub(ppr, "w:numPr"), "w:numId", val=BULLET_NUM_ID)
+        sub(sub(ppr, "w:numPr"), "w:numId", val=num_id)
     if key == "quote":
         border = sub(ppr, "w:pBdr")
         sub(border, "w:left", val="single", sz="18", space="8", color=hex_colour(theme.accent))
@@ -190,28 +250,56 @@ def _table_style(theme: Theme) -> BaseOxmlElement:
     return style
 
 
-def _numbering(document: DocxDocument, theme: Theme) -> None:
-    """One bullet list definition, used by the List Bullet style (a real Word list)."""
+def _numbering(document: DocxDocument, theme: Theme, keep: bool = False) -> str:
+    """One bullet list definition, used by the List Bullet style (a real Word list); returns its w:numId.
+
+    Without `keep` it replaces every definition (ids 0 and 1); with it, it joins them under fresh ids and
+    takes the List Bullet style from any definition that claimed it."""
     numbering = document.part.numbering_part.element
-    for child in list(numbering):
-        numbering.remove(child)
-    abstract = sub(numbering, "w:abstractNum", abstractNumId="0")
+    bullet = style_id(STYLES["bullet"].word_name)
+    if not keep:
+        for child in list(numbering):
+            numbering.remove(child)
+    abstracts = list(numbering.iterchildren(qn("w:abstractNum")))
+    nums = list(numbering.iterchildren(qn("w:num")))
+    for claim in [p for a in abstracts for p in a.iter(qn("w:pStyle")) if p.get(qn("w:val")) == bullet]:
+        claim.getparent().remove(claim)
+    abstract_id = str(1 + max((int(a.get(qn("w:abstractNumId"))) for a in abstracts), default=-1))
+    num_id = str(1 + max((int(n.get(qn("w:numId"))) for n in nums), default=int(BULLET_NUM_ID) - 1))
+    abstract = el("w:abstractNum", abstractNumId=abstract_id)
     sub(abstract, "w:multiLevelType", val="singleLevel")
     level = sub(abstract, "w:lvl", ilvl="0")
     sub(level, "w:start", val="1")
     sub(level, "w:numFmt", val="bullet")
-    sub(level, "w:pStyle", val=style_id(STYLES["bullet"].word_name))
+    sub(level, "w:pStyle", val=bullet)
     sub(level, "w:lvlText", val="\u2022")
     sub(level, "w:lvlJc", val="left")
     indent = STYLES["bullet"].indent
     sub(sub(level, "w:pPr"), "w:ind", left=twips(indent), hanging=twips(indent * 0.75))
     run_properties(level, "body", theme.body_size, hex_colour(theme.accent), theme)
-    sub(sub(numbering, "w:num", numId=BULLET_NUM_ID), "w:abstractNumId", val="0")
+    if abstracts:
+        abstracts[-1].addnext(abstract)
+    else:
+        numbering.insert_element_before(abstract, "w:num", "w:numIdMacAtCleanup")
+    num = el("w:num", numId=num_id)
+    sub(num, "w:abstractNumId", val=abstract_id)
+    numbering.insert_element_before(num, "w:numIdMacAtCleanup")
+    return num_id
 
 
 def text_width_pt(theme: Theme) -> float:
     width_mm = PAGE_MM[theme.page_size][0] - theme.margins_mm[1] - theme.margins_mm[3]
     return width_mm * 72 / 25.4
+
+
+def text_width(section: Section, theme: Theme) -> float:
+    """Points between the margins: the theme's, or with a reference DOCX its section's (unless unset)."""
+    if theme.reference_docx is None:
+        return text_width_pt(theme)
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    if page is None or left is None or right is None or page <= left + right:
+        return text_width_pt(theme)
+    return float(page - left - right) / 12700  # EMU per point
 
 
 def _page(document: DocxDocument, theme: Theme) -> None:

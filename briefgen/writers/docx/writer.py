@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
 from docx.blkcntnr import BlockItemContainer
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -36,7 +35,7 @@ from briefgen.doc import (
     WriteResult,
 )
 from briefgen.layout import BOX_PADDING, STYLES
-from briefgen.writers.docx import furniture, package, styles, tables
+from briefgen.writers.docx import furniture, package, reference, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, safe_text, text_run
 
@@ -55,11 +54,12 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     """Write `doc` to `path` (atomically) and report the footnotes created.
 
     `pages` is returned as 0: the DOCX is laid out by the reader's word processor, so the pipeline takes
-    the page count from the PDF, whose metrics this file shares. Repeated citations of a note key do not
-    create new footnotes; they show the first note's number through a NOTEREF field.
+    the page count from the PDF, whose metrics this file shares (unless Theme.reference_docx restyles it).
+    Repeated citations of a note key do not create new footnotes; they show the first note's number through
+    a NOTEREF field.
     """
-    document = docx.Document()
-    styles.apply(document, theme, safe_text(doc.meta.language) or "en")
+    document = reference.open_document(theme.reference_docx)
+    styles.apply(document, theme, safe_text(doc.meta.language) or "en", reference=theme.reference_docx is not None)
     bookmarks = Bookmarks()
     context = _Context(theme, Footnotes(document, bookmarks), bookmarks)
     body = document._body

@@ -1,0 +1,178 @@
+"""A profile's look.reference_docx: the DOCX brief takes that document's styles and page setup (like pandoc's
+--reference-doc) and keeps our footnotes, bullets and deterministic zip."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Inches, RGBColor
+from lxml import etree
+
+from briefgen.doc import Theme
+from briefgen.writers.docx import write
+from tests.conftest import ROOT
+from tests.helpers import run
+from tests.samples import sample_document
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+LEAK = "Reference body text that must never reach a brief"
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def make_reference(path: Path, heading_id: str = "") -> Path:
+    """A reference built from python-docx's default template: red Heading 1, Georgia Normal, Letter page
+    with 1-inch margins, plus body text, a header and a footnote-free body that must all be dropped."""
+    reference = docx.Document()
+    reference.styles["Heading 1"].font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
+    reference.styles["Normal"].font.name = "Georgia"
+    if heading_id:
+        reference.styles["Heading 1"].style_id = heading_id
+    section = reference.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("top_margin", "right_margin", "bottom_margin", "left_margin"):
+        setattr(section, side, Inches(1))
+    section.header.paragraphs[0].text = "REFERENCE HEADER"
+    reference.add_paragraph(LEAK)
+    reference.add_paragraph("A bullet of the reference", style="List Bullet")
+    reference.save(str(path))
+    return path
+
+
+def xml(path: Path, member: str) -> etree._Element:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(member))
+
+
+def style(styles: etree._Element, ident: str) -> etree._Element:
+    found = styles.find(f"w:style[@w:styleId='{ident}']", NS)
+    assert found is not None, f"no style {ident}"
+    return found
+
+
+def assert_reference_styles(path: Path) -> None:
+    styles = xml(path, "word/styles.xml")
+    assert style(styles, "Heading1").find("w:rPr/w:color", NS).get(w("val")) == "FF0000"
+    assert style(styles, "Normal").find("w:rPr/w:rFonts", NS).get(w("ascii")) == "Georgia"
+    # Styles the reference lacks are ours, so every style the body names exists.
+    defined = {s.get(w("styleId")) for s in styles.iterfind("w:style", NS)}
+    body = xml(path, "word/document.xml")
+    used = {e.get(w("val")) for e in body.iter(w("pStyle"), w("rStyle"), w("tblStyle"))}
+    assert used <= defined, used - defined
+    assert {"Banner", "BoxTitle", "Tag", "BriefTable", "FootnoteText", "FootnoteReference"} <= defined
+
+
+def assert_footnotes_match(path: Path) -> None:
+    notes = xml(path, "word/footnotes.xml")
+    body = xml(path, "word/document.xml")
+    note_ids = [n.get(w("id")) for n in notes.iter(w("footnote")) if int(n.get(w("id"))) > 0]
+    ref_ids = [r.get(w("id")) for r in body.iter(w("footnoteReference"))]
+    assert note_ids and sorted(note_ids, key=int) == sorted(ref_ids, key=int)
+    assert len(set(ref_ids)) == len(ref_ids)
+
+
+def assert_bullets_are_ours(path: Path) -> None:
+    """List Bullet points at a bullet list whose level claims the style, and no other level does."""
+    styles, numbering = xml(path, "word/styles.xml"), xml(path, "word/numbering.xml")
+    num_id = style(styles, "ListBullet").find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+    num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
+    abstract_id = num.find("w:abstractNumId", NS).get(w("val"))
+    level = numbering.find(f"w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl", NS)
+    assert level.find("w:numFmt", NS).get(w("val")) == "bullet"
+    claims = [p for p in numbering.iter(w("pStyle")) if p.get(w("val")) == "ListBullet"]
+    assert claims == [level.find("w:pStyle", NS)]
+
+
+@pytest.fixture
+def ref_audience(workspace: Path) -> Path:
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/house.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
+                                                     encoding="utf-8")
+    make_reference(workspace / "templates/house.docx")
+    return workspace
+
+
+def test_build_takes_styles_and_page_from_the_reference(ref_audience: Path) -> None:
+    result = run(ref_audience, "build", "-a", "house", "-f", "docx")
+    assert result.exit_code == 0, result.output
+    path = ref_audience / "output/house.docx"
+    assert_reference_styles(path)
+    assert_footnotes_match(path)
+    assert_bullets_are_ours(path)
+    body = xml(path, "word/document.xml")
+    size, margins = body.find(".//w:sectPr/w:pgSz", NS), body.find(".//w:sectPr/w:pgMar", NS)
+    assert (size.get(w("w")), size.get(w("h"))) == ("12240", "15840")  # Letter, from the reference
+    assert margins.get(w("left")) == margins.get(w("right")) == "1440"
+    with zipfile.ZipFile(path) as archive:
+        everything = b"".join(archive.read(n) for n in archive.namelist())
+    assert LEAK.encode() not in everything and b"REFERENCE HEADER" not in everything
+    opened = docx.Document(str(path))  # python-docx reads it back; the brief's text is there
+    assert any(p.style is not None and p.style.name == "Heading 1" for p in opened.paragraphs)
+
+
+def test_reference_output_is_deterministic(tmp_path: Path) -> None:
+    reference = make_reference(tmp_path / "ref.docx")
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    write(sample_document(), first, Theme(reference_docx=reference))
+    write(sample_document(), second, Theme(reference_docx=reference))
+    assert first.read_bytes() == second.read_bytes()
+    assert_footnotes_match(first)
+
+
+def test_reference_style_found_by_name_when_its_id_differs(tmp_path: Path) -> None:
+    """A localised Word names Heading 1 'heading 1' but may give it another id (German: berschrift1)."""
+    reference = make_reference(tmp_path / "ref.docx", heading_id="berschrift1")
+    path = tmp_path / "brief.docx"
+    write(sample_document(), path, Theme(reference_docx=reference))
+    assert_reference_styles(path)
+    styles = xml(path, "word/styles.xml")
+    assert styles.find("w:style[@w:styleId='berschrift1']", NS) is None
+    assert len(styles.findall("w:style/w:name[@w:val='heading 1']", NS)) == 1
+
+
+def _profile(ws: Path, value: str) -> None:
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (ws / "templates/house.yaml").write_text(profile + f"look: {{reference_docx: {value!r}}}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "content", "message"), [
+    ("missing.docx", None, "reference DOCX not found"),
+    ("notes.docx", b"plain text, not a zip", "not a DOCX file"),
+    ("empty.docx", "zip", "it has no word/styles.xml"),
+    ("../seeds/summary.yaml", None, "is outside templates/"),
+])
+def test_bad_reference_is_refused_before_anything_is_written(workspace: Path, value: str, content: bytes | str | None,
+                                                             message: str) -> None:
+    _profile(workspace, value)
+    if content == "zip":
+        with zipfile.ZipFile(workspace / "templates" / value, "w") as archive:
+            archive.writestr("word/document.xml", "<x/>")
+    elif isinstance(content, bytes):
+        (workspace / "templates" / value).write_bytes(content)
+    result = run(workspace, "build", "-a", "house")
+    assert result.exit_code == 1
+    assert "look.reference_docx" in result.output and message in result.output, result.output
+    assert "hint: set look.reference_docx" in result.output
+    assert not (workspace / "output/house.docx").exists() and not (workspace / "output/house.pdf").exists()
+
+
+def test_a_word_template_is_refused(workspace: Path) -> None:
+    """A .dotx has styles.xml but python-docx will not open it as a document: refused at profile time."""
+    make_reference(workspace / "templates/house.docx")
+    with zipfile.ZipFile(workspace / "templates/house.docx") as source:
+        entries = {n: source.read(n) for n in source.namelist()}
+    entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
+        b"document.main+xml", b"template.main+xml")
+    with zipfile.ZipFile(workspace / "templates/house.docx", "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    _profile(workspace, "house.docx")
+    result = run(workspace, "build", "-a", "house", "-f", "docx")
+    assert result.exit_code == 1
+    assert "look.reference_docx" in result.output and "cannot open it as a document" in result.output
