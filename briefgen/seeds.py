@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -29,9 +28,12 @@ class Seed:
 
     path: Path
     display: str  # as messages and citations show it: seeds/<file>
-    text: str
-    digest: str
-    paragraphs: tuple[str, ...] = field(repr=False)
+    text: str = field(repr=False)
+
+    @cached_property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Split only when needed (a miss, a quote check): 10,000 seeds verify without holding two copies."""
+        return tuple(stripped for line in self.text.splitlines() if (stripped := line.strip()))
 
     @cached_property
     def _index(self) -> tuple[str, list[int]]:
@@ -104,5 +106,4 @@ def seed_from_bytes(path: Path, raw: bytes, display: str) -> Seed:
         line = raw[: exc.start].count(b"\n") + 1
         raise SeedError(f"seed is not valid UTF-8 (byte {exc.start})", "re-save the document as UTF-8",
                         line) from None
-    paragraphs = tuple(stripped for line in text.splitlines() if (stripped := line.strip()))
-    return Seed(path, display, text, hashlib.sha256(raw).hexdigest(), paragraphs)
+    return Seed(path, display, text)
