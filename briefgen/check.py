@@ -75,7 +75,7 @@ def report_json(checked: Checked, strict: bool) -> str:
                             for x in c.citations]}
              for c in checked.verification.items.values()]
     return json.dumps({"ok": not checked.failed(strict), "counts": checked.counts(), "items": items,
-                       "problems": [p.to_json() for p in checked.problems]}, indent=2, ensure_ascii=False)
+                       "problems": [p.to_json() for p in checked.problems]}, ensure_ascii=False)
 
 
 def report_text(checked: Checked, strict: bool, colour: bool = False) -> str:
