@@ -7,7 +7,6 @@ import os
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from briefgen.textnorm import normalise
 
@@ -26,7 +25,7 @@ class SeedError(Exception):
 class Seed:
     """One seed document. Paragraph n (1-based) is the n-th non-blank line."""
 
-    path: Path
+    path: str
     display: str  # as messages and citations show it: seeds/<file>
     text: str = field(repr=False)
 
@@ -94,10 +93,10 @@ def read_seed(seeds_root: str, file: str) -> Seed:
         raise SeedError("seed path is a directory, not a file", "point `file` at a text file inside seeds/") from None
     except OSError as exc:
         raise SeedError(f"cannot read the seed: {exc.strerror}", "check the file's permissions") from None
-    return seed_from_bytes(Path(candidate), raw, f"seeds/{os.path.relpath(candidate, seeds_root)}")
+    return seed_from_bytes(candidate, raw, "seeds/" + candidate[len(seeds_root) + 1:])
 
 
-def seed_from_bytes(path: Path, raw: bytes, display: str) -> Seed:
+def seed_from_bytes(path: str, raw: bytes, display: str) -> Seed:
     if b"\x00" in raw[:65536]:
         raise SeedError("seed is a binary file, not text", "convert it to UTF-8 plain text")
     try:
