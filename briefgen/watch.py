@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,6 +36,15 @@ def rebuild(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: E
     return True
 
 
+def warm_up() -> None:
+    """Pay the one-off costs now (imports, font registration), not on the first edit after a no-op start."""
+    for module in ("briefgen.check", "briefgen.compose", "briefgen.writers.docx.writer"):
+        importlib.import_module(module)
+    from briefgen.writers.pdf import fonts
+
+    fonts.register()
+
+
 def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,
           debounce_ms: int = 50) -> None:
     """Build once the watcher is running (so no edit slips between the two), then after every relevant
@@ -50,6 +60,7 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
                                  yield_on_timeout=True, rust_timeout=250):
             if not started:
                 rebuild(ws, audiences, out, echo, err)
+                warm_up()
                 echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in targets)} (Ctrl-C to stop)")
                 started = True
             elif batch and relevant(path for _, path in batch):

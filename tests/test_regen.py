@@ -140,8 +140,8 @@ def test_watch_rebuilds_and_survives_a_broken_edit(built: Path) -> None:
         data["brief"]["title"] = data["brief"]["title"] + " — watched"
         started = time.monotonic()
         save_model(built, data)
-        _wait_for(proc, "watch: rebuilt")
-        assert time.monotonic() - started < 1.0
+        seen = _wait_for(proc, "watch: rebuilt")
+        assert time.monotonic() - started < 1.0, seen
     finally:
         proc.terminate()
         proc.wait(timeout=10)
