@@ -25,12 +25,14 @@ class Composed:
     dropped: tuple[str, ...]  # item ids left out to fit the page limit
     pages: int | None  # as measured by the fit, when the audience has a page limit
 
+
 def brief_date(checked: Checked) -> str:
     """The date stamped on the brief: SOURCE_DATE_EPOCH when set (reproducible builds), else as_of."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     return checked.loaded.summary.brief.as_of
+
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
             changes: list[dict[str, str]] | None = None) -> Document:
@@ -49,6 +51,7 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
         raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc} (in the rendered output"
                                     f"{f', line {line}' if line else ''})",
                                     hint="templates must produce brief markup; see briefgen/reader.py")) from None
+
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme,
                    changes: list[dict[str, str]] | None = None) -> Composed:
