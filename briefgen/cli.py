@@ -113,6 +113,21 @@ def build(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
 
 
 @cli.command()
+@workspace_option
+@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
+@click.pass_context
+def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
+    """For each seed: the paragraphs the model cites, and the substantive ones it does not use yet."""
+    from briefgen.check import run_check
+    from briefgen.coverage import coverage as seed_coverage
+    from briefgen.coverage import report_text
+
+    report = seed_coverage(run_check(_ws(ctx, workspace)))
+    click.echo(json.dumps([s.to_json() for s in report], indent=2, ensure_ascii=False) if as_json
+               else report_text(report))
+
+
+@cli.command()
 @click.argument("which", type=click.Choice(["summary", "sources"]), default="summary")
 def schema(which: str) -> None:
     """Print the JSON Schema of summary.yaml (or sources.yaml) for editor completion."""
