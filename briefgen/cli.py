@@ -128,6 +128,24 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
 
 
 @cli.command()
+@workspace_option
+@click.argument("seed", required=False)
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=20, help="How many suggestions (default 20).")
+@click.pass_context
+def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit: int) -> None:
+    """Numbers and quoted words in the seeds (or in source SEED) that no item uses yet, as YAML to paste."""
+    from briefgen.check import run_check
+    from briefgen.suggest import suggest as find
+
+    checked = run_check(_ws(ctx, workspace))
+    if seed and seed not in checked.verification.seeds:
+        raise BriefgenError(f"no readable seed with source id {seed!r}; see seeds/sources.yaml")
+    found = find(checked, seed, limit)
+    click.echo("\n".join(s.yaml() for s in found) if found else "nothing to suggest: the model uses every "
+               "number and quotation the seeds hold")
+
+
+@cli.command()
 @click.argument("which", type=click.Choice(["summary", "sources"]), default="summary")
 def schema(which: str) -> None:
     """Print the JSON Schema of summary.yaml (or sources.yaml) for editor completion."""

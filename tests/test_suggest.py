@@ -1,0 +1,72 @@
+"""`briefgen suggest`: unmodelled numbers and quotations, printed as YAML that verifies once pasted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.helpers import model, run, save_model
+
+
+def _snippets(output: str) -> list[dict[str, Any]]:
+    """Each suggestion is a commented one-item YAML list; together they still parse as one list."""
+    items = yaml.safe_load(output)
+    assert isinstance(items, list)
+    return items
+
+
+def _paste(ws: Path, section: str, item: dict[str, Any]) -> None:
+    data = model(ws)
+    data.setdefault(section, []).append(item)
+    save_model(ws, data)
+
+
+def test_a_removed_figure_is_suggested_and_verifies_once_pasted(workspace: Path) -> None:
+    data = model(workspace)
+    data["figures"] = [f for f in data["figures"] if "457" not in f["value"]]
+    save_model(workspace, data)
+
+    result = run(workspace, "suggest", "-n", "50")
+    assert result.exit_code == 0, result.output
+    figure = next(s for s in _snippets(result.output) if s.get("value") == "$457 million to $1.19 billion")
+    assert figure["number"] == 457_000_000 and figure["number_high"] == 1_190_000_000
+    passage = figure["evidence"][0]["passage"]
+    assert "$457 million to $1.19 billion" in passage
+    assert passage in "".join(p.read_text(encoding="utf-8") for p in (workspace / "seeds").glob("*.txt"))
+
+    figure.update(label="Value received by North Korea", unit="US dollars")
+    _paste(workspace, "figures", figure)
+    checked = run(workspace, "check")
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_quote_suggestion_verifies_once_pasted(workspace: Path) -> None:
+    result = run(workspace, "suggest", "ai-digest-top-priority")
+    quote = next(s for s in _snippets(result.output) if "text" in s)
+    assert quote["evidence"][0]["source"] == "ai-digest-top-priority"
+    assert f"“{quote['text']}”" in quote["evidence"][0]["passage"]
+    quote.update(speaker="Kim Jong Un", context="As reported by the digest")
+    _paste(workspace, "quotes", quote)
+    checked = run(workspace, "check")
+    assert checked.exit_code == 0, checked.output
+
+
+def test_dates_years_and_names_are_not_figures(workspace: Path) -> None:
+    found = {str(s.get("value")) for s in _snippets(run(workspace, "suggest", "-n", "200").output)}
+    # "September 18, 2025", "in 2022" and "38 North" all stand in the seeds, and none is a key figure
+    seeds = "".join(p.read_text(encoding="utf-8") for p in (workspace / "seeds").glob("*.txt"))
+    assert "September 18, 2025" in seeds and "38 North" in seeds
+    assert not found & {"18", "2025", "2022", "38", "18,", "2025,"}
+
+
+def test_the_same_words_are_suggested_once(workspace: Path) -> None:
+    texts = [s["text"] for s in _snippets(run(workspace, "suggest", "-n", "200").output) if "text" in s]
+    assert texts.count("top priority") == 1
+
+
+def test_unknown_seed_is_a_clear_error(workspace: Path) -> None:
+    result = run(workspace, "suggest", "no-such-source")
+    assert result.exit_code == 1
+    assert "no-such-source" in result.output and "sources.yaml" in result.output
