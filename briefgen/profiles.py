@@ -74,7 +74,35 @@ class Profile(Strict):
 
 def load_profile(ws: Workspace, name: str) -> Profile:
     path = profile_path(ws, name)
-    return validate(load(path, ws.rel(path)), Profile)
+    located = load(path, ws.rel(path))
+    profile = validate(located, Profile)
+    if not template_exists(ws, profile.template):
+        raise BriefgenError(located.problem(("template",), f"template {profile.template!r} not found", (
+            "create it under templates/, or name a bundled one: " + ", ".join(bundled_templates()))))
+    return profile
+
+
+def profile_problem(ws: Workspace, name: str, key: str, message: str, hint: str) -> BriefgenError:
+    """A problem located at `key` of the audience's profile (at the file alone if the key is inherited)."""
+    path = profile_path(ws, name)
+    return BriefgenError(load(path, ws.rel(path)).problem((key,), message, hint))
+
+
+def template_exists(ws: Workspace, name: str) -> bool:
+    from jinja2 import TemplateNotFound
+
+    from briefgen.templating import environment
+    env = environment(ws.templates)
+    try:
+        env.loader.get_source(env, name)  # type: ignore[union-attr]
+    except TemplateNotFound:
+        return False
+    return True
+
+
+def bundled_templates() -> list[str]:
+    from importlib.resources import files
+    return sorted(p.name for p in files("briefgen").joinpath("templates").iterdir() if p.name.endswith(".j2"))
 
 
 def theme_for(ws: Workspace, profile: Profile) -> Theme:

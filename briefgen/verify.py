@@ -66,8 +66,9 @@ def verify(ws: Workspace, loaded: Loaded) -> Verification:
     result.seeds = _read_seeds(ws, loaded, result.problems)
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
+    unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
     for path, kind, item_id, evidence in _evidence_owners(loaded):
-        result.items[item_id] = _check_item(loaded, result, sources, path, kind, item_id, evidence)
+        result.items[item_id] = _check_item(loaded, result, sources, unreadable, (path, kind, item_id), evidence)
     _check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
@@ -116,16 +117,32 @@ def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Key, Kind, str, list[Evid
             yield (section, i, "evidence"), kind, item.id, item.evidence
 
 
-def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key, kind: Kind,
-                item_id: str, evidence: list[Evidence]) -> ItemCheck:
+def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], unreadable: set[str],
+                owner: tuple[Key, Kind, str], evidence: list[Evidence]) -> ItemCheck:
+    path, kind, item_id = owner
     citations: list[Citation] = []
     failed = False
     for j, ev in enumerate(evidence):
         problem = _tie(loaded, result, sources, (*path, j), item_id, ev, citations)
-        if problem:
-            result.problems.append(problem)
-            failed = True
+        if problem is None:
+            continue
+        failed = True
+        if problem is _UNREADABLE:
+            if ev.source in unreadable:
+                continue
+            unreadable.add(ev.source)
+            problem = _unreadable(loaded, (*path, j), ev.source, item_id)
+        result.problems.append(problem)
     return ItemCheck(kind, item_id, tuple(citations), failed)
+
+
+_UNREADABLE = Problem("", "the cited seed cannot be read")  # a marker: reported once per source, not per item
+
+
+def _unreadable(loaded: Loaded, path: Key, source: str, item_id: str) -> Problem:
+    return loaded.summary_src.problem((*path, "source"), (
+        f"source {source!r} has no readable seed, so no item citing it can be verified"),
+        "fix its entry in seeds/sources.yaml (reported above)", item=item_id)
 
 
 def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key,
@@ -138,8 +155,7 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path:
         return src.problem((*path, "source"), f"unknown source {ev.source!r}", hint, item=item_id)
     seed = result.seeds.get(ev.source)
     if seed is None:
-        return src.problem((*path, "source"), f"source {ev.source!r} has no readable seed (see sources.yaml)",
-                           item=item_id)
+        return _UNREADABLE
     number = seed.locate(ev.passage)
     if number is None:
         miss = closest(seed, ev.passage)

@@ -138,3 +138,11 @@ def _evidence(ws: Path, item_id: str) -> list[dict[str, str]]:
     data = model(ws)
     return next(i["evidence"] for s in ("judgments", "figures", "quotes", "gaps") for i in data.get(s, [])
                 if i["id"] == item_id)
+
+
+def test_an_unreadable_seed_is_reported_once_not_per_citing_item(workspace: Path) -> None:
+    (workspace / SEED_000).unlink()
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert result.output.count("seed file not found") == 1
+    assert result.output.count("has no readable seed") == 1  # not once per item citing the source

@@ -119,7 +119,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "profile unknown key": (_profile(EXEC + "max_page: 1\n"), "did you mean 'max_pages'?"),
     "profile wrong type": (_profile(EXEC.replace("max_pages: 1", "max_pages: one")), "max_pages"),
     "profile missing template": (_profile(EXEC.replace("executive.xml.j2", "nowhere.xml.j2")),
-                                 "template not found"),
+                                 "template 'nowhere.xml.j2' not found"),
     "profile bad colour": (_profile(EXEC + "look: {accent: red}\n"), "look.accent"),
     "template syntax error": (_template('{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),
                               "templates/executive.xml.j2:1: template syntax error"),
