@@ -13,6 +13,7 @@ from briefgen.doc import (
     Block,
     Box,
     BulletList,
+    Chart,
     Column,
     Heading,
     Inlines,
@@ -21,6 +22,8 @@ from briefgen.doc import (
 )
 from briefgen.doc import Paragraph as Para
 from briefgen.doc import Table as DocTable
+from briefgen.writers import chart
+from briefgen.writers.pdf.chart import drawing
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour
 
@@ -65,6 +68,8 @@ class StoryBuilder:
             return [self.para(item, "bullet", bullet="•") for item in block.items]
         if isinstance(block, DocTable):
             return [self.table(block)] if block.columns else []
+        if isinstance(block, Chart):
+            return [self.chart(block)]
         return [self.quote(block)]
 
     def heading(self, block: Heading) -> Paragraph:
@@ -139,4 +144,19 @@ class StoryBuilder:
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]))
         table.spaceBefore, table.spaceAfter = 2, 6
+        return table
+
+    def chart(self, block: Chart) -> Table:
+        """The chart drawn natively, its caption (with the source notes) kept on the same page."""
+        picture = drawing(chart.plan(block, self.kit.text_width, self.kit.theme))
+        cell: list[Flowable] = [picture]
+        if block.caption:
+            cell.append(self.para(block.caption, "caption"))
+        table = Table([[cell]], colWidths=[self.kit.text_width], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            self._font(),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        table.spaceBefore, table.spaceAfter = 0, layout.STYLES["caption"].space_after
         return table
