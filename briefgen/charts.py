@@ -1,12 +1,14 @@
 """Which figures an audience's chart shows, checked so that one axis never mixes units.
 
 The profile names the figures (`chart.figures`, drawn in that order) or a tag they carry (`chart.tag`, model
-order, only figures meant for the audience). Every mistake is reported at its key in the profile file.
+order, only figures meant for the audience; a tag no figure carries draws no chart, so a generic profile can
+ask for one in every workspace). Every mistake is reported at its key in the profile file.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 
 from briefgen.errors import BriefgenError
 from briefgen.profiles import ChartSpec, Profile
@@ -29,10 +31,23 @@ def chart_figures(summary: Summary, profile: Profile, audience: str) -> tuple[Fi
     figures = _by_id(summary, profile, spec) if spec.figures else _by_tag(summary, profile, spec, audience)
     _same_unit(profile, figures, where)
     for figure in figures:
-        if figure.number < 0:
-            raise BriefgenError(profile.problem(where, f"figure {figure.id!r} is negative ({figure.value}); bars "
-                                                "start at zero", "chart only figures of zero or more"))
+        _drawable(profile, figure, where)
     return figures
+
+
+def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
+    """A bar from zero: a finite number of zero or more, and a range's high end not below its low end."""
+    low, high = figure.number, figure.number_high
+    problem = ""
+    if not all(math.isfinite(v) for v in (low, high if high is not None else 0.0)):
+        problem = "is not a finite number"
+    elif low < 0:
+        problem = f"is negative ({figure.value}): bars start at zero"
+    elif high is not None and high < low:
+        problem = f"has number_high {_plain(high)} below its number {_plain(low)}"
+    if problem:
+        raise BriefgenError(profile.problem(where, f"figure {figure.id!r} {problem}", (
+            "chart figures of zero or more, with number ≤ number_high; fix the figure in seeds/summary.yaml")))
 
 
 def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure, ...]:
@@ -52,13 +67,15 @@ def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure,
 def _by_tag(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
     chosen = tuple(f for f in summary.figures if spec.tag in f.tags
                    and (f.audiences is None or audience == "*" or audience in f.audiences))
-    if not chosen:
-        raise BriefgenError(profile.problem(("chart", "tag"), f"no figure for this audience has the tag {spec.tag!r}",
-                                            "add the tag to the figures' `tags` in seeds/summary.yaml"))
     if len(chosen) > 12:
         raise BriefgenError(profile.problem(("chart", "tag"), f"{len(chosen)} figures have the tag {spec.tag!r}; "
                                             "a chart shows at most 12", "use a narrower tag or list the figures"))
     return chosen
+
+
+def _plain(value: float) -> str:
+    """1190000000.0 → '1,190,000,000' (as a reader of the model wrote it, not 1.19e+09)."""
+    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
 def _same_unit(profile: Profile, figures: tuple[Figure, ...], where: Key) -> None:

@@ -176,6 +176,12 @@ def _bar(el: ET.Element) -> Bar:
     return Bar(el.get("label", ""), value, high, _text(el))
 
 
+def _not_chart(el: ET.Element) -> ET.Element:
+    if el.tag == "chart":
+        raise MarkupError("a <chart> cannot sit inside a <box>: place it at the top level of the brief")
+    return el
+
+
 def _chart(r: Reader, el: ET.Element) -> Block:
     bars = tuple(_bar(b) for b in el.findall("bar"))
     if not bars:
@@ -191,7 +197,7 @@ _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
     "h2": _heading(2),
     "meta": lambda r, el: Paragraph(r.inlines(el), "meta"),
     "p": _paragraph,
-    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(child) for child in el)),
+    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(_not_chart(child)) for child in el)),
     "ul": lambda r, el: BulletList(tuple(r.inlines(li) for li in el.findall("li"))),
     "table": _table,
     "quote": _quote,

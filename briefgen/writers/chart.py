@@ -137,20 +137,31 @@ def tick_label(value: float) -> str:
     return f"{round(value, 6):,g}"
 
 
-def wrap(kind: _Type, text: str, width: float, size: float, max_lines: int = 3) -> list[str]:
-    """Greedy word wrap to `width`; a label longer than `max_lines` ends in an ellipsis."""
+def wrap(kind: _Type, text: str, width: float, size: float, max_lines: int = 3, bold: bool = False) -> list[str]:
+    """Greedy word wrap to `width` (a word wider than that is cut); past `max_lines`, an ellipsis."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and kind.width(f"{lines[-1]} {word}", size) <= width:
+    for word in _pieces(kind, text, width, size, bold):
+        if lines and kind.width(f"{lines[-1]} {word}", size, bold) <= width:
             lines[-1] += f" {word}"
         else:
             lines.append(word)
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1:])]
-        while kind.width(lines[-1] + "…", size) > width and " " in lines[-1]:
-            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines = lines[:max_lines]
+        while lines[-1] and kind.width(lines[-1] + "…", size, bold) > width:
+            lines[-1] = lines[-1][:-1].rstrip()
         lines[-1] += "…"
     return lines or [""]
+
+
+def _pieces(kind: _Type, text: str, width: float, size: float, bold: bool) -> list[str]:
+    pieces: list[str] = []
+    for word in text.split():
+        while kind.width(word, size, bold) > width and len(word) > 1:
+            cut = next(n for n in range(len(word) - 1, 0, -1) if kind.width(word[:n], size, bold) <= width or n == 1)
+            pieces.append(word[:cut])
+            word = word[cut:]
+        pieces.append(word)
+    return pieces
 
 
 @dataclass
@@ -208,15 +219,18 @@ def plan(chart: Chart, width: float, theme: Theme) -> Plan:
 
 def _heading(canvas: _Canvas, kind: _Type, chart: Chart, width: float, accent: str) -> float:
     """The title, and for a chart with ranges a legend to its right (or below it); returns the depth used."""
-    canvas.shapes.append(kind.text(0, TOP_PAD + kind.title * 0.9, chart.title, kind.title, bold=True))
-    depth = TOP_PAD + kind.title * 1.3
+    lines = wrap(kind, chart.title, width, kind.title, max_lines=2, bold=True)
+    leading = kind.title * 1.2
+    for n, line in enumerate(lines):
+        canvas.shapes.append(kind.text(0, TOP_PAD + kind.title * 0.9 + n * leading, line, kind.title, bold=True))
+    depth = TOP_PAD + kind.title * 0.1 + len(lines) * leading
     if not chart.ranged:
         return depth + 0.3 * kind.title
     entries = (("Value or low estimate", accent), ("Range of estimates", mix(accent, RANGE_TINT)))
     box, gap = kind.tick * 0.85, kind.tick * 0.4
     total = sum(box + gap + kind.width(text, kind.tick) + 2 * gap for text, _ in entries) - 2 * gap
-    fits = kind.width(chart.title, kind.title, bold=True) + kind.title + total <= width
-    baseline = TOP_PAD + kind.title * 0.9 if fits else depth + kind.tick
+    fits = kind.width(lines[-1], kind.title, bold=True) + kind.title + total <= width
+    baseline = TOP_PAD + kind.title * 0.9 + (len(lines) - 1) * leading if fits else depth + kind.tick
     x = width - total
     for text, fill in entries:
         canvas.rect(x, baseline - box + 0.5, box, box, fill)
