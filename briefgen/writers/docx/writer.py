@@ -36,7 +36,7 @@ from briefgen.doc import (
     WriteResult,
 )
 from briefgen.layout import BOX_PADDING, STYLES
-from briefgen.writers.docx import chart, furniture, package, reference, styles, tables
+from briefgen.writers.docx import furniture, package, reference, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, safe_text, text_run
 
@@ -139,6 +139,8 @@ def _table(context: _Context, container: BlockItemContainer, block: Table) -> No
 
 def _chart(context: _Context, container: BlockItemContainer, block: Chart) -> None:
     """The chart as a picture at the PDF's size, then its caption carrying the source footnotes."""
+    from briefgen.writers.docx import chart  # Pillow and the font metrics, only for a brief with a chart
+
     context.charts += 1
     chart.add(container, block, context.theme, tables.available_width(container, context.theme), context.charts)
     if block.caption:

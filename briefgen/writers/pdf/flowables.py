@@ -22,8 +22,6 @@ from briefgen.doc import (
 )
 from briefgen.doc import Paragraph as Para
 from briefgen.doc import Table as DocTable
-from briefgen.writers import chart
-from briefgen.writers.pdf.chart import drawing
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour
 
@@ -148,6 +146,9 @@ class StoryBuilder:
 
     def chart(self, block: Chart) -> Table:
         """The chart drawn natively, its caption (with the source notes) kept on the same page."""
+        from briefgen.writers import chart  # reportlab.graphics, only for a brief with a chart
+        from briefgen.writers.pdf.chart import drawing
+
         picture = drawing(chart.plan(block, self.kit.text_width, self.kit.theme))
         cell: list[Flowable] = [picture]
         if block.caption:
