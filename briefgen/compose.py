@@ -12,11 +12,10 @@ from briefgen.citations import Citer
 from briefgen.context import CiteRegistry, build_context
 from briefgen.doc import Document, Meta, NoteRef, Theme
 from briefgen.errors import BriefgenError, Problem
-from briefgen.profiles import Profile, profile_problem
+from briefgen.profiles import Profile
 from briefgen.reader import MarkupError, Reader, parse_markup
 from briefgen.selection import Selection, select
 from briefgen.templating import render
-from briefgen.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -65,10 +64,10 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
     from briefgen.writers.pdf.writer import measure
 
     dropped: list[str] = []
-    while not _fits(pages := _measure(measure, document, theme, checked.ws, audience, profile), profile):
+    while not _fits(pages := _measure(measure, document, theme, audience, profile), profile):
         smaller = selection.drop_lowest()
         if smaller is None:
-            raise _cannot_fit(checked.ws, audience, profile, f"it needs {pages[0]} pages even with a single judgment")
+            raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
         document = compose(checked, audience, profile, selection, changes)
@@ -82,13 +81,14 @@ def _fits(measured: tuple[int, float], profile: Profile) -> bool:
 
 
 def _measure(measure: Callable[[Document, Theme], tuple[int, float]], document: Document, theme: Theme,
-             ws: Workspace, audience: str, profile: Profile) -> tuple[int, float]:
+             audience: str, profile: Profile) -> tuple[int, float]:
     try:
         return measure(document, theme)
     except BriefgenError as exc:  # one block cannot fit any page: no selection will help
-        raise _cannot_fit(ws, audience, profile, exc.problems[0].message.split(": ")[-1]) from None
+        raise _cannot_fit(audience, profile, exc.problems[0].message.split(": ")[-1]) from None
 
 
-def _cannot_fit(ws: Workspace, audience: str, profile: Profile, why: str) -> BriefgenError:
-    return profile_problem(ws, audience, "max_pages", f"the {audience} brief cannot fit max_pages "
-                           f"{profile.max_pages}: {why}", "shorten the BLUF and the top judgment, or raise max_pages")
+def _cannot_fit(audience: str, profile: Profile, why: str) -> BriefgenError:
+    return BriefgenError(profile.problem(("max_pages",), f"the {audience} brief cannot fit max_pages "
+                                         f"{profile.max_pages}: {why}",
+                                         "shorten the BLUF and the top judgment, or raise max_pages"))

@@ -24,11 +24,13 @@ class CiteRegistry:
     checked: Checked
     cited: list[Citation] = field(default_factory=list)
 
-    def __call__(self, item: dict[str, Any] | str) -> Markup:
-        item_id = item if isinstance(item, str) else str(item["id"])
-        check = self.checked.verification.items.get(item_id)
+    def __call__(self, item: dict[str, Any] | str | list[dict[str, Any]]) -> Markup:
+        """The notes of one item (or of several, as a chart cites its figures: each passage once)."""
+        items = item if isinstance(item, list) else [item]
+        ids = [i if isinstance(i, str) else str(i["id"]) for i in items]
+        checks = [check for i in ids if (check := self.checked.verification.items.get(i))]
         marks, placed = [], set()
-        for citation in check.citations if check else ():
+        for citation in (c for check in checks for c in check.citations):
             if (citation.source.id, citation.paragraph) in placed:  # two passages of one paragraph: one note
                 continue
             placed.add((citation.source.id, citation.paragraph))
@@ -52,6 +54,7 @@ def build_context(checked: Checked, profile: Profile, audience: str, selection: 
         "gaps": [_item(checked, g) for g in selection.gaps],
         "sources": _sources(checked, selection),
         "source_summary": source_summary(checked, selection),
+        "chart": _chart(checked, profile, selection),
         "changes": changes or [],
         "cite": cite,
         "plain_confidence": PLAIN_CONFIDENCE,
@@ -66,6 +69,20 @@ def _item(checked: Checked, item: Any) -> dict[str, Any]:
                          "passage": c.passage, "title": c.source.short_title or c.source.title}
                         for c in check.citations]
     return data
+
+
+def _chart(checked: Checked, profile: Profile, selection: Selection) -> dict[str, Any] | None:
+    """The chart a template draws: its title, unit, figures and the sources they come from, or None."""
+    spec = profile.chart
+    if spec is None or not selection.chart:
+        return None
+    figures = [_item(checked, f) for f in selection.chart]
+    sources: dict[str, dict[str, str]] = {}
+    for figure in figures:
+        for evidence in figure["evidence"]:
+            sources.setdefault(evidence["source"], {"originator": evidence["originator"], "title": evidence["title"]})
+    return {"title": spec.title, "unit": spec.unit_label or selection.chart[0].unit, "figures": figures,
+            "sources": list(sources.values()), "ranged": any(f["number_high"] is not None for f in figures)}
 
 
 def _cited_sources(checked: Checked, selection: Selection) -> Counter[str]:

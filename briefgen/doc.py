@@ -110,7 +110,36 @@ class Quote:
     attribution: Inlines = ()
 
 
-Block = Banner | Heading | Paragraph | Box | BulletList | Table | Quote
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: a figure's value, or a reported range from `value` up to `high`."""
+
+    label: str
+    value: float
+    high: float | None = None
+    text: str = ""  # the value as the brief prints it ("$457 million to $1.19 billion")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of figures sharing one unit, on an axis from zero; `caption` carries the source notes."""
+
+    title: str
+    unit: str
+    bars: tuple[Bar, ...]
+    caption: Inlines = ()
+
+    @property
+    def ranged(self) -> bool:
+        return any(bar.high is not None for bar in self.bars)
+
+    def alt_text(self) -> str:
+        """What the chart shows, in words: for readers who cannot see the picture."""
+        values = "; ".join(f"{bar.label}: {bar.text or f'{bar.value:g}'}" for bar in self.bars)
+        return f"Bar chart, {self.title}, in {self.unit}. {values}."
+
+
+Block = Banner | Heading | Paragraph | Box | BulletList | Table | Quote | Chart
 
 # ---------------------------------------------------------------- document
 
@@ -142,6 +171,8 @@ def _block_notes(block: Block) -> list[Note]:
     runs: list[Inlines] = []
     if isinstance(block, Heading | Paragraph):
         runs.append(block.content)
+    elif isinstance(block, Chart):
+        runs.append(block.caption)
     elif isinstance(block, Quote):
         runs.extend([block.content, block.attribution])
     elif isinstance(block, BulletList):

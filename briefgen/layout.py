@@ -49,6 +49,7 @@ STYLES: dict[str, StyleSpec] = {
     "attribution": StyleSpec("Quote Attribution", "heading", 0.85, colour="muted", space_after=5, indent=14),
     "table_header": StyleSpec("Table Header", "heading", 0.85, bold=True, colour="accent", space_after=0),
     "table_cell": StyleSpec("Table Text", "body", 0.9, space_after=0, leading=1.15),
+    "caption": StyleSpec("Caption", "heading", 0.8, colour="muted", space_before=2, space_after=6),
     "footnote": StyleSpec("Footnote Text", "body", 0.75, space_after=1, leading=1.15),
 }
 

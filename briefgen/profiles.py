@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, model_validator
 
 from briefgen.audiences import profile_path
 from briefgen.doc import Theme
@@ -16,7 +16,7 @@ from briefgen.loader import validate
 from briefgen.schema import Id, Strict, Text
 from briefgen.typefaces import FACES
 from briefgen.workspace import Workspace
-from briefgen.yamlsrc import load
+from briefgen.yamlsrc import Key, Located, load
 
 Section = Literal["bluf", "judgments", "figures", "quotes", "gaps", "changes", "sources"]
 Format = Literal["docx", "pdf"]
@@ -51,6 +51,21 @@ class Look(Strict):
     reference_docx: str | None = None
 
 
+class ChartSpec(Strict):
+    """A bar chart of key figures, drawn under the figures table: name the figures, or a tag they carry."""
+
+    title: Text
+    figures: Annotated[list[Id], Field(max_length=12)] = []
+    tag: Id | None = None
+    unit_label: Text | None = None  # how the axis names the figures' unit ("US dollars" for USD)
+
+    @model_validator(mode="after")
+    def _one_choice(self) -> ChartSpec:
+        if bool(self.figures) == (self.tag is not None):
+            raise ValueError("give either `figures` (a list of figure ids) or `tag`, not both or neither")
+        return self
+
+
 class Profile(Strict):
     """One audience: what it sees, how it looks, how long it may be."""
 
@@ -70,22 +85,25 @@ class Profile(Strict):
     banner: Text = ""
     footer: Text = ""
     look: Look = Look()
+    chart: ChartSpec | None = None
+    _source: Located | None = PrivateAttr(default=None)
+
+    def problem(self, path: Key, message: str, hint: str = "") -> Problem:
+        """A problem located at `path` in the profile file (just the file when it was not loaded from one)."""
+        if self._source is None:
+            return Problem("profile", message, hint=hint)
+        return self._source.problem(path, message, hint)
 
 
 def load_profile(ws: Workspace, name: str) -> Profile:
     path = profile_path(ws, name)
     located = load(path, ws.rel(path))
     profile = validate(located, Profile)
+    profile._source = located
     if not template_exists(ws, profile.template):
-        raise BriefgenError(located.problem(("template",), f"template {profile.template!r} not found", (
+        raise BriefgenError(profile.problem(("template",), f"template {profile.template!r} not found", (
             "create it under templates/, or name a bundled one: " + ", ".join(bundled_templates()))))
     return profile
-
-
-def profile_problem(ws: Workspace, name: str, key: str, message: str, hint: str) -> BriefgenError:
-    """A problem located at `key` of the audience's profile (at the file alone if the key is inherited)."""
-    path = profile_path(ws, name)
-    return BriefgenError(load(path, ws.rel(path)).problem((key,), message, hint))
 
 
 def template_exists(ws: Workspace, name: str) -> bool:

@@ -5,11 +5,13 @@ statement holding `<b>`, `&`, `**` or `{{` stays literal text: only the template
 
     <brief>  <banner> <title> <meta> <h1 id=> <h2> <p style=> <box title=> <ul><li> <quote><p/><by/></quote>
              <table><col weight= align=>Title</col><tr><td/></tr></table>
+             <chart title= unit=><bar label= value= high=>printed value</bar><caption/></chart>
     inline:  <b> <i> <tag> <a href=> <cite n=/>
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,9 +19,11 @@ from xml.etree import ElementTree as ET
 
 from briefgen.doc import (
     Banner,
+    Bar,
     Block,
     Box,
     BulletList,
+    Chart,
     Column,
     Document,
     Heading,
@@ -150,6 +154,42 @@ def _quote(r: Reader, el: ET.Element) -> Block:
     return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else ())
 
 
+def _number(el: ET.Element, name: str) -> float | None:
+    raw = el.get(name)
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise MarkupError(f"<{el.tag} {name}={raw!r}> is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise MarkupError(f"<{el.tag} {name}={raw!r}>: a bar's length must be a finite number, zero or more")
+    return value
+
+
+def _bar(el: ET.Element) -> Bar:
+    value, high = _number(el, "value"), _number(el, "high")
+    if value is None:
+        raise MarkupError("every <bar> needs a value")
+    if high is not None and high < value:
+        raise MarkupError(f"<bar high={high:g}> is below its value {value:g}")
+    return Bar(el.get("label", ""), value, high, _text(el))
+
+
+def _not_chart(el: ET.Element) -> ET.Element:
+    if el.tag == "chart":
+        raise MarkupError("a <chart> cannot sit inside a <box>: place it at the top level of the brief")
+    return el
+
+
+def _chart(r: Reader, el: ET.Element) -> Block:
+    bars = tuple(_bar(b) for b in el.findall("bar"))
+    if not bars:
+        raise MarkupError("a <chart> needs at least one <bar>")
+    caption = el.find("caption")
+    return Chart(el.get("title", ""), el.get("unit", ""), bars, r.inlines(caption) if caption is not None else ())
+
+
 _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
     "banner": lambda r, el: Banner(_text(el)),
     "title": _heading(0),
@@ -157,8 +197,9 @@ _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
     "h2": _heading(2),
     "meta": lambda r, el: Paragraph(r.inlines(el), "meta"),
     "p": _paragraph,
-    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(child) for child in el)),
+    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(_not_chart(child)) for child in el)),
     "ul": lambda r, el: BulletList(tuple(r.inlines(li) for li in el.findall("li"))),
     "table": _table,
     "quote": _quote,
+    "chart": _chart,
 }

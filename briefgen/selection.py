@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from briefgen.charts import chart_figures
 from briefgen.profiles import Profile
 from briefgen.schema import Figure, Gap, Judgment, Quote, Summary
 
@@ -19,9 +20,11 @@ class Selection:
     figures: tuple[Figure, ...]
     quotes: tuple[Quote, ...]
     gaps: tuple[Gap, ...]
+    chart: tuple[Figure, ...] = ()  # the figures the chart draws, whatever the table keeps (never dropped)
 
     def ids(self) -> list[str]:
-        return [item.id for kind in KINDS for item in getattr(self, kind)]
+        shown = [item.id for kind in KINDS for item in getattr(self, kind)]
+        return shown + [f.id for f in self.chart if f.id not in shown]
 
     def drop_lowest(self) -> tuple[Selection, str] | None:
         """Remove the least important item (keeping at least one judgment); None when nothing can go."""
@@ -49,6 +52,7 @@ def select(summary: Summary, profile: Profile, audience: str) -> Selection:
         chosen(summary.figures, limits.figures, "figures"),  # type: ignore[arg-type]
         chosen(summary.quotes, limits.quotes, "quotes"),  # type: ignore[arg-type]
         chosen(summary.gaps, limits.gaps, "gaps"),  # type: ignore[arg-type]
+        chart_figures(summary, profile, audience),
     )
 
 

@@ -34,7 +34,7 @@ HEADER_DISTANCE_MM = 6.0
 
 # Word's internal names for its built-in styles (the UI shows them capitalised).
 _INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2", "Footnote Text": "footnote text",
-                   "Header": "header", "Footer": "footer"}
+                   "Header": "header", "Footer": "footer", "Caption": "caption"}
 _OUTLINE = {"Heading 1": "0", "Heading 2": "1"}
 # w:pPr children that follow w:numPr (schema order).
 _AFTER_NUM_PR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",

@@ -21,6 +21,7 @@ from briefgen.doc import (
     Block,
     Box,
     BulletList,
+    Chart,
     Document,
     Heading,
     Inlines,
@@ -48,6 +49,7 @@ class _Context:
     notes: Footnotes
     bookmarks: Bookmarks
     cited: dict[str, int] = field(default_factory=dict)  # note key -> footnote id
+    charts: int = 0
 
 
 def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
@@ -90,6 +92,8 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
         _box(context, container, block)
     elif isinstance(block, Table) and block.columns:
         _table(context, container, block)
+    elif isinstance(block, Chart):
+        _chart(context, container, block)
 
 
 def _paragraph(container: BlockItemContainer, key: str) -> DocxParagraph:
@@ -131,6 +135,16 @@ def _table(context: _Context, container: BlockItemContainer, block: Table) -> No
             paragraph = tables.cell_paragraph(cell, text, column.align)
             _inlines(context, paragraph, row[index] if index < len(row) else ())
     tables.spacer(container)
+
+
+def _chart(context: _Context, container: BlockItemContainer, block: Chart) -> None:
+    """The chart as a picture at the PDF's size, then its caption carrying the source footnotes."""
+    from briefgen.writers.docx import chart  # Pillow and the font metrics, only for a brief with a chart
+
+    context.charts += 1
+    chart.add(container, block, context.theme, tables.available_width(container, context.theme), context.charts)
+    if block.caption:
+        _inlines(context, _paragraph(container, "caption"), block.caption)
 
 
 def _inlines(context: _Context, paragraph: DocxParagraph, inlines: Inlines | tuple[Span | Link, ...]) -> None:

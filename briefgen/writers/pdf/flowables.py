@@ -13,6 +13,7 @@ from briefgen.doc import (
     Block,
     Box,
     BulletList,
+    Chart,
     Column,
     Heading,
     Inlines,
@@ -65,6 +66,8 @@ class StoryBuilder:
             return [self.para(item, "bullet", bullet="•") for item in block.items]
         if isinstance(block, DocTable):
             return [self.table(block)] if block.columns else []
+        if isinstance(block, Chart):
+            return [self.chart(block)]
         return [self.quote(block)]
 
     def heading(self, block: Heading) -> Paragraph:
@@ -139,4 +142,22 @@ class StoryBuilder:
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]))
         table.spaceBefore, table.spaceAfter = 2, 6
+        return table
+
+    def chart(self, block: Chart) -> Table:
+        """The chart drawn natively, its caption (with the source notes) kept on the same page."""
+        from briefgen.writers import chart  # reportlab.graphics, only for a brief with a chart
+        from briefgen.writers.pdf.chart import drawing
+
+        picture = drawing(chart.plan(block, self.kit.text_width, self.kit.theme))
+        cell: list[Flowable] = [picture]
+        if block.caption:
+            cell.append(self.para(block.caption, "caption"))
+        table = Table([[cell]], colWidths=[self.kit.text_width], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            self._font(),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        table.spaceBefore, table.spaceAfter = 0, layout.STYLES["caption"].space_after
         return table

@@ -1,0 +1,96 @@
+"""A chart in the DOCX: the shared plan painted as a PNG with Pillow, placed inline at the plan's size in points
+(the size the PDF draws it, so the page measured for the PDF holds for the DOCX), with alt text.
+
+The PNG is deterministic: Pillow's basic text layout (not raqm, whose presence varies between installs), the
+bundled fonts, no time or text chunks; only the resolution is recorded.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+
+from docx.blkcntnr import BlockItemContainer
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+from PIL import Image, ImageDraw, ImageFont
+
+from briefgen.doc import Chart, Theme
+from briefgen.typefaces import FACES, FALLBACKS
+from briefgen.writers import chart
+from briefgen.writers.docx.ooxml import el, safe_text, sub
+
+DPI = 200
+FIRST_SHAPE_ID = 1000  # clear of the ids python-docx gives pictures in headers (the logo)
+
+
+def add(container: BlockItemContainer, block: Chart, theme: Theme, width: float, number: int) -> Paragraph:
+    """A paragraph holding the chart picture, kept with the caption that follows; returns it."""
+    plan = chart.plan(block, width, theme)
+    paragraph = container.add_paragraph()
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(el("w:keepNext"))
+    ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+    _tiny(sub(ppr, "w:rPr"))
+    run = paragraph.add_run()
+    _tiny(run._r.get_or_add_rPr())
+    shape = run.add_picture(BytesIO(png(plan)), width=Pt(plan.width), height=Pt(plan.height))
+    for side in ("distT", "distB", "distL", "distR"):  # absent, LibreOffice puts 9 pt either side
+        shape._inline.set(side, "0")
+    doc_pr = shape._inline.docPr
+    doc_pr.set("id", str(FIRST_SHAPE_ID + number))
+    doc_pr.set("name", f"Chart {number}")
+    doc_pr.set("descr", safe_text(block.alt_text()))
+    return paragraph
+
+
+def _tiny(rpr: BaseOxmlElement) -> None:
+    """1-point text: the picture's line is as tall as the picture, with no text descent below it."""
+    sub(rpr, "w:sz", val="2")
+    sub(rpr, "w:szCs", val="2")
+
+
+def png(plan: chart.Plan, dpi: int = DPI) -> bytes:
+    """The plan painted at `dpi` on white, as PNG bytes."""
+    scale = dpi / 72
+    image = Image.new("RGB", (round(plan.width * scale), round(plan.height * scale)), "white")
+    draw = ImageDraw.Draw(image)
+    flip = plan.height
+    for shape in plan.shapes:
+        if isinstance(shape, chart.Rect):
+            left, right = round(shape.x * scale), round((shape.x + shape.width) * scale) - 1
+            top, bottom = round((flip - shape.y - shape.height) * scale), round((flip - shape.y) * scale) - 1
+            if right >= left and bottom >= top:
+                draw.rectangle((left, top, right, bottom), fill=shape.fill)
+        elif isinstance(shape, chart.Line):
+            points = [(shape.x1 * scale, (flip - shape.y1) * scale), (shape.x2 * scale, (flip - shape.y2) * scale)]
+            draw.line(points, fill=shape.colour, width=max(1, round(shape.width * scale)))
+        else:
+            _text(draw, shape, scale, flip)
+    out = BytesIO()
+    image.save(out, "PNG", dpi=(dpi, dpi))
+    return out.getvalue()
+
+
+def _text(draw: ImageDraw.ImageDraw, text: chart.Text, scale: float, flip: float) -> None:
+    """Each character where the PDF puts it (Pillow's hinted advances run up to 2 % wider)."""
+    x, y = text.left(), (flip - text.y) * scale
+    for run in text.runs:
+        font = _font(run.family, run.bold, text.size * scale)
+        for char, advance in zip(run.text, run.advances, strict=True):
+            if not char.isspace():
+                draw.text((x * scale, y), char, fill=text.colour, font=font, anchor="ls")
+            x += advance
+
+
+@cache
+def _font(family: str, bold: bool, size: float) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(_file(family, bold)), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _file(family: str, bold: bool) -> Path:
+    if family in FACES:
+        return FACES[family].file(bold)
+    return next(face.file() for face in FALLBACKS if face.family == family)

@@ -1,0 +1,33 @@
+"""A chart drawn natively in the PDF: the shared plan as a reportlab Drawing (vector shapes, real text)."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.colors import HexColor
+
+from briefgen.writers import chart
+from briefgen.writers.pdf import fonts
+
+
+def drawing(plan: chart.Plan) -> Drawing:
+    """A flowable Drawing of the plan, exactly plan.width × plan.height points."""
+    canvas = Drawing(plan.width, plan.height)
+    for shape in plan.shapes:
+        if isinstance(shape, chart.Rect):
+            canvas.add(Rect(shape.x, shape.y, shape.width, shape.height, fillColor=HexColor(shape.fill),
+                            strokeColor=None, strokeWidth=0))
+        elif isinstance(shape, chart.Line):
+            canvas.add(Line(shape.x1, shape.y1, shape.x2, shape.y2, strokeColor=HexColor(shape.colour),
+                            strokeWidth=shape.width))
+        else:
+            _text(canvas, shape)
+    return canvas
+
+
+def _text(canvas: Drawing, text: chart.Text) -> None:
+    """One String per run (a run is in the face that has its glyphs), placed from the text's left edge."""
+    x = text.left()
+    for run in text.runs:
+        canvas.add(String(x, text.y, run.text, fontName=fonts.font_name(run.family, run.bold),
+                          fontSize=text.size, fillColor=HexColor(text.colour)))
+        x += run.width
