@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from briefgen import __version__
+from briefgen.cli_seeds import seeds
 from briefgen.errors import BriefgenError
 from briefgen.workspace import Workspace
 
@@ -38,6 +39,9 @@ def _ws(ctx: click.Context, workspace: Path | None) -> Workspace:
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 def cli(workspace: Path | None, debug: bool) -> None:
     """briefgen: short, sourced briefs whose every claim is verified against its seed documents."""
+
+
+cli.add_command(seeds)
 
 
 @cli.command()
