@@ -52,7 +52,8 @@ def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
     steps = []
     if not loaded.catalogue.sources:
         steps.append(Problem(ws.rel(ws.catalogue), "no seed documents catalogued yet", hint=(
-            "copy each source document into seeds/ as UTF-8 text and add an entry for it here"), severity="warning"))
+            "run `briefgen seeds add FILE...` for each source document (.txt .md .html .pdf .docx)"),
+            severity="warning"))
     if not loaded.summary.judgments:
         steps.append(Problem(ws.rel(ws.summary), "the model has no judgments yet", hint=(
             "add judgments, figures and quotes, each with evidence quoting a seed word for word"),

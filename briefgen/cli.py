@@ -217,8 +217,8 @@ def init(directory: Path) -> None:
 
     for path in init_workspace(directory):
         click.echo(f"created {path}")
-    click.echo(f"next: copy your source documents into {directory / 'seeds'}, catalogue them in "
-               f"seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
+    click.echo(f"next: add your source documents with `briefgen -C {directory} seeds add FILE...`, complete their "
+               f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
 
 
 def main() -> None:

@@ -27,7 +27,7 @@ class Format:
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
 
-# Measured on the 2-core machine: pdfminer.six needs ~70 ms a page; python-docx ~0.2 s to import and ~50 µs a
+# Measured on the 2-core machine: pdfminer.six needs 70-100 ms a page; python-docx ~0.2 s to import and ~50 µs a
 # paragraph; markdown-it-py ~50 ms to import and ~0.3 s a MB; html.parser ~0.1 s a MB. A cache hit costs a hash
 # (~2 ms a MB) and a marshal load.
 FORMATS = {
