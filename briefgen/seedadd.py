@@ -20,6 +20,7 @@ from briefgen.atomic import atomic_write
 from briefgen.catalogue_text import Field, append_entries
 from briefgen.errors import BriefgenError, Problem
 from briefgen.extract import SEED_SUFFIXES, extract, format_of
+from briefgen.inputs import file_digest
 from briefgen.seedmeta import Clues, document_clues
 from briefgen.seeds import MAX_SEED_BYTES, SeedError, decode_text, read_limited
 from briefgen.workspace import Workspace
@@ -133,17 +134,12 @@ def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known
     for rel, known in entries.items():
         path = os.path.realpath(os.path.join(root, rel))
         if path.startswith(root + os.sep) and os.path.isfile(path):
-            found.setdefault(_digest_of(path), known)
+            found.setdefault(file_digest(path), known)
     with os.scandir(root) as listing:
         for item in listing:
             if item.is_file() and item.name.lower().endswith(SEED_SUFFIXES) and item.name not in entries:
-                found.setdefault(_digest_of(item.path), Known(item.name))
+                found.setdefault(file_digest(item.path), Known(item.name))
     return found
-
-
-def _digest_of(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
 
 
 @dataclass

@@ -7,10 +7,13 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
+from briefgen.catalogue_text import append_entries
 from briefgen.cli import cli
+from briefgen.errors import BriefgenError
 from briefgen.extract.docxdoc import OLE_MAGIC
 from tests.conftest import ROOT
 from tests.helpers import SEED_000, fingerprint, model, run, save_model
@@ -184,3 +187,46 @@ def test_a_new_workspace_catalogue_is_filled_below_its_comments(tmp_path: Path) 
     assert list(entries(ws)) == ["drones-up-north"]
     digest = hashlib.sha256(page.read_bytes()).hexdigest()
     assert hashlib.sha256((ws / "seeds/page.html").read_bytes()).hexdigest() == digest
+
+
+def test_hostile_metadata_cannot_inject_yaml(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "evil.html"
+    title = 'Real title": x\n  - id: injected\n    file: /etc/passwd # \x07' + "long " * 200
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&#39;")
+    page.write_text(f"<html><head><meta property='og:title' content='{escaped}'></head><body><p>Text.</p></body>"
+                    "</html>", encoding="utf-8")
+    result = run(workspace, "seeds", "add", str(page))
+    assert result.exit_code == 0, result.output
+    found = entries(workspace)
+    assert "injected" not in found and len(found) == 3
+    added = next(e for e in found.values() if e["file"] == "evil.html")
+    assert str(added["title"]).startswith('Real title": x - id: injected file: /etc/passwd #')
+    assert len(str(added["title"])) <= 300 and "\x07" not in str(added["title"])
+
+
+CATALOGUE_LAYOUTS = {
+    "indentless list": ("sources:\n- id: a\n  file: a.txt\n", "- id: new\n  file: new.txt\n"),
+    "no final newline": ("sources:\n  - id: a\n    file: a.txt", "\n  - id: new\n    file: new.txt\n"),
+    "crlf": ("sources:\r\n  - id: a\r\n    file: a.txt\r\n", "  - id: new\r\n    file: new.txt\r\n"),
+    "list then other key": ("sources:\n  - id: a\n    file: a.txt\nother: 1\n", None),
+    "empty list with comment": ("sources: []  # none yet\n", None),
+}
+
+
+@pytest.mark.parametrize("layout", CATALOGUE_LAYOUTS)
+def test_entries_are_appended_as_text_in_any_layout(layout: str) -> None:
+    text, tail = CATALOGUE_LAYOUTS[layout]
+    result = append_entries(text, "seeds/sources.yaml", [([("id", "new", ""), ("file", "new.txt", "")], "")])
+    if tail is not None:
+        assert result == text + tail
+    data = yaml.safe_load(result)
+    assert data["sources"][-1] == {"id": "new", "file": "new.txt"}
+    assert {k: v for k, v in data.items() if k != "sources"} == {k: v for k, v in yaml.safe_load(text).items()
+                                                               if k != "sources"}
+    if "# none yet" in text:
+        assert "# none yet" in result
+
+
+def test_a_flow_list_is_not_rewritten() -> None:
+    with pytest.raises(BriefgenError, match="not a block list"):
+        append_entries("sources: [{id: a, file: a.txt}]\n", "seeds/sources.yaml", [([("id", "new", "")], "")])
