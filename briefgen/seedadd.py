@@ -174,12 +174,12 @@ class Batch:
 
 def _read_document(ws: Workspace, given: Path) -> bytes:
     """The document's bytes, once it is known to be a supported, readable document with text."""
+    if not given.is_file():
+        raise SeedError("file not found" if not given.exists() else "not a regular file", "check the path")
     suffix = given.suffix.lower()
     if suffix not in SEED_SUFFIXES:
         raise SeedError(f"unsupported format {suffix or '(no suffix)'!r}",
                         f"save it as one of {', '.join(SEED_SUFFIXES)} (UTF-8 text for .txt and .md)")
-    if not given.is_file():
-        raise SeedError("file not found" if not given.exists() else "not a regular file", "check the path")
     fmt = format_of(given.name)
     raw = read_limited(str(given), fmt.max_bytes if fmt else MAX_SEED_BYTES)
     if fmt is None:
