@@ -10,7 +10,7 @@ import click
 from briefgen.errors import BriefgenError, Problem
 from briefgen.lint import lint
 from briefgen.loader import Loaded, load_workspace
-from briefgen.verify import SECTIONS, Verification, verify
+from briefgen.verify import SECTIONS, Citation, Verification, verify
 from briefgen.workspace import Workspace
 
 
@@ -52,7 +52,8 @@ def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
     steps = []
     if not loaded.catalogue.sources:
         steps.append(Problem(ws.rel(ws.catalogue), "no seed documents catalogued yet", hint=(
-            "copy each source document into seeds/ as UTF-8 text and add an entry for it here"), severity="warning"))
+            "run `briefgen seeds add FILE...` for each source document (.txt .md .html .pdf .docx)"),
+            severity="warning"))
     if not loaded.summary.judgments:
         steps.append(Problem(ws.rel(ws.summary), "the model has no judgments yet", hint=(
             "add judgments, figures and quotes, each with evidence quoting a seed word for word"),
@@ -71,11 +72,17 @@ def require_verified(checked: Checked, strict: bool = False) -> None:
 
 def report_json(checked: Checked, strict: bool) -> str:
     items = [{"id": c.id, "kind": c.kind, "verified": not c.failed, "originators": c.originators,
-              "citations": [{"source": x.source.id, "paragraph": x.paragraph, "file": x.seed_file}
-                            for x in c.citations]}
+              "citations": [_citation_json(x) for x in c.citations]}
              for c in checked.verification.items.values()]
     return json.dumps({"ok": not checked.failed(strict), "counts": checked.counts(), "items": items,
                        "problems": [p.to_json() for p in checked.problems]}, ensure_ascii=False)
+
+
+def _citation_json(c: Citation) -> dict[str, object]:
+    found: dict[str, object] = {"source": c.source.id, "paragraph": c.paragraph, "file": c.seed_file}
+    if c.page is not None:
+        found.update(page=c.page, page_paragraph=c.page_paragraph)
+    return found
 
 
 def report_text(checked: Checked, strict: bool, colour: bool = False) -> str:

@@ -45,7 +45,7 @@ class Citer:
 def _full(c: Citation) -> tuple[Span | Link, ...]:
     s = c.source
     runs: list[Span | Link] = [Span(f"{originator(s)}, "), Span(s.title, italic=True),
-                               Span(f", {s.kind}, published {long_date(s.published)}, ¶{c.paragraph} "
+                               Span(f", {s.kind}, published {long_date(s.published)}, {c.pinpoint} "
                                     f"(seed file {c.seed_file}), accessed {long_date(s.accessed)}")]
     if s.url:
         runs += [Span(", "), Link(s.url, s.url)]
@@ -55,4 +55,4 @@ def _full(c: Citation) -> tuple[Span | Link, ...]:
 
 def _short(c: Citation) -> tuple[Span | Link, ...]:
     s = c.source
-    return (Span(f"{originator(s)}, "), Span(s.short_title or s.title, italic=True), Span(f", ¶{c.paragraph}."))
+    return (Span(f"{originator(s)}, "), Span(s.short_title or s.title, italic=True), Span(f", {c.pinpoint}."))

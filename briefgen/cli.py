@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from briefgen import __version__
+from briefgen.cli_seeds import seeds
 from briefgen.errors import BriefgenError
 from briefgen.workspace import Workspace
 
@@ -38,6 +39,9 @@ def _ws(ctx: click.Context, workspace: Path | None) -> Workspace:
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for internal errors.")
 def cli(workspace: Path | None, debug: bool) -> None:
     """briefgen: short, sourced briefs whose every claim is verified against its seed documents."""
+
+
+cli.add_command(seeds)
 
 
 @cli.command()
@@ -231,8 +235,8 @@ def init(directory: Path) -> None:
 
     for path in init_workspace(directory):
         click.echo(f"created {path}")
-    click.echo(f"next: copy your source documents into {directory / 'seeds'}, catalogue them in "
-               f"seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
+    click.echo(f"next: add your source documents with `briefgen -C {directory} seeds add FILE...`, complete their "
+               f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.seeds import Seed
 from briefgen.textnorm import normalise
@@ -14,9 +14,11 @@ class NearMiss:
     paragraph: int
     text: str
     similarity: float  # 0..1
+    pinpoint: str = ""  # "p. 2, ¶3" in a PDF seed
 
     def describe(self) -> str:
-        return f"closest text (¶{self.paragraph}, {self.similarity:.0%} similar): “{self.text}”"
+        where = self.pinpoint or f"¶{self.paragraph}"
+        return f"closest text ({where}, {self.similarity:.0%} similar): “{self.text}”"
 
 
 def closest(seed: Seed, passage: str) -> NearMiss | None:
@@ -25,36 +27,38 @@ def closest(seed: Seed, passage: str) -> NearMiss | None:
     best: NearMiss | None = None
     for number, para in enumerate(seed.paragraphs, start=1):
         hay = seed.normalised(number)
+        # no length-based pruning here: a long paragraph can hold a window that matches well
         matcher = difflib.SequenceMatcher(None, needle, hay, autojunk=False)
-        if best and matcher.real_quick_ratio() < best.similarity:
-            continue
-        window = _window(matcher, needle, hay)
-        score = difflib.SequenceMatcher(None, needle, window, autojunk=False).ratio()
+        start, end = _window(matcher, needle, hay)
+        score = difflib.SequenceMatcher(None, needle, hay[start:end], autojunk=False).ratio()
         if best is None or score > best.similarity:
-            best = NearMiss(number, _original_words(para, window), score)
-    return best
+            best = NearMiss(number, _original_words(para, hay, start, end), score)
+    return best if best is None or seed.pages is None else replace(best, pinpoint=seed.pinpoint(best.paragraph))
 
 
-def _window(matcher: difflib.SequenceMatcher[str], needle: str, hay: str) -> str:
-    """The stretch of `hay` as long as `needle`, anchored on their longest common block."""
+def _window(matcher: difflib.SequenceMatcher[str], needle: str, hay: str) -> tuple[int, int]:
+    """Where in `hay` the stretch as long as `needle`, anchored on their longest common block, starts and ends."""
     block = matcher.find_longest_match(0, len(needle), 0, len(hay))
     start = max(0, block.b - block.a)
     start = hay.rfind(" ", 0, start) + 1 if start else 0
     end = hay.find(" ", min(len(hay), start + len(needle)))
-    return hay[start: end if end >= 0 else len(hay)]
+    return start, end if end >= 0 else len(hay)
 
 
-def _original_words(paragraph: str, window: str) -> str:
-    """Show the seed's own spelling: the same number of words from the paragraph, where they begin."""
-    words = paragraph.split()
-    target = window.split()
-    if not target:
-        return ""
-    first = normalise(target[0])
-    for i, word in enumerate(words):
-        if normalise(word).startswith(first) or first.startswith(normalise(word) or "\0"):
-            return _clip(" ".join(words[i:i + len(target)]))
-    return _clip(window)
+def _original_words(paragraph: str, hay: str, start: int, end: int) -> str:
+    """The window in the seed's own spelling: the paragraph's words that normalise to hay[start:end].
+
+    Normalising can split a word ("well-known") or drop one (a dash), so words are counted as normalised."""
+    skip, wanted = len(hay[:start].split()), len(hay[start:end].split())
+    taken: list[str] = []
+    seen = 0
+    for word in paragraph.split():
+        count = len(normalise(word).split())
+        if seen >= skip and wanted > 0:
+            taken.append(word)
+            wanted -= count
+        seen += count
+    return _clip(" ".join(taken))
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -66,7 +66,7 @@ def _item(checked: Checked, item: Any) -> dict[str, Any]:
     data: dict[str, Any] = item.model_dump(exclude={"evidence"})
     data["originators"] = check.originators
     data["evidence"] = [{"source": c.source.id, "originator": originator(c.source), "paragraph": c.paragraph,
-                         "passage": c.passage, "title": c.source.short_title or c.source.title}
+                         "pinpoint": c.pinpoint, "passage": c.passage, "title": c.source.short_title or c.source.title}
                         for c in check.citations]
     return data
 

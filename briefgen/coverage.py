@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.check import Checked
 
@@ -15,6 +15,10 @@ class SeedCoverage:
     file: str
     cited: dict[int, list[str]]  # paragraph -> ids of the items citing it
     uncited: dict[int, str]  # substantive paragraph -> its text
+    pinpoints: dict[int, str] = field(default_factory=dict)  # PDF seeds: paragraph -> "p. 2, ¶3"
+
+    def where(self, number: int) -> str:
+        return self.pinpoints.get(number, f"¶{number}")
 
     @property
     def share(self) -> float:
@@ -22,9 +26,12 @@ class SeedCoverage:
         return len(self.cited) / total if total else 1.0
 
     def to_json(self) -> dict[str, object]:
-        return {"source": self.source, "file": self.file, "share_cited": round(self.share, 3),
-                "cited": {str(k): v for k, v in self.cited.items()},
-                "uncited": {str(k): v for k, v in self.uncited.items()}}
+        found: dict[str, object] = {"source": self.source, "file": self.file, "share_cited": round(self.share, 3),
+                                    "cited": {str(k): v for k, v in self.cited.items()},
+                                    "uncited": {str(k): v for k, v in self.uncited.items()}}
+        if self.pinpoints:
+            found["pinpoints"] = {str(k): v for k, v in self.pinpoints.items()}
+        return found
 
 
 def coverage(checked: Checked) -> list[SeedCoverage]:
@@ -42,7 +49,9 @@ def coverage(checked: Checked) -> list[SeedCoverage]:
         used = cited.get(source.id, {})
         open_paragraphs = {n: text for n, text in enumerate(seed.paragraphs, start=1)
                            if n not in used and len(text.split()) >= SUBSTANTIVE_WORDS}
-        report.append(SeedCoverage(source.id, seed.display, dict(sorted(used.items())), open_paragraphs))
+        pinpoints = {n: seed.pinpoint(n) for n in [*used, *open_paragraphs]} if seed.pages else {}
+        report.append(SeedCoverage(source.id, seed.display, dict(sorted(used.items())), open_paragraphs,
+                                   dict(sorted(pinpoints.items()))))
     return report
 
 
@@ -52,7 +61,7 @@ def report_text(report: list[SeedCoverage]) -> str:
         lines.append(f"{seed.file} ({seed.source}): {len(seed.cited)} paragraphs cited, "
                      f"{len(seed.uncited)} substantive ones not ({seed.share:.0%} covered)")
         for number, ids in seed.cited.items():
-            lines.append(f"  ¶{number} cited by {', '.join(ids)}")
+            lines.append(f"  {seed.where(number)} cited by {', '.join(ids)}")
         for number, text in seed.uncited.items():
-            lines.append(f"  ¶{number} not cited: {text if len(text) <= 100 else text[:99] + '…'}")
+            lines.append(f"  {seed.where(number)} not cited: {text if len(text) <= 100 else text[:99] + '…'}")
     return "\n".join(lines)

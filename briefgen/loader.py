@@ -65,6 +65,8 @@ def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
         return src.problem(loc, f"unknown key {name!r}", hint, key=True)
     if kind == "missing":
         return src.problem(loc[:-1], f"missing required key {loc[-1]!r}", key=True)
+    if kind == "string_type" and err.get("input") is None:
+        return src.problem(loc, "is not filled in (null)", "write its value (the comment on the line may say what)")
     msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
     msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
     return src.problem(loc, msg, _type_hint(kind))

@@ -16,7 +16,7 @@ CATALOGUE = """\
 # Run `briefgen schema sources` for the full schema.
 sources: []
 #  - id: example-source            # a short identifier, cited by the model's evidence
-#    file: example.txt             # the document, inside seeds/ (UTF-8 text, one paragraph per line)
+#    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf or .docx
 #    originator: Example News      # who published it; null when the document does not say
 #    title: "The document's own headline"
 #    short_title: "Short headline" # used in later, short citations

@@ -1,4 +1,7 @@
-"""Seed documents: read safely, split into numbered paragraphs, normalised once for matching."""
+"""Seed documents: read safely, split into numbered paragraphs, normalised once for matching.
+
+A .txt seed (or any unrecognised name) is UTF-8 text whose paragraphs are its non-blank lines. Markdown, HTML,
+PDF and DOCX seeds go through their extractor (briefgen/extract/), which yields the same: one paragraph a line."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefgen.extract import extract, format_of
 from briefgen.textnorm import normalise
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
@@ -23,11 +27,26 @@ class SeedError(Exception):
 
 @dataclass(frozen=True)
 class Seed:
-    """One seed document. Paragraph n (1-based) is the n-th non-blank line."""
+    """One seed document. Paragraph n (1-based) is the n-th non-blank line of `text`.
+
+    `pages` (PDF seeds only) holds the page of each paragraph, so a citation can say "p. 2, ¶3"."""
 
     path: str
     display: str  # as messages and citations show it: seeds/<file>
     text: str = field(repr=False)
+    pages: tuple[int, ...] | None = field(default=None, repr=False)
+
+    def place(self, number: int) -> tuple[int | None, int]:
+        """Paragraph `number` as (page, paragraph on that page) for a PDF seed, else (None, number)."""
+        if self.pages is None:
+            return None, number
+        page = self.pages[number - 1]
+        return page, number - bisect.bisect_left(self.pages, page)
+
+    def pinpoint(self, number: int) -> str:
+        """Where paragraph `number` is, as a citation prints it: "¶7", or "p. 2, ¶3" in a PDF."""
+        page, nth = self.place(number)
+        return f"¶{nth}" if page is None else f"p. {page}, ¶{nth}"
 
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
@@ -69,40 +88,55 @@ class Seed:
         return joined[starts[number - 1]:end]
 
 
-def read_seed(seeds_root: str, file: str) -> Seed:
-    """Read one seed, refusing anything that is not a small UTF-8 text file inside seeds/.
+def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:
+    """Read one seed, refusing anything that is not a small, readable document inside seeds/.
 
-    `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap."""
+    `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap. `cache` (output/.cache)
+    keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash."""
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     inside = candidate.startswith(seeds_root + os.sep)
     if inside and os.path.islink(candidate):
         inside = os.path.realpath(candidate).startswith(seeds_root + os.sep)
     if not inside:
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
+    fmt = format_of(candidate)
+    raw = read_limited(candidate, fmt.max_bytes if fmt else MAX_SEED_BYTES)
+    display = "seeds/" + candidate[len(seeds_root) + 1:]
+    if fmt is None:
+        return seed_from_bytes(candidate, raw, display)
+    found = extract(fmt, raw, cache)
+    return Seed(candidate, display, "\n".join(found.paragraphs), found.pages)
+
+
+def read_limited(path: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes."""
     try:
-        with open(candidate, "rb") as handle:
+        with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise SeedError("seed path is not a regular file", "point `file` at a text file inside seeds/")
-            if info.st_size > MAX_SEED_BYTES:
-                raise SeedError(f"seed is larger than {MAX_SEED_BYTES // 1048576} MB", "split or trim the document")
-            raw = handle.read()
+                raise SeedError("seed path is not a regular file", "point `file` at a document inside seeds/")
+            if info.st_size > limit:
+                raise SeedError(f"seed is larger than {limit // 1048576} MB", "split or trim the document")
+            return handle.read()
     except FileNotFoundError:
         raise SeedError("seed file not found", "check the `file` name, or copy the document into seeds/") from None
     except IsADirectoryError:
-        raise SeedError("seed path is a directory, not a file", "point `file` at a text file inside seeds/") from None
+        raise SeedError("seed path is a directory, not a file", "point `file` at a document inside seeds/") from None
     except OSError as exc:
         raise SeedError(f"cannot read the seed: {exc.strerror}", "check the file's permissions") from None
-    return seed_from_bytes(candidate, raw, "seeds/" + candidate[len(seeds_root) + 1:])
 
 
 def seed_from_bytes(path: str, raw: bytes, display: str) -> Seed:
+    return Seed(path, display, decode_text(raw))
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 text (a BOM is dropped); a binary or otherwise encoded file is refused with the line at fault."""
     if b"\x00" in raw[:65536]:
         raise SeedError("seed is a binary file, not text", "convert it to UTF-8 plain text")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SeedError(f"seed is not valid UTF-8 (byte {exc.start})", "re-save the document as UTF-8",
                         line) from None
-    return Seed(path, display, text)

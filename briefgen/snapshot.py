@@ -25,7 +25,9 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
         data = model.model_dump(exclude={"evidence", "bluf_evidence", "keywords", "title", "subject", "as_of",
                                          "author", "likelihood_row"})
         data["kind"] = check.kind
-        data["evidence"] = [[c.source.id, c.paragraph, c.passage] for c in check.citations]
+        # a PDF passage also records its page: the footnote prints it, so a move to another page rebuilds
+        data["evidence"] = [[c.source.id, c.paragraph, c.passage, *([c.pinpoint] if c.page else [])]
+                            for c in check.citations]
         items[item_id] = data
     sources = {c[0] for item in items.values() for c in item["evidence"]}
     return {"brief": summary.brief.model_dump(exclude={"bluf", "bluf_evidence"}), "items": items,

@@ -10,6 +10,7 @@ from typing import Literal
 
 from briefgen.closest import closest
 from briefgen.errors import Problem
+from briefgen.extract import SEED_SUFFIXES
 from briefgen.loader import Loaded
 from briefgen.schema import Evidence, Figure, Quote, Source
 from briefgen.seeds import Seed, SeedError, read_seed
@@ -24,12 +25,21 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
 
 @dataclass(frozen=True)
 class Citation:
-    """A verified tie: this passage is in paragraph `paragraph` of the seed of `source`."""
+    """A verified tie: this passage is in paragraph `paragraph` of the seed of `source`.
+
+    For a PDF seed, `page` and `page_paragraph` say where that paragraph is printed."""
 
     source: Source
     paragraph: int
     passage: str
     seed_file: str
+    page: int | None = None
+    page_paragraph: int | None = None
+
+    @property
+    def pinpoint(self) -> str:
+        """"¶7", or "p. 2, ¶3" in a PDF: what a footnote prints."""
+        return f"¶{self.paragraph}" if self.page is None else f"p. {self.page}, ¶{self.page_paragraph}"
 
 
 @dataclass(frozen=True)
@@ -79,18 +89,20 @@ def _read_seeds(ws: Workspace, loaded: Loaded, problems: list[Problem]) -> dict[
     seen_ids: set[str] = set()
     src = loaded.catalogue_src
     root = os.path.realpath(ws.seeds)
+    cache = str(ws.cache)
     for i, source in enumerate(loaded.catalogue.sources):
         if source.id in seen_ids:
             problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
                                         "give each source its own id"))
         seen_ids.add(source.id)
         try:
-            seeds[source.id] = read_seed(root, source.file)
+            seeds[source.id] = read_seed(root, source.file, cache)
         except SeedError as exc:
             problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
     with os.scandir(root) as entries:
-        strays = sorted(e.name for e in entries if e.name.endswith(".txt") and e.name not in catalogued)
+        strays = sorted(e.name for e in entries if e.name.lower().endswith(SEED_SUFFIXES) and e.is_file()
+                        and e.name not in catalogued)
     for name in strays:
         problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
             f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
@@ -161,7 +173,8 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path:
         miss = closest(seed, ev.passage)
         hint = miss.describe() if miss else "the seed has no text"
         return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}", hint, item=item_id)
-    citations.append(Citation(source, number, ev.passage, seed.display))
+    page, nth = seed.place(number)
+    citations.append(Citation(source, number, ev.passage, seed.display, page, nth if page is not None else None))
     return None
 
 

@@ -111,6 +111,11 @@ def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
     return located
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of `text` with positions (None for a file of comments only); yaml.YAMLError when broken."""
+    return yaml.compose(text, Loader=_Loader)
+
+
 def parse(text: str, display: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_Loader)

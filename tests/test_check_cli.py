@@ -122,7 +122,7 @@ def test_strict_fails_on_warnings(workspace: Path) -> None:
 def test_no_rendering_library_is_imported(workspace: Path, command: list[str]) -> None:
     probe = ("import sys; from briefgen.cli import cli; "
              f"cli.main({['-C', str(workspace), *command]!r}, standalone_mode=False); "
-             "bad = [m for m in ('docx', 'reportlab') if m in sys.modules]; "
+             "bad = [m for m in ('docx', 'reportlab', 'pdfminer', 'markdown_it') if m in sys.modules]; "
              "print('IMPORTED', bad)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False).stdout
     assert "IMPORTED []" in out, out

@@ -1,0 +1,148 @@
+"""PDF seeds: text page by page through pdfminer.six's layout analysis, its lines grouped into paragraphs.
+
+pdfminer.six gives each text line with its position and size, and groups lines into blocks separated by space;
+inside a block we start a new paragraph where the type size changes (a heading), at a bullet, and where a line
+ends a sentence well short of the block's right edge or the next line is indented. Every break we add falls at
+the end of a sentence or a heading, so a passage can only be cut where a sentence ends.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTFigure, LTPage, LTTextBox, LTTextLine
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import decode_text
+
+from briefgen.extract import Extracted, one_line
+from briefgen.seeds import SeedError
+
+logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
+
+ENDS_SENTENCE = tuple('.!?:"”’)]')
+BULLETS = tuple("•●▪◦‣■□►✓")
+DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
+
+
+def _check_header(raw: bytes) -> None:
+    if b"%PDF-" not in raw[:1024]:
+        raise SeedError("the file is not a PDF (no %PDF- header)", "check that it is the document, not a web page "
+                        "or an error message saved under a .pdf name")
+
+
+def _layout(raw: bytes) -> Iterator[LTPage]:
+    """pdfminer's pages, its failures turned into the user's problem with the file."""
+    _check_header(raw)
+    try:
+        yield from extract_pages(io.BytesIO(raw), laparams=LAParams(all_texts=True))
+    except PDFPasswordIncorrect:
+        raise SeedError("the PDF is encrypted and needs a password to open",
+                        "save an unencrypted copy (for example `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)"
+                        " and use that") from None
+    except PDFEncryptionError as exc:
+        raise SeedError(f"the PDF's encryption cannot be opened ({exc})", "save an unencrypted copy and use that") \
+            from None
+    except Exception as exc:  # any failure inside a hostile file is the file's fault, not ours
+        raise SeedError(f"the PDF is damaged ({type(exc).__name__}: {str(exc)[:120]})", DAMAGED_HINT) from None
+
+
+def _boxes(container: Any) -> Iterator[LTTextBox]:
+    """Text blocks in pdfminer's reading order, including those inside figures (form XObjects)."""
+    for element in container:
+        if isinstance(element, LTTextBox):
+            yield element
+        elif isinstance(element, LTFigure):
+            yield from _boxes(element)
+
+
+def _breaks(prev: LTTextLine, line: LTTextLine, box: LTTextBox) -> bool:
+    """Whether `line` starts a new paragraph inside a block."""
+    size, before = line.height, prev.height
+    if abs(size - before) > 0.2 * max(size, before):
+        return True
+    text = line.get_text().lstrip()
+    if text.startswith(BULLETS):
+        return True
+    if not prev.get_text().rstrip().endswith(ENDS_SENTENCE):
+        return False
+    indented = line.x0 - box.x0 > 0.8 * size and prev.x0 - box.x0 < 0.4 * size
+    short = box.x1 - prev.x1 > max(0.2 * box.width, 2 * size)
+    return indented or short
+
+
+def _join(lines: list[str]) -> str:
+    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen."""
+    out = ""
+    for raw in lines:
+        text = raw.rstrip()
+        if out.endswith("\u00ad"):
+            out = out[:-1] + text.lstrip()
+        elif out.endswith("-") and out[-2:-1].isalpha() and text.lstrip()[:1].isalpha():
+            out += text.lstrip()
+        else:
+            out += " " + text
+    return one_line(out)
+
+
+def box_paragraphs(box: LTTextBox) -> Iterator[str]:
+    lines = [line for line in box if isinstance(line, LTTextLine) and line.get_text().strip()]
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        if current and _breaks(lines[i - 1], line, box):
+            yield _join(current)
+            current = []
+        current.append(line.get_text())
+    if current:
+        yield _join(current)
+
+
+def extract(raw: bytes) -> Extracted:
+    paragraphs: list[str] = []
+    pages: list[int] = []
+    for number, page in enumerate(_layout(raw), start=1):
+        for box in _boxes(page):
+            for text in box_paragraphs(box):
+                if text:
+                    paragraphs.append(text)
+                    pages.append(number)
+    if not paragraphs:
+        raise SeedError("the PDF has no text layer (a scanned document?)",
+                        "run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and use the result")
+    glyph_codes = sum(p.count("(cid:") for p in paragraphs)
+    if glyph_codes * 8 > sum(len(p) for p in paragraphs) // 3:
+        raise SeedError("the PDF's fonts do not say which letters they draw: its text comes out as glyph numbers",
+                        "export the PDF again from its source, or OCR it")
+    return Extracted(tuple(paragraphs), tuple(pages))
+
+
+def document_info(raw: bytes) -> dict[str, str]:
+    """The PDF's document information (Title, Author, CreationDate, …) as text; empty when there is none."""
+    _check_header(raw)
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(raw)))
+        entries = [resolve1(entry) for entry in document.info]
+    except Exception:  # the text extraction reports a damaged file; metadata is only a convenience
+        return {}
+    found: dict[str, str] = {}
+    for entry in entries:
+        if isinstance(entry, dict):
+            for key, value in entry.items():
+                text = _as_text(resolve1(value))
+                if text:
+                    found[str(key)] = text
+    return found
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bytes):
+        return decode_text(value)
+    if isinstance(value, PSLiteral):
+        return str(value.name)
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,234 @@
+"""`briefgen seeds add` (issue 8): documents copied byte for byte, catalogue entries appended from their metadata
+with the analyst's comments kept, what is missing marked, duplicates refused, all files or none."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from briefgen.catalogue_text import append_entries
+from briefgen.cli import cli
+from briefgen.errors import BriefgenError
+from briefgen.extract.docxdoc import OLE_MAGIC
+from tests.conftest import ROOT
+from tests.helpers import SEED_000, fingerprint, model, run, save_model
+from tests.seed_fixtures import PASSAGE, docx_seed, html_seed, markdown_seed, text_pdf_with_metadata
+
+
+def entries(ws: Path) -> dict[str, dict[str, object]]:
+    data = yaml.safe_load((ws / "seeds/sources.yaml").read_text(encoding="utf-8"))
+    return {entry["id"]: entry for entry in data["sources"]}
+
+
+def line_of(ws: Path, needle: str, after: str = "") -> str:
+    """The first line of the catalogue holding `needle`, below the first line holding `after`."""
+    text = (ws / "seeds/sources.yaml").read_text(encoding="utf-8")
+    return next(line for line in text[text.index(after):].splitlines() if needle in line)
+
+
+def test_html_page_is_copied_and_catalogued_from_its_meta_tags(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "Drones Up North.HTML"
+    html_seed(page)
+    before = (workspace / "seeds/sources.yaml").read_text(encoding="utf-8")
+    result = run(workspace, "seeds", "add", str(page))
+    assert result.exit_code == 0, result.output
+    copied = workspace / "seeds/drones-up-north.html"
+    assert copied.read_bytes() == page.read_bytes()
+    after = (workspace / "seeds/sources.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # every existing byte, comments included, is kept
+    entry = entries(workspace)["drones-up-north"]
+    assert entry == {"id": "drones-up-north", "file": "drones-up-north.html", "originator": "Example News",
+                     "title": "Drones up north", "published": "2025-09-19", "information_date": None,
+                     "accessed": entry["accessed"], "url": "https://news.example.org/drones", "kind": None,
+                     "descriptor": None}
+    assert "og:site_name" in line_of(workspace, "originator: \"Example News\"")
+    assert "# the document names its author: Kim Reporter" in after
+    assert "fill in: kind, descriptor" in result.output
+    assert "seeds/sources.yaml:" in result.output and "catalogued as drones-up-north" in result.output
+
+
+def test_unfilled_fields_fail_check_at_their_lines_until_filled(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html_seed(page)
+    assert run(workspace, "seeds", "add", str(page)).exit_code == 0
+    lines = (workspace / "seeds/sources.yaml").read_text(encoding="utf-8").splitlines()
+    kind_line = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("kind: null"))
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert f"seeds/sources.yaml:{kind_line}:" in result.output and "kind: is not filled in (null)" in result.output
+    text = "\n".join(lines).replace("kind: null", "kind: news article").replace(
+        "descriptor: null", "descriptor: Online news page written for the test.")
+    (workspace / "seeds/sources.yaml").write_text(text + "\n", encoding="utf-8")
+    data = model(workspace)
+    data["judgments"][0]["evidence"].append({"source": "drones-up-north", "passage": PASSAGE})
+    save_model(workspace, data)
+    result = run(workspace, "check", "--json")
+    assert result.exit_code == 0, result.output
+    assert '"file": "seeds/page.html"' in result.output
+
+
+def test_pdf_document_information_fills_the_entry(workspace: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    text_pdf_with_metadata(pdf, {"/Title": "Sorties in the North", "/Author": "Example Institute",
+                                 "/CreationDate": "D:20250918120000+09'00'", "/Subject": "Drone activity"})
+    result = run(workspace, "seeds", "add", str(pdf))
+    assert result.exit_code == 0, result.output
+    entry = entries(workspace)["sorties-in-the-north"]
+    assert (entry["title"], entry["originator"], entry["published"]) == (
+        "Sorties in the North", "Example Institute", "2025-09-18")
+    assert "check it is the publication date" in line_of(workspace, 'published: "2025-09-18"')
+    assert "check: originator, published" in result.output
+    assert (workspace / "seeds/report.pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_docx_properties_and_markdown_front_matter(workspace: Path, tmp_path: Path) -> None:
+    docx_seed(tmp_path / "activity.docx")
+    markdown_seed(tmp_path / "notes.md")
+    result = run(workspace, "seeds", "add", str(tmp_path / "activity.docx"), str(tmp_path / "notes.md"))
+    assert result.exit_code == 0, result.output
+    found = entries(workspace)
+    word = found["drone-activity-report"]
+    assert (word["title"], word["originator"], word["published"]) == (
+        "Drone Activity Report", "Example Institute", "2025-09-21")
+    notes = found["field-notes-on-drones"]
+    assert (notes["title"], notes["originator"], notes["published"], notes["url"]) == (
+        "Field Notes on Drones", "Jane Doe", "2025-09-20", "https://notes.example.org/d")
+
+
+def test_what_the_document_does_not_say_is_marked(workspace: Path, tmp_path: Path) -> None:
+    plain = tmp_path / "statement.txt"
+    plain.write_text("Statement of the ministry\n\nThe ministry said nothing new.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["seeds", "add", "-C", str(workspace), str(plain)])  # -C after the command
+    assert result.exit_code == 0, result.output
+    entry = entries(workspace)["statement-of-the-ministry"]
+    assert entry["title"] == "Statement of the ministry" and entry["originator"] is None and entry["url"] is None
+    assert "not found in the document" in line_of(workspace, "originator: null", "id: statement-of-the-ministry")
+    assert "first line: check" in line_of(workspace, 'title: "Statement of the ministry"')
+    assert "fill in: originator, published, url, kind, descriptor" in result.output
+
+
+def test_duplicates_are_refused_by_content(workspace: Path, tmp_path: Path) -> None:
+    renamed = tmp_path / "renamed-copy.txt"
+    shutil.copy(ROOT / SEED_000, renamed)
+    before = fingerprint(workspace / "seeds")
+    result = run(workspace, "seeds", "add", str(renamed))
+    assert result.exit_code == 1
+    assert "already catalogued as 'gsw-ai-arms-race' (seeds/000_eab46a25288d9a93.txt, seeds/sources.yaml:6)" \
+        in result.output
+    assert fingerprint(workspace / "seeds") == before
+
+
+def test_the_same_file_twice_in_one_run_is_refused(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html_seed(page)
+    before = fingerprint(workspace / "seeds")
+    result = run(workspace, "seeds", "add", str(page), str(page))
+    assert result.exit_code == 1 and "already catalogued as 'drones-up-north'" in result.output
+    assert "nothing was added" in result.output
+    assert fingerprint(workspace / "seeds") == before
+
+
+def test_one_bad_file_adds_nothing(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html_seed(page)
+    bad = tmp_path / "locked.docx"
+    bad.write_bytes(OLE_MAGIC + b"\x00" * 512)
+    (tmp_path / "old.doc").write_bytes(OLE_MAGIC + b"\x00" * 512)
+    before = fingerprint(workspace / "seeds")
+    result = run(workspace, "seeds", "add", str(page), str(bad), str(tmp_path / "missing.pdf"),
+                 str(tmp_path / "old.doc"), str(tmp_path))
+    assert result.exit_code == 1
+    assert f"{bad}: the file is a password-protected Word document" in result.output
+    assert f"{tmp_path / 'missing.pdf'}: file not found" in result.output
+    assert "unsupported format '.doc'" in result.output
+    assert f"{tmp_path}: not a regular file" in result.output
+    assert "Traceback" not in result.output
+    assert fingerprint(workspace / "seeds") == before
+
+
+def test_names_and_ids_stay_unique(workspace: Path, tmp_path: Path) -> None:
+    for folder, words in (("a", "First"), ("b", "Second")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.md").write_text(f"# Weekly report\n\n{words} week of sorties.\n",
+                                                     encoding="utf-8")
+    result = run(workspace, "seeds", "add", str(tmp_path / "a/report.md"), str(tmp_path / "b/report.md"))
+    assert result.exit_code == 0, result.output
+    assert (workspace / "seeds/report.md").read_text(encoding="utf-8").startswith("# Weekly report\n\nFirst")
+    assert (workspace / "seeds/report-2.md").read_text(encoding="utf-8").startswith("# Weekly report\n\nSecond")
+    found = entries(workspace)
+    assert found["weekly-report"]["file"] == "report.md" and found["weekly-report-2"]["file"] == "report-2.md"
+
+
+def test_an_uncatalogued_copy_already_in_seeds_is_catalogued_in_place(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html_seed(page)
+    shutil.copy(page, workspace / "seeds/saved-page.html")
+    result = run(workspace, "seeds", "add", str(page))
+    assert result.exit_code == 0, result.output
+    assert "already in seeds/ as seeds/saved-page.html" in result.output
+    assert entries(workspace)["drones-up-north"]["file"] == "saved-page.html"
+    assert not (workspace / "seeds/page.html").exists()
+
+
+def test_a_new_workspace_catalogue_is_filled_below_its_comments(tmp_path: Path) -> None:
+    ws = tmp_path / "topic"
+    assert run(tmp_path, "init", str(ws)).exit_code == 0
+    skeleton = (ws / "seeds/sources.yaml").read_text(encoding="utf-8")
+    page = tmp_path / "page.html"
+    html_seed(page)
+    result = run(ws, "seeds", "add", str(page))
+    assert result.exit_code == 0, result.output
+    text = (ws / "seeds/sources.yaml").read_text(encoding="utf-8")
+    comments = [line for line in skeleton.splitlines() if line.startswith("#")]
+    assert [line for line in text.splitlines() if line.startswith("#")] == comments
+    assert list(entries(ws)) == ["drones-up-north"]
+    digest = hashlib.sha256(page.read_bytes()).hexdigest()
+    assert hashlib.sha256((ws / "seeds/page.html").read_bytes()).hexdigest() == digest
+
+
+def test_hostile_metadata_cannot_inject_yaml(workspace: Path, tmp_path: Path) -> None:
+    page = tmp_path / "evil.html"
+    title = 'Real title": x\n  - id: injected\n    file: /etc/passwd # \x07' + "long " * 200
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&#39;")
+    page.write_text(f"<html><head><meta property='og:title' content='{escaped}'></head><body><p>Text.</p></body>"
+                    "</html>", encoding="utf-8")
+    result = run(workspace, "seeds", "add", str(page))
+    assert result.exit_code == 0, result.output
+    found = entries(workspace)
+    assert "injected" not in found and len(found) == 3
+    added = next(e for e in found.values() if e["file"] == "evil.html")
+    assert str(added["title"]).startswith('Real title": x - id: injected file: /etc/passwd #')
+    assert len(str(added["title"])) <= 300 and "\x07" not in str(added["title"])
+
+
+CATALOGUE_LAYOUTS = {
+    "indentless list": ("sources:\n- id: a\n  file: a.txt\n", "- id: new\n  file: new.txt\n"),
+    "no final newline": ("sources:\n  - id: a\n    file: a.txt", "\n  - id: new\n    file: new.txt\n"),
+    "crlf": ("sources:\r\n  - id: a\r\n    file: a.txt\r\n", "  - id: new\r\n    file: new.txt\r\n"),
+    "list then other key": ("sources:\n  - id: a\n    file: a.txt\nother: 1\n", None),
+    "empty list with comment": ("sources: []  # none yet\n", None),
+}
+
+
+@pytest.mark.parametrize("layout", CATALOGUE_LAYOUTS)
+def test_entries_are_appended_as_text_in_any_layout(layout: str) -> None:
+    text, tail = CATALOGUE_LAYOUTS[layout]
+    result = append_entries(text, "seeds/sources.yaml", [([("id", "new", ""), ("file", "new.txt", "")], "")])
+    if tail is not None:
+        assert result == text + tail
+    data = yaml.safe_load(result)
+    assert data["sources"][-1] == {"id": "new", "file": "new.txt"}
+    assert {k: v for k, v in data.items() if k != "sources"} == {k: v for k, v in yaml.safe_load(text).items()
+                                                               if k != "sources"}
+    if "# none yet" in text:
+        assert "# none yet" in result
+
+
+def test_a_flow_list_is_not_rewritten() -> None:
+    with pytest.raises(BriefgenError, match="not a block list"):
+        append_entries("sources: [{id: a, file: a.txt}]\n", "seeds/sources.yaml", [([("id", "new", "")], "")])
