@@ -28,11 +28,19 @@ _NAMED = re.compile(r"^\s+[A-Z][a-z]")  # "38 North", "Route 66 Media": a number
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    kind: str  # "figure" or "quote"
+class Origin:
+    """Where a sentence stands: its source id, seed file, paragraph number and the pinpoint a note prints."""
+
     source: str
     file: str
     paragraph: int
+    place: str  # "¶12", or "p. 2, ¶3" in a PDF seed
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "figure" or "quote"
+    origin: Origin
     found: str  # the number as written, or the quoted words
     value: float | None
     high: float | None  # the top of a range ("$457 million to $1.19 billion")
@@ -41,8 +49,8 @@ class Suggestion:
 
     def yaml(self) -> str:
         what = "a number" if self.kind == "figure" else "quoted words"
-        head = f"# {self.file} ¶{self.paragraph}: {what} no model item uses yet (paste under {self.kind}s:)\n"
-        evidence = f"  evidence:\n    - source: {self.source}\n      passage: {_quoted(self.passage)}\n"
+        head = f"# {self.origin.file} {self.origin.place}: {what} no model item uses yet (paste under {self.kind}s:)\n"
+        evidence = f"  evidence:\n    - source: {self.origin.source}\n      passage: {_quoted(self.passage)}\n"
         slug = re.sub(r"[^a-z0-9]+", "-", normalise(self.found))[:32].strip("-") or "item"
         if self.kind == "figure":
             assert self.value is not None
@@ -75,10 +83,11 @@ def suggest(checked: Checked, source_id: str | None = None, limit: int = 20) -> 
         seed = checked.verification.seeds[source]
         for number, paragraph in enumerate(seed.paragraphs, start=1):
             bonus = 0.0 if (source, number) in cited else 1.0
+            origin = Origin(source, seed.display, number, seed.pinpoint(number))
             for sentence in _SENTENCE.split(paragraph):
-                found += _numbers(source, seed.display, number, sentence, used_numbers, bonus)
-                found += _quotes(source, seed.display, number, sentence, used_quotes, bonus)
-    found.sort(key=lambda s: (-s.score, s.file, s.paragraph))
+                found += _numbers(origin, sentence, used_numbers, bonus)
+                found += _quotes(origin, sentence, used_quotes, bonus)
+    found.sort(key=lambda s: (-s.score, s.origin.file, s.origin.paragraph))
     return _first_of_each(found)[:limit]
 
 
@@ -99,8 +108,7 @@ def _sources(checked: Checked, source_id: str | None) -> list[str]:
     return [source_id] if source_id in known else known
 
 
-def _numbers(source: str, file: str, paragraph: int, sentence: str, used: list[float],
-             bonus: float) -> list[Suggestion]:
+def _numbers(origin: Origin, sentence: str, used: list[float], bonus: float) -> list[Suggestion]:
     out = []
     for match in _NUMBER.finditer(sentence):
         surface = match.group().strip().rstrip(",.")
@@ -109,7 +117,7 @@ def _numbers(source: str, file: str, paragraph: int, sentence: str, used: list[f
             continue
         scale = 1.0 if values[0] >= 1000 else 0.5
         high = values[1] if len(values) > 1 else None
-        out.append(Suggestion("figure", source, file, paragraph, surface, values[0], high, sentence, bonus + scale))
+        out.append(Suggestion("figure", origin, surface, values[0], high, sentence, bonus + scale))
     return out
 
 
@@ -120,13 +128,12 @@ def _not_a_figure(sentence: str, match: re.Match[str], surface: str) -> bool:
     return bool(years or _MONTH.search(before) or _NAMED.match(after))
 
 
-def _quotes(source: str, file: str, paragraph: int, sentence: str, used: list[str],
-            bonus: float) -> list[Suggestion]:
+def _quotes(origin: Origin, sentence: str, used: list[str], bonus: float) -> list[Suggestion]:
     out = []
     for match in _QUOTED.finditer(sentence):
         words = match.group(1).strip()
         if any(normalise(words) in u or u in normalise(words) for u in used):
             continue
-        out.append(Suggestion("quote", source, file, paragraph, words, None, None, sentence,
+        out.append(Suggestion("quote", origin, words, None, None, sentence,
                               bonus + min(len(words.split()), 20) / 20))
     return out

@@ -70,3 +70,16 @@ def test_unknown_seed_is_a_clear_error(workspace: Path) -> None:
     result = run(workspace, "suggest", "no-such-source")
     assert result.exit_code == 1
     assert "no-such-source" in result.output and "sources.yaml" in result.output
+
+
+def test_a_pdf_seed_is_suggested_with_page_and_paragraph(workspace: Path) -> None:
+    from tests.seed_fixtures import PASSAGE, pdf_seed
+    from tests.test_seed_formats import append_entry
+
+    page, on_page, _ = pdf_seed(workspace / "seeds" / "report.pdf")
+    append_entry(workspace, "drone-report", "report.pdf", "Example Institute")
+    result = run(workspace, "suggest", "drone-report")
+    assert result.exit_code == 0, result.output
+    assert f"# seeds/report.pdf p. {page}, ¶{on_page}: a number" in result.output
+    figure = next(s for s in _snippets(result.output) if s.get("number") == 412)
+    assert PASSAGE in figure["evidence"][0]["passage"]
