@@ -6,6 +6,7 @@ import hashlib
 import os
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from briefgen import __version__
@@ -84,5 +85,12 @@ def changed_names(before: dict[str, Stamp], after: dict[str, Stamp]) -> list[str
     return sorted(n for n in names if (before.get(n) and before[n].sha256) != (after.get(n) and after[n].sha256))
 
 
+@lru_cache(maxsize=1)
 def tool_version() -> str:
-    return __version__
+    """briefgen's version and a digest of its own code, so a changed briefgen (an upgrade, or an edited
+    checkout between releases) never reuses a verdict or a brief that older code produced."""
+    package = Path(__file__).parent
+    code = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{code.hexdigest()[:12]}"
