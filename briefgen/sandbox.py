@@ -25,6 +25,7 @@ MAX_INT_BITS = 1 << 16  # about 20,000 decimal digits: no brief prints a larger 
 _DIGITS = re.compile(r"\d+")
 _PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?")  # width and precision of each % field
 _BRACES = re.compile(r"\{[^{}]*\}")  # each {} field of str.format (its spec holds width and precision)
+_JINJA_CALL_KEYS = ("_block_vars", "_loop_vars")  # what jinja passes along with a call, for its context
 _DYNAMIC_WIDTH = re.compile(r"%[-#0 +]*\*|\{[^{}]*\{")
 
 
@@ -87,7 +88,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         if isinstance(getattr(__obj, "__self__", None), str):
             estimate = _METHOD_SIZES.get(getattr(__obj, "__name__", ""))
             if estimate is not None:
-                _check_size(estimate(__obj.__self__, *args, **kwargs), f"str.{__obj.__name__}()")
+                plain = {k: v for k, v in kwargs.items() if k not in _JINJA_CALL_KEYS}
+                _check_size(estimate(__obj.__self__, *args, **plain), f"str.{__obj.__name__}()")
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -124,9 +126,11 @@ def _binop_size(operator: str, left: Any, right: Any) -> int | None:
         raise RenderLimit(f"`{left} ** {right}` is too large a number", "templates print numbers, not compute them")
     if operator == "*" and ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
         raise RenderLimit("the product is too large a number", "templates print numbers, not compute them")
-    if operator == "*" and not ints:
-        seq, times = (left, right) if isinstance(right, int) else (right, left)
-        return _weight(seq) * times if isinstance(times, int) else None
+    if operator == "*" and not ints:  # repetition of a string, list or tuple; other products are plain numbers
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, str | list | tuple) and isinstance(times, int):
+                return len(seq) * times
+        return None
     if operator == "+" and isinstance(left, str | list | tuple):
         return _weight(left) + _weight(right)
     if operator == "%" and isinstance(left, str):

@@ -144,3 +144,18 @@ def test_500_mb_template_is_stopped_within_bounded_memory(ws: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert f"{TEMPLATE}:3: the rendered markup would exceed 20,000,000 characters" in done.stderr
     assert _published(ws) == before
+
+
+def test_ordinary_template_arithmetic_is_not_refused(ws: Path) -> None:
+    """The guards judge sizes, not numbers: large figures may be formatted, multiplied and summed."""
+    from pypdf import PdfReader
+
+    _bluf(ws, "<p>A{{ '{:,}'.format(25600000) }} B{{ '%d' % 25600000 }} C{{ (25600000 * 1.5)|int }} "
+              "D{{ ([1, 2] * 3)|sum }} E{{ 'ab' ~ 'cd' }} F{{ '-'|center(5) }}F G{{ 10 ** 6 }} "
+              "H{{ '%05.1f' % 2.25 }} I{{ 'x' * 3 }} J{{ 'a,b'.replace(',', '+') }} K{{ ['p', 'q']|join('/') }}</p>")
+    result = run(ws, "build", "-a", "executive")
+    assert result.exit_code == 0, result.output
+    text = " ".join(page.extract_text() for page in PdfReader(ws / "output/executive.pdf").pages)
+    for expected in ("A25,600,000", "B25600000", "C38400000", "D9", "Eabcd", "F - F", "G1000000", "H002.2",
+                     "Ixxx", "Ja+b", "Kp/q"):
+        assert expected in text, expected
