@@ -96,3 +96,14 @@ def test_read_only_commands_run_while_a_build_holds_the_lock(workspace: Path) ->
 def _published(files: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
     """Briefs, history and the lock record (not check's cache, nor the lock file filelock truncates)."""
     return {k: v for k, v in files.items() if not k.startswith((".cache", ".build.lock"))}
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "nan"])
+def test_a_bad_lock_wait_is_a_clear_error(value: str, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.helpers import run
+
+    monkeypatch.setenv("BRIEFGEN_LOCK_SECONDS", value)
+    before = _published(fingerprint(workspace / "output"))
+    result = run(workspace, "build")
+    assert result.exit_code == 1 and f"BRIEFGEN_LOCK_SECONDS: {value!r} is not a number of seconds" in result.output
+    assert _published(fingerprint(workspace / "output")) == before

@@ -83,7 +83,7 @@ def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> No
     proven: set[str] = set()
     published = {sha256(p) for p in briefs(out)}
     last_build, pending = validate_output(out, proven)["build"], []
-    mid_write = 0
+    mid_write = finished = 0
     started = time.monotonic()
     for n in range(1, ROUNDS + 1):
         pending.append(_set_marker(workspace, n))
@@ -99,7 +99,7 @@ def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> No
         mid_write += bool(set(our_temps(out)) - stale)
         lock = validate_output(out, proven)
         if lock["build"] > last_build:  # the build finished before the kill: the lock records everything
-            last_build, pending = lock["build"], []
+            last_build, pending, finished = lock["build"], [], finished + 1
         _check_consistent(out, lock, pending)
         published |= {sha256(p) for p in briefs(out)}
     rounds_took = time.monotonic() - started
@@ -114,7 +114,8 @@ def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> No
         assert f"Zqmark{ROUNDS:02d}" in brief_text(path)
     kept = {sha256(p) for p in briefs(out) + history_files(out)}
     assert published <= kept, "a brief that was published at some point was lost"
-    print(f"\ncrash test: {ROUNDS} kills, {mid_write} landed mid-write; first build {first:.2f} s, "
+    print(f"\ncrash test: {ROUNDS} kills, {mid_write} landed mid-write, {finished} after the build had finished; "
+          f"first build {first:.2f} s, "
           f"full rebuild {duration:.2f} s, kill rounds {rounds_took:.1f} s, final build {final:.2f} s")
 
 
