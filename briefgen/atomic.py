@@ -4,28 +4,66 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
+
+# mkstemp names our temporary files `.<target name>.<8 random characters>.tmp`; only these are ever cleaned up.
+_STALE = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, fsync it, rename it over `path`, fsync the folder.
 
     A crash at any moment leaves either the old file or the new one, complete."""
+    with _temporary(path) as (handle, temp):
+        handle.write(data)
+        _publish(handle, temp, path)
+
+
+def atomic_copy(source: Path, path: Path) -> None:
+    """Copy `source` to `path` the same way: the copy appears complete or not at all."""
+    with _temporary(path) as (handle, temp), open(source, "rb") as original:
+        shutil.copyfileobj(original, handle)
+        _publish(handle, temp, path)
+
+
+@contextlib.contextmanager
+def _temporary(path: Path) -> Iterator[tuple[BinaryIO, str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
+            yield handle, temp
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _publish(handle: BinaryIO, temp: str, path: Path) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+    os.chmod(temp, 0o644)
+    os.replace(temp, path)
     _fsync_directory(path.parent)
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed run left in `folder` (ours only, by name; never recurses).
+
+    Call it only while holding the build lock: then no live writer owns such a file."""
+    removed: list[Path] = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        for entry in os.scandir(folder):
+            if _STALE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -7,14 +7,17 @@ lock are written to a temporary name and renamed into place; one build at a time
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen.atomic import remove_stale_temps
 from briefgen.doc import Theme, Writer, WriteResult
 from briefgen.errors import BriefgenError, Problem
-from briefgen.history import history_folder, preserve, prune
+from briefgen.history import HISTORY, history_folder, preserve, prune
 from briefgen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.lockfile import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.workspace import Workspace
@@ -101,16 +104,45 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
     from filelock import FileLock, Timeout
 
     target = output_dir(ws, out)
+    wait = lock_wait_seconds()
     try:
-        with FileLock(str(target / ".build.lock"), timeout=LOCK_WAIT_SECONDS):
+        with FileLock(str(target / ".build.lock"), timeout=wait):
+            tidy(target)
             report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+            if keep_history is not None:
+                prune(target, keep_history)
     except Timeout:
-        raise BriefgenError(Problem(ws.rel(target / ".build.lock"), "another build has held the lock for "
-                                    f"{LOCK_WAIT_SECONDS} s", hint="wait for it to finish, or check for a hung "
-                                    "briefgen process")) from None
-    if keep_history is not None:
-        prune(target, keep_history)
+        raise BriefgenError(Problem(ws.rel(target / ".build.lock"), f"another build is running: it has held the "
+                                    f"lock for more than {wait:g} s", hint="wait for it to finish, or check for "
+                                    "a hung briefgen process")) from None
     return report
+
+
+def lock_wait_seconds() -> float:
+    """How long a build waits for another one: LOCK_WAIT_SECONDS, or BRIEFGEN_LOCK_SECONDS when set."""
+    raw = os.environ.get("BRIEFGEN_LOCK_SECONDS", "").strip()
+    if not raw:
+        return LOCK_WAIT_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise BriefgenError(Problem("BRIEFGEN_LOCK_SECONDS", f"{raw!r} is not a number of seconds",
+                                    hint="unset it, or give a number such as 60"))
+    return seconds
+
+
+def tidy(target: Path) -> None:
+    """Remove the temporary files of a build that was killed mid-write (the lock proves none is running).
+
+    Such a build's history folder is the newest one when the next build takes the lock, so only that one
+    is looked into: a thousand old history folders cost nothing here."""
+    remove_stale_temps(target)
+    with contextlib.suppress(OSError):
+        folders = sorted(entry.name for entry in os.scandir(target / HISTORY) if entry.is_dir())
+        if folders:
+            remove_stale_temps(target / HISTORY / folders[-1])
 
 
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,

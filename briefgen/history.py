@@ -7,24 +7,37 @@ import os
 import shutil
 from pathlib import Path
 
+from briefgen.atomic import atomic_copy
+
 HISTORY = "history"
 
 
 def history_folder(out: Path, build_number: int) -> Path:
+    """A folder no earlier build used: a build killed in the same second as this one may have left its own
+    (with the same number, since a killed build never records its number in the lock)."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return out / HISTORY / f"{stamp}-build{build_number:05d}"
+    base = out / HISTORY / f"{stamp}-build{build_number:05d}"
+    folder, n = base, 1
+    while folder.exists():
+        n += 1
+        folder = base.with_name(f"{base.name}-{n}")
+    return folder
 
 
 def preserve(current: Path, folder: Path) -> Path | None:
-    """Keep a copy of `current` (if it exists) in `folder`, before a writer renames a new file over it."""
+    """Keep a copy of `current` (if it exists) in `folder`, before a writer renames a new file over it.
+
+    A copy already kept there is never replaced; the copy appears complete or not at all."""
     if not current.exists():
         return None
-    folder.mkdir(parents=True, exist_ok=True)
     kept = folder / current.name
+    if kept.exists():
+        return kept
+    folder.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(current, kept)  # cheap, and the published file stays in place until the rename
+        os.link(current, kept)  # cheap, atomic, and the published file stays in place until the rename
     except OSError:
-        shutil.copy2(current, kept)
+        atomic_copy(current, kept)
     return kept
 
 

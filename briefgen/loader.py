@@ -77,6 +77,8 @@ def _type_hint(kind: str) -> str:
         return "check the value's type (quote text that YAML would read as a number, date or boolean)"
     if kind == "string_pattern_mismatch":
         return "ids are letters, digits, '-', '_' or '.', starting with a letter or digit"
+    if kind == "too_long":
+        return "the limit keeps checks and builds quick; split the topic into several workspaces"
     return ""
 
 

@@ -16,28 +16,34 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.renderlimits import RenderLimit, bounded, collect
+from briefgen.sandbox import BoundedSandbox
 from briefgen.workspace import Workspace
 
 BUNDLED = Path(__file__).with_name("templates")
+_COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError)
 
 
 @lru_cache(maxsize=8)
-def environment(templates_dir: Path) -> ImmutableSandboxedEnvironment:
+def environment(templates_dir: Path) -> BoundedSandbox:
     """One environment per templates folder, reused so compiled templates are cached (watch, fit)."""
     loader = ChoiceLoader([FileSystemLoader(str(templates_dir)), PackageLoader("briefgen", "templates")])
-    env = ImmutableSandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                                        trim_blocks=True, lstrip_blocks=True, auto_reload=True)
-    return env
+    return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                          lstrip_blocks=True, auto_reload=True)
 
 
 def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
-    """Render one template; any template mistake becomes a located BriefgenError."""
+    """Render one template within the time and size ceilings (renderlimits.py); any template mistake
+    becomes a located BriefgenError."""
     env = environment(ws.templates)
     try:
-        return env.get_template(name).render(context)
+        with bounded(BoundedSandbox) as budget:
+            return collect(env.get_template(name).generate(context), budget)
+    except RenderLimit as exc:
+        file, line = _template_frame(ws, name)
+        raise BriefgenError(Problem(file, exc.args[0], line, hint=exc.hint)) from None
     except TemplateNotFound as exc:
         raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
             "create it under templates/, or point the profile's `template` at an existing file"))) from None
@@ -47,6 +53,9 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
     except TemplateError as exc:
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=_hint(exc))) from None
+    except _COMPUTATION_ERRORS as exc:  # the template computed something impossible: {{ 1/0 }}, {{ "a" + 1 }}
+        file, line = _template_frame(ws, name)
+        raise BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line)) from None
 
 
 def _display(ws: Workspace, filename: str | None, name: str | None) -> str:

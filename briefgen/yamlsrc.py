@@ -75,14 +75,17 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
 
     With a `cache` folder, data parsed before from identical bytes is reused (libyaml needs ~0.6 s/MB)."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_YAML_BYTES + 1)  # never more than the limit in memory
     except FileNotFoundError:
         raise BriefgenError(Problem(display, "file not found",
                                     hint="run `briefgen init` to scaffold a workspace")) from None
     except OSError as exc:
         raise BriefgenError(Problem(display, f"cannot read file: {exc.strerror}")) from None
     if len(raw) > MAX_YAML_BYTES:
-        raise BriefgenError(Problem(display, f"file is {len(raw) // 1048576} MB; the limit is 50 MB"))
+        raise BriefgenError(Problem(display, f"file is larger than {MAX_YAML_BYTES // 1048576} MB",
+                                    hint="the model and catalogue hold short texts and passages, not documents: "
+                                    "keep documents in seed files, or split the topic into several workspaces"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,163 @@
+"""Crash safety (issue 6): a build killed with SIGKILL at any moment leaves every published brief, every
+history file and the lock complete and readable; the next build cleans up after it and succeeds.
+
+Each round changes the BLUF (shown by every audience) to carry a new marker word, so that the build must
+rewrite all six briefs, starts `briefgen build` as a real process and kills it: in some rounds after a
+random delay spread over a build's measured duration, in others the moment its n-th temporary file appears
+in output/, so the kill lands in the middle of writing. The random generator is seeded: a failure
+reproduces with the same delays."""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.validate import OUR_TEMP, brief_text, briefs, history_files, our_temps, sha256, validate_output
+
+SEED = 20250919
+ROUNDS = 12  # about 1.5 s each on two busy cores
+MARK = re.compile(r"Zqmark\d\d")
+BLUF_END = "how capable the new systems are is unknown."
+
+
+def _set_marker(ws: Path, n: int) -> str:
+    marker = f"Zqmark{n:02d}"
+    path = ws / "seeds/summary.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = MARK.sub(marker, text) if MARK.search(text) else text.replace(BLUF_END, f"{BLUF_END} {marker}.", 1)
+    assert marker in text
+    path.write_text(text, encoding="utf-8")
+    return marker
+
+
+def _start(ws: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), "build"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _build(ws: Path) -> float:
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return time.monotonic() - started
+
+
+def _kill_when_temp_appears(proc: subprocess.Popen[bytes], out: Path, nth: int, limit: float) -> None:
+    """Poll output/ and kill `proc` as soon as the nth distinct temporary file of ours shows up."""
+    seen: set[str] = set()
+    deadline = time.monotonic() + limit
+    while proc.poll() is None and time.monotonic() < deadline:
+        with os.scandir(out) as entries:
+            seen.update(e.name for e in entries if OUR_TEMP.fullmatch(e.name))
+        if len(seen) >= nth:
+            break
+        time.sleep(0.0005)
+    proc.send_signal(signal.SIGKILL)
+
+
+def _check_consistent(out: Path, lock: dict[str, object], pending: list[str]) -> None:
+    """Each brief is the one the lock records, or a new one carrying a marker written since the lock."""
+    audiences: dict[str, dict[str, dict[str, str]]] = lock["audiences"]  # type: ignore[assignment]
+    for path in briefs(out):
+        if sha256(path) == audiences[path.stem]["outputs"][path.suffix[1:]]:
+            continue
+        text = brief_text(path)
+        assert any(marker in text for marker in pending), f"{path.name} is neither the locked brief nor new"
+
+
+def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> None:
+    rng = random.Random(SEED)
+    out = workspace / "output"
+    first = _build(workspace)
+    _set_marker(workspace, 0)
+    duration = _build(workspace)  # a full rebuild of all six briefs, the span the random kills cover
+    proven: set[str] = set()
+    published = {sha256(p) for p in briefs(out)}
+    last_build, pending = validate_output(out, proven)["build"], []
+    mid_write = finished = 0
+    started = time.monotonic()
+    for n in range(1, ROUNDS + 1):
+        pending.append(_set_marker(workspace, n))
+        stale = set(our_temps(out))  # left by an earlier round; the next build to take the lock removes them
+        proc = _start(workspace)
+        if n % 2:  # a random moment of a build's life (a little past its end, too: the kill may come late)
+            time.sleep(rng.uniform(0, 1.2 * duration))
+            proc.send_signal(signal.SIGKILL)
+        else:  # the moment the build is writing its nth file (6 briefs, then the lock)
+            _kill_when_temp_appears(proc, out, rng.randint(1, 7), duration * 3)
+        _, stderr = proc.communicate(timeout=60)
+        assert b"Traceback" not in stderr
+        mid_write += bool(set(our_temps(out)) - stale)
+        lock = validate_output(out, proven)
+        if lock["build"] > last_build:  # the build finished before the kill: the lock records everything
+            last_build, pending, finished = lock["build"], [], finished + 1
+        _check_consistent(out, lock, pending)
+        published |= {sha256(p) for p in briefs(out)}
+    rounds_took = time.monotonic() - started
+
+    assert mid_write >= 1, "no kill landed mid-write: the test did not exercise what it claims"
+    final = _build(workspace)
+    assert our_temps(out) == []
+    assert not [p for p in out.rglob("*.tmp") if ".cache" not in p.parts]
+    lock = validate_output(out, proven)
+    _check_consistent(out, lock, [])
+    for path in briefs(out):
+        assert f"Zqmark{ROUNDS:02d}" in brief_text(path)
+    kept = {sha256(p) for p in briefs(out) + history_files(out)}
+    assert published <= kept, "a brief that was published at some point was lost"
+    print(f"\ncrash test: {ROUNDS} kills, {mid_write} landed mid-write, {finished} after the build had finished; "
+          f"first build {first:.2f} s, "
+          f"full rebuild {duration:.2f} s, kill rounds {rounds_took:.1f} s, final build {final:.2f} s")
+
+
+def test_build_removes_only_our_stale_temporaries(workspace: Path) -> None:
+    out = workspace / "output"
+    _build(workspace)
+    newest = sorted((out / "history").iterdir())[-1] if (out / "history").is_dir() else out / "history" / "x"
+    newest.mkdir(parents=True, exist_ok=True)
+    ours = [out / ".executive.pdf.k2x_9q0a.tmp", out / ".briefgen.lock.abcdefgh.tmp",
+            newest / ".public.docx.zz01_abc.tmp"]
+    others = [out / ".notes.tmp", out / "executive.pdf.tmp", out / ".executive.pdf.ABCDEFGH.tmp", out / "draft.tmp",
+              out / ".cache" / ".check.json.abcdefgh.tmp", newest / "keep.txt"]
+    for path in ours + others:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half a brief")
+    (out / ".dir.abcdefgh.tmp").mkdir()  # a folder with our pattern is not a file we wrote
+    _build(workspace)
+    assert [p for p in ours if p.exists()] == []
+    assert [p for p in others if not p.exists()] == []
+    assert (out / ".dir.abcdefgh.tmp").is_dir()
+
+
+def test_history_folder_is_never_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed after keeping its briefs has the same build number as the next one (the lock never
+    recorded it) and, within the same second, the same folder name: the next build must take another."""
+    import datetime as dt
+
+    from briefgen import history
+    from briefgen.atomic import atomic_write
+
+    frozen = dt.datetime(2025, 9, 19, 12, 0, 0, tzinfo=dt.UTC)
+    clock = type("Frozen", (dt.datetime,), {"now": staticmethod(lambda tz: frozen)})
+    monkeypatch.setattr(history.dt, "datetime", clock)
+    brief = tmp_path / "executive.pdf"
+    atomic_write(brief, b"brief 1")
+    killed = history.history_folder(tmp_path, 3)
+    assert history.preserve(brief, killed) == killed / "executive.pdf"
+    atomic_write(brief, b"brief 2")  # the killed build's new brief, published (renamed over) before the kill
+    again = history.history_folder(tmp_path, 3)
+    assert again != killed and again.name.startswith(killed.name)
+    history.preserve(brief, again)
+    assert (killed / "executive.pdf").read_bytes() == b"brief 1"
+    assert (again / "executive.pdf").read_bytes() == b"brief 2"
+    assert history.preserve(brief, killed) == killed / "executive.pdf"  # never overwritten
+    assert (killed / "executive.pdf").read_bytes() == b"brief 1"
