@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,6 +24,9 @@ class SeedError(Exception):
     def __init__(self, message: str, hint: str = "", line: int | None = None) -> None:
         super().__init__(message)
         self.hint, self.line = hint, line
+
+
+_BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # every line break str.splitlines knows
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Seed:
 
         Normalised text has no newlines, so a match can never straddle two paragraphs. A passage copied
         exactly is found in the raw text first, without normalising the seed at all."""
-        at = self.text.find(passage) if "\n" not in passage and passage.strip() == passage else -1
+        at = self.text.find(passage) if not _BREAK.search(passage) and passage.strip() == passage else -1
         if at >= 0:
             return self._paragraph_at(at)
         joined, starts = self._index
@@ -77,10 +81,19 @@ class Seed:
         at = joined.find(needle) if needle else -1
         return bisect.bisect_right(starts, at) if at >= 0 else None
 
+    @cached_property
+    def _raw_starts(self) -> list[int]:
+        """Where each paragraph starts in the raw text, split exactly as `paragraphs` splits it."""
+        starts, pos = [], 0
+        for line in self.text.splitlines(keepends=True):
+            if not line.isspace():
+                starts.append(pos)
+            pos += len(line)
+        return starts
+
     def _paragraph_at(self, offset: int) -> int:
-        """Paragraph number of a character offset in the raw text (counting non-blank lines before it)."""
-        before = self.text[:offset].split("\n")
-        return sum(1 for line in before[:-1] if line.strip()) + 1
+        """Paragraph number of a character offset in the raw text."""
+        return bisect.bisect_right(self._raw_starts, offset)
 
     def normalised(self, number: int) -> str:
         joined, starts = self._index
