@@ -53,3 +53,24 @@ def items_citing(ws: Path, needle: str) -> set[str]:
     data = model(ws)
     return {item["id"] for section in ("judgments", "figures", "quotes", "gaps") for item in data.get(section, [])
             if any(needle in ev["passage"] for ev in item.get("evidence", []))}
+
+
+def built_workspace(folder: Path) -> Path:
+    """The shipped seeds with the bundled templates copied in to edit, built once: a base for tests that
+    change one thing and compare against published briefs."""
+    import shutil
+
+    from tests.conftest import ROOT
+    ws = folder / "ws"
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    shutil.copytree(ROOT / "briefgen" / "templates", ws / "templates", ignore=shutil.ignore_patterns("__*"))
+    result = run(ws, "build")
+    assert result.exit_code == 0, result.output
+    return ws
+
+
+def copy_workspace(ws: Path, folder: Path) -> Path:
+    import shutil
+    copy = folder / "ws"
+    shutil.copytree(ws, copy)
+    return copy

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import fingerprint
+from tests.helpers import copy_workspace, fingerprint
 from tests.test_crash import _build, _set_marker
 from tests.validate import brief_text, briefs, our_temps, sha256, validate_output
 
@@ -43,9 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def workspace(built: Path, tmp_path: Path) -> Path:
     """A copy of a workspace already built once."""
-    ws = tmp_path / "ws"
-    shutil.copytree(built, ws)
-    return ws
+    return copy_workspace(built, tmp_path)
 
 
 @pytest.mark.parametrize("wait", ["", "0.2"], ids=["default wait", "0.2 s wait"])

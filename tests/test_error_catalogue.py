@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,7 +18,7 @@ import pytest
 from filelock import FileLock
 
 from tests.conftest import ROOT
-from tests.helpers import SEED_002, drop_lines_containing, fingerprint, run
+from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, fingerprint
 from tests.test_hostile import CASES
 
 Scenario = tuple[Callable[[Path], None], tuple[str, ...]]
@@ -85,11 +84,7 @@ def _unquote(cell: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("catalogue") / "ws"
-    shutil.copytree(ROOT / "seeds", ws / "seeds")
-    shutil.copytree(ROOT / "briefgen" / "templates", ws / "templates", ignore=shutil.ignore_patterns("__*"))
-    assert run(ws, "build").exit_code == 0
-    return ws
+    return built_workspace(tmp_path_factory.mktemp("catalogue"))
 
 
 def test_every_documented_error_has_a_scenario_and_back() -> None:
@@ -99,8 +94,7 @@ def test_every_documented_error_has_a_scenario_and_back() -> None:
 @pytest.mark.parametrize("kind", sorted(SCENARIOS))
 def test_documented_message_is_what_briefgen_prints(kind: str, built: Path, tmp_path: Path) -> None:
     code, message, hint = _catalogue()[kind]
-    ws = tmp_path / "ws"
-    shutil.copytree(built, ws)
+    ws = copy_workspace(built, tmp_path)
     before = fingerprint(ws / "output")
     mutate, args = SCENARIOS[kind]
     mutate(ws)

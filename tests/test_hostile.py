@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import edit, fingerprint, model, run, save_model
+from tests.helpers import built_workspace, copy_workspace, edit, fingerprint, model, run, save_model
 
 Mutation = Callable[[Path], None]
 
@@ -180,21 +180,12 @@ CASES: dict[str, tuple[Mutation, str]] = {
 
 @pytest.fixture(scope="module")
 def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from tests.conftest import ROOT
-    ws = tmp_path_factory.mktemp("hostile") / "ws"
-    shutil.copytree(ROOT / "seeds", ws / "seeds")
-    shutil.copytree(ROOT / "briefgen" / "templates", ws / "templates", ignore=shutil.ignore_patterns("__*"))
-    assert run(ws, "build").exit_code == 0
-    return ws
+    return built_workspace(tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_hostile_input_is_reported_and_loses_nothing(case: str, built_template: Path, tmp_path: Path) -> None:
-    import shutil
-    ws = tmp_path / "ws"
-    shutil.copytree(built_template, ws)
+    ws = copy_workspace(built_template, tmp_path)
     before = _published(ws)
     mutate, expected = CASES[case]
     mutate(ws)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.helpers import fingerprint, run
+from tests.helpers import built_workspace, copy_workspace, fingerprint, run
 
 TEMPLATE = "templates/executive.xml.j2"
 LOOP = "{% for i in range(100000) %}\n{% for j in range(100000) %}{% endfor %}\n{% endfor %}"
@@ -36,18 +34,12 @@ ENDLESS = {  # each stops only because of the ceiling: 10^10 iterations
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("limits") / "ws"
-    shutil.copytree(ROOT / "seeds", ws / "seeds")
-    shutil.copytree(ROOT / "briefgen" / "templates", ws / "templates", ignore=shutil.ignore_patterns("__*"))
-    assert run(ws, "build").exit_code == 0
-    return ws
+    return built_workspace(tmp_path_factory.mktemp("limits"))
 
 
 @pytest.fixture
 def ws(built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "ws"
-    shutil.copytree(built, copy)
-    return copy
+    return copy_workspace(built, tmp_path)
 
 
 def _bluf(ws: Path, body: str) -> None:
