@@ -110,7 +110,7 @@ def template_exists(ws: Workspace, name: str) -> bool:
     from jinja2 import TemplateNotFound
 
     from briefgen.templating import environment
-    env = environment(ws.templates)
+    env = environment(ws.templates, ws.cache)
     try:
         env.loader.get_source(env, name)  # type: ignore[union-attr]
     except TemplateNotFound:

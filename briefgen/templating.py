@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
+    FileSystemBytecodeCache,
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
@@ -27,17 +28,29 @@ _COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, M
 
 
 @lru_cache(maxsize=8)
-def environment(templates_dir: Path) -> BoundedSandbox:
-    """One environment per templates folder, reused so compiled templates are cached (watch, fit)."""
+def environment(templates_dir: Path, cache_dir: Path | None = None) -> BoundedSandbox:
+    """One environment per templates folder, reused so compiled templates are cached (watch, fit). With
+    `cache_dir` (output/.cache), compiled templates also survive between runs, keyed by their source."""
     loader = ChoiceLoader([FileSystemLoader(str(templates_dir)), PackageLoader("briefgen", "templates")])
     return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                          lstrip_blocks=True, auto_reload=True)
+                          lstrip_blocks=True, auto_reload=True, bytecode_cache=_bytecode_cache(cache_dir))
+
+
+def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+    if cache_dir is None:
+        return None
+    folder = cache_dir / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only output folder: compile every time
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
     """Render one template within the time and size ceilings (renderlimits.py); any template mistake
     becomes a located BriefgenError."""
-    env = environment(ws.templates)
+    env = environment(ws.templates, ws.cache)
     try:
         with bounded(BoundedSandbox) as budget:
             return collect(env.get_template(name).generate(context), budget)
@@ -86,7 +99,7 @@ def template_sources(ws: Workspace, name: str) -> list[str]:
     """The source text of a template and of every template it extends or includes (for change detection)."""
     from jinja2 import meta
 
-    env = environment(ws.templates)
+    env = environment(ws.templates, ws.cache)
     assert env.loader is not None
     seen: dict[str, str] = {}
     pending = [name]
