@@ -23,6 +23,7 @@ from briefgen.doc import (
 from briefgen.doc import Paragraph as Para
 from briefgen.doc import Table as DocTable
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
+from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour
 
 _HEADING_STYLE = {0: "title", 1: "heading1", 2: "heading2"}
@@ -48,7 +49,7 @@ class StoryBuilder:
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
                               self.kit.accent, self.cite, caps=spec.caps)
-        return Paragraph(render(content), style, bulletText=bullet)
+        return paragraph(render(content), style, bullet)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]

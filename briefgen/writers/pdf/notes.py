@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import Flowable
 from briefgen import layout
 from briefgen.doc import Note
 from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, ref_dest
+from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit
 
 RULE_GAP = 4.0  # points between the last body line and the note rule, and between the rule and the notes
@@ -110,7 +111,7 @@ class Ledger:
             text = (f'<a name="{note_dest(number)}"/><a href="#{ref_dest(number)}" '
                     f'color="{hex_of(self.kit.accent)}"><super>{number}</super></a>&nbsp;'
                     + self._markup(note.content))
-            para = Paragraph(text, self.kit.styles["footnote"])
+            para = paragraph(text, self.kit.styles["footnote"])
             _, height = para.wrap(self.kit.text_width, self.kit.text_height)
             self._paras[number] = (para, height + para.getSpaceAfter())
         return self._paras[number]
