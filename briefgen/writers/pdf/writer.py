@@ -31,10 +31,14 @@ MAX_PASSES = 5
 
 
 class _LayoutCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that records drawing but never serialises it: layout without font subsetting or I/O."""
+    """A canvas that draws but does not serialise when the build ends: a layout that is only measured costs
+    no font subsetting or compression, and the one that is kept is serialised later, without laying out again."""
 
     def save(self) -> None:
         pass
+
+    def serialise(self) -> None:
+        Canvas.save(self)
 
 
 class _Template(BaseDocTemplate):  # type: ignore[misc]
@@ -80,12 +84,19 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
 class _Pass:
     pages: int
     notes: int
-    pdf: bytes
-    free: float = 0.0  # share of the last page's text height left empty (below the text, above its notes)
+    free: float  # share of the last page's text height left empty (below the text, above its notes)
+    canvas: _LayoutCanvas | None  # the drawn pages, until serialised
+    buffer: BytesIO
+
+    def pdf(self) -> bytes:
+        """The PDF of this pass, serialised on first use."""
+        if self.canvas is not None:
+            self.canvas.serialise()
+            self.canvas = None
+        return self.buffer.getvalue()
 
 
-def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int,
-            render: bool) -> tuple[_Pass, Ledger]:
+def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tuple[_Pass, Ledger]:
     """Lay the document out once with the given numbering and page total."""
     the_kit = kit(theme)
     story = StoryBuilder(the_kit, numbering.cite).blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
@@ -93,7 +104,7 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int,
     buffer = BytesIO()
     template = _Template(buffer, doc, the_kit, ledger, total)
     try:
-        template.build(story, canvasmaker=Canvas if render else _LayoutCanvas)
+        template.build(story, canvasmaker=_LayoutCanvas)
     except LayoutError as exc:
         raise BriefgenError(Problem(
             file="pdf", path=doc.meta.title,
@@ -101,42 +112,41 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int,
             hint="shorten that text or its source notes")) from exc
     frame = template.frame
     free = max(0.0, frame._y - frame._y1p) / the_kit.text_height
-    return _Pass(template.page, ledger.printed, buffer.getvalue(), free), ledger
+    return _Pass(template.page, ledger.printed, free, template.canv, buffer), ledger
 
 
 @lru_cache(maxsize=8)
-def _settle(doc: Document, theme: Theme) -> tuple[_Pass, dict[int, int]]:
+def _settle(doc: Document, theme: Theme) -> _Pass:
     """Lay out (in memory) until the numbering and page total agree with where the references landed.
 
-    Returns the last pass and the reference pages it was numbered from. Within any one pass markers and
-    notes agree, so even a layout that never settles (none seen) gives a valid, if oddly numbered, PDF.
+    Returns the last pass, drawn but not yet serialised. Within any one pass markers and notes agree, so even
+    a layout that never settles (none seen) gives a valid, if oddly numbered, PDF.
     """
     pages: dict[int, int] = {}
     total = 1
     for _ in range(MAX_PASSES):
         numbering = Numbering(dict(pages))
-        result, ledger = _layout(doc, theme, numbering, total, render=False)
+        result, ledger = _layout(doc, theme, numbering, total)
         if numbering.replay(ledger.drawn).numbers == numbering.numbers and result.pages == total:
             break
         pages, total = dict(ledger.drawn), result.pages
-    return result, pages
+    return result
 
 
 def count_pages(doc: Document, theme: Theme) -> int:
     """Pages the document takes, laid out in memory (nothing is serialised or written)."""
-    return _settle(doc, theme)[0].pages
+    return _settle(doc, theme).pages
 
 
 def measure(doc: Document, theme: Theme) -> tuple[int, float]:
     """Pages, and the share of the last page's text height still free. The layout is remembered, so a
     `write` of the same document and theme right after (the fit's final answer) does not lay it out again."""
-    settled = _settle(doc, theme)[0]
+    settled = _settle(doc, theme)
     return settled.pages, settled.free
 
 
 def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     """Write the PDF atomically: a temporary file in the same directory, fsync, then rename onto path."""
-    settled, pages = _settle(doc, theme)
-    result, _ = _layout(doc, theme, Numbering(pages), settled.pages, render=True)
-    atomic_write(path, result.pdf)
-    return WriteResult(path=path, pages=result.pages, notes=result.notes)
+    settled = _settle(doc, theme)  # laid out with the numbering and page total it reports: final as it is
+    atomic_write(path, settled.pdf())
+    return WriteResult(path=path, pages=settled.pages, notes=settled.notes)
