@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_workspace, fingerprint
+from tests.helpers import copy_workspace, published
 from tests.test_crash import _build, _set_marker
 from tests.validate import brief_text, briefs, our_temps, sha256, validate_output
 
@@ -73,7 +73,7 @@ def test_read_only_commands_run_while_a_build_holds_the_lock(workspace: Path) ->
 
     out = workspace / "output"
     _set_marker(workspace, 2)
-    before = fingerprint(out)
+    before = published(workspace)
     with FileLock(str(out / ".build.lock"), timeout=5):  # as a running build holds it
         started = time.monotonic()
         check = _briefgen(workspace, "check")
@@ -88,12 +88,7 @@ def test_read_only_commands_run_while_a_build_holds_the_lock(workspace: Path) ->
     assert build_code == 1 and BUSY in build_err and "output/.build.lock" in build_err, build_err
     assert "Traceback" not in build_err
     assert took < 30
-    assert _published(fingerprint(out)) == _published(before)
-
-
-def _published(files: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
-    """Briefs, history and the lock record (not check's cache, nor the lock file filelock truncates)."""
-    return {k: v for k, v in files.items() if not k.startswith((".cache", ".build.lock"))}
+    assert published(workspace) == before
 
 
 @pytest.mark.parametrize("value", ["soon", "-1", "nan"])
@@ -101,7 +96,7 @@ def test_a_bad_lock_wait_is_a_clear_error(value: str, workspace: Path, monkeypat
     from tests.helpers import run
 
     monkeypatch.setenv("BRIEFGEN_LOCK_SECONDS", value)
-    before = _published(fingerprint(workspace / "output"))
+    before = published(workspace)
     result = run(workspace, "build")
     assert result.exit_code == 1 and f"BRIEFGEN_LOCK_SECONDS: {value!r} is not a number of seconds" in result.output
-    assert _published(fingerprint(workspace / "output")) == before
+    assert published(workspace) == before

@@ -18,7 +18,7 @@ import pytest
 from filelock import FileLock
 
 from tests.conftest import ROOT
-from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, fingerprint
+from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, published
 from tests.test_hostile import CASES
 
 Scenario = tuple[Callable[[Path], None], tuple[str, ...]]
@@ -95,7 +95,7 @@ def test_every_documented_error_has_a_scenario_and_back() -> None:
 def test_documented_message_is_what_briefgen_prints(kind: str, built: Path, tmp_path: Path) -> None:
     code, message, hint = _catalogue()[kind]
     ws = copy_workspace(built, tmp_path)
-    before = fingerprint(ws / "output")
+    before = published(ws)
     mutate, args = SCENARIOS[kind]
     mutate(ws)
     # the real entry point, as a user or a scheduler runs it; one scenario meets a build lock held here
@@ -109,4 +109,4 @@ def test_documented_message_is_what_briefgen_prints(kind: str, built: Path, tmp_
     assert message in lines, printed
     assert not hint or f"hint: {hint}" in lines, printed
     assert "Traceback" not in printed
-    assert fingerprint(ws / "output") == before
+    assert published(ws) == before

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import built_workspace, copy_workspace, edit, fingerprint, model, run, save_model
+from tests.helpers import built_workspace, copy_workspace, edit, model, published, run, save_model
 
 Mutation = Callable[[Path], None]
 
@@ -186,20 +186,14 @@ def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_hostile_input_is_reported_and_loses_nothing(case: str, built_template: Path, tmp_path: Path) -> None:
     ws = copy_workspace(built_template, tmp_path)
-    before = _published(ws)
+    before = published(ws)
     mutate, expected = CASES[case]
     mutate(ws)
     result = run(ws, "build")
     assert result.exit_code == 1, result.output
     assert expected in result.output, result.output
     assert "Traceback" not in result.output
-    assert _published(ws) == before
-
-
-def _published(ws: Path) -> dict[str, tuple[str, int]]:
-    """Everything under output/ but the parse cache (output/.cache, safe to delete, not published): a large
-    model that fails validation has still been parsed, and its parse is remembered."""
-    return {k: v for k, v in fingerprint(ws / "output").items() if not k.startswith(".cache/")}
+    assert published(ws) == before
 
 
 @pytest.mark.parametrize("bad", ["../evil", "a/b", "UPPER", "", "x" * 60])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import built_workspace, copy_workspace, fingerprint, run
+from tests.helpers import built_workspace, copy_workspace, published, run
 
 TEMPLATE = "templates/executive.xml.j2"
 LOOP = "{% for i in range(100000) %}\n{% for j in range(100000) %}{% endfor %}\n{% endfor %}"
@@ -48,14 +48,10 @@ def _bluf(ws: Path, body: str) -> None:
                                encoding="utf-8")
 
 
-def _published(ws: Path) -> dict[str, tuple[str, int]]:
-    return {k: v for k, v in fingerprint(ws / "output").items() if not k.startswith(".cache/")}
-
-
 @pytest.mark.parametrize("case", sorted(ENDLESS))
 def test_endless_template_is_stopped_at_the_ceiling(case: str, ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFGEN_RENDER_SECONDS", "1")
-    before, handler = _published(ws), signal.getsignal(signal.SIGALRM)
+    before, handler = published(ws), signal.getsignal(signal.SIGALRM)
     _bluf(ws, ENDLESS[case])
     started = time.monotonic()
     result = run(ws, "build", "-a", "executive")
@@ -64,7 +60,7 @@ def test_endless_template_is_stopped_at_the_ceiling(case: str, ws: Path, monkeyp
     assert f"{TEMPLATE}:4: the template ran for more than 1 s and was stopped" in result.output, result.output
     assert "BRIEFGEN_RENDER_SECONDS" in result.output and "Traceback" not in result.output
     assert took < 8, took
-    assert _published(ws) == before
+    assert published(ws) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGALRM) is handler
 
@@ -105,12 +101,12 @@ def test_render_on_another_thread_stops_too(ws: Path, monkeypatch: pytest.Monkey
 
 def test_markup_over_the_size_ceiling_is_refused(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFGEN_RENDER_CHARS", "100000")
-    before = _published(ws)
+    before = published(ws)
     _bluf(ws, "{% for i in range(100000) %}\n<p>{{ brief.title }}</p>\n{% endfor %}")
     result = run(ws, "build", "-a", "executive")
     assert result.exit_code == 1
     assert f"{TEMPLATE}:4: the rendered markup would exceed 100,000 characters" in result.output, result.output
-    assert _published(ws) == before
+    assert published(ws) == before
 
 
 @pytest.mark.parametrize("name", ["BRIEFGEN_RENDER_SECONDS", "BRIEFGEN_RENDER_CHARS"])
@@ -128,14 +124,14 @@ def _cap_memory() -> None:
 def test_500_mb_template_is_stopped_within_bounded_memory(ws: Path) -> None:
     """With the default ceilings, in a process that may use 1.5 GB of address space in all: 500 MB of
     markup (5,000 characters, 100,000 times) would not fit; the size ceiling stops it first."""
-    before = _published(ws)
+    before = published(ws)
     _bluf(ws, "{% for i in range(100000) %}\n<p>" + "y" * 5000 + "</p>\n{% endfor %}")
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
     done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build", "-a", "executive"],
                           capture_output=True, text=True, env=env, preexec_fn=_cap_memory, timeout=120)
     assert done.returncode == 1, done.stderr
     assert f"{TEMPLATE}:3: the rendered markup would exceed 20,000,000 characters" in done.stderr
-    assert _published(ws) == before
+    assert published(ws) == before
 
 
 def test_ordinary_template_arithmetic_is_not_refused(ws: Path) -> None:
