@@ -6,6 +6,7 @@ Every text field is plain text: writers print it literally, whatever characters 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -209,6 +210,17 @@ class WriteResult:
     path: Path
     pages: int
     notes: int  # footnotes actually printed (after per-page de-duplication)
+
+
+def one_line(text: str) -> str:
+    """Text for a header or footer line (the banner, organisation and footer repeated on every page): runs of
+    white space, line breaks included, become one space, as in body paragraphs, and soft hyphens go (the line
+    never breaks). Drawn as they are, a line feed or tab from a profile would print as a missing-glyph box in
+    the PDF and break the DOCX line's tab stops, and a soft hyphen would print as a stray hyphen."""
+    return " ".join(_SPACE.split(text.replace("\u00ad", ""))).strip()
+
+
+_SPACE = re.compile(r"\s+")
 
 
 class Writer(Protocol):

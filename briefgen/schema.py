@@ -17,7 +17,9 @@ LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
 }
 ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
+# decoded with the wrong code page holds them where curly quotes and dashes were), U+FFFE and U+FFFF.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _clean_text(value: str) -> str:

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,3 +20,14 @@ def workspace(tmp_path: Path) -> Path:
     else:
         (ws / "templates").mkdir()
     return ws
+
+
+# hypothesis: a fixed number of examples per property, no deadline (a brief's layout takes a variable
+# fraction of a second on a shared machine); on CI the examples are derived from each test's name, so a run
+# is reproducible, and the example database is off. HYPOTHESIS_PROFILE=thorough searches much longer.
+settings.register_profile("default", max_examples=50, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True, database=None,
+                          print_blob=True)
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=400)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "default"))

@@ -12,7 +12,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefgen.doc import Banner, Document, Theme
+from briefgen.doc import Banner, Document, Theme, one_line
 from briefgen.errors import BriefgenError
 from briefgen.writers.docx.ooxml import field_runs, hex_colour, safe_text
 from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE
@@ -23,7 +23,7 @@ LOGO_HEIGHT_MM = 7.0
 def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     """Header and footer. Page 1 has its own header (organisation, logo): its banner is the body's
     first paragraph; later pages carry the banner in the header. Every footer repeats it."""
-    banner = next((safe_text(b.text) for b in doc.blocks if isinstance(b, Banner)), "")
+    banner = next((one_line(safe_text(b.text)) for b in doc.blocks if isinstance(b, Banner)), "")
     section = document.sections[0]
     section.different_first_page_header_footer = True
     _header(section.first_page_header.paragraphs[0], "", theme, with_logo=True)
@@ -34,7 +34,7 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
 
 def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) -> None:
     paragraph._p.style = HEADER_STYLE
-    paragraph.add_run(safe_text(theme.organisation))
+    paragraph.add_run(one_line(safe_text(theme.organisation)))
     _tab(paragraph)
     _banner(paragraph, banner, theme)
     _tab(paragraph)
@@ -44,7 +44,7 @@ def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) ->
 
 def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
     paragraph._p.style = FOOTER_STYLE
-    paragraph.add_run(safe_text(theme.footer))
+    paragraph.add_run(one_line(safe_text(theme.footer)))
     _tab(paragraph)
     _banner(paragraph, banner, theme)
     _tab(paragraph)

@@ -15,7 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 
-from briefgen.doc import Meta
+from briefgen.doc import Meta, one_line
 from briefgen.errors import BriefgenError
 from briefgen.writers.docx.ooxml import safe_text
 
@@ -65,8 +65,9 @@ def _core_properties(document: DocxDocument, meta: Meta) -> None:
 
 
 def _prop(text: str) -> str:
-    """A core property value: XML-safe and within the 255 characters the format allows."""
-    return safe_text(text)[:255]
+    """A core property value: XML-safe, one line (as the PDF's document information) and within the 255
+    characters the format allows."""
+    return one_line(safe_text(text))[:255]
 
 
 def _drop_template_parts(document: DocxDocument) -> None:

@@ -48,7 +48,7 @@ class StoryBuilder:
         spec = layout.STYLES[style_name]
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
-                              self.kit.accent, self.cite, caps=spec.caps)
+                              self.kit.accent, self.cite, caps=spec.caps, bold=spec.bold, italic=spec.italic)
         return paragraph(render(content), style, bullet)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:

@@ -12,7 +12,7 @@ from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.errors import BriefgenError
@@ -20,8 +20,9 @@ from briefgen.typefaces import FACES, FALLBACKS, Face
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
-# XML 1.0 forbids these; reportlab's parser would choke on them.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# XML 1.0 forbids these (reportlab's parser would choke on them), or, for DEL and the C1 controls, discourages
+# them: no bundled font draws them. The DOCX writer replaces the same set.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
@@ -31,9 +32,25 @@ def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
     return family + _SUFFIX[(bold, italic)]
 
 
+_REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
+_BEYOND_BMP = re.compile(r"^(<[0-9A-F]+> )<([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _to_unicode_cmap(font: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16 (a surrogate pair).
+
+    reportlab writes their code point as five or six hex digits, which PDF readers reject: an emoji or other
+    supplementary character drawn from a bundled font (DejaVu Sans has 548) could not be copied or searched."""
+    def utf16(found: re.Match[str]) -> str:
+        return f"{found[1]}<{chr(int(found[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+    return _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset))
+
+
 @cache
 def register() -> tuple[str, ...]:
     """Register every bundled face and its bold/italic family mapping; return the family names."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for face in (*FACES.values(), *FALLBACKS):
         for bold, italic in _STYLES:
             name = font_name(face.family, bold, italic)
@@ -51,10 +68,10 @@ def face(family: str) -> Face:
 
 
 @cache
-def _coverage(family: str) -> frozenset[int]:
+def _coverage(name: str) -> frozenset[int]:
+    """The code points one registered font file has glyphs for (Caladea's italics lack a few, e.g. ș ț)."""
     register()
-    font = pdfmetrics.getFont(font_name(family))
-    return frozenset(font.face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
 @cache
@@ -63,30 +80,32 @@ def _chain(family: str) -> tuple[str, ...]:
     return (family, *(f for f in FACES if f != family), *(f.family for f in FALLBACKS))
 
 
-def _face_for(char: str, family: str) -> str:
+def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     code = ord(char)
     if code < 0x80 or char.isspace():
         return family
     for candidate in _chain(family):
-        if code in _coverage(candidate):
+        if code in _coverage(font_name(candidate, bold, italic)):
             return candidate
-    return family  # no bundled face has it: reportlab draws .notdef but keeps the text extractable
+    return family  # no bundled face has it: reportlab draws .notdef, which extracts as U+0000
 
 
-def runs(text: str, family: str) -> list[tuple[str, str]]:
-    """Split text into (family, text) runs, each drawable in its face."""
-    return [(fam, "".join(chars)) for fam, chars in groupby(text, key=lambda c: _face_for(c, family))]
+def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
+    """Split text into (family, text) runs, each drawable in its face in the given weight and slant."""
+    return [(fam, "".join(chars))
+            for fam, chars in groupby(text, key=lambda c: _face_for(c, family, bold, italic))]
 
 
 def clean(text: str) -> str:
-    """Replace XML-illegal characters (control characters, lone surrogates) with U+FFFD."""
+    """Replace XML-illegal characters (control characters, lone surrogates) and C1 controls with U+FFFD."""
     return _ILLEGAL.sub("\ufffd", text)
 
 
-def markup(text: str, family: str) -> str:
-    """Escaped paragraph markup for literal text, with fallback runs in their own face."""
+def markup(text: str, family: str, bold: bool = False, italic: bool = False) -> str:
+    """Escaped paragraph markup for literal text drawn in `family` (bold, italic: the weight and slant it
+    will be drawn in), with the characters that face lacks in a fallback face that has them."""
     parts = []
-    for fam, chunk in runs(clean(text), family):
+    for fam, chunk in runs(clean(text), family, bold, italic):
         escaped = escape(chunk)
         parts.append(escaped if fam == family else f'<font face="{fam}">{escaped}</font>')
     return "".join(parts)

@@ -31,23 +31,25 @@ class InlineMarkup:
     """Turns inline runs into markup for one paragraph style (family, size, caps)."""
 
     def __init__(self, family: str, tag_family: str, size: float, accent: Color, cite: Cite | None,
-                 caps: bool = False) -> None:
+                 caps: bool = False, bold: bool = False, italic: bool = False) -> None:
         self.family = family
         self.tag_family = tag_family
         self.size = size
         self.accent = hex_of(accent)
         self.cite = cite
         self.caps = caps
+        self.bold, self.italic = bold, italic  # the paragraph style's own weight and slant
 
-    def text(self, text: str, family: str | None = None) -> str:
-        return fonts.markup(text.upper() if self.caps else text, family or self.family)
+    def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
+        return fonts.markup(text.upper() if self.caps else text, self.family, self.bold or bold,
+                            self.italic or italic)
 
     def span(self, span: Span) -> str:
         if span.tag:
-            body = fonts.markup(span.text.upper(), self.tag_family)
+            body = fonts.markup(span.text.upper(), self.tag_family, True, self.italic)
             return (f'<font face="{self.tag_family}" size="{self.size * 0.78:.2f}" '
                     f'color="{self.accent}"><b>{body}</b></font>')
-        body = self.text(span.text)
+        body = self.text(span.text, span.bold, span.italic)
         if span.bold:
             body = f"<b>{body}</b>"
         if span.italic:

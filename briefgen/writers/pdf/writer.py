@@ -19,7 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
-from briefgen.doc import Banner, Document, Theme, WriteResult
+from briefgen.doc import Banner, Document, Theme, WriteResult, one_line
 from briefgen.errors import BriefgenError, Problem
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.flowables import StoryBuilder
@@ -46,9 +46,9 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         meta = doc.meta
         super().__init__(
             target, pagesize=kit.page, topMargin=kit.margins[0], rightMargin=kit.margins[1],
-            bottomMargin=kit.margins[2], leftMargin=kit.margins[3], title=fonts.clean(meta.title),
-            author=fonts.clean(meta.author), subject=fonts.clean(meta.subject),
-            keywords=[fonts.clean(k) for k in meta.keywords], creator="briefgen", invariant=1,
+            bottomMargin=kit.margins[2], leftMargin=kit.margins[3], title=_info(meta.title),
+            author=_info(meta.author), subject=_info(meta.subject),
+            keywords=[_info(k) for k in meta.keywords], creator="briefgen", invariant=1,
             lang=fonts.clean(meta.language) or None, allowSplitting=1,
             # pages start in the body font: keeps the unembedded base-14 Helvetica out of the file
             initialFontName=kit.styles["body"].fontName)
@@ -80,6 +80,12 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.canv.addOutlineEntry(fonts.clean(text) or " ", key, level=level, closed=False)
 
 
+def _info(text: str) -> str:
+    """A document information field: one line (the DOCX core properties get the same). Soft hyphens must go
+    in any case: reportlab would store U+00AD as byte 0xAD, which PDFDocEncoding leaves undefined."""
+    return one_line(fonts.clean(text))
+
+
 @dataclass
 class _Pass:
     pages: int
@@ -100,6 +106,9 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
     """Lay the document out once with the given numbering and page total."""
     the_kit = kit(theme)
     story = StoryBuilder(the_kit, numbering.cite).blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
+    # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the
+    # last flowable is a heading taller than a page (its keep-together group splits back into itself).
+    story[-1].keepWithNext = 0
     ledger = Ledger(the_kit, numbering)
     buffer = BytesIO()
     template = _Template(buffer, doc, the_kit, ledger, total)

@@ -1,0 +1,108 @@
+"""Assertions shared by the property tests: a written DOCX or PDF holds exactly the document model's text
+and notes (see tests/expect.py for the normalisation)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from briefgen.doc import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
+from tests import expect
+from tests.readback import PdfContent, PdfLink, read_docx, read_pdf
+
+
+def check_docx(doc: Document, theme: Theme, path: Path, result: WriteResult) -> None:
+    got = read_docx(path)
+    assert [p.replace("\r", "\n") for p in got.paragraphs] == expect.docx_paragraphs(doc)
+    notes = expect.first_notes(doc)
+    assert result.notes == len(notes) == len(got.notes)
+    # footnotes.xml and the body references match one to one, numbered in order of first citation
+    assert got.references == list(range(1, len(notes) + 1)) == sorted(got.notes)
+    for number, note in enumerate(notes, 1):
+        assert got.notes[number].replace("\r", "\n") == " " + expect.docx_form(expect.note_text(note))
+    # every repeated citation is a NOTEREF field showing the number of the footnote its bookmark wraps
+    assert len(got.noterefs) == len(doc.notes()) - len(notes)
+    for bookmark, shown in got.noterefs:
+        assert str(got.bookmarks[bookmark]) == shown
+    banner = next((expect.one_line(expect.docx_form(b.text)) for b in doc.blocks if isinstance(b, Banner)), "")
+    org, footer = (expect.one_line(expect.docx_form(t)) for t in (theme.organisation, theme.footer))
+    assert got.furniture == [f"{org}\t\t", f"{org}\t{banner}\t", *[f"{footer}\t{banner}\tPage 1 of 1"] * 2]
+    meta = doc.meta
+    fields = {"title": meta.title, "subject": meta.subject, "author": meta.author, "keywords": ", ".join(meta.keywords)}
+    assert got.core == {key: expect.info(value)[:255] for key, value in fields.items()}
+
+
+def check_pdf(doc: Document, theme: Theme, path: Path, result: WriteResult) -> None:
+    got = read_pdf(path)
+    assert result.pages == len(got.pages)
+    refs, backs = _note_links(got)
+    cited = doc.notes()
+    assert len(refs) == len(cited), "one superscript link per citation in the model"
+    numbers = _numbering(refs, cited)
+    assert result.notes == len(numbers) == len(backs), "one printed note per key per page"
+    body = ""
+    for page, text in enumerate(got.pages):
+        tail = _notes_text(page, numbers) + _furniture_text(doc, theme, page, len(got.pages))
+        found = re.match(f"(?s)(.*){tail}\\Z", expect.pdf_squash(text))
+        assert found, f"page {page + 1} must end with its notes and furniture"
+        body += found.group(1)
+    wanted = [expect.pdf_pattern(text, caps) for text, caps in expect.pieces(doc)]
+    missing = expect.find_in_order(body, [w for w in wanted if w])
+    assert missing is None, f"{missing!r} is not in the PDF body (in reading order)"
+    _check_pdf_links_meta(doc, got, [note for _, note in numbers.values()])
+
+
+def _note_links(got: PdfContent) -> tuple[list[PdfLink], list[PdfLink]]:
+    """Internal links split by direction: a citation points down to its note at the foot of the same page,
+    a note's number points back up to the citation."""
+    refs, backs = [], []
+    for link in got.links:
+        if link.target is None:
+            continue
+        page, y = link.target
+        assert page == link.page, "notes are on the page that cites them"
+        assert not link.rect[1] <= y <= link.rect[3], "a link must lead away from itself"
+        (refs if y < link.rect[1] else backs).append(link)
+    return refs, backs
+
+
+def _numbering(refs: list[PdfLink], cited: list[Note]) -> dict[tuple[int, str], tuple[int, Note]]:
+    """One note per key per page, numbered in order of first citation: (page, key) -> (number, note)."""
+    numbers: dict[tuple[int, str], tuple[int, Note]] = {}
+    for link, note in zip(refs, cited, strict=True):
+        numbers.setdefault((link.page, note.key), (len(numbers) + 1, note))
+    return numbers
+
+
+def _notes_text(page: int, numbers: dict[tuple[int, str], tuple[int, Note]]) -> str:
+    on_page = sorted(value for (p, _key), value in numbers.items() if p == page)
+    return "".join(f"{number}{_runs_form(note.content)}" for number, note in on_page)
+
+
+def _runs_form(runs: tuple[Span | Link, ...]) -> str:
+    return "".join(expect.pdf_pattern(text, caps) for text, caps in expect.inline_pieces(runs))
+
+
+def _furniture_text(doc: Document, theme: Theme, page: int, total: int) -> str:
+    banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
+    org, footer, banner = (expect.one_line(expect.xml_safe(t)) for t in (theme.organisation, theme.footer, banner))
+    return "".join((expect.pdf_pattern(org), expect.pdf_pattern(footer), f"Page{page + 1}of{total}",
+                    expect.pdf_pattern(banner, caps=True)))
+
+
+def _check_pdf_links_meta(doc: Document, got: PdfContent, printed: list[Note]) -> None:
+    """Every web link of the body and of the printed notes is a link annotation (a link that wraps over
+    two lines has one annotation per line, so sets are compared; a link with no visible text has nothing to
+    click, so it may have none); headings are bookmarks."""
+    links = expect.links(doc) + [run for note in printed for run in note.content if isinstance(run, Link)]
+    found = {link.uri for link in got.links if link.uri is not None}
+    assert {expect.xml_safe(link.url) for link in links if link.text.strip()} <= found
+    assert found <= {expect.xml_safe(link.url) for link in links}
+    outline = [expect.xml_safe("".join(r.text for r in b.content if not isinstance(r, NoteRef))) or " "
+               for b in doc.blocks if isinstance(b, Heading) and b.level >= 1]
+    assert got.outline == outline
+    meta = doc.meta
+    assert {key: got.metadata.get(f"/{key}") for key in ("Title", "Author", "Subject", "Keywords")} == {
+        "Title": expect.info(meta.title), "Author": expect.info(meta.author), "Subject": expect.info(meta.subject),
+        "Keywords": ", ".join(expect.info(k) for k in meta.keywords)}
+

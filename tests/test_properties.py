@@ -1,0 +1,179 @@
+"""Property tests (issue 6 item 3): arbitrary Unicode through every text field, into both writers, read back.
+
+Two entry points, both real code down to the bytes on disk:
+- the writers, fed documents built directly from the document model (every block and inline type, any text,
+  notes cited once or many times), then the DOCX read back with python-docx and its raw XML parts and the
+  PDF with pypdf (tests/checks.py, normalisation in tests/expect.py);
+- the template path, fed a summary model and catalogue with arbitrary text in every field that passed the
+  real schema (tests/models.py): context, sandboxed jinja, markup reader, document model, both writers.
+
+What the files cannot show, stated rather than hidden by the checks:
+- a character no bundled font has (most emoji, many scripts: see briefgen/typefaces.py) is drawn in the PDF as
+  the .notdef box and extracts as U+0000; the DOCX keeps it and leaves the glyph to the reader's fonts;
+- reportlab draws right-to-left runs in logical order without bidi reordering or Arabic shaping, so Hebrew
+  and Arabic are stored correctly (extraction, copy, search) but read backwards on the page;
+- the bundled templates never print a figure's `unit`, so it is generated but not searched for;
+- a table row (figures, quotes, the BLUF box) cannot break across pages in reportlab, so a word of thousands
+  of characters there is a clear "taller than a page" error (test_oversized_table_cell_is_a_clear_error)
+  and the properties keep those fields to ordinary lengths.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefgen.citations import UNKNOWN
+from briefgen.compose import compose
+from briefgen.doc import (
+    Banner,
+    Block,
+    Box,
+    BulletList,
+    Column,
+    Document,
+    Link,
+    Meta,
+    NoteRef,
+    Quote,
+    Span,
+    Table,
+    Theme,
+)
+from briefgen.errors import BriefgenError
+from briefgen.profiles import theme_for
+from briefgen.selection import select
+from briefgen.workspace import Workspace
+from briefgen.writers.docx.writer import write as write_docx
+from briefgen.writers.pdf.writer import write as write_pdf
+from tests.checks import check_docx, check_pdf
+from tests.models import Case, cases, empty_workspace
+from tests.strategies import documents
+
+
+def write_and_check(doc: Document, theme: Theme) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        docx_path, pdf_path = Path(folder) / "b.docx", Path(folder) / "b.pdf"
+        check_docx(doc, theme, docx_path, write_docx(doc, docx_path, theme))
+        check_pdf(doc, theme, pdf_path, write_pdf(doc, pdf_path, theme))
+
+
+@given(documents())
+def test_writers_print_any_text_and_every_note(case: tuple[Document, Theme]) -> None:
+    write_and_check(*case)
+
+
+# ---------------------------------------------------------------- the template path
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    return empty_workspace(tmp_path_factory.mktemp("props"))
+
+
+@given(data=st.data())
+def test_model_text_prints_literally_through_templates_and_writers(ws: Workspace, data: st.DataObject) -> None:
+    case = data.draw(cases(ws))
+    for audience, profile in case.profiles.items():
+        summary = case.checked.loaded.summary
+        doc = compose(case.checked, audience, profile, select(summary, profile, audience), case.changes)
+        texts = _texts(doc)
+        for field, value in _printed(case, audience):
+            wanted = " ".join(value.split())
+            assert any(wanted in text for text in texts), f"{audience}: {field} {value!r} is not printed literally"
+        _check_citations(case, audience, doc)
+        if audience in ("analyst", "public"):
+            write_and_check(doc, theme_for(ws, profile))
+
+
+def _texts(doc: Document) -> list[str]:
+    """The literal text of every block, one string per paragraph-like run sequence (citations as U+0000)."""
+    return [text for block in doc.blocks for text in _block_texts(block)]
+
+
+def _block_texts(block: Block) -> list[str]:
+    if isinstance(block, Banner):
+        return [block.text]
+    if isinstance(block, Box):
+        return [block.title, *(text for inner in block.blocks for text in _block_texts(inner))]
+    if isinstance(block, Table):
+        return [c.title for c in block.columns] + [_plain(cell) for row in block.rows for cell in row]
+    if isinstance(block, Quote):
+        return [_plain(block.content), _plain(block.attribution)]
+    if isinstance(block, BulletList):
+        return [_plain(item) for item in block.items]
+    return [_plain(block.content)]
+
+
+def _plain(runs: tuple[Span | Link | NoteRef, ...]) -> str:
+    return "".join(run.text if isinstance(run, Span | Link) else "\x00" for run in runs)
+
+
+def _printed(case: Case, audience: str) -> list[tuple[str, str]]:
+    """(field, value) for every model, catalogue and profile text the audience's bundled template prints."""
+    summary, profile = case.checked.loaded.summary, case.profiles[audience]
+    brief = summary.brief
+    out = [("title", brief.title), ("subject", brief.subject), ("bluf", brief.bluf), ("banner", profile.banner)]
+    out += [("organisation", profile.organisation)] if profile.organisation else []
+    for j in summary.judgments:
+        out.append(("statement", (j.plain or j.statement) if audience == "public" else j.statement))
+    for f in summary.figures:
+        out += [("label", f.label), ("value", f.value)]
+    for q in summary.quotes:
+        out += [("quote", q.text), ("speaker", q.speaker), ("context", q.context)]
+        out += [("speaker_native", q.speaker_native)] if q.speaker_native else []
+    if audience != "executive":
+        out += [("gap", g.statement) for g in summary.gaps]
+    if audience == "analyst":
+        out += _analyst_only(case)
+    return out
+
+
+def _analyst_only(case: Case) -> list[tuple[str, str]]:
+    checked = case.checked
+    out = [(f"change {key}", change[key]) for change in case.changes for key in ("what", "detail")]
+    for j in checked.loaded.summary.judgments:
+        out += [("passage", c.passage) for c in checked.verification.items[j.id].citations]
+    cited = {c.source.id for item in checked.verification.items.values() for c in item.citations}
+    for source in checked.loaded.catalogue.sources:
+        if source.id in cited:
+            out += [("originator", source.originator or UNKNOWN), ("source title", source.title),
+                    ("kind", source.kind), ("descriptor", source.descriptor)]
+    return out
+
+
+def _check_citations(case: Case, audience: str, doc: Document) -> None:
+    """One note per cited paragraph of each item shown (bluf included); a source's first note is in full."""
+    checked, sections = case.checked, case.profiles[audience].sections
+    summary = checked.loaded.summary
+    shown = (["bluf"] if "bluf" in sections else []) + [item.id for kind in ("judgments", "figures", "quotes", "gaps")
+                                                        if kind in sections for item in getattr(summary, kind)]
+    per_item = [len({(c.source.id, c.paragraph) for c in checked.verification.items[i].citations}) for i in shown]
+    notes = doc.notes()
+    assert len(notes) == sum(per_item)
+    sources = {s.id: s for s in checked.loaded.catalogue.sources}
+    seen: set[str] = set()
+    for note in notes:
+        source_id, paragraph = note.key.rsplit("#", 1)
+        source = sources[source_id]
+        text = "".join(run.text for run in note.content)
+        assert text.startswith(f"{source.originator or UNKNOWN}, ")
+        if source_id in seen:
+            assert text.endswith(f"{source.short_title or source.title}, ¶{paragraph}.")
+            continue
+        seen.add(source_id)
+        assert all(part in text for part in (source.title, source.kind, f"¶{paragraph} (seed file seeds/{source.file})",
+                                              source.url or ""))
+
+
+def test_oversized_table_cell_is_a_clear_error() -> None:
+    """A table row taller than a page cannot be split by reportlab: the writer says so, it does not crash.
+    (A figure's value of 5,000 characters in the figures table is such a row.)"""
+    columns = (Column("Measure", 2.4), Column("Value", 1.4, "right"))
+    doc = Document(Meta("t"), (Table(columns, (((Span("Troops"),), (Span("x" * 5000),)),)),))
+    with tempfile.TemporaryDirectory() as folder, pytest.raises(BriefgenError, match="taller than a page"):
+        write_pdf(doc, Path(folder) / "b.pdf", Theme())

@@ -1,0 +1,114 @@
+"""Regression tests for what the property tests (test_properties.py) found in the writers, one per fix."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import docx
+import pydantic
+import pytest
+from pypdf import PdfReader
+
+from briefgen.doc import Document, Heading, Meta, Paragraph, Quote, Span, Theme
+from briefgen.schema import Judgment
+from briefgen.writers.docx.writer import write as write_docx
+from briefgen.writers.pdf.writer import write as write_pdf
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def body(*texts: str) -> Document:
+    return Document(Meta("Regression", date="2025-09-19"), tuple(Paragraph((Span(t),)) for t in texts))
+
+
+def test_header_and_footer_lines_are_one_line(tmp_path: Path) -> None:
+    """A profile's footer or organisation with a line feed, tab or soft hyphen (a YAML block scalar ends in a
+    line feed) printed a missing-glyph box per character in the PDF and broke the DOCX line's tab stops."""
+    theme = Theme(organisation="Risk\toffice\n", footer="Prepared\nwith brief\u00adgen\n")
+    write_pdf(body("x"), tmp_path / "b.pdf", theme)
+    text = pdf_text(tmp_path / "b.pdf")
+    assert "Risk office" in text and "Prepared with briefgen" in text and "\x00" not in text
+    write_docx(body("x"), tmp_path / "b.docx", theme)
+    section = docx.Document(str(tmp_path / "b.docx")).sections[0]
+    assert section.footer.paragraphs[0].text == "Prepared with briefgen\t\tPage 1 of 1"
+    assert section.header.paragraphs[0].text == "Risk office\t\t"
+
+
+def test_c1_control_characters_are_refused_and_never_printed(tmp_path: Path) -> None:
+    """U+0080–U+009F (what Windows-1252 quotes become when decoded as Latin-1) have no glyph in any font:
+    the PDF drew boxes that extract as U+0000 while the DOCX kept them. The schema now refuses them, and
+    both writers print U+FFFD for one that arrives another way, like the C0 controls."""
+    with pytest.raises(pydantic.ValidationError, match="control character U\\+0093"):
+        Judgment.model_validate({"id": "j", "statement": "\x93quoted\x94", "confidence": "low",
+                                 "evidence": [{"source": "s", "passage": "abc"}]})
+    doc = body("a\x93b \x7f c\x9f")
+    write_pdf(doc, tmp_path / "b.pdf", Theme())
+    assert "a\ufffdb \ufffd c\ufffd" in pdf_text(tmp_path / "b.pdf")
+    write_docx(doc, tmp_path / "b.docx", Theme())
+    assert docx.Document(str(tmp_path / "b.docx")).paragraphs[0].text == "a\ufffdb \ufffd c\ufffd"
+
+
+def test_document_information_is_one_line_without_soft_hyphens(tmp_path: Path) -> None:
+    """reportlab stored a soft hyphen (or U+009F) in the PDF Title as a byte PDFDocEncoding leaves undefined,
+    which readers decode as garbage; a line feed in a title made a two-line document property."""
+    doc = Document(Meta("Inter\u00adnational\nreport", subject="Sub\x9fject", author="An\tauthor"),
+                   (Paragraph((Span("x"),)),))
+    write_pdf(doc, tmp_path / "b.pdf", Theme())
+    info = PdfReader(tmp_path / "b.pdf").metadata
+    assert info is not None
+    assert (info.title, info.subject, info.author) == ("International report", "Sub\ufffdject", "An author")
+    write_docx(doc, tmp_path / "b.docx", Theme())
+    core = docx.Document(str(tmp_path / "b.docx")).core_properties
+    assert (core.title, core.subject, core.author) == ("International report", "Sub\ufffdject", "An author")
+
+
+def test_characters_beyond_the_bmp_can_be_extracted(tmp_path: Path) -> None:
+    """DejaVu Sans draws 548 characters beyond U+FFFF (😀 🙃 …); reportlab wrote their ToUnicode entries as
+    five hex digits, which readers reject, so they could not be copied or searched."""
+    write_pdf(body("grin 😀 and 🙃"), tmp_path / "b.pdf", Theme())
+    assert "grin 😀 and 🙃" in pdf_text(tmp_path / "b.pdf")
+    fonts = PdfReader(tmp_path / "b.pdf").pages[0]["/Resources"]["/Font"]
+    cmaps = [font.get_object()["/ToUnicode"].get_object().get_data() for font in fonts.values()]
+    entries = [line.split()[1] for cmap in cmaps
+               for line in cmap.split(b"beginbfchar")[1].split(b"endbfchar")[0].strip().splitlines()]
+    assert b"<D83DDE00>" in entries  # 😀 as UTF-16: the surrogate pair D83D DE00
+    assert all(len(entry) - 2 in (4, 8) for entry in entries)  # one or two UTF-16 code units, never 5 digits
+
+
+def test_italic_text_falls_back_for_glyphs_the_italic_face_lacks(tmp_path: Path) -> None:
+    """Caladea Italic lacks ș ț ļ ŉ (Caladea Regular has them): quotes and source titles, set in italics,
+    printed boxes for Romanian and Latvian text."""
+    doc = Document(Meta("Regression"), (Quote((Span("Ș ș ț ļ ŉ"),)), Paragraph((Span("și țară", italic=True),))))
+    write_pdf(doc, tmp_path / "b.pdf", Theme())
+    text = pdf_text(tmp_path / "b.pdf")
+    assert "Ș ș ț ļ ŉ" in text and "și țară" in text and "\x00" not in text
+
+
+@contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    def expire(*_args: object) -> None:
+        raise TimeoutError(f"still laying out after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_last_heading_taller_than_a_page_does_not_hang(tmp_path: Path) -> None:
+    """A heading keeps with what follows; when it was the last block and taller than a page, reportlab's
+    keep-together group split back into itself forever (a template ending in <h1>{{ brief.title }}</h1>
+    with a title of a few thousand characters hung the build)."""
+    doc = Document(Meta("Regression"), (Heading(0, (Span("a" * 3000),)),))
+    with deadline(60):
+        result = write_pdf(doc, tmp_path / "b.pdf", Theme())
+    assert result.pages >= 2
+    assert "a" * 1000 in pdf_text(tmp_path / "b.pdf").replace("\n", "")
