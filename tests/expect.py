@@ -37,6 +37,13 @@ def xml_safe(text: str) -> str:
     return XML_ILLEGAL.sub("\ufffd", text)
 
 
+def uri(url: str) -> str:
+    """A link's target as a PDF stores it: ASCII only, so anything else is UTF-8 percent-encoded (an IRI
+    mapped to a URI, RFC 3987 §3.1); printable ASCII is kept, the space is encoded."""
+    return "".join(char if "!" <= char <= "~" else "".join(f"%{byte:02X}" for byte in char.encode())
+                   for char in xml_safe(url))
+
+
 def one_line(text: str) -> str:
     """Header and footer lines: white space runs become one space (a line feed there would print as a box)
     and soft hyphens go (the line never breaks, so one could only print as a stray hyphen). XML-illegal

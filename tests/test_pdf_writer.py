@@ -208,6 +208,15 @@ def test_control_characters_do_not_break_the_pdf(tmp_path: Path) -> None:
     assert "before" in text and "end" in text
 
 
+def test_link_target_beyond_ascii_is_percent_encoded(tmp_path: Path) -> None:
+    """A PDF URI action holds ASCII only: a soft hyphen or a Hangul path must arrive as UTF-8 escapes that a
+    viewer turns back into the same address (found by the property test)."""
+    doc = Document(Meta("l"), (Paragraph((Link("here", "https://example.org/\u00ad\ud55c a"),)),))
+    write(doc, tmp_path / "l.pdf", THEME)
+    annots = [a.get_object() for a in PdfReader(tmp_path / "l.pdf").pages[0]["/Annots"]]
+    assert [a["/A"]["/URI"] for a in annots] == ["https://example.org/%C2%AD%ED%95%9C%20a"]
+
+
 def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     path = tmp_path / "brief.pdf"
     path.write_bytes(b"previous")

@@ -13,9 +13,9 @@ What the files cannot show, stated rather than hidden by the checks:
 - reportlab draws right-to-left runs in logical order without bidi reordering or Arabic shaping, so Hebrew
   and Arabic are stored correctly (extraction, copy, search) but read backwards on the page;
 - the bundled templates never print a figure's `unit`, so it is generated but not searched for;
-- a table row (figures, quotes, the BLUF box) cannot break across pages in reportlab, so a word of thousands
-  of characters there is a clear "taller than a page" error (test_oversized_table_cell_is_a_clear_error)
-  and the properties keep those fields to ordinary lengths.
+- a table row (figures, quotes, the BLUF paragraph in its box) cannot break across pages in reportlab, so one
+  taller than a page is a clear "taller than a page" error (test_oversized_table_cell_is_a_clear_error) and
+  the properties keep those fields to ordinary lengths.
 """
 
 from __future__ import annotations

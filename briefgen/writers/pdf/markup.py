@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.colors import Color
@@ -17,6 +18,15 @@ MARKER_CB = "fnref"  # name of the onDraw callback that records where each note 
 
 def hex_of(colour: Color) -> str:
     return "#" + str(colour.hexval())[2:]
+
+
+# Printable ASCII but the space: kept as they are in a PDF URI action, whose string is 7-bit ASCII (PDF 32000
+# §12.6.4.7); every other character is UTF-8 percent-encoded, as RFC 3987 §3.1 maps an IRI to a URI.
+_URI_SAFE = "".join(chr(code) for code in range(0x21, 0x7F))
+
+
+def pdf_uri(url: str) -> str:
+    return quote(url, safe=_URI_SAFE)
 
 
 def note_dest(number: int) -> str:
@@ -57,7 +67,7 @@ class InlineMarkup:
         return body
 
     def link(self, link: Link) -> str:
-        url = quoteattr(fonts.clean(link.url))
+        url = quoteattr(pdf_uri(fonts.clean(link.url)))
         return f'<a href={url} color="{self.accent}"><u>{self.text(link.text)}</u></a>'
 
     def noteref(self, ref: NoteRef) -> str:
