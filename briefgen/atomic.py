@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -31,6 +32,17 @@ def atomic_copy(source: Path, path: Path) -> None:
         _publish(handle, temp, path)
 
 
+def cache_put(path: Path, data: bytes) -> None:
+    """Best effort, for a cache entry: written whole under a temporary name and renamed, or not at all.
+
+    No fsync (a lost entry is only recomputed); any OSError is swallowed, leaving no temporary file behind
+    unless the process is killed mid-write (`remove_stale_temps` with an age collects those)."""
+    with contextlib.suppress(OSError), _temporary(path) as (handle, temp):
+        handle.write(data)
+        handle.flush()
+        os.replace(temp, path)
+
+
 @contextlib.contextmanager
 def _temporary(path: Path) -> Iterator[tuple[BinaryIO, str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,14 +64,17 @@ def _publish(handle: BinaryIO, temp: str, path: Path) -> None:
     _fsync_directory(path.parent)
 
 
-def remove_stale_temps(folder: Path) -> list[Path]:
+def remove_stale_temps(folder: Path, older_than: float = 0.0) -> list[Path]:
     """Delete the temporary files a killed run left in `folder` (ours only, by name; never recurses).
 
-    Call it only while holding the build lock: then no live writer owns such a file."""
+    Call it only while holding the build lock: then no live writer owns such a file. In the cache, which
+    `check` writes without the lock, pass `older_than` (seconds): a live writer finishes in far less."""
     removed: list[Path] = []
+    cutoff = time.time() - older_than
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         for entry in os.scandir(folder):
-            if _STALE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            if (_STALE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                    and (not older_than or entry.stat(follow_symlinks=False).st_mtime < cutoff)):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))

@@ -20,7 +20,8 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.history import HISTORY, history_folder, preserve, prune
 from briefgen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.lockfile import AudienceRecord, Lock, read_lock, write_lock
-from briefgen.workspace import Workspace
+from briefgen.locking import held
+from briefgen.workspace import Workspace, output_dir
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
     from briefgen.check import Checked
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # the model, templates and fit load only when there is someth
     from briefgen.profiles import Profile
 
 FORMATS = ("docx", "pdf")
-LOCK_WAIT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -78,18 +78,6 @@ def writer_for(fmt: str) -> Writer:
     return write_pdf
 
 
-def output_dir(ws: Workspace, out: Path | None) -> Path:
-    target = (out if out is not None else ws.output).resolve()
-    if target.exists() and not target.is_dir():
-        raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
-                                    hint="choose a directory with -o, or remove the file"))
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}")) from None
-    return target
-
-
 def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
     from briefgen.audiences import audience_names
 
@@ -101,44 +89,24 @@ def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
 
 def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] = FORMATS, out: Path | None = None,
           *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None) -> BuildReport:
-    from filelock import FileLock, Timeout
-
     target = output_dir(ws, out)
-    wait = lock_wait_seconds()
-    try:
-        with FileLock(str(target / ".build.lock"), timeout=wait):
-            tidy(target)
-            report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
-            if keep_history is not None:
-                prune(target, keep_history)
-    except Timeout:
-        raise BriefgenError(Problem(ws.rel(target / ".build.lock"), f"another build is running: it has held the "
-                                    f"lock for more than {wait:g} s", hint="wait for it to finish, or check for "
-                                    "a hung briefgen process")) from None
+    lock = target / ".build.lock"
+    with held(lock, ws.rel(lock), "another build is running"):
+        tidy(target, ws.cache)
+        report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+        if keep_history is not None:
+            prune(target, keep_history)
     return report
 
 
-def lock_wait_seconds() -> float:
-    """How long a build waits for another one: LOCK_WAIT_SECONDS, or BRIEFGEN_LOCK_SECONDS when set."""
-    raw = os.environ.get("BRIEFGEN_LOCK_SECONDS", "").strip()
-    if not raw:
-        return LOCK_WAIT_SECONDS
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < float("inf"):
-        raise BriefgenError(Problem("BRIEFGEN_LOCK_SECONDS", f"{raw!r} is not a number of seconds",
-                                    hint="unset it, or give a number such as 60"))
-    return seconds
-
-
-def tidy(target: Path) -> None:
-    """Remove the temporary files of a build that was killed mid-write (the lock proves none is running).
+def tidy(target: Path, cache: Path) -> None:
+    """Remove the temporary files of a build that was killed mid-write (the lock proves none is running),
+    and those an hour old in the cache (where `check`, which takes no lock, may be writing one now).
 
     Such a build's history folder is the newest one when the next build takes the lock, so only that one
     is looked into: a thousand old history folders cost nothing here."""
     remove_stale_temps(target)
+    remove_stale_temps(cache, older_than=3600)
     with contextlib.suppress(OSError):
         folders = sorted(entry.name for entry in os.scandir(target / HISTORY) if entry.is_dir())
         if folders:

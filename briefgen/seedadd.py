@@ -21,9 +21,10 @@ from briefgen.catalogue_text import Field, append_entries
 from briefgen.errors import BriefgenError, Problem
 from briefgen.extract import SEED_SUFFIXES, extract, format_of
 from briefgen.inputs import file_digest
+from briefgen.locking import held
 from briefgen.seedmeta import Clues, document_clues
 from briefgen.seeds import MAX_SEED_BYTES, SeedError, decode_text, read_limited
-from briefgen.workspace import Workspace
+from briefgen.workspace import Workspace, output_dir
 from briefgen.yamlsrc import Located, compose, parse
 
 REQUIRED = {"title": "fill in the document's title (required)",
@@ -190,7 +191,16 @@ def _read_document(ws: Workspace, given: Path) -> bytes:
 
 
 def add_seeds(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:
-    """Copy and catalogue every file, or none of them; each planned entry with its line in sources.yaml."""
+    """Copy and catalogue every file, or none of them; each planned entry with its line in sources.yaml.
+
+    One addition at a time per workspace (output/.seeds.lock): two at once would each append to the
+    catalogue it read, and the later write would drop the other's entries."""
+    lock = output_dir(ws) / ".seeds.lock"
+    with held(lock, ws.rel(lock), "another 'briefgen seeds add' is running"):
+        return _add_locked(ws, files, today)
+
+
+def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:
     text, catalogue = read_catalogue(ws)
     ids = {str(e.get("id")) for e in _sources(catalogue) if isinstance(e, dict)}
     batch = Batch(ws, known_documents(ws, catalogue), ids, {n.lower() for n in os.listdir(ws.seeds)},

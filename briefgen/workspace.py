@@ -1,9 +1,11 @@
-"""Where things live in a workspace (BRIEF §2). Pure paths: nothing here reads a file."""
+"""Where things live in a workspace (BRIEF §2). Pure paths, but for the output directory, made on demand."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from briefgen.errors import BriefgenError, Problem
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,16 @@ class Workspace:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
+
+
+def output_dir(ws: Workspace, out: Path | None = None) -> Path:
+    """`out` (default output/), made if missing; a clear error where a file stands in its way."""
+    target = (out if out is not None else ws.output).resolve()
+    if target.exists() and not target.is_dir():
+        raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
+                                    hint="choose a directory with -o, or remove the file"))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}")) from None
+    return target

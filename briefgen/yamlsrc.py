@@ -7,10 +7,8 @@ caught, and dates stay the strings the user wrote.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
 
 try:  # the C parser is several times faster on large models
@@ -107,11 +106,7 @@ def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
         pass
     located = parse(text, display, positions=False)
     if len(raw) > 64 * 1024:  # small files parse faster than the cache loads
-        with contextlib.suppress(OSError):
-            cache.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(located.data))
-            os.replace(tmp, entry)
+        cache_put(entry, marshal.dumps(located.data))
     return located
 
 

@@ -78,5 +78,6 @@ def copy_workspace(ws: Path, folder: Path) -> Path:
 
 def published(ws: Path) -> dict[str, tuple[str, int]]:
     """Fingerprint of what a build publishes under output/ (briefs, history, the build record), leaving out
-    the caches (output/.cache: parses and compiled templates, safe to delete) and the lock file's own bytes."""
-    return {k: v for k, v in fingerprint(ws / "output").items() if not k.startswith((".cache/", ".build.lock"))}
+    the caches (output/.cache: parses and compiled templates, safe to delete) and the lock files' own bytes."""
+    unpublished = (".cache/", ".build.lock", ".seeds.lock")
+    return {k: v for k, v in fingerprint(ws / "output").items() if not k.startswith(unpublished)}

@@ -100,3 +100,35 @@ def test_a_bad_lock_wait_is_a_clear_error(value: str, workspace: Path, monkeypat
     result = run(workspace, "build")
     assert result.exit_code == 1 and f"BRIEFGEN_LOCK_SECONDS: {value!r} is not a number of seconds" in result.output
     assert published(workspace) == before
+
+
+def test_seeds_added_at_once_are_all_catalogued(workspace: Path, tmp_path: Path) -> None:
+    """Each `seeds add` appends to the catalogue it read: unserialised, the last write would drop the others'
+    entries while their documents stayed copied."""
+    import yaml
+
+    files = []
+    for n in range(4):
+        files.append(tmp_path / f"note-{n}.md")
+        files[-1].write_text(f"# Note {n}\n\nThe unit counted {n + 10} drones on patrol this week.\n",
+                             encoding="utf-8")
+    procs = [_briefgen(workspace, "seeds", "add", str(path)) for path in files]
+    results = [_finish(p) for p in procs]
+    assert [code for code, _, _ in results] == [0] * 4, [err for _, _, err in results]
+    catalogue = yaml.safe_load((workspace / "seeds/sources.yaml").read_text(encoding="utf-8"))
+    catalogued = {entry["file"] for entry in catalogue["sources"]}
+    assert {f"note-{n}.md" for n in range(4)} <= catalogued
+    assert all((workspace / "seeds" / f"note-{n}.md").read_bytes() == files[n].read_bytes() for n in range(4))
+
+
+def test_seeds_add_waits_for_another_and_says_so(workspace: Path, tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    page = tmp_path / "late.md"
+    page.write_text("# Late\n\nNothing to report.\n", encoding="utf-8")
+    before = (workspace / "seeds/sources.yaml").read_bytes()
+    with FileLock(str(workspace / "output" / ".seeds.lock"), timeout=5):
+        code, _, err = _finish(_briefgen(workspace, "seeds", "add", str(page), env={"BRIEFGEN_LOCK_SECONDS": "0.3"}))
+    assert code == 1 and "output/.seeds.lock: another 'briefgen seeds add' is running" in err, err
+    assert "Traceback" not in err
+    assert (workspace / "seeds/sources.yaml").read_bytes() == before and not (workspace / "seeds/late.md").exists()

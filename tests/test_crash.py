@@ -132,6 +132,11 @@ def test_build_removes_only_our_stale_temporaries(workspace: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"half a brief")
     (out / ".dir.abcdefgh.tmp").mkdir()  # a folder with our pattern is not a file we wrote
+    # `check` writes the cache without the lock: only a temporary an hour old there is surely abandoned
+    old_cache_temp = out / ".cache" / ".yaml-ab12.marshal.q1w2e3r4.tmp"
+    old_cache_temp.write_bytes(b"half an entry")
+    os.utime(old_cache_temp, (time.time() - 7200, time.time() - 7200))
+    ours.append(old_cache_temp)
     _build(workspace)
     assert [p for p in ours if p.exists()] == []
     assert [p for p in others if not p.exists()] == []

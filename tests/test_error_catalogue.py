@@ -63,7 +63,9 @@ SCENARIOS: dict[str, Scenario] = {
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
     "unknown option": (_nothing, ("build", "--fast")),
     "another build running": (_nothing, ("build",)),  # run while this test holds the lock (see below)
+    "another seeds add running": (_nothing, ("seeds", "add", "notes.md")),  # likewise
 }
+HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock"}
 
 
 def _catalogue() -> dict[str, tuple[int, str, str]]:
@@ -98,9 +100,9 @@ def test_documented_message_is_what_briefgen_prints(kind: str, built: Path, tmp_
     before = published(ws)
     mutate, args = SCENARIOS[kind]
     mutate(ws)
-    # the real entry point, as a user or a scheduler runs it; one scenario meets a build lock held here
+    # the real entry point, as a user or a scheduler runs it; two scenarios meet a lock held here
     env = {**os.environ, "BRIEFGEN_LOCK_SECONDS": "0.5"}
-    with FileLock(str(ws / "output" / ".build.lock")) if kind == "another build running" else nullcontext():
+    with FileLock(str(ws / "output" / HELD[kind])) if kind in HELD else nullcontext():
         result = subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=ws, capture_output=True, text=True,
                                 timeout=120, env=env)
     printed = result.stdout + result.stderr

@@ -13,8 +13,10 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefgen import __version__
+from briefgen.atomic import cache_put
 
 EXTRACTOR_VERSION = "1"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
@@ -66,12 +68,8 @@ def extract(fmt: Format, raw: bytes, cache: str | None = None) -> Extracted:
             paragraphs, pages = marshal.loads(handle.read())
         return Extracted(tuple(map(str, paragraphs)), None if pages is None else tuple(map(int, pages)))
     found = _extractor(fmt.kind)(raw)
-    with contextlib.suppress(OSError):
-        os.makedirs(cache, exist_ok=True)
-        tmp = f"{entry}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            handle.write(marshal.dumps((list(found.paragraphs), None if found.pages is None else list(found.pages))))
-        os.replace(tmp, entry)
+    cache_put(Path(entry), marshal.dumps((list(found.paragraphs),
+                                          None if found.pages is None else list(found.pages))))
     return found
 
 
