@@ -18,6 +18,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q briefgen  # bytecode, as a regular (non-editable) install has it
 	$(BIN)/python bench/run.py
 
 lint: $(STAMP)

@@ -161,6 +161,23 @@ def test_each_page_carries_the_notes_it_cites(long_pdf: tuple[Path, WriteResult]
     assert count_pages(long_document(), THEME) == result.pages
 
 
+def test_a_heading_never_ends_a_page_when_its_paragraphs_notes_push_it_over(tmp_path: Path) -> None:
+    """A heading keeps with its paragraph even when the paragraph fits the page but its notes do not."""
+    notes = [Note(f"n{i}", (Span(f"Note {i}: " + "a long citation of a source document " * 6),)) for i in range(4)]
+    separated = []
+    for filler in range(10, 26):
+        blocks: list[Any] = [Paragraph((Span(f"Filler {i} " + "lorem ipsum dolor sit amet " * 9),))
+                             for i in range(filler)]
+        blocks += [Heading(2, (Span("Zqhead"),)), Paragraph((Span("Zqbody follows its heading."),
+                                                                *(NoteRef(n) for n in notes)))]
+        write(Document(Meta("k"), tuple(blocks)), tmp_path / f"k{filler}.pdf", THEME)
+        pages = page_texts(tmp_path / f"k{filler}.pdf")
+        where = [next(n for n, text in enumerate(pages) if word in text) for word in ("Zqhead", "Zqbody")]
+        if where[0] != where[1]:
+            separated.append(filler)
+    assert separated == []
+
+
 def test_notes_sit_below_the_body_text(long_pdf: tuple[Path, WriteResult]) -> None:
     for page in PdfReader(long_pdf[0]).pages:
         body, notes = _line_heights(page)

@@ -183,8 +183,12 @@ class NoteFrame(Frame):  # type: ignore[misc]
     add = _add
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
-        """Split so that the first part and its notes fit; [] if no such split exists."""
-        base, need = self._y1p, 0.0
+        """Split so that the first part and its notes fit; [] if no such split exists.
+
+        A keep-together group (a heading and what follows it) stays whole only if all its notes fit too:
+        measured without them, it would "fit", come apart, and leave its heading alone at the page foot."""
+        base = self._y1p
+        need = self.ledger.extra(self.ledger.new_numbers(flowable)) if isinstance(flowable, KeepTogether) else 0.0
         try:
             for _ in range(6):
                 self._y1p = base + need
