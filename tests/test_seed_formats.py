@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from briefgen.seeds import read_seed
 from tests.conftest import ROOT
 from tests.helpers import model, run, save_model
-from tests.seed_fixtures import PASSAGE, docx_seed, html_seed, markdown_seed, pdf_bytes, pdf_seed
+from tests.seed_fixtures import FILLER, PASSAGE, docx_seed, html_seed, markdown_seed, pdf_bytes, pdf_seed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -222,3 +222,23 @@ def test_uncatalogued_documents_are_reported(workspace: Path) -> None:
     result = run(workspace, "check")
     assert "seeds/stray.pdf: warning: seed file is not catalogued" in result.output
     assert "seeds/notes.md: warning: seed file is not catalogued" in result.output
+
+
+def test_a_paragraph_cut_by_a_page_break_is_joined_again() -> None:
+    """reportlab splits the long paragraph across page breaks mid-sentence; the seed keeps it whole, on the
+    page where it starts, so a passage spanning a break is found; the paragraph after it stays apart."""
+    from reportlab.lib.pagesizes import A6
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from briefgen.extract.pdfdoc import extract
+
+    long = " ".join(f"the crews flew sortie number {n} over the northern ridge and came back" for n in range(40)) + "."
+    out = io.BytesIO()
+    normal = getSampleStyleSheet()["Normal"]
+    SimpleDocTemplate(out, pagesize=A6).build([Paragraph(FILLER, normal), Paragraph(long, normal),
+                                               Paragraph("Afterwards the unit rested.", normal)])
+    found = extract(out.getvalue())
+    assert len(PdfReader(out).pages) >= 3  # the long paragraph runs over two page breaks at least
+    assert found.paragraphs == (FILLER, long, "Afterwards the unit rested.")
+    assert found.pages == (1, 1, len(PdfReader(out).pages))

@@ -18,7 +18,7 @@ from pathlib import Path
 from briefgen import __version__
 from briefgen.atomic import cache_put
 
-EXTRACTOR_VERSION = "1"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "2"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 
 

@@ -3,7 +3,8 @@
 pdfminer.six gives each text line with its position and size, and groups lines into blocks separated by space;
 inside a block we start a new paragraph where the type size changes (a heading), at a bullet, and where a line
 ends a sentence well short of the block's right edge or the next line is indented. Every break we add falls at
-the end of a sentence or a heading, so a passage can only be cut where a sentence ends.
+the end of a sentence or a heading, so a passage can only be cut where a sentence ends; a paragraph that a page
+break cuts mid-sentence is joined again.
 """
 
 from __future__ import annotations
@@ -103,15 +104,26 @@ def box_paragraphs(box: LTTextBox) -> Iterator[str]:
         yield _join(current)
 
 
+def _runs_on(last: str, first: str) -> bool:
+    """Whether a page's last paragraph runs on into the next page's first: it stops mid-sentence and the
+    next starts in lower case (a running footer or header in between keeps them apart, as before)."""
+    return not last.endswith(ENDS_SENTENCE) and first[:1].islower()
+
+
 def extract(raw: bytes) -> Extracted:
+    """Paragraphs and the page each starts on; one that a page break cuts mid-sentence is joined again, so a
+    passage across the break is found (and cited on the page where its paragraph starts)."""
     paragraphs: list[str] = []
     pages: list[int] = []
+    ended_on = 0  # the page where the last paragraph ends (later than where it starts if it ran on)
     for number, page in enumerate(_layout(raw), start=1):
-        for box in _boxes(page):
-            for text in box_paragraphs(box):
-                if text:
-                    paragraphs.append(text)
-                    pages.append(number)
+        for text in (text for box in _boxes(page) for text in box_paragraphs(box) if text):
+            if ended_on == number - 1 and paragraphs and _runs_on(paragraphs[-1], text):
+                paragraphs[-1] = _join([paragraphs[-1], text])
+            else:
+                paragraphs.append(text)
+                pages.append(number)
+            ended_on = number
     if not paragraphs:
         raise SeedError("the PDF has no text layer (a scanned document?)",
                         "run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and use the result")
