@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -188,11 +189,23 @@ def _scanned_pdf() -> bytes:
     return out.getvalue()
 
 
+def _bomb_pdf() -> bytes:
+    """A page whose content stream is 300 MB of spaces, deflated to ~300 KB."""
+    packer = zlib.compressobj(9)
+    stream = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(300)) + packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    body = b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n" % (n + 1) + obj + b"\nendobj\n" for n, obj in enumerate(objects))
+    return body + b"trailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n"
+
+
 HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "truncated pdf": ("bad.pdf", lambda: pdf_bytes()[:1200], "the PDF is damaged"),
     "html saved as pdf": ("bad.pdf", lambda: b"<html><body>Not found</body></html>", "the file is not a PDF"),
     "encrypted pdf": ("bad.pdf", _encrypted_pdf, "the PDF is encrypted and needs a password"),
     "pdf without text": ("bad.pdf", _scanned_pdf, "the PDF has no text layer"),
+    "pdf decompression bomb": ("bad.pdf", _bomb_pdf, "the PDF's streams unpack to more than 256 MB"),
     "corrupt docx": ("bad.docx", lambda: b"PK\x03\x04" + b"\x00garbage" * 50, "the DOCX is damaged"),
     "protected docx": ("bad.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
                        "the file is a password-protected Word document"),

@@ -9,8 +9,11 @@ break cuts mid-sentence is joined again.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+import re
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -30,6 +33,10 @@ logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about s
 ENDS_SENTENCE = tuple('.!?:"”’)]')
 BULLETS = tuple("•●▪◦‣■□►✓")
 DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
+# What a seed's compressed streams may inflate to: a text PDF of hundreds of pages stays far below, while a
+# small file whose stream unpacks to gigabytes (a decompression bomb) would exhaust memory inside pdfminer.
+MAX_EXPANDED = 256 * 1024 * 1024
+_STREAM_START = re.compile(rb"stream\r?\n")
 
 
 def _check_header(raw: bytes) -> None:
@@ -38,9 +45,28 @@ def _check_header(raw: bytes) -> None:
                         "or an error message saved under a .pdf name")
 
 
+def _check_expansion(raw: bytes) -> None:
+    """Inflate every zlib stream of the file 16 KB of input at a time (so at most ~16 MB of output is held),
+    and refuse the file once the total passes MAX_EXPANDED, before pdfminer would inflate it all at once."""
+    total, position = 0, 0
+    while (found := _STREAM_START.search(raw, position)) is not None:
+        end = raw.find(b"endstream", found.end())
+        end, position = (len(raw), len(raw)) if end < 0 else (end, end + len(b"endstream"))
+        inflater = zlib.decompressobj()
+        with contextlib.suppress(zlib.error):  # not zlib (images, other filters): pdfminer copes or reports
+            for offset in range(found.end(), end, 16384):
+                total += len(inflater.decompress(raw[offset:min(offset + 16384, end)]))
+                if total > MAX_EXPANDED:
+                    raise SeedError(f"the PDF's streams unpack to more than {MAX_EXPANDED >> 20} MB, far more "
+                                    "than a document's text needs (a decompression bomb?)", DAMAGED_HINT)
+                if inflater.eof:
+                    break
+
+
 def _layout(raw: bytes) -> Iterator[LTPage]:
     """pdfminer's pages, its failures turned into the user's problem with the file."""
     _check_header(raw)
+    _check_expansion(raw)
     try:
         yield from extract_pages(io.BytesIO(raw), laparams=LAParams(all_texts=True))
     except PDFPasswordIncorrect:
