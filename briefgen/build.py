@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import remove_stale_temps
+from briefgen.cachedir import prune_cache
 from briefgen.doc import Theme, Writer, WriteResult
 from briefgen.errors import BriefgenError, Problem
 from briefgen.history import HISTORY, history_folder, preserve, prune
@@ -138,6 +139,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             report.written.extend(_write(plan, target, report.history, lock))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
+    prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
     return report
 
 

@@ -3,12 +3,15 @@ with the right paragraph (and page, for the PDF) in the built briefs; hostile do
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -155,6 +158,25 @@ def test_passage_moved_to_another_page_rebuilds(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "output/analyst.pdf" in result.output, result.output
     text = squash(" ".join(p.extract_text() for p in PdfReader(ws / "output/analyst.pdf").pages))
     assert "p. 3, ¶3 (seed file seeds/fmt.pdf)" in text
+    # the build keeps the cache to what the inputs are now: the earlier version's text is gone
+    digest = hashlib.sha256((ws / "seeds/fmt.pdf").read_bytes()).hexdigest()
+    assert [p.name.rsplit("-", 1)[1] for p in (ws / "output/.cache").glob("seed-pdf-*")] == [f"{digest}.marshal"]
+
+
+def test_cache_pruning_keeps_live_entries_and_recent_templates(tmp_path: Path) -> None:
+    from briefgen.cachedir import prune_cache
+
+    cache = tmp_path / ".cache"
+    (cache / "templates").mkdir(parents=True)
+    names = ["yaml-aaa.marshal", "yaml-bbb.marshal", "seed-pdf-0.1.0-2-aaa.marshal", "seed-pdf-0.1.0-2-ccc.marshal",
+             "check.json", "templates/__jinja2_old.cache", "templates/__jinja2_new.cache", "notes.txt"]
+    for name in names:
+        (cache / name).write_bytes(b"x")
+    month_ago = time.time() - 31 * 86400
+    os.utime(cache / "templates/__jinja2_old.cache", (month_ago, month_ago))
+    assert prune_cache(cache, {"aaa"}) == 3
+    assert sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file()) == [
+        "check.json", "notes.txt", "seed-pdf-0.1.0-2-aaa.marshal", "templates/__jinja2_new.cache", "yaml-aaa.marshal"]
 
 
 def test_extraction_is_cached_by_content(formats_ws: tuple[Path, dict[str, str]]) -> None:
