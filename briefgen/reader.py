@@ -66,6 +66,7 @@ class Reader:
     note: NoteFactory
     meta: Meta
     blocks: list[Block] = field(default_factory=list)
+    first_cited: dict[str, int] = field(default_factory=dict)  # note key -> rank of its first citation
 
     def read(self, root: ET.Element) -> Document:
         if root.tag != "brief":
@@ -82,7 +83,25 @@ class Reader:
     def inlines(self, el: ET.Element) -> tuple[Inline, ...]:
         out: list[Inline] = []
         self._collect(el, out, bold=False, italic=False, tag=False)
-        return _tidy(out)
+        return self._in_citation_order(_tidy(out))
+
+    def _in_citation_order(self, runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """Adjacent citations sorted by where their note was first cited in the brief, so a cluster reads
+        "13,14", never "14,13": always in the DOCX (numbered through the document), and in the PDF
+        (numbered per page) unless a page cites the same notes in another order than the brief first did."""
+        out: list[Inline] = []
+        cluster: list[NoteRef] = []
+        for run in (*runs, None):
+            if isinstance(run, NoteRef):
+                self.first_cited.setdefault(run.note.key, len(self.first_cited))
+                cluster.append(run)
+                continue
+            ordered: list[NoteRef] = sorted(cluster, key=lambda ref: self.first_cited[ref.note.key])
+            out.extend(ordered)
+            cluster = []
+            if run is not None:
+                out.append(run)
+        return tuple(out)
 
     def _collect(self, el: ET.Element, out: list[Inline], *, bold: bool, italic: bool, tag: bool) -> None:
         if el.text:

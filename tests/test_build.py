@@ -78,6 +78,29 @@ def test_docx_footnotes_match_references_one_to_one(built: Path, audience: str) 
 
 
 @pytest.mark.parametrize("audience", AUDIENCES)
+def test_adjacent_note_marks_ascend(built: Path, audience: str) -> None:
+    """Each group of marks reads "13,14", never "14,13": new footnotes (numbered by Word in order) and
+    repeated ones (a NOTEREF field showing the earlier number) are sorted together."""
+    from lxml import etree
+    with zipfile.ZipFile(built / f"output/{audience}.docx") as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    groups = []
+    for paragraph in body.iter(f"{W}p"):
+        marks = ""
+        for run in paragraph.iter(f"{W}r"):
+            style = run.find(f"{W}rPr/{W}rStyle")
+            if style is None or style.get(f"{W}val") != "FootnoteReference":
+                marks += "|"
+            elif (ref := run.find(f"{W}footnoteReference")) is not None:
+                marks += ref.get(f"{W}id")
+            else:
+                marks += "".join(t.text or "" for t in run.iter(f"{W}t"))
+        groups += [[int(n) for n in group.split(",")] for group in marks.split("|") if "," in group]
+    assert len(groups) >= 6
+    assert [g for g in groups if g != sorted(g)] == []
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
 def test_python_docx_opens_and_finds_the_judgments(built: Path, audience: str) -> None:
     document = docx.Document(str(built / f"output/{audience}.docx"))
     text = squash(" ".join(p.text for p in document.paragraphs))
