@@ -186,9 +186,12 @@ class NoteFrame(Frame):  # type: ignore[misc]
         """Split so that the first part and its notes fit; [] if no such split exists.
 
         A keep-together group (a heading and what follows it) stays whole only if all its notes fit too:
-        measured without them, it would "fit", come apart, and leave its heading alone at the page foot."""
+        measured without them, it would "fit", come apart, and leave its heading alone at the page foot.
+        At the top of a page moving on cannot help (and reportlab would regroup and retry forever), so there
+        the group is split as it comes."""
         base = self._y1p
-        need = self.ledger.extra(self.ledger.new_numbers(flowable)) if isinstance(flowable, KeepTogether) else 0.0
+        grouped = isinstance(flowable, KeepTogether) and not getattr(self, "_atTop", 0)
+        need = self.ledger.extra(self.ledger.new_numbers(flowable)) if grouped else 0.0
         try:
             for _ in range(6):
                 self._y1p = base + need
