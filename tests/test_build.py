@@ -87,14 +87,14 @@ def test_adjacent_note_marks_ascend(built: Path, audience: str) -> None:
     groups = []
     for paragraph in body.iter(f"{W}p"):
         marks = ""
-        for run in paragraph.iter(f"{W}r"):
-            style = run.find(f"{W}rPr/{W}rStyle")
+        for piece in paragraph.iter(f"{W}r"):
+            style = piece.find(f"{W}rPr/{W}rStyle")
             if style is None or style.get(f"{W}val") != "FootnoteReference":
                 marks += "|"
-            elif (ref := run.find(f"{W}footnoteReference")) is not None:
+            elif (ref := piece.find(f"{W}footnoteReference")) is not None:
                 marks += ref.get(f"{W}id")
             else:
-                marks += "".join(t.text or "" for t in run.iter(f"{W}t"))
+                marks += "".join(t.text or "" for t in piece.iter(f"{W}t"))
         groups += [[int(n) for n in group.split(",")] for group in marks.split("|") if "," in group]
     assert len(groups) >= 6
     assert [g for g in groups if g != sorted(g)] == []

@@ -74,6 +74,9 @@ class StoryBuilder:
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
         flowable = self.para(block.content, _HEADING_STYLE[level])
+        # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
+        # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
+        flowable.keepWithNext = 1
         if level:
             self.headings += 1
             flowable.outline = (plain(block.content), level - 1, f"h{self.headings}")

@@ -65,7 +65,6 @@ def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], fam
         leftIndent=spec.indent, alignment=_ALIGN[spec.align], textColor=kit_colours[spec.colour],
         splitLongWords=1, allowWidows=0, allowOrphans=0,
         bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
-        keepWithNext=int(name in ("heading1", "heading2", "title")),
     )
 
 
