@@ -212,6 +212,16 @@ class WriteResult:
     notes: int  # footnotes actually printed (after per-page de-duplication)
 
 
+def safe_text(text: str) -> str:
+    """`text` with every character no brief may carry replaced by U+FFFD, so that both writers print the same
+    and serialising can never fail: those XML 1.0 forbids (C0 controls but tab and line breaks, lone
+    surrogates, U+FFFE, U+FFFF), and DEL and the C1 controls, which no font draws."""
+    return _UNSAFE.sub("\ufffd", text)
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def one_line(text: str) -> str:
     """Text for a header or footer line (the banner, organisation and footer repeated on every page): runs of
     white space, line breaks included, become one space, as in body paragraphs, and soft hyphens go (the line

@@ -14,7 +14,7 @@ from typing import Literal
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from briefgen.doc import Bar, Chart, Theme
+from briefgen.doc import Bar, Chart, Theme, safe_text
 from briefgen.writers.pdf import fonts
 
 TEXT = "#1A1A1A"
@@ -107,7 +107,7 @@ class _Type:
     def runs(self, text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
         fonts.register()
         out = []
-        for family, chunk in fonts.runs(fonts.clean(text), self.family):
+        for family, chunk in fonts.runs(safe_text(text), self.family):
             strong = bold and family == self.family
             name = fonts.font_name(family, strong)
             out.append(Run(family, strong, chunk, tuple(stringWidth(c, name, size) for c in chunk)))

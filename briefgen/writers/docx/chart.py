@@ -17,10 +17,10 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
-from briefgen.doc import Chart, Theme
+from briefgen.doc import Chart, Theme, safe_text
 from briefgen.typefaces import FACES, FALLBACKS
 from briefgen.writers import chart
-from briefgen.writers.docx.ooxml import el, safe_text, sub
+from briefgen.writers.docx.ooxml import el, sub
 
 DPI = 200
 FIRST_SHAPE_ID = 1000  # clear of the ids python-docx gives pictures in headers (the logo)

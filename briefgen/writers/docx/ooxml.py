@@ -1,4 +1,4 @@
-"""Small WordprocessingML helpers shared by the DOCX modules: elements, safe text, fields, bookmarks."""
+"""Small WordprocessingML helpers shared by the DOCX modules: elements, text runs, fields, bookmarks."""
 
 from __future__ import annotations
 
@@ -10,14 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-# Characters XML 1.0 forbids (C0 controls except tab/newline/return, lone surrogates, U+FFFE/U+FFFF), and the
-# DEL and C1 controls it discourages: no font draws them (the PDF writer replaces the same set).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def safe_text(text: str) -> str:
-    """`text` with every XML-illegal or control character replaced by U+FFFD, so serialising can never fail."""
-    return _ILLEGAL.sub("\ufffd", text)
+from briefgen.doc import safe_text
 
 
 def el(tag: str, **attrs: str) -> BaseOxmlElement:

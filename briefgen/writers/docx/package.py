@@ -15,9 +15,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 
-from briefgen.doc import Meta, one_line
+from briefgen.doc import Meta, one_line, safe_text
 from briefgen.errors import BriefgenError
-from briefgen.writers.docx.ooxml import safe_text
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -34,11 +34,12 @@ from briefgen.doc import (
     Table,
     Theme,
     WriteResult,
+    safe_text,
 )
 from briefgen.layout import BOX_PADDING, STYLES
 from briefgen.writers.docx import furniture, package, reference, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
-from briefgen.writers.docx.ooxml import Bookmarks, el, safe_text, text_run
+from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
 
 _PARAGRAPH_KEYS = {"body": "body", "lead": "lead", "meta": "meta", "small": "small"}
 

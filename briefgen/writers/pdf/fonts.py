@@ -15,14 +15,12 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen.doc import safe_text
 from briefgen.errors import BriefgenError
 from briefgen.typefaces import FACES, FALLBACKS, Face
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
-# XML 1.0 forbids these (reportlab's parser would choke on them), or, for DEL and the C1 controls, discourages
-# them: no bundled font draws them. The DOCX writer replaces the same set.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
@@ -96,16 +94,11 @@ def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> li
             for fam, chars in groupby(text, key=lambda c: _face_for(c, family, bold, italic))]
 
 
-def clean(text: str) -> str:
-    """Replace XML-illegal characters (control characters, lone surrogates) and C1 controls with U+FFFD."""
-    return _ILLEGAL.sub("\ufffd", text)
-
-
 def markup(text: str, family: str, bold: bool = False, italic: bool = False) -> str:
     """Escaped paragraph markup for literal text drawn in `family` (bold, italic: the weight and slant it
     will be drawn in), with the characters that face lacks in a fallback face that has them."""
     parts = []
-    for fam, chunk in runs(clean(text), family, bold, italic):
+    for fam, chunk in runs(safe_text(text), family, bold, italic):
         escaped = escape(chunk)
         parts.append(escaped if fam == family else f'<font face="{fam}">{escaped}</font>')
     return "".join(parts)

@@ -8,7 +8,7 @@ from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.colors import Color
 
-from briefgen.doc import Inline, Link, Note, NoteRef, Span
+from briefgen.doc import Inline, Link, Note, NoteRef, Span, safe_text
 from briefgen.writers.pdf import fonts
 
 # (ref id, note number, True if this ref carries the back-link anchor of its number)
@@ -67,7 +67,7 @@ class InlineMarkup:
         return body
 
     def link(self, link: Link) -> str:
-        url = quoteattr(pdf_uri(fonts.clean(link.url)))
+        url = quoteattr(pdf_uri(safe_text(link.url)))
         return f'<a href={url} color="{self.accent}"><u>{self.text(link.text)}</u></a>'
 
     def noteref(self, ref: NoteRef) -> str:

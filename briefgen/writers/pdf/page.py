@@ -11,7 +11,7 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.doc import Meta, one_line
+from briefgen.doc import Meta, one_line, safe_text
 from briefgen.errors import BriefgenError
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.styles import Kit
@@ -67,7 +67,7 @@ class Decorator:
     def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:
         """One line of literal text, each run in a face that has its glyphs."""
         chunks = [(fonts.font_name(fam, bold=bold), chunk)
-                  for fam, chunk in fonts.runs(one_line(fonts.clean(text)), self.family, bold)]
+                  for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold)]
         width = sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
         x -= {"left": 0.0, "center": width / 2, "right": width}[align]
         for name, chunk in chunks:

@@ -19,9 +19,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
-from briefgen.doc import Banner, Document, Theme, WriteResult, one_line
+from briefgen.doc import Banner, Document, Theme, WriteResult, one_line, safe_text
 from briefgen.errors import BriefgenError, Problem
-from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
@@ -49,7 +48,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             bottomMargin=kit.margins[2], leftMargin=kit.margins[3], title=_info(meta.title),
             author=_info(meta.author), subject=_info(meta.subject),
             keywords=[_info(k) for k in meta.keywords], creator="briefgen", invariant=1,
-            lang=fonts.clean(meta.language) or None, allowSplitting=1,
+            lang=safe_text(meta.language) or None, allowSplitting=1,
             # pages start in the body font: keeps the unembedded base-14 Helvetica out of the file
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
@@ -77,13 +76,13 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self._outline_level = level
         top = self.frame._y + flowable.getSpaceAfter() + flowable.height
         self.canv.bookmarkHorizontalAbsolute(key, top)
-        self.canv.addOutlineEntry(fonts.clean(text) or " ", key, level=level, closed=False)
+        self.canv.addOutlineEntry(safe_text(text) or " ", key, level=level, closed=False)
 
 
 def _info(text: str) -> str:
     """A document information field: one line (the DOCX core properties get the same). Soft hyphens must go
     in any case: reportlab would store U+00AD as byte 0xAD, which PDFDocEncoding leaves undefined."""
-    return one_line(fonts.clean(text))
+    return one_line(safe_text(text))
 
 
 @dataclass
