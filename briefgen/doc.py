@@ -223,11 +223,12 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uf
 
 
 def one_line(text: str) -> str:
-    """Text for a header or footer line (the banner, organisation and footer repeated on every page): runs of
-    white space, line breaks included, become one space, as in body paragraphs, and soft hyphens go (the line
-    never breaks). Drawn as they are, a line feed or tab from a profile would print as a missing-glyph box in
-    the PDF and break the DOCX line's tab stops, and a soft hyphen would print as a stray hyphen."""
-    return " ".join(_SPACE.split(text.replace("\u00ad", ""))).strip()
+    """`text` as one line: runs of white space, line breaks included, become one space, and soft hyphens go.
+
+    For a header or footer line (banner, organisation, footer on every page), where a line feed or tab would
+    print as a missing-glyph box in the PDF and break the DOCX line's tab stops, and a soft hyphen (the line
+    never breaks) as a stray hyphen; and for a seed paragraph as the locator reads it."""
+    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
 
 
 _SPACE = re.compile(r"\s+")

@@ -10,13 +10,13 @@ import contextlib
 import hashlib
 import marshal
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen import __version__
 from briefgen.atomic import cache_put
+from briefgen.doc import one_line
 
 EXTRACTOR_VERSION = "2"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
@@ -85,14 +85,6 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
         return from_html
     from briefgen.extract.mddoc import extract as from_markdown
     return from_markdown
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def one_line(text: str) -> str:
-    """A paragraph as the locator wants it: one line, single spaces, no soft hyphens."""
-    return _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
 
 
 def paragraphs_of(texts: Iterable[str]) -> list[str]:

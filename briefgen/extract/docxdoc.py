@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from briefgen.extract import Extracted, one_line
+from briefgen.extract import Extracted, paragraphs_of
 from briefgen.seeds import SeedError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -70,7 +70,7 @@ def _text_of(paragraph: Any) -> Iterator[str]:
 
 def extract(raw: bytes) -> Extracted:
     document = open_document(raw)
-    paragraphs = tuple(line for text in body_paragraphs(document.element.body) if (line := one_line(text)))
+    paragraphs = tuple(paragraphs_of(body_paragraphs(document.element.body)))
     if not paragraphs:
         raise SeedError("the DOCX has no text in its body", "check that the document holds its text, not images")
     return Extracted(paragraphs)

@@ -8,7 +8,7 @@ import json
 from html.parser import HTMLParser
 from typing import Any
 
-from briefgen.extract import one_line
+from briefgen.doc import one_line
 
 
 class _Head(HTMLParser):

@@ -25,7 +25,8 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
-from briefgen.extract import Extracted, one_line
+from briefgen.doc import one_line
+from briefgen.extract import Extracted
 from briefgen.seeds import SeedError
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
