@@ -19,11 +19,11 @@ import yaml
 from briefgen.atomic import atomic_write
 from briefgen.catalogue_text import Field, append_entries
 from briefgen.errors import BriefgenError, Problem
-from briefgen.extract import SEED_SUFFIXES, extract, format_of
+from briefgen.extract import SEED_SUFFIXES, format_of
 from briefgen.inputs import file_digest
 from briefgen.locking import held
 from briefgen.seedmeta import Clues, document_clues
-from briefgen.seeds import MAX_SEED_BYTES, SeedError, decode_text, read_limited
+from briefgen.seeds import SeedError, read_document
 from briefgen.workspace import Workspace, output_dir
 from briefgen.yamlsrc import Located, compose, parse
 
@@ -125,8 +125,7 @@ def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
 def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known]:
     """Every document in seeds/ by content hash, with the catalogue entry naming it."""
     entries: dict[str, Known] = {}
-    sources = catalogue.data.get("sources") if catalogue and isinstance(catalogue.data, dict) else None
-    for i, entry in enumerate(sources if isinstance(sources, list) else []):
+    for i, entry in enumerate(_sources(catalogue)):
         if isinstance(entry, dict) and isinstance(entry.get("file"), str):
             line = catalogue.where(("sources", i))[0] if catalogue else None
             entries[os.path.normpath(entry["file"])] = Known(entry["file"], str(entry.get("id")), line)
@@ -181,12 +180,7 @@ def _read_document(ws: Workspace, given: Path) -> bytes:
     if suffix not in SEED_SUFFIXES:
         raise SeedError(f"unsupported format {suffix or '(no suffix)'!r}",
                         f"save it as one of {', '.join(SEED_SUFFIXES)} (UTF-8 text for .txt and .md)")
-    fmt = format_of(given.name)
-    raw = read_limited(str(given), fmt.max_bytes if fmt else MAX_SEED_BYTES)
-    if fmt is None:
-        decode_text(raw)
-    else:
-        extract(fmt, raw, str(ws.cache))  # proves the text can be read, and caches it for `check`
+    raw, _, _ = read_document(str(given), str(ws.cache))  # proves its text can be read; caches it for `check`
     return raw
 
 

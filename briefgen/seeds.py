@@ -112,13 +112,19 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:
         inside = os.path.realpath(candidate).startswith(seeds_root + os.sep)
     if not inside:
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
-    fmt = format_of(candidate)
-    raw = read_limited(candidate, fmt.max_bytes if fmt else MAX_SEED_BYTES)
-    display = "seeds/" + candidate[len(seeds_root) + 1:]
+    _, text, pages = read_document(candidate, cache)
+    return Seed(candidate, "seeds/" + candidate[len(seeds_root) + 1:], text, pages)
+
+
+def read_document(path: str, cache: str | None = None) -> tuple[bytes, str, tuple[int, ...] | None]:
+    """A document's bytes, its text (one paragraph a line) and, for a PDF, each paragraph's page: plain text
+    decoded, other formats extracted; a SeedError when it is too large or cannot be read."""
+    fmt = format_of(path)
+    raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES)
     if fmt is None:
-        return seed_from_bytes(candidate, raw, display)
+        return raw, decode_text(raw), None
     found = extract(fmt, raw, cache)
-    return Seed(candidate, display, "\n".join(found.paragraphs), found.pages)
+    return raw, "\n".join(found.paragraphs), found.pages
 
 
 def read_limited(path: str, limit: int) -> bytes:
@@ -137,10 +143,6 @@ def read_limited(path: str, limit: int) -> bytes:
         raise SeedError("seed path is a directory, not a file", "point `file` at a document inside seeds/") from None
     except OSError as exc:
         raise SeedError(f"cannot read the seed: {exc.strerror}", "check the file's permissions") from None
-
-
-def seed_from_bytes(path: str, raw: bytes, display: str) -> Seed:
-    return Seed(path, display, decode_text(raw))
 
 
 def decode_text(raw: bytes) -> str:
