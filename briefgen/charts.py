@@ -11,6 +11,7 @@ import difflib
 import math
 
 from briefgen.errors import BriefgenError
+from briefgen.numbers import format_number
 from briefgen.profiles import ChartSpec, Profile
 from briefgen.schema import Figure, Summary
 from briefgen.yamlsrc import Key
@@ -44,7 +45,7 @@ def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
     elif low < 0:
         problem = f"is negative ({figure.value}): bars start at zero"
     elif high is not None and high < low:
-        problem = f"has number_high {_plain(high)} below its number {_plain(low)}"
+        problem = f"has number_high {format_number(high)} below its number {format_number(low)}"
     if problem:
         raise BriefgenError(profile.problem(where, f"figure {figure.id!r} {problem}", (
             "chart figures of zero or more, with number ≤ number_high; fix the figure in seeds/summary.yaml")))
@@ -71,11 +72,6 @@ def _by_tag(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) 
         raise BriefgenError(profile.problem(("chart", "tag"), f"{len(chosen)} figures have the tag {spec.tag!r}; "
                                             "a chart shows at most 12", "use a narrower tag or list the figures"))
     return chosen
-
-
-def _plain(value: float) -> str:
-    """1190000000.0 → '1,190,000,000' (as a reader of the model wrote it, not 1.19e+09)."""
-    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
 def _same_unit(profile: Profile, figures: tuple[Figure, ...], where: Key) -> None:

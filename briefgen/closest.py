@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefgen.seeds import Seed
 from briefgen.textnorm import normalise
@@ -14,11 +14,10 @@ class NearMiss:
     paragraph: int
     text: str
     similarity: float  # 0..1
-    pinpoint: str = ""  # "p. 2, ¶3" in a PDF seed
+    pinpoint: str  # "¶7", or "p. 2, ¶3" in a PDF seed
 
     def describe(self) -> str:
-        where = self.pinpoint or f"¶{self.paragraph}"
-        return f"closest text ({where}, {self.similarity:.0%} similar): “{self.text}”"
+        return f"closest text ({self.pinpoint}, {self.similarity:.0%} similar): “{self.text}”"
 
 
 def closest(seed: Seed, passage: str) -> NearMiss | None:
@@ -32,8 +31,8 @@ def closest(seed: Seed, passage: str) -> NearMiss | None:
         start, end = _window(matcher, needle, hay)
         score = difflib.SequenceMatcher(None, needle, hay[start:end], autojunk=False).ratio()
         if best is None or score > best.similarity:
-            best = NearMiss(number, _original_words(para, hay, start, end), score)
-    return best if best is None or seed.pages is None else replace(best, pinpoint=seed.pinpoint(best.paragraph))
+            best = NearMiss(number, _original_words(para, hay, start, end), score, seed.pinpoint(number))
+    return best
 
 
 def _window(matcher: difflib.SequenceMatcher[str], needle: str, hay: str) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefgen.check import Checked
+from briefgen.seeds import pinpoint
 
 SUBSTANTIVE_WORDS = 8  # shorter lines are headlines, captions, bylines and page furniture
 
@@ -18,7 +19,7 @@ class SeedCoverage:
     pinpoints: dict[int, str] = field(default_factory=dict)  # PDF seeds: paragraph -> "p. 2, ¶3"
 
     def where(self, number: int) -> str:
-        return self.pinpoints.get(number, f"¶{number}")
+        return self.pinpoints.get(number) or pinpoint(None, number)
 
     @property
     def share(self) -> float:

@@ -49,8 +49,7 @@ class Seed:
 
     def pinpoint(self, number: int) -> str:
         """Where paragraph `number` is, as a citation prints it: "¶7", or "p. 2, ¶3" in a PDF."""
-        page, nth = self.place(number)
-        return f"¶{nth}" if page is None else f"p. {page}, ¶{nth}"
+        return pinpoint(*self.place(number))
 
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
@@ -99,6 +98,11 @@ class Seed:
         joined, starts = self._index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
+
+
+def pinpoint(page: int | None, nth: int) -> str:
+    """A paragraph's place as footnotes, reports and suggestions print it: "¶7", or "p. 2, ¶3" on a PDF page."""
+    return f"¶{nth}" if page is None else f"p. {page}, ¶{nth}"
 
 
 def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:

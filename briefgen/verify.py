@@ -13,7 +13,7 @@ from briefgen.errors import Problem
 from briefgen.extract import SEED_SUFFIXES
 from briefgen.loader import Loaded
 from briefgen.schema import Evidence, Figure, Quote, Source
-from briefgen.seeds import Seed, SeedError, read_seed
+from briefgen.seeds import Seed, SeedError, pinpoint, read_seed
 from briefgen.textnorm import normalise
 from briefgen.workspace import Workspace
 from briefgen.yamlsrc import Key
@@ -39,7 +39,7 @@ class Citation:
     @property
     def pinpoint(self) -> str:
         """"¶7", or "p. 2, ¶3" in a PDF: what a footnote prints."""
-        return f"¶{self.paragraph}" if self.page is None else f"p. {self.page}, ¶{self.page_paragraph}"
+        return pinpoint(self.page, self.page_paragraph or self.paragraph)
 
 
 @dataclass(frozen=True)
