@@ -9,28 +9,14 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from briefgen import __version__
+from briefgen.cli_options import workspace_of, workspace_option
 from briefgen.cli_seeds import seeds
 from briefgen.errors import BriefgenError
-from briefgen.workspace import Workspace
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def workspace_option(func: F) -> F:
-    return click.option("-C", "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
-                        default=None, help="Workspace directory (default: the current directory).")(func)
-
-
-def _ws(ctx: click.Context, workspace: Path | None) -> Workspace:
-    root = workspace or ctx.find_root().params.get("workspace") or Path.cwd()
-    return Workspace.at(root)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,7 +40,7 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     """Validate the model and catalogue, verify every passage against the seeds, lint the language."""
     from briefgen.checkcache import Verdict, recall, remember
 
-    ws = _ws(ctx, workspace)
+    ws = workspace_of(ctx, workspace)
     colour = not as_json and _colour()
     verdict = None if (no_cache or colour) else recall(ws)
     if verdict is None:
@@ -107,7 +93,7 @@ def build(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     from briefgen.build import FORMATS
     from briefgen.build import build as run_build
 
-    ws = _ws(ctx, workspace)
+    ws = workspace_of(ctx, workspace)
     report = run_build(ws, audiences, formats or FORMATS, out, strict=strict, if_changed=if_changed,
                        keep_history=keep_history)
     for written in report.written:
@@ -126,7 +112,7 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
     from briefgen.coverage import coverage as seed_coverage
     from briefgen.coverage import report_text
 
-    report = seed_coverage(run_check(_ws(ctx, workspace)))
+    report = seed_coverage(run_check(workspace_of(ctx, workspace)))
     click.echo(json.dumps([s.to_json() for s in report], indent=2, ensure_ascii=False) if as_json
                else report_text(report))
 
@@ -141,7 +127,7 @@ def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit:
     from briefgen.check import run_check
     from briefgen.suggest import suggest as find
 
-    checked = run_check(_ws(ctx, workspace))
+    checked = run_check(workspace_of(ctx, workspace))
     if seed and seed not in checked.verification.seeds:
         raise BriefgenError(f"no readable seed with source id {seed!r}; see seeds/sources.yaml")
     found = find(checked, seed, limit)
@@ -166,7 +152,7 @@ def status(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
     """Is each output up to date? Which inputs changed, and which model items they affect."""
     from briefgen.status import workspace_status
 
-    state = workspace_status(_ws(ctx, workspace))
+    state = workspace_status(workspace_of(ctx, workspace))
     if as_json:
         click.echo(json.dumps(state.to_json(), indent=2))
     else:
@@ -190,7 +176,7 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     """Rebuild when seeds, model or templates change; survives errors; Ctrl-C exits cleanly."""
     from briefgen.watch import watch as run_watch
 
-    run_watch(_ws(ctx, workspace), audiences, out, click.echo, lambda text: click.echo(text, err=True))
+    run_watch(workspace_of(ctx, workspace), audiences, out, click.echo, lambda text: click.echo(text, err=True))
 
 
 @cli.command()
@@ -200,7 +186,7 @@ def diff(ctx: click.Context, workspace: Path | None) -> None:
     """What changed in the model and its evidence since the last successful build."""
     from briefgen.status import model_diff
 
-    found = model_diff(_ws(ctx, workspace))
+    found = model_diff(workspace_of(ctx, workspace))
     for change in found:
         click.echo(f"{change['what']} {change['detail']}")
     if not found:
@@ -215,7 +201,7 @@ def audiences(ctx: click.Context, workspace: Path | None) -> None:
     from briefgen.audiences import audience_names, profile_path
     from briefgen.profiles import load_profile
 
-    ws = _ws(ctx, workspace)
+    ws = workspace_of(ctx, workspace)
     rows = [("audience", "template", "pages", "formats", "profile")]
     for name in audience_names(ws):
         profile = load_profile(ws, name)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.workspace import Workspace
+from briefgen.cli_options import workspace_of, workspace_option
 
 
 @click.group()
@@ -16,8 +16,7 @@ def seeds() -> None:
 
 
 @seeds.command()
-@click.option("-C", "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Workspace directory (default: the current directory).")
+@workspace_option
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> None:
@@ -27,7 +26,7 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
     for you to fill in. A document already catalogued is refused. All files are added, or none."""
     from briefgen.seedadd import add_seeds
 
-    ws = Workspace.at(workspace or ctx.find_root().params.get("workspace") or Path.cwd())
+    ws = workspace_of(ctx, workspace)
     for plan, line in add_seeds(ws, list(files), dt.date.today()):
         found, check, missing = plan.to_fill()
         how = "copied to" if plan.copy else "already in seeds/ as"

@@ -118,7 +118,7 @@ def compose(text: str) -> yaml.Node | None:
 def parse(text: str, display: str, *, positions: bool = True) -> Located:
     """Data and, unless `positions` is False (then found on demand, see Located), where each value stands."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
