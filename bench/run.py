@@ -66,7 +66,7 @@ def shipped(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
 def warm_rebuild(ws: Path, runs: int) -> float:
     """In one warm process (as `watch` is): edit a seed so citations move, rebuild one audience."""
     sys.path.insert(0, str(ROOT))
-    from briefgen.build import build
+    from briefgen.regen.build import build
     from briefgen.workspace import Workspace
 
     space = Workspace.at(ws)

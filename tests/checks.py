@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefgen.doc import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
+from briefgen.document.nodes import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
 from tests import expect
 from tests.readback import PdfContent, PdfLink, read_docx, read_pdf
 

@@ -24,9 +24,22 @@ from functools import cache
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefgen.doc import Banner, Block, Box, BulletList, Document, Heading, Link, Note, NoteRef, Paragraph, Quote, Span
-from briefgen.doc import Table as DocTable
-from briefgen.typefaces import FONT_DIR
+from briefgen.document.nodes import (
+    Banner,
+    Block,
+    Box,
+    BulletList,
+    Document,
+    Heading,
+    Link,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Span,
+)
+from briefgen.document.nodes import Table as DocTable
+from briefgen.document.typefaces import FONT_DIR
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 ZERO_WIDTH_SPACE, SOFT_HYPHEN = "\u200b", "\u00ad"

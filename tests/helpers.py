@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from click.testing import CliRunner, Result
 
-from briefgen.cli import cli
+from briefgen.cli.main import cli
 
 SEED_000 = "seeds/000_eab46a25288d9a93.txt"
 SEED_002 = "seeds/002_828a4c93c67805e5.txt"

@@ -14,13 +14,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from briefgen.check import Checked
-from briefgen.loader import Loaded
-from briefgen.profiles import Profile, load_profile
-from briefgen.schema import Catalogue, Summary
-from briefgen.verify import Citation, ItemCheck, Verification
+from briefgen.model.loader import Loaded
+from briefgen.model.schema import Catalogue, Summary
+from briefgen.model.yamlsrc import Located
+from briefgen.render.profiles import Profile, load_profile
+from briefgen.verify.check import Checked
+from briefgen.verify.passages import Citation, ItemCheck, Verification
 from briefgen.workspace import Workspace
-from briefgen.yamlsrc import Located
 from tests.strategies import texts, urls
 
 KINDS = {"judgments": "judgment", "figures": "figure", "quotes": "quote", "gaps": "gap"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.doc import (
+from briefgen.document.nodes import (
     Banner,
     Box,
     BulletList,

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from briefgen.doc import (
+from briefgen.document.nodes import (
     Banner,
     Block,
     Box,

@@ -17,8 +17,8 @@ from lxml import etree
 from PIL import Image
 from pypdf import PdfReader
 
-from briefgen.doc import Bar, Chart, Meta, Theme
-from briefgen.reader import MarkupError, Reader, parse_markup
+from briefgen.document.nodes import Bar, Chart, Meta, Theme
+from briefgen.render.markup import MarkupError, Reader, parse_markup
 from briefgen.writers import chart
 from briefgen.writers.docx.chart import png
 from tests.conftest import ROOT

@@ -120,7 +120,7 @@ def test_strict_fails_on_warnings(workspace: Path) -> None:
 
 @pytest.mark.parametrize("command", [["check"], ["status"], ["check", "--json"]])
 def test_no_rendering_library_is_imported(workspace: Path, command: list[str]) -> None:
-    probe = ("import sys; from briefgen.cli import cli; "
+    probe = ("import sys; from briefgen.cli.main import cli; "
              f"cli.main({['-C', str(workspace), *command]!r}, standalone_mode=False); "
              "bad = [m for m in ('docx', 'reportlab', 'pdfminer', 'markdown_it') if m in sys.modules]; "
              "print('IMPORTED', bad)")

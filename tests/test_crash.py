@@ -148,8 +148,8 @@ def test_history_folder_is_never_reused(tmp_path: Path, monkeypatch: pytest.Monk
     recorded it) and, within the same second, the same folder name: the next build must take another."""
     import datetime as dt
 
-    from briefgen import history
     from briefgen.atomic import atomic_write
+    from briefgen.regen import history
 
     frozen = dt.datetime(2025, 9, 19, 12, 0, 0, tzinfo=dt.UTC)
     clock = type("Frozen", (dt.datetime,), {"now": staticmethod(lambda tz: frozen)})

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from briefgen.doc import (
+from briefgen.document.nodes import (
     Block,
     Box,
     BulletList,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from briefgen.cli import cli
+from briefgen.cli.main import cli
 from tests.conftest import ROOT
 from tests.helpers import SEED_000, run
 

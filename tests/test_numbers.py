@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.numbers import missing_numbers, read_numbers
+from briefgen.model.numbers import missing_numbers, read_numbers
 
 
 @pytest.mark.parametrize(("text", "expected"), [

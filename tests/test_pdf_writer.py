@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from briefgen.doc import Document, Heading, Link, Meta, Note, NoteRef, Paragraph, Span, Theme, WriteResult
+from briefgen.document.nodes import Document, Heading, Link, Meta, Note, NoteRef, Paragraph, Span, Theme, WriteResult
 from briefgen.errors import BriefgenError
 from briefgen.writers.pdf import count_pages, write
 from tests.samples import EXPECTED_NOTE_KEYS, HOSTILE, NOTE_A, NOTE_A_SHORT, NOTE_B, sample_document
@@ -241,7 +241,8 @@ def test_a_heading_split_over_pages_does_not_loop(tmp_path: Path) -> None:
     child process so that a regression fails on a timeout instead of hanging the suite."""
     script = (
         "import sys\nfrom pathlib import Path\n"
-        "from briefgen.doc import Column, Document, Heading, Meta, Note, NoteRef, Quote, Span, Table, Theme\n"
+        "from briefgen.document.nodes import (Column, Document, Heading, Meta, Note, NoteRef, Quote, Span,\n"
+        "    Table, Theme)\n"
         "from briefgen.writers.pdf import write\n"
         "note = Note('k', (Span('a note'),))\n"
         "blocks = (Table((Column('A'), Column('B', 2.4)), ()), Quote((Span('q'), NoteRef(note)), (Span('by'),"

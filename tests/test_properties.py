@@ -8,7 +8,7 @@ Two entry points, both real code down to the bytes on disk:
   real schema (tests/models.py): context, sandboxed jinja, markup reader, document model, both writers.
 
 What the files cannot show, stated rather than hidden by the checks:
-- a character no bundled font has (most emoji, many scripts: see briefgen/typefaces.py) is drawn in the PDF as
+- a character no bundled font has (most emoji, many scripts: see briefgen/document/typefaces.py) is drawn in the PDF as
   the .notdef box and extracts as U+0000; the DOCX keeps it and leaves the glyph to the reader's fonts;
 - reportlab draws right-to-left runs in logical order without bidi reordering or Arabic shaping, so Hebrew
   and Arabic are stored correctly (extraction, copy, search) but read backwards on the page;
@@ -27,9 +27,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefgen.citations import UNKNOWN
-from briefgen.compose import compose
-from briefgen.doc import (
+from briefgen.document.nodes import (
     Banner,
     Block,
     Box,
@@ -45,8 +43,10 @@ from briefgen.doc import (
     Theme,
 )
 from briefgen.errors import BriefgenError
-from briefgen.profiles import theme_for
-from briefgen.selection import select
+from briefgen.render.citations import UNKNOWN
+from briefgen.render.compose import compose
+from briefgen.render.profiles import theme_for
+from briefgen.render.selection import select
 from briefgen.workspace import Workspace
 from briefgen.writers.docx.writer import write as write_docx
 from briefgen.writers.pdf.writer import write as write_pdf

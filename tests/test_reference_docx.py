@@ -11,7 +11,7 @@ import pytest
 from docx.shared import Inches, RGBColor
 from lxml import etree
 
-from briefgen.doc import Theme
+from briefgen.document.nodes import Theme
 from briefgen.writers.docx import write
 from tests.conftest import ROOT
 from tests.helpers import run

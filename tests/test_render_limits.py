@@ -67,7 +67,7 @@ def test_endless_template_is_stopped_at_the_ceiling(case: str, ws: Path, monkeyp
 
 def test_cached_templates_work_after_a_timeout(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same process (as `watch` is) renders again: other audiences from the cache, the fixed template."""
-    from briefgen.watch import rebuild
+    from briefgen.regen.watch import rebuild
     from briefgen.workspace import Workspace
 
     monkeypatch.setenv("BRIEFGEN_RENDER_SECONDS", "1")

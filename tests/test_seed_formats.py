@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.seeds import read_seed
+from briefgen.sources.seeds import read_seed
 from tests.conftest import ROOT
 from tests.helpers import model, run, save_model
 from tests.seed_fixtures import FILLER, PASSAGE, docx_seed, html_seed, markdown_seed, pdf_bytes, pdf_seed
@@ -164,7 +164,7 @@ def test_passage_moved_to_another_page_rebuilds(tmp_path: Path) -> None:
 
 
 def test_cache_pruning_keeps_live_entries_and_recent_templates(tmp_path: Path) -> None:
-    from briefgen.cachedir import prune_cache
+    from briefgen.regen.caches import prune_cache
 
     cache = tmp_path / ".cache"
     (cache / "templates").mkdir(parents=True)
@@ -183,7 +183,7 @@ def test_extraction_is_cached_by_content(formats_ws: tuple[Path, dict[str, str]]
     ws, _ = formats_ws
     cached = sorted(p.name.split("-")[1] for p in (ws / "output/.cache").glob("seed-*.marshal"))
     assert cached == ["docx", "markdown", "pdf"]
-    probe = ("import sys; from briefgen.cli import cli; "
+    probe = ("import sys; from briefgen.cli.main import cli; "
              f"cli.main(['-C', {str(ws)!r}, 'check', '--no-cache'], standalone_mode=False)")
     probe += "\nprint('IMPORTED', [m for m in ('pdfminer', 'docx', 'markdown_it') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
@@ -266,7 +266,7 @@ def test_a_paragraph_cut_by_a_page_break_is_joined_again() -> None:
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from briefgen.extract.pdfdoc import extract
+    from briefgen.sources.formats.pdfdoc import extract
 
     long = " ".join(f"the crews flew sortie number {n} over the northern ridge and came back" for n in range(40)) + "."
     out = io.BytesIO()

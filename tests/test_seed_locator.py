@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefgen.seeds import Seed
+from briefgen.sources.seeds import Seed
 
 BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029", "\n\n", "\n  \t\n"]
 WORDS = st.text(alphabet="abcdefgh ", min_size=1, max_size=12).filter(lambda w: w.strip() == w and w)

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from briefgen.catalogue_text import append_entries
-from briefgen.cli import cli
+from briefgen.authoring.catalogue_text import append_entries
+from briefgen.cli.main import cli
 from briefgen.errors import BriefgenError
-from briefgen.extract.docxdoc import OLE_MAGIC
+from briefgen.sources.formats.docxdoc import OLE_MAGIC
 from tests.conftest import ROOT
 from tests.helpers import SEED_000, fingerprint, model, run, save_model
 from tests.seed_fixtures import PASSAGE, docx_seed, html_seed, markdown_seed, text_pdf_with_metadata

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.textnorm import normalise
+from briefgen.sources.textnorm import normalise
 
 
 @pytest.mark.parametrize(("a", "b"), [

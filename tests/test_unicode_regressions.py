@@ -12,8 +12,8 @@ import pydantic
 import pytest
 from pypdf import PdfReader
 
-from briefgen.doc import Document, Heading, Meta, Paragraph, Quote, Span, Theme
-from briefgen.schema import Judgment
+from briefgen.document.nodes import Document, Heading, Meta, Paragraph, Quote, Span, Theme
+from briefgen.model.schema import Judgment
 from briefgen.writers.docx.writer import write as write_docx
 from briefgen.writers.pdf.writer import write as write_pdf
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.errors import BriefgenError
-from briefgen.yamlsrc import parse
+from briefgen.model.yamlsrc import parse
 
 
 def test_positions_of_keys_and_values() -> None:

@@ -49,7 +49,7 @@ def check_brief(path: Path) -> None:
 
 
 def read_lock(out: Path) -> dict[str, Any]:
-    """output/briefgen.lock parsed as the JSON that briefgen/lockfile.py writes."""
+    """output/briefgen.lock parsed as the JSON that briefgen/regen/record.py writes."""
     data: dict[str, Any] = json.loads((out / "briefgen.lock").read_text(encoding="utf-8"))
     assert data["format"] == 1 and isinstance(data["build"], int), data.keys()
     assert isinstance(data["audiences"], dict) and isinstance(data["inputs"], dict)

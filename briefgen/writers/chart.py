@@ -14,7 +14,7 @@ from typing import Literal
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from briefgen.doc import Bar, Chart, Theme, safe_text
+from briefgen.document.nodes import Bar, Chart, Theme, safe_text
 from briefgen.writers.pdf import fonts
 
 TEXT = "#1A1A1A"

@@ -17,8 +17,8 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
-from briefgen.doc import Chart, Theme, safe_text
-from briefgen.typefaces import FACES, FALLBACKS
+from briefgen.document.nodes import Chart, Theme, safe_text
+from briefgen.document.typefaces import FACES, FALLBACKS
 from briefgen.writers import chart
 from briefgen.writers.docx.ooxml import el, sub
 

@@ -12,7 +12,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefgen.doc import Banner, Document, Theme, one_line, safe_text
+from briefgen.document.nodes import Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import BriefgenError
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
 from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE

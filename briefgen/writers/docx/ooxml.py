@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from briefgen.doc import safe_text
+from briefgen.document.nodes import safe_text
 
 
 def el(tag: str, **attrs: str) -> BaseOxmlElement:

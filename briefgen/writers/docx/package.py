@@ -15,7 +15,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 
-from briefgen.doc import Meta, one_line, safe_text
+from briefgen.document.nodes import Meta, one_line, safe_text
 from briefgen.errors import BriefgenError
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"

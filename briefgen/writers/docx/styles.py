@@ -15,9 +15,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm
 
-from briefgen.doc import Theme
-from briefgen.layout import STYLES, TABLE_CELL_PADDING, StyleSpec
-from briefgen.typefaces import FACES, FALLBACK
+from briefgen.document.layout import STYLES, TABLE_CELL_PADDING, StyleSpec
+from briefgen.document.nodes import Theme
+from briefgen.document.typefaces import FACES, FALLBACK
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 
 TEXT_COLOUR = "1A1A1A"

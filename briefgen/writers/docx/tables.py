@@ -11,8 +11,8 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from briefgen.doc import Column, Theme
-from briefgen.layout import BOX_PADDING, STYLES, TABLE_CELL_PADDING
+from briefgen.document.layout import BOX_PADDING, STYLES, TABLE_CELL_PADDING
+from briefgen.document.nodes import Column, Theme
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 from briefgen.writers.docx.styles import TABLE_STYLE, text_width, text_width_pt
 

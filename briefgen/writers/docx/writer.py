@@ -16,7 +16,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from briefgen.atomic import atomic_write
-from briefgen.doc import (
+from briefgen.document.layout import BOX_PADDING, STYLES
+from briefgen.document.nodes import (
     Banner,
     Block,
     Box,
@@ -36,7 +37,6 @@ from briefgen.doc import (
     WriteResult,
     safe_text,
 )
-from briefgen.layout import BOX_PADDING, STYLES
 from briefgen.writers.docx import furniture, package, reference, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run

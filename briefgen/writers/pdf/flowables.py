@@ -7,8 +7,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from briefgen import layout
-from briefgen.doc import (
+from briefgen.document import layout
+from briefgen.document.nodes import (
     Banner,
     Block,
     Box,
@@ -20,8 +20,8 @@ from briefgen.doc import (
     Quote,
     Span,
 )
-from briefgen.doc import Paragraph as Para
-from briefgen.doc import Table as DocTable
+from briefgen.document.nodes import Paragraph as Para
+from briefgen.document.nodes import Table as DocTable
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour

@@ -15,9 +15,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefgen.doc import safe_text
+from briefgen.document.nodes import safe_text
+from briefgen.document.typefaces import FACES, FALLBACKS, Face
 from briefgen.errors import BriefgenError
-from briefgen.typefaces import FACES, FALLBACKS, Face
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}

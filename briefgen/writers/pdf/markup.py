@@ -8,7 +8,7 @@ from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.colors import Color
 
-from briefgen.doc import Inline, Link, Note, NoteRef, Span, safe_text
+from briefgen.document.nodes import Inline, Link, Note, NoteRef, Span, safe_text
 from briefgen.writers.pdf import fonts
 
 # (ref id, note number, True if this ref carries the back-link anchor of its number)

@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether, Paragraph, Table
 from reportlab.platypus.flowables import Flowable
 
-from briefgen import layout
-from briefgen.doc import Note
+from briefgen.document import layout
+from briefgen.document.nodes import Note
 from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, ref_dest
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit

@@ -11,7 +11,7 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.doc import Meta, one_line, safe_text
+from briefgen.document.nodes import Meta, one_line, safe_text
 from briefgen.errors import BriefgenError
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.styles import Kit

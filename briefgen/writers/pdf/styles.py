@@ -1,4 +1,4 @@
-"""reportlab ParagraphStyles built from briefgen.layout, so the PDF and the DOCX share one set of metrics."""
+"""reportlab ParagraphStyles built from briefgen.document.layout, so the PDF and the DOCX share one set of metrics."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from briefgen import layout
-from briefgen.doc import Theme
+from briefgen.document import layout
+from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
 from briefgen.writers.pdf import fonts
 

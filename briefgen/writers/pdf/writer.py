@@ -19,7 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
-from briefgen.doc import Banner, Document, Theme, WriteResult, one_line, safe_text
+from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
 from briefgen.errors import BriefgenError, Problem
 from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering

@@ -1,0 +1,238 @@
+"""`briefgen seeds add FILE...`: copy documents into seeds/ and catalogue them from what they say about themselves.
+
+All or nothing: every file is read, extracted and checked for duplicates before the first one is copied, so a
+bad file leaves seeds/ and the catalogue as they were. Documents are copied byte for byte, never edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefgen.atomic import atomic_write
+from briefgen.authoring.catalogue_text import Field, append_entries
+from briefgen.errors import BriefgenError, Problem
+from briefgen.locking import held
+from briefgen.model.yamlsrc import Located, compose, parse
+from briefgen.regen.inputs import file_digest
+from briefgen.sources.formats import SEED_SUFFIXES, format_of
+from briefgen.sources.meta import Clues, document_clues
+from briefgen.sources.seeds import SeedError, read_document
+from briefgen.workspace import Workspace, output_dir
+
+REQUIRED = {"title": "fill in the document's title (required)",
+            "published": "fill in YYYY, YYYY-MM or YYYY-MM-DD, as precise as the document supports (required)"}
+OPTIONAL = {"originator": "not found in the document: fill in who published it, or leave null if it does not say",
+            "url": "not found in the document: fill in where it was published, or leave null"}
+ASKED = {"kind": "fill in (required): what it is, e.g. news article, report, press release",
+         "descriptor": "fill in (required): one sentence on the source's reliability and context (ICD 206)"}
+
+
+@dataclass(frozen=True)
+class Known:
+    """A document already in seeds/: its file name, and its catalogue entry (id and line) when it has one."""
+
+    name: str
+    source_id: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class Planned:
+    given: str  # the path the user gave
+    raw: bytes
+    target: str  # its file name in seeds/
+    copy: bool  # False when the same bytes already sit, uncatalogued, in seeds/
+    source_id: str
+    clues: Clues
+    today: str
+
+    def fields(self) -> list[Field]:
+        found = self.clues
+        fields: list[Field] = [("id", self.source_id, ""), ("file", self.target, "")]
+        for key in ("originator", "title", "published"):
+            clue = found.get(key)
+            fields.append((key, clue.value, clue.origin) if clue else (key, None, {**REQUIRED, **OPTIONAL}[key]))
+        fields.append(("information_date", None, "optional: when the information itself dates from, if it says"))
+        fields.append(("accessed", self.today, "the day it was added: change it if you obtained it earlier"))
+        url = found.get("url")
+        fields.append(("url", url.value, url.origin) if url else ("url", None, OPTIONAL["url"]))
+        fields += [(key, None, note) for key, note in ASKED.items()]
+        return fields
+
+    def heading(self) -> str:
+        lines = [f"added by `briefgen seeds add` from {os.path.basename(self.given)} on {self.today}"]
+        author, originator = self.clues.get("author"), self.clues.get("originator")
+        if author and (not originator or author.value != originator.value):
+            lines.append(f"the document names its author: {author.value}")
+        if "description" in self.clues:
+            lines.append(f"it describes itself: {self.clues['description'].value}")
+        return "\n".join(lines)
+
+    def to_fill(self) -> tuple[list[str], list[str], list[str]]:
+        """(fields taken from the document, fields to check, fields to fill in)."""
+        fields = self.fields()
+        found = [key for key, value, _ in fields if value is not None and key not in ("id", "file", "accessed")]
+        check = [key for key, value, note in fields if value is not None and "check" in note]
+        missing = [key for key, value, _ in fields if value is None and key != "information_date"]
+        return found, check, missing
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """Lower-case ASCII words joined by '-', as many whole words as fit in `limit` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = ""
+    for word in words:
+        longer = f"{out}-{word}" if out else word[:limit]
+        if len(longer) > limit:
+            break
+        out = longer
+    return out
+
+
+def unique(base: str, taken: set[str], suffix: str = "") -> str:
+    name, n = base + suffix, 2
+    while name in taken or name.lower() in taken:
+        name, n = f"{base}-{n}{suffix}", n + 1
+    taken.add(name)
+    return name
+
+
+def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
+    display = ws.rel(ws.catalogue)
+    try:
+        text = ws.catalogue.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init DIR` to start a workspace")) \
+            from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefgenError(Problem(display, f"cannot read the catalogue: {exc}", hint="save it as UTF-8")) from None
+    try:
+        empty = compose(text) is None
+    except yaml.YAMLError:
+        empty = False  # parse() below reports it with its line
+    return text, None if empty else parse(text, display)
+
+
+def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known]:
+    """Every document in seeds/ by content hash, with the catalogue entry naming it."""
+    entries: dict[str, Known] = {}
+    for i, entry in enumerate(_sources(catalogue)):
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            line = catalogue.where(("sources", i))[0] if catalogue else None
+            entries[os.path.normpath(entry["file"])] = Known(entry["file"], str(entry.get("id")), line)
+    root = os.path.realpath(ws.seeds)
+    found: dict[str, Known] = {}
+    for rel, known in entries.items():
+        path = os.path.realpath(os.path.join(root, rel))
+        if path.startswith(root + os.sep) and os.path.isfile(path):
+            found.setdefault(file_digest(path), known)
+    with os.scandir(root) as listing:
+        for item in listing:
+            if item.is_file() and item.name.lower().endswith(SEED_SUFFIXES) and item.name not in entries:
+                found.setdefault(file_digest(item.path), Known(item.name))
+    return found
+
+
+@dataclass
+class Batch:
+    """What one `seeds add` run knows while it plans: documents, ids and file names already taken."""
+
+    ws: Workspace
+    known: dict[str, Known]
+    ids: set[str]
+    names: set[str]
+    today: str
+
+    def plan(self, given: Path) -> Planned:
+        raw = _read_document(self.ws, given)
+        digest = hashlib.sha256(raw).hexdigest()
+        same = self.known.get(digest)
+        if same and same.source_id is not None:
+            where = f", {self.ws.rel(self.ws.catalogue)}:{same.line}" if same.line else ""
+            raise SeedError(f"the same document is already catalogued as {same.source_id!r} (seeds/{same.name}{where})",
+                            "nothing to add: cite that source")
+        fmt = format_of(given.name)
+        clues = document_clues(fmt.kind if fmt else None, raw)
+        base = slug(clues["title"].value if "title" in clues else "") or slug(given.stem) or "source"
+        source_id = unique(base, self.ids)
+        if same:  # the very bytes are already in seeds/, only not catalogued: catalogue that file
+            target, copy = same.name, False
+        else:
+            target, copy = unique(slug(given.stem, 60) or source_id, self.names, given.suffix.lower()), True
+        self.known[digest] = Known(target, source_id)
+        return Planned(str(given), raw, target, copy, source_id, clues, self.today)
+
+
+def _read_document(ws: Workspace, given: Path) -> bytes:
+    """The document's bytes, once it is known to be a supported, readable document with text."""
+    if not given.is_file():
+        raise SeedError("file not found" if not given.exists() else "not a regular file", "check the path")
+    suffix = given.suffix.lower()
+    if suffix not in SEED_SUFFIXES:
+        raise SeedError(f"unsupported format {suffix or '(no suffix)'!r}",
+                        f"save it as one of {', '.join(SEED_SUFFIXES)} (UTF-8 text for .txt and .md)")
+    raw, _, _ = read_document(str(given), str(ws.cache))  # proves its text can be read; caches it for `check`
+    return raw
+
+
+def add_seeds(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:
+    """Copy and catalogue every file, or none of them; each planned entry with its line in sources.yaml.
+
+    One addition at a time per workspace (output/.seeds.lock): two at once would each append to the
+    catalogue it read, and the later write would drop the other's entries."""
+    lock = output_dir(ws) / ".seeds.lock"
+    with held(lock, ws.rel(lock), "another 'briefgen seeds add' is running"):
+        return _add_locked(ws, files, today)
+
+
+def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:
+    text, catalogue = read_catalogue(ws)
+    ids = {str(e.get("id")) for e in _sources(catalogue) if isinstance(e, dict)}
+    batch = Batch(ws, known_documents(ws, catalogue), ids, {n.lower() for n in os.listdir(ws.seeds)},
+                  today.isoformat())
+    plans, problems = [], []
+    for given in files:
+        try:
+            plans.append(batch.plan(given))
+        except SeedError as exc:
+            problems.append(Problem(str(given), str(exc), exc.line, hint=exc.hint))
+    if problems:
+        raise BriefgenError([*problems, Problem(ws.rel(ws.catalogue), "nothing was added", severity="warning")])
+    display = ws.rel(ws.catalogue)
+    updated = append_entries(text, display, [(plan.fields(), plan.heading()) for plan in plans])
+    _commit(ws, plans, updated)
+    located, first = parse(updated, display), len(_sources(catalogue))
+    return [(plan, located.where(("sources", first + i))[0]) for i, plan in enumerate(plans)]
+
+
+def _sources(catalogue: Located | None) -> list[object]:
+    data = catalogue.data if catalogue else None
+    sources = data.get("sources") if isinstance(data, dict) else None
+    return sources if isinstance(sources, list) else []
+
+
+def _commit(ws: Workspace, plans: list[Planned], catalogue: str) -> None:
+    """Copy the documents, then write the catalogue; a failure removes the copies again."""
+    copied: list[Path] = []
+    try:
+        for plan in plans:
+            if plan.copy:
+                target = ws.seeds / plan.target
+                if target.exists():
+                    raise BriefgenError(Problem(ws.rel(target), "appeared while adding; nothing was added"))
+                atomic_write(target, plan.raw)
+                copied.append(target)
+        atomic_write(ws.catalogue, catalogue.encode("utf-8"))
+    except BaseException:
+        for path in copied:
+            path.unlink(missing_ok=True)
+        raise

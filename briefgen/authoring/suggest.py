@@ -1,0 +1,139 @@
+"""`briefgen suggest`: numbers and quoted words in the seeds that no model item uses yet, as YAML to paste.
+
+Each suggestion carries its evidence ready-made: the sentence of the seed that states it, copied verbatim, so
+`briefgen check` verifies the pasted item as soon as its placeholders are filled in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefgen.model.numbers import format_number, read_numbers, same_number
+from briefgen.sources.textnorm import normalise
+from briefgen.verify.check import Checked
+
+_WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|a|an)")
+_DIGITS = r"\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M)\b)?"
+_NUMBER = re.compile(
+    rf"{_DIGITS}(?:\s*(?:to|-|–)\s*{_DIGITS})?"
+    rf"|\b{_WORD_NUMBER}(?:[\s-]{_WORD_NUMBER})?\s+(?:million|billion|thousand|trillion)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"]([^”\"]{12,240})[”\"]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$")
+_NAMED = re.compile(r"^\s+[A-Z][a-z]")  # "38 North", "Route 66 Media": a number that is part of a name
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a sentence stands: its source id, seed file, paragraph number and the pinpoint a note prints."""
+
+    source: str
+    file: str
+    paragraph: int
+    place: str  # "¶12", or "p. 2, ¶3" in a PDF seed
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "figure" or "quote"
+    origin: Origin
+    found: str  # the number as written, or the quoted words
+    value: float | None
+    high: float | None  # the top of a range ("$457 million to $1.19 billion")
+    passage: str
+    score: float
+
+    def yaml(self) -> str:
+        what = "a number" if self.kind == "figure" else "quoted words"
+        head = f"# {self.origin.file} {self.origin.place}: {what} no model item uses yet (paste under {self.kind}s:)\n"
+        evidence = f"  evidence:\n    - source: {self.origin.source}\n      passage: {_quoted(self.passage)}\n"
+        slug = re.sub(r"[^a-z0-9]+", "-", normalise(self.found))[:32].strip("-") or "item"
+        if self.kind == "figure":
+            assert self.value is not None
+            numbers = f"  number: {_plain(self.value)}\n"
+            if self.high is not None:
+                numbers += f"  number_high: {_plain(self.high)}\n"
+            return (f"{head}- id: fig-{slug}\n  label: \"<what is counted>\"\n  value: {_quoted(self.found)}\n"
+                    f"{numbers}  unit: \"<unit>\"\n  priority: 50\n{evidence}")
+        return (f"{head}- id: q-{slug}\n  text: {_quoted(self.found)}\n  speaker: \"<who said it>\"\n"
+                f"  context: \"<when, where, why>\"\n  priority: 50\n{evidence}")
+
+
+def _plain(value: float) -> str:
+    return format_number(value).replace(",", "")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def suggest(checked: Checked, source_id: str | None = None, limit: int = 20) -> list[Suggestion]:
+    """Unused numbers and quotes, best first: uncited paragraphs, big round figures and long quotes rank high."""
+    summary = checked.loaded.summary
+    used_numbers = [n for f in summary.figures for n in (f.number, f.number_high) if n is not None]
+    used_numbers += [n for f in summary.figures for n in read_numbers(f.value)]
+    used_quotes = [normalise(q.text) for q in summary.quotes]
+    cited = {(c.source.id, c.paragraph) for i in checked.verification.items.values() for c in i.citations}
+    found: list[Suggestion] = []
+    for source in _sources(checked, source_id):
+        seed = checked.verification.seeds[source]
+        for number, paragraph in enumerate(seed.paragraphs, start=1):
+            bonus = 0.0 if (source, number) in cited else 1.0
+            origin = Origin(source, seed.display, number, seed.pinpoint(number))
+            for sentence in _SENTENCE.split(paragraph):
+                found += _numbers(origin, sentence, used_numbers, bonus)
+                found += _quotes(origin, sentence, used_quotes, bonus)
+    found.sort(key=lambda s: (-s.score, s.origin.file, s.origin.paragraph))
+    return _first_of_each(found)[:limit]
+
+
+def _first_of_each(found: list[Suggestion]) -> list[Suggestion]:
+    """The same number or quoted words found in several places is suggested once, where it ranks best."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for suggestion in found:
+        key = (suggestion.kind, normalise(suggestion.found))
+        if key not in seen:
+            seen.add(key)
+            kept.append(suggestion)
+    return kept
+
+
+def _sources(checked: Checked, source_id: str | None) -> list[str]:
+    known = list(checked.verification.seeds)
+    return [source_id] if source_id in known else known
+
+
+def _numbers(origin: Origin, sentence: str, used: list[float], bonus: float) -> list[Suggestion]:
+    out = []
+    for match in _NUMBER.finditer(sentence):
+        surface = match.group().strip().rstrip(",.")
+        values = read_numbers(surface)
+        if not values or _not_a_figure(sentence, match, surface) or any(same_number(values[0], u) for u in used):
+            continue
+        scale = 1.0 if values[0] >= 1000 else 0.5
+        high = values[1] if len(values) > 1 else None
+        out.append(Suggestion("figure", origin, surface, values[0], high, sentence, bonus + scale))
+    return out
+
+
+def _not_a_figure(sentence: str, match: re.Match[str], surface: str) -> bool:
+    """Years, days of a date ("September 18, 2025") and numbers that are part of a name ("38 North")."""
+    before, after = sentence[: match.start()], sentence[match.end():]
+    years = all(_YEAR.match(part) for part in re.findall(r"\d[\d,.]*", surface))
+    return bool(years or _MONTH.search(before) or _NAMED.match(after))
+
+
+def _quotes(origin: Origin, sentence: str, used: list[str], bonus: float) -> list[Suggestion]:
+    out = []
+    for match in _QUOTED.finditer(sentence):
+        words = match.group(1).strip()
+        if any(normalise(words) in u or u in normalise(words) for u in used):
+            continue
+        out.append(Suggestion("quote", origin, words, None, None, sentence,
+                              bonus + min(len(words.split()), 20) / 20))
+    return out

@@ -1,0 +1,108 @@
+"""Load the catalogue and the summary model, validating both and locating every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.model.schema import Catalogue, Summary
+from briefgen.model.yamlsrc import Key, Located, load
+from briefgen.workspace import Workspace
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    catalogue: Catalogue
+    summary: Summary
+    catalogue_src: Located
+    summary_src: Located
+
+
+def load_workspace(ws: Workspace) -> Loaded:
+    """Parse and validate both files; every schema problem of both files is raised together."""
+    problems: list[Problem] = []
+    results: dict[str, Any] = {}
+    for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
+        try:
+            src = load(path, ws.rel(path), ws.cache)
+            results[name] = (validate(src, model), src)
+        except BriefgenError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise BriefgenError(problems)
+    (catalogue, cat_src), (summary, sum_src) = results["catalogue"], results["summary"]
+    return Loaded(catalogue, summary, cat_src, sum_src)
+
+
+def validate(src: Located, model: type[M]) -> M:
+    if not isinstance(src.data, dict):
+        kind = type(src.data).__name__
+        raise BriefgenError(src.problem((), f"the file must hold a mapping of keys, not a {kind}",
+                                        f"expected top-level keys: {', '.join(model.model_fields)}"))
+    try:
+        return model.model_validate(src.data)
+    except ValidationError as exc:
+        raise BriefgenError([_problem(src, model, err) for err in exc.errors()]) from None
+
+
+def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
+    loc: Key = tuple(err["loc"])
+    kind, msg = err["type"], str(err["msg"]).removeprefix("Value error, ")
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        return src.problem(loc, f"unknown key {name!r}", hint, key=True)
+    if kind == "missing":
+        return src.problem(loc[:-1], f"missing required key {loc[-1]!r}", key=True)
+    if kind == "string_type" and err.get("input") is None:
+        return src.problem(loc, "is not filled in (null)", "write its value (the comment on the line may say what)")
+    msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
+    msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
+    return src.problem(loc, msg, _type_hint(kind))
+
+
+def _type_hint(kind: str) -> str:
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return "check the value's type (quote text that YAML would read as a number, date or boolean)"
+    if kind == "string_pattern_mismatch":
+        return "ids are letters, digits, '-', '_' or '.', starting with a letter or digit"
+    if kind == "too_long":
+        return "the limit keeps checks and builds quick; split the topic into several workspaces"
+    return ""
+
+
+def _fields_at(model: type[BaseModel], loc: Key) -> list[str]:
+    """The field names of the model found by walking `loc` down from `model`."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        field = fields.get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

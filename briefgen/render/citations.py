@@ -1,0 +1,58 @@
+"""Source citations after ICD 206: full on a source's first citation, short afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from briefgen.document.nodes import Link, Note, Span
+from briefgen.model.schema import Source
+from briefgen.verify.passages import Citation
+
+UNKNOWN = "Originator unknown"
+
+
+def long_date(value: str) -> str:
+    """'2025-09-18' → '18 September 2025'; '2025-09' → 'September 2025'; '2025' stays."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return f"{day.day} {day:%B %Y}"
+    if len(parts) == 2:
+        return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    return value
+
+
+def originator(source: Source) -> str:
+    return source.originator or UNKNOWN
+
+
+@dataclass
+class Citer:
+    """Makes notes in reading order, remembering which sources were already cited in full."""
+
+    seen: set[str] = field(default_factory=set)
+
+    def note(self, citation: Citation) -> Note:
+        source = citation.source
+        key = f"{source.id}#{citation.paragraph}"
+        if source.id in self.seen:
+            return Note(key, _short(citation))
+        self.seen.add(source.id)
+        return Note(key, _full(citation))
+
+
+def _full(c: Citation) -> tuple[Span | Link, ...]:
+    s = c.source
+    runs: list[Span | Link] = [Span(f"{originator(s)}, "), Span(s.title, italic=True),
+                               Span(f", {s.kind}, published {long_date(s.published)}, {c.pinpoint} "
+                                    f"(seed file {c.seed_file}), accessed {long_date(s.accessed)}")]
+    if s.url:
+        runs += [Span(", "), Link(s.url, s.url)]
+    runs.append(Span("."))
+    return tuple(runs)
+
+
+def _short(c: Citation) -> tuple[Span | Link, ...]:
+    s = c.source
+    return (Span(f"{originator(s)}, "), Span(s.short_title or s.title, italic=True), Span(f", {c.pinpoint}."))

@@ -1,0 +1,85 @@
+"""Which figures an audience's chart shows, checked so that one axis never mixes units.
+
+The profile names the figures (`chart.figures`, drawn in that order) or a tag they carry (`chart.tag`, model
+order, only figures meant for the audience; a tag no figure carries draws no chart, so a generic profile can
+ask for one in every workspace). Every mistake is reported at its key in the profile file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+
+from briefgen.errors import BriefgenError
+from briefgen.model.numbers import format_number
+from briefgen.model.schema import Figure, Summary
+from briefgen.model.yamlsrc import Key
+from briefgen.render.profiles import ChartSpec, Profile
+
+_UNIT_HINT = ("one axis can only honestly compare figures in the same unit: chart one unit per audience, or "
+              "correct the figures' `unit` in seeds/summary.yaml if they do share one")
+
+
+def chart_figures(summary: Summary, profile: Profile, audience: str) -> tuple[Figure, ...]:
+    """The figures the profile's chart draws (empty when it has none); a located error if they cannot be."""
+    spec = profile.chart
+    if spec is None:
+        return ()
+    if "figures" not in profile.sections:
+        raise BriefgenError(profile.problem(("chart",), "the chart is drawn in the figures section, which "
+                                            "`sections` leaves out", "add figures to sections, or remove chart"))
+    where: Key = ("chart", "figures") if spec.figures else ("chart", "tag")
+    figures = _by_id(summary, profile, spec) if spec.figures else _by_tag(summary, profile, spec, audience)
+    _same_unit(profile, figures, where)
+    for figure in figures:
+        _drawable(profile, figure, where)
+    return figures
+
+
+def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
+    """A bar from zero: a finite number of zero or more, and a range's high end not below its low end."""
+    low, high = figure.number, figure.number_high
+    problem = ""
+    if not all(math.isfinite(v) for v in (low, high if high is not None else 0.0)):
+        problem = "is not a finite number"
+    elif low < 0:
+        problem = f"is negative ({figure.value}): bars start at zero"
+    elif high is not None and high < low:
+        problem = f"has number_high {format_number(high)} below its number {format_number(low)}"
+    if problem:
+        raise BriefgenError(profile.problem(where, f"figure {figure.id!r} {problem}", (
+            "chart figures of zero or more, with number ≤ number_high; fix the figure in seeds/summary.yaml")))
+
+
+def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure, ...]:
+    known = {f.id: f for f in summary.figures}
+    chosen: list[Figure] = []
+    for index, figure_id in enumerate(spec.figures):
+        if figure_id not in known:
+            close = difflib.get_close_matches(figure_id, list(known), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"figures in the model: {', '.join(known) or 'none'}"
+            raise BriefgenError(profile.problem(("chart", "figures", index),
+                                                f"no figure {figure_id!r} in seeds/summary.yaml", hint))
+        if known[figure_id] not in chosen:
+            chosen.append(known[figure_id])
+    return tuple(chosen)
+
+
+def _by_tag(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
+    chosen = tuple(f for f in summary.figures if spec.tag in f.tags
+                   and (f.audiences is None or audience == "*" or audience in f.audiences))
+    if len(chosen) > 12:
+        raise BriefgenError(profile.problem(("chart", "tag"), f"{len(chosen)} figures have the tag {spec.tag!r}; "
+                                            "a chart shows at most 12", "use a narrower tag or list the figures"))
+    return chosen
+
+
+def _same_unit(profile: Profile, figures: tuple[Figure, ...], where: Key) -> None:
+    groups: dict[str, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.unit.strip().casefold(), []).append(figure)
+    if len(groups) < 2:
+        return
+    parts = [f"{', '.join(f.id for f in group)} in {group[0].unit!r}" for group in groups.values()]
+    raise BriefgenError(profile.problem(where, f"the charted figures do not share a unit: {'; '.join(parts)}",
+                                        _UNIT_HINT))

@@ -1,0 +1,224 @@
+"""The reader: brief markup (what templates produce) → the document model.
+
+The markup is a small XML vocabulary. Model text reaches it XML-escaped by jinja's autoescape, so a
+statement holding `<b>`, `&`, `**` or `{{` stays literal text: only the template can make structure.
+
+    <brief>  <banner> <title> <meta> <h1 id=> <h2> <p style=> <box title=> <ul><li> <quote><p/><by/></quote>
+             <table><col weight= align=>Title</col><tr><td/></tr></table>
+             <chart title= unit=><bar label= value= high=>printed value</bar><caption/></chart>
+    inline:  <b> <i> <tag> <a href=> <cite n=/>
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
+
+from briefgen.document.nodes import (
+    Banner,
+    Bar,
+    Block,
+    Box,
+    BulletList,
+    Chart,
+    Column,
+    Document,
+    Heading,
+    Inline,
+    Link,
+    Meta,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+)
+
+NoteFactory = Callable[[int], NoteRef]
+_SPACE = re.compile(r"\s+")
+_LINK = re.compile(r"(?i)^(https?://|mailto:)\S+$")
+
+
+class MarkupError(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse_markup(text: str) -> ET.Element:
+    """Parse the template output. Document type declarations (and with them entity bombs) are refused:
+    escaped model text can never contain a literal `<!`, so only a template could write one."""
+    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+        raise MarkupError("document type declarations are not allowed in brief markup")
+    try:
+        return ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise MarkupError(f"the template produced malformed markup: {exc}", exc.position[0]) from None
+
+
+@dataclass
+class Reader:
+    """Turns one parsed <brief> element into a Document; `note` resolves <cite n=…/>."""
+
+    note: NoteFactory
+    meta: Meta
+    blocks: list[Block] = field(default_factory=list)
+    first_cited: dict[str, int] = field(default_factory=dict)  # note key -> rank of its first citation
+
+    def read(self, root: ET.Element) -> Document:
+        if root.tag != "brief":
+            raise MarkupError(f"the markup must start with <brief>, not <{root.tag}>")
+        self.blocks = [self._block(el) for el in root]
+        return Document(self.meta, tuple(self.blocks))
+
+    def _block(self, el: ET.Element) -> Block:
+        handler = _BLOCKS.get(el.tag)
+        if handler is None:
+            raise MarkupError(f"unknown block element <{el.tag}>; known: {', '.join(sorted(_BLOCKS))}")
+        return handler(self, el)
+
+    def inlines(self, el: ET.Element) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        self._collect(el, out, bold=False, italic=False, tag=False)
+        return self._in_citation_order(_tidy(out))
+
+    def _in_citation_order(self, runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """Adjacent citations sorted by where their note was first cited in the brief, so a cluster reads
+        "13,14", never "14,13": always in the DOCX (numbered through the document), and in the PDF
+        (numbered per page) unless a page cites the same notes in another order than the brief first did."""
+        out: list[Inline] = []
+        cluster: list[NoteRef] = []
+        for run in (*runs, None):
+            if isinstance(run, NoteRef):
+                self.first_cited.setdefault(run.note.key, len(self.first_cited))
+                cluster.append(run)
+                continue
+            ordered: list[NoteRef] = sorted(cluster, key=lambda ref: self.first_cited[ref.note.key])
+            out.extend(ordered)
+            cluster = []
+            if run is not None:
+                out.append(run)
+        return tuple(out)
+
+    def _collect(self, el: ET.Element, out: list[Inline], *, bold: bool, italic: bool, tag: bool) -> None:
+        if el.text:
+            out.append(Span(el.text, bold, italic, tag))
+        for child in el:
+            self._inline(child, out, bold=bold, italic=italic, tag=tag)
+            if child.tail:
+                out.append(Span(child.tail, bold, italic, tag))
+
+    def _inline(self, el: ET.Element, out: list[Inline], *, bold: bool, italic: bool, tag: bool) -> None:
+        if el.tag == "cite":
+            out.append(self.note(int(el.get("n", "-1"))))
+        elif el.tag == "a":
+            href = el.get("href", "")
+            if not _LINK.match(href):
+                raise MarkupError(f"link {href!r} is not http, https or mailto")
+            out.append(Link("".join(el.itertext()), href))
+        elif el.tag in ("b", "i", "tag"):
+            self._collect(el, out, bold=bold or el.tag == "b", italic=italic or el.tag == "i",
+                          tag=tag or el.tag == "tag")
+        else:
+            raise MarkupError(f"unknown inline element <{el.tag}>; known: a, b, cite, i, tag")
+
+
+def _tidy(runs: list[Inline]) -> tuple[Inline, ...]:
+    """Collapse the template's white space (as HTML does) and drop empty spans at the edges."""
+    out: list[Inline] = []
+    for run in runs:
+        if isinstance(run, Span):
+            run = Span(_SPACE.sub(" ", run.text), run.bold, run.italic, run.tag)
+            last = out[-1] if out else None
+            if isinstance(last, Span) and (last.bold, last.italic, last.tag) == (run.bold, run.italic, run.tag):
+                out.pop()
+                run = Span(last.text + run.text, run.bold, run.italic, run.tag)
+        out.append(run)
+    if out and isinstance(out[0], Span):
+        out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].tag)
+    if out and isinstance(out[-1], Span):
+        out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].tag)
+    return tuple(r for r in out if not (isinstance(r, Span) and not r.text))
+
+
+def _text(el: ET.Element) -> str:
+    return _SPACE.sub(" ", "".join(el.itertext())).strip()
+
+
+def _heading(level: int) -> Callable[[Reader, ET.Element], Block]:
+    return lambda r, el: Heading(level, r.inlines(el), el.get("id", ""))
+
+
+def _paragraph(r: Reader, el: ET.Element) -> Block:
+    style = el.get("style", "body")
+    if style not in ("body", "lead", "meta", "small"):
+        raise MarkupError(f"unknown paragraph style {style!r}; use body, lead, meta or small")
+    return Paragraph(r.inlines(el), style)  # type: ignore[arg-type]
+
+
+def _table(r: Reader, el: ET.Element) -> Block:
+    columns = tuple(Column(_text(c), float(c.get("weight", "1")), c.get("align", "left"))  # type: ignore[arg-type]
+                    for c in el.findall("col"))
+    rows = tuple(tuple(r.inlines(td) for td in tr.findall("td")) for tr in el.findall("tr"))
+    if any(len(row) != len(columns) for row in rows):
+        raise MarkupError("every table row needs one <td> per <col>")
+    return Table(columns, rows)
+
+
+def _quote(r: Reader, el: ET.Element) -> Block:
+    body, by = el.find("p"), el.find("by")
+    return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else ())
+
+
+def _number(el: ET.Element, name: str) -> float | None:
+    raw = el.get(name)
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        raise MarkupError(f"<{el.tag} {name}={raw!r}> is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise MarkupError(f"<{el.tag} {name}={raw!r}>: a bar's length must be a finite number, zero or more")
+    return value
+
+
+def _bar(el: ET.Element) -> Bar:
+    value, high = _number(el, "value"), _number(el, "high")
+    if value is None:
+        raise MarkupError("every <bar> needs a value")
+    if high is not None and high < value:
+        raise MarkupError(f"<bar high={high:g}> is below its value {value:g}")
+    return Bar(el.get("label", ""), value, high, _text(el))
+
+
+def _not_chart(el: ET.Element) -> ET.Element:
+    if el.tag == "chart":
+        raise MarkupError("a <chart> cannot sit inside a <box>: place it at the top level of the brief")
+    return el
+
+
+def _chart(r: Reader, el: ET.Element) -> Block:
+    bars = tuple(_bar(b) for b in el.findall("bar"))
+    if not bars:
+        raise MarkupError("a <chart> needs at least one <bar>")
+    caption = el.find("caption")
+    return Chart(el.get("title", ""), el.get("unit", ""), bars, r.inlines(caption) if caption is not None else ())
+
+
+_BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
+    "banner": lambda r, el: Banner(_text(el)),
+    "title": _heading(0),
+    "h1": _heading(1),
+    "h2": _heading(2),
+    "meta": lambda r, el: Paragraph(r.inlines(el), "meta"),
+    "p": _paragraph,
+    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(_not_chart(child)) for child in el)),
+    "ul": lambda r, el: BulletList(tuple(r.inlines(li) for li in el.findall("li"))),
+    "table": _table,
+    "quote": _quote,
+    "chart": _chart,
+}

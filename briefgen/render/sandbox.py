@@ -1,0 +1,228 @@
+"""jinja2's immutable sandbox, bounded: no operation a template performs may build a value, or an output,
+larger than the render's character ceiling, and every call, buffer and concatenation checks its deadline.
+
+What is bounded before the work is done: `*`, `**`, `+` and `%` (repetition, huge powers, concatenation,
+printf widths), `~` concatenation, the output of macros, `{% set %}` and `{% filter %}` blocks, the filters and
+string methods that take a width or build a string from others (center, indent, replace, join, format, slice,
+ljust, rjust, zfill, expandtabs, str.format), and sum(), which may only add numbers. `lipsum` is removed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.nodes import Concat
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from briefgen.render.limits import RenderLimit, current
+
+MAX_INT_BITS = 1 << 16  # about 20,000 decimal digits: no brief prints a larger number
+_DIGITS = re.compile(r"\d+")
+_PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?")  # width and precision of each % field
+_BRACES = re.compile(r"\{[^{}]*\}")  # each {} field of str.format (its spec holds width and precision)
+_JINJA_CALL_KEYS = ("_block_vars", "_loop_vars")  # what jinja passes along with a call, for its context
+_DYNAMIC_WIDTH = re.compile(r"%[-#0 +]*\*|\{[^{}]*\{")
+
+
+class OutputBuffer(list[str]):
+    """What a macro or a `{% set %}`/`{% filter %}` block prints, kept within the ceilings as it grows."""
+
+    __slots__ = ("size",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.size = 0
+
+    def append(self, chunk: str) -> None:
+        self.size += len(chunk)
+        budget = current()
+        budget.check_size(self.size, "the output of a macro or block")
+        budget.check_time()
+        super().append(chunk)
+
+
+class _Generator(CodeGenerator):
+    """Compiles templates with bounded buffers and a checked `~`."""
+
+    def buffer(self, frame: Frame) -> None:
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.output_buffer()")
+
+    def visit_Concat(self, node: Concat, frame: Frame) -> None:
+        self.write("environment.checked(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    code_generator_class = _Generator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.globals.pop("lipsum", None)
+        for name, estimate in _FILTER_SIZES.items():
+            self.filters[name] = _guarded_filter(self.filters[name], estimate)
+        self.filters["sum"] = _numbers_only(self.filters["sum"])
+
+    @staticmethod
+    def output_buffer() -> OutputBuffer:
+        return OutputBuffer()
+
+    @staticmethod
+    def checked(value: str) -> str:
+        current().check_size(len(value), "a `~` concatenation")
+        return value
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        _check_size(_binop_size(operator, left, right), f"the result of `{operator}`")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        current().check_time()
+        if isinstance(getattr(__obj, "__self__", None), str):
+            estimate = _METHOD_SIZES.get(getattr(__obj, "__name__", ""))
+            if estimate is not None:
+                plain = {k: v for k, v in kwargs.items() if k not in _JINJA_CALL_KEYS}
+                _check_size(estimate(__obj.__self__, *args, **plain), f"str.{__obj.__name__}()")
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        template: str = value.__self__
+
+        def bounded_format(*args: Any, **kwargs: Any) -> str:
+            fields = list(args) + list(kwargs.values()) + [v for a in args if isinstance(a, dict) for v in a.values()]
+            _check_size(_format_size(template, fields, printf=False), "str.format()")
+            return wrapped(*args, **kwargs)
+
+        return bounded_format
+
+
+def _check_size(size: int | None, what: str) -> None:
+    if size is not None:
+        current().check_size(size, what)
+
+
+def _weight(value: Any) -> int:
+    """A cheap stand-in for how long a value's text is (exact for strings)."""
+    if isinstance(value, str | list | tuple | dict):
+        return len(value)
+    if isinstance(value, int):
+        return value.bit_length() // 3 + 1
+    return 32
+
+
+def _binop_size(operator: str, left: Any, right: Any) -> int | None:
+    ints = isinstance(left, int) and isinstance(right, int)
+    if operator == "**" and ints and right > 0 and abs(left) > 1 and right * left.bit_length() > MAX_INT_BITS:
+        raise RenderLimit(f"`{left} ** {right}` is too large a number", "templates print numbers, not compute them")
+    if operator == "*" and ints and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+        raise RenderLimit("the product is too large a number", "templates print numbers, not compute them")
+    if operator == "*" and not ints:  # repetition of a string, list or tuple; other products are plain numbers
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, str | list | tuple) and isinstance(times, int):
+                return len(seq) * times
+        return None
+    if operator == "+" and isinstance(left, str | list | tuple):
+        return _weight(left) + _weight(right)
+    if operator == "%" and isinstance(left, str):
+        return _format_size(left, _printf_fields(right), printf=True)
+    return None
+
+
+def _printf_fields(right: Any) -> list[Any]:
+    if isinstance(right, dict):
+        return list(right.values())
+    return list(right) if isinstance(right, tuple) else [right]
+
+
+def _format_size(template: str, fields: Iterable[Any], *, printf: bool) -> int:
+    """At most: the template, plus each placeholder filled with the widest field, or the widest width or
+    precision its specs name (or take from the fields, with `*` or a nested `{}`)."""
+    specs = [" ".join(m) for m in _PRINTF.findall(template)] if printf else _BRACES.findall(template)
+    values = list(fields)
+    widest = max((int(d[:30]) for spec in specs for d in _DIGITS.findall(spec)), default=0)
+    widest = max(widest, *(_weight(v) for v in values), 0)
+    if _DYNAMIC_WIDTH.search(template):
+        widest = max(widest, *(v for v in values if isinstance(v, int)), 0)
+    return len(template) + len(specs) * widest
+
+
+def _replace_size(text: Any, old: Any, new: Any, count: Any = None, *_: Any) -> int | None:
+    if not all(isinstance(v, str) for v in (text, old, new)):
+        return None
+    hits = text.count(old) if old else len(text) + 1
+    if isinstance(count, int) and count >= 0:
+        hits = min(hits, count)
+    return len(text) + hits * max(0, len(new) - len(old))
+
+
+def _join_size(items: Any, separator: Any = "", *_: Any, **__: Any) -> int | None:
+    if not isinstance(items, list | tuple | str):
+        return None  # a lazy sequence: its items were bounded when they were made
+    return sum(_weight(i) for i in items) + _weight(separator) * len(items)
+
+
+def _width_size(text: Any, width: Any = 0, *_: Any, **__: Any) -> int | None:
+    return max(_weight(text), width) if isinstance(width, int) else None
+
+
+def _indent_size(text: Any, width: Any = 4, *_: Any, **__: Any) -> int | None:
+    per_line = width if isinstance(width, int) else _weight(width)
+    return _weight(text) + (str(text).count("\n") + 1) * per_line
+
+
+def _tabs_size(text: Any, tabsize: Any = 8, *_: Any, **__: Any) -> int | None:
+    return _weight(text) + str(text).count("\t") * tabsize if isinstance(tabsize, int) else None
+
+
+def _slice_size(items: Any, slices: Any = 1, *_: Any, **__: Any) -> int | None:
+    return slices if isinstance(slices, int) else None
+
+
+def _format_filter_size(template: Any, *args: Any, **kwargs: Any) -> int | None:
+    if not isinstance(template, str):
+        return None
+    return _format_size(template, [*args, *kwargs.values()], printf=True)
+
+
+Estimate = Callable[..., int | None]
+_FILTER_SIZES: dict[str, Estimate] = {"center": _width_size, "indent": _indent_size, "replace": _replace_size,
+                                      "join": _join_size, "format": _format_filter_size, "slice": _slice_size}
+_METHOD_SIZES: dict[str, Estimate] = {"center": _width_size, "ljust": _width_size, "rjust": _width_size,
+                                      "zfill": _width_size, "expandtabs": _tabs_size, "replace": _replace_size,
+                                      "join": lambda sep, items=(), *_: _join_size(items, sep)}
+
+
+def _guarded_filter(func: Callable[..., Any], estimate: Estimate) -> Callable[..., Any]:
+    """The filter, refusing a call whose result would pass the ceiling (jinja's pass-argument marker is kept)."""
+    skip = 1 if getattr(func, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _check_size(estimate(*args[skip:], **kwargs), f"the `{func.__name__.removeprefix('do_')}` filter")
+        return func(*args, **kwargs)
+
+    return guarded
+
+
+def _numbers_only(func: Callable[..., Any]) -> Callable[..., Any]:
+    """sum() of lists or strings copies its growing result every step, uninterruptibly: numbers only."""
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        start = kwargs.get("start", args[3] if len(args) > 3 else 0)
+        if not isinstance(start, int | float):
+            raise RenderLimit("the `sum` filter adds numbers only in briefgen templates",
+                              "join strings with `join`; loop over nested lists instead of adding them")
+        return func(*args, **kwargs)
+
+    return guarded

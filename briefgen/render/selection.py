@@ -1,0 +1,70 @@
+"""Which model items an audience sees, in priority order, and how the fit step drops them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from briefgen.model.schema import Figure, Gap, Judgment, Quote, Summary
+from briefgen.render.figures import chart_figures
+from briefgen.render.profiles import Profile
+
+Item = Judgment | Figure | Quote | Gap
+KINDS = ("judgments", "figures", "quotes", "gaps")
+# When priorities tie, the fit gives up a quote before a figure before a judgment.
+_DROP_ORDER = {"judgments": 0, "figures": 1, "gaps": 2, "quotes": 3}
+
+
+@dataclass(frozen=True)
+class Selection:
+    judgments: tuple[Judgment, ...]
+    figures: tuple[Figure, ...]
+    quotes: tuple[Quote, ...]
+    gaps: tuple[Gap, ...]
+    chart: tuple[Figure, ...] = ()  # the figures the chart draws, whatever the table keeps (never dropped)
+
+    def ids(self) -> list[str]:
+        shown = [item.id for kind in KINDS for item in getattr(self, kind)]
+        return shown + [f.id for f in self.chart if f.id not in shown]
+
+    def drop_lowest(self) -> tuple[Selection, str] | None:
+        """Remove the least important item (keeping at least one judgment); None when nothing can go."""
+        candidates = [(item.priority, _DROP_ORDER[kind], -index, kind, item)
+                      for kind in KINDS for index, item in enumerate(getattr(self, kind))
+                      if not (kind == "judgments" and len(self.judgments) == 1)]
+        if not candidates:
+            return None
+        *_, kind, victim = max(candidates, key=lambda c: c[:3])
+        kept = tuple(i for i in getattr(self, kind) if i is not victim)
+        return replace(self, **{kind: kept}), victim.id
+
+
+def select(summary: Summary, profile: Profile, audience: str) -> Selection:
+    def chosen(items: list[Item], limit: int, section: str) -> tuple[Item, ...]:
+        if section not in profile.sections:
+            return ()
+        kept = [i for i in items if _wanted(i, profile, audience)]
+        kept.sort(key=lambda i: i.priority)
+        return tuple(kept[:limit])
+
+    limits = profile.limits
+    return Selection(
+        chosen(summary.judgments, limits.judgments, "judgments"),  # type: ignore[arg-type]
+        chosen(summary.figures, limits.figures, "figures"),  # type: ignore[arg-type]
+        chosen(summary.quotes, limits.quotes, "quotes"),  # type: ignore[arg-type]
+        chosen(summary.gaps, limits.gaps, "gaps"),  # type: ignore[arg-type]
+        chart_figures(summary, profile, audience),
+    )
+
+
+def _wanted(item: Item, profile: Profile, audience: str) -> bool:
+    rules = profile.filters
+    if item.id in rules.exclude:
+        return False
+    if item.id in rules.include:
+        return True
+    audiences = getattr(item, "audiences", None)
+    if audiences is not None and audience != "*" and audience not in audiences:
+        return False
+    if rules.tags and not set(rules.tags) & set(getattr(item, "tags", [])):
+        return False
+    return item.priority <= rules.max_priority

@@ -1,0 +1,120 @@
+"""jinja2, sandboxed: templates from the workspace's templates/ first, then the bundled defaults."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.render.limits import RenderLimit, bounded, collect
+from briefgen.render.sandbox import BoundedSandbox
+from briefgen.workspace import Workspace
+
+BUNDLED = Path(__file__).parent.parent / "templates"
+_COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError)
+
+
+@lru_cache(maxsize=8)
+def environment(templates_dir: Path, cache_dir: Path | None = None) -> BoundedSandbox:
+    """One environment per templates folder, reused so compiled templates are cached (watch, fit). With
+    `cache_dir` (output/.cache), compiled templates also survive between runs, keyed by their source."""
+    loader = ChoiceLoader([FileSystemLoader(str(templates_dir)), PackageLoader("briefgen", "templates")])
+    return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                          lstrip_blocks=True, auto_reload=True, bytecode_cache=_bytecode_cache(cache_dir))
+
+
+def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+    if cache_dir is None:
+        return None
+    folder = cache_dir / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only output folder: compile every time
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
+def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
+    """Render one template within the time and size ceilings (renderlimits.py); any template mistake
+    becomes a located BriefgenError."""
+    env = environment(ws.templates, ws.cache)
+    try:
+        with bounded(BoundedSandbox) as budget:
+            return collect(env.get_template(name).generate(context), budget)
+    except RenderLimit as exc:
+        file, line = _template_frame(ws, name)
+        raise BriefgenError(Problem(file, exc.args[0], line, hint=exc.hint)) from None
+    except TemplateNotFound as exc:
+        raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
+            "create it under templates/, or point the profile's `template` at an existing file"))) from None
+    except TemplateSyntaxError as exc:
+        raise BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
+                                    exc.lineno)) from None
+    except TemplateError as exc:
+        file, line = _template_frame(ws, name)
+        raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=_hint(exc))) from None
+    except _COMPUTATION_ERRORS as exc:  # the template computed something impossible: {{ 1/0 }}, {{ "a" + 1 }}
+        file, line = _template_frame(ws, name)
+        raise BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line)) from None
+
+
+def _display(ws: Workspace, filename: str | None, name: str | None) -> str:
+    return ws.rel(Path(filename)) if filename else f"templates/{name}"
+
+
+def _template_frame(ws: Workspace, name: str) -> tuple[str, int | None]:
+    """The innermost template file and line in the traceback jinja rewrote for us."""
+    tb = sys.exc_info()[2]
+    found: tuple[str, int | None] = (f"templates/{name}", None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (ws.rel(Path(filename)), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _hint(exc: TemplateError) -> str:
+    if "unsafe" in str(exc) or type(exc).__name__ == "SecurityError":
+        return "templates run in a sandbox: they may read the brief's data, not Python internals"
+    if "undefined" in str(exc):
+        return "check the variable's spelling; `briefgen audiences` lists the data templates receive"
+    return ""
+
+
+def template_sources(ws: Workspace, name: str) -> list[str]:
+    """The source text of a template and of every template it extends or includes (for change detection)."""
+    from jinja2 import meta
+
+    env = environment(ws.templates, ws.cache)
+    assert env.loader is not None
+    seen: dict[str, str] = {}
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        try:
+            source, _, _ = env.loader.get_source(env, current)
+        except TemplateNotFound:
+            seen[current] = ""
+            continue
+        seen[current] = source
+        try:
+            pending.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+        except TemplateSyntaxError:
+            continue
+    return [f"{n}\n{seen[n]}" for n in sorted(seen)]

@@ -1,0 +1,92 @@
+"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX), turned into numbered paragraphs.
+
+Each extractor is imported only when a seed of its format is read, so a workspace of .txt seeds never loads
+a PDF or DOCX library. Slow extractors keep their result in output/.cache/, keyed by the document's bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen import __version__
+from briefgen.atomic import cache_put
+from briefgen.document.nodes import one_line
+
+EXTRACTOR_VERSION = "2"  # bump when any extractor's output changes, so cached results are not reused
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Format:
+    kind: str  # "pdf", "docx", "html", "markdown"
+    max_bytes: int
+    cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
+
+
+# Measured on the 2-core machine: pdfminer.six needs 70-100 ms a page; python-docx ~0.2 s to import and ~50 µs a
+# paragraph; markdown-it-py ~50 ms to import and ~0.3 s a MB; html.parser ~0.1 s a MB. A cache hit costs a hash
+# (~2 ms a MB) and a marshal load.
+FORMATS = {
+    ".md": Format("markdown", 5 * MB, 0),
+    ".markdown": Format("markdown", 5 * MB, 0),
+    ".html": Format("html", 20 * MB, MB // 4),
+    ".htm": Format("html", 20 * MB, MB // 4),
+    ".pdf": Format("pdf", 50 * MB, 0),
+    ".docx": Format("docx", 50 * MB, 0),
+}
+SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A document's paragraphs (each one line of text) and, for a PDF, the page each one is on."""
+
+    paragraphs: tuple[str, ...]
+    pages: tuple[int, ...] | None = None
+
+
+def format_of(path: str) -> Format | None:
+    """The extracting format of a file name; None for plain text (.txt and any unknown suffix)."""
+    return FORMATS.get(os.path.splitext(path)[1].lower())
+
+
+def extract(fmt: Format, raw: bytes, cache: str | None = None) -> Extracted:
+    """Run the format's extractor on `raw`, or reuse its earlier result for the same bytes."""
+    if cache is None or len(raw) < fmt.cache_from:
+        return _extractor(fmt.kind)(raw)
+    digest = hashlib.sha256(raw).hexdigest()
+    entry = os.path.join(cache, f"seed-{fmt.kind}-{__version__}-{EXTRACTOR_VERSION}-{digest}.marshal")
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        with open(entry, "rb") as handle:
+            # marshal, not pickle: plain strings and numbers only, no code runs on load
+            paragraphs, pages = marshal.loads(handle.read())
+        return Extracted(tuple(map(str, paragraphs)), None if pages is None else tuple(map(int, pages)))
+    found = _extractor(fmt.kind)(raw)
+    cache_put(Path(entry), marshal.dumps((list(found.paragraphs),
+                                          None if found.pages is None else list(found.pages))))
+    return found
+
+
+def _extractor(kind: str) -> Callable[[bytes], Extracted]:
+    if kind == "pdf":
+        from briefgen.sources.formats.pdfdoc import extract as from_pdf
+        return from_pdf
+    if kind == "docx":
+        from briefgen.sources.formats.docxdoc import extract as from_docx
+        return from_docx
+    if kind == "html":
+        from briefgen.sources.formats.htmldoc import extract as from_html
+        return from_html
+    from briefgen.sources.formats.mddoc import extract as from_markdown
+    return from_markdown
+
+
+def paragraphs_of(texts: Iterable[str]) -> list[str]:
+    """The non-blank texts, each made one line."""
+    return [line for text in texts if (line := one_line(text))]

@@ -1,0 +1,112 @@
+"""`briefgen check`: load, verify and lint a workspace; report everything at once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import click
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.model.loader import Loaded, load_workspace
+from briefgen.verify.lint import lint
+from briefgen.verify.passages import SECTIONS, Citation, Verification, verify
+from briefgen.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A workspace whose model loaded; `verification` says whether every tie holds."""
+
+    ws: Workspace
+    loaded: Loaded
+    verification: Verification
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.verification.problems
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.verification.errors or (strict and self.verification.warnings))
+
+    def counts(self) -> dict[str, int]:
+        summary = self.loaded.summary
+        counts = {section: len(getattr(summary, section)) for section, _ in SECTIONS}
+        counts["passages"] = sum(len(c.citations) for c in self.verification.items.values()) + sum(
+            1 for p in self.verification.errors if p.path.endswith(".passage"))
+        counts["seeds"] = len(self.verification.seeds)
+        return counts
+
+
+def run_check(ws: Workspace) -> Checked:
+    """Load and verify; raise BriefgenError only when the files cannot be loaded at all."""
+    loaded = load_workspace(ws)
+    verification = verify(ws, loaded)
+    verification.problems.extend(lint(loaded, verification))
+    verification.problems.extend(_next_steps(ws, loaded))
+    return Checked(ws, loaded, verification)
+
+
+def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
+    """Guidance for a new workspace: what to fill in next."""
+    steps = []
+    if not loaded.catalogue.sources:
+        steps.append(Problem(ws.rel(ws.catalogue), "no seed documents catalogued yet", hint=(
+            "run `briefgen seeds add FILE...` for each source document (.txt .md .html .pdf .docx)"),
+            severity="warning"))
+    if not loaded.summary.judgments:
+        steps.append(Problem(ws.rel(ws.summary), "the model has no judgments yet", hint=(
+            "add judgments, figures and quotes, each with evidence quoting a seed word for word"),
+            severity="warning"))
+    return steps
+
+
+def require_verified(checked: Checked, strict: bool = False) -> None:
+    """The gate every build passes: any error (or warning, when strict) stops it."""
+    if checked.failed(strict):
+        raise BriefgenError(checked.verification.errors + (checked.verification.warnings if strict else []))
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def report_json(checked: Checked, strict: bool) -> str:
+    items = [{"id": c.id, "kind": c.kind, "verified": not c.failed, "originators": c.originators,
+              "citations": [_citation_json(x) for x in c.citations]}
+             for c in checked.verification.items.values()]
+    return json.dumps({"ok": not checked.failed(strict), "counts": checked.counts(), "items": items,
+                       "problems": [p.to_json() for p in checked.problems]}, ensure_ascii=False)
+
+
+def _citation_json(c: Citation) -> dict[str, object]:
+    found: dict[str, object] = {"source": c.source.id, "paragraph": c.paragraph, "file": c.seed_file}
+    if c.page is not None:
+        found.update(page=c.page, page_paragraph=c.page_paragraph)
+    return found
+
+
+def report_text(checked: Checked, strict: bool, colour: bool = False) -> str:
+    lines: list[str] = []
+    by_item: dict[str, list[Problem]] = {}
+    for problem in checked.problems:
+        by_item.setdefault(problem.item or "(workspace)", []).append(problem)
+    for item, problems in by_item.items():
+        lines.append(click.style(item, bold=True) if colour else item)
+        for problem in problems:
+            text = "  " + problem.format().replace("\n", "\n  ")
+            tint = "red" if problem.severity == "error" else "yellow"
+            lines.append(click.style(text, fg=tint) if colour else text)
+    lines.append(_summary_line(checked, strict, colour))
+    return "\n".join(lines)
+
+
+def _summary_line(checked: Checked, strict: bool, colour: bool) -> str:
+    c = checked.counts()
+    errors, warnings = len(checked.verification.errors), len(checked.verification.warnings)
+    verified = sum(1 for i in checked.verification.items.values() if not i.failed and i.citations)
+    head = (f"{c['judgments']} judgments, {c['figures']} figures, {c['quotes']} quotes, {c['gaps']} gaps; "
+            f"{c['passages']} passages in {c['seeds']} seeds; {verified} items verified; ")
+    tail = f"{errors} errors, {warnings} warnings"
+    ok = not checked.failed(strict)
+    line = head + tail + (" — OK" if ok else " — FAILED")
+    return click.style(line, fg="green" if ok else "red", bold=True) if colour else line
