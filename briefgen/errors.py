@@ -1,11 +1,15 @@
-"""The one error root: every user-facing failure is a BriefgenError carrying located problems."""
+"""The one error root: every user-facing failure is a BriefgenError carrying located problems.
+
+No user-interface code here: the command line decides how to print an error and which exit code it means.
+A few errors are raised where the file at fault is not known (a seed's reader, the markup reader, the render
+ceilings, a writer meeting a theme value it cannot use): they are `Unplaced` and their catcher places them."""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import IO, Literal
-
-import click
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -56,10 +60,8 @@ class Problem:
         }
 
 
-class BriefgenError(click.ClickException):
-    """Raised by the library for anything the user must fix; printed (never traced) by the CLI."""
-
-    exit_code = 1
+class BriefgenError(Exception):
+    """Raised by the library for anything the user must fix; printed (never traced) by the command line."""
 
     def __init__(self, problems: Problem | list[Problem] | str) -> None:
         if isinstance(problems, str):
@@ -67,7 +69,41 @@ class BriefgenError(click.ClickException):
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = problems
-        super().__init__("\n".join(p.format() for p in problems))
+        super().__init__(self.format_message())
 
-    def show(self, file: IO[str] | None = None) -> None:
-        click.echo(self.format_message(), err=True, file=file)
+    def format_message(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+class Unplaced(BriefgenError):
+    """A problem whose file the raiser cannot know: the code that called it places it (`placed`)."""
+
+    def __init__(self, message: str, hint: str = "", line: int | None = None) -> None:
+        self.message, self.hint, self.line = message, hint, line
+        super().__init__(Problem("briefgen", message, line, hint=hint))
+
+    def __str__(self) -> str:
+        return self.message
+
+    def placed(self, file: str, path: str = "", line: int | None = None) -> BriefgenError:
+        return BriefgenError(Problem(file, self.message, line if line is not None else self.line, path=path,
+                                     hint=self.hint))
+
+
+class ThemeError(Unplaced):
+    """A writer cannot use a value of its theme (a logo, a colour, a reference document): `key` names the
+    profile key that set it, under `look`, so the build can point at the profile's line."""
+
+    def __init__(self, key: str, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.key = key
+
+
+def did_you_mean(name: str, choices: Iterable[str], what: str, shown: int = 8) -> str:
+    """The hint for an unknown name: the closest known one, else the first `shown` known ones."""
+    known = list(choices)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    listed = ", ".join(known[:shown]) + (", …" if len(known) > shown else "")
+    return f"{what}: {listed or 'none'}"

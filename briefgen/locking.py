@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from briefgen.environment import env_number
 from briefgen.errors import BriefgenError, Problem
 
 LOCK_WAIT_SECONDS = 300
+LOCK_WAIT_CEILING = 86400  # a day: a longer wait is a typo, not a plan
 
 
 @contextlib.contextmanager
@@ -30,14 +31,4 @@ def held(lock_path: Path, display: str, what: str) -> Iterator[None]:
 
 def lock_wait_seconds() -> float:
     """How long to wait for another holder: LOCK_WAIT_SECONDS, or BRIEFGEN_LOCK_SECONDS when set."""
-    raw = os.environ.get("BRIEFGEN_LOCK_SECONDS", "").strip()
-    if not raw:
-        return LOCK_WAIT_SECONDS
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < float("inf"):
-        raise BriefgenError(Problem("BRIEFGEN_LOCK_SECONDS", f"{raw!r} is not a number of seconds",
-                                    hint="unset it, or give a number such as 60"))
-    return seconds
+    return env_number("BRIEFGEN_LOCK_SECONDS", LOCK_WAIT_SECONDS, 0, LOCK_WAIT_CEILING, unit="seconds")

@@ -30,4 +30,8 @@ settings.register_profile("default", max_examples=50, deadline=None,
 settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True, database=None,
                           print_blob=True)
 settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=400)
+# CI's second pass: random examples from a seed that .ci/run prints (`--hypothesis-seed`), so a failure found
+# there is reproduced with `make properties SEED=<printed seed>`.
+settings.register_profile("random", parent=settings.get_profile("default"), max_examples=30, database=None,
+                          print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "default"))

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +85,41 @@ def published(ws: Path) -> dict[str, tuple[str, int]]:
     the caches (output/.cache: parses and compiled templates, safe to delete) and the lock files' own bytes."""
     unpublished = (".cache/", ".build.lock", ".seeds.lock")
     return {k: v for k, v in fingerprint(ws / "output").items() if not k.startswith(unpublished)}
+
+
+def append_entry(ws: Path, source_id: str, file: str, originator: str) -> None:
+    """Append a complete catalogue entry as text (the shipped catalogue ends without a newline)."""
+    path = ws / "seeds/sources.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + catalogue_entry(source_id, file, originator),
+                    encoding="utf-8")
+
+
+def catalogue_entry(source_id: str, file: str, originator: str) -> str:
+    return (f"  - id: {source_id}\n    file: {file}\n    originator: {originator}\n    title: Test document {file}\n"
+            f"    published: \"2025-09\"\n    accessed: \"2026-11-20\"\n    url: null\n    kind: report\n"
+            f"    descriptor: A document written by the test.\n")
+
+
+MARK = re.compile(r"Zqmark\d\d")
+BLUF_END = "how capable the new systems are is unknown."
+
+
+def set_marker(ws: Path, n: int) -> str:
+    """Put marker word n into the BLUF (shown by every audience), so a build must rewrite every brief."""
+    marker = f"Zqmark{n:02d}"
+    path = ws / "seeds/summary.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = MARK.sub(marker, text) if MARK.search(text) else text.replace(BLUF_END, f"{BLUF_END} {marker}.", 1)
+    assert marker in text
+    path.write_text(text, encoding="utf-8")
+    return marker
+
+
+def build_as_a_process(ws: Path) -> float:
+    """`briefgen build` as a real process on `ws`; its wall time in seconds."""
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return time.monotonic() - started

@@ -146,3 +146,23 @@ def test_an_unreadable_seed_is_reported_once_not_per_citing_item(workspace: Path
     assert result.exit_code == 1
     assert result.output.count("seed file not found") == 1
     assert result.output.count("has no readable seed") == 1  # not once per item citing the source
+
+
+QUOTED = "“rapidly develop newly introduced artificial intelligence technology”"
+
+
+def test_a_quote_the_seed_puts_in_quotation_marks_gets_no_paraphrase_warning(workspace: Path) -> None:
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
+    assert "q-kim-ai-technology: the seed does not put these words in quotation marks" not in result.output
+
+
+def test_a_quote_the_seed_does_not_put_in_quotation_marks_is_flagged_as_a_possible_paraphrase(
+        workspace: Path) -> None:
+    bare = QUOTED.strip("“”")
+    edit(workspace / "seeds/000_eab46a25288d9a93.txt", QUOTED, bare)
+    edit(workspace / "seeds/summary.yaml", QUOTED, bare)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output  # a warning: the words are still the seed's
+    assert "warning: quotes[0].text: q-kim-ai-technology: the seed does not put these words in quotation marks" \
+        in result.output

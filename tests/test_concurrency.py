@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_workspace, published
-from tests.test_crash import _build, _set_marker
+from tests.helpers import build_as_a_process, copy_workspace, published, set_marker
 from tests.validate import brief_text, briefs, our_temps, sha256, validate_output
 
 BUSY = "another build is running"
@@ -36,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = tmp_path_factory.mktemp("concurrency") / "ws"
     shutil.copytree(ROOT / "seeds", ws / "seeds")
     (ws / "templates").mkdir()
-    _build(ws)
+    build_as_a_process(ws)
     return ws
 
 
@@ -50,7 +49,7 @@ def workspace(built: Path, tmp_path: Path) -> Path:
 def test_three_builds_at_once(workspace: Path, wait: str) -> None:
     out = workspace / "output"
     before = validate_output(out)["build"]
-    marker = _set_marker(workspace, 1)
+    marker = set_marker(workspace, 1)
     procs = [_briefgen(workspace, "build", env={"BRIEFGEN_LOCK_SECONDS": wait}) for _ in range(3)]
     results = [_finish(p) for p in procs]
     for code, stdout, stderr in results:
@@ -72,7 +71,7 @@ def test_read_only_commands_run_while_a_build_holds_the_lock(workspace: Path) ->
     from filelock import FileLock
 
     out = workspace / "output"
-    _set_marker(workspace, 2)
+    set_marker(workspace, 2)
     before = published(workspace)
     with FileLock(str(out / ".build.lock"), timeout=5):  # as a running build holds it
         started = time.monotonic()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import signal
 import subprocess
 import sys
@@ -20,35 +19,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import build_as_a_process, set_marker
 from tests.validate import OUR_TEMP, brief_text, briefs, history_files, our_temps, sha256, validate_output
 
 SEED = 20250919
 ROUNDS = 12  # about 1.5 s each on two busy cores
-MARK = re.compile(r"Zqmark\d\d")
-BLUF_END = "how capable the new systems are is unknown."
-
-
-def _set_marker(ws: Path, n: int) -> str:
-    marker = f"Zqmark{n:02d}"
-    path = ws / "seeds/summary.yaml"
-    text = path.read_text(encoding="utf-8")
-    text = MARK.sub(marker, text) if MARK.search(text) else text.replace(BLUF_END, f"{BLUF_END} {marker}.", 1)
-    assert marker in text
-    path.write_text(text, encoding="utf-8")
-    return marker
 
 
 def _start(ws: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), "build"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def _build(ws: Path) -> float:
-    started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build"], capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return time.monotonic() - started
 
 
 def _kill_when_temp_appears(proc: subprocess.Popen[bytes], out: Path, nth: int, limit: float) -> None:
@@ -77,16 +57,16 @@ def _check_consistent(out: Path, lock: dict[str, object], pending: list[str]) ->
 def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> None:
     rng = random.Random(SEED)
     out = workspace / "output"
-    first = _build(workspace)
-    _set_marker(workspace, 0)
-    duration = _build(workspace)  # a full rebuild of all six briefs, the span the random kills cover
+    first = build_as_a_process(workspace)
+    set_marker(workspace, 0)
+    duration = build_as_a_process(workspace)  # a full rebuild of all six briefs, the span the random kills cover
     proven: set[str] = set()
     published = {sha256(p) for p in briefs(out)}
     last_build, pending = validate_output(out, proven)["build"], []
     mid_write = finished = 0
     started = time.monotonic()
     for n in range(1, ROUNDS + 1):
-        pending.append(_set_marker(workspace, n))
+        pending.append(set_marker(workspace, n))
         stale = set(our_temps(out))  # left by an earlier round; the next build to take the lock removes them
         proc = _start(workspace)
         if n % 2:  # a random moment of a build's life (a little past its end, too: the kill may come late)
@@ -105,7 +85,7 @@ def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> No
     rounds_took = time.monotonic() - started
 
     assert mid_write >= 1, "no kill landed mid-write: the test did not exercise what it claims"
-    final = _build(workspace)
+    final = build_as_a_process(workspace)
     assert our_temps(out) == []
     assert not [p for p in out.rglob("*.tmp") if ".cache" not in p.parts]
     lock = validate_output(out, proven)
@@ -121,7 +101,7 @@ def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> No
 
 def test_build_removes_only_our_stale_temporaries(workspace: Path) -> None:
     out = workspace / "output"
-    _build(workspace)
+    build_as_a_process(workspace)
     newest = sorted((out / "history").iterdir())[-1] if (out / "history").is_dir() else out / "history" / "x"
     newest.mkdir(parents=True, exist_ok=True)
     ours = [out / ".executive.pdf.k2x_9q0a.tmp", out / ".briefgen.lock.abcdefgh.tmp",
@@ -137,7 +117,7 @@ def test_build_removes_only_our_stale_temporaries(workspace: Path) -> None:
     old_cache_temp.write_bytes(b"half an entry")
     os.utime(old_cache_temp, (time.time() - 7200, time.time() - 7200))
     ours.append(old_cache_temp)
-    _build(workspace)
+    build_as_a_process(workspace)
     assert [p for p in ours if p.exists()] == []
     assert [p for p in others if not p.exists()] == []
     assert (out / ".dir.abcdefgh.tmp").is_dir()

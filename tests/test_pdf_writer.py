@@ -309,3 +309,19 @@ def test_pdffonts_shows_every_font_embedded(sample: tuple[Path, WriteResult]) ->
     assert any("NanumGothic" in row for row in rows)
     for row in rows:
         assert row.split()[-5] == "yes", row  # the "emb" column
+
+
+def test_a_level_one_heading_split_over_pages_keeps_its_bookmark(tmp_path: Path) -> None:
+    """Regression (issue 12): the parts reportlab splits a long heading into lost the outline entry."""
+    words = " ".join(f"word{i}" for i in range(1400))
+    blocks = (Heading(1, (Span("Short first"),)), Paragraph((Span("x " * 2000),)),
+              Heading(1, (Span("Long heading " + words),)), Heading(1, (Span("After it"),)))
+    write(Document(Meta("outline"), blocks), tmp_path / "o.pdf", THEME)
+    reader = PdfReader(tmp_path / "o.pdf")
+    titles = [entry["/Title"] for entry in reader.outline]
+    assert titles == ["Short first", "Long heading " + words, "After it"]
+    long_entry = reader.outline[1]
+    # the bookmark points at the page where the heading starts, which is before the page where it ends
+    first_page = reader.get_destination_page_number(long_entry)
+    ends_on = next(i for i, page in enumerate(reader.pages) if "WORD1399" in page.extract_text().upper())
+    assert first_page < ends_on

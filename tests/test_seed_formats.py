@@ -22,24 +22,10 @@ from pypdf import PdfReader
 
 from briefgen.sources.seeds import read_seed
 from tests.conftest import ROOT
-from tests.helpers import model, run, save_model
+from tests.helpers import append_entry, model, run, save_model
 from tests.seed_fixtures import FILLER, PASSAGE, docx_seed, html_seed, markdown_seed, pdf_bytes, pdf_seed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def append_entry(ws: Path, source_id: str, file: str, originator: str) -> None:
-    """Append a complete catalogue entry as text (the shipped catalogue ends without a newline)."""
-    path = ws / "seeds/sources.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text + ("" if text.endswith("\n") else "\n") + catalogue_entry(source_id, file, originator),
-                    encoding="utf-8")
-
-
-def catalogue_entry(source_id: str, file: str, originator: str) -> str:
-    return (f"  - id: {source_id}\n    file: {file}\n    originator: {originator}\n    title: Test document {file}\n"
-            f"    published: \"2025-09\"\n    accessed: \"2026-11-20\"\n    url: null\n    kind: report\n"
-            f"    descriptor: A document written by the test.\n")
 
 
 def add_format_seeds(ws: Path) -> dict[str, str]:
@@ -176,7 +162,8 @@ def test_cache_pruning_keeps_live_entries_and_recent_templates(tmp_path: Path) -
     os.utime(cache / "templates/__jinja2_old.cache", (month_ago, month_ago))
     assert prune_cache(cache, {"aaa"}) == 3
     assert sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file()) == [
-        "check.json", "notes.txt", "seed-pdf-0.1.0-2-aaa.marshal", "templates/__jinja2_new.cache", "yaml-aaa.marshal"]
+        ".lock", "check.json", "notes.txt", "seed-pdf-0.1.0-2-aaa.marshal", "templates/__jinja2_new.cache",
+        "yaml-aaa.marshal"]
 
 
 def test_extraction_is_cached_by_content(formats_ws: tuple[Path, dict[str, str]]) -> None:

@@ -73,8 +73,8 @@ def test_unknown_seed_is_a_clear_error(workspace: Path) -> None:
 
 
 def test_a_pdf_seed_is_suggested_with_page_and_paragraph(workspace: Path) -> None:
+    from tests.helpers import append_entry
     from tests.seed_fixtures import PASSAGE, pdf_seed
-    from tests.test_seed_formats import append_entry
 
     page, on_page, _ = pdf_seed(workspace / "seeds" / "report.pdf")
     append_entry(workspace, "drone-report", "report.pdf", "Example Institute")

@@ -23,8 +23,9 @@ from briefgen.locking import held
 from briefgen.model.yamlsrc import Located, compose, parse
 from briefgen.regen.inputs import file_digest
 from briefgen.sources.formats import SEED_SUFFIXES, format_of
+from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
-from briefgen.sources.seeds import SeedError, read_document
+from briefgen.sources.seeds import read_document
 from briefgen.workspace import Workspace, output_dir
 
 REQUIRED = {"title": "fill in the document's title (required)",

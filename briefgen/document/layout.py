@@ -10,6 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+# The fixed colours of briefgen's own look (a theme sets only the accent and the banner colour): both writers
+# and the chart draw with these, so a rule or a muted caption is the same grey in the DOCX and the PDF.
+TEXT = "#1A1A1A"
+MUTED = "#5B6470"  # the "muted" colour role: meta line, attribution, small print, chart ticks
+RULE = "#B8C0C8"  # light table and footnote rules
+GRID = "#D5DAE0"  # chart grid lines
+BOX_FILL = "#EEF2F6"  # BLUF box shading
+ZEBRA = "#F5F7F9"  # every other table row
+
 Role = Literal["body", "heading"]
 Colour = Literal["text", "accent", "muted", "banner"]
 

@@ -6,10 +6,12 @@ Every text field is plain text: writers print it literally, whatever characters 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, get_args
+
+from briefgen.text import one_line as one_line  # the writers' text rules, re-exported beside the model
+from briefgen.text import safe_text as safe_text
 
 # ---------------------------------------------------------------- inlines
 
@@ -205,6 +207,9 @@ class Theme:
     reference_docx: Path | None = None  # DOCX only: take named styles and page setup from this document
 
 
+LOGO_HINT = "set look.logo to a PNG or JPEG file inside templates/"
+
+
 @dataclass(frozen=True)
 class WriteResult:
     path: Path
@@ -212,26 +217,14 @@ class WriteResult:
     notes: int  # footnotes actually printed (after per-page de-duplication)
 
 
-def safe_text(text: str) -> str:
-    """`text` with every character no brief may carry replaced by U+FFFD, so that both writers print the same
-    and serialising can never fail: those XML 1.0 forbids (C0 controls but tab and line breaks, lone
-    surrogates, U+FFFE, U+FFFF), and DEL and the C1 controls, which no font draws."""
-    return _UNSAFE.sub("\ufffd", text)
+Format = Literal["docx", "pdf"]
+FORMATS: tuple[Format, ...] = get_args(Format)  # the formats a brief is written in, in the order written
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+class Measure(Protocol):
+    """A writer's layout answer without writing: pages, and the share of the last page's text height free."""
 
-
-def one_line(text: str) -> str:
-    """`text` as one line: runs of white space, line breaks included, become one space, and soft hyphens go.
-
-    For a header or footer line (banner, organisation, footer on every page), where a line feed or tab would
-    print as a missing-glyph box in the PDF and break the DOCX line's tab stops, and a soft hyphen (the line
-    never breaks) as a stray hyphen; and for a seed paragraph as the locator reads it."""
-    return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
-
-
-_SPACE = re.compile(r"\s+")
+    def __call__(self, doc: Document, theme: Theme) -> tuple[int, float]: ...
 
 
 class Writer(Protocol):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -11,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, did_you_mean
 from briefgen.model.schema import Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.workspace import Workspace
@@ -60,8 +59,7 @@ def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         allowed = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+        hint = did_you_mean(name, allowed, "allowed keys", shown=len(allowed))
         return src.problem(loc, f"unknown key {name!r}", hint, key=True)
     if kind == "missing":
         return src.problem(loc[:-1], f"missing required key {loc[-1]!r}", key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -59,6 +59,10 @@ def _link(value: str) -> str:
 
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+
+# The model's lists of items, in the order a brief shows them: the one list every stage iterates.
+ItemKind = Literal["judgments", "figures", "quotes", "gaps"]
+ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 FullDate = Annotated[str, AfterValidator(_full_date)]
 Url = Annotated[str, AfterValidator(_link)]

@@ -15,22 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import remove_stale_temps
-from briefgen.document.nodes import Theme, Writer, WriteResult
-from briefgen.errors import BriefgenError, Problem
+from briefgen.document.nodes import FORMATS, Format, Theme, WriteResult
+from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.locking import held
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, history_folder, preserve, prune
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.workspace import Workspace, output_dir
+from briefgen.writers import writer_for
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
     from briefgen.render.compose import Composed
     from briefgen.render.profiles import Profile
     from briefgen.verify.check import Checked
-
-FORMATS = ("docx", "pdf")
-
 
 @dataclass(frozen=True)
 class Written:
@@ -56,7 +54,7 @@ class Plan:
     digest: str
     snapshot: dict[str, Any]
     baseline: dict[str, Any] | None
-    formats: tuple[str, ...]
+    formats: tuple[Format, ...]
 
 
 @dataclass
@@ -68,15 +66,6 @@ class BuildReport:
     @property
     def up_to_date(self) -> bool:
         return not self.written
-
-
-def writer_for(fmt: str) -> Writer:
-    """Import a writer only when its format is asked for (each costs ~0.15 s of imports)."""
-    if fmt == "docx":
-        from briefgen.writers.docx.writer import write as write_docx
-        return write_docx
-    from briefgen.writers.pdf.writer import write as write_pdf
-    return write_pdf
 
 
 def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
@@ -120,7 +109,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     stamps, touched = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
     if if_changed and not touched and lock.tool == tool_version() and all(
-            _intact(lock.audiences.get(n), formats, target, n) for n in names):
+            (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
     from briefgen.render.profiles import load_profile
@@ -143,32 +132,25 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     return report
 
 
-def _intact(record: AudienceRecord | None, formats: tuple[str, ...], target: Path, name: str) -> bool:
-    """The lock records this audience and its files are still there."""
-    if record is None:
-        return False
-    wanted = [f for f in formats if f in record.outputs or not record.outputs]
-    return bool(wanted) and all((target / f"{name}.{f}").is_file() for f in wanted)
-
-
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
           if_changed: bool) -> Plan | None:
     from briefgen.regen.snapshot import changes, digest, snapshot
     from briefgen.render.compose import compose_fitted
     from briefgen.render.profiles import theme_for
     from briefgen.render.templating import template_sources
+    from briefgen.writers.pdf.writer import measure
 
     snap = snapshot(checked, profile, name)
     key = digest(snap, profile, template_sources(checked.ws, profile.template), tool_version())
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
-    if if_changed and record and record.digest == key and all(
-            f in record.outputs and (target / f"{name}.{f}").is_file() for f in wanted):
+    if if_changed and record and record.digest == key and set(wanted) <= record.outputs.keys() and \
+            record.present(target, name, wanted):
         return None
     # "What changed" compares with the brief before the last one only while the content stays the same.
     baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
     theme = theme_for(checked.ws, profile)
-    composed = compose_fitted(checked, name, profile, theme, changes(baseline, snap))
+    composed = compose_fitted(checked, name, profile, theme, measure, changes(baseline, snap))
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
 
 
@@ -179,7 +161,10 @@ def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]
     for fmt in plan.formats:
         path = target / f"{plan.audience}.{fmt}"
         preserve(path, history)
-        result = writer_for(fmt)(plan.composed.document, path, plan.theme)
+        try:
+            result = writer_for(fmt)(plan.composed.document, path, plan.theme)
+        except Unplaced as exc:
+            raise plan.profile.place(exc) from None
         outputs[fmt] = file_digest(path)
         written.append(Written(plan.audience, fmt, result, plan.composed.dropped))
     lock.audiences[plan.audience] = AudienceRecord(

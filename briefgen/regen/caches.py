@@ -13,13 +13,22 @@ import os
 import time
 from pathlib import Path
 
+from briefgen.locking import held
+
 TEMPLATE_DAYS = 30
+CACHE_LOCK = ".lock"
 
 
 def prune_cache(cache: Path, live: set[str]) -> int:
     """Delete parse entries whose content hash is not in `live`, and stale compiled templates; how many went.
 
-    Call it under the build lock; a `check` reading an entry removed here only recomputes it."""
+    Held under the cache's own lock, not the build's: builds into different `-o` folders share one cache.
+    A `check` (which takes no lock) reading an entry removed here only recomputes it."""
+    with held(cache / CACHE_LOCK, CACHE_LOCK, "another build is tidying the cache"):
+        return _prune(cache, live)
+
+
+def _prune(cache: Path, live: set[str]) -> int:
     removed = 0
     with contextlib.suppress(OSError):
         for entry in os.scandir(cache):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,12 @@ class AudienceRecord:
     dropped: list[str]  # ids left out to fit
     snapshot: dict[str, Any]  # the model items as this brief showed them (for "what changed")
     baseline: dict[str, Any] | None = None  # the snapshot of the brief before this one
+
+    def present(self, target: Path, name: str, formats: Iterable[str]) -> bool:
+        """This audience's files in `formats` that the build recorded are all still in `target` (and it
+        recorded one at least): with a digest equal to the inputs', what "up to date" means everywhere."""
+        wanted = [f for f in formats if f in self.outputs]
+        return bool(wanted) and all((target / f"{name}.{f}").is_file() for f in wanted)
 
 
 @dataclass

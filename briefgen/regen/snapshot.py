@@ -6,6 +6,7 @@ import hashlib
 import json
 from typing import Any
 
+from briefgen.model.schema import ITEM_KINDS
 from briefgen.render.profiles import Profile
 from briefgen.render.selection import select
 from briefgen.verify.check import Checked
@@ -36,13 +37,13 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
 
 def full_snapshot(checked: Checked) -> Snapshot:
     """Every item of the model, whatever any audience shows (what `briefgen diff` compares)."""
-    everything = Profile(template="all.j2", sections=["bluf", "judgments", "figures", "quotes", "gaps"])
+    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS])
     return snapshot(checked, everything, "*")
 
 
 def _find(checked: Checked, item_id: str) -> Any:
     summary = checked.loaded.summary
-    for section in ("judgments", "figures", "quotes", "gaps"):
+    for section in ITEM_KINDS:
         for item in getattr(summary, section):
             if item.id == item_id:
                 return item

@@ -66,7 +66,7 @@ def workspace_status(ws: Workspace) -> Status:
 
 def _outputs_present(ws: Workspace, lock: Lock, name: str) -> bool:
     record = lock.audiences.get(name)
-    return record is not None and all((ws.output / f"{name}.{fmt}").is_file() for fmt in record.outputs)
+    return record is not None and record.present(ws.output, name, record.outputs)
 
 
 def _audience_state(checked: Checked, lock: Lock, name: str, changed: list[str], missing: bool) -> AudienceState:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.document.nodes import Document, Meta, NoteRef, Theme
-from briefgen.errors import BriefgenError, Problem
+from briefgen.document.nodes import Document, Measure, Meta, NoteRef, Theme
+from briefgen.environment import source_date
+from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.render.citations import Citer
 from briefgen.render.context import CiteRegistry, build_context
 from briefgen.render.markup import MarkupError, Reader, parse_markup
@@ -16,6 +14,7 @@ from briefgen.render.profiles import Profile
 from briefgen.render.selection import Selection, select
 from briefgen.render.templating import render
 from briefgen.verify.check import Checked
+from briefgen.verify.passages import Citation
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,8 @@ class Composed:
 
 def brief_date(checked: Checked) -> str:
     """The date stamped on the brief: SOURCE_DATE_EPOCH when set (reproducible builds), else as_of."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return checked.loaded.summary.brief.as_of
+    fixed = source_date()
+    return fixed.isoformat() if fixed else checked.loaded.summary.brief.as_of
 
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
@@ -43,27 +40,30 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
                 date=brief_date(checked))
     citer = Citer()
-    reader = Reader(note=lambda n: NoteRef(citer.note(registry.cited[n])), meta=meta)
+    reader = Reader(note=lambda n: NoteRef(citer.note(_citation(registry, n))), meta=meta)
     try:
         return reader.read(parse_markup(markup))
-    except (MarkupError, IndexError, ValueError) as exc:
-        line = getattr(exc, "line", None)
-        raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc} (in the rendered output"
-                                    f"{f', line {line}' if line else ''})",
-                                    hint="templates must produce brief markup; see briefgen/render/markup.py"),
-                            ) from None
+    except MarkupError as exc:  # the line is the rendered output's, not the template's: said in words
+        where = f", line {exc.line}" if exc.line else ""
+        raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc.message} (in the rendered output{where})",
+                                    hint=exc.hint)) from None
 
 
-def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme,
+def _citation(registry: CiteRegistry, n: int) -> Citation:
+    if n >= len(registry.cited):
+        raise MarkupError(f"<cite n=\"{n}\"/> names no citation: print citations with the `cite` filter")
+    return registry.cited[n]
+
+
+def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme, measure: Measure,
                    changes: list[dict[str, str]] | None = None) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
-    `fit_slack` of the last page to spare (the margin a word processor's own layout may need)."""
+    `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
+    the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer."""
     selection = select(checked.loaded.summary, profile, audience)
     document = compose(checked, audience, profile, selection, changes)
     if profile.max_pages is None:
         return Composed(audience, document, (), None)
-    from briefgen.writers.pdf.writer import measure
-
     dropped: list[str] = []
     while not _fits(pages := _measure(measure, document, theme, audience, profile), profile):
         smaller = selection.drop_lowest()
@@ -81,12 +81,14 @@ def _fits(measured: tuple[int, float], profile: Profile) -> bool:
     return pages < limit or (pages == limit and free >= profile.fit_slack)
 
 
-def _measure(measure: Callable[[Document, Theme], tuple[int, float]], document: Document, theme: Theme,
+def _measure(measure: Measure, document: Document, theme: Theme,
              audience: str, profile: Profile) -> tuple[int, float]:
     try:
         return measure(document, theme)
-    except BriefgenError as exc:  # one block cannot fit any page: no selection will help
-        raise _cannot_fit(audience, profile, exc.problems[0].message.split(": ")[-1]) from None
+    except ThemeError as exc:
+        raise profile.place(exc) from None
+    except Unplaced as exc:  # one block cannot fit any page: no selection will help
+        raise _cannot_fit(audience, profile, exc.message) from None
 
 
 def _cannot_fit(audience: str, profile: Profile, why: str) -> BriefgenError:

@@ -7,14 +7,13 @@ ask for one in every workspace). Every mistake is reported at its key in the pro
 
 from __future__ import annotations
 
-import difflib
 import math
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, did_you_mean
 from briefgen.model.numbers import format_number
 from briefgen.model.schema import Figure, Summary
 from briefgen.model.yamlsrc import Key
-from briefgen.render.profiles import ChartSpec, Profile
+from briefgen.render.profiles import CHART_MAX_FIGURES, ChartSpec, Profile
 
 _UNIT_HINT = ("one axis can only honestly compare figures in the same unit: chart one unit per audience, or "
               "correct the figures' `unit` in seeds/summary.yaml if they do share one")
@@ -56,8 +55,7 @@ def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure,
     chosen: list[Figure] = []
     for index, figure_id in enumerate(spec.figures):
         if figure_id not in known:
-            close = difflib.get_close_matches(figure_id, list(known), n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else f"figures in the model: {', '.join(known) or 'none'}"
+            hint = did_you_mean(figure_id, known, "figures in the model", shown=len(known))
             raise BriefgenError(profile.problem(("chart", "figures", index),
                                                 f"no figure {figure_id!r} in seeds/summary.yaml", hint))
         if known[figure_id] not in chosen:
@@ -68,9 +66,10 @@ def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure,
 def _by_tag(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
     chosen = tuple(f for f in summary.figures if spec.tag in f.tags
                    and (f.audiences is None or audience == "*" or audience in f.audiences))
-    if len(chosen) > 12:
+    if len(chosen) > CHART_MAX_FIGURES:
         raise BriefgenError(profile.problem(("chart", "tag"), f"{len(chosen)} figures have the tag {spec.tag!r}; "
-                                            "a chart shows at most 12", "use a narrower tag or list the figures"))
+                                            f"a chart shows at most {CHART_MAX_FIGURES}",
+                                            "use a narrower tag or list the figures"))
     return chosen
 
 

@@ -10,7 +10,6 @@ any library half-updated; if the template is inside a library call, it retries a
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import threading
 import time
@@ -18,7 +17,8 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from types import FrameType
 
-from briefgen.errors import BriefgenError, Problem
+from briefgen.environment import env_number
+from briefgen.errors import Unplaced
 
 RENDER_SECONDS = 10.0
 RENDER_CHARS = 20_000_000  # ~2,000 times the analyst brief of the example workspace (11,000 characters)
@@ -26,12 +26,8 @@ _RETRY_SECONDS = 0.01  # the timer fired outside template code: look again this 
 _GRACE_SECONDS = 2.0  # ... but past the deadline by this much, stop wherever the render is
 
 
-class RenderLimit(Exception):
+class RenderLimit(Unplaced):
     """A render went past its time or size ceiling."""
-
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass
@@ -66,25 +62,11 @@ def current() -> Budget:
 
 
 def render_seconds() -> float:
-    return _positive("BRIEFGEN_RENDER_SECONDS", RENDER_SECONDS)
+    return env_number("BRIEFGEN_RENDER_SECONDS", RENDER_SECONDS, 0, 3600, low_inclusive=False, unit="seconds")
 
 
 def render_chars() -> int:
-    return int(_positive("BRIEFGEN_RENDER_CHARS", RENDER_CHARS))
-
-
-def _positive(name: str, default: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < float("inf"):
-        raise BriefgenError(Problem(name, f"{raw!r} is not a positive number",
-                                    hint=f"unset it to use the default ({default:g})"))
-    return value
+    return int(env_number("BRIEFGEN_RENDER_CHARS", RENDER_CHARS, 0, 1e9, low_inclusive=False, unit="characters"))
 
 
 @contextlib.contextmanager

@@ -36,16 +36,18 @@ from briefgen.document.nodes import (
     Span,
     Table,
 )
+from briefgen.errors import Unplaced
 
 NoteFactory = Callable[[int], NoteRef]
 _SPACE = re.compile(r"\s+")
 _LINK = re.compile(r"(?i)^(https?://|mailto:)\S+$")
 
 
-class MarkupError(Exception):
+class MarkupError(Unplaced):
+    """The template produced markup the reader cannot read: the template is at fault."""
+
     def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
+        super().__init__(message, "templates must produce brief markup; see briefgen/render/markup.py", line)
 
 
 def parse_markup(text: str) -> ET.Element:
@@ -113,7 +115,7 @@ class Reader:
 
     def _inline(self, el: ET.Element, out: list[Inline], *, bold: bool, italic: bool, tag: bool) -> None:
         if el.tag == "cite":
-            out.append(self.note(int(el.get("n", "-1"))))
+            out.append(self.note(_note_number(el)))
         elif el.tag == "a":
             href = el.get("href", "")
             if not _LINK.match(href):
@@ -160,8 +162,7 @@ def _paragraph(r: Reader, el: ET.Element) -> Block:
 
 
 def _table(r: Reader, el: ET.Element) -> Block:
-    columns = tuple(Column(_text(c), float(c.get("weight", "1")), c.get("align", "left"))  # type: ignore[arg-type]
-                    for c in el.findall("col"))
+    columns = tuple(_column(c) for c in el.findall("col"))
     rows = tuple(tuple(r.inlines(td) for td in tr.findall("td")) for tr in el.findall("tr"))
     if any(len(row) != len(columns) for row in rows):
         raise MarkupError("every table row needs one <td> per <col>")
@@ -173,6 +174,24 @@ def _quote(r: Reader, el: ET.Element) -> Block:
     return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else ())
 
 
+def _column(el: ET.Element) -> Column:
+    align = el.get("align", "left")
+    if align not in ("left", "right", "center"):
+        raise MarkupError(f"<col align={align!r}>: use left, right or center")
+    weight = _number(el, "weight")
+    if weight == 0:
+        raise MarkupError("<col weight=\"0\">: a column's weight must be more than zero")
+    return Column(_text(el), 1.0 if weight is None else weight, align)  # type: ignore[arg-type]
+
+
+def _note_number(el: ET.Element) -> int:
+    """The index a <cite n=…/> names; whether a citation has that index is the note factory's to say."""
+    raw = el.get("n", "")
+    if not raw.isdigit():
+        raise MarkupError(f"<cite n={raw!r}>: n must be the index of a citation, a whole number")
+    return int(raw)
+
+
 def _number(el: ET.Element, name: str) -> float | None:
     raw = el.get(name)
     if raw is None:
@@ -182,7 +201,7 @@ def _number(el: ET.Element, name: str) -> float | None:
     except ValueError:
         raise MarkupError(f"<{el.tag} {name}={raw!r}> is not a number") from None
     if not math.isfinite(value) or value < 0:
-        raise MarkupError(f"<{el.tag} {name}={raw!r}>: a bar's length must be a finite number, zero or more")
+        raise MarkupError(f"<{el.tag} {name}={raw!r}>: must be a finite number, zero or more")
     return value
 
 

@@ -9,17 +9,17 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from briefgen.document.nodes import Theme
+from briefgen.document.nodes import FORMATS, LOGO_HINT, Format, Theme
 from briefgen.document.typefaces import FACES
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.model.loader import validate
-from briefgen.model.schema import Id, Strict, Text
+from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace
 
-Section = Literal["bluf", "judgments", "figures", "quotes", "gaps", "changes", "sources"]
-Format = Literal["docx", "pdf"]
+Section = Literal["bluf", ItemKind, "changes", "sources"]
+CHART_MAX_FIGURES = 12  # bars a chart can label legibly across the text width
 FontName = Literal["Caladea", "Carlito"]
 assert set(get_args(FontName)) == set(FACES), "FontName must list the bundled faces"
 
@@ -55,7 +55,7 @@ class ChartSpec(Strict):
     """A bar chart of key figures, drawn under the figures table: name the figures, or a tag they carry."""
 
     title: Text
-    figures: Annotated[list[Id], Field(max_length=12)] = []
+    figures: Annotated[list[Id], Field(max_length=CHART_MAX_FIGURES)] = []
     tag: Id | None = None
     unit_label: Text | None = None  # how the axis names the figures' unit ("US dollars" for USD)
 
@@ -71,10 +71,10 @@ class Profile(Strict):
 
     description: Text = ""
     template: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.j2$")]
-    formats: Annotated[list[Format], Field(min_length=1)] = ["docx", "pdf"]
+    formats: Annotated[list[Format], Field(min_length=1)] = list(FORMATS)
     max_pages: Annotated[int, Field(ge=1, le=500)] | None = None
     fit_slack: Annotated[float, Field(ge=0, le=0.3)] = 0.06
-    sections: list[Section] = ["bluf", "judgments", "figures", "quotes", "gaps", "sources"]
+    sections: list[Section] = ["bluf", *ITEM_KINDS, "sources"]
     limits: Limits = Limits()
     filters: Filters = Filters()
     confidence: Literal["label", "plain", "hidden"] = "label"
@@ -87,6 +87,12 @@ class Profile(Strict):
     look: Look = Look()
     chart: ChartSpec | None = None
     _source: Located | None = PrivateAttr(default=None)
+
+    def place(self, exc: Unplaced) -> BriefgenError:
+        """A writer's error at the profile line that set the value (a theme error), else at the template."""
+        if isinstance(exc, ThemeError):
+            return BriefgenError(self.problem(("look", exc.key), exc.message, exc.hint))
+        return exc.placed(f"templates/{self.template}")
 
     def problem(self, path: Key, message: str, hint: str = "") -> Problem:
         """A problem located at `path` in the profile file (just the file when it was not loaded from one)."""
@@ -127,8 +133,7 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
     look = profile.look
     logo = (ws.templates / look.logo) if look.logo else None
     if logo is not None and not logo.is_file():
-        raise BriefgenError(Problem(ws.rel(logo), "logo image not found", hint="set look.logo to a PNG or JPEG "
-                                    "inside templates/"))
+        raise BriefgenError(Problem(ws.rel(logo), "logo image not found", hint=LOGO_HINT))
     top, right, bottom, left = look.margins_mm
     return Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
                  heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from briefgen.model.schema import Figure, Gap, Judgment, Quote, Summary
+from briefgen.model.schema import ITEM_KINDS, Figure, Gap, Judgment, Quote, Summary
 from briefgen.render.figures import chart_figures
 from briefgen.render.profiles import Profile
 
 Item = Judgment | Figure | Quote | Gap
-KINDS = ("judgments", "figures", "quotes", "gaps")
 # When priorities tie, the fit gives up a quote before a figure before a judgment.
 _DROP_ORDER = {"judgments": 0, "figures": 1, "gaps": 2, "quotes": 3}
 
@@ -23,13 +22,13 @@ class Selection:
     chart: tuple[Figure, ...] = ()  # the figures the chart draws, whatever the table keeps (never dropped)
 
     def ids(self) -> list[str]:
-        shown = [item.id for kind in KINDS for item in getattr(self, kind)]
+        shown = [item.id for kind in ITEM_KINDS for item in getattr(self, kind)]
         return shown + [f.id for f in self.chart if f.id not in shown]
 
     def drop_lowest(self) -> tuple[Selection, str] | None:
         """Remove the least important item (keeping at least one judgment); None when nothing can go."""
         candidates = [(item.priority, _DROP_ORDER[kind], -index, kind, item)
-                      for kind in KINDS for index, item in enumerate(getattr(self, kind))
+                      for kind in ITEM_KINDS for index, item in enumerate(getattr(self, kind))
                       if not (kind == "judgments" and len(self.judgments) == 1)]
         if not candidates:
             return None

@@ -56,7 +56,7 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
             return collect(env.get_template(name).generate(context), budget)
     except RenderLimit as exc:
         file, line = _template_frame(ws, name)
-        raise BriefgenError(Problem(file, exc.args[0], line, hint=exc.hint)) from None
+        raise exc.placed(file, line=line) from None
     except TemplateNotFound as exc:
         raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
             "create it under templates/, or point the profile's `template` at an existing file"))) from None

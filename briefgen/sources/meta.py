@@ -166,7 +166,7 @@ def _docx(raw: bytes) -> Clues:
 
 def _markdown(raw: bytes) -> Clues:
     from briefgen.sources.formats.mddoc import first_heading, split_front_matter
-    from briefgen.sources.seeds import decode_text
+    from briefgen.sources.formats.plain import decode_text
 
     front, body = split_front_matter(decode_text(raw))
     clues = pick(_front_matter(front), FRONT_MATTER_FIELDS, lambda key: f"from the front matter's {key}")
@@ -193,7 +193,7 @@ def _front_matter(front: str | None) -> dict[str, str]:
 
 
 def _text(raw: bytes) -> Clues:
-    from briefgen.sources.seeds import decode_text
+    from briefgen.sources.formats.plain import decode_text
 
     first = next((line for line in decode_text(raw).splitlines() if line.strip()), "")
     title = clean(first)

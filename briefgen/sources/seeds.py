@@ -14,17 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefgen.sources.formats import extract, format_of
+from briefgen.sources.formats.plain import SeedError, decode_text
 from briefgen.sources.textnorm import normalise
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
-
-
-class SeedError(Exception):
-    """Why a seed file cannot be used, phrased for the user; carries an optional hint and line."""
-
-    def __init__(self, message: str, hint: str = "", line: int | None = None) -> None:
-        super().__init__(message)
-        self.hint, self.line = hint, line
 
 
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # every line break str.splitlines knows
@@ -150,13 +143,3 @@ def read_limited(path: str, limit: int) -> bytes:
         raise SeedError(f"cannot read the seed: {exc.strerror}", "check the file's permissions") from None
 
 
-def decode_text(raw: bytes) -> str:
-    """UTF-8 text (a BOM is dropped); a binary or otherwise encoded file is refused with the line at fault."""
-    if b"\x00" in raw[:65536]:
-        raise SeedError("seed is a binary file, not text", "convert it to UTF-8 plain text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SeedError(f"seed is not valid UTF-8 (byte {exc.start})", "re-save the document as UTF-8",
-                        line) from None

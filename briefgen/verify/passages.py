@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from briefgen.errors import Problem
+from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Evidence, Figure, Quote, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
-from briefgen.sources.seeds import Seed, SeedError, pinpoint, read_seed
+from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.seeds import Seed, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.closest import closest
 from briefgen.workspace import Workspace
@@ -162,8 +162,7 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path:
     src = loaded.summary_src
     source = sources.get(ev.source)
     if source is None:
-        close = difflib.get_close_matches(ev.source, sources, n=1, cutoff=0.5)
-        hint = f"did you mean {close[0]!r}?" if close else f"known sources: {', '.join(sorted(sources)[:8])}"
+        hint = did_you_mean(ev.source, sorted(sources), "known sources")
         return src.problem((*path, "source"), f"unknown source {ev.source!r}", hint, item=item_id)
     seed = result.seeds.get(ev.source)
     if seed is None:

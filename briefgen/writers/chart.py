@@ -14,12 +14,10 @@ from typing import Literal
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefgen.document.layout import GRID, MUTED, TEXT
 from briefgen.document.nodes import Bar, Chart, Theme, safe_text
 from briefgen.writers.pdf import fonts
 
-TEXT = "#1A1A1A"
-MUTED = "#5B6470"
-GRID = "#D5DAE0"
 TOP_PAD = 4.0  # points above the title, inside the picture (both formats then space it alike)
 RIGHT_PAD = 1.0  # points kept clear at the right edge (a bitmap's anti-aliased glyph edges)
 RANGE_TINT = 0.38  # how much of the accent the range band keeps (mixed with white)

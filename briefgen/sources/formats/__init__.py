@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefgen import __version__
 from briefgen.atomic import cache_put
-from briefgen.document.nodes import one_line
+from briefgen.text import one_line
 
 EXTRACTOR_VERSION = "2"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.seeds import SeedError
+from briefgen.sources.formats.plain import SeedError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

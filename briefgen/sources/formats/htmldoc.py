@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.seeds import SeedError
+from briefgen.sources.formats.plain import SeedError
 
 # Elements whose content is never text a reader sees on the page.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",

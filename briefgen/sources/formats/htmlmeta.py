@@ -8,7 +8,7 @@ import json
 from html.parser import HTMLParser
 from typing import Any
 
-from briefgen.document.nodes import one_line
+from briefgen.text import one_line
 
 
 class _Head(HTMLParser):

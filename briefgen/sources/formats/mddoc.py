@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.htmldoc import text_blocks
-from briefgen.sources.seeds import SeedError, decode_text
+from briefgen.sources.formats.plain import SeedError, decode_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}

@@ -25,9 +25,9 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
-from briefgen.document.nodes import one_line
 from briefgen.sources.formats import Extracted
-from briefgen.sources.seeds import SeedError
+from briefgen.sources.formats.plain import SeedError
+from briefgen.text import one_line
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
 

@@ -87,6 +87,7 @@ def _text(draw: ImageDraw.ImageDraw, text: chart.Text, scale: float, flip: float
 
 @cache
 def _font(family: str, bold: bool, size: float) -> ImageFont.FreeTypeFont:
+    """A bundled face loaded by FreeType once per process (the files never change while it runs)."""
     return ImageFont.truetype(str(_file(family, bold)), size, layout_engine=ImageFont.Layout.BASIC)
 
 

@@ -18,7 +18,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.story import StoryPart
 from docx.text.paragraph import Paragraph
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import ThemeError
 from briefgen.writers.docx.ooxml import Bookmarks, el, field_runs, sub, text_run
 
 TEXT_STYLE = "FootnoteText"
@@ -57,7 +57,7 @@ class Footnotes:
 
     def __init__(self, document: DocxDocument, bookmarks: Bookmarks) -> None:
         if any(rel.reltype == RT.FOOTNOTES for rel in document.part.rels.values()):
-            raise BriefgenError("the DOCX template already has a footnotes part")
+            raise ThemeError("reference_docx", "the reference DOCX already has a footnotes part")
         self._part = FootnotesPart.new(document)
         document.part.relate_to(self._part, RT.FOOTNOTES)
         _ensure_styles(document)

@@ -12,8 +12,8 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefgen.document.nodes import Banner, Document, Theme, one_line, safe_text
-from briefgen.errors import BriefgenError
+from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
+from briefgen.errors import ThemeError
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
 from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE
 
@@ -69,8 +69,7 @@ def _logo(paragraph: Paragraph, theme: Theme) -> None:
     try:
         paragraph.add_run().add_picture(str(theme.logo), height=Mm(LOGO_HEIGHT_MM))
     except (OSError, UnrecognizedImageError) as exc:
-        message = f"{theme.logo}: cannot use as logo (a PNG or JPEG file is needed): {exc}"
-        raise BriefgenError(message) from exc
+        raise ThemeError("logo", f"{theme.logo}: cannot use as logo: {exc}", LOGO_HINT) from exc
 
 
 def _page_numbers(paragraph: Paragraph) -> None:

@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 
 from briefgen.document.nodes import Meta, one_line, safe_text
-from briefgen.errors import BriefgenError
+from briefgen.errors import Unplaced
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,7 +39,7 @@ def meta_datetime(meta: Meta) -> datetime:
         numbers = [int(p) for p in parts] + [1] * (3 - len(parts))
         return datetime(numbers[0], numbers[1], numbers[2], tzinfo=UTC)
     except (ValueError, IndexError) as exc:
-        raise BriefgenError(f"document date {meta.date!r} is not an ISO date (YYYY-MM-DD)") from exc
+        raise Unplaced(f"document date {meta.date!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
 def to_bytes(document: DocxDocument, meta: Meta) -> bytes:

@@ -16,7 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import ThemeError
 
 # The document part's relationships a reference may keep: everything else belongs to its content.
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
@@ -30,7 +30,7 @@ def open_document(reference: Path | None) -> DocxDocument:
     try:
         document = docx.Document(str(reference))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise BriefgenError(f"{reference}: cannot use as reference DOCX: {exc}") from exc
+        raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
     _clear_body(document)
     _drop_content_parts(document)
     return document

@@ -15,14 +15,14 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm
 
-from briefgen.document.layout import STYLES, TABLE_CELL_PADDING, StyleSpec
+from briefgen.document.layout import MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, FALLBACK
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 
-TEXT_COLOUR = "1A1A1A"
-MUTED_COLOUR = "5F6368"
-RULE_COLOUR = "C8CDD3"
+TEXT_COLOUR = hex_colour(TEXT)
+MUTED_COLOUR = hex_colour(MUTED)
+RULE_COLOUR = hex_colour(RULE)
 BULLET_NUM_ID = "1"
 TABLE_STYLE = "BriefTable"
 TAG_STYLE = "Tag"

@@ -8,6 +8,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
+from briefgen.document.layout import BOX_FILL, RULE, ZEBRA
 from briefgen.document.nodes import (
     Banner,
     Block,
@@ -23,8 +24,9 @@ from briefgen.document.nodes import (
 from briefgen.document.nodes import Paragraph as Para
 from briefgen.document.nodes import Table as DocTable
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
+from briefgen.writers.pdf.paragraphs import Heading as OutlinedHeading
 from briefgen.writers.pdf.paragraphs import paragraph
-from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour
+from briefgen.writers.pdf.styles import Kit, colour
 
 _HEADING_STYLE = {0: "title", 1: "heading1", 2: "heading2"}
 _COLUMN_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
@@ -44,12 +46,12 @@ class StoryBuilder:
         self.headings = 0
 
     def para(self, content: Inlines, style_name: str, style: ParagraphStyle | None = None,
-             bullet: str | None = None) -> Paragraph:
+             bullet: str | None = None, kind: type[Paragraph] = Paragraph) -> Paragraph:
         spec = layout.STYLES[style_name]
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
                               self.kit.accent, self.cite, caps=spec.caps, bold=spec.bold, italic=spec.italic)
-        return paragraph(render(content), style, bullet)
+        return paragraph(render(content), style, bullet, kind)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
@@ -73,7 +75,7 @@ class StoryBuilder:
 
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
-        flowable = self.para(block.content, _HEADING_STYLE[level])
+        flowable = self.para(block.content, _HEADING_STYLE[level], kind=OutlinedHeading)
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1

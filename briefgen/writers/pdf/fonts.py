@@ -17,7 +17,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.document.nodes import safe_text
 from briefgen.document.typefaces import FACES, FALLBACKS, Face
-from briefgen.errors import BriefgenError
+from briefgen.errors import ThemeError
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
@@ -61,7 +61,7 @@ def register() -> tuple[str, ...]:
 def face(family: str) -> Face:
     """The bundled face named by a Theme field, or a BriefgenError listing the choices."""
     if family not in FACES:
-        raise BriefgenError(f"unknown font {family!r}: bundled fonts are {', '.join(sorted(FACES))}")
+        raise ThemeError("body_font", f"unknown font {family!r}: bundled fonts are {', '.join(sorted(FACES))}")
     return FACES[family]
 
 

@@ -11,8 +11,8 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.nodes import Meta, one_line, safe_text
-from briefgen.errors import BriefgenError
+from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
+from briefgen.errors import ThemeError, Unplaced
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.styles import Kit
 
@@ -23,7 +23,7 @@ def _logo(path: Path) -> ImageReader:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise BriefgenError(f"theme logo {path}: {exc.strerror}") from exc
+        raise ThemeError("logo", f"{path}: {exc.strerror}", LOGO_HINT) from exc
     return _read_logo(path, stat.st_mtime_ns, stat.st_size)  # a changed file is read again (watch mode)
 
 
@@ -32,7 +32,7 @@ def _read_logo(path: Path, mtime_ns: int, size: int) -> ImageReader:
     try:
         return ImageReader(str(path))
     except Exception as exc:  # reportlab/PIL raise many kinds for unreadable images
-        raise BriefgenError(f"theme logo {path}: not a readable PNG or JPEG image") from exc
+        raise ThemeError("logo", f"{path}: not a readable PNG or JPEG image", LOGO_HINT) from exc
 
 
 def timestamp(meta: Meta) -> TimeStamp:
@@ -40,7 +40,7 @@ def timestamp(meta: Meta) -> TimeStamp:
     try:
         day = datetime.date.fromisoformat(meta.date[:10])
     except ValueError as exc:
-        raise BriefgenError(f"document date {meta.date!r} is not an ISO date (YYYY-MM-DD)") from exc
+        raise Unplaced(f"document date {meta.date!r} is not an ISO date (YYYY-MM-DD)") from exc
     stamp = TimeStamp(1)
     stamp.t = calendar.timegm(day.timetuple())
     stamp.lt = day.timetuple()

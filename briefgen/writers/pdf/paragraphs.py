@@ -12,13 +12,31 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+Outline = tuple[str, int, str]  # entry text, level, bookmark key
 
-def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+
+class Heading(Paragraph):  # type: ignore[misc]
+    """A paragraph with an outline entry that survives a page break: the first part of a heading split
+    across pages keeps the entry (reportlab's split makes new paragraphs that would drop it)."""
+
+    outline: Outline | None = None
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if parts:
+            parts[0].outline = self.outline
+        return parts
+
+
+def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None,
+              kind: type[Paragraph] = Paragraph) -> Paragraph:
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
-        return Paragraph(markup, style, bulletText=bullet)
-    return Paragraph(markup, style, frags=_fragments(markup, style))
+        return kind(markup, style, bulletText=bullet)
+    return kind(markup, style, frags=_fragments(markup, style))
 
 
 @lru_cache(maxsize=4096)
 def _fragments(markup: str, style: ParagraphStyle) -> Any:
+    """reportlab's parse of one paragraph's markup, memoised for the process: the fit and the settling passes
+    lay the same paragraphs out again and again. Keyed by value (markup text and an unchanging style)."""
     return Paragraph(markup, style).frags

@@ -12,15 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from briefgen.document import layout
+from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
-from briefgen.errors import BriefgenError
+from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
 
-MUTED = "#5B6470"  # the "muted" colour role: meta line, attribution, small print
-TEXT = "#1A1A1A"
-RULE = "#B8C0C8"  # light table and footnote rules
-BOX_FILL = "#EEF2F6"  # BLUF box shading
-ZEBRA = "#F5F7F9"
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 
 
@@ -28,7 +24,7 @@ def colour(hex_value: str, what: str) -> Color:
     try:
         return HexColor(hex_value)
     except (ValueError, TypeError) as exc:
-        raise BriefgenError(f"theme {what}: {hex_value!r} is not a #RRGGBB colour") from exc
+        raise ThemeError(what, f"{hex_value!r} is not a #RRGGBB colour") from exc
 
 
 @dataclass(frozen=True)

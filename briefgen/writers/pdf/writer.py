@@ -20,7 +20,7 @@ from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import Unplaced
 from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
@@ -114,10 +114,8 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
     try:
         template.build(story, canvasmaker=_LayoutCanvas)
     except LayoutError as exc:
-        raise BriefgenError(Problem(
-            file="pdf", path=doc.meta.title,
-            message="a block together with its footnotes is taller than a page",
-            hint="shorten that text or its source notes")) from exc
+        raise Unplaced("a block together with its footnotes is taller than a page",
+                       "shorten that text or its source notes") from exc
     frame = template.frame
     free = max(0.0, frame._y - frame._y1p) / the_kit.text_height
     return _Pass(template.page, ledger.printed, free, template.canv, buffer), ledger
@@ -129,6 +127,11 @@ def _settle(doc: Document, theme: Theme) -> _Pass:
 
     Returns the last pass, drawn but not yet serialised. Within any one pass markers and notes agree, so even
     a layout that never settles (none seen) gives a valid, if oddly numbered, PDF.
+
+    State shared between stages: memoised on the (frozen) document and theme, so the layout the fit makes
+    when rendering calls `measure` is the one the build's `write` of the chosen document then serialises.
+    Entries never go stale (both keys are immutable values); eight cover one build's audiences and the last
+    few fit attempts. A logo file replaced on disk between the two calls is not seen until the next build.
     """
     pages: dict[int, int] = {}
     total = 1

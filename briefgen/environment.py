@@ -1,0 +1,43 @@
+"""The environment variables briefgen reads, each parsed one way: a number within bounds, or a located error.
+
+Every variable is read when it is needed, never at import, and a value out of its bounds is the user's
+mistake (exit 1, naming the variable), never a crash further down."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+
+from briefgen.errors import BriefgenError, Problem
+
+
+def env_number(name: str, default: float, low: float, high: float, *, low_inclusive: bool = True,
+               unit: str = "") -> float:
+    """The number in `name` (of `unit`), or `default` when it is unset or blank; refused outside its bounds."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    above_low = value >= low if low_inclusive else value > low
+    if not (above_low and value <= high):
+        bounds = f"{'from' if low_inclusive else 'more than'} {low:g} {'to' if low_inclusive else 'and up to'} {high:g}"
+        of_unit = f" of {unit}" if unit else ""
+        raise BriefgenError(Problem(name, f"{raw[:40]!r} is not a number{of_unit} {bounds}",
+                                    hint=f"unset it to use the default ({default:g}), or give a number {bounds}"))
+    return value
+
+
+def source_date() -> dt.date | None:
+    """The date SOURCE_DATE_EPOCH fixes for reproducible builds (a count of seconds since 1970), if set."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    latest = (dt.datetime(9999, 12, 31, tzinfo=dt.UTC) - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).total_seconds()
+    if not raw.isascii() or not raw.isdigit() or int(raw) > latest:
+        raise BriefgenError(Problem("SOURCE_DATE_EPOCH", f"{raw[:40]!r} is not a number of seconds since 1970",
+                                    hint="unset it, or set it to a whole number such as 1700000000"))
+    return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()
