@@ -71,3 +71,9 @@ class BriefgenError(click.ClickException):
 
     def show(self, file: IO[str] | None = None) -> None:
         click.echo(self.format_message(), err=True, file=file)
+
+
+def warn(problem: Problem) -> None:
+    """Tell the user about something briefgen worked around (a damaged state file), on stderr, and go on."""
+    click.echo(Problem(problem.file, problem.message, problem.line, problem.col, problem.path, problem.hint,
+                       "warning").format(), err=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from briefgen.errors import BriefgenError, Problem
 
 LOCK_WAIT_SECONDS = 300
+MAX_LOCK_WAIT = 86400  # a day: beyond it a wait is a hang
 
 
 @contextlib.contextmanager
@@ -37,7 +38,8 @@ def lock_wait_seconds() -> float:
         seconds = float(raw)
     except ValueError:
         seconds = -1.0
-    if not 0 <= seconds < float("inf"):
-        raise BriefgenError(Problem("BRIEFGEN_LOCK_SECONDS", f"{raw!r} is not a number of seconds",
+    if not 0 <= seconds <= MAX_LOCK_WAIT:
+        raise BriefgenError(Problem("BRIEFGEN_LOCK_SECONDS", f"{raw[:40]!r} is not a number of seconds up to "
+                                    f"{MAX_LOCK_WAIT}",
                                     hint="unset it, or give a number such as 60"))
     return seconds

@@ -25,9 +25,10 @@ class FileTooLarge(OSError):
     """The file is larger than the limit its reader allows."""
 
 
-def read_regular(path: str | Path, limit: int) -> bytes:
-    """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge)."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+def read_regular(path: str | Path, limit: int, *, follow: bool = True) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge); with `follow`
+    False, a symbolic link is refused (ELOOP) rather than read through."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -91,3 +92,13 @@ def os_problem(exc: OSError, display: str | None = None) -> Problem:
         return Problem(where, "the file is larger than briefgen reads", hint="use a smaller file")
     message, hint = _MESSAGES.get(exc.errno or 0, (exc.strerror or str(exc), ""))
     return Problem(where, message, hint=hint)
+
+
+def read_state(path: Path, limit: int) -> bytes | None:
+    """A state file briefgen wrote itself (the build record, a cache): its bytes, or None when it is absent.
+    Never read through a symbolic link; an OSError other than absence is left to the caller, which treats
+    the file as damaged."""
+    try:
+        return read_regular(path, limit, follow=False)
+    except FileNotFoundError:
+        return None

@@ -32,7 +32,9 @@ class Stamp:
     @classmethod
     def from_json(cls, raw: list[object]) -> Stamp:
         sha, size, mtime = raw
-        return cls(str(sha), int(size), int(mtime))  # type: ignore[call-overload]
+        if not (isinstance(sha, str) and isinstance(size, int) and isinstance(mtime, int)):
+            raise TypeError("a stamp is [sha256, size, mtime_ns]")
+        return cls(sha, size, mtime)
 
 
 def input_files(ws: Workspace) -> dict[str, str]:

@@ -28,10 +28,25 @@ class Composed:
 
 def brief_date(checked: Checked) -> str:
     """The date stamped on the brief: SOURCE_DATE_EPOCH when set (reproducible builds), else as_of."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
     return checked.loaded.summary.brief.as_of
+
+
+LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date in YYYY-MM-DD can name
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as whole seconds since 1970, None when unset; refused, before anything is written,
+    when it is not one (the PDF library would fail on it half-way through a build)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit() and int(raw) <= LAST_EPOCH):
+        raise BriefgenError(Problem("SOURCE_DATE_EPOCH", f"{raw[:40]!r} is not a time in whole seconds since 1970",
+                                    hint="unset it, or give a number such as 1767225600 (2026-01-01)"))
+    return int(raw)
 
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,

@@ -66,14 +66,14 @@ def current() -> Budget:
 
 
 def render_seconds() -> float:
-    return _positive("BRIEFGEN_RENDER_SECONDS", RENDER_SECONDS)
+    return _positive("BRIEFGEN_RENDER_SECONDS", RENDER_SECONDS, 86400)
 
 
 def render_chars() -> int:
-    return int(_positive("BRIEFGEN_RENDER_CHARS", RENDER_CHARS))
+    return int(_positive("BRIEFGEN_RENDER_CHARS", RENDER_CHARS, 1e9))
 
 
-def _positive(name: str, default: float) -> float:
+def _positive(name: str, default: float, ceiling: float) -> float:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -81,8 +81,8 @@ def _positive(name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         value = -1.0
-    if not 0 < value < float("inf"):
-        raise BriefgenError(Problem(name, f"{raw!r} is not a positive number",
+    if not 0 < value <= ceiling:
+        raise BriefgenError(Problem(name, f"{raw[:40]!r} is not a positive number up to {ceiling:g}",
                                     hint=f"unset it to use the default ({default:g})"))
     return value
 
