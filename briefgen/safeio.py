@@ -29,10 +29,11 @@ def read_regular(path: str | Path, limit: int, *, follow: bool = True) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge); with `follow`
     False, a symbolic link is refused (ELOOP) rather than read through."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise FileKindError(errno.EINVAL, f"is {kind_of(info.st_mode)}, not a regular file", str(path))
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise FileKindError(errno.EINVAL, f"is {kind_of(info.st_mode)}, not a regular file", str(path))
         if info.st_size > limit:
             raise FileTooLarge(errno.EFBIG, "file too large", str(path))
         data = handle.read(limit + 1)
