@@ -7,6 +7,7 @@ ceilings, a writer meeting a theme value it cannot use): they are `Unplaced` and
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -107,3 +108,9 @@ def did_you_mean(name: str, choices: Iterable[str], what: str, shown: int = 8) -
         return f"did you mean {close[0]!r}?"
     listed = ", ".join(known[:shown]) + (", …" if len(known) > shown else "")
     return f"{what}: {listed or 'none'}"
+
+
+def warn(problem: Problem) -> None:
+    """Tell the user about something briefgen worked around (a damaged state file), on stderr, and go on."""
+    print(Problem(problem.file, problem.message, problem.line, problem.col, problem.path, problem.hint,
+                  "warning").format(), file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,10 +45,10 @@ class Workspace:
 
     def rel(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the workspace when inside it."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):  # a link is named as itself first
+            with contextlib.suppress(ValueError):
+                return candidate.relative_to(self.root).as_posix()
+        return str(path)
 
 
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:

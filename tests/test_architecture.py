@@ -11,7 +11,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
-CORE = {"errors", "workspace", "atomic", "locking", "text", "environment", "templates"}  # templates: the bundled files
+# the core modules every stage may use; `templates` is the package of bundled template files
+CORE = {"errors", "workspace", "atomic", "locking", "safeio", "text", "environment", "templates"}
 # Each stage may import the stages listed for it (and the core modules); nothing else.
 ALLOWED: dict[str, set[str]] = {
     "core": set(),

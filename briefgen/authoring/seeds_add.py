@@ -16,12 +16,13 @@ from pathlib import Path
 
 import yaml
 
-from briefgen.atomic import atomic_write
+from briefgen.atomic import atomic_write, remove_stale_temps
 from briefgen.authoring.catalogue_text import Field, append_entries
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
-from briefgen.model.yamlsrc import Located, compose, parse
+from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, parse
 from briefgen.regen.inputs import file_digest
+from briefgen.safeio import os_problem, read_regular
 from briefgen.sources.formats import SEED_SUFFIXES, format_of
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
@@ -110,11 +111,13 @@ def unique(base: str, taken: set[str], suffix: str = "") -> str:
 def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
     display = ws.rel(ws.catalogue)
     try:
-        text = ws.catalogue.read_bytes().decode("utf-8-sig")
+        text = read_regular(ws.catalogue, MAX_YAML_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init DIR` to start a workspace")) \
             from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise BriefgenError(os_problem(exc, display)) from None
+    except UnicodeDecodeError as exc:
         raise BriefgenError(Problem(display, f"cannot read the catalogue: {exc}", hint="save it as UTF-8")) from None
     try:
         empty = compose(text) is None
@@ -134,11 +137,12 @@ def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known
     found: dict[str, Known] = {}
     for rel, known in entries.items():
         path = os.path.realpath(os.path.join(root, rel))
-        if path.startswith(root + os.sep) and os.path.isfile(path):
+        if path.startswith(root + os.sep) and os.path.isfile(path) and not os.path.islink(path):
             found.setdefault(file_digest(path), known)
     with os.scandir(root) as listing:
         for item in listing:
-            if item.is_file() and item.name.lower().endswith(SEED_SUFFIXES) and item.name not in entries:
+            if (item.is_file(follow_symlinks=False) and item.name.lower().endswith(SEED_SUFFIXES)
+                    and item.name not in entries):
                 found.setdefault(file_digest(item.path), Known(item.name))
     return found
 
@@ -196,6 +200,7 @@ def add_seeds(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Pl
 
 
 def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:
+    remove_stale_temps(ws.seeds)  # what a killed addition left; the lock proves no addition runs now
     text, catalogue = read_catalogue(ws)
     ids = {str(e.get("id")) for e in _sources(catalogue) if isinstance(e, dict)}
     batch = Batch(ws, known_documents(ws, catalogue), ids, {n.lower() for n in os.listdir(ws.seeds)},
@@ -230,10 +235,19 @@ def _commit(ws: Workspace, plans: list[Planned], catalogue: str) -> None:
                 target = ws.seeds / plan.target
                 if target.exists():
                     raise BriefgenError(Problem(ws.rel(target), "appeared while adding; nothing was added"))
-                atomic_write(target, plan.raw)
                 copied.append(target)
+                atomic_write(target, plan.raw)
         atomic_write(ws.catalogue, catalogue.encode("utf-8"))
+    except OSError as exc:
+        _undo(copied)
+        problem = os_problem(exc, ws.rel(Path(exc.filename)) if exc.filename else ws.rel(ws.seeds))
+        raise BriefgenError([problem, Problem(ws.rel(ws.catalogue), "nothing was added", severity="warning")]) \
+            from None
     except BaseException:
-        for path in copied:
-            path.unlink(missing_ok=True)
+        _undo(copied)
         raise
+
+
+def _undo(copied: list[Path]) -> None:
+    for path in copied:
+        path.unlink(missing_ok=True)

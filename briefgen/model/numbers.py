@@ -70,4 +70,6 @@ def missing_numbers(stated: str, sources: list[str]) -> list[float]:
 
 
 def format_number(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)  # "inf", "nan": a number too large to write out
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"

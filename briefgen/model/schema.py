@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints
 
 LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
     "likelihood": ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely",
@@ -98,8 +98,8 @@ class Judgment(Item):
 class Figure(Item):
     label: Text
     value: Text
-    number: float
-    number_high: float | None = None
+    number: FiniteFloat
+    number_high: FiniteFloat | None = None
     unit: Text
 
 

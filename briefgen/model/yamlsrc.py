@@ -18,6 +18,7 @@ import yaml
 
 from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
+from briefgen.safeio import FileTooLarge, os_problem, read_regular
 
 try:  # the C parser is several times faster on large models
     from yaml import CSafeLoader as _Loader
@@ -26,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Key = tuple[str | int, ...]
 MAX_YAML_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 32  # the model needs 5 levels, a profile 4; far below Python's recursion limit
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float")}
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
@@ -75,17 +77,16 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
 
     With a `cache` folder, data parsed before from identical bytes is reused (libyaml needs ~0.6 s/MB)."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_YAML_BYTES + 1)  # never more than the limit in memory
+        raw = read_regular(path, MAX_YAML_BYTES)  # never more than the limit in memory
     except FileNotFoundError:
         raise BriefgenError(Problem(display, "file not found",
                                     hint="run `briefgen init` to scaffold a workspace")) from None
+    except FileTooLarge:
+        raise BriefgenError(Problem(display, f"file is larger than {MAX_YAML_BYTES // 1048576} MB", hint=(
+            "the model and catalogue hold short texts and passages, not documents: keep documents in seed "
+            "files, or split the topic into several workspaces"))) from None
     except OSError as exc:
-        raise BriefgenError(Problem(display, f"cannot read file: {exc.strerror}")) from None
-    if len(raw) > MAX_YAML_BYTES:
-        raise BriefgenError(Problem(display, f"file is larger than {MAX_YAML_BYTES // 1048576} MB",
-                                    hint="the model and catalogue hold short texts and passages, not documents: "
-                                    "keep documents in seed files, or split the topic into several workspaces"))
+        raise BriefgenError(os_problem(exc, display)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -119,6 +120,8 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
     """Data and, unless `positions` is False (then found on demand, see Located), where each value stands."""
     try:
         node = compose(text)
+    except RecursionError:
+        raise BriefgenError(_too_deep(display, None)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -140,7 +143,15 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _too_deep(display: str, where: tuple[int, int] | None) -> Problem:
+    line, col = where or (None, None)
+    return Problem(display, f"YAML nested more than {MAX_DEPTH} levels deep", line, col,
+                   hint="briefgen's files need a few levels of nesting: look for runaway brackets or indentation")
+
+
 def _build(node: yaml.Node, path: Key, out: Located) -> Any:
+    if len(path) > MAX_DEPTH:
+        raise BriefgenError(_too_deep(out.file, _mark(node)))
     if id(node) in out.seen:  # the composer shares the node an alias points to
         where = out.keys.get(path) or _mark(node)
         raise BriefgenError(Problem(out.file, "YAML anchors and aliases are not supported", *where,

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen import __version__
+from briefgen.safeio import inside
 from briefgen.workspace import Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -31,7 +32,9 @@ class Stamp:
     @classmethod
     def from_json(cls, raw: list[object]) -> Stamp:
         sha, size, mtime = raw
-        return cls(str(sha), int(size), int(mtime))  # type: ignore[call-overload]
+        if not (isinstance(sha, str) and isinstance(size, int) and isinstance(mtime, int)):
+            raise TypeError("a stamp is [sha256, size, mtime_ns]")
+        return cls(sha, size, mtime)
 
 
 def input_files(ws: Workspace) -> dict[str, str]:
@@ -46,8 +49,8 @@ def input_files(ws: Workspace) -> dict[str, str]:
                 for entry in entries:
                     if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
                         continue
-                    if entry.is_file():
-                        files[prefix + entry.name] = entry.path
+                    if entry.is_file() and (not entry.is_symlink() or inside(folder, entry.path)):
+                        files[prefix + entry.name] = entry.path  # a link out of the folder is never read
         except (FileNotFoundError, NotADirectoryError):
             continue
     return dict(sorted(files.items()))

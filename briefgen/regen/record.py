@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.atomic import atomic_write
+from briefgen.errors import Problem, warn
 from briefgen.regen.inputs import Stamp
+from briefgen.safeio import os_problem, read_state
 
 LOCK_NAME = "briefgen.lock"
 FORMAT_VERSION = 1
+MAX_LOCK_BYTES = 1024 * 1024 * 1024  # it holds a snapshot of the model: at most a few times the model's size
 
 
 @dataclass
@@ -46,17 +49,52 @@ class Lock:
 
 
 def read_lock(out: Path) -> Lock:
-    """The recorded state, or an empty one when there is none (or it is unreadable: then we rebuild)."""
+    """The recorded state, or an empty one when there is none. A damaged record (not JSON, the wrong shape, a
+    link, unreadable) is reported as a warning and treated as absent: the next build rebuilds everything."""
+    path = out / LOCK_NAME
     try:
-        raw = json.loads((out / LOCK_NAME).read_text(encoding="utf-8"))
-        if raw.get("format") != FORMAT_VERSION:
+        raw = read_state(path, MAX_LOCK_BYTES)
+        if raw is None:
             return Lock()
-        return Lock(tool=raw["tool"], build=int(raw["build"]),
-                    inputs={k: Stamp.from_json(v) for k, v in raw["inputs"].items()},
-                    audiences={k: AudienceRecord(**v) for k, v in raw["audiences"].items()},
-                    model=raw.get("model", {}))
-    except (OSError, ValueError, KeyError, TypeError):
-        return Lock()
+        data = json.loads(raw)
+        if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+            return _damaged(path, "not a build record this briefgen wrote")
+        return _lock_of(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        why = os_problem(exc).message if isinstance(exc, OSError) else "it has the wrong shape"
+        return _damaged(path, f"not JSON: {exc}" if isinstance(exc, ValueError) else why)
+
+
+def _lock_of(data: dict[str, Any]) -> Lock:
+    """A Lock from parsed JSON, every field of the type the code relies on (else TypeError)."""
+    inputs = {str(k): Stamp.from_json(v) for k, v in _dict(data["inputs"]).items()}
+    audiences = {str(k): _record(_dict(v)) for k, v in _dict(data["audiences"]).items()}
+    tool, build = data["tool"], data["build"]
+    if not isinstance(tool, str) or not isinstance(build, int) or build < 0:
+        raise TypeError("tool or build")
+    return Lock(tool, build, inputs, audiences, _dict(data.get("model", {})))
+
+
+def _record(raw: dict[str, Any]) -> AudienceRecord:
+    record = AudienceRecord(**raw)
+    outputs_ok = all(isinstance(k, str) and isinstance(v, str) for k, v in _dict(record.outputs).items())
+    if not (isinstance(record.digest, str) and outputs_ok and isinstance(record.items, list)
+            and isinstance(record.dropped, list) and isinstance(_dict(record.snapshot).get("items", {}), dict)
+            and (record.baseline is None or isinstance(_dict(record.baseline).get("items", {}), dict))):
+        raise TypeError("audience record")
+    return record
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("not a mapping")
+    return value
+
+
+def _damaged(path: Path, why: str) -> Lock:
+    warn(Problem(f"{path.parent.name}/{path.name}", f"the build record is damaged ({why}); it is ignored, so "
+                 "every brief counts as changed", hint="the next successful build writes a new one"))
+    return Lock()
 
 
 def write_lock(out: Path, lock: Lock) -> None:

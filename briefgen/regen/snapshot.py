@@ -59,7 +59,13 @@ def changes(before: Snapshot | None, after: Snapshot) -> list[dict[str, str]]:
     """Readable differences between two snapshots: items added, removed, reworded, re-sourced."""
     if before is None:
         return []
-    old, new = before.get("items", {}), after["items"]
+    try:
+        return _changes(before.get("items", {}), after["items"])
+    except (KeyError, TypeError, AttributeError):  # a hand-edited build record: no list rather than a crash
+        return []
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for item_id in sorted(set(old) | set(new), key=lambda i: (i not in new, i)):
         if item_id not in old:

@@ -3,11 +3,13 @@ commands' fast paths (`build --if-changed`, `status`) can list audiences without
 
 from __future__ import annotations
 
+import os
 import re
 from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
 
 AUDIENCE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
@@ -25,7 +27,10 @@ def profile_path(ws: Workspace, name: str) -> Path:
         raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name",
                                     hint="audience names are lower-case letters, digits, '-' or '_'"))
     local = ws.templates / f"{name}.yaml"
-    if local.exists():
+    if os.path.lexists(local):
+        if not inside(ws.templates, local):
+            raise BriefgenError(Problem(ws.rel(local), f"templates/{local.name} is a symbolic link that leaves "
+                                        "templates/", hint=LINK_HINT))
         return local
     bundled = Path(str(resources.files("briefgen.templates").joinpath(f"{name}.yaml")))
     if bundled.exists():

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from briefgen.document.nodes import FORMATS, LOGO_HINT, Format, Theme
+from briefgen.document.nodes import FORMATS, Format, Theme
 from briefgen.document.typefaces import FACES
 from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.model.loader import validate
 from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
+from briefgen.sources.assets import REFERENCE_HINT, AssetError, check_logo, check_reference
 from briefgen.workspace import Workspace
 
 Section = Literal["bluf", ItemKind, "changes", "sources"]
@@ -130,10 +130,14 @@ def bundled_templates() -> list[str]:
 
 
 def theme_for(ws: Workspace, profile: Profile) -> Theme:
+    """The profile's look, its logo and reference DOCX checked (inside templates/, whole, of sane size)."""
     look = profile.look
-    logo = (ws.templates / look.logo) if look.logo else None
-    if logo is not None and not logo.is_file():
-        raise BriefgenError(Problem(ws.rel(logo), "logo image not found", hint=LOGO_HINT))
+    logo = None
+    if look.logo:
+        try:
+            logo = check_logo(ws.templates, look.logo)
+        except AssetError as exc:
+            raise BriefgenError(profile.problem(("look", "logo"), str(exc), exc.hint)) from None
     top, right, bottom, left = look.margins_mm
     return Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
                  heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
@@ -141,30 +145,20 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
                  logo=logo, reference_docx=reference_docx(ws, look.reference_docx))
 
 
-_REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
-                   "python-docx); its styles and page setup restyle the DOCX brief")
-
-
 def reference_docx(ws: Workspace, name: str | None) -> Path | None:
-    """The profile's reference DOCX, checked: inside templates/, a file, a zip holding word/styles.xml."""
+    """The profile's reference DOCX, checked: inside templates/, a bounded zip holding word/styles.xml and no
+    XML document type, which python-docx opens."""
     if name is None:
         return None
-    path = (ws.templates / name).resolve()
+    shown = ws.rel(ws.templates / name)
 
-    def problem(message: str) -> BriefgenError:
-        return BriefgenError(Problem(ws.rel(path), message, path="look.reference_docx", hint=_REFERENCE_HINT))
+    def problem(message: str, hint: str = REFERENCE_HINT) -> BriefgenError:
+        return BriefgenError(Problem(shown, message, path="look.reference_docx", hint=hint))
 
-    if not path.is_relative_to(ws.templates.resolve()):
-        raise problem(f"the reference DOCX {name!r} is outside templates/")
-    if not path.is_file():
-        raise problem("reference DOCX not found")
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except (OSError, zipfile.BadZipFile):
-        raise problem("not a DOCX file (not a zip archive)") from None
-    if "word/styles.xml" not in names:
-        raise problem("not a Word document: it has no word/styles.xml")
+        path = check_reference(ws.templates, name)
+    except AssetError as exc:
+        raise problem(str(exc), exc.hint) from None
     _opens(path, problem)
     return path
 

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
+    Environment,
     FileSystemBytecodeCache,
-    FileSystemLoader,
     PackageLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.loaders import split_template_path
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render.limits import RenderLimit, bounded, collect
 from briefgen.render.sandbox import BoundedSandbox
+from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
 from briefgen.workspace import Workspace
 
 BUNDLED = Path(__file__).parent.parent / "templates"
+MAX_TEMPLATE_BYTES = 1024 * 1024
 _COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError)
 
 
@@ -31,9 +37,40 @@ _COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, M
 def environment(templates_dir: Path, cache_dir: Path | None = None) -> BoundedSandbox:
     """One environment per templates folder, reused so compiled templates are cached (watch, fit). With
     `cache_dir` (output/.cache), compiled templates also survive between runs, keyed by their source."""
-    loader = ChoiceLoader([FileSystemLoader(str(templates_dir)), PackageLoader("briefgen", "templates")])
+    loader = ChoiceLoader([ContainedLoader(templates_dir), PackageLoader("briefgen", "templates")])
     return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                           lstrip_blocks=True, auto_reload=True, bytecode_cache=_bytecode_cache(cache_dir))
+
+
+class ContainedLoader(BaseLoader):
+    """Templates from the workspace's templates/ folder, read only when they really live there: a symbolic
+    link (to a file or a folder) that leaves templates/ is an error naming the link, as is anything but a
+    regular file (a named pipe would block the read forever) or a file too large to be a template."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = os.path.join(self.folder, *split_template_path(template))
+        if not os.path.lexists(path):
+            raise TemplateNotFound(template)
+        display = f"templates/{template}"
+        if not inside(self.folder, path):
+            link = os.path.relpath(first_link(self.folder, path), self.folder)
+            raise BriefgenError(Problem(display, f"templates/{link} is a symbolic link that leaves templates/",
+                                        hint=LINK_HINT))
+        try:
+            source = read_regular(path, MAX_TEMPLATE_BYTES).decode("utf-8")
+        except FileTooLarge:
+            raise BriefgenError(Problem(display, f"template is larger than {MAX_TEMPLATE_BYTES // 1024} KB",
+                                        hint="a template lays out a brief: move text into the model")) from None
+        except OSError as exc:
+            raise BriefgenError(os_problem(exc, display)) from None
+        except UnicodeDecodeError as exc:
+            raise BriefgenError(Problem(display, f"template is not valid UTF-8 (byte {exc.start})",
+                                        hint="save it as UTF-8")) from None
+        mtime = os.path.getmtime(path)
+        return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
 
 
 def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:

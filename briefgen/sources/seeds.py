@@ -9,10 +9,10 @@ from __future__ import annotations
 import bisect
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefgen.safeio import LINK_HINT, FileKindError, FileTooLarge, first_link, inside, os_problem, read_regular
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
 from briefgen.sources.textnorm import normalise
@@ -105,11 +105,12 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:
     `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap. `cache` (output/.cache)
     keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash."""
     candidate = os.path.normpath(os.path.join(seeds_root, file))
-    inside = candidate.startswith(seeds_root + os.sep)
-    if inside and os.path.islink(candidate):
-        inside = os.path.realpath(candidate).startswith(seeds_root + os.sep)
-    if not inside:
+    if not candidate.startswith(seeds_root + os.sep):
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
+    if not inside(seeds_root, candidate):
+        link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
+        raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
+                        "seed files must live inside seeds/: " + LINK_HINT)
     _, text, pages = read_document(candidate, cache)
     return Seed(candidate, "seeds/" + candidate[len(seeds_root) + 1:], text, pages)
 
@@ -128,18 +129,16 @@ def read_document(path: str, cache: str | None = None) -> tuple[bytes, str, tupl
 def read_limited(path: str, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise SeedError("seed path is not a regular file", "point `file` at a document inside seeds/")
-            if info.st_size > limit:
-                raise SeedError(f"seed is larger than {limit // 1048576} MB", "split or trim the document")
-            return handle.read()
+        return read_regular(path, limit)
+    except FileTooLarge:
+        raise SeedError(f"seed is larger than {limit // 1048576} MB", "split or trim the document") from None
+    except FileKindError as exc:
+        raise SeedError(f"seed path {exc.strerror}",
+                        "point `file` at a document inside seeds/") from None
     except FileNotFoundError:
         raise SeedError("seed file not found", "check the `file` name, or copy the document into seeds/") from None
-    except IsADirectoryError:
-        raise SeedError("seed path is a directory, not a file", "point `file` at a document inside seeds/") from None
     except OSError as exc:
-        raise SeedError(f"cannot read the seed: {exc.strerror}", "check the file's permissions") from None
+        problem = os_problem(exc)
+        raise SeedError(f"cannot read the seed: {problem.message}", problem.hint) from None
 
 

@@ -1,0 +1,105 @@
+"""Reading a workspace's files without leaving the workspace or hanging, and naming what the system refused.
+
+Every read of a user's file goes through `read_regular`: it opens without blocking (a named pipe would wait
+forever for a writer), refuses anything but a regular file, and never reads past a size limit. `inside`
+decides whether a path, every symbolic link on the way resolved, stays within a folder. `os_problem` turns an
+operating-system error into a message that says what happened and what to do."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from briefgen.errors import Problem
+
+LINK_HINT = "copy the file into the folder instead of linking to it from elsewhere"
+
+
+class FileKindError(OSError):
+    """The path exists but is not a regular file (a folder, a named pipe, a device, a socket)."""
+
+
+class FileTooLarge(OSError):
+    """The file is larger than the limit its reader allows."""
+
+
+def read_regular(path: str | Path, limit: int, *, follow: bool = True) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge); with `follow`
+    False, a symbolic link is refused (ELOOP) rather than read through."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise FileKindError(errno.EINVAL, f"is {kind_of(info.st_mode)}, not a regular file", str(path))
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > limit:
+            raise FileTooLarge(errno.EFBIG, "file too large", str(path))
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew while we read
+        raise FileTooLarge(errno.EFBIG, "file too large", str(path))
+    return data
+
+
+def kind_of(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def inside(folder: str | Path, path: str | Path) -> bool:
+    """Does `path`, with every symbolic link resolved, lie within `folder` (itself resolved)?"""
+    root = os.path.realpath(folder)
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def first_link(folder: str | Path, path: str | Path) -> str:
+    """The first component of `path` below `folder` that is a symbolic link (the one to blame in a message),
+    or `path` itself when none is."""
+    base = Path(folder)
+    current = base
+    for part in Path(path).relative_to(base).parts:
+        current = current / part
+        if current.is_symlink():
+            return str(current)
+    return str(path)
+
+
+_MESSAGES: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("no space left on the device", "free some disk space, then run the command again"),
+    errno.EDQUOT: ("the disk quota is used up", "free some space in your quota, then run the command again"),
+    errno.EROFS: ("the file system is read-only", "make it writable, or work in a writable folder (-o for "
+                  "the output)"),
+    errno.EACCES: ("permission denied", "check the owner and permissions of the file and its folder"),
+    errno.EPERM: ("operation not permitted", "check the owner and permissions of the file and its folder"),
+    errno.ELOOP: ("too many levels of symbolic links (a link loop?)", "remove the looping symbolic link"),
+    errno.EMLINK: ("too many links", "the folder or file has reached the file system's link limit: remove "
+                   "old entries (for history, build with --keep-history N)"),
+    errno.ENAMETOOLONG: ("the file name is too long", "use a shorter path"),
+    errno.ENOTDIR: ("a part of the path is a file, not a folder", "remove or rename the file that is in the way"),
+    errno.EISDIR: ("it is a folder, not a file", "remove or rename the folder that is in the way"),
+}
+
+
+def os_problem(exc: OSError, display: str | None = None) -> Problem:
+    """A located message for an operating-system error; `display` overrides the path the error names."""
+    where = display or (str(exc.filename) if exc.filename is not None else "briefgen")
+    if isinstance(exc, FileKindError):
+        return Problem(where, f"the path {exc.strerror}", hint="replace it with an ordinary file")
+    if isinstance(exc, FileTooLarge):
+        return Problem(where, "the file is larger than briefgen reads", hint="use a smaller file")
+    message, hint = _MESSAGES.get(exc.errno or 0, (exc.strerror or str(exc), ""))
+    return Problem(where, message, hint=hint)
+
+
+def read_state(path: Path, limit: int) -> bytes | None:
+    """A state file briefgen wrote itself (the build record, a cache): its bytes, or None when it is absent.
+    Never read through a symbolic link; an OSError other than absence is left to the caller, which treats
+    the file as damaged."""
+    try:
+        return read_regular(path, limit, follow=False)
+    except FileNotFoundError:
+        return None

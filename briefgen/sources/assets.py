@@ -1,0 +1,116 @@
+"""The files a profile points at besides its template: a logo image and a reference DOCX, checked before use.
+
+Both are embedded in or read into every brief, so each must live inside templates/ (no absolute path, no
+`..`, no symbolic link out), be a regular file of modest size, and be what it claims: a logo a PNG or JPEG
+whose pixel count is checked from its header before a single pixel is decoded, and which then decodes whole;
+a reference DOCX a zip archive whose parts unpack to a bounded size and declare no XML document type (the door
+to entity bombs and external entities). `build` calls these before it writes anything; `check` may too."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from briefgen.errors import Unplaced
+from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
+
+MB = 1024 * 1024
+MAX_LOGO_BYTES = 10 * MB
+MAX_LOGO_PIXELS = 25_000_000  # 5,000 × 5,000: far more than a header logo needs; ~100 MB once decoded
+LOGO_FORMATS = ("PNG", "JPEG")
+MAX_REFERENCE_BYTES = 50 * MB
+MAX_REFERENCE_UNPACKED = 200 * MB
+_XML_SUFFIXES = (".xml", ".rels")
+
+
+class AssetError(Unplaced):
+    """Why a logo or reference document cannot be used, phrased for the user, with a hint; the profile that
+    names the file places it at its key."""
+
+
+def asset_path(templates: Path, name: str, what: str, hint: str) -> Path:
+    """`templates/<name>`, refused when the name or a symbolic link on its way leads outside templates/."""
+    path = templates / name
+    if os.path.isabs(name) or ".." in Path(name).parts:
+        raise AssetError(f"the {what} {name!r} is outside templates/", hint)
+    if not inside(templates, path):
+        link = os.path.relpath(first_link(templates, path), templates)
+        raise AssetError(f"templates/{link} is a symbolic link that leaves templates/", LINK_HINT)
+    return path
+
+
+def _read(path: Path, limit: int, what: str, hint: str) -> bytes:
+    try:
+        return read_regular(path, limit)
+    except FileNotFoundError:
+        raise AssetError(f"{what} not found", hint) from None
+    except FileTooLarge:
+        raise AssetError(f"the {what} is larger than {limit // MB} MB", hint) from None
+    except OSError as exc:
+        problem = os_problem(exc)
+        raise AssetError(f"cannot read the {what}: {problem.message}", problem.hint or hint) from None
+
+
+LOGO_HINT = "set look.logo to a PNG or JPEG inside templates/"
+
+
+def check_logo(templates: Path, name: str) -> Path:
+    """The logo's path, once it is known to be a whole PNG or JPEG of sane size inside templates/."""
+    from PIL import Image
+
+    path = asset_path(templates, name, "logo", LOGO_HINT)
+    raw = _read(path, MAX_LOGO_BYTES, "logo image", LOGO_HINT)
+    try:
+        with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:  # reads the header only
+            width, height = image.size
+            if width * height > MAX_LOGO_PIXELS:
+                raise AssetError(f"the logo is {width:,} × {height:,} pixels, more than {MAX_LOGO_PIXELS:,} "
+                                 "(a decompression bomb?)", "scale the logo down to a few hundred pixels")
+            image.load()  # decodes it all: a truncated or damaged file fails here, not inside a writer
+    except AssetError:
+        raise
+    except Exception as exc:  # Pillow raises many kinds for a file that is not a valid image
+        raise AssetError(f"the logo is not a valid PNG or JPEG image ({type(exc).__name__}: {exc})",
+                         LOGO_HINT + " (SVG and other formats: export a PNG)") from None
+    return path
+
+
+REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
+                  "python-docx); its styles and page setup restyle the DOCX brief")
+
+
+def check_reference(templates: Path, name: str) -> Path:
+    """The reference DOCX's path, once it is a bounded zip with word/styles.xml and no DTD in any XML part."""
+    path = asset_path(templates, name, "reference DOCX", REFERENCE_HINT)
+    raw = _read(path, MAX_REFERENCE_BYTES, "reference DOCX", REFERENCE_HINT)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            _check_parts(archive)
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError):
+        raise AssetError("not a DOCX file (not a readable zip archive)", REFERENCE_HINT) from None
+    return path
+
+
+def _check_parts(archive: zipfile.ZipFile) -> None:
+    names = archive.namelist()
+    if "word/styles.xml" not in names:
+        raise AssetError("not a Word document: it has no word/styles.xml", REFERENCE_HINT)
+    budget = MAX_REFERENCE_UNPACKED
+    for info in archive.infolist():
+        budget -= info.file_size
+        if budget < 0:
+            raise _bomb()
+        with archive.open(info) as member:  # the declared size may lie: count what really comes out
+            data = member.read(info.file_size + 1)
+        if len(data) > info.file_size:
+            raise _bomb()
+        if info.filename.endswith(_XML_SUFFIXES) and b"<!DOCTYPE" in data.upper():
+            raise AssetError(f"its part {info.filename} declares an XML document type (entities or external "
+                             "references, which Word never writes)", "re-save the document in Word or LibreOffice")
+
+
+def _bomb() -> AssetError:
+    return AssetError(f"the DOCX unpacks to more than {MAX_REFERENCE_UNPACKED // MB} MB (a zip bomb?)",
+                      "use a reference document of ordinary size: its styles are all briefgen takes")
