@@ -7,12 +7,13 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from briefgen.document.nodes import Document, Meta, NoteRef, Theme
+from briefgen.document.nodes import Banner, Document, Meta, NoteRef, Theme
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render.citations import Citer
 from briefgen.render.context import CiteRegistry, build_context
 from briefgen.render.markup import MarkupError, Reader, parse_markup
 from briefgen.render.profiles import Profile
+from briefgen.render.release import Needle, Release, needles, release_for
 from briefgen.render.selection import Selection, select
 from briefgen.render.templating import render
 from briefgen.verify.check import Checked
@@ -24,6 +25,8 @@ class Composed:
     document: Document
     dropped: tuple[str, ...]  # item ids left out to fit the page limit
     pages: int | None  # as measured by the fit, when the audience has a page limit
+    withheld: tuple[str, ...] = ()  # item ids the audience would see but for its ceiling
+    needles: tuple[Needle, ...] = ()  # withheld text the spillage check must not find in the files
 
 
 def brief_date(checked: Checked) -> str:
@@ -35,33 +38,44 @@ def brief_date(checked: Checked) -> str:
 
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
-            changes: list[dict[str, str]] | None = None) -> Document:
-    registry = CiteRegistry(checked)
-    context = build_context(checked, profile, audience, selection, registry, changes)
+            changes: list[dict[str, str]] | None = None, release: Release | None = None) -> Document:
+    release = release or Release(checked.markings)
+    registry = CiteRegistry(checked, release.bluf)
+    context = build_context(checked, profile, audience, selection, registry, changes, release)
     markup = render(checked.ws, profile.template, context)
     brief = checked.loaded.summary.brief
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
                 date=brief_date(checked))
-    citer = Citer()
+    citer = Citer(profile.citations)
     reader = Reader(note=lambda n: NoteRef(citer.note(registry.cited[n])), meta=meta)
     try:
-        return reader.read(parse_markup(markup))
+        document = reader.read(parse_markup(markup))
     except (MarkupError, IndexError, ValueError) as exc:
         line = getattr(exc, "line", None)
         raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc} (in the rendered output"
                                     f"{f', line {line}' if line else ''})",
                                     hint="templates must produce brief markup; see briefgen/render/markup.py"),
                             ) from None
+    return _with_banner(document, context["banner"]) if checked.markings.active else document
+
+
+def _with_banner(document: Document, text: str) -> Document:
+    """The rolled-up banner opens the brief whatever the template printed (the writers repeat the first
+    banner at the top and bottom of every page): a template cannot type a lower one by hand."""
+    blocks = tuple(b for b in document.blocks if not isinstance(b, Banner))
+    return Document(document.meta, (Banner(text), *blocks))
 
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme,
                    changes: list[dict[str, str]] | None = None) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need)."""
-    selection = select(checked.loaded.summary, profile, audience)
-    document = compose(checked, audience, profile, selection, changes)
+    release = release_for(checked, profile, audience)
+    selection = select(checked.loaded.summary, profile, audience, release.allows)
+    document = compose(checked, audience, profile, selection, changes, release)
+    hidden = selection.withheld, needles(checked, release)
     if profile.max_pages is None:
-        return Composed(audience, document, (), None)
+        return Composed(audience, document, (), None, *hidden)
     from briefgen.writers.pdf.writer import measure
 
     dropped: list[str] = []
@@ -71,8 +85,8 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
             raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
-        document = compose(checked, audience, profile, selection, changes)
-    return Composed(audience, document, tuple(dropped), pages[0])
+        document = compose(checked, audience, profile, selection, changes, release)
+    return Composed(audience, document, tuple(dropped), pages[0], *hidden)
 
 
 def _fits(measured: tuple[int, float], profile: Profile) -> bool:
