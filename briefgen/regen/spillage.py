@@ -95,7 +95,8 @@ def _docx_texts(path: Path) -> Iterator[tuple[str, str]]:
 def _xml_text(data: bytes) -> str:
     """The part's text as a reader sees it (the runs of a paragraph joined) and every attribute value."""
     root = ET.fromstring(data)
-    texts, attributes = [], []
+    texts: list[str] = []
+    attributes: list[str] = []
     for element in root.iter():
         texts += [element.text or "", element.tail or ""]
         attributes += element.attrib.values()

@@ -54,15 +54,14 @@ def select(summary: Summary, profile: Profile, audience: str,
         return tuple(kept[:limit])
 
     limits = profile.limits
-    sections = (
-        chosen(summary.judgments, limits.judgments, "judgments"),  # type: ignore[arg-type]
-        chosen(summary.figures, limits.figures, "figures"),  # type: ignore[arg-type]
-        chosen(summary.quotes, limits.quotes, "quotes"),  # type: ignore[arg-type]
-        chosen(summary.gaps, limits.gaps, "gaps"),  # type: ignore[arg-type]
-    )
+    judgments = chosen(summary.judgments, limits.judgments, "judgments")  # type: ignore[arg-type]
+    figures = chosen(summary.figures, limits.figures, "figures")  # type: ignore[arg-type]
+    quotes = chosen(summary.quotes, limits.quotes, "quotes")  # type: ignore[arg-type]
+    gaps = chosen(summary.gaps, limits.gaps, "gaps")  # type: ignore[arg-type]
     chart = chart_figures(summary, profile, audience)
     withheld.extend(f.id for f in chart if not allows(f.id) and f.id not in withheld)
-    return Selection(*sections, tuple(f for f in chart if allows(f.id)), tuple(withheld))
+    return Selection(judgments, figures, quotes, gaps,  # type: ignore[arg-type]
+                     tuple(f for f in chart if allows(f.id)), tuple(withheld))
 
 
 def _wanted(item: Item, profile: Profile, audience: str) -> bool:
