@@ -61,7 +61,8 @@ def _apply(ws: Path, scenario: dict[str, Any]) -> dict[str, int]:
     def mark(item: dict[str, Any], key: str, bump: int | None, evidence: list[dict[str, str]]) -> int:
         floor = max((scenario["sources"][e["source"]] for e in evidence), default=0)
         effective = floor if bump is None else min(4, floor + bump)
-        if bump is not None or key == "marking" and "bluf" in item:
+        releasable = key == "marking" and "bluf" in item  # a releasable BLUF always states its marking
+        if bump is not None or releasable:
             item[key] = LEVELS[effective]
         return effective
 
