@@ -107,10 +107,12 @@ def _pdf_texts(path: Path) -> Iterator[tuple[str, str]]:
     from pypdf import PdfReader
 
     reader = PdfReader(path)
+    texts = []
     for number, page in enumerate(reader.pages, start=1):
-        yield f"the PDF text of page {number}", page.extract_text() or ""
+        texts.append(page.extract_text() or "")
+        yield f"the PDF text of page {number}", texts[-1]
         yield f"a link annotation on page {number}", "\n".join(_uris(page))
-    yield "the PDF text (across pages)", "\n".join(page.extract_text() or "" for page in reader.pages)
+    yield "the PDF text (across pages)", "\n".join(texts)
     yield "the PDF metadata", "\n".join(str(value) for value in (reader.metadata or {}).values())
     yield "the PDF outline (bookmarks)", "\n".join(_titles(reader.outline))
 
