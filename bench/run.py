@@ -7,6 +7,7 @@ Results print as a table and are written as JSON (default output/bench.json; --j
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -103,10 +104,8 @@ def warm_spillage(ws: Path, runs: int) -> tuple[float, float]:
         times = []
         for _ in range(runs + 1):
             start = time.perf_counter()
-            try:
+            with contextlib.suppress(BriefgenError):  # analyst and executive may show the quote: searched anyway
                 check_spillage(staged, found)
-            except BriefgenError:  # the analyst and executive briefs may show the quote: searched all the same
-                pass
             times.append(time.perf_counter() - start)
         return statistics.median(times[1:])  # the first run imports pypdf
 
