@@ -139,16 +139,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
-        staged: list[dict[str, tuple[Staged, WriteResult]]] = []
-        try:  # every brief is written and read back for spillage before the first one is published
-            from briefgen.regen.spillage import check_spillage
-            staged.extend(_stage(plan, target) for plan in plans)
-            check_spillage([s for files in staged for s, _ in files.values()],
-                           {plan.audience: plan.composed.needles for plan in plans})
-            for plan, files in zip(plans, staged, strict=True):
-                report.written.extend(_write(plan, files, target, report.history, lock))
-        finally:
-            discard(s.path for files in staged for s, _ in files.values())
+        report.written.extend(_write_all(plans, target, report.history, lock))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
@@ -184,6 +175,23 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
     composed = compose_fitted(checked, name, profile, theme, changes(baseline, snap, hidden))
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
+
+
+def _write_all(plans: list[Plan], target: Path, history: Path, lock: Lock) -> list[Written]:
+    """Every brief is written under a temporary name and read back for spillage before the first is published."""
+    from briefgen.regen.spillage import check_spillage
+
+    staged: list[dict[str, tuple[Staged, WriteResult]]] = []
+    written: list[Written] = []
+    try:
+        staged.extend(_stage(plan, target) for plan in plans)
+        check_spillage([s for files in staged for s, _ in files.values()],
+                       {plan.audience: plan.composed.needles for plan in plans})
+        for plan, files in zip(plans, staged, strict=True):
+            written.extend(_write(plan, files, target, history, lock))
+    finally:
+        discard(s.path for files in staged for s, _ in files.values())
+    return written
 
 
 def _stage(plan: Plan, target: Path) -> dict[str, tuple[Staged, WriteResult]]:
