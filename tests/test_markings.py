@@ -144,3 +144,34 @@ def test_a_workspace_without_markings_builds_as_before(tmp_path: Path) -> None:
     words = pdf_words(ws / "output/public.pdf")
     assert "TLP" not in words and contains(words, SECRET_STATEMENT)  # nothing marked: nothing withheld
     assert "published source" not in words  # and nothing claims the sources are published
+
+
+def _scheme_workspace(folder: Path, scheme: str, memo: str, shipped: str) -> Path:
+    ws = marked_workspace(folder)
+    text = (ws / "seeds/sources.yaml").read_text(encoding="utf-8").replace("markings: tlp", scheme)
+    text = text.replace("marking: TLP:CLEAR", f"marking: {shipped}").replace('"TLP:AMBER"', memo)
+    (ws / "seeds/sources.yaml").write_text(text, encoding="utf-8")
+    data = model(ws)
+    data["brief"]["releasable"][0]["marking"] = shipped
+    save_model(ws, data)
+    return ws
+
+
+def test_a_workspace_scheme_prints_its_own_banner_and_portion_marks(tmp_path: Path) -> None:
+    scheme = 'markings: [OPEN, {name: STAFF, banner: "STAFF ONLY", portion: S}]'
+    ws = _scheme_workspace(tmp_path, scheme, "STAFF", "OPEN")
+    result = run(ws, "build", "-a", "analyst", "-a", "public", "-f", "pdf")
+    assert result.exit_code == 0, result.output
+    analyst, public = (pdf_words(ws / "output" / f"{a}.pdf") for a in ("analyst", "public"))
+    assert analyst.startswith("STAFF ONLY // FOR OFFICIAL USE") and contains(analyst, f"(S) {SECRET_STATEMENT}")
+    assert public.startswith("OPEN // PUBLIC INFORMATION") and not contains(public, SECRET_STATEMENT)
+
+
+def test_tlp_is_the_default_scheme_and_generic_is_shipped(tmp_path: Path) -> None:
+    unnamed = _scheme_workspace(tmp_path / "tlp", "", '"TLP:RED"', "TLP:GREEN")
+    items = {i["id"]: i["marking"] for i in json.loads(run(unnamed, "check", "--json").output)["items"]}
+    assert items["kj-sunan-lines"] == "TLP:RED" and items["kj-ai-top-priority"] == "TLP:GREEN"
+    generic = _scheme_workspace(tmp_path / "generic", "markings: generic", "RESTRICTED", "PUBLIC")
+    result = run(generic, "build", "-a", "public", "-f", "docx")
+    assert result.exit_code == 0, result.output
+    assert read_docx(generic / "output/public.docx").paragraphs[0] == "PUBLIC // Public information"
