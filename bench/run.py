@@ -7,6 +7,7 @@ Results print as a table and are written as JSON (default output/bench.json; --j
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -61,6 +62,54 @@ def shipped(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
         took, _ = timed(briefgen(ws, *args), runs)
         rows.append(row(f"{name}, shipped workspace", took, 0.25))
     rows.append(row("watch rebuild: seed edit -> executive docx+pdf", warm_rebuild(ws, runs), 0.1))
+
+
+def spillage(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
+    """The spillage check's cost, on the shipped workspace with one quote marked above the public ceiling: in a
+    warm process, the six briefs read back as the build does (only briefs that withhold something are
+    searched: here the public pair), and every brief searched for the public's withheld texts (the worst case),
+    each against a cold full build of the same workspace."""
+    ws = tmp / "marked"
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    summary = ws / "seeds" / "summary.yaml"
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(text.replace("  - id: q-kim-ai-technology\n", "  - id: q-kim-ai-technology\n"
+                                    "    marking: TLP:AMBER\n", 1), encoding="utf-8")
+    rm = [PY, "-c", f"import shutil; shutil.rmtree({str(ws / 'output')!r}, ignore_errors=True)"]
+    full, _ = timed(briefgen(ws, "build"), runs, prepare=rm)
+    rows.append(row("full build, one quote withheld from public, cold", full, None))
+    as_built, everything = warm_spillage(ws, runs)
+    rows.append(row("spillage check as the build runs it (warm)", as_built, None, ratio=as_built / full,
+                    ratio_target=0.1))
+    rows.append(row("spillage check, all 6 briefs searched (warm)", everything, None, ratio=everything / full))
+
+
+def warm_spillage(ws: Path, runs: int) -> tuple[float, float]:
+    from briefgen.errors import BriefgenError
+    from briefgen.regen.spillage import Staged, check_spillage
+    from briefgen.render.profiles import load_profile
+    from briefgen.render.release import Needle, needles, release_for
+    from briefgen.verify.check import run_check
+    from briefgen.workspace import Workspace
+
+    space = Workspace.at(ws)
+    checked = run_check(space)
+    withheld = {name: needles(checked, release_for(checked, load_profile(space, name), name))
+                for name in ("analyst", "executive", "public")}
+    assert withheld["public"], "the bench workspace withholds nothing from the public brief"
+    briefs = [Staged(p.stem, p, p.name) for p in sorted((ws / "output").glob("*.*")) if p.suffix in (".docx", ".pdf")]
+    worst = [Staged(f"{b.audience}-{b.path.suffix}", b.path, b.shown_as) for b in briefs]
+
+    def median(staged: list[Staged], found: dict[str, tuple[Needle, ...]]) -> float:
+        times = []
+        for _ in range(runs + 1):
+            start = time.perf_counter()
+            with contextlib.suppress(BriefgenError):  # analyst and executive may show the quote: searched anyway
+                check_spillage(staged, found)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times[1:])  # the first run imports pypdf
+
+    return median(briefs, withheld), median(worst, {b.audience: withheld["public"] for b in worst})
 
 
 def warm_rebuild(ws: Path, runs: int) -> float:
@@ -132,6 +181,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefgen-bench-") as tmp:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
         shipped(rows, Path(tmp), args.runs)
+        spillage(rows, Path(tmp), args.runs)
         scale(rows, Path(tmp), [int(s) for s in args.sizes.split(",") if s], max(3, args.runs // 2))
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -185,7 +185,7 @@ def test_board_audience_added_by_copying_files(workspace: Path) -> None:
     bundled = ROOT / "briefgen/templates"
     profile = (bundled / "executive.yaml").read_text(encoding="utf-8")
     profile = profile.replace("template: executive.xml.j2", "template: board.xml.j2")
-    profile = profile.replace('banner: "Unclassified // For official use // Open-source assessment"',
+    profile = profile.replace('banner: "For official use // Open-source assessment"',
                               'banner: "Board paper"') + 'look: {accent: "#5B2C6F", banner_color: "#5B2C6F"}\n'
     (workspace / "templates/board.yaml").write_text(profile, encoding="utf-8")
     shutil.copy(bundled / "executive.xml.j2", workspace / "templates/board.xml.j2")

@@ -18,7 +18,7 @@ import pytest
 from filelock import FileLock
 
 from tests.conftest import ROOT
-from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, published
+from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, edit, published
 from tests.test_hostile import CASES
 
 Scenario = tuple[Callable[[Path], None], tuple[str, ...]]
@@ -30,6 +30,22 @@ def _hostile(case: str) -> Scenario:
 
 def _nothing(ws: Path) -> None:
     return None
+
+
+def _retext(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    return lambda ws: edit(ws / rel, old, new)
+
+
+def _both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
+    return lambda ws: [change(ws) for change in changes] and None
+
+
+_AMBER_SOURCE = _retext("seeds/sources.yaml", "    marking: TLP:CLEAR", "    marking: TLP:AMBER")
+_AMBER_QUOTE = _retext("seeds/summary.yaml", "  - id: q-kim-ai-technology\n",
+                       "  - id: q-kim-ai-technology\n    marking: TLP:AMBER\n")
+_LEAKY_TEMPLATE = lambda ws: (ws / "templates/public.xml.j2").write_text(  # noqa: E731
+    '{% extends "base.xml.j2" %}{% block sources %}<p>rapidly develop newly introduced artificial intelligence '
+    "technology</p>{% endblock %}", encoding="utf-8")
 
 
 def _output_taken(ws: Path) -> None:
@@ -62,6 +78,16 @@ SCENARIOS: dict[str, Scenario] = {
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
     "unknown option": (_nothing, ("build", "--fast")),
+    "unknown marking": (_retext("seeds/sources.yaml", "marking: TLP:CLEAR", "marking: TLP:PINK"), ("check",)),
+    "unknown marking scheme": (_retext("seeds/sources.yaml", "markings: tlp", "markings: nato"), ("check",)),
+    "unmarked source": (_retext("seeds/sources.yaml", "    marking: TLP:CLEAR\n    descriptor: >-\n      Unatt",
+                                "    descriptor: >-\n      Unatt"), ("check",)),
+    "item marked below its source": (_both(_AMBER_SOURCE, _retext(
+        "seeds/summary.yaml", "    priority: 1\n    tags: [ai, drones]",
+        "    priority: 1\n    marking: TLP:GREEN\n    tags: [ai, drones]")), ("check",)),
+    "unknown ceiling": (_retext("templates/public.yaml", "ceiling: lowest", "ceiling: SECRET"), ("build",)),
+    "no BLUF the audience may see": (_AMBER_SOURCE, ("build",)),
+    "spillage": (_both(_AMBER_QUOTE, _LEAKY_TEMPLATE), ("build",)),
     "another build running": (_nothing, ("build",)),  # run while this test holds the lock (see below)
     "another seeds add running": (_nothing, ("seeds", "add", "notes.md")),  # likewise
 }

@@ -17,6 +17,8 @@ class SeedCoverage:
     cited: dict[int, list[str]]  # paragraph -> ids of the items citing it
     uncited: dict[int, str]  # substantive paragraph -> its text
     pinpoints: dict[int, str] = field(default_factory=dict)  # PDF seeds: paragraph -> "p. 2, ¶3"
+    marking: str | None = None  # the source's marking (None when the workspace marks nothing)
+    item_markings: dict[str, str] = field(default_factory=dict)  # citing item -> its effective marking
 
     def where(self, number: int) -> str:
         return self.pinpoints.get(number) or pinpoint(None, number)
@@ -32,7 +34,12 @@ class SeedCoverage:
                                     "uncited": {str(k): v for k, v in self.uncited.items()}}
         if self.pinpoints:
             found["pinpoints"] = {str(k): v for k, v in self.pinpoints.items()}
+        if self.marking:
+            found.update(marking=self.marking, item_markings=self.item_markings)
         return found
+
+    def cited_by(self, ids: list[str]) -> str:
+        return ", ".join(f"{i} ({self.item_markings[i]})" if i in self.item_markings else i for i in ids)
 
 
 def coverage(checked: Checked) -> list[SeedCoverage]:
@@ -52,17 +59,27 @@ def coverage(checked: Checked) -> list[SeedCoverage]:
                            if n not in used and len(text.split()) >= SUBSTANTIVE_WORDS}
         pinpoints = {n: seed.pinpoint(n) for n in [*used, *open_paragraphs]} if seed.pages else {}
         report.append(SeedCoverage(source.id, seed.display, dict(sorted(used.items())), open_paragraphs,
-                                   dict(sorted(pinpoints.items()))))
+                                   dict(sorted(pinpoints.items())), *_markings(checked, source.id, used)))
     return report
+
+
+def _markings(checked: Checked, source_id: str, used: dict[int, list[str]]) -> tuple[str | None, dict[str, str]]:
+    marks = checked.markings
+    level = marks.source_level(source_id)
+    if level is None:
+        return None, {}
+    items = {i: marks.level(marks.items.get(i, 0)).name for ids in used.values() for i in ids}
+    return level.name, items
 
 
 def report_text(report: list[SeedCoverage]) -> str:
     lines = []
     for seed in report:
-        lines.append(f"{seed.file} ({seed.source}): {len(seed.cited)} paragraphs cited, "
+        marked = f", {seed.marking}" if seed.marking else ""
+        lines.append(f"{seed.file} ({seed.source}{marked}): {len(seed.cited)} paragraphs cited, "
                      f"{len(seed.uncited)} substantive ones not ({seed.share:.0%} covered)")
         for number, ids in seed.cited.items():
-            lines.append(f"  {seed.where(number)} cited by {', '.join(ids)}")
+            lines.append(f"  {seed.where(number)} cited by {seed.cited_by(ids)}")
         for number, text in seed.uncited.items():
             lines.append(f"  {seed.where(number)} not cited: {text if len(text) <= 100 else text[:99] + '…'}")
     return "\n".join(lines)

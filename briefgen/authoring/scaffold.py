@@ -14,6 +14,7 @@ CATALOGUE = """\
 # yaml-language-server: $schema=../.briefgen/sources.schema.json
 # The seed catalogue: one entry per document in seeds/. Seeds are evidence: never edit them.
 # Run `briefgen schema sources` for the full schema.
+# markings: tlp                    # tlp, generic or your own levels, lowest first (README "Markings and audiences")
 sources: []
 #  - id: example-source            # a short identifier, cited by the model's evidence
 #    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf or .docx
@@ -26,6 +27,7 @@ sources: []
 #    url: null                     # http, https or mailto, or null
 #    kind: news article
 #    descriptor: "One sentence on the source's reliability and context."
+#    marking: TLP:CLEAR            # once one source is marked, every source must be
 """
 
 MODEL = """\

@@ -218,17 +218,17 @@ def diff(ctx: click.Context, workspace: Path | None) -> None:
 @workspace_option
 @click.pass_context
 def audiences(ctx: click.Context, workspace: Path | None) -> None:
-    """List the audiences with their template, page limit and formats."""
+    """List the audiences with their template, page limit, formats and ceiling."""
     from briefgen.render.audiences import audience_names, profile_path
     from briefgen.render.profiles import load_profile
 
     ws = workspace_of(ctx, workspace)
-    rows = [("audience", "template", "pages", "formats", "profile")]
+    rows = [("audience", "template", "pages", "formats", "ceiling", "profile")]
     for name in audience_names(ws):
         profile = load_profile(ws, name)
         origin = ws.rel(profile_path(ws, name))
         rows.append((name, profile.template, str(profile.max_pages or "-"), ",".join(profile.formats),
-                     origin if not origin.startswith("/") else "(bundled)"))
+                     profile.ceiling or "-", origin if not origin.startswith("/") else "(bundled)"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())

@@ -67,6 +67,8 @@ PartialDate = Annotated[str, AfterValidator(_partial_date)]
 FullDate = Annotated[str, AfterValidator(_full_date)]
 Url = Annotated[str, AfterValidator(_link)]
 Priority = Annotated[int, Field(ge=1, le=999)]
+# a marking level's name, as a scheme lists it ("TLP:AMBER+STRICT", "INTERNAL")
+Marking = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9:+_. /-]{0,63}$")]
 
 
 class Strict(BaseModel):
@@ -85,6 +87,7 @@ class Item(Strict):
     priority: Priority = 50
     audiences: list[Id] | None = None
     tags: list[Id] = []
+    marking: Marking | None = None
     evidence: Annotated[list[Evidence], Field(min_length=1)]
 
 
@@ -114,6 +117,15 @@ class Gap(Strict):
     id: Id
     statement: Text
     priority: Priority = 50
+    marking: Marking | None = None
+    evidence: list[Evidence] = []
+
+
+class ReleasableBluf(Strict):
+    """A bottom line for audiences whose ceiling is below the main one's marking."""
+
+    marking: Marking
+    bluf: Text
     evidence: list[Evidence] = []
 
 
@@ -126,6 +138,8 @@ class Brief(Strict):
     likelihood_row: Literal["likelihood", "probability"] = "likelihood"
     bluf: Text
     bluf_evidence: list[Evidence] = []
+    bluf_marking: Marking | None = None
+    releasable: list[ReleasableBluf] = []
 
 
 class Summary(Strict):
@@ -150,11 +164,21 @@ class Source(Strict):
     url: Url | None = None
     kind: Text
     descriptor: Text
+    marking: Marking | None = None
+
+
+class LevelSpec(Strict):
+    """One level of a workspace's own marking scheme; banner and portion mark default to its name."""
+
+    name: Marking
+    banner: Text | None = None
+    portion: Text | None = None
 
 
 class Catalogue(Strict):
     """seeds/sources.yaml"""
 
+    markings: Id | Annotated[list[Marking | LevelSpec], Field(min_length=1, max_length=50)] | None = None
     sources: Annotated[list[Source], Field(max_length=100_000)] = []
 
 

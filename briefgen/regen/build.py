@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.atomic import remove_stale_temps
+from briefgen.atomic import discard, publish, remove_stale_temps, staging_path
 from briefgen.document.nodes import FORMATS, Format, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.locking import held
@@ -26,6 +26,7 @@ from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import writer_for
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
+    from briefgen.regen.spillage import Staged
     from briefgen.render.compose import Composed
     from briefgen.render.profiles import Profile
     from briefgen.verify.check import Checked
@@ -36,11 +37,14 @@ class Written:
     fmt: str
     result: WriteResult
     dropped: tuple[str, ...]
+    withheld: int = 0  # items withheld for the audience's ceiling
 
     def line(self, ws: Workspace) -> str:
         left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
+        held = f"; {self.withheld} item{'s' if self.withheld != 1 else ''} withheld for the ceiling" if (
+            self.withheld) else ""
         pages = f"{self.result.pages} page{'s' if self.result.pages != 1 else ''}"
-        return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{left_out}"
+        return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{held}{left_out}"
 
 
 @dataclass(frozen=True)
@@ -124,8 +128,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
-        for plan in plans:
-            report.written.extend(_write(plan, target, report.history, lock))
+        report.written.extend(_write_all(plans, target, report.history, lock))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
@@ -137,6 +140,7 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     from briefgen.regen.snapshot import changes, digest, snapshot
     from briefgen.render.compose import compose_fitted
     from briefgen.render.profiles import theme_for
+    from briefgen.render.release import release_for, withheld_ids
     from briefgen.render.templating import template_sources
     from briefgen.writers.pdf.writer import measure
 
@@ -150,27 +154,60 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     # "What changed" compares with the brief before the last one only while the content stays the same.
     baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
     theme = theme_for(checked.ws, profile)
-    composed = compose_fitted(checked, name, profile, theme, measure, changes(baseline, snap))
+    hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
+    composed = compose_fitted(checked, name, profile, theme, measure, changes(baseline, snap, hidden))
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
 
 
-def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]:
+def _write_all(plans: list[Plan], target: Path, history: Path, lock: Lock) -> list[Written]:
+    """Every brief is written under a temporary name and read back for spillage before the first is published."""
+    from briefgen.regen.spillage import check_spillage
+
+    staged: list[dict[str, tuple[Staged, WriteResult]]] = []
+    written: list[Written] = []
+    try:
+        staged.extend(_stage(plan, target) for plan in plans)
+        check_spillage([s for files in staged for s, _ in files.values()],
+                       {plan.audience: plan.composed.needles for plan in plans})
+        for plan, files in zip(plans, staged, strict=True):
+            written.extend(_write(plan, files, target, history, lock))
+    finally:
+        discard(s.path for files in staged for s, _ in files.values())
+    return written
+
+
+def _stage(plan: Plan, target: Path) -> dict[str, tuple[Staged, WriteResult]]:
+    """Write each format under a temporary name beside its brief (one a killed build leaves is tidied)."""
+    from briefgen.regen.spillage import Staged
+
+    staged: dict[str, tuple[Staged, WriteResult]] = {}
+    for fmt in plan.formats:
+        path = target / f"{plan.audience}.{fmt}"
+        temp = staging_path(path)
+        try:
+            result = writer_for(fmt)(plan.composed.document, temp, plan.theme)
+        except Unplaced as exc:
+            raise plan.profile.place(exc) from None
+        staged[fmt] = (Staged(plan.audience, temp, f"{target.name}/{path.name}"), result)
+    return staged
+
+
+def _write(plan: Plan, staged: dict[str, tuple[Staged, WriteResult]], target: Path, history: Path,
+           lock: Lock) -> list[Written]:
     written: list[Written] = []
     record = lock.audiences.get(plan.audience)
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
-    for fmt in plan.formats:
+    for fmt, (temp, result) in staged.items():
         path = target / f"{plan.audience}.{fmt}"
         preserve(path, history)
-        try:
-            result = writer_for(fmt)(plan.composed.document, path, plan.theme)
-        except Unplaced as exc:
-            raise plan.profile.place(exc) from None
+        publish(temp.path, path)
         outputs[fmt] = file_digest(path)
-        written.append(Written(plan.audience, fmt, result, plan.composed.dropped))
+        written.append(Written(plan.audience, fmt, WriteResult(path, result.pages, result.notes),
+                               plan.composed.dropped, len(plan.composed.withheld)))
     lock.audiences[plan.audience] = AudienceRecord(
         plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped), plan.snapshot,
         plan.baseline)
     pages = next((w.result.pages for w in written if w.fmt == "pdf"), plan.composed.pages or 0)
     # A DOCX has no page count until a word processor lays it out: report the PDF's, made with the same metrics.
     return [Written(w.audience, w.fmt, WriteResult(w.result.path, w.result.pages or pages, w.result.notes),
-                    w.dropped) for w in written]
+                    w.dropped, w.withheld) for w in written]

@@ -4,34 +4,40 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from typing import Any
 
 from briefgen.model.schema import ITEM_KINDS
 from briefgen.render.profiles import Profile
+from briefgen.render.release import MAIN_BLUF, release_for
 from briefgen.render.selection import select
 from briefgen.verify.check import Checked
 
 Snapshot = dict[str, Any]
+_PROSE = ("statement", "bluf", "plain", "text")  # reported as reworded, never quoted (old words may be withheld now)
 _LABELS = {"judgment": "judgment", "figure": "figure", "quote": "quote", "gap": "gap", "bluf": "bottom line"}
 
 
 def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
     """The brief header and every item the audience may show, with where each passage sits."""
     summary = checked.loaded.summary
-    chosen = select(summary, profile, audience)
+    release = release_for(checked, profile, audience)
+    chosen = select(summary, profile, audience, release.allows)
     items: dict[str, Any] = {}
-    for item_id in ["bluf", *chosen.ids()]:
+    for item_id in [*([release.bluf] if release.bluf else []), *chosen.ids()]:
         check = checked.verification.items[item_id]
-        model = summary.brief if item_id == "bluf" else _find(checked, item_id)
-        data = model.model_dump(exclude={"evidence", "bluf_evidence", "keywords", "title", "subject", "as_of",
-                                         "author", "likelihood_row"})
+        data = _model_of(checked, item_id).model_dump(exclude={
+            "evidence", "bluf_evidence", "keywords", "title", "subject", "as_of", "author", "likelihood_row",
+            "releasable"})
         data["kind"] = check.kind
+        item_id = MAIN_BLUF if check.kind == "bluf" else item_id  # the BLUF shown, whichever was released
         # a PDF passage also records its page: the footnote prints it, so a move to another page rebuilds
         data["evidence"] = [[c.source.id, c.paragraph, c.passage, *([c.pinpoint] if c.page else [])]
                             for c in check.citations]
         items[item_id] = data
     sources = {c[0] for item in items.values() for c in item["evidence"]}
-    return {"brief": summary.brief.model_dump(exclude={"bluf", "bluf_evidence"}), "items": items,
+    return {"brief": summary.brief.model_dump(exclude={"bluf", "bluf_evidence", "bluf_marking", "releasable"}),
+            "items": items,
             "sources": {s.id: s.model_dump() for s in checked.loaded.catalogue.sources if s.id in sources}}
 
 
@@ -41,8 +47,12 @@ def full_snapshot(checked: Checked) -> Snapshot:
     return snapshot(checked, everything, "*")
 
 
-def _find(checked: Checked, item_id: str) -> Any:
+def _model_of(checked: Checked, item_id: str) -> Any:
     summary = checked.loaded.summary
+    if item_id == MAIN_BLUF:
+        return summary.brief
+    if item_id.startswith(f"{MAIN_BLUF}:"):
+        return summary.brief.releasable[int(item_id.split(":")[1])]
     for section in ITEM_KINDS:
         for item in getattr(summary, section):
             if item.id == item_id:
@@ -55,19 +65,20 @@ def digest(snap: Snapshot, profile: Profile, template_sources: list[str], tool: 
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def changes(before: Snapshot | None, after: Snapshot) -> list[dict[str, str]]:
-    """Readable differences between two snapshots: items added, removed, reworded, re-sourced."""
+def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()) -> list[dict[str, str]]:
+    """Readable differences between two snapshots: items added, removed, reworded, re-sourced; nothing about
+    the items in `hide` (those now above the audience's ceiling: not even that they were dropped)."""
     if before is None:
         return []
     try:
-        return _changes(before.get("items", {}), after["items"])
+        return _changes(before.get("items", {}), after["items"], hide)
     except (KeyError, TypeError, AttributeError):  # a hand-edited build record: no list rather than a crash
         return []
 
 
-def _changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, str]]:
+def _changes(old: dict[str, Any], new: dict[str, Any], hide: Collection[str]) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
-    for item_id in sorted(set(old) | set(new), key=lambda i: (i not in new, i)):
+    for item_id in sorted((set(old) | set(new)) - set(hide), key=lambda i: (i not in new, i)):
         if item_id not in old:
             found.append(_change("New", new[item_id], item_id, _headline(new[item_id])))
         elif item_id not in new:
@@ -94,7 +105,7 @@ def _what_moved(old: dict[str, Any], new: dict[str, Any]) -> str:
     for key in sorted(set(old) | set(new)):
         if key == "evidence" or old.get(key) == new.get(key):
             continue
-        parts.append(f"{key} {old.get(key)!r} → {new.get(key)!r}" if key != "statement" else "statement reworded")
+        parts.append(f"{key} reworded" if key in _PROSE else f"{key} {old.get(key)!r} → {new.get(key)!r}")
     if old.get("evidence") != new.get("evidence"):
         parts.append("evidence changed")
     return "; ".join(parts) + "."

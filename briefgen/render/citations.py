@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from briefgen.document.nodes import Link, Note, Span
 from briefgen.model.schema import Source
+from briefgen.render.profiles import CitationStyle
 from briefgen.verify.passages import Citation
 
 UNKNOWN = "Originator unknown"
@@ -31,28 +32,32 @@ def originator(source: Source) -> str:
 class Citer:
     """Makes notes in reading order, remembering which sources were already cited in full."""
 
+    style: CitationStyle = field(default_factory=CitationStyle)
     seen: set[str] = field(default_factory=set)
 
     def note(self, citation: Citation) -> Note:
         source = citation.source
         key = f"{source.id}#{citation.paragraph}"
-        if source.id in self.seen:
-            return Note(key, _short(citation))
+        if source.id in self.seen and self.style.short_form != "full":
+            return Note(key, _short(citation, self.style))
         self.seen.add(source.id)
-        return Note(key, _full(citation))
+        return Note(key, _full(citation, self.style))
 
 
-def _full(c: Citation) -> tuple[Span | Link, ...]:
+def _full(c: Citation, style: CitationStyle) -> tuple[Span | Link, ...]:
     s = c.source
+    where = f" (seed file {c.seed_file})" if style.seed_file else ""
+    accessed = f", accessed {long_date(s.accessed)}" if style.accessed else ""
     runs: list[Span | Link] = [Span(f"{originator(s)}, "), Span(s.title, italic=True),
-                               Span(f", {s.kind}, published {long_date(s.published)}, {c.pinpoint} "
-                                    f"(seed file {c.seed_file}), accessed {long_date(s.accessed)}")]
-    if s.url:
+                               Span(f", {s.kind}, published {long_date(s.published)}, {c.pinpoint}{where}{accessed}")]
+    if s.url and style.url:
         runs += [Span(", "), Link(s.url, s.url)]
     runs.append(Span("."))
     return tuple(runs)
 
 
-def _short(c: Citation) -> tuple[Span | Link, ...]:
+def _short(c: Citation, style: CitationStyle) -> tuple[Span | Link, ...]:
     s = c.source
+    if style.short_form == "originator":
+        return (Span(f"{originator(s)}, {c.pinpoint}."),)
     return (Span(f"{originator(s)}, "), Span(s.short_title or s.title, italic=True), Span(f", {c.pinpoint}."))

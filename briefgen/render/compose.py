@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefgen.document.nodes import Document, Measure, Meta, NoteRef, Theme
+from briefgen.document.nodes import Banner, Document, Measure, Meta, NoteRef, Theme
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.render.citations import Citer
 from briefgen.render.context import CiteRegistry, build_context
 from briefgen.render.markup import MarkupError, Reader, parse_markup
 from briefgen.render.profiles import Profile
+from briefgen.render.release import Needle, Release, needles, release_for
 from briefgen.render.selection import Selection, select
 from briefgen.render.templating import render
 from briefgen.verify.check import Checked
@@ -23,6 +24,8 @@ class Composed:
     document: Document
     dropped: tuple[str, ...]  # item ids left out to fit the page limit
     pages: int | None  # as measured by the fit, when the audience has a page limit
+    withheld: tuple[str, ...] = ()  # item ids the audience would see but for its ceiling
+    needles: tuple[Needle, ...] = ()  # withheld text the spillage check must not find in the files
 
 
 def brief_date(checked: Checked) -> str:
@@ -32,21 +35,30 @@ def brief_date(checked: Checked) -> str:
 
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
-            changes: list[dict[str, str]] | None = None) -> Document:
-    registry = CiteRegistry(checked)
-    context = build_context(checked, profile, audience, selection, registry, changes)
+            changes: list[dict[str, str]] | None = None, release: Release | None = None) -> Document:
+    release = release or Release(checked.markings)
+    registry = CiteRegistry(checked, release.bluf)
+    context = build_context(checked, profile, audience, selection, registry, changes, release)
     markup = render(checked.ws, profile.template, context)
     brief = checked.loaded.summary.brief
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
                 date=brief_date(checked))
-    citer = Citer()
+    citer = Citer(profile.citations)
     reader = Reader(note=lambda n: NoteRef(citer.note(_citation(registry, n))), meta=meta)
     try:
-        return reader.read(parse_markup(markup))
+        document = reader.read(parse_markup(markup))
     except MarkupError as exc:  # the line is the rendered output's, not the template's: said in words
         where = f", line {exc.line}" if exc.line else ""
         raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc.message} (in the rendered output{where})",
                                     hint=exc.hint)) from None
+    return _with_banner(document, context["banner"]) if checked.markings.active else document
+
+
+def _with_banner(document: Document, text: str) -> Document:
+    """The rolled-up banner opens the brief whatever the template printed (the writers repeat the first
+    banner at the top and bottom of every page): a template cannot type a lower one by hand."""
+    blocks = tuple(b for b in document.blocks if not isinstance(b, Banner))
+    return Document(document.meta, (Banner(text), *blocks))
 
 
 def _citation(registry: CiteRegistry, n: int) -> Citation:
@@ -60,10 +72,12 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
     the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer."""
-    selection = select(checked.loaded.summary, profile, audience)
-    document = compose(checked, audience, profile, selection, changes)
+    release = release_for(checked, profile, audience)
+    selection = select(checked.loaded.summary, profile, audience, release.allows)
+    document = compose(checked, audience, profile, selection, changes, release)
+    hidden = selection.withheld, needles(checked, release)
     if profile.max_pages is None:
-        return Composed(audience, document, (), None)
+        return Composed(audience, document, (), None, *hidden)
     dropped: list[str] = []
     while not _fits(pages := _measure(measure, document, theme, audience, profile), profile):
         smaller = selection.drop_lowest()
@@ -71,8 +85,8 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
             raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
-        document = compose(checked, audience, profile, selection, changes)
-    return Composed(audience, document, tuple(dropped), pages[0])
+        document = compose(checked, audience, profile, selection, changes, release)
+    return Composed(audience, document, tuple(dropped), pages[0], *hidden)
 
 
 def _fits(measured: tuple[int, float], profile: Profile) -> bool:

@@ -8,8 +8,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from briefgen.model.schema import Source
 from briefgen.render.citations import long_date, originator
+from briefgen.render.marks import Marks, banner, provenance, source_summary
 from briefgen.render.profiles import Profile
+from briefgen.render.release import MAIN_BLUF, Release, bluf_text
 from briefgen.render.selection import Selection
 from briefgen.verify.check import Checked
 from briefgen.verify.passages import Citation
@@ -22,12 +25,14 @@ class CiteRegistry:
     """Numbers every <cite/> the template emits; the reader turns each number back into a citation."""
 
     checked: Checked
+    bluf: str = MAIN_BLUF  # what `cite("bluf")` cites: the BLUF this audience sees
     cited: list[Citation] = field(default_factory=list)
 
     def __call__(self, item: dict[str, Any] | str | list[dict[str, Any]]) -> Markup:
         """The notes of one item (or of several, as a chart cites its figures: each passage once)."""
         items = item if isinstance(item, list) else [item]
         ids = [i if isinstance(i, str) else str(i["id"]) for i in items]
+        ids = [self.bluf if i == MAIN_BLUF else i for i in ids]
         checks = [check for i in ids if (check := self.checked.verification.items.get(i))]
         marks, placed = [], set()
         for citation in (c for check in checks for c in check.citations):
@@ -40,43 +45,58 @@ class CiteRegistry:
 
 
 def build_context(checked: Checked, profile: Profile, audience: str, selection: Selection,
-                  cite: CiteRegistry, changes: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    summary = checked.loaded.summary
-    brief = summary.brief
+                  cite: CiteRegistry, changes: list[dict[str, str]] | None = None,
+                  release: Release | None = None) -> dict[str, Any]:
+    release = release or Release(checked.markings)
+    marks = Marks(checked, profile, release)
+    sources = cited_sources(checked, selection, release)
     return {
         "audience": audience,
         "profile": profile.model_dump(),
         "sections": profile.sections,
-        "brief": {**brief.model_dump(), "as_of_long": long_date(brief.as_of)},
-        "judgments": [_item(checked, j) for j in selection.judgments],
-        "figures": [_item(checked, f) for f in selection.figures],
-        "quotes": [_item(checked, q) for q in selection.quotes],
-        "gaps": [_item(checked, g) for g in selection.gaps],
-        "sources": _sources(checked, selection),
-        "source_summary": source_summary(checked, selection),
-        "chart": _chart(checked, profile, selection),
+        "banner": banner(profile, release, selection),
+        "brief": _brief(checked, marks),
+        "judgments": [_item(checked, j, marks) for j in selection.judgments],
+        "figures": [_item(checked, f, marks) for f in selection.figures],
+        "quotes": [_item(checked, q, marks) for q in selection.quotes],
+        "gaps": [_item(checked, g, marks) for g in selection.gaps],
+        "sources": _sources(checked, sources),
+        "source_summary": source_summary(checked, sources),
+        "provenance": provenance(checked, sources),
+        "chart": _chart(checked, profile, selection, marks),
         "changes": changes or [],
         "cite": cite,
         "plain_confidence": PLAIN_CONFIDENCE,
     }
 
 
-def _item(checked: Checked, item: Any) -> dict[str, Any]:
+def _brief(checked: Checked, marks: Marks) -> dict[str, Any]:
+    """The brief's header fields and the BLUF this audience sees (never a higher one, nor the list of others)."""
+    brief = checked.loaded.summary.brief
+    data = brief.model_dump(exclude={"bluf_evidence", "bluf_marking", "releasable"})
+    bluf_id = marks.release.bluf
+    data.update(bluf=bluf_text(checked, bluf_id) if bluf_id else "", as_of_long=long_date(brief.as_of),
+                portion=marks.portion(bluf_id or MAIN_BLUF))
+    return data
+
+
+def _item(checked: Checked, item: Any, marks: Marks) -> dict[str, Any]:
     check = checked.verification.items[item.id]
     data: dict[str, Any] = item.model_dump(exclude={"evidence"})
     data["originators"] = check.originators
+    data["portion"] = marks.portion(item.id)
     data["evidence"] = [{"source": c.source.id, "originator": originator(c.source), "paragraph": c.paragraph,
                          "pinpoint": c.pinpoint, "passage": c.passage, "title": c.source.short_title or c.source.title}
                         for c in check.citations]
     return data
 
 
-def _chart(checked: Checked, profile: Profile, selection: Selection) -> dict[str, Any] | None:
+def _chart(checked: Checked, profile: Profile, selection: Selection, marks: Marks) -> dict[str, Any] | None:
     """The chart a template draws: its title, unit, figures and the sources they come from, or None."""
     spec = profile.chart
     if spec is None or not selection.chart:
         return None
-    figures = [_item(checked, f) for f in selection.chart]
+    figures = [_item(checked, f, marks) for f in selection.chart]
     sources: dict[str, dict[str, str]] = {}
     for figure in figures:
         for evidence in figure["evidence"]:
@@ -85,30 +105,14 @@ def _chart(checked: Checked, profile: Profile, selection: Selection) -> dict[str
             "sources": list(sources.values()), "ranged": any(f["number_high"] is not None for f in figures)}
 
 
-def _cited_sources(checked: Checked, selection: Selection) -> Counter[str]:
-    ids = ["bluf", *selection.ids()]
-    return Counter(c.source.id for i in ids if (chk := checked.verification.items.get(i)) for c in chk.citations)
+def cited_sources(checked: Checked, selection: Selection, release: Release) -> Counter[Source]:
+    """How often the shown items and the shown BLUF cite each source, in catalogue order."""
+    ids = [*([release.bluf] if release.bluf else []), *selection.ids()]
+    counts = Counter(c.source.id for i in ids if (chk := checked.verification.items.get(i)) for c in chk.citations)
+    return Counter({s: counts[s.id] for s in checked.loaded.catalogue.sources if counts[s.id]})
 
 
-def _sources(checked: Checked, selection: Selection) -> list[dict[str, Any]]:
-    counts = _cited_sources(checked, selection)
-    return [{**s.model_dump(), "originator": originator(s), "published_long": long_date(s.published),
-             "citations": counts[s.id]} for s in checked.loaded.catalogue.sources if counts[s.id]]
-
-
-def source_summary(checked: Checked, selection: Selection) -> str:
-    """A generated source summary statement (ICD 206): how many sources, of what kind, how reliable."""
-    sources = [s for s in checked.loaded.catalogue.sources if _cited_sources(checked, selection)[s.id]]
-    if not sources:
-        return "This brief cites no sources."
-    kinds = Counter(s.kind for s in sources)
-    kind_text = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in kinds.most_common())
-    unknown = sum(1 for s in sources if not s.originator)
-    dates = sorted(s.information_date or s.published for s in sources)
-    text = (f"This brief rests on {len(sources)} open source{'s' if len(sources) > 1 else ''} ({kind_text}), "
-            f"with information dated {long_date(dates[0])}"
-            f"{' to ' + long_date(dates[-1]) if dates[-1] != dates[0] else ''}. ")
-    if unknown:
-        text += f"{unknown} of them {'does' if unknown == 1 else 'do'} not name an originator. "
-    text += " ".join(f"{originator(s)}: {s.descriptor}" for s in sources)
-    return text
+def _sources(checked: Checked, sources: Counter[Source]) -> list[dict[str, Any]]:
+    return [{**s.model_dump(exclude={"marking"}), "originator": originator(s), "published_long": long_date(s.published),
+             "citations": count, "marking": level.name if (level := checked.markings.source_level(s.id)) else None}
+            for s, count in sources.items()]

@@ -12,7 +12,7 @@ from briefgen.document.nodes import FORMATS, Format, Theme
 from briefgen.document.typefaces import FACES
 from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.model.loader import validate
-from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Strict, Text
+from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Marking, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
 from briefgen.sources.assets import REFERENCE_HINT, AssetError, check_logo, check_reference
@@ -66,6 +66,15 @@ class ChartSpec(Strict):
         return self
 
 
+class CitationStyle(Strict):
+    """What a source's first (full) footnote shows, and how later ones are shortened."""
+
+    seed_file: bool = False  # the seed's path inside the workspace: for the analysts who keep it
+    accessed: bool = True
+    url: bool = True
+    short_form: Literal["title", "originator", "full"] = "title"  # later citations; `full` never shortens
+
+
 class Profile(Strict):
     """One audience: what it sees, how it looks, how long it may be."""
 
@@ -86,6 +95,9 @@ class Profile(Strict):
     footer: Text = ""
     look: Look = Look()
     chart: ChartSpec | None = None
+    ceiling: Marking | None = None  # the highest marking this audience may see (a level, lowest or highest)
+    portion_marks: bool = False
+    citations: CitationStyle = CitationStyle()
     _source: Located | None = PrivateAttr(default=None)
 
     def place(self, exc: Unplaced) -> BriefgenError:

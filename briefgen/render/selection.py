@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from briefgen.model.schema import ITEM_KINDS, Figure, Gap, Judgment, Quote, Summary
@@ -20,6 +21,7 @@ class Selection:
     quotes: tuple[Quote, ...]
     gaps: tuple[Gap, ...]
     chart: tuple[Figure, ...] = ()  # the figures the chart draws, whatever the table keeps (never dropped)
+    withheld: tuple[str, ...] = ()  # items the audience would see but for its ceiling
 
     def ids(self) -> list[str]:
         shown = [item.id for kind in ITEM_KINDS for item in getattr(self, kind)]
@@ -37,22 +39,28 @@ class Selection:
         return replace(self, **{kind: kept}), victim.id
 
 
-def select(summary: Summary, profile: Profile, audience: str) -> Selection:
+def select(summary: Summary, profile: Profile, audience: str,
+           allows: Callable[[str], bool] = lambda item_id: True) -> Selection:
+    """The items the profile asks for; those `allows` refuses (above the ceiling) are counted as withheld."""
+    withheld: list[str] = []
+
     def chosen(items: list[Item], limit: int, section: str) -> tuple[Item, ...]:
         if section not in profile.sections:
             return ()
-        kept = [i for i in items if _wanted(i, profile, audience)]
-        kept.sort(key=lambda i: i.priority)
+        wanted = [i for i in items if _wanted(i, profile, audience)]
+        withheld.extend(i.id for i in wanted if not allows(i.id))
+        kept = sorted((i for i in wanted if allows(i.id)), key=lambda i: i.priority)
         return tuple(kept[:limit])
 
     limits = profile.limits
-    return Selection(
-        chosen(summary.judgments, limits.judgments, "judgments"),  # type: ignore[arg-type]
-        chosen(summary.figures, limits.figures, "figures"),  # type: ignore[arg-type]
-        chosen(summary.quotes, limits.quotes, "quotes"),  # type: ignore[arg-type]
-        chosen(summary.gaps, limits.gaps, "gaps"),  # type: ignore[arg-type]
-        chart_figures(summary, profile, audience),
-    )
+    judgments = chosen(summary.judgments, limits.judgments, "judgments")  # type: ignore[arg-type]
+    figures = chosen(summary.figures, limits.figures, "figures")  # type: ignore[arg-type]
+    quotes = chosen(summary.quotes, limits.quotes, "quotes")  # type: ignore[arg-type]
+    gaps = chosen(summary.gaps, limits.gaps, "gaps")  # type: ignore[arg-type]
+    chart = chart_figures(summary, profile, audience)
+    withheld.extend(f.id for f in chart if not allows(f.id) and f.id not in withheld)
+    return Selection(judgments, figures, quotes, gaps,  # type: ignore[arg-type]
+                     tuple(f for f in chart if allows(f.id)), tuple(withheld))
 
 
 def _wanted(item: Item, profile: Profile, audience: str) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import click
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
 from briefgen.verify.lint import lint
+from briefgen.verify.markings import Markings, assess
 from briefgen.verify.passages import SECTIONS, Citation, Verification, verify
 from briefgen.workspace import Workspace
 
@@ -21,6 +22,7 @@ class Checked:
     ws: Workspace
     loaded: Loaded
     verification: Verification
+    markings: Markings = field(default_factory=Markings)
 
     @property
     def problems(self) -> list[Problem]:
@@ -43,8 +45,10 @@ def run_check(ws: Workspace) -> Checked:
     loaded = load_workspace(ws)
     verification = verify(ws, loaded)
     verification.problems.extend(lint(loaded, verification))
+    markings, problems = assess(loaded)
+    verification.problems.extend(problems)
     verification.problems.extend(_next_steps(ws, loaded))
-    return Checked(ws, loaded, verification)
+    return Checked(ws, loaded, verification, markings)
 
 
 def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
@@ -72,10 +76,16 @@ def require_verified(checked: Checked, strict: bool = False) -> None:
 
 def report_json(checked: Checked, strict: bool) -> str:
     items = [{"id": c.id, "kind": c.kind, "verified": not c.failed, "originators": c.originators,
-              "citations": [_citation_json(x) for x in c.citations]}
+              "marking": _marking(checked, c.id), "citations": [_citation_json(x) for x in c.citations]}
              for c in checked.verification.items.values()]
     return json.dumps({"ok": not checked.failed(strict), "counts": checked.counts(), "items": items,
                        "problems": [p.to_json() for p in checked.problems]}, ensure_ascii=False)
+
+
+def _marking(checked: Checked, item_id: str) -> str | None:
+    """The item's effective marking (None when the workspace marks nothing)."""
+    level = checked.markings.item_level(item_id)
+    return level.name if level else None
 
 
 def _citation_json(c: Citation) -> dict[str, object]:

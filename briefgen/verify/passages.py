@@ -124,6 +124,8 @@ def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
 
 def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Key, Kind, str, list[Evidence]]]:
     yield ("brief", "bluf_evidence"), "bluf", "bluf", loaded.summary.brief.bluf_evidence
+    for i, releasable in enumerate(loaded.summary.brief.releasable):
+        yield ("brief", "releasable", i, "evidence"), "bluf", f"bluf:{i}", releasable.evidence
     for section, kind in SECTIONS:
         for i, item in enumerate(getattr(loaded.summary, section)):
             yield (section, i, "evidence"), kind, item.id, item.evidence

@@ -49,7 +49,8 @@ def timestamp(meta: Meta) -> TimeStamp:
 
 
 class Decorator:
-    """Draws the header (organisation, page-1 logo) and footer (footer text, handling line, page X of Y)."""
+    """Draws the header (organisation, handling line from page 2, page-1 logo) and footer (footer text,
+    handling line, page X of Y)."""
 
     def __init__(self, kit: Kit, banner: str, total: int) -> None:
         self.kit = kit
@@ -80,6 +81,10 @@ class Decorator:
         if kit.theme.organisation:
             canv.setFillColor(kit.muted)
             self.draw(canv, kit.theme.organisation, kit.margins[3], top + 8, "left")
+        if page > 1 and self.banner:  # page 1 opens with the banner paragraph
+            canv.setFillColor(kit.banner)
+            self.draw(canv, self.banner, (kit.margins[3] + kit.page[0] - kit.margins[1]) / 2, top + 8, "center",
+                      bold=True)
         if page == 1 and kit.theme.logo is not None:
             image = _logo(kit.theme.logo)
             w, h = image.getSize()

@@ -1,0 +1,122 @@
+"""What an audience may see under its profile's ceiling: the items, the BLUF, and what must never appear.
+
+With markings off (a workspace that marks nothing) every audience sees everything, as before. With them on,
+an item or source marked above the ceiling is withheld: the selection skips it, and its words, the source's
+title, originator, link, file name and id become needles the spillage check looks for in every file written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefgen.errors import BriefgenError
+from briefgen.model.markings import Level
+from briefgen.model.schema import Source
+from briefgen.render.profiles import Profile
+from briefgen.verify.check import Checked
+from briefgen.verify.markings import Markings
+from briefgen.verify.passages import SECTIONS
+
+MAIN_BLUF = "bluf"
+_TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value",), "quotes": ("text",),
+                "gaps": ("statement",)}
+
+
+@dataclass(frozen=True)
+class Needle:
+    """Text of withheld material that must not appear in a brief; `what` names it for the error."""
+
+    what: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Release:
+    markings: Markings
+    ceiling: int | None = None  # rank; None: no ceiling (markings off, or the profile sets none)
+    bluf: str = MAIN_BLUF  # the BLUF this audience sees ("bluf" or "bluf:<n>"), "" when none
+
+    def allows(self, item_id: str) -> bool:
+        return self.ceiling is None or self.markings.items.get(item_id, 0) <= self.ceiling
+
+    def allows_source(self, source_id: str) -> bool:
+        return self.ceiling is None or self.markings.sources.get(source_id, 0) <= self.ceiling
+
+    def ceiling_level(self) -> Level | None:
+        return None if self.ceiling is None else self.markings.level(self.ceiling)
+
+    def rolled_up(self, item_ids: list[str]) -> Level | None:
+        """The highest marking among the items shown (the lowest level when none is shown)."""
+        if not self.markings.active:
+            return None
+        return self.markings.level(max((self.markings.items.get(i, 0) for i in item_ids), default=0))
+
+
+def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
+    markings = checked.markings
+    if markings.scheme is None or profile.ceiling is None:
+        return Release(markings)
+    ceiling = markings.scheme.ceiling(profile.ceiling)
+    if ceiling is None:
+        raise BriefgenError(profile.problem(("ceiling",), f"unknown marking {profile.ceiling!r}", (
+            f"levels of the {markings.scheme.name} scheme: {markings.scheme.names()}; or lowest, highest")))
+    release = Release(markings, ceiling)
+    return Release(markings, ceiling, _bluf_for(checked, profile, audience, release))
+
+
+def _bluf_for(checked: Checked, profile: Profile, audience: str, release: Release) -> str:
+    """The main BLUF if the audience may see it, else the highest releasable one it may; never a higher one."""
+    if release.allows(MAIN_BLUF):
+        return MAIN_BLUF
+    count = len(checked.loaded.summary.brief.releasable)
+    allowed = [f"bluf:{i}" for i in range(count) if release.allows(f"bluf:{i}")]
+    if allowed:
+        return max(allowed, key=lambda i: (release.markings.items[i], -int(i.split(":")[1])))
+    if "bluf" not in profile.sections:
+        return ""
+    main, limit = release.markings.item_level(MAIN_BLUF), release.ceiling_level()
+    assert main is not None and limit is not None
+    raise BriefgenError(profile.problem(("ceiling",), (
+        f"the {audience} brief may not show the BLUF (marked {main.name}) and the model states no releasable "
+        f"BLUF at or below {limit.name}"), (
+        f"add one under brief.releasable in seeds/summary.yaml ({{marking: {limit.name}, bluf: ..., "
+        "evidence: [...]}), or leave bluf out of this profile's sections")))
+
+
+def bluf_text(checked: Checked, bluf_id: str) -> str:
+    brief = checked.loaded.summary.brief
+    if bluf_id.startswith("bluf:"):
+        return brief.releasable[int(bluf_id.split(":")[1])].bluf
+    return brief.bluf
+
+
+def withheld_ids(checked: Checked, release: Release) -> set[str]:
+    return {item_id for item_id in release.markings.items if not release.allows(item_id)}
+
+
+def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
+    """Every text of withheld material: items' words, and withheld sources' names, links, files and ids."""
+    if release.ceiling is None:
+        return ()
+    found = [Needle(f"the {'releasable ' if i != MAIN_BLUF else ''}BLUF {i}", bluf_text(checked, i))
+             for i in (MAIN_BLUF, *(f"bluf:{n}" for n in range(len(checked.loaded.summary.brief.releasable))))
+             if not release.allows(i)]
+    for section, kind in SECTIONS:
+        for item in getattr(checked.loaded.summary, section):
+            if not release.allows(item.id):
+                found += [Needle(f"{kind} {item.id!r} ({name})", text) for name in _TEXT_FIELDS[section]
+                          if (text := getattr(item, name))]
+    sources = checked.loaded.catalogue.sources
+    shown_originators = {s.originator for s in sources if release.allows_source(s.id)}
+    for source in sources:
+        if not release.allows_source(source.id):
+            found += _source_needles(source, shown_originators)
+    return tuple(found)
+
+
+def _source_needles(source: Source, shown_originators: set[str | None]) -> list[Needle]:
+    texts = {"title": source.title, "short title": source.short_title, "url": source.url, "file name": source.file,
+             "id": source.id}
+    if source.originator not in shown_originators:
+        texts["originator"] = source.originator
+    return [Needle(f"source {source.id!r} ({name})", text) for name, text in texts.items() if text]
