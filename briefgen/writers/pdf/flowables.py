@@ -22,6 +22,7 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.nodes import Paragraph as Para
 from briefgen.document.nodes import Table as DocTable
+from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import BOX_FILL, RULE, ZEBRA, Kit, colour
@@ -44,12 +45,12 @@ class StoryBuilder:
         self.headings = 0
 
     def para(self, content: Inlines, style_name: str, style: ParagraphStyle | None = None,
-             bullet: str | None = None) -> Paragraph:
+             bullet: str | None = None, lang: str | None = None) -> Paragraph:
         spec = layout.STYLES[style_name]
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
                               self.kit.accent, self.cite, caps=spec.caps, bold=spec.bold, italic=spec.italic)
-        return paragraph(render(content), style, bullet)
+        return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
@@ -135,7 +136,7 @@ class StoryBuilder:
         ] if rows else [self._font(), ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.kit.accent)])
 
     def quote(self, block: Quote) -> Table:
-        rows: list[list[Flowable]] = [[self.para(block.content, "quote")]]
+        rows: list[list[Flowable]] = [[self.para(block.content, "quote", lang=block.lang)]]
         if block.attribution:
             rows.append([self.para(block.attribution, "attribution")])
         table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")

@@ -7,8 +7,8 @@ XML-escapes it and wraps the characters the main face lacks in a `<font>` tag na
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
-from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from briefgen.document.nodes import safe_text
 from briefgen.document.typefaces import FACES, FALLBACKS, Face
 from briefgen.errors import BriefgenError
+from briefgen.writers.pdf import shaping
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
@@ -42,18 +43,21 @@ def _to_unicode_cmap(font: str, subset: list[int]) -> str:
     def utf16(found: re.Match[str]) -> str:
         return f"{found[1]}<{chr(int(found[2], 16)).encode('utf-16-be').hex().upper()}>"
 
-    return _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset))
+    return shaping.to_unicode(font, _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset)))
 
 
 @cache
 def register() -> tuple[str, ...]:
     """Register every bundled face and its bold/italic family mapping; return the family names."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    shaping.install()
     for face in (*FACES.values(), *FALLBACKS):
         for bold, italic in _STYLES:
             name = font_name(face.family, bold, italic)
             if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(face.file(bold, italic))))
+                font = TTFont(name, str(face.file(bold, italic)))
+                font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.needs)
+                pdfmetrics.registerFont(font)
             addMapping(face.family, int(bold), int(italic), name)
     return (*FACES, *(f.family for f in FALLBACKS))
 
@@ -85,13 +89,24 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     for candidate in _chain(family):
         if code in _coverage(font_name(candidate, bold, italic)):
             return candidate
-    return family  # no bundled face has it: reportlab draws .notdef, which extracts as U+0000
+    return family  # no bundled face has it: `check` warned (verify.check), reportlab draws .notdef
+
+
+def _joins(char: str) -> bool:
+    """Marks and format characters (ZWNJ, ZWJ, combining accents) belong to the run of the letter before."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
     """Split text into (family, text) runs, each drawable in its face in the given weight and slant."""
-    return [(fam, "".join(chars))
-            for fam, chars in groupby(text, key=lambda c: _face_for(c, family, bold, italic))]
+    out: list[tuple[str, str]] = []
+    for char in text:
+        face = out[-1][0] if out and _joins(char) else _face_for(char, family, bold, italic)
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + char)
+        else:
+            out.append((face, char))
+    return out
 
 
 def markup(text: str, family: str, bold: bool = False, italic: bool = False) -> str:
