@@ -51,8 +51,10 @@ def pieces(text: str) -> list[tuple[ScriptClass, str]]:
         found = script_of(char)
         if found is None and not out:
             pending += char
-        elif found is None or found == out[-1][0] if out else False:
-            out[-1] = (out[-1][0], out[-1][1] + char)
+        elif found is None or found.name == out[-1][0].name if out else False:
+            # kana anywhere in a run of ideographs makes it Japanese
+            kept = found if found is not None and found.default_lang == "ja" else out[-1][0]
+            out[-1] = (kept, out[-1][1] + char)
         else:
             out.append((found or LATIN, pending + char))
             pending = ""

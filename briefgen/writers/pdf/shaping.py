@@ -104,14 +104,25 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
 
 
 def _remember(font_name: str, glyphs: ttfonts.ShapedStr, text: str) -> None:
+    """For each private-use glyph, the characters of its cluster that the cluster's other glyphs do not
+    already stand for (a conjunct drawn as one glyph plus a vowel sign keeps both letters, once each)."""
     data = glyphs.__shapeData__
     starts = [*sorted({d.cluster for d in data if 0 <= d.cluster < len(text)}), len(text)]
     face = pdfmetrics.getFont(font_name).face.name
     known = _LIGATURES.setdefault(face.decode("latin-1") if isinstance(face, bytes) else str(face), {})
+    clusters: dict[int, list[str]] = {}
     for char, d in zip(glyphs, data, strict=True):
-        if ord(char) in _PRIVATE and ord(char) not in known and 0 <= d.cluster < len(text):
-            end = next(s for s in starts if s > d.cluster)
-            known[ord(char)] = text[d.cluster:end]
+        clusters.setdefault(d.cluster, []).append(char)
+    for cluster, chars in clusters.items():
+        if not 0 <= cluster < len(text):
+            continue
+        rest = list(text[cluster:next(s for s in starts if s > cluster)])
+        for char in chars:
+            if ord(char) not in _PRIVATE and char in rest:
+                rest.remove(char)
+        private = [c for c in chars if ord(c) in _PRIVATE]
+        if private and rest and ord(private[0]) not in known:
+            known[ord(private[0])] = "".join(rest)
 
 
 _ENTRY = re.compile(r"^(<[0-9A-F]+> )<([0-9A-F]{4})>$", re.MULTILINE)
