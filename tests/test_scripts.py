@@ -3,6 +3,7 @@ once, and its PDF and DOCX are read back (pdftotext, pdffonts, the DOCX's XML, L
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import subprocess
@@ -99,6 +100,36 @@ def test_pdf_text_reads_back_in_logical_order(built: Path, lang: str) -> None:
         assert _leading_words(quote) in text, (_leading_words(quote), text)
 
 
+def _words_on_page(pdf: Path) -> list[tuple[str, float, float]]:
+    """(word, x, bottom) as poppler finds them; poppler gives a right-to-left word's letters in drawing
+    order, so those are turned back (and compatibility-normalised)."""
+    out = subprocess.run([require("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    found = []
+    for x, y, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<',
+                                 out):
+        word = _plain(html.unescape(word))
+        if re.search("[\u0590-\u06ff]", word) and not re.search("[A-Za-z]", word):
+            word = word[::-1]
+        found.append((word, float(x), float(y)))
+    return found
+
+
+def test_mixed_direction_line_is_drawn_in_reading_order(built: Path) -> None:
+    """On the Arabic quote's first line: Arabic words run right to left in the order written, the embedded
+    English title left to right, and numbers and title sit where the sentence has them."""
+    words = _words_on_page(built / "analyst.pdf")
+    line = next(y for word, _, y in words if word == "Annual")
+    # the bottoms of Naskh and Caladea words on one line differ by a few points; lines are 13 apart
+    x = {word: left for word, left, y in words if abs(y - line) < 7}
+    opec = next(word for word in x if "OPEC" in word)  # poppler glues the Arabic comma to its left to it
+    assert x[opec] < x["Annual"] < x["Report"]
+    arabic = ["“قال", "المتحدث", "الصادرات", "ارتفعت", "بنسبة", "عام", "لتقرير"]
+    assert [x[w] for w in arabic] == sorted((x[w] for w in arabic), reverse=True)
+    assert x["لتقرير"] > x["Report"]  # the title comes after "report of", so to its left
+    assert x["بنسبة"] > x["12.5%"] > x["عام"] > x["2024"] > x["لتقرير"]
+
+
 def test_ligatures_keep_their_letters(built: Path) -> None:
     """Naskh draws lam-alef as one glyph: its ToUnicode entry gives both letters back."""
     text = _pdftotext(built / "analyst.pdf")
@@ -192,7 +223,8 @@ def _document_xml(built: Path) -> str:
 
 def _quote_paragraph(xml: str, quote: str) -> str:
     first = re.escape(quote[:6])
-    return next(p for p in re.findall(r"<w:p>.*?</w:p>", xml, flags=re.S) if re.search(first, p) and 'w:val="Quote"' in p)
+    paragraphs = re.findall(r"<w:p>.*?</w:p>", xml, flags=re.S)
+    return next(p for p in paragraphs if re.search(first, p) and 'w:val="Quote"' in p)
 
 
 @pytest.mark.parametrize("lang", sorted(QUOTES))

@@ -43,11 +43,11 @@ def _insert(parent: BaseOxmlElement, child: BaseOxmlElement, before: tuple[str, 
 
 
 def _rpr(run: BaseOxmlElement) -> BaseOxmlElement:
-    rpr = run.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = el("w:rPr")
-        run.insert(0, rpr)
-    return rpr
+    found: BaseOxmlElement | None = run.find(qn("w:rPr"))
+    if found is None:
+        found = el("w:rPr")
+        run.insert(0, found)
+    return found
 
 
 def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None) -> None:

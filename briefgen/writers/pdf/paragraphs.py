@@ -12,11 +12,14 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from briefgen.writers.pdf.bidiline import BidiParagraph
+
 
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    kind = BidiParagraph if style.wordWrap in ("RTL", "LTR") else Paragraph
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
-        return Paragraph(markup, style, bulletText=bullet)
-    return Paragraph(markup, style, frags=_fragments(markup, style))
+        return kind(markup, style, bulletText=bullet)
+    return kind(markup, style, frags=_fragments(markup, style))
 
 
 @lru_cache(maxsize=4096)
