@@ -4,6 +4,7 @@ once, and its PDF and DOCX are read back (pdftotext, pdffonts, the DOCX's XML, L
 from __future__ import annotations
 
 import html
+import json
 import io
 import re
 import subprocess
@@ -13,25 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from bench.synth import SCRIPT_QUOTES as QUOTES
+from bench.synth import make_scripts_workspace
 from tests.helpers import run
 from tests.tools import require
 
-# lang -> (speaker, quote); the seed holds each quote as a paragraph of its own
-QUOTES = {
-    "ar": ("المتحدث باسم الخارجية", "قال المتحدث إن الصادرات ارتفعت بنسبة 12.5% في عام 2024 وفقاً لتقرير OPEC "
-           "Annual Report، وإن السياسة لم تتغير على الإطلاق."),
-    "fa": ("سخنگوی وزارت", "گزارش سالانه نشان می‌دهد که صادرات نفت ایران در سال ۱۴۰۲ افزایش یافت."),
-    "he": ("דובר המשרד", "הדובר אמר כי היצוא עלה ב-12% בשנת 2024, לפי דוח IMF השנתי."),
-    "zh-Hans": ("外交部发言人", "中方坚决反对美方泛化国家安全概念，滥用出口管制措施。"),
-    "zh-Hant": ("外交部發言人", "中方堅決反對美方泛化國家安全概念，濫用出口管制措施。"),
-    "ja": ("官房長官", "日本政府は、輸出管理を強化すると発表した。"),
-    "ko": ("외교부 대변인", "한국 정부는 수출 통제를 강화한다고 밝혔다."),
-    "hi": ("विदेश मंत्रालय के प्रवक्ता", "प्रवक्ता ने कहा कि निर्यात में वृद्धि हुई है और क्षेत्रीय सहयोग जारी रहेगा।"),
-    "el": ("Εκπρόσωπος", "Οι εξαγωγές αυξήθηκαν κατά 12% το 2024."),
-    "ru": ("Представитель", "Экспорт вырос на 12% в 2024 году."),
-}
 RTL = ("ar", "fa", "he")
 # pdftotext puts the words of a single-script line back in logical order; a right-to-left line that embeds
 # Latin or digits it reorders by its own rules, and Devanagari vowel signs drawn before their consonant it
@@ -40,30 +28,9 @@ RTL = ("ar", "fa", "he")
 WHOLE = ("zh-Hans", "zh-Hant", "ja", "ko", "el", "ru")
 
 
-def _source() -> dict[str, object]:
-    return {"id": "world", "file": "world.txt", "originator": "Ministry", "title": "Statements",
-            "short_title": "Statements", "published": "2025-09", "information_date": "2025-09-18",
-            "accessed": "2026-12-03", "url": None, "kind": "statement", "descriptor": "Official statements."}
-
-
-def _summary() -> dict[str, object]:
-    return {"brief": {"title": "Statements in every script", "subject": "Quotes", "as_of": "2026-12-03",
-                      "bluf": "Officials spoke in their own languages."},
-            "judgments": [{"id": "kj", "statement": "Exports rose.", "confidence": "moderate", "priority": 1,
-                           "evidence": [{"source": "world", "passage": QUOTES["ru"][1]}]}],
-            "quotes": [{"id": f"q-{lang.lower()}", "text": text, "speaker": who, "context": "Press briefing.",
-                        "lang": lang, "priority": 1, "evidence": [{"source": "world", "passage": text}]}
-                       for lang, (who, text) in QUOTES.items()]}
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ws = tmp_path_factory.mktemp("scripts") / "ws"
-    assert run(ws.parent, "init", str(ws)).exit_code == 0
-    seeds = ws / "seeds"
-    (seeds / "world.txt").write_text("\n".join(t for _, t in QUOTES.values()) + "\n", encoding="utf-8")
-    (seeds / "sources.yaml").write_text(yaml.safe_dump({"sources": [_source()]}, allow_unicode=True), "utf-8")
-    (seeds / "summary.yaml").write_text(yaml.safe_dump(_summary(), allow_unicode=True, sort_keys=False), "utf-8")
+    ws = make_scripts_workspace(tmp_path_factory.mktemp("scripts") / "ws")
     result = run(ws, "build", "-a", "analyst")
     assert result.exit_code == 0, result.output
     assert "no font draws" not in result.output
@@ -281,3 +248,16 @@ def test_quote_language_must_be_a_bcp47_tag(built: Path) -> None:
         assert "is not a BCP 47 language tag" in result.output
     finally:
         summary.write_text(original, encoding="utf-8")
+
+
+def test_coverage_table_is_what_each_bundled_font_maps() -> None:
+    """briefgen/fonts/coverage.json (read instead of parsing fonts) lists exactly the characters each file's
+    best cmap maps, as fontTools reads it; regenerate it when a font changes."""
+    from fontTools.ttLib import TTFont
+
+    from briefgen.document.typefaces import COVERAGE_FILE, FONT_DIR, coverage
+
+    files = sorted(FONT_DIR.glob("*.ttf"))
+    assert {f.name for f in files} == set(json.loads(COVERAGE_FILE.read_text(encoding="utf-8")))
+    for path in files:
+        assert coverage(path) == frozenset(TTFont(str(path), lazy=True).getBestCmap()), path.name

@@ -10,13 +10,15 @@ DejaVu Sans for the rest (symbols, the odd letter). A profile may put its own fi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 FONT_DIR = Path(__file__).parent.parent / "fonts"
+# The code points each bundled file maps, as ranges: `check` and the choice of a face per character need no
+# font parsed (a Latin-only brief never loads the CJK face). tests/test_scripts.py checks it against the files.
+COVERAGE_FILE = FONT_DIR / "coverage.json"
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,19 @@ FALLBACKS = (*SCRIPT_FACES.values(), LAST_RESORT)
 
 
 @cache
+def _table() -> dict[str, str]:
+    table: dict[str, str] = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
+    return table
+
+
+@cache
 def coverage(path: Path) -> frozenset[int]:
-    """The code points one font file maps to a glyph."""
-    return frozenset(TTFont(str(path), lazy=True, fontNumber=0).getBestCmap())
+    """The code points one bundled font file maps to a glyph."""
+    codes: set[int] = set()
+    for part in _table()[path.name].split():
+        first, _, last = part.partition("-")
+        codes.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(codes)
 
 
 def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS)) -> bool:

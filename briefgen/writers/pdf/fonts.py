@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.document.nodes import safe_text
-from briefgen.document.typefaces import FACES, FALLBACKS, Face
+from briefgen.document.typefaces import FACES, FALLBACKS, Face, coverage
 from briefgen.errors import BriefgenError
 from briefgen.writers.pdf import shaping
 
@@ -48,18 +48,29 @@ def _to_unicode_cmap(font: str, subset: list[int]) -> str:
 
 @cache
 def register() -> tuple[str, ...]:
-    """Register every bundled face and its bold/italic family mapping; return the family names."""
+    """Register the main faces and their bold/italic family mappings; return every bundled family name.
+    A fallback face is registered when a character first needs it (`_face_for`): the CJK faces alone take
+    half a second to read, which a Latin-only brief does not spend."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     shaping.install()
-    for face in (*FACES.values(), *FALLBACKS):
-        for bold, italic in _STYLES:
-            name = font_name(face.family, bold, italic)
-            if name not in pdfmetrics.getRegisteredFontNames():
-                font = TTFont(name, str(face.file(bold, italic)))
-                font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.needs)
-                pdfmetrics.registerFont(font)
-            addMapping(face.family, int(bold), int(italic), name)
-    return (*FACES, *(f.family for f in FALLBACKS))
+    for family in FACES:
+        _register(family)
+    return tuple(_FACES)
+
+
+_FACES = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
+
+
+@cache
+def _register(family: str) -> None:
+    face = _FACES[family]
+    for bold, italic in _STYLES:
+        name = font_name(face.family, bold, italic)
+        if name not in pdfmetrics.getRegisteredFontNames():
+            font = TTFont(name, str(face.file(bold, italic)))
+            font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.style_for)
+            pdfmetrics.registerFont(font)
+        addMapping(face.family, int(bold), int(italic), name)
 
 
 def face(family: str) -> Face:
@@ -67,13 +78,6 @@ def face(family: str) -> Face:
     if family not in FACES:
         raise BriefgenError(f"unknown font {family!r}: bundled fonts are {', '.join(sorted(FACES))}")
     return FACES[family]
-
-
-@cache
-def _coverage(name: str) -> frozenset[int]:
-    """The code points one registered font file has glyphs for (Caladea's italics lack a few, e.g. ș ț)."""
-    register()
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
 @cache
@@ -87,9 +91,11 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     if code < 0x80 or char.isspace():
         return family
     for candidate in _chain(family):
-        if code in _coverage(font_name(candidate, bold, italic)):
+        # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
+        if code in coverage(_FACES[candidate].file(bold, italic)):
+            _register(candidate)
             return candidate
-    return family  # no bundled face has it: `check` warned (verify.check), reportlab draws .notdef
+    return family  # no bundled face has it: `check` warned (verify.glyphs), reportlab draws .notdef
 
 
 def _joins(char: str) -> bool:
