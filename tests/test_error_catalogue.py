@@ -18,7 +18,7 @@ import pytest
 from filelock import FileLock
 
 from tests.conftest import ROOT
-from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, published
+from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, edit, published
 from tests.test_hostile import CASES
 
 Scenario = tuple[Callable[[Path], None], tuple[str, ...]]
@@ -58,6 +58,10 @@ SCENARIOS: dict[str, Scenario] = {
     "template syntax": _hostile("template syntax error"),
     "template escapes its sandbox": _hostile("template reaches internals"),
     "brief cannot fit": _hostile("model too large for one page"),
+    "character no font draws": (lambda ws: edit(ws / "seeds/summary.yaml", "as relayed by state media.",
+                                                 "as relayed by state media \U00013000."), ("check", "--strict")),
+    "quote language": (lambda ws: edit(ws / "seeds/summary.yaml", "    speaker_native: 김정은\n",
+                                       "    speaker_native: 김정은\n    lang: Korean\n"), ("check",)),
     "unknown audience": (_nothing, ("build", "-a", "board")),
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),

@@ -4,8 +4,8 @@ once, and its PDF and DOCX are read back (pdftotext, pdffonts, the DOCX's XML, L
 from __future__ import annotations
 
 import html
-import json
 import io
+import json
 import re
 import subprocess
 import unicodedata

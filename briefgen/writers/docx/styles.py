@@ -131,7 +131,7 @@ def run_properties(parent: BaseOxmlElement, role: str, size: float, colour_hex: 
     """Append a w:rPr with font, colour and size (points) to `parent`."""
     rpr = sub(parent, "w:rPr")
     face = font_name(role, theme)
-    sub(rpr, "w:rFonts", ascii=face, hAnsi=face, cs=face, eastAsia=SCRIPT_FACES["cjk"].docx_name)
+    sub(rpr, "w:rFonts", ascii=face, hAnsi=face, cs=face, eastAsia=SCRIPT_FACES["hangul"].docx_name)
     sub(rpr, "w:color", val=colour_hex)
     half_points = str(round(size * 2))
     sub(rpr, "w:sz", val=half_points)
