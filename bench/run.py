@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.synth import make_workspace  # noqa: E402
+from bench.synth import make_scripts_workspace, make_workspace  # noqa: E402
 
 PY = sys.executable
 FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click, filelock"
@@ -110,6 +110,19 @@ def warm_spillage(ws: Path, runs: int) -> tuple[float, float]:
         return statistics.median(times[1:])  # the first run imports pypdf
 
     return median(briefs, withheld), median(worst, {b.audience: withheld["public"] for b in worst})
+def scripts(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
+    """The analyst brief (docx+pdf) of the shipped workspace (Latin text) beside one quoting a statement in
+    each of ten scripts (shaped, right to left, CJK): what complex scripts cost."""
+    latin = tmp / "latin"
+    shutil.copytree(ROOT / "seeds", latin / "seeds")
+    world = make_scripts_workspace(tmp / "world")
+    took = {}
+    for name, ws in (("latin", latin), ("world", world)):
+        rm = [PY, "-c", f"import shutil; shutil.rmtree({str(ws / 'output')!r}, ignore_errors=True)"]
+        took[name], _ = timed(briefgen(ws, "build", "-a", "analyst"), runs, prepare=rm)
+    rows.append(row("analyst build, shipped workspace (Latin only), cold", took["latin"], None))
+    rows.append(row("analyst build, a quote in each of 10 scripts, cold", took["world"], None,
+                    ratio=took["world"] / took["latin"]))
 
 
 def warm_rebuild(ws: Path, runs: int) -> float:
@@ -182,6 +195,7 @@ def main() -> None:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
         shipped(rows, Path(tmp), args.runs)
         spillage(rows, Path(tmp), args.runs)
+        scripts(rows, Path(tmp), args.runs)
         scale(rows, Path(tmp), [int(s) for s in args.sizes.split(",") if s], max(3, args.runs // 2))
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import yaml
+
 WORDS = ("analysts report that the programme expanded production capacity across several facilities while "
          "officials described new testing regimes and regional partners expressed concern about supply chains "
          "and the pace of modernisation in the coming year according to documents reviewed").split()
@@ -52,4 +54,40 @@ def make_workspace(root: Path, seeds: int, seed_bytes: int = 5000) -> Path:
     head = ("brief:\n  title: Synthetic brief\n  subject: Scale test\n  as_of: '2025-09-19'\n"
             "  bluf: A synthetic workspace for measuring briefgen at scale.\n")
     (root / "seeds" / "summary.yaml").write_text(head + "\n".join(judgments), encoding="utf-8")
+    return root
+
+
+# lang -> (speaker, quote): a quotation in each script the PDF draws; the seed holds each as a paragraph
+SCRIPT_QUOTES = {
+    "ar": ("المتحدث باسم الخارجية", "قال المتحدث إن الصادرات ارتفعت بنسبة 12.5% في عام 2024 وفقاً لتقرير OPEC "
+           "Annual Report، وإن السياسة لم تتغير على الإطلاق."),
+    "fa": ("سخنگوی وزارت", "گزارش سالانه نشان می‌دهد که صادرات نفت ایران در سال ۱۴۰۲ افزایش یافت."),
+    "he": ("דובר המשרד", "הדובר אמר כי היצוא עלה ב-12% בשנת 2024, לפי דוח IMF השנתי."),
+    "zh-Hans": ("外交部发言人", "中方坚决反对美方泛化国家安全概念，滥用出口管制措施。"),
+    "zh-Hant": ("外交部發言人", "中方堅決反對美方泛化國家安全概念，濫用出口管制措施。"),
+    "ja": ("官房長官", "日本政府は、輸出管理を強化すると発表した。"),
+    "ko": ("외교부 대변인", "한국 정부는 수출 통제를 강화한다고 밝혔다."),
+    "hi": ("विदेश मंत्रालय के प्रवक्ता", "प्रवक्ता ने कहा कि निर्यात में वृद्धि हुई है और क्षेत्रीय सहयोग जारी रहेगा।"),
+    "el": ("Εκπρόσωπος", "Οι εξαγωγές αυξήθηκαν κατά 12% το 2024."),
+    "ru": ("Представитель", "Экспорт вырос на 12% в 2024 году."),
+}
+
+
+def make_scripts_workspace(root: Path) -> Path:
+    """A workspace quoting one statement per script (each with its `lang`), for the analyst brief."""
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    (seeds / "world.txt").write_text("\n".join(t for _, t in SCRIPT_QUOTES.values()) + "\n", encoding="utf-8")
+    source = {"id": "world", "file": "world.txt", "originator": "Ministry", "title": "Statements",
+              "short_title": "Statements", "published": "2025-09", "information_date": "2025-09-18",
+              "accessed": "2026-12-03", "url": None, "kind": "statement", "descriptor": "Official statements."}
+    summary = {"brief": {"title": "Statements in every script", "subject": "Quotes", "as_of": "2026-12-03",
+                         "bluf": "Officials spoke in their own languages."},
+               "judgments": [{"id": "kj", "statement": "Exports rose.", "confidence": "moderate", "priority": 1,
+                              "evidence": [{"source": "world", "passage": SCRIPT_QUOTES["ru"][1]}]}],
+               "quotes": [{"id": f"q-{lang.lower()}", "text": text, "speaker": who, "context": "Press briefing.",
+                           "lang": lang, "priority": 1, "evidence": [{"source": "world", "passage": text}]}
+                          for lang, (who, text) in SCRIPT_QUOTES.items()]}
+    (seeds / "sources.yaml").write_text(yaml.safe_dump({"sources": [source]}, allow_unicode=True), "utf-8")
+    (seeds / "summary.yaml").write_text(yaml.safe_dump(summary, allow_unicode=True, sort_keys=False), "utf-8")
     return root

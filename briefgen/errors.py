@@ -27,6 +27,7 @@ class Problem:
     hint: str = ""
     severity: Severity = "error"
     item: str = ""
+    code: str = ""  # names a kind of finding that other commands count (e.g. verify.glyphs.CODE)
 
     @property
     def location(self) -> str:

@@ -107,10 +107,11 @@ class Table:
 
 @dataclass(frozen=True)
 class Quote:
-    """A pull quote with its attribution line."""
+    """A pull quote with its attribution line; lang: the BCP 47 tag of the quoted words, if known."""
 
     content: Inlines
     attribution: Inlines = ()
+    lang: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,23 @@
 
 Caladea and Carlito are metric-compatible with Cambria and Calibri, so a DOCX that names Cambria/Calibri
 lays out line for line like our PDF, in Word (which has them) and in LibreOffice (which maps them back).
-NanumGothic (Hangul) and DejaVu Sans (most other scripts) are used, run by run, for text the main faces lack.
+The fallbacks draw, run by run, the text the main faces lack: one face per script that needs shaping or a
+direction of its own (Arabic and Persian, Hebrew, Devanagari), one for Chinese and Japanese, one for Korean, and
+DejaVu Sans for the rest (symbols, the odd letter). A profile may put its own file first for a script
+(`look.fonts`).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"
+# The code points each bundled file maps, as ranges: `check` and the choice of a face per character need no
+# font parsed (a Latin-only brief never loads the CJK face). tests/test_scripts.py checks it against the files.
+COVERAGE_FILE = FONT_DIR / "coverage.json"
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,7 @@ class Face:
     bold: str
     italic: str
     bold_italic: str
+    folder: Path = FONT_DIR
 
     def file(self, bold: bool = False, italic: bool = False) -> Path:
         name = {
@@ -29,7 +38,12 @@ class Face:
             (False, True): self.italic,
             (True, True): self.bold_italic,
         }[(bold, italic)]
-        return FONT_DIR / name
+        return self.folder / name
+
+
+def single(family: str, docx_name: str, file: str, folder: Path = FONT_DIR) -> Face:
+    """A face with one file for every weight and slant (bold or italic fallback text is drawn upright)."""
+    return Face(family, docx_name, file, file, file, file, folder)
 
 
 FACES: dict[str, Face] = {
@@ -39,7 +53,36 @@ FACES: dict[str, Face] = {
                     "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"),
 }
 
-# One file each, regular weight only: bold/italic fallback text is drawn in the regular face.
-FALLBACK = Face("NanumGothic", "Malgun Gothic", *(["NanumGothic.ttf"] * 4))  # Hangul (and the DOCX's East Asian)
-# Then Greek, Cyrillic, Hebrew, Arabic, symbols… for any character the faces above lack.
-FALLBACKS = (FALLBACK, Face("DejaVuSans", "DejaVu Sans", *(["DejaVuSans.ttf"] * 4)))
+# Script name (as `look.fonts` spells it) -> the bundled face for it. The DOCX names the face Word ships for
+# that script; LibreOffice, lacking it, picks an installed face that covers the text.
+SCRIPT_FACES: dict[str, Face] = {
+    "arabic": single("NotoNaskhArabic", "Times New Roman", "NotoNaskhArabic-Regular.ttf"),
+    "hebrew": single("NotoSansHebrew", "Times New Roman", "NotoSansHebrew-Regular.ttf"),
+    "devanagari": single("NotoSansDevanagari", "Nirmala UI", "NotoSansDevanagari-Regular.ttf"),
+    "cjk": single("DroidSansFallback", "Microsoft YaHei", "DroidSansFallbackFull.ttf"),
+    "hangul": single("NanumGothic", "Malgun Gothic", "NanumGothic.ttf"),
+}
+# Then anything the faces above lack: Greek, Cyrillic, symbols, …
+LAST_RESORT = single("DejaVuSans", "DejaVu Sans", "DejaVuSans.ttf")
+FALLBACKS = (*SCRIPT_FACES.values(), LAST_RESORT)
+
+
+@cache
+def _table() -> dict[str, str]:
+    table: dict[str, str] = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
+    return table
+
+
+@cache
+def coverage(path: Path) -> frozenset[int]:
+    """The code points one bundled font file maps to a glyph."""
+    codes: set[int] = set()
+    for part in _table()[path.name].split():
+        first, _, last = part.partition("-")
+        codes.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(codes)
+
+
+def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS)) -> bool:
+    """Whether one of the faces (by default every bundled one) has a glyph for the character."""
+    return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)

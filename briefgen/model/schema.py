@@ -57,7 +57,15 @@ def _link(value: str) -> str:
     return value
 
 
+def _language(value: str) -> str:
+    """A BCP 47 tag in its usual shape: a 2-3 letter language, then subtags of 1-8 letters or digits."""
+    if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", value):
+        raise ValueError(f"{value!r} is not a BCP 47 language tag such as en, ar, fa-IR, zh-Hant or ja")
+    return value
+
+
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
+Language = Annotated[str, AfterValidator(_language)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 
 # The model's lists of items, in the order a brief shows them: the one list every stage iterates.
@@ -111,6 +119,7 @@ class Quote(Item):
     speaker: Text
     speaker_native: Text | None = None
     context: Text
+    lang: Language | None = None  # the language of `text` (and speaker_native), e.g. ar, zh-Hant
 
 
 class Gap(Strict):

@@ -60,9 +60,10 @@ class Located:
         return None, None
 
     def problem(self, path: Key, message: str, hint: str = "", *, key: bool = False,
-                severity: str = "error", item: str = "") -> Problem:
+                severity: str = "error", item: str = "", code: str = "") -> Problem:
         line, col = self.where(path, key=key)
-        return Problem(self.file, message, line, col, dotted(path), hint, severity, item)  # type: ignore[arg-type]
+        return Problem(self.file, message, line, col, dotted(path), hint, severity, item,  # type: ignore[arg-type]
+                       code)
 
 
 def dotted(path: Key) -> str:

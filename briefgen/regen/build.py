@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,13 +38,16 @@ class Written:
     result: WriteResult
     dropped: tuple[str, ...]
     withheld: int = 0  # items withheld for the audience's ceiling
+    undrawable: int = 0  # characters of the model no font draws (`check` names them)
 
     def line(self, ws: Workspace) -> str:
         left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
         held = f"; {self.withheld} item{'s' if self.withheld != 1 else ''} withheld for the ceiling" if (
             self.withheld) else ""
         pages = f"{self.result.pages} page{'s' if self.result.pages != 1 else ''}"
-        return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{held}{left_out}"
+        boxes = (f"; {self.undrawable} character{'s' if self.undrawable != 1 else ''} no font draws "
+                 "(run `briefgen check`)" if self.undrawable and self.fmt == "pdf" else "")
+        return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{held}{left_out}{boxes}"
 
 
 @dataclass(frozen=True)
@@ -128,7 +131,8 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
-        report.written.extend(_write_all(plans, target, report.history, lock))
+        report.written.extend(replace(w, undrawable=checked.undrawable)
+                              for w in _write_all(plans, target, report.history, lock))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})

@@ -3,7 +3,7 @@
 The markup is a small XML vocabulary. Model text reaches it XML-escaped by jinja's autoescape, so a
 statement holding `<b>`, `&`, `**` or `{{` stays literal text: only the template can make structure.
 
-    <brief>  <banner> <title> <meta> <h1 id=> <h2> <p style=> <box title=> <ul><li> <quote><p/><by/></quote>
+    <brief>  <banner> <title> <meta> <h1 id=> <h2> <p style=> <box title=> <ul><li> <quote lang=><p/><by/></quote>
              <table><col weight= align=>Title</col><tr><td/></tr></table>
              <chart title= unit=><bar label= value= high=>printed value</bar><caption/></chart>
     inline:  <b> <i> <tag> <a href=> <cite n=/>
@@ -171,7 +171,8 @@ def _table(r: Reader, el: ET.Element) -> Block:
 
 def _quote(r: Reader, el: ET.Element) -> Block:
     body, by = el.find("p"), el.find("by")
-    return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else ())
+    return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else (),
+                 el.get("lang") or None)
 
 
 def _column(el: ET.Element) -> Column:

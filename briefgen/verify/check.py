@@ -9,6 +9,7 @@ import click
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
+from briefgen.verify import glyphs
 from briefgen.verify.lint import lint
 from briefgen.verify.markings import Markings, assess
 from briefgen.verify.passages import SECTIONS, Citation, Verification, verify
@@ -31,6 +32,11 @@ class Checked:
     def failed(self, strict: bool = False) -> bool:
         return bool(self.verification.errors or (strict and self.verification.warnings))
 
+    @property
+    def undrawable(self) -> int:
+        """How many characters of the model no font draws (each is a warning)."""
+        return sum(1 for p in self.problems if p.code == glyphs.CODE)
+
     def counts(self) -> dict[str, int]:
         summary = self.loaded.summary
         counts = {section: len(getattr(summary, section)) for section, _ in SECTIONS}
@@ -47,6 +53,7 @@ def run_check(ws: Workspace) -> Checked:
     verification.problems.extend(lint(loaded, verification))
     markings, problems = assess(loaded)
     verification.problems.extend(problems)
+    verification.problems.extend(glyphs.undrawable(loaded))
     verification.problems.extend(_next_steps(ws, loaded))
     return Checked(ws, loaded, verification, markings)
 

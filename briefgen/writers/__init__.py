@@ -9,6 +9,11 @@ import importlib
 from typing import cast
 
 from briefgen.document.nodes import Format, Writer
+from briefgen.writers import bidi
+
+# State set on import, on purpose and only here: reportlab looks up its bidi module once, when it is first
+# imported, and every import of reportlab in briefgen comes through this package (tests/test_architecture.py).
+bidi.install()
 
 _MODULES: dict[Format, str] = {"docx": "briefgen.writers.docx.writer", "pdf": "briefgen.writers.pdf.writer"}
 

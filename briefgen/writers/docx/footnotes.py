@@ -66,6 +66,12 @@ class Footnotes:
         self._marks: dict[int, str] = {}
 
     @property
+    def element(self) -> BaseOxmlElement:
+        """The footnotes part's root element."""
+        root: BaseOxmlElement = self._part.element
+        return root
+
+    @property
     def count(self) -> int:
         """How many footnotes were created (separators excluded)."""
         return len(self._marks)

@@ -17,7 +17,7 @@ from docx.shared import Mm
 
 from briefgen.document.layout import MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
 from briefgen.document.nodes import Theme
-from briefgen.document.typefaces import FACES, FALLBACK
+from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 
 TEXT_COLOUR = hex_colour(TEXT)
@@ -131,7 +131,7 @@ def run_properties(parent: BaseOxmlElement, role: str, size: float, colour_hex: 
     """Append a w:rPr with font, colour and size (points) to `parent`."""
     rpr = sub(parent, "w:rPr")
     face = font_name(role, theme)
-    sub(rpr, "w:rFonts", ascii=face, hAnsi=face, cs=face, eastAsia=FALLBACK.docx_name)
+    sub(rpr, "w:rFonts", ascii=face, hAnsi=face, cs=face, eastAsia=SCRIPT_FACES["hangul"].docx_name)
     sub(rpr, "w:color", val=colour_hex)
     half_points = str(round(size * 2))
     sub(rpr, "w:sz", val=half_points)

@@ -37,7 +37,7 @@ from briefgen.document.nodes import (
     WriteResult,
     safe_text,
 )
-from briefgen.writers.docx import furniture, package, reference, styles, tables
+from briefgen.writers.docx import furniture, package, reference, scripts, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
 
@@ -71,6 +71,8 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     if not doc.blocks:
         body.add_paragraph()  # Word wants at least one paragraph in the body
     furniture.add(document, doc, theme)
+    for root in (body._element, context.notes.element):
+        scripts.mark_tree(root)
     atomic_write(path, package.to_bytes(document, doc.meta))
     return WriteResult(path=path, pages=0, notes=context.notes.count)
 
@@ -86,7 +88,9 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
         for item in block.items:
             _inlines(context, _paragraph(container, "bullet"), item)
     elif isinstance(block, Quote):
-        _inlines(context, _paragraph(container, "quote"), block.content)
+        quote = _paragraph(container, "quote")
+        _inlines(context, quote, block.content)
+        scripts.mark_paragraph(quote._p, block.lang)
         if block.attribution:
             _inlines(context, _paragraph(container, "attribution"), block.attribution)
     elif isinstance(block, Box):

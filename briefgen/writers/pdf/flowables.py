@@ -23,8 +23,8 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.nodes import Paragraph as Para
 from briefgen.document.nodes import Table as DocTable
+from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
-from briefgen.writers.pdf.paragraphs import Heading as OutlinedHeading
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit, colour
 
@@ -46,12 +46,12 @@ class StoryBuilder:
         self.headings = 0
 
     def para(self, content: Inlines, style_name: str, style: ParagraphStyle | None = None,
-             bullet: str | None = None, kind: type[Paragraph] = Paragraph) -> Paragraph:
+             bullet: str | None = None, lang: str | None = None, heading: bool = False) -> Paragraph:
         spec = layout.STYLES[style_name]
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
                               self.kit.accent, self.cite, caps=spec.caps, bold=spec.bold, italic=spec.italic)
-        return paragraph(render(content), style, bullet, kind)
+        return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet, heading)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
@@ -75,7 +75,7 @@ class StoryBuilder:
 
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
-        flowable = self.para(block.content, _HEADING_STYLE[level], kind=OutlinedHeading)
+        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True)
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1
@@ -137,7 +137,7 @@ class StoryBuilder:
         ] if rows else [self._font(), ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.kit.accent)])
 
     def quote(self, block: Quote) -> Table:
-        rows: list[list[Flowable]] = [[self.para(block.content, "quote")]]
+        rows: list[list[Flowable]] = [[self.para(block.content, "quote", lang=block.lang)]]
         if block.attribution:
             rows.append([self.para(block.attribution, "attribution")])
         table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")

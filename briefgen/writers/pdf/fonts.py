@@ -7,8 +7,8 @@ XML-escapes it and wraps the characters the main face lacks in a `<font>` tag na
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
-from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -16,8 +16,9 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.document.nodes import safe_text
-from briefgen.document.typefaces import FACES, FALLBACKS, Face
+from briefgen.document.typefaces import FACES, FALLBACKS, Face, coverage
 from briefgen.errors import ThemeError
+from briefgen.writers.pdf import shaping
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
@@ -42,20 +43,34 @@ def _to_unicode_cmap(font: str, subset: list[int]) -> str:
     def utf16(found: re.Match[str]) -> str:
         return f"{found[1]}<{chr(int(found[2], 16)).encode('utf-16-be').hex().upper()}>"
 
-    return _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset))
+    return shaping.to_unicode(font, _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset)))
 
 
 @cache
 def register() -> tuple[str, ...]:
-    """Register every bundled face and its bold/italic family mapping; return the family names."""
+    """Register the main faces and their bold/italic family mappings; return every bundled family name.
+    A fallback face is registered when a character first needs it (`_face_for`): the CJK faces alone take
+    half a second to read, which a Latin-only brief does not spend."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    for face in (*FACES.values(), *FALLBACKS):
-        for bold, italic in _STYLES:
-            name = font_name(face.family, bold, italic)
-            if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(face.file(bold, italic))))
-            addMapping(face.family, int(bold), int(italic), name)
-    return (*FACES, *(f.family for f in FALLBACKS))
+    shaping.install()
+    for family in FACES:
+        _register(family)
+    return tuple(_FACES)
+
+
+_FACES = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
+
+
+@cache
+def _register(family: str) -> None:
+    face = _FACES[family]
+    for bold, italic in _STYLES:
+        name = font_name(face.family, bold, italic)
+        if name not in pdfmetrics.getRegisteredFontNames():
+            font = TTFont(name, str(face.file(bold, italic)))
+            font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.style_for)
+            pdfmetrics.registerFont(font)
+        addMapping(face.family, int(bold), int(italic), name)
 
 
 def face(family: str) -> Face:
@@ -63,13 +78,6 @@ def face(family: str) -> Face:
     if family not in FACES:
         raise ThemeError("body_font", f"unknown font {family!r}: bundled fonts are {', '.join(sorted(FACES))}")
     return FACES[family]
-
-
-@cache
-def _coverage(name: str) -> frozenset[int]:
-    """The code points one registered font file has glyphs for (Caladea's italics lack a few, e.g. ș ț)."""
-    register()
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
 @cache
@@ -83,15 +91,28 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     if code < 0x80 or char.isspace():
         return family
     for candidate in _chain(family):
-        if code in _coverage(font_name(candidate, bold, italic)):
+        # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
+        if code in coverage(_FACES[candidate].file(bold, italic)):
+            _register(candidate)
             return candidate
-    return family  # no bundled face has it: reportlab draws .notdef, which extracts as U+0000
+    return family  # no bundled face has it: `check` warned (verify.glyphs), reportlab draws .notdef
+
+
+def _joins(char: str) -> bool:
+    """Marks and format characters (ZWNJ, ZWJ, combining accents) belong to the run of the letter before."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
     """Split text into (family, text) runs, each drawable in its face in the given weight and slant."""
-    return [(fam, "".join(chars))
-            for fam, chars in groupby(text, key=lambda c: _face_for(c, family, bold, italic))]
+    out: list[tuple[str, str]] = []
+    for char in text:
+        face = out[-1][0] if out and _joins(char) else _face_for(char, family, bold, italic)
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + char)
+        else:
+            out.append((face, char))
+    return out
 
 
 def markup(text: str, family: str, bold: bool = False, italic: bool = False) -> str:

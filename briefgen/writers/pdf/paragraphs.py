@@ -12,24 +12,35 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from briefgen.writers.pdf.bidiline import BidiParagraph
+
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class _KeepsOutline:
     """A paragraph with an outline entry that survives a page break: the first part of a heading split
     across pages keeps the entry (reportlab's split makes new paragraphs that would drop it)."""
 
     outline: Outline | None = None
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        parts: list[Any] = super().split(avail_width, avail_height)
+        parts: list[Any] = super().split(avail_width, avail_height)  # type: ignore[misc]
         if parts:
             parts[0].outline = self.outline
         return parts
 
 
-def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None,
-              kind: type[Paragraph] = Paragraph) -> Paragraph:
+class Heading(_KeepsOutline, Paragraph):  # type: ignore[misc]
+    """A heading in a left-to-right paragraph."""
+
+
+class BidiHeading(_KeepsOutline, BidiParagraph):
+    """A heading whose lines are ordered by the bidirectional algorithm."""
+
+
+def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, heading: bool = False) -> Paragraph:
+    bidi = style.wordWrap in ("RTL", "LTR")
+    kind = (BidiHeading if bidi else Heading) if heading else (BidiParagraph if bidi else Paragraph)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
         return kind(markup, style, bulletText=bullet)
     return kind(markup, style, frags=_fragments(markup, style))

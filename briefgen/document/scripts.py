@@ -1,0 +1,80 @@
+"""Which writing system a piece of text is in, as far as the writers need to know: its direction, whether
+it needs shaping, and which of Word's font slots (ascii, eastAsia, complex script) it takes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "yi", "sd", "ug", "ckb", "dv"})
+_RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm"})
+NOT_LATIN = "[\u0590-\u08ff\u0900-\u0dff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufeff]"
+
+
+@dataclass(frozen=True)
+class ScriptClass:
+    name: str  # a key of typefaces.SCRIPT_FACES, or "latin"
+    kind: Literal["latin", "complex", "east_asian"]
+    rtl: bool
+    default_lang: str | None  # the tag to use when the text has no language of its own
+
+
+LATIN = ScriptClass("latin", "latin", False, None)
+_CLASSES = (
+    (re.compile("[\u0600-\u06ff\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+     ScriptClass("arabic", "complex", True, "ar")),
+    (re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"), ScriptClass("hebrew", "complex", True, "he")),
+    (re.compile("[\u0900-\u097f\ua8e0-\ua8ff]"), ScriptClass("devanagari", "complex", False, "hi")),
+    (re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), ScriptClass("hangul", "east_asian", False, "ko")),
+    (re.compile("[\u3040-\u30ff\u31f0-\u31ff]"), ScriptClass("cjk", "east_asian", False, "ja")),
+    (re.compile("[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"),
+     ScriptClass("cjk", "east_asian", False, "zh")),
+)
+
+
+def script_of(char: str) -> ScriptClass | None:
+    """The class of a character that decides one (letters, script punctuation), None for the neutral rest."""
+    for pattern, found in _CLASSES:
+        if pattern.match(char):
+            return found
+    return LATIN if unicodedata.category(char)[0] == "L" else None
+
+
+def pieces(text: str) -> list[tuple[ScriptClass, str]]:
+    """The text cut where its script class changes; spaces, digits and punctuation join the piece before
+    (or, at the start, the first piece)."""
+    out: list[tuple[ScriptClass, str]] = []
+    pending = ""
+    for char in text:
+        found = script_of(char)
+        if found is None and not out:
+            pending += char
+        elif found is None or found.name == out[-1][0].name if out else False:
+            # kana anywhere in a run of ideographs makes it Japanese
+            kept = found if found is not None and found.default_lang == "ja" else out[-1][0]
+            out[-1] = (kept, out[-1][1] + char)
+        else:
+            out.append((found or LATIN, pending + char))
+            pending = ""
+    return out or [(LATIN, pending)]
+
+
+def is_rtl_language(lang: str) -> bool:
+    """Whether a BCP 47 tag names a right-to-left language or script (ar, fa-IR, he, az-Arab …)."""
+    parts = lang.lower().replace("_", "-").split("-")
+    return parts[0] in RTL_LANGUAGES or any(part in _RTL_SCRIPTS for part in parts[1:])
+
+
+def direction(text: str, lang: str | None = None) -> Literal["LTR", "RTL"]:
+    """A paragraph's direction: its language's if it has one, else its first strong character's (UAX #9 P2)."""
+    if lang:
+        return "RTL" if is_rtl_language(lang) else "LTR"
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "RTL"
+        if kind == "L":
+            return "LTR"
+    return "LTR"

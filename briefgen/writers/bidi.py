@@ -1,0 +1,97 @@
+"""The Unicode bidirectional algorithm for reportlab's paragraphs, from python-bidi.
+
+reportlab (4.4 and later) breaks and draws right-to-left paragraphs and shapes words with HarfBuzz, but
+orders a line's words through `rlbidi`, a module of its own that is not published on the package registries.
+Its one entry point, `log2vis`, is small: resolve each character's embedding level (UAX #9, rules P–I, done by
+python-bidi's reference implementation), then reverse runs by level (rule L2) and mirror brackets (L4). This
+module provides that entry point under reportlab's name; `install()` must run before reportlab is imported,
+which `briefgen.writers` does first thing.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+from bidi import algorithm
+
+_BASE = {"LTR": 0, "RTL": 1}
+
+
+def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
+    """The paragraph level (0 left-to-right, 1 right-to-left) and each character's resolved embedding level.
+
+    direction: "LTR" or "RTL" to force the paragraph level, else it is the first strong character's (P2–P3)."""
+    storage: dict[str, Any] = algorithm.get_empty_storage()
+    base = _BASE[direction] if direction in _BASE else algorithm.get_base_level(text)
+    storage["base_level"], storage["base_dir"] = base, "LR"[base]
+    algorithm.get_embedding_levels(text, storage)
+    algorithm.explicit_embed_and_overrides(storage)
+    algorithm.resolve_weak_types(storage)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    return base, [char["level"] for char in storage["chars"]]
+
+
+def visual_order(text: str, direction: str | None = None) -> list[int]:
+    """Logical positions of the characters of one line in the order they are drawn, left to right (L1, L2)."""
+    base, found = levels(text, direction)
+    found = _trailing_to_base(text, found, base)
+    order = list(range(len(text)))
+    if not found:
+        return order
+    lowest_odd = min((lv for lv in found if lv % 2), default=max(found) + 1)
+    for level in range(max(found), lowest_odd - 1, -1):
+        start = None
+        for i in range(len(order) + 1):
+            inside = i < len(order) and found[order[i]] >= level
+            if inside and start is None:
+                start = i
+            elif not inside and start is not None:
+                order[start:i] = reversed(order[start:i])
+                start = None
+    return order
+
+
+def _trailing_to_base(text: str, found: list[int], base: int) -> list[int]:
+    """Rule L1: whitespace at the end of the line, and separators, take the paragraph level."""
+    found = list(found)
+    trailing = True
+    for i in range(len(text) - 1, -1, -1):
+        kind = algorithm.bidirectional(text[i])
+        if kind in ("B", "S"):
+            found[i], trailing = base, True
+        elif trailing and kind in ("WS", "BN"):
+            found[i] = base
+        else:
+            trailing = False
+    return found
+
+
+def log2vis(text: str, base_direction: str | None = None, clean: bool = True,
+            positions_V_to_L: list[int] | None = None, **_: Any) -> str:
+    """rlbidi's signature: the line in visual order, mirrored brackets in right-to-left runs; fills
+    positions_V_to_L with the logical position of each visual character."""
+    base, found = levels(text, base_direction)
+    found = _trailing_to_base(text, found, base)
+    order = visual_order(text, base_direction)
+    if positions_V_to_L is not None:
+        positions_V_to_L[:] = order
+    return "".join(_mirror(text[i]) if found[i] % 2 else text[i] for i in order)
+
+
+def _mirror(char: str) -> str:
+    return str(algorithm.MIRRORED.get(char, char)) if algorithm.mirrored(char) else char
+
+
+def install() -> None:
+    """Make this module importable as `rlbidi`, unless a real rlbidi is installed."""
+    if "rlbidi" in sys.modules:
+        return
+    try:
+        import rlbidi  # noqa: F401  # a real one, if ever published, wins
+    except ImportError:
+        shim = types.ModuleType("rlbidi", __doc__)
+        shim.log2vis = log2vis  # type: ignore[attr-defined]
+        sys.modules["rlbidi"] = shim

@@ -1,0 +1,135 @@
+"""What script each run of a DOCX holds: language tags, right-to-left marks and a font per script class.
+
+Word picks a run's font from one of four slots (ascii, hAnsi, eastAsia, cs) by the characters in it, and
+lays a run out right to left only when it says `w:rtl`. So every literal run is split where its text changes
+between right-to-left, complex (shaped) and east-Asian characters, and each piece says what it holds; a
+paragraph whose text (or language) is right to left is marked `w:bidi`.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from briefgen.document import scripts
+from briefgen.document.typefaces import SCRIPT_FACES
+from briefgen.writers.docx.ooxml import el
+
+# CT_RPr and CT_PPr children that come after the ones added here (ECMA-376 §17.3.2.28, §17.3.1.26)
+_AFTER_FONTS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline",
+                "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+                "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
+                "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign")
+_AFTER_RTL = ("w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+               "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_TEXT = qn("w:t")
+
+
+def _insert(parent: BaseOxmlElement, child: BaseOxmlElement, before: tuple[str, ...]) -> BaseOxmlElement:
+    """Put child before the first of `before` already in parent (the schema's order), else at the end."""
+    for tag in before:
+        found = parent.find(qn(tag))
+        if found is not None:
+            found.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _rpr(run: BaseOxmlElement) -> BaseOxmlElement:
+    found: BaseOxmlElement | None = run.find(qn("w:rPr"))
+    if found is None:
+        found = el("w:rPr")
+        run.insert(0, found)
+    return found
+
+
+def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None) -> None:
+    """Say what one run holds: its font slot's face, direction and language."""
+    rpr = _rpr(run)
+    if rpr.find(qn("w:lang")) is not None:
+        return
+    tag = lang or script.default_lang
+    if script.kind != "latin":
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = _insert(rpr, el("w:rFonts"), _AFTER_FONTS + _AFTER_RTL)
+        slot = "eastAsia" if script.kind == "east_asian" else "cs"
+        fonts.set(qn(f"w:{slot}"), docx_face(script.name, tag))
+        if script.kind == "east_asian":
+            fonts.set(qn("w:hint"), "eastAsia")
+    if script.rtl:
+        _insert(rpr, el("w:rtl"), _AFTER_RTL)
+    if script.kind == "complex":
+        _insert(rpr, el("w:cs"), _AFTER_RTL[1:])
+    if tag:
+        attribute = {"latin": "val", "east_asian": "eastAsia", "complex": "bidi"}[script.kind]
+        _insert(rpr, el("w:lang", **{attribute: tag}), _AFTER_LANG)
+
+
+# Word's own faces for CJK text, by language: the DOCX is opened where these are installed
+_EAST_ASIAN = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-hant": "Microsoft JhengHei", "zh-tw": "Microsoft JhengHei",
+               "zh-hk": "Microsoft JhengHei"}
+
+
+def docx_face(script: str, lang: str | None) -> str:
+    if script == "cjk" and lang:
+        key = lang.lower()
+        return _EAST_ASIAN.get(key, _EAST_ASIAN.get(key.split("-")[0], SCRIPT_FACES["cjk"].docx_name))
+    return SCRIPT_FACES[script].docx_name if script in SCRIPT_FACES else SCRIPT_FACES["cjk"].docx_name
+
+
+def split_run(run: BaseOxmlElement, lang: str | None) -> None:
+    """Split a literal run where its script class changes, and mark each piece."""
+    texts = run.findall(_TEXT)
+    if len(texts) != 1 or not texts[0].text:
+        return
+    _mark_pieces(run, scripts.pieces(texts[0].text), lang)
+
+
+def _mark_pieces(run: BaseOxmlElement, pieces: list[tuple[scripts.ScriptClass, str]], lang: str | None) -> None:
+    current = run
+    template = copy.deepcopy(run)
+    for i, (script, text) in enumerate(pieces):
+        if i:
+            clone = copy.deepcopy(template)
+            current.addnext(clone)
+            current = clone
+        current.find(_TEXT).text = text
+        mark_run(current, script, lang if _fits(script, lang) else None)
+
+
+def _fits(script: scripts.ScriptClass, lang: str | None) -> bool:
+    """A quote's language tags the pieces in its own script, not the digits or Latin words inside it."""
+    return bool(lang) and (script.kind != "latin" or not scripts.is_rtl_language(lang or ""))
+
+
+_RUN = qn("w:r")
+
+
+def mark_paragraph(paragraph: BaseOxmlElement, lang: str | None = None) -> None:
+    """Mark the runs of one paragraph, and the paragraph itself when it reads right to left."""
+    text = "".join(t.text or "" for t in paragraph.iter(_TEXT))
+    if lang is None and not re.search(scripts.NOT_LATIN, text):
+        return
+    for run in list(paragraph.iter(_RUN)):
+        split_run(run, lang)
+    if scripts.direction(text, lang) == "RTL":
+        ppr = paragraph.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = el("w:pPr")
+            paragraph.insert(0, ppr)
+        if ppr.find(qn("w:bidi")) is None:
+            _insert(ppr, el("w:bidi"), _AFTER_BIDI)
+
+
+def mark_tree(root: BaseOxmlElement) -> None:
+    """Mark every paragraph below root that `mark_paragraph` has not seen with a language of its own."""
+    for paragraph in list(root.iter(qn("w:p"))):
+        mark_paragraph(paragraph)

@@ -1,0 +1,163 @@
+"""Complex scripts in reportlab paragraphs: which paragraphs HarfBuzz shapes, in which direction, and text
+extraction of the glyphs shaping makes.
+
+reportlab shapes a paragraph's words with HarfBuzz when its style says `shaping=1` and orders right-to-left
+lines (`wordWrap="RTL"`) with the bidi algorithm (briefgen.writers.bidi). Two gaps are closed here:
+
+- reportlab shapes a word drawn in two fonts (Hebrew letters then digits from the main face, say) with the
+  first font's HarfBuzz font, drawing the other font's characters with wrong glyph ids. `shape_word` shapes
+  each single-font piece on its own.
+- a glyph that no character maps to (a lam-alef ligature, a Devanagari conjunct) gets a private-use code, so
+  copying or searching the PDF lost those letters. The source characters of each such glyph are kept and
+  written into the font's ToUnicode map (`to_unicode`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import paragraph as rl_paragraph
+
+from briefgen.document import scripts
+
+_ORIGINAL = ttfonts.shapeFragWord
+_PRIVATE = range(0xE000, 0xF900)
+# face name -> private-use code -> the characters its glyph stands for
+_LIGATURES: dict[str, dict[int, str]] = {}
+# Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
+# not Arabic-Indic digits, which HarfBuzz would lay right to left
+_COMPLEX = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff"
+                      "\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def install() -> None:
+    if not rl_paragraph.rtlSupport:
+        raise RuntimeError("reportlab was imported before briefgen.writers installed its bidi support")
+    rl_paragraph.shapeFragWord = shape_word
+
+
+def needs_shaping(text: str) -> bool:
+    return _COMPLEX.search(text) is not None
+
+
+def mostly_cjk(text: str) -> bool:
+    """Lines break between any two ideographs (with the rules for CJK punctuation) when they dominate."""
+    letters = [c for c in text if unicodedata.category(c).startswith("L")]
+    return bool(letters) and sum(1 for c in letters if _CJK.match(c)) * 2 > len(letters)
+
+
+def _font_of(fragment: Any) -> str | None:
+    return None if hasattr(fragment[0], "cbDefn") else str(fragment[0].fontName)
+
+
+def shape_word(word: list[Any], *args: Any, **kwargs: Any) -> Any:
+    """reportlab's shapeFragWord, one font at a time, keeping the characters behind each ligature."""
+    if isinstance(word, ttfonts.ShapedFragWord):
+        return word
+    pieces = _pieces(word[1:])
+    if len(pieces) == 1:
+        return _shape_piece(word, pieces[0], *args, **kwargs)
+    # In logical order: a right-to-left line is drawn with its fragments reversed (reportlab's paragraph)
+    shaped = [_shape_piece(word.__class__([_width(piece), *piece]), piece, *args, **kwargs) for piece in pieces]
+    joined = ttfonts.makeShapedFragWord(word)([sum(float(s[0]) for s in shaped)])
+    for part in shaped:
+        joined.extend(part[1:])
+    return joined
+
+
+def _width(piece: list[Any]) -> float:
+    return sum(float(getattr(f, "width", 0)) if hasattr(f, "cbDefn")
+               else pdfmetrics.stringWidth(s, f.fontName, f.fontSize) for f, s in piece)
+
+
+def _pieces(fragments: list[Any]) -> list[list[Any]]:
+    """Runs of fragments in one font (callbacks such as note markers stay with the run they sit in)."""
+    pieces: list[list[Any]] = []
+    current: str | None = None
+    for fragment in fragments:
+        font = _font_of(fragment)
+        if pieces and (font is None or current is None or font == current):
+            pieces[-1].append(fragment)
+            current = current or font
+        else:
+            pieces.append([fragment])
+            current = font
+    return pieces
+
+
+def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -> Any:
+    if not any(needs_shaping(s) for f, s in piece if not hasattr(f, "cbDefn")):
+        return word  # Latin, CJK: nothing for HarfBuzz to change but kerning, which the PDF never had
+    shaped = _ORIGINAL(word, *args, **kwargs)
+    text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
+    for fragment in shaped[1:]:
+        if not hasattr(fragment[0], "cbDefn") and isinstance(fragment[1], ttfonts.ShapedStr):
+            _remember(fragment[0].fontName, fragment[1], text)
+    return shaped
+
+
+def _remember(font_name: str, glyphs: ttfonts.ShapedStr, text: str) -> None:
+    """For each private-use glyph, the characters of its cluster that the cluster's other glyphs do not
+    already stand for (a conjunct drawn as one glyph plus a vowel sign keeps both letters, once each)."""
+    data = glyphs.__shapeData__
+    starts = [*sorted({d.cluster for d in data if 0 <= d.cluster < len(text)}), len(text)]
+    face = pdfmetrics.getFont(font_name).face.name
+    known = _LIGATURES.setdefault(face.decode("latin-1") if isinstance(face, bytes) else str(face), {})
+    clusters: dict[int, list[str]] = {}
+    for char, d in zip(glyphs, data, strict=True):
+        clusters.setdefault(d.cluster, []).append(char)
+    for cluster, chars in clusters.items():
+        if not 0 <= cluster < len(text):
+            continue
+        rest = list(text[cluster:next(s for s in starts if s > cluster)])
+        for char in chars:
+            if ord(char) not in _PRIVATE and char in rest:
+                rest.remove(char)
+        private = [c for c in chars if ord(c) in _PRIVATE]
+        if private and rest and ord(private[0]) not in known:
+            known[ord(private[0])] = "".join(rest)
+
+
+_ENTRY = re.compile(r"^(<[0-9A-F]+> )<([0-9A-F]{4})>$", re.MULTILINE)
+
+
+def to_unicode(base_font: str, cmap: str) -> str:
+    """A ToUnicode CMap with each ligature glyph's private-use code replaced by the characters it draws."""
+    known = _LIGATURES.get(base_font.split("+", 1)[-1], {})
+    if not known:
+        return cmap
+
+    def actual(found: re.Match[str]) -> str:
+        text = known.get(int(found[2], 16))
+        return f"{found[1]}<{text.encode('utf-16-be').hex().upper()}>" if text else found[0]
+
+    return _ENTRY.sub(actual, cmap)
+
+
+_MIRRORED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
+_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def style_for(style: ParagraphStyle, text: str, lang: str | None = None) -> ParagraphStyle:
+    """The paragraph style to draw `text` with: the style itself for text that is neither shaped, nor
+    right-to-left, nor mostly ideographs (a Latin-only brief is drawn exactly as before)."""
+    rtl_inside = _STRONG_RTL.search(text) is not None
+    shape = needs_shaping(text)
+    if not (shape or rtl_inside or (lang and scripts.is_rtl_language(lang)) or mostly_cjk(text)):
+        return style
+    if shape or rtl_inside or (lang and scripts.is_rtl_language(lang)):
+        return _variant(style, scripts.direction(text, lang), 1)
+    return _variant(style, "CJK", 0)
+
+
+@cache
+def _variant(style: ParagraphStyle, wrap: str, shape: int) -> ParagraphStyle:
+    align = _MIRRORED.get(style.alignment, style.alignment) if wrap == "RTL" else style.alignment
+    return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape, alignment=align)
