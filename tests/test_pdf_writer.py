@@ -275,10 +275,21 @@ def test_block_taller_than_a_page_with_its_notes_is_a_user_error(tmp_path: Path)
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("theme", [Theme(accent="red!"), Theme(body_font="Arial"), Theme(heading_font="")])
+@pytest.mark.parametrize("theme", [Theme(accent="red!"), Theme(banner_color="")])
 def test_bad_theme_is_a_user_error(tmp_path: Path, theme: Theme) -> None:
     with pytest.raises(BriefgenError):
         write(sample_document(), tmp_path / "t.pdf", theme)
+
+
+def test_a_font_not_bundled_is_drawn_in_its_substitute(tmp_path: Path) -> None:
+    """A house style may name any font: the PDF draws Georgia in Caladea and Arial in Carlito (check reports
+    the substitution), and embeds nothing else."""
+    path = tmp_path / "f.pdf"
+    write(sample_document(), path, Theme(body_font="Georgia", heading_font="Arial"))
+    fonts = {str(f["/BaseFont"]).split("+")[-1] for page in PdfReader(path).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert {"Caladea-Regular", "Carlito-Bold"} <= fonts
+    assert not any(name.startswith(("Georgia", "Arial", "Helvetica")) for name in fonts), fonts
 
 
 def test_logo_on_first_page_only(tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
 
+from briefgen.document.house import House
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES
 from briefgen.errors import BriefgenError, Problem
@@ -130,10 +132,25 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
         raise BriefgenError(Problem(ws.rel(logo), "logo image not found", hint="set look.logo to a PNG or JPEG "
                                     "inside templates/"))
     top, right, bottom, left = look.margins_mm
-    return Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
-                 heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
-                 banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
-                 logo=logo, reference_docx=reference_docx(ws, look.reference_docx))
+    reference = reference_docx(ws, look.reference_docx)
+    theme = Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
+                  heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
+                  banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
+                  logo=logo, reference_docx=reference)
+    if reference is None:
+        return theme
+    from briefgen.render.house import read_house
+    return house_theme(theme, read_house(reference), look.model_fields_set)
+
+
+def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:
+    """The theme with what the house style says, where the profile's `look` did not set the key itself: the
+    page, the fonts and size of Normal and Heading 1, and Heading 1's colour as the accent."""
+    normal, heading = house.style("Normal"), house.style("Heading 1")
+    said = {"margins_mm": house.margins_mm, "body_font": normal.font, "heading_font": heading.font,
+            "body_size": normal.size, "accent": heading.colour}
+    changes = {key: value for key, value in said.items() if value is not None and key not in explicit}
+    return replace(theme, house=house, **changes)  # type: ignore[arg-type]
 
 
 _REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "

@@ -15,7 +15,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm
 
-from briefgen.document.layout import STYLES, TABLE_CELL_PADDING, StyleSpec
+from briefgen.document.layout import FURNITURE_SCALE, STYLES, TABLE_CELL_PADDING, StyleSpec
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, FALLBACK
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
@@ -29,7 +29,6 @@ TAG_STYLE = "Tag"
 HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
 FOOTER_STYLE = "Footer"
-PAGE_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 HEADER_DISTANCE_MM = 6.0
 
 # Word's internal names for its built-in styles (the UI shows them capitalised).
@@ -186,7 +185,7 @@ def _header_style(ident: str, name: str, theme: Theme, width: float) -> BaseOxml
     tabs = sub(ppr, "w:tabs")
     sub(tabs, "w:tab", val="center", pos=twips(width / 2))
     sub(tabs, "w:tab", val="right", pos=twips(width))
-    run_properties(style, "heading", theme.body_size * 0.75, MUTED_COLOUR, theme)
+    run_properties(style, "heading", theme.body_size * FURNITURE_SCALE, MUTED_COLOUR, theme)
     return style
 
 
@@ -288,7 +287,7 @@ def _numbering(document: DocxDocument, theme: Theme, keep: bool = False) -> str:
 
 
 def text_width_pt(theme: Theme) -> float:
-    width_mm = PAGE_MM[theme.page_size][0] - theme.margins_mm[1] - theme.margins_mm[3]
+    width_mm = theme.page_mm[0] - theme.margins_mm[1] - theme.margins_mm[3]
     return width_mm * 72 / 25.4
 
 
@@ -304,7 +303,7 @@ def text_width(section: Section, theme: Theme) -> float:
 
 def _page(document: DocxDocument, theme: Theme) -> None:
     section = document.sections[0]
-    width, height = PAGE_MM[theme.page_size]
+    width, height = theme.page_mm
     top, right, bottom, left = theme.margins_mm
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)

@@ -22,6 +22,7 @@ from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
 from briefgen.errors import BriefgenError, Problem
 from briefgen.writers.pdf.flowables import StoryBuilder
+from briefgen.writers.pdf.letterhead import Letterhead, banner_line
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
 from briefgen.writers.pdf.styles import Kit, kit
@@ -53,7 +54,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
         banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
-        self.decorate = Decorator(kit, banner, total)
+        self.decorate = _decorator(kit, banner, total)
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._end_page)])
@@ -77,6 +78,14 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         top = self.frame._y + flowable.getSpaceAfter() + flowable.height
         self.canv.bookmarkHorizontalAbsolute(key, top)
         self.canv.addOutlineEntry(safe_text(text) or " ", key, level=level, closed=False)
+
+
+def _decorator(kit: Kit, banner: str, total: int) -> Decorator | Letterhead:
+    """briefgen's header and footer, or the house style's letterhead with the banner under its footer."""
+    house = kit.theme.house
+    if house is None or not house.letterhead:
+        return Decorator(kit, banner, total)
+    return Letterhead(kit, house, banner_line(kit, house, banner), total)
 
 
 def _info(text: str) -> str:
