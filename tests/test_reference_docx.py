@@ -148,7 +148,7 @@ def _profile(ws: Path, value: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "content", "message"), [
-    ("missing.docx", None, "reference DOCX not found"),
+    ("missing.docx", None, "reference DOCX 'missing.docx' not found"),
     ("notes.docx", b"plain text, not a zip", "not a DOCX file"),
     ("empty.docx", "zip", "it has no word/styles.xml"),
     ("../seeds/summary.yaml", None, "is outside templates/"),
@@ -164,6 +164,7 @@ def test_bad_reference_is_refused_before_anything_is_written(workspace: Path, va
     result = run(workspace, "build", "-a", "house")
     assert result.exit_code == 1
     assert "look.reference_docx" in result.output and message in result.output, result.output
+    assert result.output.startswith("templates/house.yaml:")  # at the profile's line
     assert "hint: set look.reference_docx" in result.output
     assert not (workspace / "output/house.docx").exists() and not (workspace / "output/house.pdf").exists()
 

@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from briefgen import __version__
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.verify.check import Checked
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,6 +51,7 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
         from briefgen.verify.check import report_json, report_text, run_check
 
         checked = run_check(ws)
+        _check_profiles(checked)
         verdict = Verdict(report_text(checked, strict=False, colour=False), report_json(checked, strict=False),
                           checked.failed(False), checked.failed(True))
         remember(ws, verdict)
@@ -57,6 +62,13 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     output = verdict.json if as_json else verdict.text
     click.echo(_strict_view(output, as_json, strict, failed))
     ctx.exit(1 if failed else 0)
+
+
+def _check_profiles(checked: Checked) -> None:
+    """Add the problems of every audience's profile, template, logo, reference, fonts and chart."""
+    from briefgen.render.profilecheck import check_profiles
+
+    checked.problems.extend(check_profiles(checked.ws, checked.loaded.summary))
 
 
 def _colour() -> bool:

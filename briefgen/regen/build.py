@@ -123,12 +123,16 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             _intact(lock.audiences.get(n), formats, target, n) for n in names):
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
+    from briefgen.render.profilecheck import check_profiles
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 
     checked = run_check(ws)
     require_verified(checked, strict)
-    profiles = {name: load_profile(ws, name) for name in names}  # every profile valid before any write
+    profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]
+    if profile_errors:  # every profile, template, logo, reference and chart sound before any write
+        raise BriefgenError(profile_errors)
+    profiles = {name: load_profile(ws, name) for name in names}
     plans = [plan for name in names
              if (plan := _plan(checked, name, profiles[name], lock, formats, target, if_changed))]
     report = BuildReport(unchanged=[n for n in names if n not in {p.audience for p in plans}])

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -13,7 +10,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from briefgen.document.house import House
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, Severity
 from briefgen.model.loader import validate
 from briefgen.model.schema import Id, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
@@ -90,11 +87,12 @@ class Profile(Strict):
     chart: ChartSpec | None = None
     _source: Located | None = PrivateAttr(default=None)
 
-    def problem(self, path: Key, message: str, hint: str = "") -> Problem:
+    def problem(self, path: Key, message: str, hint: str = "", warning: bool = False) -> Problem:
         """A problem located at `path` in the profile file (just the file when it was not loaded from one)."""
+        severity: Severity = "warning" if warning else "error"
         if self._source is None:
-            return Problem("profile", message, hint=hint)
-        return self._source.problem(path, message, hint)
+            return Problem("profile", message, hint=hint, severity=severity)
+        return self._source.problem(path, message, hint, severity=severity)
 
 
 def load_profile(ws: Workspace, name: str) -> Profile:
@@ -126,17 +124,15 @@ def bundled_templates() -> list[str]:
 
 
 def theme_for(ws: Workspace, profile: Profile) -> Theme:
+    from briefgen.render.assets import logo_path, reference_path
+
     look = profile.look
-    logo = (ws.templates / look.logo) if look.logo else None
-    if logo is not None and not logo.is_file():
-        raise BriefgenError(Problem(ws.rel(logo), "logo image not found", hint="set look.logo to a PNG or JPEG "
-                                    "inside templates/"))
     top, right, bottom, left = look.margins_mm
-    reference = reference_docx(ws, look.reference_docx)
+    reference = reference_path(ws, profile)
     theme = Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
                   heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
                   banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
-                  logo=logo, reference_docx=reference)
+                  logo=logo_path(ws, profile), reference_docx=reference)
     if reference is None:
         return theme
     from briefgen.render.house import read_house
@@ -151,43 +147,3 @@ def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:
             "body_size": normal.size, "accent": heading.colour}
     changes = {key: value for key, value in said.items() if value is not None and key not in explicit}
     return replace(theme, house=house, **changes)  # type: ignore[arg-type]
-
-
-_REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
-                   "python-docx); its styles and page setup restyle the DOCX brief")
-
-
-def reference_docx(ws: Workspace, name: str | None) -> Path | None:
-    """The profile's reference DOCX, checked: inside templates/, a file, a zip holding word/styles.xml."""
-    if name is None:
-        return None
-    path = (ws.templates / name).resolve()
-
-    def problem(message: str) -> BriefgenError:
-        return BriefgenError(Problem(ws.rel(path), message, path="look.reference_docx", hint=_REFERENCE_HINT))
-
-    if not path.is_relative_to(ws.templates.resolve()):
-        raise problem(f"the reference DOCX {name!r} is outside templates/")
-    if not path.is_file():
-        raise problem("reference DOCX not found")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except (OSError, zipfile.BadZipFile):
-        raise problem("not a DOCX file (not a zip archive)") from None
-    if "word/styles.xml" not in names:
-        raise problem("not a Word document: it has no word/styles.xml")
-    _opens(path, problem)
-    return path
-
-
-def _opens(path: Path, problem: Callable[[str], BriefgenError]) -> None:
-    """python-docx opens it as a document (a .dotx template or a broken package is refused here, before any
-    brief is written, not half-way through a build)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        docx.Document(str(path))
-    except (KeyError, ValueError, PackageNotFoundError) as exc:
-        raise problem(f"python-docx cannot open it as a document: {exc}") from None

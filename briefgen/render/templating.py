@@ -58,17 +58,25 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, exc.args[0], line, hint=exc.hint)) from None
     except TemplateNotFound as exc:
-        raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
-            "create it under templates/, or point the profile's `template` at an existing file"))) from None
+        raise _not_found(exc) from None
     except TemplateSyntaxError as exc:
-        raise BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
-                                    exc.lineno)) from None
+        raise _syntax(ws, exc) from None
     except TemplateError as exc:
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=_hint(exc))) from None
     except _COMPUTATION_ERRORS as exc:  # the template computed something impossible: {{ 1/0 }}, {{ "a" + 1 }}
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line)) from None
+
+
+def _not_found(exc: TemplateNotFound) -> BriefgenError:
+    return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
+        "create it under templates/, or point the profile's `template` at an existing file")))
+
+
+def _syntax(ws: Workspace, exc: TemplateSyntaxError) -> BriefgenError:
+    return BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
+                                 exc.lineno))
 
 
 def _display(ws: Workspace, filename: str | None, name: str | None) -> str:
@@ -93,6 +101,20 @@ def _hint(exc: TemplateError) -> str:
     if "undefined" in str(exc):
         return "check the variable's spelling; `briefgen audiences` lists the data templates receive"
     return ""
+
+
+def compile_all(ws: Workspace, name: str) -> None:
+    """Compile a template and every template it extends or includes; a located BriefgenError for the first
+    that is missing or does not compile."""
+    env = environment(ws.templates, ws.cache)
+    for entry in template_sources(ws, name):
+        current = entry.split("\n", 1)[0]
+        try:
+            env.get_template(current)
+        except TemplateNotFound as exc:
+            raise _not_found(exc) from None
+        except TemplateSyntaxError as exc:
+            raise _syntax(ws, exc) from None
 
 
 def template_sources(ws: Workspace, name: str) -> list[str]:
