@@ -1,8 +1,7 @@
 """The PDF writer: `write(doc, path, theme)` and the in-memory `count_pages(doc, theme)` the fit step calls.
 
-Note numbers depend on the page each reference lands on, and layout depends (slightly) on the numbers'
-widths, so the document is laid out until the numbering drawn is the numbering the layout implies
-(a one-page brief needs one pass; a longer one usually two).
+Notes are numbered as in every format (document/notes.py). The footers print "page X of Y", so a document
+is laid out again when its page total differs from the one assumed (a one-page brief needs one pass).
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
+from briefgen.document.notes import ascending
 from briefgen.errors import BriefgenError, Problem
 from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.letterhead import Letterhead, banner_line
@@ -134,19 +134,18 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
 
 @lru_cache(maxsize=8)
 def _settle(doc: Document, theme: Theme) -> _Pass:
-    """Lay out (in memory) until the numbering and page total agree with where the references landed.
+    """Lay out (in memory) until the page total printed in the footers is the number of pages.
 
-    Returns the last pass, drawn but not yet serialised. Within any one pass markers and notes agree, so even
-    a layout that never settles (none seen) gives a valid, if oddly numbered, PDF.
+    Returns the last pass, drawn but not yet serialised. Note numbers do not depend on the layout (one note
+    per key, numbered by first citation), so only the total can change between passes.
     """
-    pages: dict[int, int] = {}
+    doc = ascending(doc)
     total = 1
     for _ in range(MAX_PASSES):
-        numbering = Numbering(dict(pages))
-        result, ledger = _layout(doc, theme, numbering, total)
-        if numbering.replay(ledger.drawn).numbers == numbering.numbers and result.pages == total:
+        result, _ledger = _layout(doc, theme, Numbering(), total)
+        if result.pages == total:
             break
-        pages, total = dict(ledger.drawn), result.pages
+        total = result.pages
     return result
 
 
