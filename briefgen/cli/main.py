@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from briefgen import __version__
+from briefgen.cli.audiences import audiences
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.errors import BriefgenError
@@ -32,6 +33,7 @@ def cli(workspace: Path | None, debug: bool) -> None:
 
 
 cli.add_command(seeds)
+cli.add_command(audiences)
 
 
 @cli.command()
@@ -203,26 +205,6 @@ def diff(ctx: click.Context, workspace: Path | None) -> None:
         click.echo(f"{change['what']} {change['detail']}")
     if not found:
         click.echo("no changes to the model or its evidence since the last build")
-
-
-@cli.command()
-@workspace_option
-@click.pass_context
-def audiences(ctx: click.Context, workspace: Path | None) -> None:
-    """List the audiences with their template, page limit and formats."""
-    from briefgen.render.audiences import audience_names, profile_path
-    from briefgen.render.profiles import load_profile
-
-    ws = workspace_of(ctx, workspace)
-    rows = [("audience", "template", "pages", "formats", "profile")]
-    for name in audience_names(ws):
-        profile = load_profile(ws, name)
-        origin = ws.rel(profile_path(ws, name))
-        rows.append((name, profile.template, str(profile.max_pages or "-"), ",".join(profile.formats),
-                     origin if not origin.startswith("/") else "(bundled)"))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 @cli.command()

@@ -117,6 +117,12 @@ def compile_all(ws: Workspace, name: str) -> None:
             raise _syntax(ws, exc) from None
 
 
+def template_path(ws: Workspace, name: str) -> Path:
+    """The file a template name loads: the workspace's, else the bundled one (as the loader chooses)."""
+    local = ws.templates / name
+    return local if local.is_file() else BUNDLED / name
+
+
 def template_sources(ws: Workspace, name: str) -> list[str]:
     """The source text of a template and of every template it extends or includes (for change detection)."""
     from jinja2 import meta
