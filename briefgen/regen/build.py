@@ -20,7 +20,7 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, history_folder, preserve, prune
-from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
+from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.workspace import Workspace, output_dir
 
@@ -163,7 +163,8 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     from briefgen.render.templating import template_sources
 
     snap = snapshot(checked, profile, name)
-    key = digest(snap, profile, template_sources(checked.ws, profile.template), tool_version())
+    key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
+                 tool_version())
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
     if if_changed and record and record.digest == key and all(

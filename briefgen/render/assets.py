@@ -1,4 +1,5 @@
-"""The files a profile names (its logo, its reference DOCX), checked and reported at their key in the profile.
+"""The files a profile names (its logo, reference DOCX, brand file), checked and reported at their key in the
+profile.
 
 Only the files' bytes and zip directory are read here (no imaging or DOCX library), so `check` can afford to
 look at every profile's files on every run.
@@ -7,23 +8,27 @@ look at every profile's files on every run.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, fromstring
 
+from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
 from briefgen.render.profiles import Profile
 from briefgen.workspace import Workspace
 
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 _LOGO_HINT = "set look.logo to a PNG or JPEG file inside templates/"
+_BRAND_HINT = "set look.brand to a Quarto _brand.yml file inside templates/"
 _REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
                    "python-docx); its styles, page setup and letterhead restyle both formats of the brief")
 _DOCUMENT_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
                    "application/vnd.ms-word.document.macroEnabled.main+xml")
 
 
-def _inside(ws: Workspace, profile: Profile, key: str, name: str, hint: str, what: str) -> Path:
-    path = (ws.templates / name).resolve()
+def _inside(ws: Workspace, profile: Profile, key: str, name: str, hint: str, what: str,
+            folder: Path | None = None) -> Path:
+    path = ((folder or ws.templates) / name).resolve()
     if not path.is_relative_to(ws.templates.resolve()):
         raise BriefgenError(profile.problem(("look", key), f"the {what} {name!r} is outside templates/", hint))
     if not path.is_file():
@@ -34,15 +39,35 @@ def _inside(ws: Workspace, profile: Profile, key: str, name: str, hint: str, wha
 def logo_path(ws: Workspace, profile: Profile) -> Path | None:
     """The profile's logo: inside templates/, a file that starts as a PNG or JPEG does."""
     name = profile.look.logo
-    if name is None:
-        return None
-    path = _inside(ws, profile, "logo", name, _LOGO_HINT, "logo image")
+    return None if name is None else _image(ws, profile, "logo", name, "logo")
+
+
+def _image(ws: Workspace, profile: Profile, key: str, name: str, what: str, folder: Path | None = None) -> Path:
+    path = _inside(ws, profile, key, name, _LOGO_HINT, f"{what} image", folder)
     with path.open("rb") as handle:
         head = handle.read(8)
     if not any(head.startswith(magic) for magic in IMAGE_MAGIC):
-        raise BriefgenError(profile.problem(("look", "logo"), f"logo {name!r} is not a PNG or JPEG image",
+        raise BriefgenError(profile.problem(("look", key), f"{what} {name!r} is not a PNG or JPEG image",
                                             _LOGO_HINT))
     return path
+
+
+def brand_theme(ws: Workspace, profile: Profile, theme: Theme) -> Theme:
+    """The theme with the brand file's colours, fonts and logo where `look` does not set them itself."""
+    name = profile.look.brand
+    if name is None:
+        return theme
+    from briefgen.render.brand import read_brand
+
+    path = _inside(ws, profile, "brand", name, _BRAND_HINT, "brand file")
+    brand = read_brand(ws, path)
+    explicit = profile.look.model_fields_set
+    said = {"accent": brand.accent, "banner_color": brand.banner_color, "body_font": brand.body_font,
+            "heading_font": brand.heading_font}
+    changes: dict[str, object] = {k: v for k, v in said.items() if v is not None and k not in explicit}
+    if brand.logo is not None and "logo" not in explicit:
+        changes["logo"] = _image(ws, profile, "brand", brand.logo, "the brand's logo", path.parent)
+    return replace(theme, **changes)  # type: ignore[arg-type]
 
 
 def reference_path(ws: Workspace, profile: Profile) -> Path | None:

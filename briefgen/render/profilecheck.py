@@ -1,6 +1,6 @@
 """Everything a build will use from `templates/`, checked before any build: every audience's profile, its
-template (compiled, with every template it extends or includes), logo, reference DOCX, the fonts that reference
-names and the chart. All problems of all audiences are reported at once, each at its file and line, so a
+template (compiled, with every template it extends or includes), logo, reference DOCX, brand file, the fonts
+they name and the chart. All problems of all audiences are reported at once, each at its file and line, so a
 passing `check` leaves a build only reasons outside the inputs to fail (disk, lock)."""
 
 from __future__ import annotations
@@ -50,15 +50,18 @@ def _compiles(ws: Workspace, profile: Profile, name: str, summary: Summary) -> l
 
 
 def _look(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
-    """The logo and reference DOCX (theme_for reads them as a build does), and the fonts the house style
-    names that the PDF can only draw in a substitute (warnings)."""
+    """The logo, reference DOCX and brand file (theme_for reads them as a build does), and the fonts a house
+    style names that the PDF can only draw in a substitute (warnings, at the key that brought the font in)."""
     theme = theme_for(ws, profile)
-    house = theme.house
-    if house is None:
+    house, look = theme.house, profile.look
+    if house is None and look.brand is None:
         return []
-    used = [theme.body_font, theme.heading_font, *(house.style(spec.word_name).font for spec in STYLES.values()),
-            *(line.font for line in (*house.header, *house.footer))]
-    return [profile.problem(("look", "reference_docx"), note, warning=True, hint=(
+    used: list[str | None] = [theme.body_font, theme.heading_font]
+    if house is not None:
+        used += [house.style(spec.word_name).font for spec in STYLES.values()]
+        used += [line.font for line in (*house.header, *house.footer)]
+    key = "brand" if look.brand is not None else "reference_docx"
+    return [profile.problem(("look", key), note, warning=True, hint=(
                 "the DOCX keeps the font for Word; the PDF has Caladea (Cambria's metrics) and Carlito (Calibri's)"))
             for font in dict.fromkeys(f for f in used if f) if (note := substitute_note(font))]
 

@@ -48,6 +48,7 @@ class Look(Strict):
     banner_color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#7A1F1F"
     logo: str | None = None
     reference_docx: str | None = None
+    brand: str | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo
 
 
 class ChartSpec(Strict):
@@ -124,7 +125,8 @@ def bundled_templates() -> list[str]:
 
 
 def theme_for(ws: Workspace, profile: Profile) -> Theme:
-    from briefgen.render.assets import logo_path, reference_path
+    """The profile's look as a Theme; a reference DOCX, then a brand file, fill in what `look` leaves unset."""
+    from briefgen.render.assets import brand_theme, logo_path, reference_path
 
     look = profile.look
     top, right, bottom, left = look.margins_mm
@@ -133,10 +135,10 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
                   heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
                   banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
                   logo=logo_path(ws, profile), reference_docx=reference)
-    if reference is None:
-        return theme
-    from briefgen.render.house import read_house
-    return house_theme(theme, read_house(reference), look.model_fields_set)
+    if reference is not None:
+        from briefgen.render.house import read_house
+        theme = house_theme(theme, read_house(reference), look.model_fields_set)
+    return brand_theme(ws, profile, theme)
 
 
 def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:

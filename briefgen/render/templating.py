@@ -125,8 +125,6 @@ def template_path(ws: Workspace, name: str) -> Path:
 
 def template_sources(ws: Workspace, name: str) -> list[str]:
     """The source text of a template and of every template it extends or includes (for change detection)."""
-    from jinja2 import meta
-
     env = environment(ws.templates, ws.cache)
     assert env.loader is not None
     seen: dict[str, str] = {}
@@ -141,8 +139,16 @@ def template_sources(ws: Workspace, name: str) -> list[str]:
             seen[current] = ""
             continue
         seen[current] = source
-        try:
-            pending.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
-        except TemplateSyntaxError:
-            continue
+        pending.extend(_referenced(env, source))
     return [f"{n}\n{seen[n]}" for n in sorted(seen)]
+
+
+@lru_cache(maxsize=64)
+def _referenced(env: BoundedSandbox, source: str) -> tuple[str, ...]:
+    """The templates a source extends or includes (parsing is most of the cost: remembered per source text)."""
+    from jinja2 import meta
+
+    try:
+        return tuple(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+    except TemplateSyntaxError:
+        return ()
