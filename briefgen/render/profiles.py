@@ -143,9 +143,11 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
 
 def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:
     """The theme with what the house style says, where the profile's `look` did not set the key itself: the
-    page, the fonts and size of Normal and Heading 1, and Heading 1's colour as the accent."""
+    page size and margins, the fonts and size of Normal and Heading 1, and Heading 1's colour as the accent."""
     normal, heading = house.style("Normal"), house.style("Heading 1")
     said = {"margins_mm": house.margins_mm, "body_font": normal.font, "heading_font": heading.font,
             "body_size": normal.size, "accent": heading.colour}
     changes = {key: value for key, value in said.items() if value is not None and key not in explicit}
+    if "page_size" in explicit:
+        house = replace(house, page_mm=None)
     return replace(theme, house=house, **changes)  # type: ignore[arg-type]

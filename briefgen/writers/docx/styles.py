@@ -60,10 +60,10 @@ def font_name(role: str, theme: Theme) -> str:
 
 
 def apply(document: DocxDocument, theme: Theme, language: str, reference: bool = False) -> None:
-    """Our styles, bullet numbering and page. With `reference`, the document's own styles, numbering and
-    page setup win and ours only fill the gaps; otherwise ours replace them and the page comes from the theme."""
-    if not reference:
-        _page(document, theme)
+    """Our styles, bullet numbering and page. With `reference`, the document's own styles and numbering win and
+    ours only fill the gaps; otherwise ours replace them. The page always comes from the theme, which holds the
+    reference's page setup unless the profile set its own."""
+    _page(document, theme, distances=not reference)
     num_id = _numbering(document, theme, keep=reference)
     styles = document.styles.element
     ours = [*_base_styles(theme, text_width(document.sections[-1], theme)),
@@ -292,20 +292,21 @@ def text_width_pt(theme: Theme) -> float:
 
 
 def text_width(section: Section, theme: Theme) -> float:
-    """Points between the margins: the theme's, or with a reference DOCX its section's (unless unset)."""
-    if theme.reference_docx is None:
-        return text_width_pt(theme)
+    """Points between the margins of the section (which _page set from the theme), or the theme's."""
     page, left, right = section.page_width, section.left_margin, section.right_margin
     if page is None or left is None or right is None or page <= left + right:
         return text_width_pt(theme)
     return float(page - left - right) / 12700  # EMU per point
 
 
-def _page(document: DocxDocument, theme: Theme) -> None:
+def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
+    """The theme's page and margins (a reference's unless the profile set them); header and footer distances
+    are ours only without a reference, whose letterhead keeps its own."""
     section = document.sections[0]
     width, height = theme.page_mm
     top, right, bottom, left = theme.margins_mm
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-    section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
+    if distances:
+        section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
