@@ -113,3 +113,19 @@ def test_libreoffice_lays_the_docx_out_on_as_many_pages_as_the_pdf(house_build: 
                    check=True, capture_output=True, timeout=180)
     laid_out = len(PdfReader(tmp_path / f"{audience}.pdf").pages)
     assert laid_out == len(PdfReader(house_build / f"{audience}.pdf").pages)
+
+
+def test_the_profile_page_and_margins_win_over_the_reference(workspace: Path, tmp_path: Path) -> None:
+    """`look.page_size` and `look.margins_mm` set in the profile apply to both formats, over the reference's."""
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/own.yaml").write_text(
+        profile + "look: {reference_docx: house.docx, page_size: A4, margins_mm: [20, 20, 20, 20]}\n",
+        encoding="utf-8")
+    make_house(workspace / "templates/house.docx")
+    result = run(workspace, "build", "-a", "own")
+    assert result.exit_code == 0, result.output
+    body = _member(workspace / "output/own.docx", "word/document.xml")
+    assert 'w:w="11906"' in body and 'w:h="16838"' in body and 'w:left="1134"' in body  # A4, 20 mm
+    page = PdfReader(workspace / "output/own.pdf").pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert LETTERHEAD in _member(workspace / "output/own.docx", r"word/header\d*\.xml")  # the letterhead stays

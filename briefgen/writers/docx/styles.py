@@ -12,7 +12,6 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import Section
 from docx.shared import Mm
 
 from briefgen.document.layout import FURNITURE_SCALE, STYLES, TABLE_CELL_PADDING, StyleSpec
@@ -66,7 +65,7 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
     _page(document, theme, distances=not reference)
     num_id = _numbering(document, theme, keep=reference)
     styles = document.styles.element
-    ours = [*_base_styles(theme, text_width(document.sections[-1], theme)),
+    ours = [*_base_styles(theme, text_width_pt(theme)),
             *(_paragraph_style(key, spec, theme, num_id) for key, spec in STYLES.items()), _table_style(theme)]
     if reference:
         if styles.find(qn("w:docDefaults")) is None:
@@ -287,16 +286,10 @@ def _numbering(document: DocxDocument, theme: Theme, keep: bool = False) -> str:
 
 
 def text_width_pt(theme: Theme) -> float:
+    """Points between the margins: the theme's page, which _page gives the document (a reference's page setup
+    is already in the theme)."""
     width_mm = theme.page_mm[0] - theme.margins_mm[1] - theme.margins_mm[3]
     return width_mm * 72 / 25.4
-
-
-def text_width(section: Section, theme: Theme) -> float:
-    """Points between the margins of the section (which _page set from the theme), or the theme's."""
-    page, left, right = section.page_width, section.left_margin, section.right_margin
-    if page is None or left is None or right is None or page <= left + right:
-        return text_width_pt(theme)
-    return float(page - left - right) / 12700  # EMU per point
 
 
 def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
