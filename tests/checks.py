@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 
 from briefgen.document.nodes import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
+from briefgen.document.notes import ascending
 from tests import expect
 from tests.readback import PdfContent, PdfLink, read_docx, read_pdf
 
 
 def check_docx(doc: Document, theme: Theme, path: Path, result: WriteResult) -> None:
     got = read_docx(path)
-    assert [p.replace("\r", "\n") for p in got.paragraphs] == expect.docx_paragraphs(doc)
+    # each cluster of marks in ascending note order, as both writers print it
+    assert [p.replace("\r", "\n") for p in got.paragraphs] == expect.docx_paragraphs(ascending(doc))
     notes = expect.first_notes(doc)
     assert result.notes == len(notes) == len(got.notes)
     # footnotes.xml and the body references match one to one, numbered in order of first citation
@@ -36,10 +38,11 @@ def check_pdf(doc: Document, theme: Theme, path: Path, result: WriteResult) -> N
     got = read_pdf(path)
     assert result.pages == len(got.pages)
     refs, backs = _note_links(got)
-    cited = doc.notes()
+    cited = ascending(doc).notes()  # reading order, each cluster of marks in ascending order
     assert len(refs) == len(cited), "one superscript link per citation in the model"
     numbers = _numbering(refs, cited)
-    assert result.notes == len(numbers) == len(backs), "one printed note per key per page"
+    assert result.notes == len(numbers) == len(backs), "one printed note per key, as in the DOCX"
+    assert [note for _, note, _ in numbers.values()] == expect.first_notes(doc)
     body = ""
     for page, text in enumerate(got.pages):
         tail = _notes_text(page, numbers) + _furniture_text(doc, theme, page, len(got.pages))
@@ -49,33 +52,33 @@ def check_pdf(doc: Document, theme: Theme, path: Path, result: WriteResult) -> N
     wanted = [expect.pdf_pattern(text, caps) for text, caps in expect.pieces(doc)]
     missing = expect.find_in_order(body, [w for w in wanted if w])
     assert missing is None, f"{missing!r} is not in the PDF body (in reading order)"
-    _check_pdf_links_meta(doc, got, [note for _, note in numbers.values()])
+    _check_pdf_links_meta(doc, got, [note for _, note, _ in numbers.values()])
 
 
 def _note_links(got: PdfContent) -> tuple[list[PdfLink], list[PdfLink]]:
-    """Internal links split by direction: a citation points down to its note at the foot of the same page,
-    a note's number points back up to the citation."""
+    """Internal links split by direction: a citation points down to its note at the foot of its page, or back
+    to an earlier page where the note was first cited; a note's number points back up to that first citation."""
     refs, backs = [], []
     for link in got.links:
         if link.target is None:
             continue
         page, y = link.target
-        assert page == link.page, "notes are on the page that cites them"
-        assert not link.rect[1] <= y <= link.rect[3], "a link must lead away from itself"
-        (refs if y < link.rect[1] else backs).append(link)
+        assert page <= link.page, "a note is on the page of its first citation, never later"
+        assert page < link.page or not link.rect[1] <= y <= link.rect[3], "a link must lead away from itself"
+        (refs if page < link.page or y < link.rect[1] else backs).append(link)
     return refs, backs
 
 
-def _numbering(refs: list[PdfLink], cited: list[Note]) -> dict[tuple[int, str], tuple[int, Note]]:
-    """One note per key per page, numbered in order of first citation: (page, key) -> (number, note)."""
-    numbers: dict[tuple[int, str], tuple[int, Note]] = {}
+def _numbering(refs: list[PdfLink], cited: list[Note]) -> dict[str, tuple[int, Note, int]]:
+    """One note per key, numbered in order of first citation: key -> (number, note, page it is printed on)."""
+    numbers: dict[str, tuple[int, Note, int]] = {}
     for link, note in zip(refs, cited, strict=True):
-        numbers.setdefault((link.page, note.key), (len(numbers) + 1, note))
+        numbers.setdefault(note.key, (len(numbers) + 1, note, link.page))
     return numbers
 
 
-def _notes_text(page: int, numbers: dict[tuple[int, str], tuple[int, Note]]) -> str:
-    on_page = sorted(value for (p, _key), value in numbers.items() if p == page)
+def _notes_text(page: int, numbers: dict[str, tuple[int, Note, int]]) -> str:
+    on_page = sorted((number, note) for number, note, p in numbers.values() if p == page)
     return "".join(f"{number}{_runs_form(note.content)}" for number, note in on_page)
 
 

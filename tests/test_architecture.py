@@ -19,7 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "document": set(),
     "writers": {"document"},
     "model": set(),
-    "sources": {"model"},
+    "sources": {"model", "document"},  # the document's shared facts: hints, typefaces
     "verify": {"model", "sources", "document"},  # which characters the bundled typefaces can draw
     "render": {"model", "sources", "verify", "document"},
     "regen": {"model", "sources", "verify", "render", "document", "writers"},

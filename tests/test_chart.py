@@ -270,11 +270,11 @@ def test_a_range_whose_high_end_is_below_its_number_is_refused(workspace: Path) 
     returned = next(f for f in data["figures"] if f["id"] == RETURN)
     returned["number"], returned["number_high"] = returned["number_high"], returned["number"]  # both still quoted
     save_model(workspace, data)
-    assert run(workspace, "check").exit_code == 0  # the model itself is valid
-    result = run(workspace, "build", "-a", "analyst")
-    assert result.exit_code == 1
-    assert "number_high 457,000,000 below its number 1,190,000,000" in result.output, result.output
-    assert re.search(r"analyst\.yaml:\d+:\d+: chart\.tag: figure 'fig-russian-return'", result.output)
+    for command in ("check", "build"):  # the model itself is valid: the chart refuses it, in check already
+        result = run(workspace, command, *(("-a", "analyst") if command == "build" else ()))
+        assert result.exit_code == 1
+        assert "number_high 457,000,000 below its number 1,190,000,000" in result.output, result.output
+        assert re.search(r"analyst\.yaml:\d+:\d+: chart\.tag: figure 'fig-russian-return'", result.output)
 
 
 # ---------------------------------------------------------------- the layers below

@@ -52,6 +52,28 @@ def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
 
+def _board(extra: str, template: str = "") -> Callable[[Path], None]:
+    """A `board` audience: the executive profile plus one more line (line 13), and optionally its template."""
+    def mutate(ws: Path) -> None:
+        profile = (ws / "templates/executive.yaml").read_text(encoding="utf-8")
+        if template:
+            (ws / "templates/board.xml.j2").write_text(template, encoding="utf-8")
+            profile = profile.replace("executive.xml.j2", "board.xml.j2")
+        (ws / "templates/board.yaml").write_text(profile + extra + "\n", encoding="utf-8")
+        (ws / "templates/notes.png").write_text("not a picture", encoding="utf-8")
+        (ws / "templates/house.docx").write_text("not a zip", encoding="utf-8")
+    return mutate
+
+
+def _georgia_house(ws: Path) -> None:
+    import docx
+
+    reference = docx.Document()
+    reference.styles["Normal"].font.name = "Georgia"
+    reference.save(str(ws / "templates/georgia.docx"))
+    _board("look: {reference_docx: georgia.docx}")(ws)
+
+
 SCENARIOS: dict[str, Scenario] = {
     "YAML syntax": (lambda ws: (ws / "seeds/summary.yaml").write_text("brief: [unclosed\n", encoding="utf-8"),
                     ("check",)),
@@ -78,6 +100,15 @@ SCENARIOS: dict[str, Scenario] = {
                                                  "as relayed by state media \U00013000."), ("check", "--strict")),
     "quote language": (lambda ws: edit(ws / "seeds/summary.yaml", "    speaker_native: 김정은\n",
                                        "    speaker_native: 김정은\n    lang: Korean\n"), ("check",)),
+    "profile key (check)": (_board("look: {banner_colour: '#112233'}"), ("check",)),
+    "logo missing": (_board("look: {logo: nowhere.png}"), ("check",)),
+    "logo not an image": (_board("look: {logo: notes.png}"), ("check",)),
+    "reference not a DOCX": (_board("look: {reference_docx: house.docx}"), ("check",)),
+    "reference font not bundled": (_georgia_house, ("check",)),
+    "chart mixes units (check)": (_board('chart: {title: "Mixed", figures: [fig-arms-to-russia, fig-active-troops]}'),
+                                  ("check",)),
+    "template syntax (check)": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),
+                                ("check",)),
     "unknown audience": (_nothing, ("build", "-a", "board")),
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),

@@ -43,9 +43,9 @@ from briefgen.document.nodes import (
     Theme,
 )
 from briefgen.errors import BriefgenError
+from briefgen.render.assets import theme_for
 from briefgen.render.citations import UNKNOWN
 from briefgen.render.compose import compose
-from briefgen.render.profiles import theme_for
 from briefgen.render.selection import select
 from briefgen.workspace import Workspace
 from briefgen.writers.docx.writer import write as write_docx

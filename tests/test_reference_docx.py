@@ -28,7 +28,7 @@ def w(name: str) -> str:
 
 def make_reference(path: Path, heading_id: str = "") -> Path:
     """A reference built from python-docx's default template: red Heading 1, Georgia Normal, Letter page
-    with 1-inch margins, plus body text, a header and a footnote-free body that must all be dropped."""
+    with 1-inch margins, a header (kept: the letterhead) and body text (dropped)."""
     reference = docx.Document()
     reference.styles["Heading 1"].font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
     reference.styles["Normal"].font.name = "Georgia"
@@ -48,6 +48,11 @@ def make_reference(path: Path, heading_id: str = "") -> Path:
 def xml(path: Path, member: str) -> etree._Element:
     with zipfile.ZipFile(path) as archive:
         return etree.fromstring(archive.read(member))
+
+
+def xml_bytes(path: Path, member: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(member)
 
 
 def style(styles: etree._Element, ident: str) -> etree._Element:
@@ -111,7 +116,8 @@ def test_build_takes_styles_and_page_from_the_reference(ref_audience: Path) -> N
     assert margins.get(w("left")) == margins.get(w("right")) == "1440"
     with zipfile.ZipFile(path) as archive:
         everything = b"".join(archive.read(n) for n in archive.namelist())
-    assert LEAK.encode() not in everything and b"REFERENCE HEADER" not in everything
+    assert LEAK.encode() not in everything
+    assert b"REFERENCE HEADER" in xml_bytes(path, "word/header1.xml")  # the letterhead is kept
     opened = docx.Document(str(path))  # python-docx reads it back; the brief's text is there
     assert any(p.style is not None and p.style.name == "Heading 1" for p in opened.paragraphs)
 
@@ -142,7 +148,7 @@ def _profile(ws: Path, value: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "content", "message"), [
-    ("missing.docx", None, "reference DOCX not found"),
+    ("missing.docx", None, "reference DOCX 'missing.docx' not found"),
     ("notes.docx", b"plain text, not a zip", "not a DOCX file"),
     ("empty.docx", "zip", "it has no word/styles.xml"),
     ("../seeds/summary.yaml", None, "is outside templates/"),
@@ -158,6 +164,7 @@ def test_bad_reference_is_refused_before_anything_is_written(workspace: Path, va
     result = run(workspace, "build", "-a", "house")
     assert result.exit_code == 1
     assert "look.reference_docx" in result.output and message in result.output, result.output
+    assert result.output.startswith("templates/house.yaml:")  # at the profile's line
     assert "hint: set look.reference_docx" in result.output
     assert not (workspace / "output/house.docx").exists() and not (workspace / "output/house.pdf").exists()
 

@@ -10,15 +10,19 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from briefgen import __version__
+from briefgen.cli.audiences import audiences
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.verify.check import Checked
 
 
 class _Shown(click.ClickException):
@@ -50,6 +54,7 @@ def cli(workspace: Path | None, debug: bool) -> None:
 
 
 cli.add_command(seeds)
+cli.add_command(audiences)
 
 
 @cli.command()
@@ -69,6 +74,7 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
         from briefgen.verify.check import report_json, report_text, run_check
 
         checked = run_check(ws)
+        _check_profiles(checked)
         verdict = Verdict(report_text(checked, strict=False, colour=False), report_json(checked, strict=False),
                           checked.failed(False), checked.failed(True))
         remember(ws, verdict)
@@ -79,6 +85,13 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     output = verdict.json if as_json else verdict.text
     click.echo(_strict_view(output, as_json, strict, failed))
     ctx.exit(1 if failed else 0)
+
+
+def _check_profiles(checked: Checked) -> None:
+    """Add the problems of every audience's profile, template, logo, reference, fonts and chart."""
+    from briefgen.render.profilecheck import check_profiles
+
+    checked.problems.extend(check_profiles(checked.ws, checked.loaded.summary))
 
 
 def _colour() -> bool:
@@ -212,26 +225,6 @@ def diff(ctx: click.Context, workspace: Path | None) -> None:
         click.echo(f"{change['what']} {change['detail']}")
     if not found:
         click.echo("no changes to the model or its evidence since the last build")
-
-
-@cli.command()
-@workspace_option
-@click.pass_context
-def audiences(ctx: click.Context, workspace: Path | None) -> None:
-    """List the audiences with their template, page limit, formats and ceiling."""
-    from briefgen.render.audiences import audience_names, profile_path
-    from briefgen.render.profiles import load_profile
-
-    ws = workspace_of(ctx, workspace)
-    rows = [("audience", "template", "pages", "formats", "ceiling", "profile")]
-    for name in audience_names(ws):
-        profile = load_profile(ws, name)
-        origin = ws.rel(profile_path(ws, name))
-        rows.append((name, profile.template, str(profile.max_pages or "-"), ",".join(profile.formats),
-                     profile.ceiling or "-", origin if not origin.startswith("/") else "(bundled)"))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 @cli.command()

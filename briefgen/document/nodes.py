@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, get_args
 
+from briefgen.document.house import House
 from briefgen.text import one_line as one_line  # the writers' text rules, re-exported beside the model
 from briefgen.text import safe_text as safe_text
 
@@ -191,21 +192,32 @@ def _block_notes(block: Block) -> list[Note]:
 # ---------------------------------------------------------------- presentation
 
 
+PAGE_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
+
+
 @dataclass(frozen=True)
 class Theme:
     """How a document looks; both writers honour every field with the same metrics."""
 
     page_size: Literal["A4", "Letter"] = "A4"
     margins_mm: tuple[float, float, float, float] = (16.0, 18.0, 14.0, 18.0)  # top, right, bottom, left
-    body_font: str = "Caladea"  # bundled; the DOCX names its metric twin (Cambria) for Word users
-    heading_font: str = "Carlito"  # bundled; the DOCX names Calibri
+    body_font: str = "Caladea"  # bundled, or a font a house style names (the PDF draws it in house.pdf_family)
+    heading_font: str = "Carlito"  # bundled Caladea and Carlito: the DOCX names their metric twins
     body_size: float = 10.0
     accent: str = "#1F3A5F"
     banner_color: str = "#7A1F1F"
     organisation: str = ""
     footer: str = ""
     logo: Path | None = None
-    reference_docx: Path | None = None  # DOCX only: take named styles and page setup from this document
+    reference_docx: Path | None = None  # the DOCX is built on this document (its styles, page, letterhead)
+    house: House | None = None  # what the reference says, for the PDF and for the styles briefgen adds
+
+    @property
+    def page_mm(self) -> tuple[float, float]:
+        """Page width and height: the house style's, else the named size."""
+        if self.house is not None and self.house.page_mm is not None:
+            return self.house.page_mm
+        return PAGE_MM[self.page_size]
 
 
 LOGO_HINT = "set look.logo to a PNG or JPEG file inside templates/"

@@ -20,7 +20,7 @@ from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.locking import held
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, history_folder, preserve, prune
-from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
+from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import writer_for
@@ -119,12 +119,16 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
+    from briefgen.render.profilecheck import check_profiles
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 
     checked = run_check(ws)
     require_verified(checked, strict)
-    profiles = {name: load_profile(ws, name) for name in names}  # every profile valid before any write
+    profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]
+    if profile_errors:  # every profile, template, logo, reference and chart sound before any write
+        raise BriefgenError(profile_errors)
+    profiles = {name: load_profile(ws, name) for name in names}
     plans = [plan for name in names
              if (plan := _plan(checked, name, profiles[name], lock, formats, target, if_changed))]
     report = BuildReport(unchanged=[n for n in names if n not in {p.audience for p in plans}])
@@ -142,14 +146,15 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
           if_changed: bool) -> Plan | None:
     from briefgen.regen.snapshot import changes, digest, snapshot
+    from briefgen.render.assets import theme_for
     from briefgen.render.compose import compose_fitted
-    from briefgen.render.profiles import theme_for
     from briefgen.render.release import release_for, withheld_ids
     from briefgen.render.templating import template_sources
     from briefgen.writers.pdf.writer import measure
 
     snap = snapshot(checked, profile, name)
-    key = digest(snap, profile, template_sources(checked.ws, profile.template), tool_version())
+    key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
+                 tool_version())
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
     if if_changed and record and record.digest == key and set(wanted) <= record.outputs.keys() and \

@@ -15,7 +15,7 @@ from briefgen.workspace import Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
 RACY_NS = 2_000_000_000
-TEMPLATE_SUFFIXES = (".yaml", ".j2", ".png", ".jpg", ".jpeg", ".docx")
+TEMPLATE_SUFFIXES = (".yaml", ".yml", ".j2", ".png", ".jpg", ".jpeg", ".docx")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,20 @@ def input_files(ws: Workspace) -> dict[str, str]:
         except (FileNotFoundError, NotADirectoryError):
             continue
     return dict(sorted(files.items()))
+
+
+ASSET_SUFFIXES = (".yml", ".png", ".jpg", ".jpeg", ".docx")  # logos, reference documents, brand files
+
+
+def asset_digests(ws: Workspace) -> list[str]:
+    """The name and content hash of every asset in templates/ a profile may use (a logo, a reference DOCX, a
+    brand file and its logo): a changed one rebuilds the audiences, which is never wrong, if sometimes more
+    than needed."""
+    try:
+        found = sorted(p for p in ws.templates.iterdir() if p.suffix.lower() in ASSET_SUFFIXES and p.is_file())
+    except OSError:
+        return []
+    return [f"{p.name}\n{file_digest(p)}" for p in found]
 
 
 def file_digest(path: str | Path) -> str:

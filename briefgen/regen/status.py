@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import BriefgenError, Problem
-from briefgen.regen.inputs import changed_names, input_files, restamp, tool_version
+from briefgen.regen.inputs import asset_digests, changed_names, input_files, restamp, tool_version
 from briefgen.regen.record import Lock, read_lock
 from briefgen.render.audiences import audience_names
 from briefgen.workspace import Workspace
@@ -83,7 +83,8 @@ def _audience_state(checked: Checked, lock: Lock, name: str, changed: list[str],
                                                       for c in changes(record.snapshot, snap)})
     if missing:
         return AudienceState(name, False, "an output file is missing", affected)
-    same = digest(snap, profile, template_sources(checked.ws, profile.template), tool_version()) == record.digest
+    same = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
+                 tool_version()) == record.digest
     return AudienceState(name, same, "" if same else "its inputs changed", affected if not same else [])
 
 

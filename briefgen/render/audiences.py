@@ -22,10 +22,14 @@ def audience_names(ws: Workspace) -> list[str]:
     return sorted(n for n in names if AUDIENCE_NAME.match(n))
 
 
-def profile_path(ws: Workspace, name: str) -> Path:
+def check_name(name: str) -> None:
     if not AUDIENCE_NAME.match(name):
         raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name",
                                     hint="audience names are lower-case letters, digits, '-' or '_'"))
+
+
+def profile_path(ws: Workspace, name: str) -> Path:
+    check_name(name)
     local = ws.templates / f"{name}.yaml"
     if os.path.lexists(local):
         if not inside(ws.templates, local):

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from briefgen.document.nodes import FORMATS, Format, Theme
+from briefgen.document.nodes import FORMATS, Format
 from briefgen.document.typefaces import FACES
-from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
+from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
 from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Marking, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
-from briefgen.sources.assets import REFERENCE_HINT, AssetError, check_logo, check_reference
 from briefgen.workspace import Workspace
 
 Section = Literal["bluf", ItemKind, "changes", "sources"]
@@ -49,6 +46,7 @@ class Look(Strict):
     banner_color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#7A1F1F"
     logo: str | None = None
     reference_docx: str | None = None
+    brand: str | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo
 
 
 class ChartSpec(Strict):
@@ -106,11 +104,12 @@ class Profile(Strict):
             return BriefgenError(self.problem(("look", exc.key), exc.message, exc.hint))
         return exc.placed(f"templates/{self.template}")
 
-    def problem(self, path: Key, message: str, hint: str = "") -> Problem:
+    def problem(self, path: Key, message: str, hint: str = "", warning: bool = False) -> Problem:
         """A problem located at `path` in the profile file (just the file when it was not loaded from one)."""
+        severity: Severity = "warning" if warning else "error"
         if self._source is None:
-            return Problem("profile", message, hint=hint)
-        return self._source.problem(path, message, hint)
+            return Problem("profile", message, hint=hint, severity=severity)
+        return self._source.problem(path, message, hint, severity=severity)
 
 
 def load_profile(ws: Workspace, name: str) -> Profile:
@@ -139,49 +138,3 @@ def template_exists(ws: Workspace, name: str) -> bool:
 def bundled_templates() -> list[str]:
     from importlib.resources import files
     return sorted(p.name for p in files("briefgen").joinpath("templates").iterdir() if p.name.endswith(".j2"))
-
-
-def theme_for(ws: Workspace, profile: Profile) -> Theme:
-    """The profile's look, its logo and reference DOCX checked (inside templates/, whole, of sane size)."""
-    look = profile.look
-    logo = None
-    if look.logo:
-        try:
-            logo = check_logo(ws.templates, look.logo)
-        except AssetError as exc:
-            raise BriefgenError(profile.problem(("look", "logo"), str(exc), exc.hint)) from None
-    top, right, bottom, left = look.margins_mm
-    return Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
-                 heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
-                 banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
-                 logo=logo, reference_docx=reference_docx(ws, look.reference_docx))
-
-
-def reference_docx(ws: Workspace, name: str | None) -> Path | None:
-    """The profile's reference DOCX, checked: inside templates/, a bounded zip holding word/styles.xml and no
-    XML document type, which python-docx opens."""
-    if name is None:
-        return None
-    shown = ws.rel(ws.templates / name)
-
-    def problem(message: str, hint: str = REFERENCE_HINT) -> BriefgenError:
-        return BriefgenError(Problem(shown, message, path="look.reference_docx", hint=hint))
-
-    try:
-        path = check_reference(ws.templates, name)
-    except AssetError as exc:
-        raise problem(str(exc), exc.hint) from None
-    _opens(path, problem)
-    return path
-
-
-def _opens(path: Path, problem: Callable[[str], BriefgenError]) -> None:
-    """python-docx opens it as a document (a .dotx template or a broken package is refused here, before any
-    brief is written, not half-way through a build)."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        docx.Document(str(path))
-    except (KeyError, ValueError, PackageNotFoundError) as exc:
-        raise problem(f"python-docx cannot open it as a document: {exc}") from None

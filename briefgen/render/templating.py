@@ -95,17 +95,25 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
         file, line = _template_frame(ws, name)
         raise exc.placed(file, line=line) from None
     except TemplateNotFound as exc:
-        raise BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
-            "create it under templates/, or point the profile's `template` at an existing file"))) from None
+        raise _not_found(exc) from None
     except TemplateSyntaxError as exc:
-        raise BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
-                                    exc.lineno)) from None
+        raise _syntax(ws, exc) from None
     except TemplateError as exc:
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=_hint(exc))) from None
     except _COMPUTATION_ERRORS as exc:  # the template computed something impossible: {{ 1/0 }}, {{ "a" + 1 }}
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line)) from None
+
+
+def _not_found(exc: TemplateNotFound) -> BriefgenError:
+    return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
+        "create it under templates/, or point the profile's `template` at an existing file")))
+
+
+def _syntax(ws: Workspace, exc: TemplateSyntaxError) -> BriefgenError:
+    return BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
+                                 exc.lineno))
 
 
 def _display(ws: Workspace, filename: str | None, name: str | None) -> str:
@@ -132,10 +140,28 @@ def _hint(exc: TemplateError) -> str:
     return ""
 
 
+def compile_all(ws: Workspace, name: str) -> None:
+    """Compile a template and every template it extends or includes; a located BriefgenError for the first
+    that is missing or does not compile."""
+    env = environment(ws.templates, ws.cache)
+    for entry in template_sources(ws, name):
+        current = entry.split("\n", 1)[0]
+        try:
+            env.get_template(current)
+        except TemplateNotFound as exc:
+            raise _not_found(exc) from None
+        except TemplateSyntaxError as exc:
+            raise _syntax(ws, exc) from None
+
+
+def template_path(ws: Workspace, name: str) -> Path:
+    """The file a template name loads: the workspace's, else the bundled one (as the loader chooses)."""
+    local = ws.templates / name
+    return local if local.is_file() else BUNDLED / name
+
+
 def template_sources(ws: Workspace, name: str) -> list[str]:
     """The source text of a template and of every template it extends or includes (for change detection)."""
-    from jinja2 import meta
-
     env = environment(ws.templates, ws.cache)
     assert env.loader is not None
     seen: dict[str, str] = {}
@@ -150,8 +176,16 @@ def template_sources(ws: Workspace, name: str) -> list[str]:
             seen[current] = ""
             continue
         seen[current] = source
-        try:
-            pending.extend(n for n in meta.find_referenced_templates(env.parse(source)) if n)
-        except TemplateSyntaxError:
-            continue
+        pending.extend(_referenced(env, source))
     return [f"{n}\n{seen[n]}" for n in sorted(seen)]
+
+
+@lru_cache(maxsize=64)
+def _referenced(env: BoundedSandbox, source: str) -> tuple[str, ...]:
+    """The templates a source extends or includes (parsing is most of the cost: remembered per source text)."""
+    from jinja2 import meta
+
+    try:
+        return tuple(n for n in meta.find_referenced_templates(env.parse(source)) if n)
+    except TemplateSyntaxError:
+        return ()

@@ -13,6 +13,7 @@ import os
 import zipfile
 from pathlib import Path
 
+from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import Unplaced
 from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
 
@@ -53,15 +54,12 @@ def _read(path: Path, limit: int, what: str, hint: str) -> bytes:
         raise AssetError(f"cannot read the {what}: {problem.message}", problem.hint or hint) from None
 
 
-LOGO_HINT = "set look.logo to a PNG or JPEG inside templates/"
-
-
 def check_logo(templates: Path, name: str) -> Path:
     """The logo's path, once it is known to be a whole PNG or JPEG of sane size inside templates/."""
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
     path = asset_path(templates, name, "logo", LOGO_HINT)
-    raw = _read(path, MAX_LOGO_BYTES, "logo image", LOGO_HINT)
+    raw = _read(path, MAX_LOGO_BYTES, f"logo image {name!r}", LOGO_HINT)
     try:
         with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:  # reads the header only
             width, height = image.size
@@ -71,25 +69,27 @@ def check_logo(templates: Path, name: str) -> Path:
             image.load()  # decodes it all: a truncated or damaged file fails here, not inside a writer
     except AssetError:
         raise
-    except Exception as exc:  # Pillow raises many kinds for a file that is not a valid image
-        raise AssetError(f"the logo is not a valid PNG or JPEG image ({type(exc).__name__}: {exc})",
+    except UnidentifiedImageError:
+        raise AssetError(f"logo {name!r} is not a PNG or JPEG image",
                          LOGO_HINT + " (SVG and other formats: export a PNG)") from None
+    except Exception as exc:  # Pillow raises many kinds for a damaged image
+        raise AssetError(f"logo {name!r} is damaged: {exc}", "export the logo again as a PNG") from None
     return path
 
 
 REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
-                  "python-docx); its styles and page setup restyle the DOCX brief")
+                  "python-docx); its styles, page setup and letterhead restyle both formats of the brief")
 
 
 def check_reference(templates: Path, name: str) -> Path:
     """The reference DOCX's path, once it is a bounded zip with word/styles.xml and no DTD in any XML part."""
     path = asset_path(templates, name, "reference DOCX", REFERENCE_HINT)
-    raw = _read(path, MAX_REFERENCE_BYTES, "reference DOCX", REFERENCE_HINT)
+    raw = _read(path, MAX_REFERENCE_BYTES, f"reference DOCX {name!r}", REFERENCE_HINT)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             _check_parts(archive)
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError):
-        raise AssetError("not a DOCX file (not a readable zip archive)", REFERENCE_HINT) from None
+        raise AssetError(f"{name}: not a DOCX file (not a readable zip archive)", REFERENCE_HINT) from None
     return path
 
 

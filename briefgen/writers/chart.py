@@ -14,6 +14,7 @@ from typing import Literal
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefgen.document.house import pdf_family
 from briefgen.document.layout import GRID, MUTED, TEXT
 from briefgen.document.nodes import Bar, Chart, Theme, safe_text
 from briefgen.writers.pdf import fonts
@@ -203,7 +204,7 @@ class _Axis:
 def plan(chart: Chart, width: float, theme: Theme) -> Plan:
     """Lay the chart out `width` points wide; its height follows from the bars and their labels."""
     size = theme.body_size
-    kind = _Type(theme.heading_font, title=size, label=0.85 * size, tick=0.75 * size)
+    kind = _Type(pdf_family(theme.heading_font), title=size, label=0.85 * size, tick=0.75 * size)
     canvas = _Canvas([], [])
     depth = _heading(canvas, kind, chart, width, theme.accent)
     width -= RIGHT_PAD

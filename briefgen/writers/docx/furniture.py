@@ -1,4 +1,5 @@
-"""Page furniture: the header (organisation, banner line, logo) and footer (footer text, banner, page X of Y).
+"""Page furniture: the header (organisation, banner line, logo) and footer (footer text, banner, page X of Y),
+or, under a reference DOCX's letterhead, only the banner line added at the foot of its footer.
 
 Handling lines traditionally appear at the top and bottom of every page, so the document's first Banner
 text is repeated in the footers and in the headers of pages after the first (page 1 already opens with the
@@ -8,7 +9,9 @@ banner paragraph); the logo (Theme.logo) sits at the top right of the first page
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
+from docx.section import _Footer
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -25,11 +28,25 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     first paragraph; later pages carry the banner in the header. Every footer repeats it."""
     banner = next((one_line(safe_text(b.text)) for b in doc.blocks if isinstance(b, Banner)), "")
     section = document.sections[0]
+    if theme.house is not None and theme.house.letterhead:
+        _under_letterhead(section.footer, banner, theme)
+        return
     section.different_first_page_header_footer = True
     _header(section.first_page_header.paragraphs[0], "", theme, with_logo=True)
     _header(section.header.paragraphs[0], banner, theme, with_logo=False)
     for footer in (section.first_page_footer, section.footer):
         _footer(footer.paragraphs[0], banner, theme)
+
+
+def _under_letterhead(footer: _Footer, banner: str, theme: Theme) -> None:
+    """The reference's header and footer stay as they are; the banner line goes under its footer."""
+    if not banner:
+        return
+    linked = footer.is_linked_to_previous  # the reference has a header but no footer: start one
+    paragraph = footer.paragraphs[0] if linked else footer.add_paragraph()
+    paragraph._p.style = FOOTER_STYLE
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _banner(paragraph, banner, theme)
 
 
 def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) -> None:

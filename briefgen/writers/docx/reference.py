@@ -1,8 +1,10 @@
-"""A reference DOCX (like pandoc's --reference-doc): its styles, numbering and page setup, none of its content.
+"""A reference DOCX (like pandoc's --reference-doc): its styles, numbering, page setup and letterhead (the
+default header and footer, with their pictures and fields), none of its content.
 
-The reference's body, headers, footers, footnotes, comments and images are dropped, so only presentation
-survives; styles.py then adds whatever named styles the writer needs and the reference lacks, footnotes.py
-adds our own footnote part and furniture.py our own header and footer.
+The reference's body, first-page and even-page headers and footers, footnotes and comments are dropped, so only
+presentation survives; styles.py then adds whatever named styles the writer needs and the reference lacks,
+footnotes.py adds our own footnote part, and furniture.py our own header and footer when the reference has
+none (else the banner line under its footer).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from briefgen.errors import ThemeError
 # The document part's relationships a reference may keep: everything else belongs to its content.
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
 _SECTION_LINKS = ("w:headerReference", "w:footerReference")
+_SECTION_FLAGS = ("w:titlePg",)  # a different first page: its header and footer are not kept
 
 
 def open_document(reference: Path | None) -> DocxDocument:
@@ -31,25 +34,34 @@ def open_document(reference: Path | None) -> DocxDocument:
         document = docx.Document(str(reference))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
-    _clear_body(document)
-    _drop_content_parts(document)
+    letterhead = _clear_body(document)
+    _drop_content_parts(document, letterhead)
+    settings = document.settings.element
+    for flag in settings.findall(qn("w:evenAndOddHeaders")):
+        settings.remove(flag)
     return document
 
 
-def _clear_body(document: DocxDocument) -> None:
-    """Remove every block of the body, keeping its final section properties (page size, margins)."""
+def _clear_body(document: DocxDocument) -> set[str]:
+    """Remove every block of the body, keeping its final section properties (page size, margins) and their
+    default header and footer; returns the relationship ids of those two."""
     body = document.element.body
+    kept: set[str] = set()
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     for section in body.iterchildren(qn("w:sectPr")):
         for child in list(section):
-            if child.tag in {qn(tag) for tag in _SECTION_LINKS}:
+            default = child.get(qn("w:type"), "default") == "default"
+            if child.tag in {qn(tag) for tag in _SECTION_LINKS} and default:
+                kept.add(child.get(qn("r:id")))
+            elif child.tag in {qn(tag) for tag in (*_SECTION_LINKS, *_SECTION_FLAGS)}:
                 section.remove(child)
+    return kept
 
 
-def _drop_content_parts(document: DocxDocument) -> None:
+def _drop_content_parts(document: DocxDocument, letterhead: set[str]) -> None:
     rels = document.part.rels
     for rid, rel in sorted(rels.items()):
-        if rel.reltype not in _KEPT_RELS:
+        if rel.reltype not in _KEPT_RELS and rid not in letterhead:
             del rels[rid]

@@ -12,10 +12,9 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import Section
 from docx.shared import Mm
 
-from briefgen.document.layout import MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
+from briefgen.document.layout import FURNITURE_SCALE, MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
@@ -29,7 +28,6 @@ TAG_STYLE = "Tag"
 HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
 FOOTER_STYLE = "Footer"
-PAGE_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 HEADER_DISTANCE_MM = 6.0
 
 # Word's internal names for its built-in styles (the UI shows them capitalised).
@@ -61,13 +59,13 @@ def font_name(role: str, theme: Theme) -> str:
 
 
 def apply(document: DocxDocument, theme: Theme, language: str, reference: bool = False) -> None:
-    """Our styles, bullet numbering and page. With `reference`, the document's own styles, numbering and
-    page setup win and ours only fill the gaps; otherwise ours replace them and the page comes from the theme."""
-    if not reference:
-        _page(document, theme)
+    """Our styles, bullet numbering and page. With `reference`, the document's own styles and numbering win and
+    ours only fill the gaps; otherwise ours replace them. The page always comes from the theme, which holds the
+    reference's page setup unless the profile set its own."""
+    _page(document, theme, distances=not reference)
     num_id = _numbering(document, theme, keep=reference)
     styles = document.styles.element
-    ours = [*_base_styles(theme, text_width(document.sections[-1], theme)),
+    ours = [*_base_styles(theme, text_width_pt(theme)),
             *(_paragraph_style(key, spec, theme, num_id) for key, spec in STYLES.items()), _table_style(theme)]
     if reference:
         if styles.find(qn("w:docDefaults")) is None:
@@ -186,7 +184,7 @@ def _header_style(ident: str, name: str, theme: Theme, width: float) -> BaseOxml
     tabs = sub(ppr, "w:tabs")
     sub(tabs, "w:tab", val="center", pos=twips(width / 2))
     sub(tabs, "w:tab", val="right", pos=twips(width))
-    run_properties(style, "heading", theme.body_size * 0.75, MUTED_COLOUR, theme)
+    run_properties(style, "heading", theme.body_size * FURNITURE_SCALE, MUTED_COLOUR, theme)
     return style
 
 
@@ -288,25 +286,20 @@ def _numbering(document: DocxDocument, theme: Theme, keep: bool = False) -> str:
 
 
 def text_width_pt(theme: Theme) -> float:
-    width_mm = PAGE_MM[theme.page_size][0] - theme.margins_mm[1] - theme.margins_mm[3]
+    """Points between the margins: the theme's page, which _page gives the document (a reference's page setup
+    is already in the theme)."""
+    width_mm = theme.page_mm[0] - theme.margins_mm[1] - theme.margins_mm[3]
     return width_mm * 72 / 25.4
 
 
-def text_width(section: Section, theme: Theme) -> float:
-    """Points between the margins: the theme's, or with a reference DOCX its section's (unless unset)."""
-    if theme.reference_docx is None:
-        return text_width_pt(theme)
-    page, left, right = section.page_width, section.left_margin, section.right_margin
-    if page is None or left is None or right is None or page <= left + right:
-        return text_width_pt(theme)
-    return float(page - left - right) / 12700  # EMU per point
-
-
-def _page(document: DocxDocument, theme: Theme) -> None:
+def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
+    """The theme's page and margins (a reference's unless the profile set them); header and footer distances
+    are ours only without a reference, whose letterhead keeps its own."""
     section = document.sections[0]
-    width, height = PAGE_MM[theme.page_size]
+    width, height = theme.page_mm
     top, right, bottom, left = theme.margins_mm
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-    section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
+    if distances:
+        section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)

@@ -6,7 +6,6 @@ from docx.blkcntnr import BlockItemContainer
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.parts.document import DocumentPart
 from docx.shared import Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -14,7 +13,7 @@ from docx.text.paragraph import Paragraph
 from briefgen.document.layout import BOX_PADDING, STYLES, TABLE_CELL_PADDING
 from briefgen.document.nodes import Column, Theme
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
-from briefgen.writers.docx.styles import TABLE_STYLE, text_width, text_width_pt
+from briefgen.writers.docx.styles import TABLE_STYLE, text_width_pt
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
           "center": WD_ALIGN_PARAGRAPH.CENTER}
@@ -25,10 +24,7 @@ def available_width(container: BlockItemContainer, theme: Theme) -> float:
     """Points available for a table in `container`: the section's text width, or the inside of a box cell."""
     if isinstance(container, _Cell) and container.width is not None:
         return float(container.width.pt) - 2 * (BOX_BORDER_PT + BOX_PADDING)
-    part = container.part
-    if not isinstance(part, DocumentPart):  # tables live in the body; elsewhere the theme's width
-        return text_width_pt(theme)
-    return text_width(part.document.sections[-1], theme)
+    return text_width_pt(theme)
 
 
 def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows: int, theme: Theme) -> Table:

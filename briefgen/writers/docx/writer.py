@@ -37,6 +37,7 @@ from briefgen.document.nodes import (
     WriteResult,
     safe_text,
 )
+from briefgen.document.notes import ascending
 from briefgen.writers.docx import furniture, package, reference, scripts, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
@@ -61,6 +62,7 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     Repeated citations of a note key do not create new footnotes; they show the first note's number through
     a NOTEREF field.
     """
+    doc = ascending(doc)  # the numbering policy every writer shares (document/notes.py)
     document = reference.open_document(theme.reference_docx)
     styles.apply(document, theme, safe_text(doc.meta.language) or "en", reference=theme.reference_docx is not None)
     bookmarks = Bookmarks()

@@ -47,10 +47,10 @@ class StoryBuilder:
 
     def para(self, content: Inlines, style_name: str, style: ParagraphStyle | None = None,
              bullet: str | None = None, lang: str | None = None, heading: bool = False) -> Paragraph:
-        spec = layout.STYLES[style_name]
+        face = self.kit.faces[style_name]
         style = style or self.kit.styles[style_name]
-        render = InlineMarkup(self.kit.family(style_name), self.kit.families["heading"], style.fontSize,
-                              self.kit.accent, self.cite, caps=spec.caps, bold=spec.bold, italic=spec.italic)
+        render = InlineMarkup(face.family, self.kit.families["heading"], style.fontSize,
+                              self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic)
         return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet, heading)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:

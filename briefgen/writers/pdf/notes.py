@@ -1,10 +1,10 @@
 """Footnotes at the foot of the page that cites them.
 
 reportlab has no footnotes, so:
-- `Numbering` gives each note reference a number from the page each reference lands on (one note per key
-  per page, numbered in order of first appearance). The pages come from the previous layout pass; the
-  writer repeats the layout until the numbering it drew is the numbering the layout implies.
-- `Ledger` keeps the notes of the page being laid out, measures them and draws them above the bottom margin.
+- `Numbering` gives each note reference its number: one note per key in the whole document, numbered in order of
+  first citation, so the PDF's n-th note is the DOCX's n-th note (document/notes.py).
+- `Ledger` keeps the notes of the page being laid out (those first cited there), measures them and draws them
+  above the bottom margin; a reference back to a note drawn on an earlier page adds nothing to its page.
 - `NoteFrame` shrinks the body frame by the height of the notes of every flowable it places, and splits a
   flowable so that its first part fits together with that part's notes.
 """
@@ -29,34 +29,25 @@ RULE_GAP = 4.0  # points between the last body line and the note rule, and betwe
 
 
 class Numbering:
-    """Note numbers for references in reading order, given the page each reference is on."""
+    """Note numbers for references in reading order (document/notes.py's policy): a key's first citation
+    makes a note, numbered in order; a later citation, on any page, refers back to that note's number."""
 
-    def __init__(self, pages: dict[int, int] | None = None) -> None:
-        self.pages = pages or {}
+    def __init__(self) -> None:
         self.notes: list[Note] = []  # by reference id
         self.numbers: list[int] = []  # by reference id
         self.by_number: dict[int, Note] = {}
-        self._seen: dict[tuple[int, str], int] = {}
+        self._seen: dict[str, int] = {}
 
     def cite(self, note: Note) -> tuple[int, int, bool]:
         rid = len(self.notes)
-        page = self.pages.get(rid, self.pages.get(rid - 1, 1))
-        self.pages.setdefault(rid, page)
-        number = self._seen.get((page, note.key))
+        number = self._seen.get(note.key)
         first = number is None
         if number is None:
-            number = self._seen[(page, note.key)] = len(self._seen) + 1
+            number = self._seen[note.key] = len(self._seen) + 1
             self.by_number[number] = note
         self.notes.append(note)
         self.numbers.append(number)
         return rid, number, first
-
-    def replay(self, pages: dict[int, int]) -> Numbering:
-        """The numbering these references get if they land on `pages`."""
-        again = Numbering(dict(pages))
-        for note in self.notes:
-            again.cite(note)
-        return again
 
 
 def _frag_ids(frags: Iterable[Any]) -> Iterable[int]:
@@ -90,6 +81,7 @@ class Ledger:
         self.kit = kit
         self.numbering = numbering
         self.on_page: list[int] = []
+        self.done: set[int] = set()  # numbers already drawn on earlier pages
         self.drawn: dict[int, int] = {}  # reference id -> page it was drawn on
         self.printed = 0
         self._paras: dict[int, tuple[Paragraph, float]] = {}
@@ -101,7 +93,7 @@ class Ledger:
         found: list[int] = []
         for rid in marker_ids(flowable):
             number = self.numbering.numbers[rid]
-            if number not in self.on_page and number not in found:
+            if number not in self.on_page and number not in self.done and number not in found:
                 found.append(number)
         return found
 
@@ -133,6 +125,7 @@ class Ledger:
     def draw(self, canv: Canvas) -> None:
         """Draw the page's notes above the bottom margin with a short rule over them; start a new page."""
         numbers, self.on_page = sorted(self.on_page), []
+        self.done.update(numbers)
         if not numbers:
             return
         kit = self.kit

@@ -11,6 +11,7 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
 from briefgen.writers.pdf import fonts
@@ -57,7 +58,7 @@ class Decorator:
         self.banner = banner.upper()
         self.total = total
         self.family = kit.families["heading"]
-        self.size = kit.theme.body_size * 0.75
+        self.size = kit.theme.body_size * FURNITURE_SCALE
 
     def __call__(self, canv: Canvas, page: int) -> None:
         canv.saveState()

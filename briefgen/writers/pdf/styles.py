@@ -7,15 +7,16 @@ from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from briefgen.document import layout
+from briefgen.document.house import pdf_family
 from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf.face import Face
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "justify": TA_JUSTIFY}
 
@@ -39,6 +40,7 @@ class Kit:
     muted: Color
     page: tuple[float, float]
     margins: tuple[float, float, float, float]  # top, right, bottom, left in points
+    faces: dict[str, Face]  # layout style -> how its text is set (a house style may change any of them)
 
     @property
     def text_width(self) -> float:
@@ -49,7 +51,7 @@ class Kit:
         return self.page[1] - self.margins[0] - self.margins[2]
 
     def family(self, style: str) -> str:
-        return self.families[layout.STYLES[style].font]
+        return self.faces[style].family
 
 
 def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], family: str,
@@ -68,12 +70,18 @@ def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], fam
 def kit(theme: Theme) -> Kit:
     """The styles and geometry for a theme (cached: the fit step lays out the same theme many times)."""
     fonts.register()
-    families = {"body": fonts.face(theme.body_font).family, "heading": fonts.face(theme.heading_font).family}
+    families = {"body": pdf_family(theme.body_font), "heading": pdf_family(theme.heading_font)}
     roles = {"text": colour(TEXT, "text"), "accent": colour(theme.accent, "accent"),
              "banner": colour(theme.banner_color, "banner_color"), "muted": colour(MUTED, "muted")}
     styles = {name: _style(name, spec, roles, families[spec.font], theme.body_size)
               for name, spec in layout.STYLES.items()}
-    page = A4 if theme.page_size == "A4" else LETTER
+    faces = {name: Face(families[spec.font], spec.bold, spec.italic, spec.caps)
+             for name, spec in layout.STYLES.items()}
+    if theme.house is not None:
+        from briefgen.writers.pdf.house import house_faces, house_styles
+        faces.update(house_faces(theme.house, faces))
+        styles.update(house_styles(theme.house, styles, faces))
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
+    width, height = theme.page_mm
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (float(page[0]), float(page[1])), (top, right, bottom, left))
+               (width * mm, height * mm), (top, right, bottom, left), faces)

@@ -1,8 +1,7 @@
 """The PDF writer: `write(doc, path, theme)` and the in-memory `count_pages(doc, theme)` the fit step calls.
 
-Note numbers depend on the page each reference lands on, and layout depends (slightly) on the numbers'
-widths, so the document is laid out until the numbering drawn is the numbering the layout implies
-(a one-page brief needs one pass; a longer one usually two).
+Notes are numbered as in every format (document/notes.py). The footers print "page X of Y", so a document
+is laid out again when its page total differs from the one assumed (a one-page brief needs one pass).
 """
 
 from __future__ import annotations
@@ -20,8 +19,10 @@ from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
+from briefgen.document.notes import ascending
 from briefgen.errors import Unplaced
 from briefgen.writers.pdf.flowables import StoryBuilder
+from briefgen.writers.pdf.letterhead import Letterhead, banner_line
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
 from briefgen.writers.pdf.styles import Kit, kit
@@ -53,7 +54,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
         banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
-        self.decorate = Decorator(kit, banner, total)
+        self.decorate = _decorator(kit, banner, total)
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._end_page)])
@@ -77,6 +78,14 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         top = self.frame._y + flowable.getSpaceAfter() + flowable.height
         self.canv.bookmarkHorizontalAbsolute(key, top)
         self.canv.addOutlineEntry(safe_text(text) or " ", key, level=level, closed=False)
+
+
+def _decorator(kit: Kit, banner: str, total: int) -> Decorator | Letterhead:
+    """briefgen's header and footer, or the house style's letterhead with the banner under its footer."""
+    house = kit.theme.house
+    if house is None or not house.letterhead:
+        return Decorator(kit, banner, total)
+    return Letterhead(kit, house, banner_line(kit, house, banner), total)
 
 
 def _info(text: str) -> str:
@@ -123,24 +132,23 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
 
 @lru_cache(maxsize=8)
 def _settle(doc: Document, theme: Theme) -> _Pass:
-    """Lay out (in memory) until the numbering and page total agree with where the references landed.
+    """Lay out (in memory) until the page total printed in the footers is the number of pages.
 
-    Returns the last pass, drawn but not yet serialised. Within any one pass markers and notes agree, so even
-    a layout that never settles (none seen) gives a valid, if oddly numbered, PDF.
+    Returns the last pass, drawn but not yet serialised. Note numbers do not depend on the layout (one note
+    per key, numbered by first citation), so only the total can change between passes.
 
     State shared between stages: memoised on the (frozen) document and theme, so the layout the fit makes
     when rendering calls `measure` is the one the build's `write` of the chosen document then serialises.
     Entries never go stale (both keys are immutable values); eight cover one build's audiences and the last
     few fit attempts. A logo file replaced on disk between the two calls is not seen until the next build.
     """
-    pages: dict[int, int] = {}
+    doc = ascending(doc)
     total = 1
     for _ in range(MAX_PASSES):
-        numbering = Numbering(dict(pages))
-        result, ledger = _layout(doc, theme, numbering, total)
-        if numbering.replay(ledger.drawn).numbers == numbering.numbers and result.pages == total:
+        result, _ledger = _layout(doc, theme, Numbering(), total)
+        if result.pages == total:
             break
-        pages, total = dict(ledger.drawn), result.pages
+        total = result.pages
     return result
 
 

@@ -1,0 +1,99 @@
+"""A house style as both writers see it: what a reference DOCX (or a brand file) says about the page, the named
+styles and the letterhead, already resolved (inheritance followed, units in points), so the PDF can follow the
+same reference the DOCX is built on.
+
+`render/house.py` reads a reference into these types; writers only read them. A `None` field means the
+reference does not say, and briefgen's own metric (document/layout.py) stands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["left", "center", "right", "justify"]
+PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
+NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
+
+# Fonts whose metrics a bundled face copies, so text set in one wraps like text set in the other.
+METRIC_TWINS = {"Cambria": "Caladea", "Caladea": "Caladea", "Calibri": "Carlito", "Carlito": "Carlito"}
+_SERIF_HINTS = ("serif", "times", "georgia", "garamond", "cambria", "caladea", "book", "minion", "palatino",
+                "baskerville", "charter", "roman")
+
+
+def pdf_family(name: str) -> str:
+    """The bundled family the PDF draws a named font in: the font itself or its metric twin, else Caladea for
+    a serif-looking name and Carlito for the rest (a substitute `substitute_note` reports)."""
+    if name in METRIC_TWINS:
+        return METRIC_TWINS[name]
+    lowered = name.lower()
+    serif = any(hint in lowered for hint in _SERIF_HINTS) and "sans" not in lowered
+    return "Caladea" if serif else "Carlito"
+
+
+def substitute_note(name: str) -> str:
+    """'' when the PDF can draw `name` with its own metrics; otherwise what it draws instead, in words."""
+    if name in METRIC_TWINS:
+        return ""
+    return (f"font {name!r} is not bundled: the PDF uses {pdf_family(name)} in its place, which is not "
+            f"metric-compatible, so lines may break differently in the DOCX and the PDF")
+
+
+@dataclass(frozen=True)
+class StyleLook:
+    """One named style as the reference defines it (None: not said, briefgen's default stands)."""
+
+    font: str | None = None
+    size: float | None = None  # points
+    colour: str | None = None  # "#RRGGBB"
+    bold: bool | None = None
+    italic: bool | None = None
+    caps: bool | None = None
+    space_before: float | None = None  # points
+    space_after: float | None = None  # points
+    line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)
+    line_exact: float | None = None  # an exact or at-least line height in points
+    align: Align | None = None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Part of a letterhead line: literal text (PAGE / NUMPAGES stand for fields) or an image."""
+
+    text: str = ""
+    image: bytes = b""
+    width: float = 0.0  # points, for an image
+    height: float = 0.0
+
+
+@dataclass(frozen=True)
+class LetterLine:
+    """One paragraph of a header or footer, split at its tabs into left, centre and right parts (Word's
+    Header and Footer styles put a centre tab mid-line and a right tab at the margin)."""
+
+    cells: tuple[tuple[Piece, ...], ...]
+    align: Align = "left"
+    bold: bool = False
+    size: float | None = None
+    colour: str | None = None
+    font: str | None = None
+
+
+@dataclass(frozen=True)
+class House:
+    """The house style of one reference document."""
+
+    page_mm: tuple[float, float] | None = None  # width, height
+    margins_mm: tuple[float, float, float, float] | None = None  # top, right, bottom, left
+    header_mm: float | None = None  # from the page's top edge to the header
+    footer_mm: float | None = None  # from the page's bottom edge to the footer
+    styles: tuple[tuple[str, StyleLook], ...] = ()  # by Word style name, lower case ("heading 1")
+    header: tuple[LetterLine, ...] = ()
+    footer: tuple[LetterLine, ...] = ()
+
+    def style(self, word_name: str) -> StyleLook:
+        return dict(self.styles).get(word_name.lower(), StyleLook())
+
+    @property
+    def letterhead(self) -> bool:
+        return bool(self.header or self.footer)

@@ -1,0 +1,136 @@
+"""A profile's look as a Theme, and the files it names (its logo, reference DOCX, brand file), checked and
+reported at their key in the profile.
+
+The safety of reading each file (inside templates/, bounded size, no image or zip bomb) is sources/assets.py's;
+this module adds what a brief needs of them and places every problem at the profile's line.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+from xml.etree.ElementTree import ParseError, fromstring
+
+from briefgen.document.house import House
+from briefgen.document.nodes import Theme
+from briefgen.errors import BriefgenError
+from briefgen.render.profiles import Profile
+from briefgen.sources.assets import REFERENCE_HINT, AssetError, asset_path, check_logo, check_reference
+from briefgen.workspace import Workspace
+
+_BRAND_HINT = "set look.brand to a Quarto _brand.yml file inside templates/"
+_DOCUMENT_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                   "application/vnd.ms-word.document.macroEnabled.main+xml")
+
+
+def theme_for(ws: Workspace, profile: Profile) -> Theme:
+    """The profile's look as a Theme; a reference DOCX, then a brand file, fill in what `look` leaves unset."""
+    look = profile.look
+    top, right, bottom, left = look.margins_mm
+    reference = reference_path(ws, profile)
+    theme = Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
+                  heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
+                  banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
+                  logo=logo_path(ws, profile), reference_docx=reference)
+    if reference is not None:
+        from briefgen.render.house import read_house
+        theme = house_theme(theme, read_house(reference), look.model_fields_set)
+    return brand_theme(ws, profile, theme)
+
+
+def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:
+    """The theme with what the house style says, where the profile's `look` did not set the key itself: the
+    page size and margins, the fonts and size of Normal and Heading 1, and Heading 1's colour as the accent."""
+    normal, heading = house.style("Normal"), house.style("Heading 1")
+    said = {"margins_mm": house.margins_mm, "body_font": normal.font, "heading_font": heading.font,
+            "body_size": normal.size, "accent": heading.colour}
+    changes = {key: value for key, value in said.items() if value is not None and key not in explicit}
+    if "page_size" in explicit:
+        house = replace(house, page_mm=None)
+    return replace(theme, house=house, **changes)  # type: ignore[arg-type]
+
+
+def _placed(profile: Profile, key: str, exc: AssetError) -> BriefgenError:
+    return BriefgenError(profile.problem(("look", key), exc.message, exc.hint))
+
+
+def _inside(ws: Workspace, profile: Profile, key: str, name: str, hint: str, what: str) -> Path:
+    """`templates/<name>`, refused at the profile key when it leads outside templates/ or is not there."""
+    try:
+        path = asset_path(ws.templates, name, what, hint)
+    except AssetError as exc:
+        raise _placed(profile, key, exc) from None
+    if not path.is_file():
+        raise BriefgenError(profile.problem(("look", key), f"{what} {name!r} not found", hint))
+    return path
+
+
+def logo_path(ws: Workspace, profile: Profile) -> Path | None:
+    """The profile's logo: a whole PNG or JPEG of sane size inside templates/ (sources/assets.py checks it)."""
+    name = profile.look.logo
+    return None if name is None else _image(ws, profile, "logo", name)
+
+
+def _image(ws: Workspace, profile: Profile, key: str, name: str) -> Path:
+    try:
+        return check_logo(ws.templates, name)
+    except AssetError as exc:
+        raise _placed(profile, key, exc) from None
+
+
+def brand_theme(ws: Workspace, profile: Profile, theme: Theme) -> Theme:
+    """The theme with the brand file's colours, fonts and logo where `look` does not set them itself."""
+    name = profile.look.brand
+    if name is None:
+        return theme
+    from briefgen.render.brand import read_brand
+
+    path = _inside(ws, profile, "brand", name, _BRAND_HINT, "brand file")
+    brand = read_brand(ws, path)
+    explicit = profile.look.model_fields_set
+    said = {"accent": brand.accent, "banner_color": brand.banner_color, "body_font": brand.body_font,
+            "heading_font": brand.heading_font}
+    changes: dict[str, object] = {k: v for k, v in said.items() if v is not None and k not in explicit}
+    if brand.logo is not None and "logo" not in explicit:  # the brand's logo is named from the brand file's folder
+        changes["logo"] = _image(ws, profile, "brand", os.path.relpath(path.parent / brand.logo, ws.templates))
+    return replace(theme, **changes)  # type: ignore[arg-type]
+
+
+def reference_path(ws: Workspace, profile: Profile) -> Path | None:
+    """The profile's reference DOCX: safe to open (sources/assets.py), holding word/document.xml, declared a
+    document (a .dotx template or a macro-free mismatch is refused here, before any brief is written)."""
+    name = profile.look.reference_docx
+    if name is None:
+        return None
+    try:
+        path = check_reference(ws.templates, name)  # inside templates/, bounded, no zip or entity bomb
+    except AssetError as exc:
+        raise _placed(profile, "reference_docx", exc) from None
+
+    def refuse(message: str) -> BriefgenError:
+        return BriefgenError(profile.problem(("look", "reference_docx"), message, REFERENCE_HINT))
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (OSError, zipfile.BadZipFile):
+        raise refuse(f"{name}: not a DOCX file (not a zip archive)") from None
+    missing = next((part for part in ("word/styles.xml", "word/document.xml") if part not in names), None)
+    if missing:
+        raise refuse(f"{name}: not a Word document: it has no {missing}")
+    if not _declares_document(types):
+        raise refuse(f"{name}: cannot open it as a document: it is not declared a Word document "
+                     "(a .dotx template? save it as .docx)")
+    return path
+
+
+def _declares_document(types: bytes) -> bool:
+    try:
+        root = fromstring(types)
+    except ParseError:
+        return False
+    return any(child.get("PartName") == "/word/document.xml" and child.get("ContentType") in _DOCUMENT_TYPES
+               for child in root)

@@ -1,0 +1,235 @@
+"""Read a reference DOCX into a House (document/house.py): page setup, named styles resolved through their
+`basedOn` chains, the document defaults and the theme fonts, and the default header and footer.
+
+Only the zip and its XML are read (the standard library's parser): `check` uses this without importing the
+DOCX writer's libraries. The DOCX writer keeps the reference's own parts (writers/docx/reference.py); this
+reader gives the PDF, and the styles briefgen adds to the DOCX, the same values.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree.ElementTree import Element, fromstring
+
+from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, StyleLook
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+TWIPS_PER_MM = 1440 / 25.4
+EMU_PER_PT = 12700
+_ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center", "right": "right",
+                            "end": "right", "both": "justify", "distribute": "justify"}
+_FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
+
+
+class _Package:
+    """The parts of one DOCX, read on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.archive = zipfile.ZipFile(path)
+
+    def xml(self, name: str) -> Element | None:
+        try:
+            return fromstring(self.archive.read(name))
+        except KeyError:
+            return None
+
+    def rels(self, part: str) -> dict[str, str]:
+        """Relationship id -> target part name, for `part` (e.g. word/document.xml)."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        if root is None:
+            return {}
+        return {rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+                for rel in root.iter(f"{REL}Relationship") if rel.get("TargetMode") != "External"}
+
+
+def read_house(path: Path) -> House:
+    """The house style of the reference DOCX at `path` (already checked to be a Word document)."""
+    package = _Package(path)
+    with package.archive:
+        styles = _Styles(package)
+        document = package.xml("word/document.xml")
+        section = None if document is None else document.find(f"{W}body/{W}sectPr")
+        page, margins, header_mm, footer_mm = _page(section)
+        parts = _furniture(package, section)
+        return House(
+            page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm,
+            styles=styles.all(),
+            header=tuple(_lines(package, parts.get("header"), styles)),
+            footer=tuple(_lines(package, parts.get("footer"), styles)))
+
+
+def _twips(element: Element | None, attr: str) -> float | None:
+    value = None if element is None else element.get(f"{W}{attr}")
+    try:
+        return None if value is None else abs(float(value))
+    except ValueError:
+        return None
+
+
+def _page(section: Element | None) -> tuple[tuple[float, float] | None, tuple[float, float, float, float] | None,
+                                           float | None, float | None]:
+    size = None if section is None else section.find(f"{W}pgSz")
+    mar = None if section is None else section.find(f"{W}pgMar")
+    w, h = _twips(size, "w"), _twips(size, "h")
+    page = (w / TWIPS_PER_MM, h / TWIPS_PER_MM) if w and h else None
+    sides = [_twips(mar, side) for side in ("top", "right", "bottom", "left")]
+    margins = None if None in sides else tuple(s / TWIPS_PER_MM for s in sides if s is not None)
+    header, footer = _twips(mar, "header"), _twips(mar, "footer")
+    return (page, margins if margins and len(margins) == 4 else None,
+            None if header is None else header / TWIPS_PER_MM, None if footer is None else footer / TWIPS_PER_MM)
+
+
+def _furniture(package: _Package, section: Element | None) -> dict[str, str]:
+    """The part names of the section's default header and footer."""
+    if section is None:
+        return {}
+    rels = package.rels("word/document.xml")
+    found: dict[str, str] = {}
+    for kind in ("header", "footer"):
+        for ref in section.iter(f"{W}{kind}Reference"):
+            if ref.get(f"{W}type", "default") == "default" and ref.get(f"{R}id", "") in rels:
+                found[kind] = rels[ref.get(f"{R}id", "")]
+    return found
+
+
+def _on(element: Element | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(f"{W}val", "true").lower() not in ("0", "false", "off", "none")
+
+
+class _Styles:
+    """The styles part, each style resolved through its basedOn chain down to the document defaults."""
+
+    def __init__(self, package: _Package) -> None:
+        root = package.xml("word/styles.xml")
+        self.by_id: dict[str, Element] = {}
+        self.names: dict[str, str] = {}
+        self.defaults: StyleLook = StyleLook()
+        self.theme_fonts = _theme_fonts(package)
+        if root is None:
+            return
+        for style in root.iter(f"{W}style"):
+            ident = style.get(f"{W}styleId", "")
+            name = style.find(f"{W}name")
+            self.by_id[ident] = style
+            if name is not None and style.get(f"{W}type") in ("paragraph", "character"):
+                self.names.setdefault(name.get(f"{W}val", "").lower(), ident)
+        defaults = root.find(f"{W}docDefaults")
+        if defaults is not None:
+            self.defaults = self._merge(StyleLook(), defaults.find(f"{W}rPrDefault/{W}rPr"),
+                                        defaults.find(f"{W}pPrDefault/{W}pPr"))
+
+    def all(self) -> tuple[tuple[str, StyleLook], ...]:
+        return tuple((name, self.resolve(ident)) for name, ident in sorted(self.names.items()))
+
+    def resolve(self, ident: str, depth: int = 0) -> StyleLook:
+        style = self.by_id.get(ident)
+        if style is None or depth > 20:
+            return self.defaults
+        based = style.find(f"{W}basedOn")
+        base = self.resolve(based.get(f"{W}val", ""), depth + 1) if based is not None else self.defaults
+        return self._merge(base, style.find(f"{W}rPr"), style.find(f"{W}pPr"))
+
+    def _merge(self, base: StyleLook, rpr: Element | None, ppr: Element | None) -> StyleLook:
+        values = dict(base.__dict__)
+        if rpr is not None:
+            values.update({k: v for k, v in self._run(rpr).items() if v is not None})
+        if ppr is not None:
+            values.update({k: v for k, v in _paragraph(ppr).items() if v is not None})
+        return StyleLook(**values)
+
+    def _run(self, rpr: Element) -> dict[str, object]:
+        fonts, size, colour = rpr.find(f"{W}rFonts"), rpr.find(f"{W}sz"), rpr.find(f"{W}color")
+        font = None
+        if fonts is not None:
+            theme = fonts.get(f"{W}asciiTheme")
+            font = fonts.get(f"{W}ascii") or (self.theme_fonts.get(theme[:5]) if theme else None)
+        value = None if colour is None else colour.get(f"{W}val", "auto")
+        half = _twips(size, "val")
+        return {"font": font, "size": None if half is None else half / 2,
+                "colour": None if value is None or value == "auto" or len(value) != 6 else "#" + value.upper(),
+                "bold": _on(rpr.find(f"{W}b")), "italic": _on(rpr.find(f"{W}i")), "caps": _on(rpr.find(f"{W}caps"))}
+
+
+def _paragraph(ppr: Element) -> dict[str, object]:
+    spacing, jc = ppr.find(f"{W}spacing"), ppr.find(f"{W}jc")
+    before, after, line = _twips(spacing, "before"), _twips(spacing, "after"), _twips(spacing, "line")
+    rule = "auto" if spacing is None else spacing.get(f"{W}lineRule", "auto")
+    return {"space_before": None if before is None else before / 20,
+            "space_after": None if after is None else after / 20,
+            "line": line / 240 if line is not None and rule == "auto" else None,
+            "line_exact": line / 20 if line is not None and rule != "auto" else None,
+            "align": None if jc is None else _ALIGN.get(jc.get(f"{W}val", ""))}
+
+
+def _theme_fonts(package: _Package) -> dict[str, str]:
+    """'minor' and 'major' -> the Latin typeface the theme names (what asciiTheme="minorHAnsi" means)."""
+    rels = package.rels("word/document.xml")
+    theme_part = next((t for t in rels.values() if posixpath.basename(t).startswith("theme")), "")
+    root = package.xml(theme_part) if theme_part else None
+    found: dict[str, str] = {}
+    for kind in ("minor", "major"):
+        latin = None if root is None else root.find(f".//{A}{kind}Font/{A}latin")
+        if latin is not None and latin.get("typeface"):
+            found[kind] = latin.get("typeface", "")
+    return found
+
+
+def _lines(package: _Package, part: str | None, styles: _Styles) -> Iterator[LetterLine]:
+    """The paragraphs of a header or footer part that show something."""
+    root = package.xml(part) if part else None
+    if root is None or part is None:
+        return
+    rels = package.rels(part)
+    for p in root.iter(f"{W}p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        look = styles.resolve(style.get(f"{W}val", "")) if style is not None else styles.resolve(
+            styles.names.get("normal", ""))
+        cells = _cells(package, p, rels)
+        if any(piece.text.strip() or piece.image for cell in cells for piece in cell):
+            yield LetterLine(tuple(tuple(c) for c in cells), look.align or "left", bool(look.bold), look.size,
+                             look.colour, look.font)
+
+
+def _cells(package: _Package, p: Element, rels: dict[str, str]) -> list[list[Piece]]:
+    cells: list[list[Piece]] = [[]]
+    in_result = False  # inside a complex field's cached result
+    cached = {id(t) for simple in p.iter(f"{W}fldSimple") for t in simple.iter(f"{W}t")}
+    for node in p.iter():
+        tag = node.tag
+        if tag == f"{W}fldChar":
+            kind = node.get(f"{W}fldCharType")
+            in_result = kind == "separate"
+        elif tag == f"{W}instrText" or tag == f"{W}fldSimple":
+            words = (node.text or node.get(f"{W}instr") or "").split()
+            if words and words[0].upper() in _FIELDS:
+                cells[-1].append(Piece(_FIELDS[words[0].upper()]))
+        elif tag == f"{W}t" and not in_result and id(node) not in cached:
+            cells[-1].append(Piece(node.text or ""))
+        elif tag == f"{W}tab" and node.get(f"{W}val") is None:
+            cells.append([])
+        elif tag == f"{W}inline" or tag == f"{WP}inline" or tag == f"{WP}anchor":
+            cells[-1].extend(_image(package, node, rels))
+    return cells
+
+
+def _image(package: _Package, drawing: Element, rels: dict[str, str]) -> Iterator[Piece]:
+    extent, blip = drawing.find(f"{WP}extent"), drawing.find(f".//{A}blip")
+    target = rels.get("" if blip is None else blip.get(f"{R}embed", ""))
+    if extent is None or not target:
+        return
+    try:
+        data = package.archive.read(target)
+    except KeyError:
+        return
+    yield Piece(image=data, width=int(extent.get("cx", "0")) / EMU_PER_PT,
+                height=int(extent.get("cy", "0")) / EMU_PER_PT)

@@ -1,0 +1,74 @@
+"""Everything a build will use from `templates/`, checked before any build: every audience's profile, its
+template (compiled, with every template it extends or includes), logo, reference DOCX, brand file, the fonts
+they name and the chart. All problems of all audiences are reported at once, each at its file and line, so a
+passing `check` leaves a build only reasons outside the inputs to fail (disk, lock)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from briefgen.document.house import substitute_note
+from briefgen.document.layout import STYLES
+from briefgen.errors import BriefgenError, Problem
+from briefgen.model.schema import Summary
+from briefgen.render.assets import theme_for
+from briefgen.render.audiences import audience_names
+from briefgen.render.profiles import Profile, load_profile
+from briefgen.workspace import Workspace
+
+Step = Callable[[Workspace, Profile, str, Summary], list[Problem]]
+
+
+def check_profiles(ws: Workspace, summary: Summary, names: Iterable[str] | None = None) -> list[Problem]:
+    """The problems of the named audiences (default: every audience), each tagged with its audience."""
+    found: list[Problem] = []
+    for name in audience_names(ws) if names is None else names:
+        found.extend(replace(p, item=f"audience {name}") for p in _check_one(ws, name, summary))
+    return found
+
+
+def _check_one(ws: Workspace, name: str, summary: Summary) -> list[Problem]:
+    try:
+        profile = load_profile(ws, name)
+    except BriefgenError as exc:
+        return exc.problems
+    found: list[Problem] = []
+    for step in (_compiles, _look, _chart):
+        try:
+            found.extend(step(ws, profile, name, summary))
+        except BriefgenError as exc:
+            found.extend(exc.problems)
+    return found
+
+
+def _compiles(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
+    """Compile the template and every template it extends or includes (syntax errors at their line)."""
+    from briefgen.render.templating import compile_all
+
+    compile_all(ws, profile.template)
+    return []
+
+
+def _look(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
+    """The logo, reference DOCX and brand file (theme_for reads them as a build does), and the fonts a house
+    style names that the PDF can only draw in a substitute (warnings, at the key that brought the font in)."""
+    theme = theme_for(ws, profile)
+    house, look = theme.house, profile.look
+    if house is None and look.brand is None:
+        return []
+    used: list[str | None] = [theme.body_font, theme.heading_font]
+    if house is not None:
+        used += [house.style(spec.word_name).font for spec in STYLES.values()]
+        used += [line.font for line in (*house.header, *house.footer)]
+    key = "brand" if look.brand is not None else "reference_docx"
+    return [profile.problem(("look", key), note, warning=True, hint=(
+                "the DOCX keeps the font for Word; the PDF has Caladea (Cambria's metrics) and Carlito (Calibri's)"))
+            for font in dict.fromkeys(f for f in used if f) if (note := substitute_note(font))]
+
+
+def _chart(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
+    from briefgen.render.figures import chart_figures
+
+    chart_figures(summary, profile, name)
+    return []

@@ -1,0 +1,69 @@
+"""The PDF side of a house style: paragraph styles from the reference's named styles, and its letterhead.
+
+A style the reference defines is drawn as the reference defines it (font, size, colour, weight, spacing, line
+height, alignment); the DOCX keeps that very style, so both formats set it alike. Styles the reference lacks
+keep briefgen's metrics (styles.py). Line spacing given as a multiple ("auto" in Word) is a multiple of the
+font's own line height (ascent plus descent), as LibreOffice and Word measure it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from io import BytesIO
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+
+from briefgen.document import layout
+from briefgen.document.house import House, StyleLook, pdf_family
+from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf.face import Face
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+WORD_BLACK = "#000000"  # what Word draws for a style that names no colour ("auto")
+
+
+def line_factor(font_name: str) -> float:
+    """The natural line height of a registered font as a multiple of its size."""
+    face = pdfmetrics.getFont(font_name).face
+    return float(face.ascent - face.descent) / 1000
+
+
+def _defined(house: House) -> dict[str, StyleLook]:
+    """Layout style key -> the reference's definition of that style, for the styles it defines."""
+    defined = dict(house.styles)
+    return {key: defined[spec.word_name.lower()] for key, spec in layout.STYLES.items()
+            if spec.word_name.lower() in defined}
+
+
+def house_faces(house: House, ours: dict[str, Face]) -> dict[str, Face]:
+    """The face of every style the reference defines: its font (or ours when it names none), weight,
+    slant and capitals as it says."""
+    return {key: Face(pdf_family(look.font) if look.font else ours[key].family, bool(look.bold),
+                      bool(look.italic), bool(look.caps))
+            for key, look in _defined(house).items()}
+
+
+def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face]) -> dict[str, ParagraphStyle]:
+    """Our paragraph styles replaced by the reference's for every style it defines."""
+    return {key: _from_look(ours[key], look, faces[key]) for key, look in _defined(house).items()}
+
+
+def _from_look(base: ParagraphStyle, look: StyleLook, face: Face) -> ParagraphStyle:
+    name = fonts.font_name(face.family, face.bold, face.italic)
+    size = look.size or base.fontSize
+    leading = look.line_exact or size * (look.line or 1.0) * line_factor(name)
+    return ParagraphStyle(
+        base.name, parent=base, fontName=name, fontSize=size, leading=leading,
+        spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,
+        alignment=_ALIGN[look.align or "left"], textColor=HexColor(look.colour or WORD_BLACK),
+        bulletFontName=fonts.font_name(face.family), bulletFontSize=size)
+
+
+@cache
+def image(data: bytes) -> ImageReader:
+    """A letterhead picture (cached by content: every page draws it)."""
+    return ImageReader(BytesIO(data))

@@ -1,0 +1,48 @@
+"""`briefgen audiences new NAME [--from AUDIENCE] [--template]` starts an audience in templates/ without the
+package's source tree: the profile (and template) are copied, ready to edit and to build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.helpers import run
+
+
+def test_new_audience_from_a_bundled_one_builds(workspace: Path) -> None:
+    result = run(workspace, "audiences", "new", "board", "--from", "executive")
+    assert result.exit_code == 0, result.output
+    assert "created templates/board.yaml (from executive)" in result.output
+    text = (workspace / "templates/board.yaml").read_text(encoding="utf-8")
+    assert text.endswith((ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8"))
+    assert not (workspace / "templates/board.xml.j2").exists()
+    listed = run(workspace, "audiences")
+    assert any(line.split()[:3] == ["board", "executive.xml.j2", "1"] for line in listed.output.splitlines())
+    built = run(workspace, "build", "-a", "board")
+    assert built.exit_code == 0, built.output
+    assert (workspace / "output/board.pdf").is_file() and (workspace / "output/board.docx").is_file()
+
+
+def test_with_template_copies_the_layout_and_points_the_profile_at_it(workspace: Path) -> None:
+    result = run(workspace, "audiences", "new", "deep", "--from", "analyst", "--template")
+    assert result.exit_code == 0, result.output
+    template = (workspace / "templates/deep.xml.j2").read_text(encoding="utf-8")
+    assert template == (ROOT / "briefgen/templates/analyst.xml.j2").read_text(encoding="utf-8")
+    profile = (workspace / "templates/deep.yaml").read_text(encoding="utf-8")
+    assert "\ntemplate: deep.xml.j2\n" in profile and "analyst.xml.j2" not in profile
+    (workspace / "templates/deep.xml.j2").write_text(template.replace("{% extends", "{# mine #}{% extends"),
+                                                     encoding="utf-8")
+    assert run(workspace, "build", "-a", "deep", "-f", "pdf").exit_code == 0
+
+
+def test_nothing_is_overwritten_and_mistakes_are_reported(workspace: Path) -> None:
+    assert run(workspace, "audiences", "new", "board").exit_code == 0
+    before = (workspace / "templates/board.yaml").read_bytes()
+    again = run(workspace, "audiences", "new", "board", "--from", "public")
+    assert again.exit_code == 1 and "templates/board.yaml: already exists" in again.output
+    assert (workspace / "templates/board.yaml").read_bytes() == before
+    unknown = run(workspace, "audiences", "new", "other", "--from", "nowhere")
+    assert unknown.exit_code == 1 and "no audience 'nowhere'" in unknown.output
+    bad = run(workspace, "audiences", "new", "../evil")
+    assert bad.exit_code == 1 and "is not an audience name" in bad.output
+    assert not (workspace / "templates/other.yaml").exists()

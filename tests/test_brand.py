@@ -1,0 +1,86 @@
+"""A Quarto `_brand.yml` as a house style: its colours, fonts and logo reach both formats; its mistakes are
+reported at their line, and `check` reports a font the PDF can only substitute."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+from tests.helpers import run
+
+BRAND = """\
+meta:
+  name: Northwind
+color:
+  palette:
+    forest: "#2E7D32"
+  primary: forest
+  secondary: "#a31515"
+typography:
+  fonts:
+    - family: Calibri
+      source: system
+  base:
+    family: Calibri
+    size: 11pt
+  headings: Georgia
+logo:
+  medium: brand-logo.png
+"""
+
+
+def _branded(ws: Path, brand: str = BRAND) -> None:
+    (ws / "templates/_brand.yml").write_text(brand, encoding="utf-8")
+    Image.new("RGB", (200, 60), (46, 125, 50)).save(ws / "templates/brand-logo.png")
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (ws / "templates/branded.yaml").write_text(profile + "look: {brand: _brand.yml}\n", encoding="utf-8")
+
+
+def test_brand_colours_fonts_and_logo_reach_both_formats(workspace: Path) -> None:
+    _branded(workspace)
+    result = run(workspace, "build", "-a", "branded")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(workspace / "output/branded.docx") as archive:
+        styles = archive.read("word/styles.xml").decode()
+        headers = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
+    heading = styles[styles.index('w:styleId="Heading1"'):]
+    heading = heading[:heading.index("</w:style>")]
+    assert 'w:val="2E7D32"' in heading and 'w:ascii="Georgia"' in heading  # accent, heading font
+    assert 'w:ascii="Calibri"' in styles and "<a:blip" in headers  # body font, the brand's logo
+    assert 'w:val="A31515"' in styles[styles.index('w:styleId="Banner"'):]  # secondary: the banner colour
+    reader = PdfReader(workspace / "output/branded.pdf")
+    page = reader.pages[0]
+    content = page.get_contents().get_data().decode("latin-1")
+    assert ".180392 .490196 .196078 rg" in content  # #2E7D32 as a fill colour
+    fonts = {str(f["/BaseFont"]).split("+")[-1] for f in page["/Resources"]["/Font"].values()}
+    assert "Carlito" in fonts and "Caladea-Bold" in fonts  # Calibri's twin; Georgia's substitute
+    assert len(page.images) >= 1
+
+
+def test_check_reports_the_substituted_font_at_the_brand_key(workspace: Path) -> None:
+    _branded(workspace)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
+    line = len((ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8").splitlines()) + 1
+    assert (f"templates/branded.yaml:{line}:15: warning: look.brand: font 'Georgia' is not bundled: "
+            "the PDF uses Caladea in its place") in result.output, result.output
+
+
+@pytest.mark.parametrize(("brand", "message"), [
+    (BRAND.replace("primary: forest", "primary: leaf"), "templates/_brand.yml:6:12: color.primary: 'leaf' is not"),
+    (BRAND.replace('"#2E7D32"', '"green"'), "templates/_brand.yml:5:13: color.palette.forest: 'green' is not"),
+    (BRAND.replace("brand-logo.png", "gone.png"), "look.brand: logo image 'gone.png' not found"),
+    (BRAND.replace("  headings: Georgia", "  headings: [Georgia]"), "templates/_brand.yml:15:13: typography.headings"),
+])
+def test_brand_mistakes_are_located(workspace: Path, brand: str, message: str) -> None:
+    _branded(workspace, brand)
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1
+        assert message in result.output, result.output
+    assert not (workspace / "output/branded.pdf").exists()

@@ -1,0 +1,131 @@
+"""One house style for both formats: a reference DOCX made here (green Heading 1, Calibri body, Letter page,
+a header with text and a logo, a footer with a PAGE field) styles the DOCX and the PDF of the same brief alike."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Inches, Pt, RGBColor
+from PIL import Image
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+from tests.helpers import run
+from tests.tools import require
+
+GREEN = (0x2E, 0x7D, 0x32)
+LETTERHEAD = "Northwind Analysis Unit"
+
+
+def make_house(path: Path) -> Path:
+    """A reference DOCX a user could have saved from Word."""
+    logo = path.with_suffix(".png")
+    Image.new("RGB", (240, 80), (20, 60, 120)).save(logo)
+    reference = docx.Document()
+    reference.styles["Heading 1"].font.color.rgb = RGBColor(*GREEN)
+    reference.styles["Normal"].font.name = "Calibri"
+    reference.styles["Normal"].font.size = Pt(10)
+    section = reference.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("top_margin", "right_margin", "bottom_margin", "left_margin"):
+        setattr(section, side, Inches(0.9))
+    header = section.header.paragraphs[0]
+    header.add_run(LETTERHEAD + "\t\t")
+    header.add_run().add_picture(str(logo), height=Inches(0.3))
+    footer = section.footer.paragraphs[0]
+    footer.add_run("Page ")
+    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    reference.add_paragraph("body text of the reference, never in a brief")
+    reference.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def house_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    workspace = tmp_path_factory.mktemp("house") / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    for audience in ("executive", "analyst"):
+        profile = (ROOT / f"briefgen/templates/{audience}.yaml").read_text(encoding="utf-8")
+        (workspace / f"templates/house-{audience}.yaml").write_text(
+            profile + "look: {reference_docx: house.docx}\n", encoding="utf-8")
+    make_house(workspace / "templates/house.docx")
+    result = run(workspace, "build", "-a", "house-executive", "-a", "house-analyst")
+    assert result.exit_code == 0, result.output
+    return workspace / "output"
+
+
+def _member(path: Path, pattern: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(n).decode() for n in archive.namelist() if re.fullmatch(pattern, n))
+
+
+@pytest.mark.parametrize("audience", ["house-executive", "house-analyst"])
+def test_docx_carries_the_house_style(house_build: Path, audience: str) -> None:
+    path = house_build / f"{audience}.docx"
+    headers, footers = _member(path, r"word/header\d*\.xml"), _member(path, r"word/footer\d*\.xml")
+    assert LETTERHEAD in headers and "<a:blip" in headers  # the letterhead's text and logo
+    assert 'w:instr="PAGE"' in footers
+    styles = docx.Document(str(path)).styles
+    assert styles["Heading 1"].font.color.rgb == RGBColor(*GREEN)
+    body = _member(path, "word/document.xml")
+    assert 'w:w="12240"' in body and 'w:h="15840"' in body  # Letter
+    # The styles briefgen adds (BLUF box title, tables, footnotes, banner) take the house body font.
+    added = _member(path, "word/styles.xml")
+    for ident in ("BoxTitle", "TableText", "FootnoteText", "Banner"):
+        definition = re.search(rf'w:styleId="{ident}".*?</w:style>', added, re.S)
+        assert definition is not None and 'w:ascii="Calibri"' in definition.group(0), ident
+
+
+@pytest.mark.parametrize("audience", ["house-executive", "house-analyst"])
+def test_pdf_follows_the_same_reference(house_build: Path, audience: str) -> None:
+    path = house_build / f"{audience}.pdf"
+    reader = PdfReader(path)
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
+    assert len(reader.pages[0].images) >= 1  # the letterhead's logo
+    text = subprocess.run([require("pdftotext"), str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert text.count(LETTERHEAD) == len(reader.pages)
+    assert all(f"Page {n}" in text for n in range(1, len(reader.pages) + 1))
+    content = reader.pages[0].get_contents().get_data().decode("latin-1")
+    green = " ".join(f"{c / 255:.6f}".lstrip("0").rstrip("0") for c in GREEN) + " rg"  # a fill colour
+    assert green in content and green == ".180392 .490196 .196078 rg"
+    fonts = {str(f["/BaseFont"]).split("+")[-1] for f in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert "Carlito" in fonts and not any(f.startswith("Caladea") for f in fonts)  # Calibri's twin, not the default
+
+
+@pytest.mark.parametrize("audience", ["house-executive", "house-analyst"])
+def test_libreoffice_lays_the_docx_out_on_as_many_pages_as_the_pdf(house_build: Path, audience: str,
+                                                                  tmp_path: Path) -> None:
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(house_build / f"{audience}.docx")],
+                   check=True, capture_output=True, timeout=180)
+    laid_out = len(PdfReader(tmp_path / f"{audience}.pdf").pages)
+    assert laid_out == len(PdfReader(house_build / f"{audience}.pdf").pages)
+
+
+def test_the_profile_page_and_margins_win_over_the_reference(workspace: Path, tmp_path: Path) -> None:
+    """`look.page_size` and `look.margins_mm` set in the profile apply to both formats, over the reference's."""
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/own.yaml").write_text(
+        profile + "look: {reference_docx: house.docx, page_size: A4, margins_mm: [20, 20, 20, 20]}\n",
+        encoding="utf-8")
+    make_house(workspace / "templates/house.docx")
+    result = run(workspace, "build", "-a", "own")
+    assert result.exit_code == 0, result.output
+    body = _member(workspace / "output/own.docx", "word/document.xml")
+    assert 'w:w="11906"' in body and 'w:h="16838"' in body and 'w:left="1134"' in body  # A4, 20 mm
+    page = PdfReader(workspace / "output/own.pdf").pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert LETTERHEAD in _member(workspace / "output/own.docx", r"word/header\d*\.xml")  # the letterhead stays
