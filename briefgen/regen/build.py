@@ -18,9 +18,11 @@ from briefgen.atomic import remove_stale_temps
 from briefgen.document.nodes import Theme, Writer, WriteResult
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
+from briefgen.regen.builds import record_build
 from briefgen.regen.caches import prune_cache
-from briefgen.regen.history import HISTORY, history_folder, preserve, prune
+from briefgen.regen.history import HISTORY, discard_if_same, history_folder, preserve, prune
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
+from briefgen.regen.issued import Issue, read_issues
 from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.workspace import Workspace, output_dir
 
@@ -57,6 +59,7 @@ class Plan:
     snapshot: dict[str, Any]
     baseline: dict[str, Any] | None
     formats: tuple[str, ...]
+    redline_base: Path | None = None  # the last issued DOCX, to write <audience>.redline.docx against
 
 
 @dataclass
@@ -129,14 +132,17 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     checked = run_check(ws)
     require_verified(checked, strict)
     profiles = {name: load_profile(ws, name) for name in names}  # every profile valid before any write
-    plans = [plan for name in names
-             if (plan := _plan(checked, name, profiles[name], lock, formats, target, if_changed))]
+    issues = read_issues(target)
+    plans = [plan for name in names if (plan := _plan(checked, name, profiles[name], lock, formats, target,
+                                                      if_changed, issues.get(name, [])))]
     report = BuildReport(unchanged=[n for n in names if n not in {p.audience for p in plans}])
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
         for plan in plans:
             report.written.extend(_write(plan, target, report.history, lock))
+        record_build(target, lock.build, report.history, {p.audience: lock.audiences[p.audience] for p in plans},
+                     full_snapshot(checked))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
@@ -152,8 +158,10 @@ def _intact(record: AudienceRecord | None, formats: tuple[str, ...], target: Pat
 
 
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
-          if_changed: bool) -> Plan | None:
-    from briefgen.regen.snapshot import changes, digest, snapshot
+          if_changed: bool, issues: list[Issue]) -> Plan | None:
+    from briefgen.regen.changes import changes
+    from briefgen.regen.issued import edition, versioned
+    from briefgen.regen.snapshot import digest, snapshot
     from briefgen.render.compose import compose_fitted
     from briefgen.render.profiles import theme_for
     from briefgen.render.templating import template_sources
@@ -165,11 +173,14 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     if if_changed and record and record.digest == key and all(
             f in record.outputs and (target / f"{name}.{f}").is_file() for f in wanted):
         return None
-    # "What changed" compares with the brief before the last one only while the content stays the same.
+    # "What changed" compares with the last issued version; before any issue, with the brief before the last
+    # one while the content stays the same.
+    ed = edition(issues, key)
     baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
-    theme = theme_for(checked.ws, profile)
-    composed = compose_fitted(checked, name, profile, theme, changes(baseline, snap))
-    return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
+    theme = versioned(theme_for(checked.ws, profile), profile, ed)
+    composed = compose_fitted(checked, name, profile, theme, changes(ed.since(baseline), snap), ed.context())
+    return Plan(name, profile, theme, composed, key, snap, baseline, wanted,
+                ed.baseline.docx(target, name) if ed.baseline else None)
 
 
 def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]:
@@ -178,10 +189,17 @@ def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
     for fmt in plan.formats:
         path = target / f"{plan.audience}.{fmt}"
-        preserve(path, history)
+        kept = preserve(path, history)
         result = writer_for(fmt)(plan.composed.document, path, plan.theme)
         outputs[fmt] = file_digest(path)
+        discard_if_same(kept, outputs[fmt])
         written.append(Written(plan.audience, fmt, result, plan.composed.dropped))
+    if "docx" in plan.formats:
+        from briefgen.regen.redlines import REDLINE, refresh_redline
+
+        outputs.pop(REDLINE, None)
+        outputs.update(refresh_redline(plan.redline_base, target / f"{plan.audience}.docx", history,
+                                       plan.composed.document.meta))
     lock.audiences[plan.audience] = AudienceRecord(
         plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped), plan.snapshot,
         plan.baseline)

@@ -11,7 +11,6 @@ from briefgen.render.selection import select
 from briefgen.verify.check import Checked
 
 Snapshot = dict[str, Any]
-_LABELS = {"judgment": "judgment", "figure": "figure", "quote": "quote", "gap": "gap", "bluf": "bottom line"}
 
 
 def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
@@ -28,6 +27,8 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
         # a PDF passage also records its page: the footnote prints it, so a move to another page rebuilds
         data["evidence"] = [[c.source.id, c.paragraph, c.passage, *([c.pinpoint] if c.page else [])]
                             for c in check.citations]
+        if check.failed:  # only `diff` and `status` see this: a build stops first
+            data["broken"] = True
         items[item_id] = data
     sources = {c[0] for item in items.values() for c in item["evidence"]}
     return {"brief": summary.brief.model_dump(exclude={"bluf", "bluf_evidence"}), "items": items,
@@ -52,42 +53,3 @@ def _find(checked: Checked, item_id: str) -> Any:
 def digest(snap: Snapshot, profile: Profile, template_sources: list[str], tool: str) -> str:
     payload = json.dumps([snap, profile.model_dump(), template_sources, tool], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def changes(before: Snapshot | None, after: Snapshot) -> list[dict[str, str]]:
-    """Readable differences between two snapshots: items added, removed, reworded, re-sourced."""
-    if before is None:
-        return []
-    old, new = before.get("items", {}), after["items"]
-    found: list[dict[str, str]] = []
-    for item_id in sorted(set(old) | set(new), key=lambda i: (i not in new, i)):
-        if item_id not in old:
-            found.append(_change("New", new[item_id], item_id, _headline(new[item_id])))
-        elif item_id not in new:
-            found.append(_change("Dropped", old[item_id], item_id, _headline(old[item_id])))
-        elif old[item_id] != new[item_id]:
-            found.append(_change("Revised", new[item_id], item_id, _what_moved(old[item_id], new[item_id])))
-    return found
-
-
-def _change(verb: str, item: dict[str, Any], item_id: str, detail: str) -> dict[str, str]:
-    return {"what": f"{verb} {_LABELS[item['kind']]} {item_id}:", "detail": detail}
-
-
-def _headline(item: dict[str, Any]) -> str:
-    for key in ("statement", "text", "value", "bluf"):
-        if item.get(key):
-            text = str(item[key])
-            return text if len(text) <= 120 else text[:119] + "…"
-    return ""
-
-
-def _what_moved(old: dict[str, Any], new: dict[str, Any]) -> str:
-    parts = []
-    for key in sorted(set(old) | set(new)):
-        if key == "evidence" or old.get(key) == new.get(key):
-            continue
-        parts.append(f"{key} {old.get(key)!r} → {new.get(key)!r}" if key != "statement" else "statement reworded")
-    if old.get("evidence") != new.get("evidence"):
-        parts.append("evidence changed")
-    return "; ".join(parts) + "."

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.document.nodes import Document, Meta, NoteRef, Theme
 from briefgen.errors import BriefgenError, Problem
@@ -35,9 +36,9 @@ def brief_date(checked: Checked) -> str:
 
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
-            changes: list[dict[str, str]] | None = None) -> Document:
+            changes: list[dict[str, str]] | None = None, edition: dict[str, Any] | None = None) -> Document:
     registry = CiteRegistry(checked)
-    context = build_context(checked, profile, audience, selection, registry, changes)
+    context = build_context(checked, profile, audience, selection, registry, changes, edition)
     markup = render(checked.ws, profile.template, context)
     brief = checked.loaded.summary.brief
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
@@ -55,11 +56,12 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
 
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme,
-                   changes: list[dict[str, str]] | None = None) -> Composed:
+                   changes: list[dict[str, str]] | None = None, edition: dict[str, Any] | None = None,
+                   ) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need)."""
     selection = select(checked.loaded.summary, profile, audience)
-    document = compose(checked, audience, profile, selection, changes)
+    document = compose(checked, audience, profile, selection, changes, edition)
     if profile.max_pages is None:
         return Composed(audience, document, (), None)
     from briefgen.writers.pdf.writer import measure
@@ -71,7 +73,7 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
             raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
-        document = compose(checked, audience, profile, selection, changes)
+        document = compose(checked, audience, profile, selection, changes, edition)
     return Composed(audience, document, tuple(dropped), pages[0])
 
 

@@ -40,7 +40,10 @@ class CiteRegistry:
 
 
 def build_context(checked: Checked, profile: Profile, audience: str, selection: Selection,
-                  cite: CiteRegistry, changes: list[dict[str, str]] | None = None) -> dict[str, Any]:
+                  cite: CiteRegistry, changes: list[dict[str, str]] | None = None,
+                  edition: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`edition` says which version this brief is and what its changes are counted since (see regen/issued.py);
+    without one (a brief never issued, or composed outside a build) the brief is compared with the last build."""
     summary = checked.loaded.summary
     brief = summary.brief
     return {
@@ -56,6 +59,7 @@ def build_context(checked: Checked, profile: Profile, audience: str, selection: 
         "source_summary": source_summary(checked, selection),
         "chart": _chart(checked, profile, selection),
         "changes": changes or [],
+        "edition": edition or {"since": "the last brief"},
         "cite": cite,
         "plain_confidence": PLAIN_CONFIDENCE,
     }

@@ -66,6 +66,13 @@ class ChartSpec(Strict):
         return self
 
 
+class DocumentControl(Strict):
+    """A block under the title saying which version the brief is, when it was issued, and who receives it."""
+
+    distribution: Annotated[list[Text], Field(max_length=500)] = []
+    in_footer: bool = True  # also print the version in every page's footer
+
+
 class Profile(Strict):
     """One audience: what it sees, how it looks, how long it may be."""
 
@@ -86,6 +93,7 @@ class Profile(Strict):
     footer: Text = ""
     look: Look = Look()
     chart: ChartSpec | None = None
+    document_control: DocumentControl | None = None
     _source: Located | None = PrivateAttr(default=None)
 
     def problem(self, path: Key, message: str, hint: str = "") -> Problem:
