@@ -8,11 +8,19 @@ from pathlib import Path
 import click
 
 from briefgen.cli.options import workspace_of, workspace_option
-from briefgen.regen.since import SINCE_HELP
+from briefgen.regen.since import SINCE, SINCE_HELP
 
 output_option = click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
                              help="Output directory (default: output/).")
-since_option = click.option("--since", metavar="VERSION|BUILD", default=None,
+
+
+def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not SINCE.match(value):
+        raise click.BadParameter(f"{value!r} is neither a version nor a build: give {SINCE_HELP}")
+    return value
+
+
+since_option = click.option("--since", metavar="VERSION|BUILD", default=None, callback=_since,
                             help=f"Compare with {SINCE_HELP} instead of the last issued version.")
 
 

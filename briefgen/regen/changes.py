@@ -8,6 +8,7 @@ reported as broken. Only fields a reader sees are compared: a priority, a tag or
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 Snapshot = dict[str, Any]
@@ -88,14 +89,29 @@ def _revisions(old: dict[str, Any], new: dict[str, Any], old_sources: dict[str, 
     parts: list[str] = []
     headline = _HEADLINE.get(new.get("kind", ""), "statement")
     if old.get(headline) != new.get(headline):
-        parts.append(f"{_SHOWN.get(headline, 'reworded')} “{start(str(old.get(headline)))}” → "
-                     f"“{start(str(new.get(headline)))}”" if headline == "label" else
-                     f"reworded; it read “{start(str(old.get(headline) or ''))}”")
+        was, now = str(old.get(headline) or ""), str(new.get(headline) or "")
+        parts.append(f"label “{start(was)}” → “{start(now)}”" if headline == "label" else "reworded: " + reworded(was, now))
     for key, words in _SHOWN.items():
         if key != headline and old.get(key) != new.get(key):
             parts.append(f"{words} {_word(key, old.get(key))} → {_word(key, new.get(key))}")
     parts.extend(_evidence(old, new, old_sources, new_sources))
     return parts
+
+
+def reworded(was: str, now: str, context: int = 3) -> str:
+    """The first passage that differs, with a few words either side: “…modernisation, and has…” → “…”."""
+    old, new = was.split(), now.split()
+    hunks = list(SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context))
+    if not hunks or old == new:
+        return "white space only"
+    first, last = hunks[0][0], hunks[0][-1]
+    more = " (and more)" if len(hunks) > 1 else ""
+    return f"{_excerpt(old, first[1], last[2])} → {_excerpt(new, first[3], last[4])}{more}"
+
+
+def _excerpt(words: list[str], lo: int, hi: int) -> str:
+    text = start(" ".join(words[lo:hi]))
+    return f"“{'…' if lo else ''}{text}{'…' if hi < len(words) and not text.endswith('…') else ''}”"
 
 
 def _word(key: str, value: Any) -> str:

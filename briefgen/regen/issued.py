@@ -70,7 +70,7 @@ class Edition:
 
     def footer_line(self) -> str:
         if self.current:
-            return f"Version {self.current.version}, issued {long(self.current.date)}"
+            return f"Version {self.current.version} of {long(self.current.date)}"
         return f"Draft of version {self.next_version}"
 
 

@@ -14,6 +14,7 @@ from briefgen.regen.record import Lock
 
 _VERSION = re.compile(r"^v?(\d+)$", re.IGNORECASE)
 _BUILD = re.compile(r"^b(?:uild)?(\d+)$", re.IGNORECASE)
+SINCE = re.compile(f"{_VERSION.pattern}|{_BUILD.pattern}", re.IGNORECASE)
 SINCE_HELP = "VERSION (3 or v3: an issued version) or BUILD (build12)"
 
 
