@@ -90,10 +90,11 @@ def _revisions(old: dict[str, Any], new: dict[str, Any], old_sources: dict[str, 
     headline = _HEADLINE.get(new.get("kind", ""), "statement")
     if old.get(headline) != new.get(headline):
         was, now = str(old.get(headline) or ""), str(new.get(headline) or "")
-        parts.append(f"label “{start(was)}” → “{start(now)}”" if headline == "label" else "reworded: " + reworded(was, now))
+        parts.append(("label " if headline == "label" else "reworded: ") + reworded(was, now))
     for key, words in _SHOWN.items():
         if key != headline and old.get(key) != new.get(key):
-            parts.append(f"{words} {_word(key, old.get(key))} → {_word(key, new.get(key))}")
+            said = f"{_word(key, old.get(key))} → {_word(key, new.get(key))}"
+            parts.append(said if key == "confidence" else f"{words} {said}")
     parts.extend(_evidence(old, new, old_sources, new_sources))
     return parts
 
