@@ -32,6 +32,11 @@ def _nothing(ws: Path) -> None:
     return None
 
 
+def _model_edited(ws: Path) -> None:
+    with (ws / "seeds/summary.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# an edit after the build\n")
+
+
 def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
@@ -64,8 +69,12 @@ SCENARIOS: dict[str, Scenario] = {
     "unknown option": (_nothing, ("build", "--fast")),
     "another build running": (_nothing, ("build",)),  # run while this test holds the lock (see below)
     "another seeds add running": (_nothing, ("seeds", "add", "notes.md")),  # likewise
+    "another issue running": (_nothing, ("issue",)),  # likewise
+    "issue after an edit": (_model_edited, ("issue", "-a", "analyst")),
+    "no such issued version": (_nothing, ("diff", "-a", "analyst", "--since", "9")),
 }
-HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock"}
+HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock",
+        "another issue running": ".issue.lock"}
 
 
 def _catalogue() -> dict[str, tuple[int, str, str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import built_workspace, copy_workspace, edit, fingerprint, model, run, save_model
+from tests.helpers import built_workspace, copy_workspace, edit, fingerprint, model, published, run, save_model
 from tests.redlines import text_of
 from tests.tools import require
 
@@ -136,8 +136,8 @@ def test_redline_tracks_changed_and_dropped_footnotes(played: Played, tmp_path: 
     with zipfile.ZipFile(redline) as archive:
         notes = archive.read("word/footnotes.xml").decode()
     assert re.search(r"<w:ins [^>]*><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t[^>]*>artificial intelligence</w:t>", notes)
-    dropped = re.search(r"<w:footnote [^>]*>(?:(?!</w:footnote>).)*, ¶23\.</w:delText></w:r></w:del></w:p></w:footnote>",
-                        notes)
+    dropped = re.search(r"<w:footnote [^>]*>(?:(?!</w:footnote>).)*, ¶23\.</w:delText></w:r></w:del></w:p>"
+                        r"</w:footnote>", notes)
     assert dropped and "<w:t " not in dropped.group(0)  # the dropped gap's note, wholly deleted
     assert text_of(redline, accept=True) == text_of(ws / "output/analyst.docx")
     assert text_of(redline, accept=False) == text_of(issued)
@@ -251,3 +251,15 @@ def test_document_control_prints_the_profile_distribution(tmp_path: Path) -> Non
     assert run(ws, "build", *ANALYST).exit_code == 0
     text = "".join(p.extract_text() for p in PdfReader(ws / "output/analyst.pdf").pages)
     assert "Distribution: Desk officers; Review board." in " ".join(text.split())
+
+
+def test_an_issued_docx_changed_since_stops_the_build_before_any_write(played: Played, tmp_path: Path) -> None:
+    ws = copy_workspace(played.ws, tmp_path)
+    with (ws / "output/issued/analyst-v1/analyst.docx").open("ab") as handle:
+        handle.write(b"tampered")
+    before = published(ws)
+    edit(ws / "seeds/summary.yaml", "about 7 million", "about seven million")
+    result = run(ws, "build", *ANALYST)
+    assert result.exit_code == 1
+    assert "output/issued/analyst-v1/analyst.docx: version 1 as issued has changed since" in result.output
+    assert published(ws) == before

@@ -18,6 +18,8 @@ from typing import Any
 
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Theme
+from briefgen.errors import BriefgenError, Problem
+from briefgen.regen.inputs import file_digest
 from briefgen.render.profiles import Profile
 
 ISSUED = "issued"
@@ -40,8 +42,16 @@ class Issue:
         return out / ISSUED / f"{audience}-v{self.version}"
 
     def docx(self, out: Path, audience: str) -> Path | None:
-        path = self.folder(out, audience) / f"{audience}.docx"
-        return path if f"{audience}.docx" in self.files and path.is_file() else None
+        """The DOCX as issued, to write a redline against; checked before a build writes anything."""
+        name = f"{audience}.docx"
+        path = self.folder(out, audience) / name
+        if name not in self.files or not path.is_file():
+            return None
+        if file_digest(path) != self.files[name]:
+            raise BriefgenError(Problem(path.relative_to(out.parent).as_posix(), f"version {self.version} as issued has changed since (its digest "
+                                        "no longer matches issued/issued.json), so no redline can be made against it",
+                                        hint="restore the file as issued, or move the folder aside to make no redline"))
+        return path
 
 
 @dataclass(frozen=True)

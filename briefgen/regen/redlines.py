@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefgen.document.nodes import Meta
+from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.history import discard_if_same, preserve
 from briefgen.regen.inputs import file_digest
 
@@ -23,9 +24,13 @@ def refresh_redline(issued: Path | None, docx: Path, history: Path, meta: Meta) 
     if issued is None:
         path.unlink(missing_ok=True)
         return {}
-    from briefgen.writers.docx.redline import write_redline
+    from briefgen.writers.docx.redline import UnreadableDocx, write_redline
 
-    write_redline(issued, docx, path, meta.author or "briefgen", meta.date)
+    try:
+        write_redline(issued, docx, path, meta.author or "briefgen", meta.date)
+    except UnreadableDocx as exc:
+        raise BriefgenError(Problem(str(issued), f"cannot compare with this issued DOCX: {exc}",
+                                    hint="restore it from a backup (its digest is in issued/issued.json)")) from None
     digest = file_digest(path)
     discard_if_same(kept, digest)
     return {REDLINE: digest}

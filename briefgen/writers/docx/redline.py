@@ -11,16 +11,16 @@ brief's text, rejecting every change the earlier one's. What is not tracked: for
 from __future__ import annotations
 
 import copy
+import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from briefgen.atomic import atomic_write
-from briefgen.writers.docx.diffxml import Aligner, Marks, footnote_map
+from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.wordtokens import footnote_map, q
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
 
 
@@ -28,28 +28,35 @@ def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -
     """Write `path`: the DOCX `new` with its differences from `issued` as tracked changes by `author` on
     `date` (ISO date)."""
     old_parts, new_parts = _parts(issued), _parts(new)
-    marks = Marks(author, f"{date}T00:00:00Z")
     old_notes, new_notes = footnote_map(old_parts[FOOTNOTES]), footnote_map(new_parts[FOOTNOTES])
-    aligner = Aligner(marks)
+    aligner = Aligner(Marks(author, f"{date}T00:00:00Z"))
     old_body, new_body = _body(old_parts[DOCUMENT]), _body(new_parts[DOCUMENT])
     aligner.blocks(old_body, new_body)
-    _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES], marks)
+    _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES])
     _write(new, path, {DOCUMENT: new_parts[DOCUMENT], FOOTNOTES: new_parts[FOOTNOTES]})
 
 
+class UnreadableDocx(Exception):
+    """A DOCX that is not a brief this package wrote (damaged, or edited into another shape)."""
+
+
 def _parts(path: Path) -> dict[str, etree._Element]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES)}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES)}
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise UnreadableDocx(str(exc) or type(exc).__name__) from None
 
 
 def _body(root: etree._Element) -> etree._Element:
-    body = root.find(f"{{{W}}}body")
-    assert body is not None
+    body = root.find(q("body"))
+    if body is None:
+        raise UnreadableDocx("its document part has no body")
     return body
 
 
 def _notes(aligner: Aligner, old: dict[str, etree._Element], new: dict[str, etree._Element],
-           part: etree._Element, marks: Marks) -> None:
+           part: etree._Element) -> None:
     """Track changes inside paired notes; mark the new notes inserted; bring the dropped ones back deleted."""
     for old_id, new_id in aligner.note_pairs:
         if old_id in old and new_id in new:
@@ -63,26 +70,20 @@ def _notes(aligner: Aligner, old: dict[str, etree._Element], new: dict[str, etre
             continue
         note = copy.deepcopy(old[old_id])
         numbers.append(max(numbers) + 1)
-        note.set(f"{{{W}}}id", str(numbers[-1]))
-        placeholder.set(f"{{{W}}}id", str(numbers[-1]))
+        note.set(q("id"), str(numbers[-1]))
+        placeholder.set(q("id"), str(numbers[-1]))
         aligner.whole(note, "del")
         part.append(note)
 
 
 def _write(template: Path, path: Path, replaced: dict[str, etree._Element]) -> None:
     """Copy the new DOCX with its document and footnote parts replaced, entry order and times kept."""
-    import io
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(template) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in _entries(source):
+        for info in source.infolist():
             data = source.read(info.filename)
             if info.filename in replaced:
                 data = etree.tostring(replaced[info.filename], xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             target.writestr(info, data)
     atomic_write(path, buffer.getvalue())
-
-
-def _entries(archive: zipfile.ZipFile) -> Iterator[zipfile.ZipInfo]:
-    yield from archive.infolist()
