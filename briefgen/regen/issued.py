@@ -48,9 +48,11 @@ class Issue:
         if name not in self.files or not path.is_file():
             return None
         if file_digest(path) != self.files[name]:
-            raise BriefgenError(Problem(path.relative_to(out.parent).as_posix(), f"version {self.version} as issued has changed since (its digest "
-                                        "no longer matches issued/issued.json), so no redline can be made against it",
-                                        hint="restore the file as issued, or move the folder aside to make no redline"))
+            where = path.relative_to(out.parent).as_posix()
+            raise BriefgenError(Problem(where, f"version {self.version} as issued has changed since (its digest no "
+                                        "longer matches issued/issued.json), so no redline can be made against it",
+                                        hint="restore the file as issued, or move the folder aside to make no "
+                                        "redline"))
         return path
 
 
