@@ -14,13 +14,15 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.inputs import file_digest
-from briefgen.render.profiles import Profile
+
+if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
+    from briefgen.render.profiles import Profile
 
 ISSUED = "issued"
 RECORD = "issued.json"
