@@ -68,12 +68,13 @@ class Edition:
 
     def context(self, fallback: str = "the last brief") -> dict[str, Any]:
         """What a template knows of the edition: its version, whether it is issued, what it supersedes."""
+        from briefgen.render.context import edition_context
+
         issue, base = self.current, self.baseline
-        return {"version": issue.version if issue else self.next_version, "issued": issue is not None,
-                "date": issue.date if issue else "", "date_long": long(issue.date) if issue else "",
-                "note": issue.note if issue else "", "supersedes": base.version if base else None,
-                "supersedes_date_long": long(base.date) if base else "",
-                "since": f"version {base.version} of {long(base.date)}" if base else fallback}
+        return edition_context(issue.version if issue else self.next_version, issue is not None,
+                               long(issue.date) if issue else "", issue.note if issue else "",
+                               base.version if base else None, long(base.date) if base else "",
+                               f"version {base.version} of {long(base.date)}" if base else fallback)
 
     def since(self, fallback: dict[str, Any] | None) -> dict[str, Any] | None:
         """The snapshot "what changed" starts from: the baseline issue's; none for a first issue; before any

@@ -59,10 +59,19 @@ def build_context(checked: Checked, profile: Profile, audience: str, selection: 
         "source_summary": source_summary(checked, selection),
         "chart": _chart(checked, profile, selection),
         "changes": changes or [],
-        "edition": edition or {"since": "the last brief"},
+        "edition": edition or edition_context(),
         "cite": cite,
         "plain_confidence": PLAIN_CONFIDENCE,
     }
+
+
+def edition_context(version: int = 1, issued: bool = False, date_long: str = "", note: str = "",
+                    supersedes: int | None = None, supersedes_date_long: str = "",
+                    since: str = "the last brief") -> dict[str, Any]:
+    """What a template knows of the brief's edition (regen/issued.py fills it in for a build); the default
+    is a first draft, compared with the last brief."""
+    return {"version": version, "issued": issued, "date_long": date_long, "note": note, "supersedes": supersedes,
+            "supersedes_date_long": supersedes_date_long, "since": since}
 
 
 def _item(checked: Checked, item: Any) -> dict[str, Any]:
