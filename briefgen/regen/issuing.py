@@ -59,7 +59,8 @@ def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str])
     names = resolve_audiences(ws, wanted) if wanted else sorted(lock.audiences)
     never = [n for n in names if n not in lock.audiences]
     if never or not names:
-        raise BriefgenError(Problem(where, f"never built: {', '.join(never) or 'any audience'}", hint=_REVIEW))
+        what = f"never built: {', '.join(never)}" if never else "no brief has been built yet"
+        raise BriefgenError(Problem(where, what, hint=_REVIEW))
     stamps, _ = restamp(input_files(ws), lock.inputs)
     changed = changed_names(lock.inputs, stamps)
     if changed or lock.tool != tool_version():
