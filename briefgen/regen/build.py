@@ -195,11 +195,15 @@ def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]
         discard_if_same(kept, outputs[fmt])
         written.append(Written(plan.audience, fmt, result, plan.composed.dropped))
     if "docx" in plan.formats:
-        from briefgen.regen.redlines import REDLINE, refresh_redline
+        from briefgen.regen.redlines import REDLINE, redline_path, refresh_redline
 
         outputs.pop(REDLINE, None)
         outputs.update(refresh_redline(plan.redline_base, target / f"{plan.audience}.docx", history,
                                        plan.composed.document.meta))
+        docx = next(w.result for w in written if w.fmt == "docx")
+        if REDLINE in outputs:  # the same pages and notes as the brief it marks up
+            written.append(Written(plan.audience, REDLINE, WriteResult(redline_path(docx.path), docx.pages,
+                                                                       docx.notes), plan.composed.dropped))
     lock.audiences[plan.audience] = AudienceRecord(
         plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped), plan.snapshot,
         plan.baseline)
