@@ -83,7 +83,7 @@ def copy_workspace(ws: Path, folder: Path) -> Path:
 def published(ws: Path) -> dict[str, tuple[str, int]]:
     """Fingerprint of what a build publishes under output/ (briefs, history, the build record), leaving out
     the caches (output/.cache: parses and compiled templates, safe to delete) and the lock files' own bytes."""
-    unpublished = (".cache/", ".build.lock", ".seeds.lock")
+    unpublished = (".cache/", ".build.lock", ".seeds.lock", ".issue.lock")
     return {k: v for k, v in fingerprint(ws / "output").items() if not k.startswith(unpublished)}
 
 

@@ -46,6 +46,9 @@ _AMBER_QUOTE = _retext("seeds/summary.yaml", "  - id: q-kim-ai-technology\n",
 _LEAKY_TEMPLATE = lambda ws: (ws / "templates/public.xml.j2").write_text(  # noqa: E731
     '{% extends "base.xml.j2" %}{% block sources %}<p>rapidly develop newly introduced artificial intelligence '
     "technology</p>{% endblock %}", encoding="utf-8")
+def _model_edited(ws: Path) -> None:
+    with (ws / "seeds/summary.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# an edit after the build\n")
 
 
 def _output_taken(ws: Path) -> None:
@@ -125,8 +128,12 @@ SCENARIOS: dict[str, Scenario] = {
     "spillage": (_both(_AMBER_QUOTE, _LEAKY_TEMPLATE), ("build",)),
     "another build running": (_nothing, ("build",)),  # run while this test holds the lock (see below)
     "another seeds add running": (_nothing, ("seeds", "add", "notes.md")),  # likewise
+    "another issue running": (_nothing, ("issue",)),  # likewise
+    "issue after an edit": (_model_edited, ("issue", "-a", "analyst")),
+    "no such issued version": (_nothing, ("diff", "-a", "analyst", "--since", "9")),
 }
-HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock"}
+HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock",
+        "another issue running": ".issue.lock"}
 
 
 def _catalogue() -> dict[str, tuple[int, str, str]]:

@@ -107,7 +107,9 @@ def test_diff_reports_a_revised_figure(built: Path) -> None:
     save_model(built, data)
     result = run(built, "diff")
     assert result.exit_code == 0
-    assert f"Revised figure {data['figures'][0]['id']}:" in result.output
+    assert result.output.startswith("the model, since the last build:")
+    assert f"Revised figure “{data['figures'][0]['label']}”: label “" in result.output
+    assert data["figures"][0]["id"] not in result.output  # named as the brief names it
 
 
 def test_analyst_brief_shows_what_changed(built: Path) -> None:

@@ -16,6 +16,7 @@ import click
 
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
+from briefgen.cli.editions import diff, history, issue, status
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.document.nodes import FORMATS
@@ -55,6 +56,8 @@ def cli(workspace: Path | None, debug: bool) -> None:
 
 cli.add_command(seeds)
 cli.add_command(audiences)
+for _command in (status, diff, issue, history):
+    cli.add_command(_command)
 
 
 @cli.command()
@@ -180,28 +183,6 @@ def schema(which: str) -> None:
 
 @cli.command()
 @workspace_option
-@click.option("--json", "as_json", is_flag=True, help="Print a machine-readable report.")
-@click.pass_context
-def status(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
-    """Is each output up to date? Which inputs changed, and which model items they affect."""
-    from briefgen.regen.status import workspace_status
-
-    state = workspace_status(workspace_of(ctx, workspace))
-    if as_json:
-        click.echo(json.dumps(state.to_json(), indent=2))
-    else:
-        for name in state.changed_inputs:
-            click.echo(f"changed: {name}")
-        for aud in state.audiences:
-            line = f"{aud.name}: {'up to date' if aud.up_to_date else 'out of date — ' + aud.reason}"
-            click.echo(line + (f" (affects {', '.join(aud.affected)})" if aud.affected else ""))
-        for problem in state.problems:
-            click.echo(problem.format(), err=True)
-    ctx.exit(1 if state.problems else 0)
-
-
-@cli.command()
-@workspace_option
 @click.option("-a", "--audience", "audiences", multiple=True, help="Audience to rebuild (repeatable; default all).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="Output directory (default: output/).")
@@ -211,20 +192,6 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     from briefgen.regen.watch import watch as run_watch
 
     run_watch(workspace_of(ctx, workspace), audiences, out, click.echo, lambda text: click.echo(text, err=True))
-
-
-@cli.command()
-@workspace_option
-@click.pass_context
-def diff(ctx: click.Context, workspace: Path | None) -> None:
-    """What changed in the model and its evidence since the last successful build."""
-    from briefgen.regen.status import model_diff
-
-    found = model_diff(workspace_of(ctx, workspace))
-    for change in found:
-        click.echo(f"{change['what']} {change['detail']}")
-    if not found:
-        click.echo("no changes to the model or its evidence since the last build")
 
 
 @cli.command()

@@ -18,9 +18,11 @@ from briefgen.atomic import discard, publish, remove_stale_temps, staging_path
 from briefgen.document.nodes import FORMATS, Format, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.locking import held
+from briefgen.regen.builds import record_build
 from briefgen.regen.caches import prune_cache
-from briefgen.regen.history import HISTORY, history_folder, preserve, prune
+from briefgen.regen.history import HISTORY, discard_if_same, history_folder, preserve, prune
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
+from briefgen.regen.issued import Issue, read_issues
 from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
 from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import writer_for
@@ -62,6 +64,7 @@ class Plan:
     snapshot: dict[str, Any]
     baseline: dict[str, Any] | None
     formats: tuple[Format, ...]
+    redline_base: Path | None = None  # the last issued DOCX, to write <audience>.redline.docx against
 
 
 @dataclass
@@ -129,14 +132,17 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if profile_errors:  # every profile, template, logo, reference and chart sound before any write
         raise BriefgenError(profile_errors)
     profiles = {name: load_profile(ws, name) for name in names}
-    plans = [plan for name in names
-             if (plan := _plan(checked, name, profiles[name], lock, formats, target, if_changed))]
+    issues = read_issues(target)
+    plans = [plan for name in names if (plan := _plan(checked, name, profiles[name], lock, formats, target,
+                                                      if_changed, issues.get(name, [])))]
     report = BuildReport(unchanged=[n for n in names if n not in {p.audience for p in plans}])
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
         report.written.extend(replace(w, undrawable=checked.undrawable)
                               for w in _write_all(plans, target, report.history, lock))
+        record_build(target, lock.build, report.history, {p.audience: lock.audiences[p.audience] for p in plans},
+                     full_snapshot(checked))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
     write_lock(target, lock)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
@@ -144,8 +150,10 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
 
 
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
-          if_changed: bool) -> Plan | None:
-    from briefgen.regen.snapshot import changes, digest, snapshot
+          if_changed: bool, issues: list[Issue]) -> Plan | None:
+    from briefgen.regen.changes import changes
+    from briefgen.regen.issued import edition, versioned
+    from briefgen.regen.snapshot import digest, snapshot
     from briefgen.render.assets import theme_for
     from briefgen.render.compose import compose_fitted
     from briefgen.render.release import release_for, withheld_ids
@@ -160,12 +168,16 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     if if_changed and record and record.digest == key and set(wanted) <= record.outputs.keys() and \
             record.present(target, name, wanted):
         return None
-    # "What changed" compares with the brief before the last one only while the content stays the same.
+    # "What changed" compares with the last issued version; before any issue, with the brief before the last
+    # one while the content stays the same.
+    ed = edition(issues, key)
     baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
-    theme = theme_for(checked.ws, profile)
+    theme = versioned(theme_for(checked.ws, profile), profile, ed)
     hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
-    composed = compose_fitted(checked, name, profile, theme, measure, changes(baseline, snap, hidden))
-    return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
+    composed = compose_fitted(checked, name, profile, theme, measure, changes(ed.since(baseline), snap, hidden),
+                              ed.context())
+    return Plan(name, profile, theme, composed, key, snap, baseline, wanted,
+                ed.baseline.docx(target, name) if ed.baseline else None)
 
 
 def _write_all(plans: list[Plan], target: Path, history: Path, lock: Lock) -> list[Written]:
@@ -198,6 +210,14 @@ def _stage(plan: Plan, target: Path) -> dict[str, tuple[Staged, WriteResult]]:
         except Unplaced as exc:
             raise plan.profile.place(exc) from None
         staged[fmt] = (Staged(plan.audience, temp, f"{target.name}/{path.name}"), result)
+    if "docx" in staged and plan.redline_base is not None:  # staged too: the spillage check reads it back
+        from briefgen.regen.redlines import REDLINE, stage_redline
+
+        path = target / f"{plan.audience}.{REDLINE}"
+        temp = staging_path(path)
+        docx, result = staged["docx"]
+        stage_redline(plan.redline_base, docx.path, temp, plan.composed.document.meta)
+        staged[REDLINE] = (Staged(plan.audience, temp, f"{target.name}/{path.name}"), result)
     return staged
 
 
@@ -208,11 +228,17 @@ def _write(plan: Plan, staged: dict[str, tuple[Staged, WriteResult]], target: Pa
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
     for fmt, (temp, result) in staged.items():
         path = target / f"{plan.audience}.{fmt}"
-        preserve(path, history)
+        kept = preserve(path, history)
         publish(temp.path, path)
         outputs[fmt] = file_digest(path)
+        discard_if_same(kept, outputs[fmt])
         written.append(Written(plan.audience, fmt, WriteResult(path, result.pages, result.notes),
                                plan.composed.dropped, len(plan.composed.withheld)))
+    if "docx" in plan.formats and plan.redline_base is None:  # nothing issued to compare with: retire the old one
+        from briefgen.regen.redlines import REDLINE, retire_redline
+
+        outputs.pop(REDLINE, None)
+        retire_redline(target / f"{plan.audience}.{REDLINE}", history)
     lock.audiences[plan.audience] = AudienceRecord(
         plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped), plan.snapshot,
         plan.baseline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -39,6 +40,18 @@ def preserve(current: Path, folder: Path) -> Path | None:
     except OSError:
         atomic_copy(current, kept)
     return kept
+
+
+def discard_if_same(kept: Path | None, digest: str) -> None:
+    """Forget the copy `preserve` kept when the new file turned out byte-identical to it (nothing was
+    replaced), and its folder when that leaves it empty: history holds only briefs that really changed."""
+    from briefgen.regen.inputs import file_digest
+
+    if kept is None or file_digest(kept) != digest:
+        return
+    kept.unlink()
+    with contextlib.suppress(OSError):
+        kept.parent.rmdir()
 
 
 def prune(out: Path, keep: int) -> list[Path]:

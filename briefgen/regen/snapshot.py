@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection
 from typing import Any
 
 from briefgen.model.schema import ITEM_KINDS
@@ -14,8 +13,6 @@ from briefgen.render.selection import select
 from briefgen.verify.check import Checked
 
 Snapshot = dict[str, Any]
-_PROSE = ("statement", "bluf", "plain", "text")  # reported as reworded, never quoted (old words may be withheld now)
-_LABELS = {"judgment": "judgment", "figure": "figure", "quote": "quote", "gap": "gap", "bluf": "bottom line"}
 
 
 def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
@@ -34,6 +31,8 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
         # a PDF passage also records its page: the footnote prints it, so a move to another page rebuilds
         data["evidence"] = [[c.source.id, c.paragraph, c.passage, *([c.pinpoint] if c.page else [])]
                             for c in check.citations]
+        if check.failed:  # only `diff` and `status` see this: a build stops first
+            data["broken"] = True
         items[item_id] = data
     sources = {c[0] for item in items.values() for c in item["evidence"]}
     return {"brief": summary.brief.model_dump(exclude={"bluf", "bluf_evidence", "bluf_marking", "releasable"}),
@@ -63,49 +62,3 @@ def _model_of(checked: Checked, item_id: str) -> Any:
 def digest(snap: Snapshot, profile: Profile, template_sources: list[str], tool: str) -> str:
     payload = json.dumps([snap, profile.model_dump(), template_sources, tool], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
-
-
-def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()) -> list[dict[str, str]]:
-    """Readable differences between two snapshots: items added, removed, reworded, re-sourced; nothing about
-    the items in `hide` (those now above the audience's ceiling: not even that they were dropped)."""
-    if before is None:
-        return []
-    try:
-        return _changes(before.get("items", {}), after["items"], hide)
-    except (KeyError, TypeError, AttributeError):  # a hand-edited build record: no list rather than a crash
-        return []
-
-
-def _changes(old: dict[str, Any], new: dict[str, Any], hide: Collection[str]) -> list[dict[str, str]]:
-    found: list[dict[str, str]] = []
-    for item_id in sorted((set(old) | set(new)) - set(hide), key=lambda i: (i not in new, i)):
-        if item_id not in old:
-            found.append(_change("New", new[item_id], item_id, _headline(new[item_id])))
-        elif item_id not in new:
-            found.append(_change("Dropped", old[item_id], item_id, _headline(old[item_id])))
-        elif old[item_id] != new[item_id]:
-            found.append(_change("Revised", new[item_id], item_id, _what_moved(old[item_id], new[item_id])))
-    return found
-
-
-def _change(verb: str, item: dict[str, Any], item_id: str, detail: str) -> dict[str, str]:
-    return {"what": f"{verb} {_LABELS[item['kind']]} {item_id}:", "detail": detail}
-
-
-def _headline(item: dict[str, Any]) -> str:
-    for key in ("statement", "text", "value", "bluf"):
-        if item.get(key):
-            text = str(item[key])
-            return text if len(text) <= 120 else text[:119] + "…"
-    return ""
-
-
-def _what_moved(old: dict[str, Any], new: dict[str, Any]) -> str:
-    parts = []
-    for key in sorted(set(old) | set(new)):
-        if key == "evidence" or old.get(key) == new.get(key):
-            continue
-        parts.append(f"{key} reworded" if key in _PROSE else f"{key} {old.get(key)!r} → {new.get(key)!r}")
-    if old.get("evidence") != new.get("evidence"):
-        parts.append("evidence changed")
-    return "; ".join(parts) + "."

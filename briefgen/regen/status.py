@@ -1,13 +1,18 @@
-"""`briefgen status` and `briefgen diff`: how the workspace stands against the last successful build."""
+"""`briefgen status` and `briefgen diff`: how the workspace stands against the last build and the last issue."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import BriefgenError, Problem
-from briefgen.regen.inputs import asset_digests, changed_names, input_files, restamp, tool_version
+from briefgen.regen.changes import Change, changes
+from briefgen.regen.changes import name as item_name
+from briefgen.regen.inputs import asset_digests, changed_names, file_digest, input_files, restamp, tool_version
+from briefgen.regen.issued import read_issues
 from briefgen.regen.record import Lock, read_lock
+from briefgen.regen.since import baseline, check_since
 from briefgen.render.audiences import audience_names
 from briefgen.workspace import Workspace
 
@@ -20,7 +25,16 @@ class AudienceState:
     name: str
     up_to_date: bool
     reason: str = ""
-    affected: list[str] = field(default_factory=list)
+    affected: list[str] = field(default_factory=list)  # ids, for the JSON report
+    affected_names: list[str] = field(default_factory=list)  # the same items as the brief names them
+    edited: list[str] = field(default_factory=list)  # published files whose digest no longer matches the lock
+    since: str = ""  # what `changes` counts from ("version 3 of 3 December 2026"), when there is something
+    changes: list[Change] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"up_to_date": self.up_to_date, "reason": self.reason, "affected_items": self.affected,
+                "edited_by_hand": self.edited, "changes_since": self.since,
+                "changes": [{"what": c["what"], "detail": c["detail"]} for c in self.changes]}
 
 
 @dataclass
@@ -36,22 +50,27 @@ class Status:
 
     def to_json(self) -> dict[str, Any]:
         return {"up_to_date": self.up_to_date, "built": self.built, "changed_inputs": self.changed_inputs,
-                "audiences": {a.name: {"up_to_date": a.up_to_date, "reason": a.reason, "affected_items": a.affected}
-                              for a in self.audiences},
+                "audiences": {a.name: a.to_json() for a in self.audiences},
                 "problems": [p.to_json() for p in self.problems]}
 
 
-def workspace_status(ws: Workspace) -> Status:
-    lock = read_lock(ws.output)
+def target_of(ws: Workspace, out: Path | None) -> Path:
+    """The output directory to read (never created: status and diff only look)."""
+    return (out if out is not None else ws.output).resolve()
+
+
+def workspace_status(ws: Workspace, out: Path | None = None, since: str | None = None) -> Status:
+    check_since(since)
+    target = target_of(ws, out)
+    lock = read_lock(target)
     stamps, _ = restamp(input_files(ws), lock.inputs)
     names = audience_names(ws)
     if not lock.audiences:
         return Status(False, [], [AudienceState(n, False, "never built") for n in names])
     changed = changed_names(lock.inputs, stamps)
-    missing = [n for n in names if n in lock.audiences and not _outputs_present(ws, lock, n)]
+    missing = [n for n in names if n in lock.audiences and not _outputs_present(target, lock, n)]
     if not changed and not missing and lock.tool == tool_version():
-        states = [AudienceState(n, True) if n in lock.audiences else AudienceState(n, False, "never built")
-                  for n in names]
+        states = [_unchanged(target, lock, n, since) for n in names]
         return Status(True, [], states)
     from briefgen.verify.check import run_check
 
@@ -60,32 +79,60 @@ def workspace_status(ws: Workspace) -> Status:
     except BriefgenError as exc:
         return Status(True, changed, [AudienceState(n, False, "the model does not load") for n in names],
                       exc.problems)
-    states = [_audience_state(checked, lock, name, changed, name in missing) for name in names]
+    states = [_audience_state(checked, target, lock, name, changed, name in missing, since) for name in names]
     return Status(True, changed, states, checked.verification.errors)
 
 
-def _outputs_present(ws: Workspace, lock: Lock, name: str) -> bool:
+def _outputs_present(target: Path, lock: Lock, name: str) -> bool:
     record = lock.audiences.get(name)
-    return record is not None and record.present(ws.output, name, record.outputs)
+    return record is not None and record.present(target, name, record.outputs)
 
 
-def _audience_state(checked: Checked, lock: Lock, name: str, changed: list[str], missing: bool) -> AudienceState:
+def _edited(target: Path, lock: Lock, name: str) -> list[str]:
+    record = lock.audiences[name]
+    return [f"{name}.{fmt}" for fmt, digest in sorted(record.outputs.items())
+            if (target / f"{name}.{fmt}").is_file() and file_digest(target / f"{name}.{fmt}") != digest]
+
+
+def _unchanged(target: Path, lock: Lock, name: str, since: str | None) -> AudienceState:
+    """An audience when no input moved: its last build is the workspace, so compare that with the baseline."""
+    if name not in lock.audiences:
+        return AudienceState(name, False, "never built")
+    return _with_changes(target, lock, AudienceState(name, True), lock.audiences[name].snapshot, since)
+
+
+def _with_changes(target: Path, lock: Lock, state: AudienceState, now: dict[str, Any], since: str | None,
+                  ) -> AudienceState:
+    state.edited = _edited(target, lock, state.name)
+    if state.edited:
+        state.up_to_date, state.reason = False, "edited by hand after briefgen wrote it"
+    if since is not None or read_issues(target).get(state.name):
+        base = baseline(target, lock, state.name, since)
+        state.since, state.changes = base.described, changes(base.snapshot, now)
+    return state
+
+
+def _audience_state(checked: Checked, target: Path, lock: Lock, name: str, changed: list[str], missing: bool,
+                    since: str | None) -> AudienceState:
     record = lock.audiences.get(name)
     if record is None:
         return AudienceState(name, False, "never built")
-    from briefgen.regen.snapshot import changes, digest, snapshot
+    from briefgen.regen.snapshot import digest, snapshot
     from briefgen.render.profiles import load_profile
     from briefgen.render.templating import template_sources
 
     profile = load_profile(checked.ws, name)
     snap = snapshot(checked, profile, name)
-    affected = sorted(_affected(checked, changed) | {c["what"].split()[-1].rstrip(":")
-                                                      for c in changes(record.snapshot, snap)})
+    affected = sorted(_affected(checked, changed) | {c["item"] for c in changes(record.snapshot, snap)})
     if missing:
-        return AudienceState(name, False, "an output file is missing", affected)
-    same = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
-                 tool_version()) == record.digest
-    return AudienceState(name, same, "" if same else "its inputs changed", affected if not same else [])
+        state = AudienceState(name, False, "an output file is missing", affected)
+    else:
+        same = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
+                      tool_version()) == record.digest
+        state = AudienceState(name, same, "" if same else "its inputs changed", affected if not same else [])
+    shown = {**record.snapshot.get("items", {}), **snap["items"]}
+    state.affected_names = [item_name(shown[i]) for i in state.affected if i in shown]
+    return _with_changes(target, lock, state, snap, since)
 
 
 def _affected(checked: Checked, changed: list[str]) -> set[str]:
@@ -94,15 +141,3 @@ def _affected(checked: Checked, changed: list[str]) -> set[str]:
     sources = {by_file[name] for name in changed if name in by_file}
     return {item.id for item in checked.verification.items.values()
             if any(c.source.id in sources for c in item.citations)}
-
-
-def model_diff(ws: Workspace) -> list[dict[str, str]]:
-    """What changed in the model and its evidence since the last successful build."""
-    lock = read_lock(ws.output)
-    if not lock.model:
-        raise BriefgenError(Problem(ws.rel(ws.output / "briefgen.lock"), "no successful build recorded yet",
-                                    hint="run `briefgen build` first"))
-    from briefgen.regen.snapshot import changes, full_snapshot
-    from briefgen.verify.check import run_check
-
-    return changes(lock.model, full_snapshot(run_check(ws)))

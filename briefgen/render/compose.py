@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.document.nodes import Banner, Document, Measure, Meta, NoteRef, Theme
 from briefgen.environment import source_date
@@ -35,10 +36,11 @@ def brief_date(checked: Checked) -> str:
 
 
 def compose(checked: Checked, audience: str, profile: Profile, selection: Selection,
-            changes: list[dict[str, str]] | None = None, release: Release | None = None) -> Document:
+            changes: list[dict[str, str]] | None = None, release: Release | None = None,
+            edition: dict[str, Any] | None = None) -> Document:
     release = release or Release(checked.markings)
     registry = CiteRegistry(checked, release.bluf)
-    context = build_context(checked, profile, audience, selection, registry, changes, release)
+    context = build_context(checked, profile, audience, selection, registry, changes, release, edition)
     markup = render(checked.ws, profile.template, context)
     brief = checked.loaded.summary.brief
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
@@ -68,13 +70,14 @@ def _citation(registry: CiteRegistry, n: int) -> Citation:
 
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme, measure: Measure,
-                   changes: list[dict[str, str]] | None = None) -> Composed:
+                   changes: list[dict[str, str]] | None = None, edition: dict[str, Any] | None = None,
+                   ) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
     the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer."""
     release = release_for(checked, profile, audience)
     selection = select(checked.loaded.summary, profile, audience, release.allows)
-    document = compose(checked, audience, profile, selection, changes, release)
+    document = compose(checked, audience, profile, selection, changes, release, edition)
     hidden = selection.withheld, needles(checked, release)
     if profile.max_pages is None:
         return Composed(audience, document, (), None, *hidden)
@@ -85,7 +88,7 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
             raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
         selection, victim = smaller
         dropped.append(victim)
-        document = compose(checked, audience, profile, selection, changes, release)
+        document = compose(checked, audience, profile, selection, changes, release, edition)
     return Composed(audience, document, tuple(dropped), pages[0], *hidden)
 
 

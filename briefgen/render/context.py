@@ -46,7 +46,9 @@ class CiteRegistry:
 
 def build_context(checked: Checked, profile: Profile, audience: str, selection: Selection,
                   cite: CiteRegistry, changes: list[dict[str, str]] | None = None,
-                  release: Release | None = None) -> dict[str, Any]:
+                  release: Release | None = None, edition: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`edition` says which version this brief is and what its changes are counted since (see regen/issued.py);
+    without one (a brief never issued, or composed outside a build) the brief is compared with the last build."""
     release = release or Release(checked.markings)
     marks = Marks(checked, profile, release)
     sources = cited_sources(checked, selection, release)
@@ -65,6 +67,7 @@ def build_context(checked: Checked, profile: Profile, audience: str, selection: 
         "provenance": provenance(checked, sources),
         "chart": _chart(checked, profile, selection, marks),
         "changes": changes or [],
+        "edition": edition or edition_context(),
         "cite": cite,
         "plain_confidence": PLAIN_CONFIDENCE,
     }
@@ -78,6 +81,15 @@ def _brief(checked: Checked, marks: Marks) -> dict[str, Any]:
     data.update(bluf=bluf_text(checked, bluf_id) if bluf_id else "", as_of_long=long_date(brief.as_of),
                 portion=marks.portion(bluf_id or MAIN_BLUF))
     return data
+
+
+def edition_context(version: int = 1, issued: bool = False, date_long: str = "", note: str = "",
+                    supersedes: int | None = None, supersedes_date_long: str = "",
+                    since: str = "the last brief") -> dict[str, Any]:
+    """What a template knows of the brief's edition (regen/issued.py fills it in for a build); the default
+    is a first draft, compared with the last brief."""
+    return {"version": version, "issued": issued, "date_long": date_long, "note": note, "supersedes": supersedes,
+            "supersedes_date_long": supersedes_date_long, "since": since}
 
 
 def _item(checked: Checked, item: Any, marks: Marks) -> dict[str, Any]:

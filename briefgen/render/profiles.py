@@ -71,6 +71,11 @@ class CitationStyle(Strict):
     accessed: bool = True
     url: bool = True
     short_form: Literal["title", "originator", "full"] = "title"  # later citations; `full` never shortens
+class DocumentControl(Strict):
+    """A block under the title saying which version the brief is, when it was issued, and who receives it."""
+
+    distribution: Annotated[list[Text], Field(max_length=500)] = []
+    in_footer: bool = True  # also print the version in every page's footer
 
 
 class Profile(Strict):
@@ -96,6 +101,7 @@ class Profile(Strict):
     ceiling: Marking | None = None  # the highest marking this audience may see (a level, lowest or highest)
     portion_marks: bool = False
     citations: CitationStyle = CitationStyle()
+    document_control: DocumentControl | None = None
     _source: Located | None = PrivateAttr(default=None)
 
     def place(self, exc: Unplaced) -> BriefgenError:

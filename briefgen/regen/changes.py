@@ -1,0 +1,150 @@
+"""What changed between two snapshots of a brief, said as the brief says it.
+
+Items are named by their label or the start of their statement (never by id), figures by the value the brief
+prints, confidence and likelihood in words. Evidence counts as changed when a cited passage or source is added
+or removed, not when the same passage merely sits in another paragraph; evidence that no longer verifies is
+reported as broken. Only fields a reader sees are compared: a priority, a tag or a machine `number` is not news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from difflib import SequenceMatcher
+from typing import Any
+
+Snapshot = dict[str, Any]
+Change = dict[str, str]
+
+KINDS = {"bluf": "the bottom line", "judgment": "judgment", "figure": "figure", "quote": "quote",
+         "gap": "information gap"}
+_ORDER = list(KINDS)
+_SHOWN = {  # field -> how the brief names it; the headline field of each kind is handled as "reworded"
+    "label": "label", "value": "value", "confidence": "confidence", "likelihood": "likelihood",
+    "speaker": "speaker", "speaker_native": "speaker's name in the original script", "context": "context",
+    "plain": "plain-language wording",
+}
+_HEADLINE = {"bluf": "bluf", "judgment": "statement", "figure": "label", "quote": "text", "gap": "statement"}
+START = 70  # characters of a statement that name it
+
+
+def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()) -> list[Change]:
+    """Every difference a reader of `after` who holds `before` would want told, in the brief's words; nothing
+    about the items in `hide` (those now above the audience's ceiling: not even that they were dropped)."""
+    if before is None:
+        return []
+    old, new = before.get("items", {}), after["items"]
+    found: list[Change] = []
+    for item_id in sorted((set(old) | set(new)) - set(hide), key=lambda i: _rank(new.get(i) or old[i], i)):
+        if item_id not in old:
+            found.append(_change("New", new[item_id], item_id, _summary(new[item_id])))
+        elif item_id not in new:
+            found.append(_change("Dropped", old[item_id], item_id, _summary(old[item_id])))
+        elif parts := _revisions(old[item_id], new[item_id], before.get("sources", {}), after.get("sources", {})):
+            found.append(_change("Revised", new[item_id], item_id, "; ".join(parts) + "."))
+    return found
+
+
+def _rank(item: dict[str, Any], item_id: str) -> tuple[int, int, str]:
+    kind = item.get("kind", "judgment")
+    return (_ORDER.index(kind) if kind in _ORDER else len(_ORDER), int(item.get("priority") or 0), item_id)
+
+
+def _change(verb: str, item: dict[str, Any], item_id: str, detail: str) -> Change:
+    kind = item.get("kind", "judgment")
+    if kind == "bluf":
+        return {"what": f"{verb} {KINDS['bluf']}:", "detail": detail, "item": item_id}
+    return {"what": f"{verb} {KINDS.get(kind, kind)} {name(item)}:", "detail": detail, "item": item_id}
+
+
+def name(item: dict[str, Any]) -> str:
+    """How a reader recognises the item: a figure's label, else the start of its statement or quote."""
+    text = str(item.get(_HEADLINE.get(item.get("kind", ""), "statement")) or "")
+    return f"“{start(text)}”"
+
+
+def start(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= START:
+        return text
+    cut = text[:START].rsplit(" ", 1)[0] or text[:START]
+    return cut.rstrip(",;:") + "…"
+
+
+def _summary(item: dict[str, Any]) -> str:
+    kind = item.get("kind")
+    if kind == "figure":
+        return f"{item.get('value')}."
+    if kind == "judgment":
+        return _confidence(item) + "."
+    if kind == "quote":
+        return f"{item.get('speaker')}."
+    return "" if kind != "gap" else "information the sources leave open."
+
+
+def _confidence(item: dict[str, Any]) -> str:
+    words = f"{item.get('confidence')} confidence"
+    return f"{words}, {item['likelihood']}" if item.get("likelihood") else words
+
+
+def _revisions(old: dict[str, Any], new: dict[str, Any], old_sources: dict[str, Any],
+               new_sources: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    headline = _HEADLINE.get(new.get("kind", ""), "statement")
+    if old.get(headline) != new.get(headline):
+        was, now = str(old.get(headline) or ""), str(new.get(headline) or "")
+        parts.append(("label " if headline == "label" else "reworded: ") + reworded(was, now))
+    for key, words in _SHOWN.items():
+        if key != headline and old.get(key) != new.get(key):
+            said = f"{_word(key, old.get(key))} → {_word(key, new.get(key))}"
+            parts.append(said if key == "confidence" else f"{words} {said}")
+    parts.extend(_evidence(old, new, old_sources, new_sources))
+    return parts
+
+
+def reworded(was: str, now: str, context: int = 3) -> str:
+    """The first passage that differs, with a few words either side: “…modernisation, and has…” → “…”."""
+    old, new = was.split(), now.split()
+    hunks = list(SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context))
+    if not hunks or old == new:
+        return "white space only"
+    first, last = hunks[0][0], hunks[0][-1]
+    more = " (and more)" if len(hunks) > 1 else ""
+    return f"{_excerpt(old, first[1], last[2])} → {_excerpt(new, first[3], last[4])}{more}"
+
+
+def _excerpt(words: list[str], lo: int, hi: int) -> str:
+    text = start(" ".join(words[lo:hi]))
+    return f"“{'…' if lo else ''}{text}{'…' if hi < len(words) and not text.endswith('…') else ''}”"
+
+
+def _word(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "none" if key != "likelihood" else "not stated"
+    if key == "confidence":
+        return f"{value} confidence"
+    return str(value) if key in ("value", "likelihood") else f"“{start(str(value))}”"
+
+
+def _evidence(old: dict[str, Any], new: dict[str, Any], old_sources: dict[str, Any],
+              new_sources: dict[str, Any]) -> list[str]:
+    """Passages added or removed, by source; a passage that only moved paragraph is the same passage."""
+    if new.get("broken"):
+        return ["its evidence is broken: a cited passage no longer verifies against its seed"]
+    before = {(e[0], " ".join(str(e[2]).split())) for e in old.get("evidence", [])}
+    after = {(e[0], " ".join(str(e[2]).split())) for e in new.get("evidence", [])}
+    was, now = {s for s, _ in before}, {s for s, _ in after}
+    parts = [f"the passage{'s' if len({p for p in before ^ after if p[0] == s}) > 1 else ''} cited from "
+             f"{source_name(new_sources, s)} changed" for s in sorted(was & now)
+             if {p for p in before if p[0] == s} != {p for p in after if p[0] == s}]
+    if now - was:
+        parts.append("now also cites " + "; ".join(source_name(new_sources, s) for s in sorted(now - was)))
+    if was - now:
+        parts.append("no longer cites " + "; ".join(source_name(old_sources, s) for s in sorted(was - now)))
+    return parts
+
+
+def source_name(sources: dict[str, Any], source_id: str) -> str:
+    """A source as the footnotes name it: its originator and (short) title."""
+    source = sources.get(source_id) or {}
+    title = source.get("short_title") or source.get("title") or "an uncatalogued source"
+    return f"{source.get('originator') or 'an unknown originator'}, “{title}”"

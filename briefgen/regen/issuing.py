@@ -1,0 +1,110 @@
+"""`briefgen issue`: declare the latest build of each audience issued, as version N.
+
+The build must still be current (no input changed since, no published file edited): what is issued is
+what was reviewed. The briefs are then written once more, now stamped with their version and issue date
+(same content, so the same digest), and copied into `output/issued/<audience>-v<N>/`, never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefgen.atomic import atomic_copy
+from briefgen.document.nodes import FORMATS
+from briefgen.errors import BriefgenError, Problem
+from briefgen.locking import held
+from briefgen.regen.build import build, resolve_audiences
+from briefgen.regen.inputs import changed_names, file_digest, input_files, restamp, tool_version
+from briefgen.regen.issued import ISSUED, Issue, read_issues, today, write_issues
+from briefgen.regen.record import Lock, read_lock
+from briefgen.render.audiences import profile_path
+from briefgen.workspace import Workspace, output_dir
+
+_REVIEW = "run `briefgen build`, review the briefs, then issue them"
+
+
+def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Path | None = None,
+          ) -> list[tuple[str, Issue]]:
+    target = output_dir(ws, out)
+    lock_path = target / ".issue.lock"
+    with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"):
+        lock = read_lock(target)
+        names = _issuable(ws, target, lock, audiences)
+        issues = read_issues(target)
+        date, at = today()
+        made = {}
+        for name in names:
+            record = lock.audiences[name]
+            done = issues.setdefault(name, [])
+            made[name] = Issue(_next_version(target, name, done), date, at, note, lock.build, record.digest,
+                               record.snapshot)
+            done.append(made[name])
+        write_issues(target, issues)
+        try:
+            build(ws, names, FORMATS, out)
+            _keep(target, made, read_lock(target))
+        except BaseException:
+            write_issues(target, read_issues_without(target, made))
+            raise
+        write_issues(target, issues)
+    return list(made.items())
+
+
+def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str]) -> list[str]:
+    """The audiences to issue: each built, its build still current and its files as written."""
+    where = ws.rel(target / "briefgen.lock")
+    wanted = list(audiences)
+    for name in wanted:
+        profile_path(ws, name)  # a known audience, or a clear error
+    names = resolve_audiences(ws, wanted) if wanted else sorted(lock.audiences)
+    never = [n for n in names if n not in lock.audiences]
+    if never or not names:
+        what = f"never built: {', '.join(never)}" if never else "no brief has been built yet"
+        raise BriefgenError(Problem(where, what, hint=_REVIEW))
+    stamps, _ = restamp(input_files(ws), lock.inputs)
+    changed = changed_names(lock.inputs, stamps)
+    if changed or lock.tool != tool_version():
+        what = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "") if changed else "briefgen itself"
+        raise BriefgenError(Problem(where, f"the inputs changed since the last build ({what}), so the published "
+                                    "briefs are not what the workspace holds now", hint=_REVIEW))
+    edited = [f"{n}.{fmt}" for n in names for fmt, digest in lock.audiences[n].outputs.items()
+              if _digest(target / f"{n}.{fmt}") != digest]
+    if edited:
+        raise BriefgenError(Problem(ws.rel(target / edited[0]), "changed since briefgen wrote it (its digest no "
+                                    "longer matches output/briefgen.lock); only a brief as built can be issued",
+                                    hint=_REVIEW))
+    return names
+
+
+def _next_version(target: Path, name: str, done: list[Issue]) -> int:
+    """One more than any version recorded or kept on disk (so a lost record never reuses a folder)."""
+    on_disk = [int(p.name.rsplit("-v", 1)[1]) for p in (target / ISSUED).glob(f"{name}-v*")
+               if p.name.rsplit("-v", 1)[1].isdigit()]
+    return max([0, *on_disk, *(i.version for i in done)]) + 1
+
+
+def _digest(path: Path) -> str:
+    return file_digest(path) if path.is_file() else ""
+
+
+def _keep(target: Path, made: dict[str, Issue], lock: Lock) -> None:
+    """Copy each issued brief into its version's folder, and record its digests."""
+    for name, entry in made.items():
+        record = lock.audiences[name]
+        if record.digest != entry.digest:  # cannot happen while the inputs stand still; never issue a stranger
+            raise BriefgenError(Problem(name, "the brief rebuilt for issuing differs from the build reviewed",
+                                        hint=_REVIEW))
+        folder = entry.folder(target, name)
+        folder.mkdir(parents=True, exist_ok=False)
+        for fmt in FORMATS:
+            if fmt in record.outputs:
+                atomic_copy(target / f"{name}.{fmt}", folder / f"{name}.{fmt}")
+                entry.files[f"{name}.{fmt}"] = record.outputs[fmt]
+
+
+def read_issues_without(target: Path, made: dict[str, Issue]) -> dict[str, list[Issue]]:
+    """The record as it was before this run: its new entries taken out again."""
+    return {name: [i for i in entries if not (name in made and i.version == made[name].version)]
+            for name, entries in read_issues(target).items()}
+

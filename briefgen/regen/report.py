@@ -1,0 +1,72 @@
+"""`briefgen diff` and `briefgen history`: what changed since a version or build, and what was built and issued."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.regen.builds import read_builds
+from briefgen.regen.changes import Change, changes
+from briefgen.regen.issued import long, read_issues
+from briefgen.regen.record import read_lock
+from briefgen.regen.since import baseline, check_since
+from briefgen.regen.status import target_of
+from briefgen.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Diff:
+    audience: str | None  # None: the whole model
+    since: str
+    changes: list[Change]
+
+    def lines(self) -> list[str]:
+        who = f"the {self.audience} brief" if self.audience else "the model"
+        if not self.changes:
+            return [f"{who}: no changes since {self.since}"]
+        return [f"{who}, since {self.since}:", *(f"  {c['what']} {c['detail']}" for c in self.changes)]
+
+
+def diff_report(ws: Workspace, audiences: tuple[str, ...] = (), since: str | None = None,
+                out: Path | None = None) -> list[Diff]:
+    """Per audience (those named, else every audience ever issued) since its last issued version or `since`;
+    with no audience named and none issued, the whole model since the last build."""
+    check_since(since)
+    target = target_of(ws, out)
+    lock = read_lock(target)
+    if not lock.model:
+        raise BriefgenError(Problem(ws.rel(target / "briefgen.lock"), "no successful build recorded yet",
+                                    hint="run `briefgen build` first"))
+    from briefgen.regen.build import resolve_audiences
+    from briefgen.regen.snapshot import full_snapshot, snapshot
+    from briefgen.render.profiles import load_profile
+    from briefgen.verify.check import run_check
+
+    issues = read_issues(target)
+    names = resolve_audiences(ws, audiences) if audiences else sorted(issues)
+    checked = run_check(ws)
+    if not names:
+        base = baseline(target, lock, None, since, issues)
+        return [Diff(None, base.described, changes(base.snapshot, full_snapshot(checked)))]
+    found = []
+    for name in names:
+        base = baseline(target, lock, name, since, issues)
+        found.append(Diff(name, base.described, changes(base.snapshot, snapshot(checked, load_profile(ws, name),
+                                                                                 name))))
+    return found
+
+
+def history_lines(ws: Workspace, out: Path | None = None) -> list[str]:
+    """Every recorded build (oldest first) and every issued version, with where its files are kept."""
+    target = target_of(ws, out)
+    lines = []
+    for record in read_builds(target):
+        kept = f"; replaced briefs kept in {ws.rel(target / 'history' / record.history)}" if record.history else ""
+        lines.append(f"build {record.number}  {record.at}  wrote {', '.join(record.files())}{kept}")
+    for name, entries in sorted(read_issues(target).items()):
+        for entry in entries:
+            note = f" — {entry.note}" if entry.note else ""
+            lines.append(f"{name} version {entry.version}  issued {long(entry.date)} ({entry.at}) from build "
+                         f"{entry.build}: {ws.rel(entry.folder(target, name))}{note}")
+    return lines or ["nothing built yet"]

@@ -1,0 +1,66 @@
+"""What `diff` and `status` compare with: the last issued version by default, or `--since VERSION|BUILD`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.regen.builds import read_builds, state_at
+from briefgen.regen.issued import Issue, find, long, read_issues
+from briefgen.regen.record import Lock
+
+_VERSION = re.compile(r"^v?(\d+)$", re.IGNORECASE)
+_BUILD = re.compile(r"^b(?:uild)?(\d+)$", re.IGNORECASE)
+SINCE = re.compile(f"{_VERSION.pattern}|{_BUILD.pattern}", re.IGNORECASE)
+SINCE_HELP = "VERSION (3 or v3: an issued version) or BUILD (build12)"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    snapshot: dict[str, Any] | None
+    described: str  # "version 3 of 3 December 2026", "build 12", "the last build"
+
+
+def check_since(since: str | None) -> None:
+    """Refuse a malformed --since before anything is read."""
+    if since is not None and not (_VERSION.match(since) or _BUILD.match(since)):
+        raise BriefgenError(Problem("--since", f"{since!r} is neither a version nor a build",
+                                    hint=f"give {SINCE_HELP}"))
+
+
+def baseline(target: Path, lock: Lock, audience: str | None, since: str | None,
+             issues: dict[str, list[Issue]] | None = None) -> Baseline:
+    """The snapshot of `audience` (None: the whole model) to compare the workspace with."""
+    issues = read_issues(target) if issues is None else issues
+    held = issues.get(audience or "", [])
+    if since is None:
+        if held:
+            return _issued(held[-1])
+        record = lock.audiences.get(audience or "")
+        return Baseline(record.snapshot if record else lock.model or None, "the last build")
+    if (version := _VERSION.match(since)) is not None:
+        return _issued(_version(held, int(version.group(1)), audience))
+    number = int(_BUILD.match(since).group(1))  # type: ignore[union-attr]  # check_since vouched for it
+    snapshot = state_at(read_builds(target), number, audience)
+    if snapshot is None:
+        raise BriefgenError(Problem("--since", f"no record of build {number}"
+                                    f"{f' for the {audience} brief' if audience else ''}",
+                                    hint="`briefgen history` lists the builds recorded"))
+    return Baseline(snapshot, f"build {number}")
+
+
+def _issued(entry: Issue) -> Baseline:
+    return Baseline(entry.snapshot, f"version {entry.version} of {long(entry.date)}")
+
+
+def _version(held: list[Issue], version: int, audience: str | None) -> Issue:
+    entry = find(held, version)
+    if entry is None:
+        known = ", ".join(str(i.version) for i in held) or "none yet"
+        raise BriefgenError(Problem("--since", f"no issued version {version}"
+                                    f"{f' of the {audience} brief' if audience else ' (name an audience with -a)'}",
+                                    hint=f"issued versions: {known}"))
+    return entry

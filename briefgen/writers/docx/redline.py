@@ -1,0 +1,89 @@
+"""A redline: the new brief's DOCX with Word tracked changes (w:ins / w:del) against an earlier DOCX.
+
+Both files are briefs this package wrote, so they share one structure: body paragraphs and tables, footnote
+references, NOTEREF fields, bookmarks and hyperlinks. The body is aligned block by block (paragraphs and
+tables, tables row by row and cell by cell), and aligned paragraphs word by word; a footnote is aligned with
+the one its reference was paired with, so changed notes are tracked too. Accepting every change gives the new
+brief's text, rejecting every change the earlier one's. What is not tracked: formatting, headers and footers
+(the new brief's), and a chart picture that changed (the new one is shown as inserted; the old one is left out).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from briefgen.atomic import atomic_write
+from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.wordtokens import footnote_map, q
+
+DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
+
+
+def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -> None:
+    """Write `path`: the DOCX `new` with its differences from `issued` as tracked changes by `author` on
+    `date` (ISO date)."""
+    old_parts, new_parts = _parts(issued), _parts(new)
+    old_notes, new_notes = footnote_map(old_parts[FOOTNOTES]), footnote_map(new_parts[FOOTNOTES])
+    aligner = Aligner(Marks(author, f"{date}T00:00:00Z"))
+    old_body, new_body = _body(old_parts[DOCUMENT]), _body(new_parts[DOCUMENT])
+    aligner.blocks(old_body, new_body)
+    _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES])
+    _write(new, path, {DOCUMENT: new_parts[DOCUMENT], FOOTNOTES: new_parts[FOOTNOTES]})
+
+
+class UnreadableDocx(Exception):
+    """A DOCX that is not a brief this package wrote (damaged, or edited into another shape)."""
+
+
+def _parts(path: Path) -> dict[str, etree._Element]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES)}
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise UnreadableDocx(str(exc) or type(exc).__name__) from None
+
+
+def _body(root: etree._Element) -> etree._Element:
+    body = root.find(q("body"))
+    if body is None:
+        raise UnreadableDocx("its document part has no body")
+    return body
+
+
+def _notes(aligner: Aligner, old: dict[str, etree._Element], new: dict[str, etree._Element],
+           part: etree._Element) -> None:
+    """Track changes inside paired notes; mark the new notes inserted; bring the dropped ones back deleted."""
+    for old_id, new_id in aligner.note_pairs:
+        if old_id in old and new_id in new:
+            aligner.blocks(old[old_id], new[new_id])
+    for new_id in aligner.inserted_notes:
+        if new_id in new:
+            aligner.whole(new[new_id], "ins")
+    numbers = [int(n) for n in new] + [0]
+    for old_id, placeholder in aligner.deleted_notes:
+        if old_id not in old:
+            continue
+        note = copy.deepcopy(old[old_id])
+        numbers.append(max(numbers) + 1)
+        note.set(q("id"), str(numbers[-1]))
+        placeholder.set(q("id"), str(numbers[-1]))
+        aligner.whole(note, "del")
+        part.append(note)
+
+
+def _write(template: Path, path: Path, replaced: dict[str, etree._Element]) -> None:
+    """Copy the new DOCX with its document and footnote parts replaced, entry order and times kept."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename in replaced:
+                data = etree.tostring(replaced[info.filename], xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            target.writestr(info, data)
+    atomic_write(path, buffer.getvalue())

@@ -1,0 +1,108 @@
+"""A paragraph of WordprocessingML as tokens: the unit the redline compares.
+
+Words and the spaces between them, tabs and breaks, footnote references, field parts and pictures, each
+compared by what it shows (a footnote reference by being one, a NOTEREF field without its bookmark number, a
+picture by its description). Bookmarks are not compared: they ride along with the token they precede.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+SIMILAR = 0.5  # paragraphs at least this alike are revised word by word; less alike: deleted and inserted
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, TBL, R, T = q("p"), q("tbl"), q("r"), q("t")
+_BOOKMARKS = (q("bookmarkStart"), q("bookmarkEnd"))
+_TRACKED = (q("ins"), q("del"))
+_SPLIT = re.compile(r"\s+|[^\s]+")
+_NOTE_NUMBER = re.compile(r"_RefNote\d+")
+
+
+@dataclass
+class Token:
+    key: tuple[str, ...]
+    rpr: etree._Element | None
+    text: str | None = None  # a piece of w:t text, else `elem` is the run's child to copy
+    elem: etree._Element | None = None
+    link: etree._Element | None = None  # the w:hyperlink it sits in
+    before: list[etree._Element] = field(default_factory=list)  # bookmarks placed before it
+
+
+def footnote_map(root: etree._Element) -> dict[str, etree._Element]:
+    """The real notes of a footnotes part by id (Word's separator notes left out)."""
+    return {str(n.get(q("id"))): n for n in root.iter(q("footnote")) if n.get(q("type")) is None}
+
+
+def tokens(p: etree._Element) -> tuple[list[Token], list[etree._Element]]:
+    """The paragraph's tokens and the bookmarks after its last one."""
+    found: list[Token] = []
+    pending: list[etree._Element] = []
+    _walk(p, None, pending, found)
+    return found, pending
+
+
+def _walk(parent: etree._Element, link: etree._Element | None, pending: list[etree._Element],
+          found: list[Token]) -> None:
+    for child in parent:
+        if child.tag == R:
+            for token in _run(child, link):
+                token.before, pending[:] = list(pending), []
+                found.append(token)
+        elif child.tag == q("hyperlink"):
+            _walk(child, child, pending, found)
+        elif child.tag in _TRACKED:
+            _walk(child, link, pending, found)
+        elif child.tag in _BOOKMARKS:
+            pending.append(child)
+
+
+def _run(run: etree._Element, link: etree._Element | None) -> list[Token]:
+    rpr = run.find(q("rPr"))
+    found: list[Token] = []
+    for child in run:
+        if child.tag == q("rPr"):
+            continue
+        if child.tag in (T, q("delText")):
+            found.extend(Token(("t", piece), rpr, text=piece, link=link) for piece in _SPLIT.findall(child.text or ""))
+        else:
+            found.append(Token(_key(child), rpr, elem=child, link=link))
+    return found
+
+
+def _key(child: etree._Element) -> tuple[str, ...]:
+    name = etree.QName(child).localname
+    if name == "footnoteReference":
+        return ("note",)
+    if name in ("instrText", "delInstrText"):
+        return ("instr", _NOTE_NUMBER.sub("", child.text or "").strip())
+    if name == "fldChar":
+        return ("fld", str(child.get(q("fldCharType"))))
+    if name == "drawing":
+        described = [str(e.get("descr")) for e in child.iter() if e.get("descr") is not None]
+        return ("drawing", *described)
+    return ("x", name)
+
+
+def block_key(block: etree._Element) -> tuple[str, str]:
+    if block.tag == P:
+        return "p", "\x1f".join("".join(t.key) for t in tokens(block)[0])
+    return "tbl", "\x1e".join(block_key(p)[1] for p in block.iter(P))
+
+
+def similar(a: etree._Element, b: etree._Element) -> bool:
+    if a.tag != b.tag:
+        return False
+    if a.tag == TBL:
+        return True  # a table is compared row by row
+    return SequenceMatcher(None, block_key(a)[1].split("\x1f"), block_key(b)[1].split("\x1f"),
+                           autojunk=False).ratio() >= SIMILAR

@@ -1,0 +1,51 @@
+"""The text LibreOffice makes of a DOCX with tracked changes, accepted or rejected.
+
+LibreOffice converts the DOCX to flat ODT, where each change is a region (insertion or deletion) whose text
+sits in the body between `text:change-start` and `text:change-end`. Accepting keeps the insertions and drops
+the deletions; rejecting does the opposite. Footnote numbers are left out (LibreOffice numbers a deleted note
+too), as are headers and footers; what remains is compared as a sequence of words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_SPACES = {f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"}
+_SKIPPED = {f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note-citation"}
+
+
+def lo_words(path: Path, accept: bool | None = None) -> list[str]:
+    root = etree.parse(str(path)).getroot()
+    body = root.find(f"{{{OFFICE}}}body")
+    assert body is not None
+    kinds = {region.get(f"{{{TEXT}}}id"): etree.QName(region[0]).localname
+             for region in body.iter(f"{{{TEXT}}}changed-region")}
+    hidden = {"deletion": accept is True, "insertion": accept is False}
+    pieces: list[str] = []
+    _walk(body, set(), kinds, hidden, pieces)
+    return " ".join(pieces).split()
+
+
+def _walk(el: etree._Element, open_ids: set[str], kinds: dict[str, str], hidden: dict[str, bool],
+          pieces: list[str]) -> None:
+    def visible() -> bool:
+        return not any(hidden.get(kinds.get(i, ""), False) for i in open_ids)
+
+    for child in el:
+        if child.tag == f"{{{TEXT}}}change-start":
+            open_ids.add(str(child.get(f"{{{TEXT}}}change-id")))
+        elif child.tag == f"{{{TEXT}}}change-end":
+            open_ids.discard(str(child.get(f"{{{TEXT}}}change-id")))
+        elif child.tag in _SPACES:
+            pieces.append(" ")
+        elif child.tag not in _SKIPPED and isinstance(child.tag, str):
+            if child.text and visible():
+                pieces.append(child.text)
+            _walk(child, open_ids, kinds, hidden, pieces)
+            pieces.append(" " if etree.QName(child).localname in ("p", "h") else "")
+        if child.tail and visible():
+            pieces.append(child.tail)
