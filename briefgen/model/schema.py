@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -15,6 +15,9 @@ LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
     "probability": ("remote", "highly improbable", "improbable", "roughly even odds", "probable",
                     "highly probable", "nearly certain"),
 }
+# How an HTML seed is read: its article only (the default), or every visible block of the page.
+Reading = Literal["article", "blocks"]
+READINGS: tuple[str, ...] = get_args(Reading)
 ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
 # C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
@@ -146,6 +149,10 @@ class Source(Strict):
     url: Url | None = None
     kind: Text
     descriptor: Text
+    reading: Reading = Field("article", description=(
+        "How an HTML page is read: 'article' numbers the article's headings and paragraphs only (the default); "
+        "'blocks' numbers every visible block of the page, navigation and footers included, for a page whose "
+        "article the extractor gets wrong. Other formats ignore it."))
 
 
 class Catalogue(Strict):

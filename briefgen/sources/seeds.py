@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefgen.model.schema import READINGS
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.textnorm import normalise
 
@@ -106,29 +107,31 @@ def pinpoint(page: int | None, nth: int) -> str:
     return f"¶{nth}" if page is None else f"p. {page}, ¶{nth}"
 
 
-def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:
+def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str = READINGS[0]) -> Seed:
     """Read one seed, refusing anything that is not a small, readable document inside seeds/.
 
     `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap. `cache` (output/.cache)
-    keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash."""
+    keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash; `reading` is the
+    catalogue's way to read an HTML page (its article, or all its blocks)."""
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     inside = candidate.startswith(seeds_root + os.sep)
     if inside and os.path.islink(candidate):
         inside = os.path.realpath(candidate).startswith(seeds_root + os.sep)
     if not inside:
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
-    _, text, pages = read_document(candidate, cache)
+    _, text, pages = read_document(candidate, cache, reading)
     return Seed(candidate, "seeds/" + candidate[len(seeds_root) + 1:], text, pages)
 
 
-def read_document(path: str, cache: str | None = None) -> tuple[bytes, str, tuple[int, ...] | None]:
+def read_document(path: str, cache: str | None = None,
+                  reading: str = READINGS[0]) -> tuple[bytes, str, tuple[int, ...] | None]:
     """A document's bytes, its text (one paragraph a line) and, for a PDF, each paragraph's page: plain text
     decoded, other formats extracted; a SeedError when it is too large or cannot be read."""
     fmt = format_of(path)
     raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES)
     if fmt is None:
         return raw, decode_text(raw), None
-    found = extract(fmt, raw, cache)
+    found = extract(fmt, raw, cache, reading)
     return raw, "\n".join(found.paragraphs), found.pages
 
 

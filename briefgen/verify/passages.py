@@ -96,7 +96,7 @@ def _read_seeds(ws: Workspace, loaded: Loaded, problems: list[Problem]) -> dict[
                                         "give each source its own id"))
         seen_ids.add(source.id)
         try:
-            seeds[source.id] = read_seed(root, source.file, cache)
+            seeds[source.id] = read_seed(root, source.file, cache, source.reading)
         except SeedError as exc:
             problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
