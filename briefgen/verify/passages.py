@@ -10,12 +10,13 @@ from typing import Literal
 
 from briefgen.errors import Problem
 from briefgen.model.loader import Loaded
-from briefgen.model.schema import Evidence, Figure, Quote, Source
+from briefgen.model.schema import Evidence, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.seeds import Seed, SeedError, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.closest import closest
+from briefgen.verify.figures import check_figures
 from briefgen.workspace import Workspace
 
 Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
@@ -69,6 +70,10 @@ class Verification:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    def mark_failed(self, item_id: str) -> None:
+        old = self.items[item_id]
+        self.items[item_id] = ItemCheck(old.kind, old.id, old.citations, True)
+
 
 def verify(ws: Workspace, loaded: Loaded) -> Verification:
     """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes."""
@@ -79,7 +84,7 @@ def verify(ws: Workspace, loaded: Loaded) -> Verification:
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
     for path, kind, item_id, evidence in _evidence_owners(loaded):
         result.items[item_id] = _check_item(loaded, result, sources, unreadable, (path, kind, item_id), evidence)
-    _check_figures(loaded, result)
+    check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
 
@@ -178,25 +183,6 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path:
     return None
 
 
-def _check_figures(loaded: Loaded, result: Verification) -> None:
-    from briefgen.model.numbers import format_number, missing_numbers, read_numbers, same_number
-
-    for i, fig in enumerate(loaded.summary.figures):
-        before = len(result.problems)
-        passages = [ev.passage for ev in fig.evidence]
-        for n in missing_numbers(fig.value, passages):
-            result.problems.append(loaded.summary_src.problem(
-                ("figures", i, "value"), f"{fig.id}: {format_number(n)} does not appear in any of its passages",
-                "fix the value, or cite the passage that states this number", item=fig.id))
-        stated = read_numbers(fig.value)
-        for key, number in (("number", fig.number), ("number_high", fig.number_high)):
-            if number is not None and stated and not any(same_number(number, s) for s in stated):
-                result.problems.append(loaded.summary_src.problem(
-                    ("figures", i, key), f"{fig.id}: {key} {format_number(number)} is not a number of the value "
-                    f"{fig.value!r}", "make the machine number match the displayed value", item=fig.id))
-        _mark_failed(result, fig, len(result.problems) > before)
-
-
 def _check_quotes(loaded: Loaded, result: Verification) -> None:
     for i, quote in enumerate(loaded.summary.quotes):
         check = result.items[quote.id]
@@ -207,7 +193,7 @@ def _check_quotes(loaded: Loaded, result: Verification) -> None:
                 result.problems.append(loaded.summary_src.problem(
                     ("quotes", i, "text"), f"{quote.id}: the quote's words are not in any of its passages",
                     "quote the seed word for word, and cite the passage that holds it", item=quote.id))
-                _mark_failed(result, quote, True)
+                result.mark_failed(quote.id)
             continue
         if not any(_in_quotation_marks(result.seeds[c.source.id], c.paragraph, text) for c in holding):
             result.problems.append(loaded.summary_src.problem(
@@ -224,9 +210,3 @@ def _in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
             return True
         at = para.find(text, at + 1)
     return False
-
-
-def _mark_failed(result: Verification, item: Figure | Quote, failed: bool) -> None:
-    if failed:
-        old = result.items[item.id]
-        result.items[item.id] = ItemCheck(old.kind, old.id, old.citations, True)
