@@ -53,13 +53,22 @@ class Seed:
         """Where paragraph `number` is, as a citation prints it: "¶7", or "p. 2, ¶3" in a PDF."""
         return pinpoint(*self.place(number))
 
+    def pinpoint_span(self, first: int, last: int) -> str:
+        """Paragraphs `first` to `last`: "¶3–4", "p. 2, ¶3–4", or "p. 2, ¶5 – p. 3, ¶1" across a page break."""
+        if last == first:
+            return self.pinpoint(first)
+        (page, nth), (end_page, end_nth) = self.place(first), self.place(last)
+        if page == end_page:
+            return f"{pinpoint(page, nth)}–{end_nth}"
+        return f"{pinpoint(page, nth)} – {pinpoint(end_page, end_nth)}"
+
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
         """Split only when needed (a miss, a quote check): 10,000 seeds verify without holding two copies."""
         return tuple(stripped for line in self.text.splitlines() if (stripped := line.strip()))
 
     @cached_property
-    def _index(self) -> tuple[str, list[int]]:
+    def index(self) -> tuple[str, list[int]]:
         """The normalised paragraphs joined by newlines, and where each one starts."""
         starts, parts, pos = [], [], 0
         for para in self.paragraphs:
@@ -76,8 +85,8 @@ class Seed:
         exactly is found in the raw text first, without normalising the seed at all."""
         at = self.text.find(passage) if not _BREAK.search(passage) and passage.strip() == passage else -1
         if at >= 0:
-            return self._paragraph_at(at)
-        joined, starts = self._index
+            return self.paragraph_at(at)
+        joined, starts = self.index
         needle = normalise(passage)
         at = joined.find(needle) if needle else -1
         return bisect.bisect_right(starts, at) if at >= 0 else None
@@ -92,12 +101,12 @@ class Seed:
             pos += len(line)
         return starts
 
-    def _paragraph_at(self, offset: int) -> int:
+    def paragraph_at(self, offset: int) -> int:
         """Paragraph number of a character offset in the raw text."""
         return bisect.bisect_right(self._raw_starts, offset)
 
     def normalised(self, number: int) -> str:
-        joined, starts = self._index
+        joined, starts = self.index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
 

@@ -82,6 +82,9 @@ def _citation_json(c: Citation) -> dict[str, object]:
     found: dict[str, object] = {"source": c.source.id, "paragraph": c.paragraph, "file": c.seed_file}
     if c.page is not None:
         found.update(page=c.page, page_paragraph=c.page_paragraph)
+    if c.last_paragraph is not None:
+        found.update(last_paragraph=c.last_paragraph)
+    found["pinpoint"] = c.pinpoint
     return found
 
 

@@ -13,10 +13,12 @@ from briefgen.model.loader import Loaded
 from briefgen.model.schema import Evidence, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
+from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, SeedError, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.closest import closest
 from briefgen.verify.figures import check_figures
+from briefgen.verify.places import best_span, own_words, several_places
 from briefgen.workspace import Workspace
 
 Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
@@ -28,7 +30,8 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
 class Citation:
     """A verified tie: this passage is in paragraph `paragraph` of the seed of `source`.
 
-    For a PDF seed, `page` and `page_paragraph` say where that paragraph is printed."""
+    For a PDF seed, `page` and `page_paragraph` say where that paragraph is printed. A passage with skipped
+    words may run on to `last_paragraph`; `where` is then the range as a footnote prints it."""
 
     source: Source
     paragraph: int
@@ -36,11 +39,17 @@ class Citation:
     seed_file: str
     page: int | None = None
     page_paragraph: int | None = None
+    last_paragraph: int | None = None
+    where: str = ""
 
     @property
     def pinpoint(self) -> str:
-        """"¶7", or "p. 2, ¶3" in a PDF: what a footnote prints."""
-        return pinpoint(self.page, self.page_paragraph or self.paragraph)
+        """"¶7", "¶7–8", or "p. 2, ¶3" in a PDF: what a footnote prints."""
+        return self.where or pinpoint(self.page, self.page_paragraph or self.paragraph)
+
+    @property
+    def paragraphs(self) -> range:
+        return range(self.paragraph, (self.last_paragraph or self.paragraph) + 1)
 
 
 @dataclass(frozen=True)
@@ -82,8 +91,8 @@ def verify(ws: Workspace, loaded: Loaded) -> Verification:
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
-    for path, kind, item_id, evidence in _evidence_owners(loaded):
-        result.items[item_id] = _check_item(loaded, result, sources, unreadable, (path, kind, item_id), evidence)
+    for owner, evidence in _evidence_owners(loaded):
+        result.items[owner[2]] = _check_item(loaded, result, sources, unreadable, owner, evidence)
     check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
@@ -127,20 +136,24 @@ def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
             first.setdefault(item.id, path)
 
 
-def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Key, Kind, str, list[Evidence]]]:
-    yield ("brief", "bluf_evidence"), "bluf", "bluf", loaded.summary.brief.bluf_evidence
+Owner = tuple[Key, Kind, str, str]  # the evidence list's key path, the item's kind, id and own words
+
+
+def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Owner, list[Evidence]]]:
+    brief = loaded.summary.brief
+    yield (("brief", "bluf_evidence"), "bluf", "bluf", brief.bluf), brief.bluf_evidence
     for section, kind in SECTIONS:
         for i, item in enumerate(getattr(loaded.summary, section)):
-            yield (section, i, "evidence"), kind, item.id, item.evidence
+            yield ((section, i, "evidence"), kind, item.id, own_words(item)), item.evidence
 
 
 def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], unreadable: set[str],
-                owner: tuple[Key, Kind, str], evidence: list[Evidence]) -> ItemCheck:
-    path, kind, item_id = owner
+                owner: Owner, evidence: list[Evidence]) -> ItemCheck:
+    path, kind, item_id, words = owner
     citations: list[Citation] = []
     failed = False
     for j, ev in enumerate(evidence):
-        problem = _tie(loaded, result, sources, (*path, j), item_id, ev, citations)
+        problem = _tie(loaded, result, sources, ((*path, j), item_id, words), ev, citations)
         if problem is None:
             continue
         failed = True
@@ -162,9 +175,10 @@ def _unreadable(loaded: Loaded, path: Key, source: str, item_id: str) -> Problem
         "fix its entry in seeds/sources.yaml (reported above)", item=item_id)
 
 
-def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key,
-         item_id: str, ev: Evidence, citations: list[Citation]) -> Problem | None:
+def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], tie: tuple[Key, str, str],
+         ev: Evidence, citations: list[Citation]) -> Problem | None:
     src = loaded.summary_src
+    path, item_id, words = tie
     source = sources.get(ev.source)
     if source is None:
         close = difflib.get_close_matches(ev.source, sources, n=1, cutoff=0.5)
@@ -173,14 +187,28 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path:
     seed = result.seeds.get(ev.source)
     if seed is None:
         return _UNREADABLE
-    number = seed.locate(ev.passage)
-    if number is None:
-        miss = closest(seed, ev.passage)
-        hint = miss.describe() if miss else "the seed has no text"
-        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}", hint, item=item_id)
-    page, nth = seed.place(number)
-    citations.append(Citation(source, number, ev.passage, seed.display, page, nth if page is not None else None))
+    found = find(seed, ev.passage)
+    if not found.spans:
+        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}",
+                           _miss_hint(seed, ev.passage, found.unmatched), item=item_id)
+    chosen = best_span(seed, found.spans, words)
+    if len(found.spans) > 1:
+        result.problems.append(src.problem((*path, "passage"), *several_places(seed, found.spans, chosen, item_id),
+                                           severity="warning", item=item_id))
+    span = chosen[0]
+    page, nth = seed.place(span.first)
+    citations.append(Citation(source, span.first, ev.passage, seed.display, page, nth if page is not None else None,
+                              span.last if span.last != span.first else None,
+                              seed.pinpoint_span(span.first, span.last)))
     return None
+
+
+def _miss_hint(seed: Seed, passage: str, unmatched: str) -> str:
+    if unmatched:
+        return (f"with '…' for skipped words, each part must follow the one before, in the same paragraph or the "
+                f"next: not found there: “{unmatched}”")
+    miss = closest(seed, passage)
+    return miss.describe() if miss else "the seed has no text"
 
 
 def _check_quotes(loaded: Loaded, result: Verification) -> None:
