@@ -36,6 +36,16 @@ def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
 
+def _newer_version(ws: Path) -> None:
+    """A newer version of seed 002 that no longer says "$457 million"."""
+    text = (ws / SEED_002).read_text(encoding="utf-8")
+    (ws / "newer.txt").write_text(text.replace("$457 million", "some money"), encoding="utf-8")
+
+
+def _newer_page(ws: Path) -> None:
+    (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
+
+
 SCENARIOS: dict[str, Scenario] = {
     "YAML syntax": (lambda ws: (ws / "seeds/summary.yaml").write_text("brief: [unclosed\n", encoding="utf-8"),
                     ("check",)),
@@ -62,6 +72,10 @@ SCENARIOS: dict[str, Scenario] = {
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
     "unknown option": (_nothing, ("build", "--fast")),
+    "unknown source id": (_nothing, ("seeds", "show", "nowhere")),
+    "newer version in another format": (_newer_page, ("seeds", "update", "ai-digest-top-priority", "newer.html")),
+    "cited passage gone from the newer version": (_newer_version, ("seeds", "update", "ai-digest-top-priority",
+                                                                   "newer.txt")),
     "another build running": (_nothing, ("build",)),  # run while this test holds the lock (see below)
     "another seeds add running": (_nothing, ("seeds", "add", "notes.md")),  # likewise
 }

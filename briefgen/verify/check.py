@@ -38,9 +38,10 @@ class Checked:
         return counts
 
 
-def run_check(ws: Workspace) -> Checked:
-    """Load and verify; raise BriefgenError only when the files cannot be loaded at all."""
-    loaded = load_workspace(ws)
+def run_check(ws: Workspace, draft: bool = False) -> Checked:
+    """Load and verify; raise BriefgenError only when the files cannot be loaded at all. `draft` (coverage,
+    suggest) accepts catalogue entries whose bibliographic fields are not filled in yet."""
+    loaded = load_workspace(ws, draft)
     verification = verify(ws, loaded)
     verification.problems.extend(lint(loaded, verification))
     verification.problems.extend(_next_steps(ws, loaded))
