@@ -42,6 +42,19 @@ def _newer_version(ws: Path) -> None:
     (ws / "newer.txt").write_text(text.replace("$457 million", "some money"), encoding="utf-8")
 
 
+def _sample_title(ws: Path) -> None:
+    path = ws / "seeds/summary.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  title: North Korea puts AI at the centre of its drone programme",
+                                 '  title: "Title of the brief"', 1), encoding="utf-8")
+
+
+def _blank_unit(ws: Path) -> None:
+    path = ws / "seeds/summary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    unit: troops", '    unit: "<unit>"', 1),
+                    encoding="utf-8")
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -73,6 +86,8 @@ SCENARIOS: dict[str, Scenario] = {
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
     "unknown option": (_nothing, ("build", "--fast")),
     "unknown source id": (_nothing, ("seeds", "show", "nowhere")),
+    "skeleton sample text": (_sample_title, ("build",)),
+    "blank left to fill in": (_blank_unit, ("build",)),
     "newer version in another format": (_newer_page, ("seeds", "update", "ai-digest-top-priority", "newer.html")),
     "cited passage gone from the newer version": (_newer_version, ("seeds", "update", "ai-digest-top-priority",
                                                                    "newer.txt")),

@@ -11,6 +11,7 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
 from briefgen.verify.lint import lint
 from briefgen.verify.passages import SECTIONS, Citation, Verification, verify
+from briefgen.verify.placeholders import placeholders
 from briefgen.workspace import Workspace
 
 
@@ -43,6 +44,7 @@ def run_check(ws: Workspace, draft: bool = False) -> Checked:
     suggest) accepts catalogue entries whose bibliographic fields are not filled in yet."""
     loaded = load_workspace(ws, draft)
     verification = verify(ws, loaded)
+    verification.problems.extend(placeholders(loaded))
     verification.problems.extend(lint(loaded, verification))
     verification.problems.extend(_next_steps(ws, loaded))
     return Checked(ws, loaded, verification)
