@@ -100,7 +100,7 @@ def test_check_locates_the_passage_in_every_format(formats_ws: tuple[Path, dict[
     assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-docx"]] == [("seeds/fmt.docx", 5)]
     # the PDF's sixth paragraph is the third on page 2
     assert found["kj-fmt-pdf"] == [{"source": "fmt-pdf", "paragraph": 6, "file": "seeds/fmt.pdf", "page": 2,
-                                    "page_paragraph": 3}]
+                                    "page_paragraph": 3, "pinpoint": "p. 2, ¶3"}]
     assert all("page" not in c for c in found["kj-fmt-md"] + found["kj-fmt-docx"])
 
 
