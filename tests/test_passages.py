@@ -46,6 +46,10 @@ def test_fragments_out_of_order_or_far_apart_are_not_found() -> None:
     assert far.spans == () and far.unmatched == "gives no figure"
 
 
+def test_a_passage_of_nothing_but_ellipses_is_not_found() -> None:
+    assert find(seed_of(NOTES), "... …").spans == ()
+
+
 def test_a_passage_in_several_paragraphs_is_found_in_each() -> None:
     assert find(seed_of(NOTES), "Drone sorties rose sharply in the north").spans == (Span(2, 2), Span(6, 6))
     assert find(seed_of(NOTES), "drone  sorties rose sharply IN the north").spans == (Span(2, 2), Span(6, 6))

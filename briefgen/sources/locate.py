@@ -34,7 +34,7 @@ def find(seed: Seed, passage: str) -> Found:
     if first is not None:
         return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))
     fragments = fragments_of(passage)
-    if len(fragments) < 2 and not (fragments and fragments[0] != normalise(passage)):
+    if not fragments or not _ELLIPSIS.search(normalise(passage)):  # no skipped words, or nothing but them
         return Found(())
     return _find_fragments(seed, fragments)
 
