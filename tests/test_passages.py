@@ -135,3 +135,14 @@ def test_figure_messages_say_what_number_was_read(notes_ws: Path) -> None:
     result = run(notes_ws, "check")
     assert "0.75 (75%) (read from the value 'three quarters') does not appear in any of its passages" in result.output
     assert "its passages state 0.6667 (66.7%)" in result.output
+
+
+def test_a_range_is_what_the_footnotes_print(notes_ws: Path) -> None:
+    from pypdf import PdfReader
+
+    (notes_ws / "templates").mkdir()
+    add_judgment(notes_ws, "Training moved inland.", "Training moved inland … no figure for the reserve fleet")
+    result = run(notes_ws, "build", "-a", "analyst")
+    assert result.exit_code == 0, result.output
+    text = "".join(page.extract_text() for page in PdfReader(notes_ws / "output/analyst.pdf").pages)
+    assert "¶3\u20134" in text
