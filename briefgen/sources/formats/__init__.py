@@ -32,8 +32,8 @@ class Format:
 
 # Measured on the 2-core machine: pdfminer.six needs 70-100 ms a page; python-docx ~0.2 s to import and ~50 µs a
 # paragraph; markdown-it-py ~50 ms to import and ~0.3 s a MB; html.parser ~0.1 s a MB. A cache hit costs a hash
-# (~2 ms a MB) and a marshal load. trafilatura takes ~0.3 s to import and 5-15 ms for a news page, so every HTML
-# page is cached.
+# (~2 ms a MB) and a marshal load. trafilatura takes 0.3-1.3 s to import, 10-60 ms for a news page and
+# ~3.5 s for 1 MB of article text, so every HTML page is cached.
 FORMATS = {
     ".md": Format("markdown", 5 * MB, 0),
     ".markdown": Format("markdown", 5 * MB, 0),
