@@ -40,7 +40,11 @@ def article_blocks(html: str) -> list[str] | None:
                                 include_formatting=False, deduplicate=False)
     if not found:
         return None
-    root = etree.fromstring(found.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        root = etree.fromstring(found.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False,
+                                                                             no_network=True))
+    except etree.XMLSyntaxError:  # text XML cannot hold: read the page as raw blocks instead
+        return None
     main = root.find("main")
     if main is None:
         return None
