@@ -110,6 +110,7 @@ def test_update_reports_moved_and_vanished_passages(workspace: Path, tmp_path: P
                      encoding="utf-8")
     result = run(workspace, "seeds", "update", "ai-digest-top-priority", str(newer))
     assert result.exit_code == 1
+    assert "cited passages: 0 in place, 21 moved, 2 gone" in result.output
     assert "  moved: kj-ai-top-priority: ¶7 -> ¶8" in result.output
     assert "figures[2].evidence[0].passage: fig-russian-return: passage no longer in " \
            "seeds/002_828a4c93c67805e5.txt (the new version)" in result.output
@@ -124,7 +125,7 @@ def test_update_with_every_passage_in_place_exits_0(workspace: Path, tmp_path: P
                      encoding="utf-8")
     result = run(workspace, "seeds", "update", "ai-digest-top-priority", str(newer))
     assert result.exit_code == 0, result.output
-    assert "cited passage(s) where they were" in result.output and "moved:" not in result.output
+    assert "cited passages: 23 in place, 0 moved, 0 gone" in result.output and "moved:" not in result.output
     assert run(workspace, "check").exit_code == 0
 
 

@@ -73,10 +73,11 @@ def update(ctx: click.Context, workspace: Path | None, source_id: str, file: Pat
 
     ws = workspace_of(ctx, workspace)
     done = replace(ws, source_id, file, dt.date.today())
-    click.echo(f"updated {source_id}: {done.file} is now {file}; {done.stayed} cited passage(s) where they were")
-    for change in done.changes:
-        if change.after:
-            click.echo(f"  moved: {change.item}: {change.before or 'not found before'} -> {change.after}")
     vanished = [change.problem for change in done.changes if change.problem is not None]
+    moved = [change for change in done.changes if change.after]
+    click.echo(f"updated {source_id}: {done.file} replaced by {file}; cited passages: {done.stayed} in place, "
+               f"{len(moved)} moved, {len(vanished)} gone")
+    for change in moved:
+        click.echo(f"  moved: {change.item}: {change.before or 'not found before'} -> {change.after}")
     if vanished:
         raise BriefgenError(vanished)
