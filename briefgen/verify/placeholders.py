@@ -12,12 +12,16 @@ from briefgen.model.yamlsrc import Key, Located
 from briefgen.sources.textnorm import normalise
 
 _SAMPLES = {normalise(text): text for text in SAMPLE.values()}
+_LONGEST = max(map(len, SAMPLE.values())) + 16  # a longer text is no sample, however it is spaced
+
+
+def _is_placeholder(text: str) -> bool:
+    return len(text) <= _LONGEST and (normalise(text) in _SAMPLES or bool(PLACEHOLDER.match(text)))
 
 
 def placeholders(loaded: Loaded) -> list[Problem]:
     problems = [_problem(src, path, text) for src in (loaded.catalogue_src, loaded.summary_src)
-                for path, text in _strings(src.data, ())
-                if normalise(text) in _SAMPLES or PLACEHOLDER.match(text)]
+                for path, text in _strings(src.data, ()) if _is_placeholder(text)]
     brief = loaded.summary.brief
     if not brief.bluf_evidence and normalise(brief.bluf) not in _SAMPLES:
         problems.append(loaded.summary_src.problem(
