@@ -58,7 +58,9 @@ def test_changed_figure_number_fails(workspace: Path) -> None:
     edit(workspace / "seeds/summary.yaml", "25.6 million", "26.5 million")
     result = run(workspace, "check")
     assert result.exit_code == 1
-    assert "26,500,000 does not appear in any of its passages" in result.output
+    assert "26,500,000 (read from the value " in result.output
+    assert "does not appear in any of its passages" in result.output
+    assert "its passages state 25,600,000" in result.output
 
 
 def test_unknown_source_gets_a_suggestion(workspace: Path) -> None:

@@ -56,7 +56,7 @@ def _output_taken(ws: Path) -> None:
 
 
 def _board(extra: str, template: str = "") -> Callable[[Path], None]:
-    """A `board` audience: the executive profile plus one more line (line 13), and optionally its template."""
+    """A `board` audience: the executive profile plus one more line at its end, and optionally its template."""
     def mutate(ws: Path) -> None:
         profile = (ws / "templates/executive.yaml").read_text(encoding="utf-8")
         if template:
@@ -75,6 +75,27 @@ def _georgia_house(ws: Path) -> None:
     reference.styles["Normal"].font.name = "Georgia"
     reference.save(str(ws / "templates/georgia.docx"))
     _board("look: {reference_docx: georgia.docx}")(ws)
+def _newer_version(ws: Path) -> None:
+    """A newer version of seed 002 that no longer says "$457 million"."""
+    text = (ws / SEED_002).read_text(encoding="utf-8")
+    (ws / "newer.txt").write_text(text.replace("$457 million", "some money"), encoding="utf-8")
+
+
+def _sample_title(ws: Path) -> None:
+    path = ws / "seeds/summary.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  title: North Korea puts AI at the centre of its drone programme",
+                                 '  title: "Title of the brief"', 1), encoding="utf-8")
+
+
+def _blank_unit(ws: Path) -> None:
+    path = ws / "seeds/summary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    unit: troops", '    unit: "<unit>"', 1),
+                    encoding="utf-8")
+
+
+def _newer_page(ws: Path) -> None:
+    (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
 
 SCENARIOS: dict[str, Scenario] = {
@@ -126,6 +147,12 @@ SCENARIOS: dict[str, Scenario] = {
     "unknown ceiling": (_retext("templates/public.yaml", "ceiling: lowest", "ceiling: SECRET"), ("build",)),
     "no BLUF the audience may see": (_AMBER_SOURCE, ("build",)),
     "spillage": (_both(_AMBER_QUOTE, _LEAKY_TEMPLATE), ("build",)),
+    "unknown source id": (_nothing, ("seeds", "show", "nowhere")),
+    "skeleton sample text": (_sample_title, ("build",)),
+    "blank left to fill in": (_blank_unit, ("build",)),
+    "newer version in another format": (_newer_page, ("seeds", "update", "ai-digest-top-priority", "newer.html")),
+    "cited passage gone from the newer version": (_newer_version, ("seeds", "update", "ai-digest-top-priority",
+                                                                   "newer.txt")),
     "another build running": (_nothing, ("build",)),  # run while this test holds the lock (see below)
     "another seeds add running": (_nothing, ("seeds", "add", "notes.md")),  # likewise
     "another issue running": (_nothing, ("issue",)),  # likewise

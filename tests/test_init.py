@@ -62,7 +62,9 @@ def test_init_then_check_says_what_to_fill_in(tmp_path: Path) -> None:
     assert (ws / "seeds/sources.yaml").is_file() and (ws / "seeds/summary.yaml").is_file()
     assert (ws / "templates/executive.yaml").is_file()
     checked = run(ws, "check")
-    assert checked.exit_code == 0, checked.output
+    assert checked.exit_code == 1, checked.output  # the sample title, subject and BLUF are still there
+    assert "seeds/summary.yaml:5:10: brief.title: still the skeleton's sample text 'Title of the brief'" \
+        in checked.output
     warnings = [line for line in checked.output.splitlines() if "warning:" in line]
     assert any("seeds/sources.yaml" in line for line in warnings), checked.output
     assert any("seeds/summary.yaml" in line for line in warnings), checked.output
@@ -94,3 +96,32 @@ def test_filled_in_workspace_builds(tmp_path: Path) -> None:
     with zipfile.ZipFile(ws / "output/executive.docx") as archive:
         assert b"lead priority" in archive.read("word/document.xml")
         assert b"Global South World" in archive.read("word/footnotes.xml")
+    assert "seeds/summary.yaml:5:9: warning: brief.bluf: the bottom line cites no evidence" in checked.output
+
+
+def test_the_skeleton_never_ships(tmp_path: Path) -> None:
+    ws = tmp_path / "new"
+    assert init(ws).exit_code == 0
+    seed = ROOT / SEED_000
+    shutil.copy(seed, ws / "seeds" / seed.name)
+    (ws / "seeds/sources.yaml").write_text(CATALOGUE.format(file=seed.name), encoding="utf-8")
+    built = run(ws, "build")
+    assert built.exit_code == 1
+    for line in ("seeds/summary.yaml:5:10: brief.title: still the skeleton's sample text 'Title of the brief'",
+                 "seeds/summary.yaml:8:9: brief.bluf: still the skeleton's sample text 'The bottom line, in two or "
+                 "three sentences of your own.'", "hint: write your own in its place: briefs never ship the sample"):
+        assert line in built.output
+    assert not (ws / "output/executive.pdf").exists()
+
+
+def test_a_blank_left_by_suggest_never_ships(tmp_path: Path) -> None:
+    ws = tmp_path / "new"
+    assert init(ws).exit_code == 0
+    seed = ROOT / SEED_000
+    shutil.copy(seed, ws / "seeds" / seed.name)
+    (ws / "seeds/sources.yaml").write_text(CATALOGUE.format(file=seed.name), encoding="utf-8")
+    (ws / "seeds/summary.yaml").write_text(MODEL.format(passage=PASSAGE).replace(
+        "confidence: moderate", "confidence: moderate\n    plain: \"<plain words>\""), encoding="utf-8")
+    built = run(ws, "build")
+    assert built.exit_code == 1
+    assert "judgments[0].plain: '<plain words>' is a blank left to fill in" in built.output

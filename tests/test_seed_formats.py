@@ -82,11 +82,11 @@ def test_check_locates_the_passage_in_every_format(formats_ws: tuple[Path, dict[
     ws, _ = formats_ws
     found = citations(ws)
     assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-md"]] == [("seeds/fmt.md", 5)]
-    assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-html"]] == [("seeds/fmt.html", 4)]
+    assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-html"]] == [("seeds/fmt.html", 2)]
     assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-docx"]] == [("seeds/fmt.docx", 5)]
     # the PDF's sixth paragraph is the third on page 2
     assert found["kj-fmt-pdf"] == [{"source": "fmt-pdf", "paragraph": 6, "file": "seeds/fmt.pdf", "page": 2,
-                                    "page_paragraph": 3}]
+                                    "page_paragraph": 3, "pinpoint": "p. 2, ¶3"}]
     assert all("page" not in c for c in found["kj-fmt-md"] + found["kj-fmt-docx"])
 
 
@@ -113,7 +113,7 @@ def test_scripts_styles_and_front_matter_are_not_paragraphs(formats_ws: tuple[Pa
     ws, _ = formats_ws
     root = str((ws / "seeds").resolve())
     page = " | ".join(read_seed(root, "fmt.html").paragraphs)
-    for hidden in ("SCRIPT TEXT", "color: red", "HIDDEN-CSS", "Enable JavaScript", "Example News"):
+    for hidden in ("SCRIPT TEXT", "color: red", "HIDDEN-CSS", "Enable JavaScript", "Example News", "Home | World"):
         assert hidden not in page
     notes = read_seed(root, "fmt.md").paragraphs
     assert not any("Jane Doe" in p or "**" in p or "](" in p for p in notes)
@@ -169,10 +169,11 @@ def test_cache_pruning_keeps_live_entries_and_recent_templates(tmp_path: Path) -
 def test_extraction_is_cached_by_content(formats_ws: tuple[Path, dict[str, str]]) -> None:
     ws, _ = formats_ws
     cached = sorted(p.name.split("-")[1] for p in (ws / "output/.cache").glob("seed-*.marshal"))
-    assert cached == ["docx", "markdown", "pdf"]
+    assert cached == ["docx", "html", "markdown", "pdf"]
     probe = ("import sys; from briefgen.cli.main import cli; "
              f"cli.main(['-C', {str(ws)!r}, 'check', '--no-cache'], standalone_mode=False)")
-    probe += "\nprint('IMPORTED', [m for m in ('pdfminer', 'docx', 'markdown_it') if m in sys.modules])"
+    probe += ("\nprint('IMPORTED', [m for m in ('pdfminer', 'docx', 'markdown_it', 'trafilatura') "
+              "if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert "IMPORTED []" in out.stdout, out.stdout + out.stderr
 

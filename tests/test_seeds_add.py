@@ -78,7 +78,7 @@ def test_pdf_document_information_fills_the_entry(workspace: Path, tmp_path: Pat
                                  "/CreationDate": "D:20250918120000+09'00'", "/Subject": "Drone activity"})
     result = run(workspace, "seeds", "add", str(pdf))
     assert result.exit_code == 0, result.output
-    entry = entries(workspace)["sorties-in-the-north"]
+    entry = entries(workspace)["sorties-north"]
     assert (entry["title"], entry["originator"], entry["published"]) == (
         "Sorties in the North", "Example Institute", "2025-09-18")
     assert "check it is the publication date" in line_of(workspace, 'published: "2025-09-18"')
@@ -95,7 +95,7 @@ def test_docx_properties_and_markdown_front_matter(workspace: Path, tmp_path: Pa
     word = found["drone-activity-report"]
     assert (word["title"], word["originator"], word["published"]) == (
         "Drone Activity Report", "Example Institute", "2025-09-21")
-    notes = found["field-notes-on-drones"]
+    notes = found["field-notes-drones"]
     assert (notes["title"], notes["originator"], notes["published"], notes["url"]) == (
         "Field Notes on Drones", "Jane Doe", "2025-09-20", "https://notes.example.org/d")
 
@@ -105,9 +105,9 @@ def test_what_the_document_does_not_say_is_marked(workspace: Path, tmp_path: Pat
     plain.write_text("Statement of the ministry\n\nThe ministry said nothing new.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["seeds", "add", "-C", str(workspace), str(plain)])  # -C after the command
     assert result.exit_code == 0, result.output
-    entry = entries(workspace)["statement-of-the-ministry"]
+    entry = entries(workspace)["statement-ministry"]
     assert entry["title"] == "Statement of the ministry" and entry["originator"] is None and entry["url"] is None
-    assert "not found in the document" in line_of(workspace, "originator: null", "id: statement-of-the-ministry")
+    assert "not found in the document" in line_of(workspace, "originator: null", "id: statement-ministry")
     assert "first line: check" in line_of(workspace, 'title: "Statement of the ministry"')
     assert "fill in: originator, published, url, kind, descriptor" in result.output
 

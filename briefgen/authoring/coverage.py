@@ -46,9 +46,10 @@ def coverage(checked: Checked) -> list[SeedCoverage]:
     cited: dict[str, dict[int, list[str]]] = {}
     for item in checked.verification.items.values():
         for citation in item.citations:
-            ids = cited.setdefault(citation.source.id, {}).setdefault(citation.paragraph, [])
-            if item.id not in ids:
-                ids.append(item.id)
+            for number in citation.paragraphs:
+                ids = cited.setdefault(citation.source.id, {}).setdefault(number, [])
+                if item.id not in ids:
+                    ids.append(item.id)
     report = []
     for source in checked.loaded.catalogue.sources:
         seed = checked.verification.seeds.get(source.id)

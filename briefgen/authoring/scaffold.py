@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.model.skeleton import SAMPLE
 
 CATALOGUE = """\
 # yaml-language-server: $schema=../.briefgen/sources.schema.json
@@ -19,14 +20,14 @@ sources: []
 #  - id: example-source            # a short identifier, cited by the model's evidence
 #    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf or .docx
 #    originator: Example News      # who published it; null when the document does not say
-#    title: "The document's own headline"
-#    short_title: "Short headline" # used in later, short citations
+#    title: "{s[source_title]}"
+#    short_title: "{s[short_title]}" # used in later, short citations
 #    published: "2025-09"          # YYYY, YYYY-MM or YYYY-MM-DD: as precise as the document supports
 #    information_date: "2025-09-18"
 #    accessed: "{today}"
 #    url: null                     # http, https or mailto, or null
 #    kind: news article
-#    descriptor: "One sentence on the source's reliability and context."
+#    descriptor: "{s[descriptor]}"
 #    marking: TLP:CLEAR            # once one source is marked, every source must be
 """
 
@@ -35,19 +36,20 @@ MODEL = """\
 # The summary model: the brief's claims, each tied to verbatim passages of the seeds.
 # `briefgen check` verifies every passage; `briefgen schema` prints the full schema.
 brief:
-  title: "Title of the brief"
-  subject: "What the brief is about, in one line"
+  title: "{s[brief_title]}"
+  subject: "{s[subject]}"
   as_of: "{today}"             # information cutoff
-  bluf: "The bottom line, in two or three sentences of your own."
+  bluf: "{s[bluf]}"
+  bluf_evidence: []            # passages that support the bottom line, as a judgment's evidence
 judgments: []
 #  - id: kj-first              # unique id
-#    statement: "A judgment in your own words."
+#    statement: "{s[statement]}"
 #    confidence: moderate      # low | moderate | high
 #    likelihood: likely        # optional, ICD 203 term, for forecasts
 #    priority: 1               # 1 = most important; decides what a one-page brief keeps
 #    evidence:
 #      - source: example-source
-#        passage: "the exact words of the seed that support it"
+#        passage: "{s[passage]}"
 figures: []
 quotes: []
 gaps: []
@@ -63,8 +65,8 @@ def init_workspace(target: Path) -> list[Path]:
     seeds.mkdir(parents=True, exist_ok=True)
     templates.mkdir(exist_ok=True)
     today = dt.date.today().isoformat()
-    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today)),
-               _write(seeds / "summary.yaml", MODEL.format(today=today))]
+    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=SAMPLE)),
+               _write(seeds / "summary.yaml", MODEL.format(today=today, s=SAMPLE))]
     bundled = resources.files("briefgen.templates")
     created += write_schemas(target / ".briefgen")
     for entry in sorted(bundled.iterdir(), key=lambda e: e.name):

@@ -27,6 +27,7 @@ from briefgen.sources.formats import SEED_SUFFIXES, format_of
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
 from briefgen.sources.seeds import read_document
+from briefgen.sources.textnorm import normalise
 from briefgen.workspace import Workspace, output_dir
 
 REQUIRED = {"title": "fill in the document's title (required)",
@@ -55,6 +56,7 @@ class Planned:
     source_id: str
     clues: Clues
     today: str
+    same_as: tuple[str, ...] = ()  # why it looks like a newer version of a catalogued source, one line each
 
     def fields(self) -> list[Field]:
         found = self.clues
@@ -100,6 +102,18 @@ def slug(text: str, limit: int = 40) -> str:
     return out
 
 
+# Words that say little in an id: "gulf-buyers-and-the-chip-rule" reads as well as "gulf-buyers-chip-rule".
+_SMALL_WORDS = frozenset("a an the and or but nor of to in on at by for with from into onto over under as is are was "
+                         "were be been its it this that these those how why what when where who s".split())
+ID_WORDS = 4  # significant words in a default id
+
+
+def short_id(title: str) -> str:
+    """A short, readable id from a title: its first few significant words ("gulf-buyers-chip-rule")."""
+    words = [w for w in slug(title, 200).split("-") if w and w not in _SMALL_WORDS]
+    return slug(" ".join(words[:ID_WORDS]), 32)
+
+
 def unique(base: str, taken: set[str], suffix: str = "") -> str:
     name, n = base + suffix, 2
     while name in taken or name.lower() in taken:
@@ -129,7 +143,7 @@ def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
 def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known]:
     """Every document in seeds/ by content hash, with the catalogue entry naming it."""
     entries: dict[str, Known] = {}
-    for i, entry in enumerate(_sources(catalogue)):
+    for i, entry in enumerate(sources_of(catalogue)):
         if isinstance(entry, dict) and isinstance(entry.get("file"), str):
             line = catalogue.where(("sources", i))[0] if catalogue else None
             entries[os.path.normpath(entry["file"])] = Known(entry["file"], str(entry.get("id")), line)
@@ -147,6 +161,27 @@ def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known
     return found
 
 
+def _url_key(url: str) -> str:
+    """A link as the same page's links agree: no scheme, "www.", fragment, trailing slash or case in the host."""
+    rest = re.sub(r"^[a-z]+://(www\.)?", "", url.strip(), flags=re.IGNORECASE).split("#")[0].rstrip("/")
+    host, _, path = rest.partition("/")
+    return f"{host.lower()}/{path}"
+
+
+def versions_of(clues: Clues, catalogued: list[tuple[str, dict[str, object], int | None]]) -> tuple[str, ...]:
+    """For each catalogued source whose canonical URL or title is the document's: why it looks the same."""
+    found = []
+    for source_id, entry, line in catalogued:
+        for key, same in (("url", _url_key), ("title", normalise)):
+            mine, theirs = clues.get(key), entry.get(key)
+            if mine and isinstance(theirs, str) and same(mine.value) == same(theirs):
+                found.append(f"its {'canonical URL' if key == 'url' else 'title'} is that of source {source_id!r} "
+                             f"(line {line}): `briefgen seeds update {source_id} FILE` replaces that source's "
+                             "document with this newer version instead")
+                break
+    return tuple(found)
+
+
 @dataclass
 class Batch:
     """What one `seeds add` run knows while it plans: documents, ids and file names already taken."""
@@ -156,9 +191,10 @@ class Batch:
     ids: set[str]
     names: set[str]
     today: str
+    catalogued: list[tuple[str, dict[str, object], int | None]]  # (id, entry, line) of each catalogued source
 
     def plan(self, given: Path) -> Planned:
-        raw = _read_document(self.ws, given)
+        raw = read_new_document(self.ws, given)
         digest = hashlib.sha256(raw).hexdigest()
         same = self.known.get(digest)
         if same and same.source_id is not None:
@@ -167,17 +203,18 @@ class Batch:
                             "nothing to add: cite that source")
         fmt = format_of(given.name)
         clues = document_clues(fmt.kind if fmt else None, raw)
-        base = slug(clues["title"].value if "title" in clues else "") or slug(given.stem) or "source"
+        base = short_id(clues["title"].value if "title" in clues else "") or short_id(given.stem) or "source"
         source_id = unique(base, self.ids)
         if same:  # the very bytes are already in seeds/, only not catalogued: catalogue that file
             target, copy = same.name, False
         else:
             target, copy = unique(slug(given.stem, 60) or source_id, self.names, given.suffix.lower()), True
         self.known[digest] = Known(target, source_id)
-        return Planned(str(given), raw, target, copy, source_id, clues, self.today)
+        return Planned(str(given), raw, target, copy, source_id, clues, self.today,
+                       versions_of(clues, self.catalogued))
 
 
-def _read_document(ws: Workspace, given: Path) -> bytes:
+def read_new_document(ws: Workspace, given: Path) -> bytes:
     """The document's bytes, once it is known to be a supported, readable document with text."""
     if not given.is_file():
         raise SeedError("file not found" if not given.exists() else "not a regular file", "check the path")
@@ -202,9 +239,9 @@ def add_seeds(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Pl
 def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:
     remove_stale_temps(ws.seeds)  # what a killed addition left; the lock proves no addition runs now
     text, catalogue = read_catalogue(ws)
-    ids = {str(e.get("id")) for e in _sources(catalogue) if isinstance(e, dict)}
+    ids = {str(e.get("id")) for e in sources_of(catalogue) if isinstance(e, dict)}
     batch = Batch(ws, known_documents(ws, catalogue), ids, {n.lower() for n in os.listdir(ws.seeds)},
-                  today.isoformat())
+                  today.isoformat(), _catalogued(catalogue))
     plans, problems = [], []
     for given in files:
         try:
@@ -216,11 +253,16 @@ def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[
     display = ws.rel(ws.catalogue)
     updated = append_entries(text, display, [(plan.fields(), plan.heading()) for plan in plans])
     _commit(ws, plans, updated)
-    located, first = parse(updated, display), len(_sources(catalogue))
+    located, first = parse(updated, display), len(sources_of(catalogue))
     return [(plan, located.where(("sources", first + i))[0]) for i, plan in enumerate(plans)]
 
 
-def _sources(catalogue: Located | None) -> list[object]:
+def _catalogued(catalogue: Located | None) -> list[tuple[str, dict[str, object], int | None]]:
+    return [(str(e.get("id")), e, catalogue.where(("sources", i))[0] if catalogue else None)
+            for i, e in enumerate(sources_of(catalogue)) if isinstance(e, dict)]
+
+
+def sources_of(catalogue: Located | None) -> list[object]:
     data = catalogue.data if catalogue else None
     sources = data.get("sources") if isinstance(data, dict) else None
     return sources if isinstance(sources, list) else []

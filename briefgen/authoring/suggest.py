@@ -14,17 +14,34 @@ from briefgen.verify.check import Checked
 
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|a|an)")
-_DIGITS = r"\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M)\b)?"
+_CURRENCY = "$€£¥₩"
+_PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+pct\b)"
+_DIGITS = (rf"[{_CURRENCY}]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M)\b)?"
+           rf"{_PERCENT}?")
 _NUMBER = re.compile(
     rf"{_DIGITS}(?:\s*(?:to|-|–)\s*{_DIGITS})?"
     rf"|\b{_WORD_NUMBER}(?:[\s-]{_WORD_NUMBER})?\s+(?:million|billion|thousand|trillion)\b"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[“\"]([^”\"]{12,240})[”\"]")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b" + _PERCENT + "?", re.IGNORECASE)
+# Quotation marks of every script: “…” "…" «…» „…“ ‘…’ 「…」 『…』 ‹…›; a ‘ must open after a space or the start and
+# its ’ close before a non-letter, so the apostrophes of "Kim’s ‘no’" are not read as quotation marks.
+_QUOTED = re.compile(r"“([^”“]+)”|\"([^\"]+)\"|«\s?([^«»]+?)\s?»|„([^“„”]+)[“”]|(?:(?<=\s)|^)‘([^‘’]+)’(?!\w)"
+                     r"|「([^「」]+)」|『([^『』]+)』|‹([^‹›]+)›")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"«„‘])|(?<=[。！？])")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$")
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+" + _MONTHS + r"\b")
+_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 _NAMED = re.compile(r"^\s+[A-Z][a-z]")  # "38 North", "Route 66 Media": a number that is part of a name
+# A number that labels rather than counts: "Report No. 41", "section 3", "§ 4", "page 12", "Resolution 2231".
+_LABEL = re.compile(r"(?:\b(?:no|nos|nr|number|report|resolution|section|sections|chapter|article|art|paragraph|"
+                    r"para|page|pages|pp|p|annex|appendix|table|figure|fig|item|rule|clause|version|vol|volume|"
+                    r"issue|edition|series|phase|stage|step|level|grade|unit|class|model|type|route|flight)\.?"
+                    r"|[#§¶№])\s*$", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^\s*\(?\d{1,3}[.)](?:\s|$)")
+_UNITS = {"$": "US dollars", "€": "euros", "£": "pounds sterling", "¥": "yen", "₩": "won"}
+_IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,7 @@ class Suggestion:
     high: float | None  # the top of a range ("$457 million to $1.19 billion")
     passage: str
     score: float
+    unit: str = ""  # "percent", "US dollars"… when the number says it; "" leaves a placeholder to fill in
 
     def yaml(self) -> str:
         what = "a number" if self.kind == "figure" else "quoted words"
@@ -58,7 +76,7 @@ class Suggestion:
             if self.high is not None:
                 numbers += f"  number_high: {_plain(self.high)}\n"
             return (f"{head}- id: fig-{slug}\n  label: \"<what is counted>\"\n  value: {_quoted(self.found)}\n"
-                    f"{numbers}  unit: \"<unit>\"\n  priority: 50\n{evidence}")
+                    f"{numbers}  unit: {_quoted(self.unit or '<unit>')}\n  priority: 50\n{evidence}")
         return (f"{head}- id: q-{slug}\n  text: {_quoted(self.found)}\n  speaker: \"<who said it>\"\n"
                 f"  context: \"<when, where, why>\"\n  priority: 50\n{evidence}")
 
@@ -115,25 +133,54 @@ def _numbers(origin: Origin, sentence: str, used: list[float], bonus: float) -> 
         values = read_numbers(surface)
         if not values or _not_a_figure(sentence, match, surface) or any(same_number(values[0], u) for u in used):
             continue
-        scale = 1.0 if values[0] >= 1000 else 0.5
+        unit = _unit(surface)
+        # a number says more when it is large, or carries its unit (a share, an amount of money)
+        weight = (1.0 if values[0] >= 1000 else 0.5) + (0.5 if unit else 0.0)
         high = values[1] if len(values) > 1 else None
-        out.append(Suggestion("figure", origin, surface, values[0], high, sentence, bonus + scale))
+        out.append(Suggestion("figure", origin, surface, values[0], high, sentence, bonus + weight, unit))
     return out
 
 
+def _unit(surface: str) -> str:
+    if re.search(_PERCENT + "$", surface, re.IGNORECASE):
+        return "percent"
+    return _UNITS.get(surface[:1], "")
+
+
 def _not_a_figure(sentence: str, match: re.Match[str], surface: str) -> bool:
-    """Years, days of a date ("September 18, 2025") and numbers that are part of a name ("38 North")."""
+    """Years and dates ("September 18, 2025", "18 September", "2025-09-18"), numbers that are part of a name
+    ("38 North") or label something ("Report No. 41", "section 3", "page 12"), and list numbers ("2. The…")."""
     before, after = sentence[: match.start()], sentence[match.end():]
     years = all(_YEAR.match(part) for part in re.findall(r"\d[\d,.]*", surface))
-    return bool(years or _MONTH.search(before) or _NAMED.match(after))
+    dated = _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DATE.match(_date_around(sentence, match))
+    listed = not before.strip() and bool(_LIST_MARKER.match(sentence))
+    return bool(years or dated or listed or _NAMED.match(after) or _LABEL.search(before))
+
+
+def _date_around(sentence: str, match: re.Match[str]) -> str:
+    """The run of digits and date separators that holds the match ("18/09/2025" around "18")."""
+    start, end = match.start(), match.end()
+    while start > 0 and (sentence[start - 1].isdigit() or sentence[start - 1] in "-/."):
+        start -= 1
+    while end < len(sentence) and (sentence[end].isdigit() or sentence[end] in "-/"):
+        end += 1
+    return sentence[start:end].strip(".")
 
 
 def _quotes(origin: Origin, sentence: str, used: list[str], bonus: float) -> list[Suggestion]:
     out = []
     for match in _QUOTED.finditer(sentence):
-        words = match.group(1).strip()
-        if any(normalise(words) in u or u in normalise(words) for u in used):
+        words = next(group for group in match.groups() if group is not None).strip()
+        size = words_in(words)
+        if size < 2 or any(normalise(words) in u or u in normalise(words) for u in used):
             continue
-        out.append(Suggestion("quote", origin, words, None, None, sentence,
-                              bonus + min(len(words.split()), 20) / 20))
+        out.append(Suggestion("quote", origin, words, None, None, sentence, bonus + min(size, 20) / 20))
     return out
+
+
+def words_in(text: str) -> float:
+    """How much a quotation says, alike in every script: its words, where Chinese and Japanese, written without
+    spaces, count one word for every two characters."""
+    ideographs = len(_IDEOGRAPHIC.findall(text))
+    spaced = _IDEOGRAPHIC.sub(" ", text)
+    return len(re.findall(r"\w+", spaced)) + ideographs / 2

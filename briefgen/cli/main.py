@@ -149,7 +149,7 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
     from briefgen.authoring.coverage import report_text
     from briefgen.verify.check import run_check
 
-    report = seed_coverage(run_check(workspace_of(ctx, workspace)))
+    report = seed_coverage(run_check(workspace_of(ctx, workspace), draft=True))
     click.echo(json.dumps([s.to_json() for s in report], indent=2, ensure_ascii=False) if as_json
                else report_text(report))
 
@@ -164,7 +164,7 @@ def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit:
     from briefgen.authoring.suggest import suggest as find
     from briefgen.verify.check import run_check
 
-    checked = run_check(workspace_of(ctx, workspace))
+    checked = run_check(workspace_of(ctx, workspace), draft=True)
     if seed and seed not in checked.verification.seeds:
         raise BriefgenError(f"no readable seed with source id {seed!r}; see seeds/sources.yaml")
     found = find(checked, seed, limit)

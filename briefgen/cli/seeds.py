@@ -38,4 +38,46 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
             click.echo(f"  check: {', '.join(check)} (see the comments on their lines)")
         if missing:
             click.echo(f"  fill in: {', '.join(missing)}")
+        for reason in plan.same_as:
+            click.echo(f"  warning: this may be a newer version of a catalogued source: {reason}")
     click.echo(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")
+
+
+@seeds.command()
+@workspace_option
+@click.argument("source_id", metavar="ID")
+@click.option("--grep", metavar="TEXT", help="Only the paragraphs holding TEXT (case, quotes and dashes ignored).")
+@click.pass_context
+def show(ctx: click.Context, workspace: Path | None, source_id: str, grep: str | None) -> None:
+    """Print a seed's numbered paragraphs as footnotes cite them ("¶7", or "p. 2, ¶3" in a PDF)."""
+    from briefgen.authoring.seeds_show import show as paragraphs
+
+    seed, found = paragraphs(workspace_of(ctx, workspace), source_id, grep)
+    width = max((len(place) for place, _ in found), default=0)
+    for place, text in found:
+        click.echo(f"{place.rjust(width)}  {text}")
+    if grep and not found:
+        click.echo(f"no paragraph of {seed.display} holds {grep!r}", err=True)
+
+
+@seeds.command()
+@workspace_option
+@click.argument("source_id", metavar="ID")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def update(ctx: click.Context, workspace: Path | None, source_id: str, file: Path) -> None:
+    """Replace source ID's document with a newer version (same id, same format) and report each cited
+    passage that moved or vanished; a vanished one is an error to fix in the model."""
+    from briefgen.authoring.seeds_update import update as replace
+    from briefgen.errors import BriefgenError
+
+    ws = workspace_of(ctx, workspace)
+    done = replace(ws, source_id, file, dt.date.today())
+    vanished = [change.problem for change in done.changes if change.problem is not None]
+    moved = [change for change in done.changes if change.after]
+    click.echo(f"updated {source_id}: {done.file} replaced by {file}; cited passages: {done.stayed} in place, "
+               f"{len(moved)} moved, {len(vanished)} gone")
+    for change in moved:
+        click.echo(f"  moved: {change.item}: {change.before or 'not found before'} -> {change.after}")
+    if vanished:
+        raise BriefgenError(vanished)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -26,13 +27,24 @@ class Loaded:
     summary_src: Located
 
 
-def load_workspace(ws: Workspace) -> Loaded:
-    """Parse and validate both files; every schema problem of both files is raised together."""
+# What a catalogue entry may still lack while the commands that need only the seeds' text run (coverage,
+# suggest, seeds show): a stand-in for each bibliographic field that `seeds add` leaves to the analyst.
+DRAFT_STANDINS = {"originator": None, "title": "(title not filled in)", "published": "1000",
+                  "accessed": "1000-01-01", "kind": "(kind not filled in)",
+                  "descriptor": "(descriptor not filled in)"}
+
+
+def load_workspace(ws: Workspace, draft: bool = False) -> Loaded:
+    """Parse and validate both files; every schema problem of both files is raised together.
+
+    `draft` accepts catalogue entries whose bibliographic fields are not filled in yet (DRAFT_STANDINS)."""
     problems: list[Problem] = []
     results: dict[str, Any] = {}
     for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
         try:
             src = load(path, ws.rel(path), ws.cache)
+            if draft and model is Catalogue:
+                src = _drafted(src)
             results[name] = (validate(src, model), src)
         except BriefgenError as exc:
             problems.extend(exc.problems)
@@ -40,6 +52,17 @@ def load_workspace(ws: Workspace) -> Loaded:
         raise BriefgenError(problems)
     (catalogue, cat_src), (summary, sum_src) = results["catalogue"], results["summary"]
     return Loaded(catalogue, summary, cat_src, sum_src)
+
+
+def _drafted(src: Located) -> Located:
+    """The catalogue with a stand-in for each bibliographic field that is missing or null."""
+    sources = src.data.get("sources") if isinstance(src.data, dict) else None
+    if not isinstance(sources, list):
+        return src
+    filled = [{**{k: v for k, v in DRAFT_STANDINS.items() if entry.get(k) is None}, **{
+        k: v for k, v in entry.items() if v is not None or k not in DRAFT_STANDINS}}
+              if isinstance(entry, dict) else entry for entry in sources]
+    return dataclasses.replace(src, data={**src.data, "sources": filled})
 
 
 def validate(src: Located, model: type[M]) -> M:

@@ -1,9 +1,13 @@
-"""Read the numbers a text states, in digits or words: "one million", "$1.19 billion", "25.6 million", "five"."""
+"""Read the numbers a text states, in digits or words: "one million", "$1.19 billion", "25.6 million", "five",
+shares ("two-thirds", "half", "a quarter", "three in four", "98 percent", "12%") and ranges ("30 to 40 percent",
+"$1-2 billion", where the scale or the percent sign of the upper end belongs to the lower one too)."""
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, replace
+from typing import Literal
 
 _UNITS = {w: i for i, w in enumerate((
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -12,38 +16,143 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
          if w != "_"}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_BIG = ("million", "billion", "thousand", "trillion", "hundred")
 _ARTICLE = {"a", "an"}
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
+# Denominators in words: "two-thirds", "a quarter", "nine tenths"; "half" stands alone too.
+_PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+          "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+_PERCENT = {"%", "percent", "pct"}
+_RANGE = {"to", "and"}
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|%")
+_DASHED_RANGE = re.compile(r"(?<=\d)\s*[-\u2010-\u2015]\s*(?=[$€£¥]?\d)")
+
+Kind = Literal["plain", "percent", "fraction"]
 
 
-def read_numbers(text: str) -> list[float]:
+@dataclass(frozen=True)
+class Stated:
+    """One number a text states: 98 with kind "percent" for "98 percent", 2/3 with kind "fraction" for
+    "two-thirds"; `scale` is the magnitude word's factor when one followed it (1e6 for "2 million")."""
+
+    value: float
+    kind: Kind = "plain"
+    scale: float = 1.0
+
+    def describe(self) -> str:
+        """As messages print it: "1,200", "98%", "2/3 (66.7%)"."""
+        if self.kind == "percent":
+            return f"{format_number(self.value)}%"
+        if self.kind == "fraction":
+            return f"{format_number(round(self.value, 4))} ({format_number(round(100 * self.value, 1))}%)"
+        return format_number(self.value)
+
+    def matches(self, other: Stated) -> bool:
+        """Whether two statements give the same number: a share in words equals its rounded percentage."""
+        if self.kind == "fraction" or other.kind == "fraction":
+            if self.kind == other.kind:
+                return math.isclose(self.value, other.value, abs_tol=1e-6)
+            share, percent = (self, other) if self.kind == "fraction" else (other, self)
+            return percent.kind == "percent" and abs(100 * share.value - percent.value) <= 0.5
+        return same_number(self.value, other.value)
+
+    def fits(self, number: float) -> bool:
+        """Whether a figure's machine `number` is this number: a share as a fraction (0.67) or a percentage
+        (66.7 or 67), a percentage as itself or over a hundred."""
+        if self.kind == "fraction":
+            return abs(number - self.value) <= 0.005 or abs(number - 100 * self.value) <= 0.5
+        if self.kind == "percent":
+            return same_number(number, self.value) or same_number(number, self.value / 100)
+        return same_number(number, self.value)
+
+
+def read_stated(text: str) -> list[Stated]:
     """Every number stated in `text`, scaled by a following magnitude word ("2.7M", "ten thousand")."""
-    tokens = _TOKEN.findall(text.lower().replace("-", " "))
-    found: list[float] = []
+    prepared = _DASHED_RANGE.sub(" to ", text.lower()).replace("-", " ")
+    tokens = _TOKEN.findall(prepared)
+    found: list[Stated] = []
     i = 0
     while i < len(tokens):
-        value, i = _read_one(tokens, i)
-        if value is not None:
-            found.append(value)
+        start = i
+        stated, i = _read_one(tokens, i)
+        if stated is None:
+            continue
+        if found and start >= 2 and tokens[start - 1] in _RANGE and _ends_number(tokens, start - 2):
+            found[-1] = _lower_end(found[-1], stated)
+        found.append(stated)
     return found
 
 
-def _read_one(tokens: list[str], i: int) -> tuple[float | None, int]:
+def read_numbers(text: str) -> list[float]:
+    """The values of read_stated, as plain numbers (98 for "98%", 0.5 for "half")."""
+    return [s.value for s in read_stated(text)]
+
+
+def _ends_number(tokens: list[str], i: int) -> bool:
+    tok = tokens[i]
+    return tok[0].isdigit() or tok in _UNITS or tok in _TENS or tok in _SCALES or tok in _PERCENT
+
+
+def _lower_end(low: Stated, high: Stated) -> Stated:
+    """A range's lower end takes the upper end's scale and percent sign when it has none: "$1-2 billion"."""
+    if low.kind != "plain" or low.scale != 1.0:
+        return low
+    return replace(low, value=low.value * high.scale, kind=high.kind, scale=high.scale)
+
+
+def _read_one(tokens: list[str], i: int) -> tuple[Stated | None, int]:
     tok = tokens[i]
     if tok[0].isdigit():
-        value = float(tok.replace(",", ""))
-        i += 1
+        value, i = float(tok.replace(",", "")), i + 1
     elif tok in _UNITS or tok in _TENS:
         value, i = _read_words(tokens, i)
-    elif tok in _ARTICLE and i + 1 < len(tokens) and tokens[i + 1] in ("million", "billion", "thousand",
-                                                                        "trillion", "hundred"):
+    elif tok in _ARTICLE and i + 1 < len(tokens) and tokens[i + 1] in _BIG:
         value, i = 1.0, i + 1
+    elif tok in _ARTICLE and i + 1 < len(tokens) and tokens[i + 1] in _PARTS:
+        return Stated(1 / _PARTS[tokens[i + 1]], "fraction"), i + 2
+    elif tok == "half":
+        return Stated(0.5, "fraction"), i + 1
     else:
         return None, i + 1
+    share = _share(tokens, i, value)
+    if share is not None:
+        return share
+    return _scaled(tokens, i, value)
+
+
+def _share(tokens: list[str], i: int, value: float) -> tuple[Stated, int] | None:
+    """"two thirds", "three in four", "one out of five", "98 percent", "12 per cent", "12 %"."""
+    nxt = tokens[i] if i < len(tokens) else ""
+    if nxt in _PARTS and value < _PARTS[nxt]:
+        return Stated(value / _PARTS[nxt], "fraction"), i + 1
+    if nxt in _PERCENT:
+        return Stated(value, "percent"), i + 1
+    if nxt == "per" and i + 1 < len(tokens) and tokens[i + 1] == "cent":
+        return Stated(value, "percent"), i + 2
+    step = 2 if nxt == "out" and i + 1 < len(tokens) and tokens[i + 1] == "of" else 1 if nxt == "in" else 0
+    if step and i + step < len(tokens):
+        whole, after = _whole(tokens, i + step)
+        if whole is not None and value < whole <= 100 and (after >= len(tokens) or tokens[after] not in _SCALES):
+            return Stated(value / whole, "fraction"), after
+    return None
+
+
+def _whole(tokens: list[str], i: int) -> tuple[float | None, int]:
+    tok = tokens[i]
+    if tok[0].isdigit():
+        return float(tok.replace(",", "")), i + 1
+    if tok in _UNITS or tok in _TENS:
+        return _read_words(tokens, i)
+    return None, i
+
+
+def _scaled(tokens: list[str], i: int, value: float) -> tuple[Stated, int]:
+    scale = 1.0
     while i < len(tokens) and tokens[i] in _SCALES:
-        value *= _SCALES[tokens[i]]
+        scale *= _SCALES[tokens[i]]
         i += 1
-    return value, i
+    if i < len(tokens) and tokens[i] in _PERCENT:
+        return Stated(value * scale, "percent", scale), i + 1
+    return Stated(value * scale, "plain", scale), i
 
 
 def _read_words(tokens: list[str], i: int) -> tuple[float, int]:
@@ -63,10 +172,14 @@ def same_number(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def missing_numbers(stated: str, sources: list[str]) -> list[float]:
+def missing_stated(stated: str, sources: list[str]) -> list[Stated]:
     """The numbers of `stated` that none of `sources` states."""
-    available = [n for text in sources for n in read_numbers(text)]
-    return [n for n in read_numbers(stated) if not any(same_number(n, m) for m in available)]
+    available = [n for text in sources for n in read_stated(text)]
+    return [n for n in read_stated(stated) if not any(n.matches(m) for m in available)]
+
+
+def missing_numbers(stated: str, sources: list[str]) -> list[float]:
+    return [n.value for n in missing_stated(stated, sources)]
 
 
 def format_number(value: float) -> str:

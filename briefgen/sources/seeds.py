@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefgen.model.schema import READINGS
 from briefgen.safeio import LINK_HINT, FileKindError, FileTooLarge, first_link, inside, os_problem, read_regular
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
@@ -45,13 +46,22 @@ class Seed:
         """Where paragraph `number` is, as a citation prints it: "¶7", or "p. 2, ¶3" in a PDF."""
         return pinpoint(*self.place(number))
 
+    def pinpoint_span(self, first: int, last: int) -> str:
+        """Paragraphs `first` to `last`: "¶3–4", "p. 2, ¶3–4", or "p. 2, ¶5 – p. 3, ¶1" across a page break."""
+        if last == first:
+            return self.pinpoint(first)
+        (page, nth), (end_page, end_nth) = self.place(first), self.place(last)
+        if page == end_page:
+            return f"{pinpoint(page, nth)}–{end_nth}"
+        return f"{pinpoint(page, nth)} – {pinpoint(end_page, end_nth)}"
+
     @cached_property
     def paragraphs(self) -> tuple[str, ...]:
         """Split only when needed (a miss, a quote check): 10,000 seeds verify without holding two copies."""
         return tuple(stripped for line in self.text.splitlines() if (stripped := line.strip()))
 
     @cached_property
-    def _index(self) -> tuple[str, list[int]]:
+    def index(self) -> tuple[str, list[int]]:
         """The normalised paragraphs joined by newlines, and where each one starts."""
         starts, parts, pos = [], [], 0
         for para in self.paragraphs:
@@ -68,8 +78,8 @@ class Seed:
         exactly is found in the raw text first, without normalising the seed at all."""
         at = self.text.find(passage) if not _BREAK.search(passage) and passage.strip() == passage else -1
         if at >= 0:
-            return self._paragraph_at(at)
-        joined, starts = self._index
+            return self.paragraph_at(at)
+        joined, starts = self.index
         needle = normalise(passage)
         at = joined.find(needle) if needle else -1
         return bisect.bisect_right(starts, at) if at >= 0 else None
@@ -84,12 +94,12 @@ class Seed:
             pos += len(line)
         return starts
 
-    def _paragraph_at(self, offset: int) -> int:
+    def paragraph_at(self, offset: int) -> int:
         """Paragraph number of a character offset in the raw text."""
         return bisect.bisect_right(self._raw_starts, offset)
 
     def normalised(self, number: int) -> str:
-        joined, starts = self._index
+        joined, starts = self.index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
 
@@ -99,11 +109,12 @@ def pinpoint(page: int | None, nth: int) -> str:
     return f"¶{nth}" if page is None else f"p. {page}, ¶{nth}"
 
 
-def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:
+def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str = READINGS[0]) -> Seed:
     """Read one seed, refusing anything that is not a small, readable document inside seeds/.
 
     `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap. `cache` (output/.cache)
-    keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash."""
+    keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash; `reading` is the
+    catalogue's way to read an HTML page (its article, or all its blocks)."""
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     if not candidate.startswith(seeds_root + os.sep):
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
@@ -111,18 +122,19 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None) -> Seed:
         link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
         raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
                         "seed files must live inside seeds/: " + LINK_HINT)
-    _, text, pages = read_document(candidate, cache)
+    _, text, pages = read_document(candidate, cache, reading)
     return Seed(candidate, "seeds/" + candidate[len(seeds_root) + 1:], text, pages)
 
 
-def read_document(path: str, cache: str | None = None) -> tuple[bytes, str, tuple[int, ...] | None]:
+def read_document(path: str, cache: str | None = None,
+                  reading: str = READINGS[0]) -> tuple[bytes, str, tuple[int, ...] | None]:
     """A document's bytes, its text (one paragraph a line) and, for a PDF, each paragraph's page: plain text
     decoded, other formats extracted; a SeedError when it is too large or cannot be read."""
     fmt = format_of(path)
     raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES)
     if fmt is None:
         return raw, decode_text(raw), None
-    found = extract(fmt, raw, cache)
+    found = extract(fmt, raw, cache, reading)
     return raw, "\n".join(found.paragraphs), found.pages
 
 

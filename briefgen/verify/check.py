@@ -13,6 +13,7 @@ from briefgen.verify import glyphs
 from briefgen.verify.lint import lint
 from briefgen.verify.markings import Markings, assess
 from briefgen.verify.passages import SECTIONS, Citation, Verification, verify
+from briefgen.verify.placeholders import placeholders
 from briefgen.workspace import Workspace
 
 
@@ -46,10 +47,12 @@ class Checked:
         return counts
 
 
-def run_check(ws: Workspace) -> Checked:
-    """Load and verify; raise BriefgenError only when the files cannot be loaded at all."""
-    loaded = load_workspace(ws)
+def run_check(ws: Workspace, draft: bool = False) -> Checked:
+    """Load and verify; raise BriefgenError only when the files cannot be loaded at all. `draft` (coverage,
+    suggest) accepts catalogue entries whose bibliographic fields are not filled in yet."""
+    loaded = load_workspace(ws, draft)
     verification = verify(ws, loaded)
+    verification.problems.extend(placeholders(loaded))
     verification.problems.extend(lint(loaded, verification))
     markings, problems = assess(loaded)
     verification.problems.extend(problems)
@@ -99,6 +102,9 @@ def _citation_json(c: Citation) -> dict[str, object]:
     found: dict[str, object] = {"source": c.source.id, "paragraph": c.paragraph, "file": c.seed_file}
     if c.page is not None:
         found.update(page=c.page, page_paragraph=c.page_paragraph)
+    if c.last_paragraph is not None:
+        found.update(last_paragraph=c.last_paragraph)
+    found["pinpoint"] = c.pinpoint
     return found
 
 

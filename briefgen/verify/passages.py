@@ -9,13 +9,16 @@ from typing import Literal
 
 from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
-from briefgen.model.schema import Evidence, Figure, Quote, Source
+from briefgen.model.schema import Evidence, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.closest import closest
+from briefgen.verify.figures import check_figures
+from briefgen.verify.places import best_span, own_words, several_places
 from briefgen.workspace import Workspace
 
 Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
@@ -27,7 +30,8 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
 class Citation:
     """A verified tie: this passage is in paragraph `paragraph` of the seed of `source`.
 
-    For a PDF seed, `page` and `page_paragraph` say where that paragraph is printed."""
+    For a PDF seed, `page` and `page_paragraph` say where that paragraph is printed. A passage with skipped
+    words may run on to `last_paragraph`; `where` is then the range as a footnote prints it."""
 
     source: Source
     paragraph: int
@@ -35,11 +39,17 @@ class Citation:
     seed_file: str
     page: int | None = None
     page_paragraph: int | None = None
+    last_paragraph: int | None = None
+    where: str = ""
 
     @property
     def pinpoint(self) -> str:
-        """"¶7", or "p. 2, ¶3" in a PDF: what a footnote prints."""
-        return pinpoint(self.page, self.page_paragraph or self.paragraph)
+        """"¶7", "¶7–8", or "p. 2, ¶3" in a PDF: what a footnote prints."""
+        return self.where or pinpoint(self.page, self.page_paragraph or self.paragraph)
+
+    @property
+    def paragraphs(self) -> range:
+        return range(self.paragraph, (self.last_paragraph or self.paragraph) + 1)
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,10 @@ class Verification:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
 
+    def mark_failed(self, item_id: str) -> None:
+        old = self.items[item_id]
+        self.items[item_id] = ItemCheck(old.kind, old.id, old.citations, True)
+
 
 def verify(ws: Workspace, loaded: Loaded) -> Verification:
     """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes."""
@@ -77,9 +91,9 @@ def verify(ws: Workspace, loaded: Loaded) -> Verification:
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
-    for path, kind, item_id, evidence in _evidence_owners(loaded):
-        result.items[item_id] = _check_item(loaded, result, sources, unreadable, (path, kind, item_id), evidence)
-    _check_figures(loaded, result)
+    for owner, evidence in _evidence_owners(loaded):
+        result.items[owner[2]] = _check_item(loaded, result, sources, unreadable, owner, evidence)
+    check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
 
@@ -96,7 +110,7 @@ def _read_seeds(ws: Workspace, loaded: Loaded, problems: list[Problem]) -> dict[
                                         "give each source its own id"))
         seen_ids.add(source.id)
         try:
-            seeds[source.id] = read_seed(root, source.file, cache)
+            seeds[source.id] = read_seed(root, source.file, cache, source.reading)
         except SeedError as exc:
             problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
@@ -122,22 +136,26 @@ def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
             first.setdefault(item.id, path)
 
 
-def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Key, Kind, str, list[Evidence]]]:
-    yield ("brief", "bluf_evidence"), "bluf", "bluf", loaded.summary.brief.bluf_evidence
-    for i, releasable in enumerate(loaded.summary.brief.releasable):
-        yield ("brief", "releasable", i, "evidence"), "bluf", f"bluf:{i}", releasable.evidence
+Owner = tuple[Key, Kind, str, str]  # the evidence list's key path, the item's kind, id and own words
+
+
+def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Owner, list[Evidence]]]:
+    brief = loaded.summary.brief
+    yield (("brief", "bluf_evidence"), "bluf", "bluf", brief.bluf), brief.bluf_evidence
+    for i, releasable in enumerate(brief.releasable):
+        yield (("brief", "releasable", i, "evidence"), "bluf", f"bluf:{i}", releasable.bluf), releasable.evidence
     for section, kind in SECTIONS:
         for i, item in enumerate(getattr(loaded.summary, section)):
-            yield (section, i, "evidence"), kind, item.id, item.evidence
+            yield ((section, i, "evidence"), kind, item.id, own_words(item)), item.evidence
 
 
 def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], unreadable: set[str],
-                owner: tuple[Key, Kind, str], evidence: list[Evidence]) -> ItemCheck:
-    path, kind, item_id = owner
+                owner: Owner, evidence: list[Evidence]) -> ItemCheck:
+    path, kind, item_id, words = owner
     citations: list[Citation] = []
     failed = False
     for j, ev in enumerate(evidence):
-        problem = _tie(loaded, result, sources, (*path, j), item_id, ev, citations)
+        problem = _tie(loaded, result, sources, ((*path, j), item_id, words), ev, citations)
         if problem is None:
             continue
         failed = True
@@ -159,9 +177,10 @@ def _unreadable(loaded: Loaded, path: Key, source: str, item_id: str) -> Problem
         "fix its entry in seeds/sources.yaml (reported above)", item=item_id)
 
 
-def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path: Key,
-         item_id: str, ev: Evidence, citations: list[Citation]) -> Problem | None:
+def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], tie: tuple[Key, str, str],
+         ev: Evidence, citations: list[Citation]) -> Problem | None:
     src = loaded.summary_src
+    path, item_id, words = tie
     source = sources.get(ev.source)
     if source is None:
         hint = did_you_mean(ev.source, sorted(sources), "known sources")
@@ -169,33 +188,28 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], path:
     seed = result.seeds.get(ev.source)
     if seed is None:
         return _UNREADABLE
-    number = seed.locate(ev.passage)
-    if number is None:
-        miss = closest(seed, ev.passage)
-        hint = miss.describe() if miss else "the seed has no text"
-        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}", hint, item=item_id)
-    page, nth = seed.place(number)
-    citations.append(Citation(source, number, ev.passage, seed.display, page, nth if page is not None else None))
+    found = find(seed, ev.passage)
+    if not found.spans:
+        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}",
+                           _miss_hint(seed, ev.passage, found.unmatched), item=item_id)
+    chosen = best_span(seed, found.spans, words)
+    if len(found.spans) > 1:
+        result.problems.append(src.problem((*path, "passage"), *several_places(seed, found.spans, chosen, item_id),
+                                           severity="warning", item=item_id))
+    span = chosen[0]
+    page, nth = seed.place(span.first)
+    citations.append(Citation(source, span.first, ev.passage, seed.display, page, nth if page is not None else None,
+                              span.last if span.last != span.first else None,
+                              seed.pinpoint_span(span.first, span.last)))
     return None
 
 
-def _check_figures(loaded: Loaded, result: Verification) -> None:
-    from briefgen.model.numbers import format_number, missing_numbers, read_numbers, same_number
-
-    for i, fig in enumerate(loaded.summary.figures):
-        before = len(result.problems)
-        passages = [ev.passage for ev in fig.evidence]
-        for n in missing_numbers(fig.value, passages):
-            result.problems.append(loaded.summary_src.problem(
-                ("figures", i, "value"), f"{fig.id}: {format_number(n)} does not appear in any of its passages",
-                "fix the value, or cite the passage that states this number", item=fig.id))
-        stated = read_numbers(fig.value)
-        for key, number in (("number", fig.number), ("number_high", fig.number_high)):
-            if number is not None and stated and not any(same_number(number, s) for s in stated):
-                result.problems.append(loaded.summary_src.problem(
-                    ("figures", i, key), f"{fig.id}: {key} {format_number(number)} is not a number of the value "
-                    f"{fig.value!r}", "make the machine number match the displayed value", item=fig.id))
-        _mark_failed(result, fig, len(result.problems) > before)
+def _miss_hint(seed: Seed, passage: str, unmatched: str) -> str:
+    if unmatched:
+        return (f"with '…' for skipped words, each part must follow the one before, in the same paragraph or the "
+                f"next: not found there: “{unmatched}”")
+    miss = closest(seed, passage)
+    return miss.describe() if miss else "the seed has no text"
 
 
 def _check_quotes(loaded: Loaded, result: Verification) -> None:
@@ -208,7 +222,7 @@ def _check_quotes(loaded: Loaded, result: Verification) -> None:
                 result.problems.append(loaded.summary_src.problem(
                     ("quotes", i, "text"), f"{quote.id}: the quote's words are not in any of its passages",
                     "quote the seed word for word, and cite the passage that holds it", item=quote.id))
-                _mark_failed(result, quote, True)
+                result.mark_failed(quote.id)
             continue
         if not any(_in_quotation_marks(result.seeds[c.source.id], c.paragraph, text) for c in holding):
             result.problems.append(loaded.summary_src.problem(
@@ -225,9 +239,3 @@ def _in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
             return True
         at = para.find(text, at + 1)
     return False
-
-
-def _mark_failed(result: Verification, item: Figure | Quote, failed: bool) -> None:
-    if failed:
-        old = result.items[item.id]
-        result.items[item.id] = ItemCheck(old.kind, old.id, old.citations, True)

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from briefgen import __version__
 from briefgen.atomic import cache_put
+from briefgen.model.schema import READINGS
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "2"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "3"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 
 
@@ -31,12 +32,13 @@ class Format:
 
 # Measured on the 2-core machine: pdfminer.six needs 70-100 ms a page; python-docx ~0.2 s to import and ~50 µs a
 # paragraph; markdown-it-py ~50 ms to import and ~0.3 s a MB; html.parser ~0.1 s a MB. A cache hit costs a hash
-# (~2 ms a MB) and a marshal load.
+# (~2 ms a MB) and a marshal load. trafilatura takes 0.3-1.3 s to import, 10-60 ms for a news page and
+# ~3.5 s for 1 MB of article text, so every HTML page is cached.
 FORMATS = {
     ".md": Format("markdown", 5 * MB, 0),
     ".markdown": Format("markdown", 5 * MB, 0),
-    ".html": Format("html", 20 * MB, MB // 4),
-    ".htm": Format("html", 20 * MB, MB // 4),
+    ".html": Format("html", 20 * MB, 0),
+    ".htm": Format("html", 20 * MB, 0),
     ".pdf": Format("pdf", 50 * MB, 0),
     ".docx": Format("docx", 50 * MB, 0),
 }
@@ -56,18 +58,21 @@ def format_of(path: str) -> Format | None:
     return FORMATS.get(os.path.splitext(path)[1].lower())
 
 
-def extract(fmt: Format, raw: bytes, cache: str | None = None) -> Extracted:
-    """Run the format's extractor on `raw`, or reuse its earlier result for the same bytes."""
+def extract(fmt: Format, raw: bytes, cache: str | None = None, reading: str = READINGS[0]) -> Extracted:
+    """Run the format's extractor on `raw`, or reuse its earlier result for the same bytes.
+
+    `reading` matters for HTML only: "article" keeps the page's article, "blocks" every visible block."""
+    kind = f"{fmt.kind}-{reading}" if fmt.kind == "html" else fmt.kind
     if cache is None or len(raw) < fmt.cache_from:
-        return _extractor(fmt.kind)(raw)
+        return _extractor(kind)(raw)
     digest = hashlib.sha256(raw).hexdigest()
-    entry = os.path.join(cache, f"seed-{fmt.kind}-{__version__}-{EXTRACTOR_VERSION}-{digest}.marshal")
+    entry = os.path.join(cache, f"seed-{kind}-{__version__}-{EXTRACTOR_VERSION}-{digest}.marshal")
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
         with open(entry, "rb") as handle:
             # marshal, not pickle: plain strings and numbers only, no code runs on load
             paragraphs, pages = marshal.loads(handle.read())
         return Extracted(tuple(map(str, paragraphs)), None if pages is None else tuple(map(int, pages)))
-    found = _extractor(fmt.kind)(raw)
+    found = _extractor(kind)(raw)
     cache_put(Path(entry), marshal.dumps((list(found.paragraphs),
                                           None if found.pages is None else list(found.pages))))
     return found
@@ -80,9 +85,12 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "docx":
         from briefgen.sources.formats.docxdoc import extract as from_docx
         return from_docx
-    if kind == "html":
+    if kind == "html-blocks":
         from briefgen.sources.formats.htmldoc import extract as from_html
         return from_html
+    if kind == "html-article":
+        from briefgen.sources.formats.article import extract as from_article
+        return from_article
     from briefgen.sources.formats.mddoc import extract as from_markdown
     return from_markdown
 

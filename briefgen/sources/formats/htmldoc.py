@@ -1,4 +1,5 @@
-"""HTML seeds: the visible text, one paragraph per block element; scripts, styles and the head are dropped.
+"""HTML seeds read as raw blocks: the visible text, one paragraph per block element; scripts, styles and the head
+are dropped. The default reading keeps only the article (article.py); this one is `reading: blocks`.
 
 The standard library's html.parser is lenient with broken markup, decodes entities, and runs no script; we only
 need text and where blocks begin and end, so no third-party parser is worth its weight here.
@@ -109,7 +110,12 @@ def text_blocks(text: str) -> list[str]:
 
 
 def extract(raw: bytes) -> Extracted:
+    """The page read as raw blocks (`reading: blocks`): every visible block, site furniture included."""
     paragraphs = text_blocks(decode(raw))
     if not paragraphs:
-        raise SeedError("the page has no visible text", "save the page with its text, not only scripts or images")
+        raise no_text()
     return Extracted(tuple(paragraphs))
+
+
+def no_text() -> SeedError:
+    return SeedError("the page has no visible text", "save the page with its text, not only scripts or images")

@@ -1,10 +1,6 @@
-"""PDF seeds: text page by page through pdfminer.six's layout analysis, its lines grouped into paragraphs.
+"""PDF seeds: text page by page through pdfminer.six's layout analysis; pdflines.py makes its lines paragraphs.
 
-pdfminer.six gives each text line with its position and size, and groups lines into blocks separated by space;
-inside a block we start a new paragraph where the type size changes (a heading), at a bullet, and where a line
-ends a sentence well short of the block's right edge or the next line is indented. Every break we add falls at
-the end of a sentence or a heading, so a passage can only be cut where a sentence ends; a paragraph that a page
-break cuts mid-sentence is joined again.
+pdfminer.six gives each text line with its position and size, and groups lines into blocks separated by space.
 """
 
 from __future__ import annotations
@@ -26,13 +22,11 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
 from briefgen.sources.formats import Extracted
+from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
 from briefgen.sources.formats.plain import SeedError
-from briefgen.text import one_line
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
 
-ENDS_SENTENCE = tuple('.!?:"”’)]')
-BULLETS = tuple("•●▪◦‣■□►✓")
 DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
 # What a seed's compressed streams may inflate to: a text PDF of hundreds of pages stays far below, while a
 # small file whose stream unpacks to gigabytes (a decompression bomb) would exhaust memory inside pdfminer.
@@ -90,75 +84,24 @@ def _boxes(container: Any) -> Iterator[LTTextBox]:
             yield from _boxes(element)
 
 
-def _breaks(prev: LTTextLine, line: LTTextLine, box: LTTextBox) -> bool:
-    """Whether `line` starts a new paragraph inside a block."""
-    size, before = line.height, prev.height
-    if abs(size - before) > 0.2 * max(size, before):
-        return True
-    text = line.get_text().lstrip()
-    if text.startswith(BULLETS):
-        return True
-    if not prev.get_text().rstrip().endswith(ENDS_SENTENCE):
-        return False
-    indented = line.x0 - box.x0 > 0.8 * size and prev.x0 - box.x0 < 0.4 * size
-    short = box.x1 - prev.x1 > max(0.2 * box.width, 2 * size)
-    return indented or short
-
-
-def _join(lines: list[str]) -> str:
-    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen."""
-    out = ""
-    for raw in lines:
-        text = raw.rstrip()
-        if out.endswith("\u00ad"):
-            out = out[:-1] + text.lstrip()
-        elif out.endswith("-") and out[-2:-1].isalpha() and text.lstrip()[:1].isalpha():
-            out += text.lstrip()
-        else:
-            out += " " + text
-    return one_line(out)
-
-
-def box_paragraphs(box: LTTextBox) -> Iterator[str]:
-    lines = [line for line in box if isinstance(line, LTTextLine) and line.get_text().strip()]
-    current: list[str] = []
-    for i, line in enumerate(lines):
-        if current and _breaks(lines[i - 1], line, box):
-            yield _join(current)
-            current = []
-        current.append(line.get_text())
-    if current:
-        yield _join(current)
-
-
-def _runs_on(last: str, first: str) -> bool:
-    """Whether a page's last paragraph runs on into the next page's first: it stops mid-sentence and the
-    next starts in lower case (a running footer or header in between keeps them apart, as before)."""
-    return not last.endswith(ENDS_SENTENCE) and first[:1].islower()
+def _page(page: LTPage) -> Page:
+    blocks = [[Line(bullet_text(text), line.x0, line.x1, line.y0, line.height) for line in box
+               if isinstance(line, LTTextLine) and (text := line.get_text().strip())] for box in _boxes(page)]
+    return Page(page.height, [block for block in blocks if block])
 
 
 def extract(raw: bytes) -> Extracted:
-    """Paragraphs and the page each starts on; one that a page break cuts mid-sentence is joined again, so a
-    passage across the break is found (and cited on the page where its paragraph starts)."""
-    paragraphs: list[str] = []
-    pages: list[int] = []
-    ended_on = 0  # the page where the last paragraph ends (later than where it starts if it ran on)
-    for number, page in enumerate(_layout(raw), start=1):
-        for text in (text for box in _boxes(page) for text in box_paragraphs(box) if text):
-            if ended_on == number - 1 and paragraphs and _runs_on(paragraphs[-1], text):
-                paragraphs[-1] = _join([paragraphs[-1], text])
-            else:
-                paragraphs.append(text)
-                pages.append(number)
-            ended_on = number
-    if not paragraphs:
+    """Paragraphs and the page each starts on (see pdflines for how lines become paragraphs)."""
+    found = [(number, text) for number, text in paragraphs([_page(page) for page in _layout(raw)]) if text]
+    if not found:
         raise SeedError("the PDF has no text layer (a scanned document?)",
                         "run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and use the result")
-    glyph_codes = sum(p.count("(cid:") for p in paragraphs)
-    if glyph_codes * 8 > sum(len(p) for p in paragraphs) // 3:
+    texts = tuple(text for _, text in found)
+    glyph_codes = sum(p.count("(cid:") for p in texts)
+    if glyph_codes * 8 > sum(len(p) for p in texts) // 3:
         raise SeedError("the PDF's fonts do not say which letters they draw: its text comes out as glyph numbers",
                         "export the PDF again from its source, or OCR it")
-    return Extracted(tuple(paragraphs), tuple(pages))
+    return Extracted(texts, tuple(number for number, _ in found))
 
 
 def document_info(raw: bytes) -> dict[str, str]:

@@ -1,0 +1,163 @@
+"""PDF text lines made into the paragraphs a reader sees: list items apart, running headers and footers gone.
+
+Works on plain records of each line's text and position (pdfdoc.py reads them with pdfminer.six), page by page:
+1. running furniture is dropped: a line in the top or bottom eighth of the page that repeats on another page
+   (digits aside, so "Page 3 of 9" repeats), or that is only a page number there;
+2. a list marker that the producer drew apart from its item ("2." on its own, the item's text in another block
+   on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
+3. inside a block, a new paragraph starts where the type size changes, at a bullet or a numbered or lettered
+   marker, and where a line ends a sentence well short of the right edge or the next line is indented;
+4. a block that goes on mid-sentence in lower case continues the paragraph before it (a page or column break,
+   or the hanging indent of a list item's second line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from briefgen.document.nodes import one_line
+
+ENDS_SENTENCE = tuple('.!?:;"”’)]')
+# Bullets as PDFs draw them, including the Symbol and Wingdings private-use code points Word's lists use and
+# the unmapped glyph code reportlab's ZapfDingbats bullet extracts as.
+_UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+\))(?=\s)")
+_BULLET = r"[•●▪◦‣■□►✓➢❖–-]"
+_NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
+MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
+BAND = 0.125  # the share of the page's height at its top and at its bottom where running furniture sits
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # one line, no trailing break; a bullet drawn from a symbol font reads "•"
+    x0: float
+    x1: float
+    y0: float  # baseline side (PDF y grows upwards)
+    size: float  # the line's height
+
+
+Block = list[Line]
+
+
+def bullet_text(text: str) -> str:
+    """A line's text with a leading bullet that has no readable character (Word's Symbol-font bullet, an
+    unmapped glyph code) read as "•"."""
+    return _UNREADABLE_BULLET.sub("•", text, count=1)
+
+
+@dataclass(frozen=True)
+class Page:
+    height: float
+    blocks: list[Block]
+
+
+def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
+    """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
+    furniture = _running(pages)
+    last: tuple[int, str] | None = None
+    for number, page in enumerate(pages, start=1):
+        blocks = _attach_markers([[ln for ln in b if not _is_furniture(ln, page, furniture)] for b in page.blocks])
+        for block in blocks:
+            for k, text in enumerate(block_paragraphs(block)):
+                if last is not None and k == 0 and runs_on(last[1], text):
+                    last = (last[0], join([last[1], text]))
+                    continue
+                if last is not None:
+                    yield last
+                last = (number, text)
+    if last is not None:
+        yield last
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _in_band(line: Line, page: Page) -> bool:
+    return line.y0 > page.height * (1 - BAND) or line.y0 < page.height * BAND
+
+
+def _running(pages: list[Page]) -> set[str]:
+    """The keys of lines in the top or bottom band that recur on at least two pages."""
+    seen = Counter(key for page in pages for key in {_key(ln.text) for b in page.blocks for ln in b
+                                                     if _in_band(ln, page)})
+    return {key for key, count in seen.items() if count > 1}
+
+
+def _is_furniture(line: Line, page: Page, running: set[str]) -> bool:
+    if not _in_band(line, page):
+        return False
+    key = _key(line.text)
+    return key in running or bool(_PAGE_NUMBER.match(key))
+
+
+def _attach_markers(blocks: list[Block]) -> list[Block]:
+    """Put each marker drawn alone back in front of the line on its baseline, to its right."""
+    lines = [ln for b in blocks for ln in b]
+    moved: dict[int, Line] = {}  # id of the item's line -> that line with its marker
+    dropped: set[int] = set()
+    for line in lines:
+        found = MARKER.match(line.text)
+        if not found or found.end() != len(line.text):
+            continue
+        beside = [o for o in lines if o is not line and o.x0 >= line.x1 - 1 and abs(o.y0 - line.y0) < 0.3 * line.size
+                  and id(o) not in moved]
+        if beside:
+            item = min(beside, key=lambda o: o.x0)
+            moved[id(item)] = replace(item, text=f"{line.text} {item.text}", x0=line.x0)
+            dropped.add(id(line))
+    out = [[moved.get(id(ln), ln) for ln in b if id(ln) not in dropped] for b in blocks]
+    return [b for b in out if b]
+
+
+def _breaks(prev: Line, line: Line, block: Block) -> bool:
+    """Whether `line` starts a new paragraph inside a block."""
+    size, before = line.size, prev.size
+    if abs(size - before) > 0.2 * max(size, before):
+        return True
+    marker = MARKER.match(line.text)
+    if marker and marker.group("bullet"):
+        return True
+    left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    short = right - prev.x1 > max(0.2 * (right - left), 2 * size)
+    if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short
+        return prev.text.endswith(ENDS_SENTENCE) or short
+    if not prev.text.endswith(ENDS_SENTENCE):
+        return False
+    indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
+    return indented or short
+
+
+def block_paragraphs(block: Block) -> Iterator[str]:
+    current: list[str] = []
+    for i, line in enumerate(block):
+        if current and _breaks(block[i - 1], line, block):
+            yield join(current)
+            current = []
+        current.append(line.text)
+    if current:
+        yield join(current)
+
+
+def join(lines: list[str]) -> str:
+    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen."""
+    out = ""
+    for raw in lines:
+        text = raw.rstrip()
+        if out.endswith("\u00ad"):
+            out = out[:-1] + text.lstrip()
+        elif out.endswith("-") and out[-2:-1].isalpha() and text.lstrip()[:1].isalpha():
+            out += text.lstrip()
+        else:
+            out += " " + text
+    return one_line(out)
+
+
+def runs_on(last: str, first: str) -> bool:
+    """Whether a paragraph goes on in the next block: it stops mid-sentence and the next starts in lower case
+    (and is not a list item: "a) …" after a heading starts a list)."""
+    return not last.endswith(ENDS_SENTENCE) and first[:1].islower() and not MARKER.match(first)

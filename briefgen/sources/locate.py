@@ -1,0 +1,96 @@
+"""Where a passage is in a seed, as analysts write passages: every paragraph holding it (so a passage found
+twice can be reported), and passages with "…" or "..." for skipped words, whose fragments must follow one
+another within one paragraph or across consecutive ones (cited as a range)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from briefgen.sources.seeds import Seed
+from briefgen.sources.textnorm import normalise
+
+_ELLIPSIS = re.compile(r"\s*\.\.\.\s*")  # normalise turns "…" into "..."
+MAX_TRIES = 200  # starting points tried for a passage with skipped words, so a common first fragment stays cheap
+
+
+@dataclass(frozen=True)
+class Span:
+    """Paragraphs `first` to `last` (equal unless a passage with skipped words runs on)."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class Found:
+    spans: tuple[Span, ...]  # every place the passage is, in the seed's order; empty when it is not there
+    unmatched: str = ""  # for a passage with skipped words that is not there: the first fragment not found
+
+
+def find(seed: Seed, passage: str) -> Found:
+    first = seed.locate(passage)
+    if first is not None:
+        return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))
+    fragments = fragments_of(passage)
+    if not fragments or not _ELLIPSIS.search(normalise(passage)):  # no skipped words, or nothing but them
+        return Found(())
+    return _find_fragments(seed, fragments)
+
+
+def fragments_of(passage: str) -> list[str]:
+    """The words of a passage between its ellipses, normalised; one fragment if it has none."""
+    return [part for part in _ELLIPSIS.split(normalise(passage)) if part]
+
+
+def _all(seed: Seed, passage: str, first: int) -> list[int]:
+    """Every paragraph holding `passage`, from the first one `Seed.locate` found (raw text first, as it does)."""
+    found = [first]
+    raw = seed.text.find(passage)
+    if raw >= 0 and passage.strip() == passage and seed.paragraph_at(raw) == first:
+        while (raw := seed.text.find(passage, raw + 1)) >= 0:
+            number = seed.paragraph_at(raw)
+            if number != found[-1]:
+                found.append(number)
+        return found
+    joined, starts = seed.index
+    needle = normalise(passage)
+    at = joined.find(needle)
+    while at >= 0:
+        number = bisect.bisect_right(starts, at)
+        if number != found[-1] and number > first:
+            found.append(number)
+        at = joined.find(needle, at + 1)
+    return found
+
+
+def _find_fragments(seed: Seed, fragments: list[str]) -> Found:
+    joined, starts = seed.index
+    spans: list[Span] = []
+    deepest = 0  # how many fragments the best attempt found, to name the first one missing
+    at = joined.find(fragments[0])
+    tries = 0
+    while at >= 0 and tries < MAX_TRIES:
+        tries += 1
+        span, matched = _follow(joined, starts, fragments, at)
+        deepest = max(deepest, matched)
+        if span is not None and (not spans or span.first > spans[-1].last):
+            spans.append(span)
+        at = joined.find(fragments[0], at + 1)
+    missing = "" if spans else fragments[deepest] if deepest < len(fragments) else fragments[-1]
+    return Found(tuple(spans), missing)
+
+
+def _follow(joined: str, starts: list[int], fragments: list[str], at: int) -> tuple[Span | None, int]:
+    """The span of the fragments found in order from `at`, each in the paragraph of the one before or the
+    next; (None, how many were found) when one is missing."""
+    first = last = bisect.bisect_right(starts, at)
+    end = at + len(fragments[0])
+    for k, fragment in enumerate(fragments[1:], start=1):
+        limit = starts[last + 1] - 1 if last + 1 < len(starts) else len(joined)  # the end of the next paragraph
+        found = joined.find(fragment, end, limit)
+        if found < 0:
+            return None, k
+        last, end = bisect.bisect_right(starts, found), found + len(fragment)
+    return Span(first, last), len(fragments)

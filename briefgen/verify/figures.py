@@ -1,0 +1,48 @@
+"""Figures' numbers: each number the displayed value states is in a cited passage, and the machine `number`
+(and `number_high`) is one the value states; every message says what number was read from where."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.model.loader import Loaded
+from briefgen.model.numbers import Stated, format_number, missing_stated, read_stated
+from briefgen.model.schema import Figure
+
+if TYPE_CHECKING:
+    from briefgen.verify.passages import Verification
+
+
+def check_figures(loaded: Loaded, result: Verification) -> None:
+    for i, fig in enumerate(loaded.summary.figures):
+        before = len(result.problems)
+        _check_value(loaded, result, i, fig)
+        _check_machine_numbers(loaded, result, i, fig)
+        if len(result.problems) > before:
+            result.mark_failed(fig.id)
+
+
+def _read(stated: list[Stated]) -> str:
+    return ", ".join(s.describe() for s in stated) if stated else "no number"
+
+
+def _check_value(loaded: Loaded, result: Verification, i: int, fig: Figure) -> None:
+    passages = [ev.passage for ev in fig.evidence]
+    in_passages = [n for text in passages for n in read_stated(text)]
+    for n in missing_stated(fig.value, passages):
+        result.problems.append(loaded.summary_src.problem(
+            ("figures", i, "value"), f"{fig.id}: {n.describe()} (read from the value {fig.value!r}) does not "
+            "appear in any of its passages",
+            f"its passages state {_read(in_passages)}: fix the value, or cite the passage that states this number",
+            item=fig.id))
+
+
+def _check_machine_numbers(loaded: Loaded, result: Verification, i: int, fig: Figure) -> None:
+    stated = read_stated(fig.value)
+    for key, number in (("number", fig.number), ("number_high", fig.number_high)):
+        if number is not None and stated and not any(s.fits(number) for s in stated):
+            result.problems.append(loaded.summary_src.problem(
+                ("figures", i, key), f"{fig.id}: {key} {format_number(number)} is not a number of the value "
+                f"{fig.value!r}, which reads as {_read(stated)}",
+                "make the machine number match the displayed value (a share may be a fraction or a percentage)",
+                item=fig.id))

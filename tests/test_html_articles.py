@@ -1,0 +1,99 @@
+"""Web pages read as articles: the corpus of saved pages (tests/corpus/), and the catalogue's `reading` option."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.textnorm import normalise
+from tests.conftest import ROOT
+from tests.helpers import model, save_model
+from tests.seed_fixtures import PASSAGE, html_seed
+from tests.test_seed_formats import append_entry, citations
+
+CORPUS = Path(__file__).parent / "corpus"
+TRUTH = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))
+HTML = FORMATS[".html"]
+
+
+def read(name: str, reading: str = "article") -> list[str]:
+    return list(extract(HTML, (CORPUS / "html" / f"{name}.html").read_bytes(), None, reading).paragraphs)
+
+
+def shares() -> tuple[float, float]:
+    """(share of the corpus's article paragraphs kept, share of its clutter blocks dropped), over all pages."""
+    kept = article = dropped = clutter = 0
+    for name, truth in TRUTH.items():
+        found = {normalise(p) for p in read(name)}
+        article += len(truth["article"])
+        kept += sum(normalise(p) in found for p in truth["article"])
+        clutter += len(truth["clutter"])
+        dropped += sum(normalise(c) not in found for c in truth["clutter"])
+    return kept / article, dropped / clutter
+
+
+def test_corpus_has_ten_layouts() -> None:
+    assert len({t["layout"] for t in TRUTH.values()}) >= 10
+
+
+# The one page of the corpus where ¶1 is not the article's: the press release's bold "Press release" label sits
+# inside the article's table cell, and the extractor keeps it.
+LABELLED = {"clinic-data": 1}
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_paragraph_one_is_the_article_first_block(name: str) -> None:
+    found = read(name)
+    skip = LABELLED.get(name, 0)
+    assert found[skip] == TRUTH[name]["article"][0]
+    assert TRUTH[name]["title"] not in found
+    if skip:
+        assert found[:skip] == ["Press release"]
+
+
+def test_article_kept_and_clutter_dropped_across_the_corpus() -> None:
+    kept, dropped = shares()
+    # measured: every article paragraph kept (52 of 52); 88 of 93 clutter blocks dropped (94.6%): a press
+    # release's "Press release" label and contact line, a wire sign-off, an old CMS's print link and copyright
+    # stay. The raw-blocks reading drops none of them.
+    assert kept == 1.0
+    assert dropped >= 0.9
+
+
+def test_article_numbers_match_the_page_in_order() -> None:
+    assert read("gulf-chips")[2:4] == ["What the buyers want", TRUTH["gulf-chips"]["article"][3]]
+    assert read("rail-link")[:6] == TRUTH["rail-link"]["article"]
+
+
+def test_raw_blocks_reading_keeps_everything() -> None:
+    blocks = read("gulf-chips", "blocks")
+    assert blocks[0].startswith("We use cookies")
+    first = blocks.index(TRUTH["gulf-chips"]["article"][0]) + 1
+    assert first > 5  # the cookie banner, the navigation and the headline come first
+    assert "Related stories" in blocks
+
+
+def test_raw_blocks_reading_drops_no_clutter() -> None:
+    for name, truth in TRUTH.items():
+        found = {normalise(p) for p in read(name, "blocks")}
+        assert all(normalise(c) in found for c in truth["clutter"]), name
+
+
+def test_catalogue_reading_blocks_numbers_every_block(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    html_seed(ws / "seeds" / "page.html")
+    append_entry(ws, "page", "page.html", "Example News")
+    data = model(ws)
+    data["judgments"][0]["evidence"].append({"source": "page", "passage": PASSAGE})
+    save_model(ws, data)
+    cited = citations(ws)[data["judgments"][0]["id"]]
+    assert [c["paragraph"] for c in cited if c["file"] == "seeds/page.html"] == [2]
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8") + "    reading: blocks\n", encoding="utf-8")
+    cited = citations(ws)[data["judgments"][0]["id"]]
+    assert [c["paragraph"] for c in cited if c["file"] == "seeds/page.html"] == [4]  # nav ¶1, headline ¶2
