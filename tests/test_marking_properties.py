@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import model, run, save_model
-from tests.marked import plain, contains, docx_words, marked_workspace, pdf_words
+from tests.marked import contains, docx_words, marked_workspace, pdf_words, plain
 from tests.readback import read_docx, read_pdf
 
 LEVELS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
