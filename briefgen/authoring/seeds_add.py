@@ -31,6 +31,7 @@ REQUIRED = {"title": "fill in the document's title (required)",
             "published": "fill in YYYY, YYYY-MM or YYYY-MM-DD, as precise as the document supports (required)"}
 OPTIONAL = {"originator": "not found in the document: fill in who published it, or leave null if it does not say",
             "url": "not found in the document: fill in where it was published, or leave null"}
+MARKING = "fill in (required): who may see it, a level of the catalogue's scheme (e.g. TLP:CLEAR … TLP:RED)"
 ASKED = {"kind": "fill in (required): what it is, e.g. news article, report, press release",
          "descriptor": "fill in (required): one sentence on the source's reliability and context (ICD 206)"}
 
@@ -53,6 +54,7 @@ class Planned:
     source_id: str
     clues: Clues
     today: str
+    marked: bool = False  # the catalogue uses markings: every source must carry one
 
     def fields(self) -> list[Field]:
         found = self.clues
@@ -65,6 +67,8 @@ class Planned:
         url = found.get("url")
         fields.append(("url", url.value, url.origin) if url else ("url", None, OPTIONAL["url"]))
         fields += [(key, None, note) for key, note in ASKED.items()]
+        if self.marked:
+            fields.append(("marking", None, MARKING))
         return fields
 
     def heading(self) -> str:
@@ -151,6 +155,7 @@ class Batch:
     ids: set[str]
     names: set[str]
     today: str
+    marked: bool = False
 
     def plan(self, given: Path) -> Planned:
         raw = _read_document(self.ws, given)
@@ -169,7 +174,7 @@ class Batch:
         else:
             target, copy = unique(slug(given.stem, 60) or source_id, self.names, given.suffix.lower()), True
         self.known[digest] = Known(target, source_id)
-        return Planned(str(given), raw, target, copy, source_id, clues, self.today)
+        return Planned(str(given), raw, target, copy, source_id, clues, self.today, self.marked)
 
 
 def _read_document(ws: Workspace, given: Path) -> bytes:
@@ -198,7 +203,7 @@ def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[
     text, catalogue = read_catalogue(ws)
     ids = {str(e.get("id")) for e in _sources(catalogue) if isinstance(e, dict)}
     batch = Batch(ws, known_documents(ws, catalogue), ids, {n.lower() for n in os.listdir(ws.seeds)},
-                  today.isoformat())
+                  today.isoformat(), _uses_markings(catalogue))
     plans, problems = [], []
     for given in files:
         try:
@@ -212,6 +217,12 @@ def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[
     _commit(ws, plans, updated)
     located, first = parse(updated, display), len(_sources(catalogue))
     return [(plan, located.where(("sources", first + i))[0]) for i, plan in enumerate(plans)]
+
+
+def _uses_markings(catalogue: Located | None) -> bool:
+    data = catalogue.data if catalogue else None
+    return isinstance(data, dict) and (data.get("markings") is not None or any(
+        isinstance(e, dict) and e.get("marking") is not None for e in _sources(catalogue)))
 
 
 def _sources(catalogue: Located | None) -> list[object]:
