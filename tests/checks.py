@@ -89,7 +89,8 @@ def _runs_form(runs: tuple[Span | Link, ...]) -> str:
 def _furniture_text(doc: Document, theme: Theme, page: int, total: int) -> str:
     banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
     org, footer, banner = (expect.one_line(expect.xml_safe(t)) for t in (theme.organisation, theme.footer, banner))
-    return "".join((expect.pdf_pattern(org), expect.pdf_pattern(footer), f"Page{page + 1}of{total}",
+    top = expect.pdf_pattern(banner, caps=True) if page > 0 else ""  # page 1 opens with the banner paragraph
+    return "".join((expect.pdf_pattern(org), top, expect.pdf_pattern(footer), f"Page{page + 1}of{total}",
                     expect.pdf_pattern(banner, caps=True)))
 
 

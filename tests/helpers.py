@@ -91,8 +91,9 @@ def append_entry(ws: Path, source_id: str, file: str, originator: str) -> None:
     """Append a complete catalogue entry as text (the shipped catalogue ends without a newline)."""
     path = ws / "seeds/sources.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + ("" if text.endswith("\n") else "\n") + catalogue_entry(source_id, file, originator),
-                    encoding="utf-8")
+    marking = "    marking: TLP:CLEAR\n" if "\nmarkings:" in text else ""  # as the shipped sources are
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + catalogue_entry(source_id, file, originator)
+                    + marking, encoding="utf-8")
 
 
 def catalogue_entry(source_id: str, file: str, originator: str) -> str:

@@ -89,7 +89,7 @@ def docx_words(path: Path) -> str:
                 xml = archive.read(name).decode("utf-8")
                 out.append(re.sub(r"<[^>]+>", "", xml))
                 out.extend(re.findall(r'="([^"]*)"', xml))
-    return _plain("\n".join(out))
+    return plain("\n".join(out))
 
 
 def pdf_words(path: Path) -> str:
@@ -102,18 +102,18 @@ def pdf_words(path: Path) -> str:
     extra += [str(item.title) for item in _flat(reader.outline)]
     extra += [str(a.get_object()["/A"]["/URI"]) for page in reader.pages for a in page.get("/Annots", [])
               if "/A" in a.get_object()]
-    return _plain(text.stdout + "\n" + "\n".join(extra))
+    return plain(text.stdout + "\n" + "\n".join(extra))
 
 
 def _flat(outline: list[Any]) -> list[Any]:
     return [leaf for item in outline for leaf in (_flat(item) if isinstance(item, list) else [item])]
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     text = text.replace("&amp;", "&").replace("&quot;", '"').replace("&#34;", '"')
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
     return re.sub(r"\s+", " ", text)
 
 
 def contains(words: str, secret: str) -> bool:
-    return _plain(secret).strip() in words
+    return plain(secret).strip() in words

@@ -129,7 +129,8 @@ def test_every_source_needs_a_marking_once_one_has(marked: tuple[Path, str], tmp
     edit(ws / "seeds/sources.yaml", "    marking: TLP:CLEAR\n", "")
     result = run(ws, "check")
     assert result.exit_code == 1
-    assert "sources[0]: source 'gsw-ai-arms-race' has no marking, while other sources carry one" in result.output
+    expected = "sources[0].marking: source 'gsw-ai-arms-race' has no marking, while other sources carry one"
+    assert expected in result.output
 
 
 def test_a_workspace_without_markings_builds_as_before(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_html_page_is_copied_and_catalogued_from_its_meta_tags(workspace: Path, 
     assert entry == {"id": "drones-up-north", "file": "drones-up-north.html", "originator": "Example News",
                      "title": "Drones up north", "published": "2025-09-19", "information_date": None,
                      "accessed": entry["accessed"], "url": "https://news.example.org/drones", "kind": None,
-                     "descriptor": None}
+                     "descriptor": None, "marking": None}  # the shipped catalogue is marked: so must this be
     assert "og:site_name" in line_of(workspace, "originator: \"Example News\"")
     assert "# the document names its author: Kim Reporter" in after
     assert "fill in: kind, descriptor" in result.output
@@ -64,6 +64,12 @@ def test_unfilled_fields_fail_check_at_their_lines_until_filled(workspace: Path,
     text = "\n".join(lines).replace("kind: null", "kind: news article").replace(
         "descriptor: null", "descriptor: Online news page written for the test.")
     (workspace / "seeds/sources.yaml").write_text(text + "\n", encoding="utf-8")
+    marking_line = next(i for i, line in enumerate(lines, 1) if line.strip().startswith("marking: null"))
+    result = run(workspace, "check")  # the shipped sources are marked, so the new one must be too
+    assert f"seeds/sources.yaml:{marking_line}:" in result.output
+    assert "marking: source 'drones-up-north' has no marking" in result.output
+    (workspace / "seeds/sources.yaml").write_text(text.replace("marking: null", "marking: TLP:CLEAR") + "\n",
+                                                  encoding="utf-8")
     data = model(workspace)
     data["judgments"][0]["evidence"].append({"source": "drones-up-north", "passage": PASSAGE})
     save_model(workspace, data)
@@ -118,7 +124,7 @@ def test_duplicates_are_refused_by_content(workspace: Path, tmp_path: Path) -> N
     before = fingerprint(workspace / "seeds")
     result = run(workspace, "seeds", "add", str(renamed))
     assert result.exit_code == 1
-    assert "already catalogued as 'gsw-ai-arms-race' (seeds/000_eab46a25288d9a93.txt, seeds/sources.yaml:6)" \
+    assert "already catalogued as 'gsw-ai-arms-race' (seeds/000_eab46a25288d9a93.txt, seeds/sources.yaml:9)" \
         in result.output
     assert fingerprint(workspace / "seeds") == before
 

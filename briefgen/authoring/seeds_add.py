@@ -34,6 +34,7 @@ REQUIRED = {"title": "fill in the document's title (required)",
             "published": "fill in YYYY, YYYY-MM or YYYY-MM-DD, as precise as the document supports (required)"}
 OPTIONAL = {"originator": "not found in the document: fill in who published it, or leave null if it does not say",
             "url": "not found in the document: fill in where it was published, or leave null"}
+MARKING = "fill in (required): who may see it, a level of the catalogue's scheme (e.g. TLP:CLEAR … TLP:RED)"
 ASKED = {"kind": "fill in (required): what it is, e.g. news article, report, press release",
          "descriptor": "fill in (required): one sentence on the source's reliability and context (ICD 206)"}
 
@@ -57,6 +58,7 @@ class Planned:
     clues: Clues
     today: str
     same_as: tuple[str, ...] = ()  # why it looks like a newer version of a catalogued source, one line each
+    marked: bool = False  # the catalogue uses markings: every source must carry one
 
     def fields(self) -> list[Field]:
         found = self.clues
@@ -69,6 +71,8 @@ class Planned:
         url = found.get("url")
         fields.append(("url", url.value, url.origin) if url else ("url", None, OPTIONAL["url"]))
         fields += [(key, None, note) for key, note in ASKED.items()]
+        if self.marked:
+            fields.append(("marking", None, MARKING))
         return fields
 
     def heading(self) -> str:
@@ -192,6 +196,7 @@ class Batch:
     names: set[str]
     today: str
     catalogued: list[tuple[str, dict[str, object], int | None]]  # (id, entry, line) of each catalogued source
+    marked: bool = False
 
     def plan(self, given: Path) -> Planned:
         raw = read_new_document(self.ws, given)
@@ -211,7 +216,7 @@ class Batch:
             target, copy = unique(slug(given.stem, 60) or source_id, self.names, given.suffix.lower()), True
         self.known[digest] = Known(target, source_id)
         return Planned(str(given), raw, target, copy, source_id, clues, self.today,
-                       versions_of(clues, self.catalogued))
+                       versions_of(clues, self.catalogued), self.marked)
 
 
 def read_new_document(ws: Workspace, given: Path) -> bytes:
@@ -241,7 +246,7 @@ def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[
     text, catalogue = read_catalogue(ws)
     ids = {str(e.get("id")) for e in sources_of(catalogue) if isinstance(e, dict)}
     batch = Batch(ws, known_documents(ws, catalogue), ids, {n.lower() for n in os.listdir(ws.seeds)},
-                  today.isoformat(), _catalogued(catalogue))
+                  today.isoformat(), _catalogued(catalogue), _uses_markings(catalogue))
     plans, problems = [], []
     for given in files:
         try:
@@ -260,6 +265,12 @@ def _add_locked(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[
 def _catalogued(catalogue: Located | None) -> list[tuple[str, dict[str, object], int | None]]:
     return [(str(e.get("id")), e, catalogue.where(("sources", i))[0] if catalogue else None)
             for i, e in enumerate(sources_of(catalogue)) if isinstance(e, dict)]
+
+
+def _uses_markings(catalogue: Located | None) -> bool:
+    data = catalogue.data if catalogue else None
+    return isinstance(data, dict) and (data.get("markings") is not None or any(
+        isinstance(e, dict) and e.get("marking") is not None for e in sources_of(catalogue)))
 
 
 def sources_of(catalogue: Located | None) -> list[object]:

@@ -13,6 +13,7 @@ from briefgen.errors import BriefgenError
 from briefgen.model.markings import Level
 from briefgen.model.schema import Source
 from briefgen.render.profiles import Profile
+from briefgen.sources.textnorm import normalise
 from briefgen.verify.check import Checked
 from briefgen.verify.markings import Markings
 from briefgen.verify.passages import SECTIONS
@@ -95,9 +96,28 @@ def withheld_ids(checked: Checked, release: Release) -> set[str]:
 
 
 def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
-    """Every text of withheld material: items' words, and withheld sources' names, links, files and ids."""
+    """Every text of withheld material: items' words, and withheld sources' names, links, files and ids; less
+    any that material the audience may see also says (a marked quote whose words a releasable passage holds)."""
     if release.ceiling is None:
         return ()
+    releasable = _releasable_text(checked, release)
+    return tuple(n for n in _withheld_texts(checked, release) if normalise(n.text) not in releasable)
+
+
+def _releasable_text(checked: Checked, release: Release) -> str:
+    """The words of everything the audience may see (items, BLUFs, their evidence), normalised, in one string."""
+    summary = checked.loaded.summary
+    texts = [bluf_text(checked, i) for i in release.markings.items if i.startswith(MAIN_BLUF) and release.allows(i)]
+    for section, _kind in SECTIONS:
+        for item in getattr(summary, section):
+            if release.allows(item.id):
+                texts += [text for name in _TEXT_FIELDS[section] if (text := getattr(item, name))]
+    texts += [c.passage for check in checked.verification.items.values() if release.allows(check.id)
+              for c in check.citations]
+    return "\n".join(normalise(text) for text in texts)
+
+
+def _withheld_texts(checked: Checked, release: Release) -> list[Needle]:
     found = [Needle(f"the {'releasable ' if i != MAIN_BLUF else ''}BLUF {i}", bluf_text(checked, i))
              for i in (MAIN_BLUF, *(f"bluf:{n}" for n in range(len(checked.loaded.summary.brief.releasable))))
              if not release.allows(i)]
@@ -111,7 +131,7 @@ def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
     for source in sources:
         if not release.allows_source(source.id):
             found += _source_needles(source, shown_originators)
-    return tuple(found)
+    return found
 
 
 def _source_needles(source: Source, shown_originators: set[str | None]) -> list[Needle]:

@@ -113,7 +113,7 @@ def _source_ranks(run: _Pass) -> dict[str, int]:
     for i, source in enumerate(sources):
         if source.marking is None and any_marked:
             run.problems.append(run.loaded.catalogue_src.problem(
-                ("sources", i), f"source {source.id!r} has no marking, while other sources carry one",
+                ("sources", i, "marking"), f"source {source.id!r} has no marking, while other sources carry one",
                 f"once one source is marked every source must be: add `marking:` ({run.scheme.names()})"))
         rank = run.rank(source.marking, ("sources", i, "marking"), "catalogue")
         ranks[source.id] = rank or 0
