@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test properties bench lint clean
+.PHONY: brief test properties bench lint mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,16 @@ properties: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q briefgen  # bytecode, as a regular (non-editable) install has it
 	$(BIN)/python bench/run.py
+
+# Mutation testing of the verification and selection code (mutmut; results in mutants/, `mutmut results` lists
+# survivors, `mutmut show NAME` prints one). One worker: the machine is shared. Whole files for verification
+# and selection; for status and context only the functions named in the README (affected items, source summary).
+MUTANTS := 'briefgen.verify.passages.*' 'briefgen.verify.closest.*' 'briefgen.render.selection.*' \
+	'briefgen.regen.status.x__affected*' 'briefgen.regen.status.x__audience_state*' \
+	'briefgen.render.context.x_source_summary*' 'briefgen.render.context.x__cited_sources*'
+mutation: $(STAMP)
+	$(BIN)/mutmut run --max-children 1 $(MUTANTS)
+	$(BIN)/python tests/mutation_report.py $(MUTANTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefgen tests
