@@ -80,3 +80,43 @@ def test_a_machine_number_that_is_not_in_the_displayed_value_is_refused(workspac
     out = _check(workspace, 1)
     assert (f"figures[{index}].number_high: fig-arms-to-russia: number_high 12,000,000,000 is not a number of "
             "the value 'nearly $10 billion'\n      hint: make the machine number match the displayed value\n") in out
+
+
+def _drift(ws: Path, passage: str) -> str:
+    """Cite `passage` (from the AI digest seed) in a new gap, check, and return the hint that names the closest
+    text: the words a user compares with the model to see what moved."""
+    data = model(ws)
+    data["gaps"].append({"id": "gap-drift", "statement": "What moved in the seed.",
+                         "evidence": [{"source": "ai-digest-top-priority", "passage": passage}]})
+    save_model(ws, data)
+    out = _check(ws, 1)
+    found = re.search(r"gap-drift: passage not found in seeds/\S+\n      hint: (closest text .*)\n", out)
+    assert found, out
+    return found.group(1)
+
+
+def test_a_drifted_passage_from_mid_paragraph_shows_exactly_that_stretch_of_the_seed(workspace: Path) -> None:
+    passage = ("This announcement underscores North Korea's accelerated efforts to enhance its military arsenal "
+               "through advanced technology")
+    hint = _drift(workspace, passage)
+    assert re.fullmatch(r"closest text \(¶7, 9\d% similar\): “This announcement underscores North Korea’s "
+                        r"accelerating efforts to enhance its military arsenal through advanced technology,”", hint)
+
+
+def test_a_long_near_miss_is_clipped_to_160_characters_with_an_ellipsis(workspace: Path) -> None:
+    paragraph = next(p for p in (workspace / SEED_002).read_text(encoding="utf-8").splitlines()
+                     if p.startswith("North Korean leader Kim Jong Un has declared"))
+    hint = _drift(workspace, paragraph.replace("Northeast Asia", "North Asia"))
+    shown = re.fullmatch(r"closest text \(¶7, (?:9\d|100)% similar\): “(.*)”", hint)
+    assert shown, hint
+    assert len(shown.group(1)) == 160 and shown.group(1).endswith("…")
+    assert paragraph.startswith(shown.group(1)[:-1])
+
+
+def test_a_long_passage_with_one_word_in_five_changed_still_reads_as_mostly_similar(workspace: Path) -> None:
+    paragraph = next(p for p in (workspace / SEED_002).read_text(encoding="utf-8").splitlines()
+                     if p.startswith("North Korean leader Kim Jong Un has declared"))
+    words = paragraph.split()
+    hint = _drift(workspace, " ".join("zq" if n % 5 == 0 else w for n, w in enumerate(words)))
+    similar = re.match(r"closest text \(¶7, (\d+)% similar\)", hint)
+    assert similar and int(similar.group(1)) >= 85, hint
