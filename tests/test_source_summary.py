@@ -64,3 +64,21 @@ def test_summary_counts_kinds_in_the_plural_spans_the_dates_and_counts_unnamed_o
 def test_a_catalogued_source_that_no_shown_item_cites_is_left_out_of_the_summary(workspace: Path) -> None:
     _add_report(workspace, "report-uncited", "2025-01", originator="Test Institute")
     assert _summary_paragraph(workspace, "analyst") == f"Source summary. {SHIPPED_SUMMARY}"
+
+
+def test_a_brief_resting_on_one_named_source_says_so_in_the_singular(workspace: Path) -> None:
+    # judgments and gaps on the Global South World article's passages alone: the digest stays catalogued but
+    # is cited nowhere (figures and quotes, tied to particular passages, are left out)
+    data = model(workspace)
+    keep = "gsw-ai-arms-race"
+    data["brief"]["bluf_evidence"] = [ev for ev in data["brief"]["bluf_evidence"] if ev["source"] == keep]
+    data["figures"], data["quotes"] = [], []
+    for section in ("judgments", "gaps"):
+        for item in data[section]:
+            item["evidence"] = [ev for ev in item.get("evidence", []) if ev["source"] == keep]
+        data[section] = [item for item in data[section] if item["evidence"]]
+    assert data["judgments"]
+    save_model(workspace, data)
+    assert _summary_paragraph(workspace, "analyst") == (
+        "Source summary. This brief rests on 1 open source (1 news article), with information dated 18 September "
+        "2025. " + SHIPPED_SUMMARY.split("originator. ", 1)[1].split(" Originator unknown:")[0])
