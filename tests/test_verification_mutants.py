@@ -90,8 +90,11 @@ def _drift(ws: Path, passage: str) -> str:
                          "evidence": [{"source": "ai-digest-top-priority", "passage": passage}]})
     save_model(ws, data)
     out = _check(ws, 1)
-    found = re.search(r"gap-drift: passage not found in seeds/\S+\n      hint: (closest text .*)\n", out)
-    assert found, out
+    line = _line_of(ws / "seeds/summary.yaml", "id: gap-drift") + 4
+    gap = len(data["gaps"]) - 1
+    found = re.search(rf"^gap-drift\n  seeds/summary.yaml:{line}:\d+: gaps\[{gap}\]\.evidence\[0\]\.passage: gap-drift: "
+                      rf"passage not found in {SEED_002}\n      hint: (closest text .*)\n", out, re.MULTILINE)
+    assert found, out  # under the item's own heading, at the passage's line
     return found.group(1)
 
 
@@ -120,3 +123,21 @@ def test_a_long_passage_with_one_word_in_five_changed_still_reads_as_mostly_simi
     hint = _drift(workspace, " ".join("zq" if n % 5 == 0 else w for n, w in enumerate(words)))
     similar = re.match(r"closest text \(¶7, (\d+)% similar\)", hint)
     assert similar and int(similar.group(1)) >= 85, hint
+
+
+def test_a_quote_reworded_away_from_its_passage_is_refused_at_the_quote_text(workspace: Path) -> None:
+    edit(workspace / "seeds/summary.yaml", "    text: rapidly develop newly introduced artificial intelligence technology",
+         "    text: rapidly develop newly acquired artificial intelligence technology")
+    out = _check(workspace, 1)
+    line = _line_of(workspace / "seeds/summary.yaml", "text: rapidly develop newly acquired")
+    assert (f"seeds/summary.yaml:{line}:11: quotes[0].text: q-kim-ai-technology: the quote's words are not in any "
+            "of its passages\n      hint: quote the seed word for word, and cite the passage that holds it\n") in out
+
+
+def test_a_quote_the_seed_does_not_mark_as_quoted_gets_the_paraphrase_hint(workspace: Path) -> None:
+    quoted = "“rapidly develop newly introduced artificial intelligence technology”"
+    edit(workspace / SEED_000, quoted, quoted.strip("“”"))
+    edit(workspace / "seeds/summary.yaml", quoted, quoted.strip("“”"))
+    out = _check(workspace, 0)
+    assert ("q-kim-ai-technology: the seed does not put these words in quotation marks\n"
+            "      hint: this may be a paraphrase: present it as a judgment, not a quote\n") in out
