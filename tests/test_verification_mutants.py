@@ -92,8 +92,8 @@ def _drift(ws: Path, passage: str) -> str:
     out = _check(ws, 1)
     line = _line_of(ws / "seeds/summary.yaml", "id: gap-drift") + 4
     gap = len(data["gaps"]) - 1
-    found = re.search(rf"^gap-drift\n  seeds/summary.yaml:{line}:\d+: gaps\[{gap}\]\.evidence\[0\]\.passage: gap-drift: "
-                      rf"passage not found in {SEED_002}\n      hint: (closest text .*)\n", out, re.MULTILINE)
+    found = re.search(rf"^gap-drift\n  seeds/summary.yaml:{line}:\d+: gaps\[{gap}\]\.evidence\[0\]\.passage: "
+                      rf"gap-drift: passage not found in {SEED_002}\n      hint: (closest text .*)\n", out, re.MULTILINE)
     assert found, out  # under the item's own heading, at the passage's line
     return found.group(1)
 
@@ -126,8 +126,8 @@ def test_a_long_passage_with_one_word_in_five_changed_still_reads_as_mostly_simi
 
 
 def test_a_quote_reworded_away_from_its_passage_is_refused_at_the_quote_text(workspace: Path) -> None:
-    edit(workspace / "seeds/summary.yaml", "    text: rapidly develop newly introduced artificial intelligence technology",
-         "    text: rapidly develop newly acquired artificial intelligence technology")
+    edit(workspace / "seeds/summary.yaml", "text: rapidly develop newly introduced artificial intelligence technology",
+         "text: rapidly develop newly acquired artificial intelligence technology")
     out = _check(workspace, 1)
     line = _line_of(workspace / "seeds/summary.yaml", "text: rapidly develop newly acquired")
     assert (f"seeds/summary.yaml:{line}:11: quotes[0].text: q-kim-ai-technology: the quote's words are not in any "
