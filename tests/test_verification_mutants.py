@@ -93,7 +93,8 @@ def _drift(ws: Path, passage: str) -> str:
     line = _line_of(ws / "seeds/summary.yaml", "id: gap-drift") + 4
     gap = len(data["gaps"]) - 1
     found = re.search(rf"^gap-drift\n  seeds/summary.yaml:{line}:\d+: gaps\[{gap}\]\.evidence\[0\]\.passage: "
-                      rf"gap-drift: passage not found in {SEED_002}\n      hint: (closest text .*)\n", out, re.MULTILINE)
+                      rf"gap-drift: passage not found in {SEED_002}\n      hint: (closest text .*)\n",
+                      out, re.MULTILINE)
     assert found, out  # under the item's own heading, at the passage's line
     return found.group(1)
 
