@@ -73,7 +73,7 @@ def test_unknown_source_gets_a_suggestion(workspace: Path) -> None:
     assert f"unknown source {real[:-1] + 'x'!r}" in result.output and f"did you mean {real!r}?" in result.output
 
 
-def test_altered_quote_fails(workspace: Path) -> None:
+def test_a_quote_altered_by_one_word_fails_check_naming_the_quote(workspace: Path) -> None:
     data = model(workspace)
     quote = data["quotes"][0]
     words = quote["text"].split()
@@ -92,7 +92,7 @@ def test_unknown_key_gets_did_you_mean(workspace: Path) -> None:
     assert "missing required key 'statement'" in result.output
 
 
-def test_duplicate_ids_fail(workspace: Path) -> None:
+def test_two_items_sharing_an_id_fail_check_naming_the_id(workspace: Path) -> None:
     data = model(workspace)
     data["figures"][1]["id"] = data["figures"][0]["id"]
     save_model(workspace, data)

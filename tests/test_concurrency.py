@@ -46,7 +46,7 @@ def workspace(built: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("wait", ["", "0.2"], ids=["default wait", "0.2 s wait"])
-def test_three_builds_at_once(workspace: Path, wait: str) -> None:
+def test_three_builds_at_once_finish_or_report_busy_and_none_overwrites_another(workspace: Path, wait: str) -> None:
     out = workspace / "output"
     before = validate_output(out)["build"]
     marker = set_marker(workspace, 1)

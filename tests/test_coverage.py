@@ -21,6 +21,6 @@ def test_coverage_lists_cited_and_open_paragraphs(workspace: Path) -> None:
     assert 0 < digest["share_cited"] < 1
 
 
-def test_coverage_text_report(workspace: Path) -> None:
+def test_coverage_text_report_counts_cited_paragraphs_and_lists_the_uncited(workspace: Path) -> None:
     result = run(workspace, "coverage")
     assert "paragraphs cited" in result.output and "not cited:" in result.output

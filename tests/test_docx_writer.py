@@ -220,7 +220,7 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     (Box("Box", (Table((Column("A"),), (((Span("1"),),),)),)), Table((Column("B"),), ())),
     (BulletList(()), Table((), ()), Heading(3, (Span("deep"),), anchor="9 bad anchor!"), Quote(())),
 ])
-def test_edge_shapes_still_open(tmp_path: Path, blocks: tuple[Block, ...]) -> None:
+def test_edge_shaped_documents_open_in_python_docx_with_no_notes(tmp_path: Path, blocks: tuple[Block, ...]) -> None:
     path = tmp_path / "edge.docx"
     assert write(Document(Meta(title="Edge"), blocks), path, Theme()).notes == 0
     document = docx.Document(str(path))

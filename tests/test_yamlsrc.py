@@ -32,7 +32,7 @@ def test_unreadable_yaml_is_located(text: str, expected: str) -> None:
     assert expected in info.value.format_message()
 
 
-def test_tab_gets_a_hint() -> None:
+def test_tab_indentation_gets_the_indent_with_spaces_hint() -> None:
     with pytest.raises(BriefgenError) as info:
         parse("a:\n\tb: 1\n", "f.yaml")
     assert "indent with spaces, not tabs" in info.value.format_message()

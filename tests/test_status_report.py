@@ -1,0 +1,63 @@
+"""`briefgen status` after a DOCX build: which audience is out of date, why, and which items a change affects."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.helpers import SEED_002, edit, model, run, save_model
+
+AUDIENCES = ("analyst", "executive", "public")
+
+
+def _build(ws: Path, *audiences: str) -> None:
+    result = run(ws, "build", "-f", "docx", *(a for name in audiences for a in ("-a", name)))
+    assert result.exit_code == 0, result.output
+
+
+def _status(ws: Path) -> dict[str, Any]:
+    result = run(ws, "status", "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)  # type: ignore[no-any-return]
+
+
+def test_status_says_never_built_for_audiences_the_build_left_out_once_a_seed_changed(workspace: Path) -> None:
+    _build(workspace, "analyst")
+    seed = workspace / SEED_002
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA closing paragraph no item cites.\n", encoding="utf-8")
+    state = _status(workspace)["audiences"]
+    for name in ("executive", "public"):
+        assert state[name] == {"up_to_date": False, "reason": "never built", "affected_items": []}, name
+    assert state["analyst"] == {"up_to_date": True, "reason": "", "affected_items": []}
+    text = run(workspace, "status").output
+    assert "executive: out of date — never built\n" in text
+
+
+def test_status_names_a_deleted_brief_as_missing_and_keeps_the_others_up_to_date(workspace: Path) -> None:
+    _build(workspace)
+    (workspace / "output/public.docx").unlink()
+    state = _status(workspace)
+    assert state["up_to_date"] is False and state["changed_inputs"] == []
+    assert state["audiences"]["public"] == {"up_to_date": False, "reason": "an output file is missing",
+                                            "affected_items": []}
+    for name in ("analyst", "executive"):
+        assert state["audiences"][name] == {"up_to_date": True, "reason": "", "affected_items": []}, name
+    assert "public: out of date — an output file is missing\n" in run(workspace, "status").output
+
+
+def test_status_names_the_edited_item_only_for_the_audiences_that_show_it(workspace: Path) -> None:
+    # an id ending in a capital letter, kept whole in the report; shown to the analyst brief alone
+    data = model(workspace)
+    hidden = data["judgments"][-1]
+    hidden["id"], hidden["audiences"] = "kj-last-judgment-X", ["analyst"]
+    save_model(workspace, data)
+    _build(workspace)
+    edit(workspace / "seeds/summary.yaml", hidden["statement"][:40], "Reworded: " + hidden["statement"][:40])
+    state = _status(workspace)
+    assert state["changed_inputs"] == ["seeds/summary.yaml"]
+    assert state["audiences"]["analyst"] == {"up_to_date": False, "reason": "its inputs changed",
+                                             "affected_items": ["kj-last-judgment-X"]}
+    for name in ("executive", "public"):
+        assert state["audiences"][name] == {"up_to_date": True, "reason": "", "affected_items": []}, name
+    assert "analyst: out of date — its inputs changed (affects kj-last-judgment-X)\n" in run(workspace, "status").output
