@@ -98,16 +98,19 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     return family  # no bundled face has it: `check` warned (verify.glyphs), reportlab draws .notdef
 
 
-def _joins(char: str) -> bool:
-    """Marks and format characters (ZWNJ, ZWJ, combining accents) belong to the run of the letter before."""
-    return unicodedata.category(char) in ("Mn", "Me", "Cf")
+def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
+    """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
+    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf") and ord(char) in coverage(
+        _FACES[face].file(bold, italic))
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
     """Split text into (family, text) runs, each drawable in its face in the given weight and slant."""
     out: list[tuple[str, str]] = []
     for char in text:
-        face = out[-1][0] if out and _joins(char) else _face_for(char, family, bold, italic)
+        joins = out and _joins(char, out[-1][0], bold, italic)
+        face = out[-1][0] if joins else _face_for(char, family, bold, italic)
         if out and out[-1][0] == face:
             out[-1] = (face, out[-1][1] + char)
         else:
