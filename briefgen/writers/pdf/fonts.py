@@ -61,6 +61,14 @@ def register() -> tuple[str, ...]:
 _FACES = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
 
 
+def register_all() -> None:
+    """Register the fallback faces too: for a long-running process (`watch`), whose rebuilds should not
+    pay for reading a face the first time an edit brings in its script."""
+    register()
+    for family in _FACES:
+        _register(family)
+
+
 @cache
 def _register(family: str) -> None:
     face = _FACES[family]
