@@ -19,7 +19,7 @@ Normalisation, and why each step is legitimate:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from reportlab.pdfbase.ttfonts import TTFont
@@ -40,6 +40,7 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.nodes import Table as DocTable
 from briefgen.document.typefaces import FONT_DIR
+from briefgen.writers.pdf.shaping import reorders
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 ZERO_WIDTH_SPACE, SOFT_HYPHEN = "\u200b", "\u00ad"
@@ -114,28 +115,36 @@ def pieces(doc: Document) -> Iterator[tuple[str, bool]]:
         yield from _block_pieces(block)
 
 
+def in_drawing_order(pieces: Iterable[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """One paragraph's pieces, or none when the PDF draws that paragraph's glyphs in another order than the
+    characters are written (right-to-left or shaped text: tests/test_scripts.py checks those by script)."""
+    found = list(pieces)
+    return [] if reorders("".join(text for text, _ in found)) else found
+
+
 def _block_pieces(block: Block) -> Iterator[tuple[str, bool]]:
     if isinstance(block, Banner):
-        yield block.text, True
+        yield from in_drawing_order([(block.text, True)])
     elif isinstance(block, Heading):
-        yield from inline_pieces(block.content, caps=block.level == 1)
+        yield from in_drawing_order(inline_pieces(block.content, caps=block.level == 1))
     elif isinstance(block, Paragraph):
-        yield from inline_pieces(block.content)
+        yield from in_drawing_order(inline_pieces(block.content))
     elif isinstance(block, Box):
-        yield block.title, True
+        yield from in_drawing_order([(block.title, True)])
         for inner in block.blocks:
             yield from _block_pieces(inner)
     elif isinstance(block, BulletList):
         for item in block.items:
-            yield from inline_pieces(item)
+            yield from in_drawing_order(inline_pieces(item))
     elif isinstance(block, DocTable) and block.columns:
-        yield from ((c.title, False) for c in block.columns)
+        for c in block.columns:
+            yield from in_drawing_order([(c.title, False)])
         for row in block.rows:
             for i in range(len(block.columns)):
-                yield from inline_pieces(row[i] if i < len(row) else ())
+                yield from in_drawing_order(inline_pieces(row[i] if i < len(row) else ()))
     elif isinstance(block, Quote):
-        yield from inline_pieces(block.content)
-        yield from inline_pieces(block.attribution)
+        yield from in_drawing_order(inline_pieces(block.content))
+        yield from in_drawing_order(inline_pieces(block.attribution))
 
 
 def inline_pieces(runs: tuple[Inline, ...], caps: bool = False) -> Iterator[tuple[str, bool]]:

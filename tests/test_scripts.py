@@ -261,3 +261,16 @@ def test_coverage_table_is_what_each_bundled_font_maps() -> None:
     assert {f.name for f in files} == set(json.loads(COVERAGE_FILE.read_text(encoding="utf-8")))
     for path in files:
         assert coverage(path) == frozenset(TTFont(str(path), lazy=True).getBestCmap()), path.name
+
+
+def test_bidi_module_orders_lines_by_uax9() -> None:
+    """The rlbidi stand-in: a Hebrew word and a number in a right-to-left line with Latin words (hand-worked:
+    read from the right, abc, then שלום, 12 and x), and brackets between a Latin and a Hebrew word, which stay
+    unmirrored at the left-to-right level."""
+    from briefgen.writers import bidi
+
+    positions: list[int] = []
+    assert bidi.log2vis("abc שלום 12 x", "RTL", positions_V_to_L=positions) == "x 12 םולש abc"
+    assert positions == [12, 11, 9, 10, 8, 7, 6, 5, 4, 3, 0, 1, 2]
+    assert bidi.log2vis("abc (שלום) def", "LTR") == "abc (םולש) def"
+    assert bidi.log2vis("(שלום)", "RTL") == "(םולש)"  # mirrored at the right-to-left level: ")" drawn as "("

@@ -42,7 +42,7 @@ def warm_up() -> None:
         importlib.import_module(module)
     from briefgen.writers.pdf import fonts
 
-    fonts.register()
+    fonts.register_all()
 
 
 def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,

@@ -37,8 +37,12 @@ def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
 def visual_order(text: str, direction: str | None = None) -> list[int]:
     """Logical positions of the characters of one line in the order they are drawn, left to right (L1, L2)."""
     base, found = levels(text, direction)
-    found = _trailing_to_base(text, found, base)
-    order = list(range(len(text)))
+    return _reorder(_trailing_to_base(text, found, base))
+
+
+def _reorder(found: list[int]) -> list[int]:
+    """Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above."""
+    order = list(range(len(found)))
     if not found:
         return order
     lowest_odd = min((lv for lv in found if lv % 2), default=max(found) + 1)
@@ -75,7 +79,7 @@ def log2vis(text: str, base_direction: str | None = None, clean: bool = True,
     positions_V_to_L with the logical position of each visual character."""
     base, found = levels(text, base_direction)
     found = _trailing_to_base(text, found, base)
-    order = visual_order(text, base_direction)
+    order = _reorder(found)
     if positions_V_to_L is not None:
         positions_V_to_L[:] = order
     return "".join(_mirror(text[i]) if found[i] % 2 else text[i] for i in order)

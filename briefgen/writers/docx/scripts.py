@@ -88,9 +88,13 @@ def docx_face(script: str, lang: str | None) -> str:
 def split_run(run: BaseOxmlElement, lang: str | None) -> None:
     """Split a literal run where its script class changes, and mark each piece."""
     texts = run.findall(_TEXT)
-    if len(texts) != 1 or not texts[0].text:
+    if not texts or not any(t.text for t in texts):
         return
-    _mark_pieces(run, scripts.pieces(texts[0].text), lang)
+    pieces = scripts.pieces("".join(t.text or "" for t in texts))
+    if len(texts) == 1 and len(run) == 1 + (run.find(qn("w:rPr")) is not None):
+        _mark_pieces(run, pieces, lang)
+    else:  # a run with breaks or tabs between its texts is marked whole, by its first script
+        mark_run(run, pieces[0][0], lang if _fits(pieces[0][0], lang) else None)
 
 
 def _mark_pieces(run: BaseOxmlElement, pieces: list[tuple[scripts.ScriptClass, str]], lang: str | None) -> None:

@@ -50,7 +50,7 @@ def _kind_of(text: str) -> str:
 
 def _units(fragment: Any) -> list[_Unit]:
     text = getattr(fragment, "text", "")
-    if hasattr(fragment, "cbDefn") or not text:
+    if hasattr(fragment, "cbDefn") or not text or not isinstance(text, str):
         return [_Unit(fragment, "N", False)]
     if isinstance(text, ShapedStr):  # glyphs of a right-to-left face, or shaped Devanagari
         return [_Unit(fragment, "R" if fragment.fontName in _RTL_FACES else "L", True)]
@@ -120,8 +120,8 @@ def visual(fragments: list[Any], rtl: bool) -> list[Any]:
             else:
                 i += 1
     for unit in units:
-        text: str = getattr(unit.fragment, "text", None) or ""
-        if unit.level % 2 and not unit.shaped and text:
+        text = getattr(unit.fragment, "text", None)
+        if unit.level % 2 and not unit.shaped and isinstance(text, str) and not hasattr(unit.fragment, "cbDefn"):
             unit.fragment = unit.fragment.clone(text="".join(str(MIRRORED.get(c, c)) for c in reversed(text)))
     return [u.fragment for u in units]
 

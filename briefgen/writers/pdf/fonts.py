@@ -61,6 +61,14 @@ def register() -> tuple[str, ...]:
 _FACES = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
 
 
+def register_all() -> None:
+    """Register the fallback faces too: for a long-running process (`watch`), whose rebuilds should not
+    pay for reading a face the first time an edit brings in its script."""
+    register()
+    for family in _FACES:
+        _register(family)
+
+
 @cache
 def _register(family: str) -> None:
     face = _FACES[family]
@@ -98,16 +106,19 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     return family  # no bundled face has it: `check` warned (verify.glyphs), reportlab draws .notdef
 
 
-def _joins(char: str) -> bool:
-    """Marks and format characters (ZWNJ, ZWJ, combining accents) belong to the run of the letter before."""
-    return unicodedata.category(char) in ("Mn", "Me", "Cf")
+def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
+    """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
+    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf") and ord(char) in coverage(
+        _FACES[face].file(bold, italic))
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
     """Split text into (family, text) runs, each drawable in its face in the given weight and slant."""
     out: list[tuple[str, str]] = []
     for char in text:
-        face = out[-1][0] if out and _joins(char) else _face_for(char, family, bold, italic)
+        joins = out and _joins(char, out[-1][0], bold, italic)
+        face = out[-1][0] if joins else _face_for(char, family, bold, italic)
         if out and out[-1][0] == face:
             out[-1] = (face, out[-1][1] + char)
         else:

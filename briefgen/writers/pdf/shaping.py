@@ -78,17 +78,17 @@ def _width(piece: list[Any]) -> float:
 
 
 def _pieces(fragments: list[Any]) -> list[list[Any]]:
-    """Runs of fragments in one font (callbacks such as note markers stay with the run they sit in)."""
+    """Runs of fragments in one font; a callback (a note marker, an anchor) is a piece of its own, as
+    reportlab's shaper mishandles one inside a word it changes."""
     pieces: list[list[Any]] = []
     current: str | None = None
     for fragment in fragments:
         font = _font_of(fragment)
-        if pieces and (font is None or current is None or font == current):
+        if pieces and font is not None and font == current:
             pieces[-1].append(fragment)
-            current = current or font
         else:
             pieces.append([fragment])
-            current = font
+        current = font
     return pieces
 
 
@@ -145,16 +145,19 @@ _MIRRORED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
 _STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
+def reorders(text: str, lang: str | None = None) -> bool:
+    """Whether a paragraph of this text is shaped and laid out by the bidi algorithm, so that the PDF draws
+    its glyphs in another order than the characters are written (right to left, reordered vowel signs)."""
+    return needs_shaping(text) or _STRONG_RTL.search(text) is not None or bool(
+        lang and scripts.is_rtl_language(lang))
+
+
 def style_for(style: ParagraphStyle, text: str, lang: str | None = None) -> ParagraphStyle:
     """The paragraph style to draw `text` with: the style itself for text that is neither shaped, nor
     right-to-left, nor mostly ideographs (a Latin-only brief is drawn exactly as before)."""
-    rtl_inside = _STRONG_RTL.search(text) is not None
-    shape = needs_shaping(text)
-    if not (shape or rtl_inside or (lang and scripts.is_rtl_language(lang)) or mostly_cjk(text)):
-        return style
-    if shape or rtl_inside or (lang and scripts.is_rtl_language(lang)):
+    if reorders(text, lang):
         return _variant(style, scripts.direction(text, lang), 1)
-    return _variant(style, "CJK", 0)
+    return _variant(style, "CJK", 0) if mostly_cjk(text) else style
 
 
 @cache
