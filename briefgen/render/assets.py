@@ -10,12 +10,15 @@ from __future__ import annotations
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import ParseError, fromstring
 
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
-from briefgen.render.profiles import Profile
 from briefgen.workspace import Workspace
+
+if TYPE_CHECKING:  # profiles.theme_for calls this module: no import back at run time
+    from briefgen.render.profiles import Profile
 
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 _LOGO_HINT = "set look.logo to a PNG or JPEG file inside templates/"
