@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -21,7 +21,7 @@ TEXT = "#1A1A1A"
 RULE = "#B8C0C8"  # light table and footnote rules
 BOX_FILL = "#EEF2F6"  # BLUF box shading
 ZEBRA = "#F5F7F9"
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
 def colour(hex_value: str, what: str) -> Color:
@@ -73,7 +73,7 @@ def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], fam
     return ParagraphStyle(
         name, fontName=fonts.font_name(family, spec.bold, spec.italic), fontSize=font_size,
         leading=font_size * spec.leading, spaceBefore=spec.space_before, spaceAfter=spec.space_after,
-        leftIndent=spec.indent, alignment=_ALIGN[spec.align], textColor=kit_colours[spec.colour],
+        leftIndent=spec.indent, alignment=ALIGN[spec.align], textColor=kit_colours[spec.colour],
         splitLongWords=1, allowWidows=0, allowOrphans=0,
         bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
     )
