@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
@@ -66,6 +67,19 @@ def _board(extra: str, template: str = "") -> Callable[[Path], None]:
         (ws / "templates/notes.png").write_text("not a picture", encoding="utf-8")
         (ws / "templates/house.docx").write_text("not a zip", encoding="utf-8")
     return mutate
+
+
+def _damaged_house(ws: Path) -> None:
+    import docx
+
+    docx.Document().save(str(ws / "templates/damaged.docx"))
+    with zipfile.ZipFile(ws / "templates/damaged.docx") as source:
+        entries = {n: source.read(n) for n in source.namelist()}
+    entries["word/styles.xml"] = b"<w:styles"
+    with zipfile.ZipFile(ws / "templates/damaged.docx", "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    _board("look: {reference_docx: damaged.docx}")(ws)
 
 
 def _georgia_house(ws: Path) -> None:
@@ -129,6 +143,7 @@ SCENARIOS: dict[str, Scenario] = {
     "logo not an image": (_board("look: {logo: notes.png}"), ("check",)),
     "reference not a DOCX": (_board("look: {reference_docx: house.docx}"), ("check",)),
     "reference font not bundled": (_georgia_house, ("check",)),
+    "reference damaged": (_damaged_house, ("check",)),
     "chart mixes units (check)": (_board('chart: {title: "Mixed", figures: [fig-arms-to-russia, fig-active-troops]}'),
                                   ("check",)),
     "template syntax (check)": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),

@@ -183,3 +183,21 @@ def test_a_word_template_is_refused(workspace: Path) -> None:
     result = run(workspace, "build", "-a", "house", "-f", "docx")
     assert result.exit_code == 1
     assert "look.reference_docx" in result.output and "cannot open it as a document" in result.output
+
+
+def test_a_damaged_reference_is_a_located_error(workspace: Path) -> None:
+    """A zip with the right parts but broken XML is refused at the profile's line, not with a traceback."""
+    make_reference(workspace / "templates/house.docx")
+    with zipfile.ZipFile(workspace / "templates/house.docx") as source:
+        entries = {n: source.read(n) for n in source.namelist()}
+    entries["word/styles.xml"] = entries["word/styles.xml"][:200]
+    with zipfile.ZipFile(workspace / "templates/house.docx", "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+    _profile(workspace, "house.docx")
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1, result.output
+        assert "templates/house.yaml:" in result.output and "house.docx: cannot read it:" in result.output
+        assert "Traceback" not in result.output
+    assert not (workspace / "output/house.docx").exists()

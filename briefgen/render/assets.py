@@ -35,8 +35,8 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
                   banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
                   logo=logo_path(ws, profile), reference_docx=reference)
     if reference is not None:
-        from briefgen.render.house import read_house
-        theme = house_theme(theme, read_house(reference), look.model_fields_set)
+        from briefgen.render.house import read_reference
+        theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)
     return brand_theme(ws, profile, theme)
 
 

@@ -12,9 +12,14 @@ import posixpath
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from xml.etree.ElementTree import Element, fromstring
+from typing import TYPE_CHECKING
+from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, StyleLook
+from briefgen.errors import BriefgenError
+
+if TYPE_CHECKING:
+    from briefgen.render.profiles import Profile
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -48,6 +53,15 @@ class _Package:
             return {}
         return {rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
                 for rel in root.iter(f"{REL}Relationship") if rel.get("TargetMode") != "External"}
+
+
+def read_reference(path: Path, profile: Profile) -> House:
+    """read_house, with a damaged part reported at the profile's look.reference_docx."""
+    try:
+        return read_house(path)
+    except (ParseError, zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise BriefgenError(profile.problem(("look", "reference_docx"), f"{path.name}: cannot read it: {exc}", (
+            "open it in Word or LibreOffice and save it again as .docx"))) from None
 
 
 def read_house(path: Path) -> House:

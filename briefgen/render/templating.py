@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -140,18 +141,29 @@ def _hint(exc: TemplateError) -> str:
     return ""
 
 
+_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
 def compile_all(ws: Workspace, name: str) -> None:
-    """Compile a template and every template it extends or includes; a located BriefgenError for the first
-    that is missing or does not compile."""
+    """Compile a template and every template it names in an extends, include or import tag; a located
+    BriefgenError for the first that is missing or does not compile. Compiled code comes from the bytecode
+    cache when the source is unchanged, and references are found by a scan of the source (no parse)."""
     env = environment(ws.templates, ws.cache)
-    for entry in template_sources(ws, name):
-        current = entry.split("\n", 1)[0]
+    assert env.loader is not None
+    pending, seen = [name], set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
         try:
             env.get_template(current)
+            source = env.loader.get_source(env, current)[0]
         except TemplateNotFound as exc:
             raise _not_found(exc) from None
         except TemplateSyntaxError as exc:
             raise _syntax(ws, exc) from None
+        pending.extend(_REFERENCE.findall(source))
 
 
 def template_path(ws: Workspace, name: str) -> Path:

@@ -12,7 +12,6 @@ from functools import cache
 from io import BytesIO
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -20,9 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from briefgen.document import layout
 from briefgen.document.house import House, StyleLook, pdf_family
 from briefgen.writers.pdf import fonts
-from briefgen.writers.pdf.face import Face
+from briefgen.writers.pdf.face import ALIGN, Face
 
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 WORD_BLACK = "#000000"  # what Word draws for a style that names no colour ("auto")
 
 
@@ -59,7 +57,7 @@ def _from_look(base: ParagraphStyle, look: StyleLook, face: Face) -> ParagraphSt
     return ParagraphStyle(
         base.name, parent=base, fontName=name, fontSize=size, leading=leading,
         spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,
-        alignment=_ALIGN[look.align or "left"], textColor=HexColor(look.colour or WORD_BLACK),
+        alignment=ALIGN[look.align or "left"], textColor=HexColor(look.colour or WORD_BLACK),
         bulletFontName=fonts.font_name(face.family), bulletFontSize=size)
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -16,9 +15,7 @@ from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
-from briefgen.writers.pdf.face import Face
-
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "justify": TA_JUSTIFY}
+from briefgen.writers.pdf.face import ALIGN, Face
 
 
 def colour(hex_value: str, what: str) -> Color:
@@ -60,7 +57,7 @@ def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], fam
     return ParagraphStyle(
         name, fontName=fonts.font_name(family, spec.bold, spec.italic), fontSize=font_size,
         leading=font_size * spec.leading, spaceBefore=spec.space_before, spaceAfter=spec.space_after,
-        leftIndent=spec.indent, alignment=_ALIGN[spec.align], textColor=kit_colours[spec.colour],
+        leftIndent=spec.indent, alignment=ALIGN[spec.align], textColor=kit_colours[spec.colour],
         splitLongWords=1, allowWidows=0, allowOrphans=0,
         bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
     )
