@@ -61,7 +61,7 @@ def _publish(handle: BinaryIO, temp: str, path: Path) -> None:
     os.fsync(handle.fileno())
     os.chmod(temp, 0o644)
     os.replace(temp, path)
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
 def remove_stale_temps(folder: Path, older_than: float = 0.0) -> list[Path]:
@@ -81,7 +81,7 @@ def remove_stale_temps(folder: Path, older_than: float = 0.0) -> list[Path]:
     return removed
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable (a no-op where directories cannot be opened)."""
     with contextlib.suppress(OSError):
         fd = os.open(directory, os.O_RDONLY)

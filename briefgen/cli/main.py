@@ -17,6 +17,7 @@ from briefgen import __version__
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.errors import BriefgenError
+from briefgen.safeio import os_problem
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -243,6 +244,9 @@ def main() -> None:
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # the system refused something (no space, read-only, permissions): not a bug
+        BriefgenError(os_problem(exc)).show()
+        sys.exit(1)
     except Exception as exc:  # a bug in briefgen, not a user mistake
         if debug:
             traceback.print_exc()

@@ -1,13 +1,13 @@
 """`briefgen build`: verify, compose every audience, then write; the last good briefs survive any failure.
 
-Order matters for safety: every check, profile and template runs (and every brief is composed and fitted)
-before the first file is replaced; each replaced brief is first kept in output/history/; each file and the
-lock are written to a temporary name and renamed into place; one build at a time holds output/.build.lock.
+Order matters for safety: every check, profile, template, logo and reference document is validated (and
+every brief composed and fitted) before the first file is written; then every file and the build record are
+written into a staging folder, checked there, and published together (regen/publish.py), each replaced brief
+first kept in output/history/. One build at a time holds output/.build.lock.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,9 +19,11 @@ from briefgen.document.nodes import Theme, Writer, WriteResult
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.regen.caches import prune_cache
-from briefgen.regen.history import HISTORY, history_folder, preserve, prune
+from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
-from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
+from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
+from briefgen.regen.record import LOCK_NAME, AudienceRecord, Lock, read_lock, write_lock
+from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
@@ -38,6 +40,11 @@ class Written:
     fmt: str
     result: WriteResult
     dropped: tuple[str, ...]
+
+    def published(self, target: Path) -> Written:
+        """The same file, named where it was published rather than where it was staged."""
+        result = WriteResult(target / self.result.path.name, self.result.pages, self.result.notes)
+        return Written(self.audience, self.fmt, result, self.dropped)
 
     def line(self, ws: Workspace) -> str:
         left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
@@ -92,26 +99,38 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
           *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None) -> BuildReport:
     target = output_dir(ws, out)
     lock = target / ".build.lock"
-    with held(lock, ws.rel(lock), "another build is running"):
-        tidy(target, ws.cache)
-        report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
-        if keep_history is not None:
-            prune(target, keep_history)
+    try:
+        with held(lock, ws.rel(lock), "another build is running"):
+            tidy(target, ws.cache)
+            report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+            if keep_history is not None:
+                prune(target, keep_history)
+    except OSError as exc:  # a full disk, a read-only folder: nothing was published (see publish.py)
+        raise BriefgenError(os_problem(exc, _shown(ws, target, exc))) from None
     return report
 
 
+def _shown(ws: Workspace, target: Path, exc: OSError) -> str:
+    """The path an OS error names, as the user knows it: a staged file is named by the output folder."""
+    name = exc.filename
+    if name is None or STAGE_PREFIX in str(name):
+        return ws.rel(target)
+    return ws.rel(Path(os.fsdecode(name)))
+
+
 def tidy(target: Path, cache: Path) -> None:
-    """Remove the temporary files of a build that was killed mid-write (the lock proves none is running),
-    and those an hour old in the cache (where `check`, which takes no lock, may be writing one now).
+    """Remove what a build killed mid-write left (the lock proves none is running): its staging folder and
+    temporary files, and temporary files an hour old in the cache (where `check`, which takes no lock, may be
+    writing one now).
 
     Such a build's history folder is the newest one when the next build takes the lock, so only that one
     is looked into: a thousand old history folders cost nothing here."""
+    remove_stale_stages(target)
     remove_stale_temps(target)
     remove_stale_temps(cache, older_than=3600)
-    with contextlib.suppress(OSError):
-        folders = sorted(entry.name for entry in os.scandir(target / HISTORY) if entry.is_dir())
-        if folders:
-            remove_stale_temps(target / HISTORY / folders[-1])
+    folders = ours(target)
+    if folders:
+        remove_stale_temps(target / HISTORY / folders[-1])
 
 
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
@@ -123,9 +142,12 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             _intact(lock.audiences.get(n), formats, target, n) for n in names):
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
+    from briefgen.render.compose import source_date_epoch
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 
+    source_date_epoch()  # the PDF library reads it too: refuse a bad one before anything is written
+    check_history(target)
     checked = run_check(ws)
     require_verified(checked, strict)
     profiles = {name: load_profile(ws, name) for name in names}  # every profile valid before any write
@@ -135,10 +157,15 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
-        for plan in plans:
-            report.written.extend(_write(plan, target, report.history, lock))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
-    write_lock(target, lock)
+    with staging(target) as stage:
+        for plan in plans:
+            report.written.extend(_write(plan, stage, lock))
+        write_lock(stage.folder, lock)
+        stage.path(LOCK_NAME)
+        verify_staged(stage)
+        publish(stage, report.history, LOCK_NAME)
+    report.written = [w.published(target) for w in report.written]
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
     return report
 
@@ -172,13 +199,13 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted)
 
 
-def _write(plan: Plan, target: Path, history: Path, lock: Lock) -> list[Written]:
+def _write(plan: Plan, stage: Stage, lock: Lock) -> list[Written]:
+    """Write the plan's formats into the staging folder and record them in `lock`."""
     written: list[Written] = []
     record = lock.audiences.get(plan.audience)
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
     for fmt in plan.formats:
-        path = target / f"{plan.audience}.{fmt}"
-        preserve(path, history)
+        path = stage.path(f"{plan.audience}.{fmt}")
         result = writer_for(fmt)(plan.composed.document, path, plan.theme)
         outputs[fmt] = file_digest(path)
         written.append(Written(plan.audience, fmt, result, plan.composed.dropped))
