@@ -58,7 +58,7 @@ class Seed:
         return tuple(stripped for line in self.text.splitlines() if (stripped := line.strip()))
 
     @cached_property
-    def _index(self) -> tuple[str, list[int]]:
+    def index(self) -> tuple[str, list[int]]:
         """The normalised paragraphs joined by newlines, and where each one starts."""
         starts, parts, pos = [], [], 0
         for para in self.paragraphs:
@@ -76,7 +76,7 @@ class Seed:
         at = self.text.find(passage) if not _BREAK.search(passage) and passage.strip() == passage else -1
         if at >= 0:
             return self._paragraph_at(at)
-        joined, starts = self._index
+        joined, starts = self.index
         needle = normalise(passage)
         at = joined.find(needle) if needle else -1
         return bisect.bisect_right(starts, at) if at >= 0 else None
@@ -96,7 +96,7 @@ class Seed:
         return bisect.bisect_right(self._raw_starts, offset)
 
     def normalised(self, number: int) -> str:
-        joined, starts = self._index
+        joined, starts = self.index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
 
