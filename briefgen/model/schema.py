@@ -17,6 +17,8 @@ LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
 }
 ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
+MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each
+MAX_SOURCES = 20_000
 # C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
 # decoded with the wrong code page holds them where curly quotes and dashes were), U+FFFE and U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -128,10 +130,11 @@ class Summary(Strict):
     """seeds/summary.yaml"""
 
     brief: Brief
-    judgments: Annotated[list[Judgment], Field(max_length=50_000)] = []
-    figures: Annotated[list[Figure], Field(max_length=50_000)] = []
-    quotes: Annotated[list[Quote], Field(max_length=50_000)] = []
-    gaps: Annotated[list[Gap], Field(max_length=50_000)] = []
+    # 10,000 a list keeps `check` and `build` under 1 GB at the model's size limit (README, Limits)
+    judgments: Annotated[list[Judgment], Field(max_length=MAX_ITEMS)] = []
+    figures: Annotated[list[Figure], Field(max_length=MAX_ITEMS)] = []
+    quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
+    gaps: Annotated[list[Gap], Field(max_length=MAX_ITEMS)] = []
 
 
 class Source(Strict):
@@ -151,7 +154,7 @@ class Source(Strict):
 class Catalogue(Strict):
     """seeds/sources.yaml"""
 
-    sources: Annotated[list[Source], Field(max_length=100_000)] = []
+    sources: Annotated[list[Source], Field(max_length=MAX_SOURCES)] = []
 
 
 def json_schema(model: type[BaseModel]) -> dict[str, object]:

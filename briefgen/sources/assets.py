@@ -68,15 +68,21 @@ def check_logo(templates: Path, name: str) -> Path:
         with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:  # reads the header only
             width, height = image.size
             if width * height > MAX_LOGO_PIXELS:
-                raise AssetError(f"the logo is {width:,} × {height:,} pixels, more than {MAX_LOGO_PIXELS:,} "
-                                 "(a decompression bomb?)", "scale the logo down to a few hundred pixels")
+                raise _bomb_logo()
             image.load()  # decodes it all: a truncated or damaged file fails here, not inside a writer
     except AssetError:
         raise
+    except Image.DecompressionBombError:  # Pillow's own ceiling, checked from the header when it opens
+        raise _bomb_logo() from None
     except Exception as exc:  # Pillow raises many kinds for a file that is not a valid image
         raise AssetError(f"the logo is not a valid PNG or JPEG image ({type(exc).__name__}: {exc})",
                          LOGO_HINT + " (SVG and other formats: export a PNG)") from None
     return path
+
+
+def _bomb_logo() -> AssetError:
+    return AssetError(f"the logo has more than {MAX_LOGO_PIXELS:,} pixels (a decompression bomb?)",
+                      "scale the logo down to a few hundred pixels")
 
 
 REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "
