@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synth import make_workspace  # noqa: E402
 
 PY = sys.executable
-FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click, filelock"
+FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click"
 HASH_FLOOR = ("import hashlib, os, sys; [hashlib.sha256(open(e.path, 'rb').read()).hexdigest() "
               "for e in os.scandir(sys.argv[1])]")
 
