@@ -12,6 +12,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -346,3 +347,35 @@ def test_seeds_add_cleans_what_a_killed_run_left(built: Path, tmp_path: Path) ->
     result = run_cli(ws, ("seeds", "add", "note.md"))
     assert result.returncode == 0, result.stderr
     assert not stale.exists() and (ws / "seeds/note.md").is_file()
+
+
+def test_watch_survives_a_non_finite_number_and_follows_a_templates_folder_made_again(built: Path,
+                                                                                     tmp_path: Path) -> None:
+    import shutil
+
+    from pypdf import PdfReader
+
+    from tests.test_regen import _wait_for
+
+    ws = copy_workspace(built, tmp_path)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), "watch", "-a", "executive"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        _wait_for(proc, "watch: watching", 90)
+        _number(".inf")(ws, tmp_path)
+        _wait_for(proc, "watch: build failed", 90)
+        edit(ws / "seeds/summary.yaml", "number: .inf\n", "number: 1000000\n")
+        _wait_for(proc, "watch: nothing to rebuild", 90)
+        shutil.move(ws / "templates", tmp_path / "templates-away")
+        time.sleep(1)
+        shutil.copytree(tmp_path / "templates-away", ws / "templates")
+        edit(ws / "templates/executive.yaml", "banner:", 'banner: "Zqbanner made again"\nold_banner:')
+        _wait_for(proc, "watch: build failed", 90)  # the profile now has an unknown key: the new folder is read
+        edit(ws / "templates/executive.yaml", "\nold_banner:", "\n# old banner:")
+        _wait_for(proc, "watch: rebuilt", 90)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    text = "".join(page.extract_text() for page in PdfReader(ws / "output/executive.pdf").pages)
+    assert "zqbannermadeagain" in "".join(text.lower().split())
