@@ -68,18 +68,23 @@ def _anchored(seed: Seed, needle: str) -> NearMiss | None:
     runs = {tuple(words[i:i + size]): i for i in range(len(words) - size + 1)} if size else {}
     hay_words, word_starts = _words(seed)
     votes: Counter[int] = Counter()
+    first: dict[int, int] = {}  # offset -> the earliest passage word that voted for it
     shingles = zip(*(hay_words[k:] for k in range(size)), strict=False) if runs else iter(())
     for i, shingle in enumerate(shingles):
         j = runs.get(shingle)
         if j is not None:
             votes[i - j] += 1
+            first.setdefault(i - j, j)
     chosen: list[int] = []
     for offset, _ in votes.most_common():
         if all(abs(offset - other) > BUCKET for other in chosen):
             chosen.append(offset)
             if len(chosen) == WINDOWS:
                 break
-    scored = [_scored(seed, words, hay_words, word_starts, max(0, offset)) for offset in chosen]
+    # an edit that adds or drops words shifts the rest of the passage: start where its beginning lines up
+    starts = [min((o for o in range(c - BUCKET, c + BUCKET + 1) if o in first), key=first.__getitem__)
+              for c in chosen]
+    scored = [_scored(seed, words, hay_words, word_starts, max(0, offset)) for offset in starts]
     return max(scored, key=lambda miss: miss.similarity, default=None)
 
 
