@@ -158,16 +158,22 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
         lock.build += 1
         report.history = history_folder(target, lock.build)
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
-    with staging(target) as stage:
-        for plan in plans:
-            report.written.extend(_write(plan, stage, lock))
-        write_lock(stage.folder, lock)
-        stage.path(LOCK_NAME)
-        verify_staged(stage)
-        publish(stage, report.history, LOCK_NAME)
-    report.written = [w.published(target) for w in report.written]
+    report.written = _stage_and_publish(plans, target, lock, report.history)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
     return report
+
+
+def _stage_and_publish(plans: list[Plan], target: Path, lock: Lock, history: Path | None) -> list[Written]:
+    """Write every brief and the build record into a staging folder, check them there, publish them all."""
+    written: list[Written] = []
+    with staging(target) as stage:
+        for plan in plans:
+            written.extend(_write(plan, stage, lock))
+        write_lock(stage.folder, lock)
+        stage.path(LOCK_NAME)
+        verify_staged(stage)  # the seam: checks that read the finished files back (publish.STAGED_CHECKS)
+        publish(stage, history, LOCK_NAME)
+    return [w.published(target) for w in written]
 
 
 def _intact(record: AudienceRecord | None, formats: tuple[str, ...], target: Path, name: str) -> bool:
