@@ -82,19 +82,19 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
     started = False
     try:
         while True:
+            pending = True  # build once this watcher runs, so no edit slips in between
             for batch in watch_paths(*folders, debounce=debounce_ms, step=10, raise_interrupt=True,
                                      yield_on_timeout=True, rust_timeout=250):
-                if not started:
+                if pending or (batch and relevant(path for _, path in batch)):
                     rebuild(ws, audiences, out, echo, err)
+                if not started:
                     warm_up()
                     echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in folders)} (Ctrl-C to stop)")
                     started = True
-                elif batch and relevant(path for _, path in batch):
-                    rebuild(ws, audiences, out, echo, err)
+                pending = False
                 if watched(ws) != folders:
                     break
             folders = _settle(ws)
-            rebuild(ws, audiences, out, echo, err)
     except KeyboardInterrupt:
         echo("watch: stopped")
 
