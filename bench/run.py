@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synth import make_scripts_workspace, make_workspace  # noqa: E402
 
 PY = sys.executable
-FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click, filelock"
+FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click"
 HASH_FLOOR = ("import hashlib, os, sys; [hashlib.sha256(open(e.path, 'rb').read()).hexdigest() "
               "for e in os.scandir(sys.argv[1])]")
 
@@ -163,6 +163,29 @@ def scale(rows: list[dict[str, object]], tmp: Path, sizes: list[int], runs: int)
         rows.append(row(f"{n:>6} seeds: status, nothing changed", status, 0.5 if n == 10000 else None))
 
 
+def closest_worst(rows: list[dict[str, object]], runs: int) -> None:
+    """The closest-text search at the size limits: a passage of 20,000 characters (and one of 200) missing
+    from a 5 MB seed that is one line of text, each in a fresh seed (its normalised index built too)."""
+    import random
+
+    from briefgen.sources.seeds import Seed
+    from briefgen.verify.closest import closest
+
+    rng = random.Random(7)
+    vocab = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    text = " ".join(rng.choice(vocab) for _ in range(900_000))[: 5 * 1024 * 1024]
+    middle = len(text) // 2
+    for length in (20_000, 200):
+        passage = text[middle:middle + length]
+        passage = passage[: length // 4] + " a few words no seed holds " + passage[length // 4 + 30:]
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            assert closest(Seed("x", "seeds/x.txt", text), passage) is not None
+            times.append(time.perf_counter() - start)
+        rows.append(row(f"closest text: {length:,}-char passage vs 5 MB one-line seed", statistics.median(times), 2.0))
+
+
 def row(name: str, seconds: float, target: float | None, *, ratio: float | None = None,
         ratio_target: float | None = None, memory: float | None = None,
         memory_target: float | None = None) -> dict[str, object]:
@@ -196,6 +219,7 @@ def main() -> None:
         shipped(rows, Path(tmp), args.runs)
         spillage(rows, Path(tmp), args.runs)
         scripts(rows, Path(tmp), args.runs)
+        closest_worst(rows, max(3, args.runs // 2))
         scale(rows, Path(tmp), [int(s) for s in args.sizes.split(",") if s], max(3, args.runs // 2))
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,29 +30,6 @@ def atomic_copy(source: Path, path: Path) -> None:
     with _temporary(path) as (handle, temp), open(source, "rb") as original:
         shutil.copyfileobj(original, handle)
         _publish(handle, temp, path)
-
-
-def staging_path(path: Path) -> Path:
-    """A new, empty temporary file beside `path` (named so that `remove_stale_temps` collects it if the
-    process dies), to write a file in full and check it before `publish` puts it in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    return Path(temp)
-
-
-def publish(temp: Path, path: Path) -> None:
-    """Rename a complete staged file (already fsynced by its writer) over `path`, durably."""
-    os.chmod(temp, 0o644)
-    os.replace(temp, path)
-    _fsync_directory(path.parent)
-
-
-def discard(paths: Iterable[Path]) -> None:
-    """Remove staged files that were not published (those that were are gone already)."""
-    for path in paths:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(path)
 
 
 def cache_put(path: Path, data: bytes) -> None:
@@ -84,7 +61,7 @@ def _publish(handle: BinaryIO, temp: str, path: Path) -> None:
     os.fsync(handle.fileno())
     os.chmod(temp, 0o644)
     os.replace(temp, path)
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
 def remove_stale_temps(folder: Path, older_than: float = 0.0) -> list[Path]:
@@ -104,7 +81,7 @@ def remove_stale_temps(folder: Path, older_than: float = 0.0) -> list[Path]:
     return removed
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make the rename itself durable (a no-op where directories cannot be opened)."""
     with contextlib.suppress(OSError):
         fd = os.open(directory, os.O_RDONLY)

@@ -38,6 +38,6 @@ def source_date() -> dt.date | None:
         return None
     latest = (dt.datetime(9999, 12, 31, tzinfo=dt.UTC) - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).total_seconds()
     if not raw.isascii() or not raw.isdigit() or int(raw) > latest:
-        raise BriefgenError(Problem("SOURCE_DATE_EPOCH", f"{raw[:40]!r} is not a number of seconds since 1970",
-                                    hint="unset it, or set it to a whole number such as 1700000000"))
+        raise BriefgenError(Problem("SOURCE_DATE_EPOCH", f"{raw[:40]!r} is not a time in whole seconds since 1970",
+                                    hint="unset it, or give a number such as 1767225600 (2026-01-01)"))
     return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()

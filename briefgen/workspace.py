@@ -45,9 +45,10 @@ class Workspace:
 
     def rel(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the workspace when inside it."""
-        for candidate in (Path(os.path.abspath(path)), path.resolve()):  # a link is named as itself first
-            with contextlib.suppress(ValueError):
-                return candidate.relative_to(self.root).as_posix()
+        with contextlib.suppress(ValueError):  # a link is named as itself, not as its target
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
+            return path.resolve().relative_to(self.root).as_posix()
         return str(path)
 
 

@@ -38,6 +38,7 @@ def _kill_when_temp_appears(proc: subprocess.Popen[bytes], out: Path, nth: int, 
     while proc.poll() is None and time.monotonic() < deadline:
         with os.scandir(out) as entries:
             seen.update(e.name for e in entries if OUR_TEMP.fullmatch(e.name))
+        seen.update(p.name for p in out.glob(".staging-*/*"))  # briefs are written there, then published
         if len(seen) >= nth:
             break
         time.sleep(0.0005)
@@ -102,7 +103,8 @@ def test_sigkill_at_random_moments_leaves_complete_briefs(workspace: Path) -> No
 def test_build_removes_only_our_stale_temporaries(workspace: Path) -> None:
     out = workspace / "output"
     build_as_a_process(workspace)
-    newest = sorted((out / "history").iterdir())[-1] if (out / "history").is_dir() else out / "history" / "x"
+    kept = out / "history"  # the newest folder briefgen made there (only folders of its naming are looked into)
+    newest = sorted(kept.iterdir())[-1] if kept.is_dir() else kept / "20250101T000000Z-build00001"
     newest.mkdir(parents=True, exist_ok=True)
     ours = [out / ".executive.pdf.k2x_9q0a.tmp", out / ".briefgen.lock.abcdefgh.tmp",
             newest / ".public.docx.zz01_abc.tmp"]

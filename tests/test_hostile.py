@@ -154,7 +154,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
                          "seeds/summary.yaml: file is larger than 50 MB"),
     "catalogue over 50 MB": (_huge("seeds/sources.yaml", 50 * 1024 * 1024 + 1),
                              "seeds/sources.yaml: file is larger than 50 MB"),
-    "too many items": (_many_gaps(50_001), "gaps: List should have at most 50000 items"),
+    "too many items": (_many_gaps(10_001), "gaps: List should have at most 10000 items"),
     "text over 20,000 characters": (_set("judgments.0.statement", "word " * 4001),
                                     "at most 20000 characters"),
     "template repeats a string 500 million times": (

@@ -67,9 +67,12 @@ def history_files(out: Path) -> list[Path]:
 
 
 def our_temps(out: Path) -> list[Path]:
-    """Temporary files of ours left in output/ or its history (never in output/.cache, not ours to judge)."""
+    """Temporary files of ours left in output/ or its history (never in output/.cache, not ours to judge),
+    and staging folders with what a build had written into them."""
     places = [out, *((out / "history").iterdir() if (out / "history").is_dir() else [])]
-    return [p for place in places if place.is_dir() for p in place.iterdir() if OUR_TEMP.fullmatch(p.name)]
+    temps = [p for place in places if place.is_dir() for p in place.iterdir() if OUR_TEMP.fullmatch(p.name)]
+    stages = sorted(out.glob(".staging-*")) if out.is_dir() else []
+    return temps + stages + [p for stage in stages for p in sorted(stage.iterdir())]
 
 
 def validate_output(out: Path, proven: set[str] | None = None) -> dict[str, Any]:

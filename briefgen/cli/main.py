@@ -21,6 +21,7 @@ from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError
+from briefgen.safeio import os_problem
 
 if TYPE_CHECKING:
     from briefgen.verify.check import Checked
@@ -224,6 +225,9 @@ def main() -> None:
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # the system refused something (no space, read-only, permissions): not a bug
+        click.echo(BriefgenError(os_problem(exc)).format_message(), err=True)
+        sys.exit(1)
     except Exception as exc:  # a bug in briefgen, not a user mistake
         if debug:
             traceback.print_exc()

@@ -20,6 +20,8 @@ Reading = Literal["article", "blocks"]
 READINGS: tuple[str, ...] = get_args(Reading)
 ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
+MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each
+MAX_SOURCES = 20_000
 # C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
 # decoded with the wrong code page holds them where curly quotes and dashes were), U+FFFE and U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -203,13 +205,14 @@ class Summary(Strict):
 
     brief: Brief
     """The brief's title, subject, cutoff date and bottom line."""
-    judgments: Annotated[list[Judgment], Field(max_length=50_000)] = []
+    # 10,000 a list keeps `check` and `build` under 1 GB at the model's size limit (README, Limits)
+    judgments: Annotated[list[Judgment], Field(max_length=MAX_ITEMS)] = []
     """Key judgments, each with confidence and evidence."""
-    figures: Annotated[list[Figure], Field(max_length=50_000)] = []
+    figures: Annotated[list[Figure], Field(max_length=MAX_ITEMS)] = []
     """Key figures: a printed value, its machine number and unit, and evidence."""
-    quotes: Annotated[list[Quote], Field(max_length=50_000)] = []
+    quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
     """Quotations with their speaker, context and evidence."""
-    gaps: Annotated[list[Gap], Field(max_length=50_000)] = []
+    gaps: Annotated[list[Gap], Field(max_length=MAX_ITEMS)] = []
     """Information gaps: what the seeds do not settle."""
 
 
@@ -260,7 +263,7 @@ class Catalogue(Strict):
 
     markings: Id | Annotated[list[Marking | LevelSpec], Field(min_length=1, max_length=50)] | None = None
     """The marking scheme: a shipped one by name (tlp, generic) or the workspace's own levels, lowest first."""
-    sources: Annotated[list[Source], Field(max_length=100_000)] = []
+    sources: Annotated[list[Source], Field(max_length=MAX_SOURCES)] = []
     """One entry per seed document."""
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
-from briefgen.safeio import FileTooLarge, os_problem, read_regular
+from briefgen.safeio import FileTooLarge, os_problem, read_regular, read_state
 
 try:  # the C parser is several times faster on large models
     from yaml import CSafeLoader as _Loader
@@ -103,7 +103,9 @@ def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
     # marshal, not pickle: it holds only plain data (dicts, lists, strings, numbers) and runs no code.
     entry = cache / f"yaml-{hashlib.sha256(raw).hexdigest()}.marshal"
     try:
-        return Located(marshal.loads(entry.read_bytes()), display, text=text)
+        data = marshal.loads(read_state(entry, MAX_YAML_BYTES * 4) or b"")
+        if isinstance(data, dict):  # anything else is a damaged entry: parse again
+            return Located(data, display, text=text)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     located = parse(text, display, positions=False)

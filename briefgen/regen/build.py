@@ -1,34 +1,36 @@
 """`briefgen build`: verify, compose every audience, then write; the last good briefs survive any failure.
 
-Order matters for safety: every check, profile and template runs (and every brief is composed and fitted)
-before the first file is replaced; each replaced brief is first kept in output/history/; each file and the
-lock are written to a temporary name and renamed into place; one build at a time holds output/.build.lock.
+Order matters for safety: every check, profile, template, logo and reference document is validated (and
+every brief composed and fitted) before the first file is written; then every file and the build record are
+written into a staging folder, checked there, and published together (regen/publish.py), each replaced brief
+first kept in output/history/. One build at a time holds output/.build.lock.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.atomic import discard, publish, remove_stale_temps, staging_path
+from briefgen.atomic import remove_stale_temps
 from briefgen.document.nodes import FORMATS, Format, Theme, WriteResult
+from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.locking import held
 from briefgen.regen.builds import record_build
 from briefgen.regen.caches import prune_cache
-from briefgen.regen.history import HISTORY, discard_if_same, history_folder, preserve, prune
+from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import Issue, read_issues
-from briefgen.regen.record import AudienceRecord, Lock, read_lock, write_lock
+from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
+from briefgen.regen.record import LOCK_NAME, AudienceRecord, Lock, read_lock, write_lock
+from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import writer_for
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
-    from briefgen.regen.spillage import Staged
     from briefgen.render.compose import Composed
     from briefgen.render.profiles import Profile
     from briefgen.verify.check import Checked
@@ -41,6 +43,11 @@ class Written:
     dropped: tuple[str, ...]
     withheld: int = 0  # items withheld for the audience's ceiling
     undrawable: int = 0  # characters of the model no font draws (`check` names them)
+
+    def published(self, target: Path) -> Written:
+        """The same file, named where it was published rather than where it was staged."""
+        result = WriteResult(target / self.result.path.name, self.result.pages, self.result.notes)
+        return replace(self, result=result)
 
     def line(self, ws: Workspace) -> str:
         left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
@@ -91,26 +98,38 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
           *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None) -> BuildReport:
     target = output_dir(ws, out)
     lock = target / ".build.lock"
-    with held(lock, ws.rel(lock), "another build is running"):
-        tidy(target, ws.cache)
-        report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
-        if keep_history is not None:
-            prune(target, keep_history)
+    try:
+        with held(lock, ws.rel(lock), "another build is running"):
+            tidy(target, ws.cache)
+            report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+            if keep_history is not None:
+                prune(target, keep_history)
+    except OSError as exc:  # a full disk, a read-only folder: nothing was published (see publish.py)
+        raise BriefgenError(os_problem(exc, _shown(ws, target, exc))) from None
     return report
 
 
+def _shown(ws: Workspace, target: Path, exc: OSError) -> str:
+    """The path an OS error names, as the user knows it: a staged file is named by the output folder."""
+    name = exc.filename
+    if name is None or STAGE_PREFIX in str(name):
+        return ws.rel(target)
+    return ws.rel(Path(os.fsdecode(name)))
+
+
 def tidy(target: Path, cache: Path) -> None:
-    """Remove the temporary files of a build that was killed mid-write (the lock proves none is running),
-    and those an hour old in the cache (where `check`, which takes no lock, may be writing one now).
+    """Remove what a build killed mid-write left (the lock proves none is running): its staging folder and
+    temporary files, and temporary files an hour old in the cache (where `check`, which takes no lock, may be
+    writing one now).
 
     Such a build's history folder is the newest one when the next build takes the lock, so only that one
     is looked into: a thousand old history folders cost nothing here."""
+    remove_stale_stages(target)
     remove_stale_temps(target)
     remove_stale_temps(cache, older_than=3600)
-    with contextlib.suppress(OSError):
-        folders = sorted(entry.name for entry in os.scandir(target / HISTORY) if entry.is_dir())
-        if folders:
-            remove_stale_temps(target / HISTORY / folders[-1])
+    folders = ours(target)
+    if folders:
+        remove_stale_temps(target / HISTORY / folders[-1])
 
 
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
@@ -126,6 +145,8 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 
+    source_date()  # the PDF library reads it too: refuse a bad one before anything is written
+    check_history(target)
     checked = run_check(ws)
     require_verified(checked, strict)
     profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]
@@ -139,14 +160,50 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if plans:
         lock.build += 1
         report.history = history_folder(target, lock.build)
-        report.written.extend(replace(w, undrawable=checked.undrawable)
-                              for w in _write_all(plans, target, report.history, lock))
-        record_build(target, lock.build, report.history, {p.audience: lock.audiences[p.audience] for p in plans},
-                     full_snapshot(checked))
     lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
-    write_lock(target, lock)
+    report.written = [replace(w, undrawable=checked.undrawable)
+                      for w in _stage_and_publish(plans, target, lock, report.history)]
+    if plans:
+        record_build(target, lock.build, report.history, {p.audience: lock.audiences[p.audience] for p in plans},
+                     lock.model)
     prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
     return report
+
+
+def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Written]) -> list[Written]:
+    """The audience's redline against its last issued DOCX, staged beside the brief; with no issued version,
+    an old redline is left out of the record (publishing then retires it to history)."""
+    from briefgen.regen.redlines import REDLINE, stage_redline
+
+    outputs.pop(REDLINE, None)
+    docx = next((w for w in written if w.fmt == "docx"), None)
+    if docx is None or plan.redline_base is None:
+        if docx is not None:
+            stage.retire(f"{plan.audience}.{REDLINE}")
+        return []
+    path = stage.path(f"{plan.audience}.{REDLINE}")
+    stage_redline(plan.redline_base, docx.result.path, path, plan.composed.document.meta)
+    outputs[REDLINE] = file_digest(path)
+    return [Written(plan.audience, REDLINE, WriteResult(path, docx.result.pages, docx.result.notes),
+                    plan.composed.dropped, docx.withheld)]
+
+
+def _stage_and_publish(plans: list[Plan], target: Path, lock: Lock, history: Path | None) -> list[Written]:
+    """Write every brief (and redline) and the build record into a staging folder, check them there (the
+    staged checks, then the spillage check against each audience's withheld material), publish them all."""
+    from briefgen.regen.spillage import Staged, check_spillage
+
+    written: list[Written] = []
+    with staging(target) as stage:
+        for plan in plans:
+            written.extend(_write(plan, stage, lock))
+        write_lock(stage.folder, lock)
+        stage.path(LOCK_NAME)
+        verify_staged(stage)  # the seam: checks that read the finished files back (publish.STAGED_CHECKS)
+        check_spillage([Staged(w.audience, w.result.path, f"{target.name}/{w.result.path.name}") for w in written],
+                       {plan.audience: plan.composed.needles for plan in plans})
+        publish(stage, history, LOCK_NAME)
+    return [w.published(target) for w in written]
 
 
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
@@ -180,65 +237,21 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
                 ed.baseline.docx(target, name) if ed.baseline else None)
 
 
-def _write_all(plans: list[Plan], target: Path, history: Path, lock: Lock) -> list[Written]:
-    """Every brief is written under a temporary name and read back for spillage before the first is published."""
-    from briefgen.regen.spillage import check_spillage
-
-    staged: list[dict[str, tuple[Staged, WriteResult]]] = []
-    written: list[Written] = []
-    try:
-        staged.extend(_stage(plan, target) for plan in plans)
-        check_spillage([s for files in staged for s, _ in files.values()],
-                       {plan.audience: plan.composed.needles for plan in plans})
-        for plan, files in zip(plans, staged, strict=True):
-            written.extend(_write(plan, files, target, history, lock))
-    finally:
-        discard(s.path for files in staged for s, _ in files.values())
-    return written
-
-
-def _stage(plan: Plan, target: Path) -> dict[str, tuple[Staged, WriteResult]]:
-    """Write each format under a temporary name beside its brief (one a killed build leaves is tidied)."""
-    from briefgen.regen.spillage import Staged
-
-    staged: dict[str, tuple[Staged, WriteResult]] = {}
-    for fmt in plan.formats:
-        path = target / f"{plan.audience}.{fmt}"
-        temp = staging_path(path)
-        try:
-            result = writer_for(fmt)(plan.composed.document, temp, plan.theme)
-        except Unplaced as exc:
-            raise plan.profile.place(exc) from None
-        staged[fmt] = (Staged(plan.audience, temp, f"{target.name}/{path.name}"), result)
-    if "docx" in staged and plan.redline_base is not None:  # staged too: the spillage check reads it back
-        from briefgen.regen.redlines import REDLINE, stage_redline
-
-        path = target / f"{plan.audience}.{REDLINE}"
-        temp = staging_path(path)
-        docx, result = staged["docx"]
-        stage_redline(plan.redline_base, docx.path, temp, plan.composed.document.meta)
-        staged[REDLINE] = (Staged(plan.audience, temp, f"{target.name}/{path.name}"), result)
-    return staged
-
-
-def _write(plan: Plan, staged: dict[str, tuple[Staged, WriteResult]], target: Path, history: Path,
-           lock: Lock) -> list[Written]:
+def _write(plan: Plan, stage: Stage, lock: Lock) -> list[Written]:
+    """Write the plan's formats (and its redline) into the staging folder and record them in `lock`."""
     written: list[Written] = []
     record = lock.audiences.get(plan.audience)
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
-    for fmt, (temp, result) in staged.items():
-        path = target / f"{plan.audience}.{fmt}"
-        kept = preserve(path, history)
-        publish(temp.path, path)
+    for fmt in plan.formats:
+        path = stage.path(f"{plan.audience}.{fmt}")
+        try:
+            result = writer_for(fmt)(plan.composed.document, path, plan.theme)
+        except Unplaced as exc:
+            raise plan.profile.place(exc) from None
         outputs[fmt] = file_digest(path)
-        discard_if_same(kept, outputs[fmt])
         written.append(Written(plan.audience, fmt, WriteResult(path, result.pages, result.notes),
                                plan.composed.dropped, len(plan.composed.withheld)))
-    if "docx" in plan.formats and plan.redline_base is None:  # nothing issued to compare with: retire the old one
-        from briefgen.regen.redlines import REDLINE, retire_redline
-
-        outputs.pop(REDLINE, None)
-        retire_redline(target / f"{plan.audience}.{REDLINE}", history)
+    written.extend(_redline(plan, stage, outputs, written))
     lock.audiences[plan.audience] = AudienceRecord(
         plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped), plan.snapshot,
         plan.baseline)

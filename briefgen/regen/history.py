@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
 from briefgen.atomic import atomic_copy
+from briefgen.errors import BriefgenError, Problem
 
 HISTORY = "history"
+FOLDER = re.compile(r"\d{8}T\d{6}Z-build\d{5,}(-\d+)?")  # as history_folder names them
 
 
 def history_folder(out: Path, build_number: int) -> Path:
@@ -28,39 +30,49 @@ def history_folder(out: Path, build_number: int) -> Path:
 def preserve(current: Path, folder: Path) -> Path | None:
     """Keep a copy of `current` (if it exists) in `folder`, before a writer renames a new file over it.
 
-    A copy already kept there is never replaced; the copy appears complete or not at all."""
-    if not current.exists():
+    A copy already kept there is never replaced; the copy appears complete or not at all. Only a regular
+    file is kept: a symbolic link in its place is not followed (its target is not ours to copy)."""
+    if not current.is_file() or current.is_symlink():
         return None
     kept = folder / current.name
     if kept.exists():
         return kept
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(current, kept)  # cheap, atomic, and the published file stays in place until the rename
+        os.link(current, kept, follow_symlinks=False)  # cheap, atomic; the published file stays in place
     except OSError:
         atomic_copy(current, kept)
     return kept
 
 
-def discard_if_same(kept: Path | None, digest: str) -> None:
-    """Forget the copy `preserve` kept when the new file turned out byte-identical to it (nothing was
-    replaced), and its folder when that leaves it empty: history holds only briefs that really changed."""
-    from briefgen.regen.inputs import file_digest
+def check_history(out: Path) -> None:
+    """output/history must be a plain folder (or absent) before a build keeps anything in it."""
+    root = out / HISTORY
+    if root.is_symlink() or (root.exists() and not root.is_dir()):
+        what = "a symbolic link" if root.is_symlink() else "a file"
+        raise BriefgenError(Problem(f"{out.name}/{HISTORY}", f"the history path is {what}, not a folder",
+                                    hint="briefgen keeps replaced briefs in this folder: move what is there "
+                                    "elsewhere, then build again"))
 
-    if kept is None or file_digest(kept) != digest:
-        return
-    kept.unlink()
-    with contextlib.suppress(OSError):
-        kept.parent.rmdir()
+
+def ours(out: Path) -> list[str]:
+    """The names of the history folders briefgen made (by their name; never a link), oldest first."""
+    root = out / HISTORY
+    if root.is_symlink():
+        return []
+    try:
+        with os.scandir(root) as entries:
+            return sorted(e.name for e in entries if FOLDER.fullmatch(e.name) and e.is_dir(follow_symlinks=False))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def prune(out: Path, keep: int) -> list[Path]:
-    """Delete all but the `keep` newest history folders (only ever when the user asks)."""
-    root = out / HISTORY
-    if not root.is_dir():
-        return []
-    folders = sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.name)
-    doomed = folders[: max(0, len(folders) - keep)]
+    """Delete all but the `keep` newest history folders (only ever when the user asks). Only folders briefgen
+    made are counted and deleted; a link, or a folder of another name, is left alone."""
+    check_history(out)
+    names = ours(out)
+    doomed = [out / HISTORY / name for name in names[: max(0, len(names) - keep)]]
     for folder in doomed:
-        shutil.rmtree(folder)
+        shutil.rmtree(folder)  # does not follow links inside the folder
     return doomed

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
+import stat
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefgen.errors import BriefgenError
 from briefgen.regen.build import BuildReport, build
+from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace
 
 Echo = Callable[[str], None]
@@ -21,19 +25,27 @@ def relevant(paths: Iterable[str]) -> bool:
 
 
 def rebuild(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo) -> bool:
-    """One rebuild; a user error is printed, never raised, so the watch goes on."""
+    """One rebuild; any failure is printed, never raised, so the watch goes on."""
     started = time.perf_counter()
     try:
         report: BuildReport = build(ws, audiences, out=out, if_changed=True)
     except BriefgenError as exc:
-        err(exc.format_message())
-        err("watch: build failed; the previous briefs are untouched. Fix the error and save again.")
-        return False
+        return _failed(err, exc.format_message())
+    except OSError as exc:
+        return _failed(err, os_problem(exc).format())
+    except Exception as exc:  # a bug in briefgen: reported as one, and the watch goes on
+        return _failed(err, f"briefgen: internal error: {exc!r} (please report it)")
     for written in report.written:
         echo(written.line(ws))
     took = time.perf_counter() - started
     echo(f"watch: rebuilt in {took:.3f} s" if report.written else "watch: nothing to rebuild")
     return True
+
+
+def _failed(err: Echo, message: str) -> bool:
+    err(message)
+    err("watch: build failed; the previous briefs are untouched. Fix the error and save again.")
+    return False
 
 
 def warm_up() -> None:
@@ -45,25 +57,50 @@ def warm_up() -> None:
     fonts.register_all()
 
 
+def watched(ws: Workspace) -> dict[str, tuple[int, int]]:
+    """The folders to watch that exist now, each with its identity (device, inode): a folder removed and
+    made again is a new folder, which the running watcher does not see."""
+    found = {}
+    for folder in (ws.seeds, ws.templates):
+        with contextlib.suppress(OSError):
+            info = os.stat(folder)
+            if stat.S_ISDIR(info.st_mode):
+                found[str(folder)] = (info.st_dev, info.st_ino)
+    return found
+
+
 def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,
           debounce_ms: int = 50) -> None:
     """Build once the watcher is running (so no edit slips between the two), then after every relevant
-    change; returns when interrupted (Ctrl-C)."""
+    change; when seeds/ or templates/ is removed or made again, rebuild and watch the folders as they are
+    now. Returns when interrupted (Ctrl-C)."""
     from watchfiles import watch as watch_paths
 
-    targets = [str(p) for p in (ws.seeds, ws.templates) if p.is_dir()]
-    if not targets:
+    folders = watched(ws)
+    if not folders:
         raise BriefgenError(f"nothing to watch in {ws.root}: no seeds/ or templates/ folder")
     started = False
     try:
-        for batch in watch_paths(*targets, debounce=debounce_ms, step=10, raise_interrupt=True,
-                                 yield_on_timeout=True, rust_timeout=250):
-            if not started:
-                rebuild(ws, audiences, out, echo, err)
-                warm_up()
-                echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in targets)} (Ctrl-C to stop)")
-                started = True
-            elif batch and relevant(path for _, path in batch):
-                rebuild(ws, audiences, out, echo, err)
+        while True:
+            pending = True  # build once this watcher runs, so no edit slips in between
+            for batch in watch_paths(*folders, debounce=debounce_ms, step=10, raise_interrupt=True,
+                                     yield_on_timeout=True, rust_timeout=250):
+                if pending or (batch and relevant(path for _, path in batch)):
+                    rebuild(ws, audiences, out, echo, err)
+                if not started:
+                    warm_up()
+                    echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in folders)} (Ctrl-C to stop)")
+                    started = True
+                pending = False
+                if watched(ws) != folders:
+                    break
+            folders = _settle(ws)
     except KeyboardInterrupt:
         echo("watch: stopped")
+
+
+def _settle(ws: Workspace) -> dict[str, tuple[int, int]]:
+    """The folders to watch after one was removed or made again (waiting while there are none)."""
+    while not (now := watched(ws)):
+        time.sleep(0.25)
+    return now

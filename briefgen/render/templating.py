@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -21,6 +22,7 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 
 from briefgen.errors import BriefgenError, Problem
@@ -74,6 +76,15 @@ class ContainedLoader(BaseLoader):
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
 
 
+class _BestEffortCache(FileSystemBytecodeCache):
+    """Compiled templates kept between runs when the cache folder takes them (a read-only or full output
+    folder only means compiling again)."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
     if cache_dir is None:
         return None
@@ -82,7 +93,7 @@ def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only output folder: compile every time
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return _BestEffortCache(str(folder))
 
 
 def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:

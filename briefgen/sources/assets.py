@@ -64,17 +64,23 @@ def check_logo(templates: Path, name: str) -> Path:
         with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:  # reads the header only
             width, height = image.size
             if width * height > MAX_LOGO_PIXELS:
-                raise AssetError(f"the logo is {width:,} × {height:,} pixels, more than {MAX_LOGO_PIXELS:,} "
-                                 "(a decompression bomb?)", "scale the logo down to a few hundred pixels")
+                raise _bomb_logo()
             image.load()  # decodes it all: a truncated or damaged file fails here, not inside a writer
     except AssetError:
         raise
+    except Image.DecompressionBombError:  # Pillow's own ceiling, checked from the header when it opens
+        raise _bomb_logo() from None
     except UnidentifiedImageError:
         raise AssetError(f"logo {name!r} is not a PNG or JPEG image",
                          LOGO_HINT + " (SVG and other formats: export a PNG)") from None
     except Exception as exc:  # Pillow raises many kinds for a damaged image
         raise AssetError(f"logo {name!r} is damaged: {exc}", "export the logo again as a PNG") from None
     return path
+
+
+def _bomb_logo() -> AssetError:
+    return AssetError(f"the logo has more than {MAX_LOGO_PIXELS:,} pixels (a decompression bomb?)",
+                      "scale the logo down to a few hundred pixels")
 
 
 REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "

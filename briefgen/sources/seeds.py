@@ -133,7 +133,11 @@ def read_document(path: str, cache: str | None = None,
     fmt = format_of(path)
     raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES)
     if fmt is None:
-        return raw, decode_text(raw), None
+        text = decode_text(raw)
+        if not text.strip():
+            raise SeedError("the text file has no text (it is empty or blank)",
+                            "check that the file holds the document's text")
+        return raw, text, None
     found = extract(fmt, raw, cache, reading)
     return raw, "\n".join(found.paragraphs), found.pages
 
