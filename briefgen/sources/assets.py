@@ -74,7 +74,7 @@ def check_logo(templates: Path, name: str) -> Path:
         raise AssetError(f"logo {name!r} is not a PNG or JPEG image",
                          LOGO_HINT + " (SVG and other formats: export a PNG)") from None
     except Exception as exc:  # Pillow raises many kinds for a damaged image
-        raise AssetError(f"logo {name!r} is damaged: {exc}", "export the logo again as a PNG") from None
+        raise AssetError(f"logo {name!r} is damaged: {exc}", LOGO_HINT + " (export this one again)") from None
     return path
 
 
