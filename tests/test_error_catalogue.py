@@ -61,6 +61,11 @@ def _model_edited(ws: Path) -> None:
         handle.write("# an edit after the build\n")
 
 
+def _new_audience(ws: Path) -> None:
+    (ws / "templates/board.yaml").write_text((ws / "templates/executive.yaml").read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+
+
 def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
@@ -196,6 +201,8 @@ SCENARIOS: dict[str, Scenario] = {
     "another issue running": (_nothing, ("issue",)),  # likewise
     "issue after an edit": (_model_edited, ("issue", "-a", "analyst")),
     "no such issued version": (_nothing, ("diff", "-a", "analyst", "--since", "9")),
+    "issue before a build": (_new_audience, ("issue", "-a", "board")),
+    "no such build": (_nothing, ("diff", "--since", "build99")),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"}}
 HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock",

@@ -61,7 +61,10 @@ def _read(path: Path) -> BuildRecord | None:
 
 
 def state_at(builds: list[BuildRecord], number: int, audience: str | None) -> dict[str, Any] | None:
-    """The snapshot an audience's brief had after build `number` (the whole model for audience None)."""
+    """The snapshot an audience's brief had after build `number` (the whole model for audience None); None
+    when build `number` is not recorded."""
+    if not any(record.number == number for record in builds):
+        return None
     best = None
     for record in builds:
         if record.number > number:
