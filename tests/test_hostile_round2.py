@@ -186,7 +186,8 @@ NO_EXIT_3: dict[str, Case] = {
                                            "since 1970", "hint: unset it", env=(("SOURCE_DATE_EPOCH", "soon"),)),
     "SOURCE_DATE_EPOCH past year 9999": Case(_reword, "is not a time in whole seconds since 1970", "hint: unset it",
                                              env=(("SOURCE_DATE_EPOCH", "9" * 20),)),
-    "render seconds 1e308": Case(_reword, "BRIEFGEN_RENDER_SECONDS: '1e308' is not a number of seconds more than 0 and up to 3600",
+    "render seconds 1e308": Case(_reword, "BRIEFGEN_RENDER_SECONDS: '1e308' is not a number of seconds more than 0 "
+                                 "and up to 3600",
                                  "hint: unset it", env=(("BRIEFGEN_RENDER_SECONDS", "1e308"),)),
     "lock seconds 1e308": Case(_reword, "BRIEFGEN_LOCK_SECONDS: '1e308' is not a number of seconds from 0 to 86400",
                                "hint: unset it", env=(("BRIEFGEN_LOCK_SECONDS", "1e308"),)),
