@@ -11,7 +11,7 @@ from tests.helpers import catalogue_entry, model, run, save_model
 from tests.readback import read_docx
 
 SHIPPED_SUMMARY = (
-    "This brief rests on 2 open sources (1 news article, 1 news digest), with information dated 18 September "
+    "This brief rests on 2 published sources (1 news article, 1 news digest), with information dated 18 September "
     "2025. 1 of them does not name an originator. Global South World: Online news article relaying North Korean "
     "state media (KCNA) reporting and a Reuters photograph, with a 38 North finding; no named author, and it "
     "concedes the drones' sophistication is uncertain. Originator unknown: Unattributed AI-industry news digest "
@@ -35,7 +35,9 @@ def _add_report(ws: Path, source_id: str, published: str, originator: str = "nul
     entry = catalogue_entry(source_id, f"{source_id}.txt", originator)
     path = ws / "seeds/sources.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip("\n") + "\n" + entry.replace('"2025-09"', f'"{published}"'), encoding="utf-8")
+    marking = "    marking: TLP:CLEAR\n" if "\nmarkings:" in text else ""  # as the shipped sources are
+    path.write_text(text.rstrip("\n") + "\n" + entry.replace('"2025-09"', f'"{published}"') + marking,
+                    encoding="utf-8")
     return passage
 
 
@@ -56,7 +58,7 @@ def test_summary_counts_kinds_in_the_plural_spans_the_dates_and_counts_unnamed_o
         _cite_in_a_gap(workspace, f"gap-{source_id}", source_id, _add_report(workspace, source_id, published))
     unnamed = "Originator unknown: A document written by the test."
     assert _summary_paragraph(workspace, "analyst") == (
-        "Source summary. This brief rests on 4 open sources (2 reports, 1 news article, 1 news digest), with "
+        "Source summary. This brief rests on 4 published sources (2 reports, 1 news article, 1 news digest), with "
         "information dated July 2025 to 18 September 2025. 3 of them do not name an originator. "
         + SHIPPED_SUMMARY.split("originator. ", 1)[1] + f" {unnamed} {unnamed}")
 
@@ -80,5 +82,5 @@ def test_a_brief_resting_on_one_named_source_says_so_in_the_singular(workspace: 
     assert data["judgments"]
     save_model(workspace, data)
     assert _summary_paragraph(workspace, "analyst") == (
-        "Source summary. This brief rests on 1 open source (1 news article), with information dated 18 September "
+        "Source summary. This brief rests on 1 published source (1 news article), with information dated 18 September "
         "2025. " + SHIPPED_SUMMARY.split("originator. ", 1)[1].split(" Originator unknown:")[0])

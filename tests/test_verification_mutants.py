@@ -79,7 +79,8 @@ def test_a_machine_number_that_is_not_in_the_displayed_value_is_refused(workspac
     save_model(workspace, data)
     out = _check(workspace, 1)
     assert (f"figures[{index}].number_high: fig-arms-to-russia: number_high 12,000,000,000 is not a number of "
-            "the value 'nearly $10 billion'\n      hint: make the machine number match the displayed value\n") in out
+            "the value 'nearly $10 billion', which reads as 10,000,000,000\n      hint: make the machine number "
+            "match the displayed value (a share may be a fraction or a percentage)\n") in out
 
 
 def _drift(ws: Path, passage: str) -> str:
