@@ -7,8 +7,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # the core modules every stage may use; `templates` is the package of bundled template files
@@ -101,8 +99,6 @@ def test_core_modules_import_only_core() -> None:
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(strict=True, reason="the chart still measures its text with reportlab's metrics; it moves to "
-                   "font-file metrics shared by both writers with the script work (issue 15)")
 def test_docx_writer_does_not_need_reportlab() -> None:
     offenders = sorted(m for m, ts in _graph().items() if m.startswith("briefgen.writers.docx")
                        for t in ts if t.startswith("briefgen.writers.pdf"))

@@ -11,6 +11,7 @@ DejaVu Sans for the rest (symbols, the odd letter). A profile may put its own fi
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -86,3 +87,49 @@ def coverage(path: Path) -> frozenset[int]:
 def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS)) -> bool:
     """Whether one of the faces (by default every bundled one) has a glyph for the character."""
     return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)
+
+
+_ALL = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
+
+
+def face_file(family: str, bold: bool = False, italic: bool = False) -> Path:
+    """The file of a bundled family in a weight and slant (a fallback face has one file for every style)."""
+    return _ALL[family].file(bold, italic)
+
+
+@cache
+def _chain(family: str) -> tuple[str, ...]:
+    """Where to look for a glyph: the main face, the other bundled faces, then the fallbacks in order."""
+    return (family, *(f for f in FACES if f != family), *(f.family for f in FALLBACKS))
+
+
+def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
+    code = ord(char)
+    if code < 0x80 or char.isspace():
+        return family
+    for candidate in _chain(family):
+        # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
+        if code in coverage(_ALL[candidate].file(bold, italic)):
+            return candidate
+    return family  # no bundled face has it: `check` warned (verify.glyphs); the writers draw .notdef
+
+
+def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
+    """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
+    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf") and ord(char) in coverage(
+        _ALL[face].file(bold, italic))
+
+
+def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
+    """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by each
+    file's coverage table, so no font is parsed (both writers and the chart split text this way)."""
+    out: list[tuple[str, str]] = []
+    for char in text:
+        joins = out and _joins(char, out[-1][0], bold, italic)
+        face = out[-1][0] if joins else _face_for(char, family, bold, italic)
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + char)
+        else:
+            out.append((face, char))
+    return out

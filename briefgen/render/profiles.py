@@ -6,7 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from briefgen.document.nodes import FORMATS, Format
+from briefgen.document.nodes import FORMATS, Format, Theme
 from briefgen.document.typefaces import FACES
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
@@ -35,15 +35,19 @@ class Filters(Strict):
     exclude: list[Id] = []
 
 
+_THEME = Theme()  # briefgen's own look: the one place its defaults are written (document/nodes.py)
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+
 class Look(Strict):
-    page_size: Literal["A4", "Letter"] = "A4"
-    margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60)]], Field(min_length=4, max_length=4)] = [
-        16, 18, 14, 18]
-    body_font: FontName = "Caladea"
-    heading_font: FontName = "Carlito"
-    body_size: Annotated[float, Field(ge=7, le=16)] = 10.0
-    accent: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#1F3A5F"
-    banner_color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = "#7A1F1F"
+    page_size: Literal["A4", "Letter"] = _THEME.page_size
+    margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60)]], Field(min_length=4, max_length=4)] = list(
+        _THEME.margins_mm)
+    body_font: FontName = _THEME.body_font  # type: ignore[assignment]  # a bundled face (checked below)
+    heading_font: FontName = _THEME.heading_font  # type: ignore[assignment]
+    body_size: Annotated[float, Field(ge=7, le=16)] = _THEME.body_size
+    accent: Colour = _THEME.accent
+    banner_color: Colour = _THEME.banner_color
     logo: str | None = None
     reference_docx: str | None = None
     brand: str | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo

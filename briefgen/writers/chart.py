@@ -12,12 +12,11 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
+from briefgen.document import typefaces
 from briefgen.document.house import pdf_family
 from briefgen.document.layout import GRID, MUTED, TEXT
 from briefgen.document.nodes import Bar, Chart, Theme, safe_text
-from briefgen.writers.pdf import fonts
+from briefgen.writers.metrics import advance
 
 TOP_PAD = 4.0  # points above the title, inside the picture (both formats then space it alike)
 RIGHT_PAD = 1.0  # points kept clear at the right edge (a bitmap's anti-aliased glyph edges)
@@ -104,12 +103,10 @@ class _Type:
         return Text(x, y, self.runs(text, size, bold), size, colour, anchor)
 
     def runs(self, text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
-        fonts.register()
         out = []
-        for family, chunk in fonts.runs(safe_text(text), self.family):
+        for family, chunk in typefaces.runs(safe_text(text), self.family):
             strong = bold and family == self.family
-            name = fonts.font_name(family, strong)
-            out.append(Run(family, strong, chunk, tuple(stringWidth(c, name, size) for c in chunk)))
+            out.append(Run(family, strong, chunk, tuple(advance(family, strong, c, size) for c in chunk)))
         return tuple(out)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:

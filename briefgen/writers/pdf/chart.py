@@ -28,6 +28,6 @@ def _text(canvas: Drawing, text: chart.Text) -> None:
     """One String per run (a run is in the face that has its glyphs), placed from the text's left edge."""
     x = text.left()
     for run in text.runs:
-        canvas.add(String(x, text.y, run.text, fontName=fonts.font_name(run.family, run.bold),
+        canvas.add(String(x, text.y, run.text, fontName=fonts.registered(run.family, run.bold),
                           fontSize=text.size, fillColor=HexColor(text.colour)))
         x += run.width

@@ -7,7 +7,6 @@ XML-escapes it and wraps the characters the main face lacks in a `<font>` tag na
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -15,8 +14,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefgen.document import typefaces
 from briefgen.document.nodes import safe_text
-from briefgen.document.typefaces import FACES, FALLBACKS, Face, coverage
+from briefgen.document.typefaces import FACES, FALLBACKS, Face
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import shaping
 
@@ -69,6 +69,15 @@ def register_all() -> None:
         _register(family)
 
 
+def registered(family: str, bold: bool = False, italic: bool = False) -> str:
+    """The reportlab name of a bundled face, registered first if this process has not yet (the chart's text
+    is measured from the font files, so its faces reach reportlab only when drawn)."""
+    register()
+    if family in _FACES:
+        _register(family)
+    return font_name(family, bold, italic)
+
+
 @cache
 def _register(family: str) -> None:
     face = _FACES[family]
@@ -88,42 +97,14 @@ def face(family: str) -> Face:
     return FACES[family]
 
 
-@cache
-def _chain(family: str) -> tuple[str, ...]:
-    """Where to look for a glyph: the main face, the other bundled faces, then the fallbacks in order."""
-    return (family, *(f for f in FACES if f != family), *(f.family for f in FALLBACKS))
-
-
-def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
-    code = ord(char)
-    if code < 0x80 or char.isspace():
-        return family
-    for candidate in _chain(family):
-        # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
-        if code in coverage(_FACES[candidate].file(bold, italic)):
-            _register(candidate)
-            return candidate
-    return family  # no bundled face has it: `check` warned (verify.glyphs), reportlab draws .notdef
-
-
-def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
-    """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
-    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
-    return unicodedata.category(char) in ("Mn", "Me", "Cf") and ord(char) in coverage(
-        _FACES[face].file(bold, italic))
-
-
 def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
-    """Split text into (family, text) runs, each drawable in its face in the given weight and slant."""
-    out: list[tuple[str, str]] = []
-    for char in text:
-        joins = out and _joins(char, out[-1][0], bold, italic)
-        face = out[-1][0] if joins else _face_for(char, family, bold, italic)
-        if out and out[-1][0] == face:
-            out[-1] = (face, out[-1][1] + char)
-        else:
-            out.append((face, char))
-    return out
+    """Split text into (family, text) runs, each drawable in its face (typefaces.runs), registering each face
+    a run needs with reportlab the first time it is used."""
+    found = typefaces.runs(text, family, bold, italic)
+    for face, _ in found:
+        if face in _FACES:
+            _register(face)
+    return found
 
 
 def markup(text: str, family: str, bold: bool = False, italic: bool = False) -> str:
