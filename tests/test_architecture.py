@@ -158,3 +158,15 @@ def test_no_import_cycles() -> None:
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_only_the_command_line_imports_click() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if _stage(_module_name(path)) == "cli":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        offenders += [f"{_module_name(path)} imports {n}" for n in names if n.split(".")[0] == "click"]
+    assert not offenders, "\n".join(offenders)

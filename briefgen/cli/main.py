@@ -79,11 +79,11 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
 
         checked = run_check(ws)
         _check_profiles(checked)
-        verdict = Verdict(report_text(checked, strict=False, colour=False), report_json(checked, strict=False),
+        verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
                           checked.failed(False), checked.failed(True))
         remember(ws, verdict)
         if colour:
-            click.echo(report_text(checked, strict, colour=True))
+            click.echo(report_text(checked, strict, _styled))
             ctx.exit(1 if checked.failed(strict) else 0)
     failed = verdict.failed_strict if strict else verdict.failed
     output = verdict.json if as_json else verdict.text
@@ -96,6 +96,14 @@ def _check_profiles(checked: Checked) -> None:
     from briefgen.render.profilecheck import check_profiles
 
     checked.problems.extend(check_profiles(checked.ws, checked.loaded.summary))
+
+
+_LOOK: dict[str, dict[str, Any]] = {"item": {"bold": True}, "error": {"fg": "red"}, "warning": {"fg": "yellow"},
+                                    "ok": {"fg": "green", "bold": True}, "failed": {"fg": "red", "bold": True}}
+
+
+def _styled(text: str, role: str) -> str:
+    return click.style(text, **_LOOK[role])
 
 
 def _colour() -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import click
+from typing import Literal
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
@@ -108,22 +108,28 @@ def _citation_json(c: Citation) -> dict[str, object]:
     return found
 
 
-def report_text(checked: Checked, strict: bool, colour: bool = False) -> str:
+Role = Literal["item", "error", "warning", "ok", "failed"]
+Style = Callable[[str, Role], str]  # how the command line dresses each part of the report (colour, weight)
+
+
+def plain(text: str, role: Role) -> str:
+    return text
+
+
+def report_text(checked: Checked, strict: bool, style: Style = plain) -> str:
     lines: list[str] = []
     by_item: dict[str, list[Problem]] = {}
     for problem in checked.problems:
         by_item.setdefault(problem.item or "(workspace)", []).append(problem)
     for item, problems in by_item.items():
-        lines.append(click.style(item, bold=True) if colour else item)
+        lines.append(style(item, "item"))
         for problem in problems:
-            text = "  " + problem.format().replace("\n", "\n  ")
-            tint = "red" if problem.severity == "error" else "yellow"
-            lines.append(click.style(text, fg=tint) if colour else text)
-    lines.append(_summary_line(checked, strict, colour))
+            lines.append(style("  " + problem.format().replace("\n", "\n  "), problem.severity))
+    lines.append(_summary_line(checked, strict, style))
     return "\n".join(lines)
 
 
-def _summary_line(checked: Checked, strict: bool, colour: bool) -> str:
+def _summary_line(checked: Checked, strict: bool, style: Style) -> str:
     c = checked.counts()
     errors, warnings = len(checked.verification.errors), len(checked.verification.warnings)
     verified = sum(1 for i in checked.verification.items.values() if not i.failed and i.citations)
@@ -131,5 +137,4 @@ def _summary_line(checked: Checked, strict: bool, colour: bool) -> str:
             f"{c['passages']} passages in {c['seeds']} seeds; {verified} items verified; ")
     tail = f"{errors} errors, {warnings} warnings"
     ok = not checked.failed(strict)
-    line = head + tail + (" — OK" if ok else " — FAILED")
-    return click.style(line, fg="green" if ok else "red", bold=True) if colour else line
+    return style(head + tail + (" — OK" if ok else " — FAILED"), "ok" if ok else "failed")
