@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -124,3 +125,33 @@ def build_as_a_process(ws: Path) -> float:
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return time.monotonic() - started
+
+
+def wait_for_output(proc: subprocess.Popen[str], needle: str, timeout: float = 30) -> str:
+    """Read the process's output until `needle` appears; never blocks past `timeout`."""
+    import queue
+    import threading
+
+    assert proc.stdout is not None
+    lines: queue.Queue[str] = getattr(proc, "_lines", None) or queue.Queue()
+    if not hasattr(proc, "_lines"):
+        proc._lines = lines  # type: ignore[attr-defined]
+        stream = proc.stdout
+        threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
+    deadline = time.monotonic() + timeout
+    seen = ""
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        seen += line
+        if needle in line:
+            return seen
+    raise AssertionError(f"{needle!r} not seen within {timeout} s; output so far:\n{seen}")
+
+
+def citations(ws: Path) -> dict[str, list[dict[str, object]]]:
+    result = run(ws, "check", "--json")
+    assert result.exit_code == 0, result.output
+    return {item["id"]: item["citations"] for item in json.loads(result.output)["items"]}

@@ -20,7 +20,7 @@ from filelock import FileLock
 
 from tests.conftest import ROOT
 from tests.helpers import SEED_002, built_workspace, copy_workspace, drop_lines_containing, edit, published
-from tests.test_hostile import CASES
+from tests.hostile_cases import CASES
 
 Scenario = tuple[Callable[[Path], None], tuple[str, ...]]
 
@@ -31,8 +31,8 @@ def _hostile(case: str) -> Scenario:
 
 def _round2(case: str) -> Scenario:
     """A case of tests/test_hostile_round2.py, its decoy folder made beside the workspace."""
-    from tests.test_hostile_round2 import CASES as ROUND2
-    from tests.test_hostile_round2 import make_decoy
+    from tests.hostile_cases_round2 import CASES as ROUND2
+    from tests.hostile_cases_round2 import make_decoy
 
     chosen = ROUND2[case]
     return (lambda ws: chosen.mutate(ws, make_decoy(ws.parent))), chosen.args

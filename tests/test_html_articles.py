@@ -11,9 +11,8 @@ import pytest
 from briefgen.sources.formats import FORMATS, extract
 from briefgen.sources.textnorm import normalise
 from tests.conftest import ROOT
-from tests.helpers import model, save_model
+from tests.helpers import append_entry, citations, model, save_model
 from tests.seed_fixtures import PASSAGE, html_seed
-from tests.test_seed_formats import append_entry, citations
 
 CORPUS = Path(__file__).parent / "corpus"
 TRUTH = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))

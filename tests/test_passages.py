@@ -11,8 +11,7 @@ import pytest
 from briefgen.sources.locate import Span, find
 from briefgen.sources.seeds import Seed
 from tests.conftest import ROOT
-from tests.helpers import model, run, save_model
-from tests.test_seed_formats import append_entry
+from tests.helpers import append_entry, model, run, save_model
 
 NOTES = [
     "The ministry published its annual report on Monday.",

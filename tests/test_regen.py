@@ -7,13 +7,22 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.helpers import SEED_002, drop_lines_containing, edit, fingerprint, items_citing, model, run, save_model
+from tests.helpers import (
+    SEED_002,
+    drop_lines_containing,
+    edit,
+    fingerprint,
+    items_citing,
+    model,
+    run,
+    save_model,
+    wait_for_output,
+)
 
 BRIEFS = [f"{a}.{f}" for a in ("analyst", "executive", "public") for f in ("docx", "pdf")]
 
@@ -144,15 +153,15 @@ def test_watch_rebuilds_and_survives_a_broken_edit(built: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(built), "watch", "-a", "executive"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
-        _wait_for(proc, "watch: watching")
+        wait_for_output(proc, "watch: watching")
         summary = built / "seeds/summary.yaml"
         good = summary.read_text(encoding="utf-8")
         summary.write_text(good.replace("brief:", "brief: [", 1), encoding="utf-8")
-        _wait_for(proc, "build failed")
+        wait_for_output(proc, "build failed")
         data = model_from(good)
         data["brief"]["title"] = data["brief"]["title"] + " — watched"
         save_model(built, data)
-        seen = _wait_for(proc, "watch: rebuilt")  # the rebuild's speed is measured by `make bench`, not here
+        seen = wait_for_output(proc, "watch: rebuilt")  # the rebuild's speed is measured by `make bench`, not here
         assert "output/executive.pdf" in seen
     finally:
         proc.terminate()
@@ -164,25 +173,3 @@ def model_from(text: str) -> dict[str, object]:
     return yaml.safe_load(text)  # type: ignore[no-any-return]
 
 
-def _wait_for(proc: subprocess.Popen[str], needle: str, timeout: float = 30) -> str:
-    """Read the process's output until `needle` appears; never blocks past `timeout`."""
-    import queue
-    import threading
-
-    assert proc.stdout is not None
-    lines: queue.Queue[str] = getattr(proc, "_lines", None) or queue.Queue()
-    if not hasattr(proc, "_lines"):
-        proc._lines = lines  # type: ignore[attr-defined]
-        stream = proc.stdout
-        threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
-    deadline = time.monotonic() + timeout
-    seen = ""
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=0.1)
-        except queue.Empty:
-            continue
-        seen += line
-        if needle in line:
-            return seen
-    raise AssertionError(f"{needle!r} not seen within {timeout} s; output so far:\n{seen}")

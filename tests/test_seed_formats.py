@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -22,7 +21,7 @@ from pypdf import PdfReader
 
 from briefgen.sources.seeds import read_seed
 from tests.conftest import ROOT
-from tests.helpers import append_entry, model, run, save_model
+from tests.helpers import append_entry, citations, model, run, save_model
 from tests.seed_fixtures import FILLER, PASSAGE, docx_seed, html_seed, markdown_seed, pdf_bytes, pdf_seed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -58,12 +57,6 @@ def formats_ws(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
     result = run(ws, "build", "-a", "analyst")
     assert result.exit_code == 0, result.output
     return ws, expected
-
-
-def citations(ws: Path) -> dict[str, list[dict[str, object]]]:
-    result = run(ws, "check", "--json")
-    assert result.exit_code == 0, result.output
-    return {item["id"]: item["citations"] for item in json.loads(result.output)["items"]}
 
 
 def footnotes_docx(path: Path) -> str:

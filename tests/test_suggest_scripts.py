@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from briefgen.authoring.suggest import words_in
-from tests.helpers import model, run, save_model
-from tests.test_seed_formats import append_entry
+from tests.helpers import append_entry, model, run, save_model
 
 LINES = [
     "Report No. 41 of the commission, published on 18 September 2025, covers section 3 and page 12 of the annex.",
