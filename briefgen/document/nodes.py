@@ -37,7 +37,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Note:
-    """A source footnote. `key` names the cited passage: one note per key per page is enough."""
+    """A source footnote. `key` names the cited passage: one note per key in the whole brief (document/notes.py)."""
 
     key: str
     content: tuple[Span | Link, ...]

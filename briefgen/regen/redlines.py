@@ -6,13 +6,8 @@ from pathlib import Path
 
 from briefgen.document.nodes import Meta
 from briefgen.errors import BriefgenError, Problem
-from briefgen.regen.history import preserve
 
 REDLINE = "redline.docx"  # its key among an audience's recorded outputs
-
-
-def redline_path(docx: Path) -> Path:
-    return docx.with_name(f"{docx.stem}.{REDLINE}")
 
 
 def stage_redline(issued: Path, docx: Path, out: Path, meta: Meta) -> None:
@@ -24,9 +19,3 @@ def stage_redline(issued: Path, docx: Path, out: Path, meta: Meta) -> None:
     except UnreadableDocx as exc:
         raise BriefgenError(Problem(str(issued), f"cannot compare with this issued DOCX: {exc}",
                                     hint="restore it from a backup (its digest is in issued/issued.json)")) from None
-
-
-def retire_redline(path: Path, history: Path) -> None:
-    """With no issued version to compare with, an old redline goes to history instead of standing as current."""
-    preserve(path, history)
-    path.unlink(missing_ok=True)

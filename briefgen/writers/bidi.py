@@ -34,12 +34,6 @@ def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
     return base, [char["level"] for char in storage["chars"]]
 
 
-def visual_order(text: str, direction: str | None = None) -> list[int]:
-    """Logical positions of the characters of one line in the order they are drawn, left to right (L1, L2)."""
-    base, found = levels(text, direction)
-    return _reorder(_trailing_to_base(text, found, base))
-
-
 def _reorder(found: list[int]) -> list[int]:
     """Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above."""
     order = list(range(len(found)))
