@@ -192,6 +192,7 @@ def _block_notes(block: Block) -> list[Note]:
 # ---------------------------------------------------------------- presentation
 
 
+PdfStandard = Literal["ua-1", "ua-1+a-2b"]  # PDF/UA-1, and optionally PDF/A-2b as well
 PAGE_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 
 
@@ -211,6 +212,7 @@ class Theme:
     logo: Path | None = None
     reference_docx: Path | None = None  # the DOCX is built on this document (its styles, page, letterhead)
     house: House | None = None  # what the reference says, for the PDF and for the styles briefgen adds
+    pdf_standard: PdfStandard = "ua-1"  # what the PDF declares and meets besides PDF/UA-1 (README, Accessibility)
 
     @property
     def page_mm(self) -> tuple[float, float]:

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import HexColor
 
 from briefgen.writers import chart
 from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf.tags import Tagged
 
 
-def drawing(plan: chart.Plan) -> Drawing:
-    """A flowable Drawing of the plan, exactly plan.width × plan.height points."""
-    canvas = Drawing(plan.width, plan.height)
+class Picture(Tagged, Drawing):  # type: ignore[misc]
+    """The chart, marked as its Figure (a Drawing accepts only the attributes its map names)."""
+
+    _attrMap = AttrMap(BASE=Drawing, tag=AttrMapValue(None), _drawn_by=AttrMapValue(None))
+
+
+def drawing(plan: chart.Plan, font: str) -> Picture:
+    """A flowable Drawing of the plan, exactly plan.width × plan.height points. `font` (an embedded face) is
+    the drawing's initial font: reportlab's default, Helvetica, would be named in the file without being
+    embedded, although no text is drawn in it."""
+    canvas = Picture(plan.width, plan.height)
+    canvas.initialFontName = font
     for shape in plan.shapes:
         if isinstance(shape, chart.Rect):
             canvas.add(Rect(shape.x, shape.y, shape.width, shape.height, fillColor=HexColor(shape.fill),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
@@ -27,9 +27,12 @@ from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit, colour
+from briefgen.writers.pdf.tags import ARTIFACT, Element
+from briefgen.writers.pdf.tags import DecoratedTable as Table
 
 _HEADING_STYLE = {0: "title", 1: "heading1", 2: "heading2"}
 _COLUMN_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+_HEADER = (("O", "Table"), ("Scope", "Column"))  # a header cell heads its column
 
 
 def _fit(row: tuple[Inlines, ...], width: int) -> tuple[Inlines, ...]:
@@ -38,27 +41,35 @@ def _fit(row: tuple[Inlines, ...], width: int) -> tuple[Inlines, ...]:
 
 
 class StoryBuilder:
-    """Builds the flowables of a document; note references are numbered through `cite`."""
+    """Builds the flowables of a document, each carrying its structure element (tags.py); note references
+    are numbered through `cite`; `language` is the document's (a quote in another one says so)."""
 
-    def __init__(self, kit: Kit, cite: Cite) -> None:
+    def __init__(self, kit: Kit, cite: Cite, language: str = "") -> None:
         self.kit = kit
         self.cite = cite
+        self.language = language
         self.headings = 0
+        self.parent: Element | None = None  # the element the blocks being built belong to (None: Document)
+
+    def element(self, role: str, parent: Element | None = None, **kwargs: object) -> Element:
+        return Element(role, parent if parent is not None else self.parent, **kwargs)  # type: ignore[arg-type]
 
     def para(self, content: Inlines, style_name: str, style: ParagraphStyle | None = None,
-             bullet: str | None = None, lang: str | None = None, heading: bool = False) -> Paragraph:
+             bullet: str | None = None, lang: str | None = None, heading: bool = False,
+             tag: Element | None = None) -> Paragraph:
         face = self.kit.faces[style_name]
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(face.family, self.kit.families["heading"], style.fontSize,
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic)
-        return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet, heading)
+        return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet, heading,
+                         tag if tag is not None else self.element("P"))
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
 
     def block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Banner):
-            return [self.para((Span(block.text),), "banner")]
+            return [self.para((Span(block.text),), "banner", tag=ARTIFACT)]
         if isinstance(block, Heading):
             return [self.heading(block)]
         if isinstance(block, Para):
@@ -66,7 +77,7 @@ class StoryBuilder:
         if isinstance(block, Box):
             return [self.box(block)]
         if isinstance(block, BulletList):
-            return [self.para(item, "bullet", bullet="•") for item in block.items]
+            return self.bullets(block)
         if isinstance(block, DocTable):
             return [self.table(block)] if block.columns else []
         if isinstance(block, Chart):
@@ -75,7 +86,7 @@ class StoryBuilder:
 
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
-        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True)
+        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=self.element(f"H{level + 1}"))
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1
@@ -90,8 +101,10 @@ class StoryBuilder:
 
     def box(self, block: Box) -> Table:
         pad = layout.BOX_PADDING
+        outer, self.parent = self.parent, self.element("Div")
         rows: list[list[Flowable]] = [[self.para((Span(block.title),), "box_title")]]
         rows += [[f] for f in self.blocks(block.blocks)]
+        self.parent = outer
         table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
         table.setStyle(TableStyle([
             self._font(),
@@ -110,11 +123,12 @@ class StoryBuilder:
 
     def table(self, block: DocTable) -> Table:
         cols = block.columns
-        head = [self.para((Span(c.title),), "table_header", self._cell_style("table_header", c))
-                for c in cols]
+        grid = self.element("Table")
+        row = self.element("TR", grid)
+        head = [self.para((Span(c.title),), "table_header", self._cell_style("table_header", c),
+                          tag=self.element("TH", row, attrs=_HEADER)) for c in cols]
         styles = [self._cell_style("table_cell", c) for c in cols]
-        body = [[self.para(cell, "table_cell", styles[i]) for i, cell in enumerate(_fit(row, len(cols)))]
-                for row in block.rows]
+        body = [self._row(cells, styles, self.element("TR", grid)) for cells in block.rows]
         total = sum(max(c.weight, 0.01) for c in cols)
         widths = [self.kit.text_width * max(c.weight, 0.01) / total for c in cols]
         table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -136,10 +150,27 @@ class StoryBuilder:
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, colour(ZEBRA, "zebra")]),
         ] if rows else [self._font(), ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.kit.accent)])
 
+    def _row(self, cells: tuple[Inlines, ...], styles: list[ParagraphStyle], row: Element) -> list[Flowable]:
+        return [self.para(cell, "table_cell", styles[i], tag=self.element("TD", row))
+                for i, cell in enumerate(_fit(cells, len(styles)))]
+
+    def bullets(self, block: BulletList) -> list[Flowable]:
+        """A list: an L of LI items, each an Lbl (the bullet) and an LBody (the item's paragraph)."""
+        items = self.element("L")
+        made: list[Flowable] = []
+        for item in block.items:
+            entry = self.element("LI", items)
+            body = self.element("LBody", entry, label=self.element("Lbl", entry))
+            made.append(self.para(item, "bullet", bullet="•", tag=body))
+        return made
+
     def quote(self, block: Quote) -> Table:
-        rows: list[list[Flowable]] = [[self.para(block.content, "quote", lang=block.lang)]]
+        quoted = self.element("BlockQuote")
+        lang = block.lang if block.lang and block.lang.lower() != self.language.lower() else None
+        rows: list[list[Flowable]] = [[self.para(block.content, "quote", lang=block.lang,
+                                                 tag=self.element("P", quoted, lang=lang))]]
         if block.attribution:
-            rows.append([self.para(block.attribution, "attribution")])
+            rows.append([self.para(block.attribution, "attribution", tag=self.element("P", quoted))])
         table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
         table.setStyle(TableStyle([
             self._font(),
@@ -155,10 +186,11 @@ class StoryBuilder:
         from briefgen.writers import chart  # reportlab.graphics, only for a brief with a chart
         from briefgen.writers.pdf.chart import drawing
 
-        picture = drawing(chart.plan(block, self.kit.text_width, self.kit.theme))
+        picture = drawing(chart.plan(block, self.kit.text_width, self.kit.theme), self.kit.styles["body"].fontName)
+        picture.tag = self.element("Figure", alt=block.alt_text())
         cell: list[Flowable] = [picture]
         if block.caption:
-            cell.append(self.para(block.caption, "caption"))
+            cell.append(self.para(block.caption, "caption", tag=self.element("Caption")))
         table = Table([[cell]], colWidths=[self.kit.text_width], hAlign="LEFT")
         table.setStyle(TableStyle([
             self._font(),

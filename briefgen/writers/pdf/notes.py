@@ -24,6 +24,7 @@ from briefgen.document.nodes import Note
 from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, ref_dest
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit
+from briefgen.writers.pdf.tags import Element, artifact, tagger_of
 
 RULE_GAP = 4.0  # points between the last body line and the note rule, and between the rule and the notes
 
@@ -103,7 +104,9 @@ class Ledger:
             text = (f'<a name="{note_dest(number)}"/><a href="#{ref_dest(number)}" '
                     f'color="{hex_of(self.kit.accent)}"><super>{number}</super></a>&nbsp;'
                     + self._markup(note.content))
-            para = paragraph(text, self.kit.styles["footnote"])
+            # a Note, placed in the structure after what first cites it (tags.Tagger.cite)
+            tag = Element("Note", note=self.numbering.numbers.index(number), ident=note_dest(number))
+            para = paragraph(text, self.kit.styles["footnote"], tag=tag)
             _, height = para.wrap(self.kit.text_width, self.kit.text_height)
             self._paras[number] = (para, height + para.getSpaceAfter())
         return self._paras[number]
@@ -121,6 +124,9 @@ class Ledger:
         """onDraw callback: a reference was drawn on the current page."""
         if label is not None:
             self.drawn[int(label)] = canv.getPageNumber()
+            tagger = tagger_of(canv)
+            if tagger is not None:
+                tagger.cite(int(label))
 
     def draw(self, canv: Canvas) -> None:
         """Draw the page's notes above the bottom margin with a short rule over them; start a new page."""
@@ -130,11 +136,12 @@ class Ledger:
             return
         kit = self.kit
         x, y = kit.margins[3], kit.margins[2] + self.height(numbers) - RULE_GAP
-        canv.saveState()
-        canv.setStrokeColor(kit.muted)
-        canv.setLineWidth(0.5)
-        canv.line(x, y, x + kit.text_width * layout.NOTE_RULE_WIDTH, y)
-        canv.restoreState()
+        with artifact(canv, "Layout"):
+            canv.saveState()
+            canv.setStrokeColor(kit.muted)
+            canv.setLineWidth(0.5)
+            canv.line(x, y, x + kit.text_width * layout.NOTE_RULE_WIDTH, y)
+            canv.restoreState()
         y -= RULE_GAP
         for number in numbers:
             para, height = self._para(number)

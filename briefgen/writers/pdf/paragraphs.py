@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from briefgen.writers.pdf.bidiline import BidiParagraph
+from briefgen.writers.pdf.tags import Element, Tagged
 
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
 
@@ -30,20 +31,32 @@ class _KeepsOutline:
         return parts
 
 
-class Heading(_KeepsOutline, Paragraph):  # type: ignore[misc]
+class Plain(Tagged, Paragraph):  # type: ignore[misc]
+    """A left-to-right paragraph, marked as its structure element."""
+
+
+class Bidi(Tagged, BidiParagraph):
+    """A paragraph whose lines are ordered by the bidirectional algorithm, marked as its structure element."""
+
+
+class Heading(_KeepsOutline, Plain):
     """A heading in a left-to-right paragraph."""
 
 
-class BidiHeading(_KeepsOutline, BidiParagraph):
+class BidiHeading(_KeepsOutline, Bidi):
     """A heading whose lines are ordered by the bidirectional algorithm."""
 
 
-def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, heading: bool = False) -> Paragraph:
+def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, heading: bool = False,
+              tag: Element | None = None) -> Paragraph:
     bidi = style.wordWrap in ("RTL", "LTR")
-    kind = (BidiHeading if bidi else Heading) if heading else (BidiParagraph if bidi else Paragraph)
+    kind = (BidiHeading if bidi else Heading) if heading else (Bidi if bidi else Plain)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
-        return kind(markup, style, bulletText=bullet)
-    return kind(markup, style, frags=_fragments(markup, style))
+        made = kind(markup, style, bulletText=bullet)
+    else:
+        made = kind(markup, style, frags=_fragments(markup, style))
+    made.tag = tag
+    return made
 
 
 @lru_cache(maxsize=4096)

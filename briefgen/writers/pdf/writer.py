@@ -25,7 +25,10 @@ from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.letterhead import Letterhead, banner_line
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
+from briefgen.writers.pdf.structure import Finish
 from briefgen.writers.pdf.styles import Kit, kit
+from briefgen.writers.pdf import tags
+from briefgen.writers.pdf.tags import Tagger, artifact
 
 MAX_PASSES = 5
 
@@ -33,6 +36,10 @@ MAX_PASSES = 5
 class _LayoutCanvas(Canvas):  # type: ignore[misc]
     """A canvas that draws but does not serialise when the build ends: a layout that is only measured costs
     no font subsetting or compression, and the one that is kept is serialised later, without laying out again."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagger = Tagger()  # this pass's structure (tags.py)
 
     def save(self) -> None:
         pass
@@ -62,7 +69,8 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
 
     def _end_page(self, canv: Canvas, _doc: Any) -> None:
         self.ledger.draw(canv)
-        self.decorate(canv, canv.getPageNumber())
+        with artifact(canv):
+            self.decorate(canv, canv.getPageNumber())
 
     def beforeDocument(self) -> None:
         self.canv._doc._timeStamp = timestamp(self.meta)
@@ -101,19 +109,22 @@ class _Pass:
     free: float  # share of the last page's text height left empty (below the text, above its notes)
     canvas: _LayoutCanvas | None  # the drawn pages, until serialised
     buffer: BytesIO
+    finish: Finish  # the structure tree, metadata and standards added to the serialised file
 
     def pdf(self) -> bytes:
-        """The PDF of this pass, serialised on first use."""
+        """The PDF of this pass, serialised (and its structure added) on first use."""
         if self.canvas is not None:
             self.canvas.serialise()
+            self.buffer = BytesIO(self.finish(self.buffer.getvalue(), self.canvas.tagger))
             self.canvas = None
         return self.buffer.getvalue()
 
 
 def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tuple[_Pass, Ledger]:
     """Lay the document out once with the given numbering and page total."""
+    tags.install()
     the_kit = kit(theme)
-    story = StoryBuilder(the_kit, numbering.cite).blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
+    story = StoryBuilder(the_kit, numbering.cite, doc.meta.language).blocks(doc.blocks) or [Spacer(0, 0)]
     # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the
     # last flowable is a heading taller than a page (its keep-together group splits back into itself).
     story[-1].keepWithNext = 0
@@ -127,7 +138,8 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
                        "shorten that text or its source notes") from exc
     frame = template.frame
     free = max(0.0, frame._y - frame._y1p) / the_kit.text_height
-    return _Pass(template.page, ledger.printed, free, template.canv, buffer), ledger
+    finish = Finish(doc.meta, theme.pdf_standard)
+    return _Pass(template.page, ledger.printed, free, template.canv, buffer, finish), ledger
 
 
 @lru_cache(maxsize=8)
