@@ -154,6 +154,7 @@ SCENARIOS: dict[str, Scenario] = {
                                        "    speaker_native: 김정은\n    lang: Korean\n"), ("check",)),
     "profile key (check)": (_board("look: {banner_colour: '#112233'}"), ("check",)),
     "logo missing": (_board("look: {logo: nowhere.png}"), ("check",)),
+    "PDF standard unknown": (_board("look: {pdf_standard: pdfa-3}"), ("check",)),
     "logo not an image": (_board("look: {logo: notes.png}"), ("check",)),
     "reference not a DOCX": (_board("look: {reference_docx: house.docx}"), ("check",)),
     "reference font not bundled": (_georgia_house, ("check",)),

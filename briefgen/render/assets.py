@@ -33,7 +33,8 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
     theme = Theme(page_size=look.page_size, margins_mm=(top, right, bottom, left), body_font=look.body_font,
                   heading_font=look.heading_font, body_size=look.body_size, accent=look.accent,
                   banner_color=look.banner_color, organisation=profile.organisation, footer=profile.footer,
-                  logo=logo_path(ws, profile), reference_docx=reference)
+                  logo=logo_path(ws, profile), reference_docx=reference,
+                  pdf_standard=look.pdf_standard)
     if reference is not None:
         from briefgen.render.house import read_reference
         theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from briefgen.document.nodes import FORMATS, Format, Theme
+from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
@@ -51,6 +51,7 @@ class Look(Strict):
     logo: str | None = None
     reference_docx: str | None = None
     brand: str | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo
+    pdf_standard: PdfStandard = _THEME.pdf_standard  # "ua-1+a-2b": PDF/A-2b as well as PDF/UA-1
 
 
 class ChartSpec(Strict):

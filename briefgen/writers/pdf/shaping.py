@@ -22,11 +22,13 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
 
 _ORIGINAL = ttfonts.shapeFragWord
+_FORMAT = textobject.PDFTextObject._formatText
 _PRIVATE = range(0xE000, 0xF900)
 # face name -> private-use code -> the characters its glyph stands for
 _LIGATURES: dict[str, dict[int, str]] = {}
@@ -41,6 +43,11 @@ def install() -> None:
     if not rl_paragraph.rtlSupport:
         raise RuntimeError("reportlab was imported before briefgen.writers installed its bidi support")
     rl_paragraph.shapeFragWord = shape_word
+    textobject.PDFTextObject._formatText = _format_text
+
+
+def _format_text(self: textobject.PDFTextObject, text: Any) -> str:
+    return actual_text(_FORMAT(self, text), text)
 
 
 def needs_shaping(text: str) -> bool:
@@ -97,10 +104,32 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
         return word  # Latin, CJK: nothing for HarfBuzz to change but kerning, which the PDF never had
     shaped = _ORIGINAL(word, *args, **kwargs)
     text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
+    glyphs = [f[1] for f in shaped[1:] if not hasattr(f[0], "cbDefn") and isinstance(f[1], ttfonts.ShapedStr)]
     for fragment in shaped[1:]:
         if not hasattr(fragment[0], "cbDefn") and isinstance(fragment[1], ttfonts.ShapedStr):
             _remember(fragment[0].fontName, fragment[1], text)
+    if _STRONG_RTL.search(text) is None:  # glyphs drawn in another order than the text: Devanagari's vowel i
+        _keep_actual(glyphs, text)
     return shaped
+
+
+def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
+    """Each run of glyphs remembers the characters its clusters stand for, which `actual_text` writes as the
+    marked content's /ActualText: text extraction then reads the source's order, not the drawing order."""
+    starts = sorted({d.cluster for g in glyphs for d in g.__shapeData__ if 0 <= d.cluster < len(text)})
+    for run in glyphs:
+        clusters = [d.cluster for d in run.__shapeData__ if 0 <= d.cluster < len(text)]
+        if clusters:
+            end = next((s for s in starts if s > max(clusters)), len(text))
+            run.actual = text[min(clusters):end]
+
+
+def actual_text(code: str, text: Any) -> str:
+    """A text operator's code wrapped as a span whose /ActualText is the source text it draws, if it has one."""
+    actual = getattr(text, "actual", None)
+    if not actual:
+        return code
+    return f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC {code} EMC"
 
 
 def _remember(font_name: str, glyphs: ttfonts.ShapedStr, text: str) -> None:
