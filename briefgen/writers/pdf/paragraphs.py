@@ -12,6 +12,8 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from briefgen.writers.pdf import shaping
+from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.tags import Element, Tagged
 
@@ -35,8 +37,15 @@ class Plain(Tagged, Paragraph):  # type: ignore[misc]
     """A left-to-right paragraph, marked as its structure element."""
 
 
-class Bidi(Tagged, BidiParagraph):
-    """A paragraph whose lines are ordered by the bidirectional algorithm, marked as its structure element."""
+class Bidi(Tagged, BidiParagraph):  # type: ignore[misc]
+    """A paragraph whose lines are ordered by the bidirectional algorithm, marked as its structure element,
+    with its text in reading order as the marked content's /ActualText."""
+
+    def actual_text(self) -> str | None:
+        """Left-to-right text only: readers put right-to-left text back in order themselves (and would
+        reorder an /ActualText once more)."""
+        text = shaping.source_text(self)
+        return text if text and self.style.wordWrap == "LTR" and not shaping.has_rtl(text) else None
 
 
 class Heading(_KeepsOutline, Plain):

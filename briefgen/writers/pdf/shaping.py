@@ -22,13 +22,11 @@ from typing import Any
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
 
 _ORIGINAL = ttfonts.shapeFragWord
-_FORMAT = textobject.PDFTextObject._formatText
 _PRIVATE = range(0xE000, 0xF900)
 # face name -> private-use code -> the characters its glyph stands for
 _LIGATURES: dict[str, dict[int, str]] = {}
@@ -43,11 +41,7 @@ def install() -> None:
     if not rl_paragraph.rtlSupport:
         raise RuntimeError("reportlab was imported before briefgen.writers installed its bidi support")
     rl_paragraph.shapeFragWord = shape_word
-    textobject.PDFTextObject._formatText = _format_text
 
-
-def _format_text(self: textobject.PDFTextObject, text: Any) -> str:
-    return actual_text(_FORMAT(self, text), text)
 
 
 def needs_shaping(text: str) -> bool:
@@ -108,8 +102,7 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
     for fragment in shaped[1:]:
         if not hasattr(fragment[0], "cbDefn") and isinstance(fragment[1], ttfonts.ShapedStr):
             _remember(fragment[0].fontName, fragment[1], text)
-    if _STRONG_RTL.search(text) is None:  # glyphs drawn in another order than the text: Devanagari's vowel i
-        _keep_actual(glyphs, text)
+    _keep_actual(glyphs, text)
     return shaped
 
 
@@ -124,12 +117,19 @@ def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
             run.actual = text[min(clusters):end]
 
 
-def actual_text(code: str, text: Any) -> str:
-    """A text operator's code wrapped as a span whose /ActualText is the source text it draws, if it has one."""
-    actual = getattr(text, "actual", None)
-    if not actual:
-        return code
-    return f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC {code} EMC"
+def source_text(paragraph: Any) -> str:
+    """The characters a laid-out paragraph (or part) draws, in logical order: a shaped run gives back the
+    text it was shaped from; lines are joined by a space. For /ActualText (tags.py): the glyphs of a
+    reordering paragraph are drawn in another order than they are read (right to left, Devanagari's vowel i)."""
+    lines = []
+    for line in getattr(paragraph.blPara, "lines", []):
+        if getattr(paragraph.blPara, "kind", 0) == 1:  # fragments, each with its text
+            texts = [w.text for w in line.words if isinstance(getattr(w, "text", None), str)
+                     and not hasattr(w, "cbDefn")]
+            lines.append("".join(str(getattr(t, "actual", t)) for t in texts))
+        else:  # one font: (extra space, words)
+            lines.append(" ".join(str(getattr(w, "actual", w)) for w in line[1]))
+    return " ".join(line.strip() for line in lines if line.strip())
 
 
 def _remember(font_name: str, glyphs: ttfonts.ShapedStr, text: str) -> None:
@@ -172,6 +172,10 @@ def to_unicode(base_font: str, cmap: str) -> str:
 
 _MIRRORED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
 _STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def has_rtl(text: str) -> bool:
+    return _STRONG_RTL.search(text) is not None
 
 
 def reorders(text: str, lang: str | None = None) -> bool:

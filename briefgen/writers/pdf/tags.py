@@ -77,6 +77,7 @@ class Tagger:
         self.notes: list[Element] = []
         self.cited: dict[int, Element] = {}  # reference id -> element drawing it
         self.open: list[Element] = []
+        self.spans: list[bool] = []  # whether each open mark holds an ActualText span
 
     def place(self, element: Element) -> None:
         if element.placed:
@@ -89,17 +90,20 @@ class Tagger:
         self.place(parent)
         parent.adopt(element)
 
-    def begin(self, canv: Canvas, element: Element) -> None:
+    def begin(self, canv: Canvas, element: Element, actual: str | None = None) -> None:
         self.place(element)
         page = canv.getPageNumber() - 1
         marks = self.marks.setdefault(page, [])
         element.kids.append(Mark(page, len(marks)))
         canv._code.append(f"/{element.role} <</MCID {len(marks)}>> BDC")
+        if actual:  # poppler reads /ActualText from a Span only
+            canv._code.append(f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
+        self.spans.append(bool(actual))
         marks.append(element)
         self.open.append(element)
 
     def end(self, canv: Canvas) -> None:
-        canv._code.append("EMC")
+        canv._code.append("EMC EMC" if self.spans.pop() else "EMC")
         self.open.pop()
 
     def links(self, canv: Canvas, element: Element, before: int) -> None:
@@ -188,10 +192,14 @@ class Tagged:
         if element.role == "Figure":
             element.bbox = _box(canv, float(getattr(self, "width", 0)), float(getattr(self, "height", 0)))
         before = len(canv._annotationrefs)
-        tagger.begin(canv, element)
+        tagger.begin(canv, element, self.actual_text())
         super()._drawOn(canv)  # type: ignore[misc]
         tagger.end(canv)
         tagger.links(canv, element, before)
+
+    def actual_text(self) -> str | None:
+        """What a reader gets instead of the drawn glyphs: set for text drawn in another order than read."""
+        return None
 
     def split(self, *args: Any) -> list[Any]:
         parts: list[Any] = super().split(*args)  # type: ignore[misc]
