@@ -43,7 +43,21 @@ def _to_unicode_cmap(font: str, subset: list[int]) -> str:
     def utf16(found: re.Match[str]) -> str:
         return f"{found[1]}<{chr(int(found[2], 16)).encode('utf-16-be').hex().upper()}>"
 
-    return shaping.to_unicode(font, _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset)))
+    return _without_null(shaping.to_unicode(font, _BEYOND_BMP.sub(utf16, _REPORTLAB_CMAP(font, subset))))
+
+
+_BFCHAR = re.compile(r"\d+ beginbfchar\n(.*?)endbfchar", re.DOTALL)
+_TO_NULL = re.compile(r"^<[0-9A-F]+> <0000>\n", re.MULTILINE)
+
+
+def _without_null(cmap: str) -> str:
+    """The CMap without the codes reportlab maps to U+0000 (the unused codes of a subset): a code that maps
+    to nothing is left out, as PDF/UA asks (Matterhorn 31-028), not mapped to a NUL character."""
+    def block(found: re.Match[str]) -> str:
+        entries = _TO_NULL.sub("", found[1])
+        return f"{entries.count(chr(10))} beginbfchar\n{entries}endbfchar" if entries else ""
+
+    return _BFCHAR.sub(block, cmap)
 
 
 @cache
