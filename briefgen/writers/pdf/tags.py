@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFDictionary, PDFString
+from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table
 from reportlab.platypus import paragraph as rl_paragraph
@@ -241,5 +242,20 @@ def _marked_bullet(canvas: Canvas, *args: Any, **kwargs: Any) -> Any:
     return offset
 
 
+_TEXT_OUT = textobject.PDFTextObject._textOut
+
+
+def _spaced_text_out(self: textobject.PDFTextObject, text: str, TStar: int = 0) -> None:  # noqa: N803
+    """A line of a tagged paragraph ends with a space before the move to the next line: text read from the
+    structure (a screen reader, `pdfinfo -struct-text`) keeps the words at a line break apart. The space is
+    drawn after the line's last glyph, where nothing follows, so the page looks the same."""
+    tagger = tagger_of(self._canvas)
+    if TStar and tagger is not None and tagger.open:
+        self._code.append(self._formatText(text) if text else "")
+        text, TStar = " ", TStar
+    _TEXT_OUT(self, text, TStar)
+
+
 def install() -> None:
     rl_paragraph._drawBullet = _marked_bullet
+    textobject.PDFTextObject._textOut = _spaced_text_out
