@@ -233,6 +233,34 @@ def test_pdf_a_profile_adds_an_srgb_output_intent(ws: Path, tmp_path: Path) -> N
     assert all(a.F == 4 for page in pdf.pages for a in page.obj.get("/Annots", []))
 
 
+# pikepdf's validator knows only the XMP properties PDF/A predefines and reads no extension schema, so it
+# reports the pdfuaid property (PDF/UA's identification) and the extension schema that declares it; veraPDF
+# accepts a property its extension schema describes (ISO 19005-2, 6.6.2.3.2).
+_EXTENSION_SCHEMA = re.compile(r"XMP (namespace pdfa(Extension|Schema|Property)=|property (pdfuaid:part|"
+                               r"pdfaExtension:schemas) )")
+
+
+def test_pdf_a_profile_passes_pikepdfs_pdf_a_2b_rules(ws: Path, tmp_path: Path) -> None:
+    from pikepdf import pdfa
+
+    other = tmp_path / "archive"
+    shutil.copytree(ws, other, ignore=shutil.ignore_patterns("output"))
+    for profile in (other / "templates").glob("*.yaml"):
+        text = profile.read_text(encoding="utf-8")
+        profile.write_text(text.replace("look:", "look:\n  pdf_standard: ua-1+a-2b") if "\nlook:" in text
+                           else text + "look: {pdf_standard: ua-1+a-2b}\n", encoding="utf-8")
+    assert run(other, "build").exit_code == 0
+    for name in BRIEFS:
+        report = pdfa.check(pikepdf.open(other / "output" / f"{name}.pdf"), "2b")
+        found = [f.message for f in report.findings if f.kind == "violation"]
+        assert found and all(_EXTENSION_SCHEMA.match(m) for m in found), found
+    # the default declares no PDF/A: the same rules fail it, and it has no output intent
+    default = _open(ws, "public")
+    report = pdfa.check(default, "2b")
+    assert [f for f in report.findings if f.kind == "violation" and not _EXTENSION_SCHEMA.match(f.message)]
+    assert "/OutputIntents" not in default.Root
+
+
 def test_devanagari_copies_out_in_logical_order(tmp_path: Path) -> None:
     from bench.synth import SCRIPT_QUOTES, make_scripts_workspace
 
