@@ -9,14 +9,34 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections import Counter
 import subprocess
+from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
 import pytest
 
+from briefgen.document.nodes import (
+    Banner,
+    Bar,
+    Box,
+    BulletList,
+    Chart,
+    Column,
+    Document,
+    Heading,
+    Meta,
+    Note,
+    NoteRef,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Theme,
+)
+from briefgen.writers.pdf import write
 from tests.helpers import built_workspace, edit, run
 from tests.tools import require
 
@@ -55,6 +75,54 @@ def _parents(elements: list[pikepdf.Object]) -> dict[tuple[int, int], pikepdf.Ob
     return {e.objgen: e.P for e in elements if "/P" in e}
 
 
+def _note(key: str) -> NoteRef:
+    return NoteRef(Note(key, (Span(f"Source {key}."),)))
+
+
+MODEL = Document(Meta("Tagged", date="2025-01-02", language="en"), (
+    Banner("TLP:CLEAR"),
+    Heading(0, (Span("Title"),)),
+    Paragraph((Span("Lead"), _note("a"))),
+    Box("Bottom line", (Paragraph((Span("Boxed"), _note("b"))),)),
+    Heading(1, (Span("Section"),)),
+    BulletList(((Span("one"),), (Span("two"), _note("c")))),
+    Heading(2, (Span("Sub"),)),
+    Table((Column("Measure"), Column("Value", align="right")), (((Span("a"),), (Span("1"), _note("a"))),)),
+    Quote((Span("Bonjour"),), (Span("A speaker"),), lang="fr"),
+    Chart("Money", "USD", (Bar("x", 1.0, text="$1"), Bar("y", 2.0, text="$2")), (Span("Source"), _note("d"))),
+))
+# The model's tree: the banner is an artifact; each note right after what first cites it ("a" again in the
+# table refers back to note 1); inside a list body or a cell, a note ends it.
+EXPECTED = ("Document", [
+    ("H1", []), ("P", []), ("Note", []),
+    ("Div", [("P", []), ("P", []), ("Note", [])]),
+    ("H2", []),
+    ("L", [("LI", [("Lbl", []), ("LBody", [])]), ("LI", [("Lbl", []), ("LBody", [("Note", [])])])]),
+    ("H3", []),
+    ("Table", [("TR", [("TH", []), ("TH", [])]), ("TR", [("TD", []), ("TD", [])])]),
+    ("BlockQuote", [("P", []), ("P", [])]),
+    ("Figure", []), ("Caption", []), ("Note", []),
+])
+
+
+def _shape(elem: pikepdf.Object) -> tuple[str, list[object]]:
+    """An element's type and its child elements' shapes, Link elements left out."""
+    kids = [k for k in _kids(elem) if isinstance(k, pikepdf.Dictionary) and "/S" in k and k.S != "/Link"]
+    return str(elem.S)[1:], [_shape(k) for k in kids]
+
+
+def test_the_tree_mirrors_the_document_model(tmp_path: Path) -> None:
+    write(MODEL, tmp_path / "m.pdf", Theme())
+    pdf = pikepdf.open(tmp_path / "m.pdf")
+    assert _shape(pdf.Root.StructTreeRoot.K) == EXPECTED
+    elements = _elements(pdf)
+    quote = next(e for e in elements if e.S == "/BlockQuote")
+    assert [str(k.get("/Lang", "")) for k in _kids(quote) if isinstance(k, pikepdf.Dictionary)] == ["fr", ""]
+    figure = next(e for e in elements if e.S == "/Figure")
+    assert str(figure.Alt) == MODEL.blocks[-1].alt_text() == "Bar chart, Money, in USD. x: $1; y: $2."  # type: ignore[union-attr]
+    assert [str(n.ID) for n in elements if n.S == "/Note"] == ["fn1", "fn2", "fn3", "fn4"]
+
+
 @pytest.mark.parametrize("name", BRIEFS)
 def test_catalog_declares_tagged_pdf_ua(ws: Path, name: str) -> None:
     pdf = _open(ws, name)
@@ -79,7 +147,7 @@ def test_headings_are_the_title_then_the_outline_in_order(ws: Path, name: str) -
     heads = [e for e in _elements(pdf) if re.fullmatch(r"/H\d", str(e.S))]
     levels = [int(str(e.S)[2:]) for e in heads]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels  # no skipped level
+    assert all(b <= a + 1 for a, b in pairwise(levels)), levels  # no skipped level
     with pdf.open_outline() as outline:
         entries = [item.title for top in outline.root for item in [top, *top.children]]
     assert len(heads) - 1 == len(entries)
@@ -151,9 +219,9 @@ def _marked(page: pikepdf.Page) -> tuple[list[int], list[str]]:
 @pytest.mark.parametrize("name", BRIEFS)
 def test_all_content_is_tagged_or_an_artifact_and_in_the_tree_once(ws: Path, name: str) -> None:
     pdf = _open(ws, name)
-    parent_tree = dict(zip(pdf.Root.StructTreeRoot.ParentTree.Nums[::2], pdf.Root.StructTreeRoot.ParentTree.Nums[1::2],
-                           strict=True))
-    for index, page in enumerate(pdf.pages):
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    parent_tree = dict(zip(nums[::2], nums[1::2], strict=True))
+    for page in pdf.pages:
         mcids, stray = _marked(page)
         assert not stray, stray
         assert mcids == list(range(len(mcids)))

@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from briefgen.writers.pdf import shaping
-from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.tags import Element, Tagged
 
@@ -37,7 +36,7 @@ class Plain(Tagged, Paragraph):  # type: ignore[misc]
     """A left-to-right paragraph, marked as its structure element."""
 
 
-class Bidi(Tagged, BidiParagraph):  # type: ignore[misc]
+class Bidi(Tagged, BidiParagraph):
     """A paragraph whose lines are ordered by the bidirectional algorithm, marked as its structure element,
     with its text in reading order as the marked content's /ActualText."""
 

@@ -67,7 +67,7 @@ class _Tree:
         root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         document = self.element(self.tagger.root, root)
         root.K = document
-        nums = Array()
+        nums: list[object] = []
         for index, page in enumerate(self.pages):
             page.StructParents = index
             page.Tabs = Name.S
@@ -77,7 +77,7 @@ class _Tree:
             obj.StructParent = key
             obj.F = _PRINT
             nums.extend([key, self.made[id(link)]])
-        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=nums))
+        root.ParentTree = self.pdf.make_indirect(Dictionary(Nums=Array(nums)))
         root.ParentTreeNextKey = len(self.pages) + len(self.tagger.annots)
         if self.ids:
             root.IDTree = Dictionary(Names=Array([x for name, obj in sorted(self.ids) for x in (String(name), obj)]))
@@ -93,7 +93,7 @@ class _Tree:
         self.describe(element, made)
         return made
 
-    def kid(self, kid: Element | Mark | Annot, parent: pikepdf.Object, home: int | None) -> pikepdf.Object:
+    def kid(self, kid: Element | Mark | Annot, parent: pikepdf.Object, home: int | None) -> pikepdf.Object | int:
         if isinstance(kid, Element):
             return self.element(kid, parent)
         page = self.pages[kid.page]

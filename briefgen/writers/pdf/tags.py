@@ -245,14 +245,15 @@ def _marked_bullet(canvas: Canvas, *args: Any, **kwargs: Any) -> Any:
 _TEXT_OUT = textobject.PDFTextObject._textOut
 
 
-def _spaced_text_out(self: textobject.PDFTextObject, text: str, TStar: int = 0) -> None:  # noqa: N803
+def _spaced_text_out(self: textobject.PDFTextObject, text: str, TStar: int = 0) -> None:
     """A line of a tagged paragraph ends with a space before the move to the next line: text read from the
     structure (a screen reader, `pdfinfo -struct-text`) keeps the words at a line break apart. The space is
     drawn after the line's last glyph, where nothing follows, so the page looks the same."""
     tagger = tagger_of(self._canvas)
     if TStar and tagger is not None and tagger.open:
-        self._code.append(self._formatText(text) if text else "")
-        text, TStar = " ", TStar
+        if text:
+            self._code.append(self._formatText(text))
+        text = " "
     _TEXT_OUT(self, text, TStar)
 
 

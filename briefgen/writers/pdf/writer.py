@@ -21,13 +21,13 @@ from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
 from briefgen.document.notes import ascending
 from briefgen.errors import Unplaced
+from briefgen.writers.pdf import tags
 from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.letterhead import Letterhead, banner_line
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
 from briefgen.writers.pdf.structure import Finish
 from briefgen.writers.pdf.styles import Kit, kit
-from briefgen.writers.pdf import tags
 from briefgen.writers.pdf.tags import Tagger, artifact
 
 MAX_PASSES = 5
