@@ -43,7 +43,8 @@ class Finish:
             if archive:
                 root.OutputIntents = Array([_output_intent(pdf)])
             out = BytesIO()
-            pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7")
+            pdf.save(out, deterministic_id=True, fix_metadata_version=False, min_version="1.7",
+                     object_stream_mode=pikepdf.ObjectStreamMode.generate)
             return out.getvalue()
 
 
