@@ -123,6 +123,28 @@ def test_the_tree_mirrors_the_document_model(tmp_path: Path) -> None:
     assert [str(n.ID) for n in elements if n.S == "/Note"] == ["fn1", "fn2", "fn3", "fn4"]
 
 
+def test_a_paragraph_split_across_pages_is_one_element_and_a_repeated_header_an_artifact(tmp_path: Path) -> None:
+    words = " ".join(f"word{i}" for i in range(1400))
+    rows = tuple(((Span(f"row {i}"),), (Span(str(i)),)) for i in range(70))
+    doc = Document(Meta("Long", date="2025-01-02"), (
+        Paragraph((Span(words),)), Table((Column("Measure"), Column("Value")), rows)))
+    write(doc, tmp_path / "long.pdf", Theme())
+    pdf = pikepdf.open(tmp_path / "long.pdf")
+    top = [k for k in _kids(pdf.Root.StructTreeRoot.K) if isinstance(k, pikepdf.Dictionary)]
+    assert [str(k.S) for k in top] == ["/P", "/Table"]
+    para, table = top
+    pages = {para.Pg.objgen} | {k.Pg.objgen for k in _kids(para) if isinstance(k, pikepdf.Dictionary)}
+    assert len(pages) == 2  # one P, a mark on each page
+    rows_made = [r for r in _kids(table) if isinstance(r, pikepdf.Dictionary)]
+    assert len(rows_made) == 71 and all(c.S == "/TH" for c in _kids(rows_made[0]))
+    assert all(c.S == "/TD" for r in rows_made[1:] for c in _kids(r))
+    headed = [n for n in range(1, len(pdf.pages) + 1) if "Measure" in subprocess.run(
+        [require("pdftotext"), "-f", str(n), "-l", str(n), str(tmp_path / "long.pdf"), "-"],
+        capture_output=True, text=True, check=True).stdout]
+    assert len(headed) >= 2  # the header row is drawn on each page of the table, in the tree once
+    assert all(not _marked(page)[1] for page in pdf.pages)
+
+
 @pytest.mark.parametrize("name", BRIEFS)
 def test_catalog_declares_tagged_pdf_ua(ws: Path, name: str) -> None:
     pdf = _open(ws, name)
