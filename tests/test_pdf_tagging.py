@@ -145,6 +145,18 @@ def test_a_paragraph_split_across_pages_is_one_element_and_a_repeated_header_an_
     assert all(not _marked(page)[1] for page in pdf.pages)
 
 
+def test_a_line_ends_in_a_space_only_where_the_source_has_one(tmp_path: Path) -> None:
+    """Between words, a line break reads as a space; inside a run of ideographs or a word cut for length, not."""
+    chinese = "中方坚决反对美方泛化国家安全概念滥用出口管制措施" * 12
+    latin = "alpha beta gamma delta " * 40
+    write(Document(Meta("Lines", date="2025-01-02"), (Paragraph((Span(chinese),)), Paragraph((Span(latin),)))),
+          tmp_path / "l.pdf", Theme())
+    out = subprocess.run([require("pdfinfo"), "-struct-text", str(tmp_path / "l.pdf")], capture_output=True,
+                         text=True, check=True).stdout
+    texts = [t.strip() for t in re.findall(r'^\s+"(.*)"$', out, re.MULTILINE)]
+    assert texts == [chinese, latin.strip()]
+
+
 @pytest.mark.parametrize("name", BRIEFS)
 def test_catalog_declares_tagged_pdf_ua(ws: Path, name: str) -> None:
     pdf = _open(ws, name)

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from briefgen.writers.pdf import shaping
+from briefgen.writers.pdf import lines, shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.tags import Element, Tagged
 
@@ -43,7 +43,7 @@ class Bidi(Tagged, BidiParagraph):
     def actual_text(self) -> str | None:
         """Left-to-right text only: readers put right-to-left text back in order themselves (and would
         reorder an /ActualText once more)."""
-        text = shaping.source_text(self)
+        text = lines.source_text(self)
         return text if text and self.style.wordWrap == "LTR" and not shaping.has_rtl(text) else None
 
 

@@ -117,21 +117,6 @@ def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
             run.actual = text[min(clusters):end]
 
 
-def source_text(paragraph: Any) -> str:
-    """The characters a laid-out paragraph (or part) draws, in logical order: a shaped run gives back the
-    text it was shaped from; lines are joined by a space. For /ActualText (tags.py): the glyphs of a
-    reordering paragraph are drawn in another order than they are read (right to left, Devanagari's vowel i)."""
-    lines = []
-    for line in getattr(paragraph.blPara, "lines", []):
-        if getattr(paragraph.blPara, "kind", 0) == 1:  # fragments, each with its text
-            texts = [w.text for w in line.words if isinstance(getattr(w, "text", None), str)
-                     and not hasattr(w, "cbDefn")]
-            lines.append("".join(str(getattr(t, "actual", t)) for t in texts))
-        else:  # one font: (extra space, words)
-            lines.append(" ".join(str(getattr(w, "actual", w)) for w in line[1]))
-    return " ".join(line.strip() for line in lines if line.strip())
-
-
 def _remember(font_name: str, glyphs: ttfonts.ShapedStr, text: str) -> None:
     """For each private-use glyph, the characters of its cluster that the cluster's other glyphs do not
     already stand for (a conjunct drawn as one glyph plus a vowel sign keeps both letters, once each)."""

@@ -27,6 +27,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table
 from reportlab.platypus import paragraph as rl_paragraph
 
+from briefgen.writers.pdf.lines import divide, line_ends
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -79,6 +81,7 @@ class Tagger:
         self.cited: dict[int, Element] = {}  # reference id -> element drawing it
         self.open: list[Element] = []
         self.spans: list[bool] = []  # whether each open mark holds an ActualText span
+        self.spaces: Iterator[bool] = iter(())  # whether each line of the paragraph drawn ends at a space
 
     def place(self, element: Element) -> None:
         if element.placed:
@@ -193,6 +196,7 @@ class Tagged:
         if element.role == "Figure":
             element.bbox = _box(canv, float(getattr(self, "width", 0)), float(getattr(self, "height", 0)))
         before = len(canv._annotationrefs)
+        tagger.spaces = iter(self.line_ends())
         tagger.begin(canv, element, self.actual_text())
         super()._drawOn(canv)  # type: ignore[misc]
         tagger.end(canv)
@@ -202,10 +206,15 @@ class Tagged:
         """What a reader gets instead of the drawn glyphs: set for text drawn in another order than read."""
         return None
 
+    def line_ends(self) -> list[bool]:
+        """Whether each line drawn ends where the source has a space (lines.py); none for a picture."""
+        return line_ends(self) if hasattr(self, "blPara") else []
+
     def split(self, *args: Any) -> list[Any]:
         parts: list[Any] = super().split(*args)  # type: ignore[misc]
         for part in parts:
             part.tag = self.tag
+        divide(self, parts)
         return parts
 
 
@@ -248,9 +257,10 @@ _TEXT_OUT = textobject.PDFTextObject._textOut
 def _spaced_text_out(self: textobject.PDFTextObject, text: str, TStar: int = 0) -> None:
     """A line of a tagged paragraph ends with a space before the move to the next line: text read from the
     structure (a screen reader, `pdfinfo -struct-text`) keeps the words at a line break apart. The space is
-    drawn after the line's last glyph, where nothing follows, so the page looks the same."""
+    drawn after the line's last glyph, where nothing follows, so the page looks the same. A line that ends
+    inside a word (a long word cut, a break between ideographs) gets none."""
     tagger = tagger_of(self._canvas)
-    if TStar and tagger is not None and tagger.open:
+    if TStar and tagger is not None and tagger.open and next(tagger.spaces, False):
         if text:
             self._code.append(self._formatText(text))
         text = " "
