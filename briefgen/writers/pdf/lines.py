@@ -54,8 +54,12 @@ def _match(texts: list[str], source: str) -> tuple[list[bool], int]:
 
 
 def line_ends(paragraph: Any) -> list[bool]:
-    """For each line, whether the source text has white space right after it."""
-    return _match(line_texts(paragraph), _source(paragraph))[0]
+    """For each line but the last, whether the source text has white space right after it (the last line
+    ends the element: nothing to keep apart)."""
+    texts = line_texts(paragraph)
+    if len(texts) < 2:
+        return [False] * len(texts)
+    return [*_match(texts[:-1], _source(paragraph))[0], False]
 
 
 def divide(whole: Any, parts: list[Any]) -> None:
