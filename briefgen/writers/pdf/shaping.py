@@ -107,8 +107,8 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
 
 
 def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
-    """Each run of glyphs remembers the characters its clusters stand for, which `actual_text` writes as the
-    marked content's /ActualText: text extraction then reads the source's order, not the drawing order."""
+    """Each run of glyphs remembers (as `actual`) the characters its clusters stand for: the text of a line
+    drawn in another order than read (lines.py), written as its paragraph's /ActualText (tags.py)."""
     starts = sorted({d.cluster for g in glyphs for d in g.__shapeData__ if 0 <= d.cluster < len(text)})
     for run in glyphs:
         clusters = [d.cluster for d in run.__shapeData__ if 0 <= d.cluster < len(text)]
