@@ -21,11 +21,18 @@ ARTIFACT, TAGGED, OTHER = "artifact", "tagged", "other"
 
 @dataclass
 class Glyphs:
-    """What one font draws: its dictionary, the strings shown with it, and whether any is visible."""
+    """What one font draws: its dictionary, the strings shown with it, how many shows were visible."""
 
     font: pikepdf.Dictionary
     strings: set[bytes] = field(default_factory=set)
-    rendered: bool = False
+    shows: int = 0
+    visible: int = 0
+
+    @property
+    def rendered(self) -> bool:
+        """Selected for rendering: unless every string it shows is invisible (Tr 3), as a validator reads a Tf
+        that shows nothing (the font still sits in the page's resources for a reader to need)."""
+        return self.visible > 0 or self.shows == 0
 
 
 @dataclass
@@ -77,7 +84,7 @@ def _walk(scan: Scan, instructions: list[pikepdf.ContentStreamInstruction], stat
         if op in ("BMC", "BDC", "EMC"):
             _mark(scan, state, op, operands, index)
             continue
-        _text_state(state, op, operands)
+        _text_state(scan, state, op, operands)
         if op in SHOW:
             _shown(scan, state, op, operands)
         if op == "Do" and _invoke(scan, state, operands[0]):
@@ -124,13 +131,15 @@ def _properties(state: _State, operand: object) -> pikepdf.Dictionary | None:
     return None
 
 
-def _text_state(state: _State, op: str, operands: list[object]) -> None:
+def _text_state(scan: Scan, state: _State, op: str, operands: list[object]) -> None:
     if op == "q":
         state.gstack.append((state.font, state.render))
     elif op == "Q" and state.gstack:
         state.font, state.render = state.gstack.pop()
     elif op == "Tf":
         state.font = state.resources.get("/Font", pikepdf.Dictionary()).get(operands[0])
+        if isinstance(state.font, pikepdf.Dictionary):
+            scan.fonts.setdefault(state.font.objgen, Glyphs(state.font))
     elif op == "Tr":
         state.render = int(operands[0])  # type: ignore[call-overload]
 
@@ -140,7 +149,8 @@ def _shown(scan: Scan, state: _State, op: str, operands: list[object]) -> None:
     if not isinstance(font, pikepdf.Dictionary):
         return
     glyphs = scan.fonts.setdefault(font.objgen, Glyphs(font))
-    glyphs.rendered |= state.render != 3
+    glyphs.shows += 1
+    glyphs.visible += state.render != 3
     shown = operands[0] if op in ("Tj", "TJ") else operands[-1]
     items = list(shown) if isinstance(shown, pikepdf.Array) else [shown]
     glyphs.strings.update(bytes(item) for item in items if isinstance(item, pikepdf.String))
