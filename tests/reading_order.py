@@ -9,12 +9,15 @@ before its blocks; a table's column titles, then its cells row by row. A chart's
 through its alt text (which `tests/pdfua.py` checks), so the text drawn inside Figure elements is left out of
 the tree's side.
 
-Compared with all whitespace removed and case folded: Poppler joins the lines of a paragraph without the space
-the line break stood for, and house styles may print headings in capitals.
+`difference` compares with all whitespace removed and case folded (house styles may print headings in capitals):
+the order and every character. `word_difference` also holds the word breaks to the model's: a line break must
+not glue two words in the tree's text (Poppler joins a marked-content sequence's lines as the PDF's text has
+them; ISO 32000-1 14.8.2.5 is about identifying word breaks in Tagged PDF).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from collections.abc import Iterator
@@ -138,3 +141,13 @@ def difference(expected: list[str], actual: list[str]) -> str | None:
     at = next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), min(len(want), len(got)))
     return (f"reading order differs at character {at} of {len(want)}:\n"
             f"  model: ...{want[max(0, at - 60):at + 60]}...\n  tree:  ...{got[max(0, at - 60):at + 60]}...")
+
+
+def word_difference(expected: list[str], actual: list[str]) -> list[str]:
+    """The stretches of words the tree reads otherwise than the model (case folded, any whitespace one break),
+    each as "'model words' read as 'tree words'"; empty when every word break agrees."""
+    want = " ".join(expected).casefold().split()
+    got = " ".join(actual).casefold().split()
+    matcher = difflib.SequenceMatcher(None, want, got, autojunk=False)
+    return [f"{' '.join(want[a:b])!r} read as {' '.join(got[c:d])!r}"
+            for tag, a, b, c, d in matcher.get_opcodes() if tag != "equal"]
