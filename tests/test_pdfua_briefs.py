@@ -100,7 +100,6 @@ def briefs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dic
     yield ws / "output", {name: doc for name, doc in documents.items() if name.endswith(".pdf")}
 
 
-@pytest.mark.xfail(strict=True, reason="briefs untagged until branch tagpdf lands")
 def test_every_brief_passes_pdfua_and_reads_in_order(briefs: tuple[Path, dict[str, Document]]) -> None:
     pdfinfo = require("pdfinfo")
     output, documents = briefs
@@ -114,8 +113,6 @@ def test_every_brief_passes_pdfua_and_reads_in_order(briefs: tuple[Path, dict[st
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="briefs untagged until branch tagpdf lands; with it, the tagged text still "
-                                       "loses the space at each line break (tagpdf 517cd31: 63 glued pairs)")
 def test_every_brief_keeps_its_word_breaks_in_the_tree(briefs: tuple[Path, dict[str, Document]]) -> None:
     pdfinfo = require("pdfinfo")
     output, documents = briefs
