@@ -114,8 +114,8 @@ def test_every_brief_passes_pdfua_and_reads_in_order(briefs: tuple[Path, dict[st
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(strict=True, reason="briefs untagged until branch tagpdf lands; with it, the tagged text still "
-                                       "loses the space at each line break (tagpdf 517cd31: 63 glued pairs)")
+@pytest.mark.xfail(strict=True, reason="briefs untagged until branch tagpdf lands (its 517cd31 glued 63 word "
+                                       "pairs at line breaks; 58b454d keeps every break)")
 def test_every_brief_keeps_its_word_breaks_in_the_tree(briefs: tuple[Path, dict[str, Document]]) -> None:
     pdfinfo = require("pdfinfo")
     output, documents = briefs
