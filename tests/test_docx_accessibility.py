@@ -339,3 +339,18 @@ def test_a_heading_inside_a_box_counts_in_the_outline(tmp_path: Path) -> None:
                                Heading(2, (Span("After"),)), Paragraph((Span("x"),))))
     write(doc, tmp_path / "box.docx", Theme())
     assert heading_levels(parts(tmp_path / "box.docx")) == [(0, "T"), (1, "In the box"), (1, "After")]
+
+
+@pytest.mark.parametrize(("language", "slots"), [
+    ("en", {"val": "en", "eastAsia": "ko-KR", "bidi": "he-IL"}),
+    ("ja", {"val": "ja", "eastAsia": "ja", "bidi": "he-IL"}),
+    ("ar-EG", {"val": "ar-EG", "eastAsia": "ko-KR", "bidi": "ar-EG"}),
+    ("hi", {"val": "hi", "eastAsia": "ko-KR", "bidi": "hi"}),
+])
+def test_the_default_language_fills_the_slot_of_its_script(tmp_path: Path, language: str,
+                                                           slots: dict[str, str]) -> None:
+    write(Document(Meta("T", language=language), (Heading(0, (Span("T"),)),)), tmp_path / "l.docx", Theme())
+    xml = parts(tmp_path / "l.docx")
+    lang = xml["word/styles.xml"].find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert {name: lang.get(f"{{{NS['w']}}}{name}") for name in slots} == slots
+    assert property_problems(xml) == []

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
+from briefgen.document import scripts
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.docx.ooxml import el, sub
 
@@ -27,6 +28,8 @@ _FURNITURE = (RT.HEADER, RT.FOOTER)
 # w:tblPr children that come after w:tblDescription (ECMA-376 §17.4.60)
 _AFTER_DESCRIPTION = ("w:tblPrChange",)
 _CAPTION_LIMIT = 255  # Word's dialog takes no more; the description has no such limit
+_EAST_ASIAN = frozenset({"zh", "ja", "ko"})
+_COMPLEX = frozenset({"hi", "mr", "ne", "sa", "th", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "km", "lo", "my"})
 BODY_LEVEL = 9  # w:outlineLvl of body text: not a heading
 # w:pPr children that come after w:outlineLvl (ECMA-376 §17.3.1.26)
 _AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
@@ -72,8 +75,22 @@ def table_alt_text(table: BaseOxmlElement, caption: str, description: str) -> No
 
 def default_language(document: DocxDocument, language: str) -> None:
     """The document's language as the default of every run (`w:lang w:val` in the styles' defaults), whatever
-    a reference document set there (its `en-GB` stays for a brief in `en`, its `de-DE` does not); its east Asian
-    and complex-script defaults are left as they are."""
+    a reference document set there (its `en-GB` stays for a brief in `en`, its `de-DE` does not). A brief in an
+    east Asian or a complex-script language is also the default of that slot (`w:eastAsia`, `w:bidi`); the
+    other slots keep their defaults, and a run in another script says its own language (scripts.py)."""
+    lang = _default_lang(document)
+    current = str(lang.get(qn("w:val"), ""))
+    if current.lower().split("-")[0] != language.lower() or "-" in language:  # keep a region that refines it
+        lang.set(qn("w:val"), language)
+    primary = language.lower().split("-")[0]
+    if primary in _EAST_ASIAN:
+        lang.set(qn("w:eastAsia"), language)
+    elif primary in _COMPLEX or scripts.is_rtl_language(language):
+        lang.set(qn("w:bidi"), language)
+
+
+def _default_lang(document: DocxDocument) -> BaseOxmlElement:
+    """The `w:lang` of the styles' run defaults, made where missing."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -86,13 +103,11 @@ def default_language(document: DocxDocument, language: str) -> None:
     rpr = rpr_default.find(qn("w:rPr"))
     if rpr is None:
         rpr = sub(rpr_default, "w:rPr")
-    lang = rpr.find(qn("w:lang"))
+    lang: BaseOxmlElement | None = rpr.find(qn("w:lang"))
     if lang is None:
-        lang = rpr.insert_element_before(el("w:lang"), "w:eastAsianLayout", "w:specVanish", "w:oMath")
-    current = str(lang.get(qn("w:val"), ""))
-    if current.lower().split("-")[0] != language.lower() or "-" in language:  # keep a region that refines it
-        lang.set(qn("w:val"), language)
-
+        lang = el("w:lang")
+        rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+    return lang
 
 
 def outline_levels(document: DocxDocument, wanted: dict[str, tuple[int, ...]]) -> None:
