@@ -45,12 +45,11 @@ from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
 
 _PARAGRAPH_KEYS = {"body": "body", "lead": "lead", "meta": "meta", "small": "small"}
-# The outline level each style may have: the title is body text or level 1 (as Word's built-in Title is body
-# text), sections 1 and sub-sections 2, everything else body text, whatever a reference document says.
-_OUTLINE_LEVELS = {styles.style_id(spec.word_name): {"title": (access.BODY_LEVEL, 0), "heading1": (0,),
-                                                      "heading2": (1,)}.get(key, (access.BODY_LEVEL,))
+# The outline levels each style may have (0 is Heading 1), whatever a reference document says: the title is body
+# text (as Word's own Title) or level 1, sections are 1 and sub-sections 2, and everything else is body text.
+_HEADING_LEVELS = {"title": (access.BODY_LEVEL, 0), "heading1": (0,), "heading2": (1,)}
+_OUTLINE_LEVELS = {styles.style_id(spec.word_name): _HEADING_LEVELS.get(key, (access.BODY_LEVEL,))
                    for key, spec in STYLES.items()}
-
 
 @dataclass
 class _Context:
