@@ -225,7 +225,7 @@ def first_notes(doc: Document) -> list[Note]:
 
 
 def note_text(note: Note) -> str:
-    return "".join(run.text for run in note.content)
+    return "".join(run.label if isinstance(run, Link) else run.text for run in note.content)
 
 
 def links(doc: Document) -> list[Link]:
