@@ -99,11 +99,11 @@ def _furniture_text(doc: Document, theme: Theme, page: int, total: int) -> str:
 
 def _check_pdf_links_meta(doc: Document, got: PdfContent, printed: list[Note]) -> None:
     """Every web link of the body and of the printed notes is a link annotation (a link that wraps over
-    two lines has one annotation per line, so sets are compared; a link with no visible text has nothing to
-    click, so it may have none); headings are bookmarks."""
+    two lines has one annotation per line, so sets are compared; a link shows its address when it has no text of
+    its own, Link.label); headings are bookmarks."""
     links = expect.links(doc) + [run for note in printed for run in note.content if isinstance(run, Link)]
     found = {link.uri for link in got.links if link.uri is not None}
-    assert {expect.uri(link.url) for link in links if link.text.strip()} <= found
+    assert {expect.uri(link.url) for link in links if link.label.strip()} <= found
     assert found <= {expect.uri(link.url) for link in links}
     outline = [expect.xml_safe("".join(r.text for r in b.content if not isinstance(r, NoteRef))) or " "
                for b in doc.blocks if isinstance(b, Heading) and b.level >= 1]

@@ -152,7 +152,7 @@ def inline_pieces(runs: tuple[Inline, ...], caps: bool = False) -> Iterator[tupl
         if isinstance(run, Span):
             yield run.text, caps or run.tag
         elif isinstance(run, Link):
-            yield run.text, caps
+            yield run.label, caps
 
 
 def find_in_order(haystack: str, patterns: list[str]) -> str | None:
@@ -211,7 +211,7 @@ def docx_inline(runs: tuple[Inline, ...], numbers: dict[str, int]) -> str:
             text += str(numbers[key]) if key in numbers else ""
             numbers.setdefault(key, len(numbers) + 1)
         else:
-            text += docx_form(run.text)
+            text += docx_form(run.label if isinstance(run, Link) else run.text)
         previous = run
     return text
 
@@ -225,7 +225,7 @@ def first_notes(doc: Document) -> list[Note]:
 
 
 def note_text(note: Note) -> str:
-    return "".join(run.text for run in note.content)
+    return "".join(run.label if isinstance(run, Link) else run.text for run in note.content)
 
 
 def links(doc: Document) -> list[Link]:

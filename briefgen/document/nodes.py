@@ -34,6 +34,12 @@ class Link:
     text: str
     url: str
 
+    @property
+    def label(self) -> str:
+        """The words a reader sees and a screen reader speaks: the text, or the address itself when a template
+        gave the link no text (an empty link would be invisible and say nothing)."""
+        return self.text if self.text.strip() else self.url
+
 
 @dataclass(frozen=True)
 class Note:
@@ -139,9 +145,20 @@ class Chart:
         return any(bar.high is not None for bar in self.bars)
 
     def alt_text(self) -> str:
-        """What the chart shows, in words: for readers who cannot see the picture."""
-        values = "; ".join(f"{bar.label}: {bar.text or f'{bar.value:g}'}" for bar in self.bars)
-        return f"Bar chart, {self.title}, in {self.unit}. {values}."
+        """What the chart shows, in words, for readers who cannot see it: every writer's alternative text for
+        the picture (the DOCX picture's description, the PDF Figure's Alt). Each bar's label and its value as
+        the brief prints it (a range as its two ends), on the chart's unit."""
+        about = ", ".join(one_line(part) for part in ("Bar chart", self.title, f"in {self.unit}" if self.unit else "")
+                          if part.strip())
+        values = "; ".join(f"{one_line(bar.label)}: {one_line(bar.text) or _bar_value(bar)}" for bar in self.bars)
+        return f"{about}. {values}." if values else f"{about}."
+
+
+def _bar_value(bar: Bar) -> str:
+    """A bar's value in digits when the brief gave no printed text: `12`, or `12 to 15` for a range."""
+    if bar.high is not None and bar.high != bar.value:
+        return f"{bar.value:g} to {bar.high:g}"
+    return f"{bar.value:g}"
 
 
 Block = Banner | Heading | Paragraph | Box | BulletList | Table | Quote | Chart

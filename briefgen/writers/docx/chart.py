@@ -17,9 +17,10 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
-from briefgen.document.nodes import Chart, Theme, safe_text
+from briefgen.document.nodes import Chart, Theme
 from briefgen.document.typefaces import FACES, FALLBACKS
 from briefgen.writers import chart
+from briefgen.writers.docx import access
 from briefgen.writers.docx.ooxml import el, sub
 
 DPI = 200
@@ -42,7 +43,7 @@ def add(container: BlockItemContainer, block: Chart, theme: Theme, width: float,
     doc_pr = shape._inline.docPr
     doc_pr.set("id", str(FIRST_SHAPE_ID + number))
     doc_pr.set("name", f"Chart {number}")
-    doc_pr.set("descr", safe_text(block.alt_text()))
+    access.describe(doc_pr, block.title or f"Chart {number}", block.alt_text())
     return paragraph
 
 

@@ -35,15 +35,21 @@ from briefgen.document.nodes import (
     Table,
     Theme,
     WriteResult,
+    one_line,
     safe_text,
 )
 from briefgen.document.notes import ascending
-from briefgen.writers.docx import furniture, package, reference, scripts, styles, tables
+from briefgen.document.outline import without_skipped_levels
+from briefgen.writers.docx import access, furniture, package, reference, scripts, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
 
 _PARAGRAPH_KEYS = {"body": "body", "lead": "lead", "meta": "meta", "small": "small"}
-
+# The outline levels each style may have (0 is Heading 1), whatever a reference document says: the title is body
+# text (as Word's own Title) or level 1, sections are 1 and sub-sections 2, and everything else is body text.
+_HEADING_LEVELS = {"title": (access.BODY_LEVEL, 0), "heading1": (0,), "heading2": (1,)}
+_OUTLINE_LEVELS = {styles.style_id(spec.word_name): _HEADING_LEVELS.get(key, (access.BODY_LEVEL,))
+                   for key, spec in STYLES.items()}
 
 @dataclass
 class _Context:
@@ -52,6 +58,7 @@ class _Context:
     bookmarks: Bookmarks
     cited: dict[str, int] = field(default_factory=dict)  # note key -> footnote id
     charts: int = 0
+    section: str = ""  # the text of the latest heading: a table's title
 
 
 def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
@@ -62,9 +69,12 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     Repeated citations of a note key do not create new footnotes; they show the first note's number through
     a NOTEREF field.
     """
-    doc = ascending(doc)  # the numbering policy every writer shares (document/notes.py)
+    doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
     document = reference.open_document(theme.reference_docx)
-    styles.apply(document, theme, safe_text(doc.meta.language) or "en", reference=theme.reference_docx is not None)
+    language = safe_text(doc.meta.language) or "en"
+    styles.apply(document, theme, language, reference=theme.reference_docx is not None)
+    access.default_language(document, language)
+    access.outline_levels(document, _OUTLINE_LEVELS)
     bookmarks = Bookmarks()
     context = _Context(theme, Footnotes(document, bookmarks), bookmarks)
     body = document._body
@@ -73,6 +83,7 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     if not doc.blocks:
         body.add_paragraph()  # Word wants at least one paragraph in the body
     furniture.add(document, doc, theme)
+    access.furniture_pictures_decorative(document)
     for root in (body._element, context.notes.element):
         scripts.mark_tree(root)
     atomic_write(path, package.to_bytes(document, doc.meta))
@@ -113,6 +124,7 @@ def _heading(context: _Context, container: BlockItemContainer, block: Heading) -
     key = "title" if block.level <= 0 else "heading1" if block.level == 1 else "heading2"
     paragraph = _paragraph(container, key)
     _inlines(context, paragraph, block.content)
+    context.section = _plain(block.content)
     if block.anchor:
         content = [c for c in paragraph._p if c.tag != qn("w:pPr")] or [paragraph.add_run()._r]
         context.bookmarks.wrap(content[0], content[-1], block.anchor)
@@ -121,6 +133,7 @@ def _heading(context: _Context, container: BlockItemContainer, block: Heading) -
 def _box(context: _Context, container: BlockItemContainer, block: Box) -> None:
     """A one-cell table, shaded and outlined in the accent colour, holding the title and the blocks."""
     cell = tables.box_cell(container, context.theme, BOX_PADDING)
+    access.table_alt_text(cell._tc.getparent().getparent(), block.title, "")  # w:tc < w:tr < w:tbl
     title = cell.paragraphs[0]
     title._p.style = styles.style_id(STYLES["box_title"].word_name)
     title.add_run(safe_text(block.title))
@@ -141,7 +154,15 @@ def _table(context: _Context, container: BlockItemContainer, block: Table) -> No
         for index, (column, cell) in enumerate(zip(block.columns, docx_row.cells, strict=False)):
             paragraph = tables.cell_paragraph(cell, text, column.align)
             _inlines(context, paragraph, row[index] if index < len(row) else ())
+    access.table_alt_text(table._tbl, context.section or "Table", _table_description(block))
     tables.spacer(container)
+
+
+def _table_description(block: Table) -> str:
+    """What a table holds, for its alternative text: its rows and its column headings."""
+    rows = f"{len(block.rows)} row{'s' if len(block.rows) != 1 else ''}"
+    titles = [one_line(safe_text(c.title)) for c in block.columns if c.title.strip()]
+    return f"{rows} under the column headings {', '.join(titles)}" if titles else rows
 
 
 def _chart(context: _Context, container: BlockItemContainer, block: Chart) -> None:
@@ -182,8 +203,14 @@ def _link(paragraph: DocxParagraph, link: Link) -> None:
     """A real hyperlink: an external relationship from the paragraph's part and a w:hyperlink element."""
     rid = paragraph.part.relate_to(safe_text(link.url), RT.HYPERLINK, is_external=True)
     hyperlink = el("w:hyperlink", **{"r:id": rid, "history": "1"})
-    hyperlink.append(text_run(link.text, styles.HYPERLINK_STYLE))
+    hyperlink.append(text_run(link.label, styles.HYPERLINK_STYLE))
     paragraph._p.append(hyperlink)
+
+
+def _plain(inlines: Inlines) -> str:
+    """The literal text of inline runs, note marks left out."""
+    return one_line(safe_text("".join(i.label if isinstance(i, Link) else i.text for i in inlines
+                                      if isinstance(i, Span | Link))))
 
 
 def _note_ref(context: _Context, paragraph: DocxParagraph, note: Note) -> None:

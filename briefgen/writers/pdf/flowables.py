@@ -42,10 +42,12 @@ def _fit(row: tuple[Inlines, ...], width: int) -> tuple[Inlines, ...]:
 
 class StoryBuilder:
     """Builds the flowables of a document, each carrying its structure element (tags.py); note references
-    are numbered through `cite`; `language` is the document's (a quote in another one says so)."""
+    are numbered through `cite`; `language` is the document's (a quote in another one says so); a heading at
+    level `top` is tagged H1."""
 
-    def __init__(self, kit: Kit, cite: Cite, language: str = "") -> None:
+    def __init__(self, kit: Kit, cite: Cite, language: str = "", top: int = 0) -> None:
         self.kit = kit
+        self.top = top
         self.cite = cite
         self.language = language
         self.headings = 0
@@ -86,7 +88,7 @@ class StoryBuilder:
 
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
-        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=self.element(f"H{level + 1}"))
+        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=self.element(f"H{level - self.top + 1}"))
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1

@@ -68,7 +68,7 @@ class InlineMarkup:
 
     def link(self, link: Link) -> str:
         url = quoteattr(pdf_uri(safe_text(link.url)))
-        return f'<a href={url} color="{self.accent}"><u>{self.text(link.text)}</u></a>'
+        return f'<a href={url} color="{self.accent}"><u>{self.text(link.label)}</u></a>'
 
     def noteref(self, ref: NoteRef) -> str:
         if self.cite is None:

@@ -20,6 +20,7 @@ from reportlab.platypus.flowables import Flowable
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
 from briefgen.document.notes import ascending
+from briefgen.document.outline import top_level, without_skipped_levels
 from briefgen.errors import Unplaced
 from briefgen.writers.pdf import tags
 from briefgen.writers.pdf.flowables import StoryBuilder
@@ -124,7 +125,8 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
     """Lay the document out once with the given numbering and page total."""
     tags.install()
     the_kit = kit(theme)
-    story = StoryBuilder(the_kit, numbering.cite, doc.meta.language).blocks(doc.blocks) or [Spacer(0, 0)]
+    builder = StoryBuilder(the_kit, numbering.cite, doc.meta.language, top_level(doc))
+    story = builder.blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
     # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the
     # last flowable is a heading taller than a page (its keep-together group splits back into itself).
     story[-1].keepWithNext = 0
@@ -154,7 +156,7 @@ def _settle(doc: Document, theme: Theme) -> _Pass:
     Entries never go stale (both keys are immutable values); eight cover one build's audiences and the last
     few fit attempts. A logo file replaced on disk between the two calls is not seen until the next build.
     """
-    doc = ascending(doc)
+    doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
     total = 1
     for _ in range(MAX_PASSES):
         result, _ledger = _layout(doc, theme, Numbering(), total)
