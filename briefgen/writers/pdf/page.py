@@ -17,6 +17,7 @@ from briefgen.errors import ThemeError, Unplaced
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.styles import Kit
 
+LINE = 1.5  # a line of furniture text, in its font size: the step to a second line when one is full
 LOGO_MAX = (36.0 * 2.83465, 11.0 * 2.83465)  # points: at most 36 mm wide, 11 mm high
 
 
@@ -66,16 +67,33 @@ class Decorator:
         self.footer(canv, page)
         canv.restoreState()
 
-    def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:
-        """One line of literal text, each run in a face that has its glyphs."""
+    def chunks(self, text: str, bold: bool = False) -> tuple[list[tuple[str, str]], float]:
+        """One line of literal text as runs, each in a face that has its glyphs, and its width."""
         chunks = [(fonts.font_name(fam, bold=bold), chunk)
                   for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold)]
-        width = sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
+        return chunks, sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
+
+    def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:
+        chunks, width = self.chunks(text, bold)
         x -= {"left": 0.0, "center": width / 2, "right": width}[align]
         for name, chunk in chunks:
             canv.setFont(name, self.size)
             canv.drawString(x, y, chunk)
             x += stringWidth(chunk, name, self.size)
+
+    def row(self, canv: Canvas, y: float, sides: tuple[str, str], away: float) -> None:
+        """The handling line centred between the side texts drawn at y or, where it would touch one of them, on
+        a line of its own `away` points higher (the header's into the top margin, the footer's towards the text,
+        which the bottom margin leaves room for)."""
+        kit = self.kit
+        left, right = kit.margins[3], kit.page[0] - kit.margins[1]
+        centre, gap = (left + right) / 2, self.size
+        _, banner = self.chunks(self.banner, bold=True)
+        _, before = self.chunks(sides[0])
+        _, after = self.chunks(sides[1])
+        fits = left + before + gap <= centre - banner / 2 and centre + banner / 2 + gap <= right - after
+        canv.setFillColor(kit.banner)
+        self.draw(canv, self.banner, centre, y if fits else y + away, "center", bold=True)
 
     def header(self, canv: Canvas, page: int) -> None:
         kit, top = self.kit, self.kit.page[1] - self.kit.margins[0]
@@ -83,9 +101,7 @@ class Decorator:
             canv.setFillColor(kit.muted)
             self.draw(canv, kit.theme.organisation, kit.margins[3], top + 8, "left")
         if page > 1 and self.banner:  # page 1 opens with the banner paragraph
-            canv.setFillColor(kit.banner)
-            self.draw(canv, self.banner, (kit.margins[3] + kit.page[0] - kit.margins[1]) / 2, top + 8, "center",
-                      bold=True)
+            self.row(canv, top + 8, (kit.theme.organisation, ""), self.size * LINE)
         if page == 1 and kit.theme.logo is not None:
             image = _logo(kit.theme.logo)
             w, h = image.getSize()
@@ -101,5 +117,4 @@ class Decorator:
         self.draw(canv, kit.theme.footer, left, y, "left")
         self.draw(canv, f"Page {page} of {self.total}", right, y, "right")
         if self.banner:
-            canv.setFillColor(kit.banner)
-            self.draw(canv, self.banner, (left + right) / 2, y, "center", bold=True)
+            self.row(canv, y, (kit.theme.footer, f"Page {page} of {self.total}"), self.size * LINE)
