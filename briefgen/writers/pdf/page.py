@@ -69,7 +69,8 @@ class Decorator:
     def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:
         """One line of literal text, each run in a face that has its glyphs."""
         chunks = [(fonts.font_name(fam, bold=bold), chunk)
-                  for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold)]
+                  for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold,
+                                                     fontset=self.kit.theme.fonts)]
         width = sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
         x -= {"left": 0.0, "center": width / 2, "right": width}[align]
         for name, chunk in chunks:
