@@ -39,7 +39,7 @@ from briefgen.document.nodes import (
 from briefgen.errors import Unplaced
 
 NoteFactory = Callable[[int], NoteRef]
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at; no-break spaces stay
 _LINK = re.compile(r"(?i)^(https?://|mailto:)\S+$")
 
 

@@ -25,9 +25,8 @@ MAX_FONT_BYTES = 50 * MB  # a full CJK TrueType face is 15-30 MB
 MAX_SCANNED_FONTS = 200  # font files read from templates/ when looking for a family by name
 FONT_SUFFIXES = (".ttf", ".otf")
 FONT_HINT = "name a TrueType font file (.ttf, or an .otf with TrueType outlines) inside templates/"
-CFF_HINT = ("reportlab embeds TrueType outlines only: use the family's .ttf build (most families publish "
-            "both), or convert the file with fontTools (`pip install fonttools`, then "
-            "`python -c \"from fontTools.ttLib import TTFont; ...\"` or the `otf2ttf` snippet of its docs)")
+CFF_HINT = ("reportlab embeds TrueType outlines only: use the family's TrueType (.ttf) files (most families "
+            "publish both), or convert this one to TrueType outlines (fontTools' otf2ttf, FontForge)")
 _SIGNATURES = {b"\x00\x01\x00\x00": "", b"true": "", b"OTTO": "cff", b"wOFF": "woff", b"wOF2": "woff",
                b"ttcf": "ttc"}
 _REFUSED = {
