@@ -162,7 +162,8 @@ class FontSet:
     def runs(self, text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
         """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by
         each file's coverage, so no font is laid out (both writers and the chart split text this way)."""
-        return _runs(text, _chain(family, tuple(f.family for f in self.fallbacks)), bold, italic)
+        chain = _chain(family, tuple(f.family for f in self.named), tuple(f.family for f in self.fallbacks))
+        return _runs(text, chain, bold, italic)
 
 
 BUNDLED = FontSet()
@@ -174,9 +175,10 @@ def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS))
 
 
 @cache
-def _chain(family: str, fallbacks: tuple[str, ...]) -> tuple[str, ...]:
-    """Where to look for a glyph: the main face, the other bundled main faces, then the fallbacks in order."""
-    return (family, *(f for f in FACES if f != family), *fallbacks)
+def _chain(family: str, named: tuple[str, ...], fallbacks: tuple[str, ...]) -> tuple[str, ...]:
+    """Where to look for a glyph: the main face, a profile's other Latin faces, the other bundled main faces,
+    then the fallbacks in order."""
+    return (family, *(f for f in named if f != family), *(f for f in FACES if f != family), *fallbacks)
 
 
 def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> str:

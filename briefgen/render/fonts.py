@@ -81,13 +81,17 @@ def _face(ws: Workspace, profile: Profile, slot: str, spec: FontFiles,
 
 
 def _as_face(templates: Path, files: dict[str, FontFile]) -> Face:
-    """A face from checked files by style (a style without a file is drawn from the regular one); its family
+    """A face from checked files by style (bold italic without a file of its own is drawn from the bold file,
+    any other style from the regular one); its family
     key is unique to the files' contents, so different files of one family name never share a registered
     font, in one process building several workspaces or audiences."""
     regular = files["regular"]
     digest = hashlib.sha256(" ".join(f"{k}:{files[k].digest}" for k in sorted(files)).encode()).hexdigest()[:10]
     key = f"{re.sub(r'[^A-Za-z0-9]', '', regular.family) or 'Font'}-{digest}"
-    name = {style: os.path.relpath(files.get(style, regular).path, templates) for style in _STYLE_KEYS}
+    fallback = {"bold": ("bold",), "italic": ("italic",), "bold_italic": ("bold_italic", "bold", "italic")}
+    chosen = {style: next((files[k] for k in fallback.get(style, ()) if k in files), regular)
+              for style in _STYLE_KEYS}
+    name = {style: os.path.relpath(chosen[style].path, templates) for style in _STYLE_KEYS}
     return Face(key, regular.family, name["regular"], name["bold"], name["italic"], name["bold_italic"],
                 folder=templates)
 

@@ -123,14 +123,12 @@ def _weight_and_slant(face: hb.Face, style: str) -> tuple[bool, bool]:
 
 
 def fonts_in(templates: Path) -> list[str]:
-    """The font files in templates/ and its subfolders (names relative to it), a bounded number, no links
-    followed: where a font a house style names is looked for."""
-    found: list[str] = []
-    for folder, dirs, files in os.walk(templates):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
-        for file in sorted(files):
-            if Path(file).suffix.lower() in FONT_SUFFIXES:
-                found.append(os.path.relpath(os.path.join(folder, file), templates))
-                if len(found) >= MAX_SCANNED_FONTS:
-                    return found
-    return found
+    """The font files in templates/ itself (where the build's fingerprint sees them change), a bounded
+    number, no link followed: where a font a house style names is looked for."""
+    try:
+        with os.scandir(templates) as entries:
+            names = sorted(e.name for e in entries if Path(e.name).suffix.lower() in FONT_SUFFIXES
+                           and not e.name.startswith(".") and e.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+    return names[:MAX_SCANNED_FONTS]

@@ -94,7 +94,8 @@ def registered(family: str, bold: bool = False, italic: bool = False) -> str:
 @cache
 def _register(family: str) -> None:
     face = face_of(family)
-    for bold, italic in _STYLES:
+    # regular last: a style drawn from the regular file maps back to the regular style (`<b>` then finds bold)
+    for bold, italic in reversed(_STYLES):
         name = font_name(face.family, bold, italic)
         if name not in pdfmetrics.getRegisteredFontNames():
             font = TTFont(name, str(face.file(bold, italic)))
