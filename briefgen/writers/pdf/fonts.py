@@ -94,14 +94,16 @@ def registered(family: str, bold: bool = False, italic: bool = False) -> str:
 @cache
 def _register(family: str) -> None:
     face = face_of(family)
-    # regular last: a style drawn from the regular file maps back to the regular style (`<b>` then finds bold)
-    for bold, italic in reversed(_STYLES):
+    for bold, italic in _STYLES:
         name = font_name(face.family, bold, italic)
         if name not in pdfmetrics.getRegisteredFontNames():
             font = TTFont(name, str(face.file(bold, italic)))
             font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.style_for)
-            pdfmetrics.registerFont(font)
-        addMapping(face.family, int(bold), int(italic), name)
+            pdfmetrics.registerFont(font)  # which maps every style of a font named like the family to it
+    # then the family's styles, regular last: a style drawn from the regular file maps back to the regular
+    # style, so `<b>` inside it finds the bold file
+    for bold, italic in reversed(_STYLES):
+        addMapping(face.family, int(bold), int(italic), font_name(face.family, bold, italic))
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False,
