@@ -212,3 +212,19 @@ def test_check_counts_the_profiles_fonts_for_characters_no_font_draws(workspace:
     text = subprocess.run([require("pdftotext"), str(workspace / "output" / "thai.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
     assert "ภาษาไทย" in text
+
+
+def test_a_font_the_brand_file_names_is_used_when_templates_has_its_file(workspace: Path) -> None:
+    templates = workspace / "templates"
+    (templates / "_brand.yml").write_text(f"typography:\n  headings: {SERIF}\n", encoding="utf-8")
+    _profile(workspace, "branded", EXECUTIVE, "  brand: _brand.yml\n")
+    assert f"font '{SERIF}' is not bundled" in run(workspace, "check").output
+    make_font(templates / "brand-heading.ttf", SERIF, LATIN, style="Bold")  # the only file: bold, used for all
+    assert "is not bundled" not in run(workspace, "check").output
+    result = run(workspace, "build", "-a", "branded")
+    assert result.exit_code == 0 and "is not bundled" not in result.output, result.output
+    drawn = _drawn_with(workspace / "output" / "branded.pdf")
+    assert any(font == "BriefgenTestSerif-Bold" for text, font in drawn if "KEY JUDGMENTS" in text.upper()), drawn
+    styles = _xml(workspace / "output" / "branded.docx", "word/styles.xml")
+    heading = styles[styles.index('w:styleId="Heading1"'):]
+    assert f'w:ascii="{SERIF}"' in heading[:heading.index("</w:style>")]
