@@ -228,3 +228,15 @@ def test_a_font_the_brand_file_names_is_used_when_templates_has_its_file(workspa
     styles = _xml(workspace / "output" / "branded.docx", "word/styles.xml")
     heading = styles[styles.index('w:styleId="Heading1"'):]
     assert f'w:ascii="{SERIF}"' in heading[:heading.index("</w:style>")]
+
+
+def test_a_damaged_font_is_refused_at_its_line(workspace: Path) -> None:
+    """A real font cut short: it starts like a font, but its tables run past the end of the file."""
+    data = (FONT_DIR / "DejaVuSans.ttf").read_bytes()
+    (workspace / "templates" / "cut.ttf").write_bytes(data[:40_000])
+    look = _profile(workspace, "cut", EXECUTIVE, "  fonts: {body: cut.ttf}\n")
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert re.search(rf"templates/cut\.yaml:{look + 1}:\d+: look\.fonts\.body: font 'cut\.ttf' (is damaged|cannot "
+                     r"be embedded)", result.output), result.output
+    assert "Traceback" not in result.output

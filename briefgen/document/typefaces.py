@@ -79,16 +79,25 @@ def _table() -> dict[str, str]:
     return table
 
 
-@cache
 def coverage(path: Path) -> frozenset[int]:
     """The code points one font file maps to a glyph: a bundled file's from the table, a profile's own file's
-    (already checked, sources/fontfile.py) from its character map."""
-    if path.parent != FONT_DIR:
-        import uharfbuzz as hb
+    (already checked, sources/fontfile.py) from its character map, read again when the file changes."""
+    found = _BUNDLED_SEEN.get(path)
+    if found is not None:
+        return found
+    if path.parent == FONT_DIR:
+        found = _BUNDLED_SEEN[path] = _bundled_coverage(path.name)
+        return found
+    return _file_coverage(path, path.stat().st_mtime_ns)
 
-        return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
+
+_BUNDLED_SEEN: dict[Path, frozenset[int]] = {}  # by path: the hot loop of `runs` asks per character
+
+
+@cache
+def _bundled_coverage(name: str) -> frozenset[int]:
     codes: set[int] = set()
-    for part in _table()[path.name].split():
+    for part in _table()[name].split():
         first, _, last = part.partition("-")
         codes.update(range(int(first, 16), int(last or first, 16) + 1))
     return frozenset(codes)
@@ -167,6 +176,14 @@ class FontSet:
 
 
 BUNDLED = FontSet()
+
+
+@cache
+def _file_coverage(path: Path, mtime_ns: int) -> frozenset[int]:
+    """A profile's font file's character map, once per version of the file."""
+    import uharfbuzz as hb
+
+    return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
 
 
 def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS)) -> bool:
