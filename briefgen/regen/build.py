@@ -141,8 +141,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
-    from briefgen.render.fonts import audience_fonts
-    from briefgen.render.profilecheck import check_profiles
+    from briefgen.render.profilecheck import audience_fonts, check_profiles
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 

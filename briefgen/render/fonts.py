@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from briefgen.document.house import METRIC_TWINS
 from briefgen.document.layout import STYLES
 from briefgen.document.nodes import Theme
-from briefgen.document.typefaces import BUNDLED, SCRIPT_FACES, Face, FontSet
+from briefgen.document.typefaces import SCRIPT_FACES, Face, FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render.profiles import FontFiles, Profile
 from briefgen.sources.assets import AssetError
@@ -124,20 +123,3 @@ def _by_style(files: list[FontFile]) -> dict[str, FontFile]:
     return out
 
 
-
-def audience_fonts(ws: Workspace, names: Iterable[str] | None = None) -> dict[str, FontSet]:
-    """The fonts of each audience that writes a PDF (default: every audience), for `check`'s characters no
-    font draws. A profile that cannot be read counts with the bundled fonts (check_profiles reports it)."""
-    from briefgen.render.assets import theme_for
-    from briefgen.render.audiences import audience_names
-    from briefgen.render.profiles import load_profile
-
-    found: dict[str, FontSet] = {}
-    for name in audience_names(ws) if names is None else names:
-        try:
-            profile = load_profile(ws, name)
-            if "pdf" in profile.formats:
-                found[name] = theme_for(ws, profile).fonts
-        except BriefgenError:
-            found[name] = BUNDLED
-    return found

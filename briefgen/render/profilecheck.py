@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.schema import Summary
 from briefgen.render.assets import theme_for
@@ -69,3 +70,17 @@ def _chart(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list
 
     chart_figures(summary, profile, name)
     return []
+
+
+def audience_fonts(ws: Workspace, names: Iterable[str] | None = None) -> dict[str, FontSet]:
+    """The fonts of each audience that writes a PDF (default: every audience), for `check`'s characters no
+    font draws. A profile that cannot be read counts with the bundled fonts (check_profiles reports it)."""
+    found: dict[str, FontSet] = {}
+    for name in audience_names(ws) if names is None else names:
+        try:
+            profile = load_profile(ws, name)
+            if "pdf" in profile.formats:
+                found[name] = theme_for(ws, profile).fonts
+        except BriefgenError:
+            found[name] = BUNDLED
+    return found
