@@ -60,12 +60,12 @@ def language_of(text: str, lang: str | None, default: str) -> str:
     (Arabic, Hebrew, Devanagari, kana, ideographs, Hangul), that script's usual language; else the brief's."""
     if lang:
         return lang
-    found = [script for char in text if (script := scripts.script_of(char)) is not None]
-    if not found or found[0].default_lang is None:
+    first = next((script for char in text if (script := scripts.script_of(char)) is not None), None)
+    if first is None or first.default_lang is None:
         return default
-    if found[0].name == "cjk" and any(script.default_lang == "ja" for script in found):
+    if first.name == "cjk" and scripts.KANA.search(text):
         return "ja"  # kana anywhere among the ideographs
-    return found[0].default_lang
+    return first.default_lang
 
 
 def quoted(text: str, lang: str | None, default: str = "en") -> str:

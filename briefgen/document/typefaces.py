@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from briefgen.document.house import pdf_family as house_pdf_family
@@ -171,8 +171,13 @@ class FontSet:
     def runs(self, text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
         """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by
         each file's coverage, so no font is laid out (both writers and the chart split text this way)."""
-        chain = _chain(family, tuple(f.family for f in self.named), tuple(f.family for f in self.fallbacks))
-        return _runs(text, chain, bold, italic)
+        named, fallbacks = self._families
+        return _runs(text, _chain(family, named, fallbacks), bold, italic)
+
+    @cached_property
+    def _families(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The family keys of the named faces and of the fallbacks, once per set (`runs` is called per run)."""
+        return tuple(f.family for f in self.named), tuple(f.family for f in self.fallbacks)
 
 
 BUNDLED = FontSet()

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from pathlib import Path
-
-import uharfbuzz as hb
+from typing import TYPE_CHECKING
 
 from briefgen.sources.assets import MB, AssetError, asset_path, read_asset
+
+if TYPE_CHECKING:
+    import uharfbuzz as hb
 
 MAX_FONT_BYTES = 50 * MB  # a full CJK TrueType face is 15-30 MB
 MAX_SCANNED_FONTS = 200  # font files read from templates/ when looking for a family by name
@@ -72,6 +74,8 @@ def _identify(path: Path, name: str, mtime_ns: int, size: int) -> FontFile:
     if kind:
         message, hint = _REFUSED[kind]
         raise AssetError(f"font {name!r} {message}", hint)
+    import uharfbuzz as hb  # read only when a profile names a font: a brief without one never loads it
+
     face = hb.Face(hb.Blob(raw))
     if face.glyph_count == 0 or not face.unicodes:
         raise AssetError(f"font {name!r} is damaged or maps no characters", FONT_HINT)
