@@ -96,6 +96,22 @@ def _damaged_house(ws: Path) -> None:
     _board("look: {reference_docx: damaged.docx}")(ws)
 
 
+def _font_board(extra: str) -> Callable[[Path], None]:
+    """A `board` audience naming fonts in `look.fonts`, beside font files of every wrong kind."""
+    def mutate(ws: Path) -> None:
+        from tests.fontmaker import make_font
+
+        templates = ws / "templates"
+        (templates / "notafont.ttf").write_text("not a font", encoding="utf-8")
+        make_font(templates / "cff.otf", "House Sans", "ABC", cff=True)
+        with open(templates / "huge.ttf", "wb") as huge:
+            huge.truncate(60 * 1024 * 1024)
+        make_font(ws.parent / "elsewhere.ttf", "House Sans", "ABC")
+        os.symlink(ws.parent / "elsewhere.ttf", templates / "link.ttf")
+        _board(extra)(ws)
+    return mutate
+
+
 def _georgia_house(ws: Path) -> None:
     import docx
 
@@ -159,6 +175,14 @@ SCENARIOS: dict[str, Scenario] = {
     "reference not a DOCX": (_board("look: {reference_docx: house.docx}"), ("check",)),
     "reference font not bundled": (_georgia_house, ("check",)),
     "reference damaged": (_damaged_house, ("check",)),
+    "font missing": (_font_board("look: {fonts: {body: gone.ttf}}"), ("check",)),
+    "font key misspelt": (_font_board("look: {fonts: {arabc: gone.ttf}}"), ("check",)),
+    "font not a font": (_font_board("look: {fonts: {arabic: notafont.ttf}}"), ("check",)),
+    "font with CFF outlines": (_font_board("look: {fonts: {heading: cff.otf}}"), ("check",)),
+    "font not TTF or OTF": (_font_board("look: {fonts: {cjk: house.docx}}"), ("check",)),
+    "font outside templates/": (_font_board("look: {fonts: {hebrew: ../seeds/font.ttf}}"), ("check",)),
+    "font behind a link": (_font_board("look: {fonts: {hangul: link.ttf}}"), ("check",)),
+    "font too large": (_font_board("look: {fonts: {devanagari: huge.ttf}}"), ("check",)),
     "chart mixes units (check)": (_board('chart: {title: "Mixed", figures: [fig-arms-to-russia, fig-active-troops]}'),
                                   ("check",)),
     "template syntax (check)": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),

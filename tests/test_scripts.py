@@ -17,6 +17,7 @@ import pytest
 
 from bench.synth import SCRIPT_QUOTES as QUOTES
 from bench.synth import make_scripts_workspace
+from briefgen.document.quotes import marks
 from tests.helpers import run
 from tests.tools import require
 
@@ -91,7 +92,7 @@ def test_mixed_direction_line_is_drawn_in_reading_order(built: Path) -> None:
     x = {word: left for word, left, y in words if abs(y - line) < 7}
     opec = next(word for word in x if "OPEC" in word)  # poppler glues the Arabic comma to its left to it
     assert x[opec] < x["Annual"] < x["Report"]
-    arabic = ["“قال", "المتحدث", "الصادرات", "ارتفعت", "بنسبة", "عام", "لتقرير"]
+    arabic = [marks("ar")[0] + "قال", "المتحدث", "الصادرات", "ارتفعت", "بنسبة", "عام", "لتقرير"]
     assert [x[w] for w in arabic] == sorted((x[w] for w in arabic), reverse=True)
     assert x["لتقرير"] > x["Report"]  # the title comes after "report of", so to its left
     assert x["بنسبة"] > x["12.5%"] > x["عام"] > x["2024"] > x["لتقرير"]

@@ -75,9 +75,10 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     colour = not as_json and _colour()
     verdict = None if (no_cache or colour) else recall(ws)
     if verdict is None:
+        from briefgen.render.profilecheck import audience_fonts
         from briefgen.verify.check import report_json, report_text, run_check
 
-        checked = run_check(ws)
+        checked = run_check(ws, fontsets=audience_fonts(ws))
         _check_profiles(checked)
         verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
                           checked.failed(False), checked.failed(True))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal, Protocol, get_args
 
 from briefgen.document.house import House
+from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.text import one_line as one_line  # the writers' text rules, re-exported beside the model
 from briefgen.text import safe_text as safe_text
 
@@ -230,6 +231,7 @@ class Theme:
     reference_docx: Path | None = None  # the DOCX is built on this document (its styles, page, letterhead)
     house: House | None = None  # what the reference says, for the PDF and for the styles briefgen adds
     pdf_standard: PdfStandard = "ua-1"  # what the PDF declares and meets besides PDF/UA-1 (README, Accessibility)
+    fonts: FontSet = BUNDLED  # the faces the brief draws with: a profile's own (look.fonts) before the bundled
 
     @property
     def page_mm(self) -> tuple[float, float]:

@@ -22,13 +22,14 @@ class ScriptClass:
 
 
 LATIN = ScriptClass("latin", "latin", False, None)
+KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")  # hiragana, katakana: text holding them is Japanese
 _CLASSES = (
     (re.compile("[\u0600-\u06ff\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
      ScriptClass("arabic", "complex", True, "ar")),
     (re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"), ScriptClass("hebrew", "complex", True, "he")),
     (re.compile("[\u0900-\u097f\ua8e0-\ua8ff]"), ScriptClass("devanagari", "complex", False, "hi")),
     (re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), ScriptClass("hangul", "east_asian", False, "ko")),
-    (re.compile("[\u3040-\u30ff\u31f0-\u31ff]"), ScriptClass("cjk", "east_asian", False, "ja")),
+    (KANA, ScriptClass("cjk", "east_asian", False, "ja")),
     (re.compile("[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"),
      ScriptClass("cjk", "east_asian", False, "zh")),
 )

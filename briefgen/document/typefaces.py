@@ -13,8 +13,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+
+from briefgen.document.house import pdf_family as house_pdf_family
+from briefgen.document.house import substitute_note as house_substitute_note
 
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 # The code points each bundled file maps, as ranges: `check` and the choice of a face per character need no
@@ -63,6 +66,8 @@ SCRIPT_FACES: dict[str, Face] = {
     "cjk": single("DroidSansFallback", "Microsoft YaHei", "DroidSansFallbackFull.ttf"),
     "hangul": single("NanumGothic", "Malgun Gothic", "NanumGothic.ttf"),
 }
+# The keys of a profile's `look.fonts`: the two text roles, then the script classes (document/scripts.py).
+FONT_SLOTS = ("body", "heading", *SCRIPT_FACES)
 # Then anything the faces above lack: Greek, Cyrillic, symbols, …
 LAST_RESORT = single("DejaVuSans", "DejaVu Sans", "DejaVuSans.ttf")
 FALLBACKS = (*SCRIPT_FACES.values(), LAST_RESORT)
@@ -74,14 +79,116 @@ def _table() -> dict[str, str]:
     return table
 
 
-@cache
 def coverage(path: Path) -> frozenset[int]:
-    """The code points one bundled font file maps to a glyph."""
+    """The code points one font file maps to a glyph: a bundled file's from the table, a profile's own file's
+    (already checked, sources/fontfile.py) from its character map, read again when the file changes."""
+    found = _BUNDLED_SEEN.get(path)
+    if found is not None:
+        return found
+    if path.parent == FONT_DIR:
+        found = _BUNDLED_SEEN[path] = _bundled_coverage(path.name)
+        return found
+    return _file_coverage(path, path.stat().st_mtime_ns)
+
+
+_BUNDLED_SEEN: dict[Path, frozenset[int]] = {}  # by path: the hot loop of `runs` asks per character
+
+
+@cache
+def _bundled_coverage(name: str) -> frozenset[int]:
     codes: set[int] = set()
-    for part in _table()[path.name].split():
+    for part in _table()[name].split():
         first, _, last = part.partition("-")
         codes.update(range(int(first, 16), int(last or first, 16) + 1))
     return frozenset(codes)
+
+
+_ALL = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
+
+
+def known(face: Face) -> Face:
+    """Make a profile's face known by its family key (unique to its files' contents, see render/fonts.py), so
+    every writer and the chart find its files by that key; returns the face."""
+    _ALL.setdefault(face.family, face)
+    return face
+
+
+def face_of(family: str) -> Face:
+    """The face a family key names: bundled, or a profile's own."""
+    return _ALL[family]
+
+
+def face_file(family: str, bold: bool = False, italic: bool = False) -> Path:
+    """The file of a known family in a weight and slant (a fallback face has one file for every style)."""
+    return _ALL[family].file(bold, italic)
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The faces one brief may draw with: a profile's own first, then the bundled ones.
+
+    `named` are Latin faces a brief names by family (look.fonts body and heading, a font a house style names
+    and templates/ supplies); `scripts` put a profile's face first for a script class."""
+
+    named: tuple[Face, ...] = ()
+    scripts: tuple[tuple[str, Face], ...] = ()  # script class (a key of SCRIPT_FACES) -> face
+
+    def __post_init__(self) -> None:
+        for face in (*self.named, *(face for _, face in self.scripts)):
+            known(face)
+
+    def script_face(self, script: str) -> Face | None:
+        """The profile's face for a script class, if it names one."""
+        return dict(self.scripts).get(script)
+
+    def pdf_family(self, name: str) -> str:
+        """The family the PDF draws a named font in: a supplied face of that family name, else the bundled
+        font or its metric twin, else a bundled substitute (`substitute_note` reports it)."""
+        return self._supplied(name) or house_pdf_family(name)
+
+    def substitute_note(self, name: str) -> str:
+        """'' when the PDF draws `name` itself (supplied) or a metric twin of it; else what it draws instead."""
+        return "" if self._supplied(name) else house_substitute_note(name)
+
+    def docx_name(self, family: str) -> str:
+        """What the DOCX asks Word for: a bundled face's metric twin, or the family name itself."""
+        face = _ALL.get(family)
+        return face.docx_name if face is not None else family
+
+    def _supplied(self, name: str) -> str:
+        lowered = name.casefold()
+        return next((f.family for f in self.named if f.family == name or f.docx_name.casefold() == lowered), "")
+
+    @property
+    def fallbacks(self) -> tuple[Face, ...]:
+        """Where a character the main face lacks is looked for: the profile's script faces, then the bundled."""
+        return (*(face for _, face in self.scripts), *FALLBACKS)
+
+    def drawable(self, char: str) -> bool:
+        """Whether a face of this set (the bundled ones included) has a glyph for the character."""
+        return drawable(char, (*self.named, *FACES.values(), *self.fallbacks))
+
+    def runs(self, text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
+        """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by
+        each file's coverage, so no font is laid out (both writers and the chart split text this way)."""
+        named, fallbacks = self._families
+        return _runs(text, _chain(family, named, fallbacks), bold, italic)
+
+    @cached_property
+    def _families(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The family keys of the named faces and of the fallbacks, once per set (`runs` is called per run)."""
+        return tuple(f.family for f in self.named), tuple(f.family for f in self.fallbacks)
+
+
+BUNDLED = FontSet()
+
+
+@cache
+def _file_coverage(path: Path, mtime_ns: int) -> frozenset[int]:
+    """A profile's font file's character map, once per version of the file."""
+    import uharfbuzz as hb
+
+    return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
 
 
 def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS)) -> bool:
@@ -89,29 +196,22 @@ def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS))
     return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)
 
 
-_ALL = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
-
-
-def face_file(family: str, bold: bool = False, italic: bool = False) -> Path:
-    """The file of a bundled family in a weight and slant (a fallback face has one file for every style)."""
-    return _ALL[family].file(bold, italic)
-
-
 @cache
-def _chain(family: str) -> tuple[str, ...]:
-    """Where to look for a glyph: the main face, the other bundled faces, then the fallbacks in order."""
-    return (family, *(f for f in FACES if f != family), *(f.family for f in FALLBACKS))
+def _chain(family: str, named: tuple[str, ...], fallbacks: tuple[str, ...]) -> tuple[str, ...]:
+    """Where to look for a glyph: the main face, a profile's other Latin faces, the other bundled main faces,
+    then the fallbacks in order."""
+    return (family, *(f for f in named if f != family), *(f for f in FACES if f != family), *fallbacks)
 
 
-def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
+def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> str:
     code = ord(char)
     if code < 0x80 or char.isspace():
-        return family
-    for candidate in _chain(family):
+        return chain[0]
+    for candidate in chain:
         # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
         if code in coverage(_ALL[candidate].file(bold, italic)):
             return candidate
-    return family  # no bundled face has it: `check` warned (verify.glyphs); the writers draw .notdef
+    return chain[0]  # no face has it: `check` warned (verify.glyphs); the writers draw .notdef
 
 
 def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
@@ -121,15 +221,18 @@ def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
         _ALL[face].file(bold, italic))
 
 
-def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
-    """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by each
-    file's coverage table, so no font is parsed (both writers and the chart split text this way)."""
+def _runs(text: str, chain: tuple[str, ...], bold: bool, italic: bool) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for char in text:
         joins = out and _joins(char, out[-1][0], bold, italic)
-        face = out[-1][0] if joins else _face_for(char, family, bold, italic)
+        face = out[-1][0] if joins else _face_for(char, chain, bold, italic)
         if out and out[-1][0] == face:
             out[-1] = (face, out[-1][1] + char)
         else:
             out.append((face, char))
     return out
+
+
+def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
+    """`FontSet.runs` with the bundled faces only."""
+    return BUNDLED.runs(text, family, bold, italic)

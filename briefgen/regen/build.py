@@ -141,13 +141,13 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
-    from briefgen.render.profilecheck import check_profiles
+    from briefgen.render.profilecheck import audience_fonts, check_profiles
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 
     source_date()  # the PDF library reads it too: refuse a bad one before anything is written
     check_history(target)
-    checked = run_check(ws)
+    checked = run_check(ws, fontsets=audience_fonts(ws, names))
     require_verified(checked, strict)
     profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]
     if profile_errors:  # every profile, template, logo, reference and chart sound before any write

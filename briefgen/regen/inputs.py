@@ -15,7 +15,7 @@ from briefgen.workspace import Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
 RACY_NS = 2_000_000_000
-TEMPLATE_SUFFIXES = (".yaml", ".yml", ".j2", ".png", ".jpg", ".jpeg", ".docx")
+TEMPLATE_SUFFIXES = (".yaml", ".yml", ".j2", ".png", ".jpg", ".jpeg", ".docx", ".ttf", ".otf", ".TTF", ".OTF")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def input_files(ws: Workspace) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-ASSET_SUFFIXES = (".yml", ".png", ".jpg", ".jpeg", ".docx")  # logos, reference documents, brand files
+ASSET_SUFFIXES = (".yml", ".png", ".jpg", ".jpeg", ".docx", ".ttf", ".otf")  # logos, references, brand files, fonts
 
 
 def asset_digests(ws: Workspace) -> list[str]:

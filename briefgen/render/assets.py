@@ -1,5 +1,5 @@
-"""A profile's look as a Theme, and the files it names (its logo, reference DOCX, brand file), checked and
-reported at their key in the profile.
+"""A profile's look as a Theme, and the files it names (its logo, reference DOCX, brand file, fonts: see
+render/fonts.py), checked and reported at their key in the profile.
 
 The safety of reading each file (inside templates/, bounded size, no image or zip bomb) is sources/assets.py's;
 this module adds what a brief needs of them and places every problem at the profile's line.
@@ -38,7 +38,9 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
     if reference is not None:
         from briefgen.render.house import read_reference
         theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)
-    return brand_theme(ws, profile, theme)
+    from briefgen.render.fonts import with_fonts
+
+    return with_fonts(ws, profile, brand_theme(ws, profile, theme))
 
 
 def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:

@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from briefgen.document.quotes import quoted
 from briefgen.model.schema import Source
 from briefgen.render.citations import long_date, originator
 from briefgen.render.marks import Marks, banner, provenance, source_summary
@@ -60,7 +61,7 @@ def build_context(checked: Checked, profile: Profile, audience: str, selection: 
         "brief": _brief(checked, marks),
         "judgments": [_item(checked, j, marks) for j in selection.judgments],
         "figures": [_item(checked, f, marks) for f in selection.figures],
-        "quotes": [_item(checked, q, marks) for q in selection.quotes],
+        "quotes": [_quote(checked, q, marks) for q in selection.quotes],
         "gaps": [_item(checked, g, marks) for g in selection.gaps],
         "sources": _sources(checked, sources),
         "source_summary": source_summary(checked, sources),
@@ -98,8 +99,16 @@ def _item(checked: Checked, item: Any, marks: Marks) -> dict[str, Any]:
     data["originators"] = check.originators
     data["portion"] = marks.portion(item.id)
     data["evidence"] = [{"source": c.source.id, "originator": originator(c.source), "paragraph": c.paragraph,
-                         "pinpoint": c.pinpoint, "passage": c.passage, "title": c.source.short_title or c.source.title}
+                         "pinpoint": c.pinpoint, "passage": c.passage, "quoted": quoted(c.passage, None),
+                         "title": c.source.short_title or c.source.title}
                         for c in check.citations]
+    return data
+
+
+def _quote(checked: Checked, quote: Any, marks: Marks) -> dict[str, Any]:
+    """A quote's item, with `quoted`: its text in the quotation marks of its language (document/quotes.py)."""
+    data = _item(checked, quote, marks)
+    data["quoted"] = quoted(quote.text, quote.lang)
     return data
 
 

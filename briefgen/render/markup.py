@@ -39,7 +39,7 @@ from briefgen.document.nodes import (
 from briefgen.errors import Unplaced
 
 NoteFactory = Callable[[int], NoteRef]
-_SPACE = re.compile(r"\s+")
+BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at; no-break spaces stay
 _LINK = re.compile(r"(?i)^(https?://|mailto:)\S+$")
 
 
@@ -133,7 +133,7 @@ def _tidy(runs: list[Inline]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for run in runs:
         if isinstance(run, Span):
-            run = Span(_SPACE.sub(" ", run.text), run.bold, run.italic, run.tag)
+            run = Span(BREAKING_SPACE.sub(" ", run.text), run.bold, run.italic, run.tag)
             last = out[-1] if out else None
             if isinstance(last, Span) and (last.bold, last.italic, last.tag) == (run.bold, run.italic, run.tag):
                 out.pop()
@@ -147,7 +147,7 @@ def _tidy(runs: list[Inline]) -> tuple[Inline, ...]:
 
 
 def _text(el: ET.Element) -> str:
-    return _SPACE.sub(" ", "".join(el.itertext())).strip()
+    return BREAKING_SPACE.sub(" ", "".join(el.itertext())).strip()
 
 
 def _heading(level: int) -> Callable[[Reader, ET.Element], Block]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from briefgen.document.house import substitute_note
-from briefgen.document.layout import STYLES
+from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.schema import Summary
 from briefgen.render.assets import theme_for
 from briefgen.render.audiences import audience_names
+from briefgen.render.fonts import named_fonts
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.workspace import Workspace
 
@@ -51,20 +51,18 @@ def _compiles(ws: Workspace, profile: Profile, name: str, summary: Summary) -> l
 
 
 def _look(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
-    """The logo, reference DOCX and brand file (theme_for reads them as a build does), and the fonts a house
-    style names that the PDF can only draw in a substitute (warnings, at the key that brought the font in)."""
+    """The logo, reference DOCX, brand file and fonts (theme_for reads them as a build does), and the fonts a
+    house style names that the PDF can only draw in a substitute (warnings, at the key that brought the font in)."""
     theme = theme_for(ws, profile)
-    house, look = theme.house, profile.look
-    if house is None and look.brand is None:
+    look = profile.look
+    if theme.house is None and look.brand is None:
         return []
-    used: list[str | None] = [theme.body_font, theme.heading_font]
-    if house is not None:
-        used += [house.style(spec.word_name).font for spec in STYLES.values()]
-        used += [line.font for line in (*house.header, *house.footer)]
     key = "brand" if look.brand is not None else "reference_docx"
     return [profile.problem(("look", key), note, warning=True, hint=(
-                "the DOCX keeps the font for Word; the PDF has Caladea (Cambria's metrics) and Carlito (Calibri's)"))
-            for font in dict.fromkeys(f for f in used if f) if (note := substitute_note(font))]
+                "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
+                "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
+                "metrics) and Carlito (Calibri's)"))
+            for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
 
 
 def _chart(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
@@ -72,3 +70,17 @@ def _chart(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list
 
     chart_figures(summary, profile, name)
     return []
+
+
+def audience_fonts(ws: Workspace, names: Iterable[str] | None = None) -> dict[str, FontSet]:
+    """The fonts of each audience that writes a PDF (default: every audience), for `check`'s characters no
+    font draws. A profile that cannot be read counts with the bundled fonts (check_profiles reports it)."""
+    found: dict[str, FontSet] = {}
+    for name in audience_names(ws) if names is None else names:
+        try:
+            profile = load_profile(ws, name)
+            if "pdf" in profile.formats:
+                found[name] = theme_for(ws, profile).fonts
+        except BriefgenError:
+            found[name] = BUNDLED
+    return found

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, PrivateAttr, model_validator
 
 from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
-from briefgen.document.typefaces import FACES
+from briefgen.document.typefaces import FACES, FONT_SLOTS
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
 from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Marking, Strict, Text
@@ -39,6 +39,35 @@ _THEME = Theme()  # briefgen's own look: the one place its defaults are written 
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
+class FontStyles(Strict):
+    """One face in up to four files: the regular file, and the bold, italic and bold italic ones if any (a
+    style without a file of its own is drawn from the regular file)."""
+
+    regular: str
+    bold: str | None = None
+    italic: str | None = None
+    bold_italic: str | None = None
+
+
+FontFiles = str | FontStyles  # a file name inside templates/, or one file per style
+
+
+class LookFonts(Strict):
+    """look.fonts: the profile's own font files (TTF, or OTF with TrueType outlines, inside templates/), by
+    text role (body, heading) and script class; both formats use them, the PDF embeds them."""
+
+    body: FontFiles | None = None
+    heading: FontFiles | None = None
+    arabic: FontFiles | None = None  # Arabic, Persian, Urdu…
+    hebrew: FontFiles | None = None
+    devanagari: FontFiles | None = None
+    cjk: FontFiles | None = None  # Chinese (Simplified and Traditional) and Japanese
+    hangul: FontFiles | None = None  # Korean
+
+
+assert set(LookFonts.model_fields) == set(FONT_SLOTS), "LookFonts must list typefaces.FONT_SLOTS"
+
+
 class Look(Strict):
     page_size: Literal["A4", "Letter"] = _THEME.page_size
     margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60)]], Field(min_length=4, max_length=4)] = list(
@@ -52,6 +81,7 @@ class Look(Strict):
     reference_docx: str | None = None
     brand: str | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo
     pdf_standard: PdfStandard = _THEME.pdf_standard  # "ua-1+a-2b": PDF/A-2b as well as PDF/UA-1
+    fonts: LookFonts = LookFonts()
 
 
 class ChartSpec(Strict):

@@ -42,7 +42,7 @@ def asset_path(templates: Path, name: str, what: str, hint: str) -> Path:
     return path
 
 
-def _read(path: Path, limit: int, what: str, hint: str) -> bytes:
+def read_asset(path: Path, limit: int, what: str, hint: str) -> bytes:
     try:
         return read_regular(path, limit)
     except FileNotFoundError:
@@ -59,7 +59,7 @@ def check_logo(templates: Path, name: str) -> Path:
     from PIL import Image, UnidentifiedImageError
 
     path = asset_path(templates, name, "logo", LOGO_HINT)
-    raw = _read(path, MAX_LOGO_BYTES, f"logo image {name!r}", LOGO_HINT)
+    raw = read_asset(path, MAX_LOGO_BYTES, f"logo image {name!r}", LOGO_HINT)
     try:
         with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:  # reads the header only
             width, height = image.size
@@ -90,7 +90,7 @@ REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (sa
 def check_reference(templates: Path, name: str) -> Path:
     """The reference DOCX's path, once it is a bounded zip with word/styles.xml and no DTD in any XML part."""
     path = asset_path(templates, name, "reference DOCX", REFERENCE_HINT)
-    raw = _read(path, MAX_REFERENCE_BYTES, f"reference DOCX {name!r}", REFERENCE_HINT)
+    raw = read_asset(path, MAX_REFERENCE_BYTES, f"reference DOCX {name!r}", REFERENCE_HINT)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             _check_parts(archive)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from briefgen.document.typefaces import FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
 from briefgen.verify import glyphs
@@ -47,16 +48,17 @@ class Checked:
         return counts
 
 
-def run_check(ws: Workspace, draft: bool = False) -> Checked:
+def run_check(ws: Workspace, draft: bool = False, fontsets: Mapping[str, FontSet] | None = None) -> Checked:
     """Load and verify; raise BriefgenError only when the files cannot be loaded at all. `draft` (coverage,
-    suggest) accepts catalogue entries whose bibliographic fields are not filled in yet."""
+    suggest) accepts catalogue entries whose bibliographic fields are not filled in yet; `fontsets` are the
+    fonts of each PDF audience (render/fonts.audience_fonts), for the characters no font draws."""
     loaded = load_workspace(ws, draft)
     verification = verify(ws, loaded)
     verification.problems.extend(placeholders(loaded))
     verification.problems.extend(lint(loaded, verification))
     markings, problems = assess(loaded)
     verification.problems.extend(problems)
-    verification.problems.extend(glyphs.undrawable(loaded))
+    verification.problems.extend(glyphs.undrawable(loaded, fontsets))
     verification.problems.extend(_next_steps(ws, loaded))
     return Checked(ws, loaded, verification, markings)
 

@@ -12,10 +12,9 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from briefgen.document import typefaces
-from briefgen.document.house import pdf_family
 from briefgen.document.layout import GRID, MUTED, TEXT
 from briefgen.document.nodes import Bar, Chart, Theme, safe_text
+from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.writers.metrics import advance
 
 TOP_PAD = 4.0  # points above the title, inside the picture (both formats then space it alike)
@@ -97,6 +96,7 @@ class _Type:
     title: float
     label: float
     tick: float
+    fonts: FontSet = BUNDLED
 
     def text(self, x: float, y: float, text: str, size: float, colour: str = TEXT, anchor: Anchor = "start",
              bold: bool = False) -> Text:
@@ -104,7 +104,7 @@ class _Type:
 
     def runs(self, text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
         out = []
-        for family, chunk in typefaces.runs(safe_text(text), self.family):
+        for family, chunk in self.fonts.runs(safe_text(text), self.family):
             strong = bold and family == self.family
             out.append(Run(family, strong, chunk, tuple(advance(family, strong, c, size) for c in chunk)))
         return tuple(out)
@@ -201,7 +201,8 @@ class _Axis:
 def plan(chart: Chart, width: float, theme: Theme) -> Plan:
     """Lay the chart out `width` points wide; its height follows from the bars and their labels."""
     size = theme.body_size
-    kind = _Type(pdf_family(theme.heading_font), title=size, label=0.85 * size, tick=0.75 * size)
+    kind = _Type(theme.fonts.pdf_family(theme.heading_font), title=size, label=0.85 * size, tick=0.75 * size,
+                 fonts=theme.fonts)
     canvas = _Canvas([], [])
     depth = _heading(canvas, kind, chart, width, theme.accent)
     width -= RIGHT_PAD

@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from PIL import Image, ImageDraw, ImageFont
 
 from briefgen.document.nodes import Chart, Theme
-from briefgen.document.typefaces import FACES, FALLBACKS
+from briefgen.document.typefaces import face_file
 from briefgen.writers import chart
 from briefgen.writers.docx import access
 from briefgen.writers.docx.ooxml import el, sub
@@ -93,6 +93,4 @@ def _font(family: str, bold: bool, size: float) -> ImageFont.FreeTypeFont:
 
 
 def _file(family: str, bold: bool) -> Path:
-    if family in FACES:
-        return FACES[family].file(bold)
-    return next(face.file() for face in FALLBACKS if face.family == family)
+    return face_file(family, bold)

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from briefgen.document import scripts
-from briefgen.document.typefaces import SCRIPT_FACES
+from briefgen.document.typefaces import BUNDLED, SCRIPT_FACES, FontSet
 from briefgen.writers.docx.ooxml import el
 
 # CT_RPr and CT_PPr children that come after the ones added here (ECMA-376 §17.3.2.28, §17.3.1.26)
@@ -50,8 +50,10 @@ def _rpr(run: BaseOxmlElement) -> BaseOxmlElement:
     return found
 
 
-def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None) -> None:
-    """Say what one run holds: its font slot's face, direction and language."""
+def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None,
+             fontset: FontSet = BUNDLED) -> None:
+    """Say what one run holds: its font slot's face (the profile's own for its script, if any), direction and
+    language."""
     rpr = _rpr(run)
     if rpr.find(qn("w:lang")) is not None:
         return
@@ -61,7 +63,7 @@ def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None
         if fonts is None:
             fonts = _insert(rpr, el("w:rFonts"), _AFTER_FONTS + _AFTER_RTL)
         slot = "eastAsia" if script.kind == "east_asian" else "cs"
-        fonts.set(qn(f"w:{slot}"), docx_face(script.name, tag))
+        fonts.set(qn(f"w:{slot}"), docx_face(script.name, tag, fontset))
         if script.kind == "east_asian":
             fonts.set(qn("w:hint"), "eastAsia")
     if script.rtl:
@@ -78,26 +80,31 @@ _EAST_ASIAN = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-hant": "Microsoft J
                "zh-hk": "Microsoft JhengHei"}
 
 
-def docx_face(script: str, lang: str | None) -> str:
+def docx_face(script: str, lang: str | None, fontset: FontSet = BUNDLED) -> str:
+    """The face Word is asked for in a script's slot: the profile's own, else the one Word ships for it."""
+    own = fontset.script_face(script)
+    if own is not None:
+        return own.docx_name
     if script == "cjk" and lang:
         key = lang.lower()
         return _EAST_ASIAN.get(key, _EAST_ASIAN.get(key.split("-")[0], SCRIPT_FACES["cjk"].docx_name))
     return SCRIPT_FACES[script].docx_name if script in SCRIPT_FACES else SCRIPT_FACES["cjk"].docx_name
 
 
-def split_run(run: BaseOxmlElement, lang: str | None) -> None:
+def split_run(run: BaseOxmlElement, lang: str | None, fontset: FontSet = BUNDLED) -> None:
     """Split a literal run where its script class changes, and mark each piece."""
     texts = run.findall(_TEXT)
     if not texts or not any(t.text for t in texts):
         return
     pieces = scripts.pieces("".join(t.text or "" for t in texts))
     if len(texts) == 1 and len(run) == 1 + (run.find(qn("w:rPr")) is not None):
-        _mark_pieces(run, pieces, lang)
+        _mark_pieces(run, pieces, lang, fontset)
     else:  # a run with breaks or tabs between its texts is marked whole, by its first script
-        mark_run(run, pieces[0][0], lang if _fits(pieces[0][0], lang) else None)
+        mark_run(run, pieces[0][0], lang if _fits(pieces[0][0], lang) else None, fontset)
 
 
-def _mark_pieces(run: BaseOxmlElement, pieces: list[tuple[scripts.ScriptClass, str]], lang: str | None) -> None:
+def _mark_pieces(run: BaseOxmlElement, pieces: list[tuple[scripts.ScriptClass, str]], lang: str | None,
+                 fontset: FontSet) -> None:
     current = run
     template = copy.deepcopy(run)
     for i, (script, text) in enumerate(pieces):
@@ -106,7 +113,7 @@ def _mark_pieces(run: BaseOxmlElement, pieces: list[tuple[scripts.ScriptClass, s
             current.addnext(clone)
             current = clone
         current.find(_TEXT).text = text
-        mark_run(current, script, lang if _fits(script, lang) else None)
+        mark_run(current, script, lang if _fits(script, lang) else None, fontset)
 
 
 def _fits(script: scripts.ScriptClass, lang: str | None) -> bool:
@@ -117,13 +124,13 @@ def _fits(script: scripts.ScriptClass, lang: str | None) -> bool:
 _RUN = qn("w:r")
 
 
-def mark_paragraph(paragraph: BaseOxmlElement, lang: str | None = None) -> None:
+def mark_paragraph(paragraph: BaseOxmlElement, lang: str | None = None, fontset: FontSet = BUNDLED) -> None:
     """Mark the runs of one paragraph, and the paragraph itself when it reads right to left."""
     text = "".join(t.text or "" for t in paragraph.iter(_TEXT))
     if lang is None and not re.search(scripts.NOT_LATIN, text):
         return
     for run in list(paragraph.iter(_RUN)):
-        split_run(run, lang)
+        split_run(run, lang, fontset)
     if scripts.direction(text, lang) == "RTL":
         ppr = paragraph.find(qn("w:pPr"))
         if ppr is None:
@@ -133,7 +140,7 @@ def mark_paragraph(paragraph: BaseOxmlElement, lang: str | None = None) -> None:
             _insert(ppr, el("w:bidi"), _AFTER_BIDI)
 
 
-def mark_tree(root: BaseOxmlElement) -> None:
+def mark_tree(root: BaseOxmlElement, fontset: FontSet = BUNDLED) -> None:
     """Mark every paragraph below root that `mark_paragraph` has not seen with a language of its own."""
     for paragraph in list(root.iter(qn("w:p"))):
-        mark_paragraph(paragraph)
+        mark_paragraph(paragraph, fontset=fontset)

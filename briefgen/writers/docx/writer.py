@@ -85,7 +85,7 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     furniture.add(document, doc, theme)
     access.furniture_pictures_decorative(document)
     for root in (body._element, context.notes.element):
-        scripts.mark_tree(root)
+        scripts.mark_tree(root, theme.fonts)
     atomic_write(path, package.to_bytes(document, doc.meta))
     return WriteResult(path=path, pages=0, notes=context.notes.count)
 
@@ -103,7 +103,7 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
     elif isinstance(block, Quote):
         quote = _paragraph(container, "quote")
         _inlines(context, quote, block.content)
-        scripts.mark_paragraph(quote._p, block.lang)
+        scripts.mark_paragraph(quote._p, block.lang, context.theme.fonts)
         if block.attribution:
             _inlines(context, _paragraph(container, "attribution"), block.attribution)
     elif isinstance(block, Box):

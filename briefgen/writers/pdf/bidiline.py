@@ -20,9 +20,8 @@ from bidi.algorithm import MIRRORED
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import Paragraph
 
-from briefgen.document.typefaces import SCRIPT_FACES
+from briefgen.writers.pdf.fonts import RTL_FONTS
 
-_RTL_FACES = frozenset(SCRIPT_FACES[script].family for script in ("arabic", "hebrew"))
 # embedding level of a resolved kind, by paragraph level (UAX #9 I1, I2)
 _LEVEL = ({"L": 0, "R": 1, "EN": 2}, {"L": 2, "R": 1, "EN": 2})
 # a char's class for cutting: L, R, number (EN, AN and the separators or % inside a number), or neutral
@@ -53,7 +52,7 @@ def _units(fragment: Any) -> list[_Unit]:
     if hasattr(fragment, "cbDefn") or not text or not isinstance(text, str):
         return [_Unit(fragment, "N", False)]
     if isinstance(text, ShapedStr):  # glyphs of a right-to-left face, or shaped Devanagari
-        return [_Unit(fragment, "R" if fragment.fontName in _RTL_FACES else "L", True)]
+        return [_Unit(fragment, "R" if fragment.fontName in RTL_FONTS else "L", True)]
     units: list[_Unit] = []
     for piece in _CHUNK.findall(text):
         kind = _kind_of(piece)

@@ -62,7 +62,8 @@ class StoryBuilder:
         face = self.kit.faces[style_name]
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(face.family, self.kit.families["heading"], style.fontSize,
-                              self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic)
+                              self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
+                              fontset=self.kit.theme.fonts)
         return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet, heading,
                          tag if tag is not None else self.element("P"))
 

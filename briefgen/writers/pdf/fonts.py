@@ -1,4 +1,5 @@
-"""Bundled TTFs registered with reportlab once per process, and text split into runs by glyph coverage.
+"""Bundled TTFs (and a profile's own) registered with reportlab once per process, and text split into runs by
+glyph coverage.
 
 Every piece of text that reaches reportlab's paragraph mini-markup goes through `markup()`, which
 XML-escapes it and wraps the characters the main face lacks in a `<font>` tag naming a face that has them.
@@ -14,10 +15,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefgen.document import typefaces
 from briefgen.document.nodes import safe_text
-from briefgen.document.typefaces import FACES, FALLBACKS, Face
-from briefgen.errors import ThemeError
+from briefgen.document.typefaces import BUNDLED, FACES, FALLBACKS, SCRIPT_FACES, FontSet, face_of
 from briefgen.writers.pdf import shaping
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
@@ -25,8 +24,10 @@ _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic",
 
 
 def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
-    """The reportlab name of one registered face (a fallback face has a single file for every style)."""
-    if family not in FACES:
+    """The reportlab name of one registered face in a weight and slant: the family's own name for the style
+    its regular file draws (a fallback face has a single file for every style)."""
+    face = face_of(family)
+    if face.file(bold, italic) == face.file():
         return family
     return family + _SUFFIX[(bold, italic)]
 
@@ -73,6 +74,8 @@ def register() -> tuple[str, ...]:
 
 
 _FACES = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
+# reportlab names of the faces that draw right to left (bundled, and any profile's own Arabic or Hebrew face)
+RTL_FONTS: set[str] = {SCRIPT_FACES[script].family for script in ("arabic", "hebrew")}
 
 
 def register_all() -> None:
@@ -83,49 +86,55 @@ def register_all() -> None:
         _register(family)
 
 
-def registered(family: str, bold: bool = False, italic: bool = False) -> str:
-    """The reportlab name of a bundled face, registered first if this process has not yet (the chart's text
-    is measured from the font files, so its faces reach reportlab only when drawn)."""
+def register_set(fontset: FontSet) -> None:
+    """Register a profile's own faces (look.fonts, or fonts a house style names found in templates/)."""
     register()
-    if family in _FACES:
-        _register(family)
+    for face in fontset.named:
+        _register(face.family)
+    for script, face in fontset.scripts:
+        _register(face.family)
+        if script in ("arabic", "hebrew"):
+            RTL_FONTS.update(font_name(face.family, b, i) for b, i in _STYLES)
+
+
+def registered(family: str, bold: bool = False, italic: bool = False) -> str:
+    """The reportlab name of a face, registered first if this process has not yet (the chart's text is
+    measured from the font files, so its faces reach reportlab only when drawn)."""
+    register()
+    _register(family)
     return font_name(family, bold, italic)
 
 
 @cache
 def _register(family: str) -> None:
-    face = _FACES[family]
+    face = face_of(family)
     for bold, italic in _STYLES:
         name = font_name(face.family, bold, italic)
         if name not in pdfmetrics.getRegisteredFontNames():
             font = TTFont(name, str(face.file(bold, italic)))
             font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.style_for)
-            pdfmetrics.registerFont(font)
-        addMapping(face.family, int(bold), int(italic), name)
+            pdfmetrics.registerFont(font)  # which maps every style of a font named like the family to it
+    # then the family's styles, regular last: a style drawn from the regular file maps back to the regular
+    # style, so `<b>` inside it finds the bold file
+    for bold, italic in reversed(_STYLES):
+        addMapping(face.family, int(bold), int(italic), font_name(face.family, bold, italic))
 
 
-def face(family: str) -> Face:
-    """The bundled face named by a Theme field, or a BriefgenError listing the choices."""
-    if family not in FACES:
-        raise ThemeError("body_font", f"unknown font {family!r}: bundled fonts are {', '.join(sorted(FACES))}")
-    return FACES[family]
-
-
-def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
-    """Split text into (family, text) runs, each drawable in its face (typefaces.runs), registering each face
+def runs(text: str, family: str, bold: bool = False, italic: bool = False,
+         fontset: FontSet = BUNDLED) -> list[tuple[str, str]]:
+    """Split text into (family, text) runs, each drawable in its face (FontSet.runs), registering each face
     a run needs with reportlab the first time it is used."""
-    found = typefaces.runs(text, family, bold, italic)
+    found = fontset.runs(text, family, bold, italic)
     for face, _ in found:
-        if face in _FACES:
-            _register(face)
+        _register(face)
     return found
 
 
-def markup(text: str, family: str, bold: bool = False, italic: bool = False) -> str:
+def markup(text: str, family: str, bold: bool = False, italic: bool = False, fontset: FontSet = BUNDLED) -> str:
     """Escaped paragraph markup for literal text drawn in `family` (bold, italic: the weight and slant it
-    will be drawn in), with the characters that face lacks in a fallback face that has them."""
+    will be drawn in), with the characters that face lacks in a fallback face (of `fontset`) that has them."""
     parts = []
-    for fam, chunk in runs(safe_text(text), family, bold, italic):
+    for fam, chunk in runs(safe_text(text), family, bold, italic, fontset):
         escaped = escape(chunk)
         parts.append(escaped if fam == family else f'<font face="{fam}">{escaped}</font>')
     return "".join(parts)

@@ -17,7 +17,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 
 from briefgen.document import layout
-from briefgen.document.house import House, StyleLook, pdf_family
+from briefgen.document.house import House, StyleLook
+from briefgen.document.typefaces import FontSet
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.face import ALIGN, Face
 
@@ -37,10 +38,10 @@ def _defined(house: House) -> dict[str, StyleLook]:
             if spec.word_name.lower() in defined}
 
 
-def house_faces(house: House, ours: dict[str, Face]) -> dict[str, Face]:
+def house_faces(house: House, ours: dict[str, Face], fontset: FontSet) -> dict[str, Face]:
     """The face of every style the reference defines: its font (or ours when it names none), weight,
     slant and capitals as it says."""
-    return {key: Face(pdf_family(look.font) if look.font else ours[key].family, bool(look.bold),
+    return {key: Face(fontset.pdf_family(look.font) if look.font else ours[key].family, bool(look.bold),
                       bool(look.italic), bool(look.caps))
             for key, look in _defined(house).items()}
 

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.house import NUMPAGES, PAGE, House, LetterLine, Piece, pdf_family
+from briefgen.document.house import NUMPAGES, PAGE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts
@@ -51,14 +51,14 @@ class Letterhead:
         return fonts.font_name(self._family(line), line.bold), line.size or self.default_size
 
     def _family(self, line: LetterLine) -> str:
-        return pdf_family(line.font) if line.font else self.kit.families["body"]
+        return self.kit.theme.fonts.pdf_family(line.font) if line.font else self.kit.families["body"]
 
     def _runs(self, piece: Piece, line: LetterLine, page: int) -> list[tuple[str, str]]:
         """(font name, text) runs of a text piece, each in a face that has its glyphs."""
         raw = piece.text.replace(PAGE, str(page)).replace(NUMPAGES, str(self.total))
         text = _SPACE.sub(" ", safe_text(raw).replace("\u00ad", ""))  # one line; its edge spaces are spacing
-        return [(fonts.font_name(fam, line.bold), chunk) for fam, chunk in fonts.runs(text, self._family(line),
-                                                                                      line.bold)]
+        found = fonts.runs(text, self._family(line), line.bold, fontset=self.kit.theme.fonts)
+        return [(fonts.font_name(fam, line.bold), chunk) for fam, chunk in found]
 
     def _height(self, line: LetterLine) -> float:
         name, size = self._font(line)

@@ -9,6 +9,7 @@ from xml.sax.saxutils import quoteattr
 from reportlab.lib.colors import Color
 
 from briefgen.document.nodes import Inline, Link, Note, NoteRef, Span, safe_text
+from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.writers.pdf import fonts
 
 # (ref id, note number, True if this ref carries the back-link anchor of its number)
@@ -41,8 +42,10 @@ class InlineMarkup:
     """Turns inline runs into markup for one paragraph style (family, size, caps)."""
 
     def __init__(self, family: str, tag_family: str, size: float, accent: Color, cite: Cite | None,
-                 caps: bool = False, bold: bool = False, italic: bool = False) -> None:
+                 caps: bool = False, bold: bool = False, italic: bool = False,
+                 fontset: FontSet = BUNDLED) -> None:
         self.family = family
+        self.fontset = fontset
         self.tag_family = tag_family
         self.size = size
         self.accent = hex_of(accent)
@@ -52,11 +55,11 @@ class InlineMarkup:
 
     def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return fonts.markup(text.upper() if self.caps else text, self.family, self.bold or bold,
-                            self.italic or italic)
+                            self.italic or italic, self.fontset)
 
     def span(self, span: Span) -> str:
         if span.tag:
-            body = fonts.markup(span.text.upper(), self.tag_family, True, self.italic)
+            body = fonts.markup(span.text.upper(), self.tag_family, True, self.italic, self.fontset)
             return (f'<font face="{self.tag_family}" size="{self.size * 0.78:.2f}" '
                     f'color="{self.accent}"><b>{body}</b></font>')
         body = self.text(span.text, span.bold, span.italic)

@@ -88,7 +88,8 @@ class Ledger:
         self._paras: dict[int, tuple[Paragraph, float]] = {}
         fam = kit.family("footnote")
         style = kit.styles["footnote"]
-        self._markup = InlineMarkup(fam, kit.family("box_title"), style.fontSize, kit.accent, None)
+        self._markup = InlineMarkup(fam, kit.family("box_title"), style.fontSize, kit.accent, None,
+                                    fontset=kit.theme.fonts)
 
     def new_numbers(self, flowable: Flowable) -> list[int]:
         found: list[int] = []

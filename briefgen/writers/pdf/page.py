@@ -70,7 +70,8 @@ class Decorator:
     def chunks(self, text: str, bold: bool = False) -> tuple[list[tuple[str, str]], float]:
         """One line of literal text as runs, each in a face that has its glyphs, and its width."""
         chunks = [(fonts.font_name(fam, bold=bold), chunk)
-                  for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold)]
+                  for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold,
+                                               fontset=self.kit.theme.fonts)]
         return chunks, sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
 
     def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:

@@ -10,7 +10,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from briefgen.document import layout
-from briefgen.document.house import pdf_family
 from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
@@ -66,8 +65,8 @@ def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], fam
 @cache
 def kit(theme: Theme) -> Kit:
     """The styles and geometry for a theme (cached: the fit step lays out the same theme many times)."""
-    fonts.register()
-    families = {"body": pdf_family(theme.body_font), "heading": pdf_family(theme.heading_font)}
+    fonts.register_set(theme.fonts)
+    families = {"body": theme.fonts.pdf_family(theme.body_font), "heading": theme.fonts.pdf_family(theme.heading_font)}
     roles = {"text": colour(TEXT, "text"), "accent": colour(theme.accent, "accent"),
              "banner": colour(theme.banner_color, "banner_color"), "muted": colour(MUTED, "muted")}
     styles = {name: _style(name, spec, roles, families[spec.font], theme.body_size)
@@ -76,7 +75,7 @@ def kit(theme: Theme) -> Kit:
              for name, spec in layout.STYLES.items()}
     if theme.house is not None:
         from briefgen.writers.pdf.house import house_faces, house_styles
-        faces.update(house_faces(theme.house, faces))
+        faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces))
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
