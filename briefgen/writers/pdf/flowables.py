@@ -89,7 +89,8 @@ class StoryBuilder:
 
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
-        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=self.element(f"H{level - self.top + 1}"))
+        tag = self.element(f"H{level - self.top + 1}")
+        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=tag)
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1
