@@ -66,3 +66,11 @@ BOX_PADDING = 6.0  # points inside the BLUF box on every side
 TABLE_CELL_PADDING = 3.0  # points, top/bottom and left/right
 NOTE_RULE_WIDTH = 0.3  # fraction of the text width the rule above the footnotes spans
 FURNITURE_SCALE = 0.75  # header and footer text (briefgen's own Header and Footer styles): share of the body size
+FURNITURE_LINE = 1.5  # a line of header or footer text, in its font size (the step to a second line)
+
+
+def banner_shares_line(before: float, banner: float, after: float, width: float, gap: float) -> bool:
+    """Whether a handling line `banner` wide, centred on a header or footer line `width` wide, keeps `gap`
+    clear of the texts at its two ends (`before` and `after` wide); if not, it takes a line of its own above."""
+    centre = width / 2
+    return before + gap <= centre - banner / 2 and centre + banner / 2 + gap <= width - after

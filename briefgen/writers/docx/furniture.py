@@ -15,10 +15,12 @@ from docx.section import _Footer
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
+from briefgen.document.layout import FURNITURE_SCALE, banner_shares_line
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
-from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE
+from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE, text_width_pt
+from briefgen.writers.metrics import advance
 
 LOGO_HEIGHT_MM = 7.0
 
@@ -51,9 +53,10 @@ def _under_letterhead(footer: _Footer, banner: str, theme: Theme) -> None:
 
 def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) -> None:
     paragraph._p.style = HEADER_STYLE
-    paragraph.add_run(one_line(safe_text(theme.organisation)))
+    organisation = one_line(safe_text(theme.organisation))
+    paragraph.add_run(organisation)
     _tab(paragraph)
-    _banner(paragraph, banner, theme)
+    _banner(_banner_line(paragraph, (organisation, ""), banner, theme), banner, theme)
     _tab(paragraph)
     if with_logo and theme.logo:
         _logo(paragraph, theme)
@@ -61,11 +64,33 @@ def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) ->
 
 def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
     paragraph._p.style = FOOTER_STYLE
-    paragraph.add_run(one_line(safe_text(theme.footer)))
+    footer = one_line(safe_text(theme.footer))
+    paragraph.add_run(footer)
     _tab(paragraph)
-    _banner(paragraph, banner, theme)
+    _banner(_banner_line(paragraph, (footer, _PAGE_NUMBERS_WIDEST), banner, theme), banner, theme)
     _tab(paragraph)
     _page_numbers(paragraph)
+
+
+_PAGE_NUMBERS_WIDEST = "Page 10 of 10"  # what the fields show, measured wide for a brief of up to 99 pages
+
+
+def _banner_line(paragraph: Paragraph, sides: tuple[str, str], banner: str, theme: Theme) -> Paragraph:
+    """Where the handling line goes: centred on the line between the side texts, as the PDF draws it, or (where
+    it would touch one) a centred paragraph of its own above, the PDF's rule (document/layout.py)."""
+    widths = (_width(sides[0], theme), _width(banner.upper(), theme, bold=True), _width(sides[1], theme))
+    size = theme.body_size * FURNITURE_SCALE
+    if not banner or banner_shares_line(*widths, width=text_width_pt(theme), gap=size):
+        return paragraph
+    above = paragraph.insert_paragraph_before(style=paragraph.style)
+    above.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return above
+
+
+def _width(text: str, theme: Theme, bold: bool = False) -> float:
+    """Points `text` takes in the header and footer's face (the family the PDF draws the heading font in)."""
+    family, size = theme.fonts.pdf_family(theme.heading_font), theme.body_size * FURNITURE_SCALE
+    return sum(advance(family, bold, char, size) for char in text)
 
 
 def _tab(paragraph: Paragraph) -> None:

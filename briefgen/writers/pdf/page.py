@@ -11,13 +11,12 @@ from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.layout import FURNITURE_SCALE
+from briefgen.document.layout import FURNITURE_LINE, FURNITURE_SCALE, banner_shares_line
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.styles import Kit
 
-LINE = 1.5  # a line of furniture text, in its font size: the step to a second line when one is full
 LOGO_MAX = (36.0 * 2.83465, 11.0 * 2.83465)  # points: at most 36 mm wide, 11 mm high
 
 
@@ -82,19 +81,18 @@ class Decorator:
             canv.drawString(x, y, chunk)
             x += stringWidth(chunk, name, self.size)
 
-    def row(self, canv: Canvas, y: float, sides: tuple[str, str], away: float) -> None:
+    def row(self, canv: Canvas, y: float, sides: tuple[str, str]) -> None:
         """The handling line centred between the side texts drawn at y or, where it would touch one of them, on
-        a line of its own `away` points higher (the header's into the top margin, the footer's towards the text,
-        which the bottom margin leaves room for)."""
+        a line of its own above (the header's in the top margin, the footer's towards the text, which the
+        bottom margin leaves room for)."""
         kit = self.kit
         left, right = kit.margins[3], kit.page[0] - kit.margins[1]
-        centre, gap = (left + right) / 2, self.size
-        _, banner = self.chunks(self.banner, bold=True)
-        _, before = self.chunks(sides[0])
-        _, after = self.chunks(sides[1])
-        fits = left + before + gap <= centre - banner / 2 and centre + banner / 2 + gap <= right - after
+        widths = [self.chunks(text, bold)[1] for text, bold in ((sides[0], False), (self.banner, True),
+                                                                 (sides[1], False))]
+        shares = banner_shares_line(*widths, width=right - left, gap=self.size)
         canv.setFillColor(kit.banner)
-        self.draw(canv, self.banner, centre, y if fits else y + away, "center", bold=True)
+        self.draw(canv, self.banner, (left + right) / 2, y if shares else y + self.size * FURNITURE_LINE, "center",
+                  bold=True)
 
     def header(self, canv: Canvas, page: int) -> None:
         kit, top = self.kit, self.kit.page[1] - self.kit.margins[0]
@@ -102,7 +100,7 @@ class Decorator:
             canv.setFillColor(kit.muted)
             self.draw(canv, kit.theme.organisation, kit.margins[3], top + 8, "left")
         if page > 1 and self.banner:  # page 1 opens with the banner paragraph
-            self.row(canv, top + 8, (kit.theme.organisation, ""), self.size * LINE)
+            self.row(canv, top + 8, (kit.theme.organisation, ""))
         if page == 1 and kit.theme.logo is not None:
             image = _logo(kit.theme.logo)
             w, h = image.getSize()
@@ -118,4 +116,4 @@ class Decorator:
         self.draw(canv, kit.theme.footer, left, y, "left")
         self.draw(canv, f"Page {page} of {self.total}", right, y, "right")
         if self.banner:
-            self.row(canv, y, (kit.theme.footer, f"Page {page} of {self.total}"), self.size * LINE)
+            self.row(canv, y, (kit.theme.footer, f"Page {page} of {self.total}"))
