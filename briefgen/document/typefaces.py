@@ -103,6 +103,7 @@ def _chain(family: str) -> tuple[str, ...]:
     return (family, *(f for f in FACES if f != family), *(f.family for f in FALLBACKS))
 
 
+@cache  # a brief has a few hundred distinct characters; the layout asks for each many times a pass
 def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     code = ord(char)
     if code < 0x80 or char.isspace():
@@ -114,6 +115,7 @@ def _face_for(char: str, family: str, bold: bool, italic: bool) -> str:
     return family  # no bundled face has it: `check` warned (verify.glyphs); the writers draw .notdef
 
 
+@cache
 def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
     """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
     its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
@@ -124,6 +126,8 @@ def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
 def runs(text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
     """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by each
     file's coverage table, so no font is parsed (both writers and the chart split text this way)."""
+    if text.isascii():  # every main face draws ASCII, and no ASCII character joins the run before it
+        return [(family, text)] if text else []
     out: list[tuple[str, str]] = []
     for char in text:
         joins = out and _joins(char, out[-1][0], bold, italic)

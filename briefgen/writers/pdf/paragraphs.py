@@ -15,6 +15,42 @@ from reportlab.platypus import Paragraph
 from briefgen.writers.pdf.bidiline import BidiParagraph
 
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
+# What reportlab's breakLines sets on the paragraph besides the lines it returns.
+_BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")
+_LINES: dict[tuple[int, int, tuple[float, ...]], tuple[Any, ParagraphStyle, Any, tuple[Any, ...]]] = {}
+_MAX_LINES = 4096
+
+
+class _RemembersLines:
+    """A paragraph whose line breaks are remembered for the process, keyed by its (memoised, shared) fragments,
+    style and line widths: the fit and the settling passes break the same paragraphs at the same widths again,
+    which was a third of each layout. Fragments and style are kept in the entry, so their ids are never reused
+    while it lives. A paragraph's own fragments (bullets, the tails of split paragraphs) are new lists every
+    time: they miss and are broken as before."""
+
+    frags: Any
+    style: ParagraphStyle
+
+    def breakLines(self, width: list[float]) -> Any:  # reportlab calls it by this name
+        key = (id(self.frags), id(self.style), tuple(width))
+        hit = _LINES.get(key)
+        if hit is not None and hit[0] is self.frags and hit[1] is self.style:
+            for name, value in zip(_BREAK_STATE, hit[3], strict=True):
+                setattr(self, name, value)
+            return hit[2]
+        lines = super().breakLines(width)  # type: ignore[misc]
+        if len(_LINES) >= _MAX_LINES:
+            _LINES.clear()
+        _LINES[key] = (self.frags, self.style, lines, tuple(getattr(self, name) for name in _BREAK_STATE))
+        return lines
+
+
+class _Paragraph(_RemembersLines, Paragraph):  # type: ignore[misc]
+    """A left-to-right paragraph."""
+
+
+class _BidiParagraph(_RemembersLines, BidiParagraph):
+    """A paragraph whose lines are ordered by the bidirectional algorithm."""
 
 
 class _KeepsOutline:
@@ -30,17 +66,17 @@ class _KeepsOutline:
         return parts
 
 
-class Heading(_KeepsOutline, Paragraph):  # type: ignore[misc]
+class Heading(_KeepsOutline, _Paragraph):
     """A heading in a left-to-right paragraph."""
 
 
-class BidiHeading(_KeepsOutline, BidiParagraph):
+class BidiHeading(_KeepsOutline, _BidiParagraph):
     """A heading whose lines are ordered by the bidirectional algorithm."""
 
 
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, heading: bool = False) -> Paragraph:
     bidi = style.wordWrap in ("RTL", "LTR")
-    kind = (BidiHeading if bidi else Heading) if heading else (BidiParagraph if bidi else Paragraph)
+    kind = (BidiHeading if bidi else Heading) if heading else (_BidiParagraph if bidi else _Paragraph)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
         return kind(markup, style, bulletText=bullet)
     return kind(markup, style, frags=_fragments(markup, style))
