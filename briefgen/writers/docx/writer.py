@@ -6,10 +6,13 @@ XML-illegal characters replaced by U+FFFD. Layout metrics come from layout.STYLE
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from docx.blkcntnr import BlockItemContainer
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
@@ -63,8 +66,7 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     a NOTEREF field.
     """
     doc = ascending(doc)  # the numbering policy every writer shares (document/notes.py)
-    document = reference.open_document(theme.reference_docx)
-    styles.apply(document, theme, safe_text(doc.meta.language) or "en", reference=theme.reference_docx is not None)
+    document = _styled(theme, safe_text(doc.meta.language) or "en")
     bookmarks = Bookmarks()
     context = _Context(theme, Footnotes(document, bookmarks), bookmarks)
     body = document._body
@@ -77,6 +79,24 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
         scripts.mark_tree(root)
     atomic_write(path, package.to_bytes(document, doc.meta))
     return WriteResult(path=path, pages=0, notes=context.notes.count)
+
+
+def _styled(theme: Theme, language: str) -> DocxDocument:
+    """An empty document with our styles, numbering and page: a reference DOCX is read afresh each time (its
+    file may change under `watch`); python-docx's default template, styled, is built once per process and
+    copied (a third of the time of parsing and styling it again)."""
+    if theme.reference_docx is not None:
+        document = reference.open_document(theme.reference_docx)
+        styles.apply(document, theme, language, reference=True)
+        return document
+    return copy.deepcopy(_default_styled(styles.styled_by(theme), language))
+
+
+@lru_cache(maxsize=8)
+def _default_styled(theme: Theme, language: str) -> DocxDocument:
+    document = reference.open_document(None)
+    styles.apply(document, theme, language)
+    return document
 
 
 def _block(context: _Context, container: BlockItemContainer, block: Block) -> None:
