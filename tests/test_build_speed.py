@@ -87,3 +87,23 @@ def test_a_long_output_through_a_pipe_is_complete_and_the_exit_code_kept(tmp_pat
                            text=True, check=False)
     assert usage.returncode == 2 and "no-such-option" in usage.stderr
 
+
+
+def test_a_docx_written_again_is_remembered_but_a_changed_logo_is_seen(tmp_path: Path) -> None:
+    from PIL import Image
+
+    doc = sample_document()
+    write_docx(doc, tmp_path / "one.docx", Theme())
+    write_docx(doc, tmp_path / "two.docx", Theme())
+    assert (tmp_path / "one.docx").read_bytes() == (tmp_path / "two.docx").read_bytes()
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 20), "red").save(logo)
+    write_docx(doc, tmp_path / "red.docx", Theme(logo=logo))
+    Image.new("RGB", (40, 20), "blue").save(logo)  # the same path, new pixels: as a `watch` session may see
+    write_docx(doc, tmp_path / "blue.docx", Theme(logo=logo))
+
+    def media(path: Path) -> list[bytes]:
+        with zipfile.ZipFile(path) as docx:
+            return [docx.read(n) for n in sorted(docx.namelist()) if n.startswith("word/media/")]
+
+    assert media(tmp_path / "red.docx") and media(tmp_path / "red.docx") != media(tmp_path / "blue.docx")

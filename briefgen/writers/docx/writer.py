@@ -65,6 +65,22 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     Repeated citations of a note key do not create new footnotes; they show the first note's number through
     a NOTEREF field.
     """
+    files = theme.reference_docx is not None or theme.logo is not None  # read from disk: may change under watch
+    data, notes = _render(doc, theme) if files else _remembered(doc, theme)
+    atomic_write(path, data)
+    return WriteResult(path=path, pages=0, notes=notes)
+
+
+@lru_cache(maxsize=4)
+def _remembered(doc: Document, theme: Theme) -> tuple[bytes, int]:
+    """The bytes of a document and theme already written by this process (`watch` rewrites a brief whose
+    seed changed while its text did not). Both keys are immutable values; a theme that names a file on disk
+    is never remembered."""
+    return _render(doc, theme)
+
+
+def _render(doc: Document, theme: Theme) -> tuple[bytes, int]:
+    """The DOCX's bytes and the number of footnotes in it."""
     doc = ascending(doc)  # the numbering policy every writer shares (document/notes.py)
     document = _styled(theme, safe_text(doc.meta.language) or "en")
     bookmarks = Bookmarks()
@@ -77,8 +93,7 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     furniture.add(document, doc, theme)
     for root in (body._element, context.notes.element):
         scripts.mark_tree(root)
-    atomic_write(path, package.to_bytes(document, doc.meta))
-    return WriteResult(path=path, pages=0, notes=context.notes.count)
+    return package.to_bytes(document, doc.meta), context.notes.count
 
 
 def _styled(theme: Theme, language: str) -> DocxDocument:
