@@ -27,6 +27,7 @@ properties: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q briefgen  # bytecode, as a regular (non-editable) install has it
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/compare.py  # the same six briefs by pandoc + typst, LibreOffice, docxtpl + WeasyPrint
 
 # Mutation testing of the verification and selection code (mutmut; results in mutants/, `mutmut show NAME` prints
 # one mutant). One worker: the machine is shared. Whole files for verification and selection; for status and

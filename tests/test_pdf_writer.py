@@ -178,7 +178,8 @@ def test_a_heading_never_ends_a_page_when_its_paragraphs_notes_push_it_over(tmp_
                                                                 *(NoteRef(n) for n in notes)))]
         write(Document(Meta("k"), tuple(blocks)), tmp_path / f"k{filler}.pdf", THEME)
         pages = page_texts(tmp_path / f"k{filler}.pdf")
-        where = [next(n for n, text in enumerate(pages) if word in text) for word in ("Zqhead", "Zqbody")]
+        # the only heading is the outline's first, so it prints as a section heading (in capitals)
+        where = [next(n for n, text in enumerate(pages) if word in text.lower()) for word in ("zqhead", "zqbody")]
         if where[0] != where[1]:
             separated.append(filler)
     assert separated == []

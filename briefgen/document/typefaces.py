@@ -203,6 +203,7 @@ def _chain(family: str, named: tuple[str, ...], fallbacks: tuple[str, ...]) -> t
     return (family, *(f for f in named if f != family), *(f for f in FACES if f != family), *fallbacks)
 
 
+@cache  # a brief has a few hundred distinct characters; the layout asks for each many times a pass
 def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> str:
     code = ord(char)
     if code < 0x80 or char.isspace():
@@ -214,6 +215,7 @@ def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> st
     return chain[0]  # no face has it: `check` warned (verify.glyphs); the writers draw .notdef
 
 
+@cache
 def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
     """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
     its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
@@ -222,6 +224,8 @@ def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
 
 
 def _runs(text: str, chain: tuple[str, ...], bold: bool, italic: bool) -> list[tuple[str, str]]:
+    if text.isascii():  # every main face draws ASCII (_face_for), and no ASCII character joins the run before it
+        return [(chain[0], text)] if text else []
     out: list[tuple[str, str]] = []
     for char in text:
         joins = out and _joins(char, out[-1][0], bold, italic)

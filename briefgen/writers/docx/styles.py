@@ -9,6 +9,8 @@ the styles it lacks are added (matched by Word's style name, so a localised styl
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -56,6 +58,12 @@ def colour(role: str, theme: Theme) -> str:
 def font_name(role: str, theme: Theme) -> str:
     family = theme.heading_font if role == "heading" else theme.body_font
     return FACES[family].docx_name if family in FACES else family
+
+
+def styled_by(theme: Theme) -> Theme:
+    """The theme as far as `apply` reads it (without a reference): themes equal here style a document alike,
+    so the writer styles python-docx's template once for all of them. Keep it in step with `apply`."""
+    return replace(theme, organisation="", footer="", logo=None)
 
 
 def apply(document: DocxDocument, theme: Theme, language: str, reference: bool = False) -> None:

@@ -6,10 +6,13 @@ XML-illegal characters replaced by U+FFFD. Layout metrics come from layout.STYLE
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from docx.blkcntnr import BlockItemContainer
+from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
@@ -69,10 +72,25 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     Repeated citations of a note key do not create new footnotes; they show the first note's number through
     a NOTEREF field.
     """
+    files = theme.reference_docx is not None or theme.logo is not None  # read from disk: may change under watch
+    data, notes = _render(doc, theme) if files else _remembered(doc, theme)
+    atomic_write(path, data)
+    return WriteResult(path=path, pages=0, notes=notes)
+
+
+@lru_cache(maxsize=4)
+def _remembered(doc: Document, theme: Theme) -> tuple[bytes, int]:
+    """The bytes of a document and theme already written by this process (`watch` rewrites a brief whose
+    seed changed while its text did not). Both keys are immutable values; a theme that names a file on disk
+    is never remembered."""
+    return _render(doc, theme)
+
+
+def _render(doc: Document, theme: Theme) -> tuple[bytes, int]:
+    """The DOCX's bytes and the number of footnotes in it."""
     doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
-    document = reference.open_document(theme.reference_docx)
     language = safe_text(doc.meta.language) or "en"
-    styles.apply(document, theme, language, reference=theme.reference_docx is not None)
+    document = _styled(theme, language)
     access.default_language(document, language)
     access.outline_levels(document, _OUTLINE_LEVELS)
     bookmarks = Bookmarks()
@@ -86,8 +104,25 @@ def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     access.furniture_pictures_decorative(document)
     for root in (body._element, context.notes.element):
         scripts.mark_tree(root, theme.fonts)
-    atomic_write(path, package.to_bytes(document, doc.meta))
-    return WriteResult(path=path, pages=0, notes=context.notes.count)
+    return package.to_bytes(document, doc.meta), context.notes.count
+
+
+def _styled(theme: Theme, language: str) -> DocxDocument:
+    """An empty document with our styles, numbering and page: a reference DOCX is read afresh each time (its
+    file may change under `watch`); python-docx's default template, styled, is built once per process and
+    copied (a third of the time of parsing and styling it again)."""
+    if theme.reference_docx is not None:
+        document = reference.open_document(theme.reference_docx)
+        styles.apply(document, theme, language, reference=True)
+        return document
+    return copy.deepcopy(_default_styled(styles.styled_by(theme), language))
+
+
+@lru_cache(maxsize=8)
+def _default_styled(theme: Theme, language: str) -> DocxDocument:
+    document = reference.open_document(None)
+    styles.apply(document, theme, language)
+    return document
 
 
 def _block(context: _Context, container: BlockItemContainer, block: Block) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils: it imports urllib.request and ssl (~50 ms)
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -135,6 +135,6 @@ def markup(text: str, family: str, bold: bool = False, italic: bool = False, fon
     will be drawn in), with the characters that face lacks in a fallback face (of `fontset`) that has them."""
     parts = []
     for fam, chunk in runs(safe_text(text), family, bold, italic, fontset):
-        escaped = escape(chunk)
+        escaped = escape(chunk, quote=False)
         parts.append(escaped if fam == family else f'<font face="{fam}">{escaped}</font>')
     return "".join(parts)

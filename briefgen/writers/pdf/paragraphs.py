@@ -17,6 +17,42 @@ from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.tags import Element, Tagged
 
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
+# What reportlab's breakLines sets on the paragraph besides the lines it returns.
+_BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")
+_LINES: dict[tuple[int, int, tuple[float, ...]], tuple[Any, ParagraphStyle, Any, tuple[Any, ...]]] = {}
+_MAX_LINES = 4096
+
+
+class _RemembersLines:
+    """A paragraph whose line breaks are remembered for the process, keyed by its (memoised, shared) fragments,
+    style and line widths: the fit and the settling passes break the same paragraphs at the same widths again,
+    which was a third of each layout. Fragments and style are kept in the entry, so their ids are never reused
+    while it lives. A paragraph's own fragments (bullets, the tails of split paragraphs) are new lists every
+    time: they miss and are broken as before."""
+
+    frags: Any
+    style: ParagraphStyle
+
+    def breakLines(self, width: list[float]) -> Any:  # reportlab calls it by this name
+        key = (id(self.frags), id(self.style), tuple(width))
+        hit = _LINES.get(key)
+        if hit is not None and hit[0] is self.frags and hit[1] is self.style:
+            for name, value in zip(_BREAK_STATE, hit[3], strict=True):
+                setattr(self, name, value)
+            return hit[2]
+        lines = super().breakLines(width)  # type: ignore[misc]
+        if len(_LINES) >= _MAX_LINES:
+            _LINES.clear()
+        _LINES[key] = (self.frags, self.style, lines, tuple(getattr(self, name) for name in _BREAK_STATE))
+        return lines
+
+
+class _Paragraph(_RemembersLines, Paragraph):  # type: ignore[misc]
+    """A left-to-right paragraph."""
+
+
+class _BidiParagraph(_RemembersLines, BidiParagraph):
+    """A paragraph whose lines are ordered by the bidirectional algorithm."""
 
 
 class _KeepsOutline:
@@ -32,11 +68,11 @@ class _KeepsOutline:
         return parts
 
 
-class Plain(Tagged, Paragraph):  # type: ignore[misc]
+class Plain(Tagged, _Paragraph):  # type: ignore[misc]
     """A left-to-right paragraph, marked as its structure element."""
 
 
-class Bidi(Tagged, BidiParagraph):
+class Bidi(Tagged, _BidiParagraph):
     """A paragraph whose lines are ordered by the bidirectional algorithm, marked as its structure element,
     with its text in reading order as the marked content's /ActualText."""
 

@@ -50,6 +50,8 @@ def needs_shaping(text: str) -> bool:
 
 def mostly_cjk(text: str) -> bool:
     """Lines break between any two ideographs (with the rules for CJK punctuation) when they dominate."""
+    if text.isascii():
+        return False
     letters = [c for c in text if unicodedata.category(c).startswith("L")]
     return bool(letters) and sum(1 for c in letters if _CJK.match(c)) * 2 > len(letters)
 
