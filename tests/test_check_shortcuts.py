@@ -14,7 +14,7 @@ from briefgen.model.yamlpos import Positions
 from briefgen.model.yamlsrc import _Loader, parse
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
-from briefgen.verify.placeholders import _SAMPLES, _is_sample
+from briefgen.verify.placeholders import _SAMPLES, _found, _is_placeholder, _is_sample
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = """\
@@ -103,3 +103,10 @@ def test_paragraph_starts_found_by_expression_equal_splitting_into_lines(text: s
             starts.append(pos)
         pos += len(line)
     assert Seed("x", "seeds/x.txt", text)._raw_starts == starts
+
+
+@given(st.one_of(_NEAR, st.text(max_size=100), st.from_regex(r"\s*<[^<>]{0,90}>\s*", fullmatch=True)))
+def test_the_scan_finds_what_the_placeholder_test_finds(text: str) -> None:
+    data = {"brief": {"title": text}, "judgments": [{"id": "a", "evidence": [{"passage": text}]}, 3, None]}
+    expected = [(("brief", "title"), text), (("judgments", 0, "evidence", 0, "passage"), text)]
+    assert _found(data, (), []) == (expected if _is_placeholder(text) else [])

@@ -25,6 +25,7 @@ def _ascii_pattern(norm: str) -> str:
 # For ASCII text (nearly every string of a model), one regular expression decides what normalising each string
 # and looking it up would: 150,000 strings of a large model cost ~30 ms instead of ~0.8 s.
 _ASCII_SAMPLE = re.compile("|".join(f"(?:{_ascii_pattern(n)})" for n in _SAMPLES), re.IGNORECASE)
+_ASCII_PLACEHOLDER = re.compile(f"{_ASCII_SAMPLE.pattern}|(?:{PLACEHOLDER.pattern})", re.IGNORECASE).match
 
 
 def _is_sample(text: str) -> bool:
@@ -58,8 +59,8 @@ def _found(data: object, at: Key, out: list[tuple[Key, str]]) -> list[tuple[Key,
         return out
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
-        if isinstance(value, str):
-            if len(value) <= _LONGEST and _is_placeholder(value):
+        if type(value) is str:
+            if len(value) <= _LONGEST and (_ASCII_PLACEHOLDER(value) if value.isascii() else _is_placeholder(value)):
                 out.append(((*at, key), value))
         elif isinstance(value, (dict, list)):
             _found(value, (*at, key), out)
