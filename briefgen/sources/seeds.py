@@ -106,6 +106,10 @@ class Seed:
         return bisect.bisect_right(self._raw_starts, offset)
 
     def normalised(self, number: int) -> str:
+        """Paragraph `number`, normalised: from the index when it is built, else that paragraph alone (a quote
+        check needs one paragraph of a seed whose passages were all found in its raw text)."""
+        if "index" not in self.__dict__:
+            return normalise(self.paragraphs[number - 1])
         joined, starts = self.index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
