@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.scale import check_at_scale  # noqa: E402
 from bench.synth import make_scripts_workspace, make_workspace  # noqa: E402
 
 PY = sys.executable
@@ -264,6 +265,7 @@ def main() -> None:
         scripts(rows, Path(tmp), args.runs)
         closest_worst(rows, max(3, args.runs // 2))
         scale(rows, Path(tmp), [int(s) for s in args.sizes.split(",") if s], max(3, args.runs // 2))
+        check_at_scale(row, rows, Path(tmp), max(3, args.runs // 2))
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps({"python": sys.version.split()[0], "cores": os.cpu_count(), "rows": rows},

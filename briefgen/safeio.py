@@ -29,17 +29,34 @@ def read_regular(path: str | Path, limit: int, *, follow: bool = True) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge); with `follow`
     False, a symbolic link is refused (ELOOP) rather than read through."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise FileKindError(errno.EINVAL, f"is {kind_of(info.st_mode)}, not a regular file", str(path))
-    with os.fdopen(fd, "rb") as handle:
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileKindError(errno.EINVAL, f"is {kind_of(info.st_mode)}, not a regular file", str(path))
         if info.st_size > limit:
             raise FileTooLarge(errno.EFBIG, "file too large", str(path))
-        data = handle.read(limit + 1)
+        data = _read_all(fd, info.st_size, limit)
+    finally:
+        os.close(fd)
     if len(data) > limit:  # it grew while we read
         raise FileTooLarge(errno.EFBIG, "file too large", str(path))
     return data
+
+
+def _read_all(fd: int, size: int, limit: int) -> bytes:
+    """Up to `limit` + 1 bytes of `fd`: in the usual case one read of the size `fstat` gave (plus one byte, to
+    see growth), never a buffer of the whole limit (10,000 small seeds would each allocate it). A file that
+    grew or shrank since is read on to its end, or to one byte past the limit."""
+    first = os.read(fd, min(size, limit) + 1)
+    if len(first) == size:  # the whole file as fstat saw it: no second read to find the end
+        return first
+    parts = [first]
+    got, want = len(first), min(limit + 1 - len(first), 1 << 20)
+    while first and got <= limit and (more := os.read(fd, want)):
+        parts.append(more)
+        got += len(more)
+        want = min(limit + 1 - got, 1 << 20)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def kind_of(mode: int) -> str:

@@ -69,20 +69,24 @@ for _command in (status, diff, issue, history):
 @click.pass_context
 def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: bool, no_cache: bool) -> None:
     """Validate the model and catalogue, verify every passage against the seeds, lint the language."""
-    from briefgen.regen.checkcache import Verdict, recall, remember
+    from briefgen.regen.checkcache import Verdict, recall, remember, seed_digests, tie_store
 
     ws = workspace_of(ctx, workspace)
     colour = not as_json and _colour()
-    verdict = None if (no_cache or colour) else recall(ws)
-    if verdict is None:
+    verdict, stamps = (None, None) if no_cache else recall(ws)
+    if verdict is None or colour:
         from briefgen.render.profilecheck import audience_fonts
         from briefgen.verify.check import report_json, report_text, run_check
 
-        checked = run_check(ws, fontsets=audience_fonts(ws))
+        store = None if stamps is None else tie_store(ws)
+        checked = run_check(ws, fontsets=audience_fonts(ws), store=store,
+                            digests=None if stamps is None else seed_digests(stamps))
         _check_profiles(checked)
         verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
                           checked.failed(False), checked.failed(True))
-        remember(ws, verdict)
+        remember(ws, verdict, stamps)
+        if store is not None:
+            store.save()
         if colour:
             click.echo(report_text(checked, strict, _styled))
             ctx.exit(1 if checked.failed(strict) else 0)
@@ -217,45 +221,48 @@ def init(directory: Path) -> None:
 
 
 def main() -> None:
-    """Console entry point: user errors print located messages; only --debug shows tracebacks. The process
-    ends through `_exit`."""
-    debug = "--debug" in sys.argv[1:]
+    """Console entry point: user errors print located messages; only --debug shows tracebacks."""
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _leave(_exit_code("--debug" in sys.argv[1:]))
+
+
+def _exit_code(debug: bool) -> int:
     try:
         code = cli.main(standalone_mode=False, prog_name="briefgen")
     except click.exceptions.Exit as exc:
-        _exit(exc.exit_code)
+        return exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        _exit(exc.exit_code)
+        return exc.exit_code
     except click.Abort:
         click.echo("Aborted.", err=True)
-        _exit(130)
+        return 130
     except KeyboardInterrupt:
-        _exit(130)
+        return 130
+    except SystemExit as exc:  # sys.exit's convention: a message is printed to stderr, with status 1
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     except OSError as exc:  # the system refused something (no space, read-only, permissions): not a bug
         click.echo(BriefgenError(os_problem(exc)).format_message(), err=True)
-        _exit(1)
+        return 1
     except Exception as exc:  # a bug in briefgen, not a user mistake
         if debug:
             traceback.print_exc()
         click.echo(f"briefgen: internal error: {exc!r} (run with --debug for the traceback)", err=True)
-        _exit(3)
-    _exit(code if isinstance(code, int) else 0)
+        return 3
+    return code if isinstance(code, int) else 0
 
 
-def _exit(code: int | str | None) -> NoReturn:
-    """End the process without tearing the interpreter down: every file briefgen writes is closed (and
-    fsynced) before its command returns, so only the standard streams are left to flush. Skipping the
-    teardown (the garbage collector freeing every module's objects) saves ~12 % of a full build."""
-    if isinstance(code, str):  # sys.exit's convention: a message printed to stderr, status 1
-        print(code, file=sys.stderr)
-        code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe: the interpreter's own exit would report nothing either
-        os._exit(120 if code == 0 else code or 0)
-    os._exit(code or 0)
+def _leave(code: int) -> NoReturn:
+    """End the process once what it printed is flushed, without tearing its objects down one by one (at
+    10,000 items, a million of them: a tenth of a `check`). Every file a command writes is closed or renamed
+    into place before the command returns; only the standard streams can still hold output."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`briefgen check | head`): nothing more can be shown
+            code = code or 1
+    os._exit(code)

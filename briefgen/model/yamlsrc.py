@@ -18,6 +18,7 @@ import yaml
 
 from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
+from briefgen.model.yamlpos import Positions
 from briefgen.safeio import FileTooLarge, os_problem, read_regular, read_state
 
 try:  # the C parser is several times faster on large models
@@ -37,8 +38,8 @@ _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 class Located:
     """Parsed data plus where each key path came from (1-based line and column).
 
-    Data read from the cache has no positions yet: `where` parses the text again the first time a
-    problem needs locating, so the fast path never pays for positions it does not print."""
+    Data read from the cache has no positions yet: `where` reads the text's events as far as the path a
+    problem needs locating (yamlpos), so the fast path never pays for positions it does not print."""
 
     data: Any
     file: str
@@ -46,12 +47,15 @@ class Located:
     keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
     seen: set[int] = field(default_factory=set, repr=False)
     text: str | None = field(default=None, repr=False)  # set while positions are still to be found
+    positions: Positions | None = field(default=None, repr=False)  # found as far as problems have asked
 
     def where(self, path: Key, *, key: bool = False) -> tuple[int | None, int | None]:
         """The closest known position for a path, walking up to a parent when needed."""
         if not self.values and self.text is not None:
-            fresh = parse(self.text, self.file)
-            self.values, self.keys, self.text = fresh.values, fresh.keys, None
+            self.positions = Positions(self.text, _Loader)
+            self.values, self.keys, self.text = self.positions.values, self.positions.keys, None
+        if self.positions is not None:
+            self.positions.read_to(path)
         table = self.keys if key else self.values
         for end in range(len(path), -1, -1):
             hit = table.get(path[:end]) or self.values.get(path[:end])

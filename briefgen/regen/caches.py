@@ -1,10 +1,12 @@
 """Keeping output/.cache from growing without end: entries for inputs that no longer exist are removed.
 
 The cache holds parsed YAML (`yaml-<sha256>.marshal`), extracted seed text
-(`seed-<kind>-<versions>-<sha256>.marshal`), compiled templates (`templates/__jinja2_*.cache`) and the last
-check's verdict. Parses are keyed by the content hash of the file they came from, so after a build every such
-entry whose hash is not among the current inputs is dead weight; compiled templates are keyed by a hash jinja
-does not expose, so those unused for 30 days go (one recompile brings a live one back)."""
+(`seed-<kind>-<versions>-<sha256>.marshal`), compiled templates (`templates/__jinja2_*.cache`), the last
+check's verdict and its ties (`ties.marshal`: rewritten by each check with only the entries it used, so it
+never grows past one workspace's passages). Parses are keyed by the content hash of the file they came from,
+so after a build every such entry whose hash is not among the current inputs is dead weight; compiled
+templates are keyed by a hash jinja does not expose, so those unused for 30 days go (one recompile brings a live
+one back)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,9 @@
 
 The verdict is a pure function of the inputs' bytes and briefgen's version, so when no seed, catalogue,
 model or template changed since the last check, the stored report is the report. Stat data (size, mtime)
-decides which files to re-hash; any changed byte means a full verification. `check --no-cache` skips it.
+decides which files to re-hash. When a seed changed, the passages of the seeds that did not are not searched
+again: each passage's tie is kept by its seed's content hash (verify/ties.py). `check --no-cache` uses
+neither.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.safeio import read_state
+from briefgen.verify.ties import STORE_NAME, TieStore
 from briefgen.workspace import Workspace
 
 CACHE_NAME = "check.json"
@@ -55,20 +58,32 @@ def _read(ws: Workspace) -> tuple[dict[str, Stamp], str, Verdict] | None:
     return stamps, data["key"], verdict
 
 
-def recall(ws: Workspace) -> Verdict | None:
-    """The stored verdict when every input is unchanged, else None."""
-    stored = _read(ws)
-    if stored is None:
-        return None
-    known, key, verdict = stored
-    stamps, _ = restamp(input_files(ws), known)
-    return verdict if _key(stamps) == key else None
-
-
-def remember(ws: Workspace, verdict: Verdict) -> None:
-    """Store the verdict with the stamps of the inputs it was made from (best effort: a cache)."""
+def recall(ws: Workspace) -> tuple[Verdict | None, dict[str, Stamp]]:
+    """The stored verdict when every input is unchanged (else None), and the inputs' stamps as they are now."""
     stored = _read(ws)
     stamps, _ = restamp(input_files(ws), stored[0] if stored else {})
+    if stored is None:
+        return None, stamps
+    _, key, verdict = stored
+    return (verdict if _key(stamps) == key else None), stamps
+
+
+def seed_digests(stamps: dict[str, Stamp]) -> dict[str, str]:
+    """The sha256 of each seed file by its name in seeds/, as its stamp says."""
+    return {name[6:]: stamp.sha256 for name, stamp in stamps.items() if name.startswith("seeds/")}
+
+
+def tie_store(ws: Workspace) -> TieStore:
+    """The ties the last check found, to be kept for the same seed bytes, passages and briefgen code."""
+    return TieStore(ws.cache / STORE_NAME, tool_version()).load()
+
+
+def remember(ws: Workspace, verdict: Verdict, stamps: dict[str, Stamp] | None = None) -> None:
+    """Store the verdict with the stamps of the inputs it was made from (best effort: a cache). Stamps taken
+    before the verification began are the safe ones: a file changed since then no longer matches them."""
+    if stamps is None:
+        stored = _read(ws)
+        stamps, _ = restamp(input_files(ws), stored[0] if stored else {})
     record = {"key": _key(stamps), "stamps": {k: v.to_json() for k, v in stamps.items()},
               "verdict": vars(verdict)}
     try:

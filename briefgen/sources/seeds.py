@@ -7,8 +7,10 @@ a line."""
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +24,8 @@ MAX_SEED_BYTES = 5 * 1024 * 1024
 
 
 _BREAK = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # every line break str.splitlines knows
+_OTHER_BREAK = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_TEXT_LINE = re.compile(r"^[^\S\n]*\S", re.MULTILINE)  # a line that is not blank (\s is what str.isspace says)
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class Seed:
     display: str  # as messages and citations show it: seeds/<file>
     text: str = field(repr=False)
     pages: tuple[int, ...] | None = field(default=None, repr=False)
+    digest: str = field(default="", repr=False, compare=False)  # sha256 of the bytes read, when asked for
 
     def place(self, number: int) -> tuple[int | None, int]:
         """Paragraph `number` as (page, paragraph on that page) for a PDF seed, else (None, number)."""
@@ -87,6 +92,8 @@ class Seed:
     @cached_property
     def _raw_starts(self) -> list[int]:
         """Where each paragraph starts in the raw text, split exactly as `paragraphs` splits it."""
+        if not _OTHER_BREAK.search(self.text):  # lines end at "\n" only: one regular expression finds them
+            return [m.start() for m in _TEXT_LINE.finditer(self.text)]
         starts, pos = [], 0
         for line in self.text.splitlines(keepends=True):
             if not line.isspace():
@@ -99,6 +106,10 @@ class Seed:
         return bisect.bisect_right(self._raw_starts, offset)
 
     def normalised(self, number: int) -> str:
+        """Paragraph `number`, normalised: from the index when it is built, else that paragraph alone (a quote
+        check needs one paragraph of a seed whose passages were all found in its raw text)."""
+        if "index" not in self.__dict__:
+            return normalise(self.paragraphs[number - 1])
         joined, starts = self.index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
@@ -109,29 +120,35 @@ def pinpoint(page: int | None, nth: int) -> str:
     return f"¶{nth}" if page is None else f"p. {page}, ¶{nth}"
 
 
-def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str = READINGS[0]) -> Seed:
+def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str = READINGS[0],
+              links: Container[str] | None = None, digest: bool = False) -> Seed:
     """Read one seed, refusing anything that is not a small, readable document inside seeds/.
 
     `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap. `cache` (output/.cache)
     keeps what slow extractors (PDF, DOCX) found, keyed by the document's content hash; `reading` is the
-    catalogue's way to read an HTML page (its article, or all its blocks)."""
+    catalogue's way to read an HTML page (its article, or all its blocks). `links`, the names of the entries of
+    seeds/ that one scan found to be symbolic links, spares a file directly in seeds/ that is not one the
+    resolution of its path: it is opened without following a link, so a link put in its place since is refused.
+    `digest` keeps the sha256 of the very bytes read (what a verdict about this text may be keyed by)."""
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     if not candidate.startswith(seeds_root + os.sep):
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
-    if not inside(seeds_root, candidate):
+    name = candidate[len(seeds_root) + 1:]
+    plain = links is not None and os.sep not in name and name not in links
+    if not plain and not inside(seeds_root, candidate):
         link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
         raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
                         "seed files must live inside seeds/: " + LINK_HINT)
-    _, text, pages = read_document(candidate, cache, reading)
-    return Seed(candidate, "seeds/" + candidate[len(seeds_root) + 1:], text, pages)
+    raw, text, pages = read_document(candidate, cache, reading, follow=not plain)
+    return Seed(candidate, "seeds/" + name, text, pages, hashlib.sha256(raw).hexdigest() if digest else "")
 
 
-def read_document(path: str, cache: str | None = None,
-                  reading: str = READINGS[0]) -> tuple[bytes, str, tuple[int, ...] | None]:
+def read_document(path: str, cache: str | None = None, reading: str = READINGS[0],
+                  follow: bool = True) -> tuple[bytes, str, tuple[int, ...] | None]:
     """A document's bytes, its text (one paragraph a line) and, for a PDF, each paragraph's page: plain text
     decoded, other formats extracted; a SeedError when it is too large or cannot be read."""
     fmt = format_of(path)
-    raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES)
+    raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES, follow)
     if fmt is None:
         text = decode_text(raw)
         if not text.strip():
@@ -142,10 +159,10 @@ def read_document(path: str, cache: str | None = None,
     return raw, "\n".join(found.paragraphs), found.pages
 
 
-def read_limited(path: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes."""
+def read_limited(path: str, limit: int, follow: bool = True) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (a symbolic link refused unless `follow`)."""
     try:
-        return read_regular(path, limit)
+        return read_regular(path, limit, follow=follow)
     except FileTooLarge:
         raise SeedError(f"seed is larger than {limit // 1048576} MB", "split or trim the document") from None
     except FileKindError as exc:

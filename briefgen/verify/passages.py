@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -13,12 +13,12 @@ from briefgen.model.schema import Evidence, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
-from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
-from briefgen.verify.closest import closest
 from briefgen.verify.figures import check_figures
-from briefgen.verify.places import best_span, own_words, several_places
+from briefgen.verify.places import own_words, several_places, tie_of
+from briefgen.verify.shelf import Shelf
+from briefgen.verify.ties import Tie, TieStore, content_key
 from briefgen.workspace import Workspace
 
 Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
@@ -67,9 +67,10 @@ class ItemCheck:
 
 @dataclass
 class Verification:
-    seeds: dict[str, Seed]
+    seeds: Shelf
     items: dict[str, ItemCheck] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    store: TieStore | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -84,10 +85,14 @@ class Verification:
         self.items[item_id] = ItemCheck(old.kind, old.id, old.citations, True)
 
 
-def verify(ws: Workspace, loaded: Loaded) -> Verification:
-    """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes."""
-    result = Verification(seeds={})
-    result.seeds = _read_seeds(ws, loaded, result.problems)
+def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
+           digests: Mapping[str, str] | None = None) -> Verification:
+    """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes.
+
+    With a `store` (the last check's ties) and `digests` (the sha256 of seed files by name, from their stamps),
+    a question the store answers for the same bytes is not asked again, and its seed is not read."""
+    result = Verification(seeds=Shelf(), store=store)
+    _read_seeds(ws, loaded, result, digests or {})
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
@@ -98,29 +103,51 @@ def verify(ws: Workspace, loaded: Loaded) -> Verification:
     return result
 
 
-def _read_seeds(ws: Workspace, loaded: Loaded, problems: list[Problem]) -> dict[str, Seed]:
-    seeds: dict[str, Seed] = {}
+def _read_seeds(ws: Workspace, loaded: Loaded, result: Verification, digests: Mapping[str, str]) -> None:
     seen_ids: set[str] = set()
-    src = loaded.catalogue_src
-    root = os.path.realpath(ws.seeds)
-    cache = str(ws.cache)
+    src, problems = loaded.catalogue_src, result.problems
+    root = os.path.realpath(ws.seeds)  # resolved once: each seed then costs no walk of its path's links
+    with os.scandir(root) as scan:
+        entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file()) for e in scan]
+    links = {name for name, link, _ in entries if link}
+    cache, hashed = str(ws.cache), result.store is not None
     for i, source in enumerate(loaded.catalogue.sources):
         if source.id in seen_ids:
             problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
                                         "give each source its own id"))
         seen_ids.add(source.id)
-        try:
-            seeds[source.id] = read_seed(root, source.file, cache, source.reading)
-        except SeedError as exc:
-            problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
+
+        def read(i: int = i, source: Source = source) -> Seed | None:
+            try:
+                return read_seed(root, source.file, cache, source.reading, links, digest=hashed)
+            except SeedError as exc:
+                problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
+                return None
+
+        name = os.path.normpath(source.file)
+        _shelve(result, source, read, digests.get(name) if name not in links else None)
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
-    with os.scandir(root) as entries:
-        strays = sorted(e.name for e in entries if e.name.lower().endswith(SEED_SUFFIXES) and e.is_file()
-                        and e.name not in catalogued)
-    for name in strays:
+    for name in sorted(name for name, _, seed_file in entries if seed_file and name not in catalogued):
         problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
             f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
-    return seeds
+
+
+def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None], digest: str | None) -> None:
+    """Read the seed now; or, when a check read these very bytes without trouble before (`digest`, the hash
+    its stamp gives), only when a question about it is not in the store."""
+    shelf, store, name = result.seeds, result.store, os.path.normpath(source.file)
+    content = content_key(digest, name, source.reading) if digest else None
+    if store is not None and content is not None and store.flag((content, "readable")):
+        shelf.put_later(source.id, "seeds/" + name, read)
+        shelf.contents[source.id] = content
+        return
+    seed = read()
+    if seed is None:
+        return
+    shelf.put(source.id, seed)
+    if store is not None:
+        shelf.contents[source.id] = content_key(seed.digest, name, source.reading)
+        store.put_flag((shelf.contents[source.id], "readable"), True)
 
 
 def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
@@ -185,31 +212,38 @@ def _tie(loaded: Loaded, result: Verification, sources: dict[str, Source], tie: 
     if source is None:
         hint = did_you_mean(ev.source, sorted(sources), "known sources")
         return src.problem((*path, "source"), f"unknown source {ev.source!r}", hint, item=item_id)
-    seed = result.seeds.get(ev.source)
-    if seed is None:
+    found = _found(result, ev.source, ev.passage, words)
+    if found is None:
         return _UNREADABLE
-    found = find(seed, ev.passage)
-    if not found.spans:
-        return src.problem((*path, "passage"), f"{item_id}: passage not found in {seed.display}",
-                           _miss_hint(seed, ev.passage, found.unmatched), item=item_id)
-    chosen = best_span(seed, found.spans, words)
-    if len(found.spans) > 1:
-        result.problems.append(src.problem((*path, "passage"), *several_places(seed, found.spans, chosen, item_id),
-                                           severity="warning", item=item_id))
-    span = chosen[0]
-    page, nth = seed.place(span.first)
-    citations.append(Citation(source, span.first, ev.passage, seed.display, page, nth if page is not None else None,
-                              span.last if span.last != span.first else None,
-                              seed.pinpoint_span(span.first, span.last)))
+    display = result.seeds.displays[ev.source]
+    if not found.found:
+        return src.problem((*path, "passage"), f"{item_id}: passage not found in {display}", found.miss_hint,
+                           item=item_id)
+    if found.places:
+        result.problems.append(src.problem((*path, "passage"), *several_places(
+            display, found.places, found.chosen, found.decided, item_id), severity="warning", item=item_id))
+    citations.append(Citation(source, found.first, ev.passage, display, found.page, found.nth,
+                              found.last if found.last != found.first else None, found.where))
     return None
 
 
-def _miss_hint(seed: Seed, passage: str, unmatched: str) -> str:
-    if unmatched:
-        return (f"with '…' for skipped words, each part must follow the one before, in the same paragraph or the "
-                f"next: not found there: “{unmatched}”")
-    miss = closest(seed, passage)
-    return miss.describe() if miss else "the seed has no text"
+def _found(result: Verification, source_id: str, passage: str, words: str) -> Tie | None:
+    """The tie of `passage` to the seed of `source_id` (None when it has no readable seed), from the store when
+    it holds the answer for these bytes."""
+    if source_id not in result.seeds:
+        return None
+    store, content = result.store, result.seeds.contents.get(source_id)
+    key = (content, passage, words)
+    known = store.tie(key) if store is not None and content is not None else None
+    if known is not None:
+        return known
+    seed = result.seeds.get(source_id)
+    if seed is None:
+        return None
+    found = tie_of(seed, passage, words)
+    if store is not None and content is not None:
+        store.put_tie(key, found)
+    return found
 
 
 def _check_quotes(loaded: Loaded, result: Verification) -> None:
@@ -224,11 +258,25 @@ def _check_quotes(loaded: Loaded, result: Verification) -> None:
                     "quote the seed word for word, and cite the passage that holds it", item=quote.id))
                 result.mark_failed(quote.id)
             continue
-        if not any(_in_quotation_marks(result.seeds[c.source.id], c.paragraph, text) for c in holding):
+        if not any(_quoted(result, c, text) for c in holding):
             result.problems.append(loaded.summary_src.problem(
                 ("quotes", i, "text"), f"{quote.id}: the seed does not put these words in quotation marks",
                 "this may be a paraphrase: present it as a judgment, not a quote", severity="warning",
                 item=quote.id))
+
+
+def _quoted(result: Verification, citation: Citation, text: str) -> bool:
+    """Does the seed put `text` in quotation marks in the cited paragraph? From the store when it knows."""
+    store, content = result.store, result.seeds.contents.get(citation.source.id)
+    key = (content, "quoted", citation.paragraph, text)
+    known = store.flag(key) if store is not None and content is not None else None
+    if known is not None:
+        return known
+    seed = result.seeds.get(citation.source.id)
+    quoted = seed is not None and _in_quotation_marks(seed, citation.paragraph, text)
+    if store is not None and content is not None and seed is not None:
+        store.put_flag(key, quoted)
+    return quoted
 
 
 def _in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:

@@ -87,9 +87,9 @@ class Decorator:
         bottom margin leaves room for)."""
         kit = self.kit
         left, right = kit.margins[3], kit.page[0] - kit.margins[1]
-        widths = [self.chunks(text, bold)[1] for text, bold in ((sides[0], False), (self.banner, True),
-                                                                 (sides[1], False))]
-        shares = banner_shares_line(*widths, width=right - left, gap=self.size)
+        before, banner, after = (self.chunks(sides[0])[1], self.chunks(self.banner, bold=True)[1],
+                                 self.chunks(sides[1])[1])
+        shares = banner_shares_line(before, banner, after, width=right - left, gap=self.size)
         canv.setFillColor(kit.banner)
         self.draw(canv, self.banner, (left + right) / 2, y if shares else y + self.size * FURNITURE_LINE, "center",
                   bold=True)

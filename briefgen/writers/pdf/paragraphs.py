@@ -68,7 +68,7 @@ class _KeepsOutline:
         return parts
 
 
-class Plain(Tagged, _Paragraph):  # type: ignore[misc]
+class Plain(Tagged, _Paragraph):
     """A left-to-right paragraph, marked as its structure element."""
 
 
