@@ -119,3 +119,20 @@ def test_every_brief_keeps_its_word_breaks_in_the_tree(briefs: tuple[Path, dict[
     problems = [f"{name}: {glued}" for name, doc in sorted(documents.items())
                 for glued in word_difference(model_text(doc), struct_text(pdfinfo, output / name))]
     assert not problems, "\n".join(problems)
+
+
+def test_qpdf_and_pikepdf_find_nothing_wrong_in_any_brief(briefs: tuple[Path, dict[str, Document]]) -> None:
+    """Every shipped PDF opens cleanly in qpdf (`--check`: structure, streams, cross-reference) and in pikepdf
+    (`Pdf.check_pdf_syntax`), tagged as it is."""
+    import subprocess
+
+    import pikepdf
+
+    qpdf = require("qpdf")
+    output, documents = briefs
+    for name in sorted(documents):
+        checked = subprocess.run([qpdf, "--check", str(output / name)], capture_output=True, text=True)
+        assert checked.returncode == 0 and "No syntax or stream encoding errors" in checked.stdout, checked.stdout
+        with pikepdf.open(output / name) as pdf:
+            assert pdf.check_pdf_syntax() == [], name
+            assert pdf.Root.MarkInfo.Marked is True and "/StructTreeRoot" in pdf.Root
