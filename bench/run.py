@@ -78,6 +78,10 @@ def shipped(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
     rows.append(row("  the same: peak memory, ratio to the floor's peak", full, None, ratio=full_peak / floor_peak,
                     ratio_target=1.2, memory=full_peak))
     rows.append(row("build -a executive (docx+pdf), cold", executive, None, ratio=executive / floor, ratio_target=2.0))
+    untagged = [PY, str(ROOT / "bench" / "untagged.py"), "-C", str(ws), "build"]
+    (tagged, plain), _ = interleaved([briefgen(ws, "build"), untagged], rm, runs)
+    rows.append(row("full build, cold, PDF structure pass (tagging) vs without", tagged, None, ratio=tagged / plain,
+                    ratio_target=1.15))
     for name, args in (("check --no-cache", ["check", "--no-cache"]), ("check", ["check"]), ("status", ["status"]),
                        ("build --if-changed (no-op)", ["build", "--if-changed"])):
         took, _ = timed(briefgen(ws, *args), runs)
