@@ -46,8 +46,8 @@ def read_docx(path: Path) -> DocxContent:
         body = etree.fromstring(archive.read("word/document.xml"))
         notes_xml = parse_xml(archive.read("word/footnotes.xml"))
     section = document.sections[0]
-    furniture = [p.text for part in (section.first_page_header, section.header, section.first_page_footer,
-                                     section.footer) for p in part.paragraphs]
+    furniture = ["\n".join(p.text for p in part.paragraphs)  # one text per header or footer, a line a paragraph
+                 for part in (section.first_page_header, section.header, section.first_page_footer, section.footer)]
     props = document.core_properties
     return DocxContent(
         paragraphs=[text for text in _docx_paragraphs(document.iter_inner_content()) if text],
