@@ -39,6 +39,7 @@ from briefgen.document.nodes import (
     Span,
 )
 from briefgen.document.nodes import Table as DocTable
+from briefgen.document.outline import without_skipped_levels
 from briefgen.document.typefaces import FONT_DIR
 from briefgen.writers.pdf.shaping import reorders
 
@@ -110,8 +111,11 @@ def pdf_squash(extracted: str) -> str:
 
 
 def pieces(doc: Document) -> Iterator[tuple[str, bool]]:
-    """Every literal text of the body in reading order, with whether its style prints it in capitals."""
-    for block in doc.blocks:
+    """Every literal text of the body in reading order, with whether its style prints it in capitals.
+
+    The writers draw the outline without skipped levels (document/outline.py): a template's first `<h2>`
+    with no `<h1>` before it is drawn as a section heading, in a section heading's capitals."""
+    for block in without_skipped_levels(doc).blocks:
         yield from _block_pieces(block)
 
 
