@@ -46,13 +46,13 @@ def test_ascii_text_is_one_run_as_character_by_character(text: str, family: str)
 def test_a_pdf_laid_out_again_from_remembered_line_breaks_is_the_same(tmp_path: Path) -> None:
     doc, theme = sample_document(), Theme()
     paragraphs._LINES.clear()
-    writer._settle.cache_clear()
+    writer._layout.cache_clear()
     writer.write(doc, tmp_path / "first.pdf", theme)
     remembered = len(paragraphs._LINES)
-    writer._settle.cache_clear()  # a second layout of every paragraph: from the remembered breaks
+    writer._layout.cache_clear()  # a second layout of every paragraph: from the remembered breaks
     writer.write(doc, tmp_path / "again.pdf", theme)
     paragraphs._LINES.clear()
-    writer._settle.cache_clear()  # and one with nothing remembered
+    writer._layout.cache_clear()  # and one with nothing remembered
     writer.write(doc, tmp_path / "fresh.pdf", theme)
     assert remembered > 10
     assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "again.pdf").read_bytes() == \

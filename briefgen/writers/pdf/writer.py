@@ -1,13 +1,15 @@
 """The PDF writer: `write(doc, path, theme)` and the in-memory `count_pages(doc, theme)` the fit step calls.
 
-Notes are numbered as in every format (document/notes.py). The footers print "page X of Y", so a document
-is laid out again when its page total differs from the one assumed (a one-page brief needs one pass).
+Notes are numbered as in every format (document/notes.py). The footers print "page X of Y": the canvas keeps
+each finished page open and draws the running header and footer on all of them once the total is known, so a
+document is laid out once, however many pages it takes (the margins they stand in never move the text).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -31,26 +33,47 @@ from briefgen.writers.pdf.structure import Finish
 from briefgen.writers.pdf.styles import Kit, kit
 from briefgen.writers.pdf.tags import Tagger, artifact
 
-MAX_PASSES = 5
+
+Furnish = Callable[[int], Callable[[Canvas, int], None]]  # page total -> what draws a page's header and footer
 
 
 class _LayoutCanvas(Canvas):  # type: ignore[misc]
     """A canvas that draws but does not serialise when the build ends: a layout that is only measured costs
-    no font subsetting or compression, and the one that is kept is serialised later, without laying out again."""
+    no font subsetting or compression, and the one that is kept is serialised later, without laying out again.
+
+    A finished page is kept open (its drawing state set aside, reportlab's page counter moved on so that
+    bookmarks and links name the right page); `serialise` draws every page's furniture with the page total,
+    then closes the pages in order."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tagger = Tagger()  # this pass's structure (tags.py)
+        self.furnish: Furnish | None = None  # set by the template before anything is drawn
+        self.kept: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self.kept.append(dict(self.__dict__))
+        self._doc.pageCounter += 1
+        self._startPage()
 
     def save(self) -> None:
         pass
 
     def serialise(self) -> None:
+        kept, self.kept = self.kept, []
+        decorate = self.furnish(len(kept)) if self.furnish is not None else None
+        self._doc.pageCounter -= len(kept)
+        for number, state in enumerate(kept, 1):
+            self.__dict__.update(state)
+            if decorate is not None:
+                with artifact(self):
+                    decorate(self, number)
+            Canvas.showPage(self)
         Canvas.save(self)
 
 
 class _Template(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, target: Any, doc: Document, kit: Kit, ledger: Ledger, total: int) -> None:
+    def __init__(self, target: Any, doc: Document, kit: Kit, ledger: Ledger) -> None:
         meta = doc.meta
         super().__init__(
             target, pagesize=kit.page, topMargin=kit.margins[0], rightMargin=kit.margins[1],
@@ -62,7 +85,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
         banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
-        self.decorate = _decorator(kit, banner, total)
+        self.furnish: Furnish = partial(_decorator, kit, banner)
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._end_page)])
@@ -70,10 +93,9 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
 
     def _end_page(self, canv: Canvas, _doc: Any) -> None:
         self.ledger.draw(canv)
-        with artifact(canv):
-            self.decorate(canv, canv.getPageNumber())
 
     def beforeDocument(self) -> None:
+        self.canv.furnish = self.furnish
         self.canv._doc._timeStamp = timestamp(self.meta)
         self.canv.setNamedCB("fnref", self.ledger.record)
 
@@ -121,10 +143,18 @@ class _Pass:
         return self.buffer.getvalue()
 
 
-def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tuple[_Pass, Ledger]:
-    """Lay the document out once with the given numbering and page total."""
+@lru_cache(maxsize=8)
+def _layout(doc: Document, theme: Theme) -> _Pass:
+    """Lay the document out once, in memory: drawn, with its furniture and serialisation left to `_Pass.pdf`.
+
+    Memoised on the (frozen) document and theme, so the layout the fit makes when rendering calls `measure` is
+    the one the build's `write` of the chosen document then serialises. Entries never go stale (both keys are
+    immutable values); eight cover one build's audiences and the last few fit attempts. A logo file replaced on
+    disk between the two calls is not seen until the next build.
+    """
+    doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
     tags.install()
-    the_kit = kit(theme)
+    the_kit, numbering = kit(theme), Numbering()
     builder = StoryBuilder(the_kit, numbering.cite, doc.meta.language, top_level(doc))
     story = builder.blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
     # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the
@@ -132,7 +162,7 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
     story[-1].keepWithNext = 0
     ledger = Ledger(the_kit, numbering)
     buffer = BytesIO()
-    template = _Template(buffer, doc, the_kit, ledger, total)
+    template = _Template(buffer, doc, the_kit, ledger)
     try:
         template.build(story, canvasmaker=_LayoutCanvas)
     except LayoutError as exc:
@@ -141,45 +171,23 @@ def _layout(doc: Document, theme: Theme, numbering: Numbering, total: int) -> tu
     frame = template.frame
     free = max(0.0, frame._y - frame._y1p) / the_kit.text_height
     finish = Finish(doc.meta, theme.pdf_standard)
-    return _Pass(template.page, ledger.printed, free, template.canv, buffer, finish), ledger
-
-
-@lru_cache(maxsize=8)
-def _settle(doc: Document, theme: Theme) -> _Pass:
-    """Lay out (in memory) until the page total printed in the footers is the number of pages.
-
-    Returns the last pass, drawn but not yet serialised. Note numbers do not depend on the layout (one note
-    per key, numbered by first citation), so only the total can change between passes.
-
-    State shared between stages: memoised on the (frozen) document and theme, so the layout the fit makes
-    when rendering calls `measure` is the one the build's `write` of the chosen document then serialises.
-    Entries never go stale (both keys are immutable values); eight cover one build's audiences and the last
-    few fit attempts. A logo file replaced on disk between the two calls is not seen until the next build.
-    """
-    doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
-    total = 1
-    for _ in range(MAX_PASSES):
-        result, _ledger = _layout(doc, theme, Numbering(), total)
-        if result.pages == total:
-            break
-        total = result.pages
-    return result
+    return _Pass(template.page, ledger.printed, free, template.canv, buffer, finish)
 
 
 def count_pages(doc: Document, theme: Theme) -> int:
     """Pages the document takes, laid out in memory (nothing is serialised or written)."""
-    return _settle(doc, theme).pages
+    return _layout(doc, theme).pages
 
 
 def measure(doc: Document, theme: Theme) -> tuple[int, float]:
     """Pages, and the share of the last page's text height still free. The layout is remembered, so a
     `write` of the same document and theme right after (the fit's final answer) does not lay it out again."""
-    settled = _settle(doc, theme)
-    return settled.pages, settled.free
+    laid = _layout(doc, theme)
+    return laid.pages, laid.free
 
 
 def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     """Write the PDF atomically: a temporary file in the same directory, fsync, then rename onto path."""
-    settled = _settle(doc, theme)  # laid out with the numbering and page total it reports: final as it is
-    atomic_write(path, settled.pdf())
-    return WriteResult(path=path, pages=settled.pages, notes=settled.notes)
+    laid = _layout(doc, theme)  # the layout the fit measured, if it did: serialised, not laid out again
+    atomic_write(path, laid.pdf())
+    return WriteResult(path=path, pages=laid.pages, notes=laid.notes)
