@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import briefgen.regen.build as build
+import briefgen.regen.audience as audience
 from briefgen.document.nodes import Document, Format, Theme, Writer, WriteResult
 from tests.conftest import ROOT
 from tests.helpers import run
@@ -83,7 +83,7 @@ def briefs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dic
     ws = tmp_path_factory.mktemp("ua") / "ws"
     shutil.copytree(ROOT / "seeds", ws / "seeds")
     documents: dict[str, Document] = {}
-    real = build.writer_for
+    real = audience.writer_for
 
     def spy(fmt: Format) -> Writer:
         writer = real(fmt)
@@ -94,7 +94,8 @@ def briefs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dic
         return write
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "writer_for", spy)
+        patch.setattr(audience, "writer_for", spy)
+        patch.setenv("BRIEFGEN_WORKERS", "1")  # the spy records in this process's memory
         result = run(ws, "build")
     assert result.exit_code == 0, result.output
     yield ws / "output", {name: doc for name, doc in documents.items() if name.endswith(".pdf")}

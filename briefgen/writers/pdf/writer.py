@@ -33,7 +33,6 @@ from briefgen.writers.pdf.structure import Finish
 from briefgen.writers.pdf.styles import Kit, kit
 from briefgen.writers.pdf.tags import Tagger, artifact
 
-
 Furnish = Callable[[int], Callable[[Canvas, int], None]]  # page total -> what draws a page's header and footer
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from xml.sax.saxutils import escape
+from html import escape  # not xml.sax.saxutils, which imports urllib.request and ssl
 
 import pikepdf
 
@@ -47,13 +47,13 @@ def xmp_date(pdf_date: str) -> str:
 
 def _info(info: pikepdf.Dictionary, key: str) -> str:
     value = info.get(key)
-    return escape(str(value)) if value is not None else ""
+    return escape(str(value), quote=False) if value is not None else ""
 
 
 def packet(info: pikepdf.Dictionary, language: str, archive: bool) -> str:
     """The XMP packet of a brief with this document information."""
     title, author, subject = _info(info, "/Title"), _info(info, "/Author"), _info(info, "/Subject")
-    lang = escape(language or "en")
+    lang = escape(language or "en", quote=False)
     fields = [
         f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>',
         f"<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>",

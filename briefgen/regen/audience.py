@@ -1,0 +1,177 @@
+"""One audience's brief: composed and fitted, then written into the build's staging folder.
+
+The unit of work a build shares among its workers (regen/workers.py): what it changes outside the staging
+folder (the audience's record, the names it staged) it returns as data, for the build to apply in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefgen.document.nodes import FORMATS, Format, Theme, WriteResult
+from briefgen.errors import BriefgenError, Problem, Unplaced
+from briefgen.regen.inputs import asset_digests, file_digest, tool_version
+from briefgen.regen.issued import Issue
+from briefgen.regen.publish import Stage
+from briefgen.regen.record import AudienceRecord, Lock
+from briefgen.workspace import Workspace
+from briefgen.writers import writer_for
+
+if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
+    from briefgen.render.compose import Composed
+    from briefgen.render.profiles import Profile
+    from briefgen.render.release import Needle
+    from briefgen.verify.check import Checked
+
+
+@dataclass(frozen=True)
+class Written:
+    audience: str
+    fmt: str
+    result: WriteResult
+    dropped: tuple[str, ...]
+    withheld: int = 0  # items withheld for the audience's ceiling
+    undrawable: int = 0  # characters of the model no font draws (`check` names them)
+
+    def published(self, target: Path) -> Written:
+        """The same file, named where it was published rather than where it was staged."""
+        result = WriteResult(target / self.result.path.name, self.result.pages, self.result.notes)
+        return replace(self, result=result)
+
+    def line(self, ws: Workspace) -> str:
+        left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
+        held = f"; {self.withheld} item{'s' if self.withheld != 1 else ''} withheld for the ceiling" if (
+            self.withheld) else ""
+        pages = f"{self.result.pages} page{'s' if self.result.pages != 1 else ''}"
+        boxes = (f"; {self.undrawable} character{'s' if self.undrawable != 1 else ''} no font draws "
+                 "(run `briefgen check`)" if self.undrawable and self.fmt == "pdf" else "")
+        return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{held}{left_out}{boxes}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One audience to rebuild, composed and fitted, not yet written."""
+
+    audience: str
+    profile: Profile
+    theme: Theme
+    composed: Composed
+    digest: str
+    snapshot: dict[str, Any]
+    baseline: dict[str, Any] | None
+    formats: tuple[Format, ...]
+    redline_base: Path | None = None  # the last issued DOCX, to write <audience>.redline.docx against
+
+
+def cost(profile: Profile) -> float:
+    """A guess at an audience's share of the work, to balance the workers: a brief fitted to a page limit is
+    laid out at least twice."""
+    return 2.0 if profile.max_pages is not None else 1.0
+
+
+@dataclass(frozen=True)
+class Built:
+    """One audience composed, fitted and written into the staging folder (by this process or a worker),
+    with what the build must then record, check and publish."""
+
+    audience: str
+    written: list[Written]
+    record: AudienceRecord
+    needles: tuple[Needle, ...]
+    staged: list[str]  # staged names, in the order written
+    retired: list[str]
+
+
+@dataclass(frozen=True)
+class Unwritten:
+    """An audience composed and fitted whose files could not be written, and why."""
+
+    audience: str
+    problems: list[Problem]
+
+
+def build_audience(checked: Checked, profiles: dict[str, Profile], lock: Lock, formats: tuple[str, ...], target: Path,
+              if_changed: bool, issues: dict[str, list[Issue]], stage: Stage, name: str) -> Built | Unwritten | None:
+    plan = _plan(checked, name, profiles[name], lock, formats, target, if_changed, issues.get(name, []))
+    if plan is None:
+        return None
+    mine = Stage(stage.folder, stage.target)  # its names come back as data: a worker's memory is its own
+    try:
+        written, record = _write(plan, mine, lock)
+    except BriefgenError as exc:  # raised once every audience is composed: a fit problem anywhere comes first
+        return Unwritten(name, exc.problems)
+    return Built(name, written, record, plan.composed.needles, mine.names, mine.retired)
+
+
+def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Written]) -> list[Written]:
+    """The audience's redline against its last issued DOCX, staged beside the brief; with no issued version,
+    an old redline is left out of the record (publishing then retires it to history)."""
+    from briefgen.regen.redlines import REDLINE, stage_redline
+
+    outputs.pop(REDLINE, None)
+    docx = next((w for w in written if w.fmt == "docx"), None)
+    if docx is None or plan.redline_base is None:
+        if docx is not None:
+            stage.retire(f"{plan.audience}.{REDLINE}")
+        return []
+    path = stage.path(f"{plan.audience}.{REDLINE}")
+    stage_redline(plan.redline_base, docx.result.path, path, plan.composed.document.meta)
+    outputs[REDLINE] = file_digest(path)
+    return [Written(plan.audience, REDLINE, WriteResult(path, docx.result.pages, docx.result.notes),
+                    plan.composed.dropped, docx.withheld)]
+
+
+def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
+          if_changed: bool, issues: list[Issue]) -> Plan | None:
+    from briefgen.regen.changes import changes
+    from briefgen.regen.issued import edition, versioned
+    from briefgen.regen.snapshot import digest, snapshot
+    from briefgen.render.assets import theme_for
+    from briefgen.render.compose import compose_fitted
+    from briefgen.render.release import release_for, withheld_ids
+    from briefgen.render.templating import template_sources
+    from briefgen.writers.pdf.writer import measure
+
+    snap = snapshot(checked, profile, name)
+    key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
+                 tool_version())
+    record = lock.audiences.get(name)
+    wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
+    if if_changed and record and record.digest == key and set(wanted) <= record.outputs.keys() and \
+            record.present(target, name, wanted):
+        return None
+    # "What changed" compares with the last issued version; before any issue, with the brief before the last
+    # one while the content stays the same.
+    ed = edition(issues, key)
+    baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
+    theme = versioned(theme_for(checked.ws, profile), profile, ed)
+    hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
+    composed = compose_fitted(checked, name, profile, theme, measure, changes(ed.since(baseline), snap, hidden),
+                              ed.context())
+    return Plan(name, profile, theme, composed, key, snap, baseline, wanted,
+                ed.baseline.docx(target, name) if ed.baseline else None)
+
+
+def _write(plan: Plan, stage: Stage, lock: Lock) -> tuple[list[Written], AudienceRecord]:
+    """Write the plan's formats (and its redline) into the staging folder; the files, and their record."""
+    written: list[Written] = []
+    record = lock.audiences.get(plan.audience)
+    outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
+    for fmt in plan.formats:
+        path = stage.path(f"{plan.audience}.{fmt}")
+        try:
+            result = writer_for(fmt)(plan.composed.document, path, plan.theme)
+        except Unplaced as exc:
+            raise plan.profile.place(exc) from None
+        outputs[fmt] = file_digest(path)
+        written.append(Written(plan.audience, fmt, WriteResult(path, result.pages, result.notes),
+                               plan.composed.dropped, len(plan.composed.withheld)))
+    written.extend(_redline(plan, stage, outputs, written))
+    record = AudienceRecord(plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped),
+                            plan.snapshot, plan.baseline)
+    pages = next((w.result.pages for w in written if w.fmt == "pdf"), plan.composed.pages or 0)
+    # A DOCX has no page count until a word processor lays it out: report the PDF's, made with the same metrics.
+    return [Written(w.audience, w.fmt, WriteResult(w.result.path, w.result.pages or pages, w.result.notes),
+                    w.dropped, w.withheld) for w in written], record

@@ -1,0 +1,140 @@
+"""Units of work shared between this process and forked children, results in the units' order (issue 20).
+
+A build's audiences are independent once the model is verified: each is composed, fitted and written into the
+staging folder on its own. On a machine with two cores, a child forked after verification takes a share of
+them while this process does the rest; a child inherits everything already imported and loaded, and pays
+only for what its share needs.
+
+What makes the result the same whatever the number of workers:
+- a unit's output depends only on its inputs (the writers are deterministic, tests/test_build_workers.py);
+- results come back in the units' order, and a unit's side effects on shared objects are returned as data
+  (the caller applies them in order), never made in the child's copy of memory;
+- a child that fails in any way (an error, a crash, a kill, a result that cannot be sent back) has its share
+  done again here, so the error the user sees is the one a single process would raise, for the first
+  failing unit in order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MAX_WORKERS = 2  # measured on 2 cores; more processes than cores only add memory and start-up
+WORKERS_VARIABLE = "BRIEFGEN_WORKERS"  # a number: 1 keeps every unit in this process
+
+
+def workers_for(units: int) -> int:
+    """How many processes share `units` units: never more than units, cores or MAX_WORKERS, or as
+    BRIEFGEN_WORKERS says (a number from 1); one where the system cannot fork, or where this process runs
+    other threads (`watch`'s observer: a child forked beside a thread may inherit a lock it holds)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return 1
+    asked = os.environ.get(WORKERS_VARIABLE, "").strip()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    wanted = int(asked) if asked.isdigit() and int(asked) > 0 else min(cores, MAX_WORKERS)
+    return max(1, min(units, wanted))
+
+
+def shares(costs: Sequence[float], workers: int) -> list[list[int]]:
+    """The units' indices each worker takes: the costliest unit first, each to the least loaded worker (ties to
+    the lower-numbered one); each share in the units' order. Worker 0 is this process."""
+    loads = [0.0] * workers
+    out: list[list[int]] = [[] for _ in range(workers)]
+    for index in sorted(range(len(costs)), key=lambda i: (-costs[i], i)):
+        worker = min(range(workers), key=lambda w: (loads[w], w))
+        out[worker].append(index)
+        loads[worker] += costs[index]
+    return [sorted(share) for share in out]
+
+
+class _Child(Generic[R]):
+    """A forked child computing a share; its results arrive pickled through a pipe when it ends."""
+
+    def __init__(self, share: list[int], compute: Callable[[int], R]) -> None:
+        self.share = share
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+            stream.flush()
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            os.close(read)
+            _serve(write, share, compute)
+        os.close(write)
+        self.read = read
+
+    def results(self) -> list[R] | None:
+        """The share's results, or None if the child did not send them all (the caller computes them)."""
+        with os.fdopen(self.read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+            return None
+        try:
+            found = pickle.loads(data)
+        except Exception:  # a truncated or unreadable answer counts as no answer
+            return None
+        return found if isinstance(found, list) and len(found) == len(self.share) else None
+
+
+def _serve(write: int, share: list[int], compute: Callable[[int], R]) -> None:
+    """In the child: compute the share, send the results, end without running the parent's exit handlers."""
+    code = 1
+    with contextlib.suppress(BaseException):
+        _die_with_parent()
+        data = pickle.dumps([compute(index) for index in share], protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    os._exit(code)
+
+
+def _die_with_parent() -> None:
+    """Linux: the child is killed when the build process dies, so nothing writes into a staging folder that
+    the next build may be removing (elsewhere the child ends by itself within its share's time)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+
+
+def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], workers: int) -> list[R]:
+    """work(unit) for every unit, in the units' order, shared among `workers` processes by cost. An error is
+    the one a single process would raise: that of the first failing unit in order."""
+    if workers <= 1 or len(units) <= 1:
+        return [work(unit) for unit in units]
+    parts = shares(costs, workers)
+
+    def compute(index: int) -> R:
+        return work(units[index])
+
+    children = [_Child(part, compute) for part in parts[1:] if part]
+    results: dict[int, R] = {}
+    stopped: tuple[int, Exception] | None = None
+    try:
+        for index in parts[0]:
+            try:
+                results[index] = compute(index)
+            except Exception as exc:
+                stopped = (index, exc)
+                break
+    finally:  # whatever happens here, every child is waited for: none may outlive the staging folder
+        answers = [(child.share, child.results()) for child in children]
+    for share, answer in answers:
+        results.update(zip(share, answer or [], strict=answer is not None))
+    for index in sorted(i for share, answer in answers if answer is None for i in share):
+        if stopped is not None and index > stopped[0]:
+            break
+        results[index] = compute(index)  # a failed child's unit again, here: it raises what it raised there
+    if stopped is not None:
+        raise stopped[1]
+    return [results[index] for index in range(len(units))]

@@ -1,0 +1,131 @@
+"""Audiences built by two processes (regen/workers.py): the same files, the same record and the same errors as
+one process, whatever share each process takes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from briefgen.regen.workers import run, shares, workers_for
+
+BRIEFS = ("analyst.docx", "analyst.pdf", "executive.docx", "executive.pdf", "public.docx", "public.pdf")
+
+
+def _build(ws: Path, workers: int, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFGEN_WORKERS": str(workers)}
+    return subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build", *args], capture_output=True,
+                          text=True, timeout=300, env=env)
+
+
+def test_two_workers_write_what_one_writes(workspace: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    subprocess.run(["cp", "-r", str(workspace), str(other)], check=True)
+    one, two = _build(workspace, 1), _build(other, 2)
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert one.stdout.replace(str(workspace), "") == two.stdout.replace(str(other), "")
+    for name in BRIEFS:
+        assert (workspace / "output" / name).read_bytes() == (other / "output" / name).read_bytes(), name
+    records = [json.loads((ws / "output" / "briefgen.lock").read_text(encoding="utf-8")) for ws in (workspace, other)]
+    for record in records:  # the copies' files differ only in their modification times
+        record["inputs"] = {name: stamp[:2] for name, stamp in record["inputs"].items()}
+    assert records[0] == records[1]
+
+
+def test_an_error_in_any_worker_is_the_one_process_error_and_publishes_nothing(workspace: Path) -> None:
+    assert _build(workspace, 2).returncode == 0
+    before = {name: (workspace / "output" / name).read_bytes() for name in BRIEFS}
+    # a public brief that cannot fit its one page: a fitted brief costs two, so the child builds public
+    bundled = Path(__file__).resolve().parents[1] / "briefgen" / "templates" / "public.yaml"
+    profile = bundled.read_text(encoding="utf-8").replace("public.xml.j2", "long.xml.j2")
+    (workspace / "templates" / "public.yaml").write_text(profile + "max_pages: 1\n", encoding="utf-8")
+    (workspace / "templates" / "long.xml.j2").write_text(
+        '{% extends "public.xml.j2" %}{% block bluf %}<p>' + "A sentence that takes room. " * 900
+        + "</p>{% endblock %}", encoding="utf-8")
+    one, two = _build(workspace, 1), _build(workspace, 2)
+    assert one.returncode == two.returncode == 1
+    assert one.stderr == two.stderr and "public brief cannot fit" in one.stderr, one.stderr
+    assert "Traceback" not in two.stderr
+    assert {name: (workspace / "output" / name).read_bytes() for name in BRIEFS} == before
+
+
+@pytest.mark.parametrize(("costs", "workers", "expected"), [
+    ((1, 2, 1), 2, [[1], [0, 2]]),
+    ((1, 1, 1, 1), 2, [[0, 2], [1, 3]]),
+    ((5, 1, 1, 1), 2, [[0], [1, 2, 3]]),
+    ((1, 1), 3, [[0], [1], []]),
+])
+def test_shares_balance_the_costliest_first(costs: tuple[int, ...], workers: int,
+                                            expected: list[list[int]]) -> None:
+    assert shares(costs, workers) == expected
+
+
+def test_workers_follow_the_variable_and_never_exceed_the_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "1")
+    assert workers_for(3) == 1
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "8")
+    assert workers_for(3) == 3
+    assert workers_for(1) == 1
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "many")  # not a number: the default
+    assert 1 <= workers_for(3) <= 2
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_results_come_back_in_order_from_a_forked_child() -> None:
+    parent = os.getpid()
+    assert run(list(range(7)), _square, [1] * 7, 2) == [n * n for n in range(7)]
+    assert os.getpid() == parent
+
+
+class Failed(Exception):
+    pass
+
+
+def _fail_at(*bad: int) -> object:
+    def work(n: int) -> int:
+        if n in bad:
+            raise Failed(n)
+        return n
+
+    return work
+
+
+@pytest.mark.parametrize("bad", [(0,), (1,), (0, 1), (1, 2), (2, 3)])
+def test_the_first_failing_unit_in_order_raises_whoever_computed_it(bad: tuple[int, ...]) -> None:
+    # shares of four equal units between two processes: this one takes 0 and 2, the child 1 and 3
+    assert shares([1] * 4, 2) == [[0, 2], [1, 3]]
+    with pytest.raises(Failed) as caught:
+        run(list(range(4)), _fail_at(*bad), [1] * 4, 2)
+    assert caught.value.args == (min(bad),)
+
+
+def test_a_child_that_dies_has_its_share_done_here() -> None:
+    parent = os.getpid()
+
+    def work(n: int) -> int:
+        if os.getpid() != parent:
+            os._exit(9)  # killed mid-share, as by the OOM killer
+        return n + 1
+
+    assert run([10, 20, 30], work, [1, 1, 1], 2) == [11, 21, 31]
+
+
+def test_a_process_running_other_threads_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
+    assert workers_for(3) == 2
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)
+    watcher.start()
+    try:
+        assert workers_for(3) == 1
+    finally:
+        stop.set()
+        watcher.join()
