@@ -9,6 +9,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints
 
+from briefgen.model.fielddocs import describe
+
 LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
     "likelihood": ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely",
                    "very likely", "almost certain"),
@@ -85,9 +87,8 @@ Marking = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9:+_. 
 
 
 class Strict(BaseModel):
-    # each field's docstring becomes its JSON Schema description: the hover help editors show
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, str_strip_whitespace=False,
-                              use_attribute_docstrings=True)
+    # each field's docstring becomes its JSON Schema description, the hover help editors show (json_schema)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, str_strip_whitespace=False)
 
 
 class Evidence(Strict):
@@ -269,5 +270,10 @@ class Catalogue(Strict):
 
 def json_schema(model: type[BaseModel]) -> dict[str, object]:
     schema = model.model_json_schema()
+    describe(schema, model, {cls.__name__: cls for cls in _subclasses(Strict) if cls.__module__ == model.__module__})
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
+
+
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
