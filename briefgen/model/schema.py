@@ -276,4 +276,7 @@ def json_schema(model: type[BaseModel]) -> dict[str, object]:
 
 
 def _subclasses(cls: type) -> list[type]:
-    return [sub for direct in cls.__subclasses__() for sub in (direct, *_subclasses(direct))]
+    found: list[type] = []
+    for direct in cls.__subclasses__():
+        found += [direct, *_subclasses(direct)]
+    return found
