@@ -277,6 +277,7 @@ def json_schema(model: type[BaseModel]) -> dict[str, object]:
 
 def _subclasses(cls: type) -> list[type]:
     found: list[type] = []
+    direct: type
     for direct in cls.__subclasses__():
         found += [direct, *_subclasses(direct)]
     return found
