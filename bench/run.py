@@ -174,8 +174,8 @@ def warm_rebuild(ws: Path, runs: int) -> float:
 
 def warm_retitle(ws: Path, runs: int) -> float:
     """In one warm process: edit the brief's title, so the executive brief's text changes and it is fitted
-    (laid out with every item, then without the one that overflows) and written anew; the seed edit above
-    leaves that brief's text as it was (it shows no paragraph numbers), so its layout and DOCX are reused."""
+    (laid out with every item, then without the one that overflows) and written anew. The seed edit above
+    moves the paragraph numbers its notes print, so it costs the same two layouts."""
     from briefgen.regen.build import build
     from briefgen.workspace import Workspace
 
