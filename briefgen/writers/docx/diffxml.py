@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
+from briefgen.writers.docx.ooxml import XML_SPACE
 from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, q, similar, tokens
 
 TR, TC, R = q("tr"), q("tc"), q("r")
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 class Marks:

@@ -12,6 +12,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from briefgen.document.nodes import safe_text
 
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"  # xml:space="preserve" keeps a w:t's edge spaces
+
 
 def el(tag: str, **attrs: str) -> BaseOxmlElement:
     """A new element `w:tag` (or any prefixed tag) with `w:`-prefixed attributes given as keywords."""
@@ -49,7 +51,7 @@ def text_run(text: str, style_id: str = "") -> BaseOxmlElement:
     if style_id:
         sub(sub(run, "w:rPr"), "w:rStyle", val=style_id)
     t = sub(run, "w:t")
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(XML_SPACE, "preserve")
     t.text = safe_text(text)
     return run
 
@@ -66,7 +68,7 @@ def field_runs(instruction: str, result: str, style_id: str = "") -> list[BaseOx
             sub(sub(run, "w:rPr"), "w:rStyle", val=style_id)
         if kind == "instr":
             instr = sub(run, "w:instrText")
-            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            instr.set(XML_SPACE, "preserve")
             instr.text = f" {instruction} "
         else:
             sub(run, "w:fldChar", fldCharType=kind)

@@ -16,7 +16,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from briefgen.document import scripts
 from briefgen.document.typefaces import BUNDLED, SCRIPT_FACES, FontSet
-from briefgen.writers.docx.ooxml import el
+from briefgen.writers.docx.ooxml import XML_SPACE, el
 
 # CT_RPr and CT_PPr children that come after the ones added here (ECMA-376 §17.3.2.28, §17.3.1.26)
 _AFTER_FONTS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline",
@@ -112,8 +112,15 @@ def _mark_pieces(run: BaseOxmlElement, pieces: list[tuple[scripts.ScriptClass, s
             clone = copy.deepcopy(template)
             current.addnext(clone)
             current = clone
-        current.find(_TEXT).text = text
+        _set_text(current.find(_TEXT), text)
         mark_run(current, script, lang if _fits(script, lang) else None, fontset)
+
+
+def _set_text(t: BaseOxmlElement, text: str) -> None:
+    """A piece's text; a space at either end of it (where the split fell) kept, as Word drops it otherwise."""
+    t.text = text
+    if text != text.strip():
+        t.set(XML_SPACE, "preserve")
 
 
 def _fits(script: scripts.ScriptClass, lang: str | None) -> bool:
