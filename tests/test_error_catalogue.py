@@ -112,6 +112,30 @@ def _font_board(extra: str) -> Callable[[Path], None]:
     return mutate
 
 
+def _house_edited(name: str, member: str, old: bytes, new: bytes) -> Callable[[Path], None]:
+    """A `board` audience whose reference DOCX (python-docx's default, with a header) has one part edited."""
+    def mutate(ws: Path) -> None:
+        import docx
+
+        reference = docx.Document()
+        reference.sections[0].header.paragraphs[0].text = "Letterhead"
+        reference.save(str(ws / f"templates/{name}"))
+        with zipfile.ZipFile(ws / f"templates/{name}") as source:
+            entries = {n: source.read(n) for n in source.namelist()}
+        entries[member] = re.sub(old, new, entries.get(member, b""), count=1) if old else new
+        with zipfile.ZipFile(ws / f"templates/{name}", "w") as target:
+            for part, data in entries.items():
+                target.writestr(part, data)
+        _board(f"look: {{reference_docx: {name}}}")(ws)
+    return mutate
+
+
+_TRACKER = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            b'2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/image" Target="https://tracker.example/logo.png" TargetMode="External"/>'
+            b'</Relationships>')
+
+
 def _georgia_house(ws: Path) -> None:
     import docx
 
@@ -175,6 +199,12 @@ SCENARIOS: dict[str, Scenario] = {
     "reference not a DOCX": (_board("look: {reference_docx: house.docx}"), ("check",)),
     "reference font not bundled": (_georgia_house, ("check",)),
     "reference damaged": (_damaged_house, ("check",)),
+    "reference page cannot hold a brief": (_house_edited("tiny.docx", "word/document.xml", rb"<w:pgSz[^>]*/>",
+                                               b'<w:pgSz w:w="2880" w:h="2880"/>'), ("check",)),
+    "reference part missing": (_house_edited("holed.docx", "word/_rels/document.xml.rels",
+                                             rb'Target="header1.xml"', b'Target="header9.xml"'), ("check",)),
+    "reference letterhead links out": (_house_edited("linked.docx", "word/_rels/header1.xml.rels", b"", _TRACKER),
+                                       ("check",)),
     "font missing": (_font_board("look: {fonts: {body: gone.ttf}}"), ("check",)),
     "font key misspelt": (_font_board("look: {fonts: {arabc: gone.ttf}}"), ("check",)),
     "font not a font": (_font_board("look: {fonts: {arabic: notafont.ttf}}"), ("check",)),

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -201,3 +203,80 @@ def test_a_damaged_reference_is_a_located_error(workspace: Path) -> None:
         assert "templates/house.yaml:" in result.output and "house.docx: cannot read it:" in result.output
         assert "Traceback" not in result.output
     assert not (workspace / "output/house.docx").exists()
+
+
+def _rewrite(path: Path, member: str, change: Callable[[bytes], bytes], extra: dict[str, bytes] | None = None) -> None:
+    """Rewrite one part of a DOCX (and add parts), as a hand-edited or damaged reference would be."""
+    with zipfile.ZipFile(path) as source:
+        entries = {n: source.read(n) for n in source.namelist()}
+    entries[member] = change(entries.get(member, b""))
+    entries.update(extra or {})
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+
+
+@pytest.mark.parametrize("run_properties", [b'<w:sz w:val="0"/>', b'<w:color w:val="zzzzzz"/>',
+                                            b'<w:sz w:val="-40"/><w:color w:val="12345"/>',
+                                            b'<w:sz w:val="NaN"/><w:color w:val="auto"/>', b'<w:sz w:val="inf"/>'])
+def test_style_values_word_never_writes_are_not_taken(ref_audience: Path, run_properties: bytes) -> None:
+    """A font size outside Word's 1-1638 pt or a colour that is not six hex digits is ignored (the default
+    stays), never a crash of the writers (exit 3 before)."""
+    reference = ref_audience / "templates/house.docx"
+    _rewrite(reference, "word/styles.xml", lambda d: re.sub(rb"(<w:rPrDefault><w:rPr>)", rb"\1" + run_properties, d))
+    for command in ("check", "build"):
+        result = run(ref_audience, command, *(("-a", "house") if command == "build" else ()))
+        assert result.exit_code == 0, result.output
+    assert (ref_audience / "output/house.pdf").exists()
+
+
+@pytest.mark.parametrize(("section", "shown"), [
+    (b'<w:pgSz w:w="600" w:h="800"/>', "page of 11 × 14 mm"),  # a page smaller than its margins
+    (b'<w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="7000" w:right="5000" w:bottom="7000" w:left="5000" '
+     b'w:header="0" w:footer="0" w:gutter="0"/>', "margins of 123, 88, 123 and 88 mm"),
+    (b'<w:pgSz w:w="9999999" w:h="9999999"/>', "page of 176389 × 176389 mm"),
+])
+def test_a_page_that_cannot_hold_a_brief_is_a_check_error(ref_audience: Path, section: bytes, shown: str) -> None:
+    """The reference's page is checked by `check` at the profile's line, not found out by the layout."""
+    assert run(ref_audience, "build", "-a", "house").exit_code == 0  # the previous briefs, kept
+    reference = ref_audience / "templates/house.docx"
+    drop = rb"<w:pgSz[^>]*/>" + (rb"<w:pgMar[^>]*/>" if b"pgMar" in section else b"")
+    _rewrite(reference, "word/document.xml", lambda d: re.sub(drop, section, d))
+    before = {p.name: p.read_bytes() for p in (ref_audience / "output").iterdir() if p.is_file()}
+    for command in ("check", "build"):
+        result = run(ref_audience, command)
+        assert result.exit_code == 1, result.output
+        assert "templates/house.yaml:" in result.output and "cannot hold a brief" in result.output, result.output
+        assert shown in result.output and "hint: in Word (Layout > Margins, Size)" in result.output
+    assert {p.name: p.read_bytes() for p in (ref_audience / "output").iterdir() if p.is_file()} == before
+    assert "house.pdf" in before
+
+
+HEADER_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns='
+               '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type='
+               '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{target}"{mode}/>'
+               '</Relationships>')
+
+
+@pytest.mark.parametrize(("member", "target", "mode", "shown"), [
+    ("word/_rels/header1.xml.rels", "https://tracker.example/pixel.png", ' TargetMode="External"',
+     "links a picture or object from outside the document: https://tracker.example/pixel.png"),
+    ("word/_rels/header1.xml.rels", "media/missing.png", "", "links to 'media/missing.png', which is not in"),
+    ("word/_rels/document.xml.rels", "../../../../etc/passwd", "", "links to '../../../../etc/passwd'"),
+])
+def test_a_reference_linking_outside_itself_is_a_check_error(ref_audience: Path, member: str, target: str,
+                                                             mode: str, shown: str) -> None:
+    """python-docx loads every part a relationship names (a missing one failed the build only), and a picture
+    linked from outside the letterhead would be fetched by every reader who opens the brief."""
+    reference = ref_audience / "templates/house.docx"
+    link = HEADER_RELS.format(target=target, mode=mode).encode()
+    if member.endswith("document.xml.rels"):
+        _rewrite(reference, member, lambda d: d.replace(b"</Relationships>", link.split(b"<Relationships", 1)[1]
+                                                        .split(b">", 1)[1].replace(b'"rId9"', b'"rId99"')))
+    else:
+        _rewrite(reference, member, lambda d: link)
+    for command in ("check", "build"):
+        result = run(ref_audience, command)
+        assert result.exit_code == 1, result.output
+        assert "look.reference_docx" in result.output and shown in result.output, result.output
+        assert "Traceback" not in result.output

@@ -38,6 +38,7 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
     if reference is not None:
         from briefgen.render.house import read_reference
         theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)
+        _check_page(theme, profile)
     from briefgen.render.fonts import with_fonts
 
     return with_fonts(ws, profile, brand_theme(ws, profile, theme))
@@ -53,6 +54,26 @@ def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:
     if "page_size" in explicit:
         house = replace(house, page_mm=None)
     return replace(theme, house=house, **changes)  # type: ignore[arg-type]
+
+
+MIN_TEXT_MM = 50.0  # the smallest text area (width and height) a brief is laid out in
+MAX_PAGE_MM = 558.8  # Word's largest page side, 22 inches
+
+
+def _check_page(theme: Theme, profile: Profile) -> None:
+    """Refuse a reference's page that cannot hold a brief: a side beyond Word's 22 inches, or margins (and
+    header or footer distances) that leave less than MIN_TEXT_MM of text width or height."""
+    (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
+    house = theme.house
+    reaches = [0.0 if house is None else house.header_mm or 0.0, 0.0 if house is None else house.footer_mm or 0.0]
+    text_w, text_h = width - left - right, height - top - bottom
+    if max(width, height) > MAX_PAGE_MM or min(text_w, text_h) < MIN_TEXT_MM or max(reaches) > height / 2:
+        raise BriefgenError(profile.problem(("look", "reference_docx"), (
+            f"its page of {width:.0f} × {height:.0f} mm with margins of {top:.0f}, {right:.0f}, {bottom:.0f} and "
+            f"{left:.0f} mm (header {reaches[0]:.0f} mm, footer {reaches[1]:.0f} mm) cannot hold a brief"),
+            f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side and "
+            f"margins that leave at least {MIN_TEXT_MM:.0f} mm of text each way; or set look.page_size and "
+            "look.margins_mm in the profile, which win over the reference"))
 
 
 def _placed(profile: Profile, key: str, exc: AssetError) -> BriefgenError:

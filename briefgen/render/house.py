@@ -8,7 +8,9 @@ reader gives the PDF, and the styles briefgen adds to the DOCX, the same values.
 
 from __future__ import annotations
 
+import math
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +33,8 @@ EMU_PER_PT = 12700
 _ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center", "right": "right",
                             "end": "right", "both": "justify", "distribute": "justify"}
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
+_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_HALF_POINTS = (2, 3276)  # the font sizes Word accepts, 1 to 1638 pt; a size outside them is not taken
 
 
 class _Package:
@@ -83,9 +87,10 @@ def read_house(path: Path) -> House:
 def _twips(element: Element | None, attr: str) -> float | None:
     value = None if element is None else element.get(f"{W}{attr}")
     try:
-        return None if value is None else abs(float(value))
+        number = None if value is None else float(value)
     except ValueError:
         return None
+    return number if number is not None and 0 <= number < math.inf else None  # unsigned, as the schema says
 
 
 def _page(section: Element | None) -> tuple[tuple[float, float] | None, tuple[float, float, float, float] | None,
@@ -169,8 +174,9 @@ class _Styles:
             font = fonts.get(f"{W}ascii") or (self.theme_fonts.get(theme[:5]) if theme else None)
         value = None if colour is None else colour.get(f"{W}val", "auto")
         half = _twips(size, "val")
-        return {"font": font, "size": None if half is None else half / 2,
-                "colour": None if value is None or value == "auto" or len(value) != 6 else "#" + value.upper(),
+        low, high = _HALF_POINTS
+        return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
+                "colour": "#" + value.upper() if value is not None and _HEX.fullmatch(value) else None,
                 "bold": _on(rpr.find(f"{W}b")), "italic": _on(rpr.find(f"{W}i")), "caps": _on(rpr.find(f"{W}caps"))}
 
 

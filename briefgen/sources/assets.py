@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import zipfile
 from pathlib import Path
+from xml.etree.ElementTree import ParseError, fromstring
 
 from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import Unplaced
@@ -114,7 +116,36 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             raise _bomb()
         if info.filename.endswith(_XML_SUFFIXES) and b"<!DOCTYPE" in data.upper():
             raise AssetError(f"its part {info.filename} declares an XML document type (entities or external "
-                             "references, which Word never writes)", "re-save the document in Word or LibreOffice")
+                             "references, which Word never writes)", _RESAVE)
+        if info.filename.endswith(".rels"):
+            _check_links(info.filename, data, set(names))
+
+
+_RESAVE = "re-save the document in Word or LibreOffice"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def _check_links(rels: str, data: bytes, names: set[str]) -> None:
+    """Every part a relationship part names is in the package (python-docx loads each one), and a letterhead
+    links no picture from outside it (the published brief would fetch it whenever it is opened)."""
+    folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/header1.xml.rels -> word
+    source = posixpath.join(folder, posixpath.basename(rels)[:-len(".rels")])
+    try:
+        links = fromstring(data).iter(_REL)
+    except ParseError:
+        raise AssetError(f"its part {rels} is not well-formed XML", _RESAVE) from None
+    for link in links:
+        target = link.get("Target", "")
+        if link.get("TargetMode") == "External":
+            if posixpath.basename(source).startswith(("header", "footer")) and link.get("Type") != _HYPERLINK:
+                raise AssetError(f"its letterhead ({source}) links a picture or object from outside the document: "
+                                 f"{target[:80]}", "in Word, insert the picture into the header or footer itself "
+                                 "(Insert > Pictures), not as a link to a file or web address")
+            continue
+        part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        if part not in names:
+            raise AssetError(f"its part {source} links to {target[:80]!r}, which is not in the document", _RESAVE)
 
 
 def _bomb() -> AssetError:
