@@ -129,3 +129,80 @@ def test_the_profile_page_and_margins_win_over_the_reference(workspace: Path, tm
     page = PdfReader(workspace / "output/own.pdf").pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
     assert LETTERHEAD in _member(workspace / "output/own.docx", r"word/header\d*\.xml")  # the letterhead stays
+
+
+def _letterhead_house(path: Path, lines: int, picture: bytes | None = None) -> Path:
+    """A reference whose header has `lines` paragraphs (and a picture, whatever its bytes)."""
+    make_house(path)
+    reference = docx.Document(str(path))
+    header = reference.sections[0].header
+    for n in range(lines):
+        header.add_paragraph(f"Letterhead line {n + 1}")
+    reference.save(str(path))
+    if picture is not None:  # the header's logo replaced by these bytes, as a damaged or EMF picture would be
+        with zipfile.ZipFile(path) as source:
+            entries = {n: source.read(n) for n in source.namelist()}
+        entries.update({n: picture for n in entries if n.startswith("word/media/")})
+        with zipfile.ZipFile(path, "w") as target:
+            for name, data in entries.items():
+                target.writestr(name, data)
+    return path
+
+
+def _house_profile(workspace: Path) -> None:
+    profile = (ROOT / "briefgen/templates/analyst.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/tall.yaml").write_text(profile + "look: {reference_docx: tall.docx}\n", encoding="utf-8")
+
+
+def _top_of_text(pdf: Path, first_words: str) -> float:
+    """The height on page 1 at which the line starting with `first_words` is drawn (pdftotext -bbox)."""
+    found = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    word = first_words.split()[0]
+    y = re.search(rf'yMin="([\d.]+)"[^>]*>{re.escape(word)}</word>', found)
+    assert y, found[:2000]
+    return float(y[1])
+
+
+def test_a_tall_letterhead_moves_the_text_down_as_word_does(workspace: Path, tmp_path: Path) -> None:
+    """A header taller than the top margin pushes the text below it in the PDF (Word and LibreOffice do the same
+    with the DOCX); before, the PDF drew the text under the letterhead's lines."""
+    _house_profile(workspace)
+    _letterhead_house(workspace / "templates/tall.docx", lines=8)
+    result = run(workspace, "build", "-a", "tall")
+    assert result.exit_code == 0, result.output
+    pdf = workspace / "output/tall.pdf"
+    last_line, banner = _top_of_text(pdf, "Letterhead line 8"), _top_of_text(pdf, "TLP:CLEAR")
+    assert banner > last_line + 10  # the brief's first line (its banner) starts below the letterhead's last
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(workspace / "output/tall.docx")],
+                   check=True, capture_output=True, timeout=180)
+    assert len(PdfReader(tmp_path / "tall.pdf").pages) == len(PdfReader(pdf).pages)
+
+
+def test_a_letterhead_taller_than_the_page_allows_is_a_check_error(workspace: Path) -> None:
+    _house_profile(workspace)
+    _letterhead_house(workspace / "templates/tall.docx", lines=60)
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1, result.output
+        assert "templates/tall.yaml:" in result.output and "its header reaching" in result.output
+        assert "cannot hold a brief" in result.output
+
+
+@pytest.mark.parametrize("picture", [b"not a picture", b"\x01\x00\x00\x00" + bytes(80)])  # damaged; an EMF header
+def test_a_letterhead_picture_the_pdf_cannot_draw_is_left_out_with_a_warning(workspace: Path,
+                                                                             picture: bytes) -> None:
+    _house_profile(workspace)
+    _letterhead_house(workspace / "templates/tall.docx", lines=0, picture=picture)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
+    assert "warning: look.reference_docx: the letterhead's picture word/media/" in result.output
+    assert "the PDF leaves it out" in result.output
+    result = run(workspace, "build", "-a", "tall")
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(workspace / "output/tall.pdf")
+    assert not reader.pages[0].images and LETTERHEAD in reader.pages[0].extract_text()
+    with zipfile.ZipFile(workspace / "output/tall.docx") as built:  # the DOCX keeps the picture for Word
+        assert any(n.startswith("word/media/") and built.read(n) == picture for n in built.namelist())

@@ -77,6 +77,13 @@ class LetterLine:
     size: float | None = None
     colour: str | None = None
     font: str | None = None
+    before: float = 0.0  # paragraph spacing in points, from its style
+    after: float = 0.0
+    line: float = 1.0  # line spacing, a multiple of the font's natural line height
+    line_exact: float | None = None  # or an exact line height in points
+
+    def spacing(self) -> float:
+        return self.before + self.after
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ class House:
     styles: tuple[tuple[str, StyleLook], ...] = ()  # by Word style name, lower case ("heading 1")
     header: tuple[LetterLine, ...] = ()
     footer: tuple[LetterLine, ...] = ()
+    left_out: tuple[str, ...] = ()  # letterhead pictures the PDF cannot draw, each with why (check warns)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())
@@ -97,3 +105,20 @@ class House:
     @property
     def letterhead(self) -> bool:
         return bool(self.header or self.footer)
+
+    def reach_mm(self, body_size: float, page_height_mm: float) -> tuple[float, float]:
+        """About how far the header reaches down the page and the footer up it (lines at 1.2 times their
+        size, pictures at most PICTURE_SHARE of the page): for `check`; the PDF measures each line's font."""
+        def tall(line: LetterLine) -> float:
+            pictures = [min(p.height * PT_MM, page_height_mm * PICTURE_SHARE) for cell in line.cells
+                        for p in cell if p.image]
+            text = line.line_exact or (line.size or body_size) * 1.2 * line.line
+            return max([text * PT_MM, *pictures]) + line.spacing() * PT_MM
+
+        return ((self.header_mm or DEFAULT_DISTANCE_MM) + sum(map(tall, self.header)),
+                (self.footer_mm or DEFAULT_DISTANCE_MM) + sum(map(tall, self.footer)))
+
+
+PT_MM = 25.4 / 72
+DEFAULT_DISTANCE_MM = 12.5  # Word's header and footer distance when the reference gives none
+PICTURE_SHARE = 0.25  # a letterhead picture is drawn at most the text's width and this share of the page high

@@ -61,19 +61,19 @@ MAX_PAGE_MM = 558.8  # Word's largest page side, 22 inches
 
 
 def _check_page(theme: Theme, profile: Profile) -> None:
-    """Refuse a reference's page that cannot hold a brief: a side beyond Word's 22 inches, or margins (and
-    header or footer distances) that leave less than MIN_TEXT_MM of text width or height."""
+    """Refuse a reference's page that cannot hold a brief: a side beyond Word's 22 inches, or margins (or a
+    letterhead reaching past them) that leave less than MIN_TEXT_MM of text width or height."""
     (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
-    house = theme.house
-    reaches = [0.0 if house is None else house.header_mm or 0.0, 0.0 if house is None else house.footer_mm or 0.0]
-    text_w, text_h = width - left - right, height - top - bottom
-    if max(width, height) > MAX_PAGE_MM or min(text_w, text_h) < MIN_TEXT_MM or max(reaches) > height / 2:
+    reach = (0.0, 0.0) if theme.house is None else theme.house.reach_mm(theme.body_size, height)
+    text_w, text_h = width - left - right, height - max(top, reach[0]) - max(bottom, reach[1])
+    if max(width, height) > MAX_PAGE_MM or min(text_w, text_h) < MIN_TEXT_MM:
         raise BriefgenError(profile.problem(("look", "reference_docx"), (
             f"its page of {width:.0f} × {height:.0f} mm with margins of {top:.0f}, {right:.0f}, {bottom:.0f} and "
-            f"{left:.0f} mm (header {reaches[0]:.0f} mm, footer {reaches[1]:.0f} mm) cannot hold a brief"),
-            f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side and "
-            f"margins that leave at least {MIN_TEXT_MM:.0f} mm of text each way; or set look.page_size and "
-            "look.margins_mm in the profile, which win over the reference"))
+            f"{left:.0f} mm (its header reaching {reach[0]:.0f} mm down, its footer {reach[1]:.0f} mm up) cannot "
+            "hold a brief"),
+            f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side, and "
+            f"margins, header and footer that leave at least {MIN_TEXT_MM:.0f} mm of text each way (look.page_size "
+            "and look.margins_mm in the profile win over the reference)"))
 
 
 def _placed(profile: Profile, key: str, exc: AssetError) -> BriefgenError:

@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, StyleLook
 from briefgen.errors import BriefgenError
+from briefgen.sources.assets import AssetError, check_picture
 
 if TYPE_CHECKING:
     from briefgen.render.profiles import Profile
@@ -42,6 +43,7 @@ class _Package:
 
     def __init__(self, path: Path) -> None:
         self.archive = zipfile.ZipFile(path)
+        self.left_out: list[str] = []  # pictures not drawn by the PDF, with why
 
     def xml(self, name: str) -> Element | None:
         try:
@@ -81,16 +83,20 @@ def read_house(path: Path) -> House:
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm,
             styles=styles.all(),
             header=tuple(_lines(package, parts.get("header"), styles)),
-            footer=tuple(_lines(package, parts.get("footer"), styles)))
+            footer=tuple(_lines(package, parts.get("footer"), styles)), left_out=tuple(package.left_out))
 
 
 def _twips(element: Element | None, attr: str) -> float | None:
-    value = None if element is None else element.get(f"{W}{attr}")
+    return _unsigned(None if element is None else element.get(f"{W}{attr}"))
+
+
+def _unsigned(value: str | None) -> float | None:
+    """A measure as the schema has it (unsigned, finite); None when absent or not a number."""
     try:
         number = None if value is None else float(value)
     except ValueError:
         return None
-    return number if number is not None and 0 <= number < math.inf else None  # unsigned, as the schema says
+    return number if number is not None and 0 <= number < math.inf else None
 
 
 def _page(section: Element | None) -> tuple[tuple[float, float] | None, tuple[float, float, float, float] | None,
@@ -217,7 +223,8 @@ def _lines(package: _Package, part: str | None, styles: _Styles) -> Iterator[Let
         cells = _cells(package, p, rels)
         if any(piece.text.strip() or piece.image for cell in cells for piece in cell):
             yield LetterLine(tuple(tuple(c) for c in cells), look.align or "left", bool(look.bold), look.size,
-                             look.colour, look.font)
+                             look.colour, look.font, look.space_before or 0.0, look.space_after or 0.0,
+                             look.line or 1.0, look.line_exact)
 
 
 def _cells(package: _Package, p: Element, rels: dict[str, str]) -> list[list[Piece]]:
@@ -243,13 +250,21 @@ def _cells(package: _Package, p: Element, rels: dict[str, str]) -> list[list[Pie
 
 
 def _image(package: _Package, drawing: Element, rels: dict[str, str]) -> Iterator[Piece]:
+    """A letterhead picture the PDF can draw (a whole PNG or JPEG of sane size); another (EMF, SVG, damaged)
+    is left out of the PDF and named in `package.left_out` (the DOCX keeps it: Word draws it)."""
     extent, blip = drawing.find(f"{WP}extent"), drawing.find(f".//{A}blip")
     target = rels.get("" if blip is None else blip.get(f"{R}embed", ""))
     if extent is None or not target:
         return
+    size = [_unsigned(extent.get(name)) for name in ("cx", "cy")]
     try:
         data = package.archive.read(target)
+        check_picture(data, f"picture {target}", "letterhead picture")
+        if not all(size):
+            raise AssetError(f"picture {target} has no size", "")
     except KeyError:
         return
-    yield Piece(image=data, width=int(extent.get("cx", "0")) / EMU_PER_PT,
-                height=int(extent.get("cy", "0")) / EMU_PER_PT)
+    except AssetError as exc:
+        package.left_out.append(exc.message)
+        return
+    yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT)

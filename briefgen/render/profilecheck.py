@@ -51,14 +51,19 @@ def _compiles(ws: Workspace, profile: Profile, name: str, summary: Summary) -> l
 
 
 def _look(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
-    """The logo, reference DOCX, brand file and fonts (theme_for reads them as a build does), and the fonts a
-    house style names that the PDF can only draw in a substitute (warnings, at the key that brought the font in)."""
+    """The logo, reference DOCX, brand file and fonts (theme_for reads them as a build does); warnings for the
+    letterhead pictures the PDF leaves out and the fonts a house style names that the PDF can only draw in a
+    substitute (at the key that brought the font in)."""
     theme = theme_for(ws, profile)
     look = profile.look
     if theme.house is None and look.brand is None:
         return []
     key = "brand" if look.brand is not None else "reference_docx"
-    return [profile.problem(("look", key), note, warning=True, hint=(
+    pictures = [profile.problem(("look", "reference_docx"), f"the letterhead's {why}: the PDF leaves it out",
+                                warning=True, hint="insert the picture as a PNG or JPEG in the reference's header "
+                                "or footer (the DOCX keeps it as it is)")
+                for why in (theme.house.left_out if theme.house else ())]
+    return pictures + [profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
                 "metrics) and Carlito (Calibri's)"))

@@ -58,31 +58,35 @@ def read_asset(path: Path, limit: int, what: str, hint: str) -> bytes:
 
 def check_logo(templates: Path, name: str) -> Path:
     """The logo's path, once it is known to be a whole PNG or JPEG of sane size inside templates/."""
+    path = asset_path(templates, name, "logo", LOGO_HINT)
+    check_picture(read_asset(path, MAX_LOGO_BYTES, f"logo image {name!r}", LOGO_HINT), f"logo {name!r}")
+    return path
+
+
+def check_picture(raw: bytes, what: str, noun: str = "logo") -> None:
+    """Refuse (AssetError) a picture that is not a whole PNG or JPEG of sane size: what both writers draw."""
     from PIL import Image, UnidentifiedImageError
 
-    path = asset_path(templates, name, "logo", LOGO_HINT)
-    raw = read_asset(path, MAX_LOGO_BYTES, f"logo image {name!r}", LOGO_HINT)
     try:
         with Image.open(io.BytesIO(raw), formats=LOGO_FORMATS) as image:  # reads the header only
             width, height = image.size
             if width * height > MAX_LOGO_PIXELS:
-                raise _bomb_logo()
+                raise _picture_bomb(noun)
             image.load()  # decodes it all: a truncated or damaged file fails here, not inside a writer
     except AssetError:
         raise
     except Image.DecompressionBombError:  # Pillow's own ceiling, checked from the header when it opens
-        raise _bomb_logo() from None
+        raise _picture_bomb(noun) from None
     except UnidentifiedImageError:
-        raise AssetError(f"logo {name!r} is not a PNG or JPEG image",
+        raise AssetError(f"{what} is not a PNG or JPEG image",
                          LOGO_HINT + " (SVG and other formats: export a PNG)") from None
     except Exception as exc:  # Pillow raises many kinds for a damaged image
-        raise AssetError(f"logo {name!r} is damaged: {exc}", LOGO_HINT + " (export this one again)") from None
-    return path
+        raise AssetError(f"{what} is damaged: {exc}", LOGO_HINT + " (export this one again)") from None
 
 
-def _bomb_logo() -> AssetError:
-    return AssetError(f"the logo has more than {MAX_LOGO_PIXELS:,} pixels (a decompression bomb?)",
-                      "scale the logo down to a few hundred pixels")
+def _picture_bomb(noun: str) -> AssetError:
+    return AssetError(f"the {noun} has more than {MAX_LOGO_PIXELS:,} pixels (a decompression bomb?)",
+                      f"scale the {noun} down to a few hundred pixels")
 
 
 REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (saved by Word, LibreOffice or "

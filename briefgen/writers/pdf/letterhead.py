@@ -10,13 +10,14 @@ lines above it) stands on its footer distance. PAGE and NUMPAGES fields print th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.house import NUMPAGES, PAGE, House, LetterLine, Piece
+from briefgen.document.house import DEFAULT_DISTANCE_MM, NUMPAGES, PAGE, PICTURE_SHARE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts
@@ -24,27 +25,37 @@ from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
 from briefgen.writers.pdf.styles import Kit
 
 _SPACE = re.compile(r"\s+")
-DEFAULT_DISTANCE_MM = 12.5  # Word's header and footer distance when the reference gives none
 
 
 class Letterhead:
     """Draws the reference's header and footer lines; `banner` is added as the footer's last line."""
 
     def __init__(self, kit: Kit, house: House, banner: LetterLine | None, total: int) -> None:
-        self.kit, self.house, self.total = kit, house, total
-        self.footer = (*house.footer, banner) if banner is not None else house.footer
+        self.kit, self.total = kit, total
+        box = (kit.text_width, kit.page[1] * PICTURE_SHARE)
+        self.header = tuple(_fitted(line, box) for line in house.header)
+        self.footer = tuple(_fitted(line, box) for line in (*house.footer, *(() if banner is None else (banner,))))
+        self.header_at = (house.header_mm or DEFAULT_DISTANCE_MM) * mm  # from the page's top edge
+        self.footer_at = (house.footer_mm or DEFAULT_DISTANCE_MM) * mm  # from its bottom edge
         self.default_size = kit.theme.body_size
+
+    def reach(self) -> tuple[float, float]:
+        """How far the header reaches down from the page's top edge, and the footer up from its bottom."""
+        return (self.header_at + sum(self.height(line) for line in self.header),
+                self.footer_at + sum(self.height(line) for line in self.footer))
 
     def __call__(self, canv: Canvas, page: int) -> None:
         canv.saveState()
-        top = self.kit.page[1] - (self.house.header_mm or DEFAULT_DISTANCE_MM) * mm
-        for line in self.house.header:
-            top -= self._height(line)
+        top = self.kit.page[1] - self.header_at
+        for line in self.header:
+            top -= self.height(line) - line.after
             self._line(canv, line, top, page)
-        bottom = (self.house.footer_mm or DEFAULT_DISTANCE_MM) * mm
+            top -= line.after
+        bottom = self.footer_at
         for line in reversed(self.footer):
+            bottom += line.after
             self._line(canv, line, bottom + self._descent(line), page)
-            bottom += self._height(line)
+            bottom += self.height(line) - line.after
         canv.restoreState()
 
     def _font(self, line: LetterLine) -> tuple[str, float]:
@@ -60,10 +71,11 @@ class Letterhead:
         found = fonts.runs(text, self._family(line), line.bold, fontset=self.kit.theme.fonts)
         return [(fonts.font_name(fam, line.bold), chunk) for fam, chunk in found]
 
-    def _height(self, line: LetterLine) -> float:
+    def height(self, line: LetterLine) -> float:
+        """The line's height on the page with its paragraph spacing, as Word sets it."""
         name, size = self._font(line)
         images = [piece.height for cell in line.cells for piece in cell if piece.image]
-        return max([size * line_factor(name), *images])
+        return max([line.line_exact or size * line_factor(name) * line.line, *images]) + line.spacing()
 
     def _descent(self, line: LetterLine) -> float:
         name, size = self._font(line)
@@ -90,6 +102,30 @@ class Letterhead:
                     canv.setFont(name, size)
                     canv.drawString(x, baseline, chunk)
                     x += stringWidth(chunk, name, size)
+
+
+def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
+    """The line with each picture scaled down, keeping its proportions, to fit `box` (width, height)."""
+    def fit(piece: Piece) -> Piece:
+        if not piece.image or piece.width <= 0 or piece.height <= 0:
+            return piece
+        scale = min(1.0, box[0] / piece.width, box[1] / piece.height)
+        return replace(piece, width=piece.width * scale, height=piece.height * scale)
+
+    return replace(line, cells=tuple(tuple(fit(piece) for piece in cell) for cell in line.cells))
+
+
+def with_room(kit: Kit, banner: str) -> Kit:
+    """The kit with its top and bottom margins grown where the letterhead reaches past them, as Word moves the
+    text down below a tall header (and up above a tall footer): the text never runs under the letterhead."""
+    house = kit.theme.house
+    if house is None or not house.letterhead:
+        return kit
+    header, footer = Letterhead(kit, house, banner_line(kit, house, banner), total=0).reach()
+    top, right, bottom, left = kit.margins
+    if header <= top and footer <= bottom:
+        return kit
+    return replace(kit, margins=(max(top, header), right, max(bottom, footer), left))
 
 
 def banner_line(kit: Kit, house: House, banner: str) -> LetterLine | None:

@@ -26,7 +26,7 @@ from briefgen.document.outline import top_level, without_skipped_levels
 from briefgen.errors import Unplaced
 from briefgen.writers.pdf import tags
 from briefgen.writers.pdf.flowables import StoryBuilder
-from briefgen.writers.pdf.letterhead import Letterhead, banner_line
+from briefgen.writers.pdf.letterhead import Letterhead, banner_line, with_room
 from briefgen.writers.pdf.notes import Ledger, NoteFrame, Numbering
 from briefgen.writers.pdf.page import Decorator, timestamp
 from briefgen.writers.pdf.structure import Finish
@@ -72,7 +72,7 @@ class _LayoutCanvas(Canvas):  # type: ignore[misc]
 
 
 class _Template(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, target: Any, doc: Document, kit: Kit, ledger: Ledger) -> None:
+    def __init__(self, target: Any, doc: Document, kit: Kit, ledger: Ledger, banner: str) -> None:
         meta = doc.meta
         super().__init__(
             target, pagesize=kit.page, topMargin=kit.margins[0], rightMargin=kit.margins[1],
@@ -83,7 +83,6 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             # pages start in the body font: keeps the unembedded base-14 Helvetica out of the file
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
-        banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
         self.furnish: Furnish = partial(_decorator, kit, banner)
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
@@ -153,7 +152,8 @@ def _layout(doc: Document, theme: Theme) -> _Pass:
     """
     doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
     tags.install()
-    the_kit, numbering = kit(theme), Numbering()
+    banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
+    the_kit, numbering = with_room(kit(theme), banner), Numbering()
     builder = StoryBuilder(the_kit, numbering.cite, doc.meta.language, top_level(doc))
     story = builder.blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
     # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the
@@ -161,7 +161,7 @@ def _layout(doc: Document, theme: Theme) -> _Pass:
     story[-1].keepWithNext = 0
     ledger = Ledger(the_kit, numbering)
     buffer = BytesIO()
-    template = _Template(buffer, doc, the_kit, ledger)
+    template = _Template(buffer, doc, the_kit, ledger, banner)
     try:
         template.build(story, canvasmaker=_LayoutCanvas)
     except LayoutError as exc:
