@@ -28,9 +28,16 @@ def without_skipped_levels(doc: Document) -> Document:
 
 
 def top_level(doc: Document) -> int:
-    """The level of the outline's root: the title's, or the sections' when the template printed no title (a
-    structure tree's first heading is then a section's, and must be its H1)."""
-    return min((heading.level for heading in _headings(doc.blocks)), default=TITLE_LEVEL)
+    """The level a structure tree's H1 stands for: the first heading's in reading order, which must be an H1
+    (the title's, or a section's when the template printed no title or printed it later). A heading above
+    it (a title after the sections) is an H1 too: `tree_level`."""
+    return next((heading.level for heading in _headings(doc.blocks)), TITLE_LEVEL)
+
+
+def tree_level(level: int, top: int) -> int:
+    """The H level of a heading at `level` in a tree whose H1 is `top`: levels never skip going down
+    (without_skipped_levels), so neither do these, and the first is H1."""
+    return max(1, level - top + 1)
 
 
 def _levels(blocks: tuple[Block, ...]) -> list[int]:

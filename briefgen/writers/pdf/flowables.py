@@ -23,6 +23,7 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.nodes import Paragraph as Para
 from briefgen.document.nodes import Table as DocTable
+from briefgen.document.outline import tree_level
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.paragraphs import paragraph
@@ -89,7 +90,7 @@ class StoryBuilder:
 
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
-        tag = self.element(f"H{level - self.top + 1}")
+        tag = self.element(f"H{tree_level(level, self.top)}")
         flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=tag)
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.

@@ -124,10 +124,24 @@ def runs(text: str, family: str, bold: bool = False, italic: bool = False,
          fontset: FontSet = BUNDLED) -> list[tuple[str, str]]:
     """Split text into (family, text) runs, each drawable in its face (FontSet.runs), registering each face
     a run needs with reportlab the first time it is used."""
-    found = fontset.runs(text, family, bold, italic)
-    for face, _ in found:
+    found = fontset.runs(text.replace("\ufeff", "\u2060"), family, bold, italic)  # PDF/UA maps nothing to U+FEFF
+    for face, chunk in found:
         _register(face)
+        if not chunk.isascii():
+            _keep_undrawable(face, chunk)
     return found
+
+
+def _keep_undrawable(family: str, text: str) -> None:
+    """Give the characters of `text` that the family's files have no glyph for (no face has: `check` names
+    them) a code of their own in the embedded subset, drawn as the font's .notdef box and mapped to the
+    character in the font's ToUnicode map. reportlab would draw them all as code 0, mapped to nothing, so
+    copying, searching and screen readers lost them (and PDF/UA forbids such codes)."""
+    for bold, italic in _STYLES:
+        glyphs = pdfmetrics.getFont(font_name(family, bold, italic)).face.charToGlyph
+        for code in map(ord, text):
+            if code not in glyphs:
+                glyphs[code] = 0
 
 
 def markup(text: str, family: str, bold: bool = False, italic: bool = False, fontset: FontSet = BUNDLED) -> str:

@@ -76,7 +76,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         meta = doc.meta
         super().__init__(
             target, pagesize=kit.page, topMargin=kit.margins[0], rightMargin=kit.margins[1],
-            bottomMargin=kit.margins[2], leftMargin=kit.margins[3], title=_info(meta.title),
+            bottomMargin=kit.margins[2], leftMargin=kit.margins[3], title=_info(meta.title) or UNTITLED,
             author=_info(meta.author), subject=_info(meta.subject),
             keywords=[_info(k) for k in meta.keywords], creator="briefgen", invariant=1,
             lang=safe_text(meta.language) or None, allowSplitting=1,
@@ -115,6 +115,9 @@ def _decorator(kit: Kit, banner: str, total: int) -> Decorator | Letterhead:
     if house is None or not house.letterhead:
         return Decorator(kit, banner, total)
     return Letterhead(kit, house, banner_line(kit, house, banner), total)
+
+
+UNTITLED = "Untitled brief"  # a PDF/UA file needs a title to show in the viewer's title bar
 
 
 def _info(text: str) -> str:
