@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import briefgen.regen.cutoff as cutoff
 import briefgen.verify.passages as passages
 from briefgen.regen import checkcache
 from briefgen.verify.ties import STORE_NAME, Tie
@@ -32,7 +33,7 @@ def _check(ws: Path, *args: str, code: int = 0) -> str:
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The seed files verification reads from now on."""
+    """The seed files verification (or the seed cutoff) reads from now on."""
     read: list[str] = []
     real = passages.read_seed
 
@@ -41,6 +42,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(root, file, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(passages, "read_seed", counting)
+    monkeypatch.setattr(cutoff, "read_seed", counting)
     return read
 
 
@@ -74,10 +76,10 @@ def test_a_changed_cited_passage_is_an_error_at_once_and_its_revert_passes(works
 def _poison(ws: Path, version: str) -> None:
     """Rewrite the stored ties as misses whose hint says POISON, under `version`."""
     path = ws / "output/.cache" / STORE_NAME
-    _, entries = marshal.loads(path.read_bytes())
+    _, token, entries = marshal.loads(path.read_bytes())
     miss = tuple(Tie(0, miss_hint="POISON"))
     bad = {key: miss if len(value) > 1 else value for key, value in entries.items()}
-    path.write_bytes(marshal.dumps((version, bad)))
+    path.write_bytes(marshal.dumps((version, token, bad)))
 
 
 def _touch_seed(ws: Path) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from briefgen.model.schema import READINGS
+from briefgen.model.readings import READINGS
 from briefgen.safeio import LINK_HINT, FileKindError, FileTooLarge, first_link, inside, os_problem, read_regular
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
