@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.atomic import remove_stale_temps
+from briefgen.collector import collection_paused
 from briefgen.document.nodes import FORMATS
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem
@@ -65,7 +66,8 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
     try:
         with held(lock, ws.rel(lock), "another build is running"):
             tidy(target, ws.cache)
-            report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+            with collection_paused():  # what a build loads lives to its end (collector.py)
+                report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
             if keep_history is not None:
                 prune(target, keep_history)
     except OSError as exc:  # a full disk, a read-only folder: nothing was published (see publish.py)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefgen.collector import collection_paused
 from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, tie_store
 from briefgen.workspace import Workspace
 
@@ -15,7 +16,13 @@ if TYPE_CHECKING:  # the model and its verification load only when the stored ve
 
 def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False) -> tuple[Verdict, Checked | None]:
     """The workspace's (non-strict) verdict; with `verified` (a report in colour needs the problems
-    themselves), always from a verification, which is returned too."""
+    themselves), always from a verification, which is returned too. The collector is paused throughout:
+    the imports, the model, its verification and the reports are all kept to the end."""
+    with collection_paused():
+        return _verdict(ws, no_cache, verified)
+
+
+def _verdict(ws: Workspace, no_cache: bool, verified: bool) -> tuple[Verdict, Checked | None]:
     verdict, stamps, record = (None, None, None) if no_cache else recall(ws)
     if verdict is None and record is not None and stamps is not None and not verified:
         from briefgen.regen.cutoff import cut_off
