@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,22 @@ def test_a_seed_replaced_by_a_link_out_of_seeds_is_refused_though_its_ties_are_s
     seed.symlink_to(outside)
     out = _check(workspace, code=1)
     assert f"{Path(SEED_000).name} is a symbolic link that leaves the seeds/ folder" in out
+
+
+def test_a_build_after_a_check_reads_no_seed_and_writes_the_same_briefs(
+        workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build` verifies with the store `check` left (regen/build.py `_ready`): the briefs are byte for byte
+    those of a build in a copy of the workspace that never had a store."""
+    fresh = tmp_path / "fresh"
+    shutil.copytree(workspace, fresh)
+    _settled(workspace)
+    _check(workspace)
+    read = _reads(monkeypatch)
+    assert run(workspace, "build", "-a", "executive").exit_code == 0
+    assert read == []
+    assert run(fresh, "build", "-a", "executive").exit_code == 0
+    assert sorted(read) == sorted(p.name for p in (fresh / "seeds").glob("*.txt"))  # it read every seed
+    assert (fresh / "output/.cache" / STORE_NAME).is_file()  # and kept their ties for the next build
+    for fmt in ("docx", "pdf"):
+        name = f"output/executive.{fmt}"
+        assert (workspace / name).read_bytes() == (fresh / name).read_bytes(), name

@@ -76,6 +76,23 @@ def test_an_uncited_paragraph_lets_the_verdict_stand_without_verifying(workspace
     assert after == _afresh(workspace)
 
 
+def test_every_changed_seed_is_asked_again(workspace: Path, verifications: list[int]) -> None:
+    """Two seeds changed at once: an uncited paragraph in one lets the verdict stand only if the other, whose
+    cited passage is gone, is asked too."""
+    _settled(workspace)
+    before = _both(workspace)
+    _append(workspace, SEED_002, "\nA paragraph no item cites.\n")
+    _append(workspace, SEED_000, "\nAnother paragraph no item cites.\n")
+    assert _both(workspace) == before
+    assert verifications == [1]  # the cutoff stood
+    _append(workspace, SEED_002, "\nOne more.\n")
+    edit(workspace / SEED_000, CITED, CITED.replace("million", "thousand"))
+    text, _, code = after = _both(workspace)
+    assert verifications == [1, 1]
+    assert code == 1 and "passage not found in seeds/000_eab46a25288d9a93.txt" in text
+    assert after == _afresh(workspace)
+
+
 def test_a_removed_cited_passage_is_reported_after_the_cutoff(workspace: Path, verifications: list[int]) -> None:
     _settled(workspace)
     _both(workspace)

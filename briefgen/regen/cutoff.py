@@ -11,9 +11,10 @@ what they were, no seed file came or went, and each changed seed gives the store
 would ask the same questions, get the same answers and print the same report, warnings and exit code.
 
 It is trusted only when the record says the verdict was made from exactly the stamped bytes of every
-catalogued seed, read without trouble and without a link, and the tie store on disk is the one written with
-that verdict (its token). Anything else, and a changed seed that cannot be read or answers one question
-differently, falls back to the full check (which reuses the ties of the unchanged seeds)."""
+catalogued seed, each read without trouble, and the tie store on disk is the one written with that verdict
+(its token). Anything else, and a changed seed that cannot be read without following a link (the full check
+decides about links) or answers one question differently, falls back to the full check (which reuses the
+ties of the unchanged seeds)."""
 
 from __future__ import annotations
 
@@ -61,15 +62,16 @@ def cut_off(ws: Workspace, record: Record, stamps: dict[str, Stamp]) -> Verdict 
     store = tie_store(ws)
     if not store.token or store.token != record.cutoff.token:
         return None
-    root, cache, old_contents = os.path.realpath(ws.seeds), str(ws.cache), set()
-    for name in changed:
-        for reading in record.cutoff.seeds[name]:
-            old = content_key(record.stamps[SEEDS + name].sha256, name, reading)
-            if not _answers_as_before(_read(root, cache, name, reading, stamps[SEEDS + name]), old, store):
-                return None
-            old_contents.add(old)
+    root, cache = os.path.realpath(ws.seeds), str(ws.cache)
+    olds = {(name, reading): content_key(record.stamps[SEEDS + name].sha256, name, reading)
+            for name in changed for reading in record.cutoff.seeds[name]}
+    asked = store.about(set(olds.values()))
+    for (name, reading), old in olds.items():
+        seed = _read(root, cache, name, reading, stamps[SEEDS + name])
+        if not _answers_as_before(seed, old, asked[old], store):
+            return None
     held = {stamp.sha256 for stamp in stamps.values()}  # a content another file still has keeps its answers
-    store.carry({content for content in old_contents if content[0] not in held})
+    store.carry({content for content in olds.values() if content[0] not in held})
     remember(ws, record.verdict, stamps, Cutoff(store.save(), record.cutoff.seeds))
     return record.verdict
 
@@ -97,12 +99,12 @@ def _read(root: str, cache: str, name: str, reading: str, stamp: Stamp) -> Seed 
     return seed if seed.digest == stamp.sha256 else None
 
 
-def _answers_as_before(seed: Seed | None, old: Content, store: TieStore) -> bool:
-    """Ask `seed` every question the store holds about its old content; when each answer is the stored one,
-    store them for its new content too."""
+def _answers_as_before(seed: Seed | None, old: Content, asked: list[tuple[tuple[object, ...], tuple[object, ...]]],
+                       store: TieStore) -> bool:
+    """Ask `seed` every question asked of its old content (`asked`, from the store); when each answer is the
+    stored one, store them for its new content too."""
     if seed is None:
         return False
-    asked = store.about(old)
     if not any(key == readable_key(old) for key, _ in asked):  # the last check did not read these bytes
         return False
     new = (seed.digest, *old[1:])

@@ -111,10 +111,14 @@ class TieStore:
     def put_flag(self, key: Hashable, value: bool) -> None:
         self.put(key, (value,))
 
-    def about(self, content: Content) -> list[tuple[tuple[object, ...], tuple[object, ...]]]:
-        """Every stored question about `content` (key, raw answer), in the order the last check asked them."""
-        return [(key, raw) for key, raw in self._old.items()
-                if isinstance(key, tuple) and key and key[0] == content and isinstance(raw, tuple)]
+    def about(self, contents: set[Content]) -> dict[Content, list[tuple[tuple[object, ...], tuple[object, ...]]]]:
+        """Every stored question about each of `contents` (key, raw answer), in the order the last check asked
+        them; one pass over the store, however many contents."""
+        found: dict[Content, list[tuple[tuple[object, ...], tuple[object, ...]]]] = {c: [] for c in contents}
+        for key, raw in self._old.items():
+            if isinstance(key, tuple) and key and key[0] in found and isinstance(raw, tuple):
+                found[key[0]].append((key, raw))
+        return found
 
     def carry(self, dropped: set[Content]) -> None:
         """Keep every stored entry but those about `dropped` contents, as a check that asked the same
