@@ -4,6 +4,8 @@ each changed seed answers every question the last check asked of it as before, a
 
 from __future__ import annotations
 
+import hashlib
+import json
 import marshal
 import os
 import shutil
@@ -12,9 +14,10 @@ from pathlib import Path
 import pytest
 
 import briefgen.verify.check as check_module
+import briefgen.verify.passages as passages
 from briefgen.regen.inputs import BUNDLED_TEMPLATES
 from briefgen.verify.ties import STORE_NAME
-from tests.helpers import SEED_000, SEED_002, edit, run
+from tests.helpers import SEED_000, SEED_002, edit, model, run, save_model
 
 CITED = "having more than a million active troops and millions more reservists"
 QUOTED = "Kim urged officials to “rapidly develop"
@@ -180,3 +183,29 @@ def test_a_verdict_made_without_the_store_is_never_cut_off(workspace: Path, veri
     _append(workspace, SEED_002, "\nA paragraph no item cites.\n")
     _both(workspace)
     assert len(verifications) == 3
+
+
+def test_a_seed_changed_while_a_check_reads_it_is_never_cut_off_later(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A seed the store vouched for is read late (a new passage cites it) and has changed since it was
+    stamped: its new answers are kept under the bytes read, and the verdict records no cutoff."""
+    _settled(workspace)
+    _both(workspace)
+    data = model(workspace)
+    data["judgments"][0]["evidence"].append({"source": "gsw-ai-arms-race", "passage": "Source: KCNA"})
+    save_model(workspace, data)
+    seed = workspace / SEED_000
+    real = passages.read_seed
+
+    def changing(root: str, file: str, *args: object, **kwargs: object) -> passages.Seed:
+        if file == seed.name:
+            seed.write_text(seed.read_text(encoding="utf-8") + "\nWritten during the check.\n", encoding="utf-8")
+        return real(root, file, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(passages, "read_seed", changing)
+    assert run(workspace, "check").exit_code == 0
+    record = json.loads((workspace / "output/.cache/check.json").read_text(encoding="utf-8"))
+    assert record["cutoff"] is None
+    now = hashlib.sha256(seed.read_bytes()).hexdigest()
+    _, _, entries = marshal.loads((workspace / "output/.cache" / STORE_NAME).read_bytes())
+    assert [key[0][0] for key in entries if key[1:] == ("Source: KCNA", data["judgments"][0]["statement"])] == [now]

@@ -37,7 +37,7 @@ SEEDS = "seeds/"
 
 def seed_readings(checked: Checked, stamps: dict[str, Stamp]) -> dict[str, list[str]] | None:
     """Each catalogued seed file's readings, when the verdict was made from exactly the stamped bytes of every
-    catalogued seed (each read, or vouched for by the store, with a content key and no link); else None."""
+    catalogued seed (each read, or vouched for by the store, with a content key); else None."""
     shelf = checked.verification.seeds
     readings: dict[str, list[str]] = {}
     ids: set[str] = set()

@@ -250,8 +250,9 @@ def _found(result: Verification, source_id: str, passage: str, words: str) -> Ti
     if seed is None:
         return None
     found = tie_of(seed, passage, words)
-    if store is not None and key is not None:
-        store.put_tie(key, found)
+    content = result.seeds.contents.get(source_id)  # the bytes read, should they differ from the stamp's
+    if store is not None and content is not None:
+        store.put_tie(tie_key(content, passage, words), found)
     return found
 
 
@@ -283,6 +284,7 @@ def _quoted(result: Verification, citation: Citation, text: str) -> bool:
         return known
     seed = result.seeds.get(citation.source.id)
     quoted = seed is not None and in_quotation_marks(seed, citation.paragraph, text)
-    if store is not None and key is not None and seed is not None:
-        store.put_flag(key, quoted)
+    content = result.seeds.contents.get(citation.source.id)  # the bytes read, should they differ from the stamp's
+    if store is not None and content is not None and seed is not None:
+        store.put_flag(quoted_key(content, citation.paragraph, text), quoted)
     return quoted
