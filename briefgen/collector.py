@@ -1,8 +1,8 @@
 """The cyclic garbage collector, paused while a command builds its large, long-lived data.
 
 Loading and verifying a model of 50,000 entries allocates millions of objects and frees almost none; each
-collection meanwhile would only walk them again (measured: 0.85x the time of `check --no-cache` at 50,000
-entries, 0.77x of `build -a executive`, the same peak memory). The collector is enabled again afterwards (a
+collection meanwhile would only walk them again (measured: ~0.88x the time of `check --no-cache` at 50,000
+entries, ~0.77x of `build -a executive`, the same peak memory). The collector is enabled again afterwards (a
 `watch` process lives on), and the command-line process ends with os._exit, without a teardown collection."""
 
 from __future__ import annotations
