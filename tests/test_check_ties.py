@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+import briefgen.regen.cutoff as cutoff
 import briefgen.verify.passages as passages
 from briefgen.regen import checkcache
 from briefgen.verify.ties import STORE_NAME, Tie
@@ -32,7 +34,7 @@ def _check(ws: Path, *args: str, code: int = 0) -> str:
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The seed files verification reads from now on."""
+    """The seed files verification (or the seed cutoff) reads from now on."""
     read: list[str] = []
     real = passages.read_seed
 
@@ -41,6 +43,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return real(root, file, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(passages, "read_seed", counting)
+    monkeypatch.setattr(cutoff, "read_seed", counting)
     return read
 
 
@@ -74,10 +77,10 @@ def test_a_changed_cited_passage_is_an_error_at_once_and_its_revert_passes(works
 def _poison(ws: Path, version: str) -> None:
     """Rewrite the stored ties as misses whose hint says POISON, under `version`."""
     path = ws / "output/.cache" / STORE_NAME
-    _, entries = marshal.loads(path.read_bytes())
+    _, token, entries = marshal.loads(path.read_bytes())
     miss = tuple(Tie(0, miss_hint="POISON"))
     bad = {key: miss if len(value) > 1 else value for key, value in entries.items()}
-    path.write_bytes(marshal.dumps((version, bad)))
+    path.write_bytes(marshal.dumps((version, token, bad)))
 
 
 def _touch_seed(ws: Path) -> None:
@@ -129,3 +132,22 @@ def test_a_seed_replaced_by_a_link_out_of_seeds_is_refused_though_its_ties_are_s
     seed.symlink_to(outside)
     out = _check(workspace, code=1)
     assert f"{Path(SEED_000).name} is a symbolic link that leaves the seeds/ folder" in out
+
+
+def test_a_build_after_a_check_reads_no_seed_and_writes_the_same_briefs(
+        workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build` verifies with the store `check` left (regen/build.py `_ready`): the briefs are byte for byte
+    those of a build in a copy of the workspace that never had a store."""
+    fresh = tmp_path / "fresh"
+    shutil.copytree(workspace, fresh)
+    _settled(workspace)
+    _check(workspace)
+    read = _reads(monkeypatch)
+    assert run(workspace, "build", "-a", "executive").exit_code == 0
+    assert read == []
+    assert run(fresh, "build", "-a", "executive").exit_code == 0
+    assert sorted(read) == sorted(p.name for p in (fresh / "seeds").glob("*.txt"))  # it read every seed
+    assert (fresh / "output/.cache" / STORE_NAME).is_file()  # and kept their ties for the next build
+    for fmt in ("docx", "pdf"):
+        name = f"output/executive.{fmt}"
+        assert (workspace / name).read_bytes() == (fresh / name).read_bytes(), name

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from briefgen.authoring.seeds_add import read_catalogue, sources_of
 from briefgen.errors import BriefgenError, Problem
-from briefgen.model.schema import READINGS
+from briefgen.model.readings import READINGS
 from briefgen.model.yamlsrc import Located
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, read_seed

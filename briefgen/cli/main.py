@@ -10,7 +10,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, Any, NoReturn
 
 import click
 
@@ -22,9 +22,6 @@ from briefgen.cli.seeds import seeds
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError
 from briefgen.safeio import os_problem
-
-if TYPE_CHECKING:
-    from briefgen.verify.check import Checked
 
 
 class _Shown(click.ClickException):
@@ -69,38 +66,19 @@ for _command in (status, diff, issue, history):
 @click.pass_context
 def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: bool, no_cache: bool) -> None:
     """Validate the model and catalogue, verify every passage against the seeds, lint the language."""
-    from briefgen.regen.checkcache import Verdict, recall, remember, seed_digests, tie_store
+    from briefgen.regen.checking import check_verdict
 
-    ws = workspace_of(ctx, workspace)
     colour = not as_json and _colour()
-    verdict, stamps = (None, None) if no_cache else recall(ws)
-    if verdict is None or colour:
-        from briefgen.render.profilecheck import audience_fonts
-        from briefgen.verify.check import report_json, report_text, run_check
+    verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=colour)
+    if checked is not None and colour:
+        from briefgen.verify.check import report_text
 
-        store = None if stamps is None else tie_store(ws)
-        checked = run_check(ws, fontsets=audience_fonts(ws), store=store,
-                            digests=None if stamps is None else seed_digests(stamps))
-        _check_profiles(checked)
-        verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
-                          checked.failed(False), checked.failed(True))
-        remember(ws, verdict, stamps)
-        if store is not None:
-            store.save()
-        if colour:
-            click.echo(report_text(checked, strict, _styled))
-            ctx.exit(1 if checked.failed(strict) else 0)
+        click.echo(report_text(checked, strict, _styled))
+        ctx.exit(1 if checked.failed(strict) else 0)
     failed = verdict.failed_strict if strict else verdict.failed
     output = verdict.json if as_json else verdict.text
     click.echo(_strict_view(output, as_json, strict, failed))
     ctx.exit(1 if failed else 0)
-
-
-def _check_profiles(checked: Checked) -> None:
-    """Add the problems of every audience's profile, template, logo, reference, fonts and chart."""
-    from briefgen.render.profilecheck import check_profiles
-
-    checked.problems.extend(check_profiles(checked.ws, checked.loaded.summary))
 
 
 _LOOK: dict[str, dict[str, Any]] = {"item": {"bold": True}, "error": {"fg": "red"}, "warning": {"fg": "yellow"},

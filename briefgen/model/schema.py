@@ -10,6 +10,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints
 
 from briefgen.model.fielddocs import describe
+from briefgen.model.readings import Reading
 
 LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
     "likelihood": ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely",
@@ -17,9 +18,6 @@ LIKELIHOOD_ROWS: dict[str, tuple[str, ...]] = {
     "probability": ("remote", "highly improbable", "improbable", "roughly even odds", "probable",
                     "highly probable", "nearly certain"),
 }
-# How an HTML seed is read: its article only (the default), or every visible block of the page.
-Reading = Literal["article", "blocks"]
-READINGS: tuple[str, ...] = get_args(Reading)
 ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
 MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.atomic import remove_stale_temps
+from briefgen.collector import collection_paused
 from briefgen.document.nodes import FORMATS
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem
@@ -25,7 +26,7 @@ from briefgen.regen.audience import Built, Unwritten, Written, build_audience, c
 from briefgen.regen.builds import record_build
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
-from briefgen.regen.inputs import input_files, restamp, tool_version
+from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
 from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
 from briefgen.regen.record import LOCK_NAME, Lock, read_lock, write_lock
@@ -65,7 +66,8 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
     try:
         with held(lock, ws.rel(lock), "another build is running"):
             tidy(target, ws.cache)
-            report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
+            with collection_paused():  # what a build loads lives to its end (collector.py)
+                report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
             if keep_history is not None:
                 prune(target, keep_history)
     except OSError as exc:  # a full disk, a read-only folder: nothing was published (see publish.py)
@@ -106,7 +108,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
         return BuildReport(unchanged=names)
     from briefgen.regen.snapshot import full_snapshot
 
-    checked, profiles = _ready(ws, target, names, strict)
+    checked, profiles = _ready(ws, target, names, strict, stamps)
     issues = read_issues(target)
     with staging(target) as stage:
         work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage)
@@ -126,15 +128,20 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     return report
 
 
-def _ready(ws: Workspace, target: Path, names: list[str], strict: bool) -> tuple[Checked, dict[str, Profile]]:
-    """The verified model and the audiences' profiles, once every input a build uses is known to be sound."""
+def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,
+           stamps: dict[str, Stamp]) -> tuple[Checked, dict[str, Profile]]:
+    """The verified model and the audiences' profiles, once every input a build uses is known to be sound.
+    Verification reuses the ties `check` (or the last build) stored for the seeds' bytes as stamped."""
+    from briefgen.regen.checkcache import seed_digests, tie_store
     from briefgen.render.profilecheck import audience_fonts, check_profiles
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import require_verified, run_check
 
     source_date()  # the PDF library reads it too: refuse a bad one before anything is written
     check_history(target)
-    checked = run_check(ws, fontsets=audience_fonts(ws, names))
+    store = tie_store(ws)
+    checked = run_check(ws, fontsets=audience_fonts(ws, names), store=store, digests=seed_digests(stamps))
+    store.save()
     require_verified(checked, strict)
     profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]
     if profile_errors:  # every profile, template, logo, reference and chart sound before any write

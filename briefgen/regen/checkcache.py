@@ -3,8 +3,9 @@
 The verdict is a pure function of the inputs' bytes and briefgen's version, so when no seed, catalogue,
 model or template changed since the last check, the stored report is the report. Stat data (size, mtime)
 decides which files to re-hash. When a seed changed, the passages of the seeds that did not are not searched
-again: each passage's tie is kept by its seed's content hash (verify/ties.py). `check --no-cache` uses
-neither.
+again: each passage's tie is kept by its seed's content hash (verify/ties.py); and when nothing but seeds
+changed, the stored verdict may stand once the changed seeds answer every question the last check asked of
+them as before (regen/cutoff.py, from the record's `Cutoff`). `check --no-cache` uses none of it.
 """
 
 from __future__ import annotations
@@ -32,13 +33,50 @@ class Verdict:
     failed_strict: bool
 
 
+@dataclass(frozen=True)
+class Cutoff:
+    """What a later check needs to let this verdict stand after seeds alone changed: the token of the tie store
+    written with it, and each catalogued seed file's readings. Only made when the verdict was made from exactly
+    the stamped bytes of every catalogued seed (regen/cutoff.py, `seed_readings`)."""
+
+    token: str
+    seeds: dict[str, list[str]]
+
+    def to_json(self) -> dict[str, object]:
+        return {"token": self.token, "seeds": self.seeds}
+
+    @classmethod
+    def from_json(cls, raw: object) -> Cutoff | None:
+        if raw is None:
+            return None
+        if not (isinstance(raw, dict) and isinstance(raw["token"], str) and isinstance(raw["seeds"], dict) and all(
+                isinstance(v, list) and all(isinstance(r, str) for r in v) for v in raw["seeds"].values())):
+            raise TypeError("a cutoff is {token, seeds}")
+        return cls(raw["token"], raw["seeds"])
+
+
+@dataclass(frozen=True)
+class Record:
+    """The stored check: the inputs' stamps, their key, the verdict made from them, and its cutoff."""
+
+    stamps: dict[str, Stamp]
+    key: str
+    verdict: Verdict
+    cutoff: Cutoff | None
+
+    @property
+    def current(self) -> bool:
+        """Made by this briefgen (the key covers its version) from the stamps stored with it."""
+        return _key(self.stamps) == self.key
+
+
 def _key(stamps: dict[str, Stamp]) -> str:
     payload = json.dumps([tool_version(), {k: v.sha256 for k, v in stamps.items()}], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _read(ws: Workspace) -> tuple[dict[str, Stamp], str, Verdict] | None:
-    """The stored stamps, key and verdict; None when there are none, or (with a warning) when the file is
+def _read(ws: Workspace) -> Record | None:
+    """The stored record; None when there are none, or (with a warning) when the file is
     damaged: a cache is then only recomputed."""
     path = ws.cache / CACHE_NAME
     try:
@@ -48,6 +86,7 @@ def _read(ws: Workspace) -> tuple[dict[str, Stamp], str, Verdict] | None:
         data = json.loads(raw)
         stamps = {str(k): Stamp.from_json(v) for k, v in data["stamps"].items()}
         verdict = Verdict(**data["verdict"])
+        cutoff = Cutoff.from_json(data.get("cutoff"))
         if not (isinstance(data["key"], str) and isinstance(verdict.text, str) and isinstance(verdict.json, str)
                 and isinstance(verdict.failed, bool) and isinstance(verdict.failed_strict, bool)):
             raise TypeError("field types")
@@ -55,17 +94,17 @@ def _read(ws: Workspace) -> tuple[dict[str, Stamp], str, Verdict] | None:
         warn(Problem(ws.rel(path), "the stored check result is damaged; it is ignored and checked afresh",
                      hint="nothing to do: the next check replaces it"))
         return None
-    return stamps, data["key"], verdict
+    return Record(stamps, data["key"], verdict, cutoff)
 
 
-def recall(ws: Workspace) -> tuple[Verdict | None, dict[str, Stamp]]:
-    """The stored verdict when every input is unchanged (else None), and the inputs' stamps as they are now."""
+def recall(ws: Workspace) -> tuple[Verdict | None, dict[str, Stamp], Record | None]:
+    """The stored verdict when every input is unchanged (else None), the inputs' stamps as they are now, and
+    the stored record (None when there is none)."""
     stored = _read(ws)
-    stamps, _ = restamp(input_files(ws), stored[0] if stored else {})
+    stamps, _ = restamp(input_files(ws), stored.stamps if stored else {})
     if stored is None:
-        return None, stamps
-    _, key, verdict = stored
-    return (verdict if _key(stamps) == key else None), stamps
+        return None, stamps, None
+    return (stored.verdict if _key(stamps) == stored.key else None), stamps, stored
 
 
 def seed_digests(stamps: dict[str, Stamp]) -> dict[str, str]:
@@ -78,14 +117,15 @@ def tie_store(ws: Workspace) -> TieStore:
     return TieStore(ws.cache / STORE_NAME, tool_version()).load()
 
 
-def remember(ws: Workspace, verdict: Verdict, stamps: dict[str, Stamp] | None = None) -> None:
+def remember(ws: Workspace, verdict: Verdict, stamps: dict[str, Stamp] | None = None,
+             cutoff: Cutoff | None = None) -> None:
     """Store the verdict with the stamps of the inputs it was made from (best effort: a cache). Stamps taken
     before the verification began are the safe ones: a file changed since then no longer matches them."""
     if stamps is None:
         stored = _read(ws)
-        stamps, _ = restamp(input_files(ws), stored[0] if stored else {})
+        stamps, _ = restamp(input_files(ws), stored.stamps if stored else {})
     record = {"key": _key(stamps), "stamps": {k: v.to_json() for k, v in stamps.items()},
-              "verdict": vars(verdict)}
+              "verdict": vars(verdict), "cutoff": cutoff.to_json() if cutoff else None}
     try:
         ws.cache.mkdir(parents=True, exist_ok=True)
         atomic_write(ws.cache / CACHE_NAME, json.dumps(record).encode())

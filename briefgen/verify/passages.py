@@ -9,16 +9,16 @@ from typing import Literal
 
 from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
-from briefgen.model.schema import Evidence, Source
+from briefgen.model.schema import Evidence, Figure, Gap, Judgment, Quote, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.figures import check_figures
-from briefgen.verify.places import own_words, several_places, tie_of
+from briefgen.verify.places import in_quotation_marks, several_places, tie_of
 from briefgen.verify.shelf import Shelf
-from briefgen.verify.ties import Tie, TieStore, content_key
+from briefgen.verify.ties import Tie, TieStore, content_key, quoted_key, readable_key, tie_key
 from briefgen.workspace import Workspace
 
 Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
@@ -137,7 +137,7 @@ def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None
     its stamp gives), only when a question about it is not in the store."""
     shelf, store, name = result.seeds, result.store, os.path.normpath(source.file)
     content = content_key(digest, name, source.reading) if digest else None
-    if store is not None and content is not None and store.flag((content, "readable")):
+    if store is not None and content is not None and store.flag(readable_key(content)):
         shelf.put_later(source.id, "seeds/" + name, read)
         shelf.contents[source.id] = content
         return
@@ -147,7 +147,7 @@ def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None
     shelf.put(source.id, seed)
     if store is not None:
         shelf.contents[source.id] = content_key(seed.digest, name, source.reading)
-        store.put_flag((shelf.contents[source.id], "readable"), True)
+        store.put_flag(readable_key(shelf.contents[source.id]), True)
 
 
 def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
@@ -174,6 +174,15 @@ def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Owner, list[Evidence]]]:
     for section, kind in SECTIONS:
         for i, item in enumerate(getattr(loaded.summary, section)):
             yield ((section, i, "evidence"), kind, item.id, own_words(item)), item.evidence
+
+
+def own_words(item: Judgment | Figure | Quote | Gap) -> str:
+    """What an item says in its own words, to judge which of several places its passage comes from."""
+    if isinstance(item, Figure):
+        return f"{item.label} {item.value}"
+    if isinstance(item, Quote):
+        return f"{item.text} {item.speaker} {item.context}"
+    return item.statement
 
 
 def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], unreadable: set[str],
@@ -233,16 +242,17 @@ def _found(result: Verification, source_id: str, passage: str, words: str) -> Ti
     if source_id not in result.seeds:
         return None
     store, content = result.store, result.seeds.contents.get(source_id)
-    key = (content, passage, words)
-    known = store.tie(key) if store is not None and content is not None else None
+    key = tie_key(content, passage, words) if content is not None else None
+    known = store.tie(key) if store is not None and key is not None else None
     if known is not None:
         return known
     seed = result.seeds.get(source_id)
     if seed is None:
         return None
     found = tie_of(seed, passage, words)
+    content = result.seeds.contents.get(source_id)  # the bytes read, should they differ from the stamp's
     if store is not None and content is not None:
-        store.put_tie(key, found)
+        store.put_tie(tie_key(content, passage, words), found)
     return found
 
 
@@ -268,22 +278,13 @@ def _check_quotes(loaded: Loaded, result: Verification) -> None:
 def _quoted(result: Verification, citation: Citation, text: str) -> bool:
     """Does the seed put `text` in quotation marks in the cited paragraph? From the store when it knows."""
     store, content = result.store, result.seeds.contents.get(citation.source.id)
-    key = (content, "quoted", citation.paragraph, text)
-    known = store.flag(key) if store is not None and content is not None else None
+    key = quoted_key(content, citation.paragraph, text) if content is not None else None
+    known = store.flag(key) if store is not None and key is not None else None
     if known is not None:
         return known
     seed = result.seeds.get(citation.source.id)
-    quoted = seed is not None and _in_quotation_marks(seed, citation.paragraph, text)
+    quoted = seed is not None and in_quotation_marks(seed, citation.paragraph, text)
+    content = result.seeds.contents.get(citation.source.id)  # the bytes read, should they differ from the stamp's
     if store is not None and content is not None and seed is not None:
-        store.put_flag(key, quoted)
+        store.put_flag(quoted_key(content, citation.paragraph, text), quoted)
     return quoted
-
-
-def _in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
-    para = seed.normalised(paragraph)
-    at = para.find(text)
-    while at >= 0:
-        if para.count('"', 0, at) % 2 == 1 and '"' in para[at + len(text):]:
-            return True
-        at = para.find(text, at + 1)
-    return False

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from briefgen.model.schema import Figure, Gap, Judgment, Quote
 from briefgen.sources.locate import Span, find
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
@@ -13,15 +12,6 @@ from briefgen.verify.closest import closest
 from briefgen.verify.ties import Tie
 
 _WORD = re.compile(r"\w{4,}")  # words of four letters or more carry the item's subject; shorter ones rarely do
-
-
-def own_words(item: Judgment | Figure | Quote | Gap) -> str:
-    """What an item says in its own words, to judge which of several places its passage comes from."""
-    if isinstance(item, Figure):
-        return f"{item.label} {item.value}"
-    if isinstance(item, Quote):
-        return f"{item.text} {item.speaker} {item.context}"
-    return item.statement
 
 
 def _words(text: str) -> set[str]:
@@ -60,6 +50,17 @@ def tie_of(seed: Seed, passage: str, words: str) -> Tie:
     places = tuple(seed.pinpoint_span(s.first, s.last) for s in found.spans) if len(found.spans) > 1 else ()
     return Tie(span.first, span.last, page, nth if page is not None else None,
                seed.pinpoint_span(span.first, span.last), places, found.spans.index(span), decided)
+
+
+def in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
+    """Does the seed put `text` (normalised) in quotation marks in paragraph `paragraph`?"""
+    para = seed.normalised(paragraph)
+    at = para.find(text)
+    while at >= 0:
+        if para.count('"', 0, at) % 2 == 1 and '"' in para[at + len(text):]:
+            return True
+        at = para.find(text, at + 1)
+    return False
 
 
 def _miss_hint(seed: Seed, passage: str, unmatched: str) -> str:

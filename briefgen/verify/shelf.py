@@ -41,6 +41,9 @@ class Shelf(Mapping[str, Seed]):
             del self._order[source_id]
             raise KeyError(source_id)
         self._seeds[source_id] = seed
+        content = self.contents.get(source_id)
+        if content is not None and seed.digest and seed.digest != content[0]:  # changed since it was stamped
+            self.contents[source_id] = (seed.digest, content[1], content[2])  # what it answers is kept by that
         return seed
 
     def __contains__(self, source_id: object) -> bool:

@@ -4,7 +4,9 @@ A tie is a pure function of the seed's content (its bytes, its file's kind and h
 the item's own words (they choose among several places) and the code that finds passages. So a check keeps
 each tie keyed by exactly those, and the next check reads and searches only the seeds whose bytes changed
 (or that a new passage cites): after one seed of 10,000 changes, one seed is read. The whole store is dropped
-when `version` (briefgen's code, normalisation included) differs; entries no check asked for are not kept.
+when `version` (briefgen's code, normalisation included) differs; entries no check asked for are not kept, so
+the entries of one content are every question the last check asked about it (regen/cutoff.py relies on that,
+and on the store's `token`, new each time it is written, to know the store is the one its verdict was made with).
 Light to import: `check` with nothing changed reads none of it."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import secrets
 from collections.abc import Hashable
 from pathlib import Path
 from typing import NamedTuple
@@ -44,9 +47,28 @@ class Tie(NamedTuple):
         return self.first > 0
 
 
-def content_key(digest: str, file: str, reading: str) -> tuple[str, str, str]:
+Content = tuple[str, str, str]
+
+
+def content_key(digest: str, file: str, reading: str) -> Content:
     """What a seed's text is a function of: its bytes' hash, its kind (the file name's suffix) and its reading."""
     return digest, os.path.splitext(file)[1].lower(), reading
+
+
+# The questions a check asks about one seed's content, as store keys.
+def tie_key(content: Content, passage: str, words: str) -> Hashable:
+    """Where is `passage` (cited by an item saying `words`)? Answered by a Tie."""
+    return content, passage, words
+
+
+def quoted_key(content: Content, paragraph: int, text: str) -> Hashable:
+    """Does paragraph `paragraph` put `text` in quotation marks? Answered by a flag."""
+    return content, "quoted", paragraph, text
+
+
+def readable_key(content: Content) -> Hashable:
+    """Was this content read without trouble? Answered by a flag (True)."""
+    return content, "readable"
 
 
 class TieStore:
@@ -58,15 +80,16 @@ class TieStore:
         self._old: dict[Hashable, tuple[object, ...]] = {}
         self._used: dict[Hashable, tuple[object, ...]] = {}
         self._added = False
+        self.token = ""  # names the store as last written ("" when there is none)
 
     def load(self) -> TieStore:
         try:
             stored = marshal.loads(read_state(self.path, MAX_STORE_BYTES) or b"")
         except (OSError, EOFError, ValueError, TypeError):
             return self
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.version and isinstance(
-                stored[1], dict):
-            self._old = stored[1]
+        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == self.version and isinstance(
+                stored[1], str) and isinstance(stored[2], dict):
+            self.token, self._old = stored[1], stored[2]
         return self
 
     def knows(self, key: Hashable) -> bool:
@@ -83,10 +106,26 @@ class TieStore:
         return raw[0] if raw is not None and len(raw) == 1 and isinstance(raw[0], bool) else None
 
     def put_tie(self, key: Hashable, tie: Tie) -> None:
-        self._put(key, tuple(tie))
+        self.put(key, tuple(tie))
 
     def put_flag(self, key: Hashable, value: bool) -> None:
-        self._put(key, (value,))
+        self.put(key, (value,))
+
+    def about(self, contents: set[Content]) -> dict[Content, list[tuple[tuple[object, ...], tuple[object, ...]]]]:
+        """Every stored question about each of `contents` (key, raw answer), in the order the last check asked
+        them; one pass over the store, however many contents."""
+        found: dict[Content, list[tuple[tuple[object, ...], tuple[object, ...]]]] = {c: [] for c in contents}
+        for key, raw in self._old.items():
+            if isinstance(key, tuple) and key and key[0] in found and isinstance(raw, tuple):
+                found[key[0]].append((key, raw))
+        return found
+
+    def carry(self, dropped: set[Content]) -> None:
+        """Keep every stored entry but those about `dropped` contents, as a check that asked the same
+        questions of every other seed would."""
+        kept = {k: v for k, v in self._old.items() if not (isinstance(k, tuple) and k and k[0] in dropped)}
+        self._used = {**kept, **self._used}
+        self._added = True
 
     def _take(self, key: Hashable) -> tuple[object, ...] | None:
         raw = self._used.get(key)
@@ -94,12 +133,15 @@ class TieStore:
             self._used[key] = raw
         return raw if isinstance(raw, tuple) else None
 
-    def _put(self, key: Hashable, raw: tuple[object, ...]) -> None:
+    def put(self, key: Hashable, raw: tuple[object, ...]) -> None:
         self._used[key] = raw
         self._added = True
 
-    def save(self) -> None:
-        """Keep the entries this check used (best effort: a cache); unchanged, nothing is written."""
+    def save(self) -> str:
+        """Keep the entries this check used (best effort: a cache; unchanged, nothing is written); the token
+        of the store as written (a token that names no store on disk only turns a later cutoff down)."""
         if self._added or len(self._used) != len(self._old):
+            self.token = secrets.token_hex(8)
             with contextlib.suppress(ValueError):  # marshal refuses nothing it wrote; cache_put swallows OSError
-                cache_put(self.path, marshal.dumps((self.version, self._used)))
+                cache_put(self.path, marshal.dumps((self.version, self.token, self._used)))
+        return self.token

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefgen import __version__
 from briefgen.atomic import cache_put
-from briefgen.model.schema import READINGS
+from briefgen.model.readings import READINGS
 from briefgen.text import one_line
 
 EXTRACTOR_VERSION = "3"  # bump when any extractor's output changes, so cached results are not reused

@@ -1,0 +1,46 @@
+"""`check` as the command runs it: the stored verdict when no input changed, the seed cutoff when seeds alone
+did (regen/cutoff.py), else a verification that reuses the ties of unchanged seeds; `--no-cache` verifies
+everything afresh. Whichever way it is reached, the verdict is the same text, JSON and exit code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.collector import collection_paused
+from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, tie_store
+from briefgen.workspace import Workspace
+
+if TYPE_CHECKING:  # the model and its verification load only when the stored verdict does not stand
+    from briefgen.verify.check import Checked
+
+
+def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False) -> tuple[Verdict, Checked | None]:
+    """The workspace's (non-strict) verdict; with `verified` (a report in colour needs the problems
+    themselves), always from a verification, which is returned too. The collector is paused throughout:
+    the imports, the model, its verification and the reports are all kept to the end."""
+    with collection_paused():
+        return _verdict(ws, no_cache, verified)
+
+
+def _verdict(ws: Workspace, no_cache: bool, verified: bool) -> tuple[Verdict, Checked | None]:
+    verdict, stamps, record = (None, None, None) if no_cache else recall(ws)
+    if verdict is None and record is not None and stamps is not None and not verified:
+        from briefgen.regen.cutoff import cut_off
+
+        verdict = cut_off(ws, record, stamps)
+    if verdict is not None and not verified:
+        return verdict, None
+    from briefgen.regen.cutoff import seed_readings
+    from briefgen.render.profilecheck import audience_fonts, check_profiles
+    from briefgen.verify.check import report_json, report_text, run_check
+
+    store = None if stamps is None else tie_store(ws)
+    checked = run_check(ws, fontsets=audience_fonts(ws), store=store,
+                        digests=None if stamps is None else seed_digests(stamps))
+    checked.problems.extend(check_profiles(ws, checked.loaded.summary))
+    verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
+                      checked.failed(False), checked.failed(True))
+    readings = None if store is None or stamps is None else seed_readings(checked, stamps)
+    token = store.save() if store is not None else ""
+    remember(ws, verdict, stamps, Cutoff(token, readings) if readings is not None and token else None)
+    return verdict, checked
