@@ -8,6 +8,7 @@ from pathlib import Path
 
 from briefgen.document.nodes import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
 from briefgen.document.notes import ascending
+from briefgen.writers.pdf.writer import UNTITLED
 from tests import expect
 from tests.readback import PdfContent, PdfLink, read_docx, read_pdf
 
@@ -110,6 +111,7 @@ def _check_pdf_links_meta(doc: Document, got: PdfContent, printed: list[Note]) -
     assert got.outline == outline
     meta = doc.meta
     assert {key: got.metadata.get(f"/{key}") for key in ("Title", "Author", "Subject", "Keywords")} == {
-        "Title": expect.info(meta.title), "Author": expect.info(meta.author), "Subject": expect.info(meta.subject),
+        "Title": expect.info(meta.title) or UNTITLED, "Author": expect.info(meta.author),
+        "Subject": expect.info(meta.subject),
         "Keywords": ", ".join(expect.info(k) for k in meta.keywords)}
 

@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
-
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.document.nodes import (
     Banner,
@@ -40,7 +37,6 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.nodes import Table as DocTable
 from briefgen.document.outline import without_skipped_levels
-from briefgen.document.typefaces import FONT_DIR
 from briefgen.writers.pdf.shaping import reorders
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -75,19 +71,12 @@ def docx_form(text: str) -> str:
     return xml_safe(text).replace("\r", "\n")
 
 
-@cache
-def glyphs() -> frozenset[int]:
-    """Every code point some bundled font file has a glyph for (read from the font files themselves)."""
-    found: set[int] = set()
-    for path in sorted(FONT_DIR.glob("*.ttf")):
-        found.update(TTFont(path.stem, str(path)).face.charToGlyph)
-    return frozenset(found)
+PDF_DRAWS = {"\ufeff": "\u2060"}  # what the PDF writer draws for a character (writers/pdf/fonts.runs)
 
 
 def pdf_pattern(text: str, caps: bool = False) -> str:
     """A regular expression for `text` as extracted from the PDF with white space removed (pdf_squash)."""
     text = xml_safe(text.upper() if caps else text)
-    have = glyphs()
     out, hyphens = [], 0
     for char in text:
         if char.isspace() or char == ZERO_WIDTH_SPACE:
@@ -98,7 +87,7 @@ def pdf_pattern(text: str, caps: bool = False) -> str:
         if hyphens:  # one quantifier per run: "-?-?-?…" would backtrack exponentially on a miss
             out.append(f"-{{0,{hyphens}}}")
             hyphens = 0
-        out.append(re.escape(char if ord(char) in have else "\x00"))
+        out.append(re.escape(PDF_DRAWS.get(char, char)))  # a character no font has is drawn as a box, kept in text
     return "".join(out) + (f"-{{0,{hyphens}}}" if hyphens else "")
 
 
