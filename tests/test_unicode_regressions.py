@@ -80,6 +80,22 @@ def test_characters_beyond_the_bmp_can_be_extracted(tmp_path: Path) -> None:
     assert all(len(entry) - 2 in (4, 8) for entry in entries)  # one or two UTF-16 code units, never 5 digits
 
 
+def test_a_soft_hyphen_in_an_ideographic_paragraph_is_not_drawn(tmp_path: Path) -> None:
+    """reportlab's CJK line breaking drew a soft hyphen mid-line as a hyphen (make properties SEED=33)."""
+    write_pdf(body("日本語の文章 co\u00adoperation 中文"), tmp_path / "b.pdf", Theme())
+    text = pdf_text(tmp_path / "b.pdf")
+    assert "cooperation" in text and "\u00ad" not in text and "co-operation" not in text
+
+
+def test_a_character_no_font_draws_is_kept_in_the_text(tmp_path: Path) -> None:
+    """A character without a glyph in any font is drawn as a box but copies as itself (it was code 0,
+    mapped to nothing), in Latin and ideographic paragraphs alike. (A script HarfBuzz shapes, Thai say, with
+    no font at all still loses its text: README, Scripts, limits.)"""
+    for sample in ("Old Italic \U00010300 here", "日本語\U0004c872 文"):
+        write_pdf(body(sample), tmp_path / "b.pdf", Theme())
+        assert sample in pdf_text(tmp_path / "b.pdf")
+
+
 def test_italic_text_falls_back_for_glyphs_the_italic_face_lacks(tmp_path: Path) -> None:
     """Caladea Italic lacks ș ț ļ ŉ (Caladea Regular has them): quotes and source titles, set in italics,
     printed boxes for Romanian and Latvian text."""

@@ -65,8 +65,11 @@ class StoryBuilder:
         render = InlineMarkup(face.family, self.kit.families["heading"], style.fontSize,
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
                               fontset=self.kit.theme.fonts)
-        return paragraph(render(content), shaping.style_for(style, plain(content), lang), bullet, heading,
-                         tag if tag is not None else self.element("P"))
+        drawn = shaping.style_for(style, plain(content), lang)
+        markup = render(content)
+        if drawn.wordWrap == "CJK":  # reportlab's CJK breaking draws a soft hyphen as a hyphen mid-line
+            markup = markup.replace("\u00ad", "")
+        return paragraph(markup, drawn, bullet, heading, tag if tag is not None else self.element("P"))
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
