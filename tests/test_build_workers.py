@@ -8,11 +8,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from briefgen.regen.workers import run, shares, workers_for
+from briefgen.regen.workers import _claims, _tickets, run, workers_for
 
 BRIEFS = ("analyst.docx", "analyst.pdf", "executive.docx", "executive.pdf", "public.docx", "public.pdf")
 
@@ -54,15 +55,34 @@ def test_an_error_in_any_worker_is_the_one_process_error_and_publishes_nothing(w
     assert {name: (workspace / "output" / name).read_bytes() for name in BRIEFS} == before
 
 
-@pytest.mark.parametrize(("costs", "workers", "expected"), [
-    ((1, 2, 1), 2, [[1], [0, 2]]),
-    ((1, 1, 1, 1), 2, [[0, 2], [1, 3]]),
-    ((5, 1, 1, 1), 2, [[0], [1, 2, 3]]),
-    ((1, 1), 3, [[0], [1], []]),
+@pytest.mark.parametrize(("costs", "order"), [
+    ((1, 2, 1), [1, 0, 2]),
+    ((1, 1, 1, 1), [0, 1, 2, 3]),
+    ((5, 1, 7, 1), [2, 0, 1, 3]),
 ])
-def test_shares_balance_the_costliest_first(costs: tuple[int, ...], workers: int,
-                                            expected: list[list[int]]) -> None:
-    assert shares(costs, workers) == expected
+def test_units_are_claimed_costliest_first(costs: tuple[int, ...], order: list[int]) -> None:
+    tickets = _tickets(costs)
+    try:
+        assert list(_claims(tickets)) == order
+    finally:
+        os.close(tickets)
+
+
+def test_a_process_busy_with_a_long_unit_leaves_the_rest_to_the_other(tmp_path: Path) -> None:
+    """Unit 0 (the costliest) ends only once units 1, 2 and 3 are done: fixed shares (0 and 2 here, 1 and 3
+    there) would wait for ever; claiming the next free unit lets the other process do all three."""
+    def work(n: int) -> bool:
+        if n:
+            (tmp_path / str(n)).touch()
+            return True
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if all((tmp_path / str(i)).exists() for i in (1, 2, 3)):
+                return True
+            time.sleep(0.01)
+        return False
+
+    assert run(list(range(4)), work, [2, 1, 1, 1], 2) == [True] * 4
 
 
 def test_workers_follow_the_variable_and_never_exceed_the_units(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,8 +120,7 @@ def _fail_at(*bad: int) -> object:
 
 @pytest.mark.parametrize("bad", [(0,), (1,), (0, 1), (1, 2), (2, 3)])
 def test_the_first_failing_unit_in_order_raises_whoever_computed_it(bad: tuple[int, ...]) -> None:
-    # shares of four equal units between two processes: this one takes 0 and 2, the child 1 and 3
-    assert shares([1] * 4, 2) == [[0, 2], [1, 3]]
+    # whichever process claims a failing unit, and whatever it claimed before
     with pytest.raises(Failed) as caught:
         run(list(range(4)), _fail_at(*bad), [1] * 4, 2)
     assert caught.value.args == (min(bad),)

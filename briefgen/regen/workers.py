@@ -1,15 +1,15 @@
 """Units of work shared between this process and forked children, results in the units' order (issue 20).
 
 A build's audiences are independent once the model is verified: each is composed, fitted and written into the
-staging folder on its own. On a machine with two cores, a child forked after verification takes a share of
-them while this process does the rest; a child inherits everything already imported and loaded, and pays
-only for what its share needs.
+staging folder on its own. On a machine with two cores, a child forked after verification builds audiences
+beside this process, each taking the next one left when it is free (the costliest first); a child inherits
+everything already imported and loaded, and pays only for what its audiences need.
 
 What makes the result the same whatever the number of workers:
 - a unit's output depends only on its inputs (the writers are deterministic, tests/test_build_workers.py);
 - results come back in the units' order, and a unit's side effects on shared objects are returned as data
   (the caller applies them in order), never made in the child's copy of memory;
-- a child that fails in any way (an error, a crash, a kill, a result that cannot be sent back) has its share
+- a child that fails in any way (an error, a crash, a kill, a result that cannot be sent back) has its units
   done again here, so the error the user sees is the one a single process would raise, for the first
   failing unit in order.
 """
@@ -19,9 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import struct
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -43,53 +44,66 @@ def workers_for(units: int) -> int:
     return max(1, min(units, wanted))
 
 
-def shares(costs: Sequence[float], workers: int) -> list[list[int]]:
-    """The units' indices each worker takes: the costliest unit first, each to the least loaded worker (ties to
-    the lower-numbered one); each share in the units' order. Worker 0 is this process."""
-    loads = [0.0] * workers
-    out: list[list[int]] = [[] for _ in range(workers)]
-    for index in sorted(range(len(costs)), key=lambda i: (-costs[i], i)):
-        worker = min(range(workers), key=lambda w: (loads[w], w))
-        out[worker].append(index)
-        loads[worker] += costs[index]
-    return [sorted(share) for share in out]
+def _tickets(costs: Sequence[float]) -> int:
+    """A pipe holding every unit's index, costliest first (ties in the units' order), its writing end closed:
+    the read end, from which each process claims the next unit. A pipe's read of a ticket's few bytes is
+    atomic, so no unit is claimed twice; a process that ends its unit early takes the next one, whoever
+    started what (a guess at costs decides only the order)."""
+    order = sorted(range(len(costs)), key=lambda i: (-costs[i], i))
+    read, write = os.pipe()
+    try:
+        os.write(write, b"".join(_TICKET.pack(i) for i in order))  # a pipe's buffer holds 16,384 tickets
+    finally:
+        os.close(write)
+    return read
+
+
+_TICKET = struct.Struct("<I")
+
+
+def _claims(tickets: int) -> Iterator[int]:
+    """The units this process claims, one at a time, until none is left."""
+    while ticket := os.read(tickets, _TICKET.size):
+        yield _TICKET.unpack(ticket)[0]
 
 
 class _Child(Generic[R]):
-    """A forked child computing a share; its results arrive pickled through a pipe when it ends."""
+    """A forked child claiming units until none is left; its results, with their units' indices, arrive
+    pickled through a pipe when it ends."""
 
-    def __init__(self, share: list[int], compute: Callable[[int], R]) -> None:
-        self.share = share
+    def __init__(self, tickets: int, compute: Callable[[int], R]) -> None:
         for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
             stream.flush()
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: never returns
             os.close(read)
-            _serve(write, share, compute)
+            _serve(write, tickets, compute)
         os.close(write)
         self.read = read
 
-    def results(self) -> list[R] | None:
-        """The share's results, or None if the child did not send them all (the caller computes them)."""
+    def results(self) -> dict[int, R]:
+        """The units the child computed, by index: none if it did not end well (the caller computes them)."""
         with os.fdopen(self.read, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
         if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-            return None
+            return {}
         try:
             found = pickle.loads(data)
         except Exception:  # a truncated or unreadable answer counts as no answer
-            return None
-        return found if isinstance(found, list) and len(found) == len(self.share) else None
+            return {}
+        return found if isinstance(found, dict) else {}
 
 
-def _serve(write: int, share: list[int], compute: Callable[[int], R]) -> None:
-    """In the child: compute the share, send the results, end without running the parent's exit handlers."""
+def _serve(write: int, tickets: int, compute: Callable[[int], R]) -> None:
+    """In the child: compute the units it claims, send the results, end without running the parent's exit
+    handlers. A unit that fails ends the child with nothing sent: the parent computes what it did again."""
     code = 1
     with contextlib.suppress(BaseException):
         _die_with_parent()
-        data = pickle.dumps([compute(index) for index in share], protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps({index: compute(index) for index in _claims(tickets)},
+                            protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as pipe:
             pipe.write(data)
         code = 0
@@ -108,30 +122,34 @@ def _die_with_parent() -> None:
 
 
 def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], workers: int) -> list[R]:
-    """work(unit) for every unit, in the units' order, shared among `workers` processes by cost. An error is
-    the one a single process would raise: that of the first failing unit in order."""
+    """work(unit) for every unit, in the units' order, shared among `workers` processes, each claiming the next
+    unit (costliest first) when it is free. An error is the one a single process would raise: that of the
+    first failing unit in order."""
     if workers <= 1 or len(units) <= 1:
         return [work(unit) for unit in units]
-    parts = shares(costs, workers)
 
     def compute(index: int) -> R:
         return work(units[index])
 
-    children = [_Child(part, compute) for part in parts[1:] if part]
-    results: dict[int, R] = {}
-    stopped: tuple[int, Exception] | None = None
+    tickets = _tickets(costs)
     try:
-        for index in parts[0]:
-            try:
-                results[index] = compute(index)
-            except Exception as exc:
-                stopped = (index, exc)
-                break
-    finally:  # whatever happens here, every child is waited for: none may outlive the staging folder
-        answers = [(child.share, child.results()) for child in children]
-    for share, answer in answers:
-        results.update(zip(share, answer or [], strict=answer is not None))
-    for index in sorted(i for share, answer in answers if answer is None for i in share):
+        children = [_Child(tickets, compute) for _ in range(workers - 1)]
+        results: dict[int, R] = {}
+        stopped: tuple[int, Exception] | None = None
+        try:
+            for index in _claims(tickets):
+                try:
+                    results[index] = compute(index)
+                except Exception as exc:
+                    stopped = (index, exc)
+                    break
+        finally:  # whatever happens here, every child is waited for: none may outlive the staging folder
+            answers = [child.results() for child in children]
+    finally:
+        os.close(tickets)
+    for answer in answers:
+        results.update(answer)
+    for index in (i for i in range(len(units)) if i not in results):
         if stopped is not None and index > stopped[0]:
             break
         results[index] = compute(index)  # a failed child's unit again, here: it raises what it raised there
