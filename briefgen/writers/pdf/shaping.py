@@ -96,16 +96,26 @@ def _pieces(fragments: list[Any]) -> list[list[Any]]:
 
 
 def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -> Any:
-    if not any(needs_shaping(s) for f, s in piece if not hasattr(f, "cbDefn")):
-        return word  # Latin, CJK: nothing for HarfBuzz to change but kerning, which the PDF never had
-    shaped = _ORIGINAL(word, *args, **kwargs)
     text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
+    if not needs_shaping(text):
+        return word  # Latin, CJK: nothing for HarfBuzz to change but kerning, which the PDF never had
+    font = _font_of(piece[0])
+    if font is not None and not _draws_any(font, text):
+        return word  # no font has the script (Thai, say): boxes that copy as their characters (fonts.py)
+    shaped = _ORIGINAL(word, *args, **kwargs)
     glyphs = [f[1] for f in shaped[1:] if not hasattr(f[0], "cbDefn") and isinstance(f[1], ttfonts.ShapedStr)]
     for fragment in shaped[1:]:
         if not hasattr(fragment[0], "cbDefn") and isinstance(fragment[1], ttfonts.ShapedStr):
             _remember(fragment[0].fontName, fragment[1], text)
     _keep_actual(glyphs, text)
     return shaped
+
+
+def _draws_any(font_name: str, text: str) -> bool:
+    """Whether the font has a glyph of its own for any of the characters of `text` that need shaping. HarfBuzz
+    turns the others into glyph 0, which no character maps back to, so their text was lost."""
+    glyphs = pdfmetrics.getFont(font_name).face.charToGlyph
+    return any(glyphs.get(ord(c)) for c in text if needs_shaping(c))
 
 
 def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
