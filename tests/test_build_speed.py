@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -108,3 +110,43 @@ def test_a_docx_written_again_is_remembered_but_a_changed_logo_is_seen(tmp_path:
             return [docx.read(n) for n in sorted(docx.namelist()) if n.startswith("word/media/")]
 
     assert media(tmp_path / "red.docx") and media(tmp_path / "red.docx") != media(tmp_path / "blue.docx")
+
+
+_REPORT_COLLECTOR = """
+import gc, os, sys
+from briefgen.cli import main as cli_main
+leave = os._exit
+def report(code):
+    print("collector enabled:", gc.isenabled(), "collections:", sum(s["collections"] for s in gc.get_stats()))
+    sys.stdout.flush()
+    leave(code)
+os._exit = report
+before = sum(s["collections"] for s in gc.get_stats())
+print("before:", before)
+sys.argv = ["briefgen", *sys.argv[1:]]
+cli_main.main()
+"""
+
+
+def test_a_command_line_process_never_collects_and_watch_does(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """One command, then os._exit: the collection that ran when a build resumed the collector walked all it
+    had made, for nothing (collector.py). `watch` lives on, so its collector runs."""
+    done = subprocess.run([sys.executable, "-c", _REPORT_COLLECTOR, "schema"], capture_output=True, text=True,
+                          check=True)
+    before = int(done.stdout.split("before:")[1].split()[0])
+    assert f"collector enabled: False collections: {before}" in done.stdout
+
+    from click.testing import CliRunner
+
+    from briefgen.cli import main as cli_main
+
+    seen: list[bool] = []
+    monkeypatch.setattr("briefgen.regen.watch.watch", lambda *args: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        result = CliRunner().invoke(cli_main.cli, ["-C", str(tmp_path), "watch"])
+    finally:
+        gc.enable()
+    assert result.exit_code == 0, result.output
+    assert seen == [True]

@@ -19,6 +19,7 @@ from briefgen.cli.audiences import audiences
 from briefgen.cli.editions import diff, history, issue, status
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
+from briefgen.collector import lives_on, one_command
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError
 from briefgen.safeio import os_problem
@@ -183,6 +184,7 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     """Rebuild when seeds, model or templates change; survives errors; Ctrl-C exits cleanly."""
     from briefgen.regen.watch import watch as run_watch
 
+    lives_on()
     run_watch(workspace_of(ctx, workspace), audiences, out, click.echo, lambda text: click.echo(text, err=True))
 
 
@@ -203,6 +205,7 @@ def main() -> None:
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    one_command()
     _leave(_exit_code("--debug" in sys.argv[1:]))
 
 
