@@ -1,5 +1,5 @@
-"""Audiences built by two processes (regen/workers.py): the same files, the same record and the same errors as
-one process, whatever share each process takes."""
+"""Audiences built by two processes (regen/workers.py), and one audience's DOCX written by a process forked
+ahead: the same files, the same record and the same errors as one process, whatever share each process takes."""
 
 from __future__ import annotations
 
@@ -9,11 +9,17 @@ import subprocess
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from briefgen.regen.workers import _claims, _tickets, run, workers_for
+from briefgen.document.nodes import WriteResult
+from briefgen.errors import BriefgenError
+from briefgen.regen.audience import _results
+from briefgen.regen.publish import Stage
+from briefgen.regen.workers import Ahead, _claims, _tickets, run, workers_for
 
 BRIEFS = ("analyst.docx", "analyst.pdf", "executive.docx", "executive.pdf", "public.docx", "public.pdf")
 
@@ -148,3 +154,91 @@ def test_a_process_running_other_threads_never_forks(monkeypatch: pytest.MonkeyP
     finally:
         stop.set()
         watcher.join()
+
+
+def test_one_audience_with_a_core_to_spare_writes_what_one_process_writes(workspace: Path, tmp_path: Path) -> None:
+    """The DOCX written by a process forked ahead (regen.workers.Ahead) while this one writes the PDF."""
+    other = tmp_path / "other"
+    subprocess.run(["cp", "-r", str(workspace), str(other)], check=True)
+    one, two = _build(workspace, 1, "-a", "executive"), _build(other, 2, "-a", "executive")
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert one.stdout.replace(str(workspace), "") == two.stdout.replace(str(other), "")
+    for name in ("executive.docx", "executive.pdf"):
+        assert (workspace / "output" / name).read_bytes() == (other / "output" / name).read_bytes(), name
+
+
+def _in_child_only() -> None:
+    os.environ["AHEAD_PREPARED"] = "yes"
+
+
+def _prepared_answer() -> tuple[int, str | None]:
+    return os.getpid(), os.environ.get("AHEAD_PREPARED")
+
+
+def test_a_process_forked_ahead_prepares_then_does_the_job_it_is_sent() -> None:
+    with Ahead(_in_child_only) as ahead:
+        assert ahead.give(_prepared_answer)
+        pid, prepared = ahead.result(_prepared_answer)
+    assert pid == ahead.pid != os.getpid() and prepared == "yes"
+    assert "AHEAD_PREPARED" not in os.environ
+
+
+def test_a_job_that_cannot_be_sent_or_whose_process_dies_is_done_here() -> None:
+    parent = os.getpid()
+    lock = threading.Lock()  # a closure over a lock cannot be pickled
+
+    def unpicklable() -> int:
+        with lock:
+            return os.getpid()
+
+    with Ahead(_in_child_only) as ahead:
+        assert not ahead.give(unpicklable)
+        assert ahead.result(unpicklable) == parent
+    with Ahead(_in_child_only) as ahead:
+        assert ahead.give(partial(os._exit, 9))  # killed mid-job, as by the OOM killer
+        assert ahead.result(partial(int, "7")) == 7
+
+
+def test_a_process_forked_ahead_and_given_nothing_is_stopped_not_waited_for() -> None:
+    start = time.monotonic()
+    with Ahead(partial(time.sleep, 60)):
+        pass
+    assert time.monotonic() - start < 10
+
+
+class _Writers:
+    """Writers that fail as told, recording which process ran each (the child inherits this object)."""
+
+    def __init__(self, fail: set[str], tmp: Path) -> None:
+        self.fail, self.tmp = fail, tmp
+
+    def __call__(self, fmt: str) -> object:
+        def write(document: object, path: Path, theme: object) -> WriteResult:
+            if fmt in self.fail:
+                raise BriefgenError(f"{fmt} failed {'in the child' if os.getpid() != PARENT else 'here'}")
+            path.write_text(fmt, encoding="utf-8")
+            return WriteResult(path, 1, 0)
+        return write
+
+
+PARENT = os.getpid()
+
+
+@pytest.mark.parametrize(("fail", "raised"), [(set(), None), ({"pdf"}, "pdf"), ({"docx"}, "docx"),
+                                              ({"docx", "pdf"}, "docx")])
+def test_formats_written_in_two_processes_fail_as_in_one(fail: set[str], raised: str | None, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first failing format in order is the error, whichever process wrote it, and a failure in the child
+    is raised as writing it here raises it."""
+    monkeypatch.setattr("briefgen.regen.audience.writer_for", _Writers(fail, tmp_path))
+    plan = SimpleNamespace(audience="executive", formats=("docx", "pdf"), composed=SimpleNamespace(document="doc"),
+                           theme="theme", profile=None)
+    stage = Stage(tmp_path, tmp_path)
+    with Ahead(_in_child_only) as ahead:
+        if raised is None:
+            results = _results(plan, stage, ahead)  # type: ignore[arg-type]
+            assert [r.path.read_text(encoding="utf-8") for r in results] == ["docx", "pdf"]
+            return
+        with pytest.raises(BriefgenError) as caught:
+            _results(plan, stage, ahead)  # type: ignore[arg-type]
+    assert str(caught.value).endswith(f"{raised} failed here")

@@ -6,16 +6,19 @@ folder (the audience's record, the names it staged) it returns as data, for the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.document.nodes import FORMATS, Format, Theme, WriteResult
+from briefgen.document.nodes import FORMATS, Document, Format, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.regen.inputs import asset_digests, file_digest, tool_version
 from briefgen.regen.issued import Issue
 from briefgen.regen.publish import Stage
 from briefgen.regen.record import AudienceRecord, Lock
+from briefgen.regen.workers import Ahead
 from briefgen.workspace import Workspace
 from briefgen.writers import writer_for
 
@@ -93,16 +96,58 @@ class Unwritten:
 
 
 def build_audience(checked: Checked, profiles: dict[str, Profile], lock: Lock, formats: tuple[str, ...], target: Path,
-              if_changed: bool, issues: dict[str, list[Issue]], stage: Stage, name: str) -> Built | Unwritten | None:
+              if_changed: bool, issues: dict[str, list[Issue]], stage: Stage, name: str, *,
+              ahead: Ahead[WriteResult] | None = None) -> Built | Unwritten | None:
+    """`ahead`, if given: a process readied to write the audience's AHEAD_FORMAT file beside this one."""
     plan = _plan(checked, name, profiles[name], lock, formats, target, if_changed, issues.get(name, []))
     if plan is None:
         return None
     mine = Stage(stage.folder, stage.target)  # its names come back as data: a worker's memory is its own
     try:
-        written, record = _write(plan, mine, lock)
+        written, record = _write(plan, mine, lock, ahead)
     except BriefgenError as exc:  # raised once every audience is composed: a fit problem anywhere comes first
         return Unwritten(name, exc.problems)
     return Built(name, written, record, plan.composed.needles, mine.names, mine.retired)
+
+
+AHEAD_FORMAT: Format = "docx"  # the format a second process can write while this one writes the PDF it fitted
+
+
+def _results(plan: Plan, stage: Stage, ahead: Ahead[WriteResult] | None) -> list[WriteResult]:
+    """Each format's file written: AHEAD_FORMAT's by `ahead` (if it takes the job) while this process writes
+    the others. An error is the one writing them in order here would raise: the first failing format's."""
+    jobs = [partial(_write_format, fmt, plan.composed.document, stage.path(f"{plan.audience}.{fmt}"), plan.theme)
+            for fmt in plan.formats]
+    away = next((i for i, fmt in enumerate(plan.formats) if fmt == AHEAD_FORMAT), None)
+    if ahead is None or away is None or not ahead.give(jobs[away]):
+        return [_placed(plan.profile, job) for job in jobs]
+    here: dict[int, WriteResult | BriefgenError | OSError] = {}
+    for index, job in enumerate(jobs):
+        if index != away:
+            try:
+                here[index] = _placed(plan.profile, job)
+            except (BriefgenError, OSError) as exc:  # raised in the formats' order, below
+                here[index] = exc
+    results = []
+    for index, job in enumerate(jobs):
+        found = _placed(plan.profile, partial(ahead.result, job)) if index == away else here[index]
+        if isinstance(found, BaseException):
+            raise found
+        results.append(found)
+    return results
+
+
+def _write_format(fmt: Format, document: Document, path: Path, theme: Theme) -> WriteResult:
+    """The job of writing one format: a child sent it unpickles only document types (not the model's)."""
+    return writer_for(fmt)(document, path, theme)
+
+
+def _placed(profile: Profile, job: Callable[[], WriteResult]) -> WriteResult:
+    """The job's result; a block no page can hold is reported where the profile sets the page up."""
+    try:
+        return job()
+    except Unplaced as exc:
+        raise profile.place(exc) from None
 
 
 def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Written]) -> list[Written]:
@@ -154,20 +199,15 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
                 ed.baseline.docx(target, name) if ed.baseline else None)
 
 
-def _write(plan: Plan, stage: Stage, lock: Lock) -> tuple[list[Written], AudienceRecord]:
+def _write(plan: Plan, stage: Stage, lock: Lock,
+           ahead: Ahead[WriteResult] | None = None) -> tuple[list[Written], AudienceRecord]:
     """Write the plan's formats (and its redline) into the staging folder; the files, and their record."""
     written: list[Written] = []
     record = lock.audiences.get(plan.audience)
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
-    for fmt in plan.formats:
-        path = stage.path(f"{plan.audience}.{fmt}")
-        try:
-            result = writer_for(fmt)(plan.composed.document, path, plan.theme)
-        except Unplaced as exc:
-            raise plan.profile.place(exc) from None
-        outputs[fmt] = file_digest(path)
-        written.append(Written(plan.audience, fmt, WriteResult(path, result.pages, result.notes),
-                               plan.composed.dropped, len(plan.composed.withheld)))
+    for fmt, result in zip(plan.formats, _results(plan, stage, ahead), strict=True):
+        outputs[fmt] = file_digest(result.path)
+        written.append(Written(plan.audience, fmt, result, plan.composed.dropped, len(plan.composed.withheld)))
     written.extend(_redline(plan, stage, outputs, written))
     record = AudienceRecord(plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped),
                             plan.snapshot, plan.baseline)

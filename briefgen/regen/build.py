@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -18,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from briefgen.atomic import remove_stale_temps
 from briefgen.collector import collection_paused
-from briefgen.document.nodes import FORMATS
+from briefgen.document.nodes import FORMATS, WriteResult
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
-from briefgen.regen.audience import Built, Unwritten, Written, build_audience, cost
+from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, build_audience, cost
 from briefgen.regen.builds import record_build
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
@@ -30,9 +31,10 @@ from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
 from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
 from briefgen.regen.record import LOCK_NAME, Lock, read_lock, write_lock
-from briefgen.regen.workers import run, workers_for
+from briefgen.regen.workers import Ahead, run, workers_for
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
+from briefgen.writers import prepare_writer
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
     from briefgen.render.profiles import Profile
@@ -106,12 +108,28 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     if if_changed and not touched and lock.tool == tool_version() and all(
             (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
         return BuildReport(unchanged=names)
+    with _ahead(names, formats) as ahead:
+        return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, ahead)
+
+
+def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager[Ahead[WriteResult] | None]:
+    """One audience, a core to spare: a process forked now loads the AHEAD_FORMAT writer while this one
+    verifies, composes and fits, then writes that file while this one writes the PDF it fitted."""
+    if len(names) != 1 or AHEAD_FORMAT not in formats or workers_for(2) < 2:
+        return nullcontext()
+    return Ahead(partial(prepare_writer, AHEAD_FORMAT))
+
+
+def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, strict: bool,
+                 if_changed: bool, lock: Lock, stamps: dict[str, Stamp],
+                 ahead: Ahead[WriteResult] | None) -> BuildReport:
     from briefgen.regen.snapshot import full_snapshot
 
     checked, profiles = _ready(ws, target, names, strict, stamps)
     issues = read_issues(target)
     with staging(target) as stage:
-        work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage)
+        work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage,
+                       ahead=ahead)
         done = _built(run(names, work, [cost(profiles[n]) for n in names], workers_for(len(names))))
         report = BuildReport(unchanged=[n for n in names if n not in {d.audience for d in done}])
         if done:

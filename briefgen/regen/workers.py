@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import signal
 import struct
 import sys
 import threading
@@ -115,7 +116,6 @@ def _die_with_parent() -> None:
     the next build may be removing (elsewhere the child ends by itself within its share's time)."""
     if sys.platform.startswith("linux"):
         import ctypes
-        import signal
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
@@ -156,3 +156,85 @@ def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], work
     if stopped is not None:
         raise stopped[1]
     return [results[index] for index in range(len(units))]
+
+
+class Ahead(Generic[R]):
+    """A child forked now that readies itself (`prepare`: imports, say) while this process goes on, then does
+    one job it is sent, pickled, and sends back the result. The job's result is the same whoever computes it:
+    a child that fails in any way (or a job that cannot be pickled) leaves the job to the caller.
+
+    Use as a context manager: on leaving, a child never given a job is stopped, and every child is waited
+    for, so none outlives what its job writes into."""
+
+    def __init__(self, prepare: Callable[[], object]) -> None:
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+            stream.flush()
+        job_read, self._job = os.pipe()
+        self._read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            os.close(self._job)
+            os.close(self._read)
+            _ahead(job_read, write, prepare)
+        os.close(job_read)
+        os.close(write)
+        self._given = False
+        self._answer: tuple[bool, R | None] | None = None
+
+    def __enter__(self) -> Ahead[R]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if not self._given:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        self._wait()
+
+    def give(self, job: Callable[[], R]) -> bool:
+        """Send the job; False if it could not be (the caller does it)."""
+        try:
+            data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(self._job, "wb") as pipe:
+                self._job = -1
+                pipe.write(data)
+        except Exception:
+            return False
+        self._given = True
+        return True
+
+    def result(self, job: Callable[[], R]) -> R:
+        """The job's result: the child's, or, if the child did not send one, computed here."""
+        if not self._given:
+            self.__exit__()
+        done, value = self._wait()
+        return value if done else job()  # type: ignore[return-value]
+
+    def _wait(self) -> tuple[bool, R | None]:
+        if self._answer is None:
+            if self._job >= 0:
+                os.close(self._job)
+                self._job = -1
+            with os.fdopen(self._read, "rb") as pipe:
+                data = pipe.read()
+            _, status = os.waitpid(self.pid, 0)
+            self._answer = (False, None)
+            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
+                with contextlib.suppress(Exception):  # a truncated or unreadable answer counts as none
+                    self._answer = (True, pickle.loads(data))
+        return self._answer
+
+
+def _ahead(job_read: int, write: int, prepare: Callable[[], object]) -> None:
+    """In the child: prepare, wait for the job, do it, send its result; end without the parent's exit handlers.
+    No job (the pipe closed unused): nothing sent."""
+    code = 1
+    with contextlib.suppress(BaseException):
+        _die_with_parent()
+        prepare()
+        with os.fdopen(job_read, "rb") as pipe:
+            sent = pipe.read()
+        data = pickle.dumps(pickle.loads(sent)(), protocol=pickle.HIGHEST_PROTOCOL) if sent else b""
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    os._exit(code)

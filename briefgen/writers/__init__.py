@@ -20,3 +20,11 @@ _MODULES: dict[Format, str] = {"docx": "briefgen.writers.docx.writer", "pdf": "b
 
 def writer_for(fmt: Format) -> Writer:
     return cast(Writer, importlib.import_module(_MODULES[fmt]).write)
+
+
+def prepare_writer(fmt: Format) -> None:
+    """Import the format's writer and pay its first document's costs now, ahead of its first document (a
+    process forked to write it does this while the build verifies and fits)."""
+    prepare = getattr(importlib.import_module(_MODULES[fmt]), "prepare", None)
+    if prepare is not None:
+        prepare()

@@ -26,10 +26,12 @@ from briefgen.document.nodes import (
     Box,
     BulletList,
     Chart,
+    Column,
     Document,
     Heading,
     Inlines,
     Link,
+    Meta,
     Note,
     NoteRef,
     Paragraph,
@@ -105,6 +107,17 @@ def _render(doc: Document, theme: Theme) -> tuple[bytes, int]:
     for root in (body._element, context.notes.element):
         scripts.mark_tree(root, theme.fonts)
     return package.to_bytes(document, doc.meta), context.notes.count
+
+
+def prepare() -> None:
+    """Pay a process's first-document costs now (python-docx's template parsed and styled, its element classes
+    and our patterns built): a process forked to write a build's DOCX does this while the build fits the PDF."""
+    note = NoteRef(Note("warm-up", (Span("a source"),)))
+    cells = ((Span("cell"), note),)
+    _render(Document(Meta("warm-up"), (
+        Heading(0, (Span("warm-up"),)), Heading(1, (Span("section"),), "s"), Paragraph((Span("text", bold=True), note)),
+        BulletList(((Span("item"),),)), Table((Column("a"),), (cells,)), Quote((Span("quoted"),), (Span("who"),)),
+        Box("box", (Paragraph((Span("inside"),)),)))), Theme())
 
 
 def _styled(theme: Theme, language: str) -> DocxDocument:
