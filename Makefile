@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: brief test properties bench lint mutation mutation-sample clean
+.PHONY: brief test properties bench lint precompiled mutation mutation-sample clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ mutation: $(STAMP)
 mutation-sample: $(STAMP)
 	$(BIN)/mutmut run --max-children 1 $$(cat tests/mutation_sample.txt)
 	$(BIN)/python tests/mutation_report.py --names tests/mutation_sample.txt $(MUTANTS)
+
+# The table of compiled dataclass methods (briefgen/precompiled.py); tests/test_precompiled.py says when it is due.
+precompiled: $(STAMP)
+	$(BIN)/python -c "from briefgen import precompiled; print(precompiled.write(), 'dataclass methods')"
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefgen tests

@@ -2,4 +2,8 @@
 
 from __future__ import annotations
 
+from briefgen import precompiled
+
 __version__ = "0.1.0"
+
+precompiled.install()  # before any of briefgen's dataclasses is made

@@ -10,7 +10,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # the core modules every stage may use; `templates` is the package of bundled template files
-CORE = {"errors", "workspace", "atomic", "locking", "safeio", "text", "environment", "collector", "templates"}
+CORE = {"errors", "workspace", "atomic", "locking", "safeio", "text", "environment", "collector", "templates",
+        "precompiled"}
 # Each stage may import the stages listed for it (and the core modules); nothing else.
 ALLOWED: dict[str, set[str]] = {
     "core": set(),

@@ -1,0 +1,65 @@
+"""The table of compiled dataclass methods (briefgen/precompiled.py): current, exactly what compiling gives, and
+never used when it is not for this Python."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import marshal
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from briefgen import precompiled
+
+
+def test_every_dataclass_of_briefgen_is_in_the_table() -> None:
+    """In a fresh process that imports every module: nothing of briefgen's is compiled there. A failure names
+    the modules whose classes changed: run `make precompiled`."""
+    code = ("from briefgen import precompiled; precompiled.everything(); "
+            "print(sorted({m for m in precompiled.missed.values() if m.startswith('briefgen')}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", f"stale table (run `make precompiled`): {done.stdout}"
+
+
+def test_each_code_object_is_what_dataclasses_would_compile() -> None:
+    table = precompiled._read(precompiled.TABLE)
+    assert len(table) > 500
+    for text, code in table.items():
+        assert code == compile(text, "<string>", "exec", dont_inherit=True), text
+
+
+def test_a_table_of_another_bytecode_version_or_damaged_is_not_used(tmp_path: Path) -> None:
+    codes = {"x = 1": compile("x = 1", "<string>", "exec", dont_inherit=True)}
+    other = tmp_path / "other.bin"
+    other.write_bytes(b"\x00\x00\r\n" + zlib.compress(marshal.dumps(codes)))
+    assert precompiled._read(other) == {}
+    damaged = tmp_path / "damaged.bin"
+    damaged.write_bytes(importlib.util.MAGIC_NUMBER + b"not zlib")
+    assert precompiled._read(damaged) == {}
+    assert precompiled._read(tmp_path / "missing.bin") == {}
+    good = tmp_path / "good.bin"
+    good.write_bytes(importlib.util.MAGIC_NUMBER + zlib.compress(marshal.dumps(codes)))
+    assert precompiled._read(good) == codes
+
+
+def test_a_class_made_through_the_table_behaves_as_one_made_without() -> None:
+    """Installed in this process: a new class misses and is compiled as dataclasses would: no `from __future__
+    import annotations` leaks in from briefgen's modules (it would turn `__init__`'s annotations into the
+    names of dataclasses' local variables, "_type_x")."""
+    assert dataclasses.exec is precompiled._exec  # type: ignore[attr-defined]
+
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 0
+
+    point = Point(1)
+    assert point == Point(1, 0) and hash(point) == hash(Point(1)) and repr(point).endswith(".Point(x=1, y=0)")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        point.x = 2  # type: ignore[misc]
+    assert Point.__init__.__annotations__["x"] == "int"  # this module's own annotation, a string
+    assert any(name == __name__ for name in precompiled.missed.values())
