@@ -45,9 +45,11 @@ mutation-sample: $(STAMP)
 	$(BIN)/mutmut run --max-children 1 $$(cat tests/mutation_sample.txt)
 	$(BIN)/python tests/mutation_report.py --names tests/mutation_sample.txt $(MUTANTS)
 
-# The table of compiled dataclass methods (briefgen/precompiled.py); tests/test_precompiled.py says when it is due.
+# The table of compiled dataclass methods (briefgen/precompiled.py) and the bundled fonts' parsed tables
+# (briefgen/writers/pdf/fontcache.py); tests/test_precompiled.py and tests/test_fontcache.py say when they are due.
 precompiled: $(STAMP)
 	$(BIN)/python -c "from briefgen import precompiled; print(precompiled.write(), 'dataclass methods')"
+	$(BIN)/python -c "from briefgen.writers.pdf import fontcache; print(len(fontcache.write_tables()), 'font tables')"
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefgen tests

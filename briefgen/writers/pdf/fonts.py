@@ -13,11 +13,11 @@ from html import escape  # not xml.sax.saxutils: it imports urllib.request and s
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefgen.document.nodes import safe_text
 from briefgen.document.typefaces import BUNDLED, FACES, FALLBACKS, SCRIPT_FACES, FontSet, face_of
 from briefgen.writers.pdf import shaping
+from briefgen.writers.pdf.fontcache import ttfont
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
@@ -111,7 +111,7 @@ def _register(family: str) -> None:
     for bold, italic in _STYLES:
         name = font_name(face.family, bold, italic)
         if name not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(name, str(face.file(bold, italic)))
+            font = ttfont(name, face.file(bold, italic))
             font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.style_for)
             pdfmetrics.registerFont(font)  # which maps every style of a font named like the family to it
     # then the family's styles, regular last: a style drawn from the regular file maps back to the regular

@@ -1,0 +1,78 @@
+"""The bundled fonts' parsed tables (writers/pdf/fontcache.py): the same faces and the same PDF bytes as parsing
+the files, used only for the very file and reportlab version they were made from."""
+
+from __future__ import annotations
+
+import marshal
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+import reportlab
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefgen.document.typefaces import FONT_DIR
+from briefgen.writers.pdf import fontcache
+
+BUNDLED = sorted(FONT_DIR.glob("*.ttf"))
+
+
+def _made_by(path: Path) -> str:
+    key, _ = marshal.loads(zlib.decompress(path.with_name(path.name + fontcache.SUFFIX).read_bytes()))
+    return str(key[0])
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_a_face_from_its_table_is_the_face_parsed_from_its_file(path: Path) -> None:
+    parsed, stored = TTFont("parsed", str(path)), fontcache.ttfont("stored", path)
+    if _made_by(path) != reportlab.Version:  # made by another reportlab: parsed, as any other font
+        assert fontcache._table(path, path.read_bytes()) is None
+        return
+    assert fontcache._table(path, path.read_bytes()) is not None, "stale table: run `make precompiled`"
+    mine, theirs = dict(stored.face.__dict__), dict(parsed.face.__dict__)
+    assert mine.pop("_pdfScale")(1234.5) == theirs.pop("_pdfScale")(1234.5)
+    assert mine == theirs
+    assert [type(mine[k]) for k in sorted(mine)] == [type(theirs[k]) for k in sorted(theirs)]
+    assert {k: v for k, v in vars(stored).items() if k not in ("face", "fontName", "encoding", "state")} == \
+        {k: v for k, v in vars(parsed).items() if k not in ("face", "fontName", "encoding", "state")}
+    assert vars(stored).keys() == vars(parsed).keys()
+
+
+def test_a_table_is_not_used_for_other_bytes_another_reportlab_or_another_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = FONT_DIR / "Carlito-Regular.ttf"
+    data = path.read_bytes()
+    assert fontcache._table(path, data[:-1] + bytes([data[-1] ^ 1])) is None  # one bit changed
+    assert fontcache._table(path, data + b"\0") is None
+    copy = tmp_path / path.name  # a profile's own copy, with the table beside it: parsed all the same
+    copy.write_bytes(data)
+    (tmp_path / (path.name + fontcache.SUFFIX)).write_bytes(b"not a table")
+    assert fontcache.ttfont("copy", copy).face.charToGlyph == TTFont("x", str(path)).face.charToGlyph
+    monkeypatch.setattr(reportlab, "Version", "0.0")
+    assert fontcache._table(path, data) is None
+
+
+_WRITE = """
+import sys
+from pathlib import Path
+from briefgen.document.nodes import Document, Meta, Paragraph, Quote, Span, Theme
+from briefgen.writers.pdf import fontcache
+from briefgen.writers.pdf.writer import write
+if sys.argv[2] == "parse":
+    fontcache._table = lambda path, data: None
+from tests.samples import sample_document
+doc = sample_document()
+extra = (Paragraph((Span("Kim 김정은, Arabic العربية, Hebrew עברית, हिन्दी, 中文 and ∑ ≠ ★"),)),
+         Quote((Span("日本語の文章"),), (Span("Bold", bold=True), Span(" italic", italic=True))))
+write(Document(doc.meta, doc.blocks + extra), Path(sys.argv[1]), Theme())
+"""
+
+
+def test_a_pdf_drawn_from_the_tables_is_the_pdf_drawn_from_parsing(tmp_path: Path) -> None:
+    root = str(Path(__file__).resolve().parents[1])
+    for how in ("tables", "parse"):
+        subprocess.run([sys.executable, "-c", _WRITE, str(tmp_path / f"{how}.pdf"), how], check=True, cwd=root,
+                       env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"})
+    assert (tmp_path / "tables.pdf").read_bytes() == (tmp_path / "parse.pdf").read_bytes()
