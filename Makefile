@@ -48,7 +48,7 @@ mutation-sample: $(STAMP)
 # The table of compiled dataclass methods (briefgen/precompiled.py) and the bundled fonts' parsed tables
 # (briefgen/writers/pdf/fontcache.py); tests/test_precompiled.py and tests/test_fontcache.py say when they are due.
 precompiled: $(STAMP)
-	$(BIN)/python -c "from briefgen import precompiled; print(precompiled.write(), 'dataclass methods')"
+	$(BIN)/python -c "from briefgen import precompiled; print('%d dataclass methods, %d patterns' % precompiled.write())"
 	$(BIN)/python -c "from briefgen.writers.pdf import fontcache; print(len(fontcache.write_tables()), 'font tables')"
 
 lint: $(STAMP)

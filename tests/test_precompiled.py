@@ -1,11 +1,13 @@
-"""The table of compiled dataclass methods (briefgen/precompiled.py): current, exactly what compiling gives, and
-never used when it is not for this Python."""
+"""The table of compiled dataclass methods and patterns (briefgen/precompiled.py): current, exactly what
+compiling gives, and never used when it is not for this Python."""
 
 from __future__ import annotations
 
+import _sre
 import dataclasses
 import importlib.util
 import marshal
+import re
 import subprocess
 import sys
 import zlib
@@ -25,25 +27,45 @@ def test_every_dataclass_of_briefgen_is_in_the_table() -> None:
     assert done.stdout.strip() == "[]", f"stale table (run `make precompiled`): {done.stdout}"
 
 
-def test_each_code_object_is_what_dataclasses_would_compile() -> None:
-    table = precompiled._read(precompiled.TABLE)
-    assert len(table) > 500
-    for text, code in table.items():
+def test_each_entry_is_what_compiling_afresh_gives() -> None:
+    """A method's code object is what `compile` makes of its text; a pattern's compiled form makes a pattern
+    equal to re's own compile of it (patterns compare their flags, text and engine code)."""
+    codes, patterns = precompiled._read(precompiled.TABLE)
+    assert len(codes) > 500 and len(patterns) > 100
+    for text, code in codes.items():
         assert code == compile(text, "<string>", "exec", dont_inherit=True), text
+    for (pattern, flags), compiled in patterns.items():
+        assert _sre.compile(pattern, *compiled) == precompiled._compile_pattern(pattern, flags), pattern
 
 
-def test_a_table_of_another_bytecode_version_or_damaged_is_not_used(tmp_path: Path) -> None:
+def test_a_table_of_another_python_or_damaged_is_not_used(tmp_path: Path) -> None:
     codes = {"x = 1": compile("x = 1", "<string>", "exec", dont_inherit=True)}
+    table = zlib.compress(marshal.dumps((codes, {})))
     other = tmp_path / "other.bin"
-    other.write_bytes(b"\x00\x00\r\n" + zlib.compress(marshal.dumps(codes)))
-    assert precompiled._read(other) == {}
+    other.write_bytes(b"\x00\x00\r\n" + _sre.MAGIC.to_bytes(4, "little") + table)
+    assert precompiled._read(other) == ({}, {})
+    engine = tmp_path / "engine.bin"  # the same bytecode, another regular-expression engine
+    engine.write_bytes(importlib.util.MAGIC_NUMBER + (_sre.MAGIC + 1).to_bytes(4, "little") + table)
+    assert precompiled._read(engine) == ({}, {})
     damaged = tmp_path / "damaged.bin"
-    damaged.write_bytes(importlib.util.MAGIC_NUMBER + b"not zlib")
-    assert precompiled._read(damaged) == {}
-    assert precompiled._read(tmp_path / "missing.bin") == {}
+    damaged.write_bytes(precompiled._HEADER + b"not zlib")
+    assert precompiled._read(damaged) == ({}, {})
+    assert precompiled._read(tmp_path / "missing.bin") == ({}, {})
     good = tmp_path / "good.bin"
-    good.write_bytes(importlib.util.MAGIC_NUMBER + zlib.compress(marshal.dumps(codes)))
-    assert precompiled._read(good) == codes
+    good.write_bytes(precompiled._HEADER + table)
+    assert precompiled._read(good) == (codes, {})
+
+
+def test_a_pattern_the_table_holds_or_lacks_matches_as_re_compiles_it() -> None:
+    assert re._compiler.compile is precompiled._pattern  # type: ignore[attr-defined]
+    held = next(iter(precompiled._read(precompiled.TABLE)[1]))
+    fresh = "(?P<word>[\u0600-\u06ff]+)-" + str(id(held))  # compiled here, then held for the process
+    for pattern, flags in (held, (fresh, re.IGNORECASE)):
+        re.purge()
+        mine = re.compile(pattern, flags)
+        assert mine == precompiled._compile_pattern(pattern, flags)
+        assert mine.groupindex == precompiled._compile_pattern(pattern, flags).groupindex
+    assert re.compile(fresh, re.IGNORECASE).match("\u0628\u0627-" + str(id(held)))["word"] == "\u0628\u0627"
 
 
 def test_a_class_made_through_the_table_behaves_as_one_made_without() -> None:
