@@ -50,6 +50,7 @@ mutation-sample: $(STAMP)
 precompiled: $(STAMP)
 	$(BIN)/python -c "from briefgen import precompiled; print('%d dataclass methods, %d patterns' % precompiled.write())"
 	$(BIN)/python -c "from briefgen.writers.pdf import fontcache; print(len(fontcache.write_tables()), 'font tables')"
+	$(BIN)/python -c "from briefgen.render import templating; print(templating.write_table(), 'templates')"
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefgen tests

@@ -1,13 +1,16 @@
-"""The table of compiled dataclass methods and patterns (briefgen/precompiled.py): current, exactly what
-compiling gives, and never used when it is not for this Python."""
+"""The tables made ahead: dataclass methods and patterns (briefgen/precompiled.py), bundled templates
+(render/templating.py). Current, exactly what compiling gives, and never used when not made for this Python."""
 
 from __future__ import annotations
 
 import _sre
 import dataclasses
+import hashlib
 import importlib.util
 import marshal
+import os
 import re
+import shutil
 import subprocess
 import sys
 import zlib
@@ -16,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import precompiled
+from briefgen.render import templating
 
 
 def test_every_dataclass_of_briefgen_is_in_the_table() -> None:
@@ -85,3 +89,40 @@ def test_a_class_made_through_the_table_behaves_as_one_made_without() -> None:
         point.x = 2  # type: ignore[misc]
     assert Point.__init__.__annotations__["x"] == "int"  # this module's own annotation, a string
     assert any(name == __name__ for name in precompiled.missed.values())
+
+
+def test_every_bundled_template_is_in_the_template_table_as_jinja_compiles_it() -> None:
+    codes, references = templating._table()
+    env = templating.environment(Path(os.devnull), None)
+    for path in sorted(templating.BUNDLED.glob("*.j2")):
+        source = path.read_text(encoding="utf-8")
+        checksum = hashlib.sha1(source.encode("utf-8")).hexdigest()
+        assert (path.name, checksum) in codes, f"stale template table (run `make precompiled`): {path.name}"
+        made = codes[(path.name, checksum)]
+        assert made == env.compile(source, path.name, str(path))
+        assert templating._located(made, "/x/y.j2").co_filename == "/x/y.j2"
+        assert references[checksum] == templating._parsed_references(env, source)
+
+
+_BUILD_WITHOUT_TABLES = """
+import sys
+from briefgen.render import templating
+templating._table = lambda: ({}, {})
+from briefgen.cli.main import main
+sys.argv = ["briefgen", "-C", sys.argv[1], "build"]
+main()
+"""
+
+
+def test_briefs_rendered_from_the_template_table_are_the_briefs_compiled_afresh(workspace: Path,
+                                                                                tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(workspace, other)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    subprocess.run([sys.executable, "-m", "briefgen", "-C", str(workspace), "build"], check=True, env=env,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-c", _BUILD_WITHOUT_TABLES, str(other)], check=True, env=env,
+                   capture_output=True)
+    for brief in sorted((workspace / "output").glob("*.*")):
+        if brief.suffix in (".docx", ".pdf"):
+            assert brief.read_bytes() == (other / "output" / brief.name).read_bytes(), brief.name
