@@ -26,6 +26,7 @@ import marshal
 import pkgutil
 import re
 import sys
+import threading
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -44,11 +45,11 @@ _compiler = getattr(re, "_compiler", None)
 _compile_pattern: Callable[..., Any] = getattr(_compiler, "compile", None) or re.compile
 
 
-class _Recorder:
-    """Stands in for `_sre` inside re's compiler: keeps the arguments of the last compile it passes on."""
+class _Recorder(threading.local):
+    """Stands in for `_sre` inside re's compiler: keeps the arguments of the last compile it passes on, in
+    each thread its own (two threads compiling at once must not take each other's)."""
 
-    def __init__(self) -> None:
-        self.last: Compiled | None = None
+    last: Compiled | None = None
 
     def compile(self, pattern: Any, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
                 indexgroup: tuple[str | None, ...]) -> Any:

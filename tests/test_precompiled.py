@@ -126,3 +126,28 @@ def test_briefs_rendered_from_the_template_table_are_the_briefs_compiled_afresh(
     for brief in sorted((workspace / "output").glob("*.*")):
         if brief.suffix in (".docx", ".pdf"):
             assert brief.read_bytes() == (other / "output" / brief.name).read_bytes(), brief.name
+
+
+def test_patterns_compiled_in_many_threads_at_once_are_each_their_own() -> None:
+    """Each thread records the compiled form of its own pattern, even when another compiles in between."""
+    import threading
+
+    found: dict[int, bool] = {}
+
+    def compile_many(n: int) -> None:
+        ok = True
+        for i in range(40):
+            word = f"t{n}x{i}y{id(found)}"
+            pattern = re.compile(f"(?:{word})[\\u0590-\\u08ff]{{{n % 5 + 1}}}")
+            ok = ok and bool(pattern.fullmatch(word + "\u05d0" * (n % 5 + 1))) and not pattern.fullmatch(word)
+        found[n] = ok
+
+    threads = [threading.Thread(target=compile_many, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == {n: True for n in range(8)}
+    for (pattern, flags), compiled in list(precompiled._patterns.items()):
+        if str(id(found)) in str(pattern):
+            assert _sre.compile(pattern, *compiled) == precompiled._compile_pattern(pattern, flags)
