@@ -9,6 +9,7 @@ reproduces with the same delays."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -38,11 +39,21 @@ def _kill_when_temp_appears(proc: subprocess.Popen[bytes], out: Path, nth: int, 
     while proc.poll() is None and time.monotonic() < deadline:
         with os.scandir(out) as entries:
             seen.update(e.name for e in entries if OUR_TEMP.fullmatch(e.name))
-        seen.update(p.name for p in out.glob(".staging-*/*"))  # briefs are written there, then published
+        seen.update(_staged(out))  # briefs are written there, then published
         if len(seen) >= nth:
             break
         time.sleep(0.0005)
     proc.send_signal(signal.SIGKILL)
+
+
+def _staged(out: Path) -> list[str]:
+    """The names in the staging folders now: a folder the build publishes and removes while it is read is
+    simply gone."""
+    names: list[str] = []
+    for folder in out.glob(".staging-*"):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError), os.scandir(folder) as entries:
+            names.extend(e.name for e in entries)
+    return names
 
 
 def _check_consistent(out: Path, lock: dict[str, object], pending: list[str]) -> None:
