@@ -23,7 +23,6 @@ import dataclasses
 import importlib
 import importlib.util
 import marshal
-import pkgutil
 import re
 import sys
 import threading
@@ -117,6 +116,8 @@ def _pattern(pattern: Any, flags: int = 0) -> Any:  # re.Pattern, as re._compile
 def everything() -> None:
     """Import every module of briefgen (the command-line entry point aside): every dataclass is then made,
     and every pattern compiled at import."""
+    import pkgutil  # only here: making the table is a developer's step, not every command's
+
     package = sys.modules["briefgen"]
     for info in pkgutil.walk_packages(package.__path__, "briefgen."):
         if not info.name.endswith("__main__"):
