@@ -1,11 +1,10 @@
 """The tables made ahead: dataclass methods and patterns (briefgen/precompiled.py), bundled templates
-(render/templating.py). Current, exactly what compiling gives, and never used when not made for this Python."""
+(render/bytecode.py). Current, exactly what compiling gives, and never used when not made for this Python."""
 
 from __future__ import annotations
 
 import _sre
 import dataclasses
-import hashlib
 import importlib.util
 import marshal
 import os
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import precompiled
-from briefgen.render import templating
+from briefgen.render import bytecode, templating
 
 
 def test_every_dataclass_of_briefgen_is_in_the_table() -> None:
@@ -92,22 +91,22 @@ def test_a_class_made_through_the_table_behaves_as_one_made_without() -> None:
 
 
 def test_every_bundled_template_is_in_the_template_table_as_jinja_compiles_it() -> None:
-    codes, references = templating._table()
+    codes, references = bytecode.read_table()
     env = templating.environment(Path(os.devnull), None)
     for path in sorted(templating.BUNDLED.glob("*.j2")):
         source = path.read_text(encoding="utf-8")
-        checksum = hashlib.sha1(source.encode("utf-8")).hexdigest()
+        checksum = bytecode.checksum(source)
         assert (path.name, checksum) in codes, f"stale template table (run `make precompiled`): {path.name}"
         made = codes[(path.name, checksum)]
         assert made == env.compile(source, path.name, str(path))
-        assert templating._located(made, "/x/y.j2").co_filename == "/x/y.j2"
+        assert bytecode.located(made, "/x/y.j2").co_filename == "/x/y.j2"
         assert references[checksum] == templating._parsed_references(env, source)
 
 
 _BUILD_WITHOUT_TABLES = """
 import sys
-from briefgen.render import templating
-templating._table = lambda: ({}, {})
+from briefgen.render import bytecode
+bytecode.read_table = lambda: ({}, {})
 from briefgen.cli.main import main
 sys.argv = ["briefgen", "-C", sys.argv[1], "build"]
 main()

@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import marshal
 import os
 import re
 import sys
-import zlib
 from collections.abc import Callable
 from functools import lru_cache
-from hashlib import sha1
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-import jinja2
 from jinja2 import (
     BaseLoader,
-    BytecodeCache,
     ChoiceLoader,
     Environment,
-    FileSystemBytecodeCache,
     PackageLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
 )
-from jinja2.bccache import Bucket
 from jinja2.loaders import split_template_path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.render import bytecode
 from briefgen.render.limits import RenderLimit, bounded, collect
 from briefgen.render.sandbox import BoundedSandbox
 from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
@@ -49,7 +41,7 @@ def environment(templates_dir: Path, cache_dir: Path | None = None) -> BoundedSa
     `cache_dir` (output/.cache), compiled templates also survive between runs, keyed by their source."""
     loader = ChoiceLoader([ContainedLoader(templates_dir), PackageLoader("briefgen", "templates")])
     return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                          lstrip_blocks=True, auto_reload=True, bytecode_cache=_Compiled(_bytecode_cache(cache_dir)))
+                          lstrip_blocks=True, auto_reload=True, bytecode_cache=bytecode.cache(cache_dir))
 
 
 class ContainedLoader(BaseLoader):
@@ -83,95 +75,19 @@ class ContainedLoader(BaseLoader):
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
 
 
-class _BestEffortCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs when the cache folder takes them (a read-only or full output
-    folder only means compiling again)."""
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
-TABLE = Path(__file__).with_name("templates.bin")
-# What the table's code depends on besides each template's name and text: jinja2, the bytecode version and the
-# environment's options (`environment` above).
-_MADE_FOR = f"{jinja2.__version__} {BoundedSandbox.__name__} autoescape trim lstrip\n".encode()
-
-
-class _Compiled(BytecodeCache):
-    """Compiled templates: a bundled template from the table made ahead (`make precompiled`, keyed by name and
-    text, its code given the file name the template has in this installation), any other from the output
-    folder's cache when there is one. Compiling the bundled templates was ~40 ms of every cold build."""
-
-    def __init__(self, folder: FileSystemBytecodeCache | None) -> None:
-        self.folder = folder
-
-    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
-        bucket = Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
-        made = _table()[0].get((name, bucket.checksum))
-        if made is not None and filename is not None:
-            bucket.code = _located(made, filename)
-        else:
-            self.load_bytecode(bucket)
-        return bucket
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if self.folder is not None:
-            self.folder.load_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if self.folder is not None:
-            self.folder.dump_bytecode(bucket)
-
-
-def _located(code: CodeType, filename: str) -> CodeType:
-    """The code with the template's file name in it and in every function it defines (tracebacks name it)."""
-    consts = tuple(_located(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
-    return code.replace(co_filename=filename, co_consts=consts)
-
-
-Table = tuple[dict[tuple[str, str], CodeType], dict[str, tuple[str, ...]]]
-
-
-@lru_cache(maxsize=1)
-def _table() -> Table:
-    """The bundled templates' code by (name, checksum), and the templates each text references by checksum;
-    empty when the table is missing, damaged or made for another jinja2, Python or environment."""
-    header = importlib.util.MAGIC_NUMBER + _MADE_FOR
-    try:
-        data = TABLE.read_bytes()
-        if data.startswith(header):
-            codes, references = marshal.loads(zlib.decompress(data[len(header):]))
-            return codes, references
-    except (OSError, ValueError, EOFError, TypeError, zlib.error):
-        pass
-    return {}, {}
-
-
 def write_table() -> int:
-    """Compile every bundled template into the table (`make precompiled`); the number of templates."""
+    """Compile every bundled template into the table of render/bytecode.py (`make precompiled`); the number of
+    templates."""
     env = environment(Path(os.devnull), None)
     codes: dict[tuple[str, str], CodeType] = {}
     references: dict[str, tuple[str, ...]] = {}
     for path in sorted(BUNDLED.glob("*.j2")):
         source = path.read_text(encoding="utf-8")
-        checksum = sha1(source.encode("utf-8")).hexdigest()
+        checksum = bytecode.checksum(source)
         codes[(path.name, checksum)] = env.compile(source, path.name, str(path))
         references[checksum] = _parsed_references(env, source)
-    header = importlib.util.MAGIC_NUMBER + _MADE_FOR
-    TABLE.write_bytes(header + zlib.compress(marshal.dumps((codes, references)), 9))
+    bytecode.save_table(codes, references)
     return len(codes)
-
-
-def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
-    if cache_dir is None:
-        return None
-    folder = cache_dir / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a read-only output folder: compile every time
-        return None
-    return _BestEffortCache(str(folder))
 
 
 def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
@@ -285,7 +201,7 @@ def template_sources(ws: Workspace, name: str) -> list[str]:
 def _referenced(env: BoundedSandbox, source: str) -> tuple[str, ...]:
     """The templates a source extends or includes (parsing is most of the cost: remembered per source text,
     and found in the table for a bundled template's)."""
-    made = _table()[1].get(sha1(source.encode("utf-8")).hexdigest())
+    made = bytecode.read_table()[1].get(bytecode.checksum(source))
     return made if made is not None else _parsed_references(env, source)
 
 
