@@ -75,16 +75,28 @@ def install(table: Path = TABLE) -> None:
         _compiler.compile = _pattern
 
 
-def _read(table: Path) -> tuple[dict[str, CodeType], dict[tuple[str | bytes, int], Compiled]]:
+def read_packed(path: Path, header: bytes) -> Any:
+    """What `write_packed` stored at `path` under `header`; None when the file is missing, damaged or begins
+    with another header. The one format of the tables made ahead (this module's, render/bytecode.py's,
+    writers/pdf/fontcache.py's)."""
     try:
-        data = table.read_bytes()
-        if not data.startswith(_HEADER):
-            return {}, {}
-        codes, patterns = marshal.loads(zlib.decompress(data[len(_HEADER):]))
+        data = path.read_bytes()
+        if data.startswith(header):
+            return marshal.loads(zlib.decompress(data[len(header):]))
     except (OSError, ValueError, EOFError, TypeError, zlib.error):
+        pass
+    return None
+
+
+def write_packed(path: Path, header: bytes, value: Any) -> None:
+    path.write_bytes(header + zlib.compress(marshal.dumps(value), 9))
+
+
+def _read(table: Path) -> tuple[dict[str, CodeType], dict[tuple[str | bytes, int], Compiled]]:
+    found = read_packed(table, _HEADER)
+    if not (isinstance(found, tuple) and len(found) == 2 and all(isinstance(part, dict) for part in found)):
         return {}, {}
-    if not isinstance(codes, dict) or not isinstance(patterns, dict):
-        return {}, {}
+    codes, patterns = found
     return codes, patterns
 
 
@@ -132,5 +144,5 @@ def write(table: Path = TABLE) -> tuple[int, int]:
     _patterns.clear()
     re.purge()
     everything()
-    table.write_bytes(_HEADER + zlib.compress(marshal.dumps((_codes, _patterns)), 9))
+    write_packed(table, _HEADER, (_codes, _patterns))
     return len(_codes), len(_patterns)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import marshal
-import zlib
 from functools import lru_cache
 from hashlib import sha1
 from pathlib import Path
@@ -22,6 +20,7 @@ import jinja2
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+from briefgen.precompiled import read_packed, write_packed
 from briefgen.render.sandbox import BoundedSandbox
 
 TABLE = Path(__file__).with_name("templates.bin")
@@ -41,18 +40,15 @@ def checksum(source: str) -> str:
 def read_table() -> Table:
     """The bundled templates' code by (name, checksum), and the templates each text references by checksum;
     empty when the table is missing, damaged or made for another jinja2, Python or environment."""
-    try:
-        data = TABLE.read_bytes()
-        if data.startswith(_HEADER):
-            codes, references = marshal.loads(zlib.decompress(data[len(_HEADER):]))
-            return codes, references
-    except (OSError, ValueError, EOFError, TypeError, zlib.error):
-        pass
-    return {}, {}
+    found = read_packed(TABLE, _HEADER)
+    if not (isinstance(found, tuple) and len(found) == 2 and all(isinstance(part, dict) for part in found)):
+        return {}, {}
+    codes, references = found
+    return codes, references
 
 
 def save_table(codes: dict[tuple[str, str], CodeType], references: dict[str, tuple[str, ...]]) -> None:
-    TABLE.write_bytes(_HEADER + zlib.compress(marshal.dumps((codes, references)), 9))
+    write_packed(TABLE, _HEADER, (codes, references))
     read_table.cache_clear()
 
 

@@ -11,7 +11,6 @@ is parsed as before. tests/test_fontcache.py writes the same PDF both ways and c
 
 from __future__ import annotations
 
-import marshal
 import zlib
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from briefgen.document.typefaces import FONT_DIR
+from briefgen.precompiled import read_packed, write_packed
 
 SUFFIX = ".parsed"
 _MADE_HERE = ("_ttf_data", "filename", "_pdfScale")  # the file's bytes and name; a closure over unitsPerEm
@@ -57,11 +57,11 @@ def _key(data: bytes) -> tuple[str, int, int]:
 
 
 def _table(path: Path, data: bytes) -> dict[str, Any] | None:
-    try:
-        key, state = marshal.loads(zlib.decompress(path.with_name(path.name + SUFFIX).read_bytes()))
-    except (OSError, ValueError, EOFError, TypeError, zlib.error):
+    found: tuple[Any, dict[str, Any]] | None = read_packed(path.with_name(path.name + SUFFIX), b"")
+    if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict)):
         return None
-    if tuple(key) != _key(data) or not isinstance(state, dict):
+    key, state = found[0], found[1]
+    if tuple(key) != _key(data):
         return None
     for name in state.pop("__names__"):
         state[name] = TTFNameBytes(state[name].encode("utf-8"), "utf-8")
@@ -75,7 +75,7 @@ def write_table(path: Path) -> Path:
     names = [k for k, v in state.items() if isinstance(v, TTFNameBytes)]
     state.update({k: state[k].ustr for k in names}, __names__=names)
     target = path.with_name(path.name + SUFFIX)
-    target.write_bytes(zlib.compress(marshal.dumps((_key(data), state)), 9))
+    write_packed(target, b"", (_key(data), state))
     return target
 
 
