@@ -24,7 +24,8 @@ import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,47 +69,56 @@ def _claims(tickets: int) -> Iterator[int]:
         yield _TICKET.unpack(ticket)[0]
 
 
+def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
+    """Fork a child that sends what `produce` makes through a pipe and ends, without running the parent's exit
+    handlers (with nothing sent and a failing status if `produce` fails in any way); the child's pid and the
+    pipe's read end. `parents_only`: descriptors the child closes first."""
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
+        stream.flush()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        with contextlib.suppress(BaseException):
+            for fd in (read, *parents_only):
+                os.close(fd)
+            _die_with_parent()
+            data = produce()
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(data)
+            code = 0
+        os._exit(code)
+    os.close(write)
+    return pid, read
+
+
+def _collect(pid: int, read: int) -> tuple[bool, Any]:
+    """What a forked child sent, once it has ended: (True, the value) if it ended well and sent a readable
+    pickle, else (False, None)."""
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:
+        return False, None
+    try:
+        return True, pickle.loads(data)
+    except Exception:  # a truncated or unreadable answer counts as none
+        return False, None
+
+
 class _Child(Generic[R]):
     """A forked child claiming units until none is left; its results, with their units' indices, arrive
-    pickled through a pipe when it ends."""
+    pickled through a pipe when it ends. A unit that fails ends the child with nothing sent: the parent
+    computes what it did again."""
 
     def __init__(self, tickets: int, compute: Callable[[int], R]) -> None:
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-            stream.flush()
-        read, write = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns
-            os.close(read)
-            _serve(write, tickets, compute)
-        os.close(write)
-        self.read = read
+        self.pid, self.read = _fork(lambda: pickle.dumps({index: compute(index) for index in _claims(tickets)},
+                                                         protocol=pickle.HIGHEST_PROTOCOL))
 
     def results(self) -> dict[int, R]:
         """The units the child computed, by index: none if it did not end well (the caller computes them)."""
-        with os.fdopen(self.read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-            return {}
-        try:
-            found = pickle.loads(data)
-        except Exception:  # a truncated or unreadable answer counts as no answer
-            return {}
-        return found if isinstance(found, dict) else {}
-
-
-def _serve(write: int, tickets: int, compute: Callable[[int], R]) -> None:
-    """In the child: compute the units it claims, send the results, end without running the parent's exit
-    handlers. A unit that fails ends the child with nothing sent: the parent computes what it did again."""
-    code = 1
-    with contextlib.suppress(BaseException):
-        _die_with_parent()
-        data = pickle.dumps({index: compute(index) for index in _claims(tickets)},
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(data)
-        code = 0
-    os._exit(code)
+        done, found = _collect(self.pid, self.read)
+        return found if done and isinstance(found, dict) else {}
 
 
 def _die_with_parent() -> None:
@@ -167,17 +177,9 @@ class Ahead(Generic[R]):
     for, so none outlives what its job writes into."""
 
     def __init__(self, prepare: Callable[[], object]) -> None:
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-            stream.flush()
         job_read, self._job = os.pipe()
-        self._read, write = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns
-            os.close(self._job)
-            os.close(self._read)
-            _ahead(job_read, write, prepare)
+        self.pid, self._read = _fork(partial(_sent_job, job_read, prepare), self._job)
         os.close(job_read)
-        os.close(write)
         self._given = False
         self._answer: tuple[bool, R | None] | None = None
 
@@ -214,27 +216,13 @@ class Ahead(Generic[R]):
             if self._job >= 0:
                 os.close(self._job)
                 self._job = -1
-            with os.fdopen(self._read, "rb") as pipe:
-                data = pipe.read()
-            _, status = os.waitpid(self.pid, 0)
-            self._answer = (False, None)
-            if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and data:
-                with contextlib.suppress(Exception):  # a truncated or unreadable answer counts as none
-                    self._answer = (True, pickle.loads(data))
+            self._answer = _collect(self.pid, self._read)
         return self._answer
 
 
-def _ahead(job_read: int, write: int, prepare: Callable[[], object]) -> None:
-    """In the child: prepare, wait for the job, do it, send its result; end without the parent's exit handlers.
-    No job (the pipe closed unused): nothing sent."""
-    code = 1
-    with contextlib.suppress(BaseException):
-        _die_with_parent()
-        prepare()
-        with os.fdopen(job_read, "rb") as pipe:
-            sent = pipe.read()
-        data = pickle.dumps(pickle.loads(sent)(), protocol=pickle.HIGHEST_PROTOCOL) if sent else b""
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(data)
-        code = 0
-    os._exit(code)
+def _sent_job(job_read: int, prepare: Callable[[], object]) -> bytes:
+    """In the child: prepare, wait for the job, do it; its result pickled (nothing if no job was sent)."""
+    prepare()
+    with os.fdopen(job_read, "rb") as pipe:
+        sent = pipe.read()
+    return pickle.dumps(pickle.loads(sent)(), protocol=pickle.HIGHEST_PROTOCOL) if sent else b""
