@@ -206,3 +206,23 @@ def test_a_letterhead_picture_the_pdf_cannot_draw_is_left_out_with_a_warning(wor
     assert not reader.pages[0].images and LETTERHEAD in reader.pages[0].extract_text()
     with zipfile.ZipFile(workspace / "output/tall.docx") as built:  # the DOCX keeps the picture for Word
         assert any(n.startswith("word/media/") and built.read(n) == picture for n in built.namelist())
+
+
+def test_a_letterhead_picture_named_from_the_package_root_is_drawn(tmp_path: Path) -> None:
+    """A relationship target may start with / (from the package's root, as some producers write it): the
+    letterhead's picture is found as with a target relative to its part (it was silently left out)."""
+    from briefgen.render.house import read_house
+
+    relative = _letterhead_house(tmp_path / "relative.docx", lines=1)
+    absolute = tmp_path / "absolute.docx"
+    with zipfile.ZipFile(relative) as source, zipfile.ZipFile(absolute, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.startswith("word/_rels/header"):
+                data = data.replace(b'Target="media/', b'Target="/word/media/')
+            target.writestr(name, data)
+    with zipfile.ZipFile(absolute) as made:
+        assert any(b'Target="/word/media/' in made.read(n) for n in made.namelist() if n.startswith("word/_rels/h"))
+    pictures = [[piece.image for line in read_house(path).header for cell in line.cells for piece in cell
+                 if piece.image] for path in (relative, absolute)]
+    assert pictures[0] and pictures[0] == pictures[1]

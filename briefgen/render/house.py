@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, StyleLook
 from briefgen.errors import BriefgenError
-from briefgen.sources.assets import AssetError, check_picture
+from briefgen.sources.assets import AssetError, check_picture, part_name
 
 if TYPE_CHECKING:
     from briefgen.render.profiles import Profile
@@ -57,7 +57,7 @@ class _Package:
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         if root is None:
             return {}
-        return {rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+        return {rel.get("Id", ""): part_name(folder, rel.get("Target", ""))
                 for rel in root.iter(f"{REL}Relationship") if rel.get("TargetMode") != "External"}
 
 

@@ -130,6 +130,12 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationsh
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
+def part_name(folder: str, target: str) -> str:
+    """The package part a relationship's internal target names, from the folder of the part the relationship
+    belongs to (a target starting with / names a part from the package's root)."""
+    return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+
+
 def _check_links(rels: str, data: bytes, names: set[str]) -> None:
     """Every part a relationship part names is in the package (python-docx loads each one), and a letterhead
     links no picture from outside it (the published brief would fetch it whenever it is opened)."""
@@ -147,7 +153,7 @@ def _check_links(rels: str, data: bytes, names: set[str]) -> None:
                                  f"{target[:80]}", "in Word, insert the picture into the header or footer itself "
                                  "(Insert > Pictures), not as a link to a file or web address")
             continue
-        part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        part = part_name(folder, target)
         if part not in names:
             raise AssetError(f"its part {source} links to {target[:80]!r}, which is not in the document", _RESAVE)
 
