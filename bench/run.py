@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.scale import check_at_scale  # noqa: E402
 from bench.synth import make_scripts_workspace, make_workspace  # noqa: E402
+from bench.watching import seed_edit, title_edit  # noqa: E402
 
 PY = sys.executable
 FLOOR = "import docx, reportlab.platypus, reportlab.pdfbase.ttfonts, jinja2, pydantic, yaml, click"
@@ -86,8 +87,11 @@ def shipped(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
                        ("build --if-changed (no-op)", ["build", "--if-changed"])):
         took, _ = timed(briefgen(ws, *args), runs)
         rows.append(row(f"{name}, shipped workspace", took, 0.25))
-    rows.append(row("watch rebuild: seed edit -> executive docx+pdf", warm_rebuild(ws, runs), 0.1))
-    rows.append(row("watch rebuild: title edit -> executive refitted, docx+pdf", warm_retitle(ws, runs), None))
+    rebuilt, noticed = seed_edit(ws, runs)
+    rows.append(row("watch -a executive: seed edit -> docx+pdf rebuilt", rebuilt, 0.1))
+    rows.append(row("  the same, from the save to the watch's report", noticed, None))
+    rebuilt, noticed = title_edit(ws, runs)
+    rows.append(row("watch -a executive: title edit -> refitted, docx+pdf", rebuilt, None))
 
 
 def spillage(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
@@ -149,49 +153,6 @@ def scripts(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
     rows.append(row("analyst build, shipped workspace (Latin only), cold", took["latin"], None))
     rows.append(row("analyst build, a quote in each of 10 scripts, cold", took["world"], None,
                     ratio=took["world"] / took["latin"]))
-
-
-def warm_rebuild(ws: Path, runs: int) -> float:
-    """In one warm process (as `watch` is): edit a seed so citations move, rebuild one audience."""
-    sys.path.insert(0, str(ROOT))
-    from briefgen.regen.build import build
-    from briefgen.workspace import Workspace
-
-    space = Workspace.at(ws)
-    build(space, ["executive"])
-    seed = next(p for p in sorted((ws / "seeds").glob("*.txt")))
-    original = seed.read_text(encoding="utf-8")
-    times = []
-    for i in range(runs):
-        seed.write_text(("Inserted line.\n" * (i + 1)) + original, encoding="utf-8")  # a new state each time
-        start = time.perf_counter()
-        report = build(space, ["executive"], if_changed=True)
-        times.append(time.perf_counter() - start)
-        assert len(report.written) == 2, report
-    seed.write_text(original, encoding="utf-8")
-    return statistics.median(times)
-
-
-def warm_retitle(ws: Path, runs: int) -> float:
-    """In one warm process: edit the brief's title, so the executive brief's text changes and it is fitted
-    (laid out with every item, then without the one that overflows) and written anew. The seed edit above
-    moves the paragraph numbers its notes print, so it costs the same two layouts."""
-    from briefgen.regen.build import build
-    from briefgen.workspace import Workspace
-
-    space = Workspace.at(ws)
-    summary = ws / "seeds" / "summary.yaml"
-    original = summary.read_text(encoding="utf-8")
-    build(space, ["executive"])
-    times = []
-    for i in range(runs):
-        summary.write_text(original.replace("  title: ", f"  title: ({i + 1}) ", 1), encoding="utf-8")
-        start = time.perf_counter()
-        report = build(space, ["executive"], if_changed=True)
-        times.append(time.perf_counter() - start)
-        assert len(report.written) == 2, report
-    summary.write_text(original, encoding="utf-8")
-    return statistics.median(times)
 
 
 def scale(rows: list[dict[str, object]], tmp: Path, sizes: list[int], runs: int) -> None:

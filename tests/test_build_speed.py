@@ -61,6 +61,32 @@ def test_a_pdf_laid_out_again_from_remembered_line_breaks_is_the_same(tmp_path: 
         (tmp_path / "fresh.pdf").read_bytes()
 
 
+def test_a_second_layout_breaks_only_the_lines_of_paragraphs_made_anew(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remembered breaks are used, not only stored: a paragraph of several fragments (reportlab swaps them for
+    its word list while breaking) and a table's cells (their column styles) are broken once per process."""
+    from reportlab.platypus import Paragraph  # after briefgen.writers, which readies reportlab's bidi support
+
+    broken: list[str] = []
+    reportlab_breaks = Paragraph.breakLines
+
+    def counted(self: Paragraph, width: list[float]) -> object:
+        broken.append(self.style.name)
+        return reportlab_breaks(self, width)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted)
+    doc, theme = sample_document(), Theme()
+    paragraphs._LINES.clear()
+    writer._layout.cache_clear()
+    writer.write(doc, tmp_path / "first.pdf", theme)
+    first = len(broken)
+    broken.clear()
+    writer._layout.cache_clear()
+    writer.write(doc, tmp_path / "again.pdf", theme)
+    assert first > 10
+    assert not [name for name in broken if name.startswith(("body", "table_"))], broken  # bullets parse anew
+
+
 def _styles(path: Path) -> str:
     with zipfile.ZipFile(path) as docx:
         return docx.read("word/styles.xml").decode()

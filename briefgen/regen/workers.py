@@ -25,7 +25,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -82,7 +82,7 @@ def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
         with contextlib.suppress(BaseException):
             for fd in (read, *parents_only):
                 os.close(fd)
-            _die_with_parent()
+            die_with_parent()
             data = produce()
             with os.fdopen(write, "wb") as pipe:
                 pipe.write(data)
@@ -121,7 +121,7 @@ class _Child(Generic[R]):
         return found if done and isinstance(found, dict) else {}
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: the child is killed when the build process dies, so nothing writes into a staging folder that
     the next build may be removing (elsewhere the child ends by itself within its share's time)."""
     if sys.platform.startswith("linux"):
@@ -166,6 +166,16 @@ def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], work
     if stopped is not None:
         raise stopped[1]
     return [results[index] for index in range(len(units))]
+
+
+class Helper(Protocol[R]):
+    """Another process that can do one job beside this one (Ahead; standby.Turn in a process that lives on)."""
+
+    def give(self, job: Callable[[], R]) -> bool:
+        """Send the job; False if it could not be (the caller does it)."""
+
+    def result(self, job: Callable[[], R]) -> R:
+        """The job's result: the other process's, or, if it sent none, computed here."""
 
 
 class Ahead(Generic[R]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
@@ -126,8 +128,7 @@ class StoryBuilder:
         return table
 
     def _cell_style(self, name: str, column: Column) -> ParagraphStyle:
-        base = self.kit.styles[name]
-        return ParagraphStyle(f"{name}-{column.align}", parent=base, alignment=_COLUMN_ALIGN[column.align])
+        return _aligned(self.kit.styles[name], column.align)
 
     def table(self, block: DocTable) -> Table:
         cols = block.columns
@@ -207,3 +208,10 @@ class StoryBuilder:
         ]))
         table.spaceBefore, table.spaceAfter = 0, layout.STYLES["caption"].space_after
         return table
+
+
+@cache
+def _aligned(base: ParagraphStyle, align: str) -> ParagraphStyle:
+    """A table column's variant of a (kit's, cached) style: one object for every layout of the process, so the
+    cells' parsed markup and line breaks are remembered across the fit's and the settling passes."""
+    return ParagraphStyle(f"{base.name}-{align}", parent=base, alignment=_COLUMN_ALIGN[align])

@@ -19,7 +19,9 @@ from briefgen.writers.pdf.tags import Element, Tagged
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
 # What reportlab's breakLines sets on the paragraph besides the lines it returns.
 _BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")
-_LINES: dict[tuple[int, int, tuple[float, ...]], tuple[Any, ParagraphStyle, Any, tuple[Any, ...]]] = {}
+# (fragments, style, lines, what breakLines set, the fragments after it: reportlab swaps a paragraph of several
+# fragments for its list of words, which the lines index and split and draw read)
+_LINES: dict[tuple[int, int, tuple[float, ...]], tuple[Any, ParagraphStyle, Any, tuple[Any, ...], Any]] = {}
 _MAX_LINES = 4096
 
 
@@ -34,16 +36,18 @@ class _RemembersLines:
     style: ParagraphStyle
 
     def breakLines(self, width: list[float]) -> Any:  # reportlab calls it by this name
-        key = (id(self.frags), id(self.style), tuple(width))
+        frags = self.frags
+        key = (id(frags), id(self.style), tuple(width))
         hit = _LINES.get(key)
-        if hit is not None and hit[0] is self.frags and hit[1] is self.style:
+        if hit is not None and hit[0] is frags and hit[1] is self.style:
             for name, value in zip(_BREAK_STATE, hit[3], strict=True):
                 setattr(self, name, value)
+            self.frags = hit[4]
             return hit[2]
         lines = super().breakLines(width)  # type: ignore[misc]
         if len(_LINES) >= _MAX_LINES:
             _LINES.clear()
-        _LINES[key] = (self.frags, self.style, lines, tuple(getattr(self, name) for name in _BREAK_STATE))
+        _LINES[key] = (frags, self.style, lines, tuple(getattr(self, name) for name in _BREAK_STATE), self.frags)
         return lines
 
 
