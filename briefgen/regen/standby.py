@@ -15,11 +15,11 @@ import os
 import pickle
 import signal
 import struct
-import sys
 from collections.abc import Callable
+from functools import partial
 from typing import Generic, TypeVar
 
-from briefgen.regen.workers import die_with_parent
+from briefgen.regen.workers import fork_child
 
 R = TypeVar("R")
 _LENGTH = struct.Struct("<Q")  # every message is its length, then a pickle (an empty one: "do it yourself")
@@ -30,22 +30,9 @@ class Standby(Generic[R]):
     dies: the child is killed with it). Use as a context manager, or call `close`."""
 
     def __init__(self, prepare: Callable[[], object]) -> None:
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-            stream.flush()
         jobs, self._jobs = os.pipe()
-        self._answers, answers = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns
-            with contextlib.suppress(BaseException):
-                os.close(self._jobs)
-                os.close(self._answers)
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watch, which then closes this
-                die_with_parent()
-                prepare()
-                _serve(jobs, answers)
-            os._exit(0)
+        self.pid, self._answers = fork_child(partial(_serve, prepare, jobs), self._jobs)
         os.close(jobs)
-        os.close(answers)
         self.alive, self._closed = True, False
 
     def turn(self) -> Turn[R]:
@@ -127,8 +114,11 @@ class Turn(Generic[R]):
         self._wait()
 
 
-def _serve(jobs: int, answers: int) -> None:
-    """In the child: each job read, done and answered (a job that fails is answered with nothing)."""
+def _serve(prepare: Callable[[], object], jobs: int, answers: int) -> None:
+    """The child: ready itself, then read each job, do it and answer (a job that fails is answered with
+    nothing) until the jobs' pipe ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watch, which then closes this
+    prepare()
     while (data := _read(jobs)) is not None:
         try:
             answer = pickle.dumps(pickle.loads(data)(), protocol=pickle.HIGHEST_PROTOCOL)

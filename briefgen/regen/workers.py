@@ -69,10 +69,10 @@ def _claims(tickets: int) -> Iterator[int]:
         yield _TICKET.unpack(ticket)[0]
 
 
-def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
-    """Fork a child that sends what `produce` makes through a pipe and ends, without running the parent's exit
-    handlers (with nothing sent and a failing status if `produce` fails in any way); the child's pid and the
-    pipe's read end. `parents_only`: descriptors the child closes first."""
+def fork_child(child: Callable[[int], object], *parents_only: int) -> tuple[int, int]:
+    """Fork a child that runs `child` with the writing end of a pipe, then ends without running the parent's
+    exit handlers (with a failing status if `child` fails in any way), killed if this process dies first; the
+    child's pid and the pipe's read end. `parents_only`: descriptors the child closes first."""
     for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
         stream.flush()
     read, write = os.pipe()
@@ -82,14 +82,22 @@ def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
         with contextlib.suppress(BaseException):
             for fd in (read, *parents_only):
                 os.close(fd)
-            die_with_parent()
-            data = produce()
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(data)
+            _die_with_parent()
+            child(write)
             code = 0
         os._exit(code)
     os.close(write)
     return pid, read
+
+
+def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
+    """Fork a child that sends what `produce` makes through a pipe and ends (nothing sent if it fails)."""
+    def send(write: int) -> None:
+        data = produce()
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+
+    return fork_child(send, *parents_only)
 
 
 def _collect(pid: int, read: int) -> tuple[bool, Any]:
@@ -121,7 +129,7 @@ class _Child(Generic[R]):
         return found if done and isinstance(found, dict) else {}
 
 
-def die_with_parent() -> None:
+def _die_with_parent() -> None:
     """Linux: the child is killed when the build process dies, so nothing writes into a staging folder that
     the next build may be removing (elsewhere the child ends by itself within its share's time)."""
     if sys.platform.startswith("linux"):
