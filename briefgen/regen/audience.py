@@ -18,7 +18,7 @@ from briefgen.regen.inputs import asset_digests, file_digest, tool_version
 from briefgen.regen.issued import Issue
 from briefgen.regen.publish import Stage
 from briefgen.regen.record import AudienceRecord, Lock
-from briefgen.regen.workers import Helper
+from briefgen.regen.workers import Ahead
 from briefgen.workspace import Workspace
 from briefgen.writers import writer_for
 
@@ -97,7 +97,7 @@ class Unwritten:
 
 def build_audience(checked: Checked, profiles: dict[str, Profile], lock: Lock, formats: tuple[str, ...], target: Path,
               if_changed: bool, issues: dict[str, list[Issue]], stage: Stage, name: str, *,
-              ahead: Helper[WriteResult] | None = None) -> Built | Unwritten | None:
+              ahead: Ahead[WriteResult] | None = None) -> Built | Unwritten | None:
     """`ahead`, if given: a process readied to write the audience's AHEAD_FORMAT file beside this one."""
     plan = _plan(checked, name, profiles[name], lock, formats, target, if_changed, issues.get(name, []))
     if plan is None:
@@ -113,7 +113,7 @@ def build_audience(checked: Checked, profiles: dict[str, Profile], lock: Lock, f
 AHEAD_FORMAT: Format = "docx"  # the format a second process can write while this one writes the PDF it fitted
 
 
-def _results(plan: Plan, stage: Stage, ahead: Helper[WriteResult] | None) -> list[WriteResult]:
+def _results(plan: Plan, stage: Stage, ahead: Ahead[WriteResult] | None) -> list[WriteResult]:
     """Each format's file written: AHEAD_FORMAT's by `ahead` (if it takes the job) while this process writes
     the others. An error is the one writing them in order here would raise: the first failing format's."""
     jobs = [partial(_write_format, fmt, plan.composed.document, stage.path(f"{plan.audience}.{fmt}"), plan.theme)
@@ -200,7 +200,7 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
 
 
 def _write(plan: Plan, stage: Stage, lock: Lock,
-           ahead: Helper[WriteResult] | None = None) -> tuple[list[Written], AudienceRecord]:
+           ahead: Ahead[WriteResult] | None = None) -> tuple[list[Written], AudienceRecord]:
     """Write the plan's formats (and its redline) into the staging folder; the files, and their record."""
     written: list[Written] = []
     record = lock.audiences.get(plan.audience)

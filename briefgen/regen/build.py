@@ -31,13 +31,12 @@ from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
 from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
 from briefgen.regen.record import LOCK_NAME, Lock, read_lock, write_lock
-from briefgen.regen.workers import Ahead, Helper, run, workers_for
+from briefgen.regen.workers import Ahead, run, workers_for
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import prepare_writer
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
-    from briefgen.regen.standby import Standby
     from briefgen.render.profiles import Profile
     from briefgen.render.release import Needle
     from briefgen.verify.check import Checked
@@ -63,16 +62,14 @@ def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
 
 
 def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] = FORMATS, out: Path | None = None,
-          *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None,
-          standby: Standby[WriteResult] | None = None) -> BuildReport:
-    """`standby`: a process that lives on (`watch`) keeps a writer of AHEAD_FORMAT standing by for its rebuilds."""
+          *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None) -> BuildReport:
     target = output_dir(ws, out)
     lock = target / ".build.lock"
     try:
         with held(lock, ws.rel(lock), "another build is running"):
             tidy(target, ws.cache)
             with collection_paused():  # what a build loads lives to its end (collector.py)
-                report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed, standby)
+                report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
             if keep_history is not None:
                 prune(target, keep_history)
     except OSError as exc:  # a full disk, a read-only folder: nothing was published (see publish.py)
@@ -104,32 +101,28 @@ def tidy(target: Path, cache: Path) -> None:
 
 
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
-                  if_changed: bool, standby: Standby[WriteResult] | None) -> BuildReport:
+                  if_changed: bool) -> BuildReport:
     lock = read_lock(target)
     stamps, touched = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
     if if_changed and not touched and lock.tool == tool_version() and all(
             (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
         return BuildReport(unchanged=names)
-    with _ahead(names, formats, standby) as ahead:
+    with _ahead(names, formats) as ahead:
         return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, ahead)
 
 
-def _ahead(names: list[str], formats: tuple[str, ...],
-           standby: Standby[WriteResult] | None) -> AbstractContextManager[Helper[WriteResult] | None]:
+def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager[Ahead[WriteResult] | None]:
     """One audience, a core to spare: a process forked now loads the AHEAD_FORMAT writer while this one
-    verifies, composes and fits, then writes that file while this one writes the PDF it fitted (the standby's
-    turn instead, if one stands by)."""
+    verifies, composes and fits, then writes that file while this one writes the PDF it fitted."""
     if len(names) != 1 or AHEAD_FORMAT not in formats or workers_for(2) < 2:
         return nullcontext()
-    if standby is not None and standby.alive:
-        return standby.turn()
     return Ahead(partial(prepare_writer, AHEAD_FORMAT))
 
 
 def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, strict: bool,
                  if_changed: bool, lock: Lock, stamps: dict[str, Stamp],
-                 ahead: Helper[WriteResult] | None) -> BuildReport:
+                 ahead: Ahead[WriteResult] | None) -> BuildReport:
     from briefgen.regen.snapshot import full_snapshot
 
     checked, profiles = _ready(ws, target, names, strict, stamps)

@@ -8,18 +8,12 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 
-from briefgen.document.nodes import WriteResult
 from briefgen.errors import BriefgenError
-from briefgen.regen.audience import AHEAD_FORMAT
-from briefgen.regen.build import BuildReport, build, resolve_audiences
-from briefgen.regen.standby import Standby
-from briefgen.regen.workers import workers_for
+from briefgen.regen.build import BuildReport, build
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace
-from briefgen.writers import prepare_writer
 
 Echo = Callable[[str], None]
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part")
@@ -30,12 +24,11 @@ def relevant(paths: Iterable[str]) -> bool:
     return any(not Path(p).name.startswith((".", "#")) and not p.endswith(IGNORED_SUFFIXES) for p in paths)
 
 
-def rebuild(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,
-            standby: Standby[WriteResult] | None = None) -> bool:
+def rebuild(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo) -> bool:
     """One rebuild; any failure is printed, never raised, so the watch goes on."""
     started = time.perf_counter()
     try:
-        report: BuildReport = build(ws, audiences, out=out, if_changed=True, standby=standby)
+        report: BuildReport = build(ws, audiences, out=out, if_changed=True)
     except BriefgenError as exc:
         return _failed(err, exc.format_message())
     except OSError as exc:
@@ -64,19 +57,6 @@ def warm_up() -> None:
     fonts.register_all()
 
 
-def standing_by(ws: Workspace, audiences: tuple[str, ...]) -> Standby[WriteResult] | None:
-    """A writer of AHEAD_FORMAT kept for the rebuilds of a watch over one audience (regen/standby.py), where
-    the machine has a core to spare; None otherwise (a build of several audiences shares them between two
-    processes instead)."""
-    try:
-        names = resolve_audiences(ws, audiences)
-    except BriefgenError:
-        return None
-    if len(names) != 1 or workers_for(2) < 2:
-        return None
-    return Standby(partial(prepare_writer, AHEAD_FORMAT))
-
-
 def watched(ws: Workspace) -> dict[str, tuple[int, int]]:
     """The folders to watch that exist now, each with its identity (device, inode): a folder removed and
     made again is a new folder, which the running watcher does not see."""
@@ -100,17 +80,15 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
     if not folders:
         raise BriefgenError(f"nothing to watch in {ws.root}: no seeds/ or templates/ folder")
     started = False
-    standby: Standby[WriteResult] | None = None
     try:
         while True:
             pending = True  # build once this watcher runs, so no edit slips in between
             for batch in watch_paths(*folders, debounce=debounce_ms, step=10, raise_interrupt=True,
                                      yield_on_timeout=True, rust_timeout=250):
                 if pending or (batch and relevant(path for _, path in batch)):
-                    rebuild(ws, audiences, out, echo, err, standby)
+                    rebuild(ws, audiences, out, echo, err)
                 if not started:
                     warm_up()
-                    standby = standing_by(ws, audiences)
                     echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in folders)} (Ctrl-C to stop)")
                     started = True
                 pending = False
@@ -119,9 +97,6 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
             folders = _settle(ws)
     except KeyboardInterrupt:
         echo("watch: stopped")
-    finally:
-        if standby is not None:
-            standby.close()
 
 
 def _settle(ws: Workspace) -> dict[str, tuple[int, int]]:

@@ -25,7 +25,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -69,10 +69,10 @@ def _claims(tickets: int) -> Iterator[int]:
         yield _TICKET.unpack(ticket)[0]
 
 
-def fork_child(child: Callable[[int], object], *parents_only: int) -> tuple[int, int]:
-    """Fork a child that runs `child` with the writing end of a pipe, then ends without running the parent's
-    exit handlers (with a failing status if `child` fails in any way), killed if this process dies first; the
-    child's pid and the pipe's read end. `parents_only`: descriptors the child closes first."""
+def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
+    """Fork a child that sends what `produce` makes through a pipe and ends, without running the parent's exit
+    handlers (with nothing sent and a failing status if `produce` fails in any way); the child's pid and the
+    pipe's read end. `parents_only`: descriptors the child closes first."""
     for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
         stream.flush()
     read, write = os.pipe()
@@ -83,21 +83,13 @@ def fork_child(child: Callable[[int], object], *parents_only: int) -> tuple[int,
             for fd in (read, *parents_only):
                 os.close(fd)
             _die_with_parent()
-            child(write)
+            data = produce()
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(data)
             code = 0
         os._exit(code)
     os.close(write)
     return pid, read
-
-
-def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
-    """Fork a child that sends what `produce` makes through a pipe and ends (nothing sent if it fails)."""
-    def send(write: int) -> None:
-        data = produce()
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(data)
-
-    return fork_child(send, *parents_only)
 
 
 def _collect(pid: int, read: int) -> tuple[bool, Any]:
@@ -174,16 +166,6 @@ def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], work
     if stopped is not None:
         raise stopped[1]
     return [results[index] for index in range(len(units))]
-
-
-class Helper(Protocol[R]):
-    """Another process that can do one job beside this one (Ahead; standby.Turn in a process that lives on)."""
-
-    def give(self, job: Callable[[], R]) -> bool:
-        """Send the job; False if it could not be (the caller does it)."""
-
-    def result(self, job: Callable[[], R]) -> R:
-        """The job's result: the other process's, or, if it sent none, computed here."""
 
 
 class Ahead(Generic[R]):
