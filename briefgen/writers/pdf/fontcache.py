@@ -29,8 +29,10 @@ _MADE_HERE = ("_ttf_data", "filename", "_pdfScale")  # the file's bytes and name
 
 def ttfont(name: str, path: Path) -> TTFont:
     """reportlab's font `name` for the file at `path`: its face from the stored table when one matches."""
+    if path.parent != FONT_DIR:  # a profile's own font: no table, parsed (and read) by reportlab alone
+        return TTFont(name, str(path))
     data = path.read_bytes()
-    state = _table(path, data) if path.parent == FONT_DIR else None
+    state = _table(path, data)
     if state is None:
         return TTFont(name, str(path))
     face = TTFontFace.__new__(TTFontFace)

@@ -17,11 +17,11 @@ from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.tags import Element, Tagged
 
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
-# What reportlab's breakLines sets on the paragraph besides the lines it returns.
-_BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations", "height")
-# (fragments, style, lines, what breakLines set, the fragments after it: reportlab swaps a paragraph of several
-# fragments for its list of words, which the lines index and split and draw read)
-_LINES: dict[tuple[int, int, tuple[float, ...]], tuple[Any, ParagraphStyle, Any, tuple[Any, ...], Any]] = {}
+# What reportlab's breakLines sets on the paragraph besides the lines it returns (a paragraph of several
+# fragments gets its list of words as `frags`, which the lines index and split and draw read).
+_BREAK_STATE = ("_width_max", "_splitLongWordCount", "_hyphenations", "height", "frags")
+# (the fragments asked about, style, lines, the state breakLines left)
+_LINES: dict[tuple[int, int, tuple[float, ...]], tuple[Any, ParagraphStyle, Any, tuple[Any, ...]]] = {}
 _MAX_LINES = 4096
 
 
@@ -42,12 +42,11 @@ class _RemembersLines:
         if hit is not None and hit[0] is frags and hit[1] is self.style:
             for name, value in zip(_BREAK_STATE, hit[3], strict=True):
                 setattr(self, name, value)
-            self.frags = hit[4]
             return hit[2]
         lines = super().breakLines(width)  # type: ignore[misc]
         if len(_LINES) >= _MAX_LINES:
             _LINES.clear()
-        _LINES[key] = (frags, self.style, lines, tuple(getattr(self, name) for name in _BREAK_STATE), self.frags)
+        _LINES[key] = (frags, self.style, lines, tuple(getattr(self, name) for name in _BREAK_STATE))
         return lines
 
 
