@@ -256,9 +256,10 @@ FORMATS: tuple[Format, ...] = get_args(Format)  # the formats a brief is written
 
 
 class Measure(Protocol):
-    """A writer's layout answer without writing: pages, and the share of the last page's text height free."""
+    """A writer's layout answer without writing: pages, and the share of the last page's text height free.
+    With a `limit`, a probe that may stop a page past it, answering (limit + 1, 0.0)."""
 
-    def __call__(self, doc: Document, theme: Theme) -> tuple[int, float]: ...
+    def __call__(self, doc: Document, theme: Theme, limit: int | None = None) -> tuple[int, float]: ...
 
 
 class Writer(Protocol):

@@ -194,7 +194,7 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     theme = versioned(theme_for(checked.ws, profile), profile, ed)
     hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
     composed = compose_fitted(checked, name, profile, theme, measure, changes(ed.since(baseline), snap, hidden),
-                              ed.context())
+                              ed.context(), hint=tuple(record.dropped) if record else ())
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted,
                 ed.baseline.docx(target, name) if ed.baseline else None)
 

@@ -49,11 +49,14 @@ def _failed(err: Echo, message: str) -> bool:
 
 
 def warm_up() -> None:
-    """Pay the one-off costs now (imports, font registration), not on the first edit after a no-op start."""
-    for module in ("briefgen.verify.check", "briefgen.render.compose", "briefgen.writers.docx.writer"):
+    """Pay the one-off costs now (imports, font registration, the DOCX writer's first document), not on the
+    first edit after a no-op start; a process forked to write a DOCX then starts ready."""
+    for module in ("briefgen.verify.check", "briefgen.render.compose"):
         importlib.import_module(module)
+    from briefgen.writers import prepare_writer
     from briefgen.writers.pdf import fonts
 
+    prepare_writer("docx")
     fonts.register_all()
 
 

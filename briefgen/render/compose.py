@@ -71,25 +71,74 @@ def _citation(registry: CiteRegistry, n: int) -> Citation:
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme, measure: Measure,
                    changes: list[dict[str, str]] | None = None, edition: dict[str, Any] | None = None,
-                   ) -> Composed:
+                   hint: tuple[str, ...] = ()) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
-    the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer."""
+    the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer.
+
+    `hint`: the items the last build left out to fit. It changes only how fast the answer comes, never the
+    answer (the first selection, in drop order, that fits)."""
     release = release_for(checked, profile, audience)
     selection = select(checked.loaded.summary, profile, audience, release.allows)
-    document = compose(checked, audience, profile, selection, changes, release, edition)
     hidden = selection.withheld, needles(checked, release)
     if profile.max_pages is None:
-        return Composed(audience, document, (), None, *hidden)
-    dropped: list[str] = []
-    while not _fits(pages := _measure(measure, document, theme, audience, profile), profile):
-        smaller = selection.drop_lowest()
-        if smaller is None:
-            raise _cannot_fit(audience, profile, f"it needs {pages[0]} pages even with a single judgment")
-        selection, victim = smaller
-        dropped.append(victim)
-        document = compose(checked, audience, profile, selection, changes, release, edition)
-    return Composed(audience, document, tuple(dropped), pages[0], *hidden)
+        return Composed(audience, compose(checked, audience, profile, selection, changes, release, edition), (),
+                        None, *hidden)
+    fit = _Fit(checked, audience, profile, theme, measure, selection, changes, release, edition)
+    return Composed(audience, *fit.first_fitting(fit.guess(hint)), *hidden)
+
+
+class _Fit:
+    """The fit's selections in drop order (the n-th leaves out the n lowest items), each made once."""
+
+    def __init__(self, checked: Checked, audience: str, profile: Profile, theme: Theme, measure: Measure,
+                 first: Selection, *rest: Any) -> None:
+        self.checked, self.audience, self.profile, self.theme = checked, audience, profile, theme
+        self.measure = measure
+        self.selections, self.victims = [first], list[str]()  # victims[n]: what selection n + 1 leaves out
+        self._rest = rest  # changes, release, edition: as compose takes them
+        self.documents: dict[int, Document] = {}
+
+    def selection(self, n: int) -> Selection | None:
+        """The n-th selection; None when fewer can be made (one judgment must stay)."""
+        while len(self.selections) <= n:
+            smaller = self.selections[-1].drop_lowest()
+            if smaller is None:
+                return None
+            self.selections.append(smaller[0])
+            self.victims.append(smaller[1])
+        return self.selections[n]
+
+    def first_fitting(self, guess: int) -> tuple[Document, tuple[str, ...], int]:
+        """The first selection, in drop order, that fits. Those before `guess` are expected to overflow: each
+        is probed (nothing drawn, stopped a page past the limit); from `guess` on, each is laid out in full
+        (the layout the PDF is written from). Probes and layouts place alike, so the guess changes only how
+        fast the answer comes."""
+        for n in range(guess):
+            if _fits(self._measured(n, self.profile.max_pages), self.profile):
+                return self._fitted(n)
+        n = guess
+        while not _fits(pages := self._measured(n), self.profile):
+            if self.selection(n + 1) is None:
+                raise _cannot_fit(self.audience, self.profile,
+                                  f"it needs {pages[0]} pages even with a single judgment")
+            n += 1
+        return self._fitted(n)
+
+    def guess(self, hint: tuple[str, ...]) -> int:
+        """How many of the hint's items, in order, are the first ones the drop order leaves out."""
+        n = 0
+        while n < len(hint) and self.selection(n + 1) is not None and self.victims[n] == hint[n]:
+            n += 1
+        return n
+
+    def _measured(self, n: int, limit: int | None = None) -> tuple[int, float]:
+        if n not in self.documents:
+            self.documents[n] = compose(self.checked, self.audience, self.profile, self.selections[n], *self._rest)
+        return _measure(self.measure, self.documents[n], self.theme, self.audience, self.profile, limit)
+
+    def _fitted(self, n: int) -> tuple[Document, tuple[str, ...], int]:
+        return self.documents[n], tuple(self.victims[:n]), self._measured(n)[0]
 
 
 def _fits(measured: tuple[int, float], profile: Profile) -> bool:
@@ -98,10 +147,10 @@ def _fits(measured: tuple[int, float], profile: Profile) -> bool:
     return pages < limit or (pages == limit and free >= profile.fit_slack)
 
 
-def _measure(measure: Measure, document: Document, theme: Theme,
-             audience: str, profile: Profile) -> tuple[int, float]:
+def _measure(measure: Measure, document: Document, theme: Theme, audience: str, profile: Profile,
+             limit: int | None = None) -> tuple[int, float]:
     try:
-        return measure(document, theme)
+        return measure(document, theme, limit)
     except ThemeError as exc:
         raise profile.place(exc) from None
     except Unplaced as exc:  # one block cannot fit any page: no selection will help

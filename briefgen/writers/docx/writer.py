@@ -109,9 +109,17 @@ def _render(doc: Document, theme: Theme) -> tuple[bytes, int]:
     return package.to_bytes(document, doc.meta), context.notes.count
 
 
+_prepared = False
+
+
 def prepare() -> None:
     """Pay a process's first-document costs now (python-docx's template parsed and styled, its element classes
-    and our patterns built): a process forked to write a build's DOCX does this while the build fits the PDF."""
+    and our patterns built): a process forked to write a build's DOCX does this while the build fits the PDF.
+    Once per process: a child forked from a process that did it (`watch`'s) inherits the result."""
+    global _prepared
+    if _prepared:
+        return
+    _prepared = True
     note = NoteRef(Note("warm-up", (Span("a source"),)))
     cells = ((Span("cell"), note),)
     _render(Document(Meta("warm-up"), (

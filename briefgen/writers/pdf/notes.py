@@ -133,7 +133,8 @@ class Ledger:
         """Draw the page's notes above the bottom margin with a short rule over them; start a new page."""
         numbers, self.on_page = sorted(self.on_page), []
         self.done.update(numbers)
-        if not numbers:
+        self.printed += len(numbers)
+        if not numbers or _dry(canv):
             return
         kit = self.kit
         x, y = kit.margins[3], kit.margins[2] + self.height(numbers) - RULE_GAP
@@ -148,7 +149,15 @@ class Ledger:
             para, height = self._para(number)
             para.drawOn(canv, x, y - para.height)
             y -= height
-        self.printed += len(numbers)
+
+
+def _dry(canv: Canvas) -> bool:
+    """A probe's canvas (writer.py): flowables and notes are placed and measured, never drawn."""
+    return getattr(canv, "dry", False)
+
+
+def _not_drawn(*_args: Any, **_kwargs: Any) -> None:
+    pass
 
 
 class NoteFrame(Frame):  # type: ignore[misc]
@@ -174,7 +183,12 @@ class NoteFrame(Frame):  # type: ignore[misc]
         new = self.ledger.new_numbers(flowable)
         extra = self.ledger.extra(new)
         self._y1p += extra
-        placed: int = super()._add(flowable, canv, trySplit)
+        if _dry(canv):  # placed where it would be drawn, but not drawn (this placement only)
+            flowable.drawOn = _not_drawn
+        try:
+            placed: int = super()._add(flowable, canv, trySplit)
+        finally:
+            flowable.__dict__.pop("drawOn", None)
         if placed:
             self.ledger.on_page.extend(new)
         else:

@@ -71,6 +71,25 @@ class _LayoutCanvas(Canvas):  # type: ignore[misc]
         Canvas.save(self)
 
 
+class _ProbeCanvas(Canvas):  # type: ignore[misc]
+    """The canvas of a probe: frames and notes see `dry` and place without drawing; no page is kept, nothing
+    is tagged or saved."""
+
+    dry = True
+    tagger = None
+
+    def showPage(self) -> None:
+        self._doc.pageCounter += 1
+        self._startPage()
+
+    def save(self) -> None:
+        pass
+
+
+class _PastLimit(Exception):
+    """A probe's layout began a page past its limit."""
+
+
 class _Template(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, target: Any, doc: Document, kit: Kit, ledger: Ledger, banner: str) -> None:
         meta = doc.meta
@@ -107,6 +126,19 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         top = self.frame._y + flowable.getSpaceAfter() + flowable.height
         self.canv.bookmarkHorizontalAbsolute(key, top)
         self.canv.addOutlineEntry(safe_text(text) or " ", key, level=level, closed=False)
+
+
+class _Probe(_Template):
+    """A template that stops the layout when a page past `limit` begins: the fit needs no more to know."""
+
+    def __init__(self, limit: int, *args: Any) -> None:
+        super().__init__(*args)
+        self.limit = limit
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        if self.page > self.limit:
+            raise _PastLimit
 
 
 def _decorator(kit: Kit, banner: str, total: int) -> Decorator | Letterhead:
@@ -153,6 +185,25 @@ def _layout(doc: Document, theme: Theme) -> _Pass:
     immutable values); eight cover one build's audiences and the last few fit attempts. A logo file replaced on
     disk between the two calls is not seen until the next build.
     """
+    buffer = BytesIO()
+    template, ledger, free = _laid(doc, theme, _Template, _LayoutCanvas, buffer)
+    finish = Finish(doc.meta, theme.pdf_standard)
+    return _Pass(template.page, ledger.printed, free, template.canv, buffer, finish)
+
+
+def _probe(doc: Document, theme: Theme, limit: int) -> tuple[int, float]:
+    """What `measure` answers, found without drawing anything and given up as soon as a page past `limit`
+    begins: then (limit + 1, 0.0). The frames place every flowable as in `_layout`, so the answer agrees."""
+    try:
+        laid, _, free = _laid(doc, theme, partial(_Probe, limit), _ProbeCanvas, BytesIO())
+    except _PastLimit:
+        return limit + 1, 0.0
+    return laid.page, free
+
+
+def _laid(doc: Document, theme: Theme, template_class: Callable[..., _Template], canvas: type[Canvas],
+          buffer: BytesIO) -> tuple[_Template, Ledger, float]:
+    """The document laid out by `template_class` on `canvas`: the template, its notes, the last page's free share."""
     doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
     tags.install()
     banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
@@ -163,17 +214,14 @@ def _layout(doc: Document, theme: Theme) -> _Pass:
     # last flowable is a heading taller than a page (its keep-together group splits back into itself).
     story[-1].keepWithNext = 0
     ledger = Ledger(the_kit, numbering)
-    buffer = BytesIO()
-    template = _Template(buffer, doc, the_kit, ledger, banner)
+    template = template_class(buffer, doc, the_kit, ledger, banner)
     try:
-        template.build(story, canvasmaker=_LayoutCanvas)
+        template.build(story, canvasmaker=canvas)
     except LayoutError as exc:
         raise Unplaced("a block together with its footnotes is taller than a page",
                        "shorten that text or its source notes") from exc
     frame = template.frame
-    free = max(0.0, frame._y - frame._y1p) / the_kit.text_height
-    finish = Finish(doc.meta, theme.pdf_standard)
-    return _Pass(template.page, ledger.printed, free, template.canv, buffer, finish)
+    return template, ledger, max(0.0, frame._y - frame._y1p) / the_kit.text_height
 
 
 def count_pages(doc: Document, theme: Theme) -> int:
@@ -181,9 +229,14 @@ def count_pages(doc: Document, theme: Theme) -> int:
     return _layout(doc, theme).pages
 
 
-def measure(doc: Document, theme: Theme) -> tuple[int, float]:
+def measure(doc: Document, theme: Theme, limit: int | None = None) -> tuple[int, float]:
     """Pages, and the share of the last page's text height still free. The layout is remembered, so a
-    `write` of the same document and theme right after (the fit's final answer) does not lay it out again."""
+    `write` of the same document and theme right after (the fit's final answer) does not lay it out again.
+
+    With a `limit`, a probe: nothing is drawn or remembered, and past `limit` pages the answer is
+    (limit + 1, 0.0): for a document the fit expects to overflow, which is then never written."""
+    if limit is not None:
+        return _probe(doc, theme, limit)
     laid = _layout(doc, theme)
     return laid.pages, laid.free
 

@@ -1,0 +1,121 @@
+"""The fit started from the last build's choice (render/compose.py `hint`) and the PDF writer's probe
+(writers/pdf/writer.py `measure(..., limit)`): the hint changes how many full layouts the fit makes, never what
+it chooses; a probe answers what a full layout answers, up to a page past its limit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.document.nodes import Document, Theme
+from briefgen.render.assets import theme_for
+from briefgen.render.compose import Composed, compose_fitted
+from briefgen.render.profiles import Profile, load_profile
+from briefgen.render.selection import Selection, select
+from briefgen.verify.check import Checked, run_check
+from briefgen.workspace import Workspace
+from briefgen.writers.pdf import writer
+from tests.conftest import ROOT
+
+
+class Counting:
+    """The real PDF measure, recording each call's limit (None: a full layout; a number: a probe)."""
+
+    def __init__(self) -> None:
+        self.limits: list[int | None] = []
+
+    def __call__(self, doc: Document, theme: Theme, limit: int | None = None) -> tuple[int, float]:
+        self.limits.append(limit)
+        return writer.measure(doc, theme, limit)
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    ws = tmp_path_factory.mktemp("hint")
+    shutil.copytree(ROOT / "seeds", ws / "seeds")
+    return run_check(Workspace.at(ws))
+
+
+def _fitted(checked: Checked, name: str, profile: Profile, hint: tuple[str, ...] = (),
+            measure: Counting | None = None) -> Composed:
+    writer._layout.cache_clear()  # every case lays out afresh: the calls counted are the fit's own
+    return compose_fitted(checked, name, profile, theme_for(checked.ws, profile), measure or Counting(), hint=hint)
+
+
+def _drop_order(checked: Checked, name: str, profile: Profile) -> tuple[str, ...]:
+    """Every item in the order the fit leaves them out, down to the last judgment."""
+    selection: Selection | None = select(checked.loaded.summary, profile, name)
+    order = []
+    while selection is not None and (smaller := selection.drop_lowest()) is not None:
+        selection, victim = smaller
+        order.append(victim)
+    return tuple(order)
+
+
+# the shipped executive (one item left out), a tighter one, and the analyst held to two pages (several left out)
+CASES = [("executive", {}), ("executive", {"fit_slack": 0.3}), ("analyst", {"max_pages": 2}),
+         ("analyst", {"max_pages": 2, "fit_slack": 0.3}), ("public", {"max_pages": 1})]
+
+
+@pytest.mark.parametrize(("name", "change"), CASES)
+def test_any_hint_gives_the_choice_the_fit_from_the_top_gives(checked: Checked, name: str,
+                                                              change: dict[str, object]) -> None:
+    profile = load_profile(checked.ws, name).model_copy(update=change)
+    cold = _fitted(checked, name, profile)
+    assert cold.dropped, "each case must leave something out, or the hint has nothing to say"
+    order = _drop_order(checked, name, profile)
+    assert order[:len(cold.dropped)] == cold.dropped
+    hints = {order[:n] for n in range(len(order) + 1)} | {("no-such-item",), cold.dropped[1:] + cold.dropped[:1],
+                                                         ("no-such-item", *cold.dropped)}
+    for hint in sorted(hints):
+        assert _fitted(checked, name, profile, hint) == cold, hint
+
+
+@pytest.mark.parametrize(("name", "change"), CASES)
+def test_a_right_hint_lays_out_only_the_answer_in_full(checked: Checked, name: str,
+                                                       change: dict[str, object]) -> None:
+    profile = load_profile(checked.ws, name).model_copy(update=change)
+    cold, warm = Counting(), Counting()
+    answer = _fitted(checked, name, profile, measure=cold)
+    assert cold.limits == [None] * (len(answer.dropped) + 2)  # each selection down to the answer; then the write's
+    assert _fitted(checked, name, profile, answer.dropped, warm) == answer
+    limit = profile.max_pages
+    assert warm.limits == [limit] * len(answer.dropped) + [None, None]  # larger ones probed; the answer laid out
+
+
+def test_a_stale_hint_that_left_out_too_much_still_keeps_what_now_fits(checked: Checked) -> None:
+    profile = load_profile(checked.ws, "executive")
+    answer = _fitted(checked, "executive", profile)
+    roomy = profile.model_copy(update={"fit_slack": 0.0, "max_pages": 2})
+    assert _fitted(checked, "executive", roomy, answer.dropped) == _fitted(checked, "executive", roomy)
+    assert not _fitted(checked, "executive", roomy, answer.dropped).dropped
+
+
+def test_a_probe_answers_as_the_full_layout_does_up_to_its_limit(checked: Checked) -> None:
+    for name in ("analyst", "executive", "public"):
+        profile = load_profile(checked.ws, name)
+        theme = theme_for(checked.ws, profile)
+        document = _fitted(checked, name, profile).document
+        writer._layout.cache_clear()
+        pages, free = writer.measure(document, theme)
+        for limit in range(1, pages + 2):
+            before = writer._layout.cache_info().currsize
+            probed = writer.measure(document, theme, limit)
+            assert writer._layout.cache_info().currsize == before  # a probe keeps nothing to write from
+            assert probed == ((pages, free) if pages <= limit else (limit + 1, 0.0)), (name, limit)
+
+
+def test_a_build_started_from_the_last_choice_writes_what_the_first_wrote(workspace: Path) -> None:
+    """The second build reads what the first left out from its record (the hint) and must write the same."""
+    def build() -> dict[str, bytes]:
+        done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(workspace), "build", "-a", "executive"],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "left out to fit: fig-2022-incursion" in done.stdout
+        return {n: (workspace / "output" / n).read_bytes() for n in ("executive.pdf", "executive.docx")}
+
+    assert build() == build()
