@@ -32,6 +32,7 @@ def test_a_face_from_its_table_is_the_face_parsed_from_its_file(path: Path) -> N
         return
     assert fontcache._table(path, path.read_bytes()) is not None, "stale table: run `make precompiled`"
     mine, theirs = dict(stored.face.__dict__), dict(parsed.face.__dict__)
+    mine.pop("makeSubset")  # the remembering wrapper over reportlab's own (test below)
     assert mine.pop("_pdfScale")(1234.5) == theirs.pop("_pdfScale")(1234.5)
     assert mine == theirs
     assert [type(mine[k]) for k in sorted(mine)] == [type(theirs[k]) for k in sorted(theirs)]
@@ -76,3 +77,18 @@ def test_a_pdf_drawn_from_the_tables_is_the_pdf_drawn_from_parsing(tmp_path: Pat
         subprocess.run([sys.executable, "-c", _WRITE, str(tmp_path / f"{how}.pdf"), how], check=True, cwd=root,
                        env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"})
     assert (tmp_path / "tables.pdf").read_bytes() == (tmp_path / "parse.pdf").read_bytes()
+
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["bundled", "a profile's own"])
+def test_a_subset_made_again_is_the_bytes_reportlab_makes_made_once(own: bool, tmp_path: Path) -> None:
+    path = FONT_DIR / "Carlito-Regular.ttf"
+    if own:  # outside the bundled folder: parsed by reportlab, with the same wrapper
+        path = tmp_path / "own.ttf"
+        path.write_bytes((FONT_DIR / "Carlito-Regular.ttf").read_bytes())
+    font, plain = fontcache.ttfont("remembering", path), TTFont("plain", str(path))
+    brief, other = [0, 32] + [ord(c) for c in "Brief"], [0, 32] + [ord(c) for c in "Other"]
+    first = font.face.makeSubset(brief)
+    assert first == plain.face.makeSubset(brief)
+    assert font.face.makeSubset(list(brief)) is first  # the same subset again: the bytes made the first time
+    assert font.face.makeSubset(other) == plain.face.makeSubset(other) != first

@@ -133,6 +133,22 @@ def test_reference_output_is_deterministic(tmp_path: Path) -> None:
     assert_footnotes_match(first)
 
 
+def test_revision_ids_of_a_reference_saved_by_word_are_not_carried_over(tmp_path: Path) -> None:
+    reference = make_reference(tmp_path / "ref.docx")
+    rsid = b' w:rsidR="00A1B2C3" w:rsidRPr="00D4E5F6"'
+    _rewrite(reference, "word/styles.xml", lambda x: x.replace(b"<w:style ", b"<w:style" + rsid + b" ", 3))
+    _rewrite(reference, "word/header1.xml", lambda x: x.replace(b"<w:p>", b"<w:p" + rsid + b">"))
+    _rewrite(reference, "word/settings.xml", lambda x: x.replace(
+        b"</w:settings>", b'<w:rsids><w:rsidRoot w:val="00A1B2C3"/></w:rsids></w:settings>'))
+    assert xml_bytes(reference, "word/styles.xml").count(b"w:rsidR=") >= 3
+    out = tmp_path / "out.docx"
+    write(sample_document(), out, Theme(reference_docx=reference))
+    assert b"REFERENCE HEADER" in xml_bytes(out, "word/header1.xml")
+    with zipfile.ZipFile(out) as archive:
+        everything = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".xml"))
+    assert b"rsid" not in everything
+
+
 def test_reference_style_found_by_name_when_its_id_differs(tmp_path: Path) -> None:
     """A localised Word names Heading 1 'heading 1' but may give it another id (German: berschrift1)."""
     reference = make_reference(tmp_path / "ref.docx", heading_id="berschrift1")

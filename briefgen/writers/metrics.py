@@ -18,9 +18,16 @@ def _font(path: Path) -> tuple[hb.Font, float]:
     return hb.Font(face), 1000.0 / face.upem
 
 
-def advance(family: str, bold: bool, char: str, size: float) -> float:
-    """The width of `char` in points at `size`, in the bundled `family` (its .notdef when it has no glyph)."""
+@cache
+def _width(family: str, bold: bool, char: str) -> float:
+    """The advance of `char` in thousandths of an em (remembered: furniture and charts measure the same few
+    characters in every brief)."""
     font, per_thousand = _font(face_file(family, bold))
     glyph = font.get_nominal_glyph(ord(char)) or 0
     width: int = font.get_glyph_h_advance(glyph)
-    return 0.001 * size * (width * per_thousand)
+    return width * per_thousand
+
+
+def advance(family: str, bold: bool, char: str, size: float) -> float:
+    """The width of `char` in points at `size`, in the bundled `family` (its .notdef when it has no glyph)."""
+    return 0.001 * size * _width(family, bold, char)

@@ -2,7 +2,8 @@
 
 python-docx stamps zip entries with the wall clock and ships its template's thumbnail, dated core
 properties, rsids and app.xml; here the core properties come from Meta, template leftovers are dropped,
-and the zip is rebuilt with fixed times, order and permissions, so the same document gives the same bytes.
+rsids are stripped from the template as it is opened, and the zip is rebuilt with fixed times, order and
+permissions, so the same document gives the same bytes.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ def to_bytes(document: DocxDocument, meta: Meta) -> bytes:
     """The finished .docx as bytes: core properties set, template leftovers gone, zip normalised."""
     _core_properties(document, meta)
     _drop_template_parts(document)
-    _strip_variable_ids(document)
     buffer = BytesIO()
     document.save(buffer)
     return normalise_zip(buffer.getvalue(), max(meta_datetime(meta), _EARLIEST_ZIP_TIME))
@@ -81,13 +81,18 @@ def _drop_template_parts(document: DocxDocument) -> None:
             part._blob = _APP_XML
 
 
-def _strip_variable_ids(document: DocxDocument) -> None:
-    """Drop revision-session ids (rsids) and Word's random document id from every XML part."""
+_VARIABLE_ELEMENTS = (f"{{{_W}}}rsids", f"{{{_W}}}rsid", f"{{{_W14}}}docId")
+
+
+def strip_variable_ids(document: DocxDocument) -> None:
+    """Drop revision-session ids (rsids: the settings' table, a style's own, any element's) and Word's random
+    document id from every XML part: done to the template as it is opened (reference.py), since nothing
+    briefgen adds carries them."""
     for part in document.part.package.iter_parts():
         if not isinstance(part, XmlPart):
             continue
         for element in list(part.element.iter()):
-            if element.tag in (f"{{{_W}}}rsids", f"{{{_W14}}}docId"):
+            if element.tag in _VARIABLE_ELEMENTS:
                 element.getparent().remove(element)
                 continue
             for name in [n for n in element.attrib if n.startswith(f"{{{_W}}}rsid")]:

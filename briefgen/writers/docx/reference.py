@@ -19,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from briefgen.errors import ThemeError
+from briefgen.writers.docx.package import strip_variable_ids
 
 # The document part's relationships a reference may keep: everything else belongs to its content.
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
@@ -29,7 +30,9 @@ _SECTION_FLAGS = ("w:titlePg",)  # a different first page: its header and footer
 def open_document(reference: Path | None) -> DocxDocument:
     """python-docx's default template, or the reference document emptied of its content."""
     if reference is None:
-        return docx.Document()
+        document = docx.Document()
+        strip_variable_ids(document)
+        return document
     try:
         document = docx.Document(str(reference))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
@@ -39,6 +42,7 @@ def open_document(reference: Path | None) -> DocxDocument:
     settings = document.settings.element
     for flag in settings.findall(qn("w:evenAndOddHeaders")):
         settings.remove(flag)
+    strip_variable_ids(document)
     return document
 
 
