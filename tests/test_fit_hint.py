@@ -7,11 +7,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefgen.document.nodes import Document, Theme
+from briefgen.errors import BriefgenError
 from briefgen.render.assets import theme_for
 from briefgen.render.compose import Composed, compose_fitted
 from briefgen.render.profiles import Profile, load_profile
@@ -119,3 +121,34 @@ def test_a_build_started_from_the_last_choice_writes_what_the_first_wrote(worksp
         return {n: (workspace / "output" / n).read_bytes() for n in ("executive.pdf", "executive.docx")}
 
     assert build() == build()
+
+
+def test_an_item_no_page_can_hold_is_left_out_the_same_way_with_a_hint_or_without(workspace: Path) -> None:
+    """The executive's last item to keep, given a label too long for any page (a table row cannot split): the
+    fit leaves it out, as it leaves out an item that overflows, whether the build before chose already (a probe
+    stops before reaching that row) or not (the full layout meets it)."""
+    summary = workspace / "seeds" / "summary.yaml"
+    text = summary.read_text(encoding="utf-8")
+    giant = " ".join(["An incursion counted again and again."] * 450)
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip() == "- id: fig-2022-incursion")
+    label = next(i for i in range(at, at + 4) if lines[i].lstrip().startswith("label:"))
+    lines[label] = f"    label: {giant}\n"
+    summary.write_text("".join(lines), encoding="utf-8")
+    checked = run_check(Workspace.at(workspace))
+    assert not checked.failed(False), checked.problems
+    profile = load_profile(checked.ws, "executive")
+    cold = _fitted(checked, "executive", profile)
+    assert cold.dropped == ("fig-2022-incursion",) and cold.pages == 1
+    assert _fitted(checked, "executive", profile, cold.dropped) == cold
+    analyst = load_profile(checked.ws, "analyst").model_copy(update={"max_pages": 3})
+    assert "fig-2022-incursion" in _fitted(checked, "analyst", analyst).dropped
+
+
+def test_a_block_no_page_can_hold_in_every_selection_is_still_an_error(checked: Checked) -> None:
+    profile = load_profile(checked.ws, "executive").model_copy(update={"max_pages": 1})
+    long_bluf = checked.loaded.summary.brief.model_copy(update={"bluf": "word " * 3000})
+    summary = checked.loaded.summary.model_copy(update={"brief": long_bluf})
+    tall = replace(checked, loaded=replace(checked.loaded, summary=summary))
+    with pytest.raises(BriefgenError, match="executive brief cannot fit max_pages 1"):
+        _fitted(tall, "executive", profile)

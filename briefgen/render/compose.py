@@ -76,8 +76,9 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
     the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer.
 
-    `hint`: the items the last build left out to fit. It changes only how fast the answer comes, never the
-    answer (the first selection, in drop order, that fits)."""
+    A selection holding a block that no page can hold with its notes does not fit: a smaller one may leave it
+    out, and only when none can is it an error. `hint`: the items the last build left out to fit. It changes
+    only how fast the answer comes, never the answer (the first selection, in drop order, that fits)."""
     release = release_for(checked, profile, audience)
     selection = select(checked.loaded.summary, profile, audience, release.allows)
     hidden = selection.withheld, needles(checked, release)
@@ -98,6 +99,7 @@ class _Fit:
         self.selections, self.victims = [first], list[str]()  # victims[n]: what selection n + 1 leaves out
         self._rest = rest  # changes, release, edition: as compose takes them
         self.documents: dict[int, Document] = {}
+        self.last: tuple[int, float] | Unplaced = (0, 0.0)  # the latest selection's measure, or why it failed
 
     def selection(self, n: int) -> Selection | None:
         """The n-th selection; None when fewer can be made (one judgment must stay)."""
@@ -115,13 +117,12 @@ class _Fit:
         (the layout the PDF is written from). Probes and layouts place alike, so the guess changes only how
         fast the answer comes."""
         for n in range(guess):
-            if _fits(self._measured(n, self.profile.max_pages), self.profile):
+            if self._fits(n, self.profile.max_pages):
                 return self._fitted(n)
         n = guess
-        while not _fits(pages := self._measured(n), self.profile):
+        while not self._fits(n):
             if self.selection(n + 1) is None:
-                raise _cannot_fit(self.audience, self.profile,
-                                  f"it needs {pages[0]} pages even with a single judgment")
+                raise self._cannot()
             n += 1
         return self._fitted(n)
 
@@ -132,13 +133,27 @@ class _Fit:
             n += 1
         return n
 
-    def _measured(self, n: int, limit: int | None = None) -> tuple[int, float]:
+    def _fits(self, n: int, limit: int | None = None) -> bool:
+        """Whether selection n fits. One holding a block that no page can hold with its notes does not (a
+        smaller selection may leave that block out); a probe stops before finding out, and says the same."""
         if n not in self.documents:
             self.documents[n] = compose(self.checked, self.audience, self.profile, self.selections[n], *self._rest)
-        return _measure(self.measure, self.documents[n], self.theme, self.audience, self.profile, limit)
+        try:
+            self.last = _measure(self.measure, self.documents[n], self.theme, self.profile, limit)
+        except Unplaced as exc:
+            self.last = exc
+            return False
+        return _fits(self.last, self.profile)
 
     def _fitted(self, n: int) -> tuple[Document, tuple[str, ...], int]:
-        return self.documents[n], tuple(self.victims[:n]), self._measured(n)[0]
+        pages, _ = _measure(self.measure, self.documents[n], self.theme, self.profile)  # remembered: no layout
+        return self.documents[n], tuple(self.victims[:n]), pages
+
+    def _cannot(self) -> BriefgenError:
+        """Why not even the smallest selection fits."""
+        last = self.last
+        why = last.message if isinstance(last, Unplaced) else f"it needs {last[0]} pages even with a single judgment"
+        return _cannot_fit(self.audience, self.profile, why)
 
 
 def _fits(measured: tuple[int, float], profile: Profile) -> bool:
@@ -147,14 +162,12 @@ def _fits(measured: tuple[int, float], profile: Profile) -> bool:
     return pages < limit or (pages == limit and free >= profile.fit_slack)
 
 
-def _measure(measure: Measure, document: Document, theme: Theme, audience: str, profile: Profile,
+def _measure(measure: Measure, document: Document, theme: Theme, profile: Profile,
              limit: int | None = None) -> tuple[int, float]:
     try:
         return measure(document, theme, limit)
     except ThemeError as exc:
         raise profile.place(exc) from None
-    except Unplaced as exc:  # one block cannot fit any page: no selection will help
-        raise _cannot_fit(audience, profile, exc.message) from None
 
 
 def _cannot_fit(audience: str, profile: Profile, why: str) -> BriefgenError:
