@@ -17,7 +17,7 @@ import pytest
 
 from briefgen.document.nodes import WriteResult
 from briefgen.errors import BriefgenError
-from briefgen.regen.audience import _results
+from briefgen.regen.audience import _Early, _results
 from briefgen.regen.publish import Stage
 from briefgen.regen.workers import Ahead, _claims, _tickets, run, workers_for
 
@@ -235,10 +235,58 @@ def test_formats_written_in_two_processes_fail_as_in_one(fail: set[str], raised:
                            theme="theme", profile=None)
     stage = Stage(tmp_path, tmp_path)
     with Ahead(_in_child_only) as ahead:
+        early = _Early(ahead, stage, "executive")
+        early.send("theme", "doc")  # type: ignore[arg-type]
         if raised is None:
-            results = _results(plan, stage, ahead)  # type: ignore[arg-type]
+            results = _results(plan, stage, early)  # type: ignore[arg-type]
             assert [r.path.read_text(encoding="utf-8") for r in results] == ["docx", "pdf"]
             return
         with pytest.raises(BriefgenError) as caught:
-            _results(plan, stage, ahead)  # type: ignore[arg-type]
+            _results(plan, stage, early)  # type: ignore[arg-type]
     assert str(caught.value).endswith(f"{raised} failed here")
+
+
+def _write_who(document: object, path: Path, theme: object) -> WriteResult:
+    """A writer that writes which document it was given, and in which process."""
+    if document == "expected":
+        time.sleep(0.5)  # still writing when the fit's choice is known
+    path.write_text(f"{document} {os.getpid()}", encoding="utf-8")
+    return WriteResult(path, 1, 0)
+
+
+def test_a_file_sent_ahead_for_a_document_the_fit_did_not_choose_is_written_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process sent the expected document is stopped; the file is the chosen document's, written here."""
+    monkeypatch.setattr("briefgen.regen.audience.writer_for", lambda fmt: _write_who)
+    chosen = "chosen"
+    plan = SimpleNamespace(audience="executive", formats=("docx", "pdf"), composed=SimpleNamespace(document=chosen),
+                           theme="theme", profile=None)
+    stage = Stage(tmp_path, tmp_path)
+    with Ahead(_in_child_only) as ahead:
+        early = _Early(ahead, stage, "executive")
+        early.send("theme", "expected")  # type: ignore[arg-type]
+        _results(plan, stage, early)  # type: ignore[arg-type]
+        time.sleep(0.7)  # had the process not been stopped, it would have written by now
+    here = f"chosen {os.getpid()}"
+    assert [(tmp_path / f"executive.{fmt}").read_text(encoding="utf-8") for fmt in ("docx", "pdf")] == [here, here]
+    assert stage.names == ["executive.docx", "executive.pdf"]
+
+
+def test_a_rebuild_whose_fit_chooses_another_selection_writes_what_one_process_writes(workspace: Path,
+                                                                                     tmp_path: Path) -> None:
+    """The DOCX is sent ahead as soon as the selection the last build chose is composed; when the fit then
+    chooses another (here the page limit was raised, so nothing is left out), that DOCX is written here."""
+    other = tmp_path / "other"
+    subprocess.run(["cp", "-r", str(workspace), str(other)], check=True)
+    firsts = _build(workspace, 2, "-a", "executive"), _build(other, 1, "-a", "executive")
+    assert all("left out to fit" in first.stdout for first in firsts), firsts
+    bundled = Path(__file__).parents[1] / "briefgen" / "templates" / "executive.yaml"
+    for ws in (workspace, other):
+        raised = bundled.read_text(encoding="utf-8").replace("max_pages: 1", "max_pages: 2")
+        (ws / "templates" / "executive.yaml").write_text(raised, encoding="utf-8")
+    two, one = _build(workspace, 2, "-a", "executive"), _build(other, 1, "-a", "executive")
+    assert two.returncode == one.returncode == 0, two.stderr + one.stderr
+    assert "left out" not in two.stdout and two.stdout.replace(str(workspace), "") == one.stdout.replace(
+        str(other), "")
+    for name in ("executive.docx", "executive.pdf"):
+        assert (workspace / "output" / name).read_bytes() == (other / "output" / name).read_bytes(), name

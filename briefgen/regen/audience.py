@@ -99,12 +99,19 @@ def build_audience(checked: Checked, profiles: dict[str, Profile], lock: Lock, f
               if_changed: bool, issues: dict[str, list[Issue]], stage: Stage, name: str, *,
               ahead: Ahead[WriteResult] | None = None) -> Built | Unwritten | None:
     """`ahead`, if given: a process readied to write the audience's AHEAD_FORMAT file beside this one."""
-    plan = _plan(checked, name, profiles[name], lock, formats, target, if_changed, issues.get(name, []))
+    mine = Stage(stage.folder, stage.target)  # its names come back as data: a worker's memory is its own
+    early = _Early(ahead, mine, name) if ahead else None
+    try:
+        plan = _plan(checked, name, profiles[name], lock, formats, target, if_changed, issues.get(name, []),
+                     early.send if early else None)
+    except BaseException:
+        if early:
+            early.cancel()  # nothing may still be writing into the staging folder once it is removed
+        raise
     if plan is None:
         return None
-    mine = Stage(stage.folder, stage.target)  # its names come back as data: a worker's memory is its own
     try:
-        written, record = _write(plan, mine, lock, ahead)
+        written, record = _write(plan, mine, lock, early)
     except BriefgenError as exc:  # raised once every audience is composed: a fit problem anywhere comes first
         return Unwritten(name, exc.problems)
     return Built(name, written, record, plan.composed.needles, mine.names, mine.retired)
@@ -113,13 +120,42 @@ def build_audience(checked: Checked, profiles: dict[str, Profile], lock: Lock, f
 AHEAD_FORMAT: Format = "docx"  # the format a second process can write while this one writes the PDF it fitted
 
 
-def _results(plan: Plan, stage: Stage, ahead: Ahead[WriteResult] | None) -> list[WriteResult]:
-    """Each format's file written: AHEAD_FORMAT's by `ahead` (if it takes the job) while this process writes
-    the others. An error is the one writing them in order here would raise: the first failing format's."""
+class _Early:
+    """The AHEAD_FORMAT file written by a readied process from the moment the fit's expected document is
+    composed, while this process proves the fit and then writes the PDF; kept only if the fit chose that
+    very document (the document the last build chose, unless the content changed the choice)."""
+
+    def __init__(self, ahead: Ahead[WriteResult], stage: Stage, audience: str) -> None:
+        self.ahead, self.stage, self.audience = ahead, stage, audience
+        self.sent: Document | None = None
+
+    def send(self, theme: Theme, document: Document) -> None:
+        path = self.stage.path(f"{self.audience}.{AHEAD_FORMAT}")
+        if self.ahead.give(partial(_write_format, AHEAD_FORMAT, document, path, theme)):
+            self.sent = document
+
+    def cancel(self) -> None:
+        if self.sent is not None:
+            self.ahead.cancel()
+
+    def taker(self, chosen: Document) -> Ahead[WriteResult] | None:
+        """The process writing `chosen`'s AHEAD_FORMAT file, if it was sent; a process writing another
+        document is stopped (the file is written here)."""
+        if self.sent is chosen:
+            return self.ahead
+        self.cancel()
+        return None
+
+
+def _results(plan: Plan, stage: Stage, early: _Early | None) -> list[WriteResult]:
+    """Each format's file written: AHEAD_FORMAT's by the readied process (sent the job as the fit began) while
+    this process writes the others. An error is the one writing them in order here would raise: the first
+    failing format's."""
     jobs = [partial(_write_format, fmt, plan.composed.document, stage.path(f"{plan.audience}.{fmt}"), plan.theme)
             for fmt in plan.formats]
     away = next((i for i, fmt in enumerate(plan.formats) if fmt == AHEAD_FORMAT), None)
-    if ahead is None or away is None or not ahead.give(jobs[away]):
+    ahead = early.taker(plan.composed.document) if early else None
+    if ahead is None or away is None:
         return [_placed(plan.profile, job) for job in jobs]
     here: dict[int, WriteResult | BriefgenError | OSError] = {}
     for index, job in enumerate(jobs):
@@ -169,7 +205,8 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
 
 
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
-          if_changed: bool, issues: list[Issue]) -> Plan | None:
+          if_changed: bool, issues: list[Issue],
+          expect: Callable[[Theme, Document], object] | None = None) -> Plan | None:
     from briefgen.regen.changes import changes
     from briefgen.regen.issued import edition, versioned
     from briefgen.regen.snapshot import digest, snapshot
@@ -194,18 +231,18 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     theme = versioned(theme_for(checked.ws, profile), profile, ed)
     hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
     composed = compose_fitted(checked, name, profile, theme, measure, changes(ed.since(baseline), snap, hidden),
-                              ed.context(), hint=tuple(record.dropped) if record else ())
+                              ed.context(), hint=tuple(record.dropped) if record else (),
+                              expect=partial(expect, theme) if expect and AHEAD_FORMAT in wanted else None)
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted,
                 ed.baseline.docx(target, name) if ed.baseline else None)
 
 
-def _write(plan: Plan, stage: Stage, lock: Lock,
-           ahead: Ahead[WriteResult] | None = None) -> tuple[list[Written], AudienceRecord]:
+def _write(plan: Plan, stage: Stage, lock: Lock, early: _Early | None = None) -> tuple[list[Written], AudienceRecord]:
     """Write the plan's formats (and its redline) into the staging folder; the files, and their record."""
     written: list[Written] = []
     record = lock.audiences.get(plan.audience)
     outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
-    for fmt, result in zip(plan.formats, _results(plan, stage, ahead), strict=True):
+    for fmt, result in zip(plan.formats, _results(plan, stage, early), strict=True):
         outputs[fmt] = file_digest(result.path)
         written.append(Written(plan.audience, fmt, result, plan.composed.dropped, len(plan.composed.withheld)))
     written.extend(_redline(plan, stage, outputs, written))

@@ -192,6 +192,13 @@ class Ahead(Generic[R]):
                 os.kill(self.pid, signal.SIGKILL)
         self._wait()
 
+    def cancel(self) -> None:
+        """Stop the child whatever it is doing (its job is no longer wanted) and wait for it: once this returns,
+        nothing it did is still going on."""
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self._wait()
+
     def give(self, job: Callable[[], R]) -> bool:
         """Send the job; False if it could not be (the caller does it)."""
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,22 +72,29 @@ def _citation(registry: CiteRegistry, n: int) -> Citation:
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme, measure: Measure,
                    changes: list[dict[str, str]] | None = None, edition: dict[str, Any] | None = None,
-                   hint: tuple[str, ...] = ()) -> Composed:
+                   hint: tuple[str, ...] = (), expect: Callable[[Document], object] | None = None) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
     the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer.
 
     A selection holding a block that no page can hold with its notes does not fit: a smaller one may leave it
     out, and only when none can is it an error. `hint`: the items the last build left out to fit. It changes
-    only how fast the answer comes, never the answer (the first selection, in drop order, that fits)."""
+    only how fast the answer comes, never the answer (the first selection, in drop order, that fits).
+    `expect`, if given, is shown the document the fit expects to choose (the hint's) as soon as it is composed,
+    before the fit proves it: a caller may start writing it in another process, and check the choice after."""
     release = release_for(checked, profile, audience)
     selection = select(checked.loaded.summary, profile, audience, release.allows)
     hidden = selection.withheld, needles(checked, release)
     if profile.max_pages is None:
-        return Composed(audience, compose(checked, audience, profile, selection, changes, release, edition), (),
-                        None, *hidden)
+        document = compose(checked, audience, profile, selection, changes, release, edition)
+        if expect:
+            expect(document)
+        return Composed(audience, document, (), None, *hidden)
     fit = _Fit(checked, audience, profile, theme, measure, selection, changes, release, edition)
-    return Composed(audience, *fit.first_fitting(fit.guess(hint)), *hidden)
+    guess = fit.guess(hint)
+    if expect:
+        expect(fit.document(guess))
+    return Composed(audience, *fit.first_fitting(guess), *hidden)
 
 
 class _Fit:
@@ -110,6 +118,12 @@ class _Fit:
             self.selections.append(smaller[0])
             self.victims.append(smaller[1])
         return self.selections[n]
+
+    def document(self, n: int) -> Document:
+        """Selection n composed (once)."""
+        if n not in self.documents:
+            self.documents[n] = compose(self.checked, self.audience, self.profile, self.selections[n], *self._rest)
+        return self.documents[n]
 
     def first_fitting(self, guess: int) -> tuple[Document, tuple[str, ...], int]:
         """The first selection, in drop order, that fits. Those before `guess` are expected to overflow: each
@@ -136,10 +150,8 @@ class _Fit:
     def _fits(self, n: int, limit: int | None = None) -> bool:
         """Whether selection n fits. One holding a block that no page can hold with its notes does not (a
         smaller selection may leave that block out); a probe stops before finding out, and says the same."""
-        if n not in self.documents:
-            self.documents[n] = compose(self.checked, self.audience, self.profile, self.selections[n], *self._rest)
         try:
-            self.last = _measure(self.measure, self.documents[n], self.theme, self.profile, limit)
+            self.last = _measure(self.measure, self.document(n), self.theme, self.profile, limit)
         except Unplaced as exc:
             self.last = exc
             return False
