@@ -254,21 +254,24 @@ def _write_who(document: object, path: Path, theme: object) -> WriteResult:
     return WriteResult(path, 1, 0)
 
 
-def test_a_file_sent_ahead_for_a_document_the_fit_did_not_choose_is_written_here(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The process sent the expected document is stopped; the file is the chosen document's, written here."""
+@pytest.mark.parametrize("sent", [None, "chosen", "expected"])
+def test_the_docx_is_written_ahead_unless_it_was_sent_for_a_document_the_fit_did_not_choose(
+        sent: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sent nothing ahead (a cold build), the process forked ahead is given the chosen document's DOCX when the
+    fit is done; sent the chosen one, it keeps it; sent another, it is stopped and the DOCX is written here."""
     monkeypatch.setattr("briefgen.regen.audience.writer_for", lambda fmt: _write_who)
-    chosen = "chosen"
-    plan = SimpleNamespace(audience="executive", formats=("docx", "pdf"), composed=SimpleNamespace(document=chosen),
+    plan = SimpleNamespace(audience="executive", formats=("docx", "pdf"), composed=SimpleNamespace(document="chosen"),
                            theme="theme", profile=None)
     stage = Stage(tmp_path, tmp_path)
     with Ahead(_in_child_only) as ahead:
         early = _Early(ahead, stage, "executive")
-        early.send("theme", "expected")  # type: ignore[arg-type]
+        if sent:
+            early.send("theme", sent)  # type: ignore[arg-type]
         _results(plan, stage, early)  # type: ignore[arg-type]
-        time.sleep(0.7)  # had the process not been stopped, it would have written by now
-    here = f"chosen {os.getpid()}"
-    assert [(tmp_path / f"executive.{fmt}").read_text(encoding="utf-8") for fmt in ("docx", "pdf")] == [here, here]
+        time.sleep(0.7 if sent == "expected" else 0)  # had it not been stopped, it would have written by now
+    writer = os.getpid() if sent == "expected" else ahead.pid
+    assert (tmp_path / "executive.docx").read_text(encoding="utf-8") == f"chosen {writer}"
+    assert (tmp_path / "executive.pdf").read_text(encoding="utf-8") == f"chosen {os.getpid()}"
     assert stage.names == ["executive.docx", "executive.pdf"]
 
 

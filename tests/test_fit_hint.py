@@ -111,6 +111,28 @@ def test_a_probe_answers_as_the_full_layout_does_up_to_its_limit(checked: Checke
             assert probed == ((pages, free) if pages <= limit else (limit + 1, 0.0)), (name, limit)
 
 
+def test_the_document_expected_is_shown_ahead_only_when_a_last_build_backs_it(checked: Checked) -> None:
+    """With the last build's choice, the document shown ahead of the fit is the one the fit returns; with no last
+    build, none is shown before the fit (so no process starts writing a document the fit then refuses); with no
+    page limit, the one document there is."""
+    shown: list[Document] = []
+
+    def fitted(name: str, hint: tuple[str, ...] | None) -> Composed:
+        profile = load_profile(checked.ws, name)
+        writer._layout.cache_clear()
+        return compose_fitted(checked, name, profile, theme_for(checked.ws, profile), writer.measure, hint=hint,
+                              expect=shown.append)
+
+    cold = fitted("executive", None)
+    assert cold.dropped and shown == []
+    warm = fitted("executive", cold.dropped)
+    assert warm == cold and len(shown) == 1 and shown[0] is warm.document
+    stale = fitted("executive", ())  # a last build that left nothing out: expected, then refused by the fit
+    assert stale == cold and len(shown) == 2 and shown[1] is not stale.document
+    analyst = fitted("analyst", None)
+    assert len(shown) == 3 and shown[2] is analyst.document
+
+
 def test_a_build_started_from_the_last_choice_writes_what_the_first_wrote(workspace: Path) -> None:
     """The second build reads what the first left out from its record (the hint) and must write the same."""
     def build() -> dict[str, bytes]:

@@ -138,13 +138,16 @@ class _Early:
         if self.sent is not None:
             self.ahead.cancel()
 
-    def taker(self, chosen: Document) -> Ahead[WriteResult] | None:
-        """The process writing `chosen`'s AHEAD_FORMAT file, if it was sent; a process writing another
-        document is stopped (the file is written here)."""
-        if self.sent is chosen:
-            return self.ahead
-        self.cancel()
-        return None
+    def taker(self, chosen: Document, job: Callable[[], WriteResult]) -> Ahead[WriteResult] | None:
+        """The process writing the chosen document's AHEAD_FORMAT file: sent it ahead, or sent `job` now if
+        nothing was; None (the file is written here) if it was sent another document (it is stopped) or cannot
+        take the job."""
+        if self.sent is not None:
+            if self.sent is chosen:
+                return self.ahead
+            self.cancel()
+            return None
+        return self.ahead if self.ahead.give(job) else None
 
 
 def _results(plan: Plan, stage: Stage, early: _Early | None) -> list[WriteResult]:
@@ -154,7 +157,7 @@ def _results(plan: Plan, stage: Stage, early: _Early | None) -> list[WriteResult
     jobs = [partial(_write_format, fmt, plan.composed.document, stage.path(f"{plan.audience}.{fmt}"), plan.theme)
             for fmt in plan.formats]
     away = next((i for i, fmt in enumerate(plan.formats) if fmt == AHEAD_FORMAT), None)
-    ahead = early.taker(plan.composed.document) if early else None
+    ahead = early.taker(plan.composed.document, jobs[away]) if early and away is not None else None
     if ahead is None or away is None:
         return [_placed(plan.profile, job) for job in jobs]
     here: dict[int, WriteResult | BriefgenError | OSError] = {}
@@ -231,7 +234,7 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     theme = versioned(theme_for(checked.ws, profile), profile, ed)
     hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
     composed = compose_fitted(checked, name, profile, theme, measure, changes(ed.since(baseline), snap, hidden),
-                              ed.context(), hint=tuple(record.dropped) if record else (),
+                              ed.context(), hint=tuple(record.dropped) if record else None,
                               expect=partial(expect, theme) if expect and AHEAD_FORMAT in wanted else None)
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted,
                 ed.baseline.docx(target, name) if ed.baseline else None)

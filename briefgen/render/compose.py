@@ -72,16 +72,18 @@ def _citation(registry: CiteRegistry, n: int) -> Citation:
 
 def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: Theme, measure: Measure,
                    changes: list[dict[str, str]] | None = None, edition: dict[str, Any] | None = None,
-                   hint: tuple[str, ...] = (), expect: Callable[[Document], object] | None = None) -> Composed:
+                   hint: tuple[str, ...] | None = None,
+                   expect: Callable[[Document], object] | None = None) -> Composed:
     """Compose; with a page limit, drop the lowest-priority items until the PDF metrics say it fits with
     `fit_slack` of the last page to spare (the margin a word processor's own layout may need). `measure` is
     the PDF writer's: the stage that owns the writers passes it in, so rendering never imports a writer.
 
     A selection holding a block that no page can hold with its notes does not fit: a smaller one may leave it
-    out, and only when none can is it an error. `hint`: the items the last build left out to fit. It changes
-    only how fast the answer comes, never the answer (the first selection, in drop order, that fits).
-    `expect`, if given, is shown the document the fit expects to choose (the hint's) as soon as it is composed,
-    before the fit proves it: a caller may start writing it in another process, and check the choice after."""
+    out, and only when none can is it an error. `hint`: the items the last build left out to fit (None when
+    there was no last build). It changes only how fast the answer comes, never the answer (the first selection,
+    in drop order, that fits). `expect`, if given, is shown the document the compose expects to return as soon
+    as it is composed: the fit's, only when a last build's choice backs the expectation (before the fit proves
+    it). A caller may start writing that document in another process, and check the choice after."""
     release = release_for(checked, profile, audience)
     selection = select(checked.loaded.summary, profile, audience, release.allows)
     hidden = selection.withheld, needles(checked, release)
@@ -91,8 +93,8 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
             expect(document)
         return Composed(audience, document, (), None, *hidden)
     fit = _Fit(checked, audience, profile, theme, measure, selection, changes, release, edition)
-    guess = fit.guess(hint)
-    if expect:
+    guess = fit.guess(hint or ())
+    if expect and hint is not None:
         expect(fit.document(guess))
     return Composed(audience, *fit.first_fitting(guess), *hidden)
 
