@@ -209,3 +209,22 @@ def test_a_seed_changed_while_a_check_reads_it_is_never_cut_off_later(
     now = hashlib.sha256(seed.read_bytes()).hexdigest()
     _, _, entries = marshal.loads((workspace / "output/.cache" / STORE_NAME).read_bytes())
     assert [key[0][0] for key in entries if key[1:] == ("Source: KCNA", data["judgments"][0]["statement"])] == [now]
+
+
+def test_a_seed_changed_while_check_no_cache_verifies_is_verified_by_the_next_check(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check --no-cache` stores its verdict under the stamps the inputs had before it read them: a cited
+    passage taken out of a seed while it verifies leaves the next check no passing verdict to reuse."""
+    _settled(workspace)
+    real = check_module.run_check
+
+    def changing(*args: object, **kwargs: object) -> check_module.Checked:
+        checked = real(*args, **kwargs)  # type: ignore[arg-type]
+        edit(workspace / SEED_000, CITED, CITED.replace("million", "thousand"))
+        return checked
+
+    monkeypatch.setattr(check_module, "run_check", changing)
+    assert run(workspace, "check", "--no-cache").exit_code == 0
+    monkeypatch.setattr(check_module, "run_check", real)
+    after = run(workspace, "check")
+    assert after.exit_code == 1 and "not found" in after.output, after.output

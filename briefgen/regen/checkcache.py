@@ -107,6 +107,13 @@ def recall(ws: Workspace) -> tuple[Verdict | None, dict[str, Stamp], Record | No
     return (stored.verdict if _key(stamps) == stored.key else None), stamps, stored
 
 
+def stamps_now(ws: Workspace) -> dict[str, Stamp]:
+    """The inputs' stamps as they are now, hashing only the files whose size or mtime moved since the stored
+    record's (every file when there is none)."""
+    stored = _read(ws)
+    return restamp(input_files(ws), stored.stamps if stored else {})[0]
+
+
 def seed_digests(stamps: dict[str, Stamp]) -> dict[str, str]:
     """The sha256 of each seed file by its name in seeds/, as its stamp says."""
     return {name[6:]: stamp.sha256 for name, stamp in stamps.items() if name.startswith("seeds/")}
@@ -122,8 +129,7 @@ def remember(ws: Workspace, verdict: Verdict, stamps: dict[str, Stamp] | None = 
     """Store the verdict with the stamps of the inputs it was made from (best effort: a cache). Stamps taken
     before the verification began are the safe ones: a file changed since then no longer matches them."""
     if stamps is None:
-        stored = _read(ws)
-        stamps, _ = restamp(input_files(ws), stored.stamps if stored else {})
+        stamps = stamps_now(ws)
     record = {"key": _key(stamps), "stamps": {k: v.to_json() for k, v in stamps.items()},
               "verdict": vars(verdict), "cutoff": cutoff.to_json() if cutoff else None}
     try:

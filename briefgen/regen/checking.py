@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefgen.collector import collection_paused
-from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, tie_store
+from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, stamps_now, tie_store
 from briefgen.workspace import Workspace
 
 if TYPE_CHECKING:  # the model and its verification load only when the stored verdict does not stand
@@ -23,8 +23,10 @@ def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False)
 
 
 def _verdict(ws: Workspace, no_cache: bool, verified: bool) -> tuple[Verdict, Checked | None]:
-    verdict, stamps, record = (None, None, None) if no_cache else recall(ws)
-    if verdict is None and record is not None and stamps is not None and not verified:
+    # Stamped before the verification, also afresh: a file changed while it is verified then no longer
+    # matches the stamps the verdict is stored under, so the next check verifies it again.
+    verdict, stamps, record = (None, stamps_now(ws), None) if no_cache else recall(ws)
+    if verdict is None and record is not None and not verified:
         from briefgen.regen.cutoff import cut_off
 
         verdict = cut_off(ws, record, stamps)
@@ -34,13 +36,13 @@ def _verdict(ws: Workspace, no_cache: bool, verified: bool) -> tuple[Verdict, Ch
     from briefgen.render.profilecheck import audience_fonts, check_profiles
     from briefgen.verify.check import report_json, report_text, run_check
 
-    store = None if stamps is None else tie_store(ws)
+    store = None if no_cache else tie_store(ws)
     checked = run_check(ws, fontsets=audience_fonts(ws), store=store,
-                        digests=None if stamps is None else seed_digests(stamps))
+                        digests=None if store is None else seed_digests(stamps))
     checked.problems.extend(check_profiles(ws, checked.loaded.summary))
     verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
                       checked.failed(False), checked.failed(True))
-    readings = None if store is None or stamps is None else seed_readings(checked, stamps)
+    readings = None if store is None else seed_readings(checked, stamps)
     token = store.save() if store is not None else ""
     remember(ws, verdict, stamps, Cutoff(token, readings) if readings is not None and token else None)
     return verdict, checked
