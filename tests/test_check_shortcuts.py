@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from briefgen.model.skeleton import SAMPLE
 from briefgen.model.yamlpos import Positions
-from briefgen.model.yamlsrc import _Loader, parse
+from briefgen.model.yamlsrc import _Loader, load, parse
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.placeholders import _SAMPLES, _found, _is_placeholder, _is_sample
@@ -67,6 +67,23 @@ def test_a_cached_model_places_a_problem_where_a_fresh_parse_does() -> None:
     for path in [("brief", "bluf"), ("quotes", 1, "text"), ("figures", 2, "evidence", 0, "nope"), ("nope",)]:
         assert cached.where(path) == fresh.where(path)
         assert cached.where(path, key=True) == fresh.where(path, key=True)
+
+
+def test_a_small_file_read_again_in_one_process_gives_its_own_copy_of_the_same_data(tmp_path: Path) -> None:
+    """A watch reads the model and profiles on every rebuild: bytes parsed before come back as a fresh copy
+    (the caller may change it), placed as a fresh parse places them; changed bytes are parsed anew."""
+    path = tmp_path / "summary.yaml"
+    text = ROOT.joinpath("seeds", "summary.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    fresh, first = parse(text, "x"), load(path, "x")
+    first.data["brief"]["title"] = "changed by its caller"
+    again = load(path, "x")
+    assert again.data == fresh.data and again.data is not first.data
+    for where in [("brief", "bluf"), ("quotes", 1, "text"), ("figures", 2, "evidence", 0, "nope"), ("nope",)]:
+        assert again.where(where) == fresh.where(where)
+        assert again.where(where, key=True) == fresh.where(where, key=True)
+    path.write_text(text.replace("title: ", "title: New ", 1), encoding="utf-8")
+    assert load(path, "x").data["brief"]["title"] == "New " + fresh.data["brief"]["title"]
 
 
 _NEAR = st.sampled_from(list(SAMPLE.values())).flatmap(lambda s: st.lists(

@@ -98,9 +98,29 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
                                     hint="save the file as UTF-8")) from None
+    if len(raw) <= SMALL_YAML_BYTES:
+        return _recent_parse(raw, text, display)
     if cache is None:
         return parse(text, display)
     return _cached_parse(raw, text, display, cache)
+
+
+SMALL_YAML_BYTES = 64 * 1024  # a file this small parses faster than its cache entry is read from disk
+_RECENT: dict[str, bytes] = {}  # small files' data (marshal) by content hash, the latest last
+_RECENT_KEPT = 32
+
+
+def _recent_parse(raw: bytes, text: str, display: str) -> Located:
+    """A small file's data as parsed before in this process from the same bytes (a watch reads the same model
+    and profiles on every rebuild), else parsed now; positions found on demand, as from the cache."""
+    digest = hashlib.sha256(raw).hexdigest()
+    kept = _RECENT.pop(digest, None)
+    if kept is None:
+        kept = marshal.dumps(parse(text, display, positions=False).data)
+        while len(_RECENT) >= _RECENT_KEPT:
+            del _RECENT[next(iter(_RECENT))]
+    _RECENT[digest] = kept
+    return Located(marshal.loads(kept), display, text=text)
 
 
 def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
@@ -113,8 +133,7 @@ def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     located = parse(text, display, positions=False)
-    if len(raw) > 64 * 1024:  # small files parse faster than the cache loads
-        cache_put(entry, marshal.dumps(located.data))
+    cache_put(entry, marshal.dumps(located.data))
     return located
 
 
