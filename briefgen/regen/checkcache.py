@@ -71,8 +71,10 @@ class Record:
 
 
 def _key(stamps: dict[str, Stamp]) -> str:
-    payload = json.dumps([tool_version(), {k: v.sha256 for k, v in stamps.items()}], sort_keys=True)
-    return hashlib.sha256(payload.encode()).hexdigest()
+    """A digest of briefgen's version and every input's name and content hash (names hold no NUL)."""
+    digest = hashlib.sha256(tool_version().encode() + b"\0")
+    digest.update("\0".join([f"{name}\0{stamp.sha256}" for name, stamp in sorted(stamps.items())]).encode())
+    return digest.hexdigest()
 
 
 def _read(ws: Workspace) -> Record | None:
