@@ -194,9 +194,10 @@ class Ahead(Generic[R]):
 
     def cancel(self) -> None:
         """Stop the child whatever it is doing (its job is no longer wanted) and wait for it: once this returns,
-        nothing it did is still going on."""
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGKILL)
+        nothing it did is still going on. A child already waited for is not signalled (its pid may be reused)."""
+        if self._answer is None:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
         self._wait()
 
     def give(self, job: Callable[[], R]) -> bool:
