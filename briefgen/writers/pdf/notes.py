@@ -12,7 +12,7 @@ reportlab has no footnotes, so:
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -160,6 +160,15 @@ def _not_drawn(*_args: Any, **_kwargs: Any) -> None:
     pass
 
 
+def _placed_dry(add: Callable[[Flowable, Canvas, int], int], flowable: Flowable, canv: Canvas, split: int) -> int:
+    """`add` placing the flowable where it would be drawn, without drawing it (this placement only)."""
+    flowable.drawOn = _not_drawn
+    try:
+        return add(flowable, canv, split)
+    finally:
+        del flowable.drawOn
+
+
 class NoteFrame(Frame):  # type: ignore[misc]
     """A frame whose usable bottom rises by the height of the notes of what it holds."""
 
@@ -183,12 +192,8 @@ class NoteFrame(Frame):  # type: ignore[misc]
         new = self.ledger.new_numbers(flowable)
         extra = self.ledger.extra(new)
         self._y1p += extra
-        if _dry(canv):  # placed where it would be drawn, but not drawn (this placement only)
-            flowable.drawOn = _not_drawn
-        try:
-            placed: int = super()._add(flowable, canv, trySplit)
-        finally:
-            flowable.__dict__.pop("drawOn", None)
+        add = super()._add
+        placed: int = _placed_dry(add, flowable, canv, trySplit) if _dry(canv) else add(flowable, canv, trySplit)
         if placed:
             self.ledger.on_page.extend(new)
         else:
