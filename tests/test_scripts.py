@@ -282,3 +282,15 @@ def test_bidi_module_orders_lines_by_uax9() -> None:
     assert positions == [12, 11, 9, 10, 8, 7, 6, 5, 4, 3, 0, 1, 2]
     assert bidi.log2vis("abc (שלום) def", "LTR") == "abc (םולש) def"
     assert bidi.log2vis("(שלום)", "RTL") == "(םולש)"  # mirrored at the right-to-left level: ")" drawn as "("
+
+
+def test_a_byte_order_mark_in_latin_text_belongs_to_no_script() -> None:
+    """U+FEFF ends the block of Arabic presentation forms but is no Arabic letter: Latin text holding one (pasted
+    from a file that began with it) is laid out as Latin in both writers: no shaping, no right-to-left run."""
+    from briefgen.document.scripts import pieces, script_of
+    from briefgen.writers.pdf.shaping import has_rtl, reorders
+
+    text = "Kim Jong Un \ufeffhas made drones a priority"
+    assert not reorders(text) and not has_rtl(text)
+    assert [found.name for found, _ in pieces(text)] == ["latin"]
+    assert script_of("\ufeff") is None and script_of("\ufefc") is not None and script_of("\ufefc").name == "arabic"

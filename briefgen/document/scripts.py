@@ -10,7 +10,8 @@ from typing import Literal
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "yi", "sd", "ug", "ckb", "dv"})
 _RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm"})
-NOT_LATIN = "[\u0590-\u08ff\u0900-\u0dff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufeff]"
+# (the Arabic presentation forms end at U+FEFC: U+FEFF, the byte order mark, belongs to no script)
+NOT_LATIN = "[\u0590-\u08ff\u0900-\u0dff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufefc]"
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class ScriptClass:
 LATIN = ScriptClass("latin", "latin", False, None)
 KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")  # hiragana, katakana: text holding them is Japanese
 _CLASSES = (
-    (re.compile("[\u0600-\u06ff\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+    (re.compile("[\u0600-\u06ff\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"),
      ScriptClass("arabic", "complex", True, "ar")),
     (re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"), ScriptClass("hebrew", "complex", True, "he")),
     (re.compile("[\u0900-\u097f\ua8e0-\ua8ff]"), ScriptClass("devanagari", "complex", False, "hi")),

@@ -33,7 +33,7 @@ _LIGATURES: dict[str, dict[int, str]] = {}
 # Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
 # not Arabic-Indic digits, which HarfBuzz would lay right to left
 _COMPLEX = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff"
-                      "\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
+                      "\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -168,7 +168,7 @@ def to_unicode(base_font: str, cmap: str) -> str:
 
 
 _MIRRORED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
-_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # U+FEFF, the byte order mark, is no letter
 
 
 def has_rtl(text: str) -> bool:
