@@ -45,9 +45,10 @@ def verifications(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def _both(ws: Path) -> tuple[str, str, int]:
-    """`check` (text), `check --json` and the exit code: `--json` after the text one, so from its record."""
-    text = run(ws, "check")
+    """`check` (text), `check --json` and the exit code: the text one after `--json`, so from its record (a
+    verdict made for the text report alone has no JSON to give)."""
     as_json = run(ws, "check", "--json")
+    text = run(ws, "check")
     assert text.exit_code == as_json.exit_code
     return text.output, as_json.output, text.exit_code
 
@@ -228,3 +229,18 @@ def test_a_seed_changed_while_check_no_cache_verifies_is_verified_by_the_next_ch
     monkeypatch.setattr(check_module, "run_check", real)
     after = run(workspace, "check")
     assert after.exit_code == 1 and "not found" in after.output, after.output
+
+
+def test_the_json_report_is_made_only_when_asked_and_a_verdict_without_it_is_verified_again(
+        workspace: Path, verifications: list[int]) -> None:
+    _settled(workspace)
+    text = run(workspace, "check")
+    record = json.loads((workspace / "output" / ".cache" / "check.json").read_text(encoding="utf-8"))
+    assert record["verdict"]["json"] is None  # the text report alone was asked for
+    assert run(workspace, "check").output == text.output
+    assert verifications == [1]  # the text verdict stands for the text report
+    as_json = run(workspace, "check", "--json")
+    assert verifications == [1, 1]  # but not for the JSON one: verified again, and stored with it
+    assert json.loads(as_json.output) == json.loads(run(workspace, "check", "--no-cache", "--json").output)
+    assert run(workspace, "check").output == text.output and run(workspace, "check", "--json").output == as_json.output
+    assert verifications == [1, 1, 1]  # the --no-cache one; the two after it were answered from the record

@@ -70,14 +70,14 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     from briefgen.regen.checking import check_verdict
 
     colour = not as_json and _colour()
-    verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=colour)
+    verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=colour, as_json=as_json)
     if checked is not None and colour:
         from briefgen.verify.check import report_text
 
         click.echo(report_text(checked, strict, _styled))
         ctx.exit(1 if checked.failed(strict) else 0)
     failed = verdict.failed_strict if strict else verdict.failed
-    output = verdict.json if as_json else verdict.text
+    output = verdict.report(as_json)
     click.echo(_strict_view(output, as_json, strict, failed))
     ctx.exit(1 if failed else 0)
 

@@ -14,23 +14,25 @@ if TYPE_CHECKING:  # the model and its verification load only when the stored ve
     from briefgen.verify.check import Checked
 
 
-def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False) -> tuple[Verdict, Checked | None]:
-    """The workspace's (non-strict) verdict; with `verified` (a report in colour needs the problems
-    themselves), always from a verification, which is returned too. The collector is paused throughout:
-    the imports, the model, its verification and the reports are all kept to the end."""
+def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False,
+                  as_json: bool = False) -> tuple[Verdict, Checked | None]:
+    """The workspace's (non-strict) verdict, with its JSON when `as_json`; with `verified` (a report in colour
+    needs the problems themselves), always from a verification, which is returned too. The collector is
+    paused throughout: the imports, the model, its verification and the reports are all kept to the end."""
     with collection_paused():
-        return _verdict(ws, no_cache, verified)
+        return _verdict(ws, no_cache, verified, as_json)
 
 
-def _verdict(ws: Workspace, no_cache: bool, verified: bool) -> tuple[Verdict, Checked | None]:
+def _verdict(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tuple[Verdict, Checked | None]:
     # Stamped before the verification, also afresh: a file changed while it is verified then no longer
     # matches the stamps the verdict is stored under, so the next check verifies it again.
     verdict, stamps, record = (None, stamps_now(ws), None) if no_cache else recall(ws)
-    if verdict is None and record is not None and not verified:
+    stands = not verified and (record is None or record.verdict.serves(as_json))
+    if verdict is None and record is not None and stands:
         from briefgen.regen.cutoff import cut_off
 
         verdict = cut_off(ws, record, stamps)
-    if verdict is not None and not verified:
+    if verdict is not None and stands:
         return verdict, None
     from briefgen.regen.cutoff import seed_readings
     from briefgen.render.profilecheck import audience_fonts, check_profiles
@@ -40,7 +42,7 @@ def _verdict(ws: Workspace, no_cache: bool, verified: bool) -> tuple[Verdict, Ch
     checked = run_check(ws, fontsets=audience_fonts(ws), store=store,
                         digests=None if store is None else seed_digests(stamps))
     checked.problems.extend(check_profiles(ws, checked.loaded.summary))
-    verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False),
+    verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False) if as_json else None,
                       checked.failed(False), checked.failed(True))
     readings = None if store is None else seed_readings(checked, stamps)
     token = store.save() if store is not None else ""
