@@ -17,9 +17,10 @@ import pytest
 
 from briefgen.document.nodes import WriteResult
 from briefgen.errors import BriefgenError
+from briefgen.forking import workers_for
 from briefgen.regen.audience import _Early, _results
 from briefgen.regen.publish import Stage
-from briefgen.regen.workers import Ahead, _claims, _tickets, run, workers_for
+from briefgen.regen.workers import Ahead, _claims, _tickets, run
 
 BRIEFS = ("analyst.docx", "analyst.pdf", "executive.docx", "executive.pdf", "public.docx", "public.pdf")
 

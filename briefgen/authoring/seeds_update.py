@@ -25,7 +25,7 @@ from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, read_document
 from briefgen.verify.closest import closest
-from briefgen.verify.passages import SECTIONS
+from briefgen.verify.owners import SECTIONS
 from briefgen.workspace import Workspace, output_dir
 
 

@@ -22,6 +22,7 @@ from briefgen.collector import collection_paused
 from briefgen.document.nodes import FORMATS, WriteResult
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem
+from briefgen.forking import workers_for
 from briefgen.locking import held
 from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, build_audience, cost
 from briefgen.regen.builds import record_build
@@ -31,7 +32,7 @@ from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
 from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
 from briefgen.regen.record import LOCK_NAME, Lock, read_lock, write_lock
-from briefgen.regen.workers import Ahead, run, workers_for
+from briefgen.regen.workers import Ahead, run
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import prepare_writer
@@ -158,7 +159,7 @@ def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,
     source_date()  # the PDF library reads it too: refuse a bad one before anything is written
     check_history(target)
     store = tie_store(ws)
-    checked = run_check(ws, fontsets=audience_fonts(ws, names), store=store, digests=seed_digests(stamps))
+    checked = run_check(ws, fonts=partial(audience_fonts, ws, names), store=store, digests=seed_digests(stamps))
     store.save()
     require_verified(checked, strict)
     profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]

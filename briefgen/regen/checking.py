@@ -4,6 +4,7 @@ everything afresh. Whichever way it is reached, the verdict is the same text, JS
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from briefgen.collector import collection_paused
@@ -39,7 +40,7 @@ def _verdict(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tu
     from briefgen.verify.check import report_json, report_text, run_check
 
     store = None if no_cache else tie_store(ws)
-    checked = run_check(ws, fontsets=audience_fonts(ws), store=store,
+    checked = run_check(ws, fonts=partial(audience_fonts, ws), store=store,
                         digests=None if store is None else seed_digests(stamps))
     checked.problems.extend(check_profiles(ws, checked.loaded.summary))
     verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False) if as_json else None,

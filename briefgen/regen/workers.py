@@ -21,29 +21,14 @@ import os
 import pickle
 import signal
 import struct
-import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, Generic, TypeVar
 
+from briefgen.forking import collect, fork
+
 T = TypeVar("T")
 R = TypeVar("R")
-
-MAX_WORKERS = 2  # measured on 2 cores; more processes than cores only add memory and start-up
-WORKERS_VARIABLE = "BRIEFGEN_WORKERS"  # a number: 1 keeps every unit in this process
-
-
-def workers_for(units: int) -> int:
-    """How many processes share `units` units: never more than units, cores or MAX_WORKERS, or as
-    BRIEFGEN_WORKERS says (a number from 1); one where the system cannot fork, or where this process runs
-    other threads (`watch`'s observer: a child forked beside a thread may inherit a lock it holds)."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return 1
-    asked = os.environ.get(WORKERS_VARIABLE, "").strip()
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    wanted = int(asked) if asked.isdigit() and int(asked) > 0 else min(cores, MAX_WORKERS)
-    return max(1, min(units, wanted))
 
 
 def _tickets(costs: Sequence[float]) -> int:
@@ -69,36 +54,11 @@ def _claims(tickets: int) -> Iterator[int]:
         yield _TICKET.unpack(ticket)[0]
 
 
-def _fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
-    """Fork a child that sends what `produce` makes through a pipe and ends, without running the parent's exit
-    handlers (with nothing sent and a failing status if `produce` fails in any way); the child's pid and the
-    pipe's read end. `parents_only`: descriptors the child closes first."""
-    for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
-        stream.flush()
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        with contextlib.suppress(BaseException):
-            for fd in (read, *parents_only):
-                os.close(fd)
-            _die_with_parent()
-            data = produce()
-            with os.fdopen(write, "wb") as pipe:
-                pipe.write(data)
-            code = 0
-        os._exit(code)
-    os.close(write)
-    return pid, read
-
-
 def _collect(pid: int, read: int) -> tuple[bool, Any]:
     """What a forked child sent, once it has ended: (True, the value) if it ended well and sent a readable
     pickle, else (False, None)."""
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:
+    data = collect(pid, read)
+    if data is None:
         return False, None
     try:
         return True, pickle.loads(data)
@@ -112,23 +72,13 @@ class _Child(Generic[R]):
     computes what it did again."""
 
     def __init__(self, tickets: int, compute: Callable[[int], R]) -> None:
-        self.pid, self.read = _fork(lambda: pickle.dumps({index: compute(index) for index in _claims(tickets)},
+        self.pid, self.read = fork(lambda: pickle.dumps({index: compute(index) for index in _claims(tickets)},
                                                          protocol=pickle.HIGHEST_PROTOCOL))
 
     def results(self) -> dict[int, R]:
         """The units the child computed, by index: none if it did not end well (the caller computes them)."""
         done, found = _collect(self.pid, self.read)
         return found if done and isinstance(found, dict) else {}
-
-
-def _die_with_parent() -> None:
-    """Linux: the child is killed when the build process dies, so nothing writes into a staging folder that
-    the next build may be removing (elsewhere the child ends by itself within its share's time)."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
 
 
 def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], workers: int) -> list[R]:
@@ -178,7 +128,7 @@ class Ahead(Generic[R]):
 
     def __init__(self, prepare: Callable[[], object]) -> None:
         job_read, self._job = os.pipe()
-        self.pid, self._read = _fork(partial(_sent_job, job_read, prepare), self._job)
+        self.pid, self._read = fork(partial(_sent_job, job_read, prepare), self._job)
         os.close(job_read)
         self._given = False
         self._answer: tuple[bool, R | None] | None = None

@@ -16,7 +16,7 @@ from briefgen.render.profiles import Profile
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.check import Checked
 from briefgen.verify.markings import Markings
-from briefgen.verify.passages import SECTIONS
+from briefgen.verify.owners import SECTIONS
 
 MAIN_BLUF = "bluf"
 _TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value",), "quotes": ("text",),

@@ -12,9 +12,10 @@ from briefgen.document.typefaces import FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
 from briefgen.verify import glyphs
-from briefgen.verify.lint import lint
+from briefgen.verify.lint import lint, wording
 from briefgen.verify.markings import Markings, assess
-from briefgen.verify.passages import SECTIONS, Citation, Verification, verify
+from briefgen.verify.owners import SECTIONS
+from briefgen.verify.passages import Citation, Verification, verify
 from briefgen.verify.placeholders import placeholders
 from briefgen.verify.ties import TieStore
 from briefgen.workspace import Workspace
@@ -50,21 +51,29 @@ class Checked:
         return counts
 
 
-def run_check(ws: Workspace, draft: bool = False, fontsets: Mapping[str, FontSet] | None = None,
+def run_check(ws: Workspace, draft: bool = False, fonts: Callable[[], Mapping[str, FontSet]] | None = None,
               store: TieStore | None = None, digests: Mapping[str, str] | None = None) -> Checked:
     """Load and verify; raise BriefgenError only when the files cannot be loaded at all. `draft` (coverage,
-    suggest) accepts catalogue entries whose bibliographic fields are not filled in yet; `fontsets` are the
-    fonts of each PDF audience (render/fonts.audience_fonts), for the characters no font draws. `store` and
+    suggest) accepts catalogue entries whose bibliographic fields are not filled in yet; `fonts` makes the
+    fonts of each PDF audience (render/profilecheck.audience_fonts), for the characters no font draws. `store` and
     `digests` (`check`): the last check's ties, and the seeds' content hashes, so unchanged seeds are not
     searched again."""
     with collection_paused():
         loaded = load_workspace(ws, draft)
-        verification = verify(ws, loaded, store, digests)
-        verification.problems.extend(placeholders(loaded))
-        verification.problems.extend(lint(loaded, verification))
+        model_only: list[list[Problem]] = []  # the checks of the model alone, made while a child verifies
+        worded: list[list[Problem]] = []
+
+        def meanwhile() -> None:
+            model_only.extend((placeholders(loaded), glyphs.undrawable(loaded, fonts() if fonts else None)))
+            worded.extend(wording(loaded))
+
+        verification = verify(ws, loaded, store, digests, meanwhile)
+        blanks, undrawable = model_only
+        verification.problems.extend(blanks)
+        verification.problems.extend(lint(loaded, verification, worded))
         markings, problems = assess(loaded)
         verification.problems.extend(problems)
-        verification.problems.extend(glyphs.undrawable(loaded, fontsets))
+        verification.problems.extend(undrawable)
         verification.problems.extend(_next_steps(ws, loaded))
     return Checked(ws, loaded, verification, markings)
 

@@ -27,13 +27,11 @@ _CONFIDENCE_RE = re.compile(r"\b(high|moderate|low)[- ]confidence\b|\bconfidence
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 
 
-def lint(loaded: Loaded, verification: Verification) -> list[Problem]:
-    row = LIKELIHOOD_ROWS[loaded.summary.brief.likelihood_row]
+def lint(loaded: Loaded, verification: Verification, worded: list[list[Problem]] | None = None) -> list[Problem]:
+    """Each judgment's wording warnings (`worded`, when `wording` made them already), then its support's."""
     problems: list[Problem] = []
-    for i, judgment in enumerate(loaded.summary.judgments):
-        for path, message, hint in _judgment_findings(judgment, row, loaded.summary.brief.likelihood_row):
-            problems.append(loaded.summary_src.problem(("judgments", i, *path), f"{judgment.id}: {message}", hint,
-                                                       severity="warning", item=judgment.id))
+    for i, (judgment, words) in enumerate(zip(loaded.summary.judgments, worded or wording(loaded), strict=True)):
+        problems.extend(words)
         check = verification.items.get(judgment.id)
         if check and not check.failed and check.originators < 2:
             problems.append(loaded.summary_src.problem(
@@ -41,6 +39,16 @@ def lint(loaded: Loaded, verification: Verification) -> list[Problem]:
                 "look for corroboration, or say in the statement that it is single-source",
                 severity="warning", item=judgment.id))
     return problems
+
+
+def wording(loaded: Loaded) -> list[list[Problem]]:
+    """The warnings about how each judgment is worded: the model alone decides them."""
+    row_name = loaded.summary.brief.likelihood_row
+    row = LIKELIHOOD_ROWS[row_name]
+    return [[loaded.summary_src.problem(("judgments", i, *path), f"{judgment.id}: {message}", hint,
+                                        severity="warning", item=judgment.id)
+             for path, message, hint in _judgment_findings(judgment, row, row_name)]
+            for i, judgment in enumerate(loaded.summary.judgments)]
 
 
 Finding = tuple[tuple[str, ...], str, str]

@@ -15,7 +15,7 @@ from briefgen.model.loader import Loaded
 from briefgen.model.markings import DEFAULT, SHIPPED, Level, Scheme
 from briefgen.model.schema import Evidence, LevelSpec
 from briefgen.model.yamlsrc import Key
-from briefgen.verify.passages import SECTIONS
+from briefgen.verify.owners import SECTIONS
 
 _SCHEME_HINT = "name a shipped scheme (tlp, generic) or list the levels, lowest first, under `markings:`"
 

@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
 
 from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
-from briefgen.model.schema import Evidence, Figure, Gap, Judgment, Quote, Source
+from briefgen.model.schema import Evidence, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, pinpoint, read_seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.figures import check_figures
+from briefgen.verify.halves import Answers, shared
+from briefgen.verify.owners import SECTIONS, Kind, Owner, evidence_owners
 from briefgen.verify.places import in_quotation_marks, several_places, tie_of
 from briefgen.verify.shelf import Shelf
 from briefgen.verify.ties import Tie, TieStore, content_key, quoted_key, readable_key, tie_key
 from briefgen.workspace import Workspace
-
-Kind = Literal["bluf", "judgment", "figure", "quote", "gap"]
-SECTIONS: tuple[tuple[str, Kind], ...] = (
-    ("judgments", "judgment"), ("figures", "figure"), ("quotes", "quote"), ("gaps", "gap"))
 
 
 @dataclass(frozen=True)
@@ -71,6 +68,7 @@ class Verification:
     items: dict[str, ItemCheck] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     store: TieStore | None = field(default=None, repr=False)
+    answers: Answers | None = field(default=None, repr=False)  # a large check's halves (verify/halves.py)
 
     @property
     def errors(self) -> list[Problem]:
@@ -86,31 +84,56 @@ class Verification:
 
 
 def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
-           digests: Mapping[str, str] | None = None) -> Verification:
+           digests: Mapping[str, str] | None = None, meanwhile: Callable[[], None] | None = None) -> Verification:
     """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes.
 
     With a `store` (the last check's ties) and `digests` (the sha256 of seed files by name, from their stamps),
-    a question the store answers for the same bytes is not asked again, and its seed is not read."""
-    result = Verification(seeds=Shelf(), store=store)
-    _read_seeds(ws, loaded, result, digests or {})
+    a question the store answers for the same bytes is not asked again, and its seed is not read. Without
+    a store, a large catalogue's seeds are read and searched in two processes (verify/halves.py).
+    `meanwhile`: work of the caller's own, done once, before the items are verified (while the second
+    process finishes its half, when there is one)."""
+    folder = _Folder.scan(ws)
+    answers = shared(loaded, folder.read, meanwhile) if store is None else None
+    if answers is None and meanwhile is not None:
+        meanwhile()
+    result = Verification(seeds=Shelf(), store=store, answers=answers)
+    _read_seeds(loaded, result, folder, digests or {})
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
-    for owner, evidence in _evidence_owners(loaded):
+    for owner, evidence in evidence_owners(loaded):
         result.items[owner[2]] = _check_item(loaded, result, sources, unreadable, owner, evidence)
     check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
 
 
-def _read_seeds(ws: Workspace, loaded: Loaded, result: Verification, digests: Mapping[str, str]) -> None:
+@dataclass(frozen=True)
+class _Folder:
+    """seeds/ as one scan found it: its real path (resolved once: each seed then costs no walk of its path's
+    links), its entries (name, whether a symbolic link, whether a seed file), which of them are links."""
+
+    root: str
+    entries: list[tuple[str, bool, bool]]
+    links: frozenset[str]
+    cache: str
+
+    @classmethod
+    def scan(cls, ws: Workspace) -> _Folder:
+        root = os.path.realpath(ws.seeds)
+        with os.scandir(root) as scan:
+            entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file())
+                       for e in scan]
+        return cls(root, entries, frozenset(name for name, link, _ in entries if link), str(ws.cache))
+
+    def read(self, source: Source, digest: bool = False) -> Seed:
+        """The seed of one catalogue entry (SeedError when it cannot be read); `digest`: with its bytes' hash."""
+        return read_seed(self.root, source.file, self.cache, source.reading, self.links, digest=digest)
+
+
+def _read_seeds(loaded: Loaded, result: Verification, folder: _Folder, digests: Mapping[str, str]) -> None:
     seen_ids: set[str] = set()
-    src, problems = loaded.catalogue_src, result.problems
-    root = os.path.realpath(ws.seeds)  # resolved once: each seed then costs no walk of its path's links
-    with os.scandir(root) as scan:
-        entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file()) for e in scan]
-    links = {name for name, link, _ in entries if link}
-    cache, hashed = str(ws.cache), result.store is not None
+    src, problems, hashed = loaded.catalogue_src, result.problems, result.store is not None
     for i, source in enumerate(loaded.catalogue.sources):
         if source.id in seen_ids:
             problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
@@ -119,17 +142,31 @@ def _read_seeds(ws: Workspace, loaded: Loaded, result: Verification, digests: Ma
 
         def read(i: int = i, source: Source = source) -> Seed | None:
             try:
-                return read_seed(root, source.file, cache, source.reading, links, digest=hashed)
+                return folder.read(source, hashed)
             except SeedError as exc:
                 problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
                 return None
 
+        if result.answers is not None and _answered(result.seeds, result.answers, i, source.id, read):
+            continue
         name = os.path.normpath(source.file)
-        _shelve(result, source, read, digests.get(name) if name not in links else None)
+        _shelve(result, source, read, digests.get(name) if name not in folder.links else None)
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
-    for name in sorted(name for name, _, seed_file in entries if seed_file and name not in catalogued):
+    for name in sorted(name for name, _, seed_file in folder.entries if seed_file and name not in catalogued):
         problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
             f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
+
+
+def _answered(shelf: Shelf, answers: Answers, i: int, source_id: str, read: Callable[[], Seed | None]) -> bool:
+    """Shelve catalogue entry `i` as the halves read it; False when neither read it (it is read now, and its
+    problem reported in its place)."""
+    if (seed := answers.seeds.get(i)) is not None:
+        shelf.put(source_id, seed)
+    elif (display := answers.named.get(i)) is not None:
+        shelf.put_later(source_id, display, read)  # read here only if a question about it was not answered
+    else:
+        return False
+    return True
 
 
 def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None], digest: str | None) -> None:
@@ -161,28 +198,6 @@ def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
                     path, f"duplicate id {item.id!r} (first used on line {line})", "ids must be unique in the model",
                     item=item.id))
             first.setdefault(item.id, path)
-
-
-Owner = tuple[Key, Kind, str, str]  # the evidence list's key path, the item's kind, id and own words
-
-
-def _evidence_owners(loaded: Loaded) -> Iterator[tuple[Owner, list[Evidence]]]:
-    brief = loaded.summary.brief
-    yield (("brief", "bluf_evidence"), "bluf", "bluf", brief.bluf), brief.bluf_evidence
-    for i, releasable in enumerate(brief.releasable):
-        yield (("brief", "releasable", i, "evidence"), "bluf", f"bluf:{i}", releasable.bluf), releasable.evidence
-    for section, kind in SECTIONS:
-        for i, item in enumerate(getattr(loaded.summary, section)):
-            yield ((section, i, "evidence"), kind, item.id, own_words(item)), item.evidence
-
-
-def own_words(item: Judgment | Figure | Quote | Gap) -> str:
-    """What an item says in its own words, to judge which of several places its passage comes from."""
-    if isinstance(item, Figure):
-        return f"{item.label} {item.value}"
-    if isinstance(item, Quote):
-        return f"{item.text} {item.speaker} {item.context}"
-    return item.statement
 
 
 def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], unreadable: set[str],
@@ -241,6 +256,8 @@ def _found(result: Verification, source_id: str, passage: str, words: str) -> Ti
     it holds the answer for these bytes."""
     if source_id not in result.seeds:
         return None
+    if result.answers is not None and (raw := result.answers.ties.get((source_id, passage, words))) is not None:
+        return Tie._make(raw)
     store, content = result.store, result.seeds.contents.get(source_id)
     key = tie_key(content, passage, words) if content is not None else None
     known = store.tie(key) if store is not None and key is not None else None
@@ -276,7 +293,11 @@ def _check_quotes(loaded: Loaded, result: Verification) -> None:
 
 
 def _quoted(result: Verification, citation: Citation, text: str) -> bool:
-    """Does the seed put `text` in quotation marks in the cited paragraph? From the store when it knows."""
+    """Does the seed put `text` in quotation marks in the cited paragraph? From the halves or the store when
+    they know."""
+    if result.answers is not None and (answer := result.answers.quoted.get(
+            (citation.source.id, citation.paragraph, text))) is not None:
+        return answer
     store, content = result.store, result.seeds.contents.get(citation.source.id)
     key = quoted_key(content, citation.paragraph, text) if content is not None else None
     known = store.flag(key) if store is not None and key is not None else None
