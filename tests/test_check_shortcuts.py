@@ -4,17 +4,23 @@ regular expression equals normalising the text and looking it up."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import briefgen.forking as forking
+import briefgen.regen.checkcache as checkcache
 from briefgen.model.skeleton import SAMPLE
 from briefgen.model.yamlpos import Positions
 from briefgen.model.yamlsrc import _Loader, load, parse
+from briefgen.regen.checkcache import stamps_beside, stamps_now
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.placeholders import _SAMPLES, _found, _is_placeholder, _is_sample
+from briefgen.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = """\
@@ -127,3 +133,18 @@ def test_the_scan_finds_what_the_placeholder_test_finds(text: str) -> None:
     data = {"brief": {"title": text}, "judgments": [{"id": "a", "evidence": [{"passage": text}]}, 3, None]}
     expected = [(("brief", "title"), text), (("judgments", 0, "evidence", 0, "passage"), text)]
     assert _found(data, (), []) == (expected if _is_placeholder(text) else [])
+
+
+def test_inputs_stamped_by_a_child_while_this_process_imports_are_the_stamps(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = Workspace.at(workspace)
+    (workspace / "seeds" / "new.txt").write_text("A seed written a moment ago.\n", encoding="utf-8")
+    expected = stamps_now(ws)
+    monkeypatch.setattr(checkcache, "STAMP_BESIDE_FROM", 1)
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "2")
+    done: list[int] = []
+    assert stamps_beside(ws, lambda: done.append(os.getpid())) == expected
+    assert done == [os.getpid()]  # `meanwhile` ran here, once
+    real_fork = forking.fork
+    monkeypatch.setattr(checkcache, "fork", lambda produce: real_fork(lambda: produce()[:-3]))  # cut short
+    assert stamps_beside(ws, lambda: None) == expected

@@ -8,10 +8,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from briefgen.collector import collection_paused
-from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, stamps_now, tie_store
+from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, stamps_beside, tie_store
 from briefgen.workspace import Workspace
 
 if TYPE_CHECKING:  # the model and its verification load only when the stored verdict does not stand
+    from briefgen.document.typefaces import FontSet
+    from briefgen.errors import Problem
+    from briefgen.model.loader import Loaded
     from briefgen.verify.check import Checked
 
 
@@ -27,7 +30,7 @@ def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False,
 def _verdict(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tuple[Verdict, Checked | None]:
     # Stamped before the verification, also afresh: a file changed while it is verified then no longer
     # matches the stamps the verdict is stored under, so the next check verifies it again.
-    verdict, stamps, record = (None, stamps_now(ws), None) if no_cache else recall(ws)
+    verdict, stamps, record = (None, stamps_beside(ws, _imports), None) if no_cache else recall(ws)
     stands = not verified and (record is None or record.verdict.serves(as_json))
     if verdict is None and record is not None and stands:
         from briefgen.regen.cutoff import cut_off
@@ -36,16 +39,34 @@ def _verdict(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tu
     if verdict is not None and stands:
         return verdict, None
     from briefgen.regen.cutoff import seed_readings
-    from briefgen.render.profilecheck import audience_fonts, check_profiles
     from briefgen.verify.check import report_json, report_text, run_check
 
     store = None if no_cache else tie_store(ws)
-    checked = run_check(ws, fonts=partial(audience_fonts, ws), store=store,
-                        digests=None if store is None else seed_digests(stamps))
-    checked.problems.extend(check_profiles(ws, checked.loaded.summary))
+    checked = run_check(ws, fonts=partial(_fonts, ws), store=store,
+                        digests=None if store is None else seed_digests(stamps), extra=partial(_profiles, ws))
     verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False) if as_json else None,
                       checked.failed(False), checked.failed(True))
     readings = None if store is None else seed_readings(checked, stamps)
     token = store.save() if store is not None else ""
     remember(ws, verdict, stamps, Cutoff(token, readings) if readings is not None and token else None)
     return verdict, checked
+
+
+def _imports() -> None:
+    """What a verification needs imported (pydantic and the model's schema among them)."""
+    import briefgen.regen.cutoff
+    import briefgen.verify.check  # noqa: F401
+
+
+# The audiences' profiles are read (and the rendering code they need imported) while a child verifies a large
+# check's seeds (verify/halves.py): run_check asks for both only then.
+def _fonts(ws: Workspace) -> dict[str, FontSet]:
+    from briefgen.render.profilecheck import audience_fonts
+
+    return audience_fonts(ws)
+
+
+def _profiles(ws: Workspace, loaded: Loaded) -> list[Problem]:
+    from briefgen.render.profilecheck import check_profiles
+
+    return check_profiles(ws, loaded.summary)

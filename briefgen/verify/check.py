@@ -52,29 +52,33 @@ class Checked:
 
 
 def run_check(ws: Workspace, draft: bool = False, fonts: Callable[[], Mapping[str, FontSet]] | None = None,
-              store: TieStore | None = None, digests: Mapping[str, str] | None = None) -> Checked:
+              store: TieStore | None = None, digests: Mapping[str, str] | None = None,
+              extra: Callable[[Loaded], list[Problem]] | None = None) -> Checked:
     """Load and verify; raise BriefgenError only when the files cannot be loaded at all. `draft` (coverage,
     suggest) accepts catalogue entries whose bibliographic fields are not filled in yet; `fonts` makes the
     fonts of each PDF audience (render/profilecheck.audience_fonts), for the characters no font draws. `store` and
     `digests` (`check`): the last check's ties, and the seeds' content hashes, so unchanged seeds are not
-    searched again."""
+    searched again. `extra`: the caller's own checks of the model alone, reported last. The checks of the
+    model alone are made while a child shares the verification of a large catalogue (verify/halves.py)."""
     with collection_paused():
         loaded = load_workspace(ws, draft)
         model_only: list[list[Problem]] = []  # the checks of the model alone, made while a child verifies
         worded: list[list[Problem]] = []
 
         def meanwhile() -> None:
-            model_only.extend((placeholders(loaded), glyphs.undrawable(loaded, fonts() if fonts else None)))
+            model_only.extend((placeholders(loaded), glyphs.undrawable(loaded, fonts() if fonts else None),
+                               extra(loaded) if extra else []))
             worded.extend(wording(loaded))
 
         verification = verify(ws, loaded, store, digests, meanwhile)
-        blanks, undrawable = model_only
+        blanks, undrawable, theirs = model_only
         verification.problems.extend(blanks)
         verification.problems.extend(lint(loaded, verification, worded))
         markings, problems = assess(loaded)
         verification.problems.extend(problems)
         verification.problems.extend(undrawable)
         verification.problems.extend(_next_steps(ws, loaded))
+        verification.problems.extend(theirs)
     return Checked(ws, loaded, verification, markings)
 
 

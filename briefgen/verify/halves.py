@@ -26,9 +26,10 @@ from briefgen.verify.owners import evidence_owners, own_words
 from briefgen.verify.places import in_quotation_marks, tie_of
 
 SHARE_FROM = 1000  # catalogued seeds; below it a fork costs more than half the reading and searching saves
-# The child answers for 2 sources of every 3: this process has the model's own checks to make meanwhile (the
-# placeholders, characters no font draws, wording: ~0.25 of the answering at 10,000 seeds), so both end together.
-CHILD_SHARE = (2, 3)
+# This process answers for 3 sources in 10, spread evenly along the catalogue, the child for the rest: this
+# process has the model's own checks to make meanwhile (placeholders, characters no font draws, wording, the
+# audiences' profiles: ~0.3 of the answering at 10,000 seeds), so both end together.
+HERE = (3, 10)
 TieAsked = tuple[str, str, str]  # source id, passage, the item's own words
 QuoteAsked = tuple[str, int, str]  # source id, paragraph, the quote's words normalised
 
@@ -55,7 +56,7 @@ def shared(loaded: Loaded, read: Callable[[Source], Seed],
     ids = list(dict.fromkeys(s.id for s in sources))
     if len(sources) < SHARE_FROM or len(ids) != len(sources) or workers_for(2) < 2:
         return None
-    theirs = frozenset(source_id for k, source_id in enumerate(ids) if k % CHILD_SHARE[1] < CHILD_SHARE[0])
+    theirs = _theirs(ids)
     pid, pipe = fork(lambda: marshal.dumps(_plain(_answer(loaded, read, theirs.__contains__))))
     try:
         answers = _answer(loaded, read, lambda source_id: source_id not in theirs)
@@ -68,6 +69,12 @@ def shared(loaded: Loaded, read: Callable[[Source], Seed],
     if sent is not None:
         _merge(answers, sent)
     return answers
+
+
+def _theirs(ids: list[str]) -> frozenset[str]:
+    """The sources the child answers for: all but a HERE share, which are spread evenly."""
+    n, d = HERE
+    return frozenset(source_id for k, source_id in enumerate(ids) if (k + 1) * n // d == k * n // d)
 
 
 def _answer(loaded: Loaded, read: Callable[[Source], Seed], mine: Callable[[str], bool]) -> Answers:
