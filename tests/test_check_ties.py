@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import briefgen.regen.cutoff as cutoff
-import briefgen.verify.passages as passages
+import briefgen.verify.reading as reading
 from briefgen.regen import checkcache
 from briefgen.verify.ties import STORE_NAME, Tie
 from tests.helpers import SEED_000, run
@@ -36,13 +36,13 @@ def _check(ws: Path, *args: str, code: int = 0) -> str:
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The seed files verification (or the seed cutoff) reads from now on."""
     read: list[str] = []
-    real = passages.read_seed
+    real = reading.read_seed
 
-    def counting(root: str, file: str, *args: object, **kwargs: object) -> passages.Seed:
+    def counting(root: str, file: str, *args: object, **kwargs: object) -> reading.Seed:
         read.append(file)
         return real(root, file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(passages, "read_seed", counting)
+    monkeypatch.setattr(reading, "read_seed", counting)
     monkeypatch.setattr(cutoff, "read_seed", counting)
     return read
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import briefgen.verify.check as check_module
-import briefgen.verify.passages as passages
+import briefgen.verify.reading as reading
 from briefgen.regen.inputs import BUNDLED_TEMPLATES
 from briefgen.verify.ties import STORE_NAME
 from tests.helpers import SEED_000, SEED_002, edit, model, run, save_model
@@ -196,14 +196,14 @@ def test_a_seed_changed_while_a_check_reads_it_is_never_cut_off_later(
     data["judgments"][0]["evidence"].append({"source": "gsw-ai-arms-race", "passage": "Source: KCNA"})
     save_model(workspace, data)
     seed = workspace / SEED_000
-    real = passages.read_seed
+    real = reading.read_seed
 
-    def changing(root: str, file: str, *args: object, **kwargs: object) -> passages.Seed:
+    def changing(root: str, file: str, *args: object, **kwargs: object) -> reading.Seed:
         if file == seed.name:
             seed.write_text(seed.read_text(encoding="utf-8") + "\nWritten during the check.\n", encoding="utf-8")
         return real(root, file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(passages, "read_seed", changing)
+    monkeypatch.setattr(reading, "read_seed", changing)
     assert run(workspace, "check").exit_code == 0
     record = json.loads((workspace / "output/.cache/check.json").read_text(encoding="utf-8"))
     assert record["cutoff"] is None

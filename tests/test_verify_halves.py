@@ -4,6 +4,7 @@ threshold is lowered so the shipped workspace, with hostile seeds added, is shar
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,10 @@ import pytest
 
 import briefgen.forking as forking
 import briefgen.verify.halves as halves
+from briefgen.regen.checkcache import CACHE_NAME
+from briefgen.regen.checking import check_verdict
 from briefgen.verify.check import Checked, report_json, report_text, run_check
+from briefgen.verify.ties import STORE_NAME
 from briefgen.workspace import Workspace
 from tests.helpers import SEED_000, append_entry, edit
 
@@ -128,3 +132,32 @@ def test_an_error_here_stops_the_child_and_is_raised(hostile: Workspace, monkeyp
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)  # already waited for: no child is left behind
+
+
+def _stored_check(ws: Workspace) -> tuple[tuple[str, str], dict[object, object]]:
+    """A first `check` (a tie store, empty): its report, and the ties it stored."""
+    cache = ws.root / "output" / ".cache"
+    for name in (STORE_NAME, CACHE_NAME):
+        (cache / name).unlink(missing_ok=True)
+    verdict, checked = check_verdict(ws, as_json=True)
+    assert checked is not None
+    stored = marshal.loads((cache / STORE_NAME).read_bytes())
+    return (verdict.text, verdict.report(True)), stored[2]
+
+
+def test_a_first_check_shares_its_seeds_and_stores_what_one_process_stores(
+        hostile: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as one:
+        one.setenv("BRIEFGEN_WORKERS", "1")
+        alone, alone_ties = _stored_check(hostile)
+    forked = _forks(monkeypatch)
+    shared, shared_ties = _stored_check(hostile)
+    assert len(forked) == 1
+    assert shared == alone
+    assert shared_ties == alone_ties and list(shared_ties) == list(alone_ties)  # same questions, same order
+    edit(hostile.root / "seeds" / "twice.txt", "else.\n\nAlpha beta gamma delta.", "else.")  # now in one place
+    monkeypatch.setattr(halves, "SHARE_FROM", 5)  # the changed seed and the 3 unreadable ones: not shared
+    forked.clear()
+    after = check_verdict(hostile, as_json=True)[0]
+    assert forked == []
+    assert after.text != alone[0] and after.text == _alone(hostile, monkeypatch)[0]  # the store's ties hold

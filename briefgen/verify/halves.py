@@ -1,13 +1,15 @@
 """A large verification shared with a second process (issue 20, target 3).
 
 Reading the seeds and searching them for the passages cited from them is most of a large check, and each
-seed's share of it depends on no other seed. From SHARE_FROM catalogued seeds, where two cores are free, a child
-forked once the model is loaded answers for every other source id: it reads those seeds and finds every
-passage cited from them (and whether a quote's paragraph puts its words in quotation marks), while this
-process does the same for the other half. Verification then runs as it would in one process, taking each
-answer where it would have computed it, so its problems, their order and its verdict are the same
-(tests/test_verify_halves.py). What a child could not answer (it failed in any way, or a seed it could not
-read) is computed here, as without a child.
+seed's share of it depends on no other seed. When SHARE_FROM catalogued seeds at least are to be read (all of
+them for `check --no-cache` or a first check; those the tie store does not know otherwise) and two cores are
+free, a child forked once the model is loaded answers for most of those sources: it reads their seeds and finds
+every passage cited from them (and whether a quote's paragraph puts its words in quotation marks), while this
+process does the same for the rest, then the checks of the model alone. Verification then runs as it would in
+one process, taking each answer where it would have computed it (and storing it in the tie store, as it would
+have), so its problems, their order, its verdict and the store are the same (tests/test_verify_halves.py).
+What a child could not answer (it failed in any way, or a seed it could not read) is computed here, as without
+a child.
 """
 
 from __future__ import annotations
@@ -37,29 +39,33 @@ QuoteAsked = tuple[str, int, str]  # source id, paragraph, the quote's words nor
 @dataclass
 class Answers:
     """What both halves found. `seeds`: the seeds this process read, by catalogue entry; `named`: the entries
-    the child read without trouble, each with its display name (read again here only if a question about it
-    is not answered); `ties`: each passage's raw `Tie`; `quoted`: the quotation-mark verdicts."""
+    the child read without trouble, each with its display name and the hash of the bytes read (when asked
+    for; it is read again here only if a question about it is not answered); `ties`: each passage's raw `Tie`;
+    `quoted`: the quotation-mark verdicts."""
 
     seeds: dict[int, Seed] = field(default_factory=dict)
-    named: dict[int, str] = field(default_factory=dict)
+    named: dict[int, tuple[str, str]] = field(default_factory=dict)
     ties: dict[TieAsked, tuple[object, ...]] = field(default_factory=dict)
     quoted: dict[QuoteAsked, bool] = field(default_factory=dict)
 
 
-def shared(loaded: Loaded, read: Callable[[Source], Seed],
-           meanwhile: Callable[[], None] | None = None) -> Answers | None:
-    """Both halves' answers for a large catalogue (None below SHARE_FROM seeds, on one core, or when source
-    ids repeat: the error verification reports then decides which entry counts). `read` reads one entry's
-    seed as verification does, raising SeedError; `meanwhile` is done here once this half is answered, while
-    the child may still be at work (not when None is returned)."""
+def shared(loaded: Loaded, read: Callable[[Source], Seed], meanwhile: Callable[[], None] | None = None,
+           wanted: Callable[[Source], bool] = lambda source: True) -> Answers | None:
+    """Both halves' answers about the `wanted` sources (those the tie store cannot answer for) when there are
+    SHARE_FROM of them at least; None with fewer, on one core, or when source ids repeat (the error
+    verification reports then decides which entry counts). `read` reads one entry's seed as verification does,
+    raising SeedError; `meanwhile` is done here once this half is answered, while the child may still be at
+    work (not when None is returned)."""
     sources = loaded.catalogue.sources
-    ids = list(dict.fromkeys(s.id for s in sources))
-    if len(sources) < SHARE_FROM or len(ids) != len(sources) or workers_for(2) < 2:
+    if len({s.id for s in sources}) != len(sources) or workers_for(2) < 2:
         return None
-    theirs = _theirs(ids)
+    ids = [s.id for s in sources if wanted(s)]
+    if len(ids) < SHARE_FROM:
+        return None
+    theirs, asked = _theirs(ids), frozenset(ids)
     pid, pipe = fork(lambda: marshal.dumps(_plain(_answer(loaded, read, theirs.__contains__))))
     try:
-        answers = _answer(loaded, read, lambda source_id: source_id not in theirs)
+        answers = _answer(loaded, read, lambda source_id: source_id in asked and source_id not in theirs)
         if meanwhile is not None:
             meanwhile()
     except BaseException:
@@ -107,9 +113,10 @@ def _answer_quoted(answers: Answers, held: dict[str, Seed], evidence: list[Evide
             answers.quoted[ev.source, first, text] = in_quotation_marks(seed, first, text)
 
 
-def _plain(answers: Answers) -> tuple[dict[int, str], dict[TieAsked, tuple[object, ...]], dict[QuoteAsked, bool]]:
-    """The child's answers as marshal writes them: its seeds by name only."""
-    return {i: seed.display for i, seed in answers.seeds.items()}, answers.ties, answers.quoted
+def _plain(answers: Answers) -> tuple[dict[int, tuple[str, str]], dict[TieAsked, tuple[object, ...]],
+                                      dict[QuoteAsked, bool]]:
+    """The child's answers as marshal writes them: its seeds by name and hash only."""
+    return {i: (seed.display, seed.digest) for i, seed in answers.seeds.items()}, answers.ties, answers.quoted
 
 
 def _merge(answers: Answers, sent: bytes) -> None:

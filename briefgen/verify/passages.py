@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Evidence, Source
 from briefgen.model.yamlsrc import Key
-from briefgen.sources.formats import SEED_SUFFIXES
-from briefgen.sources.formats.plain import SeedError
-from briefgen.sources.seeds import Seed, pinpoint, read_seed
+from briefgen.sources.seeds import pinpoint
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.figures import check_figures
 from briefgen.verify.halves import Answers, shared
 from briefgen.verify.owners import SECTIONS, Kind, Owner, evidence_owners
 from briefgen.verify.places import in_quotation_marks, several_places, tie_of
+from briefgen.verify.reading import Folder, read_seeds
 from briefgen.verify.shelf import Shelf
-from briefgen.verify.ties import Tie, TieStore, content_key, quoted_key, readable_key, tie_key
+from briefgen.verify.ties import Tie, TieStore, quoted_key, tie_key
 from briefgen.workspace import Workspace
 
 
@@ -88,16 +87,17 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
     """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes.
 
     With a `store` (the last check's ties) and `digests` (the sha256 of seed files by name, from their stamps),
-    a question the store answers for the same bytes is not asked again, and its seed is not read. Without
-    a store, a large catalogue's seeds are read and searched in two processes (verify/halves.py).
+    a question the store answers for the same bytes is not asked again, and its seed is not read. The seeds of
+    a large catalogue that the store does not know are read and searched in two processes (verify/halves.py).
     `meanwhile`: work of the caller's own, done once, before the items are verified (while the second
     process finishes its half, when there is one)."""
-    folder = _Folder.scan(ws)
-    answers = shared(loaded, folder.read, meanwhile) if store is None else None
+    folder, digests = Folder.scan(ws), digests or {}
+    known = folder.known(store, digests)
+    answers = shared(loaded, partial(folder.read, digest=store is not None), meanwhile, lambda s: not known(s))
     if answers is None and meanwhile is not None:
         meanwhile()
     result = Verification(seeds=Shelf(), store=store, answers=answers)
-    _read_seeds(loaded, result, folder, digests or {})
+    read_seeds(loaded, result, folder, digests)
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation
@@ -106,85 +106,6 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
     check_figures(loaded, result)
     _check_quotes(loaded, result)
     return result
-
-
-@dataclass(frozen=True)
-class _Folder:
-    """seeds/ as one scan found it: its real path (resolved once: each seed then costs no walk of its path's
-    links), its entries (name, whether a symbolic link, whether a seed file), which of them are links."""
-
-    root: str
-    entries: list[tuple[str, bool, bool]]
-    links: frozenset[str]
-    cache: str
-
-    @classmethod
-    def scan(cls, ws: Workspace) -> _Folder:
-        root = os.path.realpath(ws.seeds)
-        with os.scandir(root) as scan:
-            entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file())
-                       for e in scan]
-        return cls(root, entries, frozenset(name for name, link, _ in entries if link), str(ws.cache))
-
-    def read(self, source: Source, digest: bool = False) -> Seed:
-        """The seed of one catalogue entry (SeedError when it cannot be read); `digest`: with its bytes' hash."""
-        return read_seed(self.root, source.file, self.cache, source.reading, self.links, digest=digest)
-
-
-def _read_seeds(loaded: Loaded, result: Verification, folder: _Folder, digests: Mapping[str, str]) -> None:
-    seen_ids: set[str] = set()
-    src, problems, hashed = loaded.catalogue_src, result.problems, result.store is not None
-    for i, source in enumerate(loaded.catalogue.sources):
-        if source.id in seen_ids:
-            problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
-                                        "give each source its own id"))
-        seen_ids.add(source.id)
-
-        def read(i: int = i, source: Source = source) -> Seed | None:
-            try:
-                return folder.read(source, hashed)
-            except SeedError as exc:
-                problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
-                return None
-
-        if result.answers is not None and _answered(result.seeds, result.answers, i, source.id, read):
-            continue
-        name = os.path.normpath(source.file)
-        _shelve(result, source, read, digests.get(name) if name not in folder.links else None)
-    catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
-    for name in sorted(name for name, _, seed_file in folder.entries if seed_file and name not in catalogued):
-        problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
-            f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
-
-
-def _answered(shelf: Shelf, answers: Answers, i: int, source_id: str, read: Callable[[], Seed | None]) -> bool:
-    """Shelve catalogue entry `i` as the halves read it; False when neither read it (it is read now, and its
-    problem reported in its place)."""
-    if (seed := answers.seeds.get(i)) is not None:
-        shelf.put(source_id, seed)
-    elif (display := answers.named.get(i)) is not None:
-        shelf.put_later(source_id, display, read)  # read here only if a question about it was not answered
-    else:
-        return False
-    return True
-
-
-def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None], digest: str | None) -> None:
-    """Read the seed now; or, when a check read these very bytes without trouble before (`digest`, the hash
-    its stamp gives), only when a question about it is not in the store."""
-    shelf, store, name = result.seeds, result.store, os.path.normpath(source.file)
-    content = content_key(digest, name, source.reading) if digest else None
-    if store is not None and content is not None and store.flag(readable_key(content)):
-        shelf.put_later(source.id, "seeds/" + name, read)
-        shelf.contents[source.id] = content
-        return
-    seed = read()
-    if seed is None:
-        return
-    shelf.put(source.id, seed)
-    if store is not None:
-        shelf.contents[source.id] = content_key(seed.digest, name, source.reading)
-        store.put_flag(readable_key(shelf.contents[source.id]), True)
 
 
 def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
@@ -256,18 +177,19 @@ def _found(result: Verification, source_id: str, passage: str, words: str) -> Ti
     it holds the answer for these bytes."""
     if source_id not in result.seeds:
         return None
-    if result.answers is not None and (raw := result.answers.ties.get((source_id, passage, words))) is not None:
-        return Tie._make(raw)
     store, content = result.store, result.seeds.contents.get(source_id)
     key = tie_key(content, passage, words) if content is not None else None
     known = store.tie(key) if store is not None and key is not None else None
     if known is not None:
         return known
-    seed = result.seeds.get(source_id)
-    if seed is None:
+    raw = result.answers.ties.get((source_id, passage, words)) if result.answers is not None else None
+    if raw is not None:
+        found = Tie._make(raw)
+    elif (seed := result.seeds.get(source_id)) is not None:
+        found = tie_of(seed, passage, words)
+        content = result.seeds.contents.get(source_id)  # the bytes read, should they differ from the stamp's
+    else:
         return None
-    found = tie_of(seed, passage, words)
-    content = result.seeds.contents.get(source_id)  # the bytes read, should they differ from the stamp's
     if store is not None and content is not None:
         store.put_tie(tie_key(content, passage, words), found)
     return found
@@ -293,19 +215,22 @@ def _check_quotes(loaded: Loaded, result: Verification) -> None:
 
 
 def _quoted(result: Verification, citation: Citation, text: str) -> bool:
-    """Does the seed put `text` in quotation marks in the cited paragraph? From the halves or the store when
+    """Does the seed put `text` in quotation marks in the cited paragraph? From the store or the halves when
     they know."""
-    if result.answers is not None and (answer := result.answers.quoted.get(
-            (citation.source.id, citation.paragraph, text))) is not None:
-        return answer
-    store, content = result.store, result.seeds.contents.get(citation.source.id)
+    source_id = citation.source.id
+    store, content = result.store, result.seeds.contents.get(source_id)
     key = quoted_key(content, citation.paragraph, text) if content is not None else None
     known = store.flag(key) if store is not None and key is not None else None
     if known is not None:
         return known
-    seed = result.seeds.get(citation.source.id)
-    quoted = seed is not None and in_quotation_marks(seed, citation.paragraph, text)
-    content = result.seeds.contents.get(citation.source.id)  # the bytes read, should they differ from the stamp's
-    if store is not None and content is not None and seed is not None:
+    answer = result.answers.quoted.get((source_id, citation.paragraph, text)) if result.answers else None
+    if answer is not None:
+        quoted = answer
+    elif (seed := result.seeds.get(source_id)) is not None:
+        quoted = in_quotation_marks(seed, citation.paragraph, text)
+        content = result.seeds.contents.get(source_id)  # the bytes read, should they differ from the stamp's
+    else:
+        return False
+    if store is not None and content is not None:
         store.put_flag(quoted_key(content, citation.paragraph, text), quoted)
     return quoted

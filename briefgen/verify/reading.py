@@ -1,0 +1,121 @@
+"""The catalogued seeds put on verification's shelf, each entry in catalogue order with its problem reported in
+its place: read now; or, when the tie store knows its bytes, read only if a question about it is not stored;
+or taken from the halves of a large check (verify/halves.py), which read it already."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefgen.errors import Problem
+from briefgen.model.loader import Loaded
+from briefgen.model.schema import Source
+from briefgen.sources.formats import SEED_SUFFIXES
+from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.seeds import Seed, read_seed
+from briefgen.verify.ties import Content, TieStore, content_key, readable_key
+from briefgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefgen.verify.passages import Verification
+
+
+@dataclass(frozen=True)
+class Folder:
+    """seeds/ as one scan found it: its real path (resolved once: each seed then costs no walk of its path's
+    links), its entries (name, whether a symbolic link, whether a seed file), which of them are links."""
+
+    root: str
+    entries: list[tuple[str, bool, bool]]
+    links: frozenset[str]
+    cache: str
+
+    @classmethod
+    def scan(cls, ws: Workspace) -> Folder:
+        root = os.path.realpath(ws.seeds)
+        with os.scandir(root) as scan:
+            entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file())
+                       for e in scan]
+        return cls(root, entries, frozenset(name for name, link, _ in entries if link), str(ws.cache))
+
+    def read(self, source: Source, digest: bool = False) -> Seed:
+        """The seed of one catalogue entry (SeedError when it cannot be read); `digest`: with its bytes' hash."""
+        return read_seed(self.root, source.file, self.cache, source.reading, self.links, digest=digest)
+
+    def stamped(self, source: Source, digests: Mapping[str, str]) -> Content | None:
+        """The content key of an entry's seed as its stamp's hash gives it (None for a link: the check decides
+        about links afresh, or a file without a stamp)."""
+        name = os.path.normpath(source.file)
+        digest = digests.get(name) if name not in self.links else None
+        return content_key(digest, name, source.reading) if digest else None
+
+    def known(self, store: TieStore | None, digests: Mapping[str, str]) -> Callable[[Source], bool]:
+        """Whether an earlier check read an entry's seed, with the bytes its stamp names, without trouble."""
+        def known(source: Source) -> bool:
+            content = self.stamped(source, digests)
+            return store is not None and content is not None and bool(store.flag(readable_key(content)))
+
+        return known
+
+
+def read_seeds(loaded: Loaded, result: Verification, folder: Folder, digests: Mapping[str, str]) -> None:
+    seen_ids: set[str] = set()
+    src, problems, hashed = loaded.catalogue_src, result.problems, result.store is not None
+    for i, source in enumerate(loaded.catalogue.sources):
+        if source.id in seen_ids:
+            problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
+                                        "give each source its own id"))
+        seen_ids.add(source.id)
+
+        def read(i: int = i, source: Source = source) -> Seed | None:
+            try:
+                return folder.read(source, hashed)
+            except SeedError as exc:
+                problems.append(src.problem(("sources", i, "file"), f"{source.file}: {exc}", exc.hint))
+                return None
+
+        if not _answered(result, i, source, read):
+            _shelve(result, source, read, folder.stamped(source, digests))
+    catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
+    for name in sorted(name for name, _, seed_file in folder.entries if seed_file and name not in catalogued):
+        problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
+            f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
+
+
+def _answered(result: Verification, i: int, source: Source, read: Callable[[], Seed | None]) -> bool:
+    """Shelve catalogue entry `i` as the halves read it (and tell the store, when there is one, that its bytes
+    read without trouble); False when neither half read it: it is read now, and its problem reported."""
+    answers, shelf = result.answers, result.seeds
+    if answers is None:
+        return False
+    if (seed := answers.seeds.get(i)) is not None:
+        shelf.put(source.id, seed)
+        digest = seed.digest
+    elif (named := answers.named.get(i)) is not None:
+        display, digest = named
+        shelf.put_later(source.id, display, read)  # read here only if a question about it was not answered
+    else:
+        return False
+    if result.store is not None:  # with a store, both halves read with the bytes' hash
+        shelf.contents[source.id] = content_key(digest, os.path.normpath(source.file), source.reading)
+        result.store.put_flag(readable_key(shelf.contents[source.id]), True)
+    return True
+
+
+def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None], content: Content | None) -> None:
+    """Read the seed now; or, when a check read these very bytes without trouble before (`content`, from the
+    hash its stamp gives), only when a question about it is not in the store."""
+    shelf, store, name = result.seeds, result.store, os.path.normpath(source.file)
+    if store is not None and content is not None and store.flag(readable_key(content)):
+        shelf.put_later(source.id, "seeds/" + name, read)
+        shelf.contents[source.id] = content
+        return
+    seed = read()
+    if seed is None:
+        return
+    shelf.put(source.id, seed)
+    if store is not None:
+        shelf.contents[source.id] = content_key(seed.digest, name, source.reading)
+        store.put_flag(readable_key(shelf.contents[source.id]), True)
