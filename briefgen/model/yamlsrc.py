@@ -1,15 +1,14 @@
 """Safe YAML loading that remembers the line and column of every key and value.
 
-PyYAML's composer gives nodes with marks; we build plain Python data from them ourselves, so that
-no tag can construct an object, aliases (and with them alias bombs) are refused, duplicate keys are
-caught, and dates stay the strings the user wrote.
+The data is built from libyaml's events by briefgen itself (model/yamlevents.py), so that no tag can construct
+an object, aliases (and with them alias bombs) are refused, duplicate keys are caught, and dates stay the
+strings the user wrote.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,20 +17,13 @@ import yaml
 
 from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
+from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
+from briefgen.model.yamlevents import Loader as _Loader
+from briefgen.model.yamlevents import Marks, build, dotted
 from briefgen.model.yamlpos import Positions
 from briefgen.safeio import FileTooLarge, os_problem, read_regular, read_state
 
-try:  # the C parser is several times faster on large models
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-Key = tuple[str | int, ...]
 MAX_YAML_BYTES = 50 * 1024 * 1024
-MAX_DEPTH = 32  # the model needs 5 levels, a profile 4; far below Python's recursion limit
-_SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float")}
-_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 
 
 @dataclass
@@ -45,7 +37,6 @@ class Located:
     file: str
     values: dict[Key, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    seen: set[int] = field(default_factory=set, repr=False)
     text: str | None = field(default=None, repr=False)  # set while positions are still to be found
     positions: Positions | None = field(default=None, repr=False)  # found as far as problems have asked
 
@@ -68,13 +59,6 @@ class Located:
         line, col = self.where(path, key=key)
         return Problem(self.file, message, line, col, dotted(path), hint, severity, item,  # type: ignore[arg-type]
                        code)
-
-
-def dotted(path: Key) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def load(path: Path, display: str, cache: Path | None = None) -> Located:
@@ -144,10 +128,9 @@ def compose(text: str) -> yaml.Node | None:
 
 def parse(text: str, display: str, *, positions: bool = True) -> Located:
     """Data and, unless `positions` is False (then found on demand, see Located), where each value stands."""
+    located = Located(None, display, text=None if positions else text)
     try:
-        node = compose(text)
-    except RecursionError:
-        raise BriefgenError(_too_deep(display, None)) from None
+        located.data = build(text, display, located.problem, Marks(located.values, located.keys) if positions else None)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -158,82 +141,4 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
         raise BriefgenError(Problem(display, message, line, col, hint=hint)) from None
     except yaml.YAMLError as exc:
         raise BriefgenError(Problem(display, f"YAML error: {exc}")) from None
-    if node is None:
-        raise BriefgenError(Problem(display, "file is empty", 1, 1, hint="see `briefgen init` for a skeleton"))
-    located = Located(None, display, text=None if positions else text)
-    located.data = _build(node, (), located)
     return located
-
-
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _too_deep(display: str, where: tuple[int, int] | None) -> Problem:
-    line, col = where or (None, None)
-    return Problem(display, f"YAML nested more than {MAX_DEPTH} levels deep", line, col,
-                   hint="briefgen's files need a few levels of nesting: look for runaway brackets or indentation")
-
-
-def _build(node: yaml.Node, path: Key, out: Located) -> Any:
-    if len(path) > MAX_DEPTH:
-        raise BriefgenError(_too_deep(out.file, _mark(node)))
-    if id(node) in out.seen:  # the composer shares the node an alias points to
-        where = out.keys.get(path) or _mark(node)
-        raise BriefgenError(Problem(out.file, "YAML anchors and aliases are not supported", *where,
-                                    dotted(path), "write the value out in full"))
-    out.seen.add(id(node))
-    if out.text is None:
-        out.values[path] = _mark(node)
-    if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
-        raise BriefgenError(out.problem(path, f"YAML tag {node.tag} is not allowed",
-                                        "remove the tag; briefgen reads plain YAML only"))
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, path, out)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(child, (*path, i), out) for i, child in enumerate(_released(node))]
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, out)
-    raise BriefgenError(out.problem(path, "unsupported YAML node"))  # pragma: no cover
-
-
-def _released(node: yaml.CollectionNode) -> Iterator[Any]:
-    """The children of `node`, each dropped from it once handed out: the subtree is freed as soon as it is
-    built, so the node tree (marks and all) never sits whole beside the data built from it (10,000 items:
-    ~30 MB less at the peak). An alias keeps its node alive through the other parent, so it is still caught."""
-    children = node.value
-    for i, child in enumerate(children):
-        children[i] = None
-        yield child
-
-
-def _mapping(node: yaml.MappingNode, path: Key, out: Located) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in _released(node):
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            raise BriefgenError(Problem(out.file, "keys must be plain names (no merge keys or complex keys)",
-                                        *_mark(key_node), dotted(path)))
-        key = str(key_node.value)
-        if key in result:
-            raise BriefgenError(Problem(out.file, f"duplicate key {key!r}", *_mark(key_node), dotted(path),
-                                        hint="each key may appear once per mapping"))
-        if out.text is None:
-            out.keys[(*path, key)] = _mark(key_node)
-        result[key] = _build(value_node, (*path, key), out)
-    return result
-
-
-def _scalar(node: yaml.ScalarNode, path: Key, out: Located) -> Any:
-    if node.tag in _PLAIN_TAGS or node.style:  # quoted scalars and dates stay text
-        return node.value
-    if node.tag not in _SCALAR_TAGS:
-        raise BriefgenError(out.problem(path, f"YAML tag {node.tag} is not allowed",
-                                        "remove the tag; briefgen reads plain YAML only"))
-    return _construct(node)
-
-
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
-
-
-def _construct(node: yaml.ScalarNode) -> Any:
-    return _CONSTRUCTOR.construct_object(node, deep=True)
