@@ -6,7 +6,8 @@
   `check` with the stored ties of the check before.
 - 50,000 entries (10,000 catalogued seeds; 10,000 judgments, figures, quotes and gaps): `check --no-cache`,
   its peak memory (the largest resident set of the process, from getrusage in a parent of its own), and a
-  cold `build -a executive`.
+  cold `build -a executive`; then both again on a fresh workspace (no output/ at all: no parsed YAML, tie
+  store or check record to reuse), as a first check or build after a clone meets them.
 Every ratio is taken between figures measured side by side in this run; pairs are interleaved.
 """
 
@@ -14,11 +15,13 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench.synth import make_workspace
@@ -48,13 +51,14 @@ def _once(cmd: list[str], prepare: Callable[[], None] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def paired(a: list[str], b: list[str], runs: int, prepare_a: Callable[[], None] | None = None) -> tuple[float, float]:
+def paired(a: list[str], b: list[str], runs: int, prepare_a: Callable[[], None] | None = None,
+           prepare_b: Callable[[], None] | None = None) -> tuple[float, float]:
     """Medians of `a` and `b` run in turn (a b a b ...) after one unmeasured run of each."""
-    _once(a, prepare_a), _once(b)
+    _once(a, prepare_a), _once(b, prepare_b)
     times_a, times_b = [], []
     for _ in range(runs):
         times_a.append(_once(a, prepare_a))
-        times_b.append(_once(b))
+        times_b.append(_once(b, prepare_b))
     return statistics.median(times_a), statistics.median(times_b)
 
 
@@ -117,6 +121,16 @@ def fifty_thousand(row: RowMaker, rows: list[Row], tmp: Path, runs: int) -> None
     rows.append(row("50,000 entries: check --no-cache", check, 5.0,
                     memory=peak_mb(_briefgen(ws, "check", "--no-cache")), memory_target=500.0))
     rows.append(row("50,000 entries: build -a executive (docx+pdf)", build, 5.0,
+                    memory=peak_mb(_briefgen(ws, "build", "-a", "executive"))))
+    # A fresh workspace: no output/ at all, so no parsed YAML, tie store or record to reuse.
+    fresh = partial(shutil.rmtree, ws / "output", ignore_errors=True)
+    first_check, first_build = paired(_briefgen(ws, "check"), _briefgen(ws, "build", "-a", "executive"), runs,
+                                      prepare_a=fresh, prepare_b=fresh)
+    fresh()
+    rows.append(row("50,000 entries, fresh workspace: check", first_check, 5.0,
+                    memory=peak_mb(_briefgen(ws, "check")), memory_target=500.0))
+    fresh()
+    rows.append(row("50,000 entries, fresh workspace: build -a executive", first_build, 5.0,
                     memory=peak_mb(_briefgen(ws, "build", "-a", "executive"))))
 
 
