@@ -30,14 +30,23 @@ def workers_for(units: int) -> int:
     return max(1, min(units, wanted))
 
 
-def fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int]:
+def fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int] | None:
     """Fork a child that sends what `produce` makes through a pipe and ends, without running the parent's exit
     handlers (with nothing sent and a failing status if `produce` fails in any way); the child's pid and the
-    pipe's read end. `parents_only`: descriptors the child closes first."""
+    pipe's read end. `parents_only`: descriptors the child closes first. None when no child can be made (the
+    system's process or file limit reached, as under a busy cron): the caller then does the work itself."""
     for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
         stream.flush()
-    read, write = os.pipe()
-    pid = os.fork()
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
     if pid == 0:  # the child: never returns
         code = 1
         with contextlib.suppress(BaseException):

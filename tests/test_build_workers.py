@@ -9,9 +9,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,12 @@ from briefgen.regen.publish import Stage
 from briefgen.regen.workers import Ahead, _claims, _tickets, run
 
 BRIEFS = ("analyst.docx", "analyst.pdf", "executive.docx", "executive.pdf", "public.docx", "public.pdf")
+
+
+def _started(prepare: Callable[[], object]) -> Ahead[Any]:
+    ahead = Ahead[Any].start(prepare)
+    assert ahead is not None
+    return ahead
 
 
 def _build(ws: Path, workers: int, *args: str) -> subprocess.CompletedProcess[str]:
@@ -177,7 +185,7 @@ def _prepared_answer() -> tuple[int, str | None]:
 
 
 def test_a_process_forked_ahead_prepares_then_does_the_job_it_is_sent() -> None:
-    with Ahead(_in_child_only) as ahead:
+    with _started(_in_child_only) as ahead:
         assert ahead.give(_prepared_answer)
         pid, prepared = ahead.result(_prepared_answer)
     assert pid == ahead.pid != os.getpid() and prepared == "yes"
@@ -192,17 +200,17 @@ def test_a_job_that_cannot_be_sent_or_whose_process_dies_is_done_here() -> None:
         with lock:
             return os.getpid()
 
-    with Ahead(_in_child_only) as ahead:
+    with _started(_in_child_only) as ahead:
         assert not ahead.give(unpicklable)
         assert ahead.result(unpicklable) == parent
-    with Ahead(_in_child_only) as ahead:
+    with _started(_in_child_only) as ahead:
         assert ahead.give(partial(os._exit, 9))  # killed mid-job, as by the OOM killer
         assert ahead.result(partial(int, "7")) == 7
 
 
 def test_a_process_forked_ahead_and_given_nothing_is_stopped_not_waited_for() -> None:
     start = time.monotonic()
-    with Ahead(partial(time.sleep, 60)):
+    with _started(partial(time.sleep, 60)):
         pass
     assert time.monotonic() - start < 10
 
@@ -235,7 +243,7 @@ def test_formats_written_in_two_processes_fail_as_in_one(fail: set[str], raised:
     plan = SimpleNamespace(audience="executive", formats=("docx", "pdf"), composed=SimpleNamespace(document="doc"),
                            theme="theme", profile=None)
     stage = Stage(tmp_path, tmp_path)
-    with Ahead(_in_child_only) as ahead:
+    with _started(_in_child_only) as ahead:
         early = _Early(ahead, stage, "executive")
         early.send("theme", "doc")  # type: ignore[arg-type]
         if raised is None:
@@ -264,7 +272,7 @@ def test_the_docx_is_written_ahead_unless_it_was_sent_for_a_document_the_fit_did
     plan = SimpleNamespace(audience="executive", formats=("docx", "pdf"), composed=SimpleNamespace(document="chosen"),
                            theme="theme", profile=None)
     stage = Stage(tmp_path, tmp_path)
-    with Ahead(_in_child_only) as ahead:
+    with _started(_in_child_only) as ahead:
         early = _Early(ahead, stage, "executive")
         if sent:
             early.send("theme", sent)  # type: ignore[arg-type]
@@ -294,3 +302,34 @@ def test_a_rebuild_whose_fit_chooses_another_selection_writes_what_one_process_w
         str(other), "")
     for name in ("executive.docx", "executive.pdf"):
         assert (workspace / "output" / name).read_bytes() == (other / "output" / name).read_bytes(), name
+
+
+_NO_FORK = """
+import errno, os, sys
+def refused():
+    raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+os.fork = refused
+import briefgen.regen.checkcache, briefgen.verify.halves
+briefgen.regen.checkcache.STAMP_BESIDE_FROM = briefgen.verify.halves.SHARE_FROM = 1
+from briefgen.cli.main import main
+sys.argv = ["briefgen", *sys.argv[1:]]
+main()
+"""
+
+
+def test_when_no_child_can_be_made_the_work_is_done_here(workspace: Path, tmp_path: Path) -> None:
+    """A busy machine refuses a fork (EAGAIN: the process limit, as under a crowded cron): every command that
+    would share its work (a full build, one audience, a check) does it all in its own process instead."""
+    other = tmp_path / "other"
+    subprocess.run(["cp", "-r", str(workspace), str(other)], check=True)
+    env = {**os.environ, "BRIEFGEN_WORKERS": "2"}
+    for args in (["build"], ["build", "-a", "executive"], ["check", "--no-cache"], ["check"]):
+        shared = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(workspace), *args],
+                                capture_output=True, text=True, timeout=300, env=env)
+        alone = subprocess.run([sys.executable, "-c", _NO_FORK, "-C", str(other), *args], capture_output=True,
+                               text=True, timeout=300, env=env)
+        assert alone.returncode == shared.returncode == 0, alone.stderr
+        assert alone.stdout.replace(str(other), "") == shared.stdout.replace(str(workspace), "")
+        assert "Traceback" not in alone.stderr and "unavailable" not in alone.stderr
+        for name in BRIEFS:
+            assert (workspace / "output" / name).read_bytes() == (other / "output" / name).read_bytes(), name

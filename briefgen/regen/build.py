@@ -116,9 +116,9 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
 def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager[Ahead[WriteResult] | None]:
     """One audience, a core to spare: a process forked now loads the AHEAD_FORMAT writer while this one
     verifies, composes and fits, then writes that file while this one writes the PDF it fitted."""
-    if len(names) != 1 or AHEAD_FORMAT not in formats or workers_for(2) < 2:
-        return nullcontext()
-    return Ahead(partial(prepare_writer, AHEAD_FORMAT))
+    ahead = Ahead[WriteResult].start(partial(prepare_writer, AHEAD_FORMAT)) if (
+        len(names) == 1 and AHEAD_FORMAT in formats and workers_for(2) >= 2) else None
+    return nullcontext() if ahead is None else ahead
 
 
 def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, strict: bool,

@@ -141,11 +141,13 @@ def stamps_beside(ws: Workspace, meanwhile: Callable[[], object]) -> dict[str, S
     `meanwhile` (`check --no-cache`: its imports; ~40 and ~60 ms at 10,000 seeds). The stamps are complete
     when this returns, before anything is verified. A child that fails leaves the stamps to this process."""
     files = input_files(ws)
-    if len(files) < STAMP_BESIDE_FROM or workers_for(2) < 2:
+    forked = fork(lambda: marshal.dumps({name: (s.sha256, s.size, s.mtime_ns)
+                                         for name, s in stamps_now(ws, files).items()})) if (
+        len(files) >= STAMP_BESIDE_FROM and workers_for(2) >= 2) else None
+    if forked is None:
         meanwhile()
         return stamps_now(ws, files)
-    pid, pipe = fork(lambda: marshal.dumps({name: (s.sha256, s.size, s.mtime_ns)
-                                            for name, s in stamps_now(ws, files).items()}))
+    pid, pipe = forked
     try:
         meanwhile()
     except BaseException:

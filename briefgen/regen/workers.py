@@ -72,12 +72,15 @@ class _Child(Generic[R]):
     computes what it did again."""
 
     def __init__(self, tickets: int, compute: Callable[[int], R]) -> None:
-        self.pid, self.read = fork(lambda: pickle.dumps({index: compute(index) for index in _claims(tickets)},
-                                                         protocol=pickle.HIGHEST_PROTOCOL))
+        self.forked = fork(lambda: pickle.dumps({index: compute(index) for index in _claims(tickets)},
+                                                protocol=pickle.HIGHEST_PROTOCOL))
 
     def results(self) -> dict[int, R]:
-        """The units the child computed, by index: none if it did not end well (the caller computes them)."""
-        done, found = _collect(self.pid, self.read)
+        """The units the child computed, by index: none if it did not end well, or could not be forked (the
+        caller computes them)."""
+        if self.forked is None:
+            return {}
+        done, found = _collect(*self.forked)
         return found if done and isinstance(found, dict) else {}
 
 
@@ -126,12 +129,26 @@ class Ahead(Generic[R]):
     Use as a context manager: on leaving, a child never given a job is stopped, and every child is waited
     for, so none outlives what its job writes into."""
 
-    def __init__(self, prepare: Callable[[], object]) -> None:
-        job_read, self._job = os.pipe()
-        self.pid, self._read = fork(partial(_sent_job, job_read, prepare), self._job)
+    def __init__(self, job_read: int, job: int, forked: tuple[int, int]) -> None:
         os.close(job_read)
+        self._job = job
+        self.pid, self._read = forked
         self._given = False
         self._answer: tuple[bool, R | None] | None = None
+
+    @classmethod
+    def start(cls, prepare: Callable[[], object]) -> Ahead[R] | None:
+        """The child, forked now; None when none can be made (the caller does the job itself)."""
+        try:
+            job_read, job = os.pipe()
+        except OSError:
+            return None
+        forked = fork(partial(_sent_job, job_read, prepare), job)
+        if forked is None:
+            os.close(job_read)
+            os.close(job)
+            return None
+        return cls(job_read, job, forked)
 
     def __enter__(self) -> Ahead[R]:
         return self

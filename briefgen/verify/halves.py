@@ -63,7 +63,10 @@ def shared(loaded: Loaded, read: Callable[[Source], Seed], meanwhile: Callable[[
     if len(ids) < SHARE_FROM:
         return None
     theirs, asked = _theirs(ids), frozenset(ids)
-    pid, pipe = fork(lambda: marshal.dumps(_plain(_answer(loaded, read, theirs.__contains__))))
+    forked = fork(lambda: marshal.dumps(_plain(_answer(loaded, read, theirs.__contains__))))
+    if forked is None:
+        return None
+    pid, pipe = forked
     try:
         answers = _answer(loaded, read, lambda source_id: source_id in asked and source_id not in theirs)
         if meanwhile is not None:
