@@ -308,7 +308,11 @@ _NO_FORK = """
 import errno, os, sys
 def refused():
     raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+def no_pipe():
+    raise OSError(errno.EMFILE, "Too many open files")
 os.fork = refused
+if os.environ.get("NO_PIPE"):
+    os.pipe = no_pipe
 import briefgen.regen.checkcache, briefgen.verify.halves
 briefgen.regen.checkcache.STAMP_BESIDE_FROM = briefgen.verify.halves.SHARE_FROM = 1
 from briefgen.cli.main import main
@@ -317,12 +321,14 @@ main()
 """
 
 
-def test_when_no_child_can_be_made_the_work_is_done_here(workspace: Path, tmp_path: Path) -> None:
-    """A busy machine refuses a fork (EAGAIN: the process limit, as under a crowded cron): every command that
-    would share its work (a full build, one audience, a check) does it all in its own process instead."""
+@pytest.mark.parametrize("no_pipe", ["", "1"])
+def test_when_no_child_can_be_made_the_work_is_done_here(workspace: Path, tmp_path: Path, no_pipe: str) -> None:
+    """A busy machine refuses a fork (EAGAIN: the process limit, as under a crowded cron), or a pipe (EMFILE):
+    every command that would share its work (a full build, one audience, a check) does it all in its own
+    process instead."""
     other = tmp_path / "other"
     subprocess.run(["cp", "-r", str(workspace), str(other)], check=True)
-    env = {**os.environ, "BRIEFGEN_WORKERS": "2"}
+    env = {**os.environ, "BRIEFGEN_WORKERS": "2", "NO_PIPE": no_pipe}
     for args in (["build"], ["build", "-a", "executive"], ["check", "--no-cache"], ["check"]):
         shared = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(workspace), *args],
                                 capture_output=True, text=True, timeout=300, env=env)

@@ -40,6 +40,9 @@ def _tickets(costs: Sequence[float]) -> int:
     read, write = os.pipe()
     try:
         os.write(write, b"".join(_TICKET.pack(i) for i in order))  # a pipe's buffer holds 16,384 tickets
+    except OSError:
+        os.close(read)
+        raise
     finally:
         os.close(write)
     return read
@@ -94,7 +97,10 @@ def run(units: Sequence[T], work: Callable[[T], R], costs: Sequence[float], work
     def compute(index: int) -> R:
         return work(units[index])
 
-    tickets = _tickets(costs)
+    try:
+        tickets = _tickets(costs)
+    except OSError:  # no pipe to be had (the open-file limit reached): one process does every unit
+        return [work(unit) for unit in units]
     try:
         children = [_Child(tickets, compute) for _ in range(workers - 1)]
         results: dict[int, R] = {}
