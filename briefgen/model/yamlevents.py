@@ -8,7 +8,8 @@ strings, numbers, booleans and null; dates stay the text written), aliases are r
 bombs), keys must be plain scalars and appear once per mapping, nesting stops at MAX_DEPTH. Errors come in the
 same order: a text that does not parse is reported as such, with PyYAML's own message, ahead of any problem with
 its data (the events are read to the end before the data's first problem is raised), and the data's problems
-are met in document order, the first one raised. tests/test_yamlsrc.py compares the two ways on many texts.
+are met in document order, the first one raised. tests/test_yaml_events.py compares the two ways (the old one
+kept as tests/yaml_oracle.py) on generated and hostile texts.
 """
 
 from __future__ import annotations
