@@ -50,16 +50,16 @@ class Answers:
 
 
 def shared(loaded: Loaded, read: Callable[[Source], Seed], meanwhile: Callable[[], None] | None = None,
-           wanted: Callable[[Source], bool] = lambda source: True) -> Answers | None:
-    """Both halves' answers about the `wanted` sources (those the tie store cannot answer for) when there are
-    SHARE_FROM of them at least; None with fewer, on one core, or when source ids repeat (the error
-    verification reports then decides which entry counts). `read` reads one entry's seed as verification does,
-    raising SeedError; `meanwhile` is done here once this half is answered, while the child may still be at
-    work (not when None is returned)."""
+           wanted: Callable[[int], bool] = lambda entry: True) -> Answers | None:
+    """Both halves' answers about the `wanted` catalogue entries (by index: those the tie store cannot answer
+    for) when there are SHARE_FROM of them at least; None with fewer, on one core, or when source ids repeat
+    (the error verification reports then decides which entry counts). `read` reads one entry's seed as
+    verification does, raising SeedError; `meanwhile` is done here once this half is answered, while the
+    child may still be at work (not when None is returned)."""
     sources = loaded.catalogue.sources
     if len({s.id for s in sources}) != len(sources) or workers_for(2) < 2:
         return None
-    ids = [s.id for s in sources if wanted(s)]
+    ids = [s.id for i, s in enumerate(sources) if wanted(i)]
     if len(ids) < SHARE_FROM:
         return None
     theirs, asked = _theirs(ids), frozenset(ids)

@@ -16,7 +16,7 @@ from briefgen.verify.figures import check_figures
 from briefgen.verify.halves import Answers, shared
 from briefgen.verify.owners import SECTIONS, Kind, Owner, evidence_owners
 from briefgen.verify.places import in_quotation_marks, several_places, tie_of
-from briefgen.verify.reading import Folder, read_seeds
+from briefgen.verify.reading import Folder, known_before, read_seeds
 from briefgen.verify.shelf import Shelf
 from briefgen.verify.ties import Tie, TieStore, quoted_key, tie_key
 from briefgen.workspace import Workspace
@@ -91,13 +91,14 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
     a large catalogue that the store does not know are read and searched in two processes (verify/halves.py).
     `meanwhile`: work of the caller's own, done once, before the items are verified (while the second
     process finishes its half, when there is one)."""
-    folder, digests = Folder.scan(ws), digests or {}
-    known = folder.known(store, digests)
-    answers = shared(loaded, partial(folder.read, digest=store is not None), meanwhile, lambda s: not known(s))
+    folder = Folder.scan(ws)
+    stamped = [folder.stamped(source, digests or {}) for source in loaded.catalogue.sources]
+    answers = shared(loaded, partial(folder.read, digest=store is not None), meanwhile,
+                     lambda i: not known_before(store, stamped[i]))
     if answers is None and meanwhile is not None:
         meanwhile()
     result = Verification(seeds=Shelf(), store=store, answers=answers)
-    read_seeds(loaded, result, folder, digests)
+    read_seeds(loaded, result, folder, stamped)
     _check_unique_ids(loaded, result)
     sources = {s.id: s for s in loaded.catalogue.sources}
     unreadable: set[str] = set()  # sources without a readable seed, reported once at their first citation

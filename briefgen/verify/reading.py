@@ -51,16 +51,14 @@ class Folder:
         digest = digests.get(name) if name not in self.links else None
         return content_key(digest, name, source.reading) if digest else None
 
-    def known(self, store: TieStore | None, digests: Mapping[str, str]) -> Callable[[Source], bool]:
-        """Whether an earlier check read an entry's seed, with the bytes its stamp names, without trouble."""
-        def known(source: Source) -> bool:
-            content = self.stamped(source, digests)
-            return store is not None and content is not None and bool(store.flag(readable_key(content)))
 
-        return known
+def known_before(store: TieStore | None, content: Content | None) -> bool:
+    """Whether an earlier check read these very bytes (`content`, as the stamp gives it) without trouble."""
+    return store is not None and content is not None and bool(store.flag(readable_key(content)))
 
 
-def read_seeds(loaded: Loaded, result: Verification, folder: Folder, digests: Mapping[str, str]) -> None:
+def read_seeds(loaded: Loaded, result: Verification, folder: Folder, stamped: list[Content | None]) -> None:
+    """Shelve every catalogue entry; `stamped`: each entry's content key as its stamp gives it (Folder.stamped)."""
     seen_ids: set[str] = set()
     src, problems, hashed = loaded.catalogue_src, result.problems, result.store is not None
     for i, source in enumerate(loaded.catalogue.sources):
@@ -77,7 +75,7 @@ def read_seeds(loaded: Loaded, result: Verification, folder: Folder, digests: Ma
                 return None
 
         if not _answered(result, i, source, read):
-            _shelve(result, source, read, folder.stamped(source, digests))
+            _shelve(result, source, read, stamped[i])
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
     for name in sorted(name for name, _, seed_file in folder.entries if seed_file and name not in catalogued):
         problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
@@ -108,7 +106,7 @@ def _shelve(result: Verification, source: Source, read: Callable[[], Seed | None
     """Read the seed now; or, when a check read these very bytes without trouble before (`content`, from the
     hash its stamp gives), only when a question about it is not in the store."""
     shelf, store, name = result.seeds, result.store, os.path.normpath(source.file)
-    if store is not None and content is not None and store.flag(readable_key(content)):
+    if content is not None and known_before(store, content):
         shelf.put_later(source.id, "seeds/" + name, read)
         shelf.contents[source.id] = content
         return
