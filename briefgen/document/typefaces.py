@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from array import array
+from bisect import bisect_right
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -79,7 +82,29 @@ def _table() -> dict[str, str]:
     return table
 
 
-def coverage(path: Path) -> frozenset[int]:
+class Ranges(Container[int]):
+    """Code points as sorted, disjoint ranges (first and last of each in two arrays): a bundled file's coverage
+    in a few kilobytes, where a set of NanumGothic's 17,666 code points held 1.5 MB in every process that drew
+    a Korean name."""
+
+    def __init__(self, text: str) -> None:
+        """From the table's text: hexadecimal code points and first-last ranges, ascending."""
+        self._firsts, self._lasts = array("I"), array("I")
+        for part in text.split():
+            first, _, last = part.partition("-")
+            self._firsts.append(int(first, 16))
+            self._lasts.append(int(last or first, 16))
+
+    def __contains__(self, code: object) -> bool:
+        at = bisect_right(self._firsts, code) - 1 if isinstance(code, int) else -1
+        return at >= 0 and code <= self._lasts[at]  # type: ignore[operator]
+
+    def __iter__(self) -> Iterator[int]:
+        for first, last in zip(self._firsts, self._lasts, strict=True):
+            yield from range(first, last + 1)
+
+
+def coverage(path: Path) -> Container[int]:
     """The code points one font file maps to a glyph: a bundled file's from the table, a profile's own file's
     (already checked, sources/fontfile.py) from its character map, read again when the file changes."""
     found = _BUNDLED_SEEN.get(path)
@@ -91,16 +116,12 @@ def coverage(path: Path) -> frozenset[int]:
     return _file_coverage(path, path.stat().st_mtime_ns)
 
 
-_BUNDLED_SEEN: dict[Path, frozenset[int]] = {}  # by path: the hot loop of `runs` asks per character
+_BUNDLED_SEEN: dict[Path, Container[int]] = {}  # by path: the hot loop of `runs` asks per character
 
 
 @cache
-def _bundled_coverage(name: str) -> frozenset[int]:
-    codes: set[int] = set()
-    for part in _table()[name].split():
-        first, _, last = part.partition("-")
-        codes.update(range(int(first, 16), int(last or first, 16) + 1))
-    return frozenset(codes)
+def _bundled_coverage(name: str) -> Ranges:
+    return Ranges(_table()[name])
 
 
 _ALL = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
