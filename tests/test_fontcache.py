@@ -3,7 +3,9 @@ the files, used only for the very file and reportlab version they were made from
 
 from __future__ import annotations
 
+import io
 import marshal
+import mmap
 import subprocess
 import sys
 import zlib
@@ -26,18 +28,24 @@ def _made_by(path: Path) -> str:
     return str(key[1]) if key[0] == fontcache.FORMAT else "another format"
 
 
+def _key(data: bytes) -> tuple[Any, ...]:
+    return fontcache._file_key(io.BytesIO(data))
+
+
 def _values(state: dict[str, Any]) -> dict[str, Any]:
-    """A face's state as values: the stored face's arrays and metrics as the lists the parser makes."""
-    return {k: list(v) if k in ("glyphPos", "hmetrics") else v for k, v in state.items()}
+    """A face's state as values: the stored face's arrays and metrics as the lists the parser makes, its
+    mapped file as the bytes the parser read."""
+    return {k: list(v) if k in ("glyphPos", "hmetrics") else v[:] if k == "_ttf_data" else v
+            for k, v in state.items()}
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
 def test_a_face_from_its_table_is_the_face_parsed_from_its_file(path: Path) -> None:
     parsed, stored = TTFont("parsed", str(path)), fontcache.ttfont("stored", path)
     if _made_by(path) != reportlab.Version:  # made by another reportlab: parsed, as any other font
-        assert fontcache._table(path, path.read_bytes()) is None
+        assert fontcache._table(path, _key(path.read_bytes())) is None
         return
-    assert fontcache._table(path, path.read_bytes()) is not None, "stale table: run `make precompiled`"
+    assert fontcache._table(path, _key(path.read_bytes())) is not None, "stale table: run `make precompiled`"
     assert "glyphToChar" not in vars(stored.face)  # decoded only when asked for (only shaping asks)
     theirs = dict(parsed.face.__dict__)
     mine = {k: getattr(stored.face, k) for k in theirs}
@@ -56,14 +64,14 @@ def test_a_table_is_not_used_for_other_bytes_another_reportlab_or_another_folder
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = FONT_DIR / "Carlito-Regular.ttf"
     data = path.read_bytes()
-    assert fontcache._table(path, data[:-1] + bytes([data[-1] ^ 1])) is None  # one bit changed
-    assert fontcache._table(path, data + b"\0") is None
+    assert fontcache._table(path, _key(data[:-1] + bytes([data[-1] ^ 1]))) is None  # one bit changed
+    assert fontcache._table(path, _key(data + b"\0")) is None
     copy = tmp_path / path.name  # a profile's own copy, with the table beside it: parsed all the same
     copy.write_bytes(data)
     (tmp_path / (path.name + fontcache.SUFFIX)).write_bytes(b"not a table")
     assert fontcache.ttfont("copy", copy).face.charToGlyph == TTFont("x", str(path)).face.charToGlyph
     monkeypatch.setattr(reportlab, "Version", "0.0")
-    assert fontcache._table(path, data) is None
+    assert fontcache._table(path, _key(data)) is None
 
 
 _WRITE = """
@@ -79,15 +87,43 @@ doc = sample_document()
 extra = (Paragraph((Span("Kim 김정은, Arabic العربية, Hebrew עברית, हिन्दी, 中文 and ∑ ≠ ★"),)),
          Quote((Span("日本語の文章"),), (Span("Bold", bold=True), Span(" italic", italic=True))))
 write(Document(doc.meta, doc.blocks + extra), Path(sys.argv[1]), Theme())
+from reportlab.pdfbase import pdfmetrics
+for name in ("NanumGothic", "NotoNaskhArabic"):
+    print(f"{name}:{type(pdfmetrics.getFont(name).face._ttf_data).__name__}")
 """
 
 
 def test_a_pdf_drawn_from_the_tables_is_the_pdf_drawn_from_parsing(tmp_path: Path) -> None:
     root = str(Path(__file__).resolve().parents[1])
+    held = {}
     for how in ("tables", "parse"):
-        subprocess.run([sys.executable, "-c", _WRITE, str(tmp_path / f"{how}.pdf"), how], check=True, cwd=root,
-                       env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"})
+        held[how] = subprocess.run([sys.executable, "-c", _WRITE, str(tmp_path / f"{how}.pdf"), how], check=True,
+                                   cwd=root, env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"},
+                                   capture_output=True, text=True).stdout.split()
     assert (tmp_path / "tables.pdf").read_bytes() == (tmp_path / "parse.pdf").read_bytes()
+    # drawn from the table, the Korean face's file stays mapped (its subset read only the pages it needed);
+    # the Arabic face was shaped, and HarfBuzz was given the file's bytes
+    assert held == {"tables": ["NanumGothic:mmap", "NotoNaskhArabic:bytes"],
+                    "parse": ["NanumGothic:bytes", "NotoNaskhArabic:bytes"]}
+
+
+def test_a_window_on_the_mapped_glyph_table_slices_as_its_bytes_would() -> None:
+    path = FONT_DIR / "Carlito-Regular.ttf"
+    data, face = path.read_bytes(), fontcache.ttfont("window", path).face
+    assert isinstance(face._ttf_data, mmap.mmap)
+    start, length = face.get_table_pos("glyf")
+    whole, window = data[start:start + length], face.get_table("glyf")
+    assert len(window) == length
+    for part in (slice(0, 10), slice(5, 5), slice(length - 3, length + 7), slice(length + 1, length + 9),
+                 slice(9, 3), slice(None, 4), slice(length - 2, None)):
+        assert window[part] == whole[part], part
+    with pytest.raises(ValueError):
+        window[0:10:2]
+    assert face.get_table("head") == data[slice(*_span(face.get_table_pos("head")))]
+
+
+def _span(position: tuple[int, int]) -> tuple[int, int]:
+    return position[0], position[0] + position[1]
 
 
 

@@ -11,19 +11,22 @@ is parsed as before. tests/test_fontcache.py writes the same PDF both ways and c
 A stored face is also smaller in memory than a parsed one (a third of NanumGothic's 6.4 MB of tables, which
 every process drawing Korean holds to its end): glyph offsets and horizontal metrics are kept in arrays rather
 than lists of Python integers; a width or glyph number repeated across the character map is one object; and the
-glyph-to-characters map, which only HarfBuzz shaping reads, is decoded the first time it is asked for.
+glyph-to-characters map, which only HarfBuzz shaping reads, is decoded the first time it is asked for. Its file
+is mapped, not read: a process holds only the pages it reads (the tables a subset copies and the glyphs drawn),
+not NanumGothic's 4.7 MB, of which a Korean name draws a few kilobytes.
 """
 
 from __future__ import annotations
 
 import marshal
+import mmap
 import sys
 import zlib
 from array import array
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 from weakref import WeakKeyDictionary
 
 import reportlab
@@ -76,27 +79,68 @@ class _Metrics:
 
 
 class _StoredFace(TTFontFace):  # type: ignore[misc]
-    """A face set up from its stored table, its glyph-to-characters map decoded only when first read."""
+    """A face set up from its stored table and its file mapped in memory; its glyph-to-characters map decoded
+    only when first read."""
 
     _glyph_chars: bytes
+    _ttf_data: mmap.mmap | bytes
 
     @cached_property
     def glyphToChar(self) -> dict[int, list[int]]:  # reportlab's name
         return cast(dict[int, list[int]], marshal.loads(self._glyph_chars))
+
+    def get_table(self, tag: str) -> Any:
+        """A table's bytes as reportlab's parser gives them; but the glyph table, of which a subset copies
+        only the glyphs it draws, as a window on the mapped file (reportlab would copy it whole)."""
+        if tag != "glyf":
+            return super().get_table(tag)
+        return _Window(self._ttf_data, *self.get_table_pos(tag))
+
+    def in_memory(self) -> None:
+        """The file's bytes read into memory, where something needs `bytes` rather than the mapped file."""
+        if isinstance(self._ttf_data, mmap.mmap):
+            self._ttf_data = self._ttf_data[:]
+
+
+class _Window:
+    """Part of a mapped file, sliced as `bytes` would be: a slice reads only its own bytes."""
+
+    def __init__(self, data: mmap.mmap | bytes, start: int, length: int) -> None:
+        self._data, self._start, self._length = data, start, length
+
+    def __getitem__(self, part: slice) -> bytes:
+        found = range(self._length)[part]
+        if found.step != 1:
+            raise ValueError("a window is read in one piece")
+        return self._data[self._start + found.start:self._start + max(found.start, found.stop)]
+
+    def __len__(self) -> int:
+        return self._length
+
+
+class _StoredFont(TTFont):  # type: ignore[misc]
+    """A bundled font whose face is stored: HarfBuzz shapes from the file's bytes, read when first needed (a
+    complex script's small face), not from its mapping."""
+
+    @property
+    def hbFace(self) -> Any:  # reportlab's name
+        self.face.in_memory()
+        return TTFont.hbFace.fget(self)
 
 
 def ttfont(name: str, path: Path) -> TTFont:
     """reportlab's font `name` for the file at `path`: its face from the stored table when one matches."""
     if path.parent != FONT_DIR:  # a profile's own font: no table, parsed (and read) by reportlab alone
         return _subsets_remembered(TTFont(name, str(path)))
-    data = path.read_bytes()
-    state = _table(path, data)
-    if state is None:
-        return _subsets_remembered(TTFont(name, str(path)))
+    with path.open("rb") as file:
+        state = _table(path, _file_key(file))
+        if state is None:
+            return _subsets_remembered(TTFont(name, str(path)))
+        data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)  # the file checked, as it is mapped
     face = _StoredFace.__new__(_StoredFace)
     face.__dict__.update(state)
     face._ttf_data, face.filename, face._pdfScale = data, str(path), _scale(state["unitsPerEm"])
-    font = TTFont.__new__(TTFont)  # what TTFont.__init__ sets, with the face given rather than parsed
+    font = _StoredFont.__new__(_StoredFont)  # what TTFont.__init__ sets, with the face given rather than parsed
     font.fontName, font.face, font.encoding = name, face, TTEncoding()
     font.state = WeakKeyDictionary()
     font._asciiReadable = rl_config.ttfAsciiReadable
@@ -125,18 +169,27 @@ def _scale(units_per_em: int) -> Any:
     return lambda x: x * per_unit
 
 
-def _key(data: bytes) -> tuple[int, str, str, int, int]:
+def _key(size: int, crc: int) -> tuple[int, str, str, int, int]:
     """What a stored table belongs to: its format, the reportlab that parsed it, the byte order of its arrays,
     the file (size and CRC-32 of its bytes)."""
-    return FORMAT, reportlab.Version, sys.byteorder, len(data), zlib.crc32(data)
+    return FORMAT, reportlab.Version, sys.byteorder, size, crc
 
 
-def _table(path: Path, data: bytes) -> dict[str, Any] | None:
+def _file_key(file: BinaryIO) -> tuple[int, str, str, int, int]:
+    """The key of the open file's bytes, read a piece at a time from its start (none held)."""
+    size = crc = 0
+    while piece := file.read(1 << 20):
+        size, crc = size + len(piece), zlib.crc32(piece, crc)
+    return _key(size, crc)
+
+
+def _table(path: Path, key: tuple[Any, ...]) -> dict[str, Any] | None:
+    """The stored state of the font file at `path` whose key is `key`; None if there is none for it."""
     found: tuple[Any, dict[str, Any]] | None = read_packed(path.with_name(path.name + SUFFIX), b"")
     if not (isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict)):
         return None
-    key, state = found[0], found[1]
-    if tuple(key) != _key(data):
+    state = found[1]
+    if tuple(found[0]) != key:
         return None
     for name in state.pop("__names__"):
         state[name] = TTFNameBytes(state[name].encode("utf-8"), "utf-8")
@@ -151,12 +204,12 @@ def _table(path: Path, data: bytes) -> dict[str, Any] | None:
 
 def write_table(path: Path) -> Path:
     """Parse the font file and store what the parser leaves on its face."""
-    data = path.read_bytes()
     state = {k: v for k, v in TTFontFace(str(path)).__dict__.items() if k not in _MADE_HERE}
     names = [k for k, v in state.items() if isinstance(v, TTFNameBytes)]
     state.update({k: state[k].ustr for k in names}, __names__=names)
     target = path.with_name(path.name + SUFFIX)
-    write_packed(target, b"", (_key(data), _compact(state)))
+    with path.open("rb") as file:
+        write_packed(target, b"", (_file_key(file), _compact(state)))
     return target
 
 
