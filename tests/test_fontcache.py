@@ -122,6 +122,19 @@ def test_a_window_on_the_mapped_glyph_table_slices_as_its_bytes_would() -> None:
     assert face.get_table("head") == data[slice(*_span(face.get_table_pos("head")))]
 
 
+def test_a_font_file_that_cannot_be_mapped_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system without mappings (or the process's limit reached): the same face, from the file's bytes."""
+    def refused(*_: object, **__: object) -> mmap.mmap:
+        raise OSError(19, "No such device")
+
+    path = FONT_DIR / "Carlito-Bold.ttf"
+    monkeypatch.setattr(fontcache.mmap, "mmap", refused)
+    font = fontcache.ttfont("read", path)
+    assert font.face._ttf_data == path.read_bytes()
+    subset = [0, 32] + [ord(c) for c in "Read"]
+    assert font.face.makeSubset(subset) == TTFont("plain", str(path)).face.makeSubset(subset)
+
+
 def _span(position: tuple[int, int]) -> tuple[int, int]:
     return position[0], position[0] + position[1]
 

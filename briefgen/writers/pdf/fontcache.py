@@ -136,7 +136,7 @@ def ttfont(name: str, path: Path) -> TTFont:
         state = _table(path, _file_key(file))
         if state is None:
             return _subsets_remembered(TTFont(name, str(path)))
-        data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)  # the file checked, as it is mapped
+        data = _mapped(file)
     face = _StoredFace.__new__(_StoredFace)
     face.__dict__.update(state)
     face._ttf_data, face.filename, face._pdfScale = data, str(path), _scale(state["unitsPerEm"])
@@ -146,6 +146,16 @@ def ttfont(name: str, path: Path) -> TTFont:
     font._asciiReadable = rl_config.ttfAsciiReadable
     font.shapable = True
     return _subsets_remembered(font)
+
+
+def _mapped(file: BinaryIO) -> mmap.mmap | bytes:
+    """The open file (just checked against its table) mapped in memory; read into memory where it cannot be
+    mapped (a file system without mappings, the process's limit of mappings or files reached)."""
+    try:
+        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        file.seek(0)
+        return file.read()
 
 
 def _subsets_remembered(font: TTFont) -> TTFont:
