@@ -176,3 +176,43 @@ def test_a_command_line_process_never_collects_and_watch_does(tmp_path: Path,
         gc.enable()
     assert result.exit_code == 0, result.output
     assert seen == [True]
+
+
+_REPORT_KEPT = """
+import os, sys
+from briefgen import collector
+from briefgen.cli import main as cli_main
+leave = os._exit
+def report(code):
+    print("kept:", [type(value).__name__ for value in collector._KEPT])
+    sys.stdout.flush()
+    leave(code)
+os._exit = report
+sys.argv = ["briefgen", *sys.argv[1:]]
+cli_main.main()
+"""
+
+
+def test_a_command_line_process_keeps_the_verified_model_to_its_end(tmp_path: Path) -> None:
+    """What `check` verified is left for os._exit to free (collector.kept), not freed object by object as the
+    command returns; a process that lives on keeps nothing."""
+    import shutil
+    import weakref
+
+    from briefgen import collector
+
+    ws = tmp_path / "ws"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", ws / "seeds")
+    done = subprocess.run([sys.executable, "-c", _REPORT_KEPT, "-C", str(ws), "check", "--no-cache"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "kept: ['Checked']" in done.stdout
+
+    class Value:
+        pass
+
+    collector.lives_on()
+    value = Value()
+    gone = weakref.ref(collector.kept(value))
+    del value
+    assert gone() is None and not collector._KEPT

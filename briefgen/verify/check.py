@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from briefgen.collector import collection_paused
+from briefgen.collector import collection_paused, kept
 from briefgen.document.typefaces import FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
@@ -79,7 +79,7 @@ def run_check(ws: Workspace, draft: bool = False, fonts: Callable[[], Mapping[st
         verification.problems.extend(undrawable)
         verification.problems.extend(_next_steps(ws, loaded))
         verification.problems.extend(theirs)
-    return Checked(ws, loaded, verification, markings)
+    return kept(Checked(ws, loaded, verification, markings))
 
 
 def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
