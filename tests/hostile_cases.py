@@ -142,6 +142,14 @@ CASES: dict[str, tuple[Mutation, str]] = {
                               "templates/executive.xml.j2:1: template syntax error"),
     "template reaches internals": (_template("<brief><p>{{ cite.__class__.__mro__[1].__subclasses__() }}</p></brief>"),
                                    "templates run in a sandbox"),
+    "template reads the cite function's state": (
+        _template("<brief><p>{{ cite.checked.loaded.summary.gaps }}</p></brief>"),
+        "templates/executive.xml.j2:1: template error: access to attribute 'checked' of 'CiteRegistry' object is unsafe"),
+    "template subscripts the cite function's state": (
+        _template("<brief><p>{{ cite['checked'] }}</p></brief>"), "templates run in a sandbox"),
+    "template reads a file through the cite function": (
+        _template("<brief><p>{{ (cite|attr('checked')).ws.root.joinpath('/etc/hostname').read_text() }}</p></brief>"),
+        "templates run in a sandbox"),
     "template undefined name": (_template("<brief><p>{{ nosuch.value }}</p></brief>"), "template error"),
     "template bad markup": (_template("<brief><p>unclosed</brief>"), "malformed markup"),
     "template unknown element": (_template("<brief><script>x</script></brief>"), "unknown block element <script>"),

@@ -101,6 +101,21 @@ def test_spillage_check_stops_a_template_that_prints_withheld_text(marked: tuple
     assert not list((ws / "output").glob(".*.tmp"))  # the staged files are gone
 
 
+def test_spillage_check_stops_a_template_that_prints_a_withheld_items_passage(marked: tuple[Path, str],
+                                                                             tmp_path: Path) -> None:
+    """The seed's words a withheld judgment cites are withheld too, not only the judgment's own words."""
+    ws = copy_workspace(marked[0], tmp_path)
+    before = published(ws)
+    passage = "Serial production of strike drones at the Sunan works is already under way."
+    (ws / "templates/public.xml.j2").write_text(
+        '{% extends "base.xml.j2" %}{% block sources %}<p>' + passage + "</p>{% endblock %}", encoding="utf-8")
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert ("output/public.pdf: spillage: the public brief holds withheld evidence of 'kj-sunan-lines' (its passage "
+            "of 'cell7-memo'), found in the PDF text of page") in result.output, result.output
+    assert published(ws) == before
+
+
 def test_no_releasable_bluf_is_a_located_error(marked: tuple[Path, str], tmp_path: Path) -> None:
     ws = copy_workspace(marked[0], tmp_path)
     before = published(ws)

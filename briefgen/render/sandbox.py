@@ -5,6 +5,12 @@ What is bounded before the work is done: `*`, `**`, `+` and `%` (repetition, hug
 printf widths), `~` concatenation, the output of macros, `{% set %}` and `{% filter %}` blocks, the filters and
 string methods that take a width or build a string from others (center, indent, replace, join, format, slice,
 ljust, rjust, zfill, expandtabs, str.format), and sum(), which may only add numbers. `lipsum` is removed.
+
+What a template may reach: the attributes of plain data (strings, numbers, lists, tuples, dictionaries, ranges)
+and of the objects jinja itself makes (loops, macros, namespaces, cyclers, joiners, imported templates, block
+references), nothing else. The context a brief is rendered from is plain data of what its audience may see; an
+object that found its way into it (the `cite` function's own state, a path, a model) is opaque: reading an
+attribute of it is a sandbox error, so no template can climb from it to withheld items or the file system.
 """
 
 from __future__ import annotations
@@ -15,9 +21,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.environment import TemplateModule
 from jinja2.nodes import Concat
-from jinja2.runtime import Context
+from jinja2.runtime import BlockReference, Context, LoopContext, Macro, TemplateReference, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace
 
 from briefgen.render.limits import RenderLimit, current
 
@@ -27,6 +35,9 @@ _PRINTF = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d*)(?:\.(\d*))?")  # width and p
 _BRACES = re.compile(r"\{[^{}]*\}")  # each {} field of str.format (its spec holds width and precision)
 _JINJA_CALL_KEYS = ("_block_vars", "_loop_vars")  # what jinja passes along with a call, for its context
 _DYNAMIC_WIDTH = re.compile(r"%[-#0 +]*\*|\{[^{}]*\{")
+# The only objects whose attributes a template reads: plain data, and what jinja makes while it renders.
+OPEN_TYPES = (str, int, float, bool, type(None), list, tuple, dict, range, LoopContext, Macro, Namespace, Cycler,
+              Joiner, TemplateModule, TemplateReference, BlockReference, Undefined)
 
 
 class OutputBuffer(list[str]):
@@ -69,6 +80,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         for name, estimate in _FILTER_SIZES.items():
             self.filters[name] = _guarded_filter(self.filters[name], estimate)
         self.filters["sum"] = _numbers_only(self.filters["sum"])
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return isinstance(obj, OPEN_TYPES) and super().is_safe_attribute(obj, attr, value)
 
     @staticmethod
     def output_buffer() -> OutputBuffer:
