@@ -144,7 +144,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
                                    "templates run in a sandbox"),
     "template reads the cite function's state": (
         _template("<brief><p>{{ cite.checked.loaded.summary.gaps }}</p></brief>"),
-        "templates/executive.xml.j2:1: template error: access to attribute 'checked' of 'CiteRegistry' object is unsafe"),
+        "templates/executive.xml.j2:1: template error: access to attribute 'checked' of 'CiteRegistry' object "
+        "is unsafe"),
     "template subscripts the cite function's state": (
         _template("<brief><p>{{ cite['checked'] }}</p></brief>"), "templates run in a sandbox"),
     "template reads a file through the cite function": (
