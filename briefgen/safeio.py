@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefgen.errors import Problem
@@ -25,14 +26,32 @@ class FileTooLarge(OSError):
     """The file is larger than the limit its reader allows."""
 
 
-def read_regular(path: str | Path, limit: int, *, follow: bool = True) -> bytes:
+Identities = frozenset[tuple[int, int]]  # files as (device, inode): the same file under any name or link
+
+
+def identities(paths: Iterable[str | Path]) -> Identities:
+    """The identity of each of `paths` that exists (links followed)."""
+    found = set()
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return frozenset(found)
+
+
+def read_regular(path: str | Path, limit: int, *, follow: bool = True, refused: Identities = frozenset()) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge); with `follow`
-    False, a symbolic link is refused (ELOOP) rather than read through."""
+    False, a symbolic link is refused (ELOOP) rather than read through. A file that is one of `refused` (by
+    identity: under any name, through any link) is refused as a FileKindError."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise FileKindError(errno.EINVAL, f"is {kind_of(info.st_mode)}, not a regular file", str(path))
+        if (info.st_dev, info.st_ino) in refused:
+            raise FileKindError(errno.EINVAL, "is the model or the catalogue itself, not a document", str(path))
         if info.st_size > limit:
             raise FileTooLarge(errno.EFBIG, "file too large", str(path))
         data = _read_all(fd, info.st_size, limit)

@@ -31,6 +31,11 @@ class Workspace:
         return self.seeds / "summary.yaml"
 
     @property
+    def model_files(self) -> tuple[Path, Path]:
+        """The catalogue and the model: never a seed document, never a link out of the workspace."""
+        return self.catalogue, self.summary
+
+    @property
     def templates(self) -> Path:
         return self.root / "templates"
 

@@ -63,6 +63,21 @@ def _seed_file(rel_name: str, content: bytes | None) -> Mutation:
     return apply
 
 
+def _hard_link_to_model(ws: Path) -> None:
+    """The first source's seed is the model itself under another name (a hard link)."""
+    (ws / "seeds/model.txt").hardlink_to(ws / "seeds/summary.yaml")
+    _catalogue("file", "model.txt")(ws)
+
+
+def _linked_from_outside(name: str) -> Mutation:
+    """seeds/<name> a symbolic link to a copy of itself outside the workspace."""
+    def apply(ws: Path) -> None:
+        outside = ws.parent / f"outside-{name}"
+        (ws / "seeds" / name).rename(outside)
+        (ws / "seeds" / name).symlink_to(outside)
+    return apply
+
+
 def _profile(text: str, name: str = "executive") -> Mutation:
     return _write(f"templates/{name}.yaml", text)
 
@@ -129,6 +144,15 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "huge seed": (_seed_file("huge.txt", b"a" * (5 * 1024 * 1024 + 1)), "larger than 5 MB"),
     "directory seed": (lambda ws: ((ws / "seeds/dir.txt").mkdir(), _catalogue("file", "dir.txt")(ws)),
                        "is a directory"),
+    "the model as a seed": (_catalogue("file", "summary.yaml"),
+                            "seeds/sources.yaml:4:9: sources[0].file: summary.yaml: seed path is the model or "
+                            "the catalogue itself, not a document"),
+    "the catalogue as a seed": (_catalogue("file", "./sources.yaml"), "is the model or the catalogue itself"),
+    "a seed hard-linked to the model": (_hard_link_to_model, "model.txt: seed path is the model or the catalogue"),
+    "the model linked from outside": (_linked_from_outside("summary.yaml"),
+                                      "seeds/summary.yaml: seeds/summary.yaml is a symbolic link that leaves seeds/"),
+    "the catalogue linked from outside": (_linked_from_outside("sources.yaml"),
+                                          "seeds/sources.yaml: seeds/sources.yaml is a symbolic link that leaves"),
     "escaping seed path": (_catalogue("file", "../../etc/passwd"), "leaves the seeds/ folder"),
     "ftp link": (_catalogue("url", "ftp://example.org/x"), "is not an http, https or mailto link"),
     "javascript link": (_catalogue("url", "javascript:alert(1)"), "is not an http, https or mailto link"),

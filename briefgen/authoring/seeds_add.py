@@ -20,6 +20,7 @@ from briefgen.atomic import atomic_write, remove_stale_temps
 from briefgen.authoring.catalogue_text import Field, append_entries
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
+from briefgen.model.loader import model_file
 from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, parse
 from briefgen.regen.inputs import file_digest
 from briefgen.safeio import os_problem, read_regular
@@ -129,7 +130,7 @@ def unique(base: str, taken: set[str], suffix: str = "") -> str:
 def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
     display = ws.rel(ws.catalogue)
     try:
-        text = read_regular(ws.catalogue, MAX_YAML_BYTES).decode("utf-8-sig")
+        text = read_regular(model_file(ws, ws.catalogue), MAX_YAML_BYTES).decode("utf-8-sig")
     except FileNotFoundError:
         raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init DIR` to start a workspace")) \
             from None

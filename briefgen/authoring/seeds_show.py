@@ -11,6 +11,7 @@ from briefgen.authoring.seeds_add import read_catalogue, sources_of
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.readings import READINGS
 from briefgen.model.yamlsrc import Located
+from briefgen.safeio import identities
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, read_seed
 from briefgen.sources.textnorm import normalise
@@ -43,7 +44,8 @@ def find_entry(ws: Workspace, source_id: str) -> Entry:
 
 def read_entry(ws: Workspace, entry: Entry) -> Seed:
     try:
-        return read_seed(os.path.realpath(ws.seeds), entry.file, str(ws.cache), entry.reading)
+        return read_seed(os.path.realpath(ws.seeds), entry.file, str(ws.cache), entry.reading,
+                         model=identities(ws.model_files))
     except SeedError as exc:
         line, col = entry.catalogue.where(("sources", entry.index, "file"))
         raise BriefgenError(Problem(ws.rel(ws.catalogue), f"{entry.file}: {exc}", line, col,

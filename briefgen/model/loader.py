@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import types
 import typing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -14,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from briefgen.errors import BriefgenError, Problem, did_you_mean
 from briefgen.model.schema import Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
+from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,7 +45,7 @@ def load_workspace(ws: Workspace, draft: bool = False) -> Loaded:
     results: dict[str, Any] = {}
     for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
         try:
-            src = load(path, ws.rel(path), ws.cache)
+            src = load(model_file(ws, path), ws.rel(path), ws.cache)
             if draft and model is Catalogue:
                 src = _drafted(src)
             results[name] = (validate(src, model), src)
@@ -52,6 +55,15 @@ def load_workspace(ws: Workspace, draft: bool = False) -> Loaded:
         raise BriefgenError(problems)
     (catalogue, cat_src), (summary, sum_src) = results["catalogue"], results["summary"]
     return Loaded(catalogue, summary, cat_src, sum_src)
+
+
+def model_file(ws: Workspace, path: Path) -> Path:
+    """`path` (one of ws.model_files), refused when a symbolic link takes it out of seeds/: the model and the
+    catalogue are the workspace's own, as every seed is."""
+    if os.path.islink(path) and not inside(ws.seeds, path):
+        raise BriefgenError(Problem(ws.rel(path), f"seeds/{path.name} is a symbolic link that leaves seeds/",
+                                    hint=LINK_HINT))
+    return path
 
 
 def _drafted(src: Located) -> Located:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.regen.checkcache import Cutoff, Record, Verdict, remember, tie_store
 from briefgen.regen.inputs import Stamp
+from briefgen.safeio import Identities, identities
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, read_seed
 from briefgen.verify.places import in_quotation_marks, tie_of
@@ -62,12 +63,12 @@ def cut_off(ws: Workspace, record: Record, stamps: dict[str, Stamp]) -> Verdict 
     store = tie_store(ws)
     if not store.token or store.token != record.cutoff.token:
         return None
-    root, cache = os.path.realpath(ws.seeds), str(ws.cache)
+    root, cache, model = os.path.realpath(ws.seeds), str(ws.cache), identities(ws.model_files)
     olds = {(name, reading): content_key(record.stamps[SEEDS + name].sha256, name, reading)
             for name in changed for reading in record.cutoff.seeds[name]}
     asked = store.about(set(olds.values()))
     for (name, reading), old in olds.items():
-        seed = _read(root, cache, name, reading, stamps[SEEDS + name])
+        seed = _read(root, cache, model, name, reading, stamps[SEEDS + name])
         if not _answers_as_before(seed, old, asked[old], store):
             return None
     held = {stamp.sha256 for stamp in stamps.values()}  # a content another file still has keeps its answers
@@ -89,11 +90,11 @@ def _changed_seeds(ws: Workspace, record: Record, stamps: dict[str, Stamp]) -> l
     return [name[len(SEEDS):] for name in changed]
 
 
-def _read(root: str, cache: str, name: str, reading: str, stamp: Stamp) -> Seed | None:
+def _read(root: str, cache: str, model: Identities, name: str, reading: str, stamp: Stamp) -> Seed | None:
     """The seed as a full check would read it now (no link followed: a link makes it decide), when its bytes
     are those stamped; else None."""
     try:
-        seed = read_seed(root, name, cache, reading, links=(), digest=True)
+        seed = read_seed(root, name, cache, reading, links=(), digest=True, model=model)
     except SeedError:
         return None
     return seed if seed.digest == stamp.sha256 else None

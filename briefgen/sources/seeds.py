@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from briefgen.model.readings import READINGS
-from briefgen.safeio import LINK_HINT, FileKindError, FileTooLarge, first_link, inside, os_problem, read_regular
+from briefgen.safeio import (
+    LINK_HINT,
+    FileKindError,
+    FileTooLarge,
+    Identities,
+    first_link,
+    inside,
+    os_problem,
+    read_regular,
+)
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
 from briefgen.sources.textnorm import normalise
@@ -131,7 +140,7 @@ def pinpoint(page: int | None, nth: int) -> str:
 
 
 def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str = READINGS[0],
-              links: Container[str] | None = None, digest: bool = False) -> Seed:
+              links: Container[str] | None = None, digest: bool = False, model: Identities = frozenset()) -> Seed:
     """Read one seed, refusing anything that is not a small, readable document inside seeds/.
 
     `seeds_root` is the real path of seeds/; plain string paths keep 10,000 seeds cheap. `cache` (output/.cache)
@@ -139,7 +148,9 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
     catalogue's way to read an HTML page (its article, or all its blocks). `links`, the names of the entries of
     seeds/ that one scan found to be symbolic links, spares a file directly in seeds/ that is not one the
     resolution of its path: it is opened without following a link, so a link put in its place since is refused.
-    `digest` keeps the sha256 of the very bytes read (what a verdict about this text may be keyed by)."""
+    `digest` keeps the sha256 of the very bytes read (what a verdict about this text may be keyed by). `model`:
+    the identities of the workspace's model and catalogue (Workspace.model_files), which are never a seed: every
+    passage would be found in the model that quotes it."""
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     if not candidate.startswith(seeds_root + os.sep):
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
@@ -149,16 +160,16 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
         link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
         raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
                         "seed files must live inside seeds/: " + LINK_HINT)
-    raw, text, pages = read_document(candidate, cache, reading, follow=not plain)
+    raw, text, pages = read_document(candidate, cache, reading, follow=not plain, refused=model)
     return Seed(candidate, "seeds/" + name, text, pages, hashlib.sha256(raw).hexdigest() if digest else "")
 
 
-def read_document(path: str, cache: str | None = None, reading: str = READINGS[0],
-                  follow: bool = True) -> tuple[bytes, str, tuple[int, ...] | None]:
+def read_document(path: str, cache: str | None = None, reading: str = READINGS[0], follow: bool = True,
+                  refused: Identities = frozenset()) -> tuple[bytes, str, tuple[int, ...] | None]:
     """A document's bytes, its text (one paragraph a line) and, for a PDF, each paragraph's page: plain text
-    decoded, other formats extracted; a SeedError when it is too large or cannot be read."""
+    decoded, other formats extracted; a SeedError when it is too large, cannot be read or is `refused`."""
     fmt = format_of(path)
-    raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES, follow)
+    raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES, follow, refused)
     if fmt is None:
         text = decode_text(raw)
         if not text.strip():
@@ -169,10 +180,10 @@ def read_document(path: str, cache: str | None = None, reading: str = READINGS[0
     return raw, "\n".join(found.paragraphs), found.pages
 
 
-def read_limited(path: str, limit: int, follow: bool = True) -> bytes:
+def read_limited(path: str, limit: int, follow: bool = True, refused: Identities = frozenset()) -> bytes:
     """The bytes of a regular file of at most `limit` bytes (a symbolic link refused unless `follow`)."""
     try:
-        return read_regular(path, limit, follow=follow)
+        return read_regular(path, limit, follow=follow, refused=refused)
     except FileTooLarge:
         raise SeedError(f"seed is larger than {limit // 1048576} MB", "split or trim the document") from None
     except FileKindError as exc:

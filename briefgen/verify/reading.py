@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import Problem
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Source
+from briefgen.safeio import Identities, identities
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, read_seed
@@ -31,6 +32,7 @@ class Folder:
     entries: list[tuple[str, bool, bool]]
     links: frozenset[str]
     cache: str
+    model: Identities  # the model and catalogue, never a seed
 
     @classmethod
     def scan(cls, ws: Workspace) -> Folder:
@@ -38,11 +40,12 @@ class Folder:
         with os.scandir(root) as scan:
             entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file())
                        for e in scan]
-        return cls(root, entries, frozenset(name for name, link, _ in entries if link), str(ws.cache))
+        return cls(root, entries, frozenset(name for name, link, _ in entries if link), str(ws.cache),
+                   identities(ws.model_files))
 
     def read(self, source: Source, digest: bool = False) -> Seed:
         """The seed of one catalogue entry (SeedError when it cannot be read); `digest`: with its bytes' hash."""
-        return read_seed(self.root, source.file, self.cache, source.reading, self.links, digest=digest)
+        return read_seed(self.root, source.file, self.cache, source.reading, self.links, digest, self.model)
 
     def stamped(self, source: Source, digests: Mapping[str, str]) -> Content | None:
         """The content key of an entry's seed as its stamp's hash gives it (None for a link: the check decides
