@@ -221,6 +221,7 @@ SCENARIOS: dict[str, Scenario] = {
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
     "symbolic link leaving its folder": _round2("containment: included template in a linked folder"),
+    "the model as a seed": _hostile("the model as a seed"),
     "seed behind a link": _round2("containment: seed in a linked folder"),
     "not a regular file": _round2("no hang: FIFO as the model"),
     "empty text seed": _round2("no hang: empty text seed"),
