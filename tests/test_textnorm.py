@@ -16,6 +16,10 @@ from briefgen.sources.textnorm import normalise
     ("wait…", "wait..."),
     ("non\u00a0breaking", "non breaking"),
     ("zero\u200bwidth", "zerowidth"),
+    ("\ufb01nance", "finance"),  # a ligature, as PDF text often holds
+    ("\uff21\uff22\uff23 12", "ABC \uff11\uff12"),  # full-width forms
+    ("\ufefb", "\u0644\u0627"),  # an Arabic presentation form
+    ("10\u00b3 and \u00bd", "10\u00b3 AND \u00bd"),  # superscripts and fractions compare as written
 ])
 def test_equivalent_spellings_normalise_alike(a: str, b: str) -> None:
     assert normalise(a) == normalise(b)
@@ -25,6 +29,11 @@ def test_equivalent_spellings_normalise_alike(a: str, b: str) -> None:
     ("25.6 million", "26.5 million"),
     ("top priority", "top priorities"),
     ("rapidly develop", "rapidly developing"),
+    ("killed 10\u00b3 soldiers", "killed 103 soldiers"),  # a thousand is not a hundred and three
+    ("H\u2082O", "H2O"),
+    ("\u00bd cup", "1\u20442 cup"),
+    ("x\u00b2", "x2"),
+    ("CO\u2082 at 1 m\u00b3", "CO2 at 1 m3"),
 ])
 def test_different_words_stay_different(a: str, b: str) -> None:
     assert normalise(a) != normalise(b)

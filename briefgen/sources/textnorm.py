@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,6 +14,9 @@ _TRANSLATE = str.maketrans({
     "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
 })
 _SPACES = re.compile(r"\s+")
+# Compatibility forms whose plain form says something else: "10³" is a thousand, "103" a hundred and three;
+# "½" is not "1⁄2" in every font, nor "H₂O" "H2O" in a figure. NFKC folds them; matching keeps them as written.
+_MEANINGFUL = ("<super>", "<sub>", "<fraction>")
 
 
 def normalise(text: str) -> str:
@@ -24,5 +28,20 @@ def normalise(text: str) -> str:
     if text.isascii():
         folded = text.translate(_TRANSLATE).lower()
     else:
-        folded = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
+        folded = _compatible(text).translate(_TRANSLATE).casefold()
     return _SPACES.sub(" ", folded).strip()
+
+
+def _compatible(text: str) -> str:
+    """NFKC (ligatures, full-width and presentation forms, compatibility letters folded to their plain
+    characters), but for superscripts, subscripts and vulgar fractions, which stay as they are written."""
+    kept = [char for char in set(text) if not char.isascii() and _meaningful(char)]
+    if not kept:
+        return unicodedata.normalize("NFKC", text)
+    parts = re.split(f"([{re.escape(''.join(kept))}])", text)
+    return "".join(part if i % 2 else unicodedata.normalize("NFKC", part) for i, part in enumerate(parts))
+
+
+@functools.lru_cache(maxsize=4096)
+def _meaningful(char: str) -> bool:
+    return unicodedata.decomposition(char).startswith(_MEANINGFUL)
