@@ -78,6 +78,13 @@ def _linked_from_outside(name: str) -> Mutation:
     return apply
 
 
+def _both(*mutations: Mutation) -> Mutation:
+    def apply(ws: Path) -> None:
+        for mutation in mutations:
+            mutation(ws)
+    return apply
+
+
 def _profile(text: str, name: str = "executive") -> Mutation:
     return _write(f"templates/{name}.yaml", text)
 
@@ -153,6 +160,15 @@ CASES: dict[str, tuple[Mutation, str]] = {
                                       "seeds/summary.yaml: seeds/summary.yaml is a symbolic link that leaves seeds/"),
     "the catalogue linked from outside": (_linked_from_outside("sources.yaml"),
                                           "seeds/sources.yaml: seeds/sources.yaml is a symbolic link that leaves"),
+    "NUL in a seed's file name": (_catalogue("file", "a\0.txt"),
+                                  "sources[0].file: the file name contains the control character U+0000"),
+    "NUL in the logo's file name": (_profile(EXEC + 'look: {logo: "a\\0.png"}\n'),
+                                    "look.logo: the file name contains the control character U+0000"),
+    "NUL in a font's file name": (_profile(EXEC + 'look: {fonts: {body: "a\\0.ttf"}}\n'),
+                                  "look.fonts.body: the file name contains the control character U+0000"),
+    "NUL in a brand's logo": (_both(_write("templates/_brand.yml", 'logo: "a\\0.png"\n'),
+                                    _profile(EXEC + "look: {brand: _brand.yml}\n")),
+                              "logo: the file name contains the control character U+0000"),
     "escaping seed path": (_catalogue("file", "../../etc/passwd"), "leaves the seeds/ folder"),
     "ftp link": (_catalogue("url", "ftp://example.org/x"), "is not an http, https or mailto link"),
     "javascript link": (_catalogue("url", "javascript:alert(1)"), "is not an http, https or mailto link"),

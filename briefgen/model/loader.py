@@ -85,11 +85,20 @@ def validate(src: Located, model: type[M]) -> M:
     try:
         return model.model_validate(src.data)
     except ValidationError as exc:
-        raise BriefgenError([_problem(src, model, err) for err in exc.errors()]) from None
+        raise BriefgenError([_problem(src, model, err) for err in _branch_errors(src.data, exc.errors())]) from None
+
+
+def _branch_errors(data: Any, errors: list[Any]) -> list[Any]:
+    """The errors, less those of a union's branches that want another kind of value ("should be a mapping"
+    of a file name given as text) where another branch has said what is wrong with the value given."""
+    paths = [_data_path(data, tuple(err["loc"])) for err in errors]
+    said = {path for path, err in zip(paths, errors, strict=True) if not err["type"].endswith("_type")}
+    return [err for path, err in zip(paths, errors, strict=True)
+            if not (err["type"].endswith("_type") and path in said)]
 
 
 def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
-    loc: Key = tuple(err["loc"])
+    loc = _data_path(src.data, tuple(err["loc"]))
     kind, msg = err["type"], str(err["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
         name = str(loc[-1])
@@ -103,6 +112,26 @@ def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
     msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
     msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
     return src.problem(loc, msg, _type_hint(kind))
+
+
+def _data_path(data: Any, loc: Key) -> Key:
+    """`loc` without the names pydantic gives the branches of a union ("str", "FontStyles",
+    "function-after[…]"): the path of keys and indexes in the data itself. A name the data does not hold is
+    kept only as the last part (the missing key a message names)."""
+    path: list[str | int] = []
+    for n, part in enumerate(loc):
+        if _holds(data, part):
+            data = data[part]
+        elif not (isinstance(data, dict) and n == len(loc) - 1):
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _holds(data: Any, part: str | int) -> bool:
+    if isinstance(data, dict):
+        return part in data
+    return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
 
 
 def _type_hint(kind: str) -> str:

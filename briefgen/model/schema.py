@@ -56,6 +56,17 @@ def _full_date(value: str) -> str:
     return _partial_date(value)
 
 
+_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters: no file name a user means holds one
+
+
+def _file_name(value: str) -> str:
+    bad = _NOT_IN_NAMES.search(value)
+    if bad:
+        raise ValueError(f"the file name contains the control character U+{ord(bad.group()):04X}; write the name as "
+                         "the file has it")
+    return value
+
+
 def _link(value: str) -> str:
     if not re.match(r"(?i)(https?://|mailto:)\S+$", value):
         raise ValueError(f"{value!r} is not an http, https or mailto link")
@@ -70,6 +81,7 @@ def _language(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
+FileName = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_file_name)]  # a file's path
 Language = Annotated[str, AfterValidator(_language)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
 
@@ -218,7 +230,7 @@ class Summary(Strict):
 class Source(Strict):
     id: Id
     """A short unique id that the model's evidence cites."""
-    file: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    file: FileName
     """The document's file inside seeds/: .txt, .md, .html, .pdf or .docx."""
     originator: Text | None
     """Who published it; null when the document does not say (citations then say it is unknown)."""

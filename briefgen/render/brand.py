@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from briefgen.errors import BriefgenError
 from briefgen.model.loader import validate
+from briefgen.model.schema import FileName
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.workspace import Workspace
 
@@ -49,19 +50,19 @@ class _Type(_Open):
 
 
 class _Image(_Open):
-    path: str
+    path: FileName
 
 
 class _Logos(_Open):
-    small: str | _Image | None = None
-    medium: str | _Image | None = None
-    large: str | _Image | None = None
+    small: FileName | _Image | None = None
+    medium: FileName | _Image | None = None
+    large: FileName | _Image | None = None
 
 
 class _BrandFile(_Open):
     color: _Colours = _Colours()
     typography: _Type = _Type()
-    logo: str | _Logos | None = None
+    logo: FileName | _Logos | None = None
 
 
 @dataclass(frozen=True)

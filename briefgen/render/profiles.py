@@ -10,7 +10,7 @@ from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
-from briefgen.model.schema import ITEM_KINDS, Id, ItemKind, Marking, Strict, Text
+from briefgen.model.schema import ITEM_KINDS, FileName, Id, ItemKind, Marking, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace
@@ -43,13 +43,13 @@ class FontStyles(Strict):
     """One face in up to four files: the regular file, and the bold, italic and bold italic ones if any (a
     style without a file of its own is drawn from the regular file)."""
 
-    regular: str
-    bold: str | None = None
-    italic: str | None = None
-    bold_italic: str | None = None
+    regular: FileName
+    bold: FileName | None = None
+    italic: FileName | None = None
+    bold_italic: FileName | None = None
 
 
-FontFiles = str | FontStyles  # a file name inside templates/, or one file per style
+FontFiles = FileName | FontStyles  # a file name inside templates/, or one file per style
 
 
 class LookFonts(Strict):
@@ -77,9 +77,9 @@ class Look(Strict):
     body_size: Annotated[float, Field(ge=7, le=16)] = _THEME.body_size
     accent: Colour = _THEME.accent
     banner_color: Colour = _THEME.banner_color
-    logo: str | None = None
-    reference_docx: str | None = None
-    brand: str | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo
+    logo: FileName | None = None
+    reference_docx: FileName | None = None
+    brand: FileName | None = None  # a Quarto _brand.yml inside templates/: colours, fonts, logo
     pdf_standard: PdfStandard = _THEME.pdf_standard  # "ua-1+a-2b": PDF/A-2b as well as PDF/UA-1
     fonts: LookFonts = LookFonts()
 

@@ -151,6 +151,8 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
     `digest` keeps the sha256 of the very bytes read (what a verdict about this text may be keyed by). `model`:
     the identities of the workspace's model and catalogue (Workspace.model_files), which are never a seed: every
     passage would be found in the model that quotes it."""
+    if "\0" in file:  # the catalogue's schema refuses it; `seeds show` reads entries unvalidated
+        raise SeedError("the file name holds a NUL character", "write the name as the file has it")
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     if not candidate.startswith(seeds_root + os.sep):
         raise SeedError("the seed path leaves the seeds/ folder", "seed files must live inside seeds/")
