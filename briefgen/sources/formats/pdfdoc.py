@@ -1,6 +1,8 @@
 """PDF seeds: text page by page through pdfminer.six's layout analysis; pdflines.py makes its lines paragraphs.
 
 pdfminer.six gives each text line with its position and size, and groups lines into blocks separated by space.
+Fonts that draw with their built-in encoding (Symbol, ZapfDingbats, other symbol fonts) are read as pdffonts.py
+says, so a Symbol "µ" is not read as the "m" of the same code.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTFigure, LTPage, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFParser
@@ -22,6 +23,7 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
 from briefgen.sources.formats import Extracted
+from briefgen.sources.formats.pdffonts import pages
 from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
 from briefgen.sources.formats.plain import SeedError
 
@@ -63,7 +65,7 @@ def _layout(raw: bytes) -> Iterator[LTPage]:
     _check_header(raw)
     _check_expansion(raw)
     try:
-        yield from extract_pages(io.BytesIO(raw), laparams=LAParams(all_texts=True))
+        yield from pages(raw, LAParams(all_texts=True))
     except PDFPasswordIncorrect:
         raise SeedError("the PDF is encrypted and needs a password to open",
                         "save an unencrypted copy (for example `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)"

@@ -22,9 +22,9 @@ from briefgen.document.nodes import one_line
 
 ENDS_SENTENCE = tuple('.!?:;"”’)]')
 # Bullets as PDFs draw them, including the Symbol and Wingdings private-use code points Word's lists use and
-# the unmapped glyph code reportlab's ZapfDingbats bullet extracts as.
+# an unmapped glyph code (a symbol font whose codes pdffonts.py cannot read); ZapfDingbats' ● ■ ✔ ➢ are read.
 _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+\))(?=\s)")
-_BULLET = r"[•●▪◦‣■□►✓➢❖–-]"
+_BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
