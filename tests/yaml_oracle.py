@@ -1,6 +1,8 @@
 """The way briefgen read YAML before issue 20's event builder: PyYAML composes the whole node tree, then plain
 data is built from the nodes. Kept as the oracle the event builder (briefgen/model/yamlevents.py) is checked
-against: same data, same positions, same first error."""
+against: same data, same positions, same first error. Its marks are placed on the editor's lines as the event
+builder's are (yamlpos.Lines: no line ends at U+2028, the end of a text is on its last line), and a syntax error
+gets yamlsrc's hint, so that the two are compared on texts holding those too."""
 
 from __future__ import annotations
 
@@ -10,23 +12,23 @@ import yaml
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.yamlevents import _COLLECTION_TAGS, _PLAIN_TAGS, _SCALAR_TAGS, MAX_DEPTH, Loader, dotted, too_deep
-from briefgen.model.yamlsrc import Key, Located
+from briefgen.model.yamlpos import Lines
+from briefgen.model.yamlsrc import Key, Located, _syntax_hint
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 def parse(text: str, display: str) -> Located:
     """As yamlsrc.parse did, positions kept."""
+    lines = Lines(text)
     try:
         node = yaml.compose(text, Loader=Loader)
     except RecursionError:
         raise BriefgenError(too_deep(display, None)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        hint = ("indent with spaces, not tabs" if "\t" in bad_line
-                else "check the indentation and quoting around this line")
+        line, col = lines.place(mark) if mark else (None, None)
+        hint = _syntax_hint(lines, line or 0, exc.problem_mark, exc.context_mark)
         raise BriefgenError(Problem(display, f"YAML syntax error: {exc.problem or exc.context}", line, col,
                                     hint=hint)) from None
     except yaml.YAMLError as exc:
@@ -34,15 +36,14 @@ def parse(text: str, display: str) -> Located:
     if node is None:
         raise BriefgenError(Problem(display, "file is empty", 1, 1, hint="see `briefgen init` for a skeleton"))
     located = Located(None, display)
-    located.data = _build(node, (), located, set())
+    located.data = _build(node, (), located, set(), lines)
     return located
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _build(node: yaml.Node, path: Key, out: Located, seen: set[int], lines: Lines) -> Any:
+    def _mark(node: yaml.Node) -> tuple[int, int]:
+        return lines.place(node.start_mark)
 
-
-def _build(node: yaml.Node, path: Key, out: Located, seen: set[int]) -> Any:
     if len(path) > MAX_DEPTH:
         raise BriefgenError(too_deep(out.file, _mark(node)))
     if id(node) in seen:
@@ -62,7 +63,7 @@ def _build(node: yaml.Node, path: Key, out: Located, seen: set[int]) -> Any:
                                             "remove the tag; briefgen reads plain YAML only"))
         return _CONSTRUCTOR.construct_object(node, deep=True)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(child, (*path, i), out, seen) for i, child in enumerate(node.value)]
+        return [_build(child, (*path, i), out, seen, lines) for i, child in enumerate(node.value)]
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
@@ -73,5 +74,5 @@ def _build(node: yaml.Node, path: Key, out: Located, seen: set[int]) -> Any:
             raise BriefgenError(Problem(out.file, f"duplicate key {key!r}", *_mark(key_node), dotted(path),
                                         hint="each key may appear once per mapping"))
         out.keys[(*path, key)] = _mark(key_node)
-        result[key] = _build(value_node, (*path, key), out, seen)
+        result[key] = _build(value_node, (*path, key), out, seen, lines)
     return result

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.model.yamlpos import Lines
 
 try:  # the C parser is several times faster on large models
     from yaml import CSafeLoader as Loader
@@ -76,8 +77,9 @@ class Marks:
 
 def build(text: str, display: str, locate: Locate, marks: Marks | None) -> Any:
     """The data of `text`, each value's and key's position put in `marks` (when given) as it is read;
-    BriefgenError for data briefgen does not read, yaml.YAMLError for a text that does not parse."""
-    builder = _Builder(display, locate, marks)
+    BriefgenError for data briefgen does not read, yaml.YAMLError for a text that does not parse (and
+    UnicodeEncodeError for a text holding a lone surrogate, which libyaml cannot be given)."""
+    builder = _Builder(display, locate, marks, Lines(text).place)
     for event in yaml.parse(text, Loader=Loader):
         builder.take(event)
     if builder.problem is not None:
@@ -98,8 +100,9 @@ _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 class _Builder:
     """Reads events one by one (about a million for a model of 50,000 entries, hence the plain code)."""
 
-    def __init__(self, display: str, locate: Locate, marks: Marks | None) -> None:
+    def __init__(self, display: str, locate: Locate, marks: Marks | None, place: Callable[[YamlMark], Mark]) -> None:
         self.display, self.locate, self.marks = display, locate, marks
+        self.place = place  # a libyaml mark as the editor's (line, column)
         self.stack: list[_Open] = []
         self.root: Any = _NOTHING
         self.problem: Problem | None = None  # the data's first problem: raised once the text has parsed whole
@@ -176,9 +179,9 @@ class _Builder:
             self._key(parent, event, kind)
             return
         if parent is not None and len(parent.path) >= MAX_DEPTH:
-            self._fail(too_deep(self.display, _mark(event)))
+            self._fail(too_deep(self.display, self.place(event.start_mark)))
         elif kind is yaml.AliasEvent:
-            where = _start(parent.key_start) if parent is not None and parent.mapping else _mark(event)
+            where = self.place(parent.key_start if parent is not None and parent.mapping else event.start_mark)
             self._fail(Problem(self.display, "YAML anchors and aliases are not supported", *where,
                                dotted(_path_of(parent)), "write the value out in full"))
         elif kind is yaml.ScalarEvent:
@@ -191,16 +194,16 @@ class _Builder:
                 event.value == "<<" and not event.style and event.tag in (None, "!")  # type: ignore[attr-defined]
         ) or event.tag == _MERGE:  # type: ignore[attr-defined]
             self._fail(Problem(self.display, "keys must be plain names (no merge keys or complex keys)",
-                               *_mark(event), dotted(parent.path)))
+                               *self.place(event.start_mark), dotted(parent.path)))
             return
         key = str(event.value)  # type: ignore[attr-defined]
         if key in parent.value:
-            self._fail(Problem(self.display, f"duplicate key {key!r}", *_mark(event), dotted(parent.path),
-                               hint="each key may appear once per mapping"))
+            self._fail(Problem(self.display, f"duplicate key {key!r}", *self.place(event.start_mark),
+                               dotted(parent.path), hint="each key may appear once per mapping"))
             return
         parent.key, parent.key_start = key, event.start_mark
         if self.marks is not None:
-            self.marks.keys[(*parent.path, key)] = _mark(event)
+            self.marks.keys[(*parent.path, key)] = self.place(event.start_mark)
 
     def _scalar(self, parent: _Open | None, event: yaml.ScalarEvent) -> None:
         if event.style:  # quoted and block scalars stay text, whatever their tag (as the node tree had it)
@@ -234,7 +237,7 @@ class _Builder:
         """The path of the value `event` starts, its position noted when positions are kept."""
         path = _path_of(parent)
         if self.marks is not None:
-            self.marks.values[path] = _mark(event)
+            self.marks.values[path] = self.place(event.start_mark)
         return path
 
     def _put(self, parent: _Open | None, value: Any) -> None:
@@ -258,14 +261,6 @@ def _path_of(parent: _Open | None) -> Key:
     if parent.mapping:
         return (*parent.path, str(parent.key))
     return (*parent.path, len(parent.value))
-
-
-def _mark(event: yaml.Event) -> Mark:
-    return _start(event.start_mark)
-
-
-def _start(start: YamlMark) -> Mark:
-    return (start.line + 1, start.column + 1) if start is not None else (0, 0)
 
 
 _PLAIN_RESOLVED: dict[str, str] = {}  # the tags of short plain scalars (a model repeats "moderate", "report"...)

@@ -2,13 +2,14 @@
 
 The data is built from libyaml's events by briefgen itself (model/yamlevents.py), so that no tag can construct
 an object, aliases (and with them alias bombs) are refused, duplicate keys are caught, and dates stay the
-strings the user wrote.
+strings the user wrote. Every error is placed on the line and column an editor shows (yamlpos.Lines).
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
 from briefgen.model.yamlevents import Loader as _Loader
 from briefgen.model.yamlevents import Marks, build, dotted
-from briefgen.model.yamlpos import Positions
+from briefgen.model.yamlpos import YAML_ONLY_BREAKS, Lines, Positions
 from briefgen.safeio import FileTooLarge, os_problem, read_regular, read_state
 
 MAX_YAML_BYTES = 50 * 1024 * 1024
@@ -122,8 +123,13 @@ def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The node tree of `text` with positions (None for a file of comments only); yaml.YAMLError when broken."""
-    return yaml.compose(text, Loader=_Loader)
+    """The node tree of `text` with libyaml's own marks (None for a file of comments only); yaml.YAMLError
+    when broken, a lone surrogate included (parse() says where an editor shows the error)."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except UnicodeEncodeError as exc:  # libyaml is given UTF-8, and a lone surrogate has none
+        raise yaml.reader.ReaderError("<unicode string>", exc.start, ord(text[exc.start]), "utf-8",
+                                      "lone surrogates are not allowed") from None
 
 
 def parse(text: str, display: str, *, positions: bool = True) -> Located:
@@ -133,12 +139,56 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
         located.data = build(text, display, located.problem, Marks(located.values, located.keys) if positions else None)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        lines = Lines(text)
+        line, col = lines.place(mark) if mark else (None, None)
         message = f"YAML syntax error: {exc.problem or exc.context}"
-        bad_line = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        hint = ("indent with spaces, not tabs" if "\t" in bad_line
-                else "check the indentation and quoting around this line")
+        hint = _syntax_hint(lines, line or 0, exc.problem_mark, exc.context_mark)
         raise BriefgenError(Problem(display, message, line, col, hint=hint)) from None
+    except (yaml.reader.ReaderError, UnicodeEncodeError) as exc:  # libyaml's reader refused a character
+        raise BriefgenError(_refused_character(text, display, exc)) from None
     except yaml.YAMLError as exc:
         raise BriefgenError(Problem(display, f"YAML error: {exc}")) from None
     return located
+
+
+def _syntax_hint(lines: Lines, line: int, *marks: Any) -> str:
+    """What to look for on the line a syntax error is reported on: a tab, or a line break only YAML sees just
+    before where the error was met or what failed began (libyaml's column there is not the editor's)."""
+    if "\t" in lines.line(line):
+        return "indent with spaces, not tabs"
+    for mark in marks:
+        if mark is None:
+            continue
+        number, col = lines.place(mark)
+        if col == mark.column + 1:  # libyaml met no line break of its own earlier on this line
+            continue
+        for brk, name in YAML_ONLY_BREAKS.items():
+            if brk in lines.line(number):
+                return (f"line {number} holds U+{ord(brk):04X} {name}, which YAML reads as a line break (an editor "
+                        f'does not): delete it, or write it as the escape "\\u{ord(brk):04X}" inside a double-quoted '
+                        "string")
+    return "check the indentation and quoting around this line"
+
+
+# what YAML's reader refuses (libyaml's and PyYAML's alike): control characters other than tab and line breaks,
+# DEL, the C1 controls but NEL, lone surrogates, and the noncharacters U+FFFE and U+FFFF
+_REFUSED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _refused_character(text: str, display: str, exc: Exception) -> Problem:
+    """The problem for a character YAML's reader refuses, at the line and column where an editor shows it
+    (libyaml says only how many bytes into the text it stands)."""
+    found = _REFUSED.search(text)
+    if found is None:  # not expected: the reader refuses single characters only
+        return Problem(display, f"YAML cannot read the file: {getattr(exc, 'reason', exc)}",
+                       hint="save the file as plain UTF-8 text")
+    code = ord(found.group())
+    line, col = Lines(text).at(found.start())
+    if 0xD800 <= code <= 0xDFFF:
+        return Problem(display, f"the file holds the lone surrogate U+{code:04X} (half of a character), which YAML "
+                       "does not allow", line, col, hint="delete it: it is not text but the damaged remains of one")
+    kind = "noncharacter" if code in (0xFFFE, 0xFFFF) else "control character"
+    escape = f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"
+    return Problem(display, f"the file holds the {kind} U+{code:04X}, which YAML does not allow", line, col,
+                   hint=f"delete it (most editors do not show it); if it is really meant, write it as the escape "
+                        f'"{escape}" inside a double-quoted string')
