@@ -129,6 +129,23 @@ def test_update_with_every_passage_in_place_exits_0(workspace: Path, tmp_path: P
     assert run(workspace, "check").exit_code == 0
 
 
+def test_update_dates_the_right_entry_after_a_line_break_only_yaml_sees(workspace: Path, tmp_path: Path) -> None:
+    """A U+2028 in a quoted value earlier in the catalogue: the lines `accessed` is found on are an editor's,
+    and so are the lines the date is written into (str.splitlines counts one more)."""
+    catalogue = workspace / "seeds/sources.yaml"
+    before = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(before.replace('short_title: AI "top priority" for drones',
+                                        "short_title: \"AI \u2028top priority for drones\""), encoding="utf-8")
+    newer = tmp_path / "newer.txt"
+    newer.write_text((workspace / SEED_002).read_text(encoding="utf-8") + "\nA correction was appended.\n",
+                     encoding="utf-8")
+    result = run(workspace, "seeds", "update", "ai-digest-top-priority", str(newer))
+    assert result.exit_code == 0, result.output
+    after = catalogue.read_text(encoding="utf-8")
+    changed = [line for old, line in zip(before.split("\n"), after.split("\n"), strict=True) if old != line]
+    assert len(changed) == 2 and "\u2028" in changed[0] and changed[1].strip().startswith('accessed: "20')
+
+
 def test_update_refuses_another_format(workspace: Path, tmp_path: Path) -> None:
     before = (workspace / SEED_002).read_bytes()
     result = run(workspace, "seeds", "update", "ai-digest-top-priority", str(page(tmp_path / "gulf.html")))

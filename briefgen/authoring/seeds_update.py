@@ -20,6 +20,7 @@ from briefgen.authoring.seeds_show import Entry, find_entry, read_entry
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.model.loader import Loaded, load_workspace
+from briefgen.model.yamlpos import editor_lines
 from briefgen.model.yamlsrc import Key, parse
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.locate import find
@@ -129,7 +130,7 @@ def _with_accessed(ws: Workspace, entry: Entry, today: dt.date) -> str | None:
     key_line, _ = entry.catalogue.where(("sources", entry.index, "accessed"), key=True)
     if line is None or key_line != line:
         return None
-    lines = text.splitlines(keepends=True)
+    lines = editor_lines(text)  # the lines `where` counts: str.splitlines also breaks at U+2028 and U+0085
     changed = re.sub(r"(accessed:\s*)(\"[^\"]*\"|'[^']*'|[^\s#]+)", rf'\g<1>"{today.isoformat()}"',
                      lines[line - 1], count=1)
     if changed == lines[line - 1]:

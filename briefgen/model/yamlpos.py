@@ -24,6 +24,12 @@ Mark = tuple[int, int]
 # line breaks to YAML 1.1 (and libyaml), not to an editor
 YAML_ONLY_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 _EDITOR_BREAK = re.compile("\r\n|\r|\n")
+_EDITOR_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def editor_lines(text: str) -> list[str]:
+    """`text` as an editor's lines, each with its break (\n, \r\n or \r): as `Lines` numbers them."""
+    return _EDITOR_LINE.findall(text)
 
 
 class Lines:
