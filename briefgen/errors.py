@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from briefgen.text import shown
+
 Severity = Literal["error", "warning"]
 
 
@@ -113,5 +115,5 @@ def did_you_mean(name: str, choices: Iterable[str], what: str, shown: int = 8) -
 
 def warn(problem: Problem) -> None:
     """Tell the user about something briefgen worked around (a damaged state file), on stderr, and go on."""
-    print(Problem(problem.file, problem.message, problem.line, problem.col, problem.path, problem.hint,
-                  "warning").format(), file=sys.stderr)
+    print(shown(Problem(problem.file, problem.message, problem.line, problem.col, problem.path, problem.hint,
+                        "warning").format()), file=sys.stderr)

@@ -15,6 +15,41 @@ def safe_text(text: str) -> str:
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def safe_pieces(text: str) -> list[str]:
+    """`text` cut at every character `safe_text` would replace, and around each terminal escape sequence as a
+    whole ("\\x1b[31m" leaves no "[31m" behind): the runs a brief (and a passage) can hold as they are."""
+    return _UNSAFE.split(_SEQUENCE.sub("\x7f", text))
+
+
+# ECMA-48, in its 7-bit and 8-bit forms: a control sequence (CSI parameters, intermediates, final), a command
+# or control string (OSC, DCS, SOS, PM, APC … ended by BEL or ST), or ESC and one more character
+_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+                       r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b[ -~]")
+
+
+def shown(text: str, *, line_feeds: bool = True) -> str:
+    """`text` as a terminal may print it: every character that would act on the terminal or hide what
+    follows is written as its escape, `\\u001b` for ESC; all other text, Arabic, CJK and emoji included, as
+    it is. Without `line_feeds`, line feeds are escaped too (one line).
+
+    Escaped: the C0 controls but tab and line feed (ESC starts the sequences that retitle a window, fill the
+    clipboard or hide text), DEL, the C1 controls, the bidi embeddings, overrides and isolates (they reorder
+    what a reader sees), the line and paragraph separators, lone surrogates (no terminal encoding holds
+    them), U+FFFE and U+FFFF. The escape is the one Python, JSON and YAML's double-quoted strings all read
+    back as the character, so JSON and quoted YAML stay valid, and mean the same, once shown."""
+    return (_HIDDEN if line_feeds else _HIDDEN_LINE).sub(_escape, text)
+
+
+_CONTROLS = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+             "\ufffe\uffff")
+_HIDDEN = re.compile(f"[{_CONTROLS}]")
+_HIDDEN_LINE = re.compile(f"[\n{_CONTROLS}]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    return f"\\u{ord(found.group()):04x}"
+
+
 def one_line(text: str) -> str:
     """`text` as one line: runs of white space, line breaks included, become one space, and soft hyphens go.
 

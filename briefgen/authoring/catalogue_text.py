@@ -7,39 +7,29 @@ the old entries must be unchanged and the new ones exactly what we meant to add.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 import yaml
 
+from briefgen.authoring.yamltext import comment as as_comment
+from briefgen.authoring.yamltext import scalar
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.yamlsrc import compose, parse
 
 # key, value (None: null), comment ("" for none)
 Field = tuple[str, str | None, str]
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*\Z")
-_RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "nan", "inf"}
 
 
 def render_entry(fields: list[Field], heading: str, indent: int, newline: str = "\n") -> str:
     """One catalogue entry as block YAML: `- key: "value"  # comment`, its dash at column `indent`.
 
-    `heading` (one comment line per line of it) goes above the entry."""
+    `heading` (one comment line per line of it, other line breaks escaped) goes above the entry."""
     pad = " " * indent
-    lines = [f"{pad}# {line}" for line in heading.splitlines()]
+    lines = [f"{pad}# {as_comment(line)}" for line in heading.split("\n") if heading]
     for i, (key, value, comment) in enumerate(fields):
-        scalar = "null" if value is None else _scalar(value)
-        line = f"{pad}{'- ' if i == 0 else '  '}{key}: {scalar}"
-        lines.append(f"{line}  # {comment}" if comment else line)
+        line = f"{pad}{'- ' if i == 0 else '  '}{key}: {'null' if value is None else scalar(value)}"
+        lines.append(f"{line}  # {as_comment(comment)}" if comment else line)
     return newline.join(lines) + newline
-
-
-def _scalar(value: str) -> str:
-    """Ids and file names as they are; anything else double-quoted (a JSON string is a YAML string)."""
-    if _PLAIN.match(value) and value.lower() not in _RESERVED:
-        return value
-    return json.dumps(value, ensure_ascii=False)
 
 
 def append_entries(text: str, display: str, entries: list[tuple[list[Field], str]]) -> str:

@@ -8,6 +8,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+from briefgen.authoring.yamltext import quoted
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.skeleton import SAMPLE
 
@@ -20,14 +21,14 @@ sources: []
 #  - id: example-source            # a short identifier, cited by the model's evidence
 #    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf or .docx
 #    originator: Example News      # who published it; null when the document does not say
-#    title: "{s[source_title]}"
-#    short_title: "{s[short_title]}" # used in later, short citations
+#    title: {s[source_title]}
+#    short_title: {s[short_title]} # used in later, short citations
 #    published: "2025-09"          # YYYY, YYYY-MM or YYYY-MM-DD: as precise as the document supports
 #    information_date: "2025-09-18"
 #    accessed: "{today}"
 #    url: null                     # http, https or mailto, or null
 #    kind: news article
-#    descriptor: "{s[descriptor]}"
+#    descriptor: {s[descriptor]}
 #    marking: TLP:CLEAR            # once one source is marked, every source must be
 """
 
@@ -36,20 +37,20 @@ MODEL = """\
 # The summary model: the brief's claims, each tied to verbatim passages of the seeds.
 # `briefgen check` verifies every passage; `briefgen schema` prints the full schema.
 brief:
-  title: "{s[brief_title]}"
-  subject: "{s[subject]}"
+  title: {s[brief_title]}
+  subject: {s[subject]}
   as_of: "{today}"             # information cutoff
-  bluf: "{s[bluf]}"
+  bluf: {s[bluf]}
   bluf_evidence: []            # passages that support the bottom line, as a judgment's evidence
 judgments: []
 #  - id: kj-first              # unique id
-#    statement: "{s[statement]}"
+#    statement: {s[statement]}
 #    confidence: moderate      # low | moderate | high
 #    likelihood: likely        # optional, ICD 203 term, for forecasts
 #    priority: 1               # 1 = most important; decides what a one-page brief keeps
 #    evidence:
 #      - source: example-source
-#        passage: "{s[passage]}"
+#        passage: {s[passage]}
 figures: []
 quotes: []
 gaps: []
@@ -64,9 +65,9 @@ def init_workspace(target: Path) -> list[Path]:
                                     hint="choose an empty directory"))
     seeds.mkdir(parents=True, exist_ok=True)
     templates.mkdir(exist_ok=True)
-    today = dt.date.today().isoformat()
-    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=SAMPLE)),
-               _write(seeds / "summary.yaml", MODEL.format(today=today, s=SAMPLE))]
+    today, sample = dt.date.today().isoformat(), {key: quoted(text) for key, text in SAMPLE.items()}
+    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=sample)),
+               _write(seeds / "summary.yaml", MODEL.format(today=today, s=sample))]
     bundled = resources.files("briefgen.templates")
     created += write_schemas(target / ".briefgen")
     for entry in sorted(bundled.iterdir(), key=lambda e: e.name):

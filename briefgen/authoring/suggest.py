@@ -1,15 +1,19 @@
 """`briefgen suggest`: numbers and quoted words in the seeds that no model item uses yet, as YAML to paste.
 
 Each suggestion carries its evidence ready-made: the sentence of the seed that states it, copied verbatim, so
-`briefgen check` verifies the pasted item as soon as its placeholders are filled in."""
+`briefgen check` verifies the pasted item as soon as its placeholders are filled in. A sentence holding a
+character no model may hold (a control character, DEL, a terminal escape sequence) is cut there: the passage
+is the part that states the number or quotation, which still verifies."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from briefgen.authoring.yamltext import comment, quoted, scalar
 from briefgen.model.numbers import format_number, read_numbers, same_number
 from briefgen.sources.textnorm import normalise
+from briefgen.text import safe_pieces
 from briefgen.verify.check import Checked
 
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -67,26 +71,23 @@ class Suggestion:
 
     def yaml(self) -> str:
         what = "a number" if self.kind == "figure" else "quoted words"
-        head = f"# {self.origin.file} {self.origin.place}: {what} no model item uses yet (paste under {self.kind}s:)\n"
-        evidence = f"  evidence:\n    - source: {self.origin.source}\n      passage: {_quoted(self.passage)}\n"
+        where = comment(f"{self.origin.file} {self.origin.place}")
+        head = f"# {where}: {what} no model item uses yet (paste under {self.kind}s:)\n"
+        evidence = f"  evidence:\n    - source: {scalar(self.origin.source)}\n      passage: {quoted(self.passage)}\n"
         slug = re.sub(r"[^a-z0-9]+", "-", normalise(self.found))[:32].strip("-") or "item"
         if self.kind == "figure":
             assert self.value is not None
             numbers = f"  number: {_plain(self.value)}\n"
             if self.high is not None:
                 numbers += f"  number_high: {_plain(self.high)}\n"
-            return (f"{head}- id: fig-{slug}\n  label: \"<what is counted>\"\n  value: {_quoted(self.found)}\n"
-                    f"{numbers}  unit: {_quoted(self.unit or '<unit>')}\n  priority: 50\n{evidence}")
-        return (f"{head}- id: q-{slug}\n  text: {_quoted(self.found)}\n  speaker: \"<who said it>\"\n"
+            return (f"{head}- id: fig-{slug}\n  label: \"<what is counted>\"\n  value: {quoted(self.found)}\n"
+                    f"{numbers}  unit: {quoted(self.unit or '<unit>')}\n  priority: 50\n{evidence}")
+        return (f"{head}- id: q-{slug}\n  text: {quoted(self.found)}\n  speaker: \"<who said it>\"\n"
                 f"  context: \"<when, where, why>\"\n  priority: 50\n{evidence}")
 
 
 def _plain(value: float) -> str:
     return format_number(value).replace(",", "")
-
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def suggest(checked: Checked, source_id: str | None = None, limit: int = 20) -> list[Suggestion]:
@@ -102,11 +103,17 @@ def suggest(checked: Checked, source_id: str | None = None, limit: int = 20) -> 
         for number, paragraph in enumerate(seed.paragraphs, start=1):
             bonus = 0.0 if (source, number) in cited else 1.0
             origin = Origin(source, seed.display, number, seed.pinpoint(number))
-            for sentence in _SENTENCE.split(paragraph):
+            for sentence in _passages(paragraph):
                 found += _numbers(origin, sentence, used_numbers, bonus)
                 found += _quotes(origin, sentence, used_quotes, bonus)
     found.sort(key=lambda s: (-s.score, s.origin.file, s.origin.paragraph))
     return _first_of_each(found)[:limit]
+
+
+def _passages(paragraph: str) -> list[str]:
+    """The paragraph's sentences, each cut at the characters no passage may hold."""
+    return [piece.strip() for sentence in _SENTENCE.split(paragraph) for piece in safe_pieces(sentence)
+            if piece.strip()]
 
 
 def _first_of_each(found: list[Suggestion]) -> list[Suggestion]:

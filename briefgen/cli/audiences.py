@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.terminal import say
 
 
 @click.group(invoke_without_command=True)
@@ -28,7 +29,7 @@ def audiences(ctx: click.Context, workspace: Path | None) -> None:
                      profile.ceiling or "-", origin if not origin.startswith("/") else "(bundled)"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        say("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
 @audiences.command()
@@ -45,6 +46,6 @@ def new(ctx: click.Context, workspace: Path | None, name: str, source: str, with
 
     ws = workspace_of(ctx, workspace)
     for path in new_audience(ws, name, source, with_template):
-        click.echo(f"created {ws.rel(path)} (from {source})")
-    click.echo(f"next: edit {ws.rel(ws.templates / f'{name}.yaml')}, then run `briefgen check` and "
+        say(f"created {ws.rel(path)} (from {source})")
+    say(f"next: edit {ws.rel(ws.templates / f'{name}.yaml')}, then run `briefgen check` and "
                f"`briefgen build -a {name}`")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.terminal import say
 from briefgen.regen.since import SINCE, SINCE_HELP
 
 output_option = click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
@@ -38,23 +39,23 @@ def status(ctx: click.Context, workspace: Path | None, out: Path | None, since: 
     ws = workspace_of(ctx, workspace)
     state = workspace_status(ws, out, since)
     if as_json:
-        click.echo(json.dumps(state.to_json(), indent=2, ensure_ascii=False))
+        say(json.dumps(state.to_json(), indent=2, ensure_ascii=False))
         ctx.exit(1 if state.problems else 0)
     for name in state.changed_inputs:
-        click.echo(f"changed: {name}")
+        say(f"changed: {name}")
     for aud in state.audiences:
         line = f"{aud.name}: {'up to date' if aud.up_to_date else 'out of date — ' + aud.reason}"
-        click.echo(line + (f" (affects {', '.join(aud.affected_names)})" if aud.affected_names else ""))
+        say(line + (f" (affects {', '.join(aud.affected_names)})" if aud.affected_names else ""))
         for name in aud.edited:
-            click.echo(f"  {name}: edited after briefgen wrote it (its digest no longer matches briefgen.lock); "
+            say(f"  {name}: edited after briefgen wrote it (its digest no longer matches briefgen.lock); "
                        "`briefgen build` writes it again, the edited copy kept in history")
         if aud.since:
-            click.echo(f"  {len(aud.changes) or 'no'} change{'s' if len(aud.changes) != 1 else ''} since {aud.since}"
+            say(f"  {len(aud.changes) or 'no'} change{'s' if len(aud.changes) != 1 else ''} since {aud.since}"
                        + (":" if aud.changes else ""))
             for change in aud.changes:
-                click.echo(f"    {change['what']} {change['detail']}")
+                say(f"    {change['what']} {change['detail']}")
     for problem in state.problems:
-        click.echo(problem.format(), err=True)
+        say(problem.format(), err=True)
     ctx.exit(1 if state.problems else 0)
 
 
@@ -72,7 +73,7 @@ def diff(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...],
 
     for found in diff_report(workspace_of(ctx, workspace), audiences, since, out):
         for line in found.lines():
-            click.echo(line)
+            say(line)
 
 
 @click.command()
@@ -90,7 +91,7 @@ def issue(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
 
     ws = workspace_of(ctx, workspace)
     for name, entry in run_issue(ws, audiences, " ".join(note.split()), out):
-        click.echo(f"issued {name} version {entry.version} on {long(entry.date)}: "
+        say(f"issued {name} version {entry.version} on {long(entry.date)}: "
                    f"{ws.rel(entry.folder(ws.output if out is None else out.resolve(), name))}")
 
 
@@ -103,4 +104,4 @@ def history(ctx: click.Context, workspace: Path | None, out: Path | None) -> Non
     from briefgen.regen.report import history_lines
 
     for line in history_lines(workspace_of(ctx, workspace), out):
-        click.echo(line)
+        say(line)

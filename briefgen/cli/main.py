@@ -19,6 +19,7 @@ from briefgen.cli.audiences import audiences
 from briefgen.cli.editions import diff, history, issue, status
 from briefgen.cli.options import workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
+from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError
@@ -32,7 +33,7 @@ class _Shown(click.ClickException):
         super().__init__(error.format_message())  # exit code 1, as every BriefgenError
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(self.format_message(), err=True, file=file)
+        say(self.format_message(), err=True, file=file)
 
 
 class _Briefgen(click.Group):
@@ -69,29 +70,17 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     """Validate the model and catalogue, verify every passage against the seeds, lint the language."""
     from briefgen.regen.checking import check_verdict
 
-    colour = not as_json and _colour()
-    verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=colour, as_json=as_json)
-    if checked is not None and colour:
+    coloured = not as_json and colour()
+    verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=coloured, as_json=as_json)
+    if checked is not None and coloured:
         from briefgen.verify.check import report_text
 
-        click.echo(report_text(checked, strict, _styled))
+        say_styled(lambda style: report_text(checked, strict, style))
         ctx.exit(1 if checked.failed(strict) else 0)
     failed = verdict.failed_strict if strict else verdict.failed
     output = verdict.report(as_json)
-    click.echo(_strict_view(output, as_json, strict, failed))
+    say(_strict_view(output, as_json, strict, failed))
     ctx.exit(1 if failed else 0)
-
-
-_LOOK: dict[str, dict[str, Any]] = {"item": {"bold": True}, "error": {"fg": "red"}, "warning": {"fg": "yellow"},
-                                    "ok": {"fg": "green", "bold": True}, "failed": {"fg": "red", "bold": True}}
-
-
-def _styled(text: str, role: str) -> str:
-    return click.style(text, **_LOOK[role])
-
-
-def _colour() -> bool:
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 def _strict_view(output: str, as_json: bool, strict: bool, failed: bool) -> str:
@@ -127,9 +116,9 @@ def build(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     report = run_build(ws, audiences, formats or FORMATS, out, strict=strict, if_changed=if_changed,
                        keep_history=keep_history)
     for written in report.written:
-        click.echo(written.line(ws))
+        say(written.line(ws))
     if report.up_to_date and not quiet:
-        click.echo(f"up to date: {', '.join(report.unchanged)} (nothing rebuilt)")
+        say(f"up to date: {', '.join(report.unchanged)} (nothing rebuilt)")
 
 
 @cli.command()
@@ -143,7 +132,7 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
     from briefgen.verify.check import run_check
 
     report = seed_coverage(run_check(workspace_of(ctx, workspace), draft=True))
-    click.echo(json.dumps([s.to_json() for s in report], indent=2, ensure_ascii=False) if as_json
+    say(json.dumps([s.to_json() for s in report], indent=2, ensure_ascii=False) if as_json
                else report_text(report))
 
 
@@ -161,7 +150,7 @@ def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit:
     if seed and seed not in checked.verification.seeds:
         raise BriefgenError(f"no readable seed with source id {seed!r}; see seeds/sources.yaml")
     found = find(checked, seed, limit)
-    click.echo("\n".join(s.yaml() for s in found) if found else "nothing to suggest: the model uses every "
+    say("\n".join(s.yaml() for s in found) if found else "nothing to suggest: the model uses every "
                "number and quotation the seeds hold")
 
 
@@ -171,7 +160,7 @@ def schema(which: str) -> None:
     """Print the JSON Schema of summary.yaml (or sources.yaml) for editor completion."""
     from briefgen.model.schema import Catalogue, Summary, json_schema
 
-    click.echo(json.dumps(json_schema(Summary if which == "summary" else Catalogue), indent=2))
+    say(json.dumps(json_schema(Summary if which == "summary" else Catalogue), indent=2))
 
 
 @cli.command()
@@ -185,7 +174,7 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     from briefgen.regen.watch import watch as run_watch
 
     lives_on()
-    run_watch(workspace_of(ctx, workspace), audiences, out, click.echo, lambda text: click.echo(text, err=True))
+    run_watch(workspace_of(ctx, workspace), audiences, out, say, lambda text: say(text, err=True))
 
 
 @cli.command()
@@ -195,8 +184,8 @@ def init(directory: Path) -> None:
     from briefgen.authoring.scaffold import init_workspace
 
     for path in init_workspace(directory):
-        click.echo(f"created {path}")
-    click.echo(f"next: add your source documents with `briefgen -C {directory} seeds add FILE...`, complete their "
+        say(f"created {path}")
+    say(f"next: add your source documents with `briefgen -C {directory} seeds add FILE...`, complete their "
                f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
 
 
@@ -218,21 +207,21 @@ def _exit_code(debug: bool) -> int:
         exc.show()
         return exc.exit_code
     except click.Abort:
-        click.echo("Aborted.", err=True)
+        say("Aborted.", err=True)
         return 130
     except KeyboardInterrupt:
         return 130
     except SystemExit as exc:  # sys.exit's convention: a message is printed to stderr, with status 1
         if isinstance(exc.code, str):
-            click.echo(exc.code, err=True)
+            say(exc.code, err=True)
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     except OSError as exc:  # the system refused something (no space, read-only, permissions): not a bug
-        click.echo(BriefgenError(os_problem(exc)).format_message(), err=True)
+        say(BriefgenError(os_problem(exc)).format_message(), err=True)
         return 1
     except Exception as exc:  # a bug in briefgen, not a user mistake
         if debug:
             traceback.print_exc()
-        click.echo(f"briefgen: internal error: {exc!r} (run with --debug for the traceback)", err=True)
+        say(f"briefgen: internal error: {exc!r} (run with --debug for the traceback)", err=True)
         return 3
     return code if isinstance(code, int) else 0
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.terminal import say
 
 
 @click.group()
@@ -30,17 +31,17 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
     for plan, line in add_seeds(ws, list(files), dt.date.today()):
         found, check, missing = plan.to_fill()
         how = "copied to" if plan.copy else "already in seeds/ as"
-        click.echo(f"added {plan.given}: {how} seeds/{plan.target}, catalogued as {plan.source_id} "
+        say(f"added {plan.given}: {how} seeds/{plan.target}, catalogued as {plan.source_id} "
                    f"({ws.rel(ws.catalogue)}:{line})")
         if found:
-            click.echo(f"  from the document: {', '.join(found)}")
+            say(f"  from the document: {', '.join(found)}")
         if check:
-            click.echo(f"  check: {', '.join(check)} (see the comments on their lines)")
+            say(f"  check: {', '.join(check)} (see the comments on their lines)")
         if missing:
-            click.echo(f"  fill in: {', '.join(missing)}")
+            say(f"  fill in: {', '.join(missing)}")
         for reason in plan.same_as:
-            click.echo(f"  warning: this may be a newer version of a catalogued source: {reason}")
-    click.echo(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")
+            say(f"  warning: this may be a newer version of a catalogued source: {reason}")
+    say(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")
 
 
 @seeds.command()
@@ -55,9 +56,9 @@ def show(ctx: click.Context, workspace: Path | None, source_id: str, grep: str |
     seed, found = paragraphs(workspace_of(ctx, workspace), source_id, grep)
     width = max((len(place) for place, _ in found), default=0)
     for place, text in found:
-        click.echo(f"{place.rjust(width)}  {text}")
+        say(f"{place.rjust(width)}  {text}")
     if grep and not found:
-        click.echo(f"no paragraph of {seed.display} holds {grep!r}", err=True)
+        say(f"no paragraph of {seed.display} holds {grep!r}", err=True)
 
 
 @seeds.command()
@@ -75,9 +76,9 @@ def update(ctx: click.Context, workspace: Path | None, source_id: str, file: Pat
     done = replace(ws, source_id, file, dt.date.today())
     vanished = [change.problem for change in done.changes if change.problem is not None]
     moved = [change for change in done.changes if change.after]
-    click.echo(f"updated {source_id}: {done.file} replaced by {file}; cited passages: {done.stayed} in place, "
+    say(f"updated {source_id}: {done.file} replaced by {file}; cited passages: {done.stayed} in place, "
                f"{len(moved)} moved, {len(vanished)} gone")
     for change in moved:
-        click.echo(f"  moved: {change.item}: {change.before or 'not found before'} -> {change.after}")
+        say(f"  moved: {change.item}: {change.before or 'not found before'} -> {change.after}")
     if vanished:
         raise BriefgenError(vanished)
