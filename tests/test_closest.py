@@ -33,3 +33,15 @@ def test_nothing_shared_is_no_answer_rather_than_a_long_search() -> None:
     passage = "zzzq " * 4000
     assert len(passage) * len(text) > EXACT_CELLS
     assert closest(Seed("x", "seeds/x.txt", text), passage) is None
+
+
+def test_a_miss_in_a_large_seed_sharing_no_words_says_so_not_that_the_seed_is_empty() -> None:
+    from briefgen.sources.seeds import Seed
+    from briefgen.verify.closest import EXACT_CELLS
+    from briefgen.verify.places import tie_of
+
+    text = "\n".join(f"line {n} of the report about harbour traffic" for n in range(EXACT_CELLS // 400))
+    passage = "zebra quokka narwhal okapi pangolin axolotl " * 4
+    tie = tie_of(Seed("big.txt", "seeds/big.txt", text), passage, "")
+    assert tie.miss_hint.startswith("no text of the seed resembles it"), tie.miss_hint
+    assert tie_of(Seed("blank.txt", "seeds/blank.txt", " \n"), passage, "").miss_hint == "the seed has no text"

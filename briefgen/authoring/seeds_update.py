@@ -27,6 +27,7 @@ from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, read_document
 from briefgen.verify.closest import closest
 from briefgen.verify.owners import SECTIONS
+from briefgen.verify.places import no_near_text
 from briefgen.workspace import Workspace, output_dir
 
 
@@ -118,7 +119,7 @@ def _compare(loaded: Loaded, source_id: str, old: Seed | None, new: Seed) -> tup
             miss = closest(new, passage)
             problem = loaded.summary_src.problem(
                 path, f"{item}: passage no longer in {new.display} (the new version)",
-                miss.describe() if miss else "the new version has no text", item=item)
+                miss.describe() if miss else no_near_text(new), item=item)
         changes.append(Moved(item, before, after, problem))
     return changes, stayed
 

@@ -68,4 +68,11 @@ def _miss_hint(seed: Seed, passage: str, unmatched: str) -> str:
         return (f"with '…' for skipped words, each part must follow the one before, in the same paragraph or the "
                 f"next: not found there: “{unmatched}”")
     miss = closest(seed, passage)
-    return miss.describe() if miss else "the seed has no text"
+    return miss.describe() if miss else no_near_text(seed)
+
+
+def no_near_text(seed: Seed) -> str:
+    """The hint of a miss when no text of `seed` is close enough to show."""
+    if not seed.text.strip():
+        return "the seed has no text"
+    return "no text of the seed resembles it (it shares no run of words with the passage): check the source it cites"
