@@ -78,6 +78,15 @@ def _read_all(fd: int, size: int, limit: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
+def names_a_file(entry: os.DirEntry[str]) -> bool:
+    """Does a scanned entry lead to a regular file (links followed)? False for a link loop, a link to nowhere
+    or an entry gone since the scan: whoever reads it by name then says what is wrong, in its place."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),

@@ -169,6 +169,10 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "NUL in a brand's logo": (_both(_write("templates/_brand.yml", 'logo: "a\\0.png"\n'),
                                     _profile(EXEC + "look: {brand: _brand.yml}\n")),
                               "logo: the file name contains the control character U+0000"),
+    "a catalogued link loop": (_both(lambda ws: (ws / "seeds/loop.txt").symlink_to("loop.txt"),
+                                     _catalogue("file", "loop.txt")),
+                               "seeds/sources.yaml:4:9: sources[0].file: loop.txt: cannot read the seed: too many "
+                               "levels of symbolic links"),
     "escaping seed path": (_catalogue("file", "../../etc/passwd"), "leaves the seeds/ folder"),
     "ftp link": (_catalogue("url", "ftp://example.org/x"), "is not an http, https or mailto link"),
     "javascript link": (_catalogue("url", "javascript:alert(1)"), "is not an http, https or mailto link"),

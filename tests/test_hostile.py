@@ -29,6 +29,17 @@ def test_hostile_input_is_reported_and_loses_nothing(case: str, built_template: 
     assert published(ws) == before
 
 
+def test_a_stray_link_loop_in_seeds_stops_nothing(built_template: Path, tmp_path: Path) -> None:
+    """A looping link no entry names is not a seed: check, build and status carry on (it was an error with
+    an absolute path, in every command)."""
+    ws = copy_workspace(built_template, tmp_path)
+    (ws / "seeds/loop.txt").symlink_to("loop.txt")
+    for command in (["check"], ["build", "-a", "executive"], ["status"], ["coverage"]):
+        result = run(ws, *command)
+        assert result.exit_code == 0, (command, result.output)
+        assert "loop" not in result.output
+
+
 @pytest.mark.parametrize("bad", ["../evil", "a/b", "UPPER", "", "x" * 60])
 def test_audience_names_are_plain_identifiers(bad: str, workspace: Path) -> None:
     result = run(workspace, "build", "-a", bad)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.safeio import inside
+from briefgen.safeio import inside, names_a_file
 from briefgen.workspace import Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -49,7 +49,7 @@ def input_files(ws: Workspace) -> dict[str, str]:
                 for entry in entries:
                     if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
                         continue
-                    if entry.is_file() and (not entry.is_symlink() or inside(folder, entry.path)):
+                    if names_a_file(entry) and (not entry.is_symlink() or inside(folder, entry.path)):
                         files[prefix + entry.name] = entry.path  # a link out of the folder is never read
         except (FileNotFoundError, NotADirectoryError):
             continue

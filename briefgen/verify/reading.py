@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import Problem
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Source
-from briefgen.safeio import Identities, identities
+from briefgen.safeio import Identities, identities, names_a_file
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, read_seed
@@ -38,7 +38,7 @@ class Folder:
     def scan(cls, ws: Workspace) -> Folder:
         root = os.path.realpath(ws.seeds)
         with os.scandir(root) as scan:
-            entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and e.is_file())
+            entries = [(e.name, e.is_symlink(), e.name.lower().endswith(SEED_SUFFIXES) and names_a_file(e))
                        for e in scan]
         return cls(root, entries, frozenset(name for name, link, _ in entries if link), str(ws.cache),
                    identities(ws.model_files))
