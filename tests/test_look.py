@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -65,3 +66,30 @@ def test_logo_accent_and_banner_show_in_docx_and_pdf(workspace: Path) -> None:
     assert contents is not None
     colours = _colours(contents.get_data())
     assert _has(colours, ACCENT) and _has(colours, BANNER_COLOUR)
+
+
+def _first_image(page: Any) -> Any:
+    resources: Any = page["/Resources"]
+    for ref in resources["/XObject"].values():
+        found = ref.get_object() if isinstance(ref, IndirectObject) else ref
+        if found["/Subtype"] == "/Image":
+            return found
+    raise AssertionError("no image on the page")
+
+
+def test_a_cmyk_jpeg_logo_reaches_both_formats_in_rgb(workspace: Path) -> None:
+    """Photoshop's CMYK JPEG (an Adobe header, neither JFIF nor Exif): python-docx could not read its header
+    and the build stopped; it is drawn in RGB in both formats (a CMYK image breaks PDF/A's RGB intent)."""
+    Image.new("CMYK", (120, 40), (0, 200, 200, 0)).save(workspace / "templates/print.jpg")
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/board.yaml").write_text(profile + "look: {logo: print.jpg}\n", encoding="utf-8")
+    assert run(workspace, "check").exit_code == 0
+    result = run(workspace, "build", "-a", "board")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(workspace / "output/board.docx") as archive:
+        media = [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+    assert len(media) == 1 and media[0].startswith(b"\x89PNG")
+    with Image.open(io.BytesIO(media[0])) as placed:
+        assert placed.mode == "RGB" and placed.getpixel((5, 5)) == (255, 55, 55)
+    image = _first_image(PdfReader(workspace / "output/board.pdf").pages[0])
+    assert image["/ColorSpace"] == "/DeviceRGB"

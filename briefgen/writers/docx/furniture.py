@@ -8,6 +8,8 @@ banner paragraph); the logo (Theme.logo) sits at the top right of the first page
 
 from __future__ import annotations
 
+import io
+
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
@@ -21,6 +23,7 @@ from briefgen.errors import ThemeError
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
 from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE, text_width_pt
 from briefgen.writers.metrics import advance
+from briefgen.writers.pictures import drawable
 
 LOGO_HEIGHT_MM = 7.0
 
@@ -109,9 +112,10 @@ def _banner(paragraph: Paragraph, text: str, theme: Theme) -> None:
 def _logo(paragraph: Paragraph, theme: Theme) -> None:
     assert theme.logo is not None
     try:
-        paragraph.add_run().add_picture(str(theme.logo), height=Mm(LOGO_HEIGHT_MM))
-    except (OSError, UnrecognizedImageError) as exc:
-        raise ThemeError("logo", f"{theme.logo}: cannot use as logo: {exc}", LOGO_HINT) from exc
+        paragraph.add_run().add_picture(io.BytesIO(drawable(theme.logo.read_bytes())), height=Mm(LOGO_HEIGHT_MM))
+    except (OSError, UnrecognizedImageError, ValueError) as exc:
+        reason = str(exc) or type(exc).__name__
+        raise ThemeError("logo", f"{theme.logo.name}: cannot use as logo: {reason}", LOGO_HINT) from exc
 
 
 def _page_numbers(paragraph: Paragraph) -> None:

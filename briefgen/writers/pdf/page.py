@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import io
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.styles import Kit
+from briefgen.writers.pictures import drawable
 
 LOGO_MAX = (36.0 * 2.83465, 11.0 * 2.83465)  # points: at most 36 mm wide, 11 mm high
 
@@ -24,16 +26,16 @@ def _logo(path: Path) -> ImageReader:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ThemeError("logo", f"{path}: {exc.strerror}", LOGO_HINT) from exc
+        raise ThemeError("logo", f"{path.name}: {exc.strerror}", LOGO_HINT) from exc
     return _read_logo(path, stat.st_mtime_ns, stat.st_size)  # a changed file is read again (watch mode)
 
 
 @cache
 def _read_logo(path: Path, mtime_ns: int, size: int) -> ImageReader:
     try:
-        return ImageReader(str(path))
+        return ImageReader(io.BytesIO(drawable(path.read_bytes())))
     except Exception as exc:  # reportlab/PIL raise many kinds for unreadable images
-        raise ThemeError("logo", f"{path}: not a readable PNG or JPEG image", LOGO_HINT) from exc
+        raise ThemeError("logo", f"{path.name}: not a readable PNG or JPEG image", LOGO_HINT) from exc
 
 
 def timestamp(meta: Meta) -> TimeStamp:
