@@ -173,6 +173,9 @@ CASES: dict[str, tuple[Mutation, str]] = {
                                      _catalogue("file", "loop.txt")),
                                "seeds/sources.yaml:4:9: sources[0].file: loop.txt: cannot read the seed: too many "
                                "levels of symbolic links"),
+    "an item for an audience there is none of": (
+        _text("  - id: kj-ai-top-priority\n", "  - id: kj-ai-top-priority\n    audiences: [Executive]\n"),
+        "judgments[0].audiences[0]: kj-ai-top-priority: no audience 'Executive'"),
     "escaping seed path": (_catalogue("file", "../../etc/passwd"), "leaves the seeds/ folder"),
     "ftp link": (_catalogue("url", "ftp://example.org/x"), "is not an http, https or mailto link"),
     "javascript link": (_catalogue("url", "javascript:alert(1)"), "is not an http, https or mailto link"),

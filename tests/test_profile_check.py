@@ -53,3 +53,25 @@ def test_a_sound_workspace_still_passes(workspace: Path) -> None:
     result = run(workspace, "check")
     assert result.exit_code == 0, result.output
     assert "audience" not in result.output
+
+
+def test_check_reports_what_a_build_would_refuse_or_silently_ignore(workspace: Path) -> None:
+    """An unknown ceiling (the build refused it, `check` passed); filters naming no item or tag and a
+    profile whose name no audience can have (a brief silently emptied, a profile silently unused)."""
+    templates = workspace / "templates"
+    public = (ROOT / "briefgen/templates/public.yaml").read_text(encoding="utf-8")
+    (templates / "public.yaml").write_text(public.replace("ceiling: lowest", "ceiling: tlp:clear") + (
+        "filters: {tags: [drone], include: [kj-nope], exclude: [fig-nope]}\n"), encoding="utf-8")
+    (templates / "Board.yaml").write_text(EXECUTIVE, encoding="utf-8")
+    result = run(workspace, "check", "--no-cache")
+    assert result.exit_code == 1
+    line = len(public.splitlines()) + 1
+    for expected in ("templates/public.yaml:10:10: ceiling: unknown marking 'tlp:clear'",
+                     f"templates/public.yaml:{line}:18: warning: filters.tags[0]: no item carries the tag 'drone'",
+                     "did you mean 'drones'?",
+                     f"templates/public.yaml:{line}:36: warning: filters.include[0]: no item 'kj-nope'",
+                     f"templates/public.yaml:{line}:56: warning: filters.exclude[0]: no item 'fig-nope'",
+                     "templates/Board.yaml: warning: not an audience"):
+        assert expected in result.output, (expected, result.output)
+    build = run(workspace, "build")
+    assert build.exit_code == 1 and "ceiling: unknown marking 'tlp:clear'" in build.output

@@ -162,7 +162,7 @@ def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,
     checked = run_check(ws, fonts=partial(audience_fonts, ws, names), store=store, digests=seed_digests(stamps))
     store.save()
     require_verified(checked, strict)
-    profile_errors = [p for p in check_profiles(ws, checked.loaded.summary, names) if p.severity == "error"]
+    profile_errors = [p for p in check_profiles(ws, checked.loaded, names) if p.severity == "error"]
     if profile_errors:  # every profile, template, logo, reference and chart sound before any write
         raise BriefgenError(profile_errors)
     return checked, {name: load_profile(ws, name) for name in names}

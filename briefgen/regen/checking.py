@@ -69,4 +69,4 @@ def _fonts(ws: Workspace) -> dict[str, FontSet]:
 def _profiles(ws: Workspace, loaded: Loaded) -> list[Problem]:
     from briefgen.render.profilecheck import check_profiles
 
-    return check_profiles(ws, loaded.summary)
+    return check_profiles(ws, loaded)

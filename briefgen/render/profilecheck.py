@@ -9,40 +9,45 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from briefgen.document.typefaces import BUNDLED, FontSet
-from briefgen.errors import BriefgenError, Problem
-from briefgen.model.schema import Summary
+from briefgen.errors import BriefgenError, Problem, did_you_mean
+from briefgen.model.loader import Loaded
+from briefgen.model.schema import ITEM_KINDS
 from briefgen.render.assets import theme_for
-from briefgen.render.audiences import audience_names
+from briefgen.render.audiences import AUDIENCE_NAME, audience_names
 from briefgen.render.fonts import named_fonts
 from briefgen.render.profiles import Profile, load_profile
+from briefgen.render.release import unknown_ceiling
+from briefgen.verify.markings import scheme_of
 from briefgen.workspace import Workspace
 
-Step = Callable[[Workspace, Profile, str, Summary], list[Problem]]
+Step = Callable[[Workspace, Profile, str, Loaded], list[Problem]]
 
 
-def check_profiles(ws: Workspace, summary: Summary, names: Iterable[str] | None = None) -> list[Problem]:
-    """The problems of the named audiences (default: every audience), each tagged with its audience."""
+def check_profiles(ws: Workspace, loaded: Loaded, names: Iterable[str] | None = None) -> list[Problem]:
+    """The problems of the named audiences (default: every audience), each tagged with its audience, and of
+    the model's items naming an audience there is none of."""
+    known = audience_names(ws)
     found: list[Problem] = []
-    for name in audience_names(ws) if names is None else names:
-        found.extend(replace(p, item=f"audience {name}") for p in _check_one(ws, name, summary))
-    return found
+    for name in known if names is None else names:
+        found.extend(replace(p, item=f"audience {name}") for p in _check_one(ws, name, loaded))
+    return found + unknown_audiences(loaded, known) + stray_profiles(ws)
 
 
-def _check_one(ws: Workspace, name: str, summary: Summary) -> list[Problem]:
+def _check_one(ws: Workspace, name: str, loaded: Loaded) -> list[Problem]:
     try:
         profile = load_profile(ws, name)
     except BriefgenError as exc:
         return exc.problems
     found: list[Problem] = []
-    for step in (_compiles, _look, _chart):
+    for step in (_compiles, _look, _chart, _ceiling, _filters):
         try:
-            found.extend(step(ws, profile, name, summary))
+            found.extend(step(ws, profile, name, loaded))
         except BriefgenError as exc:
             found.extend(exc.problems)
     return found
 
 
-def _compiles(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
+def _compiles(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
     """Compile the template and every template it extends or includes (syntax errors at their line)."""
     from briefgen.render.templating import compile_all
 
@@ -50,7 +55,7 @@ def _compiles(ws: Workspace, profile: Profile, name: str, summary: Summary) -> l
     return []
 
 
-def _look(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
+def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
     """The logo, reference DOCX, brand file and fonts (theme_for reads them as a build does); warnings for the
     letterhead pictures the PDF leaves out and the fonts a house style names that the PDF can only draw in a
     substitute (at the key that brought the font in)."""
@@ -70,11 +75,54 @@ def _look(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[
             for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
 
 
-def _chart(ws: Workspace, profile: Profile, name: str, summary: Summary) -> list[Problem]:
+def _chart(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
     from briefgen.render.figures import chart_figures
 
-    chart_figures(summary, profile, name)
+    chart_figures(loaded.summary, profile, name)
     return []
+
+
+def _ceiling(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
+    """The ceiling names a level of the catalogue's marking scheme (a build refuses it otherwise)."""
+    scheme = scheme_of(loaded)
+    if scheme is None or profile.ceiling is None or scheme.ceiling(profile.ceiling) is not None:
+        return []
+    return [unknown_ceiling(profile, scheme)]
+
+
+def _filters(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
+    """Warnings for filters that name an item or a tag the model does not have: a typo there silently
+    empties a brief."""
+    summary, filters = loaded.summary, profile.filters
+    ids = [i.id for kind in ITEM_KINDS for i in getattr(summary, kind)]
+    tags = sorted({t for kind in ITEM_KINDS for i in getattr(summary, kind) for t in getattr(i, "tags", ())})
+    return [profile.problem(("filters", key, n), message.format(wanted), did_you_mean(wanted, known, what),
+                            warning=True)
+            for key, known, what, message in (("include", ids, "item ids", "no item {!r}"),
+                                              ("exclude", ids, "item ids", "no item {!r}"),
+                                              ("tags", tags, "tags the items carry", "no item carries the tag {!r}"))
+            for n, wanted in enumerate(getattr(filters, key)) if wanted not in known]
+
+
+def unknown_audiences(loaded: Loaded, known: list[str]) -> list[Problem]:
+    """An error for each item whose `audiences` names an audience there is no profile of: it would be left
+    out of every brief, unseen."""
+    return [loaded.summary_src.problem((kind, i, "audiences", n), f"{item.id}: no audience {name!r}",
+                                       did_you_mean(name, known, "audiences"), item=item.id)
+            for kind in ITEM_KINDS for i, item in enumerate(getattr(loaded.summary, kind))
+            for n, name in enumerate(getattr(item, "audiences", None) or ()) if name not in known]
+
+
+def stray_profiles(ws: Workspace) -> list[Problem]:
+    """A warning for each YAML file in templates/ whose name is no audience name (`Board.yaml`,
+    `board brief.yaml`): it is never used, which its author would not guess."""
+    try:
+        names = sorted(p.name for p in ws.templates.glob("*.yaml"))
+    except OSError:
+        return []
+    return [Problem(f"templates/{n}", "not an audience: its name is not a lower-case audience name, so no build "
+                    "uses it", hint="name profiles with lower-case letters, digits, '-' or '_' (board.yaml)",
+                    severity="warning") for n in names if not AUDIENCE_NAME.match(n[:-5])]
 
 
 def audience_fonts(ws: Workspace, names: Iterable[str] | None = None) -> dict[str, FontSet]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefgen.errors import BriefgenError
-from briefgen.model.markings import Level
+from briefgen.errors import BriefgenError, Problem
+from briefgen.model.markings import Level, Scheme
 from briefgen.model.schema import Source
 from briefgen.render.profiles import Profile
 from briefgen.sources.textnorm import normalise
@@ -60,10 +60,14 @@ def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
         return Release(markings)
     ceiling = markings.scheme.ceiling(profile.ceiling)
     if ceiling is None:
-        raise BriefgenError(profile.problem(("ceiling",), f"unknown marking {profile.ceiling!r}", (
-            f"levels of the {markings.scheme.name} scheme: {markings.scheme.names()}; or lowest, highest")))
+        raise BriefgenError(unknown_ceiling(profile, markings.scheme))
     release = Release(markings, ceiling)
     return Release(markings, ceiling, _bluf_for(checked, profile, audience, release))
+
+
+def unknown_ceiling(profile: Profile, scheme: Scheme) -> Problem:
+    return profile.problem(("ceiling",), f"unknown marking {profile.ceiling!r}", (
+        f"levels of the {scheme.name} scheme: {scheme.names()}; or lowest, highest"))
 
 
 def _bluf_for(checked: Checked, profile: Profile, audience: str, release: Release) -> str:

@@ -75,6 +75,11 @@ def assess(loaded: Loaded) -> tuple[Markings, list[Problem]]:
     return Markings(scheme, sources, items), problems
 
 
+def scheme_of(loaded: Loaded) -> Scheme | None:
+    """The catalogue's marking scheme (None when it marks nothing or names an unknown one: assess reports it)."""
+    return _scheme(loaded, [])
+
+
 def _scheme(loaded: Loaded, problems: list[Problem]) -> Scheme | None:
     named = loaded.catalogue.markings
     if isinstance(named, str):
