@@ -156,11 +156,11 @@ def _pdf(raw: bytes) -> Clues:
 
 
 def _docx(raw: bytes) -> Clues:
-    from briefgen.sources.formats.docxdoc import open_document
+    from briefgen.sources.formats.docxdoc import core_properties
 
-    props = open_document(raw).core_properties
-    found = {"title": props.title or "", "author": props.author or "", "subject": props.subject or "",
-             "comments": props.comments or "", "created": partial_date(props.created) if props.created else ""}
+    found = core_properties(raw)  # only what the file holds: no core part, no clues
+    if "created" in found:
+        found["created"] = partial_date(found["created"]) or ""
     return pick({k: v for k, v in found.items() if v}, DOCX_FIELDS, DOCX_ORIGINS.__getitem__)
 
 

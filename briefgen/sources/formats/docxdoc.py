@@ -1,76 +1,147 @@
-"""DOCX seeds: the body's paragraphs in reading order (table cells included), each a numbered paragraph.
+"""DOCX seeds: the body's paragraphs in reading order (table cells and text boxes included), each a numbered paragraph.
 
-python-docx opens the package (with an XML parser that resolves no entities); the text is read from the body
-XML directly, so paragraphs inside content controls and tracked insertions count as Word shows them, deleted
-text and field codes do not, and a text box's fallback copy is not read twice. Headers, footers, footnotes and
-comments are not part of the body and are left out.
+The package is opened with zipfile and its parts read with lxml (no python-docx): the main document part, found
+through the package's relationships, is parsed as a stream (docxbody: as Word shows it, with tracked changes
+accepted and hidden text left out), so a small file whose part inflates to a huge one cannot fill memory. A part
+larger than a document needs is refused before it is parsed, and so is any part read whose XML declares a
+document type (Word never writes one). Headers, footers, footnotes and comments are not part of the body and are
+left out. The core properties (Title, Author…) are those the file holds: none when it has no core part.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
-from collections.abc import Iterator
-from typing import Any
+import zlib
+from typing import IO, Any
 
-from briefgen.sources.formats import Extracted, paragraphs_of
+from briefgen.sources.formats import Extracted
+from briefgen.sources.formats.docxbody import BodyReader, Styles, read_styles, refuse_doctype, xml_events
 from briefgen.sources.formats.plain import SeedError
+from briefgen.text import one_line
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-MAX_UNPACKED = 500 * 1024 * 1024
+MB = 1024 * 1024
+MAX_UNPACKED = 500 * MB
+MAX_TEXT = 5 * MB  # the most text a seed may hold, as for a .txt seed
+MAX_PART = 40 * MB  # the document or styles part, inflated: 8 times MAX_TEXT leaves Word's markup ample room
+MAX_SMALL_PART = MB  # a relationships or core properties part (Word's are a few KB)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_BREAKS = {f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"}
+CORE = {"title": "{http://purl.org/dc/elements/1.1/}title", "author": "{http://purl.org/dc/elements/1.1/}creator",
+        "subject": "{http://purl.org/dc/elements/1.1/}subject",
+        "comments": "{http://purl.org/dc/elements/1.1/}description", "created": "{http://purl.org/dc/terms/}created"}
+DAMAGED_HINT = "open it in Word or LibreOffice and save it again"
 
 
-def open_document(raw: bytes) -> Any:
-    """The python-docx Document of `raw`, after checking that it is a sane Word package."""
+def open_package(raw: bytes) -> zipfile.ZipFile:
+    """The zip package of `raw`, after checking that it is one and unpacks to a sane size."""
     if raw.startswith(OLE_MAGIC):
         raise SeedError("the file is a password-protected Word document or an old binary .doc, not a DOCX",
                         "open it in Word or LibreOffice and save an unprotected copy as .docx")
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as package:
-            names = set(package.namelist())
-            unpacked = sum(info.file_size for info in package.infolist())
+        package = zipfile.ZipFile(io.BytesIO(raw))
+        unpacked = sum(info.file_size for info in package.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise SeedError("the DOCX is damaged: it is not a readable zip package",
-                        "open it in Word or LibreOffice and save it again") from None
-    if "word/document.xml" not in names:
-        raise SeedError("the file is not a Word document (no word/document.xml inside)",
-                        "save the document as .docx from a word processor")
+        raise SeedError("the DOCX is damaged: it is not a readable zip package", DAMAGED_HINT) from None
     if unpacked > MAX_UNPACKED:
-        raise SeedError(f"the DOCX unpacks to {unpacked // 1048576} MB, more than a document should",
+        raise SeedError(f"the DOCX unpacks to {unpacked // MB} MB, more than a document should",
                         "save a copy without embedded media")
-    import docx
+    return package
 
+
+def main_part(package: zipfile.ZipFile) -> str:
+    """The name of the main document part (word/document.xml in every Word file)."""
+    name = related(package, "", "/officeDocument") or "word/document.xml"
+    if name not in package.namelist():
+        raise SeedError(f"the file is not a Word document (no {name} inside)",
+                        "save the document as .docx from a word processor")
+    return name
+
+
+def related(package: zipfile.ZipFile, source: str, kind: str) -> str | None:
+    """The part that `source` ("" for the package) names in its relationships with a type ending in `kind`."""
+    folder = posixpath.dirname(source)
+    root = small_part(package, posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels"))
+    for relation in [] if root is None else root:
+        target = str(relation.get("Target", ""))
+        if str(relation.get("Type", "")).endswith(kind) and relation.get("TargetMode") != "External" and target:
+            return target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+    return None
+
+
+def small_part(package: zipfile.ZipFile, name: str) -> Any:
+    """The parsed XML of a small part (relationships, core properties); None when the package has no such part."""
+    from lxml import etree
+
+    if name not in package.namelist():
+        return None
+    if package.getinfo(name).file_size > MAX_SMALL_PART:
+        raise SeedError(f"the DOCX is damaged: its part {name} is larger than {MAX_SMALL_PART // MB} MB",
+                        DAMAGED_HINT)
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
-        return docx.Document(io.BytesIO(raw))
-    except Exception as exc:  # any failure inside a hostile package is the file's fault, not ours
-        raise SeedError(f"the DOCX cannot be read ({type(exc).__name__}: {str(exc)[:120]})",
-                        "open it in Word or LibreOffice and save it again") from None
+        root = etree.fromstring(package.read(name), parser)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        raise SeedError(f"the DOCX is damaged: its part {name} cannot be read ({str(exc)[:120]})",
+                        DAMAGED_HINT) from None
+    refuse_doctype(root, name)
+    return root
 
 
-def body_paragraphs(body: Any) -> Iterator[str]:
-    """Each w:p of the body in document order, its own text only (a text box inside it is its own paragraph)."""
-    for element in body.iter(f"{W}p"):
-        if any(ancestor.tag == FALLBACK for ancestor in element.iterancestors()):
-            continue
-        yield "".join(_text_of(element))
+def part_stream(package: zipfile.ZipFile, name: str) -> IO[bytes]:
+    """The inflating stream of a large part, refused before any of it is read if it unpacks to more than
+    MAX_PART (the zip's stated size, which the stream never exceeds)."""
+    size = package.getinfo(name).file_size
+    if size > MAX_PART:
+        raise SeedError(f"the DOCX's part {name} unpacks to {size // MB} MB, more than the {MAX_PART // MB} MB a "
+                        f"document of at most {MAX_TEXT // MB} MB of text needs (a decompression bomb?)",
+                        "split the document, or save its text as .txt")
+    return package.open(name)
 
 
-def _text_of(paragraph: Any) -> Iterator[str]:
-    for node in paragraph.iter(f"{W}t", *_BREAKS):
-        if next(node.iterancestors(f"{W}p"), None) is not paragraph:
-            continue  # belongs to a paragraph nested inside this one (a text box)
-        if node.tag == f"{W}t":
-            yield node.text or ""
-        else:
-            yield "-" if node.tag == f"{W}noBreakHyphen" else " "
+def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
+    """What the document's styles part says about hidden text (nothing when it has none)."""
+    name = related(package, main, "/styles")
+    if name is None or name not in package.namelist():
+        return Styles()
+    with part_stream(package, name) as stream:
+        return read_styles(xml_events(stream, name))
+
+
+def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
+    """The body's non-blank paragraphs, each one line; more than MAX_TEXT of text is refused as it is read."""
+    main = main_part(package)
+    styles = styles_of(package, main)
+    found: list[str] = []
+    size = 0
+    with part_stream(package, main) as stream:
+        for text in BodyReader(styles).read(xml_events(stream, main)):
+            line = one_line(text)
+            size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
+            if size > MAX_TEXT:
+                raise SeedError(f"the DOCX holds more than {MAX_TEXT // MB} MB of text, the most a seed may hold",
+                                "split the document into several seeds")
+            if line:
+                found.append(line)
+    return found
 
 
 def extract(raw: bytes) -> Extracted:
-    document = open_document(raw)
-    paragraphs = tuple(paragraphs_of(body_paragraphs(document.element.body)))
+    try:
+        with open_package(raw) as package:
+            paragraphs = tuple(body_paragraphs(package))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise SeedError(f"the DOCX is damaged: it cannot be unpacked ({str(exc)[:120]})", DAMAGED_HINT) from None
     if not paragraphs:
         raise SeedError("the DOCX has no text in its body", "check that the document holds its text, not images")
     return Extracted(paragraphs)
+
+
+def core_properties(raw: bytes) -> dict[str, str]:
+    """The core properties the file holds (title, author, subject, comments, created), each as written."""
+    with open_package(raw) as package:
+        name = related(package, "", "/metadata/core-properties")
+        root = None if name is None else small_part(package, name)
+    if root is None:
+        return {}
+    return {key: text for key, tag in CORE.items() if (text := (root.findtext(tag) or "").strip())}

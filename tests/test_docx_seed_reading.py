@@ -1,0 +1,183 @@
+"""DOCX seeds read as Word shows them (tracked changes accepted, hidden text not shown, symbols as characters),
+and hostile packages refused: a document type, an inflated body part, more text than a seed may hold. Each DOCX
+is built here by zipping XML."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from briefgen.sources.formats.docxdoc import MAX_PART, core_properties, extract
+from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.meta import document_clues
+
+NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+        'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="word/document.xml"/>%s</Relationships>')
+CORE_REL = ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+            'core-properties" Target="docProps/core.xml"/>')
+STYLES_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+               'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
+               'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+               'Target="styles.xml"/></Relationships>')
+TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+         'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+         'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+         'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main'
+         '+xml"/></Types>')
+CHANGE = 'w:id="1" w:author="a" w:date="2025-01-01T00:00:00Z"'
+
+
+def run(text: str, props: str = "") -> str:
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def para(*runs: str, mark: str = "", style: str = "") -> str:
+    ppr = (f'<w:pStyle w:val="{style}"/>' if style else "") + (f"<w:rPr>{mark}</w:rPr>" if mark else "")
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{''.join(runs)}</w:p>"
+
+
+def docx(body: str, styles: str | None = None, prolog: str = "", core: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr("_rels/.rels", RELS % (CORE_REL if core is not None else ""))
+        package.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
+                                              f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+        if styles is not None:
+            package.writestr("word/_rels/document.xml.rels", STYLES_RELS)
+            package.writestr("word/styles.xml", f"<w:styles {NS}>{styles}</w:styles>")
+        if core is not None:
+            package.writestr("docProps/core.xml", core)
+    return buffer.getvalue()
+
+
+def read(body: str, styles: str | None = None) -> list[str]:
+    return list(extract(docx(body, styles)).paragraphs)
+
+
+def test_a_move_is_read_at_its_new_place_only() -> None:
+    moved = run("The army has 1,200 drones today.")
+    body = (para(run("Title")) + f"<w:p><w:moveFrom {CHANGE}>{moved}</w:moveFrom></w:p>" + para(run("Middle."))
+            + f"<w:p><w:moveTo {CHANGE}>{moved}</w:moveTo></w:p>")
+    assert read(body) == ["Title", "Middle.", "The army has 1,200 drones today."]
+
+
+def test_deleted_and_moved_away_content_in_every_form_is_left_out() -> None:
+    body = (
+        para(run("Kept "), f"<w:del {CHANGE}><w:r><w:delText>gone </w:delText></w:r></w:del>",
+             f"<w:ins {CHANGE}>{run('inserted ')}</w:ins>", run("text."))
+        # a move's old place marked as a range: the runs between its start and end are not read
+        + para(run("Before "), '<w:moveFromRangeStart w:id="7" w:name="m1" w:author="a"/>', run("moved away "),
+               '<w:moveFromRangeEnd w:id="7"/>', run("after."))
+        # deleted and moved-away paragraph marks: the paragraph runs on into the next one
+        + para(run("Joined "), mark=f"<w:del {CHANGE}/>") + para(run("with the next "), mark=f"<w:moveFrom {CHANGE}/>")
+        + para(run("paragraph."))
+        # a deleted table row and a deleted cell
+        + "<w:tbl><w:tr><w:trPr><w:del " + CHANGE + "/></w:trPr><w:tc>" + para(run("Deleted row")) + "</w:tc></w:tr>"
+        + "<w:tr><w:tc><w:tcPr><w:cellDel " + CHANGE + "/></w:tcPr>" + para(run("Deleted cell")) + "</w:tc>"
+        + "<w:tc>" + para(run("Kept cell")) + "</w:tc></w:tr></w:tbl>"
+        # the record of old formatting is not the run's formatting
+        + para(run("Shown once hidden.", f'<w:rPrChange {CHANGE}><w:rPr><w:vanish/></w:rPr></w:rPrChange>')))
+    assert read(body) == ["Kept inserted text.", "Before after.", "Joined with the next paragraph.", "Kept cell",
+                          "Shown once hidden."]
+
+
+def test_hidden_text_in_every_form_is_not_read() -> None:
+    styles = ('<w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="SecretToo"><w:basedOn w:val="Secret"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="HiddenPara"><w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:rPr/></w:style>')
+    body = (para(run("The army has "), run("no ", "<w:vanish/>"), run("1,200 drones today."))
+            + para(run("Style "), run("hidden ", '<w:rStyle w:val="SecretToo"/>'), run("words."))
+            + para(run("Special "), run("vanish ", "<w:specVanish/>"), run("too."))
+            + para(run("Unhidden "), run("on purpose.", '<w:rStyle w:val="Secret"/><w:vanish w:val="0"/>'))
+            + para(run("A whole hidden paragraph."), style="HiddenPara")
+            + para(run("Hidden mark, "), mark="<w:vanish/>") + para(run("so one line."))
+            + "<w:tbl><w:tr><w:trPr><w:hidden/></w:trPr><w:tc>" + para(run("Hidden row")) + "</w:tc></w:tr></w:tbl>")
+    assert read(body, styles) == ["The army has 1,200 drones today.", "Style words.", "Special too.",
+                                  "Unhidden on purpose.", "Hidden mark, so one line."]
+
+
+def test_document_defaults_can_hide_and_direct_formatting_show() -> None:
+    styles = '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
+    body = para(run("Invisible. ")) + para(run("Visible.", '<w:vanish w:val="false"/>'), mark='<w:vanish w:val="0"/>')
+    assert read(body, styles) == ["Visible."]
+
+
+def sym(font: str, char: str) -> str:
+    return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+
+def test_symbols_read_as_their_characters() -> None:
+    body = (para(run("The dose is 5 "), sym("Symbol", "F06D"), run("g per day."))
+            + para(sym("Symbol", "F044"), run(" rises "), sym("Symbol", "F0B3"), run(" 3 "), sym("Symbol", "F0AE"),
+                   run(" up"))
+            + para(run("Sign "), sym("Times New Roman", "00B5"), run(" and "), sym("Wingdings", "F0FC"),
+                   run(" and "), sym("Symbol", "F0F0"), run(" and "), sym("Symbol", "zz")))
+    assert read(body) == ["The dose is 5 μg per day.", "Δ rises ≥ 3 → up", "Sign µ and \ufffd and \ufffd and \ufffd"]
+
+
+def test_text_boxes_tables_and_fallback_copies_keep_their_order() -> None:
+    box = ("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>"
+           + para(run("In the box.")) + "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+           + "<w:txbxContent>" + para(run("In the box.")) + "</w:txbxContent></w:pict></mc:Fallback>"
+           + "</mc:AlternateContent></w:r>")
+    body = (para(run("Before the box"), box, run(", after it."))
+            + "<w:tbl><w:tr><w:tc>" + para(run("A")) + "</w:tc><w:tc>" + para(run("B")) + "</w:tc></w:tr></w:tbl>"
+            + para(run("Field "), "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE"
+                   "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>", run("7"),
+                   "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"))
+    assert read(body) == ["Before the box, after it.", "In the box.", "A", "B", "Field 7"]
+
+
+def test_a_document_type_is_refused() -> None:
+    raw = docx(para(run("According to &org;, the army has 1,200 drones.")),
+               prolog='<!DOCTYPE d [<!ENTITY org "the Ministry">]>')
+    with pytest.raises(SeedError, match="declares an XML document type"):
+        extract(raw)
+    core = ('<?xml version="1.0"?><!DOCTYPE c [<!ENTITY t "x">]><cp:coreProperties xmlns:cp="http://schemas.'
+            'openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<dc:title>&t;</dc:title></cp:coreProperties>')
+    with pytest.raises(SeedError, match=r"docProps/core\.xml declares an XML document type"):
+        core_properties(docx(para(run("Text.")), core=core))
+
+
+def test_only_a_title_the_file_holds_is_a_clue() -> None:
+    assert core_properties(docx(para(run("Drone report")))) == {}
+    assert "title" not in document_clues("docx", docx(para(run("Drone report"))))
+    core = ('<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+            'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/'
+            'dc/terms/"><dc:title>Drone Activity</dc:title><dc:creator>Example Institute</dc:creator>'
+            '<dcterms:created>2025-09-21T10:00:00Z</dcterms:created></cp:coreProperties>')
+    clues = document_clues("docx", docx(para(run("Text.")), core=core))
+    assert (clues["title"].value, clues["originator"].value, clues["published"].value) == (
+        "Drone Activity", "Example Institute", "2025-09-21")
+
+
+def test_an_inflated_body_part_is_refused_before_it_is_parsed() -> None:
+    paragraph = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr("_rels/.rels", RELS % "")
+        package.writestr("word/document.xml", f"<w:document {NS}><w:body>".encode()
+                         + paragraph * (MAX_PART // len(paragraph) + 1) + b"</w:body></w:document>")
+    with pytest.raises(SeedError, match=r"word/document\.xml unpacks to 40 MB, more than the 40 MB"):
+        extract(buffer.getvalue())
+
+
+def test_more_text_than_a_seed_may_hold_is_refused() -> None:
+    line = "x" * 9999
+    with pytest.raises(SeedError, match="more than 5 MB of text"):
+        read(para(run(line)) * 530)
+
+
+def test_damaged_xml_is_refused() -> None:
+    with pytest.raises(SeedError, match="not well-formed XML"):
+        extract(docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"))
