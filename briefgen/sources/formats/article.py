@@ -13,16 +13,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import decode, no_text, text_blocks
+from briefgen.sources.formats.htmldoc import decode, hides, no_text, text_blocks
 from briefgen.sources.textnorm import normalise
 
 # trafilatura's XML elements that begin and end a block; a table cell is inline (a row is one block).
 _BLOCKS = frozenset({"doc", "main", "head", "p", "list", "item", "table", "row", "quote", "code", "lb", "graphic"})
+# trafilatura takes ~1.3 s a MB of visible text (measured on pages of plain <p>, 0.5 to 4 MB; an 18 MB page took
+# 81 s and 0.7 GB before this bound). A page with more visible text than this is read as raw blocks (~0.1 s a MB).
+ARTICLE_MAX_CHARS = 2_000_000
 
 
 def extract(raw: bytes) -> Extracted:
     html = decode(raw)
-    paragraphs = article_blocks(html)
+    page = text_blocks(html, rows=True)
+    paragraphs = article_blocks(html, page) if sum(map(len, page)) <= ARTICLE_MAX_CHARS else None
     if paragraphs is None:
         paragraphs = text_blocks(html)
     if not paragraphs:
@@ -30,14 +34,14 @@ def extract(raw: bytes) -> Extracted:
     return Extracted(tuple(paragraphs))
 
 
-def article_blocks(html: str) -> list[str] | None:
-    """The article's blocks in reading order, its headline left out; None when no article is found."""
-    import trafilatura
+def article_blocks(html: str, page: list[str]) -> list[str] | None:
+    """The article's blocks in reading order, its headline left out; None when no article is found.
+
+    `page` is the page's own visible blocks (a table row each): a block trafilatura merged from several of them
+    (its fallback joins a short page into one paragraph) is cut apart again, so each stays a paragraph."""
     from lxml import etree
 
-    found = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
-                                include_tables=True, include_images=False, include_links=False,
-                                include_formatting=False, deduplicate=False)
+    found = _trafilatura_xml(html)
     if not found:
         return None
     try:
@@ -48,8 +52,53 @@ def article_blocks(html: str) -> list[str] | None:
     main = root.find("main")
     if main is None:
         return None
-    blocks = paragraphs_of(_blocks(main))
+    blocks = unmerged(paragraphs_of(_blocks(main)), page)
     return _without_headline(blocks, str(root.get("title") or ""), main)
+
+
+def _trafilatura_xml(html: str) -> str | None:
+    """trafilatura's XML of the page's visible content (hidden elements taken out first, see htmldoc.hides).
+
+    `favor_recall`: its default drops an article's list items when they are not inside an article container."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return None
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and element.tag != "title" and element.getparent() is not None \
+                and hides(element.tag.lower(), dict(element.attrib)):
+            element.drop_tree()  # its tail, the text after it, stays
+    found: str | None = trafilatura.extract(
+        tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, include_formatting=False, deduplicate=False, favor_recall=True)
+    return found
+
+
+def unmerged(blocks: list[str], page: list[str]) -> list[str]:
+    """`blocks`, each one that is several consecutive blocks of the page joined by spaces cut back into them."""
+    index: dict[str, int] = {}
+    for number, text in enumerate(page):
+        index.setdefault(text, number)
+    cut: list[str] = []
+    for block in blocks:
+        cut.extend([block] if block in index else _split(block, page) or [block])
+    return cut
+
+
+def _split(block: str, page: list[str]) -> list[str] | None:
+    """The consecutive page blocks that, joined by spaces, make `block`; None when there are none."""
+    for first, text in enumerate(page):
+        if not block.startswith(text):
+            continue
+        parts, rest, number = [text], block[len(text):], first + 1
+        while rest.startswith(" ") and number < len(page) and rest[1:].startswith(page[number]):
+            parts.append(page[number])
+            rest, number = rest[1 + len(page[number]):], number + 1
+        if not rest:
+            return parts
+    return None
 
 
 def _blocks(element: Any) -> Iterator[str]:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
 
 # Elements whose content is never text a reader sees on the page.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
@@ -22,68 +23,154 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
                     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+# Elements that never have content or an end tag.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+                  "source", "track", "wbr"})
+# Elements whose end tag may be left out, and the start tags that end them (as HTML's parser does), so a hidden
+# <p> or <li> left open ends where a browser ends it.
+_ENDS_P = frozenset({"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
+                     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+                     "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "search",
+                     "section", "summary", "table", "ul"})
+IMPLIED_END = {"p": _ENDS_P, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
+               "tr": frozenset({"tr"}), "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
+               "option": frozenset({"option", "optgroup"})}
+_STYLE_HIDES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|(?:content-)?visibility\s*:\s*(?:hidden|collapse))"
+                          r"\s*(?:!\s*important\s*)?(?:;|$)", re.IGNORECASE)
+
+
+def hides(tag: str, attrs: dict[str, str | None]) -> bool:
+    """Whether an element's content is text no reader of the page sees, so never seed text (a passage must not be
+    verified against invisible words).
+
+    Hidden: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser running
+    scripts never shows, forms' controls, embedded documents); the `hidden` attribute; an inline style with
+    `display: none`, `visibility: hidden` or `collapse`, or `content-visibility: hidden`.
+    Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
+    <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
+    decoration or text repeated for the eye, which a sighted reader does see.
+    Not detected: hiding by a stylesheet rule or a class (`.sr-only`), opacity, colour or off-screen placement."""
+    if tag in HIDDEN:
+        return True
+    if "hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found":
+        return True
+    return bool(_STYLE_HIDES.search(attrs.get("style") or ""))
+
+
+class Visibility:
+    """The open elements, as a browser nests them, and whether any of them hides its content."""
+
+    def __init__(self) -> None:
+        self._open: list[tuple[str, bool]] = []
+        self._named: dict[str, int] = {}  # open elements by name, so an end tag is matched without a search
+        self._hiding = 0  # open elements that hide their content
+
+    @property
+    def hidden(self) -> bool:
+        return self._hiding > 0
+
+    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
+        while self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
+            self._pop()
+        if tag not in VOID:
+            hiding = hides(tag, attrs)
+            self._open.append((tag, hiding))
+            self._named[tag] = self._named.get(tag, 0) + 1
+            self._hiding += hiding
+
+    def end(self, tag: str) -> None:
+        """Close `tag` and whatever is open inside it; a stray end tag (nothing of its name open) is ignored."""
+        if self._named.get(tag):
+            while self._pop() != tag:
+                pass
+
+    def _pop(self) -> str:
+        tag, hiding = self._open.pop()
+        self._named[tag] -= 1
+        self._hiding -= hiding
+        return tag
+
+
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def decode(raw: bytes) -> str:
-    """Text of an HTML file: a BOM, else a declared <meta charset>, else UTF-8, else the web's Windows-1252."""
+    """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
+    Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
+    else the web's windows-1252."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
-    declared = _CHARSET.search(raw[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii")
-        try:
-            return raw.decode(name)
-        except LookupError:
-            raise SeedError(f"the page declares an unknown character set {name!r}",
-                            "re-save the page as UTF-8") from None
-        except UnicodeDecodeError as exc:
-            raise SeedError(f"the page is not valid {name} text (byte {exc.start})", "re-save the page as UTF-8",
-                            raw[: exc.start].count(b"\n") + 1) from None
+    declared = _declared(raw)
+    if declared is not None:
+        return _decode_as(raw, *declared)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return decode_windows_1252(raw)
 
 
-class _Text(HTMLParser):
+def _declared(raw: bytes) -> tuple[str, str] | None:
+    """(encoding, codec) of the first known charset label in the page's first 4 KB."""
+    for found in _CHARSET.finditer(raw[:4096]):
+        known = lookup(found.group(1).decode("ascii"))
+        if known is not None:
+            return known
+    return None
+
+
+def _decode_as(raw: bytes, name: str, codec: str) -> str:
+    if codec == REPLACEMENT:
+        raise SeedError(f"the page declares the character set {name!r}, which browsers refuse to show "
+                        "(ISO-2022-KR, HZ and ISO-2022-CN can smuggle markup past filters)",
+                        "re-save the page as UTF-8")
+    if codec == "windows-1252":
+        return decode_windows_1252(raw)
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise SeedError(f"the page is not valid {name} text (byte {exc.start})", "re-save the page as UTF-8",
+                        raw[: exc.start].count(b"\n") + 1) from None
+
+
+class HtmlText(HTMLParser):
     """Collects visible text, cutting it into blocks at block elements; <pre> keeps its lines apart."""
 
-    def __init__(self) -> None:
+    def __init__(self, rows: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
+        self.visibility = Visibility()
+        self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
-        self._hidden = 0
         self._pre = 0
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.visibility.start(tag, dict(attrs))
         if tag == "head":
             self._head = True
-        elif tag in HIDDEN:
-            self._hidden += 1
-        elif tag in BLOCKS:
+        elif tag in self._blocks:
             self._head = False
             self._pre += tag == "pre"
             self.flush()
+        elif tag in ("td", "th"):
+            self._current.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCKS:  # <br/>, <hr/>; a self-closed hidden element hides nothing
+        if tag in self._blocks:  # <br/>, <hr/>; a self-closed element (<div hidden/>) hides nothing
             self.flush()
 
     def handle_endtag(self, tag: str) -> None:
+        self.visibility.end(tag)
         if tag == "head":
             self._head = False
-        elif tag in HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in BLOCKS:
+        elif tag in self._blocks:
             self.flush()
             self._pre = max(0, self._pre - (tag == "pre"))
 
     def handle_data(self, data: str) -> None:
-        if self._hidden or self._head:
+        if self.visibility.hidden or self._head:
             return
         if self._pre:
             lines = data.split("\n")
@@ -99,10 +186,21 @@ class _Text(HTMLParser):
             self.blocks.append("".join(self._current))
             self._current = []
 
+    def read(self, html: str, end: bool = False) -> list[str]:
+        """The paragraphs of one more piece of the document (HTML blocks of a Markdown file, read in order, so an
+        element opened in one piece hides what follows until it is closed); `end` when there is no more."""
+        self.feed(html)
+        if end:
+            self.close()
+        self.flush()
+        found, self.blocks = self.blocks, []
+        return paragraphs_of(found)
 
-def text_blocks(text: str) -> list[str]:
-    """The paragraphs of an HTML text (also used for HTML inside Markdown)."""
-    parser = _Text()
+
+def text_blocks(text: str, rows: bool = False) -> list[str]:
+    """The paragraphs of an HTML text (also used for HTML inside Markdown): each table cell, or with `rows` each
+    table row (its cells joined by spaces, as the article reading numbers them)."""
+    parser = HtmlText(rows)
     parser.feed(text)
     parser.close()
     parser.flush()

@@ -2,7 +2,9 @@
 
 markdown-it-py parses CommonMark (and tables) exactly as renderers do, so `**bold**`, links and entities become
 the words a reader sees; code blocks keep their lines apart; HTML blocks go through the HTML extractor; a YAML
-front matter block is metadata, not text.
+front matter block is metadata, not text. Text that inline or block HTML hides (`<span hidden>`, `<div
+style="display:none">` … `</div>` around Markdown) is not read, by the HTML reader's rules (htmldoc.hides): the
+open elements are followed across the document as the rendered page nests them.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import text_blocks
+from briefgen.sources.formats.htmldoc import HtmlText
 from briefgen.sources.formats.plain import SeedError, decode_text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}
+# markdown-it stops reading blocks nested this deep and drops their text without a word (its default is 20, which
+# 21 `>` of a quoted mail thread reach). 200 levels parse within Python's recursion limit (measured: 400 quote
+# levels and 400 list levels parse); a seed that reaches it is refused rather than read in part.
+MAX_NESTING = 200
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
@@ -30,16 +36,42 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return found.group(1) or "", text[found.end():]
 
 
-def blocks(text: str) -> Iterator[str]:
-    """The text of each block, in reading order."""
-    parser = MarkdownIt("commonmark").enable("table")
-    for token in parser.parse(text):
+def blocks(text: str, offset: int = 0) -> Iterator[str]:
+    """The text of each block, in reading order; none that HTML in the document hides. `offset`: the lines of
+    the file before `text` (its front matter), for the line an error names."""
+    tokens = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").parse(text)
+    _check_depth(tokens, offset)
+    html = HtmlText()
+    for token in tokens:
         if token.type == "inline":
-            yield _inline_text(token)
+            yield _inline_text(token, html)
         elif token.type in ("fence", "code_block"):
-            yield from token.content.split("\n")
+            if not html.visibility.hidden:
+                yield from token.content.split("\n")
         elif token.type == "html_block":
-            yield from text_blocks(token.content)
+            yield from html.read(token.content)
+        elif token.tag and not token.hidden:  # a tight list's paragraphs are not in the page
+            _follow(html, token)
+    yield from html.read("", end=True)
+
+
+def _follow(html: HtmlText, token: Token) -> None:
+    """Keep the open elements as the rendered page has them: Markdown's own <p>, <li>, <em> … open and close too."""
+    if token.nesting == 1:
+        html.visibility.start(token.tag, {})
+    elif token.nesting == -1:
+        html.visibility.end(token.tag)
+
+
+def _check_depth(tokens: list[Token], offset: int) -> None:
+    """Refuse a document nested as deep as markdown-it reads: its text there would be dropped."""
+    deepest = max(tokens, key=lambda token: token.level, default=None)
+    if deepest is None or deepest.level < MAX_NESTING - 1:
+        return
+    line = offset + deepest.map[0] + 1 if deepest.map else None
+    raise SeedError(f"the Markdown nests block quotes and lists more than {MAX_NESTING - 2} levels deep (a list "
+                    "counts two a level); text nested deeper would be lost",
+                    "remove some `>` quote markers or list indentation", line)
 
 
 def first_heading(text: str) -> str:
@@ -51,10 +83,18 @@ def first_heading(text: str) -> str:
     return ""
 
 
-def _inline_text(token: Token) -> str:
-    """What a reader sees of an inline run: words and code, breaks as spaces; no images, no raw tags."""
+def _inline_text(token: Token, html: HtmlText | None = None) -> str:
+    """What a reader sees of an inline run: words and code, breaks as spaces; no images, no raw tags, and (given
+    the document's HTML state) nothing inline HTML hides."""
     parts = []
     for child in token.children or ():
+        if html is not None:
+            if child.type == "html_inline":
+                html.feed(child.content)
+            elif child.tag:
+                _follow(html, child)
+            if html.visibility.hidden:
+                continue
         keep = _INLINE_TEXT.get(child.type)
         if keep is not None:
             parts.append(child.content if keep else " ")
@@ -62,8 +102,9 @@ def _inline_text(token: Token) -> str:
 
 
 def extract(raw: bytes) -> Extracted:
-    _, body = split_front_matter(decode_text(raw))
-    paragraphs = paragraphs_of(blocks(body))
+    text = decode_text(raw)
+    _, body = split_front_matter(text)
+    paragraphs = paragraphs_of(blocks(body, text[: len(text) - len(body)].count("\n")))
     if not paragraphs:
         raise SeedError("the Markdown document has no text", "check that the file holds the document's text")
     return Extracted(tuple(paragraphs))

@@ -1,0 +1,146 @@
+"""The HTML and Markdown seed readers on hostile pages: character set labels, hidden text, lists and tables in the
+article reading, a very large page, and Markdown nested past markdown-it's limit."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.formats.article import ARTICLE_MAX_CHARS
+from briefgen.sources.formats.htmldoc import decode
+from briefgen.sources.formats.mddoc import MAX_NESTING
+from briefgen.sources.formats.plain import SeedError
+
+HTML, MD = FORMATS[".html"], FORMATS[".md"]
+BODY = "<p>The army has 1,200 drones.</p>"
+
+
+def html(raw: bytes | str, reading: str = "article") -> list[str]:
+    data = raw.encode("utf-8") if isinstance(raw, str) else raw
+    return list(extract(HTML, data, None, reading).paragraphs)
+
+
+def markdown(text: str) -> list[str]:
+    return list(extract(MD, text.encode("utf-8")).paragraphs)
+
+
+def page(charset: str, body: bytes) -> bytes:
+    return b'<html><head><meta charset="' + charset.encode() + b'"><title>T</title></head><body>' + body + \
+        b"</body></html>"
+
+
+@pytest.mark.parametrize("label", ["undefined", "punycode", "rot13", "zlib", "base64", "utf-7", "x-bogus"])
+def test_a_label_browsers_do_not_know_is_ignored(label: str) -> None:
+    raw = page(label, "<p>The army’s 1,200 drones.</p>".encode())
+    assert html(raw, "blocks") == ["The army’s 1,200 drones."]  # read as UTF-8, as a browser falls back
+
+
+def test_the_first_known_label_wins() -> None:
+    raw = b'<meta charset="nonsense"><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">' + \
+        "<p>Армия</p>".encode("koi8_r")
+    assert html(raw, "blocks") == ["Армия"]
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "ISO_8859-1", "latin1", "us-ascii", "ascii", "windows-1252",
+                                   "x-user-defined"])
+def test_latin1_and_ascii_labels_mean_windows_1252(label: str) -> None:
+    raw = page(label, b"<p>The army\x92s 1,200 drones \x97 officials said \x93today\x94.</p>")
+    assert html(raw, "blocks") == ["The army’s 1,200 drones — officials said “today”."]
+
+
+def test_bytes_windows_1252_leaves_undefined_are_read_not_refused() -> None:
+    assert decode(page("latin1", b"<p>a\x81b\xe9</p>")).endswith("<p>a\x81bé</p></body></html>")
+
+
+def test_a_meta_naming_utf16_means_utf8() -> None:
+    assert html(page("utf-16", "<p>Müller said so.</p>".encode()), "blocks") == ["Müller said so."]
+
+
+def test_a_replacement_charset_is_refused() -> None:
+    with pytest.raises(SeedError, match="'replacement', which browsers refuse to show"):
+        html(page("iso-2022-kr", b"<p>text</p>"), "blocks")
+
+
+def test_bytes_invalid_in_a_declared_charset_are_refused_with_the_line() -> None:
+    with pytest.raises(SeedError, match=r"not valid UTF-8 text \(byte \d+\)"):
+        html(page("utf8", b"<p>\xff</p>"), "blocks")
+
+
+HIDDEN_PAGE = ("<html><body><h1>Script title</h1><p>The army has 1,200 drones today, officials said.</p>"
+               "<p style=\"display:none\">The army has 0 drones hidden.</p>"
+               "<p style=\"color: red; Visibility : Hidden !important\">Invisible 5 ships.</p>"
+               "<div hidden>Hidden attribute text with 999 tanks.</div>"
+               "<div style=\"content-visibility:hidden\">Skipped 7 planes.</div>"
+               "<template><p>Template 3 rockets.</p></template><noscript><p>Enable scripts.</p></noscript>"
+               "<p><span aria-hidden=\"true\">★</span> Rated by 40 analysts.</p>"
+               "<details><summary>More</summary><p>Folded 8 trucks.</p></details>"
+               "<div hidden=\"until-found\">Found by search: 12 boats.</div>"
+               "<ul><li hidden>Hidden item 6<li>Shown item 9</ul>"
+               "<div><p hidden>Unclosed hidden 4</div>Visible tail 2.</body></html>")
+
+
+@pytest.mark.parametrize("reading", ["article", "blocks"])
+def test_text_a_browser_does_not_show_is_not_read(reading: str) -> None:
+    expected = ["The army has 1,200 drones today, officials said.", "★ Rated by 40 analysts.", "More",
+                "Folded 8 trucks.", "Found by search: 12 boats.", "Shown item 9", "Visible tail 2."]
+    found = html(HIDDEN_PAGE, reading)
+    assert found == (["Script title", *expected] if reading == "blocks" else expected)
+
+
+def test_markdown_inline_and_block_html_hides_text() -> None:
+    text = ("# Notes\n\nVisible <span hidden>secret 0</span> text, <span aria-hidden=\"true\">icon</span>.\n\n"
+            "<div style=\"display:none\">\n\nHidden **markdown** paragraph with 999 tanks.\n\n- hidden item\n\n"
+            "</div>\n\nAfter <template>tpl</template>the template.\n\n<noscript>Enable scripts</noscript>\n\n"
+            "- item <span style=\"visibility:hidden\">never closed\n- next item\n\n```\ncode line\n```\n")
+    assert markdown(text) == ["Notes", "Visible text, icon.", "After the template.", "item", "next item",
+                              "code line"]
+
+
+LIST_PAGE = ("<html><body><h1>List title</h1><p>The army has 1,200 drones today, officials said on Monday.</p>"
+             "<p>Second paragraph is here with more words to make it an article.</p><ul>"
+             "<li>The first point is that the drones are getting cheaper every year.</li>"
+             "<li>The second point is that 300 new drones were ordered in March.</li></ul>"
+             "<p>Closing paragraph with enough words in it to count as body text.</p></body></html>")
+TABLE_PAGE = ("<html><body><h1>Table title</h1><p>The army has many things, officials said in a statement today."
+              "</p><table><tr><th>Item</th><th>Count</th></tr><tr><td>Drones</td><td>1,200</td></tr></table>"
+              "</body></html>")
+
+
+def test_article_keeps_list_items_each_a_paragraph() -> None:
+    assert html(LIST_PAGE) == ["The army has 1,200 drones today, officials said on Monday.",
+                               "Second paragraph is here with more words to make it an article.",
+                               "The first point is that the drones are getting cheaper every year.",
+                               "The second point is that 300 new drones were ordered in March.",
+                               "Closing paragraph with enough words in it to count as body text."]
+
+
+def test_a_short_article_is_not_merged_into_one_paragraph() -> None:
+    assert html(TABLE_PAGE) == ["The army has many things, officials said in a statement today.", "Item Count",
+                                "Drones 1,200"]
+
+
+def test_a_page_too_large_for_the_article_extractor_is_read_as_blocks_quickly() -> None:
+    sentence = "The army has 1,200 drones today, officials said in a long statement."
+    count = ARTICLE_MAX_CHARS // len(sentence) + 10
+    raw = ("<html><body><h1>Big title</h1>" + f"<p>{sentence}</p>" * count + "</body></html>").encode()
+    started = time.perf_counter()
+    found = html(raw)
+    assert time.perf_counter() - started < 20  # trafilatura: ~3 s for this page, 81 s for the 18 MB one
+    assert found[0] == "Big title" and len(found) == count + 1  # every block: the headline stays ¶1
+
+
+def test_markdown_quoted_past_markdown_its_default_limit_keeps_the_text() -> None:
+    text = "# Quoted mail\n\n" + ">" * 21 + " The army has 1,200 drones.\n\n" + \
+        "".join("  " * depth + f"- level {depth}\n" for depth in range(30)) + "\nLast line.\n"
+    found = markdown(text)
+    assert found[:2] == ["Quoted mail", "The army has 1,200 drones."]
+    assert found[-2:] == ["level 29", "Last line."]
+
+
+@pytest.mark.parametrize("nested", [">" * MAX_NESTING + " deep\n", "".join("  " * d + "- x\n" for d in range(120))])
+def test_markdown_nested_deeper_than_read_is_refused(nested: str) -> None:
+    with pytest.raises(SeedError, match="nests block quotes and lists more than 198 levels deep") as caught:
+        markdown("---\ntitle: T\n---\n# Title\n\n" + nested)
+    assert caught.value.line is not None and caught.value.line >= 6
