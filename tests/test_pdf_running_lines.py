@@ -108,4 +108,4 @@ def test_an_extraction_cached_before_this_reading_is_not_reused(tmp_path: Path) 
         entry = tmp_path / f"seed-pdf-{__version__}-{version}-{digest}.marshal"
         entry.write_bytes(marshal.dumps((["Body text on page 1.", "Body text on page 2."], [1, 2])))
     assert len(cached_extract(FORMATS[".pdf"], raw, str(tmp_path)).paragraphs) == 4
-    assert int(EXTRACTOR_VERSION) >= 5  # 5: numbered lines near a page's edge kept
+    assert int(EXTRACTOR_VERSION) >= 5  # 5: numbered lines near a page's edge kept, CJK line breaks add no space

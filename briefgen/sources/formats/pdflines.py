@@ -10,7 +10,9 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
 3. inside a block, a new paragraph starts where the type size changes, at a bullet or a numbered or lettered
    marker, and where a line ends a sentence well short of the right edge or the next line is indented;
 4. a block that goes on mid-sentence in lower case continues the paragraph before it (a page or column break,
-   or the hanging indent of a list item's second line).
+   or the hanging indent of a list item's second line);
+5. a paragraph's lines are joined with a space, but none after a word hyphenated at a line's end, nor where
+   the break falls inside text written without spaces (Chinese, Japanese, Thai: "无人" + "机" is "无人机").
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
+_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CJK_MARK = re.compile(f"[{_MARKS}]")
+# Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
+# katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
+# Hangul: Korean spaces its words.
+_SPACELESS = re.compile(f"[{_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+                        "\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f"
+                        "\U00020000-\U0003ffff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 BAND = 0.125  # the share of the page's height at its top and at its bottom where running furniture sits
 
 
@@ -186,17 +197,32 @@ def block_paragraphs(block: Block) -> Iterator[str]:
 
 
 def join(lines: list[str]) -> str:
-    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen."""
+    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
+    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none."""
     out = ""
     for raw in lines:
         text = raw.rstrip()
         if out.endswith("\u00ad"):
             out = out[:-1] + text.lstrip()
-        elif out.endswith("-") and out[-2:-1].isalpha() and text.lstrip()[:1].isalpha():
+        elif _unspaced(out, text.lstrip()):
             out += text.lstrip()
         else:
             out += " " + text
     return one_line(out)
+
+
+def _unspaced(before: str, after: str) -> bool:
+    """Whether a line goes on from the text before it with no space: after a word hyphenated at the line's end
+    (its hyphen kept), or where the break falls between two characters of scripts written without spaces
+    between words (Han, kana, Thai, …) or next to a CJK punctuation mark ("。", "、", "「")."""
+    if not before or not after:
+        return False
+    if before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha():
+        return True
+    last, first = before[-1], after[0]
+    if _CJK_MARK.match(last) or _CJK_MARK.match(first):
+        return True
+    return bool(_SPACELESS.match(last) and _SPACELESS.match(first))
 
 
 def runs_on(last: str, first: str) -> bool:
