@@ -19,7 +19,7 @@ from briefgen.atomic import cache_put
 from briefgen.model.readings import READINGS
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "6"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "7"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 
 

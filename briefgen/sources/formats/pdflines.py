@@ -1,22 +1,27 @@
 """PDF text lines made into the paragraphs a reader sees: list items apart, running headers and footers gone.
 
 Works on plain records of each line's text and position (pdfdoc.py reads them with pdfminer.six), page by page:
-1. running furniture is dropped: a line in the top or bottom eighth of the page that repeats on another page
-   (digits aside, so "Page 3 of 9" repeats), or that is only a page number there;
+1. running furniture is dropped: a line in the top or bottom eighth of the page that recurs there on other
+   pages, word for word or with a number that counts with the pages ("Page 3 of 9", "Page 4 of 9"), or that
+   is only a page number there; a line whose numbers change otherwise ("Week 1: 400 drones", "Week 2: 900
+   drones") is the document's text and stays;
 2. a list marker that the producer drew apart from its item ("2." on its own, the item's text in another block
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
 3. inside a block, a new paragraph starts where the type size changes, at a bullet or a numbered or lettered
    marker, and where a line ends a sentence well short of the right edge or the next line is indented;
 4. a block that goes on mid-sentence in lower case continues the paragraph before it (a page or column break,
-   or the hanging indent of a list item's second line).
+   or the hanging indent of a list item's second line);
+5. a paragraph's lines are joined with a space, but none after a word hyphenated at a line's end, nor where
+   the break falls inside text written without spaces (Chinese, Japanese, Thai: "无人" + "机" is "无人机").
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from briefgen.document.nodes import one_line
 
@@ -28,6 +33,16 @@ _BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
+# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
+_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CJK_MARK = re.compile(f"[{_MARKS}]")
+# Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
+# katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
+# Hangul: Korean spaces its words.
+_SPACELESS = re.compile(f"[{_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+                        "\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f"
+                        "\U00020000-\U0003ffff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 BAND = 0.125  # the share of the page's height at its top and at its bottom where running furniture sits
 
 
@@ -74,18 +89,56 @@ def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return _NUMBER.sub("#", " ".join(text.lower().split()))
 
 
 def _in_band(line: Line, page: Page) -> bool:
     return line.y0 > page.height * (1 - BAND) or line.y0 < page.height * BAND
 
 
+def _banded(pages: list[Page]) -> dict[str, dict[int, set[tuple[int, ...]]]]:
+    """For the text (numbers masked) of each line in a top or bottom band: the numbers it has on each page."""
+    found: dict[str, dict[int, set[tuple[int, ...]]]] = defaultdict(lambda: defaultdict(set))
+    for number, page in enumerate(pages, start=1):
+        for line in (ln for block in page.blocks for ln in block if _in_band(ln, page)):
+            found[_key(line.text)][number].add(tuple(int(n) for n in _NUMBER.findall(line.text)))
+    return found
+
+
+def _recurs(on_pages: dict[int, set[tuple[int, ...]]]) -> bool:
+    """Whether a line is running furniture: on two pages or more, with the same numbers, or with one number that
+    counts with the pages ("Page 3 of 9", "Page 4 of 9") and any other (a section's) changing seldom. Numbers
+    that change otherwise are the text's ("Week 1: 400 drones", "Week 2: 900 drones"), and so are lines with
+    other numbers on the same page (notes): a page has one page number."""
+    if len(on_pages) < 2 or any(len(numbers) > 1 for numbers in on_pages.values()):
+        return False
+    pages = sorted(on_pages)
+    columns = list(zip(*(next(iter(on_pages[page])) for page in pages), strict=True))
+    changing = [column for column in columns if len(set(column)) > 1]
+    if not changing:
+        return True
+    counting = [column for column in changing if _counts(pages, column)]
+    return len(counting) == 1 and all(_steady(column) for column in changing if column is not counting[0])
+
+
+def _counts(pages: list[int], numbers: tuple[int, ...]) -> bool:
+    """Whether a number goes up with the pages it is on (pages in order): from one to the next it grows by as
+    many pages as lie between them, for most of the steps (a blank page the count skips, or a count that
+    starts again with a new part, puts one step off)."""
+    steps = list(pairwise(zip(pages, numbers, strict=True)))
+    counted = sum(after[1] - before[1] == after[0] - before[0] for before, after in steps)
+    return 2 * counted > len(steps)
+
+
+def _steady(numbers: tuple[int, ...]) -> bool:
+    """Whether a number stays the same from page to page for most of the steps (a section's or a part's)."""
+    changes = sum(before != after for before, after in pairwise(numbers))
+    return 2 * changes < len(numbers) - 1
+
+
 def _running(pages: list[Page]) -> set[str]:
-    """The keys of lines in the top or bottom band that recur on at least two pages."""
-    seen = Counter(key for page in pages for key in {_key(ln.text) for b in page.blocks for ln in b
-                                                     if _in_band(ln, page)})
-    return {key for key, count in seen.items() if count > 1}
+    """The keys of the lines in the top or bottom band that recur as running furniture does."""
+    return {key for key, on_pages in _banded(pages).items() if _recurs(on_pages)}
 
 
 def _is_furniture(line: Line, page: Page, running: set[str]) -> bool:
@@ -144,17 +197,32 @@ def block_paragraphs(block: Block) -> Iterator[str]:
 
 
 def join(lines: list[str]) -> str:
-    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen."""
+    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
+    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none."""
     out = ""
     for raw in lines:
         text = raw.rstrip()
         if out.endswith("\u00ad"):
             out = out[:-1] + text.lstrip()
-        elif out.endswith("-") and out[-2:-1].isalpha() and text.lstrip()[:1].isalpha():
+        elif _unspaced(out, text.lstrip()):
             out += text.lstrip()
         else:
             out += " " + text
     return one_line(out)
+
+
+def _unspaced(before: str, after: str) -> bool:
+    """Whether a line goes on from the text before it with no space: after a word hyphenated at the line's end
+    (its hyphen kept), or where the break falls between two characters of scripts written without spaces
+    between words (Han, kana, Thai, …) or next to a CJK punctuation mark ("。", "、", "「")."""
+    if not before or not after:
+        return False
+    if before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha():
+        return True
+    last, first = before[-1], after[0]
+    if _CJK_MARK.match(last) or _CJK_MARK.match(first):
+        return True
+    return bool(_SPACELESS.match(last) and _SPACELESS.match(first))
 
 
 def runs_on(last: str, first: str) -> bool:
