@@ -1,9 +1,9 @@
 """What an audience may see under its profile's ceiling: the items, the BLUF, and what must never appear.
 
 With markings off (a workspace that marks nothing) every audience sees everything, as before. With them on,
-an item or source marked above the ceiling is withheld: the selection skips it, and its words, the passages it
-cites, the source's title, originator, link, file name and id become needles the spillage check looks for in every
-file written.
+an item or source marked above the ceiling is withheld: the selection skips it, and its words, the source's text
+its items cite, title, originator, link, file name and id become needles the spillage check looks for in every
+file written. (A withheld item's passages of a source the audience may see are not: that text is releasable.)
 """
 
 from __future__ import annotations
@@ -132,7 +132,8 @@ def _withheld_texts(checked: Checked, release: Release) -> list[Needle]:
                 found += [Needle(f"{kind} {item.id!r} ({name})", text) for name in _TEXT_FIELDS[section]
                           if (text := getattr(item, name))]
     found += [Needle(f"evidence of {check.id!r} (its passage of {c.source.id!r})", c.passage)
-              for check in checked.verification.items.values() if not release.allows(check.id) for c in check.citations]
+              for check in checked.verification.items.values() for c in check.citations
+              if not release.allows_source(c.source.id)]
     sources = checked.loaded.catalogue.sources
     shown_originators = {s.originator for s in sources if release.allows_source(s.id)}
     for source in sources:
