@@ -214,6 +214,15 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "template repeats a string 500 million times": (
         _block("<p>{{ 'x' * 500000000 }}</p>"),
         "templates/executive.xml.j2:3: the result of `*` would exceed 20,000,000 characters"),
+    "template wraps a string into billions of characters": (
+        _block("<p>{{ ('ab' * 30000)|wordwrap(1, wrapstring='y' * 50000)|length }}</p>"),
+        "templates/executive.xml.j2:3: the `wordwrap` filter would exceed 20,000,000 characters"),
+    "template pads a batch to a billion items": (
+        _block("<p>{{ [1]|batch(10 ** 9, 'x')|list|length }}</p>"),
+        "templates/executive.xml.j2:3: the `batch` filter would exceed 20,000,000 characters"),
+    "template cites what is not an item": (
+        _block("<p>{{ cite({}) }}</p>"),
+        "templates/executive.xml.j2:3: template error: cite() takes an item, an item's id or a list of items"),
     "template computes a huge power": (_block("<p>{{ 10 ** (10 ** 10) }}</p>"),
                                        "templates/executive.xml.j2:3: `10 ** 10000000000` is too large a number"),
     "template pads to 900 million characters": (

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2.exceptions import TemplateRuntimeError
 from markupsafe import Markup
 
 from briefgen.document.quotes import quoted
@@ -32,7 +33,7 @@ class CiteRegistry:
     def __call__(self, item: dict[str, Any] | str | list[dict[str, Any]]) -> Markup:
         """The notes of one item (or of several, as a chart cites its figures: each passage once)."""
         items = item if isinstance(item, list) else [item]
-        ids = [i if isinstance(i, str) else str(i["id"]) for i in items]
+        ids = [_item_id(i) for i in items]
         ids = [self.bluf if i == MAIN_BLUF else i for i in ids]
         checks = [check for i in ids if (check := self.checked.verification.items.get(i))]
         marks, placed = [], set()
@@ -43,6 +44,16 @@ class CiteRegistry:
             self.cited.append(citation)
             marks.append(f'<cite n="{len(self.cited) - 1}"/>')
         return Markup("".join(marks))
+
+
+def _item_id(item: object) -> str:
+    """The id of what a template passes to cite(): an item's id, or an item (a mapping holding its id)."""
+    if isinstance(item, str):
+        return item
+    found = item.get("id") if isinstance(item, dict) else None
+    if isinstance(found, str):
+        return found
+    raise TemplateRuntimeError(f"cite() takes an item, an item's id or a list of items, not {item!r:.60}")
 
 
 def build_context(checked: Checked, profile: Profile, audience: str, selection: Selection,

@@ -4,7 +4,8 @@ larger than the render's character ceiling, and every call, buffer and concatena
 What is bounded before the work is done: `*`, `**`, `+` and `%` (repetition, huge powers, concatenation,
 printf widths), `~` concatenation, the output of macros, `{% set %}` and `{% filter %}` blocks, the filters and
 string methods that take a width or build a string from others (center, indent, replace, join, format, slice,
-ljust, rjust, zfill, expandtabs, str.format), and sum(), which may only add numbers. `lipsum` is removed.
+batch, wordwrap, ljust, rjust, zfill, expandtabs, str.format), and sum(), which may only add numbers. `lipsum` is
+removed.
 
 What a template may reach: the attributes of plain data (strings, numbers, lists, tuples, dictionaries, ranges)
 and of the objects jinja itself makes (loops, macros, namespaces, cyclers, joiners, imported templates, block
@@ -202,6 +203,18 @@ def _slice_size(items: Any, slices: Any = 1, *_: Any, **__: Any) -> int | None:
     return slices if isinstance(slices, int) else None
 
 
+def _batch_size(items: Any, linecount: Any = 1, fill_with: Any = None, *_: Any) -> int | None:
+    """A batch is padded to `linecount` items with `fill_with` (a list that long, whatever the input's size)."""
+    return linecount if isinstance(linecount, int) and fill_with is not None else None
+
+
+def _wordwrap_size(text: Any, width: Any = 79, long_words: Any = True, wrapstring: Any = None, *_: Any,
+                   **kwargs: Any) -> int:
+    """At most: every character on a line of its own, each line ended by the wrap string."""
+    joint = kwargs.get("wrapstring", wrapstring)
+    return _weight(text) * (1 + (_weight(joint) if joint is not None else 1))
+
+
 def _format_filter_size(template: Any, *args: Any, **kwargs: Any) -> int | None:
     if not isinstance(template, str):
         return None
@@ -210,7 +223,8 @@ def _format_filter_size(template: Any, *args: Any, **kwargs: Any) -> int | None:
 
 Estimate = Callable[..., int | None]
 _FILTER_SIZES: dict[str, Estimate] = {"center": _width_size, "indent": _indent_size, "replace": _replace_size,
-                                      "join": _join_size, "format": _format_filter_size, "slice": _slice_size}
+                                      "join": _join_size, "format": _format_filter_size, "slice": _slice_size,
+                                      "batch": _batch_size, "wordwrap": _wordwrap_size}
 _METHOD_SIZES: dict[str, Estimate] = {"center": _width_size, "ljust": _width_size, "rjust": _width_size,
                                       "zfill": _width_size, "expandtabs": _tabs_size, "replace": _replace_size,
                                       "join": lambda sep, items=(), *_: _join_size(items, sep)}
