@@ -240,3 +240,22 @@ def test_a_damaged_font_is_refused_at_its_line(workspace: Path) -> None:
     assert re.search(rf"templates/cut\.yaml:{look + 1}:\d+: look\.fonts\.body: font 'cut\.ttf' (is damaged|cannot "
                      r"be embedded)", result.output), result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fs_type", [0x0002, 0x0100, 0x0200, 0x0202])
+def test_a_font_whose_licence_forbids_subset_embedding_is_refused(workspace: Path, fs_type: int) -> None:
+    """reportlab 5 embeds any font as a subset, whatever its OS/2 fsType says: briefgen refuses it, at its
+    line, in check and build."""
+    make_font(workspace / "templates" / "kept.ttf", SERIF, LATIN, fs_type=fs_type)
+    look = _profile(workspace, "kept", EXECUTIVE, "  fonts: {body: kept.ttf}\n")
+    for command in ("check", "build"):
+        result = run(workspace, command, *(["-a", "kept"] if command == "build" else []))
+        assert result.exit_code == 1
+        assert (f"templates/kept.yaml:{look + 1}:17: look.fonts.body: font 'kept.ttf': its licence (OS/2 fsType) "
+                "forbids embedding it in a PDF as a subset") in result.output, result.output
+
+
+def test_a_font_that_may_be_embedded_for_editing_or_printing_is_used(workspace: Path) -> None:
+    make_font(workspace / "templates" / "open.ttf", SERIF, LATIN, fs_type=0x0008)
+    _profile(workspace, "open", EXECUTIVE, "  fonts: {body: open.ttf}\n")
+    assert run(workspace, "build", "-a", "open").exit_code == 0

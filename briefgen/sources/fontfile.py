@@ -91,10 +91,29 @@ def _identify(path: Path, name: str, mtime_ns: int, size: int) -> FontFile:
                     hashlib.sha256(raw).hexdigest()[:10])
 
 
+# OS/2 fsType bits that forbid what the PDF does with a font: restricted-licence embedding (0x0002), bitmap
+# embedding only (0x0100), no subsetting (0x0200; the PDF embeds a subset of every font)
+_NOT_EMBEDDABLE = 0x0002 | 0x0100 | 0x0200
+
+
+def fs_type(raw: bytes) -> int:
+    """The font's OS/2 fsType (0, no restriction, when it has no OS/2 table)."""
+    tables = int.from_bytes(raw[4:6], "big")
+    for at in range(12, 12 + 16 * tables, 16):
+        if raw[at:at + 4] == b"OS/2":
+            offset = int.from_bytes(raw[at + 8:at + 12], "big")
+            return int.from_bytes(raw[offset + 8:offset + 10], "big")
+    return 0
+
+
 def _embeddable(name: str, raw: bytes) -> None:
-    """Let reportlab's reader parse the file as it will when embedding it (a parse error, a licence that
-    forbids embedding, no Unicode character map)."""
+    """The font's licence allows the PDF's subset embedding (reportlab no longer checks it), and reportlab's
+    reader parses the file as it will when embedding it (a parse error, no Unicode character map)."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
+
+    if fs_type(raw) & _NOT_EMBEDDABLE:
+        raise AssetError(f"font {name!r}: its licence (OS/2 fsType) forbids embedding it in a PDF as a subset",
+                         "use a font whose licence allows embedding (SIL OFL, Apache, …)")
 
     try:
         TTFontFile(BytesIO(raw), validate=0)
