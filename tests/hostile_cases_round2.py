@@ -110,6 +110,13 @@ def _docx(styles: bytes, extra: tuple[tuple[str, bytes], ...] = ()) -> bytes:
 ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
                b']><w:styles>&b;</w:styles>')
 EXTERNAL = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:styles>&x;</w:styles>'
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+STYLES = f'<w:styles {_W}><w:style w:styleId="Normal"/></w:styles>'.encode()
+LOOPING_STYLES = (f'<w:styles {_W}><w:style w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+                  '<w:style w:styleId="B"><w:basedOn w:val="A"/></w:style></w:styles>').encode()
+FIELD_HEADER = (f'<w:hdr {_W}><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INCLUDEPIC'
+                '</w:instrText></w:r><w:r><w:instrText>TURE "https://tracker.example/p.png" \\d </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>').encode()
 DEEP = "a: " + "[" * 400 + "]" * 400 + "\n"
 SEED_LINK = "is a symbolic link that leaves the seeds/ folder"
 TEMPLATE_LINK = "is a symbolic link that leaves templates/"
@@ -202,6 +209,14 @@ NO_EXIT_3: dict[str, Case] = {
                                                  _look("reference_docx", "house.docx")),
                                            "its part word/styles.xml declares an XML document type",
                                            "hint: re-save the document"),
+    "reference DOCX letterhead fetching a picture": Case(_both(_write("templates/house.docx", _docx(
+        STYLES, (("word/header1.xml", FIELD_HEADER),))), _look("reference_docx", "house.docx")),
+        "its part word/header1.xml holds the field INCLUDEPICTURE, which fetches a file or address",
+        "hint: delete the field"),
+    "reference DOCX styles in a loop": Case(_both(_write("templates/house.docx", _docx(LOOPING_STYLES)),
+                                                  _look("reference_docx", "house.docx")),
+                                            "its styles are based on each other in a loop: A → B → A",
+                                            "hint: in Word, set one of these styles' 'Style based on'"),
     "reference DOCX zip bomb": Case(_both(_write("templates/house.docx", _docx(b"<w:styles/>", (
         ("word/media/huge.bin", b"\0" * (201 * 1024 * 1024)),))), _look("reference_docx", "house.docx")),
         "the DOCX unpacks to more than 200 MB (a zip bomb?)", "hint: use a reference document of ordinary size"),

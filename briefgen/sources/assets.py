@@ -11,9 +11,10 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import zipfile
 from pathlib import Path
-from xml.etree.ElementTree import ParseError, fromstring
+from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import Unplaced
@@ -123,6 +124,10 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
                              "references, which Word never writes)", _RESAVE)
         if info.filename.endswith(".rels"):
             _check_links(info.filename, data, set(names))
+        elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
+            _check_fields(info.filename, data)
+            if info.filename == "word/styles.xml":
+                _check_inheritance(data)
 
 
 _RESAVE = "re-save the document in Word or LibreOffice"
@@ -156,6 +161,68 @@ def _check_links(rels: str, data: bytes, names: set[str]) -> None:
         part = part_name(folder, target)
         if part not in names:
             raise AssetError(f"its part {source} links to {target[:80]!r}, which is not in the document", _RESAVE)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Fields that read a file or address, or run a program, each time the document's fields are updated
+_FETCHING = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|IMPORT|DDE|DDEAUTO)\b", re.IGNORECASE)
+
+
+def _check_fields(part: str, data: bytes) -> None:
+    """No field of the reference fetches a file or address, or runs a program, when a reader's word processor
+    updates fields: its letterhead and styles reach every published brief."""
+    try:
+        root = fromstring(data)
+    except ParseError:
+        return  # damaged: opening the document says so
+    codes = [el.get(f"{_W}instr", "") for el in root.iter(f"{_W}fldSimple")]
+    for code in codes + _instructions(root):
+        found = _FETCHING.match(code)
+        if found:
+            raise AssetError(f"its part {part} holds the field {found.group(1).upper()}, which fetches a file or "
+                             "address (or runs a program) when fields are updated", "delete the field (in Word: "
+                             "select it, Shift+F9 shows its code) or insert the picture or text itself")
+
+
+def _instructions(root: Element) -> list[str]:
+    """Each complex field's code (the instrText runs between its begin and its separate or end character), a
+    field nested in another's code counted on its own and in the outer code's place."""
+    found: list[str] = []
+    open_fields: list[list[str] | None] = []  # per field begun and not ended: its code so far, None once read
+    for el in root.iter():
+        if el.tag == f"{_W}fldChar":
+            kind = el.get(f"{_W}fldCharType")
+            if kind == "begin":
+                open_fields.append([])
+            elif open_fields:
+                code = open_fields[-1]
+                if code is not None:
+                    found.append("".join(code))
+                    open_fields[-1] = None
+                if kind == "end":
+                    open_fields.pop()
+        elif el.tag == f"{_W}instrText" and open_fields and (code := open_fields[-1]) is not None:
+            code.append(el.text or "")
+    return found
+
+
+def _check_inheritance(data: bytes) -> None:
+    """No style is based on itself through a chain of others (LibreOffice hangs on such a document)."""
+    try:
+        root = fromstring(data)
+    except ParseError:
+        return
+    based = {style.get(f"{_W}styleId", ""): parent.get(f"{_W}val", "")
+             for style in root.iter(f"{_W}style") if (parent := style.find(f"{_W}basedOn")) is not None}
+    for start in based:
+        chain, current = [start], based[start]
+        while current in based and current not in chain:
+            chain.append(current)
+            current = based[current]
+        if current in chain:
+            loop = " → ".join([*chain[chain.index(current):], current])
+            raise AssetError(f"its styles are based on each other in a loop: {loop}",
+                             "in Word, set one of these styles' 'Style based on' to Normal or (no style)")
 
 
 def _bomb() -> AssetError:
