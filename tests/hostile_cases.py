@@ -184,6 +184,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "profile wrong type": (_profile(EXEC.replace("max_pages: 1", "max_pages: one")), "max_pages"),
     "profile missing template": (_profile(EXEC.replace("executive.xml.j2", "nowhere.xml.j2")),
                                  "template 'nowhere.xml.j2' not found"),
+    "profile short colour": (_profile(EXEC + 'look: {accent: "#FFF"}\n'),
+                             "hint: a colour is written #RRGGBB, six hexadecimal digits"),
     "profile bad colour": (_profile(EXEC + "look: {accent: red}\n"), "look.accent"),
     "template syntax error": (_template('{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),
                               "templates/executive.xml.j2:1: template syntax error"),

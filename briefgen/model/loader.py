@@ -111,7 +111,7 @@ def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
         return src.problem(loc, "is not filled in (null)", "write its value (the comment on the line may say what)")
     msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
     msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
-    return src.problem(loc, msg, _type_hint(kind))
+    return src.problem(loc, msg, _type_hint(kind, str((err.get("ctx") or {}).get("pattern", ""))))
 
 
 def _data_path(data: Any, loc: Key) -> Key:
@@ -134,11 +134,19 @@ def _holds(data: Any, part: str | int) -> bool:
     return isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
 
 
-def _type_hint(kind: str) -> str:
+# What a value matching each pattern of the schemas looks like, by a word its pattern holds (the `pattern`
+# pydantic reports); an id's by default
+_PATTERN_HINTS = (("0-9A-Fa-f]{6}", "a colour is written #RRGGBB, six hexadecimal digits (#1F4E79)"),
+                  (":+_. /", "a marking is a level's name as the scheme lists it (TLP:AMBER, INTERNAL)"),
+                  ("\\.j2", "a template is the name of a file in templates/ ending in .j2 (executive.xml.j2)"))
+
+
+def _type_hint(kind: str, pattern: str = "") -> str:
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return "check the value's type (quote text that YAML would read as a number, date or boolean)"
     if kind == "string_pattern_mismatch":
-        return "ids are letters, digits, '-', '_' or '.', starting with a letter or digit"
+        return next((hint for part, hint in _PATTERN_HINTS if part in pattern),
+                    "ids are letters, digits, '-', '_' or '.', starting with a letter or digit")
     if kind == "too_long":
         return "the limit keeps checks and builds quick; split the topic into several workspaces"
     return ""
