@@ -178,6 +178,16 @@ def test_a_second_issue_counts_up_and_never_touches_the_first(played: Played, tm
     assert "Dropped quote" in run(ws, "diff", "--since", "v1").output
 
 
+def test_issuing_the_same_content_again_is_refused(played: Played, tmp_path: Path) -> None:
+    """A version 3 of the very content of version 2 would supersede it and change nothing."""
+    ws = copy_workspace(played.ws, tmp_path)
+    assert run(ws, "issue", *ANALYST).exit_code == 0
+    again = run(ws, "issue", *ANALYST)
+    assert again.exit_code == 1
+    assert "output/issued: already issued, unchanged since: analyst as version 2" in again.output
+    assert not (ws / "output/issued/analyst-v3").exists()
+
+
 def test_issue_refuses_a_build_that_is_no_longer_current(played: Played, tmp_path: Path) -> None:
     ws = copy_workspace(played.ws, tmp_path)
     edit(ws / "seeds/summary.yaml", "about 7 million", "about 7 million ")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefgen.atomic import atomic_copy
 from briefgen.document.nodes import FORMATS
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
 from briefgen.regen.build import build, resolve_audiences
 from briefgen.regen.inputs import changed_names, file_digest, input_files, restamp, tool_version
@@ -30,8 +30,8 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     lock_path = target / ".issue.lock"
     with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"):
         lock = read_lock(target)
-        names = _issuable(ws, target, lock, audiences)
         issues = read_issues(target)
+        names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
         date, at = today()
         made = {}
         for name in names:
@@ -75,6 +75,24 @@ def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str])
                                     "longer matches output/briefgen.lock); only a brief as built can be issued",
                                     hint=_REVIEW))
     return names
+
+
+def _unissued(ws: Workspace, target: Path, lock: Lock, names: list[str], issues: dict[str, list[Issue]]) -> list[str]:
+    """The audiences whose latest build is not already their latest version issued (the same content once
+    more would be a version 2 that supersedes version 1 and changes nothing); a warning names the others, and
+    when none is left, an error."""
+    same = {n: done[-1].version for n in names
+            if (done := issues.get(n)) and done[-1].digest == lock.audiences[n].digest}
+    if not same:
+        return names
+    issued = ", ".join(f"{n} as version {v}" for n, v in same.items())
+    problem = Problem(ws.rel(target / ISSUED), f"already issued, unchanged since: {issued}",
+                      hint="change the model or the seeds and build; then issue the new content")
+    left = [n for n in names if n not in same]
+    if not left:
+        raise BriefgenError(problem)
+    warn(problem)
+    return left
 
 
 def _next_version(target: Path, name: str, done: list[Issue]) -> int:
