@@ -159,3 +159,46 @@ def test_history_folder_is_never_reused(tmp_path: Path, monkeypatch: pytest.Monk
     assert (again / "executive.pdf").read_bytes() == b"brief 2"
     assert history.preserve(brief, killed) == killed / "executive.pdf"  # never overwritten
     assert (killed / "executive.pdf").read_bytes() == b"brief 1"
+
+
+def test_a_rename_that_fails_at_any_step_of_publishing_publishes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every check passed and every file is staged, then the k-th rename into output/ fails (an I/O error
+    the pre-checks cannot foresee), for every k: each file renamed before it is put back, so output/ (briefs,
+    build record, .builds/, history) is exactly as before, down to the mtimes; with no failure the build
+    publishes everything."""
+    from tests.helpers import built_workspace, published, run
+
+    ws = built_workspace(tmp_path)
+    set_marker(ws, 1)
+    real = os.replace
+    renames: list[str] = []
+    fail_at = [0]
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        publishing = ".staging-" in str(src) and ".staging-" not in str(dst)
+        if publishing and not fail_at[0] < 0:
+            renames.append(str(dst))
+            if len(renames) == fail_at[0]:
+                fail_at[0] = -1  # once: the rollback's own renames go through
+                raise OSError(5, "Input/output error", str(src), None, str(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    before, k = published(ws), 0
+    while True:
+        k += 1
+        renames.clear()
+        fail_at[0] = k
+        result = run(ws, "build")
+        if fail_at[0] != -1:  # fewer renames than k: this build published everything
+            break
+        assert result.exit_code == 1, result.output
+        assert published(ws) == before, k
+        name = os.path.relpath(renames[-1], ws)
+        assert f"{name}: Input/output error" in result.output, (k, result.output)
+        assert not list((ws / "output").glob(".staging-*")), k
+    assert result.exit_code == 0, result.output
+    assert k - 1 == len(renames) >= 8, renames  # six briefs, this build's record in .builds/, the lock last
+    assert renames[-2:] == [str(ws / "output/.builds/00002.json"), str(ws / "output/briefgen.lock")]
+    assert all("Zqmark01" in brief_text(path) for path in briefs(ws / "output"))

@@ -70,6 +70,16 @@ def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
 
+def _in_the_way(rel: str, folder: bool) -> Callable[[Path], None]:
+    """A folder (else a file) where the build writes output/`rel`, what briefgen made there removed first."""
+    def mutate(ws: Path) -> None:
+        import shutil
+        path = ws / "output" / rel
+        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        path.mkdir() if folder else path.write_text("not briefgen's", encoding="utf-8")
+    return mutate
+
+
 def _board(extra: str, template: str = "") -> Callable[[Path], None]:
     """A `board` audience: the executive profile plus one more line at its end, and optionally its template."""
     def mutate(ws: Path) -> None:
@@ -237,6 +247,8 @@ SCENARIOS: dict[str, Scenario] = {
     "reference DOCX zip bomb": _round2("no exit 3: reference DOCX zip bomb"),
     "bad SOURCE_DATE_EPOCH": _round2("no exit 3: SOURCE_DATE_EPOCH not a number"),
     "history path not a folder": _round2("all or nothing: history is a file"),
+    "something in the way of a brief": (_in_the_way("public.pdf", folder=True), ("build",)),
+    "something in the way of a folder": (_in_the_way(".builds", folder=False), ("build",)),
     "lock file is a link": _round2("containment: build lock linked out"),
     "damaged build record (warning)": _round2("worked around: build record of the wrong shape"),
     "unknown option": (_nothing, ("build", "--fast")),

@@ -273,3 +273,40 @@ def test_an_issued_docx_changed_since_stops_the_build_before_any_write(played: P
     assert result.exit_code == 1
     assert "output/issued/analyst-v1/analyst.docx: version 1 as issued has changed since" in result.output
     assert published(ws) == before
+
+
+def test_issue_refuses_a_brief_a_build_of_other_audiences_left_behind(played: Played, tmp_path: Path) -> None:
+    """Finding 18: the model changed, then only the analyst brief was built; the executive brief is still
+    made from the old model, so issuing it is refused before anything is written (it used to be rebuilt,
+    published, and only then refused as 'differs from the build reviewed')."""
+    ws = copy_workspace(played.ws, tmp_path)
+    before = published(ws)
+    result = run(ws, "issue", "-a", "executive")
+    assert result.exit_code == 1, result.output
+    assert published(ws) == before
+    assert "output/briefgen.lock: the inputs changed since the last build (seeds/summary.yaml)" in result.output
+
+
+@pytest.mark.parametrize(("path", "what"), [(".builds", "a file is in the way: briefgen keeps a folder here"),
+                                            ("issued/issued.json", "a folder is in the way of a file briefgen "
+                                             "writes"),
+                                            (".cache", "a file is in the way: briefgen keeps a folder here")])
+def test_issue_with_something_in_the_way_publishes_nothing(played: Played, tmp_path: Path, path: str,
+                                                          what: str) -> None:
+    """Finding 10: `issue` rewrites the briefs with their version, then keeps them in issued/: whatever
+    stands in the way of any of it is found first, and no brief, record or version changes."""
+    ws = copy_workspace(played.ws, tmp_path)
+    target = ws / "output" / path
+    if target.is_dir():
+        shutil.rmtree(target)
+    elif target.exists():
+        target.unlink()
+    if what.startswith("a file"):
+        target.write_text("not briefgen's", encoding="utf-8")
+    else:
+        target.mkdir()
+    before = published(ws)
+    result = run(ws, "issue", *ANALYST)
+    assert result.exit_code == 1, result.output
+    assert published(ws) == before
+    assert f"output/{path}: {what}" in result.output

@@ -194,11 +194,12 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
     an old redline is left out of the record (publishing then retires it to history)."""
     from briefgen.regen.redlines import REDLINE, stage_redline
 
-    outputs.pop(REDLINE, None)
     docx = next((w for w in written if w.fmt == "docx"), None)
-    if docx is None or plan.redline_base is None:
-        if docx is not None:
-            stage.retire(f"{plan.audience}.{REDLINE}")
+    if docx is None:  # the redline published (if any) stays, with the DOCX it was made with
+        return []
+    outputs.pop(REDLINE, None)
+    if plan.redline_base is None:
+        stage.retire(f"{plan.audience}.{REDLINE}")
         return []
     path = stage.path(f"{plan.audience}.{REDLINE}")
     stage_redline(plan.redline_base, docx.result.path, path, plan.composed.document.meta)
@@ -224,9 +225,11 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
                  tool_version())
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
-    if if_changed and record and record.digest == key and set(wanted) <= record.outputs.keys() and \
-            record.present(target, name, wanted):
-        return None
+    if if_changed and record and record.built(wanted):  # only the files not made from this content (or gone)
+        wanted = tuple(f for f in wanted if f in record.outputs and not (
+            record.written_from([f], 0, key) and record.present(target, name, [f])))
+        if not wanted:
+            return None
     # "What changed" compares with the last issued version; before any issue, with the brief before the last
     # one while the content stays the same.
     ed = edition(issues, key)
@@ -240,17 +243,29 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
                 ed.baseline.docx(target, name) if ed.baseline else None)
 
 
+def _unwritten(plan: Plan, record: AudienceRecord | None) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """What the record keeps of the audience's files this build does not write (`build -f pdf` leaves the
+    DOCX, and the redline made with it): their digests, and what each was made from (the build records what
+    it writes as made from the inputs now)."""
+    from briefgen.regen.redlines import REDLINE
+
+    if record is None:
+        return {}, {}
+    kept = [f for f in record.outputs if f not in plan.formats and (
+        f in plan.profile.formats or (f == REDLINE and "docx" not in plan.formats))]
+    return {f: record.outputs[f] for f in kept}, {f: record.made_from[f] for f in kept if f in record.made_from}
+
+
 def _write(plan: Plan, stage: Stage, lock: Lock, early: _Early | None = None) -> tuple[list[Written], AudienceRecord]:
     """Write the plan's formats (and its redline) into the staging folder; the files, and their record."""
     written: list[Written] = []
-    record = lock.audiences.get(plan.audience)
-    outputs = dict(record.outputs) if record and record.digest == plan.digest else {}
+    outputs, made_from = _unwritten(plan, lock.audiences.get(plan.audience))
     for fmt, result in zip(plan.formats, _results(plan, stage, early), strict=True):
         outputs[fmt] = file_digest(result.path)
         written.append(Written(plan.audience, fmt, result, plan.composed.dropped, len(plan.composed.withheld)))
     written.extend(_redline(plan, stage, outputs, written))
     record = AudienceRecord(plan.digest, outputs, list(plan.snapshot["items"]), list(plan.composed.dropped),
-                            plan.snapshot, plan.baseline)
+                            plan.snapshot, plan.baseline, made_from, list(plan.profile.formats))
     pages = next((w.result.pages for w in written if w.fmt == "pdf"), plan.composed.pages or 0)
     # A DOCX has no page count until a word processor lays it out: report the PDF's, made with the same metrics.
     return [Written(w.audience, w.fmt, WriteResult(w.result.path, w.result.pages or pages, w.result.notes),

@@ -10,28 +10,40 @@ One build at a time holds output/.build.lock.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from briefgen.atomic import remove_stale_temps
+from briefgen.atomic import atomic_write, remove_stale_temps
 from briefgen.collector import collection_paused
 from briefgen.document.nodes import FORMATS, WriteResult
 from briefgen.environment import source_date
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.forking import workers_for
 from briefgen.locking import held
 from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, build_audience, cost
-from briefgen.regen.builds import record_build
-from briefgen.regen.caches import prune_cache
+from briefgen.regen.builds import BUILDS, build_record, record_name
+from briefgen.regen.caches import CACHE_LOCK, prune_cache
 from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
 from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
-from briefgen.regen.publish import STAGE_PREFIX, Stage, publish, remove_stale_stages, staging, verify_staged
-from briefgen.regen.record import LOCK_NAME, Lock, read_lock, write_lock
+from briefgen.regen.madefrom import contents, fingerprint, rebased
+from briefgen.regen.publish import (
+    STAGE_PREFIX,
+    Stage,
+    keep_in_history,
+    publish,
+    remove_stale_stages,
+    staging,
+    verify_staged,
+)
+from briefgen.regen.record import LOCK_NAME, AudienceRecord, Lock, read_lock, write_lock
+from briefgen.regen.redlines import REDLINE
+from briefgen.regen.targets import Target, check_targets
 from briefgen.regen.workers import Ahead, run
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
@@ -79,8 +91,11 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
 
 
 def _shown(ws: Workspace, target: Path, exc: OSError) -> str:
-    """The path an OS error names, as the user knows it: a staged file is named by the output folder."""
+    """The path an OS error names, as the user knows it: a rename is named by where it publishes, another
+    staged file by the output folder."""
     name = exc.filename
+    if name is not None and STAGE_PREFIX in str(name) and exc.filename2 is not None:
+        name = exc.filename2
     if name is None or STAGE_PREFIX in str(name):
         return ws.rel(target)
     return ws.rel(Path(os.fsdecode(name)))
@@ -106,8 +121,9 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     lock = read_lock(target)
     stamps, touched = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
-    if if_changed and not touched and lock.tool == tool_version() and all(
-            (record := lock.audiences.get(n)) and record.present(target, n, formats) for n in names):
+    now = fingerprint(contents(stamps, tool_version()))
+    if if_changed and not touched and all(
+            (record := lock.audiences.get(n)) and record.current(target, n, formats, now) for n in names):
         return BuildReport(unchanged=names)
     with _ahead(names, formats) as ahead:
         return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, ahead)
@@ -127,24 +143,47 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
     from briefgen.regen.snapshot import full_snapshot
 
     checked, profiles = _ready(ws, target, names, strict, stamps)
+    check_targets(_targets(ws, target, names, formats, profiles, lock.build + 1), ws.rel)
     issues = read_issues(target)
+    now = fingerprint(contents(stamps, tool_version()))
     with staging(target) as stage:
         work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage,
                        ahead=ahead)
         done = _built(run(names, work, [cost(profiles[n]) for n in names], workers_for(len(names))))
         report = BuildReport(unchanged=[n for n in names if n not in {d.audience for d in done}])
+        written = _staged(stage, lock, done, now)
+        for name in report.unchanged:
+            _confirm(lock.audiences[name], now)
+        before = lock.build
         if done:
             lock.build += 1
             report.history = history_folder(target, lock.build)
-        lock.inputs, lock.tool, lock.model = stamps, tool_version(), full_snapshot(checked)
-        written = _staged(stage, lock, done)
-        _check_and_publish(stage, lock, written, {built.audience: built.needles for built in done}, report.history)
+        model = full_snapshot(checked)
+        _advance(lock, stamps, now, resolve_audiences(ws, ()), model, before)
+        _check_and_publish(stage, lock, written, {built.audience: built.needles for built in done}, report.history,
+                           (done, model))
     report.written = [replace(w.published(target), undrawable=checked.undrawable) for w in written]
-    if done:
-        record_build(target, lock.build, report.history, {d.audience: lock.audiences[d.audience] for d in done},
-                     lock.model)
-    prune_cache(ws.cache, {stamp.sha256 for stamp in stamps.values()})
+    _tidy_cache(ws, {stamp.sha256 for stamp in stamps.values()})
     return report
+
+
+def build_targets(ws: Workspace, target: Path, names: list[str], formats: tuple[str, ...]) -> list[Target]:
+    """Every path a build of `names` in `formats` would write now (for `issue`, before it records anything)."""
+    from briefgen.render.profiles import load_profile
+
+    number = read_lock(target).build + 1
+    return _targets(ws, target, names, formats, {n: load_profile(ws, n) for n in names}, number)
+
+
+def _targets(ws: Workspace, target: Path, names: list[str], formats: tuple[str, ...],
+             profiles: dict[str, Profile], number: int) -> list[Target]:
+    """Every path this build may write: its audiences' briefs and redlines, the build record, this build's
+    record in .builds/, history and the cache (checked before anything is written: regen/targets.py)."""
+    briefs = [f"{n}.{f}" for n in names for f in FORMATS if f in formats and f in profiles[n].formats]
+    briefs += [f"{n}.{REDLINE}" for n in names if "docx" in formats and "docx" in profiles[n].formats]
+    return [Target(target, folder=True), *(Target(target / name) for name in briefs), Target(target / LOCK_NAME),
+            Target(target / HISTORY, folder=True), Target(target / BUILDS, folder=True),
+            Target(target / record_name(number)), Target(ws.cache, folder=True), Target(ws.cache / CACHE_LOCK)]
 
 
 def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,
@@ -176,19 +215,47 @@ def _built(outcomes: list[Built | Unwritten | None]) -> list[Built]:
     return [o for o in outcomes if isinstance(o, Built)]
 
 
-def _staged(stage: Stage, lock: Lock, done: list[Built]) -> list[Written]:
-    """Take each audience's files into the stage and its record into the lock, in the audiences' order."""
+def _staged(stage: Stage, lock: Lock, done: list[Built], now: str) -> list[Written]:
+    """Take each audience's files into the stage and its record into the lock, in the audiences' order; each
+    format written is recorded as made from the inputs whose fingerprint is `now`."""
     for built in done:
+        for fmt in {w.fmt for w in built.written if w.fmt in FORMATS}:
+            built.record.made_from[fmt] = [built.record.digest, now]
         lock.audiences[built.audience] = built.record
+        _confirm(built.record, now)
         stage.names.extend(built.staged)
         stage.retired.extend(built.retired)
     return [w for built in done for w in built.written]
 
 
+def _confirm(record: AudienceRecord, now: str) -> None:
+    """An audience this build wrote, or found up to date: its digest is the content the inputs now give, so
+    each of its files made from that content (written now, or before: `--if-changed` rewrites only the others)
+    is recorded as made from these inputs."""
+    for fmt, made in record.made_from.items():
+        if made[0] == record.digest:
+            record.made_from[fmt] = [record.digest, now]
+
+
+def _advance(lock: Lock, stamps: dict[str, Stamp], now: str, every: list[str], model: dict[str, Any],
+             before: int) -> None:
+    """The lock's inputs become this build's (those some brief still stands on kept as `earlier`); its model
+    too, when every brief built (every audience's every format) is now made from them: else `diff` would
+    count from inputs some brief does not show yet."""
+    lock.earlier = rebased(lock, stamps, tool_version())
+    lock.inputs, lock.tool = stamps, tool_version()
+    records = [lock.audiences[n] for n in every if n in lock.audiences]
+    if not lock.model or all(r.written_from(r.built(r.offered), 1, now) for r in records):
+        lock.model, lock.model_build = model, lock.build
+    elif not lock.model_build:  # a record from before briefgen kept it: its model is the build before this
+        lock.model_build = before
+
+
 def _check_and_publish(stage: Stage, lock: Lock, written: list[Written], needles: dict[str, tuple[Needle, ...]],
-                       history: Path | None) -> None:
+                       history: Path | None, built: tuple[list[Built], dict[str, Any]]) -> None:
     """Write the build record beside the staged briefs, check them there (the staged checks, then the
-    spillage check against each audience's withheld material), publish them all."""
+    spillage check against each audience's withheld material), make sure nothing stands in the way of any of
+    them, then publish them all, this build's record in .builds/ and the build record last; or nothing."""
     from briefgen.regen.spillage import Staged, check_spillage
 
     write_lock(stage.folder, lock)
@@ -197,4 +264,37 @@ def _check_and_publish(stage: Stage, lock: Lock, written: list[Written], needles
     target = stage.target
     check_spillage([Staged(w.audience, w.result.path, f"{target.name}/{w.result.path.name}") for w in written],
                    needles)
-    publish(stage, history, LOCK_NAME)
+    done, model = built
+    records = (record_name(lock.build), LOCK_NAME) if done else (LOCK_NAME,)
+    check_targets([*(Target(target / name) for name in [*stage.names, *stage.retired, *records]),
+                   Target(target / BUILDS, folder=True)], lambda path: f"{target.name}/{path.relative_to(target)}")
+    kept = history is not None and keep_in_history(stage, history, records)
+    try:
+        if done:
+            _stage_record(stage, lock.build, history.name if kept and history else None, (done, model))
+        publish(stage, records)
+    except BaseException:
+        if kept and history is not None:  # this build's own folder: what it kept is still published
+            shutil.rmtree(history, ignore_errors=True)
+        raise
+
+
+def _stage_record(stage: Stage, number: int, history: str | None, built: tuple[list[Built], dict[str, Any]],
+                  ) -> None:
+    """This build's record for .builds/ (the audiences and files it wrote, the model it read), staged to be
+    published with the briefs."""
+    done, model = built
+    written = {d.audience: (d.record, sorted({w.fmt for w in d.written})) for d in done}
+    atomic_write(stage.path(record_name(number)), build_record(number, history, written, model))
+    (stage.target / BUILDS).mkdir(exist_ok=True)
+
+
+def _tidy_cache(ws: Workspace, live: set[str]) -> None:
+    """Prune the cache once the briefs are published: a failure here is told, not a failed build (the briefs
+    and their record are already in place)."""
+    try:
+        prune_cache(ws.cache, live)
+    except (OSError, BriefgenError) as exc:
+        problems = exc.problems if isinstance(exc, BriefgenError) else [os_problem(exc, _shown(ws, ws.cache, exc))]
+        for problem in problems:
+            warn(replace(problem, hint=problem.hint or "the cache is only tidied: the briefs are published"))

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.atomic import atomic_write
 from briefgen.regen.record import AudienceRecord
 
 BUILDS = ".builds"
@@ -31,14 +30,21 @@ class BuildRecord:
         return sorted(f"{name}.{fmt}" for name, rec in self.audiences.items() for fmt in rec.get("outputs", {}))
 
 
-def record_build(out: Path, number: int, history: Path | None, written: dict[str, AudienceRecord],
-                 model: dict[str, Any]) -> None:
-    kept = history.name if history is not None and history.is_dir() else None
-    data = {"build": number, "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "history": kept,
-            "model": model, "audiences": {name: {"snapshot": rec.snapshot, "outputs": rec.outputs}
-                                          for name, rec in written.items()}}
-    (out / BUILDS).mkdir(exist_ok=True)
-    atomic_write(out / BUILDS / f"{number:05d}.json", json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+def record_name(number: int) -> str:
+    """Where build `number`'s record is published, relative to the output folder."""
+    return f"{BUILDS}/{number:05d}.json"
+
+
+def build_record(number: int, history: str | None, written: dict[str, tuple[AudienceRecord, list[str]]],
+                 model: dict[str, Any]) -> bytes:
+    """The record of build `number` (published with the briefs, just before the build record): each audience
+    it wrote, with the files (outputs) this build wrote of it; `history` is the name of the folder its
+    replaced briefs were kept in, if it kept any."""
+    data = {"build": number, "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "history": history,
+            "model": model, "audiences": {name: {"snapshot": rec.snapshot, "outputs": {
+                fmt: rec.outputs[fmt] for fmt in formats if fmt in rec.outputs}}
+                for name, (rec, formats) in written.items()}}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
 
 
 def read_builds(out: Path) -> list[BuildRecord]:

@@ -14,10 +14,12 @@ from briefgen.atomic import atomic_copy
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
-from briefgen.regen.build import build, resolve_audiences
-from briefgen.regen.inputs import changed_names, file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import ISSUED, Issue, read_issues, today, write_issues
+from briefgen.regen.build import build, build_targets, resolve_audiences
+from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
+from briefgen.regen.issued import ISSUED, RECORD, Issue, read_issues, today, write_issues
+from briefgen.regen.madefrom import TOOL, changed_for, contents, fingerprint
 from briefgen.regen.record import Lock, read_lock
+from briefgen.regen.targets import Target, check_targets
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace, output_dir
 
@@ -40,6 +42,8 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
             made[name] = Issue(_next_version(target, name, done), date, at, note, lock.build, record.digest,
                                record.snapshot)
             done.append(made[name])
+        # Before the record of issues or any brief is written again (regen/targets.py):
+        check_targets([*build_targets(ws, target, names, FORMATS), *_targets(target, made)], ws.rel)
         write_issues(target, issues)
         try:
             build(ws, names, FORMATS, out)
@@ -63,8 +67,10 @@ def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str])
         what = f"never built: {', '.join(never)}" if never else "no brief has been built yet"
         raise BriefgenError(Problem(where, what, hint=_REVIEW))
     stamps, _ = restamp(input_files(ws), lock.inputs)
-    changed = changed_names(lock.inputs, stamps)
-    if changed or lock.tool != tool_version():
+    now = fingerprint(contents(stamps, tool_version()))
+    if not all((record := lock.audiences[n]).written_from(record.built(f for f in FORMATS if f in record.offered),
+                                                          1, now) for n in names):  # each brief's every format
+        changed = sorted(changed_for(lock, stamps, tool_version(), names), key=lambda n: n == TOOL)
         what = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "") if changed else "briefgen itself"
         raise BriefgenError(Problem(where, f"the inputs changed since the last build ({what}), so the published "
                                     "briefs are not what the workspace holds now", hint=_REVIEW))
@@ -93,6 +99,12 @@ def _unissued(ws: Workspace, target: Path, lock: Lock, names: list[str], issues:
         raise BriefgenError(problem)
     warn(problem)
     return left
+
+
+def _targets(target: Path, made: dict[str, Issue]) -> list[Target]:
+    """The paths `issue` writes besides a build's: the record of issued versions and each version's folder."""
+    return [Target(target / ISSUED, folder=True), Target(target / ISSUED / RECORD),
+            *(Target(entry.folder(target, name), folder=True) for name, entry in made.items())]
 
 
 def _next_version(target: Path, name: str, done: list[Issue]) -> int:

@@ -1,20 +1,23 @@
 """All or nothing: a build writes every file into a staging folder, checks them there, then publishes them.
 
-The three steps, in the order `build` takes them:
+The four steps, in the order `build` takes them:
 
-1. stage: each writer writes `<audience>.<format>` (and the build record) into `output/.staging-XXXXXXXX/`,
-   a folder on the same file system as the published files. A failure here (a full disk, a writer error)
-   removes the folder: nothing published has been touched.
+1. stage: each writer writes `<audience>.<format>` (and the build record, and the build's record for
+   `.builds/`) into `output/.staging-XXXXXXXX/`, a folder on the same file system as the published files. A
+   failure here (a full disk, a writer error) removes the folder: nothing published has been touched.
 2. verify: every check in STAGED_CHECKS reads the staged files back; one that raises BriefgenError stops the
    build before anything is published. This is the seam for checks on finished files (a spillage check).
-3. publish: every file about to be replaced is first kept in the history folder (hard links, else copies;
-   this is where a full disk can still stop a build, before any rename), then each staged file is renamed
-   over its published name, the build record last, and the folder is synced.
+3. keep: every file about to be replaced is first kept in the history folder (hard links, else copies), and
+   in the staging folder too (a hard link, else a copy), to put back should a rename fail; a full disk can
+   stop a build here, before any rename. What stands in the way of any path to be written (a folder, a
+   link, a file where a folder goes, a folder that cannot be written) was refused before (regen/targets.py).
+4. publish: each staged file is renamed over its published name, a brief replaced by nothing is moved
+   aside, the build records last (the lock the very last); a rename that fails puts every file renamed so far
+   back as it was, in reverse order, so a failed build publishes nothing.
 
-Each rename is atomic; the set of renames is not one atomic act, but it runs only once every file is written,
-synced and verified, and renames within one folder do not fail for lack of space. A process killed in the
-middle of them leaves a mix of complete old and new briefs and the old build record, so the next build
-rebuilds the audiences that differ.
+Each rename is atomic, and a reader always finds the old file or the new one; the set of renames is not one
+atomic act against a process killed in the middle of them (SIGKILL, power loss): that leaves a mix of complete
+old and new briefs and the old build record, so the next build rebuilds the audiences that differ.
 """
 
 from __future__ import annotations
@@ -75,20 +78,72 @@ def verify_staged(stage: Stage) -> None:
         check(stage)
 
 
-def publish(stage: Stage, history: Path | None, last: str) -> None:
-    """Keep the files about to be replaced in `history`, then rename every staged file into place, `last`
-    (the build record) after all the others."""
-    order = [n for n in stage.names if n != last] + [n for n in stage.names if n == last]
-    if history is not None:  # a file the build would rewrite byte for byte is not copied into history
-        for name in [*order, *stage.retired]:
-            if name != last and not _same(stage.folder / name, stage.target / name):
-                preserve(stage.target / name, history)
-    for name in order:
-        os.replace(stage.folder / name, stage.target / name)
-    for name in stage.retired:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(stage.target / name)
-    fsync_directory(stage.target)
+def keep_in_history(stage: Stage, history: Path, records: tuple[str, ...]) -> bool:
+    """Keep in `history` each published brief this build replaces or retires (not `records`, and not one it
+    rewrites byte for byte); whether anything was kept."""
+    kept = False
+    for name in [*stage.names, *stage.retired]:
+        if name not in records and not _same(stage.folder / name, stage.target / name):
+            kept = preserve(stage.target / name, history) is not None or kept
+    return kept
+
+
+def publish(stage: Stage, records: tuple[str, ...]) -> None:
+    """Rename every staged file into place and move each retired one aside, then `records` in their order:
+    all of them, or, when one rename fails, none (every file renamed so far is put back, then the error is
+    raised)."""
+    briefs = [n for n in stage.names if n not in records]
+    last = [n for n in records if n in stage.names]
+    previous = _keep_previous(stage, [*briefs, *stage.retired, *last])
+    steps = [*((stage.folder / n, n) for n in briefs), *((None, n) for n in stage.retired if n in previous),
+             *((stage.folder / n, n) for n in last)]
+    done: list[tuple[Path, Path | None]] = []  # (published path, its previous file kept in the stage, if any)
+    try:
+        for staged, name in steps:
+            _move(staged, stage.target / name, previous.get(name), done)
+    except BaseException:
+        _put_back(done)
+        raise
+    for folder in dict.fromkeys((stage.target / name).parent for name in [*briefs, *last]):
+        fsync_directory(folder)
+
+
+def _keep_previous(stage: Stage, names: list[str]) -> dict[str, Path]:
+    """A second name, inside the staging folder, for each published file about to be replaced or retired: a
+    hard link (else a copy), made before the first rename so that any of them can be put back."""
+    kept: dict[str, Path] = {}
+    for index, name in enumerate(names):
+        published = stage.target / name
+        if not published.is_file() or published.is_symlink():
+            continue
+        kept[name] = stage.folder / f".previous-{index}"
+        try:
+            os.link(published, kept[name], follow_symlinks=False)
+        except OSError:
+            shutil.copy2(published, kept[name])
+    return kept
+
+
+def _move(staged: Path | None, published: Path, previous: Path | None, done: list[tuple[Path, Path | None]],
+          ) -> None:
+    """Rename `staged` over `published`; with no staged file, remove `published` (its previous file is kept
+    in the stage). Either way, note how to put it back."""
+    if staged is None:
+        os.unlink(published)
+    else:
+        os.replace(staged, published)
+    done.append((published, previous))
+
+
+def _put_back(done: list[tuple[Path, Path | None]]) -> None:
+    """Undo the renames made so far, last first: each published path gets its previous file again, or is
+    removed if it had none. Best effort: a step that fails does not stop the others."""
+    for published, previous in reversed(done):
+        with contextlib.suppress(OSError):
+            if previous is None:
+                os.unlink(published)
+            else:
+                os.replace(previous, published)
 
 
 def _same(staged: Path, published: Path) -> bool:

@@ -40,7 +40,7 @@ def baseline(target: Path, lock: Lock, audience: str | None, since: str | None,
         if held:
             return _issued(held[-1])
         record = lock.audiences.get(audience or "")
-        return Baseline(record.snapshot if record else lock.model or None, "the last build")
+        return Baseline(record.snapshot, "the last build") if record else _model(lock)
     if (version := _VERSION.match(since)) is not None:
         return _issued(_version(held, int(version.group(1)), audience))
     number = int(_BUILD.match(since).group(1))  # type: ignore[union-attr]  # check_since vouched for it
@@ -50,6 +50,14 @@ def baseline(target: Path, lock: Lock, audience: str | None, since: str | None,
                                     f"{f' for the {audience} brief' if audience else ''}",
                                     hint="`briefgen history` lists the builds recorded"))
     return Baseline(snapshot, f"build {number}")
+
+
+def _model(lock: Lock) -> Baseline:
+    """The whole model as the briefs last all showed it: after a build of some of them (`build -a`), as the
+    build before, which brought every brief up to date."""
+    if lock.model_build in (0, lock.build):
+        return Baseline(lock.model or None, "the last build")
+    return Baseline(lock.model or None, f"build {lock.model_build}, the last to bring every brief up to date")
 
 
 def _issued(entry: Issue) -> Baseline:

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.changes import Change, changes
 from briefgen.regen.changes import name as item_name
-from briefgen.regen.inputs import asset_digests, changed_names, file_digest, input_files, restamp, tool_version
+from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
+from briefgen.regen.madefrom import TOOL, changed_for, contents, fingerprint
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.since import baseline, check_since
 from briefgen.render.audiences import audience_names
@@ -67,11 +69,12 @@ def workspace_status(ws: Workspace, out: Path | None = None, since: str | None =
     names = audience_names(ws)
     if not lock.audiences:
         return Status(False, [], [AudienceState(n, False, "never built") for n in names])
-    changed = changed_names(lock.inputs, stamps)
-    missing = [n for n in names if n in lock.audiences and not _outputs_present(target, lock, n)]
-    if not changed and not missing and lock.tool == tool_version():
+    now = fingerprint(contents(stamps, tool_version()))
+    if all(n not in lock.audiences or lock.audiences[n].current(target, n, FORMATS, now) for n in names):
         states = [_unchanged(target, lock, n, since) for n in names]
         return Status(True, [], states)
+    changed = [n for n in changed_for(lock, stamps, tool_version()) if n != TOOL]
+    missing = [n for n in names if n in lock.audiences and not _outputs_present(target, lock, n)]
     from briefgen.verify.check import run_check
 
     try:
@@ -127,12 +130,23 @@ def _audience_state(checked: Checked, target: Path, lock: Lock, name: str, chang
     if missing:
         state = AudienceState(name, False, "an output file is missing", affected)
     else:
-        same = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
-                      tool_version()) == record.digest
-        state = AudienceState(name, same, "" if same else "its inputs changed", affected if not same else [])
+        key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
+                     tool_version())
+        made = record.built(profile.formats)
+        stale = [f"{name}.{f}" for f in made if not record.written_from([f], 0, key)]
+        same = bool(made) and not stale
+        state = AudienceState(name, same, "" if same else _why(stale, len(made)), affected if not same else [])
     shown = {**record.snapshot.get("items", {}), **snap["items"]}
     state.affected_names = [item_name(shown[i]) for i in state.affected if i in shown]
     return _with_changes(target, lock, state, snap, since)
+
+
+def _why(stale: list[str], formats: int) -> str:
+    """Why an audience is out of date: its inputs changed since its files were built (since some of them
+    were, after a build of other formats: `build -f pdf`)."""
+    if not stale or len(stale) >= formats:
+        return "its inputs changed"
+    return f"its inputs changed since {', '.join(stale)} {'was' if len(stale) == 1 else 'were'} built"
 
 
 def _affected(checked: Checked, changed: list[str]) -> set[str]:

@@ -1,0 +1,77 @@
+"""What stands in the way of a path a build or an issue will write, found before the first file is replaced.
+
+A build writes briefs, the build record, its small record in `.builds/`, history and the cache; `issue` writes
+`issued/` too. Each of these paths must be absent or what briefgen would put there: a regular file where a
+file goes, a folder where a folder goes, never a symbolic link, in a folder that can be written. Everything
+wrong is reported at once, each at its own path, before anything published changes.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.errors import BriefgenError, Problem
+from briefgen.safeio import kind_of, os_problem
+
+_REMOVE = "nothing was published: move what is there elsewhere, then run the command again"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A path briefgen will write: a file (replaced by a rename) or a folder (files are made inside it)."""
+
+    path: Path
+    folder: bool = False
+
+
+def check_targets(targets: Iterable[Target], shown: Callable[[Path], str]) -> None:
+    """Raise one BriefgenError naming every target something stands in the way of (`shown` names a path as
+    the user knows it); return quietly when every one can be written."""
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for target in targets:
+        if target.path not in seen:
+            seen.add(target.path)
+            problems.extend(_in_the_way(target, shown))
+    if problems:
+        raise BriefgenError(problems)
+
+
+def _in_the_way(target: Target, shown: Callable[[Path], str]) -> list[Problem]:
+    """What is wrong with one target: what occupies its path, or a folder that cannot be written."""
+    try:
+        mode = os.lstat(target.path).st_mode
+    except FileNotFoundError:  # absent: it is made in its folder, which is a target of its own
+        return []
+    except OSError as exc:  # a file where a folder of the path should be: reported at that folder
+        return [] if exc.errno == errno.ENOTDIR else [os_problem(exc, shown(target.path))]
+    where = shown(target.path)
+    if stat.S_ISLNK(mode):
+        return [Problem(where, "a symbolic link is in the way (briefgen never writes through a link)",
+                        hint=_REMOVE)]
+    if target.folder and not stat.S_ISDIR(mode):
+        what = "a file" if stat.S_ISREG(mode) else kind_of(mode)
+        return [Problem(where, f"{what} is in the way: briefgen keeps a folder here", hint=_REMOVE)]
+    if not target.folder and not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else kind_of(mode)
+        return [Problem(where, f"{what} is in the way of a file briefgen writes", hint=_REMOVE)]
+    refused = _unwritable(target.path if target.folder else target.path.parent)
+    return [] if refused is None else [os_problem(refused, shown(target.path if target.folder else
+                                                                  target.path.parent))]
+
+
+def _unwritable(folder: Path) -> OSError | None:
+    """Why files cannot be made or renamed in `folder` (a read-only file system, no permission), or None."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return OSError(errno.EROFS, "read-only file system", str(folder))
+    except OSError:
+        return None  # the rename itself reports what the system says
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return OSError(errno.EACCES, "permission denied", str(folder))
+    return None
