@@ -8,6 +8,7 @@ real pydantic schema, and hand it to the real template path (compose: context, j
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,10 +40,13 @@ def _evidence(draw: st.DrawFn, sources: list[str], passage: st.SearchStrategy[st
             for _ in range(draw(st.integers(minimum, 2)))]
 
 
+_NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters: a catalogue's file name refuses them
+
+
 @st.composite
 def _source(draw: st.DrawFn, index: int) -> dict[str, Any]:
     short, text = texts(legal=True, long=False, parts=2), texts(legal=True, parts=2)
-    name = draw(texts(long=False, min_size=1, parts=2)).replace("/", "_").replace("\x00", "_")[:200]
+    name = _NOT_IN_NAMES.sub("_", draw(texts(long=False, min_size=1, parts=2)).replace("/", "_"))[:200]
     return {"id": f"src{index}", "file": f"{name}.txt", "originator": draw(st.none() | short),
             "title": draw(short), "short_title": draw(st.none() | short), "published": "2025-09",
             "accessed": "2026-01-02", "url": draw(st.none() | urls()), "kind": draw(short), "descriptor": draw(text)}
