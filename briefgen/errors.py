@@ -113,6 +113,17 @@ def did_you_mean(name: str, choices: Iterable[str], what: str, shown: int = 8) -
     return f"{what}: {listed or 'none'}"
 
 
+_WARNED: set[Problem] = set()
+
+
+def warn_once(problem: Problem) -> None:
+    """`warn`, unless this very problem was warned about already in this process (a record read more than
+    once by one command)."""
+    if problem not in _WARNED:
+        _WARNED.add(problem)
+        warn(problem)
+
+
 def warn(problem: Problem) -> None:
     """Tell the user about something briefgen worked around (a damaged state file), on stderr, and go on."""
     print(shown(Problem(problem.file, problem.message, problem.line, problem.col, problem.path, problem.hint,

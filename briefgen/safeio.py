@@ -8,10 +8,13 @@ operating-system error into a message that says what happened and what to do."""
 from __future__ import annotations
 
 import errno
+import json
+import marshal
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from briefgen.errors import Problem
 
@@ -26,6 +29,7 @@ class FileTooLarge(OSError):
     """The file is larger than the limit its reader allows."""
 
 
+T = TypeVar("T")
 Identities = frozenset[tuple[int, int]]  # files as (device, inode): the same file under any name or link
 
 
@@ -76,6 +80,22 @@ def _read_all(fd: int, size: int, limit: int) -> bytes:
         got += len(more)
         want = min(limit + 1 - got, 1 << 20)
     return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def not_utf8(name: str) -> str | None:
+    """A file name that is not UTF-8 (Python hands its bytes as lone surrogates, which nothing can record or
+    print) with those bytes escaped, as `ls -b` would show them ("lat\\xe9.txt"); None for a UTF-8 name."""
+    if name.isascii():
+        return None
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return None
+
+
+NOT_UTF8_HINT = "rename it to a UTF-8 name"
+NOT_UTF8_SEED_HINT = f"{NOT_UTF8_HINT}, or add it with `briefgen seeds add`, which copies it under one"
 
 
 def names_a_file(entry: os.DirEntry[str]) -> bool:
@@ -148,3 +168,74 @@ def read_state(path: Path, limit: int) -> bytes | None:
         return read_regular(path, limit, follow=False)
     except FileNotFoundError:
         return None
+
+
+MAX_STATE_DEPTH = 64  # a state file holds the model's items (YAML stops at 32 levels) a few levels down
+# How parsing or shaping a state file can fail, besides an OSError: garbage (ValueError, EOFError), the wrong
+# types or shape (TypeError, KeyError, IndexError, AttributeError), or input built to exhaust the parser
+# (RecursionError from a deep JSON array, MemoryError).
+_UNUSABLE = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError, RecursionError, MemoryError)
+
+
+class DamagedState(Exception):
+    """A state file briefgen wrote cannot be used; the message says why, for the warning its reader gives."""
+
+
+def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str = "json",
+               depth: int = MAX_STATE_DEPTH, kinds: frozenset[type] | None = None) -> T | None:
+    """The state file at `path` ("json" or "marshal" data) made into what `shape` builds from it; None when the
+    file is absent. Any way the file fails (unreadable, a link, too large, not parsable, nested deeper than
+    `depth`, holding a value of a type not in `kinds`, a shape `shape` refuses with any of the usual errors) is
+    a DamagedState: one place decides what "damaged" means, so every reader warns, or recomputes, and carries
+    on as if the file were absent."""
+    try:
+        raw = read_state(path, limit)
+    except OSError as exc:
+        raise DamagedState(os_problem(exc).message) from None
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw) if kind == "json" else marshal.loads(raw)
+    except _UNUSABLE as exc:
+        raise DamagedState(f"not {'JSON' if kind == 'json' else 'marshal data'}: {_why(exc)}") from None
+    if too_deep(data, depth, kinds):
+        raise DamagedState(f"nested more than {depth} levels deep, or holding what briefgen never writes")
+    try:
+        return shape(data)
+    except _UNUSABLE:
+        raise DamagedState("it has the wrong shape") from None
+
+
+def _why(exc: BaseException) -> str:
+    """A short reason for a parse failure (a RecursionError's own text names the parser's internals)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "too large to read"
+    return str(exc)[:200] or type(exc).__name__
+
+
+def too_deep(data: object, limit: int, kinds: frozenset[type] | None = None) -> bool:
+    """Is `data` (dicts, lists, tuples and scalars) nested more than `limit` levels, or (with `kinds`) does it
+    hold a value of a type not among `kinds`? Walked a level at a time, without recursion, so a value built to
+    be deep cannot exhaust the stack here or in whoever walks it next."""
+    level: list[Any] = [data] if type(data) in _CONTAINERS else []
+    depth = 0
+    if kinds is not None and type(data) not in kinds:
+        return True
+    while level:
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for value in level:
+            children: Iterable[Any] = value.values() if type(value) is dict else value
+            found = set(map(type, children))
+            if kinds is not None and not found <= kinds:
+                return True
+            if not found.isdisjoint(_CONTAINERS):
+                below += [child for child in children if type(child) in _CONTAINERS]
+        level, depth = below, depth + 1
+    return False
+
+
+_CONTAINERS = frozenset({dict, list, tuple})

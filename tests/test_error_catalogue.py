@@ -66,6 +66,15 @@ def _new_audience(ws: Path) -> None:
                                              encoding="utf-8")
 
 
+def _deep_issued(ws: Path) -> None:
+    (ws / "output/issued").mkdir()
+    (ws / "output/issued/issued.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+
+def _latin1_name(ws: Path) -> None:
+    (ws / "seeds" / os.fsdecode(b"lat\xe9.txt")).write_text("Drone text here.\n", encoding="utf-8")
+
+
 def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
@@ -251,6 +260,11 @@ SCENARIOS: dict[str, Scenario] = {
     "something in the way of a folder": (_in_the_way(".builds", folder=False), ("build",)),
     "lock file is a link": _round2("containment: build lock linked out"),
     "damaged build record (warning)": _round2("worked around: build record of the wrong shape"),
+    "damaged record of issued versions (warning)": (_deep_issued, ("status",)),
+    "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
+    "template nested too deep": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ ' + "(" * 1000 + "1"
+                                        + ")" * 1000 + " }}{% endblock %}"), ("check",)),
+    "command-line text not UTF-8": (_nothing, ("issue", "--note", "reviewed by J\udcf6rg")),  # argv byte 0xf6
     "unknown option": (_nothing, ("build", "--fast")),
     "unknown marking": (_retext("seeds/sources.yaml", "marking: TLP:CLEAR", "marking: TLP:PINK"), ("check",)),
     "unknown marking scheme": (_retext("seeds/sources.yaml", "markings: tlp", "markings: nato"), ("check",)),

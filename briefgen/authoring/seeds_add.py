@@ -23,7 +23,7 @@ from briefgen.locking import held
 from briefgen.model.loader import model_file
 from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, parse
 from briefgen.regen.inputs import file_digest
-from briefgen.safeio import os_problem, read_regular
+from briefgen.safeio import not_utf8, os_problem, read_regular
 from briefgen.sources.formats import SEED_SUFFIXES, format_of
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
@@ -161,7 +161,7 @@ def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known
     with os.scandir(root) as listing:
         for item in listing:
             if (item.is_file(follow_symlinks=False) and item.name.lower().endswith(SEED_SUFFIXES)
-                    and item.name not in entries):
+                    and item.name not in entries and not_utf8(item.name) is None):  # such a one is copied
                 found.setdefault(file_digest(item.path), Known(item.name))
     return found
 

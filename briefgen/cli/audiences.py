@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.options import TEXT, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 
 
@@ -34,8 +34,8 @@ def audiences(ctx: click.Context, workspace: Path | None) -> None:
 
 @audiences.command()
 @workspace_option
-@click.argument("name")
-@click.option("--from", "source", default="executive", show_default=True, metavar="AUDIENCE",
+@click.argument("name", type=TEXT)
+@click.option("--from", "source", type=TEXT, default="executive", show_default=True, metavar="AUDIENCE",
               help="The audience to start from (bundled or in templates/).")
 @click.option("--template", "with_template", is_flag=True,
               help="Also copy its template to templates/NAME.xml.j2, to change the layout.")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.options import TEXT, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 from briefgen.regen.since import SINCE, SINCE_HELP
 
@@ -21,7 +21,7 @@ def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value
 
 
-since_option = click.option("--since", metavar="VERSION|BUILD", default=None, callback=_since,
+since_option = click.option("--since", metavar="VERSION|BUILD", type=TEXT, default=None, callback=_since,
                             help=f"Compare with {SINCE_HELP} instead of the last issued version.")
 
 
@@ -61,7 +61,7 @@ def status(ctx: click.Context, workspace: Path | None, out: Path | None, since: 
 
 @click.command()
 @workspace_option
-@click.option("-a", "--audience", "audiences", multiple=True,
+@click.option("-a", "--audience", "audiences", multiple=True, type=TEXT,
               help="Audience to compare (repeatable; default: every audience issued, else the whole model).")
 @output_option
 @since_option
@@ -78,9 +78,9 @@ def diff(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...],
 
 @click.command()
 @workspace_option
-@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to issue (repeatable; default: all "
-              "built).")
-@click.option("--note", default="", help="A note kept with the version and printed in its document control.")
+@click.option("-a", "--audience", "audiences", multiple=True, type=TEXT,
+              help="Audience to issue (repeatable; default: all built).")
+@click.option("--note", type=TEXT, default="", help="A note kept with the version and printed in its document control.")
 @output_option
 @click.pass_context
 def issue(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...], note: str,

@@ -17,7 +17,7 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.editions import diff, history, issue, status
-from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.options import TEXT, workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
@@ -96,7 +96,8 @@ def _strict_view(output: str, as_json: bool, strict: bool, failed: bool) -> str:
 
 @cli.command()
 @workspace_option
-@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to build (repeatable; default all).")
+@click.option("-a", "--audience", "audiences", multiple=True, type=TEXT,
+              help="Audience to build (repeatable; default all).")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Format to write (repeatable; default both).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
@@ -138,7 +139,7 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
 
 @cli.command()
 @workspace_option
-@click.argument("seed", required=False)
+@click.argument("seed", required=False, type=TEXT)
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, help="How many suggestions (default 20).")
 @click.pass_context
 def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit: int) -> None:
@@ -165,7 +166,8 @@ def schema(which: str) -> None:
 
 @cli.command()
 @workspace_option
-@click.option("-a", "--audience", "audiences", multiple=True, help="Audience to rebuild (repeatable; default all).")
+@click.option("-a", "--audience", "audiences", multiple=True, type=TEXT,
+              help="Audience to rebuild (repeatable; default all).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
               help="Output directory (default: output/).")
 @click.pass_context
@@ -203,6 +205,9 @@ def _exit_code(debug: bool) -> int:
         code = cli.main(standalone_mode=False, prog_name="briefgen")
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except BriefgenError as exc:  # raised while the group's own options were read, before any command ran
+        say(exc.format_message(), err=True)
+        return 1
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code

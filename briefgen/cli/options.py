@@ -1,13 +1,16 @@
-"""What every command shares: the `-C/--workspace` option, given to the group or to the command itself."""
+"""What every command shares: the `-C/--workspace` option, given to the group or to the command itself, and
+the type of every option that takes free text (a note, a name, an id, a search)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from briefgen.errors import BriefgenError, Problem
 from briefgen.workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,3 +25,33 @@ def workspace_of(ctx: click.Context, workspace: Path | None) -> Workspace:
     """The command's -C, else the group's, else the current directory."""
     root = workspace or ctx.find_root().params.get("workspace") or Path.cwd()
     return Workspace.at(root)
+
+
+class _Text(click.ParamType[Any, Any]):
+    """Free text on the command line, refused (a located error naming the option, exit 1) when it is not
+    UTF-8: Python hands bytes that are not as lone surrogates, which no file, record or brief can hold. A path
+    is not text: the file system takes any bytes, so path options keep click's own types."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BriefgenError(_not_text(param, value)) from None
+        return value
+
+
+def _not_text(param: click.Parameter | None, value: str) -> Problem:
+    """The error for a value that is not UTF-8, naming its option (its long name) or argument, its bytes shown
+    as escapes."""
+    where = "argument"
+    if param is not None:
+        where = max(param.opts, key=len) if isinstance(param, click.Option) else param.human_readable_name
+    shown = os.fsencode(value).decode("utf-8", "backslashreplace")
+    return Problem(where, f"'{shown}' is not UTF-8 text", hint=(
+        "type it in a UTF-8 terminal, or set a UTF-8 locale (LANG=C.UTF-8) for the script that runs briefgen"))
+
+
+TEXT = _Text()

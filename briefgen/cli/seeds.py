@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import workspace_of, workspace_option
+from briefgen.cli.options import TEXT, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 
 
@@ -46,8 +46,9 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
 
 @seeds.command()
 @workspace_option
-@click.argument("source_id", metavar="ID")
-@click.option("--grep", metavar="TEXT", help="Only the paragraphs holding TEXT (case, quotes and dashes ignored).")
+@click.argument("source_id", metavar="ID", type=TEXT)
+@click.option("--grep", metavar="TEXT", type=TEXT,
+              help="Only the paragraphs holding TEXT (case, quotes and dashes ignored).")
 @click.pass_context
 def show(ctx: click.Context, workspace: Path | None, source_id: str, grep: str | None) -> None:
     """Print a seed's numbered paragraphs as footnotes cite them ("¶7", or "p. 2, ¶3" in a PDF)."""
@@ -63,7 +64,7 @@ def show(ctx: click.Context, workspace: Path | None, source_id: str, grep: str |
 
 @seeds.command()
 @workspace_option
-@click.argument("source_id", metavar="ID")
+@click.argument("source_id", metavar="ID", type=TEXT)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.pass_context
 def update(ctx: click.Context, workspace: Path | None, source_id: str, file: Path) -> None:

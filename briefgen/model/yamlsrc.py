@@ -7,6 +7,7 @@ strings the user wrote. Every error is placed on the line and column an editor s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import re
@@ -18,11 +19,11 @@ import yaml
 
 from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
+from briefgen.model.yamlevents import MAX_DEPTH, Marks, build, dotted
 from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
 from briefgen.model.yamlevents import Loader as _Loader
-from briefgen.model.yamlevents import Marks, build, dotted
 from briefgen.model.yamlpos import YAML_ONLY_BREAKS, Lines, Positions
-from briefgen.safeio import FileTooLarge, os_problem, read_regular, read_state
+from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular
 
 MAX_YAML_BYTES = 50 * 1024 * 1024
 
@@ -111,15 +112,23 @@ def _recent_parse(raw: bytes, text: str, display: str) -> Located:
 def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
     # marshal, not pickle: it holds only plain data (dicts, lists, strings, numbers) and runs no code.
     entry = cache / f"yaml-{hashlib.sha256(raw).hexdigest()}.marshal"
-    try:
-        data = marshal.loads(read_state(entry, MAX_YAML_BYTES * 4) or b"")
-        if isinstance(data, dict):  # anything else is a damaged entry: parse again
+    with contextlib.suppress(DamagedState):  # a damaged entry: parse again
+        data = load_state(entry, MAX_YAML_BYTES * 4, _mapping, kind="marshal", depth=MAX_DEPTH, kinds=_BUILT)
+        if data is not None:
             return Located(data, display, text=text)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
     located = parse(text, display, positions=False)
     cache_put(entry, marshal.dumps(located.data))
     return located
+
+
+_BUILT: frozenset[type] = frozenset({dict, list, str, int, float, bool, type(None)})  # all building from YAML gives
+
+
+def _mapping(data: Any) -> dict[str, Any]:
+    """A stored parse of a model, catalogue or profile: a mapping, else a damaged entry."""
+    if not isinstance(data, dict):
+        raise TypeError("not a mapping")
+    return data
 
 
 def compose(text: str) -> yaml.Node | None:

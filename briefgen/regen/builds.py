@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.regen.record import AudienceRecord
+from briefgen.errors import Problem, warn_once
+from briefgen.regen.record import MAX_LOCK_BYTES, AudienceRecord
+from briefgen.safeio import DamagedState, load_state
 
 BUILDS = ".builds"
+MAX_RECORD_BYTES = MAX_LOCK_BYTES  # a build's record holds what the lock holds, at most
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def build_record(number: int, history: str | None, written: dict[str, tuple[Audi
 
 
 def read_builds(out: Path) -> list[BuildRecord]:
-    """Every build recorded, oldest first; an unreadable record is skipped."""
+    """Every build recorded, oldest first; a damaged record is skipped, with a warning."""
     found: list[BuildRecord] = []
     with contextlib.suppress(OSError):
         for entry in sorted(os.scandir(out / BUILDS), key=lambda e: e.name):
@@ -59,11 +62,23 @@ def read_builds(out: Path) -> list[BuildRecord]:
 
 def _read(path: Path) -> BuildRecord | None:
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return BuildRecord(int(raw["build"]), str(raw["at"]), dict(raw["audiences"]), dict(raw["model"]),
-                           raw.get("history"))
-    except (OSError, ValueError, KeyError, TypeError):
+        return load_state(path, MAX_RECORD_BYTES, _record_of)
+    except DamagedState as exc:
+        warn_once(Problem(f"{path.parent.parent.name}/{BUILDS}/{path.name}", f"the record of a build is damaged "
+                          f"({exc}); it is left out", hint="`--since` cannot name that build; delete the file "
+                          "to silence this"))
         return None
+
+
+def _record_of(raw: Any) -> BuildRecord:
+    """A BuildRecord from parsed JSON, every field of the type the readers rely on (else TypeError)."""
+    audiences, model, history = raw["audiences"], raw["model"], raw.get("history")
+    if not (isinstance(raw["build"], int) and isinstance(raw["at"], str) and isinstance(model, dict)
+            and isinstance(audiences, dict) and (history is None or isinstance(history, str))
+            and all(isinstance(rec, dict) and isinstance(rec.get("snapshot"), dict)
+                    and isinstance(rec.get("outputs", {}), dict) for rec in audiences.values())):
+        raise TypeError("a build record's fields")
+    return BuildRecord(raw["build"], raw["at"], audiences, model, history)
 
 
 def state_at(builds: list[BuildRecord], number: int, audience: str | None) -> dict[str, Any] | None:

@@ -15,12 +15,13 @@ import json
 import marshal
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.forking import collect, fork, stop, workers_for
 from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
-from briefgen.safeio import read_state
+from briefgen.safeio import DamagedState, load_state
 from briefgen.verify.ties import STORE_NAME, TieStore
 from briefgen.workspace import Workspace
 
@@ -89,9 +90,11 @@ class Record:
 
 
 def _key(stamps: dict[str, Stamp]) -> str:
-    """A digest of briefgen's version and every input's name and content hash (names hold no NUL)."""
+    """A digest of briefgen's version and every input's name, content hash and, for a symbolic link, where it
+    leads (names hold no NUL; a link's target may hold any bytes a path can)."""
     digest = hashlib.sha256(tool_version().encode() + b"\0")
-    digest.update("\0".join([f"{name}\0{stamp.sha256}" for name, stamp in sorted(stamps.items())]).encode())
+    digest.update("\0".join([f"{name}\0{stamp.sha256}" + (f"\0>{stamp.link}" if stamp.link else "")
+                             for name, stamp in sorted(stamps.items())]).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -100,21 +103,22 @@ def _read(ws: Workspace) -> Record | None:
     damaged: a cache is then only recomputed."""
     path = ws.cache / CACHE_NAME
     try:
-        raw = read_state(path, MAX_CACHE_BYTES)
-        if raw is None:
-            return None
-        data = json.loads(raw)
-        stamps = {str(k): Stamp.from_json(v) for k, v in data["stamps"].items()}
-        verdict = Verdict(**data["verdict"])
-        cutoff = Cutoff.from_json(data.get("cutoff"))
-        if not (isinstance(data["key"], str) and isinstance(verdict.text, str)
-                and isinstance(verdict.json, (str, type(None)))
-                and isinstance(verdict.failed, bool) and isinstance(verdict.failed_strict, bool)):
-            raise TypeError("field types")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return load_state(path, MAX_CACHE_BYTES, _record_of)
+    except DamagedState:
         warn(Problem(ws.rel(path), "the stored check result is damaged; it is ignored and checked afresh",
                      hint="nothing to do: the next check replaces it"))
         return None
+
+
+def _record_of(data: Any) -> Record:
+    """A Record from parsed JSON, every field of the type the code relies on (else TypeError)."""
+    stamps = {str(k): Stamp.from_json(v) for k, v in data["stamps"].items()}
+    verdict = Verdict(**data["verdict"])
+    cutoff = Cutoff.from_json(data.get("cutoff"))
+    if not (isinstance(data["key"], str) and isinstance(verdict.text, str)
+            and isinstance(verdict.json, (str, type(None)))
+            and isinstance(verdict.failed, bool) and isinstance(verdict.failed_strict, bool)):
+        raise TypeError("field types")
     return Record(stamps, data["key"], verdict, cutoff)
 
 
@@ -141,7 +145,7 @@ def stamps_beside(ws: Workspace, meanwhile: Callable[[], object]) -> dict[str, S
     `meanwhile` (`check --no-cache`: its imports; ~40 and ~60 ms at 10,000 seeds). The stamps are complete
     when this returns, before anything is verified. A child that fails leaves the stamps to this process."""
     files = input_files(ws)
-    forked = fork(lambda: marshal.dumps({name: (s.sha256, s.size, s.mtime_ns)
+    forked = fork(lambda: marshal.dumps({name: tuple(s.to_json())
                                          for name, s in stamps_now(ws, files).items()})) if (
         len(files) >= STAMP_BESIDE_FROM and workers_for(2) >= 2) else None
     if forked is None:
@@ -155,8 +159,8 @@ def stamps_beside(ws: Workspace, meanwhile: Callable[[], object]) -> dict[str, S
         raise
     sent = collect(pid, pipe)
     try:
-        return {name: Stamp(*fields) for name, fields in marshal.loads(sent or b"").items()}
-    except (EOFError, ValueError, TypeError):  # nothing sent, or cut short
+        return {name: Stamp.from_json(list(fields)) for name, fields in marshal.loads(sent or b"").items()}
+    except (EOFError, ValueError, TypeError, AttributeError):  # nothing sent, or cut short
         return stamps_now(ws, files)
 
 

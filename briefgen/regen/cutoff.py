@@ -82,7 +82,7 @@ def _changed_seeds(ws: Workspace, record: Record, stamps: dict[str, Stamp]) -> l
     catalogue, model and templates and briefgen are as the record has them); else None."""
     if record.cutoff is None or set(record.stamps) != set(stamps) or not record.current:
         return None
-    changed = [name for name, stamp in stamps.items() if stamp.sha256 != record.stamps[name].sha256]
+    changed = [name for name, stamp in stamps.items() if not stamp.same_content(record.stamps[name])]
     own = {ws.rel(ws.catalogue), ws.rel(ws.summary)}
     if any(name in own or not name.startswith(SEEDS) or name[len(SEEDS):] not in record.cutoff.seeds
            for name in changed):

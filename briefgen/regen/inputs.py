@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from briefgen import __version__
-from briefgen.safeio import inside, names_a_file
+from briefgen.errors import Problem, warn_once
+from briefgen.safeio import NOT_UTF8_HINT, NOT_UTF8_SEED_HINT, inside, names_a_file, not_utf8
 from briefgen.workspace import Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -20,21 +22,37 @@ TEMPLATE_SUFFIXES = (".yaml", ".yml", ".j2", ".png", ".jpg", ".jpeg", ".docx", "
 
 @dataclass(frozen=True)
 class Stamp:
-    """What the lock remembers of one input file."""
+    """What the lock (and the stored check) remembers of one input file: its content hash, and the stat data
+    that says when to hash it again. Size and mtime alone miss a same-size edit whose mtime was kept (`cp -p`,
+    `rsync -a`, `touch -r`); the inode (a file replaced by a rename) and the status-change time (set by the
+    kernel on every write, rename or chmod, never settable by a user) catch it. `link` is where a symbolic
+    link leads ("" for a plain file): a link leaving its folder (or leading nowhere) is stamped but never
+    read, its content hash "", so a verdict never outlives a change in what is a link or where it leads."""
 
     sha256: str
     size: int
     mtime_ns: int
+    ino: int = 0  # 0 in a stamp stored by an older briefgen: it never matches, so the file is hashed once
+    ctime_ns: int = 0
+    link: str = ""
 
     def to_json(self) -> list[object]:
-        return [self.sha256, self.size, self.mtime_ns]
+        return [self.sha256, self.size, self.mtime_ns, self.ino, self.ctime_ns, self.link]
 
     @classmethod
     def from_json(cls, raw: list[object]) -> Stamp:
-        sha, size, mtime = raw
-        if not (isinstance(sha, str) and isinstance(size, int) and isinstance(mtime, int)):
-            raise TypeError("a stamp is [sha256, size, mtime_ns]")
-        return cls(sha, size, mtime)
+        """A stamp as stored: [sha256, size, mtime_ns, ino, ctime_ns, link], or an older briefgen's first three."""
+        fields = tuple(raw) if len(raw) == 6 else (*raw, 0, 0, "") if len(raw) == 3 else ()
+        if not (len(fields) == 6 and all(isinstance(v, kind) for v, kind in zip(fields, _FIELD_TYPES, strict=True))):
+            raise TypeError("a stamp is [sha256, size, mtime_ns, ino, ctime_ns, link]")
+        return cls(*fields)  # type: ignore[arg-type]
+
+    def same_content(self, other: Stamp | None) -> bool:
+        """The same bytes, reached the same way (both plain files, or links leading to the same place)."""
+        return other is not None and self.sha256 == other.sha256 and self.link == other.link
+
+
+_FIELD_TYPES = (str, int, int, int, int, str)
 
 
 def input_files(ws: Workspace) -> dict[str, str]:
@@ -49,8 +67,12 @@ def input_files(ws: Workspace) -> dict[str, str]:
                 for entry in entries:
                     if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
                         continue
-                    if names_a_file(entry) and (not entry.is_symlink() or inside(folder, entry.path)):
-                        files[prefix + entry.name] = entry.path  # a link out of the folder is never read
+                    if (escaped := not_utf8(entry.name)) is not None:
+                        warn_once(Problem(prefix + escaped, "the file name is not UTF-8, so briefgen ignores the "
+                                          "file", hint=NOT_UTF8_SEED_HINT if folder is ws.seeds else NOT_UTF8_HINT))
+                        continue
+                    if entry.is_symlink() or names_a_file(entry):  # a link is stamped (never read) wherever it leads
+                        files[prefix + entry.name] = entry.path
         except (FileNotFoundError, NotADirectoryError):
             continue
     return dict(sorted(files.items()))
@@ -64,7 +86,8 @@ def asset_digests(ws: Workspace) -> list[str]:
     brand file and its logo): a changed one rebuilds the audiences, which is never wrong, if sometimes more
     than needed."""
     try:
-        found = sorted(p for p in ws.templates.iterdir() if p.suffix.lower() in ASSET_SUFFIXES and p.is_file())
+        found = sorted(p for p in ws.templates.iterdir() if p.suffix.lower() in ASSET_SUFFIXES and p.is_file()
+                       and not_utf8(p.name) is None)  # input_files warns about such a name
     except OSError:
         return []
     return [f"{p.name}\n{file_digest(p)}" for p in found]
@@ -79,27 +102,46 @@ def file_digest(path: str | Path) -> str:
 
 
 def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, Stamp], bool]:
-    """Fresh stamps for `files`, hashing only those whose size or mtime moved; and whether any did."""
+    """Fresh stamps for `files`, hashing only those whose stat data (size, mtime, inode, status-change time)
+    or link moved; and whether any did."""
     stamps: dict[str, Stamp] = {}
     touched = set(known) != set(files)
     settled = time.time_ns() - RACY_NS
     for name, path in files.items():
-        st = os.stat(path)
+        st, link = _stat(path)
         old = known.get(name)
-        # A file modified in the last moments may change again within the same mtime tick ("racy git"):
-        # its stat data is not trusted, its content is hashed.
-        if old is not None and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns < settled:
+        if st is None:  # a link that leaves its folder, or leads nowhere: never read
+            stamps[name] = Stamp("", 0, 0, 0, 0, link)
+        # A file changed in the last moments may change again within the same tick ("racy git"): its stat data
+        # is not trusted, its content is hashed. The status-change time is never older than the mtime.
+        elif old is not None and old.link == link and old.size == st.st_size and old.mtime_ns == st.st_mtime_ns \
+                and old.ino == st.st_ino and old.ctime_ns == st.st_ctime_ns < settled:
             stamps[name] = old
-            continue
-        touched = True
-        stamps[name] = Stamp(file_digest(path), st.st_size, st.st_mtime_ns)
+        else:
+            stamps[name] = Stamp(file_digest(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
+        touched = touched or stamps[name] != old
     return stamps, touched
 
 
+def _stat(path: str) -> tuple[os.stat_result | None, str]:
+    """A file's stat data and, for a symbolic link, where it leads; no stat data for a link that leaves its
+    folder or leads nowhere (a loop, a missing file, not a regular file), which is never read."""
+    st = os.lstat(path)
+    if not stat.S_ISLNK(st.st_mode):
+        return st, ""
+    link = os.path.realpath(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None, link
+    return (st if stat.S_ISREG(st.st_mode) and inside(os.path.dirname(path), link) else None), link
+
+
 def changed_names(before: dict[str, Stamp], after: dict[str, Stamp]) -> list[str]:
-    """Inputs added, removed or whose content differs."""
+    """Inputs added, removed, whose content differs, or that became a link, stopped being one or lead
+    elsewhere."""
     names = set(before) | set(after)
-    return sorted(n for n in names if (before.get(n) and before[n].sha256) != (after.get(n) and after[n].sha256))
+    return sorted(n for n in names if n not in after or not after[n].same_content(before.get(n)))
 
 
 @lru_cache(maxsize=1)

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Theme
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.inputs import file_digest
+from briefgen.safeio import DamagedState, load_state
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
     from briefgen.render.profiles import Profile
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # `status` and `history` read the record without loading pyda
 ISSUED = "issued"
 RECORD = "issued.json"
 FORMAT_VERSION = 1
+MAX_RECORD_BYTES = 1024 * 1024 * 1024  # a snapshot of the model per issued version
 
 
 @dataclass
@@ -103,14 +105,29 @@ def long(iso: str) -> str:
 
 
 def read_issues(out: Path) -> dict[str, list[Issue]]:
-    """Every issued version per audience, oldest first (none when the record is missing or unreadable)."""
+    """Every issued version per audience, oldest first (none when the record is missing; none, with a warning,
+    when it is damaged)."""
     try:
-        raw = json.loads((out / ISSUED / RECORD).read_text(encoding="utf-8"))
-        if raw.get("format") != FORMAT_VERSION:
-            return {}
-        return {name: [Issue(**entry) for entry in entries] for name, entries in raw["audiences"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
+        return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
+    except DamagedState as exc:
+        warn_once(Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc}); "
+                          "it is ignored, as if nothing had been issued", hint="restore it from a backup before "
+                          "the next `briefgen issue`, which would start it again at version 1"))
         return {}
+
+
+def _issues_of(raw: Any) -> dict[str, list[Issue]]:
+    """The issued versions from parsed JSON, every field of the type the readers rely on (else TypeError)."""
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT_VERSION:
+        raise DamagedState("not a record this briefgen wrote")
+    issues = {str(name): [Issue(**entry) for entry in entries] for name, entries in raw["audiences"].items()}
+    for issue in (issue for entries in issues.values() for issue in entries):
+        if not (isinstance(issue.version, int) and isinstance(issue.build, int) and isinstance(issue.snapshot, dict)
+                and all(isinstance(v, str) for v in (issue.date, issue.at, issue.note, issue.digest))
+                and isinstance(issue.files, dict) and all(isinstance(v, str) for v in issue.files.values())):
+            raise TypeError("an issued version's fields")
+        dt.date.fromisoformat(issue.date)  # printed as a long date: a ValueError here, not there
+    return issues
 
 
 def write_issues(out: Path, issues: dict[str, list[Issue]]) -> None:

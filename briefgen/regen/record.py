@@ -11,7 +11,7 @@ from typing import Any
 from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.regen.inputs import Stamp
-from briefgen.safeio import os_problem, read_state
+from briefgen.safeio import DamagedState, load_state
 
 LOCK_NAME = "briefgen.lock"
 FORMAT_VERSION = 1
@@ -79,20 +79,15 @@ def read_lock(out: Path) -> Lock:
     link, unreadable) is reported as a warning and treated as absent: the next build rebuilds everything."""
     path = out / LOCK_NAME
     try:
-        raw = read_state(path, MAX_LOCK_BYTES)
-        if raw is None:
-            return Lock()
-        data = json.loads(raw)
-        if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
-            return _damaged(path, "not a build record this briefgen wrote")
-        return _lock_of(data)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        why = os_problem(exc).message if isinstance(exc, OSError) else "it has the wrong shape"
-        return _damaged(path, f"not JSON: {exc}" if isinstance(exc, ValueError) else why)
+        return load_state(path, MAX_LOCK_BYTES, _lock_of) or Lock()
+    except DamagedState as exc:
+        return _damaged(path, str(exc))
 
 
-def _lock_of(data: dict[str, Any]) -> Lock:
+def _lock_of(data: Any) -> Lock:
     """A Lock from parsed JSON, every field of the type the code relies on (else TypeError)."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
+        raise DamagedState("not a build record this briefgen wrote")
     inputs = {str(k): Stamp.from_json(v) for k, v in _dict(data["inputs"]).items()}
     audiences = {str(k): _record(_dict(v)) for k, v in _dict(data["audiences"]).items()}
     tool, build = data["tool"], data["build"]

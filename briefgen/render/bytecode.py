@@ -22,12 +22,14 @@ from jinja2.bccache import Bucket
 
 from briefgen.precompiled import read_packed, write_packed
 from briefgen.render.sandbox import BoundedSandbox
+from briefgen.safeio import read_state
 
 TABLE = Path(__file__).with_name("templates.bin")
 # What the table's code depends on besides each template's name and text: jinja2, the bytecode version and the
 # environment's options (templating.environment).
 _HEADER = importlib.util.MAGIC_NUMBER + (
     f"{jinja2.__version__} {BoundedSandbox.__name__} autoescape trim lstrip\n".encode())
+MAX_COMPILED_BYTES = 64 * 1024 * 1024  # the code of a template of at most 1 MB
 Table = tuple[dict[tuple[str, str], CodeType], dict[str, tuple[str, ...]]]
 
 
@@ -84,7 +86,18 @@ class _Compiled(BytecodeCache):
 
 
 class _BestEffortCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs when the cache folder takes them."""
+    """Compiled templates kept between runs when the cache folder takes them. An entry is read as every state
+    file is (no link followed, no named pipe waited on, a size limit); one that is damaged is compiled again."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            raw = read_state(Path(self._get_cache_filename(bucket)), MAX_COMPILED_BYTES)
+            if raw is not None:
+                bucket.bytecode_from_string(raw)
+        except (OSError, ValueError, EOFError, TypeError, MemoryError, RecursionError):
+            bucket.reset()
+        if not isinstance(bucket.code, (CodeType, type(None))):  # marshal data, but not code
+            bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         with contextlib.suppress(OSError):

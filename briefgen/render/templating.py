@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from types import CodeType
+from types import CodeType, FrameType
 from typing import Any
 
 from jinja2 import (
@@ -21,7 +21,9 @@ from jinja2 import (
     TemplateNotFound,
     TemplateSyntaxError,
 )
+from jinja2.compiler import CodeGenerator
 from jinja2.loaders import split_template_path
+from jinja2.parser import Parser
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render import bytecode
@@ -33,6 +35,7 @@ from briefgen.workspace import Workspace
 BUNDLED = Path(__file__).parent.parent / "templates"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 _COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError)
+_TOO_DEEP = (RecursionError, MemoryError, SyntaxError)  # how parsing and compiling a deeply nested template fail
 
 
 @lru_cache(maxsize=8)
@@ -107,9 +110,50 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
     except TemplateError as exc:
         file, line = _template_frame(ws, name)
         raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=_hint(exc))) from None
-    except _COMPUTATION_ERRORS as exc:  # the template computed something impossible: {{ 1/0 }}, {{ "a" + 1 }}
-        file, line = _template_frame(ws, name)
-        raise BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line)) from None
+    except (*_COMPUTATION_ERRORS, SyntaxError) as exc:  # {{ 1/0 }}, {{ "a" + 1 }}, or too deep to compile
+        raise _failed(ws, name, exc) from None
+
+
+def _failed(ws: Workspace, name: str, exc: BaseException) -> BriefgenError:
+    """The located error for a template that computed something impossible or could not be compiled."""
+    compiling = _compile_place(ws)
+    if compiling is not None:
+        return _too_deep(*compiling)
+    file, line = _template_frame(ws, name)
+    return BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line))
+
+
+def _too_deep(file: str, line: int | None) -> BriefgenError:
+    return BriefgenError(Problem(file, "template error: an expression or block is nested too deeply to compile",
+                                 line, hint="nest less: drop redundant brackets, or build the value in steps with "
+                                 "{% set %}"))
+
+
+Place = tuple[str, int | None]  # a template file as shown, and a line in it when known
+
+
+def _compile_place(ws: Workspace) -> Place | None:
+    """Where jinja was parsing or compiling a template when the exception being handled rose (its file and,
+    when known, line; the innermost such frame), or None when it rose elsewhere. jinja's parser and code
+    generator recurse once per level of nesting, and Python's compiler refuses deep nesting (SyntaxError)."""
+    tb = sys.exc_info()[2]
+    found: Place | None = None
+    while tb is not None:
+        frame, tb = tb.tb_frame, tb.tb_next
+        found = _place_of(ws, frame) or found
+    return found
+
+
+def _place_of(ws: Workspace, frame: FrameType) -> Place | None:
+    """The template a frame of jinja's parser, code generator or compile step works on, else None."""
+    me = frame.f_locals.get("self")
+    if isinstance(me, Parser):
+        return _display(ws, me.filename, me.name), me.stream.current.lineno
+    if isinstance(me, CodeGenerator):
+        return _display(ws, me.filename, me.name), getattr(frame.f_locals.get("node"), "lineno", None)
+    if isinstance(me, Environment) and frame.f_code.co_name == "_compile":
+        return _display(ws, frame.f_locals.get("filename"), None), None
+    return None
 
 
 def _not_found(exc: TemplateNotFound) -> BriefgenError:
@@ -168,6 +212,8 @@ def compile_all(ws: Workspace, name: str) -> None:
             raise _not_found(exc) from None
         except TemplateSyntaxError as exc:
             raise _syntax(ws, exc) from None
+        except _TOO_DEEP:
+            raise _too_deep(*(_compile_place(ws) or (_display(ws, None, current), None))) from None
         pending.extend(_REFERENCE.findall(source))
 
 
@@ -210,5 +256,5 @@ def _parsed_references(env: BoundedSandbox, source: str) -> tuple[str, ...]:
 
     try:
         return tuple(n for n in meta.find_referenced_templates(env.parse(source)) if n)
-    except TemplateSyntaxError:
+    except (TemplateSyntaxError, *_TOO_DEEP):  # compiling it says what is wrong, where
         return ()

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import Problem
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Source
-from briefgen.safeio import Identities, identities, names_a_file
+from briefgen.safeio import NOT_UTF8_SEED_HINT, Identities, identities, names_a_file, not_utf8
 from briefgen.sources.formats import SEED_SUFFIXES
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.seeds import Seed, read_seed
@@ -81,8 +81,18 @@ def read_seeds(loaded: Loaded, result: Verification, folder: Folder, stamped: li
             _shelve(result, source, read, stamped[i])
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
     for name in sorted(name for name, _, seed_file in folder.entries if seed_file and name not in catalogued):
-        problems.append(Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
-            f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning"))
+        problems.append(_uncatalogued(name))
+
+
+def _uncatalogued(name: str) -> Problem:
+    """The warning for a seed file no entry names; for a name that is not UTF-8 (no entry can name it), that
+    briefgen ignores the file, the name shown with its bytes escaped."""
+    escaped = not_utf8(name)
+    if escaped is not None:
+        return Problem(f"seeds/{escaped}", "the file name is not UTF-8, so briefgen ignores the file",
+                       hint=NOT_UTF8_SEED_HINT, severity="warning")
+    return Problem(f"seeds/{name}", "seed file is not catalogued", hint=(
+        f"add an entry with `file: {name}` to seeds/sources.yaml"), severity="warning")
 
 
 def _answered(result: Verification, i: int, source: Source, read: Callable[[], Seed | None]) -> bool:

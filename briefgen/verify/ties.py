@@ -20,10 +20,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefgen.atomic import cache_put
-from briefgen.safeio import read_state
+from briefgen.safeio import DamagedState, load_state
 
 STORE_NAME = "ties.marshal"
 MAX_STORE_BYTES = 256 * 1024 * 1024
+STORE_DEPTH = 4  # (version, token, {key: (answer fields, (places…))})
+Stored = tuple[str, str, dict[Hashable, tuple[object, ...]]]
 
 
 class Tie(NamedTuple):
@@ -71,6 +73,24 @@ def readable_key(content: Content) -> Hashable:
     return content, "readable"
 
 
+_TIE_TYPES: tuple[type | tuple[type, ...], ...] = (int, int, (int, type(None)), (int, type(None)), str, tuple,
+                                                  int, bool, str)
+
+
+def _tie_like(raw: tuple[object, ...]) -> bool:
+    """Does a stored answer have a Tie's field types (its places all text)? A damaged one is not used."""
+    return all(isinstance(value, kind) for value, kind in zip(raw, _TIE_TYPES, strict=True)) and all(
+        isinstance(place, str) for place in raw[5])  # type: ignore[attr-defined]
+
+
+def _store_of(data: object) -> Stored:
+    """The stored (version, token, entries), else a damaged store (TypeError)."""
+    if not (isinstance(data, tuple) and len(data) == 3 and isinstance(data[0], str) and isinstance(data[1], str)
+            and isinstance(data[2], dict)):
+        raise TypeError("not a tie store")
+    return data
+
+
 class TieStore:
     """The ties (and quote verdicts) of the last check, keyed by (content key, question); marshal (plain data,
     runs no code) in output/.cache. A damaged or older store is an empty one: a cache only recomputes."""
@@ -84,11 +104,10 @@ class TieStore:
 
     def load(self) -> TieStore:
         try:
-            stored = marshal.loads(read_state(self.path, MAX_STORE_BYTES) or b"")
-        except (OSError, EOFError, ValueError, TypeError):
+            stored = load_state(self.path, MAX_STORE_BYTES, _store_of, kind="marshal", depth=STORE_DEPTH)
+        except DamagedState:  # a cache: an empty store only means verifying again
             return self
-        if isinstance(stored, tuple) and len(stored) == 3 and stored[0] == self.version and isinstance(
-                stored[1], str) and isinstance(stored[2], dict):
+        if stored is not None and stored[0] == self.version:
             self.token, self._old = stored[1], stored[2]
         return self
 
@@ -97,7 +116,7 @@ class TieStore:
 
     def tie(self, key: Hashable) -> Tie | None:
         raw = self._take(key)
-        if raw is None or len(raw) != len(Tie._fields) or not isinstance(raw[0], int):  # absent, or damaged
+        if raw is None or len(raw) != len(Tie._fields) or not _tie_like(raw):  # absent, or damaged
             return None
         return Tie._make(raw)
 

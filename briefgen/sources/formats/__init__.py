@@ -13,14 +13,17 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefgen import __version__
 from briefgen.atomic import cache_put
 from briefgen.model.readings import READINGS
+from briefgen.safeio import DamagedState, load_state
 from briefgen.text import one_line
 
 EXTRACTOR_VERSION = "7"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
+MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,15 @@ class Extracted:
     pages: tuple[int, ...] | None = None
 
 
+def _extracted_of(data: Any) -> Extracted:
+    """A stored extraction, (paragraphs, pages or None); else a damaged entry (TypeError, ValueError)."""
+    paragraphs, pages = data
+    if not (isinstance(paragraphs, list) and all(type(p) is str for p in paragraphs) and (pages is None or (
+            isinstance(pages, list) and len(pages) == len(paragraphs) and all(type(n) is int for n in pages)))):
+        raise TypeError("not an extraction")
+    return Extracted(tuple(paragraphs), None if pages is None else tuple(pages))
+
+
 def format_of(path: str) -> Format | None:
     """The extracting format of a file name; None for plain text (.txt and any unknown suffix)."""
     return FORMATS.get(os.path.splitext(path)[1].lower())
@@ -67,11 +79,11 @@ def extract(fmt: Format, raw: bytes, cache: str | None = None, reading: str = RE
         return _extractor(kind)(raw)
     digest = hashlib.sha256(raw).hexdigest()
     entry = os.path.join(cache, f"seed-{kind}-{__version__}-{EXTRACTOR_VERSION}-{digest}.marshal")
-    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        with open(entry, "rb") as handle:
-            # marshal, not pickle: plain strings and numbers only, no code runs on load
-            paragraphs, pages = marshal.loads(handle.read())
-        return Extracted(tuple(map(str, paragraphs)), None if pages is None else tuple(map(int, pages)))
+    with contextlib.suppress(DamagedState):  # a damaged entry: extract again
+        # marshal, not pickle: plain strings and numbers only, no code runs on load
+        stored = load_state(Path(entry), MAX_EXTRACTED_BYTES, _extracted_of, kind="marshal", depth=2)
+        if stored is not None:
+            return stored
     found = _extractor(kind)(raw)
     cache_put(Path(entry), marshal.dumps((list(found.paragraphs),
                                           None if found.pages is None else list(found.pages))))
