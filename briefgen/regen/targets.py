@@ -37,7 +37,7 @@ def check_targets(targets: Iterable[Target], shown: Callable[[Path], str]) -> No
     for target in targets:
         if target.path not in seen:
             seen.add(target.path)
-            problems.extend(_in_the_way(target, shown))
+            problems.extend(p for p in _in_the_way(target, shown) if p not in problems)  # a folder's once
     if problems:
         raise BriefgenError(problems)
 
