@@ -27,7 +27,7 @@ from briefgen.forking import workers_for
 from briefgen.locking import held
 from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, build_audience, cost
 from briefgen.regen.builds import BUILDS, build_record, record_name
-from briefgen.regen.caches import CACHE_LOCK, prune_cache
+from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
 from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
@@ -42,8 +42,7 @@ from briefgen.regen.publish import (
     verify_staged,
 )
 from briefgen.regen.record import LOCK_NAME, AudienceRecord, Lock, read_lock, write_lock
-from briefgen.regen.redlines import REDLINE
-from briefgen.regen.targets import Target, check_targets
+from briefgen.regen.targets import Target, build_writes, check_targets
 from briefgen.regen.workers import Ahead, run
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace, output_dir
@@ -154,7 +153,7 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
     from briefgen.regen.snapshot import full_snapshot
 
     checked, profiles = _ready(ws, target, names, strict, stamps)
-    check_targets(_targets(ws, target, names, formats, profiles, lock.build + 1), ws.rel)
+    check_targets(build_writes(ws, target, names, formats, profiles, lock.build + 1), ws.rel)
     issues = read_issues(target)
     now = fingerprint(contents(stamps, tool_version()))
     with staging(target) as stage:
@@ -176,25 +175,6 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
     report.written = [replace(w.published(target), undrawable=checked.undrawable) for w in written]
     _tidy_cache(ws, {stamp.sha256 for stamp in stamps.values()})
     return report
-
-
-def build_targets(ws: Workspace, target: Path, names: list[str], formats: tuple[str, ...]) -> list[Target]:
-    """Every path a build of `names` in `formats` would write now (for `issue`, before it records anything)."""
-    from briefgen.render.profiles import load_profile
-
-    number = read_lock(target).build + 1
-    return _targets(ws, target, names, formats, {n: load_profile(ws, n) for n in names}, number)
-
-
-def _targets(ws: Workspace, target: Path, names: list[str], formats: tuple[str, ...],
-             profiles: dict[str, Profile], number: int) -> list[Target]:
-    """Every path this build may write: its audiences' briefs and redlines, the build record, this build's
-    record in .builds/, history and the cache (checked before anything is written: regen/targets.py)."""
-    briefs = [f"{n}.{f}" for n in names for f in FORMATS if f in formats and f in profiles[n].formats]
-    briefs += [f"{n}.{REDLINE}" for n in names if "docx" in formats and "docx" in profiles[n].formats]
-    return [Target(target, folder=True), *(Target(target / name) for name in briefs), Target(target / LOCK_NAME),
-            Target(target / HISTORY, folder=True), Target(target / BUILDS, folder=True),
-            Target(target / record_name(number)), Target(ws.cache, folder=True), Target(ws.cache / CACHE_LOCK)]
 
 
 def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,

@@ -14,12 +14,12 @@ from briefgen.atomic import atomic_copy
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
-from briefgen.regen.build import build, build_targets, resolve_audiences
+from briefgen.regen.build import build, resolve_audiences
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import ISSUED, RECORD, Issue, read_issues, today, write_issues
 from briefgen.regen.madefrom import TOOL, changed_for, contents, fingerprint
 from briefgen.regen.record import Lock, read_lock
-from briefgen.regen.targets import Target, check_targets
+from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace, output_dir
 

@@ -14,9 +14,20 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError, Problem
+from briefgen.regen.builds import BUILDS, record_name
+from briefgen.regen.caches import CACHE_LOCK
+from briefgen.regen.history import HISTORY
+from briefgen.regen.record import LOCK_NAME, read_lock
+from briefgen.regen.redlines import REDLINE
 from briefgen.safeio import kind_of, os_problem
+from briefgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefgen.render.profiles import Profile
 
 _REMOVE = "nothing was published: move what is there elsewhere, then run the command again"
 
@@ -75,3 +86,22 @@ def _unwritable(folder: Path) -> OSError | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return OSError(errno.EACCES, "permission denied", str(folder))
     return None
+
+
+def build_targets(ws: Workspace, target: Path, names: list[str], formats: tuple[str, ...]) -> list[Target]:
+    """Every path a build of `names` in `formats` would write now (for `issue`, before it records anything)."""
+    from briefgen.render.profiles import load_profile
+
+    number = read_lock(target).build + 1
+    return build_writes(ws, target, names, formats, {n: load_profile(ws, n) for n in names}, number)
+
+
+def build_writes(ws: Workspace, target: Path, names: list[str], formats: tuple[str, ...],
+                 profiles: dict[str, Profile], number: int) -> list[Target]:
+    """Every path build `number` of `names` in `formats` may write: their briefs and redlines, the build
+    record, its record in .builds/, history and the cache."""
+    briefs = [f"{n}.{f}" for n in names for f in FORMATS if f in formats and f in profiles[n].formats]
+    briefs += [f"{n}.{REDLINE}" for n in names if "docx" in formats and "docx" in profiles[n].formats]
+    return [Target(target, folder=True), *(Target(target / name) for name in briefs), Target(target / LOCK_NAME),
+            Target(target / HISTORY, folder=True), Target(target / BUILDS, folder=True),
+            Target(target / record_name(number)), Target(ws.cache, folder=True), Target(ws.cache / CACHE_LOCK)]
