@@ -31,7 +31,7 @@ from briefgen.regen.caches import prune_cache
 from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
 from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
-from briefgen.regen.madefrom import contents, fingerprint, rebased
+from briefgen.regen.madefrom import made_now, rebased
 from briefgen.regen.publish import (
     STAGE_PREFIX,
     Stage,
@@ -120,14 +120,14 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
     lock = read_lock(target)
     stamps, touched = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
-    now = fingerprint(contents(stamps, tool_version()))
+    now = made_now(stamps)
     if if_changed and all(
             (record := lock.audiences.get(n)) and record.current(target, n, formats, now) for n in names):
         if touched:
             _restamped(target, lock, stamps)
         return BuildReport(unchanged=names)
     with _ahead(names, formats) as ahead:
-        return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, ahead)
+        return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, now, ahead)
 
 
 def _restamped(target: Path, lock: Lock, stamps: dict[str, Stamp]) -> None:
@@ -148,14 +148,13 @@ def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager
 
 
 def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, strict: bool,
-                 if_changed: bool, lock: Lock, stamps: dict[str, Stamp],
+                 if_changed: bool, lock: Lock, stamps: dict[str, Stamp], now: str,
                  ahead: Ahead[WriteResult] | None) -> BuildReport:
     from briefgen.regen.snapshot import full_snapshot
 
     checked, profiles = _ready(ws, target, names, strict, stamps)
     check_targets(build_writes(ws, target, names, formats, profiles, lock.build + 1), ws.rel)
     issues = read_issues(target)
-    now = fingerprint(contents(stamps, tool_version()))
     with staging(target) as stage:
         work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage,
                        ahead=ahead)

@@ -17,7 +17,7 @@ from briefgen.locking import held
 from briefgen.regen.build import build, resolve_audiences
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import ISSUED, RECORD, Issue, read_issues, today, write_issues
-from briefgen.regen.madefrom import TOOL, changed_for, contents, fingerprint
+from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
@@ -67,7 +67,7 @@ def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str])
         what = f"never built: {', '.join(never)}" if never else "no brief has been built yet"
         raise BriefgenError(Problem(where, what, hint=_REVIEW))
     stamps, _ = restamp(input_files(ws), lock.inputs)
-    now = fingerprint(contents(stamps, tool_version()))
+    now = made_now(stamps)
     if not all((record := lock.audiences[n]).written_from(record.built(f for f in FORMATS if f in record.offered),
                                                           1, now) for n in names):  # each brief's every format
         changed = sorted(changed_for(lock, stamps, tool_version(), names), key=lambda n: n == TOOL)

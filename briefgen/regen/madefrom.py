@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from briefgen.regen.inputs import Stamp
+from briefgen.regen.inputs import Stamp, tool_version
 from briefgen.regen.record import Lock
 
 TOOL = "briefgen itself"  # briefgen's version, among the inputs (no input file is named so)
@@ -30,6 +30,11 @@ def fingerprint(inputs: dict[str, str]) -> str:
     for name, sha in sorted(inputs.items()):
         digest.update(f"{name}\0{sha}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+def made_now(stamps: dict[str, Stamp]) -> str:
+    """The fingerprint of the inputs as stamped now and of this briefgen: what a brief made now is made from."""
+    return fingerprint(contents(stamps, tool_version()))
 
 
 def inputs_of(lock: Lock, print_: str, last: dict[str, str] | None = None) -> dict[str, str] | None:

@@ -12,7 +12,7 @@ from briefgen.regen.changes import Change, changes
 from briefgen.regen.changes import name as item_name
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
-from briefgen.regen.madefrom import TOOL, changed_for, contents, fingerprint
+from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.since import baseline, check_since
 from briefgen.render.audiences import audience_names
@@ -69,7 +69,7 @@ def workspace_status(ws: Workspace, out: Path | None = None, since: str | None =
     names = audience_names(ws)
     if not lock.audiences:
         return Status(False, [], [AudienceState(n, False, "never built") for n in names])
-    now = fingerprint(contents(stamps, tool_version()))
+    now = made_now(stamps)
     if all(n not in lock.audiences or lock.audiences[n].current(target, n, FORMATS, now) for n in names):
         states = [_unchanged(target, lock, n, since) for n in names]
         return Status(True, [], states)
