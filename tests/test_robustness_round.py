@@ -93,6 +93,25 @@ def test_a_damaged_record_of_issued_versions_is_warned_about(ws: Path, damage: s
         assert text.count("output/issued/issued.json: warning: the record of issued versions is damaged") == 1
 
 
+@pytest.mark.parametrize("damage", [
+    lambda item: item.__setitem__("evidence", [[1]]),  # a passage without its source and paragraph
+    lambda item: item.__setitem__("evidence", "¶3"),
+    lambda item: item.clear() or item.update({"kind": "judgment", "evidence": [["s", "one", "words"]]}),
+])
+def test_an_issued_snapshot_of_the_wrong_shape_is_warned_about(ws: Path, damage: object) -> None:
+    """Valid JSON whose snapshot items are not what the readers of "what changed" index (status and diff
+    stopped with an IndexError or an AttributeError)."""
+    assert no_crash(briefgen(ws, "issue", "-a", "analyst")).count("issued analyst version 1") == 1
+    record = ws / "output/issued/issued.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    items = data["audiences"]["analyst"][0]["snapshot"]["items"]
+    damage(next(iter(items.values())))  # type: ignore[operator]
+    record.write_text(json.dumps(data), encoding="utf-8")
+    for command in (("status",), ("diff",), ("history",)):
+        text = no_crash(briefgen(ws, *command))
+        assert "output/issued/issued.json: warning: the record of issued versions is damaged" in text
+
+
 def test_damaged_caches_are_recomputed_silently(ws: Path) -> None:
     """Marshal caches (parsed YAML, the tie store, compiled templates) nested too deep or of the wrong shape."""
     cache = ws / "output/.cache"

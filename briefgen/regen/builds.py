@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Problem, warn_once
+from briefgen.regen.changes import well_formed
 from briefgen.regen.record import MAX_LOCK_BYTES, AudienceRecord
 from briefgen.safeio import DamagedState, load_state
 
@@ -73,9 +74,9 @@ def _read(path: Path) -> BuildRecord | None:
 def _record_of(raw: Any) -> BuildRecord:
     """A BuildRecord from parsed JSON, every field of the type the readers rely on (else TypeError)."""
     audiences, model, history = raw["audiences"], raw["model"], raw.get("history")
-    if not (isinstance(raw["build"], int) and isinstance(raw["at"], str) and isinstance(model, dict)
+    if not (isinstance(raw["build"], int) and isinstance(raw["at"], str) and well_formed(model)
             and isinstance(audiences, dict) and (history is None or isinstance(history, str))
-            and all(isinstance(rec, dict) and isinstance(rec.get("snapshot"), dict)
+            and all(isinstance(rec, dict) and well_formed(rec.get("snapshot"))
                     and isinstance(rec.get("outputs", {}), dict) for rec in audiences.values())):
         raise TypeError("a build record's fields")
     return BuildRecord(raw["build"], raw["at"], audiences, model, history)

@@ -27,6 +27,26 @@ _HEADLINE = {"bluf": "bluf", "judgment": "statement", "figure": "label", "quote"
 START = 70  # characters of a statement that name it
 
 
+def well_formed(snap: object) -> bool:
+    """Is `snap` shaped as regen/snapshot.py writes a brief's snapshot (what every reader here indexes): a
+    mapping of "items", each a mapping whose evidence is a list of [source, paragraph, passage, (where)], and
+    of "brief" and "sources" mappings (or empty: none kept)? A stored snapshot that is not (a damaged record) is
+    not read."""
+    if snap == {}:
+        return True
+    if not isinstance(snap, dict) or not all(isinstance(snap.get(k, {}), dict) for k in ("brief", "sources")):
+        return False
+    items = snap.get("items")
+    return isinstance(items, dict) and all(isinstance(item, dict) and _evidence_ok(item.get("evidence", []))
+                                           for item in items.values())
+
+
+def _evidence_ok(evidence: object) -> bool:
+    return isinstance(evidence, list) and all(
+        isinstance(e, list) and 3 <= len(e) <= 4 and isinstance(e[0], str) and isinstance(e[1], int)
+        and isinstance(e[2], str) for e in evidence)
+
+
 def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()) -> list[Change]:
     """Every difference a reader of `after` who holds `before` would want told, in the brief's words; nothing
     about the items in `hide` (those now above the audience's ceiling: not even that they were dropped)."""

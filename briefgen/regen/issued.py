@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen.atomic import atomic_write
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError, Problem, warn_once
+from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
 from briefgen.safeio import DamagedState, load_state
 
@@ -124,7 +125,8 @@ def _issues_of(raw: Any) -> dict[str, list[Issue]]:
     for issue in (issue for entries in issues.values() for issue in entries):
         if not (isinstance(issue.version, int) and isinstance(issue.build, int) and isinstance(issue.snapshot, dict)
                 and all(isinstance(v, str) for v in (issue.date, issue.at, issue.note, issue.digest))
-                and isinstance(issue.files, dict) and all(isinstance(v, str) for v in issue.files.values())):
+                and isinstance(issue.files, dict) and all(isinstance(v, str) for v in issue.files.values())
+                and well_formed(issue.snapshot)):
             raise TypeError("an issued version's fields")
         dt.date.fromisoformat(issue.date)  # printed as a long date: a ValueError here, not there
     return issues

@@ -10,6 +10,7 @@ from typing import Any
 
 from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
+from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import Stamp
 from briefgen.safeio import DamagedState, load_state
 
@@ -97,7 +98,10 @@ def _lock_of(data: Any) -> Lock:
     model_build = data.get("model_build", 0)
     if not isinstance(model_build, int) or model_build < 0:
         raise TypeError("model_build")
-    return Lock(tool, build, inputs, audiences, _dict(data.get("model", {})), earlier, model_build)
+    model = _dict(data.get("model", {}))
+    if not well_formed(model):
+        raise TypeError("model")
+    return Lock(tool, build, inputs, audiences, model, earlier, model_build)
 
 
 def _delta(raw: Any) -> dict[str, str | None]:
@@ -113,8 +117,8 @@ def _record(raw: dict[str, Any]) -> AudienceRecord:
         isinstance(v, list) and all(isinstance(part, str) for part in v) for v in _dict(record.made_from).values()
     ) and isinstance(record.offered, list) and all(isinstance(f, str) for f in record.offered)
     if not (isinstance(record.digest, str) and outputs_ok and isinstance(record.items, list)
-            and isinstance(record.dropped, list) and isinstance(_dict(record.snapshot).get("items", {}), dict)
-            and (record.baseline is None or isinstance(_dict(record.baseline).get("items", {}), dict))):
+            and isinstance(record.dropped, list) and well_formed(record.snapshot)
+            and (record.baseline is None or well_formed(record.baseline))):
         raise TypeError("audience record")
     return record
 
