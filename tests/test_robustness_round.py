@@ -252,8 +252,18 @@ def test_a_stamp_that_an_older_briefgen_stored_means_hashing_once(workspace: Pat
     fresh, _ = restamp(files, {})
     older = {name: Stamp.from_json(stamp.to_json()[:3]) for name, stamp in fresh.items()}
     again, touched = restamp(files, older)
-    assert touched and again == fresh
+    assert again == fresh and all(stamp.ino and stamp.ctime_ns for stamp in again.values())  # stamped afresh
+    assert not touched  # the same content: nothing to rebuild
     assert restamp(files, again) == (again, False)
+
+
+def test_a_copied_workspace_is_still_up_to_date(built: Path, tmp_path: Path) -> None:
+    """A copy (new inodes and status-change times, mtimes kept) is hashed again, and found the same."""
+    copy = copy_workspace(built, tmp_path)
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in (copy / "output").iterdir() if p.is_file())
+    done = briefgen(copy, "build", "--if-changed")
+    assert done.returncode == 0 and "up to date" in said(done), said(done)
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in (copy / "output").iterdir() if p.is_file()) == before
 
 
 # 08: a profile turned into a link that leaves templates/

@@ -129,7 +129,11 @@ def recall(ws: Workspace) -> tuple[Verdict | None, dict[str, Stamp], Record | No
     stamps, _ = restamp(input_files(ws), stored.stamps if stored else {})
     if stored is None:
         return None, stamps, None
-    return (stored.verdict if _key(stamps) == stored.key else None), stamps, stored
+    if _key(stamps) != stored.key:
+        return None, stamps, stored
+    if stamps != stored.stamps:  # the same inputs, hashed again (a copied workspace): keep their new stat data
+        remember(ws, stored.verdict, stamps, stored.cutoff)
+    return stored.verdict, stamps, stored
 
 
 def stamps_now(ws: Workspace, files: dict[str, str] | None = None) -> dict[str, Stamp]:

@@ -103,7 +103,8 @@ def file_digest(path: str | Path) -> str:
 
 def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, Stamp], bool]:
     """Fresh stamps for `files`, hashing only those whose stat data (size, mtime, inode, status-change time)
-    or link moved; and whether any did."""
+    or link moved; and whether any input came, went or changed content or link. Stat data alone moving (a
+    workspace copied or restored: new inodes, new status-change times) is not a change: the hash decides."""
     stamps: dict[str, Stamp] = {}
     touched = set(known) != set(files)
     settled = time.time_ns() - RACY_NS
@@ -119,7 +120,7 @@ def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, S
             stamps[name] = old
         else:
             stamps[name] = Stamp(file_digest(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
-        touched = touched or stamps[name] != old
+        touched = touched or not stamps[name].same_content(old)
     return stamps, touched
 
 
