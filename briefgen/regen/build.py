@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable
-from contextlib import AbstractContextManager, nullcontext, suppress
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -118,25 +118,14 @@ def tidy(target: Path, cache: Path) -> None:
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
                   if_changed: bool) -> BuildReport:
     lock = read_lock(target)
-    stamps, touched = restamp(input_files(ws), lock.inputs)
+    stamps, _ = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
     now = made_now(stamps)
     if if_changed and all(
             (record := lock.audiences.get(n)) and record.current(target, n, formats, now) for n in names):
-        if touched:
-            _restamped(target, lock, stamps)
-        return BuildReport(unchanged=names)
+        return BuildReport(unchanged=names)  # touching no file, even when stat data alone moved (a copy)
     with _ahead(names, formats) as ahead:
         return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, now, ahead)
-
-
-def _restamped(target: Path, lock: Lock, stamps: dict[str, Stamp]) -> None:
-    """Inputs whose stat data moved (a copy, a `touch`) but whose bytes did not: the record takes their new
-    stamps, so the next run compares stat data alone again. Best effort: a read-only output keeps the old ones
-    (each run then hashes those files again), and nothing is built either way."""
-    lock.inputs = stamps
-    with suppress(OSError):
-        write_lock(target, lock)
 
 
 def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager[Ahead[WriteResult] | None]:
