@@ -79,14 +79,15 @@ def _identify(path: Path, name: str, mtime_ns: int, size: int) -> FontFile:
     face = hb.Face(hb.Blob(raw))
     if face.glyph_count == 0 or not face.unicodes:
         raise AssetError(f"font {name!r} is damaged or maps no characters", FONT_HINT)
-    _embeddable(name, raw)
+    os2 = face.reference_table("OS/2").data
+    _embeddable(name, raw, os2)
     family = _name(face, hb.OTNameIdPredefined.TYPOGRAPHIC_FAMILY) or _name(face, hb.OTNameIdPredefined.FONT_FAMILY)
     style = _name(face, hb.OTNameIdPredefined.TYPOGRAPHIC_SUBFAMILY) or _name(
         face, hb.OTNameIdPredefined.FONT_SUBFAMILY)
     postscript = _name(face, hb.OTNameIdPredefined.POSTSCRIPT_NAME)
     if not family:
         raise AssetError(f"font {name!r} has no family name in its name table", FONT_HINT)
-    bold, italic = _weight_and_slant(face, style)
+    bold, italic = _weight_and_slant(os2, style)
     return FontFile(path, family, style or "Regular", postscript or family.replace(" ", ""), bold, italic,
                     hashlib.sha256(raw).hexdigest()[:10])
 
@@ -96,22 +97,13 @@ def _identify(path: Path, name: str, mtime_ns: int, size: int) -> FontFile:
 _NOT_EMBEDDABLE = 0x0002 | 0x0100 | 0x0200
 
 
-def fs_type(raw: bytes) -> int:
-    """The font's OS/2 fsType (0, no restriction, when it has no OS/2 table)."""
-    tables = int.from_bytes(raw[4:6], "big")
-    for at in range(12, 12 + 16 * tables, 16):
-        if raw[at:at + 4] == b"OS/2":
-            offset = int.from_bytes(raw[at + 8:at + 12], "big")
-            return int.from_bytes(raw[offset + 8:offset + 10], "big")
-    return 0
-
-
-def _embeddable(name: str, raw: bytes) -> None:
-    """The font's licence allows the PDF's subset embedding (reportlab no longer checks it), and reportlab's
-    reader parses the file as it will when embedding it (a parse error, no Unicode character map)."""
+def _embeddable(name: str, raw: bytes, os2: bytes) -> None:
+    """The font's licence (its OS/2 table's fsType; none without the table) allows the PDF's subset embedding
+    (reportlab no longer checks it), and reportlab's reader parses the file as it will when embedding it (a
+    parse error, no Unicode character map)."""
     from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
 
-    if fs_type(raw) & _NOT_EMBEDDABLE:
+    if len(os2) >= 10 and struct.unpack_from(">H", os2, 8)[0] & _NOT_EMBEDDABLE:
         raise AssetError(f"font {name!r}: its licence (OS/2 fsType) forbids embedding it in a PDF as a subset",
                          "use a font whose licence allows embedding (SIL OFL, Apache, …)")
 
@@ -135,9 +127,8 @@ def _name(face: hb.Face, name_id: hb.OTNameIdPredefined) -> str:
     return " ".join((found or "").split())[:200]
 
 
-def _weight_and_slant(face: hb.Face, style: str) -> tuple[bool, bool]:
+def _weight_and_slant(table: bytes, style: str) -> tuple[bool, bool]:
     """Bold and italic from the OS/2 table's fsSelection (bits 5 and 0), else from the style name."""
-    table = face.reference_table("OS/2").data
     if len(table) >= 64:
         selection = struct.unpack_from(">H", table, 62)[0]
         return bool(selection & 0x20), bool(selection & 0x01)
