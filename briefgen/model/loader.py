@@ -85,20 +85,20 @@ def validate(src: Located, model: type[M]) -> M:
     try:
         return model.model_validate(src.data)
     except ValidationError as exc:
-        raise BriefgenError([_problem(src, model, err) for err in _branch_errors(src.data, exc.errors())]) from None
+        raise BriefgenError([_problem(src, model, loc, err) for loc, err in _branch_errors(src.data, exc.errors())]
+                            ) from None
 
 
-def _branch_errors(data: Any, errors: list[Any]) -> list[Any]:
-    """The errors, less those of a union's branches that want another kind of value ("should be a mapping"
-    of a file name given as text) where another branch has said what is wrong with the value given."""
-    paths = [_data_path(data, tuple(err["loc"])) for err in errors]
-    said = {path for path, err in zip(paths, errors, strict=True) if not err["type"].endswith("_type")}
-    return [err for path, err in zip(paths, errors, strict=True)
-            if not (err["type"].endswith("_type") and path in said)]
+def _branch_errors(data: Any, errors: list[Any]) -> list[tuple[Key, Any]]:
+    """Each error with its path in the data (_data_path), less those of a union's branches that want another
+    kind of value ("should be a mapping" of a file name given as text) where another branch has said what is
+    wrong with the value given."""
+    placed = [(_data_path(data, tuple(err["loc"])), err) for err in errors]
+    said = {path for path, err in placed if not err["type"].endswith("_type")}
+    return [(path, err) for path, err in placed if not (err["type"].endswith("_type") and path in said)]
 
 
-def _problem(src: Located, model: type[BaseModel], err: Any) -> Problem:
-    loc = _data_path(src.data, tuple(err["loc"]))
+def _problem(src: Located, model: type[BaseModel], loc: Key, err: Any) -> Problem:
     kind, msg = err["type"], str(err["msg"]).removeprefix("Value error, ")
     if kind == "extra_forbidden":
         name = str(loc[-1])
