@@ -24,7 +24,7 @@ Mark = tuple[int, int]
 # line breaks to YAML 1.1 (and libyaml), not to an editor
 YAML_ONLY_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 _EDITOR_BREAK = re.compile("\r\n|\r|\n")
-_EDITOR_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_EDITOR_LINE = re.compile(rf"[^\r\n]*(?:{_EDITOR_BREAK.pattern})|[^\r\n]+\Z")  # a line with its break
 
 
 def editor_lines(text: str) -> list[str]:
