@@ -63,6 +63,7 @@ STYLES: dict[str, StyleSpec] = {
 }
 
 BOX_PADDING = 6.0  # points inside the BLUF box on every side
+BOX_BORDER_PT = 0.75  # the BLUF box's outline
 TABLE_CELL_PADDING = 3.0  # points, top/bottom and left/right
 NOTE_RULE_WIDTH = 0.3  # fraction of the text width the rule above the footnotes spans
 FURNITURE_SCALE = 0.75  # header and footer text (briefgen's own Header and Footer styles): share of the body size

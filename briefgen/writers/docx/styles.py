@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
-from briefgen.document.layout import FURNITURE_SCALE, MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
+from briefgen.document.layout import FURNITURE_LINE, FURNITURE_SCALE, MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
@@ -31,6 +31,9 @@ HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
 FOOTER_STYLE = "Footer"
 HEADER_DISTANCE_MM = 6.0
+# briefgen's own header and footer styles: under a reference without a letterhead they replace the reference's
+# (it uses none itself), so the furniture sits as the PDF draws it
+_FURNITURE = (HEADER_STYLE, FOOTER_STYLE)
 
 # Word's internal names for its built-in styles (the UI shows them capitalised).
 _INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2", "Footnote Text": "footnote text",
@@ -70,7 +73,7 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
     """Our styles, bullet numbering and page. With `reference`, the document's own styles and numbering win and
     ours only fill the gaps; otherwise ours replace them. The page always comes from the theme, which holds the
     reference's page setup unless the profile set its own."""
-    _page(document, theme, distances=not reference)
+    _page(document, theme, distances=not (reference and theme.house is not None and theme.house.letterhead))
     num_id = _numbering(document, theme, keep=reference)
     styles = document.styles.element
     ours = [*_base_styles(theme, text_width_pt(theme)),
@@ -78,8 +81,9 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
     if reference:
         if styles.find(qn("w:docDefaults")) is None:
             styles.insert(0, _doc_defaults(theme, language))
+        ours_only = () if theme.house is not None and theme.house.letterhead else _FURNITURE
         for definition in ours:
-            _adopt_or_add(styles, definition)
+            _adopt_or_add(styles, definition, replace=definition.get(qn("w:styleId")) in ours_only)
         _use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
         return
     for child in list(styles):
@@ -95,18 +99,23 @@ def _name(style: BaseOxmlElement) -> str:
     return "" if name is None else str(name.get(qn("w:val"), "")).lower()
 
 
-def _adopt_or_add(styles: BaseOxmlElement, ours: BaseOxmlElement) -> None:
+def _adopt_or_add(styles: BaseOxmlElement, ours: BaseOxmlElement, replace: bool = False) -> None:
     """Keep the reference's style of the same id, or of the same type and name (its id renamed to ours);
-    add ours only when the reference has neither."""
+    add ours only when the reference has neither. With `replace`, ours takes the place of the reference's."""
     ident, kind = ours.get(qn("w:styleId")), ours.get(qn("w:type"))
     existing = list(styles.iterchildren(qn("w:style")))
-    if any(s.get(qn("w:styleId")) == ident for s in existing):
-        return
-    same = next((s for s in existing if s.get(qn("w:type")) == kind and _name(s) == _name(ours)), None)
+    same = next((s for s in existing if s.get(qn("w:styleId")) == ident), None)
+    if same is None:
+        same = next((s for s in existing if s.get(qn("w:type")) == kind and _name(s) == _name(ours)), None)
     if same is None:
         styles.append(ours)
         return
     old = same.get(qn("w:styleId"))
+    if replace:
+        same.addprevious(ours)
+        styles.remove(same)
+    if old == ident:
+        return
     same.set(qn("w:styleId"), ident)
     for link in styles.iter(qn("w:basedOn"), qn("w:next"), qn("w:link")):
         if link.get(qn("w:val")) == old:
@@ -192,7 +201,9 @@ def _header_style(ident: str, name: str, theme: Theme, width: float) -> BaseOxml
     tabs = sub(ppr, "w:tabs")
     sub(tabs, "w:tab", val="center", pos=twips(width / 2))
     sub(tabs, "w:tab", val="right", pos=twips(width))
-    run_properties(style, "heading", theme.body_size * FURNITURE_SCALE, MUTED_COLOUR, theme)
+    size = theme.body_size * FURNITURE_SCALE
+    sub(ppr, "w:spacing", before="0", after="0", line=twips(size * FURNITURE_LINE), lineRule="exact")
+    run_properties(style, "heading", size, MUTED_COLOUR, theme)
     return style
 
 
@@ -302,7 +313,8 @@ def text_width_pt(theme: Theme) -> float:
 
 def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
     """The theme's page and margins (a reference's unless the profile set them); header and footer distances
-    are ours only without a reference, whose letterhead keeps its own."""
+    ours wherever briefgen's own header and footer are used (the PDF draws them there), a reference's
+    letterhead keeping its own."""
     section = document.sections[0]
     width, height = theme.page_mm
     top, right, bottom, left = theme.margins_mm

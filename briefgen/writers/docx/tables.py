@@ -10,14 +10,13 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from briefgen.document.layout import BOX_PADDING, STYLES, TABLE_CELL_PADDING
+from briefgen.document.layout import BOX_BORDER_PT, BOX_PADDING, STYLES, TABLE_CELL_PADDING
 from briefgen.document.nodes import Column, Theme
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 from briefgen.writers.docx.styles import TABLE_STYLE, text_width_pt
 
 _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
           "center": WD_ALIGN_PARAGRAPH.CENTER}
-BOX_BORDER_PT = 0.75
 
 
 def available_width(container: BlockItemContainer, theme: Theme) -> float:

@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
-from briefgen.document.layout import BOX_FILL, RULE, ZEBRA
+from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, RULE, ZEBRA
 from briefgen.document.nodes import (
     Banner,
     Block,
@@ -110,21 +110,21 @@ class StoryBuilder:
         return ("FONT", (0, 0), (-1, -1), self.kit.styles["body"].fontName, self.kit.theme.body_size)
 
     def box(self, block: Box) -> Table:
-        pad = layout.BOX_PADDING
+        """The BLUF box: one row a block, spaced as Word spaces the paragraphs of its one cell (each one's
+        space before and after kept, the first's and the last's too, inside the padding)."""
         outer, self.parent = self.parent, self.element("Div")
-        rows: list[list[Flowable]] = [[self.para((Span(block.title),), "box_title")]]
-        rows += [[f] for f in self.blocks(block.blocks)]
+        cells: list[Flowable] = [self.para((Span(block.title),), "box_title"), *self.blocks(block.blocks)]
         self.parent = outer
-        table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
+        table = Table([[f] for f in cells], colWidths=[self.kit.text_width], hAlign="LEFT")
         table.setStyle(TableStyle([
             self._font(),
             ("BACKGROUND", (0, 0), (-1, -1), colour(BOX_FILL, "box")),
-            ("BOX", (0, 0), (-1, -1), 0.75, self.kit.accent),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, 0), pad), ("BOTTOMPADDING", (0, -1), (-1, -1), pad - 3),
+            ("BOX", (0, 0), (-1, -1), BOX_BORDER_PT, self.kit.accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), layout.BOX_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), layout.BOX_PADDING),
+            *_word_cell_spacing(cells, layout.BOX_PADDING),
         ]))
-        table.spaceAfter = 6
+        table.spaceAfter = layout.STYLES["body"].space_after  # the DOCX's spacer paragraph after a table
         return table
 
     def _cell_style(self, name: str, column: Column) -> ParagraphStyle:
@@ -185,9 +185,8 @@ class StoryBuilder:
             self._font(),
             ("LINEBEFORE", (0, 0), (0, -1), 2.5, self.kit.accent),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            *_word_cell_spacing([row[0] for row in rows], 0),  # the DOCX's two paragraphs, spaced as styled
         ]))
-        table.spaceBefore, table.spaceAfter = 2, 6
         return table
 
     def chart(self, block: Chart) -> Table:
@@ -208,6 +207,15 @@ class StoryBuilder:
         ]))
         table.spaceBefore, table.spaceAfter = 0, layout.STYLES["caption"].space_after
         return table
+
+
+def _word_cell_spacing(cells: list[Flowable], pad: float) -> list[tuple[object, ...]]:
+    """Top and bottom padding of each one-flowable row: the flowable's own space before and after (which
+    reportlab leaves out of a cell, and Word keeps), with `pad` above the first row and below the last."""
+    last = len(cells) - 1
+    return [command for row, flowable in enumerate(cells) for command in (
+        ("TOPPADDING", (0, row), (-1, row), flowable.getSpaceBefore() + (pad if row == 0 else 0)),
+        ("BOTTOMPADDING", (0, row), (-1, row), flowable.getSpaceAfter() + (pad if row == last else 0)))]
 
 
 @cache

@@ -27,13 +27,17 @@ def line_texts(paragraph: Any) -> list[str]:
     return lines
 
 
+def frags_text(frags: Any) -> str:
+    """The text of a paragraph's parsed fragments (before its lines are broken: breaking several fragments
+    replaces them by a list of words, which hold no text of their own)."""
+    return "".join(f.text for f in frags if isinstance(getattr(f, "text", None), str) and not hasattr(f, "cbDefn"))
+
+
 def _source(paragraph: Any) -> str:
-    """The text the paragraph was made from: a part a split made has its share of the whole's."""
+    """The text the paragraph was made from (paragraphs.py keeps it as it is made); a part a split made has
+    its share of the whole's."""
     kept = getattr(paragraph, "_source_text", None)
-    if kept is not None:
-        return str(kept)
-    return "".join(f.text for f in getattr(paragraph, "frags", []) if isinstance(getattr(f, "text", None), str)
-                   and not hasattr(f, "cbDefn"))
+    return str(kept) if kept is not None else frags_text(getattr(paragraph, "frags", []))
 
 
 def _match(texts: list[str], source: str) -> tuple[list[bool], int]:

@@ -100,14 +100,19 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, hea
     kind = (BidiHeading if bidi else Heading) if heading else (Bidi if bidi else Plain)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
         made = kind(markup, style, bulletText=bullet)
+        made._source_text = lines.frags_text(made.frags)
     else:
-        made = kind(markup, style, frags=_fragments(markup, style))
+        frags, made_from = _fragments(markup, style)
+        made = kind(markup, style, frags=frags)
+        made._source_text = made_from
     made.tag = tag
     return made
 
 
 @lru_cache(maxsize=4096)
-def _fragments(markup: str, style: ParagraphStyle) -> Any:
-    """reportlab's parse of one paragraph's markup, memoised for the process: the fit and the settling passes
-    lay the same paragraphs out again and again. Keyed by value (markup text and an unchanging style)."""
-    return Paragraph(markup, style).frags
+def _fragments(markup: str, style: ParagraphStyle) -> tuple[Any, str]:
+    """reportlab's parse of one paragraph's markup and its text, memoised for the process: the fit and the
+    settling passes lay the same paragraphs out again and again. Keyed by value (markup text and an
+    unchanging style)."""
+    frags = Paragraph(markup, style).frags
+    return frags, lines.frags_text(frags)

@@ -58,6 +58,7 @@ def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], fam
         leading=font_size * spec.leading, spaceBefore=spec.space_before, spaceAfter=spec.space_after,
         leftIndent=spec.indent, alignment=ALIGN[spec.align], textColor=kit_colours[spec.colour],
         splitLongWords=1, allowWidows=0, allowOrphans=0,
+        embeddedHyphenation=1,  # a line may end after a word's own hyphen ("nuclear-|armed"), as in Word
         bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
     )
 
