@@ -45,10 +45,12 @@ mutation-sample: $(STAMP)
 	$(BIN)/mutmut run --max-children 1 $$(cat tests/mutation_sample.txt)
 	$(BIN)/python tests/mutation_report.py --names tests/mutation_sample.txt $(MUTANTS)
 
-# The table of compiled dataclass methods (briefgen/precompiled.py) and the bundled fonts' parsed tables
-# (briefgen/writers/pdf/fontcache.py); tests/test_precompiled.py and tests/test_fontcache.py say when they are due.
+# The table of compiled dataclass methods (briefgen/precompiled.py), the bundled fonts' coverage
+# (briefgen/document/typefaces.py) and parsed tables (briefgen/writers/pdf/fontcache.py); tests/test_precompiled.py,
+# tests/test_scripts.py and tests/test_fontcache.py say when they are due.
 precompiled: $(STAMP)
 	$(BIN)/python -c "from briefgen import precompiled; print('%d dataclass methods, %d patterns' % precompiled.write())"
+	$(BIN)/python -c "from briefgen.document import typefaces; print(typefaces.write_coverage(), 'font coverages')"
 	$(BIN)/python -c "from briefgen.writers.pdf import fontcache; print(len(fontcache.write_tables()), 'font tables')"
 	$(BIN)/python -c "from briefgen.render import templating; print(templating.write_table(), 'templates')"
 

@@ -90,9 +90,10 @@ def test_a_soft_hyphen_in_an_ideographic_paragraph_is_not_drawn(tmp_path: Path) 
 def test_a_character_no_font_draws_is_kept_in_the_text(tmp_path: Path) -> None:
     """A character without a glyph in any font is drawn as a box but copies as itself (it was code 0,
     mapped to nothing), in Latin and ideographic paragraphs alike, and in a script HarfBuzz would shape
-    (Thai, Bengali, Tamil: shaped with a font that lacks them, every letter became glyph 0)."""
+    (Tibetan: shaped with a font that lacks it, every letter became glyph 0); Thai, Bengali and Tamil, drawn
+    in their own faces, copy as written too."""
     for sample in ("Old Italic \U00010300 here", "日本語\U0004c872 文", "ภาษาไทย คือ ภาษา",
-                   "Thai ภาษาไทย in a Latin line", "বাংলা ভাষা", "தமிழ்"):
+                   "Thai ภาษาไทย in a Latin line", "বাংলা ভাষা", "தமிழ்", "བོད་ཡིག་ Tibetan"):
         write_pdf(body(sample), tmp_path / "b.pdf", Theme())
         assert sample in pdf_text(tmp_path / "b.pdf")
 
@@ -129,3 +130,31 @@ def test_a_last_heading_taller_than_a_page_does_not_hang(tmp_path: Path) -> None
         result = write_pdf(doc, tmp_path / "b.pdf", Theme())
     assert result.pages >= 2
     assert "a" * 1000 in pdf_text(tmp_path / "b.pdf").replace("\n", "")
+
+
+THAI = ("การส่งออกเพิ่มขึ้นในปีนี้ตามรายงานของกระทรวงพาณิชย์ซึ่งระบุว่ามูลค่าการส่งออกสินค้าเกษตรและอุตสาหกรรม"
+        "เพิ่มสูงขึ้นอย่างต่อเนื่องตลอดทั้งปีและคาดว่าจะเติบโตต่อไปในปีหน้า")
+
+
+def test_a_line_of_thai_is_cut_between_letters_with_their_marks(tmp_path: Path) -> None:
+    """Thai is written without spaces: a sentence longer than a line is one word, which reportlab cut into
+    characters and so lost the glyphs shaping had chosen (tone marks drawn as boxes, copied as nothing). Cut
+    between glyphs, each line keeps its marks, and the paragraph copies as written, with no space added at the
+    cut, in a plain paragraph and in a quote (italic, in a table cell)."""
+    doc = Document(Meta("Thai"), (Paragraph((Span(THAI),)), Quote((Span(THAI),))))
+    write_pdf(doc, tmp_path / "t.pdf", Theme())
+    text = pdf_text(tmp_path / "t.pdf")
+    lines = text.split("\n")
+    assert len(lines) >= 5  # each paragraph on two lines at least, then the footer
+    assert text.replace("\n", "").count(THAI) == 2, text  # every mark kept, no space at the cuts
+    fonts = PdfReader(tmp_path / "t.pdf").pages[0]["/Resources"]["/Font"].values()
+    assert any("NotoSansThai" in str(font.get_object()["/BaseFont"]) for font in fonts)  # drawn, not boxes
+
+
+def test_hebrew_is_drawn_without_discretionary_ligatures(tmp_path: Path) -> None:
+    """reportlab shapes with discretionary ligatures on, which Word and LibreOffice leave off: Noto Sans Hebrew
+    then drew yod and vav as the Yiddish ligature U+05F1, copied as that one character."""
+    doc = Document(Meta("Hebrew"), (Quote((Span("בראש סדר העדיפויות"),)),))
+    write_pdf(doc, tmp_path / "h.pdf", Theme())
+    text = pdf_text(tmp_path / "h.pdf")
+    assert "\u05f1" not in text and "העדיפויות" in text, text

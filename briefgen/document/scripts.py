@@ -11,7 +11,8 @@ from typing import Literal
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "yi", "sd", "ug", "ckb", "dv"})
 _RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm"})
 # (the Arabic presentation forms end at U+FEFC: U+FEFF, the byte order mark, belongs to no script)
-NOT_LATIN = "[\u0590-\u08ff\u0900-\u0dff\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufefc]"
+NOT_LATIN = ("[\u0590-\u08ff\u0900-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u19e0-\u19ff\u2e80-\u9fff"
+             "\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufefc]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ _CLASSES = (
      ScriptClass("arabic", "complex", True, "ar")),
     (re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"), ScriptClass("hebrew", "complex", True, "he")),
     (re.compile("[\u0900-\u097f\ua8e0-\ua8ff]"), ScriptClass("devanagari", "complex", False, "hi")),
+    *((re.compile(f"[{block}]"), ScriptClass(name, "complex", False, lang)) for name, block, lang in (
+        ("bengali", "\u0980-\u09ff", "bn"), ("gurmukhi", "\u0a00-\u0a7f", "pa"), ("gujarati", "\u0a80-\u0aff", "gu"),
+        ("tamil", "\u0b80-\u0bff", "ta"), ("telugu", "\u0c00-\u0c7f", "te"), ("kannada", "\u0c80-\u0cff", "kn"),
+        ("malayalam", "\u0d00-\u0d7f", "ml"), ("sinhala", "\u0d80-\u0dff", "si"), ("thai", "\u0e00-\u0e7f", "th"),
+        ("lao", "\u0e80-\u0eff", "lo"), ("myanmar", "\u1000-\u109f", "my"),
+        ("khmer", "\u1780-\u17ff\u19e0-\u19ff", "km"))),
     (re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), ScriptClass("hangul", "east_asian", False, "ko")),
     (KANA, ScriptClass("cjk", "east_asian", False, "ja")),
     (re.compile("[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"),
@@ -38,6 +45,8 @@ _CLASSES = (
 
 def script_of(char: str) -> ScriptClass | None:
     """The class of a character that decides one (letters, script punctuation), None for the neutral rest."""
+    if char < "\u0590":  # Latin, Greek, Cyrillic, Armenian: before every script of its own
+        return LATIN if unicodedata.category(char)[0] == "L" else None
     for pattern, found in _CLASSES:
         if pattern.match(char):
             return found

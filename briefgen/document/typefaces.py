@@ -3,8 +3,9 @@
 Caladea and Carlito are metric-compatible with Cambria and Calibri, so a DOCX that names Cambria/Calibri
 lays out line for line like our PDF, in Word (which has them) and in LibreOffice (which maps them back).
 The fallbacks draw, run by run, the text the main faces lack: one face per script that needs shaping or a
-direction of its own (Arabic and Persian, Hebrew, Devanagari), one for Chinese and Japanese, one for Korean, and
-DejaVu Sans for the rest (symbols, the odd letter). A profile may put its own file first for a script
+direction of its own (Arabic and Persian, Hebrew, the Brahmic scripts of South and Southeast Asia from Devanagari
+to Khmer), one for Chinese and Japanese, one for Korean, DejaVu Sans for the rest (symbols, the odd letter)
+and Noto Sans Ethiopic. A profile may put its own file first for a script
 (`look.fonts`).
 """
 
@@ -66,14 +67,37 @@ SCRIPT_FACES: dict[str, Face] = {
     "arabic": single("NotoNaskhArabic", "Times New Roman", "NotoNaskhArabic-Regular.ttf"),
     "hebrew": single("NotoSansHebrew", "Times New Roman", "NotoSansHebrew-Regular.ttf"),
     "devanagari": single("NotoSansDevanagari", "Nirmala UI", "NotoSansDevanagari-Regular.ttf"),
+    **{script: single(f"NotoSans{script.title()}", word, f"NotoSans{script.title()}-Regular.ttf") for script, word in (
+        ("bengali", "Nirmala UI"), ("gurmukhi", "Nirmala UI"), ("gujarati", "Nirmala UI"), ("tamil", "Nirmala UI"),
+        ("telugu", "Nirmala UI"), ("kannada", "Nirmala UI"), ("malayalam", "Nirmala UI"), ("sinhala", "Nirmala UI"),
+        ("thai", "Leelawadee UI"), ("lao", "Leelawadee UI"), ("myanmar", "Myanmar Text"), ("khmer", "Leelawadee UI"))},
     "cjk": single("DroidSansFallback", "Microsoft YaHei", "DroidSansFallbackFull.ttf"),
     "hangul": single("NanumGothic", "Malgun Gothic", "NanumGothic.ttf"),
 }
 # The keys of a profile's `look.fonts`: the two text roles, then the script classes (document/scripts.py).
 FONT_SLOTS = ("body", "heading", *SCRIPT_FACES)
-# Then anything the faces above lack: Greek, Cyrillic, symbols, …
+# Then anything the faces above lack: Greek, Cyrillic, Georgian, Armenian, symbols, … then Ethiopic (set in the
+# text's own font slot in Word, so not a script class of its own), then emoji and pictographs, drawn in outline
+# (a PDF font has no colour; a skin tone or a family joined by ZWJ is drawn glyph by glyph)
 LAST_RESORT = single("DejaVuSans", "DejaVu Sans", "DejaVuSans.ttf")
-FALLBACKS = (*SCRIPT_FACES.values(), LAST_RESORT)
+FALLBACKS = (*SCRIPT_FACES.values(), LAST_RESORT,
+             single("NotoSansEthiopic", "Ebrima", "NotoSansEthiopic-Regular.ttf"),
+             single("Symbola", "Segoe UI Symbol", "Symbola.ttf"))
+
+
+def write_coverage() -> int:
+    """Write COVERAGE_FILE from the bundled files' character maps (`make precompiled`; fontTools is a
+    development dependency); the number of files."""
+    from fontTools.ttLib import TTFont
+
+    table = {}
+    for path in sorted(FONT_DIR.glob("*.ttf")):
+        codes = sorted(TTFont(str(path), lazy=True).getBestCmap())
+        starts = [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c - 1]
+        ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
+        table[path.name] = " ".join(f"{a:X}" if a == b else f"{a:X}-{b:X}" for a, b in zip(starts, ends, strict=True))
+    COVERAGE_FILE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    return len(table)
 
 
 @cache

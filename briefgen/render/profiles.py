@@ -60,7 +60,19 @@ class LookFonts(Strict):
     heading: FontFiles | None = None
     arabic: FontFiles | None = None  # Arabic, Persian, Urdu…
     hebrew: FontFiles | None = None
-    devanagari: FontFiles | None = None
+    devanagari: FontFiles | None = None  # Hindi, Marathi, Nepali…
+    bengali: FontFiles | None = None
+    gurmukhi: FontFiles | None = None
+    gujarati: FontFiles | None = None
+    tamil: FontFiles | None = None
+    telugu: FontFiles | None = None
+    kannada: FontFiles | None = None
+    malayalam: FontFiles | None = None
+    sinhala: FontFiles | None = None
+    thai: FontFiles | None = None
+    lao: FontFiles | None = None
+    myanmar: FontFiles | None = None
+    khmer: FontFiles | None = None
     cjk: FontFiles | None = None  # Chinese (Simplified and Traditional) and Japanese
     hangul: FontFiles | None = None  # Korean
 

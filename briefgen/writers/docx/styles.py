@@ -16,7 +16,16 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
-from briefgen.document.layout import FURNITURE_LINE, FURNITURE_SCALE, MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
+from briefgen.document.layout import (
+    FURNITURE_LINE,
+    FURNITURE_SCALE,
+    MUTED,
+    RULE,
+    STYLES,
+    TABLE_CELL_PADDING,
+    TEXT,
+    StyleSpec,
+)
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips

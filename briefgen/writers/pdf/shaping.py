@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
+from briefgen.writers.pdf import cutting
 
 _ORIGINAL = ttfonts.shapeFragWord
 _PRIVATE = range(0xE000, 0xF900)
@@ -34,6 +35,9 @@ _LIGATURES: dict[str, dict[int, str]] = {}
 # not Arabic-Indic digits, which HarfBuzz would lay right to left
 _COMPLEX = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff"
                       "\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
+# The OpenType features Word and LibreOffice apply by default; reportlab adds discretionary ligatures, which
+# drew Hebrew vav and yod as the Yiddish ligature U+05F1 (and copied as that one character)
+_FEATURES = {"kern": True, "liga": True}
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -41,7 +45,7 @@ def install() -> None:
     if not rl_paragraph.rtlSupport:
         raise RuntimeError("reportlab was imported before briefgen.writers installed its bidi support")
     rl_paragraph.shapeFragWord = shape_word
-
+    rl_paragraph._splitFragWord = cutting.split_word
 
 
 def needs_shaping(text: str) -> bool:
@@ -62,8 +66,8 @@ def _font_of(fragment: Any) -> str | None:
 
 def shape_word(word: list[Any], *args: Any, **kwargs: Any) -> Any:
     """reportlab's shapeFragWord, one font at a time, keeping the characters behind each ligature."""
-    if isinstance(word, ttfonts.ShapedFragWord):
-        return word
+    if isinstance(word, ttfonts.ShapedFragWord) or any(isinstance(s, ttfonts.ShapedStr) for _, s in word[1:]):
+        return word  # shaped already (a piece split_word cut, laid out again)
     pieces = _pieces(word[1:])
     if len(pieces) == 1:
         return _shape_piece(word, pieces[0], *args, **kwargs)
@@ -102,6 +106,7 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
     font = _font_of(piece[0])
     if font is not None and not _draws_any(font, text):
         return word  # no font has the script (Thai, say): boxes that copy as their characters (fonts.py)
+    kwargs.setdefault("features", _FEATURES)
     shaped = _ORIGINAL(word, *args, **kwargs)
     glyphs = [f[1] for f in shaped[1:] if not hasattr(f[0], "cbDefn") and isinstance(f[1], ttfonts.ShapedStr)]
     for fragment in shaped[1:]:

@@ -1,0 +1,110 @@
+"""Long shaped words cut between glyphs.
+
+Thai, Lao, Khmer and Burmese are written without spaces between words, so a sentence is one word to
+reportlab, which cuts a word longer than its line character by character. For shaped text that lost the glyphs
+HarfBuzz had chosen (a tone mark's raised form has no character of its own: it was drawn as a box and copied as
+nothing). `split_word` stands in for reportlab's cut: a shaped word is cut before a glyph that advances (a
+zero-width mark stays with its letter), and each piece keeps its glyphs' shaping and the characters they stand
+for (`actual`, which the tagged text reads: lines.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import paragraph as rl_paragraph
+
+
+def split_word(word: Any, max_width: float, max_widths: list[float], line_no: int) -> list[Any]:
+    """A word too long for its line cut into pieces that fit (`max_width` on this line, then `max_widths` by
+    line number), as reportlab's _splitFragWord returns them; a word with no shaped text is cut by reportlab."""
+    if not any(isinstance(text, ttfonts.ShapedStr) for _, text in word[1:]):
+        return _SPLIT(word, max_width, max_widths, line_no)
+    last = len(max_widths) - 1
+    pieces: list[Any] = []
+    current: list[tuple[Any, str]] = []
+    width = 0.0
+    for fragment, text, advance in _glyph_groups(word):
+        if current and width + advance > max_width:
+            pieces.append(rl_paragraph._SplitFrag([width, *_joined(current)]))
+            line_no += 1
+            max_width, current, width = max_widths[min(last, line_no)], [], 0.0
+        current.append((fragment, text))
+        width += advance
+    tail = rl_paragraph._SplitFragHS if isinstance(word, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH
+    pieces.append(tail([width, *_joined(current)]))
+    return pieces
+
+
+_SPLIT = rl_paragraph._splitFragWord
+_SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped text unshaped
+
+
+def _glyph_groups(word: Any) -> Iterator[tuple[Any, str, float]]:
+    """(fragment, text, width) of each unit a line may end after: a callback, a plain character, or a shaped
+    glyph with the zero-advance glyphs (marks) that follow it."""
+    for fragment, text in word[1:]:
+        if hasattr(fragment, "cbDefn"):
+            yield fragment, text, float(getattr(fragment.cbDefn, "width", 0))
+        elif not isinstance(text, ttfonts.ShapedStr):
+            for char in text:
+                yield fragment, char, pdfmetrics.stringWidth(char, fragment.fontName, fragment.fontSize)
+        else:
+            data, start = text.__shapeData__, 0
+            cuts = [end for end in range(1, len(text) + 1) if end == len(text) or data[end].x_advance]
+            for end, actual in zip(cuts, _actual_parts(text, cuts), strict=True):
+                piece = text[start:end]
+                if actual is not None:
+                    piece.actual = actual
+                yield fragment, piece, _advance(piece, fragment)
+                start = end
+
+
+def _actual_parts(glyphs: Any, cuts: list[int]) -> list[str | None]:
+    """The characters each piece of a glyph run cut at `cuts` stands for (its share of the run's `actual`,
+    by the clusters its glyphs come from); None for a run without one."""
+    actual = getattr(glyphs, "actual", None)
+    if actual is None:
+        return [None] * len(cuts)
+    data = glyphs.__shapeData__
+    firsts = [min((d.cluster for d in data[a:b] if d.cluster != _SIMPLE), default=None)
+              for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
+    known = [f for f in firsts if f is not None]
+    base = min(known, default=0)
+    parts: list[str | None] = []
+    for i, first in enumerate(firsts):
+        later = [f for f in firsts[i + 1:] if f is not None and first is not None and f > first]
+        parts.append(None if first is None else actual[first - base:(min(later) - base) if later else None])
+    return parts
+
+
+def _advance(glyphs: Any, fragment: Any) -> float:
+    return sum(pdfmetrics.stringWidth(char, fragment.fontName, fragment.fontSize) if d.cluster == _SIMPLE
+               else d.x_advance * fragment.fontSize / 1000 for char, d in zip(glyphs, glyphs.__shapeData__,
+                                                                          strict=True))
+
+
+def _joined(groups: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
+    """Consecutive groups of one fragment as one: a copy of the fragment holding their text (and, for shaped
+    text, the characters it stands for)."""
+    runs: list[tuple[Any, str]] = []  # (the fragment the groups came from, their text)
+    for fragment, text in groups:
+        if runs and runs[-1][0] is fragment:
+            before = runs[-1][1]
+            both = before + text
+            if isinstance(both, ttfonts.ShapedStr):
+                both.actual = str(getattr(before, "actual", before)) + str(getattr(text, "actual", text))
+            runs[-1] = (fragment, both)
+        else:
+            runs.append((fragment, text))
+    return [(_holding(fragment, text), text) for fragment, text in runs]
+
+
+def _holding(fragment: Any, text: str) -> Any:
+    if hasattr(fragment, "cbDefn") or not hasattr(fragment, "clone"):
+        return fragment
+    copy = fragment.clone()
+    copy.text = text
+    return copy
