@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from briefgen.document.nodes import Document, Heading, Meta, Paragraph, Quote, S
 from briefgen.model.schema import Judgment
 from briefgen.writers.docx.writer import write as write_docx
 from briefgen.writers.pdf.writer import write as write_pdf
+from tests.tools import require
 
 
 def pdf_text(path: Path) -> str:
@@ -158,3 +160,15 @@ def test_hebrew_is_drawn_without_discretionary_ligatures(tmp_path: Path) -> None
     write_pdf(doc, tmp_path / "h.pdf", Theme())
     text = pdf_text(tmp_path / "h.pdf")
     assert "\u05f1" not in text and "העדיפויות" in text, text
+
+
+def test_a_long_hyphenated_word_is_cut_to_fit_and_keeps_all_its_text(tmp_path: Path) -> None:
+    """A line may end after a word's hyphen, but reportlab then set the rest of a long hyphenated word (a URL)
+    on one line however wide: it ran off the page, and a reader (poppler, which keeps what is on the page) lost
+    most of its text."""
+    url = "https://example.org/" + "a/b-c_d" * 200
+    write_pdf(body(f"see {url} end", f"see {url} end"), tmp_path / "u.pdf", Theme())
+    text = subprocess.run([require("pdftotext"), str(tmp_path / "u.pdf"), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = text.replace("\n", "").replace("-", "")  # poppler drops a hyphen that ends a line, as a word break
+    assert flat.count(url.replace("-", "")) == 2, text

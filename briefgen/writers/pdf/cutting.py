@@ -1,4 +1,5 @@
-"""Long shaped words cut between glyphs.
+"""Long words cut to fit their lines: shaped words between glyphs, hyphenated words at a hyphen only where the
+rest fits the next line.
 
 Thai, Lao, Khmer and Burmese are written without spaces between words, so a sentence is one word to
 reportlab, which cuts a word longer than its line character by character. For shaped text that lost the glyphs
@@ -6,6 +7,11 @@ HarfBuzz had chosen (a tone mark's raised form has no character of its own: it w
 nothing). `split_word` stands in for reportlab's cut: a shaped word is cut before a glyph that advances (a
 zero-width mark stays with its letter), and each piece keeps its glyphs' shaping and the characters they stand
 for (`actual`, which the tagged text reads: lines.py).
+
+A line may end after a word's own hyphen ("nuclear-|armed", as Word and LibreOffice break it: styles.py asks
+reportlab for it), but reportlab then never cuts the rest, however long: a URL with hyphens ran off the page
+and its text was lost. `hyphenate_word` and `hyphenate_frag_word` take a break at a hyphen only when what
+follows it fits a line; a longer word is cut as any long word is.
 """
 
 from __future__ import annotations
@@ -39,6 +45,26 @@ def split_word(word: Any, max_width: float, max_widths: list[float], line_no: in
 
 
 _SPLIT = rl_paragraph._splitFragWord
+_HYPHENATE_WORD = rl_paragraph._hyphenateWord
+_HYPHENATE_FRAG_WORD = rl_paragraph._hyphenateFragWord
+
+
+def hyphenate_word(hyphenator: Any, font: str, size: float, word: str, width: float, new_width: float,
+                   max_width: float, *rest: Any) -> Any:
+    """reportlab's break of a one-font word at a hyphen, refused when what follows the hyphen is wider than
+    the line (reportlab would set it on a line of its own, overflowing)."""
+    found = _HYPHENATE_WORD(hyphenator, font, size, word, width, new_width, max_width, *rest)
+    if found and pdfmetrics.stringWidth(found[-1], font, size) > max_width:
+        return None
+    return found
+
+
+def hyphenate_frag_word(hyphenator: Any, word: Any, new_width: float, max_width: float, *rest: Any) -> Any:
+    """The same for a word of several fragments (whose first item is its width)."""
+    found = _HYPHENATE_FRAG_WORD(hyphenator, word, new_width, max_width, *rest)
+    if found and float(found[-1][0]) > max_width:
+        return None
+    return found
 _SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped text unshaped
 
 

@@ -46,6 +46,8 @@ def install() -> None:
         raise RuntimeError("reportlab was imported before briefgen.writers installed its bidi support")
     rl_paragraph.shapeFragWord = shape_word
     rl_paragraph._splitFragWord = cutting.split_word
+    rl_paragraph._hyphenateWord = cutting.hyphenate_word
+    rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
 
 
 def needs_shaping(text: str) -> bool:
