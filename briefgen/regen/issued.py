@@ -16,20 +16,23 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.atomic import atomic_write
-from briefgen.document.nodes import Theme
+from briefgen.atomic import atomic_copy, atomic_write
+from briefgen.document.nodes import FORMATS, Theme
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
 from briefgen.safeio import DamagedState, load_state
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
+    from briefgen.regen.publish import Stage
+    from briefgen.regen.record import Lock
     from briefgen.render.profiles import Profile
 
 ISSUED = "issued"
 RECORD = "issued.json"
 FORMAT_VERSION = 1
 MAX_RECORD_BYTES = 1024 * 1024 * 1024  # a snapshot of the model per issued version
+REVIEW_HINT = "run `briefgen build`, review the briefs, then issue them"
 
 
 @dataclass
@@ -132,10 +135,35 @@ def _issues_of(raw: Any) -> dict[str, list[Issue]]:
     return issues
 
 
-def write_issues(out: Path, issues: dict[str, list[Issue]]) -> None:
-    (out / ISSUED).mkdir(parents=True, exist_ok=True)
+@dataclass(frozen=True)
+class Issuing:
+    """What `briefgen issue` adds to the build it runs: the record of issued versions with this run's new ones
+    in it (the build stamps each brief from it), and those new ones."""
+
+    issues: dict[str, list[Issue]]
+    made: dict[str, Issue]
+
+    def stage(self, stage: Stage, lock: Lock) -> None:
+        """Stage a copy of each new version's briefs (its own file, sharing nothing with output/) and the
+        record, to be published with the briefs or not at all."""
+        for name, entry in self.made.items():
+            record = lock.audiences.get(name)
+            formats = [f for f in FORMATS if record and f in record.outputs]
+            if record is None or record.digest != entry.digest or not all(
+                    (stage.folder / f"{name}.{fmt}").is_file() for fmt in formats):
+                raise BriefgenError(Problem(name, "the brief rebuilt for issuing differs from the build reviewed",
+                                            hint=REVIEW_HINT))
+            for fmt in formats:
+                kept = entry.folder(Path(), name) / f"{name}.{fmt}"
+                atomic_copy(stage.folder / f"{name}.{fmt}", stage.path(kept.as_posix()))
+                entry.files[f"{name}.{fmt}"] = record.outputs[fmt]
+        atomic_write(stage.path(f"{ISSUED}/{RECORD}"), _encoded(self.issues))
+        stage.records.append(f"{ISSUED}/{RECORD}")
+
+
+def _encoded(issues: dict[str, list[Issue]]) -> bytes:
     data = {"format": FORMAT_VERSION, "audiences": {k: [asdict(i) for i in v] for k, v in issues.items()}}
-    atomic_write(out / ISSUED / RECORD, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode())
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode()
 
 
 def edition(issues: list[Issue], digest: str) -> Edition:
