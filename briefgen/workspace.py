@@ -58,7 +58,15 @@ class Workspace:
 
 
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:
-    """`out` (default output/), made if missing; a clear error where a file stands in its way."""
+    """`out` (default output/), made if missing; a clear error where a file stands in its way. The default
+    output/ may be a symbolic link only to a folder inside the workspace: one leading out, or nowhere, would
+    have briefgen write (and make folders) wherever it points; `-o` names a folder elsewhere explicitly."""
+    if out is None and ws.output.is_symlink():
+        real = os.path.realpath(ws.output)
+        if not os.path.isdir(real) or not real.startswith(str(ws.root).rstrip(os.sep) + os.sep):
+            raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
+                                        "the way of the output folder", hint="remove the link, or name the folder "
+                                        "to write to with -o"))
     target = (out if out is not None else ws.output).resolve()
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",

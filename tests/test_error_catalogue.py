@@ -79,6 +79,12 @@ def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
 
+def _output_linked_out(ws: Path) -> None:
+    """output/ moved out of the workspace and linked to: a build would write (and make folders) there."""
+    (ws / "output").rename(ws.parent / "outside")
+    (ws / "output").symlink_to(ws.parent / "outside", target_is_directory=True)
+
+
 def _in_the_way(rel: str, folder: bool) -> Callable[[Path], None]:
     """A folder (else a file) where the build writes output/`rel`, what briefgen made there removed first."""
     def mutate(ws: Path) -> None:
@@ -243,6 +249,7 @@ SCENARIOS: dict[str, Scenario] = {
     "unknown audience": (_nothing, ("build", "-a", "board")),
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
+    "output is a link out": (_output_linked_out, ("build",)),
     "symbolic link leaving its folder": _round2("containment: included template in a linked folder"),
     "the model as a seed": _hostile("the model as a seed"),
     "seed behind a link": _round2("containment: seed in a linked folder"),
