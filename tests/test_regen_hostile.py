@@ -36,3 +36,37 @@ def test_an_output_link_to_a_folder_inside_the_workspace_is_the_output(base: Pat
     (ws / "output").symlink_to("briefs", target_is_directory=True)
     result = run(ws, "build", "--if-changed")
     assert result.exit_code == 0, result.output
+
+
+CITED = "more than a million active troops"
+
+
+def test_a_seed_written_while_a_build_reads_it_is_never_recorded_as_the_version_checked(
+        base: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed loses a cited passage (B); a build takes its stamps; an editor puts the passage back (C) before
+    the build reads the seed; then takes it out again (B). A brief checked against C must not stand recorded
+    as made from B: `build --if-changed` would call it up to date while its passage is gone."""
+    from briefgen.regen import build as building
+    from tests.helpers import SEED_000
+
+    ws = copy_workspace(base, tmp_path)
+    seed = ws / SEED_000
+    with_passage = seed.read_text(encoding="utf-8")
+    without = with_passage.replace(CITED, "more than a thousand active troops")
+    seed.write_text(without, encoding="utf-8")
+    real = building.restamp
+
+    def stamped_then_edited(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(*args, **kwargs)
+        seed.write_text(with_passage, encoding="utf-8")  # the editor saves between the stamps and the read
+        return found
+
+    monkeypatch.setattr(building, "restamp", stamped_then_edited)
+    during = run(ws, "build")
+    monkeypatch.undo()
+    if during.exit_code == 1:
+        assert f"{SEED_000}: changed while the build was running" in during.output, during.output
+    seed.write_text(without, encoding="utf-8")
+    after = run(ws, "build", "--if-changed")
+    assert after.exit_code == 1, after.output  # the passage is gone: never "up to date"
+    assert "Traceback" not in after.output

@@ -28,7 +28,7 @@ from briefgen.regen.builds import BUILDS, build_record, record_name
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.guard import building, shown
 from briefgen.regen.history import check_history, history_folder, prune
-from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
+from briefgen.regen.inputs import Stamp, input_files, moved, restamp, tool_version
 from briefgen.regen.issued import Issuing, read_issues
 from briefgen.regen.madefrom import made_now, rebased
 from briefgen.regen.publish import (
@@ -132,6 +132,7 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
         if done:
             lock.build += 1
             report.history = history_folder(target, lock.build)
+        _unmoved(ws, stamps)
         model = full_snapshot(checked)
         _advance(lock, stamps, now, resolve_audiences(ws, ()), model, before)
         _check_and_publish(stage, lock, written, {built.audience: built.needles for built in done}, report.history,
@@ -139,6 +140,17 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
     report.written = [replace(w.published(target), undrawable=checked.undrawable) for w in written]
     _tidy_cache(ws, {stamp.sha256 for stamp in stamps.values()})
     return report
+
+
+def _unmoved(ws: Workspace, stamps: dict[str, Stamp]) -> None:
+    """Refuse to publish what was read from inputs written while the build ran: it may have been verified
+    against one version of a seed and be recorded as made from another (which a later run would trust)."""
+    changed = moved(input_files(ws), stamps)
+    if changed:
+        more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
+        raise BriefgenError(Problem(changed[0], f"changed while the build was running{more}, so the briefs may "
+                                    "have been made from another version of it; nothing was published",
+                                    hint="run the build again once the edits are saved"))
 
 
 def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,
