@@ -268,6 +268,7 @@ SCENARIOS: dict[str, Scenario] = {
     "lock file is a link": _round2("containment: build lock linked out"),
     "damaged build record (warning)": _round2("worked around: build record of the wrong shape"),
     "damaged record of issued versions (warning)": (_deep_issued, ("status",)),
+    "issue with a damaged record of issued versions": (_deep_issued, ("issue", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
     "template nested too deep": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ ' + "(" * 1000 + "1"
                                         + ")" * 1000 + " }}{% endblock %}"), ("check",)),

@@ -70,3 +70,19 @@ def test_a_seed_written_while_a_build_reads_it_is_never_recorded_as_the_version_
     after = run(ws, "build", "--if-changed")
     assert after.exit_code == 1, after.output  # the passage is gone: never "up to date"
     assert "Traceback" not in after.output
+
+
+@pytest.mark.parametrize("record", ['{"format": 2, "audiences": {"analyst": []}}', "{", "[]"])
+def test_issue_never_replaces_a_record_of_issued_versions_it_cannot_read(
+        base: Path, tmp_path: Path, record: str) -> None:
+    """A newer briefgen's record, or a damaged one: issuing would write one that forgot every version in it."""
+    from tests.helpers import published
+
+    ws = copy_workspace(base, tmp_path)
+    (ws / "output/issued").mkdir()
+    (ws / "output/issued/issued.json").write_text(record, encoding="utf-8")
+    before = published(ws)
+    result = run(ws, "issue", "-a", "analyst")
+    assert result.exit_code == 1, result.output
+    assert "output/issued/issued.json: the record of issued versions is damaged" in result.output
+    assert published(ws) == before

@@ -114,10 +114,25 @@ def read_issues(out: Path) -> dict[str, list[Issue]]:
     try:
         return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
     except DamagedState as exc:
-        warn_once(Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc}); "
-                          "it is ignored, as if nothing had been issued", hint="restore it from a backup before "
-                          "the next `briefgen issue`, which would start it again at version 1"))
+        warn_once(_damaged(out, exc, "it is ignored, as if nothing had been issued", "restore it from a backup "
+                           "before the next `briefgen issue`"))
         return {}
+
+
+def issues_to_extend(out: Path) -> dict[str, list[Issue]]:
+    """The record `issue` adds to: a damaged one (garbage, a link, a newer briefgen's) is refused, never
+    replaced by one that has forgotten every version in it."""
+    try:
+        return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
+    except DamagedState as exc:
+        raise BriefgenError(_damaged(out, exc, "issuing would replace it", "restore it from a backup, or move it "
+                                     "aside to start a new record (version numbers go on from the folders kept)"),
+                            ) from None
+
+
+def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
+    return Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc}); {outcome}",
+                   hint=hint)
 
 
 def _issues_of(raw: Any) -> dict[str, list[Issue]]:

@@ -16,7 +16,7 @@ from briefgen.locking import held
 from briefgen.regen.build import build_held, resolve_audiences
 from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, read_issues, today
+from briefgen.regen.issued import ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
@@ -34,7 +34,7 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     lock_path = target / ".issue.lock"
     with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"), building(ws, target):
         lock = read_lock(target)
-        issues = read_issues(target)
+        issues = issues_to_extend(target)
         names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
         date, at = today()
         made = {}
