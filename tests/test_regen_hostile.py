@@ -86,3 +86,40 @@ def test_issue_never_replaces_a_record_of_issued_versions_it_cannot_read(
     assert result.exit_code == 1, result.output
     assert "output/issued/issued.json: the record of issued versions is damaged" in result.output
     assert published(ws) == before
+
+
+def test_a_lost_build_record_never_reuses_a_build_number(base: Path, tmp_path: Path) -> None:
+    """The build record damaged (its count lost): the next build is numbered after every build kept in .builds/
+    and history/, so no earlier build's record is replaced."""
+    from tests.helpers import set_marker
+
+    ws = copy_workspace(base, tmp_path)
+    out = ws / "output"
+    set_marker(ws, 1)
+    assert run(ws, "build").exit_code == 0
+    kept = {p.name: p.read_bytes() for p in (out / ".builds").iterdir()}
+    (out / "briefgen.lock").write_text("{", encoding="utf-8")
+    set_marker(ws, 2)
+    result = run(ws, "build")
+    assert result.exit_code == 0, result.output
+    assert all((out / ".builds" / name).read_bytes() == data for name, data in kept.items())
+    assert sorted(p.name for p in (out / ".builds").iterdir()) == ["00001.json", "00002.json", "00003.json"]
+    assert "build 3" in run(ws, "history").output
+
+
+def test_keep_history_keeps_the_newest_builds_after_the_clock_went_back(base: Path, tmp_path: Path) -> None:
+    """History folders are named by UTC time and build number: after the clock was set back, the newest build
+    has the earliest time, and pruning must still keep it."""
+    from tests.helpers import set_marker
+
+    ws = copy_workspace(base, tmp_path)
+    set_marker(ws, 1)
+    assert run(ws, "build").exit_code == 0
+    [first] = (ws / "output/history").iterdir()
+    ahead = first.with_name(first.name.replace(first.name[:4], "2999", 1))  # made while the clock ran ahead
+    first.rename(ahead)
+    set_marker(ws, 2)
+    result = run(ws, "build", "--keep-history", "1")
+    assert result.exit_code == 0, result.output
+    [left] = (ws / "output/history").iterdir()
+    assert left.name.endswith("-build00003"), left.name

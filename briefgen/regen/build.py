@@ -24,7 +24,7 @@ from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.forking import workers_for
 from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, build_audience, cost
-from briefgen.regen.builds import BUILDS, build_record, record_name
+from briefgen.regen.builds import BUILDS, build_record, next_number, record_name
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.guard import building, shown
 from briefgen.regen.history import check_history, history_folder, prune
@@ -116,7 +116,8 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
 
     strict, if_changed = modes
     checked, profiles = _ready(ws, target, names, strict, stamps)
-    check_targets(build_writes(ws, target, names, formats, profiles, lock.build + 1), ws.rel)
+    number = next_number(target, lock.build)
+    check_targets(build_writes(ws, target, names, formats, profiles, number), ws.rel)
     issues = issuing.issues if issuing else read_issues(target)
     with staging(target) as stage:
         work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage,
@@ -130,7 +131,7 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
             _confirm(lock.audiences[name], now)
         before = lock.build
         if done:
-            lock.build += 1
+            lock.build = number
             report.history = history_folder(target, lock.build)
         _unmoved(ws, stamps)
         model = full_snapshot(checked)
