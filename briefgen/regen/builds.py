@@ -50,8 +50,11 @@ def next_number(out: Path, last: int) -> int:
 
 
 def _names(folder: Path) -> list[str]:
+    """The names of the regular files in `folder` (a record; a folder or a link of that name is no record, but
+    in the way of one, and reported so)."""
     try:
-        return os.listdir(folder)
+        with os.scandir(folder) as entries:
+            return [e.name for e in entries if e.is_file(follow_symlinks=False)]
     except OSError:
         return []
 

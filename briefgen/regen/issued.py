@@ -121,7 +121,11 @@ def read_issues(out: Path) -> dict[str, list[Issue]]:
 
 def issues_to_extend(out: Path) -> dict[str, list[Issue]]:
     """The record `issue` adds to: a damaged one (garbage, a link, a newer briefgen's) is refused, never
-    replaced by one that has forgotten every version in it."""
+    replaced by one that has forgotten every version in it. Something other than a file in its place is
+    left to the check of what is in the way (regen/targets.py), which names it."""
+    path = out / ISSUED / RECORD
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return {}
     try:
         return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
     except DamagedState as exc:
