@@ -18,6 +18,20 @@ class Workspace:
     def at(cls, root: str | Path) -> Workspace:
         return cls(Path(root).resolve())
 
+    @classmethod
+    def around(cls, start: Path) -> Workspace:
+        """The workspace `start` is in: `start` itself when it has a seeds/ folder, else the nearest folder above
+        it whose seeds/ holds the catalogue or the model (a command run in seeds/ or output/, as git finds its
+        repository), else `start` (whose missing files are then reported)."""
+        here = cls.at(start)
+        if here.seeds.is_dir():
+            return here
+        for folder in here.root.parents:
+            found = cls(folder)
+            if any(path.is_file() for path in found.model_files):
+                return found
+        return here
+
     @property
     def seeds(self) -> Path:
         return self.root / "seeds"

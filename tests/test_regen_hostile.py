@@ -123,3 +123,19 @@ def test_keep_history_keeps_the_newest_builds_after_the_clock_went_back(base: Pa
     assert result.exit_code == 0, result.output
     [left] = (ws / "output/history").iterdir()
     assert left.name.endswith("-build00003"), left.name
+
+
+@pytest.mark.parametrize("folder", ["seeds", "output", "output/history"])
+def test_a_command_run_inside_the_workspace_finds_it(base: Path, tmp_path: Path, folder: str) -> None:
+    """Run from seeds/ or output/ (no -C), briefgen works on the workspace around it, as git finds its
+    repository; it never offers to scaffold a new workspace inside the old one."""
+    import subprocess
+    import sys
+
+    ws = copy_workspace(base, tmp_path)
+    (ws / folder).mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([sys.executable, "-m", "briefgen", "build", "--if-changed"], cwd=ws / folder,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "up to date: analyst, executive, public" in done.stdout
+    assert not (ws / folder / "output").exists()

@@ -22,9 +22,9 @@ def workspace_option(func: F) -> F:
 
 
 def workspace_of(ctx: click.Context, workspace: Path | None) -> Workspace:
-    """The command's -C, else the group's, else the current directory."""
-    root = workspace or ctx.find_root().params.get("workspace") or Path.cwd()
-    return Workspace.at(root)
+    """The command's -C, else the group's, else the workspace the current directory is in (Workspace.around)."""
+    root = workspace or ctx.find_root().params.get("workspace")
+    return Workspace.at(root) if root is not None else Workspace.around(Path.cwd())
 
 
 class _Text(click.ParamType[Any, Any]):
