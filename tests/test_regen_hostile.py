@@ -139,3 +139,22 @@ def test_a_command_run_inside_the_workspace_finds_it(base: Path, tmp_path: Path,
     assert done.returncode == 0, done.stderr
     assert "up to date: analyst, executive, public" in done.stdout
     assert not (ws / folder / "output").exists()
+
+
+@pytest.mark.parametrize("state", ["briefgen.lock", "issued/issued.json", ".builds/00001.json"])
+def test_a_huge_damaged_state_file_is_not_read_whole(base: Path, tmp_path: Path, state: str) -> None:
+    """A state file replaced by a gigabyte of NUL bytes (a disk error, a hostile copy): `status` warns that it
+    is damaged at once, in little memory, rather than reading it whole and parsing it (2 GB, 18 s)."""
+    import subprocess
+    import sys
+
+    ws = copy_workspace(base, tmp_path)
+    path = ws / "output" / state
+    path.parent.mkdir(exist_ok=True)
+    with path.open("wb") as handle:
+        handle.truncate(1000 * 1024 * 1024)  # sparse: no disk used
+    measure = ("import resource, subprocess, sys; subprocess.run([sys.executable, '-m', 'briefgen', '-C', sys.argv[1], "
+               "'history'], capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", measure, str(ws)], capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert int(done.stdout) < 400 * 1024, f"peak {int(done.stdout) // 1024} MB"
