@@ -71,6 +71,19 @@ class Workspace:
         return str(path)
 
 
+_KEPT = ("seeds", "templates", "output/history", "output/issued", "output/.builds", "output/.cache")
+
+
+def _not_kept_folder(ws: Workspace, target: Path, out: Path | None) -> None:
+    """`-o` may name any folder but one briefgen reads from or keeps things in: briefs written into seeds/
+    would be read as seeds, and into an issued version's folder would replace what was issued."""
+    for kept in _KEPT:
+        folder = (ws.root / kept).resolve()
+        if target == folder or folder in target.parents:
+            raise BriefgenError(Problem(str(out), f"the output folder is inside {kept}/, which briefgen reads or "
+                                        "keeps for itself", hint="choose another directory with -o"))
+
+
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     """`out` (default output/), made if missing; a clear error where a file stands in its way. The default
     output/ may be a symbolic link only to a folder inside the workspace: one leading out, or nowhere, would
@@ -82,6 +95,7 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
                                         "the way of the output folder", hint="remove the link, or name the folder "
                                         "to write to with -o"))
     target = (out if out is not None else ws.output).resolve()
+    _not_kept_folder(ws, target, out)
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
                                     hint="choose a directory with -o, or remove the file"))

@@ -158,3 +158,38 @@ def test_a_huge_damaged_state_file_is_not_read_whole(base: Path, tmp_path: Path,
     done = subprocess.run([sys.executable, "-c", measure, str(ws)], capture_output=True, text=True, timeout=120,
                           check=True)
     assert int(done.stdout) < 400 * 1024, f"peak {int(done.stdout) // 1024} MB"
+
+
+@pytest.mark.parametrize("command", ["build", "issue", "status", "history"])
+def test_an_empty_output_option_is_a_usage_error_not_the_current_folder(
+        base: Path, tmp_path: Path, command: str) -> None:
+    import subprocess
+    import sys
+
+    ws = copy_workspace(base, tmp_path)
+    here = tmp_path / "elsewhere"
+    here.mkdir()
+    done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), command, "-o", ""], cwd=here,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "an empty path names no folder" in done.stderr
+    assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("inside", ["seeds", "seeds/new", "templates", "output/issued/analyst-v1", "output/history"])
+@pytest.mark.parametrize("command", ["build", "issue"])
+def test_the_output_folder_is_never_one_briefgen_reads_or_keeps(
+        base: Path, tmp_path: Path, inside: str, command: str) -> None:
+    """Briefs written into seeds/ would be read as seeds; into an issued version's folder they would replace
+    what was issued."""
+    from tests.helpers import fingerprint
+
+    ws = copy_workspace(base, tmp_path)
+    if command == "issue":
+        assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    before = fingerprint(ws)
+    result = run(ws, command, "-o", str(ws / inside))
+    assert result.exit_code == 1, result.output
+    assert f"the output folder is inside {inside.split('/new')[0].rsplit('/analyst-v1')[0]}/" in result.output
+    assert {k: v for k, v in fingerprint(ws).items() if "/.cache/" not in k and not k.endswith(".lock")} == {
+        k: v for k, v in before.items() if "/.cache/" not in k and not k.endswith(".lock")}
