@@ -97,3 +97,14 @@ def test_an_issue_killed_between_renames_is_finished_by_the_next_run(base: Path,
         assert "Version1,issued" in brief_text(out / "analyst.pdf"), k
         assert run(ws, "issue", "-a", "analyst").exit_code == 1  # already issued: the same content
     assert k > 5, k
+
+
+def test_status_tells_of_a_publishing_left_half_done(base: Path, tmp_path: Path) -> None:
+    ws = copy_workspace(base, tmp_path / "ws")
+    set_marker(ws, 1)
+    assert _killed_after(ws, 2, "build")
+    result = run(ws, "status")
+    assert result.exit_code == 1
+    assert "a build was killed while publishing: some briefs are new and some old" in result.output
+    assert run(ws, "build", "--if-changed").exit_code == 0
+    assert run(ws, "status").exit_code == 0

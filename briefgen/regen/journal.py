@@ -70,7 +70,7 @@ def _forward(folder: Path, target: Path, staged: str | None, name: str, previous
         raise OSError(errno.ELOOP, "too many levels of symbolic links (a link in the way)", str(published))
     if staged is not None:
         source = folder / staged
-        if os.path.lexists(source):
+        if os.path.lexists(source) and not os.path.islink(source):  # what a build stages is a file, never a link
             published.parent.mkdir(parents=True, exist_ok=True)
             os.replace(source, published)
         return

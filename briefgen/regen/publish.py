@@ -36,7 +36,7 @@ from pathlib import Path
 
 from briefgen.atomic import fsync_directory
 from briefgen.regen.history import preserve
-from briefgen.regen.journal import Step, abandon, commit, finish
+from briefgen.regen.journal import JOURNAL, Step, abandon, commit, finish
 
 STAGE_PREFIX = ".staging-"
 _STAGE = re.compile(re.escape(STAGE_PREFIX) + r"[a-z0-9_]{8}")
@@ -177,6 +177,15 @@ def _same(staged: Path, published: Path) -> bool:
             published.read_bytes() == staged.read_bytes()
     except OSError:
         return False
+
+
+def interrupted(target: Path) -> Path | None:
+    """A staging folder whose publishing was committed and not finished (a killed build's), if any."""
+    with contextlib.suppress(OSError), os.scandir(target) as entries:
+        for entry in entries:
+            if _STAGE.fullmatch(entry.name) and os.path.isfile(os.path.join(entry.path, JOURNAL)):
+                return Path(entry.path)
+    return None
 
 
 def remove_stale_stages(target: Path) -> None:
