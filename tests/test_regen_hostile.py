@@ -193,3 +193,28 @@ def test_the_output_folder_is_never_one_briefgen_reads_or_keeps(
     assert f"the output folder is inside {inside.split('/new')[0].rsplit('/analyst-v1')[0]}/" in result.output
     assert {k: v for k, v in fingerprint(ws).items() if "/.cache/" not in k and not k.endswith(".lock")} == {
         k: v for k, v in before.items() if "/.cache/" not in k and not k.endswith(".lock")}
+
+
+def test_a_history_folder_that_cannot_be_pruned_does_not_fail_a_published_build(
+        base: Path, tmp_path: Path) -> None:
+    """`--keep-history` prunes after publishing: a folder it cannot delete (immutable, as even root cannot
+    change) is a warning naming the folder, and the build, whose briefs are published, succeeds."""
+    import subprocess
+
+    from tests.helpers import set_marker
+    from tests.validate import brief_text, briefs
+
+    ws = copy_workspace(base, tmp_path)
+    set_marker(ws, 1)
+    assert run(ws, "build").exit_code == 0
+    [old] = (ws / "output/history").iterdir()
+    if subprocess.run(["chattr", "+i", str(old)], capture_output=True, check=False).returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    try:
+        set_marker(ws, 2)
+        result = run(ws, "build", "--keep-history", "0")
+    finally:
+        subprocess.run(["chattr", "-i", str(old)], check=True)
+    assert result.exit_code == 0, result.output
+    assert f"output/history/{old.name}: warning: operation not permitted" in result.output
+    assert all("Zqmark02" in brief_text(path) for path in briefs(ws / "output"))

@@ -76,8 +76,18 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
     with building(ws, target):
         report = build_held(ws, target, list(audiences), tuple(formats), strict=strict, if_changed=if_changed)
         if keep_history is not None:
-            prune(target, keep_history)
+            _prune(ws, target, keep_history)
     return report
+
+
+def _prune(ws: Workspace, target: Path, keep: int) -> None:
+    """Prune history once the briefs are published: a folder that cannot be deleted is told, not a failed
+    build (the briefs and their record are already in place)."""
+    try:
+        prune(target, keep)
+    except OSError as exc:
+        warn(replace(os_problem(exc, shown(ws, target, exc)),
+                     hint="history was not pruned: the briefs are published; remove the folder by hand"))
 
 
 def build_held(ws: Workspace, target: Path, audiences: list[str], formats: tuple[str, ...], *, strict: bool = False,

@@ -81,5 +81,8 @@ def prune(out: Path, keep: int) -> list[Path]:
     names = ours(out)
     doomed = [out / HISTORY / name for name in names[: max(0, len(names) - keep)]]
     for folder in doomed:
-        shutil.rmtree(folder)  # does not follow links inside the folder
+        try:
+            shutil.rmtree(folder)  # does not follow links inside the folder
+        except OSError as exc:  # named by the folder (rmtree names a file by its bare name)
+            raise OSError(exc.errno, exc.strerror, str(folder)) from None
     return doomed
