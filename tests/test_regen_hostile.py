@@ -218,3 +218,11 @@ def test_a_history_folder_that_cannot_be_pruned_does_not_fail_a_published_build(
     assert result.exit_code == 0, result.output
     assert f"output/history/{old.name}: warning: operation not permitted" in result.output
     assert all("Zqmark02" in brief_text(path) for path in briefs(ws / "output"))
+
+
+@pytest.mark.parametrize("since", ["v١", "build٣", "v1\n", "１"])
+def test_since_takes_ascii_digits_only(base: Path, since: str) -> None:
+    """`\\d` matches any script's digits and `$` a trailing newline: `v١` was taken as version 1."""
+    result = run(base, "diff", "--since", since)
+    assert result.exit_code == 2, result.output
+    assert "is neither a version nor a build" in result.output
