@@ -226,3 +226,16 @@ def test_since_takes_ascii_digits_only(base: Path, since: str) -> None:
     result = run(base, "diff", "--since", since)
     assert result.exit_code == 2, result.output
     assert "is neither a version nor a build" in result.output
+
+
+@pytest.mark.parametrize("note", ["ctl\x01char", "\x1b[31mred\x1b[0m", "form\x0cfeed", "c1\x85"])
+def test_an_issue_note_no_document_can_hold_is_refused_as_the_note(base: Path, tmp_path: Path, note: str) -> None:
+    """It was blamed on the template ("the template produced malformed markup")."""
+    from tests.helpers import published
+
+    ws = copy_workspace(base, tmp_path)
+    before = published(ws)
+    result = run(ws, "issue", "-a", "analyst", "--note", note)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("--note: contains the control character U+"), result.output
+    assert published(ws) == before

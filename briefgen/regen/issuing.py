@@ -21,6 +21,7 @@ from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
+from briefgen.text import first_unsafe
 from briefgen.workspace import Workspace, output_dir
 
 
@@ -30,6 +31,7 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     the build record to the last rename, so no build slips in between; the new versions, their copies, the
     record of issued versions and the briefs stamped with their version are published together (publish.py),
     or, on any failure, none of them."""
+    _check_note(note)
     target = output_dir(ws, out)
     lock_path = target / ".issue.lock"
     with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"), building(ws, target):
@@ -48,6 +50,15 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
         check_targets([*build_targets(ws, target, names, FORMATS), *_targets(target, made)], ws.rel)
         build_held(ws, target, names, FORMATS, issuing=Issuing(issues, made))
     return list(made.items())
+
+
+def _check_note(note: str) -> None:
+    """The note is printed in the brief's document control: no character a document cannot hold."""
+    bad = first_unsafe(note)
+    if bad is not None:
+        raise BriefgenError(Problem("--note", f"contains the control character U+{ord(bad):04X}, which documents "
+                                    "cannot hold", hint="delete it (a terminal's colour codes, pasted, are such "
+                                    "characters)"))
 
 
 def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str]) -> list[str]:
