@@ -239,3 +239,24 @@ def test_an_issue_note_no_document_can_hold_is_refused_as_the_note(base: Path, t
     assert result.exit_code == 1, result.output
     assert result.output.startswith("--note: contains the control character U+"), result.output
     assert published(ws) == before
+
+
+@pytest.mark.parametrize("linked", ["issued/analyst-v1", "issued/analyst-v1/analyst.docx"])
+def test_an_issued_version_linked_out_is_never_read(base: Path, tmp_path: Path, linked: str) -> None:
+    """An issued version (its folder, or its DOCX) replaced by a link to a copy outside the workspace: the
+    redline would read it there."""
+    import shutil
+
+    from tests.helpers import set_marker
+
+    ws = copy_workspace(base, tmp_path)
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    here = ws / "output" / linked
+    outside = tmp_path / "outside" / here.name
+    outside.parent.mkdir()
+    shutil.move(here, outside)
+    here.symlink_to(outside)
+    set_marker(ws, 1)
+    result = run(ws, "build", "-a", "analyst")
+    assert result.exit_code == 1, result.output
+    assert f"output/{linked}: a symbolic link stands in an issued version's place" in result.output

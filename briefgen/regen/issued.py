@@ -21,7 +21,7 @@ from briefgen.document.nodes import FORMATS, Theme
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
-from briefgen.safeio import DamagedState, load_state
+from briefgen.safeio import DamagedState, first_link, load_state
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
     from briefgen.regen.publish import Stage
@@ -55,6 +55,12 @@ class Issue:
         path = self.folder(out, audience) / name
         if name not in self.files or not path.is_file():
             return None
+        link = first_link(out, path)
+        if link != str(path) or path.is_symlink():
+            raise BriefgenError(Problem(link.removeprefix(f"{out.parent}/"), "a symbolic link "
+                                        "stands in an issued version's place: briefgen never reads one through "
+                                        "a link", hint="put the version back as issued, or move the link aside "
+                                        "to make no redline"))
         if file_digest(path) != self.files[name]:
             where = path.relative_to(out.parent).as_posix()
             raise BriefgenError(Problem(where, f"version {self.version} as issued has changed since (its digest no "
@@ -112,7 +118,7 @@ def read_issues(out: Path) -> dict[str, list[Issue]]:
     """Every issued version per audience, oldest first (none when the record is missing; none, with a warning,
     when it is damaged)."""
     try:
-        return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
+        return _load(out)
     except DamagedState as exc:
         warn_once(_damaged(out, exc, "it is ignored, as if nothing had been issued", "restore it from a backup "
                            "before the next `briefgen issue`"))
@@ -124,14 +130,21 @@ def issues_to_extend(out: Path) -> dict[str, list[Issue]]:
     replaced by one that has forgotten every version in it. Something other than a file in its place is
     left to the check of what is in the way (regen/targets.py), which names it."""
     path = out / ISSUED / RECORD
-    if path.is_symlink() or (path.exists() and not path.is_file()):
+    if path.parent.is_symlink() or path.is_symlink() or (path.exists() and not path.is_file()):
         return {}
     try:
-        return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
+        return _load(out)
     except DamagedState as exc:
         raise BriefgenError(_damaged(out, exc, "issuing would replace it", "restore it from a backup, or move it "
                                      "aside to start a new record (version numbers go on from the folders kept)"),
                             ) from None
+
+
+def _load(out: Path) -> dict[str, list[Issue]]:
+    """The record as stored; never read through a link, the issued/ folder's included."""
+    if (out / ISSUED).is_symlink():
+        raise DamagedState(f"{out.name}/{ISSUED} is a symbolic link")
+    return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
 
 
 def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
