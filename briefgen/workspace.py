@@ -88,6 +88,9 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     """`out` (default output/), made if missing; a clear error where a file stands in its way. The default
     output/ may be a symbolic link only to a folder inside the workspace: one leading out, or nowhere, would
     have briefgen write (and make folders) wherever it points; `-o` names a folder elsewhere explicitly."""
+    if not ws.seeds.is_dir():  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
+        raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
+                                    hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
     if out is None and ws.output.is_symlink():
         real = os.path.realpath(ws.output)
         if not os.path.isdir(real) or not real.startswith(str(ws.root).rstrip(os.sep) + os.sep):

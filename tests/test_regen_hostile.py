@@ -260,3 +260,11 @@ def test_an_issued_version_linked_out_is_never_read(base: Path, tmp_path: Path, 
     result = run(ws, "build", "-a", "analyst")
     assert result.exit_code == 1, result.output
     assert f"output/{linked}: a symbolic link stands in an issued version's place" in result.output
+
+
+@pytest.mark.parametrize("command", [("build",), ("build", "--if-changed"), ("issue",), ("watch",)])
+def test_a_folder_that_is_no_workspace_gets_no_output_folder(tmp_path: Path, command: tuple[str, ...]) -> None:
+    """`-C` (or the current folder) naming a folder without seeds/: nothing is made there."""
+    result = run(tmp_path, *command)
+    assert result.exit_code == 1, result.output
+    assert list(tmp_path.iterdir()) == []
