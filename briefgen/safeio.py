@@ -210,7 +210,7 @@ def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str =
 
 def _opens_as_json(path: Path) -> bool:
     """Does the file (if there: else True, for the full read to tell) begin, after white space, as JSON's
-    objects and arrays do? Read from its first few kilobytes, never through a link (the full read then names the link)."""
+    objects and arrays do? Read from its first few kilobytes, never through a link (the full read names it)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW)
     except OSError:

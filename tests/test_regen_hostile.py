@@ -268,3 +268,20 @@ def test_a_folder_that_is_no_workspace_gets_no_output_folder(tmp_path: Path, com
     result = run(tmp_path, *command)
     assert result.exit_code == 1, result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_issue_never_leaves_out_to_fit_what_the_build_reviewed_showed(base: Path, tmp_path: Path) -> None:
+    """A page-limited brief with document control: the note printed at issue takes room, and the fit left
+    five more items out of the issued brief than of the draft reviewed, silently."""
+    from tests.helpers import published
+
+    ws = copy_workspace(base, tmp_path)
+    with (ws / "templates/executive.yaml").open("a", encoding="utf-8") as profile:
+        profile.write("document_control: {distribution: [Desk officers], in_footer: true}\n")
+    assert run(ws, "build", "-a", "executive").exit_code == 0
+    before = published(ws)
+    result = run(ws, "issue", "-a", "executive", "--note", "A long note on the circumstances of this issue. " * 40)
+    assert result.exit_code == 1, result.output
+    assert "executive: issued, the brief would leave out to fit what the build reviewed showed (" in result.output
+    assert published(ws) == before
+    assert run(ws, "issue", "-a", "executive", "--note", "For the board.").exit_code == 0

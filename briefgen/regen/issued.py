@@ -170,10 +170,11 @@ def _issues_of(raw: Any) -> dict[str, list[Issue]]:
 @dataclass(frozen=True)
 class Issuing:
     """What `briefgen issue` adds to the build it runs: the record of issued versions with this run's new ones
-    in it (the build stamps each brief from it), and those new ones."""
+    in it (the build stamps each brief from it), those new ones, and what each build reviewed left out to fit."""
 
     issues: dict[str, list[Issue]]
     made: dict[str, Issue]
+    reviewed_dropped: dict[str, list[str]]
 
     def stage(self, stage: Stage, lock: Lock) -> None:
         """Stage a copy of each new version's briefs (its own file, sharing nothing with output/) and the
@@ -185,12 +186,23 @@ class Issuing:
                     (stage.folder / f"{name}.{fmt}").is_file() for fmt in formats):
                 raise BriefgenError(Problem(name, "the brief rebuilt for issuing differs from the build reviewed",
                                             hint=REVIEW_HINT))
+            self._as_reviewed(name, record.dropped)
             for fmt in formats:
                 kept = entry.folder(Path(), name) / f"{name}.{fmt}"
                 atomic_copy(stage.folder / f"{name}.{fmt}", stage.path(kept.as_posix()))
                 entry.files[f"{name}.{fmt}"] = record.outputs[fmt]
         atomic_write(stage.path(f"{ISSUED}/{RECORD}"), _encoded(self.issues))
         stage.records.append(f"{ISSUED}/{RECORD}")
+
+    def _as_reviewed(self, name: str, dropped: list[str]) -> None:
+        """The issued brief leaves out to fit what the reviewed one did, no more: the version stamp and the
+        note take room on a page-limited brief, and an item silently gone would be issued unreviewed."""
+        more = [i for i in dropped if i not in self.reviewed_dropped.get(name, [])]
+        if more:
+            raise BriefgenError(Problem(name, f"issued, the brief would leave out to fit what the build reviewed "
+                                        f"showed ({', '.join(more)}): its version and note take room",
+                                        hint="shorten the note, or give the brief more room (max_pages), then "
+                                        "build, review and issue"))
 
 
 def _encoded(issues: dict[str, list[Issue]]) -> bytes:

@@ -48,7 +48,8 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
             done.append(made[name])
         # Before any brief is composed again (regen/targets.py):
         check_targets([*build_targets(ws, target, names, FORMATS), *_targets(target, made)], ws.rel)
-        build_held(ws, target, names, FORMATS, issuing=Issuing(issues, made))
+        build_held(ws, target, names, FORMATS, issuing=Issuing(issues, made, {
+            n: lock.audiences[n].dropped for n in names}))
     return list(made.items())
 
 
