@@ -189,6 +189,8 @@ def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str =
     a DamagedState: one place decides what "damaged" means, so every reader warns, or recomputes, and carries
     on as if the file were absent."""
     try:
+        if kind == "json" and not _opens_as_json(path):  # a huge file of garbage is never read whole
+            raise DamagedState("not JSON: it does not begin as a JSON object or array")
         raw = read_state(path, limit)
     except OSError as exc:
         raise DamagedState(os_problem(exc).message) from None
@@ -204,6 +206,21 @@ def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str =
         return shape(data)
     except _UNUSABLE:
         raise DamagedState("it has the wrong shape") from None
+
+
+def _opens_as_json(path: Path) -> bool:
+    """Does the file (if there: else True, for the full read to tell) begin, after white space, as JSON's
+    objects and arrays do? Read from its first few kilobytes, never through a link (the full read names it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except OSError:
+        return True
+    try:
+        head = os.read(fd, 4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b"{"
+    finally:
+        os.close(fd)
+    first = head.lstrip()[:1]
+    return first in (b"{", b"[") or (not first and len(head) < 4096)  # short and blank: the parser says so
 
 
 def _why(exc: BaseException) -> str:

@@ -15,6 +15,12 @@ def safe_text(text: str) -> str:
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+def first_unsafe(text: str) -> str | None:
+    """The first character of `text` that `safe_text` would replace, if any (to refuse it where it is typed)."""
+    found = _UNSAFE.search(text)
+    return found.group() if found else None
+
+
 def safe_pieces(text: str) -> list[str]:
     """`text` cut at every character `safe_text` would replace, and around each terminal escape sequence as a
     whole ("\\x1b[31m" leaves no "[31m" behind): the runs a brief (and a passage) can hold as they are."""

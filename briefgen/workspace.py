@@ -18,6 +18,20 @@ class Workspace:
     def at(cls, root: str | Path) -> Workspace:
         return cls(Path(root).resolve())
 
+    @classmethod
+    def around(cls, start: Path) -> Workspace:
+        """The workspace `start` is in: `start` itself when it has a seeds/ folder, else the nearest folder above
+        it whose seeds/ holds the catalogue or the model (a command run in seeds/ or output/, as git finds its
+        repository), else `start` (whose missing files are then reported)."""
+        here = cls.at(start)
+        if here.seeds.is_dir():
+            return here
+        for folder in here.root.parents:
+            found = cls(folder)
+            if any(path.is_file() for path in found.model_files):
+                return found
+        return here
+
     @property
     def seeds(self) -> Path:
         return self.root / "seeds"
@@ -57,9 +71,34 @@ class Workspace:
         return str(path)
 
 
+_KEPT = ("seeds", "templates", "output/history", "output/issued", "output/.builds", "output/.cache")
+
+
+def _not_kept_folder(ws: Workspace, target: Path, out: Path | None) -> None:
+    """`-o` may name any folder but one briefgen reads from or keeps things in: briefs written into seeds/
+    would be read as seeds, and into an issued version's folder would replace what was issued."""
+    for kept in _KEPT:
+        folder = (ws.root / kept).resolve()
+        if target == folder or folder in target.parents:
+            raise BriefgenError(Problem(str(out), f"the output folder is inside {kept}/, which briefgen reads or "
+                                        "keeps for itself", hint="choose another directory with -o"))
+
+
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:
-    """`out` (default output/), made if missing; a clear error where a file stands in its way."""
+    """`out` (default output/), made if missing; a clear error where a file stands in its way. The default
+    output/ may be a symbolic link only to a folder inside the workspace: one leading out, or nowhere, would
+    have briefgen write (and make folders) wherever it points; `-o` names a folder elsewhere explicitly."""
+    if not ws.seeds.is_dir():  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
+        raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
+                                    hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
+    if out is None and ws.output.is_symlink():
+        real = os.path.realpath(ws.output)
+        if not os.path.isdir(real) or not real.startswith(str(ws.root).rstrip(os.sep) + os.sep):
+            raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
+                                        "the way of the output folder", hint="remove the link, or name the folder "
+                                        "to write to with -o"))
     target = (out if out is not None else ws.output).resolve()
+    _not_kept_folder(ws, target, out)
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
                                     hint="choose a directory with -o, or remove the file"))

@@ -79,6 +79,12 @@ def _output_taken(ws: Path) -> None:
     (ws / "elsewhere").write_text("a file, not a folder", encoding="utf-8")
 
 
+def _output_linked_out(ws: Path) -> None:
+    """output/ moved out of the workspace and linked to: a build would write (and make folders) there."""
+    (ws / "output").rename(ws.parent / "outside")
+    (ws / "output").symlink_to(ws.parent / "outside", target_is_directory=True)
+
+
 def _in_the_way(rel: str, folder: bool) -> Callable[[Path], None]:
     """A folder (else a file) where the build writes output/`rel`, what briefgen made there removed first."""
     def mutate(ws: Path) -> None:
@@ -243,6 +249,7 @@ SCENARIOS: dict[str, Scenario] = {
     "unknown audience": (_nothing, ("build", "-a", "board")),
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
+    "output is a link out": (_output_linked_out, ("build",)),
     "symbolic link leaving its folder": _round2("containment: included template in a linked folder"),
     "the model as a seed": _hostile("the model as a seed"),
     "seed behind a link": _round2("containment: seed in a linked folder"),
@@ -261,6 +268,7 @@ SCENARIOS: dict[str, Scenario] = {
     "lock file is a link": _round2("containment: build lock linked out"),
     "damaged build record (warning)": _round2("worked around: build record of the wrong shape"),
     "damaged record of issued versions (warning)": (_deep_issued, ("status",)),
+    "issue with a damaged record of issued versions": (_deep_issued, ("issue", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
     "template nested too deep": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ ' + "(" * 1000 + "1"
                                         + ")" * 1000 + " }}{% endblock %}"), ("check",)),

@@ -7,12 +7,9 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import TEXT, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 from briefgen.regen.since import SINCE, SINCE_HELP
-
-output_option = click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
-                             help="Output directory (default: output/).")
 
 
 def _since(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -17,7 +17,7 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.editions import diff, history, issue, status
-from briefgen.cli.options import TEXT, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
@@ -100,8 +100,7 @@ def _strict_view(output: str, as_json: bool, strict: bool, failed: bool) -> str:
               help="Audience to build (repeatable; default all).")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
               help="Format to write (repeatable; default both).")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
-              help="Output directory (default: output/).")
+@output_option
 @click.option("--strict", is_flag=True, help="Refuse to build when check reports warnings.")
 @click.option("--if-changed", is_flag=True, help="Rebuild only audiences whose inputs changed; else exit at once.")
 @click.option("--keep-history", type=click.IntRange(min=0), default=None, metavar="N",
@@ -168,8 +167,7 @@ def schema(which: str) -> None:
 @workspace_option
 @click.option("-a", "--audience", "audiences", multiple=True, type=TEXT,
               help="Audience to rebuild (repeatable; default all).")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
-              help="Output directory (default: output/).")
+@output_option
 @click.pass_context
 def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...], out: Path | None) -> None:
     """Rebuild when seeds, model or templates change; survives errors; Ctrl-C exits cleanly."""

@@ -21,10 +21,24 @@ def workspace_option(func: F) -> F:
                         default=None, help="Workspace directory (default: the current directory).")(func)
 
 
+class _Folder(click.Path):
+    """A folder to write to: any path but the empty one (which would name the current folder, whatever it
+    is: a typo in a script, `-o "$UNSET"`)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path names no folder: give the output directory", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+output_option = click.option("-o", "--output", "out", type=_Folder(path_type=Path), default=None,
+                             help="Output directory (default: output/).")
+
+
 def workspace_of(ctx: click.Context, workspace: Path | None) -> Workspace:
-    """The command's -C, else the group's, else the current directory."""
-    root = workspace or ctx.find_root().params.get("workspace") or Path.cwd()
-    return Workspace.at(root)
+    """The command's -C, else the group's, else the workspace the current directory is in (Workspace.around)."""
+    root = workspace or ctx.find_root().params.get("workspace")
+    return Workspace.at(root) if root is not None else Workspace.around(Path.cwd())
 
 
 class _Text(click.ParamType[Any, Any]):

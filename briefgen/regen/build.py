@@ -9,7 +9,6 @@ One build at a time holds output/.build.lock.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
@@ -18,26 +17,24 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.atomic import atomic_write, remove_stale_temps
+from briefgen.atomic import atomic_write
 from briefgen.collector import collection_paused
 from briefgen.document.nodes import FORMATS, WriteResult
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.forking import workers_for
-from briefgen.locking import held
 from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, build_audience, cost
-from briefgen.regen.builds import BUILDS, build_record, record_name
+from briefgen.regen.builds import BUILDS, build_record, next_number, record_name
 from briefgen.regen.caches import prune_cache
-from briefgen.regen.history import HISTORY, check_history, history_folder, ours, prune
-from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
-from briefgen.regen.issued import read_issues
+from briefgen.regen.guard import building, shown
+from briefgen.regen.history import check_history, history_folder, prune
+from briefgen.regen.inputs import Stamp, input_files, moved, restamp, tool_version
+from briefgen.regen.issued import Issuing, read_issues
 from briefgen.regen.madefrom import made_now, rebased
 from briefgen.regen.publish import (
-    STAGE_PREFIX,
     Stage,
     keep_in_history,
     publish,
-    remove_stale_stages,
     staging,
     verify_staged,
 )
@@ -76,47 +73,33 @@ def resolve_audiences(ws: Workspace, wanted: Iterable[str]) -> list[str]:
 def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] = FORMATS, out: Path | None = None,
           *, strict: bool = False, if_changed: bool = False, keep_history: int | None = None) -> BuildReport:
     target = output_dir(ws, out)
-    lock = target / ".build.lock"
-    try:
-        with held(lock, ws.rel(lock), "another build is running"):
-            tidy(target, ws.cache)
-            with collection_paused():  # what a build loads lives to its end (collector.py)
-                report = _build_locked(ws, list(audiences), tuple(formats), target, strict, if_changed)
-            if keep_history is not None:
-                prune(target, keep_history)
-    except OSError as exc:  # a full disk, a read-only folder: nothing was published (see publish.py)
-        raise BriefgenError(os_problem(exc, _shown(ws, target, exc))) from None
+    with building(ws, target):
+        report = build_held(ws, target, list(audiences), tuple(formats), strict=strict, if_changed=if_changed)
+        if keep_history is not None:
+            _prune(ws, target, keep_history)
     return report
 
 
-def _shown(ws: Workspace, target: Path, exc: OSError) -> str:
-    """The path an OS error names, as the user knows it: a rename is named by where it publishes, another
-    staged file by the output folder."""
-    name = exc.filename
-    if name is not None and STAGE_PREFIX in str(name) and exc.filename2 is not None:
-        name = exc.filename2
-    if name is None or STAGE_PREFIX in str(name):
-        return ws.rel(target)
-    return ws.rel(Path(os.fsdecode(name)))
+def _prune(ws: Workspace, target: Path, keep: int) -> None:
+    """Prune history once the briefs are published: a folder that cannot be deleted is told, not a failed
+    build (the briefs and their record are already in place)."""
+    try:
+        prune(target, keep)
+    except OSError as exc:
+        warn(replace(os_problem(exc, shown(ws, target, exc)),
+                     hint="history was not pruned: the briefs are published; remove the folder by hand"))
 
 
-def tidy(target: Path, cache: Path) -> None:
-    """Remove what a build killed mid-write left (the lock proves none is running): its staging folder and
-    temporary files, and temporary files an hour old in the cache (where `check`, which takes no lock, may be
-    writing one now).
-
-    Such a build's history folder is the newest one when the next build takes the lock, so only that one
-    is looked into: a thousand old history folders cost nothing here."""
-    remove_stale_stages(target)
-    remove_stale_temps(target)
-    remove_stale_temps(cache, older_than=3600)
-    folders = ours(target)
-    if folders:
-        remove_stale_temps(target / HISTORY / folders[-1])
+def build_held(ws: Workspace, target: Path, audiences: list[str], formats: tuple[str, ...], *, strict: bool = False,
+               if_changed: bool = False, issuing: Issuing | None = None) -> BuildReport:
+    """A build by one holding the build lock (regen/guard.py); `issuing`: the versions an issue adds, staged
+    and published with the briefs (regen/issuing.py)."""
+    with collection_paused():  # what a build loads lives to its end (collector.py)
+        return _build_locked(ws, audiences, formats, target, strict, if_changed, issuing)
 
 
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
-                  if_changed: bool) -> BuildReport:
+                  if_changed: bool, issuing: Issuing | None) -> BuildReport:
     lock = read_lock(target)
     stamps, _ = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
@@ -125,7 +108,7 @@ def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...],
             (record := lock.audiences.get(n)) and record.current(target, n, formats, now) for n in names):
         return BuildReport(unchanged=names)  # touching no file, even when stat data alone moved (a copy)
     with _ahead(names, formats) as ahead:
-        return _build_ready(ws, names, formats, target, strict, if_changed, lock, stamps, now, ahead)
+        return _build_ready(ws, names, formats, target, (strict, if_changed), lock, stamps, now, ahead, issuing)
 
 
 def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager[Ahead[WriteResult] | None]:
@@ -136,26 +119,31 @@ def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager
     return nullcontext() if ahead is None else ahead
 
 
-def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, strict: bool,
-                 if_changed: bool, lock: Lock, stamps: dict[str, Stamp], now: str,
-                 ahead: Ahead[WriteResult] | None) -> BuildReport:
+def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, modes: tuple[bool, bool],
+                 lock: Lock, stamps: dict[str, Stamp], now: str, ahead: Ahead[WriteResult] | None,
+                 issuing: Issuing | None) -> BuildReport:
     from briefgen.regen.snapshot import full_snapshot
 
+    strict, if_changed = modes
     checked, profiles = _ready(ws, target, names, strict, stamps)
-    check_targets(build_writes(ws, target, names, formats, profiles, lock.build + 1), ws.rel)
-    issues = read_issues(target)
+    number = next_number(target, lock.build)
+    check_targets(build_writes(ws, target, names, formats, profiles, number), ws.rel)
+    issues = issuing.issues if issuing else read_issues(target)
     with staging(target) as stage:
         work = partial(build_audience, checked, profiles, lock, formats, target, if_changed, issues, stage,
                        ahead=ahead)
         done = _built(run(names, work, [cost(profiles[n]) for n in names], workers_for(len(names))))
         report = BuildReport(unchanged=[n for n in names if n not in {d.audience for d in done}])
         written = _staged(stage, lock, done, now)
+        if issuing:
+            issuing.stage(stage, lock)
         for name in report.unchanged:
             _confirm(lock.audiences[name], now)
         before = lock.build
         if done:
-            lock.build += 1
+            lock.build = number
             report.history = history_folder(target, lock.build)
+        _unmoved(ws, stamps)
         model = full_snapshot(checked)
         _advance(lock, stamps, now, resolve_audiences(ws, ()), model, before)
         _check_and_publish(stage, lock, written, {built.audience: built.needles for built in done}, report.history,
@@ -163,6 +151,17 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
     report.written = [replace(w.published(target), undrawable=checked.undrawable) for w in written]
     _tidy_cache(ws, {stamp.sha256 for stamp in stamps.values()})
     return report
+
+
+def _unmoved(ws: Workspace, stamps: dict[str, Stamp]) -> None:
+    """Refuse to publish what was read from inputs written while the build ran: it may have been verified
+    against one version of a seed and be recorded as made from another (which a later run would trust)."""
+    changed = moved(input_files(ws), stamps)
+    if changed:
+        more = f" (and {len(changed) - 1} more)" if len(changed) > 1 else ""
+        raise BriefgenError(Problem(changed[0], f"changed while the build was running{more}, so the briefs may "
+                                    "have been made from another version of it; nothing was published",
+                                    hint="run the build again once the edits are saved"))
 
 
 def _ready(ws: Workspace, target: Path, names: list[str], strict: bool,
@@ -244,7 +243,7 @@ def _check_and_publish(stage: Stage, lock: Lock, written: list[Written], needles
     check_spillage([Staged(w.audience, w.result.path, f"{target.name}/{w.result.path.name}") for w in written],
                    needles)
     done, model = built
-    records = (record_name(lock.build), LOCK_NAME) if done else (LOCK_NAME,)
+    records = (*([record_name(lock.build)] if done else []), *stage.records, LOCK_NAME)
     check_targets([*(Target(target / name) for name in [*stage.names, *stage.retired, *records]),
                    Target(target / BUILDS, folder=True)], lambda path: f"{target.name}/{path.relative_to(target)}")
     kept = history is not None and keep_in_history(stage, history, records)
@@ -265,7 +264,6 @@ def _stage_record(stage: Stage, number: int, history: str | None, built: tuple[l
     done, model = built
     written = {d.audience: (d.record, sorted({w.fmt for w in d.written})) for d in done}
     atomic_write(stage.path(record_name(number)), build_record(number, history, written, model))
-    (stage.target / BUILDS).mkdir(exist_ok=True)
 
 
 def _tidy_cache(ws: Workspace, live: set[str]) -> None:
@@ -274,6 +272,6 @@ def _tidy_cache(ws: Workspace, live: set[str]) -> None:
     try:
         prune_cache(ws.cache, live)
     except (OSError, BriefgenError) as exc:
-        problems = exc.problems if isinstance(exc, BriefgenError) else [os_problem(exc, _shown(ws, ws.cache, exc))]
+        problems = exc.problems if isinstance(exc, BriefgenError) else [os_problem(exc, shown(ws, ws.cache, exc))]
         for problem in problems:
             warn(replace(problem, hint=problem.hint or "the cache is only tidied: the briefs are published"))

@@ -15,6 +15,7 @@ from typing import Any
 
 from briefgen.errors import Problem, warn_once
 from briefgen.regen.changes import well_formed
+from briefgen.regen.history import number_of, ours
 from briefgen.regen.record import MAX_LOCK_BYTES, AudienceRecord
 from briefgen.safeio import DamagedState, load_state
 
@@ -37,6 +38,25 @@ class BuildRecord:
 def record_name(number: int) -> str:
     """Where build `number`'s record is published, relative to the output folder."""
     return f"{BUILDS}/{number:05d}.json"
+
+
+def next_number(out: Path, last: int) -> int:
+    """The number of the next build: one more than the build record's `last` and than any build recorded in
+    .builds/ or named by a history folder, so a build record lost or damaged (its count starting again at 0)
+    never reuses a number: the earlier build's record would be replaced, its history folder misread."""
+    numbers = [last, *(int(n[:-5]) for n in _names(out / BUILDS) if n.endswith(".json") and n[:-5].isdigit()),
+               *(number_of(name) for name in ours(out))]
+    return max(numbers) + 1
+
+
+def _names(folder: Path) -> list[str]:
+    """The names of the regular files in `folder` (a record; a folder or a link of that name is no record, but
+    in the way of one, and reported so)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [e.name for e in entries if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return []
 
 
 def build_record(number: int, history: str | None, written: dict[str, tuple[AudienceRecord, list[str]]],

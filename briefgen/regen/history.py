@@ -56,15 +56,22 @@ def check_history(out: Path) -> None:
 
 
 def ours(out: Path) -> list[str]:
-    """The names of the history folders briefgen made (by their name; never a link), oldest first."""
+    """The names of the history folders briefgen made (by their name; never a link), oldest first: by build
+    number, then time (the clock may have been set back since an earlier build)."""
     root = out / HISTORY
     if root.is_symlink():
         return []
     try:
         with os.scandir(root) as entries:
-            return sorted(e.name for e in entries if FOLDER.fullmatch(e.name) and e.is_dir(follow_symlinks=False))
+            names = [e.name for e in entries if FOLDER.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
     except (FileNotFoundError, NotADirectoryError):
         return []
+    return sorted(names, key=lambda name: (number_of(name), name))
+
+
+def number_of(folder: str) -> int:
+    """The build number in a history folder's name (as history_folder names it)."""
+    return int(folder.split("-build", 1)[1].split("-", 1)[0])
 
 
 def prune(out: Path, keep: int) -> list[Path]:
@@ -74,5 +81,8 @@ def prune(out: Path, keep: int) -> list[Path]:
     names = ours(out)
     doomed = [out / HISTORY / name for name in names[: max(0, len(names) - keep)]]
     for folder in doomed:
-        shutil.rmtree(folder)  # does not follow links inside the folder
+        try:
+            shutil.rmtree(folder)  # does not follow links inside the folder
+        except OSError as exc:  # named by the folder (rmtree names a file by its bare name)
+            raise OSError(exc.errno, exc.strerror, str(folder)) from None
     return doomed

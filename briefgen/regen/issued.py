@@ -16,20 +16,23 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.atomic import atomic_write
-from briefgen.document.nodes import Theme
+from briefgen.atomic import atomic_copy, atomic_write
+from briefgen.document.nodes import FORMATS, Theme
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
-from briefgen.safeio import DamagedState, load_state
+from briefgen.safeio import DamagedState, first_link, load_state
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
+    from briefgen.regen.publish import Stage
+    from briefgen.regen.record import Lock
     from briefgen.render.profiles import Profile
 
 ISSUED = "issued"
 RECORD = "issued.json"
 FORMAT_VERSION = 1
 MAX_RECORD_BYTES = 1024 * 1024 * 1024  # a snapshot of the model per issued version
+REVIEW_HINT = "run `briefgen build`, review the briefs, then issue them"
 
 
 @dataclass
@@ -52,6 +55,12 @@ class Issue:
         path = self.folder(out, audience) / name
         if name not in self.files or not path.is_file():
             return None
+        link = first_link(out, path)
+        if link != str(path) or path.is_symlink():
+            raise BriefgenError(Problem(link.removeprefix(f"{out.parent}/"), "a symbolic link "
+                                        "stands in an issued version's place: briefgen never reads one through "
+                                        "a link", hint="put the version back as issued, or move the link aside "
+                                        "to make no redline"))
         if file_digest(path) != self.files[name]:
             where = path.relative_to(out.parent).as_posix()
             raise BriefgenError(Problem(where, f"version {self.version} as issued has changed since (its digest no "
@@ -109,12 +118,38 @@ def read_issues(out: Path) -> dict[str, list[Issue]]:
     """Every issued version per audience, oldest first (none when the record is missing; none, with a warning,
     when it is damaged)."""
     try:
-        return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
+        return _load(out)
     except DamagedState as exc:
-        warn_once(Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc}); "
-                          "it is ignored, as if nothing had been issued", hint="restore it from a backup before "
-                          "the next `briefgen issue`, which would start it again at version 1"))
+        warn_once(_damaged(out, exc, "it is ignored, as if nothing had been issued", "restore it from a backup "
+                           "before the next `briefgen issue`"))
         return {}
+
+
+def issues_to_extend(out: Path) -> dict[str, list[Issue]]:
+    """The record `issue` adds to: a damaged one (garbage, a link, a newer briefgen's) is refused, never
+    replaced by one that has forgotten every version in it. Something other than a file in its place is
+    left to the check of what is in the way (regen/targets.py), which names it."""
+    path = out / ISSUED / RECORD
+    if path.parent.is_symlink() or path.is_symlink() or (path.exists() and not path.is_file()):
+        return {}
+    try:
+        return _load(out)
+    except DamagedState as exc:
+        raise BriefgenError(_damaged(out, exc, "issuing would replace it", "restore it from a backup, or move it "
+                                     "aside to start a new record (version numbers go on from the folders kept)"),
+                            ) from None
+
+
+def _load(out: Path) -> dict[str, list[Issue]]:
+    """The record as stored; never read through a link, the issued/ folder's included."""
+    if (out / ISSUED).is_symlink():
+        raise DamagedState(f"{out.name}/{ISSUED} is a symbolic link")
+    return load_state(out / ISSUED / RECORD, MAX_RECORD_BYTES, _issues_of) or {}
+
+
+def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
+    return Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc}); {outcome}",
+                   hint=hint)
 
 
 def _issues_of(raw: Any) -> dict[str, list[Issue]]:
@@ -132,10 +167,47 @@ def _issues_of(raw: Any) -> dict[str, list[Issue]]:
     return issues
 
 
-def write_issues(out: Path, issues: dict[str, list[Issue]]) -> None:
-    (out / ISSUED).mkdir(parents=True, exist_ok=True)
+@dataclass(frozen=True)
+class Issuing:
+    """What `briefgen issue` adds to the build it runs: the record of issued versions with this run's new ones
+    in it (the build stamps each brief from it), those new ones, and what each build reviewed left out to fit."""
+
+    issues: dict[str, list[Issue]]
+    made: dict[str, Issue]
+    reviewed_dropped: dict[str, list[str]]
+
+    def stage(self, stage: Stage, lock: Lock) -> None:
+        """Stage a copy of each new version's briefs (its own file, sharing nothing with output/) and the
+        record, to be published with the briefs or not at all."""
+        for name, entry in self.made.items():
+            record = lock.audiences.get(name)
+            formats = [f for f in FORMATS if record and f in record.outputs]
+            if record is None or record.digest != entry.digest or not all(
+                    (stage.folder / f"{name}.{fmt}").is_file() for fmt in formats):
+                raise BriefgenError(Problem(name, "the brief rebuilt for issuing differs from the build reviewed",
+                                            hint=REVIEW_HINT))
+            self._as_reviewed(name, record.dropped)
+            for fmt in formats:
+                kept = entry.folder(Path(), name) / f"{name}.{fmt}"
+                atomic_copy(stage.folder / f"{name}.{fmt}", stage.path(kept.as_posix()))
+                entry.files[f"{name}.{fmt}"] = record.outputs[fmt]
+        atomic_write(stage.path(f"{ISSUED}/{RECORD}"), _encoded(self.issues))
+        stage.records.append(f"{ISSUED}/{RECORD}")
+
+    def _as_reviewed(self, name: str, dropped: list[str]) -> None:
+        """The issued brief leaves out to fit what the reviewed one did, no more: the version stamp and the
+        note take room on a page-limited brief, and an item silently gone would be issued unreviewed."""
+        more = [i for i in dropped if i not in self.reviewed_dropped.get(name, [])]
+        if more:
+            raise BriefgenError(Problem(name, f"issued, the brief would leave out to fit what the build reviewed "
+                                        f"showed ({', '.join(more)}): its version and note take room",
+                                        hint="shorten the note, or give the brief more room (max_pages), then "
+                                        "build, review and issue"))
+
+
+def _encoded(issues: dict[str, list[Issue]]) -> bytes:
     data = {"format": FORMAT_VERSION, "audiences": {k: [asdict(i) for i in v] for k, v in issues.items()}}
-    atomic_write(out / ISSUED / RECORD, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode())
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode()
 
 
 def edition(issues: list[Issue], digest: str) -> Edition:

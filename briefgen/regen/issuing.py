@@ -10,29 +10,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefgen.atomic import atomic_copy
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
-from briefgen.regen.build import build, resolve_audiences
+from briefgen.regen.build import build_held, resolve_audiences
+from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import ISSUED, RECORD, Issue, read_issues, today, write_issues
+from briefgen.regen.issued import ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
+from briefgen.text import first_unsafe
 from briefgen.workspace import Workspace, output_dir
-
-_REVIEW = "run `briefgen build`, review the briefs, then issue them"
 
 
 def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Path | None = None,
           ) -> list[tuple[str, Issue]]:
+    """Issue the latest build of `audiences`: all or nothing. The build lock is held from the first look at
+    the build record to the last rename, so no build slips in between; the new versions, their copies, the
+    record of issued versions and the briefs stamped with their version are published together (publish.py),
+    or, on any failure, none of them."""
+    _check_note(note)
     target = output_dir(ws, out)
     lock_path = target / ".issue.lock"
-    with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"):
+    with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"), building(ws, target):
         lock = read_lock(target)
-        issues = read_issues(target)
+        issues = issues_to_extend(target)
         names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
         date, at = today()
         made = {}
@@ -42,17 +46,20 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
             made[name] = Issue(_next_version(target, name, done), date, at, note, lock.build, record.digest,
                                record.snapshot)
             done.append(made[name])
-        # Before the record of issues or any brief is written again (regen/targets.py):
+        # Before any brief is composed again (regen/targets.py):
         check_targets([*build_targets(ws, target, names, FORMATS), *_targets(target, made)], ws.rel)
-        write_issues(target, issues)
-        try:
-            build(ws, names, FORMATS, out)
-            _keep(target, made, read_lock(target))
-        except BaseException:
-            write_issues(target, read_issues_without(target, made))
-            raise
-        write_issues(target, issues)
+        build_held(ws, target, names, FORMATS, issuing=Issuing(issues, made, {
+            n: lock.audiences[n].dropped for n in names}))
     return list(made.items())
+
+
+def _check_note(note: str) -> None:
+    """The note is printed in the brief's document control: no character a document cannot hold."""
+    bad = first_unsafe(note)
+    if bad is not None:
+        raise BriefgenError(Problem("--note", f"contains the control character U+{ord(bad):04X}, which documents "
+                                    "cannot hold", hint="delete it (a terminal's colour codes, pasted, are such "
+                                    "characters)"))
 
 
 def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str]) -> list[str]:
@@ -65,7 +72,7 @@ def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str])
     never = [n for n in names if n not in lock.audiences]
     if never or not names:
         what = f"never built: {', '.join(never)}" if never else "no brief has been built yet"
-        raise BriefgenError(Problem(where, what, hint=_REVIEW))
+        raise BriefgenError(Problem(where, what, hint=REVIEW_HINT))
     stamps, _ = restamp(input_files(ws), lock.inputs)
     now = made_now(stamps)
     if not all((record := lock.audiences[n]).written_from(record.built(f for f in FORMATS if f in record.offered),
@@ -73,13 +80,13 @@ def _issuable(ws: Workspace, target: Path, lock: Lock, audiences: Iterable[str])
         changed = sorted(changed_for(lock, stamps, tool_version(), names), key=lambda n: n == TOOL)
         what = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "") if changed else "briefgen itself"
         raise BriefgenError(Problem(where, f"the inputs changed since the last build ({what}), so the published "
-                                    "briefs are not what the workspace holds now", hint=_REVIEW))
+                                    "briefs are not what the workspace holds now", hint=REVIEW_HINT))
     edited = [f"{n}.{fmt}" for n in names for fmt, digest in lock.audiences[n].outputs.items()
               if _digest(target / f"{n}.{fmt}") != digest]
     if edited:
         raise BriefgenError(Problem(ws.rel(target / edited[0]), "changed since briefgen wrote it (its digest no "
                                     "longer matches output/briefgen.lock); only a brief as built can be issued",
-                                    hint=_REVIEW))
+                                    hint=REVIEW_HINT))
     return names
 
 
@@ -116,25 +123,3 @@ def _next_version(target: Path, name: str, done: list[Issue]) -> int:
 
 def _digest(path: Path) -> str:
     return file_digest(path) if path.is_file() else ""
-
-
-def _keep(target: Path, made: dict[str, Issue], lock: Lock) -> None:
-    """Copy each issued brief into its version's folder, and record its digests."""
-    for name, entry in made.items():
-        record = lock.audiences[name]
-        if record.digest != entry.digest:  # cannot happen while the inputs stand still; never issue a stranger
-            raise BriefgenError(Problem(name, "the brief rebuilt for issuing differs from the build reviewed",
-                                        hint=_REVIEW))
-        folder = entry.folder(target, name)
-        folder.mkdir(parents=True, exist_ok=False)
-        for fmt in FORMATS:
-            if fmt in record.outputs:
-                atomic_copy(target / f"{name}.{fmt}", folder / f"{name}.{fmt}")
-                entry.files[f"{name}.{fmt}"] = record.outputs[fmt]
-
-
-def read_issues_without(target: Path, made: dict[str, Issue]) -> dict[str, list[Issue]]:
-    """The record as it was before this run: its new entries taken out again."""
-    return {name: [i for i in entries if not (name in made and i.version == made[name].version)]
-            for name, entries in read_issues(target).items()}
-

@@ -11,13 +11,16 @@ The four steps, in the order `build` takes them:
    in the staging folder too (a hard link, else a copy), to put back should a rename fail; a full disk can
    stop a build here, before any rename. What stands in the way of any path to be written (a folder, a
    link, a file where a folder goes, a folder that cannot be written) was refused before (regen/targets.py).
-4. publish: each staged file is renamed over its published name, a brief replaced by nothing is moved
-   aside, the build records last (the lock the very last); a rename that fails puts every file renamed so far
-   back as it was, in reverse order, so a failed build publishes nothing.
+4. publish: the list of renames is committed to a journal in the staging folder (regen/journal.py); then
+   each staged file is renamed over its published name (the folders it needs made), a brief replaced by
+   nothing is moved aside, the build records last (the lock the very last); a rename that fails puts every
+   file renamed so far back as it was, in reverse order, and forgets the journal, so a failed build
+   publishes nothing.
 
-Each rename is atomic, and a reader always finds the old file or the new one; the set of renames is not one
-atomic act against a process killed in the middle of them (SIGKILL, power loss): that leaves a mix of complete
-old and new briefs and the old build record, so the next build rebuilds the audiences that differ.
+Each rename is atomic, and a reader always finds the old file or the new one. A process killed in the middle
+of the renames (SIGKILL, power loss) leaves the journal: the next run that takes the build lock (a build, an
+issue, a watch's rebuild) first makes the renames left, so output/ is the whole new set before it reads
+anything. Killed before the journal was written, nothing was published; the staging folder is removed.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from pathlib import Path
 
 from briefgen.atomic import fsync_directory
 from briefgen.regen.history import preserve
+from briefgen.regen.journal import JOURNAL, Step, abandon, commit, finish
 
 STAGE_PREFIX = ".staging-"
 _STAGE = re.compile(re.escape(STAGE_PREFIX) + r"[a-z0-9_]{8}")
@@ -46,6 +50,7 @@ class Stage:
     target: Path
     names: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)  # published files this build replaces with nothing
+    records: list[str] = field(default_factory=list)  # staged records published after the briefs, in order
 
     def path(self, name: str) -> Path:
         """Where the file `name` is to be written; it will be published as target/name."""
@@ -90,22 +95,38 @@ def keep_in_history(stage: Stage, history: Path, records: tuple[str, ...]) -> bo
 
 def publish(stage: Stage, records: tuple[str, ...]) -> None:
     """Rename every staged file into place and move each retired one aside, then `records` in their order:
-    all of them, or, when one rename fails, none (every file renamed so far is put back, then the error is
-    raised)."""
+    all of them, or, when one rename fails, none (every file renamed so far is put back, every folder made
+    for them removed, then the error is raised). Committed first (regen/journal.py): a process killed between
+    two renames has the rest made by the next run."""
     briefs = [n for n in stage.names if n not in records]
     last = [n for n in records if n in stage.names]
     previous = _keep_previous(stage, [*briefs, *stage.retired, *last])
-    steps = [*((stage.folder / n, n) for n in briefs), *((None, n) for n in stage.retired if n in previous),
-             *((stage.folder / n, n) for n in last)]
+    steps: list[Step] = [*((n, n) for n in briefs), *((None, n) for n in stage.retired if n in previous),
+                         *((n, n) for n in last)]
+    commit(stage.folder, steps, {n: previous[n].name for staged, n in steps if staged is None})
     done: list[tuple[Path, Path | None]] = []  # (published path, its previous file kept in the stage, if any)
+    made: list[Path] = []
     try:
+        _make_folders(stage.target, [n for _, n in steps], made)
         for staged, name in steps:
-            _move(staged, stage.target / name, previous.get(name), done)
+            _move(stage.folder / staged if staged else None, stage.target / name, previous.get(name), done)
     except BaseException:
-        _put_back(done)
+        _put_back(done, made)
+        abandon(stage.folder)
         raise
     for folder in dict.fromkeys((stage.target / name).parent for name in [*briefs, *last]):
         fsync_directory(folder)
+
+
+def _make_folders(target: Path, names: list[str], made: list[Path]) -> None:
+    """Make the folders below `target` the published names need (an issued version's), outermost first,
+    adding each to `made`, to remove should publishing fail."""
+    for name in names:
+        missing = [p for p in reversed((target / name).relative_to(target).parents) if str(p) != "."]
+        for folder in (target / p for p in missing):
+            if not folder.is_dir():
+                folder.mkdir()
+                made.append(folder)
 
 
 def _keep_previous(stage: Stage, names: list[str]) -> dict[str, Path]:
@@ -135,15 +156,19 @@ def _move(staged: Path | None, published: Path, previous: Path | None, done: lis
     done.append((published, previous))
 
 
-def _put_back(done: list[tuple[Path, Path | None]]) -> None:
+def _put_back(done: list[tuple[Path, Path | None]], made: list[Path]) -> None:
     """Undo the renames made so far, last first: each published path gets its previous file again, or is
-    removed if it had none. Best effort: a step that fails does not stop the others."""
+    removed if it had none; then the folders made for them. Best effort: a step that fails does not stop
+    the others."""
     for published, previous in reversed(done):
         with contextlib.suppress(OSError):
             if previous is None:
                 os.unlink(published)
             else:
                 os.replace(previous, published)
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _same(staged: Path, published: Path) -> bool:
@@ -154,9 +179,22 @@ def _same(staged: Path, published: Path) -> bool:
         return False
 
 
+def interrupted(target: Path) -> Path | None:
+    """A staging folder whose publishing was committed and not finished (a killed build's), if any."""
+    with contextlib.suppress(OSError), os.scandir(target) as entries:
+        for entry in entries:
+            if _STAGE.fullmatch(entry.name) and os.path.isfile(os.path.join(entry.path, JOURNAL)):
+                return Path(entry.path)
+    return None
+
+
 def remove_stale_stages(target: Path) -> None:
-    """Remove the staging folders a killed build left (call it only while holding the build lock)."""
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(target):
-            if _STAGE.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
+    """Finish the publishing a killed build had committed to, then remove the staging folders killed builds
+    left (call it only while holding the build lock). A journal that cannot be finished now (a link put in
+    the way, a read-only folder) raises, its folder kept for the next run."""
+    stale: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(target) as entries:
+        stale = [Path(e.path) for e in entries if _STAGE.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+    for folder in stale:  # one at most was committed: the next build to take the lock finishes it
+        finish(folder, target)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -12,9 +12,10 @@ from briefgen.regen.builds import read_builds, state_at
 from briefgen.regen.issued import Issue, find, long, read_issues
 from briefgen.regen.record import Lock
 
-_VERSION = re.compile(r"^v?(\d+)$", re.IGNORECASE)
-_BUILD = re.compile(r"^b(?:uild)?(\d+)$", re.IGNORECASE)
-SINCE = re.compile(f"{_VERSION.pattern}|{_BUILD.pattern}", re.IGNORECASE)
+_FLAGS = re.IGNORECASE | re.ASCII  # digits 0-9 only (`\d` takes any script's), and no newline after them
+_VERSION = re.compile(r"^v?(\d+)\Z", _FLAGS)
+_BUILD = re.compile(r"^b(?:uild)?(\d+)\Z", _FLAGS)
+SINCE = re.compile(f"{_VERSION.pattern}|{_BUILD.pattern}", _FLAGS)
 SINCE_HELP = "VERSION (3 or v3: an issued version) or BUILD (build12)"
 
 

@@ -13,6 +13,7 @@ from briefgen.regen.changes import name as item_name
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
+from briefgen.regen.publish import interrupted
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.since import baseline, check_since
 from briefgen.render.audiences import audience_names
@@ -62,8 +63,20 @@ def target_of(ws: Workspace, out: Path | None) -> Path:
 
 
 def workspace_status(ws: Workspace, out: Path | None = None, since: str | None = None) -> Status:
+    """How the workspace stands; first of all, a publishing a killed build left half done (its briefs a mix
+    of old and new until the next build finishes it)."""
     check_since(since)
     target = target_of(ws, out)
+    status = _status(ws, target, since)
+    stage = interrupted(target)
+    if stage is not None:
+        status.problems.insert(0, Problem(f"{target.name}/{stage.name}", "a build was killed while publishing: "
+                                          "some briefs are new and some old until it is finished",
+                                          hint="run `briefgen build --if-changed`, which finishes it first"))
+    return status
+
+
+def _status(ws: Workspace, target: Path, since: str | None) -> Status:
     lock = read_lock(target)
     stamps, _ = restamp(input_files(ws), lock.inputs)
     names = audience_names(ws)

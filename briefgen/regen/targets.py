@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.document.nodes import FORMATS
 from briefgen.errors import BriefgenError, Problem
-from briefgen.regen.builds import BUILDS, record_name
+from briefgen.regen.builds import BUILDS, next_number, record_name
 from briefgen.regen.caches import CACHE_LOCK
 from briefgen.regen.history import HISTORY
 from briefgen.regen.record import LOCK_NAME, read_lock
@@ -92,7 +92,7 @@ def build_targets(ws: Workspace, target: Path, names: list[str], formats: tuple[
     """Every path a build of `names` in `formats` would write now (for `issue`, before it records anything)."""
     from briefgen.render.profiles import load_profile
 
-    number = read_lock(target).build + 1
+    number = next_number(target, read_lock(target).build)
     return build_writes(ws, target, names, formats, {n: load_profile(ws, n) for n in names}, number)
 
 
