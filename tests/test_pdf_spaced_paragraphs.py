@@ -1,0 +1,100 @@
+"""PDF paragraphs whose lines pdfminer reads as separate blocks (double or 1.5 line spacing, Chinese text set
+with wide leading) or that a page break cuts: joined again when the line before is full and its paragraph
+goes on (mid-sentence, or at the distance its lines keep), in any script; a heading a size above its text
+stays apart. Made by LibreOffice from Word documents, read back paragraph by paragraph."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefgen.sources.formats.pdfdoc import extract
+from briefgen.sources.formats.pdflines import Line, Page, paragraphs
+from briefgen.sources.seeds import Seed
+from tests.tools import require
+
+# Every word capitalised, so every line starts with a capital (the old reading joined only lower-case starts);
+# short sentences, so some full lines end one.
+_WORDS = ("North Korea Said Its Drone Programme Grew In Spring. Kim Jong Un Named AI The Top Priority. China "
+          "And Russia Supplied Parts Through Vladivostok And Dandong. The Review Counted Four Hundred Sorties. ")
+LATIN = [_WORDS * 3 + "Officials Declined To Comment.", _WORDS * 2 + "The Ministry Said Nothing More.",
+         "A Short Closing Paragraph."]
+HEADING = "Findings of the Review"
+_CJK_SENTENCE = "朝鲜领导人宣布人工智能是其军队无人机项目的最优先事项，并要求加快生产。"
+CJK = _CJK_SENTENCE * 45 + "这是段落的结尾。"
+
+
+def _docx(path: Path, spacing: float, justify: bool, indent: bool, after: int, texts: list[str]) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    document.add_heading(HEADING, 2)
+    for text in texts:
+        paragraph = document.add_paragraph(text)
+        paragraph.paragraph_format.line_spacing = spacing
+        paragraph.paragraph_format.space_after = Pt(after)
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Cm(1)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if justify else WD_ALIGN_PARAGRAPH.LEFT
+    document.save(str(path))
+
+
+VARIANTS = {"double": (2.0, False, False, 10), "one and a half, justified": (1.5, True, False, 6),
+            "double, indented": (2.0, True, True, 0), "single": (1.0, False, False, 8)}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("spaced")
+    soffice = require("soffice")
+    sources = []
+    for k, variant in enumerate(VARIANTS.values()):
+        sources.append(folder / f"latin{k}.docx")
+        _docx(sources[-1], *variant, LATIN)
+    sources.append(folder / "cjk.docx")
+    _docx(sources[-1], 1.0, False, False, 8, [CJK, "军队拥有大量无人机。"])
+    profile = (folder / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
+                    str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
+    return {name: source.with_suffix(".pdf") for name, source in zip([*VARIANTS, "cjk"], sources, strict=True)}
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_each_paragraph_as_the_page_shows_it(pdfs: dict[str, Path], variant: str) -> None:
+    assert list(extract(pdfs[variant].read_bytes()).paragraphs) == [HEADING, *LATIN]
+
+
+def test_a_chinese_paragraph_runs_on_across_lines_and_a_page(pdfs: dict[str, Path]) -> None:
+    found = extract(pdfs["cjk"].read_bytes())
+    assert list(found.paragraphs) == [HEADING, CJK, "军队拥有大量无人机。"]
+    assert found.pages == (1, 1, 2)
+    seed = Seed("cjk.pdf", "seeds/cjk.pdf", "\n".join(found.paragraphs), found.pages)
+    assert seed.locate("这是段落的结尾") == 2
+
+
+def _line(text: str, x0: float, x1: float, y0: float, size: float = 10) -> Line:
+    return Line(text, x0, x1, y0, size)
+
+
+def test_a_page_break_after_a_full_line_continues_the_paragraph_in_any_case() -> None:
+    pages = [Page(842, [[_line("The army said the drones came from", 72, 500, 700),
+                         _line("China and the programme grew in spring of", 72, 499, 686)]]),
+             Page(842, [[_line("North Korea's first year of production.", 72, 300, 760)]])]
+    assert [text for _, text in paragraphs(pages)] == [
+        "The army said the drones came from China and the programme grew in spring of North Korea's first "
+        "year of production."]
+
+
+def test_a_short_line_or_another_size_ends_the_paragraph_before_a_new_block() -> None:
+    pages = [Page(842, [[_line("Findings of the review", 72, 200, 720, 13)],
+                        [_line("The drones came from the factory", 72, 500, 700),
+                         _line("Kim visited in May of the year", 72, 300, 686)],
+                        [_line("North Korea said nothing more about the", 72, 500, 650)],
+                        [_line("Drones in the statement of the day.", 72, 300, 620, 7)]])]
+    assert [text for _, text in paragraphs(pages)] == [
+        "Findings of the review", "The drones came from the factory Kim visited in May of the year",
+        "North Korea said nothing more about the", "Drones in the statement of the day."]
