@@ -20,7 +20,8 @@ _MEANINGFUL = ("<super>", "<sub>", "<fraction>")
 
 
 def normalise(text: str) -> str:
-    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space.
+    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space; the Arabic
+    tanween written after its alef ("وفقاً") as the fonts place it, before ("وفقًا").
 
     >>> normalise("Kim\u2019s  \u201cnewly-introduced\u201d AI \u2014 now")
     'kim\\'s "newly introduced" ai now'
@@ -28,7 +29,7 @@ def normalise(text: str) -> str:
     if text.isascii():
         folded = text.translate(_TRANSLATE).lower()
     else:
-        folded = _compatible(text).translate(_TRANSLATE).casefold()
+        folded = _compatible(text).translate(_TRANSLATE).casefold().replace("\u0627\u064b", "\u064b\u0627")
     return _SPACES.sub(" ", folded).strip()
 
 

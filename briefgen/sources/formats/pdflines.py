@@ -114,7 +114,7 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float) -> bool:
     """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
     block's left edge on the page."""
     size, before = line.size, prev.size
-    if abs(size - before) > 0.2 * max(size, before):
+    if abs(size - before) > 0.2 * max(size, before) or line.rtl != prev.rtl:
         return True
     marker = MARKER.match(line.text)
     if marker and marker.group("bullet"):
@@ -210,9 +210,11 @@ def continues(last: _Open, text: str, first: Line, same_page: bool) -> bool:
     size, the block's first line no further in (a new paragraph's may be indented) and no list item, and
     either the paragraph stops mid-sentence, in any script, or the block's line follows on the same page at
     the distance the paragraph's own lines keep (no paragraph spacing between them)."""
+    end = last.end
+    if first.rtl != end.rtl:
+        return False
     if runs_on(last.text, text):
         return True
-    end = last.end
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
             or first.x0 - end.x0 > 0.8 * first.size or not _full(last, text, first):
         return False

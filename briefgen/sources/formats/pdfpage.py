@@ -13,6 +13,7 @@ class Line:
     x1: float
     y0: float  # baseline side (PDF y grows upwards)
     size: float  # the line's height
+    rtl: bool = False  # a right-to-left line, its x0 and x1 mirrored across the page (its start is x0)
 
 
 Block = list[Line]
