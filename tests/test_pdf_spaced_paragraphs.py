@@ -24,14 +24,29 @@ LATIN = [_WORDS * 3 + "Officials Declined To Comment.", _WORDS * 2 + "The Minist
 HEADING = "Findings of the Review"
 _CJK_SENTENCE = "朝鲜领导人宣布人工智能是其军队无人机项目的最优先事项，并要求加快生产。"
 CJK = _CJK_SENTENCE * 45 + "这是段落的结尾。"
+# Long words in a narrow justified column: wide spaces, at which pdfminer cuts lines into pieces.
+JUSTIFIED = ("The international organisation's representatives acknowledged extraordinarily comprehensive "
+             "documentation regarding unmanned aerial vehicle manufacturing capabilities, notwithstanding "
+             "considerable uncertainty surrounding the establishment of intergovernmental arrangements.")
+_LONG = ("representatives acknowledged extraordinarily comprehensive documentation regarding unmanned aerial "
+         "vehicle manufacturing capabilities and intergovernmental counterproliferation arrangements").split()
+COLUMNS = [" ".join(["Officials", *_LONG[n:], *_LONG[:n], "said."]) for n in range(8)]  # words in other places
 
 
-def _docx(path: Path, spacing: float, justify: bool, indent: bool, after: int, texts: list[str]) -> None:
+def _docx(path: Path, spacing: float, justify: bool, indent: bool, after: int, texts: list[str],
+          width: float = 0, columns: int = 1) -> None:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     document = Document()
+    section = document.sections[0]
+    if width:
+        section.page_width, section.left_margin, section.right_margin = Cm(width), Cm(1), Cm(1)
+    if columns > 1:
+        section._sectPr.append(section._sectPr.makeelement(qn("w:cols"), {qn("w:num"): str(columns),
+                                                                           qn("w:space"): "360"}))
     document.add_heading(HEADING, 2)
     for text in texts:
         paragraph = document.add_paragraph(text)
@@ -57,10 +72,15 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         _docx(sources[-1], *variant, LATIN)
     sources.append(folder / "cjk.docx")
     _docx(sources[-1], 1.0, False, False, 8, [CJK, "军队拥有大量无人机。"])
+    sources.append(folder / "narrow.docx")
+    _docx(sources[-1], 1.0, True, False, 8, [JUSTIFIED], width=8)
+    sources.append(folder / "columns.docx")
+    _docx(sources[-1], 1.0, True, False, 8, COLUMNS, columns=2)
     profile = (folder / "lo-profile").as_uri()
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
                     str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
-    return {name: source.with_suffix(".pdf") for name, source in zip([*VARIANTS, "cjk"], sources, strict=True)}
+    names = [*VARIANTS, "cjk", "narrow", "columns"]
+    return {name: source.with_suffix(".pdf") for name, source in zip(names, sources, strict=True)}
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -98,3 +118,15 @@ def test_a_short_line_or_another_size_ends_the_paragraph_before_a_new_block() ->
     assert [text for _, text in paragraphs(pages)] == [
         "Findings of the review", "The drones came from the factory Kim visited in May of the year",
         "North Korea said nothing more about the", "Drones in the statement of the day."]
+
+
+def test_a_justified_line_cut_at_its_wide_spaces_reads_whole(pdfs: dict[str, Path]) -> None:
+    assert list(extract(pdfs["narrow"].read_bytes()).paragraphs) == [HEADING, JUSTIFIED]
+
+
+def test_the_columns_of_a_page_are_read_one_after_the_other(pdfs: dict[str, Path]) -> None:
+    """Justified columns: a line cut at its wide spaces is whole again, but no line runs across the gutter."""
+    found = extract(pdfs["columns"].read_bytes()).paragraphs
+    text = " ".join([HEADING, *COLUMNS])
+    assert all(paragraph in text for paragraph in found), found
+    assert sum(paragraph in COLUMNS for paragraph in found) >= 6

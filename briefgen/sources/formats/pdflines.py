@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from briefgen.document.nodes import one_line
 from briefgen.sources.formats.pdffurniture import is_furniture, running
-from briefgen.sources.formats.pdfpage import Block, Line, Page
+from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 
 __all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
 
@@ -73,7 +73,8 @@ def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     furniture = running(pages)
     last: _Open | None = None
     for number, page in enumerate(pages, start=1):
-        blocks = _attach_markers([[ln for ln in b if not is_furniture(ln, page, furniture)] for b in page.blocks])
+        blocks = _attach_markers(whole_lines([[ln for ln in b if not is_furniture(ln, page, furniture)]
+                                              for b in page.blocks]))
         spacing, measures = _spacing([ln for b in blocks for ln in b]), _measures(blocks)
         for block in blocks:
             measure = measures[round(min(ln.x0 for ln in block))]
