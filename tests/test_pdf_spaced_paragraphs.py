@@ -58,6 +58,25 @@ def _docx(path: Path, spacing: float, justify: bool, indent: bool, after: int, t
     document.save(str(path))
 
 
+TABLE = [["Item", "Count", "Source"], ["Drones", "1,200", "Ministry of Defence"],
+         ["Tanks", "300", "Satellite imagery review"]]
+BEFORE_TABLE = "The memo says the army moved 400 drones to the border in March, according to the ministry."
+AFTER_TABLE = "The closing paragraph says the numbers are estimates that the review could not confirm."
+
+
+def _table_docx(path: Path) -> None:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(BEFORE_TABLE)
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(TABLE):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph(AFTER_TABLE)
+    document.save(str(path))
+
+
 VARIANTS = {"double": (2.0, False, False, 10), "one and a half, justified": (1.5, True, False, 6),
             "double, indented": (2.0, True, True, 0), "single": (1.0, False, False, 8)}
 
@@ -76,10 +95,12 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _docx(sources[-1], 1.0, True, False, 8, [JUSTIFIED], width=8)
     sources.append(folder / "columns.docx")
     _docx(sources[-1], 1.0, True, False, 8, COLUMNS, columns=2)
+    sources.append(folder / "table.docx")
+    _table_docx(sources[-1])
     profile = (folder / "lo-profile").as_uri()
     subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
                     str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
-    names = [*VARIANTS, "cjk", "narrow", "columns"]
+    names = [*VARIANTS, "cjk", "narrow", "columns", "table"]
     return {name: source.with_suffix(".pdf") for name, source in zip(names, sources, strict=True)}
 
 
@@ -125,8 +146,22 @@ def test_a_justified_line_cut_at_its_wide_spaces_reads_whole(pdfs: dict[str, Pat
 
 
 def test_the_columns_of_a_page_are_read_one_after_the_other(pdfs: dict[str, Path]) -> None:
-    """Justified columns: a line cut at its wide spaces is whole again, but no line runs across the gutter."""
-    found = extract(pdfs["columns"].read_bytes()).paragraphs
-    text = " ".join([HEADING, *COLUMNS])
-    assert all(paragraph in text for paragraph in found), found
-    assert sum(paragraph in COLUMNS for paragraph in found) >= 6
+    """Justified columns: a line cut at its wide spaces is whole again, no line runs across the gutter, and the
+    paragraph the column break cuts goes on at the top of the second column (beside the heading)."""
+    assert list(extract(pdfs["columns"].read_bytes()).paragraphs) == [HEADING, *COLUMNS]
+
+
+def test_table_cells_are_not_joined_to_each_other_or_to_the_text_after(pdfs: dict[str, Path]) -> None:
+    found = list(extract(pdfs["table"].read_bytes()).paragraphs)
+    assert found[0] == BEFORE_TABLE and found[-1] == AFTER_TABLE
+    assert sorted(found[1:-1]) == sorted(cell for row in TABLE for cell in row)
+
+
+def test_an_indented_paragraph_after_a_full_line_is_a_new_one() -> None:
+    """Each paragraph's first line indented and as long as the measure, at the distance lines keep."""
+    lines = [_line(f"Paragraph {n} is one full line of words that ends a sentence.", 100, 500, 700 - 20 * n)
+             for n in range(4)]
+    pages = [Page(842, [[ln] for ln in lines] + [[_line("A last, full-width line of the page's text block.",
+                                                        72, 500, 600)]])]
+    assert [text for _, text in paragraphs(pages)] == [ln.text for ln in lines] + [
+        "A last, full-width line of the page's text block."]

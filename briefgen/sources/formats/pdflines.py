@@ -18,6 +18,7 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from itertools import pairwise
 
 from briefgen.document.nodes import one_line
 from briefgen.sources.formats.pdffurniture import is_furniture, running
+from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 
 __all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
@@ -64,30 +66,34 @@ class _Open:
     page: int
     text: str
     end: Line
-    right: float
+    right: float | None  # None: no measure that text fills (a table cell, a lone line)
     pitch: float | None
+    ends_on: int  # the page of its last line
 
 
 def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
     furniture = running(pages)
+    ends = sorted(ln.x1 for page in pages for block in page.blocks for ln in block)
     last: _Open | None = None
     for number, page in enumerate(pages, start=1):
-        blocks = _attach_markers(whole_lines([[ln for ln in b if not is_furniture(ln, page, furniture)]
-                                              for b in page.blocks]))
-        spacing, measures = _spacing([ln for b in blocks for ln in b]), _measures(blocks)
+        blocks = reading_order(_attach_markers(whole_lines([[ln for ln in b if not is_furniture(ln, page, furniture)]
+                                                            for b in page.blocks])))
+        on_page = [ln for b in blocks for ln in b]
+        spacing = _spacing(on_page)
         for block in blocks:
-            measure = measures[round(min(ln.x0 for ln in block))]
-            edge = max(ln.x1 for ln in block) if len(block) > 1 else measure
+            left, measure, filled = _measure(block, on_page, ends)
+            edge = measure if filled else None
             for k, lines in enumerate(block_lines(block, measure)):
                 text = join([ln.text for ln in lines])
                 pitch = lines[-2].y0 - lines[-1].y0 if len(lines) > 1 else spacing.get(round(lines[-1].size))
-                if last is not None and k == 0 and continues(last, text, lines[0], last.page == number):
-                    last = _Open(last.page, join([last.text, text]), lines[-1], edge, pitch)
+                indented = lines[0].x0 - left > 0.8 * lines[0].size
+                if last is not None and k == 0 and continues(last, text, lines[0], last.ends_on == number, indented):
+                    last = _Open(last.page, join([last.text, text]), lines[-1], edge, pitch, number)
                     continue
                 if last is not None:
                     yield last.page, last.text
-                last = _Open(number, text, lines[-1], edge, pitch)
+                last = _Open(number, text, lines[-1], edge, pitch, number)
     if last is not None:
         yield last.page, last.text
 
@@ -179,14 +185,16 @@ def runs_on(last: str, first: str) -> bool:
     return not last.endswith(ENDS_SENTENCE) and first[:1].islower() and not MARKER.match(first)
 
 
-def _measures(blocks: list[Block]) -> dict[int, float]:
-    """The right edge of the measure of text set from each left edge on the page: the furthest any line that
-    starts there reaches (a column's, not the page's, in a page of columns)."""
-    found: dict[int, float] = {}
-    for block in blocks:
-        left = round(min(ln.x0 for ln in block))
-        found[left] = max(found.get(left, 0.0), *(ln.x1 for ln in block))
-    return found
+def _measure(block: Block, lines: list[Line], ends: list[float]) -> tuple[float, float, bool]:
+    """The left and right edges of the measure a block is set to: as far as the page's lines beside it
+    (overlapping it from left to right: its column's, not the other columns') reach; and whether text fills
+    it, two lines of the document or more (`ends`: where each ends, in order) reaching its right edge (not
+    one table cell longer than the others)."""
+    left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    column = [ln for ln in lines if ln.x1 >= left and ln.x0 <= right and ln.rtl == block[0].rtl]
+    edge, size = max(ln.x1 for ln in column), block[0].size
+    filled = bisect.bisect_right(ends, edge + 0.5 * size) - bisect.bisect_left(ends, edge - 3 * size) >= 2
+    return min(ln.x0 for ln in column), edge, filled
 
 
 def _spacing(lines: list[Line]) -> dict[int, float]:
@@ -202,31 +210,42 @@ def _spacing(lines: list[Line]) -> dict[int, float]:
             if max(counts.values()) > 1}
 
 
-def continues(last: _Open, text: str, first: Line, same_page: bool) -> bool:
+def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bool) -> bool:
     """Whether the next block goes on with the paragraph read last (a page or column break, a hanging indent,
     or lines set so far apart that each is a block of its own, as in double-spaced text).
 
     It does when the paragraph stops mid-sentence and the block starts in lower case (runs_on); or when the
     paragraph's last line is full (the block's first word would not have fitted on it), in the same type
-    size, the block's first line no further in (a new paragraph's may be indented) and no list item, and
-    either the paragraph stops mid-sentence, in any script, or the block's line follows on the same page at
-    the distance the paragraph's own lines keep (no paragraph spacing between them)."""
+    size, the block's first line not `indented` from its column's edge (a new paragraph's may be) and no
+    list item, and
+    either the paragraph stops mid-sentence, in any script, or the block's line, a line of prose, follows on
+    the same page at the distance the paragraph's own lines keep (no paragraph spacing between them)."""
     end = last.end
     if first.rtl != end.rtl:
         return False
     if runs_on(last.text, text):
         return True
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
-            or first.x0 - end.x0 > 0.8 * first.size or not _full(last, text, first):
+            or indented or not _full(last, text, first):
         return False
     if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS):
         return True
-    return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size
+    return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
+        and _prose(first.text)
+
+
+def _prose(line: str) -> bool:
+    """Whether a line reads as a line of running text: four words or more, or eight characters of a script
+    without spaces (not a table cell's, a heading's or a label's)."""
+    return len(line.split()) >= 4 or len(_SPACELESS.findall(line)) >= 8
 
 
 def _full(last: _Open, text: str, first: Line) -> bool:
-    """Whether the paragraph's last line was broken because the next word did not fit: the room left at its
-    end is less than that word (one character of a script without spaces), a space, and some slack."""
+    """Whether the paragraph's last line was broken because the next word did not fit: a line of prose, the
+    room left at its end less than that word (one character of a script without spaces), a space, and some
+    slack."""
+    if last.right is None or not _prose(last.end.text):
+        return False
     width = (first.x1 - first.x0) / max(1, len(first.text))
     word = 1 if _SPACELESS.match(text[0]) else len(text.split(maxsplit=1)[0])
     return last.right - last.end.x1 < (word + 1.5) * width

@@ -4,6 +4,7 @@ running furniture (pdffurniture.py) and of paragraphs (pdflines.py) work on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Line:
 
 
 Block = list[Line]
-MAX_LINES = 3000  # a page with more lines than any page of text has (a drawing's labels) keeps pdfminer's
+MAX_LINES = 600  # a page with more lines than any page of text has (a drawing's labels) keeps pdfminer's
 
 
 @dataclass(frozen=True)
@@ -31,21 +32,16 @@ def whole_lines(blocks: list[Block]) -> list[Block]:
 
     pdfminer ends a line where the space between two words is wider than a few characters, as the spaces of a
     justified line in a narrow column are ("vehicle      manufacturing      capabilities,"); the pieces land
-    in blocks of their own or of other lines, out of order. Pieces on one baseline, in one size and direction,
-    are one line when the space between them is inside a column (_across); the whole line goes in the block
-    of the line above it at the same left edge (else below it, else its first piece's), in its place."""
+    in blocks of their own or of other lines, out of order. A baseline's pieces, in one size and direction,
+    are cut at each gutter (_gutter) into segments; a segment of several pieces is one line when other lines
+    nearby are set to the same measure and have text in its wide spaces (_justified). The whole line goes
+    in the block of the line above it at the same left edge (else below it, else its first piece's)."""
     lines = [line for block in blocks for line in block]
     if len(lines) > MAX_LINES:
         return blocks
-    wholes: list[tuple[Line, list[Line]]] = []
-    for row in _rows(lines):
-        pieces = [row[0]]
-        for piece in row[1:]:
-            if not _across(lines, pieces[-1], piece):
-                wholes += _whole(pieces)
-                pieces = []
-            pieces.append(piece)
-        wholes += _whole(pieces)
+    segments = [segment for row in _rows(lines) for segment in _segments(row, lines)]
+    wholes = [(_whole(segment), segment) for segment in segments
+              if len(segment) > 1 and _justified(segment, segments)]
     if not wholes:
         return blocks
     cut = {id(piece) for _, pieces in wholes for piece in pieces}
@@ -58,12 +54,9 @@ def whole_lines(blocks: list[Block]) -> list[Block]:
     return [block for block in out if block]
 
 
-def _whole(pieces: list[Line]) -> list[tuple[Line, list[Line]]]:
-    if len(pieces) < 2:
-        return []
+def _whole(pieces: list[Line]) -> Line:
     first = pieces[0]
-    return [(Line(" ".join(piece.text for piece in pieces), first.x0, pieces[-1].x1, first.y0, first.size,
-                  first.rtl), pieces)]
+    return Line(" ".join(piece.text for piece in pieces), first.x0, pieces[-1].x1, first.y0, first.size, first.rtl)
 
 
 def _home(blocks: list[Block], whole: Line, fallback: int) -> int:
@@ -75,7 +68,7 @@ def _home(blocks: list[Block], whole: Line, fallback: int) -> int:
 
 
 def _rows(lines: list[Line]) -> list[list[Line]]:
-    """The lines that share a baseline, size and direction, each row from its start, when there are several."""
+    """The lines that share a baseline, size and direction, each row from its start."""
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: (ln.rtl, -ln.y0)):
         row = rows[-1] if rows else None
@@ -84,25 +77,51 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
             row.append(line)
         else:
             rows.append([line])
-    return [sorted(row, key=lambda ln: ln.x0) for row in rows if len(row) > 1]
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
-def _across(lines: list[Line], left: Line, right: Line) -> bool:
-    """Whether the space between two pieces of a baseline is inside one column: at every point of it, a third
-    or more of the nearby baselines (within a dozen lines, of the same direction) with text beside these
-    pieces have text, as a column's lines have words where one of its lines has a wide space; a gutter
-    between columns is a strip where (but for a heading across the columns) none has."""
+def _segments(row: list[Line], lines: list[Line]) -> list[list[Line]]:
+    """A row cut at each gutter between its pieces."""
+    segments = [[row[0]]]
+    for piece in row[1:]:
+        if _gutter(lines, segments[-1][-1], piece):
+            segments.append([])
+        segments[-1].append(piece)
+    return segments
+
+
+def _nearby(line: Line, other: Line) -> bool:
+    """Whether `other` is on another baseline within a dozen lines of `line`, in its direction."""
+    return other.rtl == line.rtl and 0.3 * line.size <= abs(other.y0 - line.y0) <= 12 * line.size
+
+
+def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> bool:
+    """Whether at every point from `start` to `end`, a third or more of `rows` have text."""
+    step = max(1.0, size / 2)
+    points = [start + step * (k + 0.5) for k in range(max(1, int((end - start) / step)))]
+    return all(3 * sum(any(piece.x0 <= x <= piece.x1 for piece in row) for row in rows) >= len(rows)
+               for x in points)
+
+
+def _gutter(lines: list[Line], left: Line, right: Line) -> bool:
+    """Whether the space between two pieces of a baseline is a gutter between columns (or table cells): a
+    strip where fewer than a third of the nearby baselines with text beside the pieces have any."""
     if right.x0 <= left.x1:
         return False
-    rows: dict[int, list[Line]] = {}  # the pieces of each nearby baseline
+    rows: dict[int, list[Line]] = {}
     for line in lines:
-        distance = abs(line.y0 - left.y0)
-        if line.rtl == left.rtl and 0.3 * left.size <= distance <= 12 * left.size \
-                and line.x1 > left.x0 and line.x0 < right.x1:
+        if _nearby(left, line) and line.x1 > left.x0 and line.x0 < right.x1:
             rows.setdefault(round(line.y0), []).append(line)
-    if len(rows) < 2:
-        return False
-    step = max(1.0, left.size / 2)
-    points = [left.x1 + step * (k + 0.5) for k in range(max(1, int((right.x0 - left.x1) / step)))]
-    return all(3 * sum(any(piece.x0 <= x <= piece.x1 for piece in row) for row in rows.values()) >= len(rows)
-               for x in points)
+    return len(rows) < 2 or not _covered(list(rows.values()), left.x1, right.x0, left.size)
+
+
+def _justified(segment: list[Line], segments: list[list[Line]]) -> bool:
+    """Whether a segment's pieces are one justified line: two segments nearby or more are set to its measure
+    (the same left and right edges), and they have text in each of its spaces (table rows, whose cells line
+    up, have none)."""
+    first, last = segment[0], segment[-1]
+    slack = 0.5 * first.size
+    same = [other for other in segments if other is not segment and _nearby(first, other[0])
+            and abs(other[0].x0 - first.x0) <= slack and abs(other[-1].x1 - last.x1) <= slack]
+    return len(same) >= 2 and all(_covered(same, left.x1, right.x0, first.size) for left, right in
+                                  pairwise(segment))
