@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader, Styles, read_styles, refuse_doctype, xml_events
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.plain import ZIP, SeedError, check_kind
 from briefgen.text import one_line
 
 MB = 1024 * 1024
@@ -38,6 +38,7 @@ def open_package(raw: bytes) -> zipfile.ZipFile:
     if raw.startswith(OLE_MAGIC):
         raise SeedError("the file is a password-protected Word document or an old binary .doc, not a DOCX",
                         "open it in Word or LibreOffice and save an unprotected copy as .docx")
+    check_kind(raw, ZIP)
     try:
         package = zipfile.ZipFile(io.BytesIO(raw))
         unpacked = sum(info.file_size for info in package.infolist())

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.plain import SeedError, check_kind
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
@@ -28,7 +28,8 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
     Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
-    else the web's windows-1252."""
+    else the web's windows-1252. A file whose first bytes say it is a PDF, a Word file or an image is refused."""
+    check_kind(raw, "an HTML page")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):

@@ -113,7 +113,7 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
 
 
 def extract(raw: bytes) -> Extracted:
-    text = decode_text(raw)
+    text = decode_text(raw, "Markdown text")
     _, body = split_front_matter(text)
     paragraphs = paragraphs_of(blocks(body, text[: len(text) - len(body)].count("\n")))
     if not paragraphs:

@@ -35,7 +35,7 @@ from briefgen.sources.formats.pdfbidi import (
 )
 from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
 from briefgen.sources.formats.pdfreader import pages
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.plain import SeedError, check_kind
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
 
@@ -48,6 +48,7 @@ _SPACE_BEFORE = re.compile(r"\s+(?=([^\x00-\u02ff]))")
 
 
 def _check_header(raw: bytes) -> None:
+    check_kind(raw, "a PDF document")
     if b"%PDF-" not in raw[:1024]:
         raise SeedError("the file is not a PDF (no %PDF- header)", "check that it is the document, not a web page "
                         "or an error message saved under a .pdf name")
