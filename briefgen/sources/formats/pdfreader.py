@@ -6,25 +6,29 @@ Three things pdfminer leaves undone are done while each page is built:
   cluster drawn in visual order, a ligature, a hyphen that is only there because a word was broken) reads as
   that text, as copying from a viewer gives it;
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
-  lines come out whole.
+  lines come out whole;
+- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTContainer, LTPage
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFStackT
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdffont import PDFFont
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFStackT, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import decode_text
+from pdfminer.utils import Matrix, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
+from briefgen.sources.formats.pdfvisible import mark, seen
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class _Aggregator(PDFPageAggregator):
     def __init__(self, resources: BuiltinEncodings, laparams: LAParams) -> None:
         super().__init__(resources, laparams=laparams)
         self._marked: list[_Marked | None] = []
+        self._render = 0  # the text render mode of the string being drawn
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
         found = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
@@ -56,9 +61,24 @@ class _Aggregator(PDFPageAggregator):
         for k, char in enumerate(chars):  # the first character carries the span's text, the others none
             char._text = marked.text if k == 0 else ""
 
+    def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
+                      graphicstate: PDFGraphicState) -> None:
+        self._render = textstate.render
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
+                    ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
+        advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        mark(self.cur_item._objs[-1], self._render, graphicstate.ncolor)
+        return advance
+
+    def end_figure(self, name: str) -> None:
+        self.cur_item._objs = seen(self.cur_item._objs)
+        super().end_figure(name)
+
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        self.cur_item._objs = visual_order(self.cur_item._objs)
+        self.cur_item._objs = visual_order(seen(self.cur_item._objs))
         super().end_page(page)
 
 

@@ -1,0 +1,51 @@
+"""PDF text no reader sees is not seed text: invisible text (render mode 3) unless over an image, as a scanned
+page's OCR layer is, and white text with nothing under it; white text on a coloured banner is seen. Checked
+against what poppler draws (pdftoppm), not only against what we expect."""
+
+from __future__ import annotations
+
+import io
+
+from briefgen.sources.formats.pdfdoc import extract
+
+
+def _pdf() -> bytes:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 760, "Visible line one says the army has 1,200 drones.")
+    page.saveState()
+    text = page.beginText(72, 740)
+    text.setTextRenderMode(3)
+    text.textLine("Invisible line says 0 drones.")
+    page.drawText(text)
+    page.restoreState()
+    page.setFillColorRGB(1, 1, 1)
+    page.drawString(72, 720, "White on white says 999 tanks.")
+    page.setFillColorRGB(0.1, 0.2, 0.5)
+    page.rect(60, 690, 400, 20, fill=1, stroke=0)
+    page.setFillColorRGB(1, 1, 1)
+    page.drawString(72, 695, "White on a blue banner says 12 ships.")
+    scan = io.BytesIO()
+    Image.new("RGB", (400, 60), (240, 240, 240)).save(scan, "PNG")
+    scan.seek(0)
+    page.drawImage(ImageReader(scan), 60, 600, 400, 60)
+    page.saveState()
+    text = page.beginText(72, 620)
+    text.setTextRenderMode(3)
+    text.textLine("The OCR layer over the scan says 77 boats.")
+    page.drawText(text)
+    page.restoreState()
+    page.setFillColorRGB(0, 0, 0)
+    page.drawString(72, 560, "Visible closing line.")
+    page.save()
+    return out.getvalue()
+
+
+def test_only_text_a_reader_sees_is_read() -> None:
+    assert list(extract(_pdf()).paragraphs) == [
+        "Visible line one says the army has 1,200 drones.", "White on a blue banner says 12 ships.",
+        "The OCR layer over the scan says 77 boats.", "Visible closing line."]
