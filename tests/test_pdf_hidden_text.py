@@ -1,6 +1,6 @@
 """PDF text no reader sees is not seed text: invisible text (render mode 3) unless over an image, as a scanned
-page's OCR layer is, and white text with nothing under it; white text on a coloured banner is seen. Checked
-against what poppler draws (pdftoppm), not only against what we expect."""
+page's OCR layer is, and white text with nothing under it; white text on a coloured banner is seen (as
+pdftoppm draws the page: the text state's render mode is kept inside saveState/restoreState)."""
 
 from __future__ import annotations
 
