@@ -69,3 +69,24 @@ def test_markdown_elements_match_element_selectors() -> None:
 def test_a_broken_stylesheet_is_read_without_failing(css: str) -> None:
     found = paragraphs(f"<style>{css}</style><p class=a>Maybe hidden.</p><p>Always 12 drones.</p>")
     assert "Always 12 drones." in found
+
+
+QUOTED = ("<html><head><title>T</title></head><body><h1>Head</h1><p>The army said on Monday that the drones "
+          "were <q>the top priority of the year, as <q>Kim</q> put it</q> and <code>x = 1</code> that production "
+          "would grow.</p><p>Another long paragraph with many words so that the article extractor keeps it as "
+          "body text.</p><p hidden>A hidden <q>quote</q>.</p></body></html>")
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_a_q_element_reads_with_the_quotation_marks_a_browser_draws(reading: str) -> None:
+    """A browser draws quotation marks around <q> (so a passage copied from the page has them, and the quote
+    check sees the words quoted); inline <q> and <code> stay in the run of their paragraph."""
+    found = paragraphs(QUOTED, reading=reading)
+    assert "The army said on Monday that the drones were “the top priority of the year, as ‘Kim’ put it” and " \
+           "x = 1 that production would grow." in found
+    assert not [p for p in found if "hidden" in p.lower()]
+
+
+def test_markdown_inline_q_reads_with_its_quotation_marks() -> None:
+    assert paragraphs("Kim said <q>AI is the top priority</q> today.\n", ".md") == [
+        "Kim said “AI is the top priority” today."]

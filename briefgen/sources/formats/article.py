@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import decode, no_text, text_blocks
+from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import hiding, page_sheet
 from briefgen.sources.textnorm import normalise
 
 # trafilatura's XML elements that begin and end a block; a table cell is inline (a row is one block).
 _BLOCKS = frozenset({"doc", "main", "head", "p", "list", "item", "table", "row", "quote", "code", "lb", "graphic"})
+_TEXT_BLOCKS = frozenset({"p", "head", "item", "cell"})  # blocks of running text
+_INLINE = frozenset({"code", "quote"})  # blocks of their own, but in the run of a text block's words
 # trafilatura takes ~1.3 s a MB of visible text (measured on pages of plain <p>, 0.5 to 4 MB; an 18 MB page took
 # 81 s and 0.7 GB before this bound). A page with more visible text than this is read as raw blocks (~0.1 s a MB).
 ARTICLE_MAX_CHARS = 2_000_000
@@ -98,6 +100,23 @@ def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
                 child.tail = None
     for element in gone:
         element.drop_tree()
+    _quote_marks(tree)
+
+
+def _quote_marks(tree: Any) -> None:
+    """Put around each <q> element's text the quotation marks a browser draws (htmldoc.quote_mark), and the
+    text in the place of the element (trafilatura takes a <q> for a block quote, and mixes nested ones)."""
+    found = list(tree.iter("q"))
+    for element in found:
+        depth = sum(1 for ancestor in element.iterancestors("q")) + 1
+        element.text = quote_mark(depth, opening=True) + (element.text or "")
+        last = element[-1] if len(element) else None
+        if last is None:
+            element.text += quote_mark(depth, opening=False)
+        else:
+            last.tail = (last.tail or "") + quote_mark(depth, opening=False)
+    for element in reversed(found):  # the innermost first
+        element.drop_tag()
 
 
 def unmerged(blocks: list[str], page: list[str]) -> list[str]:
@@ -137,14 +156,17 @@ def _blocks(element: Any) -> Iterator[str]:
     yield "".join(current)
 
 
-def _pieces(element: Any) -> Iterator[tuple[str, bool]]:
-    """(text, False) for each piece of text in document order, ("", True) at each block boundary."""
-    block = element.tag in _BLOCKS
+def _pieces(element: Any, inline: bool = False) -> Iterator[tuple[str, bool]]:
+    """(text, False) for each piece of text in document order, ("", True) at each block boundary. `inline`:
+    inside a paragraph, heading, list item or cell, where trafilatura's <code> and <quote> are a <code> or
+    <q> in the run of the text, not blocks of their own."""
+    block = element.tag in _BLOCKS and not (inline and element.tag in _INLINE)
     if block:
         yield "", True
     yield element.text or "", False
+    inside = inline or element.tag in _TEXT_BLOCKS
     for child in element:
-        yield from _pieces(child)
+        yield from _pieces(child, inside)
         if child.tag == "cell":
             yield " ", False
         yield child.tail or "", False

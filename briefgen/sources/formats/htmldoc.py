@@ -66,6 +66,12 @@ def _decode_as(raw: bytes, name: str, codec: str) -> str:
                         raw[: exc.start].count(b"\n") + 1) from None
 
 
+def quote_mark(depth: int, opening: bool) -> str:
+    """The quotation mark a browser draws around a <q> element's text (its CSS `quotes`): double outside,
+    single inside; English marks (matching folds every language's marks alike)."""
+    return ("\u201c" if opening else "\u201d") if depth % 2 else ("\u2018" if opening else "\u2019")
+
+
 class HtmlText(HTMLParser):
     """Collects visible text, cutting it into blocks at block elements; <pre> keeps its lines apart."""
 
@@ -76,11 +82,16 @@ class HtmlText(HTMLParser):
         self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
         self._pre = 0
+        self._quotes: list[bool] = []  # the open <q> elements, and whether each is seen
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.visibility.start(tag, dict(attrs))
-        if tag == "head":
+        if tag == "q":
+            self._quotes.append(not self.visibility.hidden)
+            if self._quotes[-1]:
+                self._current.append(quote_mark(len(self._quotes), opening=True))
+        elif tag == "head":
             self._head = True
         elif tag in self._blocks:
             self._head = False
@@ -95,7 +106,11 @@ class HtmlText(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.visibility.end(tag)
-        if tag == "head":
+        if tag == "q" and self._quotes:
+            if self._quotes[-1]:
+                self._current.append(quote_mark(len(self._quotes), opening=False))
+            self._quotes.pop()
+        elif tag == "head":
             self._head = False
         elif tag in self._blocks:
             self.flush()
@@ -112,6 +127,11 @@ class HtmlText(HTMLParser):
             self._current.append(lines[-1])
         else:
             self._current.append(data)
+
+    def drain(self) -> str:
+        """The text collected since the last block began, taken out."""
+        found, self._current = "".join(self._current), []
+        return found
 
     def flush(self) -> None:
         if self._current:

@@ -102,6 +102,7 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
         if html is not None:
             if child.type == "html_inline":
                 html.feed(child.content)
+                parts.append(html.drain())  # what the tag itself draws: a <q>'s quotation mark
             elif child.tag:
                 _follow(html, child)
             if html.visibility.hidden:
