@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -42,6 +42,9 @@ MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s
 # CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
 _MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _CJK_MARK = re.compile(f"[{_MARKS}]")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_WORD = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
 # Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
 # katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
@@ -74,6 +77,7 @@ class _Open:
 def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
     furniture = running(pages)
+    words = vocabulary(pages)
     ends = sorted(ln.x1 for page in pages for block in page.blocks for ln in block)
     last: _Open | None = None
     for number, page in enumerate(pages, start=1):
@@ -85,11 +89,11 @@ def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
             left, measure, filled = _measure(block, on_page, ends)
             edge = measure if filled else None
             for k, lines in enumerate(block_lines(block, measure)):
-                text = join([ln.text for ln in lines])
+                text = join([ln.text for ln in lines], words)
                 pitch = lines[-2].y0 - lines[-1].y0 if len(lines) > 1 else spacing.get(round(lines[-1].size))
                 indented = lines[0].x0 - left > 0.8 * lines[0].size
                 if last is not None and k == 0 and continues(last, text, lines[0], last.ends_on == number, indented):
-                    last = _Open(last.page, join([last.text, text]), lines[-1], edge, pitch, number)
+                    last = _Open(last.page, join([last.text, text], words), lines[-1], edge, pitch, number)
                     continue
                 if last is not None:
                     yield last.page, last.text
@@ -150,19 +154,39 @@ def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
         yield current
 
 
-def join(lines: list[str]) -> str:
+def join(lines: list[str], words: Container[str] = frozenset()) -> str:
     """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
-    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none."""
+    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none. `words`: the
+    document's own words (vocabulary); a hyphen at a line's end goes when the document writes the word whole
+    elsewhere and never with that hyphen ("mili-" "tary" is "military" in a text that says "military")."""
     out = ""
     for raw in lines:
         text = raw.rstrip()
-        if out.endswith("\u00ad"):
+        if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
             out = out[:-1] + text.lstrip()
         elif _unspaced(out, text.lstrip()):
             out += text.lstrip()
         else:
             out += " " + text
     return one_line(out)
+
+
+def _broken_word(before: str, after: str, words: Container[str]) -> bool:
+    """Whether a hyphen ending `before` only breaks a word the document writes whole elsewhere."""
+    head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    if head is None or tail is None:
+        return False
+    whole, hyphenated = head.group(1) + tail.group(), f"{head.group(1)}-{tail.group()}"
+    return whole.casefold() in words and hyphenated.casefold() not in words
+
+
+def vocabulary(pages: list[Page]) -> set[str]:
+    """The words of a document's lines (compounds whole, "well-known"), in folded case; not a word a line
+    ends by breaking, whose two halves are no word of the text."""
+    found: set[str] = set()
+    for line in (ln for page in pages for block in page.blocks for ln in block):
+        found.update(word.casefold() for word in _WORD.findall(line.text.removesuffix("-")))
+    return found
 
 
 def _unspaced(before: str, after: str) -> bool:
