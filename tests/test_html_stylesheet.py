@@ -90,3 +90,12 @@ def test_a_q_element_reads_with_the_quotation_marks_a_browser_draws(reading: str
 def test_markdown_inline_q_reads_with_its_quotation_marks() -> None:
     assert paragraphs("Kim said <q>AI is the top priority</q> today.\n", ".md") == [
         "Kim said “AI is the top priority” today."]
+
+
+def test_visually_hidden_and_transparent_text_is_not_read() -> None:
+    page = ("<style>.sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;"
+            "clip:rect(0,0,0,0);border:0} .vh{clip-path: inset(50%); position:absolute}</style>"
+            "<p>The army said the <a href=x>drones<span class=sr-only> (opens in a new tab)</span></a> were new "
+            "and <span style='opacity:0'>ghost 9 </span>production would grow<span class=vh> hidden 8</span>.</p>"
+            "<p>Half <span style='opacity: 0.5'>seen</span> text.</p>")
+    assert paragraphs(page) == ["The army said the drones were new and production would grow.", "Half seen text."]

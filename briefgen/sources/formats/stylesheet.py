@@ -1,4 +1,5 @@
-"""The rules of a page's own <style> elements that hide text: `display`, `visibility` and `content-visibility`.
+"""The rules of a page's own <style> elements that hide text: `display`, `visibility`, `content-visibility`, and
+`opacity` and the clipping and sizing that visually-hidden (`.sr-only`) text uses.
 
 A browser hides `<p class="hidden">` when a stylesheet says `.hidden { display: none }`. We read the page's
 <style> elements (not a linked file: a saved page's seed is its HTML alone) and keep, of each rule, only these
@@ -18,11 +19,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-PROPERTIES = ("display", "visibility", "content-visibility")
+PROPERTIES = ("display", "visibility", "content-visibility", "opacity", "clip", "clip-path", "width", "height",
+              "overflow")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _TOKEN = re.compile(r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|[{};]""")
-_DECLARATION = re.compile(r"(?:^|;)\s*(display|visibility|content-visibility)\s*:\s*([-a-z\s]+?)\s*"
-                          r"(!\s*important\s*)?(?=;|$)", re.IGNORECASE)
+_DECLARATION = re.compile(rf"(?:^|;)\s*({'|'.join(PROPERTIES)})\s*:\s*([^;!]+?)\s*(!\s*important\s*)?(?=;|$)",
+                          re.IGNORECASE)
 _COMPOUND = re.compile(r"^(?P<tag>\*|[a-z][a-z0-9-]*)?(?P<rest>(?:[.#]-?[_a-z][\w-]*)*)$", re.IGNORECASE)
 _PART = re.compile(r"([.#])([\w-]+)")
 _EVERY_SCREEN = frozenset({"", "all", "screen", "only screen", "only all"})

@@ -40,19 +40,45 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet) -> Hiding:
 
     Gone: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser
     running scripts never shows, forms' controls, embedded documents); the `hidden` attribute; `display: none`
-    or `content-visibility: hidden`. Invisible: `visibility: hidden` or `collapse`, which a descendant's
-    `visibility: visible` undoes. Both from the inline style and the page's <style> rules (stylesheet.py).
+    or `content-visibility: hidden`; `opacity: 0`; clipped away as visually-hidden (`.sr-only`) text is
+    (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)`, or 1px wide and high with `overflow: hidden`): a screen
+    reader reads it, a sighted reader, who copies passages from the page, does not see it. Invisible:
+    `visibility: hidden` or `collapse`, which a descendant's `visibility: visible` undoes. All from the inline
+    style and the page's <style> rules (stylesheet.py).
     Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
     <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
     decoration or text repeated for the eye, which a sighted reader does see.
-    Not detected: opacity, colour, clipping or off-screen placement."""
+    Not detected: colour, a zero font size or off-screen placement."""
     if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found"):
         return Hiding(True, None)
     values = sheet.values(tag, attrs)
-    gone = values.get("display") == "none" or values.get("content-visibility") == "hidden"
+    gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
+        or _clipped(values)
     shown = values.get("visibility")
     return Hiding(gone, False if shown in ("hidden", "collapse") else True if shown in ("visible", "initial")
                   else None)
+
+
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
+
+
+def _clear(values: dict[str, str]) -> bool:
+    """`opacity: 0` (or 0%)."""
+    found = _NUMBER.match(values.get("opacity", ""))
+    return found is not None and float(found.group()) <= 0
+
+
+def _clipped(values: dict[str, str]) -> bool:
+    """Clipped to nothing: `clip: rect()` of sides at most 1px, `clip-path: inset(50%)` or more, or a box at most
+    1px wide and high that hides what overflows it."""
+    clip, path = values.get("clip", ""), values.get("clip-path", "")
+    if clip.startswith("rect(") and all(float(n) <= 1 for n in _NUMBER.findall(clip)):
+        return True
+    if path.startswith("inset(") and (found := _NUMBER.search(path)) and float(found.group()) >= 50 \
+            and path.count("%") >= 1:
+        return True
+    tiny = [_NUMBER.match(values.get(side, "")) for side in ("width", "height")]
+    return all(n is not None and float(n.group()) <= 1 for n in tiny) and values.get("overflow") == "hidden"
 
 
 class Visibility:
