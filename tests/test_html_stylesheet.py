@@ -97,5 +97,5 @@ def test_visually_hidden_and_transparent_text_is_not_read() -> None:
             "clip:rect(0,0,0,0);border:0} .vh{clip-path: inset(50%); position:absolute}</style>"
             "<p>The army said the <a href=x>drones<span class=sr-only> (opens in a new tab)</span></a> were new "
             "and <span style='opacity:0'>ghost 9 </span>production would grow<span class=vh> hidden 8</span>.</p>"
-            "<p>Half <span style='opacity: 0.5'>seen</span> text.</p>")
+            "<p>Half <span style='opacity: 0.5'>seen</span> text<span style='display:/**/none'> gone</span>.</p>")
     assert paragraphs(page) == ["The army said the drones were new and production would grow.", "Half seen text."]

@@ -111,7 +111,7 @@ def declarations(body: str) -> dict[str, str]:
     """PROPERTIES set in a declaration block, lower case, a value marked `!important` ending in "!"; the later
     declaration of a property wins, an important one over a plain one."""
     found: dict[str, str] = {}
-    for match in _DECLARATION.finditer(body):
+    for match in _DECLARATION.finditer(_COMMENT.sub(" ", body) if "/*" in body else body):
         name, value = match.group(1).lower(), " ".join(match.group(2).lower().split())
         value += "!" if match.group(3) else ""
         if not (found.get(name, "").endswith("!") and not value.endswith("!")):
