@@ -72,3 +72,19 @@ def test_a_whole_html_page_named_as_text_is_refused(suffix: str) -> None:
     page = b"\xef\xbb\xbf<!-- saved -->\n<!DOCTYPE html><html><body><p>Seen.</p><p hidden>Hidden 0.</p></body></html>"
     with pytest.raises(SeedError, match="the file is an HTML page"):
         _read(page, suffix)
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".md"])
+def test_an_empty_document_says_it_is_empty(tmp_path: object, suffix: str) -> None:
+    from pathlib import Path
+
+    from briefgen.sources.seeds import read_document
+
+    path = Path(str(tmp_path)) / f"empty{suffix}"
+    path.write_bytes(b"")
+    with pytest.raises(SeedError, match=r"the file is empty \(0 bytes\)"):
+        read_document(str(path))
+
+
+def test_nul_characters_in_a_page_are_dropped_as_a_browser_drops_them() -> None:
+    assert _read(b"<p>The army has 1,2\x0000 drones.</p>", ".html") == "The army has 1,200 drones."

@@ -28,8 +28,13 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
     Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
-    else the web's windows-1252. A file whose first bytes say it is a PDF, a Word file or an image is refused."""
+    else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text.
+    A file whose first bytes say it is a PDF, a Word file or an image is refused."""
     check_kind(raw, "an HTML page")
+    return _decoded(raw).replace("\x00", "")
+
+
+def _decoded(raw: bytes) -> str:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
