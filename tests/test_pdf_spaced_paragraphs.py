@@ -176,3 +176,12 @@ def test_a_word_broken_at_a_line_end_is_whole_when_the_document_writes_it_whole(
     assert [text for _, text in paragraphs([Page(842, [block])])] == [
         "The military said the military bought long-range and long-range drones from the north-west of the "
         "country."]
+
+
+def test_a_passage_pasted_across_a_hyphenated_line_end_is_found_in_either_reading() -> None:
+    from briefgen.sources.locate import find
+
+    seed = Seed("x.pdf", "seeds/x.pdf", "The military said the military bought drones.\nThe north-west moved.", (1, 1))
+    for passage, paragraph in [("the mili-\ntary bought", 1), ("the mili- tary bought", 1),
+                               ("The north-\nwest moved", 2), ("The north- west moved", 2)]:
+        assert [span.first for span in find(seed, passage).spans] == [paragraph], passage
