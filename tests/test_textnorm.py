@@ -16,6 +16,8 @@ from briefgen.sources.textnorm import normalise
     ("wait…", "wait..."),
     ("non\u00a0breaking", "non breaking"),
     ("zero\u200bwidth", "zerowidth"),
+    ("\u200fقال\u200e 2025 \u202bالجيش\u202c", "قال 2025 الجيش"),  # direction marks and embeddings
+    ("dr\u2060ones", "drones"),  # a word joiner
     ("\ufb01nance", "finance"),  # a ligature, as PDF text often holds
     ("\uff21\uff22\uff23 12", "ABC \uff11\uff12"),  # full-width forms
     ("\ufefb", "\u0644\u0627"),  # an Arabic presentation form
