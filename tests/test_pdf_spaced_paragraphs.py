@@ -185,3 +185,26 @@ def test_a_passage_pasted_across_a_hyphenated_line_end_is_found_in_either_readin
     for passage, paragraph in [("the mili-\ntary bought", 1), ("the mili- tary bought", 1),
                                ("The north-\nwest moved", 2), ("The north- west moved", 2)]:
         assert [span.first for span in find(seed, passage).spans] == [paragraph], passage
+
+
+_FILLER = [f"Filler paragraph {n} says the review counted drones at each of the bases the army keeps near the "
+           "border, one after the other, in the spring of the year before the exercises began." for n in range(14)]
+_CUT = ("The long paragraph says the army moved its drones to the border{} in spring, and it goes on for many lines "
+        "so that the page ends inside it: " + " ".join(["the unit counted the drones again at every base it visited "
+                                                       "along the way"] * 12) + " and the count closed in May.")
+
+
+def test_a_paragraph_a_page_break_cuts_runs_on_over_the_footnote_at_the_foot_of_its_page(tmp_path: Path) -> None:
+    """Made by pandoc (a Markdown footnote) and LibreOffice: the footnote, in the paragraph's type size, sits
+    below its last line on page 1, further down than its lines follow each other."""
+    source = tmp_path / "notes.md"
+    source.write_text("\n\n".join([*_FILLER, _CUT.format("[^1]"), "The last paragraph is short."])
+                      + "\n\n[^1]: A footnote says where the border is.\n", encoding="utf-8")
+    subprocess.run([require("pandoc"), str(source), "-o", str(tmp_path / "notes.docx")], check=True, timeout=120)
+    subprocess.run([require("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "notes.docx")], check=True,
+                   capture_output=True, timeout=300)
+    found = extract((tmp_path / "notes.pdf").read_bytes())
+    assert list(found.paragraphs[-3:]) == [_CUT.format("1"), "1 A footnote says where the border is.",
+                                           "The last paragraph is short."]
+    assert found.pages is not None and found.pages[-3:] == (1, 1, 2)
