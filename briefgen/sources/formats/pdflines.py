@@ -4,7 +4,7 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
 1. running furniture (headers, footers, page numbers: pdffurniture.py) is dropped;
 2. a list marker that the producer drew apart from its item ("2." on its own, the item's text in another block
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
-3. inside a block, a new paragraph starts where the type size changes (by a fifth, or at all after a line
+3. inside a block, a new paragraph starts where the type size changes (by a twelfth, or at all after a line
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
    sentence well short of the right edge or the next line is indented;
 4. a block continues the paragraph before it when that stops mid-sentence and the block goes on in lower case
@@ -76,30 +76,65 @@ class _Open:
 
 def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
-    furniture = running(pages)
-    words = vocabulary(pages)
-    ends = sorted(ln.x1 for page in pages for block in page.blocks for ln in block)
-    last: _Open | None = None
+    reader = _Reader(pages)
     for number, page in enumerate(pages, start=1):
-        blocks = reading_order(_attach_markers(whole_lines([[ln for ln in b if not is_furniture(ln, page, furniture)]
-                                                            for b in page.blocks])))
+        yield from reader.page(number, page)
+    yield from reader.close()
+
+
+class _Reader:
+    """Paragraphs read page after page: the one read last stays open for the next block to continue, and
+    notes set below it in smaller type (footnotes) wait until it is done, so a paragraph that a page break
+    cuts runs on over its page's footnotes."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.furniture, self.words = running(pages), vocabulary(pages)
+        self.ends = sorted(ln.x1 for page in pages for block in page.blocks for ln in block)
+        self.last: _Open | None = None
+        self.held: list[_Open] = []  # notes under the open paragraph
+
+    def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
+        blocks = reading_order(_attach_markers(whole_lines(
+            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks])))
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
         for block in blocks:
-            left, measure, filled = _measure(block, on_page, ends)
-            edge = measure if filled else None
+            left, measure, filled = _measure(block, on_page, self.ends)
             for k, lines in enumerate(block_lines(block, measure)):
-                text = join([ln.text for ln in lines], words)
                 pitch = lines[-2].y0 - lines[-1].y0 if len(lines) > 1 else spacing.get(round(lines[-1].size))
-                indented = lines[0].x0 - left > 0.8 * lines[0].size
-                if last is not None and k == 0 and continues(last, text, lines[0], last.ends_on == number, indented):
-                    last = _Open(last.page, join([last.text, text], words), lines[-1], edge, pitch, number)
-                    continue
-                if last is not None:
-                    yield last.page, last.text
-                last = _Open(number, text, lines[-1], edge, pitch, number)
-    if last is not None:
-        yield last.page, last.text
+                found = _Open(number, join([ln.text for ln in lines], self.words), lines[-1],
+                              measure if filled else None, pitch, number)
+                yield from self._read(found, lines[0], k == 0, lines[0].x0 - left > 0.8 * lines[0].size)
+
+    def _read(self, found: _Open, first: Line, starts_block: bool, indented: bool) -> Iterator[tuple[int, str]]:
+        last = self.last
+        if last is not None and starts_block and continues(last, found.text, first, last.ends_on == found.page,
+                                                           indented):
+            self.last = replace(found, page=last.page, text=join([last.text, found.text], self.words))
+            return
+        if last is not None and _note_under(last, found, first):
+            self.held.append(found)
+            return
+        yield from self.close()
+        self.last = found
+
+    def close(self) -> Iterator[tuple[int, str]]:
+        """The open paragraph and the notes under it, done."""
+        for done in ([self.last] if self.last is not None else []) + self.held:
+            yield done.page, done.text.removesuffix("\u00ad")
+        self.last, self.held = None, []
+
+
+def _note_under(last: _Open, found: _Open, first: Line) -> bool:
+    """Whether a paragraph is a note under the open one, which a page break cuts (it stops mid-sentence on a
+    full line of prose: not a heading): set below it on its page, in smaller type or further down than its
+    lines follow each other (a footnote)."""
+    end = last.end
+    cut = last.right is not None and last.right - end.x1 < 3 * end.size and _prose(end.text) \
+        and not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS)
+    gap = end.y0 - first.y0
+    apart = last.pitch is not None and gap > 1.5 * last.pitch
+    return cut and found.page == last.ends_on and gap > 0 and (first.size < 0.92 * end.size or apart)
 
 
 def _attach_markers(blocks: list[Block]) -> list[Block]:
@@ -125,7 +160,7 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float) -> bool:
     """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
     block's left edge on the page."""
     size, before = line.size, prev.size
-    if abs(size - before) > 0.2 * max(size, before) or line.rtl != prev.rtl:
+    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl:
         return True
     marker = MARKER.match(line.text)
     if marker and marker.group("bullet"):
@@ -168,7 +203,7 @@ def join(lines: list[str], words: Container[str] = frozenset()) -> str:
             out += text.lstrip()
         else:
             out += " " + text
-    return one_line(out)
+    return one_line(out) + ("\u00ad" if out.endswith("\u00ad") else "")  # kept for the next block to join
 
 
 def _broken_word(before: str, after: str, words: Container[str]) -> bool:
@@ -252,6 +287,9 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
             or indented or not _full(last, text, first):
         return False
+    below = same_page and first.y0 < end.y0
+    if below and end.y0 - first.y0 > 1.5 * (last.pitch or 2 * end.size):
+        return False  # further down than its lines follow each other: a note, a caption
     if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS):
         return True
     return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
