@@ -6,7 +6,8 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
 3. inside a block, a new paragraph starts where the type size changes (by a twelfth, or at all after a line
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
-   sentence well short of the right edge or the next line is indented;
+   sentence well short of the right edge, or the next line is indented or further down than the block's
+   lines follow each other (paragraph spacing);
 4. a block continues the paragraph before it when that stops mid-sentence and the block goes on in lower case
    (a page or column break, the hanging indent of a list item's second line), or when the paragraph's last
    line is full (the block's first word would not have fitted on it) and the block goes on in the same size,
@@ -156,9 +157,9 @@ def _attach_markers(blocks: list[Block]) -> list[Block]:
     return [b for b in out if b]
 
 
-def _breaks(prev: Line, line: Line, block: Block, measure: float) -> bool:
+def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float) -> bool:
     """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
-    block's left edge on the page."""
+    block's left edge on the page; `closest`, the least distance between two of the block's lines."""
     size, before = line.size, prev.size
     if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl:
         return True
@@ -174,14 +175,16 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float) -> bool:
     if not prev.text.endswith(ENDS_SENTENCE):
         return False
     indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
-    return indented or short
+    spaced = prev.y0 - line.y0 > closest + 0.25 * size  # paragraph spacing above it
+    return indented or short or spaced
 
 
 def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
     """The lines of each paragraph of a block (`measure`: as _breaks takes it)."""
     current: list[Line] = []
+    closest = min((a.y0 - b.y0 for a, b in pairwise(block) if a.y0 - b.y0 > 0.5 * b.size), default=float("inf"))
     for i, line in enumerate(block):
-        if current and _breaks(block[i - 1], line, block, measure):
+        if current and _breaks(block[i - 1], line, block, measure, closest):
             yield current
             current = []
         current.append(line)

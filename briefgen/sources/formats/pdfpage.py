@@ -3,8 +3,10 @@ running furniture (pdffurniture.py) and of paragraphs (pdflines.py) work on."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Generic, TypeVar
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class Line:
 
 
 Block = list[Line]
+T = TypeVar("T")
 MAX_LINES = 600  # a page with more lines than any page of text has (a drawing's labels) keeps pdfminer's
 
 
@@ -39,9 +42,11 @@ def whole_lines(blocks: list[Block]) -> list[Block]:
     lines = [line for block in blocks for line in block]
     if len(lines) > MAX_LINES:
         return blocks
-    segments = [segment for row in _rows(lines) for segment in _segments(row, lines)]
+    near_lines = _Near([(line.y0, line) for line in lines])
+    segments = [segment for row in _rows(lines) for segment in _segments(row, near_lines)]
+    near_segments = _Near([(segment[0].y0, segment) for segment in segments])
     wholes = [(_whole(segment), segment) for segment in segments
-              if len(segment) > 1 and _justified(segment, segments)]
+              if len(segment) > 1 and _justified(segment, near_segments)]
     if not wholes:
         return blocks
     cut = {id(piece) for _, pieces in wholes for piece in pieces}
@@ -80,7 +85,22 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
-def _segments(row: list[Line], lines: list[Line]) -> list[list[Line]]:
+class _Near(Generic[T]):
+    """Things by the height of their baseline, to find those on other baselines within a dozen lines."""
+
+    def __init__(self, items: list[tuple[float, T]]) -> None:
+        items.sort(key=lambda item: item[0])
+        self.heights = [height for height, _ in items]
+        self.items = [item for _, item in items]
+
+    def near(self, line: Line) -> list[T]:
+        low = bisect.bisect_left(self.heights, line.y0 - 12 * line.size)
+        high = bisect.bisect_right(self.heights, line.y0 + 12 * line.size)
+        return [item for height, item in zip(self.heights[low:high], self.items[low:high], strict=True)
+                if abs(height - line.y0) >= 0.3 * line.size]
+
+
+def _segments(row: list[Line], lines: _Near[Line]) -> list[list[Line]]:
     """A row cut at each gutter between its pieces."""
     segments = [[row[0]]]
     for piece in row[1:]:
@@ -88,11 +108,6 @@ def _segments(row: list[Line], lines: list[Line]) -> list[list[Line]]:
             segments.append([])
         segments[-1].append(piece)
     return segments
-
-
-def _nearby(line: Line, other: Line) -> bool:
-    """Whether `other` is on another baseline within a dozen lines of `line`, in its direction."""
-    return other.rtl == line.rtl and 0.3 * line.size <= abs(other.y0 - line.y0) <= 12 * line.size
 
 
 def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> bool:
@@ -103,25 +118,25 @@ def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> b
                for x in points)
 
 
-def _gutter(lines: list[Line], left: Line, right: Line) -> bool:
+def _gutter(lines: _Near[Line], left: Line, right: Line) -> bool:
     """Whether the space between two pieces of a baseline is a gutter between columns (or table cells): a
     strip where fewer than a third of the nearby baselines with text beside the pieces have any."""
     if right.x0 <= left.x1:
         return False
     rows: dict[int, list[Line]] = {}
-    for line in lines:
-        if _nearby(left, line) and line.x1 > left.x0 and line.x0 < right.x1:
+    for line in lines.near(left):
+        if line.rtl == left.rtl and line.x1 > left.x0 and line.x0 < right.x1:
             rows.setdefault(round(line.y0), []).append(line)
     return len(rows) < 2 or not _covered(list(rows.values()), left.x1, right.x0, left.size)
 
 
-def _justified(segment: list[Line], segments: list[list[Line]]) -> bool:
+def _justified(segment: list[Line], segments: _Near[list[Line]]) -> bool:
     """Whether a segment's pieces are one justified line: two segments nearby or more are set to its measure
     (the same left and right edges), and they have text in each of its spaces (table rows, whose cells line
     up, have none)."""
     first, last = segment[0], segment[-1]
     slack = 0.5 * first.size
-    same = [other for other in segments if other is not segment and _nearby(first, other[0])
+    same = [other for other in segments.near(first) if other[0].rtl == first.rtl
             and abs(other[0].x0 - first.x0) <= slack and abs(other[-1].x1 - last.x1) <= slack]
     return len(same) >= 2 and all(_covered(same, left.x1, right.x0, first.size) for left, right in
                                   pairwise(segment))

@@ -28,7 +28,7 @@ from pdfminer.utils import Matrix, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
-from briefgen.sources.formats.pdfvisible import mark, seen
+from briefgen.sources.formats.pdfvisible import mark, seen, unseen
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class _Aggregator(PDFPageAggregator):
     def __init__(self, resources: BuiltinEncodings, laparams: LAParams) -> None:
         super().__init__(resources, laparams=laparams)
         self._marked: list[_Marked | None] = []
-        self._render = 0  # the text render mode of the string being drawn
+        self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
         found = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
@@ -63,13 +63,14 @@ class _Aggregator(PDFPageAggregator):
 
     def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:
-        self._render = textstate.render
+        self._unseen = unseen(textstate.render, graphicstate.ncolor)
         super().render_string(textstate, seq, ncs, graphicstate)
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
-        mark(self.cur_item._objs[-1], self._render, graphicstate.ncolor)
+        if self._unseen:
+            mark(self.cur_item._objs[-1], self._unseen)
         return advance
 
     def end_figure(self, name: str) -> None:

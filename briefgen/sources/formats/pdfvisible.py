@@ -21,10 +21,15 @@ _WHITE = 0.98  # a colour component at least this light (at most 1 - this, in CM
 _NOTE = "briefgen_unseen"  # the attribute noting on a character why it may not be seen
 
 
-def mark(char: object, render: int, colour: object) -> None:
-    """Note on a character drawn just now whether it is invisible or white (read by `seen`)."""
+def unseen(render: int, colour: object) -> str:
+    """Why text drawn in this render mode and fill colour may not be seen: "invisible", "white" or ""."""
+    return "invisible" if render == INVISIBLE else "white" if white(colour) else ""
+
+
+def mark(char: object, why: str) -> None:
+    """Note on a character drawn just now why it may not be seen (read by `seen`)."""
     if isinstance(char, LTChar):
-        setattr(char, _NOTE, "invisible" if render == INVISIBLE else "white" if white(colour) else "")
+        setattr(char, _NOTE, why)
 
 
 def _note(char: LTChar) -> str:
