@@ -145,3 +145,12 @@ def test_page_numbers_in_other_languages_are_furniture() -> None:
     for header in ("第 {n} 页", "Seite {n} von 3", "Página {n}", "стр. {n}", "{n} ページ"):
         pages = [Page(842, [[_line(header.format(n=n), 800)], [_line(f"Body {n}.", 400)]]) for n in (1, 2, 3)]
         assert _texts(pages) == ["Body 1.", "Body 2.", "Body 3."], header
+
+
+def test_a_word_that_recurs_near_the_edge_in_other_places_is_the_text() -> None:
+    """A running header is drawn at the same place on each page; a word that a justified line's wide spaces
+    leave alone near the top of two pages, at other places, is the text."""
+    pages = [Page(842, [[Line("Drone review", 72, 140, 800, 10)],
+                        [Line("regarding", 72 + 60 * n, 120 + 60 * n, 780, 10)],
+                        [Line(f"Body {n}.", 72, 300, 400, 10)]]) for n in (1, 2)]
+    assert _texts(pages) == ["regarding", "Body 1.", "regarding", "Body 2."]

@@ -36,7 +36,8 @@ def _in_band(line: Line, page: Page) -> bool:
     return line.y0 > page.height * (1 - BAND) or line.y0 < page.height * BAND
 
 
-OnPages = dict[int, set[tuple[tuple[int, ...], float]]]  # page -> (the line's numbers, its distance from the edge)
+# page -> (the line's numbers, its distance from the nearer edge, its left and right ends)
+OnPages = dict[int, set[tuple[tuple[int, ...], float, float, float]]]
 
 
 def _banded(pages: list[Page]) -> dict[str, OnPages]:
@@ -46,7 +47,8 @@ def _banded(pages: list[Page]) -> dict[str, OnPages]:
     for number, page in enumerate(pages, start=1):
         for line in (ln for block in page.blocks for ln in block if _in_band(ln, page)):
             edge = min(line.y0, page.height - line.y0)
-            found[_key(line.text)][number].add((tuple(int(n) for n in _NUMBER.findall(line.text)), edge))
+            found[_key(line.text)][number].add((tuple(int(n) for n in _NUMBER.findall(line.text)), edge, line.x0,
+                                                line.x1))
     return found
 
 
@@ -59,7 +61,15 @@ def _recurs(key: str, on_pages: OnPages) -> bool:
     pages = sorted(on_pages)
     columns = list(zip(*(next(iter(on_pages[page]))[0] for page in pages), strict=True))
     changing = [column for column in columns if len(set(column)) > 1]
-    return not changing or _paged(key, on_pages, columns, changing)
+    return _placed_alike(on_pages) if not changing else _paged(key, on_pages, columns, changing)
+
+
+def _placed_alike(on_pages: OnPages) -> bool:
+    """Whether a line is at the same place on two of its pages or more (its height, and its left or right end:
+    a page template's, odd and even pages mirrored or not), not a word that happens to recur near the edge."""
+    places = [place for found in on_pages.values() for _, *place in found]
+    return any(abs(a[0] - b[0]) <= SAME_HEIGHT and (abs(a[1] - b[1]) <= SAME_HEIGHT or abs(a[2] - b[2]) <= SAME_HEIGHT)
+               for k, a in enumerate(places) for b in places[k + 1:])
 
 
 def _paged(key: str, on_pages: OnPages, columns: list[tuple[int, ...]], changing: list[tuple[int, ...]]) -> bool:
@@ -72,7 +82,7 @@ def _paged(key: str, on_pages: OnPages, columns: list[tuple[int, ...]], changing
     if len(counting) != 1 or not all(_steady(column) for k, column in enumerate(columns)
                                      if column in changing and k != counting[0]):
         return False
-    edges = [edge for found in on_pages.values() for _, edge in found]
+    edges = [edge for found in on_pages.values() for _, edge, _, _ in found]
     return max(edges) - min(edges) <= SAME_HEIGHT and bool(_PAGE_MARK.search(_marked(key, counting[0])))
 
 
