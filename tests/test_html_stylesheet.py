@@ -99,3 +99,18 @@ def test_visually_hidden_and_transparent_text_is_not_read() -> None:
             "and <span style='opacity:0'>ghost 9 </span>production would grow<span class=vh> hidden 8</span>.</p>"
             "<p>Half <span style='opacity: 0.5'>seen</span> text<span style='display:/**/none'> gone</span>.</p>")
     assert paragraphs(page) == ["The army said the drones were new and production would grow.", "Half seen text."]
+
+
+_CJK = ("<html><head><title>T</title></head><body><h1>标题</h1><p>朝鲜领导人宣布人工智能是其军队无人\n机项目的最优先"
+        "事项。\nThe army\nsaid so.</p><p>朝鲜领导人宣布人工智能是其军队无人机项目的最优先事项，"
+        "并要求加快生产，这是第二段。</p></body></html>")
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_a_line_break_between_cjk_characters_is_nothing_as_a_browser_shows_it(reading: str) -> None:
+    found = paragraphs(_CJK, reading=reading)
+    assert "朝鲜领导人宣布人工智能是其军队无人机项目的最优先事项。 The army said so." in found
+
+
+def test_a_markdown_soft_break_between_cjk_characters_is_nothing() -> None:
+    assert paragraphs("无人\n机项目。\nThe army\nsaid so.\n", ".md") == ["无人机项目。 The army said so."]

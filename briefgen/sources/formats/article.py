@@ -14,6 +14,7 @@ from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
+from briefgen.sources.formats.plain import unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import hiding, page_sheet
 from briefgen.sources.textnorm import normalise
@@ -101,6 +102,10 @@ def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
     for element in gone:
         element.drop_tree()
     _quote_marks(tree)
+    for element in tree.iter():  # a line break between CJK characters is nothing (htmldoc reads it so too)
+        if isinstance(element.tag, str) and element.tag != "pre":
+            element.text = unbroken(element.text) if element.text else element.text
+        element.tail = unbroken(element.tail) if element.tail else element.tail
 
 
 def _quote_marks(tree: Any) -> None:

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.plain import SeedError, check_kind
+from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
@@ -140,7 +140,7 @@ class HtmlText(HTMLParser):
 
     def flush(self) -> None:
         if self._current:
-            self.blocks.append("".join(self._current))
+            self.blocks.append(unbroken("".join(self._current)))
             self._current = []
 
     def read(self, html: str, end: bool = False) -> list[str]:

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.htmldoc import HtmlText
-from briefgen.sources.formats.plain import SeedError, decode_text
+from briefgen.sources.formats.plain import SeedError, decode_text, unbroken
 from briefgen.sources.formats.visibility import page_sheet
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -109,8 +109,8 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
                 continue
         keep = _INLINE_TEXT.get(child.type)
         if keep is not None:
-            parts.append(child.content if keep else " ")
-    return "".join(parts)
+            parts.append(child.content if keep else "\n" if child.type == "softbreak" else " ")
+    return unbroken("".join(parts))
 
 
 def extract(raw: bytes) -> Extracted:

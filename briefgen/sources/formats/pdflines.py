@@ -30,6 +30,7 @@ from briefgen.document.nodes import one_line
 from briefgen.sources.formats.pdffurniture import is_furniture, running
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
+from briefgen.sources.formats.plain import SPACELESS, no_space_between
 
 __all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
 
@@ -40,19 +41,10 @@ _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+
 _BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
-# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
-_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_CJK_MARK = re.compile(f"[{_MARKS}]")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LAST_WORD = re.compile(r"([^\W\d_]+)-$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
-# Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
-# katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
-# Hangul: Korean spaces its words.
-_SPACELESS = re.compile(f"[{_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
-                        "\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f"
-                        "\U00020000-\U0003ffff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
 
 
 def bullet_text(text: str) -> str:
@@ -235,10 +227,7 @@ def _unspaced(before: str, after: str) -> bool:
         return False
     if before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha():
         return True
-    last, first = before[-1], after[0]
-    if _CJK_MARK.match(last) or _CJK_MARK.match(first):
-        return True
-    return bool(_SPACELESS.match(last) and _SPACELESS.match(first))
+    return no_space_between(before[-1], after[0])
 
 
 def runs_on(last: str, first: str) -> bool:
@@ -302,7 +291,7 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
 def _prose(line: str) -> bool:
     """Whether a line reads as a line of running text: four words or more, or eight characters of a script
     without spaces (not a table cell's, a heading's or a label's)."""
-    return len(line.split()) >= 4 or len(_SPACELESS.findall(line)) >= 8
+    return len(line.split()) >= 4 or len(SPACELESS.findall(line)) >= 8
 
 
 def _full(last: _Open, text: str, first: Line) -> bool:
@@ -312,7 +301,7 @@ def _full(last: _Open, text: str, first: Line) -> bool:
     if last.right is None or not _prose(last.end.text):
         return False
     width = (first.x1 - first.x0) / max(1, len(first.text))
-    word = 1 if _SPACELESS.match(text[0]) else len(text.split(maxsplit=1)[0])
+    word = 1 if SPACELESS.match(text[0]) else len(text.split(maxsplit=1)[0])
     return last.right - last.end.x1 < (word + 1.5) * width
 
 
