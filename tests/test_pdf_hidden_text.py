@@ -49,3 +49,17 @@ def test_only_text_a_reader_sees_is_read() -> None:
     assert list(extract(_pdf()).paragraphs) == [
         "Visible line one says the army has 1,200 drones.", "White on a blue banner says 12 ships.",
         "The OCR layer over the scan says 77 boats.", "Visible closing line."]
+
+
+def test_text_drawn_off_the_page_or_outside_its_crop_box_is_not_read() -> None:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setCropBox((0, 0, 400, 842))
+    page.drawString(72, 700, "Visible text on the page.")
+    page.drawString(-500, 680, "Off the page to the left 9.")
+    page.drawString(72, 2000, "Above the page 8.")
+    page.drawString(450, 660, "Outside the crop box 7.")
+    page.save()
+    assert list(extract(out.getvalue()).paragraphs) == ["Visible text on the page."]

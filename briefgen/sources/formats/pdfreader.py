@@ -24,11 +24,11 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFStackT, P
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import Matrix, decode_text
+from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
-from briefgen.sources.formats.pdfvisible import mark, seen, unseen
+from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class _Aggregator(PDFPageAggregator):
     def __init__(self, resources: BuiltinEncodings, laparams: LAParams) -> None:
         super().__init__(resources, laparams=laparams)
         self._marked: list[_Marked | None] = []
+        self._shown: tuple[float, float, float, float] | None = None  # the crop box of an unrotated page
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
@@ -77,9 +78,15 @@ class _Aggregator(PDFPageAggregator):
         self.cur_item._objs = seen(self.cur_item._objs)
         super().end_figure(name)
 
+    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        super().begin_page(page, ctm)
+        x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)
+        self._shown = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)) if page.rotate % 360 == 0 else None
+
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        self.cur_item._objs = visual_order(seen(self.cur_item._objs))
+        drawn = self.cur_item._objs if self._shown is None else on_page(self.cur_item._objs, self._shown)
+        self.cur_item._objs = visual_order(seen(drawn))
         super().end_page(page)
 
 

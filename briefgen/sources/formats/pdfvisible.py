@@ -3,8 +3,9 @@
 Left out: characters drawn in text render mode 3 (neither filled nor stroked: invisible) unless over an image,
 as a scanned page's OCR layer is (its words are the image's); and white characters with nothing drawn under
 them to show them against (a filled shape or an image of another colour), as white text on a white page is.
-Kept: everything else, white text on a coloured banner or a photograph included. Text that is only tiny, off
-the page or covered by a later shape is not detected.
+Left out too: characters drawn off the part of the page a viewer shows (outside its crop box). Kept:
+everything else, white text on a coloured banner or a photograph included. Text that is only tiny or covered by
+a later shape is not detected.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def white(colour: object) -> bool:
         if len(colour) == 4:
             return all(c <= 1 - _WHITE for c in colour)
     return False
+
+
+def on_page(objects: list[Any], shown: tuple[float, float, float, float]) -> list[Any]:
+    """`objects` without the characters drawn off the part of the page a viewer shows (its crop box)."""
+    x0, y0, x1, y1 = shown
+    return [o for o in objects if not isinstance(o, LTChar) or
+            (x0 - 1 <= (o.x0 + o.x1) / 2 <= x1 + 1 and y0 - 1 <= (o.y0 + o.y1) / 2 <= y1 + 1)]
 
 
 def seen(objects: list[Any]) -> list[Any]:
