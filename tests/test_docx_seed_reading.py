@@ -181,3 +181,33 @@ def test_more_text_than_a_seed_may_hold_is_refused() -> None:
 def test_damaged_xml_is_refused() -> None:
     with pytest.raises(SeedError, match="not well-formed XML"):
         extract(docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"))
+
+
+def test_footnotes_and_endnotes_are_read_after_the_body() -> None:
+    """A reader sees a memo's footnotes at the foot of its pages and endnotes at its end: their paragraphs follow
+    the body's (whose numbering they leave as it was), the separators and hidden or deleted note text left out."""
+    notes_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                  'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                  'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" '
+                  'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" '
+                  'Target="endnotes.xml"/></Relationships>')
+    footnotes = (f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                 f'</w:footnote><w:footnote w:id="1">'
+                 + para('<w:r><w:footnoteRef/></w:r>', run(" The border is 40 km north."),
+                        run(" Hidden 7.", "<w:vanish/>"), f"<w:del {CHANGE}>{run(' Deleted 8.')}</w:del>")
+                 + "</w:footnote></w:footnotes>")
+    endnote = para(run("An endnote names the source."))
+    endnotes = f'<w:endnotes {NS}><w:endnote w:id="1">{endnote}</w:endnote></w:endnotes>'
+    body = para(run("The army moved its drones to the border"), '<w:r><w:footnoteReference w:id="1"/></w:r>',
+                run(" in spring."))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr("_rels/.rels", RELS % "")
+        package.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+        package.writestr("word/_rels/document.xml.rels", notes_rels)
+        package.writestr("word/footnotes.xml", footnotes)
+        package.writestr("word/endnotes.xml", endnotes)
+    assert list(extract(buffer.getvalue()).paragraphs) == [
+        "The army moved its drones to the border in spring.", "The border is 40 km north.",
+        "An endnote names the source."]

@@ -109,3 +109,48 @@ def test_an_extraction_cached_before_this_reading_is_not_reused(tmp_path: Path) 
         entry.write_bytes(marshal.dumps((["Body text on page 1.", "Body text on page 2."], [1, 2])))
     assert len(cached_extract(FORMATS[".pdf"], raw, str(tmp_path)).paragraphs) == 4
     assert int(EXTRACTOR_VERSION) >= 5  # 5: numbered lines near a page's edge kept, CJK line breaks add no space
+
+
+def test_a_heading_whose_number_happens_to_count_with_the_pages_is_the_text() -> None:
+    """"Week 1" heads page 1, "Week 2" page 2, at the same place: the number is the week's, not the page's."""
+    def draw(page: object, week: int) -> None:
+        page.drawString(72, 780, f"Week {week}")
+        page.drawString(72, 700, f"The army moved more drones to the border in week {week}.")
+
+    assert _found(_pdf(3, draw)) == [(n, text) for n in (1, 2, 3) for text in
+                                     (f"Week {n}", f"The army moved more drones to the border in week {n}.")]
+
+
+def test_page_numbers_written_as_such_are_furniture() -> None:
+    def draw(page: object, number: int) -> None:
+        page.drawString(72, 810, f"Drone review | {number}")
+        page.drawString(72, 795, f"p. {number}")
+        page.drawString(72, 500, f"Body text on page {number}.")
+        page.drawString(72, 40, f"{number} · Annex B")
+        page.drawString(400, 40, f"{number}/3")
+
+    assert _found(_pdf(3, draw)) == [(n, f"Body text on page {n}.") for n in (1, 2, 3)]
+
+
+def test_a_counted_line_that_moves_on_the_page_is_the_text() -> None:
+    def draw(page: object, number: int) -> None:
+        page.drawString(72, 760 + 10 * number, f"Report · {number}")
+        page.drawString(72, 500, f"Body text on page {number}.")
+
+    assert _found(_pdf(3, draw)) == [(n, text) for n in (1, 2, 3) for text in
+                                     (f"Report · {n}", f"Body text on page {n}.")]
+
+
+def test_page_numbers_in_other_languages_are_furniture() -> None:
+    for header in ("第 {n} 页", "Seite {n} von 3", "Página {n}", "стр. {n}", "{n} ページ"):
+        pages = [Page(842, [[_line(header.format(n=n), 800)], [_line(f"Body {n}.", 400)]]) for n in (1, 2, 3)]
+        assert _texts(pages) == ["Body 1.", "Body 2.", "Body 3."], header
+
+
+def test_a_word_that_recurs_near_the_edge_in_other_places_is_the_text() -> None:
+    """A running header is drawn at the same place on each page; a word that a justified line's wide spaces
+    leave alone near the top of two pages, at other places, is the text."""
+    pages = [Page(842, [[Line("Drone review", 72, 140, 800, 10)],
+                        [Line("regarding", 72 + 60 * n, 120 + 60 * n, 780, 10)],
+                        [Line(f"Body {n}.", 72, 300, 400, 10)]]) for n in (1, 2)]
+    assert _texts(pages) == ["regarding", "Body 1.", "regarding", "Body 2."]

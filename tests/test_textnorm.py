@@ -16,9 +16,12 @@ from briefgen.sources.textnorm import normalise
     ("wait…", "wait..."),
     ("non\u00a0breaking", "non breaking"),
     ("zero\u200bwidth", "zerowidth"),
+    ("\u200fقال\u200e 2025 \u202bالجيش\u202c", "قال 2025 الجيش"),  # direction marks and embeddings
+    ("dr\u2060ones", "drones"),  # a word joiner
     ("\ufb01nance", "finance"),  # a ligature, as PDF text often holds
     ("\uff21\uff22\uff23 12", "ABC \uff11\uff12"),  # full-width forms
     ("\ufefb", "\u0644\u0627"),  # an Arabic presentation form
+    ("\u0648\u0641\u0642\u0627\u064b", "\u0648\u0641\u0642\u064b\u0627"),  # tanween after or before its alef
     ("10\u00b3 and \u00bd", "10\u00b3 AND \u00bd"),  # superscripts and fractions compare as written
 ])
 def test_equivalent_spellings_normalise_alike(a: str, b: str) -> None:

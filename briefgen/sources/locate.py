@@ -12,6 +12,7 @@ from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 
 _ELLIPSIS = re.compile(r"\s*\.\.\.\s*")  # normalise turns "…" into "..."
+_BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad]\s+(?=[^\W\d_])")  # "mili- tary": a hyphen, then a break
 MAX_TRIES = 200  # starting points tried for a passage with skipped words, so a common first fragment stays cheap
 
 
@@ -30,6 +31,18 @@ class Found:
 
 
 def find(seed: Seed, passage: str) -> Found:
+    """Every place `passage` is in `seed`. A passage copied from a PDF viewer across a word hyphenated at a
+    line's end ("mili-" and "tary" on two lines, "mili- tary" once YAML folds the break) is also looked for
+    with the word whole, as the seed may read it."""
+    found = _find(seed, passage)
+    whole = _BROKEN_WORD.sub("", passage)
+    if not found.spans and whole != passage:
+        again = _find(seed, whole)
+        return again if again.spans else found
+    return found
+
+
+def _find(seed: Seed, passage: str) -> Found:
     first = seed.locate(passage)
     if first is not None:
         return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))

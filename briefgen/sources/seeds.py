@@ -172,6 +172,9 @@ def read_document(path: str, cache: str | None = None, reading: str = READINGS[0
     decoded, other formats extracted; a SeedError when it is too large, cannot be read or is `refused`."""
     fmt = format_of(path)
     raw = read_limited(path, fmt.max_bytes if fmt else MAX_SEED_BYTES, follow, refused)
+    if not raw and fmt is not None:  # an empty text file is a text file with no text (below)
+        raise SeedError("the file is empty (0 bytes)", "copy the document into seeds/ again: a download or copy may "
+                        "not have finished")
     if fmt is None:
         text = decode_text(raw)
         if not text.strip():

@@ -12,6 +12,11 @@ _TRANSLATE = str.maketrans({
     "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ", "\u2015": " ", "\u2212": " ",
     "-": " ", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2026": "...",
     "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
+    # marks that set the direction of text and joiners no one sees, typed by no one who copies what a page shows
+    # (Arabic and Hebrew pages are full of them): left-to-right and right-to-left and Arabic letter marks, the
+    # bidi embeddings, overrides and isolates, the word joiner and invisible operators, Mongolian vowel separator
+    **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\u2061"
+                    "\u2062\u2063\u2064\u180e"),
 })
 _SPACES = re.compile(r"\s+")
 # Compatibility forms whose plain form says something else: "10³" is a thousand, "103" a hundred and three;
@@ -20,7 +25,8 @@ _MEANINGFUL = ("<super>", "<sub>", "<fraction>")
 
 
 def normalise(text: str) -> str:
-    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space.
+    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space; the Arabic
+    tanween written after its alef ("وفقاً") as the fonts place it, before ("وفقًا").
 
     >>> normalise("Kim\u2019s  \u201cnewly-introduced\u201d AI \u2014 now")
     'kim\\'s "newly introduced" ai now'
@@ -28,7 +34,7 @@ def normalise(text: str) -> str:
     if text.isascii():
         folded = text.translate(_TRANSLATE).lower()
     else:
-        folded = _compatible(text).translate(_TRANSLATE).casefold()
+        folded = _compatible(text).translate(_TRANSLATE).casefold().replace("\u0627\u064b", "\u064b\u0627")
     return _SPACES.sub(" ", folded).strip()
 
 

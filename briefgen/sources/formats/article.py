@@ -13,11 +13,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import decode, hides, no_text, text_blocks
+from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
+from briefgen.sources.formats.plain import unbroken
+from briefgen.sources.formats.stylesheet import Sheet
+from briefgen.sources.formats.visibility import hiding, page_sheet
 from briefgen.sources.textnorm import normalise
 
 # trafilatura's XML elements that begin and end a block; a table cell is inline (a row is one block).
 _BLOCKS = frozenset({"doc", "main", "head", "p", "list", "item", "table", "row", "quote", "code", "lb", "graphic"})
+_TEXT_BLOCKS = frozenset({"p", "head", "item", "cell"})  # blocks of running text
+_INLINE = frozenset({"code", "quote"})  # blocks of their own, but in the run of a text block's words
 # trafilatura takes ~1.3 s a MB of visible text (measured on pages of plain <p>, 0.5 to 4 MB; an 18 MB page took
 # 81 s and 0.7 GB before this bound). A page with more visible text than this is read as raw blocks (~0.1 s a MB).
 ARTICLE_MAX_CHARS = 2_000_000
@@ -25,23 +30,24 @@ ARTICLE_MAX_CHARS = 2_000_000
 
 def extract(raw: bytes) -> Extracted:
     html = decode(raw)
-    page = text_blocks(html, rows=True)
-    paragraphs = article_blocks(html, page) if sum(map(len, page)) <= ARTICLE_MAX_CHARS else None
+    sheet = page_sheet(html)
+    page = text_blocks(html, rows=True, sheet=sheet)
+    paragraphs = article_blocks(html, page, sheet) if sum(map(len, page)) <= ARTICLE_MAX_CHARS else None
     if paragraphs is None:
-        paragraphs = text_blocks(html)
+        paragraphs = text_blocks(html, sheet=sheet)
     if not paragraphs:
         raise no_text()
     return Extracted(tuple(paragraphs))
 
 
-def article_blocks(html: str, page: list[str]) -> list[str] | None:
+def article_blocks(html: str, page: list[str], sheet: Sheet) -> list[str] | None:
     """The article's blocks in reading order, its headline left out; None when no article is found.
 
     `page` is the page's own visible blocks (a table row each): a block trafilatura merged from several of them
     (its fallback joins a short page into one paragraph) is cut apart again, so each stays a paragraph."""
     from lxml import etree
 
-    found = _trafilatura_xml(html)
+    found = _trafilatura_xml(html, sheet)
     if not found:
         return None
     try:
@@ -56,8 +62,8 @@ def article_blocks(html: str, page: list[str]) -> list[str] | None:
     return _without_headline(blocks, str(root.get("title") or ""), main)
 
 
-def _trafilatura_xml(html: str) -> str | None:
-    """trafilatura's XML of the page's visible content (hidden elements taken out first, see htmldoc.hides).
+def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
+    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding).
 
     `favor_recall`: its default drops an article's list items when they are not inside an article container."""
     import trafilatura
@@ -66,14 +72,56 @@ def _trafilatura_xml(html: str) -> str | None:
     tree = load_html(html)
     if tree is None:
         return None
-    for element in list(tree.iter()):
-        if isinstance(element.tag, str) and element.tag != "title" and element.getparent() is not None \
-                and hides(element.tag.lower(), dict(element.attrib)):
-            element.drop_tree()  # its tail, the text after it, stays
+    _take_out_hidden(tree, sheet)
     found: str | None = trafilatura.extract(
         tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, include_links=False, include_formatting=False, deduplicate=False, favor_recall=True)
     return found
+
+
+def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
+    """Drop each element a browser does not render (its tail, the text after it, stays) and empty the text of
+    each invisible one, keeping what a descendant made visible again shows. The <title> stays: trafilatura
+    reads the page's title from it."""
+    invisible: dict[Any, bool] = {}
+    gone = []
+    for element in tree.iter():  # parents before their children
+        parent = element.getparent()
+        if not isinstance(element.tag, str) or parent is None:
+            invisible[element] = False
+            continue
+        found = hiding(element.tag.lower(), dict(element.attrib), sheet)
+        if element.tag != "title" and found.gone:
+            gone.append(element)
+        invisible[element] = invisible.get(parent, False) if found.visible is None else not found.visible
+    for element, hidden in invisible.items():
+        if hidden:
+            element.text = None
+            for child in element:
+                child.tail = None
+    for element in gone:
+        element.drop_tree()
+    _quote_marks(tree)
+    for element in tree.iter():  # a line break between CJK characters is nothing (htmldoc reads it so too)
+        if isinstance(element.tag, str) and element.tag != "pre":
+            element.text = unbroken(element.text) if element.text else element.text
+        element.tail = unbroken(element.tail) if element.tail else element.tail
+
+
+def _quote_marks(tree: Any) -> None:
+    """Put around each <q> element's text the quotation marks a browser draws (htmldoc.quote_mark), and the
+    text in the place of the element (trafilatura takes a <q> for a block quote, and mixes nested ones)."""
+    found = list(tree.iter("q"))
+    for element in found:
+        depth = sum(1 for ancestor in element.iterancestors("q")) + 1
+        element.text = quote_mark(depth, opening=True) + (element.text or "")
+        last = element[-1] if len(element) else None
+        if last is None:
+            element.text += quote_mark(depth, opening=False)
+        else:
+            last.tail = (last.tail or "") + quote_mark(depth, opening=False)
+    for element in reversed(found):  # the innermost first
+        element.drop_tag()
 
 
 def unmerged(blocks: list[str], page: list[str]) -> list[str]:
@@ -113,14 +161,17 @@ def _blocks(element: Any) -> Iterator[str]:
     yield "".join(current)
 
 
-def _pieces(element: Any) -> Iterator[tuple[str, bool]]:
-    """(text, False) for each piece of text in document order, ("", True) at each block boundary."""
-    block = element.tag in _BLOCKS
+def _pieces(element: Any, inline: bool = False) -> Iterator[tuple[str, bool]]:
+    """(text, False) for each piece of text in document order, ("", True) at each block boundary. `inline`:
+    inside a paragraph, heading, list item or cell, where trafilatura's <code> and <quote> are a <code> or
+    <q> in the run of the text, not blocks of their own."""
+    block = element.tag in _BLOCKS and not (inline and element.tag in _INLINE)
     if block:
         yield "", True
     yield element.text or "", False
+    inside = inline or element.tag in _TEXT_BLOCKS
     for child in element:
-        yield from _pieces(child)
+        yield from _pieces(child, inside)
         if child.tag == "cell":
             yield " ", False
         yield child.tail or "", False

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader, Styles, read_styles, refuse_doctype, xml_events
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.plain import ZIP, SeedError, check_kind
 from briefgen.text import one_line
 
 MB = 1024 * 1024
@@ -38,6 +38,7 @@ def open_package(raw: bytes) -> zipfile.ZipFile:
     if raw.startswith(OLE_MAGIC):
         raise SeedError("the file is a password-protected Word document or an old binary .doc, not a DOCX",
                         "open it in Word or LibreOffice and save an unprotected copy as .docx")
+    check_kind(raw, ZIP)
     try:
         package = zipfile.ZipFile(io.BytesIO(raw))
         unpacked = sum(info.file_size for info in package.infolist())
@@ -109,20 +110,25 @@ def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
 
 
 def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
-    """The body's non-blank paragraphs, each one line; more than MAX_TEXT of text is refused as it is read."""
+    """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
+    the foot of the page and the end of the document; their numbers are Word's, not text); more than MAX_TEXT
+    of text is refused as it is read."""
     main = main_part(package)
     styles = styles_of(package, main)
     found: list[str] = []
     size = 0
-    with part_stream(package, main) as stream:
-        for text in BodyReader(styles).read(xml_events(stream, main)):
-            line = one_line(text)
-            size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
-            if size > MAX_TEXT:
-                raise SeedError(f"the DOCX holds more than {MAX_TEXT // MB} MB of text, the most a seed may hold",
-                                "split the document into several seeds")
-            if line:
-                found.append(line)
+    notes = [name for kind in ("/footnotes", "/endnotes") if (name := related(package, main, kind)) is not None
+             and name in package.namelist()]
+    for part in [main, *notes]:
+        with part_stream(package, part) as stream:
+            for text in BodyReader(styles).read(xml_events(stream, part)):
+                line = one_line(text)
+                size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
+                if size > MAX_TEXT:
+                    raise SeedError(f"the DOCX holds more than {MAX_TEXT // MB} MB of text, the most a seed may "
+                                    "hold", "split the document into several seeds")
+                if line:
+                    found.append(line)
     return found
 
 

@@ -12,92 +12,29 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
+from briefgen.sources.formats.stylesheet import Sheet
+from briefgen.sources.formats.visibility import Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
 
-# Elements whose content is never text a reader sees on the page.
-HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
-                    "canvas", "select", "textarea", "button"})
 # Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not).
 BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
                     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
-# Elements that never have content or an end tag.
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
-                  "source", "track", "wbr"})
-# Elements whose end tag may be left out, and the start tags that end them (as HTML's parser does), so a hidden
-# <p> or <li> left open ends where a browser ends it.
-_ENDS_P = frozenset({"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "dir", "div",
-                     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-                     "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "search",
-                     "section", "summary", "table", "ul"})
-IMPLIED_END = {"p": _ENDS_P, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
-               "tr": frozenset({"tr"}), "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
-               "option": frozenset({"option", "optgroup"})}
-_STYLE_HIDES = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|(?:content-)?visibility\s*:\s*(?:hidden|collapse))"
-                          r"\s*(?:!\s*important\s*)?(?:;|$)", re.IGNORECASE)
-
-
-def hides(tag: str, attrs: dict[str, str | None]) -> bool:
-    """Whether an element's content is text no reader of the page sees, so never seed text (a passage must not be
-    verified against invisible words).
-
-    Hidden: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser running
-    scripts never shows, forms' controls, embedded documents); the `hidden` attribute; an inline style with
-    `display: none`, `visibility: hidden` or `collapse`, or `content-visibility: hidden`.
-    Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
-    <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
-    decoration or text repeated for the eye, which a sighted reader does see.
-    Not detected: hiding by a stylesheet rule or a class (`.sr-only`), opacity, colour or off-screen placement."""
-    if tag in HIDDEN:
-        return True
-    if "hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found":
-        return True
-    return bool(_STYLE_HIDES.search(attrs.get("style") or ""))
-
-
-class Visibility:
-    """The open elements, as a browser nests them, and whether any of them hides its content."""
-
-    def __init__(self) -> None:
-        self._open: list[tuple[str, bool]] = []
-        self._named: dict[str, int] = {}  # open elements by name, so an end tag is matched without a search
-        self._hiding = 0  # open elements that hide their content
-
-    @property
-    def hidden(self) -> bool:
-        return self._hiding > 0
-
-    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
-        while self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
-            self._pop()
-        if tag not in VOID:
-            hiding = hides(tag, attrs)
-            self._open.append((tag, hiding))
-            self._named[tag] = self._named.get(tag, 0) + 1
-            self._hiding += hiding
-
-    def end(self, tag: str) -> None:
-        """Close `tag` and whatever is open inside it; a stray end tag (nothing of its name open) is ignored."""
-        if self._named.get(tag):
-            while self._pop() != tag:
-                pass
-
-    def _pop(self) -> str:
-        tag, hiding = self._open.pop()
-        self._named[tag] -= 1
-        self._hiding -= hiding
-        return tag
-
-
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
     Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
-    else the web's windows-1252."""
+    else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text.
+    A file whose first bytes say it is a PDF, a Word file or an image is refused."""
+    check_kind(raw, "an HTML page")
+    return _decoded(raw).replace("\x00", "")
+
+
+def _decoded(raw: bytes) -> str:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
@@ -134,21 +71,32 @@ def _decode_as(raw: bytes, name: str, codec: str) -> str:
                         raw[: exc.start].count(b"\n") + 1) from None
 
 
+def quote_mark(depth: int, opening: bool) -> str:
+    """The quotation mark a browser draws around a <q> element's text (its CSS `quotes`): double outside,
+    single inside; English marks (matching folds every language's marks alike)."""
+    return ("\u201c" if opening else "\u201d") if depth % 2 else ("\u2018" if opening else "\u2019")
+
+
 class HtmlText(HTMLParser):
     """Collects visible text, cutting it into blocks at block elements; <pre> keeps its lines apart."""
 
-    def __init__(self, rows: bool = False) -> None:
+    def __init__(self, rows: bool = False, sheet: Sheet | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
-        self.visibility = Visibility()
+        self.visibility = Visibility(sheet)
         self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
         self._pre = 0
+        self._quotes: list[bool] = []  # the open <q> elements, and whether each is seen
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.visibility.start(tag, dict(attrs))
-        if tag == "head":
+        if tag == "q":
+            self._quotes.append(not self.visibility.hidden)
+            if self._quotes[-1]:
+                self._current.append(quote_mark(len(self._quotes), opening=True))
+        elif tag == "head":
             self._head = True
         elif tag in self._blocks:
             self._head = False
@@ -163,7 +111,11 @@ class HtmlText(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.visibility.end(tag)
-        if tag == "head":
+        if tag == "q" and self._quotes:
+            if self._quotes[-1]:
+                self._current.append(quote_mark(len(self._quotes), opening=False))
+            self._quotes.pop()
+        elif tag == "head":
             self._head = False
         elif tag in self._blocks:
             self.flush()
@@ -181,9 +133,14 @@ class HtmlText(HTMLParser):
         else:
             self._current.append(data)
 
+    def drain(self) -> str:
+        """The text collected since the last block began, taken out."""
+        found, self._current = "".join(self._current), []
+        return found
+
     def flush(self) -> None:
         if self._current:
-            self.blocks.append("".join(self._current))
+            self.blocks.append(unbroken("".join(self._current)))
             self._current = []
 
     def read(self, html: str, end: bool = False) -> list[str]:
@@ -197,10 +154,10 @@ class HtmlText(HTMLParser):
         return paragraphs_of(found)
 
 
-def text_blocks(text: str, rows: bool = False) -> list[str]:
-    """The paragraphs of an HTML text (also used for HTML inside Markdown): each table cell, or with `rows` each
-    table row (its cells joined by spaces, as the article reading numbers them)."""
-    parser = HtmlText(rows)
+def text_blocks(text: str, rows: bool = False, sheet: Sheet | None = None) -> list[str]:
+    """The paragraphs of an HTML text: each table cell, or with `rows` each table row (its cells joined by
+    spaces, as the article reading numbers them). `sheet`: the page's style rules, when already read."""
+    parser = HtmlText(rows, page_sheet(text) if sheet is None else sheet)
     parser.feed(text)
     parser.close()
     parser.flush()

@@ -3,8 +3,8 @@
 markdown-it-py parses CommonMark (and tables) exactly as renderers do, so `**bold**`, links and entities become
 the words a reader sees; code blocks keep their lines apart; HTML blocks go through the HTML extractor; a YAML
 front matter block is metadata, not text. Text that inline or block HTML hides (`<span hidden>`, `<div
-style="display:none">` … `</div>` around Markdown) is not read, by the HTML reader's rules (htmldoc.hides): the
-open elements are followed across the document as the rendered page nests them.
+style="display:none">` … `</div>` around Markdown, a class a <style> element hides) is not read, by the HTML
+reader's rules (visibility.py): the open elements are followed across the document as the rendered page nests them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from markdown_it.token import Token
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.htmldoc import HtmlText
-from briefgen.sources.formats.plain import SeedError, decode_text
+from briefgen.sources.formats.plain import SeedError, decode_text, unbroken
+from briefgen.sources.formats.visibility import page_sheet
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}
@@ -41,7 +42,7 @@ def blocks(text: str, offset: int = 0) -> Iterator[str]:
     the file before `text` (its front matter), for the line an error names."""
     tokens = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").parse(text)
     _check_depth(tokens, offset)
-    html = HtmlText()
+    html = HtmlText(sheet=page_sheet("".join(_raw_html(tokens))))
     for token in tokens:
         if token.type == "inline":
             yield _inline_text(token, html)
@@ -53,6 +54,16 @@ def blocks(text: str, offset: int = 0) -> Iterator[str]:
         elif token.tag and not token.hidden:  # a tight list's paragraphs are not in the page
             _follow(html, token)
     yield from html.read("", end=True)
+
+
+def _raw_html(tokens: list[Token]) -> Iterator[str]:
+    """The document's HTML, block and inline, in order (so its <style> rules style the whole page)."""
+    for token in tokens:
+        if token.type == "html_block":
+            yield token.content
+        for child in token.children or ():
+            if child.type == "html_inline":
+                yield child.content
 
 
 def _follow(html: HtmlText, token: Token) -> None:
@@ -91,18 +102,19 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
         if html is not None:
             if child.type == "html_inline":
                 html.feed(child.content)
+                parts.append(html.drain())  # what the tag itself draws: a <q>'s quotation mark
             elif child.tag:
                 _follow(html, child)
             if html.visibility.hidden:
                 continue
         keep = _INLINE_TEXT.get(child.type)
         if keep is not None:
-            parts.append(child.content if keep else " ")
-    return "".join(parts)
+            parts.append(child.content if keep else "\n" if child.type == "softbreak" else " ")
+    return unbroken("".join(parts))
 
 
 def extract(raw: bytes) -> Extracted:
-    text = decode_text(raw)
+    text = decode_text(raw, "Markdown text")
     _, body = split_front_matter(text)
     paragraphs = paragraphs_of(blocks(body, text[: len(text) - len(body)].count("\n")))
     if not paragraphs:

@@ -11,11 +11,13 @@ import contextlib
 import io
 import logging
 import re
+import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from pdfminer.layout import LAParams, LTFigure, LTPage, LTTextBox, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
@@ -23,9 +25,17 @@ from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
 from briefgen.sources.formats import Extracted
-from briefgen.sources.formats.pdffonts import pages
+from briefgen.sources.formats.pdfbidi import (
+    drawn_left_to_right,
+    drawn_right_to_left,
+    drawn_text,
+    has_rtl,
+    logical,
+    read_right_to_left,
+)
 from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.pdfreader import pages
+from briefgen.sources.formats.plain import SeedError, check_kind
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
 
@@ -34,9 +44,11 @@ DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
 # small file whose stream unpacks to gigabytes (a decompression bomb) would exhaust memory inside pdfminer.
 MAX_EXPANDED = 256 * 1024 * 1024
 _STREAM_START = re.compile(rb"stream\r?\n")
+_SPACE_BEFORE = re.compile(r"\s+(?=([^\x00-\u02ff]))")
 
 
 def _check_header(raw: bytes) -> None:
+    check_kind(raw, "a PDF document")
     if b"%PDF-" not in raw[:1024]:
         raise SeedError("the file is not a PDF (no %PDF- header)", "check that it is the document, not a web page "
                         "or an error message saved under a .pdf name")
@@ -87,9 +99,54 @@ def _boxes(container: Any) -> Iterator[LTTextBox]:
 
 
 def _page(page: LTPage) -> Page:
-    blocks = [[Line(bullet_text(text), line.x0, line.x1, line.y0, line.height) for line in box
-               if isinstance(line, LTTextLine) and (text := line.get_text().strip())] for box in _boxes(page)]
+    boxes = [[(line, text) for line in box if isinstance(line, LTTextLine) and (text := line.get_text().strip())]
+             for box in _boxes(page)]
+    lines = [line for box in boxes for line, _ in box]
+    margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
+    blocks = [[_line(line, text, margins, page.x0 + page.x1) for line, text in box] for box in boxes]
     return Page(page.height, [block for block in blocks if block])
+
+
+def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float) -> Line:
+    """A line's record: its text in reading order (pdfbidi.py); a right-to-left line's left and right edges
+    swapped across the page (`mirror`: the sum of the page's two edges), so its start is its x0, as a
+    left-to-right line's is, for the paragraph rules (indents, short last lines) to read alike. `margins`: the
+    left and right edges of the page's text."""
+    size, text = _size(line), _marks_joined(text)
+    if not has_rtl(text):
+        return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
+    drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
+    if drawn_left_to_right(drawn):
+        text = drawn_text(line).strip()
+        rtl = drawn_right_to_left(text, _flush(line, margins))
+        text = _marks_joined(logical(text, rtl))
+    else:
+        rtl = read_right_to_left(text)
+    if not rtl:
+        return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
+    return Line(bullet_text(text), mirror - line.x1, mirror - line.x0, line.y0, size, rtl=True)
+
+
+def _marks_joined(text: str) -> str:
+    """`text` without the spaces pdfminer puts before a combining mark drawn as a glyph of its own (an Arabic
+    tanween, a Devanagari vowel sign, a Hebrew point): "وفق ًا" is "وفقًا", "न े" is "ने"."""
+    if text.isascii():
+        return text
+    return _SPACE_BEFORE.sub(lambda found: "" if unicodedata.category(found.group(1))[0] == "M" else found.group(),
+                             text)
+
+
+def _size(line: LTTextLine) -> float:
+    """A line's type size: the height most of its characters have (a raised footnote number or a subscript
+    makes the line's own box taller, not its type larger)."""
+    sizes = Counter(round(char.height, 1) for char in line if isinstance(char, LTChar))
+    return sizes.most_common(1)[0][0] if sizes else float(line.height)
+
+
+def _flush(line: LTTextLine, margins: tuple[float, float]) -> str | None:
+    """The side of the page's text a line is flush with and the other not: "left", "right", or None."""
+    left, right = line.x0 - margins[0] < line.height, margins[1] - line.x1 < line.height
+    return None if left == right else "left" if left else "right"
 
 
 def extract(raw: bytes) -> Extracted:

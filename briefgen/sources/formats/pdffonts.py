@@ -15,15 +15,12 @@ A Differences array still renames the codes it lists; a font with a ToUnicode ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from io import BytesIO
 
-from pdfminer.converter import PDFPageAggregator
 from pdfminer.encodingdb import name2unicode
-from pdfminer.layout import LAParams, LTPage
 from pdfminer.pdffont import PDFFont, PDFSimpleFont, PDFType3Font, Type1FontHeaderParser
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 
@@ -76,16 +73,6 @@ class BuiltinEncodings(PDFResourceManager):
             if isinstance(font, PDFSimpleFont) and (table := builtin_table(font, spec)) is not None:
                 font.cid2unicode = table
         return font
-
-
-def pages(raw: bytes, laparams: LAParams) -> Iterator[LTPage]:
-    """pdfminer's laid-out pages (as pdfminer.high_level.extract_pages gives them), fonts read as above."""
-    resources = BuiltinEncodings()
-    device = PDFPageAggregator(resources, laparams=laparams)
-    interpreter = PDFPageInterpreter(resources, device)
-    for page in PDFPage.get_pages(BytesIO(raw)):
-        interpreter.process_page(page)
-        yield device.get_result()
 
 
 def builtin_table(font: PDFSimpleFont, spec: Mapping[str, object]) -> dict[int, str] | None:

@@ -1,29 +1,38 @@
 """PDF text lines made into the paragraphs a reader sees: list items apart, running headers and footers gone.
 
 Works on plain records of each line's text and position (pdfdoc.py reads them with pdfminer.six), page by page:
-1. running furniture is dropped: a line in the top or bottom eighth of the page that recurs there on other
-   pages, word for word or with a number that counts with the pages ("Page 3 of 9", "Page 4 of 9"), or that
-   is only a page number there; a line whose numbers change otherwise ("Week 1: 400 drones", "Week 2: 900
-   drones") is the document's text and stays;
+1. running furniture (headers, footers, page numbers: pdffurniture.py) is dropped;
 2. a list marker that the producer drew apart from its item ("2." on its own, the item's text in another block
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
-3. inside a block, a new paragraph starts where the type size changes, at a bullet or a numbered or lettered
-   marker, and where a line ends a sentence well short of the right edge or the next line is indented;
-4. a block that goes on mid-sentence in lower case continues the paragraph before it (a page or column break,
-   or the hanging indent of a list item's second line);
+3. inside a block, a new paragraph starts where the type size changes (by a twelfth, or at all after a line
+   that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
+   sentence well short of the right edge, or the next line is indented or further down than the block's
+   lines follow each other (paragraph spacing);
+4. a block continues the paragraph before it when that stops mid-sentence and the block goes on in lower case
+   (a page or column break, the hanging indent of a list item's second line), or when the paragraph's last
+   line is full (the block's first word would not have fitted on it) and the block goes on in the same size,
+   not indented, either mid-sentence (Chinese, and a capitalised word, across a page break) or at the
+   distance the paragraph's lines keep (double-spaced text, whose lines pdfminer reads as blocks of one);
 5. a paragraph's lines are joined with a space, but none after a word hyphenated at a line's end, nor where
    the break falls inside text written without spaces (Chinese, Japanese, Thai: "无人" + "机" is "无人机").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefgen.document.nodes import one_line
+from briefgen.sources.formats.pdffurniture import is_furniture, running
+from briefgen.sources.formats.pdforder import reading_order
+from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
+from briefgen.sources.formats.plain import SPACELESS, no_space_between
+
+__all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
 
 ENDS_SENTENCE = tuple('.!?:;"”’)]')
 # Bullets as PDFs draw them, including the Symbol and Wingdings private-use code points Word's lists use and
@@ -32,30 +41,10 @@ _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+
 _BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
-_NUMBER = re.compile(r"\d+")
-# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
-_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_CJK_MARK = re.compile(f"[{_MARKS}]")
-# Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
-# katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
-# Hangul: Korean spaces its words.
-_SPACELESS = re.compile(f"[{_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
-                        "\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f"
-                        "\U00020000-\U0003ffff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
-BAND = 0.125  # the share of the page's height at its top and at its bottom where running furniture sits
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str  # one line, no trailing break; a bullet drawn from a symbol font reads "•"
-    x0: float
-    x1: float
-    y0: float  # baseline side (PDF y grows upwards)
-    size: float  # the line's height
-
-
-Block = list[Line]
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_WORD = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
 
 
 def bullet_text(text: str) -> str:
@@ -65,87 +54,80 @@ def bullet_text(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Page:
-    height: float
-    blocks: list[Block]
+class _Open:
+    """The paragraph read last, which the next block may continue: where it starts, its text, its last line,
+    the right edge of the measure that line was set in, and the distance its lines keep (from the line before
+    its last one, else the closest lines of its size on the page follow each other; None when none do)."""
+
+    page: int
+    text: str
+    end: Line
+    right: float | None  # None: no measure that text fills (a table cell, a lone line)
+    pitch: float | None
+    ends_on: int  # the page of its last line
 
 
 def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
-    furniture = _running(pages)
-    last: tuple[int, str] | None = None
+    reader = _Reader(pages)
     for number, page in enumerate(pages, start=1):
-        blocks = _attach_markers([[ln for ln in b if not _is_furniture(ln, page, furniture)] for b in page.blocks])
+        yield from reader.page(number, page)
+    yield from reader.close()
+
+
+class _Reader:
+    """Paragraphs read page after page: the one read last stays open for the next block to continue, and
+    notes set below it in smaller type (footnotes) wait until it is done, so a paragraph that a page break
+    cuts runs on over its page's footnotes."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.furniture, self.words = running(pages), vocabulary(pages)
+        self.ends = sorted(ln.x1 for page in pages for block in page.blocks for ln in block)
+        self.last: _Open | None = None
+        self.held: list[_Open] = []  # notes under the open paragraph
+
+    def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
+        blocks = reading_order(_attach_markers(whole_lines(
+            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks])))
+        on_page = [ln for b in blocks for ln in b]
+        spacing = _spacing(on_page)
         for block in blocks:
-            for k, text in enumerate(block_paragraphs(block)):
-                if last is not None and k == 0 and runs_on(last[1], text):
-                    last = (last[0], join([last[1], text]))
-                    continue
-                if last is not None:
-                    yield last
-                last = (number, text)
-    if last is not None:
-        yield last
+            left, measure, filled = _measure(block, on_page, self.ends)
+            for k, lines in enumerate(block_lines(block, measure)):
+                pitch = lines[-2].y0 - lines[-1].y0 if len(lines) > 1 else spacing.get(round(lines[-1].size))
+                found = _Open(number, join([ln.text for ln in lines], self.words), lines[-1],
+                              measure if filled else None, pitch, number)
+                yield from self._read(found, lines[0], k == 0, lines[0].x0 - left > 0.8 * lines[0].size)
+
+    def _read(self, found: _Open, first: Line, starts_block: bool, indented: bool) -> Iterator[tuple[int, str]]:
+        last = self.last
+        if last is not None and starts_block and continues(last, found.text, first, last.ends_on == found.page,
+                                                           indented):
+            self.last = replace(found, page=last.page, text=join([last.text, found.text], self.words))
+            return
+        if last is not None and _note_under(last, found, first):
+            self.held.append(found)
+            return
+        yield from self.close()
+        self.last = found
+
+    def close(self) -> Iterator[tuple[int, str]]:
+        """The open paragraph and the notes under it, done."""
+        for done in ([self.last] if self.last is not None else []) + self.held:
+            yield done.page, done.text.removesuffix("\u00ad")
+        self.last, self.held = None, []
 
 
-def _key(text: str) -> str:
-    return _NUMBER.sub("#", " ".join(text.lower().split()))
-
-
-def _in_band(line: Line, page: Page) -> bool:
-    return line.y0 > page.height * (1 - BAND) or line.y0 < page.height * BAND
-
-
-def _banded(pages: list[Page]) -> dict[str, dict[int, set[tuple[int, ...]]]]:
-    """For the text (numbers masked) of each line in a top or bottom band: the numbers it has on each page."""
-    found: dict[str, dict[int, set[tuple[int, ...]]]] = defaultdict(lambda: defaultdict(set))
-    for number, page in enumerate(pages, start=1):
-        for line in (ln for block in page.blocks for ln in block if _in_band(ln, page)):
-            found[_key(line.text)][number].add(tuple(int(n) for n in _NUMBER.findall(line.text)))
-    return found
-
-
-def _recurs(on_pages: dict[int, set[tuple[int, ...]]]) -> bool:
-    """Whether a line is running furniture: on two pages or more, with the same numbers, or with one number that
-    counts with the pages ("Page 3 of 9", "Page 4 of 9") and any other (a section's) changing seldom. Numbers
-    that change otherwise are the text's ("Week 1: 400 drones", "Week 2: 900 drones"), and so are lines with
-    other numbers on the same page (notes): a page has one page number."""
-    if len(on_pages) < 2 or any(len(numbers) > 1 for numbers in on_pages.values()):
-        return False
-    pages = sorted(on_pages)
-    columns = list(zip(*(next(iter(on_pages[page])) for page in pages), strict=True))
-    changing = [column for column in columns if len(set(column)) > 1]
-    if not changing:
-        return True
-    counting = [column for column in changing if _counts(pages, column)]
-    return len(counting) == 1 and all(_steady(column) for column in changing if column is not counting[0])
-
-
-def _counts(pages: list[int], numbers: tuple[int, ...]) -> bool:
-    """Whether a number goes up with the pages it is on (pages in order): from one to the next it grows by as
-    many pages as lie between them, for most of the steps (a blank page the count skips, or a count that
-    starts again with a new part, puts one step off)."""
-    steps = list(pairwise(zip(pages, numbers, strict=True)))
-    counted = sum(after[1] - before[1] == after[0] - before[0] for before, after in steps)
-    return 2 * counted > len(steps)
-
-
-def _steady(numbers: tuple[int, ...]) -> bool:
-    """Whether a number stays the same from page to page for most of the steps (a section's or a part's)."""
-    changes = sum(before != after for before, after in pairwise(numbers))
-    return 2 * changes < len(numbers) - 1
-
-
-def _running(pages: list[Page]) -> set[str]:
-    """The keys of the lines in the top or bottom band that recur as running furniture does."""
-    return {key for key, on_pages in _banded(pages).items() if _recurs(on_pages)}
-
-
-def _is_furniture(line: Line, page: Page, running: set[str]) -> bool:
-    if not _in_band(line, page):
-        return False
-    key = _key(line.text)
-    return key in running or bool(_PAGE_NUMBER.match(key))
+def _note_under(last: _Open, found: _Open, first: Line) -> bool:
+    """Whether a paragraph is a note under the open one, which a page break cuts (it stops mid-sentence on a
+    full line of prose: not a heading): set below it on its page, in smaller type or further down than its
+    lines follow each other (a footnote)."""
+    end = last.end
+    cut = last.right is not None and last.right - end.x1 < 3 * end.size and _prose(end.text) \
+        and not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS)
+    gap = end.y0 - first.y0
+    apart = last.pitch is not None and gap > 1.5 * last.pitch
+    return cut and found.page == last.ends_on and gap > 0 and (first.size < 0.92 * end.size or apart)
 
 
 def _attach_markers(blocks: list[Block]) -> list[Block]:
@@ -167,48 +149,74 @@ def _attach_markers(blocks: list[Block]) -> list[Block]:
     return [b for b in out if b]
 
 
-def _breaks(prev: Line, line: Line, block: Block) -> bool:
-    """Whether `line` starts a new paragraph inside a block."""
+def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float) -> bool:
+    """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
+    block's left edge on the page; `closest`, the least distance between two of the block's lines."""
     size, before = line.size, prev.size
-    if abs(size - before) > 0.2 * max(size, before):
+    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl:
         return True
     marker = MARKER.match(line.text)
     if marker and marker.group("bullet"):
         return True
-    left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    left, right = min(ln.x0 for ln in block), max(measure, *(ln.x1 for ln in block))
     short = right - prev.x1 > max(0.2 * (right - left), 2 * size)
+    if short and abs(size - before) > 0.05 * max(size, before):  # a heading a size above its text, unpunctuated
+        return True
     if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short
         return prev.text.endswith(ENDS_SENTENCE) or short
     if not prev.text.endswith(ENDS_SENTENCE):
         return False
     indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
-    return indented or short
+    spaced = prev.y0 - line.y0 > closest + 0.25 * size  # paragraph spacing above it
+    return indented or short or spaced
 
 
-def block_paragraphs(block: Block) -> Iterator[str]:
-    current: list[str] = []
+def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
+    """The lines of each paragraph of a block (`measure`: as _breaks takes it)."""
+    current: list[Line] = []
+    closest = min((a.y0 - b.y0 for a, b in pairwise(block) if a.y0 - b.y0 > 0.5 * b.size), default=float("inf"))
     for i, line in enumerate(block):
-        if current and _breaks(block[i - 1], line, block):
-            yield join(current)
+        if current and _breaks(block[i - 1], line, block, measure, closest):
+            yield current
             current = []
-        current.append(line.text)
+        current.append(line)
     if current:
-        yield join(current)
+        yield current
 
 
-def join(lines: list[str]) -> str:
+def join(lines: list[str], words: Container[str] = frozenset()) -> str:
     """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
-    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none."""
+    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none. `words`: the
+    document's own words (vocabulary); a hyphen at a line's end goes when the document writes the word whole
+    elsewhere and never with that hyphen ("mili-" "tary" is "military" in a text that says "military")."""
     out = ""
     for raw in lines:
         text = raw.rstrip()
-        if out.endswith("\u00ad"):
+        if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
             out = out[:-1] + text.lstrip()
         elif _unspaced(out, text.lstrip()):
             out += text.lstrip()
         else:
             out += " " + text
-    return one_line(out)
+    return one_line(out) + ("\u00ad" if out.endswith("\u00ad") else "")  # kept for the next block to join
+
+
+def _broken_word(before: str, after: str, words: Container[str]) -> bool:
+    """Whether a hyphen ending `before` only breaks a word the document writes whole elsewhere."""
+    head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    if head is None or tail is None:
+        return False
+    whole, hyphenated = head.group(1) + tail.group(), f"{head.group(1)}-{tail.group()}"
+    return whole.casefold() in words and hyphenated.casefold() not in words
+
+
+def vocabulary(pages: list[Page]) -> set[str]:
+    """The words of a document's lines (compounds whole, "well-known"), in folded case; not a word a line
+    ends by breaking, whose two halves are no word of the text."""
+    found: set[str] = set()
+    for line in (ln for page in pages for block in page.blocks for ln in block):
+        found.update(word.casefold() for word in _WORD.findall(line.text.removesuffix("-")))
+    return found
 
 
 def _unspaced(before: str, after: str) -> bool:
@@ -219,13 +227,81 @@ def _unspaced(before: str, after: str) -> bool:
         return False
     if before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha():
         return True
-    last, first = before[-1], after[0]
-    if _CJK_MARK.match(last) or _CJK_MARK.match(first):
-        return True
-    return bool(_SPACELESS.match(last) and _SPACELESS.match(first))
+    return no_space_between(before[-1], after[0])
 
 
 def runs_on(last: str, first: str) -> bool:
     """Whether a paragraph goes on in the next block: it stops mid-sentence and the next starts in lower case
     (and is not a list item: "a) …" after a heading starts a list)."""
     return not last.endswith(ENDS_SENTENCE) and first[:1].islower() and not MARKER.match(first)
+
+
+def _measure(block: Block, lines: list[Line], ends: list[float]) -> tuple[float, float, bool]:
+    """The left and right edges of the measure a block is set to: as far as the page's lines beside it
+    (overlapping it from left to right: its column's, not the other columns') reach; and whether text fills
+    it, two lines of the document or more (`ends`: where each ends, in order) reaching its right edge (not
+    one table cell longer than the others)."""
+    left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
+    column = [ln for ln in lines if ln.x1 >= left and ln.x0 <= right and ln.rtl == block[0].rtl]
+    edge, size = max(ln.x1 for ln in column), block[0].size
+    filled = bisect.bisect_right(ends, edge + 0.5 * size) - bisect.bisect_left(ends, edge - 3 * size) >= 2
+    return min(ln.x0 for ln in column), edge, filled
+
+
+def _spacing(lines: list[Line]) -> dict[int, float]:
+    """The distance at which lines of a type size most often follow each other on the page, one under the
+    other (in reading order, at the same left edge), by size, when seen twice at least: the distance a
+    paragraph's lines keep, which paragraph spacing adds to."""
+    seen: dict[int, Counter[float]] = defaultdict(Counter)
+    for before, after in pairwise(lines):
+        distance, size = before.y0 - after.y0, round(after.size)
+        if round(before.size) == size and abs(before.x0 - after.x0) < size and size * 0.9 < distance < size * 4:
+            seen[size][round(distance * 2) / 2] += 1
+    return {size: max(counts, key=lambda d: (counts[d], -d)) for size, counts in seen.items()
+            if max(counts.values()) > 1}
+
+
+def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bool) -> bool:
+    """Whether the next block goes on with the paragraph read last (a page or column break, a hanging indent,
+    or lines set so far apart that each is a block of its own, as in double-spaced text).
+
+    It does when the paragraph stops mid-sentence and the block starts in lower case (runs_on); or when the
+    paragraph's last line is full (the block's first word would not have fitted on it), in the same type
+    size, the block's first line not `indented` from its column's edge (a new paragraph's may be) and no
+    list item, and
+    either the paragraph stops mid-sentence, in any script, or the block's line, a line of prose, follows on
+    the same page at the distance the paragraph's own lines keep (no paragraph spacing between them)."""
+    end = last.end
+    if first.rtl != end.rtl:
+        return False
+    if runs_on(last.text, text):
+        return True
+    if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
+            or indented or not _full(last, text, first):
+        return False
+    below = same_page and first.y0 < end.y0
+    if below and end.y0 - first.y0 > 1.5 * (last.pitch or 2 * end.size):
+        return False  # further down than its lines follow each other: a note, a caption
+    if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS):
+        return True
+    return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
+        and _prose(first.text)
+
+
+def _prose(line: str) -> bool:
+    """Whether a line reads as a line of running text: four words or more, or eight characters of a script
+    without spaces (not a table cell's, a heading's or a label's)."""
+    return len(line.split()) >= 4 or len(SPACELESS.findall(line)) >= 8
+
+
+def _full(last: _Open, text: str, first: Line) -> bool:
+    """Whether the paragraph's last line was broken because the next word did not fit: a line of prose, the
+    room left at its end less than that word (one character of a script without spaces), a space, and some
+    slack."""
+    if last.right is None or not _prose(last.end.text):
+        return False
+    width = (first.x1 - first.x0) / max(1, len(first.text))
+    word = 1 if SPACELESS.match(text[0]) else len(text.split(maxsplit=1)[0])
+    return last.right - last.end.x1 < (word + 1.5) * width
+
+

@@ -1,21 +1,81 @@
-"""What every format reader shares: the error a seed that cannot be used raises, and plain UTF-8 text."""
+"""What every format reader shares: the error a seed that cannot be used raises, the check that a file is the
+format its name says, and plain text (UTF-8, or UTF-16 with its byte order mark)."""
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from briefgen.errors import Unplaced
+
+# What a file's first bytes say it is: (signature, what it is, the name it should have, or None).
+ZIP = "a zip package (a Word .docx?)"
+SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"),
+              (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other Office file", None),
+              (b"{\\rtf", "an RTF document", None), (b"\x89PNG\r\n", "a PNG image", None),
+              (b"\xff\xd8\xff", "a JPEG image", None), (b"GIF8", "a GIF image", None),
+              (b"\x1f\x8b", "a gzip archive", None), (b"II*\x00", "a TIFF image", None),
+              (b"MM\x00*", "a TIFF image", None))
+_PAGE = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
+_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CJK_MARK = re.compile(f"[{_MARKS}]")
+# Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
+# katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
+# Hangul: Korean spaces its words.
+_WIDE = (f"{_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+         "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f\U00020000-\U0003ffff")
+SPACELESS = re.compile(f"[{_WIDE}\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+WIDE = re.compile(f"[{_WIDE}]")  # CJK: the characters East Asian Width calls wide (not Hangul)
+_BREAK = re.compile(r"(\S)[ \t]*\n\s*(?=(\S))")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 class SeedError(Unplaced):
     """Why a seed file cannot be used, phrased for the user; carries an optional hint and line."""
 
 
-def decode_text(raw: bytes) -> str:
-    """UTF-8 text (a BOM is dropped); a binary or otherwise encoded file is refused with the line at fault."""
-    if b"\x00" in raw[:65536]:
+def no_space_between(last: str, first: str) -> bool:
+    """Whether a line break between two characters reads as nothing: both of scripts written without spaces
+    between words (Han, kana, Thai, …), or either a CJK punctuation mark ("。", "、", "「")."""
+    return bool(_CJK_MARK.match(last) or _CJK_MARK.match(first) or (SPACELESS.match(last) and SPACELESS.match(first)))
+
+
+def unbroken(text: str) -> str:
+    """`text` without the line breaks a browser drops (CSS's segment break rules): those between two wide CJK
+    characters ("无人\n机" is "无人机", "。\n他" is "。他"); other breaks stay, for one_line to make spaces."""
+    if "\n" not in text or text.isascii():
+        return text
+    return _BREAK.sub(lambda found: found.group(1) if WIDE.match(found.group(1)) and WIDE.match(found.group(2))
+                      else found.group(), text)
+
+
+def check_kind(raw: bytes, expected: str) -> None:
+    """Refuse a file whose first bytes say it is another kind of file than `expected` ("a PDF document",
+    "text"…): a PDF saved under a .html name would be read as a page of garbage, a Word file as text."""
+    body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
+    for signature, kind, suffix in SIGNATURES:
+        if body.startswith(signature) and kind != expected:
+            hint = f"give the file the {suffix} suffix its content has" if suffix else \
+                "convert it to a format briefgen reads (.txt, .md, .html, .pdf, .docx)"
+            raise SeedError(f"the file is {kind}, not {expected} as its name says", hint)
+
+
+def decode_text(raw: bytes, kind: str = "text") -> str:
+    """Text in UTF-8 (a BOM is dropped) or in UTF-16 with its BOM (Windows' "Unicode"); another kind of file,
+    a whole HTML page (its markup and hidden text would be read as text) or otherwise encoded bytes are
+    refused, with the line at fault."""
+    check_kind(raw, kind)
+    if _PAGE.match(raw[raw.startswith(codecs.BOM_UTF8) and 3:][:4096]):
+        raise SeedError(f"the file is an HTML page, not {kind}: its markup, scripts and hidden text would be "
+                        "read as its words", "give the file the .html suffix")
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in raw[:65536]:
         raise SeedError("seed is a binary file, not text", "convert it to UTF-8 plain text")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SeedError(f"seed is not valid UTF-8 (byte {exc.start})", "re-save the document as UTF-8",
-                        line) from None
+        line = raw[: exc.start].count(b"\n") + 1 if encoding == "utf-8" else None
+        raise SeedError(f"seed is not valid {'UTF-8' if encoding == 'utf-8' else 'UTF-16'} (byte {exc.start})",
+                        "re-save the document as UTF-8", line) from None
+    return text.removeprefix("\ufeff")

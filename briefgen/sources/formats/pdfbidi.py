@@ -1,0 +1,128 @@
+"""Right-to-left text in a PDF read in the order it is written, not the order it is drawn.
+
+Most producers (LibreOffice, Word, browsers) draw an Arabic or Hebrew line's glyphs from left to right, the
+order the eye meets them on the page: the letters of each right-to-left word come out reversed, and an Arabic
+sentence reads backwards. Where a line's right-to-left letters are drawn left to right, the line is put back
+in logical order (`logical`): right-to-left runs read from their right end, Latin words and numbers as they
+stand, brackets turned back. A line whose letters are
+drawn right to left (already in logical order) is left as it is. A line's direction is the one its ends and
+its alignment show (drawn_right_to_left): an English line quoting two Arabic words stays left to right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any
+
+from pdfminer.layout import LTChar
+
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their supplements and presentation forms.
+_R = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RTL = re.compile(f"[{_R}]")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, of any script
+_STRONG_R = f"(?:(?!\\d)[{_R}])"  # a right-to-left character, not a digit (Arabic-Indic digits read left to right)
+_LETTER_LTR = re.compile(f"(?:(?![{_R}])[^\\W\\d_])")
+# A number as it is drawn left to right: digits, separators between them, currency and percent signs around.
+_SIGN = "[%\u2030\u2031$\u00a2-\u00a5\u20a0-\u20c0\u00b0#]"
+_NUMBER_RUN = re.compile(f"{_SIGN}*\\d+(?:[.,:/\u066b\u066c]\\d+)*{_SIGN}*")
+_LTR_START = f"(?:{_LETTER_LTR.pattern}|{_SIGN}*\\d)"
+_LTR_END = f"(?:{_LETTER_LTR.pattern}|\\d{_SIGN}*)"
+_LTR_RUN = re.compile(f"{_LTR_START}(?:(?:(?!{_STRONG_R}).)*{_LTR_END})?")
+_RTL_RUN = re.compile(f"{_STRONG_R}(?:(?:(?!{_LETTER_LTR.pattern}).)*{_STRONG_R})?")
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
+
+def has_rtl(text: str) -> bool:
+    return bool(_RTL.search(text))
+
+
+def drawn_left_to_right(positions: Sequence[float]) -> bool:
+    """Whether a line's right-to-left characters (their left edges, in the order the PDF draws them) are drawn
+    from left to right: the order the page shows, not the order they are read."""
+    rising = sum(after > before for before, after in pairwise(positions))
+    falling = sum(after < before for before, after in pairwise(positions))
+    return rising >= falling
+
+
+def read_right_to_left(text: str) -> bool:
+    """Whether a line in reading order runs right to left: its first letter is a right-to-left one."""
+    first = _LETTER.search(text)
+    return first is not None and has_rtl(first.group())
+
+
+def drawn_right_to_left(drawn: str, flush: str | None) -> bool:
+    """Whether a line drawn left to right runs right to left. A right-to-left line starts at its right end, a
+    left-to-right one at its left: when the letters at both ends are of one direction, the line is of that
+    direction; when they differ, the side the line is flush with and the other not (`flush`: "left",
+    "right" or None) decides, else the direction most of its letters have."""
+    letters = _LETTER.findall(drawn)
+    if not letters:
+        return False
+    left, right = has_rtl(letters[0]), has_rtl(letters[-1])
+    if left == right:
+        return left
+    if flush is not None and not left:
+        return flush == "right"
+    return 2 * sum(map(has_rtl, letters)) > len(letters)
+
+
+def logical(drawn: str, rtl: bool) -> str:
+    """A line drawn left to right, in the order it is read (`rtl`: the line's direction).
+
+    The drawing of a line with one level of embedding undone: a right-to-left line is read from its right end,
+    each run of Latin words or numbers in it (_LTR_RUN) kept as drawn; in a left-to-right line, each run of
+    right-to-left words (_RTL_RUN) is read from its right end, the numbers in it kept as drawn. What is read
+    backwards has its brackets turned back ("(" drawn for ")")."""
+    if rtl:
+        return _backwards(drawn, _ltr_runs(drawn))
+    return _RTL_RUN.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
+
+
+def _ltr_runs(drawn: str) -> list[re.Match[str]]:
+    """The runs of a right-to-left line that read left to right: Latin words with what lies between them, and
+    numbers (two numbers with only spaces between are two runs, read in the line's order)."""
+    runs: list[re.Match[str]] = []
+    for run in _LTR_RUN.finditer(drawn):
+        runs.extend([run] if _LETTER_LTR.search(run.group()) else _NUMBER_RUN.finditer(drawn, run.start(), run.end()))
+    return runs
+
+
+def _backwards(text: str, kept: list[re.Match[str]]) -> str:
+    """`text` read from its right end, but for the `kept` runs, each read as it stands."""
+    pieces, position = [], 0
+    for run in kept:
+        pieces += [text[position:run.start()][::-1].translate(_MIRRORED), run.group()]
+        position = run.end()
+    pieces.append(text[position:][::-1].translate(_MIRRORED))
+    return "".join(pieces[::-1])
+
+
+def visual_order(objects: list[Any]) -> list[Any]:
+    """A page's drawn objects with its characters in the order the page shows them, line by line from the top,
+    each line from left to right, when any of them is right-to-left (else as drawn).
+
+    pdfminer builds its text lines from characters drawn one after the other. A producer that draws a
+    right-to-left line as runs (the Arabic words, then the number inside them, then the words after) leaves
+    it in pieces, and the pieces in other lines' blocks; characters put in the order they are seen make
+    whole lines again."""
+    chars = [item for item in objects if isinstance(item, LTChar)]
+    if not any(has_rtl(char.get_text()) for char in chars):
+        return objects
+    rows: list[list[LTChar]] = []
+    for char in sorted(chars, key=lambda c: -c.y0):
+        if rows and abs(rows[-1][0].y0 - char.y0) <= 0.4 * max(1.0, min(rows[-1][0].height, char.height)):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return [item for item in objects if not isinstance(item, LTChar)] + \
+        [char for row in rows for char in sorted(row, key=lambda c: c.x0)]
+
+
+def drawn_text(line: Iterable[Any]) -> str:
+    """A text line's characters as drawn, a glyph standing for several right-to-left letters (a lam-alef
+    ligature, whose letters a PDF gives in reading order) written backwards like the rest of its line, so
+    that putting the line in reading order puts them back."""
+    return "".join(text[::-1] if len(text) > 1 and isinstance(item, LTChar) and has_rtl(text) else text
+                   for item in line if (text := item.get_text()))

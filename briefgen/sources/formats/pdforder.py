@@ -1,0 +1,85 @@
+"""The reading order of a PDF page's blocks: a page's columns one after the other, each read from its top.
+
+pdfminer orders its blocks by how near they are to each other, which puts the top of a second column before
+the foot of the first when a heading or a paragraph's end sits beside it. Here the page is cut into bands at
+the heights no block spans; consecutive bands split by a gutter at the same place (a space no block of the
+band crosses, as wide as a line is high) are one band of columns; each band is read from the top, its
+columns one after the other, from the start of the line (right to left for mirrored right-to-left text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefgen.sources.formats.pdfpage import Block
+
+MAX_DEPTH = 8  # columns within columns read this deep; deeper, from the top
+
+
+@dataclass(frozen=True)
+class _Box:
+    block: Block
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def reading_order(blocks: list[Block]) -> list[Block]:
+    """The blocks in the order a reader reads them."""
+    if len(blocks) < 2:
+        return blocks
+    boxes = [_Box(b, min(ln.x0 for ln in b), max(ln.x1 for ln in b), max(ln.y0 + ln.size for ln in b),
+                  min(ln.y0 for ln in b)) for b in blocks]
+    width = sorted(ln.size for b in blocks for ln in b)[len(boxes) // 2]
+    return [box.block for box in _read(boxes, max(width, 1.0), 0)]
+
+
+def _read(boxes: list[_Box], gutter: float, depth: int) -> list[_Box]:
+    out: list[_Box] = []
+    for band in _column_bands(boxes, gutter):
+        columns = _columns(band, gutter) if depth < MAX_DEPTH else [band]
+        if len(columns) == 1:
+            out += sorted(band, key=lambda box: (-box.top, box.x0))
+        else:
+            for column in columns:
+                out += _read(column, gutter, depth + 1)
+    return out
+
+
+def _bands(boxes: list[_Box]) -> list[list[_Box]]:
+    """The boxes cut at each height no box spans, from the top."""
+    bands: list[list[_Box]] = []
+    bottom = float("inf")
+    for box in sorted(boxes, key=lambda b: -b.top):
+        if bands and box.top > bottom:
+            bands[-1].append(box)
+            bottom = min(bottom, box.bottom)
+        else:
+            bands.append([box])
+            bottom = box.bottom
+    return bands
+
+
+def _column_bands(boxes: list[_Box], gutter: float) -> list[list[_Box]]:
+    """The bands, consecutive ones joined when the joined band still has a gutter (columns going on)."""
+    joined: list[list[_Box]] = []
+    for band in _bands(boxes):
+        if joined and len(_columns(joined[-1] + band, gutter)) > 1 and len(_columns(joined[-1], gutter)) > 1:
+            joined[-1] = joined[-1] + band
+        else:
+            joined.append(band)
+    return joined
+
+
+def _columns(boxes: list[_Box], gutter: float) -> list[list[_Box]]:
+    """The boxes split at each gap at least `gutter` wide that no box crosses, from the left."""
+    columns: list[list[_Box]] = []
+    right = float("-inf")
+    for box in sorted(boxes, key=lambda b: b.x0):
+        if columns and box.x0 < right + gutter:
+            columns[-1].append(box)
+        else:
+            columns.append([box])
+        right = max(right, box.x1)
+    return columns

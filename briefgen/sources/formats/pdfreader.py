@@ -1,0 +1,100 @@
+"""pdfminer.six's laid-out pages, read as a viewer shows and copies them.
+
+Three things pdfminer leaves undone are done while each page is built:
+- fonts that draw with their built-in encoding are read through it (pdffonts.py);
+- text marked with an /ActualText (a span of marked content the producer says reads otherwise: a Devanagari
+  cluster drawn in visual order, a ligature, a hyphen that is only there because a word was broken) reads as
+  that text, as copying from a viewer gives it;
+- the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
+  lines come out whole;
+- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from io import BytesIO
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams, LTChar, LTContainer, LTPage
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdffont import PDFFont
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFStackT, PDFTextState
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
+
+from briefgen.sources.formats.pdfbidi import visual_order
+from briefgen.sources.formats.pdffonts import BuiltinEncodings
+from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """An open span of marked content with an /ActualText: where its characters begin, and its text."""
+
+    container: LTContainer  # type: ignore[type-arg]
+    start: int
+    text: str
+
+
+class _Aggregator(PDFPageAggregator):
+    """pdfminer's page builder, with /ActualText applied and right-to-left pages in visual order."""
+
+    def __init__(self, resources: BuiltinEncodings, laparams: LAParams) -> None:
+        super().__init__(resources, laparams=laparams)
+        self._marked: list[_Marked | None] = []
+        self._shown: tuple[float, float, float, float] | None = None  # the crop box of an unrotated page
+        self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
+
+    def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
+        found = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
+        text = decode_text(found) if isinstance(found, bytes) else found if isinstance(found, str) else None
+        self._marked.append(None if text is None else _Marked(self.cur_item, len(self.cur_item._objs), text))
+
+    def end_tag(self) -> None:
+        marked = self._marked.pop() if self._marked else None
+        if marked is None or marked.container is not self.cur_item:
+            return
+        chars = [item for item in self.cur_item._objs[marked.start:] if isinstance(item, LTChar)]
+        for k, char in enumerate(chars):  # the first character carries the span's text, the others none
+            char._text = marked.text if k == 0 else ""
+
+    def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
+                      graphicstate: PDFGraphicState) -> None:
+        self._unseen = unseen(textstate.render, graphicstate.ncolor)
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
+                    ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
+        advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        if self._unseen:
+            mark(self.cur_item._objs[-1], self._unseen)
+        return advance
+
+    def end_figure(self, name: str) -> None:
+        self.cur_item._objs = seen(self.cur_item._objs)
+        super().end_figure(name)
+
+    def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        super().begin_page(page, ctm)
+        x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)
+        self._shown = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)) if page.rotate % 360 == 0 else None
+
+    def end_page(self, page: PDFPage) -> None:
+        self._marked.clear()
+        drawn = self.cur_item._objs if self._shown is None else on_page(self.cur_item._objs, self._shown)
+        self.cur_item._objs = visual_order(seen(drawn))
+        super().end_page(page)
+
+
+def pages(raw: bytes, laparams: LAParams) -> Iterator[LTPage]:
+    """pdfminer's laid-out pages (as pdfminer.high_level.extract_pages gives them), read as above."""
+    resources = BuiltinEncodings()
+    device = _Aggregator(resources, laparams=laparams)
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(BytesIO(raw)):
+        interpreter.process_page(page)
+        yield device.get_result()

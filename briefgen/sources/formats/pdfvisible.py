@@ -1,0 +1,88 @@
+"""Text a PDF draws that no reader sees: not seed text (a passage must not be verified against hidden words).
+
+Left out: characters drawn in text render mode 3 (neither filled nor stroked: invisible) unless over an image,
+as a scanned page's OCR layer is (its words are the image's); and white characters with nothing drawn under
+them to show them against (a filled shape or an image of another colour), as white text on a white page is.
+Left out too: characters drawn off the part of the page a viewer shows (outside its crop box). Kept:
+everything else, white text on a coloured banner or a photograph included. Text that is only tiny or covered by
+a later shape is not detected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
+
+INVISIBLE = 3  # the text render mode that paints nothing
+_WHITE = 0.98  # a colour component at least this light (at most 1 - this, in CMYK) is white
+
+
+_NOTE = "briefgen_unseen"  # the attribute noting on a character why it may not be seen
+
+
+def unseen(render: int, colour: object) -> str:
+    """Why text drawn in this render mode and fill colour may not be seen: "invisible", "white" or ""."""
+    return "invisible" if render == INVISIBLE else "white" if white(colour) else ""
+
+
+def mark(char: object, why: str) -> None:
+    """Note on a character drawn just now why it may not be seen (read by `seen`)."""
+    if isinstance(char, LTChar):
+        setattr(char, _NOTE, why)
+
+
+def _note(char: LTChar) -> str:
+    return str(getattr(char, _NOTE, ""))
+
+
+def white(colour: object) -> bool:
+    """Whether a fill colour (gray, RGB or CMYK components) is white."""
+    if isinstance(colour, (int, float)):
+        return colour >= _WHITE
+    if isinstance(colour, (tuple, list)) and all(isinstance(c, (int, float)) for c in colour):
+        if len(colour) == 3:
+            return all(c >= _WHITE for c in colour)
+        if len(colour) == 4:
+            return all(c <= 1 - _WHITE for c in colour)
+    return False
+
+
+def on_page(objects: list[Any], shown: tuple[float, float, float, float]) -> list[Any]:
+    """`objects` without the characters drawn off the part of the page a viewer shows (its crop box)."""
+    x0, y0, x1, y1 = shown
+    return [o for o in objects if not isinstance(o, LTChar) or
+            (x0 - 1 <= (o.x0 + o.x1) / 2 <= x1 + 1 and y0 - 1 <= (o.y0 + o.y1) / 2 <= y1 + 1)]
+
+
+def seen(objects: list[Any]) -> list[Any]:
+    """`objects` (a page's, or a figure's) without the characters no reader sees."""
+    unseen = [o for o in objects if isinstance(o, LTChar) and _note(o)]
+    if not unseen:
+        return objects
+    images = [box for kind, box in _grounds(objects) if kind == "image"]
+    grounds = [box for _, box in _grounds(objects)]
+    hidden = {id(char) for char in unseen
+              if not _over(char, images if _note(char) == "invisible" else grounds)}
+    return [o for o in objects if id(o) not in hidden]
+
+
+def _grounds(objects: list[Any]) -> Iterator[tuple[str, tuple[float, float, float, float]]]:
+    """What a character may be seen against: ("image", box) for each image, ("shape", box) for each shape
+    filled with a colour that is not white."""
+    for item in objects:
+        if isinstance(item, LTImage) or (isinstance(item, LTFigure) and any(_has_image(item))):
+            yield "image", item.bbox
+        elif isinstance(item, LTCurve) and item.fill and not white(item.non_stroking_color):
+            yield "shape", item.bbox
+
+
+def _has_image(figure: LTFigure) -> Iterator[bool]:
+    for item in figure:
+        yield isinstance(item, LTImage) or (isinstance(item, LTFigure) and any(_has_image(item)))
+
+
+def _over(char: LTChar, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x, y = (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2
+    return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in boxes)
