@@ -108,3 +108,13 @@ def test_status_tells_of_a_publishing_left_half_done(base: Path, tmp_path: Path)
     assert "a build was killed while publishing: some briefs are new and some old" in result.output
     assert run(ws, "build", "--if-changed").exit_code == 0
     assert run(ws, "status").exit_code == 0
+
+
+def test_status_is_quiet_about_a_publishing_killed_after_its_last_rename(base: Path, tmp_path: Path) -> None:
+    """Every rename made, the process killed before it removed its staging folder: nothing is half done."""
+    ws = copy_workspace(base, tmp_path / "ws")
+    set_marker(ws, 1)
+    assert _killed_after(ws, 8, "build")  # six briefs, .builds/00002.json, the lock: the last rename
+    assert list((ws / "output").glob(".staging-*"))
+    result = run(ws, "status")
+    assert "killed while publishing" not in result.output, result.output

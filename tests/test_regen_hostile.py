@@ -285,3 +285,37 @@ def test_an_issue_never_leaves_out_to_fit_what_the_build_reviewed_showed(base: P
     assert "executive: issued, the brief would leave out to fit what the build reviewed showed (" in result.output
     assert published(ws) == before
     assert run(ws, "issue", "-a", "executive", "--note", "For the board.").exit_code == 0
+
+
+def test_an_issue_that_waited_for_a_build_never_issues_that_unreviewed_build(
+        base: Path, tmp_path: Path) -> None:
+    """The analyst runs `issue` on the build reviewed while cron's build of a new seed edit holds the lock:
+    once the lock is free the issue must not issue the new build, which nobody reviewed."""
+    import fcntl
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers import set_marker
+
+    newer = copy_workspace(base, tmp_path / "newer")
+    set_marker(newer, 1)
+    assert run(newer, "build").exit_code == 0  # what cron's build will have published
+    ws = copy_workspace(base, tmp_path / "reviewed")
+    fd = os.open(ws / "output/.build.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # cron's build is running
+    try:
+        issue = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), "issue"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        for folder in ("seeds", "output"):  # cron's build publishes build 2
+            shutil.copytree(newer / folder, ws / folder, dirs_exist_ok=True)
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    out, err = issue.communicate(timeout=120)
+    assert issue.returncode == 1, out + err
+    assert "output/briefgen.lock: build 2 ran while this issue waited for it" in err
+    assert not (ws / "output/issued").exists()

@@ -18,7 +18,7 @@ from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
-from briefgen.regen.record import Lock, read_lock
+from briefgen.regen.record import Lock, last_build, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
 from briefgen.text import first_unsafe
@@ -34,8 +34,13 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     _check_note(note)
     target = output_dir(ws, out)
     lock_path = target / ".issue.lock"
+    reviewed = last_build(target)  # before waiting for a build that may be running now
     with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"), building(ws, target):
         lock = read_lock(target)
+        if lock.build != reviewed:
+            raise BriefgenError(Problem(ws.rel(target / "briefgen.lock"), f"build {lock.build} ran while this "
+                                        f"issue waited for it (the briefs reviewed were build {reviewed})",
+                                        hint=REVIEW_HINT))
         issues = issues_to_extend(target)
         names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
         date, at = today()

@@ -62,6 +62,16 @@ def finish(folder: Path, target: Path) -> bool:
     return True
 
 
+def pending(folder: Path) -> bool:
+    """Does the journal in `folder` still have a rename to make (a killed build's publishing, half done)?"""
+    try:
+        plan = load_state(folder / JOURNAL, MAX_JOURNAL_BYTES, _plan_of)
+    except DamagedState:
+        return False
+    return plan is not None and any(staged is not None and os.path.lexists(folder / staged)
+                                    for staged, _ in plan[0])
+
+
 def _forward(folder: Path, target: Path, staged: str | None, name: str, previous: str | None) -> None:
     """One step, if still to be made: the staged file renamed into place (its folder made if need be), or
     the published file removed while it is still the one the stage kept."""

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from briefgen.atomic import fsync_directory
 from briefgen.regen.history import preserve
-from briefgen.regen.journal import JOURNAL, Step, abandon, commit, finish
+from briefgen.regen.journal import Step, abandon, commit, finish, pending
 
 STAGE_PREFIX = ".staging-"
 _STAGE = re.compile(re.escape(STAGE_PREFIX) + r"[a-z0-9_]{8}")
@@ -180,10 +180,11 @@ def _same(staged: Path, published: Path) -> bool:
 
 
 def interrupted(target: Path) -> Path | None:
-    """A staging folder whose publishing was committed and not finished (a killed build's), if any."""
+    """A staging folder whose publishing was committed and not finished (a killed build's), if any: one whose
+    every rename was made before the kill is only tidied away by the next build."""
     with contextlib.suppress(OSError), os.scandir(target) as entries:
         for entry in entries:
-            if _STAGE.fullmatch(entry.name) and os.path.isfile(os.path.join(entry.path, JOURNAL)):
+            if _STAGE.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False) and pending(Path(entry.path)):
                 return Path(entry.path)
     return None
 

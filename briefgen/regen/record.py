@@ -85,6 +85,14 @@ def read_lock(out: Path) -> Lock:
         return _damaged(path, str(exc))
 
 
+def last_build(out: Path) -> int:
+    """The number of the last build recorded (0 for none, or a damaged record: `read_lock` warns of it)."""
+    try:
+        return (load_state(out / LOCK_NAME, MAX_LOCK_BYTES, _lock_of) or Lock()).build
+    except DamagedState:
+        return 0
+
+
 def _lock_of(data: Any) -> Lock:
     """A Lock from parsed JSON, every field of the type the code relies on (else TypeError)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
