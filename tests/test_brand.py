@@ -74,7 +74,11 @@ def test_check_reports_the_substituted_font_at_the_brand_key(workspace: Path) ->
 @pytest.mark.parametrize(("brand", "message"), [
     (BRAND.replace("primary: forest", "primary: leaf"), "templates/_brand.yml:6:12: color.primary: 'leaf' is not"),
     (BRAND.replace('"#2E7D32"', '"green"'), "templates/_brand.yml:5:13: color.palette.forest: 'green' is not"),
-    (BRAND.replace("brand-logo.png", "gone.png"), "look.brand: logo image 'gone.png' not found"),
+    (BRAND.replace("brand-logo.png", "gone.png"),
+     "templates/_brand.yml:17:11: logo.medium: logo image 'gone.png' not found"),
+    (BRAND.replace("brand-logo.png", "../seeds/sources.yaml"), "templates/_brand.yml:17:11: logo.medium: the logo"),
+    (BRAND.replace("medium: brand-logo.png", "small: {path: _brand.yml}"),
+     "templates/_brand.yml:17:17: logo.small.path: logo '_brand.yml' is not a PNG"),
     (BRAND.replace("  headings: Georgia", "  headings: [Georgia]"), "templates/_brand.yml:15:13: typography.headings"),
 ])
 def test_brand_mistakes_are_located(workspace: Path, brand: str, message: str) -> None:

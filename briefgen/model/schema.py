@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat, StringConstraints
 
 from briefgen.model.fielddocs import describe
 from briefgen.model.readings import Reading
@@ -80,6 +80,32 @@ def _language(value: str) -> str:
     return value
 
 
+# Scripts written without spaces between words: each of their characters counts as a word of a passage.
+_UNSPACED = "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_PASSAGE_WORD = re.compile(f"[{_UNSPACED}]|(?:(?![{_UNSPACED}])\\w)+")
+
+
+def _passage(value: str) -> str:
+    """A passage shows the seed saying what the item says: one word (found in many places, or a name that
+    proves nothing on its own) cannot, whatever its length."""
+    words = _PASSAGE_WORD.findall(value)
+    if len(words) < 2:
+        said = f"one word ({words[0]!r})" if words else "no word"
+        raise ValueError(f"a passage of {said} cannot show that the seed supports the item")
+    return value
+
+
+def _not_yes_or_no(value: object) -> object:
+    """Refuse a boolean where a number belongs: pydantic would take `on`, `yes` or `true` (which YAML reads as
+    booleans) for the number 1, and `off`, `no` or `false` for 0."""
+    if isinstance(value, bool):
+        raise ValueError(f"should be a number, not {str(value).lower()} (YAML reads yes, no, on, off, true and "
+                         "false as true or false)")
+    return value
+
+
+NotBool = BeforeValidator(_not_yes_or_no)  # for every number field of the model, catalogue and profiles
+Number = Annotated[FiniteFloat, NotBool]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
 FileName = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_file_name)]  # a file's path
 Language = Annotated[str, AfterValidator(_language)]
@@ -91,7 +117,7 @@ ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 FullDate = Annotated[str, AfterValidator(_full_date)]
 Url = Annotated[str, AfterValidator(_link)]
-Priority = Annotated[int, Field(ge=1, le=999)]
+Priority = Annotated[int, Field(ge=1, le=999), NotBool]
 # a marking level's name, as a scheme lists it ("TLP:AMBER+STRICT", "INTERNAL")
 Marking = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9:+_. /-]{0,63}$")]
 
@@ -106,7 +132,7 @@ class Evidence(Strict):
 
     source: Id
     """The `id` of the catalogue entry (seeds/sources.yaml) whose document holds the passage."""
-    passage: Annotated[Text, StringConstraints(min_length=3)]
+    passage: Annotated[Text, StringConstraints(min_length=3), AfterValidator(_passage)]
     """The seed's words, copied exactly (quotes, dashes, case and spacing may differ); "…" or "..." marks skipped
     words, each part found in order in one paragraph or the next."""
 
@@ -142,9 +168,9 @@ class Figure(Item):
     """What is counted, as the brief labels it."""
     value: Text
     """The figure as the brief prints it ("about 1 million", "two-thirds"); each number in it must be in a passage."""
-    number: FiniteFloat
+    number: Number
     """The machine value of `value` (a share as a fraction or a percentage), for charts and checks."""
-    number_high: FiniteFloat | None = None
+    number_high: Number | None = None
     """The top of a range, when `value` states one."""
     unit: Text
     """What the number counts: "troops", "USD", "percent"."""

@@ -7,7 +7,6 @@ this module adds what a brief needs of them and places every problem at the prof
 
 from __future__ import annotations
 
-import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -112,13 +111,11 @@ def brand_theme(ws: Workspace, profile: Profile, theme: Theme) -> Theme:
     from briefgen.render.brand import read_brand
 
     path = _inside(ws, profile, "brand", name, _BRAND_HINT, "brand file")
-    brand = read_brand(ws, path)
     explicit = profile.look.model_fields_set
+    brand = read_brand(ws, path, with_logo="logo" not in explicit)
     said = {"accent": brand.accent, "banner_color": brand.banner_color, "body_font": brand.body_font,
-            "heading_font": brand.heading_font}
+            "heading_font": brand.heading_font, "logo": brand.logo}
     changes: dict[str, object] = {k: v for k, v in said.items() if v is not None and k not in explicit}
-    if brand.logo is not None and "logo" not in explicit:  # the brand's logo is named from the brand file's folder
-        changes["logo"] = _image(ws, profile, "brand", os.path.relpath(path.parent / brand.logo, ws.templates))
     return replace(theme, **changes)  # type: ignore[arg-type]
 
 

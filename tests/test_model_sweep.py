@@ -1,0 +1,129 @@
+"""The model helper's sweep: hand-written mistakes that were accepted, now refused at their line with a hint,
+exit 1 and the published briefs untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import built_workspace, edit, published, run
+
+SOURCES, SUMMARY = "seeds/sources.yaml", "seeds/summary.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_workspace(tmp_path_factory.mktemp("sweep"))
+
+
+@pytest.fixture
+def ws(built: Path, tmp_path: Path) -> Path:
+    import shutil
+    copy = tmp_path / "ws"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def _refused(ws: Path, *needles: str) -> str:
+    """check and build both refuse with every needle in the report; build publishes nothing."""
+    before = published(ws)
+    for command in ("check", "build"):
+        result = run(ws, command)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        for needle in needles:
+            assert needle in result.output, result.output
+    assert published(ws) == before
+    return result.output
+
+
+def _line_of(ws: Path, file: str, text: str, nth: int = 1) -> int:
+    lines = (ws / file).read_text(encoding="utf-8").splitlines()
+    return [n for n, line in enumerate(lines, 1) if text in line][nth - 1]
+
+
+@pytest.mark.parametrize(("old", "new", "where", "message"), [
+    ('accessed: "2026-11-23"', 'accessed: "2025-08-31"', "accessed",
+     "sources[0].accessed: accessed 2025-08-31, before the document was published (2025-09)"),
+    ('published: "2025-09"', 'published: "2027"', "published",
+     "sources[0].accessed: accessed 2026-11-23, before the document was published (2027)"),
+    ('information_date: "2025-09-18"', 'information_date: "2025-10-01"', "information_date",
+     "sources[0].information_date: the information dates from 2025-10-01, after the document was published"),
+])
+def test_dates_that_contradict_each_other_are_refused(ws: Path, old: str, new: str, where: str,
+                                                      message: str) -> None:
+    edit(ws / SOURCES, old, new)
+    line = _line_of(ws, SOURCES, "accessed:" if where == "published" else f"{where}:")
+    _refused(ws, f"{SOURCES}:{line}:", message, "hint: ")
+
+
+def test_dates_within_the_same_span_are_accepted(ws: Path) -> None:
+    """Published "2025-09" may mean the 30th: a copy accessed on 1 September is possible, and information of
+    30 September may be in it."""
+    edit(ws / SOURCES, 'accessed: "2026-11-23"', 'accessed: "2025-09-01"')
+    edit(ws / SOURCES, 'information_date: "2025-09-18"', 'information_date: "2025-09-30"')
+    result = run(ws, "check")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("passage", ["drone", "“drone”", "… drone …", "2025", "... ..."])
+def test_a_passage_of_one_word_is_refused(ws: Path, passage: str) -> None:
+    old = '"Kim has repeatedly toured drone facilities and presided over field tests in recent months"'
+    line = _line_of(ws, SUMMARY, old)
+    edit(ws / SUMMARY, old, f'"{passage}"')
+    _refused(ws, f"{SUMMARY}:{line}:18: judgments[1].evidence[0].passage: a passage of ",
+             "cannot show that the seed supports the item", "hint: copy at least the clause")
+
+
+def test_a_passage_in_a_script_without_spaces_counts_its_characters(tmp_path: Path) -> None:
+    from briefgen.model.schema import Evidence
+    assert Evidence(source="s", passage="金正恩").passage == "金正恩"
+    assert Evidence(source="s", passage="Hwasong-20").passage == "Hwasong-20"
+
+
+def test_item_ids_that_differ_only_in_case_are_refused(ws: Path) -> None:
+    first = _line_of(ws, SUMMARY, "id: kj-ai-top-priority")
+    edit(ws / SUMMARY, "id: kj-drone-production", "id: KJ-AI-Top-Priority")
+    line = _line_of(ws, SUMMARY, "id: KJ-AI-Top-Priority")
+    _refused(ws, f"{SUMMARY}:{line}:9: judgments[1].id: id 'KJ-AI-Top-Priority' differs only in case from "
+             f"'kj-ai-top-priority' (line {first})", "hint: ids that differ only in case")
+
+
+def test_source_ids_that_differ_only_in_case_are_refused(ws: Path) -> None:
+    first = _line_of(ws, SOURCES, "id: gsw-ai-arms-race")
+    edit(ws / SOURCES, "id: ai-digest-top-priority", "id: GSW-AI-Arms-Race")
+    edit(ws / SUMMARY, "source: ai-digest-top-priority", "source: GSW-AI-Arms-Race", count=-1)
+    line = _line_of(ws, SOURCES, "id: GSW-AI-Arms-Race")
+    _refused(ws, f"{SOURCES}:{line}:9: sources[1].id: source id 'GSW-AI-Arms-Race' differs only in case from "
+             f"'gsw-ai-arms-race' (line {first})")
+
+
+@pytest.mark.parametrize(("file", "old", "new", "where"), [
+    (SUMMARY, "priority: 1", "priority: on", "judgments[0].priority"),
+    (SUMMARY, "number: ", "number: yes #", "figures[0].number"),
+    ("templates/executive.yaml", "max_pages: 1", "max_pages: true", "max_pages"),
+    ("templates/executive.yaml", "limits: {judgments: 5,", "limits: {judgments: no,", "limits.judgments"),
+])
+def test_a_yes_or_no_where_a_number_belongs_is_refused(ws: Path, file: str, old: str, new: str, where: str) -> None:
+    """pydantic took `on`, `yes` and `true` (YAML's booleans) for the number 1, and `no` for 0."""
+    edit(ws / file, old, new)
+    line = _line_of(ws, file, new)
+    _refused(ws, f"{file}:{line}:", f"{where}: should be a number, not ", "hint: write the number itself")
+
+
+@pytest.mark.parametrize(("source", "line", "named"), [
+    ("{% include '../seeds/sources.yaml' %}", 1, "../seeds/sources.yaml"),
+    ("{% extends 'base.xml.j2' %}\n{% block bluf %}\n{% include 'gone.xml.j2' %}{% endblock %}", 3, "gone.xml.j2"),
+    ("{% set part = 'gone.xml.j2' %}\n{% include part %}", 2, "gone.xml.j2"),
+])
+def test_a_template_naming_a_missing_template_is_reported_at_its_tag(ws: Path, source: str, line: int,
+                                                                      named: str) -> None:
+    edit(ws / "templates/executive.yaml", "template: executive.xml.j2", "template: board.xml.j2")
+    (ws / "templates/board.xml.j2").write_text(source, encoding="utf-8")
+    before = published(ws)
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert f"templates/board.xml.j2:{line}: template {named!r} not found" in result.output, result.output
+    assert "hint: name a template inside templates/" in result.output
+    assert published(ws) == before
