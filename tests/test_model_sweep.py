@@ -127,3 +127,28 @@ def test_a_template_naming_a_missing_template_is_reported_at_its_tag(ws: Path, s
     assert f"templates/board.xml.j2:{line}: template {named!r} not found" in result.output, result.output
     assert "hint: name a template inside templates/" in result.output
     assert published(ws) == before
+
+
+@pytest.mark.parametrize("name", ["con", "nul", "aux", "prn", "com1", "lpt9"])
+def test_a_device_name_of_windows_is_no_audience(ws: Path, name: str) -> None:
+    """output/con.pdf can be neither written nor copied on Windows: such a profile is a stray, and the name
+    is refused on the command line."""
+    profile = (ws / "templates/executive.yaml").read_text(encoding="utf-8")
+    (ws / f"templates/{name}.yaml").write_text(profile, encoding="utf-8")
+    result = run(ws, "check")
+    assert result.exit_code == 0, result.output
+    assert f"templates/{name}.yaml: warning: not an audience" in result.output
+    for args in (("build", "-a", name), ("audiences", "new", name)):
+        result = run(ws, *args)
+        assert result.exit_code == 1 and f"{name!r} is not an audience name" in result.output, result.output
+    assert not (ws / f"output/{name}.pdf").exists()
+
+
+@pytest.mark.parametrize(("sections", "message"), [
+    ("[bluf, judgments, bluf]", "sections: 'bluf' is listed twice"),
+    ("[]", "sections: List should have at least 1 item"),
+])
+def test_sections_listed_twice_or_none_are_refused(ws: Path, sections: str, message: str) -> None:
+    edit(ws / "templates/executive.yaml", "sections: [bluf, judgments, figures, quotes]", f"sections: {sections}")
+    line = _line_of(ws, "templates/executive.yaml", "sections:")
+    _refused(ws, f"templates/executive.yaml:{line}:11: {message}")

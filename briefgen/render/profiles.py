@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
@@ -19,6 +19,13 @@ Section = Literal["bluf", ItemKind, "changes", "sources"]
 CHART_MAX_FIGURES = 12  # bars a chart can label legibly across the text width
 FontName = Literal["Caladea", "Carlito"]
 assert set(get_args(FontName)) == set(FACES), "FontName must list the bundled faces"
+
+
+def _once_each(sections: list[str]) -> list[str]:
+    twice = next((s for n, s in enumerate(sections) if s in sections[:n]), None)
+    if twice is not None:
+        raise ValueError(f"{twice!r} is listed twice: a brief shows each section once")
+    return sections
 
 
 class Limits(Strict):
@@ -121,7 +128,8 @@ class Profile(Strict):
     formats: Annotated[list[Format], Field(min_length=1)] = list(FORMATS)
     max_pages: Annotated[int, Field(ge=1, le=500), NotBool] | None = None
     fit_slack: Annotated[float, Field(ge=0, le=0.3), NotBool] = 0.06
-    sections: list[Section] = ["bluf", *ITEM_KINDS, "sources"]
+    sections: Annotated[list[Section], Field(min_length=1), AfterValidator(_once_each)] = [
+        "bluf", *ITEM_KINDS, "sources"]
     limits: Limits = Limits()
     filters: Filters = Filters()
     confidence: Literal["label", "plain", "hidden"] = "label"
