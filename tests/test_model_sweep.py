@@ -152,3 +152,30 @@ def test_sections_listed_twice_or_none_are_refused(ws: Path, sections: str, mess
     edit(ws / "templates/executive.yaml", "sections: [bluf, judgments, figures, quotes]", f"sections: {sections}")
     line = _line_of(ws, "templates/executive.yaml", "sections:")
     _refused(ws, f"templates/executive.yaml:{line}:11: {message}")
+
+
+def test_marking_levels_that_differ_only_in_case_are_refused(ws: Path) -> None:
+    catalogue = (ws / SOURCES).read_text(encoding="utf-8").replace("markings: tlp", "markings: [OPEN, open, STAFF]")
+    (ws / SOURCES).write_text(catalogue.replace("marking: TLP:CLEAR", "marking: OPEN"), encoding="utf-8")
+    line = _line_of(ws, SOURCES, "markings:")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert f"{SOURCES}:{line}:18: markings[1]: the level 'open' differs only in case from 'OPEN'" in result.output
+
+
+def test_an_item_for_no_audience_is_refused(ws: Path) -> None:
+    """`audiences: []` put the item in no brief, silently."""
+    edit(ws / SUMMARY, "    priority: 1\n", "    priority: 1\n    audiences: []\n")
+    line = _line_of(ws, SUMMARY, "audiences: []")
+    _refused(ws, f"{SUMMARY}:{line}:16: judgments[0].audiences: List should have at least 1 item")
+
+
+def test_the_render_timeout_names_the_ceiling_in_force(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit(ws / "templates/executive.yaml", "template: executive.xml.j2", "template: board.xml.j2")
+    (ws / "templates/board.xml.j2").write_text(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", encoding="utf-8")
+    monkeypatch.setenv("BRIEFGEN_RENDER_SECONDS", "0.5")
+    result = run(ws, "build", "-a", "executive")
+    assert result.exit_code == 1
+    assert "the template ran for more than 0.5 s and was stopped" in result.output
+    assert "the ceiling is 0.5 s (BRIEFGEN_RENDER_SECONDS sets it; default 10 s)" in result.output, result.output

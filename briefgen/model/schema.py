@@ -142,7 +142,7 @@ class Item(Strict):
     """A unique id (letters, digits, '-', '_', '.'), used in messages and in the build record."""
     priority: Priority = 50
     """1 is the most important; a brief with a page limit leaves out the highest numbers first."""
-    audiences: list[Id] | None = None
+    audiences: Annotated[list[Id], Field(min_length=1)] | None = None
     """Only these audiences (profile names) show the item; absent: every audience."""
     tags: list[Id] = []
     """Free labels that templates may select on."""
