@@ -107,6 +107,8 @@ def _not_yes_or_no(value: object) -> object:
 NotBool = BeforeValidator(_not_yes_or_no)  # for every number field of the model, catalogue and profiles
 Number = Annotated[FiniteFloat, NotBool]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
+MAX_CHART_TEXT = 300  # characters of a chart's title, unit or bar label: drawn on at most three lines
+ChartText = Annotated[str, StringConstraints(max_length=MAX_CHART_TEXT), AfterValidator(_clean_text)]
 FileName = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_file_name)]  # a file's path
 Language = Annotated[str, AfterValidator(_language)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]

@@ -11,7 +11,7 @@ import math
 
 from briefgen.errors import BriefgenError, did_you_mean
 from briefgen.model.numbers import format_number
-from briefgen.model.schema import Figure, Summary
+from briefgen.model.schema import MAX_CHART_TEXT, Figure, Summary
 from briefgen.model.yamlsrc import Key
 from briefgen.render.profiles import CHART_MAX_FIGURES, ChartSpec, Profile
 
@@ -48,6 +48,10 @@ def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
     if problem:
         raise BriefgenError(profile.problem(where, f"figure {figure.id!r} {problem}", (
             "chart figures of zero or more, with number ≤ number_high; fix the figure in seeds/summary.yaml")))
+    if len(figure.label) > MAX_CHART_TEXT:
+        raise BriefgenError(profile.problem(where, (
+            f"figure {figure.id!r} has a label of {len(figure.label):,} characters, more than the {MAX_CHART_TEXT} "
+            "a chart can draw beside its bar"), "shorten the figure's label in seeds/summary.yaml, or chart others"))
 
 
 def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure, ...]:

@@ -10,7 +10,7 @@ from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
-from briefgen.model.schema import ITEM_KINDS, FileName, Id, ItemKind, Marking, NotBool, Strict, Text
+from briefgen.model.schema import ITEM_KINDS, ChartText, FileName, Id, ItemKind, Marking, NotBool, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace
@@ -94,10 +94,10 @@ class Look(Strict):
 class ChartSpec(Strict):
     """A bar chart of key figures, drawn under the figures table: name the figures, or a tag they carry."""
 
-    title: Text
+    title: ChartText
     figures: Annotated[list[Id], Field(max_length=CHART_MAX_FIGURES)] = []
     tag: Id | None = None
-    unit_label: Text | None = None  # how the axis names the figures' unit ("US dollars" for USD)
+    unit_label: ChartText | None = None  # the axis's name for the unit
 
     @model_validator(mode="after")
     def _one_choice(self) -> ChartSpec:

@@ -1,0 +1,78 @@
+"""Templates that produced markup the writers could not draw (a crash, exit 3, or minutes of work): each is now
+refused as the template's mistake, exit 1, nothing published."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import built_workspace, edit, published, run
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_workspace(tmp_path_factory.mktemp("markup"))
+
+
+@pytest.fixture
+def ws(built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "ws"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def _board(ws: Path, bluf: str) -> None:
+    edit(ws / "templates/executive.yaml", "template: executive.xml.j2", "template: board.xml.j2")
+    (ws / "templates/board.xml.j2").write_text(
+        "{% extends 'base.xml.j2' %}{% block bluf %}" + bluf + "{% endblock %}", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("bluf", "message"), [
+    ("<p>" + "<b>" * 3000 + "deep" + "</b>" * 3000 + "</p>", "the markup nests elements more than 32 deep"),
+    ('<box title="a">' * 200 + "<p>x</p>" + "</box>" * 200, "the markup nests elements more than 32 deep"),
+    ("<table>" + "<col>A</col>" * 40 + "<tr>" + "<td>x</td>" * 40 + "</tr></table>",
+     "a table of 40 columns: at most 12"),
+    ('<table><col weight="1000">A</col><col weight="0.001">B</col><tr><td>x</td><td>y</td></tr></table>',
+     "a column narrower than 1/15 of the table"),
+    ('<table><col weight="1e308">A</col><tr><td>x</td></tr></table>', "a column's weight must be more than zero"),
+    ('<chart title="t" unit="u"><bar label="a" value="1e300">x</bar></chart>', "a bar of more than 1e+15"),
+    ('<chart title="t" unit="u"><bar label="' + "a" * 5000 + '" value="1">x</bar></chart>',
+     "<bar label=…>: 5,000 characters, more than the 300 a chart can draw"),
+    ('<chart title="' + "t" * 5000 + '" unit="u"><bar label="a" value="1">x</bar></chart>',
+     "<chart title=…>: 5,000 characters"),
+])
+def test_markup_no_writer_can_draw_is_the_templates_mistake(ws: Path, bluf: str, message: str) -> None:
+    _board(ws, bluf)
+    before = published(ws)
+    started = time.monotonic()
+    result = run(ws, "build", "-a", "executive")
+    assert time.monotonic() - started < 30
+    assert result.exit_code == 1, result.output
+    assert "templates/board.xml.j2: " in result.output and message in result.output, result.output
+    assert published(ws) == before
+
+
+def test_a_charted_figure_whose_label_no_chart_can_draw_is_refused(ws: Path) -> None:
+    """The chart wraps a label to three lines by trying ever shorter cuts: a 16,000-character label took
+    minutes. It is refused at the profile's chart key by check and build alike."""
+    edit(ws / "seeds/summary.yaml", "label: Weapons supplied to Russia (think-tank estimate)",
+         "label: " + "W" * 16000)
+    before = published(ws)
+    for command in ("check", "build"):
+        started = time.monotonic()
+        result = run(ws, command)
+        assert time.monotonic() - started < 30
+        assert result.exit_code == 1
+        assert "chart.tag: figure 'fig-arms-to-russia' has a label of 16,000 characters, more than the 300" \
+            in result.output, result.output
+    assert published(ws) == before
+
+
+def test_a_chart_title_longer_than_a_chart_can_draw_is_refused(ws: Path) -> None:
+    edit(ws / "templates/analyst.yaml", 'title: "Key figures compared on one scale"', 'title: "' + "T" * 400 + '"')
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert "chart.title: String should have at most 300 characters" in result.output, result.output
