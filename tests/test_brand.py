@@ -88,3 +88,25 @@ def test_brand_mistakes_are_located(workspace: Path, brand: str, message: str) -
         assert result.exit_code == 1
         assert message in result.output, result.output
     assert not (workspace / "output/branded.pdf").exists()
+
+
+@pytest.mark.parametrize(("brand", "message"), [
+    ("logo: /etc/passwd\n", "templates/_brand.yml:1:7: logo: the logo '/etc/passwd' is outside templates/"),
+    ("logo: {small: ../../seeds/x.png}\n",
+     "templates/_brand.yml:1:15: logo.small: the logo '../../seeds/x.png' is outside templates/"),
+])
+def test_a_brand_logo_is_named_as_the_brand_file_writes_it(workspace: Path, brand: str, message: str) -> None:
+    """The path was shown relative to templates/ ('../../../../etc/passwd'), not as written."""
+    _branded(workspace, brand)
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert message in result.output, result.output
+
+
+def test_a_brand_path_that_is_a_folder_is_not_said_to_be_missing(workspace: Path) -> None:
+    _branded(workspace)
+    (workspace / "templates/_brand.yml").unlink()
+    (workspace / "templates/_brand.yml").mkdir()
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert "look.brand: brand file '_brand.yml' is not a regular file" in result.output, result.output

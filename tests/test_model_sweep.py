@@ -179,3 +179,15 @@ def test_the_render_timeout_names_the_ceiling_in_force(ws: Path, monkeypatch: py
     assert result.exit_code == 1
     assert "the template ran for more than 0.5 s and was stopped" in result.output
     assert "the ceiling is 0.5 s (BRIEFGEN_RENDER_SECONDS sets it; default 10 s)" in result.output, result.output
+
+
+def test_a_short_list_too_long_gets_no_advice_to_split_the_workspace(ws: Path) -> None:
+    """'split the topic into several workspaces' is advice for the model's 10,000-item lists, not for a
+    profile's four margins."""
+    profile = ws / "templates/executive.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "look: {margins_mm: [20, 20, 20, 20, 20]}\n",
+                       encoding="utf-8")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert "look.margins_mm: List should have at most 4 items" in result.output
+    assert "split the topic" not in result.output

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import BriefgenError, Problem, did_you_mean
-from briefgen.model.schema import Catalogue, Summary
+from briefgen.model.schema import MAX_ITEMS, Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
@@ -111,7 +111,10 @@ def _problem(src: Located, model: type[BaseModel], loc: Key, err: Any) -> Proble
         return src.problem(loc, "is not filled in (null)", "write its value (the comment on the line may say what)")
     msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
     msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
-    return src.problem(loc, msg, _type_hint(kind, str((err.get("ctx") or {}).get("pattern", "")), msg))
+    ctx = err.get("ctx") or {}
+    if kind == "too_long" and int(ctx.get("max_length", 0)) < MAX_ITEMS:  # a profile's short list, not the model's
+        kind = "too_many"
+    return src.problem(loc, msg, _type_hint(kind, str(ctx.get("pattern", "")), msg))
 
 
 def _data_path(data: Any, loc: Key) -> Key:

@@ -7,6 +7,7 @@ this module adds what a brief needs of them and places every problem at the prof
 
 from __future__ import annotations
 
+import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -86,7 +87,8 @@ def _inside(ws: Workspace, profile: Profile, key: str, name: str, hint: str, wha
     except AssetError as exc:
         raise _placed(profile, key, exc) from None
     if not path.is_file():
-        raise BriefgenError(profile.problem(("look", key), f"{what} {name!r} not found", hint))
+        missing = "not found" if not os.path.lexists(path) else "is not a regular file"
+        raise BriefgenError(profile.problem(("look", key), f"{what} {name!r} {missing}", hint))
     return path
 
 

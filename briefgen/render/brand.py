@@ -100,12 +100,13 @@ def _checked_logo(ws: Workspace, located: Located, path: Path, logo: str | _Logo
     chosen = _logo(logo)
     if chosen is None:
         return None
-    name, where = chosen
+    written, where = chosen
+    name = written if os.path.isabs(written) else os.path.relpath(path.parent / written, ws.templates)
     try:
-        return check_logo(ws.templates, os.path.relpath(path.parent / name, ws.templates))
-    except AssetError as exc:
-        raise BriefgenError(located.problem(where, exc.message, exc.hint.replace(LOGO_HINT, _BRAND_LOGO_HINT))
-                            ) from None
+        return check_logo(ws.templates, name)
+    except AssetError as exc:  # the logo named as the brand file writes it
+        raise BriefgenError(located.problem(where, exc.message.replace(repr(name), repr(written)),
+                                            exc.hint.replace(LOGO_HINT, _BRAND_LOGO_HINT))) from None
 
 
 def _colour(located: Located, colours: _Colours, role: str) -> str | None:
