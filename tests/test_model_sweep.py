@@ -191,3 +191,18 @@ def test_a_short_list_too_long_gets_no_advice_to_split_the_workspace(ws: Path) -
     assert result.exit_code == 1
     assert "look.margins_mm: List should have at most 4 items" in result.output
     assert "split the topic" not in result.output
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("000_eab46a25288d9a93.txt", "the document is catalogued twice (also as 'gsw-ai-arms-race', line {line})"),
+    ("./000_eab46a25288d9a93.txt", "the document is catalogued twice (also as 'gsw-ai-arms-race', line {line})"),
+    ("000_EAB46A25288D9A93.txt", "the name differs only in case from '000_eab46a25288d9a93.txt'"),
+])
+def test_one_document_catalogued_twice_is_refused(ws: Path, file: str, message: str) -> None:
+    """Two entries for one document (with two originators) made one source count as two corroborating ones."""
+    import shutil
+    shutil.copy(ws / "seeds/000_eab46a25288d9a93.txt", ws / "seeds/000_EAB46A25288D9A93.txt")
+    first = _line_of(ws, SOURCES, "file: 000_eab46a25288d9a93.txt")
+    edit(ws / SOURCES, "file: 002_828a4c93c67805e5.txt", f"file: {file}")
+    line = _line_of(ws, SOURCES, f"file: {file}")
+    _refused(ws, f"{SOURCES}:{line}:11: sources[1].file: {file}: " + message.format(line=first))
