@@ -204,5 +204,5 @@ def test_one_document_catalogued_twice_is_refused(ws: Path, file: str, message: 
     shutil.copy(ws / "seeds/000_eab46a25288d9a93.txt", ws / "seeds/000_EAB46A25288D9A93.txt")
     first = _line_of(ws, SOURCES, "file: 000_eab46a25288d9a93.txt")
     edit(ws / SOURCES, "file: 002_828a4c93c67805e5.txt", f"file: {file}")
-    line = _line_of(ws, SOURCES, f"file: {file}")
+    line = _line_of(ws, SOURCES, f"file: {file}", nth=2 if file == "000_eab46a25288d9a93.txt" else 1)
     _refused(ws, f"{SOURCES}:{line}:11: sources[1].file: {file}: " + message.format(line=first))
