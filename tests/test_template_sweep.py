@@ -76,3 +76,28 @@ def test_a_chart_title_longer_than_a_chart_can_draw_is_refused(ws: Path) -> None
     result = run(ws, "check")
     assert result.exit_code == 1
     assert "chart.title: String should have at most 300 characters" in result.output, result.output
+
+
+@pytest.mark.parametrize(("templates", "message"), [
+    ({"board.xml.j2": "{# a board #}\n{% extends 'board.xml.j2' %}"},
+     "templates/board.xml.j2:2: the template extends itself: board.xml.j2 → board.xml.j2"),
+    ({"board.xml.j2": "{% extends 'other.xml.j2' %}", "other.xml.j2": "{% extends 'board.xml.j2' %}"},
+     "templates/other.xml.j2:1: the template extends itself: board.xml.j2 → other.xml.j2 → board.xml.j2"),
+])
+def test_a_chain_of_extends_that_loops_is_refused_by_check(ws: Path, templates: dict[str, str], message: str) -> None:
+    """check passed it, and the build ran into Python's recursion limit."""
+    edit(ws / "templates/executive.yaml", "template: executive.xml.j2", "template: board.xml.j2")
+    for name, source in templates.items():
+        (ws / "templates" / name).write_text(source, encoding="utf-8")
+    for command in ("check", "build"):
+        result = run(ws, command)
+        assert result.exit_code == 1
+        assert message in result.output, result.output
+
+
+def test_a_template_including_itself_is_told_where_to_look(ws: Path) -> None:
+    _board(ws, "{% include 'board.xml.j2' %}")
+    result = run(ws, "build", "-a", "executive")
+    assert result.exit_code == 1
+    assert "RecursionError" in result.output
+    assert "hint: look for a template that includes itself" in result.output, result.output

@@ -120,7 +120,9 @@ def _failed(ws: Workspace, name: str, exc: BaseException) -> BriefgenError:
     if compiling is not None:
         return _too_deep(*compiling)
     file, line = _template_frame(ws, name)
-    return BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line))
+    hint = ("look for a template that includes itself, or a macro that calls itself, with no end"
+            if isinstance(exc, RecursionError) else "")
+    return BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line, hint=hint))
 
 
 def _too_deep(file: str, line: int | None) -> BriefgenError:
@@ -233,6 +235,22 @@ def compile_all(ws: Workspace, name: str) -> None:
         for child in _REFERENCE.findall(source):
             named_by.setdefault(child, current)
             pending.append(child)
+    _no_extends_loop(ws, env, name)
+
+
+_EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
+
+
+def _no_extends_loop(ws: Workspace, env: BoundedSandbox, name: str) -> None:
+    """Refuse a chain of `extends` that comes back to a template in it: rendering it never ends."""
+    assert env.loader is not None
+    chain = [name]
+    while (found := _EXTENDS.search(env.loader.get_source(env, chain[-1])[0])) is not None:
+        chain.append(found.group(1))
+        if chain[-1] in chain[:-1]:
+            file, line = _named_at(ws, env, chain[-2], chain[-1])
+            raise BriefgenError(Problem(file, f"the template extends itself: {' → '.join(chain)}", line, hint=(
+                "a template extends another that ends the chain by extending none (base.xml.j2)")))
 
 
 def template_path(ws: Workspace, name: str) -> Path:
