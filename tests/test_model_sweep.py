@@ -206,3 +206,13 @@ def test_one_document_catalogued_twice_is_refused(ws: Path, file: str, message: 
     edit(ws / SOURCES, "file: 002_828a4c93c67805e5.txt", f"file: {file}")
     line = _line_of(ws, SOURCES, f"file: {file}", nth=2 if file == "000_eab46a25288d9a93.txt" else 1)
     _refused(ws, f"{SOURCES}:{line}:11: sources[1].file: {file}: " + message.format(line=first))
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u200b", "U+200B ZERO WIDTH SPACE"), ("\u00ad", "U+00AD SOFT HYPHEN"),
+                                            ("\u2060", "U+2060 WORD JOINER")])
+def test_a_passage_missed_for_a_character_no_one_sees_says_so(ws: Path, char: str, name: str) -> None:
+    """The closest text shown was the passage itself ("99% similar"), with no word of what differs."""
+    old = '"Kim later called for mass production of attack drones."'
+    edit(ws / SUMMARY, old, f'"Kim later called for mass{char} production of attack drones."')
+    _refused(ws, "passage not found", f"hint: the passage holds {name}, which no reader sees and the seed does not "
+             "have: delete it")
