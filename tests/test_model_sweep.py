@@ -213,6 +213,6 @@ def test_one_document_catalogued_twice_is_refused(ws: Path, file: str, message: 
 def test_a_passage_missed_for_a_character_no_one_sees_says_so(ws: Path, char: str, name: str) -> None:
     """The closest text shown was the passage itself ("99% similar"), with no word of what differs."""
     old = '"Kim later called for mass production of attack drones."'
-    edit(ws / SUMMARY, old, f'"Kim later called for mass{char} production of attack drones."')
+    edit(ws / SUMMARY, old, f'"Kim later called for mass{char}production of attack drones."')
     _refused(ws, "passage not found", f"hint: the passage holds {name}, which no reader sees and the seed does not "
              "have: delete it")
