@@ -208,7 +208,8 @@ def test_one_document_catalogued_twice_is_refused(ws: Path, file: str, message: 
     _refused(ws, f"{SOURCES}:{line}:11: sources[1].file: {file}: " + message.format(line=first))
 
 
-@pytest.mark.parametrize(("char", "name"), [("\u200b", "U+200B ZERO WIDTH SPACE"), ("\u200e", "U+200E LEFT-TO-RIGHT MARK"),
+@pytest.mark.parametrize(("char", "name"), [("\u200b", "U+200B ZERO WIDTH SPACE"),
+                                            ("\u200e", "U+200E LEFT-TO-RIGHT MARK"),
                                             ("\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE")])
 def test_a_passage_missed_for_a_character_no_one_sees_says_so(ws: Path, char: str, name: str) -> None:
     """The closest text shown was the passage itself ("99% similar"), with no word of what differs."""
