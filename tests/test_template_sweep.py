@@ -101,3 +101,24 @@ def test_a_template_including_itself_is_told_where_to_look(ws: Path) -> None:
     assert result.exit_code == 1
     assert "RecursionError" in result.output
     assert "hint: look for a template that includes itself" in result.output, result.output
+
+
+@pytest.mark.parametrize("call", ["cite('kj-ai-top-priority')", "cite({'id': 'kj-ai-top-priority'})",
+                                  "cite('bluf:0')", "cite('no-such-item')"])
+def test_cite_reaches_only_the_items_the_brief_shows(ws: Path, call: str) -> None:
+    """cite() looked its argument up in the whole checked model, so a template placed the notes (sources,
+    paragraphs, passages) of an item kept from the audience: here by `audiences: [analyst]`, which no spillage
+    check looks for."""
+    edit(ws / "seeds/summary.yaml", "    priority: 1\n", "    priority: 1\n    audiences: [analyst]\n")
+    edit(ws / "seeds/summary.yaml", "  likelihood_row: likelihood\n", (
+        "  likelihood_row: likelihood\n  releasable:\n    - marking: TLP:CLEAR\n      bluf: Kim made AI a priority.\n"
+        "      evidence: [{source: ai-digest-top-priority, passage: \"has declared artificial intelligence a\"}]\n"))
+    (ws / "templates/public.xml.j2").write_text(
+        "{% extends 'base.xml.j2' %}{% block bluf %}<p>Bottom line{{ " + call + " }}</p>{% endblock %}",
+        encoding="utf-8")
+    before = published(ws)
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 1, result.output
+    assert "templates/public.xml.j2:1: template error: cite() names " in result.output, result.output
+    assert "which is not in this brief" in result.output
+    assert published(ws) == before
