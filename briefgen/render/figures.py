@@ -28,7 +28,7 @@ def chart_figures(summary: Summary, profile: Profile, audience: str) -> tuple[Fi
         raise BriefgenError(profile.problem(("chart",), "the chart is drawn in the figures section, which "
                                             "`sections` leaves out", "add figures to sections, or remove chart"))
     where: Key = ("chart", "figures") if spec.figures else ("chart", "tag")
-    figures = _by_id(summary, profile, spec) if spec.figures else _by_tag(summary, profile, spec, audience)
+    figures = _by_id(summary, profile, spec, audience) if spec.figures else _by_tag(summary, profile, spec, audience)
     _same_unit(profile, figures, where)
     for figure in figures:
         _drawable(profile, figure, where)
@@ -54,7 +54,12 @@ def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
             "a chart can draw beside its bar"), "shorten the figure's label in seeds/summary.yaml, or chart others"))
 
 
-def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure, ...]:
+def _for(figure: Figure, audience: str) -> bool:
+    """Is the figure meant for the audience ("*": any)?"""
+    return figure.audiences is None or audience == "*" or audience in figure.audiences
+
+
+def _by_id(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
     known = {f.id: f for f in summary.figures}
     chosen: list[Figure] = []
     for index, figure_id in enumerate(spec.figures):
@@ -62,14 +67,18 @@ def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure,
             hint = did_you_mean(figure_id, known, "figures in the model", shown=len(known))
             raise BriefgenError(profile.problem(("chart", "figures", index),
                                                 f"no figure {figure_id!r} in seeds/summary.yaml", hint))
+        if not _for(known[figure_id], audience):  # its `audiences` keep it from this brief, chart included
+            raise BriefgenError(profile.problem(("chart", "figures", index), (
+                f"figure {figure_id!r} is not for the {audience} brief (its audiences: "
+                f"{', '.join(known[figure_id].audiences or ())})"),
+                f"chart other figures, or add {audience} to the figure's `audiences` in seeds/summary.yaml"))
         if known[figure_id] not in chosen:
             chosen.append(known[figure_id])
     return tuple(chosen)
 
 
 def _by_tag(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
-    chosen = tuple(f for f in summary.figures if spec.tag in f.tags
-                   and (f.audiences is None or audience == "*" or audience in f.audiences))
+    chosen = tuple(f for f in summary.figures if spec.tag in f.tags and _for(f, audience))
     if len(chosen) > CHART_MAX_FIGURES:
         raise BriefgenError(profile.problem(("chart", "tag"), f"{len(chosen)} figures have the tag {spec.tag!r}; "
                                             f"a chart shows at most {CHART_MAX_FIGURES}",
