@@ -127,7 +127,8 @@ def test_cite_reaches_only_the_items_the_brief_shows(ws: Path, call: str) -> Non
 def test_a_chart_naming_a_figure_kept_from_its_audience_is_refused(ws: Path) -> None:
     """`chart.figures` drew a figure whose `audiences` leave this audience out: the executive brief showed the
     analysts' figure in its chart."""
-    edit(ws / "seeds/summary.yaml", "  - id: fig-arms-to-russia\n", "  - id: fig-arms-to-russia\n    audiences: [analyst]\n")
+    edit(ws / "seeds/summary.yaml", "  - id: fig-arms-to-russia\n",
+         "  - id: fig-arms-to-russia\n    audiences: [analyst]\n")
     profile = ws / "templates/executive.yaml"
     profile.write_text(profile.read_text(encoding="utf-8").replace("max_pages: 1", "max_pages: 3")
                        + "chart: {title: T, figures: [fig-russian-return, fig-arms-to-russia]}\n", encoding="utf-8")
