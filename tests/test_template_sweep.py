@@ -139,3 +139,13 @@ def test_a_chart_naming_a_figure_kept_from_its_audience_is_refused(ws: Path) -> 
         assert ("chart.figures[1]: figure 'fig-arms-to-russia' is not for the executive brief (its audiences: "
                 "analyst)") in result.output, result.output
     assert published(ws) == before
+
+
+def test_a_charted_figure_whose_unit_names_the_axis_is_held_to_what_a_chart_draws(ws: Path) -> None:
+    """The unit's length was blamed on the template ("<chart unit=…>"), not on the figure that has it."""
+    path = ws / "seeds/summary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("unit: USD", "unit: " + "U" * 400), encoding="utf-8")
+    result = run(ws, "check")
+    assert result.exit_code == 1
+    assert "chart.tag: figure 'fig-arms-to-russia' has a unit of 400 characters, more than the 300" in result.output
+    assert "(or give the chart a unit_label)" in result.output

@@ -48,10 +48,15 @@ def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
     if problem:
         raise BriefgenError(profile.problem(where, f"figure {figure.id!r} {problem}", (
             "chart figures of zero or more, with number ≤ number_high; fix the figure in seeds/summary.yaml")))
-    if len(figure.label) > MAX_CHART_TEXT:
-        raise BriefgenError(profile.problem(where, (
-            f"figure {figure.id!r} has a label of {len(figure.label):,} characters, more than the {MAX_CHART_TEXT} "
-            "a chart can draw beside its bar"), "shorten the figure's label in seeds/summary.yaml, or chart others"))
+    drawn = {"label": figure.label}
+    if profile.chart is not None and not profile.chart.unit_label:  # the axis is named by the figures' unit
+        drawn["unit"] = figure.unit
+    for name, text in drawn.items():
+        if len(text) > MAX_CHART_TEXT:
+            raise BriefgenError(profile.problem(where, (
+                f"figure {figure.id!r} has a {name} of {len(text):,} characters, more than the {MAX_CHART_TEXT} a "
+                "chart can draw"), f"shorten the figure's {name} in seeds/summary.yaml, or chart others"
+                + (" (or give the chart a unit_label)" if name == "unit" else "")))
 
 
 def _for(figure: Figure, audience: str) -> bool:
