@@ -43,6 +43,7 @@ def _board(ws: Path, bluf: str) -> None:
      "<bar label=…>: 5,000 characters, more than the 300 a chart can draw"),
     ('<chart title="' + "t" * 5000 + '" unit="u"><bar label="a" value="1">x</bar></chart>',
      "<chart title=…>: 5,000 characters"),
+    ('<quote lang="../x"><p>words</p><by>someone</by></quote>', "<quote lang='../x'>: not a BCP 47 language tag"),
 ])
 def test_markup_no_writer_can_draw_is_the_templates_mistake(ws: Path, bluf: str, message: str) -> None:
     _board(ws, bluf)

@@ -73,9 +73,12 @@ def _link(value: str) -> str:
     return value
 
 
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # also what a template's <quote lang=> takes
+
+
 def _language(value: str) -> str:
     """A BCP 47 tag in its usual shape: a 2-3 letter language, then subtags of 1-8 letters or digits."""
-    if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", value):
+    if not LANGUAGE_TAG.match(value):
         raise ValueError(f"{value!r} is not a BCP 47 language tag such as en, ar, fa-IR, zh-Hant or ja")
     return value
 

@@ -37,7 +37,7 @@ from briefgen.document.nodes import (
     Table,
 )
 from briefgen.errors import Unplaced
-from briefgen.model.schema import MAX_CHART_TEXT
+from briefgen.model.schema import LANGUAGE_TAG, MAX_CHART_TEXT
 
 NoteFactory = Callable[[int], NoteRef]
 BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at; no-break spaces stay
@@ -199,9 +199,11 @@ def _table(r: Reader, el: ET.Element) -> Block:
 
 
 def _quote(r: Reader, el: ET.Element) -> Block:
-    body, by = el.find("p"), el.find("by")
+    body, by, lang = el.find("p"), el.find("by"), el.get("lang") or None
+    if lang is not None and not LANGUAGE_TAG.match(lang):  # it becomes the DOCX's w:lang and the PDF's /Lang
+        raise MarkupError(f"<quote lang={lang!r}>: not a BCP 47 language tag such as en, ar, fa-IR or zh-Hant")
     return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else (),
-                 el.get("lang") or None)
+                 lang)
 
 
 def _column(el: ET.Element) -> Column:
