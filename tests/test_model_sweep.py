@@ -217,3 +217,16 @@ def test_a_passage_missed_for_a_character_no_one_sees_says_so(ws: Path, char: st
     edit(ws / SUMMARY, old, f'"Kim later called for mass{char}production of attack drones."')
     _refused(ws, "passage not found", f"hint: the passage holds {name}, which no reader sees and the seed does not "
              "have: delete it")
+
+
+@pytest.mark.parametrize("epoch", ["²", "٣", "99999999999999"])
+def test_issue_refuses_a_bad_source_date_epoch_before_it_writes(ws: Path, epoch: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`issue` read SOURCE_DATE_EPOCH its own way: '²' and a year past 9999 crashed (exit 3), and '٣' (an
+    Arabic-Indic three) issued version 1 dated 1970 before the build refused it, leaving issued files behind."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    before = published(ws)
+    result = run(ws, "issue")
+    assert result.exit_code == 1, result.output
+    assert f"SOURCE_DATE_EPOCH: {epoch!r} is not a time in whole seconds since 1970" in result.output
+    assert published(ws) == before
