@@ -60,6 +60,13 @@ class Workspace:
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     """`out` (default output/), made if missing; a clear error where a file stands in its way."""
     target = (out if out is not None else ws.output).resolve()
+    for folder, what in ((ws.seeds, "seed documents"), (ws.templates, "audiences' files")):
+        real = folder.resolve()
+        if target == real or real in target.parents:  # a brief there would be read as one of them
+            raise BriefgenError(Problem(str(out or ws.rel(target)), f"the output folder is inside {ws.rel(folder)}/, "
+                                        f"the folder of the {what}", hint=(
+                                            "choose a folder outside seeds/ and templates/ with -o (the default is "
+                                            "output/)")))
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
                                     hint="choose a directory with -o, or remove the file"))

@@ -230,3 +230,13 @@ def test_issue_refuses_a_bad_source_date_epoch_before_it_writes(ws: Path, epoch:
     assert result.exit_code == 1, result.output
     assert f"SOURCE_DATE_EPOCH: {epoch!r} is not a time in whole seconds since 1970" in result.output
     assert published(ws) == before
+
+
+@pytest.mark.parametrize("folder", ["seeds", "seeds/sub", "templates"])
+def test_briefs_are_not_written_among_the_inputs(ws: Path, folder: str) -> None:
+    """`build -o seeds` wrote the briefs (.docx, .pdf: seed formats) and the build record among the evidence."""
+    result = run(ws, "build", "-o", str(ws / folder))
+    assert result.exit_code == 1
+    top = folder.split("/")[0]
+    assert f"the output folder is inside {top}/" in result.output, result.output
+    assert not list((ws / top).rglob("*.docx")) and not (ws / folder / "briefgen.lock").exists()
