@@ -240,3 +240,14 @@ def test_briefs_are_not_written_among_the_inputs(ws: Path, folder: str) -> None:
     top = folder.split("/")[0]
     assert f"the output folder is inside {top}/" in result.output, result.output
     assert not list((ws / top).rglob("*.docx")) and not (ws / folder / "briefgen.lock").exists()
+
+
+@pytest.mark.parametrize(("old", "new", "where"), [
+    ("keywords: [North Korea, artificial intelligence, drones, military modernisation]",
+     "keywords: [" + ", ".join(["kw"] * 101) + "]", "brief.keywords"),
+    ("tags: [ai, drones]", "tags: [" + ", ".join(f"t{n}" for n in range(101)) + "]", "judgments[0].tags"),
+])
+def test_keywords_and_tags_are_bounded(ws: Path, old: str, new: str, where: str) -> None:
+    """A million keywords (8 MB of model, well under its 50 MB) made a 20-second build and 4 MB of metadata."""
+    edit(ws / SUMMARY, old, new)
+    _refused(ws, f"{where}: List should have at most 100 items")

@@ -22,6 +22,7 @@ ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
 MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each
 MAX_SOURCES = 20_000
+MAX_LABELS = 100  # an item's tags, the brief's keywords: a million keywords made a 20-second build
 # C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
 # decoded with the wrong code page holds them where curly quotes and dashes were), U+FFFE and U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -149,7 +150,7 @@ class Item(Strict):
     """1 is the most important; a brief with a page limit leaves out the highest numbers first."""
     audiences: Annotated[list[Id], Field(min_length=1)] | None = None
     """Only these audiences (profile names) show the item; absent: every audience."""
-    tags: list[Id] = []
+    tags: Annotated[list[Id], Field(max_length=MAX_LABELS)] = []
     """Free labels that templates may select on."""
     marking: Marking | None = None
     """The item's marking: at least the highest marking of the sources its evidence cites."""
@@ -227,7 +228,7 @@ class Brief(Strict):
     """The information cutoff, YYYY-MM-DD: the date the brief is printed with."""
     author: Text = "briefgen"
     """Who wrote the brief, for the files' properties."""
-    keywords: list[Text] = []
+    keywords: Annotated[list[Text], Field(max_length=MAX_LABELS)] = []
     """Keywords for the files' properties."""
     likelihood_row: Literal["likelihood", "probability"] = "likelihood"
     """Which ICD 203 row the model's likelihood terms come from: "likelihood" (almost no chance … almost
