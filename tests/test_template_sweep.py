@@ -44,6 +44,8 @@ def _board(ws: Path, bluf: str) -> None:
     ('<chart title="' + "t" * 5000 + '" unit="u"><bar label="a" value="1">x</bar></chart>',
      "<chart title=…>: 5,000 characters"),
     ('<quote lang="../x"><p>words</p><by>someone</by></quote>', "<quote lang='../x'>: not a BCP 47 language tag"),
+    ("<p>{% for i in range(3000) %}<b>x</b> {% endfor %}</p>", "<p> holds 3,000 inline elements"),
+    ("<p>{{ 'word ' * 40000 }}</p>", "and 200,000 characters: a paragraph may hold 1,000 and 100,000"),
 ])
 def test_markup_no_writer_can_draw_is_the_templates_mistake(ws: Path, bluf: str, message: str) -> None:
     _board(ws, bluf)
@@ -150,3 +152,14 @@ def test_a_charted_figure_whose_unit_names_the_axis_is_held_to_what_a_chart_draw
     assert result.exit_code == 1
     assert "chart.tag: figure 'fig-arms-to-russia' has a unit of 400 characters, more than the 300" in result.output
     assert "(or give the chart a unit_label)" in result.output
+
+
+@pytest.mark.parametrize(("call", "error"), [("'abc'|truncate(-5)", "AssertionError: expected length >= 3"),
+                                             ("'{0}'.format()", "IndexError"), ("'{a}'.format()", "KeyError")])
+def test_a_filter_or_method_given_impossible_arguments_is_a_located_template_error(ws: Path, call: str,
+                                                                                   error: str) -> None:
+    """jinja's truncate asserts its length and str.format raises lookup errors: both crashed the build (exit 3)."""
+    _board(ws, "<p>{{ " + call + " }}</p>")
+    result = run(ws, "build", "-a", "executive")
+    assert result.exit_code == 1, result.output
+    assert f"templates/board.xml.j2:1: template error: {error}" in result.output, result.output

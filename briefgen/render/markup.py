@@ -52,6 +52,8 @@ class MarkupError(Unplaced):
 
 
 MAX_DEPTH = 32  # elements inside elements: a brief needs five or six (a box, a list, bold in italic in a link...)
+MAX_INLINES = 1000  # elements in one paragraph (bold, links, citations...): 8,000 took the layout 36 s
+MAX_BLOCK_CHARS = 100_000  # characters of one paragraph (five of the model's longest texts): 40,000 words took 47 s
 MAX_COLUMNS = 12  # a table's columns, as many as a chart has bars: more cannot be read across a page
 MAX_WEIGHT = 1000.0  # a column's weight, a share of the table's width
 MIN_SHARE = 1 / 15  # of a table's width, the narrowest column's: narrower leaves no room inside its padding
@@ -105,6 +107,11 @@ class Reader:
         return handler(self, el)
 
     def inlines(self, el: ET.Element) -> tuple[Inline, ...]:
+        # the writers lay a paragraph out in time that grows faster than its runs and its words
+        elements, chars = sum(1 for _ in el.iter()) - 1, sum(map(len, el.itertext()))
+        if elements > MAX_INLINES or chars > MAX_BLOCK_CHARS:
+            raise MarkupError(f"<{el.tag}> holds {elements:,} inline elements and {chars:,} characters: a paragraph "
+                              f"may hold {MAX_INLINES:,} and {MAX_BLOCK_CHARS:,}")
         out: list[Inline] = []
         self._collect(el, out, bold=False, italic=False, tag=False)
         return self._in_citation_order(_tidy(out))

@@ -34,7 +34,8 @@ from briefgen.workspace import Workspace
 
 BUNDLED = Path(__file__).parent.parent / "templates"
 MAX_TEMPLATE_BYTES = 1024 * 1024
-_COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError)
+_COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError, LookupError,
+                       AssertionError)  # what a filter or method given the wrong arguments raises
 _TOO_DEEP = (RecursionError, MemoryError, SyntaxError)  # how parsing and compiling a deeply nested template fail
 
 
