@@ -251,3 +251,16 @@ def test_keywords_and_tags_are_bounded(ws: Path, old: str, new: str, where: str)
     """A million keywords (8 MB of model, well under its 50 MB) made a 20-second build and 4 MB of metadata."""
     edit(ws / SUMMARY, old, new)
     _refused(ws, f"{where}: List should have at most 100 items")
+
+
+def test_check_json_answers_in_json_when_a_file_cannot_be_read(ws: Path) -> None:
+    """`check --json` printed nothing on stdout (text on stderr) when the model was not even valid YAML: a
+    script reading the JSON got an empty document."""
+    import json
+    edit(ws / SUMMARY, "brief:\n", "brief: [\n")
+    result = run(ws, "check", "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["problems"][0]["file"] == SUMMARY and report["problems"][0]["line"] > 1
+    assert "YAML syntax error" in report["problems"][0]["message"]
