@@ -76,10 +76,13 @@ def test_a_passage_of_one_word_is_refused(ws: Path, passage: str) -> None:
              "cannot show that the seed supports the item", "hint: copy at least the clause")
 
 
-def test_a_passage_in_a_script_without_spaces_counts_its_characters(tmp_path: Path) -> None:
+def test_a_passage_in_a_script_without_spaces_counts_its_characters() -> None:
     from briefgen.model.schema import Evidence
     assert Evidence(source="s", passage="金正恩").passage == "金正恩"
-    assert Evidence(source="s", passage="Hwasong-20").passage == "Hwasong-20"
+    assert Evidence(source="s", passage="Kim’s drones").passage == "Kim’s drones"
+    for one in ("Hwasong-20", "Kim's", "$1.19", "U.S."):  # joined by a hyphen, apostrophe or point: one word
+        with pytest.raises(ValueError, match="a passage of one word"):
+            Evidence(source="s", passage=one)
 
 
 def test_item_ids_that_differ_only_in_case_are_refused(ws: Path) -> None:

@@ -86,7 +86,9 @@ def _language(value: str) -> str:
 
 # Scripts written without spaces between words: each of their characters counts as a word of a passage.
 _UNSPACED = "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-_PASSAGE_WORD = re.compile(f"[{_UNSPACED}]|(?:(?![{_UNSPACED}])\\w)+")
+_LETTERS = f"(?:(?![{_UNSPACED}])\\w)+"  # a run of letters and digits of a spaced script
+# a word: one character of an unspaced script, or runs joined by an apostrophe, hyphen or point (Kim's, 1.19)
+_PASSAGE_WORD = re.compile(f"[{_UNSPACED}]|{_LETTERS}(?:['\u2019\u2010.-]{_LETTERS})*")
 
 
 def _passage(value: str) -> str:
