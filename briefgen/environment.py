@@ -31,8 +31,8 @@ def env_number(name: str, default: float, low: float, high: float, *, low_inclus
     return value
 
 
-def source_date() -> dt.date | None:
-    """The date SOURCE_DATE_EPOCH fixes for reproducible builds (a count of seconds since 1970), if set."""
+def source_time() -> dt.datetime | None:
+    """The time SOURCE_DATE_EPOCH fixes for reproducible runs (a count of seconds since 1970, in UTC), if set."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None
@@ -40,4 +40,10 @@ def source_date() -> dt.date | None:
     if not raw.isascii() or not raw.isdigit() or int(raw) > latest:
         raise BriefgenError(Problem("SOURCE_DATE_EPOCH", f"{raw[:40]!r} is not a time in whole seconds since 1970",
                                     hint="unset it, or give a number such as 1767225600 (2026-01-01)"))
-    return dt.datetime.fromtimestamp(int(raw), dt.UTC).date()
+    return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+
+
+def source_date() -> dt.date | None:
+    """The date SOURCE_DATE_EPOCH fixes for reproducible builds, if set."""
+    fixed = source_time()
+    return fixed.date() if fixed else None

@@ -26,7 +26,8 @@ def workers_for(units: int) -> int:
         return 1
     asked = os.environ.get(WORKERS_VARIABLE, "").strip()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    wanted = int(asked) if asked.isdigit() and int(asked) > 0 else min(cores, MAX_WORKERS)
+    counted = asked.isascii() and asked.isdigit()  # str.isdigit is true of "²" too, which int() refuses
+    wanted = int(asked) if counted and int(asked) > 0 else min(cores, MAX_WORKERS)
     return max(1, min(units, wanted))
 
 

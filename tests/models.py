@@ -57,7 +57,7 @@ def _summary(draw: st.DrawFn, sources: list[str]) -> dict[str, Any]:
     """Long words go where the templates print paragraphs; table rows (figures, quotes, the BLUF box) get
     ordinary text, because reportlab cannot break a table row across pages (see test_properties)."""
     text, short = texts(legal=True, parts=2), texts(legal=True, long=False, parts=2)
-    passage = texts(legal=True, min_size=3, parts=2)
+    passage = texts(legal=True, min_size=3, parts=2).map(lambda t: f"{t} and more")  # two words at least
     judgments = [{"id": f"j{i}", "statement": draw(text), "confidence": draw(st.sampled_from(["low", "moderate",
                   "high"])), "likelihood": draw(st.none() | st.sampled_from(["likely", "almost certain"])),
                   "plain": draw(st.none() | text), "evidence": _evidence(draw, sources, passage)}

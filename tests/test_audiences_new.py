@@ -46,3 +46,14 @@ def test_nothing_is_overwritten_and_mistakes_are_reported(workspace: Path) -> No
     bad = run(workspace, "audiences", "new", "../evil")
     assert bad.exit_code == 1 and "is not an audience name" in bad.output
     assert not (workspace / "templates/other.yaml").exists()
+
+
+def test_a_file_where_templates_belongs_is_named(tmp_path: Path) -> None:
+    """The message was the operating system's "/abs/path/templates: File exists", with no hint."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "templates").write_text("not a folder", encoding="utf-8")
+    result = run(ws, "audiences", "new", "board")
+    assert result.exit_code == 1
+    assert "templates: a file is in the way: briefgen keeps the audiences' folder here" in result.output, result.output
+    assert "hint: move the file elsewhere" in result.output

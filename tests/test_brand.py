@@ -74,7 +74,11 @@ def test_check_reports_the_substituted_font_at_the_brand_key(workspace: Path) ->
 @pytest.mark.parametrize(("brand", "message"), [
     (BRAND.replace("primary: forest", "primary: leaf"), "templates/_brand.yml:6:12: color.primary: 'leaf' is not"),
     (BRAND.replace('"#2E7D32"', '"green"'), "templates/_brand.yml:5:13: color.palette.forest: 'green' is not"),
-    (BRAND.replace("brand-logo.png", "gone.png"), "look.brand: logo image 'gone.png' not found"),
+    (BRAND.replace("brand-logo.png", "gone.png"),
+     "templates/_brand.yml:17:11: logo.medium: logo image 'gone.png' not found"),
+    (BRAND.replace("brand-logo.png", "../seeds/sources.yaml"), "templates/_brand.yml:17:11: logo.medium: the logo"),
+    (BRAND.replace("medium: brand-logo.png", "small: {path: _brand.yml}"),
+     "templates/_brand.yml:17:17: logo.small.path: logo '_brand.yml' is not a PNG"),
     (BRAND.replace("  headings: Georgia", "  headings: [Georgia]"), "templates/_brand.yml:15:13: typography.headings"),
 ])
 def test_brand_mistakes_are_located(workspace: Path, brand: str, message: str) -> None:
@@ -84,3 +88,25 @@ def test_brand_mistakes_are_located(workspace: Path, brand: str, message: str) -
         assert result.exit_code == 1
         assert message in result.output, result.output
     assert not (workspace / "output/branded.pdf").exists()
+
+
+@pytest.mark.parametrize(("brand", "message"), [
+    ("logo: /etc/passwd\n", "templates/_brand.yml:1:7: logo: the logo '/etc/passwd' is outside templates/"),
+    ("logo: {small: ../../seeds/x.png}\n",
+     "templates/_brand.yml:1:15: logo.small: the logo '../../seeds/x.png' is outside templates/"),
+])
+def test_a_brand_logo_is_named_as_the_brand_file_writes_it(workspace: Path, brand: str, message: str) -> None:
+    """The path was shown relative to templates/ ('../../../../etc/passwd'), not as written."""
+    _branded(workspace, brand)
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert message in result.output, result.output
+
+
+def test_a_brand_path_that_is_a_folder_is_not_said_to_be_missing(workspace: Path) -> None:
+    _branded(workspace)
+    (workspace / "templates/_brand.yml").unlink()
+    (workspace / "templates/_brand.yml").mkdir()
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert "look.brand: brand file '_brand.yml' is not a regular file" in result.output, result.output

@@ -108,6 +108,9 @@ def test_workers_follow_the_variable_and_never_exceed_the_units(monkeypatch: pyt
     assert workers_for(1) == 1
     monkeypatch.setenv("BRIEFGEN_WORKERS", "many")  # not a number: the default
     assert 1 <= workers_for(3) <= 2
+    for digits in ("²", "٣"):  # digits to str.isdigit, not whole numbers in ASCII: the default, not a crash
+        monkeypatch.setenv("BRIEFGEN_WORKERS", digits)
+        assert 1 <= workers_for(3) <= 2
 
 
 def _square(n: int) -> int:

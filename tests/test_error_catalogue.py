@@ -50,6 +50,7 @@ def _both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
     return lambda ws: [change(ws) for change in changes] and None
 
 
+_BOARD_TEMPLATE = _retext("templates/executive.yaml", "template: executive.xml.j2", "template: board.xml.j2")
 _AMBER_SOURCE = _retext("seeds/sources.yaml", "    marking: TLP:CLEAR", "    marking: TLP:AMBER")
 _AMBER_QUOTE = _retext("seeds/summary.yaml", "  - id: q-kim-ai-technology\n",
                        "  - id: q-kim-ai-technology\n    marking: TLP:AMBER\n")
@@ -297,6 +298,21 @@ SCENARIOS: dict[str, Scenario] = {
     "no such issued version": (_nothing, ("diff", "-a", "analyst", "--since", "9")),
     "issue before a build": (_new_audience, ("issue", "-a", "board")),
     "no such build": (_nothing, ("diff", "--since", "build99")),
+    "dates out of order": (_retext("seeds/sources.yaml", 'accessed: "2026-11-23"', 'accessed: "2025-08-31"'),
+                           ("build",)),
+    "passage of one word": (_retext("seeds/summary.yaml", '"Kim later called for mass production of attack drones."',
+                                    '"drones"'), ("build",)),
+    "ids differing only in case": (_retext("seeds/summary.yaml", "id: kj-drone-production", "id: KJ-AI-Top-Priority"),
+                                   ("build",)),
+    "document catalogued twice": (_retext("seeds/sources.yaml", "file: 002_828a4c93c67805e5.txt",
+                                          "file: 000_eab46a25288d9a93.txt"), ("build",)),
+    "yes or no for a number": (_retext("seeds/summary.yaml", "priority: 1", "priority: on"), ("build",)),
+    "template names a missing template": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
+        "{% extends 'base.xml.j2' %}\n{% block bluf %}{% include 'parts/bluf.xml.j2' %}{% endblock %}",
+        encoding="utf-8")), ("build",)),
+    "markup no writer can draw": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
+        "{% extends 'base.xml.j2' %}\n{% block bluf %}<table>" + "<col>A</col>" * 14 + "<tr>" + "<td>x</td>" * 14
+        + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"}}
 HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock",

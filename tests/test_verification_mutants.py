@@ -36,9 +36,9 @@ def test_a_second_source_with_the_same_id_is_located_and_told_to_take_its_own_id
     append_entry(workspace, "gsw-ai-arms-race", "000_eab46a25288d9a93.txt", "Someone")
     out = _check(workspace, 1)
     catalogue = (workspace / "seeds/sources.yaml").read_text(encoding="utf-8").splitlines()
-    line = [n for n, text in enumerate(catalogue, start=1) if text.strip() == "- id: gsw-ai-arms-race"][-1]
-    assert (f"seeds/sources.yaml:{line}:9: sources[2].id: duplicate source id 'gsw-ai-arms-race'\n"
-            "      hint: give each source its own id\n") in out
+    first, line = [n for n, text in enumerate(catalogue, start=1) if text.strip() == "- id: gsw-ai-arms-race"]
+    assert (f"seeds/sources.yaml:{line}:9: sources[2].id: duplicate source id 'gsw-ai-arms-race' (first used on "
+            f"line {first})\n      hint: give each source its own id\n") in out
 
 
 def test_a_seed_file_missing_from_the_catalogue_is_a_warning_naming_the_entry_to_add(workspace: Path) -> None:

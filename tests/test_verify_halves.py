@@ -40,9 +40,9 @@ def _hostile(ws: Path) -> None:
     text += ("  - id: g-twice\n    statement: Something about gamma.\n    evidence:\n"
              "      - {source: extra-0, passage: \"alpha beta gamma\"}\n"
              "      - {source: extra-1, passage: \"minister said … will never bow\"}\n"
-             "      - {source: extra-2, passage: \"café\"}\n"
+             "      - {source: extra-2, passage: \"café au lait\"}\n"
              "      - {source: extra-3, passage: \"a secret\"}\n"
-             "      - {source: extra-4, passage: \"anything\"}\n"
+             "      - {source: extra-4, passage: \"anything at all\"}\n"
              "      - {source: extra-1, passage: \"the minister wept\"}\n")
     (ws / "seeds" / "summary.yaml").write_text(text, encoding="utf-8")
     edit(ws / SEED_000, SEED_000_TEXT, SEED_000_TEXT.replace("million", "thousand"))  # a cited passage gone

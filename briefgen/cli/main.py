@@ -71,7 +71,14 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     from briefgen.regen.checking import check_verdict
 
     coloured = not as_json and colour()
-    verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=coloured, as_json=as_json)
+    try:
+        verdict, checked = check_verdict(workspace_of(ctx, workspace), no_cache, verified=coloured, as_json=as_json)
+    except BriefgenError as exc:
+        if not as_json:
+            raise
+        say(json.dumps({"ok": False, "counts": {}, "items": [], "problems": [p.to_json() for p in exc.problems]},
+                       indent=2, ensure_ascii=False))  # a file that cannot be read at all: still JSON on stdout
+        ctx.exit(1)
     if checked is not None and coloured:
         from briefgen.verify.check import report_text
 

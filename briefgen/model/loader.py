@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import BriefgenError, Problem, did_you_mean
-from briefgen.model.schema import Catalogue, Summary
+from briefgen.model.schema import MAX_ITEMS, Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
@@ -111,7 +111,10 @@ def _problem(src: Located, model: type[BaseModel], loc: Key, err: Any) -> Proble
         return src.problem(loc, "is not filled in (null)", "write its value (the comment on the line may say what)")
     msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
     msg = msg.replace("Input should be", "should be").replace("a valid list", "a list")
-    return src.problem(loc, msg, _type_hint(kind, str((err.get("ctx") or {}).get("pattern", ""))))
+    ctx = err.get("ctx") or {}
+    if kind == "too_long" and int(ctx.get("max_length", 0)) < MAX_ITEMS:  # a profile's short list, not the model's
+        kind = "too_many"
+    return src.problem(loc, msg, _type_hint(kind, str(ctx.get("pattern", "")), msg))
 
 
 def _data_path(data: Any, loc: Key) -> Key:
@@ -141,7 +144,14 @@ _PATTERN_HINTS = (("0-9A-Fa-f]{6}", "a colour is written #RRGGBB, six hexadecima
                   ("\\.j2", "a template is the name of a file in templates/ ending in .j2 (executive.xml.j2)"))
 
 
-def _type_hint(kind: str, pattern: str = "") -> str:
+# The hint for a value a validator of the schemas refused, by the start of its message
+_VALUE_HINTS = (("a passage of ", "copy at least the clause of the seed that says what the item says, word for word"),
+                ("should be a number, not ", "write the number itself"))
+
+
+def _type_hint(kind: str, pattern: str = "", msg: str = "") -> str:
+    if kind == "value_error":
+        return next((hint for start, hint in _VALUE_HINTS if msg.startswith(start)), "")
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return "check the value's type (quote text that YAML would read as a number, date or boolean)"
     if kind == "string_pattern_mismatch":

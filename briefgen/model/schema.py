@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat, StringConstraints
 
 from briefgen.model.fielddocs import describe
 from briefgen.model.readings import Reading
@@ -22,6 +22,7 @@ ALL_LIKELIHOODS = tuple(t for row in LIKELIHOOD_ROWS.values() for t in row)
 MAX_TEXT = 20_000
 MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each
 MAX_SOURCES = 20_000
+MAX_LABELS = 100  # an item's tags, the brief's keywords: a million keywords made a 20-second build
 # C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
 # decoded with the wrong code page holds them where curly quotes and dashes were), U+FFFE and U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -73,14 +74,47 @@ def _link(value: str) -> str:
     return value
 
 
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # also what a template's <quote lang=> takes
+
+
 def _language(value: str) -> str:
     """A BCP 47 tag in its usual shape: a 2-3 letter language, then subtags of 1-8 letters or digits."""
-    if not re.match(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$", value):
+    if not LANGUAGE_TAG.match(value):
         raise ValueError(f"{value!r} is not a BCP 47 language tag such as en, ar, fa-IR, zh-Hant or ja")
     return value
 
 
+# Scripts written without spaces between words: each of their characters counts as a word of a passage.
+_UNSPACED = "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_LETTERS = f"(?:(?![{_UNSPACED}])\\w)+"  # a run of letters and digits of a spaced script
+# a word: one character of an unspaced script, or runs joined by an apostrophe, hyphen or point (Kim's, 1.19)
+_PASSAGE_WORD = re.compile(f"[{_UNSPACED}]|{_LETTERS}(?:['\u2019\u2010.-]{_LETTERS})*")
+
+
+def _passage(value: str) -> str:
+    """A passage shows the seed saying what the item says: one word (found in many places, or a name that
+    proves nothing on its own) cannot, whatever its length."""
+    words = _PASSAGE_WORD.findall(value)
+    if len(words) < 2:
+        said = f"one word ({words[0]!r})" if words else "no word"
+        raise ValueError(f"a passage of {said} cannot show that the seed supports the item")
+    return value
+
+
+def _not_yes_or_no(value: object) -> object:
+    """Refuse a boolean where a number belongs: pydantic would take `on`, `yes` or `true` (which YAML reads as
+    booleans) for the number 1, and `off`, `no` or `false` for 0."""
+    if isinstance(value, bool):
+        raise ValueError(f"should be a number, not {str(value).lower()} (YAML reads yes, no, on, off, true and "
+                         "false as true or false)")
+    return value
+
+
+NotBool = BeforeValidator(_not_yes_or_no)  # for every number field of the model, catalogue and profiles
+Number = Annotated[FiniteFloat, NotBool]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
+MAX_CHART_TEXT = 300  # characters of a chart's title, unit or bar label: drawn on at most three lines
+ChartText = Annotated[str, StringConstraints(max_length=MAX_CHART_TEXT), AfterValidator(_clean_text)]
 FileName = Annotated[str, StringConstraints(min_length=1, max_length=255), AfterValidator(_file_name)]  # a file's path
 Language = Annotated[str, AfterValidator(_language)]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
@@ -91,7 +125,7 @@ ITEM_KINDS: tuple[ItemKind, ...] = get_args(ItemKind)
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 FullDate = Annotated[str, AfterValidator(_full_date)]
 Url = Annotated[str, AfterValidator(_link)]
-Priority = Annotated[int, Field(ge=1, le=999)]
+Priority = Annotated[int, Field(ge=1, le=999), NotBool]
 # a marking level's name, as a scheme lists it ("TLP:AMBER+STRICT", "INTERNAL")
 Marking = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9:+_. /-]{0,63}$")]
 
@@ -106,7 +140,7 @@ class Evidence(Strict):
 
     source: Id
     """The `id` of the catalogue entry (seeds/sources.yaml) whose document holds the passage."""
-    passage: Annotated[Text, StringConstraints(min_length=3)]
+    passage: Annotated[Text, StringConstraints(min_length=3), AfterValidator(_passage)]
     """The seed's words, copied exactly (quotes, dashes, case and spacing may differ); "…" or "..." marks skipped
     words, each part found in order in one paragraph or the next."""
 
@@ -116,9 +150,9 @@ class Item(Strict):
     """A unique id (letters, digits, '-', '_', '.'), used in messages and in the build record."""
     priority: Priority = 50
     """1 is the most important; a brief with a page limit leaves out the highest numbers first."""
-    audiences: list[Id] | None = None
+    audiences: Annotated[list[Id], Field(min_length=1)] | None = None
     """Only these audiences (profile names) show the item; absent: every audience."""
-    tags: list[Id] = []
+    tags: Annotated[list[Id], Field(max_length=MAX_LABELS)] = []
     """Free labels that templates may select on."""
     marking: Marking | None = None
     """The item's marking: at least the highest marking of the sources its evidence cites."""
@@ -142,9 +176,9 @@ class Figure(Item):
     """What is counted, as the brief labels it."""
     value: Text
     """The figure as the brief prints it ("about 1 million", "two-thirds"); each number in it must be in a passage."""
-    number: FiniteFloat
+    number: Number
     """The machine value of `value` (a share as a fraction or a percentage), for charts and checks."""
-    number_high: FiniteFloat | None = None
+    number_high: Number | None = None
     """The top of a range, when `value` states one."""
     unit: Text
     """What the number counts: "troops", "USD", "percent"."""
@@ -196,7 +230,7 @@ class Brief(Strict):
     """The information cutoff, YYYY-MM-DD: the date the brief is printed with."""
     author: Text = "briefgen"
     """Who wrote the brief, for the files' properties."""
-    keywords: list[Text] = []
+    keywords: Annotated[list[Text], Field(max_length=MAX_LABELS)] = []
     """Keywords for the files' properties."""
     likelihood_row: Literal["likelihood", "probability"] = "likelihood"
     """Which ICD 203 row the model's likelihood terms come from: "likelihood" (almost no chance … almost

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import atomic_copy, atomic_write
 from briefgen.document.nodes import FORMATS, Theme
+from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
@@ -226,6 +226,5 @@ def find(issues: list[Issue], version: int) -> Issue | None:
 
 def today() -> tuple[str, str]:
     """The issue date and time: SOURCE_DATE_EPOCH when set (reproducible runs), else the clock, in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    now = source_time() or dt.datetime.now(dt.UTC)  # a bad value is refused, as a build refuses it
     return now.date().isoformat(), now.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -87,7 +87,8 @@ def _inside(ws: Workspace, profile: Profile, key: str, name: str, hint: str, wha
     except AssetError as exc:
         raise _placed(profile, key, exc) from None
     if not path.is_file():
-        raise BriefgenError(profile.problem(("look", key), f"{what} {name!r} not found", hint))
+        missing = "not found" if not os.path.lexists(path) else "is not a regular file"
+        raise BriefgenError(profile.problem(("look", key), f"{what} {name!r} {missing}", hint))
     return path
 
 
@@ -112,13 +113,11 @@ def brand_theme(ws: Workspace, profile: Profile, theme: Theme) -> Theme:
     from briefgen.render.brand import read_brand
 
     path = _inside(ws, profile, "brand", name, _BRAND_HINT, "brand file")
-    brand = read_brand(ws, path)
     explicit = profile.look.model_fields_set
+    brand = read_brand(ws, path, with_logo="logo" not in explicit)
     said = {"accent": brand.accent, "banner_color": brand.banner_color, "body_font": brand.body_font,
-            "heading_font": brand.heading_font}
+            "heading_font": brand.heading_font, "logo": brand.logo}
     changes: dict[str, object] = {k: v for k, v in said.items() if v is not None and k not in explicit}
-    if brand.logo is not None and "logo" not in explicit:  # the brand's logo is named from the brand file's folder
-        changes["logo"] = _image(ws, profile, "brand", os.path.relpath(path.parent / brand.logo, ws.templates))
     return replace(theme, **changes)  # type: ignore[arg-type]
 
 

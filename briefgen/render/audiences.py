@@ -13,19 +13,27 @@ from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
 
 AUDIENCE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+# Names Windows keeps for devices, with any extension: output/con.pdf could never be written or copied there
+_DEVICE_NAMES = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+NAME_HINT = ("audience names are lower-case letters, digits, '-' or '_', and not con, prn, aux, nul, com0-9 or "
+             "lpt0-9 (Windows keeps those for devices)")
+
+
+def is_audience_name(name: str) -> bool:
+    """Whether `name` may name an audience, its profile and its briefs (output/<name>.pdf) on every system."""
+    return bool(AUDIENCE_NAME.match(name)) and not _DEVICE_NAMES.match(name)
 
 
 def audience_names(ws: Workspace) -> list[str]:
     """Workspace profiles first (they override), then the bundled defaults."""
     names = {p.stem for p in ws.templates.glob("*.yaml")} | {
         Path(p.name).stem for p in resources.files("briefgen.templates").iterdir() if p.name.endswith(".yaml")}
-    return sorted(n for n in names if AUDIENCE_NAME.match(n))
+    return sorted(n for n in names if is_audience_name(n))
 
 
 def check_name(name: str) -> None:
-    if not AUDIENCE_NAME.match(name):
-        raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name",
-                                    hint="audience names are lower-case letters, digits, '-' or '_'"))
+    if not is_audience_name(name):
+        raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name", hint=NAME_HINT))
 
 
 def profile_path(ws: Workspace, name: str) -> Path:

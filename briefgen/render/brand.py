@@ -14,20 +14,25 @@ be `#RRGGBB`, `#RGB` or the name of an entry of `color.palette`.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import BriefgenError
 from briefgen.model.loader import validate
 from briefgen.model.schema import FileName
 from briefgen.model.yamlsrc import Key, Located, load
+from briefgen.sources.assets import AssetError, check_logo
 from briefgen.workspace import Workspace
 
 _HEX = re.compile(r"^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
 _COLOUR_HINT = "write #RRGGBB, or the name of a colour under color.palette"
+_BRAND_LOGO_HINT = ("make the brand file's logo a PNG or JPEG file inside templates/ (a path from the brand "
+                    "file's folder)")
 
 
 class _Open(BaseModel):
@@ -74,17 +79,34 @@ class Brand:
     banner_color: str | None = None
     body_font: str | None = None
     heading_font: str | None = None
-    logo: str | None = None  # relative to the brand file's folder
+    logo: Path | None = None  # checked: a whole PNG or JPEG inside templates/
 
 
-def read_brand(ws: Workspace, path: Path) -> Brand:
+def read_brand(ws: Workspace, path: Path, with_logo: bool = True) -> Brand:
+    """The brand file at `path`; `with_logo`: its logo is read and checked too (a profile that sets its own
+    look.logo does not use it)."""
     located = load(path, ws.rel(path))
     data = validate(located, _BrandFile)
     colours = data.color
     return Brand(file=path, accent=_colour(located, colours, "primary"),
                  banner_color=_colour(located, colours, "secondary"),
                  body_font=_family(data.typography.base), heading_font=_family(data.typography.headings),
-                 logo=_logo(data.logo))
+                 logo=_checked_logo(ws, located, path, data.logo) if with_logo else None)
+
+
+def _checked_logo(ws: Workspace, located: Located, path: Path, logo: str | _Logos | None) -> Path | None:
+    """The logo the brand file names, checked as a profile's look.logo is; a problem is reported at its line
+    in the brand file."""
+    chosen = _logo(logo)
+    if chosen is None:
+        return None
+    written, where = chosen
+    name = written if os.path.isabs(written) else os.path.relpath(path.parent / written, ws.templates)
+    try:
+        return check_logo(ws.templates, name)
+    except AssetError as exc:  # the logo named as the brand file writes it
+        raise BriefgenError(located.problem(where, exc.message.replace(repr(name), repr(written)),
+                                            exc.hint.replace(LOGO_HINT, _BRAND_LOGO_HINT))) from None
 
 
 def _colour(located: Located, colours: _Colours, role: str) -> str | None:
@@ -106,10 +128,15 @@ def _family(face: str | _Face | None) -> str | None:
     return face if isinstance(face, str) or face is None else face.family
 
 
-def _logo(logo: str | _Logos | None) -> str | None:
+def _logo(logo: str | _Logos | None) -> tuple[str, Key] | None:
+    """The logo's path as the brand file writes it, and its key: a path, or medium, small, large in that order
+    of preference, each a path or {path: …}."""
     if logo is None or isinstance(logo, str):
-        return logo
-    for size in (logo.medium, logo.small, logo.large):
-        if size is not None:
-            return size if isinstance(size, str) else size.path
+        return None if logo is None else (logo, ("logo",))
+    for size in ("medium", "small", "large"):
+        named: str | _Image | None = getattr(logo, size)
+        if isinstance(named, str):
+            return named, ("logo", size)
+        if named is not None:
+            return named.path, ("logo", size, "path")
     return None

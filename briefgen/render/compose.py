@@ -40,7 +40,7 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
             changes: list[dict[str, str]] | None = None, release: Release | None = None,
             edition: dict[str, Any] | None = None) -> Document:
     release = release or Release(checked.markings)
-    registry = CiteRegistry(checked, release.bluf)
+    registry = CiteRegistry(checked, release.bluf, frozenset(selection.ids()))
     context = build_context(checked, profile, audience, selection, registry, changes, release, edition)
     markup = render(checked.ws, profile.template, context)
     brief = checked.loaded.summary.brief

@@ -27,7 +27,8 @@ class CiteRegistry:
     """Numbers every <cite/> the template emits; the reader turns each number back into a citation."""
 
     checked: Checked
-    bluf: str = MAIN_BLUF  # what `cite("bluf")` cites: the BLUF this audience sees
+    bluf: str = MAIN_BLUF  # what `cite("bluf")` cites: the BLUF this audience sees ("" when none)
+    shown: frozenset[str] | None = None  # the ids of the items the brief shows: only these are cited
     cited: list[Citation] = field(default_factory=list)
 
     def __call__(self, item: dict[str, Any] | str | list[dict[str, Any]]) -> Markup:
@@ -35,6 +36,10 @@ class CiteRegistry:
         items = item if isinstance(item, list) else [item]
         ids = [_item_id(i) for i in items]
         ids = [self.bluf if i == MAIN_BLUF else i for i in ids]
+        hidden = next((i for i in ids if i != self.bluf and self.shown is not None and i not in self.shown), None)
+        if hidden is not None:  # withheld, for another audience, left out to fit, or no item at all
+            raise TemplateRuntimeError(f"cite() names {hidden!r}, which is not in this brief: cite the items the "
+                                       "template is given (judgments, figures, quotes, gaps) or \"bluf\"")
         checks = [check for i in ids if (check := self.checked.verification.items.get(i))]
         marks, placed = [], set()
         for citation in (c for check in checks for c in check.citations):

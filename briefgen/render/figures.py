@@ -11,7 +11,7 @@ import math
 
 from briefgen.errors import BriefgenError, did_you_mean
 from briefgen.model.numbers import format_number
-from briefgen.model.schema import Figure, Summary
+from briefgen.model.schema import MAX_CHART_TEXT, Figure, Summary
 from briefgen.model.yamlsrc import Key
 from briefgen.render.profiles import CHART_MAX_FIGURES, ChartSpec, Profile
 
@@ -28,7 +28,7 @@ def chart_figures(summary: Summary, profile: Profile, audience: str) -> tuple[Fi
         raise BriefgenError(profile.problem(("chart",), "the chart is drawn in the figures section, which "
                                             "`sections` leaves out", "add figures to sections, or remove chart"))
     where: Key = ("chart", "figures") if spec.figures else ("chart", "tag")
-    figures = _by_id(summary, profile, spec) if spec.figures else _by_tag(summary, profile, spec, audience)
+    figures = _by_id(summary, profile, spec, audience) if spec.figures else _by_tag(summary, profile, spec, audience)
     _same_unit(profile, figures, where)
     for figure in figures:
         _drawable(profile, figure, where)
@@ -48,9 +48,23 @@ def _drawable(profile: Profile, figure: Figure, where: Key) -> None:
     if problem:
         raise BriefgenError(profile.problem(where, f"figure {figure.id!r} {problem}", (
             "chart figures of zero or more, with number ≤ number_high; fix the figure in seeds/summary.yaml")))
+    drawn = {"label": figure.label}
+    if profile.chart is not None and not profile.chart.unit_label:  # the axis is named by the figures' unit
+        drawn["unit"] = figure.unit
+    for name, text in drawn.items():
+        if len(text) > MAX_CHART_TEXT:
+            raise BriefgenError(profile.problem(where, (
+                f"figure {figure.id!r} has a {name} of {len(text):,} characters, more than the {MAX_CHART_TEXT} a "
+                "chart can draw"), f"shorten the figure's {name} in seeds/summary.yaml, or chart others"
+                + (" (or give the chart a unit_label)" if name == "unit" else "")))
 
 
-def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure, ...]:
+def _for(figure: Figure, audience: str) -> bool:
+    """Is the figure meant for the audience ("*": any)?"""
+    return figure.audiences is None or audience == "*" or audience in figure.audiences
+
+
+def _by_id(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
     known = {f.id: f for f in summary.figures}
     chosen: list[Figure] = []
     for index, figure_id in enumerate(spec.figures):
@@ -58,14 +72,18 @@ def _by_id(summary: Summary, profile: Profile, spec: ChartSpec) -> tuple[Figure,
             hint = did_you_mean(figure_id, known, "figures in the model", shown=len(known))
             raise BriefgenError(profile.problem(("chart", "figures", index),
                                                 f"no figure {figure_id!r} in seeds/summary.yaml", hint))
+        if not _for(known[figure_id], audience):  # its `audiences` keep it from this brief, chart included
+            raise BriefgenError(profile.problem(("chart", "figures", index), (
+                f"figure {figure_id!r} is not for the {audience} brief (its audiences: "
+                f"{', '.join(known[figure_id].audiences or ())})"),
+                f"chart other figures, or add {audience} to the figure's `audiences` in seeds/summary.yaml"))
         if known[figure_id] not in chosen:
             chosen.append(known[figure_id])
     return tuple(chosen)
 
 
 def _by_tag(summary: Summary, profile: Profile, spec: ChartSpec, audience: str) -> tuple[Figure, ...]:
-    chosen = tuple(f for f in summary.figures if spec.tag in f.tags
-                   and (f.audiences is None or audience == "*" or audience in f.audiences))
+    chosen = tuple(f for f in summary.figures if spec.tag in f.tags and _for(f, audience))
     if len(chosen) > CHART_MAX_FIGURES:
         raise BriefgenError(profile.problem(("chart", "tag"), f"{len(chosen)} figures have the tag {spec.tag!r}; "
                                             f"a chart shows at most {CHART_MAX_FIGURES}",

@@ -43,7 +43,7 @@ class Budget:
     def timeout(self) -> RenderLimit:
         return RenderLimit(f"the template ran for more than {self.seconds:g} s and was stopped",
                            "look for a loop that never ends or runs far too often; the ceiling is "
-                           f"{RENDER_SECONDS:g} s (BRIEFGEN_RENDER_SECONDS overrides it)")
+                           f"{self.seconds:g} s (BRIEFGEN_RENDER_SECONDS sets it; default {RENDER_SECONDS:g} s)")
 
     def check_size(self, size: int, what: str = "the rendered markup") -> None:
         if size > self.chars:

@@ -37,6 +37,7 @@ from briefgen.document.nodes import (
     Table,
 )
 from briefgen.errors import Unplaced
+from briefgen.model.schema import LANGUAGE_TAG, MAX_CHART_TEXT
 
 NoteFactory = Callable[[int], NoteRef]
 BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at; no-break spaces stay
@@ -50,15 +51,38 @@ class MarkupError(Unplaced):
         super().__init__(message, "templates must produce brief markup; see briefgen/render/markup.py", line)
 
 
+MAX_DEPTH = 32  # elements inside elements: a brief needs five or six (a box, a list, bold in italic in a link...)
+MAX_INLINES = 1000  # elements in one paragraph (bold, links, citations...): 8,000 took the layout 36 s
+MAX_BLOCK_CHARS = 100_000  # characters of one paragraph (five of the model's longest texts): 40,000 words took 47 s
+MAX_COLUMNS = 12  # a table's columns, as many as a chart has bars: more cannot be read across a page
+MAX_WEIGHT = 1000.0  # a column's weight, a share of the table's width
+MIN_SHARE = 1 / 15  # of a table's width, the narrowest column's: narrower leaves no room inside its padding
+MAX_BAR = 1e15  # a bar's value (a thousand trillion): beyond it no axis of round steps can be drawn
+
+
 def parse_markup(text: str) -> ET.Element:
     """Parse the template output. Document type declarations (and with them entity bombs) are refused:
-    escaped model text can never contain a literal `<!`, so only a template could write one."""
+    escaped model text can never contain a literal `<!`, so only a template could write one. Elements nested
+    deeper than MAX_DEPTH are refused before they are read (the reader recurses)."""
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
         raise MarkupError("document type declarations are not allowed in brief markup")
     try:
-        return ET.fromstring(text)
+        root = ET.fromstring(text)
     except ET.ParseError as exc:
         raise MarkupError(f"the template produced malformed markup: {exc}", exc.position[0]) from None
+    _shallow(root)
+    return root
+
+
+def _shallow(root: ET.Element) -> None:
+    """Refuse markup nested more than MAX_DEPTH elements deep (walked without recursion)."""
+    level: list[tuple[ET.Element, int]] = [(root, 1)]
+    while level:
+        el, depth = level.pop()
+        if depth > MAX_DEPTH:
+            raise MarkupError(f"the markup nests elements more than {MAX_DEPTH} deep (<{el.tag}> inside "
+                              f"{depth - 1} others)")
+        level.extend((child, depth + 1) for child in el)
 
 
 @dataclass
@@ -83,6 +107,11 @@ class Reader:
         return handler(self, el)
 
     def inlines(self, el: ET.Element) -> tuple[Inline, ...]:
+        # the writers lay a paragraph out in time that grows faster than its runs and its words
+        elements, chars = sum(1 for _ in el.iter()) - 1, sum(map(len, el.itertext()))
+        if elements > MAX_INLINES or chars > MAX_BLOCK_CHARS:
+            raise MarkupError(f"<{el.tag}> holds {elements:,} inline elements and {chars:,} characters: a paragraph "
+                              f"may hold {MAX_INLINES:,} and {MAX_BLOCK_CHARS:,}")
         out: list[Inline] = []
         self._collect(el, out, bold=False, italic=False, tag=False)
         return self._in_citation_order(_tidy(out))
@@ -163,6 +192,13 @@ def _paragraph(r: Reader, el: ET.Element) -> Block:
 
 def _table(r: Reader, el: ET.Element) -> Block:
     columns = tuple(_column(c) for c in el.findall("col"))
+    if len(columns) > MAX_COLUMNS:
+        raise MarkupError(f"a table of {len(columns)} columns: at most {MAX_COLUMNS} can be read across a page")
+    total = sum(c.weight for c in columns)
+    narrow = next((c for c in columns if c.weight < MIN_SHARE * total), None)
+    if narrow is not None:
+        raise MarkupError(f"<col weight=\"{narrow.weight:g}\">: a column narrower than 1/{round(1 / MIN_SHARE)} "
+                          f"of the table (here {narrow.weight:g} of {total:g}) has no room for its text")
     rows = tuple(tuple(r.inlines(td) for td in tr.findall("td")) for tr in el.findall("tr"))
     if any(len(row) != len(columns) for row in rows):
         raise MarkupError("every table row needs one <td> per <col>")
@@ -170,9 +206,11 @@ def _table(r: Reader, el: ET.Element) -> Block:
 
 
 def _quote(r: Reader, el: ET.Element) -> Block:
-    body, by = el.find("p"), el.find("by")
+    body, by, lang = el.find("p"), el.find("by"), el.get("lang") or None
+    if lang is not None and not LANGUAGE_TAG.match(lang):  # it becomes the DOCX's w:lang and the PDF's /Lang
+        raise MarkupError(f"<quote lang={lang!r}>: not a BCP 47 language tag such as en, ar, fa-IR or zh-Hant")
     return Quote(r.inlines(body) if body is not None else r.inlines(el), r.inlines(by) if by is not None else (),
-                 el.get("lang") or None)
+                 lang)
 
 
 def _column(el: ET.Element) -> Column:
@@ -180,8 +218,9 @@ def _column(el: ET.Element) -> Column:
     if align not in ("left", "right", "center"):
         raise MarkupError(f"<col align={align!r}>: use left, right or center")
     weight = _number(el, "weight")
-    if weight == 0:
-        raise MarkupError("<col weight=\"0\">: a column's weight must be more than zero")
+    if weight == 0 or (weight or 0) > MAX_WEIGHT:
+        raise MarkupError(f"<col weight=\"{weight:g}\">: a column's weight must be more than zero and at most "
+                          f"{MAX_WEIGHT:g} (weights are shares of the table's width)")
     return Column(_text(el), 1.0 if weight is None else weight, align)  # type: ignore[arg-type]
 
 
@@ -212,7 +251,18 @@ def _bar(el: ET.Element) -> Bar:
         raise MarkupError("every <bar> needs a value")
     if high is not None and high < value:
         raise MarkupError(f"<bar high={high:g}> is below its value {value:g}")
-    return Bar(el.get("label", ""), value, high, _text(el))
+    if max(value, high or 0.0) > MAX_BAR:
+        raise MarkupError(f"<bar value={max(value, high or 0.0):g}>: a bar of more than {MAX_BAR:g} cannot be drawn")
+    return Bar(_chart_text(el, "label"), value, high, _text(el))
+
+
+def _chart_text(el: ET.Element, name: str) -> str:
+    """A chart's title or a bar's label: what fits on the few lines the chart gives it."""
+    text = el.get(name, "")
+    if len(text) > MAX_CHART_TEXT:
+        raise MarkupError(f"<{el.tag} {name}=…>: {len(text):,} characters, more than the {MAX_CHART_TEXT} a chart "
+                          "can draw")
+    return text
 
 
 def _not_chart(el: ET.Element) -> ET.Element:
@@ -226,7 +276,8 @@ def _chart(r: Reader, el: ET.Element) -> Block:
     if not bars:
         raise MarkupError("a <chart> needs at least one <bar>")
     caption = el.find("caption")
-    return Chart(el.get("title", ""), el.get("unit", ""), bars, r.inlines(caption) if caption is not None else ())
+    return Chart(_chart_text(el, "title"), _chart_text(el, "unit"), bars,
+                 r.inlines(caption) if caption is not None else ())
 
 
 _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {

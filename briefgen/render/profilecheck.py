@@ -13,7 +13,7 @@ from briefgen.errors import BriefgenError, Problem, did_you_mean
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import ITEM_KINDS
 from briefgen.render.assets import theme_for
-from briefgen.render.audiences import AUDIENCE_NAME, audience_names
+from briefgen.render.audiences import NAME_HINT, audience_names, is_audience_name
 from briefgen.render.fonts import named_fonts
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.render.release import unknown_ceiling
@@ -120,9 +120,9 @@ def stray_profiles(ws: Workspace) -> list[Problem]:
         names = sorted(p.name for p in ws.templates.glob("*.yaml"))
     except OSError:
         return []
-    return [Problem(f"templates/{n}", "not an audience: its name is not a lower-case audience name, so no build "
-                    "uses it", hint="name profiles with lower-case letters, digits, '-' or '_' (board.yaml)",
-                    severity="warning") for n in names if not AUDIENCE_NAME.match(n[:-5])]
+    return [Problem(f"templates/{n}", "not an audience: its name is not an audience name, so no build uses it",
+                    hint=f"rename it board.yaml or the like: {NAME_HINT}", severity="warning")
+            for n in names if not is_audience_name(n[:-5])]
 
 
 def audience_fonts(ws: Workspace, names: Iterable[str] | None = None) -> dict[str, FontSet]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.loader import validate
-from briefgen.model.schema import ITEM_KINDS, FileName, Id, ItemKind, Marking, Strict, Text
+from briefgen.model.schema import ITEM_KINDS, ChartText, FileName, Id, ItemKind, Marking, NotBool, Strict, Text
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace
@@ -21,15 +21,22 @@ FontName = Literal["Caladea", "Carlito"]
 assert set(get_args(FontName)) == set(FACES), "FontName must list the bundled faces"
 
 
+def _once_each(sections: list[str]) -> list[str]:
+    twice = next((s for n, s in enumerate(sections) if s in sections[:n]), None)
+    if twice is not None:
+        raise ValueError(f"{twice!r} is listed twice: a brief shows each section once")
+    return sections
+
+
 class Limits(Strict):
-    judgments: Annotated[int, Field(ge=0, le=1000)] = 1000
-    figures: Annotated[int, Field(ge=0, le=1000)] = 1000
-    quotes: Annotated[int, Field(ge=0, le=1000)] = 1000
-    gaps: Annotated[int, Field(ge=0, le=1000)] = 1000
+    judgments: Annotated[int, Field(ge=0, le=1000), NotBool] = 1000
+    figures: Annotated[int, Field(ge=0, le=1000), NotBool] = 1000
+    quotes: Annotated[int, Field(ge=0, le=1000), NotBool] = 1000
+    gaps: Annotated[int, Field(ge=0, le=1000), NotBool] = 1000
 
 
 class Filters(Strict):
-    max_priority: Annotated[int, Field(ge=1, le=999)] = 999
+    max_priority: Annotated[int, Field(ge=1, le=999), NotBool] = 999
     tags: list[Id] = []
     include: list[Id] = []
     exclude: list[Id] = []
@@ -82,11 +89,11 @@ assert set(LookFonts.model_fields) == set(FONT_SLOTS), "LookFonts must list type
 
 class Look(Strict):
     page_size: Literal["A4", "Letter"] = _THEME.page_size
-    margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60)]], Field(min_length=4, max_length=4)] = list(
-        _THEME.margins_mm)
+    margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60), NotBool]],
+                          Field(min_length=4, max_length=4)] = list(_THEME.margins_mm)
     body_font: FontName = _THEME.body_font  # type: ignore[assignment]  # a bundled face (checked below)
     heading_font: FontName = _THEME.heading_font  # type: ignore[assignment]
-    body_size: Annotated[float, Field(ge=7, le=16)] = _THEME.body_size
+    body_size: Annotated[float, Field(ge=7, le=16), NotBool] = _THEME.body_size
     accent: Colour = _THEME.accent
     banner_color: Colour = _THEME.banner_color
     logo: FileName | None = None
@@ -99,10 +106,10 @@ class Look(Strict):
 class ChartSpec(Strict):
     """A bar chart of key figures, drawn under the figures table: name the figures, or a tag they carry."""
 
-    title: Text
+    title: ChartText
     figures: Annotated[list[Id], Field(max_length=CHART_MAX_FIGURES)] = []
     tag: Id | None = None
-    unit_label: Text | None = None  # how the axis names the figures' unit ("US dollars" for USD)
+    unit_label: ChartText | None = None  # the axis's name for the unit
 
     @model_validator(mode="after")
     def _one_choice(self) -> ChartSpec:
@@ -131,9 +138,10 @@ class Profile(Strict):
     description: Text = ""
     template: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.j2$")]
     formats: Annotated[list[Format], Field(min_length=1)] = list(FORMATS)
-    max_pages: Annotated[int, Field(ge=1, le=500)] | None = None
-    fit_slack: Annotated[float, Field(ge=0, le=0.3)] = 0.06
-    sections: list[Section] = ["bluf", *ITEM_KINDS, "sources"]
+    max_pages: Annotated[int, Field(ge=1, le=500), NotBool] | None = None
+    fit_slack: Annotated[float, Field(ge=0, le=0.3), NotBool] = 0.06
+    sections: Annotated[list[Section], Field(min_length=1), AfterValidator(_once_each)] = [
+        "bluf", *ITEM_KINDS, "sources"]
     limits: Limits = Limits()
     filters: Filters = Filters()
     confidence: Literal["label", "plain", "hidden"] = "label"

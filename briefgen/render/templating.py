@@ -34,7 +34,8 @@ from briefgen.workspace import Workspace
 
 BUNDLED = Path(__file__).parent.parent / "templates"
 MAX_TEMPLATE_BYTES = 1024 * 1024
-_COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError)
+_COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError, LookupError,
+                       AssertionError)  # what a filter or method given the wrong arguments raises
 _TOO_DEEP = (RecursionError, MemoryError, SyntaxError)  # how parsing and compiling a deeply nested template fail
 
 
@@ -104,7 +105,7 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
         file, line = _template_frame(ws, name)
         raise exc.placed(file, line=line) from None
     except TemplateNotFound as exc:
-        raise _not_found(exc) from None
+        raise _not_found(exc, *_template_frame(ws, name)) if exc.name != name else _not_found(exc) from None
     except TemplateSyntaxError as exc:
         raise _syntax(ws, exc) from None
     except TemplateError as exc:
@@ -120,7 +121,9 @@ def _failed(ws: Workspace, name: str, exc: BaseException) -> BriefgenError:
     if compiling is not None:
         return _too_deep(*compiling)
     file, line = _template_frame(ws, name)
-    return BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line))
+    hint = ("look for a template that includes itself, or a macro that calls itself, with no end"
+            if isinstance(exc, RecursionError) else "")
+    return BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line, hint=hint))
 
 
 def _too_deep(file: str, line: int | None) -> BriefgenError:
@@ -156,9 +159,23 @@ def _place_of(ws: Workspace, frame: FrameType) -> Place | None:
     return None
 
 
-def _not_found(exc: TemplateNotFound) -> BriefgenError:
-    return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
-        "create it under templates/, or point the profile's `template` at an existing file")))
+def _not_found(exc: TemplateNotFound, file: str | None = None, line: int | None = None) -> BriefgenError:
+    """The error for a missing template; with the `file` (and `line`) of the template that names it there."""
+    if file is None:
+        return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
+            "create it under templates/, or point the profile's `template` at an existing file")))
+    return BriefgenError(Problem(file, f"template {exc.name!r} not found", line, hint=(
+        "name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
+        + ", ".join(sorted(p.name for p in BUNDLED.glob("*.j2"))))))
+
+
+def _named_at(ws: Workspace, env: BoundedSandbox, parent: str, child: str) -> tuple[str, int | None]:
+    """The file and line of the tag in template `parent` that names template `child`."""
+    assert env.loader is not None
+    source, filename, _ = env.loader.get_source(env, parent)
+    match = next((m for m in _REFERENCE.finditer(source) if m.group(1) == child), None)
+    line = source.count("\n", 0, match.start()) + 1 if match else None
+    return _display(ws, filename, parent), line
 
 
 def _syntax(ws: Workspace, exc: TemplateSyntaxError) -> BriefgenError:
@@ -200,6 +217,7 @@ def compile_all(ws: Workspace, name: str) -> None:
     env = environment(ws.templates, ws.cache)
     assert env.loader is not None
     pending, seen = [name], set()
+    named_by: dict[str, str] = {}  # each referenced template, by the template that names it first
     while pending:
         current = pending.pop()
         if current in seen:
@@ -209,12 +227,31 @@ def compile_all(ws: Workspace, name: str) -> None:
             env.get_template(current)
             source = env.loader.get_source(env, current)[0]
         except TemplateNotFound as exc:
-            raise _not_found(exc) from None
+            parent = named_by.get(current)
+            raise (_not_found(exc, *_named_at(ws, env, parent, current)) if parent else _not_found(exc)) from None
         except TemplateSyntaxError as exc:
             raise _syntax(ws, exc) from None
         except _TOO_DEEP:
             raise _too_deep(*(_compile_place(ws) or (_display(ws, None, current), None))) from None
-        pending.extend(_REFERENCE.findall(source))
+        for child in _REFERENCE.findall(source):
+            named_by.setdefault(child, current)
+            pending.append(child)
+    _no_extends_loop(ws, env, name)
+
+
+_EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
+
+
+def _no_extends_loop(ws: Workspace, env: BoundedSandbox, name: str) -> None:
+    """Refuse a chain of `extends` that comes back to a template in it: rendering it never ends."""
+    assert env.loader is not None
+    chain = [name]
+    while (found := _EXTENDS.search(env.loader.get_source(env, chain[-1])[0])) is not None:
+        chain.append(found.group(1))
+        if chain[-1] in chain[:-1]:
+            file, line = _named_at(ws, env, chain[-2], chain[-1])
+            raise BriefgenError(Problem(file, f"the template extends itself: {' → '.join(chain)}", line, hint=(
+                "a template extends another that ends the chain by extending none (base.xml.j2)")))
 
 
 def template_path(ws: Workspace, name: str) -> Path:

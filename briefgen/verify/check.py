@@ -12,6 +12,7 @@ from briefgen.document.typefaces import FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
 from briefgen.verify import glyphs
+from briefgen.verify.dates import date_problems
 from briefgen.verify.lint import lint, wording
 from briefgen.verify.markings import Markings, assess
 from briefgen.verify.owners import SECTIONS
@@ -73,6 +74,8 @@ def run_check(ws: Workspace, draft: bool = False, fonts: Callable[[], Mapping[st
         verification = verify(ws, loaded, store, digests, meanwhile)
         blanks, undrawable, theirs = model_only
         verification.problems.extend(blanks)
+        if not draft:  # a draft entry's missing dates stand in as the year 1000 (loader.DRAFT_STANDINS)
+            verification.problems.extend(date_problems(loaded))
         verification.problems.extend(lint(loaded, verification, worded))
         markings, problems = assess(loaded)
         verification.problems.extend(problems)

@@ -97,12 +97,15 @@ def _scheme(loaded: Loaded, problems: list[Problem]) -> Scheme | None:
 def _own_scheme(loaded: Loaded, specs: list[str | LevelSpec], problems: list[Problem]) -> Scheme | None:
     levels = [Level(s, s, s) if isinstance(s, str) else Level(s.name, s.banner or s.name, s.portion or s.name)
               for s in specs]
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # each level's name folded to one case: where it is first listed
     for i, level in enumerate(levels):
-        if level.name in seen:
-            problems.append(loaded.catalogue_src.problem(("markings", i), f"the level {level.name!r} is listed twice",
-                                                         "list each level once, lowest first"))
-        seen.add(level.name)
+        if (at := seen.setdefault(level.name.casefold(), i)) != i:
+            first = levels[at].name
+            problems.append(loaded.catalogue_src.problem(("markings", i), *(
+                (f"the level {level.name!r} is listed twice", "list each level once, lowest first")
+                if first == level.name else
+                (f"the level {level.name!r} differs only in case from {first!r}",
+                 "levels that differ only in case read as one marking: list each level once, lowest first"))))
     return Scheme("workspace", tuple(levels)) if len(seen) == len(levels) else None
 
 

@@ -16,7 +16,7 @@ from briefgen.verify.figures import check_figures
 from briefgen.verify.halves import Answers, shared
 from briefgen.verify.owners import SECTIONS, Kind, Owner, evidence_owners
 from briefgen.verify.places import in_quotation_marks, several_places, tie_of
-from briefgen.verify.reading import Folder, known_before, read_seeds
+from briefgen.verify.reading import CASE_HINT, Folder, known_before, read_seeds
 from briefgen.verify.shelf import Shelf
 from briefgen.verify.ties import Tie, TieStore, quoted_key, tie_key
 from briefgen.workspace import Workspace
@@ -110,16 +110,25 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
 
 
 def _check_unique_ids(loaded: Loaded, result: Verification) -> None:
-    first: dict[str, Key] = {}
+    first: dict[str, Key] = {}  # by the id folded to one case: ids differing only in case collide too
     for section, _kind in SECTIONS:
         for i, item in enumerate(getattr(loaded.summary, section)):
             path: Key = (section, i, "id")
-            if item.id in first:
-                line, _ = loaded.summary_src.where(first[item.id])
-                result.problems.append(loaded.summary_src.problem(
-                    path, f"duplicate id {item.id!r} (first used on line {line})", "ids must be unique in the model",
-                    item=item.id))
-            first.setdefault(item.id, path)
+            folded = item.id.casefold()
+            if folded in first:
+                result.problems.append(_duplicate_id(loaded, first[folded], path, item.id))
+            first.setdefault(folded, path)
+
+
+def _duplicate_id(loaded: Loaded, earlier: Key, path: Key, item_id: str) -> Problem:
+    src = loaded.summary_src
+    line, _ = src.where(earlier)
+    other = getattr(loaded.summary, str(earlier[0]))[earlier[1]].id
+    if other == item_id:
+        return src.problem(path, f"duplicate id {item_id!r} (first used on line {line})",
+                           "ids must be unique in the model", item=item_id)
+    return src.problem(path, f"id {item_id!r} differs only in case from {other!r} (line {line})", CASE_HINT,
+                       item=item_id)
 
 
 def _check_item(loaded: Loaded, result: Verification, sources: dict[str, Source], unreadable: set[str],

@@ -4,6 +4,7 @@ that names them all; for a miss, what text is closest."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from briefgen.sources.locate import Span, find
 from briefgen.sources.seeds import Seed
@@ -64,6 +65,10 @@ def in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
 
 
 def _miss_hint(seed: Seed, passage: str, unmatched: str) -> str:
+    unseen = next((c for c in passage if unicodedata.category(c) == "Cf" and c not in seed.text), None)
+    if unseen is not None:  # a zero-width space or joiner, a soft hyphen, a direction mark: pasted, not typed
+        return (f"the passage holds U+{ord(unseen):04X} {unicodedata.name(unseen, 'FORMAT CHARACTER')}, which no "
+                "reader sees and the seed does not have: delete it (retype the words on either side)")
     if unmatched:
         return (f"with '…' for skipped words, each part must follow the one before, in the same paragraph or the "
                 f"next: not found there: “{unmatched}”")

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from briefgen.verify.passages import Verification
 
 
+# ids that differ only in case are refused like duplicates (in the model and in the catalogue)
+CASE_HINT = ("ids that differ only in case read as one id and collide as file names on Windows and macOS: "
+             "rename one")
+
+
 @dataclass(frozen=True)
 class Folder:
     """seeds/ as one scan found it: its real path (resolved once: each seed then costs no walk of its path's
@@ -62,13 +67,14 @@ def known_before(store: TieStore | None, content: Content | None) -> bool:
 
 def read_seeds(loaded: Loaded, result: Verification, folder: Folder, stamped: list[Content | None]) -> None:
     """Shelve every catalogue entry; `stamped`: each entry's content key as its stamp gives it (Folder.stamped)."""
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, int] = {}  # each id folded to one case: the index of the entry that has it first
+    seen_files: dict[str, int] = {}  # the same for each seed's path
     src, problems, hashed = loaded.catalogue_src, result.problems, result.store is not None
     for i, source in enumerate(loaded.catalogue.sources):
-        if source.id in seen_ids:
-            problems.append(src.problem(("sources", i, "id"), f"duplicate source id {source.id!r}",
-                                        "give each source its own id"))
-        seen_ids.add(source.id)
+        if (first := seen_ids.setdefault(source.id.casefold(), i)) != i:
+            problems.append(_duplicate_id(loaded, first, i))
+        if (first := seen_files.setdefault(os.path.normpath(source.file).casefold(), i)) != i:
+            problems.append(_duplicate_file(loaded, first, i))
 
         def read(i: int = i, source: Source = source) -> Seed | None:
             try:
@@ -82,6 +88,31 @@ def read_seeds(loaded: Loaded, result: Verification, folder: Folder, stamped: li
     catalogued = {os.path.normpath(s.file) for s in loaded.catalogue.sources}
     for name in sorted(name for name, _, seed_file in folder.entries if seed_file and name not in catalogued):
         problems.append(_uncatalogued(name))
+
+
+def _duplicate_id(loaded: Loaded, first: int, i: int) -> Problem:
+    src, sources = loaded.catalogue_src, loaded.catalogue.sources
+    line, _ = src.where(("sources", first, "id"))
+    source_id, other = sources[i].id, sources[first].id
+    if source_id == other:
+        return src.problem(("sources", i, "id"), f"duplicate source id {source_id!r} (first used on line {line})",
+                           "give each source its own id")
+    return src.problem(("sources", i, "id"), f"source id {source_id!r} differs only in case from {other!r} "
+                       f"(line {line})", CASE_HINT)
+
+
+def _duplicate_file(loaded: Loaded, first: int, i: int) -> Problem:
+    """Two entries for one document would count its originator twice (corroboration is counted by source)."""
+    src, sources = loaded.catalogue_src, loaded.catalogue.sources
+    line, _ = src.where(("sources", first, "file"))
+    name, other = sources[i].file, sources[first].file
+    if os.path.normpath(name) == os.path.normpath(other):
+        return src.problem(("sources", i, "file"), f"{name}: the document is catalogued twice (also as "
+                           f"{sources[first].id!r}, line {line})", "catalogue each document once, and cite that "
+                           "entry: two entries would count one document as two sources")
+    return src.problem(("sources", i, "file"), f"{name}: the name differs only in case from {other!r} "
+                       f"({sources[first].id!r}, line {line})", "rename one of the files (and its `file`): on Windows "
+                       "and macOS the two names are one file")
 
 
 def _uncatalogued(name: str) -> Problem:
