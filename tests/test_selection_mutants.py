@@ -55,12 +55,19 @@ def test_a_judgment_limit_keeps_the_most_important_judgments(workspace: Path) ->
 
 
 def test_filters_exclude_include_and_max_priority_decide_the_judgments_shown(workspace: Path) -> None:
+    """`include` brings back a judgment that max_priority leaves out, never one whose own audiences list
+    leaves the audience out (that list is the analyst's word on who may see it)."""
     judgments = _judgments(workspace)
-    first, last = judgments[0]["id"], judgments[-1]["id"]
-    assert "audiences" in judgments[-1]  # include wins over the item's own audience list too
-    expected = [j["id"] for j in _for_everyone(workspace) if j["priority"] <= 3 and j["id"] != first] + [last]
-    rules = f"filters: {{max_priority: 3, exclude: [{first}], include: [{last}]}}"
+    first, listed = judgments[0]["id"], judgments[-1]["id"]
+    assert "audiences" in judgments[-1] and "probe" not in judgments[-1]["audiences"]
+    below = next(j["id"] for j in _for_everyone(workspace) if j["priority"] > 3)
+    expected = [j["id"] for j in _for_everyone(workspace) if j["priority"] <= 3 and j["id"] != first] + [below]
+    rules = f"filters: {{max_priority: 3, exclude: [{first}], include: [{below}, {listed}]}}"
     assert _probe_judgments(workspace, rules) == expected
+    warned = run(workspace, "check").output
+    assert re.search(rf"templates/probe\.yaml:\d+:\d+: warning: filters\.include\[1\]: '{listed}' is for "
+                     r"audiences analyst, public only \(its audiences list\), so the probe brief leaves it out",
+                     warned), warned
 
 
 def test_a_tag_filter_shows_only_judgments_carrying_one_of_the_tags(workspace: Path) -> None:

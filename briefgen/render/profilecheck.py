@@ -101,7 +101,21 @@ def _filters(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list
             for key, known, what, message in (("include", ids, "item ids", "no item {!r}"),
                                               ("exclude", ids, "item ids", "no item {!r}"),
                                               ("tags", tags, "tags the items carry", "no item carries the tag {!r}"))
-            for n, wanted in enumerate(getattr(filters, key)) if wanted not in known]
+            for n, wanted in enumerate(getattr(filters, key)) if wanted not in known] + _kept_from(profile, name,
+                                                                                                   loaded)
+
+
+def _kept_from(profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
+    """Warnings for `filters.include` naming an item whose own `audiences` leave this audience out: the item
+    stays out (the model's list wins), which the profile's author may not expect."""
+    summary = loaded.summary
+    shown = {i.id: i.audiences for kind in ITEM_KINDS for i in getattr(summary, kind)
+             if getattr(i, "audiences", None) is not None}
+    return [profile.problem(("filters", "include", n), f"{wanted!r} is for audiences {', '.join(shown[wanted])} "
+                            f"only (its audiences list), so the {name} brief leaves it out",
+                            f"add {name} to the item's audiences in seeds/summary.yaml if it may see it",
+                            warning=True)
+            for n, wanted in enumerate(profile.filters.include) if wanted in shown and name not in shown[wanted]]
 
 
 def unknown_audiences(loaded: Loaded, known: list[str]) -> list[Problem]:

@@ -64,14 +64,14 @@ def select(summary: Summary, profile: Profile, audience: str,
 
 
 def _wanted(item: Item, profile: Profile, audience: str) -> bool:
+    """Whether the profile's filters show the item. An item's own `audiences` list is the analyst's word on
+    who may see it: `filters.include` brings back what tags or priority leave out, never what that list does."""
     rules = profile.filters
-    if item.id in rules.exclude:
+    audiences = getattr(item, "audiences", None)
+    if item.id in rules.exclude or (audiences is not None and audience != "*" and audience not in audiences):
         return False
     if item.id in rules.include:
         return True
-    audiences = getattr(item, "audiences", None)
-    if audiences is not None and audience != "*" and audience not in audiences:
-        return False
     if rules.tags and not set(rules.tags) & set(getattr(item, "tags", [])):
         return False
     return item.priority <= rules.max_priority
