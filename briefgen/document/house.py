@@ -52,7 +52,8 @@ class StyleLook:
     space_before: float | None = None  # points
     space_after: float | None = None  # points
     line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)
-    line_exact: float | None = None  # an exact or at-least line height in points
+    line_exact: float | None = None  # an exact line height in points
+    line_at_least: float | None = None  # a smallest line height in points (Word's "at least" rule)
     align: Align | None = None
 
 
@@ -81,9 +82,16 @@ class LetterLine:
     after: float = 0.0
     line: float = 1.0  # line spacing, a multiple of the font's natural line height
     line_exact: float | None = None  # or an exact line height in points
+    line_at_least: float | None = None  # or at least this height in points
 
     def spacing(self) -> float:
         return self.before + self.after
+
+    def line_height(self, natural: float) -> float:
+        """The height of one of its lines, `natural` being the font's single line height, as Word sets it."""
+        if self.line_exact is not None:
+            return self.line_exact
+        return max(natural * self.line, self.line_at_least or 0.0)
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,7 @@ class House:
         def tall(line: LetterLine) -> float:
             pictures = [min(p.height * PT_MM, page_height_mm * PICTURE_SHARE) for cell in line.cells
                         for p in cell if p.image]
-            text = line.line_exact or (line.size or body_size) * 1.2 * line.line
+            text = line.line_height((line.size or body_size) * 1.2)
             return max([text * PT_MM, *pictures]) + line.spacing() * PT_MM
 
         return ((self.header_mm or DEFAULT_DISTANCE_MM) + sum(map(tall, self.header)),

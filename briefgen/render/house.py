@@ -35,6 +35,8 @@ _ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center",
                             "end": "right", "both": "justify", "distribute": "justify"}
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
 _HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_LINE_RULES = ("auto", "exact", "atLeast")
+_CLEARED = object()  # a value a style sets back to "not said" (its own line rule replaces its base style's)
 _HALF_POINTS = (2, 3276)  # the font sizes Word accepts, 1 to 1638 pt; a size outside them is not taken
 
 
@@ -169,7 +171,7 @@ class _Styles:
         if rpr is not None:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
         if ppr is not None:
-            values.update({k: v for k, v in _paragraph(ppr).items() if v is not None})
+            values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
         return StyleLook(**values)
 
     def _run(self, rpr: Element) -> dict[str, object]:
@@ -188,13 +190,22 @@ class _Styles:
 
 def _paragraph(ppr: Element) -> dict[str, object]:
     spacing, jc = ppr.find(f"{W}spacing"), ppr.find(f"{W}jc")
-    before, after, line = _twips(spacing, "before"), _twips(spacing, "after"), _twips(spacing, "line")
-    rule = "auto" if spacing is None else spacing.get(f"{W}lineRule", "auto")
+    before, after = _twips(spacing, "before"), _twips(spacing, "after")
     return {"space_before": None if before is None else before / 20,
-            "space_after": None if after is None else after / 20,
-            "line": line / 240 if line is not None and rule == "auto" else None,
-            "line_exact": line / 20 if line is not None and rule != "auto" else None,
+            "space_after": None if after is None else after / 20, **_line_rule(spacing),
             "align": None if jc is None else _ALIGN.get(jc.get(f"{W}val", ""))}
+
+
+def _line_rule(spacing: Element | None) -> dict[str, object]:
+    """The line height a w:spacing says: a multiple ("auto"), exact, or at least so many points. Saying one
+    clears the others a base style said."""
+    line = _twips(spacing, "line")
+    rule = "auto" if spacing is None else spacing.get(f"{W}lineRule", "auto")
+    if line is None or rule not in _LINE_RULES:
+        return {}
+    return {"line": line / 240 if rule == "auto" else 1.0,
+            "line_exact": line / 20 if rule == "exact" else _CLEARED,
+            "line_at_least": line / 20 if rule == "atLeast" else _CLEARED}
 
 
 def _theme_fonts(package: _Package) -> dict[str, str]:
@@ -224,7 +235,7 @@ def _lines(package: _Package, part: str | None, styles: _Styles) -> Iterator[Let
         if any(piece.text.strip() or piece.image for cell in cells for piece in cell):
             yield LetterLine(tuple(tuple(c) for c in cells), look.align or "left", bool(look.bold), look.size,
                              look.colour, look.font, look.space_before or 0.0, look.space_after or 0.0,
-                             look.line or 1.0, look.line_exact)
+                             look.line or 1.0, look.line_exact, look.line_at_least)
 
 
 def _cells(package: _Package, p: Element, rels: dict[str, str]) -> list[list[Piece]]:

@@ -74,7 +74,8 @@ def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str,
 def _from_look(base: ParagraphStyle, look: StyleLook, face: Face) -> ParagraphStyle:
     name = fonts.font_name(face.family, face.bold, face.italic)
     size = look.size or base.fontSize
-    leading = look.line_exact or size * (look.line or 1.0) * line_factor(name)
+    natural = size * (look.line or 1.0) * line_factor(name)
+    leading = look.line_exact if look.line_exact is not None else max(natural, look.line_at_least or 0.0)
     return ParagraphStyle(
         base.name, parent=base, fontName=name, fontSize=size, leading=leading,
         spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,

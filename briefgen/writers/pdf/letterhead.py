@@ -75,7 +75,7 @@ class Letterhead:
         """The line's height on the page with its paragraph spacing, as Word sets it."""
         name, size = self._font(line)
         images = [piece.height for cell in line.cells for piece in cell if piece.image]
-        return max([line.line_exact or size * line_factor(name) * line.line, *images]) + line.spacing()
+        return max([line.line_height(size * line_factor(name)), *images]) + line.spacing()
 
     def _descent(self, line: LetterLine) -> float:
         name, size = self._font(line)
