@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Align = Literal["left", "center", "right", "justify"]
+Side = Literal["top", "bottom", "left", "right"]
 PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
 NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 
@@ -40,6 +41,22 @@ def substitute_note(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One side of a paragraph border (Word's w:pBdr), as Word draws it: a line `width` points thick,
+    `space` points from the text (the paragraph grows by both, above a top rule and below a bottom one)."""
+
+    side: Side
+    width: float
+    space: float = 0.0
+    colour: str | None = None  # "#RRGGBB"; None: Word's "auto", black
+
+    @property
+    def room(self) -> float:
+        """The height a top or bottom rule adds to its paragraph."""
+        return self.space + self.width
+
+
+@dataclass(frozen=True)
 class StyleLook:
     """One named style as the reference defines it (None: not said, briefgen's default stands)."""
 
@@ -55,6 +72,8 @@ class StyleLook:
     line_exact: float | None = None  # an exact line height in points
     line_at_least: float | None = None  # a smallest line height in points (Word's "at least" rule)
     align: Align | None = None
+    rules: tuple[Rule, ...] = ()  # the paragraph's border, one rule per side it draws
+    indent: tuple[float, float, float] | None = None  # left, right and first-line indent in points (hanging < 0)
 
 
 @dataclass(frozen=True)

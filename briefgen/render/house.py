@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, StyleLook
+from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, Rule, Side, StyleLook
 from briefgen.errors import BriefgenError
 from briefgen.sources.assets import AssetError, check_picture, part_name
 
@@ -172,6 +172,7 @@ class _Styles:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
+            values["rules"] = _borders(ppr.find(f"{W}pBdr"), base.rules)
         return StyleLook(**values)
 
     def _run(self, rpr: Element) -> dict[str, object]:
@@ -193,7 +194,30 @@ def _paragraph(ppr: Element) -> dict[str, object]:
     before, after = _twips(spacing, "before"), _twips(spacing, "after")
     return {"space_before": None if before is None else before / 20,
             "space_after": None if after is None else after / 20, **_line_rule(spacing),
-            "align": None if jc is None else _ALIGN.get(jc.get(f"{W}val", ""))}
+            "align": None if jc is None else _ALIGN.get(jc.get(f"{W}val", "")), "indent": _indent(ppr)}
+
+
+def _indent(ppr: Element) -> tuple[float, float, float] | None:
+    """A style's w:ind in points: left, right and first line (a hanging indent negative); None if it has none."""
+    ind = ppr.find(f"{W}ind")
+    if ind is None:
+        return None
+    def side(*names: str) -> float:
+        return next((v for v in (_signed(ind.get(f"{W}{n}")) for n in names) if v is not None), 0.0) / 20
+    hanging = side("hanging")
+    return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
+
+
+def _signed(value: str | None) -> float | None:
+    """A signed measure (an indent may reach into the margin), bounded as Word bounds it (31680 twips)."""
+    try:
+        number = None if value is None else float(value)
+    except ValueError:
+        return None
+    return max(-_MAX_INDENT, min(number, _MAX_INDENT)) if number is not None and math.isfinite(number) else None
+
+
+_MAX_INDENT = 31680.0  # 22 inches in twips
 
 
 def _line_rule(spacing: Element | None) -> dict[str, object]:
@@ -206,6 +230,39 @@ def _line_rule(spacing: Element | None) -> dict[str, object]:
     return {"line": line / 240 if rule == "auto" else 1.0,
             "line_exact": line / 20 if rule == "exact" else _CLEARED,
             "line_at_least": line / 20 if rule == "atLeast" else _CLEARED}
+
+
+_SIDES: dict[str, Side] = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
+                          "end": "right"}
+_NO_LINE = ("nil", "none")
+_RULE_EIGHTHS = (2, 96)  # a border's width in eighths of a point, as Word draws it (¼ to 12 pt)
+_RULE_SPACE = 31  # the most points Word puts between a border and its text
+
+
+def _borders(pbdr: Element | None, base: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The paragraph border a style draws: each side it names replaces its base style's (none removes it)."""
+    if pbdr is None:
+        return base
+    sides = {rule.side: rule for rule in base}
+    for edge in pbdr:
+        side = _SIDES.get(edge.tag.removeprefix(W))
+        if side is None:
+            continue
+        sides.pop(side, None)
+        rule = _rule(side, edge)
+        if rule is not None:
+            sides[side] = rule
+    return tuple(sides[side] for side in ("top", "bottom", "left", "right") if side in sides)
+
+
+def _rule(side: Side, edge: Element) -> Rule | None:
+    if edge.get(f"{W}val", "none") in _NO_LINE:
+        return None
+    eighths, space, colour = _twips(edge, "sz"), _twips(edge, "space"), edge.get(f"{W}color", "auto")
+    low, high = _RULE_EIGHTHS
+    width = min(max(eighths if eighths is not None else 4, low), high) / 8
+    return Rule(side, width, min(space or 0.0, _RULE_SPACE),
+                "#" + colour.upper() if _HEX.fullmatch(colour) else None)
 
 
 def _theme_fonts(package: _Package) -> dict[str, str]:

@@ -71,7 +71,9 @@ class StoryBuilder:
         markup = render(content)
         if drawn.wordWrap == "CJK":  # reportlab's CJK breaking draws a soft hyphen as a hyphen mid-line
             markup = markup.replace("\u00ad", "")
-        return paragraph(markup, drawn, bullet, heading, tag if tag is not None else self.element("P"))
+        made = paragraph(markup, drawn, bullet, heading, tag if tag is not None else self.element("P"))
+        made.rules = self.kit.rules.get(style_name, ())  # a house style's border
+        return made
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
@@ -181,9 +183,9 @@ class StoryBuilder:
         if block.attribution:
             rows.append([self.para(block.attribution, "attribution", tag=self.element("P", quoted))])
         table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            self._font(),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, self.kit.accent),
+        bar = [] if "quote" in self.kit.rules else [("LINEBEFORE", (0, 0), (0, -1), 2.5, self.kit.accent)]
+        table.setStyle(TableStyle([  # a house Quote draws its own border, or none (as in the DOCX)
+            self._font(), *bar,
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             *_word_cell_spacing([row[0] for row in rows], 0),  # the DOCX's two paragraphs, spaced as styled
         ]))

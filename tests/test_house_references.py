@@ -1,0 +1,127 @@
+"""References as users make them in Word, each with a style rule the PDF must follow as LibreOffice lays the
+DOCX out: an "at least" line height on Normal, a Heading 1 that opens a new page, python-docx's Title with its
+bottom border, a Quote without the bar briefgen draws and with its own indent. For each, the executive brief is
+one page in the PDF and in the DOCX, and the PDF draws what the DOCX shows."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+from tests.helpers import run
+from tests.tools import require
+
+
+def _at_least(reference: docx.document.Document) -> None:
+    """Normal's lines at least 15 pt, its paragraphs 12 pt apart (Word's 'At least' line spacing)."""
+    normal = reference.styles["Normal"].element.get_or_add_pPr()
+    normal.append(parse_xml(f'<w:spacing {nsdecls("w")} w:after="240" w:line="300" w:lineRule="atLeast"/>'))
+
+
+def _page_break(reference: docx.document.Document) -> None:
+    """Heading 1 with 'Page break before', as a report's chapters have it."""
+    reference.styles["Heading 1"].element.get_or_add_pPr().append(parse_xml(f'<w:pageBreakBefore {nsdecls("w")}/>'))
+
+
+def _indented_quote(reference: docx.document.Document) -> None:
+    reference.styles["Quote"].element.get_or_add_pPr().append(parse_xml(f'<w:ind {nsdecls("w")} w:left="1440"/>'))
+
+
+KINDS = {"at-least": _at_least, "page-break": _page_break, "quote": _indented_quote}
+
+
+@pytest.fixture(scope="module", params=sorted(KINDS))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    workspace = tmp_path_factory.mktemp(request.param) / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    reference = docx.Document()  # python-docx's template: its Title has a bottom border, its Quote no bar
+    section = reference.sections[0]
+    section.header.paragraphs[0].text = "Ministry of Examples"
+    KINDS[request.param](reference)
+    reference.save(str(workspace / "templates/house.docx"))
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
+                                                        encoding="utf-8")
+    result = run(workspace, "build", "-a", "executive")
+    assert result.exit_code == 0, result.output
+    out = workspace / "output"
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{workspace}/lo-profile",
+                    "--convert-to", "pdf", "--outdir", str(out / "lo"), str(out / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    return request.param, out
+
+
+def test_the_one_page_brief_is_one_page_in_the_docx_too(built: tuple[str, Path]) -> None:
+    _, out = built
+    assert len(PdfReader(out / "executive.pdf").pages) == 1
+    assert len(PdfReader(out / "lo" / "executive.pdf").pages) == 1
+
+
+def _words(pdf: Path) -> list[tuple[str, float, float, float]]:
+    """(word, xMin, yMin, yMax) on page 1, from the top, in points."""
+    found = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    return [(w, float(x), float(y0), float(y1)) for x, y0, y1, w in
+            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', found)]
+
+
+def test_the_title_lines_do_not_overlap(built: tuple[str, Path]) -> None:
+    """The Title inherits Normal's 'at least 15 pt': a floor under its 26 pt lines, not their height (the PDF
+    set them 15 pt apart, one over the other)."""
+    _, out = built
+    words = _words(out / "executive.pdf")
+    first, last = next(w for w in words if w[0] == "North"), next(w for w in words if w[0] == "programme")
+    assert last[2] - first[2] >= 26  # the title's second line starts a 26 pt line below its first
+
+
+def _line_widths(pdf: Path) -> set[float]:
+    """The line widths set on page 1."""
+    content = PdfReader(pdf).pages[0].get_contents().get_data().decode("latin-1")
+    return {float(width) for width in re.findall(r"(?m)^([\d.]+) w$", content)}
+
+
+def test_the_title_border_is_drawn_in_the_pdf_as_an_artifact(built: tuple[str, Path]) -> None:
+    """python-docx's Title has a 1 pt bottom border 4 pt below its text, in #4F81BD: the PDF draws it there,
+    outside the tagged text (it was drawn only in the DOCX)."""
+    _, out = built
+    content = PdfReader(out / "executive.pdf").pages[0].get_contents().get_data().decode("latin-1")
+    rule = re.search(r"/Artifact <</Type /Layout>> BDC\s+\.309804 \.505882 \.741176 RG\s+1 w\s+n [\d.]+ ([\d.]+) m",
+                     content)
+    assert rule, content[:3000]
+    title = content.rindex("/H1 <<", 0, rule.start())  # the rule follows its paragraph's text, at its corner
+    corner = re.findall(r"1 0 0 1 [\d.]+ ([\d.]+) cm", content[:title])[-1]
+    assert rule, content[:3000]
+    height = float(PdfReader(out / "executive.pdf").pages[0].mediabox.height)
+    words = _words(out / "executive.pdf")
+    title_foot = next(w for w in words if w[0] == "programme")[3]
+    subtitle_top = next(w for w in words if w[0].startswith("Pyongyang"))[2]
+    assert title_foot + 3 < height - float(corner) - float(rule[1]) < subtitle_top
+
+
+def test_a_house_quote_sets_its_own_border_and_indent(built: tuple[str, Path]) -> None:
+    """The reference's Quote has no border: the DOCX shows no bar, nor does the PDF (it drew its own); with a
+    one-inch indent the PDF indents the quote as LibreOffice does."""
+    kind, out = built
+    assert 2.5 not in _line_widths(out / "executive.pdf")  # briefgen's own quote bar
+    if kind == "quote":
+        ours, theirs = _words(out / "executive.pdf"), _words(out / "lo" / "executive.pdf")
+        x = {name: next(w[1] for w in words if w[0].startswith("\u201crapidly")) for name, words in
+             (("pdf", ours), ("lo", theirs))}
+        assert abs(x["pdf"] - x["lo"]) < 3, x
+
+
+def test_no_style_of_the_docx_breaks_the_page(built: tuple[str, Path]) -> None:
+    _, out = built
+    with zipfile.ZipFile(out / "executive.docx") as made:
+        assert b"pageBreakBefore" not in made.read("word/styles.xml")
