@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
@@ -125,3 +125,25 @@ def test_no_style_of_the_docx_breaks_the_page(built: tuple[str, Path]) -> None:
     _, out = built
     with zipfile.ZipFile(out / "executive.docx") as made:
         assert b"pageBreakBefore" not in made.read("word/styles.xml")
+
+
+@pytest.mark.parametrize(("spacing", "said"), [
+    ('w:before="31680" w:after="31680"', "its style 'Heading 1' takes 3"),
+    ('w:line="31680" w:lineRule="exact"', "its style 'Heading 1' takes 1594 pt"),
+    ('w:line="0" w:lineRule="exact"', "its style 'Heading 1' sets its 14 pt text on lines exactly 0 pt apart"),
+])
+def test_a_style_no_page_can_set_is_an_error_at_the_reference(workspace: Path, spacing: str, said: str) -> None:
+    """Before, the build failed at `max_pages` with a hint to shorten the BLUF (or, without a page limit, wrote
+    briefs whose text Word and the PDF set on top of itself)."""
+    reference = docx.Document()
+    heading = reference.styles["Heading 1"].element.get_or_add_pPr()
+    heading.remove(heading.find(qn("w:spacing")))  # its own: 24 pt before
+    heading.append(parse_xml(f'<w:spacing {nsdecls("w")} {spacing}/>'))
+    reference.save(str(workspace / "templates/odd.docx"))
+    profile = (ROOT / "briefgen/templates/analyst.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/odd.yaml").write_text(profile + "look: {reference_docx: odd.docx}\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1, result.output
+        assert "templates/odd.yaml:" in result.output and f"look.reference_docx: {said}" in result.output
+        assert "Traceback" not in result.output
