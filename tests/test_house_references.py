@@ -147,3 +147,23 @@ def test_a_style_no_page_can_set_is_an_error_at_the_reference(workspace: Path, s
         assert result.exit_code == 1, result.output
         assert "templates/odd.yaml:" in result.output and f"look.reference_docx: {said}" in result.output
         assert "Traceback" not in result.output
+
+
+def test_narrow_margins_leave_room_for_briefgen_own_header_and_footer(workspace: Path) -> None:
+    """A reference without a letterhead and with no margins (or LibreOffice's 1 cm): Word puts briefgen's own
+    footer 6 mm from the page's edge and raises the text above it; the PDF does the same (it drew its footer
+    below the page's edge, and under LibreOffice's margins the last footnotes over the footer's handling line)."""
+    reference = docx.Document()
+    section = reference.sections[0]
+    section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = 0
+    reference.save(str(workspace / "templates/edge.docx"))
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/edge.yaml").write_text(profile + "look: {reference_docx: edge.docx}\n", encoding="utf-8")
+    result = run(workspace, "build", "-a", "edge")
+    assert result.exit_code == 0, result.output
+    words = _words(workspace / "output/edge.pdf")
+    footer_banner = max((w for w in words if w[0] == "TLP:CLEAR"), key=lambda w: w[2])
+    notes = [w for w in words if w[2] < footer_banner[2] - 1 and w[0] not in ("Open-source", "Page")]
+    assert max(w[3] for w in notes) <= footer_banner[2], (max(notes, key=lambda w: w[3]), footer_banner)
+    height = float(PdfReader(workspace / "output/edge.pdf").pages[0].mediabox.height)
+    assert height - footer_banner[3] >= 2.5 / 25.4 * 72  # on the page, clear of its edge (it was drawn below it)

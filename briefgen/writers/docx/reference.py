@@ -2,9 +2,9 @@
 default header and footer, with their pictures and fields), none of its content.
 
 The reference's body, first-page and even-page headers and footers, footnotes and comments are dropped, so only
-presentation survives (and a style's page break before, which a brief does not take); styles.py then adds whatever named styles the writer needs and the reference lacks,
-footnotes.py adds our own footnote part, and furniture.py our own header and footer when the reference has
-none (else the banner line under its footer).
+presentation survives (and a style's page break before, which a brief does not take); styles.py then adds
+whatever named styles the writer needs and the reference lacks, footnotes.py adds our own footnote part, and
+furniture.py our own header and footer when the reference has none (else the banner line under its footer).
 """
 
 from __future__ import annotations

@@ -16,7 +16,17 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
-from briefgen.document.layout import FURNITURE_LINE, FURNITURE_SCALE, MUTED, RULE, STYLES, TABLE_CELL_PADDING, TEXT, StyleSpec
+from briefgen.document.layout import (
+    FURNITURE_DISTANCE_MM,
+    FURNITURE_LINE,
+    FURNITURE_SCALE,
+    MUTED,
+    RULE,
+    STYLES,
+    TABLE_CELL_PADDING,
+    TEXT,
+    StyleSpec,
+)
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
@@ -30,7 +40,6 @@ TAG_STYLE = "Tag"
 HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
 FOOTER_STYLE = "Footer"
-HEADER_DISTANCE_MM = 6.0
 # briefgen's own header and footer styles: under a reference without a letterhead they replace the reference's
 # (it uses none itself), so the furniture sits as the PDF draws it
 _FURNITURE = (HEADER_STYLE, FOOTER_STYLE)
@@ -322,4 +331,4 @@ def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
     if distances:
-        section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
+        section.header_distance = section.footer_distance = Mm(FURNITURE_DISTANCE_MM)

@@ -45,7 +45,8 @@ def _table_height(face: TTFontFace) -> float:
     typo = len(os2) >= 74 and struct.unpack_from(">H", os2, 62)[0] & _USE_TYPO_METRICS
     ascent, descent, gap = struct.unpack_from(">hhh", os2, 68) if typo else struct.unpack_from(
         ">hhh", face.get_table("hhea"), 4)
-    return (ascent - descent + max(gap, 0)) / face.unitsPerEm
+    units: float = face.unitsPerEm
+    return float(ascent - descent + max(gap, 0)) / units
 
 
 _USE_TYPO_METRICS = 1 << 7  # OS/2 fsSelection bit 7

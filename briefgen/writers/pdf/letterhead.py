@@ -22,6 +22,7 @@ from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
+from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
 
 _SPACE = re.compile(r"\s+")
@@ -116,12 +117,14 @@ def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
 
 
 def with_room(kit: Kit, banner: str) -> Kit:
-    """The kit with its top and bottom margins grown where the letterhead reaches past them, as Word moves the
-    text down below a tall header (and up above a tall footer): the text never runs under the letterhead."""
+    """The kit with its top and bottom margins grown where the letterhead (or briefgen's own header and footer,
+    under narrow margins) reaches past them, as Word moves the text down below a tall header (and up above a
+    tall footer): the text never runs under the letterhead."""
     house = kit.theme.house
     if house is None or not house.letterhead:
-        return kit
-    header, footer = Letterhead(kit, house, banner_line(kit, house, banner), total=0).reach()
+        header, footer = Decorator(kit, banner, total=0).reach()
+    else:
+        header, footer = Letterhead(kit, house, banner_line(kit, house, banner), total=0).reach()
     top, right, bottom, left = kit.margins
     if header <= top and footer <= bottom:
         return kit
