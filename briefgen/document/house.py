@@ -89,7 +89,8 @@ class Piece:
 @dataclass(frozen=True)
 class LetterLine:
     """One paragraph of a header or footer, split at its tabs into left, centre and right parts (Word's
-    Header and Footer styles put a centre tab mid-line and a right tab at the margin)."""
+    Header and Footer styles put a centre tab mid-line and a right tab at the margin), or one row of a table
+    in it, a part in each of its `columns`."""
 
     cells: tuple[tuple[Piece, ...], ...]
     align: Align = "left"
@@ -102,6 +103,8 @@ class LetterLine:
     line: float = 1.0  # line spacing, a multiple of the font's natural line height
     line_exact: float | None = None  # or an exact line height in points
     line_at_least: float | None = None  # or at least this height in points
+    # a table row's cells: each one's left edge (points from the left margin), width and alignment
+    columns: tuple[tuple[float, float, Align], ...] = ()
 
     def spacing(self) -> float:
         return self.before + self.after

@@ -89,11 +89,10 @@ class Letterhead:
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
         size = self._font(line)[1]
         left, right = self.kit.margins[3], self.kit.page[0] - self.kit.margins[1]
-        slots = ["left", "center", "right"] if len(line.cells) > 1 else [line.align]
         canv.setFillColor(HexColor(line.colour or WORD_BLACK))
-        for cell, slot in zip(line.cells, slots, strict=False):
+        for cell, (start, end, slot) in zip(line.cells, _slots(line, left, right), strict=False):
             width = self._width(cell, line, size, page)
-            x = {"center": (left + right - width) / 2, "right": right - width}.get(slot, left)
+            x = {"center": (start + end - width) / 2, "right": end - width}.get(slot, start)
             for piece in cell:
                 if piece.image:
                     canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
@@ -103,6 +102,16 @@ class Letterhead:
                     canv.setFont(name, size)
                     canv.drawString(x, baseline, chunk)
                     x += stringWidth(chunk, name, size)
+
+
+def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:
+    """Where each part of a line goes: (from, to, alignment) across the text width. A table row's cells stand
+    in their columns; a paragraph's parts at the left, centre and right tab stops, or alone as it is aligned."""
+    if line.columns:
+        return [(left + x, left + x + width, align) for x, width, align in line.columns]
+    if len(line.cells) > 1:
+        return [(left, right, slot) for slot in ("left", "center", "right")]
+    return [(left, right, line.align)]
 
 
 def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
