@@ -15,6 +15,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Inches
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
@@ -167,3 +168,26 @@ def test_narrow_margins_leave_room_for_briefgen_own_header_and_footer(workspace:
     assert max(w[3] for w in notes) <= footer_banner[2], (max(notes, key=lambda w: w[3]), footer_banner)
     height = float(PdfReader(workspace / "output/edge.pdf").pages[0].mediabox.height)
     assert height - footer_banner[3] >= 2.5 / 25.4 * 72  # on the page, clear of its edge (it was drawn below it)
+
+
+@pytest.mark.parametrize("at_top", [False, True])
+def test_a_gutter_is_binding_room_in_both_formats(workspace: Path, at_top: bool) -> None:
+    """A reference with a half-inch gutter (on the left, or at the top when Word is told so): the PDF's text
+    was as wide as without it, while Word and LibreOffice set the DOCX's half an inch narrower."""
+    from briefgen.render.house import read_house
+
+    reference = docx.Document()
+    section = reference.sections[0]
+    section.gutter, section.left_margin, section.top_margin = Inches(0.5), Inches(1), Inches(1)
+    if at_top:
+        reference.settings.element.append(parse_xml(f'<w:gutterAtTop {nsdecls("w")}/>'))
+    reference.save(str(workspace / "templates/bound.docx"))
+    top, _, _, left = read_house(workspace / "templates/bound.docx").margins_mm or (0, 0, 0, 0)
+    assert (round(top, 1), round(left, 1)) == ((38.1, 25.4) if at_top else (25.4, 38.1))
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/bound.yaml").write_text(profile + "look: {reference_docx: bound.docx}\n", encoding="utf-8")
+    result = run(workspace, "build", "-a", "bound")
+    assert result.exit_code == 0, result.output
+    built = docx.Document(str(workspace / "output/bound.docx")).sections[0]
+    assert built.gutter == 0 and (built.top_margin, built.left_margin) == (
+        (Inches(1.5), Inches(1)) if at_top else (Inches(1), Inches(1.5)))

@@ -71,7 +71,9 @@ def read_house(path: Path) -> House:
         styles = _Styles(package)
         document = package.xml("word/document.xml")
         section = None if document is None else document.find(f"{W}body/{W}sectPr")
-        page, margins, header_mm, footer_mm = _page(section)
+        settings = package.xml("word/settings.xml")
+        at_top = bool(on(None if settings is None else settings.find(f"{W}gutterAtTop")))
+        page, margins, header_mm, footer_mm = _page(section, at_top)
         parts = _furniture(package, section)
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm,
@@ -80,13 +82,19 @@ def read_house(path: Path) -> House:
             footer=tuple(lines(package, parts.get("footer"), styles.paragraph)), left_out=tuple(package.left_out))
 
 
-def _page(section: Element | None) -> tuple[tuple[float, float] | None, tuple[float, float, float, float] | None,
-                                           float | None, float | None]:
+_Page = tuple[tuple[float, float] | None, tuple[float, float, float, float] | None, float | None, float | None]
+
+
+def _page(section: Element | None, gutter_at_top: bool) -> _Page:
+    """Page size, margins (top, right, bottom, left), header and footer distances, in mm."""
     size = None if section is None else section.find(f"{W}pgSz")
     mar = None if section is None else section.find(f"{W}pgMar")
     w, h = twips(size, "w"), twips(size, "h")
     page = (w / TWIPS_PER_MM, h / TWIPS_PER_MM) if w and h else None
     sides = [twips(mar, side) for side in ("top", "right", "bottom", "left")]
+    gutter = twips(mar, "gutter") or 0.0  # binding room Word adds to the left margin (the top one, if so set)
+    if None not in sides and gutter:
+        sides[0 if gutter_at_top else 3] = (sides[0 if gutter_at_top else 3] or 0.0) + gutter
     margins = None if None in sides else tuple(s / TWIPS_PER_MM for s in sides if s is not None)
     header, footer = twips(mar, "header"), twips(mar, "footer")
     return (page, margins if margins and len(margins) == 4 else None,

@@ -330,5 +330,6 @@ def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.gutter = 0  # a reference's gutter is in the theme's margins already (render/house.py)
     if distances:
         section.header_distance = section.footer_distance = Mm(FURNITURE_DISTANCE_MM)
