@@ -99,3 +99,29 @@ def test_the_pdf_sets_the_header_cells_where_libreoffice_does(built: Path, tmp_p
     ours, theirs = _left_edges(built / "executive.pdf"), _left_edges(tmp_path / "executive.pdf")
     for word in ("LEFTCELL", "MIDDLECELL", "RIGHTCELL"):
         assert abs(ours[word] - theirs[word]) < 8, (word, ours[word], theirs[word])
+
+
+def test_a_part_nested_thousands_deep_is_an_error_at_the_reference(workspace: Path) -> None:
+    """A header whose paragraph nests 5,000 tracked insertions (or content controls 3,000 deep): the DOCX
+    writer's parser refused it and briefgen stopped with an internal error (exit 3)."""
+    import zipfile
+
+    path = workspace / "templates/deep.docx"
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0].text = "Letterhead"
+    reference.save(str(path))
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    header = next(name for name in parts if name.startswith("word/header"))
+    deep = ("<w:p>" + "<w:ins w:id='1' w:author='a'>" * 5000 + "<w:r><w:t>DEEP</w:t></w:r>" + "</w:ins>" * 5000
+            + "</w:p>")
+    parts[header] = parts[header].replace(b"</w:hdr>", deep.encode() + b"</w:hdr>")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    profile = (ROOT / "briefgen/templates/analyst.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/deep.yaml").write_text(profile + "look: {reference_docx: deep.docx}\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1, result.output
+        assert "look.reference_docx: its part word/header1.xml nests its XML more than 200 levels deep" in result.output

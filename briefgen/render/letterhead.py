@@ -22,6 +22,7 @@ from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, W, twips, un
 from briefgen.sources.assets import AssetError, check_picture
 
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
+_DEEPEST = 64  # levels of XML read inside a paragraph or content control
 _CELL_MARGIN = 108 / 20  # points: Word's default left and right cell margin (0.19 cm)
 LookOf = Callable[[str | None], StyleLook]  # a paragraph style id (None: none named) -> its look
 
@@ -64,16 +65,16 @@ class _Reader:
     def __init__(self, package: Parts, rels: dict[str, str], look_of: LookOf) -> None:
         self.package, self.rels, self.look_of = package, rels, look_of
 
-    def blocks(self, parent: Element) -> Iterator[LetterLine]:
+    def blocks(self, parent: Element, depth: int = 0) -> Iterator[LetterLine]:
         for child in parent:
             if child.tag == f"{W}p":
                 yield self.paragraph(child)
             elif child.tag == f"{W}tbl":
                 yield from self.table(child)
-            elif child.tag == f"{W}sdt":
+            elif child.tag == f"{W}sdt" and depth < _DEEPEST:
                 content = child.find(f"{W}sdtContent")
                 if content is not None:
-                    yield from self.blocks(content)
+                    yield from self.blocks(content, depth + 1)
 
     def _look(self, p: Element) -> tuple[StyleLook, Align]:
         style, jc = p.find(f"{W}pPr/{W}pStyle"), p.find(f"{W}pPr/{W}jc")
@@ -110,7 +111,10 @@ class _Reader:
         self._visit(p, cells, [], split)
         return cells
 
-    def _visit(self, node: Element, cells: list[list[Piece]], fields: list[_Field], split: bool) -> None:
+    def _visit(self, node: Element, cells: list[list[Piece]], fields: list[_Field], split: bool,
+               depth: int = 0) -> None:
+        if depth > _DEEPEST:  # Word nests a few levels; a hand-made part nested thousands deep is not read on
+            return
         for child in node:
             tag = child.tag
             if tag == f"{MC}Fallback":
@@ -128,7 +132,7 @@ class _Reader:
             elif tag in (f"{WP}inline", f"{WP}anchor"):
                 cells[-1].extend(self._image(child))
             else:
-                self._visit(child, cells, fields, split)
+                self._visit(child, cells, fields, split, depth + 1)
 
     def _image(self, drawing: Element) -> Iterator[Piece]:
         """A letterhead picture the PDF can draw (a whole PNG or JPEG of sane size); another (EMF, SVG,
