@@ -125,3 +125,22 @@ def test_a_part_nested_thousands_deep_is_an_error_at_the_reference(workspace: Pa
         result = run(workspace, command)
         assert result.exit_code == 1, result.output
         assert "look.reference_docx: its part word/header1.xml nests its XML more than 200 levels deep" in result.output
+
+
+def test_a_letterhead_formatted_by_hand_keeps_its_size_weight_and_colour(tmp_path: Path) -> None:
+    """An organisation name made bold, 22 pt and dark red on the run itself (as most letterheads are), under
+    16 pt lines: the PDF drew them all in the Header style's 11 pt, so its header was half as tall as Word's."""
+    from docx.shared import Pt, RGBColor
+
+    reference = docx.Document()
+    header = reference.sections[0].header
+    name = header.paragraphs[0].add_run("MINISTRY OF EXAMPLES")
+    name.bold, name.font.size, name.font.color.rgb = True, Pt(22), RGBColor(0x80, 0, 0)
+    header.add_paragraph().add_run("Directorate of Analysis").font.size = Pt(16)
+    blank = header.add_paragraph()._p.get_or_add_pPr()
+    blank.append(parse_xml(f'<w:rPr {_W}><w:sz w:val="4"/></w:rPr>'))  # an empty 2 pt line: spacing by hand
+    reference.save(str(tmp_path / "house.docx"))
+    first, second, third = read_house(tmp_path / "house.docx").header
+    assert (first.size, first.bold, first.colour) == (22, True, "#800000")
+    assert (second.size, second.bold) == (16, False)
+    assert third.size == 2 and not any(third.cells[0])

@@ -78,8 +78,9 @@ def read_house(path: Path) -> House:
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm,
             styles=styles.all(),
-            header=tuple(lines(package, parts.get("header"), styles.paragraph)),
-            footer=tuple(lines(package, parts.get("footer"), styles.paragraph)), left_out=tuple(package.left_out))
+            header=tuple(lines(package, parts.get("header"), styles.paragraph, styles.with_run)),
+            footer=tuple(lines(package, parts.get("footer"), styles.paragraph, styles.with_run)),
+            left_out=tuple(package.left_out))
 
 
 _Page = tuple[tuple[float, float] | None, tuple[float, float, float, float] | None, float | None, float | None]
@@ -139,6 +140,10 @@ class _Styles:
     def paragraph(self, ident: str | None) -> StyleLook:
         """The look of a paragraph of style `ident` (None: no style named, Normal's)."""
         return self.resolve(self.names.get("normal", "") if ident is None else ident)
+
+    def with_run(self, look: StyleLook, rpr: Element | None) -> StyleLook:
+        """`look` with a run's own properties (its font, size, colour, weight) over it."""
+        return look if rpr is None else self._merge(look, rpr, None)
 
     def all(self) -> tuple[tuple[str, StyleLook], ...]:
         return tuple((name, self.resolve(ident)) for name, ident in sorted(self.names.items()))

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
@@ -25,6 +25,7 @@ _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
 _DEEPEST = 64  # levels of XML read inside a paragraph or content control
 _CELL_MARGIN = 108 / 20  # points: Word's default left and right cell margin (0.19 cm)
 LookOf = Callable[[str | None], StyleLook]  # a paragraph style id (None: none named) -> its look
+WithRun = Callable[[StyleLook, Element | None], StyleLook]  # a look with a run's own properties over it
 
 
 class Parts(Protocol):
@@ -39,12 +40,12 @@ class Parts(Protocol):
     def read(self, name: str) -> bytes: ...
 
 
-def lines(package: Parts, part: str | None, look_of: LookOf) -> Iterator[LetterLine]:
+def lines(package: Parts, part: str | None, look_of: LookOf, with_run: WithRun) -> Iterator[LetterLine]:
     """The lines of a header or footer part; none when nothing in it shows."""
     root = package.xml(part) if part else None
     if root is None or part is None:
         return
-    reader = _Reader(package, package.rels(part), look_of)
+    reader = _Reader(package, package.rels(part), look_of, with_run)
     found = list(reader.blocks(root))
     blocks = [child for child in root if child.tag in (f"{W}p", f"{W}tbl", f"{W}sdt")]
     if blocks and blocks[-1].tag == f"{W}tbl":  # Word ends a header that ends with a table with a paragraph
@@ -62,8 +63,8 @@ class _Field:
 
 
 class _Reader:
-    def __init__(self, package: Parts, rels: dict[str, str], look_of: LookOf) -> None:
-        self.package, self.rels, self.look_of = package, rels, look_of
+    def __init__(self, package: Parts, rels: dict[str, str], look_of: LookOf, with_run: WithRun) -> None:
+        self.package, self.rels, self.look_of, self.with_run = package, rels, look_of, with_run
 
     def blocks(self, parent: Element, depth: int = 0) -> Iterator[LetterLine]:
         for child in parent:
@@ -84,7 +85,19 @@ class _Reader:
 
     def paragraph(self, p: Element) -> LetterLine:
         look, align = self._look(p)
-        return _line(look, align, tuple(tuple(cell) for cell in self.pieces(p, split=True)))
+        return _line(self._direct(look, p), align, tuple(tuple(cell) for cell in self.pieces(p, split=True)))
+
+    def _direct(self, look: StyleLook, p: Element) -> StyleLook:
+        """The paragraph's look with its runs' own formatting, as a letterhead is often made (a bold, larger
+        organisation name): the first run's font, weight and colour, the largest run's size (the line's
+        height); an empty paragraph takes its mark's (pPr/rPr), which sets its height in Word."""
+        runs = [r.find(f"{W}rPr") for r in p.iter(f"{W}r")
+                if any((t.text or "").strip() for t in r.findall(f"{W}t"))]
+        if not runs:
+            return self.with_run(look, p.find(f"{W}pPr/{W}rPr"))
+        sizes = [self.with_run(look, rpr).size for rpr in runs]
+        first = self.with_run(look, runs[0])
+        return replace(first, size=max((size for size in sizes if size), default=first.size))
 
     def table(self, table: Element) -> Iterator[LetterLine]:
         """Each row a line, its cells in the columns of the table's grid."""
