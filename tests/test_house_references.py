@@ -38,7 +38,21 @@ def _indented_quote(reference: docx.document.Document) -> None:
     reference.styles["Quote"].element.get_or_add_pPr().append(parse_xml(f'<w:ind {nsdecls("w")} w:left="1440"/>'))
 
 
-KINDS = {"at-least": _at_least, "page-break": _page_break, "quote": _indented_quote}
+def _numbered_headings(reference: docx.document.Document) -> None:
+    """Heading 1 and 2 in a multilevel list ("1.", "1.1"), as report templates number their chapters."""
+    numbering = reference.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for n, text in enumerate(("%1.", "%1.%2")))
+    numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="77">{levels}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    for level, name in enumerate(("Heading 1", "Heading 2")):
+        reference.styles[name].element.get_or_add_pPr().insert(0, parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="77"/></w:numPr>'))
+
+
+KINDS = {"at-least": _at_least, "page-break": _page_break, "quote": _indented_quote,
+         "numbered": _numbered_headings}
 
 
 @pytest.fixture(scope="module", params=sorted(KINDS))
@@ -191,3 +205,29 @@ def test_a_gutter_is_binding_room_in_both_formats(workspace: Path, at_top: bool)
     built = docx.Document(str(workspace / "output/bound.docx")).sections[0]
     assert built.gutter == 0 and (built.top_margin, built.left_margin) == (
         (Inches(1.5), Inches(1)) if at_top else (Inches(1), Inches(1.5)))
+
+
+def test_numbered_headings_are_numbered_in_the_pdf_too(built: tuple[str, Path]) -> None:
+    """Word and LibreOffice number the DOCX's headings from the reference's list; the PDF did not."""
+    kind, out = built
+    if kind != "numbered":
+        return
+    for pdf in (out / "executive.pdf", out / "lo" / "executive.pdf"):
+        text = " ".join(subprocess.run([require("pdftotext"), str(pdf), "-"], check=True, capture_output=True,
+                                       text=True).stdout.split())
+        assert "1. Key judgments" in text and "2. Key figures" in text, (pdf, text[:600])
+
+
+def test_heading_numbers_count_as_word_counts_them() -> None:
+    """Each heading the next number of its level, a deeper level starting again, in the level's format."""
+    from briefgen.document.house import House, ListLevel, StyleLook
+    from briefgen.writers.pdf.numbers import Numbers
+
+    levels = (ListLevel("upperRoman", "%1."), ListLevel("lowerLetter", "%1.%2)", start=3), ListLevel("none", ""))
+    house = House(styles=(("heading 1", StyleLook(numbered=("5", 0))), ("heading 2", StyleLook(numbered=("5", 1))),
+                          ("title", StyleLook(numbered=("5", 2))), ("normal", StyleLook())),
+                  lists=(("5", levels + (ListLevel(),) * 6),))
+    numbers = Numbers(house)
+    said = [numbers.label(name) for name in ("Heading 1", "Heading 2", "Heading 2", "Heading 1", "Heading 2",
+                                             "Title", "Normal")]
+    assert said == ["I.", "I.c)", "I.d)", "II.", "II.c)", "", ""]

@@ -57,6 +57,16 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class ListLevel:
+    """One level of a Word list: its number format (decimal, upperRoman, lowerLetter, none…) and its text
+    pattern ("%1." or "%1.%2", each %n the number of level n)."""
+
+    fmt: str = "decimal"
+    text: str = ""
+    start: int = 1
+
+
+@dataclass(frozen=True)
 class StyleLook:
     """One named style as the reference defines it (None: not said, briefgen's default stands)."""
 
@@ -74,6 +84,7 @@ class StyleLook:
     align: Align | None = None
     rules: tuple[Rule, ...] = ()  # the paragraph's border, one rule per side it draws
     indent: tuple[float, float, float] | None = None  # left, right and first-line indent in points (hanging < 0)
+    numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,7 @@ class House:
     header: tuple[LetterLine, ...] = ()
     footer: tuple[LetterLine, ...] = ()
     left_out: tuple[str, ...] = ()  # letterhead pictures the PDF cannot draw, each with why (check warns)
+    lists: tuple[tuple[str, tuple[ListLevel, ...]], ...] = ()  # numId -> its levels (render/numbering.py)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

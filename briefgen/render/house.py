@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 from briefgen.document.house import House, Rule, Side, StyleLook
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
+from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordml import ALIGN, HEX, REL, TWIPS_PER_MM, A, R, W, on, twips
 from briefgen.sources.assets import part_name
 
@@ -80,7 +81,7 @@ def read_house(path: Path) -> House:
             styles=styles.all(),
             header=tuple(lines(package, parts.get("header"), styles.paragraph, styles.with_run)),
             footer=tuple(lines(package, parts.get("footer"), styles.paragraph, styles.with_run)),
-            left_out=tuple(package.left_out))
+            left_out=tuple(package.left_out), lists=read_lists(package.xml("word/numbering.xml")))
 
 
 _Page = tuple[tuple[float, float] | None, tuple[float, float, float, float] | None, float | None, float | None]
@@ -182,9 +183,11 @@ class _Styles:
 def _paragraph(ppr: Element) -> dict[str, object]:
     spacing, jc = ppr.find(f"{W}spacing"), ppr.find(f"{W}jc")
     before, after = twips(spacing, "before"), twips(spacing, "after")
+    numbering = numbered(ppr)
     return {"space_before": None if before is None else before / 20,
             "space_after": None if after is None else after / 20, **_line_rule(spacing),
-            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")), "indent": _indent(ppr)}
+            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")), "indent": _indent(ppr),
+            "numbered": _CLEARED if numbering and numbering[0] == "0" else numbering}  # numId 0: not numbered
 
 
 def _indent(ppr: Element) -> tuple[float, float, float] | None:

@@ -28,6 +28,7 @@ from briefgen.document.nodes import Table as DocTable
 from briefgen.document.outline import tree_level
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
+from briefgen.writers.pdf.numbers import Numbers
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit, colour
 from briefgen.writers.pdf.tags import ARTIFACT, Element
@@ -54,6 +55,7 @@ class StoryBuilder:
         self.cite = cite
         self.language = language
         self.headings = 0
+        self.numbers = Numbers(kit.theme.house)  # a house style's heading numbers, as Word counts them
         self.parent: Element | None = None  # the element the blocks being built belong to (None: Document)
 
     def element(self, role: str, parent: Element | None = None, **kwargs: object) -> Element:
@@ -98,7 +100,9 @@ class StoryBuilder:
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
         tag = self.element(f"H{tree_level(level, self.top)}")
-        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=tag)
+        label = self.numbers.label(layout.STYLES[_HEADING_STYLE[level]].word_name)
+        content = (Span(label + " "), *block.content) if label else block.content
+        flowable = self.para(content, _HEADING_STYLE[level], heading=True, tag=tag)
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1
