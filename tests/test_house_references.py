@@ -231,3 +231,18 @@ def test_heading_numbers_count_as_word_counts_them() -> None:
     said = [numbers.label(name) for name in ("Heading 1", "Heading 2", "Heading 2", "Heading 1", "Heading 2",
                                              "Title", "Normal")]
     assert said == ["I.", "I.c)", "I.d)", "II.", "II.c)", "", ""]
+
+
+def test_small_capitals_are_drawn_as_capitals(tmp_path: Path) -> None:
+    """A Heading 1 in small capitals: Word draws its lower-case letters as small capitals, the PDF drew them in
+    lower case, narrower than Word's line (a line could hold more in the PDF than in the DOCX)."""
+    from briefgen.render.house import read_house
+
+    reference = docx.Document()
+    reference.styles["Heading 1"].element.get_or_add_rPr().append(parse_xml(f'<w:smallCaps {nsdecls("w")}/>'))
+    reference.styles["Heading 2"].element.get_or_add_rPr().append(
+        parse_xml(f'<w:smallCaps {nsdecls("w")} w:val="0"/>'))
+    reference.save(str(tmp_path / "caps.docx"))
+    house = read_house(tmp_path / "caps.docx")
+    assert house.style("Heading 1").caps is True and house.style("Heading 2").caps is False
+    assert house.style("Normal").caps is None

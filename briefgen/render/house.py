@@ -177,7 +177,14 @@ class _Styles:
         low, high = _HALF_POINTS
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
                 "colour": "#" + value.upper() if value is not None and HEX.fullmatch(value) else None,
-                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": on(rpr.find(f"{W}caps"))}
+                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr)}
+
+
+def _caps(rpr: Element) -> bool | None:
+    """Capitals or small capitals (drawn as capitals: as wide as Word's small capitals or wider, so a line
+    never holds more in the PDF than in the DOCX); None when the run says neither."""
+    said = [flag for flag in (on(rpr.find(f"{W}caps")), on(rpr.find(f"{W}smallCaps"))) if flag is not None]
+    return any(said) if said else None
 
 
 def _paragraph(ppr: Element) -> dict[str, object]:
