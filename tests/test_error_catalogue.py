@@ -231,6 +231,9 @@ SCENARIOS: dict[str, Scenario] = {
     "reference damaged": (_damaged_house, ("check",)),
     "reference page cannot hold a brief": (_house_edited("tiny.docx", "word/document.xml", rb"<w:pgSz[^>]*/>",
                                                b'<w:pgSz w:w="2880" w:h="2880"/>'), ("check",)),
+    "reference style cannot set a brief": (_house_edited(
+        "hidden.docx", "word/styles.xml", rb'(w:styleId="Normal"><w:name w:val="Normal"/>)',
+        rb'\1<w:pPr><w:spacing w:line="0" w:lineRule="exact"/></w:pPr>'), ("check",)),
     "reference part missing": (_house_edited("holed.docx", "word/_rels/document.xml.rels",
                                              rb'Target="header1.xml"', b'Target="header9.xml"'), ("check",)),
     "reference letterhead links out": (_house_edited("linked.docx", "word/_rels/header1.xml.rels", b"", _TRACKER),

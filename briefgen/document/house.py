@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Align = Literal["left", "center", "right", "justify"]
+Side = Literal["top", "bottom", "left", "right"]
 PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
 NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 
@@ -40,6 +41,32 @@ def substitute_note(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One side of a paragraph border (Word's w:pBdr), as Word draws it: a line `width` points thick,
+    `space` points from the text (the paragraph grows by both, above a top rule and below a bottom one)."""
+
+    side: Side
+    width: float
+    space: float = 0.0
+    colour: str | None = None  # "#RRGGBB"; None: Word's "auto", black
+
+    @property
+    def room(self) -> float:
+        """The height a top or bottom rule adds to its paragraph."""
+        return self.space + self.width
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    """One level of a Word list: its number format (decimal, upperRoman, lowerLetter, none…) and its text
+    pattern ("%1." or "%1.%2", each %n the number of level n)."""
+
+    fmt: str = "decimal"
+    text: str = ""
+    start: int = 1
+
+
+@dataclass(frozen=True)
 class StyleLook:
     """One named style as the reference defines it (None: not said, briefgen's default stands)."""
 
@@ -52,8 +79,12 @@ class StyleLook:
     space_before: float | None = None  # points
     space_after: float | None = None  # points
     line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)
-    line_exact: float | None = None  # an exact or at-least line height in points
+    line_exact: float | None = None  # an exact line height in points
+    line_at_least: float | None = None  # a smallest line height in points (Word's "at least" rule)
     align: Align | None = None
+    rules: tuple[Rule, ...] = ()  # the paragraph's border, one rule per side it draws
+    indent: tuple[float, float, float] | None = None  # left, right and first-line indent in points (hanging < 0)
+    numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
 
 
 @dataclass(frozen=True)
@@ -69,7 +100,8 @@ class Piece:
 @dataclass(frozen=True)
 class LetterLine:
     """One paragraph of a header or footer, split at its tabs into left, centre and right parts (Word's
-    Header and Footer styles put a centre tab mid-line and a right tab at the margin)."""
+    Header and Footer styles put a centre tab mid-line and a right tab at the margin), or one row of a table
+    in it, a part in each of its `columns`."""
 
     cells: tuple[tuple[Piece, ...], ...]
     align: Align = "left"
@@ -81,9 +113,18 @@ class LetterLine:
     after: float = 0.0
     line: float = 1.0  # line spacing, a multiple of the font's natural line height
     line_exact: float | None = None  # or an exact line height in points
+    line_at_least: float | None = None  # or at least this height in points
+    # a table row's cells: each one's left edge (points from the left margin), width and alignment
+    columns: tuple[tuple[float, float, Align], ...] = ()
 
     def spacing(self) -> float:
         return self.before + self.after
+
+    def line_height(self, natural: float) -> float:
+        """The height of one of its lines, `natural` being the font's single line height, as Word sets it."""
+        if self.line_exact is not None:
+            return self.line_exact
+        return max(natural * self.line, self.line_at_least or 0.0)
 
 
 @dataclass(frozen=True)
@@ -98,6 +139,7 @@ class House:
     header: tuple[LetterLine, ...] = ()
     footer: tuple[LetterLine, ...] = ()
     left_out: tuple[str, ...] = ()  # letterhead pictures the PDF cannot draw, each with why (check warns)
+    lists: tuple[tuple[str, tuple[ListLevel, ...]], ...] = ()  # numId -> its levels (render/numbering.py)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())
@@ -112,7 +154,7 @@ class House:
         def tall(line: LetterLine) -> float:
             pictures = [min(p.height * PT_MM, page_height_mm * PICTURE_SHARE) for cell in line.cells
                         for p in cell if p.image]
-            text = line.line_exact or (line.size or body_size) * 1.2 * line.line
+            text = line.line_height((line.size or body_size) * 1.2)
             return max([text * PT_MM, *pictures]) + line.spacing() * PT_MM
 
         return ((self.header_mm or DEFAULT_DISTANCE_MM) + sum(map(tall, self.header)),

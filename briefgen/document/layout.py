@@ -68,6 +68,8 @@ TABLE_CELL_PADDING = 3.0  # points, top/bottom and left/right
 NOTE_RULE_WIDTH = 0.3  # fraction of the text width the rule above the footnotes spans
 FURNITURE_SCALE = 0.75  # header and footer text (briefgen's own Header and Footer styles): share of the body size
 FURNITURE_LINE = 1.5  # a line of header or footer text, in its font size (the step to a second line)
+FURNITURE_DISTANCE_MM = 6.0  # briefgen's own header from the page's top edge, its footer from the bottom edge
+PAGE_NUMBERS_WIDEST = "Page 10 of 10"  # the footer's page numbers, measured wide for a brief of up to 99 pages
 
 
 def banner_shares_line(before: float, banner: float, after: float, width: float, gap: float) -> bool:

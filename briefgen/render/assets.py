@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, fromstring
 
-from briefgen.document.house import House
+from briefgen.document.house import PT_MM, House, StyleLook
+from briefgen.document.layout import STYLES
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
 from briefgen.render.profiles import Profile
@@ -39,6 +40,7 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
         from briefgen.render.house import read_reference
         theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)
         _check_page(theme, profile)
+        _check_styles(theme, profile)
     from briefgen.render.fonts import with_fonts
 
     return with_fonts(ws, profile, brand_theme(ws, profile, theme))
@@ -74,6 +76,45 @@ def _check_page(theme: Theme, profile: Profile) -> None:
             f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side, and "
             f"margins, header and footer that leave at least {MIN_TEXT_MM:.0f} mm of text each way (look.page_size "
             "and look.margins_mm in the profile win over the reference)"))
+
+
+LEGIBLE_LINE = 1 / 3  # an exact line height below this share of its font size hides the text
+PARAGRAPH_SHARE = 1 / 3  # the most of the text height one line of a style may take, with its spacing
+
+
+def _check_styles(theme: Theme, profile: Profile) -> None:
+    """Refuse a style the brief uses whose exact line height hides its text (Word and LibreOffice draw lines
+    0 pt apart on top of one another, or not at all), or whose one-line paragraph, with its spacing and
+    border, takes more than a third of the page's text height: neither format could set a brief with it."""
+    assert theme.house is not None
+    defined = dict(theme.house.styles)
+    text_pt = (theme.page_mm[1] - theme.margins_mm[0] - theme.margins_mm[2]) / PT_MM
+    for spec in sorted(STYLES.values(), key=lambda spec: spec.word_name != "Normal"):  # the others inherit it
+        look = defined.get(spec.word_name.lower())
+        if look is None:
+            continue
+        size = look.size or theme.body_size
+        if look.line_exact is not None and look.line_exact < size * LEGIBLE_LINE:
+            raise _style_problem(profile, spec.word_name, f"sets its {size:g} pt text on lines exactly "
+                                 f"{look.line_exact:g} pt apart, which hides it")
+        tall = _one_line(look, size)
+        if tall > text_pt * PARAGRAPH_SHARE:
+            raise _style_problem(profile, spec.word_name, f"takes {tall:.0f} pt for a paragraph of one line "
+                                 f"(its spacing before and after, line height and border), more than a third of "
+                                 f"the page's {text_pt:.0f} pt of text height")
+
+
+def _one_line(look: StyleLook, size: float) -> float:
+    line = look.line_exact if look.line_exact is not None else max(
+        size * 1.2 * (look.line or 1.0), look.line_at_least or 0.0)
+    rules = sum(rule.room for rule in look.rules if rule.side in ("top", "bottom"))
+    return (look.space_before or 0.0) + line + (look.space_after or 0.0) + rules
+
+
+def _style_problem(profile: Profile, name: str, what: str) -> BriefgenError:
+    return BriefgenError(profile.problem(("look", "reference_docx"), f"its style {name!r} {what}", (
+        f"in Word, modify the style {name!r} (Home > Styles, right-click, Modify > Format > Paragraph): give it "
+        "ordinary spacing before and after and a line spacing of Single, Multiple or At least")))
 
 
 def _placed(profile: Profile, key: str, exc: AssetError) -> BriefgenError:

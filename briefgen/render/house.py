@@ -10,31 +10,23 @@ from __future__ import annotations
 
 import math
 import posixpath
-import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import NUMPAGES, PAGE, Align, House, LetterLine, Piece, StyleLook
+from briefgen.document.house import House, Rule, Side, StyleLook
 from briefgen.errors import BriefgenError
-from briefgen.sources.assets import AssetError, check_picture, part_name
+from briefgen.render.letterhead import lines
+from briefgen.render.numbering import numbered, read_lists
+from briefgen.render.wordml import ALIGN, HEX, REL, TWIPS_PER_MM, A, R, W, on, twips
+from briefgen.sources.assets import part_name
 
 if TYPE_CHECKING:
     from briefgen.render.profiles import Profile
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-TWIPS_PER_MM = 1440 / 25.4
-EMU_PER_PT = 12700
-_ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center", "right": "right",
-                            "end": "right", "both": "justify", "distribute": "justify"}
-_FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
-_HEX = re.compile(r"[0-9A-Fa-f]{6}")
+_LINE_RULES = ("auto", "exact", "atLeast")
+_CLEARED = object()  # a value a style sets back to "not said" (its own line rule replaces its base style's)
 _HALF_POINTS = (2, 3276)  # the font sizes Word accepts, 1 to 1638 pt; a size outside them is not taken
 
 
@@ -50,6 +42,9 @@ class _Package:
             return fromstring(self.archive.read(name))
         except KeyError:
             return None
+
+    def read(self, name: str) -> bytes:
+        return self.archive.read(name)
 
     def rels(self, part: str) -> dict[str, str]:
         """Relationship id -> target part name, for `part` (e.g. word/document.xml)."""
@@ -77,37 +72,33 @@ def read_house(path: Path) -> House:
         styles = _Styles(package)
         document = package.xml("word/document.xml")
         section = None if document is None else document.find(f"{W}body/{W}sectPr")
-        page, margins, header_mm, footer_mm = _page(section)
+        settings = package.xml("word/settings.xml")
+        at_top = bool(on(None if settings is None else settings.find(f"{W}gutterAtTop")))
+        page, margins, header_mm, footer_mm = _page(section, at_top)
         parts = _furniture(package, section)
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm,
             styles=styles.all(),
-            header=tuple(_lines(package, parts.get("header"), styles)),
-            footer=tuple(_lines(package, parts.get("footer"), styles)), left_out=tuple(package.left_out))
+            header=tuple(lines(package, parts.get("header"), styles.paragraph, styles.with_run)),
+            footer=tuple(lines(package, parts.get("footer"), styles.paragraph, styles.with_run)),
+            left_out=tuple(package.left_out), lists=read_lists(package.xml("word/numbering.xml")))
 
 
-def _twips(element: Element | None, attr: str) -> float | None:
-    return _unsigned(None if element is None else element.get(f"{W}{attr}"))
+_Page = tuple[tuple[float, float] | None, tuple[float, float, float, float] | None, float | None, float | None]
 
 
-def _unsigned(value: str | None) -> float | None:
-    """A measure as the schema has it (unsigned, finite); None when absent or not a number."""
-    try:
-        number = None if value is None else float(value)
-    except ValueError:
-        return None
-    return number if number is not None and 0 <= number < math.inf else None
-
-
-def _page(section: Element | None) -> tuple[tuple[float, float] | None, tuple[float, float, float, float] | None,
-                                           float | None, float | None]:
+def _page(section: Element | None, gutter_at_top: bool) -> _Page:
+    """Page size, margins (top, right, bottom, left), header and footer distances, in mm."""
     size = None if section is None else section.find(f"{W}pgSz")
     mar = None if section is None else section.find(f"{W}pgMar")
-    w, h = _twips(size, "w"), _twips(size, "h")
+    w, h = twips(size, "w"), twips(size, "h")
     page = (w / TWIPS_PER_MM, h / TWIPS_PER_MM) if w and h else None
-    sides = [_twips(mar, side) for side in ("top", "right", "bottom", "left")]
+    sides = [twips(mar, side) for side in ("top", "right", "bottom", "left")]
+    gutter = twips(mar, "gutter") or 0.0  # binding room Word adds to the left margin (the top one, if so set)
+    if None not in sides and gutter:
+        sides[0 if gutter_at_top else 3] = (sides[0 if gutter_at_top else 3] or 0.0) + gutter
     margins = None if None in sides else tuple(s / TWIPS_PER_MM for s in sides if s is not None)
-    header, footer = _twips(mar, "header"), _twips(mar, "footer")
+    header, footer = twips(mar, "header"), twips(mar, "footer")
     return (page, margins if margins and len(margins) == 4 else None,
             None if header is None else header / TWIPS_PER_MM, None if footer is None else footer / TWIPS_PER_MM)
 
@@ -123,12 +114,6 @@ def _furniture(package: _Package, section: Element | None) -> dict[str, str]:
             if ref.get(f"{W}type", "default") == "default" and ref.get(f"{R}id", "") in rels:
                 found[kind] = rels[ref.get(f"{R}id", "")]
     return found
-
-
-def _on(element: Element | None) -> bool | None:
-    if element is None:
-        return None
-    return element.get(f"{W}val", "true").lower() not in ("0", "false", "off", "none")
 
 
 class _Styles:
@@ -153,6 +138,14 @@ class _Styles:
             self.defaults = self._merge(StyleLook(), defaults.find(f"{W}rPrDefault/{W}rPr"),
                                         defaults.find(f"{W}pPrDefault/{W}pPr"))
 
+    def paragraph(self, ident: str | None) -> StyleLook:
+        """The look of a paragraph of style `ident` (None: no style named, Normal's)."""
+        return self.resolve(self.names.get("normal", "") if ident is None else ident)
+
+    def with_run(self, look: StyleLook, rpr: Element | None) -> StyleLook:
+        """`look` with a run's own properties (its font, size, colour, weight) over it."""
+        return look if rpr is None else self._merge(look, rpr, None)
+
     def all(self) -> tuple[tuple[str, StyleLook], ...]:
         return tuple((name, self.resolve(ident)) for name, ident in sorted(self.names.items()))
 
@@ -169,7 +162,8 @@ class _Styles:
         if rpr is not None:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
         if ppr is not None:
-            values.update({k: v for k, v in _paragraph(ppr).items() if v is not None})
+            values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
+            values["rules"] = _borders(ppr.find(f"{W}pBdr"), base.rules)
         return StyleLook(**values)
 
     def _run(self, rpr: Element) -> dict[str, object]:
@@ -179,22 +173,96 @@ class _Styles:
             theme = fonts.get(f"{W}asciiTheme")
             font = fonts.get(f"{W}ascii") or (self.theme_fonts.get(theme[:5]) if theme else None)
         value = None if colour is None else colour.get(f"{W}val", "auto")
-        half = _twips(size, "val")
+        half = twips(size, "val")
         low, high = _HALF_POINTS
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
-                "colour": "#" + value.upper() if value is not None and _HEX.fullmatch(value) else None,
-                "bold": _on(rpr.find(f"{W}b")), "italic": _on(rpr.find(f"{W}i")), "caps": _on(rpr.find(f"{W}caps"))}
+                "colour": "#" + value.upper() if value is not None and HEX.fullmatch(value) else None,
+                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr)}
+
+
+def _caps(rpr: Element) -> bool | None:
+    """Capitals or small capitals (drawn as capitals: as wide as Word's small capitals or wider, so a line
+    never holds more in the PDF than in the DOCX); None when the run says neither."""
+    said = [flag for flag in (on(rpr.find(f"{W}caps")), on(rpr.find(f"{W}smallCaps"))) if flag is not None]
+    return any(said) if said else None
 
 
 def _paragraph(ppr: Element) -> dict[str, object]:
     spacing, jc = ppr.find(f"{W}spacing"), ppr.find(f"{W}jc")
-    before, after, line = _twips(spacing, "before"), _twips(spacing, "after"), _twips(spacing, "line")
-    rule = "auto" if spacing is None else spacing.get(f"{W}lineRule", "auto")
+    before, after = twips(spacing, "before"), twips(spacing, "after")
+    numbering = numbered(ppr)
     return {"space_before": None if before is None else before / 20,
-            "space_after": None if after is None else after / 20,
-            "line": line / 240 if line is not None and rule == "auto" else None,
-            "line_exact": line / 20 if line is not None and rule != "auto" else None,
-            "align": None if jc is None else _ALIGN.get(jc.get(f"{W}val", ""))}
+            "space_after": None if after is None else after / 20, **_line_rule(spacing),
+            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")), "indent": _indent(ppr),
+            "numbered": _CLEARED if numbering and numbering[0] == "0" else numbering}  # numId 0: not numbered
+
+
+def _indent(ppr: Element) -> tuple[float, float, float] | None:
+    """A style's w:ind in points: left, right and first line (a hanging indent negative); None if it has none."""
+    ind = ppr.find(f"{W}ind")
+    if ind is None:
+        return None
+    def side(*names: str) -> float:
+        return next((v for v in (_signed(ind.get(f"{W}{n}")) for n in names) if v is not None), 0.0) / 20
+    hanging = side("hanging")
+    return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
+
+
+def _signed(value: str | None) -> float | None:
+    """A signed measure (an indent may reach into the margin), bounded as Word bounds it (31680 twips)."""
+    try:
+        number = None if value is None else float(value)
+    except ValueError:
+        return None
+    return max(-_MAX_INDENT, min(number, _MAX_INDENT)) if number is not None and math.isfinite(number) else None
+
+
+_MAX_INDENT = 31680.0  # 22 inches in twips
+
+
+def _line_rule(spacing: Element | None) -> dict[str, object]:
+    """The line height a w:spacing says: a multiple ("auto"), exact, or at least so many points. Saying one
+    clears the others a base style said."""
+    line = twips(spacing, "line")
+    rule = "auto" if spacing is None else spacing.get(f"{W}lineRule", "auto")
+    if line is None or rule not in _LINE_RULES:
+        return {}
+    return {"line": line / 240 if rule == "auto" else 1.0,
+            "line_exact": line / 20 if rule == "exact" else _CLEARED,
+            "line_at_least": line / 20 if rule == "atLeast" else _CLEARED}
+
+
+_SIDES: dict[str, Side] = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
+                          "end": "right"}
+_NO_LINE = ("nil", "none")
+_RULE_EIGHTHS = (2, 96)  # a border's width in eighths of a point, as Word draws it (¼ to 12 pt)
+_RULE_SPACE = 31  # the most points Word puts between a border and its text
+
+
+def _borders(pbdr: Element | None, base: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """The paragraph border a style draws: each side it names replaces its base style's (none removes it)."""
+    if pbdr is None:
+        return base
+    sides = {rule.side: rule for rule in base}
+    for edge in pbdr:
+        side = _SIDES.get(edge.tag.removeprefix(W))
+        if side is None:
+            continue
+        sides.pop(side, None)
+        rule = _rule(side, edge)
+        if rule is not None:
+            sides[side] = rule
+    return tuple(sides[side] for side in ("top", "bottom", "left", "right") if side in sides)
+
+
+def _rule(side: Side, edge: Element) -> Rule | None:
+    if edge.get(f"{W}val", "none") in _NO_LINE:
+        return None
+    eighths, space, colour = twips(edge, "sz"), twips(edge, "space"), edge.get(f"{W}color", "auto")
+    low, high = _RULE_EIGHTHS
+    width = min(max(eighths if eighths is not None else 4, low), high) / 8
+    return Rule(side, width, min(space or 0.0, _RULE_SPACE),
+                "#" + colour.upper() if HEX.fullmatch(colour) else None)
 
 
 def _theme_fonts(package: _Package) -> dict[str, str]:
@@ -208,63 +276,3 @@ def _theme_fonts(package: _Package) -> dict[str, str]:
         if latin is not None and latin.get("typeface"):
             found[kind] = latin.get("typeface", "")
     return found
-
-
-def _lines(package: _Package, part: str | None, styles: _Styles) -> Iterator[LetterLine]:
-    """The paragraphs of a header or footer part that show something."""
-    root = package.xml(part) if part else None
-    if root is None or part is None:
-        return
-    rels = package.rels(part)
-    for p in root.iter(f"{W}p"):
-        style = p.find(f"{W}pPr/{W}pStyle")
-        look = styles.resolve(style.get(f"{W}val", "")) if style is not None else styles.resolve(
-            styles.names.get("normal", ""))
-        cells = _cells(package, p, rels)
-        if any(piece.text.strip() or piece.image for cell in cells for piece in cell):
-            yield LetterLine(tuple(tuple(c) for c in cells), look.align or "left", bool(look.bold), look.size,
-                             look.colour, look.font, look.space_before or 0.0, look.space_after or 0.0,
-                             look.line or 1.0, look.line_exact)
-
-
-def _cells(package: _Package, p: Element, rels: dict[str, str]) -> list[list[Piece]]:
-    cells: list[list[Piece]] = [[]]
-    in_result = False  # inside a complex field's cached result
-    cached = {id(t) for simple in p.iter(f"{W}fldSimple") for t in simple.iter(f"{W}t")}
-    for node in p.iter():
-        tag = node.tag
-        if tag == f"{W}fldChar":
-            kind = node.get(f"{W}fldCharType")
-            in_result = kind == "separate"
-        elif tag == f"{W}instrText" or tag == f"{W}fldSimple":
-            words = (node.text or node.get(f"{W}instr") or "").split()
-            if words and words[0].upper() in _FIELDS:
-                cells[-1].append(Piece(_FIELDS[words[0].upper()]))
-        elif tag == f"{W}t" and not in_result and id(node) not in cached:
-            cells[-1].append(Piece(node.text or ""))
-        elif tag == f"{W}tab" and node.get(f"{W}val") is None:
-            cells.append([])
-        elif tag == f"{W}inline" or tag == f"{WP}inline" or tag == f"{WP}anchor":
-            cells[-1].extend(_image(package, node, rels))
-    return cells
-
-
-def _image(package: _Package, drawing: Element, rels: dict[str, str]) -> Iterator[Piece]:
-    """A letterhead picture the PDF can draw (a whole PNG or JPEG of sane size); another (EMF, SVG, damaged)
-    is left out of the PDF and named in `package.left_out` (the DOCX keeps it: Word draws it)."""
-    extent, blip = drawing.find(f"{WP}extent"), drawing.find(f".//{A}blip")
-    target = rels.get("" if blip is None else blip.get(f"{R}embed", ""))
-    if extent is None or not target:
-        return
-    size = [_unsigned(extent.get(name)) for name in ("cx", "cy")]
-    try:
-        data = package.archive.read(target)
-        check_picture(data, f"picture {target}", "letterhead picture")
-        if not all(size):
-            raise AssetError(f"picture {target} has no size", "")
-    except KeyError:
-        return
-    except AssetError as exc:
-        package.left_out.append(exc.message)
-        return
-    yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT)

@@ -14,7 +14,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError, fromstring
+from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
 
 from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import Unplaced
@@ -122,6 +122,9 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
         if info.filename.endswith(_XML_SUFFIXES) and b"<!DOCTYPE" in data.upper():
             raise AssetError(f"its part {info.filename} declares an XML document type (entities or external "
                              "references, which Word never writes)", _RESAVE)
+        if info.filename.endswith(_XML_SUFFIXES) and _too_deep(data):
+            raise AssetError(f"its part {info.filename} nests its XML more than {MAX_XML_DEPTH} levels deep "
+                             "(Word writes a few dozen; the DOCX writer's parser refuses it)", _RESAVE)
         if info.filename.endswith(".rels"):
             _check_links(info.filename, data, set(names))
         elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
@@ -131,6 +134,20 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
 
 
 _RESAVE = "re-save the document in Word or LibreOffice"
+MAX_XML_DEPTH = 200  # lxml, which python-docx parses with, refuses a document nested 256 deep
+
+
+def _too_deep(data: bytes) -> bool:
+    """Whether an XML part nests elements deeper than MAX_XML_DEPTH (a malformed part is not judged here)."""
+    depth = 0
+    try:
+        for event, _ in iterparse(io.BytesIO(data), events=("start", "end")):
+            depth += 1 if event == "start" else -1
+            if depth > MAX_XML_DEPTH:
+                return True
+    except ParseError:
+        return False
+    return False
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 

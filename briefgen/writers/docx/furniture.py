@@ -17,7 +17,7 @@ from docx.section import _Footer
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefgen.document.layout import FURNITURE_SCALE, banner_shares_line
+from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
@@ -70,12 +70,11 @@ def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
     footer = one_line(safe_text(theme.footer))
     paragraph.add_run(footer)
     _tab(paragraph)
-    _banner(_banner_line(paragraph, (footer, _PAGE_NUMBERS_WIDEST), banner, theme), banner, theme)
+    _banner(_banner_line(paragraph, (footer, PAGE_NUMBERS_WIDEST), banner, theme), banner, theme)
     _tab(paragraph)
     _page_numbers(paragraph)
 
 
-_PAGE_NUMBERS_WIDEST = "Page 10 of 10"  # what the fields show, measured wide for a brief of up to 99 pages
 
 
 def _banner_line(paragraph: Paragraph, sides: tuple[str, str], banner: str, theme: Theme) -> Paragraph:

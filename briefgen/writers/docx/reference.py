@@ -2,9 +2,9 @@
 default header and footer, with their pictures and fields), none of its content.
 
 The reference's body, first-page and even-page headers and footers, footnotes and comments are dropped, so only
-presentation survives; styles.py then adds whatever named styles the writer needs and the reference lacks,
-footnotes.py adds our own footnote part, and furniture.py our own header and footer when the reference has
-none (else the banner line under its footer).
+presentation survives (and a style's page break before, which a brief does not take); styles.py then adds
+whatever named styles the writer needs and the reference lacks, footnotes.py adds our own footnote part, and
+furniture.py our own header and footer when the reference has none (else the banner line under its footer).
 """
 
 from __future__ import annotations
@@ -48,8 +48,18 @@ def open_document(reference: Path | None) -> DocxDocument:
     settings = document.settings.element
     for flag in settings.findall(qn("w:evenAndOddHeaders")):
         settings.remove(flag)
+    _drop_page_breaks(document)
     strip_variable_ids(document)
     return document
+
+
+def _drop_page_breaks(document: DocxDocument) -> None:
+    """A style's (or the defaults') "page break before" goes: a brief's sections run on, as in the PDF. Kept,
+    a report's Heading 1 that opens a new page put each section of a one-page brief on a page of its own in
+    Word and LibreOffice."""
+    styles = document.styles.element
+    for flag in list(styles.iter(qn("w:pageBreakBefore"))):
+        flag.getparent().remove(flag)
 
 
 @cache

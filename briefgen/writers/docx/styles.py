@@ -17,6 +17,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
 from briefgen.document.layout import (
+    FURNITURE_DISTANCE_MM,
     FURNITURE_LINE,
     FURNITURE_SCALE,
     MUTED,
@@ -39,7 +40,6 @@ TAG_STYLE = "Tag"
 HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
 FOOTER_STYLE = "Footer"
-HEADER_DISTANCE_MM = 6.0
 # briefgen's own header and footer styles: under a reference without a letterhead they replace the reference's
 # (it uses none itself), so the furniture sits as the PDF draws it
 _FURNITURE = (HEADER_STYLE, FOOTER_STYLE)
@@ -330,5 +330,6 @@ def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
     section.page_width, section.page_height = Mm(width), Mm(height)
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.gutter = 0  # a reference's gutter is in the theme's margins already (render/house.py)
     if distances:
-        section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
+        section.header_distance = section.footer_distance = Mm(FURNITURE_DISTANCE_MM)

@@ -27,7 +27,7 @@ def split_word(word: Any, max_width: float, max_widths: list[float], line_no: in
     """A word too long for its line cut into pieces that fit (`max_width` on this line, then `max_widths` by
     line number), as reportlab's _splitFragWord returns them; a word with no shaped text is cut by reportlab."""
     if not any(isinstance(text, ttfonts.ShapedStr) for _, text in word[1:]):
-        return _SPLIT(word, max_width, max_widths, line_no)
+        return list(_SPLIT(word, max_width, max_widths, line_no))
     last = len(max_widths) - 1
     pieces: list[Any] = []
     current: list[tuple[Any, str]] = []
@@ -107,9 +107,9 @@ def _actual_parts(glyphs: Any, cuts: list[int]) -> list[str | None]:
 
 
 def _advance(glyphs: Any, fragment: Any) -> float:
-    return sum(pdfmetrics.stringWidth(char, fragment.fontName, fragment.fontSize) if d.cluster == _SIMPLE
-               else d.x_advance * fragment.fontSize / 1000 for char, d in zip(glyphs, glyphs.__shapeData__,
-                                                                          strict=True))
+    return float(sum(pdfmetrics.stringWidth(char, fragment.fontName, fragment.fontSize) if d.cluster == _SIMPLE
+                     else d.x_advance * fragment.fontSize / 1000
+                     for char, d in zip(glyphs, glyphs.__shapeData__, strict=True)))
 
 
 def _joined(groups: list[tuple[Any, str]]) -> list[tuple[Any, str]]:

@@ -28,6 +28,7 @@ from briefgen.document.nodes import Table as DocTable
 from briefgen.document.outline import tree_level
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
+from briefgen.writers.pdf.numbers import Numbers
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit, colour
 from briefgen.writers.pdf.tags import ARTIFACT, Element
@@ -54,6 +55,7 @@ class StoryBuilder:
         self.cite = cite
         self.language = language
         self.headings = 0
+        self.numbers = Numbers(kit.theme.house)  # a house style's heading numbers, as Word counts them
         self.parent: Element | None = None  # the element the blocks being built belong to (None: Document)
 
     def element(self, role: str, parent: Element | None = None, **kwargs: object) -> Element:
@@ -71,7 +73,9 @@ class StoryBuilder:
         markup = render(content)
         if drawn.wordWrap == "CJK":  # reportlab's CJK breaking draws a soft hyphen as a hyphen mid-line
             markup = markup.replace("\u00ad", "")
-        return paragraph(markup, drawn, bullet, heading, tag if tag is not None else self.element("P"))
+        made = paragraph(markup, drawn, bullet, heading, tag if tag is not None else self.element("P"))
+        made.rules = self.kit.rules.get(style_name, ())  # a house style's border
+        return made
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         return [f for block in blocks for f in self.block(block)]
@@ -96,7 +100,9 @@ class StoryBuilder:
     def heading(self, block: Heading) -> Paragraph:
         level = min(max(block.level, 0), 2)
         tag = self.element(f"H{tree_level(level, self.top)}")
-        flowable = self.para(block.content, _HEADING_STYLE[level], heading=True, tag=tag)
+        label = self.numbers.label(layout.STYLES[_HEADING_STYLE[level]].word_name)
+        content = (Span(label + " "), *block.content) if label else block.content
+        flowable = self.para(content, _HEADING_STYLE[level], heading=True, tag=tag)
         # On the heading itself, not its style: the parts reportlab splits a heading taller than the rest of
         # the page into take the style's flags, and a last part keeping with nothing would regroup forever.
         flowable.keepWithNext = 1
@@ -181,9 +187,9 @@ class StoryBuilder:
         if block.attribution:
             rows.append([self.para(block.attribution, "attribution", tag=self.element("P", quoted))])
         table = Table(rows, colWidths=[self.kit.text_width], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            self._font(),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, self.kit.accent),
+        bar = [] if "quote" in self.kit.rules else [("LINEBEFORE", (0, 0), (0, -1), 2.5, self.kit.accent)]
+        table.setStyle(TableStyle([  # a house Quote draws its own border, or none (as in the DOCX)
+            self._font(), *bar,
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             *_word_cell_spacing([row[0] for row in rows], 0),  # the DOCX's two paragraphs, spaced as styled
         ]))

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from briefgen.document import layout
-from briefgen.document.house import House, StyleLook
+from briefgen.document.house import House, Rule, StyleLook
 from briefgen.document.typefaces import FontSet
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.face import ALIGN, Face
@@ -45,7 +45,8 @@ def _table_height(face: TTFontFace) -> float:
     typo = len(os2) >= 74 and struct.unpack_from(">H", os2, 62)[0] & _USE_TYPO_METRICS
     ascent, descent, gap = struct.unpack_from(">hhh", os2, 68) if typo else struct.unpack_from(
         ">hhh", face.get_table("hhea"), 4)
-    return (ascent - descent + max(gap, 0)) / face.unitsPerEm
+    units: float = face.unitsPerEm
+    return float(ascent - descent + max(gap, 0)) / units
 
 
 _USE_TYPO_METRICS = 1 << 7  # OS/2 fsSelection bit 7
@@ -66,20 +67,47 @@ def house_faces(house: House, ours: dict[str, Face], fontset: FontSet) -> dict[s
             for key, look in _defined(house).items()}
 
 
-def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face]) -> dict[str, ParagraphStyle]:
+def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face],
+                 text_width: float) -> dict[str, ParagraphStyle]:
     """Our paragraph styles replaced by the reference's for every style it defines."""
-    return {key: _from_look(ours[key], look, faces[key]) for key, look in _defined(house).items()}
+    return {key: _from_look(ours[key], look, faces[key], _indents(look, text_width) if key not in _NUMBERED else {})
+            for key, look in _defined(house).items()}
 
 
-def _from_look(base: ParagraphStyle, look: StyleLook, face: Face) -> ParagraphStyle:
+def _indents(look: StyleLook, text_width: float) -> dict[str, float]:
+    """The style's indents, kept to leave at least half the text width for its lines (Word squeezes text that
+    indents crowd out; reportlab would set a letter a line, or none)."""
+    left, right, first = look.indent or (0.0, 0.0, 0.0)
+    left, right = max(left, -_INTO_MARGIN), max(right, -_INTO_MARGIN)
+    crowded = left + right + max(first, 0.0)
+    if crowded > text_width / 2:
+        scale = text_width / 2 / crowded
+        left, right, first = left * scale, right * scale, first * scale if first > 0 else first
+    return {"leftIndent": left, "rightIndent": right, "firstLineIndent": max(first, -max(left, 0.0))}
+
+
+_INTO_MARGIN = 36.0  # points an indent may reach into the margin
+
+
+_NUMBERED = ("bullet",)  # indented by briefgen's own bullet numbering in the DOCX, whatever the style says
+
+
+def house_rules(house: House) -> dict[str, tuple[Rule, ...]]:
+    """The border of every style the reference defines (none where it draws none: a defined Quote without a
+    left border has no bar in the DOCX, so none in the PDF)."""
+    return {key: look.rules for key, look in _defined(house).items()}
+
+
+def _from_look(base: ParagraphStyle, look: StyleLook, face: Face, indents: dict[str, float]) -> ParagraphStyle:
     name = fonts.font_name(face.family, face.bold, face.italic)
     size = look.size or base.fontSize
-    leading = look.line_exact or size * (look.line or 1.0) * line_factor(name)
+    natural = size * (look.line or 1.0) * line_factor(name)
+    leading = look.line_exact if look.line_exact is not None else max(natural, look.line_at_least or 0.0)
     return ParagraphStyle(
         base.name, parent=base, fontName=name, fontSize=size, leading=leading,
         spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,
         alignment=ALIGN[look.align or "left"], textColor=HexColor(look.colour or WORD_BLACK),
-        bulletFontName=fonts.font_name(face.family), bulletFontSize=size)
+        bulletFontName=fonts.font_name(face.family), bulletFontSize=size, **indents)
 
 
 @cache

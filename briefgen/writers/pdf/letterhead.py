@@ -22,6 +22,7 @@ from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
+from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
 
 _SPACE = re.compile(r"\s+")
@@ -75,7 +76,7 @@ class Letterhead:
         """The line's height on the page with its paragraph spacing, as Word sets it."""
         name, size = self._font(line)
         images = [piece.height for cell in line.cells for piece in cell if piece.image]
-        return max([line.line_exact or size * line_factor(name) * line.line, *images]) + line.spacing()
+        return max([line.line_height(size * line_factor(name)), *images]) + line.spacing()
 
     def _descent(self, line: LetterLine) -> float:
         name, size = self._font(line)
@@ -88,11 +89,10 @@ class Letterhead:
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
         size = self._font(line)[1]
         left, right = self.kit.margins[3], self.kit.page[0] - self.kit.margins[1]
-        slots = ["left", "center", "right"] if len(line.cells) > 1 else [line.align]
         canv.setFillColor(HexColor(line.colour or WORD_BLACK))
-        for cell, slot in zip(line.cells, slots, strict=False):
+        for cell, (start, end, slot) in zip(line.cells, _slots(line, left, right), strict=False):
             width = self._width(cell, line, size, page)
-            x = {"center": (left + right - width) / 2, "right": right - width}.get(slot, left)
+            x = {"center": (start + end - width) / 2, "right": end - width}.get(slot, start)
             for piece in cell:
                 if piece.image:
                     canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
@@ -102,6 +102,16 @@ class Letterhead:
                     canv.setFont(name, size)
                     canv.drawString(x, baseline, chunk)
                     x += stringWidth(chunk, name, size)
+
+
+def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:
+    """Where each part of a line goes: (from, to, alignment) across the text width. A table row's cells stand
+    in their columns; a paragraph's parts at the left, centre and right tab stops, or alone as it is aligned."""
+    if line.columns:
+        return [(left + x, left + x + width, align) for x, width, align in line.columns]
+    if len(line.cells) > 1:
+        return [(left, right, slot) for slot in ("left", "center", "right")]
+    return [(left, right, line.align)]
 
 
 def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
@@ -116,12 +126,14 @@ def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
 
 
 def with_room(kit: Kit, banner: str) -> Kit:
-    """The kit with its top and bottom margins grown where the letterhead reaches past them, as Word moves the
-    text down below a tall header (and up above a tall footer): the text never runs under the letterhead."""
+    """The kit with its top and bottom margins grown where the letterhead (or briefgen's own header and footer,
+    under narrow margins) reaches past them, as Word moves the text down below a tall header (and up above a
+    tall footer): the text never runs under the letterhead."""
     house = kit.theme.house
     if house is None or not house.letterhead:
-        return kit
-    header, footer = Letterhead(kit, house, banner_line(kit, house, banner), total=0).reach()
+        header, footer = Decorator(kit, banner, total=0).reach()
+    else:
+        header, footer = Letterhead(kit, house, banner_line(kit, house, banner), total=0).reach()
     top, right, bottom, left = kit.margins
     if header <= top and footer <= bottom:
         return kit

@@ -8,11 +8,18 @@ import io
 from functools import cache
 from pathlib import Path
 
+from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.layout import FURNITURE_LINE, FURNITURE_SCALE, banner_shares_line
+from briefgen.document.layout import (
+    FURNITURE_DISTANCE_MM,
+    FURNITURE_LINE,
+    FURNITURE_SCALE,
+    PAGE_NUMBERS_WIDEST,
+    banner_shares_line,
+)
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
 from briefgen.writers.pdf import fonts
@@ -89,12 +96,25 @@ class Decorator:
         bottom margin leaves room for)."""
         kit = self.kit
         left, right = kit.margins[3], kit.page[0] - kit.margins[1]
-        before, banner, after = (self.chunks(sides[0])[1], self.chunks(self.banner, bold=True)[1],
-                                 self.chunks(sides[1])[1])
-        shares = banner_shares_line(before, banner, after, width=right - left, gap=self.size)
+        shares = self.shares(sides)
         canv.setFillColor(kit.banner)
         self.draw(canv, self.banner, (left + right) / 2, y if shares else y + self.size * FURNITURE_LINE, "center",
                   bold=True)
+
+    def shares(self, sides: tuple[str, str]) -> bool:
+        """Whether the handling line fits between the side texts (else it takes a line of its own above)."""
+        before, banner, after = (self.chunks(sides[0])[1], self.chunks(self.banner, bold=True)[1],
+                                 self.chunks(sides[1])[1])
+        return banner_shares_line(before, banner, after, width=self.kit.text_width, gap=self.size)
+
+    def reach(self) -> tuple[float, float]:
+        """How far the header reaches down from the page's top edge, and the footer up from its bottom, as Word
+        lays out the DOCX's: FURNITURE_DISTANCE_MM from the edge, one line, or two where the handling line
+        takes a line of its own (the page numbers measured at their widest, as the DOCX does)."""
+        line, distance = self.size * FURNITURE_LINE, FURNITURE_DISTANCE_MM * mm
+        lines = [1 + bool(self.banner and not self.shares(sides))
+                 for sides in ((self.kit.theme.organisation, ""), (self.kit.theme.footer, PAGE_NUMBERS_WIDEST))]
+        return distance + lines[0] * line, distance + lines[1] * line
 
     def header(self, canv: Canvas, page: int) -> None:
         kit, top = self.kit, self.kit.page[1] - self.kit.margins[0]

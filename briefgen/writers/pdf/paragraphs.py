@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph
 
 from briefgen.writers.pdf import lines, shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
+from briefgen.writers.pdf.rules import Ruled
 from briefgen.writers.pdf.tags import Element, Tagged
 
 Outline = tuple[str, int, str]  # entry text, level, bookmark key
@@ -71,11 +72,11 @@ class _KeepsOutline:
         return parts
 
 
-class Plain(Tagged, _Paragraph):
-    """A left-to-right paragraph, marked as its structure element."""
+class Plain(Ruled, Tagged, _Paragraph):
+    """A left-to-right paragraph, marked as its structure element (with a house style's border, if any)."""
 
 
-class Bidi(Tagged, _BidiParagraph):
+class Bidi(Ruled, Tagged, _BidiParagraph):
     """A paragraph whose lines are ordered by the bidirectional algorithm, marked as its structure element,
     with its text in reading order as the marked content's /ActualText."""
 

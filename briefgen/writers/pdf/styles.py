@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from reportlab.lib.colors import Color, HexColor
@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from briefgen.document import layout
+from briefgen.document.house import Rule
 from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
@@ -37,6 +38,7 @@ class Kit:
     page: tuple[float, float]
     margins: tuple[float, float, float, float]  # top, right, bottom, left in points
     faces: dict[str, Face]  # layout style -> how its text is set (a house style may change any of them)
+    rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # layout style -> a house style's border
 
     @property
     def text_width(self) -> float:
@@ -74,11 +76,13 @@ def kit(theme: Theme) -> Kit:
               for name, spec in layout.STYLES.items()}
     faces = {name: Face(families[spec.font], spec.bold, spec.italic, spec.caps)
              for name, spec in layout.STYLES.items()}
-    if theme.house is not None:
-        from briefgen.writers.pdf.house import house_faces, house_styles
-        faces.update(house_faces(theme.house, faces, theme.fonts))
-        styles.update(house_styles(theme.house, styles, faces))
+    rules: dict[str, tuple[Rule, ...]] = {}
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
+    if theme.house is not None:
+        from briefgen.writers.pdf.house import house_faces, house_rules, house_styles
+        faces.update(house_faces(theme.house, faces, theme.fonts))
+        styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
+        rules = house_rules(theme.house)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (width * mm, height * mm), (top, right, bottom, left), faces)
+               (width * mm, height * mm), (top, right, bottom, left), faces, rules)

@@ -1,0 +1,52 @@
+"""A reference's list numbering (word/numbering.xml), as far as its heading styles use it: a Heading 1 of a
+report template numbered "1", "2"… (or "1.1" for Heading 2), which Word and LibreOffice draw in the DOCX and
+the PDF then draws too (writers/pdf/house.py counts)."""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element
+
+from briefgen.document.house import ListLevel
+from briefgen.render.wordml import W, twips
+
+_LEVELS = 9  # Word's list levels, 0 to 8
+_MAX_START = 32767  # the largest start value Word accepts
+
+
+def read_lists(root: Element | None) -> tuple[tuple[str, tuple[ListLevel, ...]], ...]:
+    """numId -> its levels (format, text pattern, start), for every list the numbering part defines."""
+    if root is None:
+        return ()
+    abstracts = {a.get(f"{W}abstractNumId", ""): a for a in root.findall(f"{W}abstractNum")}
+    found: list[tuple[str, tuple[ListLevel, ...]]] = []
+    for num in root.findall(f"{W}num"):
+        link = num.find(f"{W}abstractNumId")
+        abstract = abstracts.get("" if link is None else link.get(f"{W}val", ""))
+        if abstract is not None:
+            found.append((num.get(f"{W}numId", ""), _levels(abstract)))
+    return tuple(found)
+
+
+def _levels(abstract: Element) -> tuple[ListLevel, ...]:
+    by_level = {lvl.get(f"{W}ilvl", ""): lvl for lvl in abstract.findall(f"{W}lvl")}
+    return tuple(_level(by_level.get(str(n))) for n in range(_LEVELS))
+
+
+def _level(lvl: Element | None) -> ListLevel:
+    if lvl is None:
+        return ListLevel()
+    fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
+    start = twips(lvl.find(f"{W}start"), "val")
+    return ListLevel(fmt="decimal" if fmt is None else fmt.get(f"{W}val", "decimal"),
+                     text="" if text is None else text.get(f"{W}val", ""),
+                     start=int(min(start, _MAX_START)) if start is not None else 1)
+
+
+def numbered(ppr: Element) -> tuple[str, int] | None:
+    """The list (numId) and level a style's w:numPr puts its paragraphs in; numId 0 means none."""
+    num_pr = ppr.find(f"{W}numPr")
+    if num_pr is None:
+        return None
+    num, level = num_pr.find(f"{W}numId"), twips(num_pr.find(f"{W}ilvl"), "val")
+    ident = "" if num is None else num.get(f"{W}val", "")
+    return (ident, min(int(level or 0), _LEVELS - 1)) if ident else None

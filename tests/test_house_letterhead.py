@@ -1,0 +1,146 @@
+"""A reference's header as Word users build it: a table of three cells, a text box (which Word writes twice,
+as a drawing and as its VML fallback), a content control, DATE and FILENAME fields. The PDF reads each as Word
+shows it: the cells side by side in their columns, the text box's words once, the control's text, each field's
+stored result."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Inches
+
+from briefgen.render.house import read_house
+from tests.conftest import ROOT
+from tests.helpers import run
+from tests.tools import require
+
+_W = nsdecls("w")
+_TEXT_BOX = (f'<w:r {_W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+             'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:t>BOXED'
+             '</w:t></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>BOXED'
+             '</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>'
+             '</w:r>')
+
+
+def _field(code: str, stored: str) -> list[str]:
+    return [f'<w:r {_W}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {_W}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+            f'<w:r {_W}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {_W}><w:t>{stored}</w:t></w:r>',
+            f'<w:r {_W}><w:fldChar w:fldCharType="end"/></w:r>']
+
+
+def _reference(path: Path) -> Path:
+    reference = docx.Document()
+    header = reference.sections[0].header
+    table = header.add_table(1, 3, Inches(6))
+    for cell, text in zip(table.rows[0].cells, ("LEFTCELL", "MIDDLECELL", "RIGHTCELL"), strict=True):
+        cell.text = text
+    footer = reference.sections[0].footer.paragraphs[0]
+    footer.add_run("Printed ")
+    for xml in [*_field('DATE \\@ "d MMMM yyyy"', "3 March 2025"), *_field("PAGE", "9")]:
+        footer._p.append(parse_xml(xml))
+    footer._p.append(parse_xml(_TEXT_BOX))
+    control = parse_xml(f'<w:sdt {_W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>CONTROLLED</w:t></w:r></w:p>'
+                        '</w:sdtContent></w:sdt>')
+    reference.sections[0].footer._element.append(control)
+    reference.save(str(path))
+    return path
+
+
+def test_a_header_table_row_is_one_line_with_its_cells_in_their_columns(tmp_path: Path) -> None:
+    house = read_house(_reference(tmp_path / "house.docx"))
+    rows = [line for line in house.header if line.columns]
+    assert len(rows) == 1  # one line, not three stacked
+    texts = ["".join(piece.text for piece in cell) for cell in rows[0].cells]
+    assert texts == ["LEFTCELL", "MIDDLECELL", "RIGHTCELL"]
+    assert [round(x) for x, _, _ in rows[0].columns] == [0, 144, 288]  # 2 inches a column
+
+
+def test_fields_text_boxes_and_controls_show_as_word_shows_them(tmp_path: Path) -> None:
+    house = read_house(_reference(tmp_path / "house.docx"))
+    text = " ".join(piece.text for line in house.footer for cell in line.cells for piece in cell)
+    assert "3 March 2025" in text  # the stored result of a field the PDF does not count (it was dropped)
+    assert "9" not in text and "\x00PAGE\x00" in text  # PAGE is counted, its stored "9" not shown
+    assert text.count("BOXED") == 1  # a text box's words once, not again from its VML fallback
+    assert "CONTROLLED" in text  # a content control's paragraph
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    workspace = tmp_path_factory.mktemp("letterhead") / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    _reference(workspace / "templates/house.docx")
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
+                                                        encoding="utf-8")
+    result = run(workspace, "build", "-a", "executive")
+    assert result.exit_code == 0, result.output
+    return workspace / "output"
+
+
+def _left_edges(pdf: Path) -> dict[str, float]:
+    found = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    return {w: float(x) for x, w in re.findall(r'xMin="([\d.]+)"[^>]*>([^<]*)</word>', found)}
+
+
+def test_the_pdf_sets_the_header_cells_where_libreoffice_does(built: Path, tmp_path: Path) -> None:
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    ours, theirs = _left_edges(built / "executive.pdf"), _left_edges(tmp_path / "executive.pdf")
+    for word in ("LEFTCELL", "MIDDLECELL", "RIGHTCELL"):
+        assert abs(ours[word] - theirs[word]) < 8, (word, ours[word], theirs[word])
+
+
+def test_a_part_nested_thousands_deep_is_an_error_at_the_reference(workspace: Path) -> None:
+    """A header whose paragraph nests 5,000 tracked insertions (or content controls 3,000 deep): the DOCX
+    writer's parser refused it and briefgen stopped with an internal error (exit 3)."""
+    import zipfile
+
+    path = workspace / "templates/deep.docx"
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0].text = "Letterhead"
+    reference.save(str(path))
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    header = next(name for name in parts if name.startswith("word/header"))
+    deep = ("<w:p>" + "<w:ins w:id='1' w:author='a'>" * 5000 + "<w:r><w:t>DEEP</w:t></w:r>" + "</w:ins>" * 5000
+            + "</w:p>")
+    parts[header] = parts[header].replace(b"</w:hdr>", deep.encode() + b"</w:hdr>")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    profile = (ROOT / "briefgen/templates/analyst.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/deep.yaml").write_text(profile + "look: {reference_docx: deep.docx}\n", encoding="utf-8")
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1, result.output
+        assert "look.reference_docx: its part word/header1.xml nests its XML more than 200 levels deep" in result.output
+
+
+def test_a_letterhead_formatted_by_hand_keeps_its_size_weight_and_colour(tmp_path: Path) -> None:
+    """An organisation name made bold, 22 pt and dark red on the run itself (as most letterheads are), under
+    16 pt lines: the PDF drew them all in the Header style's 11 pt, so its header was half as tall as Word's."""
+    from docx.shared import Pt, RGBColor
+
+    reference = docx.Document()
+    header = reference.sections[0].header
+    name = header.paragraphs[0].add_run("MINISTRY OF EXAMPLES")
+    name.bold, name.font.size, name.font.color.rgb = True, Pt(22), RGBColor(0x80, 0, 0)
+    header.add_paragraph().add_run("Directorate of Analysis").font.size = Pt(16)
+    blank = header.add_paragraph()._p.get_or_add_pPr()
+    blank.append(parse_xml(f'<w:rPr {_W}><w:sz w:val="4"/></w:rPr>'))  # an empty 2 pt line: spacing by hand
+    reference.save(str(tmp_path / "house.docx"))
+    first, second, third = read_house(tmp_path / "house.docx").header
+    assert (first.size, first.bold, first.colour) == (22, True, "#800000")
+    assert (second.size, second.bold) == (16, False)
+    assert third.size == 2 and not any(third.cells[0])
