@@ -29,6 +29,7 @@ from briefgen.document.layout import (
 )
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
+from briefgen.writers.docx import adopt
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 
 TEXT_COLOUR = hex_colour(TEXT)
@@ -48,13 +49,6 @@ _FURNITURE = (HEADER_STYLE, FOOTER_STYLE)
 _INTERNAL_NAMES = {"Heading 1": "heading 1", "Heading 2": "heading 2", "Footnote Text": "footnote text",
                    "Header": "header", "Footer": "footer", "Caption": "caption"}
 _OUTLINE = {"Heading 1": "0", "Heading 2": "1"}
-# w:pPr children that follow w:numPr (schema order).
-_AFTER_NUM_PR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                 "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                 "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-                 "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                 "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-                 "w:pPrChange")
 _KEEP_WITH_NEXT = {"title", "heading1", "heading2", "box_title", "table_header"}
 
 
@@ -92,8 +86,8 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
             styles.insert(0, _doc_defaults(theme, language))
         ours_only = () if theme.house is not None and theme.house.letterhead else _FURNITURE
         for definition in ours:
-            _adopt_or_add(styles, definition, replace=definition.get(qn("w:styleId")) in ours_only)
-        _use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
+            adopt.adopt_or_add(styles, definition, replace=definition.get(qn("w:styleId")) in ours_only)
+        adopt.use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
         return
     for child in list(styles):
         if child.tag in (qn("w:style"), qn("w:docDefaults")):
@@ -101,54 +95,6 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
     styles.insert(0, _doc_defaults(theme, language))
     for definition in ours:
         styles.append(definition)
-
-
-def _name(style: BaseOxmlElement) -> str:
-    name = style.find(qn("w:name"))
-    return "" if name is None else str(name.get(qn("w:val"), "")).lower()
-
-
-def _adopt_or_add(styles: BaseOxmlElement, ours: BaseOxmlElement, replace: bool = False) -> None:
-    """Keep the reference's style of the same id, or of the same type and name (its id renamed to ours);
-    add ours only when the reference has neither. With `replace`, ours takes the place of the reference's."""
-    ident, kind = ours.get(qn("w:styleId")), ours.get(qn("w:type"))
-    existing = list(styles.iterchildren(qn("w:style")))
-    same = next((s for s in existing if s.get(qn("w:styleId")) == ident), None)
-    if same is None:
-        same = next((s for s in existing if s.get(qn("w:type")) == kind and _name(s) == _name(ours)), None)
-    if same is None:
-        styles.append(ours)
-        return
-    old = same.get(qn("w:styleId"))
-    if replace:
-        same.addprevious(ours)
-        styles.remove(same)
-    if old == ident:
-        return
-    same.set(qn("w:styleId"), ident)
-    for link in styles.iter(qn("w:basedOn"), qn("w:next"), qn("w:link")):
-        if link.get(qn("w:val")) == old:
-            link.set(qn("w:val"), ident)
-
-
-def _use_bullets(styles: BaseOxmlElement, ident: str, num_id: str) -> None:
-    """Point the (reference's) List Bullet style at our bullet definition."""
-    style = next(s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == ident)
-    ppr = style.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = el("w:pPr")
-        after = [style.find(qn(t)) for t in ("w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")]
-        anchor = next((a for a in after if a is not None), None)
-        if anchor is None:
-            style.append(ppr)
-        else:
-            anchor.addprevious(ppr)
-    existing = ppr.find(qn("w:numPr"))
-    if existing is not None:
-        ppr.remove(existing)
-    num_pr = el("w:numPr")
-    sub(num_pr, "w:numId", val=num_id)
-    ppr.insert_element_before(num_pr, *_AFTER_NUM_PR)
 
 
 def run_properties(parent: BaseOxmlElement, role: str, size: float, colour_hex: str, theme: Theme) -> None:
