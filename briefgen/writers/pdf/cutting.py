@@ -22,6 +22,12 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
+# reportlab's own cuts, taken before shaping.install puts ours in their place
+_SPLIT = rl_paragraph._splitFragWord
+_HYPHENATE_WORD = rl_paragraph._hyphenateWord
+_HYPHENATE_FRAG_WORD = rl_paragraph._hyphenateFragWord
+_SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped text unshaped
+
 
 def split_word(word: Any, max_width: float, max_widths: list[float], line_no: int) -> list[Any]:
     """A word too long for its line cut into pieces that fit (`max_width` on this line, then `max_widths` by
@@ -44,9 +50,6 @@ def split_word(word: Any, max_width: float, max_widths: list[float], line_no: in
     return pieces
 
 
-_SPLIT = rl_paragraph._splitFragWord
-_HYPHENATE_WORD = rl_paragraph._hyphenateWord
-_HYPHENATE_FRAG_WORD = rl_paragraph._hyphenateFragWord
 
 
 def hyphenate_word(hyphenator: Any, font: str, size: float, word: str, width: float, new_width: float,
@@ -65,7 +68,6 @@ def hyphenate_frag_word(hyphenator: Any, word: Any, new_width: float, max_width:
     if found and float(found[-1][0]) > max_width:
         return None
     return found
-_SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped text unshaped
 
 
 def _glyph_groups(word: Any) -> Iterator[tuple[Any, str, float]]:
