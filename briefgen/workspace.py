@@ -59,8 +59,24 @@ class Workspace:
 
     @property
     def cache(self) -> Path:
-        """Parsed inputs keyed by content hash; safe to delete at any time."""
-        return self.output / ".cache"
+        """Parsed inputs keyed by content hash; safe to delete at any time. Never reached through a symbolic
+        link leading out of the workspace (output/ or output/.cache itself): `check` and `watch` would write
+        their caches wherever it points."""
+        cache = self.output / ".cache"
+        for folder in (self.output, cache):
+            if self.leads_out(folder):
+                raise BriefgenError(Problem(self.rel(folder), "a symbolic link leading out of the workspace (or "
+                                            "nowhere) is in the way of briefgen's cache", hint=(
+                                                "remove the link: output/ and output/.cache are briefgen's own "
+                                                "folders (name a folder elsewhere for the briefs with -o)")))
+        return cache
+
+    def leads_out(self, path: Path) -> bool:
+        """Whether `path` is a symbolic link to something that is not a folder inside the workspace."""
+        if not path.is_symlink():
+            return False
+        real = os.path.realpath(path)
+        return not os.path.isdir(real) or not real.startswith(str(self.root).rstrip(os.sep) + os.sep)
 
     def rel(self, path: Path) -> str:
         """A path as the user should read it in a message: relative to the workspace when inside it."""
@@ -91,12 +107,10 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     if not ws.seeds.is_dir():  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
         raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
                                     hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
-    if out is None and ws.output.is_symlink():
-        real = os.path.realpath(ws.output)
-        if not os.path.isdir(real) or not real.startswith(str(ws.root).rstrip(os.sep) + os.sep):
-            raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
-                                        "the way of the output folder", hint="remove the link, or name the folder "
-                                        "to write to with -o"))
+    if out is None and ws.leads_out(ws.output):
+        raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
+                                    "the way of the output folder", hint="remove the link, or name the folder "
+                                    "to write to with -o"))
     target = (out if out is not None else ws.output).resolve()
     _not_kept_folder(ws, target, out)
     if target.exists() and not target.is_dir():

@@ -86,6 +86,13 @@ def _output_linked_out(ws: Path) -> None:
     (ws / "output").symlink_to(ws.parent / "outside", target_is_directory=True)
 
 
+def _cache_linked_out(ws: Path) -> None:
+    """output/.cache moved out of the workspace and linked to: `check` would write its caches there."""
+    (ws / "output" / ".cache").mkdir(parents=True, exist_ok=True)
+    (ws / "output" / ".cache").rename(ws.parent / "outside-cache")
+    (ws / "output" / ".cache").symlink_to(ws.parent / "outside-cache", target_is_directory=True)
+
+
 def _in_the_way(rel: str, folder: bool) -> Callable[[Path], None]:
     """A folder (else a file) where the build writes output/`rel`, what briefgen made there removed first."""
     def mutate(ws: Path) -> None:
@@ -254,6 +261,7 @@ SCENARIOS: dict[str, Scenario] = {
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),
     "output is a link out": (_output_linked_out, ("build",)),
+    "cache is a link out": (_cache_linked_out, ("check",)),
     "symbolic link leaving its folder": _round2("containment: included template in a linked folder"),
     "the model as a seed": _hostile("the model as a seed"),
     "seed behind a link": _round2("containment: seed in a linked folder"),

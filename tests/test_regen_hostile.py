@@ -30,6 +30,24 @@ def test_an_output_link_leading_out_of_the_workspace_is_never_written_through(
     assert not (tmp_path / "elsewhere").exists() or list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.parametrize("linked", ["output", "output/.cache"])
+@pytest.mark.parametrize("command", [("check",), ("check", "--no-cache")])
+def test_a_cache_link_leading_out_of_the_workspace_is_never_written_through(
+        base: Path, tmp_path: Path, linked: str, command: tuple[str, ...]) -> None:
+    """`check` (and every command reading the caches) wrote parsed seeds, compiled templates and its verdict
+    wherever output/ or output/.cache pointed; `build` refused only output/ itself."""
+    ws = copy_workspace(base, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (ws / linked).rename(tmp_path / "kept")
+    (ws / linked).symlink_to(elsewhere, target_is_directory=True)
+    result = run(ws, *command)
+    assert result.exit_code == 1, result.output
+    assert f"{linked}: a symbolic link leading out of the workspace (or nowhere) is in the way" in result.output
+    run(ws, "status")  # reads, and writes nothing there either
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_an_output_link_to_a_folder_inside_the_workspace_is_the_output(base: Path, tmp_path: Path) -> None:
     ws = copy_workspace(base, tmp_path)
     (ws / "output").rename(ws / "briefs")
