@@ -91,18 +91,18 @@ def _ceiling(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list
 
 
 def _filters(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
-    """Warnings for filters that name an item or a tag the model does not have: a typo there silently
-    empties a brief."""
+    """Warnings for filters that name an item or a tag the model does not have (a typo there silently
+    empties a brief), and for an include that an item's own audiences list overrides."""
     summary, filters = loaded.summary, profile.filters
     ids = [i.id for kind in ITEM_KINDS for i in getattr(summary, kind)]
     tags = sorted({t for kind in ITEM_KINDS for i in getattr(summary, kind) for t in getattr(i, "tags", ())})
-    return [profile.problem(("filters", key, n), message.format(wanted), did_you_mean(wanted, known, what),
-                            warning=True)
-            for key, known, what, message in (("include", ids, "item ids", "no item {!r}"),
-                                              ("exclude", ids, "item ids", "no item {!r}"),
-                                              ("tags", tags, "tags the items carry", "no item carries the tag {!r}"))
-            for n, wanted in enumerate(getattr(filters, key)) if wanted not in known] + _kept_from(profile, name,
-                                                                                                   loaded)
+    unknown = [profile.problem(("filters", key, n), message.format(wanted), did_you_mean(wanted, known, what),
+                               warning=True)
+               for key, known, what, message in (("include", ids, "item ids", "no item {!r}"),
+                                                 ("exclude", ids, "item ids", "no item {!r}"),
+                                                 ("tags", tags, "tags the items carry", "no item carries the tag {!r}"))
+               for n, wanted in enumerate(getattr(filters, key)) if wanted not in known]
+    return unknown + _kept_from(profile, name, loaded)
 
 
 def _kept_from(profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
