@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import built_workspace, edit, published, run
+from tests.helpers import built_workspace, copy_workspace, edit, published, run
 
 SOURCES, SUMMARY = "seeds/sources.yaml", "seeds/summary.yaml"
 
@@ -19,10 +19,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ws(built: Path, tmp_path: Path) -> Path:
-    import shutil
-    copy = tmp_path / "ws"
-    shutil.copytree(built, copy)
-    return copy
+    return copy_workspace(built, tmp_path)
 
 
 def _refused(ws: Path, *needles: str) -> str:

@@ -5,8 +5,19 @@ pdftoppm draws the page: the text state's render mode is kept inside saveState/r
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from briefgen.sources.formats.pdfdoc import extract
+
+
+def _invisible(page: Any, y: float, line: str) -> None:
+    """A line drawn in render mode 3 (neither filled nor stroked), the mode kept inside its own text state."""
+    page.saveState()
+    text = page.beginText(72, y)
+    text.setTextRenderMode(3)
+    text.textLine(line)
+    page.drawText(text)
+    page.restoreState()
 
 
 def _pdf() -> bytes:
@@ -17,12 +28,7 @@ def _pdf() -> bytes:
     out = io.BytesIO()
     page = canvas.Canvas(out)
     page.drawString(72, 760, "Visible line one says the army has 1,200 drones.")
-    page.saveState()
-    text = page.beginText(72, 740)
-    text.setTextRenderMode(3)
-    text.textLine("Invisible line says 0 drones.")
-    page.drawText(text)
-    page.restoreState()
+    _invisible(page, 740, "Invisible line says 0 drones.")
     page.setFillColorRGB(1, 1, 1)
     page.drawString(72, 720, "White on white says 999 tanks.")
     page.setFillColorRGB(0.1, 0.2, 0.5)
@@ -33,12 +39,7 @@ def _pdf() -> bytes:
     Image.new("RGB", (400, 60), (240, 240, 240)).save(scan, "PNG")
     scan.seek(0)
     page.drawImage(ImageReader(scan), 60, 600, 400, 60)
-    page.saveState()
-    text = page.beginText(72, 620)
-    text.setTextRenderMode(3)
-    text.textLine("The OCR layer over the scan says 77 boats.")
-    page.drawText(text)
-    page.restoreState()
+    _invisible(page, 620, "The OCR layer over the scan says 77 boats.")
     page.setFillColorRGB(0, 0, 0)
     page.drawString(72, 560, "Visible closing line.")
     page.save()

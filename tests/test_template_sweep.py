@@ -3,13 +3,12 @@ refused as the template's mistake, exit 1, nothing published."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import built_workspace, edit, published, run
+from tests.helpers import built_workspace, copy_workspace, edit, published, run
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +18,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ws(built: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "ws"
-    shutil.copytree(built, copy)
-    return copy
+    return copy_workspace(built, tmp_path)
 
 
 def _board(ws: Path, bluf: str) -> None:
