@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Inches, Pt, RGBColor
 from PIL import Image
 from pypdf import PdfReader
@@ -226,3 +226,21 @@ def test_a_letterhead_picture_named_from_the_package_root_is_drawn(tmp_path: Pat
     pictures = [[piece.image for line in read_house(path).header for cell in line.cells for piece in cell
                  if piece.image] for path in (relative, absolute)]
     assert pictures[0] and pictures[0] == pictures[1]
+
+
+def test_a_theme_font_wins_over_the_font_named_beside_it(tmp_path: Path) -> None:
+    """python-docx's `style.font.name = ...` writes w:ascii beside the template's asciiTheme; Word (and
+    LibreOffice) follow the theme's font, so the PDF must too: python-docx's Title keeps its theme's major
+    font (Calibri), not the Times New Roman written beside it, and Normal, with no theme font, takes Arial."""
+    from briefgen.render.house import read_house
+
+    reference = docx.Document()
+    reference.styles["Title"].font.name = "Times New Roman"
+    reference.styles["Normal"].font.name = "Arial"
+    title_fonts = reference.styles["Title"].element.rPr.rFonts
+    assert title_fonts.get(qn("w:asciiTheme")) == "majorHAnsi"  # the precondition: both written
+    path = tmp_path / "house.docx"
+    reference.save(str(path))
+    house = read_house(path)
+    assert house.style("Title").font == "Calibri"
+    assert house.style("Normal").font == "Arial"

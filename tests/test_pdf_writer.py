@@ -291,15 +291,29 @@ def test_bad_theme_is_a_user_error(tmp_path: Path, theme: Theme) -> None:
         write(sample_document(), tmp_path / "t.pdf", theme)
 
 
+def _embedded_fonts(path: Path) -> set[str]:
+    return {str(f["/BaseFont"]).split("+")[-1] for page in PdfReader(path).pages
+            for f in page["/Resources"]["/Font"].values()}
+
+
 def test_a_font_not_bundled_is_drawn_in_its_substitute(tmp_path: Path) -> None:
-    """A house style may name any font: the PDF draws Georgia in Caladea and Arial in Carlito (check reports
-    the substitution), and embeds nothing else."""
+    """A house style may name any font: the PDF draws Georgia in Caladea and Verdana in Carlito (check
+    reports the substitution), and embeds nothing else."""
     path = tmp_path / "f.pdf"
-    write(sample_document(), path, Theme(body_font="Georgia", heading_font="Arial"))
-    fonts = {str(f["/BaseFont"]).split("+")[-1] for page in PdfReader(path).pages
-             for f in page["/Resources"]["/Font"].values()}
+    write(sample_document(), path, Theme(body_font="Georgia", heading_font="Verdana"))
+    fonts = _embedded_fonts(path)
     assert {"Caladea-Regular", "Carlito-Bold"} <= fonts
-    assert not any(name.startswith(("Georgia", "Arial", "Helvetica")) for name in fonts), fonts
+    assert not any(name.startswith(("Georgia", "Verdana", "Liberation")) for name in fonts), fonts
+
+
+def test_arial_and_times_are_drawn_in_their_metric_twins(tmp_path: Path) -> None:
+    """Arial and Times New Roman, the fonts house styles name most, are drawn in Liberation Sans and Serif,
+    whose every advance width is theirs: a line breaks where Word breaks it."""
+    path = tmp_path / "f.pdf"
+    write(sample_document(), path, Theme(body_font="Times New Roman", heading_font="Arial"))
+    fonts = _embedded_fonts(path)
+    assert {"LiberationSerif", "LiberationSans-Bold"} <= fonts, fonts
+    assert not any(name.startswith(("Caladea", "Carlito")) for name in fonts), fonts
 
 
 def test_logo_on_first_page_only(tmp_path: Path) -> None:

@@ -16,8 +16,12 @@ Side = Literal["top", "bottom", "left", "right"]
 PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
 NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 
-# Fonts whose metrics a bundled face copies, so text set in one wraps like text set in the other.
-METRIC_TWINS = {"Cambria": "Caladea", "Caladea": "Caladea", "Calibri": "Carlito", "Carlito": "Carlito"}
+# Fonts whose metrics a bundled face copies, so text set in one wraps like text set in the other (each bundled
+# face under its own names too; Helvetica and Times are the PostScript faces Arial and Times New Roman copy).
+METRIC_TWINS = {"Cambria": "Caladea", "Caladea": "Caladea", "Calibri": "Carlito", "Carlito": "Carlito",
+                **dict.fromkeys(("Arial", "Helvetica", "Arimo", "Liberation Sans", "LiberationSans"), "LiberationSans"),
+                **dict.fromkeys(("Times New Roman", "Times", "Tinos", "Liberation Serif", "LiberationSerif"),
+                                "LiberationSerif")}
 _SERIF_HINTS = ("serif", "times", "georgia", "garamond", "cambria", "caladea", "book", "minion", "palatino",
                 "baskerville", "charter", "roman")
 

@@ -1,7 +1,8 @@
 """The bundled typefaces: the files the PDF embeds and the names the DOCX asks Word for.
 
-Caladea and Carlito are metric-compatible with Cambria and Calibri, so a DOCX that names Cambria/Calibri
-lays out line for line like our PDF, in Word (which has them) and in LibreOffice (which maps them back).
+Caladea and Carlito are metric-compatible with Cambria and Calibri, Liberation Serif and Liberation Sans with
+Times New Roman and Arial, so a DOCX that names one of those four lays out line for line like our PDF, in Word
+(which has them) and in LibreOffice (which maps them back).
 The fallbacks draw, run by run, the text the main faces lack: one face per script that needs shaping or a
 direction of its own (Arabic and Persian, Hebrew, the Brahmic scripts of South and Southeast Asia from Devanagari
 to Khmer), one for Chinese and Japanese, one for Korean, DejaVu Sans for the rest (symbols, the odd letter)
@@ -59,7 +60,12 @@ FACES: dict[str, Face] = {
                     "Caladea-Italic.ttf", "Caladea-BoldItalic.ttf"),
     "Carlito": Face("Carlito", "Calibri", "Carlito-Regular.ttf", "Carlito-Bold.ttf",
                     "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"),
+    **{f"Liberation{kind}": Face(f"Liberation{kind}", word, *(f"Liberation{kind}-{style}.ttf" for style in (
+        "Regular", "Bold", "Italic", "BoldItalic"))) for kind, word in (("Serif", "Times New Roman"), ("Sans", "Arial"))},
 }
+# The main faces every brief looks in for a character its own face lacks, before the fallbacks (the Liberation
+# faces only draw the text of a brief set in them: a Caladea brief's odd letter is not drawn in Liberation).
+SHARED = ("Caladea", "Carlito")
 
 # Script name (as `look.fonts` spells it) -> the bundled face for it. The DOCX names the face Word ships for
 # that script; LibreOffice, lacking it, picks an installed face that covers the text.
@@ -211,7 +217,7 @@ class FontSet:
 
     def drawable(self, char: str) -> bool:
         """Whether a face of this set (the bundled ones included) has a glyph for the character."""
-        return drawable(char, (*self.named, *FACES.values(), *self.fallbacks))
+        return drawable(char, (*self.named, *(FACES[f] for f in SHARED), *self.fallbacks))
 
     def runs(self, text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
         """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by
@@ -236,16 +242,16 @@ def _file_coverage(path: Path, mtime_ns: int) -> frozenset[int]:
     return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
 
 
-def drawable(char: str, faces: tuple[Face, ...] = (*FACES.values(), *FALLBACKS)) -> bool:
+def drawable(char: str, faces: tuple[Face, ...] = (*(FACES[f] for f in SHARED), *FALLBACKS)) -> bool:
     """Whether one of the faces (by default every bundled one) has a glyph for the character."""
     return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)
 
 
 @cache
 def _chain(family: str, named: tuple[str, ...], fallbacks: tuple[str, ...]) -> tuple[str, ...]:
-    """Where to look for a glyph: the main face, a profile's other Latin faces, the other bundled main faces,
+    """Where to look for a glyph: the main face, a profile's other Latin faces, the other shared main faces,
     then the fallbacks in order."""
-    return (family, *(f for f in named if f != family), *(f for f in FACES if f != family), *fallbacks)
+    return (family, *(f for f in named if f != family), *(f for f in SHARED if f != family), *fallbacks)
 
 
 @cache  # a brief has a few hundred distinct characters; the layout asks for each many times a pass

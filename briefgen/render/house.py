@@ -170,8 +170,8 @@ class _Styles:
         fonts, size, colour = rpr.find(f"{W}rFonts"), rpr.find(f"{W}sz"), rpr.find(f"{W}color")
         font = None
         if fonts is not None:
-            theme = fonts.get(f"{W}asciiTheme")
-            font = fonts.get(f"{W}ascii") or (self.theme_fonts.get(theme[:5]) if theme else None)
+            theme = fonts.get(f"{W}asciiTheme")  # which, when set, Word follows instead of w:ascii
+            font = (self.theme_fonts.get(theme[:5]) if theme else None) or fonts.get(f"{W}ascii")
         value = None if colour is None else colour.get(f"{W}val", "auto")
         half = twips(size, "val")
         low, high = _HALF_POINTS

@@ -17,7 +17,7 @@ from briefgen.workspace import Workspace
 
 Section = Literal["bluf", ItemKind, "changes", "sources"]
 CHART_MAX_FIGURES = 12  # bars a chart can label legibly across the text width
-FontName = Literal["Caladea", "Carlito"]
+FontName = Literal["Caladea", "Carlito", "LiberationSerif", "LiberationSans"]
 assert set(get_args(FontName)) == set(FACES), "FontName must list the bundled faces"
 
 

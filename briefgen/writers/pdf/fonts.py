@@ -24,8 +24,15 @@ _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic",
 
 
 def font_name(family: str, bold: bool = False, italic: bool = False) -> str:
-    """The reportlab name of one registered face in a weight and slant: the family's own name for the style
-    its regular file draws (a fallback face has a single file for every style)."""
+    """The reportlab name of a face in a weight and slant, registered first if this process has not yet (the
+    bundled main faces too: a brief set in Caladea and Carlito never reads the Liberation files)."""
+    _register(family)
+    return _name(family, bold, italic)
+
+
+def _name(family: str, bold: bool, italic: bool) -> str:
+    """The family's own name for the style its regular file draws (a fallback face has a single file for every
+    style), else the family's name with the style's suffix."""
     face = face_of(family)
     if face.file(bold, italic) == face.file():
         return family
@@ -63,13 +70,11 @@ def _without_null(cmap: str) -> str:
 
 @cache
 def register() -> tuple[str, ...]:
-    """Register the main faces and their bold/italic family mappings; return every bundled family name.
-    A fallback face is registered when a character first needs it (`_face_for`): the CJK faces alone take
-    half a second to read, which a Latin-only brief does not spend."""
+    """Install our ToUnicode maps and shaping; return every bundled family name. A face is registered when
+    a style or a character first needs it (`font_name`, `runs`): the CJK faces alone take half a second to
+    read, which a Latin-only brief does not spend."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     shaping.install()
-    for family in FACES:
-        _register(family)
     return tuple(_FACES)
 
 
@@ -101,7 +106,6 @@ def registered(family: str, bold: bool = False, italic: bool = False) -> str:
     """The reportlab name of a face, registered first if this process has not yet (the chart's text is
     measured from the font files, so its faces reach reportlab only when drawn)."""
     register()
-    _register(family)
     return font_name(family, bold, italic)
 
 
@@ -109,7 +113,7 @@ def registered(family: str, bold: bool = False, italic: bool = False) -> str:
 def _register(family: str) -> None:
     face = face_of(family)
     for bold, italic in _STYLES:
-        name = font_name(face.family, bold, italic)
+        name = _name(face.family, bold, italic)
         if name not in pdfmetrics.getRegisteredFontNames():
             font = ttfont(name, face.file(bold, italic))
             font.shapable = True  # HarfBuzz shapes only the paragraphs that need it (shaping.style_for)
@@ -117,7 +121,7 @@ def _register(family: str) -> None:
     # then the family's styles, regular last: a style drawn from the regular file maps back to the regular
     # style, so `<b>` inside it finds the bold file
     for bold, italic in reversed(_STYLES):
-        addMapping(face.family, int(bold), int(italic), font_name(face.family, bold, italic))
+        addMapping(face.family, int(bold), int(italic), _name(face.family, bold, italic))
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False,
