@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 import pytest
 import uharfbuzz as hb
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from tests.conftest import ROOT

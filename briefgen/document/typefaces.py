@@ -60,12 +60,15 @@ FACES: dict[str, Face] = {
                     "Caladea-Italic.ttf", "Caladea-BoldItalic.ttf"),
     "Carlito": Face("Carlito", "Calibri", "Carlito-Regular.ttf", "Carlito-Bold.ttf",
                     "Carlito-Italic.ttf", "Carlito-BoldItalic.ttf"),
-    **{f"Liberation{kind}": Face(f"Liberation{kind}", word, *(f"Liberation{kind}-{style}.ttf" for style in (
-        "Regular", "Bold", "Italic", "BoldItalic"))) for kind, word in (("Serif", "Times New Roman"), ("Sans", "Arial"))},
+    "LiberationSerif": Face("LiberationSerif", "Times New Roman", "LiberationSerif-Regular.ttf",
+                            "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
+    "LiberationSans": Face("LiberationSans", "Arial", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
+                           "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
 }
 # The main faces every brief looks in for a character its own face lacks, before the fallbacks (the Liberation
 # faces only draw the text of a brief set in them: a Caladea brief's odd letter is not drawn in Liberation).
 SHARED = ("Caladea", "Carlito")
+_SHARED_FACES = tuple(FACES[family] for family in SHARED)
 
 # Script name (as `look.fonts` spells it) -> the bundled face for it. The DOCX names the face Word ships for
 # that script; LibreOffice, lacking it, picks an installed face that covers the text.
@@ -217,7 +220,7 @@ class FontSet:
 
     def drawable(self, char: str) -> bool:
         """Whether a face of this set (the bundled ones included) has a glyph for the character."""
-        return drawable(char, (*self.named, *(FACES[f] for f in SHARED), *self.fallbacks))
+        return drawable(char, (*self.named, *_SHARED_FACES, *self.fallbacks))
 
     def runs(self, text: str, family: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
         """Split text into (family, text) runs, each drawable in its face in the given weight and slant: by
@@ -242,7 +245,7 @@ def _file_coverage(path: Path, mtime_ns: int) -> frozenset[int]:
     return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
 
 
-def drawable(char: str, faces: tuple[Face, ...] = (*(FACES[f] for f in SHARED), *FALLBACKS)) -> bool:
+def drawable(char: str, faces: tuple[Face, ...] = (*_SHARED_FACES, *FALLBACKS)) -> bool:
     """Whether one of the faces (by default every bundled one) has a glyph for the character."""
     return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)
 
