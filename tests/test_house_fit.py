@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -49,19 +50,32 @@ def _arial_reference(path: Path) -> None:
     reference.save(str(path))
 
 
+def _libreoffice_reference(path: Path) -> None:
+    """What LibreOffice saves as Word: Liberation Serif text, and no numbering part at all (a document
+    without lists has none; python-docx cannot make one, and the build failed as an internal error)."""
+    source = path.with_name("letter.txt")
+    source.write_text("Ministry of Examples\n\nBody text.\n", encoding="utf-8")
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{path.parent}/lo-ref",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(path.parent), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    path.with_name("letter.docx").rename(path)
+    assert "word/numbering.xml" not in zipfile.ZipFile(path).namelist()  # the case this reference is here for
+
+
 def _pandoc_reference(path: Path) -> None:
     data = subprocess.run([require("pandoc"), "--print-default-data-file", "reference.docx"], check=True,
                           capture_output=True, timeout=60).stdout
     path.write_bytes(data)
 
 
-@pytest.fixture(scope="module", params=["python-docx", "pandoc", "arial"])
+@pytest.fixture(scope="module", params=["python-docx", "pandoc", "arial", "libreoffice"])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     workspace = tmp_path_factory.mktemp(f"fit-{request.param}") / "ws"
     shutil.copytree(ROOT / "seeds", workspace / "seeds")
     (workspace / "templates").mkdir()
-    {"python-docx": _python_docx_reference, "pandoc": _pandoc_reference, "arial": _arial_reference}[request.param](
-        workspace / "templates/house.docx")
+    makers = {"python-docx": _python_docx_reference, "pandoc": _pandoc_reference, "arial": _arial_reference,
+              "libreoffice": _libreoffice_reference}
+    makers[request.param](workspace / "templates/house.docx")
     for audience in AUDIENCES:
         profile = (ROOT / f"briefgen/templates/{audience}.yaml").read_text(encoding="utf-8")
         (workspace / f"templates/{audience}.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",

@@ -4,8 +4,14 @@ bullet numbering."""
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.numbering import NumberingPart
 
 from briefgen.writers.docx.ooxml import el, sub
 
@@ -16,6 +22,24 @@ _AFTER_NUM_PR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppre
                  "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
                  "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
                  "w:pPrChange")
+
+
+def numbering(document: DocxDocument) -> BaseOxmlElement:
+    """The document's w:numbering, its part made first when a reference has none (LibreOffice and others
+    write none for a document without lists; python-docx cannot make one)."""
+    related = [rel.target_part for rel in document.part.rels.values()
+               if rel.reltype == RT.NUMBERING and not rel.is_external]
+    if related:
+        found: BaseOxmlElement = related[0].element
+        return found
+    taken = {str(part.partname) for part in document.part.package.iter_parts()}
+    partname = next(name for n in range(1000) if (name := "/word/numbering" + (str(n) if n else "") + ".xml")
+                    not in taken)
+    part = NumberingPart(PackURI(partname), CT.WML_NUMBERING, parse_xml(f"<w:numbering {nsdecls('w')}/>"),
+                         document.part.package)
+    document.part.relate_to(part, RT.NUMBERING)
+    made: BaseOxmlElement = part.element
+    return made
 
 
 def _name(style: BaseOxmlElement) -> str:

@@ -227,7 +227,7 @@ def _numbering(document: DocxDocument, theme: Theme, keep: bool = False) -> str:
 
     Without `keep` it replaces every definition (ids 0 and 1); with it, it joins them under fresh ids and
     takes the List Bullet style from any definition that claimed it."""
-    numbering = document.part.numbering_part.element
+    numbering = adopt.numbering(document)
     bullet = style_id(STYLES["bullet"].word_name)
     if not keep:
         for child in list(numbering):
