@@ -245,6 +245,9 @@ SCENARIOS: dict[str, Scenario] = {
                                              rb'Target="header1.xml"', b'Target="header9.xml"'), ("check",)),
     "reference letterhead links out": (_house_edited("linked.docx", "word/_rels/header1.xml.rels", b"", _TRACKER),
                                        ("check",)),
+    "reference in Strict Open XML": (_house_edited(
+        "strict.docx", "word/document.xml", rb"http://schemas\.openxmlformats\.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main"), ("check",)),
     "font missing": (_font_board("look: {fonts: {body: gone.ttf}}"), ("check",)),
     "font key misspelt": (_font_board("look: {fonts: {arabc: gone.ttf}}"), ("check",)),
     "font not a font": (_font_board("look: {fonts: {arabic: notafont.ttf}}"), ("check",)),

@@ -246,3 +246,74 @@ def test_small_capitals_are_drawn_as_capitals(tmp_path: Path) -> None:
     house = read_house(tmp_path / "caps.docx")
     assert house.style("Heading 1").caps is True and house.style("Heading 2").caps is False
     assert house.style("Normal").caps is None
+
+
+_DOCX_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_PACKAGES = {  # the main part's content type, and a VBA project where the package type carries macros
+    "dotx": (b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", False),
+    "docm": (b"application/vnd.ms-word.document.macroEnabled.main+xml", True),
+    "dotm": (b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml", True),
+}
+
+
+def _repackaged(source: Path, target: Path, main_type: bytes, macros: bool) -> None:
+    """`source` saved as Word saves a template or a macro-enabled document: its main part's content type,
+    and (with `macros`) a VBA project related from the document part, as Word writes it."""
+    vba = b"http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(_DOCX_TYPE, main_type)
+                if macros:
+                    data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType='
+                                        b'"application/vnd.ms-office.vbaProject"/></Types>')
+            elif info.filename == "word/_rels/document.xml.rels" and macros:
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="' + vba
+                                    + b'" Target="vbaProject.bin"/></Relationships>')
+            new.writestr(info, data)
+        if macros:
+            new.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 not really a macro")
+
+
+@pytest.mark.parametrize("kind", sorted(_PACKAGES))
+def test_a_word_template_or_macro_enabled_document_serves_as_reference(workspace: Path, kind: str) -> None:
+    """A house style designed in Word is often kept as a template (.dotx) or with macros (.docm, .dotm):
+    check accepted the .docm and the build then failed (python-docx refuses the content type), the .dotx was
+    refused. Its styles now restyle the brief, which is a plain .docx with no macro in it."""
+    reference = docx.Document()
+    reference.styles["Normal"].font.name = "Arial"
+    reference.save(str(workspace / "plain.docx"))
+    _repackaged(workspace / "plain.docx", workspace / f"templates/house.{kind}", *_PACKAGES[kind])
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/executive.yaml").write_text(profile + f"look: {{reference_docx: house.{kind}}}\n",
+                                                        encoding="utf-8")
+    assert run(workspace, "check").exit_code == 0
+    result = run(workspace, "build", "-a", "executive")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(workspace / "output/executive.docx") as made:
+        assert not [n for n in made.namelist() if "vba" in n.lower()]
+        types = made.read("[Content_Types].xml")
+        assert _DOCX_TYPE in types and b"macroEnabled" not in types and b"template.main" not in types
+        assert b'w:ascii="Arial"' in made.read("word/styles.xml")
+    assert docx.Document(str(workspace / "output/executive.docx")).paragraphs
+
+
+def test_a_strict_open_xml_reference_is_refused_where_it_is_named(workspace: Path) -> None:
+    """Word's "Strict Open XML Document" uses other namespaces, which python-docx cannot read: check passed
+    and the build failed as an internal error. Both now name the profile's key and say how to save it."""
+    docx.Document().save(str(workspace / "plain.docx"))
+    transitional = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(workspace / "plain.docx") as old, \
+            zipfile.ZipFile(workspace / "templates/strict.docx", "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, data.replace(transitional, b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: strict.docx}\n",
+                                                        encoding="utf-8")
+    for command in ("check", "build"):
+        result = run(workspace, command)
+        assert result.exit_code == 1, result.output
+        assert "templates/executive.yaml:" in result.output and "Strict Open XML" in result.output
+        assert "Word Document (*.docx)" in result.output and "internal error" not in result.output

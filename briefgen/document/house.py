@@ -16,6 +16,15 @@ Side = Literal["top", "bottom", "left", "right"]
 PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
 NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 
+# The main part's content types a reference DOCX may declare: a document or a template (.dotx), with macros
+# or without (.docm, .dotm). The DOCX writer opens each as a document; macros are never carried over.
+WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+WORD_MAIN_TYPES = (WORD_DOCUMENT, "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                   "application/vnd.ms-word.document.macroEnabled.main+xml",
+                   "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+# The namespace of Word's "Strict Open XML" format, which python-docx (and this reader) cannot read.
+STRICT_WORDML = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
 # Fonts whose metrics a bundled face copies, so text set in one wraps like text set in the other (each bundled
 # face under its own names too; Helvetica and Times are the PostScript faces Arial and Times New Roman copy).
 METRIC_TWINS = {"Cambria": "Caladea", "Caladea": "Caladea", "Calibri": "Carlito", "Carlito": "Carlito",

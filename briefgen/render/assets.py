@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from xml.etree.ElementTree import ParseError, fromstring
 
-from briefgen.document.house import PT_MM, House, StyleLook
+from briefgen.document.house import PT_MM, STRICT_WORDML, WORD_MAIN_TYPES, House, StyleLook
 from briefgen.document.layout import STYLES
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
@@ -22,8 +22,6 @@ from briefgen.sources.assets import REFERENCE_HINT, AssetError, asset_path, chec
 from briefgen.workspace import Workspace
 
 _BRAND_HINT = "set look.brand to a Quarto _brand.yml file inside templates/"
-_DOCUMENT_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-                   "application/vnd.ms-word.document.macroEnabled.main+xml")
 
 
 def theme_for(ws: Workspace, profile: Profile) -> Theme:
@@ -180,15 +178,25 @@ def reference_path(ws: Workspace, profile: Profile) -> Path | None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            missing = next((part for part in ("word/styles.xml", "word/document.xml") if part not in names), None)
+            strict = not missing and _strict(archive)
     except (OSError, zipfile.BadZipFile):
         raise refuse(f"{name}: not a DOCX file (not a zip archive)") from None
-    missing = next((part for part in ("word/styles.xml", "word/document.xml") if part not in names), None)
     if missing:
         raise refuse(f"{name}: not a Word document: it has no {missing}")
+    if strict:
+        raise refuse(f"{name}: saved as a Strict Open XML document, which briefgen cannot read (in Word: File > "
+                     "Save As, type 'Word Document (*.docx)')")
     if not _declares_document(types):
-        raise refuse(f"{name}: cannot open it as a document: it is not declared a Word document "
-                     "(a .dotx template? save it as .docx)")
+        raise refuse(f"{name}: cannot open it as a document: its main part is not declared a Word document, "
+                     "template or macro-enabled one (save it again from Word as .docx)")
     return path
+
+
+def _strict(archive: zipfile.ZipFile) -> bool:
+    """Whether the main part is in Strict Open XML (its root declares the namespace in its first bytes)."""
+    with archive.open("word/document.xml") as part:
+        return STRICT_WORDML.encode() in part.read(4096)
 
 
 def _declares_document(types: bytes) -> bool:
@@ -196,5 +204,5 @@ def _declares_document(types: bytes) -> bool:
         root = fromstring(types)
     except ParseError:
         return False
-    return any(child.get("PartName") == "/word/document.xml" and child.get("ContentType") in _DOCUMENT_TYPES
+    return any(child.get("PartName") == "/word/document.xml" and child.get("ContentType") in WORD_MAIN_TYPES
                for child in root)

@@ -21,6 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
+from briefgen.document.house import WORD_DOCUMENT, WORD_MAIN_TYPES
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.package import strip_variable_ids
 
@@ -40,7 +41,7 @@ def open_document(reference: Path | None) -> DocxDocument:
         strip_variable_ids(document)
         return document
     try:
-        document = docx.Document(str(reference))
+        document = docx.Document(_as_document(reference))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
     letterhead = _clear_body(document)
@@ -51,6 +52,25 @@ def open_document(reference: Path | None) -> DocxDocument:
     _drop_page_breaks(document)
     strip_variable_ids(document)
     return document
+
+
+def _as_document(reference: Path) -> BytesIO | str:
+    """The reference as python-docx opens it: a template or macro-enabled package (.dotx, .docm, .dotm) with
+    its main part declared a document, read from memory (python-docx refuses the others' content types; the
+    macros are among the content parts dropped below); a document's path as it is."""
+    with zipfile.ZipFile(reference) as package:
+        types = package.read("[Content_Types].xml")
+        declared = next((kind for kind in WORD_MAIN_TYPES[1:] if kind.encode() in types), None)
+        if declared is None:
+            return str(reference)
+        out = BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in package.infolist():
+                data = package.read(info)
+                copy.writestr(info, data.replace(declared.encode(), WORD_DOCUMENT.encode())
+                              if info.filename == "[Content_Types].xml" else data)
+    out.seek(0)
+    return out
 
 
 def _drop_page_breaks(document: DocxDocument) -> None:
