@@ -245,6 +245,10 @@ SCENARIOS: dict[str, Scenario] = {
                                              rb'Target="header1.xml"', b'Target="header9.xml"'), ("check",)),
     "reference letterhead links out": (_house_edited("linked.docx", "word/_rels/header1.xml.rels", b"", _TRACKER),
                                        ("check",)),
+    "reference hides the text": (_house_edited(
+        "veiled.docx", "word/styles.xml", rb'(w:styleId="Normal"><w:name w:val="Normal"/>)',
+        rb'\1<w:rPr><w:vanish/></w:rPr>'), ("check",)),
+    "colour the page hides": (_board("look: {accent: '#FAFAFA'}"), ("check",)),
     "reference in Strict Open XML": (_house_edited(
         "strict.docx", "word/document.xml", rb"http://schemas\.openxmlformats\.org/wordprocessingml/2006/main",
         b"http://purl.oclc.org/ooxml/wordprocessingml/main"), ("check",)),

@@ -89,6 +89,7 @@ class StyleLook:
     bold: bool | None = None
     italic: bool | None = None
     caps: bool | None = None
+    hidden: bool | None = None  # Word's "Hidden" font effect (w:vanish): the text is not shown
     space_before: float | None = None  # points
     space_after: float | None = None  # points
     line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)

@@ -40,8 +40,11 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
         _check_page(theme, profile)
         _check_styles(theme, profile)
     from briefgen.render.fonts import with_fonts
+    from briefgen.render.legibility import refuse_hidden
 
-    return with_fonts(ws, profile, brand_theme(ws, profile, theme))
+    theme = brand_theme(ws, profile, theme)
+    refuse_hidden(theme, profile)
+    return with_fonts(ws, profile, theme)
 
 
 def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:

@@ -177,7 +177,8 @@ class _Styles:
         low, high = _HALF_POINTS
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
                 "colour": "#" + value.upper() if value is not None and HEX.fullmatch(value) else None,
-                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr)}
+                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
+                "hidden": on(rpr.find(f"{W}vanish"))}
 
 
 def _caps(rpr: Element) -> bool | None:

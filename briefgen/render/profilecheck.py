@@ -15,6 +15,7 @@ from briefgen.model.schema import ITEM_KINDS
 from briefgen.render.assets import theme_for
 from briefgen.render.audiences import NAME_HINT, audience_names, is_audience_name
 from briefgen.render.fonts import named_fonts
+from briefgen.render.legibility import pale
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.render.release import unknown_ceiling
 from briefgen.verify.markings import scheme_of
@@ -62,13 +63,13 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
     theme = theme_for(ws, profile)
     look = profile.look
     if theme.house is None and look.brand is None:
-        return []
+        return pale(theme, profile)
     key = "brand" if look.brand is not None else "reference_docx"
     pictures = [profile.problem(("look", "reference_docx"), f"the letterhead's {why}: the PDF leaves it out",
                                 warning=True, hint="insert the picture as a PNG or JPEG in the reference's header "
                                 "or footer (the DOCX keeps it as it is)")
                 for why in (theme.house.left_out if theme.house else ())]
-    return pictures + [profile.problem(("look", key), note, warning=True, hint=(
+    return pale(theme, profile) + pictures + [profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
                 "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's) and Sans (Arial's)"))

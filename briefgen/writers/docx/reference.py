@@ -20,6 +20,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from briefgen.document.house import WORD_DOCUMENT, WORD_MAIN_TYPES
 from briefgen.errors import ThemeError
@@ -29,6 +30,9 @@ from briefgen.writers.docx.package import strip_variable_ids
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
 _SECTION_LINKS = ("w:headerReference", "w:footerReference")
 _SECTION_FLAGS = ("w:titlePg",)  # a different first page: its header and footer are not kept
+# What a section may say that the PDF does not draw and a brief does not take, dropped so the DOCX reads as the
+# PDF does: page borders, line numbers, vertical alignment, vertical text, right-to-left columns and gutter.
+_SECTION_DROPPED = ("w:pgBorders", "w:lnNumType", "w:vAlign", "w:textDirection", "w:bidi", "w:rtlGutter")
 _STYLES_PART = "word/styles.xml"
 
 
@@ -76,9 +80,10 @@ def _as_document(reference: Path) -> BytesIO | str:
 def _drop_page_breaks(document: DocxDocument) -> None:
     """A style's (or the defaults') "page break before" goes: a brief's sections run on, as in the PDF. Kept,
     a report's Heading 1 that opens a new page put each section of a one-page brief on a page of its own in
-    Word and LibreOffice."""
+    Word and LibreOffice. So does a style's right-to-left paragraph direction: the writer sets it on each
+    paragraph whose text reads right to left (scripts.py), where a reference's Normal set it for English too."""
     styles = document.styles.element
-    for flag in list(styles.iter(qn("w:pageBreakBefore"))):
+    for flag in [*styles.iter(qn("w:pageBreakBefore")), *styles.iter(qn("w:bidi"))]:
         flag.getparent().remove(flag)
 
 
@@ -124,9 +129,22 @@ def _clear_body(document: DocxDocument) -> set[str]:
             default = child.get(qn("w:type"), "default") == "default"
             if child.tag in {qn(tag) for tag in _SECTION_LINKS} and default:
                 kept.add(child.get(qn("r:id")))
-            elif child.tag in {qn(tag) for tag in (*_SECTION_LINKS, *_SECTION_FLAGS)}:
+            elif child.tag in {qn(tag) for tag in (*_SECTION_LINKS, *_SECTION_FLAGS, *_SECTION_DROPPED)}:
                 section.remove(child)
+        _one_column(section)
     return kept
+
+
+def _one_column(section: BaseOxmlElement) -> None:
+    """The brief in one column of text on lines Word does not snap to a grid, as the PDF sets it: a reference's
+    text columns (a newsletter's two) and an East Asian document grid, which moves every line to its pitch, go."""
+    for columns in section.iterchildren(qn("w:cols")):
+        for name in ("w:num", "w:equalWidth", "w:sep"):
+            columns.attrib.pop(qn(name), None)
+        for column in list(columns):
+            columns.remove(column)
+    for grid in section.iterchildren(qn("w:docGrid")):
+        grid.attrib.pop(qn("w:type"), None)
 
 
 def _drop_content_parts(document: DocxDocument, letterhead: set[str]) -> None:

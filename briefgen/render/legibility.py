@@ -1,0 +1,116 @@
+"""Text a reader can see: a house style or a profile's colours must not hide the brief.
+
+A reference whose Normal style is Hidden (Word's w:vanish) or white, or a profile whose accent is the page's
+own colour, gave briefs that looked empty in Word and in the PDF alike; both are refused at the key that set
+them. A colour a reader can make out but only just (below WCAG 2's 3:1, its least for large text) is a `check`
+warning. Contrast is WCAG 2's: (L1 + 0.05) / (L2 + 0.05) of the relative luminances, against the white page.
+"""
+
+from __future__ import annotations
+
+from briefgen.document.house import StyleLook
+from briefgen.document.layout import STYLES
+from briefgen.document.nodes import Theme
+from briefgen.errors import BriefgenError, Problem
+from briefgen.render.profiles import Profile
+
+PAGE = "#FFFFFF"
+UNREADABLE = 1.5  # below this contrast with the page, text is not seen at all: refused
+PALE = 3.0  # WCAG 2's least contrast for large text (4.5:1 for body text): below it, a warning
+_COLOUR_HINT = "choose a darker colour: WCAG asks for 4.5:1 against the white page for body text, 3:1 for headings"
+
+
+def contrast(colour: str, background: str = PAGE) -> float:
+    """WCAG 2's contrast ratio of two "#RRGGBB" colours, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def refuse_hidden(theme: Theme, profile: Profile) -> None:
+    """Refuse the styles the brief uses that hide their text or set it in the page's colour, and a profile or
+    brand colour that does (a reference's Heading 1 colour, the accent it gives, is checked as its style)."""
+    hidden = [name for name, look in _used(theme) if look.hidden]
+    problems = [_hidden_problem(profile, hidden)] if hidden else []
+    problems += [_style_problem(profile, names, colour) for colour, names in _by_colour(theme).items()
+                 if contrast(colour) < UNREADABLE]
+    problems += [_colour_problem(profile, key, field, colour) for field, key, colour in _own_colours(theme, profile)
+                 if contrast(colour) < UNREADABLE]
+    if problems:
+        raise BriefgenError(problems)
+
+
+def pale(theme: Theme, profile: Profile) -> list[Problem]:
+    """Warnings for the colours a reader can make out but only just (below PALE)."""
+    styles = [_style_problem(profile, names, colour) for colour, names in _by_colour(theme).items()
+              if UNREADABLE <= contrast(colour) < PALE]
+    return styles + [_colour_problem(profile, key, field, colour) for field, key, colour in
+                     _own_colours(theme, profile) if UNREADABLE <= contrast(colour) < PALE]
+
+
+def _by_colour(theme: Theme) -> dict[str, list[str]]:
+    """The styles the brief uses by the colour they set their text in (one finding for Normal and the styles
+    that take its colour from it)."""
+    found: dict[str, list[str]] = {}
+    for name, look in _used(theme):
+        if look.colour:
+            found.setdefault(look.colour, []).append(name)
+    return found
+
+
+def _used(theme: Theme) -> list[tuple[str, StyleLook]]:
+    """The reference's styles the brief uses, by Word name (Normal first: the others inherit it)."""
+    if theme.house is None:
+        return []
+    defined = dict(theme.house.styles)
+    names = dict.fromkeys(["Normal", *(spec.word_name for spec in STYLES.values())])
+    return [(name, defined[name.lower()]) for name in names if name.lower() in defined]
+
+
+def _own_colours(theme: Theme, profile: Profile) -> list[tuple[str, str, str]]:
+    """(field, profile key, colour) of the accent and banner colours the profile or its brand file set."""
+    explicit = profile.look.model_fields_set
+    found: list[tuple[str, str, str]] = []
+    for field in ("accent", "banner_color"):
+        key = field if field in explicit else "brand" if profile.look.brand is not None else ""
+        if key:
+            found.append((field, key, str(getattr(theme, field))))
+    return found
+
+
+def _styles(names: list[str], verb: str) -> str:
+    """"style 'Normal' sets" or "styles 'Normal' and 'Title' set" (`verb` in the plural)."""
+    quoted = [repr(name) for name in names]
+    if len(names) == 1:
+        return f"style {quoted[0]} {verb}s"
+    return f"styles {', '.join(quoted[:-1])} and {quoted[-1]} {verb}"
+
+
+def _hidden_problem(profile: Profile, names: list[str]) -> Problem:
+    return profile.problem(("look", "reference_docx"), f"its {_styles(names, 'hide')} the text set in it (Hidden)", (
+        f"in Word, modify the style {names[0]!r} (Home > Styles, right-click, Modify > Format > Font) and clear "
+        "Hidden, and any style based on it that sets Hidden itself"))
+
+
+def _style_problem(profile: Profile, names: list[str], colour: str) -> Problem:
+    ratio = contrast(colour)
+    what = "cannot be seen on" if ratio < UNREADABLE else "is pale against"
+    return profile.problem(("look", "reference_docx"), (
+        f"its {_styles(names, 'set')} text in {colour}, which {what} the white page (contrast {ratio:.1f}:1)"),
+        f"in Word, modify the style {names[0]!r} (Format > Font > Font color): {_COLOUR_HINT}",
+        warning=ratio >= UNREADABLE)
+
+
+def _colour_problem(profile: Profile, key: str, field: str, colour: str) -> Problem:
+    ratio = contrast(colour)
+    what = "cannot be seen on" if ratio < UNREADABLE else "is pale against"
+    return profile.problem(("look", key), f"the {field.replace('_', ' ')} {colour} {what} the white page "
+                           f"(contrast {ratio:.1f}:1)", _COLOUR_HINT, warning=ratio >= UNREADABLE)
