@@ -142,6 +142,21 @@ class LetterLine:
 
 
 @dataclass(frozen=True)
+class Watermark:
+    """Text Word draws across every page behind the text (Design > Watermark: "DRAFT", "CONFIDENTIAL"), as a
+    WordArt shape in the header: stretched to a box `width` by `height` points, turned `angle` degrees
+    counter-clockwise, centred on the text area."""
+
+    text: str
+    colour: str = "#C0C0C0"  # "#RRGGBB"
+    opacity: float = 0.5
+    angle: float = 45.0
+    width: float = 400.0
+    height: float = 100.0
+    font: str | None = None
+
+
+@dataclass(frozen=True)
 class House:
     """The house style of one reference document."""
 
@@ -154,6 +169,7 @@ class House:
     footer: tuple[LetterLine, ...] = ()
     left_out: tuple[str, ...] = ()  # letterhead pictures the PDF cannot draw, each with why (check warns)
     lists: tuple[tuple[str, tuple[ListLevel, ...]], ...] = ()  # numId -> its levels (render/numbering.py)
+    watermark: Watermark | None = None  # in the header's shapes
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

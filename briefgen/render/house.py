@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import House, Rule, Side, StyleLook
+from briefgen.document.house import House, Rule, Side, StyleLook, Watermark
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
@@ -36,6 +36,7 @@ class _Package:
     def __init__(self, path: Path) -> None:
         self.archive = zipfile.ZipFile(path)
         self.left_out: list[str] = []  # pictures not drawn by the PDF, with why
+        self.watermark: Watermark | None = None  # found in the header
 
     def xml(self, name: str) -> Element | None:
         try:
@@ -81,7 +82,8 @@ def read_house(path: Path) -> House:
             styles=styles.all(),
             header=tuple(lines(package, parts.get("header"), styles.paragraph, styles.with_run)),
             footer=tuple(lines(package, parts.get("footer"), styles.paragraph, styles.with_run)),
-            left_out=tuple(package.left_out), lists=read_lists(package.xml("word/numbering.xml")))
+            left_out=tuple(package.left_out), lists=read_lists(package.xml("word/numbering.xml")),
+            watermark=package.watermark)
 
 
 _Page = tuple[tuple[float, float] | None, tuple[float, float, float, float] | None, float | None, float | None]

@@ -4,6 +4,7 @@
   at its tabs into left, centre and right parts; its alignment is its own or its style's;
 - each row of a table is a line whose cells stand in the table's columns (and a part that ends with a table
   ends with an empty paragraph, which Word adds);
+- a watermark (Word's WordArt shape, render/watermark.py) is the house's, drawn behind every page;
 - content controls (w:sdt) are read through; a drawing's fallback copy (mc:Fallback, the VML twin Word writes
   of a text box) is not read twice;
 - PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES); any other field (DATE, FILENAME, a document
@@ -17,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import NUMPAGES, PAGE, Align, LetterLine, Piece, StyleLook
-from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, W, twips, unsigned
+from briefgen.document.house import NUMPAGES, PAGE, Align, LetterLine, Piece, StyleLook, Watermark
+from briefgen.render.watermark import watermark
+from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
 
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
@@ -29,9 +31,11 @@ WithRun = Callable[[StyleLook, Element | None], StyleLook]  # a look with a run'
 
 
 class Parts(Protocol):
-    """The package being read (render/house.py's): its XML parts, relationships and pictures."""
+    """The package being read (render/house.py's): its XML parts, relationships and pictures, and the
+    watermark found in its header."""
 
     left_out: list[str]
+    watermark: Watermark | None
 
     def xml(self, name: str) -> Element | None: ...
 
@@ -50,7 +54,8 @@ def lines(package: Parts, part: str | None, look_of: LookOf, with_run: WithRun) 
     blocks = [child for child in root if child.tag in (f"{W}p", f"{W}tbl", f"{W}sdt")]
     if blocks and blocks[-1].tag == f"{W}tbl":  # Word ends a header that ends with a table with a paragraph
         found.append(_line(look_of(None), "left", ((),)))
-    if any(piece.text.strip() or piece.image for line in found for cell in line.cells for piece in cell):
+    shown = any(piece.text.strip() or piece.image for line in found for cell in line.cells for piece in cell)
+    if shown or reader.watermarked:  # a header holding only a watermark is the reference's, in both formats
         yield from found
 
 
@@ -65,6 +70,7 @@ class _Field:
 class _Reader:
     def __init__(self, package: Parts, rels: dict[str, str], look_of: LookOf, with_run: WithRun) -> None:
         self.package, self.rels, self.look_of, self.with_run = package, rels, look_of, with_run
+        self.watermarked = False
 
     def blocks(self, parent: Element, depth: int = 0) -> Iterator[LetterLine]:
         for child in parent:
@@ -144,6 +150,9 @@ class _Reader:
                 _tab(cells, split)
             elif tag in (f"{WP}inline", f"{WP}anchor"):
                 cells[-1].extend(self._image(child))
+            elif tag == f"{V}shape" and (mark := watermark(child)) is not None:
+                self.package.watermark = self.package.watermark or mark
+                self.watermarked = True
             else:
                 self._visit(child, cells, fields, split, depth + 1)
 

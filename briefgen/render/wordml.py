@@ -16,6 +16,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+V = "{urn:schemas-microsoft-com:vml}"  # the shapes Word writes a watermark (WordArt) as
 TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_PT = 12700
 ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center", "right": "right",

@@ -24,6 +24,7 @@ from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
 from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
+from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
 
@@ -39,6 +40,12 @@ class Letterhead:
         self.header_at = (house.header_mm or DEFAULT_DISTANCE_MM) * mm  # from the page's top edge
         self.footer_at = (house.footer_mm or DEFAULT_DISTANCE_MM) * mm  # from its bottom edge
         self.default_size = kit.theme.body_size
+        self.watermark = house.watermark
+
+    def under(self, canv: Canvas) -> None:
+        """What is drawn behind the page's text: the watermark."""
+        if self.watermark is not None:
+            draw_watermark(canv, self.watermark, self.kit)
 
     def reach(self) -> tuple[float, float]:
         """How far the header reaches down from the page's top edge, and the footer up from its bottom."""

@@ -33,7 +33,7 @@ from briefgen.writers.pdf.structure import Finish
 from briefgen.writers.pdf.styles import Kit, kit
 from briefgen.writers.pdf.tags import Tagger, artifact
 
-Furnish = Callable[[int], Callable[[Canvas, int], None]]  # page total -> what draws a page's header and footer
+Furnish = Callable[[int], "Decorator | Letterhead"]  # page total -> what draws a page's header and footer
 
 
 class _LayoutCanvas(Canvas):  # type: ignore[misc]
@@ -64,11 +64,21 @@ class _LayoutCanvas(Canvas):  # type: ignore[misc]
         self._doc.pageCounter -= len(kept)
         for number, state in enumerate(kept, 1):
             self.__dict__.update(state)
+            if isinstance(decorate, Letterhead) and decorate.watermark is not None:
+                self._under(decorate)
             if decorate is not None:
                 with artifact(self):
                     decorate(self, number)
             Canvas.showPage(self)
         Canvas.save(self)
+
+    def _under(self, letterhead: Letterhead) -> None:
+        """The house's watermark, drawn before the page's own content: behind the text, as in Word."""
+        canvas: Canvas = self  # reportlab's content list of the page, `_code`, is untyped
+        body, canvas._code = canvas._code, []
+        with artifact(canvas):
+            letterhead.under(canvas)
+        canvas._code.extend(body)
 
 
 class _ProbeCanvas(Canvas):  # type: ignore[misc]

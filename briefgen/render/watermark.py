@@ -1,0 +1,77 @@
+"""A reference's watermark: the WordArt shape Word puts in the header for Design > Watermark ("DRAFT",
+"CONFIDENTIAL"), a VML shape whose text path holds the words, read into document/house.py's Watermark.
+
+The shape's style gives its box (width and height in points) and its turn (`rotation`, degrees clockwise:
+315 is Word's diagonal, rising to the right); its fill gives the colour (a name VML knows or "#RRGGBB") and
+opacity (".5", "50%" or "32768f", a 16.16 fixed-point number), and the text path's style its font family.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from briefgen.document.house import Watermark
+from briefgen.document.nodes import one_line, safe_text
+from briefgen.render.wordml import HEX, V
+
+# The colour names Word writes in a watermark's fillcolor (VML's sixteen), as "#RRGGBB".
+_NAMED = {"black": "#000000", "silver": "#C0C0C0", "gray": "#808080", "white": "#FFFFFF", "maroon": "#800000",
+          "red": "#FF0000", "purple": "#800080", "fuchsia": "#FF00FF", "green": "#008000", "lime": "#00FF00",
+          "olive": "#808000", "yellow": "#FFFF00", "navy": "#000080", "blue": "#0000FF", "teal": "#008080",
+          "aqua": "#00FFFF"}
+_STYLE = re.compile(r"\s*([\w-]+)\s*:\s*([^;]*)")
+_LONGEST = 200  # characters of watermark text kept (Word's box takes a word or two)
+
+
+def watermark(shape: Element) -> Watermark | None:
+    """The watermark a VML shape draws, or None when it draws no text."""
+    path = shape.find(f"{V}textpath")
+    text = one_line(safe_text(path.get("string", "") if path is not None else ""))[:_LONGEST].strip()
+    if path is None or not text:
+        return None
+    style = _style(shape.get("style", ""))
+    fill = shape.find(f"{V}fill")
+    font = _style(path.get("style", "")).get("font-family", "").strip("\"' ") or None
+    return Watermark(text=text, colour=_colour(shape.get("fillcolor", "")),
+                     opacity=_opacity(None if fill is None else fill.get("opacity")),
+                     angle=-_number(style.get("rotation"), -45.0) % 360,
+                     width=_points(style.get("width"), 400.0), height=_points(style.get("height"), 100.0), font=font)
+
+
+def _style(text: str) -> dict[str, str]:
+    return {name.lower(): value.strip() for name, value in _STYLE.findall(text)}
+
+
+def _colour(value: str) -> str:
+    value = value.strip().split()[0].lower() if value.strip() else ""
+    if value.startswith("#") and HEX.fullmatch(value[1:]):
+        return value.upper()
+    return _NAMED.get(value, Watermark.colour)
+
+
+def _opacity(value: str | None) -> float:
+    if not value:
+        return 1.0
+    raw = value.strip().lower()
+    number = _number(raw.rstrip("%f"), 1.0)
+    number = number / 100 if raw.endswith("%") else number / 65536 if raw.endswith("f") else number
+    return min(max(number, 0.0), 1.0)
+
+
+def _points(value: str | None, default: float) -> float:
+    """A CSS length in VML's style (pt, in, cm, mm, px; a bare number is pixels), in points."""
+    found = re.fullmatch(r"\s*([-+]?[\d.]+)\s*(pt|in|cm|mm|px)?\s*", value or "")
+    if not found:
+        return default
+    scale = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, None: 0.75}[found[2]]
+    number = _number(found[1], default / scale) * scale
+    return number if 1.0 <= number <= 5000.0 else default
+
+
+def _number(value: str | None, default: float) -> float:
+    try:
+        number = float(value) if value is not None else default
+    except ValueError:
+        return default
+    return number if abs(number) < 1e6 else default
