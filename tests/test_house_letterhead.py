@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -144,3 +145,15 @@ def test_a_letterhead_formatted_by_hand_keeps_its_size_weight_and_colour(tmp_pat
     assert (first.size, first.bold, first.colour) == (22, True, "#800000")
     assert (second.size, second.bold) == (16, False)
     assert third.size == 2 and not any(third.cells[0])
+
+
+def test_a_tab_typed_into_the_text_splits_the_line_as_a_tab_element_does(tmp_path: Path) -> None:
+    """python-docx and hand-made letterheads put the tab character in the text ("Left\\tCentre\\tRight");
+    Word and LibreOffice set each part at its tab stop, the PDF drew them run together at the left."""
+    reference = docx.Document()
+    paragraph = reference.sections[0].header.paragraphs[0]._p
+    paragraph.append(parse_xml(f'<w:r {_W}><w:t xml:space="preserve">Ministry\tInternal\tPage</w:t></w:r>'))
+    reference.save(str(tmp_path / "house.docx"))
+    assert b"<w:tab/>" not in zipfile.ZipFile(tmp_path / "house.docx").read("word/header1.xml")
+    (line,) = read_house(tmp_path / "house.docx").header
+    assert [[piece.text for piece in cell] for cell in line.cells] == [["Ministry"], ["Internal"], ["Page"]]

@@ -145,7 +145,10 @@ class _Reader:
             elif tag == f"{W}fldSimple" and _known(child.get(f"{W}instr", "")):
                 cells[-1].append(Piece(_known(child.get(f"{W}instr", ""))))
             elif tag == f"{W}t" and all(f.shown for f in fields):
-                cells[-1].append(Piece(child.text or ""))
+                for n, text in enumerate((child.text or "").split("\t")):  # a tab typed into the text is one
+                    if n:
+                        _tab(cells, split)
+                    cells[-1].append(Piece(text))
             elif tag in (f"{W}tab", f"{W}ptab") and child.get(f"{W}val") is None:
                 _tab(cells, split)
             elif tag in (f"{WP}inline", f"{WP}anchor"):
