@@ -73,7 +73,7 @@ def test_check_reports_the_substituted_font_at_the_brand_key(workspace: Path) ->
 
 @pytest.mark.parametrize(("brand", "message"), [
     (BRAND.replace("primary: forest", "primary: leaf"), "templates/_brand.yml:6:12: color.primary: 'leaf' is not"),
-    (BRAND.replace('"#2E7D32"', '"green"'), "templates/_brand.yml:5:13: color.palette.forest: 'green' is not"),
+    (BRAND.replace('"#2E7D32"', '"greenish"'), "templates/_brand.yml:5:13: color.palette.forest: 'greenish' is not"),
     (BRAND.replace("brand-logo.png", "gone.png"),
      "templates/_brand.yml:17:11: logo.medium: logo image 'gone.png' not found"),
     (BRAND.replace("brand-logo.png", "../seeds/sources.yaml"), "templates/_brand.yml:17:11: logo.medium: the logo"),
@@ -110,3 +110,22 @@ def test_a_brand_path_that_is_a_folder_is_not_said_to_be_missing(workspace: Path
     result = run(workspace, "check")
     assert result.exit_code == 1
     assert "look.brand: brand file '_brand.yml' is not a regular file" in result.output, result.output
+
+
+@pytest.mark.parametrize(("primary", "secondary", "accent", "banner"), [
+    ("forest", "navy", "#2E7D32", "#000080"),  # a CSS name, as brand-yml's own examples write them
+    ("'rgb(46, 125, 50)'", "'#a15'", "#2E7D32", "#AA1155"),
+    ("teal", "'hsl(0, 100%, 25%)'", "#008080", "#800000"),
+])
+def test_brand_colours_are_any_css_colour(workspace: Path, primary: str, secondary: str, accent: str,
+                                          banner: str) -> None:
+    """A brand file may write its colours as CSS does: `navy`, `rgb()`, `hsl()` were refused as not #RRGGBB."""
+    from briefgen.render.assets import theme_for
+    from briefgen.render.profiles import load_profile
+    from briefgen.workspace import Workspace
+
+    _branded(workspace, BRAND.replace("primary: forest", f"primary: {primary}")
+             .replace('secondary: "#a31515"', f"secondary: {secondary}"))
+    assert run(workspace, "check").exit_code == 0
+    theme = theme_for(Workspace.at(workspace), load_profile(Workspace.at(workspace), "branded"))
+    assert (theme.accent, theme.banner_color) == (accent, banner)

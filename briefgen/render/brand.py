@@ -9,16 +9,17 @@ but it reports errors without their line, and brings HTML tooling and a second Y
 What is taken: `color.primary` (the accent: headings' rules, the BLUF box, tables, marks), `color.secondary` (the
 banner colour), `typography.base` and `typography.headings` (their `family`, or the family as a plain string)
 and `logo` (a path, or `small`/`medium`/`large`, each a path or `{path: …}`; medium is preferred). A colour may
-be `#RRGGBB`, `#RGB` or the name of an entry of `color.palette`.
+be any CSS colour (`#RRGGBB`, `#RGB`, a name such as `navy`, `rgb()`, `hsl()`) or the name of an entry of
+`color.palette` (itself any of those).
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import ImageColor
 from pydantic import BaseModel, ConfigDict
 
 from briefgen.document.nodes import LOGO_HINT
@@ -29,8 +30,7 @@ from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.sources.assets import AssetError, check_logo
 from briefgen.workspace import Workspace
 
-_HEX = re.compile(r"^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
-_COLOUR_HINT = "write #RRGGBB, or the name of a colour under color.palette"
+_COLOUR_HINT = "write #RRGGBB, a CSS colour name (navy) or rgb(), or the name of a colour under color.palette"
 _BRAND_LOGO_HINT = ("make the brand file's logo a PNG or JPEG file inside templates/ (a path from the brand "
                     "file's folder)")
 
@@ -116,12 +116,12 @@ def _colour(located: Located, colours: _Colours, role: str) -> str | None:
     where: Key = ("color", role)
     if value in colours.palette:
         value, where = colours.palette[value], ("color", "palette", value)
-    if not _HEX.match(value):
-        raise BriefgenError(located.problem(where, f"{value!r} is not a #RRGGBB colour or a palette name",
-                                            _COLOUR_HINT))
-    if len(value) == 4:
-        value = "#" + "".join(c * 2 for c in value[1:])
-    return value.upper()
+    try:
+        red, green, blue, *_ = ImageColor.getrgb(value.strip())  # CSS's: #RGB, #RRGGBB, names, rgb(), hsl()
+    except ValueError:
+        raise BriefgenError(located.problem(where, f"{value!r} is not a colour or a palette name",
+                                            _COLOUR_HINT)) from None
+    return f"#{red:02X}{green:02X}{blue:02X}"
 
 
 def _family(face: str | _Face | None) -> str | None:
