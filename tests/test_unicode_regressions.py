@@ -153,6 +153,23 @@ def test_a_line_of_thai_is_cut_between_letters_with_their_marks(tmp_path: Path) 
     assert any("NotoSansThai" in str(font.get_object()["/BaseFont"]) for font in fonts)  # drawn, not boxes
 
 
+def test_a_line_of_thai_ends_between_two_words(tmp_path: Path) -> None:
+    """Cut between glyphs, a line ended mid-word ("ภูมิภ|าค"); as Word and LibreOffice break them, each line
+    now ends where a word does (ICU's dictionary), holding as many words as fit. (Lao, Khmer and Burmese
+    are broken the same way; poppler and pypdf read their shaped lines back out of order.)"""
+    text = THAI
+    from briefgen.writers.pdf.wordbreaks import word_ends
+
+    write_pdf(Document(Meta("Words"), (Paragraph((Span(text),)),)), tmp_path / "w.pdf", Theme())
+    lines = [line for line in pdf_text(tmp_path / "w.pdf").split("\n") if line and line in text]
+    assert len(lines) >= 2 and "".join(lines) == text, lines
+    ends = word_ends(text)
+    offset = 0
+    for line in lines[:-1]:
+        offset += len(line)
+        assert offset in ends, (line, text[offset:offset + 10])
+
+
 def test_hebrew_is_drawn_without_discretionary_ligatures(tmp_path: Path) -> None:
     """reportlab shapes with discretionary ligatures on, which Word and LibreOffice leave off: Noto Sans Hebrew
     then drew yod and vav as the Yiddish ligature U+05F1, copied as that one character."""

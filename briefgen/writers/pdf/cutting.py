@@ -17,10 +17,14 @@ follows it fits a line; a longer word is cut as any long word is.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
+
+from briefgen.writers.pdf.wordbreaks import needs_words, word_ends
 
 # reportlab's own cuts, taken before shaping.install puts ours in their place
 _SPLIT = rl_paragraph._splitFragWord
@@ -31,25 +35,34 @@ _SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped 
 
 def split_word(word: Any, max_width: float, max_widths: list[float], line_no: int) -> list[Any]:
     """A word too long for its line cut into pieces that fit (`max_width` on this line, then `max_widths` by
-    line number), as reportlab's _splitFragWord returns them; a word with no shaped text is cut by reportlab."""
+    line number), as reportlab's _splitFragWord returns them; a word with no shaped text is cut by reportlab.
+    A piece ends between two words of Thai, Lao, Khmer or Burmese where one fits, else between two glyphs."""
     if not any(isinstance(text, ttfonts.ShapedStr) for _, text in word[1:]):
         return list(_SPLIT(word, max_width, max_widths, line_no))
     last = len(max_widths) - 1
     pieces: list[Any] = []
-    current: list[tuple[Any, str]] = []
-    width = 0.0
-    for fragment, text, advance in _glyph_groups(word):
-        if current and width + advance > max_width:
-            pieces.append(rl_paragraph._SplitFrag([width, *_joined(current)]))
+    current: list[_Unit] = []
+    for unit in _units(word):
+        if current and _width(current) + unit.advance > max_width:
+            head, current = _at_word_end(current)
+            pieces.append(rl_paragraph._SplitFrag([_width(head), *_joined(head)]))
             line_no += 1
-            max_width, current, width = max_widths[min(last, line_no)], [], 0.0
-        current.append((fragment, text))
-        width += advance
+            max_width = max_widths[min(last, line_no)]
+        current.append(unit)
     tail = rl_paragraph._SplitFragHS if isinstance(word, rl_paragraph._HSFrag) else rl_paragraph._SplitFragH
-    pieces.append(tail([width, *_joined(current)]))
+    pieces.append(tail([_width(current), *_joined(current)]))
     return pieces
 
 
+def _at_word_end(units: list[_Unit]) -> tuple[list[_Unit], list[_Unit]]:
+    """`units` cut after the last one a word ends with (all of them, when none does but the last)."""
+    ends = [n for n, unit in enumerate(units[:-1], 1) if unit.word_end]
+    cut = ends[-1] if ends else len(units)
+    return units[:cut], units[cut:]
+
+
+def _width(units: list[_Unit]) -> float:
+    return sum(unit.advance for unit in units)
 
 
 def hyphenate_word(hyphenator: Any, font: str, size: float, word: str, width: float, new_width: float,
@@ -63,11 +76,61 @@ def hyphenate_word(hyphenator: Any, font: str, size: float, word: str, width: fl
 
 
 def hyphenate_frag_word(hyphenator: Any, word: Any, new_width: float, max_width: float, *rest: Any) -> Any:
-    """The same for a word of several fragments (whose first item is its width)."""
+    """The same for a word of several fragments (whose first item is its width); a word of Thai, Lao, Khmer
+    or Burmese is broken between its words instead, as many of them as fit the line going on this one."""
+    if _without_spaces(word):
+        return _word_break(word, max_width - (new_width - float(word[0])), new_width - float(word[0]) <= 0)
     found = _HYPHENATE_FRAG_WORD(hyphenator, word, new_width, max_width, *rest)
     if found and float(found[-1][0]) > max_width:
         return None
     return found
+
+
+def _without_spaces(word: Any) -> bool:
+    return any(isinstance(text, ttfonts.ShapedStr) and needs_words(str(getattr(text, "actual", text)))
+               for _, text in word[1:])
+
+
+def _word_break(word: Any, room: float, line_empty: bool) -> Any:
+    """The word as a head that fits `room` (ending where a word ends) and the rest, as reportlab's
+    _hyphenateFragWord gives them; None when no word fits (the whole goes to the next line), unless the
+    line is empty: the word is then longer than a line, and cut between glyphs."""
+    units, fitting, width = _units(word), 0, 0.0
+    for n, unit in enumerate(units[:-1], 1):
+        width += unit.advance
+        if width > room:
+            break
+        if unit.word_end:
+            fitting = n
+    if not fitting and line_empty:
+        fitting = next((n for n in range(len(units) - 1, 0, -1) if _width(units[:n]) <= room), 0)
+    if not fitting:
+        return None
+    head, tail = units[:fitting], units[fitting:]
+    rest = rl_paragraph._SplitFragHS if isinstance(word, rl_paragraph._HSFrag) else rl_paragraph._SplitFrag
+    return [rl_paragraph._SplitFragH([_width(head), *_joined(head)]), rest([_width(tail), *_joined(tail)])]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What a line may end after: a callback, a plain character, or a shaped glyph with the zero-advance
+    glyphs (marks) that follow it; `word_end` when a word of a script without spaces ends with it."""
+
+    fragment: Any
+    text: str
+    advance: float
+    word_end: bool = False
+
+
+def _units(word: Any) -> list[_Unit]:
+    groups = list(_glyph_groups(word))
+    read = [str(getattr(text, "actual", text)) if not hasattr(fragment, "cbDefn") else "\ufffc"
+            for fragment, text, _ in groups]
+    whole = "".join(read)
+    ends = word_ends(whole) if needs_words(whole) else frozenset()
+    offsets = list(accumulate(len(text) for text in read))
+    return [_Unit(fragment, text, advance, offset in ends)
+            for (fragment, text, advance), offset in zip(groups, offsets, strict=True)]
 
 
 def _glyph_groups(word: Any) -> Iterator[tuple[Any, str, float]]:
@@ -114,11 +177,11 @@ def _advance(glyphs: Any, fragment: Any) -> float:
                      for char, d in zip(glyphs, glyphs.__shapeData__, strict=True)))
 
 
-def _joined(groups: list[tuple[Any, str]]) -> list[tuple[Any, str]]:
-    """Consecutive groups of one fragment as one: a copy of the fragment holding their text (and, for shaped
+def _joined(units: list[_Unit]) -> list[tuple[Any, str]]:
+    """Consecutive units of one fragment as one: a copy of the fragment holding their text (and, for shaped
     text, the characters it stands for)."""
-    runs: list[tuple[Any, str]] = []  # (the fragment the groups came from, their text)
-    for fragment, text in groups:
+    runs: list[tuple[Any, str]] = []  # (the fragment the units came from, their text)
+    for fragment, text in ((unit.fragment, unit.text) for unit in units):
         if runs and runs[-1][0] is fragment:
             before = runs[-1][1]
             both = before + text
