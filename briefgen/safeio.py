@@ -49,7 +49,7 @@ def read_regular(path: str | Path, limit: int, *, follow: bool = True, refused: 
     """The bytes of the regular file at `path`, at most `limit` of them (else FileTooLarge); with `follow`
     False, a symbolic link is refused (ELOOP) rather than read through. A file that is one of `refused` (by
     identity: under any name, through any link) is refused as a FileKindError."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
+    fd = _open_file(path, follow)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -64,6 +64,18 @@ def read_regular(path: str | Path, limit: int, *, follow: bool = True, refused: 
     if len(data) > limit:  # it grew while we read
         raise FileTooLarge(errno.EFBIG, "file too large", str(path))
     return data
+
+
+def _open_file(path: str | Path, follow: bool) -> int:
+    """`path` opened for reading without blocking. A socket cannot be opened at all (ENXIO, as a device without
+    its driver): that is a FileKindError naming what the path is, as the other kinds of file get after opening."""
+    try:
+        return os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW))
+    except OSError as exc:
+        if exc.errno != errno.ENXIO:
+            raise
+        mode = os.stat(path, follow_symlinks=follow).st_mode
+        raise FileKindError(errno.EINVAL, f"is {kind_of(mode)}, not a regular file", str(path)) from None
 
 
 def _read_all(fd: int, size: int, limit: int) -> bytes:

@@ -36,6 +36,17 @@ class Workspace:
     def seeds(self) -> Path:
         return self.root / "seeds"
 
+    def own_seeds(self) -> Workspace:
+        """The workspace, its seeds/ folder checked to be its own: a symbolic link leading out of the workspace
+        would have every command read the model, the catalogue and the seeds from (and `seeds add` write
+        into) a folder elsewhere."""
+        if self.leads_out(self.seeds):
+            raise BriefgenError(Problem("seeds", "the seeds/ folder is a symbolic link leading out of the workspace "
+                                        "(or nowhere): briefgen reads nothing outside the workspace", hint=(
+                                            "move or copy the folder it points to into the workspace as seeds/, in "
+                                            "place of the link")))
+        return self
+
     @property
     def catalogue(self) -> Path:
         return self.seeds / "sources.yaml"

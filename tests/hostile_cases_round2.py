@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import socket
 import struct
 import subprocess
 import sys
@@ -53,6 +54,25 @@ def _fifo(rel: str, then: Mutation | None = None) -> Mutation:
         if then:
             then(ws, decoy)
     return apply
+
+
+def _socket(rel: str, then: Mutation | None = None) -> Mutation:
+    """A Unix socket where a file goes (its file stays when it is closed; opening it fails with ENXIO, where a
+    FIFO opens and is then found not regular)."""
+    def apply(ws: Path, decoy: Path) -> None:
+        (ws / rel).unlink(missing_ok=True)
+        with socket.socket(socket.AF_UNIX) as bound:
+            bound.bind(str(ws / rel))
+        if then:
+            then(ws, decoy)
+    return apply
+
+
+def _seeds_moved_out(ws: Path, decoy: Path) -> None:
+    """seeds/ moved beside the workspace (not into the decoy, which must stay as it is) and linked to."""
+    elsewhere = ws.parent / "seeds-elsewhere"
+    os.rename(ws / "seeds", elsewhere)
+    (ws / "seeds").symlink_to(elsewhere)
 
 
 def _write(rel: str, data: bytes | str) -> Mutation:
@@ -128,6 +148,11 @@ CONTAINMENT: dict[str, Case] = {
                             f"seeds/{FIRST_SEED} {SEED_LINK}", "hint: seed files must live inside seeds/"),
     "seed in a linked folder": Case(_link("seeds/sub", lambda ws, d: d, _catalogue_file("sub/secret.txt")),
                                     f"seeds/sub {SEED_LINK}", "hint: seed files must live inside seeds/"),
+    "seeds folder linked out": Case(_seeds_moved_out, "seeds: the seeds/ folder is a symbolic link leading out of "
+                                    "the workspace (or nowhere)", "hint: move or copy the folder it points to"),
+    "seeds folder linked out, seeds show": Case(
+        _seeds_moved_out, "seeds: the seeds/ folder is a symbolic link leading out", "hint: move or copy",
+        ("seeds", "show", "gsw-ai-arms-race")),
     "seed link loop": Case(_link("seeds/loop.txt", lambda ws, d: "loop.txt", _catalogue_file("loop.txt")),
                            "too many levels of symbolic links (a link loop?)", "hint: remove the looping"),
     "profile linked out": Case(_link("templates/executive.yaml", lambda ws, d: d / "profile.yaml"),
@@ -225,6 +250,13 @@ NO_EXIT_3: dict[str, Case] = {
 NO_HANG: dict[str, Case] = {
     "FIFO as a catalogued seed": Case(_fifo("seeds/pipe.txt", _catalogue_file("pipe.txt")),
                                       f"pipe.txt: seed path {NOT_REGULAR}", "hint: point `file` at a document"),
+    "socket as a catalogued seed": Case(_socket("seeds/sock.txt", _catalogue_file("sock.txt")),
+                                        "sock.txt: seed path is a socket, not a regular file",
+                                        "hint: point `file` at a document"),
+    "socket as the model": Case(_socket("seeds/summary.yaml"), "seeds/summary.yaml: the path is a socket, not a "
+                                "regular file", "hint: replace it with an ordinary file"),
+    "socket as a template": Case(_socket("templates/executive.xml.j2"), "templates/executive.xml.j2: the path is a "
+                                 "socket, not a regular file", "hint: replace it with an ordinary file"),
     "FIFO as the model": Case(_fifo("seeds/summary.yaml"), f"seeds/summary.yaml: the path {NOT_REGULAR}",
                               "hint: replace it with an ordinary file"),
     "FIFO as a profile": Case(_fifo("templates/executive.yaml"), f"templates/executive.yaml: the path {NOT_REGULAR}",

@@ -273,6 +273,8 @@ SCENARIOS: dict[str, Scenario] = {
     "the model as a seed": _hostile("the model as a seed"),
     "seed behind a link": _round2("containment: seed in a linked folder"),
     "not a regular file": _round2("no hang: FIFO as the model"),
+    "seed not a regular file": _round2("no hang: socket as a catalogued seed"),
+    "seeds folder is a link out": _round2("containment: seeds folder linked out"),
     "empty text seed": _round2("no hang: empty text seed"),
     "YAML nested too deep": _round2("no exit 3: model nested 400 deep"),
     "number not finite": _round2("no exit 3: number .inf"),

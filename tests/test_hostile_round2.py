@@ -125,3 +125,13 @@ def test_watch_survives_a_non_finite_number_and_follows_a_templates_folder_made_
         proc.wait(timeout=10)
     text = "".join(page.extract_text() for page in PdfReader(ws / "output/executive.pdf").pages)
     assert "zqbannermadeagain" in "".join(text.lower().split())
+
+
+def test_seeds_folder_linked_within_the_workspace_is_read(built: Path, tmp_path: Path) -> None:
+    """Only a link leading out is refused: seeds/ may be a link to a folder inside the workspace."""
+    ws = copy_workspace(built, tmp_path)
+    (ws / "data").mkdir()
+    os.rename(ws / "seeds", ws / "data" / "seeds")
+    (ws / "seeds").symlink_to(Path("data") / "seeds")
+    result = run_cli(ws, ("check",))
+    assert result.returncode == 0, result.stdout + result.stderr

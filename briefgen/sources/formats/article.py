@@ -16,7 +16,7 @@ from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
 from briefgen.sources.formats.plain import unbroken
 from briefgen.sources.formats.stylesheet import Sheet
-from briefgen.sources.formats.visibility import hiding, page_sheet
+from briefgen.sources.formats.visibility import Visibility, page_sheet
 from briefgen.sources.textnorm import normalise
 
 # trafilatura's XML elements that begin and end a block; a table cell is inline (a row is one block).
@@ -81,24 +81,26 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
 
 def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
     """Drop each element a browser does not render (its tail, the text after it, stays) and empty the text of
-    each invisible one, keeping what a descendant made visible again shows. The <title> stays: trafilatura
-    reads the page's title from it."""
-    invisible: dict[Any, bool] = {}
-    gone = []
-    for element in tree.iter():  # parents before their children
-        parent = element.getparent()
-        if not isinstance(element.tag, str) or parent is None:
-            invisible[element] = False
+    each one whose text is unseen, keeping what a descendant made visible again shows. The <title> stays:
+    trafilatura reads the page's title from it."""
+    from lxml import etree
+
+    seen = Visibility(sheet, implied=False)  # the parsed tree nests its elements already
+    gone, unseen = [], []
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if not isinstance(element.tag, str):
             continue
-        found = hiding(element.tag.lower(), dict(element.attrib), sheet)
-        if element.tag != "title" and found.gone:
+        tag = element.tag.lower()
+        if event == "end":
+            seen.end(tag)
+        elif seen.start(tag, dict(element.attrib)) and tag != "title":
             gone.append(element)
-        invisible[element] = invisible.get(parent, False) if found.visible is None else not found.visible
-    for element, hidden in invisible.items():
-        if hidden:
-            element.text = None
-            for child in element:
-                child.tail = None
+        elif seen.hidden and tag != "title":
+            unseen.append(element)
+    for element in unseen:
+        element.text = None
+        for child in element:
+            child.tail = None
     for element in gone:
         element.drop_tree()
     _quote_marks(tree)

@@ -15,6 +15,7 @@ import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextLine
@@ -34,6 +35,7 @@ from briefgen.sources.formats.pdfbidi import (
     read_right_to_left,
 )
 from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
+from briefgen.sources.formats.pdfpage import Block
 from briefgen.sources.formats.pdfreader import pages
 from briefgen.sources.formats.plain import SeedError, check_kind
 
@@ -44,6 +46,7 @@ DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
 # small file whose stream unpacks to gigabytes (a decompression bomb) would exhaust memory inside pdfminer.
 MAX_EXPANDED = 256 * 1024 * 1024
 _STREAM_START = re.compile(rb"stream\r?\n")
+TURNED_GAP = 72.0  # the space set between a page and its text read turned (pdfturns.py): no line runs on over it
 _SPACE_BEFORE = re.compile(r"\s+(?=([^\x00-\u02ff]))")
 
 
@@ -72,7 +75,7 @@ def _check_expansion(raw: bytes) -> None:
                     break
 
 
-def _layout(raw: bytes) -> Iterator[LTPage]:
+def _layout(raw: bytes) -> Iterator[list[LTPage]]:
     """pdfminer's pages, its failures turned into the user's problem with the file."""
     _check_header(raw)
     _check_expansion(raw)
@@ -98,13 +101,23 @@ def _boxes(container: Any) -> Iterator[LTTextBox]:
             yield from _boxes(element)
 
 
-def _page(page: LTPage) -> Page:
+def _page(parts: list[LTPage]) -> Page:
+    """A page's record from its readings in each direction its text runs (pdfreader.pages), the first as the
+    page: the lines of the others set below it, one reading under the other, so they are read after it."""
+    blocks, below = _blocks(parts[0]), 0.0
+    for part in parts[1:]:
+        below -= part.height + TURNED_GAP
+        blocks += [[replace(line, y0=line.y0 + below) for line in block] for block in _blocks(part)]
+    return Page(parts[0].height, blocks)
+
+
+def _blocks(page: LTPage) -> list[Block]:
     boxes = [[(line, text) for line in box if isinstance(line, LTTextLine) and (text := line.get_text().strip())]
              for box in _boxes(page)]
     lines = [line for box in boxes for line, _ in box]
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
     blocks = [[_line(line, text, margins, page.x0 + page.x1) for line, text in box] for box in boxes]
-    return Page(page.height, [block for block in blocks if block])
+    return [block for block in blocks if block]
 
 
 def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float) -> Line:
@@ -151,7 +164,7 @@ def _flush(line: LTTextLine, margins: tuple[float, float]) -> str | None:
 
 def extract(raw: bytes) -> Extracted:
     """Paragraphs and the page each starts on (see pdflines for how lines become paragraphs)."""
-    found = [(number, text) for number, text in paragraphs([_page(page) for page in _layout(raw)]) if text]
+    found = [(number, text) for number, text in paragraphs([_page(parts) for parts in _layout(raw)]) if text]
     if not found:
         raise SeedError("the PDF has no text layer (a scanned document?)",
                         "run OCR on it (for example `ocrmypdf in.pdf out.pdf`) and use the result")

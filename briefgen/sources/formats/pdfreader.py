@@ -7,11 +7,14 @@ Three things pdfminer leaves undone are done while each page is built:
   that text, as copying from a viewer gives it;
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
-- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py).
+- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py);
+- a page is read once for each direction its text runs in, turned so that it runs from left to right, keeping
+  only that text (pdfturns.py): text drawn sideways or upside down reads in words and lines, not letters.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
@@ -28,6 +31,7 @@ from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
+from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
 
@@ -41,12 +45,14 @@ class _Marked:
 
 
 class _Aggregator(PDFPageAggregator):
-    """pdfminer's page builder, with /ActualText applied and right-to-left pages in visual order."""
+    """pdfminer's page builder, with /ActualText applied and right-to-left pages in visual order, keeping only
+    the characters that run from left to right (`turned` counts those of each direction, kept or not)."""
 
     def __init__(self, resources: BuiltinEncodings, laparams: LAParams) -> None:
         super().__init__(resources, laparams=laparams)
         self._marked: list[_Marked | None] = []
-        self._shown: tuple[float, float, float, float] | None = None  # the crop box of an unrotated page
+        self._shown = (0.0, 0.0, 0.0, 0.0)  # the page's crop box, as the page is read
+        self.turned: Counter[int] = Counter()
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
@@ -70,7 +76,11 @@ class _Aggregator(PDFPageAggregator):
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
-        if self._unseen:
+        turns = quarter_turns(matrix)
+        self.turned[turns] += 1
+        if turns:  # read when the page is turned to it
+            self.cur_item._objs.pop()
+        elif self._unseen:
             mark(self.cur_item._objs[-1], self._unseen)
         return advance
 
@@ -80,21 +90,31 @@ class _Aggregator(PDFPageAggregator):
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
-        x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)
-        self._shown = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)) if page.rotate % 360 == 0 else None
+        self._shown = apply_matrix_rect(ctm, page.cropbox)
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        drawn = self.cur_item._objs if self._shown is None else on_page(self.cur_item._objs, self._shown)
-        self.cur_item._objs = visual_order(seen(drawn))
+        self.cur_item._objs = visual_order(seen(on_page(self.cur_item._objs, self._shown)))
         super().end_page(page)
 
 
-def pages(raw: bytes, laparams: LAParams) -> Iterator[LTPage]:
-    """pdfminer's laid-out pages (as pdfminer.high_level.extract_pages gives them), read as above."""
+def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
+    """Each page as pdfminer lays it out (as pdfminer.high_level.extract_pages gives it), read as above: one
+    laid-out page for each direction its text runs in, the one most of its text takes first."""
     resources = BuiltinEncodings()
     device = _Aggregator(resources, laparams=laparams)
     interpreter = PDFPageInterpreter(resources, device)
     for page in PDFPage.get_pages(BytesIO(raw)):
-        interpreter.process_page(page)
-        yield device.get_result()
+        device.turned.clear()
+        upright = _read(interpreter, device, page, 0)
+        counts = dict(device.turned)
+        yield [upright if turns == 0 else _read(interpreter, device, page, turns) for turns in by_share(counts)]
+
+
+def _read(interpreter: PDFPageInterpreter, device: _Aggregator, page: PDFPage, turns: int) -> LTPage:
+    """The page laid out turned `turns` quarter turns clockwise from how a viewer shows it."""
+    ctm = page_matrix(page, turns)
+    device.begin_page(page, ctm)
+    interpreter.render_contents(page.resources, page.contents, ctm=ctm)
+    device.end_page(page)
+    return device.get_result()

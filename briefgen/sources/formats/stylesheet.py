@@ -1,16 +1,17 @@
-"""The rules of a page's own <style> elements that hide text: `display`, `visibility`, `content-visibility`, and
-`opacity` and the clipping and sizing that visually-hidden (`.sr-only`) text uses.
+"""The rules of a page's own <style> elements that hide text: `display`, `visibility`, `content-visibility`,
+`opacity`, the clipping and sizing that visually-hidden (`.sr-only`) text uses, off-screen placement, the type
+size, the colour and the background (visibility.py and ink.py say what each does).
 
 A browser hides `<p class="hidden">` when a stylesheet says `.hidden { display: none }`. We read the page's
 <style> elements (not a linked file: a saved page's seed is its HTML alone) and keep, of each rule, only these
-three properties, then settle them for an element as the cascade does: `!important` first, then an inline style
+properties, then settle them for an element as the cascade does: `!important` first, then an inline style
 over any rule, then the selector's specificity, then the later rule.
 
-Only simple selectors are read: an element name, `*`, `.class`, `#id` and their compounds (`div.note#x`), in
-selector lists. A selector with a combinator, an attribute or a pseudo-class (`nav .x`, `[hidden]`, `a:hover`)
-matches nothing here (it may hold only in some state, or only for some descendants), and rules inside an
+Selectors are read as cssselect.py says: compounds of an element name, `*`, `.class`, `#id`, joined by
+combinators (`nav p`, `ul > li`, `h2 + p`, `h2 ~ p`), in selector lists; one with an attribute or a
+pseudo-class (`[hidden]`, `a:hover`) matches nothing here (it may hold only in some state). Rules inside an
 at-rule apply only when it is `@media` for every screen (`all`, `screen`): a print-only or width-dependent
-rule, `@supports` and the rest are left out. So text is hidden only where a plain rule certainly hides it.
+rule, `@supports` and the rest are left out. So text is hidden only where a rule certainly hides it.
 """
 
 from __future__ import annotations
@@ -19,32 +20,16 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from briefgen.sources.formats.cssselect import Selector, Tree, bucket, keys, matches, parse
+
 PROPERTIES = ("display", "visibility", "content-visibility", "opacity", "clip", "clip-path", "width", "height",
-              "overflow")
+              "overflow", "font-size", "color", "background-color", "background", "position", "left", "top", "right",
+              "bottom", "text-indent")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _TOKEN = re.compile(r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|[{};]""")
 _DECLARATION = re.compile(rf"(?:^|;)\s*({'|'.join(PROPERTIES)})\s*:\s*([^;!]+?)\s*(!\s*important\s*)?(?=;|$)",
                           re.IGNORECASE)
-_COMPOUND = re.compile(r"^(?P<tag>\*|[a-z][a-z0-9-]*)?(?P<rest>(?:[.#]-?[_a-z][\w-]*)*)$", re.IGNORECASE)
-_PART = re.compile(r"([.#])([\w-]+)")
 _EVERY_SCREEN = frozenset({"", "all", "screen", "only screen", "only all"})
-
-
-@dataclass(frozen=True)
-class Compound:
-    """A compound selector: an element name (None for any), an id, classes."""
-
-    tag: str | None
-    id: str | None
-    classes: frozenset[str]
-
-    @property
-    def specificity(self) -> tuple[int, int, int]:
-        return (self.id is not None, len(self.classes), self.tag is not None)
-
-    def matches(self, tag: str, id_: str | None, classes: frozenset[str]) -> bool:
-        return (self.tag is None or self.tag == tag) and (self.id is None or self.id == id_) \
-            and self.classes <= classes
 
 
 # A declaration's weight in the cascade: (important, inline, specificity, order); the greatest wins.
@@ -58,7 +43,7 @@ class Sheet:
     """The rules that set one of PROPERTIES: for each selector, the value that wins for each property (a later
     rule of the same selector overrides an earlier one), indexed by the id, class or element name it needs."""
 
-    rules: dict[str, dict[Compound, Settled]] = field(default_factory=dict)
+    rules: dict[str, dict[str, dict[Selector, Settled]]] = field(default_factory=dict)  # subject's key, need
     count: int = 0  # declarations read, their order in the cascade
     selectors: int = 0
 
@@ -67,44 +52,48 @@ class Sheet:
         for prelude, body in _rules(_COMMENT.sub(" ", css)):
             values = declarations(body)
             if values:
-                for selector in prelude.split(","):
-                    compound = _compound(selector.strip())
-                    if compound is not None:
-                        self._put(compound, values)
+                for text in prelude.split(","):
+                    selector = parse(text)
+                    if selector is not None:
+                        self._put(selector, values)
 
-    def _put(self, compound: Compound, values: dict[str, str]) -> None:
-        bucket = self.rules.setdefault(_bucket(compound), {})
-        if compound not in bucket:
+    def _put(self, selector: Selector, values: dict[str, str]) -> None:
+        needs = self.rules.setdefault(bucket(selector.subject), {})
+        kept = needs.setdefault(bucket(selector.steps[0][1]) if selector.steps else "", {})
+        if selector not in kept:
             if self.selectors >= MAX_SELECTORS:
                 return
             self.selectors += 1
-        settled = bucket.setdefault(compound, {})
+        settled = kept.setdefault(selector, {})
         self.count += 1
         for name, value in values.items():
-            weight = (value.endswith("!"), False, compound.specificity, self.count)
+            weight = (value.endswith("!"), False, selector.specificity, self.count)
             if name not in settled or weight > settled[name][0]:
                 settled[name] = (weight, value.rstrip("!"))
 
-    def values(self, tag: str, attrs: Mapping[str, str | None]) -> dict[str, str]:
-        """The value each of PROPERTIES takes for an element, by its rules and its inline style; a property no
-        declaration sets is absent."""
+    def values(self, attrs: Mapping[str, str | None], tree: Tree) -> dict[str, str]:
+        """The value each of PROPERTIES takes for an element (the one `tree` met last, with these attributes), by
+        its rules and its inline style; a property no declaration sets is absent."""
         inline = declarations(attrs.get("style") or "")
         best: Settled = {name: ((value.endswith("!"), True, (0, 0, 0), 0), value.rstrip("!"))
                          for name, value in inline.items()}
         if self.rules:
-            id_ = attrs.get("id")
-            classes = frozenset((attrs.get("class") or "").split())
-            for compound, settled in self._candidates(tag, id_, classes):
-                if compound.matches(tag, id_, classes):
+            for selector, settled in self._candidates(tree):
+                if matches(selector, tree):
                     for name, (weight, value) in settled.items():
                         if name not in best or weight > best[name][0]:
                             best[name] = (weight, value)
         return {name: value for name, (_, value) in best.items()}
 
-    def _candidates(self, tag: str, id_: str | None, classes: frozenset[str]) -> Iterator[tuple[Compound, Settled]]:
-        keys = ["*", f"<{tag}"] + ([f"#{id_}"] if id_ else []) + [f".{name}" for name in classes]
-        for key in keys:
-            yield from self.rules.get(key, {}).items()
+    def _candidates(self, tree: Tree) -> Iterator[tuple[Selector, Settled]]:
+        """The rules whose subject may fit the element met last and whose nearest other compound may fit an
+        element of `tree` (indexed by both, so thousands of rules cost a few lookups an element)."""
+        for key in keys(tree[-1][-1]):
+            needs = self.rules.get(key, {})
+            yield from needs.get("", {}).items()
+            for need in list(tree.present) if len(needs) > len(tree.present) else needs:
+                if need and need in tree.present and need in needs:
+                    yield from needs[need].items()
 
 
 def declarations(body: str) -> dict[str, str]:
@@ -117,27 +106,6 @@ def declarations(body: str) -> dict[str, str]:
         if not (found.get(name, "").endswith("!") and not value.endswith("!")):
             found[name] = value
     return found
-
-
-def _bucket(compound: Compound) -> str:
-    """The index key of a selector: its id, else a class, else its element name, else "*"."""
-    if compound.id is not None:
-        return f"#{compound.id}"
-    if compound.classes:
-        return f".{min(compound.classes)}"
-    return f"<{compound.tag}" if compound.tag is not None else "*"
-
-
-def _compound(selector: str) -> Compound | None:
-    found = _COMPOUND.match(selector)
-    if not found or not selector:
-        return None
-    tag = found.group("tag")
-    ids = [name for mark, name in _PART.findall(found.group("rest")) if mark == "#"]
-    if len(set(ids)) > 1:
-        return None  # `#a#b` matches no element
-    classes = frozenset(name for mark, name in _PART.findall(found.group("rest")) if mark == ".")
-    return Compound(None if tag in (None, "*") else tag.lower(), ids[0] if ids else None, classes)
 
 
 def _rules(css: str) -> Iterator[tuple[str, str]]:

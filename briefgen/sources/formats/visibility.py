@@ -1,12 +1,15 @@
 """Which text of an HTML page a browser shows: elements that are never text, the `hidden` attribute, and the
-`display`, `visibility` and `content-visibility` an element takes from its inline style and the page's own
-stylesheet (stylesheet.py), followed through the open elements as the browser nests them."""
+styles that hide an element (`display`, `opacity`, clipping, off-screen placement) or its text (`visibility`,
+type size, colour: ink.py) it takes from its inline style and the page's own stylesheet (stylesheet.py),
+followed through the open elements as the browser nests them."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from briefgen.sources.formats.cssselect import Element, Tree
+from briefgen.sources.formats.ink import Ink, inherit
 from briefgen.sources.formats.stylesheet import Sheet, every_screen
 
 # Elements whose content is never text a reader sees on the page.
@@ -32,34 +35,37 @@ class Hiding:
     """What an element does to the text inside it."""
 
     gone: bool  # not rendered at all (display: none and the like): nothing inside shows, whatever it says
-    visible: bool | None  # its `visibility`: False hidden, True visible again inside a hidden one, None inherited
+    ink: Ink  # whether its own text can be seen, as its descendants inherit it (ink.py)
 
 
-def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet) -> Hiding:
-    """How an element hides its content, so no passage is verified against words no reader of the page sees.
+def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, parent: Ink) -> Hiding:
+    """How an element (the one `tree` met last) hides its content, so no passage is verified against words no
+    reader of the page sees; `parent`, its parent's ink.
 
     Gone: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser
     running scripts never shows, forms' controls, embedded documents); the `hidden` attribute; `display: none`
     or `content-visibility: hidden`; `opacity: 0`; clipped away as visually-hidden (`.sr-only`) text is
-    (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)`, or 1px wide and high with `overflow: hidden`): a screen
-    reader reads it, a sighted reader, who copies passages from the page, does not see it. Invisible:
-    `visibility: hidden` or `collapse`, which a descendant's `visibility: visible` undoes. All from the inline
-    style and the page's <style> rules (stylesheet.py).
+    (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)` or a circle of no size, or 1px wide and high with
+    `overflow: hidden`): a screen reader reads it, a sighted reader, who copies passages from the page, does not
+    see it; placed off the screen (`position: absolute` or `fixed` at -999px or further, `text-indent: -999px`).
+    Unseen, which a descendant may undo (ink.py): `visibility: hidden` or `collapse`, `font-size: 0`, a
+    transparent colour or that of the background. All from the inline style and the page's <style> rules
+    (stylesheet.py).
     Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
     <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
-    decoration or text repeated for the eye, which a sighted reader does see.
-    Not detected: colour, a zero font size or off-screen placement."""
+    decoration or text repeated for the eye, which a sighted reader does see."""
     if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found"):
-        return Hiding(True, None)
-    values = sheet.values(tag, attrs)
+        return Hiding(True, parent)
+    values = sheet.values(attrs, tree)
     gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
-        or _clipped(values)
-    shown = values.get("visibility")
-    return Hiding(gone, False if shown in ("hidden", "collapse") else True if shown in ("visible", "initial")
-                  else None)
+        or _clipped(values) or _off_screen(values)
+    return Hiding(gone, inherit(parent, values))
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
+_LENGTH = re.compile(r"(-?(?:\d+\.?\d*|\.\d+))(px|em|rem|pt|vw|vh|%)?$")
+FAR = 999.0  # px: an element placed this far off the page's left or top edge, or further, is off the screen
+_UNITS = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, None: 1.0}
 
 
 def _clear(values: dict[str, str]) -> bool:
@@ -69,40 +75,63 @@ def _clear(values: dict[str, str]) -> bool:
 
 
 def _clipped(values: dict[str, str]) -> bool:
-    """Clipped to nothing: `clip: rect()` of sides at most 1px, `clip-path: inset(50%)` or more, or a box at most
-    1px wide and high that hides what overflows it."""
+    """Clipped to nothing: `clip: rect()` of sides at most 1px, `clip-path: inset(50%)` or more, a circle or an
+    ellipse of no size, or a box at most 1px wide and high that hides what overflows it."""
     clip, path = values.get("clip", ""), values.get("clip-path", "")
     if clip.startswith("rect(") and all(float(n) <= 1 for n in _NUMBER.findall(clip)):
         return True
     if path.startswith("inset(") and (found := _NUMBER.search(path)) and float(found.group()) >= 50 \
             and path.count("%") >= 1:
         return True
+    if path.startswith(("circle(", "ellipse(")) and (found := _NUMBER.search(path)) and float(found.group()) <= 0:
+        return True
     tiny = [_NUMBER.match(values.get(side, "")) for side in ("width", "height")]
     return all(n is not None and float(n.group()) <= 1 for n in tiny) and values.get("overflow") == "hidden"
 
 
-class Visibility:
-    """The open elements, as a browser nests them, and whether the text inside the innermost one is seen."""
+def _off_screen(values: dict[str, str]) -> bool:
+    """Placed off the screen: positioned (absolute, fixed) FAR beyond an edge, or its text indented FAR to the
+    left (the image-replacement trick)."""
+    sides = ("left", "top", "right", "bottom") if values.get("position") in ("absolute", "fixed") else ()
+    return any(_far(values.get(side, "")) for side in (*sides, "text-indent"))
 
-    def __init__(self, sheet: Sheet | None = None) -> None:
+
+def _far(length: str) -> bool:
+    found = _LENGTH.match(length)
+    unit = found.group(2) if found else None
+    return found is not None and unit in _UNITS and float(found.group(1)) * _UNITS[unit] <= -FAR
+
+
+class Visibility:
+    """The open elements, as a browser nests them, and whether the text inside the innermost one is seen.
+    `implied`: close the elements a start tag ends (IMPLIED_END), as HTML's parser does; off for a tree whose
+    elements are nested already."""
+
+    def __init__(self, sheet: Sheet | None = None, implied: bool = True) -> None:
         self.sheet = sheet or Sheet()
-        self._open: list[tuple[str, bool, bool]] = []  # (element, gone, invisible: its own or inherited)
+        self.implied = implied
+        self._open: list[tuple[str, bool, Ink]] = []  # (element, gone, the ink of its text)
+        self._tree = Tree()  # the open elements and the siblings before each, as selectors see them
         self._named: dict[str, int] = {}  # open elements by name, so an end tag is matched without a search
         self._gone = 0  # open elements not rendered at all
 
     @property
     def hidden(self) -> bool:
-        return self._gone > 0 or bool(self._open and self._open[-1][2])
+        return self._gone > 0 or bool(self._open and self._open[-1][2].unseen)
 
-    def start(self, tag: str, attrs: dict[str, str | None]) -> None:
-        while self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
+    def start(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """Open `tag`; whether it is gone (not rendered at all)."""
+        while self.implied and self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
             self._pop()
-        if tag not in VOID:
-            found = hiding(tag, attrs, self.sheet)
-            inherited = bool(self._open and self._open[-1][2])
-            self._open.append((tag, found.gone, not found.visible if found.visible is not None else inherited))
-            self._named[tag] = self._named.get(tag, 0) + 1
-            self._gone += found.gone
+        self._tree.meet(Element(tag, attrs.get("id"), frozenset((attrs.get("class") or "").split())))
+        if tag in VOID:
+            return False
+        found = hiding(tag, attrs, self.sheet, self._tree, self._open[-1][2] if self._open else Ink())
+        self._open.append((tag, found.gone, found.ink))
+        self._tree.open()
+        self._named[tag] = self._named.get(tag, 0) + 1
+        self._gone += found.gone
+        return found.gone
 
     def end(self, tag: str) -> None:
         """Close `tag` and whatever is open inside it; a stray end tag (nothing of its name open) is ignored."""
@@ -112,6 +141,7 @@ class Visibility:
 
     def _pop(self) -> str:
         tag, gone, _ = self._open.pop()
+        self._tree.close()
         self._named[tag] -= 1
         self._gone -= gone
         return tag
