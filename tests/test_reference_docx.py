@@ -187,13 +187,15 @@ def test_bad_reference_is_refused_before_anything_is_written(workspace: Path, va
     assert not (workspace / "output/house.docx").exists() and not (workspace / "output/house.pdf").exists()
 
 
-def test_a_word_template_is_refused(workspace: Path) -> None:
-    """A .dotx has styles.xml but python-docx will not open it as a document: refused at profile time."""
+def test_a_package_not_declared_a_word_document_is_refused(workspace: Path) -> None:
+    """A package with styles.xml whose main part is declared neither a Word document nor a template (with
+    or without macros): refused at profile time (a .dotx serves: tests/test_house_references.py)."""
     make_reference(workspace / "templates/house.docx")
     with zipfile.ZipFile(workspace / "templates/house.docx") as source:
         entries = {n: source.read(n) for n in source.namelist()}
     entries["[Content_Types].xml"] = entries["[Content_Types].xml"].replace(
-        b"document.main+xml", b"template.main+xml")
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        b"application/vnd.example.notes+xml")
     with zipfile.ZipFile(workspace / "templates/house.docx", "w") as target:
         for name, data in entries.items():
             target.writestr(name, data)
