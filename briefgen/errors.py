@@ -30,6 +30,7 @@ class Problem:
     severity: Severity = "error"
     item: str = ""
     code: str = ""  # names a kind of finding that other commands count (e.g. verify.glyphs.CODE)
+    details: tuple[str, ...] = ()  # each thing a grouped finding names (every character no font draws)
 
     @property
     def location(self) -> str:
@@ -52,16 +53,12 @@ class Problem:
         return text
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "col": self.col,
-            "path": self.path,
-            "item": self.item,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-        }
+        found: dict[str, object] = {"file": self.file, "line": self.line, "col": self.col, "path": self.path,
+                                    "item": self.item, "severity": self.severity, "message": self.message,
+                                    "hint": self.hint}
+        if self.details:
+            found["details"] = list(self.details)
+        return found
 
 
 class BriefgenError(Exception):

@@ -62,7 +62,16 @@ class Workspace:
 
     @property
     def templates(self) -> Path:
-        return self.root / "templates"
+        """The profiles, templates, fonts, logos and reference documents: never reached through a symbolic link
+        leading out of the workspace (or nowhere), as nothing in it is (its own links are refused as they are
+        read: render/templating.ContainedLoader, safeio.inside)."""
+        templates = self.root / "templates"
+        if self.leads_out(templates):
+            raise BriefgenError(Problem("templates", "a symbolic link leading out of the workspace (or nowhere): "
+                                        "briefgen reads profiles, templates, fonts and logos only from inside it",
+                                        hint="copy the folder into the workspace in place of the link (a link to "
+                                        "a folder inside the workspace is fine)"))
+        return templates
 
     @property
     def output(self) -> Path:

@@ -22,7 +22,7 @@ from briefgen.render.profiles import Profile, load_profile
 from briefgen.verify.check import Checked
 from briefgen.verify.passages import Citation, ItemCheck, Verification
 from briefgen.workspace import Workspace
-from tests.strategies import texts, urls
+from tests.strategies import texts, urls, without_disguises
 
 KINDS = {"judgments": "judgment", "figures": "figure", "quotes": "quote", "gaps": "gap"}
 
@@ -46,7 +46,8 @@ _NOT_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f]")  # control characters: a cata
 @st.composite
 def _source(draw: st.DrawFn, index: int) -> dict[str, Any]:
     short, text = texts(legal=True, long=False, parts=2), texts(legal=True, parts=2)
-    name = _NOT_IN_NAMES.sub("_", draw(texts(long=False, min_size=1, parts=2)).replace("/", "_"))[:200]
+    name = _NOT_IN_NAMES.sub("_", draw(texts(long=False, min_size=1, parts=2)).replace("/", "_"))
+    name = without_disguises(name[:200])
     return {"id": f"src{index}", "file": f"{name}.txt", "originator": draw(st.none() | short),
             "title": draw(short), "short_title": draw(st.none() | short), "published": "2025-09",
             "accessed": "2026-01-02", "url": draw(st.none() | urls()), "kind": draw(short), "descriptor": draw(text)}

@@ -31,6 +31,7 @@ from briefgen.document.nodes import (
     Table,
     Theme,
 )
+from briefgen.model.disguise import first_disguise
 
 HOSTILE = (
     "**bold**", "# head", "[^1]", "<b>", "</p>", "<brief>", '<cite n="0"/>', "&", "&amp;", "&nbsp;", "&#0;",
@@ -58,14 +59,22 @@ def texts(draw: st.DrawFn, *, legal: bool = False, long: bool = True, min_size: 
         text = " ".join(draw(st.lists(fragment, min_size=1, max_size=parts)))
     if legal:  # what the schema refuses is removed, and blank text gets a visible character (no filtering:
         # a model draws dozens of texts, so even rare rejections would discard most models)
-        text = SCHEMA_ILLEGAL.sub("", text)
+        text = without_disguises(SCHEMA_ILLEGAL.sub("", text))
         text = text if text.strip() else text + "·"
     return text + "·" * (min_size - len(text))
 
 
+def without_disguises(text: str) -> str:
+    """`text` less the invisible characters the schema refuses as disguising it (model/disguise.py), one by one."""
+    while (found := first_disguise(text)) is not None:
+        text = text[:found[0]] + text[found[0] + 1:]
+    return text
+
+
 def urls() -> st.SearchStrategy[str]:
-    """A link the schema accepts: http(s) or mailto, then any characters but white space."""
-    tail = st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc", "Zs", "Zl", "Zp"]), min_size=1, max_size=24)
+    """A link the schema accepts: http(s) or mailto, then any characters but white space and invisible ones."""
+    tail = st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc", "Cf", "Zs", "Zl", "Zp"]), min_size=1,
+                   max_size=24)
     scheme = st.sampled_from(["https://example.org/", "http://x.test/?q=", "mailto:"])
     return st.builds(lambda s, t: s + t, scheme, tail)  # the excluded categories hold every white space
 

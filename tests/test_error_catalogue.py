@@ -93,6 +93,12 @@ def _cache_linked_out(ws: Path) -> None:
     (ws / "output" / ".cache").symlink_to(ws.parent / "outside-cache", target_is_directory=True)
 
 
+def _templates_linked_out(ws: Path) -> None:
+    """templates/ moved out of the workspace and linked to: profiles, templates and fonts would be read there."""
+    (ws / "templates").rename(ws.parent / "outside-templates")
+    (ws / "templates").symlink_to(ws.parent / "outside-templates", target_is_directory=True)
+
+
 def _in_the_way(rel: str, folder: bool) -> Callable[[Path], None]:
     """A folder (else a file) where the build writes output/`rel`, what briefgen made there removed first."""
     def mutate(ws: Path) -> None:
@@ -227,6 +233,28 @@ SCENARIOS: dict[str, Scenario] = {
     "brief cannot fit": _hostile("model too large for one page"),
     "character no font draws": (lambda ws: edit(ws / "seeds/summary.yaml", "as relayed by state media.",
                                                  "as relayed by state media \U00013000."), ("check", "--strict")),
+    "bidi override in text": (_retext("seeds/summary.yaml", "value: nearly $10 billion",
+                                      'value: "nearly $\u202e01 billion"'), ("check",)),
+    "isolate left open": (_retext("templates/executive.yaml", 'banner: "For official use',
+                                  'banner: "\u2067For official use'), ("check",)),
+    "isolate end closing none": (_retext("seeds/summary.yaml", "label: Active-duty troops",
+                                         'label: "Active-duty\u2069 troops"'), ("check",)),
+    "invisible tag characters": (_retext("seeds/summary.yaml", "context: Instruction to officials",
+                                         'context: \U000E0069\U000E0067\U000E006EInstruction to officials'
+                                         ), ("check",)),
+    "deprecated format character": (_retext("seeds/sources.yaml", "arms race\n",
+                                            'arms race \u206e\n'), ("check",)),
+    "invisible character in a number": (_retext("seeds/summary.yaml", "value: nearly $10 billion",
+                                                'value: "nearly $1\u200b0 billion"'), ("check",)),
+    "invisible character in a link": (_retext("seeds/sources.yaml", "url: null",
+                                              'url: "https://example.org/\u202egpj.exe"'), ("check",)),
+    "link too long": (_retext("seeds/sources.yaml", "url: null", "url: https://example.org/" + "x" * 2100),
+                      ("check",)),
+    "templates/ is a link out": (_templates_linked_out, ("build",)),
+    "characters no font draws": (lambda ws: edit(ws / "seeds/summary.yaml", "as relayed by state media.",
+                                                  "as relayed by state media ᚠᚢᚦᚨᚱᚲᚷᚹᚺᚾᛁᛃ."), ("check", "--strict")),
+    "half a character escaped": (_retext("seeds/summary.yaml", "author: briefgen example workspace",
+                                         'author: "briefgen \\ud83d\\ude80"'), ("check",)),
     "quote language": (lambda ws: edit(ws / "seeds/summary.yaml", "    speaker_native: 김정은\n",
                                        "    speaker_native: 김정은\n    lang: Korean\n"), ("check",)),
     "profile key (check)": (_board("look: {banner_colour: '#112233'}"), ("check",)),

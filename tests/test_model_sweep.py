@@ -215,6 +215,9 @@ def test_a_passage_missed_for_a_character_no_one_sees_says_so(ws: Path, char: st
     """The closest text shown was the passage itself ("99% similar"), with no word of what differs."""
     old = '"Kim later called for mass production of attack drones."'
     edit(ws / SUMMARY, old, f'"Kim later called for mass{char}production of attack drones."')
+    if char == "\u2066":  # an isolate left open is refused before the seed is searched (model/disguise.py)
+        _refused(ws, f"passage: holds an isolate, {name} (character 26)", "hint: close each isolate")
+        return
     _refused(ws, "passage not found", f"hint: the passage holds {name}, which no reader sees and the seed does not "
              "have: delete it")
 

@@ -88,7 +88,7 @@ def test_check_colours_its_report_and_shows_a_seeds_escapes(workspace: Path,
 def test_check_json_stays_valid_and_means_the_same(workspace: Path) -> None:
     ws = _hostile(workspace)
     data = model(ws)
-    data["judgments"][0]["evidence"].append({"source": "drone-report", "passage": "in \u202estock\u202c, 1,300"})
+    data["judgments"][0]["evidence"].append({"source": "drone-report", "passage": "1,200 drones kept in stock"})
     save_model(ws, data)
     result = _invoke(ws, ["check", "--json"], terminal=True)
     assert not RAW.findall(result.output)
@@ -102,8 +102,9 @@ def test_a_suggestion_from_a_sentence_with_control_characters_loads_and_verifies
     result = run(ws, "suggest", "drone-report")
     assert result.exit_code == 0, result.output
     found = {str(s["value"]): s for s in yaml.safe_load(result.output)}
-    assert "\\u202estock\\u202c" in result.output  # an override a passage may hold: escaped, read back as it is
-    assert found["1,200"]["evidence"][0]["passage"] == "has 1,200 drones in \u202estock\u202c and"  # cut at CSI
+    # an override no passage may hold (model/disguise.py) is left out: the passage still matches without it
+    assert "\\u202e" not in result.output and "\u202e" not in result.output
+    assert found["1,200"]["evidence"][0]["passage"] == "has 1,200 drones in stock and"  # cut at CSI
     assert found["3,400"]["evidence"][0]["passage"] == ("A third paragraph, long enough to count, says that "
                                                         "3,400 pilots were trained this year.")  # DEL dropped
     data = model(ws)

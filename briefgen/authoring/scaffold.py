@@ -11,6 +11,7 @@ from pathlib import Path
 from briefgen.authoring.yamltext import quoted
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.skeleton import SAMPLE
+from briefgen.workspace import Workspace
 
 CATALOGUE = """\
 # yaml-language-server: $schema=../.briefgen/sources.schema.json
@@ -59,7 +60,7 @@ gaps: []
 
 def init_workspace(target: Path) -> list[Path]:
     """Create the workspace; refuse to overwrite an existing model."""
-    seeds, templates = target / "seeds", target / "templates"
+    seeds, templates = target / "seeds", Workspace.at(target).templates  # never a link out of the workspace
     if (seeds / "summary.yaml").exists() or (seeds / "sources.yaml").exists():
         raise BriefgenError(Problem(str(seeds), "a workspace already exists here",
                                     hint="choose an empty directory"))

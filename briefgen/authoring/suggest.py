@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.authoring.yamltext import comment, quoted, scalar
+from briefgen.model.disguise import undisguised
 from briefgen.model.numbers import format_number, read_numbers, same_number
 from briefgen.sources.textnorm import normalise
 from briefgen.text import safe_pieces
@@ -112,8 +113,8 @@ def suggest(checked: Checked, source_id: str | None = None, limit: int = 20) -> 
 
 def _passages(paragraph: str) -> list[str]:
     """The paragraph's sentences, each cut at the characters no passage may hold."""
-    return [piece.strip() for sentence in _SENTENCE.split(paragraph) for piece in safe_pieces(sentence)
-            if piece.strip()]
+    return [part.strip() for sentence in _SENTENCE.split(paragraph) for piece in safe_pieces(sentence)
+            for part in undisguised(piece) if part.strip()]
 
 
 def _first_of_each(found: list[Suggestion]) -> list[Suggestion]:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import BriefgenError, Problem, did_you_mean
+from briefgen.model.disguise import HINTS
 from briefgen.model.schema import MAX_ITEMS, Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.safeio import LINK_HINT, inside
@@ -146,7 +147,11 @@ _PATTERN_HINTS = (("0-9A-Fa-f]{6}", "a colour is written #RRGGBB, six hexadecima
 
 # The hint for a value a validator of the schemas refused, by the start of its message
 _VALUE_HINTS = (("a passage of ", "copy at least the clause of the seed that says what the item says, word for word"),
-                ("should be a number, not ", "write the number itself"))
+                ("should be a number, not ", "write the number itself"),
+                ("the link holds the invisible", "delete it (editors do not show it): copy the address as the "
+                 "browser's address bar shows it"),
+                ("the link is ", "link to a shorter address for the same document (its landing page, or a DOI)"),
+                *HINTS)
 
 
 def _type_hint(kind: str, pattern: str = "", msg: str = "") -> str:

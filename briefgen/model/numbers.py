@@ -183,6 +183,10 @@ def missing_numbers(stated: str, sources: list[str]) -> list[float]:
 
 
 def format_number(value: float) -> str:
+    """`value` as a message writes it: in full with thousands separators, up to a quadrillion; beyond, as
+    1.5e+20 (a float's 1e308 would be 400 characters of digits, most of them noise)."""
     if not math.isfinite(value):
-        return str(value)  # "inf", "nan": a number too large to write out
+        return "a number too large to compare"  # read from hundreds of digits
+    if abs(value) >= 1e15:
+        return f"{value:.15g}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, FiniteFloat, StringConstraints
 
+from briefgen.model.disguise import disguise
 from briefgen.model.fielddocs import describe
 from briefgen.model.readings import Reading
 
@@ -33,6 +35,8 @@ def _clean_text(value: str) -> str:
     if bad:
         raise ValueError(f"contains the control character U+{ord(bad.group()):04X}, which documents cannot hold;"
                          " delete it")
+    if (wrong := disguise(value)) is not None:
+        raise ValueError(wrong)
     if not value.strip():
         raise ValueError("must not be blank")
     return value
@@ -43,7 +47,7 @@ def _partial_date(value: str) -> str:
     formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
     fmt = formats.get(len(value))
     try:
-        if fmt is None:
+        if fmt is None or not value.isascii():  # strptime takes any script's digits: "２０２５" for 2025
             raise ValueError
         dt.datetime.strptime(value, fmt)
     except ValueError:
@@ -65,12 +69,23 @@ def _file_name(value: str) -> str:
     if bad:
         raise ValueError(f"the file name contains the control character U+{ord(bad.group()):04X}; write the name as "
                          "the file has it")
+    if (wrong := disguise(value)) is not None:
+        raise ValueError(wrong)
     return value
+
+
+MAX_LINK = 2048  # characters of a link: browsers and Word take about this many
 
 
 def _link(value: str) -> str:
     if not re.match(r"(?i)(https?://|mailto:)\S+$", value):
         raise ValueError(f"{value!r} is not an http, https or mailto link")
+    hidden = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf")), None)
+    if hidden is not None:  # RFC 3987 keeps bidi controls out of links; no link holds a control character
+        raise ValueError(f"the link holds the invisible character U+{ord(hidden):04X} "
+                         f"{unicodedata.name(hidden, 'control character')}, which no address holds")
+    if len(value) > MAX_LINK:
+        raise ValueError(f"the link is {len(value):,} characters long, more than the {MAX_LINK:,} a link may have")
     return value
 
 

@@ -165,6 +165,8 @@ def _syntax_hint(lines: Lines, line: int, *marks: Any) -> str:
     before where the error was met or what failed began (libyaml's column there is not the editor's)."""
     if "\t" in lines.line(line):
         return "indent with spaces, not tabs"
+    if (half := _SURROGATE_ESCAPE.search(lines.line(line))) is not None:
+        return _surrogate_hint(half)
     for mark in marks:
         if mark is None:
             continue
@@ -177,6 +179,21 @@ def _syntax_hint(lines: Lines, line: int, *marks: Any) -> str:
                         f'does not): delete it, or write it as the escape "\\u{ord(brk):04X}" inside a double-quoted '
                         "string")
     return "check the indentation and quoting around this line"
+
+
+# "\ud83d\ude00": JSON's way to write a character beyond U+FFFF, as two halves, each of which YAML refuses
+_SURROGATE_ESCAPE = re.compile(r"\\u([dD][89aAbB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?"
+                               r"|\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _surrogate_hint(half: re.Match[str]) -> str:
+    """For an escape of half a character: the one escape of the whole character, when both halves are there."""
+    if half.group(2) is None:
+        return (f"{half.group()} is half of a character (a UTF-16 surrogate), which YAML does not allow: write the "
+                "character itself, or its escape \\U with eight hexadecimal digits")
+    code = 0x10000 + ((int(half.group(1), 16) - 0xD800) << 10) + int(half.group(2), 16) - 0xDC00
+    return (f"{half.group()} writes one character as two halves (UTF-16 surrogates, as JSON does), which YAML does "
+            f'not allow: write the character itself ({chr(code)}), or the escape "\\U{code:08X}"')
 
 
 # what YAML's reader refuses (libyaml's and PyYAML's alike): control characters other than tab and line breaks,

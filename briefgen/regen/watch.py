@@ -64,7 +64,7 @@ def watched(ws: Workspace) -> dict[str, tuple[int, int]]:
     """The folders to watch that exist now, each with its identity (device, inode): a folder removed and
     made again is a new folder, which the running watcher does not see."""
     found = {}
-    for folder in (ws.seeds, ws.templates):
+    for folder in (ws.seeds, ws.root / "templates"):  # a templates/ link out: each build reports it
         with contextlib.suppress(OSError):
             info = os.stat(folder)
             if stat.S_ISDIR(info.st_mode):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, FiniteFloat, PrivateAttr, model_validator
 
 from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
@@ -89,11 +89,11 @@ assert set(LookFonts.model_fields) == set(FONT_SLOTS), "LookFonts must list type
 
 class Look(Strict):
     page_size: Literal["A4", "Letter"] = _THEME.page_size
-    margins_mm: Annotated[list[Annotated[float, Field(ge=5, le=60), NotBool]],
+    margins_mm: Annotated[list[Annotated[FiniteFloat, Field(ge=5, le=60), NotBool]],
                           Field(min_length=4, max_length=4)] = list(_THEME.margins_mm)
     body_font: FontName = _THEME.body_font  # type: ignore[assignment]  # a bundled face (checked below)
     heading_font: FontName = _THEME.heading_font  # type: ignore[assignment]
-    body_size: Annotated[float, Field(ge=7, le=16), NotBool] = _THEME.body_size
+    body_size: Annotated[FiniteFloat, Field(ge=7, le=16), NotBool] = _THEME.body_size
     accent: Colour = _THEME.accent
     banner_color: Colour = _THEME.banner_color
     logo: FileName | None = None
@@ -139,7 +139,7 @@ class Profile(Strict):
     template: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.j2$")]
     formats: Annotated[list[Format], Field(min_length=1)] = list(FORMATS)
     max_pages: Annotated[int, Field(ge=1, le=500), NotBool] | None = None
-    fit_slack: Annotated[float, Field(ge=0, le=0.3), NotBool] = 0.06
+    fit_slack: Annotated[FiniteFloat, Field(ge=0, le=0.3), NotBool] = 0.06
     sections: Annotated[list[Section], Field(min_length=1), AfterValidator(_once_each)] = [
         "bluf", *ITEM_KINDS, "sources"]
     limits: Limits = Limits()

@@ -40,8 +40,8 @@ class Checked:
 
     @property
     def undrawable(self) -> int:
-        """How many characters of the model no font draws (each is a warning)."""
-        return sum(1 for p in self.problems if p.code == glyphs.CODE)
+        """How many characters of the model no font draws (counted in each field; a warning per field)."""
+        return sum(len(p.details) for p in self.problems if p.code == glyphs.CODE)
 
     def counts(self) -> dict[str, int]:
         summary = self.loaded.summary
