@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import BriefgenError, Problem, did_you_mean
 from briefgen.model.disguise import HINTS
-from briefgen.model.schema import MAX_ITEMS, Catalogue, Summary
+from briefgen.model.fields import MAX_ITEMS
+from briefgen.model.schema import Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace

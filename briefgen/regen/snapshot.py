@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from briefgen.model.schema import ITEM_KINDS
+from briefgen.model.fields import ITEM_KINDS
 from briefgen.render.profiles import Profile
 from briefgen.render.release import MAIN_BLUF, release_for
 from briefgen.render.selection import select

@@ -24,8 +24,8 @@ from pydantic import BaseModel, ConfigDict
 
 from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import BriefgenError
+from briefgen.model.fields import FileName
 from briefgen.model.loader import validate
-from briefgen.model.schema import FileName
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.sources.assets import AssetError, check_logo
 from briefgen.workspace import Workspace

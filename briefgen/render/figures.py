@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 
 from briefgen.errors import BriefgenError, did_you_mean
+from briefgen.model.fields import MAX_CHART_TEXT
 from briefgen.model.numbers import format_number
-from briefgen.model.schema import MAX_CHART_TEXT, Figure, Summary
+from briefgen.model.schema import Figure, Summary
 from briefgen.model.yamlsrc import Key
 from briefgen.render.profiles import CHART_MAX_FIGURES, ChartSpec, Profile
 

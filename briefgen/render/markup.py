@@ -37,7 +37,7 @@ from briefgen.document.nodes import (
     Table,
 )
 from briefgen.errors import Unplaced
-from briefgen.model.schema import LANGUAGE_TAG, MAX_CHART_TEXT
+from briefgen.model.fields import LANGUAGE_TAG, MAX_CHART_TEXT
 
 NoteFactory = Callable[[int], NoteRef]
 BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at; no-break spaces stay

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.errors import BriefgenError, Problem, did_you_mean
+from briefgen.model.fields import ITEM_KINDS
 from briefgen.model.loader import Loaded
-from briefgen.model.schema import ITEM_KINDS
 from briefgen.render.assets import theme_for
 from briefgen.render.audiences import NAME_HINT, audience_names, is_audience_name
 from briefgen.render.fonts import named_fonts

@@ -9,8 +9,9 @@ from pydantic import AfterValidator, Field, FiniteFloat, PrivateAttr, model_vali
 from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
+from briefgen.model.fields import ITEM_KINDS, ChartText, FileName, Id, ItemKind, Marking, NotBool, Text
 from briefgen.model.loader import validate
-from briefgen.model.schema import ITEM_KINDS, ChartText, FileName, Id, ItemKind, Marking, NotBool, Strict, Text
+from briefgen.model.schema import Strict
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
 from briefgen.workspace import Workspace

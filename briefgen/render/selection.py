@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from briefgen.model.schema import ITEM_KINDS, Figure, Gap, Judgment, Quote, Summary
+from briefgen.model.fields import ITEM_KINDS
+from briefgen.model.schema import Figure, Gap, Judgment, Quote, Summary
 from briefgen.render.figures import chart_figures
 from briefgen.render.profiles import Profile
 
