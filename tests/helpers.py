@@ -155,3 +155,11 @@ def citations(ws: Path) -> dict[str, list[dict[str, object]]]:
     result = run(ws, "check", "--json")
     assert result.exit_code == 0, result.output
     return {item["id"]: item["citations"] for item in json.loads(result.output)["items"]}
+
+
+def name_reference(ws: Path, reference: str, audience: str = "executive", as_name: str | None = None) -> None:
+    """The shipped `audience` profile saved as templates/<as_name or audience>.yaml, with templates/<reference>
+    as its look.reference_docx."""
+    shipped = Path(__file__).resolve().parent.parent / f"briefgen/templates/{audience}.yaml"
+    (ws / f"templates/{as_name or audience}.yaml").write_text(
+        shipped.read_text(encoding="utf-8") + f"look: {{reference_docx: {reference}}}\n", encoding="utf-8")

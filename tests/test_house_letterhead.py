@@ -19,7 +19,7 @@ from docx.shared import Inches
 
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import name_reference, run
 from tests.tools import require
 
 _W = nsdecls("w")
@@ -79,9 +79,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "seeds", workspace / "seeds")
     (workspace / "templates").mkdir()
     _reference(workspace / "templates/house.docx")
-    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
-    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
-                                                        encoding="utf-8")
+    name_reference(workspace, "house.docx")
     result = run(workspace, "build", "-a", "executive")
     assert result.exit_code == 0, result.output
     return workspace / "output"

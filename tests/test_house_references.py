@@ -19,7 +19,7 @@ from docx.shared import Inches
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import name_reference, run
 from tests.tools import require
 
 
@@ -65,9 +65,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     section.header.paragraphs[0].text = "Ministry of Examples"
     KINDS[request.param](reference)
     reference.save(str(workspace / "templates/house.docx"))
-    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
-    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
-                                                        encoding="utf-8")
+    name_reference(workspace, "house.docx")
     result = run(workspace, "build", "-a", "executive")
     assert result.exit_code == 0, result.output
     out = workspace / "output"
@@ -285,9 +283,7 @@ def test_a_word_template_or_macro_enabled_document_serves_as_reference(workspace
     reference.styles["Normal"].font.name = "Arial"
     reference.save(str(workspace / "plain.docx"))
     _repackaged(workspace / "plain.docx", workspace / f"templates/house.{kind}", *_PACKAGES[kind])
-    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
-    (workspace / "templates/executive.yaml").write_text(profile + f"look: {{reference_docx: house.{kind}}}\n",
-                                                        encoding="utf-8")
+    name_reference(workspace, f"house.{kind}")
     assert run(workspace, "check").exit_code == 0
     result = run(workspace, "build", "-a", "executive")
     assert result.exit_code == 0, result.output
@@ -309,9 +305,7 @@ def test_a_strict_open_xml_reference_is_refused_where_it_is_named(workspace: Pat
         for info in old.infolist():
             data = old.read(info)
             new.writestr(info, data.replace(transitional, b"http://purl.oclc.org/ooxml/wordprocessingml/main"))
-    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
-    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: strict.docx}\n",
-                                                        encoding="utf-8")
+    name_reference(workspace, "strict.docx")
     for command in ("check", "build"):
         result = run(workspace, command)
         assert result.exit_code == 1, result.output

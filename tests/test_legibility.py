@@ -14,16 +14,14 @@ from docx.oxml.ns import nsdecls, qn
 
 from briefgen.render.legibility import contrast
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import name_reference, run
 
 
 def _with_reference(workspace: Path, change: object) -> None:
     reference = docx.Document()
     change(reference)  # type: ignore[operator]
     reference.save(str(workspace / "templates/house.docx"))
-    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
-    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
-                                                        encoding="utf-8")
+    name_reference(workspace, "house.docx")
 
 
 def _normal_run(reference: docx.document.Document, xml: str) -> None:

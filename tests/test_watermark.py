@@ -5,6 +5,7 @@ own header and footer took its place; the PDF never drew one."""
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pypdf import PdfReader
 
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import name_reference, run
 from tests.pdfua import check_pdf
 
 # As Word 2016 writes "CONFIDENTIAL 1" from Design > Watermark (the shape type's formulas left out).
@@ -50,15 +51,10 @@ def test_the_watermark_is_read_as_word_draws_it(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workspace = tmp_path_factory.mktemp("watermark") / "ws"
-    workspace.mkdir()
-    (workspace / "templates").mkdir()
-    import shutil
-
     shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
     _reference(workspace / "templates/house.docx")
-    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
-    (workspace / "templates/executive.yaml").write_text(profile + "look: {reference_docx: house.docx}\n",
-                                                        encoding="utf-8")
+    name_reference(workspace, "house.docx")
     result = run(workspace, "build", "-a", "executive")
     assert result.exit_code == 0, result.output
     return workspace / "output"
