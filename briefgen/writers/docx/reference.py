@@ -25,6 +25,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from briefgen.document.house import WORD_DOCUMENT, WORD_MAIN_TYPES
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.package import strip_variable_ids
+from briefgen.writers.docx.schema import put_in_order
 
 # The document part's relationships a reference may keep: everything else belongs to its content.
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
@@ -55,6 +56,7 @@ def open_document(reference: Path | None) -> DocxDocument:
         settings.remove(flag)
     _drop_page_breaks(document)
     strip_variable_ids(document)
+    put_in_order(document)  # Word refuses parts out of the schema's order, as some tools write them
     return document
 
 

@@ -1,0 +1,95 @@
+"""A reference DOCX's parts put in the schema's element order as they are opened.
+
+Word refuses, or "finds unreadable content" in, a part whose elements are out of their ECMA-376 sequence; python
+-docx and LibreOffice read them. References come from tools that wrote some out of order (pandoc's has its
+settings' w:footnotePr before w:defaultTabStop, a style's w:qFormat after its w:pPr, w:bCs after w:i) or from
+hand edits (a w:numPr put first in a style's w:pPr, a w:abstractNum after the w:num using it). The brief keeps
+those parts, so their children are sorted here, stably, by the schema's order for the property containers the
+brief keeps; an element the order does not name (an extension, w14:…) stays after the one it followed. A part
+already in order is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.opc.part import XmlPart
+from lxml import etree
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+        "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+        "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+        "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange")
+_RPR = ("ins del moveFrom moveTo rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+        "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr "
+        "shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange")
+_SETTINGS = (
+    "writeProtection view zoom removePersonalInformation removeDateAndTime doNotDisplayPageBoundaries "
+    "displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth printFormsData embedTrueTypeFonts "
+    "embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges bordersDoNotSurroundHeader "
+    "bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors activeWritingStyle proofState "
+    "formsDesign attachedTemplate linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge "
+    "revisionView trackRevisions doNotTrackMoves doNotTrackFormatting documentProtection autoFormatOverride "
+    "styleLockTheme styleLockQFSet defaultTabStop autoHyphenation consecutiveHyphenLimit hyphenationZone "
+    "doNotHyphenateCaps showEnvelope summaryLength clickAndTypeStyle defaultTableStyle evenAndOddHeaders "
+    "bookFoldRevPrinting bookFoldPrinting bookFoldPrintingSheets drawingGridHorizontalSpacing "
+    "drawingGridVerticalSpacing displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery "
+    "doNotUseMarginsForDrawingGridOrigin drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData "
+    "noPunctuationKerning characterSpacingControl printTwoOnOne strictFirstAndLastChars noLineBreaksAfter "
+    "noLineBreaksBefore savePreviewPicture doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent "
+    "alwaysShowPlaceholderText doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt "
+    "showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars rsids "
+    "{math}mathPr attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType {sl}schemaLibrary shapeDefaults doNotEmbedSmartTags "
+    "decimalSymbol listSeparator")
+_TCPR = ("cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark "
+         "headers cellIns cellDel cellMerge tcPrChange")
+_TBLPR = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+          "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange")
+_SIDES = "top start left bottom end right insideH insideV tl2br tr2bl"
+# CT_PPr, CT_RPr (with CT_ParaRPr's leading marks), CT_Style, CT_Settings, CT_Numbering, CT_AbstractNum, CT_Lvl,
+# CT_TblPr, CT_TcPr, CT_SectPr and the border and margin lists: ECMA-376 Part 1, transitional wml.xsd
+ORDERS = {
+    "pPr": _PPR, "rPr": _RPR, "settings": _SETTINGS, "tcPr": _TCPR, "tblPr": _TBLPR,
+    "style": ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+              "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"),
+    "styles": "docDefaults latentStyles style",
+    "docDefaults": "rPrDefault pPrDefault",
+    "numbering": "numPicBullet abstractNum num numIdMacAtCleanup",
+    "abstractNum": "nsid multiLevelType tmpl name styleLink numStyleLink lvl",
+    "lvl": "start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr",
+    "tblStylePr": "pPr rPr tblPr trPr tcPr",
+    "sectPr": ("headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+               "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
+               "printerSettings sectPrChange"),
+    "pBdr": "top left bottom right between bar",
+    "tblBorders": _SIDES, "tcBorders": _SIDES, "tblCellMar": _SIDES, "tcMar": _SIDES,
+}
+_NAMESPACES = {"math": "{http://schemas.openxmlformats.org/officeDocument/2006/math}",
+               "sl": "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}"}
+_RANKS = {_W + parent: {(name.format(**_NAMESPACES) if "{" in name else _W + name): rank
+                        for rank, name in enumerate(order.split())}
+          for parent, order in ORDERS.items()}
+_HEADER_FOOTER = frozenset((_W + "headerReference", _W + "footerReference"))  # one choice group, in any order
+
+
+def put_in_order(document: DocxDocument) -> None:
+    """Sort the children of every ordered container of every XML part into the schema's order."""
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart):
+            for container in part.element.iter(*_RANKS):
+                _sort(container, _RANKS[container.tag])
+
+
+def _sort(container: etree._Element, ranks: dict[str, int]) -> None:
+    children = list(container)
+    keys, rank = [], -1
+    for child in children:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        rank = ranks.get(_W + "headerReference" if tag in _HEADER_FOOTER else tag, rank)
+        keys.append(rank)
+    if keys == sorted(keys):
+        return
+    ordered = [child for _, child in sorted(zip(keys, range(len(children)), strict=True))]
+    for child in ordered:
+        container.append(children[child])
