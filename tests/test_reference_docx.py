@@ -17,6 +17,7 @@ from briefgen.document.nodes import Theme
 from briefgen.writers.docx import write
 from tests.conftest import ROOT
 from tests.helpers import run
+from tests.ooxml_order import violations
 from tests.samples import sample_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -239,13 +240,15 @@ def _rewrite(path: Path, member: str, change: Callable[[bytes], bytes], extra: d
                                             b'<w:sz w:val="NaN"/><w:color w:val="auto"/>', b'<w:sz w:val="inf"/>'])
 def test_style_values_word_never_writes_are_not_taken(ref_audience: Path, run_properties: bytes) -> None:
     """A font size outside Word's 1-1638 pt or a colour that is not six hex digits is ignored (the default
-    stays), never a crash of the writers (exit 3 before)."""
+    stays), never a crash of the writers (exit 3 before), and not carried into the DOCX, which Word would then
+    refuse (a second w:sz, a size of 0)."""
     reference = ref_audience / "templates/house.docx"
     _rewrite(reference, "word/styles.xml", lambda d: re.sub(rb"(<w:rPrDefault><w:rPr>)", rb"\1" + run_properties, d))
     for command in ("check", "build"):
         result = run(ref_audience, command, *(("-a", "house") if command == "build" else ()))
         assert result.exit_code == 0, result.output
     assert (ref_audience / "output/house.pdf").exists()
+    assert not violations(ref_audience / "output/house.docx")
 
 
 @pytest.mark.parametrize(("section", "shown"), [

@@ -74,11 +74,33 @@ _HEADER_FOOTER = frozenset((_W + "headerReference", _W + "footerReference"))  # 
 
 
 def put_in_order(document: DocxDocument) -> None:
-    """Sort the children of every ordered container of every XML part into the schema's order."""
+    """Sort the children of every ordered container of every XML part into the schema's order, each property
+    said once, with a value Word takes (render/house.py reads the first of each, and ignores the others)."""
     for part in document.part.package.iter_parts():
         if isinstance(part, XmlPart):
             for container in part.element.iter(*_RANKS):
+                if container.tag in _SINGLES:
+                    _keep_valid_once(container)
                 _sort(container, _RANKS[container.tag])
+
+
+_SINGLES = frozenset((_W + "pPr", _W + "rPr"))  # each of their children may appear once (ECMA-376's sequence)
+_HALF_POINTS = range(1, 3277)  # a type size Word takes, in half points (up to 1638 pt)
+_VALID = {_W + "sz": lambda v: v.isdigit() and int(v) in _HALF_POINTS,
+          _W + "szCs": lambda v: v.isdigit() and int(v) in _HALF_POINTS,
+          _W + "color": lambda v: v == "auto" or (len(v) == 6 and all(c in "0123456789abcdefABCDEF" for c in v))}
+
+
+def _keep_valid_once(container: etree._Element) -> None:
+    """Drop a property said a second time, and a size or colour whose value Word refuses (a hand-edited
+    reference: Word would not open the brief that kept it)."""
+    seen: set[str] = set()
+    for child in list(container):
+        tag = child.tag if isinstance(child.tag, str) else ""
+        valid = _VALID.get(tag)
+        if tag in seen or (valid is not None and not valid(child.get(_W + "val", ""))):
+            container.remove(child)
+        seen.add(tag)
 
 
 def _sort(container: etree._Element, ranks: dict[str, int]) -> None:
