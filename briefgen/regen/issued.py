@@ -140,6 +140,11 @@ def issues_to_extend(out: Path) -> dict[str, list[Issue]]:
                             ) from None
 
 
+def issued_builds(out: Path) -> set[int]:
+    """The builds a version was issued from; DamagedState when the record cannot be read (not when absent)."""
+    return {issue.build for issues in _load(out).values() for issue in issues}
+
+
 def _load(out: Path) -> dict[str, list[Issue]]:
     """The record as stored; never read through a link, the issued/ folder's included."""
     if (out / ISSUED).is_symlink():
