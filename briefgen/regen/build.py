@@ -248,7 +248,8 @@ def _check_and_publish(stage: Stage, lock: Lock, written: list[Written], needles
     done, model = built
     records = (*([record_name(lock.build)] if done else []), *stage.records, LOCK_NAME)
     check_targets([*(Target(target / name) for name in [*stage.names, *stage.retired, *records]),
-                   Target(target / BUILDS, folder=True)], lambda path: f"{target.name}/{path.relative_to(target)}")
+                   Target(target / BUILDS, folder=True, staged_in=target)],
+                  lambda path: f"{target.name}/{path.relative_to(target)}")
     kept = history is not None and keep_in_history(stage, history, records)
     try:
         if done:

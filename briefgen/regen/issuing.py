@@ -115,7 +115,7 @@ def _unissued(ws: Workspace, target: Path, lock: Lock, names: list[str], issues:
 
 def _targets(target: Path, made: dict[str, Issue]) -> list[Target]:
     """The paths `issue` writes besides a build's: the record of issued versions and each version's folder."""
-    return [Target(target / ISSUED, folder=True), Target(target / ISSUED / RECORD),
+    return [Target(target / ISSUED, folder=True, staged_in=target), Target(target / ISSUED / RECORD),
             *(Target(entry.folder(target, name), folder=True) for name, entry in made.items())]
 
 
