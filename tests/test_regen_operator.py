@@ -127,3 +127,23 @@ def test_exit_codes_are_the_ones_the_readme_tells_a_scheduler(base: Path, tmp_pa
     assert run(ws, "build", "--keep-history", "-1").exit_code == 2
     (ws / "seeds/summary.yaml").write_text("brief: [", encoding="utf-8")
     assert run(ws, "build", "--if-changed").exit_code == 1
+
+
+def test_an_issue_the_clock_dates_before_the_last_version_is_refused(base: Path, tmp_path: Path) -> None:
+    """Version 2 was issued "on 1 January 1970", superseding version 1 of 2026, in every brief it stamped."""
+    import json
+
+    ws = copy_workspace(base, tmp_path)
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    record = ws / "output/issued/issued.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["audiences"]["analyst"][0]["at"] = "2999-01-01T00:00:00Z"  # the clock ran ahead, and was set back
+    record.write_text(json.dumps(data), encoding="utf-8")
+    set_marker(ws, 1)
+    assert run(ws, "build").exit_code == 0
+    before = published(ws)
+    result = run(ws, "issue", "-a", "analyst")
+    assert result.exit_code == 1, result.output
+    assert "output/issued/issued.json: the clock dates this issue " in result.output
+    assert "SOURCE_DATE_EPOCH=32472144000 issues this one at the same time" in result.output
+    assert published(ws) == before

@@ -104,10 +104,10 @@ def publish(stage: Stage, records: tuple[str, ...]) -> None:
     previous = _keep_previous(stage, [*briefs, *stage.retired, *last])
     steps: list[Step] = [*((n, n) for n in briefs), *((None, n) for n in stage.retired if n in previous),
                          *((n, n) for n in last)]
-    commit(stage.folder, steps, {n: previous[n].name for staged, n in steps if staged is None})
     done: list[tuple[Path, Path | None]] = []  # (published path, its previous file kept in the stage, if any)
     made: list[Path] = []
-    try:
+    try:  # from the commit on: interrupted anywhere after it, the journal is forgotten with the renames undone
+        commit(stage.folder, steps, {n: previous[n].name for staged, n in steps if staged is None})
         _make_folders(stage.target, [n for _, n in steps], made)
         for staged, name in steps:
             _move(stage.folder / staged if staged else None, stage.target / name, previous.get(name), done)
