@@ -72,6 +72,30 @@ def _deep_issued(ws: Path) -> None:
     (ws / "output/issued/issued.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
 
 
+def _issued_gone(ws: Path) -> None:
+    import shutil
+
+    from tests.helpers import run, set_marker
+
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    shutil.rmtree(ws / "output/issued/analyst-v1")
+    set_marker(ws, 1)
+
+
+def _issued_in_the_future(ws: Path) -> None:
+    import json
+
+    from tests.helpers import run, set_marker
+
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    record = ws / "output/issued/issued.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["audiences"]["analyst"][0]["at"] = "2999-01-01T00:00:00Z"  # issued while the clock ran ahead
+    record.write_text(json.dumps(data), encoding="utf-8")
+    set_marker(ws, 1)
+    assert run(ws, "build", "-a", "analyst").exit_code == 0
+
+
 def _latin1_name(ws: Path) -> None:
     (ws / "seeds" / os.fsdecode(b"lat\xe9.txt")).write_text("Drone text here.\n", encoding="utf-8")
 
@@ -317,6 +341,8 @@ SCENARIOS: dict[str, Scenario] = {
     "lock file is a link": _round2("containment: build lock linked out"),
     "damaged build record (warning)": _round2("worked around: build record of the wrong shape"),
     "damaged record of issued versions (warning)": (_deep_issued, ("status",)),
+    "issued version gone (warning)": (_issued_gone, ("build", "-a", "analyst")),
+    "issue dated before the last version": (_issued_in_the_future, ("issue", "-a", "analyst")),
     "issue with a damaged record of issued versions": (_deep_issued, ("issue", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
     "template nested too deep": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ ' + "(" * 1000 + "1"
@@ -362,7 +388,8 @@ SCENARIOS: dict[str, Scenario] = {
         "{% extends 'base.xml.j2' %}\n{% block bluf %}<table>" + "<col>A</col>" * 14 + "<tr>" + "<td>x</td>" * 14
         + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
 }
-ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"}}
+ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
+       "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}
 HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock",
         "another issue running": ".issue.lock"}
 

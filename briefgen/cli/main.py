@@ -111,7 +111,8 @@ def _strict_view(output: str, as_json: bool, strict: bool, failed: bool) -> str:
 @click.option("--strict", is_flag=True, help="Refuse to build when check reports warnings.")
 @click.option("--if-changed", is_flag=True, help="Rebuild only audiences whose inputs changed; else exit at once.")
 @click.option("--keep-history", type=click.IntRange(min=0), default=None, metavar="N",
-              help="After building, prune output/history/ to the N newest builds (default: keep all).")
+              help="After building, prune output/history/ to the N newest builds, and output/.builds/ to the "
+              "records they, issued versions and the N newest builds need (default: keep all).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there is nothing to do.")
 @click.pass_context
 def build(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...], formats: tuple[str, ...],

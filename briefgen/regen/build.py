@@ -27,7 +27,7 @@ from briefgen.regen.audience import AHEAD_FORMAT, Built, Unwritten, Written, bui
 from briefgen.regen.builds import BUILDS, build_record, next_number, record_name
 from briefgen.regen.caches import prune_cache
 from briefgen.regen.guard import building, shown
-from briefgen.regen.history import check_history, history_folder, prune
+from briefgen.regen.history import check_history, history_folder
 from briefgen.regen.inputs import Stamp, input_files, moved, restamp, tool_version
 from briefgen.regen.issued import Issuing, read_issues
 from briefgen.regen.madefrom import made_now, rebased
@@ -39,6 +39,7 @@ from briefgen.regen.publish import (
     verify_staged,
 )
 from briefgen.regen.record import LOCK_NAME, AudienceRecord, Lock, read_lock, write_lock
+from briefgen.regen.retention import prune_history, prune_records
 from briefgen.regen.targets import Target, build_writes, check_targets
 from briefgen.regen.workers import Ahead, run
 from briefgen.safeio import os_problem
@@ -76,18 +77,20 @@ def build(ws: Workspace, audiences: Iterable[str] = (), formats: Iterable[str] =
     with building(ws, target):
         report = build_held(ws, target, list(audiences), tuple(formats), strict=strict, if_changed=if_changed)
         if keep_history is not None:
-            _prune(ws, target, keep_history)
+            _prune(ws, target, keep_history, records=not report.up_to_date)
     return report
 
 
-def _prune(ws: Workspace, target: Path, keep: int) -> None:
-    """Prune history once the briefs are published: a folder that cannot be deleted is told, not a failed
-    build (the briefs and their record are already in place)."""
-    try:
-        prune(target, keep)
-    except OSError as exc:
-        warn(replace(os_problem(exc, shown(ws, target, exc)),
-                     hint="history was not pruned: the briefs are published; remove the folder by hand"))
+def _prune(ws: Workspace, target: Path, keep: int, *, records: bool) -> None:
+    """Prune history once the briefs are published, and the build records it no longer needs when this build
+    recorded one (regen/retention.py): a folder or record that cannot be deleted is told, not a failed build
+    (the briefs and their record are already in place)."""
+    for step, what in ((prune_history, "history"), *(((prune_records, "the build records"),) if records else ())):
+        try:
+            step(target, keep)
+        except OSError as exc:
+            warn(replace(os_problem(exc, shown(ws, target, exc)),
+                         hint=f"{what} was not pruned: the briefs are published; remove it by hand"))
 
 
 def build_held(ws: Workspace, target: Path, audiences: list[str], formats: tuple[str, ...], *, strict: bool = False,
@@ -245,7 +248,8 @@ def _check_and_publish(stage: Stage, lock: Lock, written: list[Written], needles
     done, model = built
     records = (*([record_name(lock.build)] if done else []), *stage.records, LOCK_NAME)
     check_targets([*(Target(target / name) for name in [*stage.names, *stage.retired, *records]),
-                   Target(target / BUILDS, folder=True)], lambda path: f"{target.name}/{path.relative_to(target)}")
+                   Target(target / BUILDS, folder=True, staged_in=target)],
+                  lambda path: f"{target.name}/{path.relative_to(target)}")
     kept = history is not None and keep_in_history(stage, history, records)
     try:
         if done:

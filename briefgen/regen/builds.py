@@ -72,13 +72,14 @@ def build_record(number: int, history: str | None, written: dict[str, tuple[Audi
 
 
 def read_builds(out: Path) -> list[BuildRecord]:
-    """Every build recorded, oldest first; a damaged record is skipped, with a warning."""
+    """Every build recorded, oldest first (by number: names sort wrongly past 99999); a damaged record is
+    skipped, with a warning."""
     found: list[BuildRecord] = []
     with contextlib.suppress(OSError):
-        for entry in sorted(os.scandir(out / BUILDS), key=lambda e: e.name):
+        for entry in os.scandir(out / BUILDS):
             if entry.name.endswith(".json") and (record := _read(Path(entry.path))):
                 found.append(record)
-    return found
+    return sorted(found, key=lambda record: record.number)
 
 
 def _read(path: Path) -> BuildRecord | None:

@@ -14,6 +14,7 @@ from briefgen.locking import held
 from briefgen.regen.history import HISTORY, ours
 from briefgen.regen.issued import ISSUED
 from briefgen.regen.publish import STAGE_PREFIX, remove_stale_stages
+from briefgen.regen.retention import sweep
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace
 
@@ -46,12 +47,14 @@ def shown(ws: Workspace, target: Path, exc: OSError) -> str:
 
 def tidy(target: Path, cache: Path) -> None:
     """Finish the publishing a killed build had committed to, and remove what a build killed mid-write left
-    (the lock proves none is running): its staging folder and temporary files, and temporary files an hour
+    (the lock proves none is running): its staging folder, temporary files and a history folder it was
+    pruning, and temporary files an hour
     old in the cache (where `check`, which takes no lock, may be writing one now).
 
     Such a build's history folder is the newest one when the next build takes the lock, so only that one
     is looked into: a thousand old history folders cost nothing here."""
     remove_stale_stages(target)
+    sweep(target)  # a history folder a killed prune was deleting
     remove_stale_temps(target)
     remove_stale_temps(target / ISSUED)  # the record of issued versions, as an earlier briefgen wrote it
     remove_stale_temps(cache, older_than=3600)

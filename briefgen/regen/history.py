@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 from pathlib import Path
 
 from briefgen.atomic import atomic_copy
@@ -73,16 +72,3 @@ def number_of(folder: str) -> int:
     """The build number in a history folder's name (as history_folder names it)."""
     return int(folder.split("-build", 1)[1].split("-", 1)[0])
 
-
-def prune(out: Path, keep: int) -> list[Path]:
-    """Delete all but the `keep` newest history folders (only ever when the user asks). Only folders briefgen
-    made are counted and deleted; a link, or a folder of another name, is left alone."""
-    check_history(out)
-    names = ours(out)
-    doomed = [out / HISTORY / name for name in names[: max(0, len(names) - keep)]]
-    for folder in doomed:
-        try:
-            shutil.rmtree(folder)  # does not follow links inside the folder
-        except OSError as exc:  # named by the folder (rmtree names a file by its bare name)
-            raise OSError(exc.errno, exc.strerror, str(folder)) from None
-    return doomed

@@ -53,7 +53,13 @@ class Issue:
         """The DOCX as issued, to write a redline against; checked before a build writes anything."""
         name = f"{audience}.docx"
         path = self.folder(out, audience) / name
-        if name not in self.files or not path.is_file():
+        if name not in self.files:
+            return None
+        if not path.is_file():
+            warn_once(Problem(path.relative_to(out.parent).as_posix(), f"version {self.version} as issued is gone "
+                              "(moved or deleted since), so no redline is made against it",
+                              hint=f"put the folder back from a backup for the redline; what changed still counts "
+                              f"from version {self.version}, which issued/issued.json keeps"))
             return None
         link = first_link(out, path)
         if link != str(path) or path.is_symlink():
@@ -138,6 +144,11 @@ def issues_to_extend(out: Path) -> dict[str, list[Issue]]:
         raise BriefgenError(_damaged(out, exc, "issuing would replace it", "restore it from a backup, or move it "
                                      "aside to start a new record (version numbers go on from the folders kept)"),
                             ) from None
+
+
+def issued_builds(out: Path) -> set[int]:
+    """The builds a version was issued from; DamagedState when the record cannot be read (not when absent)."""
+    return {issue.build for issues in _load(out).values() for issue in issues}
 
 
 def _load(out: Path) -> dict[str, list[Issue]]:

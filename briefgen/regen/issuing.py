@@ -7,10 +7,12 @@ what was reviewed. The briefs are then written once more, now stamped with their
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
 from briefgen.document.nodes import FORMATS
+from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
 from briefgen.regen.build import build_held, resolve_audiences
@@ -44,6 +46,7 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
         issues = issues_to_extend(target)
         names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
         date, at = today()
+        _in_order(ws, target, names, issues, at)
         made = {}
         for name in names:
             record = lock.audiences[name]
@@ -56,6 +59,26 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
         build_held(ws, target, names, FORMATS, issuing=Issuing(issues, made, {
             n: lock.audiences[n].dropped for n in names}))
     return list(made.items())
+
+
+def _in_order(ws: Workspace, target: Path, names: list[str], issues: dict[str, list[Issue]], at: str) -> None:
+    """A version is issued after the one it supersedes: a clock set back, or a SOURCE_DATE_EPOCH left over
+    from another job (0, a commit's time), would date version N before version N-1 in every brief."""
+    for name in names:
+        last = issues.get(name, [])[-1:]
+        if last and at < last[0].at:
+            fixed = source_time() is not None
+            raise BriefgenError(Problem("SOURCE_DATE_EPOCH" if fixed else ws.rel(target / ISSUED / RECORD),
+                                        f"{'it' if fixed else 'the clock'} dates this issue {at}, before {name} "
+                                        f"version {last[0].version} ({last[0].at}), which it would supersede",
+                                        hint=_redate_hint(fixed, last[0].at)))
+
+
+def _redate_hint(fixed: bool, at: str) -> str:
+    epoch = int(dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC).timestamp())
+    return (f"unset SOURCE_DATE_EPOCH, or give a time after that version's ({epoch})" if fixed else
+            f"set the system clock right; if that version's date is the wrong one, SOURCE_DATE_EPOCH={epoch} "
+            "issues this one at the same time")
 
 
 def _check_note(note: str) -> None:
@@ -115,7 +138,7 @@ def _unissued(ws: Workspace, target: Path, lock: Lock, names: list[str], issues:
 
 def _targets(target: Path, made: dict[str, Issue]) -> list[Target]:
     """The paths `issue` writes besides a build's: the record of issued versions and each version's folder."""
-    return [Target(target / ISSUED, folder=True), Target(target / ISSUED / RECORD),
+    return [Target(target / ISSUED, folder=True, staged_in=target), Target(target / ISSUED / RECORD),
             *(Target(entry.folder(target, name), folder=True) for name, entry in made.items())]
 
 

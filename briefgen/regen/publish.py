@@ -29,6 +29,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -103,19 +104,32 @@ def publish(stage: Stage, records: tuple[str, ...]) -> None:
     previous = _keep_previous(stage, [*briefs, *stage.retired, *last])
     steps: list[Step] = [*((n, n) for n in briefs), *((None, n) for n in stage.retired if n in previous),
                          *((n, n) for n in last)]
-    commit(stage.folder, steps, {n: previous[n].name for staged, n in steps if staged is None})
     done: list[tuple[Path, Path | None]] = []  # (published path, its previous file kept in the stage, if any)
     made: list[Path] = []
-    try:
+    try:  # from the commit on: interrupted anywhere after it, the journal is forgotten with the renames undone
+        commit(stage.folder, steps, {n: previous[n].name for staged, n in steps if staged is None})
         _make_folders(stage.target, [n for _, n in steps], made)
         for staged, name in steps:
             _move(stage.folder / staged if staged else None, stage.target / name, previous.get(name), done)
     except BaseException:
-        _put_back(done, made)
-        abandon(stage.folder)
+        with uninterrupted():  # a second Ctrl-C here would leave a half put-back with its journal
+            _put_back(done, made)
+            abandon(stage.folder)
         raise
     for folder in dict.fromkeys((stage.target / name).parent for name in [*briefs, *last]):
         fsync_directory(folder)
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold back Ctrl-C, a hang-up and a polite kill for the block (delivered when it ends): the block is
+    either done whole or, killed outright (SIGKILL), left to the journal."""
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _make_folders(target: Path, names: list[str], made: list[Path]) -> None:

@@ -62,11 +62,20 @@ def history_lines(ws: Workspace, out: Path | None = None) -> list[str]:
     target = target_of(ws, out)
     lines = []
     for record in read_builds(target):
-        kept = f"; replaced briefs kept in {ws.rel(target / 'history' / record.history)}" if record.history else ""
-        lines.append(f"build {record.number}  {record.at}  wrote {', '.join(record.files())}{kept}")
+        lines.append(f"build {record.number}  {record.at}  wrote {', '.join(record.files())}"
+                     f"{_kept(ws, target / 'history', record.history)}")
     for name, entries in sorted(read_issues(target).items()):
         for entry in entries:
             note = f" — {entry.note}" if entry.note else ""
             lines.append(f"{name} version {entry.version}  issued {long(entry.date)} ({entry.at}) from build "
                          f"{entry.build}: {ws.rel(entry.folder(target, name))}{note}")
     return lines or ["nothing built yet"]
+
+
+def _kept(ws: Workspace, history: Path, name: str | None) -> str:
+    """Where the briefs a build replaced are kept: its history folder, unless pruned or moved since."""
+    if name is None:
+        return ""
+    if (history / name).is_dir():
+        return f"; replaced briefs kept in {ws.rel(history / name)}"
+    return f"; the briefs it replaced are no longer kept ({ws.rel(history / name)} was pruned or moved)"

@@ -8,9 +8,11 @@ wrong is reported at once, each at its own path, before anything published chang
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ class Target:
 
     path: Path
     folder: bool = False
+    staged_in: Path | None = None  # a folder files are renamed into from a staging folder made in this one
 
 
 def check_targets(targets: Iterable[Target], shown: Callable[[Path], str]) -> None:
@@ -72,8 +75,34 @@ def _in_the_way(target: Target, shown: Callable[[Path], str]) -> list[Problem]:
         what = "a folder" if stat.S_ISDIR(mode) else kind_of(mode)
         return [Problem(where, f"{what} is in the way of a file briefgen writes", hint=_REMOVE)]
     refused = _unwritable(target.path if target.folder else target.path.parent)
-    return [] if refused is None else [os_problem(refused, shown(target.path if target.folder else
-                                                                  target.path.parent))]
+    if refused is not None:
+        return [os_problem(refused, shown(target.path if target.folder else target.path.parent))]
+    return [] if target.staged_in is None else _crossing(target.path, target.staged_in, shown)
+
+
+def _crossing(folder: Path, stage: Path, shown: Callable[[Path], str]) -> list[Problem]:
+    """A folder files are published into by a rename from the staging folder must be on the same file system
+    (and mount) as the folder the stage is made in: a rename cannot cross, so publishing would fail midway.
+    Probed with a rename of an empty file, which is what the system answers to."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=stage)
+    except OSError:
+        return []  # the folder's own check reports it
+    os.close(fd)
+    try:
+        os.rename(probe, folder / os.path.basename(probe))
+        os.unlink(folder / os.path.basename(probe))
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            return []
+        return [Problem(shown(folder), f"on another file system (a mount point) than {shown(stage)}, which "
+                        "briefgen publishes into it from: a file cannot be renamed across them",
+                        hint=f"mount {shown(stage)} as a whole instead, or keep this folder on its file "
+                        "system (a link to elsewhere is refused too)")]
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
+    return []
 
 
 def _unwritable(folder: Path) -> OSError | None:
@@ -103,5 +132,5 @@ def build_writes(ws: Workspace, target: Path, names: list[str], formats: tuple[s
     briefs = [f"{n}.{f}" for n in names for f in FORMATS if f in formats and f in profiles[n].formats]
     briefs += [f"{n}.{REDLINE}" for n in names if "docx" in formats and "docx" in profiles[n].formats]
     return [Target(target, folder=True), *(Target(target / name) for name in briefs), Target(target / LOCK_NAME),
-            Target(target / HISTORY, folder=True), Target(target / BUILDS, folder=True),
+            Target(target / HISTORY, folder=True), Target(target / BUILDS, folder=True, staged_in=target),
             Target(target / record_name(number)), Target(ws.cache, folder=True), Target(ws.cache / CACHE_LOCK)]
