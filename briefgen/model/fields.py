@@ -28,7 +28,7 @@ def _clean_text(value: str) -> str:
     if bad:
         raise ValueError(f"contains the control character U+{ord(bad.group()):04X}, which documents cannot hold;"
                          " delete it")
-    if (wrong := disguise(value)) is not None:
+    if not value.isascii() and (wrong := disguise(value)) is not None:  # ASCII disguises nothing: no call
         raise ValueError(wrong)
     if not value.strip():
         raise ValueError("must not be blank")
@@ -62,7 +62,7 @@ def _file_name(value: str) -> str:
     if bad:
         raise ValueError(f"the file name contains the control character U+{ord(bad.group()):04X}; write the name as "
                          "the file has it")
-    if (wrong := disguise(value)) is not None:
+    if not value.isascii() and (wrong := disguise(value)) is not None:  # ASCII disguises nothing: no call
         raise ValueError(wrong)
     return value
 

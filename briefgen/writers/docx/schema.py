@@ -96,7 +96,9 @@ def _keep_valid_once(container: etree._Element) -> None:
     reference: Word would not open the brief that kept it)."""
     seen: set[str] = set()
     for child in list(container):
-        tag = child.tag if isinstance(child.tag, str) else ""
+        if not isinstance(child.tag, str):  # a comment or processing instruction: not a property
+            continue
+        tag = child.tag
         valid = _VALID.get(tag)
         if tag in seen or (valid is not None and not valid(child.get(_W + "val", ""))):
             container.remove(child)
