@@ -8,6 +8,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -27,16 +28,18 @@ _AFTER_NUM_PR = ("w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppre
 def numbering(document: DocxDocument) -> BaseOxmlElement:
     """The document's w:numbering, its part made first when a reference has none (LibreOffice and others
     write none for a document without lists; python-docx cannot make one)."""
-    related = [rel.target_part for rel in document.part.rels.values()
-               if rel.reltype == RT.NUMBERING and not rel.is_external]
-    if related:
-        found: BaseOxmlElement = related[0].element
+    try:
+        existing = document.part.part_related_by(RT.NUMBERING)
+    except KeyError:
+        existing = None
+    if isinstance(existing, XmlPart):
+        found: BaseOxmlElement = existing.element
         return found
-    taken = {str(part.partname) for part in document.part.package.iter_parts()}
-    partname = next(name for n in range(1000) if (name := "/word/numbering" + (str(n) if n else "") + ".xml")
-                    not in taken)
-    part = NumberingPart(PackURI(partname), CT.WML_NUMBERING, parse_xml(f"<w:numbering {nsdecls('w')}/>"),
-                         document.part.package)
+    package = document.part.package
+    usual = "/word/numbering.xml"
+    taken = {str(part.partname) for part in package.iter_parts()}
+    partname = PackURI(usual) if usual not in taken else package.next_partname("/word/numbering%d.xml")
+    part = NumberingPart(partname, CT.WML_NUMBERING, parse_xml(f"<w:numbering {nsdecls('w')}/>"), package)
     document.part.relate_to(part, RT.NUMBERING)
     made: BaseOxmlElement = part.element
     return made
