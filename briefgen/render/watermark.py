@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
+from PIL import ImageColor
+
 from briefgen.document.house import Watermark
 from briefgen.document.nodes import one_line, safe_text
-from briefgen.render.wordml import HEX, V
+from briefgen.render.wordml import V
 
-# The colour names Word writes in a watermark's fillcolor (VML's sixteen), as "#RRGGBB".
-_NAMED = {"black": "#000000", "silver": "#C0C0C0", "gray": "#808080", "white": "#FFFFFF", "maroon": "#800000",
-          "red": "#FF0000", "purple": "#800080", "fuchsia": "#FF00FF", "green": "#008000", "lime": "#00FF00",
-          "olive": "#808000", "yellow": "#FFFF00", "navy": "#000080", "blue": "#0000FF", "teal": "#008080",
-          "aqua": "#00FFFF"}
 _STYLE = re.compile(r"\s*([\w-]+)\s*:\s*([^;]*)")
 _LONGEST = 200  # characters of watermark text kept (Word's box takes a word or two)
 
@@ -44,10 +41,14 @@ def _style(text: str) -> dict[str, str]:
 
 
 def _colour(value: str) -> str:
-    value = value.strip().split()[0].lower() if value.strip() else ""
-    if value.startswith("#") and HEX.fullmatch(value[1:]):
-        return value.upper()
-    return _NAMED.get(value, Watermark.colour)
+    """A fill colour as "#RRGGBB": a name VML knows (HTML's sixteen, which CSS's names include) or hex digits;
+    the default silver for anything else (a system colour, a colour with VML's extras)."""
+    words = value.split()
+    try:
+        red, green, blue, *_ = ImageColor.getrgb(words[0] if words else "")
+    except ValueError:
+        return Watermark.colour
+    return f"#{red:02X}{green:02X}{blue:02X}"
 
 
 def _opacity(value: str | None) -> float:
