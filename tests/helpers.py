@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -163,3 +164,19 @@ def name_reference(ws: Path, reference: str, audience: str = "executive", as_nam
     shipped = Path(__file__).resolve().parent.parent / f"briefgen/templates/{audience}.yaml"
     (ws / f"templates/{as_name or audience}.yaml").write_text(
         shipped.read_text(encoding="utf-8") + f"look: {{reference_docx: {reference}}}\n", encoding="utf-8")
+
+
+def built_under_reference(folder: Path, make_reference: Callable[[Path], None]) -> Path:
+    """The shipped seeds with the executive profile naming templates/house.docx, which `make_reference` writes,
+    and the executive brief built under it: the output folder."""
+    import shutil
+
+    from tests.conftest import ROOT
+    workspace = folder / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    make_reference(workspace / "templates/house.docx")
+    name_reference(workspace, "house.docx")
+    result = run(workspace, "build", "-a", "executive")
+    assert result.exit_code == 0, result.output
+    return workspace / "output"

@@ -6,7 +6,6 @@ stored result."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -19,7 +18,7 @@ from docx.shared import Inches
 
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
-from tests.helpers import name_reference, run
+from tests.helpers import built_under_reference, run
 from tests.tools import require
 
 _W = nsdecls("w")
@@ -75,14 +74,7 @@ def test_fields_text_boxes_and_controls_show_as_word_shows_them(tmp_path: Path) 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = tmp_path_factory.mktemp("letterhead") / "ws"
-    shutil.copytree(ROOT / "seeds", workspace / "seeds")
-    (workspace / "templates").mkdir()
-    _reference(workspace / "templates/house.docx")
-    name_reference(workspace, "house.docx")
-    result = run(workspace, "build", "-a", "executive")
-    assert result.exit_code == 0, result.output
-    return workspace / "output"
+    return built_under_reference(tmp_path_factory.mktemp("letterhead"), _reference)
 
 
 def _left_edges(pdf: Path) -> dict[str, float]:

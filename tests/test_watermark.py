@@ -5,7 +5,6 @@ own header and footer took its place; the PDF never drew one."""
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from docx.oxml import parse_xml
 from pypdf import PdfReader
 
 from briefgen.render.house import read_house
-from tests.conftest import ROOT
-from tests.helpers import name_reference, run
+from tests.helpers import built_under_reference
 from tests.pdfua import check_pdf
 
 # As Word 2016 writes "CONFIDENTIAL 1" from Design > Watermark (the shape type's formulas left out).
@@ -50,14 +48,7 @@ def test_the_watermark_is_read_as_word_draws_it(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    workspace = tmp_path_factory.mktemp("watermark") / "ws"
-    shutil.copytree(ROOT / "seeds", workspace / "seeds")
-    (workspace / "templates").mkdir()
-    _reference(workspace / "templates/house.docx")
-    name_reference(workspace, "house.docx")
-    result = run(workspace, "build", "-a", "executive")
-    assert result.exit_code == 0, result.output
-    return workspace / "output"
+    return built_under_reference(tmp_path_factory.mktemp("watermark"), _reference)
 
 
 def test_the_pdf_draws_it_behind_the_text_as_an_artifact(built: Path) -> None:
