@@ -66,3 +66,18 @@ def one_line(text: str) -> str:
 
 
 _SPACE = re.compile(r"\s+")
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence does: a full stop added unless it already ends with one, a question or
+    exclamation mark, an ellipsis, or their CJK or Arabic forms, before any closing quotation marks or brackets
+    ("Speaking to reporters" becomes "Speaking to reporters."; "as relayed by state media." and "(AFP.)" stay)."""
+    body = text.rstrip()
+    core = body.rstrip(_CLOSERS)
+    if not core or core[-1] in _TERMINALS:
+        return body
+    return body + "."
+
+
+_TERMINALS = ".!?…。！？؟।"
+_CLOSERS = "\"'”’»›)]」』）"

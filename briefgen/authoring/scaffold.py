@@ -60,7 +60,9 @@ gaps: []
 
 def init_workspace(target: Path) -> list[Path]:
     """Create the workspace; refuse to overwrite an existing model."""
-    seeds, templates = target / "seeds", Workspace.at(target).templates  # never a link out of the workspace
+    workspace = Workspace.at(target).own_seeds()
+    workspace.templates  # noqa: B018 - refuses a templates/ linked out of the workspace (it would be written through)
+    seeds, templates = target / "seeds", target / "templates"  # shown as the user named the directory
     if (seeds / "summary.yaml").exists() or (seeds / "sources.yaml").exists():
         raise BriefgenError(Problem(str(seeds), "a workspace already exists here",
                                     hint="choose an empty directory"))

@@ -17,6 +17,9 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _BIG = ("million", "billion", "thousand", "trillion", "hundred")
+# The magnitudes a unit may count in: whole words and the two abbreviations no unit of measure spells
+# ("m", "k", "b" and "tn" are metres, thousands of what, bits, tonnes; "hundreds of" is not a magnitude unit).
+_UNIT_MAGNITUDES = {word: _SCALES[word] for word in ("thousand", "million", "billion", "trillion", "mn", "bn")}
 _ARTICLE = {"a", "an"}
 # Denominators in words: "two-thirds", "a quarter", "nine tenths"; "half" stands alone too.
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -55,14 +58,37 @@ class Stated:
             return percent.kind == "percent" and abs(100 * share.value - percent.value) <= 0.5
         return same_number(self.value, other.value)
 
-    def fits(self, number: float) -> bool:
+    def fits(self, number: float, unit_scale: float = 1.0) -> bool:
         """Whether a figure's machine `number` is this number: a share as a fraction (0.67) or a percentage
-        (66.7 or 67), a percentage as itself or over a hundred."""
+        (66.7 or 67), a percentage as itself or over a hundred, a count in its unit's magnitude (4.2 for "4.2
+        million tonnes" in the unit "million tonnes", see unit_scale)."""
         if self.kind == "fraction":
             return abs(number - self.value) <= 0.005 or abs(number - 100 * self.value) <= 0.5
         if self.kind == "percent":
             return same_number(number, self.value) or same_number(number, self.value / 100)
-        return same_number(number, self.value)
+        return same_number(number, self.in_unit(unit_scale))
+
+    def in_unit(self, unit_scale: float) -> float:
+        """A plain number as counted in a unit of magnitude `unit_scale`: "4.2 million" or "4,200,000" is 4.2
+        in millions; a smaller number stated without a magnitude word ("4.2") is taken as already counted in
+        the unit (a value "4.2" beside the unit "million tonnes")."""
+        if unit_scale == 1.0 or (self.scale == 1.0 and abs(self.value) < unit_scale):
+            return self.value
+        return self.value / unit_scale
+
+
+def unit_scale(unit: str) -> float:
+    """The magnitude a figure's unit counts in: 1e6 for "million tonnes", "millions of people" or "USD mn",
+    1e9 for "billion USD" or "USD bn"; 1 for a unit that names none. Words after "per" are a rate's base, not
+    a magnitude ("cases per million")."""
+    tokens = _TOKEN.findall(unit.lower())
+    if "per" in tokens:
+        tokens = tokens[:tokens.index("per")]
+    scale = 1.0
+    for token in tokens:
+        word = token[:-1] if token.endswith("s") and token[:-1] in _UNIT_MAGNITUDES else token
+        scale *= _UNIT_MAGNITUDES.get(word, 1.0)
+    return scale
 
 
 def read_stated(text: str) -> list[Stated]:

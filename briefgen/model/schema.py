@@ -79,11 +79,12 @@ class Figure(Item):
     value: Text
     """The figure as the brief prints it ("about 1 million", "two-thirds"); each number in it must be in a passage."""
     number: Number
-    """The machine value of `value` (a share as a fraction or a percentage), for charts and checks."""
+    """The machine value of `value` (a share as a fraction or a percentage), for charts and checks; counted in
+    the unit's magnitude when the unit names one (4.2 for "4.2 million" in "million tonnes")."""
     number_high: Number | None = None
     """The top of a range, when `value` states one."""
     unit: Text
-    """What the number counts: "troops", "USD", "percent"."""
+    """What the number counts: "troops", "USD", "percent", "million tonnes"."""
 
 
 class Quote(Item):

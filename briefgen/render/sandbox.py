@@ -29,6 +29,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
 from briefgen.render.limits import RenderLimit, current
+from briefgen.text import sentence
 
 MAX_INT_BITS = 1 << 16  # about 20,000 decimal digits: no brief prints a larger number
 _DIGITS = re.compile(r"\d+")
@@ -81,6 +82,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         for name, estimate in _FILTER_SIZES.items():
             self.filters[name] = _guarded_filter(self.filters[name], estimate)
         self.filters["sum"] = _numbers_only(self.filters["sum"])
+        self.filters["sentence"] = _sentence  # a free-text field followed by more text: "{{ q.context|sentence }}"
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return isinstance(obj, OPEN_TYPES) and super().is_safe_attribute(obj, attr, value)
@@ -254,3 +256,8 @@ def _numbers_only(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(*args, **kwargs)
 
     return guarded
+
+
+def _sentence(value: Any) -> Any:
+    """The `sentence` filter: text ends as a sentence (briefgen.text.sentence); anything else as it is."""
+    return sentence(value) if isinstance(value, str) else value

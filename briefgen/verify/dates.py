@@ -1,5 +1,6 @@
 """A catalogue entry's dates must tell one possible story: the copy was accessed no earlier than the document
-was published, and the information it holds dates from no later than its publication.
+was published, and the information it holds dates from no later than its publication; and a source the model
+cites should not date from after the brief's information cutoff (`as_of`), which the brief prints.
 
 Each date is only as precise as the entry gives it ("2025", "2025-09", "2025-09-18"), so a date stands for the
 span of days it may mean, and only dates whose spans cannot overlap in the right order are refused."""
@@ -10,6 +11,7 @@ import calendar
 import datetime as dt
 
 from briefgen.errors import Problem
+from briefgen.model.fields import ITEM_KINDS
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Source
 
@@ -45,5 +47,27 @@ def _source_dates(loaded: Loaded, i: int, source: Source) -> list[Problem]:
 
 
 def date_problems(loaded: Loaded) -> list[Problem]:
-    """Every catalogue entry whose dates contradict each other, at the line of the date to correct."""
-    return [p for i, source in enumerate(loaded.catalogue.sources) for p in _source_dates(loaded, i, source)]
+    """Every catalogue entry whose dates contradict each other, at the line of the date to correct; a warning
+    for each cited source whose information begins after the cutoff."""
+    return [p for i, source in enumerate(loaded.catalogue.sources) for p in _source_dates(loaded, i, source)] + (
+        _after_cutoff(loaded))
+
+
+def _after_cutoff(loaded: Loaded) -> list[Problem]:
+    """A brief "information as of 15 October" citing a document published (or whose information dates from)
+    in December tells its reader something untrue: one of the two dates is wrong."""
+    summary = loaded.summary
+    cutoff = dt.date.fromisoformat(summary.brief.as_of)
+    cited = {ev.source for ev in summary.brief.bluf_evidence} | {
+        ev.source for kind in ITEM_KINDS for item in getattr(summary, kind) for ev in item.evidence}
+    problems = []
+    for i, source in enumerate(loaded.catalogue.sources):
+        key, date = ("information_date", source.information_date) if source.information_date else (
+            "published", source.published)
+        if source.id in cited and _span(date)[0] > cutoff:
+            problems.append(loaded.catalogue_src.problem(
+                ("sources", i, key), f"{source.id}: {key.replace('_', ' ')} {date}, after the brief's information "
+                f"cutoff ({summary.brief.as_of}, `as_of` in seeds/summary.yaml)",
+                "move the cutoff to the latest information the brief uses, or correct this date",
+                severity="warning"))
+    return problems

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefgen.model.loader import Loaded
-from briefgen.model.numbers import Stated, format_number, missing_stated, read_stated
+from briefgen.model.numbers import Stated, format_number, missing_stated, read_stated, unit_scale
 from briefgen.model.schema import Figure
 
 if TYPE_CHECKING:
@@ -38,11 +38,19 @@ def _check_value(loaded: Loaded, result: Verification, i: int, fig: Figure) -> N
 
 
 def _check_machine_numbers(loaded: Loaded, result: Verification, i: int, fig: Figure) -> None:
-    stated = read_stated(fig.value)
+    stated, scale = read_stated(fig.value), unit_scale(fig.unit)
     for key, number in (("number", fig.number), ("number_high", fig.number_high)):
-        if number is not None and stated and not any(s.fits(number) for s in stated):
+        if number is not None and stated and not any(s.fits(number, scale) for s in stated):
             result.problems.append(loaded.summary_src.problem(
                 ("figures", i, key), f"{fig.id}: {key} {format_number(number)} is not a number of the value "
-                f"{fig.value!r}, which reads as {_read(stated)}",
-                "make the machine number match the displayed value (a share may be a fraction or a percentage)",
+                f"{fig.value!r}, which reads as {_read(stated)}{_in_unit(fig.unit, scale, stated)}",
+                "make the machine number match the displayed value (a share may be a fraction or a percentage)"
+                + (f"; the unit {fig.unit!r} names a magnitude: write the number as counted in it, or take the "
+                   "magnitude out of the unit" if scale != 1.0 else ""),
                 item=fig.id))
+
+
+def _in_unit(unit: str, scale: float, stated: list[Stated]) -> str:
+    """", that is 4.2 in the unit 'million tonnes'" when the unit names a magnitude (unit_scale)."""
+    plain = [format_number(s.in_unit(scale)) for s in stated if s.kind == "plain"]
+    return f", that is {' or '.join(plain)} in the unit {unit!r}" if scale != 1.0 and plain else ""
