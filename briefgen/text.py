@@ -73,10 +73,14 @@ def sentence(text: str) -> str:
     exclamation mark, an ellipsis, or their CJK or Arabic forms, before any closing quotation marks or brackets
     ("Speaking to reporters" becomes "Speaking to reporters."; "as relayed by state media." and "(AFP.)" stay)."""
     body = text.rstrip()
-    core = body.rstrip(_CLOSERS)
-    if not core or core[-1] in _TERMINALS:
-        return body
-    return body + "."
+    return body if not body or ends_sentence(body) else body + "."
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends with a full stop, a question or exclamation mark or an ellipsis (in any script),
+    before any closing quotation marks or brackets."""
+    core = text.rstrip().rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _TERMINALS
 
 
 _TERMINALS = ".!?…。！？؟।"

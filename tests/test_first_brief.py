@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from briefgen.cli.main import cli
 from briefgen.model.numbers import read_stated, unit_scale
 from briefgen.text import sentence
-from tests.helpers import built_workspace, copy_workspace, edit, model, run, save_model
+from tests.helpers import append_entry, built_workspace, copy_workspace, edit, model, run, save_model
 
 SUMMARY = "seeds/summary.yaml"
 
@@ -122,3 +122,26 @@ def test_init_does_not_write_through_a_seeds_folder_linked_out(tmp_path: Path) -
     assert result.exit_code == 1
     assert "the seeds/ folder is a symbolic link leading out of the workspace" in result.output
     assert not list((tmp_path / "elsewhere").iterdir())
+
+
+def test_coverage_counts_short_sentences_and_unspaced_scripts(ws: Path) -> None:
+    (ws / "seeds/notes.txt").write_text(
+        "Harvest outlook, October 2026\n\nDry weather in the east reduced yields.\n\n"
+        "小麦产量预计将比去年下降百分之八。\n\n東部の乾燥した天候が収穫量を減らした。\n\n"
+        "ฝนที่ตกน้อยในภาคตะวันออกทำให้ผลผลิตลดลงอย่างมาก\n\n第三章\n\nPage 2\n", encoding="utf-8")
+    append_entry(ws, "notes", "notes.txt", "Ministry of Agriculture")
+    result = run(ws, "coverage")
+    assert result.exit_code == 0, result.output
+    report = result.output[result.output.index("seeds/notes.txt"):]
+    assert report.startswith("seeds/notes.txt (notes, TLP:CLEAR): 0 paragraphs cited, 4 substantive ones not")
+    for number in (2, 3, 4, 5):
+        assert f"¶{number} not cited" in report
+    for number in (1, 6, 7):  # a headline, a chapter heading, page furniture
+        assert f"¶{number} not cited" not in report
+
+
+def test_coverage_counts_in_the_singular(ws: Path) -> None:
+    (ws / "seeds/one.txt").write_text("Dry weather in the east reduced yields.\n", encoding="utf-8")
+    append_entry(ws, "one", "one.txt", "Ministry of Agriculture")
+    assert "seeds/one.txt (one, TLP:CLEAR): 0 paragraphs cited, 1 substantive one not (0% covered)" in (
+        run(ws, "coverage").output)

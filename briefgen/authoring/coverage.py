@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
+from briefgen.document.scripts import script_of
 from briefgen.sources.seeds import pinpoint
+from briefgen.text import ends_sentence
 from briefgen.verify.check import Checked
 
-SUBSTANTIVE_WORDS = 8  # shorter lines are headlines, captions, bylines and page furniture
+SUBSTANTIVE_WORDS = 8  # shorter lines are headlines, captions, bylines and page furniture...
+SENTENCE_WORDS = 4  # ...unless they end as a sentence does ("Dry weather reduced yields.")
+# Scripts written without spaces between words: letters to a word, on average, for counting them.
+_LETTERS_A_WORD = {"cjk": 2, "thai": 5, "lao": 5, "khmer": 5, "myanmar": 5}
+
+
+def substantive(text: str) -> bool:
+    """Whether a paragraph says something a model might cite: eight words, or four ending as a sentence;
+    Chinese, Japanese, Thai, Lao, Khmer and Burmese words counted from their letters (no spaces divide them)."""
+    words = len(text.split())
+    if not text.isascii():
+        letters = Counter(found.name for char in text if (found := script_of(char)) and found.name in _LETTERS_A_WORD)
+        words += sum(count // _LETTERS_A_WORD[name] for name, count in letters.items())
+    return words >= SUBSTANTIVE_WORDS or (words >= SENTENCE_WORDS and ends_sentence(text))
 
 
 @dataclass(frozen=True)
@@ -57,7 +73,7 @@ def coverage(checked: Checked) -> list[SeedCoverage]:
             continue
         used = cited.get(source.id, {})
         open_paragraphs = {n: text for n, text in enumerate(seed.paragraphs, start=1)
-                           if n not in used and len(text.split()) >= SUBSTANTIVE_WORDS}
+                           if n not in used and substantive(text)}
         pinpoints = {n: seed.pinpoint(n) for n in [*used, *open_paragraphs]} if seed.pages else {}
         report.append(SeedCoverage(source.id, seed.display, dict(sorted(used.items())), open_paragraphs,
                                    dict(sorted(pinpoints.items())), *_markings(checked, source.id, used)))
@@ -77,8 +93,9 @@ def report_text(report: list[SeedCoverage]) -> str:
     lines = []
     for seed in report:
         marked = f", {seed.marking}" if seed.marking else ""
-        lines.append(f"{seed.file} ({seed.source}{marked}): {len(seed.cited)} paragraphs cited, "
-                     f"{len(seed.uncited)} substantive ones not ({seed.share:.0%} covered)")
+        cited = f"{len(seed.cited)} paragraph{'' if len(seed.cited) == 1 else 's'} cited"
+        lines.append(f"{seed.file} ({seed.source}{marked}): {cited}, {len(seed.uncited)} substantive "
+                     f"{'one' if len(seed.uncited) == 1 else 'ones'} not ({seed.share:.0%} covered)")
         for number, ids in seed.cited.items():
             lines.append(f"  {seed.where(number)} cited by {seed.cited_by(ids)}")
         for number, text in seed.uncited.items():
