@@ -6,6 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from briefgen.regen import madefrom
+from briefgen.regen import status as status_module
 from tests.helpers import SEED_002, edit, model, run, save_model
 
 AUDIENCES = ("analyst", "executive", "public")
@@ -67,3 +71,14 @@ def test_status_names_the_edited_item_only_for_the_audiences_that_show_it(worksp
     text = run(workspace, "status").output  # status names items as the brief does: never by id
     assert "analyst: out of date — its inputs changed (affects “Reworded: The partnership with Russia" in text
     assert "executive: up to date\n" in text and "public: up to date\n" in text
+
+
+def test_status_names_an_upgrade_of_briefgen_as_the_change(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(workspace)
+    upgraded = "9.9.9+000000000000"  # the code that runs now is not the code that built the briefs
+    for module in (status_module, madefrom):
+        monkeypatch.setattr(module, "tool_version", lambda: upgraded)
+    state = _status(workspace)
+    assert state["changed_inputs"] == ["briefgen itself"]
+    assert all(not s["up_to_date"] for s in state["audiences"].values())
+    assert run(workspace, "status").output.startswith("changed: briefgen itself\n")

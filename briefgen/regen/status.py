@@ -12,7 +12,7 @@ from briefgen.regen.changes import Change, changes
 from briefgen.regen.changes import name as item_name
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import read_issues
-from briefgen.regen.madefrom import TOOL, changed_for, made_now
+from briefgen.regen.madefrom import changed_for, made_now
 from briefgen.regen.publish import interrupted
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.since import baseline, check_since
@@ -86,7 +86,7 @@ def _status(ws: Workspace, target: Path, since: str | None) -> Status:
     if all(n not in lock.audiences or lock.audiences[n].current(target, n, FORMATS, now) for n in names):
         states = [_unchanged(target, lock, n, since) for n in names]
         return Status(True, [], states)
-    changed = [n for n in changed_for(lock, stamps, tool_version()) if n != TOOL]
+    changed = changed_for(lock, stamps, tool_version())  # TOOL among them: an upgrade is a reason too
     missing = [n for n in names if n in lock.audiences and not _outputs_present(target, lock, n)]
     from briefgen.verify.check import run_check
 
