@@ -1,10 +1,11 @@
 """A reference's header as Word users build it: a table of three cells, a text box (which Word writes twice,
 as a drawing and as its VML fallback), a content control, DATE and FILENAME fields. The PDF reads each as Word
-shows it: the cells side by side in their columns, the text box's words once, the control's text, each field's
-stored result."""
+shows it: the cells side by side in their columns, the text box's words once, the control's text, a date field
+as the brief's date in the field's picture (Word updates it on opening; its stored result is stale)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import zipfile
@@ -16,6 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches
 
+from briefgen.document.fields import NUMPAGES, PAGE, date_placeholder, filled
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
 from tests.helpers import built_under_reference, run
@@ -66,7 +68,7 @@ def test_a_header_table_row_is_one_line_with_its_cells_in_their_columns(tmp_path
 def test_fields_text_boxes_and_controls_show_as_word_shows_them(tmp_path: Path) -> None:
     house = read_house(_reference(tmp_path / "house.docx"))
     text = " ".join(piece.text for line in house.footer for cell in line.cells for piece in cell)
-    assert "3 March 2025" in text  # the stored result of a field the PDF does not count (it was dropped)
+    assert "3 March 2025" not in text and "\x00DATEd MMMM yyyy\x00" in text  # filled in as the PDF is drawn
     assert "9" not in text and "\x00PAGE\x00" in text  # PAGE is counted, its stored "9" not shown
     assert text.count("BOXED") == 1  # a text box's words once, not again from its VML fallback
     assert "CONTROLLED" in text  # a content control's paragraph
@@ -90,6 +92,24 @@ def test_the_pdf_sets_the_header_cells_where_libreoffice_does(built: Path, tmp_p
     ours, theirs = _left_edges(built / "executive.pdf"), _left_edges(tmp_path / "executive.pdf")
     for word in ("LEFTCELL", "MIDDLECELL", "RIGHTCELL"):
         assert abs(ours[word] - theirs[word]) < 8, (word, ours[word], theirs[word])
+
+
+def test_a_date_field_prints_the_briefs_date_in_its_picture(built: Path) -> None:
+    text = subprocess.run([require("pdftotext"), str(built / "executive.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "Printed 19 September 2025" in text  # the shipped model's as_of, the date the brief carries
+    assert "3 March 2025" not in text  # the result Word stored in the reference when it was saved
+
+
+@pytest.mark.parametrize(("code", "shown"), [
+    ('DATE \\@ "d MMMM yyyy" \\* MERGEFORMAT', "9 March 2025"), ('DATE \\@ "dd/MM/yy"', "09/03/25"),
+    ("DATE \\@ yyyy-MM-dd", "2025-03-09"), ('CREATEDATE \\@ "dddd, MMM d"', "Sunday, Mar 9"),
+    ('DATE \\@ "\'Week of\' d.M.yyyy"', "Week of 9.3.2025"), ("DATE", "9 March 2025"),
+    ('SAVEDATE \\@ "MMMM yyyy"', "March 2025")])
+def test_word_date_pictures(code: str, shown: str) -> None:
+    placeholder = date_placeholder(code)
+    assert filled(f"Printed {placeholder}, page {PAGE} of {NUMPAGES}", 2, 5, dt.date(2025, 3, 9)) == (
+        f"Printed {shown}, page 2 of 5")
 
 
 def test_a_part_nested_thousands_deep_is_an_error_at_the_reference(workspace: Path) -> None:

@@ -13,8 +13,6 @@ from typing import Literal
 
 Align = Literal["left", "center", "right", "justify"]
 Side = Literal["top", "bottom", "left", "right"]
-PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
-NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 
 # The main part's content types a reference DOCX may declare: a document or a template (.dotx), with macros
 # or without (.docm, .dotm). The DOCX writer opens each as a document; macros are never carried over.
@@ -103,7 +101,7 @@ class StyleLook:
 
 @dataclass(frozen=True)
 class Piece:
-    """Part of a letterhead line: literal text (PAGE / NUMPAGES stand for fields) or an image."""
+    """Part of a letterhead line: literal text (with placeholders of fields: document/fields.py) or an image."""
 
     text: str = ""
     image: bytes = b""

@@ -7,8 +7,9 @@
 - a watermark (Word's WordArt shape, render/watermark.py) is the house's, drawn behind every page;
 - content controls (w:sdt) are read through; a drawing's fallback copy (mc:Fallback, the VML twin Word writes
   of a text box) is not read twice;
-- PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES); any other field (DATE, FILENAME, a document
-  property) shows the result Word last stored in it, as Word shows it until fields are updated.
+- PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES), and a date field (DATE, CREATEDATE, SAVEDATE,
+  PRINTDATE) prints the brief's date in its picture (document/fields.py); any other field (FILENAME, a
+  document property) shows the result Word last stored in it, as Word shows it until fields are updated.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import NUMPAGES, PAGE, Align, LetterLine, Piece, StyleLook, Watermark
+from briefgen.document.fields import DATE_FIELDS, NUMPAGES, PAGE, date_placeholder
+from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
@@ -189,8 +191,10 @@ def _tab(cells: list[list[Piece]], split: bool) -> None:
 
 
 def _known(code: str) -> str:
-    """The placeholder of a field the PDF counts itself (PAGE, NUMPAGES), or ''."""
+    """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date: document/fields.py), or ''."""
     words = code.split()
+    if words and words[0].upper() in DATE_FIELDS:
+        return date_placeholder(code)
     return _FIELDS.get(words[0].upper(), "") if words else ""
 
 

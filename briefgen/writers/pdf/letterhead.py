@@ -4,11 +4,13 @@ Each letterhead line is a paragraph of the reference's header or footer, split a
 the left margin (or where the paragraph's alignment puts it, when it has no tab), the second centred, the third
 at the right margin, as Word's Header and Footer styles' tab stops place them. The header's first line hangs
 from the reference's header distance; the footer's last line (the brief's handling line, then the reference's
-lines above it) stands on its footer distance. PAGE and NUMPAGES fields print this page and the total.
+lines above it) stands on its footer distance. PAGE and NUMPAGES fields print this page and the total,
+date fields the brief's date (document/fields.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -17,7 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.house import DEFAULT_DISTANCE_MM, NUMPAGES, PAGE, PICTURE_SHARE, House, LetterLine, Piece
+from briefgen.document.fields import filled
+from briefgen.document.house import DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts
@@ -32,8 +35,9 @@ _SPACE = re.compile(r"\s+")
 class Letterhead:
     """Draws the reference's header and footer lines; `banner` is added as the footer's last line."""
 
-    def __init__(self, kit: Kit, house: House, banner: LetterLine | None, total: int) -> None:
-        self.kit, self.total = kit, total
+    def __init__(self, kit: Kit, house: House, banner: LetterLine | None, total: int,
+                 date: dt.date = dt.date(2000, 1, 1)) -> None:
+        self.kit, self.total, self.date = kit, total, date  # the date fields' (document/fields.py)
         box = (kit.text_width, kit.page[1] * PICTURE_SHARE)
         self.header = tuple(_fitted(line, box) for line in house.header)
         self.footer = tuple(_fitted(line, box) for line in (*house.footer, *(() if banner is None else (banner,))))
@@ -74,7 +78,7 @@ class Letterhead:
 
     def _runs(self, piece: Piece, line: LetterLine, page: int) -> list[tuple[str, str]]:
         """(font name, text) runs of a text piece, each in a face that has its glyphs."""
-        raw = piece.text.replace(PAGE, str(page)).replace(NUMPAGES, str(self.total))
+        raw = filled(piece.text, page, self.total, self.date)
         text = _SPACE.sub(" ", safe_text(raw).replace("\u00ad", ""))  # one line; its edge spaces are spacing
         found = fonts.runs(text, self._family(line), line.bold, fontset=self.kit.theme.fonts)
         return [(fonts.font_name(fam, line.bold), chunk) for fam, chunk in found]

@@ -7,6 +7,7 @@ document is laid out once, however many pages it takes (the margins they stand i
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -112,7 +113,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             # pages start in the body font: keeps the unembedded base-14 Helvetica out of the file
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
-        self.furnish: Furnish = partial(_decorator, kit, banner)
+        self.furnish: Furnish = partial(_decorator, kit, banner, dt.date.fromisoformat(meta.date))
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._end_page)])
@@ -151,12 +152,13 @@ class _Probe(_Template):
             raise _PastLimit
 
 
-def _decorator(kit: Kit, banner: str, total: int) -> Decorator | Letterhead:
-    """briefgen's header and footer, or the house style's letterhead with the banner under its footer."""
+def _decorator(kit: Kit, banner: str, date: dt.date, total: int) -> Decorator | Letterhead:
+    """briefgen's header and footer, or the house style's letterhead with the banner under its footer (its
+    date fields showing the brief's `date`)."""
     house = kit.theme.house
     if house is None or not house.letterhead:
         return Decorator(kit, banner, total)
-    return Letterhead(kit, house, banner_line(kit, house, banner), total)
+    return Letterhead(kit, house, banner_line(kit, house, banner), total, date)
 
 
 UNTITLED = "Untitled brief"  # a PDF/UA file needs a title to show in the viewer's title bar
