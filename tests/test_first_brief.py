@@ -5,6 +5,8 @@ paths absolute and wrote through a seeds/ folder linked out of the workspace."""
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -14,7 +16,7 @@ from click.testing import CliRunner
 from briefgen.cli.main import cli
 from briefgen.model.numbers import read_stated, unit_scale
 from briefgen.text import sentence
-from tests.helpers import append_entry, built_workspace, copy_workspace, edit, model, run, save_model
+from tests.helpers import append_entry, built_workspace, citations, copy_workspace, edit, model, run, save_model
 
 SUMMARY = "seeds/summary.yaml"
 
@@ -145,3 +147,34 @@ def test_coverage_counts_in_the_singular(ws: Path) -> None:
     append_entry(ws, "one", "one.txt", "Ministry of Agriculture")
     assert "seeds/one.txt (one, TLP:CLEAR): 0 paragraphs cited, 1 substantive one not (0% covered)" in (
         run(ws, "coverage").output)
+
+
+ACROSS = ("at the “top priority” of his modernisation drive. State media reported Kim oversaw tests of new combat "
+          "and reconnaissance drones")  # the end of ¶5 and the start of ¶6, selected together and pasted
+
+
+def _cite_also(ws: Path, passage: str) -> None:
+    data = model(ws)
+    data["judgments"][0]["evidence"].append({"source": "gsw-ai-arms-race", "passage": passage})
+    save_model(ws, data)
+
+
+def test_a_passage_copied_across_a_paragraphs_end_is_cited_as_the_range(ws: Path) -> None:
+    _cite_also(ws, ACROSS)
+    cited = citations(ws)[model(ws)["judgments"][0]["id"]][-1]  # the evidence appended last
+    assert (cited["paragraph"], cited["pinpoint"]) == (5, "¶5–6")
+
+
+def test_a_passage_across_paragraphs_that_are_not_consecutive_is_not_found(ws: Path) -> None:
+    _cite_also(ws, "at the “top priority” of his modernisation drive. Kim urged officials")  # ¶5, then ¶7
+    result = run(ws, "check")
+    assert result.exit_code == 1 and "passage not found in seeds/000_eab46a25288d9a93.txt" in result.output
+
+
+@pytest.mark.parametrize("passage", [ACROSS, "of his modernisation drive … State media reported Kim oversaw tests"])
+def test_a_range_and_its_first_paragraph_are_two_notes(ws: Path, passage: str) -> None:
+    _cite_also(ws, passage)  # the judgment already cites ¶5 alone: the range must not be printed as "¶5"
+    assert run(ws, "build", "-a", "analyst").exit_code == 0
+    notes = (zipfile.ZipFile(ws / "output/analyst.docx").read("word/footnotes.xml")).decode()
+    places = re.findall("¶[0-9–]+", notes)
+    assert "¶5–6" in places and "¶5" in places

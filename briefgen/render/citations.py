@@ -37,7 +37,7 @@ class Citer:
 
     def note(self, citation: Citation) -> Note:
         source = citation.source
-        key = f"{source.id}#{citation.paragraph}"
+        key = f"{source.id}#{citation.pinpoint}"  # a range of paragraphs is a note of its own
         if source.id in self.seen and self.style.short_form != "full":
             return Note(key, _short(citation, self.style))
         self.seen.add(source.id)

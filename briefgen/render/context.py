@@ -43,9 +43,9 @@ class CiteRegistry:
         checks = [check for i in ids if (check := self.checked.verification.items.get(i))]
         marks, placed = [], set()
         for citation in (c for check in checks for c in check.citations):
-            if (citation.source.id, citation.paragraph) in placed:  # two passages of one paragraph: one note
-                continue
-            placed.add((citation.source.id, citation.paragraph))
+            if (citation.source.id, citation.pinpoint) in placed:  # two passages of one paragraph: one note
+                continue  # (a range of paragraphs, "¶5–6", is a place of its own)
+            placed.add((citation.source.id, citation.pinpoint))
             self.cited.append(citation)
             marks.append(f'<cite n="{len(self.cited) - 1}"/>')
         return Markup("".join(marks))

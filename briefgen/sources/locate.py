@@ -1,6 +1,7 @@
 """Where a passage is in a seed, as analysts write passages: every paragraph holding it (so a passage found
-twice can be reported), and passages with "…" or "..." for skipped words, whose fragments must follow one
-another within one paragraph or across consecutive ones (cited as a range)."""
+twice can be reported), passages with "…" or "..." for skipped words, whose fragments must follow one another
+within one paragraph or across consecutive ones, and passages copied across a paragraph's end (both cited as
+the range of paragraphs they cover)."""
 
 from __future__ import annotations
 
@@ -47,9 +48,28 @@ def _find(seed: Seed, passage: str) -> Found:
     if first is not None:
         return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))
     fragments = fragments_of(passage)
-    if not fragments or not _ELLIPSIS.search(normalise(passage)):  # no skipped words, or nothing but them
+    if not fragments:  # nothing but ellipses
         return Found(())
+    if not _ELLIPSIS.search(normalise(passage)):  # no skipped words: perhaps copied across a paragraph's end
+        return Found(_across(seed, fragments[0]))
     return _find_fragments(seed, fragments)
+
+
+def _across(seed: Seed, needle: str) -> tuple[Span, ...]:
+    """Where `needle` (normalised) runs on from one paragraph into the next, as text selected across a
+    paragraph's end and pasted reads (the break a space): cited as the range of paragraphs it covers."""
+    if " " not in needle:
+        return ()
+    joined, starts = seed.index
+    spaced = joined.replace("\n", " ")  # the same length: positions stay those of `joined`
+    spans: list[Span] = []
+    at = spaced.find(needle)
+    while at >= 0:
+        span = Span(bisect.bisect_right(starts, at), bisect.bisect_right(starts, at + len(needle) - 1))
+        if not spans or span.first > spans[-1].last:
+            spans.append(span)
+        at = spaced.find(needle, at + 1)
+    return tuple(spans)
 
 
 def fragments_of(passage: str) -> list[str]:
