@@ -178,3 +178,15 @@ def test_a_range_and_its_first_paragraph_are_two_notes(ws: Path, passage: str) -
     notes = (zipfile.ZipFile(ws / "output/analyst.docx").read("word/footnotes.xml")).decode()
     places = re.findall("¶[0-9–]+", notes)
     assert "¶5–6" in places and "¶5" in places
+
+
+def test_a_source_cited_once_says_so(ws: Path) -> None:
+    (ws / "seeds/one.txt").write_text("Drone tests were reported in Pyongyang on Thursday by state media.\n",
+                                      encoding="utf-8")
+    append_entry(ws, "one", "one.txt", "A second outlet")
+    data = model(ws)
+    data["judgments"][0]["evidence"].append({"source": "one", "passage": "Drone tests were reported in Pyongyang"})
+    save_model(ws, data)
+    assert run(ws, "build", "-a", "analyst").exit_code == 0
+    text = "\n".join(p.text for p in docx.Document(str(ws / "output/analyst.docx")).paragraphs)
+    assert "(report, September 2025; cited once)" in text and "cited 1 times" not in text
