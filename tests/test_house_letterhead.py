@@ -92,6 +92,9 @@ def test_the_pdf_sets_the_header_cells_where_libreoffice_does(built: Path, tmp_p
     ours, theirs = _left_edges(built / "executive.pdf"), _left_edges(tmp_path / "executive.pdf")
     for word in ("LEFTCELL", "MIDDLECELL", "RIGHTCELL"):
         assert abs(ours[word] - theirs[word]) < 8, (word, ours[word], theirs[word])
+    shown = subprocess.run([require("pdftotext"), str(tmp_path / "executive.pdf"), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    assert "Printed 19 September 2025" in shown  # the locked date field, as the PDF prints it
 
 
 def test_a_date_field_prints_the_briefs_date_in_its_picture(built: Path) -> None:
@@ -99,6 +102,17 @@ def test_a_date_field_prints_the_briefs_date_in_its_picture(built: Path) -> None
                           capture_output=True, text=True).stdout
     assert "Printed 19 September 2025" in text  # the shipped model's as_of, the date the brief carries
     assert "3 March 2025" not in text  # the result Word stored in the reference when it was saved
+
+
+def test_the_docx_date_field_holds_the_briefs_date_locked(built: Path) -> None:
+    with zipfile.ZipFile(built / "executive.docx") as archive:
+        footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
+    footer = next(f for f in footers if "DATE" in f)
+    date_begin, page_begin = re.findall(r'<w:fldChar [^>]*w:fldCharType="begin"[^>]*/>', footer)
+    assert 'w:fldLock="1"' in date_begin  # Word leaves a locked field's result as it is
+    assert "fldLock" not in page_begin  # the page number still counts
+    assert "19 September 2025" in footer and "3 March 2025" not in footer
+    assert ">Printed <" in footer and "PAGE" in footer  # the rest of the letterhead as the reference has it
 
 
 @pytest.mark.parametrize(("code", "shown"), [

@@ -27,9 +27,17 @@ DEFAULT_PICTURE = "d MMMM yyyy"
 
 def date_placeholder(code: str) -> str:
     """The placeholder of a date field whose code is `code` (`DATE \\@ "dd/MM/yyyy" \\* MERGEFORMAT`)."""
+    return f"\x00DATE{_picture(code).replace(chr(0), '')}\x00"
+
+
+def date_text(code: str, date: dt.date) -> str:
+    """What a date field whose code is `code` shows for `date`."""
+    return word_date(_picture(code), date)
+
+
+def _picture(code: str) -> str:
     found = _PICTURE.search(code)
-    picture = (found.group(1) if found.group(1) is not None else found.group(2)) if found else DEFAULT_PICTURE
-    return f"\x00DATE{picture.replace(chr(0), '')}\x00"
+    return (found.group(1) if found.group(1) is not None else found.group(2)) if found else DEFAULT_PICTURE
 
 
 def filled(text: str, page: int, total: int, date: dt.date) -> str:

@@ -1,5 +1,6 @@
 """Page furniture: the header (organisation, banner line, logo) and footer (footer text, banner, page X of Y),
-or, under a reference DOCX's letterhead, only the banner line added at the foot of its footer.
+or, under a reference DOCX's letterhead, only the banner line added at the foot of its footer (and the
+letterhead's date fields set to the brief's date: writers/docx/datefields.py).
 
 Handling lines traditionally appear at the top and bottom of every page, so the document's first Banner
 text is repeated in the footers and in the headers of pages after the first (page 1 already opens with the
@@ -8,11 +9,15 @@ banner paragraph); the logo (Theme.logo) sits at the top right of the first page
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.part import XmlPart
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import _Footer
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
@@ -20,6 +25,7 @@ from docx.text.paragraph import Paragraph
 from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
+from briefgen.writers.docx.datefields import settle_dates
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
 from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE, text_width_pt
 from briefgen.writers.metrics import advance
@@ -34,6 +40,7 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     banner = next((one_line(safe_text(b.text)) for b in doc.blocks if isinstance(b, Banner)), "")
     section = document.sections[0]
     if theme.house is not None and theme.house.letterhead:
+        settle_dates(_letterhead_parts(document), dt.date.fromisoformat(doc.meta.date))
         _under_letterhead(section.footer, banner, theme)
         return
     section.different_first_page_header_footer = True
@@ -41,6 +48,13 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     _header(section.header.paragraphs[0], banner, theme, with_logo=False)
     for footer in (section.first_page_footer, section.footer):
         _footer(footer.paragraphs[0], banner, theme)
+
+
+def _letterhead_parts(document: DocxDocument) -> list[BaseOxmlElement]:
+    """The root elements of the reference's header and footer parts, as they are (none is made)."""
+    kinds = (CT.WML_HEADER, CT.WML_FOOTER)
+    return [part.element for part in document.part.package.iter_parts()
+            if part.content_type in kinds and isinstance(part, XmlPart)]
 
 
 def _under_letterhead(footer: _Footer, banner: str, theme: Theme) -> None:
