@@ -154,6 +154,9 @@ class Watermark:
     font: str | None = None
 
 
+Furniture = tuple[tuple[LetterLine, ...], tuple[LetterLine, ...]]  # a page's header lines and footer lines
+
+
 @dataclass(frozen=True)
 class House:
     """The house style of one reference document."""
@@ -168,13 +171,30 @@ class House:
     left_out: tuple[str, ...] = ()  # letterhead pictures the PDF cannot draw, each with why (check warns)
     lists: tuple[tuple[str, tuple[ListLevel, ...]], ...] = ()  # numId -> its levels (render/numbering.py)
     watermark: Watermark | None = None  # in the header's shapes
+    # Word's "different first page" and "different odd and even pages": the header and footer lines of the
+    # first page and of even pages (empty when the reference defines none: Word leaves those pages blank);
+    # None when the reference does not set them apart, and the default header and footer stand.
+    first: Furniture | None = None
+    even: Furniture | None = None
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())
 
+    def furniture_of(self, page: int) -> str:
+        """Which header and footer page `page` (from 1) has, as Word chooses: a key of `variants`."""
+        if page == 1 and self.first is not None:
+            return "first"
+        return "even" if page % 2 == 0 and self.even is not None else "default"
+
+    @property
+    def variants(self) -> dict[str, Furniture]:
+        """Every header and footer pair some page may have, by kind (default, first, even)."""
+        found = {"default": (self.header, self.footer), "first": self.first, "even": self.even}
+        return {kind: pair for kind, pair in found.items() if pair is not None}
+
     @property
     def letterhead(self) -> bool:
-        return bool(self.header or self.footer)
+        return any(header or footer for header, footer in self.variants.values())
 
     def reach_mm(self, body_size: float, page_height_mm: float) -> tuple[float, float]:
         """About how far the header reaches down the page and the footer up it (lines at 1.2 times their
@@ -185,8 +205,9 @@ class House:
             text = line.line_height((line.size or body_size) * 1.2)
             return max([text * PT_MM, *pictures]) + line.spacing() * PT_MM
 
-        return ((self.header_mm or DEFAULT_DISTANCE_MM) + sum(map(tall, self.header)),
-                (self.footer_mm or DEFAULT_DISTANCE_MM) + sum(map(tall, self.footer)))
+        pairs = self.variants.values()
+        return ((self.header_mm or DEFAULT_DISTANCE_MM) + max(sum(map(tall, h)) for h, _ in pairs),
+                (self.footer_mm or DEFAULT_DISTANCE_MM) + max(sum(map(tall, f)) for _, f in pairs))
 
 
 PT_MM = 25.4 / 72

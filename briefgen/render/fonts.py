@@ -58,7 +58,7 @@ def named_fonts(theme: Theme) -> list[str]:
     house = theme.house
     if house is not None:
         used += [house.style(spec.word_name).font for spec in STYLES.values()]
-        used += [line.font for line in (*house.header, *house.footer)]
+        used += [line.font for header, footer in house.variants.values() for line in (*header, *footer)]
     return list(dict.fromkeys(f for f in used if f))
 
 

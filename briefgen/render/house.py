@@ -1,5 +1,6 @@
 """Read a reference DOCX into a House (document/house.py): page setup, named styles resolved through their
-`basedOn` chains, the document defaults and the theme fonts, and the default header and footer.
+`basedOn` chains, the document defaults and the theme fonts, and the headers and footers (the default ones,
+and the first page's and even pages' where the reference sets those pages apart).
 
 Only the zip and its XML are read (the standard library's parser): `check` uses this without importing the
 DOCX writer's libraries. The DOCX writer keeps the reference's own parts (writers/docx/reference.py); this
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import House, Rule, Side, StyleLook, Watermark
+from briefgen.document.house import Furniture, House, LetterLine, Rule, Side, StyleLook, Watermark
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
@@ -76,14 +77,26 @@ def read_house(path: Path) -> House:
         settings = package.xml("word/settings.xml")
         at_top = bool(on(None if settings is None else settings.find(f"{W}gutterAtTop")))
         page, margins, header_mm, footer_mm = _page(section, at_top)
-        parts = _furniture(package, section)
+        header, footer, first, even = _letterheads(package, styles, section, settings)
         return House(
-            page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm,
-            styles=styles.all(),
-            header=tuple(lines(package, parts.get("header"), styles.paragraph, styles.with_run)),
-            footer=tuple(lines(package, parts.get("footer"), styles.paragraph, styles.with_run)),
-            left_out=tuple(package.left_out), lists=read_lists(package.xml("word/numbering.xml")),
-            watermark=package.watermark)
+            page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
+            header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
+            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark)
+
+
+def _letterheads(package: _Package, styles: _Styles, section: Element | None, settings: Element | None,
+                 ) -> tuple[tuple[LetterLine, ...], tuple[LetterLine, ...], Furniture | None, Furniture | None]:
+    """The default header and footer lines, and the first page's and even pages' when the reference sets
+    those apart (its section's titlePg, its settings' evenAndOddHeaders)."""
+    parts = _furniture(package, section)
+
+    def furniture(kind: str) -> Furniture:
+        header = tuple(lines(package, parts.get(("header", kind)), styles.paragraph, styles.with_run))
+        return header, tuple(lines(package, parts.get(("footer", kind)), styles.paragraph, styles.with_run))
+
+    titled = section is not None and bool(on(section.find(f"{W}titlePg")))
+    paired = settings is not None and bool(on(settings.find(f"{W}evenAndOddHeaders")))
+    return (*furniture("default"), furniture("first") if titled else None, furniture("even") if paired else None)
 
 
 _Page = tuple[tuple[float, float] | None, tuple[float, float, float, float] | None, float | None, float | None]
@@ -105,16 +118,16 @@ def _page(section: Element | None, gutter_at_top: bool) -> _Page:
             None if header is None else header / TWIPS_PER_MM, None if footer is None else footer / TWIPS_PER_MM)
 
 
-def _furniture(package: _Package, section: Element | None) -> dict[str, str]:
-    """The part names of the section's default header and footer."""
+def _furniture(package: _Package, section: Element | None) -> dict[tuple[str, str], str]:
+    """The part names of the section's headers and footers, by (header or footer, default, first or even)."""
     if section is None:
         return {}
     rels = package.rels("word/document.xml")
-    found: dict[str, str] = {}
-    for kind in ("header", "footer"):
-        for ref in section.iter(f"{W}{kind}Reference"):
-            if ref.get(f"{W}type", "default") == "default" and ref.get(f"{R}id", "") in rels:
-                found[kind] = rels[ref.get(f"{R}id", "")]
+    found: dict[tuple[str, str], str] = {}
+    for side in ("header", "footer"):
+        for ref in section.iter(f"{W}{side}Reference"):
+            if ref.get(f"{R}id", "") in rels:
+                found[(side, ref.get(f"{W}type", "default"))] = rels[ref.get(f"{R}id", "")]
     return found
 
 

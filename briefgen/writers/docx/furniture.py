@@ -41,9 +41,11 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     section = document.sections[0]
     if theme.house is not None and theme.house.letterhead:
         settle_dates(_letterhead_parts(document), dt.date.fromisoformat(doc.meta.date))
-        _under_letterhead(section.footer, banner, theme)
+        for footer in _footers_shown(document):
+            _under_letterhead(footer, banner, theme)
         return
     section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = False  # briefgen's own header serves every later page
     _header(section.first_page_header.paragraphs[0], "", theme, with_logo=True)
     _header(section.header.paragraphs[0], banner, theme, with_logo=False)
     for footer in (section.first_page_footer, section.footer):
@@ -55,6 +57,14 @@ def _letterhead_parts(document: DocxDocument) -> list[BaseOxmlElement]:
     kinds = (CT.WML_HEADER, CT.WML_FOOTER)
     return [part.element for part in document.part.package.iter_parts()
             if part.content_type in kinds and isinstance(part, XmlPart)]
+
+
+def _footers_shown(document: DocxDocument) -> list[_Footer]:
+    """The footers Word shows on some page: the default one, and the first page's and even pages' when the
+    reference sets those pages apart (each carries the banner line, as the PDF draws it on every page)."""
+    section = document.sections[0]
+    return [section.footer, *([section.first_page_footer] if section.different_first_page_header_footer else []),
+            *([section.even_page_footer] if document.settings.odd_and_even_pages_header_footer else [])]
 
 
 def _under_letterhead(footer: _Footer, banner: str, theme: Theme) -> None:

@@ -1,10 +1,11 @@
-"""A reference DOCX (like pandoc's --reference-doc): its styles, numbering, page setup and letterhead (the
-default header and footer, with their pictures and fields), none of its content.
+"""A reference DOCX (like pandoc's --reference-doc): its styles, numbering, page setup and letterhead (its
+headers and footers, with their pictures and fields: the default ones, and the first page's and even pages'
+where it sets those pages apart, as the PDF draws them), none of its content.
 
-The reference's body, first-page and even-page headers and footers, footnotes and comments are dropped, so only
-presentation survives (and a style's page break before, which a brief does not take); styles.py then adds
-whatever named styles the writer needs and the reference lacks, footnotes.py adds our own footnote part, and
-furniture.py our own header and footer when the reference has none (else the banner line under its footer).
+The reference's body, footnotes and comments are dropped, so only presentation survives (and a style's page
+break before, which a brief does not take); styles.py then adds whatever named styles the writer needs and the
+reference lacks, footnotes.py adds our own footnote part, and furniture.py our own header and footer when the
+reference has none (else the banner line under each of its footers).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from briefgen.writers.docx.schema import put_in_order
 # The document part's relationships a reference may keep: everything else belongs to its content.
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
 _SECTION_LINKS = ("w:headerReference", "w:footerReference")
-_SECTION_FLAGS = ("w:titlePg",)  # a different first page: its header and footer are not kept
 # What a section may say that the PDF does not draw and a brief does not take, dropped so the DOCX reads as the
 # PDF does: page borders, line numbers, vertical alignment, vertical text, right-to-left columns and gutter.
 _SECTION_DROPPED = ("w:pgBorders", "w:lnNumType", "w:vAlign", "w:textDirection", "w:bidi", "w:rtlGutter")
@@ -51,9 +51,6 @@ def open_document(reference: Path | None) -> DocxDocument:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
     letterhead = _clear_body(document)
     _drop_content_parts(document, letterhead)
-    settings = document.settings.element
-    for flag in settings.findall(qn("w:evenAndOddHeaders")):
-        settings.remove(flag)
     _drop_page_breaks(document)
     strip_variable_ids(document)
     put_in_order(document)  # Word refuses parts out of the schema's order, as some tools write them
@@ -120,7 +117,7 @@ def _latent_only(styles: bytes) -> bytes:
 
 def _clear_body(document: DocxDocument) -> set[str]:
     """Remove every block of the body, keeping its final section properties (page size, margins) and their
-    default header and footer; returns the relationship ids of those two."""
+    headers and footers; returns the relationship ids of those."""
     body = document.element.body
     kept: set[str] = set()
     for child in list(body):
@@ -128,10 +125,9 @@ def _clear_body(document: DocxDocument) -> set[str]:
             body.remove(child)
     for section in body.iterchildren(qn("w:sectPr")):
         for child in list(section):
-            default = child.get(qn("w:type"), "default") == "default"
-            if child.tag in {qn(tag) for tag in _SECTION_LINKS} and default:
+            if child.tag in {qn(tag) for tag in _SECTION_LINKS}:
                 kept.add(child.get(qn("r:id")))
-            elif child.tag in {qn(tag) for tag in (*_SECTION_LINKS, *_SECTION_FLAGS, *_SECTION_DROPPED)}:
+            elif child.tag in {qn(tag) for tag in _SECTION_DROPPED}:
                 section.remove(child)
         _one_column(section)
     return kept

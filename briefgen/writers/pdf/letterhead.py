@@ -33,14 +33,16 @@ _SPACE = re.compile(r"\s+")
 
 
 class Letterhead:
-    """Draws the reference's header and footer lines; `banner` is added as the footer's last line."""
+    """Draws the reference's header and footer lines of each page (the first page's and even pages' where the
+    reference sets them apart: House.furniture); `banner` is added as every footer's last line."""
 
     def __init__(self, kit: Kit, house: House, banner: LetterLine | None, total: int,
                  date: dt.date = dt.date(2000, 1, 1)) -> None:
-        self.kit, self.total, self.date = kit, total, date  # the date fields' (document/fields.py)
-        box = (kit.text_width, kit.page[1] * PICTURE_SHARE)
-        self.header = tuple(_fitted(line, box) for line in house.header)
-        self.footer = tuple(_fitted(line, box) for line in (*house.footer, *(() if banner is None else (banner,))))
+        self.kit, self.total, self.date, self.house = kit, total, date, house  # date: document/fields.py
+        box, below = (kit.text_width, kit.page[1] * PICTURE_SHARE), () if banner is None else (banner,)
+        self.fitted = {kind: (tuple(_fitted(line, box) for line in header),
+                              tuple(_fitted(line, box) for line in (*footer, *below)))
+                       for kind, (header, footer) in house.variants.items()}
         self.header_at = (house.header_mm or DEFAULT_DISTANCE_MM) * mm  # from the page's top edge
         self.footer_at = (house.footer_mm or DEFAULT_DISTANCE_MM) * mm  # from its bottom edge
         self.default_size = kit.theme.body_size
@@ -52,19 +54,21 @@ class Letterhead:
             draw_watermark(canv, self.watermark, self.kit)
 
     def reach(self) -> tuple[float, float]:
-        """How far the header reaches down from the page's top edge, and the footer up from its bottom."""
-        return (self.header_at + sum(self.height(line) for line in self.header),
-                self.footer_at + sum(self.height(line) for line in self.footer))
+        """How far the tallest header reaches down from the page's top edge, and the tallest footer up from its
+        bottom (one frame serves every page: the text never runs under any page's letterhead)."""
+        return (self.header_at + max(sum(map(self.height, header)) for header, _ in self.fitted.values()),
+                self.footer_at + max(sum(map(self.height, footer)) for _, footer in self.fitted.values()))
 
     def __call__(self, canv: Canvas, page: int) -> None:
+        header, footer = self.fitted[self.house.furniture_of(page)]
         canv.saveState()
         top = self.kit.page[1] - self.header_at
-        for line in self.header:
+        for line in header:
             top -= self.height(line) - line.after
             self._line(canv, line, top, page)
             top -= line.after
         bottom = self.footer_at
-        for line in reversed(self.footer):
+        for line in reversed(footer):
             bottom += line.after
             self._line(canv, line, bottom + self._descent(line), page)
             bottom += self.height(line) - line.after
