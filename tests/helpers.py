@@ -166,9 +166,9 @@ def name_reference(ws: Path, reference: str, audience: str = "executive", as_nam
         shipped.read_text(encoding="utf-8") + f"look: {{reference_docx: {reference}}}\n", encoding="utf-8")
 
 
-def built_under_reference(folder: Path, make_reference: Callable[[Path], None]) -> Path:
-    """The shipped seeds with the executive profile naming templates/house.docx, which `make_reference` writes,
-    and the executive brief built under it: the output folder."""
+def built_under_reference(folder: Path, make_reference: Callable[[Path], None], audience: str = "executive") -> Path:
+    """The shipped seeds with the `audience` profile naming templates/house.docx, which `make_reference` writes,
+    and that brief built under it: the output folder."""
     import shutil
 
     from tests.conftest import ROOT
@@ -176,7 +176,7 @@ def built_under_reference(folder: Path, make_reference: Callable[[Path], None]) 
     shutil.copytree(ROOT / "seeds", workspace / "seeds")
     (workspace / "templates").mkdir()
     make_reference(workspace / "templates/house.docx")
-    name_reference(workspace, "house.docx")
-    result = run(workspace, "build", "-a", "executive")
+    name_reference(workspace, "house.docx", audience)
+    result = run(workspace, "build", "-a", audience)
     assert result.exit_code == 0, result.output
     return workspace / "output"

@@ -13,8 +13,7 @@ import docx
 import pytest
 
 from briefgen.render.house import read_house
-from tests.conftest import ROOT
-from tests.helpers import name_reference, run
+from tests.helpers import built_under_reference
 from tests.tools import require
 
 BANNER = "TLP:CLEAR // FOR OFFICIAL USE // ANALYST WORKING BRIEF"
@@ -36,16 +35,8 @@ def _reference(path: Path, *, even: bool = True) -> Path:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The analyst brief (three pages) under the reference."""
-    import shutil
-    workspace = tmp_path_factory.mktemp("first") / "ws"
-    shutil.copytree(ROOT / "seeds", workspace / "seeds")
-    (workspace / "templates").mkdir()
-    _reference(workspace / "templates/house.docx")
-    name_reference(workspace, "house.docx", audience="analyst")
-    result = run(workspace, "build", "-a", "analyst")
-    assert result.exit_code == 0, result.output
-    return workspace / "output"
+    """The analyst brief (three pages and more) under the reference."""
+    return built_under_reference(tmp_path_factory.mktemp("first"), _reference, "analyst")
 
 
 def _pages(pdf: Path) -> list[str]:
