@@ -25,6 +25,12 @@ _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 DEFAULT_PICTURE = "d MMMM yyyy"
 
 
+def is_date_field(code: str) -> bool:
+    """Whether a field whose code is `code` shows a date (DATE, CREATEDATE, SAVEDATE, PRINTDATE)."""
+    words = code.split()
+    return bool(words) and words[0].upper() in DATE_FIELDS
+
+
 def date_placeholder(code: str) -> str:
     """The placeholder of a date field whose code is `code` (`DATE \\@ "dd/MM/yyyy" \\* MERGEFORMAT`)."""
     return f"\x00DATE{_picture(code).replace(chr(0), '')}\x00"
@@ -50,10 +56,7 @@ def filled(text: str, page: int, total: int, date: dt.date) -> str:
 
 def word_date(picture: str, date: dt.date) -> str:
     """`date` as Word's date picture `picture` writes it: d dd ddd dddd, M MM MMM MMMM, yy yyyy, 'literal'."""
-    out = []
-    for token in _TOKEN.findall(picture):
-        out.append(_date_part(token, date))
-    return "".join(out)
+    return "".join(_date_part(token, date) for token in _TOKEN.findall(picture))
 
 
 def _date_part(token: str, date: dt.date) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.fields import DATE_FIELDS, NUMPAGES, PAGE, date_placeholder
+from briefgen.document.fields import NUMPAGES, PAGE, date_placeholder, is_date_field
 from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
@@ -192,9 +192,9 @@ def _tab(cells: list[list[Piece]], split: bool) -> None:
 
 def _known(code: str) -> str:
     """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date: document/fields.py), or ''."""
-    words = code.split()
-    if words and words[0].upper() in DATE_FIELDS:
+    if is_date_field(code):
         return date_placeholder(code)
+    words = code.split()
     return _FIELDS.get(words[0].upper(), "") if words else ""
 
 

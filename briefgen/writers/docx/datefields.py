@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from briefgen.document.fields import DATE_FIELDS, date_text
+from briefgen.document.fields import date_text, is_date_field
 
 _W_T, _FLD_CHAR, _INSTR = qn("w:t"), qn("w:fldChar"), qn("w:instrText")
 _FLD_SIMPLE, _TYPE, _LOCK, _INSTR_ATTR = qn("w:fldSimple"), qn("w:fldCharType"), qn("w:fldLock"), qn("w:instr")
@@ -24,7 +24,7 @@ def settle_dates(parts: Iterable[_Element], date: dt.date) -> None:
     """Every date field of the header and footer parts `parts` (their root elements) shows `date`, locked."""
     for root in parts:
         for simple in root.iter(_FLD_SIMPLE):
-            if _is_date(simple.get(_INSTR_ATTR, "")) and _show(simple.iter(_W_T), date_text(
+            if is_date_field(simple.get(_INSTR_ATTR, "")) and _show(simple.iter(_W_T), date_text(
                     simple.get(_INSTR_ATTR, ""), date)):
                 simple.set(_LOCK, "1")
         _complex_fields(root, date)
@@ -40,17 +40,12 @@ def _complex_fields(root: _Element, date: dt.date) -> None:
                 stack.append((element, [], []))
             elif kind == "end" and stack:
                 begin, code, shown = stack.pop()
-                if _is_date("".join(code)) and _show(shown, date_text("".join(code), date)):
+                if is_date_field("".join(code)) and _show(shown, date_text("".join(code), date)):
                     begin.set(_LOCK, "1")
         elif stack and element.tag == _INSTR:
             stack[-1][1].append(element.text or "")
         elif stack and element.tag == _W_T:
             stack[-1][2].append(element)
-
-
-def _is_date(code: str) -> bool:
-    words = code.split()
-    return bool(words) and words[0].upper() in DATE_FIELDS
 
 
 def _show(texts: Iterable[_Element], shown: str) -> bool:
