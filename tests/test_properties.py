@@ -179,27 +179,27 @@ def _analyst_only(case: Case) -> list[tuple[str, str]]:
 
 
 def _check_citations(case: Case, audience: str, doc: Document) -> None:
-    """One note per cited paragraph of each item shown (bluf included); a source's first note is in full."""
+    """One note per cited place (a paragraph or a range) of each item shown (bluf included); a source's first note is in full."""
     checked, sections = case.checked, case.profiles[audience].sections
     summary = checked.loaded.summary
     shown = (["bluf"] if "bluf" in sections else []) + [item.id for kind in ("judgments", "figures", "quotes", "gaps")
                                                         if kind in sections for item in getattr(summary, kind)]
-    per_item = [len({(c.source.id, c.paragraph) for c in checked.verification.items[i].citations}) for i in shown]
+    per_item = [len({(c.source.id, c.pinpoint) for c in checked.verification.items[i].citations}) for i in shown]
     notes = doc.notes()
     assert len(notes) == sum(per_item)
     sources = {s.id: s for s in checked.loaded.catalogue.sources}
     seen: set[str] = set()
     for note in notes:
-        source_id, paragraph = note.key.rsplit("#", 1)
+        source_id, place = note.key.rsplit("#", 1)  # place: "¶5", or a range "¶5–6"
         source = sources[source_id]
         text = "".join(run.text for run in note.content)
         assert text.startswith(f"{source.originator or UNKNOWN}, ")
         if source_id in seen:
-            assert text.endswith(f"{source.short_title or source.title}, ¶{paragraph}.")
+            assert text.endswith(f"{source.short_title or source.title}, {place}.")
             continue
         seen.add(source_id)
         style = case.profiles[audience].citations  # the seed file only where the profile asks for it
-        where = f"¶{paragraph} (seed file seeds/{source.file})" if style.seed_file else f"¶{paragraph}, accessed"
+        where = f"{place} (seed file seeds/{source.file})" if style.seed_file else f"{place}, accessed"
         assert all(part in text for part in (source.title, source.kind, where, source.url or ""))
         assert style.seed_file or "seed file" not in text
 
