@@ -4,7 +4,9 @@ The part is parsed as a stream of start and end events, and each element is drop
 stays the size of the paragraph being read, whatever the size of the part. What is read:
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
-- text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-";
+- text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-"; a footnote's
+  reference as the number Word shows for it, counted in the body's order ("a top priority1 by", as Word copies
+  it; a passage without the number is found too: marks.py), unless the run after it holds its own mark;
 - tracked insertions and moves' new places (w:ins, w:moveTo) are read; deletions and moves' old places are not:
   w:del and w:moveFrom content, the content between w:moveFromRangeStart and its w:moveFromRangeEnd, table rows
   and cells marked deleted; a paragraph whose mark is deleted or moved runs on into the next paragraph;
@@ -37,6 +39,7 @@ DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sec
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 OFF = {"false", "0", "off"}
+FOOTNOTE_REFERENCE = f"{W}footnoteReference"
 
 
 def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
@@ -80,6 +83,11 @@ def _release(element: Any) -> None:
 def is_on(element: Any) -> bool:
     """An on/off property's value: on unless w:val says off."""
     return str(element.get(f"{W}val", "true")).lower() not in OFF
+
+
+def is_on_attribute(element: Any, name: str) -> bool:
+    """An on/off attribute's value: off when absent."""
+    return str(element.get(f"{W}{name}", "false")).lower() not in OFF
 
 
 def vanish_after(element: Any, before: bool | None) -> bool | None:
@@ -196,6 +204,7 @@ class BodyReader:
         self.runs: list[_Props] = []
         self.run_on: _RunOn | None = None
         self.out: list[str] = []
+        self.footnotes = 0  # the footnote references read so far
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -229,6 +238,9 @@ class BodyReader:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == SYM:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
+        elif parent == R and tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
+            self.footnotes += 1
+            self._add(str(self.footnotes))
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()

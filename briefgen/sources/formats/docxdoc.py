@@ -111,8 +111,8 @@ def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
 
 def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
-    the foot of the page and the end of the document; their numbers are Word's, not text); more than MAX_TEXT
-    of text is refused as it is read."""
+    the foot of the page and the end of the document; the number a note starts with is Word's, not text);
+    more than MAX_TEXT of text is refused as it is read."""
     main = main_part(package)
     styles = styles_of(package, main)
     found: list[str] = []

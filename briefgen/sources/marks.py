@@ -1,0 +1,56 @@
+"""Raised and lowered characters, and note numbers, as a reader copies them.
+
+A page shows "500 km²", "H₂O" and a note's number after a word ("a top priority¹"). What a seed's text holds for
+them depends on its producer: Unicode superscripts in a text file, plain digits in a PDF (a raised "1" drawn
+small, or a font's superscript glyph that reads "1"), an HTML page's <sup>2</sup> or a Word run set in
+superscript read as "2". And the analyst writes whatever their viewer gave them: "km2" copied, "km²" typed as
+seen, the note number copied along ("priority1 by") or left out ("priority by"). These are the seed's texts the
+locator tries after the text as read, so each of those passages is found:
+
+- `folded`: superscript and subscript characters as the plain ones they raise or lower ("km²" is "km2");
+- `unmarked`: a note number glued to a word of three letters or more, or to the punctuation after one, left out
+  ("priority1 by", "said.²" are "priority by", "said."), as in a passage that skips it. A unit's power is not a
+  note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one a word goes on
+  after ("H2O", "F16s"); the passage's own digits are never dropped, so "Hwasong-15" is never read as "Hwasong-17".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_LETTERS = r"[^\W\d_]"
+_DIGITS = "0-9\u00b9\u00b2\u00b3\u2070-\u2079"
+# After the number: white space, the end of the line, or punctuation that closes a word (never a letter or digit).
+_AFTER = r"(?=[\s.,;:!?)\]\"'\u2019\u201d\u00bb\u2026]|$)"
+_NOTE_NUMBER = re.compile(rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[.,;:!?)\"'\u2019\u201d\u00bb]))"
+                          rf"[{_DIGITS}]{{1,3}}{_AFTER}", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain(char: str) -> str:
+    if unicodedata.decomposition(char).startswith(("<super>", "<sub>")):
+        return unicodedata.normalize("NFKC", char)
+    return char
+
+
+def has_scripts(text: str) -> bool:
+    """Whether `text` holds a superscript or subscript character ("²", "₂", "ⁿ", "™")."""
+    return not text.isascii() and any(_plain(char) != char for char in set(text) if not char.isascii())
+
+
+def folded(text: str) -> str:
+    """`text` with each superscript and subscript character as the plain one ("10³" is "103", "H₂O" "H2O")."""
+    if not has_scripts(text):
+        return text
+    return "".join(_plain(char) if not char.isascii() else char for char in text)
+
+
+def has_note_numbers(text: str) -> bool:
+    return _NOTE_NUMBER.search(text) is not None
+
+
+def unmarked(text: str) -> str:
+    """`text` without the note numbers glued to its words ("a top priority1 by" is "a top priority by")."""
+    return _NOTE_NUMBER.sub("", text)
