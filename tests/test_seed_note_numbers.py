@@ -125,5 +125,12 @@ def test_what_counts_as_a_note_number(text: str, kept: bool) -> None:
 
 
 def test_folded_superscripts_and_subscripts() -> None:
-    assert folded("10\u00b3 and H\u2082O and x\u207f") == "103 and H2O and xn"
+    assert folded("10\u00b3 and H\u2082O and x\u207f") == "10\u00b3 and H2O and xn"  # a power of ten stays
+    assert folded("10\u00b9\u00b2 and km\u00b2 and note\u00b9\u00b2") == "10\u00b9\u00b2 and km2 and note12"
     assert folded("\u00bd stays a fraction") == "\u00bd stays a fraction"
+
+
+@pytest.mark.parametrize(("seed_text", "passage"), [("They killed 103 soldiers.", "killed 10\u00b3 soldiers"),
+                                                     ("They killed 10\u00b3 soldiers.", "killed 103 soldiers")])
+def test_a_power_of_ten_is_not_another_number(seed_text: str, passage: str) -> None:
+    assert not _found(Seed("x.txt", "seeds/x.txt", seed_text), passage)

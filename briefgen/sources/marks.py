@@ -1,4 +1,4 @@
-"""Raised and lowered characters, and note numbers, as a reader copies them.
+"""Raised and lowered characters, note numbers and words hyphenated at a line's end, as a reader copies them.
 
 A page shows "500 km²", "H₂O" and a note's number after a word ("a top priority¹"). What a seed's text holds for
 them depends on its producer: Unicode superscripts in a text file, plain digits in a PDF (a raised "1" drawn
@@ -7,7 +7,12 @@ superscript read as "2". And the analyst writes whatever their viewer gave them:
 seen, the note number copied along ("priority1 by") or left out ("priority by"). These are the seed's texts the
 locator tries after the text as read, so each of those passages is found:
 
-- `folded`: superscript and subscript characters as the plain ones they raise or lower ("km²" is "km2");
+- `folded`: superscript and subscript characters as the plain ones they raise or lower ("km²" is "km2"), but a
+  power of a number, which is another number ("10³" is not "103");
+- `unhyphenated`: a word a PDF's line end hyphenated ("expand-" "ing", "counter-" "proliferation") whole, as a
+  passage typed from the page writes it; the reader keeps that hyphen (it may be a real one: "twenty-" "first")
+  as LINE_END_HYPHEN, which matches as any hyphen does, so a passage copied with it is found too, and a hyphen
+  written mid-line ("well-known") always stays;
 - `unmarked`: a note number glued to a word of three letters or more, or to the punctuation after one, left out
   ("priority1 by", "said.²" are "priority by", "said."), as in a passage that skips it. A unit's power is not a
   note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one a word goes on
@@ -20,10 +25,14 @@ import functools
 import re
 import unicodedata
 
+# The hyphen a PDF line's end cut a word at, as the PDF reader writes it: U+2010 HYPHEN, which looks and matches
+# like "-" (a seed's text copied from `seeds show` verifies), where the producer's own hyphens are "-".
+LINE_END_HYPHEN = "\u2010"
 _LETTERS = r"[^\W\d_]"
 _DIGITS = "0-9\u00b9\u00b2\u00b3\u2070-\u2079"
 # After the number: white space, the end of the line, or punctuation that closes a word (never a letter or digit).
 _AFTER = r"(?=[\s.,;:!?)\]\"'\u2019\u201d\u00bb\u2026]|$)"
+_CUT_WORD = re.compile(rf"(?<={_LETTERS}){LINE_END_HYPHEN}(?={_LETTERS})")
 _NOTE_NUMBER = re.compile(rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[.,;:!?)\"'\u2019\u201d\u00bb]))"
                           rf"[{_DIGITS}]{{1,3}}{_AFTER}", re.MULTILINE)
 
@@ -41,10 +50,21 @@ def has_scripts(text: str) -> bool:
 
 
 def folded(text: str) -> str:
-    """`text` with each superscript and subscript character as the plain one ("10³" is "103", "H₂O" "H2O")."""
+    """`text` with each superscript and subscript character that follows no digit as the plain one ("H₂O" is
+    "H2O", "km²" "km2", "priority¹" "priority1"); after a digit it is a power and stays ("10³" is a thousand,
+    never "103")."""
     if not has_scripts(text):
         return text
-    return "".join(_plain(char) if not char.isascii() else char for char in text)
+    out, power, before = [], False, " "
+    for char in text:
+        plain = _plain(char) if not char.isascii() else char
+        if plain == char:
+            out.append(char)
+        else:
+            power = power if _plain(before) != before else before.isdigit()  # a run keeps its first's reading
+            out.append(char if power else plain)
+        before = char
+    return "".join(out)
 
 
 def has_note_numbers(text: str) -> bool:
@@ -54,3 +74,8 @@ def has_note_numbers(text: str) -> bool:
 def unmarked(text: str) -> str:
     """`text` without the note numbers glued to its words ("a top priority1 by" is "a top priority by")."""
     return _NOTE_NUMBER.sub("", text)
+
+
+def unhyphenated(text: str) -> str:
+    """`text` with the words hyphenated at a PDF line's end whole ("expand\u2010ing" is "expanding")."""
+    return _CUT_WORD.sub("", text) if LINE_END_HYPHEN in text else text

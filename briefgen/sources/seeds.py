@@ -27,7 +27,7 @@ from briefgen.safeio import (
 )
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
-from briefgen.sources.marks import folded, unmarked
+from briefgen.sources.marks import folded, unhyphenated, unmarked
 from briefgen.sources.textnorm import normalise
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
@@ -122,16 +122,17 @@ class Seed:
         return starts
 
     @cached_property
-    def folded(self) -> Seed:
-        """This seed with its superscripts and subscripts as plain characters (marks.py): itself if it has none."""
-        text = folded(self.text)
+    def as_typed(self) -> Seed:
+        """This seed as a passage typed from the page reads (marks.py): superscripts and subscripts as plain
+        characters, words a line's end hyphenated whole; itself when that changes nothing."""
+        text = unhyphenated(folded(self.text))
         return self if text == self.text else Seed(self.path, self.display, text, self.pages, self.digest)
 
     @cached_property
     def unmarked(self) -> Seed | None:
-        """The folded seed without the note numbers glued to its words (marks.py); None if it has none."""
-        text = unmarked(self.folded.text)
-        return None if text == self.folded.text else Seed(self.path, self.display, text, self.pages, self.digest)
+        """`as_typed` without the note numbers glued to its words (marks.py); None if it has none."""
+        text = unmarked(self.as_typed.text)
+        return None if text == self.as_typed.text else Seed(self.path, self.display, text, self.pages, self.digest)
 
     def paragraph_at(self, offset: int) -> int:
         """Paragraph number of a character offset in the raw text."""
