@@ -85,7 +85,7 @@ class _Reader:
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
         blocks = reading_order(_attach_markers(whole_lines(
-            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks])))
+            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks])), page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
         for block in blocks:
