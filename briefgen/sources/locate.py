@@ -1,6 +1,7 @@
 """Where a passage is in a seed, as analysts write passages: every paragraph holding it (so a passage found
-twice can be reported), and passages with "…" or "..." for skipped words, whose fragments must follow one
-another within one paragraph or across consecutive ones (cited as a range)."""
+twice can be reported), a passage whose words run on into the next paragraph (cited as a range), and passages
+with "…" or "..." for skipped words, whose fragments must follow one another within one paragraph or across
+consecutive ones (cited as a range)."""
 
 from __future__ import annotations
 
@@ -63,9 +64,24 @@ def _find(seed: Seed, passage: str) -> Found:
     if first is not None:
         return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))
     fragments = fragments_of(passage)
-    if not fragments or not _ELLIPSIS.search(normalise(passage)):  # no skipped words, or nothing but them
+    if not fragments:
         return Found(())
+    if not _ELLIPSIS.search(normalise(passage)):  # no skipped words
+        return Found(_across(seed, normalise(passage)))
     return _find_fragments(seed, fragments)
+
+
+def _across(seed: Seed, needle: str) -> tuple[Span, ...]:
+    """Every place the words of `needle` run on from one paragraph into the next, as a passage copied across a
+    break the page shows inside a sentence reads (a `<br>`, a line a PDF's layout made a paragraph of)."""
+    joined, starts = seed.index
+    spaced = joined.replace("\n", " ")  # the same length: each place in it is the same place in `joined`
+    spans: list[Span] = []
+    at = spaced.find(needle) if " " in needle else -1  # one word never runs on
+    while at >= 0:
+        spans.append(Span(bisect.bisect_right(starts, at), bisect.bisect_right(starts, at + len(needle) - 1)))
+        at = spaced.find(needle, at + 1)
+    return tuple(span for k, span in enumerate(spans) if not k or span.first > spans[k - 1].last)
 
 
 def fragments_of(passage: str) -> list[str]:
