@@ -13,155 +13,33 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 - hidden text is not read: a run hidden by w:vanish or w:specVanish, directly or through its character style,
   its paragraph's style or the document defaults (each level overriding the one before); a hidden paragraph mark
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
-- not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), and a drawing's
-  mc:Fallback copy (the same text box again, for older readers).
+- not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), a drawing's
+  mc:Fallback copy (the same text box again, for older readers), and a phonetic guide's reading (w:rt: 無人機
+  with むじんき set above it reads 無人機).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
 
+from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, W, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
-from briefgen.sources.formats.plain import SeedError
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-P, R, T, SYM, RPR, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "rPr", "pPr"))
-VANISHING = {f"{W}vanish", f"{W}specVanish"}
+P, R, T, SYM, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr"))
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
 MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd"
 # Elements whose whole content is not shown once changes are accepted, or is a record, not text.
+# A ruby's reading (w:rt, the phonetic guide Word sets small above its base text) is not in the line a reader
+# reads and quotes either.
 DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
-                                "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange")} | {f"{MC}Fallback"}
+                                "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange", "rt")}
+DROPPED.add(f"{MC}Fallback")
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
-OFF = {"false", "0", "off"}
 FOOTNOTE_REFERENCE = f"{W}footnoteReference"
-
-
-def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
-    """The part's start and end events; each element is emptied and let go once its end has been handled, so
-    only the elements still open are kept. A part that declares a document type is refused."""
-    from lxml import etree
-
-    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
-                             no_network=True, remove_comments=True, remove_pis=True)
-    try:
-        for event, element in events:
-            refuse_doctype(element, name)  # the root's start: the document type, if any, has been read
-            yield event, element
-            break
-        for event, element in events:
-            yield event, element
-            if event == "end":
-                _release(element)
-    except etree.XMLSyntaxError as exc:
-        raise SeedError(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
-                        "open it in Word or LibreOffice and save it again") from None
-
-
-def refuse_doctype(root: Any, name: str) -> None:
-    """Refuse a part whose XML declares a document type: Word never writes one, and its entities would be left
-    unexpanded (the text after the first one lost) or, expanded, could blow up."""
-    if root.getroottree().docinfo.doctype:
-        raise SeedError(f"the DOCX is unsafe or damaged: its part {name} declares an XML document type "
-                        "(entities or references to other files), which Word never writes",
-                        "open it in Word or LibreOffice and save it again as .docx")
-
-
-def _release(element: Any) -> None:
-    element.clear()
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
-
-
-def is_on(element: Any) -> bool:
-    """An on/off property's value: on unless w:val says off."""
-    return str(element.get(f"{W}val", "true")).lower() not in OFF
-
-
-def is_on_attribute(element: Any, name: str) -> bool:
-    """An on/off attribute's value: off when absent."""
-    return str(element.get(f"{W}{name}", "false")).lower() not in OFF
-
-
-def vanish_after(element: Any, before: bool | None) -> bool | None:
-    """The vanish setting after a w:vanish (sets it either way) or a w:specVanish (on hides, off changes nothing)."""
-    if element.tag == f"{W}vanish":
-        return is_on(element)
-    return True if is_on(element) else before
-
-
-@dataclass
-class _Style:
-    based_on: str | None = None
-    vanish: bool | None = None
-
-
-@dataclass
-class Styles:
-    """What the styles part says about hidden text: each style's own w:vanish and what it is based on."""
-
-    styles: dict[str, _Style] = field(default_factory=dict)
-    default_paragraph: str | None = None
-    default_vanish: bool | None = None
-
-    def vanish(self, style: str | None) -> bool | None:
-        """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
-        seen: set[str] = set()
-        while style is not None and style not in seen and style in self.styles:
-            seen.add(style)
-            if self.styles[style].vanish is not None:
-                return self.styles[style].vanish
-            style = self.styles[style].based_on
-        return None
-
-    def hidden(self, direct: bool | None, character: str | None, paragraph: str | None) -> bool:
-        """Whether text with these properties is hidden: direct formatting over the character style, over the
-        paragraph's style (the default one when it names none), over the document's defaults."""
-        if direct is not None:
-            return direct
-        if not self.styles and self.default_vanish is None:
-            return False
-        for level in (self.vanish(character), self.vanish(paragraph or self.default_paragraph)):
-            if level is not None:
-                return level
-        return bool(self.default_vanish)
-
-
-def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
-    """The hidden-text settings of a styles part (word/styles.xml)."""
-    found = Styles()
-    path: list[str] = []
-    current = _Style()
-    for event, element in events:
-        if event == "end":
-            if path.pop() == f"{W}style" and element.get(f"{W}styleId"):
-                _keep_style(found, element, current)
-            continue
-        tag, parent, grand = element.tag, path[-1] if path else "", path[-2] if len(path) > 1 else ""
-        path.append(tag)
-        if tag == f"{W}style":
-            current = _Style()
-        elif tag == f"{W}basedOn" and parent == f"{W}style":
-            current.based_on = element.get(f"{W}val")
-        elif tag in VANISHING and parent == RPR and grand == f"{W}style":
-            current.vanish = vanish_after(element, current.vanish)
-        elif tag in VANISHING and parent == RPR and grand == f"{W}rPrDefault":
-            found.default_vanish = vanish_after(element, found.default_vanish)
-    return found
-
-
-def _keep_style(found: Styles, element: Any, style: _Style) -> None:
-    ident = str(element.get(f"{W}styleId"))
-    found.styles[ident] = style
-    if element.get(f"{W}type") == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
-        found.default_paragraph = ident
 
 
 @dataclass

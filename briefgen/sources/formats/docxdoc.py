@@ -17,7 +17,8 @@ import zlib
 from typing import IO, Any
 
 from briefgen.sources.formats import Extracted
-from briefgen.sources.formats.docxbody import BodyReader, Styles, read_styles, refuse_doctype, xml_events
+from briefgen.sources.formats.docxbody import BodyReader
+from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind
 from briefgen.text import one_line
 

@@ -1,8 +1,11 @@
 """Ruby annotations (Japanese furigana, Chinese pinyin): a reader reads and quotes the base text, "無人機", with
 its reading set small above it; the parentheses of <rp> show only in a browser without ruby. Both are left out
-of the line, in either HTML reading and in Markdown's inline HTML, so a passage typed from the page is found."""
+of the line, in either HTML reading, in Markdown's inline HTML and in a Word document's phonetic guide (w:ruby),
+so a passage typed from the page is found."""
 
 from __future__ import annotations
+
+import io
 
 import pytest
 
@@ -26,3 +29,20 @@ def test_html_ruby_reads_as_its_base_text(reading: str) -> None:
 
 def test_markdown_ruby_reads_as_its_base_text() -> None:
     assert extract(FORMATS[".md"], f"# 見出し\n\n{RUBY}\n".encode()).paragraphs == ("見出し", SENTENCE)
+
+
+def test_a_word_phonetic_guide_reads_as_its_base_text() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("防衛省は")
+    paragraph._p.append(parse_xml(  # Word's Phonetic Guide (Home > Font), which python-docx cannot write
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:ruby><w:rubyPr>'
+        '<w:rubyAlign w:val="distributeSpace"/><w:hps w:val="10"/><w:hpsRaise w:val="18"/>'
+        '<w:hpsBaseText w:val="21"/><w:lid w:val="ja-JP"/></w:rubyPr><w:rt><w:r><w:t>むじんき</w:t></w:r></w:rt>'
+        '<w:rubyBase><w:r><w:t>無人機</w:t></w:r></w:rubyBase></w:ruby></w:r>'))
+    paragraph.add_run("の開発を最優先と述べた。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract(FORMATS[".docx"], buffer.getvalue()).paragraphs == (SENTENCE,)
