@@ -8,7 +8,8 @@ Three things pdfminer leaves undone are done while each page is built:
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
 - characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py), and so is content in
-  an optional content group (a layer) that is off when the document opens (pdflayers.py);
+  an optional content group (a layer) that is off when the document opens (pdflayers.py); a character drawn
+  again over itself (a shadow) is read once (pdfspacing.py);
 - a page is read once for each direction its text runs in, turned so that it runs from left to right, keeping
   only that text (pdfturns.py): text drawn sideways or upside down reads in words and lines, not letters.
 """
@@ -35,6 +36,7 @@ from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups
+from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
@@ -75,7 +77,7 @@ class _Aggregator(PDFPageAggregator):
 
     def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:
-        self._unseen = unseen(textstate.render, graphicstate.ncolor)
+        self._unseen = unseen(textstate.render, graphicstate.ncolor, graphicstate.scolor)
         super().render_string(textstate, seq, ncs, graphicstate)
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
@@ -103,7 +105,7 @@ class _Aggregator(PDFPageAggregator):
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        self.cur_item._objs = visual_order(seen(on_page(self.cur_item._objs, self._shown)))
+        self.cur_item._objs = visual_order(seen(drawn_once(on_page(self.cur_item._objs, self._shown))))
         super().end_page(page)
 
 
