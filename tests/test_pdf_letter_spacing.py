@@ -16,29 +16,27 @@ from briefgen.sources.formats.pdfdoc import extract
 from tests.tools import require
 
 FILLER = " The report adds that the units trained through the winter at two inland airfields near the coast."
-FODT = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3"
- office:mimetype="application/vnd.oasis.opendocument.text">
-<office:automatic-styles>
-<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.4cm"/></style:style>
-<style:style style:name="Shadow" style:family="text"><style:text-properties fo:text-shadow="1pt 1pt"/></style:style>
-<style:style style:name="Tracked" style:family="text"><style:text-properties fo:letter-spacing="0.1cm" fo:font-weight="bold"/></style:style>
-<style:style style:name="Outline" style:family="text"><style:text-properties style:text-outline="true"/></style:style>
-<style:style style:name="Expanded" style:family="text"><style:text-properties fo:letter-spacing="0.05cm"/></style:style>
-</office:automatic-styles>
-<office:body><office:text>
-<text:p text:style-name="P"><text:span text:style-name="Tracked">ANNUAL SECURITY REVIEW 2025</text:span></text:p>
-<text:p text:style-name="P">The heading says <text:span text:style-name="Shadow">shadowed words appear here</text:span> in the line.{F}</text:p>
-<text:p text:style-name="P">An <text:span text:style-name="Outline">outlined phrase is drawn</text:span> in this sentence.{F}</text:p>
-<text:p text:style-name="P"><text:span text:style-name="Expanded">Expanded spacing says forty launchers.{F}</text:span></text:p>
-<text:p text:style-name="P">Normal body text says the unit has forty launchers.{F}</text:p>
-</office:text></office:body></office:document>
-""".replace("{F}", FILLER)
-PARAGRAPHS = ("ANNUAL SECURITY REVIEW 2025", "The heading says shadowed words appear here in the line." + FILLER,
-              "An outlined phrase is drawn in this sentence." + FILLER, "Expanded spacing says forty launchers." + FILLER,
-              "Normal body text says the unit has forty launchers." + FILLER)
+_NS = " ".join(f'xmlns:{p}="urn:oasis:names:tc:opendocument:xmlns:{n}"' for p, n in (
+    ("office", "office:1.0"), ("style", "style:1.0"), ("text", "text:1.0"), ("fo", "xsl-fo-compatible:1.0")))
+_STYLES = {"Shadow": 'fo:text-shadow="1pt 1pt"', "Tracked": 'fo:letter-spacing="0.1cm" fo:font-weight="bold"',
+           "Outline": 'style:text-outline="true"', "Expanded": 'fo:letter-spacing="0.05cm"'}
+_BODY = [("", "Tracked", "ANNUAL SECURITY REVIEW 2025", ""),
+         ("The heading says ", "Shadow", "shadowed words appear here", " in the line." + FILLER),
+         ("An ", "Outline", "outlined phrase is drawn", " in this sentence." + FILLER),
+         ("", "Expanded", "Expanded spacing says forty launchers." + FILLER, ""),
+         ("Normal body text says the unit has forty launchers." + FILLER, "", "", "")]
+FODT = (f'<?xml version="1.0" encoding="UTF-8"?><office:document {_NS} office:version="1.3" '
+        'office:mimetype="application/vnd.oasis.opendocument.text"><office:automatic-styles>'
+        '<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.4cm"/>'
+        "</style:style>"
+        + "".join(f'<style:style style:name="{name}" style:family="text"><style:text-properties {props}/>'
+                  "</style:style>" for name, props in _STYLES.items())
+        + "</office:automatic-styles><office:body><office:text>"
+        + "".join(f'<text:p text:style-name="P">{before}' + (f'<text:span text:style-name="{style}">{inside}'
+                                                              "</text:span>" if style else "") + f"{after}</text:p>"
+                  for before, style, inside, after in _BODY)
+        + "</office:text></office:body></office:document>")
+PARAGRAPHS = tuple(before + inside + after for before, _, inside, after in _BODY)
 
 
 @pytest.fixture(scope="module")
