@@ -13,6 +13,8 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 - hidden text is not read: a run hidden by w:vanish or w:specVanish, directly or through its character style,
   its paragraph's style or the document defaults (each level overriding the one before); a hidden paragraph mark
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
+- a drop cap (a paragraph framed with w:dropCap, holding the next one's first letters) runs on into the next
+  paragraph too: "T" and "he ministry said" read "The ministry said";
 - not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), a drawing's
   mc:Fallback copy (the same text box again, for older readers), and a phonetic guide's reading (w:rt: 無人機
   with むじんき set above it reads 無人機).
@@ -40,6 +42,7 @@ DROPPED.add(f"{MC}Fallback")
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 FOOTNOTE_REFERENCE = f"{W}footnoteReference"
+FRAME = f"{W}framePr"
 
 
 @dataclass
@@ -59,6 +62,7 @@ class _Paragraph:
     parts: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
     mark: _Props = field(default_factory=_Props)
+    drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
 
 
 @dataclass
@@ -106,6 +110,8 @@ class BodyReader:
             self.skip = len(self.path)
         elif parent == RPR:
             self._property(tag, element)
+        elif tag == FRAME and parent == PPR and self.paragraphs:
+            self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
             self.paragraphs[-1].style = element.get(f"{W}val")
         elif tag == P:
@@ -167,7 +173,8 @@ class BodyReader:
     def _close_paragraph(self) -> None:
         paragraph = self.paragraphs.pop()
         text, mark = "".join(paragraph.parts), paragraph.mark
-        if mark.gone or self.moved or self.styles.hidden(mark.vanish, mark.style, paragraph.style):
+        if mark.gone or self.moved or paragraph.drop_cap or \
+                self.styles.hidden(mark.vanish, mark.style, paragraph.style):
             self.run_on = _RunOn(paragraph.depth, text, paragraph.after)
         else:
             self._emit([text, *paragraph.after])

@@ -2,7 +2,8 @@
 
 Works on plain records of each line's text and position (pdfdoc.py reads them with pdfminer.six), page by page:
 1. running furniture (headers, footers, page numbers: pdffurniture.py) is dropped;
-2. a list marker that the producer drew apart from its item ("2." on its own, the item's text in another block
+2. a drop cap goes back in front of its paragraph's first line (pdfdropcaps.py), and a list marker that the
+   producer drew apart from its item ("2." on its own, the item's text in another block
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
 3. inside a block, a new paragraph starts where the type size changes (by a twelfth, or at all after a line
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import is_furniture, running
 from briefgen.sources.formats.pdfjoin import join, vocabulary
 from briefgen.sources.formats.pdforder import reading_order
@@ -84,8 +86,9 @@ class _Reader:
         self.held: list[_Open] = []  # notes under the open paragraph
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
-        blocks = reading_order(_attach_markers(whole_lines(
-            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks])), page.height)
+        blocks = reading_order(_attach_markers(whole_lines(with_drop_caps(
+            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks], self.words))),
+            page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
         for block in blocks:
