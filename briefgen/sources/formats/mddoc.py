@@ -24,6 +24,7 @@ from briefgen.sources.formats.visibility import page_sheet
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _NOTE_DEFINED = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_NOTE_LINE = re.compile(r"\n(?=\[\^([^\]\s]+)\]:)")
 _NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](:\s*)?")
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}
 # markdown-it stops reading blocks nested this deep and drops their text without a word (its default is 20, which
@@ -59,8 +60,20 @@ def footnoted(body: str, texts: list[str]) -> list[str]:
             return found.group()
         return "" if found.group(2) is not None and found.start() == 0 else str(numbers.get(label, ""))
 
-    notes = re.compile(r"\n(?=\[\^(?:" + "|".join(map(re.escape, defined)) + r")\]:)")  # a note per line
-    return [_NOTE_REFERENCE.sub(mark, part) for text in texts for part in notes.split(text)]
+    return [_NOTE_REFERENCE.sub(mark, part) for text in texts for part in _notes_apart(text, defined)]
+
+
+def _notes_apart(text: str, defined: set[str]) -> list[str]:
+    """A block's text cut before each line that defines a note (consecutive definitions make one paragraph
+    for CommonMark; renderers show a note each)."""
+    parts = _NOTE_LINE.split(text)
+    out = parts[:1]
+    for label, part in zip(parts[1::2], parts[2::2], strict=True):
+        if label in defined:
+            out.append(part)
+        else:
+            out[-1] += "\n" + part
+    return out
 
 
 def blocks(text: str, offset: int = 0) -> Iterator[str]:
