@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefgen.sources.marks import folded
+from briefgen.sources.marks import folded, tight
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 
@@ -34,13 +34,14 @@ class Found:
 
 def find(seed: Seed, passage: str) -> Found:
     """Every place `passage` is in `seed`: in the seed as read, else with raised and lowered characters as plain
-    ones on both sides ("km²" and "km2") and the words a PDF line's end hyphenated whole, else in that seed
+    ones on both sides ("km²" and "km2"), no space inside quotation marks nor before : ; ? ! on either side
+    (« la priorité » and «la priorité»), and the words a PDF line's end hyphenated whole, else in that seed
     without the note numbers glued to its words, for a passage that leaves them out ("a top priority by" in
     "a top priority1 by"): see marks.py."""
     found = _find_whole(seed, passage)
     if found.spans:
         return found
-    plain = folded(passage)
+    plain = tight(folded(passage))
     for copy in (seed.as_typed if plain != passage or seed.as_typed is not seed else None, seed.unmarked):
         if copy is not None and (again := _find_whole(copy, plain)).spans:
             return again

@@ -13,6 +13,9 @@ locator tries after the text as read, so each of those passages is found:
   passage typed from the page writes it; the reader keeps that hyphen (it may be a real one: "twenty-" "first")
   as LINE_END_HYPHEN, which matches as any hyphen does, so a passage copied with it is found too, and a hyphen
   written mid-line ("well-known") always stays;
+- `tight`: no space inside quotation marks nor before a colon, semicolon, question or exclamation mark, as
+  French sets them (« la priorité absolue », « déclaré : ») and a passage typed in another convention does not
+  («la priorité absolue», "déclaré:"); applied to the passage too;
 - `unmarked`: a note number glued to a word of three letters or more, or to the punctuation after one, left out
   ("priority1 by", "said.²" are "priority by", "said."), as in a passage that skips it. A unit's power is not a
   note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one a word goes on
@@ -32,6 +35,10 @@ _LETTERS = r"[^\W\d_]"
 _DIGITS = "0-9\u00b9\u00b2\u00b3\u2070-\u2079"
 # After the number: white space, the end of the line, or punctuation that closes a word (never a letter or digit).
 _AFTER = r"(?=[\s.,;:!?)\]\"'\u2019\u201d\u00bb\u2026]|$)"
+# A space a typographic convention puts inside quotation marks or before high punctuation (the opening marks
+# « “ „ ‹ ‚ take none after them, the closing ones » ” ‹ none before; a straight " and ' none on either side).
+_LOOSE = re.compile(r"(?<=[\u00ab\u201c\u201e\u2039\u201a\"])\s+|\s+(?=[\u00bb\u201d\u203a\";:!?])")
+_LOOSE_HINT = re.compile(r"[\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\u201a\";:!?]")
 _CUT_WORD = re.compile(rf"(?<={_LETTERS}){LINE_END_HYPHEN}(?={_LETTERS})")
 _NOTE_NUMBER = re.compile(rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[.,;:!?)\"'\u2019\u201d\u00bb]))"
                           rf"[{_DIGITS}]{{1,3}}{_AFTER}", re.MULTILINE)
@@ -74,6 +81,11 @@ def has_note_numbers(text: str) -> bool:
 def unmarked(text: str) -> str:
     """`text` without the note numbers glued to its words ("a top priority1 by" is "a top priority by")."""
     return _NOTE_NUMBER.sub("", text)
+
+
+def tight(text: str) -> str:
+    """`text` without the spaces inside quotation marks and before : ; ? ! (see the module)."""
+    return _LOOSE.sub("", text) if _LOOSE_HINT.search(text) else text
 
 
 def unhyphenated(text: str) -> str:
