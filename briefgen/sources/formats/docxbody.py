@@ -10,6 +10,7 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 - tracked insertions and moves' new places (w:ins, w:moveTo) are read; deletions and moves' old places are not:
   w:del and w:moveFrom content, the content between w:moveFromRangeStart and its w:moveFromRangeEnd, table rows
   and cells marked deleted; a paragraph whose mark is deleted or moved runs on into the next paragraph;
+- text coloured as the ground behind it (white on the white page) is not read (docxink.py);
 - hidden text is not read: a run hidden by w:vanish or w:specVanish, directly or through its character style,
   its paragraph's style or the document defaults (each level overriding the one before); a hidden paragraph mark
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
@@ -26,7 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, W, is_on_attribute, vanish_after
+from briefgen.sources.formats.docxink import WHITE, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
 
 P, R, T, SYM, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr"))
@@ -43,6 +45,10 @@ ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}t
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
 FOOTNOTE_REFERENCE = f"{W}footnoteReference"
 FRAME = f"{W}framePr"
+# What sets the ground of the text inside (docxink.py): a paragraph's, cell's or table's shading, the page's
+# colour; a text box or a table (whose fill may come from its shape or table style) a ground not known
+TEXT_BOX, TABLE, BACKGROUND, SHADING = f"{W}txbxContent", f"{W}tbl", f"{W}background", f"{W}shd"
+SHADED = {PPR, f"{W}tcPr", f"{W}tblPr"}
 
 
 @dataclass
@@ -53,6 +59,8 @@ class _Props:
     style: str | None = None
     gone: bool = False  # a paragraph mark deleted or moved away
     hidden: bool | None = None  # worked out once, at its first text
+    color: str | None = None  # its own w:color: six hex digits or "auto"
+    ground: str | None = None  # its own shading or highlight
 
 
 @dataclass
@@ -87,6 +95,9 @@ class BodyReader:
         self.run_on: _RunOn | None = None
         self.out: list[str] = []
         self.footnotes = 0  # the footnote references read so far
+        # (depth of the holder, its colour or None when unknown): the shading of the open paragraphs, cells and
+        # tables, and the page; a text box or a table opens an unknown ground (docxink.py)
+        self.grounds: list[tuple[int, str | None]] = []
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -110,6 +121,8 @@ class BodyReader:
             self.skip = len(self.path)
         elif parent == RPR:
             self._property(tag, element)
+        elif tag in (TEXT_BOX, TABLE, BACKGROUND) or (tag == SHADING and parent in SHADED):
+            self._ground(tag, element)
         elif tag == FRAME and parent == PPR and self.paragraphs:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
@@ -128,6 +141,8 @@ class BodyReader:
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
+        while self.grounds and self.grounds[-1][0] >= depth:  # its holder (paragraph, cell, table) ended
+            self.grounds.pop()
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag == T and self.path and self.path[-1] == R:
@@ -159,6 +174,12 @@ class BodyReader:
             props.style = element.get(f"{W}val")
         elif tag in GONE_MARK:
             props.gone = True
+        elif tag == f"{W}color":
+            props.color = colour(element.get(f"{W}val")) or "auto"
+        elif tag == f"{W}highlight":  # drawn over the run's shading
+            props.ground = highlight(element) or props.ground
+        elif tag == SHADING and props.ground is None:
+            props.ground = shading(element)
         elif tag in DROPPED:
             self.skip = len(self.path)  # w:rPrChange: the old properties, not these
 
@@ -186,8 +207,27 @@ class BodyReader:
         if self.paragraphs and not self.moved and not any(self._hidden(run) for run in self.runs):
             self.paragraphs[-1].parts.append(text)
 
+    def _ground(self, tag: str, element: Any) -> None:
+        """A paragraph's, cell's, table's or the page's shading; a text box or a table: a ground not known."""
+        if tag in (TEXT_BOX, TABLE):
+            self.grounds.append((len(self.path), None))
+        elif tag == BACKGROUND:
+            self.grounds.append((len(self.path) - 1, colour(element.get(f"{W}color")) or WHITE))
+        elif (found := shading(element)) is not None:
+            self.grounds.append((len(self.path) - 2, found))
+
     def _hidden(self, run: _Props) -> bool:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
-            run.hidden = self.styles.hidden(run.vanish, run.style, style)
+            ground = run.ground or self._paragraph_ground(style)
+            run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
+                unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden
+
+    def _paragraph_ground(self, style: str | None) -> str | None:
+        """The ground behind a paragraph's text: its own shading, else its style's, else the innermost open one."""
+        depth = self.paragraphs[-1].depth if self.paragraphs else 0
+        own = [found for holder, found in self.grounds if holder == depth]
+        if own:
+            return own[-1]
+        return self.styles.shade(style) or (self.grounds[-1][1] if self.grounds else WHITE)

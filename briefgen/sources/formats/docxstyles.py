@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from briefgen.sources.formats.docxink import W, colour, shading
 from briefgen.sources.formats.plain import SeedError
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 RPR = f"{W}rPr"
 VANISHING = {f"{W}vanish", f"{W}specVanish"}
@@ -75,25 +75,47 @@ def vanish_after(element: Any, before: bool | None) -> bool | None:
 class _Style:
     based_on: str | None = None
     vanish: bool | None = None
+    color: str | None = None  # six hex digits, or "auto"
+    shade: str | None = None  # a paragraph style's shading (docxink.shading)
 
 
 @dataclass
 class Styles:
-    """What the styles part says about hidden text: each style's own w:vanish and what it is based on."""
+    """What the styles part says about hidden text: each style's own w:vanish, text colour and paragraph
+    shading, and what it is based on."""
 
     styles: dict[str, _Style] = field(default_factory=dict)
     default_paragraph: str | None = None
     default_vanish: bool | None = None
+    default_color: str | None = None
 
     def vanish(self, style: str | None) -> bool | None:
         """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
+        found = self._inherited(style, "vanish")
+        return found if isinstance(found, bool) else None
+
+    def _inherited(self, style: str | None, name: str) -> object:
+        """A setting of the style, its own or inherited through w:basedOn (None when no style sets it)."""
         seen: set[str] = set()
         while style is not None and style not in seen and style in self.styles:
             seen.add(style)
-            if self.styles[style].vanish is not None:
-                return self.styles[style].vanish
+            if (value := getattr(self.styles[style], name)) is not None:
+                return value
             style = self.styles[style].based_on
         return None
+
+    def colour(self, direct: str | None, character: str | None, paragraph: str | None) -> str | None:
+        """A run's text colour as six hex digits (None: "auto" or unset), as `hidden` settles a setting."""
+        for level in (direct, self._inherited(character, "color"),
+                      self._inherited(paragraph or self.default_paragraph, "color"), self.default_color):
+            if level is not None:
+                return colour(level)
+        return None
+
+    def shade(self, paragraph: str | None) -> str | None:
+        """The shading a paragraph's style gives it."""
+        found = self._inherited(paragraph or self.default_paragraph, "shade")
+        return found if isinstance(found, str) else None
 
     def hidden(self, direct: bool | None, character: str | None, paragraph: str | None) -> bool:
         """Whether text with these properties is hidden: direct formatting over the character style, over the
@@ -109,7 +131,7 @@ class Styles:
 
 
 def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
-    """The hidden-text settings of a styles part (word/styles.xml)."""
+    """The hidden-text settings of a styles part (word/styles.xml): vanish, text colours, paragraph shading."""
     found = Styles()
     path: list[str] = []
     current = _Style()
@@ -128,6 +150,12 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
             current.vanish = vanish_after(element, current.vanish)
         elif tag in VANISHING and parent == RPR and grand == f"{W}rPrDefault":
             found.default_vanish = vanish_after(element, found.default_vanish)
+        elif tag == f"{W}color" and parent == RPR and grand in (f"{W}style", f"{W}rPrDefault"):
+            value = colour(element.get(f"{W}val")) or "auto"
+            current.color, found.default_color = (value, found.default_color) if grand == f"{W}style" else \
+                (current.color, value)
+        elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
+            current.shade = shading(element)
     return found
 
 
