@@ -65,3 +65,37 @@ def test_poppler_shows_the_same(tmp_path: Path) -> None:
     (tmp_path / "layers.pdf").write_bytes(_layered())
     shown = subprocess.run([pdftotext, str(tmp_path / "layers.pdf"), "-"], capture_output=True, text=True).stdout
     assert all(text in shown for text in SHOWN) and not any(text in shown for text in HIDDEN[:3])
+
+
+_NS = " ".join(f'xmlns:{p}="urn:oasis:names:tc:opendocument:xmlns:{n}"' for p, n in (
+    ("office", "office:1.0"), ("style", "style:1.0"), ("text", "text:1.0"), ("fo", "xsl-fo-compatible:1.0")))
+BODY = ["The review covers the units that fly uncrewed aircraft along the northern border, and it draws on budget "
+        "papers, procurement notices and interviews with former officials.",
+        "Most of the material dates from the last two years, and some of it could not be checked against a "
+        "second source."]
+FODT = (f'<?xml version="1.0" encoding="UTF-8"?><office:document {_NS} office:version="1.3" '
+        'office:mimetype="application/vnd.oasis.opendocument.text"><office:automatic-styles>'
+        '<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" '
+        'fo:page-height="29.7cm" fo:margin="2cm"/><style:header-style/><style:footer-style/></style:page-layout>'
+        '<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.4cm"/>'
+        '</style:style></office:automatic-styles><office:master-styles><style:master-page style:name="Standard" '
+        'style:page-layout-name="pm1"><style:header><text:p>Chapter 3: the northern units</text:p></style:header>'
+        '<style:footer><text:p>Page <text:page-number text:select-page="current">1</text:page-number></text:p>'
+        '</style:footer></style:master-page></office:master-styles><office:body><office:text>'
+        + "".join(f'<text:p text:style-name="P">{text}</text:p>' for text in BODY)
+        + "</office:text></office:body></office:document>")
+
+
+@pytest.mark.parametrize("tags", [True, False])
+def test_a_tagged_pdf_leaves_its_artifacts_out(tmp_path: Path, tags: bool) -> None:
+    """LibreOffice's one-page PDF: its header and page number do not recur, so only the tags tell them apart."""
+    (tmp_path / "chapter.fodt").write_text(FODT, encoding="utf-8")
+    options = '{"UseTaggedPDF":{"type":"boolean","value":"' + str(tags).lower() + '"}}'
+    subprocess.run([require("soffice"), "--headless", "--convert-to", f"pdf:writer_pdf_Export:{options}",
+                    "--outdir", str(tmp_path), str(tmp_path / "chapter.fodt")], check=True, capture_output=True,
+                   timeout=180)
+    found = extract((tmp_path / "chapter.pdf").read_bytes()).paragraphs
+    if tags:
+        assert found == tuple(BODY)
+    else:  # untagged, a header that does not recur is text like any other
+        assert "Chapter 3: the northern units" in " ".join(found)

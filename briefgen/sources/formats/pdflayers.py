@@ -1,4 +1,5 @@
-"""A PDF's optional content (layers) as a viewer first shows it: text in a layer that is off is not seed text.
+"""A PDF's optional content (layers) as a viewer first shows it: text in a layer that is off is not seed text;
+nor, in a tagged PDF, is its artifacts' text.
 
 A PDF may put content in optional content groups (its layers: a language version of a brochure, a map's labels,
 a watermark, editing notes), each on or off when the document opens, as the catalogue's /OCProperties /D says
@@ -6,6 +7,12 @@ a watermark, editing notes), each on or off when the document opens, as the cata
 all. Content is in a layer through marked content (`/OC /name BDC … EMC`, the name a /Properties resource) or a
 form XObject's /OC entry; either may name a group or a membership dictionary (/OCMD: its groups and a policy,
 /AnyOn by default). What is hidden is left out, nested spans and forms drawn inside a hidden span included.
+
+A tagged PDF (/MarkInfo /Marked true: Word's, LibreOffice's with tags, typst's, a browser's) marks what is no part
+of its content as an artifact (`/Artifact … BDC … EMC`): running headers and footers, page numbers, a table's
+header row repeated on the next page, watermarks. Their text is left out, as the running lines of an untagged
+PDF are (pdffurniture.py), but also where it does not recur: a one-page document's header, a header that names
+each chapter.
 """
 
 from __future__ import annotations
@@ -55,6 +62,13 @@ def _ids(value: object) -> set[int]:
     return {item.objid for item in items if isinstance(item, PDFObjRef)} if isinstance(items, list) else set()
 
 
+def tagged(document: PDFDocument) -> bool:
+    """Whether the PDF says it is tagged: its marked content tells content from artifacts."""
+    info = resolve1(document.catalog.get("MarkInfo"))
+    marked = resolve1(info.get("Marked")) if isinstance(info, dict) else None
+    return marked is True or (isinstance(marked, PSLiteral) and literal_name(marked) == "true")
+
+
 def hides(entry: object, hidden: frozenset[int]) -> bool:
     """Whether content in the optional content `entry` (a reference to a group or a membership dictionary) is
     hidden when the document opens."""
@@ -78,6 +92,7 @@ class LayeredInterpreter(PDFPageInterpreter):
     content it draws is in a layer that is off, and skips a form XObject in one."""
 
     hidden_ids: frozenset[int] = frozenset()
+    artifacts = False  # a tagged PDF: its artifacts' text is left out too
 
     def init_state(self, ctm: Any) -> None:
         super().init_state(ctm)
@@ -86,7 +101,7 @@ class LayeredInterpreter(PDFPageInterpreter):
     def subinterp(self) -> PDFPageInterpreter:
         inner = super().subinterp()
         if isinstance(inner, LayeredInterpreter):
-            inner.hidden_ids = self.hidden_ids
+            inner.hidden_ids, inner.artifacts = self.hidden_ids, self.artifacts
         return inner
 
     def do_BDC(self, tag: PDFStackT, props: PDFStackT) -> None:
@@ -94,11 +109,12 @@ class LayeredInterpreter(PDFPageInterpreter):
         if isinstance(tag, PSLiteral) and literal_name(tag) == "OC" and isinstance(props, PSLiteral):
             named = resolve1(self.resources.get("Properties")) if isinstance(self.resources, dict) else None
             entry = named.get(literal_name(props)) if isinstance(named, dict) else None
-        self._open(isinstance(tag, PSLiteral) and literal_name(tag) == "OC" and hides(entry, self.hidden_ids))
+        name = literal_name(tag) if isinstance(tag, PSLiteral) else ""
+        self._open((name == "OC" and hides(entry, self.hidden_ids)) or (name == "Artifact" and self.artifacts))
         super().do_BDC(tag, props)
 
     def do_BMC(self, tag: PDFStackT) -> None:
-        self._open(False)
+        self._open(isinstance(tag, PSLiteral) and literal_name(tag) == "Artifact" and self.artifacts)
         super().do_BMC(tag)
 
     def do_EMC(self) -> None:

@@ -8,7 +8,8 @@ Three things pdfminer leaves undone are done while each page is built:
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
 - characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py), and so is content in
-  an optional content group (a layer) that is off when the document opens (pdflayers.py); a character drawn
+  an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
+  (its running headers and footers: pdflayers.py); a character drawn
   again over itself (a shadow) is read once (pdfspacing.py);
 - a page is read once for each direction its text runs in, turned so that it runs from left to right, keeping
   only that text (pdfturns.py): text drawn sideways or upside down reads in words and lines, not letters.
@@ -35,7 +36,7 @@ from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
-from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups
+from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
@@ -116,7 +117,7 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
     device = _Aggregator(resources, laparams=laparams)
     interpreter = LayeredInterpreter(resources, device)
     document = PDFDocument(PDFParser(BytesIO(raw)))
-    interpreter.hidden_ids = hidden_groups(document)
+    interpreter.hidden_ids, interpreter.artifacts = hidden_groups(document), tagged(document)
     for page in PDFPage.create_pages(document):
         device.turned.clear()
         upright = _read(interpreter, device, page, 0)
