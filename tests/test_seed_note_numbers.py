@@ -118,7 +118,8 @@ def test_an_html_note_link_and_powers() -> None:
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("500 km2 of land", True), ("in 2024 the", True), ("H2O was", True), ("F16s flew", True), ("a 3D model", True),
-    ("priority1 by", False), ("said.2 Then", False), ("grows\u00b3 each", False),
+    ("the 5* hotel", True), ("priority1 by", False), ("said.2 Then", False), ("grows\u00b3 each", False),
+    ("priority* by", False), ("said.\u2020 Then", False),
 ])
 def test_what_counts_as_a_note_number(text: str, kept: bool) -> None:
     assert (unmarked(text) == text) is kept
