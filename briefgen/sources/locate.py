@@ -1,7 +1,7 @@
 """Where a passage is in a seed, as analysts write passages: every paragraph holding it (so a passage found
-twice can be reported), a passage whose words run on into the next paragraph (cited as a range), and passages
-with "…" or "..." for skipped words, whose fragments must follow one another within one paragraph or across
-consecutive ones (cited as a range)."""
+twice can be reported), passages with "…" or "..." for skipped words, whose fragments must follow one another
+within one paragraph or across consecutive ones, and passages copied across a paragraph's end (both cited as
+the range of paragraphs they cover)."""
 
 from __future__ import annotations
 
@@ -65,24 +65,28 @@ def _find(seed: Seed, passage: str) -> Found:
     if first is not None:
         return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))
     fragments = fragments_of(passage)
-    if not fragments:
+    if not fragments:  # nothing but ellipses
         return Found(())
-    if not _ELLIPSIS.search(normalise(passage)):  # no skipped words
-        return Found(_across(seed, normalise(passage)))
+    if not _ELLIPSIS.search(normalise(passage)):  # no skipped words: perhaps copied across a paragraph's end
+        return Found(_across(seed, fragments[0]))
     return _find_fragments(seed, fragments)
 
 
 def _across(seed: Seed, needle: str) -> tuple[Span, ...]:
-    """Every place the words of `needle` run on from one paragraph into the next, as a passage copied across a
-    break the page shows inside a sentence reads (a `<br>`, a line a PDF's layout made a paragraph of)."""
+    """Where `needle` (normalised) runs on from one paragraph into the next, as text selected across a
+    paragraph's end and pasted reads (the break a space): cited as the range of paragraphs it covers."""
+    if " " not in needle:
+        return ()
     joined, starts = seed.index
-    spaced = joined.replace("\n", " ")  # the same length: each place in it is the same place in `joined`
+    spaced = joined.replace("\n", " ")  # the same length: positions stay those of `joined`
     spans: list[Span] = []
-    at = spaced.find(needle) if " " in needle else -1  # one word never runs on
+    at = spaced.find(needle)
     while at >= 0:
-        spans.append(Span(bisect.bisect_right(starts, at), bisect.bisect_right(starts, at + len(needle) - 1)))
+        span = Span(bisect.bisect_right(starts, at), bisect.bisect_right(starts, at + len(needle) - 1))
+        if not spans or span.first > spans[-1].last:
+            spans.append(span)
         at = spaced.find(needle, at + 1)
-    return tuple(span for k, span in enumerate(spans) if not k or span.first > spans[k - 1].last)
+    return tuple(spans)
 
 
 def fragments_of(passage: str) -> list[str]:
