@@ -41,6 +41,7 @@ def test_a_removed_figure_is_suggested_and_verifies_once_pasted(workspace: Path)
     _paste(workspace, "figures", figure)
     checked = run(workspace, "check")
     assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the page does quote it, over the line end
 
 
 def test_a_quote_suggestion_verifies_once_pasted(workspace: Path) -> None:
@@ -52,6 +53,7 @@ def test_a_quote_suggestion_verifies_once_pasted(workspace: Path) -> None:
     _paste(workspace, "quotes", quote)
     checked = run(workspace, "check")
     assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the page does quote it, over the line end
 
 
 def test_dates_years_and_names_are_not_figures(workspace: Path) -> None:
@@ -114,3 +116,4 @@ def test_a_word_a_pdf_line_end_hyphenated_is_suggested_whole(workspace: Path) ->
     _paste(workspace, "quotes", quote)
     checked = run(workspace, "check")
     assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the page does quote it, over the line end
