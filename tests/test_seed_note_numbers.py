@@ -5,6 +5,7 @@ LibreOffice's PDF of it, an HTML page); a passage that changes a unit or a model
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 
@@ -135,3 +136,24 @@ def test_folded_superscripts_and_subscripts() -> None:
                                                      ("They killed 10\u00b3 soldiers.", "killed 103 soldiers")])
 def test_a_power_of_ten_is_not_another_number(seed_text: str, passage: str) -> None:
     assert not _found(Seed("x.txt", "seeds/x.txt", seed_text), passage)
+
+
+@pytest.mark.parametrize(("fmt", "start", "reads"), [("chicago", 1, "fifth* over"), ("decimal", 4, "fifth4 over"),
+                                                      ("lowerRoman", 1, "fifth over")])
+def test_a_word_footnote_reads_as_the_mark_its_settings_give(pandoc_docx: Path, fmt: str, start: int,
+                                                              reads: str) -> None:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(pandoc_docx) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/settings.xml":  # Word's Footnote and Endnote dialog writes this
+                data = data.replace(b"<w:footnotePr>", f'<w:footnotePr><w:numFmt w:val="{fmt}"/><w:numStart '
+                                    f'w:val="{start}"/>'.encode(), 1)
+            target.writestr(item, data)
+    paragraphs = extract(FORMATS[".docx"], buffer.getvalue()).paragraphs
+    assert f"had improved by a {reads} the previous year." in paragraphs[1]
+    seed = Seed("notes.docx", "notes.docx", "\n".join(paragraphs))
+    assert _found(seed, "had improved by a fifth over the previous year")
+    assert _found(seed, f"had improved by a {reads} the previous year")

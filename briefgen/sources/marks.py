@@ -16,7 +16,7 @@ locator tries after the text as read, so each of those passages is found:
 - `tight`: no space inside quotation marks nor before a colon, semicolon, question or exclamation mark, as
   French sets them (« la priorité absolue », « déclaré : ») and a passage typed in another convention does not
   («la priorité absolue», "déclaré:"); applied to the passage too;
-- `unmarked`: a note number (or a note's mark, * † ‡) glued to a word of three letters or more, or to the
+- `unmarked`: a note number (or a note's mark, * † ‡ §) glued to a word of three letters or more, or to the
   punctuation after one, left out ("priority1 by", "said.²", "said.*" are "priority by", "said."), as in a
   passage that skips it. A unit's power is not a
   note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one a word goes on
@@ -33,7 +33,7 @@ import unicodedata
 # like "-" (a seed's text copied from `seeds show` verifies), where the producer's own hyphens are "-".
 LINE_END_HYPHEN = "\u2010"
 _LETTERS = r"[^\W\d_]"
-_DIGITS = "0-9\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021"  # a note's number, or its mark: * † ‡
+_DIGITS = "0-9\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7"  # a note's number, or its mark: * † ‡ §
 # After the number: white space, the end of the line, or punctuation that closes a word (never a letter or digit).
 _AFTER = r"(?=[\s.,;:!?)\]\"'\u2019\u201d\u00bb\u2026]|$)"
 # A space a typographic convention puts inside quotation marks or before high punctuation (the opening marks

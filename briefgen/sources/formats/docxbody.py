@@ -5,8 +5,9 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
 - text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-"; a footnote's
-  reference as the number Word shows for it, counted in the body's order ("a top priority1 by", as Word copies
-  it; a passage without the number is found too: marks.py), unless the run after it holds its own mark;
+  reference as the mark Word shows for it, counted in the body's order in the settings' format (docxnotes.py:
+  "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless the run
+  after it holds its own mark;
 - tracked insertions and moves' new places (w:ins, w:moveTo) are read; deletions and moves' old places are not:
   w:del and w:moveFrom content, the content between w:moveFromRangeStart and its w:moveFromRangeEnd, table rows
   and cells marked deleted; a paragraph whose mark is deleted or moved runs on into the next paragraph;
@@ -23,7 +24,7 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,8 +86,8 @@ class _RunOn:
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles) -> None:
-        self.styles = styles
+    def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str) -> None:
+        self.styles, self.note_mark = styles, note_mark
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
         self.moved: set[str] = set()  # the open w:moveFromRangeStart ids
@@ -137,7 +138,7 @@ class BodyReader:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
         elif parent == R and tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
             self.footnotes += 1
-            self._add(str(self.footnotes))
+            self._add(self.note_mark(self.footnotes))
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
