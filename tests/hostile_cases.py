@@ -149,6 +149,8 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "missing seed": (_seed_file("gone.txt", None), "seed file not found"),
     "binary seed": (_seed_file("bin.txt", b"\x00\x01\x02binary"), "binary file"),
     "non-utf8 seed": (_seed_file("latin.txt", "café résumé".encode("latin-1")), "not valid UTF-8"),
+    "windows-1252 seed": (_seed_file("smart.txt", "The minister said \u201ca top priority\u201d in 2025 and again "
+                                                  "later on.".encode("cp1252")), "it looks like windows-1252 text"),
     "huge seed": (_seed_file("huge.txt", b"a" * (5 * 1024 * 1024 + 1)), "larger than 5 MB"),
     "directory seed": (lambda ws: ((ws / "seeds/dir.txt").mkdir(), _catalogue("file", "dir.txt")(ws)),
                        "is a directory"),

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported, below)
+
 PASSAGE = "The drone unit reported 412 sorties in the northern sector during the autumn exercise."
 FILLER = ("Officials described the programme in general terms and gave no figures for the earlier years, "
           "saying only that the work had continued without a pause.")

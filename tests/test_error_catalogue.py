@@ -247,6 +247,7 @@ SCENARIOS: dict[str, Scenario] = {
     "passage not in its seed": (lambda ws: drop_lines_containing(ws / SEED_002, "$457 million"), ("build",)),
     "seed file missing": _hostile("missing seed"),
     "seed not UTF-8 text": _hostile("non-utf8 seed"),
+    "seed in a legacy encoding": _hostile("windows-1252 seed"),
     "seed too large": _hostile("huge seed"),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),

@@ -10,7 +10,7 @@ import pytest
 
 from briefgen.document.typefaces import FONT_DIR
 from briefgen.sources.formats.pdfdoc import extract
-from briefgen.sources.formats.pdflines import join
+from briefgen.sources.formats.pdfjoin import join
 from briefgen.sources.seeds import Seed
 
 # each paragraph as drawn, two lines (font, first line, second line), and as it reads
@@ -25,7 +25,9 @@ PARAGRAPHS = [
      "김정은은 인공지능을 군의 무인기 사업의 최우선 과제라고 말했다."),
     ("Helvetica", "The army said its drone programme is the", "top priority of the year.",
      "The army said its drone programme is the top priority of the year."),
-    ("Helvetica", "The army fields long-", "range drones now.", "The army fields long-range drones now."),
+    # a hyphen a line's end cut, in a word the text writes nowhere else, reads U+2010 (marks.LINE_END_HYPHEN):
+    # "long-range" and "longrange" both match it
+    ("Helvetica", "The army fields long-", "range drones now.", "The army fields long\u2010range drones now."),
 ]
 
 

@@ -169,12 +169,13 @@ def test_an_indented_paragraph_after_a_full_line_is_a_new_one() -> None:
 
 def test_a_word_broken_at_a_line_end_is_whole_when_the_document_writes_it_whole() -> None:
     """"mili-" "tary" is "military" in a text that says "military" elsewhere; "long-" "range" keeps its
-    hyphen (the text writes "long-range"), and so does a break into a word the text never writes."""
+    hyphen (the text writes "long-range"), and so does a break into a word the text never writes, as the
+    hyphen a line's end cut (U+2010), which a passage writing "northwest" also matches."""
     block = [_line("The military said the mili-", 72, 500, 700),
              _line("tary bought long-range and long-", 72, 500, 686),
              _line("range drones from the north-", 72, 500, 672), _line("west of the country.", 72, 300, 658)]
     assert [text for _, text in paragraphs([Page(842, [block])])] == [
-        "The military said the military bought long-range and long-range drones from the north-west of the "
+        "The military said the military bought long-range and long-range drones from the north\u2010west of the "
         "country."]
 
 

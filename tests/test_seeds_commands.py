@@ -153,3 +153,25 @@ def test_update_refuses_another_format(workspace: Path, tmp_path: Path) -> None:
     assert "gulf.html is a .html document, but source 'ai-digest-top-priority' is 002_828a4c93c67805e5.txt" \
         in result.output
     assert (workspace / SEED_002).read_bytes() == before
+
+
+def test_show_grep_finds_what_a_passage_would(workspace: Path) -> None:
+    """--grep finds words as verification finds a passage: a word a PDF line's end cut, typed whole."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from tests.helpers import append_entry
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Times-Roman", 11)
+    for k, line in enumerate(["The shipyard was expand-", "ing its dry docks faster than planned."]):
+        page.drawString(72, 760 - 14 * k, line)
+    page.showPage()
+    page.save()
+    (workspace / "seeds" / "yard.pdf").write_bytes(buffer.getvalue())
+    append_entry(workspace, "yard-report", "yard.pdf", "Example Institute")
+    result = run(workspace, "seeds", "show", "yard-report", "--grep", "expanding its dry docks")
+    assert result.exit_code == 0, result.output
+    assert "p. 1, ¶1" in result.output and "dry docks" in result.output

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
 from tests.helpers import model, run, save_model
 
 
@@ -40,6 +41,7 @@ def test_a_removed_figure_is_suggested_and_verifies_once_pasted(workspace: Path)
     _paste(workspace, "figures", figure)
     checked = run(workspace, "check")
     assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the page does quote it, over the line end
 
 
 def test_a_quote_suggestion_verifies_once_pasted(workspace: Path) -> None:
@@ -51,6 +53,7 @@ def test_a_quote_suggestion_verifies_once_pasted(workspace: Path) -> None:
     _paste(workspace, "quotes", quote)
     checked = run(workspace, "check")
     assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the page does quote it, over the line end
 
 
 def test_dates_years_and_names_are_not_figures(workspace: Path) -> None:
@@ -83,3 +86,34 @@ def test_a_pdf_seed_is_suggested_with_page_and_paragraph(workspace: Path) -> Non
     assert f"# seeds/report.pdf p. {page}, ¶{on_page}: a number" in result.output
     figure = next(s for s in _snippets(result.output) if s.get("number") == 412)
     assert PASSAGE in figure["evidence"][0]["passage"]
+
+
+def test_a_word_a_pdf_line_end_hyphenated_is_suggested_whole(workspace: Path) -> None:
+    """The quotation runs over a line end that cuts "expand-" "ing": suggested as the page reads it,
+    "expanding", and it verifies once pasted."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from tests.helpers import append_entry
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Times-Roman", 11)
+    lines = ["The minister told the assembly that the shipyard was \u201cexpand-",
+             "ing its dry docks faster than planned\u201d and would finish by May."]
+    for k, line in enumerate(lines):
+        page.drawString(72, 760 - 14 * k, line)
+    page.showPage()
+    page.save()
+    (workspace / "seeds" / "yard.pdf").write_bytes(buffer.getvalue())
+    append_entry(workspace, "yard-report", "yard.pdf", "Example Institute")
+    result = run(workspace, "suggest", "yard-report")
+    assert result.exit_code == 0, result.output
+    quote = next(s for s in _snippets(result.output) if "text" in s)
+    assert quote["text"] == "expanding its dry docks faster than planned"
+    quote.update(speaker="The minister", context="Told the assembly")
+    _paste(workspace, "quotes", quote)
+    checked = run(workspace, "check")
+    assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the page does quote it, over the line end

@@ -13,8 +13,8 @@ from briefgen.model.readings import READINGS
 from briefgen.model.yamlsrc import Located
 from briefgen.safeio import identities
 from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, read_seed
-from briefgen.sources.textnorm import normalise
 from briefgen.workspace import Workspace
 
 
@@ -53,8 +53,9 @@ def read_entry(ws: Workspace, entry: Entry) -> Seed:
 
 
 def show(ws: Workspace, source_id: str, grep: str | None = None) -> tuple[Seed, list[tuple[str, str]]]:
-    """The seed and its paragraphs as (pinpoint, text), only those holding `grep` (normalised) if given."""
+    """The seed and its paragraphs as (pinpoint, text), only those holding `grep` if given: found as a passage
+    is (locate.find: normalised, "expanding" in a PDF's "expand-" "ing", run on into the next paragraph)."""
     seed = read_entry(ws, find_entry(ws, source_id))
-    wanted = normalise(grep) if grep else ""
+    wanted = {n for span in find(seed, grep).spans for n in range(span.first, span.last + 1)} if grep else None
     return seed, [(seed.pinpoint(n), text) for n, text in enumerate(seed.paragraphs, start=1)
-                  if not wanted or wanted in seed.normalised(n)]
+                  if wanted is None or n in wanted]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from briefgen.authoring.yamltext import comment, quoted, scalar
 from briefgen.model.disguise import undisguised
 from briefgen.model.numbers import format_number, read_numbers, same_number
+from briefgen.sources.marks import unhyphenated
 from briefgen.sources.textnorm import normalise
 from briefgen.text import safe_pieces
 from briefgen.verify.check import Checked
@@ -112,8 +113,9 @@ def suggest(checked: Checked, source_id: str | None = None, limit: int = 20) -> 
 
 
 def _passages(paragraph: str) -> list[str]:
-    """The paragraph's sentences, each cut at the characters no passage may hold."""
-    return [part.strip() for sentence in _SENTENCE.split(paragraph) for piece in safe_pieces(sentence)
+    """The paragraph's sentences, each cut at the characters no passage may hold; a word a PDF line's end
+    hyphenated reads whole, as the reader of the page reads it (marks.unhyphenated)."""
+    return [part.strip() for sentence in _SENTENCE.split(unhyphenated(paragraph)) for piece in safe_pieces(sentence)
             for part in undisguised(piece) if part.strip()]
 
 

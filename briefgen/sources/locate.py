@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from briefgen.sources.marks import folded, tight
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 
@@ -32,6 +33,22 @@ class Found:
 
 
 def find(seed: Seed, passage: str) -> Found:
+    """Every place `passage` is in `seed`: in the seed as read, else with raised and lowered characters as plain
+    ones on both sides ("km²" and "km2"), no space inside quotation marks nor before : ; ? ! on either side
+    (« la priorité » and «la priorité»), and the words a PDF line's end hyphenated whole, else in that seed
+    without the note numbers glued to its words, for a passage that leaves them out ("a top priority by" in
+    "a top priority1 by"): see marks.py."""
+    found = _find_whole(seed, passage)
+    if found.spans:
+        return found
+    plain = tight(folded(passage))
+    for copy in (seed.as_typed if plain != passage or seed.as_typed is not seed else None, seed.unmarked):
+        if copy is not None and (again := _find_whole(copy, plain)).spans:
+            return again
+    return found
+
+
+def _find_whole(seed: Seed, passage: str) -> Found:
     """Every place `passage` is in `seed`. A passage copied from a PDF viewer across a word hyphenated at a
     line's end ("mili-" and "tary" on two lines, "mili- tary" once YAML folds the break) is also looked for
     with the word whole, as the seed may read it."""

@@ -27,6 +27,7 @@ from briefgen.safeio import (
 )
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
+from briefgen.sources.marks import folded, tight, unhyphenated, unmarked
 from briefgen.sources.textnorm import normalise
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
@@ -119,6 +120,20 @@ class Seed:
                 starts.append(pos)
             pos += len(line)
         return starts
+
+    @cached_property
+    def as_typed(self) -> Seed:
+        """This seed as a passage typed from the page reads (marks.py): superscripts and subscripts as plain
+        characters, words a line's end hyphenated whole, no space inside quotation marks nor before : ; ? !;
+        itself when that changes nothing."""
+        text = tight(unhyphenated(folded(self.text)))
+        return self if text == self.text else Seed(self.path, self.display, text, self.pages, self.digest)
+
+    @cached_property
+    def unmarked(self) -> Seed | None:
+        """`as_typed` without the note numbers glued to its words (marks.py); None if it has none."""
+        text = unmarked(self.as_typed.text)
+        return None if text == self.as_typed.text else Seed(self.path, self.display, text, self.pages, self.digest)
 
     def paragraph_at(self, offset: int) -> int:
         """Paragraph number of a character offset in the raw text."""

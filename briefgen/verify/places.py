@@ -54,8 +54,14 @@ def tie_of(seed: Seed, passage: str, words: str) -> Tie:
 
 
 def in_quotation_marks(seed: Seed, paragraph: int, text: str) -> bool:
-    """Does the seed put `text` (normalised) in quotation marks in paragraph `paragraph`?"""
-    para = seed.normalised(paragraph)
+    """Does the seed put `text` (normalised) in quotation marks in paragraph `paragraph`? As read, or as a
+    passage typed from the page reads it (Seed.as_typed: a word a PDF line's end hyphenated whole)."""
+    if _marked(seed.normalised(paragraph), text):
+        return True
+    return seed.as_typed is not seed and _marked(seed.as_typed.normalised(paragraph), text)
+
+
+def _marked(para: str, text: str) -> bool:
     at = para.find(text)
     while at >= 0:
         if para.count('"', 0, at) % 2 == 1 and '"' in para[at + len(text):]:

@@ -4,156 +4,52 @@ The part is parsed as a stream of start and end events, and each element is drop
 stays the size of the paragraph being read, whatever the size of the part. What is read:
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
-- text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-";
+- text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-"; a footnote's
+  reference as the mark Word shows for it, counted in the body's order in the settings' format (docxnotes.py:
+  "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless the run
+  after it holds its own mark;
 - tracked insertions and moves' new places (w:ins, w:moveTo) are read; deletions and moves' old places are not:
   w:del and w:moveFrom content, the content between w:moveFromRangeStart and its w:moveFromRangeEnd, table rows
   and cells marked deleted; a paragraph whose mark is deleted or moved runs on into the next paragraph;
+- text coloured as the ground behind it (white on the white page) is not read (docxink.py);
 - hidden text is not read: a run hidden by w:vanish or w:specVanish, directly or through its character style,
   its paragraph's style or the document defaults (each level overriding the one before); a hidden paragraph mark
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
-- not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), and a drawing's
-  mc:Fallback copy (the same text box again, for older readers).
+- a drop cap (a paragraph framed with w:dropCap, holding the next one's first letters) runs on into the next
+  paragraph too: "T" and "he ministry said" read "The ministry said";
+- not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), a drawing's
+  mc:Fallback copy (the same text box again, for older readers), and a phonetic guide's reading (w:rt: 無人機
+  with むじんき set above it reads 無人機).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
 
+from briefgen.sources.formats.docxink import WHITE, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
-from briefgen.sources.formats.plain import SeedError
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-P, R, T, SYM, RPR, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "rPr", "pPr"))
-VANISHING = {f"{W}vanish", f"{W}specVanish"}
+P, R, T, SYM, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr"))
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
 MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd"
 # Elements whose whole content is not shown once changes are accepted, or is a record, not text.
+# A ruby's reading (w:rt, the phonetic guide Word sets small above its base text) is not in the line a reader
+# reads and quotes either.
 DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
-                                "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange")} | {f"{MC}Fallback"}
+                                "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange", "rt")}
+DROPPED.add(f"{MC}Fallback")
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
-OFF = {"false", "0", "off"}
-
-
-def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
-    """The part's start and end events; each element is emptied and let go once its end has been handled, so
-    only the elements still open are kept. A part that declares a document type is refused."""
-    from lxml import etree
-
-    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
-                             no_network=True, remove_comments=True, remove_pis=True)
-    try:
-        for event, element in events:
-            refuse_doctype(element, name)  # the root's start: the document type, if any, has been read
-            yield event, element
-            break
-        for event, element in events:
-            yield event, element
-            if event == "end":
-                _release(element)
-    except etree.XMLSyntaxError as exc:
-        raise SeedError(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
-                        "open it in Word or LibreOffice and save it again") from None
-
-
-def refuse_doctype(root: Any, name: str) -> None:
-    """Refuse a part whose XML declares a document type: Word never writes one, and its entities would be left
-    unexpanded (the text after the first one lost) or, expanded, could blow up."""
-    if root.getroottree().docinfo.doctype:
-        raise SeedError(f"the DOCX is unsafe or damaged: its part {name} declares an XML document type "
-                        "(entities or references to other files), which Word never writes",
-                        "open it in Word or LibreOffice and save it again as .docx")
-
-
-def _release(element: Any) -> None:
-    element.clear()
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
-
-
-def is_on(element: Any) -> bool:
-    """An on/off property's value: on unless w:val says off."""
-    return str(element.get(f"{W}val", "true")).lower() not in OFF
-
-
-def vanish_after(element: Any, before: bool | None) -> bool | None:
-    """The vanish setting after a w:vanish (sets it either way) or a w:specVanish (on hides, off changes nothing)."""
-    if element.tag == f"{W}vanish":
-        return is_on(element)
-    return True if is_on(element) else before
-
-
-@dataclass
-class _Style:
-    based_on: str | None = None
-    vanish: bool | None = None
-
-
-@dataclass
-class Styles:
-    """What the styles part says about hidden text: each style's own w:vanish and what it is based on."""
-
-    styles: dict[str, _Style] = field(default_factory=dict)
-    default_paragraph: str | None = None
-    default_vanish: bool | None = None
-
-    def vanish(self, style: str | None) -> bool | None:
-        """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
-        seen: set[str] = set()
-        while style is not None and style not in seen and style in self.styles:
-            seen.add(style)
-            if self.styles[style].vanish is not None:
-                return self.styles[style].vanish
-            style = self.styles[style].based_on
-        return None
-
-    def hidden(self, direct: bool | None, character: str | None, paragraph: str | None) -> bool:
-        """Whether text with these properties is hidden: direct formatting over the character style, over the
-        paragraph's style (the default one when it names none), over the document's defaults."""
-        if direct is not None:
-            return direct
-        if not self.styles and self.default_vanish is None:
-            return False
-        for level in (self.vanish(character), self.vanish(paragraph or self.default_paragraph)):
-            if level is not None:
-                return level
-        return bool(self.default_vanish)
-
-
-def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
-    """The hidden-text settings of a styles part (word/styles.xml)."""
-    found = Styles()
-    path: list[str] = []
-    current = _Style()
-    for event, element in events:
-        if event == "end":
-            if path.pop() == f"{W}style" and element.get(f"{W}styleId"):
-                _keep_style(found, element, current)
-            continue
-        tag, parent, grand = element.tag, path[-1] if path else "", path[-2] if len(path) > 1 else ""
-        path.append(tag)
-        if tag == f"{W}style":
-            current = _Style()
-        elif tag == f"{W}basedOn" and parent == f"{W}style":
-            current.based_on = element.get(f"{W}val")
-        elif tag in VANISHING and parent == RPR and grand == f"{W}style":
-            current.vanish = vanish_after(element, current.vanish)
-        elif tag in VANISHING and parent == RPR and grand == f"{W}rPrDefault":
-            found.default_vanish = vanish_after(element, found.default_vanish)
-    return found
-
-
-def _keep_style(found: Styles, element: Any, style: _Style) -> None:
-    ident = str(element.get(f"{W}styleId"))
-    found.styles[ident] = style
-    if element.get(f"{W}type") == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
-        found.default_paragraph = ident
+FOOTNOTE_REFERENCE = f"{W}footnoteReference"
+FRAME = f"{W}framePr"
+# What sets the ground of the text inside (docxink.py): a paragraph's, cell's or table's shading, the page's
+# colour; a text box or a table (whose fill may come from its shape or table style) a ground not known
+TEXT_BOX, TABLE, BACKGROUND, SHADING = f"{W}txbxContent", f"{W}tbl", f"{W}background", f"{W}shd"
+SHADED = {PPR, f"{W}tcPr", f"{W}tblPr"}
 
 
 @dataclass
@@ -164,6 +60,8 @@ class _Props:
     style: str | None = None
     gone: bool = False  # a paragraph mark deleted or moved away
     hidden: bool | None = None  # worked out once, at its first text
+    color: str | None = None  # its own w:color: six hex digits or "auto"
+    ground: str | None = None  # its own shading or highlight
 
 
 @dataclass
@@ -173,6 +71,7 @@ class _Paragraph:
     parts: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
     mark: _Props = field(default_factory=_Props)
+    drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
 
 
 @dataclass
@@ -187,8 +86,8 @@ class _RunOn:
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles) -> None:
-        self.styles = styles
+    def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str) -> None:
+        self.styles, self.note_mark = styles, note_mark
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
         self.moved: set[str] = set()  # the open w:moveFromRangeStart ids
@@ -196,6 +95,10 @@ class BodyReader:
         self.runs: list[_Props] = []
         self.run_on: _RunOn | None = None
         self.out: list[str] = []
+        self.footnotes = 0  # the footnote references read so far
+        # (depth of the holder, its colour or None when unknown): the shading of the open paragraphs, cells and
+        # tables, and the page; a text box or a table opens an unknown ground (docxink.py)
+        self.grounds: list[tuple[int, str | None]] = []
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -219,6 +122,10 @@ class BodyReader:
             self.skip = len(self.path)
         elif parent == RPR:
             self._property(tag, element)
+        elif tag in (TEXT_BOX, TABLE, BACKGROUND) or (tag == SHADING and parent in SHADED):
+            self._ground(tag, element)
+        elif tag == FRAME and parent == PPR and self.paragraphs:
+            self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
             self.paragraphs[-1].style = element.get(f"{W}val")
         elif tag == P:
@@ -229,9 +136,14 @@ class BodyReader:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == SYM:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
+        elif parent == R and tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
+            self.footnotes += 1
+            self._add(self.note_mark(self.footnotes))
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
+        while self.grounds and self.grounds[-1][0] >= depth:  # its holder (paragraph, cell, table) ended
+            self.grounds.pop()
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag == T and self.path and self.path[-1] == R:
@@ -263,6 +175,12 @@ class BodyReader:
             props.style = element.get(f"{W}val")
         elif tag in GONE_MARK:
             props.gone = True
+        elif tag == f"{W}color":
+            props.color = colour(element.get(f"{W}val")) or "auto"
+        elif tag == f"{W}highlight":  # drawn over the run's shading
+            props.ground = highlight(element) or props.ground
+        elif tag == SHADING and props.ground is None:
+            props.ground = shading(element)
         elif tag in DROPPED:
             self.skip = len(self.path)  # w:rPrChange: the old properties, not these
 
@@ -277,7 +195,8 @@ class BodyReader:
     def _close_paragraph(self) -> None:
         paragraph = self.paragraphs.pop()
         text, mark = "".join(paragraph.parts), paragraph.mark
-        if mark.gone or self.moved or self.styles.hidden(mark.vanish, mark.style, paragraph.style):
+        if mark.gone or self.moved or paragraph.drop_cap or \
+                self.styles.hidden(mark.vanish, mark.style, paragraph.style):
             self.run_on = _RunOn(paragraph.depth, text, paragraph.after)
         else:
             self._emit([text, *paragraph.after])
@@ -289,8 +208,27 @@ class BodyReader:
         if self.paragraphs and not self.moved and not any(self._hidden(run) for run in self.runs):
             self.paragraphs[-1].parts.append(text)
 
+    def _ground(self, tag: str, element: Any) -> None:
+        """A paragraph's, cell's, table's or the page's shading; a text box or a table: a ground not known."""
+        if tag in (TEXT_BOX, TABLE):
+            self.grounds.append((len(self.path), None))
+        elif tag == BACKGROUND:
+            self.grounds.append((len(self.path) - 1, colour(element.get(f"{W}color")) or WHITE))
+        elif (found := shading(element)) is not None:
+            self.grounds.append((len(self.path) - 2, found))
+
     def _hidden(self, run: _Props) -> bool:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
-            run.hidden = self.styles.hidden(run.vanish, run.style, style)
+            ground = run.ground or self._paragraph_ground(style)
+            run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
+                unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden
+
+    def _paragraph_ground(self, style: str | None) -> str | None:
+        """The ground behind a paragraph's text: its own shading, else its style's, else the innermost open one."""
+        depth = self.paragraphs[-1].depth if self.paragraphs else 0
+        own = [found for holder, found in self.grounds if holder == depth]
+        if own:
+            return own[-1]
+        return self.styles.shade(style) or (self.grounds[-1][1] if self.grounds else WHITE)

@@ -17,7 +17,9 @@ import zlib
 from typing import IO, Any
 
 from briefgen.sources.formats import Extracted
-from briefgen.sources.formats.docxbody import BodyReader, Styles, read_styles, refuse_doctype, xml_events
+from briefgen.sources.formats.docxbody import BodyReader
+from briefgen.sources.formats.docxnotes import footnote_marks
+from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind
 from briefgen.text import one_line
 
@@ -111,17 +113,19 @@ def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
 
 def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
-    the foot of the page and the end of the document; their numbers are Word's, not text); more than MAX_TEXT
-    of text is refused as it is read."""
+    the foot of the page and the end of the document; the number a note starts with is Word's, not text);
+    more than MAX_TEXT of text is refused as it is read."""
     main = main_part(package)
     styles = styles_of(package, main)
     found: list[str] = []
     size = 0
+    settings = related(package, main, "/settings")
+    marks = footnote_marks(small_part(package, settings) if settings is not None else None)
     notes = [name for kind in ("/footnotes", "/endnotes") if (name := related(package, main, kind)) is not None
              and name in package.namelist()]
     for part in [main, *notes]:
         with part_stream(package, part) as stream:
-            for text in BodyReader(styles).read(xml_events(stream, part)):
+            for text in BodyReader(styles, marks).read(xml_events(stream, part)):
                 line = one_line(text)
                 size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
                 if size > MAX_TEXT:

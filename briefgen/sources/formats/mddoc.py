@@ -22,6 +22,10 @@ from briefgen.sources.formats.plain import SeedError, decode_text, unbroken
 from briefgen.sources.formats.visibility import page_sheet
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_NOTE_DEFINED = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+_NOTE_LINE = re.compile(r"\n(?=\[\^([^\]\s]+)\]:)")
+_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](:\s*)?")
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}
 # markdown-it stops reading blocks nested this deep and drops their text without a word (its default is 20, which
 # 21 `>` of a quoted mail thread reach). 200 levels parse within Python's recursion limit (measured: 400 quote
@@ -33,8 +37,43 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     """(the front matter's YAML, or None; the Markdown after it)."""
     found = FRONT_MATTER.match(text)
     if not found:
-        return None, text
+        toml = TOML_FRONT_MATTER.match(text)  # metadata too, but not YAML: none is taken from it
+        return (None, text[toml.end():]) if toml else (None, text)
     return found.group(1) or "", text[found.end():]
+
+
+def footnoted(body: str, texts: list[str]) -> list[str]:
+    """The blocks' texts with each footnote reference as the note's number (numbered in the order the notes are
+    first referred to) and each note's text without its `[^label]:`; a `[^x]` no line defines stays as written,
+    as renderers leave it."""
+    defined = set(_NOTE_DEFINED.findall(body))
+    if not defined:
+        return texts
+    numbers: dict[str, int] = {}
+    for found in _NOTE_REFERENCE.finditer(body):
+        if found.group(1) in defined and not found.group(2):
+            numbers.setdefault(found.group(1), len(numbers) + 1)
+
+    def mark(found: re.Match[str]) -> str:
+        label = found.group(1)
+        if label not in defined:
+            return found.group()
+        return "" if found.group(2) is not None and found.start() == 0 else str(numbers.get(label, ""))
+
+    return [_NOTE_REFERENCE.sub(mark, part) for text in texts for part in _notes_apart(text, defined)]
+
+
+def _notes_apart(text: str, defined: set[str]) -> list[str]:
+    """A block's text cut before each line that defines a note (consecutive definitions make one paragraph
+    for CommonMark; renderers show a note each)."""
+    parts = _NOTE_LINE.split(text)
+    out = parts[:1]
+    for label, part in zip(parts[1::2], parts[2::2], strict=True):
+        if label in defined:
+            out.append(part)
+        else:
+            out[-1] += "\n" + part
+    return out
 
 
 def blocks(text: str, offset: int = 0) -> Iterator[str]:
@@ -116,7 +155,7 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
 def extract(raw: bytes) -> Extracted:
     text = decode_text(raw, "Markdown text")
     _, body = split_front_matter(text)
-    paragraphs = paragraphs_of(blocks(body, text[: len(text) - len(body)].count("\n")))
+    paragraphs = paragraphs_of(footnoted(body, list(blocks(body, text[: len(text) - len(body)].count("\n")))))
     if not paragraphs:
         raise SeedError("the Markdown document has no text", "check that the file holds the document's text")
     return Extracted(tuple(paragraphs))

@@ -37,6 +37,7 @@ from briefgen.sources.formats.pdfbidi import (
 from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
 from briefgen.sources.formats.pdfpage import Block
 from briefgen.sources.formats.pdfreader import pages
+from briefgen.sources.formats.pdfspacing import line_text
 from briefgen.sources.formats.plain import SeedError, check_kind
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
@@ -112,7 +113,7 @@ def _page(parts: list[LTPage]) -> Page:
 
 
 def _blocks(page: LTPage) -> list[Block]:
-    boxes = [[(line, text) for line in box if isinstance(line, LTTextLine) and (text := line.get_text().strip())]
+    boxes = [[(line, text) for line in box if isinstance(line, LTTextLine) and (text := line_text(line).strip())]
              for box in _boxes(page)]
     lines = [line for box in boxes for line, _ in box]
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))

@@ -2,7 +2,8 @@
 
 Works on plain records of each line's text and position (pdfdoc.py reads them with pdfminer.six), page by page:
 1. running furniture (headers, footers, page numbers: pdffurniture.py) is dropped;
-2. a list marker that the producer drew apart from its item ("2." on its own, the item's text in another block
+2. a drop cap goes back in front of its paragraph's first line (pdfdropcaps.py), and a list marker that the
+   producer drew apart from its item ("2." on its own, the item's text in another block
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
 3. inside a block, a new paragraph starts where the type size changes (by a twelfth, or at all after a line
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
@@ -22,15 +23,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from briefgen.document.nodes import one_line
+from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import is_furniture, running
+from briefgen.sources.formats.pdfjoin import join, vocabulary
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
-from briefgen.sources.formats.plain import SPACELESS, no_space_between
+from briefgen.sources.formats.plain import SPACELESS
 
 __all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
 
@@ -41,9 +43,6 @@ _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+
 _BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_LAST_WORD = re.compile(r"([^\W\d_]+)-$")
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
 
 
@@ -87,8 +86,9 @@ class _Reader:
         self.held: list[_Open] = []  # notes under the open paragraph
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
-        blocks = reading_order(_attach_markers(whole_lines(
-            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks])))
+        blocks = reading_order(_attach_markers(whole_lines(with_drop_caps(
+            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks], self.words))),
+            page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
         for block in blocks:
@@ -182,52 +182,6 @@ def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
         current.append(line)
     if current:
         yield current
-
-
-def join(lines: list[str], words: Container[str] = frozenset()) -> str:
-    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
-    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none. `words`: the
-    document's own words (vocabulary); a hyphen at a line's end goes when the document writes the word whole
-    elsewhere and never with that hyphen ("mili-" "tary" is "military" in a text that says "military")."""
-    out = ""
-    for raw in lines:
-        text = raw.rstrip()
-        if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
-            out = out[:-1] + text.lstrip()
-        elif _unspaced(out, text.lstrip()):
-            out += text.lstrip()
-        else:
-            out += " " + text
-    return one_line(out) + ("\u00ad" if out.endswith("\u00ad") else "")  # kept for the next block to join
-
-
-def _broken_word(before: str, after: str, words: Container[str]) -> bool:
-    """Whether a hyphen ending `before` only breaks a word the document writes whole elsewhere."""
-    head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
-    if head is None or tail is None:
-        return False
-    whole, hyphenated = head.group(1) + tail.group(), f"{head.group(1)}-{tail.group()}"
-    return whole.casefold() in words and hyphenated.casefold() not in words
-
-
-def vocabulary(pages: list[Page]) -> set[str]:
-    """The words of a document's lines (compounds whole, "well-known"), in folded case; not a word a line
-    ends by breaking, whose two halves are no word of the text."""
-    found: set[str] = set()
-    for line in (ln for page in pages for block in page.blocks for ln in block):
-        found.update(word.casefold() for word in _WORD.findall(line.text.removesuffix("-")))
-    return found
-
-
-def _unspaced(before: str, after: str) -> bool:
-    """Whether a line goes on from the text before it with no space: after a word hyphenated at the line's end
-    (its hyphen kept), or where the break falls between two characters of scripts written without spaces
-    between words (Han, kana, Thai, …) or next to a CJK punctuation mark ("。", "、", "「")."""
-    if not before or not after:
-        return False
-    if before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha():
-        return True
-    return no_space_between(before[-1], after[0])
 
 
 def runs_on(last: str, first: str) -> bool:

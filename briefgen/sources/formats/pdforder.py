@@ -5,12 +5,17 @@ the foot of the first when a heading or a paragraph's end sits beside it. Here t
 the heights no block spans; consecutive bands split by a gutter at the same place (a space no block of the
 band crosses, as wide as a line is high) are one band of columns; each band is read from the top, its
 columns one after the other, from the start of the line (right to left for mirrored right-to-left text).
+A row of single lines in the top or bottom eighth of the page whose pieces do not start where the columns below
+or above them start (a running header "Quarterly review … Draft" set across a two-column page) is a band of its
+own, read before (after) the columns, never the tops (feet) of them: its right piece would otherwise cut a
+sentence that runs on from the first column into the second.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.sources.formats.pdffurniture import BAND
 from briefgen.sources.formats.pdfpage import Block
 
 MAX_DEPTH = 8  # columns within columns read this deep; deeper, from the top
@@ -25,19 +30,19 @@ class _Box:
     bottom: float
 
 
-def reading_order(blocks: list[Block]) -> list[Block]:
-    """The blocks in the order a reader reads them."""
+def reading_order(blocks: list[Block], height: float | None = None) -> list[Block]:
+    """The blocks in the order a reader reads them; `height`, the page's, for its header and footer rows."""
     if len(blocks) < 2:
         return blocks
     boxes = [_Box(b, min(ln.x0 for ln in b), max(ln.x1 for ln in b), max(ln.y0 + ln.size for ln in b),
                   min(ln.y0 for ln in b)) for b in blocks]
     width = sorted(ln.size for b in blocks for ln in b)[len(boxes) // 2]
-    return [box.block for box in _read(boxes, max(width, 1.0), 0)]
+    return [box.block for box in _read(boxes, max(width, 1.0), 0, height)]
 
 
-def _read(boxes: list[_Box], gutter: float, depth: int) -> list[_Box]:
+def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = None) -> list[_Box]:
     out: list[_Box] = []
-    for band in _column_bands(boxes, gutter):
+    for band in _column_bands(boxes, gutter, height):
         columns = _columns(band, gutter) if depth < MAX_DEPTH else [band]
         if len(columns) == 1:
             out += sorted(band, key=lambda box: (-box.top, box.x0))
@@ -61,15 +66,28 @@ def _bands(boxes: list[_Box]) -> list[list[_Box]]:
     return bands
 
 
-def _column_bands(boxes: list[_Box], gutter: float) -> list[list[_Box]]:
-    """The bands, consecutive ones joined when the joined band still has a gutter (columns going on)."""
+def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None) -> list[list[_Box]]:
+    """The bands, consecutive ones joined when the joined band still has a gutter (columns going on), but a
+    header or footer row that does not line up with the columns (see the module's description)."""
     joined: list[list[_Box]] = []
     for band in _bands(boxes):
-        if joined and len(_columns(joined[-1] + band, gutter)) > 1 and len(_columns(joined[-1], gutter)) > 1:
+        if joined and len(_columns(joined[-1] + band, gutter)) > 1 and len(_columns(joined[-1], gutter)) > 1 \
+                and not _edge_row(joined[-1], band, gutter, height) and not _edge_row(band, joined[-1], gutter, height):
             joined[-1] = joined[-1] + band
         else:
             joined.append(band)
     return joined
+
+
+def _edge_row(row: list[_Box], band: list[_Box], gutter: float, height: float | None) -> bool:
+    """Whether `row` is one row of single lines in the page's top or bottom eighth, and a piece of it starts
+    away from the left edge of the column of `band` it would top (or foot)."""
+    if height is None or any(len(box.block) > 1 for box in row):
+        return False
+    if not all(box.bottom > height * (1 - BAND) for box in row) and not all(box.top < height * BAND for box in row):
+        return False
+    edges = [(min(b.x0 for b in column), max(b.x1 for b in column)) for column in _columns(band, gutter)]
+    return any(left - gutter <= box.x0 <= right and box.x0 - left > gutter for box in row for left, right in edges)
 
 
 def _columns(boxes: list[_Box], gutter: float) -> list[list[_Box]]:

@@ -7,7 +7,10 @@ Three things pdfminer leaves undone are done while each page is built:
   that text, as copying from a viewer gives it;
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
-- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py);
+- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py), and so is content in
+  an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
+  (its running headers and footers: pdflayers.py); a character drawn
+  again over itself (a shadow) is read once (pdfspacing.py);
 - a page is read once for each direction its text runs in, turned so that it runs from left to right, keeping
   only that text (pdfturns.py): text drawn sideways or upside down reads in words and lines, not letters.
 """
@@ -22,15 +25,19 @@ from io import BytesIO
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTContainer, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdffont import PDFFont
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFStackT, PDFTextState
+from pdfminer.pdfinterp import PDFGraphicState, PDFStackT, PDFTextState
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
+from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
+from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
@@ -54,6 +61,7 @@ class _Aggregator(PDFPageAggregator):
         self._shown = (0.0, 0.0, 0.0, 0.0)  # the page's crop box, as the page is read
         self.turned: Counter[int] = Counter()
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
+        self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
         found = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
@@ -70,12 +78,15 @@ class _Aggregator(PDFPageAggregator):
 
     def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:
-        self._unseen = unseen(textstate.render, graphicstate.ncolor)
+        self._unseen = unseen(textstate.render, graphicstate.ncolor, graphicstate.scolor)
         super().render_string(textstate, seq, ncs, graphicstate)
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        if self.hidden:  # in a layer that is off: not drawn
+            self.cur_item._objs.pop()
+            return advance
         turns = quarter_turns(matrix)
         self.turned[turns] += 1
         if turns:  # read when the page is turned to it
@@ -90,11 +101,12 @@ class _Aggregator(PDFPageAggregator):
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
+        self.hidden = 0
         self._shown = apply_matrix_rect(ctm, page.cropbox)
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        self.cur_item._objs = visual_order(seen(on_page(self.cur_item._objs, self._shown)))
+        self.cur_item._objs = visual_order(seen(drawn_once(on_page(self.cur_item._objs, self._shown))))
         super().end_page(page)
 
 
@@ -103,15 +115,17 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
     laid-out page for each direction its text runs in, the one most of its text takes first."""
     resources = BuiltinEncodings()
     device = _Aggregator(resources, laparams=laparams)
-    interpreter = PDFPageInterpreter(resources, device)
-    for page in PDFPage.get_pages(BytesIO(raw)):
+    interpreter = LayeredInterpreter(resources, device)
+    document = PDFDocument(PDFParser(BytesIO(raw)))
+    interpreter.hidden_ids, interpreter.artifacts = hidden_groups(document), tagged(document)
+    for page in PDFPage.create_pages(document):
         device.turned.clear()
         upright = _read(interpreter, device, page, 0)
         counts = dict(device.turned)
         yield [upright if turns == 0 else _read(interpreter, device, page, turns) for turns in by_share(counts)]
 
 
-def _read(interpreter: PDFPageInterpreter, device: _Aggregator, page: PDFPage, turns: int) -> LTPage:
+def _read(interpreter: LayeredInterpreter, device: _Aggregator, page: PDFPage, turns: int) -> LTPage:
     """The page laid out turned `turns` quarter turns clockwise from how a viewer shows it."""
     ctm = page_matrix(page, turns)
     device.begin_page(page, ctm)

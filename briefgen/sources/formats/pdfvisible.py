@@ -1,6 +1,6 @@
 """Text a PDF draws that no reader sees: not seed text (a passage must not be verified against hidden words).
 
-Left out: characters drawn in text render mode 3 (neither filled nor stroked: invisible) unless over an image,
+Left out: characters drawn in text render mode 3 or 7 (neither filled nor stroked: invisible) unless over an image,
 as a scanned page's OCR layer is (its words are the image's); and white characters with nothing drawn under
 them to show them against (a filled shape or an image of another colour), as white text on a white page is.
 Left out too: characters drawn off the part of the page a viewer shows (outside its crop box). Kept:
@@ -16,15 +16,23 @@ from typing import Any
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage
 
 INVISIBLE = 3  # the text render mode that paints nothing
+_CLIP_ONLY = 7  # adds the text to the clipping path, paints nothing
+_STROKED = frozenset({1, 2, 5, 6})  # render modes that stroke the outlines of the letters
+_FILLED = frozenset({0, 2, 4, 6})  # render modes that fill them
 _WHITE = 0.98  # a colour component at least this light (at most 1 - this, in CMYK) is white
 
 
 _NOTE = "briefgen_unseen"  # the attribute noting on a character why it may not be seen
 
 
-def unseen(render: int, colour: object) -> str:
-    """Why text drawn in this render mode and fill colour may not be seen: "invisible", "white" or ""."""
-    return "invisible" if render == INVISIBLE else "white" if white(colour) else ""
+def unseen(render: int, fill: object, stroke: object = None) -> str:
+    """Why text drawn in this render mode, fill and stroke colours may not be seen: "invisible", "white" or "".
+    White is what every part painted is: outlined letters (LibreOffice's "Outline" effect, a white fill
+    stroked in black) are seen."""
+    if render in (INVISIBLE, _CLIP_ONLY):
+        return "invisible"
+    painted = ([fill] if render in _FILLED else []) + ([stroke] if render in _STROKED else [])
+    return "white" if painted and all(white(colour) for colour in painted) else ""
 
 
 def mark(char: object, why: str) -> None:

@@ -62,20 +62,42 @@ def check_kind(raw: bytes, expected: str) -> None:
 
 
 def decode_text(raw: bytes, kind: str = "text") -> str:
-    """Text in UTF-8 (a BOM is dropped) or in UTF-16 with its BOM (Windows' "Unicode"); another kind of file,
-    a whole HTML page (its markup and hidden text would be read as text) or otherwise encoded bytes are
-    refused, with the line at fault."""
+    """Text in UTF-8 (a BOM is dropped) or in UTF-16, with its BOM (Windows' "Unicode") or without one
+    (textbytes.py); another kind of file, a whole HTML page (its markup and hidden text would be read as text)
+    or otherwise encoded bytes are refused, with the line at fault and the encoding the bytes look like."""
     check_kind(raw, kind)
     if _PAGE.match(raw[raw.startswith(codecs.BOM_UTF8) and 3:][:4096]):
         raise SeedError(f"the file is an HTML page, not {kind}: its markup, scripts and hidden text would be "
                         "read as its words", "give the file the .html suffix")
     encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
-    if encoding == "utf-8" and b"\x00" in raw[:65536]:
-        raise SeedError("seed is a binary file, not text", "convert it to UTF-8 plain text")
+    nul = raw.find(b"\x00", 0, 65536) if encoding == "utf-8" else -1
     try:
-        text = raw.decode(encoding)
+        if nul >= 0:
+            raise UnicodeDecodeError(encoding, raw, nul, nul + 1, "a NUL byte")
+        return raw.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1 if encoding == "utf-8" else None
-        raise SeedError(f"seed is not valid {'UTF-8' if encoding == 'utf-8' else 'UTF-16'} (byte {exc.start})",
-                        "re-save the document as UTF-8", line) from None
-    return text.removeprefix("\ufeff")
+        failed = exc
+    if encoding == "utf-8":
+        from briefgen.sources.formats.textbytes import utf16_without_bom
+
+        if (text16 := utf16_without_bom(raw)) is not None:
+            return text16
+    if nul >= 0:
+        raise SeedError(f"seed is a binary file, not text (a NUL byte at byte {nul})",
+                        "convert it to UTF-8 plain text", raw[:nul].count(b"\n") + 1)
+    raise _not_decoded(raw, encoding, failed)
+
+
+def _not_decoded(raw: bytes, encoding: str, exc: UnicodeDecodeError) -> SeedError:
+    """The refusal of bytes that are not the UTF-8 (or UTF-16) they should be, naming what they look like."""
+    if encoding != "utf-8":
+        return SeedError(f"seed is not valid UTF-16 (byte {exc.start})", "re-save the document as UTF-8")
+    from briefgen.sources.formats.textbytes import likely_encoding
+
+    line = raw[: exc.start].count(b"\n") + 1
+    name = likely_encoding(raw)
+    if name is None:
+        return SeedError(f"seed is not valid UTF-8 (byte {exc.start})", "re-save the document as UTF-8", line)
+    return SeedError(f"seed is not valid UTF-8 (byte {exc.start}): it looks like {name} text",
+                     f"re-save the document as UTF-8 (for example: iconv -f {name.upper()} -t UTF-8 old.txt > "
+                     "new.txt) and catalogue the new file", line)

@@ -12,9 +12,11 @@ from briefgen.sources.formats.cssselect import Element, Tree
 from briefgen.sources.formats.ink import Ink, inherit
 from briefgen.sources.formats.stylesheet import Sheet, every_screen
 
-# Elements whose content is never text a reader sees on the page.
+# Elements whose content is never text a reader sees on the page, or never in the line they read: a ruby's
+# <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
+# "無人機") and <rp> (the parentheses around it, which only a browser without ruby shows).
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
-                    "canvas", "select", "textarea", "button"})
+                    "canvas", "select", "textarea", "button", "rt", "rp"})
 # Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
                   "source", "track", "wbr"})

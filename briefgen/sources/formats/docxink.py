@@ -1,0 +1,51 @@
+"""Text a Word document colours as its background, which no reader of the page sees: not seed text.
+
+White text on the white page (or black on a black shaded paragraph) is a way to hide words in a document, as
+the HTML and PDF readers know it is in theirs. A run is unseen when its colour (direct, else its character
+style's, its paragraph style's, the document's default) is that of the ground behind it: the run's own shading
+or highlight, else its paragraph's (direct or from its style), its table cell's or table's, else the page's
+(w:background) or white. In a text box or a table, whose fill may come from the shape or the table style, which
+are not read, the ground is known only where it is shaded explicitly; otherwise nothing there is hidden. A colour
+of "auto" (Word picks black or white against the ground) is always seen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WHITE = "FFFFFF"
+# Word's highlight colours (ST_HighlightColor)
+HIGHLIGHTS = {"black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00", "magenta": "FF00FF",
+              "red": "FF0000", "yellow": "FFFF00", "white": "FFFFFF", "darkBlue": "000080", "darkCyan": "008080",
+              "darkGreen": "008000", "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+              "darkGray": "808080", "lightGray": "C0C0C0"}
+_CLOSE = 24  # per channel (of 255): colours this close read as the same against each other
+
+
+def colour(value: object) -> str | None:
+    """A colour value as six hex digits in upper case; None for "auto", a missing or a malformed one."""
+    text = str(value or "").strip().upper()
+    if len(text) != 6 or any(c not in "0123456789ABCDEF" for c in text):
+        return None
+    return text
+
+
+def shading(element: Any) -> str | None:
+    """The colour a w:shd fills with: its fill, or its pattern colour when the pattern is solid."""
+    if str(element.get(f"{W}val", "")) == "solid":
+        return colour(element.get(f"{W}color")) or colour(element.get(f"{W}fill"))
+    if str(element.get(f"{W}val", "")) == "nil":
+        return None
+    return colour(element.get(f"{W}fill"))
+
+
+def highlight(element: Any) -> str | None:
+    return HIGHLIGHTS.get(str(element.get(f"{W}val", "")))
+
+
+def unseen(text: str | None, ground: str | None) -> bool:
+    """Whether text of colour `text` cannot be seen on `ground` (None: not known, so it is seen)."""
+    if text is None or ground is None:
+        return False
+    return all(abs(int(text[k:k + 2], 16) - int(ground[k:k + 2], 16)) <= _CLOSE for k in (0, 2, 4))

@@ -1,0 +1,166 @@
+"""A DOCX part's XML read as a stream of events (docxbody.py reads the body from them), and what the styles
+part says about hidden text: each style's own w:vanish, what it is based on, and the document's defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from briefgen.sources.formats.docxink import W, colour, shading
+from briefgen.sources.formats.plain import SeedError
+
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+RPR = f"{W}rPr"
+VANISHING = {f"{W}vanish", f"{W}specVanish"}
+OFF = {"false", "0", "off"}
+
+
+def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
+    """The part's start and end events; each element is emptied and let go once its end has been handled, so
+    only the elements still open are kept. A part that declares a document type is refused."""
+    from lxml import etree
+
+    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
+                             no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        for event, element in events:
+            refuse_doctype(element, name)  # the root's start: the document type, if any, has been read
+            yield event, element
+            break
+        for event, element in events:
+            yield event, element
+            if event == "end":
+                _release(element)
+    except etree.XMLSyntaxError as exc:
+        raise SeedError(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
+                        "open it in Word or LibreOffice and save it again") from None
+
+
+def refuse_doctype(root: Any, name: str) -> None:
+    """Refuse a part whose XML declares a document type: Word never writes one, and its entities would be left
+    unexpanded (the text after the first one lost) or, expanded, could blow up."""
+    if root.getroottree().docinfo.doctype:
+        raise SeedError(f"the DOCX is unsafe or damaged: its part {name} declares an XML document type "
+                        "(entities or references to other files), which Word never writes",
+                        "open it in Word or LibreOffice and save it again as .docx")
+
+
+def _release(element: Any) -> None:
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def is_on(element: Any) -> bool:
+    """An on/off property's value: on unless w:val says off."""
+    return str(element.get(f"{W}val", "true")).lower() not in OFF
+
+
+def is_on_attribute(element: Any, name: str) -> bool:
+    """An on/off attribute's value: off when absent."""
+    return str(element.get(f"{W}{name}", "false")).lower() not in OFF
+
+
+def vanish_after(element: Any, before: bool | None) -> bool | None:
+    """The vanish setting after a w:vanish (sets it either way) or a w:specVanish (on hides, off changes nothing)."""
+    if element.tag == f"{W}vanish":
+        return is_on(element)
+    return True if is_on(element) else before
+
+
+@dataclass
+class _Style:
+    based_on: str | None = None
+    vanish: bool | None = None
+    color: str | None = None  # six hex digits, or "auto"
+    shade: str | None = None  # a paragraph style's shading (docxink.shading)
+
+
+@dataclass
+class Styles:
+    """What the styles part says about hidden text: each style's own w:vanish, text colour and paragraph
+    shading, and what it is based on."""
+
+    styles: dict[str, _Style] = field(default_factory=dict)
+    default_paragraph: str | None = None
+    default_vanish: bool | None = None
+    default_color: str | None = None
+
+    def vanish(self, style: str | None) -> bool | None:
+        """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
+        found = self._inherited(style, "vanish")
+        return found if isinstance(found, bool) else None
+
+    def _inherited(self, style: str | None, name: str) -> object:
+        """A setting of the style, its own or inherited through w:basedOn (None when no style sets it)."""
+        seen: set[str] = set()
+        while style is not None and style not in seen and style in self.styles:
+            seen.add(style)
+            if (value := getattr(self.styles[style], name)) is not None:
+                return value
+            style = self.styles[style].based_on
+        return None
+
+    def colour(self, direct: str | None, character: str | None, paragraph: str | None) -> str | None:
+        """A run's text colour as six hex digits (None: "auto" or unset), as `hidden` settles a setting."""
+        for level in (direct, self._inherited(character, "color"),
+                      self._inherited(paragraph or self.default_paragraph, "color"), self.default_color):
+            if level is not None:
+                return colour(level)
+        return None
+
+    def shade(self, paragraph: str | None) -> str | None:
+        """The shading a paragraph's style gives it."""
+        found = self._inherited(paragraph or self.default_paragraph, "shade")
+        return found if isinstance(found, str) else None
+
+    def hidden(self, direct: bool | None, character: str | None, paragraph: str | None) -> bool:
+        """Whether text with these properties is hidden: direct formatting over the character style, over the
+        paragraph's style (the default one when it names none), over the document's defaults."""
+        if direct is not None:
+            return direct
+        if not self.styles and self.default_vanish is None:
+            return False
+        for level in (self.vanish(character), self.vanish(paragraph or self.default_paragraph)):
+            if level is not None:
+                return level
+        return bool(self.default_vanish)
+
+
+def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
+    """The hidden-text settings of a styles part (word/styles.xml): vanish, text colours, paragraph shading."""
+    found = Styles()
+    path: list[str] = []
+    current = _Style()
+    for event, element in events:
+        if event == "end":
+            if path.pop() == f"{W}style" and element.get(f"{W}styleId"):
+                _keep_style(found, element, current)
+            continue
+        tag, parent, grand = element.tag, path[-1] if path else "", path[-2] if len(path) > 1 else ""
+        path.append(tag)
+        if tag == f"{W}style":
+            current = _Style()
+        elif tag == f"{W}basedOn" and parent == f"{W}style":
+            current.based_on = element.get(f"{W}val")
+        elif tag in VANISHING and parent == RPR and grand == f"{W}style":
+            current.vanish = vanish_after(element, current.vanish)
+        elif tag in VANISHING and parent == RPR and grand == f"{W}rPrDefault":
+            found.default_vanish = vanish_after(element, found.default_vanish)
+        elif tag == f"{W}color" and parent == RPR and grand in (f"{W}style", f"{W}rPrDefault"):
+            value = colour(element.get(f"{W}val")) or "auto"
+            current.color, found.default_color = (value, found.default_color) if grand == f"{W}style" else \
+                (current.color, value)
+        elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
+            current.shade = shading(element)
+    return found
+
+
+def _keep_style(found: Styles, element: Any, style: _Style) -> None:
+    ident = str(element.get(f"{W}styleId"))
+    found.styles[ident] = style
+    if element.get(f"{W}type") == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
+        found.default_paragraph = ident

@@ -1,0 +1,72 @@
+"""A PDF paragraph's lines joined into one line of text, as a reader reads across the line ends: a word a line's
+end hyphenated joined again (its hyphen gone, kept, or marked as the one a line's end cut), and no space where
+the break falls inside text written without spaces (Chinese, Japanese, Thai)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+from briefgen.document.nodes import one_line
+from briefgen.sources.formats.pdfpage import Page
+from briefgen.sources.formats.plain import no_space_between
+from briefgen.sources.marks import LINE_END_HYPHEN
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LAST_WORD = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def join(lines: list[str], words: Container[str] = frozenset()) -> str:
+    """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
+    and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none. `words`: the
+    document's own words (vocabulary); a hyphen at a line's end goes when the document writes the word whole
+    elsewhere and never with that hyphen ("mili-" "tary" is "military" in a text that says "military"), stays
+    "-" when it writes the word with it ("long-range"), and is marks.LINE_END_HYPHEN when it writes neither."""
+    out = ""
+    for raw in lines:
+        text = raw.rstrip()
+        if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
+            out = out[:-1] + text.lstrip()
+        elif _unspaced(out, text.lstrip()):
+            out = (out[:-1] + _kept_hyphen(out, text.lstrip(), words) if out.endswith("-") else out) + text.lstrip()
+        else:
+            out += " " + text
+    return one_line(out) + ("\u00ad" if out.endswith("\u00ad") else "")  # kept for the next block to join
+
+
+def _broken_word(before: str, after: str, words: Container[str]) -> bool:
+    """Whether a hyphen ending `before` only breaks a word the document writes whole elsewhere."""
+    head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    if head is None or tail is None:
+        return False
+    whole, hyphenated = head.group(1) + tail.group(), f"{head.group(1)}-{tail.group()}"
+    return whole.casefold() in words and hyphenated.casefold() not in words
+
+
+def _kept_hyphen(before: str, after: str, words: Container[str]) -> str:
+    """The hyphen ending `before` as kept: "-" when the document writes the word with it elsewhere, else the
+    hyphen of a word a line's end cut (marks.LINE_END_HYPHEN), which a passage may write whole."""
+    head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    known = head is not None and tail is not None and f"{head.group(1)}-{tail.group()}".casefold() in words
+    return "-" if known else LINE_END_HYPHEN
+
+
+def vocabulary(pages: list[Page]) -> set[str]:
+    """The words of a document's lines (compounds whole, "well-known"), in folded case; not a word a line
+    ends by breaking, whose two halves are no word of the text."""
+    found: set[str] = set()
+    for line in (ln for page in pages for block in page.blocks for ln in block):
+        found.update(word.casefold() for word in _WORD.findall(line.text.removesuffix("-")))
+    return found
+
+
+def _unspaced(before: str, after: str) -> bool:
+    """Whether a line goes on from the text before it with no space: after a word hyphenated at the line's end
+    (its hyphen kept), or where the break falls between two characters of scripts written without spaces
+    between words (Han, kana, Thai, …) or next to a CJK punctuation mark ("。", "、", "「")."""
+    if not before or not after:
+        return False
+    if before.endswith("-") and before[-2:-1].isalpha() and after[0].isalpha():
+        return True
+    return no_space_between(before[-1], after[0])

@@ -1,0 +1,86 @@
+"""A Word document's text coloured as the ground behind it (white on the white page, black on black shading)
+is not seed text, as the HTML and PDF readers leave it out of theirs; white text on a dark shaded paragraph,
+cell, highlight, page colour or text box is read. The documents are python-docx's, their colours set as Word
+sets them; LibreOffice's PDF of the same document is read alike."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+from docx.oxml import parse_xml
+
+from briefgen.sources.formats import FORMATS, extract
+from tests.tools import require
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+SHOWN = ["Plain text the reader sees on the page.", "White words on a navy banner paragraph are seen.",
+         "White words in a banner style are seen.", "White words in a dark cell are seen.",
+         "White words on a yellow highlight are seen.", "Black text on an unshaded paragraph is seen."]
+HIDDEN = ["Hidden white keywords no reader sees.", "Black words on a black paragraph are hidden.",
+          "A white character style hides these words."]
+
+
+def _document() -> bytes:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    banner = document.styles.add_style("Banner", WD_STYLE_TYPE.PARAGRAPH)
+    banner.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    banner.element.get_or_add_pPr().append(parse_xml(f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="1F3864"/>'))
+    ghost = document.styles.add_style("Ghost", WD_STYLE_TYPE.CHARACTER)
+    ghost.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    document.add_paragraph(SHOWN[0])
+    document.add_paragraph().add_run(HIDDEN[0]).font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    navy = document.add_paragraph()
+    navy.add_run(SHOWN[1]).font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    navy._p.get_or_add_pPr().append(parse_xml(f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="002060"/>'))
+    document.add_paragraph(SHOWN[2], style="Banner")
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run(SHOWN[3]).font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="333333"/>'))
+    marked = document.add_paragraph().add_run(SHOWN[4])
+    marked.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    marked._r.get_or_add_rPr().append(parse_xml(f'<w:highlight {NS} w:val="darkBlue"/>'))
+    black = document.add_paragraph()
+    black.add_run(HIDDEN[1]).font.color.rgb = RGBColor(0, 0, 0)
+    black._p.get_or_add_pPr().append(parse_xml(f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="000000"/>'))
+    document.add_paragraph().add_run(HIDDEN[2], style="Ghost")
+    document.add_paragraph().add_run(SHOWN[5]).font.color.rgb = RGBColor(0, 0, 0)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_text_coloured_as_its_ground_is_not_read() -> None:
+    assert extract(FORMATS[".docx"], _document()).paragraphs == tuple(SHOWN)
+
+
+def test_libreoffice_pdf_of_it_shows_the_same(tmp_path: Path) -> None:
+    (tmp_path / "colours.docx").write_bytes(_document())
+    subprocess.run([require("soffice"), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "colours.docx")], check=True, capture_output=True, timeout=180)
+    found = " ".join(extract(FORMATS[".pdf"], (tmp_path / "colours.pdf").read_bytes()).paragraphs)
+    assert all(text in found for text in SHOWN)
+    assert not any(text in found for text in HIDDEN[:1])
+
+
+def test_a_dark_page_colour_and_a_text_box_show_white_text() -> None:
+    import docx
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="202020"/>'))  # Design > Page Color
+    document.add_paragraph().add_run("White words on a dark page are seen.").font.color.rgb = RGBColor(255, 255, 255)
+    box = document.add_paragraph()._p
+    box.append(parse_xml(  # a text box whose fill (the shape's) is not read: its ground is not known
+        f'<w:r {NS}><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" fillcolor="navy"><v:textbox>'
+        '<w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>White words in a filled text box '
+        'are seen.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract(FORMATS[".docx"], buffer.getvalue()).paragraphs == (
+        "White words on a dark page are seen.", "White words in a filled text box are seen.")

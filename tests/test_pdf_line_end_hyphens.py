@@ -1,0 +1,62 @@
+"""A word a PDF's line end hyphenated with a real "-" (as Word, LaTeX and reportlab draw it), in a document that
+writes it nowhere else: the analyst reading the page types it whole ("expanding", "multilateral"), or copies it
+with its hyphen; both are found, in a passage that also holds a hyphen written mid-line ("state-owned")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
+from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.locate import find
+from briefgen.sources.seeds import Seed
+
+LINES = ["The delegation stressed that international counter-",
+         "proliferation work depends on well-known partners and",
+         "on the so-called coordination of multi-",
+         "lateral export controls across the region's ports.",
+         "Officials said the state-owned shipyard was expand-",
+         "ing its dry docks and the twenty-",
+         "first century fleet is growing."]
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> Seed:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path_factory.mktemp("hyphens") / "hyphens.pdf"
+    page = canvas.Canvas(str(path))
+    for k, line in enumerate(LINES):
+        page.setFont("Times-Roman", 11)
+        page.drawString(72, 760 - 14 * k, line)
+    page.showPage()
+    page.save()
+    found = extract(FORMATS[".pdf"], Path(path).read_bytes())
+    return Seed(str(path), "seeds/hyphens.pdf", "\n".join(found.paragraphs), found.pages)
+
+
+def test_the_paragraph_keeps_cut_hyphens_as_u2010_and_written_ones_as_hyphen_minus(seed: Seed) -> None:
+    assert seed.paragraphs == (
+        "The delegation stressed that international counter\u2010proliferation work depends on well-known partners "
+        "and on the so-called coordination of multi\u2010lateral export controls across the region's ports. "
+        "Officials said the state-owned shipyard was expand\u2010ing its dry docks and the twenty\u2010first century "
+        "fleet is growing.",)
+
+
+@pytest.mark.parametrize("passage", [
+    "international counterproliferation work depends on well-known partners",  # typed from the page
+    "international counter-proliferation work",  # copied with the hyphen
+    "international counter- proliferation work",  # copied across the line end, folded by YAML
+    "the so-called coordination of multilateral export controls",
+    "Officials said the state-owned shipyard was expanding its dry docks",
+    "the twenty-first century fleet is growing.",
+])
+def test_a_word_cut_at_a_line_end_is_found_whole_or_hyphenated(seed: Seed, passage: str) -> None:
+    assert [(s.first, s.last) for s in find(seed, passage).spans] == [(1, 1)]
+
+
+@pytest.mark.parametrize("passage", ["the stateowned shipyard", "well known partners and on the socalled"])
+def test_a_hyphen_written_mid_line_is_never_dropped(seed: Seed, passage: str) -> None:
+    assert not find(seed, passage).spans
