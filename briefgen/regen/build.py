@@ -47,8 +47,8 @@ from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import prepare_writer
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
+    from briefgen.render.needles import Needle
     from briefgen.render.profiles import Profile
-    from briefgen.render.release import Needle
     from briefgen.verify.check import Checked
 
 @dataclass

@@ -9,27 +9,20 @@ file written. (A withheld item's passages of a source the audience may see are n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.markings import Level, Scheme
 from briefgen.model.schema import Source
+from briefgen.render.needles import Needle, folded, sought, squeezed
 from briefgen.render.profiles import Profile
-from briefgen.sources.textnorm import normalise
 from briefgen.verify.check import Checked
 from briefgen.verify.markings import Markings
 from briefgen.verify.owners import SECTIONS
 
 MAIN_BLUF = "bluf"
-_TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value",), "quotes": ("text",),
-                "gaps": ("statement",)}
-
-
-@dataclass(frozen=True)
-class Needle:
-    """Text of withheld material that must not appear in a brief; `what` names it for the error."""
-
-    what: str
-    text: str
+_TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value", "label"),
+                "quotes": ("text", "speaker", "speaker_native", "context"), "gaps": ("statement",)}
 
 
 @dataclass(frozen=True)
@@ -102,36 +95,44 @@ def withheld_ids(checked: Checked, release: Release) -> set[str]:
 
 def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
     """Every text of withheld material: items' words, and withheld sources' names, links, files and ids; less
-    any that material the audience may see also says (a marked quote whose words a releasable passage holds)."""
+    what the audience may see anyway (a marked quote whose words a releasable passage holds: render/needles.py)."""
     if release.ceiling is None:
         return ()
-    releasable = _releasable_text(checked, release)
-    return tuple(n for n in _withheld_texts(checked, release) if normalise(n.text) not in releasable)
+    shown = _releasable_texts(checked, release)
+    folded_shown = "\n".join(folded(text) for text in shown)
+    squeezed_shown = "\n".join(squeezed(text) for text in shown)
+    found = (sought(what, text, folded_shown, squeezed_shown) for what, text in _withheld_texts(checked, release))
+    return tuple(needle for needle in found if needle is not None)
 
 
-def _releasable_text(checked: Checked, release: Release) -> str:
-    """The words of everything the audience may see (items, BLUFs, their evidence), normalised, in one string."""
+def _item_texts(section: str, item: Any) -> list[tuple[str, str]]:
+    return [(name, text) for name in _TEXT_FIELDS[section] if (text := getattr(item, name))]
+
+
+def _releasable_texts(checked: Checked, release: Release) -> list[str]:
+    """The words of everything the audience may see: items, BLUFs, their evidence, the sources it may cite."""
     summary = checked.loaded.summary
     texts = [bluf_text(checked, i) for i in release.markings.items if i.startswith(MAIN_BLUF) and release.allows(i)]
     for section, _kind in SECTIONS:
-        for item in getattr(summary, section):
-            if release.allows(item.id):
-                texts += [text for name in _TEXT_FIELDS[section] if (text := getattr(item, name))]
+        texts += [text for item in getattr(summary, section) if release.allows(item.id)
+                  for _name, text in _item_texts(section, item)]
     texts += [c.passage for check in checked.verification.items.values() if release.allows(check.id)
               for c in check.citations]
-    return "\n".join(normalise(text) for text in texts)
+    texts += [text for source in checked.loaded.catalogue.sources if release.allows_source(source.id)
+              for text in (source.title, source.short_title, source.originator, source.descriptor, source.url)
+              if text]
+    return texts
 
 
-def _withheld_texts(checked: Checked, release: Release) -> list[Needle]:
-    found = [Needle(f"the {'releasable ' if i != MAIN_BLUF else ''}BLUF {i}", bluf_text(checked, i))
+def _withheld_texts(checked: Checked, release: Release) -> list[tuple[str, str]]:
+    """(what, text) of everything withheld from the audience."""
+    found = [(f"{'releasable ' if i != MAIN_BLUF else ''}BLUF {i!r}", bluf_text(checked, i))
              for i in (MAIN_BLUF, *(f"bluf:{n}" for n in range(len(checked.loaded.summary.brief.releasable))))
              if not release.allows(i)]
     for section, kind in SECTIONS:
-        for item in getattr(checked.loaded.summary, section):
-            if not release.allows(item.id):
-                found += [Needle(f"{kind} {item.id!r} ({name})", text) for name in _TEXT_FIELDS[section]
-                          if (text := getattr(item, name))]
-    found += [Needle(f"evidence of {check.id!r} (its passage of {c.source.id!r})", c.passage)
+        found += [(f"{kind} {item.id!r} ({name})", text) for item in getattr(checked.loaded.summary, section)
+                  if not release.allows(item.id) for name, text in _item_texts(section, item)]
+    found += [(f"evidence of {check.id!r} (its passage of {c.source.id!r})", c.passage)
               for check in checked.verification.items.values() for c in check.citations
               if not release.allows_source(c.source.id)]
     sources = checked.loaded.catalogue.sources
@@ -142,9 +143,9 @@ def _withheld_texts(checked: Checked, release: Release) -> list[Needle]:
     return found
 
 
-def _source_needles(source: Source, shown_originators: set[str | None]) -> list[Needle]:
+def _source_needles(source: Source, shown_originators: set[str | None]) -> list[tuple[str, str]]:
     texts = {"title": source.title, "short title": source.short_title, "url": source.url, "file name": source.file,
              "id": source.id}
     if source.originator not in shown_originators:
         texts["originator"] = source.originator
-    return [Needle(f"source {source.id!r} ({name})", text) for name, text in texts.items() if text]
+    return [(f"source {source.id!r} ({name})", text) for name, text in texts.items() if text]

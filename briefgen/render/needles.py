@@ -1,0 +1,107 @@
+"""How the spillage check looks for a withheld text, so that no transformation a writer or a template applies
+hides it: the rules that turn a withheld text into what is sought, shared by the side that lists withheld
+material (render/release.py) and the side that reads the written files back (regen/spillage.py).
+
+Both sides are compared after verification's normalisation (case, quotes, dashes, white space, ligatures and
+full-width forms) and with look-alike letters of other scripts folded to the Latin ones they imitate. A short
+text (a figure's value, an id) is sought as a phrase, whole words only, in the text as read and with words
+broken at the end of a line joined again. A longer one is sought *squeezed*, its letters and digits alone, so
+that hyphenation, soft hyphens, a word split across runs or lines, punctuation and spacing do not hide it; and
+so is every run of WORDS words in it, so that a text shortened, cut at either end or elided with "..." is still
+found. A run the audience may see anyway (in what it is shown) is not sought.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefgen.sources.textnorm import normalise
+
+SHORTEST = 4  # shorter withheld texts ("12", "US") are too common to tell a leak from a coincidence
+LONG = 24  # letters and digits: a text at least this long is sought squeezed, and by its runs of words
+WORDS = 6  # a leak of this many consecutive words of a withheld text is found
+_ELISION = re.compile(r"\.\.\.+")  # "…" is normalised to "..."
+_NOT_WORD = re.compile(r"[\W_]+")
+_BROKEN = re.compile(r"[-\u00ad\u2010\u2011]\s*\n\s*")  # a word hyphenated at the end of a line
+# Letters of Cyrillic and Greek that look like Latin ones in print (the confusables that matter in a brief)
+_LOOK_ALIKES = str.maketrans(dict(zip(
+    "АВЕКМНОРСТУХЅІЈаеорсухѕіјһԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικνρυ",
+    "ABEKMHOPCTYXSIJaeopcyxsijhdqwABEZHIKMNOPTYXoikvpu", strict=True)))
+
+
+@dataclass(frozen=True)
+class Needle:
+    """Text of withheld material that must not appear in a brief; `what` names it for the error.
+
+    `phrase` (normalised) is sought whole words only, `pieces` (squeezed) anywhere; see `sought`."""
+
+    what: str
+    text: str
+    phrase: str = ""
+    pieces: tuple[str, ...] = ()
+
+
+def folded(text: str) -> str:
+    """The text as compared: normalised, with look-alike letters folded to Latin."""
+    return normalise(text.translate(_LOOK_ALIKES)).translate(_LOOK_ALIKES)
+
+
+def squeezed(text: str) -> str:
+    """Letters and digits only, folded: what survives hyphenation, line breaks, runs and punctuation."""
+    return _NOT_WORD.sub("", folded(text))
+
+
+def joined(text: str) -> str:
+    """The text with words hyphenated at the end of a line joined again, folded."""
+    return folded(_BROKEN.sub("", text))
+
+
+def sought(what: str, text: str, shown: str, shown_squeezed: str) -> Needle | None:
+    """What to look for of withheld `text`, less what the audience is shown anyway (`shown`: its folded text,
+    `shown_squeezed`: the same squeezed); None when nothing is left to look for."""
+    whole = folded(text)
+    if len(whole) < SHORTEST or whole in shown:
+        return None
+    pieces = {p for part in _ELISION.split(whole) for p in _runs(part) if p not in shown_squeezed}
+    phrase = whole if len(_NOT_WORD.sub("", whole)) < LONG and not _ELISION.search(whole) else ""
+    if not phrase and not pieces:
+        return None
+    return Needle(what, text, phrase, tuple(sorted(pieces)))
+
+
+def _runs(part: str) -> set[str]:
+    """The part squeezed, and each run of WORDS words in it squeezed, that is long enough to seek anywhere."""
+    words = part.split()
+    runs = {"".join(words[i:i + WORDS]) for i in range(max(1, len(words) - WORDS + 1))} | {"".join(words)}
+    return {squeeze for run in runs if len(squeeze := _NOT_WORD.sub("", run)) >= LONG}
+
+
+@dataclass(frozen=True)
+class Haystack:
+    """A text read back, in the forms needles are sought in."""
+
+    texts: tuple[str, str]  # folded as read, and with words hyphenated at a line end joined
+    squeezed: str
+
+    @classmethod
+    def of(cls, text: str) -> Haystack:
+        return cls((folded(text), joined(text)), squeezed(text))
+
+    def holds(self, needle: Needle) -> bool:
+        if needle.phrase and any(_pattern(needle.phrase).search(text) for text in self.texts):
+            return True
+        return any(piece in self.squeezed for piece in needle.pieces)
+
+
+def spills(needles: Sequence[Needle], text: str) -> bool:
+    """Does `text` hold any of the withheld `needles`?"""
+    hay = Haystack.of(text)
+    return any(hay.holds(needle) for needle in needles)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
