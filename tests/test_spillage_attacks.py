@@ -1,0 +1,102 @@
+"""The spillage check against every transformation that could hide a withheld text from it, in each format
+built on its own; and the channels of an issued version (the "what changed" list and the redline) after a
+source it cited is marked above the audience's ceiling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_workspace, model, published, run
+from tests.marked import MEMO, SECRET_BLUF, SECRET_QUOTE, SECRET_STATEMENT, SECRETS, contains, docx_words, \
+    marked_workspace, pdf_words
+
+_S = SECRET_STATEMENT
+LEAKS = {  # template text that prints withheld material, as a careless or hostile template might
+    "a title ending a paragraph": f"<p>{MEMO['title']}</p><p>Next</p>",
+    "a title in a table cell": f"<table><col weight=\"1\">A</col><tr><td>{MEMO['short_title']}</td></tr></table>",
+    "a statement cut short": f"<p>{_S[:50]}</p>",
+    "the middle of a statement": "<p>of strike drones has already begun at the Sunan works</p>",
+    "a statement elided": "<p>Serial production of strike drones … at the Sunan works, outside public view.</p>",
+    "look-alike letters": "<p>" + _S.replace("a", "\u0430").replace("o", "\u03bf") + "</p>",
+    "soft hyphens in every word": "<p>" + " ".join(w[:2] + "\u00ad" + w[2:] for w in _S.split()) + "</p>",
+    "a word split across runs": "<p>Serial produc<b>tion</b> of strike drones has already begun at the Sunan works</p>",
+    "a quote's speaker and context": "<p>As told to the procurement cell.</p>",
+}
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return marked_workspace(tmp_path_factory.mktemp("attacks"))
+
+
+def _leaky(ws: Path, body: str) -> None:
+    (ws / "templates/public.xml.j2").write_text(
+        '{% extends "base.xml.j2" %}{% block sources %}' + body + "{% endblock %}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("case", sorted(LEAKS))
+def test_a_transformed_leak_is_caught_in_each_format(marked: Path, tmp_path: Path, case: str, fmt: str) -> None:
+    ws = copy_workspace(marked, tmp_path)
+    _leaky(ws, LEAKS[case])
+    result = run(ws, "build", "-a", "public", "-f", fmt)
+    assert result.exit_code == 1, (case, result.output)
+    assert f"output/public.{fmt}: spillage: the public brief holds withheld " in result.output
+    assert not (ws / "output" / f"public.{fmt}").exists()  # nothing published
+
+
+def test_the_shipped_public_template_passes(marked: Path, tmp_path: Path) -> None:
+    """No false alarm: the public brief built from the same workspace, with its own words, is published."""
+    ws = copy_workspace(marked, tmp_path)
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 0, result.output
+
+
+def _issue_then_mark(marked: Path, tmp_path: Path) -> tuple[Path, str]:
+    """The memo cleared for the public when version 1 is issued, then marked TLP:AMBER."""
+    ws = copy_workspace(marked, tmp_path)
+    catalogue = ws / "seeds/sources.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace('marking: "TLP:AMBER"', "marking: TLP:CLEAR"), encoding="utf-8")
+    profile = (Path(__file__).parents[1] / "briefgen/templates/public.yaml").read_text(encoding="utf-8")
+    (ws / "templates/public.yaml").write_text(profile.replace("sources]", "changes, sources]"), encoding="utf-8")
+    assert run(ws, "build", "-a", "public").exit_code == 0
+    assert run(ws, "issue", "-a", "public", "--note", "first").exit_code == 0
+    assert contains(pdf_words(ws / "output/public.pdf"), SECRET_BLUF)  # version 1 showed the memo
+    (ws / "templates/public.yaml").write_text(profile.replace("sources]", "changes, sources]").replace(
+        "Prepared with briefgen", "Prepared with briefgen, again"), encoding="utf-8")
+    assert run(ws, "build", "-a", "public").exit_code == 0  # a redline against version 1
+    assert (ws / "output/public.redline.docx").exists()
+    catalogue.write_text(text, encoding="utf-8")
+    result = run(ws, "build", "-a", "public")
+    return ws, result.output
+
+
+def test_what_changed_and_the_redline_hold_nothing_now_withheld(marked: Path, tmp_path: Path) -> None:
+    ws, output = _issue_then_mark(marked, tmp_path)
+    assert "spillage" not in output and "output/public.pdf: 2 pages" in output, output
+    for path in (ws / "output/public.docx", ws / "output/public.pdf"):
+        words = (docx_words if path.suffix == ".docx" else pdf_words)(path)
+        assert [s for s in SECRETS if contains(words, s)] == [], path
+        assert "Kim Jong Un is funding drones" not in words  # the old BLUF's opening, quoted by "what changed"
+        assert "What changed since version 1" in words and "Revised the bottom line: " in words
+    assert not (ws / "output/public.redline.docx").exists()  # its deletions would show the memo again
+    assert ("output/issued/public-v1/public.docx: warning: no redline for the public brief: the issued version it "
+            "would compare with holds material now withheld from this audience") in output
+
+
+def test_a_template_written_after_a_build_is_used_and_its_leak_stops_the_build(marked: Path, tmp_path: Path,
+                                                                              ) -> None:
+    """In one process (watch keeps its template environment), a public template the user writes after a build
+    replaces the bundled one at once: it was ignored, the bundled one still reported up to date."""
+    ws = copy_workspace(marked, tmp_path)
+    assert run(ws, "build").exit_code == 0
+    before = published(ws)
+    data = model(ws)
+    assert SECRET_QUOTE in str(data)
+    _leaky(ws, "<p>" + SECRET_QUOTE.upper().replace(" ", "-") + "</p>")
+    result = run(ws, "build")
+    assert result.exit_code == 1 and "withheld quote 'q-three-shifts' (text)" in result.output
+    assert published(ws) == before
