@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_workspace, model, published, run
-from tests.marked import MEMO, SECRET_BLUF, SECRET_QUOTE, SECRET_STATEMENT, SECRETS, contains, docx_words, \
-    marked_workspace, pdf_words
+from tests.marked import (
+    MEMO,
+    SECRET_BLUF,
+    SECRET_QUOTE,
+    SECRET_STATEMENT,
+    SECRETS,
+    contains,
+    docx_words,
+    marked_workspace,
+    pdf_words,
+)
 
 _S = SECRET_STATEMENT
 LEAKS = {  # template text that prints withheld material, as a careless or hostile template might
