@@ -59,7 +59,9 @@ def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
 
 
 def unknown_ceiling(profile: Profile, scheme: Scheme) -> Problem:
+    meant = scheme.spelled(profile.ceiling or "")
     return profile.problem(("ceiling",), f"unknown marking {profile.ceiling!r}", (
+        f"did you mean {meant!r}? A ceiling is typed exactly as the scheme lists it" if meant else
         f"levels of the {scheme.name} scheme: {scheme.names()}; or lowest, highest"))
 
 
