@@ -109,3 +109,18 @@ def test_a_template_written_after_a_build_is_used_and_its_leak_stops_the_build(m
     result = run(ws, "build")
     assert result.exit_code == 1 and "withheld quote 'q-three-shifts' (text)" in result.output
     assert published(ws) == before
+
+
+def test_a_withheld_sources_uncited_text_is_caught(marked: Path, tmp_path: Path) -> None:
+    """Not only the passages items cite: any twelve words in a row of a withheld seed, here a sentence no item
+    cites, typed into the public template with its case changed."""
+    ws = copy_workspace(marked, tmp_path)
+    with (ws / "seeds" / MEMO["file"]).open("a", encoding="utf-8") as memo:
+        memo.write("The review board will meet again in the autumn to decide on the next stage of funding.\n")
+    assert run(ws, "build", "-a", "public").exit_code == 0  # no false alarm from the longer seed
+    _leaky(ws, "<p>Note: the review board will meet again in the Autumn to decide on the next stage.</p>")
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 1
+    for fmt in ("docx", "pdf"):
+        assert (f"output/public.{fmt}: spillage: the public brief holds withheld source 'cell7-memo' (its text, "
+                f"seeds/{MEMO['file']}), found in ") in result.output

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -256,7 +256,8 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     theme = versioned(theme_for(checked.ws, profile), profile, ed)
     release = release_for(checked, profile, name)
     hidden = {i for i in withheld_ids(checked, release) if not i.startswith("bluf")}
-    told = changes(ed.since(baseline), snap, hidden, partial(spills, needles(checked, release)))
+    withheld = cache(lambda: needles(checked, release))  # sought only when something changed
+    told = changes(ed.since(baseline), snap, hidden, lambda text: spills(withheld(), text))
     composed = compose_fitted(checked, name, profile, theme, measure, told,
                               ed.context(), hint=tuple(record.dropped) if record else None,
                               expect=partial(expect, theme) if expect and AHEAD_FORMAT in wanted else None)

@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.pdfstrings import pdf_texts
-from briefgen.render.needles import Haystack, Needle
+from briefgen.render.needles import Haystack, Needle, words_of
 
 _HINT = ("nothing was published: a template, a profile or the brief's title, subject or keywords print withheld "
          "material; fix it, or raise the audience's ceiling if it may see this")
@@ -54,11 +54,21 @@ def _hits(brief: Staged, needles: Sequence[Needle]) -> list[Problem]:
 
 
 def found_in(path: Path, needles: Sequence[Needle]) -> list[tuple[str, str]]:
-    """(what, where) of each withheld text found in the brief at `path`, once, at the first place it appears."""
+    """(what, where) of each withheld text found in the brief at `path`, once, at the first place it appears.
+    A withheld source's whole text is sought once in all the file's text together (its runs of words: each
+    place alone would cost a pass over the source's words)."""
     found: dict[str, str] = {}
-    for where, text in _read_back(path):
+    places = list(_read_back(path))
+    texts = [n for n in needles if not n.words]
+    for where, text in places:
         hay = Haystack.of(text)
-        found.update((n.what, where) for n in needles if n.what not in found and hay.holds(n))
+        found.update((n.what, where) for n in texts if n.what not in found and hay.holds(n))
+    sources = [n for n in needles if n.words]
+    if sources:
+        whole = Haystack.of("\n".join(text for _where, text in places))
+        for needle in sources:
+            if (run := whole.run_of(needle)) is not None:
+                found[needle.what] = next((where for where, text in places if run in words_of([text])), path.name)
     return list(found.items())
 
 

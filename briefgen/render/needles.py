@@ -9,6 +9,10 @@ broken at the end of a line joined again. A longer one is sought *squeezed*, its
 that hyphenation, soft hyphens, a word split across runs or lines, punctuation and spacing do not hide it; and
 so is every run of WORDS words in it, so that a text shortened, cut at either end or elided with "..." is still
 found. A run the audience may see anyway (in what it is shown) is not sought.
+
+A withheld source's whole text is sought too, not only the passages items cite: any RUN consecutive words of
+it (punctuation aside) in a brief, outside what the audience is shown, are its content leaking (a template that
+includes the seed, a paragraph of it pasted into a profile or the brief's subject).
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ LONG = 24  # letters and digits: a text at least this long is sought squeezed, a
 WORDS = 6  # a leak of this many consecutive words of a withheld text is found
 _ELISION = re.compile(r"\.\.\.+")  # "…" is normalised to "..."
 _NOT_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+RUN = 12  # words of a withheld source's text in a row: its content, not a common phrase
+_ALL_KNOWN = re.compile(f"1{{{RUN},}}")
 _BROKEN = re.compile(r"[-\u00ad\u2010\u2011]\s*\n\s*")  # a word hyphenated at the end of a line
 # Letters of Cyrillic and Greek that look like Latin ones in print (the confusables that matter in a brief)
 _LOOK_ALIKES = str.maketrans(dict(zip(
@@ -42,6 +49,24 @@ class Needle:
     text: str
     phrase: str = ""
     pieces: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()  # a withheld source's whole text, word by word (`content`)
+    shown: str = ""  # for `words`: the words the audience is shown anyway, folded, one space apart
+
+
+def content(what: str, text: str, shown_words: str) -> Needle:
+    """A withheld source's whole text, sought by its runs of RUN words (`shown_words`: `words_of` what the
+    audience is shown)."""
+    return Needle(what, "", words=_words(text), shown=shown_words)
+
+
+def words_of(texts: Sequence[str]) -> str:
+    """The texts' words, folded, one space apart (a text to a line)."""
+    return "\n".join(" ".join(_words(text)) for text in texts)
+
+
+@functools.lru_cache(maxsize=16)  # a seed's words, for each audience it is withheld from
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(folded(text)))
 
 
 def folded(text: str) -> str:
@@ -91,9 +116,31 @@ class Haystack:
         return cls((folded(text), joined(text)), squeezed(text))
 
     def holds(self, needle: Needle) -> bool:
+        if needle.words:
+            return self.run_of(needle) is not None
         if needle.phrase and any(_pattern(needle.phrase).search(text) for text in self.texts):
             return True
         return any(piece in self.squeezed for piece in needle.pieces)
+
+
+    @functools.cached_property
+    def _runs(self) -> tuple[set[str], set[tuple[str, ...]]]:
+        words = _words(self.texts[0])
+        return set(words), {words[i:i + RUN] for i in range(len(words) - RUN + 1)}
+
+    def run_of(self, needle: Needle) -> str | None:
+        """The first RUN words of the source `needle` holds that this text holds too, and the audience is not
+        shown anyway; None when there are none."""
+        vocabulary, runs = self._runs
+        if not runs:
+            return None
+        known = "".join("1" if word in vocabulary else "0" for word in needle.words)
+        for stretch in _ALL_KNOWN.finditer(known):
+            for i in range(stretch.start(), stretch.end() - RUN + 1):
+                run = needle.words[i:i + RUN]
+                if run in runs and " ".join(run) not in needle.shown:
+                    return " ".join(run)
+        return None
 
 
 def spills(needles: Sequence[Needle], text: str) -> bool:

@@ -8,13 +8,14 @@ file written. (A withheld item's passages of a source the audience may see are n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.markings import Level, Scheme
 from briefgen.model.schema import Source
-from briefgen.render.needles import Needle, folded, sought, squeezed
+from briefgen.render.needles import Needle, content, folded, sought, squeezed, words_of
 from briefgen.render.profiles import Profile
 from briefgen.verify.check import Checked
 from briefgen.verify.markings import Markings
@@ -103,8 +104,25 @@ def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
     shown = _releasable_texts(checked, release)
     folded_shown = "\n".join(folded(text) for text in shown)
     squeezed_shown = "\n".join(squeezed(text) for text in shown)
-    found = (sought(what, text, folded_shown, squeezed_shown) for what, text in _withheld_texts(checked, release))
-    return tuple(needle for needle in found if needle is not None)
+    found = [sought(what, text, folded_shown, squeezed_shown) for what, text in _withheld_texts(checked, release)]
+    return (*(needle for needle in found if needle is not None), *_contents(checked, release, words_of(shown)))
+
+
+def _contents(checked: Checked, release: Release, shown_words: str) -> list[Needle]:
+    """The whole text of each withheld source whose seed can be read."""
+    seeds = checked.verification.seeds
+    return [content(f"source {source.id!r} (its text, {seeds.displays.get(source.id, source.file)})",
+                    seeds[source.id].text, shown_words)
+            for source in checked.loaded.catalogue.sources if not release.allows_source(source.id)
+            and source.id in seeds and _readable(seeds, source.id)]
+
+
+def _readable(seeds: Mapping[str, Any], source_id: str) -> bool:
+    try:
+        seeds[source_id]
+    except KeyError:  # its problem is reported by verification
+        return False
+    return True
 
 
 def _item_texts(section: str, item: Any) -> list[tuple[str, str]]:
