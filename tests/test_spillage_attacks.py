@@ -32,6 +32,7 @@ LEAKS = {  # template text that prints withheld material, as a careless or hosti
     "soft hyphens in every word": "<p>" + " ".join(w[:2] + "\u00ad" + w[2:] for w in _S.split()) + "</p>",
     "a word split across runs": "<p>Serial produc<b>tion</b> of strike drones has already begun at the Sunan works</p>",
     "a quote's speaker and context": "<p>As told to the procurement cell.</p>",
+    "a link percent-encoded": '<p><a href="https://intranet.example.org/cell7/memo%2Dspring">more</a></p>',
 }
 
 
@@ -124,3 +125,16 @@ def test_a_withheld_sources_uncited_text_is_caught(marked: Path, tmp_path: Path)
     for fmt in ("docx", "pdf"):
         assert (f"output/public.{fmt}: spillage: the public brief holds withheld source 'cell7-memo' (its text, "
                 f"seeds/{MEMO['file']}), found in ") in result.output
+
+
+def test_a_one_word_title_is_no_false_alarm(marked: Path, tmp_path: Path) -> None:
+    """A withheld memo titled "Notes" does not stop the public brief, whose template says "named in the notes"
+    (a one-word title or id is an everyday word; it was sought, and nothing could be published)."""
+    ws = copy_workspace(marked, tmp_path)
+    catalogue = ws / "seeds/sources.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace(f'"{MEMO["title"]}"', '"Notes"').replace(f'"{MEMO["short_title"]}"', '"Notes"'),
+                         encoding="utf-8")
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 0, result.output
+    assert "named in the notes" in pdf_words(ws / "output/public.pdf")

@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from briefgen.sources.textnorm import normalise
 
@@ -113,6 +114,8 @@ class Haystack:
 
     @classmethod
     def of(cls, text: str) -> Haystack:
+        if "%" in text:  # a link's target may be percent-encoded: "memo%2Dspring" is "memo-spring"
+            text = f"{text}\n{unquote(text)}"
         return cls((folded(text), joined(text)), squeezed(text))
 
     def holds(self, needle: Needle) -> bool:

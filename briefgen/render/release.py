@@ -164,8 +164,16 @@ def _withheld_texts(checked: Checked, release: Release) -> list[tuple[str, str]]
 
 
 def _source_needles(source: Source, shown_originators: set[str | None]) -> list[tuple[str, str]]:
+    """A withheld source's names. A one-word title or id ("Notes", "memo") is an everyday word any brief may
+    print ("named in the notes"): it is not sought; an originator is, whatever its length."""
     texts = {"title": source.title, "short title": source.short_title, "url": source.url, "file name": source.file,
              "id": source.id}
+    texts = {name: text for name, text in texts.items() if text and not _everyday(text)}
     if source.originator not in shown_originators:
         texts["originator"] = source.originator
     return [(f"source {source.id!r} ({name})", text) for name, text in texts.items() if text]
+
+
+def _everyday(text: str) -> bool:
+    """One word of letters only (after folding): as likely a word of the brief's as a name of the source."""
+    return folded(text).isalpha()
