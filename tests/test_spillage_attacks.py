@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_workspace, model, published, run
+from tests.helpers import copy_workspace, model, published, run, save_model
 from tests.marked import (
     MEMO,
     SECRET_BLUF,
@@ -138,3 +138,28 @@ def test_a_one_word_title_is_no_false_alarm(marked: Path, tmp_path: Path) -> Non
     result = run(ws, "build", "-a", "public")
     assert result.exit_code == 0, result.output
     assert "named in the notes" in pdf_words(ws / "output/public.pdf")
+
+
+RIGHT_TO_LEFT = {
+    "ar": "إن المصانع في سونان تعمل ثلاث نوبات على خطوط الطائرات المسيرة منذ الربيع",
+    "he": "המפעלים בסונאן עובדים בשלוש משמרות על קווי הרחפנים מאז האביב",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(RIGHT_TO_LEFT))
+def test_a_right_to_left_quote_leaking_into_the_pdf_is_caught(marked: Path, tmp_path: Path, lang: str) -> None:
+    """A PDF's text comes out in drawing order, the words of a right-to-left line reversed: a withheld Arabic
+    or Hebrew quote printed by the public template was not found."""
+    ws = copy_workspace(marked, tmp_path)
+    text = RIGHT_TO_LEFT[lang]
+    with (ws / "seeds" / MEMO["file"]).open("a", encoding="utf-8") as memo:
+        memo.write(text + "\n")
+    data = model(ws)
+    data["quotes"][0].update(text=text, lang=lang, evidence=[{"source": MEMO["id"], "passage": text}])
+    save_model(ws, data)
+    assert run(ws, "build", "-a", "public", "-f", "pdf").exit_code == 0  # withheld, and no false alarm
+    _leaky(ws, f"<p>{text}</p>")
+    result = run(ws, "build", "-a", "public", "-f", "pdf")
+    assert result.exit_code == 1
+    assert ("output/public.pdf: spillage: the public brief holds withheld quote 'q-three-shifts' (text), found in "
+            "the PDF text of page") in result.output

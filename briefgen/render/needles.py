@@ -33,6 +33,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
 RUN = 12  # words of a withheld source's text in a row: its content, not a common phrase
 _ALL_KNOWN = re.compile(f"1{{{RUN},}}")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...
 _BROKEN = re.compile(r"[-\u00ad\u2010\u2011]\s*\n\s*")  # a word hyphenated at the end of a line
 # Letters of Cyrillic and Greek that look like Latin ones in print (the confusables that matter in a brief)
 _LOOK_ALIKES = str.maketrans(dict(zip(
@@ -116,6 +117,8 @@ class Haystack:
     def of(cls, text: str) -> Haystack:
         if "%" in text:  # a link's target may be percent-encoded: "memo%2Dspring" is "memo-spring"
             text = f"{text}\n{unquote(text)}"
+        if _RIGHT_TO_LEFT.search(text):  # a PDF's text comes out in drawing order: right-to-left words reversed
+            text = f"{text}\n" + "\n".join(" ".join(reversed(line.split())) for line in text.splitlines())
         return cls((folded(text), joined(text)), squeezed(text))
 
     def holds(self, needle: Needle) -> bool:
