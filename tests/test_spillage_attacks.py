@@ -163,3 +163,25 @@ def test_a_right_to_left_quote_leaking_into_the_pdf_is_caught(marked: Path, tmp_
     assert result.exit_code == 1
     assert ("output/public.pdf: spillage: the public brief holds withheld quote 'q-three-shifts' (text), found in "
             "the PDF text of page") in result.output
+
+
+CHINESE = "据悉顺安的工厂自春季以来在无人机生产线上实行三班倒"
+
+
+@pytest.mark.parametrize("leak", [CHINESE, f"报道称{CHINESE[:12]}。", CHINESE[4:14]], ids=["whole", "inside", "cut"])
+def test_a_chinese_quote_leaking_whole_inside_a_sentence_or_cut_is_caught(marked: Path, tmp_path: Path,
+                                                                          leak: str) -> None:
+    """Chinese has no spaces: a withheld quote inside a longer run of characters has no word edge, and a part of
+    it no run of words; none of these was found, not even the whole quote."""
+    ws = copy_workspace(marked, tmp_path)
+    with (ws / "seeds" / MEMO["file"]).open("a", encoding="utf-8") as memo:
+        memo.write(CHINESE + "\n")
+    data = model(ws)
+    data["quotes"][0].update(text=CHINESE, lang="zh", evidence=[{"source": MEMO["id"], "passage": CHINESE}])
+    save_model(ws, data)
+    assert run(ws, "build", "-a", "public").exit_code == 0  # withheld, and no false alarm
+    _leaky(ws, f"<p>{leak}</p>")
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 1
+    for fmt in ("docx", "pdf"):
+        assert f"output/public.{fmt}: spillage: the public brief holds withheld quote 'q-three-shifts'" in result.output

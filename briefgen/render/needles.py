@@ -34,6 +34,10 @@ _WORD = re.compile(r"[^\W_]+")
 RUN = 12  # words of a withheld source's text in a row: its content, not a common phrase
 _ALL_KNOWN = re.compile(f"1{{{RUN},}}")
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic, Syriac, Thaana...
+# Han, kana and Hangul syllables: Chinese and Japanese have no spaces between words (Korean has, but a leak
+# of a Korean phrase is as well found by its syllables)
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+IDEOGRAPHS = 8  # characters in a row of such a script: a leak this long is found
 _BROKEN = re.compile(r"[-\u00ad\u2010\u2011]\s*\n\s*")  # a word hyphenated at the end of a line
 # Letters of Cyrillic and Greek that look like Latin ones in print (the confusables that matter in a brief)
 _LOOK_ALIKES = str.maketrans(dict(zip(
@@ -100,10 +104,14 @@ def sought(what: str, text: str, shown: str, shown_squeezed: str) -> Needle | No
 
 
 def _runs(part: str) -> set[str]:
-    """The part squeezed, and each run of WORDS words in it squeezed, that is long enough to seek anywhere."""
+    """The part squeezed, and each run of WORDS words in it squeezed, that is long enough to seek anywhere;
+    and each run of IDEOGRAPHS characters of a script written without spaces between words (Chinese, Japanese)."""
     words = part.split()
     runs = {"".join(words[i:i + WORDS]) for i in range(max(1, len(words) - WORDS + 1))} | {"".join(words)}
-    return {squeeze for run in runs if len(squeeze := _NOT_WORD.sub("", run)) >= LONG}
+    found = {squeeze for run in runs if len(squeeze := _NOT_WORD.sub("", run)) >= LONG}
+    for stretch in _UNSPACED.findall(part):
+        found |= {stretch[i:i + IDEOGRAPHS] for i in range(len(stretch) - IDEOGRAPHS + 1)}
+    return found
 
 
 @dataclass(frozen=True)
@@ -157,4 +165,7 @@ def spills(needles: Sequence[Needle], text: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+    """Whole words only; but a word of a script without spaces has no edge to keep to."""
+    before = "" if _UNSPACED.match(phrase[0]) else r"(?<!\w)"
+    after = "" if _UNSPACED.match(phrase[-1]) else r"(?!\w)"
+    return re.compile(f"{before}{re.escape(phrase)}{after}")
