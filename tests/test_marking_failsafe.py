@@ -63,3 +63,29 @@ def test_a_ceiling_spelled_another_way_is_refused_with_the_level_it_means(ws: Pa
     assert result.exit_code == 1
     assert "ceiling: unknown marking 'tlp:clear'" in result.output
     assert "did you mean 'TLP:CLEAR'?" in result.output
+
+
+def test_a_profile_without_a_ceiling_is_refused_once_anything_is_marked_above_the_lowest(ws: Path) -> None:
+    """A public profile kept from before markings (no `ceiling:`) showed the AMBER memo to the public."""
+    shipped = (Path(__file__).parents[1] / "briefgen/templates/public.yaml").read_text(encoding="utf-8")
+    (ws / "templates/public.yaml").write_text(shipped.replace("ceiling: lowest", "# (before markings)"),
+                                              encoding="utf-8")
+    for command in ("build", "check"):
+        result = run(ws, command)
+        assert result.exit_code == 1
+        assert ("templates/public.yaml:2:1: ceiling: not set, while the workspace marks material TLP:AMBER (above "
+                "the publishable TLP:CLEAR): an audience is not shown everything by default") in result.output
+        assert "`ceiling: highest` shows it everything" in result.output
+    assert not (ws / "output").exists() or not list((ws / "output").glob("*.pdf"))
+
+
+def test_a_profile_without_a_ceiling_is_fine_when_everything_is_publishable(ws: Path) -> None:
+    path = ws / "seeds/sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"TLP:AMBER"', "TLP:CLEAR"), encoding="utf-8")
+    data = model(ws)
+    data["brief"].pop("releasable")
+    save_model(ws, data)
+    shipped = (Path(__file__).parents[1] / "briefgen/templates/public.yaml").read_text(encoding="utf-8")
+    (ws / "templates/public.yaml").write_text(shipped.replace("ceiling: lowest", ""), encoding="utf-8")
+    result = run(ws, "build", "-a", "public", "-f", "pdf")
+    assert result.exit_code == 0, result.output

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from briefgen.model.fields import ITEM_KINDS
+from briefgen.model.markings import HIGHEST
 from briefgen.render.profiles import Profile
 from briefgen.render.release import MAIN_BLUF, release_for
 from briefgen.render.selection import select
@@ -43,7 +44,7 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
 
 def full_snapshot(checked: Checked) -> Snapshot:
     """Every item of the model, whatever any audience shows (what `briefgen diff` compares)."""
-    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS])
+    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS], ceiling=HIGHEST)
     return snapshot(checked, everything, "*")
 
 

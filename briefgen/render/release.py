@@ -50,6 +50,8 @@ class Release:
 
 def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
     markings = checked.markings
+    if (problem := open_ceiling(profile, markings)) is not None:
+        raise BriefgenError(problem)
     if markings.scheme is None or profile.ceiling is None:
         return Release(markings)
     ceiling = markings.scheme.ceiling(profile.ceiling)
@@ -57,6 +59,22 @@ def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
         raise BriefgenError(unknown_ceiling(profile, markings.scheme))
     release = Release(markings, ceiling)
     return Release(markings, ceiling, _bluf_for(checked, profile, audience, release))
+
+
+def open_ceiling(profile: Profile, markings: Markings) -> Problem | None:
+    """A profile that sets no ceiling while the workspace marks material above the publishable level: refused,
+    never taken to show everything (a public profile kept from before markings, or copied without its ceiling,
+    published the internal memo)."""
+    if markings.scheme is None or profile.ceiling is not None:
+        return None
+    top = max([*markings.sources.values(), *markings.items.values()], default=0)
+    if top == 0:
+        return None
+    lowest, marked = markings.level(0).name, markings.level(top).name
+    return profile.problem(("ceiling",), f"not set, while the workspace marks material {marked} (above the "
+                           f"publishable {lowest}): an audience is not shown everything by default", (
+                               f"say what this audience may see: `ceiling: {lowest}` (or `lowest`, or another "
+                               f"level: {markings.scheme.names()}); `ceiling: highest` shows it everything"))
 
 
 def unknown_ceiling(profile: Profile, scheme: Scheme) -> Problem:
@@ -99,13 +117,17 @@ def withheld_ids(checked: Checked, release: Release) -> set[str]:
 def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
     """Every text of withheld material: items' words, and withheld sources' names, links, files and ids; less
     what the audience may see anyway (a marked quote whose words a releasable passage holds: render/needles.py)."""
-    if release.ceiling is None:
+    if release.ceiling is None or (not withheld_ids(checked, release) and not _withheld_sources(checked, release)):
         return ()
     shown = _releasable_texts(checked, release)
     folded_shown = "\n".join(folded(text) for text in shown)
     squeezed_shown = "\n".join(squeezed(text) for text in shown)
     found = [sought(what, text, folded_shown, squeezed_shown) for what, text in _withheld_texts(checked, release)]
     return (*(needle for needle in found if needle is not None), *_contents(checked, release, words_of(shown)))
+
+
+def _withheld_sources(checked: Checked, release: Release) -> bool:
+    return any(not release.allows_source(source.id) for source in checked.loaded.catalogue.sources)
 
 
 def _contents(checked: Checked, release: Release, shown_words: str) -> list[Needle]:
