@@ -46,7 +46,7 @@ class _Strings:
             stack.extend(self._children(stack.pop()))
 
     def _children(self, value: Any) -> list[Any]:
-        from pypdf.generic import IndirectObject, StreamObject
+        from pypdf.generic import IndirectObject, NameObject, StreamObject
 
         if isinstance(value, IndirectObject):
             key = (value.idnum, value.generation)
@@ -60,8 +60,9 @@ class _Strings:
             return [v for k, v in value.items() if k not in _SKIPPED]
         if isinstance(value, list):
             return list(value)
-        if isinstance(value, str):  # text strings (pypdf decodes them) and names
-            self.found.append(str(value))
+        if isinstance(value, str):  # text strings (pypdf decodes them); names are the format's own words
+            if not isinstance(value, NameObject):
+                self.found.append(str(value))
         elif isinstance(value, bytes):  # a byte string pypdf could not decode as text
             self.found.append(value.decode("latin-1"))
         return []

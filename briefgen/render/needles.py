@@ -77,6 +77,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 def folded(text: str) -> str:
     """The text as compared: normalised, with look-alike letters folded to Latin."""
+    if text.isascii():
+        return normalise(text)
     return normalise(text.translate(_LOOK_ALIKES)).translate(_LOOK_ALIKES)
 
 
@@ -127,7 +129,8 @@ class Haystack:
             text = f"{text}\n{unquote(text)}"
         if _RIGHT_TO_LEFT.search(text):  # a PDF's text comes out in drawing order: right-to-left words reversed
             text = f"{text}\n" + "\n".join(" ".join(reversed(line.split())) for line in text.splitlines())
-        return cls((folded(text), joined(text)), squeezed(text))
+        plain = folded(text)
+        return cls((plain, joined(text) if _BROKEN.search(text) else plain), _NOT_WORD.sub("", plain))
 
     def holds(self, needle: Needle) -> bool:
         if needle.words:
