@@ -22,6 +22,7 @@ from briefgen.verify.markings import Markings
 from briefgen.verify.owners import SECTIONS
 
 MAIN_BLUF = "bluf"
+_NAMES = ("label", "speaker", "speaker_native", "context")  # what names an item: one everyday word is not sought
 _TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value", "label"),
                 "quotes": ("text", "speaker", "speaker_native", "context"), "gaps": ("statement",)}
 
@@ -173,7 +174,8 @@ def _withheld_texts(checked: Checked, release: Release) -> list[tuple[str, str]]
              if not release.allows(i)]
     for section, kind in SECTIONS:
         found += [(f"{kind} {item.id!r} ({name})", text) for item in getattr(checked.loaded.summary, section)
-                  if not release.allows(item.id) for name, text in _item_texts(section, item)]
+                  if not release.allows(item.id) for name, text in _item_texts(section, item)
+                  if name not in _NAMES or not _everyday(text)]
     found += [(f"evidence of {check.id!r} (its passage of {c.source.id!r})", c.passage)
               for check in checked.verification.items.values() for c in check.citations
               if not release.allows_source(c.source.id)]
