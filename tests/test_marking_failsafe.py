@@ -89,3 +89,12 @@ def test_a_profile_without_a_ceiling_is_fine_when_everything_is_publishable(ws: 
     (ws / "templates/public.yaml").write_text(shipped.replace("ceiling: lowest", ""), encoding="utf-8")
     result = run(ws, "build", "-a", "public", "-f", "pdf")
     assert result.exit_code == 0, result.output
+
+
+def test_a_marking_with_a_look_alike_letter_is_refused_and_says_why(ws: Path) -> None:
+    edit(ws / "seeds/sources.yaml", 'marking: "TLP:AMBER"', 'marking: "\u0422LP:AMBER"')  # Cyrillic Te
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 1
+    assert "sources[2].marking: String should match pattern" in result.output
+    assert "a letter of another script that looks the same is not" in result.output
+    assert not (ws / "output/public.pdf").exists()
