@@ -185,3 +185,21 @@ def test_a_chinese_quote_leaking_whole_inside_a_sentence_or_cut_is_caught(marked
     assert result.exit_code == 1
     for fmt in ("docx", "pdf"):
         assert f"output/public.{fmt}: spillage: the public brief holds withheld quote 'q-three-shifts'" in result.output
+
+
+def test_a_withheld_file_name_inside_a_releasable_one_is_no_false_alarm(marked: Path, tmp_path: Path) -> None:
+    """A public profile that prints seed files: the releasable seeds/north-korea-drones.txt holds the withheld
+    file name drones.txt, which stopped the build."""
+    ws = copy_workspace(marked, tmp_path)
+    catalogue = ws / "seeds/sources.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    first = text.split("file: ", 1)[1].split("\n", 1)[0].strip().strip('"')
+    (ws / "seeds" / first).rename(ws / "seeds/north-korea-drones.txt")
+    (ws / "seeds" / MEMO["file"]).rename(ws / "seeds/drones.txt")
+    text = text.replace(first, "north-korea-drones.txt", 1).replace(MEMO["file"], "drones.txt")
+    catalogue.write_text(text, encoding="utf-8")
+    shipped = (Path(__file__).parents[1] / "briefgen/templates/public.yaml").read_text(encoding="utf-8")
+    (ws / "templates/public.yaml").write_text(shipped + "citations: {seed_file: true}\n", encoding="utf-8")
+    result = run(ws, "build", "-a", "public", "-f", "pdf")
+    assert result.exit_code == 0, result.output
+    assert "seeds/north-korea-drones.txt" in pdf_words(ws / "output/public.pdf")

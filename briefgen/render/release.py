@@ -162,7 +162,8 @@ def _releasable_texts(checked: Checked, release: Release) -> list[str]:
     texts += [c.passage for check in checked.verification.items.values() if release.allows(check.id)
               for c in check.citations]
     texts += [text for source in checked.loaded.catalogue.sources if release.allows_source(source.id)
-              for text in (source.title, source.short_title, source.originator, source.descriptor, source.url)
+              for text in (source.title, source.short_title, source.originator, source.descriptor, source.url,
+                           source.file, source.id)
               if text]
     return texts
 
