@@ -203,3 +203,37 @@ def test_a_withheld_file_name_inside_a_releasable_one_is_no_false_alarm(marked: 
     result = run(ws, "build", "-a", "public", "-f", "pdf")
     assert result.exit_code == 0, result.output
     assert "seeds/north-korea-drones.txt" in pdf_words(ws / "output/public.pdf")
+
+
+def test_withheld_text_only_in_a_pdfs_alt_text_or_xmp_is_found(marked: Path, tmp_path: Path) -> None:
+    """The structure tree's /Alt and /ActualText and the XMP packet were not read: a PDF whose only trace of
+    the memo is there passed (the PDF is the real public brief, changed with pikepdf)."""
+    import pikepdf
+
+    from briefgen.regen.spillage import found_in
+    from briefgen.render.profiles import load_profile
+    from briefgen.render.release import needles, release_for
+    from briefgen.verify.check import run_check
+    from briefgen.workspace import Workspace
+
+    ws = copy_workspace(marked, tmp_path)
+    assert run(ws, "build", "-a", "public", "-f", "pdf").exit_code == 0
+    space = Workspace.at(ws)
+    checked = run_check(space)
+    withheld = needles(checked, release_for(checked, load_profile(space, "public"), "public"))
+    brief = ws / "output/public.pdf"
+    assert found_in(brief, withheld) == []
+    with pikepdf.open(brief, allow_overwriting_input=True) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        element = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Figure,
+                                                       P=tree, Alt=MEMO["title"], ActualText=MEMO["short_title"]))
+        kids = tree.K if isinstance(tree.K, pikepdf.Array) else pikepdf.Array([tree.K])
+        kids.append(element)
+        tree.K = kids
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:description"] = MEMO["url"]
+        pdf.save(brief)
+    found = dict(found_in(brief, withheld))
+    assert found["source 'cell7-memo' (title)"].startswith("the PDF's objects")
+    assert found["source 'cell7-memo' (short title)"].startswith("the PDF's objects")
+    assert found["source 'cell7-memo' (url)"] == "the PDF's XMP metadata"
