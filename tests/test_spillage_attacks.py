@@ -237,3 +237,39 @@ def test_withheld_text_only_in_a_pdfs_alt_text_or_xmp_is_found(marked: Path, tmp
     assert found["source 'cell7-memo' (title)"].startswith("the PDF's objects")
     assert found["source 'cell7-memo' (short title)"].startswith("the PDF's objects")
     assert found["source 'cell7-memo' (url)"] == "the PDF's XMP metadata"
+
+
+ANNEX = """  - id: cell7-annex
+    file: annex.txt
+    originator: Procurement Cell Seven
+    title: "Annex on the Sunan procurement channels"
+    published: "2025-09"
+    accessed: "2026-11-23"
+    kind: internal memorandum
+    descriptor: An annex to the memorandum.
+    marking: {}
+"""
+
+
+def test_a_source_marked_above_the_ceiling_later_makes_the_brief_out_of_date(marked: Path, tmp_path: Path) -> None:
+    """A source no item cites, named in the brief's subject, marked TLP:AMBER after the public brief was built:
+    `build --if-changed` called the public brief up to date (what it shows had not changed) and `status` too,
+    so the brief holding the now withheld title stood unchecked."""
+    ws = copy_workspace(marked, tmp_path)
+    (ws / "seeds/annex.txt").write_text("Annex on the Sunan procurement channels\nThe channels the cell used.\n",
+                                        encoding="utf-8")
+    catalogue = ws / "seeds/sources.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text + ANNEX.format("TLP:CLEAR"), encoding="utf-8")
+    data = model(ws)
+    data["brief"]["subject"] = "What the Annex on the Sunan procurement channels tells us"
+    save_model(ws, data)
+    assert run(ws, "build").exit_code == 0
+    before = published(ws)
+    catalogue.write_text(text + ANNEX.format("TLP:AMBER"), encoding="utf-8")
+    assert "public: out of date" in run(ws, "status").output
+    result = run(ws, "build", "--if-changed")
+    assert result.exit_code == 1
+    assert ("output/public.docx: spillage: the public brief holds withheld source 'cell7-annex' (title), found in "
+            "docProps/core.xml") in result.output
+    assert published(ws) == before

@@ -231,7 +231,7 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
           expect: Callable[[Theme, Document], object] | None = None) -> Plan | None:
     from briefgen.regen.changes import changes
     from briefgen.regen.issued import edition, versioned
-    from briefgen.regen.snapshot import digest, snapshot
+    from briefgen.regen.snapshot import digest, snapshot, withheld_from
     from briefgen.render.assets import theme_for
     from briefgen.render.compose import compose_fitted
     from briefgen.render.needles import spills
@@ -241,7 +241,7 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
 
     snap = snapshot(checked, profile, name)
     key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
-                 tool_version())
+                 tool_version(), withheld_from(checked, profile, name))
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
     if if_changed and record and record.built(wanted):  # only the files not made from this content (or gone)
