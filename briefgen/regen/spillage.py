@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.pdfstrings import pdf_texts
-from briefgen.render.needles import Haystack, Needle, words_of
+from briefgen.render.needles import Finder, Haystack, Needle, words_of
 
 _HINT = ("nothing was published: a template, a profile or the brief's title, subject or keywords print withheld "
          "material; fix it, or raise the audience's ceiling if it may see this")
@@ -59,10 +59,9 @@ def found_in(path: Path, needles: Sequence[Needle]) -> list[tuple[str, str]]:
     place alone would cost a pass over the source's words)."""
     found: dict[str, str] = {}
     places = list(_read_back(path))
-    texts = [n for n in needles if not n.words]
+    texts = Finder([n for n in needles if not n.words])
     for where, text in places:
-        hay = Haystack.of(text)
-        found.update((n.what, where) for n in texts if n.what not in found and hay.holds(n))
+        found.update((what, where) for what in texts.found(Haystack.of(text)) if what not in found)
     sources = [n for n in needles if n.words]
     if sources:
         whole = Haystack.of("\n".join(text for _where, text in places))

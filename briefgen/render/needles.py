@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -133,12 +133,7 @@ class Haystack:
         return cls((plain, joined(text) if _BROKEN.search(text) else plain), _NOT_WORD.sub("", plain))
 
     def holds(self, needle: Needle) -> bool:
-        if needle.words:
-            return self.run_of(needle) is not None
-        if needle.phrase and any(_pattern(needle.phrase).search(text) for text in self.texts):
-            return True
-        return any(piece in self.squeezed for piece in needle.pieces)
-
+        return bool(Finder([needle]).found(self))
 
     @functools.cached_property
     def _runs(self) -> tuple[set[str], set[tuple[str, ...]]]:
@@ -160,10 +155,42 @@ class Haystack:
         return None
 
 
+class Finder:
+    """The needles sought in many texts: each text is searched once for all the pieces, whatever their number
+    (by their first LONG characters, when there are many), and a phrase's pattern is tried only where its
+    letters stand."""
+
+    SCAN = 400  # pieces from which one pass over a text, looking each place up, beats seeking each piece
+
+    def __init__(self, needles: Sequence[Needle]) -> None:
+        self.phrases = [(n, _NOT_WORD.sub("", n.phrase)) for n in needles if n.phrase]
+        self.sources = [n for n in needles if n.words]
+        self.pieces = [(piece, n) for n in needles for piece in n.pieces]
+        self.by_start: dict[str, list[tuple[str, Needle]]] = {}
+        for piece, needle in self.pieces:
+            self.by_start.setdefault(piece[:LONG], []).append((piece, needle))
+
+    def found(self, hay: Haystack) -> dict[str, Needle]:
+        """The needles `hay` holds, by what they are."""
+        found = {n.what: n for n, letters in self.phrases if letters in hay.squeezed and any(
+            _pattern(n.phrase).search(text) for text in hay.texts)}
+        found.update((n.what, n) for n in self._pieces_in(hay.squeezed) if n.what not in found)
+        found.update((n.what, n) for n in self.sources if n.what not in found and hay.run_of(n) is not None)
+        return found
+
+    def _pieces_in(self, squeezed: str) -> Iterator[Needle]:
+        if len(self.pieces) < self.SCAN:
+            yield from (needle for piece, needle in self.pieces if piece in squeezed)
+            return
+        for i in range(len(squeezed) - LONG + 1):
+            for piece, needle in self.by_start.get(squeezed[i:i + LONG], ()):
+                if squeezed.startswith(piece, i):
+                    yield needle
+
+
 def spills(needles: Sequence[Needle], text: str) -> bool:
     """Does `text` hold any of the withheld `needles`?"""
-    hay = Haystack.of(text)
-    return any(hay.holds(needle) for needle in needles)
+    return bool(Finder(needles).found(Haystack.of(text)))
 
 
 @functools.lru_cache(maxsize=1024)
