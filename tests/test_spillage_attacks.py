@@ -273,3 +273,24 @@ def test_a_source_marked_above_the_ceiling_later_makes_the_brief_out_of_date(mar
     assert ("output/public.docx: spillage: the public brief holds withheld source 'cell7-annex' (title), found in "
             "docProps/core.xml") in result.output
     assert published(ws) == before
+
+
+CONTEXT_DUMP = """<h1>Context</h1>
+{% for k, v in brief.items() %}<p>{{ k }}: {{ v }}</p>{% endfor %}
+{% for group in [judgments, figures, quotes, gaps, sources, changes] %}{% for item in group %}
+{% for k, v in item.items() %}<p>{{ k }}: {{ v }}</p>{% endfor %}{% endfor %}{% endfor %}
+{% if chart %}{% for k, v in chart.items() %}<p>{{ k }}: {{ v }}</p>{% endfor %}{% endif %}
+{% for k, v in profile.items() %}<p>{{ k }}: {{ v }}</p>{% endfor %}
+<p>{{ source_summary }} {{ provenance }} {{ sections }} {{ audience }} {{ banner }} {{ edition }}</p>"""
+
+
+def test_everything_a_public_template_can_reach_holds_nothing_withheld(marked: Path, tmp_path: Path) -> None:
+    """A template printing every value of its context: the public brief still holds no trace of the memo."""
+    ws = copy_workspace(marked, tmp_path)
+    _leaky(ws, CONTEXT_DUMP)
+    result = run(ws, "build", "-a", "public")
+    assert result.exit_code == 0, result.output
+    for fmt, reader in (("docx", docx_words), ("pdf", pdf_words)):
+        words = reader(ws / "output" / f"public.{fmt}")
+        assert "ceiling: lowest" in words  # the dump is there
+        assert [s for s in SECRETS if contains(words, s)] == [], fmt
