@@ -294,3 +294,18 @@ def test_everything_a_public_template_can_reach_holds_nothing_withheld(marked: P
         words = reader(ws / "output" / f"public.{fmt}")
         assert "ceiling: lowest" in words  # the dump is there
         assert [s for s in SECRETS if contains(words, s)] == [], fmt
+
+
+def test_records_beside_a_public_only_folder_hold_only_what_the_public_may_see(marked: Path, tmp_path: Path) -> None:
+    """`build -a public -o web/` wrote the whole model (every withheld statement, quote and BLUF) into
+    web/briefgen.lock and web/.builds/, beside the public brief; the records of output/, which holds the
+    analyst brief, keep it whole."""
+    ws = copy_workspace(marked, tmp_path)
+    assert run(ws, "build", "-a", "public", "-o", str(ws / "web")).exit_code == 0
+    records = [ws / "web/briefgen.lock", *sorted((ws / "web/.builds").glob("*.json"))]
+    assert len(records) == 2
+    for record in records:
+        text = record.read_text(encoding="utf-8")
+        assert [s for s in (SECRET_STATEMENT, SECRET_QUOTE, SECRET_BLUF) if s in text] == [], record.name
+    assert run(ws, "build").exit_code == 0
+    assert SECRET_STATEMENT in (ws / "output/briefgen.lock").read_text(encoding="utf-8")

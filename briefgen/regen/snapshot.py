@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
+from briefgen.errors import BriefgenError
 from briefgen.model.fields import ITEM_KINDS
 from briefgen.model.markings import HIGHEST
 from briefgen.render.profiles import Profile
@@ -49,10 +51,31 @@ def withheld_from(checked: Checked, profile: Profile, audience: str) -> list[str
     return sorted([*withheld_ids(checked, release), *sources])
 
 
-def full_snapshot(checked: Checked) -> Snapshot:
-    """Every item of the model, whatever any audience shows (what `briefgen diff` compares)."""
-    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS], ceiling=HIGHEST)
+def _ceiling(checked: Checked, profile: Profile | None) -> int | None:
+    if profile is None:
+        return None
+    try:
+        return release_for(checked, profile, "*").ceiling
+    except BriefgenError:  # a profile this build does not build, now unsound: as if it had no ceiling
+        return None
+
+
+def full_snapshot(checked: Checked, ceiling: str = HIGHEST) -> Snapshot:
+    """Every item of the model, whatever any audience shows (what `briefgen diff` compares); up to `ceiling`
+    only, for the records of a folder that holds no audience cleared for more."""
+    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS], ceiling=ceiling)
     return snapshot(checked, everything, "*")
+
+
+def folder_ceiling(checked: Checked, profiles: Iterable[Profile | None]) -> str:
+    """The highest ceiling among the audiences whose briefs a folder holds (a profile gone: no ceiling): its
+    records (the build record, the lock) keep the model only up to it. `build -a public -o web/` put the whole
+    model, the memo and every item withheld from the public, in web/briefgen.lock beside the public brief."""
+    markings = checked.markings
+    if markings.scheme is None:
+        return HIGHEST
+    ranks = [_ceiling(checked, p) for p in profiles]
+    return HIGHEST if not ranks or None in ranks else markings.level(max(r for r in ranks if r is not None)).name
 
 
 def _models(checked: Checked) -> dict[str, Any]:
