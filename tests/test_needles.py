@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from briefgen.render.needles import Finder, Haystack, Needle, sought
 
 WORDS = ["drone", "production", "sunan", "works", "serial", "strike", "already", "under", "way", "cell",
-         "procurement", "hidden", "line", "billion", "factories", "shifts"]
+         "procurement", "hidden", "line", "billion", "factories", "shifts", "自春季以来在无人机生产线上"]
 phrases = st.lists(st.sampled_from(WORDS), min_size=6, max_size=20).map(" ".join)
 
 

@@ -132,9 +132,6 @@ class Haystack:
         plain = folded(text)
         return cls((plain, joined(text) if _BROKEN.search(text) else plain), _NOT_WORD.sub("", plain))
 
-    def holds(self, needle: Needle) -> bool:
-        return bool(Finder([needle]).found(self))
-
     @functools.cached_property
     def _runs(self) -> tuple[set[str], set[tuple[str, ...]]]:
         words = _words(self.texts[0])
@@ -157,8 +154,8 @@ class Haystack:
 
 class Finder:
     """The needles sought in many texts: each text is searched once for all the pieces, whatever their number
-    (by their first LONG characters, when there are many), and a phrase's pattern is tried only where its
-    letters stand."""
+    (by their first IDEOGRAPHS characters, the shortest a piece is, when there are many), and a phrase's
+    pattern is tried only where its letters stand."""
 
     SCAN = 400  # pieces from which one pass over a text, looking each place up, beats seeking each piece
 
@@ -168,7 +165,7 @@ class Finder:
         self.pieces = [(piece, n) for n in needles for piece in n.pieces]
         self.by_start: dict[str, list[tuple[str, Needle]]] = {}
         for piece, needle in self.pieces:
-            self.by_start.setdefault(piece[:LONG], []).append((piece, needle))
+            self.by_start.setdefault(piece[:IDEOGRAPHS], []).append((piece, needle))
 
     def found(self, hay: Haystack) -> dict[str, Needle]:
         """The needles `hay` holds, by what they are."""
@@ -182,8 +179,8 @@ class Finder:
         if len(self.pieces) < self.SCAN:
             yield from (needle for piece, needle in self.pieces if piece in squeezed)
             return
-        for i in range(len(squeezed) - LONG + 1):
-            for piece, needle in self.by_start.get(squeezed[i:i + LONG], ()):
+        for i in range(len(squeezed) - IDEOGRAPHS + 1):  # the shortest piece: a run of ideographs
+            for piece, needle in self.by_start.get(squeezed[i:i + IDEOGRAPHS], ()):
                 if squeezed.startswith(piece, i):
                     yield needle
 
