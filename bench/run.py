@@ -122,8 +122,9 @@ def spillage(rows: list[dict[str, object]], tmp: Path, runs: int) -> None:
 def warm_spillage(ws: Path, runs: int) -> tuple[float, float]:
     from briefgen.errors import BriefgenError
     from briefgen.regen.spillage import Staged, check_spillage
+    from briefgen.render.needles import Needle
     from briefgen.render.profiles import load_profile
-    from briefgen.render.release import Needle, needles, release_for
+    from briefgen.render.release import needles, release_for
     from briefgen.verify.check import run_check
     from briefgen.workspace import Workspace
 

@@ -357,6 +357,8 @@ SCENARIOS: dict[str, Scenario] = {
     "item marked below its source": (_both(_AMBER_SOURCE, _retext(
         "seeds/summary.yaml", "    priority: 1\n    tags: [ai, drones]",
         "    priority: 1\n    marking: TLP:GREEN\n    tags: [ai, drones]")), ("check",)),
+    "no ceiling under markings": (_both(_AMBER_QUOTE, _retext("templates/public.yaml", "ceiling: lowest", "# none")),
+                                  ("build",)),
     "unknown ceiling": (_retext("templates/public.yaml", "ceiling: lowest", "ceiling: SECRET"), ("build",)),
     "no BLUF the audience may see": (_AMBER_SOURCE, ("build",)),
     "spillage": (_both(_AMBER_QUOTE, _LEAKY_TEMPLATE), ("build",)),

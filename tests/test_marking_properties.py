@@ -79,8 +79,8 @@ def _apply(ws: Path, scenario: dict[str, Any]) -> dict[str, int]:
         profile = (ws / "templates" / f"{audience}.yaml")
         shipped = Path(__file__).parents[1] / "briefgen/templates" / f"{audience}.yaml"
         lines = [ln for ln in shipped.read_text(encoding="utf-8").splitlines() if not ln.startswith("ceiling:")]
-        if ceiling is not None:
-            lines.append(f'ceiling: "{LEVELS[ceiling]}"')
+        # no ceiling drawn: everything, said as a profile must say it under markings (`ceiling: highest`)
+        lines.append(f'ceiling: "{LEVELS[ceiling]}"' if ceiling is not None else "ceiling: highest")
         profile.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return ranks
 

@@ -82,7 +82,7 @@ def test_check_json_coverage_and_audiences_know_markings(marked: tuple[Path, str
     assert items["bluf:0"] == items["kj-ai-top-priority"] == "TLP:CLEAR"
     assert "cited by kj-sunan-lines (TLP:AMBER)" in run(ws, "coverage").output
     rows = [line.split() for line in run(ws, "audiences").output.splitlines()]
-    assert {row[0]: row[4] for row in rows[1:]} == {"analyst": "-", "executive": "TLP:AMBER", "public": "lowest"}
+    assert {row[0]: row[4] for row in rows[1:]} == {"analyst": "highest", "executive": "TLP:AMBER", "public": "lowest"}
 
 
 def test_spillage_check_stops_a_template_that_prints_withheld_text(marked: tuple[Path, str],

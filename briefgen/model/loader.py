@@ -142,7 +142,8 @@ def _holds(data: Any, part: str | int) -> bool:
 # What a value matching each pattern of the schemas looks like, by a word its pattern holds (the `pattern`
 # pydantic reports); an id's by default
 _PATTERN_HINTS = (("0-9A-Fa-f]{6}", "a colour is written #RRGGBB, six hexadecimal digits (#1F4E79)"),
-                  (":+_. /", "a marking is a level's name as the scheme lists it (TLP:AMBER, INTERNAL)"),
+                  (":+_. /", "a marking is a level's name as the scheme lists it (TLP:AMBER, INTERNAL): Latin "
+                   "letters, digits and : + _ . / - (a letter of another script that looks the same is not)"),
                   ("\\.j2", "a template is the name of a file in templates/ ending in .j2 (executive.xml.j2)"))
 
 

@@ -7,6 +7,7 @@ that may be published: a brief citing only sources at that level rests on publis
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 LOWEST, HIGHEST = "lowest", "highest"  # ceilings that name a level of whatever scheme is in force
@@ -36,8 +37,17 @@ class Scheme:
             return len(self.levels) - 1
         return self.rank(name)
 
+    def spelled(self, name: str) -> str | None:
+        """The level `name` means when it differs only in case, spaces or look-alike punctuation ("tlp: amber",
+        "TLP_AMBER"): never taken for it (a marking is typed as the scheme lists it), only suggested."""
+        return next((level.name for level in self.levels if _bare(level.name) == _bare(name)), None)
+
     def names(self) -> str:
         return ", ".join(level.name for level in self.levels)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).casefold()
 
 
 def _plain(name: str, *names: str) -> Scheme:

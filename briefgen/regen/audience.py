@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.document.nodes import FORMATS, Document, Format, Theme, WriteResult
-from briefgen.errors import BriefgenError, Problem, Unplaced
+from briefgen.errors import BriefgenError, Problem, Unplaced, warn
 from briefgen.regen.inputs import asset_digests, file_digest, tool_version
 from briefgen.regen.issued import Issue
 from briefgen.regen.publish import Stage
@@ -24,8 +24,8 @@ from briefgen.writers import writer_for
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
     from briefgen.render.compose import Composed
+    from briefgen.render.needles import Needle
     from briefgen.render.profiles import Profile
-    from briefgen.render.release import Needle
     from briefgen.verify.check import Checked
 
 
@@ -198,7 +198,7 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
     if docx is None:  # the redline published (if any) stays, with the DOCX it was made with
         return []
     outputs.pop(REDLINE, None)
-    if plan.redline_base is None:
+    if plan.redline_base is None or _base_withheld(plan):
         stage.retire(f"{plan.audience}.{REDLINE}")
         return []
     path = stage.path(f"{plan.audience}.{REDLINE}")
@@ -208,21 +208,40 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
                     plan.composed.dropped, docx.withheld)]
 
 
+def _base_withheld(plan: Plan) -> bool:
+    """Does the issued version the redline would compare with hold material now withheld from the audience
+    (a source or item marked above its ceiling since)? Its deleted text would show it again: no redline is
+    made, and the user is told why."""
+    from briefgen.regen.spillage import found_in
+
+    assert plan.redline_base is not None
+    found = found_in(plan.redline_base, plan.composed.needles) if plan.composed.needles else []
+    if found:
+        what = "; ".join(what for what, _where in found[:3]) + ("; ..." if len(found) > 3 else "")
+        shown = "/".join(plan.redline_base.parts[-4:])  # output/issued/<audience>-vN/<audience>.docx
+        warn(Problem(shown, f"no redline for the {plan.audience} brief: the issued version it would compare with "
+                     f"holds material now withheld from this audience ({what})",
+                     hint="the brief is built without one, and the old redline retired; issue a new version to "
+                     "compare later builds with"))
+    return bool(found)
+
+
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
           if_changed: bool, issues: list[Issue],
           expect: Callable[[Theme, Document], object] | None = None) -> Plan | None:
     from briefgen.regen.changes import changes
     from briefgen.regen.issued import edition, versioned
-    from briefgen.regen.snapshot import digest, snapshot
+    from briefgen.regen.snapshot import digest, snapshot, withheld_from
     from briefgen.render.assets import theme_for
     from briefgen.render.compose import compose_fitted
-    from briefgen.render.release import release_for, withheld_ids
+    from briefgen.render.needles import spills
+    from briefgen.render.release import needles, release_for, withheld_ids
     from briefgen.render.templating import template_sources
     from briefgen.writers.pdf.writer import measure
 
     snap = snapshot(checked, profile, name)
     key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
-                 tool_version())
+                 tool_version(), withheld_from(checked, profile, name))
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
     if if_changed and record and record.built(wanted):  # only the files not made from this content (or gone)
@@ -235,8 +254,11 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
     ed = edition(issues, key)
     baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
     theme = versioned(theme_for(checked.ws, profile), profile, ed)
-    hidden = {i for i in withheld_ids(checked, release_for(checked, profile, name)) if not i.startswith("bluf")}
-    composed = compose_fitted(checked, name, profile, theme, measure, changes(ed.since(baseline), snap, hidden),
+    release = release_for(checked, profile, name)
+    hidden = {i for i in withheld_ids(checked, release) if not i.startswith("bluf")}
+    withheld = cache(lambda: needles(checked, release))  # sought only when something changed
+    told = changes(ed.since(baseline), snap, hidden, lambda text: spills(withheld(), text))
+    composed = compose_fitted(checked, name, profile, theme, measure, told,
                               ed.context(), hint=tuple(record.dropped) if record else None,
                               expect=partial(expect, theme) if expect and AHEAD_FORMAT in wanted else None)
     return Plan(name, profile, theme, composed, key, snap, baseline, wanted,

@@ -47,8 +47,8 @@ from briefgen.workspace import Workspace, output_dir
 from briefgen.writers import prepare_writer
 
 if TYPE_CHECKING:  # the model, templates and fit load only when there is something to build
+    from briefgen.render.needles import Needle
     from briefgen.render.profiles import Profile
-    from briefgen.render.release import Needle
     from briefgen.verify.check import Checked
 
 @dataclass
@@ -125,7 +125,7 @@ def _ahead(names: list[str], formats: tuple[str, ...]) -> AbstractContextManager
 def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], target: Path, modes: tuple[bool, bool],
                  lock: Lock, stamps: dict[str, Stamp], now: str, ahead: Ahead[WriteResult] | None,
                  issuing: Issuing | None) -> BuildReport:
-    from briefgen.regen.snapshot import full_snapshot
+    from briefgen.regen.snapshot import folder_ceiling, full_snapshot
 
     strict, if_changed = modes
     checked, profiles = _ready(ws, target, names, strict, stamps)
@@ -147,13 +147,25 @@ def _build_ready(ws: Workspace, names: list[str], formats: tuple[str, ...], targ
             lock.build = number
             report.history = history_folder(target, lock.build)
         _unmoved(ws, stamps)
-        model = full_snapshot(checked)
+        model = full_snapshot(checked, folder_ceiling(checked, [_profile(ws, profiles, n) for n in lock.audiences]))
         _advance(lock, stamps, now, resolve_audiences(ws, ()), model, before)
         _check_and_publish(stage, lock, written, {built.audience: built.needles for built in done}, report.history,
                            (done, model))
     report.written = [replace(w.published(target), undrawable=checked.undrawable) for w in written]
     _tidy_cache(ws, {stamp.sha256 for stamp in stamps.values()})
     return report
+
+
+def _profile(ws: Workspace, profiles: dict[str, Profile], name: str) -> Profile | None:
+    """The profile of an audience the folder holds (loaded for this build, or now), None when it is gone."""
+    from briefgen.render.profiles import load_profile
+
+    if name in profiles:
+        return profiles[name]
+    try:
+        return load_profile(ws, name)
+    except BriefgenError:
+        return None
 
 
 def _unmoved(ws: Workspace, stamps: dict[str, Stamp]) -> None:

@@ -8,7 +8,7 @@ reported as broken. Only fields a reader sees are compared: a priority, a tag or
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -47,9 +47,11 @@ def _evidence_ok(evidence: object) -> bool:
         and isinstance(e[2], str) for e in evidence)
 
 
-def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()) -> list[Change]:
+def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = (),
+            withheld: Callable[[str], bool] = lambda _text: False) -> list[Change]:
     """Every difference a reader of `after` who holds `before` would want told, in the brief's words; nothing
-    about the items in `hide` (those now above the audience's ceiling: not even that they were dropped)."""
+    about the items in `hide` (those now above the audience's ceiling: not even that they were dropped), and no
+    words `withheld` says the audience may no longer see (an earlier wording, a source now above its ceiling)."""
     if before is None:
         return []
     old, new = before.get("items", {}), after["items"]
@@ -60,8 +62,25 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
         elif item_id not in new:
             found.append(_change("Dropped", old[item_id], item_id, _summary(old[item_id])))
         elif parts := _revisions(old[item_id], new[item_id], before.get("sources", {}), after.get("sources", {})):
-            found.append(_change("Revised", new[item_id], item_id, "; ".join(parts) + "."))
-    return found
+            told = [part if not withheld(part) else _untold(part) for part in parts]
+            told = [part for part in told if part] or ["revised"]
+            found.append(_change("Revised", new[item_id], item_id, "; ".join(told) + "."))
+    return [_unnamed(change, old.get(change["item"]) or new[change["item"]]) if withheld(
+        f"{change['what']} {change['detail']}") else change for change in found]
+
+
+def _untold(part: str) -> str:
+    """A part of a revision told without its words (they are withheld): that the wording changed, or nothing."""
+    return next((said for start, said in (("reworded", "reworded"), ("label ", "label changed"))
+                 if part.startswith(start)), "")
+
+
+def _unnamed(change: Change, item: dict[str, Any]) -> Change:
+    """The change told without the item's name or detail: what it said is now withheld from the reader."""
+    verb = change["what"].split(" ", 1)[0]
+    kind = KINDS.get(item.get("kind", "judgment"), "item")
+    named = kind if kind == KINDS["bluf"] else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+    return {"what": f"{verb} {named}.", "detail": "", "item": change["item"]}
 
 
 def _rank(item: dict[str, Any], item_id: str) -> tuple[int, int, str]:

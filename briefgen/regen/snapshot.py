@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
+from briefgen.errors import BriefgenError
 from briefgen.model.fields import ITEM_KINDS
+from briefgen.model.markings import HIGHEST
 from briefgen.render.profiles import Profile
-from briefgen.render.release import MAIN_BLUF, release_for
+from briefgen.render.release import MAIN_BLUF, release_for, withheld_ids
 from briefgen.render.selection import select
 from briefgen.verify.check import Checked
 
@@ -41,10 +44,38 @@ def snapshot(checked: Checked, profile: Profile, audience: str) -> Snapshot:
             "sources": {s.id: s.model_dump() for s in checked.loaded.catalogue.sources if s.id in sources}}
 
 
-def full_snapshot(checked: Checked) -> Snapshot:
-    """Every item of the model, whatever any audience shows (what `briefgen diff` compares)."""
-    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS])
+def withheld_from(checked: Checked, profile: Profile, audience: str) -> list[str]:
+    """The ids of the items and sources withheld from the audience by its ceiling, sorted."""
+    release = release_for(checked, profile, audience)
+    sources = [f"source:{s.id}" for s in checked.loaded.catalogue.sources if not release.allows_source(s.id)]
+    return sorted([*withheld_ids(checked, release), *sources])
+
+
+def _ceiling(checked: Checked, profile: Profile | None) -> int | None:
+    if profile is None:
+        return None
+    try:
+        return release_for(checked, profile, "*").ceiling
+    except BriefgenError:  # a profile this build does not build, now unsound: as if it had no ceiling
+        return None
+
+
+def full_snapshot(checked: Checked, ceiling: str = HIGHEST) -> Snapshot:
+    """Every item of the model, whatever any audience shows (what `briefgen diff` compares); up to `ceiling`
+    only, for the records of a folder that holds no audience cleared for more."""
+    everything = Profile(template="all.j2", sections=["bluf", *ITEM_KINDS], ceiling=ceiling)
     return snapshot(checked, everything, "*")
+
+
+def folder_ceiling(checked: Checked, profiles: Iterable[Profile | None]) -> str:
+    """The highest ceiling among the audiences whose briefs a folder holds (a profile gone: no ceiling): its
+    records (the build record, the lock) keep the model only up to it. `build -a public -o web/` put the whole
+    model, the memo and every item withheld from the public, in web/briefgen.lock beside the public brief."""
+    markings = checked.markings
+    if markings.scheme is None:
+        return HIGHEST
+    ranks = [_ceiling(checked, p) for p in profiles]
+    return HIGHEST if not ranks or None in ranks else markings.level(max(r for r in ranks if r is not None)).name
 
 
 def _models(checked: Checked) -> dict[str, Any]:
@@ -65,6 +96,12 @@ def _model_of(checked: Checked, models: dict[str, Any], item_id: str) -> Any:
     return models[item_id]
 
 
-def digest(snap: Snapshot, profile: Profile, template_sources: list[str], tool: str) -> str:
-    payload = json.dumps([snap, profile.model_dump(), template_sources, tool], sort_keys=True, ensure_ascii=False)
+def digest(snap: Snapshot, profile: Profile, template_sources: list[str], tool: str,
+           withheld: list[str] | None = None) -> str:
+    """What a brief is made from. `withheld` (`withheld_from`) is part of it: a brief up to date in what it
+    shows must be checked again when what it may not show changes (a source it never cites marked above its
+    ceiling: its title in the brief's subject is now a leak); left out when nothing is withheld, so a
+    workspace without markings keeps its digests."""
+    parts = [snap, profile.model_dump(), template_sources, tool, *([withheld] if withheld else [])]
+    payload = json.dumps(parts, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()

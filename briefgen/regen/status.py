@@ -133,7 +133,7 @@ def _audience_state(checked: Checked, target: Path, lock: Lock, name: str, chang
     record = lock.audiences.get(name)
     if record is None:
         return AudienceState(name, False, "never built")
-    from briefgen.regen.snapshot import digest, snapshot
+    from briefgen.regen.snapshot import digest, snapshot, withheld_from
     from briefgen.render.profiles import load_profile
     from briefgen.render.templating import template_sources
 
@@ -144,7 +144,7 @@ def _audience_state(checked: Checked, target: Path, lock: Lock, name: str, chang
         state = AudienceState(name, False, "an output file is missing", affected)
     else:
         key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
-                     tool_version())
+                     tool_version(), withheld_from(checked, profile, name))
         made = record.built(profile.formats)
         stale = [f"{name}.{f}" for f in made if not record.written_from([f], 0, key)]
         same = bool(made) and not stale

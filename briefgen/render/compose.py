@@ -12,8 +12,9 @@ from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.render.citations import Citer
 from briefgen.render.context import CiteRegistry, build_context
 from briefgen.render.markup import MarkupError, Reader, parse_markup
+from briefgen.render.needles import Needle
 from briefgen.render.profiles import Profile
-from briefgen.render.release import Needle, Release, needles, release_for
+from briefgen.render.release import Release, needles, release_for
 from briefgen.render.selection import Selection, select
 from briefgen.render.templating import render
 from briefgen.verify.check import Checked

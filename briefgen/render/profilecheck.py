@@ -17,8 +17,8 @@ from briefgen.render.audiences import NAME_HINT, audience_names, is_audience_nam
 from briefgen.render.fonts import named_fonts
 from briefgen.render.legibility import pale
 from briefgen.render.profiles import Profile, load_profile
-from briefgen.render.release import unknown_ceiling
-from briefgen.verify.markings import scheme_of
+from briefgen.render.release import open_ceiling, unknown_ceiling
+from briefgen.verify.markings import assess, scheme_of
 from briefgen.workspace import Workspace
 
 Step = Callable[[Workspace, Profile, str, Loaded], list[Problem]]
@@ -84,8 +84,12 @@ def _chart(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[P
 
 
 def _ceiling(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
-    """The ceiling names a level of the catalogue's marking scheme (a build refuses it otherwise)."""
+    """The ceiling names a level of the catalogue's marking scheme, and is set when the workspace marks
+    anything above the publishable level (a build refuses it otherwise)."""
     scheme = scheme_of(loaded)
+    if scheme is not None and profile.ceiling is None:
+        problem = open_ceiling(profile, assess(loaded)[0])
+        return [problem] if problem else []
     if scheme is None or profile.ceiling is None or scheme.ceiling(profile.ceiling) is not None:
         return []
     return [unknown_ceiling(profile, scheme)]

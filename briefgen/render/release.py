@@ -8,28 +8,23 @@ file written. (A withheld item's passages of a source the audience may see are n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.markings import Level, Scheme
 from briefgen.model.schema import Source
+from briefgen.render.needles import Needle, content, folded, sought, squeezed, words_of
 from briefgen.render.profiles import Profile
-from briefgen.sources.textnorm import normalise
 from briefgen.verify.check import Checked
 from briefgen.verify.markings import Markings
 from briefgen.verify.owners import SECTIONS
 
 MAIN_BLUF = "bluf"
-_TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value",), "quotes": ("text",),
-                "gaps": ("statement",)}
-
-
-@dataclass(frozen=True)
-class Needle:
-    """Text of withheld material that must not appear in a brief; `what` names it for the error."""
-
-    what: str
-    text: str
+_NAMES = ("label", "speaker", "speaker_native", "context")  # what names an item: one everyday word is not sought
+_TEXT_FIELDS = {"judgments": ("statement", "plain"), "figures": ("value", "label"),
+                "quotes": ("text", "speaker", "speaker_native", "context"), "gaps": ("statement",)}
 
 
 @dataclass(frozen=True)
@@ -56,6 +51,8 @@ class Release:
 
 def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
     markings = checked.markings
+    if (problem := open_ceiling(profile, markings)) is not None:
+        raise BriefgenError(problem)
     if markings.scheme is None or profile.ceiling is None:
         return Release(markings)
     ceiling = markings.scheme.ceiling(profile.ceiling)
@@ -65,8 +62,26 @@ def release_for(checked: Checked, profile: Profile, audience: str) -> Release:
     return Release(markings, ceiling, _bluf_for(checked, profile, audience, release))
 
 
+def open_ceiling(profile: Profile, markings: Markings) -> Problem | None:
+    """A profile that sets no ceiling while the workspace marks material above the publishable level: refused,
+    never taken to show everything (a public profile kept from before markings, or copied without its ceiling,
+    published the internal memo)."""
+    if markings.scheme is None or profile.ceiling is not None:
+        return None
+    top = max([*markings.sources.values(), *markings.items.values()], default=0)
+    if top == 0:
+        return None
+    lowest, marked = markings.level(0).name, markings.level(top).name
+    return profile.problem(("ceiling",), f"not set, while the workspace marks material {marked} (above the "
+                           f"publishable {lowest}): an audience is not shown everything by default", (
+                               f"say what this audience may see: `ceiling: {lowest}` (or `lowest`, or another "
+                               f"level: {markings.scheme.names()}); `ceiling: highest` shows it everything"))
+
+
 def unknown_ceiling(profile: Profile, scheme: Scheme) -> Problem:
+    meant = scheme.spelled(profile.ceiling or "")
     return profile.problem(("ceiling",), f"unknown marking {profile.ceiling!r}", (
+        f"did you mean {meant!r}? A ceiling is typed exactly as the scheme lists it" if meant else
         f"levels of the {scheme.name} scheme: {scheme.names()}; or lowest, highest"))
 
 
@@ -102,36 +117,67 @@ def withheld_ids(checked: Checked, release: Release) -> set[str]:
 
 def needles(checked: Checked, release: Release) -> tuple[Needle, ...]:
     """Every text of withheld material: items' words, and withheld sources' names, links, files and ids; less
-    any that material the audience may see also says (a marked quote whose words a releasable passage holds)."""
-    if release.ceiling is None:
+    what the audience may see anyway (a marked quote whose words a releasable passage holds: render/needles.py)."""
+    if release.ceiling is None or (not withheld_ids(checked, release) and not _withheld_sources(checked, release)):
         return ()
-    releasable = _releasable_text(checked, release)
-    return tuple(n for n in _withheld_texts(checked, release) if normalise(n.text) not in releasable)
+    shown = _releasable_texts(checked, release)
+    folded_shown = "\n".join(folded(text) for text in shown)
+    squeezed_shown = "\n".join(squeezed(text) for text in shown)
+    found = [sought(what, text, folded_shown, squeezed_shown) for what, text in _withheld_texts(checked, release)]
+    return (*(needle for needle in found if needle is not None), *_contents(checked, release, words_of(shown)))
 
 
-def _releasable_text(checked: Checked, release: Release) -> str:
-    """The words of everything the audience may see (items, BLUFs, their evidence), normalised, in one string."""
+def _withheld_sources(checked: Checked, release: Release) -> bool:
+    return any(not release.allows_source(source.id) for source in checked.loaded.catalogue.sources)
+
+
+def _contents(checked: Checked, release: Release, shown_words: str) -> list[Needle]:
+    """The whole text of each withheld source whose seed can be read."""
+    seeds = checked.verification.seeds
+    return [content(f"source {source.id!r} (its text, {seeds.displays.get(source.id, source.file)})",
+                    seeds[source.id].text, shown_words)
+            for source in checked.loaded.catalogue.sources if not release.allows_source(source.id)
+            and source.id in seeds and _readable(seeds, source.id)]
+
+
+def _readable(seeds: Mapping[str, Any], source_id: str) -> bool:
+    try:
+        seeds[source_id]
+    except KeyError:  # its problem is reported by verification
+        return False
+    return True
+
+
+def _item_texts(section: str, item: Any) -> list[tuple[str, str]]:
+    return [(name, text) for name in _TEXT_FIELDS[section] if (text := getattr(item, name))]
+
+
+def _releasable_texts(checked: Checked, release: Release) -> list[str]:
+    """The words of everything the audience may see: items, BLUFs, their evidence, the sources it may cite."""
     summary = checked.loaded.summary
     texts = [bluf_text(checked, i) for i in release.markings.items if i.startswith(MAIN_BLUF) and release.allows(i)]
     for section, _kind in SECTIONS:
-        for item in getattr(summary, section):
-            if release.allows(item.id):
-                texts += [text for name in _TEXT_FIELDS[section] if (text := getattr(item, name))]
+        texts += [text for item in getattr(summary, section) if release.allows(item.id)
+                  for _name, text in _item_texts(section, item)]
     texts += [c.passage for check in checked.verification.items.values() if release.allows(check.id)
               for c in check.citations]
-    return "\n".join(normalise(text) for text in texts)
+    texts += [text for source in checked.loaded.catalogue.sources if release.allows_source(source.id)
+              for text in (source.title, source.short_title, source.originator, source.descriptor, source.url,
+                           source.file, source.id)
+              if text]
+    return texts
 
 
-def _withheld_texts(checked: Checked, release: Release) -> list[Needle]:
-    found = [Needle(f"the {'releasable ' if i != MAIN_BLUF else ''}BLUF {i}", bluf_text(checked, i))
+def _withheld_texts(checked: Checked, release: Release) -> list[tuple[str, str]]:
+    """(what, text) of everything withheld from the audience."""
+    found = [(f"{'releasable ' if i != MAIN_BLUF else ''}BLUF {i!r}", bluf_text(checked, i))
              for i in (MAIN_BLUF, *(f"bluf:{n}" for n in range(len(checked.loaded.summary.brief.releasable))))
              if not release.allows(i)]
     for section, kind in SECTIONS:
-        for item in getattr(checked.loaded.summary, section):
-            if not release.allows(item.id):
-                found += [Needle(f"{kind} {item.id!r} ({name})", text) for name in _TEXT_FIELDS[section]
-                          if (text := getattr(item, name))]
-    found += [Needle(f"evidence of {check.id!r} (its passage of {c.source.id!r})", c.passage)
+        found += [(f"{kind} {item.id!r} ({name})", text) for item in getattr(checked.loaded.summary, section)
+                  if not release.allows(item.id) for name, text in _item_texts(section, item)
+                  if name not in _NAMES or not _everyday(text)]
+    found += [(f"evidence of {check.id!r} (its passage of {c.source.id!r})", c.passage)
               for check in checked.verification.items.values() for c in check.citations
               if not release.allows_source(c.source.id)]
     sources = checked.loaded.catalogue.sources
@@ -142,9 +188,17 @@ def _withheld_texts(checked: Checked, release: Release) -> list[Needle]:
     return found
 
 
-def _source_needles(source: Source, shown_originators: set[str | None]) -> list[Needle]:
+def _source_needles(source: Source, shown_originators: set[str | None]) -> list[tuple[str, str]]:
+    """A withheld source's names. A one-word title or id ("Notes", "memo") is an everyday word any brief may
+    print ("named in the notes"): it is not sought; an originator is, whatever its length."""
     texts = {"title": source.title, "short title": source.short_title, "url": source.url, "file name": source.file,
              "id": source.id}
+    texts = {name: text for name, text in texts.items() if text and not _everyday(text)}
     if source.originator not in shown_originators:
         texts["originator"] = source.originator
-    return [Needle(f"source {source.id!r} ({name})", text) for name, text in texts.items() if text]
+    return [(f"source {source.id!r} ({name})", text) for name, text in texts.items() if text]
+
+
+def _everyday(text: str) -> bool:
+    """One word of letters only (after folding): as likely a word of the brief's as a name of the source."""
+    return folded(text).isalpha()

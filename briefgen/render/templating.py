@@ -43,7 +43,7 @@ _TOO_DEEP = (RecursionError, MemoryError, SyntaxError)  # how parsing and compil
 def environment(templates_dir: Path, cache_dir: Path | None = None) -> BoundedSandbox:
     """One environment per templates folder, reused so compiled templates are cached (watch, fit). With
     `cache_dir` (output/.cache), compiled templates also survive between runs, keyed by their source."""
-    loader = ChoiceLoader([ContainedLoader(templates_dir), PackageLoader("briefgen", "templates")])
+    loader = ChoiceLoader([ContainedLoader(templates_dir), Bundled(templates_dir)])
     return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                           lstrip_blocks=True, auto_reload=True, bytecode_cache=bytecode.cache(cache_dir))
 
@@ -77,6 +77,21 @@ class ContainedLoader(BaseLoader):
                                         hint="save it as UTF-8")) from None
         mtime = os.path.getmtime(path)
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+
+class Bundled(PackageLoader):
+    """The bundled templates, each out of date as soon as the workspace's templates/ holds one of its name: a
+    process that keeps its environment (watch, tests) must not go on rendering the bundled template once the
+    user has written their own (a public template without the withheld paragraph, or with a new one)."""
+
+    def __init__(self, workspace_templates: Path) -> None:
+        super().__init__("briefgen", "templates")
+        self.workspace_templates = workspace_templates
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        override = os.path.join(self.workspace_templates, *split_template_path(template))
+        return source, filename, lambda: (uptodate is None or uptodate()) and not os.path.lexists(override)
 
 
 def write_table() -> int:

@@ -55,9 +55,10 @@ class _Pass:
         found = self.scheme.rank(name)
         if found is None:
             located = self.loaded.catalogue_src if src_file == "catalogue" else self.loaded.summary_src
-            self.problems.append(located.problem(path, f"unknown marking {name!r}",
-                                                 f"levels of the {self.scheme.name} scheme: {self.scheme.names()}",
-                                                 item=item))
+            meant = self.scheme.spelled(name)
+            self.problems.append(located.problem(path, f"unknown marking {name!r}", (
+                f"did you mean {meant!r}? A marking is typed exactly as the scheme lists it" if meant else
+                f"levels of the {self.scheme.name} scheme: {self.scheme.names()}"), item=item))
         return found
 
 
@@ -115,17 +116,29 @@ def _declared(loaded: Loaded) -> Iterator[str]:
 
 
 def _source_ranks(run: _Pass) -> dict[str, int]:
+    """Each source's rank. Under a scheme every source must be marked (whether the scheme is named, or other
+    sources or only items carry markings): an unmarked source is an error, and ranks highest meanwhile, never
+    as the publishable level."""
     sources = run.loaded.catalogue.sources
     ranks: dict[str, int] = {}
-    any_marked = any(s.marking for s in sources)
+    highest = len(run.scheme.levels) - 1
     for i, source in enumerate(sources):
-        if source.marking is None and any_marked:
+        if source.marking is None:
             run.problems.append(run.loaded.catalogue_src.problem(
-                ("sources", i, "marking"), f"source {source.id!r} has no marking, while other sources carry one",
-                f"once one source is marked every source must be: add `marking:` ({run.scheme.names()})"))
+                ("sources", i, "marking"), f"source {source.id!r} has no marking, while {_why_marked(run)}",
+                f"under a marking scheme every source is marked, none assumed publishable: add `marking:` "
+                f"({run.scheme.names()})"))
         rank = run.rank(source.marking, ("sources", i, "marking"), "catalogue")
-        ranks[source.id] = rank or 0
+        ranks[source.id] = highest if rank is None else rank
     return ranks
+
+
+def _why_marked(run: _Pass) -> str:
+    if any(s.marking for s in run.loaded.catalogue.sources):
+        return "other sources carry one"
+    if run.loaded.catalogue.markings is not None:
+        return "the catalogue names a marking scheme (`markings:`)"
+    return "items of the model carry markings"
 
 
 def _marked_items(loaded: Loaded) -> Iterator[tuple[Key, str, str | None, list[Evidence]]]:
