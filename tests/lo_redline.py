@@ -27,7 +27,7 @@ def lo_words(path: Path, accept: bool | None = None) -> list[str]:
     hidden = {"deletion": accept is True, "insertion": accept is False}
     pieces: list[str] = []
     _walk(body, set(), kinds, hidden, pieces)
-    return " ".join(pieces).split()
+    return "".join(pieces).split()
 
 
 def _walk(el: etree._Element, open_ids: set[str], kinds: dict[str, str], hidden: dict[str, bool],
@@ -49,3 +49,23 @@ def _walk(el: etree._Element, open_ids: set[str], kinds: dict[str, str], hidden:
             pieces.append(" " if etree.QName(child).localname in ("p", "h") else "")
         if child.tail and visible():
             pieces.append(child.tail)
+
+
+def lo_agrees(redline: Path, new: Path, issued: Path, work: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The words LibreOffice reads from `redline` with every change accepted and rejected, and from `new` and
+    `issued` as they are (converted in `work`, with a profile of its own): accepted must equal new, rejected
+    issued."""
+    import shutil
+    import subprocess
+
+    from tests.tools import require
+
+    soffice = require("soffice")
+    for key, path in (("redline", redline), ("new", new), ("issued", issued)):
+        shutil.copy(path, work / f"{key}.docx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "fodt",
+                    "--outdir", str(work), *(str(work / f"{k}.docx") for k in ("redline", "new", "issued"))],
+                   check=True, capture_output=True, timeout=300)
+    fodt = work / "redline.fodt"
+    return (lo_words(fodt, accept=True), lo_words(work / "new.fodt"), lo_words(fodt, accept=False),
+            lo_words(work / "issued.fodt"))

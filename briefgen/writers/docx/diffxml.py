@@ -35,7 +35,6 @@ class Marks:
 @dataclass
 class Aligner:
     marks: Marks
-    note_pairs: list[tuple[str, str]] = field(default_factory=list)  # (old id, new id) of kept references
     inserted_notes: list[str] = field(default_factory=list)
     deleted_notes: list[tuple[str, etree._Element]] = field(default_factory=list)  # old id, its copied reference
 
@@ -77,8 +76,6 @@ class Aligner:
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal":
                 ops.extend((None, t) for t in new_tokens[j1:j2])
-                self.note_pairs.extend((_note_id(a), _note_id(b)) for a, b in
-                                       zip(old_tokens[i1:i2], new_tokens[j1:j2], strict=True) if a.key == ("note",))
                 continue
             ops.extend(("del", t) for t in old_tokens[i1:i2])
             ops.extend(("ins", t) for t in new_tokens[j1:j2])
@@ -190,7 +187,7 @@ class Emitter:
         self.last = None
         assert token.elem is not None
         run.append(_content(token.elem, op))
-        if token.key == ("note",):
+        if token.key[0] == "note":
             self._note(op, token, run[-1])
 
     def _note(self, op: str | None, token: Token, placed: etree._Element) -> None:
