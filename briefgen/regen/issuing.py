@@ -18,7 +18,7 @@ from briefgen.locking import held
 from briefgen.regen.build import build_held, resolve_audiences
 from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
+from briefgen.regen.issued import AT_FORMAT, ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.record import Lock, last_build, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
@@ -75,7 +75,7 @@ def _in_order(ws: Workspace, target: Path, names: list[str], issues: dict[str, l
 
 
 def _redate_hint(fixed: bool, at: str) -> str:
-    epoch = int(dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC).timestamp())
+    epoch = int(dt.datetime.strptime(at, AT_FORMAT).replace(tzinfo=dt.UTC).timestamp())
     return (f"unset SOURCE_DATE_EPOCH, or give a time after that version's ({epoch})" if fixed else
             f"set the system clock right; if that version's date is the wrong one, SOURCE_DATE_EPOCH={epoch} "
             "issues this one at the same time")
