@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docx import Document
 from lxml import etree
 from pypdf import PdfReader
 
@@ -275,6 +276,22 @@ def test_broken_evidence_is_reported_as_broken(played: Played, tmp_path: Path) -
     save_model(ws, data)
     assert "its evidence is broken: a cited passage no longer verifies against its seed" in run(
         ws, "diff", "--since", "build4").output
+
+
+def test_a_source_described_anew_is_a_change_the_reader_is_told(played: Played, tmp_path: Path) -> None:
+    """A source's catalogue entry rewritten (it was retracted) changes every note and the source list; "what
+    changed" said nothing of it (finding)."""
+    ws = copy_workspace(played.ws, tmp_path)
+    edit(ws / "seeds/sources.yaml", "      Online news article relaying", "      Retracted by its publisher. Online "
+         "news article relaying")
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    line = ("Revised source Global South World, “North Korea's AI arms race”: description “Online news article "
+            "relaying North Korean state media (KCNA)…” → “Retracted by its publisher. Online news article")
+    assert line in " ".join(run(ws, "diff").output.split())
+    assert line in " ".join(run(ws, "status").output.split())
+    brief = " ".join(p.text for p in Document(str(ws / "output/analyst.docx")).paragraphs)
+    assert line in " ".join(brief.split())
+    assert "Revised source" not in played.diff  # the three edits touch no source
 
 
 def test_document_control_prints_the_profile_distribution(tmp_path: Path) -> None:

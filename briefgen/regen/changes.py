@@ -4,6 +4,8 @@ Items are named by their label or the start of their statement (never by id), fi
 prints, confidence and likelihood in words. Evidence counts as changed when a cited passage or source is added
 or removed, not when the same passage merely sits in another paragraph; evidence that no longer verifies is
 reported as broken. Only fields a reader sees are compared: a priority, a tag or a machine `number` is not news.
+A source still cited whose catalogue entry changed as the notes print it (re-described, re-titled, re-dated) is
+reported too, after the items.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ _SHOWN = {  # field -> how the brief names it; the headline field of each kind i
     "label": "label", "value": "value", "confidence": "confidence", "likelihood": "likelihood",
     "speaker": "speaker", "speaker_native": "speaker's name in the original script", "context": "context",
     "plain": "plain-language wording",
+}
+_SOURCE_SHOWN = {  # a source's field -> how a change line names it
+    "originator": "originator", "title": "title", "short_title": "short title", "published": "published",
+    "kind": "kind", "url": "address", "descriptor": "description", "marking": "marking",
 }
 _HEADLINE = {"bluf": "bluf", "judgment": "statement", "figure": "label", "quote": "text", "gap": "statement"}
 START = 70  # characters of a statement that name it
@@ -61,6 +67,22 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
             found.append(_change("Dropped", old[item_id], item_id, _summary(old[item_id])))
         elif parts := _revisions(old[item_id], new[item_id], before.get("sources", {}), after.get("sources", {})):
             found.append(_change("Revised", new[item_id], item_id, "; ".join(parts) + "."))
+    return found + _sources(before.get("sources", {}), after, set(hide))
+
+
+def _sources(old: dict[str, Any], after: Snapshot, hide: set[str]) -> list[Change]:
+    """Each source still cited whose catalogue entry, as the notes and the source list print it, changed: a
+    source re-described ("now retracted"), re-titled or re-dated changes what the reader holds. Only sources
+    cited by an item the reader sees."""
+    new = after.get("sources", {})
+    cited = {e[0] for item_id, item in after["items"].items() if item_id not in hide for e in item.get("evidence", [])}
+    found = []
+    for source_id in sorted(cited & set(old) & set(new)):
+        parts = [f"{words} {_word(key, old[source_id].get(key))} → {_word(key, new[source_id].get(key))}"
+                 for key, words in _SOURCE_SHOWN.items() if old[source_id].get(key) != new[source_id].get(key)]
+        if parts:
+            found.append({"what": f"Revised source {source_name(old, source_id)}:", "detail": "; ".join(parts) + ".",
+                          "source": source_id})
     return found
 
 

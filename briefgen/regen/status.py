@@ -139,7 +139,7 @@ def _audience_state(checked: Checked, target: Path, lock: Lock, name: str, chang
 
     profile = load_profile(checked.ws, name)
     snap = snapshot(checked, profile, name)
-    affected = sorted(_affected(checked, changed) | {c["item"] for c in changes(record.snapshot, snap)})
+    affected = sorted(_affected(checked, changed) | {c["item"] for c in changes(record.snapshot, snap) if "item" in c})
     if missing:
         state = AudienceState(name, False, "an output file is missing", affected)
     else:
