@@ -79,3 +79,10 @@ def test_the_script_redline_accepts_and_rejects_exactly_in_word_and_libreoffice(
     assert violations(redline) == []  # every element where Word's schema puts it
     accepted, new_words, rejected, old_words = lo_agrees(redline, new, issued, tmp_path)
     assert accepted == new_words and rejected == old_words and accepted != rejected
+
+
+def test_what_changed_quotes_the_words_around_the_change_in_chinese(redlined: Path) -> None:
+    """`diff` printed the whole sentence on both sides, a reader left to find the one word (finding)."""
+    lines = [line for line in run(redlined, "diff").output.splitlines() if "reworded:" in line]
+    zh = next(line for line in lines if "加速" in line)
+    assert "reworded: “我们必须加快发展人工智能…” → “我们必须加速发展人工智能…”" in zh, zh

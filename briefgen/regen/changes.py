@@ -14,6 +14,8 @@ from collections.abc import Collection
 from difflib import SequenceMatcher
 from typing import Any
 
+from briefgen.text import words as text_words
+
 Snapshot = dict[str, Any]
 Change = dict[str, str]
 
@@ -144,8 +146,9 @@ def _revisions(old: dict[str, Any], new: dict[str, Any], old_sources: dict[str, 
 
 
 def reworded(was: str, now: str, context: int = 3) -> str:
-    """The first passage that differs, with a few words either side: “…modernisation, and has…” → “…”."""
-    old, new = was.split(), now.split()
+    """The first passage that differs, with a few words either side: “…modernisation, and has…” → “…”. Words
+    as briefgen/text.py finds them, so a Chinese or Japanese sentence shows the words around the change."""
+    old, new = _words(was), _words(now)
     hunks = list(SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context))
     if not hunks or old == new:
         return "white space only"
@@ -154,9 +157,22 @@ def reworded(was: str, now: str, context: int = 3) -> str:
     return f"{_excerpt(old, first[1], last[2])} → {_excerpt(new, first[3], last[4])}{more}"
 
 
-def _excerpt(words: list[str], lo: int, hi: int) -> str:
-    text = start(" ".join(words[lo:hi]))
-    return f"“{'…' if lo else ''}{text}{'…' if hi < len(words) and not text.endswith('…') else ''}”"
+def _words(text: str) -> list[str]:
+    """The words of `text`, each with the space before it (none inside Chinese, say), the first with none."""
+    found: list[str] = []
+    space = ""
+    for piece in text_words(" ".join(text.split())):
+        if piece.isspace():
+            space = " "
+        else:
+            found.append((space if found else "") + piece)
+            space = ""
+    return found
+
+
+def _excerpt(found: list[str], lo: int, hi: int) -> str:
+    text = start("".join(found[lo:hi]).lstrip())
+    return f"“{'…' if lo else ''}{text}{'…' if hi < len(found) and not text.endswith('…') else ''}”"
 
 
 def _word(key: str, value: Any) -> str:
