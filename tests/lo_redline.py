@@ -15,7 +15,7 @@ from lxml import etree
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SPACES = {f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"}
-_SKIPPED = {f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note-citation"}
+_SKIPPED = {f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note-citation", f"{{{OFFICE}}}binary-data"}  # a picture's bytes
 
 
 def lo_words(path: Path, accept: bool | None = None) -> list[str]:
