@@ -294,6 +294,23 @@ def test_a_source_described_anew_is_a_change_the_reader_is_told(played: Played, 
     assert "Revised source" not in played.diff  # the three edits touch no source
 
 
+def test_an_item_whose_id_was_renamed_is_the_same_item_to_the_reader(played: Played, tmp_path: Path) -> None:
+    """Ids are never printed: an analyst tidying them made each renamed item read "Dropped …" and "New …" with
+    the same words (finding). Renamed, it is the same item; renamed and revised, it is revised."""
+    ws = copy_workspace(played.ws, tmp_path)
+    data = model(ws)
+    judgment = data["judgments"][1]
+    judgment["id"] = "renamed-judgment"
+    figure = next(f for f in data["figures"] if f["value"] == "about 7 million")
+    figure["id"], figure["value"] = "renamed-figure", "some 7 million"
+    save_model(ws, data)
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    lines = [line.strip() for line in run(ws, "diff").output.splitlines()[1:]]
+    assert not [line for line in lines if line.startswith(("New ", "Dropped judgment", "Dropped figure"))], lines
+    assert f"Revised figure “{played.figure_label}”: value more than 7 million → some 7 million." in lines
+    assert len(lines) == 3, lines  # the figure, the judgment reworded, the quote dropped: as before
+
+
 def test_document_control_prints_the_profile_distribution(tmp_path: Path) -> None:
     ws = built_workspace(tmp_path)
     edit(ws / "templates/analyst.yaml", "distribution: []", "distribution: [Desk officers, Review board]")

@@ -60,7 +60,8 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
     about the items in `hide` (those now above the audience's ceiling: not even that they were dropped)."""
     if before is None:
         return []
-    old, new = before.get("items", {}), after["items"]
+    new = after["items"]
+    old = _renamed(before.get("items", {}), new)
     found: list[Change] = []
     for item_id in sorted((set(old) | set(new)) - set(hide), key=lambda i: _rank(new.get(i) or old[i], i)):
         if item_id not in old:
@@ -70,6 +71,25 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
         elif parts := _revisions(old[item_id], new[item_id], before.get("sources", {}), after.get("sources", {})):
             found.append(_change("Revised", new[item_id], item_id, "; ".join(parts) + "."))
     return found + _sources(before.get("sources", {}), after, set(hide))
+
+
+def _renamed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """`old` with each item whose id was renamed since (the same kind and words, under an id only `new` has)
+    filed under its new id: ids are never printed, so to a reader it is the same item, not one dropped and
+    another new (an analyst tidying the model's ids made every renamed item read as dropped and new again)."""
+    gone: dict[tuple[str, str], list[str]] = {}
+    for item_id, item in old.items():
+        if item_id not in new:
+            gone.setdefault(_identity(item), []).append(item_id)
+    moved = {item_id: gone[key].pop(0) for item_id, item in new.items()
+             if item_id not in old and gone.get(key := _identity(item))}
+    kept = {item_id: item for item_id, item in old.items() if item_id not in moved.values()}
+    return {**kept, **{item_id: old[was] for item_id, was in moved.items()}}
+
+
+def _identity(item: dict[str, Any]) -> tuple[str, str]:
+    kind = str(item.get("kind", ""))
+    return kind, " ".join(str(item.get(_HEADLINE.get(kind, "statement")) or "").split())
 
 
 def _sources(old: dict[str, Any], after: Snapshot, hide: set[str]) -> list[Change]:
