@@ -311,6 +311,24 @@ def test_an_item_whose_id_was_renamed_is_the_same_item_to_the_reader(played: Pla
     assert len(lines) == 3, lines  # the figure, the judgment reworded, the quote dropped: as before
 
 
+def test_a_dropped_section_is_deleted_whole_not_interleaved_with_new_text(played: Played, tmp_path: Path) -> None:
+    """Paragraphs were paired for word-by-word revision when half their tokens agreed, spaces counted: every
+    dropped gap was interleaved word by word with an unrelated line of "What changed" (finding)."""
+    ws = copy_workspace(played.ws, tmp_path)
+    data = model(ws)
+    gaps = [" ".join(g["statement"].split()) for g in data.pop("gaps")]
+    save_model(ws, data)
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    document, _ = parts(ws / "output/analyst.redline.docx")
+    for gap in gaps:
+        held = [p for p in document.iter(f"{W}p") if gap[:40] in "".join(t.text or "" for t in p.iter(f"{W}delText"))]
+        assert len(held) == 1, gap
+        assert held[0].find(f"{W}pPr/{W}rPr/{W}del") is not None and held[0].find(f".//{W}ins") is None, gap
+        assert not list(held[0].iter(f"{W}t")), gap  # nothing of it kept
+    assert text_of(ws / "output/analyst.redline.docx", accept=False) == text_of(
+        ws / "output/issued/analyst-v1/analyst.docx")
+
+
 def test_document_control_prints_the_profile_distribution(tmp_path: Path) -> None:
     ws = built_workspace(tmp_path)
     edit(ws / "templates/analyst.yaml", "distribution: []", "distribution: [Desk officers, Review board]")
