@@ -37,6 +37,7 @@ class Aligner:
     marks: Marks
     inserted_notes: list[str] = field(default_factory=list)
     deleted_notes: list[tuple[str, etree._Element]] = field(default_factory=list)  # old id, its copied reference
+    deleted_pictures: list[etree._Element] = field(default_factory=list)  # the issued brief's, as placed
 
     def blocks(self, old_parent: etree._Element, new_parent: etree._Element) -> None:
         """Align the paragraphs and tables of two containers (body, cell, note); rewrite the new one."""
@@ -170,8 +171,6 @@ class Emitter:
             self.holder = wrapper
 
     def _add(self, op: str | None, token: Token) -> None:
-        if op == "del" and token.key[0] == "drawing":
-            return  # its picture belongs to the issued package: the redline shows only the new chart
         props = etree.tostring(token.rpr) if token.rpr is not None else b""
         if token.text is not None and self.last is not None and self.last[1] == props:
             self.last[0].text = (self.last[0].text or "") + token.text
@@ -187,6 +186,8 @@ class Emitter:
         self.last = None
         assert token.elem is not None
         run.append(_content(token.elem, op))
+        if op == "del" and token.key[0] == "drawing":
+            self.aligner.deleted_pictures.append(run[-1])  # of the issued package: heldmedia.py carries it
         if token.key[0] == "note":
             self._note(op, token, run[-1])
 

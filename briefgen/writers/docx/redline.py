@@ -6,8 +6,8 @@ tables, tables row by row and cell by cell), and aligned paragraphs word by word
 same only when its note reads the same, so a changed note is tracked whole: its old reference and note deleted,
 the new ones inserted (wordtokens.mark_notes says why). Accepting every change gives the new brief's text,
 rejecting every change the earlier one's, in Word and in LibreOffice. What is not tracked: formatting, headers
-and footers (the new brief's), and a chart picture that changed (the new one is shown as inserted; the old one
-is left out).
+and footers (the new brief's); a chart picture that changed is shown deleted (copied from the issued package,
+heldmedia.py) and the new one inserted.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from lxml import etree
 
 from briefgen.atomic import atomic_write
 from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.heldmedia import RELS, TYPES, carry
 from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
@@ -39,7 +40,8 @@ def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -
     unmark_notes(new_body)
     _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES])
     _in_reference_order(new_parts[DOCUMENT], new_parts[FOOTNOTES])
-    _write(new, path, {DOCUMENT: new_parts[DOCUMENT], FOOTNOTES: new_parts[FOOTNOTES]})
+    added = carry(aligner.deleted_pictures, issued, new_parts[RELS], new_parts[TYPES])
+    _write(new, path, new_parts, added)
 
 
 class UnreadableDocx(Exception):
@@ -49,7 +51,7 @@ class UnreadableDocx(Exception):
 def _parts(path: Path) -> dict[str, etree._Element]:
     try:
         with zipfile.ZipFile(path) as archive:
-            return {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES)}
+            return {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES, RELS, TYPES)}
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocx(str(exc) or type(exc).__name__) from None
 
@@ -102,8 +104,8 @@ def _in_reference_order(document: etree._Element, part: etree._Element) -> None:
         part.append(note)
 
 
-def _write(template: Path, path: Path, replaced: dict[str, etree._Element]) -> None:
-    """Copy the new DOCX with its document and footnote parts replaced, entry order and times kept."""
+def _write(template: Path, path: Path, replaced: dict[str, etree._Element], added: dict[str, bytes]) -> None:
+    """Copy the new DOCX with its parts `replaced`, entry order and times kept, and the entries `added`."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(template) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -112,4 +114,6 @@ def _write(template: Path, path: Path, replaced: dict[str, etree._Element]) -> N
                 data = etree.tostring(replaced[info.filename], xml_declaration=True, encoding="UTF-8",
                                       standalone=True)
             target.writestr(info, data)
+        for name, data in added.items():
+            target.writestr(zipfile.ZipInfo(name, source.infolist()[0].date_time), data)
     atomic_write(path, buffer.getvalue())

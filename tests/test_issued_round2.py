@@ -1,0 +1,116 @@
+"""Issued versions, round 2 (findings of the issue-18 attack round): what changed says what a reader of the
+issued brief would want told (a source described anew; not an item whose id was only renamed), and the
+redline reads as a reviewer expects (a dropped section deleted whole; a redrawn chart shown as issued and
+as new), read back from the XML and through LibreOffice."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from tests.helpers import built_workspace, copy_workspace, edit, model, run, save_model
+from tests.redlines import parts, text_of
+
+ANALYST = ("-a", "analyst")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+@pytest.fixture(scope="module")
+def issued(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped workspace built, its analyst brief issued as version 1."""
+    ws = built_workspace(tmp_path_factory.mktemp("issued2"))
+    assert run(ws, "issue", *ANALYST).exit_code == 0
+    return ws
+
+
+def test_a_source_described_anew_is_a_change_the_reader_is_told(issued: Path, tmp_path: Path) -> None:
+    """A source's catalogue entry rewritten (it was retracted) changes every note and the source list; "what
+    changed" said nothing of it (finding)."""
+    ws = copy_workspace(issued, tmp_path)
+    edit(ws / "seeds/sources.yaml", "      Online news article relaying", "      Retracted by its publisher. Online "
+         "news article relaying")
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    line = ("Revised source Global South World, “North Korea's AI arms race”: description “Online news article "
+            "relaying North Korean state media (KCNA)…” → “Retracted by its publisher. Online news article")
+    assert line in " ".join(run(ws, "diff").output.split())
+    assert line in " ".join(run(ws, "status").output.split())
+    brief = " ".join(p.text for p in Document(str(ws / "output/analyst.docx")).paragraphs)
+    assert line in " ".join(brief.split())
+    assert "Revised source" not in run(issued, "diff").output  # nothing changed there
+
+
+def test_an_item_whose_id_was_renamed_is_the_same_item_to_the_reader(issued: Path, tmp_path: Path) -> None:
+    """Ids are never printed: an analyst tidying them made each renamed item read "Dropped …" and "New …" with
+    the same words (finding). Renamed, it is the same item; renamed and revised, it is revised."""
+    ws = copy_workspace(issued, tmp_path)
+    data = model(ws)
+    data["judgments"][1]["id"] = "renamed-judgment"
+    data["quotes"][0]["id"] = "renamed-quote"
+    figure = next(f for f in data["figures"] if f["value"] == "more than 7 million")
+    figure["id"], figure["value"] = "renamed-figure", "some 7 million"
+    save_model(ws, data)
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    lines = [line.strip() for line in run(ws, "diff").output.splitlines()[1:]]
+    assert not [line for line in lines if line.startswith(("New ", "Dropped judgment", "Dropped figure"))], lines
+    assert lines == [f"Revised figure “{figure['label']}”: value more than 7 million → some 7 million."], lines
+
+
+def test_a_dropped_section_is_deleted_whole_not_interleaved_with_new_text(issued: Path, tmp_path: Path) -> None:
+    """Paragraphs were paired for word-by-word revision when half their tokens agreed, spaces counted: every
+    dropped gap was interleaved word by word with an unrelated line of "What changed" (finding)."""
+    ws = copy_workspace(issued, tmp_path)
+    data = model(ws)
+    gaps = [" ".join(g["statement"].split()) for g in data.pop("gaps")]
+    save_model(ws, data)
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    document, _ = parts(ws / "output/analyst.redline.docx")
+    for gap in gaps:
+        held = [p for p in document.iter(f"{W}p") if gap[:40] in "".join(t.text or "" for t in p.iter(f"{W}delText"))]
+        assert len(held) == 1, gap
+        assert held[0].find(f"{W}pPr/{W}rPr/{W}del") is not None and held[0].find(f".//{W}ins") is None, gap
+        assert not list(held[0].iter(f"{W}t")), gap  # nothing of it kept
+    assert text_of(ws / "output/analyst.redline.docx", accept=False) == text_of(
+        ws / "output/issued/analyst-v1/analyst.docx")
+
+
+def test_a_redrawn_chart_is_shown_deleted_as_issued_and_inserted_as_new(issued: Path, tmp_path: Path) -> None:
+    """The issued chart was left out of the redline (its picture belongs to the issued package), so Reject
+    All showed no chart where the issued brief had one (finding, through LibreOffice). It is now carried into
+    the redline's package under a relationship of its own."""
+    from tests.lo_redline import lo_agrees
+    from tests.ooxml_order import violations
+
+    ws = copy_workspace(issued, tmp_path)
+    data = model(ws)
+    data["figures"] = [f for f in data["figures"] if not f["label"].startswith("Weapons supplied to Russia")]
+    save_model(ws, data)
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    redline, new, issued = (ws / "output/analyst.redline.docx", ws / "output/analyst.docx",
+                            ws / "output/issued/analyst-v1/analyst.docx")
+    assert _pictures(redline, accept=False) == _pictures(issued)
+    assert _pictures(redline, accept=True) == _pictures(new)
+    assert _pictures(issued) != _pictures(new) and violations(redline) == []
+    accepted, new_words, rejected, old_words = lo_agrees(redline, new, issued, tmp_path)
+    assert accepted == new_words and rejected == old_words
+
+
+def _pictures(path: Path, accept: bool | None = None) -> list[tuple[str, bytes]]:
+    """Each picture of the body (with the tracked changes accepted or rejected): its description and bytes."""
+    from tests.redlines import resolve
+
+    with zipfile.ZipFile(path) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+        rels = {r.get("Id"): r.get("Target") for r in etree.fromstring(archive.read("word/_rels/document.xml.rels"))}
+        if accept is not None:
+            document = resolve(document, accept)
+        found = []
+        for drawing in document.iter(f"{W}drawing"):
+            blip = next(e for e in drawing.iter() if e.get(f"{{{R}}}embed"))
+            described = next(e.get("descr") for e in drawing.iter() if e.get("descr") is not None)
+            found.append((described, archive.read(f"word/{rels[blip.get(f'{{{R}}}embed')]}")))
+    return found
