@@ -94,6 +94,22 @@ def _issued_twice(ws: Path) -> None:
     record.write_text(json.dumps(data), encoding="utf-8")
 
 
+def _issued_unreadable(ws: Path) -> None:
+    import hashlib
+    import json
+
+    from tests.helpers import run, set_marker
+
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    held = ws / "output/issued/analyst-v1/analyst.docx"
+    held.write_bytes(b"not a zip archive")  # as issued (its digest recorded), by a briefgen of another shape
+    record = ws / "output/issued/issued.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["audiences"]["analyst"][0]["files"]["analyst.docx"] = hashlib.sha256(held.read_bytes()).hexdigest()
+    record.write_text(json.dumps(data), encoding="utf-8")
+    set_marker(ws, 1)
+
+
 def _issued_retired(ws: Path) -> None:
     from tests.helpers import run
 
@@ -367,6 +383,7 @@ SCENARIOS: dict[str, Scenario] = {
     "issue with a damaged record of issued versions": (_deep_issued, ("issue", "-a", "analyst")),
     "issue with a record of issued versions edited by hand": (_issued_twice, ("issue", "-a", "analyst")),
     "issued audience retired since (warning)": (_issued_retired, ("diff",)),
+    "issued DOCX the redline cannot read (warning)": (_issued_unreadable, ("build", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
     "template nested too deep": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ ' + "(" * 1000 + "1"
                                         + ")" * 1000 + " }}{% endblock %}"), ("check",)),

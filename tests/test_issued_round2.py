@@ -114,3 +114,48 @@ def _pictures(path: Path, accept: bool | None = None) -> list[tuple[str, bytes]]
             described = next(e.get("descr") for e in drawing.iter() if e.get("descr") is not None)
             found.append((described, archive.read(f"word/{rels[blip.get(f'{{{R}}}embed')]}")))
     return found
+
+
+def _replace_as_issued(ws: Path, data: bytes) -> None:
+    """The analyst brief of version 1 replaced by `data`, its digest recorded: the file as issued (an older
+    briefgen's, say), not one edited since."""
+    import hashlib
+    import json
+
+    (ws / "output/issued/analyst-v1/analyst.docx").write_bytes(data)
+    record = json.loads((ws / "output/issued/issued.json").read_text(encoding="utf-8"))
+    record["audiences"]["analyst"][0]["files"]["analyst.docx"] = hashlib.sha256(data).hexdigest()
+    (ws / "output/issued/issued.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_an_issued_docx_without_notes_is_redlined(issued: Path, tmp_path: Path) -> None:
+    """An issued brief with no notes part stopped every later build: "/abs/path/analyst.docx: cannot compare
+    with this issued DOCX: There is no item named 'word/footnotes.xml'" (finding)."""
+    import io
+
+    ws = copy_workspace(issued, tmp_path)
+    held = Document()
+    held.add_paragraph("A brief an older briefgen issued, without notes.")
+    buffer = io.BytesIO()
+    held.save(buffer)
+    _replace_as_issued(ws, buffer.getvalue())
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    result = run(ws, "build", *ANALYST)
+    assert result.exit_code == 0, result.output
+    redline = ws / "output/analyst.redline.docx"
+    assert text_of(redline, accept=True) == text_of(ws / "output/analyst.docx")
+    assert text_of(redline, accept=False)[0] == ["A brief an older briefgen issued, without notes."]
+
+
+def test_an_issued_docx_the_redline_cannot_read_leaves_the_build_whole(issued: Path, tmp_path: Path) -> None:
+    """The build stopped, naming an absolute path and asking to restore a file that was as issued."""
+    ws = copy_workspace(issued, tmp_path)
+    _replace_as_issued(ws, b"not a zip archive")
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    result = run(ws, "build", *ANALYST)
+    assert result.exit_code == 0, result.output
+    assert ("output/issued/analyst-v1/analyst.docx: warning: the redline cannot read this issued DOCX (File is not "
+            "a zip file), so no redline is made against it") in result.output
+    assert "hint: the brief is built all the same; issue it, and later briefs are redlined against it" in result.output
+    assert not (ws / "output/analyst.redline.docx").exists() and "they are" in "".join(
+        p.text for p in Document(str(ws / "output/analyst.docx")).paragraphs)

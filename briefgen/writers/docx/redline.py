@@ -49,11 +49,16 @@ class UnreadableDocx(Exception):
 
 
 def _parts(path: Path) -> dict[str, etree._Element]:
+    """The parts a redline reads; a brief without notes (an older briefgen wrote no notes part then) has none."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES, RELS, TYPES)}
+            names = set(archive.namelist())
+            found = {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES, RELS, TYPES)
+                     if name != FOOTNOTES or name in names}
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocx(str(exc) or type(exc).__name__) from None
+    found.setdefault(FOOTNOTES, etree.Element(q("footnotes")))
+    return found
 
 
 def _body(root: etree._Element) -> etree._Element:
