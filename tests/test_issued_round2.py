@@ -159,3 +159,28 @@ def test_an_issued_docx_the_redline_cannot_read_leaves_the_build_whole(issued: P
     assert "hint: the brief is built all the same; issue it, and later briefs are redlined against it" in result.output
     assert not (ws / "output/analyst.redline.docx").exists() and "they are" in "".join(
         p.text for p in Document(str(ws / "output/analyst.docx")).paragraphs)
+
+
+def test_a_file_size_limit_hit_while_staging_publishes_nothing_and_says_so(issued: Path, tmp_path: Path) -> None:
+    """RLIMIT_FSIZE (ulimit -f) reached while the briefs and the redline are staged: "output: File too large",
+    with no hint (finding); nothing published, and the next build with room publishes all."""
+    import resource
+    import subprocess
+    import sys
+
+    from tests.helpers import published
+
+    ws = copy_workspace(issued, tmp_path)
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    before = published(ws)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40 * 1024, 40 * 1024))
+
+    result = subprocess.run([sys.executable, "-m", "briefgen", "build", *ANALYST], cwd=ws, capture_output=True,
+                            text=True, timeout=120, preexec_fn=limit)
+    assert result.returncode == 1, result.stderr
+    assert "a file would be larger than this process may write (its file size limit)" in result.stderr
+    assert "hint: raise the limit (ulimit -f unlimited, or the job's RLIMIT_FSIZE)" in result.stderr
+    assert "Traceback" not in result.stderr and published(ws) == before
+    assert run(ws, "build", *ANALYST).exit_code == 0 and (ws / "output/analyst.redline.docx").is_file()
