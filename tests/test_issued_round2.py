@@ -184,3 +184,24 @@ def test_a_file_size_limit_hit_while_staging_publishes_nothing_and_says_so(issue
     assert "hint: raise the limit (ulimit -f unlimited, or the job's RLIMIT_FSIZE)" in result.stderr
     assert "Traceback" not in result.stderr and published(ws) == before
     assert run(ws, "build", *ANALYST).exit_code == 0 and (ws / "output/analyst.redline.docx").is_file()
+
+
+def test_since_a_version_only_some_audiences_have_compares_those_and_names_the_others(issued: Path,
+                                                                                     tmp_path: Path) -> None:
+    """`status --since 2` and `diff --since 2` printed nothing but "no issued version 2 of the public brief"
+    when the analyst brief had a version 2 and the public one did not (finding)."""
+    ws = copy_workspace(issued, tmp_path)
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    assert run(ws, "build").exit_code == 0
+    assert run(ws, "issue", "-a", "analyst", "-a", "public").exit_code == 0  # analyst 2, public 1
+    status = run(ws, "status", "--since", "2")
+    assert status.exit_code == 1
+    assert "analyst: up to date\n  no changes since version 2 of " in status.output
+    assert "--since: no issued version 2 of the public brief" in status.output
+    diff = run(ws, "diff", "--since", "2")
+    assert diff.exit_code == 0, diff.output
+    assert diff.output.startswith("the analyst brief: no changes since version 2 of ")
+    assert "--since: warning: no issued version 2 of the public brief" in diff.output
+    assert "hint: issued versions: 1; the audiences that have it are compared" in diff.output
+    assert run(ws, "diff", "-a", "public", "--since", "2").exit_code == 1  # named: refused
+    assert run(ws, "diff", "--since", "3").exit_code == 1  # none has it: refused

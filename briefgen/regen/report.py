@@ -49,11 +49,26 @@ def diff_report(ws: Workspace, audiences: tuple[str, ...] = (), since: str | Non
     if not names:
         base = baseline(target, lock, None, since, issues)
         return [Diff(None, base.described, changes(base.snapshot, full_snapshot(checked)))]
-    found = []
+    found, missing = [], []
     for name in names:
-        base = baseline(target, lock, name, since, issues)
+        try:
+            base = baseline(target, lock, name, since, issues)
+        except BriefgenError as exc:  # --since names a version this audience never had
+            if audiences:
+                raise
+            missing.append(exc.problems[0])
+            continue
         found.append(Diff(name, base.described, changes(base.snapshot, snapshot(checked, load_profile(ws, name),
                                                                                  name))))
+    return _or_refused(found, missing)
+
+
+def _or_refused(found: list[Diff], missing: list[Problem]) -> list[Diff]:
+    """The audiences that have what --since names, each other one named in a warning; none: refused."""
+    if missing and not found:
+        raise BriefgenError(missing[0])
+    for problem in missing:
+        warn(Problem(problem.file, problem.message, hint=f"{problem.hint}; the audiences that have it are compared"))
     return found
 
 

@@ -33,6 +33,7 @@ class AudienceState:
     edited: list[str] = field(default_factory=list)  # published files whose digest no longer matches the lock
     since: str = ""  # what `changes` counts from ("version 3 of 3 December 2026"), when there is something
     changes: list[Change] = field(default_factory=list)
+    since_problem: Problem | None = None  # `--since` names what this audience never had (version 3 of 2)
 
     def to_json(self) -> dict[str, Any]:
         return {"up_to_date": self.up_to_date, "reason": self.reason, "affected_items": self.affected,
@@ -68,6 +69,7 @@ def workspace_status(ws: Workspace, out: Path | None = None, since: str | None =
     check_since(since)
     target = target_of(ws, out)
     status = _status(ws, target, since)
+    status.problems.extend(a.since_problem for a in status.audiences if a.since_problem is not None)
     stage = interrupted(target)
     if stage is not None:
         status.problems.insert(0, Problem(f"{target.name}/{stage.name}", "a build was killed while publishing: "
@@ -123,7 +125,11 @@ def _with_changes(target: Path, lock: Lock, state: AudienceState, now: dict[str,
     if state.edited:
         state.up_to_date, state.reason = False, "edited by hand after briefgen wrote it"
     if since is not None or read_issues(target).get(state.name):
-        base = baseline(target, lock, state.name, since)
+        try:
+            base = baseline(target, lock, state.name, since)
+        except BriefgenError as exc:  # this audience has no such version or build: said, the others shown
+            state.since_problem = exc.problems[0]
+            return state
         state.since, state.changes = base.described, changes(base.snapshot, now)
     return state
 
