@@ -205,3 +205,24 @@ def test_since_a_version_only_some_audiences_have_compares_those_and_names_the_o
     assert "hint: issued versions: 1; the audiences that have it are compared" in diff.output
     assert run(ws, "diff", "-a", "public", "--since", "2").exit_code == 1  # named: refused
     assert run(ws, "diff", "--since", "3").exit_code == 1  # none has it: refused
+
+
+def test_two_audiences_issued_at_the_same_time_are_both_issued(issued: Path, tmp_path: Path) -> None:
+    """Two analysts issue two audiences at once: the second waited for the first, whose issue re-stamps its own
+    brief (a build), and then refused: "build 4 ran while this issue waited for it" (finding). A build that
+    rewrote only other audiences' briefs changes nothing the second issues."""
+    import json
+    import subprocess
+    import sys
+
+    ws = copy_workspace(issued, tmp_path)
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    assert run(ws, "build").exit_code == 0
+    issues = [subprocess.Popen([sys.executable, "-m", "briefgen", "issue", "-a", name], cwd=ws, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for name in ("analyst", "public")]
+    said = [issue.communicate(timeout=180) for issue in issues]
+    assert [issue.returncode for issue in issues] == [0, 0], said
+    record = json.loads((ws / "output/issued/issued.json").read_text(encoding="utf-8"))
+    assert [i["version"] for i in record["audiences"]["analyst"]] == [1, 2]
+    assert [i["version"] for i in record["audiences"]["public"]] == [1]
+    assert run(ws, "issue", "-a", "public").exit_code == 1  # and public as issued is what was reviewed: once

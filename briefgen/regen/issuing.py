@@ -20,7 +20,7 @@ from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import AT_FORMAT, ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
-from briefgen.regen.record import Lock, last_build, read_lock
+from briefgen.regen.record import LOCK_NAME, Lock, quiet_lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
 from briefgen.text import first_unsafe
@@ -36,15 +36,12 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     _check_note(note)
     target = output_dir(ws, out)
     lock_path = target / ".issue.lock"
-    reviewed = last_build(target)  # before waiting for a build that may be running now
+    reviewed = quiet_lock(target)  # the briefs as reviewed: read before waiting for a build running now
     with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"), building(ws, target):
         lock = read_lock(target)
-        if lock.build != reviewed:
-            raise BriefgenError(Problem(ws.rel(target / "briefgen.lock"), f"build {lock.build} ran while this "
-                                        f"issue waited for it (the briefs reviewed were build {reviewed})",
-                                        hint=REVIEW_HINT))
         issues = issues_to_extend(target)
         names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
+        _unchanged_since_reviewed(ws, target, reviewed, lock, names)
         date, at = today()
         _in_order(ws, target, names, issues, at)
         made = {}
@@ -59,6 +56,17 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
         build_held(ws, target, names, FORMATS, issuing=Issuing(issues, made, {
             n: lock.audiences[n].dropped for n in names}))
     return list(made.items())
+
+
+def _unchanged_since_reviewed(ws: Workspace, target: Path, reviewed: Lock, lock: Lock, names: list[str]) -> None:
+    """A build that ran while this issue waited for the lock (cron's) must not be issued unreviewed; one that
+    rewrote only other audiences' briefs (another analyst's `issue -a public` re-stamping its own) changed
+    nothing issued here, and refusing for it made two audiences impossible to issue at the same time."""
+    moved = [n for n in names if (was := reviewed.audiences.get(n)) is None or was.outputs != lock.audiences[n].outputs]
+    if moved:
+        raise BriefgenError(Problem(ws.rel(target / LOCK_NAME), f"build {lock.build} ran while this issue waited "
+                                    f"for it and rewrote the {', '.join(moved)} brief (the briefs reviewed were "
+                                    f"build {reviewed.build})", hint=REVIEW_HINT))
 
 
 def _in_order(ws: Workspace, target: Path, names: list[str], issues: dict[str, list[Issue]], at: str) -> None:
