@@ -226,3 +226,22 @@ def test_two_audiences_issued_at_the_same_time_are_both_issued(issued: Path, tmp
     assert [i["version"] for i in record["audiences"]["analyst"]] == [1, 2]
     assert [i["version"] for i in record["audiences"]["public"]] == [1]
     assert run(ws, "issue", "-a", "public").exit_code == 1  # and public as issued is what was reviewed: once
+
+
+def test_status_names_an_issued_copy_edited_or_deleted_by_hand(issued: Path, tmp_path: Path) -> None:
+    """The copies in output/issued/ are the record of what readers hold; an issued PDF edited (or the DOCX
+    deleted) by hand went unnoticed: only a later build read the DOCX (finding)."""
+    import json
+
+    ws = copy_workspace(issued, tmp_path)
+    with (ws / "output/issued/analyst-v1/analyst.pdf").open("ab") as handle:
+        handle.write(b"% edited\n")
+    (ws / "output/issued/analyst-v1/analyst.docx").unlink()
+    result = run(ws, "status")
+    for name in ("analyst.docx", "analyst.pdf"):
+        assert (f"  issued/analyst-v1/{name}: changed or gone since it was issued (issued/issued.json has its "
+                "digest); restore it from a backup: it is the record of what readers hold") in result.output
+    report = json.loads(run(ws, "status", "--json").output)
+    assert report["audiences"]["analyst"]["issued_changed"] == ["issued/analyst-v1/analyst.docx",
+                                                                "issued/analyst-v1/analyst.pdf"]
+    assert report["audiences"]["public"]["issued_changed"] == []

@@ -259,6 +259,18 @@ def edition(issues: list[Issue], digest: str) -> Edition:
     return Edition(last, None, last.version + 1)
 
 
+def issued_changed(out: Path, audience: str, issues: list[Issue]) -> list[str]:
+    """The files of the audience's issued versions that are gone or no longer as issued (their digests in the
+    record): the copies are the record of what readers hold, so `status` names any edited or lost by hand."""
+    found = []
+    for issue in issues:
+        for name, digest in sorted(issue.files.items()):
+            path = issue.folder(out, audience) / name
+            if path.is_symlink() or not path.is_file() or file_digest(path) != digest:
+                found.append(path.relative_to(out).as_posix())
+    return found
+
+
 def find(issues: list[Issue], version: int) -> Issue | None:
     return next((i for i in issues if i.version == version), None)
 

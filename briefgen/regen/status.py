@@ -11,7 +11,7 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.changes import Change, changes
 from briefgen.regen.changes import name as item_name
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import read_issues
+from briefgen.regen.issued import issued_changed, read_issues
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
 from briefgen.regen.publish import interrupted
 from briefgen.regen.record import Lock, read_lock
@@ -31,13 +31,14 @@ class AudienceState:
     affected: list[str] = field(default_factory=list)  # ids, for the JSON report
     affected_names: list[str] = field(default_factory=list)  # the same items as the brief names them
     edited: list[str] = field(default_factory=list)  # published files whose digest no longer matches the lock
+    issued_changed: list[str] = field(default_factory=list)  # issued copies changed or gone since issued
     since: str = ""  # what `changes` counts from ("version 3 of 3 December 2026"), when there is something
     changes: list[Change] = field(default_factory=list)
     since_problem: Problem | None = None  # `--since` names what this audience never had (version 3 of 2)
 
     def to_json(self) -> dict[str, Any]:
         return {"up_to_date": self.up_to_date, "reason": self.reason, "affected_items": self.affected,
-                "edited_by_hand": self.edited, "changes_since": self.since,
+                "edited_by_hand": self.edited, "issued_changed": self.issued_changed, "changes_since": self.since,
                 "changes": [{"what": c["what"], "detail": c["detail"]} for c in self.changes]}
 
 
@@ -122,6 +123,7 @@ def _unchanged(target: Path, lock: Lock, name: str, since: str | None) -> Audien
 def _with_changes(target: Path, lock: Lock, state: AudienceState, now: dict[str, Any], since: str | None,
                   ) -> AudienceState:
     state.edited = _edited(target, lock, state.name)
+    state.issued_changed = issued_changed(target, state.name, read_issues(target).get(state.name, []))
     if state.edited:
         state.up_to_date, state.reason = False, "edited by hand after briefgen wrote it"
     if since is not None or read_issues(target).get(state.name):
