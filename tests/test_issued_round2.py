@@ -245,3 +245,30 @@ def test_status_names_an_issued_copy_edited_or_deleted_by_hand(issued: Path, tmp
     assert report["audiences"]["analyst"]["issued_changed"] == ["issued/analyst-v1/analyst.docx",
                                                                 "issued/analyst-v1/analyst.pdf"]
     assert report["audiences"]["public"]["issued_changed"] == []
+
+
+def _furniture(path: Path, accept: bool | None = None) -> dict[str, list[str]]:
+    """The text of each header and footer part, with the tracked changes accepted or rejected."""
+    from tests.redlines import paragraphs, resolve
+
+    with zipfile.ZipFile(path) as archive:
+        roots = {n: etree.fromstring(archive.read(n)) for n in archive.namelist()
+                 if n.startswith(("word/header", "word/footer"))}
+    return {n: paragraphs(root if accept is None else resolve(root, accept)) for n, root in roots.items()}
+
+
+def test_the_footer_version_is_tracked_so_reject_all_gives_the_issued_footer(issued: Path, tmp_path: Path) -> None:
+    """The analyst brief prints its version in the footer: Reject All left "Draft of version 2" on the issued
+    brief's pages, since headers and footers were the new brief's (finding)."""
+    from tests.lo_redline import lo_agrees
+
+    ws = copy_workspace(issued, tmp_path)
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    redline, new, held = (ws / "output/analyst.redline.docx", ws / "output/analyst.docx",
+                          ws / "output/issued/analyst-v1/analyst.docx")
+    assert any("Version 1 of" in " ".join(p) for p in _furniture(held).values())
+    assert _furniture(redline, accept=False) == _furniture(held)
+    assert _furniture(redline, accept=True) == _furniture(new) != _furniture(held)
+    accepted, new_words, rejected, old_words = lo_agrees(redline, new, held, tmp_path)
+    assert accepted == new_words and rejected == old_words

@@ -5,9 +5,9 @@ references, NOTEREF fields, bookmarks and hyperlinks. The body is aligned block 
 tables, tables row by row and cell by cell), and aligned paragraphs word by word; a footnote reference is the
 same only when its note reads the same, so a changed note is tracked whole: its old reference and note deleted,
 the new ones inserted (wordtokens.mark_notes says why). Accepting every change gives the new brief's text,
-rejecting every change the earlier one's, in Word and in LibreOffice. What is not tracked: formatting, headers
-and footers (the new brief's); a chart picture that changed is shown deleted (copied from the issued package,
-heldmedia.py) and the new one inserted.
+rejecting every change the earlier one's, in Word and in LibreOffice; headers and footers are aligned too
+(redline_furniture.py). What is not tracked: formatting; a chart picture that changed is shown deleted (copied
+from the issued package, heldmedia.py) and the new one inserted.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from lxml import etree
 from briefgen.atomic import atomic_write
 from briefgen.writers.docx.diffxml import Aligner, Marks
 from briefgen.writers.docx.heldmedia import RELS, TYPES, carry
+from briefgen.writers.docx.redline_furniture import track_furniture
 from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
@@ -41,11 +42,18 @@ def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -
     _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES])
     _in_reference_order(new_parts[DOCUMENT], new_parts[FOOTNOTES])
     added = carry(aligner.deleted_pictures, issued, new_parts[RELS], new_parts[TYPES])
-    _write(new, path, new_parts, added)
+    _write(new, path, {**new_parts, **_furniture(issued, new, aligner.marks)}, added)
 
 
 class UnreadableDocx(Exception):
     """A DOCX that is not a brief this package wrote (damaged, or edited into another shape)."""
+
+
+def _furniture(issued: Path, new: Path, marks: Marks) -> dict[str, etree._Element]:
+    try:
+        return track_furniture(issued, new, marks)
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise UnreadableDocx(str(exc) or type(exc).__name__) from None
 
 
 def _parts(path: Path) -> dict[str, etree._Element]:
