@@ -272,3 +272,24 @@ def test_the_footer_version_is_tracked_so_reject_all_gives_the_issued_footer(iss
     assert _furniture(redline, accept=True) == _furniture(new) != _furniture(held)
     accepted, new_words, rejected, old_words = lo_agrees(redline, new, held, tmp_path)
     assert accepted == new_words and rejected == old_words
+
+
+def test_a_redline_of_hundreds_of_changed_paragraphs_takes_seconds_not_minutes(tmp_path: Path) -> None:
+    """Each old paragraph of a run of changed ones was compared with every new one, its words found anew each
+    time: 300 reworded information gaps took 157 s to redline (finding). Now each is compared with the next
+    40 new ones, on words found once, cheap bounds first."""
+    import time
+
+    from briefgen.writers.docx.redline import write_redline
+
+    for name, word in (("held", "word"), ("new", "term")):
+        document = Document()
+        for i in range(400):
+            document.add_paragraph(f"Gap {i}: " + " ".join(f"{word}{(i * 7 + k) % 97}" for k in range(40)))
+        document.add_paragraph("A footnote-free brief.")
+        document.save(str(tmp_path / f"{name}.docx"))
+    started = time.monotonic()
+    write_redline(tmp_path / "held.docx", tmp_path / "new.docx", tmp_path / "redline.docx", "test", "2026-12-06")
+    assert time.monotonic() - started < 30  # 240 s before, on the same machine
+    assert text_of(tmp_path / "redline.docx", accept=True)[0] == text_of(tmp_path / "new.docx")[0]
+    assert text_of(tmp_path / "redline.docx", accept=False)[0] == text_of(tmp_path / "held.docx")[0]

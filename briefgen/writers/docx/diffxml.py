@@ -16,9 +16,10 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from briefgen.writers.docx.ooxml import XML_SPACE
-from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, q, similar, tokens
+from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, likeness_key, q, similar, tokens
 
 TR, TC, R = q("tr"), q("tc"), q("r")
+WINDOW = 40  # the new blocks an old one may be paired with, from the last pairing on
 
 
 class Marks:
@@ -53,11 +54,14 @@ class Aligner:
         _replace_children(new_parent, news, result)
 
     def _replace(self, olds: list[etree._Element], news: list[etree._Element]) -> list[etree._Element]:
-        """Pair alike blocks in order; the rest are deleted (old) or inserted (new)."""
+        """Pair alike blocks in order, each old one with one of the next WINDOW new ones (a run of hundreds of
+        changed paragraphs took minutes compared each with each); the rest are deleted (old) or inserted (new)."""
         out: list[etree._Element] = []
+        keys = [likeness_key(n) for n in news]
         j = 0
         for old in olds:
-            match = next((k for k in range(j, len(news)) if similar(old, news[k])), None)
+            key = likeness_key(old)
+            match = next((k for k in range(j, min(len(news), j + WINDOW)) if similar(key, keys[k])), None)
             if match is None:
                 out.append(self.whole(copy.deepcopy(old), "del"))
                 continue

@@ -119,16 +119,22 @@ def block_key(block: etree._Element) -> tuple[str, str]:
     return "tbl", "\x1e".join(block_key(p)[1] for p in block.iter(P))
 
 
-def similar(a: etree._Element, b: etree._Element) -> bool:
-    """Are two blocks alike enough to be revised word by word? Counted on their words: the spaces between
+def likeness_key(block: etree._Element) -> tuple[str, list[str]]:
+    """What `similar` compares of a block: its kind and its words. Counted on the words: the spaces between
     them, half of every paragraph's tokens, made any two paragraphs of prose look half alike, and a reviewer
     read a dropped paragraph and an unrelated new one interleaved word by word."""
-    if a.tag != b.tag:
+    if block.tag == TBL:
+        return "tbl", []
+    return "p", [key for key in block_key(block)[1].split("\x1f") if not key[1:].isspace()]
+
+
+def similar(a: tuple[str, list[str]], b: tuple[str, list[str]]) -> bool:
+    """Are two blocks (their `likeness_key`s) alike enough to be revised word by word? Cheap bounds first:
+    a run of many changed paragraphs compares each with many others."""
+    if a[0] != b[0]:
         return False
-    if a.tag == TBL:
+    if a[0] == "tbl":
         return True  # a table is compared row by row
-    return SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio() >= SIMILAR
-
-
-def _words(p: etree._Element) -> list[str]:
-    return [key for key in block_key(p)[1].split("\x1f") if not key[1:].isspace()]
+    matcher = SequenceMatcher(None, a[1], b[1], autojunk=False)
+    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+            and matcher.ratio() >= SIMILAR)
