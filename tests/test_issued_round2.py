@@ -293,3 +293,28 @@ def test_a_redline_of_hundreds_of_changed_paragraphs_takes_seconds_not_minutes(t
     assert time.monotonic() - started < 30  # 240 s before, on the same machine
     assert text_of(tmp_path / "redline.docx", accept=True)[0] == text_of(tmp_path / "new.docx")[0]
     assert text_of(tmp_path / "redline.docx", accept=False)[0] == text_of(tmp_path / "held.docx")[0]
+
+
+def test_a_redline_of_a_long_paragraph_reworded_throughout_takes_seconds(tmp_path: Path) -> None:
+    """A statement may hold 20,000 characters: one of 4,000 words with a third of them changed took 12.7 s to
+    align, every space token matching every other (finding); the words alone are aligned now."""
+    import random
+    import time
+
+    from briefgen.writers.docx.redline import write_redline
+
+    rnd = random.Random(1)
+    held = [f"w{rnd.randint(0, 300)}" for _ in range(4000)]
+    new = [w if rnd.random() < 0.7 else f"x{rnd.randint(0, 300)}" for w in held]
+    for name, words in (("held", held), ("new", new)):
+        document = Document()
+        document.add_paragraph(" ".join(words))
+        document.save(str(tmp_path / f"{name}.docx"))
+    started = time.monotonic()
+    write_redline(tmp_path / "held.docx", tmp_path / "new.docx", tmp_path / "redline.docx", "test", "2026-12-06")
+    assert time.monotonic() - started < 6  # 12.7 s before on the same machine, 0.8 s after
+    assert text_of(tmp_path / "redline.docx", accept=True)[0] == [" ".join(new)]
+    assert text_of(tmp_path / "redline.docx", accept=False)[0] == [" ".join(held)]
+    document_part = parts(tmp_path / "redline.docx")[0]
+    deleted = [t.text for t in document_part.iter(f"{W}delText")]
+    assert deleted and max(len((t or "").split()) for t in deleted) < 50  # word by word, not the paragraph

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from briefgen.writers.docx.ooxml import XML_SPACE
+from briefgen.writers.docx.wordalign import aligned
 from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, likeness_key, q, similar, tokens
 
 TR, TC, R = q("tr"), q("tc"), q("r")
@@ -76,14 +77,7 @@ class Aligner:
             return self._table(old, new)
         old_tokens, _ = tokens(old)
         new_tokens, trailing = tokens(new)
-        ops: list[tuple[str | None, Token]] = []
-        matcher = SequenceMatcher(None, [t.key for t in old_tokens], [t.key for t in new_tokens], autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                ops.extend((None, t) for t in new_tokens[j1:j2])
-                continue
-            ops.extend(("del", t) for t in old_tokens[i1:i2])
-            ops.extend(("ins", t) for t in new_tokens[j1:j2])
+        ops = aligned(old_tokens, new_tokens)
         return self._paragraph(new, ops, trailing, None)
 
     def whole(self, block: etree._Element, kind: str) -> etree._Element:
