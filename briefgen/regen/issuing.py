@@ -26,6 +26,8 @@ from briefgen.render.audiences import profile_path
 from briefgen.text import first_unsafe
 from briefgen.workspace import Workspace, output_dir
 
+MAX_NOTE = 2_000  # characters of an issue's note
+
 
 def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Path | None = None,
           ) -> list[tuple[str, Issue]]:
@@ -90,7 +92,12 @@ def _redate_hint(fixed: bool, at: str) -> str:
 
 
 def _check_note(note: str) -> None:
-    """The note is printed in the brief's document control: no character a document cannot hold."""
+    """The note is printed in the brief's document control: no character a document cannot hold, and a line's
+    length (a 100,000-character note was blamed on the template, as a paragraph longer than a brief holds)."""
+    if len(note) > MAX_NOTE:
+        raise BriefgenError(Problem("--note", f"the note is {len(note):,} characters long: it is printed in the "
+                                    f"brief's document control, which holds at most {MAX_NOTE:,}",
+                                    hint="shorten it, and keep a longer account of the version elsewhere"))
     bad = first_unsafe(note)
     if bad is not None:
         raise BriefgenError(Problem("--note", f"contains the control character U+{ord(bad):04X}, which documents "
