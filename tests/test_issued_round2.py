@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
+from tests.conftest import ROOT
 from tests.helpers import built_workspace, copy_workspace, edit, model, run, save_model
 from tests.redlines import parts, text_of
 
@@ -318,3 +319,47 @@ def test_a_redline_of_a_long_paragraph_reworded_throughout_takes_seconds(tmp_pat
     document_part = parts(tmp_path / "redline.docx")[0]
     deleted = [t.text for t in document_part.iter(f"{W}delText")]
     assert deleted and max(len((t or "").split()) for t in deleted) < 50  # word by word, not the paragraph
+
+
+def test_a_letterhead_field_the_redline_does_not_read_is_kept_untracked(issued: Path, tmp_path: Path) -> None:
+    """A house reference whose letterhead holds a simple field (a DATE): a header rebuilt from its tokens
+    would lose it, so such a part is left as the new brief has it."""
+    ws = copy_workspace(issued, tmp_path)
+    house = Document()
+    letterhead = house.sections[0].header.paragraphs[0]
+    letterhead.text = "ACME letterhead "
+    letterhead._p.append(etree.fromstring(
+        f'<w:fldSimple xmlns:w="{W[1:-1]}" w:instr=" DATE "><w:r><w:t>6 December 2026</w:t></w:r></w:fldSimple>'))
+    house.save(str(ws / "templates/house.docx"))
+    profile = (ROOT / "briefgen/templates/analyst.yaml").read_text(encoding="utf-8")
+    (ws / "templates/analyst.yaml").write_text(profile + "look: {reference_docx: house.docx}\n", encoding="utf-8")
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    redline, new = ws / "output/analyst.redline.docx", ws / "output/analyst.docx"
+    with zipfile.ZipFile(new) as archive:
+        fields = [n for n in archive.namelist() if n.startswith("word/header") and b"fldSimple" in archive.read(n)]
+    assert fields  # the brief adopted the letterhead's field
+    with zipfile.ZipFile(redline) as archive:
+        assert all(b'w:instr=" DATE "' in archive.read(n) for n in fields)
+    assert text_of(redline, accept=True) == text_of(new)
+
+
+def test_an_issued_docx_with_a_field_the_redline_does_not_read_makes_no_wrong_redline(issued: Path,
+                                                                                      tmp_path: Path) -> None:
+    """Rebuilt from its tokens, a paragraph loses what they do not read: Reject All would not give the issued
+    text. Such a brief is not redlined (a warning), rather than redlined wrong."""
+    import io
+
+    ws = copy_workspace(issued, tmp_path)
+    held = Document()
+    paragraph = held.add_paragraph("Issued on ")
+    paragraph._p.append(etree.fromstring(
+        f'<w:fldSimple xmlns:w="{W[1:-1]}" w:instr=" DATE "><w:r><w:t>1 May 2026</w:t></w:r></w:fldSimple>'))
+    buffer = io.BytesIO()
+    held.save(buffer)
+    _replace_as_issued(ws, buffer.getvalue())
+    edit(ws / "seeds/summary.yaml", "how capable the new systems are is unknown.", "how capable they are is unknown.")
+    result = run(ws, "build", *ANALYST)
+    assert result.exit_code == 0, result.output
+    assert ("the redline cannot read this issued DOCX (word/document.xml holds a w:fldSimple inside a paragraph, "
+            "which the redline does not read)") in result.output
+    assert not (ws / "output/analyst.redline.docx").exists()

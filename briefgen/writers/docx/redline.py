@@ -23,7 +23,7 @@ from briefgen.atomic import atomic_write
 from briefgen.writers.docx.diffxml import Aligner, Marks
 from briefgen.writers.docx.heldmedia import RELS, TYPES, carry
 from briefgen.writers.docx.redline_furniture import track_furniture
-from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes
+from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes, unread
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
 
@@ -32,6 +32,9 @@ def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -
     """Write `path`: the DOCX `new` with its differences from `issued` as tracked changes by `author` on
     `date` (ISO date)."""
     old_parts, new_parts = _parts(issued), _parts(new)
+    for name, root in [(n, parts[n]) for parts in (old_parts, new_parts) for n in (DOCUMENT, FOOTNOTES)]:
+        if (element := unread(root)) is not None:  # rebuilt from its tokens, a paragraph would lose it
+            raise UnreadableDocx(f"{name} holds a w:{element} inside a paragraph, which the redline does not read")
     old_notes, new_notes = footnote_map(old_parts[FOOTNOTES]), footnote_map(new_parts[FOOTNOTES])
     aligner = Aligner(Marks(author, f"{date}T00:00:00Z"))
     old_body, new_body = _body(old_parts[DOCUMENT]), _body(new_parts[DOCUMENT])

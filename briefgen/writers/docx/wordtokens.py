@@ -28,6 +28,8 @@ def q(tag: str) -> str:
 P, TBL, R, T = q("p"), q("tbl"), q("r"), q("t")
 _BOOKMARKS = (q("bookmarkStart"), q("bookmarkEnd"))
 _TRACKED = (q("ins"), q("del"))
+_READ_IN = (P, q("hyperlink"), *_TRACKED)  # what a paragraph's walk descends into, and reads all of
+_READ = frozenset((q("pPr"), R, q("hyperlink"), *_TRACKED, *_BOOKMARKS))
 _NOTE_NUMBER = re.compile(r"_RefNote\d+")
 NOTE_TEXT = q("briefgenNoteText")  # a note's words on its reference while two briefs are compared
 
@@ -56,6 +58,18 @@ def mark_notes(body: etree._Element, notes: dict[str, etree._Element]) -> None:
 def unmark_notes(body: etree._Element) -> None:
     for ref in body.iter(q("footnoteReference")):
         ref.attrib.pop(NOTE_TEXT, None)
+
+
+def unread(root: etree._Element) -> str | None:
+    """The first element inside a paragraph of `root` that tokens do not read (a content control, a simple
+    field, a smart tag…), if any: a paragraph rebuilt from its tokens would lose it, so a part holding one is
+    not redlined."""
+    for p in root.iter(P):
+        for child in p.iter():
+            parent = child.getparent()
+            if child is not p and parent is not None and parent.tag in _READ_IN and child.tag not in _READ:
+                return str(etree.QName(child).localname)
+    return None
 
 
 def footnote_map(root: etree._Element) -> dict[str, etree._Element]:
