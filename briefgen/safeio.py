@@ -148,6 +148,8 @@ def first_link(folder: str | Path, path: str | Path) -> str:
 _MESSAGES: dict[int, tuple[str, str]] = {
     errno.ENOSPC: ("no space left on the device", "free some disk space, then run the command again"),
     errno.EDQUOT: ("the disk quota is used up", "free some space in your quota, then run the command again"),
+    errno.EFBIG: ("a file would be larger than this process may write (its file size limit)", "raise the limit "
+                  "(ulimit -f unlimited, or the job's RLIMIT_FSIZE), then run the command again"),
     errno.EROFS: ("the file system is read-only", "make it writable, or work in a writable folder (-o for "
                   "the output)"),
     errno.EACCES: ("permission denied", "check the owner and permissions of the file and its folder"),

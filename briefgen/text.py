@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from typing import Any
 
 
 def safe_text(text: str) -> str:
@@ -85,3 +88,40 @@ def ends_sentence(text: str) -> bool:
 
 _TERMINALS = ".!?…。！？؟।"
 _CLOSERS = "\"'”’»›)]」』）"
+
+
+# Han, kana, CJK symbols and full-width forms, and the scripts of south-east Asia (Thai, Lao, Myanmar, Khmer,
+# Tai): written without spaces between words
+_SPACE_FREE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1980-\u1aaf\u2e80-\u2fdf\u3000-\u30ff"
+                         "\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua9e0-\ua9ff\uaa60-\uaadf\uf900-\ufaff"
+                         "\uff00-\uffef\U00020000-\U0003ffff]")
+_PIECES = re.compile(r"\s+|\S+")
+
+
+def words(text: str) -> list[str]:
+    """`text` cut into its words and the runs of white space between them, which join back into `text`: at
+    spaces, and inside the scripts written without them (Chinese, Japanese, Thai…) where ICU's dictionaries
+    find the words. Text in other scripts is cut at spaces only, a word keeping its punctuation."""
+    found: list[str] = []
+    for piece in _PIECES.findall(text):
+        found.extend(_dictionary_words(piece) if _SPACE_FREE.search(piece) else [piece])
+    return found
+
+
+def _dictionary_words(piece: str) -> list[str]:
+    breaker = _word_breaker()
+    breaker.setText(piece)
+    starts, unit = {}, 0  # ICU counts UTF-16 code units; Python, code points
+    for index, char in enumerate(piece):
+        starts[unit] = index
+        unit += 2 if ord(char) > 0xFFFF else 1
+    starts[unit] = len(piece)
+    cuts = sorted({0, len(piece), *(starts[u] for u in breaker if u in starts)})
+    return [piece[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+@functools.cache
+def _word_breaker() -> Any:
+    import icu  # PyICU: loaded only when such text is compared
+
+    return icu.BreakIterator.createWordInstance(icu.Locale.getRoot())

@@ -15,19 +15,20 @@ from lxml import etree
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _SPACES = {f"{{{TEXT}}}s", f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"}
-_SKIPPED = {f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note-citation"}
+_SKIPPED = {f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note-citation", f"{{{OFFICE}}}binary-data"}  # a picture's bytes
 
 
-def lo_words(path: Path, accept: bool | None = None) -> list[str]:
+def lo_words(path: Path, accept: bool | None = None, furniture: bool = False) -> list[str]:
+    """The words of the body (or, `furniture`, of the page headers and footers) as LibreOffice reads them."""
     root = etree.parse(str(path)).getroot()
-    body = root.find(f"{{{OFFICE}}}body")
+    body = root.find(f"{{{OFFICE}}}master-styles" if furniture else f"{{{OFFICE}}}body")
     assert body is not None
     kinds = {region.get(f"{{{TEXT}}}id"): etree.QName(region[0]).localname
              for region in body.iter(f"{{{TEXT}}}changed-region")}
     hidden = {"deletion": accept is True, "insertion": accept is False}
     pieces: list[str] = []
     _walk(body, set(), kinds, hidden, pieces)
-    return " ".join(pieces).split()
+    return "".join(pieces).split()
 
 
 def _walk(el: etree._Element, open_ids: set[str], kinds: dict[str, str], hidden: dict[str, bool],
@@ -49,3 +50,24 @@ def _walk(el: etree._Element, open_ids: set[str], kinds: dict[str, str], hidden:
             pieces.append(" " if etree.QName(child).localname in ("p", "h") else "")
         if child.tail and visible():
             pieces.append(child.tail)
+
+
+def lo_agrees(redline: Path, new: Path, issued: Path, work: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The words LibreOffice reads from `redline` with every change accepted and rejected, and from `new` and
+    `issued` as they are (converted in `work`, with a profile of its own), body then headers and footers:
+    accepted must equal new, rejected issued."""
+    import shutil
+    import subprocess
+
+    from tests.tools import require
+
+    soffice = require("soffice")
+    for key, path in (("redline", redline), ("new", new), ("issued", issued)):
+        shutil.copy(path, work / f"{key}.docx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "fodt",
+                    "--outdir", str(work), *(str(work / f"{k}.docx") for k in ("redline", "new", "issued"))],
+                   check=True, capture_output=True, timeout=300)
+    fodt = work / "redline.fodt"
+    read = [lo_words(path, accept) + lo_words(path, accept, furniture=True)
+            for path, accept in ((fodt, True), (work / "new.fodt", None), (fodt, False), (work / "issued.fodt", None))]
+    return read[0], read[1], read[2], read[3]

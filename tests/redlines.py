@@ -52,8 +52,9 @@ def paragraphs(root: etree._Element) -> list[str]:
 
 def parts(path: Path) -> tuple[etree._Element, etree._Element]:
     with zipfile.ZipFile(path) as archive:
-        return (etree.fromstring(archive.read("word/document.xml")),
-                etree.fromstring(archive.read("word/footnotes.xml")))
+        notes = (etree.fromstring(archive.read("word/footnotes.xml")) if "word/footnotes.xml" in archive.namelist()
+                 else etree.Element(q("footnotes")))  # a document without notes
+        return etree.fromstring(archive.read("word/document.xml")), notes
 
 
 def notes_in_order(document: etree._Element, footnotes: etree._Element) -> list[list[str]]:

@@ -82,6 +82,43 @@ def _issued_gone(ws: Path) -> None:
     set_marker(ws, 1)
 
 
+def _issued_twice(ws: Path) -> None:
+    import json
+
+    from tests.helpers import run
+
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    record = ws / "output/issued/issued.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["audiences"]["analyst"].append(data["audiences"]["analyst"][0])  # a version pasted twice
+    record.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _issued_unreadable(ws: Path) -> None:
+    import hashlib
+    import json
+
+    from tests.helpers import run, set_marker
+
+    assert run(ws, "issue", "-a", "analyst").exit_code == 0
+    held = ws / "output/issued/analyst-v1/analyst.docx"
+    held.write_bytes(b"not a zip archive")  # as issued (its digest recorded), by a briefgen of another shape
+    record = ws / "output/issued/issued.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["audiences"]["analyst"][0]["files"]["analyst.docx"] = hashlib.sha256(held.read_bytes()).hexdigest()
+    record.write_text(json.dumps(data), encoding="utf-8")
+    set_marker(ws, 1)
+
+
+def _issued_retired(ws: Path) -> None:
+    from tests.helpers import run
+
+    _new_audience(ws)
+    assert run(ws, "build", "-a", "board").exit_code == 0
+    assert run(ws, "issue", "-a", "board").exit_code == 0
+    (ws / "templates/board.yaml").unlink()
+
+
 def _issued_in_the_future(ws: Path) -> None:
     import json
 
@@ -345,6 +382,10 @@ SCENARIOS: dict[str, Scenario] = {
     "issued version gone (warning)": (_issued_gone, ("build", "-a", "analyst")),
     "issue dated before the last version": (_issued_in_the_future, ("issue", "-a", "analyst")),
     "issue with a damaged record of issued versions": (_deep_issued, ("issue", "-a", "analyst")),
+    "issue with a record of issued versions edited by hand": (_issued_twice, ("issue", "-a", "analyst")),
+    "issued audience retired since (warning)": (_issued_retired, ("diff",)),
+    "issue note too long": (_nothing, ("issue", "-a", "analyst", "--note", "x" * 2001)),
+    "issued DOCX the redline cannot read (warning)": (_issued_unreadable, ("build", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
     "template nested too deep": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ ' + "(" * 1000 + "1"
                                         + ")" * 1000 + " }}{% endblock %}"), ("check",)),

@@ -179,7 +179,8 @@ def _analyst_only(case: Case) -> list[tuple[str, str]]:
 
 
 def _check_citations(case: Case, audience: str, doc: Document) -> None:
-    """One note per cited place (a paragraph or a range) of each item shown (bluf included); a source's first note is in full."""
+    """One note per cited place (a paragraph or a range) of each item shown (bluf included); a source's first
+    note is in full."""
     checked, sections = case.checked, case.profiles[audience].sections
     summary = checked.loaded.summary
     shown = (["bluf"] if "bluf" in sections else []) + [item.id for kind in ("judgments", "figures", "quotes", "gaps")

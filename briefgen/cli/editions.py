@@ -46,6 +46,9 @@ def status(ctx: click.Context, workspace: Path | None, out: Path | None, since: 
         for name in aud.edited:
             say(f"  {name}: edited after briefgen wrote it (its digest no longer matches briefgen.lock); "
                        "`briefgen build` writes it again, the edited copy kept in history")
+        for name in aud.issued_changed:
+            say(f"  {name}: changed or gone since it was issued (issued/issued.json has its digest); restore it "
+                "from a backup: it is the record of what readers hold")
         if aud.since:
             say(f"  {len(aud.changes) or 'no'} change{'s' if len(aud.changes) != 1 else ''} since {aud.since}"
                        + (":" if aud.changes else ""))

@@ -190,19 +190,21 @@ def _placed(profile: Profile, job: Callable[[], WriteResult]) -> WriteResult:
 
 
 def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Written]) -> list[Written]:
-    """The audience's redline against its last issued DOCX, staged beside the brief; with no issued version,
-    an old redline is left out of the record (publishing then retires it to history)."""
+    """The audience's redline against its last issued DOCX, staged beside the brief; with no issued version
+    (or one the redline cannot read), an old redline is left out of the record (publishing then retires it to
+    history)."""
     from briefgen.regen.redlines import REDLINE, stage_redline
 
     docx = next((w for w in written if w.fmt == "docx"), None)
     if docx is None:  # the redline published (if any) stays, with the DOCX it was made with
         return []
     outputs.pop(REDLINE, None)
-    if plan.redline_base is None or _base_withheld(plan):
+    made = plan.redline_base is not None and not _base_withheld(plan) and stage_redline(
+        plan.redline_base, docx.result.path, stage.folder / f"{plan.audience}.{REDLINE}", plan.composed.document.meta)
+    if not made:
         stage.retire(f"{plan.audience}.{REDLINE}")
         return []
     path = stage.path(f"{plan.audience}.{REDLINE}")
-    stage_redline(plan.redline_base, docx.result.path, path, plan.composed.document.meta)
     outputs[REDLINE] = file_digest(path)
     return [Written(plan.audience, REDLINE, WriteResult(path, docx.result.pages, docx.result.notes),
                     plan.composed.dropped, docx.withheld)]

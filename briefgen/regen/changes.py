@@ -4,6 +4,8 @@ Items are named by their label or the start of their statement (never by id), fi
 prints, confidence and likelihood in words. Evidence counts as changed when a cited passage or source is added
 or removed, not when the same passage merely sits in another paragraph; evidence that no longer verifies is
 reported as broken. Only fields a reader sees are compared: a priority, a tag or a machine `number` is not news.
+A source still cited whose catalogue entry changed as the notes print it (re-described, re-titled, re-dated) is
+reported too, after the items.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from difflib import SequenceMatcher
 from typing import Any
+
+from briefgen.text import words as text_words
 
 Snapshot = dict[str, Any]
 Change = dict[str, str]
@@ -22,6 +26,10 @@ _SHOWN = {  # field -> how the brief names it; the headline field of each kind i
     "label": "label", "value": "value", "confidence": "confidence", "likelihood": "likelihood",
     "speaker": "speaker", "speaker_native": "speaker's name in the original script", "context": "context",
     "plain": "plain-language wording",
+}
+_SOURCE_SHOWN = {  # a source's field -> how a change line names it
+    "originator": "originator", "title": "title", "short_title": "short title", "published": "published",
+    "kind": "kind", "url": "address", "descriptor": "description", "marking": "marking",
 }
 _HEADLINE = {"bluf": "bluf", "judgment": "statement", "figure": "label", "quote": "text", "gap": "statement"}
 START = 70  # characters of a statement that name it
@@ -54,7 +62,8 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
     words `withheld` says the audience may no longer see (an earlier wording, a source now above its ceiling)."""
     if before is None:
         return []
-    old, new = before.get("items", {}), after["items"]
+    new = after["items"]
+    old = _renamed(before.get("items", {}), new)
     found: list[Change] = []
     for item_id in sorted((set(old) | set(new)) - set(hide), key=lambda i: _rank(new.get(i) or old[i], i)):
         if item_id not in old:
@@ -65,8 +74,10 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
             told = [part if not withheld(part) else _untold(part) for part in parts]
             told = [part for part in told if part] or ["revised"]
             found.append(_change("Revised", new[item_id], item_id, "; ".join(told) + "."))
-    return [_unnamed(change, old.get(change["item"]) or new[change["item"]]) if withheld(
+    told_items = [_unnamed(change, old.get(change["item"]) or new[change["item"]]) if withheld(
         f"{change['what']} {change['detail']}") else change for change in found]
+    return told_items + [change for change in _sources(before.get("sources", {}), after, set(hide))
+                         if not withheld(f"{change['what']} {change['detail']}")]
 
 
 def _untold(part: str) -> str:
@@ -81,6 +92,41 @@ def _unnamed(change: Change, item: dict[str, Any]) -> Change:
     kind = KINDS.get(item.get("kind", "judgment"), "item")
     named = kind if kind == KINDS["bluf"] else f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
     return {"what": f"{verb} {named}.", "detail": "", "item": change["item"]}
+
+
+def _renamed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """`old` with each item whose id was renamed since (the same kind and words, under an id only `new` has)
+    filed under its new id: ids are never printed, so to a reader it is the same item, not one dropped and
+    another new (an analyst tidying the model's ids made every renamed item read as dropped and new again)."""
+    gone: dict[tuple[str, str], list[str]] = {}
+    for item_id, item in old.items():
+        if item_id not in new:
+            gone.setdefault(_identity(item), []).append(item_id)
+    moved = {item_id: gone[key].pop(0) for item_id, item in new.items()
+             if item_id not in old and gone.get(key := _identity(item))}
+    kept = {item_id: item for item_id, item in old.items() if item_id not in moved.values()}
+    return {**kept, **{item_id: old[was] for item_id, was in moved.items()}}
+
+
+def _identity(item: dict[str, Any]) -> tuple[str, str]:
+    kind = str(item.get("kind", ""))
+    return kind, " ".join(str(item.get(_HEADLINE.get(kind, "statement")) or "").split())
+
+
+def _sources(old: dict[str, Any], after: Snapshot, hide: set[str]) -> list[Change]:
+    """Each source still cited whose catalogue entry, as the notes and the source list print it, changed: a
+    source re-described ("now retracted"), re-titled or re-dated changes what the reader holds. Only sources
+    cited by an item the reader sees."""
+    new = after.get("sources", {})
+    cited = {e[0] for item_id, item in after["items"].items() if item_id not in hide for e in item.get("evidence", [])}
+    found = []
+    for source_id in sorted(cited & set(old) & set(new)):
+        parts = [f"{words} {_word(key, old[source_id].get(key))} → {_word(key, new[source_id].get(key))}"
+                 for key, words in _SOURCE_SHOWN.items() if old[source_id].get(key) != new[source_id].get(key)]
+        if parts:
+            found.append({"what": f"Revised source {source_name(old, source_id)}:", "detail": "; ".join(parts) + ".",
+                          "source": source_id})
+    return found
 
 
 def _rank(item: dict[str, Any], item_id: str) -> tuple[int, int, str]:
@@ -141,8 +187,9 @@ def _revisions(old: dict[str, Any], new: dict[str, Any], old_sources: dict[str, 
 
 
 def reworded(was: str, now: str, context: int = 3) -> str:
-    """The first passage that differs, with a few words either side: “…modernisation, and has…” → “…”."""
-    old, new = was.split(), now.split()
+    """The first passage that differs, with a few words either side: “…modernisation, and has…” → “…”. Words
+    as briefgen/text.py finds them, so a Chinese or Japanese sentence shows the words around the change."""
+    old, new = _words(was), _words(now)
     hunks = list(SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context))
     if not hunks or old == new:
         return "white space only"
@@ -151,9 +198,22 @@ def reworded(was: str, now: str, context: int = 3) -> str:
     return f"{_excerpt(old, first[1], last[2])} → {_excerpt(new, first[3], last[4])}{more}"
 
 
-def _excerpt(words: list[str], lo: int, hi: int) -> str:
-    text = start(" ".join(words[lo:hi]))
-    return f"“{'…' if lo else ''}{text}{'…' if hi < len(words) and not text.endswith('…') else ''}”"
+def _words(text: str) -> list[str]:
+    """The words of `text`, each with the space before it (none inside Chinese, say), the first with none."""
+    found: list[str] = []
+    space = ""
+    for piece in text_words(" ".join(text.split())):
+        if piece.isspace():
+            space = " "
+        else:
+            found.append((space if found else "") + piece)
+            space = ""
+    return found
+
+
+def _excerpt(found: list[str], lo: int, hi: int) -> str:
+    text = start("".join(found[lo:hi]).lstrip())
+    return f"“{'…' if lo else ''}{text}{'…' if hi < len(found) and not text.endswith('…') else ''}”"
 
 
 def _word(key: str, value: Any) -> str:

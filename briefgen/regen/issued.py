@@ -21,7 +21,9 @@ from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
+from briefgen.render.audiences import is_audience_name
 from briefgen.safeio import DamagedState, first_link, load_state
+from briefgen.text import first_unsafe
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
     from briefgen.regen.publish import Stage
@@ -32,6 +34,7 @@ ISSUED = "issued"
 RECORD = "issued.json"
 FORMAT_VERSION = 1
 MAX_RECORD_BYTES = 1024 * 1024 * 1024  # a snapshot of the model per issued version
+AT_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the time of an issue, UTC
 REVIEW_HINT = "run `briefgen build`, review the briefs, then issue them"
 
 
@@ -164,18 +167,43 @@ def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
 
 
 def _issues_of(raw: Any) -> dict[str, list[Issue]]:
-    """The issued versions from parsed JSON, every field of the type the readers rely on (else TypeError)."""
+    """The issued versions from parsed JSON, every field of the type and form the readers rely on (else
+    DamagedState saying what is wrong, or TypeError): a hand-edited record is damaged, never half believed."""
     if not isinstance(raw, dict) or raw.get("format") != FORMAT_VERSION:
         raise DamagedState("not a record this briefgen wrote")
     issues = {str(name): [Issue(**entry) for entry in entries] for name, entries in raw["audiences"].items()}
-    for issue in (issue for entries in issues.values() for issue in entries):
-        if not (isinstance(issue.version, int) and isinstance(issue.build, int) and isinstance(issue.snapshot, dict)
-                and all(isinstance(v, str) for v in (issue.date, issue.at, issue.note, issue.digest))
-                and isinstance(issue.files, dict) and all(isinstance(v, str) for v in issue.files.values())
-                and well_formed(issue.snapshot)):
-            raise TypeError("an issued version's fields")
-        dt.date.fromisoformat(issue.date)  # printed as a long date: a ValueError here, not there
+    for name, entries in issues.items():
+        if not is_audience_name(name):
+            raise DamagedState(f"{name!r} is not an audience name")
+        for issue in entries:
+            _check_issue(name, issue)
+        versions = [issue.version for issue in entries]
+        if versions != sorted(set(versions)):  # each version once, oldest first
+            raise DamagedState(f"the {name} versions are not each once, oldest first: {versions[:10]}")
     return issues
+
+
+def _check_issue(name: str, issue: Issue) -> None:
+    """One issued version's fields: what names a folder, what is printed and what is compared."""
+    if not (_counts(issue.version, 1) and _counts(issue.build, 0) and isinstance(issue.snapshot, dict)
+            and all(isinstance(v, str) for v in (issue.date, issue.at, issue.note, issue.digest))
+            and isinstance(issue.files, dict) and all(isinstance(v, str) for v in issue.files.values())
+            and well_formed(issue.snapshot)):
+        raise DamagedState(f"{name} version {issue.version!r}: a field is not what briefgen writes")
+    where = f"{name} version {issue.version}"
+    try:
+        dt.date.fromisoformat(issue.date)  # printed as a long date
+        dt.datetime.strptime(issue.at, AT_FORMAT)  # compared with the next issue's time, and read back as one
+    except ValueError:
+        raise DamagedState(f"{where} has a date or time briefgen never writes") from None
+    if first_unsafe(issue.note) is not None:
+        raise DamagedState(f"{where} has a control character in its note")
+    if any(not f.startswith(f"{name}.") or "/" in f or "\\" in f for f in issue.files):
+        raise DamagedState(f"{where} lists a file that is not one of its briefs")
+
+
+def _counts(value: object, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
 
 
 @dataclass(frozen=True)
@@ -231,6 +259,18 @@ def edition(issues: list[Issue], digest: str) -> Edition:
     return Edition(last, None, last.version + 1)
 
 
+def issued_changed(out: Path, audience: str, issues: list[Issue]) -> list[str]:
+    """The files of the audience's issued versions that are gone or no longer as issued (their digests in the
+    record): the copies are the record of what readers hold, so `status` names any edited or lost by hand."""
+    found = []
+    for issue in issues:
+        for name, digest in sorted(issue.files.items()):
+            path = issue.folder(out, audience) / name
+            if path.is_symlink() or not path.is_file() or file_digest(path) != digest:
+                found.append(path.relative_to(out).as_posix())
+    return found
+
+
 def find(issues: list[Issue], version: int) -> Issue | None:
     return next((i for i in issues if i.version == version), None)
 
@@ -238,4 +278,4 @@ def find(issues: list[Issue], version: int) -> Issue | None:
 def today() -> tuple[str, str]:
     """The issue date and time: SOURCE_DATE_EPOCH when set (reproducible runs), else the clock, in UTC."""
     now = source_time() or dt.datetime.now(dt.UTC)  # a bad value is refused, as a build refuses it
-    return now.date().isoformat(), now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return now.date().isoformat(), now.strftime(AT_FORMAT)

@@ -18,13 +18,15 @@ from briefgen.locking import held
 from briefgen.regen.build import build_held, resolve_audiences
 from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
+from briefgen.regen.issued import AT_FORMAT, ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
-from briefgen.regen.record import Lock, last_build, read_lock
+from briefgen.regen.record import LOCK_NAME, Lock, quiet_lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
 from briefgen.text import first_unsafe
 from briefgen.workspace import Workspace, output_dir
+
+MAX_NOTE = 2_000  # characters of an issue's note
 
 
 def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Path | None = None,
@@ -36,15 +38,12 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     _check_note(note)
     target = output_dir(ws, out)
     lock_path = target / ".issue.lock"
-    reviewed = last_build(target)  # before waiting for a build that may be running now
+    reviewed = quiet_lock(target)  # the briefs as reviewed: read before waiting for a build running now
     with held(lock_path, ws.rel(lock_path), "another 'briefgen issue' is running"), building(ws, target):
         lock = read_lock(target)
-        if lock.build != reviewed:
-            raise BriefgenError(Problem(ws.rel(target / "briefgen.lock"), f"build {lock.build} ran while this "
-                                        f"issue waited for it (the briefs reviewed were build {reviewed})",
-                                        hint=REVIEW_HINT))
         issues = issues_to_extend(target)
         names = _unissued(ws, target, lock, _issuable(ws, target, lock, audiences), issues)
+        _unchanged_since_reviewed(ws, target, reviewed, lock, names)
         date, at = today()
         _in_order(ws, target, names, issues, at)
         made = {}
@@ -61,6 +60,17 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     return list(made.items())
 
 
+def _unchanged_since_reviewed(ws: Workspace, target: Path, reviewed: Lock, lock: Lock, names: list[str]) -> None:
+    """A build that ran while this issue waited for the lock (cron's) must not be issued unreviewed; one that
+    rewrote only other audiences' briefs (another analyst's `issue -a public` re-stamping its own) changed
+    nothing issued here, and refusing for it made two audiences impossible to issue at the same time."""
+    moved = [n for n in names if (was := reviewed.audiences.get(n)) is None or was.outputs != lock.audiences[n].outputs]
+    if moved:
+        raise BriefgenError(Problem(ws.rel(target / LOCK_NAME), f"build {lock.build} ran while this issue waited "
+                                    f"for it and rewrote the {', '.join(moved)} brief (the briefs reviewed were "
+                                    f"build {reviewed.build})", hint=REVIEW_HINT))
+
+
 def _in_order(ws: Workspace, target: Path, names: list[str], issues: dict[str, list[Issue]], at: str) -> None:
     """A version is issued after the one it supersedes: a clock set back, or a SOURCE_DATE_EPOCH left over
     from another job (0, a commit's time), would date version N before version N-1 in every brief."""
@@ -75,14 +85,19 @@ def _in_order(ws: Workspace, target: Path, names: list[str], issues: dict[str, l
 
 
 def _redate_hint(fixed: bool, at: str) -> str:
-    epoch = int(dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC).timestamp())
+    epoch = int(dt.datetime.strptime(at, AT_FORMAT).replace(tzinfo=dt.UTC).timestamp())
     return (f"unset SOURCE_DATE_EPOCH, or give a time after that version's ({epoch})" if fixed else
             f"set the system clock right; if that version's date is the wrong one, SOURCE_DATE_EPOCH={epoch} "
             "issues this one at the same time")
 
 
 def _check_note(note: str) -> None:
-    """The note is printed in the brief's document control: no character a document cannot hold."""
+    """The note is printed in the brief's document control: no character a document cannot hold, and a line's
+    length (a 100,000-character note was blamed on the template, as a paragraph longer than a brief holds)."""
+    if len(note) > MAX_NOTE:
+        raise BriefgenError(Problem("--note", f"the note is {len(note):,} characters long: it is printed in the "
+                                    f"brief's document control, which holds at most {MAX_NOTE:,}",
+                                    hint="shorten it, and keep a longer account of the version elsewhere"))
     bad = first_unsafe(note)
     if bad is not None:
         raise BriefgenError(Problem("--note", f"contains the control character U+{ord(bad):04X}, which documents "

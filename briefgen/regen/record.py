@@ -85,12 +85,12 @@ def read_lock(out: Path) -> Lock:
         return _damaged(path, str(exc))
 
 
-def last_build(out: Path) -> int:
-    """The number of the last build recorded (0 for none, or a damaged record: `read_lock` warns of it)."""
+def quiet_lock(out: Path) -> Lock:
+    """The recorded state, empty for none or a damaged record, without a warning (`read_lock` gives it)."""
     try:
-        return (load_state(out / LOCK_NAME, MAX_LOCK_BYTES, _lock_of) or Lock()).build
+        return load_state(out / LOCK_NAME, MAX_LOCK_BYTES, _lock_of) or Lock()
     except DamagedState:
-        return 0
+        return Lock()
 
 
 def _lock_of(data: Any) -> Lock:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen.errors import BriefgenError, Problem
+from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.regen.builds import read_builds
 from briefgen.regen.changes import Change, changes
-from briefgen.regen.issued import long, read_issues
+from briefgen.regen.issued import ISSUED, RECORD, Issue, long, read_issues
 from briefgen.regen.record import read_lock
 from briefgen.regen.since import baseline, check_since
 from briefgen.regen.status import target_of
@@ -44,17 +44,45 @@ def diff_report(ws: Workspace, audiences: tuple[str, ...] = (), since: str | Non
     from briefgen.verify.check import run_check
 
     issues = read_issues(target)
-    names = resolve_audiences(ws, audiences) if audiences else sorted(issues)
+    names = resolve_audiences(ws, audiences) if audiences else _still_profiled(ws, target, issues)
     checked = run_check(ws)
     if not names:
         base = baseline(target, lock, None, since, issues)
         return [Diff(None, base.described, changes(base.snapshot, full_snapshot(checked)))]
-    found = []
+    found, missing = [], []
     for name in names:
-        base = baseline(target, lock, name, since, issues)
+        try:
+            base = baseline(target, lock, name, since, issues)
+        except BriefgenError as exc:  # --since names a version this audience never had
+            if audiences:
+                raise
+            missing.append(exc.problems[0])
+            continue
         found.append(Diff(name, base.described, changes(base.snapshot, snapshot(checked, load_profile(ws, name),
                                                                                  name))))
+    return _or_refused(found, missing)
+
+
+def _or_refused(found: list[Diff], missing: list[Problem]) -> list[Diff]:
+    """The audiences that have what --since names, each other one named in a warning; none: refused."""
+    if missing and not found:
+        raise BriefgenError(missing[0])
+    for problem in missing:
+        warn(Problem(problem.file, problem.message, hint=f"{problem.hint}; the audiences that have it are compared"))
     return found
+
+
+def _still_profiled(ws: Workspace, target: Path, issues: dict[str, list[Issue]]) -> list[str]:
+    """The audiences ever issued that still have a profile; a warning names each one retired since (its
+    profile deleted or renamed), which nothing can rebuild to compare."""
+    from briefgen.render.audiences import audience_names
+
+    known = set(audience_names(ws))
+    for name in sorted(set(issues) - known):
+        warn(Problem(ws.rel(target / ISSUED / RECORD), f"the {name} brief was issued (last as version "
+                     f"{issues[name][-1].version}) but has no profile now, so it is not compared",
+                     hint=f"put templates/{name}.yaml back to compare it"))
+    return sorted(set(issues) & known)
 
 
 def history_lines(ws: Workspace, out: Path | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.changes import Change, changes
 from briefgen.regen.changes import name as item_name
 from briefgen.regen.inputs import asset_digests, file_digest, input_files, restamp, tool_version
-from briefgen.regen.issued import read_issues
+from briefgen.regen.issued import issued_changed, read_issues
 from briefgen.regen.madefrom import changed_for, made_now
 from briefgen.regen.publish import interrupted
 from briefgen.regen.record import Lock, read_lock
@@ -31,12 +31,14 @@ class AudienceState:
     affected: list[str] = field(default_factory=list)  # ids, for the JSON report
     affected_names: list[str] = field(default_factory=list)  # the same items as the brief names them
     edited: list[str] = field(default_factory=list)  # published files whose digest no longer matches the lock
+    issued_changed: list[str] = field(default_factory=list)  # issued copies changed or gone since issued
     since: str = ""  # what `changes` counts from ("version 3 of 3 December 2026"), when there is something
     changes: list[Change] = field(default_factory=list)
+    since_problem: Problem | None = None  # `--since` names what this audience never had (version 3 of 2)
 
     def to_json(self) -> dict[str, Any]:
         return {"up_to_date": self.up_to_date, "reason": self.reason, "affected_items": self.affected,
-                "edited_by_hand": self.edited, "changes_since": self.since,
+                "edited_by_hand": self.edited, "issued_changed": self.issued_changed, "changes_since": self.since,
                 "changes": [{"what": c["what"], "detail": c["detail"]} for c in self.changes]}
 
 
@@ -68,6 +70,7 @@ def workspace_status(ws: Workspace, out: Path | None = None, since: str | None =
     check_since(since)
     target = target_of(ws, out)
     status = _status(ws, target, since)
+    status.problems.extend(a.since_problem for a in status.audiences if a.since_problem is not None)
     stage = interrupted(target)
     if stage is not None:
         status.problems.insert(0, Problem(f"{target.name}/{stage.name}", "a build was killed while publishing: "
@@ -120,10 +123,15 @@ def _unchanged(target: Path, lock: Lock, name: str, since: str | None) -> Audien
 def _with_changes(target: Path, lock: Lock, state: AudienceState, now: dict[str, Any], since: str | None,
                   ) -> AudienceState:
     state.edited = _edited(target, lock, state.name)
+    state.issued_changed = issued_changed(target, state.name, read_issues(target).get(state.name, []))
     if state.edited:
         state.up_to_date, state.reason = False, "edited by hand after briefgen wrote it"
     if since is not None or read_issues(target).get(state.name):
-        base = baseline(target, lock, state.name, since)
+        try:
+            base = baseline(target, lock, state.name, since)
+        except BriefgenError as exc:  # this audience has no such version or build: said, the others shown
+            state.since_problem = exc.problems[0]
+            return state
         state.since, state.changes = base.described, changes(base.snapshot, now)
     return state
 
@@ -139,7 +147,7 @@ def _audience_state(checked: Checked, target: Path, lock: Lock, name: str, chang
 
     profile = load_profile(checked.ws, name)
     snap = snapshot(checked, profile, name)
-    affected = sorted(_affected(checked, changed) | {c["item"] for c in changes(record.snapshot, snap)})
+    affected = sorted(_affected(checked, changed) | {c["item"] for c in changes(record.snapshot, snap) if "item" in c})
     if missing:
         state = AudienceState(name, False, "an output file is missing", affected)
     else:

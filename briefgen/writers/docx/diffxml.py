@@ -16,9 +16,11 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from briefgen.writers.docx.ooxml import XML_SPACE
-from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, q, similar, tokens
+from briefgen.writers.docx.wordalign import aligned
+from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, likeness_key, q, similar, tokens
 
 TR, TC, R = q("tr"), q("tc"), q("r")
+WINDOW = 40  # the new blocks an old one may be paired with, from the last pairing on
 
 
 class Marks:
@@ -35,9 +37,9 @@ class Marks:
 @dataclass
 class Aligner:
     marks: Marks
-    note_pairs: list[tuple[str, str]] = field(default_factory=list)  # (old id, new id) of kept references
     inserted_notes: list[str] = field(default_factory=list)
     deleted_notes: list[tuple[str, etree._Element]] = field(default_factory=list)  # old id, its copied reference
+    deleted_pictures: list[etree._Element] = field(default_factory=list)  # the issued brief's, as placed
 
     def blocks(self, old_parent: etree._Element, new_parent: etree._Element) -> None:
         """Align the paragraphs and tables of two containers (body, cell, note); rewrite the new one."""
@@ -53,11 +55,14 @@ class Aligner:
         _replace_children(new_parent, news, result)
 
     def _replace(self, olds: list[etree._Element], news: list[etree._Element]) -> list[etree._Element]:
-        """Pair alike blocks in order; the rest are deleted (old) or inserted (new)."""
+        """Pair alike blocks in order, each old one with one of the next WINDOW new ones (a run of hundreds of
+        changed paragraphs took minutes compared each with each); the rest are deleted (old) or inserted (new)."""
         out: list[etree._Element] = []
+        keys = [likeness_key(n) for n in news]
         j = 0
         for old in olds:
-            match = next((k for k in range(j, len(news)) if similar(old, news[k])), None)
+            key = likeness_key(old)
+            match = next((k for k in range(j, min(len(news), j + WINDOW)) if similar(key, keys[k])), None)
             if match is None:
                 out.append(self.whole(copy.deepcopy(old), "del"))
                 continue
@@ -72,16 +77,7 @@ class Aligner:
             return self._table(old, new)
         old_tokens, _ = tokens(old)
         new_tokens, trailing = tokens(new)
-        ops: list[tuple[str | None, Token]] = []
-        matcher = SequenceMatcher(None, [t.key for t in old_tokens], [t.key for t in new_tokens], autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                ops.extend((None, t) for t in new_tokens[j1:j2])
-                self.note_pairs.extend((_note_id(a), _note_id(b)) for a, b in
-                                       zip(old_tokens[i1:i2], new_tokens[j1:j2], strict=True) if a.key == ("note",))
-                continue
-            ops.extend(("del", t) for t in old_tokens[i1:i2])
-            ops.extend(("ins", t) for t in new_tokens[j1:j2])
+        ops = aligned(old_tokens, new_tokens)
         return self._paragraph(new, ops, trailing, None)
 
     def whole(self, block: etree._Element, kind: str) -> etree._Element:
@@ -173,8 +169,6 @@ class Emitter:
             self.holder = wrapper
 
     def _add(self, op: str | None, token: Token) -> None:
-        if op == "del" and token.key[0] == "drawing":
-            return  # its picture belongs to the issued package: the redline shows only the new chart
         props = etree.tostring(token.rpr) if token.rpr is not None else b""
         if token.text is not None and self.last is not None and self.last[1] == props:
             self.last[0].text = (self.last[0].text or "") + token.text
@@ -190,7 +184,9 @@ class Emitter:
         self.last = None
         assert token.elem is not None
         run.append(_content(token.elem, op))
-        if token.key == ("note",):
+        if op == "del" and token.key[0] == "drawing":
+            self.aligner.deleted_pictures.append(run[-1])  # of the issued package: heldmedia.py carries it
+        if token.key[0] == "note":
             self._note(op, token, run[-1])
 
     def _note(self, op: str | None, token: Token, placed: etree._Element) -> None:

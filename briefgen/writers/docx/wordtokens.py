@@ -1,17 +1,21 @@
 """A paragraph of WordprocessingML as tokens: the unit the redline compares.
 
-Words and the spaces between them, tabs and breaks, footnote references, field parts and pictures, each
+Words (found in Chinese, Japanese or Thai too, which need no spaces: briefgen/text.py) and the spaces
+between them, tabs and breaks, footnote references, field parts and pictures, each
 compared by what it shows (a footnote reference by being one, a NOTEREF field without its bookmark number, a
 picture by its description). Bookmarks are not compared: they ride along with the token they precede.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from lxml import etree
+
+from briefgen.text import words
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SIMILAR = 0.5  # paragraphs at least this alike are revised word by word; less alike: deleted and inserted
@@ -24,8 +28,10 @@ def q(tag: str) -> str:
 P, TBL, R, T = q("p"), q("tbl"), q("r"), q("t")
 _BOOKMARKS = (q("bookmarkStart"), q("bookmarkEnd"))
 _TRACKED = (q("ins"), q("del"))
-_SPLIT = re.compile(r"\s+|[^\s]+")
+_READ_IN = (P, q("hyperlink"), *_TRACKED)  # what a paragraph's walk descends into, and reads all of
+_READ = frozenset((q("pPr"), R, q("hyperlink"), *_TRACKED, *_BOOKMARKS))
 _NOTE_NUMBER = re.compile(r"_RefNote\d+")
+NOTE_TEXT = q("briefgenNoteText")  # a note's words on its reference while two briefs are compared
 
 
 @dataclass
@@ -36,6 +42,34 @@ class Token:
     elem: etree._Element | None = None
     link: etree._Element | None = None  # the w:hyperlink it sits in
     before: list[etree._Element] = field(default_factory=list)  # bookmarks placed before it
+
+
+def mark_notes(body: etree._Element, notes: dict[str, etree._Element]) -> None:
+    """Give each footnote reference in `body` its note's words, so that a reference is the same token in two
+    briefs only when its note reads the same (removed again by `unmark_notes`). A note that changed is then a
+    reference deleted and another inserted, the old note and the new one whole: LibreOffice (7.4) reads the
+    changes tracked inside the first note of a DOCX only, and shows the others' old and new words as one."""
+    for ref in body.iter(q("footnoteReference")):
+        note = notes.get(str(ref.get(q("id"))))
+        words = "" if note is None else "\x1e".join(block_key(p)[1] for p in note.iter(P))
+        ref.set(NOTE_TEXT, hashlib.sha256(words.encode()).hexdigest())
+
+
+def unmark_notes(body: etree._Element) -> None:
+    for ref in body.iter(q("footnoteReference")):
+        ref.attrib.pop(NOTE_TEXT, None)
+
+
+def unread(root: etree._Element) -> str | None:
+    """The first element inside a paragraph of `root` that tokens do not read (a content control, a simple
+    field, a smart tag…), if any: a paragraph rebuilt from its tokens would lose it, so a part holding one is
+    not redlined."""
+    for p in root.iter(P):
+        for child in p.iter():
+            parent = child.getparent()
+            if child is not p and parent is not None and parent.tag in _READ_IN and child.tag not in _READ:
+                return str(etree.QName(child).localname)
+    return None
 
 
 def footnote_map(root: etree._Element) -> dict[str, etree._Element]:
@@ -73,7 +107,7 @@ def _run(run: etree._Element, link: etree._Element | None) -> list[Token]:
         if child.tag == q("rPr"):
             continue
         if child.tag in (T, q("delText")):
-            found.extend(Token(("t", piece), rpr, text=piece, link=link) for piece in _SPLIT.findall(child.text or ""))
+            found.extend(Token(("t", piece), rpr, text=piece, link=link) for piece in words(child.text or ""))
         else:
             found.append(Token(_key(child), rpr, elem=child, link=link))
     return found
@@ -82,7 +116,7 @@ def _run(run: etree._Element, link: etree._Element | None) -> list[Token]:
 def _key(child: etree._Element) -> tuple[str, ...]:
     name = etree.QName(child).localname
     if name == "footnoteReference":
-        return ("note",)
+        return ("note", str(child.get(NOTE_TEXT, "")))
     if name in ("instrText", "delInstrText"):
         return ("instr", _NOTE_NUMBER.sub("", child.text or "").strip())
     if name == "fldChar":
@@ -99,10 +133,22 @@ def block_key(block: etree._Element) -> tuple[str, str]:
     return "tbl", "\x1e".join(block_key(p)[1] for p in block.iter(P))
 
 
-def similar(a: etree._Element, b: etree._Element) -> bool:
-    if a.tag != b.tag:
+def likeness_key(block: etree._Element) -> tuple[str, list[str]]:
+    """What `similar` compares of a block: its kind and its words. Counted on the words: the spaces between
+    them, half of every paragraph's tokens, made any two paragraphs of prose look half alike, and a reviewer
+    read a dropped paragraph and an unrelated new one interleaved word by word."""
+    if block.tag == TBL:
+        return "tbl", []
+    return "p", [key for key in block_key(block)[1].split("\x1f") if not key[1:].isspace()]
+
+
+def similar(a: tuple[str, list[str]], b: tuple[str, list[str]]) -> bool:
+    """Are two blocks (their `likeness_key`s) alike enough to be revised word by word? Cheap bounds first:
+    a run of many changed paragraphs compares each with many others."""
+    if a[0] != b[0]:
         return False
-    if a.tag == TBL:
+    if a[0] == "tbl":
         return True  # a table is compared row by row
-    return SequenceMatcher(None, block_key(a)[1].split("\x1f"), block_key(b)[1].split("\x1f"),
-                           autojunk=False).ratio() >= SIMILAR
+    matcher = SequenceMatcher(None, a[1], b[1], autojunk=False)
+    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
+            and matcher.ratio() >= SIMILAR)
