@@ -20,18 +20,25 @@ _BASE = {"LTR": 0, "RTL": 1}
 
 
 def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
-    """The paragraph level (0 left-to-right, 1 right-to-left) and each character's resolved embedding level.
+    """The paragraph level (0 left-to-right, 1 right-to-left) and each character's resolved embedding level
+    (one for every character: those rule X9 sets aside, ZWJ, ZWNJ, soft hyphens, take the level before them).
 
     direction: "LTR" or "RTL" to force the paragraph level, else it is the first strong character's (P2–P3)."""
     storage: dict[str, Any] = algorithm.get_empty_storage()
     base = _BASE[direction] if direction in _BASE else algorithm.get_base_level(text)
     storage["base_level"], storage["base_dir"] = base, "LR"[base]
     algorithm.get_embedding_levels(text, storage)
+    every = list(storage["chars"])
     algorithm.explicit_embed_and_overrides(storage)
     algorithm.resolve_weak_types(storage)
     algorithm.resolve_neutral_types(storage, False)
     algorithm.resolve_implicit_levels(storage, False)
-    return base, [char["level"] for char in storage["chars"]]
+    kept = {id(char) for char in storage["chars"]}
+    found, level = [], base
+    for char in every:  # X9 took out joiners and the like: each takes the level before it
+        level = char["level"] if id(char) in kept else level
+        found.append(level)
+    return base, found
 
 
 def _reorder(found: list[int]) -> list[int]:
@@ -52,7 +59,7 @@ def _reorder(found: list[int]) -> list[int]:
     return order
 
 
-def _trailing_to_base(text: str, found: list[int], base: int) -> list[int]:
+def trailing_to_base(text: str, found: list[int], base: int) -> list[int]:
     """Rule L1: whitespace at the end of the line, and separators, take the paragraph level."""
     found = list(found)
     trailing = True
@@ -72,7 +79,7 @@ def log2vis(text: str, base_direction: str | None = None, clean: bool = True,
     """rlbidi's signature: the line in visual order, mirrored brackets in right-to-left runs; fills
     positions_V_to_L with the logical position of each visual character."""
     base, found = levels(text, base_direction)
-    found = _trailing_to_base(text, found, base)
+    found = trailing_to_base(text, found, base)
     order = _reorder(found)
     if positions_V_to_L is not None:
         positions_V_to_L[:] = order

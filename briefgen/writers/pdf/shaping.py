@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from itertools import groupby
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -70,7 +71,7 @@ def shape_word(word: list[Any], *args: Any, **kwargs: Any) -> Any:
     """reportlab's shapeFragWord, one font at a time, keeping the characters behind each ligature."""
     if isinstance(word, ttfonts.ShapedFragWord) or any(isinstance(s, ttfonts.ShapedStr) for _, s in word[1:]):
         return word  # shaped already (a piece split_word cut, laid out again)
-    pieces = _pieces(word[1:])
+    pieces = [cut for piece in _pieces(word[1:]) for cut in _around_numbers(piece)]
     if len(pieces) == 1:
         return _shape_piece(word, pieces[0], *args, **kwargs)
     # In logical order: a right-to-left line is drawn with its fragments reversed (reportlab's paragraph)
@@ -101,9 +102,38 @@ def _pieces(fragments: list[Any]) -> list[list[Any]]:
     return pieces
 
 
+_NUMBERISH = frozenset({"EN", "AN", "ET", "CS", "ES"})  # digits and what stands in or around a number
+
+
+def _numberish(char: str) -> bool:
+    return unicodedata.bidirectional(char) in _NUMBERISH
+
+
+def _around_numbers(piece: list[Any]) -> list[list[Any]]:
+    """A right-to-left piece cut where its digits (and the separators, signs and percent signs in and around
+    them) begin and end. HarfBuzz lays a run out in one direction: shaped with the Arabic letters around
+    them, digits were drawn right to left (١٢٫٥٪ read ٪٥٫٢١, ٢٠٢٤م read م٤٢٠٢). Cut out, they are drawn as
+    written and placed by the bidi algorithm (bidiline.py), a number reading left to right."""
+    text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
+    if not has_rtl(text) or not any(_numberish(c) for c in text):
+        return [piece]
+    cuts: list[list[Any]] = []
+    kinds: list[bool] = []
+    for fragment, string in piece:
+        runs = [(False, string)] if hasattr(fragment, "cbDefn") else [
+            (kind, "".join(chars)) for kind, chars in groupby(string, _numberish)]
+        for kind, run in runs:
+            if cuts and kinds[-1] == kind:
+                cuts[-1].append((fragment, run))
+            else:
+                cuts.append([(fragment, run)])
+                kinds.append(kind)
+    return cuts
+
+
 def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -> Any:
     text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
-    if not needs_shaping(text):
+    if not needs_shaping(text) or all(_numberish(c) for c in text):
         return word  # Latin, CJK: nothing for HarfBuzz to change but kerning, which the PDF never had
     font = _font_of(piece[0])
     if font is not None and not _draws_any(font, text):

@@ -1,0 +1,93 @@
+"""Numbers, signs and brackets inside right-to-left quotes are drawn where the Unicode bidi algorithm puts them,
+as ICU orders the same text and LibreOffice draws the DOCX: a brief built with such quotes, each line of its PDF
+read back glyph by glyph (pdfminer's positions), compared with ICU's visual order of the quote's text.
+
+Before, the PDF drew a number written in Arabic-Indic digits next to an Arabic letter or sign (١٢٫٥٪, ٢٠٢٤م,
+۳۵٪, ١٬٢٣٤٬٥٦٧) with its digits reversed: a misquotation, 12.5 % read as 5.21 %."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar
+
+from bench.synth import make_scripts_workspace
+from briefgen.document.quotes import marks
+from briefgen.document.scripts import is_rtl_language
+from tests.helpers import run
+
+QUOTES = [
+    ("ar", "ارتفعت بنسبة ١٢٫٥٪ هذا العام."),
+    ("ar", "في عام ٢٠٢٤م ارتفعت."),
+    ("ar", "بنسبة 12.5% هذا العام."),
+    ("ar", "نحو ١٬٢٣٤٬٥٦٧ دولار."),
+    ("ar", "البند (٣) والمرجع [١] هنا."),
+    ("ar", "التاريخ ٢٠٢٤/٠٥/٠١ هنا."),
+    ("ar", "عام ١٤٤٥هـ الموافق ٢٠٢٣م."),
+    ("ar", "نسبة ٤٥٪، ثم ٥٠٪."),
+    ("ar", "قال OPEC Annual Report 2024 إن النمو 3.5% (تقديري)."),
+    ("he", "המחיר ₪12.50 בלבד."),
+    ("he", "לפי ISO 9001:2015 ו-RFC 2616."),
+    ("fa", "صادرات به ۳۵٪ رسید و گزارش می‌دهد ۱۲٬۰۰۰ نفر."),
+    ("fa", "تاریخ ۱۴۰۲/۰۵/۰۱ بود."),
+    ("ur", "سال ۲۰۲۴ء میں۔"),
+    ("en", "Rates rose ١٢٫٥٪ in the Gulf (قال الجيش ٣) today."),
+    ("en", "He wrote ב-12% בשנת 2024 in Hebrew."),
+]
+
+
+def _shape(text: str) -> str:
+    """What a line shows, for comparing orders: each run of right-to-left letters as one 'a' (shaping draws
+    them as other glyphs), digits, Latin letters and signs as they are; no marks, joiners or spaces."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKC", text):
+        if unicodedata.category(char) in ("Mn", "Me", "Cf") or char.isspace():
+            continue
+        letter = unicodedata.bidirectional(char) in ("R", "AL") and unicodedata.category(char).startswith("L")
+        if not (letter and out and out[-1] == "a"):
+            out.append("a" if letter else char)
+    return "".join(out)
+
+
+def _icu_visual(text: str, rtl: bool) -> str:
+    import icu
+
+    bidi = icu.Bidi()
+    bidi.setPara(icu.UnicodeString(text), 1 if rtl else 0)
+    return str(bidi.writeReordered(icu.Bidi.DO_MIRRORING))
+
+
+def _drawn_lines(pdf: Path) -> list[str]:
+    """Each line's characters left to right, as drawn (grouped by baseline; superscripts left out)."""
+    rows: dict[int, list[LTChar]] = {}
+    for page in extract_pages(str(pdf)):
+        stack: list[object] = [page]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                rows.setdefault(round(item.matrix[5]) + 10_000 * page.pageid, []).append(item)
+            elif hasattr(item, "__iter__"):
+                stack.extend(item)
+    drawn = []
+    for chars in rows.values():
+        big = max(c.size for c in chars)
+        drawn.append("".join(c.get_text() for c in sorted(chars, key=lambda c: c.x0) if c.size >= 0.9 * big))
+    return drawn
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    ws = make_scripts_workspace(tmp_path_factory.mktemp("bidi") / "ws", [(lang, "Speaker", t) for lang, t in QUOTES])
+    result = run(ws, "build", "-a", "analyst", "-f", "pdf")
+    assert result.exit_code == 0, result.output
+    return {_shape(line) for line in _drawn_lines(ws / "output" / "analyst.pdf")}
+
+
+@pytest.mark.parametrize(("lang", "text"), QUOTES, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(QUOTES)])
+def test_each_quote_is_drawn_in_the_order_icu_gives(drawn: set[str], lang: str, text: str) -> None:
+    opening, closing = marks(lang)
+    expected = _shape(_icu_visual(opening + text + closing, is_rtl_language(lang)))
+    assert expected in drawn, (expected, sorted(d for d in drawn if sorted(d) == sorted(expected)))
