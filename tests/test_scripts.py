@@ -269,7 +269,7 @@ def test_coverage_table_is_what_each_bundled_font_maps() -> None:
     best cmap maps, as fontTools reads it; regenerate it when a font changes."""
     from fontTools.ttLib import TTFont
 
-    from briefgen.document.typefaces import COVERAGE_FILE, FONT_DIR, coverage
+    from briefgen.document.coverage import COVERAGE_FILE, FONT_DIR, coverage
 
     files = sorted(FONT_DIR.glob("*.ttf"))
     assert {f.name for f in files} == set(json.loads(COVERAGE_FILE.read_text(encoding="utf-8")))

@@ -33,9 +33,11 @@ _PRIVATE = range(0xE000, 0xF900)
 # face name -> private-use code -> the characters its glyph stands for
 _LIGATURES: dict[str, dict[int, str]] = {}
 # Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
-# not Arabic-Indic digits, which HarfBuzz would lay right to left
-_COMPLEX = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff"
-                      "\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
+# not Arabic-Indic digits, which HarfBuzz would lay right to left; and combining marks in any script (a letter
+# and its accents written apart, as NFD text has them, or stacked): HarfBuzz composes or places them
+_COMPLEX = re.compile("[\u0300-\u036f\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff"
+                      "\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                      "\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
 # The OpenType features Word and LibreOffice apply by default; reportlab adds discretionary ligatures, which
 # drew Hebrew vav and yod as the Yiddish ligature U+05F1 (and copied as that one character)
 _FEATURES = {"kern": True, "liga": True}
@@ -149,10 +151,13 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
 
 
 def _draws_any(font_name: str, text: str) -> bool:
-    """Whether the font has a glyph of its own for any of the characters of `text` that need shaping. HarfBuzz
-    turns the others into glyph 0, which no character maps back to, so their text was lost."""
+    """Whether the font has a glyph of its own for any of the characters of `text` that need shaping, or for
+    each of its characters once composed. HarfBuzz turns the others into glyph 0, which no character maps back
+    to, so their text was lost."""
     glyphs = pdfmetrics.getFont(font_name).face.charToGlyph
-    return any(glyphs.get(ord(c)) for c in text if needs_shaping(c))
+    composed = unicodedata.normalize("NFC", text)  # a letter and accents the font has only as one glyph
+    return any(glyphs.get(ord(c)) for c in text if needs_shaping(c)) or (
+        composed != text and all(glyphs.get(ord(c)) for c in composed))
 
 
 def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
