@@ -17,7 +17,7 @@ from pdfminer.layout import LTChar
 from bench.synth import make_scripts_workspace
 from briefgen.document.quotes import marks
 from briefgen.document.scripts import is_rtl_language
-from tests.helpers import run
+from tests.helpers import edit, run
 
 QUOTES = [
     ("ar", "ارتفعت بنسبة ١٢٫٥٪ هذا العام."),
@@ -37,6 +37,7 @@ QUOTES = [
     ("en", "Rates rose ١٢٫٥٪ in the Gulf (قال الجيش ٣) today."),
     ("en", "He wrote ב-12% בשנת 2024 in Hebrew."),
 ]
+ORIGINATOR = "وزارة الخارجية"
 
 
 def _shape(text: str) -> str:
@@ -79,11 +80,17 @@ def _drawn_lines(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def drawn(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = make_scripts_workspace(tmp_path_factory.mktemp("bidi") / "ws", [(lang, "Speaker", t) for lang, t in QUOTES])
+    edit(ws / "seeds" / "sources.yaml", "originator: Ministry", f"originator: {ORIGINATOR}")
     result = run(ws, "build", "-a", "analyst", "-f", "pdf")
     assert result.exit_code == 0, result.output
-    return {_shape(line) for line in _drawn_lines(ws / "output" / "analyst.pdf")}
+    return ws / "output" / "analyst.pdf"
+
+
+@pytest.fixture(scope="module")
+def drawn(pdf: Path) -> set[str]:
+    return {_shape(line) for line in _drawn_lines(pdf)}
 
 
 @pytest.mark.parametrize(("lang", "text"), QUOTES, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(QUOTES)])
@@ -91,3 +98,25 @@ def test_each_quote_is_drawn_in_the_order_icu_gives(drawn: set[str], lang: str, 
     opening, closing = marks(lang)
     expected = _shape(_icu_visual(opening + text + closing, is_rtl_language(lang)))
     assert expected in drawn, (expected, sorted(d for d in drawn if sorted(d) == sorted(expected)))
+
+
+def test_a_footnote_citing_an_arabic_originator_is_shaped_and_ordered(pdf: Path, drawn: set[str]) -> None:
+    """Notes were drawn letter by letter, left to right, unjoined (ةيجراخلا ةرازو): now as any paragraph, in
+    the brief's direction, with the note's number at its start, and joined as HarfBuzz joins the letters."""
+    import uharfbuzz as hb
+    from fontTools.ttLib import TTFont
+
+    from briefgen.document.typefaces import SCRIPT_FACES
+    from tests.test_scripts import _drawn, _outline
+
+    for number in (2, 9, 16):
+        expected = _shape(_icu_visual(f"{ORIGINATOR}, Statements, ¶{number}.", rtl=False))
+        assert expected in drawn, expected
+    face = SCRIPT_FACES["arabic"]
+    font, full = hb.Font(hb.Face(hb.Blob.from_file_path(str(face.file())))), TTFont(str(face.file()))
+    buffer = hb.Buffer()
+    buffer.add_str(ORIGINATOR.split()[1])
+    buffer.guess_segment_properties()
+    hb.shape(font, buffer, {"kern": True, "liga": True})
+    wanted = "\n".join(_outline(full, full.getGlyphOrder()[info.codepoint]) for info in buffer.glyph_infos)
+    assert "\n".join(_drawn(pdf, face.family)).count(wanted) >= 17  # each note (the quotes have no such word)

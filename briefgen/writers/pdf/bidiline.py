@@ -24,66 +24,69 @@ from reportlab.platypus import Paragraph
 
 from briefgen.writers import bidi
 
-_OBJECT = "\ufffc"  # what a callback (a note marker, an anchor) counts as: a neutral
-# What each character of raised text (a note's number, the commas between numbers) counts as: an Arabic-Indic
-# digit, a number that no letter before it changes (W2, W7) and that always reads left to right (I1, I2), so
-# that a note after Latin words ending a Hebrew line neither takes their direction nor pulls the full stop
-# and closing quotation mark to their side.
-_NOTE = "\u0660"
+_OBJECT = "\ufffc"  # what a callback or a note's number counts as for the text around it: a neutral
 
 
 @dataclass
 class _Unit:
-    fragment: Any
+    fragments: list[Any]  # one, or a note's marker, number and commas, drawn together in logical order
     text: str  # in logical order
-    shaped: bool
+    atomic: bool  # drawn as it is: shaped glyphs (already in drawing order), a note's number, a callback
     level: int = 0
-    raised: bool = False  # a note's number: `text` stands for it
 
 
 def _unit(fragment: Any) -> _Unit:
     text = getattr(fragment, "text", "")
-    if hasattr(fragment, "cbDefn") or not isinstance(text, str):
-        return _Unit(fragment, _OBJECT, False)
+    if hasattr(fragment, "cbDefn") or not isinstance(text, str) or bool(getattr(fragment, "rise", 0)):
+        # a callback, or raised text (a note's number): to the text around it a neutral, as an isolate is
+        # (UAX #9 X5a–X5c), itself read left to right; so a note after an Arabic word, or at the start of a
+        # line, sits where its mark would (a digit at the end of a Hebrew line after "RFC 2616" would take
+        # their direction by W7, pulling the full stop and quotation mark to their side)
+        return _Unit([fragment], _OBJECT, True)
     if isinstance(text, ShapedStr):  # glyphs: the characters they stand for, as shaping.py kept them
-        return _Unit(fragment, str(getattr(text, "actual", text)) or _OBJECT, True)
-    if getattr(fragment, "rise", 0):  # a note's number: read as one, by itself
-        return _Unit(fragment, _NOTE * len(text), False, raised=True)
-    return _Unit(fragment, text, False)
+        return _Unit([fragment], str(getattr(text, "actual", text)) or _OBJECT, True)
+    return _Unit([fragment], text, False)
 
 
-def _shaped_level(text: str, levels: list[int]) -> int:
-    """A shaped run's level: that of its first letter (a run is one script, so one direction)."""
+def _units(fragments: list[Any]) -> list[_Unit]:
+    """The line's units; neighbouring callbacks and raised fragments (one note's marker and number, the
+    numbers and commas of several notes) joined into one."""
+    out: list[_Unit] = []
+    for unit in map(_unit, fragments):
+        if unit.text == _OBJECT and out and out[-1].text == _OBJECT:
+            out[-1].fragments += unit.fragments
+        else:
+            out.append(unit)
+    return out
+
+
+def _atomic_level(text: str, levels: list[int]) -> int:
+    """An atomic unit's level: that of its first letter (a shaped run is one script, so one direction)."""
     for char, level in zip(text, levels, strict=True):
         if unicodedata.bidirectional(char) in ("L", "R", "AL"):
             return level
-    return max(levels, default=0)
+    return levels[0]
 
 
 def _leveled(units: list[_Unit], base: int) -> list[_Unit]:
     """Each unit with its level; a unit of plain text cut where its characters' levels change."""
     line = "".join(u.text for u in units)
-    found = bidi.levels(line, "RTL" if base else "LTR")[1]
-    found = bidi.trailing_to_base(line, found, base)
+    found = bidi.trailing_to_base(line, bidi.levels(line, "RTL" if base else "LTR")[1], base)
     out: list[_Unit] = []
     at = 0
     for unit in units:
         levels = found[at:at + len(unit.text)]
         at += len(unit.text)
-        if unit.shaped or unit.text == _OBJECT or not unit.text:
-            unit.level = _shaped_level(unit.text, levels) if unit.shaped else (levels[0] if levels else base)
+        if unit.atomic or not unit.text:
+            unit.level = _atomic_level(unit.text, levels) if levels else base
             out.append(unit)
             continue
         start = 0
-        if unit.raised:
-            unit.level = levels[0]
-            out.append(unit)
-            continue
         for level, same in groupby(levels):
             size = len(list(same))
             piece = unit.text[start:start + size]
-            fragment = unit.fragment if size == len(unit.text) else unit.fragment.clone(text=piece)
-            out.append(_Unit(fragment, piece, False, level))
+            fragment = unit.fragments[0] if size == len(unit.text) else unit.fragments[0].clone(text=piece)
+            out.append(_Unit([fragment], piece, False, level))
             start += size
     return out
 
@@ -106,11 +109,12 @@ def _reversed_runs(units: list[_Unit]) -> list[_Unit]:
 
 def visual(fragments: list[Any], rtl: bool) -> list[Any]:
     """A line's fragments in drawing order, left to right."""
-    units = _reversed_runs(_leveled([_unit(f) for f in fragments], int(rtl)))
+    units = _reversed_runs(_leveled(_units(fragments), int(rtl)))
     for unit in units:  # a right-to-left run of plain text: its characters reversed, brackets mirrored (L4)
-        if unit.level % 2 and not unit.shaped and unit.text != _OBJECT and not hasattr(unit.fragment, "cbDefn"):
-            unit.fragment = unit.fragment.clone(text="".join(str(MIRRORED.get(c, c)) for c in reversed(unit.text)))
-    return [u.fragment for u in units]
+        if unit.level % 2 and not unit.atomic:
+            text = "".join(str(MIRRORED.get(c, c)) for c in reversed(unit.text))
+            unit.fragments = [unit.fragments[0].clone(text=text)]
+    return [fragment for unit in units for fragment in unit.fragments]
 
 
 class BidiParagraph(Paragraph):  # type: ignore[misc]
