@@ -72,6 +72,30 @@ def pieces(text: str) -> list[tuple[ScriptClass, str]]:
     return out or [(LATIN, pending)]
 
 
+# Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
+# not Arabic-Indic digits, which HarfBuzz would lay right to left; and combining marks in any script (a letter
+# and its accents written apart, as NFD text has them, or stacked): HarfBuzz composes or places them
+_COMPLEX = re.compile("[\u0300-\u036f\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff"
+                      "\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                      "\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
+_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # U+FEFF, the byte order mark, is no letter
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether HarfBuzz must shape the text for it to be drawn right (letters joined, reordered, marks placed)."""
+    return _COMPLEX.search(text) is not None
+
+
+def has_rtl(text: str) -> bool:
+    return _STRONG_RTL.search(text) is not None
+
+
+def reorders(text: str, lang: str | None = None) -> bool:
+    """Whether text is shaped and laid out by the bidi algorithm, so that its glyphs are drawn in another order
+    than the characters are written (right to left, reordered vowel signs)."""
+    return needs_shaping(text) or has_rtl(text) or bool(lang and is_rtl_language(lang))
+
+
 def is_rtl_language(lang: str) -> bool:
     """Whether a BCP 47 tag names a right-to-left language or script (ar, fa-IR, he, az-Arab …)."""
     parts = lang.lower().replace("_", "-").split("-")

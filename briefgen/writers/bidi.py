@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import Any
+from collections.abc import Sequence
+from itertools import groupby
+from typing import Any, TypeVar
 
 from bidi import algorithm
 
@@ -84,6 +86,34 @@ def log2vis(text: str, base_direction: str | None = None, clean: bool = True,
     if positions_V_to_L is not None:
         positions_V_to_L[:] = order
     return "".join(_mirror(text[i]) if found[i] % 2 else text[i] for i in order)
+
+
+T = TypeVar("T")
+
+
+def drawing_order(text: str, runs: Sequence[tuple[T, str]]) -> list[tuple[T, str, int]]:
+    """One line's runs (key, text), in logical order and making up `text`, as (key, text, level) pieces in
+    drawing order, left to right: cut where the embedding level changes (UAX #9, the paragraph's direction its
+    first strong letter's), trailing spaces at the paragraph's level (L1), runs reversed (L2). A piece at an
+    odd level reads right to left: its drawer reverses it (or HarfBuzz does, shaping it)."""
+    base, found = levels(text)
+    found = trailing_to_base(text, found, base)
+    cut: list[tuple[T, str, int]] = []
+    at = 0
+    for key, chunk in runs:
+        for level, same in groupby(found[at:at + len(chunk)]):
+            size = len(list(same))
+            cut.append((key, chunk[:size], level))
+            chunk, at = chunk[size:], at + size
+    for level in range(max((c[2] for c in cut), default=0), 0, -1):
+        grouped = [(inside, list(group)) for inside, group in groupby(cut, key=lambda c: c[2] >= level)]
+        cut = [c for inside, group in grouped for c in (reversed(group) if inside else group)]
+    return cut
+
+
+def mirrored(text: str) -> str:
+    """Right-to-left text in drawing order: reversed, its brackets mirrored (L4)."""
+    return "".join(_mirror(c) for c in reversed(text))
 
 
 def _mirror(char: str) -> str:

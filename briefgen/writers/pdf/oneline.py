@@ -12,16 +12,13 @@ themselves, as before.
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
-from bidi.algorithm import MIRRORED
 from reportlab.lib.abag import ABag
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document import scripts
 from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.writers import bidi
 from briefgen.writers.pdf import fonts, shaping
@@ -36,28 +33,11 @@ def pieces(text: str, family: str, bold: bool = False, italic: bool = False, fon
                                                                                         fontset)]
     if not shaping.reorders(text):
         return found
-    base = int(scripts.direction(text) == "RTL")
-    levels = bidi.trailing_to_base(text, bidi.levels(text, "RTL" if base else "LTR")[1], base)
-    cut: list[tuple[int, str, str]] = []  # (level, font name, text) in logical order
-    at = 0
-    for name, chunk in found:
-        for level, same in groupby(levels[at:at + len(chunk)]):
-            size_of = len(list(same))
-            cut.append((level, name, chunk[:size_of]))
-            chunk = chunk[size_of:]
-            at += size_of
-    return [drawn for level, name, chunk in _in_drawing_order(cut) for drawn in _drawn(name, chunk, level, size)]
+    return [piece for name, chunk, level in bidi.drawing_order(text.replace("\ufeff", "\u2060"), found)
+            for piece in drawn(name, chunk, level, size)]
 
 
-def _in_drawing_order(cut: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Rule L2: from the highest level down to 1, reverse every run of pieces at that level or above."""
-    for level in range(max((c[0] for c in cut), default=0), 0, -1):
-        runs = [(inside, list(group)) for inside, group in groupby(cut, key=lambda c: c[0] >= level)]
-        cut = [c for inside, group in runs for c in (reversed(group) if inside else group)]
-    return cut
-
-
-def _drawn(name: str, text: str, level: int, size: float) -> list[Piece]:
+def drawn(name: str, text: str, level: int, size: float) -> list[Piece]:
     """One piece of one level and font: shaped (HarfBuzz orders a right-to-left run's glyphs), or plain."""
     found: list[Piece] = [(name, text)]
     if shaping.needs_shaping(text):
@@ -66,11 +46,7 @@ def _drawn(name: str, text: str, level: int, size: float) -> list[Piece]:
     if not level % 2:
         return found
     # right to left: pieces (cut around numbers, in logical order) reversed, and plain ones' characters too
-    return [(name, piece if isinstance(piece, ShapedStr) else _mirrored(piece)) for name, piece in found[::-1]]
-
-
-def _mirrored(text: str) -> str:
-    return "".join(str(MIRRORED.get(c, c)) for c in reversed(text))
+    return [(name, piece if isinstance(piece, ShapedStr) else bidi.mirrored(piece)) for name, piece in found[::-1]]
 
 
 def width(drawn: list[Piece], size: float) -> float:

@@ -32,12 +32,6 @@ _ORIGINAL = ttfonts.shapeFragWord
 _PRIVATE = range(0xE000, 0xF900)
 # face name -> private-use code -> the characters its glyph stands for
 _LIGATURES: dict[str, dict[int, str]] = {}
-# Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
-# not Arabic-Indic digits, which HarfBuzz would lay right to left; and combining marks in any script (a letter
-# and its accents written apart, as NFD text has them, or stacked): HarfBuzz composes or places them
-_COMPLEX = re.compile("[\u0300-\u036f\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff"
-                      "\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-                      "\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
 # The OpenType features Word and LibreOffice apply by default; reportlab adds discretionary ligatures, which
 # drew Hebrew vav and yod as the Yiddish ligature U+05F1 (and copied as that one character)
 _FEATURES = {"kern": True, "liga": True}
@@ -53,8 +47,7 @@ def install() -> None:
     rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
 
 
-def needs_shaping(text: str) -> bool:
-    return _COMPLEX.search(text) is not None
+needs_shaping = scripts.needs_shaping
 
 
 def mostly_cjk(text: str) -> bool:
@@ -210,18 +203,8 @@ def to_unicode(base_font: str, cmap: str) -> str:
 
 
 _MIRRORED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
-_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # U+FEFF, the byte order mark, is no letter
-
-
-def has_rtl(text: str) -> bool:
-    return _STRONG_RTL.search(text) is not None
-
-
-def reorders(text: str, lang: str | None = None) -> bool:
-    """Whether a paragraph of this text is shaped and laid out by the bidi algorithm, so that the PDF draws
-    its glyphs in another order than the characters are written (right to left, reordered vowel signs)."""
-    return needs_shaping(text) or _STRONG_RTL.search(text) is not None or bool(
-        lang and scripts.is_rtl_language(lang))
+has_rtl = scripts.has_rtl
+reorders = scripts.reorders
 
 
 def style_for(style: ParagraphStyle, text: str, lang: str | None = None) -> ParagraphStyle:
