@@ -38,6 +38,7 @@ QUOTES = [
     ("en", "He wrote ב-12% בשנת 2024 in Hebrew."),
 ]
 ORIGINATOR = "وزارة الخارجية"
+GAP = "لا نعرف عدد الطائرات الفعلي."
 
 
 def _shape(text: str) -> str:
@@ -83,6 +84,7 @@ def _drawn_lines(pdf: Path) -> list[str]:
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ws = make_scripts_workspace(tmp_path_factory.mktemp("bidi") / "ws", [(lang, "Speaker", t) for lang, t in QUOTES])
     edit(ws / "seeds" / "sources.yaml", "originator: Ministry", f"originator: {ORIGINATOR}")
+    edit(ws / "seeds" / "summary.yaml", "quotes:", f"gaps:\n- id: gap-1\n  statement: {GAP}\n  priority: 1\nquotes:")
     result = run(ws, "build", "-a", "analyst", "-f", "pdf")
     assert result.exit_code == 0, result.output
     return ws / "output" / "analyst.pdf"
@@ -120,3 +122,18 @@ def test_a_footnote_citing_an_arabic_originator_is_shaped_and_ordered(pdf: Path,
     hb.shape(font, buffer, {"kern": True, "liga": True})
     wanted = "\n".join(_outline(full, full.getGlyphOrder()[info.codepoint]) for info in buffer.glyph_infos)
     assert "\n".join(_drawn(pdf, face.family)).count(wanted) >= 17  # each note (the quotes have no such word)
+
+
+def test_a_right_to_left_list_items_bullet_is_at_its_right_clear_of_its_text(pdf: Path) -> None:
+    """The bullet of an Arabic list item (an information gap) was drawn over the item's first word."""
+    chars = [c for page in extract_pages(str(pdf)) for c in _walk(page)]
+    bullet = next(c for c in chars if c.get_text() == "•" and any(
+        abs(o.matrix[5] - c.matrix[5]) < 1 and "\u0600" <= o.get_text()[:1] <= "\u06ff" for o in chars))
+    line = [c for c in chars if abs(c.matrix[5] - bullet.matrix[5]) < 1 and c is not bullet]
+    assert bullet.x0 > max(c.x1 for c in line) + 1
+
+
+def _walk(item: object) -> list[LTChar]:
+    if isinstance(item, LTChar):
+        return [item]
+    return [c for child in item for c in _walk(child)] if hasattr(item, "__iter__") else []

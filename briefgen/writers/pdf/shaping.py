@@ -217,5 +217,10 @@ def style_for(style: ParagraphStyle, text: str, lang: str | None = None) -> Para
 
 @cache
 def _variant(style: ParagraphStyle, wrap: str, shape: int) -> ParagraphStyle:
-    align = _MIRRORED.get(style.alignment, style.alignment) if wrap == "RTL" else style.alignment
-    return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape, alignment=align)
+    if wrap != "RTL":
+        return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape)
+    # right to left, mirrored: aligned to the other side, and indented from the right (a list item's text was
+    # indented from the left, and reportlab, drawing the bullet at the right, drew it over the item's first word)
+    return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape,
+                          alignment=_MIRRORED.get(style.alignment, style.alignment),
+                          leftIndent=style.rightIndent, rightIndent=style.leftIndent)
