@@ -26,7 +26,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
-from briefgen.writers.pdf import cutting
+from briefgen.writers.pdf import cjklines, cutting
 
 _ORIGINAL = ttfonts.shapeFragWord
 _PRIVATE = range(0xE000, 0xF900)
@@ -45,6 +45,7 @@ def install() -> None:
     rl_paragraph._splitFragWord = cutting.split_word
     rl_paragraph._hyphenateWord = cutting.hyphenate_word
     rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
+    rl_paragraph.cjkFragSplit = cjklines.split
 
 
 needs_shaping = scripts.needs_shaping
