@@ -63,18 +63,19 @@ def _icu_visual(text: str, rtl: bool) -> str:
 
 
 def _drawn_lines(pdf: Path) -> list[str]:
-    """Each line's characters left to right, as drawn (grouped by baseline; superscripts left out)."""
-    rows: dict[int, list[LTChar]] = {}
+    """Each line's characters left to right, as drawn (grouped by baseline; superscripts left out), the lines
+    in reading order down each page."""
+    rows: dict[tuple[int, int], list[LTChar]] = {}
     for page in extract_pages(str(pdf)):
         stack: list[object] = [page]
         while stack:
             item = stack.pop()
             if isinstance(item, LTChar):
-                rows.setdefault(round(item.matrix[5]) + 10_000 * page.pageid, []).append(item)
+                rows.setdefault((page.pageid, -round(item.matrix[5])), []).append(item)
             elif hasattr(item, "__iter__"):
                 stack.extend(item)
     drawn = []
-    for chars in rows.values():
+    for _, chars in sorted(rows.items()):  # page by page, top to bottom
         big = max(c.size for c in chars)
         drawn.append("".join(c.get_text() for c in sorted(chars, key=lambda c: c.x0) if c.size >= 0.9 * big))
     return drawn
