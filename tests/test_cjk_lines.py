@@ -8,7 +8,6 @@ overflowed on its note's number failed the build with an internal error (exit 3)
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 

@@ -36,6 +36,9 @@ QUOTES = [
     ("ur", "سال ۲۰۲۴ء میں۔"),
     ("en", "Rates rose ١٢٫٥٪ in the Gulf (قال الجيش ٣) today."),
     ("en", "He wrote ב-12% בשנת 2024 in Hebrew."),
+    ("ar", "مرحبا بالعالم \U00018cd6 اليوم."),  # a code point unknown to Python: python-bidi failed
+    ("en", "The spokesman \u2067قال الجيش ٣\u2069 said 12 things."),  # isolates: python-bidi failed
+    ("he", "הדובר \u2066IMF 2024 \u2067שלום\u2069\u2069 אמר."),
 ]
 ORIGINATOR = "وزارة الخارجية"
 GAP = "لا نعرف عدد الطائرات الفعلي."

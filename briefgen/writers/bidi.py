@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import types
+import unicodedata
 from collections.abc import Sequence
 from itertools import groupby
 from typing import Any, TypeVar
@@ -25,7 +26,45 @@ def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
     """The paragraph level (0 left-to-right, 1 right-to-left) and each character's resolved embedding level
     (one for every character: those rule X9 sets aside, ZWJ, ZWNJ, soft hyphens, take the level before them).
 
-    direction: "LTR" or "RTL" to force the paragraph level, else it is the first strong character's (P2–P3)."""
+    direction: "LTR" or "RTL" to force the paragraph level, else it is the first strong character's (P2–P3).
+    Embeddings and overrides (U+202A–U+202E, which the model refuses as disguise) are set aside: text is drawn
+    in the order its letters are written. An isolate (U+2066–U+2068 … U+2069) is a neutral to the text around
+    it and its content is resolved on its own, one level up (X5a–X5c, which python-bidi lacks: it stopped on
+    an isolate with an assertion)."""
+    text = "".join(map(_classed, text))
+    spans = _isolates(text)
+    outer = [_OBJECT if char in "\u2066\u2067\u2068\u2069" else char for char in text]  # a PDI closing none too
+    for start, end in spans:
+        outer[start:end] = _OBJECT * (end - start)
+    base, found = _resolved("".join(outer), direction)
+    for start, end in spans:
+        inner = text[start + 1:end - (text[end - 1] == _PDI)]
+        wanted = {"\u2066": "LTR", "\u2067": "RTL"}.get(text[start])
+        inner_base, inner_levels = levels(inner, wanted) if inner else (0, [])
+        lifted = found[start] + 1 + (found[start] + 1 + inner_base) % 2  # the next level of its direction
+        found[start + 1:start + 1 + len(inner)] = [lifted - inner_base + lv for lv in inner_levels]
+    return base, found
+
+
+_OBJECT, _PDI = "\ufffc", "\u2069"
+
+
+def _isolates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost isolate, its initiator to its PDI (or the text's end) included."""
+    spans, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        if char in "\u2066\u2067\u2068":
+            start = at if depth == 0 else start
+            depth += 1
+        elif char == _PDI and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, at + 1))
+    return spans + ([(start, len(text))] if depth else [])
+
+
+def _resolved(text: str, direction: str | None) -> tuple[int, list[int]]:
+    """python-bidi's resolution of text without isolates (rules P2–I2), one level for every character."""
     storage: dict[str, Any] = algorithm.get_empty_storage()
     base = _BASE[direction] if direction in _BASE else algorithm.get_base_level(text)
     storage["base_level"], storage["base_dir"] = base, "LR"[base]
@@ -41,6 +80,18 @@ def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:
         level = char["level"] if id(char) in kept else level
         found.append(level)
     return base, found
+
+
+def _classed(char: str) -> str:
+    """The character, or for one Python's Unicode database does not know (a code point assigned later, one never
+    assigned) a stand-in of its default class, UAX #9's table: right to left in the Hebrew and Arabic ranges, else
+    left to right (python-bidi stopped on an unknown class with an assertion: the build failed, exit 3)."""
+    if "\u202a" <= char <= "\u202e":
+        return "\u200b"  # set aside, as a zero-width space is (X9)
+    if unicodedata.bidirectional(char):
+        return char
+    return "\u05d0" if "\u0590" <= char <= "\u08ff" or "\ufb1d" <= char <= "\ufdff" or (
+        "\U00010800" <= char <= "\U00010fff") or "\U0001e800" <= char <= "\U0001efff" else "a"
 
 
 def _reorder(found: list[int]) -> list[int]:
