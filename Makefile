@@ -50,7 +50,7 @@ mutation-sample: $(STAMP)
 # tests/test_scripts.py and tests/test_fontcache.py say when they are due.
 precompiled: $(STAMP)
 	$(BIN)/python -c "from briefgen import precompiled; print('%d dataclass methods, %d patterns' % precompiled.write())"
-	$(BIN)/python -c "from briefgen.document import typefaces; print(typefaces.write_coverage(), 'font coverages')"
+	$(BIN)/python -c "from briefgen.document import coverage; print(coverage.write_coverage(), 'font coverages')"
 	$(BIN)/python -c "from briefgen.writers.pdf import fontcache; print(len(fontcache.write_tables()), 'font tables')"
 	$(BIN)/python -c "from briefgen.render import templating; print(templating.write_table(), 'templates')"
 

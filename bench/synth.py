@@ -78,11 +78,15 @@ SCRIPT_QUOTES = {
 }
 
 
-def make_scripts_workspace(root: Path) -> Path:
-    """A workspace quoting one statement per script (each with its `lang`), for the analyst brief."""
+def make_scripts_workspace(root: Path, quotes: list[tuple[str, str, str]] | None = None) -> Path:
+    """A workspace quoting one statement per script (each with its `lang`), for the analyst brief; or the
+    `quotes` given, as (lang, speaker, text), in that order."""
+    given = quotes is not None
+    quotes = quotes or [(lang, who, text) for lang, (who, text) in SCRIPT_QUOTES.items()]
     seeds = root / "seeds"
     seeds.mkdir(parents=True)
-    (seeds / "world.txt").write_text("\n".join(t for _, t in SCRIPT_QUOTES.values()) + "\n", encoding="utf-8")
+    lines = [t for _, _, t in quotes] + ([SCRIPT_QUOTES["ru"][1]] if given else [])  # the judgment's passage
+    (seeds / "world.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     source = {"id": "world", "file": "world.txt", "originator": "Ministry", "title": "Statements",
               "short_title": "Statements", "published": "2025-09", "information_date": "2025-09-18",
               "accessed": "2026-12-03", "url": None, "kind": "statement", "descriptor": "Official statements."}
@@ -90,9 +94,10 @@ def make_scripts_workspace(root: Path) -> Path:
                          "bluf": "Officials spoke in their own languages."},
                "judgments": [{"id": "kj", "statement": "Exports rose.", "confidence": "moderate", "priority": 1,
                               "evidence": [{"source": "world", "passage": SCRIPT_QUOTES["ru"][1]}]}],
-               "quotes": [{"id": f"q-{lang.lower()}", "text": text, "speaker": who, "context": "Press briefing.",
+               "quotes": [{"id": f"q-{i}-{lang.lower()}" if given else f"q-{lang.lower()}",
+                           "text": text, "speaker": who, "context": "Press briefing.",
                            "lang": lang, "priority": 1, "evidence": [{"source": "world", "passage": text}]}
-                          for lang, (who, text) in SCRIPT_QUOTES.items()]}
+                          for i, (lang, who, text) in enumerate(quotes)]}
     (seeds / "sources.yaml").write_text(yaml.safe_dump({"sources": [source]}, allow_unicode=True), "utf-8")
     (seeds / "summary.yaml").write_text(yaml.safe_dump(summary, allow_unicode=True, sort_keys=False), "utf-8")
     return root

@@ -16,7 +16,7 @@ import pytest
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefgen.document.typefaces import FONT_DIR
+from briefgen.document.coverage import FONT_DIR
 from briefgen.writers.pdf import fontcache
 
 BUNDLED = sorted(FONT_DIR.glob("*.ttf"))

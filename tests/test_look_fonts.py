@@ -18,7 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from bench.synth import make_scripts_workspace
-from briefgen.document.typefaces import FONT_DIR
+from briefgen.document.coverage import FONT_DIR
 from tests.conftest import ROOT
 from tests.fontmaker import make_font
 from tests.helpers import run

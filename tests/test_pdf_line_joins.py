@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from briefgen.document.typefaces import FONT_DIR
+from briefgen.document.coverage import FONT_DIR
 from briefgen.sources.formats.pdfdoc import extract
 from briefgen.sources.formats.pdfjoin import join
 from briefgen.sources.seeds import Seed

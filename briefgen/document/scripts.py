@@ -12,7 +12,8 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "iw", "ur", "ps", "yi", "sd", "ug",
 _RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm"})
 # (the Arabic presentation forms end at U+FEFC: U+FEFF, the byte order mark, belongs to no script)
 NOT_LATIN = ("[\u0590-\u08ff\u0900-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u19e0-\u19ff\u2e80-\u9fff"
-             "\uac00-\ud7af\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufefc]")
+             "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufb1d-\ufdff\ufe30-\ufefc\uff00-\uffef"
+             "\U0001b000-\U0001b16f\U00020000-\U0003ffff]")
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,17 @@ class ScriptClass:
 
 
 LATIN = ScriptClass("latin", "latin", False, None)
-KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")  # hiragana, katakana: text holding them is Japanese
+# hiragana, katakana (their extensions, half-width and circled forms, the kana supplements): text holding them
+# is Japanese
+KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u32d0-\u32fe\u3300-\u3357\uff65-\uff9f\U0001b000-\U0001b16f]")
+# Hangul: jamo and their extensions, compatibility and half-width jamo, parenthesised and circled syllables
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\u3200-\u321e\u3260-\u327f\ua960-\ua97f\uac00-\ud7ff"
+                     "\uffa0-\uffdc]")
+# Ideographs and what east Asian text writes with them: radicals, CJK punctuation, Bopomofo, strokes, enclosed
+# and compatibility forms, full-width forms, and the ideographs beyond the BMP (Extension B on, 𠀀)
+_IDEOGRAPHIC = re.compile("[\u2e80-\u2fff\u3000-\u303f\u3100-\u312f\u3190-\u31ef\u3200-\u33ff"
+                          "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+                          "\U00020000-\U0003ffff]")
 _CLASSES = (
     (re.compile("[\u0600-\u06ff\u0750-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"),
      ScriptClass("arabic", "complex", True, "ar")),
@@ -36,10 +47,9 @@ _CLASSES = (
         ("malayalam", "\u0d00-\u0d7f", "ml"), ("sinhala", "\u0d80-\u0dff", "si"), ("thai", "\u0e00-\u0e7f", "th"),
         ("lao", "\u0e80-\u0eff", "lo"), ("myanmar", "\u1000-\u109f", "my"),
         ("khmer", "\u1780-\u17ff\u19e0-\u19ff", "km"))),
-    (re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]"), ScriptClass("hangul", "east_asian", False, "ko")),
+    (_HANGUL, ScriptClass("hangul", "east_asian", False, "ko")),
     (KANA, ScriptClass("cjk", "east_asian", False, "ja")),
-    (re.compile("[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"),
-     ScriptClass("cjk", "east_asian", False, "zh")),
+    (_IDEOGRAPHIC, ScriptClass("cjk", "east_asian", False, "zh")),
 )
 
 
@@ -70,6 +80,30 @@ def pieces(text: str) -> list[tuple[ScriptClass, str]]:
             out.append((found or LATIN, pending + char))
             pending = ""
     return out or [(LATIN, pending)]
+
+
+# Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
+# not Arabic-Indic digits, which HarfBuzz would lay right to left; and combining marks in any script (a letter
+# and its accents written apart, as NFD text has them, or stacked): HarfBuzz composes or places them
+_COMPLEX = re.compile("[\u0300-\u036f\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff"
+                      "\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                      "\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
+_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # U+FEFF, the byte order mark, is no letter
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether HarfBuzz must shape the text for it to be drawn right (letters joined, reordered, marks placed)."""
+    return _COMPLEX.search(text) is not None
+
+
+def has_rtl(text: str) -> bool:
+    return _STRONG_RTL.search(text) is not None
+
+
+def reorders(text: str, lang: str | None = None) -> bool:
+    """Whether text is shaped and laid out by the bidi algorithm, so that its glyphs are drawn in another order
+    than the characters are written (right to left, reordered vowel signs)."""
+    return needs_shaping(text) or has_rtl(text) or bool(lang and is_rtl_language(lang))
 
 
 def is_rtl_language(lang: str) -> bool:

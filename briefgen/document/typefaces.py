@@ -12,22 +12,14 @@ and Noto Sans Ethiopic. A profile may put its own file first for a script
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from array import array
-from bisect import bisect_right
-from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from briefgen.document.coverage import FONT_DIR, coverage
 from briefgen.document.house import pdf_family as house_pdf_family
 from briefgen.document.house import substitute_note as house_substitute_note
-
-FONT_DIR = Path(__file__).parent.parent / "fonts"
-# The code points each bundled file maps, as ranges: `check` and the choice of a face per character need no
-# font parsed (a Latin-only brief never loads the CJK face). tests/test_scripts.py checks it against the files.
-COVERAGE_FILE = FONT_DIR / "coverage.json"
 
 
 @dataclass(frozen=True)
@@ -92,69 +84,6 @@ LAST_RESORT = single("DejaVuSans", "DejaVu Sans", "DejaVuSans.ttf")
 FALLBACKS = (*SCRIPT_FACES.values(), LAST_RESORT,
              single("NotoSansEthiopic", "Ebrima", "NotoSansEthiopic-Regular.ttf"),
              single("Symbola", "Segoe UI Symbol", "Symbola.ttf"))
-
-
-def write_coverage() -> int:
-    """Write COVERAGE_FILE from the bundled files' character maps (`make precompiled`; fontTools is a
-    development dependency); the number of files."""
-    from fontTools.ttLib import TTFont
-
-    table = {}
-    for path in sorted(FONT_DIR.glob("*.ttf")):
-        codes = sorted(TTFont(str(path), lazy=True).getBestCmap())
-        starts = [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c - 1]
-        ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
-        table[path.name] = " ".join(f"{a:X}" if a == b else f"{a:X}-{b:X}" for a, b in zip(starts, ends, strict=True))
-    COVERAGE_FILE.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
-    return len(table)
-
-
-@cache
-def _table() -> dict[str, str]:
-    table: dict[str, str] = json.loads(COVERAGE_FILE.read_text(encoding="utf-8"))
-    return table
-
-
-class Ranges(Container[int]):
-    """Code points as sorted, disjoint ranges (first and last of each in two arrays): a bundled file's coverage
-    in a few kilobytes, where a set of NanumGothic's 17,666 code points held 1.5 MB in every process that drew
-    a Korean name."""
-
-    def __init__(self, text: str) -> None:
-        """From the table's text: hexadecimal code points and first-last ranges, ascending."""
-        self._firsts, self._lasts = array("I"), array("I")
-        for part in text.split():
-            first, _, last = part.partition("-")
-            self._firsts.append(int(first, 16))
-            self._lasts.append(int(last or first, 16))
-
-    def __contains__(self, code: object) -> bool:
-        at = bisect_right(self._firsts, code) - 1 if isinstance(code, int) else -1
-        return at >= 0 and code <= self._lasts[at]  # type: ignore[operator]
-
-    def __iter__(self) -> Iterator[int]:
-        for first, last in zip(self._firsts, self._lasts, strict=True):
-            yield from range(first, last + 1)
-
-
-def coverage(path: Path) -> Container[int]:
-    """The code points one font file maps to a glyph: a bundled file's from the table, a profile's own file's
-    (already checked, sources/fontfile.py) from its character map, read again when the file changes."""
-    found = _BUNDLED_SEEN.get(path)
-    if found is not None:
-        return found
-    if path.parent == FONT_DIR:
-        found = _BUNDLED_SEEN[path] = _bundled_coverage(path.name)
-        return found
-    return _file_coverage(path, path.stat().st_mtime_ns)
-
-
-_BUNDLED_SEEN: dict[Path, Container[int]] = {}  # by path: the hot loop of `runs` asks per character
-
-
-@cache
-def _bundled_coverage(name: str) -> Ranges:
-    return Ranges(_table()[name])
 
 
 _ALL = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
@@ -237,14 +166,6 @@ class FontSet:
 BUNDLED = FontSet()
 
 
-@cache
-def _file_coverage(path: Path, mtime_ns: int) -> frozenset[int]:
-    """A profile's font file's character map, once per version of the file."""
-    import uharfbuzz as hb
-
-    return frozenset(hb.Face(hb.Blob.from_file_path(str(path))).unicodes)
-
-
 def drawable(char: str, faces: tuple[Face, ...] = (*_SHARED_FACES, *FALLBACKS)) -> bool:
     """Whether one of the faces (by default every bundled one) has a glyph for the character."""
     return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)
@@ -277,12 +198,49 @@ def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
         _ALL[face].file(bold, italic))
 
 
+_MARKS = ("Mn", "Me")
+
+
+@cache
+def _cluster_face(cluster: str, chain: tuple[str, ...], bold: bool, italic: bool) -> str | None:
+    """The first face that draws a letter and all its combining marks, as written or composed (HarfBuzz
+    composes them when the face has the composed letter); None when no face does."""
+    composed = unicodedata.normalize("NFC", cluster)
+    for candidate in chain:
+        covered = coverage(_ALL[candidate].file(bold, italic))
+        if all(ord(c) in covered for c in cluster) or all(ord(c) in covered for c in composed):
+            return candidate
+    return None
+
+
+def _rehome(out: list[tuple[str, str]], mark: str, chain: tuple[str, ...], bold: bool, italic: bool) -> bool:
+    """A combining mark its letter's face lacks: the letter and its marks move together to the first face that
+    draws them all, so that HarfBuzz places (or composes) the marks on their letter (drawn in two fonts, a
+    Vietnamese ư written u + U+031B got its horn beside the u). False when no face draws them all."""
+    face, text = out[-1]
+    start = len(text)
+    while start > 0 and unicodedata.category(text[start - 1]) in _MARKS:
+        start -= 1
+    start = max(start - 1, 0)
+    found = _cluster_face(text[start:] + mark, chain, bold, italic)
+    if found is None:
+        return False
+    out[-1:] = [(face, text[:start])] if start else []
+    if out and out[-1][0] == found:
+        out[-1] = (found, out[-1][1] + text[start:] + mark)
+    else:
+        out.append((found, text[start:] + mark))
+    return True
+
+
 def _runs(text: str, chain: tuple[str, ...], bold: bool, italic: bool) -> list[tuple[str, str]]:
     if text.isascii():  # every main face draws ASCII (_face_for), and no ASCII character joins the run before it
         return [(chain[0], text)] if text else []
     out: list[tuple[str, str]] = []
     for char in text:
         joins = out and _joins(char, out[-1][0], bold, italic)
+        if out and not joins and unicodedata.category(char) in _MARKS and _rehome(out, char, chain, bold, italic):
+            continue
         face = out[-1][0] if joins else _face_for(char, chain, bold, italic)
         if out and out[-1][0] == face:
             out[-1] = (face, out[-1][1] + char)

@@ -16,10 +16,12 @@ from typing import Any
 from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.errors import Problem
 from briefgen.model.loader import Loaded
+from briefgen.model.yamlsrc import Located
 
 CODE = "undrawable"
 _SECTIONS = ("judgments", "figures", "quotes", "gaps")
-_SKIPPED_FIELDS = frozenset({"id", "evidence", "audiences", "tags", "lang"})
+_SKIPPED_FIELDS = frozenset({"id", "source", "audiences", "tags", "lang", "marking"})
+_NESTED = frozenset({"evidence", "bluf_evidence"})  # lists of entries whose text a brief prints
 _HINT = ("no bundled font (nor the profile's own, look.fonts) has it, so the PDF would draw an empty box: name a "
          "font file that has it in the profile's look.fonts, write it another way, or leave it out")
 _HINT_MANY = ("no bundled font (nor the profile's own, look.fonts) has them, so the PDF would draw empty boxes: name "
@@ -32,30 +34,32 @@ SAMPLE = 8  # characters a grouped warning shows of those it counts
 def undrawable(loaded: Loaded, fontsets: Mapping[str, FontSet] | None = None) -> list[Problem]:
     """A warning for each text field holding characters some PDF audience cannot draw, naming them (one warning
     per field and set of audiences lacking them); `fontsets` gives each PDF audience's fonts (default: the
-    bundled ones, for every audience)."""
+    bundled ones, for every audience). Every field a brief can print: the model's items and their evidence
+    passages (the analyst brief quotes them), and the catalogue's entries (notes and the list of sources)."""
     sets = dict(fontsets) if fontsets else {"": BUNDLED}
-    summary = loaded.summary
-    problems = [_problem(loaded, ("brief", name), "brief", name, chars, lacking)
-                for name, chars, lacking in _grouped(summary.brief, sets)]
-    for section in _SECTIONS:
-        for i, item in enumerate(getattr(summary, section)):
-            problems += [_problem(loaded, (section, i, name), item.id, name, chars, lacking)
-                         for name, chars, lacking in _grouped(item, sets)]
-    return problems
+    summary, catalogue = loaded.summary, loaded.catalogue
+    found: list[tuple[Located, tuple[str | int, ...], str, Any]] = [
+        (loaded.summary_src, ("brief",), "brief", summary.brief)]
+    found += [(loaded.summary_src, (section, i), item.id, item)
+              for section in _SECTIONS for i, item in enumerate(getattr(summary, section))]
+    found += [(loaded.catalogue_src, ("sources", i), source.id, source) for i, source in enumerate(catalogue.sources)]
+    return [_problem(src, (*path, *inner), item, field, chars, lacking)
+            for src, path, item, model in found for inner, field, chars, lacking in _grouped(model, sets)]
 
 
-def _problem(loaded: Loaded, path: tuple[str | int, ...], item: str, field: str, chars: list[str],
+def _problem(src: Located, path: tuple[str | int, ...], item: str, field: str, chars: list[str],
              lacking: tuple[str, ...]) -> Problem:
     who = "no font draws" if not lacking else (
         f"no font of audience{'s' if len(lacking) > 1 else ''} {', '.join(lacking)} draws (another audience's does)")
     hint = _HINT if len(chars) == 1 else _HINT_MANY
-    found = loaded.summary_src.problem(path, f"{item}: {field} has {_listed(chars)}, which {who}", hint,
-                                       severity="warning", item=item, code=CODE)
+    found = src.problem(path, f"{item}: {field} has {_listed(chars)}, which {who}", hint,
+                        severity="warning", item=item, code=CODE)
     return dataclasses.replace(found, details=tuple(_name(c) for c in chars))
 
 
 def _name(char: str) -> str:
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
+    unnamed = "a private-use character" if unicodedata.category(char) == "Co" else "unnamed character"
+    return f"U+{ord(char):04X} {unicodedata.name(char, unnamed)}"
 
 
 def _listed(chars: list[str]) -> str:
@@ -67,24 +71,44 @@ def _listed(chars: list[str]) -> str:
     return f"{len(chars)} characters, {sample} (the first is {first})"
 
 
-def _grouped(model: Any, sets: dict[str, FontSet]) -> Iterator[tuple[str, list[str], tuple[str, ...]]]:
-    """(field name, characters, audiences lacking them) for each field and set of audiences lacking some."""
-    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for name, char, lacking in _fields(model, sets):
-        groups.setdefault((name, tuple(lacking)), []).append(char)
-    for (field, without), chars in groups.items():
-        yield field, chars, without
+Field = tuple[tuple[str | int, ...], str]  # path inside the item, and the name a message gives it
 
 
-def _fields(model: Any, sets: dict[str, FontSet]) -> Iterator[tuple[str, str, list[str]]]:
-    """(field name, character, audiences lacking it, or [] for all) for each distinct character in each text
-    field that the fonts of some audience do not draw."""
+def _grouped(model: Any, sets: dict[str, FontSet]) -> Iterator[tuple[tuple[str | int, ...], str, list[str],
+                                                                     tuple[str, ...]]]:
+    """(path, field name, characters, audiences lacking them) for each field and set of audiences lacking some."""
+    groups: dict[tuple[Field, tuple[str, ...]], list[str]] = {}
+    named: set[str] = set()  # a passage repeats its quote's words: their characters are named once, at the quote
+    for where, char, lacking in sorted(_fields(model, sets), key=lambda found: len(found[0][0]) > 1):
+        if len(where[0]) == 1 or char not in named:
+            groups.setdefault((where, tuple(lacking)), []).append(char)
+            named.add(char)
+    for ((path, name), without), chars in groups.items():
+        yield path, name, chars, without
+
+
+def _texts(model: Any) -> Iterator[tuple[Field, str]]:
+    """Each text field of an item with its path, the evidence passages in it included (`evidence[0].passage`)."""
     for name, value in model:
-        if name in _SKIPPED_FIELDS or not isinstance(value, str) or value.isascii():
+        if name in _SKIPPED_FIELDS:
+            continue
+        if isinstance(value, str):
+            yield ((name,), name), value
+        elif isinstance(value, list) and name in _NESTED:
+            for i, entry in enumerate(value):
+                for (path, field), text in _texts(entry):
+                    yield ((name, i, *path), f"{name}[{i}].{field}"), text
+
+
+def _fields(model: Any, sets: dict[str, FontSet]) -> Iterator[tuple[Field, str, list[str]]]:
+    """(field, character, audiences lacking it, or [] for all) for each distinct character in each text field
+    that the fonts of some audience do not draw (a private-use character too: no bundled font draws one)."""
+    for where, value in _texts(model):
+        if value.isascii():
             continue
         for char in dict.fromkeys(value):
-            if ord(char) < 0x80 or unicodedata.category(char) in ("Cf", "Cc", "Co", "Cs"):
+            if ord(char) < 0x80 or unicodedata.category(char) in ("Cf", "Cc", "Cs"):
                 continue
             lacking = [audience for audience, fonts in sets.items() if not fonts.drawable(char)]
             if lacking:
-                yield name, char, [] if len(lacking) == len(sets) else lacking
+                yield where, char, [] if len(lacking) == len(sets) else lacking

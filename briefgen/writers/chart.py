@@ -12,10 +12,12 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from briefgen.document import scripts
 from briefgen.document.layout import GRID, MUTED, TEXT
 from briefgen.document.nodes import Bar, Chart, Theme, safe_text
 from briefgen.document.typefaces import BUNDLED, FontSet
-from briefgen.writers.metrics import advance
+from briefgen.writers import bidi
+from briefgen.writers.metrics import advance, shaped_advances
 
 TOP_PAD = 4.0  # points above the title, inside the picture (both formats then space it alike)
 RIGHT_PAD = 1.0  # points kept clear at the right edge (a bitmap's anti-aliased glyph edges)
@@ -27,12 +29,15 @@ Anchor = Literal["start", "middle", "end"]
 @dataclass(frozen=True)
 class Run:
     """Text in one bundled face (`family`, bold or not) with each character's advance in points (no kerning,
-    as reportlab sets it): a bitmap renderer places the characters there instead of at its hinted widths."""
+    as reportlab sets it): a bitmap renderer places the characters there instead of at its hinted widths. A
+    label's runs are in drawing order, left to right (briefgen.writers.bidi.drawing_order)."""
 
     family: str
     bold: bool
-    text: str
-    advances: tuple[float, ...]
+    text: str  # in logical order
+    advances: tuple[float, ...]  # of each character; of each glyph, in drawing order, when shaped
+    rtl: bool = False  # drawn right to left (its characters reversed, or HarfBuzz's glyphs in that order)
+    shaped: bool = False  # drawn as HarfBuzz shapes it (Arabic joined, Devanagari conjuncts)
 
     @property
     def width(self) -> float:
@@ -103,14 +108,25 @@ class _Type:
         return Text(x, y, self.runs(text, size, bold), size, colour, anchor)
 
     def runs(self, text: str, size: float, bold: bool = False) -> tuple[Run, ...]:
-        out = []
-        for family, chunk in self.fonts.runs(safe_text(text), self.family):
-            strong = bold and family == self.family
-            out.append(Run(family, strong, chunk, tuple(advance(family, strong, c, size) for c in chunk)))
-        return tuple(out)
+        """The text's runs in drawing order: a label in Arabic or Hebrew, or one that needs shaping, is cut and
+        ordered by the bidi algorithm and shaped (it was drawn letter by letter, left to right, unjoined)."""
+        text = safe_text(text)
+        found = [((family, bold and family == self.family), chunk)
+                 for family, chunk in self.fonts.runs(text, self.family)]
+        if not scripts.reorders(text):
+            return tuple(_run(family, strong, chunk, 0, size) for (family, strong), chunk in found)
+        return tuple(_run(family, strong, chunk, level, size)
+                     for (family, strong), chunk, level in bidi.drawing_order(text, found))
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return sum(run.width for run in self.runs(text, size, bold))
+
+
+def _run(family: str, bold: bool, text: str, level: int, size: float) -> Run:
+    rtl = bool(level % 2)
+    if scripts.needs_shaping(text):
+        return Run(family, bold, text, shaped_advances(family, bold, text, size, rtl), rtl, shaped=True)
+    return Run(family, bold, text, tuple(advance(family, bold, c, size) for c in text), rtl)
 
 
 def nice_axis(top: float) -> tuple[float, float]:

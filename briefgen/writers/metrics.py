@@ -31,3 +31,15 @@ def _width(family: str, bold: bool, char: str) -> float:
 def advance(family: str, bold: bool, char: str, size: float) -> float:
     """The width of `char` in points at `size`, in the bundled `family` (its .notdef when it has no glyph)."""
     return 0.001 * size * _width(family, bold, char)
+
+
+def shaped_advances(family: str, bold: bool, text: str, size: float, rtl: bool) -> tuple[float, ...]:
+    """The advances in points of the glyphs HarfBuzz shapes `text` into (one direction, as a line's piece of one
+    level is), in drawing order: what a shaped run is as wide as."""
+    font, per_thousand = _font(face_file(family, bold))
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    hb.shape(font, buffer, {"kern": True, "liga": True})
+    return tuple(0.001 * size * p.x_advance * per_thousand for p in buffer.glyph_positions)

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from briefgen.document.nodes import Chart, Theme
 from briefgen.document.typefaces import face_file
-from briefgen.writers import chart
+from briefgen.writers import bidi, chart
 from briefgen.writers.docx import access
 from briefgen.writers.docx.ooxml import el, sub
 
@@ -76,20 +76,30 @@ def png(plan: chart.Plan, dpi: int = DPI) -> bytes:
 
 
 def _text(draw: ImageDraw.ImageDraw, text: chart.Text, scale: float, flip: float) -> None:
-    """Each character where the PDF puts it (Pillow's hinted advances run up to 2 % wider)."""
+    """Each character where the PDF puts it (Pillow's hinted advances run up to 2 % wider); a shaped run whole,
+    laid out by HarfBuzz through Pillow's raqm layout in its direction."""
     x, y = text.left(), (flip - text.y) * scale
     for run in text.runs:
+        if run.shaped:
+            draw.text((x * scale, y), run.text, fill=text.colour, font=_font(run.family, run.bold, text.size * scale,
+                                                                             shaped=True),
+                      anchor="ls", direction="rtl" if run.rtl else "ltr", features=["kern", "liga"])
+            x += run.width
+            continue
         font = _font(run.family, run.bold, text.size * scale)
-        for char, advance in zip(run.text, run.advances, strict=True):
+        chars, advances = (bidi.mirrored(run.text), run.advances[::-1]) if run.rtl else (run.text, run.advances)
+        for char, advance in zip(chars, advances, strict=True):
             if not char.isspace():
                 draw.text((x * scale, y), char, fill=text.colour, font=font, anchor="ls")
             x += advance
 
 
 @cache
-def _font(family: str, bold: bool, size: float) -> ImageFont.FreeTypeFont:
-    """A bundled face loaded by FreeType once per process (the files never change while it runs)."""
-    return ImageFont.truetype(str(_file(family, bold)), size, layout_engine=ImageFont.Layout.BASIC)
+def _font(family: str, bold: bool, size: float, shaped: bool = False) -> ImageFont.FreeTypeFont:
+    """A bundled face loaded by FreeType once per process (the files never change while it runs); with the raqm
+    layout (HarfBuzz, FriBidi) for text that needs shaping."""
+    engine = ImageFont.Layout.RAQM if shaped else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(_file(family, bold)), size, layout_engine=engine)
 
 
 def _file(family: str, bold: bool) -> Path:

@@ -3,126 +3,118 @@
 A paragraph whose text runs in several fonts is broken into lines of fragments (a word or a run of words in
 one font, a note marker...). reportlab draws a right-to-left line by reversing its fragments, which puts a
 run of several Latin words, or a full stop between Arabic and Latin, in the wrong place, and does nothing
-for a left-to-right line holding Arabic or Hebrew. `BidiParagraph` draws each line after cutting its
-fragments where the direction changes and ordering the pieces by UAX #9: numbers and neutrals are resolved
-from their neighbours (W7, N1, N2), levels given (I1, I2), trailing spaces reset (L1), runs reversed (L2).
-A shaped fragment is already in drawing order (HarfBuzz lays out a right-to-left word right to left).
+for a left-to-right line holding Arabic or Hebrew. `BidiParagraph` draws each line after resolving the
+embedding level of each of its characters by UAX #9 itself (briefgen.writers.bidi: numbers after Arabic
+letters, separators and percent signs inside and around numbers, brackets and other neutrals), cutting its
+fragments where the level changes, resetting trailing spaces (L1) and reversing runs (L2).
+A shaped fragment is already in drawing order (HarfBuzz lays out a right-to-left word right to left; shaping.py
+cuts the numbers out of it first) and takes the level of its letters.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from bidi.algorithm import MIRRORED
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import Paragraph
 
-from briefgen.writers.pdf.fonts import RTL_FONTS
+from briefgen.writers import bidi
 
-# embedding level of a resolved kind, by paragraph level (UAX #9 I1, I2)
-_LEVEL = ({"L": 0, "R": 1, "EN": 2}, {"L": 2, "R": 1, "EN": 2})
-# a char's class for cutting: L, R, number (EN, AN and the separators or % inside a number), or neutral
-_CHUNK = re.compile(r"\d+(?:[.,:/%٫٬]\d+)*%?|\s+|.", re.UNICODE)
+_OBJECT = "\ufffc"  # what a callback or a note's number counts as for the text around it: a neutral
 
 
 @dataclass
 class _Unit:
-    fragment: Any
-    kind: str  # "L", "R", "EN" or "N"
-    shaped: bool
+    fragments: list[Any]  # one, or a note's marker, number and commas, drawn together in logical order
+    text: str  # in logical order
+    atomic: bool  # drawn as it is: shaped glyphs (already in drawing order), a note's number, a callback
     level: int = 0
 
 
-def _kind_of(text: str) -> str:
-    kinds = {unicodedata.bidirectional(c) for c in text}
-    if kinds & {"R", "AL"}:
-        return "R"
-    if "L" in kinds:
-        return "L"
-    if kinds & {"EN", "AN"}:
-        return "EN"
-    return "N"
-
-
-def _units(fragment: Any) -> list[_Unit]:
+def _unit(fragment: Any) -> _Unit:
     text = getattr(fragment, "text", "")
-    if hasattr(fragment, "cbDefn") or not text or not isinstance(text, str):
-        return [_Unit(fragment, "N", False)]
-    if isinstance(text, ShapedStr):  # glyphs of a right-to-left face, or shaped Devanagari
-        return [_Unit(fragment, "R" if fragment.fontName in RTL_FONTS else "L", True)]
-    units: list[_Unit] = []
-    for piece in _CHUNK.findall(text):
-        kind = _kind_of(piece)
-        if units and units[-1].kind == kind and kind in ("L", "R"):
-            units[-1].fragment.text += piece
-            continue
-        units.append(_Unit(fragment.clone(text=piece), kind, False))
-    return _merge_inner_neutrals(units)
+    if hasattr(fragment, "cbDefn") or not isinstance(text, str) or bool(getattr(fragment, "rise", 0)):
+        # a callback, or raised text (a note's number): to the text around it a neutral, as an isolate is
+        # (UAX #9 X5a–X5c), itself read left to right; so a note after an Arabic word, or at the start of a
+        # line, sits where its mark would (a digit at the end of a Hebrew line after "RFC 2616" would take
+        # their direction by W7, pulling the full stop and quotation mark to their side)
+        return _Unit([fragment], _OBJECT, True)
+    if isinstance(text, ShapedStr):  # glyphs: the characters they stand for, as shaping.py kept them
+        return _Unit([fragment], str(getattr(text, "actual", text)) or _OBJECT, True)
+    return _Unit([fragment], text, False)
 
 
-def _merge_inner_neutrals(units: list[_Unit]) -> list[_Unit]:
-    """Keep `Annual Report` one piece: a neutral between two pieces of the same strong kind joins them."""
+def _units(fragments: list[Any]) -> list[_Unit]:
+    """The line's units; neighbouring callbacks and raised fragments (one note's marker and number, the
+    numbers and commas of several notes) joined into one."""
     out: list[_Unit] = []
-    for unit in units:
-        if (len(out) >= 2 and unit.kind in ("L", "R") and out[-1].kind == "N" and out[-2].kind == unit.kind
-                and not out[-2].shaped and not unit.shaped):
-            neutral = out.pop()
-            out[-1].fragment.text += neutral.fragment.text + unit.fragment.text
+    for unit in map(_unit, fragments):
+        if unit.text == _OBJECT and out and out[-1].text == _OBJECT:
+            out[-1].fragments += unit.fragments
         else:
             out.append(unit)
     return out
 
 
-def _resolve(units: list[_Unit], base: int) -> None:
-    """W7, N1, N2, I1, I2 and L1 at the level of pieces."""
-    sos = "R" if base else "L"
-    previous = sos
-    for unit in units:  # W7: a number after L (or at the start of an LTR line) is L
-        if unit.kind == "EN" and previous == "L":
-            unit.kind = "L"
-        elif unit.kind in ("L", "R"):
-            previous = unit.kind
-    strong = ["R" if u.kind == "EN" else u.kind for u in units]
-    for i, unit in enumerate(units):
-        if unit.kind != "N":
+def _atomic_level(text: str, levels: list[int]) -> int:
+    """An atomic unit's level: that of its first letter (a shaped run is one script, so one direction)."""
+    for char, level in zip(text, levels, strict=True):
+        if unicodedata.bidirectional(char) in ("L", "R", "AL"):
+            return level
+    return levels[0]
+
+
+def _leveled(units: list[_Unit], base: int) -> list[_Unit]:
+    """Each unit with its level; a unit of plain text cut where its characters' levels change."""
+    line = "".join(u.text for u in units)
+    found = bidi.trailing_to_base(line, bidi.levels(line, "RTL" if base else "LTR")[1], base)
+    out: list[_Unit] = []
+    at = 0
+    for unit in units:
+        levels = found[at:at + len(unit.text)]
+        at += len(unit.text)
+        if unit.atomic or not unit.text:
+            unit.level = _atomic_level(unit.text, levels) if levels else base
+            out.append(unit)
             continue
-        before = next((strong[j] for j in range(i - 1, -1, -1) if strong[j] != "N"), sos)
-        after = next((strong[j] for j in range(i + 1, len(units)) if strong[j] != "N"), sos)
-        strong[i] = before if before == after else sos  # N1, else N2: the paragraph's direction
-    for unit, kind in zip(units, strong, strict=True):
-        unit.level = _LEVEL[base][kind if unit.kind == "N" else unit.kind]
-    for unit in reversed(units):  # L1: spaces at the end of the line take the paragraph level
-        if unit.kind == "N" and str(getattr(unit.fragment, "text", "")).isspace():
-            unit.level = base
-        elif not hasattr(unit.fragment, "cbDefn"):
-            break
+        start = 0
+        for level, same in groupby(levels):
+            size = len(list(same))
+            piece = unit.text[start:start + size]
+            fragment = unit.fragments[0] if size == len(unit.text) else unit.fragments[0].clone(text=piece)
+            out.append(_Unit([fragment], piece, False, level))
+            start += size
+    return out
+
+
+def _reversed_runs(units: list[_Unit]) -> list[_Unit]:
+    """Rule L2: from the highest level down to 1, reverse every run of units at that level or above."""
+    for level in range(max((u.level for u in units), default=0), 0, -1):
+        i = 0
+        while i < len(units):
+            if units[i].level < level:
+                i += 1
+                continue
+            j = i
+            while j < len(units) and units[j].level >= level:
+                j += 1
+            units[i:j] = reversed(units[i:j])
+            i = j
+    return units
 
 
 def visual(fragments: list[Any], rtl: bool) -> list[Any]:
     """A line's fragments in drawing order, left to right."""
-    units = [u for f in fragments for u in _units(f)]
-    _resolve(units, int(rtl))
-    if not units:
-        return fragments
-    for level in range(max(u.level for u in units), 0, -1):
-        i = 0
-        while i < len(units):
-            if units[i].level >= level:
-                j = i
-                while j < len(units) and units[j].level >= level:
-                    j += 1
-                units[i:j] = reversed(units[i:j])
-                i = j
-            else:
-                i += 1
-    for unit in units:
-        text = getattr(unit.fragment, "text", None)
-        if unit.level % 2 and not unit.shaped and isinstance(text, str) and not hasattr(unit.fragment, "cbDefn"):
-            unit.fragment = unit.fragment.clone(text="".join(str(MIRRORED.get(c, c)) for c in reversed(text)))
-    return [u.fragment for u in units]
+    units = _reversed_runs(_leveled(_units(fragments), int(rtl)))
+    for unit in units:  # a right-to-left run of plain text: its characters reversed, brackets mirrored (L4)
+        if unit.level % 2 and not unit.atomic:
+            text = "".join(str(MIRRORED.get(c, c)) for c in reversed(unit.text))
+            unit.fragments = [unit.fragments[0].clone(text=text)]
+    return [fragment for unit in units for fragment in unit.fragments]
 
 
 class BidiParagraph(Paragraph):  # type: ignore[misc]

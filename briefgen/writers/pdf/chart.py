@@ -7,7 +7,7 @@ from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import HexColor
 
 from briefgen.writers import chart
-from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf import fonts, oneline
 from briefgen.writers.pdf.tags import Tagged
 
 
@@ -36,9 +36,15 @@ def drawing(plan: chart.Plan, font: str) -> Picture:
 
 
 def _text(canvas: Drawing, text: chart.Text) -> None:
-    """One String per run (a run is in the face that has its glyphs), placed from the text's left edge."""
+    """One String per run (a run is in the face that has its glyphs), placed from the text's left edge; a run
+    that is shaped or right to left as the canvas's lines are (oneline.py)."""
     x = text.left()
     for run in text.runs:
-        canvas.add(String(x, text.y, run.text, fontName=fonts.registered(run.family, run.bold),
-                          fontSize=text.size, fillColor=HexColor(text.colour)))
+        name = fonts.registered(run.family, run.bold)
+        drawn = oneline.drawn(name, run.text, int(run.rtl), text.size) if run.shaped or run.rtl else [
+            (name, run.text)]
+        at = x
+        for font, piece in drawn:
+            canvas.add(String(at, text.y, piece, fontName=font, fontSize=text.size, fillColor=HexColor(text.colour)))
+            at += oneline.width([(font, piece)], text.size)
         x += run.width

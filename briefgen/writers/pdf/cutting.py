@@ -16,6 +16,7 @@ follows it fits a line; a longer word is cut as any long word is.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
@@ -120,37 +121,51 @@ class _Unit:
     text: str
     advance: float
     word_end: bool = False
+    rtl: bool = False  # a glyph of a run HarfBuzz laid right to left (drawn before the glyphs it follows)
 
 
 def _units(word: Any) -> list[_Unit]:
-    groups = list(_glyph_groups(word))
+    """The word's units in reading order: a right-to-left run's glyphs, which HarfBuzz gives in drawing
+    order, turned back (so that a line takes the word's beginning, not its end)."""
+    groups = [group for fragment, text in word[1:] for group in _in_reading_order(fragment, text)]
     read = [str(getattr(text, "actual", text)) if not hasattr(fragment, "cbDefn") else "\ufffc"
-            for fragment, text, _ in groups]
+            for fragment, text, _, _ in groups]
     whole = "".join(read)
     ends = word_ends(whole) if needs_words(whole) else frozenset()
     offsets = list(accumulate(len(text) for text in read))
-    return [_Unit(fragment, text, advance, offset in ends)
-            for (fragment, text, advance), offset in zip(groups, offsets, strict=True)]
+    return [_Unit(fragment, text, advance, offset in ends, rtl)
+            for (fragment, text, advance, rtl), offset in zip(groups, offsets, strict=True)]
 
 
-def _glyph_groups(word: Any) -> Iterator[tuple[Any, str, float]]:
-    """(fragment, text, width) of each unit a line may end after: a callback, a plain character, or a shaped
-    glyph with the zero-advance glyphs (marks) that follow it."""
-    for fragment, text in word[1:]:
-        if hasattr(fragment, "cbDefn"):
-            yield fragment, text, float(getattr(fragment.cbDefn, "width", 0))
-        elif not isinstance(text, ttfonts.ShapedStr):
-            for char in text:
-                yield fragment, char, pdfmetrics.stringWidth(char, fragment.fontName, fragment.fontSize)
-        else:
-            data, start = text.__shapeData__, 0
-            cuts = [end for end in range(1, len(text) + 1) if end == len(text) or data[end].x_advance]
-            for end, actual in zip(cuts, _actual_parts(text, cuts), strict=True):
-                piece = text[start:end]
-                if actual is not None:
-                    piece.actual = actual
-                yield fragment, piece, _advance(piece, fragment)
-                start = end
+def _in_reading_order(fragment: Any, text: Any) -> list[tuple[Any, str, float, bool]]:
+    groups = list(_glyph_groups(fragment, text))
+    rtl = _right_to_left(text)
+    return [(*group, rtl) for group in (groups[::-1] if rtl else groups)]
+
+
+def _right_to_left(text: Any) -> bool:
+    """Whether HarfBuzz laid a glyph run out right to left: its clusters descend."""
+    clusters = [d.cluster for d in getattr(text, "__shapeData__", ()) if d.cluster != _SIMPLE]
+    return len(clusters) > 1 and clusters[0] > clusters[-1]
+
+
+def _glyph_groups(fragment: Any, text: Any) -> Iterator[tuple[Any, str, float]]:
+    """(fragment, text, width) of each unit of one fragment a line may end after, in drawing order: a
+    callback, a plain character, or a shaped glyph with the zero-advance glyphs (marks) that follow it."""
+    if hasattr(fragment, "cbDefn"):
+        yield fragment, text, float(getattr(fragment.cbDefn, "width", 0))
+    elif not isinstance(text, ttfonts.ShapedStr):
+        for char in text:
+            yield fragment, char, pdfmetrics.stringWidth(char, fragment.fontName, fragment.fontSize)
+    else:
+        data, start = text.__shapeData__, 0
+        cuts = [end for end in range(1, len(text) + 1) if end == len(text) or data[end].x_advance]
+        for end, actual in zip(cuts, _actual_parts(text, cuts), strict=True):
+            piece = text[start:end]
+            if actual is not None:
+                piece.actual = actual
+            yield fragment, piece, _advance(piece, fragment)
+            start = end
 
 
 def _actual_parts(glyphs: Any, cuts: list[int]) -> list[str | None]:
@@ -162,12 +177,15 @@ def _actual_parts(glyphs: Any, cuts: list[int]) -> list[str | None]:
     data = glyphs.__shapeData__
     firsts = [min((d.cluster for d in data[a:b] if d.cluster != _SIMPLE), default=None)
               for a, b in zip([0, *cuts[:-1]], cuts, strict=True)]
-    known = [f for f in firsts if f is not None]
-    base = min(known, default=0)
+    starts = sorted({f for f in firsts if f is not None})
+    base = starts[0] if starts else 0
     parts: list[str | None] = []
-    for i, first in enumerate(firsts):
-        later = [f for f in firsts[i + 1:] if f is not None and first is not None and f > first]
-        parts.append(None if first is None else actual[first - base:(min(later) - base) if later else None])
+    for first in firsts:  # each piece: from its first cluster to the next piece's, whichever way they run
+        if first is None:
+            parts.append(None)
+            continue
+        after = bisect_right(starts, first)
+        parts.append(actual[first - base:starts[after] - base if after < len(starts) else None])
     return parts
 
 
@@ -181,12 +199,13 @@ def _joined(units: list[_Unit]) -> list[tuple[Any, str]]:
     """Consecutive units of one fragment as one: a copy of the fragment holding their text (and, for shaped
     text, the characters it stands for)."""
     runs: list[tuple[Any, str]] = []  # (the fragment the units came from, their text)
-    for fragment, text in ((unit.fragment, unit.text) for unit in units):
+    for unit in units:
+        fragment, text = unit.fragment, unit.text
         if runs and runs[-1][0] is fragment:
-            before = runs[-1][1]
-            both = before + text
+            earlier = runs[-1][1]  # in reading order; a right-to-left glyph is drawn before the earlier ones
+            both = text + earlier if unit.rtl else earlier + text
             if isinstance(both, ttfonts.ShapedStr):
-                both.actual = str(getattr(before, "actual", before)) + str(getattr(text, "actual", text))
+                both.actual = str(getattr(earlier, "actual", earlier)) + str(getattr(text, "actual", text))
             runs[-1] = (fragment, both)
         else:
             runs.append((fragment, text))

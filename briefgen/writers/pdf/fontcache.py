@@ -33,7 +33,7 @@ import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from briefgen.document.typefaces import FONT_DIR
+from briefgen.document.coverage import FONT_DIR
 from briefgen.precompiled import read_packed, write_packed
 
 SUFFIX = ".parsed"

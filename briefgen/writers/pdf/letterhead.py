@@ -16,14 +16,13 @@ from dataclasses import replace
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.document.fields import filled
 from briefgen.document.house import DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
-from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf import fonts, oneline
 from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
 from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
@@ -81,11 +80,12 @@ class Letterhead:
         return self.kit.theme.fonts.pdf_family(line.font) if line.font else self.kit.families["body"]
 
     def _runs(self, piece: Piece, line: LetterLine, page: int) -> list[tuple[str, str]]:
-        """(font name, text) runs of a text piece, each in a face that has its glyphs."""
+        """(font name, text) pieces of a text piece in drawing order, each in a face that has its glyphs (shaped
+        and ordered by oneline.py: an Arabic ministry's letterhead)."""
         raw = filled(piece.text, page, self.total, self.date)
         text = _SPACE.sub(" ", safe_text(raw).replace("\u00ad", ""))  # one line; its edge spaces are spacing
-        found = fonts.runs(text, self._family(line), line.bold, fontset=self.kit.theme.fonts)
-        return [(fonts.font_name(fam, line.bold), chunk) for fam, chunk in found]
+        return oneline.pieces(text, self._family(line), line.bold, fontset=self.kit.theme.fonts,
+                              size=self._font(line)[1])
 
     def height(self, line: LetterLine) -> float:
         """The line's height on the page with its paragraph spacing, as Word sets it."""
@@ -98,8 +98,7 @@ class Letterhead:
         return size * line_factor(name) * 0.22
 
     def _width(self, cell: tuple[Piece, ...], line: LetterLine, size: float, page: int) -> float:
-        return sum(p.width if p.image else sum(stringWidth(chunk, name, size)
-                                               for name, chunk in self._runs(p, line, page)) for p in cell)
+        return sum(p.width if p.image else oneline.width(self._runs(p, line, page), size) for p in cell)
 
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
         size = self._font(line)[1]
@@ -113,10 +112,7 @@ class Letterhead:
                     canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
                     x += piece.width
                     continue
-                for name, chunk in self._runs(piece, line, page):
-                    canv.setFont(name, size)
-                    canv.drawString(x, baseline, chunk)
-                    x += stringWidth(chunk, name, size)
+                x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
 
 
 def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:

@@ -21,7 +21,8 @@ from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
 from briefgen.document.nodes import Note
-from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, ref_dest
+from briefgen.writers.pdf import shaping
+from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, plain, ref_dest
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.tags import Element, artifact, tagger_of
@@ -78,9 +79,10 @@ def marker_ids(flowable: Flowable) -> Iterable[int]:
 class Ledger:
     """The notes of the page being laid out."""
 
-    def __init__(self, kit: Kit, numbering: Numbering) -> None:
+    def __init__(self, kit: Kit, numbering: Numbering, language: str = "") -> None:
         self.kit = kit
         self.numbering = numbering
+        self.language = language  # the brief's: a note is its sentence, whatever script a title quoted in it
         self.on_page: list[int] = []
         self.done: set[int] = set()  # numbers already drawn on earlier pages
         self.drawn: dict[int, int] = {}  # reference id -> page it was drawn on
@@ -107,7 +109,10 @@ class Ledger:
                     + self._markup(note.content))
             # a Note, placed in the structure after what first cites it (tags.Tagger.cite)
             tag = Element("Note", note=self.numbering.numbers.index(number), ident=note_dest(number))
-            para = paragraph(text, self.kit.styles["footnote"], tag=tag)
+            # shaped and ordered as any paragraph (an Arabic originator or title was drawn letter by letter,
+            # left to right), in the brief's direction: the citation's words are the brief's language
+            style = shaping.style_for(self.kit.styles["footnote"], plain(note.content), self.language or None)
+            para = paragraph(text, style, tag=tag)
             _, height = para.wrap(self.kit.text_width, self.kit.text_height)
             self._paras[number] = (para, height + para.getSpaceAfter())
         return self._paras[number]

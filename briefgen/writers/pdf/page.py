@@ -10,7 +10,6 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, TimeStamp
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.document.layout import (
@@ -22,7 +21,7 @@ from briefgen.document.layout import (
 )
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
-from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf import oneline
 from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pictures import drawable
 
@@ -76,19 +75,16 @@ class Decorator:
         canv.restoreState()
 
     def chunks(self, text: str, bold: bool = False) -> tuple[list[tuple[str, str]], float]:
-        """One line of literal text as runs, each in a face that has its glyphs, and its width."""
-        chunks = [(fonts.font_name(fam, bold=bold), chunk)
-                  for fam, chunk in fonts.runs(one_line(safe_text(text)), self.family, bold,
-                                               fontset=self.kit.theme.fonts)]
-        return chunks, sum(stringWidth(chunk, name, self.size) for name, chunk in chunks)
+        """One line of literal text as pieces in drawing order, each in a face that has its glyphs (shaped,
+        oneline.py), and its width."""
+        chunks = oneline.pieces(one_line(safe_text(text)), self.family, bold, fontset=self.kit.theme.fonts,
+                                size=self.size)
+        return chunks, oneline.width(chunks, self.size)
 
     def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:
         chunks, width = self.chunks(text, bold)
         x -= {"left": 0.0, "center": width / 2, "right": width}[align]
-        for name, chunk in chunks:
-            canv.setFont(name, self.size)
-            canv.drawString(x, y, chunk)
-            x += stringWidth(chunk, name, self.size)
+        oneline.draw(canv, x, y, chunks, self.size)
 
     def row(self, canv: Canvas, y: float, sides: tuple[str, str]) -> None:
         """The handling line centred between the side texts drawn at y or, where it would touch one of them, on

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from itertools import groupby
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -25,16 +26,12 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
-from briefgen.writers.pdf import cutting
+from briefgen.writers.pdf import cjklines, cutting
 
 _ORIGINAL = ttfonts.shapeFragWord
 _PRIVATE = range(0xE000, 0xF900)
 # face name -> private-use code -> the characters its glyph stands for
 _LIGATURES: dict[str, dict[int, str]] = {}
-# Scripts whose letters change shape with their neighbours or reorder (HarfBuzz needed), by code point block;
-# not Arabic-Indic digits, which HarfBuzz would lay right to left
-_COMPLEX = re.compile("[\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff"
-                      "\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc]")  # not U+FEFF, the byte order mark
 # The OpenType features Word and LibreOffice apply by default; reportlab adds discretionary ligatures, which
 # drew Hebrew vav and yod as the Yiddish ligature U+05F1 (and copied as that one character)
 _FEATURES = {"kern": True, "liga": True}
@@ -48,10 +45,10 @@ def install() -> None:
     rl_paragraph._splitFragWord = cutting.split_word
     rl_paragraph._hyphenateWord = cutting.hyphenate_word
     rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
+    rl_paragraph.cjkFragSplit = cjklines.split
 
 
-def needs_shaping(text: str) -> bool:
-    return _COMPLEX.search(text) is not None
+needs_shaping = scripts.needs_shaping
 
 
 def mostly_cjk(text: str) -> bool:
@@ -70,7 +67,7 @@ def shape_word(word: list[Any], *args: Any, **kwargs: Any) -> Any:
     """reportlab's shapeFragWord, one font at a time, keeping the characters behind each ligature."""
     if isinstance(word, ttfonts.ShapedFragWord) or any(isinstance(s, ttfonts.ShapedStr) for _, s in word[1:]):
         return word  # shaped already (a piece split_word cut, laid out again)
-    pieces = _pieces(word[1:])
+    pieces = [cut for piece in _pieces(word[1:]) for cut in _around_numbers(piece)]
     if len(pieces) == 1:
         return _shape_piece(word, pieces[0], *args, **kwargs)
     # In logical order: a right-to-left line is drawn with its fragments reversed (reportlab's paragraph)
@@ -101,9 +98,38 @@ def _pieces(fragments: list[Any]) -> list[list[Any]]:
     return pieces
 
 
+_NUMBERISH = frozenset({"EN", "AN", "ET", "CS", "ES"})  # digits and what stands in or around a number
+
+
+def _numberish(char: str) -> bool:
+    return unicodedata.bidirectional(char) in _NUMBERISH
+
+
+def _around_numbers(piece: list[Any]) -> list[list[Any]]:
+    """A right-to-left piece cut where its digits (and the separators, signs and percent signs in and around
+    them) begin and end. HarfBuzz lays a run out in one direction: shaped with the Arabic letters around
+    them, digits were drawn right to left (١٢٫٥٪ read ٪٥٫٢١, ٢٠٢٤م read م٤٢٠٢). Cut out, they are drawn as
+    written and placed by the bidi algorithm (bidiline.py), a number reading left to right."""
+    text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
+    if not has_rtl(text) or not any(_numberish(c) for c in text):
+        return [piece]
+    cuts: list[list[Any]] = []
+    kinds: list[bool] = []
+    for fragment, string in piece:
+        runs = [(False, string)] if hasattr(fragment, "cbDefn") else [
+            (kind, "".join(chars)) for kind, chars in groupby(string, _numberish)]
+        for kind, run in runs:
+            if cuts and kinds[-1] == kind:
+                cuts[-1].append((fragment, run))
+            else:
+                cuts.append([(fragment, run)])
+                kinds.append(kind)
+    return cuts
+
+
 def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -> Any:
     text = "".join(s for f, s in piece if not hasattr(f, "cbDefn"))
-    if not needs_shaping(text):
+    if not needs_shaping(text) or all(_numberish(c) for c in text):
         return word  # Latin, CJK: nothing for HarfBuzz to change but kerning, which the PDF never had
     font = _font_of(piece[0])
     if font is not None and not _draws_any(font, text):
@@ -119,10 +145,13 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
 
 
 def _draws_any(font_name: str, text: str) -> bool:
-    """Whether the font has a glyph of its own for any of the characters of `text` that need shaping. HarfBuzz
-    turns the others into glyph 0, which no character maps back to, so their text was lost."""
+    """Whether the font has a glyph of its own for any of the characters of `text` that need shaping, or for
+    each of its characters once composed. HarfBuzz turns the others into glyph 0, which no character maps back
+    to, so their text was lost."""
     glyphs = pdfmetrics.getFont(font_name).face.charToGlyph
-    return any(glyphs.get(ord(c)) for c in text if needs_shaping(c))
+    composed = unicodedata.normalize("NFC", text)  # a letter and accents the font has only as one glyph
+    return any(glyphs.get(ord(c)) for c in text if needs_shaping(c)) or (
+        composed != text and all(glyphs.get(ord(c)) for c in composed))
 
 
 def _keep_actual(glyphs: list[ttfonts.ShapedStr], text: str) -> None:
@@ -175,18 +204,8 @@ def to_unicode(base_font: str, cmap: str) -> str:
 
 
 _MIRRORED = {TA_LEFT: TA_RIGHT, TA_RIGHT: TA_LEFT}
-_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # U+FEFF, the byte order mark, is no letter
-
-
-def has_rtl(text: str) -> bool:
-    return _STRONG_RTL.search(text) is not None
-
-
-def reorders(text: str, lang: str | None = None) -> bool:
-    """Whether a paragraph of this text is shaped and laid out by the bidi algorithm, so that the PDF draws
-    its glyphs in another order than the characters are written (right to left, reordered vowel signs)."""
-    return needs_shaping(text) or _STRONG_RTL.search(text) is not None or bool(
-        lang and scripts.is_rtl_language(lang))
+has_rtl = scripts.has_rtl
+reorders = scripts.reorders
 
 
 def style_for(style: ParagraphStyle, text: str, lang: str | None = None) -> ParagraphStyle:
@@ -199,5 +218,10 @@ def style_for(style: ParagraphStyle, text: str, lang: str | None = None) -> Para
 
 @cache
 def _variant(style: ParagraphStyle, wrap: str, shape: int) -> ParagraphStyle:
-    align = _MIRRORED.get(style.alignment, style.alignment) if wrap == "RTL" else style.alignment
-    return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape, alignment=align)
+    if wrap != "RTL":
+        return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape)
+    # right to left, mirrored: aligned to the other side, and indented from the right (a list item's text was
+    # indented from the left, and reportlab, drawing the bullet at the right, drew it over the item's first word)
+    return ParagraphStyle(f"{style.name}-{wrap}", parent=style, wordWrap=wrap, shaping=shape,
+                          alignment=_MIRRORED.get(style.alignment, style.alignment),
+                          leftIndent=style.rightIndent, rightIndent=style.leftIndent)

@@ -6,11 +6,10 @@ does not read it, and copying the page's text does not take it."""
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.document.house import Watermark
-from briefgen.writers.pdf import fonts
+from briefgen.writers.pdf import oneline
 from briefgen.writers.pdf.styles import Kit
 
 _CAP_SHARE = 0.7  # of the type size: about a capital's height, which the words are centred on
@@ -19,8 +18,8 @@ _LINE_SHARE = 0.9  # of the shape's height: the most the type size may be
 
 def draw_watermark(canv: Canvas, mark: Watermark, kit: Kit) -> None:
     family = kit.theme.fonts.pdf_family(mark.font) if mark.font else kit.families["heading"]
-    runs = [(fonts.font_name(face), chunk) for face, chunk in fonts.runs(mark.text, family, fontset=kit.theme.fonts)]
-    natural = sum(stringWidth(chunk, name, 1.0) for name, chunk in runs)
+    runs = oneline.pieces(mark.text, family, fontset=kit.theme.fonts)
+    natural = oneline.width(runs, 1.0)
     if natural <= 0:
         return
     size = min(mark.width / natural, mark.height * _LINE_SHARE)
@@ -29,9 +28,5 @@ def draw_watermark(canv: Canvas, mark: Watermark, kit: Kit) -> None:
     canv.rotate(mark.angle)
     canv.setFillColor(HexColor(mark.colour))
     canv.setFillAlpha(mark.opacity)
-    x = -natural * size / 2
-    for name, chunk in runs:
-        canv.setFont(name, size)
-        canv.drawString(x, -size * _CAP_SHARE / 2, chunk)
-        x += stringWidth(chunk, name, size)
+    oneline.draw(canv, -natural * size / 2, -size * _CAP_SHARE / 2, runs, size)
     canv.restoreState()

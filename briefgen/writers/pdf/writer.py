@@ -225,7 +225,7 @@ def _laid(doc: Document, theme: Theme, template_class: Callable[..., _Template],
     # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the
     # last flowable is a heading taller than a page (its keep-together group splits back into itself).
     story[-1].keepWithNext = 0
-    ledger = Ledger(the_kit, numbering)
+    ledger = Ledger(the_kit, numbering, doc.meta.language)
     template = template_class(buffer, doc, the_kit, ledger, banner)
     try:
         template.build(story, canvasmaker=canvas)
