@@ -4,6 +4,7 @@ and notes (see tests/expect.py for the normalisation)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from briefgen.document.nodes import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
@@ -96,13 +97,16 @@ def _runs_form(runs: tuple[Span | Link, ...]) -> str:
 def _latin_opening(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """The pieces' text up to the first character beyond ASCII, when its first letter is Latin (the line is
     then left to right, and what precedes the first right-to-left word is drawn as written), cut back to its
-    last letter (digits and punctuation next to right-to-left text may move); nothing otherwise."""
+    last letter (digits and punctuation next to right-to-left text may move), and before a letter that carries a
+    combining mark; nothing otherwise."""
     first = next((char for piece, _ in pieces for char in piece if char.isalpha()), "")
     if not (first.isascii() and first):
         return []
     opening: list[tuple[str, bool]] = []
     for piece, caps in pieces:
         cut = next((i for i, char in enumerate(piece) if not char.isascii()), None)
+        if cut and unicodedata.category(piece[cut]).startswith("M"):
+            cut -= 1  # a mark combines with the letter before it, drawn as one glyph (e + U+0301 as é)
         opening.append((piece[:cut], caps))
         if cut is not None:
             break
