@@ -61,6 +61,16 @@ def test_build_prints_one_line_per_file(built: Path) -> None:
         assert re.match(r"output/\w+\.(docx|pdf): \d+ pages?, \d+ footnotes", line), line
 
 
+def test_a_docx_built_alone_claims_no_page_count(built: Path, tmp_path: Path) -> None:
+    """Without its PDF or a page limit, nothing has laid the DOCX out: no page count (it printed "0 pages");
+    with a limit, the fit measured it."""
+    alone = run(built, "build", "-a", "public", "-a", "executive", "-f", "docx", "-o", str(tmp_path))
+    assert alone.exit_code == 0, alone.output
+    lines = dict(line.split(": ", 1) for line in alone.output.splitlines())
+    assert re.fullmatch(r"\d+ footnotes", lines[f"{tmp_path}/public.docx"]), lines
+    assert re.match(r"1 page, \d+ footnotes", lines[f"{tmp_path}/executive.docx"]), lines
+
+
 def test_executive_pdf_is_one_page(built: Path) -> None:
     assert len(PdfReader(built / "output/executive.pdf").pages) == 1
 

@@ -47,10 +47,12 @@ class Written:
         left_out = f"; left out to fit: {', '.join(self.dropped)}" if self.dropped else ""
         held = f"; {self.withheld} item{'s' if self.withheld != 1 else ''} withheld for the ceiling" if (
             self.withheld) else ""
-        pages = f"{self.result.pages} page{'s' if self.result.pages != 1 else ''}"
+        # 0: a DOCX built alone, with no page limit, has no page count until a word processor lays it out
+        count = self.result.pages
+        pages = f"{count} page{'s' if count != 1 else ''}, " if count else ""
         boxes = (f"; {self.undrawable} character{'s' if self.undrawable != 1 else ''} no font draws "
                  "(run `briefgen check`)" if self.undrawable and self.fmt == "pdf" else "")
-        return f"{ws.rel(self.result.path)}: {pages}, {self.result.notes} footnotes{held}{left_out}{boxes}"
+        return f"{ws.rel(self.result.path)}: {pages}{self.result.notes} footnotes{held}{left_out}{boxes}"
 
 
 @dataclass(frozen=True)
