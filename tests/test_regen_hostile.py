@@ -259,6 +259,24 @@ def test_an_issue_note_no_document_can_hold_is_refused_as_the_note(base: Path, t
     assert published(ws) == before
 
 
+@pytest.mark.parametrize(("note", "refused"), [("Cut to \u202e0.5 %", "bidi embedding or override"),
+                                              ("unclosed \u2067isolate", "isolate"),
+                                              ("1\u200b000 tonnes", "invisible character between the digits"),
+                                              ("tag\U000e0041ged", "tag character")])
+def test_an_issue_note_that_shows_other_text_is_refused(base: Path, tmp_path: Path, note: str, refused: str) -> None:
+    """The note is printed in the brief's document control: a "Trojan source" there (U+202E before "0.5" shows
+    "5.0") is refused as in the model, and nothing is issued."""
+    from tests.helpers import published
+
+    ws = copy_workspace(base, tmp_path)
+    before = published(ws)
+    result = run(ws, "issue", "-a", "analyst", "--note", note)
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("--note: the note holds "), result.output
+    assert refused in result.output and "\n    hint: " in result.output, result.output
+    assert published(ws) == before and not (ws / "output/issued").exists()
+
+
 @pytest.mark.parametrize("linked", ["issued/analyst-v1", "issued/analyst-v1/analyst.docx"])
 def test_an_issued_version_linked_out_is_never_read(base: Path, tmp_path: Path, linked: str) -> None:
     """An issued version (its folder, or its DOCX) replaced by a link to a copy outside the workspace: the

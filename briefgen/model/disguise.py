@@ -52,6 +52,11 @@ HINTS = (
 Found = tuple[int, str]  # where, and what is wrong
 
 
+def hint_for(message: str) -> str:
+    """The hint for a refusal's message, as `disguise` words it."""
+    return next((hint for start, hint in HINTS if message.startswith(start)), "")
+
+
 def disguise(text: str) -> str | None:
     """What in `text` would show the reader other text than was written, as a message; None when nothing."""
     found = first_disguise(text)

@@ -15,6 +15,7 @@ from briefgen.document.nodes import FORMATS
 from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
+from briefgen.model.disguise import disguise, hint_for
 from briefgen.regen.build import build_held, resolve_audiences
 from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
@@ -98,6 +99,9 @@ def _check_note(note: str) -> None:
         raise BriefgenError(Problem("--note", f"the note is {len(note):,} characters long: it is printed in the "
                                     f"brief's document control, which holds at most {MAX_NOTE:,}",
                                     hint="shorten it, and keep a longer account of the version elsewhere"))
+    disguised = disguise(note)
+    if disguised is not None:  # a "Trojan source" in the document control: it would show other words
+        raise BriefgenError(Problem("--note", f"the note {disguised}", hint=hint_for(disguised)))
     bad = first_unsafe(note)
     if bad is not None:
         raise BriefgenError(Problem("--note", f"contains the control character U+{ord(bad):04X}, which documents "
