@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches
 
-from briefgen.document.fields import NUMPAGES, PAGE, date_placeholder, filled
+from briefgen.document.fields import NUMPAGES, PAGE, Day, date_placeholder, filled, word_date
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
 from tests.helpers import built_under_reference, run
@@ -122,8 +122,19 @@ def test_the_docx_date_field_holds_the_briefs_date_locked(built: Path) -> None:
     ('SAVEDATE \\@ "MMMM yyyy"', "March 2025")])
 def test_word_date_pictures(code: str, shown: str) -> None:
     placeholder = date_placeholder(code)
-    assert filled(f"Printed {placeholder}, page {PAGE} of {NUMPAGES}", 2, 5, dt.date(2025, 3, 9)) == (
+    assert filled(f"Printed {placeholder}, page {PAGE} of {NUMPAGES}", 2, 5, Day(dt.date(2025, 3, 9))) == (
         f"Printed {shown}, page 2 of 5")
+
+
+@pytest.mark.parametrize(("language", "shown"), [
+    ("en-GB", "Sunday 9 March 2025 (Sun 9 Mar)"), ("de", "Sonntag 9. März 2025 (So. 9. März)"),
+    ("ru", "воскресенье 9. марта 2025 (вс 9. мар.)"), ("fr-CA", "dimanche 9. mars 2025 (dim. 9. mars)"),
+    ("not a tag", "Sunday 9 March 2025 (Sun 9 Mar)")])
+def test_a_date_field_names_the_month_in_the_briefs_language(language: str, shown: str) -> None:
+    """As Word writes a field in the document's default language (a Russian month after its day is in the
+    genitive); a tag ICU cannot read falls back to English."""
+    picture = "dddd d MMMM yyyy (ddd d MMM)" if language.startswith(("en", "not")) else "dddd d. MMMM yyyy (ddd d. MMM)"
+    assert word_date(picture, Day(dt.date(2025, 3, 9), language)) == shown
 
 
 def test_a_part_nested_thousands_deep_is_an_error_at_the_reference(workspace: Path) -> None:

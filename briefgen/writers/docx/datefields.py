@@ -8,29 +8,28 @@ day in its letterhead while its PDF carries the brief's own date (document/field
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from briefgen.document.fields import date_text, is_date_field
+from briefgen.document.fields import Day, date_text, is_date_field
 
 _W_T, _FLD_CHAR, _INSTR = qn("w:t"), qn("w:fldChar"), qn("w:instrText")
 _FLD_SIMPLE, _TYPE, _LOCK, _INSTR_ATTR = qn("w:fldSimple"), qn("w:fldCharType"), qn("w:fldLock"), qn("w:instr")
 
 
-def settle_dates(parts: Iterable[_Element], date: dt.date) -> None:
-    """Every date field of the header and footer parts `parts` (their root elements) shows `date`, locked."""
+def settle_dates(parts: Iterable[_Element], day: Day) -> None:
+    """Every date field of the header and footer parts `parts` (their root elements) shows `day`, locked."""
     for root in parts:
         for simple in root.iter(_FLD_SIMPLE):
             if is_date_field(simple.get(_INSTR_ATTR, "")) and _show(simple.iter(_W_T), date_text(
-                    simple.get(_INSTR_ATTR, ""), date)):
+                    simple.get(_INSTR_ATTR, ""), day)):
                 simple.set(_LOCK, "1")
-        _complex_fields(root, date)
+        _complex_fields(root, day)
 
 
-def _complex_fields(root: _Element, date: dt.date) -> None:
+def _complex_fields(root: _Element, day: Day) -> None:
     """Fields written as runs: begin, code, separate, result, end (nested fields are read through)."""
     stack: list[tuple[_Element, list[str], list[_Element]]] = []  # begin, code pieces, result runs' texts
     for element in root.iter(_FLD_CHAR, _INSTR, _W_T):
@@ -40,7 +39,7 @@ def _complex_fields(root: _Element, date: dt.date) -> None:
                 stack.append((element, [], []))
             elif kind == "end" and stack:
                 begin, code, shown = stack.pop()
-                if is_date_field("".join(code)) and _show(shown, date_text("".join(code), date)):
+                if is_date_field("".join(code)) and _show(shown, date_text("".join(code), day)):
                     begin.set(_LOCK, "1")
         elif stack and element.tag == _INSTR:
             stack[-1][1].append(element.text or "")

@@ -9,7 +9,6 @@ banner paragraph); the logo (Theme.logo) sits at the top right of the first page
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 from docx.document import Document as DocxDocument
@@ -22,6 +21,7 @@ from docx.section import _Footer
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
+from briefgen.document.fields import Day
 from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
@@ -40,7 +40,7 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     banner = next((one_line(safe_text(b.text)) for b in doc.blocks if isinstance(b, Banner)), "")
     section = document.sections[0]
     if theme.house is not None and theme.house.letterhead:
-        settle_dates(_letterhead_parts(document), dt.date.fromisoformat(doc.meta.date))
+        settle_dates(_letterhead_parts(document), Day.of(doc.meta.date, doc.meta.language))
         for footer in _footers_shown(document):
             _under_letterhead(footer, banner, theme)
         return
