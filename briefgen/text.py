@@ -82,12 +82,13 @@ def sentence(text: str) -> str:
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends with a full stop, a question or exclamation mark or an ellipsis (in any script),
     before any closing quotation marks or brackets."""
-    core = text.rstrip().rstrip(_CLOSERS)
+    core = text.rstrip().rstrip(_CLOSERS + _MARKS).rstrip(_CLOSERS)
     return bool(core) and core[-1] in _TERMINALS
 
 
 _TERMINALS = ".!?…。！？؟।"
 _CLOSERS = "\"'”’»›)]」』）"
+_MARKS = "\u200e\u200f\u061c"  # the direction marks around a name (document/scripts.in_ltr)
 
 
 # Han, kana, CJK symbols and full-width forms, and the scripts of south-east Asia (Thai, Lao, Myanmar, Khmer,

@@ -10,7 +10,8 @@ Normalisation, and why each step is legitimate:
 - PDF: the page is searched with white space removed, because reportlab breaks lines at spaces (and inside
   words longer than a line) and pypdf puts its own spaces and line feeds where the text moves. Styles set in
   capitals (banner, section headings, box titles, tags) are compared in str.upper(), which is what is drawn.
-  A zero-width space is an invisible line-break hint, so it is removed too; a soft hyphen is another: it
+  A zero-width space is an invisible line-break hint, so it is removed too, as are the bidi format characters
+  (LRM, RLM, embeddings, isolates), which the PDF does not draw once it has ordered the text; a soft hyphen is another: it
   prints nothing, or a hyphen where reportlab breaks the line at it, so either is accepted. A character no
   bundled font has a glyph for is drawn as the .notdef box and extracts as U+0000: the expectation says so,
   at that position (the text is then not searchable in the PDF: see test_properties' module docstring).
@@ -41,6 +42,10 @@ from briefgen.writers.pdf.shaping import reorders
 
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 ZERO_WIDTH_SPACE, SOFT_HYPHEN = "\u200b", "\u00ad"
+# the bidi format characters (marks, embeddings, overrides, isolates): they order the text, and the PDF draws
+# none of them (writers/bidi.unmarked); the DOCX keeps them for Word to order the text by
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+UNDRAWN = BIDI_CONTROLS | {ZERO_WIDTH_SPACE}
 Inline = Span | Link | NoteRef
 
 
@@ -79,7 +84,7 @@ def pdf_pattern(text: str, caps: bool = False) -> str:
     text = xml_safe(text.upper() if caps else text)
     out, hyphens = [], 0
     for char in text:
-        if char.isspace() or char == ZERO_WIDTH_SPACE:
+        if char.isspace() or char in UNDRAWN:
             continue
         if char == SOFT_HYPHEN:
             hyphens += 1
@@ -92,8 +97,8 @@ def pdf_pattern(text: str, caps: bool = False) -> str:
 
 
 def pdf_squash(extracted: str) -> str:
-    """Extracted PDF text with white space and zero-width spaces removed."""
-    return "".join(c for c in extracted if not c.isspace() and c != ZERO_WIDTH_SPACE)
+    """Extracted PDF text with white space, zero-width spaces and bidi format characters removed."""
+    return "".join(c for c in extracted if not c.isspace() and c not in UNDRAWN)
 
 
 # ---------------------------------------------------------------- body text, in reading order

@@ -123,3 +123,17 @@ def direction(text: str, lang: str | None = None) -> Literal["LTR", "RTL"]:
         if kind == "L":
             return "LTR"
     return "LTR"
+
+
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+
+
+def in_ltr(text: str) -> str:
+    """`text` (a name or title the brief's English sentences print) between left-to-right marks when it holds
+    right-to-left letters. The sentence then stays left to right when it opens with the name ("وزارة
+    الخارجية: Official statements." was set right to left by its first letter, UAX #9 P2, its full stop moved
+    to the far end), and the digits after the name keep the sentence's order ("وزارة الخارجية, ¶6": UAX #9 W2
+    gives digits after Arabic letters to the Arabic run, drawn "6¶" at the name's far side). The marks are
+    characters every reader lays out (Word, LibreOffice, the PDF): bidi isolates would say the same, but
+    not every word processor reads them."""
+    return f"{LRM}{text}{LRM}" if has_rtl(text) else text

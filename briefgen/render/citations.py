@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from briefgen.document.nodes import Link, Note, Span
+from briefgen.document.scripts import in_ltr
 from briefgen.model.schema import Source
 from briefgen.render.profiles import CitationStyle
 from briefgen.verify.passages import Citation
@@ -25,7 +26,13 @@ def long_date(value: str) -> str:
 
 
 def originator(source: Source) -> str:
-    return source.originator or UNKNOWN
+    return in_ltr(source.originator or UNKNOWN)
+
+
+def title(source: Source, short: bool = False) -> str:
+    """The source's title (its short title, when it has one, for `short`), as a left-to-right sentence
+    prints it (scripts.in_ltr)."""
+    return in_ltr((short and source.short_title) or source.title)
 
 
 @dataclass
@@ -48,8 +55,9 @@ def _full(c: Citation, style: CitationStyle) -> tuple[Span | Link, ...]:
     s = c.source
     where = f" (seed file {c.seed_file})" if style.seed_file else ""
     accessed = f", accessed {long_date(s.accessed)}" if style.accessed else ""
-    runs: list[Span | Link] = [Span(f"{originator(s)}, "), Span(s.title, italic=True),
-                               Span(f", {s.kind}, published {long_date(s.published)}, {c.pinpoint}{where}{accessed}")]
+    published = f"published {long_date(s.published)}, {c.pinpoint}{where}{accessed}"
+    runs: list[Span | Link] = [Span(f"{originator(s)}, "), Span(title(s), italic=True),
+                               Span(f", {in_ltr(s.kind)}, {published}")]
     if s.url and style.url:
         runs += [Span(", "), Link(s.url, s.url)]
     runs.append(Span("."))
@@ -60,4 +68,4 @@ def _short(c: Citation, style: CitationStyle) -> tuple[Span | Link, ...]:
     s = c.source
     if style.short_form == "originator":
         return (Span(f"{originator(s)}, {c.pinpoint}."),)
-    return (Span(f"{originator(s)}, "), Span(s.short_title or s.title, italic=True), Span(f", {c.pinpoint}."))
+    return (Span(f"{originator(s)}, "), Span(title(s, short=True), italic=True), Span(f", {c.pinpoint}."))

@@ -10,8 +10,9 @@ from jinja2.exceptions import TemplateRuntimeError
 from markupsafe import Markup
 
 from briefgen.document.quotes import quoted
+from briefgen.document.scripts import in_ltr
 from briefgen.model.schema import Source
-from briefgen.render.citations import long_date, originator
+from briefgen.render.citations import long_date, originator, title
 from briefgen.render.marks import Marks, banner, provenance, source_summary
 from briefgen.render.profiles import Profile
 from briefgen.render.release import MAIN_BLUF, Release, bluf_text
@@ -116,7 +117,7 @@ def _item(checked: Checked, item: Any, marks: Marks) -> dict[str, Any]:
     data["portion"] = marks.portion(item.id)
     data["evidence"] = [{"source": c.source.id, "originator": originator(c.source), "paragraph": c.paragraph,
                          "pinpoint": c.pinpoint, "passage": c.passage, "quoted": quoted(c.passage, None),
-                         "title": c.source.short_title or c.source.title}
+                         "title": title(c.source, short=True)}
                         for c in check.citations]
     return data
 
@@ -125,6 +126,8 @@ def _quote(checked: Checked, quote: Any, marks: Marks) -> dict[str, Any]:
     """A quote's item, with `quoted`: its text in the quotation marks of its language (document/quotes.py)."""
     data = _item(checked, quote, marks)
     data["quoted"] = quoted(quote.text, quote.lang)
+    # named in the template's own sentence ("— وزير. Speaking to reporters."): set apart for its direction
+    data["speaker"] = in_ltr(quote.speaker)
     return data
 
 
@@ -150,6 +153,8 @@ def cited_sources(checked: Checked, selection: Selection, release: Release) -> C
 
 
 def _sources(checked: Checked, sources: Counter[Source]) -> list[dict[str, Any]]:
-    return [{**s.model_dump(exclude={"marking"}), "originator": originator(s), "published_long": long_date(s.published),
+    return [{**s.model_dump(exclude={"marking"}), "originator": originator(s), "title": title(s),
+             "short_title": s.short_title and title(s, short=True), "kind": in_ltr(s.kind),
+             "published_long": long_date(s.published),
              "citations": count, "marking": level.name if (level := checked.markings.source_level(s.id)) else None}
             for s, count in sources.items()]

@@ -110,10 +110,13 @@ def _reversed_runs(units: list[_Unit]) -> list[_Unit]:
 def visual(fragments: list[Any], rtl: bool) -> list[Any]:
     """A line's fragments in drawing order, left to right."""
     units = _reversed_runs(_leveled(_units(fragments), int(rtl)))
-    for unit in units:  # a right-to-left run of plain text: its characters reversed, brackets mirrored (L4)
-        if unit.level % 2 and not unit.atomic:
-            text = "".join(str(MIRRORED.get(c, c)) for c in reversed(unit.text))
-            unit.fragments = [unit.fragments[0].clone(text=text)]
+    for unit in units:  # a right-to-left run of plain text: its characters reversed, brackets mirrored (L4);
+        # ordered, plain text is drawn without its bidi format characters (HarfBuzz hides them in shaped runs)
+        if unit.atomic:
+            continue
+        text = "".join(str(MIRRORED.get(c, c)) for c in reversed(unit.text)) if unit.level % 2 else unit.text
+        if bidi.unmarked(text) != unit.fragments[0].text:
+            unit.fragments = [unit.fragments[0].clone(text=bidi.unmarked(text))]
     return [fragment for unit in units for fragment in unit.fragments]
 
 

@@ -31,10 +31,11 @@ def pieces(text: str, family: str, bold: bool = False, italic: bool = False, fon
     """The line as (font name, text) pieces, left to right as drawn."""
     found = [(fonts.font_name(fam, bold, italic), chunk) for fam, chunk in fonts.runs(text, family, bold, italic,
                                                                                         fontset)]
-    if not shaping.reorders(text):
-        return found
-    return [piece for name, chunk, level in bidi.drawing_order(text.replace("\ufeff", "\u2060"), found)
-            for piece in drawn(name, chunk, level, size)]
+    if shaping.reorders(text):
+        found = [piece for name, chunk, level in bidi.drawing_order(text.replace("\ufeff", "\u2060"), found)
+                 for piece in drawn(name, chunk, level, size)]
+    # ordered, plain text is drawn without its bidi format characters (HarfBuzz hides them in shaped pieces)
+    return [(name, chunk if isinstance(chunk, ShapedStr) else bidi.unmarked(chunk)) for name, chunk in found]
 
 
 def drawn(name: str, text: str, level: int, size: float) -> list[Piece]:

@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from briefgen.writers.bidi import unmarked
 from briefgen.writers.pdf import lines, shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.rules import Ruled
@@ -98,6 +99,8 @@ class BidiHeading(_KeepsOutline, Bidi):
 def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, heading: bool = False,
               tag: Element | None = None) -> Paragraph:
     bidi = style.wordWrap in ("RTL", "LTR")
+    if not bidi:  # no right-to-left letter: a bidi format character changes nothing, and is not drawn
+        markup = unmarked(markup)
     kind = (BidiHeading if bidi else Heading) if heading else (Bidi if bidi else Plain)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
         made = kind(markup, style, bulletText=bullet)
