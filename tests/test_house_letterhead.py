@@ -119,7 +119,9 @@ def test_the_docx_date_field_holds_the_briefs_date_locked(built: Path) -> None:
     ('DATE \\@ "d MMMM yyyy" \\* MERGEFORMAT', "9 March 2025"), ('DATE \\@ "dd/MM/yy"', "09/03/25"),
     ("DATE \\@ yyyy-MM-dd", "2025-03-09"), ('CREATEDATE \\@ "dddd, MMM d"', "Sunday, Mar 9"),
     ('DATE \\@ "\'Week of\' d.M.yyyy"', "Week of 9.3.2025"), ("DATE", "9 March 2025"),
-    ('SAVEDATE \\@ "MMMM yyyy"', "March 2025")])
+    ('SAVEDATE \\@ "MMMM yyyy"', "March 2025"), ('DATE \\@ "DD.MM.YYYY"', "09.03.2025"),  # day, year: any case
+    ('PRINTDATE \\@ "d MMM yyyy HH:mm"', "9 Mar 2025 00:00"),  # a day's date: its time is midnight
+    ('DATE \\@ "h:mm AM/PM, mm/dd"', "12:00 AM, 00/09")])  # m is the minutes, M the month
 def test_word_date_pictures(code: str, shown: str) -> None:
     placeholder = date_placeholder(code)
     assert filled(f"Printed {placeholder}, page {PAGE} of {NUMPAGES}", 2, 5, Day(dt.date(2025, 3, 9))) == (

@@ -23,8 +23,10 @@ NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 DATE_FIELDS = frozenset({"DATE", "CREATEDATE", "SAVEDATE", "PRINTDATE"})
 _DATE = re.compile("\x00DATE([^\x00]*)\x00")
 _PICTURE = re.compile(r'\\@\s*(?:"([^"]*)"|(\S+))')
-# Word's date picture: quoted literal text, then each run of one letter (longest first within the run).
-_TOKEN = re.compile(r"'[^']*'|d{1,4}|M{1,4}|y{1,4}|[^'dMy]+")
+# Word's date-time picture: quoted literal text, am/pm, then each run of one letter (longest first within the
+# run); day and year in either case, M the month and m the minutes, h and H the hour on a 12- or 24-hour clock.
+_TOKEN = re.compile(r"'[^']*'|[aA][mM]/[pP][mM]|d{1,4}|D{1,4}|M{1,4}|y{1,4}|Y{1,4}|h{1,2}|H{1,2}|m{1,2}|s{1,2}"
+                    r"|[^'dDMyYhHmsaA]+|.")
 _MONTHS = ("January February March April May June July August September October November December").split()
 _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 DEFAULT_PICTURE = "d MMMM yyyy"
@@ -73,7 +75,8 @@ def filled(text: str, page: int, total: int, day: Day) -> str:
 
 
 def word_date(picture: str, day: Day) -> str:
-    """`day` as Word's date picture `picture` writes it: d dd ddd dddd, M MM MMM MMMM, yy yyyy, 'literal'."""
+    """`day` as Word's date picture `picture` writes it: d dd ddd dddd, M MM MMM MMMM, yy yyyy, 'literal', and
+    the time of day (midnight): h H hh HH m mm s ss am/pm."""
     return "".join(_date_part(token, day) for token in _TOKEN.findall(picture))
 
 
@@ -81,6 +84,11 @@ def _date_part(token: str, day: Day) -> str:
     letter, width, date = token[0], len(token), day.date
     if letter == "'":
         return token[1:-1]
+    if token.lower() == "am/pm":  # the brief's date is a day: its time is midnight, as Word reads a bare date
+        return "AM" if token[0] == "A" else "am"
+    if letter in "hHms" and token == letter * width:  # the hour (12 on a 12-hour clock), minutes, seconds
+        return ("12" if letter == "h" else "0").zfill(width)
+    letter = {"D": "d", "Y": "y"}.get(letter, letter)
     names = _names(day.language)
     if letter == "d":
         return (str(date.day), f"{date.day:02d}", names.short_days[date.weekday()],
