@@ -44,6 +44,7 @@ from briefgen.document.nodes import (
     Table,
     Theme,
 )
+from briefgen.document.scripts import in_ltr
 from briefgen.errors import BriefgenError
 from briefgen.render.assets import theme_for
 from briefgen.render.citations import UNKNOWN
@@ -194,9 +195,10 @@ def _check_citations(case: Case, audience: str, doc: Document) -> None:
         source_id, place = note.key.rsplit("#", 1)  # place: "¶5", or a range "¶5–6"
         source = sources[source_id]
         text = "".join(run.text for run in note.content)
-        assert text.startswith(f"{source.originator or UNKNOWN}, ")
+        # names with right-to-left letters are set between left-to-right marks (test_rtl_names)
+        assert text.startswith(f"{in_ltr(source.originator or UNKNOWN)}, ")
         if source_id in seen:
-            assert text.endswith(f"{source.short_title or source.title}, {place}.")
+            assert text.endswith(f"{in_ltr(source.short_title or source.title)}, {place}.")
             continue
         seen.add(source_id)
         style = case.profiles[audience].citations  # the seed file only where the profile asks for it
