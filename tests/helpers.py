@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +63,25 @@ def items_citing(ws: Path, needle: str) -> set[str]:
 
 
 def built_workspace(folder: Path) -> Path:
-    """The shipped seeds with the bundled templates copied in to edit, built once: a base for tests that
-    change one thing and compare against published briefs."""
+    """The shipped seeds with the bundled templates copied in to edit, built: a base for tests that change one
+    thing and compare against published briefs. Built once per test run and copied (a copied workspace is up
+    to date: test_a_copied_workspace_is_still_up_to_date), so each module pays for a copy, not a build."""
     import shutil
 
+    ws = folder / "ws"
+    shutil.copytree(_built_once(), ws, symlinks=True)
+    return ws
+
+
+@cache
+def _built_once() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
     from tests.conftest import ROOT
+    folder = Path(tempfile.mkdtemp(prefix="briefgen-built-"))
+    atexit.register(shutil.rmtree, folder, True)
     ws = folder / "ws"
     shutil.copytree(ROOT / "seeds", ws / "seeds")
     shutil.copytree(ROOT / "briefgen" / "templates", ws / "templates", ignore=shutil.ignore_patterns("__*"))

@@ -71,8 +71,12 @@ def test_any_hint_gives_the_choice_the_fit_from_the_top_gives(checked: Checked, 
     assert cold.dropped, "each case must leave something out, or the hint has nothing to say"
     order = _drop_order(checked, name, profile)
     assert order[:len(cold.dropped)] == cold.dropped
-    hints = {order[:n] for n in range(len(order) + 1)} | {("no-such-item",), cold.dropped[1:] + cold.dropped[:1],
-                                                         ("no-such-item", *cold.dropped)}
+    # the last build's choice of every kind: none, too little (by one, by half), the answer, too much (by one,
+    # by half the rest, everything down to the last judgment), reordered, or naming an item gone since
+    n = len(cold.dropped)
+    sizes = {0, n // 2, n - 1, n, n + 1, (n + len(order)) // 2, len(order)}
+    hints = {order[:size] for size in sizes if 0 <= size <= len(order)} | {
+        ("no-such-item",), cold.dropped[1:] + cold.dropped[:1], ("no-such-item", *cold.dropped)}
     for hint in sorted(hints):
         assert _fitted(checked, name, profile, hint) == cold, hint
 
