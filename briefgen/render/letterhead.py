@@ -8,8 +8,9 @@
 - content controls (w:sdt) are read through; a drawing's fallback copy (mc:Fallback, the VML twin Word writes
   of a text box) is not read twice;
 - PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES), and a date field (DATE, CREATEDATE, SAVEDATE,
-  PRINTDATE) prints the brief's date in its picture (document/fields.py); any other field (FILENAME, a
-  document property) shows the result Word last stored in it, as Word shows it until fields are updated.
+  PRINTDATE) prints the brief's date in its picture and FILENAME the brief's file name (document/fields.py);
+  any other field (a document property, TIME) shows the result Word last stored in it, as Word shows it until
+  fields are updated.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.fields import NUMPAGES, PAGE, date_placeholder, is_date_field
+from briefgen.document.fields import NUMPAGES, PAGE, placeholder
 from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
@@ -191,9 +192,11 @@ def _tab(cells: list[list[Piece]], split: bool) -> None:
 
 
 def _known(code: str) -> str:
-    """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date: document/fields.py), or ''."""
-    if is_date_field(code):
-        return date_placeholder(code)
+    """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date, FILENAME: document/fields.py),
+    or ''."""
+    filled = placeholder(code)
+    if filled is not None:
+        return filled
     words = code.split()
     return _FIELDS.get(words[0].upper(), "") if words else ""
 
