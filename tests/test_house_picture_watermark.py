@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
@@ -34,7 +35,7 @@ def _shape(rid: str, washout: bool) -> str:
             f'<v:imagedata r:id="{rid}" o:title="seal"{gain}/></v:shape></w:pict></w:r>')
 
 
-def _reference(washout: bool):  # noqa: ANN202  (a maker for built_under_reference)
+def _reference(washout: bool):
     def make(path: Path) -> None:
         png = io.BytesIO()
         Image.new("RGB", (200, 100), RED).save(png, format="PNG")
@@ -92,3 +93,21 @@ def test_the_watermark_is_no_text_and_the_docx_keeps_its_shape(built: tuple[Path
         headers = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
     assert "WordPictureWatermark1" in headers and "v:imagedata" in headers
     assert "seal" not in PdfReader(output / "executive.pdf").pages[0].extract_text()
+
+
+def test_a_watermark_picture_the_pdf_cannot_draw_is_a_warning(tmp_path: Path) -> None:
+    """A Windows metafile (Word's own clip art) or SVG: left out of the PDF, named by `check`, kept in the DOCX."""
+    from tests.helpers import name_reference, run
+
+    ws = built_under_reference(tmp_path, _reference(True)).parent
+    with zipfile.ZipFile(ws / "templates/house.docx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    picture = next(name for name in parts if name.startswith("word/media/"))
+    parts[picture] = b"\x01\x00\x00\x00" + bytes(200)  # an EMF header's record type, not a picture PIL reads
+    with zipfile.ZipFile(ws / "templates/house.docx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    name_reference(ws, "house.docx", "executive")
+    checked = run(ws, "check")
+    assert checked.exit_code == 0, checked.output
+    assert f"picture {picture} is not a PNG or JPEG image: the PDF leaves it out" in checked.output, checked.output
