@@ -68,7 +68,8 @@ def test_the_pdf_draws_the_picture_centred_at_its_size_and_strength(built: tuple
     output, washout = built
     page = _page(output / "executive.pdf", tmp_path)
     strength = 0.5 - 22938 / 65536 if washout else 1.0  # washout: black at 15 % (LibreOffice's 216 of 255)
-    tinted = [(x, y) for x in range(page.width) for y in range(page.height) if _reddish(page.getpixel((x, y)), strength)]
+    tinted = [(x, y) for x in range(page.width) for y in range(page.height)
+              if _reddish(page.getpixel((x, y)), strength)]
     assert tinted, "no pixel of the picture's colour on the page"
     scale = DPI / 72
     # the picture's columns and rows: those mostly of its colour (a few light pixels of text or rules elsewhere
