@@ -11,8 +11,8 @@ Normalisation, and why each step is legitimate:
   words longer than a line) and pypdf puts its own spaces and line feeds where the text moves. Styles set in
   capitals (banner, section headings, box titles, tags) are compared in str.upper(), which is what is drawn.
   A zero-width space is an invisible line-break hint, so it is removed too, as are the bidi format characters
-  (LRM, RLM, embeddings, isolates), which the PDF does not draw once it has ordered the text; a soft hyphen is another: it
-  prints nothing, or a hyphen where reportlab breaks the line at it, so either is accepted. A character no
+  (LRM, RLM, embeddings, isolates), which the PDF does not draw once it has ordered the text; a soft hyphen is
+  another: it prints nothing, or a hyphen where reportlab breaks the line at it, so either is accepted. A character no
   bundled font has a glyph for is drawn as the .notdef box and extracts as U+0000: the expectation says so,
   at that position (the text is then not searchable in the PDF: see test_properties' module docstring).
 """

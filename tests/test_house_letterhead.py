@@ -1,7 +1,8 @@
 """A reference's header as Word users build it: a table of three cells, a text box (which Word writes twice,
 as a drawing and as its VML fallback), a content control, DATE and FILENAME fields. The PDF reads each as Word
 shows it: the cells side by side in their columns, the text box's words once, the control's text, a date field
-as the brief's date in the field's picture (Word updates it on opening; its stored result is stale)."""
+as the brief's date in the field's picture (Word updates it on opening; its stored result is stale), the file
+name as the brief's own (the stored one is the reference's)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Inches
 
-from briefgen.document.fields import NUMPAGES, PAGE, Day, date_placeholder, filled, word_date
+from briefgen.document.fields import NUMPAGES, PAGE, FieldValues, filled, placeholder, word_date
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
 from tests.helpers import built_under_reference, run
@@ -46,7 +47,8 @@ def _reference(path: Path) -> Path:
         cell.text = text
     footer = reference.sections[0].footer.paragraphs[0]
     footer.add_run("Printed ")
-    for xml in [*_field('DATE \\@ "d MMMM yyyy"', "3 March 2025"), *_field("PAGE", "9")]:
+    for xml in [*_field('DATE \\@ "d MMMM yyyy"', "3 March 2025"), *_field("PAGE", "9"),
+                f'<w:r {_W}><w:t xml:space="preserve"> · </w:t></w:r>', *_field("FILENAME \\* Upper", "HOUSE.DOTX")]:
         footer._p.append(parse_xml(xml))
     footer._p.append(parse_xml(_TEXT_BOX))
     control = parse_xml(f'<w:sdt {_W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>CONTROLLED</w:t></w:r></w:p>'
@@ -102,15 +104,17 @@ def test_a_date_field_prints_the_briefs_date_in_its_picture(built: Path) -> None
                           capture_output=True, text=True).stdout
     assert "Printed 19 September 2025" in text  # the shipped model's as_of, the date the brief carries
     assert "3 March 2025" not in text  # the result Word stored in the reference when it was saved
+    assert "· EXECUTIVE.PDF" in text and "HOUSE.DOTX" not in text  # the file's own name, in the field's case
 
 
 def test_the_docx_date_field_holds_the_briefs_date_locked(built: Path) -> None:
     with zipfile.ZipFile(built / "executive.docx") as archive:
         footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
     footer = next(f for f in footers if "DATE" in f)
-    date_begin, page_begin = re.findall(r'<w:fldChar [^>]*w:fldCharType="begin"[^>]*/>', footer)
+    date_begin, page_begin, name_begin = re.findall(r'<w:fldChar [^>]*w:fldCharType="begin"[^>]*/>', footer)
     assert 'w:fldLock="1"' in date_begin  # Word leaves a locked field's result as it is
-    assert "fldLock" not in page_begin  # the page number still counts
+    assert "fldLock" not in page_begin + name_begin  # the page number still counts, the name follows the file
+    assert ">EXECUTIVE.DOCX<" in footer and "HOUSE.DOTX" not in footer
     assert "19 September 2025" in footer and "3 March 2025" not in footer
     assert ">Printed <" in footer and "PAGE" in footer  # the rest of the letterhead as the reference has it
 
@@ -121,10 +125,11 @@ def test_the_docx_date_field_holds_the_briefs_date_locked(built: Path) -> None:
     ('DATE \\@ "\'Week of\' d.M.yyyy"', "Week of 9.3.2025"), ("DATE", "9 March 2025"),
     ('SAVEDATE \\@ "MMMM yyyy"', "March 2025"), ('DATE \\@ "DD.MM.YYYY"', "09.03.2025"),  # day, year: any case
     ('PRINTDATE \\@ "d MMM yyyy HH:mm"', "9 Mar 2025 00:00"),  # a day's date: its time is midnight
-    ('DATE \\@ "h:mm AM/PM, mm/dd"', "12:00 AM, 00/09")])  # m is the minutes, M the month
+    ('DATE \\@ "h:mm AM/PM, mm/dd"', "12:00 AM, 00/09"), ('DATE \\@ "MMMM yyyy" \\* Upper', "MARCH 2025"),
+    ('FILENAME \\* Caps', "Brief.pdf"), ("FILENAME \\p", "brief.pdf")])  # m is the minutes, M the month
 def test_word_date_pictures(code: str, shown: str) -> None:
-    placeholder = date_placeholder(code)
-    assert filled(f"Printed {placeholder}, page {PAGE} of {NUMPAGES}", 2, 5, Day(dt.date(2025, 3, 9))) == (
+    values = FieldValues(dt.date(2025, 3, 9), file_name="brief.pdf")
+    assert filled(f"Printed {placeholder(code)}, page {PAGE} of {NUMPAGES}", 2, 5, values) == (
         f"Printed {shown}, page 2 of 5")
 
 
@@ -136,7 +141,7 @@ def test_a_date_field_names_the_month_in_the_briefs_language(language: str, show
     """As Word writes a field in the document's default language (a Russian month after its day is in the
     genitive); a tag ICU cannot read falls back to English."""
     picture = "dddd d MMMM yyyy (ddd d MMM)" if language.startswith(("en", "not")) else "dddd d. MMMM yyyy (ddd d. MMM)"
-    assert word_date(picture, Day(dt.date(2025, 3, 9), language)) == shown
+    assert word_date(picture, FieldValues(dt.date(2025, 3, 9), language)) == shown
 
 
 def test_a_part_nested_thousands_deep_is_an_error_at_the_reference(workspace: Path) -> None:

@@ -8,7 +8,9 @@ without a picture prints the date as the brief's text does ("15 October 2026"): 
 locale, which a PDF cannot know. Month and day names are in the brief's language, as Word writes a field in the
 document's default language (writers/docx/access.default_language): "15. Oktober 2026" for `de` under
 `d. MMMM yyyy`, the form a month takes after a day where the language has one ("15 октября 2026"), from ICU's
-data (PyICU, loaded only for a language other than English).
+data (PyICU, loaded only for a language other than English). A FILENAME field shows the file's own name
+(`executive.pdf` in the PDF, `executive.docx` in the DOCX, as Word shows it), not the reference's. A field's
+case switch (`\\* Upper`, `Lower`, `Caps`, `FirstCap`) applies to what it shows.
 """
 
 from __future__ import annotations
@@ -18,11 +20,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefgen.document.nodes import Meta
+
 PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
 NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
+FILENAME = "FILENAME"
 DATE_FIELDS = frozenset({"DATE", "CREATEDATE", "SAVEDATE", "PRINTDATE"})
-_DATE = re.compile("\x00DATE([^\x00]*)\x00")
+_FIELD = re.compile("\x00(DATE|FILENAME)([^\x00]*)\x00")
 _PICTURE = re.compile(r'\\@\s*(?:"([^"]*)"|(\S+))')
+_CASE = re.compile(r"\\\*\s*(Upper|Lower|Caps|FirstCap)\b", re.IGNORECASE)
 # Word's date-time picture: quoted literal text, am/pm, then each run of one letter (longest first within the
 # run); day and year in either case, M the month and m the minutes, h and H the hour on a 12- or 24-hour clock.
 _TOKEN = re.compile(r"'[^']*'|[aA][mM]/[pP][mM]|d{1,4}|D{1,4}|M{1,4}|y{1,4}|Y{1,4}|h{1,2}|H{1,2}|m{1,2}|s{1,2}"
@@ -33,16 +39,19 @@ DEFAULT_PICTURE = "d MMMM yyyy"
 
 
 @dataclass(frozen=True)
-class Day:
-    """The day a brief's date fields show, and the language that names its month and weekday."""
+class FieldValues:
+    """What a brief's fields show besides its pages: the day its date fields show, the language that names its
+    month and weekday, and the file's name."""
 
     date: dt.date
     language: str = "en"
+    file_name: str = ""
 
     @classmethod
-    def of(cls, date: str, language: str) -> Day:
-        """From a document's ISO date and its language tag."""
-        return cls(dt.date.fromisoformat(date), language or "en")
+    def of(cls, meta: Meta, extension: str) -> FieldValues:
+        """A document's, written to a file with `extension` (".pdf")."""
+        name = f"{meta.file_stem}{extension}" if meta.file_stem else ""
+        return cls(dt.date.fromisoformat(meta.date), meta.language or "en", name)
 
 
 def is_date_field(code: str) -> bool:
@@ -51,14 +60,27 @@ def is_date_field(code: str) -> bool:
     return bool(words) and words[0].upper() in DATE_FIELDS
 
 
-def date_placeholder(code: str) -> str:
-    """The placeholder of a date field whose code is `code` (`DATE \\@ "dd/MM/yyyy" \\* MERGEFORMAT`)."""
-    return f"\x00DATE{_picture(code).replace(chr(0), '')}\x00"
+def _name(code: str) -> str:
+    words = code.split()
+    return words[0].upper() if words else ""
 
 
-def date_text(code: str, day: Day) -> str:
-    """What a date field whose code is `code` shows on `day`."""
-    return word_date(_picture(code), day)
+def placeholder(code: str) -> str | None:
+    """The placeholder of a field the letterhead fills in from FieldValues (a date field with its picture and
+    case, FILENAME with its case), or None."""
+    if is_date_field(code):
+        return f"\x00DATE{_picture(code).replace(chr(0), '')}{_case(code)}\x00"
+    return f"\x00FILENAME{_case(code)}\x00" if _name(code) == FILENAME else None
+
+
+def field_text(code: str, values: FieldValues) -> str | None:
+    """What a field whose code is `code` shows, where briefgen sets it (date fields, FILENAME when the name is
+    known); None for the others."""
+    if is_date_field(code):
+        return _cased(word_date(_picture(code), values), _case(code))
+    if _name(code) == FILENAME and values.file_name:
+        return _cased(values.file_name, _case(code))
+    return None
 
 
 def _picture(code: str) -> str:
@@ -66,21 +88,44 @@ def _picture(code: str) -> str:
     return (found.group(1) if found.group(1) is not None else found.group(2)) if found else DEFAULT_PICTURE
 
 
-def filled(text: str, page: int, total: int, day: Day) -> str:
+def _case(code: str) -> str:
+    found = _CASE.search(code)
+    return f"\x01{found.group(1).lower()}" if found else ""
+
+
+def _cased(text: str, case: str) -> str:
+    """`text` in a case switch's case (`case` as `_case` keeps it: \x01 and the switch's name, or '')."""
+    switch = case[1:]
+    if switch == "upper":
+        return text.upper()
+    if switch == "lower":
+        return text.lower()
+    if switch == "caps":
+        return " ".join(word[:1].upper() + word[1:] for word in text.split(" "))
+    return text[:1].upper() + text[1:] if switch == "firstcap" else text
+
+
+def filled(text: str, page: int, total: int, values: FieldValues) -> str:
     """A letterhead text with its fields' placeholders replaced by what they show on page `page` of `total`."""
     if "\x00" not in text:
         return text
     text = text.replace(PAGE, str(page)).replace(NUMPAGES, str(total))
-    return _DATE.sub(lambda found: word_date(found.group(1), day), text)
+    return _FIELD.sub(lambda found: _filled(found.group(1), found.group(2), values), text)
 
 
-def word_date(picture: str, day: Day) -> str:
+def _filled(kind: str, rest: str, values: FieldValues) -> str:
+    picture, _, case = rest.partition("\x01")
+    case = f"\x01{case}" if case else ""
+    return _cased(word_date(picture, values) if kind == "DATE" else values.file_name, case)
+
+
+def word_date(picture: str, day: FieldValues) -> str:
     """`day` as Word's date picture `picture` writes it: d dd ddd dddd, M MM MMM MMMM, yy yyyy, 'literal', and
     the time of day (midnight): h H hh HH m mm s ss am/pm."""
     return "".join(_date_part(token, day) for token in _TOKEN.findall(picture))
 
 
-def _date_part(token: str, day: Day) -> str:
+def _date_part(token: str, day: FieldValues) -> str:
     letter, width, date = token[0], len(token), day.date
     if letter == "'":
         return token[1:-1]

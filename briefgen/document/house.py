@@ -141,9 +141,10 @@ class LetterLine:
 
 @dataclass(frozen=True)
 class Watermark:
-    """Text Word draws across every page behind the text (Design > Watermark: "DRAFT", "CONFIDENTIAL"), as a
-    WordArt shape in the header: stretched to a box `width` by `height` points, turned `angle` degrees
-    counter-clockwise, centred on the text area."""
+    """What Word draws across every page behind the text (Design > Watermark): text ("DRAFT", "CONFIDENTIAL")
+    as a WordArt shape in the header, stretched to a box `width` by `height` points, turned `angle` degrees
+    counter-clockwise, centred on the text area; or a picture (`image`, PNG or JPEG bytes) that size, centred,
+    at `opacity` (Word's "washout" lightens it)."""
 
     text: str
     colour: str = "#C0C0C0"  # "#RRGGBB"
@@ -152,6 +153,7 @@ class Watermark:
     width: float = 400.0
     height: float = 100.0
     font: str | None = None
+    image: bytes | None = None
 
 
 Furniture = tuple[tuple[LetterLine, ...], tuple[LetterLine, ...]]  # a page's header lines and footer lines

@@ -175,6 +175,7 @@ class Meta:
     keywords: tuple[str, ...] = ()
     date: str = "2000-01-01"  # ISO date printed and stored as creation date (never the wall clock)
     language: str = "en"
+    file_stem: str = ""  # the brief's file name less its extension (its audience): what a FILENAME field shows
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
     markup = render(checked.ws, profile.template, context)
     brief = checked.loaded.summary.brief
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
-                date=brief_date(checked))
+                date=brief_date(checked), file_stem=audience)  # the brief is written to <audience>.docx/.pdf
     citer = Citer(profile.citations)
     reader = Reader(note=lambda n: NoteRef(citer.note(_citation(registry, n))), meta=meta)
     try:

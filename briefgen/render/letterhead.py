@@ -8,8 +8,9 @@
 - content controls (w:sdt) are read through; a drawing's fallback copy (mc:Fallback, the VML twin Word writes
   of a text box) is not read twice;
 - PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES), and a date field (DATE, CREATEDATE, SAVEDATE,
-  PRINTDATE) prints the brief's date in its picture (document/fields.py); any other field (FILENAME, a
-  document property) shows the result Word last stored in it, as Word shows it until fields are updated.
+  PRINTDATE) prints the brief's date in its picture and FILENAME the brief's file name (document/fields.py);
+  any other field (a document property, TIME) shows the result Word last stored in it, as Word shows it until
+  fields are updated.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.fields import NUMPAGES, PAGE, date_placeholder, is_date_field
+from briefgen.document.fields import NUMPAGES, PAGE, placeholder
 from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
@@ -155,31 +156,40 @@ class _Reader:
                 _tab(cells, split)
             elif tag in (f"{WP}inline", f"{WP}anchor"):
                 cells[-1].extend(self._image(child))
-            elif tag == f"{V}shape" and (mark := watermark(child)) is not None:
+            elif tag == f"{V}shape" and (mark := watermark(child, self._picture)) is not None:
                 self.package.watermark = self.package.watermark or mark
                 self.watermarked = True
             else:
                 self._visit(child, cells, fields, split, depth + 1)
 
+    def _picture(self, rid: str, what: str = "watermark picture") -> bytes | None:
+        """A picture of the part by its relationship id, if the PDF can draw it (else named in `left_out`)."""
+        target = self.rels.get(rid)
+        if not target:
+            return None
+        try:
+            data = self.package.read(target)
+            check_picture(data, f"picture {target}", what)
+        except KeyError:
+            return None
+        except AssetError as exc:
+            self.package.left_out.append(exc.message)
+            return None
+        return data
+
     def _image(self, drawing: Element) -> Iterator[Piece]:
         """A letterhead picture the PDF can draw (a whole PNG or JPEG of sane size); another (EMF, SVG,
         damaged) is left out of the PDF and named in `left_out` (the DOCX keeps it: Word draws it)."""
         extent, blip = drawing.find(f"{WP}extent"), drawing.find(f".//{A}blip")
-        target = self.rels.get("" if blip is None else blip.get(f"{R}embed", ""))
-        if extent is None or not target:
+        rid = "" if blip is None else blip.get(f"{R}embed", "")
+        if extent is None or not self.rels.get(rid):
             return
+        data = self._picture(rid, "letterhead picture")
         size = [unsigned(extent.get(name)) for name in ("cx", "cy")]
-        try:
-            data = self.package.read(target)
-            check_picture(data, f"picture {target}", "letterhead picture")
-            if not all(size):
-                raise AssetError(f"picture {target} has no size", "")
-        except KeyError:
-            return
-        except AssetError as exc:
-            self.package.left_out.append(exc.message)
-            return
-        yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT)
+        if data is not None and not all(size):
+            self.package.left_out.append(f"picture {self.rels[rid]} has no size")
+        elif data is not None:
+            yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT)
 
 
 def _tab(cells: list[list[Piece]], split: bool) -> None:
@@ -191,9 +201,11 @@ def _tab(cells: list[list[Piece]], split: bool) -> None:
 
 
 def _known(code: str) -> str:
-    """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date: document/fields.py), or ''."""
-    if is_date_field(code):
-        return date_placeholder(code)
+    """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date, FILENAME: document/fields.py),
+    or ''."""
+    filled = placeholder(code)
+    if filled is not None:
+        return filled
     words = code.split()
     return _FIELDS.get(words[0].upper(), "") if words else ""
 

@@ -1,5 +1,8 @@
-"""A reference's watermark: the WordArt shape Word puts in the header for Design > Watermark ("DRAFT",
-"CONFIDENTIAL"), a VML shape whose text path holds the words, read into document/house.py's Watermark.
+"""A reference's watermark: the shape Word puts in the header for Design > Watermark, read into
+document/house.py's Watermark. A text watermark ("DRAFT", "CONFIDENTIAL") is a WordArt VML shape whose text path
+holds the words; a picture watermark is a VML shape whose image data names the picture, "washout" set as its
+gain and black level (19661f and 22938f: 0.3 and 0.35). Washed out, black shows as light grey, about 15 % of
+its strength over the white page as LibreOffice draws it: the PDF draws the picture at 0.5 less the black level.
 
 The shape's style gives its box (width and height in points) and its turn (`rotation`, degrees clockwise:
 315 is Word's diagonal, rising to the right); its fill gives the colour (a name VML knows or "#RRGGBB") and
@@ -9,25 +12,33 @@ opacity (".5", "50%" or "32768f", a 16.16 fixed-point number), and the text path
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 from PIL import ImageColor
 
 from briefgen.document.house import Watermark
 from briefgen.document.nodes import one_line, safe_text
-from briefgen.render.wordml import V
+from briefgen.render.wordml import R, V
 
 _STYLE = re.compile(r"\s*([\w-]+)\s*:\s*([^;]*)")
 _LONGEST = 200  # characters of watermark text kept (Word's box takes a word or two)
 
 
-def watermark(shape: Element) -> Watermark | None:
-    """The watermark a VML shape draws, or None when it draws no text."""
+def watermark(shape: Element, picture: Callable[[str], bytes | None]) -> Watermark | None:
+    """The watermark a VML shape draws, or None when it draws neither text nor a picture the PDF can draw
+    (`picture` reads one by its relationship id: None for one it cannot)."""
+    style = _style(shape.get("style", ""))
+    data = shape.find(f"{V}imagedata")
+    if data is not None:
+        image = picture(data.get(f"{R}id", ""))
+        return None if image is None else Watermark(
+            text="", image=image, opacity=_washout(data), angle=-_number(style.get("rotation"), 0) % 360,
+            width=_points(style.get("width"), 400.0), height=_points(style.get("height"), 300.0))
     path = shape.find(f"{V}textpath")
     text = one_line(safe_text(path.get("string", "") if path is not None else ""))[:_LONGEST].strip()
     if path is None or not text:
         return None
-    style = _style(shape.get("style", ""))
     fill = shape.find(f"{V}fill")
     font = _style(path.get("style", "")).get("font-family", "").strip("\"' ") or None
     return Watermark(text=text, colour=_colour(shape.get("fillcolor", "")),
@@ -49,6 +60,12 @@ def _colour(value: str) -> str:
     except ValueError:
         return Watermark.colour
     return f"#{red:02X}{green:02X}{blue:02X}"
+
+
+def _washout(data: Element) -> float:
+    """The opacity a picture is drawn at for its image data's black level, else its gain (1 for neither)."""
+    black = data.get("blacklevel")
+    return _opacity(data.get("gain")) if black is None else min(max(0.5 - _opacity(black), 0.05), 1.0)
 
 
 def _opacity(value: str | None) -> float:

@@ -21,11 +21,11 @@ from docx.section import _Footer
 from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
-from briefgen.document.fields import Day
+from briefgen.document.fields import FieldValues
 from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
-from briefgen.writers.docx.datefields import settle_dates
+from briefgen.writers.docx.fieldresults import settle_fields
 from briefgen.writers.docx.ooxml import field_runs, hex_colour
 from briefgen.writers.docx.styles import FOOTER_STYLE, HEADER_STYLE, text_width_pt
 from briefgen.writers.metrics import advance
@@ -40,7 +40,7 @@ def add(document: DocxDocument, doc: Document, theme: Theme) -> None:
     banner = next((one_line(safe_text(b.text)) for b in doc.blocks if isinstance(b, Banner)), "")
     section = document.sections[0]
     if theme.house is not None and theme.house.letterhead:
-        settle_dates(_letterhead_parts(document), Day.of(doc.meta.date, doc.meta.language))
+        settle_fields(_letterhead_parts(document), FieldValues.of(doc.meta, ".docx"))
         for footer in _footers_shown(document):
             _under_letterhead(footer, banner, theme)
         return

@@ -18,7 +18,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.fields import Day, filled
+from briefgen.document.fields import FieldValues, filled
 from briefgen.document.house import DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
@@ -31,7 +31,7 @@ from briefgen.writers.pdf.watermark import draw_watermark
 _SPACE = re.compile(r"\s+")
 
 
-ANY_DAY = Day(dt.date(2000, 1, 1))  # for measuring the letterhead, whose height no date changes
+ANY_VALUES = FieldValues(dt.date(2000, 1, 1))  # for measuring the letterhead, whose height no date or name changes
 
 
 class Letterhead:
@@ -39,8 +39,8 @@ class Letterhead:
     reference sets them apart: House.furniture); `banner` is added as every footer's last line."""
 
     def __init__(self, kit: Kit, house: House, banner: LetterLine | None, total: int,
-                 day: Day = ANY_DAY) -> None:
-        self.kit, self.total, self.day, self.house = kit, total, day, house  # day: document/fields.py
+                 values: FieldValues = ANY_VALUES) -> None:
+        self.kit, self.total, self.values, self.house = kit, total, values, house  # document/fields.py
         box, below = (kit.text_width, kit.page[1] * PICTURE_SHARE), () if banner is None else (banner,)
         self.fitted = {kind: (tuple(_fitted(line, box) for line in header),
                               tuple(_fitted(line, box) for line in (*footer, *below)))
@@ -85,7 +85,7 @@ class Letterhead:
     def _runs(self, piece: Piece, line: LetterLine, page: int) -> list[tuple[str, str]]:
         """(font name, text) pieces of a text piece in drawing order, each in a face that has its glyphs (shaped
         and ordered by oneline.py: an Arabic ministry's letterhead)."""
-        raw = filled(piece.text, page, self.total, self.day)
+        raw = filled(piece.text, page, self.total, self.values)
         text = _SPACE.sub(" ", safe_text(raw).replace("\u00ad", ""))  # one line; its edge spaces are spacing
         return oneline.pieces(text, self._family(line), line.bold, fontset=self.kit.theme.fonts,
                               size=self._font(line)[1])

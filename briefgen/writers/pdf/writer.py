@@ -20,7 +20,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.atomic import atomic_write
-from briefgen.document.fields import Day
+from briefgen.document.fields import FieldValues
 from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_line, safe_text
 from briefgen.document.notes import ascending
 from briefgen.document.outline import top_level, without_skipped_levels
@@ -113,7 +113,7 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
             # pages start in the body font: keeps the unembedded base-14 Helvetica out of the file
             initialFontName=kit.styles["body"].fontName)
         self.meta, self.ledger = meta, ledger
-        self.furnish: Furnish = partial(_decorator, kit, banner, Day.of(meta.date, meta.language))
+        self.furnish: Furnish = partial(_decorator, kit, banner, FieldValues.of(meta, ".pdf"))
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._end_page)])
@@ -152,13 +152,13 @@ class _Probe(_Template):
             raise _PastLimit
 
 
-def _decorator(kit: Kit, banner: str, day: Day, total: int) -> Decorator | Letterhead:
+def _decorator(kit: Kit, banner: str, values: FieldValues, total: int) -> Decorator | Letterhead:
     """briefgen's header and footer, or the house style's letterhead with the banner under its footer (its
-    date fields showing the brief's `day`)."""
+    fields showing `values`: the brief's date and file name)."""
     house = kit.theme.house
     if house is None or not house.letterhead:
         return Decorator(kit, banner, total)
-    return Letterhead(kit, house, banner_line(kit, house, banner), total, day)
+    return Letterhead(kit, house, banner_line(kit, house, banner), total, values)
 
 
 UNTITLED = "Untitled brief"  # a PDF/UA file needs a title to show in the viewer's title bar
