@@ -151,10 +151,20 @@ def test_the_columns_of_a_page_are_read_one_after_the_other(pdfs: dict[str, Path
     assert list(extract(pdfs["columns"].read_bytes()).paragraphs) == [HEADING, *COLUMNS]
 
 
-def test_table_cells_are_not_joined_to_each_other_or_to_the_text_after(pdfs: dict[str, Path]) -> None:
+def test_table_cells_are_paragraphs_read_row_by_row(pdfs: dict[str, Path]) -> None:
+    """Each cell a paragraph, never joined to another or to the text after; row by row, as a reader reads the
+    table (they were read column by column: "Item", "Drones", "Tanks", "Count"…)."""
     found = list(extract(pdfs["table"].read_bytes()).paragraphs)
-    assert found[0] == BEFORE_TABLE and found[-1] == AFTER_TABLE
-    assert sorted(found[1:-1]) == sorted(cell for row in TABLE for cell in row)
+    assert found == [BEFORE_TABLE, *(cell for row in TABLE for cell in row), AFTER_TABLE]
+
+
+def test_a_passage_copied_from_a_table_row_is_found_across_its_cells(pdfs: dict[str, Path]) -> None:
+    """A PDF viewer copies a row as its cells' text one after the other: found, cited as the cells' range."""
+    from briefgen.sources.locate import find
+
+    text = "\n".join(extract(pdfs["table"].read_bytes()).paragraphs)
+    found = find(Seed("table.pdf", "seeds/table.pdf", text), "Drones 1,200 Ministry of Defence")
+    assert [(span.first, span.last) for span in found.spans] == [(5, 7)]  # ¶1 the text before, ¶2-4 the head
 
 
 def test_an_indented_paragraph_after_a_full_line_is_a_new_one() -> None:
@@ -220,3 +230,19 @@ def test_a_soft_hyphen_at_a_page_break_joins_its_word() -> None:
     assert [text for _, text in paragraphs(pages)] == [
         "The representatives of the international organisation counted the drones and the representatives of "
         "the organisation acknowledged the count."]
+
+
+def test_two_columns_of_text_whose_paragraph_gaps_line_up_are_still_read_column_by_column() -> None:
+    """Paragraphs of four lines side by side, each pair level with a gap across both columns below it: rows,
+    but not of cells (a table's hold a line or two), so the first column is read before the second."""
+    from briefgen.sources.formats.pdforder import reading_order
+
+    def paragraph(name: str, x0: float, top: float) -> list[Line]:
+        return [_line(f"{name} line {n}", x0, x0 + 210, top - 12 * n) for n in range(4)]
+
+    blocks = [paragraph(f"{side}{row}", x0, 700 - 70 * row) for row in range(3) for side, x0 in (("L", 72), ("R", 310))]
+    assert [block[0].text for block in reading_order(blocks)] == [f"{side}{row} line 0" for side in "LR"
+                                                                  for row in range(3)]
+    cells = [[_line(f"{side}{row}", x0, x0 + 100, 700 - 20 * row)] for row in range(3) for side, x0 in
+             (("L", 72), ("R", 310))]
+    assert [block[0].text for block in reading_order(cells)] == [f"{side}{row}" for row in range(3) for side in "LR"]

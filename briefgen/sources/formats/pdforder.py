@@ -9,6 +9,12 @@ A row of single lines in the top or bottom eighth of the page whose pieces do no
 or above them start (a running header "Quarterly review … Draft" set across a two-column page) is a band of its
 own, read before (after) the columns, never the tops (feet) of them: its right piece would otherwise cut a
 sentence that runs on from the first column into the second.
+A band of columns made of rows of cells is a table, read row by row, each row from the start of the line: as
+a reader reads a table, and as a viewer copies a row ("Drones 1,200 Ministry of Defence"), so that a passage
+copied from a row is found across its cells' paragraphs. Rows: two or more, each with a gap above and below it
+across every column, holding one short block (four lines at most, most of them two) in each of two columns or
+more, their tops level. Columns of running text are not rows: their paragraphs are longer, and their gaps
+seldom line up.
 """
 
 from __future__ import annotations
@@ -42,10 +48,13 @@ def reading_order(blocks: list[Block], height: float | None = None) -> list[Bloc
 
 def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = None) -> list[_Box]:
     out: list[_Box] = []
-    for band in _column_bands(boxes, gutter, height):
+    for rows in _column_bands(boxes, gutter, height):
+        band = [box for row in rows for box in row]
         columns = _columns(band, gutter) if depth < MAX_DEPTH else [band]
         if len(columns) == 1:
             out += sorted(band, key=lambda box: (-box.top, box.x0))
+        elif _table(rows, gutter):
+            out += [box for row in rows for box in sorted(row, key=lambda box: (box.x0, -box.top))]
         else:
             for column in columns:
                 out += _read(column, gutter, depth + 1)
@@ -66,16 +75,33 @@ def _bands(boxes: list[_Box]) -> list[list[_Box]]:
     return bands
 
 
-def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None) -> list[list[_Box]]:
-    """The bands, consecutive ones joined when the joined band still has a gutter (columns going on), but a
-    header or footer row that does not line up with the columns (see the module's description)."""
-    joined: list[list[_Box]] = []
+CELL_LINES = 4  # the most lines a table's cell holds, here (most hold one or two)
+
+
+def _table(rows: list[list[_Box]], gutter: float) -> bool:
+    """Whether a band of columns is a table: rows of short cells side by side (the module's description)."""
+    if len(rows) < 2:
+        return False
+    for row in rows:
+        tops = [box.top for box in row]
+        if len(row) < 2 or len(_columns(row, gutter)) != len(row) or max(tops) - min(tops) > gutter:
+            return False
+    lines = sorted(len(box.block) for row in rows for box in row)
+    return lines[-1] <= CELL_LINES and lines[len(lines) // 2] <= 2
+
+
+def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None) -> list[list[list[_Box]]]:
+    """The bands, each as the bands it was joined from: consecutive ones joined when the joined band still has
+    a gutter (columns going on), but a header or footer row that does not line up with the columns (see the
+    module's description)."""
+    joined: list[list[list[_Box]]] = []
     for band in _bands(boxes):
-        if joined and len(_columns(joined[-1] + band, gutter)) > 1 and len(_columns(joined[-1], gutter)) > 1 \
-                and not _edge_row(joined[-1], band, gutter, height) and not _edge_row(band, joined[-1], gutter, height):
-            joined[-1] = joined[-1] + band
+        last = [box for row in joined[-1] for box in row] if joined else []
+        if last and len(_columns(last + band, gutter)) > 1 and len(_columns(last, gutter)) > 1 \
+                and not _edge_row(last, band, gutter, height) and not _edge_row(band, last, gutter, height):
+            joined[-1].append(band)
         else:
-            joined.append(band)
+            joined.append([band])
     return joined
 
 
