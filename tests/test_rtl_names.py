@@ -116,3 +116,24 @@ def test_a_name_with_right_to_left_letters_is_set_between_marks(text: str, marke
     # a sentence that opens with the name is left to right; one in Arabic keeps its own direction
     assert direction(f"{in_ltr(text)}: Official statements.") == "LTR"
     assert direction(f"قال {in_ltr(text)}") == "RTL"
+
+
+def test_a_redline_does_not_track_the_marks_around_a_name(tmp_path: Path) -> None:
+    """A brief issued before names were set between marks, built again: the citation reads the same, so the
+    redline tracks nothing in it (an Arabic originator and title were deleted and inserted, unseen)."""
+    from briefgen.document.nodes import Document, Meta, Note, NoteRef, Paragraph, Span, Theme
+    from briefgen.writers.docx.redline import write_redline
+    from briefgen.writers.docx.writer import write
+
+    def brief(name: str) -> Document:
+        note = Note("s#¶1", (Span(f"{name}, "), Span(f"{SHORT}, ¶1.")))
+        return Document(Meta("Brief"), (Paragraph((Span(f"{name}: Official statements."), NoteRef(note))),))
+
+    write(brief(MINISTRY), tmp_path / "issued.docx", Theme())
+    write(brief(in_ltr(MINISTRY)), tmp_path / "new.docx", Theme())
+    write_redline(tmp_path / "issued.docx", tmp_path / "new.docx", tmp_path / "redline.docx", "Reviewer", "2026-12-06")
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "redline.docx") as archive:
+        xml = archive.read("word/document.xml").decode() + archive.read("word/footnotes.xml").decode()
+    assert "<w:ins " not in xml and "<w:del " not in xml, xml

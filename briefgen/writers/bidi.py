@@ -10,7 +10,6 @@ which `briefgen.writers` does first thing.
 
 from __future__ import annotations
 
-import re
 import sys
 import types
 import unicodedata
@@ -21,15 +20,6 @@ from typing import Any, TypeVar
 from bidi import algorithm
 
 _BASE = {"LTR": 0, "RTL": 1}
-# The bidi format characters: the marks (ALM, LRM, RLM), embeddings and overrides, isolates. They order the
-# text around them and are never seen; fonts that have glyphs for them draw those as visible marks (Carlito's
-# and Noto Naskh's LRM is a bar, for editors that show them), and the others draw .notdef boxes.
-_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def unmarked(text: str) -> str:
-    """`text` to draw, once it is ordered: without the bidi format characters."""
-    return _CONTROLS.sub("", text) if not text.isascii() else text
 
 
 def levels(text: str, direction: str | None = None) -> tuple[int, list[int]]:

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
+from briefgen.document.scripts import without_controls
 from briefgen.text import words
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -107,7 +108,9 @@ def _run(run: etree._Element, link: etree._Element | None) -> list[Token]:
         if child.tag == q("rPr"):
             continue
         if child.tag in (T, q("delText")):
-            found.extend(Token(("t", piece), rpr, text=piece, link=link) for piece in words(child.text or ""))
+            # compared as a reader sees them: a direction mark added or gone is no change to show
+            found.extend(Token(("t", without_controls(piece)), rpr, text=piece, link=link)
+                         for piece in words(child.text or ""))
         else:
             found.append(Token(_key(child), rpr, elem=child, link=link))
     return found

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
+from briefgen.document.scripts import without_controls
 from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.writers import bidi
 from briefgen.writers.pdf import fonts, shaping
@@ -35,7 +36,7 @@ def pieces(text: str, family: str, bold: bool = False, italic: bool = False, fon
         found = [piece for name, chunk, level in bidi.drawing_order(text.replace("\ufeff", "\u2060"), found)
                  for piece in drawn(name, chunk, level, size)]
     # ordered, plain text is drawn without its bidi format characters (HarfBuzz hides them in shaped pieces)
-    return [(name, chunk if isinstance(chunk, ShapedStr) else bidi.unmarked(chunk)) for name, chunk in found]
+    return [(name, chunk if isinstance(chunk, ShapedStr) else without_controls(chunk)) for name, chunk in found]
 
 
 def drawn(name: str, text: str, level: int, size: float) -> list[Piece]:

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from briefgen.writers.bidi import unmarked
+from briefgen.document.scripts import without_controls
 from briefgen.writers.pdf import lines, shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.rules import Ruled
@@ -100,7 +100,7 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, hea
               tag: Element | None = None) -> Paragraph:
     bidi = style.wordWrap in ("RTL", "LTR")
     if not bidi:  # no right-to-left letter: a bidi format character changes nothing, and is not drawn
-        markup = unmarked(markup)
+        markup = without_controls(markup)
     kind = (BidiHeading if bidi else Heading) if heading else (Bidi if bidi else Plain)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
         made = kind(markup, style, bulletText=bullet)
