@@ -112,13 +112,19 @@ def words(text: str) -> list[str]:
 def _dictionary_words(piece: str) -> list[str]:
     breaker = _word_breaker()
     breaker.setText(piece)
-    starts, unit = {}, 0  # ICU counts UTF-16 code units; Python, code points
-    for index, char in enumerate(piece):
-        starts[unit] = index
-        unit += 2 if ord(char) > 0xFFFF else 1
-    starts[unit] = len(piece)
+    starts = utf16_offsets(piece)
     cuts = sorted({0, len(piece), *(starts[u] for u in breaker if u in starts)})
     return [piece[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+def utf16_offsets(text: str) -> dict[int, int]:
+    """ICU's offsets (UTF-16 code units) -> Python's (code points), at each character's start and the end."""
+    found, unit = {}, 0
+    for index, char in enumerate(text):
+        found[unit] = index
+        unit += 2 if ord(char) > 0xFFFF else 1
+    found[unit] = len(text)
+    return found
 
 
 @functools.cache

@@ -9,6 +9,8 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from briefgen.text import utf16_offsets
+
 # Thai, Lao, Myanmar (and its extensions), Khmer (and its symbols), New Tai Lue, Tai Tham, Tai Viet
 _WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1980-\u19df\u1a20-\u1aaf"
                              "\ua9e0-\ua9ff\uaa60-\uaa7f\uaa80-\uaadf]")
@@ -25,7 +27,7 @@ def word_ends(text: str) -> frozenset[int]:
     ICU's line break opportunities, which fall between words and after spaces."""
     breaker = _breaker()
     breaker.setText(text)
-    units = _utf16_offsets(text)
+    units = utf16_offsets(text)
     return frozenset(units[end] for end in breaker if end in units and 0 < units[end] < len(text))
 
 
@@ -34,13 +36,3 @@ def _breaker() -> Any:
     import icu
 
     return icu.BreakIterator.createLineInstance(icu.Locale.getRoot())
-
-
-def _utf16_offsets(text: str) -> dict[int, int]:
-    """ICU's offsets (UTF-16 code units) -> Python's (code points), at each character's start and the end."""
-    found, unit = {}, 0
-    for index, char in enumerate(text):
-        found[unit] = index
-        unit += 2 if ord(char) > 0xFFFF else 1
-    found[unit] = len(text)
-    return found
