@@ -129,8 +129,12 @@ def _latin_opening(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 def _furniture_text(doc: Document, theme: Theme, page: int, total: int) -> str:
     banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
     org, footer, banner = (expect.one_line(expect.xml_safe(t)) for t in (theme.organisation, theme.footer, banner))
-    top = _drawn(banner, caps=True) if page > 0 else ""  # page 1 opens with the banner paragraph
-    return "".join((_drawn(org), top, _drawn(footer), f"Page{page + 1}of{total}", _drawn(banner, caps=True)))
+    top, bottom = (_drawn(banner, caps=True),) * 2
+    if page == 0:
+        top = ""  # page 1 opens with the banner paragraph
+    elif expect.reorders(banner):  # drawn alike in the header and under the footer: the same text twice, so the
+        top, bottom = "(?P<banner>.+?)", "(?P=banner)"  # body before them cannot take the header's (a lone "́")
+    return "".join((_drawn(org), top, _drawn(footer), f"Page{page + 1}of{total}", bottom))
 
 
 def _drawn(text: str, caps: bool = False) -> str:

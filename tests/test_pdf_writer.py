@@ -360,3 +360,15 @@ def test_a_level_one_heading_split_over_pages_keeps_its_bookmark(tmp_path: Path)
     first_page = reader.get_destination_page_number(long_entry)
     ends_on = next(i for i, page in enumerate(reader.pages) if "WORD1399" in page.extract_text().upper())
     assert first_page < ends_on
+
+
+@pytest.mark.parametrize("where", ["body", "note"])
+def test_a_soft_hyphen_in_chinese_korean_or_japanese_text_is_never_drawn(tmp_path: Path, where: str) -> None:
+    """reportlab's CJK line breaking draws a soft hyphen: a body paragraph's were taken out, a footnote's (a
+    Korean name, `김정은 \\u00ad`) were drawn and copied out as U+00AD (found by a random property example)."""
+    name = "김정은 \u00ad"
+    note = Note("n", (Link(name, "https://example.org/0"),))
+    body = (Span(name), NoteRef(note)) if where == "body" else (Span("A statement."), NoteRef(note))
+    write(Document(Meta("T", date="2025-09-19"), (Paragraph(body),)), tmp_path / "b.pdf", Theme())
+    text = PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    assert "김정은" in text and "\u00ad" not in text and "김정은-" not in text.replace(" ", "")

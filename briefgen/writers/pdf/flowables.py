@@ -70,10 +70,7 @@ class StoryBuilder:
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
                               fontset=self.kit.theme.fonts)
         drawn = shaping.style_for(style, plain(content), lang)
-        markup = render(content)
-        if drawn.wordWrap == "CJK":  # reportlab's CJK breaking draws a soft hyphen as a hyphen mid-line
-            markup = markup.replace("\u00ad", "")
-        made = paragraph(markup, drawn, bullet, heading, tag if tag is not None else self.element("P"))
+        made = paragraph(render(content), drawn, bullet, heading, tag if tag is not None else self.element("P"))
         made.rules = self.kit.rules.get(style_name, ())  # a house style's border
         return made
 

@@ -101,6 +101,8 @@ def paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None, hea
     bidi = style.wordWrap in ("RTL", "LTR")
     if not bidi:  # no right-to-left letter: a bidi format character changes nothing, and is not drawn
         markup = without_controls(markup)
+    if style.wordWrap == "CJK":  # reportlab's CJK breaking draws a soft hyphen as a hyphen mid-line, and
+        markup = markup.replace("\u00ad", "")  # as itself at a line's end (a footnote's Korean name)
     kind = (BidiHeading if bidi else Heading) if heading else (Bidi if bidi else Plain)
     if bullet is not None:  # bullets are few and parse their own markup: nothing worth keeping
         made = kind(markup, style, bulletText=bullet)
