@@ -372,3 +372,20 @@ def test_a_soft_hyphen_in_chinese_korean_or_japanese_text_is_never_drawn(tmp_pat
     write(Document(Meta("T", date="2025-09-19"), (Paragraph(body),)), tmp_path / "b.pdf", Theme())
     text = PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
     assert "김정은" in text and "\u00ad" not in text and "김정은-" not in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\u200b", "\u00ad", "\u200e\u2060"])
+def test_a_link_whose_text_shows_nothing_shows_its_address(tmp_path: Path, text: str) -> None:
+    """A link of white space, a zero-width space or a soft hyphen was drawn invisible: nothing to read or
+    click in the PDF, a link that said nothing in the DOCX. Both show the address instead (Link.label)."""
+    import docx
+
+    from briefgen.writers.docx import write as write_docx
+
+    doc = Document(Meta("T", date="2025-09-19"), (Paragraph((Span("See "), Link(text, "https://example.org/a"))),))
+    write(doc, tmp_path / "b.pdf", Theme())
+    write_docx(doc, tmp_path / "b.docx", Theme())
+    reader = PdfReader(tmp_path / "b.pdf")
+    assert "https://example.org/a" in reader.pages[0].extract_text().replace("\n", "")
+    assert [a.get_object()["/A"]["/URI"] for a in reader.pages[0]["/Annots"]] == ["https://example.org/a"]
+    assert "See https://example.org/a" in "\n".join(p.text for p in docx.Document(str(tmp_path / "b.docx")).paragraphs)

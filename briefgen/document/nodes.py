@@ -6,6 +6,7 @@ Every text field is plain text: writers print it literally, whatever characters 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, get_args
@@ -38,8 +39,9 @@ class Link:
     @property
     def label(self) -> str:
         """The words a reader sees and a screen reader speaks: the text, or the address itself when a template
-        gave the link no text (an empty link would be invisible and say nothing)."""
-        return self.text if self.text.strip() else self.url
+        gave the link no text, or none that shows (white space, a zero-width space, a soft hyphen): such a link
+        would be invisible, nothing to click, and say nothing."""
+        return self.text if any(not c.isspace() and unicodedata.category(c) != "Cf" for c in self.text) else self.url
 
 
 @dataclass(frozen=True)
