@@ -3,12 +3,14 @@ and notes (see tests/expect.py for the normalisation)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from pathlib import Path
 
 from briefgen.document.nodes import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
 from briefgen.document.notes import ascending
+from briefgen.document.scripts import has_rtl
 from briefgen.writers.pdf.writer import UNTITLED
 from tests import expect
 from tests.readback import PdfContent, PdfLink, read_docx, read_pdf
@@ -106,9 +108,12 @@ def _latin_opening(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """The pieces' text up to the first character beyond ASCII, when its first letter is Latin (the line is
     then left to right, and what precedes the first right-to-left word is drawn as written), cut back to its
     last letter (digits and punctuation next to right-to-left text may move), and before a letter that carries a
-    combining mark; nothing otherwise."""
+    combining mark; nothing otherwise. A note with no right-to-left letter (shaped for a combining mark or an
+    Indic script) keeps its whole opening up to that character: nothing before it moves, and a note of
+    punctuation alone ("<!-- [^1]") would otherwise leave its number to match a "1" inside its own text."""
+    rtl = has_rtl("".join(piece for piece, _ in pieces))
     first = next((char for piece, _ in pieces for char in piece if char.isalpha()), "")
-    if not (first.isascii() and first):
+    if rtl and not (first.isascii() and first):
         return []
     opening: list[tuple[str, bool]] = []
     for piece, caps in pieces:
@@ -118,6 +123,8 @@ def _latin_opening(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         opening.append((piece[:cut], caps))
         if cut is not None:
             break
+    if not rtl:  # shaped only (a combining mark, an Indic script): what comes before is drawn as written
+        return opening
     while opening and not any(c.isalpha() for c in opening[-1][0]):
         opening.pop()
     if opening:
@@ -138,9 +145,34 @@ def _furniture_text(doc: Document, theme: Theme, page: int, total: int) -> str:
 
 
 def _drawn(text: str, caps: bool = False) -> str:
-    """A line of furniture as extracted; any text, when the PDF draws its glyphs in another order than the
-    characters are written (right to left, shaped: tests/test_pdf_page_scripts.py reads those)."""
-    return "(?:.*?)" if expect.reorders(text) else expect.pdf_pattern(text, caps)
+    """A line of furniture as extracted. When the PDF draws its glyphs in another order than the characters
+    are written (right to left, shaped: tests/test_pdf_page_scripts.py reads those), as many characters as
+    it draws, of those it holds in any order (an Arabic letter as any of its presentation forms; a lone mark
+    on a dotted circle; a letter and its mark as one; a lam-alef one character or two), so that the body
+    before it cannot take any of it."""
+    if not expect.reorders(text):
+        return expect.pdf_pattern(text, caps)
+    drawn = [c for c in expect.xml_safe(text.upper() if caps else text)
+             if not c.isspace() and c not in expect.UNDRAWN]
+    if not drawn:
+        return ""
+    composed = unicodedata.normalize("NFC", "".join(drawn))  # a letter and its mark may be one glyph (e + ́: é)
+    chars = set(drawn) | set(composed) | {"\u25cc"} | {form for c in drawn for form in _FORMS.get(c, ())}
+    fewer = sum(1 for a, b in itertools.pairwise(drawn) if a == "\u0644" and b in "\u0622\u0623\u0625\u0627")
+    more = sum(1 for c in drawn if unicodedata.category(c).startswith("M"))
+    return f"[{re.escape(''.join(sorted(chars)))}]{{{max(len(composed) - fewer, 1)},{len(drawn) + more}}}"
+
+
+def _presentation_forms() -> dict[str, tuple[str, ...]]:
+    """Each letter's presentation forms (Arabic, Hebrew, the Latin ligatures), which pypdf may copy out."""
+    forms: dict[str, list[str]] = {}
+    for code in (*range(0xFB00, 0xFE00), *range(0xFE70, 0xFF00)):
+        for letter in unicodedata.normalize("NFKC", chr(code)):
+            forms.setdefault(letter, []).append(chr(code))
+    return {letter: tuple(found) for letter, found in forms.items()}
+
+
+_FORMS = _presentation_forms()
 
 
 def _check_pdf_links_meta(doc: Document, got: PdfContent, printed: list[Note]) -> None:
