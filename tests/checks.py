@@ -8,6 +8,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from bidi.algorithm import MIRRORED
+
 from briefgen.document.nodes import Banner, Document, Heading, Link, Note, NoteRef, Span, Theme, WriteResult
 from briefgen.document.notes import ascending
 from briefgen.document.scripts import has_rtl
@@ -148,7 +150,8 @@ def _drawn(text: str, caps: bool = False) -> str:
     """A line of furniture as extracted. When the PDF draws its glyphs in another order than the characters
     are written (right to left, shaped: tests/test_pdf_page_scripts.py reads those), as many characters as
     it draws, of those it holds in any order (an Arabic letter as any of its presentation forms; a lone mark
-    on a dotted circle; a letter and its mark as one; a lam-alef one character or two), so that the body
+    on a dotted circle; a letter and its mark as one; a bracket as its mirror; a lam-alef one character or
+    two), so that the body
     before it cannot take any of it."""
     if not expect.reorders(text):
         return expect.pdf_pattern(text, caps)
@@ -157,7 +160,8 @@ def _drawn(text: str, caps: bool = False) -> str:
     if not drawn:
         return ""
     composed = unicodedata.normalize("NFC", "".join(drawn))  # a letter and its mark may be one glyph (e + ́: é)
-    chars = set(drawn) | set(composed) | {"\u25cc"} | {form for c in drawn for form in _FORMS.get(c, ())}
+    chars = set(drawn) | set(composed) | {"\u25cc"} | {form for c in drawn for form in _FORMS.get(c, ())} | {
+        str(MIRRORED.get(c, c)) for c in drawn}  # a bracket in a right-to-left run is drawn as its mirror
     fewer = sum(1 for a, b in itertools.pairwise(drawn) if a == "\u0644" and b in "\u0622\u0623\u0625\u0627")
     more = sum(1 for c in drawn if unicodedata.category(c).startswith("M"))
     return f"[{re.escape(''.join(sorted(chars)))}]{{{max(len(composed) - fewer, 1)},{len(drawn) + more}}}"
