@@ -82,13 +82,23 @@ def sentence(text: str) -> str:
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends with a full stop, a question or exclamation mark or an ellipsis (in any script),
     before any closing quotation marks or brackets."""
-    core = text.rstrip().rstrip(_CLOSERS + _MARKS).rstrip(_CLOSERS)
+    core = without_controls(text).rstrip().rstrip(_CLOSERS)  # the direction marks around a name (scripts.in_ltr)
     return bool(core) and core[-1] in _TERMINALS
+
+
+# The bidi format characters: the marks (ALM, LRM, RLM), embeddings and overrides, isolates. They order the
+# text around them and are never seen: fonts that have glyphs for them draw those as visible marks (Carlito's
+# and Noto Naskh's LRM is a bar, for editors that show them), and a redline does not show them as a change.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without its bidi format characters: to draw once it is ordered, or to compare as a reader sees it."""
+    return _BIDI_CONTROLS.sub("", text) if not text.isascii() else text
 
 
 _TERMINALS = ".!?…。！？؟।"
 _CLOSERS = "\"'”’»›)]」』）"
-_MARKS = "\u200e\u200f\u061c"  # the direction marks around a name (document/scripts.in_ltr)
 
 
 # Han, kana, CJK symbols and full-width forms, and the scripts of south-east Asia (Thai, Lao, Myanmar, Khmer,

@@ -7,11 +7,12 @@ and an accepted deletion goes; a paragraph or table row whose own mark is tracke
 from __future__ import annotations
 
 import copy
-import re
 import zipfile
 from pathlib import Path
 
 from lxml import etree
+
+from tests.expect import BIDI_CONTROLS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -46,13 +47,11 @@ def resolve(root: etree._Element, accept: bool) -> etree._Element:
     return root
 
 
-# the bidi format characters: invisible, so a redline does not track them (a word kept with its marks changed)
-_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def paragraphs(root: etree._Element) -> list[str]:
-    """The visible text of every paragraph (field codes and bidi format characters left out), in order."""
-    return [_BIDI_CONTROLS.sub("", "".join(t.text or "" for t in p.iter(q("t")))) for p in root.iter(q("p"))]
+    """The visible text of every paragraph (field codes and bidi format characters left out: invisible, a redline
+    does not track them), in document order."""
+    return ["".join(c for t in p.iter(q("t")) for c in t.text or "" if c not in BIDI_CONTROLS)
+            for p in root.iter(q("p"))]
 
 
 def parts(path: Path) -> tuple[etree._Element, etree._Element]:

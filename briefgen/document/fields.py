@@ -54,23 +54,25 @@ class FieldValues:
         return cls(dt.date.fromisoformat(meta.date), meta.language or "en", name)
 
 
-def is_date_field(code: str) -> bool:
-    """Whether a field whose code is `code` shows a date (DATE, CREATEDATE, SAVEDATE, PRINTDATE)."""
-    words = code.split()
-    return bool(words) and words[0].upper() in DATE_FIELDS
-
-
-def _name(code: str) -> str:
+def field_name(code: str) -> str:
+    """A field's name, in capitals, from its code (`date \\@ "d MMMM yyyy"` is DATE); '' for an empty code."""
     words = code.split()
     return words[0].upper() if words else ""
+
+
+def is_date_field(code: str) -> bool:
+    """Whether a field whose code is `code` shows a date (DATE, CREATEDATE, SAVEDATE, PRINTDATE)."""
+    return field_name(code) in DATE_FIELDS
 
 
 def placeholder(code: str) -> str | None:
     """The placeholder of a field the letterhead fills in from FieldValues (a date field with its picture and
     case, FILENAME with its case), or None."""
+    switch = _case(code)
+    case = f"\x01{switch}" if switch else ""  # after \x01: the case switch, if any
     if is_date_field(code):
-        return f"\x00DATE{_picture(code).replace(chr(0), '')}{_case(code)}\x00"
-    return f"\x00FILENAME{_case(code)}\x00" if _name(code) == FILENAME else None
+        return f"\x00DATE{_picture(code).replace(chr(0), '')}{case}\x00"
+    return f"\x00FILENAME{case}\x00" if field_name(code) == FILENAME else None
 
 
 def field_text(code: str, values: FieldValues) -> str | None:
@@ -78,7 +80,7 @@ def field_text(code: str, values: FieldValues) -> str | None:
     known); None for the others."""
     if is_date_field(code):
         return _cased(word_date(_picture(code), values), _case(code))
-    if _name(code) == FILENAME and values.file_name:
+    if field_name(code) == FILENAME and values.file_name:
         return _cased(values.file_name, _case(code))
     return None
 
@@ -89,13 +91,13 @@ def _picture(code: str) -> str:
 
 
 def _case(code: str) -> str:
+    """The field's case switch (upper, lower, caps, firstcap), or ''."""
     found = _CASE.search(code)
-    return f"\x01{found.group(1).lower()}" if found else ""
+    return found.group(1).lower() if found else ""
 
 
-def _cased(text: str, case: str) -> str:
-    """`text` in a case switch's case (`case` as `_case` keeps it: \x01 and the switch's name, or '')."""
-    switch = case[1:]
+def _cased(text: str, switch: str) -> str:
+    """`text` in a case switch's case (`switch` as `_case` names it; '' for none)."""
     if switch == "upper":
         return text.upper()
     if switch == "lower":
@@ -114,19 +116,18 @@ def filled(text: str, page: int, total: int, values: FieldValues) -> str:
 
 
 def _filled(kind: str, rest: str, values: FieldValues) -> str:
-    picture, _, case = rest.partition("\x01")
-    case = f"\x01{case}" if case else ""
-    return _cased(word_date(picture, values) if kind == "DATE" else values.file_name, case)
+    picture, _, switch = rest.partition("\x01")
+    return _cased(word_date(picture, values) if kind == "DATE" else values.file_name, switch)
 
 
-def word_date(picture: str, day: FieldValues) -> str:
-    """`day` as Word's date picture `picture` writes it: d dd ddd dddd, M MM MMM MMMM, yy yyyy, 'literal', and
-    the time of day (midnight): h H hh HH m mm s ss am/pm."""
-    return "".join(_date_part(token, day) for token in _TOKEN.findall(picture))
+def word_date(picture: str, values: FieldValues) -> str:
+    """The day of `values` as Word's date picture `picture` writes it: d dd ddd dddd, M MM MMM MMMM, yy yyyy,
+    'literal', and the time of day (midnight): h H hh HH m mm s ss am/pm."""
+    return "".join(_date_part(token, values) for token in _TOKEN.findall(picture))
 
 
-def _date_part(token: str, day: FieldValues) -> str:
-    letter, width, date = token[0], len(token), day.date
+def _date_part(token: str, values: FieldValues) -> str:
+    letter, width, date = token[0], len(token), values.date
     if letter == "'":
         return token[1:-1]
     if token.lower() == "am/pm":  # the brief's date is a day: its time is midnight, as Word reads a bare date
@@ -134,7 +135,7 @@ def _date_part(token: str, day: FieldValues) -> str:
     if letter in "hHms" and token == letter * width:  # the hour (12 on a 12-hour clock), minutes, seconds
         return ("12" if letter == "h" else "0").zfill(width)
     letter = {"D": "d", "Y": "y"}.get(letter, letter)
-    names = _names(day.language)
+    names = _names(values.language)
     if letter == "d":
         return (str(date.day), f"{date.day:02d}", names.short_days[date.weekday()],
                 names.days[date.weekday()])[width - 1]

@@ -126,15 +126,6 @@ def direction(text: str, lang: str | None = None) -> Literal["LTR", "RTL"]:
 
 
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
-# The bidi format characters: the marks (ALM, LRM, RLM), embeddings and overrides, isolates. They order the
-# text around them and are never seen: fonts that have glyphs for them draw those as visible marks (Carlito's
-# and Noto Naskh's LRM is a bar, for editors that show them), and a redline does not show them as a change.
-_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def without_controls(text: str) -> str:
-    """`text` without its bidi format characters: to draw once it is ordered, or to compare as a reader sees it."""
-    return _CONTROLS.sub("", text) if not text.isascii() else text
 
 
 def in_ltr(text: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.fields import NUMPAGES, PAGE, placeholder
+from briefgen.document.fields import NUMPAGES, PAGE, field_name, placeholder
 from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
@@ -204,10 +204,7 @@ def _known(code: str) -> str:
     """The placeholder of a field the PDF fills in itself (PAGE, NUMPAGES, a date, FILENAME: document/fields.py),
     or ''."""
     filled = placeholder(code)
-    if filled is not None:
-        return filled
-    words = code.split()
-    return _FIELDS.get(words[0].upper(), "") if words else ""
+    return filled if filled is not None else _FIELDS.get(field_name(code), "")
 
 
 def _field_char(char: Element, cells: list[list[Piece]], fields: list[_Field]) -> None:

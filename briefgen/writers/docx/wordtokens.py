@@ -15,8 +15,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from briefgen.document.scripts import without_controls
-from briefgen.text import words
+from briefgen.text import without_controls, words
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SIMILAR = 0.5  # paragraphs at least this alike are revised word by word; less alike: deleted and inserted

@@ -22,7 +22,7 @@ from bidi.algorithm import MIRRORED
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import Paragraph
 
-from briefgen.document.scripts import without_controls
+from briefgen.text import without_controls
 from briefgen.writers import bidi
 
 _OBJECT = "\ufffc"  # what a callback or a note's number counts as for the text around it: a neutral
@@ -116,8 +116,9 @@ def visual(fragments: list[Any], rtl: bool) -> list[Any]:
         if unit.atomic:
             continue
         text = "".join(str(MIRRORED.get(c, c)) for c in reversed(unit.text)) if unit.level % 2 else unit.text
-        if without_controls(text) != unit.fragments[0].text:
-            unit.fragments = [unit.fragments[0].clone(text=without_controls(text))]
+        drawn = without_controls(text)
+        if drawn != unit.fragments[0].text:
+            unit.fragments = [unit.fragments[0].clone(text=drawn)]
     return [fragment for unit in units for fragment in unit.fragments]
 
 

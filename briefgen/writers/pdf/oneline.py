@@ -19,8 +19,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.scripts import without_controls
 from briefgen.document.typefaces import BUNDLED, FontSet
+from briefgen.text import without_controls
 from briefgen.writers import bidi
 from briefgen.writers.pdf import fonts, shaping
 

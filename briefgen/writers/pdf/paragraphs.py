@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from briefgen.document.scripts import without_controls
+from briefgen.text import without_controls
 from briefgen.writers.pdf import lines, shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
 from briefgen.writers.pdf.rules import Ruled
