@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml
 brief: $(STAMP)
 	$(BIN)/briefgen build
 
+# The suite on every core (pytest-xdist): each worker builds its own copy of the shipped workspace, LibreOffice
+# runs with a profile per test, so no two tests share a file; TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
 
 # Random property examples (CI runs a batch after the suite); SEED reproduces a printed run.
 SEED ?= $(shell date +%s)
