@@ -82,7 +82,8 @@ def read_house(path: Path) -> House:
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
-            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark)
+            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
+            mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))))
 
 
 def _letterheads(package: _Package, styles: _Styles, section: Element | None, settings: Element | None,
