@@ -11,13 +11,14 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pikepdf
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm
 from pypdf import PdfReader
 
-from tests.helpers import name_reference, run
+from tests.helpers import WATERMARK, name_reference, run
 from tests.tools import require
 
 INSIDE, OUTSIDE = 40, 15  # mm
@@ -31,6 +32,7 @@ def _reference(path: Path) -> None:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(INSIDE), Mm(OUTSIDE)  # inside and outside, when mirrored
     section.header.paragraphs[0].add_run(LETTERHEAD)
+    section.header._element.append(parse_xml(WATERMARK))
     reference.settings.element.append(parse_xml(f'<w:mirrorMargins {nsdecls("w")}/>'))
     reference.save(str(path))
 
@@ -87,6 +89,19 @@ def test_links_and_letterhead_move_with_the_text(built: Path) -> None:
                            check=True, capture_output=True, text=True).stdout
     first = re.search(rf'xMin="([\d.]+)"[^>]*>{LETTERHEAD.split()[0]}<', words)
     assert first is not None and abs(float(first.group(1)) - _expected(2)) < 2
+
+
+def test_the_watermark_is_centred_on_each_page_s_text(built: Path) -> None:
+    """The watermark is drawn first on the page, behind the text: on an even page after the move, not before."""
+    shift = (OUTSIDE - INSIDE) * PT_PER_MM
+    with pikepdf.open(built / "analyst.pdf") as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            stream = b"".join(part.read_bytes() for part in page.Contents) if isinstance(
+                page.Contents, pikepdf.Array) else page.Contents.read_bytes()
+            drawn = stream.find(b"(CONFIDENTIAL) Tj")
+            moves = [float(m.group(1)) for m in re.finditer(rb"1 0 0 1 (-?[\d.]+) 0 cm", stream[:drawn])]
+            assert drawn > 0
+            assert [m for m in moves if m] == ([] if number % 2 else [pytest.approx(shift, abs=0.05)]), number
 
 
 def test_the_docx_keeps_mirror_margins_and_lays_out_as_the_pdf(built: Path, tmp_path: Path) -> None:
