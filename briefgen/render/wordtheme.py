@@ -35,8 +35,8 @@ class WordTheme:
         theme has, else its w:`value` attribute; None for "auto", nothing said, or a value Word never writes."""
         if element is None:
             return None
-        said = element.get(f"{W}{value}", "auto")
-        said = "#" + said.upper() if HEX.fullmatch(said) else None
+        saved = element.get(f"{W}{value}", "auto")
+        said = "#" + saved.upper() if HEX.fullmatch(saved) else None
         themed = self._themed(element)
         if themed is None or (said is not None and _near(said, themed)):
             return said  # Word's own rounding, where the value saved is still the theme's colour
