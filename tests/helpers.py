@@ -195,3 +195,14 @@ def built_under_reference(folder: Path, make_reference: Callable[[Path], None], 
     result = run(workspace, "build", "-a", audience)
     assert result.exit_code == 0, result.output
     return workspace / "output"
+
+
+# As Word 2016 writes "CONFIDENTIAL 1" from Design > Watermark (the shape type's formulas left out).
+WATERMARK = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><w:r><w:pict>'
+    '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136" style="position:absolute;'
+    "margin-left:0;margin-top:0;width:412.4pt;height:247.45pt;rotation:315;z-index:-251657216;"
+    'mso-position-horizontal:center;mso-position-vertical:center" o:allowincell="f" fillcolor="silver" '
+    'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" '
+    'string="CONFIDENTIAL"/></v:shape></w:pict></w:r></w:p>')

@@ -15,18 +15,8 @@ from docx.oxml import parse_xml
 from pypdf import PdfReader
 
 from briefgen.render.house import read_house
-from tests.helpers import built_under_reference
+from tests.helpers import WATERMARK, built_under_reference
 from tests.pdfua import check_pdf
-
-# As Word 2016 writes "CONFIDENTIAL 1" from Design > Watermark (the shape type's formulas left out).
-WATERMARK = (
-    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-    'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><w:r><w:pict>'
-    '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136" style="position:absolute;'
-    "margin-left:0;margin-top:0;width:412.4pt;height:247.45pt;rotation:315;z-index:-251657216;"
-    'mso-position-horizontal:center;mso-position-vertical:center" o:allowincell="f" fillcolor="silver" '
-    'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" '
-    'string="CONFIDENTIAL"/></v:shape></w:pict></w:r></w:p>')
 
 
 def _reference(path: Path, header_text: str = "") -> None:

@@ -178,6 +178,7 @@ class House:
     # None when the reference does not set them apart, and the default header and footer stand.
     first: Furniture | None = None
     even: Furniture | None = None
+    mirrored: bool = False  # Word's "mirror margins": even pages have the left and right margins swapped
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

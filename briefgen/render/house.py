@@ -20,7 +20,8 @@ from briefgen.document.house import Furniture, House, LetterLine, Rule, Side, St
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
-from briefgen.render.wordml import ALIGN, HEX, REL, TWIPS_PER_MM, A, R, W, on, twips
+from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, on, twips
+from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.assets import part_name
 
 if TYPE_CHECKING:
@@ -71,17 +72,18 @@ def read_house(path: Path) -> House:
     """The house style of the reference DOCX at `path` (already checked to be a Word document)."""
     package = _Package(path)
     with package.archive:
-        styles = _Styles(package)
+        settings = package.xml("word/settings.xml")
+        styles = _Styles(package, read_theme(_theme_part(package), settings))
         document = package.xml("word/document.xml")
         section = None if document is None else document.find(f"{W}body/{W}sectPr")
-        settings = package.xml("word/settings.xml")
         at_top = bool(on(None if settings is None else settings.find(f"{W}gutterAtTop")))
         page, margins, header_mm, footer_mm = _page(section, at_top)
         header, footer, first, even = _letterheads(package, styles, section, settings)
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
-            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark)
+            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
+            mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))))
 
 
 def _letterheads(package: _Package, styles: _Styles, section: Element | None, settings: Element | None,
@@ -134,12 +136,12 @@ def _furniture(package: _Package, section: Element | None) -> dict[tuple[str, st
 class _Styles:
     """The styles part, each style resolved through its basedOn chain down to the document defaults."""
 
-    def __init__(self, package: _Package) -> None:
+    def __init__(self, package: _Package, theme: WordTheme) -> None:
         root = package.xml("word/styles.xml")
         self.by_id: dict[str, Element] = {}
         self.names: dict[str, str] = {}
         self.defaults: StyleLook = StyleLook()
-        self.theme_fonts = _theme_fonts(package)
+        self.theme = theme
         if root is None:
             return
         for style in root.iter(f"{W}style"):
@@ -178,7 +180,7 @@ class _Styles:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
-            values["rules"] = _borders(ppr.find(f"{W}pBdr"), base.rules)
+            values["rules"] = _borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
         return StyleLook(**values)
 
     def _run(self, rpr: Element) -> dict[str, object]:
@@ -186,12 +188,11 @@ class _Styles:
         font = None
         if fonts is not None:
             theme = fonts.get(f"{W}asciiTheme")  # which, when set, Word follows instead of w:ascii
-            font = (self.theme_fonts.get(theme[:5]) if theme else None) or fonts.get(f"{W}ascii")
-        value = None if colour is None else colour.get(f"{W}val", "auto")
+            font = (self.theme.fonts.get(theme[:5]) if theme else None) or fonts.get(f"{W}ascii")
         half = twips(size, "val")
         low, high = _HALF_POINTS
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
-                "colour": "#" + value.upper() if value is not None and HEX.fullmatch(value) else None,
+                "colour": self.theme.colour(colour),
                 "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
                 "hidden": on(rpr.find(f"{W}vanish"))}
 
@@ -255,7 +256,7 @@ _RULE_EIGHTHS = (2, 96)  # a border's width in eighths of a point, as Word draws
 _RULE_SPACE = 31  # the most points Word puts between a border and its text
 
 
-def _borders(pbdr: Element | None, base: tuple[Rule, ...]) -> tuple[Rule, ...]:
+def _borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> tuple[Rule, ...]:
     """The paragraph border a style draws: each side it names replaces its base style's (none removes it)."""
     if pbdr is None:
         return base
@@ -265,30 +266,23 @@ def _borders(pbdr: Element | None, base: tuple[Rule, ...]) -> tuple[Rule, ...]:
         if side is None:
             continue
         sides.pop(side, None)
-        rule = _rule(side, edge)
+        rule = _rule(side, edge, theme)
         if rule is not None:
             sides[side] = rule
     return tuple(sides[side] for side in ("top", "bottom", "left", "right") if side in sides)
 
 
-def _rule(side: Side, edge: Element) -> Rule | None:
+def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
     if edge.get(f"{W}val", "none") in _NO_LINE:
         return None
-    eighths, space, colour = twips(edge, "sz"), twips(edge, "space"), edge.get(f"{W}color", "auto")
+    eighths, space = twips(edge, "sz"), twips(edge, "space")
     low, high = _RULE_EIGHTHS
     width = min(max(eighths if eighths is not None else 4, low), high) / 8
-    return Rule(side, width, min(space or 0.0, _RULE_SPACE),
-                "#" + colour.upper() if HEX.fullmatch(colour) else None)
+    return Rule(side, width, min(space or 0.0, _RULE_SPACE), theme.colour(edge, "color"))
 
 
-def _theme_fonts(package: _Package) -> dict[str, str]:
-    """'minor' and 'major' -> the Latin typeface the theme names (what asciiTheme="minorHAnsi" means)."""
+def _theme_part(package: _Package) -> Element | None:
+    """The theme part the document relates to (word/theme/theme1.xml as Word saves it), parsed."""
     rels = package.rels("word/document.xml")
-    theme_part = next((t for t in rels.values() if posixpath.basename(t).startswith("theme")), "")
-    root = package.xml(theme_part) if theme_part else None
-    found: dict[str, str] = {}
-    for kind in ("minor", "major"):
-        latin = None if root is None else root.find(f".//{A}{kind}Font/{A}latin")
-        if latin is not None and latin.get("typeface"):
-            found[kind] = latin.get("typeface", "")
-    return found
+    name = next((t for t in rels.values() if posixpath.basename(t).startswith("theme")), "")
+    return package.xml(name) if name else None

@@ -50,11 +50,13 @@ class _LayoutCanvas(Canvas):  # type: ignore[misc]
         self.tagger = Tagger()  # this pass's structure (tags.py)
         self.furnish: Furnish | None = None  # set by the template before anything is drawn
         self.kept: list[dict[str, Any]] = []
+        self.lead = 0  # operators opening this page's content that put it in place (a mirrored page's move)
 
     def showPage(self) -> None:
         self.kept.append(dict(self.__dict__))
         self._doc.pageCounter += 1
         self._startPage()
+        self.lead = 0
 
     def save(self) -> None:
         pass
@@ -76,7 +78,7 @@ class _LayoutCanvas(Canvas):  # type: ignore[misc]
     def _under(self, letterhead: Letterhead) -> None:
         """The house's watermark, drawn before the page's own content: behind the text, as in Word."""
         canvas: Canvas = self  # reportlab's content list of the page, `_code`, is untyped
-        body, canvas._code = canvas._code, []
+        body, canvas._code = canvas._code[self.lead:], canvas._code[:self.lead]  # moved with the page
         with artifact(canvas):
             letterhead.under(canvas)
         canvas._code.extend(body)
@@ -116,8 +118,17 @@ class _Template(BaseDocTemplate):  # type: ignore[misc]
         self.furnish: Furnish = partial(_decorator, kit, banner, FieldValues.of(meta, ".pdf"))
         frame = NoteFrame(ledger, kit.margins[3], kit.margins[2], kit.text_width, kit.text_height,
                           leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._end_page)])
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._begin_page, onPageEnd=self._end_page)])
         self._outline_level = -1
+        house = kit.theme.house
+        # mirrored margins: an even page's text, notes and furniture are moved by the difference of its two
+        # margins, as Word swaps them; the text keeps its width, so the layout is the same
+        self.mirror = kit.margins[1] - kit.margins[3] if house is not None and house.mirrored else 0.0
+
+    def _begin_page(self, canv: Canvas, _doc: Any) -> None:
+        if self.mirror and self.page % 2 == 0:
+            canv.translate(self.mirror, 0)  # links and figures' boxes are placed through it too
+            canv.lead = 1
 
     def _end_page(self, canv: Canvas, _doc: Any) -> None:
         self.ledger.draw(canv)

@@ -1,0 +1,104 @@
+"""A reference DOCX's theme (word/theme/theme1.xml): the fonts and colours its styles may name instead of
+giving them outright, as Word's built-in styles do (Heading 1: `w:themeColor="accent1" w:themeShade="BF"`).
+
+Where a colour names the theme, Word draws the theme's colour, lightened or darkened as the element says, and
+ignores the `w:val` beside it: that value is only what the colour was when the document was saved, and a
+reference whose theme was changed afterwards (Design > Colors, or theme1.xml replaced) keeps the old one. So
+the PDF follows the theme too, as Word shows the DOCX; where the saved value is still the theme's colour (within
+the one step by which Word's rounding of a tint or shade differs from ours) it is taken exactly as saved.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element
+
+from briefgen.render.wordml import HEX, A, W
+
+# Word's names for the theme's colours (w:themeColor) -> the slot of the theme's colour scheme. text1,
+# background1, text2 and background2 go through the document's colour mapping (w:clrSchemeMapping).
+_SLOTS = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2", "hyperlink": "hlink",
+          "followedHyperlink": "folHlink", **{f"accent{n}": f"accent{n}" for n in range(1, 7)}}
+_MAPPED = {"text1": "t1", "background1": "bg1", "text2": "t2", "background2": "bg2"}
+_MAPPING = {"t1": "dark1", "bg1": "light1", "t2": "dark2", "bg2": "light2"}  # Word's default mapping
+
+
+@dataclass(frozen=True)
+class WordTheme:
+    fonts: dict[str, str] = field(default_factory=dict)  # "minor"/"major" -> Latin typeface
+    colours: dict[str, str] = field(default_factory=dict)  # scheme slot ("accent1", "dk1"…) -> "RRGGBB"
+    mapping: dict[str, str] = field(default_factory=lambda: dict(_MAPPING))  # "t1" -> "dark1"…
+
+    def colour(self, element: Element | None, value: str = "val") -> str | None:
+        """The colour `element` says, as "#RRGGBB": its theme colour (tinted or shaded) where it names one the
+        theme has, else its w:`value` attribute; None for "auto", nothing said, or a value Word never writes."""
+        if element is None:
+            return None
+        saved = element.get(f"{W}{value}", "auto")
+        said = "#" + saved.upper() if HEX.fullmatch(saved) else None
+        themed = self._themed(element)
+        if themed is None or (said is not None and _near(said, themed)):
+            return said  # Word's own rounding, where the value saved is still the theme's colour
+        return themed
+
+    def _themed(self, element: Element) -> str | None:
+        name = element.get(f"{W}themeColor", "")
+        name = self.mapping.get(_MAPPED[name], "") if name in _MAPPED else name
+        base = self.colours.get(_SLOTS.get(name, ""))
+        if base is None:
+            return None
+        red, green, blue = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+        tint, shade = _byte(element.get(f"{W}themeTint")), _byte(element.get(f"{W}themeShade"))
+        if tint is not None:  # towards white: the lightness kept in proportion, the rest made white
+            lightness = lightness * tint + (1 - tint)
+        if shade is not None:  # towards black
+            lightness *= shade
+        return "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, lightness, saturation))
+
+
+def _near(one: str, other: str) -> bool:
+    """Whether two "#RRGGBB" colours differ by at most one step in each channel (Word's arithmetic for a
+    tint or shade rounds differently from ours by that much)."""
+    return all(abs(int(one[i:i + 2], 16) - int(other[i:i + 2], 16)) <= 1 for i in (1, 3, 5))
+
+
+def _byte(value: str | None) -> float | None:
+    """A tint or shade, two hex digits ("BF"), as a share of full strength; None if absent or malformed."""
+    if value is None or len(value) != 2:
+        return None
+    try:
+        return int(value, 16) / 255
+    except ValueError:
+        return None
+
+
+def read_theme(root: Element | None, settings: Element | None) -> WordTheme:
+    """The theme part's Latin fonts and colour scheme, with the settings' colour mapping."""
+    fonts: dict[str, str] = {}
+    colours: dict[str, str] = {}
+    if root is not None:
+        for kind in ("minor", "major"):
+            latin = root.find(f".//{A}{kind}Font/{A}latin")
+            if latin is not None and latin.get("typeface"):
+                fonts[kind] = latin.get("typeface", "")
+        scheme = root.find(f".//{A}clrScheme")
+        for slot in [] if scheme is None else list(scheme):
+            given = _scheme_colour(slot)
+            if given is not None:
+                colours[slot.tag.removeprefix(A)] = given
+    mapping = dict(_MAPPING)
+    said = None if settings is None else settings.find(f"{W}clrSchemeMapping")
+    if said is not None:
+        mapping.update({key: name for key in _MAPPING if (name := said.get(f"{W}{key}", "")) in _SLOTS})
+    return WordTheme(fonts, colours, mapping)
+
+
+def _scheme_colour(slot: Element) -> str | None:
+    """A scheme slot's colour: an sRGB value, or a system colour's last value (what Word drew it as)."""
+    for child in slot:
+        value = child.get("val") if child.tag == f"{A}srgbClr" else child.get("lastClr")
+        if value is not None and HEX.fullmatch(value):
+            return value.upper()
+    return None
