@@ -9,8 +9,11 @@ locale, which a PDF cannot know. Month and day names are in the brief's language
 document's default language (writers/docx/access.default_language): "15. Oktober 2026" for `de` under
 `d. MMMM yyyy`, the form a month takes after a day where the language has one ("15 октября 2026"), from ICU's
 data (PyICU, loaded only for a language other than English). A FILENAME field shows the file's own name
-(`executive.pdf` in the PDF, `executive.docx` in the DOCX, as Word shows it), not the reference's. A field's
-case switch (`\\* Upper`, `Lower`, `Caps`, `FirstCap`) applies to what it shows.
+(`executive.pdf` in the PDF, `executive.docx` in the DOCX, as Word shows it), not the reference's. A document
+property (a TITLE, SUBJECT, AUTHOR or KEYWORDS field, `DOCPROPERTY Title`, or a content control bound to the
+property, as Word's Insert > Quick Parts > Document Property makes it) shows the brief's own, which the DOCX
+carries as its core properties: Word shows those, not the reference's. A field's case switch (`\\* Upper`,
+`Lower`, `Caps`, `FirstCap`) applies to what it shows.
 """
 
 from __future__ import annotations
@@ -21,12 +24,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.document.nodes import Meta
+from briefgen.text import one_line, safe_text
 
 PAGE = "\x00PAGE\x00"  # stands for a PAGE field in a letterhead line
 NUMPAGES = "\x00NUMPAGES\x00"  # a NUMPAGES field
 FILENAME = "FILENAME"
 DATE_FIELDS = frozenset({"DATE", "CREATEDATE", "SAVEDATE", "PRINTDATE"})
-_FIELD = re.compile("\x00(DATE|FILENAME)([^\x00]*)\x00")
+PROPERTY = "PROPERTY"
+_FIELD = re.compile("\x00(DATE|FILENAME|PROPERTY)([^\x00]*)\x00")
+# The core properties a field or a bound content control may show, by the field that shows each; a
+# DOCPROPERTY field names them as Word's Properties dialog does (Title…), a binding by its XML element.
+PROPERTY_FIELDS = {"TITLE": "title", "SUBJECT": "subject", "AUTHOR": "author", "KEYWORDS": "keywords"}
+BOUND_ELEMENTS = {"title": "title", "subject": "subject", "creator": "author", "keywords": "keywords"}
 _PICTURE = re.compile(r'\\@\s*(?:"([^"]*)"|(\S+))')
 _CASE = re.compile(r"\\\*\s*(Upper|Lower|Caps|FirstCap)\b", re.IGNORECASE)
 # Word's date-time picture: quoted literal text, am/pm, then each run of one letter (longest first within the
@@ -46,12 +55,49 @@ class FieldValues:
     date: dt.date
     language: str = "en"
     file_name: str = ""
+    properties: tuple[tuple[str, str], ...] = ()  # ("title", the brief's title)… as the DOCX stores them
 
     @classmethod
     def of(cls, meta: Meta, extension: str) -> FieldValues:
         """A document's, written to a file with `extension` (".pdf")."""
         name = f"{meta.file_stem}{extension}" if meta.file_stem else ""
-        return cls(dt.date.fromisoformat(meta.date), meta.language or "en", name)
+        return cls(dt.date.fromisoformat(meta.date), meta.language or "en", name, core_properties(meta))
+
+    def property(self, name: str) -> str:
+        return dict(self.properties).get(name, "")
+
+
+def core_properties(meta: Meta) -> tuple[tuple[str, str], ...]:
+    """The document properties of a brief, as its DOCX stores them (docProps/core.xml) and its fields show them."""
+    return tuple((name, property_text(value)) for name, value in (
+        ("title", meta.title), ("subject", meta.subject), ("author", meta.author),
+        ("keywords", ", ".join(meta.keywords))))
+
+
+def property_text(text: str) -> str:
+    """A document property's value: XML-safe, one line (as the PDF's document information) and within the 255
+    characters the format allows."""
+    return one_line(safe_text(text))[:255]
+
+
+_BINDING = re.compile(r"coreProperties(?:\[1\])?/(?:[\w.-]+:)?(\w+)")
+
+
+def bound_property(xpath: str) -> str | None:
+    """The document property a content control bound by `xpath` shows
+    (`/ns1:coreProperties[1]/ns0:title[1]`: "title"), or None for any other binding."""
+    found = _BINDING.search(xpath)
+    return BOUND_ELEMENTS.get(found.group(1)) if found else None
+
+
+def property_of(code: str) -> str | None:
+    """The document property a field shows (TITLE, `DOCPROPERTY "Title"`: "title"), or None."""
+    name = field_name(code)
+    if name == "DOCPROPERTY":
+        words = code.split()
+        said = words[1].strip('"').upper() if len(words) > 1 else ""
+        return PROPERTY_FIELDS.get(said)
+    return PROPERTY_FIELDS.get(name)
 
 
 def field_name(code: str) -> str:
@@ -72,7 +118,15 @@ def placeholder(code: str) -> str | None:
     case = f"\x01{switch}" if switch else ""  # after \x01: the case switch, if any
     if is_date_field(code):
         return f"\x00DATE{_picture(code).replace(chr(0), '')}{case}\x00"
+    shown = property_of(code)
+    if shown is not None:
+        return property_placeholder(shown, switch)
     return f"\x00FILENAME{case}\x00" if field_name(code) == FILENAME else None
+
+
+def property_placeholder(name: str, switch: str = "") -> str:
+    """The placeholder of a document property ("title"), in a case switch's case."""
+    return f"\x00{PROPERTY}{name}\x01{switch}\x00"
 
 
 def field_text(code: str, values: FieldValues) -> str | None:
@@ -82,7 +136,8 @@ def field_text(code: str, values: FieldValues) -> str | None:
         return _cased(word_date(_picture(code), values), _case(code))
     if field_name(code) == FILENAME and values.file_name:
         return _cased(values.file_name, _case(code))
-    return None
+    shown = property_of(code)
+    return None if shown is None else _cased(values.property(shown), _case(code))
 
 
 def _picture(code: str) -> str:
@@ -116,8 +171,10 @@ def filled(text: str, page: int, total: int, values: FieldValues) -> str:
 
 
 def _filled(kind: str, rest: str, values: FieldValues) -> str:
-    picture, _, switch = rest.partition("\x01")
-    return _cased(word_date(picture, values) if kind == "DATE" else values.file_name, switch)
+    said, _, switch = rest.partition("\x01")
+    if kind == PROPERTY:
+        return _cased(values.property(said), switch)
+    return _cased(word_date(said, values) if kind == "DATE" else values.file_name, switch)
 
 
 def word_date(picture: str, values: FieldValues) -> str:

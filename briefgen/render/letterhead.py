@@ -5,12 +5,13 @@
 - each row of a table is a line whose cells stand in the table's columns (and a part that ends with a table
   ends with an empty paragraph, which Word adds);
 - a watermark (Word's WordArt shape, render/watermark.py) is the house's, drawn behind every page;
-- content controls (w:sdt) are read through; a drawing's fallback copy (mc:Fallback, the VML twin Word writes
-  of a text box) is not read twice;
-- PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES), and a date field (DATE, CREATEDATE, SAVEDATE,
-  PRINTDATE) prints the brief's date in its picture and FILENAME the brief's file name (document/fields.py);
-  any other field (a document property, TIME) shows the result Word last stored in it, as Word shows it until
-  fields are updated.
+- content controls (w:sdt) are read through, but one bound to a document property (the title, subject, author
+  or keywords) shows the brief's, as Word shows it; a drawing's fallback copy (mc:Fallback, the VML twin Word
+  writes of a text box) is not read twice;
+- PAGE and NUMPAGES fields count (SECTIONPAGES as NUMPAGES), a date field (DATE, CREATEDATE, SAVEDATE,
+  PRINTDATE) prints the brief's date in its picture, FILENAME the brief's file name and a document property
+  field (TITLE, `DOCPROPERTY Subject`…) the brief's property (document/fields.py); any other field (TIME, a
+  custom property) shows the result Word last stored in it, as Word shows it until fields are updated.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
-from briefgen.document.fields import NUMPAGES, PAGE, field_name, placeholder
+from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
 from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
@@ -83,7 +84,12 @@ class _Reader:
                 yield from self.table(child)
             elif child.tag == f"{W}sdt" and depth < _DEEPEST:
                 content = child.find(f"{W}sdtContent")
-                if content is not None:
+                first = None if content is None else content.find(f"{W}p")
+                shown = _bound(child)
+                if shown is not None and first is not None:  # a property's paragraph: its look, the property
+                    look, align = self._look(first)
+                    yield _line(self._direct(look, first), align, ((Piece(shown),),))
+                elif content is not None:
                     yield from self.blocks(content, depth + 1)
 
     def _look(self, p: Element) -> tuple[StyleLook, Align]:
@@ -152,6 +158,8 @@ class _Reader:
                     if n:
                         _tab(cells, split)
                     cells[-1].append(Piece(text))
+            elif tag == f"{W}sdt" and (shown := _bound(child)) is not None:
+                cells[-1].append(Piece(shown))
             elif tag in (f"{W}tab", f"{W}ptab") and child.get(f"{W}val") is None:
                 _tab(cells, split)
             elif tag in (f"{WP}inline", f"{WP}anchor"):
@@ -190,6 +198,13 @@ class _Reader:
             self.package.left_out.append(f"picture {self.rels[rid]} has no size")
         elif data is not None:
             yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT)
+
+
+def _bound(sdt: Element) -> str | None:
+    """The placeholder of the document property a content control is bound to, or None."""
+    binding = sdt.find(f"{W}sdtPr/{W}dataBinding")
+    shown = None if binding is None else bound_property(binding.get(f"{W}xpath", ""))
+    return None if shown is None else property_placeholder(shown)
 
 
 def _tab(cells: list[list[Piece]], split: bool) -> None:

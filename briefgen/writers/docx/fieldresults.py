@@ -5,7 +5,9 @@ day in its letterhead while its PDF carries the brief's own date (document/field
 (complex or simple) keeps its code, gets the brief's date in its picture as its result, and is locked
 (`w:fldLock`): Word and LibreOffice show that result and leave it, and a user can still unlock and update it.
 A FILENAME field gets the brief's file name as its result, unlocked: Word shows the name the file has when it
-is opened, which is this one until the reader renames it.
+is opened, which is this one until the reader renames it. A document property field (TITLE…) gets the brief's
+property, and a content control bound to one its text, as Word shows them from the brief's core properties
+(a reader that does not follow the binding, LibreOffice or pandoc, shows the same).
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from collections.abc import Iterable
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from briefgen.document.fields import FieldValues, field_text, is_date_field
+from briefgen.document.fields import FieldValues, bound_property, field_text, is_date_field
 
 _W_T, _FLD_CHAR, _INSTR = qn("w:t"), qn("w:fldChar"), qn("w:instrText")
 _FLD_SIMPLE, _TYPE, _LOCK, _INSTR_ATTR = qn("w:fldSimple"), qn("w:fldCharType"), qn("w:fldLock"), qn("w:instr")
+_SDT, _BINDING, _XPATH = qn("w:sdt"), f"{qn('w:sdtPr')}/{qn('w:dataBinding')}", qn("w:xpath")
+_PLACEHOLDER_SHOWN, _CONTENT = f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}", qn("w:sdtContent")
 
 
 def settle_fields(parts: Iterable[_Element], values: FieldValues) -> None:
@@ -30,6 +34,28 @@ def settle_fields(parts: Iterable[_Element], values: FieldValues) -> None:
             if _settled(code, list(simple.iter(_W_T)), values) and is_date_field(code):
                 simple.set(_LOCK, "1")
         _complex_fields(root, values)
+        for control in root.iter(_SDT):
+            _bound(control, values)
+
+
+def _bound(control: _Element, values: FieldValues) -> None:
+    """A content control bound to a document property shows the brief's (not the placeholder text Word shows
+    for an empty one, nor the reference's own title)."""
+    binding = control.find(_BINDING)
+    name = None if binding is None else bound_property(binding.get(_XPATH, ""))
+    content = control.find(_CONTENT)
+    shown = values.property(name) if name else ""
+    texts = [] if content is None else list(content.iter(_W_T))
+    if not shown or not texts:
+        return
+    for n, text in enumerate(texts):
+        text.text = shown if n == 0 else ""
+    flag = control.find(_PLACEHOLDER_SHOWN)
+    if flag is not None:  # no longer the placeholder: drop the flag and the placeholder's grey
+        flag.getparent().remove(flag)
+        for style in content.iter(qn("w:rStyle")):
+            if style.get(qn("w:val")) == "PlaceholderText":
+                style.getparent().remove(style)
 
 
 def _complex_fields(root: _Element, values: FieldValues) -> None:

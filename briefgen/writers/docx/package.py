@@ -16,7 +16,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 
-from briefgen.document.nodes import Meta, one_line, safe_text
+from briefgen.document.fields import core_properties, property_text
+from briefgen.document.nodes import Meta
 from briefgen.errors import Unplaced
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -55,18 +56,13 @@ def to_bytes(document: DocxDocument, meta: Meta) -> bytes:
 def _core_properties(document: DocxDocument, meta: Meta) -> None:
     props = document.core_properties
     when = meta_datetime(meta).replace(tzinfo=None)
-    props.title, props.subject, props.author = _prop(meta.title), _prop(meta.subject), _prop(meta.author)
-    props.keywords = _prop(", ".join(meta.keywords))
-    props.language, props.last_modified_by = _prop(meta.language), _prop(meta.author)
+    shown = dict(core_properties(meta))  # what the letterhead's property fields show (document/fields.py)
+    props.title, props.subject, props.author = shown["title"], shown["subject"], shown["author"]
+    props.keywords = shown["keywords"]
+    props.language, props.last_modified_by = property_text(meta.language), shown["author"]
     props.comments = props.category = ""
     props.created = props.modified = props.last_printed = when
     props.revision = 1
-
-
-def _prop(text: str) -> str:
-    """A core property value: XML-safe, one line (as the PDF's document information) and within the 255
-    characters the format allows."""
-    return one_line(safe_text(text))[:255]
 
 
 def _drop_template_parts(document: DocxDocument) -> None:

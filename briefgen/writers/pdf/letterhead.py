@@ -5,14 +5,16 @@ the left margin (or where the paragraph's alignment puts it, when it has no tab)
 at the right margin, as Word's Header and Footer styles' tab stops place them. The header's first line hangs
 from the reference's header distance; the footer's last line (the brief's handling line, then the reference's
 lines above it) stands on its footer distance. PAGE and NUMPAGES fields print this page and the total,
-date fields the brief's date (document/fields.py).
+date fields the brief's date (document/fields.py). A paragraph of one part wider than the text (a disclaimer,
+a long title shown by a property field) wraps at its spaces onto as many lines as it needs, as in Word.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
@@ -29,9 +31,8 @@ from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
-
-
-ANY_VALUES = FieldValues(dt.date(2000, 1, 1))  # for measuring the letterhead, whose height no date or name changes
+_TOKENS = re.compile("\x00[^\x00]*\x00|[^\\s\x00]+|\\s+")  # words, spaces, and each field's placeholder whole
+_WIDEST_PAGE = 99  # PAGE and NUMPAGES as wide as two digits when lines are wrapped: the same on every page
 
 
 class Letterhead:
@@ -39,16 +40,25 @@ class Letterhead:
     reference sets them apart: House.furniture); `banner` is added as every footer's last line."""
 
     def __init__(self, kit: Kit, house: House, banner: LetterLine | None, total: int,
-                 values: FieldValues = ANY_VALUES) -> None:
+                 values: FieldValues) -> None:
         self.kit, self.total, self.values, self.house = kit, total, values, house  # document/fields.py
-        box, below = (kit.text_width, kit.page[1] * PICTURE_SHARE), () if banner is None else (banner,)
-        self.fitted = {kind: (tuple(_fitted(line, box) for line in header),
-                              tuple(_fitted(line, box) for line in (*footer, *below)))
+        self.default_size = kit.theme.body_size
+        below = () if banner is None else (banner,)
+        self.fitted = {kind: (self._laid(header), self._laid((*footer, *below)))
                        for kind, (header, footer) in house.variants.items()}
         self.header_at = (house.header_mm or DEFAULT_DISTANCE_MM) * mm  # from the page's top edge
         self.footer_at = (house.footer_mm or DEFAULT_DISTANCE_MM) * mm  # from its bottom edge
-        self.default_size = kit.theme.body_size
         self.watermark = house.watermark
+
+    def _laid(self, lines: tuple[LetterLine, ...]) -> tuple[LetterLine, ...]:
+        """The lines as drawn: pictures scaled to fit, long paragraphs wrapped."""
+        box = (self.kit.text_width, self.kit.page[1] * PICTURE_SHARE)
+        return tuple(part for line in lines for part in _wrapped(_fitted(line, box), box[0],
+                                                                 partial(self._measure, line)))
+
+    def _measure(self, line: LetterLine, text: str) -> float:
+        shown = filled(text, _WIDEST_PAGE, _WIDEST_PAGE, self.values)
+        return oneline.width(self._shaped(shown, line), self._font(line)[1])
 
     def under(self, canv: Canvas) -> None:
         """What is drawn behind the page's text: the watermark."""
@@ -85,7 +95,9 @@ class Letterhead:
     def _runs(self, piece: Piece, line: LetterLine, page: int) -> list[tuple[str, str]]:
         """(font name, text) pieces of a text piece in drawing order, each in a face that has its glyphs (shaped
         and ordered by oneline.py: an Arabic ministry's letterhead)."""
-        raw = filled(piece.text, page, self.total, self.values)
+        return self._shaped(filled(piece.text, page, self.total, self.values), line)
+
+    def _shaped(self, raw: str, line: LetterLine) -> list[tuple[str, str]]:
         text = _SPACE.sub(" ", safe_text(raw).replace("\u00ad", ""))  # one line; its edge spaces are spacing
         return oneline.pieces(text, self._family(line), line.bold, fontset=self.kit.theme.fonts,
                               size=self._font(line)[1])
@@ -128,6 +140,28 @@ def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, flo
     return [(left, right, line.align)]
 
 
+def _wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> tuple[LetterLine, ...]:
+    """A paragraph of one part (no tab, no table, no picture) wider than `room`, broken at its spaces into
+    lines that fit, as Word wraps it: each keeps the paragraph's look, the first its space before, the last its
+    space after. A word wider than the room keeps a line of its own."""
+    if line.columns or len(line.cells) != 1 or any(piece.image for piece in line.cells[0]):
+        return (line,)
+    text = "".join(piece.text for piece in line.cells[0])
+    if measure(text.strip()) <= room:
+        return (line,)
+    rows, current = [], ""
+    for token in _TOKENS.findall(text):
+        if current.strip() and current[-1].isspace() and not token.isspace() \
+                and measure((current + token).strip()) > room:
+            rows.append(current.strip())
+            current = ""
+        current += "" if token.isspace() and not current.strip() else token
+    rows.append(current.strip())
+    last = len(rows) - 1
+    return tuple(replace(line, cells=((Piece(row),),), before=line.before if n == 0 else 0.0,
+                         after=line.after if n == last else 0.0) for n, row in enumerate(rows))
+
+
 def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
     """The line with each picture scaled down, keeping its proportions, to fit `box` (width, height)."""
     def fit(piece: Piece) -> Piece:
@@ -139,7 +173,7 @@ def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
     return replace(line, cells=tuple(tuple(fit(piece) for piece in cell) for cell in line.cells))
 
 
-def with_room(kit: Kit, banner: str) -> Kit:
+def with_room(kit: Kit, banner: str, values: FieldValues) -> Kit:
     """The kit with its top and bottom margins grown where the letterhead (or briefgen's own header and footer,
     under narrow margins) reaches past them, as Word moves the text down below a tall header (and up above a
     tall footer): the text never runs under the letterhead."""
@@ -147,7 +181,7 @@ def with_room(kit: Kit, banner: str) -> Kit:
     if house is None or not house.letterhead:
         header, footer = Decorator(kit, banner, total=0).reach()
     else:
-        header, footer = Letterhead(kit, house, banner_line(kit, house, banner), total=0).reach()
+        header, footer = Letterhead(kit, house, banner_line(kit, house, banner), 0, values).reach()
     top, right, bottom, left = kit.margins
     if header <= top and footer <= bottom:
         return kit

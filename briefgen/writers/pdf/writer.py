@@ -230,7 +230,7 @@ def _laid(doc: Document, theme: Theme, template_class: Callable[..., _Template],
     doc = without_skipped_levels(ascending(doc))  # the policies every writer shares (document/notes, outline)
     tags.install()
     banner = next((b.text for b in doc.blocks if isinstance(b, Banner)), "")
-    the_kit, numbering = with_room(kit(theme), banner), Numbering()
+    the_kit, numbering = with_room(kit(theme), banner, FieldValues.of(doc.meta, ".pdf")), Numbering()
     builder = StoryBuilder(the_kit, numbering.cite, doc.meta.language, top_level(doc))
     story = builder.blocks(doc.blocks) or [Spacer(0, 0)]  # never 0 pages
     # Nothing follows the last flowable, so it keeps with nothing. Left on, reportlab loops forever when the

@@ -1,0 +1,148 @@
+"""A letterhead that shows the document's title, subject or author, as corporate Word templates do: a TITLE or
+`DOCPROPERTY` field, or a content control bound to the property (Insert > Quick Parts > Document Property).
+Word shows the brief's own properties there (the DOCX stores them in docProps/core.xml); before, the PDF and
+LibreOffice showed the reference's stale field result and the control's "[Title]" placeholder."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree.ElementTree import fromstring
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from briefgen.document.fields import bound_property, property_of
+from tests.helpers import built_under_reference
+from tests.tools import require
+
+_W = nsdecls("w")
+_DC = "{http://purl.org/dc/elements/1.1/}"
+# As Word writes Insert > Quick Parts > Document Property > Title into an empty document: a plain-text control
+# bound to the core properties, showing its placeholder text.
+_TITLE_CONTROL = (
+    f'<w:sdt {_W}><w:sdtPr><w:alias w:val="Title"/><w:tag w:val=""/><w:id w:val="-1429577451"/><w:showingPlcHdr/>'
+    "<w:dataBinding w:prefixMappings=\"xmlns:ns0='http://purl.org/dc/elements/1.1/' "
+    "xmlns:ns1='http://schemas.openxmlformats.org/package/2006/metadata/core-properties' \" "
+    'w:xpath="/ns1:coreProperties[1]/ns0:title[1]" w:storeItemID="{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"/>'
+    '<w:text/></w:sdtPr><w:sdtContent><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>[Title]</w:t>'
+    "</w:r></w:sdtContent></w:sdt>")
+
+
+def _field(code: str, stored: str) -> list[str]:
+    return [f'<w:r {_W}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {_W}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+            f'<w:r {_W}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {_W}><w:t>{stored}</w:t></w:r>',
+            f'<w:r {_W}><w:fldChar w:fldCharType="end"/></w:r>']
+
+
+def _reference(path: Path) -> None:
+    reference = docx.Document()
+    header = reference.sections[0].header.paragraphs[0]
+    header._p.append(parse_xml(_TITLE_CONTROL))
+    footer = reference.sections[0].footer.paragraphs[0]
+    for xml in [*_field("TITLE \\* Upper", "QUARTERLY TEMPLATE"), f'<w:r {_W}><w:t xml:space="preserve"> / </w:t></w:r>',
+                *_field('DOCPROPERTY "Subject"', "Template subject")]:
+        footer._p.append(parse_xml(xml))
+    reference.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_under_reference(tmp_path_factory.mktemp("properties"), _reference)
+
+
+def _core(docx_path: Path) -> tuple[str, str]:
+    """The brief's title and subject as its DOCX stores them."""
+    with zipfile.ZipFile(docx_path) as archive:
+        core = fromstring(archive.read("docProps/core.xml"))
+    title, subject = core.findtext(f"{_DC}title") or "", core.findtext(f"{_DC}subject") or ""
+    assert title and subject
+    return title, subject
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run([require("pdftotext"), "-layout", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_which_property_a_field_or_a_binding_shows() -> None:
+    assert property_of("TITLE") == "title" and property_of('DOCPROPERTY "Subject" \\* MERGEFORMAT') == "subject"
+    assert property_of("DOCPROPERTY Author") == "author" and property_of("DOCPROPERTY Company") is None
+    assert property_of("TIME") is None
+    assert bound_property("/ns1:coreProperties[1]/ns0:creator[1]") == "author"
+    assert bound_property("/root[1]/title[1]") is None  # a binding to a custom XML part is not ours
+
+
+def test_the_pdf_letterhead_shows_the_briefs_properties(built: Path) -> None:
+    title, subject = _core(built / "executive.docx")
+    text = _one_line(_pdf_text(built / "executive.pdf"))
+    assert "[Title]" not in text and "QUARTERLY TEMPLATE" not in text and "Template subject" not in text
+    assert _one_line(title) in text  # the control bound to the title
+    assert f"{_one_line(title).upper()} / {_one_line(subject)}" in text  # the fields, the case switch applied
+
+
+def test_the_docx_letterhead_holds_the_same(built: Path, tmp_path: Path) -> None:
+    title, subject = _core(built / "executive.docx")
+    with zipfile.ZipFile(built / "executive.docx") as archive:
+        parts = "".join(archive.read(n).decode("utf-8") for n in archive.namelist()
+                        if re.fullmatch(r"word/(header|footer)\d*\.xml", n))
+    control = re.search(r"<w:sdt>.*?</w:sdt>", parts, re.S)
+    assert control is not None and "showingPlcHdr" not in control.group(0) and "PlaceholderText" not in control.group(0)
+    assert 'w:xpath="/ns1:coreProperties[1]/ns0:title[1]"' in control.group(0)  # still bound, for Word
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    text = _one_line(_pdf_text(tmp_path / "executive.pdf"))
+    assert "[Title]" not in text and "QUARTERLY TEMPLATE" not in text
+    assert _one_line(title) in text
+    # LibreOffice works a TITLE field out itself, without Word's case switch, and wraps the footer
+    assert f"{_one_line(title)} / {_one_line(subject)}".lower() in text.lower()
+
+
+DISCLAIMER = ("This document is the property of the Northwind Analysis Unit. It is intended only for the "
+              "people it was sent to and may contain information that is confidential; if you are not one of "
+              "them, tell the sender and delete it, and do not copy, forward or act on anything in it.")
+
+
+def _disclaimed(path: Path) -> None:
+    reference = docx.Document()
+    reference.sections[0].footer.paragraphs[0].add_run(DISCLAIMER)
+    reference.save(str(path))
+
+
+def test_a_long_footer_wraps_within_the_margins_above_the_text(tmp_path: Path) -> None:
+    """Before, the disclaimer was drawn as one line running off the page's right edge."""
+    output = built_under_reference(tmp_path, _disclaimed)
+    pdf = output / "executive.pdf"
+    html = subprocess.run([require("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
+    words = [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+    assert max(x1 for x1, *_ in ((w[2],) for w in words)) < width - 20  # nothing beyond the right margin
+    first, last = DISCLAIMER.split()[0], DISCLAIMER.split()[-1]
+    tops = [y0 for _, y0, _, _, word in words if word in (first, last)]
+    assert len({round(y) for y in tops}) >= 2  # its first and last words on different lines
+    text = _one_line(_pdf_text(pdf))
+    assert DISCLAIMER in text  # every word, in order
+    footer_top, said = min(tops), set(DISCLAIMER.split())
+    under = {word for _, _, _, y1, word in words if y1 > footer_top}
+    assert {word for word in under if word not in said and word.upper() != word} == set()  # it and the banner:
+    # the brief's text stands above the footer, as Word moves it up
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(output / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    laid_out = _pdf_text(tmp_path / "executive.pdf")
+    assert laid_out.count("\f") == 1 and _pdf_text(pdf).count("\f") == 1  # one page in both formats
+    assert DISCLAIMER in _one_line(laid_out)
