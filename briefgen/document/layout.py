@@ -7,6 +7,8 @@ reportlab ParagraphStyle: change a number here and both formats follow.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -77,3 +79,25 @@ def banner_shares_line(before: float, banner: float, after: float, width: float,
     clear of the texts at its two ends (`before` and `after` wide); if not, it takes a line of its own above."""
     centre = width / 2
     return before + gap <= centre - banner / 2 and centre + banner / 2 + gap <= width - after
+
+
+def footer_shares_line(footer: float, numbers: float, width: float, gap: float) -> bool:
+    """Whether the profile's footer text, `footer` wide, fits on the footer's line beside the page numbers;
+    if not, it is a paragraph of its own above them, wrapped at the text width (a notice, a disclaimer)."""
+    return footer + gap + numbers <= width
+
+
+_TOKENS = re.compile("\x00[^\x00]*\x00|[^\\s\x00]+|\\s+")  # words, spaces, a field's placeholder whole
+
+
+def wrap_words(text: str, room: float, measure: Callable[[str], float]) -> list[str]:
+    """`text` broken at its spaces into lines no wider than `room` by `measure`, as Word wraps a paragraph;
+    a word wider than the room keeps a line of its own."""
+    rows, current = [], ""
+    for token in _TOKENS.findall(text):
+        if current.strip() and current[-1].isspace() and not token.isspace() \
+                and measure((current + token).strip()) > room:
+            rows.append(current.strip())
+            current = ""
+        current += "" if token.isspace() and not current.strip() else token
+    return [*rows, current.strip()] if current.strip() or not rows else rows

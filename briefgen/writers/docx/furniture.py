@@ -22,7 +22,7 @@ from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
 from briefgen.document.fields import FieldValues
-from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line
+from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line, footer_shares_line
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.fieldresults import settle_fields
@@ -92,6 +92,11 @@ def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) ->
 def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
     paragraph._p.style = FOOTER_STYLE
     footer = one_line(safe_text(theme.footer))
+    size = theme.body_size * FURNITURE_SCALE
+    if footer and not footer_shares_line(_width(footer, theme), _width(PAGE_NUMBERS_WIDEST, theme),
+                                         text_width_pt(theme), size):
+        paragraph.insert_paragraph_before(footer, style=paragraph.style)  # its own lines, as the PDF sets it
+        footer = ""
     paragraph.add_run(footer)
     _tab(paragraph)
     _banner(_banner_line(paragraph, (footer, PAGE_NUMBERS_WIDEST), banner, theme), banner, theme)

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.document.fields import FieldValues, filled
 from briefgen.document.house import DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
-from briefgen.document.layout import FURNITURE_SCALE
+from briefgen.document.layout import FURNITURE_SCALE, wrap_words
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts, oneline
 from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
@@ -31,7 +31,6 @@ from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
-_TOKENS = re.compile("\x00[^\x00]*\x00|[^\\s\x00]+|\\s+")  # words, spaces, and each field's placeholder whole
 _WIDEST_PAGE = 99  # PAGE and NUMPAGES as wide as two digits when lines are wrapped: the same on every page
 
 
@@ -149,14 +148,7 @@ def _wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> 
     text = "".join(piece.text for piece in line.cells[0])
     if measure(text.strip()) <= room:
         return (line,)
-    rows, current = [], ""
-    for token in _TOKENS.findall(text):
-        if current.strip() and current[-1].isspace() and not token.isspace() \
-                and measure((current + token).strip()) > room:
-            rows.append(current.strip())
-            current = ""
-        current += "" if token.isspace() and not current.strip() else token
-    rows.append(current.strip())
+    rows = wrap_words(text, room, measure)
     last = len(rows) - 1
     return tuple(replace(line, cells=((Piece(row),),), before=line.before if n == 0 else 0.0,
                          after=line.after if n == last else 0.0) for n, row in enumerate(rows))

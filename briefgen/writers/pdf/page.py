@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import io
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -18,6 +18,8 @@ from briefgen.document.layout import (
     FURNITURE_SCALE,
     PAGE_NUMBERS_WIDEST,
     banner_shares_line,
+    footer_shares_line,
+    wrap_words,
 )
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
@@ -109,8 +111,23 @@ class Decorator:
         takes a line of its own (the page numbers measured at their widest, as the DOCX does)."""
         line, distance = self.size * FURNITURE_LINE, FURNITURE_DISTANCE_MM * mm
         lines = [1 + bool(self.banner and not self.shares(sides))
-                 for sides in ((self.kit.theme.organisation, ""), (self.kit.theme.footer, PAGE_NUMBERS_WIDEST))]
-        return distance + lines[0] * line, distance + lines[1] * line
+                 for sides in ((self.kit.theme.organisation, ""), (self._side, PAGE_NUMBERS_WIDEST))]
+        return distance + lines[0] * line, distance + (lines[1] + len(self.own_footer)) * line
+
+    @cached_property
+    def own_footer(self) -> list[str]:
+        """The footer text's lines, wrapped at the text width, where it does not fit beside the page numbers
+        (document/layout.py); none where it does."""
+        footer = one_line(safe_text(self.kit.theme.footer))
+        numbers = self.chunks(PAGE_NUMBERS_WIDEST)[1]
+        if not footer or footer_shares_line(self.chunks(footer)[1], numbers, self.kit.text_width, self.size):
+            return []
+        return wrap_words(footer, self.kit.text_width, lambda text: self.chunks(text)[1])
+
+    @property
+    def _side(self) -> str:
+        """The text on the page numbers' line, at the left: the footer, unless it has lines of its own."""
+        return "" if self.own_footer else self.kit.theme.footer
 
     def header(self, canv: Canvas, page: int) -> None:
         kit, top = self.kit, self.kit.page[1] - self.kit.margins[0]
@@ -127,11 +144,17 @@ class Decorator:
             canv.drawImage(image, x, top + 4, w * scale, h * scale, mask="auto")
 
     def footer(self, canv: Canvas, page: int) -> None:
-        kit = self.kit
-        y = kit.margins[2] / 2 - self.size / 2
+        """The page numbers' line (a short footer at its left, the handling line between), in the middle of the
+        bottom margin; a long footer's own lines above it, the lowest line then at the footer distance from the
+        page's edge, as Word stacks a footer of several lines upwards (the margin grown to hold them: reach)."""
+        kit, numbers, line = self.kit, f"Page {page} of {self.total}", self.size * FURNITURE_LINE
+        y = FURNITURE_DISTANCE_MM * mm + self.size / 4 if self.own_footer else kit.margins[2] / 2 - self.size / 2
         left, right = kit.margins[3], kit.page[0] - kit.margins[1]
         canv.setFillColor(kit.muted)
-        self.draw(canv, kit.theme.footer, left, y, "left")
-        self.draw(canv, f"Page {page} of {self.total}", right, y, "right")
+        self.draw(canv, self._side, left, y, "left")
+        self.draw(canv, numbers, right, y, "right")
+        above = y + line * (1 + bool(self.banner and not self.shares((self._side, numbers))))
+        for n, text in enumerate(reversed(self.own_footer)):
+            self.draw(canv, text, left, above + n * line, "left")
         if self.banner:
-            self.row(canv, y, (kit.theme.footer, f"Page {page} of {self.total}"))
+            self.row(canv, y, (self._side, numbers))
