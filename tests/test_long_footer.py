@@ -61,3 +61,31 @@ def test_a_long_footer_has_lines_of_its_own_in_both_formats(workspace: Path, tmp
     laid_out = tmp_path / "executive.pdf"
     assert len(PdfReader(laid_out).pages) == 1 and NOTICE in " ".join(_lines(laid_out).split())
     assert max(right for _, right, _, _ in _words(laid_out)) < width - 30
+
+
+CAVEAT = ("For official use only // Not for release outside the analytic community without the express "
+          "written consent of the originating desk // Handle under the rules of the exchange agreement")
+
+
+def test_a_handling_line_wider_than_the_page_wraps_in_header_and_footer(workspace: Path, tmp_path: Path) -> None:
+    """Before, the PDF drew it on one line running off both edges of every page."""
+    profile = (ROOT / "briefgen/templates/analyst.yaml").read_text(encoding="utf-8")
+    profile = re.sub(r"(?m)^banner: .*$", "", profile) + f'banner: "{CAVEAT}"\n'
+    (workspace / "templates/analyst.yaml").write_text(profile, encoding="utf-8")
+    result = run(workspace, "build", "-a", "analyst")
+    assert result.exit_code == 0, result.output
+    pdf = workspace / "output/analyst.pdf"
+    pages = PdfReader(pdf).pages
+    width = float(pages[0].mediabox.width)
+    assert len(pages) > 1
+    for number in range(1, len(pages) + 1):
+        html = subprocess.run([require("pdftotext"), "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        edges = [(float(x0), float(x1)) for x0, x1 in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" '
+                                                                 r'xMax="([\d.]+)"', html)]
+        assert min(x0 for x0, _ in edges) > 30 and max(x1 for _, x1 in edges) < width - 30, number
+    text = " ".join(_lines(pdf).split())
+    # the body's banner paragraph, every footer and every later page's header, each whole
+    assert text.count(CAVEAT.upper().split()[-1]) >= 2 * len(pages)
+    with zipfile.ZipFile(workspace / "output/analyst.docx") as archive:
+        assert CAVEAT.upper() in archive.read("word/footer1.xml").decode("utf-8").upper()

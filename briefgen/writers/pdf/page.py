@@ -93,11 +93,13 @@ class Decorator:
         a line of its own above (the header's in the top margin, the footer's towards the text, which the
         bottom margin leaves room for)."""
         kit = self.kit
-        left, right = kit.margins[3], kit.page[0] - kit.margins[1]
-        shares = self.shares(sides)
+        centre = (kit.margins[3] + kit.page[0] - kit.margins[1]) / 2
         canv.setFillColor(kit.banner)
-        self.draw(canv, self.banner, (left + right) / 2, y if shares else y + self.size * FURNITURE_LINE, "center",
-                  bold=True)
+        if self.shares(sides):
+            self.draw(canv, self.banner, centre, y, "center", bold=True)
+            return
+        for n, text in enumerate(reversed(self.banner_lines), 1):  # a line of its own, or several, above
+            self.draw(canv, text, centre, y + n * self.size * FURNITURE_LINE, "center", bold=True)
 
     def shares(self, sides: tuple[str, str]) -> bool:
         """Whether the handling line fits between the side texts (else it takes a line of its own above)."""
@@ -105,12 +107,19 @@ class Decorator:
                                  self.chunks(sides[1])[1])
         return banner_shares_line(before, banner, after, width=self.kit.text_width, gap=self.size)
 
+    @cached_property
+    def banner_lines(self) -> list[str]:
+        """The handling line as set on lines of its own: wrapped at the text width where it is wider (a long
+        caveat), centred, as Word wraps the DOCX's paragraph."""
+        return wrap_words(one_line(safe_text(self.banner)), self.kit.text_width,
+                          lambda text: self.chunks(text, bold=True)[1])
+
     def reach(self) -> tuple[float, float]:
         """How far the header reaches down from the page's top edge, and the footer up from its bottom, as Word
         lays out the DOCX's: FURNITURE_DISTANCE_MM from the edge, one line, or two where the handling line
         takes a line of its own (the page numbers measured at their widest, as the DOCX does)."""
         line, distance = self.size * FURNITURE_LINE, FURNITURE_DISTANCE_MM * mm
-        lines = [1 + bool(self.banner and not self.shares(sides))
+        lines = [1 + self._banner_above(sides)
                  for sides in ((self.kit.theme.organisation, ""), (self._side, PAGE_NUMBERS_WIDEST))]
         return distance + lines[0] * line, distance + (lines[1] + len(self.own_footer)) * line
 
@@ -123,6 +132,10 @@ class Decorator:
         if not footer or footer_shares_line(self.chunks(footer)[1], numbers, self.kit.text_width, self.size):
             return []
         return wrap_words(footer, self.kit.text_width, lambda text: self.chunks(text)[1])
+
+    def _banner_above(self, sides: tuple[str, str]) -> int:
+        """The lines the handling line takes above a header or footer line with these side texts."""
+        return len(self.banner_lines) if self.banner and not self.shares(sides) else 0
 
     @property
     def _side(self) -> str:
@@ -145,15 +158,17 @@ class Decorator:
 
     def footer(self, canv: Canvas, page: int) -> None:
         """The page numbers' line (a short footer at its left, the handling line between), in the middle of the
-        bottom margin; a long footer's own lines above it, the lowest line then at the footer distance from the
-        page's edge, as Word stacks a footer of several lines upwards (the margin grown to hold them: reach)."""
+        bottom margin, or lower where the lines above it (the handling line's own, a long footer's) would
+        reach the text: the margin is grown to hold them all (reach)."""
         kit, numbers, line = self.kit, f"Page {page} of {self.total}", self.size * FURNITURE_LINE
-        y = FURNITURE_DISTANCE_MM * mm + self.size / 4 if self.own_footer else kit.margins[2] / 2 - self.size / 2
+        banner = self._banner_above((self._side, numbers))
+        stacked = banner + len(self.own_footer)  # lines above the page numbers'
+        y = min(kit.margins[2] / 2 - self.size / 2, kit.margins[2] - stacked * line - self.size)
         left, right = kit.margins[3], kit.page[0] - kit.margins[1]
         canv.setFillColor(kit.muted)
         self.draw(canv, self._side, left, y, "left")
         self.draw(canv, numbers, right, y, "right")
-        above = y + line * (1 + bool(self.banner and not self.shares((self._side, numbers))))
+        above = y + line * (1 + banner)
         for n, text in enumerate(reversed(self.own_footer)):
             self.draw(canv, text, left, above + n * line, "left")
         if self.banner:
