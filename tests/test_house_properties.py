@@ -45,8 +45,9 @@ def _reference(path: Path) -> None:
     header = reference.sections[0].header.paragraphs[0]
     header._p.append(parse_xml(_TITLE_CONTROL))
     footer = reference.sections[0].footer.paragraphs[0]
-    for xml in [*_field("TITLE \\* Upper", "QUARTERLY TEMPLATE"), f'<w:r {_W}><w:t xml:space="preserve"> / </w:t></w:r>',
-                *_field('DOCPROPERTY "Subject"', "Template subject")]:
+    slash = f'<w:r {_W}><w:t xml:space="preserve"> / </w:t></w:r>'
+    subject = _field('DOCPROPERTY "Subject"', "Template subject")
+    for xml in [*_field("TITLE \\* Upper", "QUARTERLY TEMPLATE"), slash, *subject]:
         footer._p.append(parse_xml(xml))
     reference.save(str(path))
 

@@ -97,6 +97,7 @@ class StyleLook:
     rules: tuple[Rule, ...] = ()  # the paragraph's border, one rule per side it draws
     indent: tuple[float, float, float] | None = None  # left, right and first-line indent in points (hanging < 0)
     numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
+    fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, on, twips
-from briefgen.render.wordtheme import WordTheme, read_theme
+from briefgen.render.wordtheme import FILL, WordTheme, read_theme
 from briefgen.sources.assets import part_name
 
 if TYPE_CHECKING:
@@ -181,6 +181,9 @@ class _Styles:
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
             values["rules"] = _borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
+            shading = ppr.find(f"{W}shd")
+            if shading is not None:
+                values["fill"] = self._fill(shading)
         return StyleLook(**values)
 
     def _run(self, rpr: Element) -> dict[str, object]:
@@ -195,6 +198,33 @@ class _Styles:
                 "colour": self.theme.colour(colour),
                 "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
                 "hidden": on(rpr.find(f"{W}vanish"))}
+
+
+    def _fill(self, shading: Element) -> str | None:
+        """The colour a paragraph's shading (w:shd) shows: its fill, under a pattern of its colour where it
+        has one ("pct25": a quarter of it), all of its colour where "solid"; None for none, or white."""
+        pattern = shading.get(f"{W}val", "clear")
+        fill = self.theme.colour(shading, "fill", FILL) or _PAPER
+        share = 1.0 if pattern == "solid" else _percent(pattern)
+        if pattern == "nil" or (share == 0 and fill == _PAPER):
+            return None
+        ink = self.theme.colour(shading, "color") or "#000000"
+        mixed = "#" + "".join(f"{round(int(fill[i:i + 2], 16) * (1 - share) + int(ink[i:i + 2], 16) * share):02X}"
+                              for i in (1, 3, 5))
+        return None if mixed == _PAPER else mixed
+
+
+_PAPER = "#FFFFFF"
+
+
+def _percent(pattern: str) -> float:
+    """The share of a shading's colour in a pattern ("pct25", "pct12": 12.5 %; a striped or crossed one, "horzStripe",
+    as a quarter); 0 for "clear"."""
+    if pattern.startswith("pct"):
+        digits = pattern[3:]
+        return min(int(digits), 100) / 100 + (0.005 if digits in ("12", "37", "62", "87") else 0) \
+            if digits.isdigit() else 0.0
+    return 0.0 if pattern == "clear" else 0.25
 
 
 def _caps(rpr: Element) -> bool | None:

@@ -8,31 +8,16 @@ warning. Contrast is WCAG 2's: (L1 + 0.05) / (L2 + 0.05) of the relative luminan
 
 from __future__ import annotations
 
+from briefgen.document.colours import PAGE, contrast, text_colour
 from briefgen.document.house import StyleLook
 from briefgen.document.layout import STYLES
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render.profiles import Profile
 
-PAGE = "#FFFFFF"
 UNREADABLE = 1.5  # below this contrast with the page, text is not seen at all: refused
 PALE = 3.0  # WCAG 2's least contrast for large text (4.5:1 for body text): below it, a warning
 _COLOUR_HINT = "choose a darker colour: WCAG asks for 4.5:1 against the white page for body text, 3:1 for headings"
-
-
-def contrast(colour: str, background: str = PAGE) -> float:
-    """WCAG 2's contrast ratio of two "#RRGGBB" colours, from 1 (the same) to 21 (black on white)."""
-    lighter, darker = sorted((_luminance(colour), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def _luminance(colour: str) -> float:
-    def channel(hex_pair: str) -> float:
-        value = int(hex_pair, 16) / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (channel(colour[i:i + 2]) for i in (1, 3, 5))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
 def refuse_hidden(theme: Theme, profile: Profile) -> None:
@@ -40,8 +25,8 @@ def refuse_hidden(theme: Theme, profile: Profile) -> None:
     brand colour that does (a reference's Heading 1 colour, the accent it gives, is checked as its style)."""
     hidden = [name for name, look in _used(theme) if look.hidden]
     problems = [_hidden_problem(profile, hidden)] if hidden else []
-    problems += [_style_problem(profile, names, colour) for colour, names in _by_colour(theme).items()
-                 if contrast(colour) < UNREADABLE]
+    problems += [_style_problem(profile, names, *seen) for seen, names in _by_colour(theme).items()
+                 if contrast(*seen) < UNREADABLE]
     problems += [_colour_problem(profile, key, field, colour) for field, key, colour in _own_colours(theme, profile)
                  if contrast(colour) < UNREADABLE]
     if problems:
@@ -50,19 +35,20 @@ def refuse_hidden(theme: Theme, profile: Profile) -> None:
 
 def pale(theme: Theme, profile: Profile) -> list[Problem]:
     """Warnings for the colours a reader can make out but only just (below PALE)."""
-    styles = [_style_problem(profile, names, colour) for colour, names in _by_colour(theme).items()
-              if UNREADABLE <= contrast(colour) < PALE]
+    styles = [_style_problem(profile, names, *seen) for seen, names in _by_colour(theme).items()
+              if UNREADABLE <= contrast(*seen) < PALE]
     return styles + [_colour_problem(profile, key, field, colour) for field, key, colour in
                      _own_colours(theme, profile) if UNREADABLE <= contrast(colour) < PALE]
 
 
-def _by_colour(theme: Theme) -> dict[str, list[str]]:
-    """The styles the brief uses by the colour they set their text in (one finding for Normal and the styles
-    that take its colour from it)."""
-    found: dict[str, list[str]] = {}
+def _by_colour(theme: Theme) -> dict[tuple[str, str], list[str]]:
+    """The styles the brief uses by the colour they set their text in and the colour behind it, their
+    shading or the page (one finding for Normal and the styles that take its colour from it)."""
+    found: dict[tuple[str, str], list[str]] = {}
     for name, look in _used(theme):
-        if look.colour:
-            found.setdefault(look.colour, []).append(name)
+        if look.colour or look.fill:
+            seen = (text_colour(look.colour, look.fill), look.fill or PAGE)
+            found.setdefault(seen, []).append(name)
     return found
 
 
@@ -100,11 +86,12 @@ def _hidden_problem(profile: Profile, names: list[str]) -> Problem:
         "Hidden, and any style based on it that sets Hidden itself"))
 
 
-def _style_problem(profile: Profile, names: list[str], colour: str) -> Problem:
-    ratio = contrast(colour)
+def _style_problem(profile: Profile, names: list[str], colour: str, background: str) -> Problem:
+    ratio = contrast(colour, background)
     what = "cannot be seen on" if ratio < UNREADABLE else "is pale against"
+    behind = "the white page" if background == PAGE else f"their shading {background}"
     return profile.problem(("look", "reference_docx"), (
-        f"its {_styles(names, 'set')} text in {colour}, which {what} the white page (contrast {ratio:.1f}:1)"),
+        f"its {_styles(names, 'set')} text in {colour}, which {what} {behind} (contrast {ratio:.1f}:1)"),
         f"in Word, modify the style {names[0]!r} (Format > Font > Font color): {_COLOUR_HINT}",
         warning=ratio >= UNREADABLE)
 

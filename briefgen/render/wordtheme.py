@@ -22,6 +22,8 @@ _SLOTS = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2", "hyp
           "followedHyperlink": "folHlink", **{f"accent{n}": f"accent{n}" for n in range(1, 7)}}
 _MAPPED = {"text1": "t1", "background1": "bg1", "text2": "t2", "background2": "bg2"}
 _MAPPING = {"t1": "dark1", "bg1": "light1", "t2": "dark2", "bg2": "light2"}  # Word's default mapping
+_COLOUR = ("themeColor", "themeTint", "themeShade")
+FILL = ("themeFill", "themeFillTint", "themeFillShade")
 
 
 @dataclass(frozen=True)
@@ -30,27 +32,30 @@ class WordTheme:
     colours: dict[str, str] = field(default_factory=dict)  # scheme slot ("accent1", "dk1"…) -> "RRGGBB"
     mapping: dict[str, str] = field(default_factory=lambda: dict(_MAPPING))  # "t1" -> "dark1"…
 
-    def colour(self, element: Element | None, value: str = "val") -> str | None:
+    def colour(self, element: Element | None, value: str = "val", themed_as: tuple[str, str, str] = _COLOUR,
+               ) -> str | None:
         """The colour `element` says, as "#RRGGBB": its theme colour (tinted or shaded) where it names one the
-        theme has, else its w:`value` attribute; None for "auto", nothing said, or a value Word never writes."""
+        theme has, else its w:`value` attribute; None for "auto", nothing said, or a value Word never writes.
+        `themed_as` names the attributes giving the theme's colour, its tint and its shade (a shading's fill
+        has its own: themeFill, themeFillTint, themeFillShade)."""
         if element is None:
             return None
         saved = element.get(f"{W}{value}", "auto")
         said = "#" + saved.upper() if HEX.fullmatch(saved) else None
-        themed = self._themed(element)
+        themed = self._themed(element, *themed_as)
         if themed is None or (said is not None and _near(said, themed)):
             return said  # Word's own rounding, where the value saved is still the theme's colour
         return themed
 
-    def _themed(self, element: Element) -> str | None:
-        name = element.get(f"{W}themeColor", "")
+    def _themed(self, element: Element, colour: str, tint_attr: str, shade_attr: str) -> str | None:
+        name = element.get(f"{W}{colour}", "")
         name = self.mapping.get(_MAPPED[name], "") if name in _MAPPED else name
         base = self.colours.get(_SLOTS.get(name, ""))
         if base is None:
             return None
         red, green, blue = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
         hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
-        tint, shade = _byte(element.get(f"{W}themeTint")), _byte(element.get(f"{W}themeShade"))
+        tint, shade = _byte(element.get(f"{W}{tint_attr}")), _byte(element.get(f"{W}{shade_attr}"))
         if tint is not None:  # towards white: the lightness kept in proportion, the rest made white
             lightness = lightness * tint + (1 - tint)
         if shade is not None:  # towards black

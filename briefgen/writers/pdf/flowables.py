@@ -72,6 +72,7 @@ class StoryBuilder:
         drawn = shaping.style_for(style, plain(content), lang)
         made = paragraph(render(content), drawn, bullet, heading, tag if tag is not None else self.element("P"))
         made.rules = self.kit.rules.get(style_name, ())  # a house style's border
+        made.fill = self.kit.fills.get(style_name)  # and shading
         return made
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:

@@ -19,12 +19,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from briefgen.document import layout
+from briefgen.document.colours import text_colour
 from briefgen.document.house import House, Rule, StyleLook
 from briefgen.document.typefaces import FontSet
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.face import ALIGN, Face
-
-WORD_BLACK = "#000000"  # what Word draws for a style that names no colour ("auto")
 
 
 @cache
@@ -92,6 +91,11 @@ _INTO_MARGIN = 36.0  # points an indent may reach into the margin
 _NUMBERED = ("bullet",)  # indented by briefgen's own bullet numbering in the DOCX, whatever the style says
 
 
+def house_fills(house: House) -> dict[str, str]:
+    """The shading of every style the reference shades (Word's Format > Borders > Shading)."""
+    return {key: look.fill for key, look in _defined(house).items() if look.fill}
+
+
 def house_rules(house: House) -> dict[str, tuple[Rule, ...]]:
     """The border of every style the reference defines (none where it draws none: a defined Quote without a
     left border has no bar in the DOCX, so none in the PDF)."""
@@ -106,7 +110,7 @@ def _from_look(base: ParagraphStyle, look: StyleLook, face: Face, indents: dict[
     return ParagraphStyle(
         base.name, parent=base, fontName=name, fontSize=size, leading=leading,
         spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,
-        alignment=ALIGN[look.align or "left"], textColor=HexColor(look.colour or WORD_BLACK),
+        alignment=ALIGN[look.align or "left"], textColor=HexColor(text_colour(look.colour, look.fill)),
         bulletFontName=fonts.font_name(face.family), bulletFontSize=size, **indents)
 
 

@@ -20,12 +20,13 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from briefgen.document.colours import text_colour
 from briefgen.document.fields import FieldValues, filled
 from briefgen.document.house import DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE, wrap_words
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts, oneline
-from briefgen.writers.pdf.house import WORD_BLACK, image, line_factor
+from briefgen.writers.pdf.house import image, line_factor
 from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.watermark import draw_watermark
@@ -117,7 +118,7 @@ class Letterhead:
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
         size = self._font(line)[1]
         left, right = self.kit.margins[3], self.kit.page[0] - self.kit.margins[1]
-        canv.setFillColor(HexColor(line.colour or WORD_BLACK))
+        canv.setFillColor(HexColor(text_colour(line.colour, None)))
         for cell, (start, end, slot) in zip(line.cells, _slots(line, left, right), strict=False):
             width = self._width(cell, line, size, page)
             x = {"center": (start + end - width) / 2, "right": end - width}.get(slot, start)

@@ -2,7 +2,8 @@
 Quote), drawn as Word draws it: a top rule `space` points above the first line's top, a bottom one `space`
 points below the last line's foot, the paragraph growing by space and width for each; a side rule `space`
 points out from the text, the paragraph's full height. The rules are layout artifacts, drawn after (never
-inside) the paragraph's tagged text.
+inside) the paragraph's tagged text. A style's shading (w:shd) fills the paragraph's lines between its indents,
+behind the text and up to a top or bottom border, as Word fills it, a layout artifact too.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Ruled:
     last, its side rules on each."""
 
     rules: tuple[Rule, ...] = ()
+    fill: str | None = None
     _text_height: float = 0.0
     _text_width: float = 0.0
 
@@ -46,6 +48,8 @@ class Ruled:
             parts[-1].rules = sides + tuple(r for r in self.rules if r.side == "bottom")
             for middle in parts[1:-1]:
                 middle.rules = sides
+            for part in parts:
+                part.fill = self.fill
         return parts
 
     def draw(self) -> None:
@@ -60,6 +64,15 @@ class Ruled:
         canv.restoreState()
 
     def _drawOn(self, canv: Canvas) -> None:  # reportlab's name; the canvas is at the paragraph's corner
+        if self.fill:
+            style: Any = self.style  # type: ignore[attr-defined]
+            left, right = float(style.leftIndent), self._text_width - float(style.rightIndent)
+            up, down = (sum(r.space for r in self.rules if r.side == side) for side in ("top", "bottom"))
+            canv.saveState()
+            with artifact(canv, "Layout"):  # up to the border, where there is one, as Word fills it
+                canv.setFillColor(HexColor(self.fill))
+                canv.rect(left, self._room()[1] - down, right - left, self._text_height + up + down, stroke=0, fill=1)
+            canv.restoreState()
         super()._drawOn(canv)  # type: ignore[misc]
         if self.rules:
             canv.saveState()

@@ -39,6 +39,7 @@ class Kit:
     margins: tuple[float, float, float, float]  # top, right, bottom, left in points
     faces: dict[str, Face]  # layout style -> how its text is set (a house style may change any of them)
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # layout style -> a house style's border
+    fills: dict[str, str] = field(default_factory=dict)  # layout style -> a house style's shading
 
     @property
     def text_width(self) -> float:
@@ -77,12 +78,13 @@ def kit(theme: Theme) -> Kit:
     faces = {name: Face(families[spec.font], spec.bold, spec.italic, spec.caps)
              for name, spec in layout.STYLES.items()}
     rules: dict[str, tuple[Rule, ...]] = {}
+    fills: dict[str, str] = {}
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
     if theme.house is not None:
-        from briefgen.writers.pdf.house import house_faces, house_rules, house_styles
+        from briefgen.writers.pdf.house import house_faces, house_fills, house_rules, house_styles
         faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
-        rules = house_rules(theme.house)
+        rules, fills = house_rules(theme.house), house_fills(theme.house)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (width * mm, height * mm), (top, right, bottom, left), faces, rules)
+               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills)
