@@ -8,6 +8,11 @@ import re
 from typing import Any
 
 
+def counted(number: int, noun: str) -> str:
+    """"1 error", "2 errors": a count with its noun (a regular English plural)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def safe_text(text: str) -> str:
     """`text` with every character no brief may carry replaced by U+FFFD, so that both writers print the same
     and serialising can never fail: those XML 1.0 forbids (C0 controls but tab and line breaks, lone

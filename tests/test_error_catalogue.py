@@ -170,6 +170,14 @@ def _in_the_way(rel: str, folder: bool) -> Callable[[Path], None]:
     return mutate
 
 
+def _long_footer(ws: Path) -> None:
+    """A `board` audience: the executive profile with a footer of 10,000 characters."""
+    profile = (ws / "templates/executive.yaml").read_text(encoding="utf-8")
+    footer = "Confidential notice. " * 500
+    (ws / "templates/board.yaml").write_text(re.sub(r"(?m)^footer: .*$", f'footer: "{footer.strip()}"', profile),
+                                             encoding="utf-8")
+
+
 def _board(extra: str, template: str = "") -> Callable[[Path], None]:
     """A `board` audience: the executive profile plus one more line at its end, and optionally its template."""
     def mutate(ws: Path) -> None:
@@ -339,6 +347,7 @@ SCENARIOS: dict[str, Scenario] = {
         "veiled.docx", "word/styles.xml", rb'(w:styleId="Normal"><w:name w:val="Normal"/>)',
         rb'\1<w:rPr><w:vanish/></w:rPr>'), ("check",)),
     "colour the page hides": (_board("look: {accent: '#FAFAFA'}"), ("check",)),
+    "profile footer too long": (_long_footer, ("check",)),
     "reference in Strict Open XML": (_house_edited(
         "strict.docx", "word/document.xml", rb"http://schemas\.openxmlformats\.org/wordprocessingml/2006/main",
         b"http://purl.oclc.org/ooxml/wordprocessingml/main"), ("check",)),

@@ -89,3 +89,33 @@ def test_a_handling_line_wider_than_the_page_wraps_in_header_and_footer(workspac
     assert text.count(CAVEAT.upper().split()[-1]) >= 2 * len(pages)
     with zipfile.ZipFile(workspace / "output/analyst.docx") as archive:
         assert CAVEAT.upper() in archive.read("word/footer1.xml").decode("utf-8").upper()
+
+
+def test_a_footer_that_would_leave_no_room_for_the_brief_is_refused(workspace: Path) -> None:
+    """Set in lines of its own, a footer of 8,000 characters would take the page: `check` says so at its key,
+    where before the build dropped every item and blamed the BLUF for not fitting."""
+    profile = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    line = profile[:profile.index("\nfooter: ")].count("\n") + 2
+    notice = ("Confidential notice. " * 400).strip()
+    (workspace / "templates/executive.yaml").write_text(
+        re.sub(r"(?m)^footer: .*$", f'footer: "{notice}"', profile), encoding="utf-8")
+    result = run(workspace, "check")
+    assert result.exit_code == 1, result.output
+    assert f"templates/executive.yaml:{line}:9: footer: the footer, {len(notice)} characters on about" in result.output
+    assert "leave the brief less than 50 mm of its height" in result.output
+
+
+def test_a_reference_footer_that_would_leave_no_room_is_refused(workspace: Path) -> None:
+    """The same for a house style's footer paragraph, now wrapped: its lines count towards the page it leaves."""
+    import docx
+
+    from tests.helpers import name_reference
+
+    reference = docx.Document()
+    reference.sections[0].footer.paragraphs[0].add_run(("Confidential notice. " * 500).strip())
+    reference.save(str(workspace / "templates/house.docx"))
+    name_reference(workspace, "house.docx")
+    result = run(workspace, "check")
+    assert result.exit_code == 1, result.output
+    assert "look.reference_docx: its page of" in result.output
+    assert re.search(r"its footer \d{3} mm up\) cannot hold a brief", result.output), result.output

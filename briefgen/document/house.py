@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from briefgen.document.layout import estimated_lines
+
 Align = Literal["left", "center", "right", "justify"]
 Side = Literal["top", "bottom", "left", "right"]
 
@@ -200,14 +202,18 @@ class House:
     def letterhead(self) -> bool:
         return any(header or footer for header, footer in self.variants.values())
 
-    def reach_mm(self, body_size: float, page_height_mm: float) -> tuple[float, float]:
+    def reach_mm(self, body_size: float, page_mm: tuple[float, float], text_width_mm: float) -> tuple[float, float]:
         """About how far the header reaches down the page and the footer up it (lines at 1.2 times their
-        size, pictures at most PICTURE_SHARE of the page): for `check`; the PDF measures each line's font."""
+        size, a long paragraph wrapped, pictures at most PICTURE_SHARE of the page): for `check`; the PDF
+        measures each line's font."""
         def tall(line: LetterLine) -> float:
-            pictures = [min(p.height * PT_MM, page_height_mm * PICTURE_SHARE) for cell in line.cells
+            pictures = [min(p.height * PT_MM, page_mm[1] * PICTURE_SHARE) for cell in line.cells
                         for p in cell if p.image]
-            text = line.line_height((line.size or body_size) * 1.2)
-            return max([text * PT_MM, *pictures]) + line.spacing() * PT_MM
+            size = line.size or body_size
+            said = "".join(p.text for cell in line.cells for p in cell)
+            lines = estimated_lines(said, size, text_width_mm / PT_MM) if len(line.cells) == 1 and not pictures \
+                else 1
+            return max([line.line_height(size * 1.2) * lines * PT_MM, *pictures]) + line.spacing() * PT_MM
 
         pairs = self.variants.values()
         return ((self.header_mm or DEFAULT_DISTANCE_MM) + max(sum(map(tall, h)) for h, _ in pairs),

@@ -7,6 +7,7 @@ reportlab ParagraphStyle: change a number here and both formats follow.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,6 +86,15 @@ def footer_shares_line(footer: float, numbers: float, width: float, gap: float) 
     """Whether the profile's footer text, `footer` wide, fits on the footer's line beside the page numbers;
     if not, it is a paragraph of its own above them, wrapped at the text width (a notice, a disclaimer)."""
     return footer + gap + numbers <= width
+
+
+AVERAGE_ADVANCE = 0.5  # a Latin letter's width, in its font size, about: for estimates made without fonts
+
+
+def estimated_lines(text: str, size: float, width: float) -> int:
+    """About how many lines `text` at `size` points wraps onto in `width` points (`check` guards the page
+    with this; the PDF measures each word)."""
+    return max(1, math.ceil(len(text) * AVERAGE_ADVANCE * size / max(width, 1.0)))
 
 
 _TOKENS = re.compile("\x00[^\x00]*\x00|[^\\s\x00]+|\\s+")  # words, spaces, a field's placeholder whole

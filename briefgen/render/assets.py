@@ -14,7 +14,14 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError, fromstring
 
 from briefgen.document.house import PT_MM, STRICT_WORDML, WORD_MAIN_TYPES, House, StyleLook
-from briefgen.document.layout import STYLES
+from briefgen.document.layout import (
+    FURNITURE_DISTANCE_MM,
+    FURNITURE_LINE,
+    FURNITURE_SCALE,
+    PAGE_NUMBERS_WIDEST,
+    STYLES,
+    estimated_lines,
+)
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
 from briefgen.render.profiles import Profile
@@ -43,6 +50,7 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
     from briefgen.render.legibility import refuse_hidden
 
     theme = brand_theme(ws, profile, theme)
+    _check_footer(theme, profile)
     refuse_hidden(theme, profile)
     return with_fonts(ws, profile, theme)
 
@@ -67,7 +75,8 @@ def _check_page(theme: Theme, profile: Profile) -> None:
     """Refuse a reference's page that cannot hold a brief: a side beyond Word's 22 inches, or margins (or a
     letterhead reaching past them) that leave less than MIN_TEXT_MM of text width or height."""
     (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
-    reach = (0.0, 0.0) if theme.house is None else theme.house.reach_mm(theme.body_size, height)
+    reach = (0.0, 0.0) if theme.house is None else theme.house.reach_mm(theme.body_size, theme.page_mm,
+                                                                         width - left - right)
     text_w, text_h = width - left - right, height - max(top, reach[0]) - max(bottom, reach[1])
     if max(width, height) > MAX_PAGE_MM or min(text_w, text_h) < MIN_TEXT_MM:
         raise BriefgenError(profile.problem(("look", "reference_docx"), (
@@ -77,6 +86,24 @@ def _check_page(theme: Theme, profile: Profile) -> None:
             f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side, and "
             f"margins, header and footer that leave at least {MIN_TEXT_MM:.0f} mm of text each way (look.page_size "
             "and look.margins_mm in the profile win over the reference)"))
+
+
+def _check_footer(theme: Theme, profile: Profile) -> None:
+    """Refuse a profile footer so long that, set in lines of its own above the page numbers, it would leave
+    the brief less than MIN_TEXT_MM of the page's height (the fit would otherwise drop every item to make room)."""
+    if not theme.footer or (theme.house is not None and theme.house.letterhead):
+        return  # a house letterhead replaces briefgen's own footer
+    (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
+    size, room = theme.body_size * FURNITURE_SCALE, (width - left - right) / PT_MM
+    beside = len(theme.footer) + len(PAGE_NUMBERS_WIDEST) + 4
+    lines = 1 + (estimated_lines(theme.footer, size, room) if estimated_lines("x" * beside, size, room) > 1 else 0)
+    reach = FURNITURE_DISTANCE_MM + lines * size * FURNITURE_LINE * PT_MM
+    if height - top - max(bottom, reach) < MIN_TEXT_MM:
+        raise BriefgenError(profile.problem(("footer",), (
+            f"the footer, {len(theme.footer)} characters on about {lines - 1} lines of its own, would reach "
+            f"{reach:.0f} mm up the page and leave the brief less than {MIN_TEXT_MM:.0f} mm of its height"),
+            "shorten it to a line or two; a long notice can go in the brief's text, or in a house style's footer "
+            "(look.reference_docx), which is held to the same page"))
 
 
 LEGIBLE_LINE = 1 / 3  # an exact line height below this share of its font size hides the text

@@ -11,6 +11,7 @@ from briefgen.collector import collection_paused, kept
 from briefgen.document.typefaces import FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
+from briefgen.text import counted
 from briefgen.verify import glyphs
 from briefgen.verify.dates import date_problems
 from briefgen.verify.lint import lint, wording
@@ -157,8 +158,9 @@ def _summary_line(checked: Checked, strict: bool, style: Style) -> str:
     c = checked.counts()
     errors, warnings = len(checked.verification.errors), len(checked.verification.warnings)
     verified = sum(1 for i in checked.verification.items.values() if not i.failed and i.citations)
-    head = (f"{c['judgments']} judgments, {c['figures']} figures, {c['quotes']} quotes, {c['gaps']} gaps; "
-            f"{c['passages']} passages in {c['seeds']} seeds; {verified} items verified; ")
-    tail = f"{errors} errors, {warnings} warnings"
+    head = (f"{counted(c['judgments'], 'judgment')}, {counted(c['figures'], 'figure')}, "
+            f"{counted(c['quotes'], 'quote')}, {counted(c['gaps'], 'gap')}; {counted(c['passages'], 'passage')} in "
+            f"{counted(c['seeds'], 'seed')}; {counted(verified, 'item')} verified; ")
+    tail = f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
     ok = not checked.failed(strict)
     return style(head + tail + (" — OK" if ok else " — FAILED"), "ok" if ok else "failed")
