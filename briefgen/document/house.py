@@ -102,6 +102,9 @@ class StyleLook:
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
 
 
+CELL_BREAK = "\n"  # a Piece of this text parts a table cell's paragraphs (each a line of its own in the cell)
+
+
 @dataclass(frozen=True)
 class Piece:
     """Part of a letterhead line: literal text (with placeholders of fields: document/fields.py) or an image."""
@@ -213,6 +216,8 @@ class House:
             said = "".join(p.text for cell in line.cells for p in cell)
             lines = estimated_lines(said, size, text_width_mm / PT_MM) if len(line.cells) == 1 and not pictures \
                 else 1
+            if line.columns:  # a table row: its tallest cell's paragraphs
+                lines = max(sum(p.text == CELL_BREAK for p in cell) + 1 for cell in line.cells) if line.cells else 1
             return max([line.line_height(size * 1.2) * lines * PT_MM, *pictures]) + line.spacing() * PT_MM
 
         pairs = self.variants.values()

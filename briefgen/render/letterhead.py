@@ -2,8 +2,8 @@
 
 - each paragraph is a line (an empty one too, where the part shows something: Word gives it its height), split
   at its tabs into left, centre and right parts; its alignment is its own or its style's;
-- each row of a table is a line whose cells stand in the table's columns (and a part that ends with a table
-  ends with an empty paragraph, which Word adds);
+- each row of a table is a line whose cells stand in the table's columns, a cell's paragraphs stacked in it
+  (an address block) (and a part that ends with a table ends with an empty paragraph, which Word adds);
 - a watermark (Word's WordArt shape, render/watermark.py) is the house's, drawn behind every page;
 - content controls (w:sdt) are read through, but one bound to a document property (the title, subject, author
   or keywords) shows the brief's, as Word shows it; a drawing's fallback copy (mc:Fallback, the VML twin Word
@@ -22,7 +22,7 @@ from typing import Protocol
 from xml.etree.ElementTree import Element
 
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
-from briefgen.document.house import Align, LetterLine, Piece, StyleLook, Watermark
+from briefgen.document.house import CELL_BREAK, Align, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
@@ -115,7 +115,7 @@ class _Reader:
         return replace(first, size=max((size for size in sizes if size), default=first.size))
 
     def table(self, table: Element) -> Iterator[LetterLine]:
-        """Each row a line, its cells in the columns of the table's grid."""
+        """Each row a line, its cells in the columns of the table's grid, a cell's paragraphs stacked in it."""
         grid = [twips(col, "w") or 0.0 for col in table.findall(f"{W}tblGrid/{W}gridCol")]
         for row in table.findall(f"{W}tr"):
             cells, columns, x, at = [], [], 0.0, 0
@@ -124,8 +124,8 @@ class _Reader:
                 width = sum(grid[at:at + int(span)]) / 20
                 paragraphs = cell.findall(f"{W}p")
                 align = self._look(paragraphs[0])[1] if paragraphs else "left"
-                pieces = [piece for n, p in enumerate(paragraphs)
-                          for piece in ([Piece(" ")] if n else []) + [q for c in self.pieces(p) for q in c]]
+                pieces = [piece for n, p in enumerate(paragraphs)  # stacked in the cell, as Word shows them
+                          for piece in ([Piece(CELL_BREAK)] if n else []) + [q for c in self.pieces(p) for q in c]]
                 cells.append(tuple(pieces))
                 columns.append((x, max(width - 2 * _CELL_MARGIN, 0.0), align))  # text at the margin, as Word
                 x, at = x + width, at + int(span)

@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.document.colours import text_colour
 from briefgen.document.fields import FieldValues, filled
-from briefgen.document.house import DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
+from briefgen.document.house import CELL_BREAK, DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
 from briefgen.document.layout import FURNITURE_SCALE, wrap_words
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts, oneline
@@ -32,6 +32,7 @@ from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
+_WRAP = "\v"  # a Piece of this text ends a line of a table cell's paragraph wrapped in its column
 _WIDEST_PAGE = 99  # PAGE and NUMPAGES as wide as two digits when lines are wrapped: the same on every page
 
 
@@ -77,12 +78,18 @@ class Letterhead:
         top = self.kit.page[1] - self.header_at
         for line in header:
             top -= self.height(line) - line.after
-            self._line(canv, line, top, page)
+            if line.columns:
+                self._row(canv, line, top + self.height(line) - line.spacing(), page)
+            else:
+                self._line(canv, line, top, page)
             top -= line.after
         bottom = self.footer_at
         for line in reversed(footer):
             bottom += line.after
-            self._line(canv, line, bottom + self._descent(line), page)
+            if line.columns:
+                self._row(canv, line, bottom + self.height(line) - line.spacing(), page)
+            else:
+                self._line(canv, line, bottom + self._descent(line), page)
             bottom += self.height(line) - line.after
         canv.restoreState()
 
@@ -103,10 +110,31 @@ class Letterhead:
                               size=self._font(line)[1])
 
     def height(self, line: LetterLine) -> float:
-        """The line's height on the page with its paragraph spacing, as Word sets it."""
+        """The line's height on the page with its paragraph spacing, as Word sets it (a table row: its tallest
+        cell's stack of lines)."""
+        if not line.columns:
+            return self._one(line, [p for cell in line.cells for p in cell]) + line.spacing()
+        return max(sum(self._one(line, part) + line.spacing() * new for new, part in _stacked(cell)[1:])
+                   + self._one(line, _stacked(cell)[0][1]) for cell in line.cells) + line.spacing()
+
+    def _one(self, line: LetterLine, pieces: list[Piece] | tuple[Piece, ...]) -> float:
+        """The height of one line of `line`'s text holding `pieces`: its line height, or its tallest picture."""
         name, size = self._font(line)
-        images = [piece.height for cell in line.cells for piece in cell if piece.image]
-        return max([line.line_height(size * line_factor(name)), *images]) + line.spacing()
+        return max([line.line_height(size * line_factor(name)), *(p.height for p in pieces if p.image)])
+
+    def _row(self, canv: Canvas, line: LetterLine, top: float, page: int) -> None:
+        """A table row: each cell's lines from the row's top down, in its column, its paragraphs apart by the
+        row's paragraph spacing."""
+        size = self._font(line)[1]
+        left = self.kit.margins[3]
+        canv.setFillColor(HexColor(text_colour(line.colour, None)))
+        for cell, (x, width, align) in zip(line.cells, line.columns, strict=False):
+            y = top
+            for n, (new, part) in enumerate(_stacked(cell)):
+                y -= self._one(line, part) + (line.spacing() if new and n else 0.0)
+                text = any(not p.image for p in part)
+                self._pieces(canv, tuple(part), line, (left + x, left + x + width, align),
+                             y + (self._descent(line) if text else 0.0), size, page)
 
     def _descent(self, line: LetterLine) -> float:
         name, size = self._font(line)
@@ -119,32 +147,51 @@ class Letterhead:
         size = self._font(line)[1]
         left, right = self.kit.margins[3], self.kit.page[0] - self.kit.margins[1]
         canv.setFillColor(HexColor(text_colour(line.colour, None)))
-        for cell, (start, end, slot) in zip(line.cells, _slots(line, left, right), strict=False):
-            width = self._width(cell, line, size, page)
-            x = {"center": (start + end - width) / 2, "right": end - width}.get(slot, start)
-            for piece in cell:
-                if piece.image:
-                    canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
-                    x += piece.width
-                    continue
-                x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
+        for cell, slot in zip(line.cells, _slots(line, left, right), strict=False):
+            self._pieces(canv, cell, line, slot, baseline, size, page)
+
+    def _pieces(self, canv: Canvas, cell: tuple[Piece, ...], line: LetterLine, slot: tuple[float, float, str],
+                baseline: float, size: float, page: int) -> None:
+        """A part of a line between `slot`'s two edges, aligned as it says."""
+        start, end, align = slot
+        width = self._width(cell, line, size, page)
+        x = {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
+        for piece in cell:
+            if piece.image:
+                canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
+                x += piece.width
+                continue
+            x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
+
+
+def _stacked(cell: tuple[Piece, ...]) -> list[tuple[bool, list[Piece]]]:
+    """A table cell's lines, each with whether it begins a paragraph: its pieces parted at each paragraph's
+    end (CELL_BREAK) and each wrapped line's."""
+    lines: list[tuple[bool, list[Piece]]] = [(True, [])]
+    for piece in cell:
+        if piece.text in (CELL_BREAK, _WRAP) and not piece.image:
+            lines.append((piece.text == CELL_BREAK, []))
+        else:
+            lines[-1][1].append(piece)
+    return lines
 
 
 def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:
-    """Where each part of a line goes: (from, to, alignment) across the text width. A table row's cells stand
-    in their columns; a paragraph's parts at the left, centre and right tab stops, or alone as it is aligned."""
-    if line.columns:
-        return [(left + x, left + x + width, align) for x, width, align in line.columns]
+    """Where each part of a paragraph's line goes: (from, to, alignment) across the text width, its parts at
+    the left, centre and right tab stops, or alone as it is aligned."""
     if len(line.cells) > 1:
         return [(left, right, slot) for slot in ("left", "center", "right")]
     return [(left, right, line.align)]
 
 
 def _wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> tuple[LetterLine, ...]:
-    """A paragraph of one part (no tab, no table, no picture) wider than `room`, broken at its spaces into
-    lines that fit, as Word wraps it: each keeps the paragraph's look, the first its space before, the last its
-    space after. A word wider than the room keeps a line of its own."""
-    if line.columns or len(line.cells) != 1 or any(piece.image for piece in line.cells[0]):
+    """A paragraph of one part (no tab, no picture) wider than `room`, broken at its spaces into lines that fit,
+    as Word wraps it: each keeps the paragraph's look, the first its space before, the last its space after (a
+    word wider than the room keeps a line of its own); a table row's cells each wrapped in its column."""
+    if line.columns:
+        return (replace(line, cells=tuple(_wrapped_cell(cell, width, measure)
+                                          for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
+    if len(line.cells) != 1 or any(piece.image for piece in line.cells[0]):
         return (line,)
     text = "".join(piece.text for piece in line.cells[0])
     if measure(text.strip()) <= room:
@@ -153,6 +200,19 @@ def _wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> 
     last = len(rows) - 1
     return tuple(replace(line, cells=((Piece(row),),), before=line.before if n == 0 else 0.0,
                          after=line.after if n == last else 0.0) for n, row in enumerate(rows))
+
+
+def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str], float]) -> tuple[Piece, ...]:
+    """A table cell with each of its lines of text wider than its column broken into lines that fit."""
+    out: list[Piece] = []
+    for n, (new, part) in enumerate(_stacked(cell)):
+        text = "".join(piece.text for piece in part)
+        fits = any(p.image for p in part) or measure(text.strip()) <= room
+        rows = [text] if fits else wrap_words(text, room, measure)
+        pieces = part if fits else [piece for k, row in enumerate(rows)
+                                    for piece in ([Piece(_WRAP)] if k else []) + [Piece(row)]]
+        out.extend(([Piece(CELL_BREAK if new else _WRAP)] if n else []) + list(pieces))
+    return tuple(out)
 
 
 def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
