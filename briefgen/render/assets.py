@@ -75,8 +75,8 @@ def _check_page(theme: Theme, profile: Profile) -> None:
     """Refuse a reference's page that cannot hold a brief: a side beyond Word's 22 inches, or margins (or a
     letterhead reaching past them) that leave less than MIN_TEXT_MM of text width or height."""
     (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
-    reach = (0.0, 0.0) if theme.house is None else theme.house.reach_mm(theme.body_size, theme.page_mm,
-                                                                         width - left - right)
+    reach = (0.0, 0.0) if theme.house is None else theme.house.reach_mm(  # lines wrapped at least this wide
+        theme.body_size, theme.page_mm, max(width - left - right, MIN_TEXT_MM))
     text_w, text_h = width - left - right, height - max(top, reach[0]) - max(bottom, reach[1])
     if max(width, height) > MAX_PAGE_MM or min(text_w, text_h) < MIN_TEXT_MM:
         raise BriefgenError(profile.problem(("look", "reference_docx"), (
