@@ -5,6 +5,7 @@ Read with `ast`, so imports inside functions count as much as those at the top o
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
@@ -171,3 +172,16 @@ def test_only_the_command_line_imports_click() -> None:
         names |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         offenders += [f"{_module_name(path)} imports {n}" for n in names if n.split(".")[0] == "click"]
     assert not offenders, "\n".join(offenders)
+
+
+def test_every_libreoffice_run_in_the_tests_has_a_profile_of_its_own() -> None:
+    """`make test` runs the suite on every core: two soffice processes on the default user profile hand their
+    work to each other or fail, so each run names a profile folder of its own."""
+    shared = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for found in re.finditer(r'subprocess\.run\(\[(?:soffice|require\("soffice"\))', source):
+            arguments = source[found.start():source.index("]", found.end())]
+            if "UserInstallation" not in arguments:
+                shared.append(f"{path.name}:{source[:found.start()].count(chr(10)) + 1}")
+    assert shared == []

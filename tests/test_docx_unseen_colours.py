@@ -61,7 +61,8 @@ def test_text_coloured_as_its_ground_is_not_read() -> None:
 
 def test_libreoffice_pdf_of_it_shows_the_same(tmp_path: Path) -> None:
     (tmp_path / "colours.docx").write_bytes(_document())
-    subprocess.run([require("soffice"), "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(tmp_path / "colours.docx")], check=True, capture_output=True, timeout=180)
     found = " ".join(extract(FORMATS[".pdf"], (tmp_path / "colours.pdf").read_bytes()).paragraphs)
     assert all(text in found for text in SHOWN)

@@ -37,7 +37,8 @@ FRAME = ('<w:framePr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
 
 
 def _convert(folder: Path, source: Path) -> bytes:
-    subprocess.run([require("soffice"), "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
                    check=True, capture_output=True, timeout=180)
     return source.with_suffix(".pdf").read_bytes()
 

@@ -65,7 +65,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.output
     soffice = require("soffice")
     docx = sorted(str(p) for p in (ws / "output").glob("*.docx"))
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(ws / "lo"), *docx],
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(ws / 'lo-profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(ws / "lo"), *docx],
                    capture_output=True, check=True, timeout=300)
     return ws
 

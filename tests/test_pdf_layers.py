@@ -91,7 +91,8 @@ def test_a_tagged_pdf_leaves_its_artifacts_out(tmp_path: Path, tags: bool) -> No
     """LibreOffice's one-page PDF: its header and page number do not recur, so only the tags tell them apart."""
     (tmp_path / "chapter.fodt").write_text(FODT, encoding="utf-8")
     options = '{"UseTaggedPDF":{"type":"boolean","value":"' + str(tags).lower() + '"}}'
-    subprocess.run([require("soffice"), "--headless", "--convert-to", f"pdf:writer_pdf_Export:{options}",
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--convert-to", f"pdf:writer_pdf_Export:{options}",
                     "--outdir", str(tmp_path), str(tmp_path / "chapter.fodt")], check=True, capture_output=True,
                    timeout=180)
     found = extract((tmp_path / "chapter.pdf").read_bytes()).paragraphs

@@ -43,7 +43,8 @@ PARAGRAPHS = tuple(before + inside + after for before, _, inside, after in _BODY
 def libreoffice_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("spacing")
     (folder / "effects.fodt").write_text(FODT, encoding="utf-8")
-    subprocess.run([require("soffice"), "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(folder),
                     str(folder / "effects.fodt")], check=True, capture_output=True, timeout=180)
     return Path(folder / "effects.pdf").read_bytes()
 

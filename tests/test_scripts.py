@@ -220,7 +220,8 @@ def test_docx_keeps_the_spaces_where_a_run_is_split_by_script(built: Path) -> No
 
 def test_libreoffice_reads_the_same_text_from_the_docx(built: Path, tmp_path: Path) -> None:
     soffice = require("soffice")
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(built / "analyst.docx")], check=True, capture_output=True, timeout=240)
     text = _pdftotext(tmp_path / "analyst.pdf")
     for lang in WHOLE:

@@ -97,7 +97,8 @@ def test_a_word_footnote_reference_reads_as_its_number(pandoc_docx: Path) -> Non
 
 def test_libreoffice_pdf_of_a_word_document_with_a_footnote(pandoc_docx: Path) -> None:
     soffice = require("soffice")
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(pandoc_docx.parent),
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(pandoc_docx.parent / 'lo-profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(pandoc_docx.parent),
                     str(pandoc_docx)], check=True, capture_output=True, timeout=180)
     seed = _seed(pandoc_docx.with_suffix(".pdf"))
     assert "improved by a fifth1 over the previous year" in seed.text  # the raised "1" drawn small
