@@ -106,6 +106,21 @@ CELL_BREAK = "\n"  # a Piece of this text parts a table cell's paragraphs (each 
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """Where a floating picture stands (Word's wp:anchor: a logo placed at the page's right, say), instead of
+    in its line: each way, an alignment or an offset in points from the edge of what it is placed against
+    (horizontally "page", "margin", "leftMargin", "rightMargin"; vertically "page", "margin", "topMargin",
+    "bottomMargin", "paragraph"). It takes no room in its line."""
+
+    across: str = "margin"
+    across_align: str | None = None  # "left", "center", "right"
+    across_offset: float = 0.0
+    down: str = "paragraph"
+    down_align: str | None = None  # "top", "center", "bottom"
+    down_offset: float = 0.0
+
+
+@dataclass(frozen=True)
 class Piece:
     """Part of a letterhead line: literal text (with placeholders of fields: document/fields.py) or an image."""
 
@@ -113,6 +128,12 @@ class Piece:
     image: bytes = b""
     width: float = 0.0  # points, for an image
     height: float = 0.0
+    anchor: Anchor | None = None  # a floating picture's place; None: in the line
+
+    @property
+    def inline(self) -> bool:
+        """Whether the piece takes room in its line (text, or a picture that does not float)."""
+        return self.anchor is None
 
 
 @dataclass(frozen=True)
@@ -211,7 +232,7 @@ class House:
         measures each line's font."""
         def tall(line: LetterLine) -> float:
             pictures = [min(p.height * PT_MM, page_mm[1] * PICTURE_SHARE) for cell in line.cells
-                        for p in cell if p.image]
+                        for p in cell if p.image and p.inline]
             size = line.size or body_size
             said = "".join(p.text for cell in line.cells for p in cell)
             lines = estimated_lines(said, size, text_width_mm / PT_MM) if len(line.cells) == 1 and not pictures \

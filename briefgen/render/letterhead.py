@@ -16,13 +16,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from xml.etree.ElementTree import Element
 
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
-from briefgen.document.house import CELL_BREAK, Align, LetterLine, Piece, StyleLook, Watermark
+from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
@@ -197,7 +198,45 @@ class _Reader:
         if data is not None and not all(size):
             self.package.left_out.append(f"picture {self.rels[rid]} has no size")
         elif data is not None:
-            yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT)
+            anchor = _anchor(drawing) if drawing.tag == f"{WP}anchor" else None
+            yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
+                        anchor=anchor)
+
+
+_ACROSS = ("page", "margin", "leftMargin", "rightMargin", "column", "character", "insideMargin", "outsideMargin")
+_DOWN = ("page", "margin", "topMargin", "bottomMargin", "paragraph", "line", "insideMargin", "outsideMargin")
+_ALIGNS = ("left", "center", "right", "inside", "outside", "top", "bottom")
+
+
+def _anchor(drawing: Element) -> Anchor:
+    """A floating picture's place, as its wp:positionH and wp:positionV say (a column or a character as the
+    margin, a line as its paragraph; anything else Word does not write as the margin and the paragraph)."""
+    def way(name: str, known: tuple[str, ...], default: str) -> tuple[str, str | None, float]:
+        position = drawing.find(f"{WP}{name}")
+        relative = default if position is None else position.get("relativeFrom", default)
+        relative = {"column": "margin", "character": "margin", "line": "paragraph"}.get(relative, relative)
+        align = None if position is None else position.findtext(f"{WP}align")
+        offset = None if position is None else position.findtext(f"{WP}posOffset")
+        number = _emu(offset)
+        return (relative if relative in known else default, align if align in _ALIGNS else None,
+                number / EMU_PER_PT if number is not None else 0.0)
+
+    across, down = way("positionH", _ACROSS, "margin"), way("positionV", _DOWN, "paragraph")
+    return Anchor(*across, *down)
+
+
+def _emu(text: str | None) -> float | None:
+    """A signed measure in EMUs, bounded to Word's page (22 inches); None when absent or not a number."""
+    try:
+        number = None if text is None else float(text.strip())
+    except ValueError:
+        return None
+    if number is None or not math.isfinite(number):
+        return None
+    return max(-_MAX_EMU, min(number, _MAX_EMU))
+
+
+_MAX_EMU = 22 * 914400.0
 
 
 def _bound(sdt: Element) -> str | None:

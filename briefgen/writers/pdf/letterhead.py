@@ -22,7 +22,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.document.colours import text_colour
 from briefgen.document.fields import FieldValues, filled
-from briefgen.document.house import CELL_BREAK, DEFAULT_DISTANCE_MM, PICTURE_SHARE, House, LetterLine, Piece
+from briefgen.document.house import (
+    CELL_BREAK,
+    DEFAULT_DISTANCE_MM,
+    PICTURE_SHARE,
+    Anchor,
+    House,
+    LetterLine,
+    Piece,
+)
 from briefgen.document.layout import FURNITURE_SCALE, wrap_words
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts, oneline
@@ -82,6 +90,7 @@ class Letterhead:
                 self._row(canv, line, top + self.height(line) - line.spacing(), page)
             else:
                 self._line(canv, line, top, page)
+            self._floating(canv, line, top + self.height(line) - line.spacing())
             top -= line.after
         bottom = self.footer_at
         for line in reversed(footer):
@@ -90,6 +99,7 @@ class Letterhead:
                 self._row(canv, line, bottom + self.height(line) - line.spacing(), page)
             else:
                 self._line(canv, line, bottom + self._descent(line), page)
+            self._floating(canv, line, bottom + self.height(line) - line.spacing())
             bottom += self.height(line) - line.after
         canv.restoreState()
 
@@ -120,7 +130,7 @@ class Letterhead:
     def _one(self, line: LetterLine, pieces: list[Piece] | tuple[Piece, ...]) -> float:
         """The height of one line of `line`'s text holding `pieces`: its line height, or its tallest picture."""
         name, size = self._font(line)
-        return max([line.line_height(size * line_factor(name)), *(p.height for p in pieces if p.image)])
+        return max([line.line_height(size * line_factor(name)), *(p.height for p in pieces if p.image and p.inline)])
 
     def _row(self, canv: Canvas, line: LetterLine, top: float, page: int) -> None:
         """A table row: each cell's lines from the row's top down, in its column, its paragraphs apart by the
@@ -141,7 +151,16 @@ class Letterhead:
         return size * line_factor(name) * 0.22
 
     def _width(self, cell: tuple[Piece, ...], line: LetterLine, size: float, page: int) -> float:
-        return sum(p.width if p.image else oneline.width(self._runs(p, line, page), size) for p in cell)
+        return sum((p.width if p.inline else 0.0) if p.image else oneline.width(self._runs(p, line, page), size)
+                   for p in cell)
+
+    def _floating(self, canv: Canvas, line: LetterLine, top: float) -> None:
+        """The line's floating pictures, each where its anchor places it (`top`: the paragraph's top)."""
+        for piece in (p for cell in line.cells for p in cell if p.image and p.anchor is not None):
+            assert piece.anchor is not None
+            x = _across(piece.anchor, piece.width, self.kit)
+            y = _down(piece.anchor, piece.height, self.kit, top)
+            canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
 
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
         size = self._font(line)[1]
@@ -158,10 +177,32 @@ class Letterhead:
         x = {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
         for piece in cell:
             if piece.image:
-                canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
-                x += piece.width
+                if piece.inline:  # a floating one is drawn where its anchor says (_floating)
+                    canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
+                    x += piece.width
                 continue
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
+
+
+def _across(anchor: Anchor, width: float, kit: Kit) -> float:
+    """The left edge of a floating picture `width` wide."""
+    page, left, right = kit.page[0], kit.margins[3], kit.page[0] - kit.margins[1]
+    start, end = {"page": (0.0, page), "leftMargin": (0.0, left), "insideMargin": (0.0, left),
+                  "rightMargin": (right, page), "outsideMargin": (right, page)}.get(anchor.across, (left, right))
+    align = {"inside": "left", "outside": "right"}.get(anchor.across_align or "", anchor.across_align)
+    if align is None:
+        return start + anchor.across_offset
+    return {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
+
+
+def _down(anchor: Anchor, height: float, kit: Kit, paragraph: float) -> float:
+    """The top edge of a floating picture `height` high (`paragraph`: the top of the paragraph holding it)."""
+    page, top, bottom = kit.page[1], kit.page[1] - kit.margins[0], kit.margins[2]
+    high, low = {"page": (page, 0.0), "margin": (top, bottom), "topMargin": (page, top), "insideMargin": (page, top),
+                 "bottomMargin": (bottom, 0.0), "outsideMargin": (bottom, 0.0)}.get(anchor.down, (paragraph, paragraph))
+    if anchor.down_align is None or anchor.down == "paragraph":
+        return high - anchor.down_offset
+    return {"center": (high + low + height) / 2, "bottom": low + height}.get(anchor.down_align, high)
 
 
 def _stacked(cell: tuple[Piece, ...]) -> list[tuple[bool, list[Piece]]]:
@@ -191,15 +232,16 @@ def _wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> 
     if line.columns:
         return (replace(line, cells=tuple(_wrapped_cell(cell, width, measure)
                                           for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
-    if len(line.cells) != 1 or any(piece.image for piece in line.cells[0]):
+    if len(line.cells) != 1 or any(piece.image and piece.inline for piece in line.cells[0]):
         return (line,)
     text = "".join(piece.text for piece in line.cells[0])
     if measure(text.strip()) <= room:
         return (line,)
-    rows = wrap_words(text, room, measure)
+    rows, floating = wrap_words(text, room, measure), tuple(p for p in line.cells[0] if not p.inline)
     last = len(rows) - 1
-    return tuple(replace(line, cells=((Piece(row),),), before=line.before if n == 0 else 0.0,
-                         after=line.after if n == last else 0.0) for n, row in enumerate(rows))
+    return tuple(replace(line, cells=((*(floating if n == 0 else ()), Piece(row)),),
+                         before=line.before if n == 0 else 0.0, after=line.after if n == last else 0.0)
+                 for n, row in enumerate(rows))
 
 
 def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str], float]) -> tuple[Piece, ...]:
@@ -207,10 +249,10 @@ def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str],
     out: list[Piece] = []
     for n, (new, part) in enumerate(_stacked(cell)):
         text = "".join(piece.text for piece in part)
-        fits = any(p.image for p in part) or measure(text.strip()) <= room
+        fits = any(p.image and p.inline for p in part) or measure(text.strip()) <= room
         rows = [text] if fits else wrap_words(text, room, measure)
-        pieces = part if fits else [piece for k, row in enumerate(rows)
-                                    for piece in ([Piece(_WRAP)] if k else []) + [Piece(row)]]
+        pieces = part if fits else [p for p in part if not p.inline] + [
+            piece for k, row in enumerate(rows) for piece in ([Piece(_WRAP)] if k else []) + [Piece(row)]]
         out.extend(([Piece(CELL_BREAK if new else _WRAP)] if n else []) + list(pieces))
     return tuple(out)
 
