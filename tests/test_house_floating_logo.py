@@ -101,3 +101,36 @@ def test_the_logo_floats_where_libreoffice_puts_it(built: Path, tmp_path: Path) 
     assert all(abs(a - b) <= 4 for a, b in zip(box, their_box, strict=True)), (box, their_box)
     for word in ("Northwind", "North"):  # the header's text at the margin, the title not pushed down
         assert all(abs(a - b) <= 6 for a, b in zip(_word_top(ours, word), _word_top(theirs, word), strict=True)), word
+
+
+PAPER = (250, 236, 196)
+
+
+def _letter_paper(path: Path) -> None:
+    """A letterhead paper: a picture the size of the page, behind the text, placed against the page's corner."""
+    picture = path.with_suffix(".png")
+    Image.new("RGB", (85, 110), PAPER).save(picture)
+    reference = docx.Document()
+    run = reference.sections[0].header.paragraphs[0].add_run()
+    run.add_picture(str(picture), width=Inches(8.5), height=Inches(11))
+    _float(run._r.find(f".//{{{WP}}}inline"),
+           f'<wp:positionH xmlns:wp="{WP}" relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH>',
+           f'<wp:positionV xmlns:wp="{WP}" relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>')
+    run._r.find(f".//{{{WP}}}anchor").set("behindDoc", "1")
+    reference.save(str(path))
+
+
+def test_a_picture_behind_the_text_is_drawn_under_it(tmp_path: Path) -> None:
+    """Before, a letterhead paper set behind the text was drawn over the page's text, hiding the brief."""
+    built = built_under_reference(tmp_path / "paper", _letter_paper)
+    pdf = built / "executive.pdf"
+    subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    page = Image.open(tmp_path / "page.png").convert("RGB")
+    for corner in ((5, 5), (page.width - 5, page.height - 5)):  # the whole page, at the picture's own size
+        assert all(abs(a - b) < 8 for a, b in zip(page.getpixel(corner), PAPER, strict=True))  # type: ignore[arg-type]
+    left, top = _word_top(pdf, "North")
+    dark = [page.getpixel((x, y)) for x in range(int(left), int(left) + 30) for y in range(int(top), int(top) + 20)]
+    assert min(sum(pixel) for pixel in dark) < 300  # type: ignore[arg-type]  # the title's letters on top of it
+    from tests.pdfua import check_pdf
+    assert not check_pdf(pdf)  # an artifact under the tagged text

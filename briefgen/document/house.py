@@ -118,6 +118,7 @@ class Anchor:
     down: str = "paragraph"
     down_align: str | None = None  # "top", "center", "bottom"
     down_offset: float = 0.0
+    behind: bool = False  # "behind text" (a letterhead's background picture): drawn under the page's text
 
 
 @dataclass(frozen=True)

@@ -222,7 +222,7 @@ def _anchor(drawing: Element) -> Anchor:
                 number / EMU_PER_PT if number is not None else 0.0)
 
     across, down = way("positionH", _ACROSS, "margin"), way("positionV", _DOWN, "paragraph")
-    return Anchor(*across, *down)
+    return Anchor(*across, *down, behind=drawing.get("behindDoc", "0").lower() in ("1", "true", "on"))
 
 
 def _emu(text: str | None) -> float | None:

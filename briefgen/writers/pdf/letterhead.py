@@ -12,7 +12,7 @@ a long title shown by a property field) wraps at its spaces onto as many lines a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
 
@@ -62,17 +62,26 @@ class Letterhead:
     def _laid(self, lines: tuple[LetterLine, ...]) -> tuple[LetterLine, ...]:
         """The lines as drawn: pictures scaled to fit, long paragraphs wrapped."""
         box = (self.kit.text_width, self.kit.page[1] * PICTURE_SHARE)
-        return tuple(part for line in lines for part in _wrapped(_fitted(line, box), box[0],
+        return tuple(part for line in lines for part in _wrapped(_fitted(line, box, self.kit.page), box[0],
                                                                  partial(self._measure, line)))
 
     def _measure(self, line: LetterLine, text: str) -> float:
         shown = filled(text, _WIDEST_PAGE, _WIDEST_PAGE, self.values)
         return oneline.width(self._shaped(shown, line), self._font(line)[1])
 
-    def under(self, canv: Canvas) -> None:
-        """What is drawn behind the page's text: the watermark."""
+    @property
+    def has_under(self) -> bool:
+        """Whether anything is drawn behind the pages' text (a watermark, a picture set behind text)."""
+        return self.watermark is not None or any(
+            piece.anchor is not None and piece.anchor.behind for header, footer in self.fitted.values()
+            for line in (*header, *footer) for cell in line.cells for piece in cell)
+
+    def under(self, canv: Canvas, page: int) -> None:
+        """What is drawn behind page `page`'s text: the watermark, and its pictures set behind text."""
         if self.watermark is not None:
             draw_watermark(canv, self.watermark, self.kit)
+        for line, _, top in self._placed(page):
+            self._floating(canv, line, top, behind=True)
 
     def reach(self) -> tuple[float, float]:
         """How far the tallest header reaches down from the page's top edge, and the tallest footer up from its
@@ -81,27 +90,29 @@ class Letterhead:
                 self.footer_at + max(sum(map(self.height, footer)) for _, footer in self.fitted.values()))
 
     def __call__(self, canv: Canvas, page: int) -> None:
-        header, footer = self.fitted[self.house.furniture_of(page)]
         canv.saveState()
+        for line, baseline, top in self._placed(page):
+            if line.columns:
+                self._row(canv, line, top, page)
+            else:
+                self._line(canv, line, baseline, page)
+            self._floating(canv, line, top, behind=False)
+        canv.restoreState()
+
+    def _placed(self, page: int) -> Iterator[tuple[LetterLine, float, float]]:
+        """Each header and footer line of page `page` with its baseline and its top: the header's down from
+        its distance to the page's top edge, the footer's up from its distance to the bottom edge."""
+        header, footer = self.fitted[self.house.furniture_of(page)]
         top = self.kit.page[1] - self.header_at
         for line in header:
             top -= self.height(line) - line.after
-            if line.columns:
-                self._row(canv, line, top + self.height(line) - line.spacing(), page)
-            else:
-                self._line(canv, line, top, page)
-            self._floating(canv, line, top + self.height(line) - line.spacing())
+            yield line, top, top + self.height(line) - line.spacing()
             top -= line.after
         bottom = self.footer_at
         for line in reversed(footer):
             bottom += line.after
-            if line.columns:
-                self._row(canv, line, bottom + self.height(line) - line.spacing(), page)
-            else:
-                self._line(canv, line, bottom + self._descent(line), page)
-            self._floating(canv, line, bottom + self.height(line) - line.spacing())
+            yield line, bottom + self._descent(line), bottom + self.height(line) - line.spacing()
             bottom += self.height(line) - line.after
-        canv.restoreState()
 
     def _font(self, line: LetterLine) -> tuple[str, float]:
         return fonts.font_name(self._family(line), line.bold), line.size or self.default_size
@@ -154,10 +165,13 @@ class Letterhead:
         return sum((p.width if p.inline else 0.0) if p.image else oneline.width(self._runs(p, line, page), size)
                    for p in cell)
 
-    def _floating(self, canv: Canvas, line: LetterLine, top: float) -> None:
-        """The line's floating pictures, each where its anchor places it (`top`: the paragraph's top)."""
+    def _floating(self, canv: Canvas, line: LetterLine, top: float, behind: bool) -> None:
+        """The line's floating pictures set behind the text or in front of it, each where its anchor places it
+        (`top`: the paragraph's top)."""
         for piece in (p for cell in line.cells for p in cell if p.image and p.anchor is not None):
             assert piece.anchor is not None
+            if piece.anchor.behind != behind:
+                continue
             x = _across(piece.anchor, piece.width, self.kit)
             y = _down(piece.anchor, piece.height, self.kit, top)
             canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
@@ -257,12 +271,14 @@ def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str],
     return tuple(out)
 
 
-def _fitted(line: LetterLine, box: tuple[float, float]) -> LetterLine:
-    """The line with each picture scaled down, keeping its proportions, to fit `box` (width, height)."""
+def _fitted(line: LetterLine, box: tuple[float, float], page: tuple[float, float]) -> LetterLine:
+    """The line with each picture scaled down, keeping its proportions, to fit `box` (width, height), or a
+    floating one the `page` (a letterhead paper behind the text is as large as the page)."""
     def fit(piece: Piece) -> Piece:
         if not piece.image or piece.width <= 0 or piece.height <= 0:
             return piece
-        scale = min(1.0, box[0] / piece.width, box[1] / piece.height)
+        room = box if piece.inline else page
+        scale = min(1.0, room[0] / piece.width, room[1] / piece.height)
         return replace(piece, width=piece.width * scale, height=piece.height * scale)
 
     return replace(line, cells=tuple(tuple(fit(piece) for piece in cell) for cell in line.cells))

@@ -67,20 +67,21 @@ class _LayoutCanvas(Canvas):  # type: ignore[misc]
         self._doc.pageCounter -= len(kept)
         for number, state in enumerate(kept, 1):
             self.__dict__.update(state)
-            if isinstance(decorate, Letterhead) and decorate.watermark is not None:
-                self._under(decorate)
+            if isinstance(decorate, Letterhead) and decorate.has_under:
+                self._under(decorate, number)
             if decorate is not None:
                 with artifact(self):
                     decorate(self, number)
             Canvas.showPage(self)
         Canvas.save(self)
 
-    def _under(self, letterhead: Letterhead) -> None:
-        """The house's watermark, drawn before the page's own content: behind the text, as in Word."""
+    def _under(self, letterhead: Letterhead, page: int) -> None:
+        """The house's watermark and pictures set behind text, drawn before the page's own content: behind the
+        text, as in Word."""
         canvas: Canvas = self  # reportlab's content list of the page, `_code`, is untyped
         body, canvas._code = canvas._code[self.lead:], canvas._code[:self.lead]  # moved with the page
         with artifact(canvas):
-            letterhead.under(canvas)
+            letterhead.under(canvas, page)
         canvas._code.extend(body)
 
 
