@@ -206,3 +206,13 @@ WATERMARK = (
     'mso-position-horizontal:center;mso-position-vertical:center" o:allowincell="f" fillcolor="silver" '
     'stroked="f"><v:fill opacity=".5"/><v:textpath style="font-family:&quot;Calibri&quot;;font-size:1pt" '
     'string="CONFIDENTIAL"/></v:shape></w:pict></w:r></w:p>')
+
+
+def word_field(code: str, stored: str) -> list[str]:
+    """The runs of a complex field as Word writes it (begin, code, separate, its stored result, end), each a
+    w:r element's XML."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    return [f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {w}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+            f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {w}><w:t>{stored}</w:t></w:r>',
+            f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>']

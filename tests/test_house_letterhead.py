@@ -21,7 +21,7 @@ from docx.shared import Inches
 from briefgen.document.fields import NUMPAGES, PAGE, FieldValues, filled, placeholder, word_date
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
-from tests.helpers import built_under_reference, run
+from tests.helpers import built_under_reference, run, word_field
 from tests.tools import require
 
 _W = nsdecls("w")
@@ -32,13 +32,6 @@ _TEXT_BOX = (f'<w:r {_W} xmlns:mc="http://schemas.openxmlformats.org/markup-comp
              '</w:r>')
 
 
-def _field(code: str, stored: str) -> list[str]:
-    return [f'<w:r {_W}><w:fldChar w:fldCharType="begin"/></w:r>',
-            f'<w:r {_W}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
-            f'<w:r {_W}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {_W}><w:t>{stored}</w:t></w:r>',
-            f'<w:r {_W}><w:fldChar w:fldCharType="end"/></w:r>']
-
-
 def _reference(path: Path) -> Path:
     reference = docx.Document()
     header = reference.sections[0].header
@@ -47,8 +40,9 @@ def _reference(path: Path) -> Path:
         cell.text = text
     footer = reference.sections[0].footer.paragraphs[0]
     footer.add_run("Printed ")
-    for xml in [*_field('DATE \\@ "d MMMM yyyy"', "3 March 2025"), *_field("PAGE", "9"),
-                f'<w:r {_W}><w:t xml:space="preserve"> · </w:t></w:r>', *_field("FILENAME \\* Upper", "HOUSE.DOTX")]:
+    dot = f'<w:r {_W}><w:t xml:space="preserve"> · </w:t></w:r>'
+    for xml in [*word_field('DATE \\@ "d MMMM yyyy"', "3 March 2025"), *word_field("PAGE", "9"), dot,
+                *word_field("FILENAME \\* Upper", "HOUSE.DOTX")]:
         footer._p.append(parse_xml(xml))
     footer._p.append(parse_xml(_TEXT_BOX))
     control = parse_xml(f'<w:sdt {_W}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>CONTROLLED</w:t></w:r></w:p>'

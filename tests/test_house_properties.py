@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from briefgen.document.fields import bound_property, property_of
-from tests.helpers import built_under_reference
+from tests.helpers import built_under_reference, word_field
 from tests.tools import require
 
 _W = nsdecls("w")
@@ -33,21 +33,14 @@ _TITLE_CONTROL = (
     "</w:r></w:sdtContent></w:sdt>")
 
 
-def _field(code: str, stored: str) -> list[str]:
-    return [f'<w:r {_W}><w:fldChar w:fldCharType="begin"/></w:r>',
-            f'<w:r {_W}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
-            f'<w:r {_W}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {_W}><w:t>{stored}</w:t></w:r>',
-            f'<w:r {_W}><w:fldChar w:fldCharType="end"/></w:r>']
-
-
 def _reference(path: Path) -> None:
     reference = docx.Document()
     header = reference.sections[0].header.paragraphs[0]
     header._p.append(parse_xml(_TITLE_CONTROL))
     footer = reference.sections[0].footer.paragraphs[0]
     slash = f'<w:r {_W}><w:t xml:space="preserve"> / </w:t></w:r>'
-    subject = _field('DOCPROPERTY "Subject"', "Template subject")
-    for xml in [*_field("TITLE \\* Upper", "QUARTERLY TEMPLATE"), slash, *subject]:
+    subject = word_field('DOCPROPERTY "Subject"', "Template subject")
+    for xml in [*word_field("TITLE \\* Upper", "QUARTERLY TEMPLATE"), slash, *subject]:
         footer._p.append(parse_xml(xml))
     reference.save(str(path))
 
