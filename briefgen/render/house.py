@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import Furniture, House, LetterLine, Rule, Side, StyleLook, Watermark
+from briefgen.document.house import Furniture, House, LetterLine, StyleLook, Watermark
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
+from briefgen.render.wordframe import borders, shading_colour
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, on, twips
-from briefgen.render.wordtheme import FILL, WordTheme, read_theme
+from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.assets import part_name
 
 if TYPE_CHECKING:
@@ -180,10 +181,10 @@ class _Styles:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
-            values["rules"] = _borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
+            values["rules"] = borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
             shading = ppr.find(f"{W}shd")
             if shading is not None:
-                values["fill"] = self._fill(shading)
+                values["fill"] = shading_colour(shading, self.theme)
         return StyleLook(**values)
 
     def _run(self, rpr: Element) -> dict[str, object]:
@@ -199,32 +200,6 @@ class _Styles:
                 "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
                 "hidden": on(rpr.find(f"{W}vanish"))}
 
-
-    def _fill(self, shading: Element) -> str | None:
-        """The colour a paragraph's shading (w:shd) shows: its fill, under a pattern of its colour where it
-        has one ("pct25": a quarter of it), all of its colour where "solid"; None for none, or white."""
-        pattern = shading.get(f"{W}val", "clear")
-        fill = self.theme.colour(shading, "fill", FILL) or _PAPER
-        share = 1.0 if pattern == "solid" else _percent(pattern)
-        if pattern == "nil" or (share == 0 and fill == _PAPER):
-            return None
-        ink = self.theme.colour(shading, "color") or "#000000"
-        mixed = "#" + "".join(f"{round(int(fill[i:i + 2], 16) * (1 - share) + int(ink[i:i + 2], 16) * share):02X}"
-                              for i in (1, 3, 5))
-        return None if mixed == _PAPER else mixed
-
-
-_PAPER = "#FFFFFF"
-
-
-def _percent(pattern: str) -> float:
-    """The share of a shading's colour in a pattern ("pct25", "pct12": 12.5 %; a striped or crossed one, "horzStripe",
-    as a quarter); 0 for "clear"."""
-    if pattern.startswith("pct"):
-        digits = pattern[3:]
-        return min(int(digits), 100) / 100 + (0.005 if digits in ("12", "37", "62", "87") else 0) \
-            if digits.isdigit() else 0.0
-    return 0.0 if pattern == "clear" else 0.25
 
 
 def _caps(rpr: Element) -> bool | None:
@@ -277,38 +252,6 @@ def _line_rule(spacing: Element | None) -> dict[str, object]:
     return {"line": line / 240 if rule == "auto" else 1.0,
             "line_exact": line / 20 if rule == "exact" else _CLEARED,
             "line_at_least": line / 20 if rule == "atLeast" else _CLEARED}
-
-
-_SIDES: dict[str, Side] = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
-                          "end": "right"}
-_NO_LINE = ("nil", "none")
-_RULE_EIGHTHS = (2, 96)  # a border's width in eighths of a point, as Word draws it (¼ to 12 pt)
-_RULE_SPACE = 31  # the most points Word puts between a border and its text
-
-
-def _borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> tuple[Rule, ...]:
-    """The paragraph border a style draws: each side it names replaces its base style's (none removes it)."""
-    if pbdr is None:
-        return base
-    sides = {rule.side: rule for rule in base}
-    for edge in pbdr:
-        side = _SIDES.get(edge.tag.removeprefix(W))
-        if side is None:
-            continue
-        sides.pop(side, None)
-        rule = _rule(side, edge, theme)
-        if rule is not None:
-            sides[side] = rule
-    return tuple(sides[side] for side in ("top", "bottom", "left", "right") if side in sides)
-
-
-def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
-    if edge.get(f"{W}val", "none") in _NO_LINE:
-        return None
-    eighths, space = twips(edge, "sz"), twips(edge, "space")
-    low, high = _RULE_EIGHTHS
-    width = min(max(eighths if eighths is not None else 4, low), high) / 8
-    return Rule(side, width, min(space or 0.0, _RULE_SPACE), theme.colour(edge, "color"))
 
 
 def _theme_part(package: _Package) -> Element | None:

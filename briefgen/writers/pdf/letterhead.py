@@ -12,7 +12,7 @@ a long title shown by a property field) wraps at its spaces onto as many lines a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
@@ -23,24 +23,22 @@ from reportlab.pdfgen.canvas import Canvas
 from briefgen.document.colours import text_colour
 from briefgen.document.fields import FieldValues, filled
 from briefgen.document.house import (
-    CELL_BREAK,
     DEFAULT_DISTANCE_MM,
     PICTURE_SHARE,
-    Anchor,
     House,
     LetterLine,
     Piece,
 )
-from briefgen.document.layout import FURNITURE_SCALE, wrap_words
+from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts, oneline
 from briefgen.writers.pdf.house import image, line_factor
+from briefgen.writers.pdf.letterlines import across, down, fitted, stacked, wrapped
 from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
-_WRAP = "\v"  # a Piece of this text ends a line of a table cell's paragraph wrapped in its column
 _WIDEST_PAGE = 99  # PAGE and NUMPAGES as wide as two digits when lines are wrapped: the same on every page
 
 
@@ -62,7 +60,7 @@ class Letterhead:
     def _laid(self, lines: tuple[LetterLine, ...]) -> tuple[LetterLine, ...]:
         """The lines as drawn: pictures scaled to fit, long paragraphs wrapped."""
         box = (self.kit.text_width, self.kit.page[1] * PICTURE_SHARE)
-        return tuple(part for line in lines for part in _wrapped(_fitted(line, box, self.kit.page), box[0],
+        return tuple(part for line in lines for part in wrapped(fitted(line, box, self.kit.page), box[0],
                                                                  partial(self._measure, line)))
 
     def _measure(self, line: LetterLine, text: str) -> float:
@@ -135,8 +133,8 @@ class Letterhead:
         cell's stack of lines)."""
         if not line.columns:
             return self._one(line, [p for cell in line.cells for p in cell]) + line.spacing()
-        return max(sum(self._one(line, part) + line.spacing() * new for new, part in _stacked(cell)[1:])
-                   + self._one(line, _stacked(cell)[0][1]) for cell in line.cells) + line.spacing()
+        return max(sum(self._one(line, part) + line.spacing() * new for new, part in stacked(cell)[1:])
+                   + self._one(line, stacked(cell)[0][1]) for cell in line.cells) + line.spacing()
 
     def _one(self, line: LetterLine, pieces: list[Piece] | tuple[Piece, ...]) -> float:
         """The height of one line of `line`'s text holding `pieces`: its line height, or its tallest picture."""
@@ -151,7 +149,7 @@ class Letterhead:
         canv.setFillColor(HexColor(text_colour(line.colour, None)))
         for cell, (x, width, align) in zip(line.cells, line.columns, strict=False):
             y = top
-            for n, (new, part) in enumerate(_stacked(cell)):
+            for n, (new, part) in enumerate(stacked(cell)):
                 y -= self._one(line, part) + (line.spacing() if new and n else 0.0)
                 text = any(not p.image for p in part)
                 self._pieces(canv, tuple(part), line, (left + x, left + x + width, align),
@@ -172,8 +170,8 @@ class Letterhead:
             assert piece.anchor is not None
             if piece.anchor.behind != behind:
                 continue
-            x = _across(piece.anchor, piece.width, self.kit)
-            y = _down(piece.anchor, piece.height, self.kit, top)
+            x = across(piece.anchor, piece.width, self.kit)
+            y = down(piece.anchor, piece.height, self.kit, top)
             canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
 
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
@@ -198,90 +196,12 @@ class Letterhead:
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
 
 
-def _across(anchor: Anchor, width: float, kit: Kit) -> float:
-    """The left edge of a floating picture `width` wide."""
-    page, left, right = kit.page[0], kit.margins[3], kit.page[0] - kit.margins[1]
-    start, end = {"page": (0.0, page), "leftMargin": (0.0, left), "insideMargin": (0.0, left),
-                  "rightMargin": (right, page), "outsideMargin": (right, page)}.get(anchor.across, (left, right))
-    align = {"inside": "left", "outside": "right"}.get(anchor.across_align or "", anchor.across_align)
-    if align is None:
-        return start + anchor.across_offset
-    return {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
-
-
-def _down(anchor: Anchor, height: float, kit: Kit, paragraph: float) -> float:
-    """The top edge of a floating picture `height` high (`paragraph`: the top of the paragraph holding it)."""
-    page, top, bottom = kit.page[1], kit.page[1] - kit.margins[0], kit.margins[2]
-    high, low = {"page": (page, 0.0), "margin": (top, bottom), "topMargin": (page, top), "insideMargin": (page, top),
-                 "bottomMargin": (bottom, 0.0), "outsideMargin": (bottom, 0.0)}.get(anchor.down, (paragraph, paragraph))
-    if anchor.down_align is None or anchor.down == "paragraph":
-        return high - anchor.down_offset
-    return {"center": (high + low + height) / 2, "bottom": low + height}.get(anchor.down_align, high)
-
-
-def _stacked(cell: tuple[Piece, ...]) -> list[tuple[bool, list[Piece]]]:
-    """A table cell's lines, each with whether it begins a paragraph: its pieces parted at each paragraph's
-    end (CELL_BREAK) and each wrapped line's."""
-    lines: list[tuple[bool, list[Piece]]] = [(True, [])]
-    for piece in cell:
-        if piece.text in (CELL_BREAK, _WRAP) and not piece.image:
-            lines.append((piece.text == CELL_BREAK, []))
-        else:
-            lines[-1][1].append(piece)
-    return lines
-
-
 def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:
     """Where each part of a paragraph's line goes: (from, to, alignment) across the text width, its parts at
     the left, centre and right tab stops, or alone as it is aligned."""
     if len(line.cells) > 1:
         return [(left, right, slot) for slot in ("left", "center", "right")]
     return [(left, right, line.align)]
-
-
-def _wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> tuple[LetterLine, ...]:
-    """A paragraph of one part (no tab, no picture) wider than `room`, broken at its spaces into lines that fit,
-    as Word wraps it: each keeps the paragraph's look, the first its space before, the last its space after (a
-    word wider than the room keeps a line of its own); a table row's cells each wrapped in its column."""
-    if line.columns:
-        return (replace(line, cells=tuple(_wrapped_cell(cell, width, measure)
-                                          for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
-    if len(line.cells) != 1 or any(piece.image and piece.inline for piece in line.cells[0]):
-        return (line,)
-    text = "".join(piece.text for piece in line.cells[0])
-    if measure(text.strip()) <= room:
-        return (line,)
-    rows, floating = wrap_words(text, room, measure), tuple(p for p in line.cells[0] if not p.inline)
-    last = len(rows) - 1
-    return tuple(replace(line, cells=((*(floating if n == 0 else ()), Piece(row)),),
-                         before=line.before if n == 0 else 0.0, after=line.after if n == last else 0.0)
-                 for n, row in enumerate(rows))
-
-
-def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str], float]) -> tuple[Piece, ...]:
-    """A table cell with each of its lines of text wider than its column broken into lines that fit."""
-    out: list[Piece] = []
-    for n, (new, part) in enumerate(_stacked(cell)):
-        text = "".join(piece.text for piece in part)
-        fits = any(p.image and p.inline for p in part) or measure(text.strip()) <= room
-        rows = [text] if fits else wrap_words(text, room, measure)
-        pieces = part if fits else [p for p in part if not p.inline] + [
-            piece for k, row in enumerate(rows) for piece in ([Piece(_WRAP)] if k else []) + [Piece(row)]]
-        out.extend(([Piece(CELL_BREAK if new else _WRAP)] if n else []) + list(pieces))
-    return tuple(out)
-
-
-def _fitted(line: LetterLine, box: tuple[float, float], page: tuple[float, float]) -> LetterLine:
-    """The line with each picture scaled down, keeping its proportions, to fit `box` (width, height), or a
-    floating one the `page` (a letterhead paper behind the text is as large as the page)."""
-    def fit(piece: Piece) -> Piece:
-        if not piece.image or piece.width <= 0 or piece.height <= 0:
-            return piece
-        room = box if piece.inline else page
-        scale = min(1.0, room[0] / piece.width, room[1] / piece.height)
-        return replace(piece, width=piece.width * scale, height=piece.height * scale)
-
-    return replace(line, cells=tuple(tuple(fit(piece) for piece in cell) for cell in line.cells))
 
 
 def with_room(kit: Kit, banner: str, values: FieldValues) -> Kit:
