@@ -129,7 +129,9 @@ class Piece:
     image: bytes = b""
     width: float = 0.0  # points, for an image
     height: float = 0.0
-    anchor: Anchor | None = None  # a floating picture's place; None: in the line
+    anchor: Anchor | None = None  # a floating picture's or text box's place (its size: width, height); None: in
+    # the line
+    box: tuple[LetterLine, ...] = ()  # a floating text box's paragraphs
 
     @property
     def inline(self) -> bool:
@@ -235,7 +237,7 @@ class House:
             pictures = [min(p.height * PT_MM, page_mm[1] * PICTURE_SHARE) for cell in line.cells
                         for p in cell if p.image and p.inline]
             size = line.size or body_size
-            said = "".join(p.text for cell in line.cells for p in cell)
+            said = "".join(p.text for cell in line.cells for p in cell if p.inline)
             lines = estimated_lines(said, size, text_width_mm / PT_MM) if len(line.cells) == 1 and not pictures \
                 else 1
             if line.columns:  # a table row: its tallest cell's paragraphs

@@ -59,7 +59,8 @@ def lines(package: Parts, part: str | None, look_of: LookOf, with_run: WithRun) 
     blocks = [child for child in root if child.tag in (f"{W}p", f"{W}tbl", f"{W}sdt")]
     if blocks and blocks[-1].tag == f"{W}tbl":  # Word ends a header that ends with a table with a paragraph
         found.append(_line(look_of(None), "left", ((),)))
-    shown = any(piece.text.strip() or piece.image for line in found for cell in line.cells for piece in cell)
+    shown = any(piece.text.strip() or piece.image or piece.box for line in found for cell in line.cells
+                for piece in cell)
     if shown or reader.watermarked:  # a header holding only a watermark is the reference's, in both formats
         yield from found
 
@@ -78,6 +79,8 @@ class _Reader:
         self.watermarked = False
 
     def blocks(self, parent: Element, depth: int = 0) -> Iterator[LetterLine]:
+        if depth > _DEEPEST:  # text boxes in text boxes, nested by hand beyond any Word writes
+            return
         for child in parent:
             if child.tag == f"{W}p":
                 yield self.paragraph(child)
@@ -165,11 +168,28 @@ class _Reader:
                 _tab(cells, split)
             elif tag in (f"{WP}inline", f"{WP}anchor"):
                 cells[-1].extend(self._image(child))
+                self._text_box(child, cells, fields, split, depth)
             elif tag == f"{V}shape" and (mark := watermark(child, self._picture)) is not None:
                 self.package.watermark = self.package.watermark or mark
                 self.watermarked = True
             else:
                 self._visit(child, cells, fields, split, depth + 1)
+
+    def _text_box(self, drawing: Element, cells: list[list[Piece]], fields: list[_Field], split: bool,
+                  depth: int) -> None:
+        """A text box's words: a floating box's paragraphs as lines of a piece placed where its anchor says;
+        an inline one's read into the line."""
+        boxes = list(drawing.iter(f"{W}txbxContent"))
+        extent = drawing.find(f"{WP}extent")
+        size = [unsigned(None if extent is None else extent.get(name)) for name in ("cx", "cy")]
+        if drawing.tag != f"{WP}anchor" or not all(size):
+            for box in boxes:
+                self._visit(box, cells, fields, split, depth + 1)
+            return
+        lines = tuple(line for box in boxes for line in self.blocks(box, depth + 1))
+        if any(piece.text.strip() for line in lines for cell in line.cells for piece in cell):
+            cells[-1].append(Piece(width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
+                                   anchor=_anchor(drawing), box=lines))
 
     def _picture(self, rid: str, what: str = "watermark picture") -> bytes | None:
         """A picture of the part by its relationship id, if the PDF can draw it (else named in `left_out`)."""

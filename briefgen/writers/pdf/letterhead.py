@@ -40,6 +40,7 @@ from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
 _WIDEST_PAGE = 99  # PAGE and NUMPAGES as wide as two digits when lines are wrapped: the same on every page
+BOX_INSETS = (7.2, 3.6)  # points: Word's default text box insets, left and right, top and bottom
 
 
 class Letterhead:
@@ -57,9 +58,10 @@ class Letterhead:
         self.footer_at = (house.footer_mm or DEFAULT_DISTANCE_MM) * mm  # from its bottom edge
         self.watermark = house.watermark
 
-    def _laid(self, lines: tuple[LetterLine, ...]) -> tuple[LetterLine, ...]:
-        """The lines as drawn: pictures scaled to fit, long paragraphs wrapped."""
-        box = (self.kit.text_width, self.kit.page[1] * PICTURE_SHARE)
+    def _laid(self, lines: tuple[LetterLine, ...], width: float | None = None) -> tuple[LetterLine, ...]:
+        """The lines as drawn: pictures scaled to fit, long paragraphs wrapped (at the text's width, or a
+        text box's)."""
+        box = (self.kit.text_width if width is None else width, self.kit.page[1] * PICTURE_SHARE)
         return tuple(part for line in lines for part in wrapped(fitted(line, box, self.kit.page), box[0],
                                                                  partial(self._measure, line)))
 
@@ -79,7 +81,7 @@ class Letterhead:
         if self.watermark is not None:
             draw_watermark(canv, self.watermark, self.kit)
         for line, _, top in self._placed(page):
-            self._floating(canv, line, top, behind=True)
+            self._floating(canv, line, top, page, behind=True)
 
     def reach(self) -> tuple[float, float]:
         """How far the tallest header reaches down from the page's top edge, and the tallest footer up from its
@@ -94,7 +96,7 @@ class Letterhead:
                 self._row(canv, line, top, page)
             else:
                 self._line(canv, line, baseline, page)
-            self._floating(canv, line, top, behind=False)
+            self._floating(canv, line, top, page, behind=False)
         canv.restoreState()
 
     def _placed(self, page: int) -> Iterator[tuple[LetterLine, float, float]]:
@@ -160,23 +162,41 @@ class Letterhead:
         return size * line_factor(name) * 0.22
 
     def _width(self, cell: tuple[Piece, ...], line: LetterLine, size: float, page: int) -> float:
-        return sum((p.width if p.inline else 0.0) if p.image else oneline.width(self._runs(p, line, page), size)
+        return sum(0.0 if not p.inline else p.width if p.image else oneline.width(self._runs(p, line, page), size)
                    for p in cell)
 
-    def _floating(self, canv: Canvas, line: LetterLine, top: float, behind: bool) -> None:
-        """The line's floating pictures set behind the text or in front of it, each where its anchor places it
-        (`top`: the paragraph's top)."""
-        for piece in (p for cell in line.cells for p in cell if p.image and p.anchor is not None):
+    def _floating(self, canv: Canvas, line: LetterLine, top: float, page: int, behind: bool) -> None:
+        """The line's floating pictures and text boxes set behind the text or in front of it, each where its
+        anchor places it (`top`: the paragraph's top)."""
+        for piece in (p for cell in line.cells for p in cell if p.anchor is not None):
             assert piece.anchor is not None
             if piece.anchor.behind != behind:
                 continue
             x = across(piece.anchor, piece.width, self.kit)
             y = down(piece.anchor, piece.height, self.kit, top)
-            canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
+            if piece.image:
+                canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
+            else:
+                self._box(canv, piece, (x, y), page)
 
-    def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int) -> None:
+    def _box(self, canv: Canvas, box: Piece, corner: tuple[float, float], page: int) -> None:
+        """A floating text box's paragraphs from its top down, each in its own look, wrapped at its width
+        inside Word's default insets, as a header's lines are set."""
+        (x, top), inset = corner, BOX_INSETS[0]
+        top -= BOX_INSETS[1]
+        for line in self._laid(box.box, box.width - 2 * inset):
+            top -= self.height(line) - line.after
+            if line.columns:
+                self._row(canv, line, top + self.height(line) - line.spacing(), page)
+            else:
+                self._line(canv, line, top, page, (x + inset, x + box.width - inset))
+            top -= line.after
+
+    def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int,
+              span: tuple[float, float] | None = None) -> None:
+        """A paragraph's line across the text's width (or `span`, a text box's, left to right)."""
         size = self._font(line)[1]
-        left, right = self.kit.margins[3], self.kit.page[0] - self.kit.margins[1]
+        left, right = span or (self.kit.margins[3], self.kit.page[0] - self.kit.margins[1])
         canv.setFillColor(HexColor(text_colour(line.colour, None)))
         for cell, slot in zip(line.cells, _slots(line, left, right), strict=False):
             self._pieces(canv, cell, line, slot, baseline, size, page)
@@ -188,10 +208,11 @@ class Letterhead:
         width = self._width(cell, line, size, page)
         x = {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
         for piece in cell:
+            if not piece.inline:  # a floating picture or text box is drawn where its anchor says (_floating)
+                continue
             if piece.image:
-                if piece.inline:  # a floating one is drawn where its anchor says (_floating)
-                    canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
-                    x += piece.width
+                canv.drawImage(image(piece.image), x, baseline, piece.width, piece.height, mask="auto")
+                x += piece.width
                 continue
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
 

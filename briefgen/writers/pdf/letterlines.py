@@ -57,7 +57,7 @@ def wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> t
                                           for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
     if len(line.cells) != 1 or any(piece.image and piece.inline for piece in line.cells[0]):
         return (line,)
-    text = "".join(piece.text for piece in line.cells[0])
+    text = "".join(piece.text for piece in line.cells[0] if piece.inline)
     if measure(text.strip()) <= room:
         return (line,)
     rows, floating = wrap_words(text, room, measure), tuple(p for p in line.cells[0] if not p.inline)
@@ -71,7 +71,7 @@ def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str],
     """A table cell with each of its lines of text wider than its column broken into lines that fit."""
     out: list[Piece] = []
     for n, (new, part) in enumerate(stacked(cell)):
-        text = "".join(piece.text for piece in part)
+        text = "".join(piece.text for piece in part if piece.inline)
         fits = any(p.image and p.inline for p in part) or measure(text.strip()) <= room
         rows = [text] if fits else wrap_words(text, room, measure)
         pieces = part if fits else [p for p in part if not p.inline] + [

@@ -1,0 +1,85 @@
+"""A letterhead text box as Word writes it (Insert > Text Box, set in front of text at the top right: a
+wp:anchor holding a wps:txbx, with its VML twin as mc:Fallback), the way templates set an address block: the
+PDF draws its paragraphs inside the box where its anchor places it, each in its own style, as LibreOffice lays
+the DOCX out. Before, a floating text box's words were left out of the PDF altogether."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from tests.helpers import built_under_reference
+from tests.tools import require
+
+ADDRESS = ("Harbour House", "12 Quay Street, Portsmouth", "switchboard +44 23 9200 0000")
+_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+       'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+       'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _text_box() -> str:
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in ADDRESS)
+    return (
+        f'<w:r {_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="2286000" cy="1143000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        '<wp:docPr id="7" name="Text Box 7"/><wp:cNvGraphicFramePr/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2286000" cy="1143000"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" '
+        'anchor="t"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox>'
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def _reference(path: Path) -> None:
+    reference = docx.Document()
+    header = reference.sections[0].header.paragraphs[0]
+    header.add_run("Northwind Analysis Unit")
+    header._p.append(parse_xml(_text_box()))
+    reference.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_under_reference(tmp_path_factory.mktemp("box"), _reference)
+
+
+def _words(pdf: Path) -> dict[str, tuple[float, float]]:
+    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    found: dict[str, tuple[float, float]] = {}
+    for x0, y0, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html):
+        found.setdefault(word, (float(x0), float(y0)))
+    return found
+
+
+def test_the_text_box_is_drawn_where_libreoffice_puts_it(built: Path, tmp_path: Path) -> None:
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    ours, theirs = _words(built / "executive.pdf"), _words(tmp_path / "executive.pdf")
+    names = ("Northwind", "Harbour", "Quay", "switchboard", "North")
+    assert all(name in ours for name in names), ours.keys()  # every word of the box is in the PDF, once
+    assert ours["Harbour"][1] < ours["Quay"][1] < ours["switchboard"][1]  # a line each, top down
+    assert ours["Harbour"][0] > ours["Northwind"][0] + 200  # at the right, not in the header's line
+    for name in names:
+        assert all(abs(a - b) <= 6 for a, b in zip(ours[name], theirs[name], strict=True)), (
+            name, ours[name], theirs[name])
+    text = subprocess.run([require("pdftotext"), str(built / "executive.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert text.count("Harbour House") == 1  # not again from the VML twin
