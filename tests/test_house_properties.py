@@ -140,3 +140,36 @@ def test_a_long_footer_wraps_within_the_margins_above_the_text(tmp_path: Path) -
     laid_out = _pdf_text(tmp_path / "executive.pdf")
     assert laid_out.count("\f") == 1 and _pdf_text(pdf).count("\f") == 1  # one page in both formats
     assert DISCLAIMER in _one_line(laid_out)
+
+
+COMPANY = "Northwind Analysis Unit"
+_COMPANY_CONTROL = (
+    f'<w:sdt {_W}><w:sdtPr><w:alias w:val="Company"/><w:dataBinding w:prefixMappings="xmlns:ns0=\'http://schemas.'
+    "openxmlformats.org/officeDocument/2006/extended-properties' \" w:xpath=\"/ns0:Properties[1]/ns0:Company[1]\" "
+    'w:storeItemID="{6668398D-A668-4E3E-A5EB-62B293D839F1}"/><w:text/></w:sdtPr><w:sdtContent><w:r>'
+    f"<w:t>{COMPANY}</w:t></w:r></w:sdtContent></w:sdt>")
+
+
+def _company(path: Path) -> None:
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0]._p.append(parse_xml(_COMPANY_CONTROL))
+    reference.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    app = parts["docProps/app.xml"].decode("utf-8")
+    app = re.sub(r"<Company>.*?</Company>|<Company/>", "", app).replace("</Properties>",
+                                                                         f"<Company>{COMPANY}</Company></Properties>")
+    parts["docProps/app.xml"] = app.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_the_references_company_stays_for_its_letterhead(tmp_path: Path) -> None:
+    """Word shows a control bound to the company's name from docProps/app.xml, which briefgen rewrites: before,
+    the brief's app.xml had no company, so Word showed the letterhead without it."""
+    output = built_under_reference(tmp_path, _company)
+    with zipfile.ZipFile(output / "executive.docx") as archive:
+        app = archive.read("docProps/app.xml").decode("utf-8")
+    assert f"<Company>{COMPANY}</Company>" in app and "<Application>briefgen</Application>" in app
+    assert COMPANY in _one_line(_pdf_text(output / "executive.pdf"))

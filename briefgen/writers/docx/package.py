@@ -9,7 +9,9 @@ permissions, so the same document gives the same bytes.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape  # not xml.sax.saxutils, which imports urllib.request and ssl
 from io import BytesIO
+from xml.etree.ElementTree import ParseError, fromstring
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from docx.document import Document as DocxDocument
@@ -32,6 +34,11 @@ _APP_XML = (
     b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
 )
 _EARLIEST_ZIP_TIME = datetime(1980, 1, 1, tzinfo=UTC)
+_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+# The reference's own extended properties that its letterhead may show (a DOCPROPERTY Company field, a content
+# control bound to the company's name, as Word's cover pages and letterheads use): kept, where the rest of
+# app.xml (its application, page and word counts, template) is the template's and is not.
+_KEPT_PROPERTIES = ("Company", "Manager")
 
 
 def meta_datetime(meta: Meta) -> datetime:
@@ -74,7 +81,18 @@ def _drop_template_parts(document: DocxDocument) -> None:
                 del owner.rels[rid]
     for part in package.iter_parts():
         if part.partname == "/docProps/app.xml":
-            part._blob = _APP_XML
+            part._blob = _app_xml(part.blob)
+
+
+def _app_xml(reference: bytes) -> bytes:
+    """briefgen's app.xml, with the company and manager the reference's names."""
+    try:
+        root = fromstring(reference)
+    except ParseError:
+        return _APP_XML
+    kept = [(name, property_text(root.findtext(f"{_EXTENDED}{name}") or "")) for name in _KEPT_PROPERTIES]
+    said = "".join(f"<{name}>{escape(value)}</{name}>" for name, value in kept if value)
+    return _APP_XML.replace(b"</Properties>", said.encode("utf-8") + b"</Properties>")
 
 
 _VARIABLE_ELEMENTS = (f"{{{_W}}}rsids", f"{{{_W}}}rsid", f"{{{_W14}}}docId")
