@@ -83,3 +83,57 @@ def test_the_text_box_is_drawn_where_libreoffice_puts_it(built: Path, tmp_path: 
     text = subprocess.run([require("pdftotext"), str(built / "executive.pdf"), "-"], check=True,
                           capture_output=True, text=True).stdout
     assert text.count("Harbour House") == 1  # not again from the VML twin
+
+
+def _band() -> str:
+    """A rectangle across the page's top, behind the text, in Accent 1 darker 25 % and no outline, as Word
+    writes Insert > Shapes > Rectangle so set (python-docx's theme: Accent 1 is 4F81BD)."""
+    return (
+        f'<w:r {_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251658240" '
+        'behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="7772400" cy="365760"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        '<wp:docPr id="9" name="Rectangle 9"/><wp:cNvGraphicFramePr/><a:graphic>'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        '<wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="7772400" cy="365760"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1">'
+        '<a:lumMod val="75000"/></a:schemeClr></a:solidFill><a:ln><a:noFill/></a:ln></wps:spPr>'
+        '<wps:style><a:lnRef idx="2"><a:schemeClr val="accent1"><a:shade val="50000"/></a:schemeClr></a:lnRef>'
+        '<a:fillRef idx="1"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="0"><a:schemeClr '
+        'val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></wps:style>'
+        '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:rect style="position:absolute" fillcolor="#365f91" stroked="f"/></w:pict>'
+        "</mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def _banded(path: Path) -> None:
+    reference = docx.Document()
+    header = reference.sections[0].header.paragraphs[0]
+    header.add_run("Northwind Analysis Unit")
+    header._p.append(parse_xml(_band()))
+    reference.save(str(path))
+
+
+def test_a_coloured_band_is_painted_where_libreoffice_paints_it(tmp_path: Path) -> None:
+    """Before, a letterhead's shapes were left out of the PDF (Word and LibreOffice draw them)."""
+    from PIL import Image
+
+    output = built_under_reference(tmp_path / "band", _banded)
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "lo"), str(output / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    pixels = []
+    for name, pdf in (("ours", output / "executive.pdf"), ("theirs", tmp_path / "lo/executive.pdf")):
+        subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(tmp_path / name)], check=True)
+        page = Image.open(tmp_path / f"{name}.png").convert("RGB")
+        pixels.append([page.getpixel((x, y)) for x, y in ((300, 12), (5, 5), (600, 20), (300, 40))])
+    ours, theirs = pixels
+    assert all(abs(a - b) <= 12 for p, q in zip(ours, theirs, strict=True) for a, b in zip(p, q, strict=True)), (
+        ours, theirs)
+    # Accent 1 darker 25 %: Word writes its VML twin as #365F91 (4F81BD at 75 % of its lightness)
+    assert all(abs(a - b) <= 6 for a, b in zip(ours[0], (0x36, 0x5F, 0x91), strict=True)), ours[0]
+    assert sum(ours[3]) > 700  # white again below the band

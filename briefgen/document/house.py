@@ -122,6 +122,17 @@ class Anchor:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """A floating shape's paint (a coloured band or rule across a letterhead): a rectangle filled and outlined,
+    or a line from its box's top left to its bottom right; None where it has none."""
+
+    line: bool = False
+    fill: str | None = None  # "#RRGGBB"
+    stroke: str | None = None
+    stroke_width: float = 0.75  # points
+
+
+@dataclass(frozen=True)
 class Piece:
     """Part of a letterhead line: literal text (with placeholders of fields: document/fields.py) or an image."""
 
@@ -132,6 +143,7 @@ class Piece:
     anchor: Anchor | None = None  # a floating picture's or text box's place (its size: width, height); None: in
     # the line
     box: tuple[LetterLine, ...] = ()  # a floating text box's paragraphs
+    shape: Shape | None = None  # a floating shape's paint (a text box's too), drawn under its text
 
     @property
     def inline(self) -> bool:

@@ -94,8 +94,10 @@ def _letterheads(package: _Package, styles: _Styles, section: Element | None, se
     parts = _furniture(package, section)
 
     def furniture(kind: str) -> Furniture:
-        header = tuple(lines(package, parts.get(("header", kind)), styles.paragraph, styles.with_run))
-        return header, tuple(lines(package, parts.get(("footer", kind)), styles.paragraph, styles.with_run))
+        header = tuple(lines(package, parts.get(("header", kind)), styles.paragraph, styles.with_run,
+                             styles.theme.drawing))
+        return header, tuple(lines(package, parts.get(("footer", kind)), styles.paragraph, styles.with_run,
+                                   styles.theme.drawing))
 
     titled = section is not None and bool(on(section.find(f"{W}titlePg")))
     paired = settings is not None and bool(on(settings.find(f"{W}evenAndOddHeaders")))

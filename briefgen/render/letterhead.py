@@ -23,7 +23,7 @@ from typing import Protocol
 from xml.etree.ElementTree import Element
 
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
-from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, StyleLook, Watermark
+from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, Shape, StyleLook, Watermark
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
@@ -32,6 +32,7 @@ _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
 _DEEPEST = 64  # levels of XML read inside a paragraph or content control
 _CELL_MARGIN = 108 / 20  # points: Word's default left and right cell margin (0.19 cm)
 LookOf = Callable[[str | None], StyleLook]  # a paragraph style id (None: none named) -> its look
+ColourOf = Callable[[Element | None], str | None]  # a DrawingML fill's or line's colour (render/wordtheme.py)
 WithRun = Callable[[StyleLook, Element | None], StyleLook]  # a look with a run's own properties over it
 
 
@@ -49,18 +50,19 @@ class Parts(Protocol):
     def read(self, name: str) -> bytes: ...
 
 
-def lines(package: Parts, part: str | None, look_of: LookOf, with_run: WithRun) -> Iterator[LetterLine]:
+def lines(package: Parts, part: str | None, look_of: LookOf, with_run: WithRun,
+          colour_of: ColourOf) -> Iterator[LetterLine]:
     """The lines of a header or footer part; none when nothing in it shows."""
     root = package.xml(part) if part else None
     if root is None or part is None:
         return
-    reader = _Reader(package, package.rels(part), look_of, with_run)
+    reader = _Reader(package, package.rels(part), look_of, with_run, colour_of)
     found = list(reader.blocks(root))
     blocks = [child for child in root if child.tag in (f"{W}p", f"{W}tbl", f"{W}sdt")]
     if blocks and blocks[-1].tag == f"{W}tbl":  # Word ends a header that ends with a table with a paragraph
         found.append(_line(look_of(None), "left", ((),)))
-    shown = any(piece.text.strip() or piece.image or piece.box for line in found for cell in line.cells
-                for piece in cell)
+    shown = any(piece.text.strip() or piece.image or piece.box or piece.shape for line in found
+                for cell in line.cells for piece in cell)
     if shown or reader.watermarked:  # a header holding only a watermark is the reference's, in both formats
         yield from found
 
@@ -74,8 +76,10 @@ class _Field:
 
 
 class _Reader:
-    def __init__(self, package: Parts, rels: dict[str, str], look_of: LookOf, with_run: WithRun) -> None:
+    def __init__(self, package: Parts, rels: dict[str, str], look_of: LookOf, with_run: WithRun,
+                 colour_of: ColourOf) -> None:
         self.package, self.rels, self.look_of, self.with_run = package, rels, look_of, with_run
+        self.colour_of = colour_of
         self.watermarked = False
 
     def blocks(self, parent: Element, depth: int = 0) -> Iterator[LetterLine]:
@@ -187,9 +191,42 @@ class _Reader:
                 self._visit(box, cells, fields, split, depth + 1)
             return
         lines = tuple(line for box in boxes for line in self.blocks(box, depth + 1))
-        if any(piece.text.strip() for line in lines for cell in line.cells for piece in cell):
+        shape = self._shape(drawing)
+        if shape is not None or any(piece.text.strip() for line in lines for cell in line.cells for piece in cell):
             cells[-1].append(Piece(width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
-                                   anchor=_anchor(drawing), box=lines))
+                                   anchor=_anchor(drawing), box=lines, shape=shape))
+
+    def _shape(self, drawing: Element) -> Shape | None:
+        """The paint of a floating shape (wps:wsp): a rectangle's fill and outline, a line's stroke, each as
+        its shape properties say or, where they say nothing, as its style's references; None for a shape of
+        another geometry, or one that paints nothing."""
+        shape = drawing.find(f".//{WPS}wsp")
+        props = None if shape is None else shape.find(f"{WPS}spPr")
+        if shape is None or props is None:
+            return None
+        geometry = props.find(f"{A}prstGeom")
+        kind = "rect" if geometry is None else geometry.get("prst", "")
+        if kind not in _RECTANGLES + _LINES:
+            return None
+        style = shape.find(f"{WPS}style")
+        fill = self._paint(props.find(f"{A}solidFill"), props.find(f"{A}noFill"),
+                           None if style is None else style.find(f"{A}fillRef"))
+        outline = props.find(f"{A}ln")
+        stroke = self._paint(None if outline is None else outline.find(f"{A}solidFill"),
+                             None if outline is None else outline.find(f"{A}noFill"),
+                             None if style is None else style.find(f"{A}lnRef"))
+        width = unsigned(None if outline is None else outline.get("w"))
+        line = kind in _LINES
+        if (fill is None or line) and stroke is None:
+            return None
+        return Shape(line, None if line else fill, stroke, width / EMU_PER_PT if width else 0.75)
+
+    def _paint(self, solid: Element | None, none: Element | None, reference: Element | None) -> str | None:
+        if none is not None:
+            return None
+        if solid is not None:
+            return self.colour_of(solid)
+        return self.colour_of(reference) if reference is not None and reference.get("idx", "0") != "0" else None
 
     def _picture(self, rid: str, what: str = "watermark picture") -> bytes | None:
         """A picture of the part by its relationship id, if the PDF can draw it (else named in `left_out`)."""
@@ -223,6 +260,9 @@ class _Reader:
                         anchor=anchor)
 
 
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+_RECTANGLES = ("rect", "roundRect", "snip1Rect", "snip2SameRect", "round1Rect", "round2SameRect", "flowChartProcess")
+_LINES = ("line", "straightConnector1")
 _ACROSS = ("page", "margin", "leftMargin", "rightMargin", "column", "character", "insideMargin", "outsideMargin")
 _DOWN = ("page", "margin", "topMargin", "bottomMargin", "paragraph", "line", "insideMargin", "outsideMargin")
 _ALIGNS = ("left", "center", "right", "inside", "outside", "top", "bottom")

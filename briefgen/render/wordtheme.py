@@ -22,6 +22,9 @@ _SLOTS = {"dark1": "dk1", "light1": "lt1", "dark2": "dk2", "light2": "lt2", "hyp
           "followedHyperlink": "folHlink", **{f"accent{n}": f"accent{n}" for n in range(1, 7)}}
 _MAPPED = {"text1": "t1", "background1": "bg1", "text2": "t2", "background2": "bg2"}
 _MAPPING = {"t1": "dark1", "bg1": "light1", "t2": "dark2", "bg2": "light2"}  # Word's default mapping
+_PRESET = {"black": "000000", "white": "FFFFFF", "red": "FF0000", "green": "008000", "blue": "0000FF",
+           "yellow": "FFFF00", "gray": "808080", "grey": "808080"}  # the preset colours Word's shapes use
+_DRAWING_MAPPED = {"tx1": "t1", "bg1": "bg1", "tx2": "t2", "bg2": "bg2"}  # DrawingML's names for the mapped ones
 _COLOUR = ("themeColor", "themeTint", "themeShade")
 FILL = ("themeFill", "themeFillTint", "themeFillShade")
 
@@ -47,6 +50,21 @@ class WordTheme:
             return said  # Word's own rounding, where the value saved is still the theme's colour
         return themed
 
+    def drawing(self, holder: Element | None) -> str | None:
+        """The colour a DrawingML fill or line names (its a:srgbClr, a:schemeClr or a:sysClr child), with its
+        luminance and tint or shade modifiers, as "#RRGGBB"; None for none, or a colour it does not name."""
+        for child in [] if holder is None else list(holder):
+            tag = child.tag.removeprefix(A)
+            value = child.get("val", "") if tag == "srgbClr" else child.get("lastClr", "") if tag == "sysClr" else \
+                _PRESET.get(child.get("val", ""), "") if tag == "prstClr" else ""
+            if tag == "schemeClr":
+                name = child.get("val", "")
+                name = self.mapping.get(_DRAWING_MAPPED[name], "") if name in _DRAWING_MAPPED else name
+                value = self.colours.get(_SLOTS.get(name, name if name in _SLOTS.values() else ""), "")
+            if HEX.fullmatch(value):
+                return _modified(value, child)
+        return None
+
     def _themed(self, element: Element, colour: str, tint_attr: str, shade_attr: str) -> str | None:
         name = element.get(f"{W}{colour}", "")
         name = self.mapping.get(_MAPPED[name], "") if name in _MAPPED else name
@@ -67,6 +85,35 @@ def _near(one: str, other: str) -> bool:
     """Whether two "#RRGGBB" colours differ by at most one step in each channel (Word's arithmetic for a
     tint or shade rounds differently from ours by that much)."""
     return all(abs(int(one[i:i + 2], 16) - int(other[i:i + 2], 16)) <= 1 for i in (1, 3, 5))
+
+
+def _modified(value: str, colour: Element) -> str:
+    """A DrawingML colour with its modifiers applied to its lightness, in thousandths of a percent:
+    lumMod and lumOff (Word's "lighter 40 %": lumMod 60000, lumOff 40000), shade and tint."""
+    hue, lightness, saturation = colorsys.rgb_to_hls(*(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+    for modifier in colour:
+        share = _share(modifier.get("val"))
+        name = modifier.tag.removeprefix(A)
+        if share is None:
+            continue
+        if name == "lumMod":
+            lightness *= share
+        elif name == "lumOff":
+            lightness += share
+        elif name == "shade":
+            lightness *= share
+        elif name == "tint":
+            lightness = lightness * share + (1 - share)
+    lightness = min(max(lightness, 0.0), 1.0)
+    return "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, lightness, saturation))
+
+
+def _share(value: str | None) -> float | None:
+    """A DrawingML percentage (100000 is all) as a share, bounded; None if absent or not a number."""
+    try:
+        return None if value is None else min(max(int(value) / 100000, -1.0), 1.0)
+    except ValueError:
+        return None
 
 
 def _byte(value: str | None) -> float | None:

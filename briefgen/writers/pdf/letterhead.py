@@ -28,6 +28,7 @@ from briefgen.document.house import (
     House,
     LetterLine,
     Piece,
+    Shape,
 )
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
@@ -174,6 +175,8 @@ class Letterhead:
                 continue
             x = across(piece.anchor, piece.width, self.kit)
             y = down(piece.anchor, piece.height, self.kit, top)
+            if piece.shape is not None:
+                _paint(canv, piece.shape, (x, y - piece.height, piece.width, piece.height))
             if piece.image:
                 canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
             else:
@@ -223,6 +226,22 @@ def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, flo
     if len(line.cells) > 1:
         return [(left, right, slot) for slot in ("left", "center", "right")]
     return [(left, right, line.align)]
+
+
+def _paint(canv: Canvas, shape: Shape, box: tuple[float, float, float, float]) -> None:
+    """A floating shape's fill and outline in `box` (left, bottom, width, height), or its line across it."""
+    x, y, width, height = box
+    canv.saveState()
+    if shape.stroke is not None:
+        canv.setStrokeColor(HexColor(shape.stroke))
+        canv.setLineWidth(shape.stroke_width)
+    if shape.line:
+        canv.line(x, y + height, x + width, y)
+    else:
+        if shape.fill is not None:
+            canv.setFillColor(HexColor(shape.fill))
+        canv.rect(x, y, width, height, stroke=int(shape.stroke is not None), fill=int(shape.fill is not None))
+    canv.restoreState()
 
 
 def with_room(kit: Kit, banner: str, values: FieldValues) -> Kit:
