@@ -25,24 +25,30 @@ _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
        'xmlns:v="urn:schemas-microsoft-com:vml"')
 
 
-def _text_box() -> str:
-    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in ADDRESS)
+def _floating_shape(behind: str, place: tuple[str, str], size: tuple[int, int], shape: str, fallback: str) -> str:
+    """A floating shape as Word writes it (a wp:anchor holding a wps:wsp, its VML twin as mc:Fallback): behind
+    text or not, placed by its positionH and positionV, `size` in EMUs, the shape's properties and content."""
     return (
         f'<w:r {_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" '
-        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        '<wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH>'
-        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        '<wp:extent cx="2286000" cy="1143000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        '<wp:docPr id="7" name="Text Box 7"/><wp:cNvGraphicFramePr/><a:graphic>'
+        f'behindDoc="{behind}" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'{place[0]}{place[1]}<wp:extent cx="{size[0]}" cy="{size[1]}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapNone/><wp:docPr id="7" name="Shape 7"/><wp:cNvGraphicFramePr/><a:graphic>'
         '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
-        '<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2286000" cy="1143000"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
-        f"<wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
-        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440" bIns="45720" '
-        'anchor="t"/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-        f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox>'
-        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+        f"{shape}</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{fallback}</w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def _text_box() -> str:
+    paragraphs = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in ADDRESS)
+    return _floating_shape(
+        "0", ('<wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH>',
+              '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'),
+        (2286000, 1143000),
+        '<wps:cNvSpPr txBox="1"/><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln>'
+        f"<a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr lIns="91440" tIns="45720" rIns="91440" bIns="45720" anchor="t"/>',
+        f"<v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape>")
 
 
 def _reference(path: Path) -> None:
@@ -88,24 +94,17 @@ def test_the_text_box_is_drawn_where_libreoffice_puts_it(built: Path, tmp_path: 
 def _band() -> str:
     """A rectangle across the page's top, behind the text, in Accent 1 darker 25 % and no outline, as Word
     writes Insert > Shapes > Rectangle so set (python-docx's theme: Accent 1 is 4F81BD)."""
-    return (
-        f'<w:r {_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
-        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251658240" '
-        'behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        '<wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH>'
-        '<wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>'
-        '<wp:extent cx="7772400" cy="365760"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        '<wp:docPr id="9" name="Rectangle 9"/><wp:cNvGraphicFramePr/><a:graphic>'
-        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
-        '<wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="7772400" cy="365760"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1">'
-        '<a:lumMod val="75000"/></a:schemeClr></a:solidFill><a:ln><a:noFill/></a:ln></wps:spPr>'
+    return _floating_shape(
+        "1", ('<wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionH>',
+              '<wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>'),
+        (7772400, 365760),
+        '<wps:cNvSpPr/><wps:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr '
+        'val="accent1"><a:lumMod val="75000"/></a:schemeClr></a:solidFill><a:ln><a:noFill/></a:ln></wps:spPr>'
         '<wps:style><a:lnRef idx="2"><a:schemeClr val="accent1"><a:shade val="50000"/></a:schemeClr></a:lnRef>'
         '<a:fillRef idx="1"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="0"><a:schemeClr '
         'val="accent1"/></a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></wps:style>'
-        '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-        '<mc:Fallback><w:pict><v:rect style="position:absolute" fillcolor="#365f91" stroked="f"/></w:pict>'
-        "</mc:Fallback></mc:AlternateContent></w:r>")
+        "<wps:bodyPr/>",
+        '<v:rect style="position:absolute" fillcolor="#365f91" stroked="f"/>')
 
 
 def _banded(path: Path) -> None:

@@ -104,16 +104,19 @@ class Letterhead:
         """Each header and footer line of page `page` with its baseline and its top: the header's down from
         its distance to the page's top edge, the footer's up from its distance to the bottom edge."""
         header, footer = self.fitted[self.house.furniture_of(page)]
-        top = self.kit.page[1] - self.header_at
-        for line in header:
-            top -= self.height(line) - line.after
-            yield line, top, top + self.height(line) - line.spacing()
-            top -= line.after
+        yield from self._down_from(header, self.kit.page[1] - self.header_at)
         bottom = self.footer_at
         for line in reversed(footer):
             bottom += line.after
             yield line, bottom + self._descent(line), bottom + self.height(line) - line.spacing()
             bottom += self.height(line) - line.after
+
+    def _down_from(self, lines: tuple[LetterLine, ...], top: float) -> Iterator[tuple[LetterLine, float, float]]:
+        """Lines set from `top` down (a header's, a text box's), each with its baseline and its top."""
+        for line in lines:
+            top -= self.height(line) - line.after
+            yield line, top, top + self.height(line) - line.spacing()
+            top -= line.after
 
     def _font(self, line: LetterLine) -> tuple[str, float]:
         return fonts.font_name(self._family(line), line.bold), line.size or self.default_size
@@ -186,14 +189,12 @@ class Letterhead:
         """A floating text box's paragraphs from its top down, each in its own look, wrapped at its width
         inside Word's default insets, as a header's lines are set."""
         (x, top), inset = corner, BOX_INSETS[0]
-        top -= BOX_INSETS[1]
-        for line in self._laid(box.box, box.width - 2 * inset):
-            top -= self.height(line) - line.after
+        for line, baseline, line_top in self._down_from(self._laid(box.box, box.width - 2 * inset),
+                                                        top - BOX_INSETS[1]):
             if line.columns:
-                self._row(canv, line, top + self.height(line) - line.spacing(), page)
+                self._row(canv, line, line_top, page)
             else:
-                self._line(canv, line, top, page, (x + inset, x + box.width - inset))
-            top -= line.after
+                self._line(canv, line, baseline, page, (x + inset, x + box.width - inset))
 
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int,
               span: tuple[float, float] | None = None) -> None:
