@@ -1,0 +1,85 @@
+"""Fault classes found by a structured fuzz of the workspace (random type, text and file mutations of the model,
+catalogue, profiles, templates, seeds and output/), each run as a user runs briefgen, as a process, so the exit
+code and what is printed are the real ones. Each case states the exact message line and hint, exit code 1, and
+that the briefs already published are untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.helpers import built_workspace, copy_workspace, published
+
+
+def briefgen(ws: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), *args], capture_output=True, env=env,
+                          timeout=300, check=False)
+
+
+def said(done: subprocess.CompletedProcess[bytes]) -> str:
+    return (done.stdout + done.stderr).decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_workspace(tmp_path_factory.mktemp("built"))
+
+
+@pytest.fixture
+def ws(built: Path, tmp_path: Path) -> Path:
+    return copy_workspace(built, tmp_path)
+
+
+def refused(ws: Path, command: tuple[str, ...], message: str, hint: str) -> str:
+    """Run `command`; it must exit 1 printing `message` as a line and `hint` as its hint, no traceback or
+    internal error, with the published briefs untouched."""
+    before = published(ws)
+    done = briefgen(ws, *command)
+    text = said(done)
+    assert done.returncode == 1, text
+    assert "Traceback" not in text and "internal error" not in text, text
+    lines = [line.strip() for line in text.splitlines()]
+    assert message in lines, text
+    assert f"hint: {hint}" == lines[lines.index(message) + 1], text
+    assert published(ws) == before
+    return text
+
+
+# A template names the template it extends, includes or imports by something other than its file name in
+# quotes: jinja hands the object to the loader, which failed on it with an AttributeError (exit 3). An empty
+# name or a folder's was read as the templates/ folder itself, an unlocated "not a regular file".
+
+NOT_A_NAME = "template error: a template is named by its file name in quotes, not by a value of type {}"
+NAME_HINT = "write the template's file name in quotes: {% extends 'base.xml.j2' %}"
+NOT_FOUND_HINT = ("name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
+                  "analyst.xml.j2, base.xml.j2, executive.xml.j2, public.xml.j2")
+
+TEMPLATE_NAMES = [
+    ("{% extends self %}", NOT_A_NAME.format("TemplateReference"), NAME_HINT),
+    ("{% extends none %}", NOT_A_NAME.format("NoneType"), NAME_HINT),
+    ("{% include 5 %}", NOT_A_NAME.format("int"), NAME_HINT),
+    ("{% include [5] %}", NOT_A_NAME.format("int"), NAME_HINT),
+    ("{% from cite import x %}", NOT_A_NAME.format("CiteRegistry"), NAME_HINT),
+    ("{% import judgments as j %}{{ j }}", NOT_A_NAME.format("list"), NAME_HINT),
+    ("{% include '' %}", "template '' not found", NOT_FOUND_HINT),
+    ("{% include '.' %}", "template '.' not found", NOT_FOUND_HINT),
+    ("{% include [] %}", "the tag names no template (an empty list)", NOT_FOUND_HINT),
+]
+
+
+@pytest.mark.parametrize(("source", "message", "hint"), TEMPLATE_NAMES, ids=[c[0] for c in TEMPLATE_NAMES])
+def test_a_template_named_by_anything_but_its_name_is_a_located_template_error(
+        ws: Path, source: str, message: str, hint: str) -> None:
+    (ws / "templates/public.xml.j2").write_text(source, encoding="utf-8")
+    text = refused(ws, ("build",), f"templates/public.xml.j2:1: {message}", hint)
+    assert "CiteRegistry(" not in text  # the object's text (the whole model) is never printed
+
+
+CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], str, str]] = []
