@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -82,4 +81,24 @@ def test_a_template_named_by_anything_but_its_name_is_a_located_template_error(
     assert "CiteRegistry(" not in text  # the object's text (the whole model) is never printed
 
 
-CASES: list[tuple[str, Callable[[Path], None], tuple[str, ...], str, str]] = []
+# A mapping key holding a line break ("a\nb": 1, or a block scalar as a complex key) was printed as it is in
+# the key path before the message, so the `file:line:col: path: message` line broke in two.
+
+KEYS = [
+    ("templates/executive.yaml", '"a\\nb": 1', "templates/executive.yaml:14:1: a\\u000ab: unknown key 'a\\nb'",
+     "allowed keys: description, template, formats, max_pages, fit_slack, sections, limits, filters, confidence, "
+     "show_likelihood, show_evidence, show_corroboration, organisation, banner, footer, look, chart, ceiling, "
+     "portion_marks, citations, document_control"),
+    ("seeds/summary.yaml", '"x\\ry": 1', "seeds/summary.yaml:316:1: x\\u000dy: unknown key 'x\\ry'",
+     "allowed keys: brief, judgments, figures, quotes, gaps"),
+    ("templates/executive.yaml", "? |\n  block\n: 1", "templates/executive.yaml:14:3: block\\u000a: unknown key "
+     "'block\\n'", "did you mean 'look'?"),
+]
+
+
+@pytest.mark.parametrize(("file", "text", "message", "hint"), KEYS, ids=["profile", "model", "block-key"])
+def test_a_key_with_a_line_break_is_named_on_the_messages_one_line(ws: Path, file: str, text: str, message: str,
+                                                                   hint: str) -> None:
+    with (ws / file).open("a", encoding="utf-8") as out:
+        out.write(text + "\n")
+    refused(ws, ("build",), message, hint)
