@@ -111,6 +111,8 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
     if "word/styles.xml" not in names:
         raise AssetError("not a Word document: it has no word/styles.xml", REFERENCE_HINT)
     budget = MAX_REFERENCE_UNPACKED
+    defined: dict[str, set[str]] = {}  # per part, the ids of the relationships its .rels part defines
+    referring: list[tuple[str, bytes]] = []  # the word/ parts, whose relationship ids are checked at the end
     for info in archive.infolist():
         budget -= info.file_size
         if budget < 0:
@@ -126,11 +128,15 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             raise AssetError(f"its part {info.filename} nests its XML more than {MAX_XML_DEPTH} levels deep "
                              "(Word writes a few dozen; the DOCX writer's parser refuses it)", _RESAVE)
         if info.filename.endswith(".rels"):
-            _check_links(info.filename, data, set(names))
+            source, ids = _check_links(info.filename, data, set(names))
+            defined[source] = ids
         elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
             _check_fields(info.filename, data)
+            referring.append((info.filename, data))
             if info.filename == "word/styles.xml":
                 _check_inheritance(data)
+    for part, data in referring:
+        _check_relationship_ids(part, data, defined.get(part, set()))
 
 
 _RESAVE = "re-save the document in Word or LibreOffice"
@@ -158,13 +164,14 @@ def part_name(folder: str, target: str) -> str:
     return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
 
 
-def _check_links(rels: str, data: bytes, names: set[str]) -> None:
+def _check_links(rels: str, data: bytes, names: set[str]) -> tuple[str, set[str]]:
     """Every part a relationship part names is in the package (python-docx loads each one), and a letterhead
-    links no picture from outside it (the published brief would fetch it whenever it is opened)."""
+    links no picture from outside it (the published brief would fetch it whenever it is opened). The part the
+    relationships belong to, and their ids."""
     folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/header1.xml.rels -> word
     source = posixpath.join(folder, posixpath.basename(rels)[:-len(".rels")])
     try:
-        links = fromstring(data).iter(_REL)
+        links = list(fromstring(data).iter(_REL))
     except ParseError:
         raise AssetError(f"its part {rels} is not well-formed XML", _RESAVE) from None
     for link in links:
@@ -178,6 +185,25 @@ def _check_links(rels: str, data: bytes, names: set[str]) -> None:
         part = part_name(folder, target)
         if part not in names:
             raise AssetError(f"its part {source} links to {target[:80]!r}, which is not in the document", _RESAVE)
+    return source, {link.get("Id", "") for link in links}
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _check_relationship_ids(part: str, data: bytes, ids: set[str]) -> None:
+    """Every relationship id the part uses (a header or footer reference, a picture, a link: the r: attributes)
+    is one its relationships define: python-docx looks each up when it loads the part, and Word calls a document
+    with one missing unreadable."""
+    try:
+        root = fromstring(data)
+    except ParseError:
+        return  # damaged: opening the document says so
+    for el in root.iter():
+        for key, value in el.attrib.items():
+            if key.startswith(_R) and value and value not in ids:
+                raise AssetError(f"its part {part} refers to the relationship {value[:40]!r}, which its "
+                                 "relationships do not define", _RESAVE)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
