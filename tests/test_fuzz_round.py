@@ -6,14 +6,17 @@ that the briefs already published are untouched."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import built_workspace, copy_workspace, published
+from tests.helpers import built_workspace, copy_workspace, name_reference, published
 
 
 def briefgen(ws: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -102,3 +105,54 @@ def test_a_key_with_a_line_break_is_named_on_the_messages_one_line(ws: Path, fil
     with (ws / file).open("a", encoding="utf-8") as out:
         out.write(text + "\n")
     refused(ws, ("build",), message, hint)
+
+
+# A reference DOCX whose document (or header, footer) refers to a relationship id its .rels part does not
+# define: python-docx looked the id up while the DOCX writer added the banner under the letterhead, a KeyError
+# (exit 3), though `check` had passed it.
+
+def _reference_with_dangling_id(path: Path, part: str) -> None:
+    made = docx.Document()
+    made.sections[0].header.paragraphs[0].text = "HOUSE HEADER"
+    made.sections[0].footer.paragraphs[0].text = "HOUSE FOOTER"
+    made.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    if part == "word/document.xml":
+        parts[part] = re.sub(rb'(<w:footerReference [^>]*r:id=")[^"]*"', rb'\g<1>0x10"', parts[part])
+    else:  # a picture in the header whose r:embed names no relationship
+        picture = (b'<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+                   b'wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/'
+                   b'main"><a:graphicData><a:blip r:embed="rId77"/></a:graphicData></a:graphic></wp:inline>'
+                   b'</w:drawing></w:r></w:p>')
+        parts[part] = parts[part].replace(b"</w:p>", picture, 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize(("part", "rid"), [("word/document.xml", "0x10"), ("word/header1.xml", "rId77")])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_reference_part_naming_an_undefined_relationship_is_an_error_at_the_reference(
+        ws: Path, part: str, rid: str, command: str) -> None:
+    _reference_with_dangling_id(ws / "templates/house.docx", part)
+    name_reference(ws, "house.docx")
+    refused(ws, (command,), f"{'  ' if command == 'check' else ''}templates/executive.yaml:14:24: "
+            f"look.reference_docx: its part {part} refers to the relationship '{rid}', which its relationships do "
+            "not define".strip(), "re-save the document in Word or LibreOffice")
+
+
+# A font file lacking a table reportlab needs was refused as "damaged: KeyError", naming a Python exception.
+
+@pytest.mark.parametrize("table", ["hhea", "hmtx", "post"])
+def test_a_font_without_a_table_the_pdf_needs_names_the_table(ws: Path, table: str) -> None:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(ROOT / "briefgen/fonts/Carlito-Regular.ttf")
+    del font[table]
+    font.save(str(ws / "templates/mine.ttf"))
+    with (ws / "templates/executive.yaml").open("a", encoding="utf-8") as out:
+        out.write("look: {fonts: {body: mine.ttf}}\n")
+    refused(ws, ("build",), f"templates/executive.yaml:14:22: look.fonts.body: font 'mine.ttf' is damaged: it has "
+            f"no '{table}' table, which the PDF needs", "name a TrueType font file (.ttf, or an .otf with TrueType "
+            "outlines) inside templates/")
