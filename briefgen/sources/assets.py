@@ -113,6 +113,7 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
     budget = MAX_REFERENCE_UNPACKED
     defined: dict[str, set[str]] = {}  # per part, the ids of the relationships its .rels part defines
     referring: list[tuple[str, bytes]] = []  # the word/ parts, whose relationship ids are checked at the end
+    typed: list[tuple[str, str]] = []  # each part a relationship names, with the relationship's type
     for info in archive.infolist():
         budget -= info.file_size
         if budget < 0:
@@ -128,8 +129,9 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             raise AssetError(f"its part {info.filename} nests its XML more than {MAX_XML_DEPTH} levels deep "
                              "(Word writes a few dozen; the DOCX writer's parser refuses it)", _RESAVE)
         if info.filename.endswith(".rels"):
-            source, ids = _check_links(info.filename, data, set(names))
+            source, ids, targets = _check_links(info.filename, data, set(names))
             defined[source] = ids
+            typed += targets
         elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
             _check_fields(info.filename, data)
             referring.append((info.filename, data))
@@ -137,6 +139,10 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
                 _check_inheritance(data)
     for part, data in referring:
         _check_relationship_ids(part, data, defined.get(part, set()))
+    _check_content_types(archive, typed)
+    for part, kind in typed:
+        if kind == f"{_OFFICE}officeDocument":
+            _check_body(part, archive.read(part))
 
 
 _RESAVE = "re-save the document in Word or LibreOffice"
@@ -164,16 +170,18 @@ def part_name(folder: str, target: str) -> str:
     return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
 
 
-def _check_links(rels: str, data: bytes, names: set[str]) -> tuple[str, set[str]]:
+def _check_links(rels: str, data: bytes, names: set[str]) -> tuple[str, set[str], list[tuple[str, str]]]:
     """Every part a relationship part names is in the package (python-docx loads each one), and a letterhead
     links no picture from outside it (the published brief would fetch it whenever it is opened). The part the
-    relationships belong to, and their ids."""
+    relationships belong to, their ids, and each part inside the package they name with the relationship's
+    type."""
     folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/header1.xml.rels -> word
     source = posixpath.join(folder, posixpath.basename(rels)[:-len(".rels")])
     try:
         links = list(fromstring(data).iter(_REL))
     except ParseError:
         raise AssetError(f"its part {rels} is not well-formed XML", _RESAVE) from None
+    targets: list[tuple[str, str]] = []
     for link in links:
         target = link.get("Target", "")
         if link.get("TargetMode") == "External":
@@ -185,7 +193,48 @@ def _check_links(rels: str, data: bytes, names: set[str]) -> tuple[str, set[str]
         part = part_name(folder, target)
         if part not in names:
             raise AssetError(f"its part {source} links to {target[:80]!r}, which is not in the document", _RESAVE)
-    return source, {link.get("Id", "") for link in links}
+        targets.append((part, link.get("Type", "")))
+    return source, {link.get("Id", "") for link in links}, targets
+
+
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The parts python-docx reads as XML of their kind, by relationship type: each must be declared in
+# [Content_Types].xml as that kind, or python-docx loads it as bytes and fails where it reads it
+_CONTENT_TYPES = {
+    **{f"{_OFFICE}{kind}": f"{_WML}{kind}+xml" for kind in ("styles", "numbering", "header", "footer", "settings",
+                                                            "comments")},
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties":
+        "application/vnd.openxmlformats-package.core-properties+xml",
+}
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _check_body(part: str, data: bytes) -> None:
+    """The main part is a w:document holding a w:body (the page setup, headers and footers hang from it)."""
+    try:
+        root = fromstring(data)
+    except ParseError:
+        return  # opening the document says so
+    if root.tag != f"{_W}document" or root.find(f"{_W}body") is None:
+        raise AssetError(f"its main part {part} is not a Word document with a body (w:document, w:body)", _RESAVE)
+
+
+def _check_content_types(archive: zipfile.ZipFile, typed: list[tuple[str, str]]) -> None:
+    """Each styles, numbering, header, footer, settings, comments and core-properties part is declared in
+    [Content_Types].xml as what its relationship says it is (a part declared as anything else reads as bytes)."""
+    try:
+        root = fromstring(archive.read("[Content_Types].xml"))
+    except (KeyError, ParseError):
+        return  # opening the document says the main part is not declared a Word document
+    defaults = {el.get("Extension", "").lower(): el.get("ContentType") for el in root.iter(f"{_TYPES}Default")}
+    overrides = {el.get("PartName", "").lower(): el.get("ContentType") for el in root.iter(f"{_TYPES}Override")}
+    for part, kind in typed:
+        expected = _CONTENT_TYPES.get(kind)
+        declared = overrides.get(f"/{part}".lower(), defaults.get(posixpath.splitext(part)[1][1:].lower()))
+        if expected is not None and declared != expected:
+            raise AssetError(f"its part {part} is declared in [Content_Types].xml as {str(declared)[:60]!r}, not as "
+                             f"the {kind.rsplit('/', 1)[-1]} part its relationship names", _RESAVE)
 
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
