@@ -156,3 +156,80 @@ def test_a_font_without_a_table_the_pdf_needs_names_the_table(ws: Path, table: s
     refused(ws, ("build",), f"templates/executive.yaml:14:22: look.fonts.body: font 'mine.ttf' is damaged: it has "
             f"no '{table}' table, which the PDF needs", "name a TrueType font file (.ttf, or an .otf with TrueType "
             "outlines) inside templates/")
+
+
+# A reference whose [Content_Types].xml declares its styles, header or core properties as something else:
+# python-docx loaded the part as bytes and the DOCX writer failed reading it ("'Part' object has no attribute
+# 'styles'", exit 3), though `check` had passed it.
+
+def _reference_declaring(path: Path, part: str) -> None:
+    made = docx.Document()
+    made.sections[0].header.paragraphs[0].text = "HOUSE HEADER"
+    made.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    types = parts["[Content_Types].xml"].decode()
+    declared = f'<Override PartName="/{part}" ContentType="text/plain"/>'
+    types = re.sub(f'<Override PartName="/{re.escape(part)}" [^>]*/>', "", types).replace("</Types>",
+                                                                                           declared + "</Types>")
+    parts["[Content_Types].xml"] = types.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+@pytest.mark.parametrize(("part", "kind"), [("word/styles.xml", "styles"), ("word/header1.xml", "header"),
+                                            ("docProps/core.xml", "core-properties")])
+def test_a_reference_part_declared_as_another_kind_is_an_error_at_the_reference(ws: Path, part: str,
+                                                                                kind: str) -> None:
+    _reference_declaring(ws / "templates/house.docx", part)
+    name_reference(ws, "house.docx")
+    refused(ws, ("build",), f"templates/executive.yaml:14:24: look.reference_docx: its part {part} is declared in "
+            f"[Content_Types].xml as 'text/plain', not as the {kind} part its relationship names",
+            "re-save the document in Word or LibreOffice")
+
+
+# An HTML seed whose text holds a character reference to a control character (&#27;, &#1;, &#12;): lxml's
+# parser leaves the character in the text but refuses it back when the text is changed (the hidden-text and
+# line-break passes, trafilatura's own), a ValueError (exit 3) from `check` and `build`. Now the character is
+# dropped, as Python's html.parser drops it (a form feed, white space in HTML, is a space), and the page reads.
+
+@pytest.mark.parametrize(("reference", "read"), [("&#27;[31m", "marked[31mhere"), ("&#1;", "markedhere"),
+                                               ("&#12;", "marked here"), ("&#x1F;", "markedhere")])
+def test_an_html_seed_with_a_reference_to_a_control_character_reads(ws: Path, reference: str, read: str) -> None:
+    import html
+
+    seed = ws / "seeds/000_eab46a25288d9a93.txt"
+    lines = [html.escape(line, quote=False) for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines[-1] += f" marked{reference}here"
+    body = "".join(f"<p>{line}</p>" for line in lines[1:])
+    (ws / "seeds/000_eab46a25288d9a93.html").write_text(
+        f"<html><head><title>{lines[0]}</title></head><body><article><h1>{lines[0]}</h1>{body}</article></body>"
+        "</html>", encoding="utf-8")
+    seed.unlink()
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("000_eab46a25288d9a93.txt",
+                                                                       "000_eab46a25288d9a93.html"), encoding="utf-8")
+    for command in (("check",), ("seeds", "show", "gsw-ai-arms-race", "--grep", "marked")):
+        done = briefgen(ws, *command)
+        assert done.returncode == 0, said(done)
+        assert "internal error" not in said(done)
+    assert read in said(done)
+
+
+# A reference whose main part has no w:body (or is not a w:document at all): the DOCX writer emptied the body
+# it assumed was there, a TypeError (exit 3), though `check` had passed it.
+
+@pytest.mark.parametrize("document", [b"<w:document %s/>", b"<w:hdr %s><w:body/></w:hdr>"])
+def test_a_reference_without_a_document_body_is_an_error_at_the_reference(ws: Path, document: bytes) -> None:
+    path = ws / "templates/house.docx"
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = document % b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    name_reference(ws, "house.docx")
+    refused(ws, ("build",), "templates/executive.yaml:14:24: look.reference_docx: its main part word/document.xml is "
+            "not a Word document with a body (w:document, w:body)", "re-save the document in Word or LibreOffice")
