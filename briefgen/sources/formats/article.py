@@ -68,6 +68,7 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
 
     `favor_recall`: its default drops an article's list items when they are not inside an article container."""
     import trafilatura
+    from lxml import etree
     from trafilatura.utils import load_html
 
     tree = load_html(html)
@@ -75,9 +76,13 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
         return None
     _xml_text(tree)
     _take_out_hidden(tree, sheet)
-    found: str | None = trafilatura.extract(
-        tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, include_formatting=False, deduplicate=False, favor_recall=True)
+    try:
+        found: str | None = trafilatura.extract(
+            tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, include_formatting=False, deduplicate=False,
+            favor_recall=True)
+    except etree.XMLSyntaxError:  # it checks the XML it made by parsing it: a name HTML allows and XML does not
+        return None  # (an attribute named “top, from a stray "<s" in the text): read the page as raw blocks
     return found
 
 
@@ -123,6 +128,8 @@ def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
         for child in element:
             child.tail = None
     for element in gone:
+        if element.getparent() is None:  # the page's root is hidden (<html hidden>): a browser shows nothing
+            raise no_text()
         element.drop_tree()
     _quote_marks(tree)
     for element in tree.iter():  # a line break between CJK characters is nothing (htmldoc reads it so too)
