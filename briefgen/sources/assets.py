@@ -141,8 +141,8 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
         _check_relationship_ids(part, data, defined.get(part, set()))
     _check_content_types(archive, typed)
     for part, kind in typed:
-        if kind == f"{_OFFICE}officeDocument":
-            _check_body(part, archive.read(part))
+        if kind in _ROOTS:
+            _check_root(part, archive.read(part), kind)
 
 
 _RESAVE = "re-save the document in Word or LibreOffice"
@@ -183,6 +183,9 @@ def _check_links(rels: str, data: bytes, names: set[str]) -> tuple[str, set[str]
         raise AssetError(f"its part {rels} is not well-formed XML", _RESAVE) from None
     targets: list[tuple[str, str]] = []
     for link in links:
+        missing = next((key for key in ("Id", "Type", "Target") if not link.get(key)), None)
+        if missing:
+            raise AssetError(f"its part {rels} has a relationship without its {missing}", _RESAVE)
         target = link.get("Target", "")
         if link.get("TargetMode") == "External":
             if posixpath.basename(source).startswith(("header", "footer")) and link.get("Type") != _HYPERLINK:
@@ -210,14 +213,48 @@ _CONTENT_TYPES = {
 _TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
-def _check_body(part: str, data: bytes) -> None:
-    """The main part is a w:document holding a w:body (the page setup, headers and footers hang from it)."""
+_CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+# The root element each part python-docx reads must have: with another, python-docx reads it as plain XML, without
+# the methods the DOCX writer calls on it (and a document's main part holds a w:body, from which its page setup,
+# headers and footers hang)
+_ROOTS = {
+    f"{_OFFICE}officeDocument": ("w:document", "document"), f"{_OFFICE}styles": ("w:styles", "styles"),
+    f"{_OFFICE}numbering": ("w:numbering", "numbering"), f"{_OFFICE}header": ("w:hdr", "hdr"),
+    f"{_OFFICE}footer": ("w:ftr", "ftr"), f"{_OFFICE}settings": ("w:settings", "settings"),
+    f"{_OFFICE}comments": ("w:comments", "comments"),
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties":
+        ("cp:coreProperties", "coreProperties"),
+}
+
+
+def _check_root(part: str, data: bytes, kind: str) -> None:
+    """The part's root element is the one its relationship's kind has (a document's holding a w:body), and
+    a numbering part numbers its lists with whole numbers, as Word writes them."""
     try:
         root = fromstring(data)
     except ParseError:
         return  # opening the document says so
-    if root.tag != f"{_W}document" or root.find(f"{_W}body") is None:
+    shown, local = _ROOTS[kind]
+    namespace = _CORE if shown.startswith("cp:") else _W
+    if root.tag != f"{namespace}{local}":
+        raise AssetError(f"its part {part} is not a Word {local} part: its root element is {_shown_tag(root.tag)}, "
+                         f"not {shown}", _RESAVE)
+    if local == "document" and root.find(f"{_W}body") is None:
         raise AssetError(f"its main part {part} is not a Word document with a body (w:document, w:body)", _RESAVE)
+    if local == "numbering":
+        for tag, attribute in (("abstractNum", "abstractNumId"), ("num", "numId")):
+            for element in root.iterfind(f"{_W}{tag}"):
+                value = element.get(f"{_W}{attribute}", "")
+                if not value.isascii() or not value.isdigit():
+                    raise AssetError(f"its part {part} numbers a list w:{attribute}={value[:20]!r}, not a whole "
+                                     "number", _RESAVE)
+
+
+def _shown_tag(tag: str) -> str:
+    """An element's tag as a document writes it (w:hdr), its namespace shortened to the usual prefix."""
+    prefixes = {_W: "w:", _CORE: "cp:"}
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return f"{prefixes.get('{' + namespace + '}', '')}{local}"[:60]
 
 
 def _check_content_types(archive: zipfile.ZipFile, typed: list[tuple[str, str]]) -> None:
@@ -227,6 +264,9 @@ def _check_content_types(archive: zipfile.ZipFile, typed: list[tuple[str, str]])
         root = fromstring(archive.read("[Content_Types].xml"))
     except (KeyError, ParseError):
         return  # opening the document says the main part is not declared a Word document
+    if root.tag != f"{_TYPES}Types":
+        raise AssetError("its part [Content_Types].xml is not a list of content types (its root element is not "
+                         "Types)", _RESAVE)
     defaults = {el.get("Extension", "").lower(): el.get("ContentType") for el in root.iter(f"{_TYPES}Default")}
     overrides = {el.get("PartName", "").lower(): el.get("ContentType") for el in root.iter(f"{_TYPES}Override")}
     for part, kind in typed:
