@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -264,3 +265,80 @@ def test_a_page_whose_root_is_hidden_has_no_visible_text(ws: Path, html_tag: str
     _as_page(ws, html_tag=html_tag)
     refused(ws, ("build",), "seeds/sources.yaml:10:11: sources[0].file: 000_eab46a25288d9a93.html: the page has no "
             "visible text", "save the page with its text, not only scripts or images")
+
+
+# A reference DOCX whose parts python-docx reads have the wrong shape: the root element of its settings,
+# numbering, header or core properties is another element (python-docx reads it as plain XML, without the
+# methods the writer calls: AttributeError), [Content_Types].xml's root is not Types, a relationship lacks its
+# Type, a list is numbered "NaN" (int() in the writer: ValueError), all exit 3 after `check` had passed them;
+# and a reference with no section properties at all, which Word opens with its defaults (IndexError).
+
+def _repacked(path: Path, change: Callable[[dict[str, bytes]], None]) -> None:
+    made = docx.Document()
+    made.sections[0].header.paragraphs[0].text = "HOUSE HEADER"
+    made.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def _root(part: str, tag: bytes) -> Callable[[dict[str, bytes]], None]:
+    def change(parts: dict[str, bytes]) -> None:
+        parts[part] = re.sub(rb"<(/?)(w|cp):(settings|hdr|coreProperties|numbering)\b", rb"<\1\2:" + tag,
+                             parts[part])
+    return change
+
+
+def _numbered_nan(parts: dict[str, bytes]) -> None:
+    parts["word/numbering.xml"] = re.sub(rb'w:abstractNumId="\d+"', b'w:abstractNumId="NaN"',
+                                         parts["word/numbering.xml"], count=1)
+
+
+def _typeless(parts: dict[str, bytes]) -> None:
+    parts["word/_rels/document.xml.rels"] = re.sub(rb' Type="[^"]*"', b"", parts["word/_rels/document.xml.rels"],
+                                                   count=1)
+
+
+def _types_root(parts: dict[str, bytes]) -> None:
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"<Types ", b"<Override ").replace(
+        b"</Types>", b"</Override>")
+
+
+SHAPES = {
+    "settings root": (_root("word/settings.xml", b"defaultTabStop"), "its part word/settings.xml is not a Word "
+                      "settings part: its root element is w:defaultTabStop, not w:settings"),
+    "header root": (_root("word/header1.xml", b"p"), "its part word/header1.xml is not a Word hdr part: its root "
+                    "element is w:p, not w:hdr"),
+    "core root": (_root("docProps/core.xml", b"lastModifiedBy"), "its part docProps/core.xml is not a Word "
+                  "coreProperties part: its root element is cp:lastModifiedBy, not cp:coreProperties"),
+    "numbering id": (_numbered_nan, "its part word/numbering.xml numbers a list w:abstractNumId='NaN', not a "
+                     "whole number"),
+    "relationship type": (_typeless, "its part word/_rels/document.xml.rels has a relationship without its Type"),
+    "content types root": (_types_root, "its part [Content_Types].xml is not a list of content types (its root "
+                           "element is not Types)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SHAPES))
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_reference_part_of_the_wrong_shape_is_an_error_at_the_reference(ws: Path, case: str,
+                                                                           command: str) -> None:
+    change, message = SHAPES[case]
+    _repacked(ws / "templates/house.docx", change)
+    name_reference(ws, "house.docx")
+    indent = "  " if command == "check" else ""
+    refused(ws, (command,), f"{indent}templates/executive.yaml:14:24: look.reference_docx: {message}".strip(),
+            "re-save the document in Word or LibreOffice")
+
+
+def test_a_reference_without_section_properties_builds_with_words_defaults(ws: Path) -> None:
+    _repacked(ws / "templates/house.docx", lambda parts: parts.update({"word/document.xml": re.sub(
+        rb"<w:sectPr\b.*</w:sectPr>", b"", parts["word/document.xml"], flags=re.S)}))
+    name_reference(ws, "house.docx")
+    done = briefgen(ws, "build", "-a", "executive")
+    assert done.returncode == 0, said(done)
+    with zipfile.ZipFile(ws / "output/executive.docx") as archive:
+        assert b"<w:sectPr" in archive.read("word/document.xml")
