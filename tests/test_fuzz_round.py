@@ -342,3 +342,33 @@ def test_a_reference_without_section_properties_builds_with_words_defaults(ws: P
     assert done.returncode == 0, said(done)
     with zipfile.ZipFile(ws / "output/executive.docx") as archive:
         assert b"<w:sectPr" in archive.read("word/document.xml")
+
+
+# A logo Pillow reads whose header python-docx reads as a size of nothing: a pHYs chunk of 1 pixel a metre (0
+# dpi, which python-docx divides by) or of 4 billion (the picture 0 EMU high): ZeroDivisionError in the DOCX
+# writer (exit 3). Such a logo is now redrawn as a plain PNG, as a CMYK JPEG already was, in both formats.
+
+def _logo_with_resolution(path: Path, pixels_per_metre: int) -> None:
+    import io
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 10, 10)).save(buffer, "PNG")
+    data = struct.pack(">IIB", pixels_per_metre, pixels_per_metre, 1)
+    chunk = struct.pack(">I", len(data)) + b"pHYs" + data + struct.pack(">I", zlib.crc32(b"pHYs" + data))
+    path.write_bytes(buffer.getvalue()[:33] + chunk + buffer.getvalue()[33:])  # after the 8-byte mark and IHDR
+
+
+@pytest.mark.parametrize("pixels_per_metre", [1, 2**32 - 1])
+def test_a_logo_whose_resolution_python_docx_cannot_use_is_redrawn(ws: Path, pixels_per_metre: int) -> None:
+    _logo_with_resolution(ws / "templates/logo.png", pixels_per_metre)
+    with (ws / "templates/executive.yaml").open("a", encoding="utf-8") as out:
+        out.write("look: {logo: logo.png}\n")
+    done = briefgen(ws, "build", "-a", "executive")
+    assert done.returncode == 0, said(done)
+    shown = docx.Document(str(ws / "output/executive.docx")).sections[0].first_page_header.paragraphs[0]
+    assert shown._p.xpath(".//a:blip")  # the logo is in the first page's header
+    assert shown.runs[-1]._r.xpath(".//wp:extent")[0].cy > 0  # at its height
