@@ -372,3 +372,17 @@ def test_a_logo_whose_resolution_python_docx_cannot_use_is_redrawn(ws: Path, pix
     shown = docx.Document(str(ws / "output/executive.docx")).sections[0].first_page_header.paragraphs[0]
     assert shown._p.xpath(".//a:blip")  # the logo is in the first page's header
     assert shown.runs[-1]._r.xpath(".//wp:extent")[0].cy > 0  # at its height
+
+
+# A library's warning about a user's file was printed with the library's source path and line before briefgen's
+# own message: Pillow's DecompressionBombWarning for a logo of 121 million pixels (under Pillow's error limit).
+
+def test_a_librarys_warning_about_a_file_is_not_printed(ws: Path) -> None:
+    from PIL import Image
+
+    Image.new("1", (11000, 11000)).save(ws / "templates/logo.png")
+    with (ws / "templates/executive.yaml").open("a", encoding="utf-8") as out:
+        out.write("look: {logo: logo.png}\n")
+    text = refused(ws, ("build",), "templates/executive.yaml:14:14: look.logo: the logo has more than 25,000,000 "
+                   "pixels (a decompression bomb?)", "scale the logo down to a few hundred pixels")
+    assert "Warning" not in text and "site-packages" not in text, text
