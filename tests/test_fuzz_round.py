@@ -386,3 +386,23 @@ def test_a_librarys_warning_about_a_file_is_not_printed(ws: Path) -> None:
     text = refused(ws, ("build",), "templates/executive.yaml:14:14: look.logo: the logo has more than 25,000,000 "
                    "pixels (a decompression bomb?)", "scale the logo down to a few hundred pixels")
     assert "Warning" not in text and "site-packages" not in text, text
+
+
+# An explicit YAML tag on a value not of its type (`!!int plain`, `!!bool maybe`, `!!float x`): the loader built
+# the value with PyYAML's constructor, which raised ValueError or KeyError (exit 3).
+
+TAGGED = [
+    ("templates/public.yaml", "confidence: plain", "confidence: !!int plain",
+     "templates/public.yaml:7:13: confidence: 'plain' is not a YAML int, as its tag !!int says"),
+    ("templates/public.yaml", "confidence: plain", "confidence: !!float x",
+     "templates/public.yaml:7:13: confidence: 'x' is not a YAML float, as its tag !!float says"),
+    ("seeds/summary.yaml", "    confidence: high\n", "    confidence: !!bool maybe\n",
+     "seeds/summary.yaml:46:17: judgments[0].confidence: 'maybe' is not a YAML bool, as its tag !!bool says"),
+]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), TAGGED, ids=["int", "float", "bool"])
+def test_a_tag_that_does_not_fit_its_value_is_located(ws: Path, file: str, old: str, new: str, message: str) -> None:
+    path = ws / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    refused(ws, ("build",), message, "remove the tag; briefgen reads plain YAML only")
