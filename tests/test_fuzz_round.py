@@ -227,8 +227,12 @@ def test_an_html_seed_with_a_reference_to_a_control_character_reads(ws: Path, re
 # A reference whose main part has no w:body (or is not a w:document at all): the DOCX writer emptied the body
 # it assumed was there, a TypeError (exit 3), though `check` had passed it.
 
-@pytest.mark.parametrize("document", [b"<w:document %s/>", b"<w:hdr %s><w:body/></w:hdr>"])
-def test_a_reference_without_a_document_body_is_an_error_at_the_reference(ws: Path, document: bytes) -> None:
+@pytest.mark.parametrize(("document", "message"), [
+    (b"<w:document %s/>", "its main part word/document.xml is not a Word document with a body (w:document, w:body)"),
+    (b"<w:hdr %s><w:body/></w:hdr>", "its part word/document.xml is not a Word document part: its root element is "
+     "w:hdr, not w:document")])
+def test_a_reference_without_a_document_body_is_an_error_at_the_reference(ws: Path, document: bytes,
+                                                                          message: str) -> None:
     path = ws / "templates/house.docx"
     docx.Document().save(str(path))
     with zipfile.ZipFile(path) as archive:
@@ -238,8 +242,8 @@ def test_a_reference_without_a_document_body_is_an_error_at_the_reference(ws: Pa
         for name, data in parts.items():
             archive.writestr(name, data)
     name_reference(ws, "house.docx")
-    refused(ws, ("build",), "templates/executive.yaml:14:24: look.reference_docx: its main part word/document.xml is "
-            "not a Word document with a body (w:document, w:body)", "re-save the document in Word or LibreOffice")
+    refused(ws, ("build",), f"templates/executive.yaml:14:24: look.reference_docx: {message}",
+            "re-save the document in Word or LibreOffice")
 
 
 # Web pages that stopped the HTML readers (exit 3): a marked section with a keyword other than CDATA, IF and the
