@@ -410,3 +410,17 @@ def test_a_tag_that_does_not_fit_its_value_is_located(ws: Path, file: str, old: 
     path = ws / file
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     refused(ws, ("build",), message, "remove the tag; briefgen reads plain YAML only")
+
+
+# A brief dated after 2107 (as_of: 9999-12-31, a real date): the DOCX's zip entries were stamped with it, and a
+# zip's date cannot hold a year past 2107 (struct.error, exit 3). The stamp is now kept within the zip's years.
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "2108-01-01"])
+def test_a_brief_dated_beyond_the_zip_years_builds(ws: Path, as_of: str) -> None:
+    model = ws / "seeds/summary.yaml"
+    model.write_text(model.read_text(encoding="utf-8").replace('as_of: "2025-09-19"', f'as_of: "{as_of}"'),
+                     encoding="utf-8")
+    done = briefgen(ws, "build", "-a", "executive")
+    assert done.returncode == 0, said(done)
+    with zipfile.ZipFile(ws / "output/executive.docx") as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2107, 12, 31)}
