@@ -45,8 +45,8 @@ class Problem:
         head = f"{self.location}: "
         if self.severity == "warning":
             head += "warning: "
-        if self.path:
-            head += f"{self.path}: "
+        if self.path:  # one line: a key may hold a line break ("a\nb": 1), shown as its escape
+            head += f"{shown(self.path, line_feeds=False)}: "
         text = head + self.message
         if self.hint:
             text += f"\n    hint: {self.hint}"

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import traceback
+import warnings
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -202,6 +203,11 @@ def main() -> None:
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if "--debug" not in sys.argv[1:]:
+        # A library's warning about a user's file (Pillow's DecompressionBombWarning for a huge logo, its "Invalid
+        # APNG", zipfile's "Duplicate name") printed its source path and line among briefgen's messages; briefgen
+        # says what is wrong with the file itself, at its own location. --debug shows them.
+        warnings.simplefilter("ignore")
     one_command()
     _leave(_exit_code("--debug" in sys.argv[1:]))
 

@@ -213,7 +213,14 @@ class _Builder:
             if tag in _PLAIN_TAGS:  # dates stay text
                 value = event.value
             elif tag in _SCALAR_TAGS:
-                value = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value), deep=True)
+                try:  # an explicit tag on a value not of its type: `!!int plain`, `!!bool maybe`, `!!float x`
+                    value = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value), deep=True)
+                except (ValueError, KeyError, TypeError, OverflowError, yaml.YAMLError):
+                    short = tag.rsplit(":", 1)[-1]
+                    self._fail(self.locate(self._placed(parent, event), f"{event.value[:60]!r} is not "
+                                           f"a YAML {short}, as its tag !!{short} says",
+                                           "remove the tag; briefgen reads plain YAML only"))
+                    return
             else:
                 self._fail(self.locate(self._placed(parent, event), f"YAML tag {tag} is not allowed",
                                        "remove the tag; briefgen reads plain YAML only"))

@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from jinja2.compiler import CodeGenerator, Frame
-from jinja2.environment import TemplateModule
+from jinja2.environment import Template, TemplateModule
+from jinja2.exceptions import TemplateRuntimeError
 from jinja2.nodes import Concat
 from jinja2.runtime import BlockReference, Context, LoopContext, Macro, TemplateReference, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -72,6 +73,10 @@ class _Generator(CodeGenerator):
         self.write(")")
 
 
+class TemplateNameError(TemplateRuntimeError):
+    """An extends, include or import tag given something other than a template's name."""
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     code_generator_class = _Generator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
@@ -86,6 +91,23 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return isinstance(obj, OPEN_TYPES) and super().is_safe_attribute(obj, attr, value)
+
+    def _load_template(self, name: Any, globals: Any) -> Template:
+        """Load a template by its name, which must be text: `{% extends self %}`, `{% include [5] %}` or
+        `{% import judgments as j %}` name none (jinja would hand the object to the loader, which fails on it).
+        The message names the value's type only: its text could be anything the context holds."""
+        if isinstance(name, Undefined):
+            name._fail_with_undefined_error()
+        if not isinstance(name, str):
+            raise _not_a_name(name)
+        return super()._load_template(name, globals)
+
+    def get_or_select_template(self, template_name_or_list: Any, parent: str | None = None,
+                               globals: Any = None) -> Template:
+        """`{% include %}` of one name or a list of names to try; anything else (`{% include 5 %}`) is no name."""
+        if not isinstance(template_name_or_list, (str, Undefined, Template, list, tuple)):
+            raise _not_a_name(template_name_or_list)
+        return super().get_or_select_template(template_name_or_list, parent, globals)
 
     @staticmethod
     def output_buffer() -> OutputBuffer:
@@ -121,6 +143,11 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             return wrapped(*args, **kwargs)
 
         return bounded_format
+
+
+def _not_a_name(value: Any) -> TemplateNameError:
+    return TemplateNameError(f"a template is named by its file name in quotes, not by a value of type "
+                             f"{type(value).__name__}")
 
 
 def _check_size(size: int | None, what: str) -> None:

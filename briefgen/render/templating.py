@@ -28,7 +28,7 @@ from jinja2.parser import Parser
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render import bytecode
 from briefgen.render.limits import RenderLimit, bounded, collect
-from briefgen.render.sandbox import BoundedSandbox
+from briefgen.render.sandbox import BoundedSandbox, TemplateNameError
 from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
 from briefgen.workspace import Workspace
 
@@ -58,7 +58,7 @@ class ContainedLoader(BaseLoader):
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = os.path.join(self.folder, *split_template_path(template))
-        if not os.path.lexists(path):
+        if not os.path.lexists(path) or os.path.isdir(path):  # '' and 'sub/' name the folder, no template
             raise TemplateNotFound(template)
         display = f"templates/{template}"
         if not inside(self.folder, path):
@@ -179,7 +179,8 @@ def _not_found(exc: TemplateNotFound, file: str | None = None, line: int | None 
     if file is None:
         return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
             "create it under templates/, or point the profile's `template` at an existing file")))
-    return BriefgenError(Problem(file, f"template {exc.name!r} not found", line, hint=(
+    what = f"template {exc.name!r} not found" if exc.name is not None else "the tag names no template (an empty list)"
+    return BriefgenError(Problem(file, what, line, hint=(
         "name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
         + ", ".join(sorted(p.name for p in BUNDLED.glob("*.j2"))))))
 
@@ -215,6 +216,8 @@ def _template_frame(ws: Workspace, name: str) -> tuple[str, int | None]:
 
 
 def _hint(exc: TemplateError) -> str:
+    if isinstance(exc, TemplateNameError):
+        return "write the template's file name in quotes: {% extends 'base.xml.j2' %}"
     if "unsafe" in str(exc) or type(exc).__name__ == "SecurityError":
         return "templates run in a sandbox: they may read the brief's data, not Python internals"
     if "undefined" in str(exc):

@@ -111,6 +111,9 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
     if "word/styles.xml" not in names:
         raise AssetError("not a Word document: it has no word/styles.xml", REFERENCE_HINT)
     budget = MAX_REFERENCE_UNPACKED
+    defined: dict[str, set[str]] = {}  # per part, the ids of the relationships its .rels part defines
+    referring: list[tuple[str, bytes]] = []  # the word/ parts, whose relationship ids are checked at the end
+    typed: list[tuple[str, str]] = []  # each part a relationship names, with the relationship's type
     for info in archive.infolist():
         budget -= info.file_size
         if budget < 0:
@@ -126,11 +129,20 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             raise AssetError(f"its part {info.filename} nests its XML more than {MAX_XML_DEPTH} levels deep "
                              "(Word writes a few dozen; the DOCX writer's parser refuses it)", _RESAVE)
         if info.filename.endswith(".rels"):
-            _check_links(info.filename, data, set(names))
+            source, ids, targets = _check_links(info.filename, data, set(names))
+            defined[source] = ids
+            typed += targets
         elif info.filename.startswith("word/") and info.filename.endswith(".xml"):
             _check_fields(info.filename, data)
+            referring.append((info.filename, data))
             if info.filename == "word/styles.xml":
                 _check_inheritance(data)
+    for part, data in referring:
+        _check_relationship_ids(part, data, defined.get(part, set()))
+    _check_content_types(archive, typed)
+    for part, kind in typed:
+        if kind in _ROOTS:
+            _check_root(part, archive.read(part), kind)
 
 
 _RESAVE = "re-save the document in Word or LibreOffice"
@@ -158,16 +170,22 @@ def part_name(folder: str, target: str) -> str:
     return posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
 
 
-def _check_links(rels: str, data: bytes, names: set[str]) -> None:
+def _check_links(rels: str, data: bytes, names: set[str]) -> tuple[str, set[str], list[tuple[str, str]]]:
     """Every part a relationship part names is in the package (python-docx loads each one), and a letterhead
-    links no picture from outside it (the published brief would fetch it whenever it is opened)."""
+    links no picture from outside it (the published brief would fetch it whenever it is opened). The part the
+    relationships belong to, their ids, and each part inside the package they name with the relationship's
+    type."""
     folder = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/header1.xml.rels -> word
     source = posixpath.join(folder, posixpath.basename(rels)[:-len(".rels")])
     try:
-        links = fromstring(data).iter(_REL)
+        links = list(fromstring(data).iter(_REL))
     except ParseError:
         raise AssetError(f"its part {rels} is not well-formed XML", _RESAVE) from None
+    targets: list[tuple[str, str]] = []
     for link in links:
+        missing = next((key for key in ("Id", "Type", "Target") if not link.get(key)), None)
+        if missing:
+            raise AssetError(f"its part {rels} has a relationship without its {missing}", _RESAVE)
         target = link.get("Target", "")
         if link.get("TargetMode") == "External":
             if posixpath.basename(source).startswith(("header", "footer")) and link.get("Type") != _HYPERLINK:
@@ -178,6 +196,103 @@ def _check_links(rels: str, data: bytes, names: set[str]) -> None:
         part = part_name(folder, target)
         if part not in names:
             raise AssetError(f"its part {source} links to {target[:80]!r}, which is not in the document", _RESAVE)
+        targets.append((part, link.get("Type", "")))
+    return source, {link.get("Id", "") for link in links}, targets
+
+
+_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# The parts python-docx reads as XML of their kind, by relationship type: each must be declared in
+# [Content_Types].xml as that kind, or python-docx loads it as bytes and fails where it reads it
+_CONTENT_TYPES = {
+    **{f"{_OFFICE}{kind}": f"{_WML}{kind}+xml" for kind in ("styles", "numbering", "header", "footer", "settings",
+                                                            "comments")},
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties":
+        "application/vnd.openxmlformats-package.core-properties+xml",
+}
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+_CORE = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+# The root element each part python-docx reads must have: with another, python-docx reads it as plain XML, without
+# the methods the DOCX writer calls on it (and a document's main part holds a w:body, from which its page setup,
+# headers and footers hang)
+_ROOTS = {
+    f"{_OFFICE}officeDocument": ("w:document", "document"), f"{_OFFICE}styles": ("w:styles", "styles"),
+    f"{_OFFICE}numbering": ("w:numbering", "numbering"), f"{_OFFICE}header": ("w:hdr", "hdr"),
+    f"{_OFFICE}footer": ("w:ftr", "ftr"), f"{_OFFICE}settings": ("w:settings", "settings"),
+    f"{_OFFICE}comments": ("w:comments", "comments"),
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties":
+        ("cp:coreProperties", "coreProperties"),
+}
+
+
+def _check_root(part: str, data: bytes, kind: str) -> None:
+    """The part's root element is the one its relationship's kind has (a document's holding a w:body), and
+    a numbering part numbers its lists with whole numbers, as Word writes them."""
+    try:
+        root = fromstring(data)
+    except ParseError:
+        return  # opening the document says so
+    shown, local = _ROOTS[kind]
+    namespace = _CORE if shown.startswith("cp:") else _W
+    if root.tag != f"{namespace}{local}":
+        raise AssetError(f"its part {part} is not a Word {local} part: its root element is {_shown_tag(root.tag)}, "
+                         f"not {shown}", _RESAVE)
+    if local == "document" and root.find(f"{_W}body") is None:
+        raise AssetError(f"its main part {part} is not a Word document with a body (w:document, w:body)", _RESAVE)
+    if local == "numbering":
+        for tag, attribute in (("abstractNum", "abstractNumId"), ("num", "numId")):
+            for element in root.iterfind(f"{_W}{tag}"):
+                value = element.get(f"{_W}{attribute}", "")
+                if not value.isascii() or not value.isdigit():
+                    raise AssetError(f"its part {part} numbers a list w:{attribute}={value[:20]!r}, not a whole "
+                                     "number", _RESAVE)
+
+
+def _shown_tag(tag: str) -> str:
+    """An element's tag as a document writes it (w:hdr), its namespace shortened to the usual prefix."""
+    prefixes = {_W: "w:", _CORE: "cp:"}
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return f"{prefixes.get('{' + namespace + '}', '')}{local}"[:60]
+
+
+def _check_content_types(archive: zipfile.ZipFile, typed: list[tuple[str, str]]) -> None:
+    """Each styles, numbering, header, footer, settings, comments and core-properties part is declared in
+    [Content_Types].xml as what its relationship says it is (a part declared as anything else reads as bytes)."""
+    try:
+        root = fromstring(archive.read("[Content_Types].xml"))
+    except (KeyError, ParseError):
+        return  # opening the document says the main part is not declared a Word document
+    if root.tag != f"{_TYPES}Types":
+        raise AssetError("its part [Content_Types].xml is not a list of content types (its root element is not "
+                         "Types)", _RESAVE)
+    defaults = {el.get("Extension", "").lower(): el.get("ContentType") for el in root.iter(f"{_TYPES}Default")}
+    overrides = {el.get("PartName", "").lower(): el.get("ContentType") for el in root.iter(f"{_TYPES}Override")}
+    for part, kind in typed:
+        expected = _CONTENT_TYPES.get(kind)
+        declared = overrides.get(f"/{part}".lower(), defaults.get(posixpath.splitext(part)[1][1:].lower()))
+        if expected is not None and declared != expected:
+            raise AssetError(f"its part {part} is declared in [Content_Types].xml as {str(declared)[:60]!r}, not as "
+                             f"the {kind.rsplit('/', 1)[-1]} part its relationship names", _RESAVE)
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _check_relationship_ids(part: str, data: bytes, ids: set[str]) -> None:
+    """Every relationship id the part uses (a header or footer reference, a picture, a link: the r: attributes)
+    is one its relationships define: python-docx looks each up when it loads the part, and Word calls a document
+    with one missing unreadable."""
+    try:
+        root = fromstring(data)
+    except ParseError:
+        return  # damaged: opening the document says so
+    for el in root.iter():
+        for key, value in el.attrib.items():
+            if key.startswith(_R) and value and value not in ids:
+                raise AssetError(f"its part {part} refers to the relationship {value[:40]!r}, which its "
+                                 "relationships do not define", _RESAVE)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

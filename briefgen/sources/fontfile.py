@@ -116,7 +116,16 @@ def _embeddable(name: str, raw: bytes, os2: bytes) -> None:
                              "use a font whose licence allows embedding (SIL OFL, Apache, …)") from None
         raise AssetError(f"font {name!r} cannot be embedded by the PDF library: {reason}", FONT_HINT) from None
     except Exception as exc:  # a damaged table makes reportlab's reader fail in many ways
-        raise AssetError(f"font {name!r} is damaged: {type(exc).__name__}", FONT_HINT) from None
+        raise AssetError(f"font {name!r} is damaged: {_damage(exc)}", FONT_HINT) from None
+
+
+def _damage(exc: Exception) -> str:
+    """What reportlab's reader met, in a user's words: a table it needs that the file lacks (it looks tables up
+    by tag, so a missing one is a KeyError naming it), else tables it cannot read."""
+    tag = exc.args[0] if isinstance(exc, KeyError) and exc.args else None
+    if isinstance(tag, str) and 0 < len(tag) <= 4:
+        return f"it has no '{tag}' table, which the PDF needs"
+    return "its tables cannot be read"
 
 
 def _name(face: hb.Face, name_id: hb.OTNameIdPredefined) -> str:

@@ -9,6 +9,7 @@ which trafilatura finds no article is read as raw blocks (htmldoc.text_blocks), 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -67,16 +68,41 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
 
     `favor_recall`: its default drops an article's list items when they are not inside an article container."""
     import trafilatura
+    from lxml import etree
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
         return None
+    _xml_text(tree)
     _take_out_hidden(tree, sheet)
-    found: str | None = trafilatura.extract(
-        tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, include_formatting=False, deduplicate=False, favor_recall=True)
+    try:
+        found: str | None = trafilatura.extract(
+            tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, include_formatting=False, deduplicate=False,
+            favor_recall=True)
+    except etree.XMLSyntaxError:  # it checks the XML it made by parsing it: a name HTML allows and XML does not
+        return None  # (an attribute named “top, from a stray "<s" in the text): read the page as raw blocks
     return found
+
+
+# What lxml's HTML parser leaves in a text from a character reference (&#27;, &#1;, &#12;) but refuses to be given
+# back, so any change to that text (ours, or trafilatura's) would fail: the C0 controls but tab and line breaks.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_text(tree: Any) -> None:
+    """Each text in the tree without the control characters XML cannot hold, as Python's html.parser reads the
+    same references (it drops them; a form feed, which HTML counts as white space, is a space)."""
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.text and _NOT_XML.search(element.text):
+            element.text = _NOT_XML.sub(_xml_char, element.text)
+        if element.tail and _NOT_XML.search(element.tail):
+            element.tail = _NOT_XML.sub(_xml_char, element.tail)
+
+
+def _xml_char(found: re.Match[str]) -> str:
+    return " " if found.group() == "\x0c" else ""
 
 
 def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
@@ -102,6 +128,8 @@ def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
         for child in element:
             child.tail = None
     for element in gone:
+        if element.getparent() is None:  # the page's root is hidden (<html hidden>): a browser shows nothing
+            raise no_text()
         element.drop_tree()
     _quote_marks(tree)
     for element in tree.iter():  # a line break between CJK characters is nothing (htmldoc reads it so too)

@@ -77,7 +77,19 @@ def quote_mark(depth: int, opening: bool) -> str:
     return ("\u201c" if opening else "\u201d") if depth % 2 else ("\u2018" if opening else "\u2019")
 
 
-class HtmlText(HTMLParser):
+class LenientParser(HTMLParser):
+    """html.parser reading a marked section as browsers do. Before Python 3.13 it gives up, with an
+    AssertionError, on one whose keyword is not CDATA, IF and the like (`<![CDAT x]>`, `<![ x]>`); a browser
+    reads any such `<![…>` in a page as a comment (a "bogus comment", to its first `>`)."""
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
+
+
+class HtmlText(LenientParser):
     """Collects visible text, cutting it into blocks at block elements; <pre> keeps its lines apart."""
 
     def __init__(self, rows: bool = False, sheet: Sheet | None = None) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-from html.parser import HTMLParser
 from typing import Any
 
+from briefgen.sources.formats.htmldoc import LenientParser
 from briefgen.text import one_line
 
 
-class _Head(HTMLParser):
+class _Head(LenientParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, str] = {}
@@ -78,9 +78,8 @@ def _name(value: Any) -> str:
 def page_metadata(text: str) -> dict[str, str]:
     """Flat clues, keyed by where they came from: `meta:og:site_name`, `title`, `ld:datePublished`, …"""
     parser = _Head()
-    with contextlib.suppress(AssertionError):  # html.parser gives up on some broken declarations
-        parser.feed(text)
-        parser.close()
+    parser.feed(text)
+    parser.close()
     clues = {f"meta:{name}": one_line(value) for name, value in parser.meta.items()}
     clues.update(title=parser.title, h1=parser.h1, canonical=parser.canonical.strip())
     for obj in _ld_objects(parser.ld):

@@ -33,7 +33,9 @@ _APP_XML = (
     b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
     b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
 )
+# The years a zip entry's (MS-DOS) date can hold: a brief dated outside them is stamped at the nearer end
 _EARLIEST_ZIP_TIME = datetime(1980, 1, 1, tzinfo=UTC)
+_LATEST_ZIP_TIME = datetime(2107, 12, 31, tzinfo=UTC)
 _EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 # The reference's own extended properties that its letterhead may show (a DOCPROPERTY Company field, a content
 # control bound to the company's name, as Word's cover pages and letterheads use): kept, where the rest of
@@ -57,7 +59,7 @@ def to_bytes(document: DocxDocument, meta: Meta) -> bytes:
     _drop_template_parts(document)
     buffer = BytesIO()
     document.save(buffer)
-    return normalise_zip(buffer.getvalue(), max(meta_datetime(meta), _EARLIEST_ZIP_TIME))
+    return normalise_zip(buffer.getvalue(), meta_datetime(meta))
 
 
 def _core_properties(document: DocxDocument, meta: Meta) -> None:
@@ -114,7 +116,9 @@ def strip_variable_ids(document: DocxDocument) -> None:
 
 
 def normalise_zip(data: bytes, when: datetime) -> bytes:
-    """Rebuild a zip with fixed entry times, order ([Content_Types].xml first) and permissions."""
+    """Rebuild a zip with fixed entry times, order ([Content_Types].xml first) and permissions; `when` (a UTC
+    time) is kept within the years a zip's date can hold (an as_of of 9999-12-31 failed to pack)."""
+    when = min(max(when, _EARLIEST_ZIP_TIME), _LATEST_ZIP_TIME)
     stamp = (when.year, when.month, when.day, 0, 0, 0)
     with ZipFile(BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}

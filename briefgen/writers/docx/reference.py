@@ -50,6 +50,7 @@ def open_document(reference: Path | None) -> DocxDocument:
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
     letterhead = _clear_body(document)
+    document.element.body.get_or_add_sectPr()  # a reference without section properties has Word's defaults
     _drop_content_parts(document, letterhead)
     _drop_page_breaks(document)
     strip_variable_ids(document)
