@@ -107,7 +107,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """`{% include %}` of one name or a list of names to try; anything else (`{% include 5 %}`) is no name."""
         if not isinstance(template_name_or_list, (str, Undefined, Template, list, tuple)):
             raise _not_a_name(template_name_or_list)
-        return super().get_or_select_template(template_name_or_list, parent, globals)
+        return super().get_or_select_template(template_name_or_list, parent, globals)  # type: ignore[arg-type]
 
     @staticmethod
     def output_buffer() -> OutputBuffer:

@@ -84,7 +84,7 @@ class LenientParser(HTMLParser):
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         try:
-            return super().parse_marked_section(i, report)
+            return super().parse_marked_section(i, bool(report))
         except AssertionError:
             return self.parse_bogus_comment(i)
 
