@@ -160,7 +160,10 @@ _MESSAGES: dict[int, tuple[str, str]] = {
     errno.ENAMETOOLONG: ("the file name is too long", "use a shorter path"),
     errno.ENOTDIR: ("a part of the path is a file, not a folder", "remove or rename the file that is in the way"),
     errno.EISDIR: ("it is a folder, not a file", "remove or rename the folder that is in the way"),
+    errno.ENOENT: ("no such file or folder", "check the path (for -o, a folder briefgen can make: its parent "
+                   "must exist and be writable, not a system folder such as /proc)"),
 }
+_ANY_HINT = "check the path and its permissions, then run the command again"  # for an error not listed above
 
 
 def os_problem(exc: OSError, display: str | None = None) -> Problem:
@@ -170,7 +173,7 @@ def os_problem(exc: OSError, display: str | None = None) -> Problem:
         return Problem(where, f"the path {exc.strerror}", hint="replace it with an ordinary file")
     if isinstance(exc, FileTooLarge):
         return Problem(where, "the file is larger than briefgen reads", hint="use a smaller file")
-    message, hint = _MESSAGES.get(exc.errno or 0, (exc.strerror or str(exc), ""))
+    message, hint = _MESSAGES.get(exc.errno or 0, (exc.strerror or str(exc), _ANY_HINT))
     return Problem(where, message, hint=hint)
 
 

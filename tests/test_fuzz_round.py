@@ -424,3 +424,10 @@ def test_a_brief_dated_beyond_the_zip_years_builds(ws: Path, as_of: str) -> None
     assert done.returncode == 0, said(done)
     with zipfile.ZipFile(ws / "output/executive.docx") as archive:
         assert {info.date_time[:3] for info in archive.infolist()} == {(2107, 12, 31)}
+
+
+def test_an_output_folder_that_cannot_be_made_has_a_hint(ws: Path) -> None:
+    """`-o /proc` (a folder briefgen cannot write in): the message came without a hint (ENOENT had none)."""
+    refused(ws, ("build", "-a", "executive", "-o", "/proc"), "/proc/.build.lock: no such file or folder",
+            "check the path (for -o, a folder briefgen can make: its parent must exist and be writable, not a "
+            "system folder such as /proc)")

@@ -30,7 +30,8 @@ from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.sources.assets import AssetError, check_logo
 from briefgen.workspace import Workspace
 
-_COLOUR_HINT = "write #RRGGBB, a CSS colour name (navy) or rgb(), or the name of a colour under color.palette"
+_COLOUR_HINT = ("write #RRGGBB, a CSS colour name (navy), rgb(r, g, b) or hsl(h, s%, l%), opaque (no rgba or "
+                "hsla: a brief's colours are solid), or the name of a colour under color.palette")
 _BRAND_LOGO_HINT = ("make the brand file's logo a PNG or JPEG file inside templates/ (a path from the brand "
                     "file's folder)")
 
