@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
 
+from briefgen.document.house import STRICT_WORDML
 from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import Unplaced
 from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
@@ -236,6 +237,8 @@ def _check_root(part: str, data: bytes, kind: str) -> None:
         return  # opening the document says so
     shown, local = _ROOTS[kind]
     namespace = _CORE if shown.startswith("cp:") else _W
+    if root.tag.startswith(f"{{{STRICT_WORDML}}}"):
+        return  # Strict Open XML: the reference's check names it and says how to save it (render/assets.py)
     if root.tag != f"{namespace}{local}":
         raise AssetError(f"its part {part} is not a Word {local} part: its root element is {_shown_tag(root.tag)}, "
                          f"not {shown}", _RESAVE)
