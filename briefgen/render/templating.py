@@ -136,9 +136,23 @@ def _failed(ws: Workspace, name: str, exc: BaseException) -> BriefgenError:
     if compiling is not None:
         return _too_deep(*compiling)
     file, line = _template_frame(ws, name)
-    hint = ("look for a template that includes itself, or a macro that calls itself, with no end"
-            if isinstance(exc, RecursionError) else "")
-    return BriefgenError(Problem(file, f"template error: {type(exc).__name__}: {exc}", line, hint=hint))
+    if isinstance(exc, RecursionError):
+        return BriefgenError(Problem(file, "template error: it calls itself with no end (recursion)", line, hint=(
+            "look for a template that includes itself, or a macro that calls itself, with no end")))
+    what = next((words for kind, words in _IN_WORDS if isinstance(exc, kind)), "it cannot compute a value")
+    said = str(exc)
+    return BriefgenError(Problem(file, f"template error: {what}" + (f" ({said})" if said and said != what else ""),
+                                 line, hint=_COMPUTED_HINT))
+
+
+# What each error a template's expression raises means, in words (its own message follows in brackets).
+_IN_WORDS: tuple[tuple[type[BaseException], str], ...] = (
+    (ZeroDivisionError, "division by zero"), (OverflowError, "a number too large"),
+    (ArithmeticError, "an impossible calculation"), (MemoryError, "it needs more memory than there is"),
+    (LookupError, "an item or key that is not there"), (TypeError, "a value of the wrong type"),
+    (ValueError, "a value of the wrong kind"), (AssertionError, "a filter given arguments it cannot take"))
+_COMPUTED_HINT = ("the values on that line may not be what the template expects: test them first "
+                  "({% if x %}, or a default: x|default(0))")
 
 
 def _too_deep(file: str, line: int | None) -> BriefgenError:
