@@ -113,7 +113,7 @@ def is_date_field(code: str) -> bool:
 
 def placeholder(code: str) -> str | None:
     """The placeholder of a field the letterhead fills in from FieldValues (a date field with its picture and
-    case, FILENAME with its case), or None."""
+    case, FILENAME and a document property with their case), or None."""
     switch = _case(code)
     case = f"\x01{switch}" if switch else ""  # after \x01: the case switch, if any
     if is_date_field(code):
@@ -131,7 +131,7 @@ def property_placeholder(name: str, switch: str = "") -> str:
 
 def field_text(code: str, values: FieldValues) -> str | None:
     """What a field whose code is `code` shows, where briefgen sets it (date fields, FILENAME when the name is
-    known); None for the others."""
+    known, the document properties); None for the others."""
     if is_date_field(code):
         return _cased(word_date(_picture(code), values), _case(code))
     if field_name(code) == FILENAME and values.file_name:
