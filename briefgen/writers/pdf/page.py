@@ -116,8 +116,9 @@ class Decorator:
 
     def reach(self) -> tuple[float, float]:
         """How far the header reaches down from the page's top edge, and the footer up from its bottom, as Word
-        lays out the DOCX's: FURNITURE_DISTANCE_MM from the edge, one line, or two where the handling line
-        takes a line of its own (the page numbers measured at their widest, as the DOCX does)."""
+        lays out the DOCX's: FURNITURE_DISTANCE_MM from the edge, one line, and more where the handling line
+        takes lines of its own or a long footer does (the page numbers measured at their widest, as the DOCX
+        does)."""
         line, distance = self.size * FURNITURE_LINE, FURNITURE_DISTANCE_MM * mm
         lines = [1 + self._banner_above(sides)
                  for sides in ((self.kit.theme.organisation, ""), (self._side, PAGE_NUMBERS_WIDEST))]
