@@ -39,6 +39,7 @@ from briefgen.sources.formats.pdfpage import Block
 from briefgen.sources.formats.pdfreader import pages
 from briefgen.sources.formats.pdfspacing import line_text
 from briefgen.sources.formats.plain import SeedError, check_kind
+from briefgen.text import one_line
 
 logging.getLogger("pdfminer").setLevel(logging.CRITICAL)  # its warnings about sloppy files are not ours to print
 
@@ -90,7 +91,9 @@ def _layout(raw: bytes) -> Iterator[list[LTPage]]:
         raise SeedError(f"the PDF's encryption cannot be opened ({exc})", "save an unencrypted copy and use that") \
             from None
     except Exception as exc:  # any failure inside a hostile file is the file's fault, not ours
-        raise SeedError(f"the PDF is damaged ({type(exc).__name__}: {str(exc)[:120]})", DAMAGED_HINT) from None
+        said = one_line(str(exc))[:120]  # the reader's own words, without Python's name for the failure
+        raise SeedError("the PDF is damaged: it cannot be read" + (f" ({said})" if said else ""), DAMAGED_HINT) \
+            from None
 
 
 def _boxes(container: Any) -> Iterator[LTTextBox]:
