@@ -9,7 +9,6 @@ reader gives the PDF, and the styles briefgen adds to the DOCX, the same values.
 
 from __future__ import annotations
 
-import math
 import posixpath
 import zipfile
 from pathlib import Path
@@ -21,7 +20,7 @@ from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordframe import borders, shading_colour
-from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, on, twips
+from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, on, signed, twips
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.assets import part_name
 
@@ -227,18 +226,9 @@ def _indent(ppr: Element) -> tuple[float, float, float] | None:
     if ind is None:
         return None
     def side(*names: str) -> float:
-        return next((v for v in (_signed(ind.get(f"{W}{n}")) for n in names) if v is not None), 0.0) / 20
+        return next((v for v in (signed(ind.get(f"{W}{n}"), _MAX_INDENT) for n in names) if v is not None), 0.0) / 20
     hanging = side("hanging")
     return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
-
-
-def _signed(value: str | None) -> float | None:
-    """A signed measure (an indent may reach into the margin), bounded as Word bounds it (31680 twips)."""
-    try:
-        number = None if value is None else float(value)
-    except ValueError:
-        return None
-    return max(-_MAX_INDENT, min(number, _MAX_INDENT)) if number is not None and math.isfinite(number) else None
 
 
 _MAX_INDENT = 31680.0  # 22 inches in twips

@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -25,7 +24,7 @@ from xml.etree.ElementTree import Element
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
 from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, Shape, StyleLook, Watermark
 from briefgen.render.watermark import watermark
-from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, twips, unsigned
+from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, signed, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
 
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
@@ -277,7 +276,7 @@ def _anchor(drawing: Element) -> Anchor:
         relative = {"column": "margin", "character": "margin", "line": "paragraph"}.get(relative, relative)
         align = None if position is None else position.findtext(f"{WP}align")
         offset = None if position is None else position.findtext(f"{WP}posOffset")
-        number = _emu(offset)
+        number = signed(offset, _MAX_EMU)
         return (relative if relative in known else default, align if align in _ALIGNS else None,
                 number / EMU_PER_PT if number is not None else 0.0)
 
@@ -285,18 +284,7 @@ def _anchor(drawing: Element) -> Anchor:
     return Anchor(*across, *down, behind=drawing.get("behindDoc", "0").lower() in ("1", "true", "on"))
 
 
-def _emu(text: str | None) -> float | None:
-    """A signed measure in EMUs, bounded to Word's page (22 inches); None when absent or not a number."""
-    try:
-        number = None if text is None else float(text.strip())
-    except ValueError:
-        return None
-    if number is None or not math.isfinite(number):
-        return None
-    return max(-_MAX_EMU, min(number, _MAX_EMU))
-
-
-_MAX_EMU = 22 * 914400.0
+_MAX_EMU = 22 * 914400.0  # Word's largest page side, 22 inches
 
 
 def _bound(sdt: Element) -> str | None:

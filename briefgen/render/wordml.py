@@ -38,6 +38,16 @@ def unsigned(value: str | None) -> float | None:
     return number if number is not None and 0 <= number < math.inf else None
 
 
+def signed(value: str | None, bound: float) -> float | None:
+    """A signed measure (an indent into the margin, a picture's offset), finite and within +-`bound`; None when
+    absent or not a number."""
+    try:
+        number = None if value is None else float(value)
+    except ValueError:
+        return None
+    return max(-bound, min(number, bound)) if number is not None and math.isfinite(number) else None
+
+
 def on(element: Element | None) -> bool | None:
     """A toggle property (w:b, w:caps…): None when absent."""
     if element is None:

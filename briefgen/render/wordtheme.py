@@ -71,14 +71,9 @@ class WordTheme:
         base = self.colours.get(_SLOTS.get(name, ""))
         if base is None:
             return None
-        red, green, blue = (int(base[i:i + 2], 16) / 255 for i in (0, 2, 4))
-        hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
         tint, shade = _byte(element.get(f"{W}{tint_attr}")), _byte(element.get(f"{W}{shade_attr}"))
-        if tint is not None:  # towards white: the lightness kept in proportion, the rest made white
-            lightness = lightness * tint + (1 - tint)
-        if shade is not None:  # towards black
-            lightness *= shade
-        return "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, lightness, saturation))
+        return _lightened(base, [("tint", share) for share in (tint,) if share is not None]
+                          + [("times", share) for share in (shade,) if share is not None])
 
 
 def _near(one: str, other: str) -> bool:
@@ -90,20 +85,20 @@ def _near(one: str, other: str) -> bool:
 def _modified(value: str, colour: Element) -> str:
     """A DrawingML colour with its modifiers applied to its lightness, in thousandths of a percent:
     lumMod and lumOff (Word's "lighter 40 %": lumMod 60000, lumOff 40000), shade and tint."""
+    said = [(_MODIFIERS.get(modifier.tag.removeprefix(A)), _share(modifier.get("val"))) for modifier in colour]
+    return _lightened(value, [(kind, share) for kind, share in said if kind is not None and share is not None])
+
+
+_MODIFIERS = {"lumMod": "times", "lumOff": "plus", "shade": "times", "tint": "tint"}  # DrawingML's, on lightness
+
+
+def _lightened(value: str, steps: list[tuple[str, float]]) -> str:
+    """The colour "RRGGBB" with each step applied to its lightness in turn, as "#RRGGBB": "times" scales it
+    (a shade: towards black), "plus" adds to it, "tint" keeps it in proportion and makes the rest white."""
     hue, lightness, saturation = colorsys.rgb_to_hls(*(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)))
-    for modifier in colour:
-        share = _share(modifier.get("val"))
-        name = modifier.tag.removeprefix(A)
-        if share is None:
-            continue
-        if name == "lumMod":
-            lightness *= share
-        elif name == "lumOff":
-            lightness += share
-        elif name == "shade":
-            lightness *= share
-        elif name == "tint":
-            lightness = lightness * share + (1 - share)
+    for kind, share in steps:
+        lightness = lightness * share if kind == "times" else lightness + share if kind == "plus" \
+            else lightness * share + (1 - share)
     lightness = min(max(lightness, 0.0), 1.0)
     return "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, lightness, saturation))
 
