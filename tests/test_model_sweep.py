@@ -82,6 +82,19 @@ def test_a_passage_in_a_script_without_spaces_counts_its_characters() -> None:
             Evidence(source="s", passage=one)
 
 
+def test_ascii_passages_are_split_into_words_as_any_other_passage() -> None:
+    """ASCII text takes a quicker pattern (issue 20): on every string of these characters up to five long, it
+    finds the words the general pattern finds."""
+    from itertools import product
+
+    from briefgen.model import fields
+
+    for size in range(6):
+        for chars in product("a1_ '.-,\t", repeat=size):
+            text = "".join(chars)
+            assert fields._ASCII_WORD.findall(text) == fields._PASSAGE_WORD.findall(text), text
+
+
 def test_item_ids_that_differ_only_in_case_are_refused(ws: Path) -> None:
     first = _line_of(ws, SUMMARY, "id: kj-ai-top-priority")
     edit(ws / SUMMARY, "id: kj-drone-production", "id: KJ-AI-Top-Priority")

@@ -57,3 +57,16 @@ def test_a_passage_repeating_its_quote_names_the_characters_once(ws: Path) -> No
     output = run(ws, "check").output
     assert "quotes[0].text: q-0-en: text has 3 characters" in output
     assert "evidence[0].passage has" not in output
+
+
+
+def test_a_character_written_as_an_escape_in_an_ascii_file(ws: Path) -> None:
+    """The check passes over a part of the model holding only ASCII without walking its fields: a character
+    YAML makes of an escape is not ASCII once parsed, and is still found where the file's text is all ASCII."""
+    edit(ws / "seeds" / "summary.yaml", "bluf: Officials spoke in their own languages.",
+         'bluf: "Officials spoke \\U000F0000 in their own languages."')
+    brief = (ws / "seeds" / "summary.yaml").read_text(encoding="utf-8").split("judgments:")[0]
+    assert "U000F0000" in brief and brief.isascii()
+    output = run(ws, "check").output
+    assert "brief.bluf: brief: bluf has '\\U000f0000' (U+F0000 a private-use character), which no font draws" \
+        in output, output

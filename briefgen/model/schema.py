@@ -21,6 +21,7 @@ from briefgen.model.fields import (
     Priority,
     Text,
     Url,
+    empty_list,
     passage_words,
 )
 from briefgen.model.readings import Reading
@@ -54,7 +55,7 @@ class Item(Strict):
     """1 is the most important; a brief with a page limit leaves out the highest numbers first."""
     audiences: Annotated[list[Id], Field(min_length=1)] | None = None
     """Only these audiences (profile names) show the item; absent: every audience."""
-    tags: Annotated[list[Id], Field(max_length=MAX_LABELS)] = []
+    tags: Annotated[list[Id], Field(max_length=MAX_LABELS)] = empty_list()
     """Free labels that templates may select on."""
     marking: Marking | None = None
     """The item's marking: at least the highest marking of the sources its evidence cites."""
@@ -109,7 +110,7 @@ class Gap(Strict):
     """1 is the most important; a brief with a page limit leaves out the highest numbers first."""
     marking: Marking | None = None
     """The gap's marking: at least the highest marking of the sources its evidence cites."""
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = empty_list()
     """Passages that show the gap, if any."""
 
 
@@ -120,7 +121,7 @@ class ReleasableBluf(Strict):
     """The marking of this bottom line: audiences whose ceiling reaches it (and not the main BLUF's) see it."""
     bluf: Text
     """The bottom line in words that marking may carry."""
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = empty_list()
     """The passages that support this bottom line."""
 
 
@@ -133,18 +134,18 @@ class Brief(Strict):
     """The information cutoff, YYYY-MM-DD: the date the brief is printed with."""
     author: Text = "briefgen"
     """Who wrote the brief, for the files' properties."""
-    keywords: Annotated[list[Text], Field(max_length=MAX_LABELS)] = []
+    keywords: Annotated[list[Text], Field(max_length=MAX_LABELS)] = empty_list()
     """Keywords for the files' properties."""
     likelihood_row: Literal["likelihood", "probability"] = "likelihood"
     """Which ICD 203 row the model's likelihood terms come from: "likelihood" (almost no chance … almost
     certain) or "probability" (remote … nearly certain)."""
     bluf: Text
     """The bottom line up front: two or three sentences of the analyst's own."""
-    bluf_evidence: list[Evidence] = []
+    bluf_evidence: list[Evidence] = empty_list()
     """The passages that support the bottom line (a BLUF with none is a warning)."""
     bluf_marking: Marking | None = None
     """The bottom line's marking: at least the highest marking of the sources its evidence cites."""
-    releasable: list[ReleasableBluf] = []
+    releasable: list[ReleasableBluf] = empty_list()
     """Bottom lines for lower ceilings, each with its own marking and evidence."""
 
 
@@ -154,13 +155,13 @@ class Summary(Strict):
     brief: Brief
     """The brief's title, subject, cutoff date and bottom line."""
     # 10,000 a list keeps `check` and `build` under 1 GB at the model's size limit (README, Limits)
-    judgments: Annotated[list[Judgment], Field(max_length=MAX_ITEMS)] = []
+    judgments: Annotated[list[Judgment], Field(max_length=MAX_ITEMS)] = empty_list()
     """Key judgments, each with confidence and evidence."""
-    figures: Annotated[list[Figure], Field(max_length=MAX_ITEMS)] = []
+    figures: Annotated[list[Figure], Field(max_length=MAX_ITEMS)] = empty_list()
     """Key figures: a printed value, its machine number and unit, and evidence."""
-    quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = []
+    quotes: Annotated[list[Quote], Field(max_length=MAX_ITEMS)] = empty_list()
     """Quotations with their speaker, context and evidence."""
-    gaps: Annotated[list[Gap], Field(max_length=MAX_ITEMS)] = []
+    gaps: Annotated[list[Gap], Field(max_length=MAX_ITEMS)] = empty_list()
     """Information gaps: what the seeds do not settle."""
 
 
@@ -211,7 +212,7 @@ class Catalogue(Strict):
 
     markings: Id | Annotated[list[Marking | LevelSpec], Field(min_length=1, max_length=50)] | None = None
     """The marking scheme: a shipped one by name (tlp, generic) or the workspace's own levels, lowest first."""
-    sources: Annotated[list[Source], Field(max_length=MAX_SOURCES)] = []
+    sources: Annotated[list[Source], Field(max_length=MAX_SOURCES)] = empty_list()
     """One entry per seed document."""
 
 

@@ -53,8 +53,10 @@ def _find_whole(seed: Seed, passage: str) -> Found:
     line's end ("mili-" and "tary" on two lines, "mili- tary" once YAML folds the break) is also looked for
     with the word whole, as the seed may read it."""
     found = _find(seed, passage)
+    if found.spans:
+        return found
     whole = _BROKEN_WORD.sub("", passage)
-    if not found.spans and whole != passage:
+    if whole != passage:
         again = _find(seed, whole)
         return again if again.spans else found
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 from briefgen.errors import Problem
 from briefgen.model.fields import ITEM_KINDS
@@ -16,6 +17,7 @@ from briefgen.model.loader import Loaded
 from briefgen.model.schema import Source
 
 
+@functools.lru_cache(maxsize=4096)  # a large catalogue repeats its dates: 30,000 spans, a few hundred distinct
 def _span(value: str) -> tuple[dt.date, dt.date]:
     """The first and last day a partial date (validated by the schema) may mean."""
     parts = [int(p) for p in value.split("-")]

@@ -9,6 +9,7 @@ another's do not is reported naming the audiences that lack it.
 from __future__ import annotations
 
 import dataclasses
+import json
 import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -43,8 +44,21 @@ def undrawable(loaded: Loaded, fontsets: Mapping[str, FontSet] | None = None) ->
     found += [(loaded.summary_src, (section, i), item.id, item)
               for section in _SECTIONS for i, item in enumerate(getattr(summary, section))]
     found += [(loaded.catalogue_src, ("sources", i), source.id, source) for i, source in enumerate(catalogue.sources)]
+    parts = {(id(src), path[0]): (src, path[0]) for src, path, _, _ in found}
+    plain = {key: _ascii_only(src.data.get(part)) for key, (src, part) in parts.items()}
     return [_problem(src, (*path, *inner), item, field, chars, lacking)
-            for src, path, item, model in found for inner, field, chars, lacking in _grouped(model, sets)]
+            for src, path, item, model in found if not plain[id(src), path[0]]
+            for inner, field, chars, lacking in _grouped(model, sets)]
+
+
+def _ascii_only(data: Any) -> bool:
+    """Whether parsed YAML holds only ASCII (keys, text, and dates and numbers written out), found in one pass
+    in C: every font draws ASCII, and a part of the model with none of its items walked field by field is
+    most of this check's time on a large model (issue 20). Data JSON cannot write counts as not ASCII."""
+    try:
+        return json.dumps(data, ensure_ascii=False, default=str, check_circular=False).isascii()
+    except (TypeError, ValueError, RecursionError):
+        return False
 
 
 def _problem(src: Located, path: tuple[str | int, ...], item: str, field: str, chars: list[str],
