@@ -363,6 +363,8 @@ SCENARIOS: dict[str, Scenario] = {
                                   ("check",)),
     "template syntax (check)": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),
                                 ("check",)),
+    "template fails when run (check)": (
+        _board("", '{% extends "base.xml.j2" %}{% block bluf %}{{ 1 / 0 }}{% endblock %}'), ("check",)),
     "unknown audience": (_nothing, ("build", "-a", "board")),
     "audience name": (_nothing, ("build", "-a", "../evil")),
     "output is a file": (_output_taken, ("build", "-o", "elsewhere")),

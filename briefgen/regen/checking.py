@@ -44,6 +44,8 @@ def _verdict(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tu
     store = None if no_cache else tie_store(ws)
     checked = run_check(ws, fonts=partial(_fonts, ws), store=store,
                         digests=None if store is None else seed_digests(stamps), extra=partial(_profiles, ws))
+    if not checked.failed(False):  # as a build, which composes nothing before the model verifies
+        checked.verification.problems.extend(_rendered(checked))
     verdict = Verdict(report_text(checked, strict=False), report_json(checked, strict=False) if as_json else None,
                       checked.failed(False), checked.failed(True))
     readings = None if store is None else seed_readings(checked, stamps)
@@ -64,6 +66,12 @@ def _fonts(ws: Workspace) -> dict[str, FontSet]:
     from briefgen.render.profilecheck import audience_fonts
 
     return audience_fonts(ws)
+
+
+def _rendered(checked: Checked) -> list[Problem]:
+    from briefgen.render.profilecheck import rendered
+
+    return rendered(checked)
 
 
 def _profiles(ws: Workspace, loaded: Loaded) -> list[Problem]:

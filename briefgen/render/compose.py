@@ -85,8 +85,7 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
     in drop order, that fits). `expect`, if given, is shown the document the compose expects to return as soon
     as it is composed: the fit's, only when a last build's choice backs the expectation (before the fit proves
     it). A caller may start writing that document in another process, and check the choice after."""
-    release = release_for(checked, profile, audience)
-    selection = select(checked.loaded.summary, profile, audience, release.allows)
+    release, selection = _selected(checked, profile, audience)
     hidden = selection.withheld, needles(checked, release)
     if profile.max_pages is None:
         document = compose(checked, audience, profile, selection, changes, release, edition)
@@ -98,6 +97,19 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
     if expect and hint is not None:
         expect(fit.document(guess))
     return Composed(audience, *fit.first_fitting(guess), *hidden)
+
+
+def compose_unfitted(checked: Checked, audience: str, profile: Profile) -> Document:
+    """The audience's brief composed from every item it shows, as a build composes it before fitting it to its
+    pages: what `check` runs each template on, so an error only running it finds is not left to the build."""
+    release, selection = _selected(checked, profile, audience)
+    return compose(checked, audience, profile, selection, release=release)
+
+
+def _selected(checked: Checked, profile: Profile, audience: str) -> tuple[Release, Selection]:
+    """The audience's release (its ceiling over the model's markings) and every item the profile asks for."""
+    release = release_for(checked, profile, audience)
+    return release, select(checked.loaded.summary, profile, audience, release.allows)
 
 
 class _Fit:

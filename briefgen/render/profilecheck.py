@@ -1,12 +1,14 @@
 """Everything a build will use from `templates/`, checked before any build: every audience's profile, its
-template (compiled, with every template it extends or includes), logo, reference DOCX, brand file, the fonts
-they name and the chart. All problems of all audiences are reported at once, each at its file and line, so a
-passing `check` leaves a build only reasons outside the inputs to fail (disk, lock)."""
+template (compiled, with every template it extends or includes, and once the model verifies, run on it:
+`rendered`), logo, reference DOCX, brand file, the fonts they name and the chart. All problems of all
+audiences are reported at once, each at its file and line, so a passing `check` leaves a build only reasons
+outside the inputs to fail (disk, lock)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.errors import BriefgenError, Problem, did_you_mean
@@ -21,6 +23,9 @@ from briefgen.render.release import open_ceiling, unknown_ceiling
 from briefgen.verify.markings import assess, scheme_of
 from briefgen.workspace import Workspace
 
+if TYPE_CHECKING:
+    from briefgen.verify.check import Checked
+
 Step = Callable[[Workspace, Profile, str, Loaded], list[Problem]]
 
 
@@ -32,6 +37,22 @@ def check_profiles(ws: Workspace, loaded: Loaded, names: Iterable[str] | None = 
     for name in known if names is None else names:
         found.extend(replace(p, item=f"audience {name}") for p in _check_one(ws, name, loaded))
     return found + unknown_audiences(loaded, known) + stray_profiles(ws)
+
+
+def rendered(checked: Checked) -> list[Problem]:
+    """Each audience's template run on the verified model, as a build runs it before the fit
+    (render/compose.compose_unfitted; no writer, no page measured): an error that only running a template
+    finds (a name it does not know used in a sum, a filter given the wrong kind of value, markup the brief
+    cannot read) is reported at its file and line, tagged with the audience, instead of stopping the build."""
+    from briefgen.render.compose import compose_unfitted
+
+    found: list[Problem] = []
+    for name in audience_names(checked.ws):
+        try:
+            compose_unfitted(checked, name, load_profile(checked.ws, name))
+        except BriefgenError as exc:
+            found.extend(replace(p, item=f"audience {name}") for p in exc.problems)
+    return found
 
 
 def _check_one(ws: Workspace, name: str, loaded: Loaded) -> list[Problem]:
