@@ -202,15 +202,19 @@ class Letterhead:
         size = self._font(line)[1]
         left, right = span or (self.kit.margins[3], self.kit.page[0] - self.kit.margins[1])
         canv.setFillColor(HexColor(text_colour(line.colour, None)))
+        after = left
         for cell, slot in zip(line.cells, _slots(line, left, right), strict=False):
-            self._pieces(canv, cell, line, slot, baseline, size, page)
+            after = self._pieces(canv, cell, line, slot, baseline, size, page, after)
 
     def _pieces(self, canv: Canvas, cell: tuple[Piece, ...], line: LetterLine, slot: tuple[float, float, str],
-                baseline: float, size: float, page: int) -> None:
-        """A part of a line between `slot`'s two edges, aligned as it says."""
+                baseline: float, size: float, page: int, after: float = float("-inf")) -> float:
+        """A part of a line between `slot`'s two edges, aligned as it says, but never before `after` (where the
+        part before it on the line ends: a centred or right-aligned part that would run into it starts there,
+        as Word's tab moves on past text that reaches beyond where the tab would put the part); where it ends."""
         start, end, align = slot
         width = self._width(cell, line, size, page)
-        x = {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
+        x = max(after, {"center": (start + end - width) / 2, "right": end - width}.get(align, start))
+        ends = x + width
         for piece in cell:
             if not piece.inline:  # a floating picture or text box is drawn where its anchor says (_floating)
                 continue
@@ -219,6 +223,7 @@ class Letterhead:
                 x += piece.width
                 continue
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
+        return ends
 
 
 def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:
