@@ -41,15 +41,16 @@ def check_profiles(ws: Workspace, loaded: Loaded, names: Iterable[str] | None = 
 
 def rendered(checked: Checked) -> list[Problem]:
     """Each audience's template run on the verified model, as a build runs it before the fit
-    (render/compose.compose_unfitted; no writer, no page measured): an error that only running a template
-    finds (a name it does not know used in a sum, a filter given the wrong kind of value, markup the brief
-    cannot read) is reported at its file and line, tagged with the audience, instead of stopping the build."""
-    from briefgen.render.compose import compose_unfitted
+    (render/compose.compose_trial: the most important items of each section, no writer, no page measured): an
+    error that only running a template finds (a name it does not know used in a sum, a filter given the wrong
+    kind of value, markup the brief cannot read) is reported at its file and line, tagged with the audience,
+    instead of stopping the build."""
+    from briefgen.render.compose import compose_trial
 
     found: list[Problem] = []
     for name in audience_names(checked.ws):
         try:
-            compose_unfitted(checked, name, load_profile(checked.ws, name))
+            compose_trial(checked, name, load_profile(checked.ws, name))
         except BriefgenError as exc:
             found.extend(replace(p, item=f"audience {name}") for p in exc.problems)
     return found

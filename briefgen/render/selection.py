@@ -28,6 +28,10 @@ class Selection:
         shown = [item.id for kind in ITEM_KINDS for item in getattr(self, kind)]
         return shown + [f.id for f in self.chart if f.id not in shown]
 
+    def first(self, most: int) -> Selection:
+        """The `most` most important items of each section (the chart's figures as they are)."""
+        return replace(self, **{kind: getattr(self, kind)[:most] for kind in ITEM_KINDS})
+
     def drop_lowest(self) -> tuple[Selection, str] | None:
         """Remove the least important item (keeping at least one judgment); None when nothing can go."""
         candidates = [(item.priority, _DROP_ORDER[kind], -index, kind, item)
