@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import briefgen.regen.audience as audience
-from briefgen.document.nodes import Document, Format, Theme, Writer, WriteResult
+from briefgen.document.formats import Format
+from briefgen.document.nodes import Document, Theme, Writer, WriteResult
 from tests.conftest import ROOT
 from tests.helpers import run
 from tests.pdfua import check_pdf

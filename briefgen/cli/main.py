@@ -22,7 +22,7 @@ from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_op
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
-from briefgen.document.nodes import FORMATS
+from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError
 from briefgen.safeio import os_problem
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol, get_args
+from typing import Literal, Protocol
 
 from briefgen.document.house import House
 from briefgen.document.typefaces import BUNDLED, FontSet
@@ -254,8 +254,6 @@ class WriteResult:
     notes: int  # footnotes actually printed (after per-page de-duplication)
 
 
-Format = Literal["docx", "pdf"]
-FORMATS: tuple[Format, ...] = get_args(Format)  # the formats a brief is written in, in the order written
 
 
 class Measure(Protocol):

@@ -12,7 +12,8 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.document.nodes import FORMATS, Document, Format, Theme, WriteResult
+from briefgen.document.formats import FORMATS, Format
+from briefgen.document.nodes import Document, Theme, WriteResult
 from briefgen.errors import BriefgenError, Problem, Unplaced, warn
 from briefgen.regen.inputs import asset_digests, file_digest, tool_version
 from briefgen.regen.issued import Issue

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import atomic_write
 from briefgen.collector import collection_paused
-from briefgen.document.nodes import FORMATS, WriteResult
+from briefgen.document.formats import FORMATS
+from briefgen.document.nodes import WriteResult
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.forking import workers_for

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.atomic import atomic_copy, atomic_write
-from briefgen.document.nodes import FORMATS, Theme
+from briefgen.document.formats import FORMATS
+from briefgen.document.nodes import Theme
 from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed

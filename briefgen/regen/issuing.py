@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefgen.document.nodes import FORMATS
+from briefgen.document.formats import FORMATS
 from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held

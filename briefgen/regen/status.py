@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.document.nodes import FORMATS
+from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.changes import Change, changes
 from briefgen.regen.changes import name as item_name

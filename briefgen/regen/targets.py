@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen.document.nodes import FORMATS
+from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.builds import BUILDS, next_number, record_name
 from briefgen.regen.caches import CACHE_LOCK

@@ -6,7 +6,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, Field, FiniteFloat, PrivateAttr, model_validator
 
-from briefgen.document.nodes import FORMATS, Format, PdfStandard, Theme
+from briefgen.document.formats import FORMATS, Format
+from briefgen.document.nodes import PdfStandard, Theme
 from briefgen.document.typefaces import FACES, FONT_SLOTS
 from briefgen.errors import BriefgenError, Problem, Severity, ThemeError, Unplaced
 from briefgen.model.fields import ITEM_KINDS, ChartText, FileName, Id, ItemKind, Marking, NotBool, Text

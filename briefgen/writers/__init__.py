@@ -1,6 +1,6 @@
 """One writer per output format; each has the signature `write(doc, path, theme) -> WriteResult`.
 
-This module is the registry: the module of each format's writer (the formats are `document.nodes.FORMATS`),
+This module is the registry: the module of each format's writer (the formats are `document.formats.FORMATS`),
 imported only when its format is asked for (each costs ~0.15 s of imports)."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from __future__ import annotations
 import importlib
 from typing import cast
 
-from briefgen.document.nodes import Format, Writer
+from briefgen.document.formats import Format
+from briefgen.document.nodes import Writer
 from briefgen.writers import bidi
 
 # State set on import, on purpose and only here: reportlab looks up its bidi module once, when it is first
