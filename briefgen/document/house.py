@@ -14,6 +14,7 @@ from typing import Literal
 from briefgen.document.layout import estimated_lines
 
 Align = Literal["left", "center", "right", "justify"]
+TabStops = tuple[tuple[float, Align], ...]  # a paragraph's tab stops: points from the margin, how text sits at each
 Side = Literal["top", "bottom", "left", "right"]
 
 # The main part's content types a reference DOCX may declare: a document or a template (.dotx), with macros
@@ -100,8 +101,10 @@ class StyleLook:
     indent: tuple[float, float, float] | None = None  # left, right and first-line indent in points (hanging < 0)
     numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
+    tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
 
 
+DEFAULT_TAB = 36.0  # points: Word's default tab stops are half an inch apart unless the settings say otherwise
 CELL_BREAK = "\n"  # a Piece of this text parts a table cell's paragraphs (each a line of its own in the cell)
 
 
@@ -170,6 +173,7 @@ class LetterLine:
     line_at_least: float | None = None  # or at least this height in points
     # a table row's cells: each one's left edge (points from the left margin), width and alignment
     columns: tuple[tuple[float, float, Align], ...] = ()
+    stops: TabStops = ()  # where its tabs take its parts (Word's default stops past the last)
 
     def spacing(self) -> float:
         return self.before + self.after
@@ -221,6 +225,7 @@ class House:
     first: Furniture | None = None
     even: Furniture | None = None
     mirrored: bool = False  # Word's "mirror margins": even pages have the left and right margins swapped
+    default_tab: float = DEFAULT_TAB  # points between Word's default tab stops (the settings' defaultTabStop)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import Furniture, House, LetterLine, StyleLook, Watermark
+from briefgen.document.house import DEFAULT_TAB, Furniture, House, LetterLine, StyleLook, Watermark
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordframe import borders, shading_colour
-from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, on, signed, twips
+from briefgen.render.wordml import ALIGN, MOST_TWIPS, REL, TWIPS_PER_MM, R, W, on, signed, tab_stops, twips
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.assets import part_name
 
@@ -83,7 +83,14 @@ def read_house(path: Path) -> House:
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
             lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
-            mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))))
+            mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
+            default_tab=_default_tab(settings))
+
+
+def _default_tab(settings: Element | None) -> float:
+    """Points between Word's default tab stops: the settings' w:defaultTabStop, half an inch without one."""
+    twentieths = twips(None if settings is None else settings.find(f"{W}defaultTabStop"), "val")
+    return twentieths / 20 if twentieths else DEFAULT_TAB
 
 
 def _letterheads(package: _Package, styles: _Styles, section: Element | None, settings: Element | None,
@@ -183,6 +190,7 @@ class _Styles:
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
             values["rules"] = borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
+            values["tabs"] = tab_stops(ppr.find(f"{W}tabs"), base.tabs)
             shading = ppr.find(f"{W}shd")
             if shading is not None:
                 values["fill"] = shading_colour(shading, self.theme)
@@ -226,12 +234,11 @@ def _indent(ppr: Element) -> tuple[float, float, float] | None:
     if ind is None:
         return None
     def side(*names: str) -> float:
-        return next((v for v in (signed(ind.get(f"{W}{n}"), _MAX_INDENT) for n in names) if v is not None), 0.0) / 20
+        return next((v for v in (signed(ind.get(f"{W}{n}"), MOST_TWIPS) for n in names) if v is not None), 0.0) / 20
     hanging = side("hanging")
     return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
 
 
-_MAX_INDENT = 31680.0  # 22 inches in twips
 
 
 def _line_rule(spacing: Element | None) -> dict[str, object]:

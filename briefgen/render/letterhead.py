@@ -22,9 +22,9 @@ from typing import Protocol
 from xml.etree.ElementTree import Element
 
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
-from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, Shape, StyleLook, Watermark
+from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, Shape, StyleLook, TabStops, Watermark
 from briefgen.render.watermark import watermark
-from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, signed, twips, unsigned
+from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, signed, tab_stops, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
 
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
@@ -107,7 +107,9 @@ class _Reader:
 
     def paragraph(self, p: Element) -> LetterLine:
         look, align = self._look(p)
-        return _line(self._direct(look, p), align, tuple(tuple(cell) for cell in self.pieces(p, split=True)))
+        cells = tuple(tuple(cell) for cell in self.pieces(p, split=True))
+        stops = tab_stops(p.find(f"{W}pPr/{W}tabs"), look.tabs)
+        return _line(self._direct(look, p), align, cells, stops=stops)
 
     def _direct(self, look: StyleLook, p: Element) -> StyleLook:
         """The paragraph's look with its runs' own formatting, as a letterhead is often made (a bold, larger
@@ -327,6 +329,7 @@ def _field_char(char: Element, cells: list[list[Piece]], fields: list[_Field]) -
 
 
 def _line(look: StyleLook, align: Align, cells: tuple[tuple[Piece, ...], ...],
-          columns: tuple[tuple[float, float, Align], ...] = ()) -> LetterLine:
+          columns: tuple[tuple[float, float, Align], ...] = (), stops: TabStops = ()) -> LetterLine:
     return LetterLine(cells, align, bool(look.bold), look.size, look.colour, look.font, look.space_before or 0.0,
-                      look.space_after or 0.0, look.line or 1.0, look.line_exact, look.line_at_least, columns)
+                      look.space_after or 0.0, look.line or 1.0, look.line_exact, look.line_at_least, columns,
+                      stops)

@@ -8,7 +8,7 @@ import math
 import re
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import Align
+from briefgen.document.house import Align, TabStops
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -22,6 +22,7 @@ EMU_PER_PT = 12700
 ALIGN: dict[str, Align] = {"left": "left", "start": "left", "center": "center", "right": "right",
                            "end": "right", "both": "justify", "distribute": "justify"}
 HEX = re.compile(r"[0-9A-Fa-f]{6}")
+MOST_TWIPS = 31680.0  # 22 inches: no indent or tab stop reaches further (Word's widest page)
 
 
 def twips(element: Element | None, attr: str) -> float | None:
@@ -46,6 +47,29 @@ def signed(value: str | None, bound: float) -> float | None:
     except ValueError:
         return None
     return max(-bound, min(number, bound)) if number is not None and math.isfinite(number) else None
+
+
+# How text sits at a tab stop of each w:tab kind ("decimal", which lines numbers up at their point, as "right";
+# "bar" draws a rule and takes no text; "clear" takes away a stop a base style set)
+_TAB_ALIGN: dict[str, Align] = {"left": "left", "start": "left", "num": "left", "center": "center",
+                                "right": "right", "end": "right", "decimal": "right"}
+
+
+def tab_stops(tabs: Element | None, base: TabStops = ()) -> TabStops:
+    """The tab stops of a paragraph or style: `base` (its style's) with its own w:tabs over them, each (points
+    from the margin, alignment), by position."""
+    if tabs is None:
+        return base
+    stops = dict(base)
+    for tab in tabs.findall(f"{W}tab"):
+        pos, kind = signed(tab.get(f"{W}pos"), MOST_TWIPS), tab.get(f"{W}val", "")
+        if pos is None:
+            continue
+        if kind == "clear":
+            stops.pop(pos / 20, None)
+        elif kind in _TAB_ALIGN:
+            stops[pos / 20] = _TAB_ALIGN[kind]
+    return tuple(sorted(stops.items()))
 
 
 def on(element: Element | None) -> bool | None:

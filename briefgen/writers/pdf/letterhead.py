@@ -11,6 +11,7 @@ a long title shown by a property field) wraps at its spaces onto as many lines a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -29,6 +30,7 @@ from briefgen.document.house import (
     LetterLine,
     Piece,
     Shape,
+    TabStops,
 )
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
@@ -202,19 +204,19 @@ class Letterhead:
         size = self._font(line)[1]
         left, right = span or (self.kit.margins[3], self.kit.page[0] - self.kit.margins[1])
         canv.setFillColor(HexColor(text_colour(line.colour, None)))
-        after = left
-        for cell, slot in zip(line.cells, _slots(line, left, right), strict=False):
-            after = self._pieces(canv, cell, line, slot, baseline, size, page, after)
+        if len(line.cells) == 1:
+            self._pieces(canv, line.cells[0], line, (left, right, line.align), baseline, size, page)
+            return
+        widths = [self._width(cell, line, size, page) for cell in line.cells]
+        for cell, x in zip(line.cells, tabbed(widths, line.stops, left, self.house.default_tab), strict=True):
+            self._pieces(canv, cell, line, (x, x, "left"), baseline, size, page)
 
     def _pieces(self, canv: Canvas, cell: tuple[Piece, ...], line: LetterLine, slot: tuple[float, float, str],
-                baseline: float, size: float, page: int, after: float = float("-inf")) -> float:
-        """A part of a line between `slot`'s two edges, aligned as it says, but never before `after` (where the
-        part before it on the line ends: a centred or right-aligned part that would run into it starts there,
-        as Word's tab moves on past text that reaches beyond where the tab would put the part); where it ends."""
+                baseline: float, size: float, page: int) -> None:
+        """A part of a line between `slot`'s two edges, aligned as it says."""
         start, end, align = slot
         width = self._width(cell, line, size, page)
-        x = max(after, {"center": (start + end - width) / 2, "right": end - width}.get(align, start))
-        ends = x + width
+        x = {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
         for piece in cell:
             if not piece.inline:  # a floating picture or text box is drawn where its anchor says (_floating)
                 continue
@@ -223,15 +225,23 @@ class Letterhead:
                 x += piece.width
                 continue
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
-        return ends
 
 
-def _slots(line: LetterLine, left: float, right: float) -> list[tuple[float, float, str]]:
-    """Where each part of a paragraph's line goes: (from, to, alignment) across the text width, its parts at
-    the left, centre and right tab stops, or alone as it is aligned."""
-    if len(line.cells) > 1:
-        return [(left, right, slot) for slot in ("left", "center", "right")]
-    return [(left, right, line.align)]
+def tabbed(widths: list[float], stops: TabStops, left: float, default: float) -> list[float]:
+    """Where each part of a line split at its tabs begins, as Word sets them: the first at the margin (`left`),
+    each next one at the first of the paragraph's tab stops past the end of the text before it (past the last,
+    the next of Word's default stops, every `default` points, left-aligned), left-aligned there, centred on it
+    or ending at it as the stop says, but never starting before the text before it ends (Word's tab then takes
+    no room)."""
+    starts, at = [left], left + widths[0]
+    for width in widths[1:]:
+        place, align = next(((left + pos, how) for pos, how in stops if left + pos > at + 0.01), (None, "left"))
+        if place is None:
+            place = left + (math.floor((at - left) / default + 1e-9) + 1) * default
+        begins = max(at, {"center": place - width / 2, "right": place - width}.get(align, place))
+        starts.append(begins)
+        at = begins + width
+    return starts
 
 
 def _paint(canv: Canvas, shape: Shape, box: tuple[float, float, float, float]) -> None:

@@ -1,0 +1,133 @@
+"""A letterhead line split at its tabs is set at the paragraph's tab stops, as Word and LibreOffice set it: the
+Header style's (centre and right), a paragraph's own, Word's default stops every half inch (or as the settings
+say) where none is left, and a centred part that would run into a long left part ("Directorate of ...
+Desk<tab>BRIEFING<tab>RESTRICTED") starts where that part ends. The PDF put every line's parts at the middle and
+the right edge of the text, whatever its stops, and drew the centred word over the end of a long left part.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from itertools import pairwise
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from briefgen.render.wordml import tab_stops
+from briefgen.writers.pdf.letterhead import tabbed
+from tests.helpers import built_under_reference
+from tests.tools import require
+
+LEFT = "Directorate of Strategic Assessment, Europe Desk"
+
+
+def _reference(path: Path) -> None:
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0].text = f"{LEFT}\tBRIEFING\tRESTRICTED"
+    reference.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_under_reference(tmp_path_factory.mktemp("taboverrun"), _reference)
+
+
+def _header(pdf: Path) -> list[tuple[float, float, str]]:
+    """Page 1's first line of words, left to right: (left, right, word); a part set straight after the one
+    before it, with no space, reads as one word with it ("DeskBRIEFING")."""
+    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    words = [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+    top = min(y for _, y, _, _ in words)
+    return sorted((x0, x1, word) for x0, y, x1, word in words if abs(y - top) < 2)
+
+
+def _check(line: list[tuple[float, float, str]]) -> None:
+    assert " ".join(word for _, _, word in line) == LEFT.replace(" Desk", " DeskBRIEFING") + " RESTRICTED", line
+    for (_, ends, _), (begins, _, word) in pairwise(line):
+        assert begins >= ends - 0.5, (word, line)  # no word drawn over another
+
+
+def test_a_centred_part_starts_where_the_left_part_ends(built: Path) -> None:
+    _check(_header(built / "executive.pdf"))
+
+
+def test_libreoffice_sets_the_docx_header_alike(built: Path, tmp_path: Path) -> None:
+    """Every part where LibreOffice sets it, the right one at the Header style's own right tab stop (6.5 inches
+    from the margin, as python-docx's template has it: past this brief's narrower text, as Word shows it)."""
+    soffice = require("soffice")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    ours, theirs = _header(built / "executive.pdf"), _header(tmp_path / "executive.pdf")
+    _check(theirs)
+    for (x0, x1, word), (lo0, lo1, _) in zip(ours, theirs, strict=True):
+        assert abs(x0 - lo0) < 3 and abs(x1 - lo1) < 3, (word, (x0, x1), (lo0, lo1))
+
+
+def _soffice_pdf(docx_file: Path, folder: Path) -> Path:
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{folder}/profile",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_file)],
+                   check=True, capture_output=True, timeout=180)
+    return folder / docx_file.with_suffix(".pdf").name
+
+
+def _own_stops(path: Path) -> None:
+    """A Normal paragraph (no stops of its style) with stops of its own, and a second one with none at all, in
+    a document whose default stops are an inch apart."""
+    reference = docx.Document()
+    header = reference.sections[0].header
+    first = header.paragraphs[0]
+    first.style = reference.styles["Normal"]
+    first.text = "Ref\tNORTHWIND\tTwo"
+    first._p.get_or_add_pPr().append(parse_xml(
+        f'<w:tabs {nsdecls("w")}><w:tab w:val="left" w:pos="2160"/><w:tab w:val="right" w:pos="5760"/></w:tabs>'))
+    header.add_paragraph("Kept\tAlpha\tBeta", style=reference.styles["Normal"])
+    (stop,) = reference.settings.element.findall(qn("w:defaultTabStop"))  # python-docx's template: 720
+    stop.set(qn("w:val"), "1440")
+    reference.save(str(path))
+
+
+def _words(pdf: Path, names: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    found: dict[str, tuple[float, float]] = {}
+    for x0, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+                                   html):
+        if word in names:
+            found.setdefault(word, (float(x0), float(x1)))
+    return found
+
+
+def test_a_paragraphs_own_stops_and_the_default_stops(tmp_path: Path) -> None:
+    out = built_under_reference(tmp_path, _own_stops)
+    names = ("Ref", "NORTHWIND", "Two", "Kept", "Alpha", "Beta")
+    ours, theirs = _words(out / "executive.pdf", names), _words(_soffice_pdf(out / "executive.docx", tmp_path), names)
+    margin = ours["Ref"][0]
+    assert abs(ours["NORTHWIND"][0] - (margin + 108)) < 1  # its own left stop, 1.5 inches in
+    assert abs(ours["Two"][1] - (margin + 288)) < 1  # its own right stop, 4 inches in
+    assert abs(ours["Alpha"][0] - (margin + 72)) < 1 and abs(ours["Beta"][0] - (margin + 144)) < 1  # an inch apart
+    for name in names:
+        assert abs(ours[name][0] - theirs[name][0]) < 3, (name, ours[name], theirs[name])
+
+
+def test_stops_as_word_takes_them() -> None:
+    left, default = 100.0, 36.0
+    stops = ((234.0, "center"), (468.0, "right"))
+    assert tabbed([50, 40, 30], stops, left, default) == [100, 100 + 234 - 20, 100 + 468 - 30]
+    assert tabbed([220, 40], stops, left, default) == [100, 320]  # a centred part that would run into the left
+    assert tabbed([250, 40], stops, left, default) == [100, 100 + 468 - 40]  # past the centre stop: the next
+    assert tabbed([480, 10], stops, left, default) == [100, 100 + 14 * 36]  # past every stop: a default one
+    assert tabbed([0, 10, 10], (), left, default) == [100, 136, 172]  # no stops: every half inch
+    w = nsdecls("w")
+    style = tab_stops(parse_xml(f'<w:tabs {w}><w:tab w:val="center" w:pos="4680"/><w:tab w:val="right" '
+                                'w:pos="9360"/></w:tabs>'))
+    own = tab_stops(parse_xml(f'<w:tabs {w}><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="decimal" '
+                              'w:pos="2880"/><w:tab w:val="bar" w:pos="100"/></w:tabs>'), style)
+    assert style == ((234.0, "center"), (468.0, "right"))
+    assert own == ((144.0, "right"), (468.0, "right"))  # the style's centre cleared; a bar tab holds no text
