@@ -156,9 +156,9 @@ class Piece:
 
 @dataclass(frozen=True)
 class LetterLine:
-    """One paragraph of a header or footer, split at its tabs into left, centre and right parts (Word's
-    Header and Footer styles put a centre tab mid-line and a right tab at the margin), or one row of a table
-    in it, a part in each of its `columns`."""
+    """One paragraph of a header or footer, split at its tabs into parts, each set at the tab stop its tab
+    takes it to (`stops`; Word's Header and Footer styles put a centre stop mid-line and a right stop at the
+    margin), or one row of a table in it, a part in each of its `columns`."""
 
     cells: tuple[tuple[Piece, ...], ...]
     align: Align = "left"

@@ -239,8 +239,6 @@ def _indent(ppr: Element) -> tuple[float, float, float] | None:
     return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
 
 
-
-
 def _line_rule(spacing: Element | None) -> dict[str, object]:
     """The line height a w:spacing says: a multiple ("auto"), exact, or at least so many points. Saying one
     clears the others a base style said."""

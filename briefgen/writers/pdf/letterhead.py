@@ -1,8 +1,9 @@
 """A house style's header and footer drawn on every PDF page, as Word lays out the same DOCX's.
 
 Each letterhead line is a paragraph of the reference's header or footer, split at its tabs: the first part at
-the left margin (or where the paragraph's alignment puts it, when it has no tab), the second centred, the third
-at the right margin, as Word's Header and Footer styles' tab stops place them. The header's first line hangs
+the left margin (or where the paragraph's alignment puts it, when it has no tab), each next one at the tab stop
+Word takes it to (`tabbed`: the paragraph's and its style's stops, then Word's default ones; Word's Header and
+Footer styles centre the second part and end the third at the margin). The header's first line hangs
 from the reference's header distance; the footer's last line (the brief's handling line, then the reference's
 lines above it) stands on its footer distance. PAGE and NUMPAGES fields print this page and the total,
 date fields the brief's date (document/fields.py). A paragraph of one part wider than the text (a disclaimer,
