@@ -174,6 +174,7 @@ class LetterLine:
     # a table row's cells: each one's left edge (points from the left margin), width and alignment
     columns: tuple[tuple[float, float, Align], ...] = ()
     stops: TabStops = ()  # where its tabs take its parts (Word's default stops past the last)
+    indent: tuple[float, float, float] = (0.0, 0.0, 0.0)  # left, right and first line, points (StyleLook.indent)
 
     def spacing(self) -> float:
         return self.before + self.after

@@ -20,7 +20,7 @@ from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordframe import borders, shading_colour
-from briefgen.render.wordml import ALIGN, MOST_TWIPS, REL, TWIPS_PER_MM, R, W, on, signed, tab_stops, twips
+from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.assets import part_name
 
@@ -224,19 +224,8 @@ def _paragraph(ppr: Element) -> dict[str, object]:
     numbering = numbered(ppr)
     return {"space_before": None if before is None else before / 20,
             "space_after": None if after is None else after / 20, **_line_rule(spacing),
-            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")), "indent": _indent(ppr),
+            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")), "indent": indent_of(ppr),
             "numbered": _CLEARED if numbering and numbering[0] == "0" else numbering}  # numId 0: not numbered
-
-
-def _indent(ppr: Element) -> tuple[float, float, float] | None:
-    """A style's w:ind in points: left, right and first line (a hanging indent negative); None if it has none."""
-    ind = ppr.find(f"{W}ind")
-    if ind is None:
-        return None
-    def side(*names: str) -> float:
-        return next((v for v in (signed(ind.get(f"{W}{n}"), MOST_TWIPS) for n in names) if v is not None), 0.0) / 20
-    hanging = side("hanging")
-    return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
 
 
 def _line_rule(spacing: Element | None) -> dict[str, object]:

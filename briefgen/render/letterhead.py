@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
 from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, Shape, StyleLook, TabStops, Watermark
 from briefgen.render.watermark import watermark
-from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, signed, tab_stops, twips, unsigned
+from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, indent_of, signed, tab_stops, twips, unsigned
 from briefgen.sources.assets import AssetError, check_picture
 
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
@@ -109,7 +109,8 @@ class _Reader:
         look, align = self._look(p)
         cells = tuple(tuple(cell) for cell in self.pieces(p, split=True))
         stops = tab_stops(p.find(f"{W}pPr/{W}tabs"), look.tabs)
-        return _line(self._direct(look, p), align, cells, stops=stops)
+        indent = indent_of(p.find(f"{W}pPr")) or look.indent or (0.0, 0.0, 0.0)
+        return replace(_line(self._direct(look, p), align, cells, stops=stops), indent=indent)
 
     def _direct(self, look: StyleLook, p: Element) -> StyleLook:
         """The paragraph's look with its runs' own formatting, as a letterhead is often made (a bold, larger

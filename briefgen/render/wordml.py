@@ -49,6 +49,19 @@ def signed(value: str | None, bound: float) -> float | None:
     return max(-bound, min(number, bound)) if number is not None and math.isfinite(number) else None
 
 
+def indent_of(ppr: Element | None) -> tuple[float, float, float] | None:
+    """A paragraph's or style's w:ind in points: left, right and first line (a hanging indent negative); None if
+    it has none."""
+    ind = None if ppr is None else ppr.find(f"{W}ind")
+    if ind is None:
+        return None
+
+    def side(*names: str) -> float:
+        return next((v for v in (signed(ind.get(f"{W}{n}"), MOST_TWIPS) for n in names) if v is not None), 0.0) / 20
+    hanging = side("hanging")
+    return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
+
+
 # How text sits at a tab stop of each w:tab kind ("decimal", which lines numbers up at their point, as "right";
 # "bar" draws a rule and takes no text; "clear" takes away a stop a base style set)
 _TAB_ALIGN: dict[str, Align] = {"left": "left", "start": "left", "num": "left", "center": "center",

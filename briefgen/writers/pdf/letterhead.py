@@ -205,11 +205,14 @@ class Letterhead:
         size = self._font(line)[1]
         left, right = span or (self.kit.margins[3], self.kit.page[0] - self.kit.margins[1])
         canv.setFillColor(HexColor(text_colour(line.colour, None)))
+        indent_left, indent_right, first = line.indent
         if len(line.cells) == 1:
-            self._pieces(canv, line.cells[0], line, (left, right, line.align), baseline, size, page)
+            slot = (left + indent_left + first, right - indent_right, line.align)
+            self._pieces(canv, line.cells[0], line, slot, baseline, size, page)
             return
         widths = [self._width(cell, line, size, page) for cell in line.cells]
-        for cell, x in zip(line.cells, tabbed(widths, line.stops, left, self.house.default_tab), strict=True):
+        starts = tabbed(widths, line.stops, left, self.house.default_tab, indent_left + first)
+        for cell, x in zip(line.cells, starts, strict=True):
             self._pieces(canv, cell, line, (x, x, "left"), baseline, size, page)
 
     def _pieces(self, canv: Canvas, cell: tuple[Piece, ...], line: LetterLine, slot: tuple[float, float, str],
@@ -228,13 +231,13 @@ class Letterhead:
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
 
 
-def tabbed(widths: list[float], stops: TabStops, left: float, default: float) -> list[float]:
-    """Where each part of a line split at its tabs begins, as Word sets them: the first at the margin (`left`),
-    each next one at the first of the paragraph's tab stops past the end of the text before it (past the last,
-    the next of Word's default stops, every `default` points, left-aligned), left-aligned there, centred on it
-    or ending at it as the stop says, but never starting before the text before it ends (Word's tab then takes
-    no room)."""
-    starts, at = [left], left + widths[0]
+def tabbed(widths: list[float], stops: TabStops, left: float, default: float, indent: float = 0.0) -> list[float]:
+    """Where each part of a line split at its tabs begins, as Word sets them: the first at the paragraph's
+    `indent` from the margin (`left`), each next one at the first of the paragraph's tab stops (measured from
+    the margin) past the end of the text before it (past the last, the next of Word's default stops, every
+    `default` points, left-aligned), left-aligned there, centred on it or ending at it as the stop says, but
+    never starting before the text before it ends (Word's tab then takes no room)."""
+    starts, at = [left + indent], left + indent + widths[0]
     for width in widths[1:]:
         place, align = next(((left + pos, how) for pos, how in stops if left + pos > at + 0.01), (None, "left"))
         if place is None:

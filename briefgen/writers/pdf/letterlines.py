@@ -49,21 +49,25 @@ def stacked(cell: tuple[Piece, ...]) -> list[tuple[bool, list[Piece]]]:
 
 
 def wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> tuple[LetterLine, ...]:
-    """A paragraph of one part (no tab, no picture) wider than `room`, broken at its spaces into lines that fit,
-    as Word wraps it: each keeps the paragraph's look, the first its space before, the last its space after (a
-    word wider than the room keeps a line of its own); a table row's cells each wrapped in its column."""
+    """A paragraph of one part (no tab, no picture) wider than `room` less its indents, broken at its spaces into
+    lines that fit, as Word wraps it: each keeps the paragraph's look, the first its space before and first-line
+    indent, the last its space after (a word wider than the room keeps a line of its own); a table row's cells
+    each wrapped in its column."""
     if line.columns:
         return (replace(line, cells=tuple(_wrapped_cell(cell, width, measure)
                                           for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
     if len(line.cells) != 1 or any(piece.image and piece.inline for piece in line.cells[0]):
         return (line,)
+    left, right, first = line.indent  # the room between the indents (the first line's, when it is indented)
+    room -= left + right + max(first, 0.0)
     text = "".join(piece.text for piece in line.cells[0] if piece.inline)
     if measure(text.strip()) <= room:
         return (line,)
     rows, floating = wrap_words(text, room, measure), tuple(p for p in line.cells[0] if not p.inline)
     last = len(rows) - 1
     return tuple(replace(line, cells=((*(floating if n == 0 else ()), Piece(row)),),
-                         before=line.before if n == 0 else 0.0, after=line.after if n == last else 0.0)
+                         before=line.before if n == 0 else 0.0, after=line.after if n == last else 0.0,
+                         indent=(left, right, first if n == 0 else 0.0))
                  for n, row in enumerate(rows))
 
 

@@ -1,0 +1,85 @@
+"""A letterhead paragraph's indents, as Word sets them: a line indented from the margin, one set out into it (a
+classic letterhead trick, a negative indent), a disclaimer wrapped between its left and right indents, and a
+first-line indent before a tab. The PDF drew every header and footer line from the margin, and wrapped a long
+one at the full width of the text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from tests.helpers import built_under_reference
+from tests.tools import require
+
+DISCLAIMER = ("Wrapped disclaimer: this brief is prepared for the named audience only and may not be passed on, "
+              "quoted or summarised outside it without the written consent of the directorate that issued it.")
+
+
+def _indented(paragraph: docx.text.paragraph.Paragraph, **twips: int) -> None:
+    attributes = " ".join(f'w:{name}="{value}"' for name, value in twips.items())
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:ind {nsdecls("w")} {attributes}/>'))
+
+
+def _reference(path: Path) -> None:
+    reference = docx.Document()
+    header = reference.sections[0].header
+    first = header.paragraphs[0]
+    first.text = "Indented by an inch"
+    _indented(first, left=1440)
+    _indented(header.add_paragraph("Outdented into the margin"), left=-720)
+    _indented(header.add_paragraph(DISCLAIMER), left=720, right=1440)
+    _indented(header.add_paragraph("First\tTabbed"), firstLine=720)
+    reference.save(str(path))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_under_reference(tmp_path_factory.mktemp("indents"), _reference)
+
+
+def _lines(pdf: Path) -> list[tuple[float, str]]:
+    """Page 1's lines of words above the brief's banner, top down: (left edge, words)."""
+    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for x0, y0, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)'
+                                   r"</word>", html):
+        rows.setdefault(round(float(y0)), []).append((float(x0), word))
+    found = []
+    for _, words in sorted(rows.items()):
+        words.sort()
+        if words[0][1].startswith("TLP"):
+            break
+        found.append((words[0][0], " ".join(word for _, word in words)))
+    return found
+
+
+def _check(lines: list[tuple[float, str]], margin: float) -> None:
+    texts = [text for _, text in lines]
+    assert texts[0] == "Indented by an inch" and texts[1] == "Outdented into the margin", texts
+    assert abs(lines[0][0] - (margin + 72)) < 1 and abs(lines[1][0] - (margin - 36)) < 1
+    wrapped = lines[2:-1]
+    assert len(wrapped) >= 2 and " ".join(t for _, t in wrapped) == DISCLAIMER  # wrapped, and nothing lost
+    assert all(abs(x - (margin + 36)) < 1 for x, _ in wrapped)  # every line at the left indent
+    assert texts[-1] == "First Tabbed" and abs(lines[-1][0] - (margin + 36)) < 1
+
+
+def test_the_pdf_sets_the_indents(built: Path) -> None:
+    _check(_lines(built / "executive.pdf"), 90.0)
+
+
+def test_libreoffice_sets_the_docx_letterhead_alike(built: Path, tmp_path: Path) -> None:
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
+                   check=True, capture_output=True, timeout=180)
+    ours, theirs = _lines(built / "executive.pdf"), _lines(tmp_path / "executive.pdf")
+    _check(theirs, 90.0)
+    assert [text for _, text in ours] == [text for _, text in theirs]  # the same words on each line
+    for (x, text), (lo, _) in zip(ours, theirs, strict=True):
+        assert abs(x - lo) < 3, (text, x, lo)
