@@ -83,3 +83,27 @@ def test_libreoffice_sets_the_docx_letterhead_alike(built: Path, tmp_path: Path)
     assert [text for _, text in ours] == [text for _, text in theirs]  # the same words on each line
     for (x, text), (lo, _) in zip(ours, theirs, strict=True):
         assert abs(x - lo) < 3, (text, x, lo)
+
+
+def test_indents_are_inherited_side_by_side(tmp_path: Path) -> None:
+    """A style that sets only a first-line indent keeps its base style's left indent, and a paragraph that sets
+    only its right indent keeps its style's left and first-line ones, as Word inherits them (each w:ind
+    replaced its base's whole: the left indent was lost)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from briefgen.render.house import read_house
+
+    reference = docx.Document()
+    base = reference.styles.add_style("Letter Base", WD_STYLE_TYPE.PARAGRAPH)
+    base.paragraph_format.left_indent = docx.shared.Twips(720)
+    derived = reference.styles.add_style("Letter Derived", WD_STYLE_TYPE.PARAGRAPH)
+    derived.base_style = base
+    derived.paragraph_format.first_line_indent = docx.shared.Twips(360)
+    line = reference.sections[0].header.paragraphs[0]
+    line.text = "Styled"
+    line.style = derived
+    _indented(line, right=1440)
+    reference.save(str(tmp_path / "house.docx"))
+    house = read_house(tmp_path / "house.docx")
+    assert house.style("Letter Derived").indent == (36.0, 0.0, 18.0)
+    assert house.header[0].indent == (36.0, 72.0, 18.0)

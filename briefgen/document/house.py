@@ -15,6 +15,7 @@ from briefgen.document.layout import estimated_lines
 
 Align = Literal["left", "center", "right", "justify"]
 TabStops = tuple[tuple[float, Align], ...]  # a paragraph's tab stops: points from the margin, how text sits at each
+Indent = tuple[float, float, float]  # a paragraph's left, right and first-line indents, points (hanging < 0)
 Side = Literal["top", "bottom", "left", "right"]
 
 # The main part's content types a reference DOCX may declare: a document or a template (.dotx), with macros
@@ -98,7 +99,7 @@ class StyleLook:
     line_at_least: float | None = None  # a smallest line height in points (Word's "at least" rule)
     align: Align | None = None
     rules: tuple[Rule, ...] = ()  # the paragraph's border, one rule per side it draws
-    indent: tuple[float, float, float] | None = None  # left, right and first-line indent in points (hanging < 0)
+    indent: Indent | None = None  # its indents (None: it sets none)
     numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
     tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
@@ -174,7 +175,7 @@ class LetterLine:
     # a table row's cells: each one's left edge (points from the left margin), width and alignment
     columns: tuple[tuple[float, float, Align], ...] = ()
     stops: TabStops = ()  # where its tabs take its parts (Word's default stops past the last)
-    indent: tuple[float, float, float] = (0.0, 0.0, 0.0)  # left, right and first line, points (StyleLook.indent)
+    indent: Indent = (0.0, 0.0, 0.0)
 
     def spacing(self) -> float:
         return self.before + self.after

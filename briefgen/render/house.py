@@ -191,6 +191,7 @@ class _Styles:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
             values["rules"] = borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
             values["tabs"] = tab_stops(ppr.find(f"{W}tabs"), base.tabs)
+            values["indent"] = indent_of(ppr, base.indent)
             shading = ppr.find(f"{W}shd")
             if shading is not None:
                 values["fill"] = shading_colour(shading, self.theme)
@@ -224,7 +225,7 @@ def _paragraph(ppr: Element) -> dict[str, object]:
     numbering = numbered(ppr)
     return {"space_before": None if before is None else before / 20,
             "space_after": None if after is None else after / 20, **_line_rule(spacing),
-            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")), "indent": indent_of(ppr),
+            "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")),
             "numbered": _CLEARED if numbering and numbering[0] == "0" else numbering}  # numId 0: not numbered
 
 

@@ -109,7 +109,7 @@ class _Reader:
         look, align = self._look(p)
         cells = tuple(tuple(cell) for cell in self.pieces(p, split=True))
         stops = tab_stops(p.find(f"{W}pPr/{W}tabs"), look.tabs)
-        indent = indent_of(p.find(f"{W}pPr")) or look.indent or (0.0, 0.0, 0.0)
+        indent = indent_of(p.find(f"{W}pPr"), look.indent) or (0.0, 0.0, 0.0)
         return replace(_line(self._direct(look, p), align, cells, stops=stops), indent=indent)
 
     def _direct(self, look: StyleLook, p: Element) -> StyleLook:

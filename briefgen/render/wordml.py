@@ -8,7 +8,7 @@ import math
 import re
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import Align, TabStops
+from briefgen.document.house import Align, Indent, TabStops
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -49,17 +49,25 @@ def signed(value: str | None, bound: float) -> float | None:
     return max(-bound, min(number, bound)) if number is not None and math.isfinite(number) else None
 
 
-def indent_of(ppr: Element | None) -> tuple[float, float, float] | None:
-    """A paragraph's or style's w:ind in points: left, right and first line (a hanging indent negative); None if
-    it has none."""
+def indent_of(ppr: Element | None, base: Indent | None = None) -> Indent | None:
+    """A paragraph's or style's indents in points, left, right and first line (a hanging indent negative): its
+    own w:ind over `base` (its style's) side by side, as Word inherits them; `base` when it has none."""
     ind = None if ppr is None else ppr.find(f"{W}ind")
     if ind is None:
-        return None
+        return base
+    left, right, first = base or (0.0, 0.0, 0.0)
 
-    def side(*names: str) -> float:
-        return next((v for v in (signed(ind.get(f"{W}{n}"), MOST_TWIPS) for n in names) if v is not None), 0.0) / 20
-    hanging = side("hanging")
-    return side("left", "start"), side("right", "end"), -hanging if hanging else side("firstLine")
+    def given(*names: str) -> float | None:
+        found = next((v for v in (signed(ind.get(f"{W}{n}"), MOST_TWIPS) for n in names) if v is not None), None)
+        return None if found is None else found / 20
+
+    hanging, first_line = given("hanging"), given("firstLine")
+    if hanging:  # a hanging indent wins over a first-line one, as Word reads the two together
+        first = -hanging
+    elif first_line is not None or hanging is not None:
+        first = first_line or 0.0
+    own_left, own_right = given("left", "start"), given("right", "end")
+    return (left if own_left is None else own_left, right if own_right is None else own_right, first)
 
 
 # How text sits at a tab stop of each w:tab kind ("decimal", which lines numbers up at their point, as "right";
