@@ -22,9 +22,35 @@ from typing import Protocol
 from xml.etree.ElementTree import Element
 
 from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name, placeholder, property_placeholder
-from briefgen.document.house import CELL_BREAK, Align, Anchor, LetterLine, Piece, Shape, StyleLook, TabStops, Watermark
+from briefgen.document.house import (
+    CELL_BREAK,
+    Align,
+    Anchor,
+    Indent,
+    LetterLine,
+    Piece,
+    Shape,
+    StyleLook,
+    TabStops,
+    Watermark,
+)
 from briefgen.render.watermark import watermark
-from briefgen.render.wordml import ALIGN, EMU_PER_PT, MC, WP, A, R, V, W, indent_of, signed, tab_stops, twips, unsigned
+from briefgen.render.wordml import (
+    ALIGN,
+    EMU_PER_PT,
+    MC,
+    MOST_TWIPS,
+    WP,
+    A,
+    R,
+    V,
+    W,
+    indent_of,
+    signed,
+    tab_stops,
+    twips,
+    unsigned,
+)
 from briefgen.sources.assets import AssetError, check_picture
 
 _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
@@ -110,7 +136,7 @@ class _Reader:
         cells = tuple(tuple(cell) for cell in self.pieces(p, split=True))
         stops = tab_stops(p.find(f"{W}pPr/{W}tabs"), look.tabs)
         indent = indent_of(p.find(f"{W}pPr"), look.indent) or (0.0, 0.0, 0.0)
-        return replace(_line(self._direct(look, p), align, cells, stops=stops), indent=indent)
+        return _line(self._direct(look, p), align, cells, stops=stops, indent=indent)
 
     def _direct(self, look: StyleLook, p: Element) -> StyleLook:
         """The paragraph's look with its runs' own formatting, as a letterhead is often made (a bold, larger
@@ -287,7 +313,7 @@ def _anchor(drawing: Element) -> Anchor:
     return Anchor(*across, *down, behind=drawing.get("behindDoc", "0").lower() in ("1", "true", "on"))
 
 
-_MAX_EMU = 22 * 914400.0  # Word's largest page side, 22 inches
+_MAX_EMU = MOST_TWIPS / 20 * EMU_PER_PT  # an offset in EMU is bound as far as an indent in twips
 
 
 def _bound(sdt: Element) -> str | None:
@@ -330,7 +356,8 @@ def _field_char(char: Element, cells: list[list[Piece]], fields: list[_Field]) -
 
 
 def _line(look: StyleLook, align: Align, cells: tuple[tuple[Piece, ...], ...],
-          columns: tuple[tuple[float, float, Align], ...] = (), stops: TabStops = ()) -> LetterLine:
+          columns: tuple[tuple[float, float, Align], ...] = (), stops: TabStops = (),
+          indent: Indent = (0.0, 0.0, 0.0)) -> LetterLine:
     return LetterLine(cells, align, bool(look.bold), look.size, look.colour, look.font, look.space_before or 0.0,
                       look.space_after or 0.0, look.line or 1.0, look.line_exact, look.line_at_least, columns,
-                      stops)
+                      stops, indent)

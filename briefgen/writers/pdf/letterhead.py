@@ -213,7 +213,7 @@ class Letterhead:
         widths = [self._width(cell, line, size, page) for cell in line.cells]
         starts = tabbed(widths, line.stops, left, self.house.default_tab, indent_left + first)
         for cell, x in zip(line.cells, starts, strict=True):
-            self._pieces(canv, cell, line, (x, x, "left"), baseline, size, page)
+            self._drawn(canv, cell, line, x, baseline, size, page)
 
     def _pieces(self, canv: Canvas, cell: tuple[Piece, ...], line: LetterLine, slot: tuple[float, float, str],
                 baseline: float, size: float, page: int) -> None:
@@ -221,6 +221,11 @@ class Letterhead:
         start, end, align = slot
         width = self._width(cell, line, size, page)
         x = {"center": (start + end - width) / 2, "right": end - width}.get(align, start)
+        self._drawn(canv, cell, line, x, baseline, size, page)
+
+    def _drawn(self, canv: Canvas, cell: tuple[Piece, ...], line: LetterLine, x: float, baseline: float,
+               size: float, page: int) -> None:
+        """A part of a line drawn from `x` on its baseline: its text and its pictures in the line."""
         for piece in cell:
             if not piece.inline:  # a floating picture or text box is drawn where its anchor says (_floating)
                 continue
