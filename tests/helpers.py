@@ -11,12 +11,13 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from click.testing import CliRunner, Result
 
 from briefgen.cli.main import cli
+from tests.tools import require
 
 SEED_000 = "seeds/000_eab46a25288d9a93.txt"
 SEED_002 = "seeds/002_828a4c93c67805e5.txt"
@@ -216,3 +217,32 @@ def word_field(code: str, stored: str) -> list[str]:
             f'<w:r {w}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
             f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>', f'<w:r {w}><w:t>{stored}</w:t></w:r>',
             f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>']
+
+
+def libreoffice_pdf(docx_file: Path, folder: Path) -> Path:
+    """LibreOffice's layout of `docx_file`, converted to a PDF in `folder` with a user profile of its own there
+    (two conversions at once on one profile hand work to each other): the PDF's path."""
+    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{folder}/profile",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_file)],
+                   check=True, capture_output=True, timeout=180)
+    return folder / docx_file.with_suffix(".pdf").name
+
+
+class Word(NamedTuple):
+    """A word of a PDF page as poppler reads it, its box in points from the page's top left corner."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+    text: str
+
+
+_WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def pdf_words(pdf: Path, page: int = 1) -> list[Word]:
+    """The words of page `page` of `pdf` in poppler's reading order, each with its box."""
+    html = subprocess.run([require("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    return [Word(float(x0), float(y0), float(x1), float(y1), text) for x0, y0, x1, y1, text in _WORD_BOX.findall(html)]

@@ -5,8 +5,6 @@ one at the full width of the text."""
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import docx
@@ -14,8 +12,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from tests.helpers import built_under_reference
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
 
 DISCLAIMER = ("Wrapped disclaimer: this brief is prepared for the named audience only and may not be passed on, "
               "quoted or summarised outside it without the written consent of the directorate that issued it.")
@@ -45,12 +42,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _lines(pdf: Path) -> list[tuple[float, str]]:
     """Page 1's lines of words above the brief's banner, top down: (left edge, words)."""
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
     rows: dict[int, list[tuple[float, str]]] = {}
-    for x0, y0, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)'
-                                   r"</word>", html):
-        rows.setdefault(round(float(y0)), []).append((float(x0), word))
+    for word in pdf_words(pdf):
+        rows.setdefault(round(word.top), []).append((word.left, word.text))
     found = []
     for _, words in sorted(rows.items()):
         words.sort()
@@ -75,10 +69,7 @@ def test_the_pdf_sets_the_indents(built: Path) -> None:
 
 
 def test_libreoffice_sets_the_docx_letterhead_alike(built: Path, tmp_path: Path) -> None:
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    ours, theirs = _lines(built / "executive.pdf"), _lines(tmp_path / "executive.pdf")
+    ours, theirs = _lines(built / "executive.pdf"), _lines(libreoffice_pdf(built / "executive.docx", tmp_path))
     _check(theirs, 90.0)
     assert [text for _, text in ours] == [text for _, text in theirs]  # the same words on each line
     for (x, text), (lo, _) in zip(ours, theirs, strict=True):

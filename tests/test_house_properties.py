@@ -17,7 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from briefgen.document.fields import bound_property, property_of
-from tests.helpers import built_under_reference, word_field
+from tests.helpers import built_under_reference, libreoffice_pdf, word_field
 from tests.tools import require
 
 _W = nsdecls("w")
@@ -92,11 +92,7 @@ def test_the_docx_letterhead_holds_the_same(built: Path, tmp_path: Path) -> None
     control = re.search(r"<w:sdt>.*?</w:sdt>", parts, re.S)
     assert control is not None and "showingPlcHdr" not in control.group(0) and "PlaceholderText" not in control.group(0)
     assert 'w:xpath="/ns1:coreProperties[1]/ns0:title[1]"' in control.group(0)  # still bound, for Word
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    text = _one_line(_pdf_text(tmp_path / "executive.pdf"))
+    text = _one_line(_pdf_text(libreoffice_pdf(built / "executive.docx", tmp_path)))
     assert "[Title]" not in text and "QUARTERLY TEMPLATE" not in text
     assert _one_line(title) in text
     # LibreOffice works a TITLE field out itself, without Word's case switch, and wraps the footer
@@ -133,11 +129,7 @@ def test_a_long_footer_wraps_within_the_margins_above_the_text(tmp_path: Path) -
     under = {word for _, _, _, y1, word in words if y1 > footer_top}
     assert {word for word in under if word not in said and word.upper() != word} == set()  # it and the banner:
     # the brief's text stands above the footer, as Word moves it up
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(output / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    laid_out = _pdf_text(tmp_path / "executive.pdf")
+    laid_out = _pdf_text(libreoffice_pdf(output / "executive.docx", tmp_path))
     assert laid_out.count("\f") == 1 and _pdf_text(pdf).count("\f") == 1  # one page in both formats
     assert DISCLAIMER in _one_line(laid_out)
 

@@ -7,8 +7,6 @@ the right edge of the text, whatever its stops, and drew the centred word over t
 
 from __future__ import annotations
 
-import re
-import subprocess
 from itertools import pairwise
 from pathlib import Path
 
@@ -19,8 +17,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from briefgen.render.wordml import tab_stops
 from briefgen.writers.pdf.letterhead import tabbed
-from tests.helpers import built_under_reference
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
 
 LEFT = "Directorate of Strategic Assessment, Europe Desk"
 
@@ -39,12 +36,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _header(pdf: Path) -> list[tuple[float, float, str]]:
     """Page 1's first line of words, left to right: (left, right, word); a part set straight after the one
     before it, with no space, reads as one word with it ("DeskBRIEFING")."""
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    words = [(float(x0), float(y0), float(x1), word) for x0, y0, x1, word in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
-    top = min(y for _, y, _, _ in words)
-    return sorted((x0, x1, word) for x0, y, x1, word in words if abs(y - top) < 2)
+    words = pdf_words(pdf)
+    top = min(word.top for word in words)
+    return sorted((word.left, word.right, word.text) for word in words if abs(word.top - top) < 2)
 
 
 def _check(line: list[tuple[float, float, str]]) -> None:
@@ -60,21 +54,10 @@ def test_a_centred_part_starts_where_the_left_part_ends(built: Path) -> None:
 def test_libreoffice_sets_the_docx_header_alike(built: Path, tmp_path: Path) -> None:
     """Every part where LibreOffice sets it, the right one at the Header style's own right tab stop (6.5 inches
     from the margin, as python-docx's template has it: past this brief's narrower text, as Word shows it)."""
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    ours, theirs = _header(built / "executive.pdf"), _header(tmp_path / "executive.pdf")
+    ours, theirs = _header(built / "executive.pdf"), _header(libreoffice_pdf(built / "executive.docx", tmp_path))
     _check(theirs)
     for (x0, x1, word), (lo0, lo1, _) in zip(ours, theirs, strict=True):
         assert abs(x0 - lo0) < 3 and abs(x1 - lo1) < 3, (word, (x0, x1), (lo0, lo1))
-
-
-def _soffice_pdf(docx_file: Path, folder: Path) -> Path:
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_file)],
-                   check=True, capture_output=True, timeout=180)
-    return folder / docx_file.with_suffix(".pdf").name
 
 
 def _own_stops(path: Path) -> None:
@@ -94,20 +77,18 @@ def _own_stops(path: Path) -> None:
 
 
 def _words(pdf: Path, names: tuple[str, ...]) -> dict[str, tuple[float, float]]:
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
     found: dict[str, tuple[float, float]] = {}
-    for x0, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-                                   html):
-        if word in names:
-            found.setdefault(word, (float(x0), float(x1)))
+    for word in pdf_words(pdf):
+        if word.text in names:
+            found.setdefault(word.text, (word.left, word.right))
     return found
 
 
 def test_a_paragraphs_own_stops_and_the_default_stops(tmp_path: Path) -> None:
     out = built_under_reference(tmp_path, _own_stops)
     names = ("Ref", "NORTHWIND", "Two", "Kept", "Alpha", "Beta")
-    ours, theirs = _words(out / "executive.pdf", names), _words(_soffice_pdf(out / "executive.docx", tmp_path), names)
+    theirs = _words(libreoffice_pdf(out / "executive.docx", tmp_path), names)
+    ours = _words(out / "executive.pdf", names)
     margin = ours["Ref"][0]
     assert abs(ours["NORTHWIND"][0] - (margin + 108)) < 1  # its own left stop, 1.5 inches in
     assert abs(ours["Two"][1] - (margin + 288)) < 1  # its own right stop, 4 inches in

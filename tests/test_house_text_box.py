@@ -5,15 +5,15 @@ the DOCX out. Before, a floating text box's words were left out of the PDF altog
 
 from __future__ import annotations
 
-import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml import parse_xml
 
-from tests.helpers import built_under_reference
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
 from tests.tools import require
 
 ADDRESS = ("Harbour House", "12 Quay Street, Portsmouth", "switchboard +44 23 9200 0000")
@@ -51,34 +51,31 @@ def _text_box() -> str:
         f"<v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape>")
 
 
-def _reference(path: Path) -> None:
-    reference = docx.Document()
-    header = reference.sections[0].header.paragraphs[0]
-    header.add_run("Northwind Analysis Unit")
-    header._p.append(parse_xml(_text_box()))
-    reference.save(str(path))
+def _header_with(drawing: str) -> Callable[[Path], None]:
+    """A reference whose header line holds the unit's name and `drawing` (a floating shape's XML)."""
+    def make(path: Path) -> None:
+        reference = docx.Document()
+        header = reference.sections[0].header.paragraphs[0]
+        header.add_run("Northwind Analysis Unit")
+        header._p.append(parse_xml(drawing))
+        reference.save(str(path))
+    return make
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_under_reference(tmp_path_factory.mktemp("box"), _reference)
+    return built_under_reference(tmp_path_factory.mktemp("box"), _header_with(_text_box()))
 
 
 def _words(pdf: Path) -> dict[str, tuple[float, float]]:
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
     found: dict[str, tuple[float, float]] = {}
-    for x0, y0, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html):
-        found.setdefault(word, (float(x0), float(y0)))
+    for word in pdf_words(pdf):
+        found.setdefault(word.text, (word.left, word.top))
     return found
 
 
 def test_the_text_box_is_drawn_where_libreoffice_puts_it(built: Path, tmp_path: Path) -> None:
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    ours, theirs = _words(built / "executive.pdf"), _words(tmp_path / "executive.pdf")
+    ours, theirs = _words(built / "executive.pdf"), _words(libreoffice_pdf(built / "executive.docx", tmp_path))
     names = ("Northwind", "Harbour", "Quay", "switchboard", "North")
     assert all(name in ours for name in names), ours.keys()  # every word of the box is in the PDF, once
     assert ours["Harbour"][1] < ours["Quay"][1] < ours["switchboard"][1]  # a line each, top down
@@ -107,25 +104,14 @@ def _band() -> str:
         '<v:rect style="position:absolute" fillcolor="#365f91" stroked="f"/>')
 
 
-def _banded(path: Path) -> None:
-    reference = docx.Document()
-    header = reference.sections[0].header.paragraphs[0]
-    header.add_run("Northwind Analysis Unit")
-    header._p.append(parse_xml(_band()))
-    reference.save(str(path))
-
-
 def test_a_coloured_band_is_painted_where_libreoffice_paints_it(tmp_path: Path) -> None:
     """Before, a letterhead's shapes were left out of the PDF (Word and LibreOffice draw them)."""
     from PIL import Image
 
-    output = built_under_reference(tmp_path / "band", _banded)
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path / "lo"), str(output / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
+    output = built_under_reference(tmp_path / "band", _header_with(_band()))
+    theirs_pdf = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
     pixels = []
-    for name, pdf in (("ours", output / "executive.pdf"), ("theirs", tmp_path / "lo/executive.pdf")):
+    for name, pdf in (("ours", output / "executive.pdf"), ("theirs", theirs_pdf)):
         subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(tmp_path / name)], check=True)
         page = Image.open(tmp_path / f"{name}.png").convert("RGB")
