@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefgen.render.wordml import tab_stops
-from briefgen.writers.pdf.letterhead import tabbed
+from briefgen.writers.pdf.tabrows import tabbed
 from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
 
 LEFT = "Directorate of Strategic Assessment, Europe Desk"

@@ -6,13 +6,13 @@ Word takes it to (`tabbed`: the paragraph's and its style's stops, then Word's d
 Footer styles centre the second part and end the third at the margin). The header's first line hangs
 from the reference's header distance; the footer's last line (the brief's handling line, then the reference's
 lines above it) stands on its footer distance. PAGE and NUMPAGES fields print this page and the total,
-date fields the brief's date (document/fields.py). A paragraph of one part wider than the text (a disclaimer,
-a long title shown by a property field) wraps at its spaces onto as many lines as it needs, as in Word.
+date fields the brief's date (document/fields.py). A paragraph wider than the text (a disclaimer, a long title
+shown by a property field, parts at tab stops that run past the margin) goes on as many lines as it needs, as
+in Word (tabrows.py).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -31,7 +31,6 @@ from briefgen.document.house import (
     LetterLine,
     Piece,
     Shape,
-    TabStops,
 )
 from briefgen.document.layout import FURNITURE_SCALE
 from briefgen.document.nodes import one_line, safe_text
@@ -40,6 +39,7 @@ from briefgen.writers.pdf.house import image, line_factor
 from briefgen.writers.pdf.letterlines import across, down, fitted, stacked, wrapped
 from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
+from briefgen.writers.pdf.tabrows import tabbed
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
@@ -66,8 +66,10 @@ class Letterhead:
         """The lines as drawn: pictures scaled to fit, long paragraphs wrapped (at the text's width, or a
         text box's)."""
         box = (self.kit.text_width if width is None else width, self.kit.page[1] * PICTURE_SHARE)
+        reach = self.kit.margins[1] if width is None else 0.0  # a tab stop may take text into the right margin
         return tuple(part for line in lines for part in wrapped(fitted(line, box, self.kit.page), box[0],
-                                                                 partial(self._measure, line)))
+                                                                 partial(self._measure, line),
+                                                                 self.house.default_tab, reach))
 
     def _measure(self, line: LetterLine, text: str) -> float:
         shown = filled(text, _WIDEST_PAGE, _WIDEST_PAGE, self.values)
@@ -234,23 +236,6 @@ class Letterhead:
                 x += piece.width
                 continue
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
-
-
-def tabbed(widths: list[float], stops: TabStops, left: float, default: float, indent: float = 0.0) -> list[float]:
-    """Where each part of a line split at its tabs begins, as Word sets them: the first at the paragraph's
-    `indent` from the margin (`left`), each next one at the first of the paragraph's tab stops (measured from
-    the margin) past the end of the text before it (past the last, the next of Word's default stops, every
-    `default` points, left-aligned), left-aligned there, centred on it or ending at it as the stop says, but
-    never starting before the text before it ends (Word's tab then takes no room)."""
-    starts, at = [left + indent], left + indent + widths[0]
-    for width in widths[1:]:
-        place, align = next(((left + pos, how) for pos, how in stops if left + pos > at + 0.01), (None, "left"))
-        if place is None:
-            place = left + (math.floor((at - left) / default + 1e-9) + 1) * default
-        begins = max(at, {"center": place - width / 2, "right": place - width}.get(align, place))
-        starts.append(begins)
-        at = begins + width
-    return starts
 
 
 def _paint(canv: Canvas, shape: Shape, box: tuple[float, float, float, float]) -> None:

@@ -1,6 +1,6 @@
 """A letterhead's lines as the PDF lays them out (writers/pdf/letterhead.py draws them): pictures fitted, a
-paragraph wider than the text wrapped at its spaces, a table cell's paragraphs stacked and each wrapped in its
-column, and where a floating picture stands.
+paragraph wider than the text set on as many lines as it needs (tabrows.py), a table cell's paragraphs
+stacked and each wrapped in its column, and where a floating picture stands.
 """
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from briefgen.document.house import CELL_BREAK, Anchor, LetterLine, Piece
+from briefgen.document.house import CELL_BREAK, DEFAULT_TAB, Anchor, LetterLine, Piece
 from briefgen.document.layout import wrap_words
 from briefgen.writers.pdf.styles import Kit
+from briefgen.writers.pdf.tabrows import broken
 
 _WRAP = "\v"  # a Piece of this text ends a line of a table cell's paragraph wrapped in its column
 
@@ -48,27 +49,15 @@ def stacked(cell: tuple[Piece, ...]) -> list[tuple[bool, list[Piece]]]:
     return lines
 
 
-def wrapped(line: LetterLine, room: float, measure: Callable[[str], float]) -> tuple[LetterLine, ...]:
-    """A paragraph of one part (no tab, no picture) wider than `room` less its indents, broken at its spaces into
-    lines that fit, as Word wraps it: each keeps the paragraph's look, the first its space before and first-line
-    indent, the last its space after (a word wider than the room keeps a line of its own); a table row's cells
-    each wrapped in its column."""
+def wrapped(line: LetterLine, room: float, measure: Callable[[str], float], default: float = DEFAULT_TAB,
+            reach: float = 0.0) -> tuple[LetterLine, ...]:
+    """A paragraph wider than `room` less its indents set on as many lines as it needs, as Word sets it
+    (tabrows.broken: `default`, the points between Word's default tab stops; `reach`, how far past `room` a
+    tab stop may take text); a table row's cells each wrapped in its column."""
     if line.columns:
         return (replace(line, cells=tuple(_wrapped_cell(cell, width, measure)
                                           for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
-    if len(line.cells) != 1 or any(piece.image and piece.inline for piece in line.cells[0]):
-        return (line,)
-    left, right, first = line.indent  # the room between the indents (the first line's, when it is indented)
-    room -= left + right + max(first, 0.0)
-    text = "".join(piece.text for piece in line.cells[0] if piece.inline)
-    if measure(text.strip()) <= room:
-        return (line,)
-    rows, floating = wrap_words(text, room, measure), tuple(p for p in line.cells[0] if not p.inline)
-    last = len(rows) - 1
-    return tuple(replace(line, cells=((*(floating if n == 0 else ()), Piece(row)),),
-                         before=line.before if n == 0 else 0.0, after=line.after if n == last else 0.0,
-                         indent=(left, right, first if n == 0 else 0.0))
-                 for n, row in enumerate(rows))
+    return broken(line, room, measure, default, reach)
 
 
 def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str], float]) -> tuple[Piece, ...]:
