@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
-from tests.helpers import model, run, save_model
+from tests.helpers import append_entry, model, run, save_model
 
 
 def _snippets(output: str) -> list[dict[str, Any]]:
@@ -117,3 +117,23 @@ def test_a_word_a_pdf_line_end_hyphenated_is_suggested_whole(workspace: Path) ->
     checked = run(workspace, "check")
     assert checked.exit_code == 0, checked.output
     assert "quotation marks" not in checked.output  # the page does quote it, over the line end
+
+
+def test_a_notes_number_is_no_figure_and_a_quote_leaves_its_comma(workspace: Path) -> None:
+    """A note's number glued to the word before it ("the recovery.12", as a DOCX's or a web page's notes read
+    in the seed's text) was suggested as a figure of 12; quoted words that lead back into the sentence
+    ("“... spring,” said") were suggested with their comma, which the brief then printed inside its marks."""
+    (workspace / "seeds" / "port.txt").write_text(
+        "Analysts cautioned that fuel costs could slow the recovery.12\n\n"
+        "“We expect volumes to stay high through the spring,” said the harbour director.\n", encoding="utf-8")
+    append_entry(workspace, "port", "port.txt", "Harbour Gazette")
+    found = _snippets(run(workspace, "suggest", "port").output)
+    assert not [s for s in found if "value" in s], found  # 12 is the number of a note, not a figure
+    (quote,) = [s for s in found if "text" in s]
+    assert quote["text"] == "We expect volumes to stay high through the spring"
+    assert quote["id"] == "q-we-expect-volumes-to-stay-high"  # cut at a word's end, not "...-high-t"
+    quote.update(speaker="The harbour director", context="Speaking to the gazette")
+    _paste(workspace, "quotes", quote)
+    checked = run(workspace, "check")
+    assert checked.exit_code == 0, checked.output
+    assert "quotation marks" not in checked.output  # the words stand between the marks without the comma

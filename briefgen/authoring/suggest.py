@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from briefgen.authoring.yamltext import comment, quoted, scalar
 from briefgen.model.disguise import undisguised
 from briefgen.model.numbers import format_number, read_numbers, same_number
-from briefgen.sources.marks import unhyphenated
+from briefgen.sources.marks import note_number_at, unhyphenated
 from briefgen.sources.textnorm import normalise
 from briefgen.text import safe_pieces
 from briefgen.verify.check import Checked
@@ -76,7 +76,7 @@ class Suggestion:
         where = comment(f"{self.origin.file} {self.origin.place}")
         head = f"# {where}: {what} no model item uses yet (paste under {self.kind}s:)\n"
         evidence = f"  evidence:\n    - source: {scalar(self.origin.source)}\n      passage: {quoted(self.passage)}\n"
-        slug = re.sub(r"[^a-z0-9]+", "-", normalise(self.found))[:32].strip("-") or "item"
+        slug = _slug(self.found)
         if self.kind == "figure":
             assert self.value is not None
             numbers = f"  number: {_plain(self.value)}\n"
@@ -86,6 +86,16 @@ class Suggestion:
                     f"{numbers}  unit: {quoted(self.unit or '<unit>')}\n  priority: 50\n{evidence}")
         return (f"{head}- id: q-{slug}\n  text: {quoted(self.found)}\n  speaker: \"<who said it>\"\n"
                 f"  context: \"<when, where, why>\"\n  priority: 50\n{evidence}")
+
+
+def _slug(found: str, most: int = 32) -> str:
+    """An id's words from the found text: lower case, hyphenated, at most `most` characters cut at a word's
+    end ("we-expect-volumes-to-stay-high", not "...-high-t"), or the first word's start if it is longer."""
+    slug = re.sub(r"[^a-z0-9]+", "-", normalise(found)).strip("-")
+    if len(slug) > most:
+        cut = slug.rfind("-", 0, most + 1)
+        slug = slug[:cut] if cut > 0 else slug[:most]
+    return slug or "item"
 
 
 def _plain(value: float) -> str:
@@ -159,12 +169,14 @@ def _unit(surface: str) -> str:
 
 def _not_a_figure(sentence: str, match: re.Match[str], surface: str) -> bool:
     """Years and dates ("September 18, 2025", "18 September", "2025-09-18"), numbers that are part of a name
-    ("38 North") or label something ("Report No. 41", "section 3", "page 12"), and list numbers ("2. The…")."""
+    ("38 North") or label something ("Report No. 41", "section 3", "page 12"), list numbers ("2. The…") and
+    the numbers of notes, glued to the word they follow ("the recovery.1")."""
     before, after = sentence[: match.start()], sentence[match.end():]
     years = all(_YEAR.match(part) for part in re.findall(r"\d[\d,.]*", surface))
     dated = _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DATE.match(_date_around(sentence, match))
     listed = not before.strip() and bool(_LIST_MARKER.match(sentence))
-    return bool(years or dated or listed or _NAMED.match(after) or _LABEL.search(before))
+    noted = note_number_at(sentence, match.start())
+    return bool(years or dated or listed or noted or _NAMED.match(after) or _LABEL.search(before))
 
 
 def _date_around(sentence: str, match: re.Match[str]) -> str:
@@ -180,7 +192,8 @@ def _date_around(sentence: str, match: re.Match[str]) -> str:
 def _quotes(origin: Origin, sentence: str, used: list[str], bonus: float) -> list[Suggestion]:
     out = []
     for match in _QUOTED.finditer(sentence):
-        words = next(group for group in match.groups() if group is not None).strip()
+        # the words as a brief quotes them: without the comma or colon that led back into the sentence
+        words = next(group for group in match.groups() if group is not None).strip().rstrip(",;:").rstrip()
         size = words_in(words)
         if size < 2 or any(normalise(words) in u or u in normalise(words) for u in used):
             continue

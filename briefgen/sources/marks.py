@@ -79,6 +79,11 @@ def has_note_numbers(text: str) -> bool:
     return _NOTE_NUMBER.search(text) is not None
 
 
+def note_number_at(text: str, start: int) -> bool:
+    """Whether the digits at `start` are a note's number glued to the word before them ("the recovery.1")."""
+    return _NOTE_NUMBER.match(text, start) is not None
+
+
 def unmarked(text: str) -> str:
     """`text` without the note numbers glued to its words ("a top priority1 by" is "a top priority by")."""
     return _NOTE_NUMBER.sub("", text)
