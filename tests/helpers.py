@@ -8,16 +8,19 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 from click.testing import CliRunner, Result
 
 from briefgen.cli.main import cli
 from tests.tools import require
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 SEED_000 = "seeds/000_eab46a25288d9a93.txt"
 SEED_002 = "seeds/002_828a4c93c67805e5.txt"
@@ -219,13 +222,35 @@ def word_field(code: str, stored: str) -> list[str]:
             f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>']
 
 
-def libreoffice_pdf(docx_file: Path, folder: Path) -> Path:
-    """LibreOffice's layout of `docx_file`, converted to a PDF in `folder` with a user profile of its own there
-    (two conversions at once on one profile hand work to each other): the PDF's path."""
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(docx_file)],
-                   check=True, capture_output=True, timeout=180)
-    return folder / docx_file.with_suffix(".pdf").name
+def libreoffice_convert(files: Sequence[Path], folder: Path, to: str = "pdf", timeout: float = 180) -> list[Path]:
+    """`files` converted by LibreOffice in one run into `folder`, `to` a format as --convert-to takes it ("pdf",
+    "fodt", "docx:MS Word 2007 XML", a filter's options after it), with a user profile of its own there (two
+    conversions at once on one profile hand work to each other): the converted files' paths."""
+    done = subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{folder}/profile",
+                           "--convert-to", to, "--outdir", str(folder), *map(str, files)],
+                          capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return [folder / file.with_suffix("." + to.split(":")[0]).name for file in files]
+
+
+def libreoffice_pdf(docx_file: Path, folder: Path, timeout: float = 180) -> Path:
+    """LibreOffice's layout of `docx_file`, converted to a PDF in `folder` (libreoffice_convert): the PDF's path."""
+    return libreoffice_convert([docx_file], folder, timeout=timeout)[0]
+
+
+def pdftotext(pdf: Path, *options: str) -> str:
+    """The text poppler's pdftotext reads from `pdf`, given its `options` ("-layout"); pages end in a form feed."""
+    return subprocess.run([require("pdftotext"), *options, str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def page_image(pdf: Path, stem: Path, dpi: int = 72) -> Image.Image:
+    """Page 1 of `pdf` drawn by poppler's pdftoppm at `dpi`, saved as `stem`.png: the image, in RGB."""
+    from PIL import Image
+
+    subprocess.run([require("pdftoppm"), "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(stem)], check=True)
+    return Image.open(stem.with_name(f"{stem.name}.png")).convert("RGB")
 
 
 class Word(NamedTuple):
@@ -241,8 +266,9 @@ class Word(NamedTuple):
 _WORD_BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 
 
-def pdf_words(pdf: Path, page: int = 1) -> list[Word]:
-    """The words of page `page` of `pdf` in poppler's reading order, each with its box."""
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                          check=True, capture_output=True, text=True).stdout
+def pdf_words(pdf: Path, page: int | None = 1) -> list[Word]:
+    """The words of page `page` of `pdf` (of every page, one after another, when None) in poppler's reading
+    order, each with its box."""
+    pages = [] if page is None else ["-f", str(page), "-l", str(page)]
+    html = pdftotext(pdf, "-bbox", *pages)
     return [Word(float(x0), float(y0), float(x1), float(y1), text) for x0, y0, x1, y1, text in _WORD_BOX.findall(html)]
