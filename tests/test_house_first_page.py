@@ -5,7 +5,6 @@ default footer only, so page 1 of the DOCX had none."""
 
 from __future__ import annotations
 
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -13,8 +12,7 @@ import docx
 import pytest
 
 from briefgen.render.house import read_house
-from tests.helpers import built_under_reference
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, pdftotext
 
 BANNER = "TLP:CLEAR // FOR OFFICIAL USE // ANALYST WORKING BRIEF"
 
@@ -40,9 +38,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _pages(pdf: Path) -> list[str]:
-    text = subprocess.run([require("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    return text.split("\f")[:-1]
+    return pdftotext(pdf, "-layout").split("\f")[:-1]
 
 
 def test_the_reference_is_read_with_its_first_and_even_pages(tmp_path: Path) -> None:
@@ -67,10 +63,7 @@ def test_each_pdf_page_has_the_header_word_gives_it(built: Path) -> None:
 
 
 def test_libreoffice_shows_the_docx_as_the_pdf_is_drawn(built: Path, tmp_path: Path) -> None:
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "analyst.docx")],
-                   check=True, capture_output=True, timeout=180)
-    pages = _pages(tmp_path / "analyst.pdf")
+    pages = _pages(libreoffice_pdf(built / "analyst.docx", tmp_path))
     assert _marks(pages[0]) == {"FIRSTHEAD", "FIRSTFOOT"} and _marks(pages[1]) == {"EVENHEAD"}
     assert all(BANNER in page for page in pages), [BANNER in page for page in pages]
 

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import libreoffice_convert, libreoffice_pdf, run
 from tests.tools import require
 
 AUDIENCES = ("executive", "analyst")
@@ -55,10 +55,7 @@ def _libreoffice_reference(path: Path) -> None:
     without lists has none; python-docx cannot make one, and the build failed as an internal error)."""
     source = path.with_name("letter.txt")
     source.write_text("Ministry of Examples\n\nBody text.\n", encoding="utf-8")
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{path.parent}/lo-ref",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(path.parent), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    path.with_name("letter.docx").rename(path)
+    libreoffice_convert([source], path.parent, to="docx:MS Word 2007 XML")[0].rename(path)
     assert "word/numbering.xml" not in zipfile.ZipFile(path).namelist()  # the case this reference is here for
 
 
@@ -83,11 +80,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     result = run(workspace, "build")
     assert result.exit_code == 0, result.output
     out = workspace / "output"
-    soffice = require("soffice")
     for audience in AUDIENCES:
-        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{out.parent}/lo-profile",
-                        "--convert-to", "pdf", "--outdir", str(out / "lo"), str(out / f"{audience}.docx")],
-                       check=True, capture_output=True, timeout=180)
+        libreoffice_pdf(out / f"{audience}.docx", out / "lo")
     return out
 
 

@@ -5,7 +5,6 @@ line, pushing the text right and the page's text down. Compared with LibreOffice
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import docx
@@ -16,8 +15,7 @@ from lxml import etree
 from PIL import Image
 
 from briefgen.render.house import read_house
-from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, page_image, pdf_words
 
 LOGO = (200, 30, 40)
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -71,9 +69,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _logo_box(pdf: Path, folder: Path, name: str) -> tuple[int, int, int, int]:
-    subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(folder / name)], check=True)
-    image = Image.open(folder / f"{name}.png").convert("RGB")
+    image = page_image(pdf, folder / name)
     mask = Image.eval(image, lambda v: v)  # a copy
     hits = [(x, y) for y in range(0, image.height // 3) for x in range(image.width)
             if all(abs(a - b) < 30 for a, b in zip(mask.getpixel((x, y)), LOGO, strict=True))]  # type: ignore[arg-type]
@@ -117,9 +113,7 @@ def test_a_picture_behind_the_text_is_drawn_under_it(tmp_path: Path) -> None:
     """Before, a letterhead paper set behind the text was drawn over the page's text, hiding the brief."""
     built = built_under_reference(tmp_path / "paper", _letter_paper)
     pdf = built / "executive.pdf"
-    subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    page = Image.open(tmp_path / "page.png").convert("RGB")
+    page = page_image(pdf, tmp_path / "page")
     for corner in ((5, 5), (page.width - 5, page.height - 5)):  # the whole page, at the picture's own size
         assert all(abs(a - b) < 8 for a, b in zip(page.getpixel(corner), PAPER, strict=True))  # type: ignore[arg-type]
     left, top = _word_top(pdf, "North")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,8 +20,7 @@ from docx.shared import Inches
 from briefgen.document.fields import NUMPAGES, PAGE, FieldValues, filled, placeholder, word_date
 from briefgen.render.house import read_house
 from tests.conftest import ROOT
-from tests.helpers import built_under_reference, run, word_field
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words, pdftotext, run, word_field
 
 _W = nsdecls("w")
 _TEXT_BOX = (f'<w:r {_W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -76,26 +74,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _left_edges(pdf: Path) -> dict[str, float]:
-    found = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                           capture_output=True, text=True).stdout
-    return {w: float(x) for x, w in re.findall(r'xMin="([\d.]+)"[^>]*>([^<]*)</word>', found)}
+    return {word.text: word.left for word in pdf_words(pdf)}
 
 
 def test_the_pdf_sets_the_header_cells_where_libreoffice_does(built: Path, tmp_path: Path) -> None:
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    ours, theirs = _left_edges(built / "executive.pdf"), _left_edges(tmp_path / "executive.pdf")
+    laid_out = libreoffice_pdf(built / "executive.docx", tmp_path)
+    ours, theirs = _left_edges(built / "executive.pdf"), _left_edges(laid_out)
     for word in ("LEFTCELL", "MIDDLECELL", "RIGHTCELL"):
         assert abs(ours[word] - theirs[word]) < 8, (word, ours[word], theirs[word])
-    shown = subprocess.run([require("pdftotext"), str(tmp_path / "executive.pdf"), "-"], check=True,
-                           capture_output=True, text=True).stdout
+    shown = pdftotext(laid_out)
     assert "Printed 19 September 2025" in shown  # the locked date field, as the PDF prints it
 
 
 def test_a_date_field_prints_the_briefs_date_in_its_picture(built: Path) -> None:
-    text = subprocess.run([require("pdftotext"), str(built / "executive.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = pdftotext(built / "executive.pdf")
     assert "Printed 19 September 2025" in text  # the shipped model's as_of, the date the brief carries
     assert "3 March 2025" not in text  # the result Word stored in the reference when it was saved
     assert "· EXECUTIVE.PDF" in text and "HOUSE.DOTX" not in text  # the file's own name, in the field's case

@@ -5,16 +5,13 @@ paragraphs were run together on one line that overflowed into the next cell."""
 
 from __future__ import annotations
 
-import re
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from docx.shared import Inches
 
-from tests.helpers import built_under_reference
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
 
 ADDRESS = ("Harbour House, 12 Quay Street", "Portsmouth PO1 2AB", "switchboard +44 23 9200 0000")
 LONG = "A unit of the Directorate of Strategic Assessment and its regional desks in four countries"
@@ -39,12 +36,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _boxes(pdf: Path) -> dict[str, tuple[float, float, float]]:
     """Page 1's words: first occurrence -> (left, top, right)."""
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
     found: dict[str, tuple[float, float, float]] = {}
-    for x0, y0, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">'
-                                       r"([^<]*)</word>", html):
-        found.setdefault(word, (float(x0), float(y0), float(x1)))
+    for word in pdf_words(pdf):
+        found.setdefault(word.text, (word.left, word.top, word.right))
     return found
 
 
@@ -68,11 +62,7 @@ def test_a_cells_paragraphs_are_lines_of_their_own_in_the_pdf(built: Path) -> No
 
 
 def test_libreoffice_lays_the_docx_letterhead_out_alike(built: Path, tmp_path: Path) -> None:
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(built / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    ours, theirs = _layout(built / "executive.pdf"), _layout(tmp_path / "executive.pdf")
+    ours, theirs = _layout(built / "executive.pdf"), _layout(libreoffice_pdf(built / "executive.docx", tmp_path))
     _check(theirs)
     for name in ours:  # each word within a few points of where LibreOffice sets it
         assert abs(ours[name][0] - theirs[name][0]) < 6 and abs(ours[name][1] - theirs[name][1]) < 6, (

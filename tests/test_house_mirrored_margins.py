@@ -6,7 +6,6 @@ letterhead moved with the text, and both formats put each page's text at the sam
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -18,8 +17,7 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Mm
 from pypdf import PdfReader
 
-from tests.helpers import WATERMARK, name_reference, run
-from tests.tools import require
+from tests.helpers import WATERMARK, libreoffice_pdf, name_reference, pdf_words, pdftotext, run
 
 INSIDE, OUTSIDE = 40, 15  # mm
 PT_PER_MM = 72 / 25.4
@@ -54,8 +52,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _left_edges(pdf: Path) -> list[float]:
     """Each page's left text edge: where its leftmost line begins (pdftotext's line boxes)."""
-    html = subprocess.run([require("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    html = pdftotext(pdf, "-bbox-layout")
     edges = []
     for page in html.split("<page ")[1:]:
         edges.append(min(float(x) for x in re.findall(r'<line xMin="([\d.]+)"', page)))
@@ -85,10 +82,8 @@ def test_links_and_letterhead_move_with_the_text(built: Path) -> None:
             assert left - 1 <= x0 <= x1 <= right + 1, (number, x0, x1)  # within that page's text column
             moved += number % 2 == 0
     assert moved  # the test saw links on an even page
-    words = subprocess.run([require("pdftotext"), "-bbox", "-f", "2", "-l", "2", str(built / "analyst.pdf"), "-"],
-                           check=True, capture_output=True, text=True).stdout
-    first = re.search(rf'xMin="([\d.]+)"[^>]*>{LETTERHEAD.split()[0]}<', words)
-    assert first is not None and abs(float(first.group(1)) - _expected(2)) < 2
+    first = next((w for w in pdf_words(built / "analyst.pdf", 2) if w.text == LETTERHEAD.split()[0]), None)
+    assert first is not None and abs(first.left - _expected(2)) < 2
 
 
 def test_the_watermark_is_centred_on_each_page_s_text(built: Path) -> None:
@@ -107,11 +102,7 @@ def test_the_watermark_is_centred_on_each_page_s_text(built: Path) -> None:
 def test_the_docx_keeps_mirror_margins_and_lays_out_as_the_pdf(built: Path, tmp_path: Path) -> None:
     with zipfile.ZipFile(built / "analyst.docx") as archive:
         assert "<w:mirrorMargins/>" in archive.read("word/settings.xml").decode("utf-8")
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(built / "analyst.docx")],
-                   check=True, capture_output=True, timeout=180)
-    laid_out = _left_edges(tmp_path / "analyst.pdf")
+    laid_out = _left_edges(libreoffice_pdf(built / "analyst.docx", tmp_path))
     assert len(laid_out) >= 2
     for number, edge in enumerate(laid_out[:2], 1):
         assert abs(edge - _expected(number)) < 2, (number, laid_out)

@@ -5,7 +5,6 @@ watermark at all. Read back by rendering the PDF's page and looking at its pixel
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,8 +13,7 @@ import pytest
 from docx.oxml import parse_xml
 from PIL import Image
 
-from tests.helpers import built_under_reference
-from tests.tools import require
+from tests.helpers import built_under_reference, page_image
 
 _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
        'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
@@ -52,12 +50,6 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return built_under_reference(tmp_path_factory.mktemp("picturemark"), _reference(request.param)), request.param
 
 
-def _page(pdf: Path, tmp_path: Path) -> Image.Image:
-    subprocess.run([require("pdftoppm"), "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    return Image.open(tmp_path / "page.png").convert("RGB")
-
-
 def _reddish(pixel: tuple[int, int, int], strength: float) -> bool:
     """The picture's red over the white page at `strength` (1: the red itself), within a little."""
     expected = tuple(round(255 + (c - 255) * strength) for c in RED)
@@ -66,7 +58,7 @@ def _reddish(pixel: tuple[int, int, int], strength: float) -> bool:
 
 def test_the_pdf_draws_the_picture_centred_at_its_size_and_strength(built: tuple[Path, bool], tmp_path: Path) -> None:
     output, washout = built
-    page = _page(output / "executive.pdf", tmp_path)
+    page = page_image(output / "executive.pdf", tmp_path / "page", DPI)
     strength = 0.5 - 22938 / 65536 if washout else 1.0  # washout: black at 15 % (LibreOffice's 216 of 255)
     tinted = [(x, y) for x in range(page.width) for y in range(page.height)
               if _reddish(page.getpixel((x, y)), strength)]

@@ -6,7 +6,6 @@ LibreOffice showed the reference's stale field result and the control's "[Title]
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 from xml.etree.ElementTree import fromstring
@@ -17,8 +16,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from briefgen.document.fields import bound_property, property_of
-from tests.helpers import built_under_reference, libreoffice_pdf, word_field
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words, pdftotext, word_field
 
 _W = nsdecls("w")
 _DC = "{http://purl.org/dc/elements/1.1/}"
@@ -59,11 +57,6 @@ def _core(docx_path: Path) -> tuple[str, str]:
     return title, subject
 
 
-def _pdf_text(path: Path) -> str:
-    return subprocess.run([require("pdftotext"), "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
-
-
 def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
@@ -78,7 +71,7 @@ def test_which_property_a_field_or_a_binding_shows() -> None:
 
 def test_the_pdf_letterhead_shows_the_briefs_properties(built: Path) -> None:
     title, subject = _core(built / "executive.docx")
-    text = _one_line(_pdf_text(built / "executive.pdf"))
+    text = _one_line(pdftotext(built / "executive.pdf", "-layout"))
     assert "[Title]" not in text and "QUARTERLY TEMPLATE" not in text and "Template subject" not in text
     assert _one_line(title) in text  # the control bound to the title
     assert f"{_one_line(title).upper()} / {_one_line(subject)}" in text  # the fields, the case switch applied
@@ -92,7 +85,7 @@ def test_the_docx_letterhead_holds_the_same(built: Path, tmp_path: Path) -> None
     control = re.search(r"<w:sdt>.*?</w:sdt>", parts, re.S)
     assert control is not None and "showingPlcHdr" not in control.group(0) and "PlaceholderText" not in control.group(0)
     assert 'w:xpath="/ns1:coreProperties[1]/ns0:title[1]"' in control.group(0)  # still bound, for Word
-    text = _one_line(_pdf_text(libreoffice_pdf(built / "executive.docx", tmp_path)))
+    text = _one_line(pdftotext(libreoffice_pdf(built / "executive.docx", tmp_path), "-layout"))
     assert "[Title]" not in text and "QUARTERLY TEMPLATE" not in text
     assert _one_line(title) in text
     # LibreOffice works a TITLE field out itself, without Word's case switch, and wraps the footer
@@ -114,23 +107,20 @@ def test_a_long_footer_wraps_within_the_margins_above_the_text(tmp_path: Path) -
     """Before, the disclaimer was drawn as one line running off the page's right edge."""
     output = built_under_reference(tmp_path, _disclaimed)
     pdf = output / "executive.pdf"
-    html = subprocess.run([require("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
-    words = [(float(x0), float(y0), float(x1), float(y1), word) for x0, y0, x1, y1, word in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
-    assert max(x1 for x1, *_ in ((w[2],) for w in words)) < width - 20  # nothing beyond the right margin
+    width = float(re.search(r'<page width="([\d.]+)"', pdftotext(pdf, "-bbox")).group(1))  # type: ignore[union-attr]
+    words = pdf_words(pdf, page=None)
+    assert max(w.right for w in words) < width - 20  # nothing beyond the right margin
     first, last = DISCLAIMER.split()[0], DISCLAIMER.split()[-1]
     tops = [y0 for _, y0, _, _, word in words if word in (first, last)]
     assert len({round(y) for y in tops}) >= 2  # its first and last words on different lines
-    text = _one_line(_pdf_text(pdf))
+    text = _one_line(pdftotext(pdf, "-layout"))
     assert DISCLAIMER in text  # every word, in order
     footer_top, said = min(tops), set(DISCLAIMER.split())
     under = {word for _, _, _, y1, word in words if y1 > footer_top}
     assert {word for word in under if word not in said and word.upper() != word} == set()  # it and the banner:
     # the brief's text stands above the footer, as Word moves it up
-    laid_out = _pdf_text(libreoffice_pdf(output / "executive.docx", tmp_path))
-    assert laid_out.count("\f") == 1 and _pdf_text(pdf).count("\f") == 1  # one page in both formats
+    laid_out = pdftotext(libreoffice_pdf(output / "executive.docx", tmp_path), "-layout")
+    assert laid_out.count("\f") == 1 and pdftotext(pdf, "-layout").count("\f") == 1  # one page in both formats
     assert DISCLAIMER in _one_line(laid_out)
 
 
@@ -164,4 +154,4 @@ def test_the_references_company_stays_for_its_letterhead(tmp_path: Path) -> None
     with zipfile.ZipFile(output / "executive.docx") as archive:
         app = archive.read("docProps/app.xml").decode("utf-8")
     assert f"<Company>{COMPANY}</Company>" in app and "<Application>briefgen</Application>" in app
-    assert COMPANY in _one_line(_pdf_text(output / "executive.pdf"))
+    assert COMPANY in _one_line(pdftotext(output / "executive.pdf", "-layout"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -19,8 +18,7 @@ from docx.shared import Inches
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import name_reference, run
-from tests.tools import require
+from tests.helpers import libreoffice_pdf, name_reference, pdf_words, pdftotext, run
 
 
 def _at_least(reference: docx.document.Document) -> None:
@@ -69,9 +67,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     result = run(workspace, "build", "-a", "executive")
     assert result.exit_code == 0, result.output
     out = workspace / "output"
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{workspace}/lo-profile",
-                    "--convert-to", "pdf", "--outdir", str(out / "lo"), str(out / "executive.docx")],
-                   check=True, capture_output=True, timeout=180)
+    libreoffice_pdf(out / "executive.docx", out / "lo")
     return request.param, out
 
 
@@ -81,21 +77,13 @@ def test_the_one_page_brief_is_one_page_in_the_docx_too(built: tuple[str, Path])
     assert len(PdfReader(out / "lo" / "executive.pdf").pages) == 1
 
 
-def _words(pdf: Path) -> list[tuple[str, float, float, float]]:
-    """(word, xMin, yMin, yMax) on page 1, from the top, in points."""
-    found = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                           capture_output=True, text=True).stdout
-    return [(w, float(x), float(y0), float(y1)) for x, y0, y1, w in
-            re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', found)]
-
-
 def test_the_title_lines_do_not_overlap(built: tuple[str, Path]) -> None:
     """The Title inherits Normal's 'at least 15 pt': a floor under its 26 pt lines, not their height (the PDF
     set them 15 pt apart, one over the other)."""
     _, out = built
-    words = _words(out / "executive.pdf")
-    first, last = next(w for w in words if w[0] == "North"), next(w for w in words if w[0] == "programme")
-    assert last[2] - first[2] >= 26  # the title's second line starts a 26 pt line below its first
+    words = pdf_words(out / "executive.pdf")
+    first, last = next(w for w in words if w.text == "North"), next(w for w in words if w.text == "programme")
+    assert last.top - first.top >= 26  # the title's second line starts a 26 pt line below its first
 
 
 def _line_widths(pdf: Path) -> set[float]:
@@ -116,9 +104,9 @@ def test_the_title_border_is_drawn_in_the_pdf_as_an_artifact(built: tuple[str, P
     corner = re.findall(r"1 0 0 1 [\d.]+ ([\d.]+) cm", content[:title])[-1]
     assert rule, content[:3000]
     height = float(PdfReader(out / "executive.pdf").pages[0].mediabox.height)
-    words = _words(out / "executive.pdf")
-    title_foot = next(w for w in words if w[0] == "programme")[3]
-    subtitle_top = next(w for w in words if w[0].startswith("Pyongyang"))[2]
+    words = pdf_words(out / "executive.pdf")
+    title_foot = next(w for w in words if w.text == "programme").bottom
+    subtitle_top = next(w for w in words if w.text.startswith("Pyongyang")).top
     assert title_foot + 3 < height - float(corner) - float(rule[1]) < subtitle_top
 
 
@@ -128,8 +116,8 @@ def test_a_house_quote_sets_its_own_border_and_indent(built: tuple[str, Path]) -
     kind, out = built
     assert 2.5 not in _line_widths(out / "executive.pdf")  # briefgen's own quote bar
     if kind == "quote":
-        ours, theirs = _words(out / "executive.pdf"), _words(out / "lo" / "executive.pdf")
-        x = {name: next(w[1] for w in words if w[0].startswith("\u201crapidly")) for name, words in
+        ours, theirs = pdf_words(out / "executive.pdf"), pdf_words(out / "lo" / "executive.pdf")
+        x = {name: next(w.left for w in words if w.text.startswith("\u201crapidly")) for name, words in
              (("pdf", ours), ("lo", theirs))}
         assert abs(x["pdf"] - x["lo"]) < 3, x
 
@@ -174,12 +162,12 @@ def test_narrow_margins_leave_room_for_briefgen_own_header_and_footer(workspace:
     (workspace / "templates/edge.yaml").write_text(profile + "look: {reference_docx: edge.docx}\n", encoding="utf-8")
     result = run(workspace, "build", "-a", "edge")
     assert result.exit_code == 0, result.output
-    words = _words(workspace / "output/edge.pdf")
-    footer_banner = max((w for w in words if w[0] == "TLP:CLEAR"), key=lambda w: w[2])
-    notes = [w for w in words if w[2] < footer_banner[2] - 1 and w[0] not in ("Open-source", "Page")]
-    assert max(w[3] for w in notes) <= footer_banner[2], (max(notes, key=lambda w: w[3]), footer_banner)
+    words = pdf_words(workspace / "output/edge.pdf")
+    footer_banner = max((w for w in words if w.text == "TLP:CLEAR"), key=lambda w: w.top)
+    notes = [w for w in words if w.top < footer_banner.top - 1 and w.text not in ("Open-source", "Page")]
+    assert max(w.bottom for w in notes) <= footer_banner.top, (max(notes, key=lambda w: w.bottom), footer_banner)
     height = float(PdfReader(workspace / "output/edge.pdf").pages[0].mediabox.height)
-    assert height - footer_banner[3] >= 2.5 / 25.4 * 72  # on the page, clear of its edge (it was drawn below it)
+    assert height - footer_banner.bottom >= 2.5 / 25.4 * 72  # on the page, clear of its edge (it was drawn below it)
 
 
 @pytest.mark.parametrize("at_top", [False, True])
@@ -211,8 +199,7 @@ def test_numbered_headings_are_numbered_in_the_pdf_too(built: tuple[str, Path]) 
     if kind != "numbered":
         return
     for pdf in (out / "executive.pdf", out / "lo" / "executive.pdf"):
-        text = " ".join(subprocess.run([require("pdftotext"), str(pdf), "-"], check=True, capture_output=True,
-                                       text=True).stdout.split())
+        text = " ".join(pdftotext(pdf).split())
         assert "1. Key judgments" in text and "2. Key figures" in text, (pdf, text[:600])
 
 

@@ -5,7 +5,6 @@ PDF drew no band (white text vanished) and the check refused a white-on-navy Tit
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
@@ -13,10 +12,9 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from PIL import Image
 
 from briefgen.render.house import read_house
-from tests.helpers import name_reference, run
+from tests.helpers import libreoffice_pdf, name_reference, page_image, pdf_words, run
 from tests.pdfua import check_pdf
 from tests.tools import require
 
@@ -50,15 +48,10 @@ def test_a_styles_shading_is_read_as_word_fills_it(tmp_path: Path, shading: str,
 
 def _pixel(pdf: Path, word: str, folder: Path, name: str) -> tuple[int, int, int]:
     """The colour just left of `word`'s first letter, half way down it, on page 1 at 72 dpi (behind the text)."""
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    found = re.search(rf'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">{word}</word>', html)
+    found = next((w for w in pdf_words(pdf) if w.text == word), None)
     assert found is not None, word
-    x0, y0, y1 = (float(v) for v in found.groups())
-    subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(folder / name)], check=True)
-    image = Image.open(folder / f"{name}.png").convert("RGB")
-    return image.getpixel((max(int(x0) - 2, 0), int((y0 + y1) / 2)))  # type: ignore[return-value]
+    image = page_image(pdf, folder / name)
+    return image.getpixel((max(int(found.left) - 2, 0), int((found.top + found.bottom) / 2)))  # type: ignore[return-value]
 
 
 def _near(seen: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
@@ -79,11 +72,8 @@ def test_white_on_a_navy_band_is_built_and_drawn_in_both_formats(workspace: Path
                              check=True, capture_output=True).stdout.decode("latin-1")
     assert "1 1 1 rg" in content  # the title's white text
     assert not check_pdf(pdf)  # the band is a layout artifact: still PDF/UA-1
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path / "lo"), str(workspace / "output/executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    assert _near(_pixel(tmp_path / "lo/executive.pdf", "Korea", tmp_path, "word"), NAVY)  # LibreOffice's too
+    laid_out = libreoffice_pdf(workspace / "output/executive.docx", tmp_path / "lo")
+    assert _near(_pixel(laid_out, "Korea", tmp_path, "word"), NAVY)  # LibreOffice's too
 
 
 def test_text_its_band_hides_is_refused_against_the_band(workspace: Path) -> None:

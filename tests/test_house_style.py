@@ -4,7 +4,6 @@ a header with text and a logo, a footer with a PAGE field) styles the DOCX and t
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,8 +16,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import run
-from tests.tools import require
+from tests.helpers import libreoffice_pdf, pdf_words, pdftotext, run
 
 GREEN = (0x2E, 0x7D, 0x32)
 LETTERHEAD = "Northwind Analysis Unit"
@@ -93,8 +91,7 @@ def test_pdf_follows_the_same_reference(house_build: Path, audience: str) -> Non
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
     assert len(reader.pages[0].images) >= 1  # the letterhead's logo
-    text = subprocess.run([require("pdftotext"), str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    text = pdftotext(path)
     assert text.count(LETTERHEAD) == len(reader.pages)
     assert all(f"Page {n}" in text for n in range(1, len(reader.pages) + 1))
     content = reader.pages[0].get_contents().get_data().decode("latin-1")
@@ -107,11 +104,7 @@ def test_pdf_follows_the_same_reference(house_build: Path, audience: str) -> Non
 @pytest.mark.parametrize("audience", ["house-executive", "house-analyst"])
 def test_libreoffice_lays_the_docx_out_on_as_many_pages_as_the_pdf(house_build: Path, audience: str,
                                                                   tmp_path: Path) -> None:
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(house_build / f"{audience}.docx")],
-                   check=True, capture_output=True, timeout=180)
-    laid_out = len(PdfReader(tmp_path / f"{audience}.pdf").pages)
+    laid_out = len(PdfReader(libreoffice_pdf(house_build / f"{audience}.docx", tmp_path)).pages)
     assert laid_out == len(PdfReader(house_build / f"{audience}.pdf").pages)
 
 
@@ -156,12 +149,10 @@ def _house_profile(workspace: Path) -> None:
 
 def _top_of_text(pdf: Path, first_words: str) -> float:
     """The height on page 1 at which the line starting with `first_words` is drawn (pdftotext -bbox)."""
-    found = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                           capture_output=True, text=True).stdout
-    word = first_words.split()[0]
-    y = re.search(rf'yMin="([\d.]+)"[^>]*>{re.escape(word)}</word>', found)
-    assert y, found[:2000]
-    return float(y[1])
+    words = pdf_words(pdf)
+    y = next((w.top for w in words if w.text == first_words.split()[0]), None)
+    assert y is not None, words[:200]
+    return y
 
 
 def test_a_tall_letterhead_moves_the_text_down_as_word_does(workspace: Path, tmp_path: Path) -> None:
@@ -174,11 +165,7 @@ def test_a_tall_letterhead_moves_the_text_down_as_word_does(workspace: Path, tmp
     pdf = workspace / "output/tall.pdf"
     last_line, banner = _top_of_text(pdf, "Letterhead line 8"), _top_of_text(pdf, "TLP:CLEAR")
     assert banner > last_line + 10  # the brief's first line (its banner) starts below the letterhead's last
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(workspace / "output/tall.docx")],
-                   check=True, capture_output=True, timeout=180)
-    assert len(PdfReader(tmp_path / "tall.pdf").pages) == len(PdfReader(pdf).pages)
+    assert len(PdfReader(libreoffice_pdf(workspace / "output/tall.docx", tmp_path)).pages) == len(PdfReader(pdf).pages)
 
 
 def test_a_letterhead_taller_than_the_page_allows_is_a_check_error(workspace: Path) -> None:

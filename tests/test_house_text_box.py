@@ -5,7 +5,6 @@ the DOCX out. Before, a floating text box's words were left out of the PDF altog
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +12,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
-from tests.tools import require
+from tests.helpers import built_under_reference, libreoffice_pdf, page_image, pdf_words, pdftotext
 
 ADDRESS = ("Harbour House", "12 Quay Street, Portsmouth", "switchboard +44 23 9200 0000")
 _NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -83,8 +81,7 @@ def test_the_text_box_is_drawn_where_libreoffice_puts_it(built: Path, tmp_path: 
     for name in names:
         assert all(abs(a - b) <= 6 for a, b in zip(ours[name], theirs[name], strict=True)), (
             name, ours[name], theirs[name])
-    text = subprocess.run([require("pdftotext"), str(built / "executive.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = pdftotext(built / "executive.pdf")
     assert text.count("Harbour House") == 1  # not again from the VML twin
 
 
@@ -106,15 +103,11 @@ def _band() -> str:
 
 def test_a_coloured_band_is_painted_where_libreoffice_paints_it(tmp_path: Path) -> None:
     """Before, a letterhead's shapes were left out of the PDF (Word and LibreOffice draw them)."""
-    from PIL import Image
-
     output = built_under_reference(tmp_path / "band", _header_with(_band()))
     theirs_pdf = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
     pixels = []
     for name, pdf in (("ours", output / "executive.pdf"), ("theirs", theirs_pdf)):
-        subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(tmp_path / name)], check=True)
-        page = Image.open(tmp_path / f"{name}.png").convert("RGB")
+        page = page_image(pdf, tmp_path / name)
         pixels.append([page.getpixel((x, y)) for x, y in ((300, 12), (5, 5), (600, 20), (300, 40))])
     ours, theirs = pixels
     assert all(abs(a - b) <= 12 for p, q in zip(ours, theirs, strict=True) for a, b in zip(p, q, strict=True)), (

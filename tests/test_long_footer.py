@@ -5,31 +5,16 @@ page numbers and off the page."""
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import run
-from tests.tools import require
+from tests.helpers import libreoffice_pdf, pdf_words, pdftotext, run
 
 NOTICE = ("This document is the property of the Northwind Analysis Unit. It is intended only for the people it "
           "was sent to and may contain information that is confidential; tell the sender and delete it.")
-
-
-def _words(pdf: Path) -> list[tuple[float, float, float, str]]:
-    """Each word's left, right and bottom (from the page's top) on page 1, and its text."""
-    html = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                          capture_output=True, text=True).stdout
-    return [(float(x0), float(x1), float(y1), word) for x0, x1, y1, word in re.findall(
-        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
-
-
-def _lines(pdf: Path) -> str:
-    return subprocess.run([require("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
 
 
 def test_a_long_footer_has_lines_of_its_own_in_both_formats(workspace: Path, tmp_path: Path) -> None:
@@ -40,13 +25,13 @@ def test_a_long_footer_has_lines_of_its_own_in_both_formats(workspace: Path, tmp
     assert result.exit_code == 0, result.output
     pdf = workspace / "output/executive.pdf"
     width = float(PdfReader(pdf).pages[0].mediabox.width)
-    words = _words(pdf)
-    assert max(right for _, right, _, _ in words) < width - 30  # within the right margin
-    assert NOTICE in " ".join(_lines(pdf).split())  # every word, in order
-    notice_bottom = max(bottom for _, _, bottom, word in words if word == "delete")
-    numbers = [bottom for _, _, bottom, word in words if word == "Page"]
+    words = pdf_words(pdf)
+    assert max(w.right for w in words) < width - 30  # within the right margin
+    assert NOTICE in " ".join(pdftotext(pdf, "-layout").split())  # every word, in order
+    notice_bottom = max(w.bottom for w in words if w.text == "delete")
+    numbers = [w.bottom for w in words if w.text == "Page"]
     assert numbers and numbers[-1] > notice_bottom + 2  # the page numbers on their line below it
-    first = min(bottom for _, _, bottom, word in words if word == "This" and bottom < notice_bottom + 1)
+    first = min(w.bottom for w in words if w.text == "This" and w.bottom < notice_bottom + 1)
     assert first < notice_bottom  # on two lines or more
     with zipfile.ZipFile(workspace / "output/executive.docx") as archive:
         footers = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/footer")]
@@ -54,13 +39,9 @@ def test_a_long_footer_has_lines_of_its_own_in_both_formats(workspace: Path, tmp
         paragraphs = re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", footer, re.S)
         texts = ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in paragraphs]
         assert texts[0] == NOTICE and "PAGE" in paragraphs[-1], texts  # a paragraph of its own, above
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "pdf", "--outdir", str(tmp_path), str(workspace / "output/executive.docx")],
-                   check=True, capture_output=True, timeout=180)
-    laid_out = tmp_path / "executive.pdf"
-    assert len(PdfReader(laid_out).pages) == 1 and NOTICE in " ".join(_lines(laid_out).split())
-    assert max(right for _, right, _, _ in _words(laid_out)) < width - 30
+    laid_out = libreoffice_pdf(workspace / "output/executive.docx", tmp_path)
+    assert len(PdfReader(laid_out).pages) == 1 and NOTICE in " ".join(pdftotext(laid_out, "-layout").split())
+    assert max(w.right for w in pdf_words(laid_out)) < width - 30
 
 
 CAVEAT = ("For official use only // Not for release outside the analytic community without the express "
@@ -79,12 +60,9 @@ def test_a_handling_line_wider_than_the_page_wraps_in_header_and_footer(workspac
     width = float(pages[0].mediabox.width)
     assert len(pages) > 1
     for number in range(1, len(pages) + 1):
-        html = subprocess.run([require("pdftotext"), "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
-                              check=True, capture_output=True, text=True).stdout
-        edges = [(float(x0), float(x1)) for x0, x1 in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" '
-                                                                 r'xMax="([\d.]+)"', html)]
-        assert min(x0 for x0, _ in edges) > 30 and max(x1 for _, x1 in edges) < width - 30, number
-    text = " ".join(_lines(pdf).split())
+        words = pdf_words(pdf, number)
+        assert min(w.left for w in words) > 30 and max(w.right for w in words) < width - 30, number
+    text = " ".join(pdftotext(pdf, "-layout").split())
     # the body's banner paragraph, every footer and every later page's header, each whole
     assert text.count(CAVEAT.upper().split()[-1]) >= 2 * len(pages)
     with zipfile.ZipFile(workspace / "output/analyst.docx") as archive:
