@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import model, run
+from tests.helpers import libreoffice_pdf, model, pdftotext, run
 from tests.tools import require
 
 AUDIENCES = ("analyst", "executive", "public")
@@ -170,15 +170,9 @@ def test_pandoc_reads_every_footnote(built: Path, audience: str) -> None:
 
 
 def test_libreoffice_lays_the_executive_docx_on_one_page(built: Path, tmp_path: Path) -> None:
-    soffice = require("soffice")
-    pdftotext = require("pdftotext")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(built / "output/executive.docx")],
-                   capture_output=True, check=True, timeout=180)
-    converted = tmp_path / "executive.pdf"
+    converted = libreoffice_pdf(built / "output/executive.docx", tmp_path)
     assert len(PdfReader(converted).pages) == 1
-    text = subprocess.run([pdftotext, "-layout", str(converted), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = pdftotext(converted, "-layout")
     body, _, foot = text.partition("Global South World, Why North Korea")
     assert foot, "the first note is missing"
     assert "Key judgments".upper() in body.upper()  # the notes come after the body, at the page foot

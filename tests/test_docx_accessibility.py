@@ -21,7 +21,7 @@ from tests.docx_access import (
     problems,
     text,
 )
-from tests.helpers import built_workspace, model, run, save_model
+from tests.helpers import built_workspace, libreoffice_convert, model, pdftotext, run, save_model
 from tests.tools import require
 
 SHIPPED = ("analyst", "executive", "public")
@@ -113,20 +113,14 @@ def test_the_chart_states_its_data(shipped: Shipped) -> None:
 
 @pytest.fixture(scope="module")
 def converted(shipped: Shipped, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    soffice = require("soffice")
     folder = tmp_path_factory.mktemp("lo")
-    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
-                           "pdf", "--outdir", str(folder), *(str(shipped.out / f"{b}.docx") for b in BRIEFS)],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    libreoffice_convert([shipped.out / f"{b}.docx" for b in BRIEFS], folder, timeout=300)
     return folder
 
 
 @pytest.mark.parametrize("brief", BRIEFS)
 def test_libreoffice_converts_it_to_pdf(shipped: Shipped, converted: Path, brief: str) -> None:
-    pdftotext = require("pdftotext")
-    words = subprocess.run([pdftotext, str(converted / f"{brief}.pdf"), "-"], capture_output=True, text=True,
-                           check=True).stdout
+    words = pdftotext(converted / f"{brief}.pdf")
     assert shipped.summary["brief"]["title"] in " ".join(words.split())  # type: ignore[index]
 
 

@@ -18,7 +18,7 @@ from lxml import etree
 
 from bench.synth import make_scripts_workspace
 from tests.conftest import ROOT
-from tests.helpers import built_workspace, model, run, save_model
+from tests.helpers import built_workspace, libreoffice_convert, model, run, save_model
 from tests.ooxml_order import part_violations, violations
 from tests.test_house_letterhead import _reference as letterhead_reference
 from tests.test_house_references import KINDS
@@ -122,9 +122,7 @@ def _libreoffice(path: Path) -> Path:
     """python-docx's document with a header, opened and saved again by LibreOffice."""
     (path.parent / "source").mkdir()
     source = _python_docx("plain")(path.parent / "source" / path.name)
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{path.parent}/lo-profile",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(path.parent), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    libreoffice_convert([source], path.parent, to="docx:MS Word 2007 XML")
     return path
 
 

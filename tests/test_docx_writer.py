@@ -34,6 +34,7 @@ from briefgen.document.nodes import (
 )
 from briefgen.errors import BriefgenError
 from briefgen.writers.docx import write
+from tests.helpers import libreoffice_pdf, pdftotext
 from tests.samples import EXPECTED_NOTE_KEYS, HOSTILE, NOTE_A, NOTE_A_SHORT, NOTE_B, sample_document
 from tests.tools import require
 
@@ -282,12 +283,7 @@ def test_pandoc_reads_every_footnote(sample: Path) -> None:
 
 
 def test_libreoffice_lays_it_out_with_the_notes(sample: Path, tmp_path: Path) -> None:
-    soffice, pdftotext = require("soffice"), require("pdftotext")
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(sample)], capture_output=True, check=True, timeout=180)
-    text = subprocess.run([pdftotext, str(tmp_path / "sample.pdf"), "-"], capture_output=True, check=True,
-                          text=True).stdout
+    text = pdftotext(libreoffice_pdf(sample, tmp_path))
     flat = " ".join(text.split())
     for note in (NOTE_A, NOTE_B, NOTE_A_SHORT):
         assert " ".join(note_text(note).split()) in flat
