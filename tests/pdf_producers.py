@@ -124,13 +124,12 @@ def word_docx(folder: Path) -> Path:
     return target
 
 
-def libreoffice_pdfs(folder: Path, soffice: str) -> dict[str, Path]:
+def libreoffice_pdfs(folder: Path) -> dict[str, Path]:
     """The ODT and the DOCX exported to PDF by LibreOffice, in one run."""
-    sources = [odt(folder), word_docx(folder)]
-    profile = (folder / "lo-profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
-    return {"LibreOffice (ODT)": folder / "libreoffice.pdf", "Word-style DOCX via LibreOffice": folder / "word.pdf"}
+    from tests.helpers import libreoffice_convert
+
+    from_odt, from_docx = libreoffice_convert([odt(folder), word_docx(folder)], folder, timeout=300)
+    return {"LibreOffice (ODT)": from_odt, "Word-style DOCX via LibreOffice": from_docx}
 
 
 def typst_pdf(folder: Path) -> Path:

@@ -6,13 +6,12 @@ sets them; LibreOffice's PDF of the same document is read alike."""
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 from docx.oxml import parse_xml
 
 from briefgen.sources.formats import FORMATS, extract
-from tests.tools import require
+from tests.helpers import libreoffice_pdf
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SHOWN = ["Plain text the reader sees on the page.", "White words on a navy banner paragraph are seen.",
@@ -61,10 +60,8 @@ def test_text_coloured_as_its_ground_is_not_read() -> None:
 
 def test_libreoffice_pdf_of_it_shows_the_same(tmp_path: Path) -> None:
     (tmp_path / "colours.docx").write_bytes(_document())
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(tmp_path / "colours.docx")], check=True, capture_output=True, timeout=180)
-    found = " ".join(extract(FORMATS[".pdf"], (tmp_path / "colours.pdf").read_bytes()).paragraphs)
+    pdf = libreoffice_pdf(tmp_path / "colours.docx", tmp_path)
+    found = " ".join(extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs)
     assert all(text in found for text in SHOWN)
     assert not any(text in found for text in HIDDEN[:1])
 

@@ -6,7 +6,6 @@ LibreOffice's PDF of that Word document."""
 from __future__ import annotations
 
 import io
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pytest
 from briefgen.sources.formats import FORMATS, extract
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdfpage import Line
-from tests.tools import require
+from tests.helpers import libreoffice_pdf
 
 REST = ("said on Tuesday that the drone programme had become the army's top priority for the coming year, and "
         "that the northern units would receive the first of the new aircraft by the spring. Officials declined to "
@@ -34,13 +33,6 @@ FODT = (f'<?xml version="1.0" encoding="UTF-8"?><office:document {_NS} office:ve
         + "</office:text></office:body></office:document>")
 FRAME = ('<w:framePr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:dropCap="{kind}" '
          'w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>')
-
-
-def _convert(folder: Path, source: Path) -> bytes:
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    return source.with_suffix(".pdf").read_bytes()
 
 
 def _word_document() -> bytes:
@@ -62,7 +54,8 @@ def _word_document() -> bytes:
 
 def test_libreoffice_drop_caps_in_pdf(tmp_path: Path) -> None:
     (tmp_path / "drops.fodt").write_text(FODT, encoding="utf-8")
-    assert extract(FORMATS[".pdf"], _convert(tmp_path, tmp_path / "drops.fodt")).paragraphs == PARAGRAPHS
+    found = extract(FORMATS[".pdf"], libreoffice_pdf(tmp_path / "drops.fodt", tmp_path).read_bytes()).paragraphs
+    assert found == PARAGRAPHS
 
 
 def test_word_drop_cap_frames_in_docx() -> None:
@@ -71,7 +64,7 @@ def test_word_drop_cap_frames_in_docx() -> None:
 
 def test_word_drop_caps_in_libreoffice_pdf(tmp_path: Path) -> None:
     (tmp_path / "word.docx").write_bytes(_word_document())
-    found = extract(FORMATS[".pdf"], _convert(tmp_path, tmp_path / "word.docx")).paragraphs
+    found = extract(FORMATS[".pdf"], libreoffice_pdf(tmp_path / "word.docx", tmp_path).read_bytes()).paragraphs
     assert found[:2] == PARAGRAPHS[:2]
 
 

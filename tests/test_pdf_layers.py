@@ -14,6 +14,7 @@ import pytest
 
 import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
 from briefgen.sources.formats.pdfdoc import extract
+from tests.helpers import libreoffice_convert
 from tests.tools import require
 
 SHOWN = ["The English version says the base has forty launchers.", "A visible layer note is shown here."]
@@ -91,11 +92,8 @@ def test_a_tagged_pdf_leaves_its_artifacts_out(tmp_path: Path, tags: bool) -> No
     """LibreOffice's one-page PDF: its header and page number do not recur, so only the tags tell them apart."""
     (tmp_path / "chapter.fodt").write_text(FODT, encoding="utf-8")
     options = '{"UseTaggedPDF":{"type":"boolean","value":"' + str(tags).lower() + '"}}'
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-                    "--convert-to", f"pdf:writer_pdf_Export:{options}",
-                    "--outdir", str(tmp_path), str(tmp_path / "chapter.fodt")], check=True, capture_output=True,
-                   timeout=180)
-    found = extract((tmp_path / "chapter.pdf").read_bytes()).paragraphs
+    pdf = libreoffice_convert([tmp_path / "chapter.fodt"], tmp_path, to=f"pdf:writer_pdf_Export:{options}")[0]
+    found = extract(pdf.read_bytes()).paragraphs
     if tags:
         assert found == tuple(BODY)
     else:  # untagged, a header that does not recur is text like any other

@@ -6,14 +6,11 @@ dropped."""
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import pytest
 
 import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
 from briefgen.sources.formats.pdfdoc import extract
-from tests.tools import require
+from tests import helpers
 
 FILLER = " The report adds that the units trained through the winter at two inland airfields near the coast."
 _NS = " ".join(f'xmlns:{p}="urn:oasis:names:tc:opendocument:xmlns:{n}"' for p, n in (
@@ -43,10 +40,7 @@ PARAGRAPHS = tuple(before + inside + after for before, _, inside, after in _BODY
 def libreoffice_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("spacing")
     (folder / "effects.fodt").write_text(FODT, encoding="utf-8")
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(folder),
-                    str(folder / "effects.fodt")], check=True, capture_output=True, timeout=180)
-    return Path(folder / "effects.pdf").read_bytes()
+    return helpers.libreoffice_pdf(folder / "effects.fodt", folder).read_bytes()
 
 
 def test_libreoffice_text_effects_read_as_the_page_shows_them(libreoffice_pdf: bytes) -> None:

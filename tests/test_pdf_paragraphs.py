@@ -17,7 +17,7 @@ from tests.tools import require
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("producers")
     require("pandoc")
-    made = producers.libreoffice_pdfs(folder, require("soffice"))
+    made = producers.libreoffice_pdfs(folder)
     made["typst"] = producers.typst_pdf(folder)
     made["reportlab"] = producers.reportlab_pdf(folder)
     return made

@@ -5,14 +5,12 @@ them. Made by LibreOffice from a Word document and read back paragraph by paragr
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
 from briefgen.sources.formats.pdfbidi import logical
 from briefgen.sources.formats.pdfdoc import extract
 from briefgen.sources.seeds import Seed
-from tests.tools import require
+from tests.helpers import libreoffice_pdf
 
 _ARABIC = ("قال الجيش إن الطائرات المسيرة وصلت إلى الحدود في الربيع. "
            "وأضاف المتحدث أن عدد الطلعات بلغ 412 طلعة خلال العام 2025. ")
@@ -35,10 +33,7 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, ...]:
             properties = paragraph._p.get_or_add_pPr()
             properties.append(properties.makeelement(qn("w:bidi"), {}))
     document.save(str(folder / "scripts.docx"))
-    subprocess.run([require("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(folder / "scripts.docx")], check=True,
-                   capture_output=True, timeout=300)
-    return extract((folder / "scripts.pdf").read_bytes()).paragraphs
+    return extract(libreoffice_pdf(folder / "scripts.docx", folder, timeout=300).read_bytes()).paragraphs
 
 
 def test_every_paragraph_reads_in_the_order_it_is_written(found: tuple[str, ...]) -> None:

@@ -13,6 +13,7 @@ import pytest
 from briefgen.sources.formats.pdfdoc import extract
 from briefgen.sources.formats.pdflines import Line, Page, paragraphs
 from briefgen.sources.seeds import Seed
+from tests.helpers import libreoffice_convert, libreoffice_pdf
 from tests.tools import require
 
 # Every word capitalised, so every line starts with a capital (the old reading joined only lower-case starts);
@@ -84,7 +85,6 @@ VARIANTS = {"double": (2.0, False, False, 10), "one and a half, justified": (1.5
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("spaced")
-    soffice = require("soffice")
     sources = []
     for k, variant in enumerate(VARIANTS.values()):
         sources.append(folder / f"latin{k}.docx")
@@ -97,11 +97,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _docx(sources[-1], 1.0, True, False, 8, COLUMNS, columns=2)
     sources.append(folder / "table.docx")
     _table_docx(sources[-1])
-    profile = (folder / "lo-profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
     names = [*VARIANTS, "cjk", "narrow", "columns", "table"]
-    return {name: source.with_suffix(".pdf") for name, source in zip(names, sources, strict=True)}
+    return dict(zip(names, libreoffice_convert(sources, folder, timeout=300), strict=True))
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -212,10 +209,7 @@ def test_a_paragraph_a_page_break_cuts_runs_on_over_the_footnote_at_the_foot_of_
     source.write_text("\n\n".join([*_FILLER, _CUT.format("[^1]"), "The last paragraph is short."])
                       + "\n\n[^1]: A footnote says where the border is.\n", encoding="utf-8")
     subprocess.run([require("pandoc"), str(source), "-o", str(tmp_path / "notes.docx")], check=True, timeout=120)
-    subprocess.run([require("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "notes.docx")], check=True,
-                   capture_output=True, timeout=300)
-    found = extract((tmp_path / "notes.pdf").read_bytes())
+    found = extract(libreoffice_pdf(tmp_path / "notes.docx", tmp_path, timeout=300).read_bytes())
     assert list(found.paragraphs[-3:]) == [_CUT.format("1"), "1 A footnote says where the border is.",
                                            "The last paragraph is short."]
     assert found.pages is not None and found.pages[-3:] == (1, 1, 2)

@@ -15,6 +15,7 @@ from briefgen.sources.formats import FORMATS, extract
 from briefgen.sources.locate import find
 from briefgen.sources.marks import folded, unmarked
 from briefgen.sources.seeds import Seed
+from tests.helpers import libreoffice_pdf
 from tests.tools import require
 
 TYPST = r"""
@@ -96,11 +97,7 @@ def test_a_word_footnote_reference_reads_as_its_number(pandoc_docx: Path) -> Non
 
 
 def test_libreoffice_pdf_of_a_word_document_with_a_footnote(pandoc_docx: Path) -> None:
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(pandoc_docx.parent / 'lo-profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(pandoc_docx.parent),
-                    str(pandoc_docx)], check=True, capture_output=True, timeout=180)
-    seed = _seed(pandoc_docx.with_suffix(".pdf"))
+    seed = _seed(libreoffice_pdf(pandoc_docx, pandoc_docx.parent))
     assert "improved by a fifth1 over the previous year" in seed.text  # the raised "1" drawn small
     assert _found(seed, "The official said the unit's efficiency had improved by a fifth over the previous year.")
     assert _found(seed, "The figure comes from the annual budget paper.")
