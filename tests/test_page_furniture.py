@@ -6,31 +6,26 @@ LibreOffice's rendering of the DOCX, word boxes from `pdftotext -bbox`."""
 from __future__ import annotations
 
 import itertools
-import re
-import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from tests.helpers import run
-from tests.tools import require
+from tests.helpers import libreoffice_convert, pdf_words, run
 
-WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
-PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
 BAND = 60.0  # points from the top and bottom edges: where the header and footer lines sit
 LONG_FOOTER = "Prepared for the joint committee by the regional analysis cell, with briefgen"
 
 
 def _furniture_lines(pdf: Path) -> list[list[tuple[float, float, str]]]:
     """Each header or footer line of every page: its words as (left, right, text), left to right."""
-    xml = subprocess.run([require("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True, text=True,
-                         check=True).stdout
     lines: list[list[tuple[float, float, str]]] = []
-    for _width, height, body in PAGE.findall(xml):
+    for number, page in enumerate(PdfReader(pdf).pages, 1):
+        height = float(page.mediabox.height)
         rows: dict[int, list[tuple[float, float, str]]] = {}
-        for x0, y0, x1, text in WORD.findall(body):
-            if float(y0) < BAND or float(y0) > float(height) - BAND:
-                rows.setdefault(round(float(y0)), []).append((float(x0), float(x1), text))
+        for word in pdf_words(pdf, number):
+            if word.top < BAND or word.top > height - BAND:
+                rows.setdefault(round(word.top), []).append((word.left, word.right, word.text))
         lines += [sorted(row) for _, row in sorted(rows.items())]
     return lines
 
@@ -63,11 +58,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (ws / "templates/crowded.yaml").write_text(profile, encoding="utf-8")
     result = run(ws, "build", "-a", "crowded")
     assert result.exit_code == 0, result.output
-    soffice = require("soffice")
-    docx = sorted(str(p) for p in (ws / "output").glob("*.docx"))
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(ws / 'lo-profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(ws / "lo"), *docx],
-                   capture_output=True, check=True, timeout=300)
+    libreoffice_convert(sorted((ws / "output").glob("*.docx")), ws / "lo", timeout=300)
     return ws
 
 

@@ -4,7 +4,6 @@ CLDR), in both formats; a quote without one takes its script's language, else En
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -13,8 +12,7 @@ import pytest
 import yaml
 
 from briefgen.document.quotes import NO_BREAK_SPACE, language_of, marks, quoted
-from tests.helpers import run
-from tests.tools import require
+from tests.helpers import pdf_words, pdftotext, run
 
 # lang (None: no `lang` given) -> the quotation, and the marks CLDR gives that language
 QUOTES: dict[str | None, tuple[str, str, str]] = {
@@ -101,8 +99,7 @@ def test_docx_wraps_each_quote_in_its_languages_marks(built: Path, lang: str | N
 
 
 def _pdftotext(pdf: Path) -> str:
-    out = subprocess.run([require("pdftotext"), str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    return unicodedata.normalize("NFKC", out)
+    return unicodedata.normalize("NFKC", pdftotext(pdf))
 
 
 @pytest.mark.parametrize("lang", ["de", "fr", "ru", "ja", "zh-Hant", "zh-Hans", None],
@@ -119,10 +116,7 @@ def test_pdf_draws_right_to_left_marks_at_the_edges_a_reader_expects(built: Path
     """The opening mark is the rightmost glyph of the quote's line and the closing one the leftmost (before the
     note number); Persian's guillemets are mirrored, so they point outwards as they do in print."""
     text, opening, closing = QUOTES[lang]
-    out = subprocess.run([require("pdftotext"), "-bbox", str(built / "analyst.pdf"), "-"], check=True,
-                         capture_output=True, text=True).stdout
-    words = [(float(x), float(y), w) for x, y, w in re.findall(
-        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<', out)]
+    words = [(w.left, w.top, w.text) for w in pdf_words(built / "analyst.pdf", page=None)]
     first_word = text.split()[0]
     line_y = next(y for _, y, w in words if first_word[1:] in unicodedata.normalize("NFKC", w)[::-1]
                   or first_word[1:] in unicodedata.normalize("NFKC", w))

@@ -11,7 +11,6 @@ word, and from the DOCX as LibreOffice lays it out.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,8 +19,7 @@ from lxml import etree
 
 from bench.synth import make_scripts_workspace
 from briefgen.document.scripts import LRM, direction, in_ltr
-from tests.helpers import run
-from tests.tools import require
+from tests.helpers import libreoffice_pdf, pdf_words, run
 
 MINISTRY, STATEMENT, SHORT = "وزارة الخارجية", "بيان صحفي", "بيان"
 QUOTE = "ارتفعت الصادرات بنسبة ١٢٫٥ في المئة هذا العام."
@@ -43,14 +41,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _lines(pdf: Path) -> list[list[tuple[str, float]]]:
     """Each line of page 1 as (word, left edge), left to right, as poppler finds them; a word belongs to the
     line whose first word's bottom is within 4 points of its own (Naskh and Caladea bottoms differ a little)."""
-    out = subprocess.run([require("pdftotext"), "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
     rows: list[tuple[float, list[tuple[str, float]]]] = []
-    found = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', out)
-    for x, y, word in sorted(found, key=lambda w: float(w[1])):
-        if not rows or float(y) - rows[-1][0] > 4:
-            rows.append((float(y), []))
-        rows[-1][1].append((word, float(x)))
+    for word in sorted(pdf_words(pdf), key=lambda w: w.bottom):
+        if not rows or word.bottom - rows[-1][0] > 4:
+            rows.append((word.bottom, []))
+        rows[-1][1].append((word.text, word.left))
     return [sorted(words, key=lambda w: w[1]) for _, words in rows]
 
 
@@ -103,10 +98,7 @@ def test_the_docx_marks_the_names_and_leaves_the_sentences_left_to_right(built: 
     bullet = next(p for p in body.iter(f"{W}p") if "(statement," in "".join(p.itertext()))
     assert bullet.find(f"{W}pPr/{W}bidi") is None  # Word sets a paragraph right to left only when told
     assert f"{LRM}{MINISTRY}{LRM}, " in notes and f"{LRM}{SHORT}{LRM}, ¶1." in notes
-    subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(built / "analyst.docx")],
-                   check=True, capture_output=True, timeout=180)
-    _pinpoints_follow_the_names(tmp_path / "analyst.pdf")  # as LibreOffice lays the DOCX out
+    _pinpoints_follow_the_names(libreoffice_pdf(built / "analyst.docx", tmp_path))  # as LibreOffice lays it out
 
 
 @pytest.mark.parametrize(("text", "marked"), [

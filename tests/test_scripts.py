@@ -18,7 +18,7 @@ import pytest
 from bench.synth import SCRIPT_QUOTES as QUOTES
 from bench.synth import make_scripts_workspace
 from briefgen.document.quotes import marks
-from tests.helpers import run
+from tests.helpers import libreoffice_pdf, pdf_words, pdftotext, run
 from tests.tools import require
 
 RTL = ("ar", "fa", "he")
@@ -45,8 +45,7 @@ def _plain(text: str) -> str:
 
 
 def _pdftotext(pdf: Path) -> str:
-    return _plain(subprocess.run([require("pdftotext"), str(pdf), "-"], check=True, capture_output=True,
-                                 text=True).stdout)
+    return _plain(pdftotext(pdf))
 
 
 def _leading_words(text: str) -> str:
@@ -67,15 +66,12 @@ def test_pdf_text_reads_back_in_logical_order(built: Path, lang: str) -> None:
 def _words_on_page(pdf: Path) -> list[tuple[str, float, float]]:
     """(word, x, bottom) as poppler finds them; poppler gives a right-to-left word's letters in drawing
     order, so those are turned back (and compatibility-normalised)."""
-    out = subprocess.run([require("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                         text=True).stdout
     found = []
-    for x, y, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<',
-                                 out):
-        word = _plain(html.unescape(word))
+    for box in pdf_words(pdf, page=None):
+        word = _plain(html.unescape(box.text))
         if re.search("[\u0590-\u06ff]", word) and not re.search("[A-Za-z]", word):
             word = word[::-1]
-        found.append((word, float(x), float(y)))
+        found.append((word, box.left, box.bottom))
     return found
 
 
@@ -219,11 +215,7 @@ def test_docx_keeps_the_spaces_where_a_run_is_split_by_script(built: Path) -> No
 
 
 def test_libreoffice_reads_the_same_text_from_the_docx(built: Path, tmp_path: Path) -> None:
-    soffice = require("soffice")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(built / "analyst.docx")], check=True, capture_output=True, timeout=240)
-    text = _pdftotext(tmp_path / "analyst.pdf")
+    text = _pdftotext(libreoffice_pdf(built / "analyst.docx", tmp_path, timeout=240))
     for lang in WHOLE:
         if lang in ("th", "km"):  # LibreOffice's own PDF of Thai and Khmer reads back with glyphs lost
             continue
