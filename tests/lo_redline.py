@@ -52,22 +52,25 @@ def _walk(el: etree._Element, open_ids: set[str], kinds: dict[str, str], hidden:
             pieces.append(child.tail)
 
 
-def lo_agrees(redline: Path, new: Path, issued: Path, work: Path) -> tuple[list[str], list[str], list[str], list[str]]:
-    """The words LibreOffice reads from `redline` with every change accepted and rejected, and from `new` and
-    `issued` as they are (converted in `work`, with a profile of its own), body then headers and footers:
-    accepted must equal new, rejected issued."""
+def lo_fodts(redline: Path, new: Path, issued: Path, work: Path) -> tuple[Path, Path, Path]:
+    """`redline`, `new` and `issued` copied into `work` as redline.docx, new.docx and issued.docx and converted
+    to flat ODT there by LibreOffice in one run (tests.helpers.libreoffice_convert): the three .fodt files."""
     import shutil
-    import subprocess
 
-    from tests.tools import require
+    from tests.helpers import libreoffice_convert
 
-    soffice = require("soffice")
     for key, path in (("redline", redline), ("new", new), ("issued", issued)):
         shutil.copy(path, work / f"{key}.docx")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "fodt",
-                    "--outdir", str(work), *(str(work / f"{k}.docx") for k in ("redline", "new", "issued"))],
-                   check=True, capture_output=True, timeout=300)
-    fodt = work / "redline.fodt"
+    made = libreoffice_convert([work / f"{k}.docx" for k in ("redline", "new", "issued")], work, to="fodt",
+                               timeout=300)
+    return made[0], made[1], made[2]
+
+
+def lo_agrees(redline: Path, new: Path, issued: Path, work: Path) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The words LibreOffice reads from `redline` with every change accepted and rejected, and from `new` and
+    `issued` as they are (converted in `work`, lo_fodts), body then headers and footers: accepted must equal
+    new, rejected issued."""
+    fodt, new_fodt, issued_fodt = lo_fodts(redline, new, issued, work)
     read = [lo_words(path, accept) + lo_words(path, accept, furniture=True)
-            for path, accept in ((fodt, True), (work / "new.fodt", None), (fodt, False), (work / "issued.fodt", None))]
+            for path, accept in ((fodt, True), (new_fodt, None), (fodt, False), (issued_fodt, None))]
     return read[0], read[1], read[2], read[3]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,6 @@ from pypdf import PdfReader
 
 from tests.helpers import built_workspace, copy_workspace, edit, fingerprint, model, published, run, save_model
 from tests.redlines import parts, text_of
-from tests.tools import require
 
 ANALYST = ("-a", "analyst")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -166,20 +164,13 @@ def _whole(note: etree._Element) -> str | None:
 
 
 def test_libreoffice_reads_the_redline_changes(played: Played, tmp_path: Path) -> None:
-    from tests.lo_redline import lo_words
+    from tests.lo_redline import lo_fodts, lo_words
 
-    soffice = require("soffice")
     out = played.ws / "output"
-    files = {"redline": out / "analyst.redline.docx", "new": out / "analyst.docx",
-             "issued": out / "issued/analyst-v1/analyst.docx"}
-    for key, path in files.items():
-        shutil.copy(path, tmp_path / f"{key}.docx")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "fodt", "--outdir", str(tmp_path), *(str(tmp_path / f"{k}.docx") for k in files)],
-                   check=True, capture_output=True, timeout=180)
-    redline = tmp_path / "redline.fodt"
-    assert lo_words(redline, accept=True) == lo_words(tmp_path / "new.fodt")
-    assert lo_words(redline, accept=False) == lo_words(tmp_path / "issued.fodt")
+    redline, new, issued = lo_fodts(out / "analyst.redline.docx", out / "analyst.docx",
+                                    out / "issued/analyst-v1/analyst.docx", tmp_path)
+    assert lo_words(redline, accept=True) == lo_words(new)
+    assert lo_words(redline, accept=False) == lo_words(issued)
     assert lo_words(redline, accept=True) != lo_words(redline, accept=False)
 
 
