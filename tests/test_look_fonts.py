@@ -21,7 +21,7 @@ from bench.synth import make_scripts_workspace
 from briefgen.document.coverage import FONT_DIR
 from tests.conftest import ROOT
 from tests.fontmaker import make_font
-from tests.helpers import run
+from tests.helpers import pdftotext, run
 from tests.tools import require
 
 EXECUTIVE = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
@@ -141,8 +141,7 @@ def test_pdf_embeds_the_profiles_fonts_and_draws_with_them(fonted: Path) -> None
 
 
 def test_pdf_text_of_the_profiles_faces_reads_back(fonted: Path) -> None:
-    text = subprocess.run([require("pdftotext"), str(fonted / "fonted.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = pdftotext(fonted / "fonted.pdf")
     assert "Officials spoke in their own languages." in text
     letters = unicodedata.normalize("NFKC", text)  # the glyphs' presentation forms back to letters
     assert "المتحدث" in letters and "الصادرات" in letters
@@ -209,8 +208,7 @@ def test_check_counts_the_profiles_fonts_for_characters_no_font_draws(workspace:
     assert "CHEROKEE LETTER" not in third.output, third.output
     result = run(workspace, "build", "-a", "cherokee")
     assert result.exit_code == 0 and "no font draws" not in result.output, result.output
-    text = subprocess.run([require("pdftotext"), str(workspace / "output" / "cherokee.pdf"), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    text = pdftotext(workspace / "output" / "cherokee.pdf")
     assert "ᏣᎳᎩ" in text
 
 

@@ -37,7 +37,7 @@ from briefgen.document.nodes import (
     Theme,
 )
 from briefgen.writers.pdf import write
-from tests.helpers import built_workspace, edit, run
+from tests.helpers import built_workspace, edit, pdftotext, run
 from tests.tools import require
 
 BRIEFS = ("analyst", "executive", "public")
@@ -138,9 +138,8 @@ def test_a_paragraph_split_across_pages_is_one_element_and_a_repeated_header_an_
     rows_made = [r for r in _kids(table) if isinstance(r, pikepdf.Dictionary)]
     assert len(rows_made) == 71 and all(c.S == "/TH" for c in _kids(rows_made[0]))
     assert all(c.S == "/TD" for r in rows_made[1:] for c in _kids(r))
-    headed = [n for n in range(1, len(pdf.pages) + 1) if "Measure" in subprocess.run(
-        [require("pdftotext"), "-f", str(n), "-l", str(n), str(tmp_path / "long.pdf"), "-"],
-        capture_output=True, text=True, check=True).stdout]
+    headed = [n for n in range(1, len(pdf.pages) + 1)
+              if "Measure" in pdftotext(tmp_path / "long.pdf", "-f", str(n), "-l", str(n))]
     assert len(headed) >= 2  # the header row is drawn on each page of the table, in the tree once
     assert all(not _marked(page)[1] for page in pdf.pages)
 
@@ -298,8 +297,7 @@ def test_struct_text_reads_in_reading_order_with_notes_after_their_callers(ws: P
     for at, number in notes:  # right after the text that cites it (and the notes it cites before)
         caller = next(t for t in reversed(texts[:at]) if not re.match(r"\d+ ", t))
         assert number in [int(n) for n in re.findall(r"\d+", caller.rsplit(".", 1)[-1])], (number, caller)
-    page_text = subprocess.run([require("pdftotext"), str(ws / "output" / "public.pdf"), "-"],
-                               capture_output=True, text=True, check=True).stdout
+    page_text = pdftotext(ws / "output" / "public.pdf")
     plain = re.sub(r"\s+", "", page_text)
     # words at a line break stay apart ("Korea's military", not "Korea'smilitary"): each is a word of the page
     def bare(word: str) -> str:  # a note reference drawn raised may come out apart from its word, or not
@@ -368,7 +366,6 @@ def test_devanagari_copies_out_in_logical_order(tmp_path: Path) -> None:
 
     ws = make_scripts_workspace(tmp_path / "ws")
     assert run(ws, "build", "-a", "analyst").exit_code == 0
-    text = subprocess.run([require("pdftotext"), str(ws / "output" / "analyst.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = pdftotext(ws / "output" / "analyst.pdf")
     quote = SCRIPT_QUOTES["hi"][1]
     assert quote in re.sub(r"\s+", " ", text)  # "कि", not the drawing order "िक"

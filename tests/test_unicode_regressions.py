@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from briefgen.document.nodes import Document, Heading, Meta, Paragraph, Quote, S
 from briefgen.model.schema import Judgment
 from briefgen.writers.docx.writer import write as write_docx
 from briefgen.writers.pdf.writer import write as write_pdf
-from tests.tools import require
+from tests.helpers import pdftotext
 
 
 def pdf_text(path: Path) -> str:
@@ -185,7 +184,6 @@ def test_a_long_hyphenated_word_is_cut_to_fit_and_keeps_all_its_text(tmp_path: P
     most of its text."""
     url = "https://example.org/" + "a/b-c_d" * 200
     write_pdf(body(f"see {url} end", f"see {url} end"), tmp_path / "u.pdf", Theme())
-    text = subprocess.run([require("pdftotext"), str(tmp_path / "u.pdf"), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    text = pdftotext(tmp_path / "u.pdf")
     flat = text.replace("\n", "").replace("-", "")  # poppler drops a hyphen that ends a line, as a word break
     assert flat.count(url.replace("-", "")) == 2, text
