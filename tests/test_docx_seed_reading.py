@@ -150,7 +150,8 @@ def test_a_document_type_is_refused() -> None:
 
 def test_only_a_title_the_file_holds_is_a_clue() -> None:
     assert core_properties(docx(para(run("Drone report")))) == {}
-    assert "title" not in document_clues("docx", docx(para(run("Drone report"))))
+    clue = document_clues("docx", docx(para(run("Drone report"))))["title"]  # no property: the first paragraph,
+    assert (clue.value, clue.origin) == ("Drone report", "from the document's first paragraph: check it is the title")
     core = ('<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/'
             'dc/terms/"><dc:title>Drone Activity</dc:title><dc:creator>Example Institute</dc:creator>'

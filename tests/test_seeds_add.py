@@ -7,6 +7,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -238,3 +239,22 @@ def test_entries_are_appended_as_text_in_any_layout(layout: str) -> None:
 def test_a_flow_list_is_not_rewritten() -> None:
     with pytest.raises(BriefgenError, match="not a block list"):
         append_entries("sources: [{id: a, file: a.txt}]\n", "seeds/sources.yaml", [([("id", "new", "")], "")])
+
+
+def test_a_docx_without_a_title_property_offers_its_first_paragraph(workspace: Path, tmp_path: Path) -> None:
+    """pandoc and LibreOffice write no Title property (nor do many Word users): the entry took no title at all,
+    where the document's first paragraph, its heading, is the title a reader sees; a first paragraph too long
+    to be a title is not offered, in a DOCX or a text seed."""
+    titled, long = tmp_path / "port.docx", tmp_path / "lead.txt"
+    document = docx.Document()
+    document.add_heading("Port traffic rises after canal reopening", level=1)
+    document.add_paragraph("Container traffic rose by 18 per cent in February.")
+    document.core_properties.title = ""
+    document.save(str(titled))
+    long.write_text("The ministry said " + "nothing new " * 20 + "on Monday.\n", encoding="utf-8")
+    result = run(workspace, "seeds", "add", str(titled), str(long))
+    assert result.exit_code == 0, result.output
+    assert "catalogued as port-traffic-rises-after" in result.output  # the id from the title, as for others
+    assert entries(workspace)["port-traffic-rises-after"]["title"] == "Port traffic rises after canal reopening"
+    assert "first paragraph: check it is the title" in line_of(workspace, 'title: "Port traffic rises')
+    assert entries(workspace)["lead"]["title"] is None
