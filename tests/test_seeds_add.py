@@ -241,20 +241,23 @@ def test_a_flow_list_is_not_rewritten() -> None:
         append_entries("sources: [{id: a, file: a.txt}]\n", "seeds/sources.yaml", [([("id", "new", "")], "")])
 
 
-def test_a_docx_without_a_title_property_offers_its_first_paragraph(workspace: Path, tmp_path: Path) -> None:
-    """pandoc and LibreOffice write no Title property (nor do many Word users): the entry took no title at all,
+def test_a_document_without_a_title_property_offers_its_first_paragraph(workspace: Path, tmp_path: Path) -> None:
+    """pandoc and LibreOffice write no Title property in a DOCX, LibreOffice none in a PDF of an untitled
+    document (nor do many Word users): the entry took no title at all,
     where the document's first paragraph, its heading, is the title a reader sees; a first paragraph too long
     to be a title is not offered, in a DOCX or a text seed."""
-    titled, long = tmp_path / "port.docx", tmp_path / "lead.txt"
+    titled, long, printed = tmp_path / "port.docx", tmp_path / "lead.txt", tmp_path / "printed.pdf"
+    text_pdf_with_metadata(printed, {"/Producer": "LibreOffice 7.4"})  # page 1's first line: "Drone Report"
     document = docx.Document()
     document.add_heading("Port traffic rises after canal reopening", level=1)
     document.add_paragraph("Container traffic rose by 18 per cent in February.")
     document.core_properties.title = ""
     document.save(str(titled))
     long.write_text("The ministry said " + "nothing new " * 20 + "on Monday.\n", encoding="utf-8")
-    result = run(workspace, "seeds", "add", str(titled), str(long))
+    result = run(workspace, "seeds", "add", str(titled), str(long), str(printed))
     assert result.exit_code == 0, result.output
     assert "catalogued as port-traffic-rises-after" in result.output  # the id from the title, as for others
     assert entries(workspace)["port-traffic-rises-after"]["title"] == "Port traffic rises after canal reopening"
     assert "first paragraph: check it is the title" in line_of(workspace, 'title: "Port traffic rises')
     assert entries(workspace)["lead"]["title"] is None
+    assert entries(workspace)["drone-report"]["title"] == "Drone Report"  # a PDF without a Title property too

@@ -13,6 +13,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.sources.formats import Extracted
 
 MAX_CLUE = 300
 MAX_TITLE_CLUE = 160  # characters: a longer first line is a paragraph of text, not a title
@@ -152,20 +156,27 @@ def _html(raw: bytes) -> Clues:
 
 
 def _pdf(raw: bytes) -> Clues:
-    from briefgen.sources.formats.pdfdoc import document_info
+    from briefgen.sources.formats.pdfdoc import document_info, extract
 
-    return pick(document_info(raw), PDF_FIELDS, PDF_ORIGINS.__getitem__)
+    return _titled(pick(document_info(raw), PDF_FIELDS, PDF_ORIGINS.__getitem__), raw, extract)
 
 
 def _docx(raw: bytes) -> Clues:
     from briefgen.sources.formats.docxdoc import core_properties, extract
-    from briefgen.sources.formats.plain import SeedError
 
     found = core_properties(raw)  # only what the file holds: no core part, no clues
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
     clues = pick({k: v for k, v in found.items() if v}, DOCX_FIELDS, DOCX_ORIGINS.__getitem__)
-    if "title" not in clues:  # pandoc, LibreOffice and many a Word user leave the Title property empty
+    return _titled(clues, raw, extract)
+
+
+def _titled(clues: Clues, raw: bytes, extract: Callable[[bytes], Extracted]) -> Clues:
+    """The clues, with the document's first paragraph as its title where its properties give none (pandoc,
+    LibreOffice and many a Word user leave a DOCX's or PDF's Title empty)."""
+    from briefgen.sources.formats.plain import SeedError
+
+    if "title" not in clues:
         with contextlib.suppress(SeedError):
             clues.update(_first_line(extract(raw).paragraphs, "paragraph"))
     return clues
