@@ -1,7 +1,8 @@
 """A DOCX seed read as Word shows it, for what real documents hold: fields nested in another field's code (Word's
 mail merge and formulas: `{ IF { MERGEFIELD Title } = "Dr" … }`, `{ = { PAGE } + 1 }`) show only the outer
 field's result, and a footnote or endnote shows only where the body shows its reference (one whose reference is a
-tracked deletion or hidden text is not on any page)."""
+tracked deletion or hidden text is not on any page), and a line break between two Chinese or Japanese
+characters is nothing, as in the lines a reader sees."""
 
 from __future__ import annotations
 
@@ -118,3 +119,18 @@ def _with_notes(body: str, footnotes: str) -> bytes:
         package.writestr("word/_rels/document.xml.rels", rels)
         package.writestr("word/footnotes.xml", footnotes)
     return buffer.getvalue()
+
+
+def test_a_line_break_between_chinese_or_japanese_characters_is_nothing(tmp_path: Path) -> None:
+    """Pandoc's DOCX of Markdown's hard line breaks (Word's Shift+Enter, w:br): between two Chinese or Japanese
+    characters the text reads on, as a reader of the two lines types it (and as an HTML page's break reads);
+    between words of other scripts the break is a space."""
+    source = tmp_path / "breaks.md"
+    source.write_text("国防部表示，无人\\\n机数量已经达到四百架。\n\n防衛省は、無人機の\\\n数が増えたと発表した。\n\n"
+                      "The first line\\\nand the second.\n", encoding="utf-8")
+    made = tmp_path / "breaks.docx"
+    subprocess.run([require("pandoc"), str(source), "-o", str(made)], check=True, capture_output=True, timeout=120)
+    paragraphs = extract(made.read_bytes()).paragraphs
+    assert paragraphs == ("国防部表示，无人机数量已经达到四百架。", "防衛省は、無人機の数が増えたと発表した。",
+                          "The first line and the second.")
+    assert find(_seed(paragraphs), "无人机数量已经达到四百架").spans

@@ -4,7 +4,8 @@ The part is parsed as a stream of start and end events, and each element is drop
 stays the size of the paragraph being read, whatever the size of the part. What is read:
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
-- text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-"; a footnote's
+- text of w:t, w:sym (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese
+  characters as nothing: they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
   reference as the mark Word shows for it, counted in the body's order in the settings' format (docxnotes.py:
   "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless the run
   after it holds its own mark;
@@ -46,7 +47,9 @@ DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sec
 DROPPED.add(f"{MC}Fallback")
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
-CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
+# A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
+# Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
+CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 FOOTNOTE_REFERENCE = f"{W}footnoteReference"
 # A note's reference in the body, and the note it refers to in its part (footnotes.xml, endnotes.xml)
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}

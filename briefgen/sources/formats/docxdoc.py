@@ -21,7 +21,7 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
 from briefgen.sources.formats.docxnotes import footnote_marks
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
-from briefgen.sources.formats.plain import ZIP, SeedError, check_kind
+from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
 
 MB = 1024 * 1024
@@ -136,7 +136,7 @@ def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: l
     size = sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in found)
     with part_stream(package, part) as stream:
         for text in reader.read(xml_events(stream, part)):
-            line = one_line(text)
+            line = one_line(unbroken(text))
             size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
             if size > MAX_TEXT:
                 raise SeedError(f"the DOCX holds more than {MAX_TEXT // MB} MB of text, the most a seed may "
