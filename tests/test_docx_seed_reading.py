@@ -200,7 +200,7 @@ def test_footnotes_and_endnotes_are_read_after_the_body() -> None:
     endnote = para(run("An endnote names the source."))
     endnotes = f'<w:endnotes {NS}><w:endnote w:id="1">{endnote}</w:endnote></w:endnotes>'
     body = para(run("The army moved its drones to the border"), '<w:r><w:footnoteReference w:id="1"/></w:r>',
-                run(" in spring."))
+                run(" in spring."), '<w:r><w:endnoteReference w:id="1"/></w:r>')
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         package.writestr("[Content_Types].xml", TYPES)

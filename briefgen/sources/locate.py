@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from briefgen.sources.marks import folded, tight
 from briefgen.sources.seeds import Seed
-from briefgen.sources.textnorm import normalise
+from briefgen.sources.textnorm import WIDE_CHARS, normalise
 
 _ELLIPSIS = re.compile(r"\s*\.\.\.\s*")  # normalise turns "…" into "..."
+_WIDE = re.compile(f"[{WIDE_CHARS}]")
+_WIDE_BREAK = re.compile(f"(?<=[{WIDE_CHARS}])\n(?=[{WIDE_CHARS}])")  # a paragraph's end between CJK characters
 _BROKEN_WORD = re.compile(r"(?<=[^\W\d_])[-\u2010\u00ad]\s+(?=[^\W\d_])")  # "mili- tary": a hyphen, then a break
 MAX_TRIES = 200  # starting points tried for a passage with skipped words, so a common first fragment stays cheap
 
@@ -76,18 +78,32 @@ def _find(seed: Seed, passage: str) -> Found:
 
 def _across(seed: Seed, needle: str) -> tuple[Span, ...]:
     """Where `needle` (normalised) runs on from one paragraph into the next, as text selected across a
-    paragraph's end and pasted reads (the break a space): cited as the range of paragraphs it covers."""
-    if " " not in needle:
-        return ()
+    paragraph's end and pasted reads (the break a space, or nothing between two Chinese or Japanese characters,
+    as normalise reads a space there): cited as the range of paragraphs it covers."""
     joined, starts = seed.index
-    spaced = joined.replace("\n", " ")  # the same length: positions stay those of `joined`
+    if " " in needle:
+        spaced = joined.replace("\n", " ")  # the same length: positions stay those of `joined`
+        found = _spans(spaced, starts, needle, [])
+        if found:
+            return found
+    if "\n" not in joined or not _WIDE.search(needle):
+        return ()
+    cuts = [at.start() - n for n, at in enumerate(_WIDE_BREAK.finditer(joined))]  # where each is, once cut
+    return _spans(_WIDE_BREAK.sub("", joined), starts, needle, cuts) if cuts else ()
+
+
+def _spans(text: str, starts: list[int], needle: str, cuts: list[int]) -> tuple[Span, ...]:
+    """The paragraphs each place of `needle` in `text` covers: `text` is the seed's joined paragraphs with the
+    line breaks at `cuts` taken out (a position in it is that many further on in the paragraphs)."""
     spans: list[Span] = []
-    at = spaced.find(needle)
+    at = text.find(needle)
     while at >= 0:
-        span = Span(bisect.bisect_right(starts, at), bisect.bisect_right(starts, at + len(needle) - 1))
+        end = at + len(needle) - 1
+        first, last = at + bisect.bisect_right(cuts, at), end + bisect.bisect_right(cuts, end)
+        span = Span(bisect.bisect_right(starts, first), bisect.bisect_right(starts, last))
         if not spans or span.first > spans[-1].last:
             spans.append(span)
-        at = spaced.find(needle, at + 1)
+        at = text.find(needle, at + 1)
     return tuple(spans)
 
 

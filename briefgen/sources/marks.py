@@ -17,8 +17,10 @@ locator tries after the text as read, so each of those passages is found:
   French sets them (« la priorité absolue », « déclaré : ») and a passage typed in another convention does not
   («la priorité absolue», "déclaré:"); applied to the passage too;
 - `unmarked`: a note number (or a note's mark, * † ‡ §) glued to a word of three letters or more, or to the
-  punctuation after one, left out ("priority1 by", "said.²", "said.*" are "priority by", "said."), as in a
-  passage that skips it. A unit's power is not a
+  punctuation after one, left out ("priority1 by", "said.²", "said.*" are "priority by", "said."), and so is a
+  web page's bracketed mark glued to any word, number or punctuation ("[1]", "[a]", "[note 2]", "[注 1]",
+  "[citation needed]", "[who?]", as Wikipedia and the HTML of Google Docs and Word set them: "1,204,000.[3] Its"
+  is "1,204,000. Its"), as in a passage that skips it. A unit's power is not a
   note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one a word goes on
   after ("H2O", "F16s"); the passage's own digits are never dropped, so "Hwasong-15" is never read as "Hwasong-17".
 """
@@ -41,8 +43,15 @@ _AFTER = r"(?=[\s.,;:!?)\]\"'\u2019\u201d\u00bb\u2026]|$)"
 _LOOSE = re.compile(r"(?<=[\u00ab\u201c\u201e\u2039\u201a\"])\s+|\s+(?=[\u00bb\u201d\u203a\";:!?])")
 _LOOSE_HINT = re.compile(r"[\u00ab\u00bb\u201c\u201d\u201e\u2039\u203a\u201a\";:!?]")
 _CUT_WORD = re.compile(rf"(?<={_LETTERS}){LINE_END_HYPHEN}(?={_LETTERS})")
-_NOTE_NUMBER = re.compile(rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[.,;:!?)\"'\u2019\u201d\u00bb]))"
-                          rf"[{_DIGITS}]{{1,3}}{_AFTER}", re.MULTILINE)
+# A note's mark in brackets, as web pages set it (Wikipedia, Google Docs' and Word's HTML: "[1]", "[a]", "[iv]",
+# "[note 2]", "[注 1]", "[citation needed]", "[who?]"), one or more in a row ("[4][5]"); Chinese and Japanese text
+# goes on after it without a space.
+_BRACKETED = r"(?:\[(?:(?:[^\W\d_]{1,8} ?)?[0-9]{1,3}|[a-z]|[ivx]{1,4}|[a-z][a-z ]{1,30}(?:needed|\?))\])+"
+# A number glued to a word of three letters or more, or to the punctuation after one (CJK and Arabic stops too).
+_STOPS = ".,;:!?)\"'\u2019\u201d\u00bb\u3002\uff0c\u3001\u300d\u300f\uff09\uff01\uff1f\u060c\u061b\u061f"
+_GLUED = rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[{_STOPS}]))"
+# A bracketed mark may follow a number too ("1,204,000.[3]"): its brackets keep it apart from the number's digits.
+_NOTE_NUMBER = re.compile(rf"{_GLUED}[{_DIGITS}]{{1,3}}{_AFTER}|(?<=[\w{_STOPS}]){_BRACKETED}", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -19,23 +19,35 @@ _TRANSLATE = str.maketrans({
                     "\u2062\u2063\u2064\u180e"),
 })
 _SPACES = re.compile(r"\s+")
+# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
+CJK_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+# The characters East Asian Width calls wide, of scripts whose words are not spaced (character-class ranges): Han
+# (with radicals, strokes and ideographs of every extension), hiragana, katakana (halfwidth too), bopomofo,
+# fullwidth letters and digits, CJK punctuation. Not Hangul: Korean spaces its words.
+WIDE_CHARS = (f"{CJK_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+              "\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f\U00020000-\U0003ffff")
+# A space between two Chinese or Japanese characters: a line's end in the document (a Markdown hard break, a
+# text file's wrapped line, a break the reader turned into a space), never one a reader sees between words.
+_WIDE_SPACE = re.compile(f"(?<=[{WIDE_CHARS}]) (?=[{WIDE_CHARS}])")
+_BEFORE_WIDE = re.compile(f" (?=[{WIDE_CHARS}])")  # a quick test that there may be one
 # Compatibility forms whose plain form says something else: "10³" is a thousand, "103" a hundred and three;
 # "½" is not "1⁄2" in every font, nor "H₂O" "H2O" in a figure. NFKC folds them; matching keeps them as written.
 _MEANINGFUL = ("<super>", "<sub>", "<fraction>")
 
 
 def normalise(text: str) -> str:
-    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space; the Arabic
-    tanween written after its alef ("وفقاً") as the fonts place it, before ("وفقًا").
+    """Fold case, quotes, apostrophes, dashes and hyphens (to a space) and runs of white space (none between two
+    Chinese or Japanese characters: "无人 机" is "无人机"); the Arabic tanween written after its alef ("وفقاً")
+    as the fonts place it, before ("وفقًا").
 
     >>> normalise("Kim\u2019s  \u201cnewly-introduced\u201d AI \u2014 now")
     'kim\\'s "newly introduced" ai now'
     """
     if text.isascii():
-        folded = text.translate(_TRANSLATE).lower()
-    else:
-        folded = _compatible(text).translate(_TRANSLATE).casefold().replace("\u0627\u064b", "\u064b\u0627")
-    return _SPACES.sub(" ", folded).strip()
+        return _SPACES.sub(" ", text.translate(_TRANSLATE).lower()).strip()
+    folded = _compatible(text).translate(_TRANSLATE).casefold().replace("\u0627\u064b", "\u064b\u0627")
+    folded = _SPACES.sub(" ", folded).strip()
+    return _WIDE_SPACE.sub("", folded) if _BEFORE_WIDE.search(folded) else folded
 
 
 def _compatible(text: str) -> str:

@@ -4,7 +4,8 @@ The part is parsed as a stream of start and end events, and each element is drop
 stays the size of the paragraph being read, whatever the size of the part. What is read:
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
-- text of w:t, w:sym (see docxsym), tabs and breaks as spaces, a non-breaking hyphen as "-"; a footnote's
+- text of w:t, w:sym (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese
+  characters as nothing: they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
   reference as the mark Word shows for it, counted in the body's order in the settings' format (docxnotes.py:
   "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless the run
   after it holds its own mark;
@@ -17,6 +18,9 @@ stays the size of the paragraph being read, whatever the size of the part. What 
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
 - a drop cap (a paragraph framed with w:dropCap, holding the next one's first letters) runs on into the next
   paragraph too: "T" and "he ministry said" read "The ministry said";
+- a field (w:fldChar begin, separate, end) reads as its result, as Word shows it: its code is not read, neither
+  w:instrText nor the text of a field nested in the code (`{ = { PAGE } + 1 }` reads "4", not "34"; `{ IF
+  { MERGEFIELD Title } = "Dr" "Doctor" "Friend" }` reads "Friend"); a field with no result reads as nothing;
 - not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), a drawing's
   mc:Fallback copy (the same text box again, for older readers), and a phonetic guide's reading (w:rt: 無人機
   with むじんき set above it reads 無人機).
@@ -24,7 +28,7 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,8 +47,14 @@ DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sec
 DROPPED.add(f"{MC}Fallback")
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
-CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": " ", f"{W}cr": " ", f"{W}noBreakHyphen": "-"}
+# A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
+# Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
+CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 FOOTNOTE_REFERENCE = f"{W}footnoteReference"
+# A note's reference in the body, and the note it refers to in its part (footnotes.xml, endnotes.xml)
+REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
+NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
+FIELD_CHAR = f"{W}fldChar"
 FRAME = f"{W}framePr"
 # What sets the ground of the text inside (docxink.py): a paragraph's, cell's or table's shading, the page's
 # colour; a text box or a table (whose fill may come from its shape or table style) a ground not known
@@ -86,8 +96,12 @@ class _RunOn:
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str) -> None:
-        self.styles, self.note_mark = styles, note_mark
+    def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str,
+                 shown_notes: Container[tuple[str, str]] | None = None) -> None:
+        """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
+        others are not read (None: every note is)."""
+        self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
+        self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
         self.moved: set[str] = set()  # the open w:moveFromRangeStart ids
@@ -96,6 +110,8 @@ class BodyReader:
         self.run_on: _RunOn | None = None
         self.out: list[str] = []
         self.footnotes = 0  # the footnote references read so far
+        self.fields: list[bool] = []  # the open fields (w:fldChar), each True once past its code, in its result
+        self.coding = 0  # how many of them are still in their code: their text is not shown
         # (depth of the holder, its colour or None when unknown): the shading of the open paragraphs, cells and
         # tables, and the page; a text box or a table opens an unknown ground (docxink.py)
         self.grounds: list[tuple[int, str | None]] = []
@@ -134,11 +150,15 @@ class BodyReader:
             self.runs.append(_Props())
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
+        elif parent == R and tag == FIELD_CHAR:
+            self._field(str(element.get(f"{W}fldCharType")))
         elif parent == R and tag == SYM:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
-        elif parent == R and tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
-            self.footnotes += 1
-            self._add(self.note_mark(self.footnotes))
+        elif parent == R and tag in REFERENCES:
+            self._reference(tag, element)
+        elif tag in NOTES and self.shown_notes is not None and \
+                (NOTES[tag], str(element.get(f"{W}id"))) not in self.shown_notes:
+            self.skip = len(self.path)  # a note whose reference no reader sees: deleted, hidden, or none at all
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
@@ -161,6 +181,26 @@ class BodyReader:
             self.moved.add(ident)
         else:
             self.moved.discard(ident)
+
+    def _reference(self, tag: str, element: Any) -> None:
+        """A footnote's or endnote's reference: noted when shown; a footnote's reads as its mark."""
+        if self._shown():
+            self.cited.append((REFERENCES[tag], str(element.get(f"{W}id"))))
+        if tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
+            self.footnotes += 1
+            self._add(self.note_mark(self.footnotes))
+
+    def _field(self, kind: str) -> None:
+        """A field's begin, separate or end: its code (between begin and separate, or begin and end when it
+        has no result) is not shown, nor anything inside it; its result is."""
+        if kind == "begin":
+            self.fields.append(False)
+            self.coding += 1
+        elif kind == "separate" and self.fields and not self.fields[-1]:
+            self.fields[-1] = True
+            self.coding -= 1
+        elif kind == "end" and self.fields:
+            self.coding -= not self.fields.pop()
 
     def _property(self, tag: str, element: Any) -> None:
         """A run's or a paragraph mark's property (the element is a child of w:rPr)."""
@@ -205,8 +245,13 @@ class BodyReader:
         (self.paragraphs[-1].after if self.paragraphs else self.out).extend(texts)
 
     def _add(self, text: str) -> None:
-        if self.paragraphs and not self.moved and not any(self._hidden(run) for run in self.runs):
+        if self._shown():
             self.paragraphs[-1].parts.append(text)
+
+    def _shown(self) -> bool:
+        """Whether text here is shown: in a paragraph, not moved away, not in a field's code, not hidden."""
+        return bool(self.paragraphs) and not self.moved and not self.coding and \
+            not any(self._hidden(run) for run in self.runs)
 
     def _ground(self, tag: str, element: Any) -> None:
         """A paragraph's, cell's, table's or the page's shading; a text box or a table: a ground not known."""

@@ -4,8 +4,9 @@ The package is opened with zipfile and its parts read with lxml (no python-docx)
 through the package's relationships, is parsed as a stream (docxbody: as Word shows it, with tracked changes
 accepted and hidden text left out), so a small file whose part inflates to a huge one cannot fill memory. A part
 larger than a document needs is refused before it is parsed, and so is any part read whose XML declares a
-document type (Word never writes one). Headers, footers, footnotes and comments are not part of the body and are
-left out. The core properties (Title, Author…) are those the file holds: none when it has no core part.
+document type (Word never writes one). Headers, footers and comments are not part of the body and are left out;
+footnotes and endnotes are read after it, those whose reference the body shows (none whose reference is deleted,
+hidden or missing). The core properties (Title, Author…) are those the file holds: none when it has no core part.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
 from briefgen.sources.formats.docxnotes import footnote_marks
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
-from briefgen.sources.formats.plain import ZIP, SeedError, check_kind
+from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
 
 MB = 1024 * 1024
@@ -113,27 +114,35 @@ def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
 
 def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
-    the foot of the page and the end of the document; the number a note starts with is Word's, not text);
-    more than MAX_TEXT of text is refused as it is read."""
+    the foot of the page and the end of the document; the number a note starts with is Word's, not text): only
+    the notes whose reference the body shows, none whose reference is deleted or hidden, nor one no reference
+    cites; more than MAX_TEXT of text is refused as it is read."""
     main = main_part(package)
     styles = styles_of(package, main)
-    found: list[str] = []
-    size = 0
     settings = related(package, main, "/settings")
-    marks = footnote_marks(small_part(package, settings) if settings is not None else None)
-    notes = [name for kind in ("/footnotes", "/endnotes") if (name := related(package, main, kind)) is not None
-             and name in package.namelist()]
-    for part in [main, *notes]:
-        with part_stream(package, part) as stream:
-            for text in BodyReader(styles, marks).read(xml_events(stream, part)):
-                line = one_line(text)
-                size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
-                if size > MAX_TEXT:
-                    raise SeedError(f"the DOCX holds more than {MAX_TEXT // MB} MB of text, the most a seed may "
-                                    "hold", "split the document into several seeds")
-                if line:
-                    found.append(line)
+    body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None))
+    found: list[str] = []
+    _read_part(package, main, body, found)
+    shown = frozenset(body.cited)
+    for kind in ("/footnotes", "/endnotes"):
+        name = related(package, main, kind)
+        if name is not None and name in package.namelist():
+            _read_part(package, name, BodyReader(styles, shown_notes=shown), found)
     return found
+
+
+def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str]) -> None:
+    """The part's non-blank paragraphs, each one line, added to `found`; refused once they pass MAX_TEXT."""
+    size = sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in found)
+    with part_stream(package, part) as stream:
+        for text in reader.read(xml_events(stream, part)):
+            line = one_line(unbroken(text))
+            size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
+            if size > MAX_TEXT:
+                raise SeedError(f"the DOCX holds more than {MAX_TEXT // MB} MB of text, the most a seed may "
+                                "hold", "split the document into several seeds")
+            if line:
+                found.append(line)
 
 
 def extract(raw: bytes) -> Extracted:

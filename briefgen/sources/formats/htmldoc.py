@@ -22,16 +22,21 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
                     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+# Control characters that are not white space (C0 but tab, line feed, form feed, carriage return; DEL; C1 but NEL)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
     Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
-    else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text.
+    else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text,
+    nor the other control characters that are not white space (LibreOffice's HTML writes an input field's text
+    between U+0004 and U+0005), which no reader sees as text nor can type, and a passage may not hold.
     A file whose first bytes say it is a PDF, a Word file or an image is refused."""
     check_kind(raw, "an HTML page")
-    return _decoded(raw).replace("\x00", "")
+    text = _decoded(raw)
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 def _decoded(raw: bytes) -> str:

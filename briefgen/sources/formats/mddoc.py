@@ -148,7 +148,7 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
                 continue
         keep = _INLINE_TEXT.get(child.type)
         if keep is not None:
-            parts.append(child.content if keep else "\n" if child.type == "softbreak" else " ")
+            parts.append(child.content if keep else "\n")  # a break, soft or hard: nothing between CJK
     return unbroken("".join(parts))
 
 

@@ -7,6 +7,7 @@ import codecs
 import re
 
 from briefgen.errors import Unplaced
+from briefgen.sources.textnorm import CJK_MARKS, WIDE_CHARS
 
 # What a file's first bytes say it is: (signature, what it is, the name it should have, or None).
 ZIP = "a zip package (a Word .docx?)"
@@ -17,16 +18,9 @@ SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"
               (b"\x1f\x8b", "a gzip archive", None), (b"II*\x00", "a TIFF image", None),
               (b"MM\x00*", "a TIFF image", None))
 _PAGE = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
-# CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.
-_MARKS = "\u3001-\u303f\ufe10-\ufe1f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-_CJK_MARK = re.compile(f"[{_MARKS}]")
-# Scripts whose words are not spaced: Han (with radicals, strokes and ideographs of every extension), hiragana,
-# katakana (halfwidth too), bopomofo, fullwidth letters and digits, and Thai, Lao, Khmer and Myanmar. Not
-# Hangul: Korean spaces its words.
-_WIDE = (f"{_MARKS}\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-         "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f\U00020000-\U0003ffff")
-SPACELESS = re.compile(f"[{_WIDE}\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
-WIDE = re.compile(f"[{_WIDE}]")  # CJK: the characters East Asian Width calls wide (not Hangul)
+_CJK_MARK = re.compile(f"[{CJK_MARKS}]")
+SPACELESS = re.compile(f"[{WIDE_CHARS}\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+WIDE = re.compile(f"[{WIDE_CHARS}]")  # CJK: the characters East Asian Width calls wide (not Hangul)
 _BREAK = re.compile(r"(\S)[ \t]*\n\s*(?=(\S))")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

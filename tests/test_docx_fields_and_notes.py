@@ -1,0 +1,136 @@
+"""A DOCX seed read as Word shows it, for what real documents hold: fields nested in another field's code (Word's
+mail merge and formulas: `{ IF { MERGEFIELD Title } = "Dr" … }`, `{ = { PAGE } + 1 }`) show only the outer
+field's result, and a footnote or endnote shows only where the body shows its reference (one whose reference is a
+tracked deletion or hidden text is not on any page), and a line break between two Chinese or Japanese
+characters is nothing, as in the lines a reader sees."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefgen.sources.formats.docxdoc import extract
+from briefgen.sources.locate import find
+from briefgen.sources.seeds import Seed
+from tests.helpers import libreoffice_pdf
+from tests.test_docx_seed_reading import CHANGE, RELS, TYPES, docx, para, run
+from tests.tools import require
+
+_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _field(code: str, result: str) -> str:
+    """A complex field as Word writes it: begin, code, separate, result, end (code and result are runs)."""
+    return (f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>{code}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{result}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _code(text: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+
+
+def _seed(paragraphs: tuple[str, ...]) -> Seed:
+    return Seed("seeds/x.docx", "seeds/x.docx", "\n".join(paragraphs))
+
+
+def test_a_field_nested_in_another_fields_code_is_not_read() -> None:
+    """Word keeps the inner field's last result inside the outer field's code: "Dr" and "3" are not on the page."""
+    merge = _field(_code(" IF ") + _field(_code(" MERGEFIELD Title "), run("Dr")) + _code(' = "Dr" "Doctor" "Friend" '),
+                   run("Doctor"))
+    formula = _field(_code(" = ") + _field(_code(" PAGE "), run("3")) + _code(" + 1 "), run("4"))
+    # an index entry ({ XE }) has a code and no result: nothing of it is read, the text after it is
+    entry = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' + _code(' XE "drones" ') + \
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    paragraphs = extract(docx(para(run("Dear "), merge, run(", welcome."))
+                              + para(run("The annex runs to "), formula, run(" pages."), entry, run(" Drones flew.")))
+                         ).paragraphs
+    assert paragraphs == ("Dear Doctor, welcome.", "The annex runs to 4 pages. Drones flew.")
+    seed = _seed(paragraphs)
+    assert find(seed, "runs to 4 pages").spans and not find(seed, "runs to 34 pages").spans
+
+
+@pytest.fixture(scope="module")
+def pandoc_notes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Pandoc's DOCX of three sentences with a footnote each; the second's reference then deleted as a tracked
+    change and the third's hidden, as Word writes them."""
+    folder = tmp_path_factory.mktemp("notes")
+    source = folder / "notes.md"
+    source.write_text("The army moved north.[^1] The navy stayed.[^2] The air force waited.[^3]\n\n"
+                      "[^1]: The first note is on the page.\n[^2]: A note whose reference was deleted.\n"
+                      "[^3]: A note whose reference is hidden.\n", encoding="utf-8")
+    made = folder / "made.docx"
+    subprocess.run([require("pandoc"), str(source), "-o", str(made)], check=True, capture_output=True, timeout=120)
+    edited = folder / "notes.docx"
+    with zipfile.ZipFile(made) as package, zipfile.ZipFile(edited, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = _edit_references(data.decode("utf-8")).encode("utf-8")
+            out.writestr(item, data)
+    return edited
+
+
+def _edit_references(xml: str) -> str:
+    """The second footnote reference's run wrapped in a tracked deletion; the third's run hidden."""
+    runs = xml.split('<w:r><w:rPr><w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteReference')
+    assert len(runs) == 4, "pandoc wrote its footnote references otherwise"
+    second, rest = runs[2].split("</w:r>", 1)
+    return (runs[0] + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteReference' + runs[1]
+            + f'<w:del {CHANGE}><w:r><w:rPr><w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteReference'
+            + second + "</w:r></w:del>" + rest
+            + '<w:r><w:rPr><w:rStyle w:val="FootnoteReference" /><w:vanish /></w:rPr><w:footnoteReference' + runs[3])
+
+
+def test_a_note_is_read_only_where_its_reference_is_shown(pandoc_notes: Path, tmp_path: Path) -> None:
+    """As a reader sees the document: LibreOffice's layout has the first note and not the hidden one's."""
+    shown = subprocess.run([require("pdftotext"), str(libreoffice_pdf(pandoc_notes, tmp_path)), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    assert "The first note is on the page." in shown and "whose reference is hidden" not in shown
+    paragraphs = extract(pandoc_notes.read_bytes()).paragraphs
+    assert paragraphs == ("The army moved north.1 The navy stayed. The air force waited.",
+                          "The first note is on the page.")
+    seed = _seed(paragraphs)
+    assert find(seed, "The first note is on the page").spans
+    assert not find(seed, "whose reference was deleted").spans and not find(seed, "whose reference is hidden").spans
+
+
+def test_a_note_no_reference_cites_is_not_read() -> None:
+    """A footnote left in footnotes.xml after its reference was cut is on no page."""
+    notes = (f'<w:footnotes {_NS}><w:footnote w:id="1">{para(run("A note still cited."))}</w:footnote>'
+             f'<w:footnote w:id="2">{para(run("A note left behind."))}</w:footnote></w:footnotes>')
+    body = para(run("Cited here"), '<w:r><w:footnoteReference w:id="1"/></w:r>', run(" today."))
+    assert extract(_with_notes(body, notes)).paragraphs == ("Cited here1 today.", "A note still cited.")
+
+
+def _with_notes(body: str, footnotes: str) -> bytes:
+    """A DOCX of `body` whose footnotes part is `footnotes`."""
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", TYPES)
+        package.writestr("_rels/.rels", RELS % "")
+        package.writestr("word/document.xml", f"<w:document {_NS}><w:body>{body}</w:body></w:document>")
+        package.writestr("word/_rels/document.xml.rels", rels)
+        package.writestr("word/footnotes.xml", footnotes)
+    return buffer.getvalue()
+
+
+def test_a_line_break_between_chinese_or_japanese_characters_is_nothing(tmp_path: Path) -> None:
+    """Pandoc's DOCX of Markdown's hard line breaks (Word's Shift+Enter, w:br): between two Chinese or Japanese
+    characters the text reads on, as a reader of the two lines types it (and as an HTML page's break reads);
+    between words of other scripts the break is a space."""
+    source = tmp_path / "breaks.md"
+    source.write_text("国防部表示，无人\\\n机数量已经达到四百架。\n\n防衛省は、無人機の\\\n数が増えたと発表した。\n\n"
+                      "The first line\\\nand the second.\n", encoding="utf-8")
+    made = tmp_path / "breaks.docx"
+    subprocess.run([require("pandoc"), str(source), "-o", str(made)], check=True, capture_output=True, timeout=120)
+    paragraphs = extract(made.read_bytes()).paragraphs
+    assert paragraphs == ("国防部表示，无人机数量已经达到四百架。", "防衛省は、無人機の数が増えたと発表した。",
+                          "The first line and the second.")
+    assert find(_seed(paragraphs), "无人机数量已经达到四百架").spans
