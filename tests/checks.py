@@ -155,8 +155,8 @@ def _drawn(text: str, caps: bool = False) -> str:
     before it cannot take any of it."""
     if not expect.reorders(text):
         return expect.pdf_pattern(text, caps)
-    drawn = [c for c in expect.xml_safe(text.upper() if caps else text)
-             if not c.isspace() and c not in expect.UNDRAWN]
+    drawn = [expect.PDF_DRAWS.get(c, c) for c in expect.xml_safe(text.upper() if caps else text)
+             if not c.isspace() and c not in expect.UNDRAWN]  # a BOM drawn as a word joiner, as pdf_pattern has it
     if not drawn:
         return ""
     composed = unicodedata.normalize("NFC", "".join(drawn))  # a letter and its mark may be one glyph (e + ́: é)
