@@ -124,11 +124,11 @@ def test_a_notes_number_is_no_figure_and_a_quote_leaves_its_comma(workspace: Pat
     in the seed's text) was suggested as a figure of 12; quoted words that lead back into the sentence
     ("“... spring,” said") were suggested with their comma, which the brief then printed inside its marks."""
     (workspace / "seeds" / "port.txt").write_text(
-        "Analysts cautioned that fuel costs could slow the recovery.12\n\n"
+        "Analysts cautioned that fuel costs could slow the recovery.12 Shippers agreed.[7]\n\n"
         "“We expect volumes to stay high through the spring,” said the harbour director.\n", encoding="utf-8")
     append_entry(workspace, "port", "port.txt", "Harbour Gazette")
     found = _snippets(run(workspace, "suggest", "port").output)
-    assert not [s for s in found if "value" in s], found  # 12 is the number of a note, not a figure
+    assert not [s for s in found if "value" in s], found  # 12 and [7] are the numbers of notes, not figures
     (quote,) = [s for s in found if "text" in s]
     assert quote["text"] == "We expect volumes to stay high through the spring"
     assert quote["id"] == "q-we-expect-volumes-to-stay-high"  # cut at a word's end, not "...-high-t"

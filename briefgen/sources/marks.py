@@ -89,8 +89,10 @@ def has_note_numbers(text: str) -> bool:
 
 
 def note_number_at(text: str, start: int) -> bool:
-    """Whether the digits at `start` are a note's number glued to the word before them ("the recovery.1")."""
-    return _NOTE_NUMBER.match(text, start) is not None
+    """Whether the digits at `start` are a note's number: glued to the word before them ("the recovery.12"), or
+    in a web page's brackets after it ("residents.[3]")."""
+    begin = start - 1 if start and text[start - 1] == "[" else start
+    return _NOTE_NUMBER.match(text, begin) is not None
 
 
 def unmarked(text: str) -> str:
