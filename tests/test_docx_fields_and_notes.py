@@ -6,7 +6,6 @@ characters is nothing, as in the lines a reader sees."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,10 +16,8 @@ from briefgen.sources.formats.docxdoc import extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
 from tests.helpers import libreoffice_pdf
-from tests.test_docx_seed_reading import CHANGE, RELS, TYPES, docx, para, run
+from tests.test_docx_seed_reading import CHANGE, NS, docx, para, run
 from tests.tools import require
-
-_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _field(code: str, result: str) -> str:
@@ -100,7 +97,7 @@ def test_a_note_is_read_only_where_its_reference_is_shown(pandoc_notes: Path, tm
 
 def test_a_note_no_reference_cites_is_not_read() -> None:
     """A footnote left in footnotes.xml after its reference was cut is on no page."""
-    notes = (f'<w:footnotes {_NS}><w:footnote w:id="1">{para(run("A note still cited."))}</w:footnote>'
+    notes = (f'<w:footnotes {NS}><w:footnote w:id="1">{para(run("A note still cited."))}</w:footnote>'
              f'<w:footnote w:id="2">{para(run("A note left behind."))}</w:footnote></w:footnotes>')
     body = para(run("Cited here"), '<w:r><w:footnoteReference w:id="1"/></w:r>', run(" today."))
     assert extract(_with_notes(body, notes)).paragraphs == ("Cited here1 today.", "A note still cited.")
@@ -108,17 +105,7 @@ def test_a_note_no_reference_cites_is_not_read() -> None:
 
 def _with_notes(body: str, footnotes: str) -> bytes:
     """A DOCX of `body` whose footnotes part is `footnotes`."""
-    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        package.writestr("[Content_Types].xml", TYPES)
-        package.writestr("_rels/.rels", RELS % "")
-        package.writestr("word/document.xml", f"<w:document {_NS}><w:body>{body}</w:body></w:document>")
-        package.writestr("word/_rels/document.xml.rels", rels)
-        package.writestr("word/footnotes.xml", footnotes)
-    return buffer.getvalue()
+    return docx(body, parts={"footnotes.xml": footnotes})
 
 
 def test_a_line_break_between_chinese_or_japanese_characters_is_nothing(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 
 import pytest
 
@@ -21,10 +22,6 @@ RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
         'officeDocument" Target="word/document.xml"/>%s</Relationships>')
 CORE_REL = ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
             'core-properties" Target="docProps/core.xml"/>')
-STYLES_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
-               'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
-               'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-               'Target="styles.xml"/></Relationships>')
 TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
          'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
          'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
@@ -42,16 +39,31 @@ def para(*runs: str, mark: str = "", style: str = "") -> str:
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{''.join(runs)}</w:p>"
 
 
-def docx(body: str, styles: str | None = None, prolog: str = "", core: str | None = None) -> bytes:
+def document_rels(*kinds: str) -> str:
+    """The main part's relationships to parts of these `kinds` ("styles", "footnotes"…), each at kind.xml."""
+    found = "".join(f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/{kind}" Target="{kind}.xml"/>' for n, kind in enumerate(kinds, start=1))
+    return ('<?xml version="1.0" encoding="UTF-8"?><Relationships '
+            f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{found}</Relationships>')
+
+
+def docx(body: str, styles: str | None = None, prolog: str = "", core: str | None = None,
+         parts: Mapping[str, str] | None = None) -> bytes:
+    """A DOCX of `body`, with these `styles`, core properties and other `parts` of word/ (by file name, each
+    related to the main part by its name: "footnotes.xml")."""
+    parts = dict(parts or {})
+    if styles is not None:
+        parts["styles.xml"] = f"<w:styles {NS}>{styles}</w:styles>"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", TYPES)
         package.writestr("_rels/.rels", RELS % (CORE_REL if core is not None else ""))
         package.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}'
                                               f"<w:document {NS}><w:body>{body}</w:body></w:document>")
-        if styles is not None:
-            package.writestr("word/_rels/document.xml.rels", STYLES_RELS)
-            package.writestr("word/styles.xml", f"<w:styles {NS}>{styles}</w:styles>")
+        if parts:
+            package.writestr("word/_rels/document.xml.rels", document_rels(*(n[:-4] for n in parts)))
+        for name, text in parts.items():
+            package.writestr(f"word/{name}", text)
         if core is not None:
             package.writestr("docProps/core.xml", core)
     return buffer.getvalue()
@@ -187,11 +199,6 @@ def test_damaged_xml_is_refused() -> None:
 def test_footnotes_and_endnotes_are_read_after_the_body() -> None:
     """A reader sees a memo's footnotes at the foot of its pages and endnotes at its end: their paragraphs follow
     the body's (whose numbering they leave as it was), the separators and hidden or deleted note text left out."""
-    notes_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                  'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                  'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" '
-                  'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" '
-                  'Target="endnotes.xml"/></Relationships>')
     footnotes = (f'<w:footnotes {NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
                  f'</w:footnote><w:footnote w:id="1">'
                  + para('<w:r><w:footnoteRef/></w:r>', run(" The border is 40 km north."),
@@ -201,14 +208,8 @@ def test_footnotes_and_endnotes_are_read_after_the_body() -> None:
     endnotes = f'<w:endnotes {NS}><w:endnote w:id="1">{endnote}</w:endnote></w:endnotes>'
     body = para(run("The army moved its drones to the border"), '<w:r><w:footnoteReference w:id="1"/></w:r>',
                 run(" in spring."), '<w:r><w:endnoteReference w:id="1"/></w:r>')
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        package.writestr("[Content_Types].xml", TYPES)
-        package.writestr("_rels/.rels", RELS % "")
-        package.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
-        package.writestr("word/_rels/document.xml.rels", notes_rels)
-        package.writestr("word/footnotes.xml", footnotes)
-        package.writestr("word/endnotes.xml", endnotes)
-    assert list(extract(buffer.getvalue()).paragraphs) == [  # the reference reads as its number, as Word shows it
+    parts = {"footnotes.xml": footnotes, "endnotes.xml": endnotes}
+    assert list(extract(docx(body, parts=parts)).paragraphs) == [  # the reference reads as its number, as Word
+        # shows it
         "The army moved its drones to the border1 in spring.", "The border is 40 km north.",
         "An endnote names the source."]
