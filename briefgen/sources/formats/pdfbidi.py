@@ -110,14 +110,25 @@ def visual_order(objects: list[Any]) -> list[Any]:
     chars = [item for item in objects if isinstance(item, LTChar)]
     if not any(has_rtl(char.get_text()) for char in chars):
         return objects
+    return [item for item in objects if not isinstance(item, LTChar)] + \
+        [char for row in _rows(chars) for char in sorted(row, key=lambda c: c.x0)]
+
+
+def _rows(chars: list[LTChar]) -> list[list[LTChar]]:
+    """The characters in rows from the top: a character joins the row above when it stands over half its own
+    (or the row's) height inside the row's height, as pdfminer joins a line's characters, so that a raised
+    footnote number or a subscript, whose bottom is not its line's, stays in its line ("March¹ and")."""
     rows: list[list[LTChar]] = []
-    for char in sorted(chars, key=lambda c: -c.y0):
-        if rows and abs(rows[-1][0].y0 - char.y0) <= 0.4 * max(1.0, min(rows[-1][0].height, char.height)):
+    top, bottom = 0.0, 0.0
+    for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
+        overlap = min(top, char.y1) - max(bottom, char.y0)
+        if rows and overlap > 0.5 * max(0.1, min(top - bottom, char.y1 - char.y0)):
             rows[-1].append(char)
+            top, bottom = max(top, char.y1), min(bottom, char.y0)
         else:
             rows.append([char])
-    return [item for item in objects if not isinstance(item, LTChar)] + \
-        [char for row in rows for char in sorted(row, key=lambda c: c.x0)]
+            top, bottom = char.y1, char.y0
+    return rows
 
 
 def drawn_text(line: Iterable[Any]) -> str:

@@ -14,15 +14,21 @@ a reader reads a table, and as a viewer copies a row ("Drones 1,200 Ministry of 
 copied from a row is found across its cells' paragraphs. Rows: two or more, each with a gap above and below it
 across every column, holding one short block (four lines at most, most of them two) in each of two columns or
 more, their tops level. Columns of running text are not rows: their paragraphs are longer, and their gaps
-seldom line up.
+seldom line up. A table set tight, whose cells pdfminer stacks in a block for each column, is one band of such
+blocks: its rows are the baselines two blocks share (pdftables.cell_rows), and it is a table when those rows'
+cells are short and stand apart (gaps at least half as wide as the cells, where a page's columns of running
+text have a narrow gutter). A band that runs across a table's gutters (the list under it) ends the table.
+Before all this, a block pdfminer ran on from a table's column into the text under it is cut (pdftables.apart).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefgen.sources.formats.pdffurniture import BAND
 from briefgen.sources.formats.pdfpage import Block
+from briefgen.sources.formats.pdftables import apart, cell_rows
 
 MAX_DEPTH = 8  # columns within columns read this deep; deeper, from the top
 
@@ -38,12 +44,17 @@ class _Box:
 
 def reading_order(blocks: list[Block], height: float | None = None) -> list[Block]:
     """The blocks in the order a reader reads them; `height`, the page's, for its header and footer rows."""
+    blocks = apart(blocks)
     if len(blocks) < 2:
         return blocks
-    boxes = [_Box(b, min(ln.x0 for ln in b), max(ln.x1 for ln in b), max(ln.y0 + ln.size for ln in b),
-                  min(ln.y0 for ln in b)) for b in blocks]
+    boxes = [_box(b) for b in blocks]
     width = sorted(ln.size for b in blocks for ln in b)[len(boxes) // 2]
     return [box.block for box in _read(boxes, max(width, 1.0), 0, height)]
+
+
+def _box(b: Block) -> _Box:
+    return _Box(b, min(ln.x0 for ln in b), max(ln.x1 for ln in b), max(ln.y0 + ln.size for ln in b),
+                  min(ln.y0 for ln in b))
 
 
 def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = None) -> list[_Box]:
@@ -54,11 +65,16 @@ def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = N
         if len(columns) == 1:
             out += sorted(band, key=lambda box: (-box.top, box.x0))
         elif _table(rows, gutter):
-            out += [box for row in rows for box in sorted(row, key=lambda box: (box.x0, -box.top))]
+            out += [_box(cell) for row in rows for cells in cell_rows([box.block for box in _by_x(row)])
+                    for cell in cells]
         else:
             for column in columns:
                 out += _read(column, gutter, depth + 1)
     return out
+
+
+def _by_x(row: list[_Box]) -> list[_Box]:
+    return sorted(row, key=lambda box: (box.x0, -box.top))
 
 
 def _bands(boxes: list[_Box]) -> list[list[_Box]]:
@@ -79,15 +95,33 @@ CELL_LINES = 4  # the most lines a table's cell holds, here (most hold one or tw
 
 
 def _table(rows: list[list[_Box]], gutter: float) -> bool:
-    """Whether a band of columns is a table: rows of short cells side by side (the module's description)."""
-    if len(rows) < 2:
+    """Whether a band of columns is a table: rows of short cells side by side (the module's description),
+    whether pdfminer parts the rows or stacks a column's cells in one block (then the cells stand apart, their
+    gaps at least half as wide as they are, which a page's columns of running text never do)."""
+    if not all(_cells_row(row, gutter) for row in rows):
         return False
-    for row in rows:
-        tops = [box.top for box in row]
-        if len(row) < 2 or len(_columns(row, gutter)) != len(row) or max(tops) - min(tops) > gutter:
-            return False
+    if len(rows) >= 2 and _short(rows):
+        return True
+    cells = [[_box(cell) for cell in cells] for row in rows for cells in cell_rows([box.block for box in _by_x(row)])]
+    return len(cells) > max(1, len(rows)) and _short(cells) and _apart(cells)
+
+
+def _cells_row(row: list[_Box], gutter: float) -> bool:
+    """Whether a row holds blocks side by side in two columns or more, their tops level."""
+    tops = [box.top for box in row]
+    return len(row) >= 2 and len(_columns(row, gutter)) == len(row) and max(tops) - min(tops) <= gutter
+
+
+def _short(rows: list[list[_Box]]) -> bool:
     lines = sorted(len(box.block) for row in rows for box in row)
     return lines[-1] <= CELL_LINES and lines[len(lines) // 2] <= 2
+
+
+def _apart(rows: list[list[_Box]]) -> bool:
+    """Whether the gaps between the cells of the rows are, as a rule, at least half as wide as the cells."""
+    gaps = sorted(right.x0 - left.x1 for row in rows for left, right in pairwise(row))
+    widths = sorted(box.x1 - box.x0 for row in rows for box in row)
+    return bool(gaps) and gaps[len(gaps) // 2] >= 0.5 * widths[len(widths) // 2]
 
 
 def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None) -> list[list[list[_Box]]]:
@@ -98,11 +132,18 @@ def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None)
     for band in _bands(boxes):
         last = [box for row in joined[-1] for box in row] if joined else []
         if last and len(_columns(last + band, gutter)) > 1 and len(_columns(last, gutter)) > 1 \
-                and not _edge_row(last, band, gutter, height) and not _edge_row(band, last, gutter, height):
+                and not _edge_row(last, band, gutter, height) and not _edge_row(band, last, gutter, height) \
+                and not _closes(joined[-1], band, gutter):
             joined[-1].append(band)
         else:
             joined.append([band])
     return joined
+
+
+def _closes(rows: list[list[_Box]], band: list[_Box], gutter: float) -> bool:
+    """Whether `band` ends the table `rows` are: it runs across the gutters between the table's columns."""
+    last = [box for row in rows for box in row]
+    return len(_columns(last + band, gutter)) < len(_columns(last, gutter)) and _table(rows, gutter)
 
 
 def _edge_row(row: list[_Box], band: list[_Box], gutter: float, height: float | None) -> bool:

@@ -1,0 +1,93 @@
+"""A PDF table's cells as a reader reads them, where pdfminer's blocks do not part them (pdforder.py reads a
+table's rows; this module gives it the cells).
+
+pdfminer groups lines into a block by how near they are, so a table whose rows are set tight (pandoc's tables,
+laid out by LibreOffice) comes out as one block for each column, its cells stacked ("North" over "South"), and
+the first column's block runs on into the list or paragraph set under the table at the same left edge. Here:
+- a block is cut between two of its lines where one has another block beside it (a line of that block on its
+  baseline) and the other runs across that block's span: no column of a page does that, a table's column with
+  the text under (or over) the table in one block does (`apart`);
+- a table's row of blocks is cut into rows of cells at each baseline that lines of two of its blocks or more
+  share, besides its first; a line no other block shares a baseline with (a cell's second line) stays with
+  the row above it (`cell_rows`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from itertools import pairwise
+
+from briefgen.sources.formats.pdfpage import Block, Line
+
+LEVEL = 0.3  # baselines closer than this share of the type size are one
+
+
+class _Baselines:
+    """The page's lines by the height of their baseline, each with the number of its block."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        items = sorted(((line.y0, k, line) for k, block in enumerate(blocks) for line in block),
+                       key=lambda item: item[0])
+        self.heights = [item[0] for item in items]
+        self.items = [(k, line) for _, k, line in items]
+
+    def beside(self, line: Line, home: int) -> set[int]:
+        """The other blocks with a line on `line`'s baseline, clear of it left or right."""
+        return {k for k, _ in self.lines_beside(line, home)}
+
+    def lines_beside(self, line: Line, home: int) -> list[tuple[int, Line]]:
+        low = bisect.bisect_left(self.heights, line.y0 - LEVEL * line.size)
+        high = bisect.bisect_right(self.heights, line.y0 + LEVEL * line.size)
+        return [(k, other) for k, other in self.items[low:high]
+                if k != home and (other.x1 <= line.x0 or other.x0 >= line.x1)]
+
+
+def apart(blocks: list[Block]) -> list[Block]:
+    """The blocks, each cut where pdfminer ran a table's column on into the text under or over it."""
+    if len(blocks) < 2:
+        return blocks
+    index = _Baselines(blocks)
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        spans = _partners(block, k, index)
+        pieces: list[Block] = [[block[0]]]
+        for above, below in pairwise(block):
+            if _crosses(below, index.beside(above, k), spans) or _crosses(above, index.beside(below, k), spans):
+                pieces.append([])
+            pieces[-1].append(below)
+        out += pieces
+    return out
+
+
+def _partners(block: Block, home: int, index: _Baselines) -> dict[int, tuple[float, float]]:
+    """The left and right edges of each other block's lines that stand beside lines of `block`."""
+    spans: dict[int, tuple[float, float]] = {}
+    for line in block:
+        for k, other in index.lines_beside(line, home):
+            left, right = spans.get(k, (other.x0, other.x1))
+            spans[k] = (min(left, other.x0), max(right, other.x1))
+    return spans
+
+
+def _crosses(line: Line, blocks: set[int], spans: dict[int, tuple[float, float]]) -> bool:
+    """Whether `line` runs across (under or over) the lines of any of `blocks` that stand beside its block's."""
+    return any(spans[k][0] < line.x1 and line.x0 < spans[k][1] for k in blocks)
+
+
+def cell_rows(row: list[Block]) -> list[list[Block]]:
+    """A table's row of blocks (one for each column, from the start of the line) as the rows of cells stacked
+    in it, from the top, each row's cells from the start of the line."""
+    lines = sorted((line for block in row for line in block), key=lambda line: -line.y0)
+    starts = [lines[0].y0] + [line.y0 for line in lines[1:] if _shared(line, row)]
+    starts = [y for k, y in enumerate(starts) if k == 0 or starts[k - 1] - y > LEVEL * lines[0].size]
+    cells: list[list[Block]] = [[[] for _ in row] for _ in starts]
+    for column, block in enumerate(row):
+        for line in block:
+            at = max(0, sum(1 for y in starts if y - line.y0 >= -LEVEL * line.size) - 1)
+            cells[at][column].append(line)
+    return [[cell for cell in cells_row if cell] for cells_row in cells]
+
+
+def _shared(line: Line, row: list[Block]) -> bool:
+    """Whether a line's baseline is shared by lines of two or more of the row's blocks."""
+    return sum(any(abs(other.y0 - line.y0) <= LEVEL * line.size for other in block) for block in row) >= 2
