@@ -7,6 +7,7 @@ Three things pdfminer leaves undone are done while each page is built:
   that text, as copying from a viewer gives it;
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
+- a combining mark goes with the letter it is drawn on, into its line, right after it (pdfmarks.py);
 - characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
   (its running headers and footers: pdflayers.py); a character drawn
@@ -37,6 +38,7 @@ from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
+from briefgen.sources.formats.pdfmarks import on_their_letters
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
@@ -106,7 +108,8 @@ class _Aggregator(PDFPageAggregator):
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        self.cur_item._objs = visual_order(seen(drawn_once(on_page(self.cur_item._objs, self._shown))))
+        shown = seen(drawn_once(on_page(self.cur_item._objs, self._shown)))
+        self.cur_item._objs = visual_order(on_their_letters(shown))
         super().end_page(page)
 
 

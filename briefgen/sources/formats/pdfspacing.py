@@ -50,9 +50,10 @@ def _covers(top: LTChar, under: LTChar) -> bool:
 
 
 def _letter_gaps(chars: list[LTChar]) -> list[tuple[float, float]]:
-    """(gap, type size) between each two letters in a row that are drawn one after the other (neither a space)."""
+    """(gap, type size) between each two letters in a row that are drawn one after the other (neither a space;
+    a combining mark drawn on a letter, which pdfmarks.py gives its letter's box, is no letter of its own)."""
     return [(b.x0 - a.x1, max(a.height, b.height)) for a, b in pairwise(chars)
-            if not a.get_text().isspace() and not b.get_text().isspace() and b.x0 >= a.x0]
+            if not a.get_text().isspace() and not b.get_text().isspace() and b.x0 >= a.x0 and b.bbox != a.bbox]
 
 
 def _letter_spaced(chars: list[LTChar]) -> bool:
