@@ -7,7 +7,8 @@ from xml.etree.ElementTree import Element
 
 from briefgen.document.colours import BLACK, PAGE
 from briefgen.document.house import Rule, Side
-from briefgen.render.wordml import W, twips
+from briefgen.document.wordvalues import EIGHTHS, measure
+from briefgen.render.wordml import W
 from briefgen.render.wordtheme import FILL, WordTheme
 
 _SIDES: dict[str, Side] = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
@@ -36,7 +37,8 @@ def borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> t
 def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
     if edge.get(f"{W}val", "none") in _NO_LINE:
         return None
-    eighths, space = twips(edge, "sz"), twips(edge, "space")
+    eighths = measure(edge.get(f"{W}sz"), EIGHTHS, universal=False)  # ST_EighthPointMeasure
+    space = measure(edge.get(f"{W}space"), 1.0, universal=False)  # ST_PointMeasure
     low, high = _RULE_EIGHTHS
     width = min(max(eighths if eighths is not None else 4, low), high) / 8
     return Rule(side, width, min(space or 0.0, _RULE_SPACE), theme.colour(edge, "color"))

@@ -15,6 +15,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from briefgen.writers.docx.values import clean
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
         "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
@@ -78,31 +80,29 @@ def put_in_order(document: DocxDocument) -> None:
     said once, with a value Word takes (render/house.py reads the first of each, and ignores the others)."""
     for part in document.part.package.iter_parts():
         if isinstance(part, XmlPart):
+            clean(part.element)
             for container in part.element.iter(*_RANKS):
                 if container.tag in _SINGLES:
                     _keep_valid_once(container)
                 _sort(container, _RANKS[container.tag])
 
 
-_SINGLES = frozenset((_W + "pPr", _W + "rPr"))  # each of their children may appear once (ECMA-376's sequence)
-_HALF_POINTS = range(1, 3277)  # a type size Word takes, in half points (up to 1638 pt)
-_VALID = {_W + "sz": lambda v: v.isdigit() and int(v) in _HALF_POINTS,
-          _W + "szCs": lambda v: v.isdigit() and int(v) in _HALF_POINTS,
-          _W + "color": lambda v: v == "auto" or (len(v) == 6 and all(c in "0123456789abcdefABCDEF" for c in v))}
+# each of their w: children may appear once (ECMA-376's sequences), but those `_REPEATED`
+_SINGLES = frozenset((_W + "pPr", _W + "rPr", _W + "sectPr", _W + "settings"))
+_REPEATED = frozenset(_W + name for name in ("headerReference", "footerReference", "activeWritingStyle",
+                                             "attachedSchema", "smartTagType"))
 
 
 def _keep_valid_once(container: etree._Element) -> None:
-    """Drop a property said a second time, and a size or colour whose value Word refuses (a hand-edited
-    reference: Word would not open the brief that kept it)."""
+    """Drop a property said a second time (a hand-edited reference: Word would not open the brief that kept
+    it); values Word refuses are gone already (values.py)."""
     seen: set[str] = set()
     for child in list(container):
-        if not isinstance(child.tag, str):  # a comment or processing instruction: not a property
-            continue
-        tag = child.tag
-        valid = _VALID.get(tag)
-        if tag in seen or (valid is not None and not valid(child.get(_W + "val", ""))):
+        if not isinstance(child.tag, str) or not child.tag.startswith(_W) or child.tag in _REPEATED:
+            continue  # a comment, an extension (w14:…, mc:AlternateContent), or a list
+        if child.tag in seen:
             container.remove(child)
-        seen.add(tag)
+        seen.add(child.tag)
 
 
 def _sort(container: etree._Element, ranks: dict[str, int]) -> None:

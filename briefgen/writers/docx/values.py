@@ -1,0 +1,86 @@
+"""The reference's values the brief keeps, held to the forms Word takes (document/wordvalues.py).
+
+Word refuses a document, or "finds unreadable content" in it, whose attribute holds a value its type does not
+allow ("abc" for a size, "" for a margin, "maybe" for bold), and a hand-edited or machine-made reference can
+hold one. The PDF's reader (render/house.py) ignores such a value, the inherited or default one standing, as
+Word ignores what it cannot read; so the DOCX drops it too: a property whose value is its whole meaning (a
+size, a colour, bold, a tab stop) goes with it, an optional attribute (a margin's gutter, an indent) goes alone.
+A header or footer reference that names no part, or no kind of page, goes: neither format can use it.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from briefgen.document.wordvalues import (
+    HALF_POINT,
+    HALF_POINTS,
+    Check,
+    is_measure,
+    is_one_of,
+    is_whole,
+    measure,
+    on_off,
+)
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_LARGEST_INT = 2 ** 31 - 1
+_TWIPS, _SIGNED = is_measure(), is_measure(negative=True)
+_COLOUR: Check = lambda v: v == "auto" or (len(v) == 6 and _hex(v))  # noqa: E731
+_HEX_BYTE: Check = lambda v: len(v) == 2 and _hex(v)  # noqa: E731
+_ON_OFF: Check = lambda v: on_off(v) is not None  # noqa: E731
+_SIZE: Check = lambda v: HALF_POINTS[0] <= (measure(v, HALF_POINT) or 0) <= HALF_POINTS[1]  # noqa: E731
+_COUNT = is_whole(-_LARGEST_INT - 1, _LARGEST_INT)
+_TOGGLES = ("b bCs i iCs caps smallCaps strike dstrike vanish webHidden keepNext keepLines pageBreakBefore "
+            "widowControl contextualSpacing titlePg mirrorMargins gutterAtTop evenAndOddHeaders").split()
+
+# element -> attribute -> its check; where the element's meaning is that value (`_WHOLE_MEANING`), an
+# element with a value Word refuses goes, else the attribute alone
+_CHECKS: dict[str, dict[str, Check]] = {
+    **{name: {"val": _ON_OFF} for name in _TOGGLES},
+    "sz": {"val": _SIZE}, "szCs": {"val": _SIZE},
+    "color": {"val": _COLOUR, "themeTint": _HEX_BYTE, "themeShade": _HEX_BYTE},
+    "pgSz": {"w": _TWIPS, "h": _TWIPS},
+    "pgMar": {"top": _SIGNED, "bottom": _SIGNED, **dict.fromkeys("right left header footer gutter".split(), _TWIPS)},
+    "spacing": {"before": _TWIPS, "after": _TWIPS, "line": _SIGNED, "lineRule": is_one_of("auto exact atLeast")},
+    "ind": {**{side: _SIGNED for side in "left right start end".split()}, "hanging": _TWIPS, "firstLine": _TWIPS},
+    "tab": {"pos": _SIGNED, "val": is_one_of("clear start center end decimal bar num left right")},
+    "defaultTabStop": {"val": _TWIPS}, "gridCol": {"w": _TWIPS},
+    **{name: {"val": _COUNT} for name in ("gridSpan", "ilvl", "numId", "lvl/start")},
+    "headerReference": {"type": is_one_of("default first even")},
+    "footerReference": {"type": is_one_of("default first even")},
+}
+_WHOLE_MEANING = frozenset(("val", "pos", "type"))
+_REFERENCES = ("headerReference", "footerReference")
+_TAGS = tuple({_W + key.rsplit("/", 1)[-1] for key in _CHECKS})
+
+
+def _hex(value: str) -> bool:
+    return all(c in "0123456789abcdefABCDEF" for c in value)
+
+
+def valid(element: etree._Element) -> bool:
+    """Whether `element` keeps its place (dropping its refused optional attributes meanwhile)."""
+    name = element.tag.removeprefix(_W)
+    parent = element.getparent()
+    checks = _CHECKS.get(f"{etree.QName(parent).localname}/{name}" if parent is not None else name,
+                         _CHECKS.get(name, {}))
+    if name in _REFERENCES and not (element.get(_R + "id") and element.get(_W + "type")):
+        return False
+    for attribute, check in checks.items():
+        value = element.get(_W + attribute)
+        if value is None or check(value):
+            continue
+        if attribute in _WHOLE_MEANING:
+            return False
+        del element.attrib[_W + attribute]
+    return True
+
+
+def clean(root: etree._Element) -> None:
+    """Drop from a part every element, or attribute, holding a value Word refuses."""
+    for element in list(root.iter(*_TAGS)):
+        parent = element.getparent()
+        if parent is not None and not valid(element):
+            parent.remove(element)

@@ -1,0 +1,176 @@
+"""A house style's attribute values read as Word reads them (briefgen/document/wordvalues.py), found by mutating
+real references' values into the forms ECMA-376 allows and those it does not:
+
+- a measure may be a universal measure ("6in", "432pt", "15.24cm"): it was not taken, the page fell back to
+  briefgen's own;
+- a value of a form Word refuses ("1_440", "1e3", "abc", "") is ignored, the inherited or default value
+  standing, in the PDF as in the DOCX, which no longer carries it (Word would refuse the brief);
+- an on/off value is true, on, 1, false, off or 0: any other ("", "yes") was read as on, hiding or capitalising
+  the text;
+- a header or footer reference naming no part or no kind of page stopped the build (an internal error) or was
+  kept in the DOCX Word would refuse; a section property said twice was kept twice.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+from tests.helpers import name_reference, pdf_words, run
+from tests.ooxml_order import violations
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTER = "Footer line of the house"
+
+
+def _reference(path: Path) -> None:
+    reference = docx.Document()
+    reference.sections[0].footer.paragraphs[0].text = FOOTER
+    reference.save(str(path))
+
+
+def _edited(path: Path, part: str, edit: Callable[[etree._Element], None]) -> None:
+    """The DOCX at `path` with `edit` applied to its part `part`."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            if info.filename == part:
+                root = etree.fromstring(data)
+                edit(root)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            archive.writestr(info, data)
+
+
+def _built(tmp_path: Path, part: str, edit: Callable[[etree._Element], None]) -> tuple[int, str, Path]:
+    workspace = tmp_path / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    _reference(workspace / "templates/house.docx")
+    _edited(workspace / "templates/house.docx", part, edit)
+    name_reference(workspace, "house.docx")
+    result = run(workspace, "build", "-a", "executive")
+    return result.exit_code, result.output, workspace / "output"
+
+
+def _section(root: etree._Element) -> etree._Element:
+    return root.find(f"{{{W}}}body/{{{W}}}sectPr")
+
+
+def _style_rpr(root: etree._Element, style: str) -> etree._Element:
+    found = root.find(f"{{{W}}}style[@{{{W}}}styleId='{style}']")
+    rpr = found.find(f"{{{W}}}rPr")
+    if rpr is None:
+        rpr = etree.SubElement(found, f"{{{W}}}rPr")
+    return rpr
+
+
+@pytest.mark.parametrize(("width", "height"), [("9in", "12in"), ("648pt", "864pt"), ("228.6mm", "304.8mm"),
+                                               ("22.86cm", "30.48cm"), ("54pc", "72pi")])
+def test_a_page_measured_in_universal_units_is_that_page(tmp_path: Path, width: str, height: str) -> None:
+    """ST_TwipsMeasure allows a universal measure: 9 by 12 inches is 648 by 864 points in both formats."""
+    def edit(root: etree._Element) -> None:
+        size = _section(root).find(f"{{{W}}}pgSz")
+        size.set(f"{{{W}}}w", width)
+        size.set(f"{{{W}}}h", height)
+
+    code, output, out = _built(tmp_path, "word/document.xml", edit)
+    assert code == 0, output
+    box = PdfReader(out / "executive.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (648, 864)
+    section = docx.Document(str(out / "executive.docx")).sections[0]
+    assert (round(section.page_width.pt), round(section.page_height.pt)) == (648, 864)
+
+
+@pytest.mark.parametrize("value", ["1_440", "1e3", "abc", "", "NaN", "0x5A0", "720.5"])
+@pytest.mark.parametrize(("part", "place"), [("word/styles.xml", "spacing after"),
+                                             ("word/document.xml", "pgMar header"),
+                                             ("word/settings.xml", "defaultTabStop val")])
+def test_a_value_word_refuses_is_ignored_in_both_formats(tmp_path: Path, value: str, part: str,
+                                                         place: str) -> None:
+    """A whole number of twips in a form the schema does not allow is not read (Python's float took "1_440",
+    "1e3" and "720.5"), and the DOCX does not keep it: Word would refuse the brief."""
+    element, attribute = place.split()
+
+    def edit(root: etree._Element) -> None:
+        found = list(root.iter(f"{{{W}}}{element}"))
+        assert found
+        for each in found:
+            each.set(f"{{{W}}}{attribute}", value)
+
+    code, output, out = _built(tmp_path, part, edit)
+    assert code == 0, output
+    assert violations(out / "executive.docx") == []
+    assert value not in _values(out / "executive.docx", part, element, attribute)
+
+
+def _values(path: Path, part: str, element: str, attribute: str) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read(part))
+    return [each.get(f"{{{W}}}{attribute}") or "<absent>" for each in root.iter(f"{{{W}}}{element}")]
+
+
+@pytest.mark.parametrize("value", ["", "yes", "True", "2", "none"])
+@pytest.mark.parametrize("toggle", ["vanish", "caps"])
+def test_an_on_off_value_of_another_form_is_ignored(tmp_path: Path, value: str, toggle: str) -> None:
+    """Normal's w:vanish or w:caps with a value that is not an ST_OnOff one: the text is neither hidden (the
+    build refused the reference) nor set in capitals, in either format."""
+    def edit(root: etree._Element) -> None:
+        etree.SubElement(_style_rpr(root, "Normal"), f"{{{W}}}{toggle}").set(f"{{{W}}}val", value)
+
+    code, output, out = _built(tmp_path, "word/styles.xml", edit)
+    assert code == 0, output
+    words = [word.text for word in pdf_words(out / "executive.pdf")]
+    assert any(word.islower() and len(word) > 3 for word in words), words[:40]  # body text not in capitals
+    assert violations(out / "executive.docx") == []
+    normal = docx.Document(str(out / "executive.docx")).styles["Normal"].font
+    assert not normal.hidden and not normal.all_caps
+
+
+@pytest.mark.parametrize("mutation", ["no id", "empty id", "unknown kind", "no kind"])
+def test_a_footer_reference_naming_nothing_is_left_out_of_both_formats(tmp_path: Path, mutation: str) -> None:
+    """A footer reference without its relationship id (an internal error before) or its kind of page (kept in
+    the DOCX, which Word refuses) names no footer Word can show: neither format has it."""
+    relationship = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+    def edit(root: etree._Element) -> None:
+        reference = _section(root).find(f"{{{W}}}footerReference")
+        if mutation in ("no id", "empty id"):
+            reference.attrib.pop(relationship)
+            if mutation == "empty id":
+                reference.set(relationship, "")
+        else:
+            reference.attrib.pop(f"{{{W}}}type")
+            if mutation == "unknown kind":
+                reference.set(f"{{{W}}}type", "abc")
+
+    code, output, out = _built(tmp_path, "word/document.xml", edit)
+    assert code == 0, output
+    assert violations(out / "executive.docx") == []
+    assert FOOTER.split()[0] not in [word.text for word in pdf_words(out / "executive.pdf")]
+    footer = docx.Document(str(out / "executive.docx")).sections[0].footer
+    assert FOOTER not in "".join(paragraph.text for paragraph in footer.paragraphs)
+
+
+@pytest.mark.parametrize(("part", "element"), [("word/document.xml", "pgSz"), ("word/document.xml", "titlePg"),
+                                               ("word/settings.xml", "defaultTabStop")])
+def test_a_property_said_twice_is_kept_once(tmp_path: Path, part: str, element: str) -> None:
+    """A section's or the settings' property said twice: the DOCX keeps the first, which the PDF reads."""
+    def edit(root: etree._Element) -> None:
+        holder = _section(root) if part == "word/document.xml" else root
+        found = holder.find(f"{{{W}}}{element}")
+        if found is None:
+            found = etree.SubElement(holder, f"{{{W}}}{element}")
+        found.addnext(etree.fromstring(etree.tostring(found)))
+
+    code, output, out = _built(tmp_path, part, edit)
+    assert code == 0, output
+    assert violations(out / "executive.docx") == []
