@@ -13,6 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from briefgen.document.wordvalues import (
+    EIGHTHS,
     HALF_POINT,
     HALF_POINTS,
     Check,
@@ -32,6 +33,9 @@ _HEX_BYTE: Check = lambda v: len(v) == 2 and _hex(v)  # noqa: E731
 _ON_OFF: Check = lambda v: on_off(v) is not None  # noqa: E731
 _SIZE: Check = lambda v: HALF_POINTS[0] <= (measure(v, HALF_POINT) or 0) <= HALF_POINTS[1]  # noqa: E731
 _COUNT = is_whole(-_LARGEST_INT - 1, _LARGEST_INT)
+_BORDER: dict[str, Check] = {"sz": is_measure(EIGHTHS, universal=False), "space": is_measure(1.0, universal=False),
+                             "color": _COLOUR, "themeTint": _HEX_BYTE, "themeShade": _HEX_BYTE}
+_REFERENCES = ("headerReference", "footerReference")
 _TOGGLES = ("b bCs i iCs caps smallCaps strike dstrike vanish webHidden keepNext keepLines pageBreakBefore "
             "widowControl contextualSpacing titlePg mirrorMargins gutterAtTop evenAndOddHeaders").split()
 
@@ -45,14 +49,16 @@ _CHECKS: dict[str, dict[str, Check]] = {
     "pgMar": {"top": _SIGNED, "bottom": _SIGNED, **dict.fromkeys("right left header footer gutter".split(), _TWIPS)},
     "spacing": {"before": _TWIPS, "after": _TWIPS, "line": _SIGNED, "lineRule": is_one_of("auto exact atLeast")},
     "ind": {**{side: _SIGNED for side in "left right start end".split()}, "hanging": _TWIPS, "firstLine": _TWIPS},
-    "tab": {"pos": _SIGNED, "val": is_one_of("clear start center end decimal bar num left right")},
+    "tabs/tab": {"pos": _SIGNED, "val": is_one_of("clear start center end decimal bar num left right")},
+    **{f"{edges}/{side}": _BORDER for edges in ("pBdr", "tblBorders", "tcBorders")
+       for side in "top left bottom right start end between bar insideH insideV".split()},
     "defaultTabStop": {"val": _TWIPS}, "gridCol": {"w": _TWIPS},
     **{name: {"val": _COUNT} for name in ("gridSpan", "ilvl", "numId", "lvl/start")},
-    "headerReference": {"type": is_one_of("default first even")},
-    "footerReference": {"type": is_one_of("default first even")},
+    **{name: {"type": is_one_of("default first even")} for name in _REFERENCES},
 }
 _WHOLE_MEANING = frozenset(("val", "pos", "type"))
-_REFERENCES = ("headerReference", "footerReference")
+_REQUIRED = {"color": ("val",), "sz": ("val",), "szCs": ("val",), "tabs/tab": ("val", "pos"),
+             **dict.fromkeys(_REFERENCES, ("type",))}
 _TAGS = tuple({_W + key.rsplit("/", 1)[-1] for key in _CHECKS})
 
 
@@ -64,9 +70,12 @@ def valid(element: etree._Element) -> bool:
     """Whether `element` keeps its place (dropping its refused optional attributes meanwhile)."""
     name = element.tag.removeprefix(_W)
     parent = element.getparent()
-    checks = _CHECKS.get(f"{etree.QName(parent).localname}/{name}" if parent is not None else name,
-                         _CHECKS.get(name, {}))
-    if name in _REFERENCES and not (element.get(_R + "id") and element.get(_W + "type")):
+    key = f"{etree.QName(parent).localname}/{name}" if parent is not None else name
+    key = key if key in _CHECKS else name
+    checks = _CHECKS.get(key, {})
+    if name in _REFERENCES and not element.get(_R + "id"):
+        return False
+    if any(element.get(_W + attribute) is None for attribute in _REQUIRED.get(key, ())):
         return False
     for attribute, check in checks.items():
         value = element.get(_W + attribute)
