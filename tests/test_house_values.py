@@ -23,6 +23,7 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
+from briefgen.render.house import read_house
 from tests.conftest import ROOT
 from tests.helpers import name_reference, pdf_words, run
 from tests.ooxml_order import violations
@@ -160,17 +161,57 @@ def test_a_footer_reference_naming_nothing_is_left_out_of_both_formats(tmp_path:
     assert FOOTER not in "".join(paragraph.text for paragraph in footer.paragraphs)
 
 
-@pytest.mark.parametrize(("part", "element"), [("word/document.xml", "pgSz"), ("word/document.xml", "titlePg"),
-                                               ("word/settings.xml", "defaultTabStop")])
-def test_a_property_said_twice_is_kept_once(tmp_path: Path, part: str, element: str) -> None:
-    """A section's or the settings' property said twice: the DOCX keeps the first, which the PDF reads."""
+@pytest.mark.parametrize(("part", "path"), [("word/document.xml", "body/sectPr/pgSz"),
+                                            ("word/document.xml", "body/sectPr/titlePg"),
+                                            ("word/settings.xml", "defaultTabStop"),
+                                            ("word/styles.xml", "style/tblPr/tblCellMar/left"),
+                                            ("word/numbering.xml", "abstractNum/lvl/pPr")])
+def test_a_property_said_twice_is_kept_once(tmp_path: Path, part: str, path: str) -> None:
+    """A property said twice where the schema allows it once: the DOCX keeps the first, which the PDF reads
+    (Word would refuse the brief that kept both)."""
     def edit(root: etree._Element) -> None:
-        holder = _section(root) if part == "word/document.xml" else root
-        found = holder.find(f"{{{W}}}{element}")
-        if found is None:
-            found = etree.SubElement(holder, f"{{{W}}}{element}")
+        found = root.find("/".join(f"{{{W}}}{step}" for step in path.split("/")))
+        if found is None:  # python-docx's template sets no first page apart
+            holder = root.find("/".join(f"{{{W}}}{step}" for step in path.split("/")[:-1]))
+            found = etree.SubElement(holder, f"{{{W}}}{path.rsplit('/', 1)[-1]}")
         found.addnext(etree.fromstring(etree.tostring(found)))
 
     code, output, out = _built(tmp_path, part, edit)
     assert code == 0, output
     assert violations(out / "executive.docx") == []
+
+
+_WHOLE = {"shd": {"val": "pct50", "fill": "000080", "color": "000000"},
+          "color": {"val": "1F3864", "themeColor": "accent1"},
+          "jc": {"val": "center"}, "rFonts": {"asciiTheme": "minorHAnsi"}, "tab": {"val": "right", "pos": "4000"}}
+
+
+@pytest.mark.parametrize(("place", "value"), [("shd val", "abc"), ("shd val", "pct"), ("color themeColor", "abc"),
+                                              ("jc val", "middle"), ("rFonts asciiTheme", "minor"),
+                                              ("tab val", "abc"), ("tab pos", None)])
+def test_an_enumerated_value_word_refuses_is_ignored_in_both_formats(tmp_path: Path, place: str,
+                                                                     value: str | None) -> None:
+    """A value outside its enumeration (a shading's pattern, a theme colour's or theme font's name, an
+    alignment), or a required one missing: Word refuses the document, so the DOCX drops the property, and the
+    PDF does not take it either (an unknown shading pattern was drawn as a quarter tint)."""
+    element, attribute = place.split()
+
+    def edit(root: etree._Element) -> None:
+        style = root.find(f"{{{W}}}style[@{{{W}}}styleId='Normal']")
+        ppr = style.find(f"{{{W}}}pPr")
+        if ppr is None:
+            ppr = etree.SubElement(style, f"{{{W}}}pPr")
+        holder = {"shd": ppr, "jc": ppr, "tab": etree.SubElement(ppr, f"{{{W}}}tabs")}.get(element)
+        made = etree.SubElement(_style_rpr(root, "Normal") if holder is None else holder, f"{{{W}}}{element}")
+        for name, given in _WHOLE[element].items():
+            made.set(f"{{{W}}}{name}", given)
+        if value is None:
+            made.attrib.pop(f"{{{W}}}{attribute}")
+        else:
+            made.set(f"{{{W}}}{attribute}", value)
+
+    code, output, out = _built(tmp_path, "word/styles.xml", edit)
+    assert code == 0, output
+    assert violations(out / "executive.docx") == []
+    if element == "shd":
+        assert read_house(out.parent / "templates/house.docx").style("Normal").fill is None

@@ -22,6 +22,15 @@ _XSD_SPACE = " \t\r\n"  # the whitespace a number's value may have around it (xs
 _LARGEST = 2 ** 64  # no measure or number of these types is larger (xsd:unsignedLong's bound)
 HALF_POINTS = (2, 3276)  # the font sizes Word takes, in half points: 1 to 1638 pt
 TWIPS, HALF_POINT, EIGHTHS = 20.0, 2.0, 8.0  # units per point: a measure's own unit, for `measure`
+# The enumerations read in more than one place: ST_ThemeColor, ST_Shd (a shading's pattern), ST_Jc
+THEME_COLOURS = ("dark1 light1 dark2 light2 accent1 accent2 accent3 accent4 accent5 accent6 hyperlink "
+                 "followedHyperlink none background1 text1 background2 text2")
+SHADINGS = ("nil clear solid horzStripe vertStripe reverseDiagStripe diagStripe horzCross diagCross thinHorzStripe "
+            "thinVertStripe thinReverseDiagStripe thinDiagStripe thinHorzCross thinDiagCross pct5 pct10 pct12 pct15 "
+            "pct20 pct25 pct30 pct35 pct37 pct40 pct45 pct50 pct55 pct60 pct62 pct65 pct70 pct75 pct80 pct85 pct87 "
+            "pct90 pct95").split()
+JUSTIFICATIONS = ("start center end both mediumKashida distribute numTab highKashida lowKashida thaiDistribute "
+                  "left right")
 
 
 def whole(value: str | None) -> int | None:

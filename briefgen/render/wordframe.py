@@ -7,7 +7,7 @@ from xml.etree.ElementTree import Element
 
 from briefgen.document.colours import BLACK, PAGE
 from briefgen.document.house import Rule, Side
-from briefgen.document.wordvalues import EIGHTHS, measure
+from briefgen.document.wordvalues import EIGHTHS, SHADINGS, measure
 from briefgen.render.wordml import W
 from briefgen.render.wordtheme import FILL, WordTheme
 
@@ -47,7 +47,9 @@ def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
 def shading_colour(shading: Element, theme: WordTheme) -> str | None:
     """The colour a paragraph's shading (w:shd) shows: its fill, under a pattern of its colour where it
     has one ("pct25": a quarter of it), all of its colour where "solid"; None for none, or white."""
-    pattern = shading.get(f"{W}val", "clear")
+    pattern = shading.get(f"{W}val", "")
+    if pattern not in SHADINGS:  # required, and one of Word's patterns: Word does not take the shading
+        return None
     fill = theme.colour(shading, "fill", FILL) or PAGE
     share = 1.0 if pattern == "solid" else _percent(pattern)
     if pattern == "nil" or (share == 0 and fill == PAGE):

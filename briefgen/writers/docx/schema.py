@@ -88,9 +88,10 @@ def put_in_order(document: DocxDocument) -> None:
 
 
 # each of their w: children may appear once (ECMA-376's sequences), but those `_REPEATED`
-_SINGLES = frozenset((_W + "pPr", _W + "rPr", _W + "sectPr", _W + "settings"))
+_SINGLES = frozenset(_W + name for name in ("pPr", "rPr", "sectPr", "settings", "style", "lvl", "tblPr", "tcPr",
+                                            "pBdr", "tblBorders", "tcBorders", "tblCellMar", "tcMar"))
 _REPEATED = frozenset(_W + name for name in ("headerReference", "footerReference", "activeWritingStyle",
-                                             "attachedSchema", "smartTagType"))
+                                             "attachedSchema", "smartTagType", "tblStylePr"))
 
 
 def _keep_valid_once(container: etree._Element) -> None:

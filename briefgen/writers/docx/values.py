@@ -10,12 +10,17 @@ A header or footer reference that names no part, or no kind of page, goes: neith
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from briefgen.document.wordvalues import (
     EIGHTHS,
     HALF_POINT,
     HALF_POINTS,
+    JUSTIFICATIONS,
+    SHADINGS,
+    THEME_COLOURS,
     Check,
     is_measure,
     is_one_of,
@@ -34,8 +39,12 @@ _ON_OFF: Check = lambda v: on_off(v) is not None  # noqa: E731
 _SIZE: Check = lambda v: HALF_POINTS[0] <= (measure(v, HALF_POINT) or 0) <= HALF_POINTS[1]  # noqa: E731
 _COUNT = is_whole(-_LARGEST_INT - 1, _LARGEST_INT)
 _BORDER: dict[str, Check] = {"sz": is_measure(EIGHTHS, universal=False), "space": is_measure(1.0, universal=False),
-                             "color": _COLOUR, "themeTint": _HEX_BYTE, "themeShade": _HEX_BYTE}
+                             "color": _COLOUR}
 _REFERENCES = ("headerReference", "footerReference")
+_THEME_FONTS = ("majorEastAsia majorBidi majorAscii majorHAnsi minorEastAsia minorBidi minorAscii minorHAnsi")
+_THEMED: dict[str, Check] = {"themeColor": is_one_of(THEME_COLOURS), "themeTint": _HEX_BYTE, "themeShade": _HEX_BYTE}
+_WIDTH: dict[str, Check] = {"type": is_one_of("nil pct dxa auto"),
+                            "w": lambda v: re.fullmatch(r"-?[0-9]+(\.[0-9]+)?%?", v) is not None or _SIGNED(v)}
 _TOGGLES = ("b bCs i iCs caps smallCaps strike dstrike vanish webHidden keepNext keepLines pageBreakBefore "
             "widowControl contextualSpacing titlePg mirrorMargins gutterAtTop evenAndOddHeaders").split()
 
@@ -44,20 +53,28 @@ _TOGGLES = ("b bCs i iCs caps smallCaps strike dstrike vanish webHidden keepNext
 _CHECKS: dict[str, dict[str, Check]] = {
     **{name: {"val": _ON_OFF} for name in _TOGGLES},
     "sz": {"val": _SIZE}, "szCs": {"val": _SIZE},
-    "color": {"val": _COLOUR, "themeTint": _HEX_BYTE, "themeShade": _HEX_BYTE},
+    "color": {"val": _COLOUR, **_THEMED},
+    "shd": {"val": is_one_of(" ".join(SHADINGS)), "color": _COLOUR, "fill": _COLOUR,
+            "themeFill": is_one_of(THEME_COLOURS), "themeFillTint": _HEX_BYTE, "themeFillShade": _HEX_BYTE},
+    "rFonts": {f"{script}Theme": is_one_of(_THEME_FONTS) for script in ("ascii", "hAnsi", "eastAsia", "cs")},
+    "jc": {"val": is_one_of(JUSTIFICATIONS)}, "tblPr/jc": {"val": is_one_of("center end left right start")},
+    **{f"{margins}/{side}": _WIDTH for margins in ("tblCellMar", "tcMar")
+       for side in "top start left bottom end right".split()},
     "pgSz": {"w": _TWIPS, "h": _TWIPS},
     "pgMar": {"top": _SIGNED, "bottom": _SIGNED, **dict.fromkeys("right left header footer gutter".split(), _TWIPS)},
     "spacing": {"before": _TWIPS, "after": _TWIPS, "line": _SIGNED, "lineRule": is_one_of("auto exact atLeast")},
     "ind": {**{side: _SIGNED for side in "left right start end".split()}, "hanging": _TWIPS, "firstLine": _TWIPS},
     "tabs/tab": {"pos": _SIGNED, "val": is_one_of("clear start center end decimal bar num left right")},
-    **{f"{edges}/{side}": _BORDER for edges in ("pBdr", "tblBorders", "tcBorders")
+    **{f"{edges}/{side}": {**_BORDER, **_THEMED} for edges in ("pBdr", "tblBorders", "tcBorders")
        for side in "top left bottom right start end between bar insideH insideV".split()},
     "defaultTabStop": {"val": _TWIPS}, "gridCol": {"w": _TWIPS},
-    **{name: {"val": _COUNT} for name in ("gridSpan", "ilvl", "numId", "lvl/start")},
+    **{name: {"val": _COUNT} for name in ("gridSpan", "ilvl", "numId", "lvl/start", "num/abstractNumId")},
     **{name: {"type": is_one_of("default first even")} for name in _REFERENCES},
 }
 _WHOLE_MEANING = frozenset(("val", "pos", "type"))
-_REQUIRED = {"color": ("val",), "sz": ("val",), "szCs": ("val",), "tabs/tab": ("val", "pos"),
+_PARENT_GOES = frozenset(("num/abstractNumId",))  # a list instance without its list: neither format uses it
+_REQUIRED = {"color": ("val",), "sz": ("val",), "szCs": ("val",), "tabs/tab": ("val", "pos"), "shd": ("val",),
+             "jc": ("val",), "num/abstractNumId": ("val",),
              **dict.fromkeys(_REFERENCES, ("type",))}
 _TAGS = tuple({_W + key.rsplit("/", 1)[-1] for key in _CHECKS})
 
@@ -91,5 +108,9 @@ def clean(root: etree._Element) -> None:
     """Drop from a part every element, or attribute, holding a value Word refuses."""
     for element in list(root.iter(*_TAGS)):
         parent = element.getparent()
-        if parent is not None and not valid(element):
+        if parent is None or valid(element):
+            continue
+        if f"{etree.QName(parent).localname}/{etree.QName(element).localname}" in _PARENT_GOES:
+            element, parent = parent, parent.getparent()
+        if parent is not None:
             parent.remove(element)
