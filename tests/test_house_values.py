@@ -242,3 +242,31 @@ def test_a_drawing_percentage_in_its_other_forms_is_read(tmp_path: Path, form: s
                     str(workspace / "output/executive.pdf"), str(tmp_path / "page")], check=True)
     pixel = Image.open(tmp_path / "page.png").convert("RGB").getpixel((300, 12))
     assert all(abs(a - b) <= 6 for a, b in zip(pixel, (0x36, 0x5F, 0x91), strict=True)), pixel
+
+
+@pytest.mark.parametrize(("part", "element", "attribute", "value"), [
+    ("word/numbering.xml", "lvl", "ilvl", "abc"), ("word/numbering.xml", "lvl", "ilvl", None),
+    ("word/numbering.xml", "numFmt", "val", "abc"), ("word/numbering.xml", "numFmt", "val", None),
+    ("word/numbering.xml", "abstractNumId", None, None), ("word/styles.xml", "style", "type", "1in"),
+    ("word/styles.xml", "rPr/spacing", "val", "abc")])
+def test_a_list_or_style_value_word_refuses_is_dropped(tmp_path: Path, part: str, element: str,
+                                                       attribute: str | None, value: str | None) -> None:
+    """A list level's number or format, a list instance's list, a style's type, a character spacing: of a
+    form Word refuses, or missing where required (`attribute` None: the element itself gone), the DOCX keeps
+    no such value."""
+    def edit(root: etree._Element) -> None:
+        if element == "rPr/spacing":
+            etree.SubElement(_style_rpr(root, "Normal"), f"{{{W}}}spacing").set(f"{{{W}}}val", "20")
+        found = list(root.iter(f"{{{W}}}{element.rsplit('/', 1)[-1]}"))
+        assert found
+        for each in found:
+            if attribute is None:
+                each.getparent().remove(each)
+            elif value is None:
+                each.attrib.pop(f"{{{W}}}{attribute}", None)
+            elif element != "rPr/spacing" or each.getparent().tag == f"{{{W}}}rPr":
+                each.set(f"{{{W}}}{attribute}", value)
+
+    code, output, out = _built(tmp_path, part, edit)
+    assert code == 0, output
+    assert violations(out / "executive.docx") == []

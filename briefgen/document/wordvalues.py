@@ -29,6 +29,7 @@ SHADINGS = ("nil clear solid horzStripe vertStripe reverseDiagStripe diagStripe 
             "thinVertStripe thinReverseDiagStripe thinDiagStripe thinHorzCross thinDiagCross pct5 pct10 pct12 pct15 "
             "pct20 pct25 pct30 pct35 pct37 pct40 pct45 pct50 pct55 pct60 pct62 pct65 pct70 pct75 pct80 pct85 pct87 "
             "pct90 pct95").split()
+STYLE_TYPES = "paragraph character table numbering"  # ST_StyleType: a style without one is a paragraph style
 JUSTIFICATIONS = ("start center end both mediumKashida distribute numTab highKashida lowKashida thaiDistribute "
                   "left right")
 

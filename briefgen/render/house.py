@@ -158,7 +158,8 @@ class _Styles:
             ident = style.get(f"{W}styleId", "")
             name = style.find(f"{W}name")
             self.by_id[ident] = style
-            if name is not None and style.get(f"{W}type") in ("paragraph", "character"):
+            # a style of no type, or one Word does not take, is a paragraph style (ST_StyleType's default)
+            if name is not None and style.get(f"{W}type") not in ("table", "numbering"):
                 self.names.setdefault(name.get(f"{W}val", "").lower(), ident)
         defaults = root.find(f"{W}docDefaults")
         if defaults is not None:

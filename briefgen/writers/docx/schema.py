@@ -89,7 +89,8 @@ def put_in_order(document: DocxDocument) -> None:
 
 # each of their w: children may appear once (ECMA-376's sequences), but those `_REPEATED`
 _SINGLES = frozenset(_W + name for name in ("pPr", "rPr", "sectPr", "settings", "style", "lvl", "tblPr", "tcPr",
-                                            "pBdr", "tblBorders", "tcBorders", "tblCellMar", "tcMar"))
+                                            "pBdr", "tblBorders", "tcBorders", "tblCellMar", "tcMar",
+                                            "numPr"))
 _REPEATED = frozenset(_W + name for name in ("headerReference", "footerReference", "activeWritingStyle",
                                              "attachedSchema", "smartTagType", "tblStylePr"))
 

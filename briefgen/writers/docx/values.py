@@ -20,6 +20,7 @@ from briefgen.document.wordvalues import (
     HALF_POINTS,
     JUSTIFICATIONS,
     SHADINGS,
+    STYLE_TYPES,
     THEME_COLOURS,
     Check,
     is_measure,
@@ -41,6 +42,16 @@ _COUNT = is_whole(-_LARGEST_INT - 1, _LARGEST_INT)
 _BORDER: dict[str, Check] = {"sz": is_measure(EIGHTHS, universal=False), "space": is_measure(1.0, universal=False),
                              "color": _COLOUR}
 _REFERENCES = ("headerReference", "footerReference")
+_NUMBER_FORMATS = (  # ST_NumberFormat
+    "decimal upperRoman lowerRoman upperLetter lowerLetter ordinal cardinalText ordinalText hex chicago "
+    "ideographDigital japaneseCounting aiueo iroha decimalFullWidth decimalHalfWidth japaneseLegal "
+    "japaneseDigitalTenThousand decimalEnclosedCircle decimalFullWidth2 aiueoFullWidth irohaFullWidth decimalZero "
+    "bullet ganada chosung decimalEnclosedFullstop decimalEnclosedParen decimalEnclosedCircleChinese "
+    "ideographEnclosedCircle ideographTraditional ideographZodiac ideographZodiacTraditional taiwaneseCounting "
+    "ideographLegalTraditional taiwaneseCountingThousand taiwaneseDigital chineseCounting chineseLegalSimplified "
+    "chineseCountingThousand koreanDigital koreanCounting koreanLegal koreanDigital2 vietnameseCounting russianLower "
+    "russianUpper none numberInDash hebrew1 hebrew2 arabicAlpha arabicAbjad hindiVowels hindiConsonants "
+    "hindiNumbers hindiCounting thaiLetters thaiNumbers thaiCounting bahtText dollarText custom")
 _THEME_FONTS = ("majorEastAsia majorBidi majorAscii majorHAnsi minorEastAsia minorBidi minorAscii minorHAnsi")
 _THEMED: dict[str, Check] = {"themeColor": is_one_of(THEME_COLOURS), "themeTint": _HEX_BYTE, "themeShade": _HEX_BYTE}
 _WIDTH: dict[str, Check] = {"type": is_one_of("nil pct dxa auto"),
@@ -69,12 +80,14 @@ _CHECKS: dict[str, dict[str, Check]] = {
        for side in "top left bottom right start end between bar insideH insideV".split()},
     "defaultTabStop": {"val": _TWIPS}, "gridCol": {"w": _TWIPS},
     **{name: {"val": _COUNT} for name in ("gridSpan", "ilvl", "numId", "lvl/start", "num/abstractNumId")},
+    "num": {"numId": _COUNT}, "abstractNum/lvl": {"ilvl": _COUNT}, "numFmt": {"val": is_one_of(_NUMBER_FORMATS)},
+    "rPr/spacing": {"val": _SIGNED}, "style": {"type": is_one_of(STYLE_TYPES)},
     **{name: {"type": is_one_of("default first even")} for name in _REFERENCES},
 }
-_WHOLE_MEANING = frozenset(("val", "pos", "type"))
+_WHOLE_MEANING = frozenset(("val", "pos", "ilvl", "headerReference/type", "footerReference/type"))
 _PARENT_GOES = frozenset(("num/abstractNumId",))  # a list instance without its list: neither format uses it
 _REQUIRED = {"color": ("val",), "sz": ("val",), "szCs": ("val",), "tabs/tab": ("val", "pos"), "shd": ("val",),
-             "jc": ("val",), "num/abstractNumId": ("val",),
+             "jc": ("val",), "num/abstractNumId": ("val",), "abstractNum/lvl": ("ilvl",), "numFmt": ("val",),
              **dict.fromkeys(_REFERENCES, ("type",))}
 _TAGS = tuple({_W + key.rsplit("/", 1)[-1] for key in _CHECKS})
 
@@ -94,11 +107,13 @@ def valid(element: etree._Element) -> bool:
         return False
     if any(element.get(_W + attribute) is None for attribute in _REQUIRED.get(key, ())):
         return False
+    if name == "num" and element.find(_W + "abstractNumId") is None:  # a list instance of no list
+        return False
     for attribute, check in checks.items():
         value = element.get(_W + attribute)
         if value is None or check(value):
             continue
-        if attribute in _WHOLE_MEANING:
+        if attribute in _WHOLE_MEANING or f"{name}/{attribute}" in _WHOLE_MEANING:
             return False
         del element.attrib[_W + attribute]
     return True
