@@ -102,7 +102,8 @@ def test_a_value_word_refuses_is_ignored_in_both_formats(tmp_path: Path, value: 
     element, attribute = place.split()
 
     def edit(root: etree._Element) -> None:
-        found = list(root.iter(f"{{{W}}}{element}"))
+        found = [each for each in root.iter(f"{{{W}}}{element}")  # a paragraph's spacing, not a run's
+                 if each.getparent().tag != f"{{{W}}}rPr"]
         assert found
         for each in found:
             each.set(f"{{{W}}}{attribute}", value)
