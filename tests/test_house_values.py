@@ -166,7 +166,8 @@ def test_a_footer_reference_naming_nothing_is_left_out_of_both_formats(tmp_path:
                                             ("word/document.xml", "body/sectPr/titlePg"),
                                             ("word/settings.xml", "defaultTabStop"),
                                             ("word/styles.xml", "style/tblPr/tblCellMar/left"),
-                                            ("word/numbering.xml", "abstractNum/lvl/pPr")])
+                                            ("word/numbering.xml", "abstractNum/lvl/pPr"),
+                                            ("word/styles.xml", "style/pPr/numPr/ilvl")])
 def test_a_property_said_twice_is_kept_once(tmp_path: Path, part: str, path: str) -> None:
     """A property said twice where the schema allows it once: the DOCX keeps the first, which the PDF reads
     (Word would refuse the brief that kept both)."""

@@ -50,7 +50,7 @@ _TBLPR = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleCol
           "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange")
 _SIDES = "top start left bottom end right insideH insideV tl2br tr2bl"
 # CT_PPr, CT_RPr (with CT_ParaRPr's leading marks), CT_Style, CT_Settings, CT_Numbering, CT_AbstractNum, CT_Lvl,
-# CT_TblPr, CT_TcPr, CT_SectPr and the border and margin lists: ECMA-376 Part 1, transitional wml.xsd
+# CT_TblPr, CT_TcPr, CT_SectPr, CT_NumPr and the border and margin lists: ECMA-376 Part 1, transitional wml.xsd
 ORDERS = {
     "pPr": _PPR, "rPr": _RPR, "settings": _SETTINGS, "tcPr": _TCPR, "tblPr": _TBLPR,
     "style": ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
@@ -64,7 +64,7 @@ ORDERS = {
     "sectPr": ("headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
                "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
                "printerSettings sectPrChange"),
-    "pBdr": "top left bottom right between bar",
+    "pBdr": "top left bottom right between bar", "numPr": "ilvl numId numberingChange ins",
     "tblBorders": _SIDES, "tcBorders": _SIDES, "tblCellMar": _SIDES, "tcMar": _SIDES,
 }
 _NAMESPACES = {"math": "{http://schemas.openxmlformats.org/officeDocument/2006/math}",
