@@ -272,3 +272,30 @@ def test_a_list_or_style_value_word_refuses_is_dropped(tmp_path: Path, part: str
     code, output, out = _built(tmp_path, part, edit)
     assert code == 0, output
     assert violations(out / "executive.docx") == []
+
+
+def test_a_colour_without_its_value_is_not_taken(tmp_path: Path) -> None:
+    """A w:color naming a theme colour but not its required w:val: Word refuses it, the DOCX drops it, and
+    the PDF no longer draws Normal's text in the theme's Accent 2 (python-docx's theme: C0504D, a red): the page
+    has as much red as without it (the banner's)."""
+    def edit(root: etree._Element) -> None:
+        etree.SubElement(_style_rpr(root, "Normal"), f"{{{W}}}color").set(f"{{{W}}}themeColor", "accent2")
+
+    code, output, out = _built(tmp_path / "without", "word/styles.xml", edit)
+    assert code == 0, output
+    assert violations(out / "executive.docx") == []
+    plain = _built(tmp_path / "plain", "word/styles.xml", lambda root: None)[2]
+    assert _red_pixels(out / "executive.pdf") <= _red_pixels(plain / "executive.pdf") * 1.05
+
+
+def _red_pixels(pdf: Path) -> int:
+    import subprocess
+
+    from PIL import Image
+
+    from tests.tools import require
+
+    subprocess.run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(pdf.with_suffix(""))], check=True)
+    page = Image.open(pdf.with_suffix(".png")).convert("RGB")
+    return sum(1 for r, g, b in page.get_flattened_data() if r > 150 and g < 110 and b < 110)

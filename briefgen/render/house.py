@@ -208,7 +208,7 @@ class _Styles:
         half = measure(None if size is None else size.get(f"{W}val"), HALF_POINT)
         low, high = HALF_POINTS  # a size outside them is not taken
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
-                "colour": self.theme.colour(colour),
+                "colour": self.theme.colour(colour if colour is not None and colour.get(f"{W}val") else None),
                 "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
                 "hidden": on(rpr.find(f"{W}vanish"))}
 
