@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from briefgen.document.house import DEFAULT_TAB, Furniture, House, LetterLine, StyleLook, Watermark
+from briefgen.document.wordvalues import HALF_POINT, HALF_POINTS, measure
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 _LINE_RULES = ("auto", "exact", "atLeast")
 _CLEARED = object()  # a value a style sets back to "not said" (its own line rule replaces its base style's)
-_HALF_POINTS = (2, 3276)  # the font sizes Word accepts, 1 to 1638 pt; a size outside them is not taken
 
 
 class _Package:
@@ -137,8 +137,9 @@ def _furniture(package: _Package, section: Element | None) -> dict[tuple[str, st
     found: dict[tuple[str, str], str] = {}
     for side in ("header", "footer"):
         for ref in section.iter(f"{W}{side}Reference"):
-            if ref.get(f"{R}id", "") in rels:
-                found[(side, ref.get(f"{W}type", "default"))] = rels[ref.get(f"{R}id", "")]
+            kind = ref.get(f"{W}type", "")  # required: a reference of no kind of page is not read, as Word's
+            if ref.get(f"{R}id", "") in rels and kind in ("default", "first", "even"):
+                found[(side, kind)] = rels[ref.get(f"{R}id", "")]
     return found
 
 
@@ -157,7 +158,8 @@ class _Styles:
             ident = style.get(f"{W}styleId", "")
             name = style.find(f"{W}name")
             self.by_id[ident] = style
-            if name is not None and style.get(f"{W}type") in ("paragraph", "character"):
+            # a style of no type, or one Word does not take, is a paragraph style (ST_StyleType's default)
+            if name is not None and style.get(f"{W}type") not in ("table", "numbering"):
                 self.names.setdefault(name.get(f"{W}val", "").lower(), ident)
         defaults = root.find(f"{W}docDefaults")
         if defaults is not None:
@@ -203,10 +205,10 @@ class _Styles:
         if fonts is not None:
             theme = fonts.get(f"{W}asciiTheme")  # which, when set, Word follows instead of w:ascii
             font = (self.theme.fonts.get(theme[:5]) if theme else None) or fonts.get(f"{W}ascii")
-        half = twips(size, "val")
-        low, high = _HALF_POINTS
+        half = measure(None if size is None else size.get(f"{W}val"), HALF_POINT)
+        low, high = HALF_POINTS  # a size outside them is not taken
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
-                "colour": self.theme.colour(colour),
+                "colour": self.theme.colour(colour if colour is not None and colour.get(f"{W}val") else None),
                 "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
                 "hidden": on(rpr.find(f"{W}vanish"))}
 
@@ -232,7 +234,7 @@ def _paragraph(ppr: Element) -> dict[str, object]:
 def _line_rule(spacing: Element | None) -> dict[str, object]:
     """The line height a w:spacing says: a multiple ("auto"), exact, or at least so many points. Saying one
     clears the others a base style said."""
-    line = twips(spacing, "line")
+    line = twips(spacing, "line", negative=True)
     rule = "auto" if spacing is None else spacing.get(f"{W}lineRule", "auto")
     if line is None or rule not in _LINE_RULES:
         return {}

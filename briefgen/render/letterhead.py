@@ -34,6 +34,7 @@ from briefgen.document.house import (
     TabStops,
     Watermark,
 )
+from briefgen.document.wordvalues import whole
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import (
     ALIGN,
@@ -45,11 +46,11 @@ from briefgen.render.wordml import (
     R,
     V,
     W,
+    count,
     indent_of,
-    signed,
     tab_stops,
     twips,
-    unsigned,
+    within,
 )
 from briefgen.sources.assets import AssetError, check_picture
 
@@ -156,15 +157,15 @@ class _Reader:
         for row in table.findall(f"{W}tr"):
             cells, columns, x, at = [], [], 0.0, 0
             for cell in row.findall(f"{W}tc"):
-                span = twips(cell.find(f"{W}tcPr/{W}gridSpan"), "val") or 1
-                width = sum(grid[at:at + int(span)]) / 20
+                span = max(count(cell.find(f"{W}tcPr/{W}gridSpan")) or 1, 1)
+                width = sum(grid[at:at + span]) / 20
                 paragraphs = cell.findall(f"{W}p")
                 align = self._look(paragraphs[0])[1] if paragraphs else "left"
                 pieces = [piece for n, p in enumerate(paragraphs)  # stacked in the cell, as Word shows them
                           for piece in ([Piece(CELL_BREAK)] if n else []) + [q for c in self.pieces(p) for q in c]]
                 cells.append(tuple(pieces))
                 columns.append((x, max(width - 2 * _CELL_MARGIN, 0.0), align))  # text at the margin, as Word
-                x, at = x + width, at + int(span)
+                x, at = x + width, at + span
             first = row.find(f"{W}tc/{W}p")
             look = self._look(first)[0] if first is not None else self.look_of(None)
             yield _line(look, "left", tuple(cells), tuple(columns))
@@ -213,7 +214,7 @@ class _Reader:
         an inline one's read into the line."""
         boxes = list(drawing.iter(f"{W}txbxContent"))
         extent = drawing.find(f"{WP}extent")
-        size = [unsigned(None if extent is None else extent.get(name)) for name in ("cx", "cy")]
+        size = [_emu(None if extent is None else extent.get(name)) for name in ("cx", "cy")]
         if drawing.tag != f"{WP}anchor" or not all(size):
             for box in boxes:
                 self._visit(box, cells, fields, split, depth + 1)
@@ -243,7 +244,7 @@ class _Reader:
         stroke = self._paint(None if outline is None else outline.find(f"{A}solidFill"),
                              None if outline is None else outline.find(f"{A}noFill"),
                              None if style is None else style.find(f"{A}lnRef"))
-        width = unsigned(None if outline is None else outline.get("w"))
+        width = _emu(None if outline is None else outline.get("w"))
         line = kind in _LINES
         if (fill is None or line) and stroke is None:
             return None
@@ -279,7 +280,7 @@ class _Reader:
         if extent is None or not self.rels.get(rid):
             return
         data = self._picture(rid, "letterhead picture")
-        size = [unsigned(extent.get(name)) for name in ("cx", "cy")]
+        size = [_emu(extent.get(name)) for name in ("cx", "cy")]
         if data is not None and not all(size):
             self.package.left_out.append(f"picture {self.rels[rid]} has no size")
         elif data is not None:
@@ -305,7 +306,7 @@ def _anchor(drawing: Element) -> Anchor:
         relative = {"column": "margin", "character": "margin", "line": "paragraph"}.get(relative, relative)
         align = None if position is None else position.findtext(f"{WP}align")
         offset = None if position is None else position.findtext(f"{WP}posOffset")
-        number = signed(offset, _MAX_EMU)
+        number = within(whole(offset), _MAX_EMU)
         return (relative if relative in known else default, align if align in _ALIGNS else None,
                 number / EMU_PER_PT if number is not None else 0.0)
 
@@ -314,6 +315,12 @@ def _anchor(drawing: Element) -> Anchor:
 
 
 _MAX_EMU = MOST_TWIPS / 20 * EMU_PER_PT  # an offset in EMU is bound as far as an indent in twips
+
+
+def _emu(value: str | None) -> float | None:
+    """A size in EMU (ST_PositiveCoordinate, ST_LineWidth: a whole number, not negative), or None."""
+    number = whole(value)
+    return None if number is None or number < 0 else float(number)
 
 
 def _bound(sdt: Element) -> str | None:

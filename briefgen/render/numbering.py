@@ -7,7 +7,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from briefgen.document.house import ListLevel
-from briefgen.render.wordml import W, twips
+from briefgen.render.wordml import W, count
 
 _LEVELS = 9  # Word's list levels, 0 to 8
 _MAX_START = 32767  # the largest start value Word accepts
@@ -36,10 +36,10 @@ def _level(lvl: Element | None) -> ListLevel:
     if lvl is None:
         return ListLevel()
     fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
-    start = twips(lvl.find(f"{W}start"), "val")
+    start = count(lvl.find(f"{W}start"))
     return ListLevel(fmt="decimal" if fmt is None else fmt.get(f"{W}val", "decimal"),
                      text="" if text is None else text.get(f"{W}val", ""),
-                     start=int(min(start, _MAX_START)) if start is not None else 1)
+                     start=min(max(start, 0), _MAX_START) if start is not None else 1)
 
 
 def numbered(ppr: Element) -> tuple[str, int] | None:
@@ -47,6 +47,6 @@ def numbered(ppr: Element) -> tuple[str, int] | None:
     num_pr = ppr.find(f"{W}numPr")
     if num_pr is None:
         return None
-    num, level = num_pr.find(f"{W}numId"), twips(num_pr.find(f"{W}ilvl"), "val")
+    num, level = num_pr.find(f"{W}numId"), count(num_pr.find(f"{W}ilvl"))
     ident = "" if num is None else num.get(f"{W}val", "")
-    return (ident, min(int(level or 0), _LEVELS - 1)) if ident else None
+    return (ident, min(max(level or 0, 0), _LEVELS - 1)) if ident else None

@@ -7,7 +7,8 @@ from xml.etree.ElementTree import Element
 
 from briefgen.document.colours import BLACK, PAGE
 from briefgen.document.house import Rule, Side
-from briefgen.render.wordml import W, twips
+from briefgen.document.wordvalues import EIGHTHS, SHADINGS, measure
+from briefgen.render.wordml import W
 from briefgen.render.wordtheme import FILL, WordTheme
 
 _SIDES: dict[str, Side] = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
@@ -36,7 +37,8 @@ def borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> t
 def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
     if edge.get(f"{W}val", "none") in _NO_LINE:
         return None
-    eighths, space = twips(edge, "sz"), twips(edge, "space")
+    eighths = measure(edge.get(f"{W}sz"), EIGHTHS, universal=False)  # ST_EighthPointMeasure
+    space = measure(edge.get(f"{W}space"), 1.0, universal=False)  # ST_PointMeasure
     low, high = _RULE_EIGHTHS
     width = min(max(eighths if eighths is not None else 4, low), high) / 8
     return Rule(side, width, min(space or 0.0, _RULE_SPACE), theme.colour(edge, "color"))
@@ -45,7 +47,9 @@ def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
 def shading_colour(shading: Element, theme: WordTheme) -> str | None:
     """The colour a paragraph's shading (w:shd) shows: its fill, under a pattern of its colour where it
     has one ("pct25": a quarter of it), all of its colour where "solid"; None for none, or white."""
-    pattern = shading.get(f"{W}val", "clear")
+    pattern = shading.get(f"{W}val", "")
+    if pattern not in SHADINGS:  # required, and one of Word's patterns: Word does not take the shading
+        return None
     fill = theme.colour(shading, "fill", FILL) or PAGE
     share = 1.0 if pattern == "solid" else _percent(pattern)
     if pattern == "nil" or (share == 0 and fill == PAGE):

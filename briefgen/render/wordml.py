@@ -4,11 +4,11 @@ header and footer)."""
 
 from __future__ import annotations
 
-import math
 import re
 from xml.etree.ElementTree import Element
 
 from briefgen.document.house import Align, Indent, TabStops
+from briefgen.document.wordvalues import TWIPS, measure, on_off, whole
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -25,28 +25,20 @@ HEX = re.compile(r"[0-9A-Fa-f]{6}")
 MOST_TWIPS = 31680.0  # 22 inches: no indent or tab stop reaches further (Word's widest page)
 
 
-def twips(element: Element | None, attr: str) -> float | None:
-    """The w:`attr` measure of `element` (unsigned, finite), or None."""
-    return unsigned(None if element is None else element.get(f"{W}{attr}"))
+def twips(element: Element | None, attr: str, negative: bool = False) -> float | None:
+    """The w:`attr` measure of `element` in twips (ST_TwipsMeasure, or ST_SignedTwipsMeasure where `negative`:
+    a whole number of twips or a universal measure, "1in"), or None."""
+    return measure(None if element is None else element.get(f"{W}{attr}"), TWIPS, negative)
 
 
-def unsigned(value: str | None) -> float | None:
-    """A measure as the schema has it (unsigned, finite); None when absent or not a number."""
-    try:
-        number = None if value is None else float(value)
-    except ValueError:
-        return None
-    return number if number is not None and 0 <= number < math.inf else None
+def within(number: float | None, bound: float) -> float | None:
+    """A signed measure (an indent into the margin, a picture's offset) held within +-`bound`."""
+    return None if number is None else max(-bound, min(number, bound))
 
 
-def signed(value: str | None, bound: float) -> float | None:
-    """A signed measure (an indent into the margin, a picture's offset), finite and within +-`bound`; None when
-    absent or not a number."""
-    try:
-        number = None if value is None else float(value)
-    except ValueError:
-        return None
-    return max(-bound, min(number, bound)) if number is not None and math.isfinite(number) else None
+def count(element: Element | None, attr: str = "val") -> int | None:
+    """The w:`attr` whole number (ST_DecimalNumber) of `element`, or None."""
+    return whole(None if element is None else element.get(f"{W}{attr}"))
 
 
 def indent_of(ppr: Element | None, base: Indent | None = None) -> Indent | None:
@@ -57,11 +49,12 @@ def indent_of(ppr: Element | None, base: Indent | None = None) -> Indent | None:
         return base
     left, right, first = base or (0.0, 0.0, 0.0)
 
-    def given(*names: str) -> float | None:
-        found = next((v for v in (signed(ind.get(f"{W}{n}"), MOST_TWIPS) for n in names) if v is not None), None)
+    def given(*names: str, negative: bool = True) -> float | None:
+        found = next((v for v in (within(twips(ind, n, negative), MOST_TWIPS) for n in names) if v is not None),
+                     None)
         return None if found is None else found / 20
 
-    hanging, first_line = given("hanging"), given("firstLine")
+    hanging, first_line = given("hanging", negative=False), given("firstLine", negative=False)
     if hanging:  # a hanging indent wins over a first-line one, as Word reads the two together
         first = -hanging
     elif first_line is not None or hanging is not None:
@@ -83,7 +76,7 @@ def tab_stops(tabs: Element | None, base: TabStops = ()) -> TabStops:
         return base
     stops = dict(base)
     for tab in tabs.findall(f"{W}tab"):
-        pos, kind = signed(tab.get(f"{W}pos"), MOST_TWIPS), tab.get(f"{W}val", "")
+        pos, kind = within(twips(tab, "pos", True), MOST_TWIPS), tab.get(f"{W}val", "")
         if pos is None:
             continue
         if kind == "clear":
@@ -94,7 +87,6 @@ def tab_stops(tabs: Element | None, base: TabStops = ()) -> TabStops:
 
 
 def on(element: Element | None) -> bool | None:
-    """A toggle property (w:b, w:caps…): None when absent."""
-    if element is None:
-        return None
-    return element.get(f"{W}val", "true").lower() not in ("0", "false", "off", "none")
+    """A toggle property (w:b, w:caps…): None when absent, or when its value is not an on/off one (Word
+ignores it: the inherited value stands)."""
+    return None if element is None else on_off(element.get(f"{W}val"))

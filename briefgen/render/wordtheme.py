@@ -14,6 +14,7 @@ import colorsys
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from briefgen.document.wordvalues import share as percentage
 from briefgen.render.wordml import HEX, A, W
 
 # Word's names for the theme's colours (w:themeColor) -> the slot of the theme's colour scheme. text1,
@@ -104,11 +105,9 @@ def _lightened(value: str, steps: list[tuple[str, float]]) -> str:
 
 
 def _share(value: str | None) -> float | None:
-    """A DrawingML percentage (100000 is all) as a share, bounded; None if absent or not a number."""
-    try:
-        return None if value is None else min(max(int(value) / 100000, -1.0), 1.0)
-    except ValueError:
-        return None
+    """A DrawingML percentage ("75000" or "75%") as a share, bounded; None if absent or of another form."""
+    said = percentage(value)
+    return None if said is None else min(max(said, -1.0), 1.0)
 
 
 def _byte(value: str | None) -> float | None:

@@ -15,6 +15,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from briefgen.writers.docx.values import clean
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
         "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
@@ -48,7 +50,7 @@ _TBLPR = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleCol
           "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange")
 _SIDES = "top start left bottom end right insideH insideV tl2br tr2bl"
 # CT_PPr, CT_RPr (with CT_ParaRPr's leading marks), CT_Style, CT_Settings, CT_Numbering, CT_AbstractNum, CT_Lvl,
-# CT_TblPr, CT_TcPr, CT_SectPr and the border and margin lists: ECMA-376 Part 1, transitional wml.xsd
+# CT_TblPr, CT_TcPr, CT_SectPr, CT_NumPr and the border and margin lists: ECMA-376 Part 1, transitional wml.xsd
 ORDERS = {
     "pPr": _PPR, "rPr": _RPR, "settings": _SETTINGS, "tcPr": _TCPR, "tblPr": _TBLPR,
     "style": ("name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
@@ -62,7 +64,7 @@ ORDERS = {
     "sectPr": ("headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
                "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
                "printerSettings sectPrChange"),
-    "pBdr": "top left bottom right between bar",
+    "pBdr": "top left bottom right between bar", "numPr": "ilvl numId numberingChange ins",
     "tblBorders": _SIDES, "tcBorders": _SIDES, "tblCellMar": _SIDES, "tcMar": _SIDES,
 }
 _NAMESPACES = {"math": "{http://schemas.openxmlformats.org/officeDocument/2006/math}",
@@ -78,31 +80,31 @@ def put_in_order(document: DocxDocument) -> None:
     said once, with a value Word takes (render/house.py reads the first of each, and ignores the others)."""
     for part in document.part.package.iter_parts():
         if isinstance(part, XmlPart):
+            clean(part.element)
             for container in part.element.iter(*_RANKS):
                 if container.tag in _SINGLES:
                     _keep_valid_once(container)
                 _sort(container, _RANKS[container.tag])
 
 
-_SINGLES = frozenset((_W + "pPr", _W + "rPr"))  # each of their children may appear once (ECMA-376's sequence)
-_HALF_POINTS = range(1, 3277)  # a type size Word takes, in half points (up to 1638 pt)
-_VALID = {_W + "sz": lambda v: v.isdigit() and int(v) in _HALF_POINTS,
-          _W + "szCs": lambda v: v.isdigit() and int(v) in _HALF_POINTS,
-          _W + "color": lambda v: v == "auto" or (len(v) == 6 and all(c in "0123456789abcdefABCDEF" for c in v))}
+# each of their w: children may appear once (ECMA-376's sequences), but those `_REPEATED`
+_SINGLES = frozenset(_W + name for name in ("pPr", "rPr", "sectPr", "settings", "style", "lvl", "tblPr", "tcPr",
+                                            "pBdr", "tblBorders", "tcBorders", "tblCellMar", "tcMar",
+                                            "numPr"))
+_REPEATED = frozenset(_W + name for name in ("headerReference", "footerReference", "activeWritingStyle",
+                                             "attachedSchema", "smartTagType", "tblStylePr"))
 
 
 def _keep_valid_once(container: etree._Element) -> None:
-    """Drop a property said a second time, and a size or colour whose value Word refuses (a hand-edited
-    reference: Word would not open the brief that kept it)."""
+    """Drop a property said a second time (a hand-edited reference: Word would not open the brief that kept
+    it); values Word refuses are gone already (values.py)."""
     seen: set[str] = set()
     for child in list(container):
-        if not isinstance(child.tag, str):  # a comment or processing instruction: not a property
-            continue
-        tag = child.tag
-        valid = _VALID.get(tag)
-        if tag in seen or (valid is not None and not valid(child.get(_W + "val", ""))):
+        if not isinstance(child.tag, str) or not child.tag.startswith(_W) or child.tag in _REPEATED:
+            continue  # a comment, an extension (w14:…, mc:AlternateContent), or a list
+        if child.tag in seen:
             container.remove(child)
-        seen.add(tag)
+        seen.add(child.tag)
 
 
 def _sort(container: etree._Element, ranks: dict[str, int]) -> None:

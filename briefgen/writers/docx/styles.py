@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
+from briefgen.document.house import DEFAULT_DISTANCE_MM
 from briefgen.document.layout import (
     FURNITURE_DISTANCE_MM,
     FURNITURE_LINE,
@@ -279,3 +280,6 @@ def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
     section.gutter = 0  # a reference's gutter is in the theme's margins already (render/house.py)
     if distances:
         section.header_distance = section.footer_distance = Mm(FURNITURE_DISTANCE_MM)
+    for side in ("header_distance", "footer_distance"):  # one the reference lacks (or Word refused): the PDF's
+        if getattr(section, side) is None:
+            setattr(section, side, Mm(DEFAULT_DISTANCE_MM))
