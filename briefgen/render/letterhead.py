@@ -25,22 +25,19 @@ from briefgen.document.fields import NUMPAGES, PAGE, bound_property, field_name,
 from briefgen.document.house import (
     CELL_BREAK,
     Align,
-    Anchor,
     Indent,
     LetterLine,
     Piece,
-    Shape,
     StyleLook,
     TabStops,
     Watermark,
 )
-from briefgen.document.wordvalues import whole
+from briefgen.render.drawing import ColourOf, anchor_of, drawn_shape, emu
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import (
     ALIGN,
     EMU_PER_PT,
     MC,
-    MOST_TWIPS,
     WP,
     A,
     R,
@@ -50,7 +47,6 @@ from briefgen.render.wordml import (
     indent_of,
     tab_stops,
     twips,
-    within,
 )
 from briefgen.sources.assets import AssetError, check_picture
 
@@ -58,7 +54,6 @@ _FIELDS = {"PAGE": PAGE, "NUMPAGES": NUMPAGES, "SECTIONPAGES": NUMPAGES}
 _DEEPEST = 64  # levels of XML read inside a paragraph or content control
 _CELL_MARGIN = 108 / 20  # points: Word's default left and right cell margin (0.19 cm)
 LookOf = Callable[[str | None], StyleLook]  # a paragraph style id (None: none named) -> its look
-ColourOf = Callable[[Element | None], str | None]  # a DrawingML fill's or line's colour (render/wordtheme.py)
 WithRun = Callable[[StyleLook, Element | None], StyleLook]  # a look with a run's own properties over it
 
 
@@ -214,48 +209,16 @@ class _Reader:
         an inline one's read into the line."""
         boxes = list(drawing.iter(f"{W}txbxContent"))
         extent = drawing.find(f"{WP}extent")
-        size = [_emu(None if extent is None else extent.get(name)) for name in ("cx", "cy")]
+        size = [emu(None if extent is None else extent.get(name)) for name in ("cx", "cy")]
         if drawing.tag != f"{WP}anchor" or not all(size):
             for box in boxes:
                 self._visit(box, cells, fields, split, depth + 1)
             return
         lines = tuple(line for box in boxes for line in self.blocks(box, depth + 1))
-        shape = self._shape(drawing)
+        shape = drawn_shape(drawing, self.colour_of)
         if shape is not None or any(piece.text.strip() for line in lines for cell in line.cells for piece in cell):
             cells[-1].append(Piece(width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
-                                   anchor=_anchor(drawing), box=lines, shape=shape))
-
-    def _shape(self, drawing: Element) -> Shape | None:
-        """The paint of a floating shape (wps:wsp): a rectangle's fill and outline, a line's stroke, each as
-        its shape properties say or, where they say nothing, as its style's references; None for a shape of
-        another geometry, or one that paints nothing."""
-        shape = drawing.find(f".//{WPS}wsp")
-        props = None if shape is None else shape.find(f"{WPS}spPr")
-        if shape is None or props is None:
-            return None
-        geometry = props.find(f"{A}prstGeom")
-        kind = "rect" if geometry is None else geometry.get("prst", "")
-        if kind not in _RECTANGLES + _LINES:
-            return None
-        style = shape.find(f"{WPS}style")
-        fill = self._paint(props.find(f"{A}solidFill"), props.find(f"{A}noFill"),
-                           None if style is None else style.find(f"{A}fillRef"))
-        outline = props.find(f"{A}ln")
-        stroke = self._paint(None if outline is None else outline.find(f"{A}solidFill"),
-                             None if outline is None else outline.find(f"{A}noFill"),
-                             None if style is None else style.find(f"{A}lnRef"))
-        width = _emu(None if outline is None else outline.get("w"))
-        line = kind in _LINES
-        if (fill is None or line) and stroke is None:
-            return None
-        return Shape(line, None if line else fill, stroke, width / EMU_PER_PT if width else 0.75)
-
-    def _paint(self, solid: Element | None, none: Element | None, reference: Element | None) -> str | None:
-        if none is not None:
-            return None
-        if solid is not None:
-            return self.colour_of(solid)
-        return self.colour_of(reference) if reference is not None and reference.get("idx", "0") != "0" else None
+                                   anchor=anchor_of(drawing), box=lines, shape=shape))
 
     def _picture(self, rid: str, what: str = "watermark picture") -> bytes | None:
         """A picture of the part by its relationship id, if the PDF can draw it (else named in `left_out`)."""
@@ -280,47 +243,13 @@ class _Reader:
         if extent is None or not self.rels.get(rid):
             return
         data = self._picture(rid, "letterhead picture")
-        size = [_emu(extent.get(name)) for name in ("cx", "cy")]
+        size = [emu(extent.get(name)) for name in ("cx", "cy")]
         if data is not None and not all(size):
             self.package.left_out.append(f"picture {self.rels[rid]} has no size")
         elif data is not None:
-            anchor = _anchor(drawing) if drawing.tag == f"{WP}anchor" else None
+            anchor = anchor_of(drawing) if drawing.tag == f"{WP}anchor" else None
             yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
                         anchor=anchor)
-
-
-WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
-_RECTANGLES = ("rect", "roundRect", "snip1Rect", "snip2SameRect", "round1Rect", "round2SameRect", "flowChartProcess")
-_LINES = ("line", "straightConnector1")
-_ACROSS = ("page", "margin", "leftMargin", "rightMargin", "column", "character", "insideMargin", "outsideMargin")
-_DOWN = ("page", "margin", "topMargin", "bottomMargin", "paragraph", "line", "insideMargin", "outsideMargin")
-_ALIGNS = ("left", "center", "right", "inside", "outside", "top", "bottom")
-
-
-def _anchor(drawing: Element) -> Anchor:
-    """A floating picture's place, as its wp:positionH and wp:positionV say (a column or a character as the
-    margin, a line as its paragraph; anything else Word does not write as the margin and the paragraph)."""
-    def way(name: str, known: tuple[str, ...], default: str) -> tuple[str, str | None, float]:
-        position = drawing.find(f"{WP}{name}")
-        relative = default if position is None else position.get("relativeFrom", default)
-        relative = {"column": "margin", "character": "margin", "line": "paragraph"}.get(relative, relative)
-        align = None if position is None else position.findtext(f"{WP}align")
-        offset = None if position is None else position.findtext(f"{WP}posOffset")
-        number = within(whole(offset), _MAX_EMU)
-        return (relative if relative in known else default, align if align in _ALIGNS else None,
-                number / EMU_PER_PT if number is not None else 0.0)
-
-    across, down = way("positionH", _ACROSS, "margin"), way("positionV", _DOWN, "paragraph")
-    return Anchor(*across, *down, behind=drawing.get("behindDoc", "0").lower() in ("1", "true", "on"))
-
-
-_MAX_EMU = MOST_TWIPS / 20 * EMU_PER_PT  # an offset in EMU is bound as far as an indent in twips
-
-
-def _emu(value: str | None) -> float | None:
-    """A size in EMU (ST_PositiveCoordinate, ST_LineWidth: a whole number, not negative), or None."""
-    number = whole(value)
-    return None if number is None or number < 0 else float(number)
 
 
 def _bound(sdt: Element) -> str | None:
