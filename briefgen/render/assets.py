@@ -25,7 +25,8 @@ from briefgen.document.layout import (
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
 from briefgen.render.profiles import Profile
-from briefgen.sources.assets import REFERENCE_HINT, AssetError, asset_path, check_logo, check_reference
+from briefgen.sources.assets import AssetError, asset_path, check_logo
+from briefgen.sources.reference import REFERENCE_HINT, check_reference
 from briefgen.workspace import Workspace
 
 _BRAND_HINT = "set look.brand to a Quarto _brand.yml file inside templates/"

@@ -23,7 +23,7 @@ from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordframe import borders, shading_colour
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
 from briefgen.render.wordtheme import WordTheme, read_theme
-from briefgen.sources.assets import part_name
+from briefgen.sources.reference import part_name
 
 if TYPE_CHECKING:
     from briefgen.render.profiles import Profile
