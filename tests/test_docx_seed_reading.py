@@ -12,7 +12,7 @@ import pytest
 
 from briefgen.sources.formats.docxdoc import MAX_PART, core_properties, extract
 from briefgen.sources.formats.plain import SeedError
-from briefgen.sources.meta import document_clues
+from briefgen.sources.meta import Clues, document_clues
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
@@ -160,15 +160,20 @@ def test_a_document_type_is_refused() -> None:
         core_properties(docx(para(run("Text.")), core=core))
 
 
+def _clues(raw: bytes) -> Clues:
+    """What `seeds add` takes from a DOCX: its properties, and the text it reads."""
+    return document_clues("docx", raw, "\n".join(extract(raw).paragraphs))
+
+
 def test_only_a_title_the_file_holds_is_a_clue() -> None:
     assert core_properties(docx(para(run("Drone report")))) == {}
-    clue = document_clues("docx", docx(para(run("Drone report"))))["title"]  # no property: the first paragraph,
+    clue = _clues(docx(para(run("Drone report"))))["title"]  # no property: the first paragraph,
     assert (clue.value, clue.origin) == ("Drone report", "from the document's first paragraph: check it is the title")
     core = ('<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/'
             'dc/terms/"><dc:title>Drone Activity</dc:title><dc:creator>Example Institute</dc:creator>'
             '<dcterms:created>2025-09-21T10:00:00Z</dcterms:created></cp:coreProperties>')
-    clues = document_clues("docx", docx(para(run("Text.")), core=core))
+    clues = _clues(docx(para(run("Text.")), core=core))
     assert (clues["title"].value, clues["originator"].value, clues["published"].value) == (
         "Drone Activity", "Example Institute", "2025-09-21")
 

@@ -200,7 +200,7 @@ class Batch:
     marked: bool = False
 
     def plan(self, given: Path) -> Planned:
-        raw = read_new_document(self.ws, given)
+        raw, text = read_new_document(self.ws, given)
         digest = hashlib.sha256(raw).hexdigest()
         same = self.known.get(digest)
         if same and same.source_id is not None:
@@ -208,7 +208,7 @@ class Batch:
             raise SeedError(f"the same document is already catalogued as {same.source_id!r} (seeds/{same.name}{where})",
                             "nothing to add: cite that source")
         fmt = format_of(given.name)
-        clues = document_clues(fmt.kind if fmt else None, raw)
+        clues = document_clues(fmt.kind if fmt else None, raw, text)
         base = short_id(clues["title"].value if "title" in clues else "") or short_id(given.stem) or "source"
         source_id = unique(base, self.ids)
         if same:  # the very bytes are already in seeds/, only not catalogued: catalogue that file
@@ -220,16 +220,17 @@ class Batch:
                        versions_of(clues, self.catalogued), self.marked)
 
 
-def read_new_document(ws: Workspace, given: Path) -> bytes:
-    """The document's bytes, once it is known to be a supported, readable document with text."""
+def read_new_document(ws: Workspace, given: Path) -> tuple[bytes, str]:
+    """The document's bytes and its text (one paragraph a line), once it is known to be a supported, readable
+    document with text."""
     if not given.is_file():
         raise SeedError("file not found" if not given.exists() else "not a regular file", "check the path")
     suffix = given.suffix.lower()
     if suffix not in SEED_SUFFIXES:
         raise SeedError(f"unsupported format {suffix or '(no suffix)'!r}",
                         f"save it as one of {', '.join(SEED_SUFFIXES)} (UTF-8 text for .txt and .md)")
-    raw, _, _ = read_document(str(given), str(ws.cache))  # proves its text can be read; caches it for `check`
-    return raw
+    raw, text, _ = read_document(str(given), str(ws.cache))  # proves its text can be read; caches it for `check`
+    return raw, text
 
 
 def add_seeds(ws: Workspace, files: list[Path], today: dt.date) -> list[tuple[Planned, int | None]]:

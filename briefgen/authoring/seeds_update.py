@@ -56,7 +56,7 @@ def _update_locked(ws: Workspace, source_id: str, given: Path, today: dt.date) -
     entry = find_entry(ws, source_id)
     _same_format(ws, entry, given)
     try:
-        raw = read_new_document(ws, given)
+        raw, _ = read_new_document(ws, given)
     except SeedError as exc:
         raise BriefgenError(Problem(str(given), str(exc), exc.line, hint=exc.hint)) from None
     loaded = load_workspace(ws, draft=True)

@@ -6,17 +6,12 @@ Author property may be a person or a software default, its creation date need no
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import email.utils
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from briefgen.sources.formats import Extracted
 
 MAX_CLUE = 300
 MAX_TITLE_CLUE = 160  # characters: a longer first line is a paragraph of text, not a title
@@ -134,11 +129,18 @@ HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first
                 "canonical": "from the page's canonical link"}
 
 
-def document_clues(kind: str | None, raw: bytes) -> Clues:
-    """The clues a document of `kind` ("pdf", "docx", "html", "markdown"; None for text) gives about itself."""
-    readers: dict[str | None, Callable[[bytes], Clues]] = {
-        "html": _html, "pdf": _pdf, "docx": _docx, "markdown": _markdown, None: _text}
-    return readers[kind](raw)
+def document_clues(kind: str | None, raw: bytes, text: str) -> Clues:
+    """The clues a document of `kind` ("pdf", "docx", "html", "markdown"; None for text) gives about itself:
+    its metadata read from `raw`, and where a PDF or DOCX names no title (pandoc, LibreOffice and many a Word user
+    leave the property empty) or the document is plain text, its first line of `text` (as read for the seed, one
+    paragraph a line)."""
+    if kind is None:
+        return _first_line(text, "line")
+    readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "docx": _docx, "markdown": _markdown}
+    clues = readers[kind](raw)
+    if kind in ("pdf", "docx") and "title" not in clues:
+        clues.update(_first_line(text, "paragraph"))
+    return clues
 
 
 def _html(raw: bytes) -> Clues:
@@ -156,30 +158,18 @@ def _html(raw: bytes) -> Clues:
 
 
 def _pdf(raw: bytes) -> Clues:
-    from briefgen.sources.formats.pdfdoc import document_info, extract
+    from briefgen.sources.formats.pdfdoc import document_info
 
-    return _titled(pick(document_info(raw), PDF_FIELDS, PDF_ORIGINS.__getitem__), raw, extract)
+    return pick(document_info(raw), PDF_FIELDS, PDF_ORIGINS.__getitem__)
 
 
 def _docx(raw: bytes) -> Clues:
-    from briefgen.sources.formats.docxdoc import core_properties, extract
+    from briefgen.sources.formats.docxdoc import core_properties
 
     found = core_properties(raw)  # only what the file holds: no core part, no clues
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
-    clues = pick({k: v for k, v in found.items() if v}, DOCX_FIELDS, DOCX_ORIGINS.__getitem__)
-    return _titled(clues, raw, extract)
-
-
-def _titled(clues: Clues, raw: bytes, extract: Callable[[bytes], Extracted]) -> Clues:
-    """The clues, with the document's first paragraph as its title where its properties give none (pandoc,
-    LibreOffice and many a Word user leave a DOCX's or PDF's Title empty)."""
-    from briefgen.sources.formats.plain import SeedError
-
-    if "title" not in clues:
-        with contextlib.suppress(SeedError):
-            clues.update(_first_line(extract(raw).paragraphs, "paragraph"))
-    return clues
+    return pick({k: v for k, v in found.items() if v}, DOCX_FIELDS, DOCX_ORIGINS.__getitem__)
 
 
 def _markdown(raw: bytes) -> Clues:
@@ -210,15 +200,9 @@ def _front_matter(front: str | None) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}
 
 
-def _text(raw: bytes) -> Clues:
-    from briefgen.sources.formats.plain import decode_text
-
-    return _first_line(decode_text(raw).splitlines(), "line")
-
-
-def _first_line(lines: Iterable[str], what: str) -> Clues:
+def _first_line(text: str, what: str) -> Clues:
     """The document's first non-blank line as its title, when it is as short as a title is."""
-    title = clean(next((line for line in lines if line.strip()), ""))
+    title = clean(next((line for line in text.splitlines() if line.strip()), ""))
     if not title or len(title) > MAX_TITLE_CLUE:
         return {}
     return {"title": Clue(title, f"from the document's first {what}: check it is the title")}
