@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from briefgen.document.wordvalues import W
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.pdfstrings import pdf_texts
 from briefgen.render.needles import Finder, Haystack, Needle, words_of
 
 _HINT = ("nothing was published: a template, a profile or the brief's title, subject or keywords print withheld "
          "material; fix it, or raise the audience's ceiling if it may see this")
-_WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_APART = {f"{_WORD_NS}{tag}" for tag in ("p", "tab", "br", "cr", "tc", "tr", "ptab", "noBreakHyphen")}
-_WORD_TEXT = {f"{_WORD_NS}{tag}" for tag in ("t", "delText", "instrText", "delInstrText")}
+_APART = {f"{W}{tag}" for tag in ("p", "tab", "br", "cr", "tc", "tr", "ptab", "noBreakHyphen")}
+_WORD_TEXT = {f"{W}{tag}" for tag in ("t", "delText", "instrText", "delInstrText")}
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def _xml_text(data: bytes) -> str:
             texts.append(element.text or "")
         elif element.tag in _APART:
             texts.append(f"\n{element.text or ''}\n")
-        elif not element.tag.startswith(_WORD_NS):  # properties, relationships, drawings: each text apart
+        elif not element.tag.startswith(W):  # properties, relationships, drawings: each text apart
             texts.append(f"\n{element.text or ''}\n{element.tail or ''}\n")
         attributes += element.attrib.values()
     return "".join(texts) + "\n" + "\n".join(attributes)

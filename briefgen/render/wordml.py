@@ -9,9 +9,9 @@ from xml.etree.ElementTree import Element
 
 from briefgen.document.house import Align, Indent, TabStops
 from briefgen.document.wordvalues import TWIPS, measure, on_off, whole
+from briefgen.document.wordvalues import R as R  # the namespaces, named here for the reference's readers
+from briefgen.document.wordvalues import W as W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -88,5 +88,5 @@ def tab_stops(tabs: Element | None, base: TabStops = ()) -> TabStops:
 
 def on(element: Element | None) -> bool | None:
     """A toggle property (w:b, w:caps…): None when absent, or when its value is not an on/off one (Word
-ignores it: the inherited value stands)."""
+    ignores it: the inherited value stands)."""
     return None if element is None else on_off(element.get(f"{W}val"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
 
 from briefgen.document.house import STRICT_WORDML
+from briefgen.document.wordvalues import R, W
 from briefgen.sources.assets import MB, AssetError, asset_path, read_asset
 
 MAX_REFERENCE_BYTES = 50 * MB
@@ -164,18 +165,18 @@ def _check_root(part: str, data: bytes, kind: str) -> None:
     except ParseError:
         return  # opening the document says so
     shown, local = _ROOTS[kind]
-    namespace = _CORE if shown.startswith("cp:") else _W
+    namespace = _CORE if shown.startswith("cp:") else W
     if root.tag.startswith(f"{{{STRICT_WORDML}}}"):
         return  # Strict Open XML: the reference's check names it and says how to save it (render/assets.py)
     if root.tag != f"{namespace}{local}":
         raise AssetError(f"its part {part} is not a Word {local} part: its root element is {_shown_tag(root.tag)}, "
                          f"not {shown}", _RESAVE)
-    if local == "document" and root.find(f"{_W}body") is None:
+    if local == "document" and root.find(f"{W}body") is None:
         raise AssetError(f"its main part {part} is not a Word document with a body (w:document, w:body)", _RESAVE)
     if local == "numbering":
         for tag, attribute in (("abstractNum", "abstractNumId"), ("num", "numId")):
-            for element in root.iterfind(f"{_W}{tag}"):
-                value = element.get(f"{_W}{attribute}", "")
+            for element in root.iterfind(f"{W}{tag}"):
+                value = element.get(f"{W}{attribute}", "")
                 if not value.isascii() or not value.isdigit():
                     raise AssetError(f"its part {part} numbers a list w:{attribute}={value[:20]!r}, not a whole "
                                      "number", _RESAVE)
@@ -183,7 +184,7 @@ def _check_root(part: str, data: bytes, kind: str) -> None:
 
 def _shown_tag(tag: str) -> str:
     """An element's tag as a document writes it (w:hdr), its namespace shortened to the usual prefix."""
-    prefixes = {_W: "w:", _CORE: "cp:"}
+    prefixes = {W: "w:", _CORE: "cp:"}
     namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
     return f"{prefixes.get('{' + namespace + '}', '')}{local}"[:60]
 
@@ -208,7 +209,6 @@ def _check_content_types(archive: zipfile.ZipFile, typed: list[tuple[str, str]])
                              f"the {kind.rsplit('/', 1)[-1]} part its relationship names", _RESAVE)
 
 
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def _check_relationship_ids(part: str, data: bytes, ids: set[str]) -> None:
@@ -221,12 +221,11 @@ def _check_relationship_ids(part: str, data: bytes, ids: set[str]) -> None:
         return  # damaged: opening the document says so
     for el in root.iter():
         for key, value in el.attrib.items():
-            if key.startswith(_R) and value and value not in ids:
+            if key.startswith(R) and value and value not in ids:
                 raise AssetError(f"its part {part} refers to the relationship {value[:40]!r}, which its "
                                  "relationships do not define", _RESAVE)
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Fields that read a file or address, or run a program, each time the document's fields are updated
 _FETCHING = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|IMPORT|DDE|DDEAUTO)\b", re.IGNORECASE)
 
@@ -238,7 +237,7 @@ def _check_fields(part: str, data: bytes) -> None:
         root = fromstring(data)
     except ParseError:
         return  # damaged: opening the document says so
-    codes = [el.get(f"{_W}instr", "") for el in root.iter(f"{_W}fldSimple")]
+    codes = [el.get(f"{W}instr", "") for el in root.iter(f"{W}fldSimple")]
     for code in codes + _instructions(root):
         found = _FETCHING.match(code)
         if found:
@@ -253,8 +252,8 @@ def _instructions(root: Element) -> list[str]:
     found: list[str] = []
     open_fields: list[list[str] | None] = []  # per field begun and not ended: its code so far, None once read
     for el in root.iter():
-        if el.tag == f"{_W}fldChar":
-            kind = el.get(f"{_W}fldCharType")
+        if el.tag == f"{W}fldChar":
+            kind = el.get(f"{W}fldCharType")
             if kind == "begin":
                 open_fields.append([])
             elif open_fields:
@@ -264,7 +263,7 @@ def _instructions(root: Element) -> list[str]:
                     open_fields[-1] = None
                 if kind == "end":
                     open_fields.pop()
-        elif el.tag == f"{_W}instrText" and open_fields and (code := open_fields[-1]) is not None:
+        elif el.tag == f"{W}instrText" and open_fields and (code := open_fields[-1]) is not None:
             code.append(el.text or "")
     return found
 
@@ -275,8 +274,8 @@ def _check_inheritance(data: bytes) -> None:
         root = fromstring(data)
     except ParseError:
         return
-    based = {style.get(f"{_W}styleId", ""): parent.get(f"{_W}val", "")
-             for style in root.iter(f"{_W}style") if (parent := style.find(f"{_W}basedOn")) is not None}
+    based = {style.get(f"{W}styleId", ""): parent.get(f"{W}val", "")
+             for style in root.iter(f"{W}style") if (parent := style.find(f"{W}basedOn")) is not None}
     for start in based:
         chain, current = [start], based[start]
         while current in based and current not in chain:

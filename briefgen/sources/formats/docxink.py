@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from briefgen.document.wordvalues import W as W
+
 WHITE = "FFFFFF"
 # Word's highlight colours (ST_HighlightColor)
 HIGHLIGHTS = {"black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00", "magenta": "FF00FF",

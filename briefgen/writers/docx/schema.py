@@ -15,9 +15,9 @@ from docx.document import Document as DocxDocument
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from briefgen.document.wordvalues import W as _W
 from briefgen.writers.docx.values import clean
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
         "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
         "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "

@@ -23,6 +23,8 @@ from briefgen.document.wordvalues import (
     STYLE_TYPES,
     THEME_COLOURS,
     Check,
+    R,
+    W,
     is_measure,
     is_one_of,
     is_whole,
@@ -30,8 +32,6 @@ from briefgen.document.wordvalues import (
     on_off,
 )
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _LARGEST_INT = 2 ** 31 - 1
 _TWIPS, _SIGNED = is_measure(), is_measure(negative=True)
 _COLOUR: Check = lambda v: v == "auto" or (len(v) == 6 and _hex(v))  # noqa: E731
@@ -89,7 +89,7 @@ _PARENT_GOES = frozenset(("num/abstractNumId",))  # a list instance without its 
 _REQUIRED = {"color": ("val",), "sz": ("val",), "szCs": ("val",), "tabs/tab": ("val", "pos"), "shd": ("val",),
              "jc": ("val",), "num/abstractNumId": ("val",), "abstractNum/lvl": ("ilvl",), "numFmt": ("val",),
              **dict.fromkeys(_REFERENCES, ("type",))}
-_TAGS = tuple({_W + key.rsplit("/", 1)[-1] for key in _CHECKS})
+_TAGS = tuple({W + key.rsplit("/", 1)[-1] for key in _CHECKS})
 
 
 def _hex(value: str) -> bool:
@@ -98,24 +98,24 @@ def _hex(value: str) -> bool:
 
 def valid(element: etree._Element) -> bool:
     """Whether `element` keeps its place (dropping its refused optional attributes meanwhile)."""
-    name = element.tag.removeprefix(_W)
+    name = element.tag.removeprefix(W)
     parent = element.getparent()
     key = f"{etree.QName(parent).localname}/{name}" if parent is not None else name
     key = key if key in _CHECKS else name
     checks = _CHECKS.get(key, {})
-    if name in _REFERENCES and not element.get(_R + "id"):
+    if name in _REFERENCES and not element.get(R + "id"):
         return False
-    if any(element.get(_W + attribute) is None for attribute in _REQUIRED.get(key, ())):
+    if any(element.get(W + attribute) is None for attribute in _REQUIRED.get(key, ())):
         return False
-    if name == "num" and element.find(_W + "abstractNumId") is None:  # a list instance of no list
+    if name == "num" and element.find(W + "abstractNumId") is None:  # a list instance of no list
         return False
     for attribute, check in checks.items():
-        value = element.get(_W + attribute)
+        value = element.get(W + attribute)
         if value is None or check(value):
             continue
         if attribute in _WHOLE_MEANING or f"{name}/{attribute}" in _WHOLE_MEANING:
             return False
-        del element.attrib[_W + attribute]
+        del element.attrib[W + attribute]
     return True
 
 
