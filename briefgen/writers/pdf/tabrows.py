@@ -39,11 +39,16 @@ def tabbed(widths: list[float], stops: TabStops, left: float, default: float, in
     before it ends (Word's tab then takes no room)."""
     starts, at = [indent], indent + widths[0]
     for width in widths[1:]:
-        place, align = stop_after(at, stops, default)
-        begins = max(at, {"center": place - width / 2, "right": place - width}.get(align, place))
-        starts.append(begins)
+        starts.append(begins := after_tab(at, width, stops, default))
         at = begins + width
     return [left + start for start in starts]
+
+
+def after_tab(at: float, width: float, stops: TabStops, default: float) -> float:
+    """Where a part `width` wide begins after a tab at `at`: at its stop, centred on it or ending at it as the
+    stop says, but never before `at`."""
+    place, align = stop_after(at, stops, default)
+    return max(at, {"center": place - width / 2, "right": place - width}.get(align, place))
 
 
 def _room(at: float, stops: TabStops, default: float, bound: float) -> float:
@@ -102,8 +107,7 @@ class _Setter:
 
     def _place(self, cell: Cell, width: float) -> None:
         if self.row:
-            place, align = stop_after(self.at, self.line.stops, self.default)
-            self.at = max(self.at, {"center": place - width / 2, "right": place - width}.get(align, place))
+            self.at = after_tab(self.at, width, self.line.stops, self.default)
         self.row.append(cell)
         self.at += width
 
