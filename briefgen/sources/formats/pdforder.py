@@ -64,17 +64,18 @@ def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = N
         columns = _columns(band, gutter) if depth < MAX_DEPTH else [band]
         if len(columns) == 1:
             out += sorted(band, key=lambda box: (-box.top, box.x0))
-        elif _table(rows, gutter):
-            out += [_box(cell) for row in rows for cells in cell_rows([box.block for box in _by_x(row)])
-                    for cell in cells]
+        elif (cells := _table_cells(rows, gutter)) is not None:
+            out += [box for row in cells for box in row]
         else:
             for column in columns:
                 out += _read(column, gutter, depth + 1)
     return out
 
 
-def _by_x(row: list[_Box]) -> list[_Box]:
-    return sorted(row, key=lambda box: (box.x0, -box.top))
+def _cells(rows: list[list[_Box]]) -> list[list[_Box]]:
+    """A table's cells row by row, left to right, a column's stacked cells parted (pdftables.cell_rows)."""
+    return [[_box(cell) for cell in cells] for row in rows
+            for cells in cell_rows([box.block for box in sorted(row, key=lambda box: (box.x0, -box.top))])]
 
 
 def _bands(boxes: list[_Box]) -> list[list[_Box]]:
@@ -94,16 +95,17 @@ def _bands(boxes: list[_Box]) -> list[list[_Box]]:
 CELL_LINES = 4  # the most lines a table's cell holds, here (most hold one or two)
 
 
-def _table(rows: list[list[_Box]], gutter: float) -> bool:
-    """Whether a band of columns is a table: rows of short cells side by side (the module's description),
-    whether pdfminer parts the rows or stacks a column's cells in one block (then the cells stand apart, their
-    gaps at least half as wide as they are, which a page's columns of running text never do)."""
+def _table_cells(rows: list[list[_Box]], gutter: float) -> list[list[_Box]] | None:
+    """A band's cells row by row when it is a table, rows of short cells side by side (the module's
+    description), whether pdfminer parts the rows or stacks a column's cells in one block (then the cells stand
+    apart, their gaps at least half as wide as they are, which a page's columns of running text never do); None
+    when it is not one."""
     if not all(_cells_row(row, gutter) for row in rows):
-        return False
+        return None
+    cells = _cells(rows)
     if len(rows) >= 2 and _short(rows):
-        return True
-    cells = [[_box(cell) for cell in cells] for row in rows for cells in cell_rows([box.block for box in _by_x(row)])]
-    return len(cells) > max(1, len(rows)) and _short(cells) and _apart(cells)
+        return cells
+    return cells if len(cells) > max(1, len(rows)) and _short(cells) and _apart(cells) else None
 
 
 def _cells_row(row: list[_Box], gutter: float) -> bool:
@@ -143,7 +145,8 @@ def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None)
 def _closes(rows: list[list[_Box]], band: list[_Box], gutter: float) -> bool:
     """Whether `band` ends the table `rows` are: it runs across the gutters between the table's columns."""
     last = [box for row in rows for box in row]
-    return len(_columns(last + band, gutter)) < len(_columns(last, gutter)) and _table(rows, gutter)
+    return len(_columns(last + band, gutter)) < len(_columns(last, gutter)) \
+        and _table_cells(rows, gutter) is not None
 
 
 def _edge_row(row: list[_Box], band: list[_Box], gutter: float, height: float | None) -> bool:
