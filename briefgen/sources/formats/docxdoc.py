@@ -122,18 +122,18 @@ def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
     settings = related(package, main, "/settings")
     body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None))
     found: list[str] = []
-    _read_part(package, main, body, found)
+    size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = related(package, main, kind)
         if name is not None and name in package.namelist():
-            _read_part(package, name, BodyReader(styles, shown_notes=shown), found)
+            size = _read_part(package, name, BodyReader(styles, shown_notes=shown), found, size)
     return found
 
 
-def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str]) -> None:
-    """The part's non-blank paragraphs, each one line, added to `found`; refused once they pass MAX_TEXT."""
-    size = sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in found)
+def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str], size: int) -> int:
+    """The part's non-blank paragraphs, each one line, added to `found`, whose text is `size` bytes so far;
+    refused once they pass MAX_TEXT. The size of the text found then."""
     with part_stream(package, part) as stream:
         for text in reader.read(xml_events(stream, part)):
             line = one_line(unbroken(text))
@@ -143,6 +143,7 @@ def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: l
                                 "hold", "split the document into several seeds")
             if line:
                 found.append(line)
+    return size
 
 
 def extract(raw: bytes) -> Extracted:
