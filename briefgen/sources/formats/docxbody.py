@@ -32,11 +32,16 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.sources.formats.docxfields import Fields, silent
 from briefgen.sources.formats.docxink import WHITE, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
 
-P, R, T, SYM, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr"))
+P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
+INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
+MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+RUNS, TEXTS = {R, f"{MATH}r"}, {T, f"{MATH}t"}  # a run's text, and an equation's (OMML) run's
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
 MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd"
 # Elements whose whole content is not shown once changes are accepted, or is a record, not text.
@@ -82,6 +87,8 @@ class _Paragraph:
     after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
     mark: _Props = field(default_factory=_Props)
     drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
+    numbering: dict[str, str] = field(default_factory=dict)  # its own w:numPr: "numId", "ilvl"
+    label: str | None = None  # its list number ("3. "), once counted (docxnumbers.py)
 
 
 @dataclass
@@ -97,10 +104,11 @@ class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
     def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str,
-                 shown_notes: Container[tuple[str, str]] | None = None) -> None:
+                 shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None) -> None:
         """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
-        others are not read (None: every note is)."""
+        others are not read (None: every note is). `numbers` counts the part's list numbers."""
         self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
+        self.numbers = numbers
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
@@ -110,8 +118,7 @@ class BodyReader:
         self.run_on: _RunOn | None = None
         self.out: list[str] = []
         self.footnotes = 0  # the footnote references read so far
-        self.fields: list[bool] = []  # the open fields (w:fldChar), each True once past its code, in its result
-        self.coding = 0  # how many of them are still in their code: their text is not shown
+        self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
         # (depth of the holder, its colour or None when unknown): the shading of the open paragraphs, cells and
         # tables, and the page; a text box or a table opens an unknown ground (docxink.py)
         self.grounds: list[tuple[int, str | None]] = []
@@ -134,7 +141,7 @@ class BodyReader:
             return
         elif (parent, tag) in ROW_OR_CELL_GONE:
             self.skip = len(self.path) - 2
-        elif tag in DROPPED and parent != RPR:
+        elif (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", ""))):
             self.skip = len(self.path)
         elif parent == RPR:
             self._property(tag, element)
@@ -144,6 +151,8 @@ class BodyReader:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
             self.paragraphs[-1].style = element.get(f"{W}val")
+        elif parent == NUM_PR and self.path[-3:-2] == [PPR] and self.paragraphs:
+            self.paragraphs[-1].numbering[tag[len(W):]] = str(element.get(f"{W}val", ""))
         elif tag == P:
             self._open_paragraph()
         elif tag == R:
@@ -151,7 +160,7 @@ class BodyReader:
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == FIELD_CHAR:
-            self._field(str(element.get(f"{W}fldCharType")))
+            self.fields.char(str(element.get(f"{W}fldCharType")))
         elif parent == R and tag == SYM:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
         elif parent == R and tag in REFERENCES:
@@ -166,8 +175,12 @@ class BodyReader:
             self.grounds.pop()
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
-        elif tag == T and self.path and self.path[-1] == R:
+        elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             self._add(element.text or "")
+        elif tag == INSTR and self.path and self.path[-1] == R:
+            self.fields.code(element.text or "")
+        elif tag == PPR and self.path and self.path[-1] == P and self.paragraphs:
+            self._number(self.paragraphs[-1])
         elif tag == R and self.runs:
             self.runs.pop()
         elif tag == P and self.paragraphs:
@@ -189,18 +202,6 @@ class BodyReader:
         if tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
             self.footnotes += 1
             self._add(self.note_mark(self.footnotes))
-
-    def _field(self, kind: str) -> None:
-        """A field's begin, separate or end: its code (between begin and separate, or begin and end when it
-        has no result) is not shown, nor anything inside it; its result is."""
-        if kind == "begin":
-            self.fields.append(False)
-            self.coding += 1
-        elif kind == "separate" and self.fields and not self.fields[-1]:
-            self.fields[-1] = True
-            self.coding -= 1
-        elif kind == "end" and self.fields:
-            self.coding -= not self.fields.pop()
 
     def _property(self, tag: str, element: Any) -> None:
         """A run's or a paragraph mark's property (the element is a child of w:rPr)."""
@@ -234,12 +235,24 @@ class BodyReader:
 
     def _close_paragraph(self) -> None:
         paragraph = self.paragraphs.pop()
-        text, mark = "".join(paragraph.parts), paragraph.mark
-        if mark.gone or self.moved or paragraph.drop_cap or \
-                self.styles.hidden(mark.vanish, mark.style, paragraph.style):
+        text = "".join(paragraph.parts)
+        if self._gone(paragraph) or paragraph.drop_cap:
             self.run_on = _RunOn(paragraph.depth, text, paragraph.after)
         else:
-            self._emit([text, *paragraph.after])
+            label = self._number(paragraph)  # an empty item's number is counted, but is no paragraph
+            self._emit([label + text if text.strip() else text, *paragraph.after])
+
+    def _gone(self, paragraph: _Paragraph) -> bool:
+        """Whether a paragraph's mark is not shown (deleted, moved away, hidden): it runs on into the next."""
+        mark = paragraph.mark
+        return mark.gone or bool(self.moved) or self.styles.hidden(mark.vanish, mark.style, paragraph.style)
+
+    def _number(self, paragraph: _Paragraph) -> str:
+        """The paragraph's list number, counted once its properties are read (or at its end, if it has none)."""
+        if paragraph.label is None:
+            paragraph.label = "" if self.numbers is None or self._gone(paragraph) else \
+                self.numbers.label(paragraph.numbering.get("numId"), paragraph.numbering.get("ilvl"), paragraph.style)
+        return paragraph.label
 
     def _emit(self, texts: list[str]) -> None:
         (self.paragraphs[-1].after if self.paragraphs else self.out).extend(texts)
@@ -250,7 +263,7 @@ class BodyReader:
 
     def _shown(self) -> bool:
         """Whether text here is shown: in a paragraph, not moved away, not in a field's code, not hidden."""
-        return bool(self.paragraphs) and not self.moved and not self.coding and \
+        return bool(self.paragraphs) and not self.moved and not self.fields.hiding and \
             not any(self._hidden(run) for run in self.runs)
 
     def _ground(self, tag: str, element: Any) -> None:

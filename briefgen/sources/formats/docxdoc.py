@@ -20,6 +20,7 @@ from typing import IO, Any
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
 from briefgen.sources.formats.docxnotes import footnote_marks
+from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
@@ -112,22 +113,33 @@ def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
         return read_styles(xml_events(stream, name))
 
 
+def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
+    """The document's lists (nothing when it has no numbering part)."""
+    name = related(package, main, "/numbering")
+    if name is None or name not in package.namelist():
+        return Numbering()
+    with part_stream(package, name) as stream:
+        return read_numbering(xml_events(stream, name))
+
+
 def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
     the foot of the page and the end of the document; the number a note starts with is Word's, not text): only
     the notes whose reference the body shows, none whose reference is deleted or hidden, nor one no reference
     cites; more than MAX_TEXT of text is refused as it is read."""
     main = main_part(package)
-    styles = styles_of(package, main)
+    styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
-    body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None))
+    body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None),
+                      numbers=ListNumbers(numbering, styles))
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = related(package, main, kind)
         if name is not None and name in package.namelist():
-            size = _read_part(package, name, BodyReader(styles, shown_notes=shown), found, size)
+            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
+            size = _read_part(package, name, notes, found, size)
     return found
 
 

@@ -1,0 +1,182 @@
+"""A DOCX's automatic list numbers (Home > Numbering, Bullets, Multilevel List), as Word shows them in front of
+each paragraph: "3. ", "1.2.a) ", "iv. ", "• ".
+
+The numbering part (word/numbering.xml) defines lists (w:abstractNum, each level's start, format, text such as
+"%1.%2." and what follows the number), and the instances paragraphs name (w:num, by w:numId, directly in
+w:numPr or through their style's). Paragraphs of instances of one list count on from one another, as Word and
+LibreOffice count them, unless an instance restarts a level (w:startOverride: then it counts on its own); a
+level restarts after a paragraph of a level above it (unless w:lvlRestart says otherwise). A bullet in a symbol
+font reads as its character (Symbol's by docxsym), a private-use one no mapping is known for as "•".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefgen.sources.formats.docxink import W
+from briefgen.sources.formats.docxnumfmt import number_text
+from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, vanish_after
+from briefgen.sources.formats.docxsym import UNKNOWN, sym_char
+
+LEVEL, OVERRIDE = f"{W}lvl", f"{W}lvlOverride"
+SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
+BULLET = "\u2022"
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+    suffix: str = " "
+    restart: int | None = None  # w:lvlRestart: restarted after a level above this number (1 is the top); 0 never
+    legal: bool = False  # w:isLgl: every level's number in decimal
+    hidden: bool | None = None  # the number set in hidden text
+    font: str | None = None
+
+
+@dataclass
+class _Instance:
+    abstract: str = ""
+    starts: dict[int, int] = field(default_factory=dict)  # w:startOverride, by level
+    levels: dict[int, _Level] = field(default_factory=dict)  # whole levels overridden
+
+
+@dataclass
+class Numbering:
+    """The lists of a numbering part: abstract lists by id, the instances paragraphs name, and the abstract
+    lists that stand for a numbering style (w:numStyleLink) by the style they name."""
+
+    abstracts: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    instances: dict[str, _Instance] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def read_numbering(events: Iterator[tuple[str, Any]]) -> Numbering:
+    """The lists of a numbering part, from its events (docxstyles.xml_events); attributes are read at each
+    element's start, as the elements are let go once they end."""
+    found, path = Numbering(), list[str]()
+    abstract, instance, level, override = "", _Instance(), _Level(), -1
+    for event, element in events:
+        if event == "end":
+            path.pop()
+            continue
+        tag, parent = element.tag, path[-1] if path else ""
+        path.append(tag)
+        value = str(element.get(f"{W}val", ""))
+        if tag == f"{W}abstractNum":
+            abstract = str(element.get(f"{W}abstractNumId"))
+            found.abstracts[abstract] = {}
+        elif tag == f"{W}num":
+            instance = found.instances.setdefault(str(element.get(f"{W}numId")), _Instance())
+        elif tag == f"{W}abstractNumId" and parent == f"{W}num":
+            instance.abstract = value
+        elif tag == OVERRIDE:
+            override = _int(element.get(f"{W}ilvl"), 0)
+        elif tag == f"{W}startOverride" and parent == OVERRIDE:
+            instance.starts[override] = _int(value, 1)
+        elif tag == LEVEL:
+            level = _Level()
+            held = instance.levels if parent == OVERRIDE else found.abstracts.setdefault(abstract, {})
+            held[_int(element.get(f"{W}ilvl"), 0)] = level
+        elif tag == f"{W}numStyleLink" and parent == f"{W}abstractNum":
+            found.links[abstract] = value
+        elif parent == LEVEL or (parent == RPR and len(path) > 2 and path[-3] == LEVEL):
+            _level_property(level, tag, value, element)
+    return found
+
+
+def _level_property(level: _Level, tag: str, value: str, element: Any) -> None:
+    name = tag[len(W):] if tag.startswith(W) else ""
+    if name == "start":
+        level.start = _int(value, 1)
+    elif name == "numFmt":
+        level.fmt = value or "decimal"
+    elif name == "lvlText":
+        level.text = value
+    elif name == "suff":
+        level.suffix = SUFFIXES.get(value, " ")
+    elif name == "lvlRestart":
+        level.restart = _int(value, 0)
+    elif name == "isLgl":
+        level.legal = value.lower() not in ("0", "false", "off")
+    elif tag in VANISHING:
+        level.hidden = vanish_after(element, level.hidden)
+    elif name == "rFonts":
+        level.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
+
+
+class ListNumbers:
+    """The numbers of a part's paragraphs, counted in the order they are asked for."""
+
+    def __init__(self, numbering: Numbering, styles: Styles) -> None:
+        self.numbering, self.styles = numbering, styles
+        self.counts: dict[str, dict[int, int]] = {}  # by list (abstract id, or an instance restarting its own)
+
+    def label(self, num_id: str | None, level: str | None, style: str | None) -> str:
+        """The number (and the space after it) Word shows before a paragraph whose w:numPr names `num_id` and
+        `level` (None where it names none: its style's are taken), of paragraph style `style`; "" for none."""
+        own_id, own_level = self.styles.numbering(style)
+        num_id = num_id if num_id is not None else own_id
+        instance = self.numbering.instances.get(num_id or "")
+        levels = self._levels(instance)
+        depth = _int(level if level is not None else own_level, 0)
+        if instance is None or depth not in levels:
+            return ""
+        key = num_id if instance.starts or instance.levels else f"a{self._abstract(instance)}"
+        counts = self.counts.setdefault(str(key), {})
+        start = instance.starts.get(depth, levels[depth].start)
+        counts[depth] = counts[depth] + 1 if depth in counts else start
+        for deeper in [d for d in counts if d > depth]:
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart != 0 and (restart is None or depth < restart):
+                del counts[deeper]
+        return self._text(levels, depth, counts, instance)
+
+    def _text(self, levels: dict[int, _Level], depth: int, counts: dict[int, int], instance: _Instance) -> str:
+        this = levels[depth]
+        if this.hidden:
+            return ""
+        if this.fmt == "bullet":
+            return _bullet(this) + this.suffix
+        text = this.text
+        for k in range(8, -1, -1):  # %9 before %1
+            if f"%{k + 1}" in text:
+                at = levels.get(k, _Level())
+                number = counts.get(k, instance.starts.get(k, at.start))
+                text = text.replace(f"%{k + 1}", number_text(number, "decimal" if this.legal else at.fmt))
+        return text + this.suffix if text else ""
+
+    def _abstract(self, instance: _Instance) -> str:
+        """The abstract list an instance takes, followed through a numbering style (w:numStyleLink)."""
+        abstract, seen = instance.abstract, set()
+        while abstract in self.numbering.links and abstract not in seen:
+            seen.add(abstract)
+            linked = self.numbering.instances.get(self.styles.numbering(self.numbering.links[abstract])[0] or "")
+            if linked is None:
+                break
+            abstract = linked.abstract
+        return abstract
+
+    def _levels(self, instance: _Instance | None) -> dict[int, _Level]:
+        if instance is None:
+            return {}
+        return {**self.numbering.abstracts.get(self._abstract(instance), {}), **instance.levels}
+
+
+def _bullet(level: _Level) -> str:
+    """A bullet's character: a symbol font's as docxsym reads it, "•" where its mapping is not known."""
+    text = level.text[:1]
+    if not text or not 0xE000 <= ord(text) <= 0xF8FF:
+        return text
+    found = sym_char(level.font, f"{ord(text):04X}")
+    return BULLET if found == UNKNOWN else found

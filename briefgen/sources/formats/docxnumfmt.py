@@ -1,0 +1,69 @@
+"""A list number as Word writes it in a numbering format (w:numFmt): 3 is "3", "c", "iii", "C", "03", "3rd",
+"③", "三"… An unknown format reads as decimal, as Word and LibreOffice fall back to it; "none" is nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_CJK_DIGITS = "〇一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def roman(number: int) -> str:
+    """`number` in lower-case roman numerals (as decimal past 3999 or below 1, where roman numerals stop)."""
+    if not 0 < number < 4000:
+        return str(number)
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def letters(number: int) -> str:
+    """`number` in lower-case letters as Word counts them: a…z, then aa…zz, aaa… (the letter repeated)."""
+    if number < 1:
+        return str(number)
+    count, index = divmod(number - 1, 26)
+    return chr(ord("a") + index) * (count + 1)
+
+
+def ordinal(number: int) -> str:
+    tens = number % 100
+    suffix = "th" if 10 < tens < 14 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def cjk_counting(number: int) -> str:
+    """`number` in Chinese (Japanese) counting characters, as Word's chineseCounting writes 1 to 99: 三, 十二."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _CJK_DIGITS[tens] + "十"
+    return head + (_CJK_DIGITS[units] if units or not tens else "")
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
+    "lowerLetter": letters,
+    "upperLetter": lambda n: letters(n).upper(),
+    "ordinal": ordinal,
+    "none": lambda n: "",
+    "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
+    "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n),
+    "chineseCounting": cjk_counting,
+    "chineseCountingThousand": cjk_counting,
+    "japaneseCounting": cjk_counting,
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
+    "ideographDigital": lambda n: "".join(_CJK_DIGITS[int(c)] for c in str(n)),
+}
+
+
+def number_text(number: int, fmt: str) -> str:
+    """`number` written in the numbering format `fmt` (decimal for one not known)."""
+    return _FORMATS.get(fmt, str)(number)

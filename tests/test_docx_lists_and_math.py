@@ -1,0 +1,128 @@
+"""A DOCX seed's automatic list numbers, equations and variable fields read as Word shows them, checked against
+LibreOffice's own text export of the same files: "3. " and "1.a) " before a numbered paragraph (multi-level
+lists, restarts, lists numbered through a paragraph style, bullets), an equation's text (OMML), and a variable
+LibreOffice writes as a SET field and a REF after it read once."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefgen.sources.formats.docxdoc import extract
+from briefgen.sources.locate import find
+from briefgen.sources.seeds import Seed
+from tests.helpers import libreoffice_convert
+from tests.test_docx_seed_reading import NS, docx, run
+from tests.tools import require
+
+SYMBOL_BULLET = '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
+MATH = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+
+def _level(depth: int, fmt: str, text: str, start: int = 1, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{depth}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            f"{extra}</w:lvl>")
+
+
+def _item(text: str, num_id: int | None = None, depth: int | None = None, style: str = "") -> str:
+    props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if num_id is not None:
+        props += "<w:numPr>" + (f'<w:ilvl w:val="{depth}"/>' if depth is not None else "") + \
+            f'<w:numId w:val="{num_id}"/></w:numPr>'
+    return f"<w:p><w:pPr>{props}</w:pPr>{run(text) if text else ''}</w:p>"
+
+
+# Three lists: "1." "1.a)" "(i)" (two instances count on as one, a third restarts it); "III." "A." numbering
+# the heading styles (the second based on the first); a Symbol-font bullet.
+NUMBERING = (
+    f"<w:numbering {NS}>"
+    f'<w:abstractNum w:abstractNumId="1">{_level(0, "decimal", "%1.")}{_level(1, "lowerLetter", "%1.%2)")}'
+    f'{_level(2, "lowerRoman", "(%3)")}</w:abstractNum>'
+    f'<w:abstractNum w:abstractNumId="2">{_level(0, "upperRoman", "%1.", start=3)}{_level(1, "upperLetter", "%2.")}'
+    f'</w:abstractNum><w:abstractNum w:abstractNumId="3">{_level(0, "bullet", chr(0xF0B7), extra=SYMBOL_BULLET)}'
+    '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="1"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
+    "</w:numbering>")
+HEADINGS = ('<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr>'
+            '<w:numId w:val="4"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="H2">'
+            '<w:name w:val="heading 2"/><w:basedOn w:val="H1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr>'
+            "</w:style>")
+LISTS = (_item("The army reported.") + _item("Drones arrived.", 1, 0) + _item("From the north.", 1, 1)
+         + _item("By night.", 1, 2) + _item("By day.", 1, 2) + _item("From the south.", 1, 1)
+         + _item("Tanks followed.", 2, 0) + _item("Slowly.", 2, 1) + _item("A new list.", 3, 0)
+         + _item("Its second item.", 3, 0) + _item("Findings", style="H1") + _item("Air", style="H2")
+         + _item("Sea", style="H2") + _item("Outlook", style="H1") + _item("A point made.", 5, 0)
+         + _item("Numbering taken off.", 0, 0) + _item("", 1, 0) + _item("After an empty item.", 1, 0))
+# Variables as LibreOffice writes them to a DOCX: a SET field (its value stored as its result) and a REF
+VARIABLES = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"
+ office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+<text:variable-decls><text:variable-decl office:value-type="string" text:name="Country"/></text:variable-decls>
+<text:p>The report names <text:variable-set text:name="Country" office:value-type="string">Norland</text:variable-set>
+ as the source.</text:p>
+<text:p>Later it names <text:variable-get text:name="Country">Norland</text:variable-get> again.</text:p>
+</office:text></office:body></office:document>"""
+
+
+def _shown(text_file: Path) -> tuple[str, ...]:
+    """LibreOffice's text export's non-blank lines, each stripped (it indents list items), but for an empty
+    list item's number alone ("3."), which briefgen counts but reads as no paragraph (nothing there to cite)."""
+    lines = [line.strip() for line in text_file.read_text(encoding="utf-8-sig").splitlines()]
+    return tuple(line for line in lines if line and not re.fullmatch(r"\S+[.)]", line))
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The test documents as DOCX files: hand-made lists, pandoc's lists, LibreOffice's variables."""
+    folder = tmp_path_factory.mktemp("lists")
+    (folder / "lists.docx").write_bytes(docx(LISTS, styles=HEADINGS, parts={"numbering.xml": NUMBERING}))
+    source = folder / "pandoc.md"
+    source.write_text("1. First point.\n2. Second point.\n    a. Its first part.\n    b. Its second part.\n"
+                      "3. Third point.\n\n- A bullet.\n- Another.\n\niv. Fourth.\nv. Fifth.\n", encoding="utf-8")
+    subprocess.run([require("pandoc"), str(source), "-o", str(folder / "pandoc.docx")], check=True,
+                   capture_output=True, timeout=120)
+    (folder / "variables.fodt").write_text(VARIABLES, encoding="utf-8")
+    libreoffice_convert([folder / "variables.fodt"], folder, to="docx:MS Word 2007 XML")
+    return {name: folder / f"{name}.docx" for name in ("lists", "pandoc", "variables")}
+
+
+@pytest.mark.parametrize("name", ["lists", "pandoc", "variables"])
+def test_paragraphs_are_read_as_libreoffice_shows_them(made: dict[str, Path], name: str) -> None:
+    """Each paragraph as LibreOffice's text export of the same DOCX writes it: list numbers before the text,
+    counted across a list's instances, restarted, numbered through heading styles; a variable once."""
+    shown = libreoffice_convert([made[name]], made[name].parent / name, to="txt:Text (encoded):UTF8")[0]
+    assert extract(made[name].read_bytes()).paragraphs == _shown(shown)
+
+
+def test_the_hand_made_lists_number_as_word_does(made: dict[str, Path]) -> None:
+    """The numbers the hand-made lists are built to show (independently of LibreOffice)."""
+    assert extract(made["lists"].read_bytes()).paragraphs == (
+        "The army reported.", "1. Drones arrived.", "1.a) From the north.", "(i) By night.", "(ii) By day.",
+        "1.b) From the south.", "2. Tanks followed.", "2.a) Slowly.", "1. A new list.", "2. Its second item.",
+        "III. Findings", "A. Air", "B. Sea", "IV. Outlook", "\u2022 A point made.", "Numbering taken off.",
+        "4. After an empty item.")
+
+
+def test_a_passage_is_found_with_its_number_or_without() -> None:
+    """A passage copied from Word's view with the item's number is found, and so is one without it; the
+    paragraphs are numbered as before (one per item)."""
+    paragraphs = extract(docx(LISTS, styles=HEADINGS, parts={"numbering.xml": NUMBERING})).paragraphs
+    seed = Seed("seeds/x.docx", "seeds/x.docx", "\n".join(paragraphs))
+    assert [span.first for span in find(seed, "2. Tanks followed.").spans] == [7]
+    assert [span.first for span in find(seed, "Tanks followed.").spans] == [7]
+    assert find(seed, "1.a) From the north").spans and not find(seed, "3. Tanks followed").spans
+
+
+def test_an_equation_reads_as_its_text() -> None:
+    """OMML, inline and displayed: Word shows the equation's text (m:t), which was not read at all."""
+    inline = (f'<w:p {MATH}>{run("Energy is ")}<m:oMath><m:r><m:t>E=m</m:t></m:r><m:sSup><m:e><m:r><m:t>c</m:t>'
+              f'</m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath>{run(" in the note.")}</w:p>')
+    shown = (f'<w:p {MATH}><m:oMathPara><m:oMath><m:r><m:t>x=</m:t></m:r><m:f><m:num><m:r><m:t>a</m:t></m:r>'
+             '</m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f></m:oMath></m:oMathPara></w:p>')
+    assert extract(docx(inline + shown)).paragraphs == ("Energy is E=mc2 in the note.", "x=ab")
