@@ -32,14 +32,17 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.sources.formats.docxchunks import REL_ID
 from briefgen.sources.formats.docxfields import Fields, silent
-from briefgen.sources.formats.docxink import WHITE, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
+ALT_CHUNK = f"{W}altChunk"
+DROP_DOWN = {f"{W}listEntry", f"{W}result"}  # a drop-down form field's entries, and the one chosen
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 RUNS, TEXTS = {R, f"{MATH}r"}, {T, f"{MATH}t"}  # a run's text, and an equation's (OMML) run's
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
@@ -61,10 +64,6 @@ REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endn
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
 FRAME = f"{W}framePr"
-# What sets the ground of the text inside (docxink.py): a paragraph's, cell's or table's shading, the page's
-# colour; a text box or a table (whose fill may come from its shape or table style) a ground not known
-TEXT_BOX, TABLE, BACKGROUND, SHADING = f"{W}txbxContent", f"{W}tbl", f"{W}background", f"{W}shd"
-SHADED = {PPR, f"{W}tcPr", f"{W}tblPr"}
 
 
 @dataclass
@@ -104,11 +103,13 @@ class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
     def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str,
-                 shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None) -> None:
+                 shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
+                 chunk: Callable[[str], list[str]] | None = None) -> None:
         """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
-        others are not read (None: every note is). `numbers` counts the part's list numbers."""
+        others are not read (None: every note is). `numbers` counts the part's list numbers; `chunk` gives the
+        paragraphs of content imported whole (w:altChunk) by its relationship's id (docxchunks.py)."""
         self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
-        self.numbers = numbers
+        self.numbers, self.chunk = numbers, chunk
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
@@ -119,9 +120,7 @@ class BodyReader:
         self.out: list[str] = []
         self.footnotes = 0  # the footnote references read so far
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
-        # (depth of the holder, its colour or None when unknown): the shading of the open paragraphs, cells and
-        # tables, and the page; a text box or a table opens an unknown ground (docxink.py)
-        self.grounds: list[tuple[int, str | None]] = []
+        self.grounds = Grounds()  # what is behind the text here (docxink.py)
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -145,8 +144,8 @@ class BodyReader:
             self.skip = len(self.path)
         elif parent == RPR:
             self._property(tag, element)
-        elif tag in (TEXT_BOX, TABLE, BACKGROUND) or (tag == SHADING and parent in SHADED):
-            self._ground(tag, element)
+        elif tag in GROUNDS or (tag == SHADING and parent in SHADED):
+            self.grounds.open(tag, element, len(self.path))
         elif tag == FRAME and parent == PPR and self.paragraphs:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
@@ -155,12 +154,16 @@ class BodyReader:
             self.paragraphs[-1].numbering[tag[len(W):]] = str(element.get(f"{W}val", ""))
         elif tag == P:
             self._open_paragraph()
+        elif tag == ALT_CHUNK and self.chunk is not None:
+            self._emit(self.chunk(str(element.get(REL_ID))))
         elif tag == R:
             self.runs.append(_Props())
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == FIELD_CHAR:
-            self.fields.char(str(element.get(f"{W}fldCharType")))
+            self._add(self.fields.char(str(element.get(f"{W}fldCharType"))))
+        elif tag in DROP_DOWN and self.path[-2:-1] == [f"{W}ddList"]:
+            self.fields.entry(tag[len(W):], str(element.get(f"{W}val", "")))
         elif parent == R and tag == SYM:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
         elif parent == R and tag in REFERENCES:
@@ -171,8 +174,7 @@ class BodyReader:
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
-        while self.grounds and self.grounds[-1][0] >= depth:  # its holder (paragraph, cell, table) ended
-            self.grounds.pop()
+        self.grounds.close(depth)
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
@@ -266,27 +268,11 @@ class BodyReader:
         return bool(self.paragraphs) and not self.moved and not self.fields.hiding and \
             not any(self._hidden(run) for run in self.runs)
 
-    def _ground(self, tag: str, element: Any) -> None:
-        """A paragraph's, cell's, table's or the page's shading; a text box or a table: a ground not known."""
-        if tag in (TEXT_BOX, TABLE):
-            self.grounds.append((len(self.path), None))
-        elif tag == BACKGROUND:
-            self.grounds.append((len(self.path) - 1, colour(element.get(f"{W}color")) or WHITE))
-        elif (found := shading(element)) is not None:
-            self.grounds.append((len(self.path) - 2, found))
-
     def _hidden(self, run: _Props) -> bool:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
-            ground = run.ground or self._paragraph_ground(style)
+            depth = self.paragraphs[-1].depth if self.paragraphs else 0
+            ground = run.ground or self.grounds.behind(depth, self.styles.shade(style))
             run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
                 unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden
-
-    def _paragraph_ground(self, style: str | None) -> str | None:
-        """The ground behind a paragraph's text: its own shading, else its style's, else the innermost open one."""
-        depth = self.paragraphs[-1].depth if self.paragraphs else 0
-        own = [found for holder, found in self.grounds if holder == depth]
-        if own:
-            return own[-1]
-        return self.styles.shade(style) or (self.grounds[-1][1] if self.grounds else WHITE)

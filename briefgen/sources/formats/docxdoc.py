@@ -15,12 +15,15 @@ import io
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Callable
 from typing import IO, Any
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
+from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, content_type
 from briefgen.sources.formats.docxnotes import footnote_marks
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
+from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
@@ -34,6 +37,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CORE = {"title": "{http://purl.org/dc/elements/1.1/}title", "author": "{http://purl.org/dc/elements/1.1/}creator",
         "subject": "{http://purl.org/dc/elements/1.1/}subject",
         "comments": "{http://purl.org/dc/elements/1.1/}description", "created": "{http://purl.org/dc/terms/}created"}
+MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroenabled.main+xml", "macroenabledtemplate.main+xml")
 DAMAGED_HINT = "open it in Word or LibreOffice and save it again"
 
 
@@ -55,23 +59,54 @@ def open_package(raw: bytes) -> zipfile.ZipFile:
 
 
 def main_part(package: zipfile.ZipFile) -> str:
-    """The name of the main document part (word/document.xml in every Word file)."""
-    name = related(package, "", "/officeDocument") or "word/document.xml"
+    """The name of the main document part (word/document.xml in every Word file): the package's relationship
+    names it; without one, the part [Content_Types].xml gives a main document's type (a document, template or
+    either with macros: .docx, .dotx, .docm, .dotm)."""
+    name = related(package, "", "/officeDocument") or _typed_main(small_part(package, "[Content_Types].xml"))
     if name not in package.namelist():
         raise SeedError(f"the file is not a Word document (no {name} inside)",
                         "save the document as .docx from a word processor")
     return name
 
 
+def _typed_main(types: Any) -> str:
+    for item in [] if types is None else types.iter(f"{CONTENT_TYPES}Override"):
+        if str(item.get("ContentType", "")).lower().endswith(MAIN_TYPES):
+            return str(item.get("PartName", "")).lstrip("/")
+    return "word/document.xml"
+
+
 def related(package: zipfile.ZipFile, source: str, kind: str) -> str | None:
     """The part that `source` ("" for the package) names in its relationships with a type ending in `kind`."""
+    return next((target for _, found, target in relations(package, source) if found.endswith(kind)), None)
+
+
+def relations(package: zipfile.ZipFile, source: str) -> list[tuple[str, str, str]]:
+    """The parts `source` ("" for the package) is related to, inside the package: (id, type, part name)."""
     folder = posixpath.dirname(source)
     root = small_part(package, posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels"))
+    found = []
     for relation in [] if root is None else root:
         target = str(relation.get("Target", ""))
-        if str(relation.get("Type", "")).endswith(kind) and relation.get("TargetMode") != "External" and target:
-            return target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-    return None
+        if relation.get("TargetMode") != "External" and target:
+            name = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            found.append((str(relation.get("Id", "")), str(relation.get("Type", "")), name))
+    return found
+
+
+def chunks_of(package: zipfile.ZipFile, main: str) -> Callable[[str], list[str]]:
+    """The paragraphs of the chunk (w:altChunk, docxchunks.py) the main part names by a relationship's id."""
+    targets = {ident: name for ident, _, name in relations(package, main)}
+
+    def chunk(ident: str) -> list[str]:
+        name = targets.get(ident)
+        if name is None or name not in package.namelist():
+            return []
+        with part_stream(package, name) as stream:
+            raw = stream.read()
+        kind = content_type(small_part(package, "[Content_Types].xml"), name)
+        return chunk_text(kind, raw, lambda inner: body_paragraphs(open_package(inner), chunks=False))
+    return chunk
 
 
 def small_part(package: zipfile.ZipFile, name: str) -> Any:
@@ -90,6 +125,8 @@ def small_part(package: zipfile.ZipFile, name: str) -> Any:
         raise SeedError(f"the DOCX is damaged: its part {name} cannot be read ({str(exc)[:120]})",
                         DAMAGED_HINT) from None
     refuse_doctype(root, name)
+    if is_strict(root):
+        tree(root)
     return root
 
 
@@ -122,16 +159,17 @@ def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
         return read_numbering(xml_events(stream, name))
 
 
-def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
+def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
     the foot of the page and the end of the document; the number a note starts with is Word's, not text): only
     the notes whose reference the body shows, none whose reference is deleted or hidden, nor one no reference
-    cites; more than MAX_TEXT of text is refused as it is read."""
+    cites; more than MAX_TEXT of text is refused as it is read. `chunks`: whether content it imports whole
+    (w:altChunk) is read, as it is but in a chunk."""
     main = main_part(package)
     styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
     body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None),
-                      numbers=ListNumbers(numbering, styles))
+                      numbers=ListNumbers(numbering, styles), chunk=chunks_of(package, main) if chunks else None)
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)

@@ -6,6 +6,9 @@ Some fields show nothing even where the file stores a result: SET (it gives a bo
 shows the value, and LibreOffice writes its variables so, the value as SET's result and again as REF's, which
 Word shows once its fields are updated), ASK, index and table-of-contents entries (XE, TC, TA, RD), mail merge's
 record rules (NEXT, NEXTIF, SKIPIF) and PRIVATE. Their result is not read, in a complex field or a w:fldSimple.
+
+A legacy drop-down form field (FORMDROPDOWN) stores no result: Word shows the entry chosen (w:ddList's w:result,
+the first when none is), which is read in its place.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ class _Field:
     in_result: bool = False  # past its code (w:fldChar separate)
     code: list[str] = field(default_factory=list)
     silent: bool = False
+    entries: list[str] = field(default_factory=list)  # a drop-down form field's entries (w:listEntry)
+    chosen: int = 0  # the one chosen (w:result)
 
 
 class Fields:
@@ -36,8 +41,9 @@ class Fields:
         self.open: list[_Field] = []
         self.hiding = 0
 
-    def char(self, kind: str) -> None:
-        """A field's begin, separate or end (w:fldChar's w:fldCharType)."""
+    def char(self, kind: str) -> str:
+        """A field's begin, separate or end (w:fldChar's w:fldCharType): the text Word shows there that the
+        file stores no run for (a drop-down form field's entry chosen), else ""."""
         if kind == "begin":
             self.open.append(_Field())
             self.hiding += 1
@@ -48,6 +54,18 @@ class Fields:
         elif kind == "end" and self.open:
             here = self.open.pop()
             self.hiding -= not here.in_result or here.silent
+            if not here.in_result and "".join(here.code).split()[:1] == ["FORMDROPDOWN"]:
+                return here.entries[here.chosen] if 0 <= here.chosen < len(here.entries) else ""
+        return ""
+
+    def entry(self, name: str, value: str) -> None:
+        """A drop-down form field's entry (w:listEntry) or the number of the one chosen (w:result)."""
+        if not self.open:
+            return
+        if name == "listEntry":
+            self.open[-1].entries.append(value)
+        elif value.isdigit():
+            self.open[-1].chosen = int(value)
 
     def code(self, text: str) -> None:
         """A piece of the innermost field's code (w:instrText)."""

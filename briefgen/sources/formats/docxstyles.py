@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from briefgen.sources.formats.docxink import W, colour, shading
+from briefgen.sources.formats.docxstrict import is_strict, transitional
 from briefgen.sources.formats.plain import SeedError
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -25,11 +26,18 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
     events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
                              no_network=True, remove_comments=True, remove_pis=True)
     try:
+        first = next(events, None)
+        if first is None:
+            return
+        event, root = first
+        refuse_doctype(root, name)  # the root's start: the document type, if any, has been read
+        strict = is_strict(root)
+        if strict:
+            transitional(root)
+        yield event, root
         for event, element in events:
-            refuse_doctype(element, name)  # the root's start: the document type, if any, has been read
-            yield event, element
-            break
-        for event, element in events:
+            if strict and event == "start":
+                transitional(element)
             yield event, element
             if event == "end":
                 _release(element)
