@@ -1,0 +1,98 @@
+"""DOCX seeds packaged otherwise than Word's usual .docx: saved as Strict Open XML, their main part under another
+name (a template, a document with macros), or with their text imported whole from another part (w:altChunk: an
+HTML page, an MHTML archive as web apps' "export to Word" writes, a Word document), each read as Word shows it."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from briefgen.sources.formats.docxdoc import extract
+from tests.helpers import libreoffice_convert
+from tests.test_docx_seed_reading import RELS, docx, para, run
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHUNK_REL = f"{R_NS}/aFChunk"
+MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+MHTML = ('MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="----=part"\r\n\r\n'
+         '------=part\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n'
+         "\r\n<html><body><h1>Exported heading</h1><p>The ministry said drones =\r\nnumbered 1,200 =E2=80=94 a "
+         "record.</p></body></html>\r\n------=part--\r\n")
+
+
+def _package(main: str, body: str, types: str, relations: str = "", parts: dict[str, bytes] | None = None,
+             package_rels: str | None = None) -> bytes:
+    """A package whose main part is `main` holding `body`, with these content types (Default and Override
+    elements), main-part relationships and other parts; the package's relationship to the main part unless
+    `package_rels` says otherwise."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.'
+                         'org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+                         f'openxmlformats-package.relationships+xml"/>{types}</Types>')
+        package.writestr("_rels/.rels", package_rels if package_rels is not None else
+                         RELS.replace('Target="word/document.xml"', f'Target="{main}"') % "")
+        package.writestr(main, f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>')
+        folder, name = main.rsplit("/", 1)
+        package.writestr(f"{folder}/_rels/{name}.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                         f'package/2006/relationships">{relations}</Relationships>')
+        for part, data in (parts or {}).items():
+            package.writestr(part, data)
+    return buffer.getvalue()
+
+
+def _chunk(ident: str, target: str) -> str:
+    return f'<Relationship Id="{ident}" Type="{CHUNK_REL}" Target="{target}"/>'
+
+
+def test_a_strict_open_xml_document_is_read_as_libreoffice_reads_it(tmp_path: Path) -> None:
+    """Word's "Strict Open XML Document" names its elements in other namespaces: it read as having no text."""
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    body = (para(run("The army has 1,200 drones.")) + para(run("Not shown."), mark="")
+            .replace("<w:r>", "<w:r><w:rPr><w:color w:val=\"FFFFFF\"/></w:rPr>") + para(run("Tanks followed.")))
+    source = zipfile.ZipFile(io.BytesIO(docx(body)))
+    made = tmp_path / "strict.docx"
+    with zipfile.ZipFile(made, "w") as package:
+        for item in source.infolist():
+            text = source.read(item.filename).decode("utf-8").replace(W_NS, strict)
+            package.writestr(item, text.replace(f"{R_NS}/officeDocument", "http://purl.oclc.org/ooxml/"
+                                                "officeDocument/relationships/officeDocument"))
+    shown = libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0].read_text(encoding="utf-8-sig")
+    assert "The army has 1,200 drones." in shown and "Tanks followed." in shown
+    assert extract(made.read_bytes()).paragraphs == ("The army has 1,200 drones.", "Tanks followed.")
+
+
+def test_the_main_part_is_found_under_any_name() -> None:
+    """A template's main part named otherwise, found through the package's relationship; and a package with no
+    relationship to it, found by its content type (a document with macros)."""
+    body = para(run("The template's text."))
+    template = _package("word/main.xml", body, '<Override PartName="/word/main.xml" ContentType="application/'
+                        'vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"/>')
+    assert extract(template).paragraphs == ("The template's text.",)
+    macros = _package("doc/body.xml", body, '<Override PartName="/doc/body.xml" ContentType="application/'
+                      'vnd.ms-word.document.macroEnabled.main+xml"/>', package_rels="<Relationships xmlns="
+                      '"http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    assert extract(macros).paragraphs == ("The template's text.",)
+
+
+def test_content_imported_whole_is_read_at_its_place() -> None:
+    """w:altChunk, as Word shows it once it opens the file: an HTML page's blocks, an MHTML archive's page (the
+    whole document, as html-docx-js writes it), and a Word document's paragraphs, each where its chunk is."""
+    types = (f'<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+             f'ContentType="{MAIN}"/><Default Extension="html" ContentType="text/html"/>'
+             '<Default Extension="mht" ContentType="message/rfc822"/><Default Extension="docx" ContentType='
+             '"application/vnd.openxmlformats-officedocument.wordprocessingml.document"/>')
+    body = (para(run("Before the chunks.")) + '<w:altChunk r:id="c1"/>' + '<w:altChunk r:id="c2"/>'
+            + para(run("Between them.")) + '<w:altChunk r:id="c3"/>' + para(run("After them.")))
+    inner = docx(para(run("A nested document's paragraph.")))
+    made = _package("word/document.xml", body, types, _chunk("c1", "page.html") + _chunk("c2", "/word/export.mht")
+                    + _chunk("c3", "inner.docx"),
+                    {"word/page.html": b"<html><body><p>A page's <b>first</b> block.</p><ul><li>An item.</li>"
+                                       b"</ul></body></html>", "word/export.mht": MHTML.encode(),
+                     "word/inner.docx": inner})
+    assert extract(made).paragraphs == (
+        "Before the chunks.", "A page's first block.", "An item.", "Exported heading",
+        "The ministry said drones numbered 1,200 \u2014 a record.", "Between them.",
+        "A nested document's paragraph.", "After them.")
