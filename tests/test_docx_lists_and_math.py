@@ -126,3 +126,30 @@ def test_an_equation_reads_as_its_text() -> None:
     shown = (f'<w:p {MATH}><m:oMathPara><m:oMath><m:r><m:t>x=</m:t></m:r><m:f><m:num><m:r><m:t>a</m:t></m:r>'
              '</m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f></m:oMath></m:oMathPara></w:p>')
     assert extract(docx(inline + shown)).paragraphs == ("Energy is E=mc2 in the note.", "x=ab")
+
+
+def test_a_list_style_legal_numbers_and_restarts_number_as_word_does() -> None:
+    """Word's own rules where LibreOffice departs from them: a list defined through a numbering style
+    (w:numStyleLink), a level written in decimal under a roman one (w:isLgl), a level restarted only after the
+    level it names (w:lvlRestart), every other level restarted after any level above it; an instance that only
+    redefines a level's look counts on with the list."""
+    restart = '<w:lvlRestart w:val="1"/>'
+    numbering = (f"<w:numbering {NS}>"
+                 f'<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="Articles"/>'
+                 f'{_level(0, "upperRoman", "Article %1.")}{_level(1, "decimal", "Section %1.%2", extra="<w:isLgl/>")}'
+                 f'{_level(2, "lowerLetter", "(%3)", extra=restart)}</w:abstractNum>'
+                 '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="Articles"/></w:abstractNum>'
+                 f'<w:abstractNum w:abstractNumId="3">{_level(0, "decimal", "%1.")}{_level(1, "decimal", "%1.%2.")}'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="3"><w:abstractNumId '
+                 f'w:val="3"/><w:lvlOverride w:ilvl="1">{_level(1, "upperLetter", "%2)")}</w:lvlOverride></w:num>'
+                 '<w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num></w:numbering>')
+    styles = ('<w:style w:type="numbering" w:styleId="Articles"><w:name w:val="Articles"/><w:pPr><w:numPr>'
+              '<w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
+    body = (_item("Scope", 2, 0) + _item("Purpose", 2, 1) + _item("first", 2, 2) + _item("Terms", 2, 1)
+            + _item("second", 2, 2) + _item("Rules", 2, 0) + _item("third", 2, 2) + _item("Duty", 2, 1)
+            + _item("Top", 3, 0) + _item("Redefined", 3, 1) + _item("Counted on", 4, 1) + _item("Next top", 4, 0))
+    assert extract(docx(body, styles=styles, parts={"numbering.xml": numbering})).paragraphs == (
+        "Article I. Scope", "Section 1.1 Purpose", "(a) first", "Section 1.2 Terms", "(b) second",
+        "Article II. Rules", "(a) third", "Section 2.1 Duty", "1. Top", "A) Redefined", "1.2. Counted on",
+        "2. Next top")

@@ -4,9 +4,12 @@ each paragraph: "3. ", "1.2.a) ", "iv. ", "• ".
 The numbering part (word/numbering.xml) defines lists (w:abstractNum, each level's start, format, text such as
 "%1.%2." and what follows the number), and the instances paragraphs name (w:num, by w:numId, directly in
 w:numPr or through their style's). Paragraphs of instances of one list count on from one another, as Word and
-LibreOffice count them, unless an instance restarts a level (w:startOverride: then it counts on its own); a
-level restarts after a paragraph of a level above it (unless w:lvlRestart says otherwise). A bullet in a symbol
-font reads as its character (Symbol's by docxsym), a private-use one no mapping is known for as "•".
+LibreOffice count them, unless an instance restarts a level (w:startOverride: then it counts on its own; one
+that only redefines a level's look counts on with the others); a level restarts after a paragraph of any level
+above it (w:lvlRestart: only of a level above the one it names; 0, never), and w:isLgl writes every level's
+number in a level's text in decimal ("Section 2.1" under "Article II"), as Word does (LibreOffice ignores both).
+A bullet in a symbol font reads as its character (Symbol's by docxsym), a private-use one no mapping is known
+for as "•".
 """
 
 from __future__ import annotations
@@ -132,7 +135,7 @@ class ListNumbers:
         depth = _int(level if level is not None else own_level, 0)
         if instance is None or depth not in levels:
             return ""
-        key = num_id if instance.starts or instance.levels else f"a{self._abstract(instance)}"
+        key = num_id if instance.starts else f"a{self._abstract(instance)}"
         counts = self.counts.setdefault(str(key), {})
         start = instance.starts.get(depth, levels[depth].start)
         counts[depth] = counts[depth] + 1 if depth in counts else start
