@@ -96,3 +96,12 @@ def test_content_imported_whole_is_read_at_its_place() -> None:
         "Before the chunks.", "A page's first block.", "An item.", "Exported heading",
         "The ministry said drones numbered 1,200 \u2014 a record.", "Between them.",
         "A nested document's paragraph.", "After them.")
+
+
+def test_part_names_are_matched_as_uris() -> None:
+    """Part names are URIs, matched without regard to case and percent-encoding, as Word opens them: a
+    relationship to "/Word/Main%20Part.xml" names the entry word/main part.xml."""
+    body = para(run("Found under its URI."))
+    made = _package("word/main part.xml", body, '<Default Extension="xml" ContentType="application/xml"/>',
+                    package_rels=(RELS % "").replace('Target="word/document.xml"', 'Target="/Word/Main%20Part.XML"'))
+    assert extract(made).paragraphs == ("Found under its URI.",)

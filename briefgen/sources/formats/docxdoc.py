@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from typing import IO, Any
+from urllib.parse import unquote
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
@@ -62,7 +63,8 @@ def main_part(package: zipfile.ZipFile) -> str:
     """The name of the main document part (word/document.xml in every Word file): the package's relationship
     names it; without one, the part [Content_Types].xml gives a main document's type (a document, template or
     either with macros: .docx, .dotx, .docm, .dotm)."""
-    name = related(package, "", "/officeDocument") or _typed_main(small_part(package, "[Content_Types].xml"))
+    name = related(package, "", "/officeDocument") or \
+        stored_name(package, _typed_main(small_part(package, "[Content_Types].xml")))
     if name not in package.namelist():
         raise SeedError(f"the file is not a Word document (no {name} inside)",
                         "save the document as .docx from a word processor")
@@ -90,8 +92,17 @@ def relations(package: zipfile.ZipFile, source: str) -> list[tuple[str, str, str
         target = str(relation.get("Target", ""))
         if relation.get("TargetMode") != "External" and target:
             name = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            found.append((str(relation.get("Id", "")), str(relation.get("Type", "")), name))
+            found.append((str(relation.get("Id", "")), str(relation.get("Type", "")), stored_name(package, name)))
     return found
+
+
+def stored_name(package: zipfile.ZipFile, name: str) -> str:
+    """The zip entry of the part `name`: part names are URIs, percent-encoded and matched without regard to
+    case ("/word/Document.xml" names word/document.xml); `name` itself when no entry matches."""
+    wanted = unquote(name).casefold()
+    if name in package.namelist():
+        return name
+    return next((entry for entry in package.namelist() if entry.casefold() == wanted), name)
 
 
 def chunks_of(package: zipfile.ZipFile, main: str) -> Callable[[str], list[str]]:
@@ -113,6 +124,7 @@ def small_part(package: zipfile.ZipFile, name: str) -> Any:
     """The parsed XML of a small part (relationships, core properties); None when the package has no such part."""
     from lxml import etree
 
+    name = stored_name(package, name)
     if name not in package.namelist():
         return None
     if package.getinfo(name).file_size > MAX_SMALL_PART:
