@@ -153,3 +153,14 @@ def test_a_list_style_legal_numbers_and_restarts_number_as_word_does() -> None:
         "Article I. Scope", "Section 1.1 Purpose", "(a) first", "Section 1.2 Terms", "(b) second",
         "Article II. Rules", "(a) third", "Section 2.1 Duty", "1. Top", "A) Redefined", "1.2. Counted on",
         "2. Next top")
+
+
+def test_an_equations_brackets_and_signs_read_as_word_draws_them(tmp_path: Path) -> None:
+    """Pandoc's OMML of LaTeX: brackets (m:d), a sum's sign (m:nary), a root's sign (m:rad) are settings, not
+    text, in the file; Word draws them, so they are read where they are drawn."""
+    source = tmp_path / "math.md"
+    source.write_text("Square $\\left(a+b\\right)^2 = \\sum_{i=1}^{n} x_i$ and $\\sqrt[3]{x}$ and $[a, b]$.\n",
+                      encoding="utf-8")
+    made = tmp_path / "math.docx"
+    subprocess.run([require("pandoc"), str(source), "-o", str(made)], check=True, capture_output=True, timeout=120)
+    assert extract(made.read_bytes()).paragraphs == ("Square (a+b)2=\u2211i=1nxi and 3\u221ax and [a,b].",)

@@ -35,6 +35,7 @@ from typing import Any
 from briefgen.sources.formats.docxchunks import REL_ID
 from briefgen.sources.formats.docxfields import Fields, silent
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxmath import M, MathText
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
@@ -43,8 +44,7 @@ P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "n
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
 ALT_CHUNK = f"{W}altChunk"
 DROP_DOWN = {f"{W}listEntry", f"{W}result"}  # a drop-down form field's entries, and the one chosen
-MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-RUNS, TEXTS = {R, f"{MATH}r"}, {T, f"{MATH}t"}  # a run's text, and an equation's (OMML) run's
+RUNS, TEXTS = {R, f"{M}r"}, {T, f"{M}t"}  # a run's text, and an equation's (OMML) run's (docxmath.py)
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
 MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd"
 # Elements whose whole content is not shown once changes are accepted, or is a record, not text.
@@ -119,6 +119,7 @@ class BodyReader:
         self.run_on: _RunOn | None = None
         self.out: list[str] = []
         self.footnotes = 0  # the footnote references read so far
+        self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
         self.grounds = Grounds()  # what is behind the text here (docxink.py)
 
@@ -142,6 +143,8 @@ class BodyReader:
             self.skip = len(self.path) - 2
         elif (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", ""))):
             self.skip = len(self.path)
+        elif tag.startswith(M):
+            self._add(self.math.start(tag, element, len(self.path)))
         elif parent == RPR:
             self._property(tag, element)
         elif tag in GROUNDS or (tag == SHADING and parent in SHADED):
@@ -179,6 +182,8 @@ class BodyReader:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             self._add(element.text or "")
+        elif tag.startswith(M):
+            self._add(self.math.end(depth))
         elif tag == INSTR and self.path and self.path[-1] == R:
             self.fields.code(element.text or "")
         elif tag == PPR and self.path and self.path[-1] == P and self.paragraphs:
