@@ -164,3 +164,16 @@ def test_an_equations_brackets_and_signs_read_as_word_draws_them(tmp_path: Path)
     made = tmp_path / "math.docx"
     subprocess.run([require("pandoc"), str(source), "-o", str(made)], check=True, capture_output=True, timeout=120)
     assert extract(made.read_bytes()).paragraphs == ("Square (a+b)2=\u2211i=1nxi and 3\u221ax and [a,b].",)
+
+
+def test_a_custom_number_format_pads_as_its_first_numbers_do() -> None:
+    """Word 2010's custom formats ("001, 002, 003, ..."), numbers padded with zeros, and Chinese counting."""
+    custom = '<w:lvl w:ilvl="0"><w:start w:val="9"/><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/>' \
+        '<w:lvlText w:val="%1"/></w:lvl>'
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="1">{custom}</w:abstractNum>'
+                 f'<w:abstractNum w:abstractNumId="2">{_level(0, "chineseCounting", "%1、", start=10)}'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>')
+    body = _item("Ninth.", 1, 0) + _item("Tenth.", 1, 0) + _item("第十项", 2, 0) + _item("第十一项", 2, 0)
+    assert extract(docx(body, parts={"numbering.xml": numbering})).paragraphs == (
+        "009 Ninth.", "010 Tenth.", "十、 第十项", "十一、 第十一项")

@@ -43,6 +43,7 @@ from briefgen.sources.formats.docxsym import sym_char
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
 ALT_CHUNK = f"{W}altChunk"
+WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"  # WordArt as older Word drew it (VML): its text an attribute
 DROP_DOWN = {f"{W}listEntry", f"{W}result"}  # a drop-down form field's entries, and the one chosen
 RUNS, TEXTS = {R, f"{M}r"}, {T, f"{M}t"}  # a run's text, and an equation's (OMML) run's (docxmath.py)
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
@@ -157,6 +158,8 @@ class BodyReader:
             self.paragraphs[-1].numbering[tag[len(W):]] = str(element.get(f"{W}val", ""))
         elif tag == P:
             self._open_paragraph()
+        elif tag == WORD_ART and self._shown():  # its text as a paragraph after its anchor's, as a text box's is
+            self.paragraphs[-1].after.append(str(element.get("string", "")))
         elif tag == ALT_CHUNK and self.chunk is not None:
             self._emit(self.chunk(str(element.get(REL_ID))))
         elif tag == R:

@@ -95,8 +95,8 @@ def _level_property(level: _Level, tag: str, value: str, element: Any) -> None:
     name = tag[len(W):] if tag.startswith(W) else ""
     if name == "start":
         level.start = _int(value, 1)
-    elif name == "numFmt":
-        level.fmt = value or "decimal"
+    elif name == "numFmt":  # a custom format (Word 2010's "001, 002, 003, ...") names its first numbers
+        level.fmt = str(element.get(f"{W}format", "")) if value == "custom" else value or "decimal"
     elif name == "lvlText":
         level.text = value
     elif name == "suff":

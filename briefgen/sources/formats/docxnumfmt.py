@@ -65,5 +65,8 @@ _FORMATS: dict[str, Callable[[int], str]] = {
 
 
 def number_text(number: int, fmt: str) -> str:
-    """`number` written in the numbering format `fmt` (decimal for one not known)."""
+    """`number` written in the numbering format `fmt` (decimal for one not known); a custom format's numbers
+    ("001, 002, 003, ...") padded with zeros as its first is."""
+    if fmt[:1] == "0" and (first := fmt.split(",")[0].strip()).isdigit():
+        return f"{number:0{len(first)}d}"
     return _FORMATS.get(fmt, str)(number)

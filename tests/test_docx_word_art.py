@@ -1,0 +1,23 @@
+"""WordArt as older Word drew it (VML: its text in a v:textpath's string attribute, not in a run) is text Word
+shows: read as a paragraph after its anchor's, as a text box's is, and only once where a newer drawing holds the
+same text (its VML copy, in mc:Fallback, is not read)."""
+
+from __future__ import annotations
+
+from briefgen.sources.formats.docxdoc import extract
+from tests.test_docx_seed_reading import docx, para, run
+
+VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _word_art(text: str) -> str:
+    return f'<w:r><w:pict {VML}><v:shape type="#_x0000_t136"><v:textpath string="{text}"/></v:shape></w:pict></w:r>'
+
+
+def test_vml_word_art_is_read_once() -> None:
+    newer = (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+             f'{para(run("Drone strikes doubled"))}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback>'
+             f'{_word_art("Drone strikes doubled")}</mc:Fallback></mc:AlternateContent></w:r>')
+    body = para(run("The headline read:"), _word_art("Ministry confirms")) + para(run("Then:"), newer)
+    assert extract(docx(body)).paragraphs == ("The headline read:", "Ministry confirms", "Then:",
+                                              "Drone strikes doubled")
