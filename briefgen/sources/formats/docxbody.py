@@ -35,7 +35,7 @@ from typing import Any
 from briefgen.sources.formats.docxchunks import REL_ID
 from briefgen.sources.formats.docxfields import Fields, silent
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
-from briefgen.sources.formats.docxmath import M, MathText
+from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
@@ -144,7 +144,7 @@ class BodyReader:
             self.skip = len(self.path) - 2
         elif (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", ""))):
             self.skip = len(self.path)
-        elif tag.startswith(M):
+        elif tag in STRUCTURES or (self.math.open and tag.startswith(M)):
             self._add(self.math.start(tag, element, len(self.path)))
         elif parent == RPR:
             self._property(tag, element)
@@ -185,7 +185,7 @@ class BodyReader:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             self._add(element.text or "")
-        elif tag.startswith(M):
+        elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
         elif tag == INSTR and self.path and self.path[-1] == R:
             self.fields.code(element.text or "")

@@ -99,9 +99,9 @@ def relations(package: zipfile.ZipFile, source: str) -> list[tuple[str, str, str
 def stored_name(package: zipfile.ZipFile, name: str) -> str:
     """The zip entry of the part `name`: part names are URIs, percent-encoded and matched without regard to
     case ("/word/Document.xml" names word/document.xml); `name` itself when no entry matches."""
-    wanted = unquote(name).casefold()
-    if name in package.namelist():
+    if name in package.NameToInfo:  # the usual case, found at once
         return name
+    wanted = unquote(name).casefold()
     return next((entry for entry in package.namelist() if entry.casefold() == wanted), name)
 
 

@@ -124,19 +124,23 @@ class ListNumbers:
     def __init__(self, numbering: Numbering, styles: Styles) -> None:
         self.numbering, self.styles = numbering, styles
         self.counts: dict[str, dict[int, int]] = {}  # by list (abstract id, or an instance restarting its own)
+        self.lists: dict[str, tuple[_Instance, dict[int, _Level], str]] = {}  # by instance: it, its levels, its
+        # list's key in counts, once worked out
+        self.by_style: dict[str | None, tuple[str | None, str | None]] = {}  # each style's list and level
 
     def label(self, num_id: str | None, level: str | None, style: str | None) -> str:
         """The number (and the space after it) Word shows before a paragraph whose w:numPr names `num_id` and
         `level` (None where it names none: its style's are taken), of paragraph style `style`; "" for none."""
-        own_id, own_level = self.styles.numbering(style)
+        if style not in self.by_style:
+            self.by_style[style] = self.styles.numbering(style)
+        own_id, own_level = self.by_style[style]
         num_id = num_id if num_id is not None else own_id
-        instance = self.numbering.instances.get(num_id or "")
-        levels = self._levels(instance)
+        found = self._list(num_id or "")
         depth = _int(level if level is not None else own_level, 0)
-        if instance is None or depth not in levels:
+        if found is None or depth not in found[1]:
             return ""
-        key = num_id if instance.starts else f"a{self._abstract(instance)}"
-        counts = self.counts.setdefault(str(key), {})
+        instance, levels, key = found
+        counts = self.counts.setdefault(key, {})
         start = instance.starts.get(depth, levels[depth].start)
         counts[depth] = counts[depth] + 1 if depth in counts else start
         for deeper in [d for d in counts if d > depth]:
@@ -151,13 +155,26 @@ class ListNumbers:
             return ""
         if this.fmt == "bullet":
             return _bullet(this) + this.suffix
-        text = this.text
-        for k in range(8, -1, -1):  # %9 before %1
-            if f"%{k + 1}" in text:
-                at = levels.get(k, _Level())
-                number = counts.get(k, instance.starts.get(k, at.start))
-                text = text.replace(f"%{k + 1}", number_text(number, "decimal" if this.legal else at.fmt))
-        return text + this.suffix if text else ""
+        pieces = this.text.split("%")
+        text = [pieces[0]]
+        for piece in pieces[1:]:  # each after a "%": a level's number if it starts with the level's digit
+            if piece and piece[0] in "123456789":
+                at = levels.get(int(piece[0]) - 1, _Level())
+                number = counts.get(int(piece[0]) - 1, instance.starts.get(int(piece[0]) - 1, at.start))
+                text.append(number_text(number, "decimal" if this.legal else at.fmt) + piece[1:])
+            else:
+                text.append("%" + piece)
+        return "".join(text) + this.suffix if any(text) else ""
+
+    def _list(self, num_id: str) -> tuple[_Instance, dict[int, _Level], str] | None:
+        """The instance `num_id` names, its levels and its list's key in `counts` (None: no such instance)."""
+        if num_id not in self.lists:
+            instance = self.numbering.instances.get(num_id)
+            if instance is None:
+                return None
+            key = num_id if instance.starts else f"a{self._abstract(instance)}"
+            self.lists[num_id] = instance, self._levels(instance), key
+        return self.lists[num_id]
 
     def _abstract(self, instance: _Instance) -> str:
         """The abstract list an instance takes, followed through a numbering style (w:numStyleLink)."""
@@ -170,9 +187,7 @@ class ListNumbers:
             abstract = linked.abstract
         return abstract
 
-    def _levels(self, instance: _Instance | None) -> dict[int, _Level]:
-        if instance is None:
-            return {}
+    def _levels(self, instance: _Instance) -> dict[int, _Level]:
         return {**self.numbering.abstracts.get(self._abstract(instance), {}), **instance.levels}
 
 
