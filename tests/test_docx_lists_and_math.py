@@ -177,3 +177,20 @@ def test_a_custom_number_format_pads_as_its_first_numbers_do() -> None:
     body = _item("Ninth.", 1, 0) + _item("Tenth.", 1, 0) + _item("第十项", 2, 0) + _item("第十一项", 2, 0)
     assert extract(docx(body, parts={"numbering.xml": numbering})).paragraphs == (
         "009 Ninth.", "010 Tenth.", "十、 第十项", "十一、 第十一项")
+
+
+def test_a_heading_style_is_numbered_at_the_level_that_names_it() -> None:
+    """Headings numbered through their styles, whose w:numPr names the list but no level: each is at the level
+    whose w:pStyle names its style, as the standard says (LibreOffice puts them all at the first level)."""
+    def named(style: str) -> str:
+        return f'<w:pStyle w:val="{style}"/>'
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="1">'
+                 f'{_level(0, "decimal", "%1.", extra=named("Heading1"))}'
+                 f'{_level(1, "decimal", "%1.%2.", extra=named("Heading2"))}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    styles = "".join(f'<w:style w:type="paragraph" w:styleId="Heading{n}"><w:name w:val="heading {n}"/><w:pPr>'
+                     '<w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' for n in (1, 2))
+    body = (_item("Scope", style="Heading1") + _item("Sources", style="Heading2") + _item("Terms", style="Heading2")
+            + _item("Findings", style="Heading1") + _item("Air", style="Heading2"))
+    assert extract(docx(body, styles=styles, parts={"numbering.xml": numbering})).paragraphs == (
+        "1. Scope", "1.1. Sources", "1.2. Terms", "2. Findings", "2.1. Air")

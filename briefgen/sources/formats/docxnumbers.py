@@ -8,6 +8,8 @@ LibreOffice count them, unless an instance restarts a level (w:startOverride: th
 that only redefines a level's look counts on with the others); a level restarts after a paragraph of any level
 above it (w:lvlRestart: only of a level above the one it names; 0, never), and w:isLgl writes every level's
 number in a level's text in decimal ("Section 2.1" under "Article II"), as Word does (LibreOffice ignores both).
+A paragraph numbered through its style is at the level that names the style (w:pStyle), as the standard says,
+else at the style's w:ilvl.
 A bullet in a symbol font reads as its character (Symbol's by docxsym), a private-use one no mapping is known
 for as "•".
 """
@@ -38,6 +40,7 @@ class _Level:
     legal: bool = False  # w:isLgl: every level's number in decimal
     hidden: bool | None = None  # the number set in hidden text
     font: str | None = None
+    style: str | None = None  # the paragraph style the level is for (w:pStyle)
 
 
 @dataclass
@@ -107,6 +110,8 @@ def _level_property(level: _Level, tag: str, value: str, element: Any) -> None:
         level.legal = value.lower() not in ("0", "false", "off")
     elif tag in VANISHING:
         level.hidden = vanish_after(element, level.hidden)
+    elif name == "pStyle":
+        level.style = value
     elif name == "rFonts":
         level.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
 
@@ -136,10 +141,13 @@ class ListNumbers:
         own_id, own_level = self.by_style[style]
         num_id = num_id if num_id is not None else own_id
         found = self._list(num_id or "")
-        depth = _int(level if level is not None else own_level, 0)
-        if found is None or depth not in found[1]:
+        if found is None:
             return ""
         instance, levels, key = found
+        linked = next((str(k) for k, at in levels.items() if at.style == style), None) if style else None
+        depth = _int(level if level is not None else linked or own_level or "0", 0)
+        if depth not in levels:
+            return ""
         counts = self.counts.setdefault(key, {})
         start = instance.starts.get(depth, levels[depth].start)
         counts[depth] = counts[depth] + 1 if depth in counts else start
