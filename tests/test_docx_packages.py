@@ -105,3 +105,33 @@ def test_part_names_are_matched_as_uris() -> None:
     made = _package("word/main part.xml", body, '<Default Extension="xml" ContentType="application/xml"/>',
                     package_rels=(RELS % "").replace('Target="word/document.xml"', 'Target="/Word/Main%20Part.XML"'))
     assert extract(made).paragraphs == ("Found under its URI.",)
+
+
+def test_a_smartart_diagrams_text_is_read_after_its_anchor() -> None:
+    """A SmartArt diagram's boxes, as Word shows them: their text is in the diagram's data part, not the body;
+    read after the paragraph it is anchored in, as a text box's is, and once (the drawing Word keeps of the
+    shapes, with the same text, is not read; nor are the connections between the boxes)."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    drawing_ml = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+    def point(kind: str, text: str) -> str:
+        paragraphs = "".join(f"<a:p><a:r><a:t>{line}</a:t></a:r></a:p>" for line in text.split("|") if text)
+        return f'<dgm:pt modelId="{{{kind}{text}}}" type="{kind}"><dgm:t><a:bodyPr/>{paragraphs}</dgm:t></dgm:pt>'
+    data = (f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="{drawing_ml}"><dgm:ptLst>{point("doc", "")}'
+            f'{point("node", "Collect")}{point("parTrans", "")}{point("sibTrans", "")}'
+            f'{point("node", "Assess|in two stages")}{point("asst", "Report")}</dgm:ptLst></dgm:dataModel>')
+    shapes = (f'<dsp:drawing xmlns:dsp="http://schemas.microsoft.com/office/drawing/2008/diagram">'
+              f'<a:t xmlns:a="{drawing_ml}">Collect</a:t></dsp:drawing>')
+    anchor = (f'<w:r><w:drawing><a:graphic xmlns:a="{drawing_ml}"><a:graphicData uri="{dgm}"><dgm:relIds '
+              f'xmlns:dgm="{dgm}" r:dm="d1" r:lo="d2" r:qs="d3" r:cs="d4"/></a:graphicData></a:graphic>'
+              "</w:drawing></w:r>")
+    types = (f'<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+             f'ContentType="{MAIN}"/>')
+    relations = (f'<Relationship Id="d1" Type="{R_NS}/diagramData" Target="diagrams/data1.xml"/>'
+                 '<Relationship Id="d5" Type="http://schemas.microsoft.com/office/2007/relationships/diagramDrawing" '
+                 'Target="diagrams/drawing1.xml"/>')
+    parts = {"word/diagrams/data1.xml": data.encode(), "word/diagrams/drawing1.xml": shapes.encode()}
+    made = _package("word/document.xml", para(run("The cycle:"), anchor) + para(run("Then the brief.")), types,
+                    relations, parts)
+    assert extract(made).paragraphs == ("The cycle:", "Collect", "Assess", "in two stages", "Report",
+                                        "Then the brief.")

@@ -32,7 +32,8 @@ from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen.sources.formats.docxchunks import REL_ID
+from briefgen.sources.formats.docxchunks import R_NS, REL_ID
+from briefgen.sources.formats.docxdiagram import DGM
 from briefgen.sources.formats.docxfields import Fields, silent
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
@@ -42,7 +43,7 @@ from briefgen.sources.formats.docxsym import sym_char
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
-ALT_CHUNK = f"{W}altChunk"
+ALT_CHUNK, DIAGRAM = f"{W}altChunk", f"{DGM}relIds"
 WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"  # WordArt as older Word drew it (VML): its text an attribute
 DROP_DOWN = {f"{W}listEntry", f"{W}result"}  # a drop-down form field's entries, and the one chosen
 RUNS, TEXTS = {R, f"{M}r"}, {T, f"{M}t"}  # a run's text, and an equation's (OMML) run's (docxmath.py)
@@ -105,12 +106,13 @@ class BodyReader:
 
     def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str,
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
-                 chunk: Callable[[str], list[str]] | None = None) -> None:
+                 linked: Callable[[str, str], list[str]] | None = None) -> None:
         """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
-        others are not read (None: every note is). `numbers` counts the part's list numbers; `chunk` gives the
-        paragraphs of content imported whole (w:altChunk) by its relationship's id (docxchunks.py)."""
+        others are not read (None: every note is). `numbers` counts the part's list numbers; `linked` gives the
+        paragraphs of another part the body shows, by its kind ("chunk", content imported whole, docxchunks.py;
+        "diagram", a SmartArt's data, docxdiagram.py) and its relationship's id."""
         self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
-        self.numbers, self.chunk = numbers, chunk
+        self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
@@ -160,8 +162,10 @@ class BodyReader:
             self._open_paragraph()
         elif tag == WORD_ART and self._shown():  # its text as a paragraph after its anchor's, as a text box's is
             self.paragraphs[-1].after.append(str(element.get("string", "")))
-        elif tag == ALT_CHUNK and self.chunk is not None:
-            self._emit(self.chunk(str(element.get(REL_ID))))
+        elif tag == ALT_CHUNK and self.linked is not None:
+            self._emit(self.linked("chunk", str(element.get(REL_ID))))
+        elif tag == DIAGRAM and self.linked is not None and self._shown():  # after its anchor, as a text box
+            self.paragraphs[-1].after.extend(self.linked("diagram", str(element.get(f"{R_NS}dm"))))
         elif tag == R:
             self.runs.append(_Props())
         elif parent == R and tag in CHARACTERS:

@@ -22,7 +22,8 @@ MHTML_TYPES = {"message/rfc822", "multipart/related", "application/x-mimearchive
 DOCX_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
               "application/vnd.ms-word.document.macroEnabled")
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+R_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL_ID = f"{R_NS}id"
 
 
 def content_type(types: Any, name: str) -> str:

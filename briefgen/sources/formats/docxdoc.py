@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
 from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, content_type
+from briefgen.sources.formats.docxdiagram import diagram_text
 from briefgen.sources.formats.docxnotes import footnote_marks
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstrict import is_strict, tree
@@ -105,19 +106,23 @@ def stored_name(package: zipfile.ZipFile, name: str) -> str:
     return next((entry for entry in package.namelist() if entry.casefold() == wanted), name)
 
 
-def chunks_of(package: zipfile.ZipFile, main: str) -> Callable[[str], list[str]]:
-    """The paragraphs of the chunk (w:altChunk, docxchunks.py) the main part names by a relationship's id."""
+def linked_of(package: zipfile.ZipFile, main: str, chunks: bool) -> Callable[[str, str], list[str]]:
+    """The paragraphs of a part the main part names by a relationship's id whose text the body shows: "chunk",
+    content it imports whole (w:altChunk, docxchunks.py; nothing unless `chunks`), "diagram", a SmartArt's
+    data (docxdiagram.py)."""
     targets = {ident: name for ident, _, name in relations(package, main)}
 
-    def chunk(ident: str) -> list[str]:
+    def linked(kind: str, ident: str) -> list[str]:
         name = targets.get(ident)
-        if name is None or name not in package.namelist():
+        if name is None or name not in package.namelist() or (kind == "chunk" and not chunks):
             return []
         with part_stream(package, name) as stream:
+            if kind == "diagram":
+                return diagram_text(xml_events(stream, name))
             raw = stream.read()
         kind = content_type(small_part(package, "[Content_Types].xml"), name)
         return chunk_text(kind, raw, lambda inner: body_paragraphs(open_package(inner), chunks=False))
-    return chunk
+    return linked
 
 
 def small_part(package: zipfile.ZipFile, name: str) -> Any:
@@ -181,7 +186,7 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
     body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None),
-                      numbers=ListNumbers(numbering, styles), chunk=chunks_of(package, main) if chunks else None)
+                      numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
