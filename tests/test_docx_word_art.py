@@ -21,3 +21,13 @@ def test_vml_word_art_is_read_once() -> None:
     body = para(run("The headline read:"), _word_art("Ministry confirms")) + para(run("Then:"), newer)
     assert extract(docx(body)).paragraphs == ("The headline read:", "Ministry confirms", "Then:",
                                               "Drone strikes doubled")
+
+
+def test_only_the_first_choice_of_alternate_content_is_read() -> None:
+    """An mc:AlternateContent may offer several mc:Choice elements, of which a reader takes the first it can,
+    and a Fallback: the text box they each hold is one box on the page, read once."""
+    box = f"<w:txbxContent>{para(run('One box on the page.'))}</w:txbxContent>"
+    alternates = (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{box}</mc:Choice>'
+                  f'<mc:Choice Requires="v">{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback>'
+                  "</mc:AlternateContent></w:r>")
+    assert extract(docx(para(run("Anchor."), alternates))).paragraphs == ("Anchor.", "One box on the page.")

@@ -18,18 +18,17 @@ stays the size of the paragraph being read, whatever the size of the part. What 
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
 - a drop cap (a paragraph framed with w:dropCap, holding the next one's first letters) runs on into the next
   paragraph too: "T" and "he ministry said" read "The ministry said";
-- a field (w:fldChar begin, separate, end) reads as its result, as Word shows it: its code is not read, neither
-  w:instrText nor the text of a field nested in the code (`{ = { PAGE } + 1 }` reads "4", not "34"; `{ IF
-  { MERGEFIELD Title } = "Dr" "Doctor" "Friend" }` reads "Friend"); a field with no result reads as nothing;
-- not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), a drawing's
-  mc:Fallback copy (the same text box again, for older readers), and a phonetic guide's reading (w:rt: 無人機
+- a field reads as its result, as Word shows it, never its code (docxfields.py); a list item starts with its
+  number (docxnumbers.py); an equation reads as the characters Word draws (docxmath.py); content imported whole
+  (w:altChunk) and a SmartArt's text are read from their parts (docxchunks.py, docxdiagram.py);
+- not read: the record of old formatting (w:rPrChange and its kin), a drawing's mc:Fallback copy (the same text
+  box again, for older readers) or any mc:Choice after the first, and a phonetic guide's reading (w:rt: 無人機
   with むじんき set above it reads 無人機).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from briefgen.sources.formats.docxchunks import R_NS, REL_ID
@@ -38,6 +37,7 @@ from briefgen.sources.formats.docxfields import Fields, silent
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
 from briefgen.sources.formats.docxnumbers import ListNumbers
+from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
 from briefgen.sources.formats.docxsym import sym_char
 
@@ -55,6 +55,8 @@ MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd
 DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
                                 "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange", "rt")}
 DROPPED.add(f"{MC}Fallback")
+# Of an mc:AlternateContent's choices, a reader takes the first it can: the others are not read (nor the Fallback)
+ALTERNATE, CHOICE = f"{MC}AlternateContent", f"{MC}Choice"
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
@@ -66,39 +68,6 @@ REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endn
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
 FRAME = f"{W}framePr"
-
-
-@dataclass
-class _Props:
-    """A run's (or a paragraph mark's) properties that decide whether it is shown."""
-
-    vanish: bool | None = None
-    style: str | None = None
-    gone: bool = False  # a paragraph mark deleted or moved away
-    hidden: bool | None = None  # worked out once, at its first text
-    color: str | None = None  # its own w:color: six hex digits or "auto"
-    ground: str | None = None  # its own shading or highlight
-
-
-@dataclass
-class _Paragraph:
-    depth: int
-    style: str | None = None
-    parts: list[str] = field(default_factory=list)
-    after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
-    mark: _Props = field(default_factory=_Props)
-    drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
-    numbering: dict[str, str] = field(default_factory=dict)  # its own w:numPr: "numId", "ilvl"
-    label: str | None = None  # its list number ("3. "), once counted (docxnumbers.py)
-
-
-@dataclass
-class _RunOn:
-    """A paragraph whose mark is gone or hidden: its text starts the next paragraph."""
-
-    depth: int
-    text: str
-    after: list[str]
 
 
 class BodyReader:
@@ -117,11 +86,12 @@ class BodyReader:
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
         self.moved: set[str] = set()  # the open w:moveFromRangeStart ids
-        self.paragraphs: list[_Paragraph] = []
-        self.runs: list[_Props] = []
-        self.run_on: _RunOn | None = None
+        self.paragraphs: list[Paragraph] = []
+        self.runs: list[Props] = []
+        self.run_on: RunOn | None = None
         self.out: list[str] = []
         self.footnotes = 0  # the footnote references read so far
+        self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
         self.grounds = Grounds()  # what is behind the text here (docxink.py)
@@ -144,7 +114,7 @@ class BodyReader:
             return
         elif (parent, tag) in ROW_OR_CELL_GONE:
             self.skip = len(self.path) - 2
-        elif (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", ""))):
+        elif self._left_out(tag, parent, element):
             self.skip = len(self.path)
         elif tag in STRUCTURES or (self.math.open and tag.startswith(M)):
             self._add(self.math.start(tag, element, len(self.path)))
@@ -167,7 +137,7 @@ class BodyReader:
         elif tag == DIAGRAM and self.linked is not None and self._shown():  # after its anchor, as a text box
             self.paragraphs[-1].after.extend(self.linked("diagram", str(element.get(f"{R_NS}dm"))))
         elif tag == R:
-            self.runs.append(_Props())
+            self.runs.append(Props())
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == FIELD_CHAR:
@@ -184,6 +154,8 @@ class BodyReader:
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
+        if tag == ALTERNATE:
+            self.chosen.discard(depth)
         self.grounds.close(depth)
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
@@ -202,6 +174,15 @@ class BodyReader:
         if self.run_on is not None and depth < self.run_on.depth:  # its container ended: nothing to run on into
             self._emit([self.run_on.text, *self.run_on.after])
             self.run_on = None
+
+    def _left_out(self, tag: str, parent: str, element: Any) -> bool:
+        """Whether an element's whole content is not read: a deletion, an old formatting's record, a reading,
+        a Fallback or an mc:Choice after the first of its mc:AlternateContent, a field showing nothing."""
+        if tag == CHOICE and parent == ALTERNATE:
+            if len(self.path) - 1 in self.chosen:
+                return True
+            self.chosen.add(len(self.path) - 1)
+        return (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", "")))
 
     def _move_range(self, tag: str, ident: str) -> None:
         if tag == MOVE_FROM_START:
@@ -240,7 +221,7 @@ class BodyReader:
             self.skip = len(self.path)  # w:rPrChange: the old properties, not these
 
     def _open_paragraph(self) -> None:
-        paragraph = _Paragraph(len(self.path))
+        paragraph = Paragraph(len(self.path))
         if self.run_on is not None:
             paragraph.parts.append(self.run_on.text)
             paragraph.after.extend(self.run_on.after)
@@ -251,17 +232,17 @@ class BodyReader:
         paragraph = self.paragraphs.pop()
         text = "".join(paragraph.parts)
         if self._gone(paragraph) or paragraph.drop_cap:
-            self.run_on = _RunOn(paragraph.depth, text, paragraph.after)
+            self.run_on = RunOn(paragraph.depth, text, paragraph.after)
         else:
             label = self._number(paragraph)  # an empty item's number is counted, but is no paragraph
             self._emit([label + text if text.strip() else text, *paragraph.after])
 
-    def _gone(self, paragraph: _Paragraph) -> bool:
+    def _gone(self, paragraph: Paragraph) -> bool:
         """Whether a paragraph's mark is not shown (deleted, moved away, hidden): it runs on into the next."""
         mark = paragraph.mark
         return mark.gone or bool(self.moved) or self.styles.hidden(mark.vanish, mark.style, paragraph.style)
 
-    def _number(self, paragraph: _Paragraph) -> str:
+    def _number(self, paragraph: Paragraph) -> str:
         """The paragraph's list number, counted once its properties are read (or at its end, if it has none)."""
         if paragraph.label is None:
             paragraph.label = "" if self.numbers is None or self._gone(paragraph) else \
@@ -280,7 +261,7 @@ class BodyReader:
         return bool(self.paragraphs) and not self.moved and not self.fields.hiding and \
             not any(self._hidden(run) for run in self.runs)
 
-    def _hidden(self, run: _Props) -> bool:
+    def _hidden(self, run: Props) -> bool:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
             depth = self.paragraphs[-1].depth if self.paragraphs else 0
