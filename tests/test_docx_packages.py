@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from briefgen.sources.formats.docxdoc import extract
+from briefgen.sources.seeds import read_document
 from tests.helpers import libreoffice_convert
 from tests.test_docx_seed_reading import RELS, docx, para, run
 
@@ -135,3 +136,17 @@ def test_a_smartart_diagrams_text_is_read_after_its_anchor() -> None:
                     relations, parts)
     assert extract(made).paragraphs == ("The cycle:", "Collect", "Assess", "in two stages", "Report",
                                         "Then the brief.")
+
+
+def test_a_template_or_a_document_with_macros_is_a_word_seed(tmp_path: Path) -> None:
+    """A .dotx template and a .docm document with macros (their main parts of other content types) are read as
+    Word documents, as LibreOffice shows them; they were read as text files and refused as zip packages."""
+    source = tmp_path / "plain.docx"
+    source.write_bytes(docx(para(run("The army has 1,200 drones.")) + para(run("Tanks followed."))))
+    made = [libreoffice_convert([source], tmp_path / kind, to=f"{kind}:{name}")[0]
+            for kind, name in (("dotx", "MS Word 2007 XML Template"), ("docm", "MS Word 2007 XML VBA"))]
+    for document in made:
+        assert zipfile.ZipFile(document).read("[Content_Types].xml") != zipfile.ZipFile(source).read(
+            "[Content_Types].xml")
+        _, text, _ = read_document(str(document))
+        assert text.splitlines() == ["The army has 1,200 drones.", "Tanks followed."]

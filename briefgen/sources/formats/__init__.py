@@ -44,6 +44,10 @@ FORMATS = {
     ".htm": Format("html", 20 * MB, 0),
     ".pdf": Format("pdf", 50 * MB, 0),
     ".docx": Format("docx", 50 * MB, 0),
+    # a Word document with macros (never run: only its text is read), a template, a template with macros
+    ".docm": Format("docx", 50 * MB, 0),
+    ".dotx": Format("docx", 50 * MB, 0),
+    ".dotm": Format("docx", 50 * MB, 0),
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
 
