@@ -146,3 +146,16 @@ def test_a_drop_down_form_field_reads_as_its_chosen_entry() -> None:
     paragraphs = extract(docx(para(run("Confidence: "), drop_down('<w:result w:val="2"/>'), run(".")) +
                               para(run("Likelihood: "), drop_down(""), run(".")))).paragraphs
     assert paragraphs == ("Confidence: High.", "Likelihood: Low.")
+
+
+def test_an_endnote_reference_reads_as_its_mark_in_the_settings_format() -> None:
+    """Endnote references read as Word shows them, as footnote references do: in decimal where the settings
+    number endnotes so ("said3", as Word copies it), as nothing in Word's default lower-case roman numerals."""
+    settings = (f'<w:settings {NS}><w:endnotePr><w:numFmt w:val="decimal"/><w:numStart w:val="3"/></w:endnotePr>'
+                "</w:settings>")
+    notes = f'<w:endnotes {NS}><w:endnote w:id="1">{para(run("The endnote."))}</w:endnote></w:endnotes>'
+    body = para(run("The minister said"), '<w:r><w:endnoteReference w:id="1"/></w:r>', run(" so."))
+    numbered = docx(body, parts={"settings.xml": settings, "endnotes.xml": notes})
+    assert extract(numbered).paragraphs == ("The minister said3 so.", "The endnote.")
+    assert extract(docx(body, parts={"endnotes.xml": notes})).paragraphs == ("The minister said so.",
+                                                                              "The endnote.")

@@ -6,9 +6,9 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
 - text of w:t, w:sym (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese
   characters as nothing: they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
-  reference as the mark Word shows for it, counted in the body's order in the settings' format (docxnotes.py:
-  "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless the run
-  after it holds its own mark;
+  or endnote's reference as the mark Word shows for it, counted in the body's order in the settings' format
+  (docxnotes.py: "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless
+  the run after it holds its own mark;
 - tracked insertions and moves' new places (w:ins, w:moveTo) are read; deletions and moves' old places are not:
   w:del and w:moveFrom content, the content between w:moveFromRangeStart and its w:moveFromRangeEnd, table rows
   and cells marked deleted; a paragraph whose mark is deleted or moved runs on into the next paragraph;
@@ -62,7 +62,6 @@ ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}t
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
 # Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
-FOOTNOTE_REFERENCE = f"{W}footnoteReference"
 # A note's reference in the body, and the note it refers to in its part (footnotes.xml, endnotes.xml)
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
@@ -73,7 +72,7 @@ FRAME = f"{W}framePr"
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str,
+    def __init__(self, styles: Styles, note_mark: Callable[[str, int], str] = lambda kind, n: str(n),
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
                  linked: Callable[[str, str], list[str]] | None = None) -> None:
         """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
@@ -90,7 +89,7 @@ class BodyReader:
         self.runs: list[Props] = []
         self.run_on: RunOn | None = None
         self.out: list[str] = []
-        self.footnotes = 0  # the footnote references read so far
+        self.notes = {"footnote": 0, "endnote": 0}  # the references to each kind of notes read so far
         self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
@@ -192,12 +191,13 @@ class BodyReader:
             self.moved.discard(ident)
 
     def _reference(self, tag: str, element: Any) -> None:
-        """A footnote's or endnote's reference: noted when shown; a footnote's reads as its mark."""
+        """A footnote's or endnote's reference: noted when shown, read as its mark (docxnotes.py)."""
         if self._shown():
             self.cited.append((REFERENCES[tag], str(element.get(f"{W}id"))))
-        if tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
-            self.footnotes += 1
-            self._add(self.note_mark(self.footnotes))
+        if not is_on_attribute(element, "customMarkFollows"):
+            kind = REFERENCES[tag]
+            self.notes[kind] += 1
+            self._add(self.note_mark(kind, self.notes[kind]))
 
     def _property(self, tag: str, element: Any) -> None:
         """A run's or a paragraph mark's property (the element is a child of w:rPr)."""

@@ -23,7 +23,7 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
 from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, content_type
 from briefgen.sources.formats.docxdiagram import diagram_text
-from briefgen.sources.formats.docxnotes import footnote_marks
+from briefgen.sources.formats.docxnotes import note_marks
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
@@ -185,7 +185,7 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     main = main_part(package)
     styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
-    body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None),
+    body = BodyReader(styles, note_marks(small_part(package, settings) if settings is not None else None),
                       numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
