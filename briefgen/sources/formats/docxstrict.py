@@ -14,6 +14,7 @@ _NAMESPACES = {
     f"{STRICT}officeDocument/math}}": "{http://schemas.openxmlformats.org/officeDocument/2006/math}",
     f"{STRICT}officeDocument/relationships}}": "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}",
     f"{STRICT}drawingml/main}}": "{http://schemas.openxmlformats.org/drawingml/2006/main}",
+    f"{STRICT}drawingml/diagram}}": "{http://schemas.openxmlformats.org/drawingml/2006/diagram}",
     f"{STRICT}drawingml/wordprocessingDrawing}}":
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}",
 }
