@@ -194,3 +194,13 @@ def test_a_heading_style_is_numbered_at_the_level_that_names_it() -> None:
             + _item("Findings", style="Heading1") + _item("Air", style="Heading2"))
     assert extract(docx(body, styles=styles, parts={"numbering.xml": numbering})).paragraphs == (
         "1. Scope", "1.1. Sources", "1.2. Terms", "2. Findings", "2.1. Air")
+
+
+def test_a_hostile_start_value_gives_no_huge_number() -> None:
+    """A list level starting at 2,147,483,647 in letters (Word would write the letter 82 million times) reads
+    as a number, never a huge string; a custom format's padding is bounded too."""
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="1">'
+                 f'{_level(0, "lowerLetter", "%1.", start=2147483647)}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    assert extract(docx(_item("Hostile.", 1, 0), parts={"numbering.xml": numbering})).paragraphs == (
+        "2147483647. Hostile.",)

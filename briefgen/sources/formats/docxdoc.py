@@ -111,18 +111,25 @@ def linked_of(package: zipfile.ZipFile, main: str, chunks: bool) -> Callable[[st
     content it imports whole (w:altChunk, docxchunks.py; nothing unless `chunks`), "diagram", a SmartArt's
     data (docxdiagram.py)."""
     targets = {ident: name for ident, _, name in relations(package, main)}
+    read: dict[tuple[str, str], list[str]] = {}  # each part once, however many times the body names it
 
     def linked(kind: str, ident: str) -> list[str]:
         name = targets.get(ident)
         if name is None or name not in package.namelist() or (kind == "chunk" and not chunks):
             return []
-        with part_stream(package, name) as stream:
-            if kind == "diagram":
-                return diagram_text(xml_events(stream, name))
-            raw = stream.read()
-        kind = content_type(small_part(package, "[Content_Types].xml"), name)
-        return chunk_text(kind, raw, lambda inner: body_paragraphs(open_package(inner), chunks=False))
+        if (kind, name) not in read:
+            read[kind, name] = _linked_text(package, kind, name)
+        return list(read[kind, name])
     return linked
+
+
+def _linked_text(package: zipfile.ZipFile, kind: str, name: str) -> list[str]:
+    with part_stream(package, name) as stream:
+        if kind == "diagram":
+            return diagram_text(xml_events(stream, name))
+        raw = stream.read()
+    kind = content_type(small_part(package, "[Content_Types].xml"), name)
+    return chunk_text(kind, raw, lambda inner: body_paragraphs(open_package(inner), chunks=False))
 
 
 def small_part(package: zipfile.ZipFile, name: str) -> Any:

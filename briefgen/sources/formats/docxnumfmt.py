@@ -23,8 +23,9 @@ def roman(number: int) -> str:
 
 
 def letters(number: int) -> str:
-    """`number` in lower-case letters as Word counts them: a…z, then aa…zz, aaa… (the letter repeated)."""
-    if number < 1:
+    """`number` in lower-case letters as Word counts them: a…z, then aa…zz, aaa… (the letter repeated), up to
+    a letter 30 times (780); a number past that (a hostile start value) in decimal, never a huge string."""
+    if not 0 < number <= 780:
         return str(number)
     count, index = divmod(number - 1, 26)
     return chr(ord("a") + index) * (count + 1)
@@ -68,5 +69,5 @@ def number_text(number: int, fmt: str) -> str:
     """`number` written in the numbering format `fmt` (decimal for one not known); a custom format's numbers
     ("001, 002, 003, ...") padded with zeros as its first is."""
     if fmt[:1] == "0" and (first := fmt.split(",")[0].strip()).isdigit():
-        return f"{number:0{len(first)}d}"
+        return f"{number:0{min(len(first), 9)}d}"
     return _FORMATS.get(fmt, str)(number)
