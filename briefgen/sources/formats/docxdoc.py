@@ -1,15 +1,15 @@
 """DOCX seeds: the body's paragraphs in reading order (table cells and text boxes included), each a numbered paragraph.
 
 The package is opened with zipfile and its parts read with lxml (no python-docx): the main document part, found
-through the package's relationships (else its content type; part names matched as URIs), is parsed as a stream (docxbody: as Word shows it, with tracked changes
-accepted and hidden text left out), so a small file whose part inflates to a huge one cannot fill memory. A part
-larger than a document needs is refused before it is parsed, and so is any part read whose XML declares a
-document type (Word never writes one). Headers, footers and comments are not part of the body and are left out;
-footnotes and endnotes are read after it, those whose reference the body shows (none whose reference is deleted,
-hidden or missing). The numbering part numbers list items (docxnumbers.py), and parts the body shows at a place
-are read there: content imported whole (w:altChunk) and SmartArt's text. A Strict Open XML package is read as
-any other (docxstrict.py). The core properties (Title, Author…) are those the file holds: none when it has no
-core part.
+through the package's relationships (else its content type; part names matched as URIs), is parsed as a stream
+(docxbody: as Word shows it, with tracked changes accepted and hidden text left out), so a small file whose part
+inflates to a huge one cannot fill memory. A part larger than a document needs is refused before it is parsed, and
+so is any part read whose XML declares a document type (Word never writes one). Headers, footers and comments are
+not part of the body and are left out; footnotes and endnotes are read after it, those whose reference the body
+shows (none whose reference is deleted, hidden or missing). The numbering part numbers list items (docxnumbers.py),
+and parts the body shows at a place are read there: content imported whole (w:altChunk) and SmartArt's text. A
+Strict Open XML package is read as any other (docxstrict.py). The core properties (Title, Author…) are those the
+file holds: none when it has no core part.
 """
 
 from __future__ import annotations
