@@ -57,6 +57,7 @@ DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sec
 DROPPED.add(f"{MC}Fallback")
 # Of an mc:AlternateContent's choices, a reader takes the first it can: the others are not read (nor the Fallback)
 ALTERNATE, CHOICE = f"{MC}AlternateContent", f"{MC}Choice"
+MAY_BE_LEFT_OUT = DROPPED | {CHOICE, f"{W}fldSimple"}  # the elements _left_out looks at
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
@@ -113,7 +114,7 @@ class BodyReader:
             return
         elif (parent, tag) in ROW_OR_CELL_GONE:
             self.skip = len(self.path) - 2
-        elif self._left_out(tag, parent, element):
+        elif tag in MAY_BE_LEFT_OUT and self._left_out(tag, parent, element):
             self.skip = len(self.path)
         elif tag in STRUCTURES or (self.math.open and tag.startswith(M)):
             self._add(self.math.start(tag, element, len(self.path)))
