@@ -31,3 +31,20 @@ def test_only_the_first_choice_of_alternate_content_is_read() -> None:
                   f'<mc:Choice Requires="v">{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback>'
                   "</mc:AlternateContent></w:r>")
     assert extract(docx(para(run("Anchor."), alternates))).paragraphs == ("Anchor.", "One box on the page.")
+
+
+def test_a_drawing_hidden_in_the_selection_pane_is_not_read() -> None:
+    """Word's Selection Pane hides a drawing by its properties' hidden="1" (wp:docPr; a group's shape by its
+    wps:cNvPr), and VML by visibility:hidden: Word does not show them (LibreOffice still draws an inline one)."""
+    drawing = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+               'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+    def box(text: str, hidden: str = "", shape_hidden: str = "") -> str:
+        return (f'<w:r><w:drawing><wp:inline {drawing}><wp:docPr id="1" name="Box"{hidden}/><wps:wsp>'
+                f'<wps:cNvPr id="2" name="Shape"{shape_hidden}/><wps:txbx><w:txbxContent>{para(run(text))}'
+                "</w:txbxContent></wps:txbx></wps:wsp></wp:inline></w:drawing></w:r>")
+    vml = (f'<w:r><w:pict {VML}><v:shape style="position:absolute; visibility: hidden"><v:textbox>'
+           f'<w:txbxContent>{para(run("A hidden VML box."))}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    body = para(run("Anchor."), box("Shown box."), box("A hidden box.", ' hidden="1"'),
+                box("A hidden shape.", shape_hidden=' hidden="true"'), vml)
+    assert extract(docx(body)).paragraphs == ("Anchor.", "Shown box.")

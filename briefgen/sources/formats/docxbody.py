@@ -57,8 +57,14 @@ DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sec
 DROPPED.add(f"{MC}Fallback")
 # Of an mc:AlternateContent's choices, a reader takes the first it can: the others are not read (nor the Fallback)
 ALTERNATE, CHOICE = f"{MC}AlternateContent", f"{MC}Choice"
-MAY_BE_LEFT_OUT = DROPPED | {CHOICE, f"{W}fldSimple"}  # the elements _left_out looks at
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
+# A drawing hidden in Word's Selection Pane (its properties' hidden="1": the drawing, or a shape of a group, is
+# left out), and a VML shape styled visibility:hidden
+HIDDEN_DRAWING = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
+                  "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}cNvPr"}
+VML_SHAPES = {f"{{urn:schemas-microsoft-com:vml}}{n}" for n in ("shape", "rect", "roundrect", "oval", "group",
+                                                                 "textbox")}
+MAY_BE_LEFT_OUT = DROPPED | VML_SHAPES | {CHOICE, f"{W}fldSimple"}  # the elements _left_out looks at
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
 # Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
@@ -114,6 +120,8 @@ class BodyReader:
             return
         elif (parent, tag) in ROW_OR_CELL_GONE:
             self.skip = len(self.path) - 2
+        elif tag in HIDDEN_DRAWING and str(element.get("hidden", "")).lower() in ("1", "true"):
+            self.skip = len(self.path) - 1
         elif tag in MAY_BE_LEFT_OUT and self._left_out(tag, parent, element):
             self.skip = len(self.path)
         elif tag in STRUCTURES or (self.math.open and tag.startswith(M)):
@@ -178,7 +186,10 @@ class BodyReader:
 
     def _left_out(self, tag: str, parent: str, element: Any) -> bool:
         """Whether an element's whole content is not read: a deletion, an old formatting's record, a reading,
-        a Fallback or an mc:Choice after the first of its mc:AlternateContent, a field showing nothing."""
+        a Fallback or an mc:Choice after the first of its mc:AlternateContent, a field showing nothing, a VML
+        shape styled hidden."""
+        if tag in VML_SHAPES:
+            return "visibility:hidden" in str(element.get("style", "")).replace(" ", "")
         if tag == CHOICE and parent == ALTERNATE:
             if len(self.path) - 1 in self.chosen:
                 return True
