@@ -70,6 +70,21 @@ VARIABLES = """<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>"""
 
 
+# Formats of other scripts, as LibreOffice counts them too (not Thai and Hindi digits, which it shows in decimal)
+SCRIPTS = ("russianLower", "russianUpper", "arabicAlpha", "arabicAbjad", "hebrew1", "ganada", "chosung", "iroha",
+           "aiueo", "ideographZodiac")
+
+
+def _scripts() -> bytes:
+    """Sixteen items in a list of each of SCRIPTS' formats: past the end of the shorter alphabets."""
+    abstracts = "".join(f'<w:abstractNum w:abstractNumId="{k}">{_level(0, fmt, "%1.")}</w:abstractNum>'
+                        for k, fmt in enumerate(SCRIPTS, start=1))
+    instances = "".join(f'<w:num w:numId="{k}"><w:abstractNumId w:val="{k}"/></w:num>'
+                        for k in range(1, len(SCRIPTS) + 1))
+    body = "".join(_item(f"{fmt} {n}", k, 0) for k, fmt in enumerate(SCRIPTS, start=1) for n in range(1, 17))
+    return docx(body, parts={"numbering.xml": f"<w:numbering {NS}>{abstracts}{instances}</w:numbering>"})
+
+
 def _shown(text_file: Path) -> tuple[str, ...]:
     """LibreOffice's text export's non-blank lines, each stripped (it indents list items), but for an empty
     list item's number alone ("3."), which briefgen counts but reads as no paragraph (nothing there to cite)."""
@@ -79,9 +94,11 @@ def _shown(text_file: Path) -> tuple[str, ...]:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The test documents as DOCX files: hand-made lists, pandoc's lists, LibreOffice's variables."""
+    """The test documents as DOCX files: hand-made lists, pandoc's lists, LibreOffice's variables, lists in
+    other scripts' letters."""
     folder = tmp_path_factory.mktemp("lists")
     (folder / "lists.docx").write_bytes(docx(LISTS, styles=HEADINGS, parts={"numbering.xml": NUMBERING}))
+    (folder / "scripts.docx").write_bytes(_scripts())
     source = folder / "pandoc.md"
     source.write_text("1. First point.\n2. Second point.\n    a. Its first part.\n    b. Its second part.\n"
                       "3. Third point.\n\n- A bullet.\n- Another.\n\niv. Fourth.\nv. Fifth.\n", encoding="utf-8")
@@ -89,10 +106,10 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                    capture_output=True, timeout=120)
     (folder / "variables.fodt").write_text(VARIABLES, encoding="utf-8")
     libreoffice_convert([folder / "variables.fodt"], folder, to="docx:MS Word 2007 XML")
-    return {name: folder / f"{name}.docx" for name in ("lists", "pandoc", "variables")}
+    return {name: folder / f"{name}.docx" for name in ("lists", "pandoc", "variables", "scripts")}
 
 
-@pytest.mark.parametrize("name", ["lists", "pandoc", "variables"])
+@pytest.mark.parametrize("name", ["lists", "pandoc", "variables", "scripts"])
 def test_paragraphs_are_read_as_libreoffice_shows_them(made: dict[str, Path], name: str) -> None:
     """Each paragraph as LibreOffice's text export of the same DOCX writes it: list numbers before the text,
     counted across a list's instances, restarted, numbered through heading styles; a variable once."""
@@ -204,3 +221,18 @@ def test_a_hostile_start_value_gives_no_huge_number() -> None:
                  '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
     assert extract(docx(_item("Hostile.", 1, 0), parts={"numbering.xml": numbering})).paragraphs == (
         "2147483647. Hostile.",)
+
+
+@pytest.mark.parametrize(("fmt", "numbers"), [
+    ("russianLower", ("а", "б", "в")), ("arabicAbjad", ("ا", "ب", "ج")), ("hebrew1", ("א", "ב", "ג")),
+    ("thaiNumbers", ("๑", "๒", "๓")), ("ganada", ("가", "나", "다")), ("iroha", ("ｲ", "ﾛ", "ﾊ")),
+    ("irohaFullWidth", ("イ", "ロ", "ハ"))])
+def test_a_list_in_another_scripts_numbers_counts_in_them(fmt: str, numbers: tuple[str, ...]) -> None:
+    """Lists of Russian, Arabic, Hebrew, Thai, Korean and Japanese documents count in their own letters and
+    digits, as Word shows them (the first three of each format, as the standard's tables give them; Word's
+    plain iroha and aiueo in half-width katakana, as LibreOffice shows them too)."""
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="1">{_level(0, fmt, "%1.")}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    body = "".join(_item(f"Item {n}.", 1, 0) for n in range(3))
+    assert extract(docx(body, parts={"numbering.xml": numbering})).paragraphs == tuple(
+        f"{number}. Item {n}." for n, number in enumerate(numbers))

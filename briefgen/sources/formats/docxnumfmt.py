@@ -3,12 +3,26 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _CJK_DIGITS = "〇一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Formats that count through a script's letters, starting again after the last, as LibreOffice counts them
+_SEQUENCES = {
+    "russianLower": "абвгдежзиклмнопрстуфхцчшщэюя",  # Word skips ё й ъ ы ь
+    "arabicAlpha": "أبتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "arabicAbjad": "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ",
+    "ganada": "가나다라마바사아자차카타파하",
+    "chosung": "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ",
+    "aiueoFullWidth": "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン",
+    "irohaFullWidth": "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス",
+}
+_HEBREW = ((400, "ת"), (300, "ש"), (200, "ר"), (100, "ק"), (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"),
+           (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"), (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"),
+           (3, "ג"), (2, "ב"), (1, "א"))
 
 
 def roman(number: int) -> str:
@@ -46,7 +60,43 @@ def cjk_counting(number: int) -> str:
     return head + (_CJK_DIGITS[units] if units or not tens else "")
 
 
+def hebrew(number: int) -> str:
+    """`number` in Hebrew numerals (Word's hebrew1), 15 and 16 as טו and טז, as they are written."""
+    if not 0 < number < 1000:
+        return str(number)
+    out: list[str] = []
+    for value, letter in _HEBREW:
+        if number in (15, 16):
+            return "".join(out) + ("טו" if number == 15 else "טז")
+        count, number = divmod(number, value)
+        out.append(letter * count)
+    return "".join(out)
+
+
+def _sequence(letters: str) -> Callable[[int], str]:
+    return lambda n: letters[(n - 1) % len(letters)] if n > 0 else str(n)
+
+
+def _half_width(text: str) -> str:
+    """Katakana in their half-width forms (Word's aiueo and iroha, where aiueoFullWidth is full-width)."""
+    narrow = {unicodedata.normalize("NFKC", chr(code)): chr(code) for code in range(0xFF66, 0xFF9E)}
+    return "".join(narrow.get(char, char) for char in text)
+
+
+def _digits(zero: str) -> Callable[[int], str]:
+    """Decimal in another script's digits, `zero` its first."""
+    return lambda n: "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in str(n))
+
+
 _FORMATS: dict[str, Callable[[int], str]] = {
+    **{name: _sequence(letters) for name, letters in _SEQUENCES.items()},
+    "russianUpper": lambda n: _sequence(_SEQUENCES["russianLower"])(n).upper(),
+    "aiueo": _sequence(_half_width(_SEQUENCES["aiueoFullWidth"])),
+    "iroha": _sequence(_half_width(_SEQUENCES["irohaFullWidth"])),
+    "hebrew1": hebrew,
+    "thaiNumbers": _digits("\u0e50"),
+    "hindiNumbers": _digits("\u0966"),
+    "arabicIndic": _digits("\u0660"),
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
     "lowerRoman": roman,
@@ -55,12 +105,13 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "upperLetter": lambda n: letters(n).upper(),
     "ordinal": ordinal,
     "none": lambda n: "",
-    "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
+    "decimalFullWidth": _digits("\uff10"),
     "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n),
     "chineseCounting": cjk_counting,
     "chineseCountingThousand": cjk_counting,
     "japaneseCounting": cjk_counting,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
+    "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[n - 1] if 0 < n <= 12 else str(n),
     "ideographDigital": lambda n: "".join(_CJK_DIGITS[int(c)] for c in str(n)),
 }
 
