@@ -85,6 +85,19 @@ def _scripts() -> bytes:
     return docx(body, parts={"numbering.xml": f"<w:numbering {NS}>{abstracts}{instances}</w:numbering>"})
 
 
+def _bullets() -> bytes:
+    """A list of each of Word's usual bullets: Symbol's and Wingdings' private-use characters, Courier's "o"."""
+    bullets = (("Symbol", "\uf0b7"), ("Wingdings", "\uf0a7"), ("Wingdings", "\uf0d8"), ("Wingdings", "\uf0fc"),
+               ("Courier New", "o"), ("Calibri", "\u2013"))
+    abstracts = "".join(f'<w:abstractNum w:abstractNumId="{k}">' + _level(0, "bullet", char, extra=(
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>')) + "</w:abstractNum>"
+        for k, (font, char) in enumerate(bullets, start=1))
+    instances = "".join(f'<w:num w:numId="{k}"><w:abstractNumId w:val="{k}"/></w:num>'
+                        for k in range(1, len(bullets) + 1))
+    body = "".join(_item(f"A point in {font}.", k, 0) for k, (font, _) in enumerate(bullets, start=1))
+    return docx(body, parts={"numbering.xml": f"<w:numbering {NS}>{abstracts}{instances}</w:numbering>"})
+
+
 def _shown(text_file: Path) -> tuple[str, ...]:
     """LibreOffice's text export's non-blank lines, each stripped (it indents list items), but for an empty
     list item's number alone ("3."), which briefgen counts but reads as no paragraph (nothing there to cite)."""
@@ -95,10 +108,11 @@ def _shown(text_file: Path) -> tuple[str, ...]:
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The test documents as DOCX files: hand-made lists, pandoc's lists, LibreOffice's variables, lists in
-    other scripts' letters."""
+    other scripts' letters, bullets of every kind."""
     folder = tmp_path_factory.mktemp("lists")
     (folder / "lists.docx").write_bytes(docx(LISTS, styles=HEADINGS, parts={"numbering.xml": NUMBERING}))
     (folder / "scripts.docx").write_bytes(_scripts())
+    (folder / "bullets.docx").write_bytes(_bullets())
     source = folder / "pandoc.md"
     source.write_text("1. First point.\n2. Second point.\n    a. Its first part.\n    b. Its second part.\n"
                       "3. Third point.\n\n- A bullet.\n- Another.\n\niv. Fourth.\nv. Fifth.\n", encoding="utf-8")
@@ -106,10 +120,10 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                    capture_output=True, timeout=120)
     (folder / "variables.fodt").write_text(VARIABLES, encoding="utf-8")
     libreoffice_convert([folder / "variables.fodt"], folder, to="docx:MS Word 2007 XML")
-    return {name: folder / f"{name}.docx" for name in ("lists", "pandoc", "variables", "scripts")}
+    return {name: folder / f"{name}.docx" for name in ("lists", "pandoc", "variables", "scripts", "bullets")}
 
 
-@pytest.mark.parametrize("name", ["lists", "pandoc", "variables", "scripts"])
+@pytest.mark.parametrize("name", ["lists", "pandoc", "variables", "scripts", "bullets"])
 def test_paragraphs_are_read_as_libreoffice_shows_them(made: dict[str, Path], name: str) -> None:
     """Each paragraph as LibreOffice's text export of the same DOCX writes it: list numbers before the text,
     counted across a list's instances, restarted, numbered through heading styles; a variable once."""

@@ -10,8 +10,8 @@ above it (w:lvlRestart: only of a level above the one it names; 0, never), and w
 number in a level's text in decimal ("Section 2.1" under "Article II"), as Word does (LibreOffice ignores both).
 A paragraph numbered through its style is at the level that names the style (w:pStyle), as the standard says,
 else at the style's w:ilvl.
-A bullet in a symbol font reads as its character (Symbol's by docxsym), a private-use one no mapping is known
-for as "•".
+A bullet reads "•" whatever its glyph (a Symbol or Wingdings character, a Courier "o", a dash), as LibreOffice's
+text export writes every bullet: what a bullet is drawn with is no text a passage quotes.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from typing import Any
 from briefgen.sources.formats.docxink import W
 from briefgen.sources.formats.docxnumfmt import number_text
 from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, vanish_after
-from briefgen.sources.formats.docxsym import UNKNOWN, sym_char
 
 LEVEL, OVERRIDE = f"{W}lvl", f"{W}lvlOverride"
 SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
@@ -39,7 +38,6 @@ class _Level:
     restart: int | None = None  # w:lvlRestart: restarted after a level above this number (1 is the top); 0 never
     legal: bool = False  # w:isLgl: every level's number in decimal
     hidden: bool | None = None  # the number set in hidden text
-    font: str | None = None
     style: str | None = None  # the paragraph style the level is for (w:pStyle)
 
 
@@ -112,8 +110,6 @@ def _level_property(level: _Level, tag: str, value: str, element: Any) -> None:
         level.hidden = vanish_after(element, level.hidden)
     elif name == "pStyle":
         level.style = value
-    elif name == "rFonts":
-        level.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
 
 
 def _int(value: object, default: int) -> int:
@@ -162,7 +158,7 @@ class ListNumbers:
         if this.hidden:
             return ""
         if this.fmt == "bullet":
-            return _bullet(this) + this.suffix
+            return BULLET + this.suffix
         pieces = this.text.split("%")
         text = [pieces[0]]
         for piece in pieces[1:]:  # each after a "%": a level's number if it starts with the level's digit
@@ -198,11 +194,3 @@ class ListNumbers:
     def _levels(self, instance: _Instance) -> dict[int, _Level]:
         return {**self.numbering.abstracts.get(self._abstract(instance), {}), **instance.levels}
 
-
-def _bullet(level: _Level) -> str:
-    """A bullet's character: a symbol font's as docxsym reads it, "•" where its mapping is not known."""
-    text = level.text[:1]
-    if not text or not 0xE000 <= ord(text) <= 0xF8FF:
-        return text
-    found = sym_char(level.font, f"{ord(text):04X}")
-    return BULLET if found == UNKNOWN else found
