@@ -86,15 +86,17 @@ def _scripts() -> bytes:
 
 
 def _bullets() -> bytes:
-    """A list of each of Word's usual bullets: Symbol's and Wingdings' private-use characters, Courier's "o"."""
+    """A list of each of Word's usual bullets: Symbol's and Wingdings' private-use characters, Courier's "o";
+    and bullets at deeper levels."""
     bullets = (("Symbol", "\uf0b7"), ("Wingdings", "\uf0a7"), ("Wingdings", "\uf0d8"), ("Wingdings", "\uf0fc"),
                ("Courier New", "o"), ("Calibri", "\u2013"))
-    abstracts = "".join(f'<w:abstractNum w:abstractNumId="{k}">' + _level(0, "bullet", char, extra=(
-        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>')) + "</w:abstractNum>"
+    abstracts = "".join(f'<w:abstractNum w:abstractNumId="{k}">' + "".join(_level(depth, "bullet", char, extra=(
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>')) for depth in range(5)) + "</w:abstractNum>"
         for k, (font, char) in enumerate(bullets, start=1))
     instances = "".join(f'<w:num w:numId="{k}"><w:abstractNumId w:val="{k}"/></w:num>'
                         for k in range(1, len(bullets) + 1))
-    body = "".join(_item(f"A point in {font}.", k, 0) for k, (font, _) in enumerate(bullets, start=1))
+    body = "".join(_item(f"A point in {font}.", k, 0) for k, (font, _) in enumerate(bullets, start=1)) + \
+        "".join(_item(f"A point at level {depth}.", 1, depth) for depth in range(1, 5))
     return docx(body, parts={"numbering.xml": f"<w:numbering {NS}>{abstracts}{instances}</w:numbering>"})
 
 

@@ -10,8 +10,9 @@ above it (w:lvlRestart: only of a level above the one it names; 0, never), and w
 number in a level's text in decimal ("Section 2.1" under "Article II"), as Word does (LibreOffice ignores both).
 A paragraph numbered through its style is at the level that names the style (w:pStyle), as the standard says,
 else at the style's w:ilvl.
-A bullet reads "•" whatever its glyph (a Symbol or Wingdings character, a Courier "o", a dash), as LibreOffice's
-text export writes every bullet: what a bullet is drawn with is no text a passage quotes.
+A bullet reads "•", "◦" or "▪" by its level (the first, the second, the third, then again) whatever its glyph (a
+Symbol or Wingdings character, a Courier "o", a dash), as LibreOffice's text export writes bullets: what a bullet
+is drawn with is no text a passage quotes.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, vanish_a
 
 LEVEL, OVERRIDE = f"{W}lvl", f"{W}lvlOverride"
 SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
-BULLET = "\u2022"
+BULLETS = "\u2022\u25e6\u25aa"  # • ◦ ▪, by level
 
 
 @dataclass
@@ -158,7 +159,7 @@ class ListNumbers:
         if this.hidden:
             return ""
         if this.fmt == "bullet":
-            return BULLET + this.suffix
+            return BULLETS[depth % len(BULLETS)] + this.suffix
         pieces = this.text.split("%")
         text = [pieces[0]]
         for piece in pieces[1:]:  # each after a "%": a level's number if it starts with the level's digit
