@@ -14,8 +14,8 @@ import pytest
 from briefgen.sources.formats.docxdoc import extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
-from tests.helpers import libreoffice_convert
-from tests.test_docx_seed_reading import NS, docx, run
+from tests.helpers import libreoffice_convert, libreoffice_pdf, pdftotext
+from tests.test_docx_seed_reading import CHANGE, NS, docx, run
 from tests.tools import require
 
 SYMBOL_BULLET = '<w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
@@ -252,3 +252,23 @@ def test_a_list_in_another_scripts_numbers_counts_in_them(fmt: str, numbers: tup
     body = "".join(_item(f"Item {n}.", 1, 0) for n in range(3))
     assert extract(docx(body, parts={"numbering.xml": numbering})).paragraphs == tuple(
         f"{number}. Item {n}." for n, number in enumerate(numbers))
+
+
+def test_a_hidden_item_is_counted_and_a_deleted_one_is_not(tmp_path: Path) -> None:
+    """A hidden list item is counted though not shown, so the next reads 3. (LibreOffice's layout shows "1." and
+    "3."); an item deleted as a tracked change is not there once the changes are accepted, so the next counts on
+    from the one before it."""
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="1">{_level(0, "decimal", "%1.")}'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    hidden = _item("Hidden item.", 1, 0).replace("</w:numPr>", "</w:numPr><w:rPr><w:vanish/></w:rPr>").replace(
+        "<w:r>", "<w:r><w:rPr><w:vanish/></w:rPr>")
+    made = tmp_path / "hidden.docx"
+    made.write_bytes(docx(_item("First.", 1, 0) + hidden + _item("Third.", 1, 0),
+                          parts={"numbering.xml": numbering}))
+    shown = pdftotext(libreoffice_pdf(made, tmp_path))
+    assert "3." in shown and "2." not in shown and "Hidden" not in shown
+    assert extract(made.read_bytes()).paragraphs == ("1. First.", "3. Third.")
+    deleted = _item("Deleted item.", 1, 0).replace("</w:numPr>", f"</w:numPr><w:rPr><w:del {CHANGE}/></w:rPr>")
+    deleted = deleted.replace("<w:r>", f"<w:del {CHANGE}><w:r>").replace("</w:r>", "</w:r></w:del>")
+    assert extract(docx(_item("First.", 1, 0) + deleted + _item("Second.", 1, 0),
+                        parts={"numbering.xml": numbering})).paragraphs == ("1. First.", "2. Second.")

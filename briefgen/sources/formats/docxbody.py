@@ -258,10 +258,14 @@ class BodyReader:
         return mark.gone or bool(self.moved) or self.styles.hidden(mark.vanish, mark.style, paragraph.style)
 
     def _number(self, paragraph: Paragraph) -> str:
-        """The paragraph's list number, counted once its properties are read (or at its end, if it has none)."""
+        """The paragraph's list number, counted once its properties are read (or at its end, if it has none): a
+        hidden paragraph is counted, as Word and LibreOffice count it, but shows none; a deleted or moved one is
+        not there once the changes are accepted."""
         if paragraph.label is None:
-            paragraph.label = "" if self.numbers is None or self._gone(paragraph) else \
-                self.numbers.label(paragraph.numbering.get("numId"), paragraph.numbering.get("ilvl"), paragraph.style)
+            numbers, numbering = self.numbers, paragraph.numbering
+            label = "" if numbers is None or paragraph.mark.gone or self.moved else \
+                numbers.label(numbering.get("numId"), numbering.get("ilvl"), paragraph.style)
+            paragraph.label = "" if self._gone(paragraph) else label
         return paragraph.label
 
     def _emit(self, texts: list[str]) -> None:
