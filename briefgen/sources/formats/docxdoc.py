@@ -127,9 +127,13 @@ def linked_of(package: zipfile.ZipFile, main: str, chunks: bool) -> Callable[[st
 
 
 def _linked_text(package: zipfile.ZipFile, kind: str, name: str) -> list[str]:
+    """A linked part's paragraphs; a diagram whose part cannot be read is no text (Word draws its picture)."""
     with part_stream(package, name) as stream:
         if kind == "diagram":
-            return diagram_text(xml_events(stream, name))
+            try:
+                return diagram_text(xml_events(stream, name))
+            except SeedError:
+                return []
         raw = stream.read()
     kind = content_type(small_part(package, "[Content_Types].xml"), name)
     return chunk_text(kind, raw, lambda inner: body_paragraphs(open_package(inner), chunks=False))
