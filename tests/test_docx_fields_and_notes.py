@@ -121,3 +121,41 @@ def test_a_line_break_between_chinese_or_japanese_characters_is_nothing(tmp_path
     assert paragraphs == ("国防部表示，无人机数量已经达到四百架。", "防衛省は、無人機の数が増えたと発表した。",
                           "The first line and the second.")
     assert find(_seed(paragraphs), "无人机数量已经达到四百架").spans
+
+
+def test_a_field_that_shows_nothing_is_not_read_whatever_result_it_stores() -> None:
+    """Word shows nothing for SET (LibreOffice stores the variable's value as its result, then a REF shows it)
+    nor for an index entry, as a complex field or a simple one (w:fldSimple)."""
+    set_field = _field(_code(' SET Country "Norland" '), run("Norland"))
+    ref_field = _field(_code(" REF Country "), run("Norland"))
+    simple = '<w:fldSimple w:instr=" SET Org &quot;MoD&quot; "><w:r><w:t>MoD</w:t></w:r></w:fldSimple>'
+    shown = '<w:fldSimple w:instr=" REF Org "><w:r><w:t>MoD</w:t></w:r></w:fldSimple>'
+    paragraphs = extract(docx(para(run("Named "), set_field, ref_field, run(" here."))
+                              + para(run("Named "), simple, shown, run(" there.")))).paragraphs
+    assert paragraphs == ("Named Norland here.", "Named MoD there.")
+
+
+def test_a_drop_down_form_field_reads_as_its_chosen_entry() -> None:
+    """A legacy drop-down form field (FORMDROPDOWN) stores no result: Word shows the entry w:result chooses
+    (the first when none is), which was not read at all."""
+    def drop_down(chosen: str) -> str:
+        entries = "".join(f'<w:listEntry w:val="{name}"/>' for name in ("Low", "Moderate", "High"))
+        return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Level"/><w:enabled/><w:ddList>'
+                f'{chosen}{entries}</w:ddList></w:ffData></w:fldChar></w:r>{_code(" FORMDROPDOWN ")}'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    paragraphs = extract(docx(para(run("Confidence: "), drop_down('<w:result w:val="2"/>'), run(".")) +
+                              para(run("Likelihood: "), drop_down(""), run(".")))).paragraphs
+    assert paragraphs == ("Confidence: High.", "Likelihood: Low.")
+
+
+def test_an_endnote_reference_reads_as_its_mark_in_the_settings_format() -> None:
+    """Endnote references read as Word shows them, as footnote references do: in decimal where the settings
+    number endnotes so ("said3", as Word copies it), as nothing in Word's default lower-case roman numerals."""
+    settings = (f'<w:settings {NS}><w:endnotePr><w:numFmt w:val="decimal"/><w:numStart w:val="3"/></w:endnotePr>'
+                "</w:settings>")
+    notes = f'<w:endnotes {NS}><w:endnote w:id="1">{para(run("The endnote."))}</w:endnote></w:endnotes>'
+    body = para(run("The minister said"), '<w:r><w:endnoteReference w:id="1"/></w:r>', run(" so."))
+    numbered = docx(body, parts={"settings.xml": settings, "endnotes.xml": notes})
+    assert extract(numbered).paragraphs == ("The minister said3 so.", "The endnote.")
+    assert extract(docx(body, parts={"endnotes.xml": notes})).paragraphs == ("The minister said so.",
+                                                                              "The endnote.")

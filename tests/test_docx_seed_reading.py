@@ -218,3 +218,24 @@ def test_footnotes_and_endnotes_are_read_after_the_body() -> None:
         # shows it
         "The army moved its drones to the border1 in spring.", "The border is 40 km north.",
         "An endnote names the source."]
+
+
+def test_text_set_in_the_symbol_font_reads_as_the_characters_drawn() -> None:
+    """Older documents typed Greek letters, ° and ± in the Symbol font: "a" in a Symbol run is the α Word and
+    LibreOffice draw (Adobe's Symbol encoding: 0x61 α, 0x62 β, 0x70 π, 0xB0 °, 0xB1 ±), in its byte or its
+    private-use form (U+F062); it read "a" and U+F062."""
+    symbol = '<w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/>'
+    body = para(run("Angle "), run("a", symbol), run(" is 30"), run("\u00b0", symbol), run(" and "),
+                run("\uf062", symbol), run(" within "), run("\u00b1", symbol), run("2 of "), run("p", symbol))
+    assert read(body) == ["Angle \u03b1 is 30\u00b0 and \u03b2 within \u00b12 of \u03c0"]
+
+
+def test_an_empty_content_controls_placeholder_is_read_as_word_shows_it() -> None:
+    """Word shows an empty content control's placeholder text (w:showingPlcHdr) where its content would be,
+    as LibreOffice does; a filled one shows its content, and the placeholder kept in the glossary is not read."""
+    placeholder = ('<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="P1"/></w:placeholder><w:showingPlcHdr/>'
+                   f'</w:sdtPr><w:sdtContent>{run("Enter the date.")}</w:sdtContent></w:sdt>')
+    filled = ('<w:sdt><w:sdtPr><w:placeholder><w:docPart w:val="P2"/></w:placeholder></w:sdtPr><w:sdtContent>'
+              f'{run("4 March 2025")}</w:sdtContent></w:sdt>')
+    assert read(para(run("Issued: "), placeholder) + para(run("Received: "), filled)) == [
+        "Issued: Enter the date.", "Received: 4 March 2025"]

@@ -6,9 +6,9 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
 - text of w:t, w:sym (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese
   characters as nothing: they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
-  reference as the mark Word shows for it, counted in the body's order in the settings' format (docxnotes.py:
-  "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless the run
-  after it holds its own mark;
+  or endnote's reference as the mark Word shows for it, counted in the body's order in the settings' format
+  (docxnotes.py: "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless
+  the run after it holds its own mark;
 - tracked insertions and moves' new places (w:ins, w:moveTo) are read; deletions and moves' old places are not:
   w:del and w:moveFrom content, the content between w:moveFromRangeStart and its w:moveFromRangeEnd, table rows
   and cells marked deleted; a paragraph whose mark is deleted or moved runs on into the next paragraph;
@@ -18,25 +18,35 @@ stays the size of the paragraph being read, whatever the size of the part. What 
   runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
 - a drop cap (a paragraph framed with w:dropCap, holding the next one's first letters) runs on into the next
   paragraph too: "T" and "he ministry said" read "The ministry said";
-- a field (w:fldChar begin, separate, end) reads as its result, as Word shows it: its code is not read, neither
-  w:instrText nor the text of a field nested in the code (`{ = { PAGE } + 1 }` reads "4", not "34"; `{ IF
-  { MERGEFIELD Title } = "Dr" "Doctor" "Friend" }` reads "Friend"); a field with no result reads as nothing;
-- not read: field codes (w:instrText), the record of old formatting (w:rPrChange and its kin), a drawing's
-  mc:Fallback copy (the same text box again, for older readers), and a phonetic guide's reading (w:rt: 無人機
+- a field reads as its result, as Word shows it, never its code (docxfields.py); a list item starts with its
+  number (docxnumbers.py); an equation reads as the characters Word draws (docxmath.py); content imported whole
+  (w:altChunk) and a SmartArt's text are read from their parts (docxchunks.py, docxdiagram.py);
+- not read: the record of old formatting (w:rPrChange and its kin), a drawing's mc:Fallback copy (the same text
+  box again, for older readers) or any mc:Choice after the first, and a phonetic guide's reading (w:rt: 無人機
   with むじんき set above it reads 無人機).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen.sources.formats.docxink import WHITE, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxchunks import R_NS, REL_ID
+from briefgen.sources.formats.docxdiagram import DGM
+from briefgen.sources.formats.docxfields import Fields, silent
+from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
+from briefgen.sources.formats.docxnumbers import ListNumbers
+from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
-from briefgen.sources.formats.docxsym import sym_char
+from briefgen.sources.formats.docxsym import is_symbol_font, sym_char, symbol_text
 
-P, R, T, SYM, PPR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr"))
+P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
+INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
+ALT_CHUNK, DIAGRAM = f"{W}altChunk", f"{DGM}relIds"
+WORD_ART = "{urn:schemas-microsoft-com:vml}textpath"  # WordArt as older Word drew it (VML): its text an attribute
+DROP_DOWN = {f"{W}listEntry", f"{W}result"}  # a drop-down form field's entries, and the one chosen
+RUNS, TEXTS = {R, f"{M}r"}, {T, f"{M}t"}  # a run's text, and an equation's (OMML) run's (docxmath.py)
 GONE_MARK = {f"{W}del", f"{W}moveFrom"}  # in a paragraph mark's properties: the mark is deleted or moved away
 MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd"
 # Elements whose whole content is not shown once changes are accepted, or is a record, not text.
@@ -45,76 +55,52 @@ MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd
 DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
                                 "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange", "rt")}
 DROPPED.add(f"{MC}Fallback")
+# Of an mc:AlternateContent's choices, a reader takes the first it can: the others are not read (nor the Fallback)
+ALTERNATE, CHOICE = f"{MC}AlternateContent", f"{MC}Choice"
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
+# A drawing hidden in Word's Selection Pane (its properties' hidden="1": the drawing, or a shape of a group, is
+# left out), and a VML shape styled visibility:hidden
+HIDDEN_DRAWING = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
+                  "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}cNvPr"}
+VML_SHAPES = {f"{{urn:schemas-microsoft-com:vml}}{n}" for n in ("shape", "rect", "roundrect", "oval", "group",
+                                                                 "textbox")}
+MAY_BE_LEFT_OUT = DROPPED | VML_SHAPES | {CHOICE, f"{W}fldSimple"}  # the elements _left_out looks at
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
 # Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
-FOOTNOTE_REFERENCE = f"{W}footnoteReference"
 # A note's reference in the body, and the note it refers to in its part (footnotes.xml, endnotes.xml)
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
 FRAME = f"{W}framePr"
-# What sets the ground of the text inside (docxink.py): a paragraph's, cell's or table's shading, the page's
-# colour; a text box or a table (whose fill may come from its shape or table style) a ground not known
-TEXT_BOX, TABLE, BACKGROUND, SHADING = f"{W}txbxContent", f"{W}tbl", f"{W}background", f"{W}shd"
-SHADED = {PPR, f"{W}tcPr", f"{W}tblPr"}
-
-
-@dataclass
-class _Props:
-    """A run's (or a paragraph mark's) properties that decide whether it is shown."""
-
-    vanish: bool | None = None
-    style: str | None = None
-    gone: bool = False  # a paragraph mark deleted or moved away
-    hidden: bool | None = None  # worked out once, at its first text
-    color: str | None = None  # its own w:color: six hex digits or "auto"
-    ground: str | None = None  # its own shading or highlight
-
-
-@dataclass
-class _Paragraph:
-    depth: int
-    style: str | None = None
-    parts: list[str] = field(default_factory=list)
-    after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
-    mark: _Props = field(default_factory=_Props)
-    drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
-
-
-@dataclass
-class _RunOn:
-    """A paragraph whose mark is gone or hidden: its text starts the next paragraph."""
-
-    depth: int
-    text: str
-    after: list[str]
 
 
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles, note_mark: Callable[[int], str] = str,
-                 shown_notes: Container[tuple[str, str]] | None = None) -> None:
+    def __init__(self, styles: Styles, note_mark: Callable[[str, int], str] = lambda kind, n: str(n),
+                 shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
+                 linked: Callable[[str, str], list[str]] | None = None) -> None:
         """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
-        others are not read (None: every note is)."""
+        others are not read (None: every note is). `numbers` counts the part's list numbers; `linked` gives the
+        paragraphs of another part the body shows, by its kind ("chunk", content imported whole, docxchunks.py;
+        "diagram", a SmartArt's data, docxdiagram.py) and its relationship's id."""
         self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
+        self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
         self.skip = 0  # the depth of the element whose content is being left out; 0 when none is
         self.moved: set[str] = set()  # the open w:moveFromRangeStart ids
-        self.paragraphs: list[_Paragraph] = []
-        self.runs: list[_Props] = []
-        self.run_on: _RunOn | None = None
+        self.paragraphs: list[Paragraph] = []
+        self.runs: list[Props] = []
+        self.run_on: RunOn | None = None
         self.out: list[str] = []
-        self.footnotes = 0  # the footnote references read so far
-        self.fields: list[bool] = []  # the open fields (w:fldChar), each True once past its code, in its result
-        self.coding = 0  # how many of them are still in their code: their text is not shown
-        # (depth of the holder, its colour or None when unknown): the shading of the open paragraphs, cells and
-        # tables, and the page; a text box or a table opens an unknown ground (docxink.py)
-        self.grounds: list[tuple[int, str | None]] = []
+        self.notes = {"footnote": 0, "endnote": 0}  # the references to each kind of notes read so far
+        self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
+        self.math = MathText()  # the structures of the equation being read
+        self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
+        self.grounds = Grounds()  # what is behind the text here (docxink.py)
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -134,24 +120,38 @@ class BodyReader:
             return
         elif (parent, tag) in ROW_OR_CELL_GONE:
             self.skip = len(self.path) - 2
-        elif tag in DROPPED and parent != RPR:
+        elif tag in HIDDEN_DRAWING and str(element.get("hidden", "")).lower() in ("1", "true"):
+            self.skip = len(self.path) - 1
+        elif tag in MAY_BE_LEFT_OUT and self._left_out(tag, parent, element):
             self.skip = len(self.path)
+        elif tag in STRUCTURES or (self.math.open and tag.startswith(M)):
+            self._add(self.math.start(tag, element, len(self.path)))
         elif parent == RPR:
             self._property(tag, element)
-        elif tag in (TEXT_BOX, TABLE, BACKGROUND) or (tag == SHADING and parent in SHADED):
-            self._ground(tag, element)
+        elif tag in GROUNDS or (tag == SHADING and parent in SHADED):
+            self.grounds.open(tag, element, len(self.path))
         elif tag == FRAME and parent == PPR and self.paragraphs:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
             self.paragraphs[-1].style = element.get(f"{W}val")
+        elif parent == NUM_PR and self.path[-3:-2] == [PPR] and self.paragraphs:
+            self.paragraphs[-1].numbering[tag[len(W):]] = str(element.get(f"{W}val", ""))
         elif tag == P:
             self._open_paragraph()
+        elif tag == WORD_ART and self._shown():  # its text as a paragraph after its anchor's, as a text box's is
+            self.paragraphs[-1].after.append(str(element.get("string", "")))
+        elif tag == ALT_CHUNK and self.linked is not None:
+            self._emit(self.linked("chunk", str(element.get(REL_ID))))
+        elif tag == DIAGRAM and self.linked is not None and self._shown():  # after its anchor, as a text box
+            self.paragraphs[-1].after.extend(self.linked("diagram", str(element.get(f"{R_NS}dm"))))
         elif tag == R:
-            self.runs.append(_Props())
+            self.runs.append(Props())
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == FIELD_CHAR:
-            self._field(str(element.get(f"{W}fldCharType")))
+            self._add(self.fields.char(str(element.get(f"{W}fldCharType"))))
+        elif tag in DROP_DOWN and self.path[-2:-1] == [f"{W}ddList"]:
+            self.fields.entry(tag[len(W):], str(element.get(f"{W}val", "")))
         elif parent == R and tag == SYM:
             self._add(sym_char(element.get(f"{W}font"), element.get(f"{W}char")))
         elif parent == R and tag in REFERENCES:
@@ -162,12 +162,20 @@ class BodyReader:
 
     def end(self, element: Any) -> None:
         depth, tag = len(self.path), self.path.pop()
-        while self.grounds and self.grounds[-1][0] >= depth:  # its holder (paragraph, cell, table) ended
-            self.grounds.pop()
+        if tag == ALTERNATE:
+            self.chosen.discard(depth)
+        self.grounds.close(depth)
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
-        elif tag == T and self.path and self.path[-1] == R:
-            self._add(element.text or "")
+        elif tag in TEXTS and self.path and self.path[-1] in RUNS:
+            text = element.text or ""
+            self._add(symbol_text(text) if self.runs and self.runs[-1].symbol and self.path[-1] == R else text)
+        elif self.math.open and tag.startswith(M):
+            self._add(self.math.end(depth))
+        elif tag == INSTR and self.path and self.path[-1] == R:
+            self.fields.code(element.text or "")
+        elif tag == PPR and self.path and self.path[-1] == P and self.paragraphs:
+            self._number(self.paragraphs[-1])
         elif tag == R and self.runs:
             self.runs.pop()
         elif tag == P and self.paragraphs:
@@ -176,6 +184,18 @@ class BodyReader:
             self._emit([self.run_on.text, *self.run_on.after])
             self.run_on = None
 
+    def _left_out(self, tag: str, parent: str, element: Any) -> bool:
+        """Whether an element's whole content is not read: a deletion, an old formatting's record, a reading,
+        a Fallback or an mc:Choice after the first of its mc:AlternateContent, a field showing nothing, a VML
+        shape styled hidden."""
+        if tag in VML_SHAPES:
+            return "visibility:hidden" in str(element.get("style", "")).replace(" ", "")
+        if tag == CHOICE and parent == ALTERNATE:
+            if len(self.path) - 1 in self.chosen:
+                return True
+            self.chosen.add(len(self.path) - 1)
+        return (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", "")))
+
     def _move_range(self, tag: str, ident: str) -> None:
         if tag == MOVE_FROM_START:
             self.moved.add(ident)
@@ -183,24 +203,13 @@ class BodyReader:
             self.moved.discard(ident)
 
     def _reference(self, tag: str, element: Any) -> None:
-        """A footnote's or endnote's reference: noted when shown; a footnote's reads as its mark."""
+        """A footnote's or endnote's reference: noted when shown, read as its mark (docxnotes.py)."""
         if self._shown():
             self.cited.append((REFERENCES[tag], str(element.get(f"{W}id"))))
-        if tag == FOOTNOTE_REFERENCE and not is_on_attribute(element, "customMarkFollows"):
-            self.footnotes += 1
-            self._add(self.note_mark(self.footnotes))
-
-    def _field(self, kind: str) -> None:
-        """A field's begin, separate or end: its code (between begin and separate, or begin and end when it
-        has no result) is not shown, nor anything inside it; its result is."""
-        if kind == "begin":
-            self.fields.append(False)
-            self.coding += 1
-        elif kind == "separate" and self.fields and not self.fields[-1]:
-            self.fields[-1] = True
-            self.coding -= 1
-        elif kind == "end" and self.fields:
-            self.coding -= not self.fields.pop()
+        if not is_on_attribute(element, "customMarkFollows"):
+            kind = REFERENCES[tag]
+            self.notes[kind] += 1
+            self._add(self.note_mark(kind, self.notes[kind]))
 
     def _property(self, tag: str, element: Any) -> None:
         """A run's or a paragraph mark's property (the element is a child of w:rPr)."""
@@ -213,6 +222,8 @@ class BodyReader:
             props.vanish = vanish_after(element, props.vanish)
         elif tag == f"{W}rStyle":
             props.style = element.get(f"{W}val")
+        elif tag == f"{W}rFonts":
+            props.symbol = is_symbol_font(element.get(f"{W}ascii") or element.get(f"{W}hAnsi"))
         elif tag in GONE_MARK:
             props.gone = True
         elif tag == f"{W}color":
@@ -225,7 +236,7 @@ class BodyReader:
             self.skip = len(self.path)  # w:rPrChange: the old properties, not these
 
     def _open_paragraph(self) -> None:
-        paragraph = _Paragraph(len(self.path))
+        paragraph = Paragraph(len(self.path))
         if self.run_on is not None:
             paragraph.parts.append(self.run_on.text)
             paragraph.after.extend(self.run_on.after)
@@ -234,12 +245,28 @@ class BodyReader:
 
     def _close_paragraph(self) -> None:
         paragraph = self.paragraphs.pop()
-        text, mark = "".join(paragraph.parts), paragraph.mark
-        if mark.gone or self.moved or paragraph.drop_cap or \
-                self.styles.hidden(mark.vanish, mark.style, paragraph.style):
-            self.run_on = _RunOn(paragraph.depth, text, paragraph.after)
+        text = "".join(paragraph.parts)
+        if self._gone(paragraph) or paragraph.drop_cap:
+            self.run_on = RunOn(paragraph.depth, text, paragraph.after)
         else:
-            self._emit([text, *paragraph.after])
+            label = self._number(paragraph)  # an empty item's number is counted, but is no paragraph
+            self._emit([label + text if text.strip() else text, *paragraph.after])
+
+    def _gone(self, paragraph: Paragraph) -> bool:
+        """Whether a paragraph's mark is not shown (deleted, moved away, hidden): it runs on into the next."""
+        mark = paragraph.mark
+        return mark.gone or bool(self.moved) or self.styles.hidden(mark.vanish, mark.style, paragraph.style)
+
+    def _number(self, paragraph: Paragraph) -> str:
+        """The paragraph's list number, counted once its properties are read (or at its end, if it has none): a
+        hidden paragraph is counted, as Word and LibreOffice count it, but shows none; a deleted or moved one is
+        not there once the changes are accepted."""
+        if paragraph.label is None:
+            numbers, numbering = self.numbers, paragraph.numbering
+            label = "" if numbers is None or paragraph.mark.gone or self.moved else \
+                numbers.label(numbering.get("numId"), numbering.get("ilvl"), paragraph.style)
+            paragraph.label = "" if self._gone(paragraph) else label
+        return paragraph.label
 
     def _emit(self, texts: list[str]) -> None:
         (self.paragraphs[-1].after if self.paragraphs else self.out).extend(texts)
@@ -250,30 +277,14 @@ class BodyReader:
 
     def _shown(self) -> bool:
         """Whether text here is shown: in a paragraph, not moved away, not in a field's code, not hidden."""
-        return bool(self.paragraphs) and not self.moved and not self.coding and \
+        return bool(self.paragraphs) and not self.moved and not self.fields.hiding and \
             not any(self._hidden(run) for run in self.runs)
 
-    def _ground(self, tag: str, element: Any) -> None:
-        """A paragraph's, cell's, table's or the page's shading; a text box or a table: a ground not known."""
-        if tag in (TEXT_BOX, TABLE):
-            self.grounds.append((len(self.path), None))
-        elif tag == BACKGROUND:
-            self.grounds.append((len(self.path) - 1, colour(element.get(f"{W}color")) or WHITE))
-        elif (found := shading(element)) is not None:
-            self.grounds.append((len(self.path) - 2, found))
-
-    def _hidden(self, run: _Props) -> bool:
+    def _hidden(self, run: Props) -> bool:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
-            ground = run.ground or self._paragraph_ground(style)
+            depth = self.paragraphs[-1].depth if self.paragraphs else 0
+            ground = run.ground or self.grounds.behind(depth, self.styles.shade(style))
             run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
                 unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden
-
-    def _paragraph_ground(self, style: str | None) -> str | None:
-        """The ground behind a paragraph's text: its own shading, else its style's, else the innermost open one."""
-        depth = self.paragraphs[-1].depth if self.paragraphs else 0
-        own = [found for holder, found in self.grounds if holder == depth]
-        if own:
-            return own[-1]
-        return self.styles.shade(style) or (self.grounds[-1][1] if self.grounds else WHITE)

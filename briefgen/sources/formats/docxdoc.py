@@ -1,12 +1,15 @@
 """DOCX seeds: the body's paragraphs in reading order (table cells and text boxes included), each a numbered paragraph.
 
 The package is opened with zipfile and its parts read with lxml (no python-docx): the main document part, found
-through the package's relationships, is parsed as a stream (docxbody: as Word shows it, with tracked changes
-accepted and hidden text left out), so a small file whose part inflates to a huge one cannot fill memory. A part
-larger than a document needs is refused before it is parsed, and so is any part read whose XML declares a
-document type (Word never writes one). Headers, footers and comments are not part of the body and are left out;
-footnotes and endnotes are read after it, those whose reference the body shows (none whose reference is deleted,
-hidden or missing). The core properties (Title, Author…) are those the file holds: none when it has no core part.
+through the package's relationships (else its content type; part names matched as URIs), is parsed as a stream
+(docxbody: as Word shows it, with tracked changes accepted and hidden text left out), so a small file whose part
+inflates to a huge one cannot fill memory. A part larger than a document needs is refused before it is parsed, and
+so is any part read whose XML declares a document type (Word never writes one). Headers, footers and comments are
+not part of the body and are left out; footnotes and endnotes are read after it, those whose reference the body
+shows (none whose reference is deleted, hidden or missing). The numbering part numbers list items (docxnumbers.py),
+and parts the body shows at a place are read there: content imported whole (w:altChunk) and SmartArt's text. A
+Strict Open XML package is read as any other (docxstrict.py). The core properties (Title, Author…) are those the
+file holds: none when it has no core part.
 """
 
 from __future__ import annotations
@@ -15,11 +18,17 @@ import io
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Callable
 from typing import IO, Any
+from urllib.parse import unquote
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
-from briefgen.sources.formats.docxnotes import footnote_marks
+from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, content_type
+from briefgen.sources.formats.docxdiagram import diagram_text
+from briefgen.sources.formats.docxnotes import note_marks
+from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
+from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
@@ -33,6 +42,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CORE = {"title": "{http://purl.org/dc/elements/1.1/}title", "author": "{http://purl.org/dc/elements/1.1/}creator",
         "subject": "{http://purl.org/dc/elements/1.1/}subject",
         "comments": "{http://purl.org/dc/elements/1.1/}description", "created": "{http://purl.org/dc/terms/}created"}
+MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroenabled.main+xml", "macroenabledtemplate.main+xml")
 DAMAGED_HINT = "open it in Word or LibreOffice and save it again"
 
 
@@ -54,29 +64,86 @@ def open_package(raw: bytes) -> zipfile.ZipFile:
 
 
 def main_part(package: zipfile.ZipFile) -> str:
-    """The name of the main document part (word/document.xml in every Word file)."""
-    name = related(package, "", "/officeDocument") or "word/document.xml"
+    """The name of the main document part (word/document.xml in every Word file): the package's relationship
+    names it; without one, the part [Content_Types].xml gives a main document's type (a document, template or
+    either with macros: .docx, .dotx, .docm, .dotm)."""
+    name = related(package, "", "/officeDocument") or \
+        stored_name(package, _typed_main(small_part(package, "[Content_Types].xml")))
     if name not in package.namelist():
         raise SeedError(f"the file is not a Word document (no {name} inside)",
                         "save the document as .docx from a word processor")
     return name
 
 
+def _typed_main(types: Any) -> str:
+    for item in [] if types is None else types.iter(f"{CONTENT_TYPES}Override"):
+        if str(item.get("ContentType", "")).lower().endswith(MAIN_TYPES):
+            return str(item.get("PartName", "")).lstrip("/")
+    return "word/document.xml"
+
+
 def related(package: zipfile.ZipFile, source: str, kind: str) -> str | None:
     """The part that `source` ("" for the package) names in its relationships with a type ending in `kind`."""
+    return next((target for _, found, target in relations(package, source) if found.endswith(kind)), None)
+
+
+def relations(package: zipfile.ZipFile, source: str) -> list[tuple[str, str, str]]:
+    """The parts `source` ("" for the package) is related to, inside the package: (id, type, part name)."""
     folder = posixpath.dirname(source)
     root = small_part(package, posixpath.join(folder, "_rels", posixpath.basename(source) + ".rels"))
+    found = []
     for relation in [] if root is None else root:
         target = str(relation.get("Target", ""))
-        if str(relation.get("Type", "")).endswith(kind) and relation.get("TargetMode") != "External" and target:
-            return target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-    return None
+        if relation.get("TargetMode") != "External" and target:
+            name = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            found.append((str(relation.get("Id", "")), str(relation.get("Type", "")), stored_name(package, name)))
+    return found
+
+
+def stored_name(package: zipfile.ZipFile, name: str) -> str:
+    """The zip entry of the part `name`: part names are URIs, percent-encoded and matched without regard to
+    case ("/word/Document.xml" names word/document.xml); `name` itself when no entry matches."""
+    if name in package.NameToInfo:  # the usual case, found at once
+        return name
+    wanted = unquote(name).casefold()
+    return next((entry for entry in package.namelist() if entry.casefold() == wanted), name)
+
+
+def linked_of(package: zipfile.ZipFile, main: str, chunks: bool) -> Callable[[str, str], list[str]]:
+    """The paragraphs of a part the main part names by a relationship's id whose text the body shows: "chunk",
+    content it imports whole (w:altChunk, docxchunks.py; nothing unless `chunks`), "diagram", a SmartArt's
+    data (docxdiagram.py)."""
+    targets = {ident: name for ident, _, name in relations(package, main)}
+    read: dict[tuple[str, str], list[str]] = {}  # each part once, however many times the body names it
+
+    def linked(kind: str, ident: str) -> list[str]:
+        name = targets.get(ident)
+        if name is None or name not in package.namelist() or (kind == "chunk" and not chunks):
+            return []
+        if (kind, name) not in read:
+            read[kind, name] = _linked_text(package, kind, name)
+        return list(read[kind, name])
+    return linked
+
+
+def _linked_text(package: zipfile.ZipFile, kind: str, name: str) -> list[str]:
+    """A linked part's paragraphs; a diagram whose part cannot be read is no text (Word draws its picture)."""
+    with part_stream(package, name) as stream:
+        if kind == "diagram":
+            try:
+                return diagram_text(xml_events(stream, name))
+            except SeedError:
+                return []
+        raw = stream.read()
+    kind = content_type(small_part(package, "[Content_Types].xml"), name)
+    return chunk_text(kind, raw, lambda inner: body_paragraphs(open_package(inner), chunks=False))
 
 
 def small_part(package: zipfile.ZipFile, name: str) -> Any:
     """The parsed XML of a small part (relationships, core properties); None when the package has no such part."""
     from lxml import etree
 
+    name = stored_name(package, name)
     if name not in package.namelist():
         return None
     if package.getinfo(name).file_size > MAX_SMALL_PART:
@@ -89,6 +156,8 @@ def small_part(package: zipfile.ZipFile, name: str) -> Any:
         raise SeedError(f"the DOCX is damaged: its part {name} cannot be read ({str(exc)[:120]})",
                         DAMAGED_HINT) from None
     refuse_doctype(root, name)
+    if is_strict(root):
+        tree(root)
     return root
 
 
@@ -112,22 +181,34 @@ def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
         return read_styles(xml_events(stream, name))
 
 
-def body_paragraphs(package: zipfile.ZipFile) -> list[str]:
+def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
+    """The document's lists (nothing when it has no numbering part)."""
+    name = related(package, main, "/numbering")
+    if name is None or name not in package.namelist():
+        return Numbering()
+    with part_stream(package, name) as stream:
+        return read_numbering(xml_events(stream, name))
+
+
+def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its footnotes' and endnotes' (a reader sees them at
     the foot of the page and the end of the document; the number a note starts with is Word's, not text): only
     the notes whose reference the body shows, none whose reference is deleted or hidden, nor one no reference
-    cites; more than MAX_TEXT of text is refused as it is read."""
+    cites; more than MAX_TEXT of text is refused as it is read. `chunks`: whether content it imports whole
+    (w:altChunk) is read, as it is but in a chunk."""
     main = main_part(package)
-    styles = styles_of(package, main)
+    styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
-    body = BodyReader(styles, footnote_marks(small_part(package, settings) if settings is not None else None))
+    body = BodyReader(styles, note_marks(small_part(package, settings) if settings is not None else None),
+                      numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = related(package, main, kind)
         if name is not None and name in package.namelist():
-            size = _read_part(package, name, BodyReader(styles, shown_notes=shown), found, size)
+            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
+            size = _read_part(package, name, notes, found, size)
     return found
 
 

@@ -21,6 +21,11 @@ HIGHLIGHTS = {"black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "0
               "red": "FF0000", "yellow": "FFFF00", "white": "FFFFFF", "darkBlue": "000080", "darkCyan": "008080",
               "darkGreen": "008000", "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
               "darkGray": "808080", "lightGray": "C0C0C0"}
+# What sets the ground of the text inside: a paragraph's, cell's or table's shading, the page's colour; a text
+# box or a table (whose fill may come from its shape or table style) a ground not known
+TEXT_BOX, TABLE, BACKGROUND, SHADING = f"{W}txbxContent", f"{W}tbl", f"{W}background", f"{W}shd"
+GROUNDS = {TEXT_BOX, TABLE, BACKGROUND}
+SHADED = {f"{W}pPr", f"{W}tcPr", f"{W}tblPr"}  # what holds a w:shd that shades a paragraph, a cell, a table
 _CLOSE = 24  # per channel (of 255): colours this close read as the same against each other
 
 
@@ -50,3 +55,35 @@ def unseen(text: str | None, ground: str | None) -> bool:
     if text is None or ground is None:
         return False
     return all(abs(int(text[k:k + 2], 16) - int(ground[k:k + 2], 16)) <= _CLOSE for k in (0, 2, 4))
+
+
+class Grounds:
+    """The grounds open at a point of a part, each (the depth of its holder, its colour or None when unknown):
+    the shading of the open paragraphs, cells and tables, and the page; a text box or a table opens an unknown
+    ground."""
+
+    def __init__(self) -> None:
+        self.open_grounds: list[tuple[int, str | None]] = []
+
+    def open(self, tag: str, element: Any, depth: int) -> None:
+        """A paragraph's, cell's, table's (w:shd, at `depth` in the part) or the page's shading; a text box or a
+        table: a ground not known."""
+        if tag in (TEXT_BOX, TABLE):
+            self.open_grounds.append((depth, None))
+        elif tag == BACKGROUND:
+            self.open_grounds.append((depth - 1, colour(element.get(f"{W}color")) or WHITE))
+        elif (found := shading(element)) is not None:
+            self.open_grounds.append((depth - 2, found))
+
+    def close(self, depth: int) -> None:
+        """An element at `depth` ended: the grounds it held end with it."""
+        while self.open_grounds and self.open_grounds[-1][0] >= depth:
+            self.open_grounds.pop()
+
+    def behind(self, depth: int, style_shade: str | None) -> str | None:
+        """The ground behind the text of a paragraph at `depth`: its own shading, else its style's
+        (`style_shade`), else the innermost open one, else the white page."""
+        own = [found for holder, found in self.open_grounds if holder == depth]
+        if own:
+            return own[-1]
+        return style_shade or (self.open_grounds[-1][1] if self.open_grounds else WHITE)

@@ -1,5 +1,6 @@
-"""The marks a document's footnote references read as: Word's own, numbered from the settings' w:footnotePr
-(w:numFmt, w:numStart): decimal from 1 unless they say otherwise.
+"""The marks a document's footnote and endnote references read as: Word's own, numbered from the settings'
+w:footnotePr and w:endnotePr (w:numFmt, w:numStart): a footnote's decimal from 1, an endnote's in lower-case
+roman numerals from i, unless they say otherwise.
 
 A mark is read glued to its word ("a top priority1 by", as Word copies it), so that a passage copied with it is
 found, and one that leaves it out is too (marks.unmarked drops a number or a * † ‡ § glued to a word). A mark in
@@ -17,17 +18,26 @@ from briefgen.sources.formats.docxink import W
 _CHICAGO = "*\u2020\u2021\u00a7"  # * † ‡ §, then doubled, tripled…
 
 
-def footnote_marks(settings: Any) -> Callable[[int], str]:
-    """The mark of the n-th footnote reference (n from 1), as the settings part (parsed, or None) numbers them."""
-    found = settings.find(f"{W}footnotePr") if settings is not None else None
+DEFAULT_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
+
+
+def note_marks(settings: Any) -> Callable[[str, int], str]:
+    """The mark of the n-th reference (n from 1) to a note of a kind ("footnote", "endnote"), as the settings
+    part (parsed, or None) numbers them."""
+    formats = {kind: _numbering(settings, kind) for kind in DEFAULT_FORMATS}
+    return lambda kind, n: mark(n + formats[kind][1] - 1, formats[kind][0])
+
+
+def _numbering(settings: Any, kind: str) -> tuple[str, int]:
+    """The format and first number of a kind of notes' references."""
+    found = settings.find(f"{W}{kind}Pr") if settings is not None else None
     fmt = found.find(f"{W}numFmt") if found is not None else None
     start = found.find(f"{W}numStart") if found is not None else None
-    name = str(fmt.get(f"{W}val", "decimal")) if fmt is not None else "decimal"
+    name = str(fmt.get(f"{W}val", DEFAULT_FORMATS[kind])) if fmt is not None else DEFAULT_FORMATS[kind]
     try:
-        first = max(int(str(start.get(f"{W}val", "1"))), 0) if start is not None else 1
+        return name, max(int(str(start.get(f"{W}val", "1"))), 0) if start is not None else 1
     except ValueError:
-        first = 1
-    return lambda n: mark(n + first - 1, name)
+        return name, 1
 
 
 def mark(number: int, fmt: str) -> str:

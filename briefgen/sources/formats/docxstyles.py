@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from briefgen.sources.formats.docxink import W, colour, shading
+from briefgen.sources.formats.docxstrict import is_strict, transitional
 from briefgen.sources.formats.plain import SeedError
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 RPR = f"{W}rPr"
 VANISHING = {f"{W}vanish", f"{W}specVanish"}
 OFF = {"false", "0", "off"}
+NUMBERING = {f"{W}numId": "num_id", f"{W}ilvl": "num_level"}  # in w:numPr: the list and level, by attribute
 
 
 def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
@@ -24,11 +26,18 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
     events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
                              no_network=True, remove_comments=True, remove_pis=True)
     try:
+        first = next(events, None)
+        if first is None:
+            return
+        event, root = first
+        refuse_doctype(root, name)  # the root's start: the document type, if any, has been read
+        strict = is_strict(root)
+        if strict:
+            transitional(root)
+        yield event, root
         for event, element in events:
-            refuse_doctype(element, name)  # the root's start: the document type, if any, has been read
-            yield event, element
-            break
-        for event, element in events:
+            if strict and event == "start":
+                transitional(element)
             yield event, element
             if event == "end":
                 _release(element)
@@ -77,6 +86,8 @@ class _Style:
     vanish: bool | None = None
     color: str | None = None  # six hex digits, or "auto"
     shade: str | None = None  # a paragraph style's shading (docxink.shading)
+    num_id: str | None = None  # a paragraph style's list (w:numPr), docxnumbers.py
+    num_level: str | None = None
 
 
 @dataclass
@@ -93,6 +104,12 @@ class Styles:
         """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
         found = self._inherited(style, "vanish")
         return found if isinstance(found, bool) else None
+
+    def numbering(self, paragraph: str | None) -> tuple[str | None, str | None]:
+        """The list (w:numId) and level (w:ilvl) a paragraph's style numbers it in, each its own or inherited."""
+        style = paragraph or self.default_paragraph
+        num_id, level = self._inherited(style, "num_id"), self._inherited(style, "num_level")
+        return (num_id if isinstance(num_id, str) else None), (level if isinstance(level, str) else None)
 
     def _inherited(self, style: str | None, name: str) -> object:
         """A setting of the style, its own or inherited through w:basedOn (None when no style sets it)."""
@@ -156,6 +173,8 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
                 (current.color, value)
         elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
             current.shade = shading(element)
+        elif tag in NUMBERING and parent == f"{W}numPr" and len(path) > 3 and path[-4] == f"{W}style":
+            setattr(current, NUMBERING[tag], str(element.get(f"{W}val", "")))
     return found
 
 

@@ -4,6 +4,9 @@ A w:sym names a font and a character code. Codes in the private range U+F020-U+F
 codes: for Symbol they are read by the Adobe Symbol encoding (its Greek letters as Greek letters, its bracket
 pieces and sans-serif marks as their Unicode counterparts); for any other symbol font (Wingdings, Webdings…)
 no mapping is known, and the character reads U+FFFD, as does a code that names no character. Nothing is dropped.
+
+Text typed in the Symbol font (a run whose w:rFonts names it: "a" set in Symbol is the α Word draws, as older
+documents wrote Greek letters, ° and ±) reads by the same encoding: `symbol_text`.
 """
 
 from __future__ import annotations
@@ -27,10 +30,21 @@ def sym_char(font: str | None, code: str | None) -> str:
         number = int(code or "", 16)
     except ValueError:
         return UNKNOWN
-    symbol_font = (font or "").strip().casefold() == "symbol"
+    symbol_font = is_symbol_font(font)
     if symbol_font and (number < 0x100 or 0xF000 <= number <= 0xF0FF):
         byte = number & 0xFF
         return SYMBOL[byte - 0x20] if byte >= 0x20 else UNKNOWN
     if 0xE000 <= number <= 0xF8FF or number < 0x20 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
         return UNKNOWN  # a private-use glyph of a font we cannot read, or no character at all
     return chr(number)
+
+
+def is_symbol_font(font: str | None) -> bool:
+    return (font or "").strip().casefold() == "symbol"
+
+
+def symbol_text(text: str) -> str:
+    """Text set in the Symbol font, as the characters it draws: a byte code (below U+0100) or its private-use
+    form (U+F020-U+F0FF) by the Adobe Symbol encoding; any other character as it is."""
+    return "".join(sym_char("Symbol", f"{ord(char):04X}") if (ord(char) < 0x100 and char >= " ") or
+                   0xF020 <= ord(char) <= 0xF0FF else char for char in text)

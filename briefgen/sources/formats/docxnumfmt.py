@@ -1,0 +1,124 @@
+"""A list number as Word writes it in a numbering format (w:numFmt): 3 is "3", "c", "iii", "C", "03", "3rd",
+"③", "三"… An unknown format reads as decimal, as Word and LibreOffice fall back to it; "none" is nothing."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_CJK_DIGITS = "〇一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Formats that count through a script's letters, starting again after the last, as LibreOffice counts them
+_SEQUENCES = {
+    "russianLower": "абвгдежзиклмнопрстуфхцчшщэюя",  # Word skips ё й ъ ы ь
+    "arabicAlpha": "أبتثجحخدذرزسشصضطظعغفقكلمنهوي",
+    "arabicAbjad": "ابجدهوزحطيكلمنسعفصقرشتثخذضظغ",
+    "ganada": "가나다라마바사아자차카타파하",
+    "chosung": "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ",
+    "aiueoFullWidth": "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン",
+    "irohaFullWidth": "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス",
+}
+_HEBREW = ((400, "ת"), (300, "ש"), (200, "ר"), (100, "ק"), (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"),
+           (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"), (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"),
+           (3, "ג"), (2, "ב"), (1, "א"))
+
+
+def roman(number: int) -> str:
+    """`number` in lower-case roman numerals (as decimal past 3999 or below 1, where roman numerals stop)."""
+    if not 0 < number < 4000:
+        return str(number)
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def letters(number: int) -> str:
+    """`number` in lower-case letters as Word counts them: a…z, then aa…zz, aaa… (the letter repeated), up to
+    a letter 30 times (780); a number past that (a hostile start value) in decimal, never a huge string."""
+    if not 0 < number <= 780:
+        return str(number)
+    count, index = divmod(number - 1, 26)
+    return chr(ord("a") + index) * (count + 1)
+
+
+def ordinal(number: int) -> str:
+    tens = number % 100
+    suffix = "th" if 10 < tens < 14 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def cjk_counting(number: int) -> str:
+    """`number` in Chinese (Japanese) counting characters, as Word's chineseCounting writes 1 to 99: 三, 十二."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _CJK_DIGITS[tens] + "十"
+    return head + (_CJK_DIGITS[units] if units or not tens else "")
+
+
+def hebrew(number: int) -> str:
+    """`number` in Hebrew numerals (Word's hebrew1), 15 and 16 as טו and טז, as they are written."""
+    if not 0 < number < 1000:
+        return str(number)
+    out: list[str] = []
+    for value, letter in _HEBREW:
+        if number in (15, 16):
+            return "".join(out) + ("טו" if number == 15 else "טז")
+        count, number = divmod(number, value)
+        out.append(letter * count)
+    return "".join(out)
+
+
+def _sequence(letters: str) -> Callable[[int], str]:
+    return lambda n: letters[(n - 1) % len(letters)] if n > 0 else str(n)
+
+
+def _half_width(text: str) -> str:
+    """Katakana in their half-width forms (Word's aiueo and iroha, where aiueoFullWidth is full-width)."""
+    narrow = {unicodedata.normalize("NFKC", chr(code)): chr(code) for code in range(0xFF66, 0xFF9E)}
+    return "".join(narrow.get(char, char) for char in text)
+
+
+def _digits(zero: str) -> Callable[[int], str]:
+    """Decimal in another script's digits, `zero` its first."""
+    return lambda n: "".join(chr(ord(zero) + int(c)) if c.isdigit() else c for c in str(n))
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    **{name: _sequence(letters) for name, letters in _SEQUENCES.items()},
+    "russianUpper": lambda n: _sequence(_SEQUENCES["russianLower"])(n).upper(),
+    "aiueo": _sequence(_half_width(_SEQUENCES["aiueoFullWidth"])),
+    "iroha": _sequence(_half_width(_SEQUENCES["irohaFullWidth"])),
+    "hebrew1": hebrew,
+    "thaiNumbers": _digits("\u0e50"),
+    "hindiNumbers": _digits("\u0966"),
+    "arabicIndic": _digits("\u0660"),
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
+    "lowerLetter": letters,
+    "upperLetter": lambda n: letters(n).upper(),
+    "ordinal": ordinal,
+    "none": lambda n: "",
+    "decimalFullWidth": _digits("\uff10"),
+    "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n),
+    "chineseCounting": cjk_counting,
+    "chineseCountingThousand": cjk_counting,
+    "japaneseCounting": cjk_counting,
+    "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
+    "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[n - 1] if 0 < n <= 12 else str(n),
+    "ideographDigital": lambda n: "".join(_CJK_DIGITS[int(c)] for c in str(n)),
+}
+
+
+def number_text(number: int, fmt: str) -> str:
+    """`number` written in the numbering format `fmt` (decimal for one not known); a custom format's numbers
+    ("001, 002, 003, ...") padded with zeros as its first is."""
+    if fmt[:1] == "0" and (first := fmt.split(",")[0].strip()).isdigit():
+        return f"{number:0{min(len(first), 9)}d}"
+    return _FORMATS.get(fmt, str)(number)
