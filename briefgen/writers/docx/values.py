@@ -52,6 +52,8 @@ def valid(element: etree._Element) -> bool:
 
 def clean(root: etree._Element) -> None:
     """Drop from a part every element, or attribute, holding a value Word refuses."""
+    if root.tag.startswith(W):
+        valid(root)  # the part's root stays, whatever it holds
     for element in list(root.iter(W + "*")):
         parent = element.getparent()
         if parent is None or valid(element):

@@ -1,0 +1,94 @@
+"""Every w: attribute a reference contributes to the DOCX is held to its element's schema type, including those
+briefgen never reads (briefgen/writers/docx/attributes.py): Word refuses a document holding one value outside
+its type, or an attribute its element does not have, or an element without an attribute it requires.
+
+Each case puts one such fault into python-docx's own template (a border's style outside ST_Border, a revision
+id that is not eight hex digits, an attribute no element has, a theme font outside its list, a page-number
+format, a zoom percentage, a style reference without its style) and reads the DOCX back: the fault is gone,
+and tests/ooxml_order.py finds no violation. A border Word does not take is not drawn by the PDF either.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from briefgen.render.house import read_house
+from tests.ooxml_order import violations
+from tests.test_house_values import W, _built, _section, _style_rpr
+
+MARK = "bogusValue"
+Edit = Callable[[etree._Element], None]
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def _style(root: etree._Element, style: str, holder: str) -> etree._Element:
+    found = root.find(f"{_w('style')}[@{_w('styleId')}='{style}']")
+    made = found.find(_w(holder))
+    return made if made is not None else etree.SubElement(found, _w(holder))
+
+
+def _set(where: Callable[[etree._Element], etree._Element], attribute: str, value: str = MARK) -> Edit:
+    return lambda root: where(root).set(_w(attribute), value)
+
+
+def _add(where: Callable[[etree._Element], etree._Element], element: str) -> Edit:
+    return lambda root: etree.SubElement(where(root), _w(element))
+
+
+CASES: dict[str, tuple[str, Edit]] = {
+    "border style": ("word/styles.xml", _set(lambda r: _style(r, "Title", "pPr").find(f"{_w('pBdr')}/{_w('bottom')}"),
+                                            "val")),
+    "revision id": ("word/footer1.xml", _set(lambda r: r.find(_w("p")), "rsidR")),
+    "attribute of no element": ("word/styles.xml", _set(lambda r: _style(r, "Title", "pPr").find(_w("spacing")),
+                                                        "bogusName", "1")),
+    "unread theme font": ("word/styles.xml", _set(lambda r: _style_rpr(r, "Title").find(_w("rFonts")), "cstheme")),
+    "page number format": ("word/document.xml", _set(lambda r: etree.SubElement(_section(r), _w("pgNumType")),
+                                                     "fmt")),
+    "zoom": ("word/settings.xml", _set(lambda r: r.find(_w("zoom")), "percent")),
+    "table indent": ("word/styles.xml", _set(lambda r: next(r.iter(_w("tblInd"))), "type")),
+    "root of a part": ("word/styles.xml", _set(lambda r: r, "firstRow")),
+    "style reference without its style": ("word/styles.xml", _add(lambda r: _style(r, "Normal", "pPr"),
+                                                                  "outlineLvl")),
+}
+
+
+def _attributes(docx: Path) -> list[tuple[str, str, str]]:
+    """(part, attribute, value) of every w: attribute in the DOCX's XML parts."""
+    found = []
+    with zipfile.ZipFile(docx) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                for element in etree.fromstring(archive.read(name)).iter():
+                    found.extend((name, str(a), str(v)) for a, v in element.attrib.items() if a.startswith(f"{{{W}"))
+    return found
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_an_attribute_word_refuses_is_not_kept(tmp_path: Path, case: str) -> None:
+    part, edit = CASES[case]
+    code, output, out = _built(tmp_path, part, edit)
+    assert code == 0, output
+    docx = out / "executive.docx"
+    kept = _attributes(docx)
+    assert not [a for a in kept if a[2] == MARK or a[1].endswith("}bogusName")], case
+    with zipfile.ZipFile(docx) as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    assert all(level.get(_w("val")) is not None for level in styles.iter(_w("outlineLvl")))
+    assert violations(docx) == []
+
+
+def test_a_border_word_does_not_take_is_not_drawn(tmp_path: Path) -> None:
+    """python-docx's Title has a rule under it (a single accent line): renamed to a style outside ST_Border, Word
+    does not take the border, and the PDF no longer draws it, as the DOCX no longer carries it."""
+    part, edit = CASES["border style"]
+    code, output, out = _built(tmp_path, part, edit)
+    assert code == 0, output
+    assert [rule.side for rule in read_house(out.parent / "templates/house.docx").style("Title").rules] == []
