@@ -228,6 +228,9 @@ class House:
     even: Furniture | None = None
     mirrored: bool = False  # Word's "mirror margins": even pages have the left and right margins swapped
     default_tab: float = DEFAULT_TAB  # points between Word's default tab stops (the settings' defaultTabStop)
+    # Word's negative top or bottom margin (its absolute value in margins_mm): the text keeps it however tall
+    # the header or footer is, which may then run over the text
+    fixed_margins: tuple[bool, bool] = (False, False)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

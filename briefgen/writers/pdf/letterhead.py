@@ -257,12 +257,14 @@ def _paint(canv: Canvas, shape: Shape, box: tuple[float, float, float, float]) -
 def with_room(kit: Kit, banner: str, values: FieldValues) -> Kit:
     """The kit with its top and bottom margins grown where the letterhead (or briefgen's own header and footer,
     under narrow margins) reaches past them, as Word moves the text down below a tall header (and up above a
-    tall footer): the text never runs under the letterhead."""
+    tall footer): the text never runs under the letterhead, but where the reference fixes the margin (Word's
+    negative one), which the text keeps."""
     house = kit.theme.house
     if house is None or not house.letterhead:
         header, footer = Decorator(kit, banner, total=0).reach()
     else:
         header, footer = Letterhead(kit, house, banner_line(kit, house, banner), 0, values).reach()
+        header, footer = (0.0 if house.fixed_margins[0] else header), (0.0 if house.fixed_margins[1] else footer)
     top, right, bottom, left = kit.margins
     if header <= top and footer <= bottom:
         return kit
