@@ -84,7 +84,7 @@ def read_house(path: Path) -> House:
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
             lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
-            default_tab=_default_tab(settings), fixed_margins=_fixed(section))
+            default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings))
 
 
 def _default_tab(settings: Element | None) -> float:
@@ -131,6 +131,14 @@ def _page(section: Element | None, gutter_at_top: bool) -> _Page:
 
 
 _SIGNED_SIDES = ("top", "bottom")
+
+
+def _decimal(settings: Element | None) -> str:
+    """The character a decimal tab stop lines numbers up at: the settings' w:decimalSymbol, a full stop
+    without one (or with one that is not a single character)."""
+    said = None if settings is None else settings.find(f"{W}decimalSymbol")
+    symbol = "" if said is None else said.get(f"{W}val", "")
+    return symbol if len(symbol) == 1 and not symbol.isspace() else "."
 
 
 def _fixed(section: Element | None) -> tuple[bool, bool]:
