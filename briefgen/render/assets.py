@@ -46,6 +46,7 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
         from briefgen.render.house import read_reference
         theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)
         _check_page(theme, profile)
+        _check_indents(theme, profile)
         _check_styles(theme, profile)
     from briefgen.render.fonts import with_fonts
     from briefgen.render.legibility import refuse_hidden
@@ -91,6 +92,18 @@ def _check_page(theme: Theme, profile: Profile) -> None:
             f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side, and "
             f"margins, header and footer that leave at least {MIN_TEXT_MM:.0f} mm of text each way (look.page_size "
             "and look.margins_mm in the profile win over the reference)"))
+
+
+def _check_indents(theme: Theme, profile: Profile) -> None:
+    """Refuse a letterhead paragraph whose indents leave its words no room on the page (render/letterroom.py)."""
+    from briefgen.render.letterroom import cramped
+
+    problem = None if theme.house is None else cramped(theme.house, theme.page_mm, theme.margins_mm,
+                                                        theme.body_size)
+    if problem is not None:
+        raise BriefgenError(profile.problem(("look", "reference_docx"), problem, (
+            "in Word, click in that paragraph and set its indents (Home > Paragraph > Indentation) within the "
+            "text's width")))
 
 
 def _check_footer(theme: Theme, profile: Profile) -> None:
