@@ -92,3 +92,43 @@ def test_a_border_word_does_not_take_is_not_drawn(tmp_path: Path) -> None:
     code, output, out = _built(tmp_path, part, edit)
     assert code == 0, output
     assert [rule.side for rule in read_house(out.parent / "templates/house.docx").style("Title").rules] == []
+
+
+def _made_up(root: etree._Element) -> None:
+    """A w: property the schema does not have in a style's paragraph properties, and one in the section."""
+    etree.SubElement(_style(root, "Normal", "pPr"), _w("fooBar")).set(_w("val"), "1")
+
+
+def _made_up_section(root: etree._Element) -> None:
+    etree.SubElement(_section(root), _w("madeUp"))
+
+
+def _level_out_of_order(root: etree._Element) -> None:
+    """A list level whose w:rPr comes first and w:pPr last, which holds an indent before a tab stop: sorting
+    the level moved its w:pPr before the w:rPr the walk over the part went on from, and its order stayed."""
+    level = next(root.iter(_w("lvl")))
+    ppr = level.find(_w("pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(level, _w("pPr"))
+    for child in list(ppr):
+        ppr.remove(child)
+    etree.SubElement(ppr, _w("ind")).set(_w("left"), "360")
+    etree.SubElement(etree.SubElement(ppr, _w("tabs")), _w("tab")).attrib.update({_w("val"): "num", _w("pos"): "360"})
+    rpr = level.find(_w("rPr"))
+    level.insert(0, etree.Element(_w("rPr")) if rpr is None else rpr)  # first: the walk's next stop after the level
+    level.append(ppr)
+
+
+@pytest.mark.parametrize(("part", "edit"), [("word/styles.xml", _made_up), ("word/document.xml", _made_up_section),
+                                            ("word/numbering.xml", _level_out_of_order)])
+def test_an_element_word_refuses_is_not_kept(tmp_path: Path, part: str, edit: Edit) -> None:
+    """Found by mutating references (unknown elements, elements out of order): a w: element its container
+    does not have goes, and a container inside one that was put in order is put in order too."""
+    code, output, out = _built(tmp_path, part, edit)
+    assert code == 0, output
+    docx = out / "executive.docx"
+    with zipfile.ZipFile(docx) as archive:
+        names = {etree.QName(e).localname for n in archive.namelist() if n.endswith(".xml")
+                 for e in etree.fromstring(archive.read(n)).iter() if isinstance(e.tag, str)}
+    assert not names & {"fooBar", "madeUp"}
+    assert violations(docx) == []

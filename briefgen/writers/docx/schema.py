@@ -5,8 +5,8 @@ Word refuses, or "finds unreadable content" in, a part whose elements are out of
 settings' w:footnotePr before w:defaultTabStop, a style's w:qFormat after its w:pPr, w:bCs after w:i) or from
 hand edits (a w:numPr put first in a style's w:pPr, a w:abstractNum after the w:num using it). The brief keeps
 those parts, so their children are sorted here, stably, by the schema's order for the property containers the
-brief keeps; an element the order does not name (an extension, w14:…) stays after the one it followed. A part
-already in order is left exactly as it was.
+brief keeps; an element of another namespace (an extension, w14:…) stays after the one it followed, and a w: one
+the order does not name goes (Word refuses it). A part already in order is left exactly as it was.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def put_in_order(document: DocxDocument) -> None:
     for part in document.part.package.iter_parts():
         if isinstance(part, XmlPart):
             clean(part.element)
-            for container in part.element.iter(*_RANKS):
+            for container in list(part.element.iter(*_RANKS)):  # listed first: sorting moves the elements
                 if container.tag in _SINGLES:
                     _keep_valid_once(container)
                 _sort(container, _RANKS[container.tag])
@@ -108,6 +108,12 @@ def _keep_valid_once(container: etree._Element) -> None:
 
 
 def _sort(container: etree._Element, ranks: dict[str, int]) -> None:
+    """The container's children in the schema's order, a w: one the schema does not give it (a misspelt or
+    made-up property, which Word refuses) dropped."""
+    for child in list(container):
+        if isinstance(child.tag, str) and child.tag.startswith(_W) and child.tag not in ranks \
+                and child.tag not in _HEADER_FOOTER:
+            container.remove(child)
     children = list(container)
     keys, rank = [], -1
     for child in children:
