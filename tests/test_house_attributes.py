@@ -132,3 +132,55 @@ def test_an_element_word_refuses_is_not_kept(tmp_path: Path, part: str, edit: Ed
                  for e in etree.fromstring(archive.read(n)).iter() if isinstance(e.tag, str)}
     assert not names & {"fooBar", "madeUp"}
     assert violations(docx) == []
+
+
+EXTENSION = "urn:example:extension"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _extended(root: etree._Element, ignorable: bool) -> etree._Element:
+    """Normal's run properties with an element of an extension's namespace, and the first style with one of its
+    attributes; the namespace declared ignorable on the part's root (`ignorable`) or not declared so."""
+    if ignorable:
+        old, root = root, etree.Element(root.tag, nsmap={**root.nsmap, "xx": EXTENSION}, attrib=dict(root.attrib))
+        root.extend(list(old))
+        root.set(f"{{{MC}}}Ignorable", " ".join([*(root.get(f"{{{MC}}}Ignorable") or "").split(), "xx"]))
+    etree.SubElement(_style_rpr(root, "Normal"), f"{{{EXTENSION}}}glow").set(f"{{{EXTENSION}}}size", "3")
+    next(root.iter(_w("style"))).set(f"{{{EXTENSION}}}mark", "1")
+    return root
+
+
+@pytest.mark.parametrize("ignorable", [False, True])
+def test_an_extension_is_kept_only_where_the_part_lets_word_ignore_it(tmp_path: Path, ignorable: bool) -> None:
+    """Markup Compatibility: a namespace Word does not understand may stand only where mc:Ignorable names it
+    (Word refuses the document otherwise): the brief drops an undeclared extension and keeps a declared one."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.helpers import name_reference, run
+    from tests.test_house_values import _reference
+
+    workspace = tmp_path / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    house = workspace / "templates/house.docx"
+    _reference(house)
+    with zipfile.ZipFile(house) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(house, "w") as archive:
+        for info, data in parts:
+            if info.filename == "word/styles.xml":
+                data = etree.tostring(_extended(etree.fromstring(data), ignorable), xml_declaration=True,
+                                      encoding="UTF-8", standalone=True)
+            archive.writestr(info, data)
+    name_reference(workspace, "house.docx")
+    result = run(workspace, "build", "-a", "executive")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(workspace / "output/executive.docx") as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    declared = {styles.nsmap.get(p) for p in (styles.get(f"{{{MC}}}Ignorable") or "").split()}
+    found = [e for e in styles.iter() if isinstance(e.tag, str) and etree.QName(e).namespace == EXTENSION]
+    marked = [e for e in styles.iter() if any(a.startswith(f"{{{EXTENSION}}}") for a in e.attrib)]
+    assert (EXTENSION in declared) == ignorable
+    assert (bool(found), bool(marked)) == (ignorable, ignorable)  # (a style may be copied, with its mark)
+    assert violations(workspace / "output/executive.docx") == []

@@ -16,6 +16,7 @@ from docx.opc.part import XmlPart
 from lxml import etree
 
 from briefgen.document.wordvalues import W as _W
+from briefgen.writers.docx.foreign import drop_foreign
 from briefgen.writers.docx.values import clean
 
 _PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
@@ -79,7 +80,8 @@ def put_in_order(document: DocxDocument) -> None:
     """Sort the children of every ordered container of every XML part into the schema's order, each property
     said once, with a value Word takes (render/house.py reads the first of each, and ignores the others)."""
     for part in document.part.package.iter_parts():
-        if isinstance(part, XmlPart):
+        if isinstance(part, XmlPart) and part.element.tag.startswith(_W):  # a WordprocessingML part
+            drop_foreign(part.element)
             clean(part.element)
             for container in list(part.element.iter(*_RANKS)):  # listed first: sorting moves the elements
                 if container.tag in _SINGLES:
