@@ -119,8 +119,20 @@ def _level_out_of_order(root: etree._Element) -> None:
     level.append(ppr)
 
 
+def _strays(root: etree._Element) -> None:
+    """The footer's content out of its types: a made-up element in the footer, its paragraph and its run, a run's
+    properties straight in the footer and a text straight in the paragraph."""
+    paragraph = root.find(_w("p"))
+    run = paragraph.find(_w("r"))
+    for holder in (root, paragraph, run):
+        holder.insert(0, etree.Element(_w("madeUp")))
+    root.append(etree.Element(_w("rPr")))
+    paragraph.append(etree.Element(_w("t")))
+
+
 @pytest.mark.parametrize(("part", "edit"), [("word/styles.xml", _made_up), ("word/document.xml", _made_up_section),
-                                            ("word/numbering.xml", _level_out_of_order)])
+                                            ("word/numbering.xml", _level_out_of_order),
+                                            ("word/footer1.xml", _strays)])
 def test_an_element_word_refuses_is_not_kept(tmp_path: Path, part: str, edit: Edit) -> None:
     """Found by mutating references (unknown elements, elements out of order): a w: element its container
     does not have goes, and a container inside one that was put in order is put in order too."""

@@ -16,6 +16,7 @@ from docx.opc.part import XmlPart
 from lxml import etree
 
 from briefgen.document.wordvalues import W as _W
+from briefgen.writers.docx.content import drop_strays
 from briefgen.writers.docx.foreign import drop_foreign
 from briefgen.writers.docx.values import clean
 
@@ -83,6 +84,7 @@ def put_in_order(document: DocxDocument) -> None:
         if isinstance(part, XmlPart) and part.element.tag.startswith(_W):  # a WordprocessingML part
             drop_foreign(part.element)
             clean(part.element)
+            drop_strays(part.element)
             for container in list(part.element.iter(*_RANKS)):  # listed first: sorting moves the elements
                 if container.tag in _SINGLES:
                     _keep_valid_once(container)
