@@ -54,6 +54,8 @@ CASES: dict[str, tuple[str, Edit]] = {
                                                      "fmt")),
     "zoom": ("word/settings.xml", _set(lambda r: r.find(_w("zoom")), "percent")),
     "table indent": ("word/styles.xml", _set(lambda r: next(r.iter(_w("tblInd"))), "type")),
+    "font table, which python-docx keeps as bytes": ("word/fontTable.xml", _set(lambda r: r.find(
+        f"{_w('font')}/{_w('family')}"), "val")),
     "root of a part": ("word/styles.xml", _set(lambda r: r, "firstRow")),
     "style reference without its style": ("word/styles.xml", _add(lambda r: _style(r, "Normal", "pPr"),
                                                                   "outlineLvl")),

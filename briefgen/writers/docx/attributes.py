@@ -235,6 +235,19 @@ ATTRIBUTES: dict[str, dict[str, Check]] = {
     "proofState": {"spelling": is_one_of("clean dirty"), "grammar": is_one_of("clean dirty")},
     "compatSetting": {"name": STRING, "uri": STRING, "val": STRING},
     "docVar": {"name": STRING, "val": STRING},
+    "font": {"name": STRING}, "charset": {"val": BYTE, "characterSet": STRING}, "altName": {"val": STRING},
+    "family": {"val": is_one_of("decorative modern roman script swiss auto")},
+    "pitch": {"val": is_one_of("fixed variable default")}, "panose1": {"val": _pattern("[0-9A-Fa-f]{20}")},
+    "sig": dict.fromkeys("usb0 usb1 usb2 usb3 csb0 csb1".split(), LONG_HEX), "notTrueType": {"val": ON_OFF},
+    **{name: {"fontKey": _pattern(r"\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}"),
+              "subsetted": ON_OFF} for name in "embedRegular embedBold embedItalic embedBoldItalic".split()},
+    "pgBorders": {"zOrder": is_one_of("front back"), "display": is_one_of("allPages firstPage notFirstPage"),
+                  "offsetFrom": is_one_of("page text")},
+    **{f"pgBorders/{side}": BORDER for side in "top left bottom right".split()},
+    "stylePaneFormatFilter": {"val": SHORT_HEX, **dict.fromkeys(
+        "allStyles customStyles latentStyles stylesInUse headingStyles numberingStyles tableStyles "
+        "directFormattingOnRuns directFormattingOnParagraphs directFormattingOnNumbering directFormattingOnTables "
+        "clearFormatting top3HeadingStyles visibleStyles alternateStyleNames".split(), ON_OFF)},
     "clrSchemeMapping": dict.fromkeys("bg1 t1 bg2 t2 accent1 accent2 accent3 accent4 accent5 accent6 hyperlink "
                                       "followedHyperlink".split(), is_one_of(
         "dark1 light1 dark2 light2 accent1 accent2 accent3 accent4 accent5 accent6 hyperlink followedHyperlink")),
@@ -259,7 +272,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "compatSetting": ("name", "uri", "val"), "listItem": (), "attr": ("name", "val"), "proofErr": ("type",),
     "headerReference": ("type",), "footerReference": ("type",), "sectPr/type": ("val",),
     "footnotePr/pos": ("val",), "endnotePr/pos": ("val",), "footnotePr/footnote": ("id",),
-    "endnotePr/endnote": ("id",), "rPr/spacing": ("val",), "gridCol": (), "trHeight": (),
+    "endnotePr/endnote": ("id",), "rPr/spacing": ("val",), "font": ("name",),
+    "sig": ("usb0", "usb1", "usb2", "usb3", "csb0", "csb1"),
     **dict.fromkeys("ins del moveFrom moveTo rPrChange pPrChange sectPrChange tblPrChange trPrChange tcPrChange "
                     "numberingChange cellIns cellDel".split(), ("id", "author")),
 }

@@ -12,7 +12,7 @@ the order does not name goes (Word refuses it). A part already in order is left 
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from briefgen.document.wordvalues import W as _W
@@ -78,17 +78,42 @@ _HEADER_FOOTER = frozenset((_W + "headerReference", _W + "footerReference"))  # 
 
 
 def put_in_order(document: DocxDocument) -> None:
-    """Sort the children of every ordered container of every XML part into the schema's order, each property
-    said once, with a value Word takes (render/house.py reads the first of each, and ignores the others)."""
+    """Sort the children of every ordered container of every WordprocessingML part into the schema's order,
+    each property said once, with a value Word takes (render/house.py reads the first of each, and ignores the
+    others); a part python-docx keeps as bytes (the font table) is read, mended and written back."""
     for part in document.part.package.iter_parts():
-        if isinstance(part, XmlPart) and part.element.tag.startswith(_W):  # a WordprocessingML part
-            drop_foreign(part.element)
-            clean(part.element)
-            drop_strays(part.element)
-            for container in list(part.element.iter(*_RANKS)):  # listed first: sorting moves the elements
-                if container.tag in _SINGLES:
-                    _keep_valid_once(container)
-                _sort(container, _RANKS[container.tag])
+        if isinstance(part, XmlPart):
+            if part.element.tag.startswith(_W):
+                _mend(part.element)
+        elif _WORD_XML in part.content_type:
+            _mend_bytes(part)
+
+
+_WORD_XML = "wordprocessingml"  # in the content type of each of its XML parts
+
+
+def _mend(root: etree._Element) -> None:
+    drop_foreign(root)
+    clean(root)
+    drop_strays(root)
+    for container in list(root.iter(*_RANKS)):  # listed first: sorting moves the elements
+        if container.tag in _SINGLES:
+            _keep_valid_once(container)
+        _sort(container, _RANKS[container.tag])
+
+
+def _mend_bytes(part: Part) -> None:
+    """A part held as bytes, mended as an XML part is where it is WordprocessingML, and otherwise untouched."""
+    try:
+        root = etree.fromstring(part.blob, parser=_PARSER)
+    except etree.XMLSyntaxError:
+        return  # not read as XML by briefgen either: the reference's checks refuse what Word cannot open
+    if isinstance(root.tag, str) and root.tag.startswith(_W):
+        _mend(root)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 # each of their w: children may appear once (ECMA-376's sequences), but those `_REPEATED`
