@@ -338,6 +338,9 @@ SCENARIOS: dict[str, Scenario] = {
     "reference damaged": (_damaged_house, ("check",)),
     "reference page cannot hold a brief": (_house_edited("tiny.docx", "word/document.xml", rb"<w:pgSz[^>]*/>",
                                                b'<w:pgSz w:w="2880" w:h="2880"/>'), ("check",)),
+    "reference letterhead indented off the page": (_house_edited(
+        "indented.docx", "word/header1.xml", rb'<w:pStyle w:val="Header"/>',
+        b'<w:pStyle w:val="Header"/><w:ind w:left="31680"/>'), ("check",)),
     "reference style cannot set a brief": (_house_edited(
         "hidden.docx", "word/styles.xml", rb'(w:styleId="Normal"><w:name w:val="Normal"/>)',
         rb'\1<w:pPr><w:spacing w:line="0" w:lineRule="exact"/></w:pPr>'), ("check",)),

@@ -98,3 +98,31 @@ def test_indents_are_inherited_side_by_side(tmp_path: Path) -> None:
     house = read_house(tmp_path / "house.docx")
     assert house.style("Letter Derived").indent == (36.0, 0.0, 18.0)
     assert house.header[0].indent == (36.0, 72.0, 18.0)
+
+
+@pytest.mark.parametrize("indent", [{"left": 31680}, {"right": 31680}, {"firstLine": 31680}, {"left": -31680},
+                                    {"left": 8000, "right": 1000}])
+def test_an_indent_leaving_no_room_on_the_page_is_refused(tmp_path: Path, indent: dict[str, int]) -> None:
+    """Word takes an indent of up to 22 inches whatever the page: LibreOffice sets the same DOCX's header at
+    or past the page's edge, or a letter a line over three pages (nothing a reader can use, and the PDF left
+    out most of the brief's items to make room, or drew nothing). `build` refuses it at the profile's
+    look.reference_docx, naming the paragraph, and writes no brief."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.helpers import name_reference, run
+
+    workspace = tmp_path / "ws"
+    shutil.copytree(ROOT / "seeds", workspace / "seeds")
+    (workspace / "templates").mkdir()
+    reference = docx.Document()
+    paragraph = reference.sections[0].header.paragraphs[0]
+    paragraph.text = "Northwind Strategic Letterhead"
+    _indented(paragraph, **indent)
+    reference.save(str(workspace / "templates/house.docx"))
+    name_reference(workspace, "house.docx")
+    result = run(workspace, "build", "-a", "executive")
+    assert result.exit_code == 1, result.output
+    assert "templates/executive.yaml:14:24: look.reference_docx: its default header's paragraph 1 " \
+           '("Northwind Strategic Letterhead") is indented' in result.output
+    assert "Traceback" not in result.output and not (workspace / "output/executive.pdf").exists()

@@ -111,4 +111,43 @@ def test_stops_as_word_takes_them() -> None:
     own = tab_stops(parse_xml(f'<w:tabs {w}><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="decimal" '
                               'w:pos="2880"/><w:tab w:val="bar" w:pos="100"/></w:tabs>'), style)
     assert style == ((234.0, "center"), (468.0, "right"))
-    assert own == ((144.0, "right"), (468.0, "right"))  # the style's centre cleared; a bar tab holds no text
+    assert own == ((144.0, "decimal"), (468.0, "right"))  # the style's centre cleared; a bar tab holds no text
+
+
+DECIMALS = ["Ref\t1234.56", "Ref\tNoNumber", "Ref\tVersion 2.5 final", "Ref\t12,50 EUR", "Ref\t.75"]
+
+
+def _decimal_reference(path: Path) -> None:
+    """Header lines whose part after the tab goes to a decimal stop 3 inches from the margin."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Inches
+
+    reference = docx.Document()
+    header = reference.sections[0].header
+    for n, text in enumerate(DECIMALS):
+        paragraph = header.paragraphs[0] if n == 0 else header.add_paragraph()
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(3), WD_TAB_ALIGNMENT.DECIMAL)
+        paragraph.text = text
+    reference.save(str(path))
+
+
+def test_a_decimal_stop_lines_a_number_up_at_its_point(tmp_path: Path) -> None:
+    """A decimal stop puts the part's first decimal point on it ("1234.56", "Version 2.5 final"), else the end
+    of its leading number ("12,50 EUR": its space), else the part's end ("NoNumber"), where LibreOffice sets the
+    DOCX's: the PDF drew every part as at a right stop, ending on it."""
+    built = built_under_reference(tmp_path, _decimal_reference)
+    header = [_before_banner(pdf) for pdf in (built / "executive.pdf",
+                                              libreoffice_pdf(built / "executive.docx", tmp_path / "lo"))]
+    assert [text for _, text in header[0]] == [text for _, text in header[1]] == \
+        "1234.56 NoNumber Version 2.5 final 12,50 EUR .75".split()
+    for (ours, word), (theirs, _) in zip(*header, strict=True):
+        assert abs(ours - theirs) < 1.5, (word, ours, theirs)
+    stop = dict((text, left) for left, text in header[1])[".75"]  # its point on the stop
+    assert abs(dict((text, left) for left, text in header[0])["1234.56"] - (stop - 19.5)) < 3
+
+
+def _before_banner(pdf: Path) -> list[tuple[float, str]]:
+    """The header's words after each line's "Ref": those before the banner's TLP:CLEAR, with their left edges."""
+    words = pdf_words(pdf)
+    end = next(n for n, word in enumerate(words) if word.text.startswith("TLP:"))
+    return [(word.left, word.text) for word in words[:end] if word.text != "Ref"]

@@ -14,7 +14,8 @@ from typing import Literal
 from briefgen.document.layout import estimated_lines
 
 Align = Literal["left", "center", "right", "justify"]
-TabStops = tuple[tuple[float, Align], ...]  # a paragraph's tab stops: points from the margin, how text sits at each
+TabKind = Literal["left", "center", "right", "decimal"]  # how text sits at a tab stop
+TabStops = tuple[tuple[float, TabKind], ...]  # a paragraph's tab stops: points from the margin, how text sits at each
 Indent = tuple[float, float, float]  # a paragraph's left, right and first-line indents, points (hanging < 0)
 Side = Literal["top", "bottom", "left", "right"]
 
@@ -228,6 +229,10 @@ class House:
     even: Furniture | None = None
     mirrored: bool = False  # Word's "mirror margins": even pages have the left and right margins swapped
     default_tab: float = DEFAULT_TAB  # points between Word's default tab stops (the settings' defaultTabStop)
+    # Word's negative top or bottom margin (its absolute value in margins_mm): the text keeps it however tall
+    # the header or footer is, which may then run over the text
+    fixed_margins: tuple[bool, bool] = (False, False)
+    decimal_symbol: str = "."  # where a decimal tab stop lines a number up (the settings' w:decimalSymbol)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

@@ -32,6 +32,30 @@ SHADINGS = ("nil clear solid horzStripe vertStripe reverseDiagStripe diagStripe 
             "thinVertStripe thinReverseDiagStripe thinDiagStripe thinHorzCross thinDiagCross pct5 pct10 pct12 pct15 "
             "pct20 pct25 pct30 pct35 pct37 pct40 pct45 pct50 pct55 pct60 pct62 pct65 pct70 pct75 pct80 pct85 pct87 "
             "pct90 pct95").split()
+# ST_Border: a border's line styles, then the art borders Word draws around a page
+BORDERS = (
+    "nil none single thick double dotted dashed dotDash dotDotDash triple thinThickSmallGap thickThinSmallGap "
+    "thinThickThinSmallGap thinThickMediumGap thickThinMediumGap thinThickThinMediumGap thinThickLargeGap "
+    "thickThinLargeGap thinThickThinLargeGap wave doubleWave dashSmallGap dashDotStroked threeDEmboss threeDEngrave "
+    "outset inset apples archedScallops babyPacifier babyRattle balloons3Colors balloonsHotAir basicBlackDashes "
+    "basicBlackDots basicBlackSquares basicThinLines basicWhiteDashes basicWhiteDots basicWhiteSquares "
+    "basicWideInline basicWideMidline basicWideOutline bats birds birdsFlight cabins cakeSlice candyCorn "
+    "celticKnotwork certificateBanner chainLink champagneBottle checkedBarBlack checkedBarColor checkered "
+    "christmasTree circlesLines circlesRectangles classicalWave clocks compass confetti confettiGrays "
+    "confettiOutline confettiStreamers confettiWhite cornerTriangles couponCutoutDashes couponCutoutDots crazyMaze "
+    "creaturesButterfly creaturesFish creaturesInsects creaturesLadyBug crossStitch cup decoArch decoArchColor "
+    "decoBlocks diamondsGray doubleD doubleDiamonds earth1 earth2 earth3 eclipsingSquares1 eclipsingSquares2 "
+    "eggsBlack fans film firecrackers flowersBlockPrint flowersDaisies flowersModern1 flowersModern2 flowersPansy "
+    "flowersRedRose flowersRoses flowersTeacup flowersTiny gems gingerbreadMan gradient handmade1 handmade2 "
+    "heartBalloon heartGray hearts heebieJeebies holly houseFunky hypnotic iceCreamCones lightBulb lightning1 "
+    "lightning2 mapPins mapleLeaf mapleMuffins marquee marqueeToothed moons mosaic musicNotes northwest ovals "
+    "packages palmsBlack palmsColor paperClips papyrus partyFavor partyGlass pencils people peopleWaving peopleHats "
+    "poinsettias postageStamp pumpkin1 pushPinNote2 pushPinNote1 pyramids pyramidsAbove quadrants rings safari "
+    "sawtooth sawtoothGray scaredCat seattle shadowedSquares sharksTeeth shorebirdTracks skyrocket snowflakeFancy "
+    "snowflakes sombrero southwest stars starsTop stars3d starsBlack starsShadowed sun swirligig tornPaper "
+    "tornPaperBlack trees triangleParty triangles triangle1 triangle2 triangleCircle1 triangleCircle2 shapes1 "
+    "shapes2 twistedLines1 twistedLines2 vine waveline weavingAngles weavingBraid weavingRibbon weavingStrips "
+    "whiteFlowers woodwork xIllusions zanyTriangles zigZag zigZagStitch custom")
 STYLE_TYPES = "paragraph character table numbering"  # ST_StyleType: a style without one is a paragraph style
 JUSTIFICATIONS = ("start center end both mediumKashida distribute numTab highKashida lowKashida thaiDistribute "
                   "left right")

@@ -46,6 +46,7 @@ def theme_for(ws: Workspace, profile: Profile) -> Theme:
         from briefgen.render.house import read_reference
         theme = house_theme(theme, read_reference(reference, profile), look.model_fields_set)
         _check_page(theme, profile)
+        _check_indents(theme, profile)
         _check_styles(theme, profile)
     from briefgen.render.fonts import with_fonts
     from briefgen.render.legibility import refuse_hidden
@@ -65,6 +66,8 @@ def house_theme(theme: Theme, house: House, explicit: set[str]) -> Theme:
     changes = {key: value for key, value in said.items() if value is not None and key not in explicit}
     if "page_size" in explicit:
         house = replace(house, page_mm=None)
+    if "margins_mm" in explicit:  # the profile's margins are not fixed ones
+        house = replace(house, fixed_margins=(False, False))
     return replace(theme, house=house, **changes)  # type: ignore[arg-type]
 
 
@@ -78,7 +81,9 @@ def _check_page(theme: Theme, profile: Profile) -> None:
     (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
     reach = (0.0, 0.0) if theme.house is None else theme.house.reach_mm(  # lines wrapped at least this wide
         theme.body_size, theme.page_mm, max(width - left - right, MIN_TEXT_MM))
-    text_w, text_h = width - left - right, height - max(top, reach[0]) - max(bottom, reach[1])
+    fixed = (False, False) if theme.house is None else theme.house.fixed_margins
+    text_w = width - left - right
+    text_h = height - (top if fixed[0] else max(top, reach[0])) - (bottom if fixed[1] else max(bottom, reach[1]))
     if max(width, height) > MAX_PAGE_MM or min(text_w, text_h) < MIN_TEXT_MM:
         raise BriefgenError(profile.problem(("look", "reference_docx"), (
             f"its page of {width:.0f} × {height:.0f} mm with margins of {top:.0f}, {right:.0f}, {bottom:.0f} and "
@@ -87,6 +92,18 @@ def _check_page(theme: Theme, profile: Profile) -> None:
             f"in Word (Layout > Margins, Size) give it a page of at most {MAX_PAGE_MM / 25.4:.0f} inches a side, and "
             f"margins, header and footer that leave at least {MIN_TEXT_MM:.0f} mm of text each way (look.page_size "
             "and look.margins_mm in the profile win over the reference)"))
+
+
+def _check_indents(theme: Theme, profile: Profile) -> None:
+    """Refuse a letterhead paragraph whose indents leave its words no room on the page (render/letterroom.py)."""
+    from briefgen.render.letterroom import cramped
+
+    problem = None if theme.house is None else cramped(theme.house, theme.page_mm, theme.margins_mm,
+                                                        theme.body_size)
+    if problem is not None:
+        raise BriefgenError(profile.problem(("look", "reference_docx"), problem, (
+            "in Word, click in that paragraph and set its indents (Home > Paragraph > Indentation) within the "
+            "text's width")))
 
 
 def _check_footer(theme: Theme, profile: Profile) -> None:

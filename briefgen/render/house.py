@@ -84,7 +84,7 @@ def read_house(path: Path) -> House:
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
             lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
-            default_tab=_default_tab(settings))
+            default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings))
 
 
 def _default_tab(settings: Element | None) -> float:
@@ -119,7 +119,8 @@ def _page(section: Element | None, gutter_at_top: bool) -> _Page:
     mar = None if section is None else section.find(f"{W}pgMar")
     w, h = twips(size, "w"), twips(size, "h")
     page = (w / TWIPS_PER_MM, h / TWIPS_PER_MM) if w and h else None
-    sides = [twips(mar, side) for side in ("top", "right", "bottom", "left")]
+    sides = [twips(mar, side, negative=side in _SIGNED_SIDES) for side in ("top", "right", "bottom", "left")]
+    sides = [None if side is None else abs(side) for side in sides]  # a negative one: fixed (`_fixed`)
     gutter = twips(mar, "gutter") or 0.0  # binding room Word adds to the left margin (the top one, if so set)
     if None not in sides and gutter:
         sides[0 if gutter_at_top else 3] = (sides[0 if gutter_at_top else 3] or 0.0) + gutter
@@ -127,6 +128,24 @@ def _page(section: Element | None, gutter_at_top: bool) -> _Page:
     header, footer = twips(mar, "header"), twips(mar, "footer")
     return (page, margins if margins and len(margins) == 4 else None,
             None if header is None else header / TWIPS_PER_MM, None if footer is None else footer / TWIPS_PER_MM)
+
+
+_SIGNED_SIDES = ("top", "bottom")
+
+
+def _decimal(settings: Element | None) -> str:
+    """The character a decimal tab stop lines numbers up at: the settings' w:decimalSymbol, a full stop
+    without one (or with one that is not a single character)."""
+    said = None if settings is None else settings.find(f"{W}decimalSymbol")
+    symbol = "" if said is None else said.get(f"{W}val", "")
+    return symbol if len(symbol) == 1 and not symbol.isspace() else "."
+
+
+def _fixed(section: Element | None) -> tuple[bool, bool]:
+    """Whether the top and bottom margins are fixed: Word's negative margin, kept however tall the header or
+    footer grows (the text not moved down or up for it)."""
+    mar = None if section is None else section.find(f"{W}pgMar")
+    return tuple((twips(mar, side, negative=True) or 0.0) < 0 for side in _SIGNED_SIDES)  # type: ignore[return-value]
 
 
 def _furniture(package: _Package, section: Element | None) -> dict[tuple[str, str], str]:

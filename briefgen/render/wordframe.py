@@ -7,13 +7,14 @@ from xml.etree.ElementTree import Element
 
 from briefgen.document.colours import BLACK, PAGE
 from briefgen.document.house import Rule, Side
-from briefgen.document.wordvalues import EIGHTHS, SHADINGS, measure
+from briefgen.document.wordvalues import BORDERS, EIGHTHS, SHADINGS, measure
 from briefgen.render.wordml import W
 from briefgen.render.wordtheme import FILL, WordTheme
 
 _SIDES: dict[str, Side] = {"top": "top", "bottom": "bottom", "left": "left", "start": "left", "right": "right",
                           "end": "right"}
 _NO_LINE = ("nil", "none")
+_STYLES = frozenset(BORDERS.split())
 _RULE_EIGHTHS = (2, 96)  # a border's width in eighths of a point, as Word draws it (¼ to 12 pt)
 _RULE_SPACE = 31  # the most points Word puts between a border and its text
 
@@ -25,7 +26,7 @@ def borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> t
     sides = {rule.side: rule for rule in base}
     for edge in pbdr:
         side = _SIDES.get(edge.tag.removeprefix(W))
-        if side is None:
+        if side is None or edge.get(f"{W}val") not in _STYLES:  # required, one of ST_Border's: else not taken
             continue
         sides.pop(side, None)
         rule = _rule(side, edge, theme)
@@ -35,7 +36,7 @@ def borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> t
 
 
 def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:
-    if edge.get(f"{W}val", "none") in _NO_LINE:
+    if edge.get(f"{W}val") in _NO_LINE:
         return None
     eighths = measure(edge.get(f"{W}sz"), EIGHTHS, universal=False)  # ST_EighthPointMeasure
     space = measure(edge.get(f"{W}space"), 1.0, universal=False)  # ST_PointMeasure

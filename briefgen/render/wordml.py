@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import Align, Indent, TabStops
+from briefgen.document.house import Align, Indent, TabKind, TabStops
 from briefgen.document.wordvalues import TWIPS, measure, on_off, whole
 from briefgen.document.wordvalues import R as R  # the namespaces, named here for the reference's readers
 from briefgen.document.wordvalues import W as W
@@ -63,10 +63,10 @@ def indent_of(ppr: Element | None, base: Indent | None = None) -> Indent | None:
     return (left if own_left is None else own_left, right if own_right is None else own_right, first)
 
 
-# How text sits at a tab stop of each w:tab kind ("decimal", which lines numbers up at their point, as "right";
+# How text sits at a tab stop of each w:tab kind ("decimal" lines numbers up at their point: writers/pdf/tabrows.py;
 # "bar" draws a rule and takes no text; "clear" takes away a stop a base style set)
-_TAB_ALIGN: dict[str, Align] = {"left": "left", "start": "left", "num": "left", "center": "center",
-                                "right": "right", "end": "right", "decimal": "right"}
+_TAB_ALIGN: dict[str, TabKind] = {"left": "left", "start": "left", "num": "left", "center": "center",
+                                  "right": "right", "end": "right", "decimal": "decimal"}
 
 
 def tab_stops(tabs: Element | None, base: TabStops = ()) -> TabStops:

@@ -5,17 +5,19 @@ Word refuses, or "finds unreadable content" in, a part whose elements are out of
 settings' w:footnotePr before w:defaultTabStop, a style's w:qFormat after its w:pPr, w:bCs after w:i) or from
 hand edits (a w:numPr put first in a style's w:pPr, a w:abstractNum after the w:num using it). The brief keeps
 those parts, so their children are sorted here, stably, by the schema's order for the property containers the
-brief keeps; an element the order does not name (an extension, w14:…) stays after the one it followed. A part
-already in order is left exactly as it was.
+brief keeps; an element of another namespace (an extension, w14:…) stays after the one it followed, and a w: one
+the order does not name goes (Word refuses it). A part already in order is left exactly as it was.
 """
 
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from lxml import etree
 
 from briefgen.document.wordvalues import W as _W
+from briefgen.writers.docx.content import drop_strays
+from briefgen.writers.docx.foreign import drop_foreign
 from briefgen.writers.docx.values import clean
 
 _PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
@@ -76,15 +78,42 @@ _HEADER_FOOTER = frozenset((_W + "headerReference", _W + "footerReference"))  # 
 
 
 def put_in_order(document: DocxDocument) -> None:
-    """Sort the children of every ordered container of every XML part into the schema's order, each property
-    said once, with a value Word takes (render/house.py reads the first of each, and ignores the others)."""
+    """Sort the children of every ordered container of every WordprocessingML part into the schema's order,
+    each property said once, with a value Word takes (render/house.py reads the first of each, and ignores the
+    others); a part python-docx keeps as bytes (the font table) is read, mended and written back."""
     for part in document.part.package.iter_parts():
         if isinstance(part, XmlPart):
-            clean(part.element)
-            for container in part.element.iter(*_RANKS):
-                if container.tag in _SINGLES:
-                    _keep_valid_once(container)
-                _sort(container, _RANKS[container.tag])
+            if part.element.tag.startswith(_W):
+                _mend(part.element)
+        elif _WORD_XML in part.content_type:
+            _mend_bytes(part)
+
+
+_WORD_XML = "wordprocessingml"  # in the content type of each of its XML parts
+
+
+def _mend(root: etree._Element) -> None:
+    drop_foreign(root)
+    clean(root)
+    drop_strays(root)
+    for container in list(root.iter(*_RANKS)):  # listed first: sorting moves the elements
+        if container.tag in _SINGLES:
+            _keep_valid_once(container)
+        _sort(container, _RANKS[container.tag])
+
+
+def _mend_bytes(part: Part) -> None:
+    """A part held as bytes, mended as an XML part is where it is WordprocessingML, and otherwise untouched."""
+    try:
+        root = etree.fromstring(part.blob, parser=_PARSER)
+    except etree.XMLSyntaxError:
+        return  # not read as XML by briefgen either: the reference's checks refuse what Word cannot open
+    if isinstance(root.tag, str) and root.tag.startswith(_W):
+        _mend(root)
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 # each of their w: children may appear once (ECMA-376's sequences), but those `_REPEATED`
@@ -108,6 +137,12 @@ def _keep_valid_once(container: etree._Element) -> None:
 
 
 def _sort(container: etree._Element, ranks: dict[str, int]) -> None:
+    """The container's children in the schema's order, a w: one the schema does not give it (a misspelt or
+    made-up property, which Word refuses) dropped."""
+    for child in list(container):
+        if isinstance(child.tag, str) and child.tag.startswith(_W) and child.tag not in ranks \
+                and child.tag not in _HEADER_FOOTER:
+            container.remove(child)
     children = list(container)
     keys, rank = [], -1
     for child in children:

@@ -275,8 +275,9 @@ def _page(document: DocxDocument, theme: Theme, distances: bool) -> None:
     width, height = theme.page_mm
     top, right, bottom, left = theme.margins_mm
     section.page_width, section.page_height = Mm(width), Mm(height)
-    section.top_margin, section.right_margin = Mm(top), Mm(right)
-    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    fixed = (False, False) if theme.house is None else theme.house.fixed_margins
+    section.top_margin, section.right_margin = Mm(-top if fixed[0] else top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(-bottom if fixed[1] else bottom), Mm(left)
     section.gutter = 0  # a reference's gutter is in the theme's margins already (render/house.py)
     if distances:
         section.header_distance = section.footer_distance = Mm(FURNITURE_DISTANCE_MM)

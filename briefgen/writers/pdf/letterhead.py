@@ -39,7 +39,7 @@ from briefgen.writers.pdf.house import image, line_factor
 from briefgen.writers.pdf.letterlines import across, down, fitted, stacked, wrapped
 from briefgen.writers.pdf.page import Decorator
 from briefgen.writers.pdf.styles import Kit
-from briefgen.writers.pdf.tabrows import tabbed
+from briefgen.writers.pdf.tabrows import decimal_hook, tabbed
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
@@ -69,7 +69,8 @@ class Letterhead:
         reach = self.kit.margins[1] if width is None else 0.0  # a tab stop may take text into the right margin
         return tuple(part for line in lines for part in wrapped(fitted(line, box, self.kit.page), box[0],
                                                                  partial(self._measure, line),
-                                                                 self.house.default_tab, reach))
+                                                                 self.house.default_tab, reach,
+                                                                 self.house.decimal_symbol))
 
     def _measure(self, line: LetterLine, text: str) -> float:
         shown = filled(text, _WIDEST_PAGE, _WIDEST_PAGE, self.values)
@@ -174,6 +175,13 @@ class Letterhead:
         return sum(0.0 if not p.inline else p.width if p.image else oneline.width(self._runs(p, line, page), size)
                    for p in cell)
 
+    def _lead(self, cell: tuple[Piece, ...], line: LetterLine, size: float, page: int) -> float | None:
+        """The part's width up to where a decimal tab stop lines it up (tabrows.decimal_hook), as drawn on
+        page `page`; None where it has no number."""
+        text = "".join(filled(p.text, page, self.total, self.values) for p in cell if p.inline and not p.image)
+        hook = decimal_hook(text, self.house.decimal_symbol)
+        return None if hook is None else self._width((Piece(text[:hook]),), line, size, page)
+
     def _floating(self, canv: Canvas, line: LetterLine, top: float, page: int, behind: bool) -> None:
         """The line's floating pictures and text boxes set behind the text or in front of it, each where its
         anchor places it (`top`: the paragraph's top)."""
@@ -213,7 +221,8 @@ class Letterhead:
             self._pieces(canv, line.cells[0], line, slot, baseline, size, page)
             return
         widths = [self._width(cell, line, size, page) for cell in line.cells]
-        starts = tabbed(widths, line.stops, left, self.house.default_tab, indent_left + first)
+        starts = tabbed(widths, line.stops, left, self.house.default_tab, indent_left + first,
+                        [self._lead(cell, line, size, page) for cell in line.cells])
         for cell, x in zip(line.cells, starts, strict=True):
             self._drawn(canv, cell, line, x, baseline, size, page)
 
@@ -257,12 +266,14 @@ def _paint(canv: Canvas, shape: Shape, box: tuple[float, float, float, float]) -
 def with_room(kit: Kit, banner: str, values: FieldValues) -> Kit:
     """The kit with its top and bottom margins grown where the letterhead (or briefgen's own header and footer,
     under narrow margins) reaches past them, as Word moves the text down below a tall header (and up above a
-    tall footer): the text never runs under the letterhead."""
+    tall footer): the text never runs under the letterhead, but where the reference fixes the margin (Word's
+    negative one), which the text keeps."""
     house = kit.theme.house
     if house is None or not house.letterhead:
         header, footer = Decorator(kit, banner, total=0).reach()
     else:
         header, footer = Letterhead(kit, house, banner_line(kit, house, banner), 0, values).reach()
+        header, footer = (0.0 if house.fixed_margins[0] else header), (0.0 if house.fixed_margins[1] else footer)
     top, right, bottom, left = kit.margins
     if header <= top and footer <= bottom:
         return kit

@@ -50,14 +50,15 @@ def stacked(cell: tuple[Piece, ...]) -> list[tuple[bool, list[Piece]]]:
 
 
 def wrapped(line: LetterLine, room: float, measure: Callable[[str], float], default: float = DEFAULT_TAB,
-            reach: float = 0.0) -> tuple[LetterLine, ...]:
+            reach: float = 0.0, decimal: str = ".") -> tuple[LetterLine, ...]:
     """A paragraph wider than `room` less its indents set on as many lines as it needs, as Word sets it
     (tabrows.broken: `default`, the points between Word's default tab stops; `reach`, how far past `room` a
-    tab stop may take text); a table row's cells each wrapped in its column."""
+    tab stop may take text; `decimal`, the point a decimal stop lines up); a table row's cells each wrapped in
+    its column."""
     if line.columns:
         return (replace(line, cells=tuple(_wrapped_cell(cell, width, measure)
                                           for cell, (_, width, _) in zip(line.cells, line.columns, strict=False))),)
-    return broken(line, room, measure, default, reach)
+    return broken(line, room, measure, default, reach, decimal)
 
 
 def _wrapped_cell(cell: tuple[Piece, ...], room: float, measure: Callable[[str], float]) -> tuple[Piece, ...]:

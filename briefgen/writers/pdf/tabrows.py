@@ -17,14 +17,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from briefgen.document.house import LetterLine, Piece, TabStops
+from briefgen.document.house import LetterLine, Piece, TabKind, TabStops
 from briefgen.document.layout import wrap_words
 
 Cell = tuple[Piece, ...]
 _EPSILON = 0.01  # points: a part ending this little past the line's end still fits (rounding of the widths)
 
 
-def stop_after(at: float, stops: TabStops, default: float) -> tuple[float, str]:
+def stop_after(at: float, stops: TabStops, default: float) -> tuple[float, TabKind]:
     """The tab stop a tab at `at` (points from the margin) takes the text after it to, and how the text sits
     there: the first of the paragraph's stops past it, else the next of Word's default stops (every `default`
     points, left-aligned)."""
@@ -32,29 +32,48 @@ def stop_after(at: float, stops: TabStops, default: float) -> tuple[float, str]:
     return found or ((math.floor(at / default + 1e-9) + 1) * default, "left")
 
 
-def tabbed(widths: list[float], stops: TabStops, left: float, default: float, indent: float = 0.0) -> list[float]:
+def tabbed(widths: list[float], stops: TabStops, left: float, default: float, indent: float = 0.0,
+           leads: list[float | None] | None = None) -> list[float]:
     """Where each part of a line split at its tabs begins, as Word sets them: the first at the paragraph's
     `indent` from the margin (`left`), each next one at the stop its tab takes it to (`stop_after`),
-    left-aligned there, centred on it or ending at it as the stop says, but never starting before the text
-    before it ends (Word's tab then takes no room)."""
+    left-aligned there, centred on it, ending at it or with its decimal point on it (`leads`: each part's
+    width up to that point, `decimal_hook`) as the stop says, but never starting before the text before it
+    ends (Word's tab then takes no room)."""
     starts, at = [indent], indent + widths[0]
-    for width in widths[1:]:
-        starts.append(begins := after_tab(at, width, stops, default))
+    for n, width in enumerate(widths[1:], 1):
+        starts.append(begins := after_tab(at, width, stops, default, None if leads is None else leads[n]))
         at = begins + width
     return [left + start for start in starts]
 
 
-def after_tab(at: float, width: float, stops: TabStops, default: float) -> float:
-    """Where a part `width` wide begins after a tab at `at`: at its stop, centred on it or ending at it as the
-    stop says, but never before `at`."""
+def after_tab(at: float, width: float, stops: TabStops, default: float, lead: float | None = None) -> float:
+    """Where a part `width` wide begins after a tab at `at`: at its stop, centred on it, ending at it, or at a
+    decimal stop with the part's first `lead` points before it (its whole width without a number), as the stop
+    says, but never before `at`."""
     place, align = stop_after(at, stops, default)
-    return max(at, {"center": place - width / 2, "right": place - width}.get(align, place))
+    before = {"center": width / 2, "right": width, "decimal": width if lead is None else lead}.get(align, 0.0)
+    return max(at, place - before)
+
+
+def decimal_hook(text: str, decimal: str) -> int | None:
+    """Where a decimal tab stop lines `text` up, as Word and LibreOffice find it: at its first decimal point,
+    else at the first character after a number that is not part of it ("12,50 EUR": at the space); None
+    (the text ends at the stop) when neither is found."""
+    number = False
+    for index, char in enumerate(text):
+        if char == decimal:
+            return index
+        if char in "0123456789" or (number and char in ".,"):
+            number = True
+        elif number:
+            return index
+    return None
 
 
 def _room(at: float, stops: TabStops, default: float, bound: float) -> float:
     """The widest part a tab at `at` can take to its stop without ending past `bound`."""
     place, align = stop_after(at, stops, default)
-    if align == "right":
+    if align in ("right", "decimal"):
         return bound - at if place <= bound + _EPSILON else -math.inf
     if align == "center":
         return min(bound - at, 2 * (bound - place))
@@ -74,6 +93,7 @@ class _Setter:
     bound: float  # how far a part may end: the edge, or a tab stop past it (up to the page's edge)
     default: float
     measure: Callable[[str], float]
+    decimal: str
     rows: list[list[Cell]] = field(default_factory=list)
     row: list[Cell] = field(default_factory=list)
     at: float = 0.0  # where the current line's text ends, points from the margin
@@ -100,6 +120,12 @@ class _Setter:
     def width(self, cell: Cell) -> float:
         return self.measure(_text_of(cell)) + sum(piece.width for piece in cell if piece.image and piece.inline)
 
+    def lead(self, cell: Cell) -> float | None:
+        """The part's width up to where a decimal stop lines it up (`decimal_hook`), None without a number."""
+        text = _text_of(cell)
+        hook = decimal_hook(text, self.decimal)
+        return None if hook is None else self.measure(text[:hook])
+
     def _room(self) -> float:
         if not self.row:
             return self.edge - self.at
@@ -107,7 +133,7 @@ class _Setter:
 
     def _place(self, cell: Cell, width: float) -> None:
         if self.row:
-            self.at = after_tab(self.at, width, self.line.stops, self.default)
+            self.at = after_tab(self.at, width, self.line.stops, self.default, self.lead(cell))
         self.row.append(cell)
         self.at += width
 
@@ -131,14 +157,14 @@ class _Setter:
 
 
 def broken(line: LetterLine, room: float, measure: Callable[[str], float], default: float,
-           reach: float) -> tuple[LetterLine, ...]:
+           reach: float, decimal: str = ".") -> tuple[LetterLine, ...]:
     """The paragraph `line` set in `room` points (its indents within them) on as many lines as it needs, each
     keeping its look: the first its space before and first-line indent, the last its space after; `reach`:
     how far past `room` a tab stop may take a part (to the page's edge). The line itself when it fits."""
     left, right, first = line.indent
     edge = room - right
     bound = max([edge, *(pos for pos, _ in line.stops if pos <= room + reach)])
-    setter = _Setter(line, edge, bound, default, measure, at=left + first)
+    setter = _Setter(line, edge, bound, default, measure, decimal, at=left + first)
     for cell in line.cells:
         pending: Cell | None = cell
         fresh = False
