@@ -96,3 +96,23 @@ def test_catalogue_reading_blocks_numbers_every_block(tmp_path: Path) -> None:
     catalogue.write_text(catalogue.read_text(encoding="utf-8") + "    reading: blocks\n", encoding="utf-8")
     cited = citations(ws)[data["judgments"][0]["id"]]
     assert [c["paragraph"] for c in cited if c["file"] == "seeds/page.html"] == [4]  # nav ¶1, headline ¶2
+
+
+# Visible paragraphs under the attributes trafilatura takes for hiding (checked with w3m -dump, which shows each).
+CUED = """<!doctype html><html><head><title>Drones</title></head><body><header><a href="/">Site</a></header>
+<div class="content" style="overflow: hidden"><h1>Officials announce a drone programme for the north</h1>
+<p>The ministry of defence announced on Tuesday that a new drone programme would begin next year.</p>
+<p class="intro hidden-xs">Officials said the drones would patrol the border day and night from March.</p>
+<p class="lede hide-print">Critics said the programme was too expensive and would not stop smuggling.</p>
+<div id="hidden-costs"><p>The programme costs about 400 million dollars over its first five years.</p></div>
+<p aria-hidden="true">A pull quote repeated for the eye: the border will be watched day and night.</p>
+<p>The last paragraph of the article body, with a final sentence for the reader to copy.</p>
+</div><footer>Copyright 2024</footer></body></html>"""
+
+
+def test_attributes_trafilatura_reads_as_hiding_keep_visible_paragraphs() -> None:
+    """`overflow: hidden`, a class shown but on phones or in print, an id with "hidden" in it, `aria-hidden`:
+    a browser shows these paragraphs (the page styles none of them away), so the article keeps them."""
+    blocks = list(extract(HTML, CUED.encode(), None, "blocks").paragraphs)
+    assert list(extract(HTML, CUED.encode(), None, "article").paragraphs) == blocks[2:-1]  # no site, no headline
+    assert len(blocks[2:-1]) == 6

@@ -145,3 +145,22 @@ def test_markdown_nested_deeper_than_read_is_refused(nested: str) -> None:
     with pytest.raises(SeedError, match="nests block quotes and lists more than 198 levels deep") as caught:
         markdown("---\ntitle: T\n---\n# Title\n\n" + nested)
     assert caught.value.line is not None and caught.value.line >= 6
+
+
+UNSHOWN_PAGE = ("<html><body><h1>Media title</h1><p>The army has 1,200 drones today, officials said on Monday.</p>"
+                "<dialog><p>A closed dialog's 13 mines.</p></dialog>"
+                "<p>Second paragraph is here with more words to make it an article of some length.</p>"
+                "<video src=\"v.mp4\"><p>Your browser cannot play 14 videos.</p></video>"
+                "<audio controls>No 15 sounds.</audio><noembed>No 16 plugins.</noembed>"
+                "<p>Closing paragraph with enough words in it to count as body text.</p>"
+                "<dialog open><p>An open dialog's 30 jets.</p></dialog></body></html>")
+
+
+@pytest.mark.parametrize("reading", ["article", "blocks"])
+def test_closed_dialogs_and_media_fallback_text_are_not_read(reading: str) -> None:
+    """A closed <dialog> is `display: none` in every browser's own stylesheet (HTML's rendering section); a
+    browser that plays a <video> or <audio> shows the player, not the fallback text inside it."""
+    found = html(UNSHOWN_PAGE, reading)
+    assert not [p for p in found if any(word in p for word in ("mines", "videos", "sounds", "plugins"))]
+    assert found[-1] == "An open dialog's 30 jets."
+    assert len(found) == 4 + (reading == "blocks")  # the blocks reading has the headline too

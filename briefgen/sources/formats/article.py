@@ -76,6 +76,7 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
         return None
     _xml_text(tree)
     _take_out_hidden(tree, sheet)
+    _without_hiding_cues(tree)
     try:
         found: str | None = trafilatura.extract(
             tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
@@ -136,6 +137,27 @@ def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
         if isinstance(element.tag, str) and element.tag != "pre":
             element.text = unbroken(element.text) if element.text else element.text
         element.tail = unbroken(element.tail) if element.tail else element.tail
+
+
+# What trafilatura takes for hidden and drops, whatever a browser shows: a `style` naming "hidden" anywhere
+# (`overflow: hidden`) or a border, an id with "hidden" in it, `aria-hidden`, class names with "hide" or "hidden"
+# in them (Bootstrap's `hidden-xs`, hidden on phones only; `hide-print`) or "noprint".
+_HIDING_CLASS = re.compile(r"hid(?:e|den)|noprint", re.IGNORECASE)
+
+
+def _without_hiding_cues(tree: Any) -> None:
+    """Take away the attributes trafilatura reads as hiding an element, once the elements a browser does not show
+    are gone (visibility.py decides that, for both readings): it dropped visible paragraphs for them."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in ("style", "aria-hidden"):
+            element.attrib.pop(name, None)
+        if "hidden" in element.get("id", "").lower():
+            del element.attrib["id"]
+        classes = element.get("class", "")
+        if _HIDING_CLASS.search(classes):
+            element.set("class", " ".join(c for c in classes.split() if not _HIDING_CLASS.search(c)))
 
 
 def _quote_marks(tree: Any) -> None:

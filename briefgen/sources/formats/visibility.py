@@ -15,8 +15,11 @@ from briefgen.sources.formats.stylesheet import Sheet, every_screen
 # Elements whose content is never text a reader sees on the page, or never in the line they read: a ruby's
 # <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
 # "無人機") and <rp> (the parentheses around it, which only a browser without ruby shows).
+# The fallback text of media a browser plays (<video>, <audio>) and of embedded content it shows (<noembed>,
+# <noframes>), and a <datalist>'s suggestions, are not shown either.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
-                    "canvas", "select", "textarea", "button", "rt", "rp"})
+                    "canvas", "select", "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes",
+                    "datalist"})
 # Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
                   "source", "track", "wbr"})
@@ -45,7 +48,8 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     reader of the page sees; `parent`, its parent's ink.
 
     Gone: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser
-    running scripts never shows, forms' controls, embedded documents); the `hidden` attribute; `display: none`
+    running scripts never shows, forms' controls, embedded documents, media's fallback text); a <dialog> that is
+    not open; the `hidden` attribute; `display: none`
     or `content-visibility: hidden`; `opacity: 0`; clipped away as visually-hidden (`.sr-only`) text is
     (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)` or a circle of no size, or 1px wide and high with
     `overflow: hidden`): a screen reader reads it, a sighted reader, who copies passages from the page, does not
@@ -56,7 +60,8 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
     <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
     decoration or text repeated for the eye, which a sighted reader does see."""
-    if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found"):
+    if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
+            tag == "dialog" and "open" not in attrs):
         return Hiding(True, parent)
     values = sheet.values(attrs, tree)
     gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
