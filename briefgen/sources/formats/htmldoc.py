@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
+from briefgen.sources.formats.textbytes import likely_encoding
 from briefgen.sources.formats.visibility import Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
 
@@ -29,8 +30,9 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 
 def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
-    Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
-    else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text,
+    Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them; bytes invalid
+    in it read as U+FFFD), else UTF-8, else the legacy encoding the bytes are detected to be (as Chrome and
+    Firefox detect an unlabelled page's), else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text,
     nor the other control characters that are not white space (LibreOffice's HTML writes an input field's text
     between U+0004 and U+0005), which no reader sees as text nor can type, and a passage may not hold.
     A file whose first bytes say it is a PDF, a Word file or an image is refused."""
@@ -50,7 +52,10 @@ def _decoded(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return decode_windows_1252(raw)
+        pass
+    detected = likely_encoding(raw, markup=True)  # as browsers guess an unlabelled page's encoding from its bytes
+    known = lookup(detected) if detected is not None else None
+    return decode_windows_1252(raw) if known is None or known[1] == "windows-1252" else raw.decode(known[1])
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
@@ -69,11 +74,7 @@ def _decode_as(raw: bytes, name: str, codec: str) -> str:
                         "re-save the page as UTF-8")
     if codec == "windows-1252":
         return decode_windows_1252(raw)
-    try:
-        return raw.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise SeedError(f"the page is not valid {name} text (byte {exc.start})", "re-save the page as UTF-8",
-                        raw[: exc.start].count(b"\n") + 1) from None
+    return raw.decode(codec, errors="replace")  # a byte sequence the encoding has no character for shows as �
 
 
 def quote_mark(depth: int, opening: bool) -> str:
