@@ -32,9 +32,10 @@ def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
     Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them; bytes invalid
     in it read as U+FFFD), else UTF-8, else the legacy encoding the bytes are detected to be (as Chrome and
-    Firefox detect an unlabelled page's), else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text,
-    nor the other control characters that are not white space (LibreOffice's HTML writes an input field's text
-    between U+0004 and U+0005), which no reader sees as text nor can type, and a passage may not hold.
+    Firefox detect an unlabelled page's), else the web's windows-1252; without NUL characters, which a
+    browser's parser drops from the page's text, nor the other control characters that are not white space
+    (LibreOffice's HTML writes an input field's text between U+0004 and U+0005), which no reader sees as text
+    nor can type, and a passage may not hold.
     A file whose first bytes say it is a PDF, a Word file or an image is refused."""
     check_kind(raw, "an HTML page")
     text = _decoded(raw)
