@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.marks import unmarked
 from briefgen.sources.textnorm import normalise
 from tests.conftest import ROOT
 from tests.helpers import append_entry, citations, model, save_model
@@ -27,7 +28,7 @@ def shares() -> tuple[float, float]:
     """(share of the corpus's article paragraphs kept, share of its clutter blocks dropped), over all pages."""
     kept = article = dropped = clutter = 0
     for name, truth in TRUTH.items():
-        found = {normalise(p) for p in read(name)}
+        found = {normalise(unmarked(p)) for p in read(name)}  # a list item read with its number ("1. ")
         article += len(truth["article"])
         kept += sum(normalise(p) in found for p in truth["article"])
         clutter += len(truth["clutter"])
@@ -78,7 +79,7 @@ def test_raw_blocks_reading_keeps_everything() -> None:
 
 def test_raw_blocks_reading_drops_no_clutter() -> None:
     for name, truth in TRUTH.items():
-        found = {normalise(p) for p in read(name, "blocks")}
+        found = {normalise(unmarked(p)) for p in read(name, "blocks")}
         assert all(normalise(c) in found for c in truth["clutter"]), name
 
 

@@ -39,7 +39,7 @@ def find(seed: Seed, passage: str) -> Found:
     ones on both sides ("km²" and "km2"), no space inside quotation marks nor before : ; ? ! on either side
     (« la priorité » and «la priorité»), and the words a PDF line's end hyphenated whole, else in that seed
     without the note numbers glued to its words, for a passage that leaves them out ("a top priority by" in
-    "a top priority1 by"): see marks.py."""
+    "a top priority1 by"), and without the numbers of an ordered list's items: see marks.py."""
     found = _find_whole(seed, passage)
     if found.spans:
         return found

@@ -9,12 +9,14 @@ which trafilatura finds no article is read as raw blocks (htmldoc.text_blocks), 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
+from briefgen.sources.formats.listmarks import Numbering
 from briefgen.sources.formats.plain import unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import Visibility, page_sheet
@@ -108,26 +110,16 @@ def _xml_char(found: re.Match[str]) -> str:
 
 def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
     """Drop each element a browser does not render (its tail, the text after it, stays) and empty the text of
-    each one whose text is unseen, keeping what a descendant made visible again shows. The <title> stays:
-    trafilatura reads the page's title from it."""
-    from lxml import etree
-
-    seen = Visibility(sheet, implied=False)  # the parsed tree nests its elements already
-    gone, unseen = [], []
-    for event, element in etree.iterwalk(tree, events=("start", "end")):
-        if not isinstance(element.tag, str):
-            continue
-        tag = element.tag.lower()
-        if event == "end":
-            seen.end(tag)
-        elif seen.start(tag, dict(element.attrib)) and tag != "title":
-            gone.append(element)
-        elif seen.hidden and tag != "title":
-            unseen.append(element)
+    each one whose text is unseen, keeping what a descendant made visible again shows; put before each item of
+    an ordered list the number a browser draws (listmarks.py). The <title> stays: trafilatura reads the page's
+    title from it."""
+    gone, unseen, marks = _walk(tree, sheet)
     for element in unseen:
         element.text = None
         for child in element:
             child.tail = None
+    for element, mark in marks:
+        element.text = f"{mark} {element.text or ''}"
     for element in gone:
         if element.getparent() is None:  # the page's root is hidden (<html hidden>): a browser shows nothing
             raise no_text()
@@ -158,6 +150,41 @@ def _without_hiding_cues(tree: Any) -> None:
         classes = element.get("class", "")
         if _HIDING_CLASS.search(classes):
             element.set("class", " ".join(c for c in classes.split() if not _HIDING_CLASS.search(c)))
+
+
+def _walk(tree: Any, sheet: Sheet) -> tuple[list[Any], list[Any], list[tuple[Any, str]]]:
+    """(the elements a browser does not render, those whose own text is unseen, each shown list item with the
+    number before it) in the tree, as visibility.py and listmarks.py find them."""
+    from lxml import etree
+
+    seen = Visibility(sheet, implied=False)  # the parsed tree nests its elements already
+    numbering = Numbering()
+    gone, unseen, marks = [], [], []
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if event == "end":
+            seen.end(tag)
+            numbering.end(tag)
+            continue
+        attrs = dict(element.attrib)
+        went = seen.start(tag, attrs)
+        numbering.start(tag, attrs, seen.values, functools.partial(_items, element))
+        if went and tag != "title":
+            gone.append(element)
+            continue
+        mark = numbering.item(attrs, seen.values) if tag == "li" else ""
+        if seen.hidden and tag != "title":
+            unseen.append(element)
+        elif mark:
+            marks.append((element, mark))
+    return gone, unseen, marks
+
+
+def _items(element: Any) -> int:
+    """The items of a list element."""
+    return sum(child.tag == "li" for child in element)
 
 
 def _quote_marks(tree: Any) -> None:

@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
+from briefgen.sources.formats.listmarks import Numbering, items_ahead
 from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.textbytes import likely_encoding
@@ -103,6 +104,8 @@ class HtmlText(LenientParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.visibility = Visibility(sheet)
+        self.numbering = Numbering()
+        self._tag_at = 0
         self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
         self._pre = 0
@@ -110,7 +113,9 @@ class HtmlText(LenientParser):
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.visibility.start(tag, dict(attrs))
+        named = dict(attrs)
+        gone = self.visibility.start(tag, named)
+        self.numbering.start(tag, named, self.visibility.values, self._items)
         if tag == "q":
             self._quotes.append(not self.visibility.hidden)
             if self._quotes[-1]:
@@ -121,6 +126,10 @@ class HtmlText(LenientParser):
             self._head = False
             self._pre += tag == "pre"
             self.flush()
+            if tag == "li" and not gone:
+                mark = self.numbering.item(named, self.visibility.values)
+                if mark and not self.visibility.hidden:
+                    self._current.append(mark + " ")
         elif tag in ("td", "th"):
             self._current.append(" ")
 
@@ -130,6 +139,7 @@ class HtmlText(LenientParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.visibility.end(tag)
+        self.numbering.end(tag)
         if tag == "q" and self._quotes:
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=False))
@@ -151,6 +161,14 @@ class HtmlText(LenientParser):
             self._current.append(lines[-1])
         else:
             self._current.append(data)
+
+    def parse_starttag(self, i: int) -> int:
+        self._tag_at = i  # where in `rawdata` the start tag being read begins
+        return super().parse_starttag(i)
+
+    def _items(self) -> int:
+        """The items of the list whose start tag is being read, counted in the markup after it."""
+        return items_ahead(self.rawdata, self.rawdata.find(">", self._tag_at) + 1)
 
     def drain(self) -> str:
         """The text collected since the last block began, taken out."""

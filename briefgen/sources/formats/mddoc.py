@@ -82,9 +82,12 @@ def blocks(text: str, offset: int = 0) -> Iterator[str]:
     tokens = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").parse(text)
     _check_depth(tokens, offset)
     html = HtmlText(sheet=page_sheet("".join(_raw_html(tokens))))
+    mark = ""  # the number of the ordered list's item whose text comes next, as the rendered page draws it
     for token in tokens:
         if token.type == "inline":
-            yield _inline_text(token, html)
+            text = _inline_text(token, html)
+            yield f"{mark} {text}" if mark and text.strip() else text
+            mark = ""
         elif token.type in ("fence", "code_block"):
             if not html.visibility.hidden:
                 yield from token.content.split("\n")
@@ -92,6 +95,8 @@ def blocks(text: str, offset: int = 0) -> Iterator[str]:
             yield from html.read(token.content)
         elif token.tag and not token.hidden:  # a tight list's paragraphs are not in the page
             _follow(html, token)
+            if token.type == "list_item_open" and not html.visibility.hidden:
+                mark = html.numbering.item({}, {})
     yield from html.read("", end=True)
 
 
@@ -106,11 +111,16 @@ def _raw_html(tokens: list[Token]) -> Iterator[str]:
 
 
 def _follow(html: HtmlText, token: Token) -> None:
-    """Keep the open elements as the rendered page has them: Markdown's own <p>, <li>, <em> … open and close too."""
+    """Keep the open elements as the rendered page has them: Markdown's own <p>, <li>, <em> … open and close too
+    (an ordered list counting its items from its `start`, as the page numbers them, whatever numbers the
+    Markdown writes: "1." "1." "1." is rendered 1, 2, 3)."""
     if token.nesting == 1:
-        html.visibility.start(token.tag, {})
+        attrs = {name: str(value) for name, value in token.attrs.items()}
+        html.visibility.start(token.tag, attrs)
+        html.numbering.start(token.tag, attrs, {}, lambda: 0)
     elif token.nesting == -1:
         html.visibility.end(token.tag)
+        html.numbering.end(token.tag)
 
 
 def _check_depth(tokens: list[Token], offset: int) -> None:

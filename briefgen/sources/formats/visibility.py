@@ -6,6 +6,7 @@ followed through the open elements as the browser nests them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefgen.sources.formats.cssselect import Element, Tree
@@ -41,6 +42,7 @@ class Hiding:
 
     gone: bool  # not rendered at all (display: none and the like): nothing inside shows, whatever it says
     ink: Ink  # whether its own text can be seen, as its descendants inherit it (ink.py)
+    values: Mapping[str, str]  # its style's settled values (stylesheet.Sheet.values)
 
 
 def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, parent: Ink) -> Hiding:
@@ -62,11 +64,11 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     decoration or text repeated for the eye, which a sighted reader does see."""
     if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
             tag == "dialog" and "open" not in attrs):
-        return Hiding(True, parent)
+        return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
     gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
         or _clipped(values) or _off_screen(values)
-    return Hiding(gone, inherit(parent, values))
+    return Hiding(gone, inherit(parent, values), values)
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
@@ -121,6 +123,7 @@ class Visibility:
         self._tree = Tree()  # the open elements and the siblings before each, as selectors see them
         self._named: dict[str, int] = {}  # open elements by name, so an end tag is matched without a search
         self._gone = 0  # open elements not rendered at all
+        self.values: Mapping[str, str] = {}  # the style of the element started last (none for a void one)
 
     @property
     def hidden(self) -> bool:
@@ -131,9 +134,11 @@ class Visibility:
         while self.implied and self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
             self._pop()
         self._tree.meet(Element(tag, attrs.get("id"), frozenset((attrs.get("class") or "").split())))
+        self.values = {}
         if tag in VOID:
             return False
         found = hiding(tag, attrs, self.sheet, self._tree, self._open[-1][2] if self._open else Ink())
+        self.values = found.values
         self._open.append((tag, found.gone, found.ink))
         self._tree.open()
         self._named[tag] = self._named.get(tag, 0) + 1
