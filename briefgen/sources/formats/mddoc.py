@@ -115,7 +115,7 @@ def _follow(html: HtmlText, token: Token) -> None:
     (an ordered list counting its items from its `start`, as the page numbers them, whatever numbers the
     Markdown writes: "1." "1." "1." is rendered 1, 2, 3)."""
     if token.nesting == 1:
-        attrs = {name: str(value) for name, value in token.attrs.items()}
+        attrs: dict[str, str | None] = {name: str(value) for name, value in token.attrs.items()}
         html.visibility.start(token.tag, attrs)
         html.numbering.start(token.tag, attrs, {}, lambda: 0)
     elif token.nesting == -1:
