@@ -117,3 +117,14 @@ def test_attributes_trafilatura_reads_as_hiding_keep_visible_paragraphs() -> Non
     blocks = list(extract(HTML, CUED.encode(), None, "blocks").paragraphs)
     assert list(extract(HTML, CUED.encode(), None, "article").paragraphs) == blocks[2:-1]  # no site, no headline
     assert len(blocks[2:-1]) == 6
+
+
+def test_a_page_nested_deeper_than_lxml_reads_loses_no_paragraph() -> None:
+    """An old page's unclosed <font> tags nest each paragraph inside the one before (browsers rebuild the open
+    formatting elements in each new <p>): lxml's HTML parser stops at 256 open elements and dropped the rest, 273
+    of these 400 paragraphs. Such a page is read as raw blocks, every paragraph in its place."""
+    paragraphs = [f"Paragraph {n} of the old page, whose font tag is never closed." for n in range(400)]
+    page = "<html><head><title>Old</title></head><body><h1>Old page</h1>" + "".join(
+        f'<p><font face="Arial">{text}' for text in paragraphs) + "</body></html>"
+    found = list(extract(HTML, page.encode(), None, "article").paragraphs)
+    assert [p for p in found if p.startswith("Paragraph")] == paragraphs

@@ -65,8 +65,14 @@ def article_blocks(html: str, page: list[str], sheet: Sheet) -> list[str] | None
     return _without_headline(blocks, str(root.get("title") or ""), main)
 
 
+# lxml's HTML parser stops at 256 open elements and drops the rest of the page without a word (unclosed <font> or
+# <div> tags of an old page reach it): an element this deep says the tree may be cut short. Read as raw blocks.
+_CUT_SHORT = "boolean(//*[ancestor::*[250]])"
+
+
 def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
-    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding).
+    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding); None
+    when lxml could not read the whole page.
 
     `favor_recall`: its default drops an article's list items when they are not inside an article container."""
     import trafilatura
@@ -74,7 +80,7 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
     from trafilatura.utils import load_html
 
     tree = load_html(html)
-    if tree is None:
+    if tree is None or tree.xpath(_CUT_SHORT):
         return None
     _xml_text(tree)
     _take_out_hidden(tree, sheet)
