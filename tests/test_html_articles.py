@@ -128,3 +128,18 @@ def test_a_page_nested_deeper_than_lxml_reads_loses_no_paragraph() -> None:
         f'<p><font face="Arial">{text}' for text in paragraphs) + "</body></html>"
     found = list(extract(HTML, page.encode(), None, "article").paragraphs)
     assert [p for p in found if p.startswith("Paragraph")] == paragraphs
+
+
+def test_a_blocks_own_text_and_the_blocks_inside_it_stay_apart() -> None:
+    """A <div> with text of its own around a block inside it: a browser shows three lines; the extractor joined
+    them with nothing between ("count.The inner"), so no passage copied across them was found and the blocks
+    could not be cut apart again. Oracle: the page as written, and w3m -dump, which shows the three lines."""
+    texts = ["Loose text before an inner block in the same div, long enough to count.",
+             "The inner block of text, which is a div inside the div with its own words.",
+             "Tail text after the inner block, again long enough to be a paragraph here."]
+    page = ("<html><head><title>T</title></head><body><article><h1>Officials announce a drone programme</h1>"
+            "<p>The ministry of defence announced on Tuesday that a new drone programme would begin.</p>"
+            f"<div>{texts[0]}<div>{texts[1]}</div>{texts[2]}</div><p>The last paragraph of the article, with a "
+            "final sentence for the reader.</p></article></body></html>")
+    found = list(extract(HTML, page.encode(), None, "article").paragraphs)
+    assert found[1:4] == texts, found

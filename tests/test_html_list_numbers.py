@@ -23,6 +23,7 @@ ATTRIBUTES = """<html><head><title>Lists</title></head><body><h1>Lists</h1>
 <ol type="I" start="3"><li>The first stage ends in March next year.</li><li>The second stage ends in June.</li></ol>
 <ol type="i"><li>Costs are shared by the two ministries.</li><li value="9">The budget is reviewed every year.</li>
 <li>Parliament votes on the budget each spring.</li></ol>
+<ol start="7"><li><div>Seventh</div><p>An item whose text begins in a block inside it.</p></li></ol>
 <ul><li>A bulleted item has no number of its own.</li></ul>
 <p>The ministry said the programme would be reviewed after its second year of flights.</p></body></html>"""
 
@@ -30,7 +31,8 @@ NUMBERED = ["4. Buy two hundred drones from the domestic makers.", "5. Train the
             "a. Patrol the northern border day and night.", "b. Report every sighting to the army.",
             "III. The first stage ends in March next year.", "IV. The second stage ends in June.",
             "i. Costs are shared by the two ministries.", "ix. The budget is reviewed every year.",
-            "x. Parliament votes on the budget each spring.", "A bulleted item has no number of its own."]
+            "x. Parliament votes on the budget each spring.", "7. Seventh",
+            "An item whose text begins in a block inside it.", "A bulleted item has no number of its own."]
 
 # Numbers set by what w3m does not read: `reversed` (HTML: counting down from the number of items), the page's
 # styles (`list-style-type`, `list-style: none`, an item shown inline), and lists inside lists.

@@ -9,17 +9,14 @@ which trafilatura finds no article is read as raw blocks (htmldoc.text_blocks), 
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
-from briefgen.sources.formats.listmarks import Numbering
-from briefgen.sources.formats.plain import unbroken
+from briefgen.sources.formats.articletree import prepare
+from briefgen.sources.formats.htmldoc import decode, no_text, text_blocks
 from briefgen.sources.formats.stylesheet import Sheet
-from briefgen.sources.formats.visibility import Visibility, page_sheet
+from briefgen.sources.formats.visibility import page_sheet
 from briefgen.sources.textnorm import normalise
 
 # trafilatura's XML elements that begin and end a block; a table cell is inline (a row is one block).
@@ -82,9 +79,7 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
     tree = load_html(html)
     if tree is None or tree.xpath(_CUT_SHORT):
         return None
-    _xml_text(tree)
-    _take_out_hidden(tree, sheet)
-    _without_hiding_cues(tree)
+    prepare(tree, sheet)
     try:
         found: str | None = trafilatura.extract(
             tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
@@ -93,120 +88,6 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
     except etree.XMLSyntaxError:  # it checks the XML it made by parsing it: a name HTML allows and XML does not
         return None  # (an attribute named “top, from a stray "<s" in the text): read the page as raw blocks
     return found
-
-
-# What lxml's HTML parser leaves in a text from a character reference (&#27;, &#1;, &#12;) but refuses to be given
-# back, so any change to that text (ours, or trafilatura's) would fail: the C0 controls but tab and line breaks.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _xml_text(tree: Any) -> None:
-    """Each text in the tree without the control characters XML cannot hold, as Python's html.parser reads the
-    same references (it drops them; a form feed, which HTML counts as white space, is a space)."""
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.text and _NOT_XML.search(element.text):
-            element.text = _NOT_XML.sub(_xml_char, element.text)
-        if element.tail and _NOT_XML.search(element.tail):
-            element.tail = _NOT_XML.sub(_xml_char, element.tail)
-
-
-def _xml_char(found: re.Match[str]) -> str:
-    return " " if found.group() == "\x0c" else ""
-
-
-def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
-    """Drop each element a browser does not render (its tail, the text after it, stays) and empty the text of
-    each one whose text is unseen, keeping what a descendant made visible again shows; put before each item of
-    an ordered list the number a browser draws (listmarks.py). The <title> stays: trafilatura reads the page's
-    title from it."""
-    gone, unseen, marks = _walk(tree, sheet)
-    for element in unseen:
-        element.text = None
-        for child in element:
-            child.tail = None
-    for element, mark in marks:
-        element.text = f"{mark} {element.text or ''}"
-    for element in gone:
-        if element.getparent() is None:  # the page's root is hidden (<html hidden>): a browser shows nothing
-            raise no_text()
-        element.drop_tree()
-    _quote_marks(tree)
-    for element in tree.iter():  # a line break between CJK characters is nothing (htmldoc reads it so too)
-        if isinstance(element.tag, str) and element.tag != "pre":
-            element.text = unbroken(element.text) if element.text else element.text
-        element.tail = unbroken(element.tail) if element.tail else element.tail
-
-
-# What trafilatura takes for hidden and drops, whatever a browser shows: a `style` naming "hidden" anywhere
-# (`overflow: hidden`) or a border, an id with "hidden" in it, `aria-hidden`, class names with "hide" or "hidden"
-# in them (Bootstrap's `hidden-xs`, hidden on phones only; `hide-print`) or "noprint".
-_HIDING_CLASS = re.compile(r"hid(?:e|den)|noprint", re.IGNORECASE)
-
-
-def _without_hiding_cues(tree: Any) -> None:
-    """Take away the attributes trafilatura reads as hiding an element, once the elements a browser does not show
-    are gone (visibility.py decides that, for both readings): it dropped visible paragraphs for them."""
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for name in ("style", "aria-hidden"):
-            element.attrib.pop(name, None)
-        if "hidden" in element.get("id", "").lower():
-            del element.attrib["id"]
-        classes = element.get("class", "")
-        if _HIDING_CLASS.search(classes):
-            element.set("class", " ".join(c for c in classes.split() if not _HIDING_CLASS.search(c)))
-
-
-def _walk(tree: Any, sheet: Sheet) -> tuple[list[Any], list[Any], list[tuple[Any, str]]]:
-    """(the elements a browser does not render, those whose own text is unseen, each shown list item with the
-    number before it) in the tree, as visibility.py and listmarks.py find them."""
-    from lxml import etree
-
-    seen = Visibility(sheet, implied=False)  # the parsed tree nests its elements already
-    numbering = Numbering()
-    gone, unseen, marks = [], [], []
-    for event, element in etree.iterwalk(tree, events=("start", "end")):
-        if not isinstance(element.tag, str):
-            continue
-        tag = element.tag.lower()
-        if event == "end":
-            seen.end(tag)
-            numbering.end(tag)
-            continue
-        attrs = dict(element.attrib)
-        went = seen.start(tag, attrs)
-        numbering.start(tag, attrs, seen.values, functools.partial(_items, element))
-        if went and tag != "title":
-            gone.append(element)
-            continue
-        mark = numbering.item(attrs, seen.values) if tag == "li" else ""
-        if seen.hidden and tag != "title":
-            unseen.append(element)
-        elif mark:
-            marks.append((element, mark))
-    return gone, unseen, marks
-
-
-def _items(element: Any) -> int:
-    """The items of a list element."""
-    return sum(child.tag == "li" for child in element)
-
-
-def _quote_marks(tree: Any) -> None:
-    """Put around each <q> element's text the quotation marks a browser draws (htmldoc.quote_mark), and the
-    text in the place of the element (trafilatura takes a <q> for a block quote, and mixes nested ones)."""
-    found = list(tree.iter("q"))
-    for element in found:
-        depth = sum(1 for ancestor in element.iterancestors("q")) + 1
-        element.text = quote_mark(depth, opening=True) + (element.text or "")
-        last = element[-1] if len(element) else None
-        if last is None:
-            element.text += quote_mark(depth, opening=False)
-        else:
-            last.tail = (last.tail or "") + quote_mark(depth, opening=False)
-    for element in reversed(found):  # the innermost first
-        element.drop_tag()
 
 
 def unmerged(blocks: list[str], page: list[str]) -> list[str]:

@@ -106,6 +106,7 @@ class HtmlText(LenientParser):
         self.visibility = Visibility(sheet)
         self.numbering = Numbering()
         self._tag_at = 0
+        self._mark = ""  # the number of the list item whose text has not begun yet
         self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
         self._pre = 0
@@ -128,8 +129,7 @@ class HtmlText(LenientParser):
             self.flush()
             if tag == "li" and not gone:
                 mark = self.numbering.item(named, self.visibility.values)
-                if mark and not self.visibility.hidden:
-                    self._current.append(mark + " ")
+                self._mark = "" if self.visibility.hidden else mark
         elif tag in ("td", "th"):
             self._current.append(" ")
 
@@ -140,6 +140,7 @@ class HtmlText(LenientParser):
     def handle_endtag(self, tag: str) -> None:
         self.visibility.end(tag)
         self.numbering.end(tag)
+        self._mark = "" if tag in ("li", "ol") else self._mark
         if tag == "q" and self._quotes:
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=False))
@@ -153,6 +154,9 @@ class HtmlText(LenientParser):
     def handle_data(self, data: str) -> None:
         if self.visibility.hidden or self._head:
             return
+        if self._mark and not data.isspace():  # the number sits beside the item's first line of text
+            self._current.append(self._mark + " ")
+            self._mark = ""
         if self._pre:
             lines = data.split("\n")
             for line in lines[:-1]:
