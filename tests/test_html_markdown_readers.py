@@ -188,3 +188,12 @@ def test_closed_dialogs_and_media_fallback_text_are_not_read(reading: str) -> No
     assert not [p for p in found if any(word in p for word in ("mines", "videos", "sounds", "plugins"))]
     assert found[-1] == "An open dialog's 30 jets."
     assert len(found) == 4 + (reading == "blocks")  # the blocks reading has the headline too
+
+
+def test_a_charset_in_a_comment_declares_nothing() -> None:
+    """A browser's scan for the <meta> charset steps over comments: the page is the UTF-8 its live <meta> says, not
+    the Latin-1 of an old tag left commented out (read as Windows-1252, every curly quote became three letters)."""
+    raw = (b'<html><head><!-- <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"> -->'
+           b'<meta charset="utf-8"><title>T</title></head><body>' + "<p>The army’s “1,200” drones.</p>".encode()
+           + b"</body></html>")
+    assert html(raw, "blocks") == ["The army’s “1,200” drones."]

@@ -27,6 +27,7 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "
 # Control characters that are not white space (C0 but tab, line feed, form feed, carriage return; DEL; C1 but NEL)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 def decode(raw: bytes) -> str:
@@ -61,8 +62,10 @@ def _decoded(raw: bytes) -> str:
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
-    """(encoding, codec) of the first known charset label in the page's first 4 KB."""
-    for found in _CHARSET.finditer(raw[:4096]):
+    """(encoding, codec) of the first known charset label in the page's first 4 KB, outside comments (a browser's
+    scan for it steps over them: an old `<meta>` left in a comment declares nothing)."""
+    head = raw[:4096]
+    for found in _CHARSET.finditer(_COMMENT.sub(b"", head) if b"<!--" in head else head):
         known = lookup(found.group(1).decode("ascii"))
         if known is not None:
             return known
