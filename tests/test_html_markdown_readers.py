@@ -197,3 +197,10 @@ def test_a_charset_in_a_comment_declares_nothing() -> None:
            b'<meta charset="utf-8"><title>T</title></head><body>' + "<p>The army’s “1,200” drones.</p>".encode()
            + b"</body></html>")
     assert html(raw, "blocks") == ["The army’s “1,200” drones."]
+
+
+def test_a_br_tag_in_markdown_breaks_the_line_between_its_words() -> None:
+    """`one<br>two` renders on two lines (pandoc's HTML in w3m shows them): the words are apart, as across a hard
+    break (none between two CJK characters); they read "onetwo". A <wbr> is no space."""
+    assert markdown("# T\n\nLine one<br>line two, x<br/>y and a<wbr>b; 无人<br>机.\n") == [
+        "T", "Line one line two, x y and ab; 无人机."]

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import HtmlText
+from briefgen.sources.formats.htmldoc import BLOCKS, HtmlText
 from briefgen.sources.formats.plain import SeedError, decode_text, unbroken
 from briefgen.sources.formats.visibility import page_sheet
 
@@ -26,6 +26,7 @@ TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r
 _NOTE_DEFINED = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _NOTE_LINE = re.compile(r"\n(?=\[\^([^\]\s]+)\]:)")
 _NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](:\s*)?")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}
 # markdown-it stops reading blocks nested this deep and drops their text without a word (its default is 20, which
 # 21 `>` of a quoted mail thread reach). 200 levels parse within Python's recursion limit (measured: 400 quote
@@ -152,6 +153,8 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
             if child.type == "html_inline":
                 html.feed(child.content)
                 parts.append(html.drain())  # what the tag itself draws: a <q>'s quotation mark
+                if (tag := _TAG_NAME.match(child.content)) and tag.group(1).lower() in BLOCKS:
+                    parts.append("\n")  # a <br> breaks the line: a space, as a hard break is (none between CJK)
             elif child.tag:
                 _follow(html, child)
             if html.visibility.hidden:
