@@ -33,6 +33,13 @@ _ENDS_P = frozenset({"address", "article", "aside", "blockquote", "center", "dd"
 IMPLIED_END = {"p": _ENDS_P, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
                "tr": frozenset({"tr"}), "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
                "option": frozenset({"option", "optgroup"})}
+# The visually-hidden classes of the common frameworks and site kits, which clip their text away at every width
+# and which a saved page's linked stylesheet defines (its own <style> rarely does): Bootstrap, Tailwind,
+# HTML5 Boilerplate, WordPress, Drupal, Foundation, GOV.UK, the NHS, the U.S. Web Design System. A link's "(opens
+# in a new window)" or a date's "Published:" for screen readers, inside an article's sentences.
+VISUALLY_HIDDEN = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                             "element-invisible", "show-for-sr", "govuk-visually-hidden", "nhsuk-u-visually-hidden",
+                             "usa-sr-only", "u-visually-hidden", "a11y-hidden", "hidden-visually"})
 _INERT = frozenset({"template", "noscript"})  # a <style> inside them styles nothing (with scripts running)
 
 
@@ -52,7 +59,8 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     Gone: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser
     running scripts never shows, forms' controls, embedded documents, media's fallback text); a <dialog> that is
     not open; the `hidden` attribute; `display: none`
-    or `content-visibility: hidden`; `opacity: 0`; clipped away as visually-hidden (`.sr-only`) text is
+    or `content-visibility: hidden`; a class of VISUALLY_HIDDEN; `opacity: 0`; clipped away as visually-hidden
+    (`.sr-only`) text is
     (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)` or a circle of no size, or 1px wide and high with
     `overflow: hidden`): a screen reader reads it, a sighted reader, who copies passages from the page, does not
     see it; placed off the screen (`position: absolute` or `fixed` at -999px or further, `text-indent: -999px`).
@@ -63,7 +71,8 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
     decoration or text repeated for the eye, which a sighted reader does see."""
     if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
-            tag == "dialog" and "open" not in attrs):
+            tag == "dialog" and "open" not in attrs) or (
+            attrs.get("class") and not VISUALLY_HIDDEN.isdisjoint((attrs["class"] or "").split())):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
     gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
