@@ -45,13 +45,16 @@ ol.upper { list-style-type: upper-alpha } ol.quiet { list-style: none } ol.row l
 <ol class="upper"><li>The first lettered step of the plan.</li><li style="list-style-type: lower-roman">A step
 numbered in its own style.</li></ol>
 <ol class="quiet"><li>A step drawn with no number at all.</li></ol>
+<ol style="list-style-type: lower-greek"><li>A step in Greek letters.</li></ol>
+<ol style="list-style: decimal-leading-zero inside" start="7"><li>A step with a leading zero.</li></ol>
 <ol class="row"><li>Drones</li><li>Pilots</li></ol>
 <ol><li>The outer step of the plan.<ol><li>An inner step under it.</li></ol></li><li>The next outer step.</li></ol>
 <p>The ministry said the programme would be reviewed after its second year of flights.</p></body></html>"""
 
 STYLED_ITEMS = ["3. Three steps are left before the first flight.", "2. Two steps are left.",
                 "1. One step is left.", "A. The first lettered step of the plan.",
-                "ii. A step numbered in its own style.", "A step drawn with no number at all.", "Drones", "Pilots",
+                "ii. A step numbered in its own style.", "A step drawn with no number at all.",
+                "α. A step in Greek letters.", "07. A step with a leading zero.", "Drones", "Pilots",
                 "1. The outer step of the plan.", "1. An inner step under it.", "2. The next outer step."]
 
 

@@ -21,9 +21,10 @@ _ALPHA = {"lower-alpha": "abcdefghijklmnopqrstuvwxyz", "lower-latin": "abcdefghi
           "upper-alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper-latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-_LISTS = frozenset({"ol", "ul", "menu"})
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+_LISTS = frozenset({"ol", "ul", "menu", "dir"})
 _NOT_A_TYPE = frozenset({"inside", "outside", "inherit", "initial", "unset", "revert"})
-_LIST_TAG = re.compile(r"<(/?)(ol|ul|menu|li)\b", re.IGNORECASE)
+_LIST_TAG = re.compile(r"<(/?)(ol|ul|menu|dir|li)\b", re.IGNORECASE)
 
 
 def style_type(attrs: Mapping[str, str | None], values: Mapping[str, str]) -> str | None:
@@ -37,19 +38,28 @@ def style_type(attrs: Mapping[str, str | None], values: Mapping[str, str]) -> st
 
 
 def marker(kind: str, number: int) -> str:
-    """An item's number as a list of this type draws it ("4.", "d.", "iv."); "" for a type that draws none."""
-    if kind in _ALPHA and number > 0:
-        letters, label = _ALPHA[kind], ""
-        while number:
-            number, digit = divmod(number - 1, 26)
-            label = letters[digit] + label
-        return label + "."
+    """An item's number as a list of this type draws it ("4.", "d.", "iv.", "07."); "" for a type that draws none.
+    A number the type cannot write (none below "a", a roman numeral from 4000) is written in digits, as CSS does."""
+    letters = _ALPHA.get(kind, _GREEK if kind == "lower-greek" else "")
+    if letters and number > 0:
+        return _alphabetic(number, letters) + "."
     if kind in ("lower-roman", "upper-roman") and 0 < number < 4000:
         label = _roman(number)
         return (label if kind == "lower-roman" else label.upper()) + "."
-    if kind in ("decimal", *_ALPHA, "lower-roman", "upper-roman"):
+    if kind == "decimal-leading-zero":
+        return f"{number:02d}." if number >= 0 else f"-{-number:02d}."
+    if kind in ("decimal", "lower-roman", "upper-roman", "lower-greek", *_ALPHA):
         return f"{number}."
     return ""
+
+
+def _alphabetic(number: int, letters: str) -> str:
+    """1 is "a", 26 "z", 27 "aa"."""
+    label = ""
+    while number:
+        number, digit = divmod(number - 1, len(letters))
+        label = letters[digit] + label
+    return label
 
 
 def _roman(number: int) -> str:
