@@ -57,7 +57,7 @@ _NOTE_NUMBER = re.compile(rf"{_GLUED}[{_DIGITS}]{{1,3}}{_AFTER}|(?<=[\w{_STOPS}]
 
 # The number of a list item at a paragraph's start: "4. ", "d. ", "iv. ", "IV. ", "β. " (listmarks.py draws them).
 _LIST_NUMBER = re.compile(
-    r"^(?:-?[0-9]{1,4}|[a-zA-Z]{1,2}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|[\u03b1-\u03c9]{1,2})\. (?=\S)", re.MULTILINE)
+    r"^(?:-?[0-9]{1,4}|[a-zA-Z]|[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|[\u03b1-\u03c9]{1,2})\. (?=\S)", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1024)
