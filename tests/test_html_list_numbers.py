@@ -105,7 +105,8 @@ def test_a_wrong_number_is_not_found() -> None:
 
 
 NOTE = ("# Plan\n\n1. Buy drones.\n1. Train pilots.\n   - A bullet under it.\n1. Patrol.\n\n3) Third starts here.\n"
-        "4) Fourth.\n\n- A bullet.\n\n10. Ten.\n    1. Nested one.\n11. Eleven.\n\nText after.\n")
+        "4) Fourth.\n\n- A bullet.\n\n10. Ten.\n    1. Nested one.\n11.\n    ```\n    code first\n    ```\n"
+        "12. Twelve.\n\nText after.\n")
 
 
 def test_a_markdown_list_reads_with_the_numbers_its_rendering_draws() -> None:
@@ -114,7 +115,7 @@ def test_a_markdown_list_reads_with_the_numbers_its_rendering_draws() -> None:
     found = list(extract(FORMATS[".md"], NOTE.encode()).paragraphs)
     assert found == ["Plan", "1. Buy drones.", "2. Train pilots.", "A bullet under it.", "3. Patrol.",
                      "3. Third starts here.", "4. Fourth.", "A bullet.", "10. Ten.", "1. Nested one.",
-                     "11. Eleven.", "Text after."]
+                     "11. code first", "12. Twelve.", "Text after."]
     if shutil.which("pandoc") and shutil.which("w3m"):
         page = subprocess.run(["pandoc", "-f", "commonmark", "-t", "html"], input=NOTE, capture_output=True,
                               text=True, check=True).stdout

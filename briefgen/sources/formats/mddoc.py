@@ -86,19 +86,26 @@ def blocks(text: str, offset: int = 0) -> Iterator[str]:
     mark = ""  # the number of the ordered list's item whose text comes next, as the rendered page draws it
     for token in tokens:
         if token.type == "inline":
-            text = _inline_text(token, html)
-            yield f"{mark} {text}" if mark and text.strip() else text
-            mark = ""
+            text, mark = _numbered(mark, _inline_text(token, html))
+            yield text
         elif token.type in ("fence", "code_block"):
             if not html.visibility.hidden:
-                yield from token.content.split("\n")
+                first, *rest = token.content.split("\n")
+                text, mark = _numbered(mark, first)
+                yield from (text, *rest)
         elif token.type == "html_block":
             yield from html.read(token.content)
         elif token.tag and not token.hidden:  # a tight list's paragraphs are not in the page
             _follow(html, token)
-            if token.type == "list_item_open" and not html.visibility.hidden:
-                mark = html.numbering.item({}, {})
+            if token.type.startswith("list_item"):  # an item with no text (only code) leaves its number unused
+                mark = html.numbering.item({}, {}) if token.nesting == 1 and not html.visibility.hidden else ""
     yield from html.read("", end=True)
+
+
+def _numbered(mark: str, text: str) -> tuple[str, str]:
+    """`text` with the number of the list item it begins before it, when it has words (the number stands beside
+    the item's first line, even of code), and the number still waiting for its text."""
+    return (f"{mark} {text}", "") if mark and text.strip() else (text, mark)
 
 
 def _raw_html(tokens: list[Token]) -> Iterator[str]:
