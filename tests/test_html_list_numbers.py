@@ -47,7 +47,7 @@ numbered in its own style.</li></ol>
 <ol class="quiet"><li>A step drawn with no number at all.</li></ol>
 <ol style="list-style-type: lower-greek"><li>A step in Greek letters.</li></ol>
 <ol style="list-style: decimal-leading-zero inside" start="7"><li>A step with a leading zero.</li></ol>
-<ol class="row"><li>Drones</li><li>Pilots</li></ol>
+<ol class="row"><li>Drones</li> <li>Pilots</li></ol>
 <ol><li>The outer step of the plan.<ol><li>An inner step under it.</li></ol></li><li>The next outer step.</li></ol>
 <p>The ministry said the programme would be reviewed after its second year of flights.</p></body></html>"""
 
@@ -80,7 +80,10 @@ def test_the_numbers_are_those_w3m_draws() -> None:
 @pytest.mark.parametrize("reading", ["blocks", "article"])
 def test_reversed_styled_and_nested_lists_are_numbered_as_a_browser_does(reading: str) -> None:
     found = read(STYLED, reading)
-    assert [p for p in found if p in STYLED_ITEMS] == STYLED_ITEMS, found
+    items = [p for p in STYLED_ITEMS if p not in ("Drones", "Pilots")]
+    row = ["Drones Pilots"] if reading == "blocks" else ["Drones", "Pilots"]  # items set inline: one line
+    at = items.index("1. The outer step of the plan.")
+    assert [p for p in found if p in STYLED_ITEMS or p in row] == [*items[:at], *row, *items[at:]], found
 
 
 def seed() -> Seed:

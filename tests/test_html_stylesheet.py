@@ -114,3 +114,20 @@ def test_a_line_break_between_cjk_characters_is_nothing_as_a_browser_shows_it(re
 
 def test_a_markdown_soft_break_between_cjk_characters_is_nothing() -> None:
     assert paragraphs("无人\n机项目。\nThe army\nsaid so.\n", ".md") == ["无人机项目。 The army said so."]
+
+
+DISPLAYED = """<html><head><title>T</title><style>nav li { display: inline } .sub { display: block }</style></head>
+<body><nav><ul><li>Home</li> <li>World</li> <li>Politics</li></ul></nav>
+<p>Before <span style="display:block">a span set as a block</span> after it.</p>
+<h2>Title<span class="sub">A subtitle set as a block</span></h2>
+<div style="display:inline">Inline div one</div> <div style="display: inline !important">inline div two</div>
+<div style="display:inline-block"><p>A paragraph in an inline block.</p></div></body></html>"""
+
+
+def test_the_display_a_style_gives_an_element_makes_or_unmakes_a_block() -> None:
+    """A browser lays an element out by its `display`, not its tag: a span set as a block is a line of its own, a
+    menu's items set inline are one line, divs set inline run on (CSS Display; the blocks reading shows the
+    lines a browser draws)."""
+    assert list(extract(FORMATS[".html"], DISPLAYED.encode(), None, "blocks").paragraphs) == [
+        "Home World Politics", "Before", "a span set as a block", "after it.", "Title", "A subtitle set as a block",
+        "Inline div one inline div two", "A paragraph in an inline block."]

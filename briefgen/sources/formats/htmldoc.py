@@ -16,7 +16,7 @@ from briefgen.sources.formats.listmarks import Numbering, items_ahead
 from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.textbytes import likely_encoding
-from briefgen.sources.formats.visibility import Visibility, page_sheet
+from briefgen.sources.formats.visibility import VOID, Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
 
 # Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not).
@@ -24,6 +24,9 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
                     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+# `display` values that make an element a block of its own whatever its tag (`inline-block` and the like keep the
+# element in its line but make its content a block: read by its tag, as are the table's parts).
+BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root", "table-caption"})
 # Control characters that are not white space (C0 but tab, line feed, form feed, carriage return; DEL; C1 but NEL)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -115,6 +118,7 @@ class HtmlText(LenientParser):
         self._pre = 0
         self._quotes: list[bool] = []  # the open <q> elements, and whether each is seen
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
+        self._shapes: dict[str, list[bool]] = {}  # whether each open element of a name is a block, innermost last
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
@@ -126,7 +130,7 @@ class HtmlText(LenientParser):
                 self._current.append(quote_mark(len(self._quotes), opening=True))
         elif tag == "head":
             self._head = True
-        elif tag in self._blocks:
+        elif self._opens_block(tag):
             self._head = False
             self._pre += tag == "pre"
             self.flush()
@@ -135,6 +139,20 @@ class HtmlText(LenientParser):
                 self._mark = "" if self.visibility.hidden else mark
         elif tag in ("td", "th"):
             self._current.append(" ")
+
+    def _opens_block(self, tag: str) -> bool:
+        """Whether the element just started is a block, by its tag or by the `display` its style gives it
+        (`<span style="display: block">` is one, `li { display: inline }` makes a menu's items one line)."""
+        display = self.visibility.values.get("display", "")
+        block = (tag in self._blocks and (display != "inline" or tag == "br")) or display in BLOCK_DISPLAYS
+        if tag not in VOID:
+            self._shapes.setdefault(tag, []).append(block)
+        return block
+
+    def _closes_block(self, tag: str) -> bool:
+        """Whether the element an end tag closes was a block (as _opens_block found it at its start)."""
+        shapes = self._shapes.get(tag)
+        return shapes.pop() if shapes else tag in self._blocks
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._blocks:  # <br/>, <hr/>; a self-closed element (<div hidden/>) hides nothing
@@ -150,7 +168,7 @@ class HtmlText(LenientParser):
             self._quotes.pop()
         elif tag == "head":
             self._head = False
-        elif tag in self._blocks:
+        elif self._closes_block(tag):
             self.flush()
             self._pre = max(0, self._pre - (tag == "pre"))
 
