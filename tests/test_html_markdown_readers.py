@@ -204,3 +204,29 @@ def test_a_br_tag_in_markdown_breaks_the_line_between_its_words() -> None:
     break (none between two CJK characters); they read "onetwo". A <wbr> is no space."""
     assert markdown("# T\n\nLine one<br>line two, x<br/>y and a<wbr>b; 无人<br>机.\n") == [
         "T", "Line one line two, x y and ab; 无人机."]
+
+
+COMMENTED = ("<html><head><title>T</title></head><body><article><h1>Comments page headline here</h1>"
+             "<p>The ministry of defence announced on Tuesday that a new drone programme would begin next year.</p>"
+             "<p>Before <!--> visible text one <!-- a comment --> after one.</p>"
+             "<p>Before <!---> visible text two <!-- a comment --> after two.</p>"
+             "<p>Before <!-- a comment --!> visible text three <!-- a comment --> after three.</p>"
+             "<p>The last paragraph of the article, with a final sentence for the reader to see.</p>"
+             "<!-- a comment the page never ends <p>Not shown.</p>")
+
+
+@pytest.mark.parametrize("reading", ["article", "blocks"])
+def test_comments_end_where_html_ends_them(reading: str) -> None:
+    """HTML ends `<!-->` and `<!--->` at once and a comment at `--!>` as at `-->` (the tokenizer's
+    abrupt-closing-of-empty-comment and incorrectly-closed-comment); a comment never ended runs to the page's end.
+    Python's html.parser before 3.13 ran each to the next `-->`, dropping the visible text between."""
+    found = html(COMMENTED, reading)
+    assert [p for p in found if p.startswith("Before")] == [
+        f"Before visible text {n} after {n}." for n in ("one", "two", "three")]
+    assert not [p for p in found if "shown" in p]
+
+
+def test_a_style_after_an_empty_comment_still_styles_the_page() -> None:
+    page = ("<html><head><!--><style>.x { display: none }</style><!-- c --></head><body>"
+            "<p>The army has 1,200 drones.</p><p class=\"x\">Hidden 9 tanks.</p></body></html>")
+    assert html(page, "blocks") == ["The army has 1,200 drones."]

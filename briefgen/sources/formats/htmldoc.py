@@ -30,7 +30,10 @@ BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow
 # Control characters that are not white space (C0 but tab, line feed, form feed, carriage return; DEL; C1 but NEL)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Where a comment ends, from just after its `<!--`: at once (`<!-->`, `<!--->`), else at `-->` or `--!>`.
+_ENDS_AT_ONCE = re.compile(r"-?>")
+_COMMENT_END = re.compile(r"--!?>")
+_COMMENT = re.compile(rb"<!--(?:-?>|.*?--!?>|.*\Z)", re.DOTALL)  # the same, in the bytes a charset is sought in
 
 
 def decode(raw: bytes) -> str:
@@ -92,9 +95,29 @@ def quote_mark(depth: int, opening: bool) -> str:
 
 
 class LenientParser(HTMLParser):
-    """html.parser reading a marked section as browsers do. Before Python 3.13 it gives up, with an
-    AssertionError, on one whose keyword is not CDATA, IF and the like (`<![CDAT x]>`, `<![ x]>`); a browser
-    reads any such `<![…>` in a page as a comment (a "bogus comment", to its first `>`)."""
+    """html.parser reading a marked section and a comment as browsers do. Before Python 3.13 it gives up, with an
+    AssertionError, on a marked section whose keyword is not CDATA, IF and the like (`<![CDAT x]>`, `<![ x]>`); a
+    browser reads any such `<![…>` in a page as a comment (a "bogus comment", to its first `>`). And it ends a
+    comment only at `-->`, where HTML ends `<!-->` and `<!--->` at once and a comment at `--!>` too: the text after
+    them, to the next comment's end, was lost."""
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        if not self.rawdata.startswith("<!--", i):
+            return super().parse_comment(i, bool(report))
+        start = i + 4
+        found = _ENDS_AT_ONCE.match(self.rawdata, start) or _COMMENT_END.search(self.rawdata, start)
+        if found is None and not self._closing:
+            return -1  # not ended yet: html.parser waits for more of the page
+        end, stop = (found.start(), found.end()) if found else (len(self.rawdata), len(self.rawdata))
+        if report:  # a comment the page never ends runs to its end, as a browser reads it (html.parser: text)
+            self.handle_comment(self.rawdata[start:end])
+        return stop
+
+    def close(self) -> None:
+        self._closing = True
+        super().close()
+
+    _closing = False  # close() is reading the rest of the page: nothing more will come
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         try:

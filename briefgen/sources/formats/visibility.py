@@ -170,7 +170,7 @@ class Visibility:
 
 # What the scan for <style> elements steps over: comments, and the elements whose content is text, not markup
 # (a "<style>" inside a script or a textarea is not one); <template> and <noscript> are followed, not skipped.
-_TAG = re.compile(r"""<!--.*?(?:-->|\Z)|<(/?)(style|script|textarea|title|xmp|template|noscript)\b"""
+_TAG = re.compile(r"""<!--(?:-?>|.*?--!?>|.*\Z)|<(/?)(style|script|textarea|title|xmp|template|noscript)\b"""
                   r"""((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
