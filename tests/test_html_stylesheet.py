@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.locate import Span, find
+from briefgen.sources.seeds import Seed
+from briefgen.sources.textnorm import normalise
+from briefgen.verify.places import in_quotation_marks
 
 STYLED = """<!doctype html><html><head><title>T</title><style>
 /* .hidden { display: block } is a comment */
@@ -85,6 +89,23 @@ def test_a_q_element_reads_with_the_quotation_marks_a_browser_draws(reading: str
     assert "The army said on Monday that the drones were “the top priority of the year, as ‘Kim’ put it” and " \
            "x = 1 that production would grow." in found
     assert not [p for p in found if "hidden" in p.lower()]
+
+
+@pytest.mark.parametrize("passage", [
+    "drones were “the top priority of the year, as ‘Kim’ put it” and",  # typed as the page shows it
+    'drones were "the top priority of the year, as \'Kim\' put it" and',
+    "drones were the top priority of the year, as Kim put it and",  # copied: a browser copies no drawn marks
+])
+def test_a_passage_across_a_q_is_found_with_or_without_its_marks(passage: str) -> None:
+    seed = Seed("page.html", "seeds/page.html", "\n".join(paragraphs(QUOTED, reading="blocks")))
+    assert find(seed, passage).spans == (Span(2, 2),)
+    assert in_quotation_marks(seed, 2, normalise("the top priority of the year"))  # the quote check still sees them
+
+
+def test_quotation_marks_the_page_does_not_have_are_not_read_into_it() -> None:
+    seed = Seed("notes.txt", "seeds/notes.txt", "The army said the drones were the top priority, “as ever”.")
+    assert find(seed, "the drones were “the top priority”").spans == ()  # a passage may not add quotation marks
+    assert find(seed, "the top priority, as ever").spans == (Span(1, 1),)
 
 
 def test_markdown_inline_q_reads_with_its_quotation_marks() -> None:

@@ -55,6 +55,10 @@ _GLUED = rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[{_STOPS}]))"
 _NOTE_NUMBER = re.compile(rf"{_GLUED}[{_DIGITS}]{{1,3}}{_AFTER}|(?<=[\w{_STOPS}]){_BRACKETED}", re.MULTILINE)
 
 
+# Quotation marks, double (“ ” „ ‟ " « » ‹ ›) or single (‘ ’ ‚ ‛ ') at a word's edge: what a browser draws around a
+# <q> element, and which a copy of the page may not hold (the marks are no text of the page's, but its style's).
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]"
+                         "|(?<!\\w)['\u2018\u2019\u201a\u201b]|['\u2018\u2019\u201a\u201b](?!\\w)")
 # The number of a list item at a paragraph's start: "4. ", "d. ", "iv. ", "IV. ", "β. " (listmarks.py draws them).
 _LIST_NUMBER = re.compile(
     r"^(?:-?[0-9]{1,4}|[a-zA-Z]|[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|[\u03b1-\u03c9]{1,2})\. (?=\S)", re.MULTILINE)
@@ -106,6 +110,12 @@ def unmarked(text: str) -> str:
     number an ordered list draws before each item ("4. The drones", as the HTML reader reads a list item): a
     passage selected across two items in a browser that copies no numbers runs from one into the next."""
     return _LIST_NUMBER.sub("", _NOTE_NUMBER.sub("", text))
+
+
+def unquoted(text: str) -> str:
+    """`text` without its quotation marks: every double one, and a single one that is not between two letters (an
+    apostrophe, "army’s", stays)."""
+    return _QUOTE_MARK.sub("", text)
 
 
 def tight(text: str) -> str:
