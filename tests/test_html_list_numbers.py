@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -126,3 +127,13 @@ def test_a_markdown_list_reads_with_the_numbers_its_rendering_draws() -> None:
                                check=True).stdout
         assert [p for p in found if p[0].isdigit()] == [" ".join(line.split()) for line in shown.splitlines()
                                                          if line.strip()[:1].isdigit()]
+
+
+def test_many_reversed_lists_left_open_are_counted_in_one_pass() -> None:
+    """Each reversed list counts its items; a page of thousands of them, none closed, read each to the page's end
+    (20,000 took over ten minutes); the lists are now counted once, in one pass."""
+    page = "<html><body>" + "<ol reversed><li>x</li>" * 5_000 + "</body></html>"
+    started = time.process_time()
+    found = list(extract(HTML, page.encode(), None, "blocks").paragraphs)
+    assert found[:2] == ["1. x", "1. x"] and len(found) == 5_000
+    assert time.process_time() - started < 30  # measured: 1.2 s, as the page without numbers

@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.listmarks import Numbering, items_ahead
+from briefgen.sources.formats.listmarks import Numbering, list_sizes
 from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.textbytes import likely_encoding
@@ -135,6 +135,8 @@ class HtmlText(LenientParser):
         self.visibility = Visibility(sheet)
         self.numbering = Numbering()
         self._tag_at = 0
+        self._sizes: dict[int, int] = {}  # the items of each list of `_sized`, by where its start tag begins
+        self._sized: str | None = None
         self._mark = ""  # the number of the list item whose text has not begun yet
         self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
@@ -215,8 +217,11 @@ class HtmlText(LenientParser):
         return super().parse_starttag(i)
 
     def _items(self) -> int:
-        """The items of the list whose start tag is being read, counted in the markup after it."""
-        return items_ahead(self.rawdata, self.rawdata.find(">", self._tag_at) + 1)
+        """The items of the list whose start tag is being read (the page's lists are counted once, when a
+        reversed one first asks)."""
+        if self._sized is not self.rawdata:
+            self._sizes, self._sized = list_sizes(self.rawdata), self.rawdata
+        return self._sizes.get(self._tag_at, 0)
 
     def drain(self) -> str:
         """The text collected since the last block began, taken out."""

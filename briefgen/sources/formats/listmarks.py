@@ -122,18 +122,20 @@ def _integer(text: str | None) -> int | None:
     return sign * int(digits) if digits else None
 
 
-def items_ahead(html: str, start: int) -> int:
-    """The items of the list whose content begins at `start` in `html`: its <li> start tags up to its end tag,
-    those of lists inside it left out."""
-    depth = count = 0
-    for found in _LIST_TAG.finditer(html, start):
+def list_sizes(html: str) -> dict[int, int]:
+    """The items of each list in `html`, by where its start tag begins: its <li> start tags up to its end tag,
+    those of lists inside it left out. One pass over the page, however many lists."""
+    sizes: dict[int, int] = {}
+    open_lists: list[int] = []
+    for found in _LIST_TAG.finditer(html):
         closing, tag = found.group(1), found.group(2).lower()
         if tag == "li":
-            count += not closing and not depth
+            if not closing and open_lists:
+                sizes[open_lists[-1]] += 1
         elif closing:
-            if not depth:
-                break
-            depth -= 1
+            if open_lists:
+                open_lists.pop()
         else:
-            depth += 1
-    return count
+            open_lists.append(found.start())
+            sizes[found.start()] = 0
+    return sizes
