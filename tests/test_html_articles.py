@@ -143,3 +143,15 @@ def test_a_blocks_own_text_and_the_blocks_inside_it_stay_apart() -> None:
             "final sentence for the reader.</p></article></body></html>")
     found = list(extract(HTML, page.encode(), None, "article").paragraphs)
     assert found[1:4] == texts, found
+
+
+def test_the_cells_of_a_table_inside_a_list_item_stay_apart() -> None:
+    """The extractor leaves a table inside a list item as HTML cells in the item's text, which read glued ("Cell A
+    oneCell B one"); a browser shows the cells side by side, as the blocks reading's row has them."""
+    page = ("<html><head><title>T</title></head><body><article><h1>Officials announce a drone programme</h1>"
+            "<p>The ministry of defence announced on Tuesday that a new drone programme would begin next year.</p>"
+            "<ul><li>An item with a table inside it:<table><tr><td>Cell A one</td><td>Cell B one</td></tr></table>"
+            "</li><li>The second item of the list, with more words in it.</li></ul><p>The last paragraph of the "
+            "article, with a final sentence for the reader.</p></article></body></html>")
+    found = list(extract(HTML, page.encode(), None, "article").paragraphs)
+    assert found[1:3] == ["An item with a table inside it:", "Cell A one Cell B one"], found

@@ -23,6 +23,7 @@ from briefgen.sources.textnorm import normalise
 _BLOCKS = frozenset({"doc", "main", "head", "p", "list", "item", "table", "row", "quote", "code", "lb", "graphic"})
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "cell"})  # blocks of running text
 _INLINE = frozenset({"code", "quote"})  # blocks of their own, but in the run of a text block's words
+_CELLS = frozenset({"cell", "td", "th"})  # a cell; trafilatura leaves a table's inside a list item as HTML's
 # trafilatura takes ~1.3 s a MB of visible text (measured on pages of plain <p>, 0.5 to 4 MB; an 18 MB page took
 # 81 s and 0.7 GB before this bound). A page with more visible text than this is read as raw blocks (~0.1 s a MB).
 ARTICLE_MAX_CHARS = 2_000_000
@@ -138,7 +139,7 @@ def _pieces(element: Any, inline: bool = False) -> Iterator[tuple[str, bool]]:
     inside = inline or element.tag in _TEXT_BLOCKS
     for child in element:
         yield from _pieces(child, inside)
-        if child.tag == "cell":
+        if child.tag in _CELLS:
             yield " ", False
         yield child.tail or "", False
     if block:

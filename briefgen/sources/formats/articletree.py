@@ -27,20 +27,21 @@ def prepare(tree: Any, sheet: Sheet) -> None:
     _blocks_apart(tree)
 
 
-# Where a block element begins or ends, a browser begins a new line; the extractor joins a <div>'s own text and
-# the blocks inside it with nothing between them ("text.The inner block"). Table cells are joined as a row.
-_APART = tuple(BLOCKS - {"html", "body", "br", "td", "th"})
+# Where a block element or a table cell begins or ends, a browser begins a new line or cell; the extractor joins a
+# <div>'s own text and the blocks inside it ("text.The inner block"), or the cells of a table inside a list item
+# ("Cell AnCell B"), with nothing between them.
+_APART = tuple(BLOCKS - {"html", "body", "br"})
 
 
 def _blocks_apart(tree: Any) -> None:
     """A line break (white space to the extractor) at each block element's start and end that text touches."""
     for element in tree.iter(*_APART):
-        if element.tail and not element.tail[0].isspace():
-            element.tail = "\n" + element.tail
+        if not element.tail or not element.tail[0].isspace():
+            element.tail = "\n" + (element.tail or "")
         before = element.getprevious()
         if before is not None:
-            if before.tail and not before.tail[-1].isspace():
-                before.tail += "\n"
+            if not before.tail or not before.tail[-1].isspace():
+                before.tail = (before.tail or "") + "\n"
         elif (parent := element.getparent()) is not None and parent.text and not parent.text[-1].isspace():
             parent.text += "\n"
         if len(element) and (last := element[-1]).tail and not last.tail[-1].isspace():
