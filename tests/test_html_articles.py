@@ -145,13 +145,15 @@ def test_a_blocks_own_text_and_the_blocks_inside_it_stay_apart() -> None:
     assert found[1:4] == texts, found
 
 
-def test_the_cells_of_a_table_inside_a_list_item_stay_apart() -> None:
+def test_the_cells_of_a_table_and_a_block_quote_inside_a_list_item_stay_apart() -> None:
     """The extractor leaves a table inside a list item as HTML cells in the item's text, which read glued ("Cell A
-    oneCell B one"); a browser shows the cells side by side, as the blocks reading's row has them."""
+    oneCell B one"), and a block quote in the run of the item's words ("the itemafter"); a browser shows the cells
+    side by side, as the blocks reading's row has them, and the quote on lines of its own (w3m -dump too)."""
     page = ("<html><head><title>T</title></head><body><article><h1>Officials announce a drone programme</h1>"
             "<p>The ministry of defence announced on Tuesday that a new drone programme would begin next year.</p>"
             "<ul><li>An item with a table inside it:<table><tr><td>Cell A one</td><td>Cell B one</td></tr></table>"
-            "</li><li>The second item of the list, with more words in it.</li></ul><p>The last paragraph of the "
-            "article, with a final sentence for the reader.</p></article></body></html>")
+            "</li><li>Item text<blockquote>A quote inside the item</blockquote>after the quote</li></ul><p>The last "
+            "paragraph of the article, with a final sentence for the reader.</p></article></body></html>")
     found = list(extract(HTML, page.encode(), None, "article").paragraphs)
-    assert found[1:3] == ["An item with a table inside it:", "Cell A one Cell B one"], found
+    assert found[1:6] == ["An item with a table inside it:", "Cell A one Cell B one", "Item text",
+                          "A quote inside the item", "after the quote"], found

@@ -23,7 +23,9 @@ from briefgen.sources.textnorm import normalise
 _BLOCKS = frozenset({"doc", "main", "head", "p", "list", "item", "table", "row", "quote", "code", "lb", "graphic"})
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "cell"})  # blocks of running text
 _INLINE = frozenset({"code", "quote"})  # blocks of their own, but in the run of a text block's words
-_CELLS = frozenset({"cell", "td", "th"})  # a cell; trafilatura leaves a table's inside a list item as HTML's
+# Set apart from the text around them in the run of a text block: a cell (trafilatura leaves a table's inside a
+# list item as HTML's), and a quote, which is a <blockquote> (a <q> is text by then: articletree.py).
+_APART = frozenset({"cell", "td", "th", "quote"})
 # trafilatura takes ~1.3 s a MB of visible text (measured on pages of plain <p>, 0.5 to 4 MB; an 18 MB page took
 # 81 s and 0.7 GB before this bound). A page with more visible text than this is read as raw blocks (~0.1 s a MB).
 ARTICLE_MAX_CHARS = 2_000_000
@@ -130,16 +132,19 @@ def _blocks(element: Any) -> Iterator[str]:
 
 def _pieces(element: Any, inline: bool = False) -> Iterator[tuple[str, bool]]:
     """(text, False) for each piece of text in document order, ("", True) at each block boundary. `inline`:
-    inside a paragraph, heading, list item or cell, where trafilatura's <code> and <quote> are a <code> or
-    <q> in the run of the text, not blocks of their own."""
+    inside a paragraph, heading, list item or cell, where trafilatura's <code> and <quote> are in the run of the
+    text, not blocks of their own (a quote set apart by spaces, which `unmerged` cuts at)."""
     block = element.tag in _BLOCKS and not (inline and element.tag in _INLINE)
     if block:
         yield "", True
     yield element.text or "", False
     inside = inline or element.tag in _TEXT_BLOCKS
     for child in element:
+        spaced = child.tag in _APART
+        if spaced:
+            yield " ", False
         yield from _pieces(child, inside)
-        if child.tag in _CELLS:
+        if spaced:
             yield " ", False
         yield child.tail or "", False
     if block:
