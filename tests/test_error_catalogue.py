@@ -285,6 +285,8 @@ SCENARIOS: dict[str, Scenario] = {
     "anchors and aliases": _hostile("alias bomb"),
     "duplicate key": _hostile("duplicate key"),
     "unknown or misspelt key": _hostile("misspelt key"),
+    "missing key": (lambda ws: drop_lines_containing(ws / "seeds/summary.yaml", "context: Instruction to officials"),
+                    ("build",)),
     "wrong type or value": _hostile("bad confidence"),
     "impossible date": _hostile("impossible date"),
     "duplicate id": _hostile("duplicate id"),

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import BriefgenError, Problem, did_you_mean
 from briefgen.model.disguise import HINTS
+from briefgen.model.fielddocs import field_docs
 from briefgen.model.fields import MAX_ITEMS
 from briefgen.model.schema import Catalogue, Summary
 from briefgen.model.yamlsrc import Key, Located, load
@@ -108,7 +109,7 @@ def _problem(src: Located, model: type[BaseModel], loc: Key, err: Any) -> Proble
         hint = did_you_mean(name, allowed, "allowed keys", shown=len(allowed))
         return src.problem(loc, f"unknown key {name!r}", hint, key=True)
     if kind == "missing":
-        return src.problem(loc[:-1], f"missing required key {loc[-1]!r}", key=True)
+        return src.problem(loc[:-1], f"missing required key {loc[-1]!r}", _missing_hint(model, loc), key=True)
     if kind == "string_type" and err.get("input") is None:
         return src.problem(loc, "is not filled in (null)", "write its value (the comment on the line may say what)")
     msg = re.sub(r"a valid dictionary or instance of \w+", "a mapping of keys and values", msg)
@@ -169,18 +170,30 @@ def _type_hint(kind: str, pattern: str = "", msg: str = "") -> str:
     return ""
 
 
+def _missing_hint(model: type[BaseModel], loc: Key) -> str:
+    """What to add for a missing key: its name and the first sentence of what the schema says it holds."""
+    holder = _model_at(model, loc[:-1])
+    about = field_docs(holder).get(str(loc[-1]), "") if holder else ""
+    first = " ".join(about.split(". ")[0].split()).rstrip(".")
+    return f"add `{loc[-1]}:` to this entry" + (f": {first[0].lower()}{first[1:]}" if first else "")
+
+
 def _fields_at(model: type[BaseModel], loc: Key) -> list[str]:
     """The field names of the model found by walking `loc` down from `model`."""
+    return list(getattr(_model_at(model, loc), "model_fields", {}))
+
+
+def _model_at(model: type[BaseModel], loc: Key) -> Any:
+    """The model class found by walking `loc` down from `model`, None where the path leaves the models."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = getattr(current, "model_fields", {})
-        field = fields.get(part)
+        field = getattr(current, "model_fields", {}).get(part)
         if field is None:
-            return []
+            return None
         current = _model_in(field.annotation)
-    return list(getattr(current, "model_fields", {}))
+    return current
 
 
 def _model_in(annotation: Any) -> Any:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefgen.document.nodes import Link, Note, Span
@@ -37,16 +39,23 @@ def title(source: Source, short: bool = False) -> str:
 
 @dataclass
 class Citer:
-    """Makes notes in reading order, remembering which sources were already cited in full."""
+    """Makes notes in reading order, remembering which sources were already cited in full. `cited` is every
+    source the brief cites: a short note that would read the same for two of them (two daily reports of one
+    office under one title) says as much more as tells them apart (the title, then the publication date)."""
 
     style: CitationStyle = field(default_factory=CitationStyle)
+    cited: Iterable[Source] = ()
     seen: set[str] = field(default_factory=set)
+    _short_parts: dict[str, int] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self._short_parts = _distinct_parts({s.id: s for s in self.cited}.values(), self.style.short_form)
 
     def note(self, citation: Citation) -> Note:
         source = citation.source
         key = f"{source.id}#{citation.pinpoint}"  # a range of paragraphs is a note of its own
         if source.id in self.seen and self.style.short_form != "full":
-            return Note(key, _short(citation, self.style))
+            return Note(key, _short(citation, self._short_parts.get(source.id, 1)))
         self.seen.add(source.id)
         return Note(key, _full(citation, self.style))
 
@@ -64,8 +73,29 @@ def _full(c: Citation, style: CitationStyle) -> tuple[Span | Link, ...]:
     return tuple(runs)
 
 
-def _short(c: Citation, style: CitationStyle) -> tuple[Span | Link, ...]:
+# What a short note says, by how many of these parts it needs: the originator, its (short) title, the date
+SHORT_PARTS = 3
+
+
+def _distinct_parts(sources: Iterable[Source], short_form: str) -> dict[str, int]:
+    """For each source, the fewest parts of a short note (from 1 for `originator`, 2 for `title`) that no
+    other cited source shares; all three where even those are shared."""
+    chosen: dict[str, int] = {}
+    left = list(sources)
+    for parts in range(1 if short_form == "originator" else 2, SHORT_PARTS + 1):
+        labels = Counter(_label(s, parts) for s in left)
+        chosen.update((s.id, parts) for s in left if labels[_label(s, parts)] == 1 or parts == SHORT_PARTS)
+        left = [s for s in left if s.id not in chosen]
+    return chosen
+
+
+def _label(s: Source, parts: int) -> tuple[str, ...]:
+    return (originator(s), title(s, short=True), s.published)[:parts]
+
+
+def _short(c: Citation, parts: int) -> tuple[Span | Link, ...]:
     s = c.source
-    if style.short_form == "originator":
-        return (Span(f"{originator(s)}, {c.pinpoint}."),)
-    return (Span(f"{originator(s)}, "), Span(title(s, short=True), italic=True), Span(f", {c.pinpoint}."))
+    tail = f"{long_date(s.published)}, {c.pinpoint}." if parts > 2 else f"{c.pinpoint}."
+    if parts == 1:
+        return (Span(f"{originator(s)}, {tail}"),)
+    return (Span(f"{originator(s)}, "), Span(title(s, short=True), italic=True), Span(f", {tail}"))

@@ -47,7 +47,7 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
     brief = checked.loaded.summary.brief
     meta = Meta(title=brief.title, subject=brief.subject, author=brief.author, keywords=tuple(brief.keywords),
                 date=brief_date(checked), file_stem=audience)  # the brief is written to <audience>.docx/.pdf
-    citer = Citer(profile.citations)
+    citer = Citer(profile.citations, (citation.source for citation in registry.cited))
     reader = Reader(note=lambda n: NoteRef(citer.note(_citation(registry, n))), meta=meta)
     try:
         document = reader.read(parse_markup(markup))

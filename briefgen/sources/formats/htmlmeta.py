@@ -28,6 +28,8 @@ class _Head(LenientParser):
             name = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
             if name and values.get("content") and name not in self.meta:
                 self.meta[name] = values["content"]
+        elif tag == "time" and values.get("itemprop") and values.get("datetime"):
+            self.meta.setdefault(values["itemprop"].lower(), values["datetime"])  # microdata: <time itemprop=…>
         elif tag == "link" and "canonical" in values.get("rel", "").lower().split():
             self.canonical = self.canonical or values.get("href", "")
         elif (tag == "title" and not self.title) or (tag == "h1" and not self.h1):
