@@ -33,6 +33,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 # Where a comment ends, from just after its `<!--`: at once (`<!-->`, `<!--->`), else at `-->` or `--!>`.
 _ENDS_AT_ONCE = re.compile(r"-?>")
 _COMMENT_END = re.compile(r"--!?>")
+_MARKUP_OPEN = re.compile("<[A-Za-z!/?]")  # what begins a tag, an end tag, a comment or a declaration
 _COMMENT = re.compile(rb"<!--(?:-?>|.*?--!?>|.*\Z)", re.DOTALL)  # the same, in the bytes a charset is sought in
 
 
@@ -114,7 +115,13 @@ class LenientParser(HTMLParser):
         return stop
 
     def close(self) -> None:
+        """Read the rest of the page. A tag, comment or declaration the page never ends (no `>` after it) runs to
+        the page's end, where a browser shows nothing more; html.parser read it as text, one `<` at a time, each
+        time searching the rest of the page for its end (a page of "<a " took minutes a hundred kilobytes)."""
         self._closing = True
+        unended = _MARKUP_OPEN.search(self.rawdata, self.rawdata.rfind(">") + 1)
+        if unended is not None:
+            self.rawdata = self.rawdata[:unended.start()]
         super().close()
 
     _closing = False  # close() is reading the rest of the page: nothing more will come
