@@ -28,26 +28,21 @@ def prepare(tree: Any, sheet: Sheet) -> None:
 
 
 # Where a block element or a table cell begins or ends, a browser begins a new line or cell; the extractor joins a
-# <div>'s own text and the blocks inside it ("text.The inner block"), or the cells of a table inside a list item
-# ("Cell AnCell B"), with nothing between them.
+# <div>'s own text and the blocks inside it with nothing between them ("text.The inner block").
 _APART = tuple(BLOCKS - {"html", "body", "br"})
 
 
 def _blocks_apart(tree: Any) -> None:
     """A line break (white space to the extractor) at each block element's start and end that text touches."""
     for element in tree.iter(*_APART):
-        if not element.tail or not element.tail[0].isspace():
-            element.tail = "\n" + (element.tail or "")
+        if element.tail and not element.tail[0].isspace():
+            element.tail = "\n" + element.tail
         before = element.getprevious()
         if before is not None:
-            if not before.tail or not before.tail[-1].isspace():
-                before.tail = (before.tail or "") + "\n"
+            if before.tail and not before.tail[-1].isspace():
+                before.tail += "\n"
         elif (parent := element.getparent()) is not None and parent.text and not parent.text[-1].isspace():
             parent.text += "\n"
-        if len(element) and (last := element[-1]).tail and not last.tail[-1].isspace():
-            last.tail += "\n"
-        elif not len(element) and element.text and not element.text[-1].isspace():
-            element.text += "\n"
 
 
 # What lxml's HTML parser leaves in a text from a character reference (&#27;, &#1;, &#12;) but refuses to be given
