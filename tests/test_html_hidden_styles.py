@@ -103,3 +103,23 @@ def test_a_large_page_with_thousands_of_rules_is_read() -> None:
     raw = f"<html><head><style>{rules}</style></head><body>{body}</body></html>".encode()
     found = extract(FORMATS[".html"], raw, None, "blocks").paragraphs
     assert len(found) > 20_000 and not [p for p in found if "tank" in p]
+
+
+SCREEN_READER_PAGE = """<!doctype html><html><head><title>T</title></head><body><main><h1>Drone report</h1>
+<p><span class="govuk-visually-hidden">Published: </span>5 March 2026. The ministry published
+<a href="/r">its annual report<span class="visually-hidden"> (opens in a new tab)</span></a> on Monday, and the
+<a href="/d">drone register<span class="sr-only">, a PDF file</span></a> with it.</p>
+<p>Officials said the army has 1,200 drones and <span class="screen-reader-text">secretly 9 tanks</span>trains
+pilots in the north, where the drones patrol the border day and night.</p></main></body></html>"""
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_the_frameworks_visually_hidden_classes_are_not_read(reading: str) -> None:
+    """Bootstrap's `sr-only` and `visually-hidden`, WordPress's `screen-reader-text`, GOV.UK's
+    `govuk-visually-hidden`… clip their text away at every width, by the site's linked stylesheet, which a saved
+    page's seed does not have: the reader sees "its annual report on Monday", and copies that."""
+    found = list(extract(FORMATS[".html"], SCREEN_READER_PAGE.encode(), None, reading).paragraphs)
+    assert found[-2:] == [
+        "5 March 2026. The ministry published its annual report on Monday, and the drone register with it.",
+        "Officials said the army has 1,200 drones and trains pilots in the north, where the drones patrol the "
+        "border day and night."]

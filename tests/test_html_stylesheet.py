@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.locate import Span, find
+from briefgen.sources.seeds import Seed
+from briefgen.sources.textnorm import normalise
+from briefgen.verify.places import in_quotation_marks
 
 STYLED = """<!doctype html><html><head><title>T</title><style>
 /* .hidden { display: block } is a comment */
@@ -87,6 +91,23 @@ def test_a_q_element_reads_with_the_quotation_marks_a_browser_draws(reading: str
     assert not [p for p in found if "hidden" in p.lower()]
 
 
+@pytest.mark.parametrize("passage", [
+    "drones were “the top priority of the year, as ‘Kim’ put it” and",  # typed as the page shows it
+    'drones were "the top priority of the year, as \'Kim\' put it" and',
+    "drones were the top priority of the year, as Kim put it and",  # copied: a browser copies no drawn marks
+])
+def test_a_passage_across_a_q_is_found_with_or_without_its_marks(passage: str) -> None:
+    seed = Seed("page.html", "seeds/page.html", "\n".join(paragraphs(QUOTED, reading="blocks")))
+    assert find(seed, passage).spans == (Span(2, 2),)
+    assert in_quotation_marks(seed, 2, normalise("the top priority of the year"))  # the quote check still sees them
+
+
+def test_quotation_marks_the_page_does_not_have_are_not_read_into_it() -> None:
+    seed = Seed("notes.txt", "seeds/notes.txt", "The army said the drones were the top priority, “as ever”.")
+    assert find(seed, "the drones were “the top priority”").spans == ()  # a passage may not add quotation marks
+    assert find(seed, "the top priority, as ever").spans == (Span(1, 1),)
+
+
 def test_markdown_inline_q_reads_with_its_quotation_marks() -> None:
     assert paragraphs("Kim said <q>AI is the top priority</q> today.\n", ".md") == [
         "Kim said “AI is the top priority” today."]
@@ -114,3 +135,20 @@ def test_a_line_break_between_cjk_characters_is_nothing_as_a_browser_shows_it(re
 
 def test_a_markdown_soft_break_between_cjk_characters_is_nothing() -> None:
     assert paragraphs("无人\n机项目。\nThe army\nsaid so.\n", ".md") == ["无人机项目。 The army said so."]
+
+
+DISPLAYED = """<html><head><title>T</title><style>nav li { display: inline } .sub { display: block }</style></head>
+<body><nav><ul><li>Home</li> <li>World</li> <li>Politics</li></ul></nav>
+<p>Before <span style="display:block">a span set as a block</span> after it.</p>
+<h2>Title<span class="sub">A subtitle set as a block</span></h2>
+<div style="display:inline">Inline div one</div> <div style="display: inline !important">inline div two</div>
+<div style="display:inline-block"><p>A paragraph in an inline block.</p></div></body></html>"""
+
+
+def test_the_display_a_style_gives_an_element_makes_or_unmakes_a_block() -> None:
+    """A browser lays an element out by its `display`, not its tag: a span set as a block is a line of its own, a
+    menu's items set inline are one line, divs set inline run on (CSS Display; the blocks reading shows the
+    lines a browser draws)."""
+    assert list(extract(FORMATS[".html"], DISPLAYED.encode(), None, "blocks").paragraphs) == [
+        "Home World Politics", "Before", "a span set as a block", "after it.", "Title", "A subtitle set as a block",
+        "Inline div one inline div two", "A paragraph in an inline block."]

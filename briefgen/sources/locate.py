@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from briefgen.sources.marks import folded, tight
+from briefgen.sources.marks import folded, tight, unquoted
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import WIDE_CHARS, normalise
 
@@ -39,7 +39,10 @@ def find(seed: Seed, passage: str) -> Found:
     ones on both sides ("km²" and "km2"), no space inside quotation marks nor before : ; ? ! on either side
     (« la priorité » and «la priorité»), and the words a PDF line's end hyphenated whole, else in that seed
     without the note numbers glued to its words, for a passage that leaves them out ("a top priority by" in
-    "a top priority1 by"): see marks.py."""
+    "a top priority1 by"), and without the numbers of an ordered list's items; last, for a passage without
+    quotation marks, in the seed without its own, as a browser copies none of those it draws around a <q>
+    element ("said the drones will" in "said “the drones will”"; a passage may leave out the page's marks, never
+    add marks the page does not have): see marks.py."""
     found = _find_whole(seed, passage)
     if found.spans:
         return found
@@ -47,6 +50,8 @@ def find(seed: Seed, passage: str) -> Found:
     for copy in (seed.as_typed if plain != passage or seed.as_typed is not seed else None, seed.unmarked):
         if copy is not None and (again := _find_whole(copy, plain)).spans:
             return again
+    if unquoted(plain) == plain and seed.unquoted is not None and (again := _find_whole(seed.unquoted, plain)).spans:
+        return again
     return found
 
 

@@ -16,13 +16,14 @@ locator tries after the text as read, so each of those passages is found:
 - `tight`: no space inside quotation marks nor before a colon, semicolon, question or exclamation mark, as
   French sets them (« la priorité absolue », « déclaré : ») and a passage typed in another convention does not
   («la priorité absolue», "déclaré:"); applied to the passage too;
-- `unmarked`: a note number (or a note's mark, * † ‡ §) glued to a word of three letters or more, or to the
-  punctuation after one, left out ("priority1 by", "said.²", "said.*" are "priority by", "said."), and so is a
-  web page's bracketed mark glued to any word, number or punctuation ("[1]", "[a]", "[note 2]", "[注 1]",
-  "[citation needed]", "[who?]", as Wikipedia and the HTML of Google Docs and Word set them: "1,204,000.[3] Its"
-  is "1,204,000. Its"), as in a passage that skips it. A unit's power is not a
-  note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one a word goes on
-  after ("H2O", "F16s"); the passage's own digits are never dropped, so "Hwasong-15" is never read as "Hwasong-17".
+- `unmarked`: a list item's number at the start of its paragraph ("4. ") left out, and a note number (or a note's
+  mark, * † ‡ §) glued to a word of three letters or more, or to the punctuation after one, left out ("priority1
+  by", "said.²", "said.*" are "priority by", "said."), and so is a web page's bracketed mark glued to any word,
+  number or punctuation ("[1]", "[a]", "[note 2]", "[注 1]", "[citation needed]", "[who?]", as Wikipedia and the
+  HTML of Google Docs and Word set them: "1,204,000.[3] Its" is "1,204,000. Its"), as in a passage that skips it. A
+  unit's power is not a note number ("km2" stays: two letters), nor is a number after a space ("in 2024"), nor one
+  a word goes on after ("H2O", "F16s"); the passage's own digits are never dropped, so "Hwasong-15" is never read
+  as "Hwasong-17".
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ _STOPS = ".,;:!?)\"'\u2019\u201d\u00bb\u3002\uff0c\u3001\u300d\u300f\uff09\uff01
 _GLUED = rf"(?:(?<={_LETTERS}{{3}})|(?<={_LETTERS}{{2}}[{_STOPS}]))"
 # A bracketed mark may follow a number too ("1,204,000.[3]"): its brackets keep it apart from the number's digits.
 _NOTE_NUMBER = re.compile(rf"{_GLUED}[{_DIGITS}]{{1,3}}{_AFTER}|(?<=[\w{_STOPS}]){_BRACKETED}", re.MULTILINE)
+
+
+# Quotation marks, double (“ ” „ ‟ " « » ‹ ›) or single (‘ ’ ‚ ‛ ') at a word's edge: what a browser draws around a
+# <q> element, and which a copy of the page may not hold (the marks are no text of the page's, but its style's).
+_QUOTE_MARK = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a]"
+                         "|(?<!\\w)['\u2018\u2019\u201a\u201b]|['\u2018\u2019\u201a\u201b](?!\\w)")
+# The number of a list item at a paragraph's start: "4. ", "d. ", "iv. ", "IV. ", "β. " (listmarks.py draws them).
+_LIST_NUMBER = re.compile(
+    r"^(?:-?[0-9]{1,4}|[a-zA-Z]|[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|[\u03b1-\u03c9]{1,2})\. (?=\S)", re.MULTILINE)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -96,8 +106,16 @@ def note_number_at(text: str, start: int) -> bool:
 
 
 def unmarked(text: str) -> str:
-    """`text` without the note numbers glued to its words ("a top priority1 by" is "a top priority by")."""
-    return _NOTE_NUMBER.sub("", text)
+    """`text` without the note numbers glued to its words ("a top priority1 by" is "a top priority by"), nor the
+    number an ordered list draws before each item ("4. The drones", as the HTML reader reads a list item): a
+    passage selected across two items in a browser that copies no numbers runs from one into the next."""
+    return _LIST_NUMBER.sub("", _NOTE_NUMBER.sub("", text))
+
+
+def unquoted(text: str) -> str:
+    """`text` without its quotation marks: every double one, and a single one that is not between two letters (an
+    apostrophe, "army’s", stays)."""
+    return _QUOTE_MARK.sub("", text)
 
 
 def tight(text: str) -> str:

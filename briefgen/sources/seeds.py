@@ -27,7 +27,7 @@ from briefgen.safeio import (
 )
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
-from briefgen.sources.marks import folded, tight, unhyphenated, unmarked
+from briefgen.sources.marks import folded, tight, unhyphenated, unmarked, unquoted
 from briefgen.sources.textnorm import normalise
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
@@ -134,6 +134,13 @@ class Seed:
         """`as_typed` without the note numbers glued to its words (marks.py); None if it has none."""
         text = unmarked(self.as_typed.text)
         return None if text == self.as_typed.text else Seed(self.path, self.display, text, self.pages, self.digest)
+
+    @cached_property
+    def unquoted(self) -> Seed | None:
+        """`unmarked` (or `as_typed`) without quotation marks (marks.py); None if it has none."""
+        typed = self.unmarked or self.as_typed
+        text = unquoted(typed.text)
+        return None if text == typed.text else Seed(self.path, self.display, text, self.pages, self.digest)
 
     def paragraph_at(self, offset: int) -> int:
         """Paragraph number of a character offset in the raw text."""

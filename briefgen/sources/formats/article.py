@@ -9,21 +9,23 @@ which trafilatura finds no article is read as raw blocks (htmldoc.text_blocks), 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import decode, no_text, quote_mark, text_blocks
-from briefgen.sources.formats.plain import unbroken
+from briefgen.sources.formats.articletree import prepare
+from briefgen.sources.formats.htmldoc import decode, no_text, text_blocks
 from briefgen.sources.formats.stylesheet import Sheet
-from briefgen.sources.formats.visibility import Visibility, page_sheet
+from briefgen.sources.formats.visibility import page_sheet
 from briefgen.sources.textnorm import normalise
 
 # trafilatura's XML elements that begin and end a block; a table cell is inline (a row is one block).
 _BLOCKS = frozenset({"doc", "main", "head", "p", "list", "item", "table", "row", "quote", "code", "lb", "graphic"})
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "cell"})  # blocks of running text
 _INLINE = frozenset({"code", "quote"})  # blocks of their own, but in the run of a text block's words
+# Set apart from the text around them in the run of a text block: a cell (trafilatura leaves a table's inside a
+# list item as HTML's), and a quote, which is a <blockquote> (a <q> is text by then: articletree.py).
+_APART = frozenset({"cell", "td", "th", "quote"})
 # trafilatura takes ~1.3 s a MB of visible text (measured on pages of plain <p>, 0.5 to 4 MB; an 18 MB page took
 # 81 s and 0.7 GB before this bound). A page with more visible text than this is read as raw blocks (~0.1 s a MB).
 ARTICLE_MAX_CHARS = 2_000_000
@@ -63,8 +65,14 @@ def article_blocks(html: str, page: list[str], sheet: Sheet) -> list[str] | None
     return _without_headline(blocks, str(root.get("title") or ""), main)
 
 
+# lxml's HTML parser stops at 256 open elements and drops the rest of the page without a word (unclosed <font> or
+# <div> tags of an old page reach it): an element this deep says the tree may be cut short. Read as raw blocks.
+_CUT_SHORT = "boolean(//*[ancestor::*[250]])"
+
+
 def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
-    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding).
+    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding); None
+    when lxml could not read the whole page.
 
     `favor_recall`: its default drops an article's list items when they are not inside an article container."""
     import trafilatura
@@ -72,10 +80,9 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
     from trafilatura.utils import load_html
 
     tree = load_html(html)
-    if tree is None:
+    if tree is None or tree.xpath(_CUT_SHORT):
         return None
-    _xml_text(tree)
-    _take_out_hidden(tree, sheet)
+    prepare(tree, sheet)
     try:
         found: str | None = trafilatura.extract(
             tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
@@ -84,74 +91,6 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
     except etree.XMLSyntaxError:  # it checks the XML it made by parsing it: a name HTML allows and XML does not
         return None  # (an attribute named “top, from a stray "<s" in the text): read the page as raw blocks
     return found
-
-
-# What lxml's HTML parser leaves in a text from a character reference (&#27;, &#1;, &#12;) but refuses to be given
-# back, so any change to that text (ours, or trafilatura's) would fail: the C0 controls but tab and line breaks.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _xml_text(tree: Any) -> None:
-    """Each text in the tree without the control characters XML cannot hold, as Python's html.parser reads the
-    same references (it drops them; a form feed, which HTML counts as white space, is a space)."""
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.text and _NOT_XML.search(element.text):
-            element.text = _NOT_XML.sub(_xml_char, element.text)
-        if element.tail and _NOT_XML.search(element.tail):
-            element.tail = _NOT_XML.sub(_xml_char, element.tail)
-
-
-def _xml_char(found: re.Match[str]) -> str:
-    return " " if found.group() == "\x0c" else ""
-
-
-def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
-    """Drop each element a browser does not render (its tail, the text after it, stays) and empty the text of
-    each one whose text is unseen, keeping what a descendant made visible again shows. The <title> stays:
-    trafilatura reads the page's title from it."""
-    from lxml import etree
-
-    seen = Visibility(sheet, implied=False)  # the parsed tree nests its elements already
-    gone, unseen = [], []
-    for event, element in etree.iterwalk(tree, events=("start", "end")):
-        if not isinstance(element.tag, str):
-            continue
-        tag = element.tag.lower()
-        if event == "end":
-            seen.end(tag)
-        elif seen.start(tag, dict(element.attrib)) and tag != "title":
-            gone.append(element)
-        elif seen.hidden and tag != "title":
-            unseen.append(element)
-    for element in unseen:
-        element.text = None
-        for child in element:
-            child.tail = None
-    for element in gone:
-        if element.getparent() is None:  # the page's root is hidden (<html hidden>): a browser shows nothing
-            raise no_text()
-        element.drop_tree()
-    _quote_marks(tree)
-    for element in tree.iter():  # a line break between CJK characters is nothing (htmldoc reads it so too)
-        if isinstance(element.tag, str) and element.tag != "pre":
-            element.text = unbroken(element.text) if element.text else element.text
-        element.tail = unbroken(element.tail) if element.tail else element.tail
-
-
-def _quote_marks(tree: Any) -> None:
-    """Put around each <q> element's text the quotation marks a browser draws (htmldoc.quote_mark), and the
-    text in the place of the element (trafilatura takes a <q> for a block quote, and mixes nested ones)."""
-    found = list(tree.iter("q"))
-    for element in found:
-        depth = sum(1 for ancestor in element.iterancestors("q")) + 1
-        element.text = quote_mark(depth, opening=True) + (element.text or "")
-        last = element[-1] if len(element) else None
-        if last is None:
-            element.text += quote_mark(depth, opening=False)
-        else:
-            last.tail = (last.tail or "") + quote_mark(depth, opening=False)
-    for element in reversed(found):  # the innermost first
-        element.drop_tag()
 
 
 def unmerged(blocks: list[str], page: list[str]) -> list[str]:
@@ -193,16 +132,19 @@ def _blocks(element: Any) -> Iterator[str]:
 
 def _pieces(element: Any, inline: bool = False) -> Iterator[tuple[str, bool]]:
     """(text, False) for each piece of text in document order, ("", True) at each block boundary. `inline`:
-    inside a paragraph, heading, list item or cell, where trafilatura's <code> and <quote> are a <code> or
-    <q> in the run of the text, not blocks of their own."""
+    inside a paragraph, heading, list item or cell, where trafilatura's <code> and <quote> are in the run of the
+    text, not blocks of their own (a quote set apart by spaces, which `unmerged` cuts at)."""
     block = element.tag in _BLOCKS and not (inline and element.tag in _INLINE)
     if block:
         yield "", True
     yield element.text or "", False
     inside = inline or element.tag in _TEXT_BLOCKS
     for child in element:
+        spaced = child.tag in _APART
+        if spaced:
+            yield " ", False
         yield from _pieces(child, inside)
-        if child.tag == "cell":
+        if spaced:
             yield " ", False
         yield child.tail or "", False
     if block:

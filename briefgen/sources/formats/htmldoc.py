@@ -12,9 +12,11 @@ import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
+from briefgen.sources.formats.listmarks import Numbering, list_sizes
 from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
-from briefgen.sources.formats.visibility import Visibility, page_sheet
+from briefgen.sources.formats.textbytes import likely_encoding
+from briefgen.sources.formats.visibility import VOID, Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
 
 # Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not).
@@ -22,17 +24,27 @@ BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
                     "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+# `display` values that make an element a block of its own whatever its tag (`inline-block` and the like keep the
+# element in its line but make its content a block: read by its tag, as are the table's parts).
+BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root", "table-caption"})
 # Control characters that are not white space (C0 but tab, line feed, form feed, carriage return; DEL; C1 but NEL)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Where a comment ends, from just after its `<!--`: at once (`<!-->`, `<!--->`), else at `-->` or `--!>`.
+_ENDS_AT_ONCE = re.compile(r"-?>")
+_COMMENT_END = re.compile(r"--!?>")
+_MARKUP_OPEN = re.compile("<[A-Za-z!/?]")  # what begins a tag, an end tag, a comment or a declaration
+_COMMENT = re.compile(rb"<!--(?:-?>|.*?--!?>|.*\Z)", re.DOTALL)  # the same, in the bytes a charset is sought in
 
 
 def decode(raw: bytes) -> str:
     """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
-    Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them), else UTF-8,
-    else the web's windows-1252; without NUL characters, which a browser's parser drops from the page's text,
-    nor the other control characters that are not white space (LibreOffice's HTML writes an input field's text
-    between U+0004 and U+0005), which no reader sees as text nor can type, and a passage may not hold.
+    Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them; bytes invalid
+    in it read as U+FFFD), else UTF-8, else the legacy encoding the bytes are detected to be (as Chrome and
+    Firefox detect an unlabelled page's), else the web's windows-1252; without NUL characters, which a
+    browser's parser drops from the page's text, nor the other control characters that are not white space
+    (LibreOffice's HTML writes an input field's text between U+0004 and U+0005), which no reader sees as text
+    nor can type, and a passage may not hold.
     A file whose first bytes say it is a PDF, a Word file or an image is refused."""
     check_kind(raw, "an HTML page")
     text = _decoded(raw)
@@ -50,12 +62,17 @@ def _decoded(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return decode_windows_1252(raw)
+        pass
+    detected = likely_encoding(raw, markup=True)  # as browsers guess an unlabelled page's encoding from its bytes
+    known = lookup(detected) if detected is not None else None
+    return decode_windows_1252(raw) if known is None or known[1] == "windows-1252" else raw.decode(known[1])
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
-    """(encoding, codec) of the first known charset label in the page's first 4 KB."""
-    for found in _CHARSET.finditer(raw[:4096]):
+    """(encoding, codec) of the first known charset label in the page's first 4 KB, outside comments (a browser's
+    scan for it steps over them: an old `<meta>` left in a comment declares nothing)."""
+    head = raw[:4096]
+    for found in _CHARSET.finditer(_COMMENT.sub(b"", head) if b"<!--" in head else head):
         known = lookup(found.group(1).decode("ascii"))
         if known is not None:
             return known
@@ -69,11 +86,7 @@ def _decode_as(raw: bytes, name: str, codec: str) -> str:
                         "re-save the page as UTF-8")
     if codec == "windows-1252":
         return decode_windows_1252(raw)
-    try:
-        return raw.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise SeedError(f"the page is not valid {name} text (byte {exc.start})", "re-save the page as UTF-8",
-                        raw[: exc.start].count(b"\n") + 1) from None
+    return raw.decode(codec, errors="replace")  # a byte sequence the encoding has no character for shows as �
 
 
 def quote_mark(depth: int, opening: bool) -> str:
@@ -83,9 +96,35 @@ def quote_mark(depth: int, opening: bool) -> str:
 
 
 class LenientParser(HTMLParser):
-    """html.parser reading a marked section as browsers do. Before Python 3.13 it gives up, with an
-    AssertionError, on one whose keyword is not CDATA, IF and the like (`<![CDAT x]>`, `<![ x]>`); a browser
-    reads any such `<![…>` in a page as a comment (a "bogus comment", to its first `>`)."""
+    """html.parser reading a marked section and a comment as browsers do. Before Python 3.13 it gives up, with an
+    AssertionError, on a marked section whose keyword is not CDATA, IF and the like (`<![CDAT x]>`, `<![ x]>`); a
+    browser reads any such `<![…>` in a page as a comment (a "bogus comment", to its first `>`). And it ends a
+    comment only at `-->`, where HTML ends `<!-->` and `<!--->` at once and a comment at `--!>` too: the text after
+    them, to the next comment's end, was lost."""
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        if not self.rawdata.startswith("<!--", i):
+            return super().parse_comment(i, bool(report))
+        start = i + 4
+        found = _ENDS_AT_ONCE.match(self.rawdata, start) or _COMMENT_END.search(self.rawdata, start)
+        if found is None and not self._closing:
+            return -1  # not ended yet: html.parser waits for more of the page
+        end, stop = (found.start(), found.end()) if found else (len(self.rawdata), len(self.rawdata))
+        if report:  # a comment the page never ends runs to its end, as a browser reads it (html.parser: text)
+            self.handle_comment(self.rawdata[start:end])
+        return stop
+
+    def close(self) -> None:
+        """Read the rest of the page. A tag, comment or declaration the page never ends (no `>` after it) runs to
+        the page's end, where a browser shows nothing more; html.parser read it as text, one `<` at a time, each
+        time searching the rest of the page for its end (a page of "<a " took minutes a hundred kilobytes)."""
+        self._closing = True
+        unended = _MARKUP_OPEN.search(self.rawdata, self.rawdata.rfind(">") + 1)
+        if unended is not None:
+            self.rawdata = self.rawdata[:unended.start()]
+        super().close()
+
+    _closing = False  # close() is reading the rest of the page: nothing more will come
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         try:
@@ -101,26 +140,51 @@ class HtmlText(LenientParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.visibility = Visibility(sheet)
+        self.numbering = Numbering()
+        self._tag_at = 0
+        self._sizes: dict[int, int] = {}  # the items of each list of `_sized`, by where its start tag begins
+        self._sized: str | None = None
+        self._mark = ""  # the number of the list item whose text has not begun yet
         self._blocks = BLOCKS - {"td", "th"} if rows else BLOCKS  # rows: a table row is one block
         self._current: list[str] = []
         self._pre = 0
         self._quotes: list[bool] = []  # the open <q> elements, and whether each is seen
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
+        self._shapes: dict[str, list[bool]] = {}  # whether each open element of a name is a block, innermost last
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.visibility.start(tag, dict(attrs))
+        named = dict(attrs)
+        gone = self.visibility.start(tag, named)
+        self.numbering.start(tag, named, self.visibility.values, self._items)
         if tag == "q":
             self._quotes.append(not self.visibility.hidden)
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=True))
         elif tag == "head":
             self._head = True
-        elif tag in self._blocks:
+        elif self._opens_block(tag):
             self._head = False
             self._pre += tag == "pre"
             self.flush()
+            if tag == "li" and not gone:
+                mark = self.numbering.item(named, self.visibility.values)
+                self._mark = "" if self.visibility.hidden else mark
         elif tag in ("td", "th"):
             self._current.append(" ")
+
+    def _opens_block(self, tag: str) -> bool:
+        """Whether the element just started is a block, by its tag or by the `display` its style gives it
+        (`<span style="display: block">` is one, `li { display: inline }` makes a menu's items one line)."""
+        display = self.visibility.values.get("display", "")
+        block = (tag in self._blocks and (display != "inline" or tag == "br")) or display in BLOCK_DISPLAYS
+        if tag not in VOID:
+            self._shapes.setdefault(tag, []).append(block)
+        return block
+
+    def _closes_block(self, tag: str) -> bool:
+        """Whether the element an end tag closes was a block (as _opens_block found it at its start)."""
+        shapes = self._shapes.get(tag)
+        return shapes.pop() if shapes else tag in self._blocks
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._blocks:  # <br/>, <hr/>; a self-closed element (<div hidden/>) hides nothing
@@ -128,19 +192,24 @@ class HtmlText(LenientParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.visibility.end(tag)
+        self.numbering.end(tag)
+        self._mark = "" if tag in ("li", "ol") else self._mark
         if tag == "q" and self._quotes:
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=False))
             self._quotes.pop()
         elif tag == "head":
             self._head = False
-        elif tag in self._blocks:
+        elif self._closes_block(tag):
             self.flush()
             self._pre = max(0, self._pre - (tag == "pre"))
 
     def handle_data(self, data: str) -> None:
         if self.visibility.hidden or self._head:
             return
+        if self._mark and not data.isspace():  # the number sits beside the item's first line of text
+            self._current.append(self._mark + " ")
+            self._mark = ""
         if self._pre:
             lines = data.split("\n")
             for line in lines[:-1]:
@@ -149,6 +218,17 @@ class HtmlText(LenientParser):
             self._current.append(lines[-1])
         else:
             self._current.append(data)
+
+    def parse_starttag(self, i: int) -> int:
+        self._tag_at = i  # where in `rawdata` the start tag being read begins
+        return super().parse_starttag(i)
+
+    def _items(self) -> int:
+        """The items of the list whose start tag is being read (the page's lists are counted once, when a
+        reversed one first asks)."""
+        if self._sized is not self.rawdata:
+            self._sizes, self._sized = list_sizes(self.rawdata), self.rawdata
+        return self._sizes.get(self._tag_at, 0)
 
     def drain(self) -> str:
         """The text collected since the last block began, taken out."""

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from briefgen.sources.formats import Extracted, paragraphs_of
-from briefgen.sources.formats.htmldoc import HtmlText
+from briefgen.sources.formats.htmldoc import BLOCKS, HtmlText
 from briefgen.sources.formats.plain import SeedError, decode_text, unbroken
 from briefgen.sources.formats.visibility import page_sheet
 
@@ -26,6 +26,7 @@ TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r
 _NOTE_DEFINED = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 _NOTE_LINE = re.compile(r"\n(?=\[\^([^\]\s]+)\]:)")
 _NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](:\s*)?")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _INLINE_TEXT = {"text": True, "code_inline": True, "softbreak": False, "hardbreak": False}
 # markdown-it stops reading blocks nested this deep and drops their text without a word (its default is 20, which
 # 21 `>` of a quoted mail thread reach). 200 levels parse within Python's recursion limit (measured: 400 quote
@@ -82,17 +83,29 @@ def blocks(text: str, offset: int = 0) -> Iterator[str]:
     tokens = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").parse(text)
     _check_depth(tokens, offset)
     html = HtmlText(sheet=page_sheet("".join(_raw_html(tokens))))
+    mark = ""  # the number of the ordered list's item whose text comes next, as the rendered page draws it
     for token in tokens:
         if token.type == "inline":
-            yield _inline_text(token, html)
+            text, mark = _numbered(mark, _inline_text(token, html))
+            yield text
         elif token.type in ("fence", "code_block"):
             if not html.visibility.hidden:
-                yield from token.content.split("\n")
+                first, *rest = token.content.split("\n")
+                text, mark = _numbered(mark, first)
+                yield from (text, *rest)
         elif token.type == "html_block":
             yield from html.read(token.content)
         elif token.tag and not token.hidden:  # a tight list's paragraphs are not in the page
             _follow(html, token)
+            if token.type.startswith("list_item"):  # an item with no text (only code) leaves its number unused
+                mark = html.numbering.item({}, {}) if token.nesting == 1 and not html.visibility.hidden else ""
     yield from html.read("", end=True)
+
+
+def _numbered(mark: str, text: str) -> tuple[str, str]:
+    """`text` with the number of the list item it begins before it, when it has words (the number stands beside
+    the item's first line, even of code), and the number still waiting for its text."""
+    return (f"{mark} {text}", "") if mark and text.strip() else (text, mark)
 
 
 def _raw_html(tokens: list[Token]) -> Iterator[str]:
@@ -106,11 +119,16 @@ def _raw_html(tokens: list[Token]) -> Iterator[str]:
 
 
 def _follow(html: HtmlText, token: Token) -> None:
-    """Keep the open elements as the rendered page has them: Markdown's own <p>, <li>, <em> … open and close too."""
+    """Keep the open elements as the rendered page has them: Markdown's own <p>, <li>, <em> … open and close too
+    (an ordered list counting its items from its `start`, as the page numbers them, whatever numbers the
+    Markdown writes: "1." "1." "1." is rendered 1, 2, 3)."""
     if token.nesting == 1:
-        html.visibility.start(token.tag, {})
+        attrs: dict[str, str | None] = {name: str(value) for name, value in token.attrs.items()}
+        html.visibility.start(token.tag, attrs)
+        html.numbering.start(token.tag, attrs, {}, lambda: 0)
     elif token.nesting == -1:
         html.visibility.end(token.tag)
+        html.numbering.end(token.tag)
 
 
 def _check_depth(tokens: list[Token], offset: int) -> None:
@@ -142,6 +160,8 @@ def _inline_text(token: Token, html: HtmlText | None = None) -> str:
             if child.type == "html_inline":
                 html.feed(child.content)
                 parts.append(html.drain())  # what the tag itself draws: a <q>'s quotation mark
+                if (tag := _TAG_NAME.match(child.content)) and tag.group(1).lower() in BLOCKS:
+                    parts.append("\n")  # a <br> breaks the line: a space, as a hard break is (none between CJK)
             elif child.tag:
                 _follow(html, child)
             if html.visibility.hidden:

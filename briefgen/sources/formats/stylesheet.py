@@ -1,6 +1,7 @@
 """The rules of a page's own <style> elements that hide text: `display`, `visibility`, `content-visibility`,
 `opacity`, the clipping and sizing that visually-hidden (`.sr-only`) text uses, off-screen placement, the type
-size, the colour and the background (visibility.py and ink.py say what each does).
+size, the colour and the background (visibility.py and ink.py say what each does); and the type of number an
+ordered list draws (listmarks.py).
 
 A browser hides `<p class="hidden">` when a stylesheet says `.hidden { display: none }`. We read the page's
 <style> elements (not a linked file: a saved page's seed is its HTML alone) and keep, of each rule, only these
@@ -24,7 +25,7 @@ from briefgen.sources.formats.cssselect import Selector, Tree, bucket, keys, mat
 
 PROPERTIES = ("display", "visibility", "content-visibility", "opacity", "clip", "clip-path", "width", "height",
               "overflow", "font-size", "color", "background-color", "background", "position", "left", "top", "right",
-              "bottom", "text-indent")
+              "bottom", "text-indent", "list-style-type", "list-style")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _TOKEN = re.compile(r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|[{};]""")
 _DECLARATION = re.compile(rf"(?:^|;)\s*({'|'.join(PROPERTIES)})\s*:\s*([^;!]+?)\s*(!\s*important\s*)?(?=;|$)",

@@ -31,15 +31,18 @@ def _as_text(raw: bytes, codec: str) -> str | None:
     return text
 
 
-def likely_encoding(raw: bytes) -> str | None:
+def likely_encoding(raw: bytes, markup: bool = False) -> str | None:
     """The legacy encoding the bytes most likely are, as ICU's detector names it ("windows-1252", "Shift_JIS",
-    "GB18030"), when it is fairly sure and the whole file decodes in it; else None."""
+    "GB18030"), when it is fairly sure and the whole file decodes in it; else None. `markup`: the bytes are an
+    HTML page, whose tags the detector is to look past (ASCII markup drowns the text's few telling bytes)."""
     import icu
 
     from briefgen.sources.formats.webcharsets import lookup
 
     try:
-        match = icu.CharsetDetector(raw[:65536]).detect()
+        detector = icu.CharsetDetector(raw[:65536])
+        detector.enableInputFilter(markup)
+        match = detector.detect()
     except icu.ICUError:
         return None
     name, known = match.getName(), lookup(match.getName())

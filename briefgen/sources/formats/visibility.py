@@ -6,6 +6,7 @@ followed through the open elements as the browser nests them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefgen.sources.formats.cssselect import Element, Tree
@@ -15,8 +16,11 @@ from briefgen.sources.formats.stylesheet import Sheet, every_screen
 # Elements whose content is never text a reader sees on the page, or never in the line they read: a ruby's
 # <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
 # "無人機") and <rp> (the parentheses around it, which only a browser without ruby shows).
+# The fallback text of media a browser plays (<video>, <audio>) and of embedded content it shows (<noembed>,
+# <noframes>), and a <datalist>'s suggestions, are not shown either.
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
-                    "canvas", "select", "textarea", "button", "rt", "rp"})
+                    "canvas", "select", "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes",
+                    "datalist"})
 # Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
                   "source", "track", "wbr"})
@@ -29,6 +33,13 @@ _ENDS_P = frozenset({"address", "article", "aside", "blockquote", "center", "dd"
 IMPLIED_END = {"p": _ENDS_P, "li": frozenset({"li"}), "dt": frozenset({"dt", "dd"}), "dd": frozenset({"dt", "dd"}),
                "tr": frozenset({"tr"}), "td": frozenset({"td", "th", "tr"}), "th": frozenset({"td", "th", "tr"}),
                "option": frozenset({"option", "optgroup"})}
+# The visually-hidden classes of the common frameworks and site kits, which clip their text away at every width
+# and which a saved page's linked stylesheet defines (its own <style> rarely does): Bootstrap, Tailwind,
+# HTML5 Boilerplate, WordPress, Drupal, Foundation, GOV.UK, the NHS, the U.S. Web Design System. A link's "(opens
+# in a new window)" or a date's "Published:" for screen readers, inside an article's sentences.
+VISUALLY_HIDDEN = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                             "element-invisible", "show-for-sr", "govuk-visually-hidden", "nhsuk-u-visually-hidden",
+                             "usa-sr-only", "u-visually-hidden", "a11y-hidden", "hidden-visually"})
 _INERT = frozenset({"template", "noscript"})  # a <style> inside them styles nothing (with scripts running)
 
 
@@ -38,6 +49,7 @@ class Hiding:
 
     gone: bool  # not rendered at all (display: none and the like): nothing inside shows, whatever it says
     ink: Ink  # whether its own text can be seen, as its descendants inherit it (ink.py)
+    values: Mapping[str, str]  # its style's settled values (stylesheet.Sheet.values)
 
 
 def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, parent: Ink) -> Hiding:
@@ -45,8 +57,10 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     reader of the page sees; `parent`, its parent's ink.
 
     Gone: the elements of HIDDEN (scripts, styles, <template>'s inert content, <noscript>, which a browser
-    running scripts never shows, forms' controls, embedded documents); the `hidden` attribute; `display: none`
-    or `content-visibility: hidden`; `opacity: 0`; clipped away as visually-hidden (`.sr-only`) text is
+    running scripts never shows, forms' controls, embedded documents, media's fallback text); a <dialog> that is
+    not open; the `hidden` attribute; `display: none`
+    or `content-visibility: hidden`; a class of VISUALLY_HIDDEN; `opacity: 0`; clipped away as visually-hidden
+    (`.sr-only`) text is
     (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)` or a circle of no size, or 1px wide and high with
     `overflow: hidden`): a screen reader reads it, a sighted reader, who copies passages from the page, does not
     see it; placed off the screen (`position: absolute` or `fixed` at -999px or further, `text-indent: -999px`).
@@ -56,12 +70,14 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
     <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
     decoration or text repeated for the eye, which a sighted reader does see."""
-    if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found"):
-        return Hiding(True, parent)
+    if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
+            tag == "dialog" and "open" not in attrs) or (
+            attrs.get("class") and not VISUALLY_HIDDEN.isdisjoint((attrs["class"] or "").split())):
+        return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
     gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
         or _clipped(values) or _off_screen(values)
-    return Hiding(gone, inherit(parent, values))
+    return Hiding(gone, inherit(parent, values), values)
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
@@ -116,6 +132,7 @@ class Visibility:
         self._tree = Tree()  # the open elements and the siblings before each, as selectors see them
         self._named: dict[str, int] = {}  # open elements by name, so an end tag is matched without a search
         self._gone = 0  # open elements not rendered at all
+        self.values: Mapping[str, str] = {}  # the style of the element started last (none for a void one)
 
     @property
     def hidden(self) -> bool:
@@ -126,9 +143,11 @@ class Visibility:
         while self.implied and self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
             self._pop()
         self._tree.meet(Element(tag, attrs.get("id"), frozenset((attrs.get("class") or "").split())))
+        self.values = {}
         if tag in VOID:
             return False
         found = hiding(tag, attrs, self.sheet, self._tree, self._open[-1][2] if self._open else Ink())
+        self.values = found.values
         self._open.append((tag, found.gone, found.ink))
         self._tree.open()
         self._named[tag] = self._named.get(tag, 0) + 1
@@ -151,7 +170,7 @@ class Visibility:
 
 # What the scan for <style> elements steps over: comments, and the elements whose content is text, not markup
 # (a "<style>" inside a script or a textarea is not one); <template> and <noscript> are followed, not skipped.
-_TAG = re.compile(r"""<!--.*?(?:-->|\Z)|<(/?)(style|script|textarea|title|xmp|template|noscript)\b"""
+_TAG = re.compile(r"""<!--(?:-?>|.*?--!?>|.*\Z)|<(/?)(style|script|textarea|title|xmp|template|noscript)\b"""
                   r"""((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
