@@ -114,10 +114,12 @@ def _not_kept_folder(ws: Workspace, target: Path, out: Path | None) -> None:
     """`-o` may name any folder but one briefgen reads from or keeps things in: briefs written into seeds/
     would be read as seeds, and into an issued version's folder would replace what was issued."""
     for kept in _KEPT:
-        folder = (ws.root / kept).resolve()
+        if ws.leads_out(ws.root / kept):  # a kept folder linked out of the workspace is refused where it is read
+            continue
+        folder = Path(os.path.realpath(ws.root / kept))  # realpath: a link loop is no error here
         if target == folder or folder in target.parents:
-            raise BriefgenError(Problem(str(out), f"the output folder is inside {kept}/, which briefgen reads or "
-                                        "keeps for itself", hint="choose another directory with -o"))
+            raise BriefgenError(Problem(str(out or "output"), f"the output folder is inside {kept}/, which briefgen "
+                                        "reads or keeps for itself", hint="choose another directory with -o"))
 
 
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:
@@ -131,7 +133,7 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
         raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
                                     "the way of the output folder", hint="remove the link, or name the folder "
                                     "to write to with -o"))
-    target = (out if out is not None else ws.output).resolve()
+    target = Path(os.path.realpath(out if out is not None else ws.output))
     _not_kept_folder(ws, target, out)
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
@@ -139,5 +141,6 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}")) from None
+        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}",
+                                    hint="choose a folder you may write to with -o")) from None
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -61,7 +62,7 @@ class Status:
 
 def target_of(ws: Workspace, out: Path | None) -> Path:
     """The output directory to read (never created: status and diff only look)."""
-    return (out if out is not None else ws.output).resolve()
+    return Path(os.path.realpath(out if out is not None else ws.output))  # realpath: a link loop is no error
 
 
 def workspace_status(ws: Workspace, out: Path | None = None, since: str | None = None) -> Status:
