@@ -188,3 +188,17 @@ def test_an_output_folder_linked_in_a_loop_is_no_internal_error(ws: Path, comman
 def test_suggest_for_an_unknown_source_names_the_known_ones(ws: Path) -> None:
     refused(ws, ("suggest", "nosuch"), "seeds/sources.yaml: no readable seed with source id 'nosuch'",
             "give a source's id as seeds/sources.yaml lists it: ai-digest-top-priority, gsw-ai-arms-race")
+
+
+# A template printing half of a surrogate pair ("\ud800", which no UTF-8 text can hold) crashed the markup
+# parser with a UnicodeEncodeError (exit 3).
+
+@pytest.mark.parametrize("expression", ['"\\ud800"', '"\\udcff"|upper'])
+def test_half_a_surrogate_pair_in_the_markup_is_a_template_error(ws: Path, expression: str) -> None:
+    _bluf(ws, "<p>{{ " + expression + " }}</p>")
+    done = briefgen(ws, "build")
+    lines = [line.strip() for line in said(done).splitlines()]
+    assert done.returncode == 1, said(done)
+    refusal = next(n for n, line in enumerate(lines) if "half of a surrogate pair" in line)
+    assert lines[refusal].startswith("templates/executive.xml.j2: the template produced U+D")
+    assert lines[refusal + 1] == "hint: templates must produce brief markup; see briefgen/render/markup.py"
