@@ -16,7 +16,7 @@ class Workspace:
 
     @classmethod
     def at(cls, root: str | Path) -> Workspace:
-        return cls(Path(root).resolve())
+        return cls(Path(os.path.realpath(root)))  # realpath: a link loop is reported where it is used
 
     @classmethod
     def around(cls, start: Path) -> Workspace:

@@ -202,3 +202,15 @@ def test_half_a_surrogate_pair_in_the_markup_is_a_template_error(ws: Path, expre
     refusal = next(n for n, line in enumerate(lines) if "half of a surrogate pair" in line)
     assert lines[refusal].startswith("templates/executive.xml.j2: the template produced U+D")
     assert lines[refusal + 1] == "hint: templates must produce brief markup; see briefgen/render/markup.py"
+
+
+# `briefgen init` into a symbolic link that loops resolved it with Path.resolve() (RuntimeError, exit 3).
+
+def test_init_into_a_link_loop_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "loop").symlink_to("loop")
+    done = briefgen(tmp_path, "init", str(tmp_path / "loop"))
+    lines = [line.strip() for line in said(done).splitlines()]
+    assert done.returncode == 1, said(done)
+    assert lines[-2:] == [f"{tmp_path / 'loop'}/seeds: too many levels of symbolic links (a link loop?)",
+                          "hint: remove the looping symbolic link"]
+    assert (tmp_path / "loop").is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["loop"]
