@@ -28,7 +28,7 @@ try:  # the C parser is several times faster on large models
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "Key", "Loader", "Mark", "Marks", "build", "dotted", "too_deep"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "PLAIN_KEY_HINT", "Key", "Loader", "Mark", "Marks", "build", "dotted", "too_deep"]
 
 Key = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -39,6 +39,7 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 _MERGE = "tag:yaml.org,2002:merge"
 _INT = "tag:yaml.org,2002:int"
+PLAIN_KEY_HINT = "write each key as a plain name, and each mapping's keys and values out in full"
 MAX_DIGITS = 1000  # no count or amount needs more; Python refuses to read an int of over 4,300 digits
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -196,8 +197,7 @@ class _Builder:
                 event.value == "<<" and not event.style and event.tag in (None, "!")  # type: ignore[attr-defined]
         ) or event.tag == _MERGE:  # type: ignore[attr-defined]
             self._fail(Problem(self.display, "keys must be plain names (no merge keys or complex keys)",
-                               *self.place(event.start_mark), dotted(parent.path),
-                               "write each key as a plain name, and each mapping's keys and values out in full"))
+                               *self.place(event.start_mark), dotted(parent.path), PLAIN_KEY_HINT))
             return
         key = str(event.value)  # type: ignore[attr-defined]
         if key in parent.value:
