@@ -214,3 +214,36 @@ def test_init_into_a_link_loop_is_refused(tmp_path: Path) -> None:
     assert lines[-2:] == [f"{tmp_path / 'loop'}/seeds: too many levels of symbolic links (a link loop?)",
                           "hint: remove the looping symbolic link"]
     assert (tmp_path / "loop").is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["loop"]
+
+
+# A template that another names but that cannot be read (a link out of templates/, a named pipe) was reported
+# at the unreadable file with no line, leaving the user to find the tag naming it; a template that is not UTF-8
+# named no line either. Each is now placed: at the tag, or at the line of the first byte that is not UTF-8.
+
+BEFORE_LATIN = b"<p>fine</p>\n<p>caf"  # the bytes before the first that is not UTF-8
+
+
+def _included(ws: Path, make: str) -> None:
+    child = ws / "templates/part.xml.j2"
+    if make == "link":
+        child.symlink_to("/dev/zero")
+    elif make == "fifo":
+        os.mkfifo(child)
+    else:
+        child.write_bytes(BEFORE_LATIN + "é</p>\n".encode("latin-1"))
+    _bluf(ws, "{% include 'part.xml.j2' %}")
+
+
+UNREADABLE = [
+    ("link", "templates/executive.xml.j2:3: templates/part.xml.j2: templates/part.xml.j2 is a symbolic link that "
+     "leaves templates/", "copy the file into the folder instead of linking to it from elsewhere"),
+    ("fifo", "templates/executive.xml.j2:3: templates/part.xml.j2: the path is a named pipe (FIFO), not a regular "
+     "file", "replace it with an ordinary file"),
+    ("latin-1", f"templates/part.xml.j2:2: template is not valid UTF-8 (byte {len(BEFORE_LATIN)})", "save it as UTF-8"),
+]
+
+
+@pytest.mark.parametrize(("make", "message", "hint"), UNREADABLE, ids=[c[0] for c in UNREADABLE])
+def test_a_template_that_cannot_be_read_is_placed_at_a_line(ws: Path, make: str, message: str, hint: str) -> None:
+    _included(ws, make)
+    refused(ws, ("build",), message, hint)

@@ -75,7 +75,7 @@ class ContainedLoader(BaseLoader):
             raise BriefgenError(os_problem(exc, display)) from None
         except UnicodeDecodeError as exc:
             raise BriefgenError(Problem(display, f"template is not valid UTF-8 (byte {exc.start})",
-                                        hint="save it as UTF-8")) from None
+                                        exc.object.count(b"\n", 0, exc.start) + 1, hint="save it as UTF-8")) from None
         mtime = os.path.getmtime(path)
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
 
@@ -284,12 +284,23 @@ def compile_all(ws: Workspace, name: str) -> None:
             raise (_not_found(exc, *_named_at(ws, env, parent, current)) if parent else _not_found(exc)) from None
         except TemplateSyntaxError as exc:
             raise _syntax(ws, exc) from None
+        except BriefgenError as exc:  # a template named by another cannot be read: placed at the tag naming it
+            raise (_at_tag(exc, *_named_at(ws, env, named_by[current], current)) if current in named_by else exc
+                   ) from None
         except _TOO_DEEP:
             raise _too_deep(*(_compile_place(ws) or (_display(ws, None, current), None))) from None
         for child in _REFERENCE.findall(source):
             named_by.setdefault(child, current)
             pending.append(child)
     _no_extends_loop(ws, env, name)
+
+
+def _at_tag(exc: BriefgenError, file: str, line: int | None) -> BriefgenError:
+    """`exc`, about a file as a whole, said at the tag (`file`, `line`) that names the file."""
+    found = exc.problems[0]
+    if len(exc.problems) > 1 or found.line is not None:
+        return exc
+    return BriefgenError(Problem(file, f"{found.file}: {found.message}", line, hint=found.hint))
 
 
 _EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
