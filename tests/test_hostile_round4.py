@@ -247,3 +247,14 @@ UNREADABLE = [
 def test_a_template_that_cannot_be_read_is_placed_at_a_line(ws: Path, make: str, message: str, hint: str) -> None:
     _included(ws, make)
     refused(ws, ("build",), message, hint)
+
+
+# A YAML file that is a symbolic link to nothing was reported as "file not found" with the hint to scaffold a
+# workspace with `briefgen init`, though the file is there in a listing of its folder.
+
+@pytest.mark.parametrize("file", ["seeds/summary.yaml", "templates/executive.yaml"])
+def test_a_yaml_file_linked_to_nothing_is_said_to_be_a_link(ws: Path, file: str) -> None:
+    (ws / file).unlink(missing_ok=True)
+    (ws / file).symlink_to("nowhere.yaml")
+    refused(ws, ("build",), f"{file}: a symbolic link to 'nowhere.yaml', which does not exist",
+            "remove the link, or put the file it should lead to in its place")
