@@ -258,3 +258,15 @@ def test_a_yaml_file_linked_to_nothing_is_said_to_be_a_link(ws: Path, file: str)
     (ws / file).symlink_to("nowhere.yaml")
     refused(ws, ("build",), f"{file}: a symbolic link to 'nowhere.yaml', which does not exist",
             "remove the link, or put the file it should lead to in its place")
+
+
+# An output/ linked out of the workspace is refused by build and issue, but status, diff and history read
+# through it: the build record and issued versions of whatever folder it pointed to (or "never built").
+
+@pytest.mark.parametrize("command", ["status", "diff", "history"])
+def test_the_reports_do_not_read_through_an_output_folder_linked_out(ws: Path, tmp_path: Path, command: str) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (ws / "output").rename(elsewhere)
+    (ws / "output").symlink_to(elsewhere)
+    refused(ws, (command,), "output: a symbolic link leading out of the workspace (or nowhere) is in the way of "
+            "the output folder", "remove the link, or name the folder to write to with -o")

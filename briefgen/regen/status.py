@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ from briefgen.regen.publish import interrupted
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.since import baseline, check_since
 from briefgen.render.audiences import audience_names
-from briefgen.workspace import Workspace
+from briefgen.workspace import Workspace, output_target
 
 if TYPE_CHECKING:  # the model loads only when something changed
     from briefgen.verify.check import Checked
@@ -62,7 +61,7 @@ class Status:
 
 def target_of(ws: Workspace, out: Path | None) -> Path:
     """The output directory to read (never created: status and diff only look)."""
-    return Path(os.path.realpath(out if out is not None else ws.output))  # realpath: a link loop is no error
+    return output_target(ws, out)
 
 
 def workspace_status(ws: Workspace, out: Path | None = None, since: str | None = None) -> Status:
