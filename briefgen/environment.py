@@ -37,7 +37,7 @@ def source_time() -> dt.datetime | None:
     if not raw:
         return None
     latest = (dt.datetime(9999, 12, 31, tzinfo=dt.UTC) - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).total_seconds()
-    if not raw.isascii() or not raw.isdigit() or int(raw) > latest:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > len(str(int(latest))) or int(raw) > latest:
         raise BriefgenError(Problem("SOURCE_DATE_EPOCH", f"{raw[:40]!r} is not a time in whole seconds since 1970",
                                     hint="unset it, or give a number such as 1767225600 (2026-01-01)"))
     return dt.datetime.fromtimestamp(int(raw), dt.UTC)

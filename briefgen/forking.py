@@ -27,6 +27,8 @@ def workers_for(units: int) -> int:
     asked = os.environ.get(WORKERS_VARIABLE, "").strip()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     counted = asked.isascii() and asked.isdigit()  # str.isdigit is true of "²" too, which int() refuses
+    if counted and len(asked) > 9:  # more than any system has (and int() refuses numbers of 4,300 digits)
+        return max(1, units)
     wanted = int(asked) if counted and int(asked) > 0 else min(cores, MAX_WORKERS)
     return max(1, min(units, wanted))
 

@@ -16,7 +16,7 @@ class Workspace:
 
     @classmethod
     def at(cls, root: str | Path) -> Workspace:
-        return cls(Path(root).resolve())
+        return cls(Path(os.path.realpath(root)))  # realpath: a link loop is reported where it is used
 
     @classmethod
     def around(cls, start: Path) -> Workspace:
@@ -114,24 +114,32 @@ def _not_kept_folder(ws: Workspace, target: Path, out: Path | None) -> None:
     """`-o` may name any folder but one briefgen reads from or keeps things in: briefs written into seeds/
     would be read as seeds, and into an issued version's folder would replace what was issued."""
     for kept in _KEPT:
-        folder = (ws.root / kept).resolve()
+        if ws.leads_out(ws.root / kept):  # a kept folder linked out of the workspace is refused where it is read
+            continue
+        folder = Path(os.path.realpath(ws.root / kept))  # realpath: a link loop is no error here
         if target == folder or folder in target.parents:
-            raise BriefgenError(Problem(str(out), f"the output folder is inside {kept}/, which briefgen reads or "
-                                        "keeps for itself", hint="choose another directory with -o"))
+            raise BriefgenError(Problem(str(out or "output"), f"the output folder is inside {kept}/, which briefgen "
+                                        "reads or keeps for itself", hint="choose another directory with -o"))
 
 
-def output_dir(ws: Workspace, out: Path | None = None) -> Path:
-    """`out` (default output/), made if missing; a clear error where a file stands in its way. The default
-    output/ may be a symbolic link only to a folder inside the workspace: one leading out, or nowhere, would
-    have briefgen write (and make folders) wherever it points; `-o` names a folder elsewhere explicitly."""
-    if not ws.seeds.is_dir():  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
-        raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
-                                    hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
+def output_target(ws: Workspace, out: Path | None) -> Path:
+    """The real path of the output folder `out` names (default output/), made or not. The default output/ may be
+    a symbolic link only to a folder inside the workspace: briefgen neither writes nor reads through one leading
+    out, or nowhere (`-o` names a folder elsewhere explicitly). realpath: a link loop is reported where used."""
     if out is None and ws.leads_out(ws.output):
         raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
                                     "the way of the output folder", hint="remove the link, or name the folder "
                                     "to write to with -o"))
-    target = (out if out is not None else ws.output).resolve()
+    return Path(os.path.realpath(out if out is not None else ws.output))
+
+
+def output_dir(ws: Workspace, out: Path | None = None) -> Path:
+    """`out` (default output/, see output_target), made if missing; a clear error where a file stands in its
+    way."""
+    if not ws.seeds.is_dir():  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
+        raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
+                                    hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
+    target = output_target(ws, out)
     _not_kept_folder(ws, target, out)
     if target.exists() and not target.is_dir():
         raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
@@ -139,5 +147,6 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}")) from None
+        raise BriefgenError(Problem(str(target), f"cannot create the output directory: {exc.strerror}",
+                                    hint="choose a folder you may write to with -o")) from None
     return target

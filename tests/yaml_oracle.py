@@ -11,7 +11,16 @@ from typing import Any
 import yaml
 
 from briefgen.errors import BriefgenError, Problem
-from briefgen.model.yamlevents import _COLLECTION_TAGS, _PLAIN_TAGS, _SCALAR_TAGS, MAX_DEPTH, Loader, dotted, too_deep
+from briefgen.model.yamlevents import (
+    _COLLECTION_TAGS,
+    _PLAIN_TAGS,
+    _SCALAR_TAGS,
+    MAX_DEPTH,
+    PLAIN_KEY_HINT,
+    Loader,
+    dotted,
+    too_deep,
+)
 from briefgen.model.yamlpos import Lines
 from briefgen.model.yamlsrc import Key, Located, _syntax_hint
 
@@ -68,7 +77,7 @@ def _build(node: yaml.Node, path: Key, out: Located, seen: set[int], lines: Line
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
             raise BriefgenError(Problem(out.file, "keys must be plain names (no merge keys or complex keys)",
-                                        *_mark(key_node), dotted(path)))
+                                        *_mark(key_node), dotted(path), PLAIN_KEY_HINT))
         key = str(key_node.value)
         if key in result:
             raise BriefgenError(Problem(out.file, f"duplicate key {key!r}", *_mark(key_node), dotted(path),

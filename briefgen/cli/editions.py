@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -92,7 +93,7 @@ def issue(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     ws = workspace_of(ctx, workspace)
     for name, entry in run_issue(ws, audiences, " ".join(note.split()), out):
         say(f"issued {name} version {entry.version} on {long(entry.date)}: "
-                   f"{ws.rel(entry.folder(ws.output if out is None else out.resolve(), name))}")
+                   f"{ws.rel(entry.folder(ws.output if out is None else Path(os.path.realpath(out)), name))}")
 
 
 @click.command()

@@ -23,7 +23,7 @@ from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, Problem
 from briefgen.safeio import os_problem
 
 
@@ -168,7 +168,9 @@ def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit:
 
     checked = run_check(workspace_of(ctx, workspace), draft=True)
     if seed and seed not in checked.verification.seeds:
-        raise BriefgenError(f"no readable seed with source id {seed!r}; see seeds/sources.yaml")
+        raise BriefgenError(Problem("seeds/sources.yaml", f"no readable seed with source id {seed!r}", hint=(
+            "give a source's id as seeds/sources.yaml lists it: " + ", ".join(sorted(checked.verification.seeds))
+            if checked.verification.seeds else "add a seed with `briefgen seeds add FILE`")))
     found = find(checked, seed, limit)
     say("\n".join(s.yaml() for s in found) if found else "nothing to suggest: the model uses every "
                "number and quotation the seeds hold")

@@ -148,18 +148,35 @@ _PATTERN_HINTS = (("0-9A-Fa-f]{6}", "a colour is written #RRGGBB, six hexadecima
                   ("\\.j2", "a template is the name of a file in templates/ ending in .j2 (executive.xml.j2)"))
 
 
-# The hint for a value a validator of the schemas refused, by the start of its message
+# The hint for a value a validator of the schemas refused, by words of its message (the first found)
 _VALUE_HINTS = (("a passage of ", "copy at least the clause of the seed that says what the item says, word for word"),
                 ("should be a number, not ", "write the number itself"),
                 ("the link holds the invisible", "delete it (editors do not show it): copy the address as the "
                  "browser's address bar shows it"),
                 ("the link is ", "link to a shorter address for the same document (its landing page, or a DOI)"),
+                ("the file name contains", "write the file's name as it is in the folder"),
+                ("contains the control character", "delete it (an editor may not show it; copying from a PDF or "
+                 "a word processor brings such characters along)"),
+                ("must not be blank", "write the text, or remove the key if it is optional"),
+                ("is not a real date", "write a date that exists, as YYYY, YYYY-MM or YYYY-MM-DD in quotes"),
+                ("must be a full date", "write the day too, YYYY-MM-DD in quotes"),
+                ("is listed twice", "list each section once"),
                 *HINTS)
+# The hint for the other kinds of refusal pydantic reports, by its kind of error
+_KIND_HINTS = {"literal_error": "write one of the values the message lists, spelt as there",
+               "enum": "write one of the values the message lists, spelt as there",
+               "int_from_float": "write a whole number", "finite_number": "write a finite number",
+               "too_short": "give at least as many as the message says, or remove the key if it is optional",
+               "string_too_long": "shorten it: the limit keeps checks and builds quick",
+               "too_many": "list no more than the message says"}
+_BOUND_HINT = "write a number within the bound the message gives"
+_OTHER_HINT = "change the value as the message says; the file's comments (or `briefgen schema`) say what each key takes"
 
 
 def _type_hint(kind: str, pattern: str = "", msg: str = "") -> str:
+    """The hint for a refusal of pydantic's `kind` (`pattern` and `msg` tell some apart); never empty."""
     if kind == "value_error":
-        return next((hint for start, hint in _VALUE_HINTS if msg.startswith(start)), "")
+        return next((hint for words, hint in _VALUE_HINTS if words in msg), _OTHER_HINT)
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return "check the value's type (quote text that YAML would read as a number, date or boolean)"
     if kind == "string_pattern_mismatch":
@@ -167,7 +184,9 @@ def _type_hint(kind: str, pattern: str = "", msg: str = "") -> str:
                     "ids are letters, digits, '-', '_' or '.', starting with a letter or digit")
     if kind == "too_long":
         return "the limit keeps checks and builds quick; split the topic into several workspaces"
-    return ""
+    if kind.startswith(("greater_than", "less_than")):
+        return _BOUND_HINT
+    return _KIND_HINTS.get(kind, _OTHER_HINT)
 
 
 def _missing_hint(model: type[BaseModel], loc: Key) -> str:

@@ -28,7 +28,7 @@ try:  # the C parser is several times faster on large models
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "Key", "Loader", "Mark", "Marks", "build", "dotted", "too_deep"]
+__all__ = ["MAX_DEPTH", "MAX_DIGITS", "PLAIN_KEY_HINT", "Key", "Loader", "Mark", "Marks", "build", "dotted", "too_deep"]
 
 Key = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -38,6 +38,9 @@ _SCALAR_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
 _MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
+PLAIN_KEY_HINT = "write each key as a plain name, and each mapping's keys and values out in full"
+MAX_DIGITS = 1000  # no count or amount needs more; Python refuses to read an int of over 4,300 digits
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 Locate = Callable[[Key, str, str], Problem]  # a problem at a path, placed as the Located it is built for places it
@@ -153,7 +156,7 @@ class _Builder:
             tag = _PLAIN_RESOLVED.get(text) or _resolve_plain(text)
             if tag in _PLAIN_TAGS:
                 value = text
-            elif tag in _SCALAR_TAGS:
+            elif tag in _SCALAR_TAGS and not _too_long(tag, text):
                 value = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text), deep=True)
             else:
                 return False
@@ -194,7 +197,7 @@ class _Builder:
                 event.value == "<<" and not event.style and event.tag in (None, "!")  # type: ignore[attr-defined]
         ) or event.tag == _MERGE:  # type: ignore[attr-defined]
             self._fail(Problem(self.display, "keys must be plain names (no merge keys or complex keys)",
-                               *self.place(event.start_mark), dotted(parent.path)))
+                               *self.place(event.start_mark), dotted(parent.path), PLAIN_KEY_HINT))
             return
         key = str(event.value)  # type: ignore[attr-defined]
         if key in parent.value:
@@ -212,6 +215,11 @@ class _Builder:
             tag = _tag(event, yaml.ScalarNode)
             if tag in _PLAIN_TAGS:  # dates stay text
                 value = event.value
+            elif _too_long(tag, event.value):
+                self._fail(self.locate(self._placed(parent, event), f"a whole number of {len(event.value):,} "
+                                       f"characters is longer than briefgen reads ({MAX_DIGITS:,} at most)",
+                                       "shorten the number, or quote it if it is meant as text"))
+                return
             elif tag in _SCALAR_TAGS:
                 try:  # an explicit tag on a value not of its type: `!!int plain`, `!!bool maybe`, `!!float x`
                     value = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, event.value), deep=True)
@@ -278,6 +286,11 @@ def _resolve_plain(text: str) -> str:
     if len(text) <= 32 and len(_PLAIN_RESOLVED) < 4096:
         _PLAIN_RESOLVED[text] = tag
     return tag
+
+
+def _too_long(tag: str, text: str) -> bool:
+    """Whether `text` is an int too long to read (int() refuses it, and takes time quadratic in its length)."""
+    return tag == _INT and len(text) > MAX_DIGITS
 
 
 def _tag(event: yaml.NodeEvent, kind: type[yaml.Node]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,14 @@ class Located:
                        code)
 
 
+def _not_found(path: Path, display: str) -> Problem:
+    """A YAML file that is not there: a link to nothing is said to be one (the file seems there in a listing)."""
+    if os.path.islink(path):
+        return Problem(display, f"a symbolic link to {os.readlink(path)!r}, which does not exist",
+                       hint="remove the link, or put the file it should lead to in its place")
+    return Problem(display, "file not found", hint="run `briefgen init` to scaffold a workspace")
+
+
 def load(path: Path, display: str, cache: Path | None = None) -> Located:
     """Parse one YAML file; raise BriefgenError with file:line:col for anything unreadable.
 
@@ -70,8 +79,7 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
     try:
         raw = read_regular(path, MAX_YAML_BYTES)  # never more than the limit in memory
     except FileNotFoundError:
-        raise BriefgenError(Problem(display, "file not found",
-                                    hint="run `briefgen init` to scaffold a workspace")) from None
+        raise BriefgenError(_not_found(path, display)) from None
     except FileTooLarge:
         raise BriefgenError(Problem(display, f"file is larger than {MAX_YAML_BYTES // 1048576} MB", hint=(
             "the model and catalogue hold short texts and passages, not documents: keep documents in seed "

@@ -16,6 +16,7 @@ _FLAGS = re.IGNORECASE | re.ASCII  # digits 0-9 only (`\d` takes any script's), 
 _VERSION = re.compile(r"^v?(\d+)\Z", _FLAGS)
 _BUILD = re.compile(r"^b(?:uild)?(\d+)\Z", _FLAGS)
 SINCE = re.compile(f"{_VERSION.pattern}|{_BUILD.pattern}", _FLAGS)
+_MAX_DIGITS = 18  # no workspace makes 10**18 builds; int() refuses numbers of over 4,300 digits
 SINCE_HELP = "VERSION (3 or v3: an issued version) or BUILD (build12)"
 
 
@@ -26,10 +27,17 @@ class Baseline:
 
 
 def check_since(since: str | None) -> None:
-    """Refuse a malformed --since before anything is read."""
-    if since is not None and not (_VERSION.match(since) or _BUILD.match(since)):
+    """Refuse a malformed --since before anything is read (a number too long for int() among them)."""
+    if since is None:
+        return
+    found = _VERSION.match(since) or _BUILD.match(since)
+    if found is None:
         raise BriefgenError(Problem("--since", f"{since!r} is neither a version nor a build",
                                     hint=f"give {SINCE_HELP}"))
+    if len(found.group(1)) > _MAX_DIGITS:
+        raise BriefgenError(Problem("--since", f"{since[:_MAX_DIGITS]}… is a larger number than any version or "
+                                    "build", hint="`briefgen history` lists the builds recorded and the versions "
+                                    "issued"))
 
 
 def baseline(target: Path, lock: Lock, audience: str | None, since: str | None,

@@ -17,7 +17,7 @@ from briefgen.regen.publish import interrupted
 from briefgen.regen.record import Lock, read_lock
 from briefgen.regen.since import baseline, check_since
 from briefgen.render.audiences import audience_names
-from briefgen.workspace import Workspace
+from briefgen.workspace import Workspace, output_target
 
 if TYPE_CHECKING:  # the model loads only when something changed
     from briefgen.verify.check import Checked
@@ -61,7 +61,7 @@ class Status:
 
 def target_of(ws: Workspace, out: Path | None) -> Path:
     """The output directory to read (never created: status and diff only look)."""
-    return (out if out is not None else ws.output).resolve()
+    return output_target(ws, out)
 
 
 def workspace_status(ws: Workspace, out: Path | None = None, since: str | None = None) -> Status:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.build import BuildReport, build
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace
@@ -81,7 +81,8 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
 
     folders = watched(ws)
     if not folders:
-        raise BriefgenError(f"nothing to watch in {ws.root}: no seeds/ or templates/ folder")
+        raise BriefgenError(Problem("seeds/", f"nothing to watch in {ws.root}: no seeds/ or templates/ folder",
+                                    hint="run `briefgen init DIR` to scaffold a workspace, or name one with -C"))
     started = False
     try:
         while True:

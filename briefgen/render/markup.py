@@ -66,6 +66,11 @@ def parse_markup(text: str) -> ET.Element:
     deeper than MAX_DEPTH are refused before they are read (the reader recurses)."""
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
         raise MarkupError("document type declarations are not allowed in brief markup")
+    try:  # a lone surrogate ('\ud800' in a template) cannot be encoded, for the parser or any document
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise MarkupError(f"the template produced U+{ord(text[exc.start]):04X}, half of a surrogate pair, which no "
+                          "document can hold", text.count("\n", 0, exc.start) + 1) from None
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:

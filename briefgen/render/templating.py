@@ -34,8 +34,9 @@ from briefgen.workspace import Workspace
 
 BUNDLED = Path(__file__).parent.parent / "templates"
 MAX_TEMPLATE_BYTES = 1024 * 1024
+# what a filter or method given the wrong arguments raises (`5|dictsort` AttributeError, `cycler()` RuntimeError)
 _COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError, LookupError,
-                       AssertionError)  # what a filter or method given the wrong arguments raises
+                       AssertionError, AttributeError, RuntimeError)
 _TOO_DEEP = (RecursionError, MemoryError, SyntaxError)  # how parsing and compiling a deeply nested template fail
 
 
@@ -74,7 +75,7 @@ class ContainedLoader(BaseLoader):
             raise BriefgenError(os_problem(exc, display)) from None
         except UnicodeDecodeError as exc:
             raise BriefgenError(Problem(display, f"template is not valid UTF-8 (byte {exc.start})",
-                                        hint="save it as UTF-8")) from None
+                                        exc.object.count(b"\n", 0, exc.start) + 1, hint="save it as UTF-8")) from None
         mtime = os.path.getmtime(path)
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
 
@@ -150,7 +151,8 @@ _IN_WORDS: tuple[tuple[type[BaseException], str], ...] = (
     (ZeroDivisionError, "division by zero"), (OverflowError, "a number too large"),
     (ArithmeticError, "an impossible calculation"), (MemoryError, "it needs more memory than there is"),
     (LookupError, "an item or key that is not there"), (TypeError, "a value of the wrong type"),
-    (ValueError, "a value of the wrong kind"), (AssertionError, "a filter given arguments it cannot take"))
+    (ValueError, "a value of the wrong kind"), (AssertionError, "a filter given arguments it cannot take"),
+    (AttributeError, "a filter given a value of the wrong type"), (RuntimeError, "a call it cannot make"))
 _COMPUTED_HINT = ("the values on that line may not be what the template expects: test them first "
                   "({% if x %}, or a default: x|default(0))")
 
@@ -210,10 +212,14 @@ def _named_at(ws: Workspace, env: BoundedSandbox, parent: str, child: str) -> tu
 
 def _syntax(ws: Workspace, exc: TemplateSyntaxError) -> BriefgenError:
     return BriefgenError(Problem(_display(ws, exc.filename, exc.name), f"template syntax error: {exc.message}",
-                                 exc.lineno))
+                                 exc.lineno, hint=_hint(exc)))
 
 
 def _display(ws: Workspace, filename: str | None, name: str | None) -> str:
+    """A template's file as shown. jinja's lexer gives a file name where the template's name belongs (an
+    unclosed comment's error has no file name and the file's path as its name)."""
+    if not filename and name and os.path.isabs(name):
+        filename = name
     return ws.rel(Path(filename)) if filename else f"templates/{name}"
 
 
@@ -234,9 +240,24 @@ def _hint(exc: TemplateError) -> str:
         return "write the template's file name in quotes: {% extends 'base.xml.j2' %}"
     if "unsafe" in str(exc) or type(exc).__name__ == "SecurityError":
         return "templates run in a sandbox: they may read the brief's data, not Python internals"
-    if "undefined" in str(exc):
+    said = str(exc)
+    if "undefined" in said or "has no attribute" in said:
         return "check the variable's spelling; `briefgen audiences` lists the data templates receive"
-    return ""
+    return next((hint for start, hint in _SYNTAX_HINTS if said.startswith(start)), _GENERAL_HINT)
+
+
+# The hint for each kind of template mistake jinja reports, by the start of its message
+_SYNTAX_HINTS = (
+    ("No filter named", "a filter is one of jinja's built-in filters (upper, join, default, ...), spelt as they are"),
+    ("No test named", "a test is one of jinja's built-in tests (defined, none, number, ...), spelt as they are"),
+    ("Encountered unknown tag", "close each {% if %}, {% for %}, {% block %}, {% macro %} with its own "
+     "{% endif %}, {% endfor %}, ... in the order they were opened"),
+    ("Unexpected end of template", "close each {% if %}, {% for %}, {% block %}, {% macro %} with its own "
+     "{% endif %}, {% endfor %}, ... before the file ends"),
+    ("Missing end of", "close it: {{ with }}, {% with %} and {# with #}"),
+)
+_GENERAL_HINT = ("compare the line with the bundled templates (briefgen/templates/*.xml.j2): each {{ }}, {% %} "
+                 "and {# #} closed, names and filters spelt as there")
 
 
 _REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
@@ -263,12 +284,23 @@ def compile_all(ws: Workspace, name: str) -> None:
             raise (_not_found(exc, *_named_at(ws, env, parent, current)) if parent else _not_found(exc)) from None
         except TemplateSyntaxError as exc:
             raise _syntax(ws, exc) from None
+        except BriefgenError as exc:  # a template named by another cannot be read: placed at the tag naming it
+            raise (_at_tag(exc, *_named_at(ws, env, named_by[current], current)) if current in named_by else exc
+                   ) from None
         except _TOO_DEEP:
             raise _too_deep(*(_compile_place(ws) or (_display(ws, None, current), None))) from None
         for child in _REFERENCE.findall(source):
             named_by.setdefault(child, current)
             pending.append(child)
     _no_extends_loop(ws, env, name)
+
+
+def _at_tag(exc: BriefgenError, file: str, line: int | None) -> BriefgenError:
+    """`exc`, about a file as a whole, said at the tag (`file`, `line`) that names the file."""
+    found = exc.problems[0]
+    if len(exc.problems) > 1 or found.line is not None:
+        return exc
+    return BriefgenError(Problem(file, f"{found.file}: {found.message}", line, hint=found.hint))
 
 
 _EXTENDS = re.compile(r"""\{%-?\s*extends\s+["']([^"']+)["']""")
