@@ -38,6 +38,7 @@ from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
+from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdfmarks import on_their_letters
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
@@ -98,7 +99,7 @@ class _Aggregator(PDFPageAggregator):
         return advance
 
     def end_figure(self, name: str) -> None:
-        self.cur_item._objs = seen(self.cur_item._objs)
+        self.cur_item._objs = in_line_order(seen(self.cur_item._objs))
         super().end_figure(name)
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
@@ -109,7 +110,7 @@ class _Aggregator(PDFPageAggregator):
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
         shown = seen(drawn_once(on_page(self.cur_item._objs, self._shown)))
-        self.cur_item._objs = visual_order(on_their_letters(shown))
+        self.cur_item._objs = visual_order(in_line_order(on_their_letters(shown)))
         super().end_page(page)
 
 
