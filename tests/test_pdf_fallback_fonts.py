@@ -17,6 +17,7 @@ from reportlab.pdfgen import canvas
 from briefgen.sources.formats.pdfdoc import extract
 from tests.helpers import libreoffice_convert, pdftotext
 
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 # Each paragraph has characters Liberation Serif lacks: LibreOffice draws them in DejaVu, a math font, Noto.
 PARAGRAPHS = [
     "The ministry bought 120 units of the 無人機 type in 2023, and the → arrow marks ∑ sums ≥ limits; the name "
@@ -72,8 +73,9 @@ def _drawn_in_two_passes(path: Path, words: list[tuple[str, str]]) -> Path:
 
 
 def test_letters_drawn_after_their_line_read_in_place(tmp_path: Path) -> None:
-    sans, symbols = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-    words = [(sans, "Ticked"), (symbols, "✓"), (sans, "items"), (sans, "and"), (symbols, "★"), (sans, "an"), (symbols, "✓"), (sans, "starred.")]
+    sans, symbols = str(DEJAVU / "DejaVuSerif.ttf"), str(DEJAVU / "DejaVuSans.ttf")
+    words = [(sans, "Ticked"), (symbols, "✓"), (sans, "items"), (sans, "and"), (symbols, "★"), (sans, "an"),
+             (symbols, "✓"), (sans, "starred.")]
     pdf = _drawn_in_two_passes(tmp_path / "two-passes.pdf", words)
     text = " ".join(word for _, word in words)
     assert pdftotext(pdf, "-layout").strip() == text

@@ -37,8 +37,8 @@ from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
-from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfinline import in_line_order
+from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
