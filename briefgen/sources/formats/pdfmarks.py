@@ -50,7 +50,8 @@ def on_their_letters(objects: list[Any]) -> list[Any]:
     """A page's objects with each combining mark right after its letter (before a right-to-left one), boxed
     as it is; the others as they were."""
     chars = [item for item in objects if isinstance(item, LTChar)]
-    if not any(is_mark(char.get_text()) for char in chars):  # a page without marks: as it was
+    _said_again(chars)
+    if not any(_drawn_over(char) for char in chars):  # a page without marks: as it was
         return objects
     found = _letters(chars)
     marks: defaultdict[int, list[LTChar]] = defaultdict(list)
@@ -58,6 +59,20 @@ def on_their_letters(objects: list[Any]) -> list[Any]:
         marks[id(letter)].append(mark)
         mark.set_bbox(letter.bbox)
     return list(_placed(objects, found, marks))
+
+
+def _said_again(chars: list[LTChar]) -> None:
+    """Each glyph of no advance that says again the cluster (a letter and its marks) of the letter it is drawn
+    on made to read as nothing: typst draws a Thai tone mark the font moves up apart from its cluster, which an
+    /ActualText span has said, and its font maps the glyph to the cluster's text ("พิ่" said twice)."""
+    last: LTChar | None = None
+    for char in chars:
+        text = char.get_text()
+        if last is not None and len(text) > 1 and text == last.get_text() and char.width < NO_ADVANCE * char.size \
+                and _over(char, last):
+            char._text = ""
+        elif _letter(char):
+            last = char
 
 
 def _placed(objects: list[Any], found: dict[Any, LTChar], marks: dict[int, list[LTChar]]) -> Iterator[Any]:

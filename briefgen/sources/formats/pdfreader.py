@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTContainer, LTPage
@@ -99,7 +100,7 @@ class _Aggregator(PDFPageAggregator):
         return advance
 
     def end_figure(self, name: str) -> None:
-        self.cur_item._objs = in_line_order(seen(self.cur_item._objs))
+        self.cur_item._objs = _in_lines(seen(self.cur_item._objs))
         super().end_figure(name)
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
@@ -110,8 +111,14 @@ class _Aggregator(PDFPageAggregator):
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
         shown = seen(drawn_once(on_page(self.cur_item._objs, self._shown)))
-        self.cur_item._objs = visual_order(in_line_order(on_their_letters(shown)))
+        self.cur_item._objs = _in_lines(shown)
         super().end_page(page)
+
+
+def _in_lines(objects: list[Any]) -> list[Any]:
+    """A page's (or a form XObject's) characters put in the lines they are seen in: each combining mark with its
+    letter, a line's characters drawn out of its order put in it, right-to-left text in visual order."""
+    return visual_order(in_line_order(on_their_letters(objects)))
 
 
 def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
