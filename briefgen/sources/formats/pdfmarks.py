@@ -76,14 +76,23 @@ def _said_again(chars: list[LTChar]) -> None:
 
 
 def _placed(objects: list[Any], found: dict[Any, LTChar], marks: dict[int, list[LTChar]]) -> Iterator[Any]:
+    """The objects, each letter's marks after it (before a right-to-left one), and after the spacing marks drawn
+    between the letter and them, which stay where they are (Burmese "ကြီး": the ီ drawn over က after the ြ)."""
+    drawn = {id(item): k for k, item in enumerate(objects)}
+    pending: list[LTChar] = []
     for item in objects:
         if item in found:
             continue
+        if pending and not (isinstance(item, LTChar) and is_mark(item.get_text())
+                            and drawn[id(item)] < drawn[id(pending[0])]):
+            yield from pending
+            pending = []
         own = marks.get(id(item), [])
         rtl = has_rtl(item.get_text()) if own else False
         yield from own if rtl else ()
         yield item
-        yield from () if rtl else own
+        pending += [] if rtl else own
+    yield from pending
 
 
 def _letters(chars: list[LTChar]) -> dict[Any, LTChar]:

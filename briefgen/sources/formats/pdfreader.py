@@ -41,6 +41,7 @@ from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
+from briefgen.sources.formats.pdfprebase import after_their_consonants
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
@@ -117,8 +118,9 @@ class _Aggregator(PDFPageAggregator):
 
 def _in_lines(objects: list[Any]) -> list[Any]:
     """A page's (or a form XObject's) characters put in the lines they are seen in: each combining mark with its
-    letter, a line's characters drawn out of its order put in it, right-to-left text in visual order."""
-    return visual_order(in_line_order(on_their_letters(objects)))
+    letter, a vowel sign drawn before its consonant read after it, a line's characters drawn out of its order put
+    in it, right-to-left text in visual order."""
+    return visual_order(in_line_order(after_their_consonants(on_their_letters(objects))))
 
 
 def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
