@@ -30,7 +30,10 @@ BACKSTEP = 0.3  # of the type size: a character drawn further left of the one be
 
 def in_line_order(objects: list[Any]) -> list[Any]:
     """A page's (or a figure's) objects with the characters of each row drawn out of order put in order."""
-    units = _units([item for item in objects if isinstance(item, LTChar)])
+    chars = [item for item in objects if isinstance(item, LTChar)]
+    if not _turns_back(chars):
+        return objects
+    units = _units(chars)
     drawn = {id(unit[0]): k for k, unit in enumerate(units)}
     rows = char_rows([unit[0] for unit in units]) if len(units) > 1 else []
     moved: dict[int, list[LTChar]] = {}  # the first drawn character of a row -> the row's characters, in order
@@ -50,6 +53,16 @@ def in_line_order(objects: list[Any]) -> list[Any]:
         elif id(item) not in glued:
             out += [part for char in moved.get(id(item), [item]) for part in unit_of[id(char)]]
     return out
+
+
+def _turns_back(chars: list[LTChar]) -> bool:
+    """Whether the pen ever goes back left on its row, or up the page: else the characters are drawn in order,
+    line after line down the page, and no row needs looking at (most pages: this is only to save the time)."""
+    for before, after in pairwise(chars):
+        size, rise = after.size, after.matrix[5] - before.matrix[5]  # between their baselines
+        if rise > 0.1 * size or (after.x0 < before.x0 - BACKSTEP * size and rise > -0.5 * size):
+            return True
+    return False
 
 
 def _units(chars: list[LTChar]) -> list[list[LTChar]]:

@@ -50,8 +50,10 @@ def on_their_letters(objects: list[Any]) -> list[Any]:
     """A page's objects with each combining mark right after its letter (before a right-to-left one), boxed
     as it is; the others as they were."""
     chars = [item for item in objects if isinstance(item, LTChar)]
-    _said_again(chars)
-    if not any(_drawn_over(char) for char in chars):  # a page without marks: as it was
+    narrow = [char for char in chars if char.width < NO_ADVANCE * char.size]  # the glyphs of no advance
+    if any(len(char.get_text()) > 1 for char in narrow):
+        _said_again(chars)
+    if not any(_drawn_over(char) for char in narrow):  # a page without marks: as it was
         return objects
     found = _letters(chars)
     marks: defaultdict[int, list[LTChar]] = defaultdict(list)

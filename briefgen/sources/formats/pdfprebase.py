@@ -33,6 +33,8 @@ def after_their_consonants(objects: list[Any]) -> list[Any]:
     """A page's objects with each pre-base vowel sign drawn before its cluster read after it: the sign's glyph
     reads as the cluster, the cluster's first glyph as the sign, its others as nothing (the glyphs stay where
     they are drawn, so that the line keeps its gaps and spaces)."""
+    if not PRE_BASE.search("".join([item.get_text() for item in objects if isinstance(item, LTChar)])):
+        return objects
     k = 0
     while k < len(objects):
         end = _cluster_end(objects, k) if _drawn_first(objects, k) else None
