@@ -48,3 +48,21 @@ def _typst(folder: Path, script: str, spacing: str) -> Path:
 def test_typst_paragraphs_read_as_written(tmp_path: Path, script: str, spacing: str) -> None:
     """With typst's spacing between paragraphs, and with none (0.65em, its leading: lines evenly apart)."""
     assert extract(_typst(tmp_path, script, spacing).read_bytes()).paragraphs == tuple(SCRIPTS[script][2])
+
+
+def test_thai_paragraphs_between_english_ones_in_columns(tmp_path: Path) -> None:
+    """typst's two justified columns, Thai paragraphs between English ones: a Thai paragraph whose last line
+    happens to be full ends where the paragraph spacing under it shows, not running on into the English one
+    (a Thai paragraph marks no end with punctuation)."""
+    import typst
+
+    from tests.pdf_producers import SENTENCES
+
+    paragraphs = [text for n in range(10) for text in
+                  (" ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(3)), THAI[n % len(THAI)])]
+    source = tmp_path / "columns.typ"
+    source.write_text('#set page(columns: 2, header: align(right)[Drone review draft], numbering: "1")\n'
+                      '#set text(font: ("Liberation Serif", "Noto Sans Thai"))\n#set par(justify: true)\n\n'
+                      + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    typst.compile(str(source), output=str(tmp_path / "columns.pdf"))
+    assert extract((tmp_path / "columns.pdf").read_bytes()).paragraphs == tuple(paragraphs)

@@ -226,8 +226,10 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     paragraph's last line is full (the block's first word would not have fitted on it), in the same type
     size, the block's first line not `indented` from its column's edge (a new paragraph's may be) and no
     list item, and
-    either the paragraph stops mid-sentence, in any script, or the block's line, a line of prose, follows on
-    the same page at the distance the paragraph's own lines keep (no paragraph spacing between them)."""
+    either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
+    which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
+    line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
+    paragraph spacing between them)."""
     end = last.end
     if first.rtl != end.rtl:
         return False
@@ -239,8 +241,8 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     below = same_page and first.y0 < end.y0
     if below and end.y0 - first.y0 > 1.5 * (last.pitch or 2 * end.size):
         return False  # further down than its lines follow each other: a note, a caption
-    if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS):
-        return True
+    if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS) and not (below and UNPUNCTUATED.match(last.text[-1])):
+        return True  # mid-sentence; Thai, which marks no sentence's end, only across a page or column break
     return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
         and _prose(first.text)
 
