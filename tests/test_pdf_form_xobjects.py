@@ -15,16 +15,17 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from briefgen.sources.formats.pdfdoc import extract
-from tests.helpers import pdftotext
+from tests.helpers import page_image, pdftotext
 
 THAI = "จำนวนโดรนเพิ่มขึ้นอย่างต่อเนื่อง"
 FONT = Path("/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf")
 
 
-def _forms(path: Path, matrix: tuple[float, ...] | None) -> Path:
+def _forms(path: Path, matrix: tuple[float, ...] | None, latin: float = 10) -> Path:
     """A page with a line before and after a form that draws a heading and a nested form, which draws a Thai
-    line (a character at a time, its marks of no advance drawn from their letter's end) and a Latin one; the
-    nested form given `matrix`."""
+    line (a character at a time, its marks of no advance drawn from their letter's end) and a Latin one (at
+    height `latin` in the form: below 0, outside the form's /BBox, which starts at 0); the nested form given
+    `matrix`."""
     pdfmetrics.registerFont(TTFont("FormThai", str(FONT)))
     page = canvas.Canvas(str(path))
     page.beginForm("inner")
@@ -34,7 +35,7 @@ def _forms(path: Path, matrix: tuple[float, ...] | None) -> Path:
         page.drawString(x, 40, char)
         x += pdfmetrics.stringWidth(char, "FormThai", 16)
     page.setFont("Helvetica", 12)
-    page.drawString(0, 10, "Inner form line of Latin text.")
+    page.drawString(0, latin, "Inner form line of Latin text.")
     page.endForm()
     page.beginForm("outer")
     page.setFont("Helvetica", 12)
@@ -81,3 +82,16 @@ def test_a_forms_matrix_places_its_text(tmp_path: Path) -> None:
                 "Inner form line of Latin text."]
     assert _shown(pdf) == expected
     assert extract(pdf.read_bytes()).paragraphs == tuple(expected)
+
+
+def test_text_outside_a_forms_bbox_is_not_read(tmp_path: Path) -> None:
+    """A viewer clips a form to its /BBox: the Latin line drawn below it is not on the page, though pdftotext
+    reads it (the oracle is the page as poppler draws it: white where the line would be)."""
+    pdf = _forms(tmp_path / "clipped.pdf", None, latin=-30)
+    assert "Inner form line of Latin text." in _shown(pdf)
+    image = page_image(pdf, tmp_path / "clipped")  # 72 dpi: a pixel a point, from the top left
+    top = round(image.height - (560 - 30) - 12)  # the line's baseline is at 560 - 30 on the page
+    strip = [image.getpixel((x, y)) for x in range(92, 260) for y in range(top, top + 16)]
+    assert min(min(pixel) for pixel in strip) > 200, "nothing drawn where the clipped line would be"
+    assert extract(pdf.read_bytes()).paragraphs == (
+        "Page text before the forms.", "Outer form heading line.", THAI, "Page text after the forms.")

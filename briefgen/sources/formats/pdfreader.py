@@ -8,7 +8,8 @@ Three things pdfminer leaves undone are done while each page is built:
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
 - a combining mark goes with the letter it is drawn on, into its line, right after it (pdfmarks.py);
-- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py), and so is content in
+- characters no reader sees (invisible, or white on nothing, or drawn by a form XObject outside its /BBox, which
+  clips it) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
   (its running headers and footers: pdflayers.py); a character drawn
   again over itself (a shadow) is read once (pdfspacing.py);
@@ -34,7 +35,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
+from pdfminer.utils import Matrix, Rect, apply_matrix_rect, decode_text, mult_matrix
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
@@ -66,6 +67,7 @@ class _Aggregator(PDFPageAggregator):
         self._shown = (0.0, 0.0, 0.0, 0.0)  # the page's crop box, as the page is read
         self.turned: Counter[int] = Counter()
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
+        self._clips: list[Rect] = []  # the box each open form XObject draws in, on the page
         self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
@@ -100,13 +102,20 @@ class _Aggregator(PDFPageAggregator):
             mark(self.cur_item._objs[-1], self._unseen)
         return advance
 
+    def begin_figure(self, name: str, bbox: Rect, matrix: Matrix) -> None:
+        super().begin_figure(name, bbox, matrix)
+        self._clips.append(apply_matrix_rect(mult_matrix(matrix, self.ctm), bbox))
+
     def end_figure(self, name: str) -> None:
-        self.cur_item._objs = _in_lines(seen(self.cur_item._objs))
+        clip = self._clips.pop() if self._clips else None  # a form draws nothing outside its /BBox
+        shown = seen(self.cur_item._objs)
+        self.cur_item._objs = _in_lines(on_page(shown, clip) if clip is not None else shown)
         super().end_figure(name)
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
         self.hidden = 0
+        self._clips.clear()
         self._shown = apply_matrix_rect(ctm, page.cropbox)
 
     def end_page(self, page: PDFPage) -> None:
