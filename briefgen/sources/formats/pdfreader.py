@@ -8,6 +8,9 @@ Three things pdfminer leaves undone are done while each page is built:
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
 - a combining mark goes with the letter it is drawn on, into its line, right after it (pdfmarks.py);
+- a vowel sign drawn before the consonant it follows reads after it (pdfprebase.py), and a line's characters
+  drawn out of its order (a fallback font's, drawn after the rest) are put in it (pdfinline.py); a form
+  XObject's characters are put in their lines as the page's are;
 - characters no reader sees (invisible, or white on nothing, or drawn by a form XObject outside its /BBox, which
   clips it) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
