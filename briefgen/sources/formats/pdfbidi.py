@@ -111,10 +111,10 @@ def visual_order(objects: list[Any]) -> list[Any]:
     if not any(has_rtl(char.get_text()) for char in chars):
         return objects
     return [item for item in objects if not isinstance(item, LTChar)] + \
-        [char for row in _rows(chars) for char in sorted(row, key=lambda c: c.x0)]
+        [char for row in char_rows(chars) for char in sorted(row, key=lambda c: c.x0)]
 
 
-def _rows(chars: list[LTChar]) -> list[list[LTChar]]:
+def char_rows(chars: list[LTChar]) -> list[list[LTChar]]:
     """The characters in rows from the top: a character joins the row above when it stands over half its own
     (or the row's) height inside the row's height, as pdfminer joins a line's characters, so that a raised
     footnote number or a subscript, whose bottom is not its line's, stays in its line ("March¹ and")."""

@@ -7,8 +7,9 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
    on the same baseline, as LibreOffice does for a hanging indent) is put back in front of its item;
 3. inside a block, a new paragraph starts where the type size changes (by a twelfth, or at all after a line
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
-   sentence well short of the right edge, or the next line is indented or further down than the block's
-   lines follow each other (paragraph spacing);
+   sentence (or ends in Thai, Lao, Khmer or Burmese, which mark no paragraph's end) well short of
+   the right edge, or the next line is indented or further down than the block's lines follow each other
+   (paragraph spacing);
 4. a block continues the paragraph before it when that stops mid-sentence and the block goes on in lower case
    (a page or column break, the hanging indent of a list item's second line), or when the paragraph's last
    line is full (the block's first word would not have fitted on it) and the block goes on in the same size,
@@ -32,11 +33,13 @@ from briefgen.sources.formats.pdffurniture import is_furniture, running
 from briefgen.sources.formats.pdfjoin import join, vocabulary
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
-from briefgen.sources.formats.plain import SPACELESS
+from briefgen.sources.formats.plain import SPACELESS, UNPUNCTUATED
 
 __all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
 
-ENDS_SENTENCE = tuple('.!?:;"”’)]')
+# What ends a sentence: Latin punctuation, a Devanagari or Bengali danda, Arabic and Urdu full stops and question
+# marks, the Armenian and Ethiopic full stops.
+ENDS_SENTENCE = tuple('.!?:;"”’)]\u0964\u0965\u061f\u06d4\u0589\u1362')
 # Bullets as PDFs draw them, including the Symbol and Wingdings private-use code points Word's lists use and
 # an unmapped glyph code (a symbol font whose codes pdffonts.py cannot read); ZapfDingbats' ● ■ ✔ ➢ are read.
 _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+\))(?=\s)")
@@ -164,8 +167,8 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
         return True
     if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short
         return prev.text.endswith(ENDS_SENTENCE) or short
-    if not prev.text.endswith(ENDS_SENTENCE):
-        return False
+    if not prev.text.endswith(ENDS_SENTENCE) and not UNPUNCTUATED.match(prev.text[-1]):
+        return False  # mid-sentence; a script without spaces (Thai) has no mark at a paragraph's end: its layout
     indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
     spaced = prev.y0 - line.y0 > closest + 0.25 * size  # paragraph spacing above it
     return indented or short or spaced
@@ -223,8 +226,10 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     paragraph's last line is full (the block's first word would not have fitted on it), in the same type
     size, the block's first line not `indented` from its column's edge (a new paragraph's may be) and no
     list item, and
-    either the paragraph stops mid-sentence, in any script, or the block's line, a line of prose, follows on
-    the same page at the distance the paragraph's own lines keep (no paragraph spacing between them)."""
+    either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
+    which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
+    line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
+    paragraph spacing between them)."""
     end = last.end
     if first.rtl != end.rtl:
         return False
@@ -236,8 +241,8 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     below = same_page and first.y0 < end.y0
     if below and end.y0 - first.y0 > 1.5 * (last.pitch or 2 * end.size):
         return False  # further down than its lines follow each other: a note, a caption
-    if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS):
-        return True
+    if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS) and not (below and UNPUNCTUATED.match(last.text[-1])):
+        return True  # mid-sentence; Thai, which marks no sentence's end, only across a page or column break
     return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
         and _prose(first.text)
 

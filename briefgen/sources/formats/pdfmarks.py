@@ -50,7 +50,10 @@ def on_their_letters(objects: list[Any]) -> list[Any]:
     """A page's objects with each combining mark right after its letter (before a right-to-left one), boxed
     as it is; the others as they were."""
     chars = [item for item in objects if isinstance(item, LTChar)]
-    if not any(is_mark(char.get_text()) for char in chars):  # a page without marks: as it was
+    narrow = [char for char in chars if char.width < NO_ADVANCE * char.size]  # the glyphs of no advance
+    if any(len(char.get_text()) > 1 for char in narrow):
+        _said_again(chars)
+    if not any(_drawn_over(char) for char in narrow):  # a page without marks: as it was
         return objects
     found = _letters(chars)
     marks: defaultdict[int, list[LTChar]] = defaultdict(list)
@@ -60,15 +63,38 @@ def on_their_letters(objects: list[Any]) -> list[Any]:
     return list(_placed(objects, found, marks))
 
 
+def _said_again(chars: list[LTChar]) -> None:
+    """Each glyph of no advance that says again the cluster (a letter and its marks) of the letter it is drawn
+    on made to read as nothing: typst draws a Thai tone mark the font moves up apart from its cluster, which an
+    /ActualText span has said, and its font maps the glyph to the cluster's text ("พิ่" said twice)."""
+    last: LTChar | None = None
+    for char in chars:
+        text = char.get_text()
+        if last is not None and len(text) > 1 and text == last.get_text() and char.width < NO_ADVANCE * char.size \
+                and _over(char, last):
+            char._text = ""
+        elif _letter(char):
+            last = char
+
+
 def _placed(objects: list[Any], found: dict[Any, LTChar], marks: dict[int, list[LTChar]]) -> Iterator[Any]:
+    """The objects, each letter's marks after it (before a right-to-left one), and after the spacing marks drawn
+    between the letter and them, which stay where they are (Burmese "ကြီး": the ီ drawn over က after the ြ)."""
+    drawn = {id(item): k for k, item in enumerate(objects)}
+    pending: list[LTChar] = []
     for item in objects:
         if item in found:
             continue
+        if pending and not (isinstance(item, LTChar) and is_mark(item.get_text())
+                            and drawn[id(item)] < drawn[id(pending[0])]):
+            yield from pending
+            pending = []
         own = marks.get(id(item), [])
         rtl = has_rtl(item.get_text()) if own else False
         yield from own if rtl else ()
         yield item
-        yield from () if rtl else own
+        pending += [] if rtl else own
+    yield from pending
 
 
 def _letters(chars: list[LTChar]) -> dict[Any, LTChar]:

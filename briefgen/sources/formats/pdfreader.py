@@ -8,7 +8,11 @@ Three things pdfminer leaves undone are done while each page is built:
 - the characters of a page with right-to-left text are put in the order they are seen (pdfbidi.py), so its
   lines come out whole;
 - a combining mark goes with the letter it is drawn on, into its line, right after it (pdfmarks.py);
-- characters no reader sees (invisible, or white on nothing) are left out (pdfvisible.py), and so is content in
+- a vowel sign drawn before the consonant it follows reads after it (pdfprebase.py), and a line's characters
+  drawn out of its order (a fallback font's, drawn after the rest) are put in it (pdfinline.py); a form
+  XObject's characters are put in their lines as the page's are;
+- characters no reader sees (invisible, or white on nothing, or drawn by a form XObject outside its /BBox, which
+  clips it) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
   (its running headers and footers: pdflayers.py); a character drawn
   again over itself (a shadow) is read once (pdfspacing.py);
@@ -22,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTContainer, LTPage
@@ -33,12 +38,14 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import Matrix, apply_matrix_rect, decode_text
+from pdfminer.utils import Matrix, Rect, apply_matrix_rect, decode_text, mult_matrix
 
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
+from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
+from briefgen.sources.formats.pdfprebase import after_their_consonants
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
@@ -63,6 +70,7 @@ class _Aggregator(PDFPageAggregator):
         self._shown = (0.0, 0.0, 0.0, 0.0)  # the page's crop box, as the page is read
         self.turned: Counter[int] = Counter()
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
+        self._clips: list[Rect] = []  # the box each open form XObject draws in, on the page
         self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
@@ -97,20 +105,34 @@ class _Aggregator(PDFPageAggregator):
             mark(self.cur_item._objs[-1], self._unseen)
         return advance
 
+    def begin_figure(self, name: str, bbox: Rect, matrix: Matrix) -> None:
+        super().begin_figure(name, bbox, matrix)
+        self._clips.append(apply_matrix_rect(mult_matrix(matrix, self.ctm), bbox))
+
     def end_figure(self, name: str) -> None:
-        self.cur_item._objs = seen(self.cur_item._objs)
+        clip = self._clips.pop() if self._clips else None  # a form draws nothing outside its /BBox
+        shown = seen(self.cur_item._objs)
+        self.cur_item._objs = _in_lines(on_page(shown, clip) if clip is not None else shown)
         super().end_figure(name)
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
         self.hidden = 0
+        self._clips.clear()
         self._shown = apply_matrix_rect(ctm, page.cropbox)
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
         shown = seen(drawn_once(on_page(self.cur_item._objs, self._shown)))
-        self.cur_item._objs = visual_order(on_their_letters(shown))
+        self.cur_item._objs = _in_lines(shown)
         super().end_page(page)
+
+
+def _in_lines(objects: list[Any]) -> list[Any]:
+    """A page's (or a form XObject's) characters put in the lines they are seen in: each combining mark with its
+    letter, a vowel sign drawn before its consonant read after it, a line's characters drawn out of its order put
+    in it, right-to-left text in visual order."""
+    return visual_order(in_line_order(after_their_consonants(on_their_letters(objects))))
 
 
 def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:

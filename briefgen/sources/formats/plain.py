@@ -19,7 +19,9 @@ SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"
               (b"MM\x00*", "a TIFF image", None))
 _PAGE = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _CJK_MARK = re.compile(f"[{CJK_MARKS}]")
-SPACELESS = re.compile(f"[{WIDE_CHARS}\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]")
+_SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f"  # Thai, Lao, Khmer, Myanmar
+SPACELESS = re.compile(f"[{WIDE_CHARS}{_SOUTHEAST_ASIAN}]")
+UNPUNCTUATED = re.compile(f"[{_SOUTHEAST_ASIAN}]")  # written without spaces, nor a mark at a paragraph's end
 WIDE = re.compile(f"[{WIDE_CHARS}]")  # CJK: the characters East Asian Width calls wide (not Hangul)
 _BREAK = re.compile(r"(\S)[ \t]*\n\s*(?=(\S))")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
