@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+# reportlab reads its bidi support once, when first imported: briefgen.writers installs ours first, as briefgen
+# itself always does, so a test module that imports reportlab at its top may be collected in any order
+import briefgen.writers  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
