@@ -26,6 +26,7 @@ from briefgen.sources.formats.pdfmarks import is_mark
 
 GUTTER = 0.8  # of the type size: a wider gap in a row parts two lines (columns, table cells), not two words
 BACKSTEP = 0.3  # of the type size: a character drawn further left of the one before it is out of order
+TALL = 1.5  # times a row's typical type size: a drop cap, not a letter of the row's lines
 
 
 def in_line_order(objects: list[Any]) -> list[Any]:
@@ -35,7 +36,7 @@ def in_line_order(objects: list[Any]) -> list[Any]:
         return objects
     units = _units(chars)
     drawn = {id(unit[0]): k for k, unit in enumerate(units)}
-    rows = char_rows([unit[0] for unit in units]) if len(units) > 1 else []
+    rows = [line for row in char_rows([unit[0] for unit in units]) for line in _lines(row)] if len(units) > 1 else []
     moved: dict[int, list[LTChar]] = {}  # the first drawn character of a row -> the row's characters, in order
     for row in rows:
         for segment in _segments(row):
@@ -75,6 +76,16 @@ def _units(chars: list[LTChar]) -> list[list[LTChar]]:
         else:
             units.append([char])
     return units
+
+
+def _lines(row: list[LTChar]) -> list[list[LTChar]]:
+    """A row's lines: itself, or where a character far taller than the row's type (a drop cap, set over three
+    lines) joined several lines into one row, the rows of the others, the tall ones left where they are drawn."""
+    sizes = sorted(char.size for char in row)
+    typical = sizes[len(sizes) // 2]
+    if sizes[-1] <= TALL * typical:
+        return [row]
+    return char_rows([char for char in row if char.size <= TALL * typical])
 
 
 def _segments(row: list[LTChar]) -> list[list[LTChar]]:
