@@ -18,8 +18,8 @@ import io
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Callable
-from typing import IO, Any
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 from urllib.parse import unquote
 
 from briefgen.sources.formats import Extracted
@@ -44,6 +44,8 @@ CORE = {"title": "{http://purl.org/dc/elements/1.1/}title", "author": "{http://p
         "comments": "{http://purl.org/dc/elements/1.1/}description", "created": "{http://purl.org/dc/terms/}created"}
 MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroenabled.main+xml", "macroenabledtemplate.main+xml")
 DAMAGED_HINT = "open it in Word or LibreOffice and save it again"
+
+T = TypeVar("T")
 
 
 def open_package(raw: bytes) -> zipfile.ZipFile:
@@ -174,20 +176,28 @@ def part_stream(package: zipfile.ZipFile, name: str) -> IO[bytes]:
 
 def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
     """What the document's styles part says about hidden text (nothing when it has none)."""
-    name = related(package, main, "/styles")
-    if name is None or name not in package.namelist():
-        return Styles()
-    with part_stream(package, name) as stream:
-        return read_styles(xml_events(stream, name))
+    return _read_related(package, main, "/styles", read_styles, Styles)
 
 
 def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
     """The document's lists (nothing when it has no numbering part)."""
-    name = related(package, main, "/numbering")
-    if name is None or name not in package.namelist():
-        return Numbering()
+    return _read_related(package, main, "/numbering", read_numbering, Numbering)
+
+
+def _read_related(package: zipfile.ZipFile, main: str, kind: str, read: Callable[[Iterator[Any]], T],
+                  empty: Callable[[], T]) -> T:
+    """The part of `kind` the main part relates to, as `read` makes it from its events; `empty()` without one."""
+    name = _present(package, main, kind)
+    if name is None:
+        return empty()
     with part_stream(package, name) as stream:
-        return read_numbering(xml_events(stream, name))
+        return read(xml_events(stream, name))
+
+
+def _present(package: zipfile.ZipFile, main: str, kind: str) -> str | None:
+    """The name of the part of `kind` the main part relates to, when the package holds it."""
+    name = related(package, main, kind)
+    return name if name is not None and name in package.namelist() else None
 
 
 def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
@@ -205,8 +215,8 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
-        name = related(package, main, kind)
-        if name is not None and name in package.namelist():
+        name = _present(package, main, kind)
+        if name is not None:
             notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
             size = _read_part(package, name, notes, found, size)
     return found
