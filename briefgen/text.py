@@ -147,3 +147,19 @@ def _word_breaker() -> Any:
     import icu  # PyICU: loaded only when such text is compared
 
     return icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def roman(number: int) -> str:
+    """`number` in lower-case roman numerals; in digits below 1 or past 3999, where roman numerals stop (as Word,
+    LibreOffice and CSS write a list's number then)."""
+    if not 0 < number < 4000:
+        return str(number)
+    out = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)

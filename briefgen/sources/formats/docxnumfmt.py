@@ -6,8 +6,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+from briefgen.text import roman
+
 _CJK_DIGITS = "〇一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Formats that count through a script's letters, starting again after the last, as LibreOffice counts them
@@ -23,17 +23,6 @@ _SEQUENCES = {
 _HEBREW = ((400, "ת"), (300, "ש"), (200, "ר"), (100, "ק"), (90, "צ"), (80, "פ"), (70, "ע"), (60, "ס"), (50, "נ"),
            (40, "מ"), (30, "ל"), (20, "כ"), (10, "י"), (9, "ט"), (8, "ח"), (7, "ז"), (6, "ו"), (5, "ה"), (4, "ד"),
            (3, "ג"), (2, "ב"), (1, "א"))
-
-
-def roman(number: int) -> str:
-    """`number` in lower-case roman numerals (as decimal past 3999 or below 1, where roman numerals stop)."""
-    if not 0 < number < 4000:
-        return str(number)
-    out = []
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        out.append(letters * count)
-    return "".join(out)
 
 
 def letters(number: int) -> str:

@@ -16,11 +16,11 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from briefgen.text import roman
+
 _TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 _ALPHA = {"lower-alpha": "abcdefghijklmnopqrstuvwxyz", "lower-latin": "abcdefghijklmnopqrstuvwxyz",
           "upper-alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper-latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
 _LISTS = frozenset({"ol", "ul", "menu", "dir"})
 _NOT_A_TYPE = frozenset({"inside", "outside", "inherit", "initial", "unset", "revert"})
@@ -43,12 +43,12 @@ def marker(kind: str, number: int) -> str:
     letters = _ALPHA.get(kind, _GREEK if kind == "lower-greek" else "")
     if letters and number > 0:
         return _alphabetic(number, letters) + "."
-    if kind in ("lower-roman", "upper-roman") and 0 < number < 4000:
-        label = _roman(number)
+    if kind in ("lower-roman", "upper-roman"):  # in digits where roman numerals stop
+        label = roman(number)
         return (label if kind == "lower-roman" else label.upper()) + "."
     if kind == "decimal-leading-zero":
         return f"{number:02d}." if number >= 0 else f"-{-number:02d}."
-    if kind in ("decimal", "lower-roman", "upper-roman", "lower-greek", *_ALPHA):
+    if kind in ("decimal", "lower-greek", *_ALPHA):
         return f"{number}."
     return ""
 
@@ -59,14 +59,6 @@ def _alphabetic(number: int, letters: str) -> str:
     while number:
         number, digit = divmod(number - 1, len(letters))
         label = letters[digit] + label
-    return label
-
-
-def _roman(number: int) -> str:
-    label = ""
-    for value, letters in _ROMAN:
-        count, number = divmod(number, value)
-        label += letters * count
     return label
 
 

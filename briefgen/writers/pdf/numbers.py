@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from briefgen.document.house import House, ListLevel
+from briefgen.text import roman
 
 _PLACE = re.compile(r"%([1-9])")
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _UNDRAWN = ("none", "bullet")  # no number (a bullet's glyph is in a symbol font the PDF does not have)
 
 
@@ -47,21 +46,11 @@ class Numbers:
 
 def _formatted(level: ListLevel, n: int) -> str:
     if level.fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(n)
-        return roman if level.fmt == "upperRoman" else roman.lower()
+        numeral = roman(n)
+        return numeral.upper() if level.fmt == "upperRoman" else numeral
     if level.fmt in ("upperLetter", "lowerLetter"):
         letters = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
         return letters if level.fmt == "upperLetter" else letters.lower()
     if level.fmt == "decimalZero":
         return f"{n:02d}"
     return "" if level.fmt in _UNDRAWN else str(n)
-
-
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
