@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.model.schema import Source
+from briefgen.render.citations import Citer
+from briefgen.render.profiles import CitationStyle
+from briefgen.verify.passages import Citation
 from tests.expect import pdf_squash
 from tests.helpers import built_workspace, edit, run
 from tests.readback import read_docx, read_pdf
@@ -56,3 +60,14 @@ def test_without_twins_a_short_note_is_originator_and_short_title(audience: str,
     short = [text.strip() for text in notes if "published" not in text]
     assert short and all(note.startswith((f"{GSW}, ¶", 'Originator unknown, AI "top priority" for drones, ¶'))
                          for note in short)
+
+
+@pytest.mark.parametrize(("short_form", "expected"),
+                         [("title", "Office, Daily report, ¶3."), ("originator", "Office, ¶3.")])
+def test_a_source_the_citer_was_not_told_of_gets_the_forms_own_short_note(short_form: str, expected: str) -> None:
+    source = Source(id="daily", file="daily.txt", originator="Office", title="Daily report", published="2025-09",
+                    accessed="2026-01-02", kind="report", descriptor="A daily report.")
+    citer = Citer(CitationStyle(short_form=short_form))  # no sources named: no twins to tell apart
+    citer.note(Citation(source, 3, "text", "seeds/daily.txt"))
+    again = citer.note(Citation(source, 3, "text", "seeds/daily.txt"))
+    assert "".join(run.text for run in again.content) == expected

@@ -55,7 +55,7 @@ class Citer:
         source = citation.source
         key = f"{source.id}#{citation.pinpoint}"  # a range of paragraphs is a note of its own
         if source.id in self.seen and self.style.short_form != "full":
-            return Note(key, _short(citation, self._short_parts.get(source.id, 1)))
+            return Note(key, _short(citation, self._short_parts.get(source.id, _fewest(self.style.short_form))))
         self.seen.add(source.id)
         return Note(key, _full(citation, self.style))
 
@@ -82,11 +82,16 @@ def _distinct_parts(sources: Iterable[Source], short_form: str) -> dict[str, int
     other cited source shares; all three where even those are shared."""
     chosen: dict[str, int] = {}
     left = list(sources)
-    for parts in range(1 if short_form == "originator" else 2, SHORT_PARTS + 1):
+    for parts in range(_fewest(short_form), SHORT_PARTS + 1):
         labels = Counter(_label(s, parts) for s in left)
         chosen.update((s.id, parts) for s in left if labels[_label(s, parts)] == 1 or parts == SHORT_PARTS)
         left = [s for s in left if s.id not in chosen]
     return chosen
+
+
+def _fewest(short_form: str) -> int:
+    """The parts every short note of this form says: the originator alone, or with the title."""
+    return 1 if short_form == "originator" else 2
 
 
 def _label(s: Source, parts: int) -> tuple[str, ...]:
