@@ -159,7 +159,7 @@ def roman(number: int) -> str:
     if not 0 < number < 4000:
         return str(number)
     out = []
-    for value, letters in _ROMAN:
+    for value, numeral in _ROMAN:
         count, number = divmod(number, value)
-        out.append(letters * count)
+        out.append(numeral * count)
     return "".join(out)

@@ -218,6 +218,25 @@ def test_heading_numbers_count_as_word_counts_them() -> None:
     assert said == ["I.", "I.c)", "I.d)", "II.", "II.c)", "", ""]
 
 
+def test_heading_numbers_in_any_word_format_read_as_word_writes_them() -> None:
+    """The PDF's heading numbers in the formats Word's list gallery offers beyond roman and letters (they were
+    drawn in digits), and letters past z doubled as Word doubles them; a hostile start value never a huge label."""
+    from briefgen.document.house import House, ListLevel, StyleLook
+    from briefgen.writers.pdf.numbers import Numbers
+
+    def first_two(fmt: str, start: int) -> list[str]:
+        level = ListLevel(fmt, "%1.", start=start)
+        house = House(styles=(("heading 1", StyleLook(numbered=("7", 0))),), lists=(("7", (level,) * 9),))
+        numbers = Numbers(house)
+        return [numbers.label("Heading 1"), numbers.label("Heading 1")]
+
+    assert first_two("chineseCounting", 9) == ["九.", "十."]
+    assert first_two("ganada", 1) == ["가.", "나."]
+    assert first_two("decimalEnclosedCircle", 1) == ["①.", "②."]
+    assert first_two("upperLetter", 26) == ["Z.", "AA."]
+    assert first_two("lowerLetter", 780) == ["z" * 30 + ".", "781."]
+
+
 def test_small_capitals_are_drawn_as_capitals(tmp_path: Path) -> None:
     """A Heading 1 in small capitals: Word draws its lower-case letters as small capitals, the PDF drew them in
     lower case, narrower than Word's line (a line could hold more in the PDF than in the DOCX)."""

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.document.wordnumbers import number_text
 from briefgen.sources.formats.docxink import W
-from briefgen.sources.formats.docxnumfmt import number_text
 from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, vanish_after
 
 LEVEL, OVERRIDE = f"{W}lvl", f"{W}lvlOverride"

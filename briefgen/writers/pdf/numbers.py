@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from briefgen.document.house import House, ListLevel
-from briefgen.text import roman
+from briefgen.document.wordnumbers import number_text
 
 _PLACE = re.compile(r"%([1-9])")
 _UNDRAWN = ("none", "bullet")  # no number (a bullet's glyph is in a symbol font the PDF does not have)
@@ -45,12 +45,4 @@ class Numbers:
 
 
 def _formatted(level: ListLevel, n: int) -> str:
-    if level.fmt in ("upperRoman", "lowerRoman"):
-        numeral = roman(n)
-        return numeral.upper() if level.fmt == "upperRoman" else numeral
-    if level.fmt in ("upperLetter", "lowerLetter"):
-        letters = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else ""
-        return letters if level.fmt == "upperLetter" else letters.lower()
-    if level.fmt == "decimalZero":
-        return f"{n:02d}"
-    return "" if level.fmt in _UNDRAWN else str(n)
+    return "" if level.fmt in _UNDRAWN else number_text(n, level.fmt)

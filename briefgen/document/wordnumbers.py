@@ -1,5 +1,6 @@
-"""A list number as Word writes it in a numbering format (w:numFmt): 3 is "3", "c", "iii", "C", "03", "3rd",
-"③", "三"… An unknown format reads as decimal, as Word and LibreOffice fall back to it; "none" is nothing."""
+"""A list number as Word writes it in a numbering format (w:numFmt): 3 is "3", "c", "iii", "C", "03", "3rd", "③",
+"三"… An unknown format reads as decimal, as Word and LibreOffice fall back to it; "none" is nothing. One table for
+the DOCX seeds reader's list numbers and the PDF writer's house-style heading numbers."""
 
 from __future__ import annotations
 
