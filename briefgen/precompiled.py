@@ -23,6 +23,7 @@ import dataclasses
 import importlib
 import importlib.util
 import marshal
+import os
 import re
 import sys
 import threading
@@ -139,10 +140,28 @@ def everything() -> None:
 def write(table: Path = TABLE) -> tuple[int, int]:
     """Write the table afresh (in a process that has imported no more of briefgen than this module): every
     dataclass method and import-time pattern of briefgen's modules and what they import. The number of
-    methods and of patterns in it."""
+    methods and of patterns in it. The same code makes the same bytes: entries in sorted order, made under a
+    fixed string hash (a pattern some library builds from a set's order is otherwise another text each run)."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        return _write_apart(table)
     _codes.clear()
     _patterns.clear()
     re.purge()
     everything()
-    write_packed(table, _HEADER, (_codes, _patterns))
+    patterns = sorted(_patterns.items(), key=lambda item: (isinstance(item[0][0], bytes), item[0]))
+    write_packed(table, _HEADER, (dict(sorted(_codes.items())), dict(patterns)))
     return len(_codes), len(_patterns)
+
+
+def _write_apart(table: Path) -> tuple[int, int]:
+    """`write` run again in a Python whose string hash is fixed."""
+    import subprocess  # only here: making the table is a developer's step
+
+    home = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONHASHSEED": "0",
+           "PYTHONPATH": os.pathsep.join(filter(None, (home, os.environ.get("PYTHONPATH"))))}
+    code = ("from pathlib import Path; from briefgen import precompiled; "
+            f"print(*precompiled.write(Path({str(table)!r})))")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    methods, patterns = done.stdout.split()
+    return int(methods), int(patterns)

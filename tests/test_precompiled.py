@@ -30,6 +30,17 @@ def test_every_dataclass_of_briefgen_is_in_the_table() -> None:
     assert done.stdout.strip() == "[]", f"stale table (run `make precompiled`): {done.stdout}"
 
 
+def test_the_table_is_made_the_same_each_time(tmp_path: Path) -> None:
+    """Made twice (each in a process of its own, under whatever string hash the caller has), the table is the
+    same bytes, and they are the committed table's: a merge that conflicts in it is mended by making it again."""
+    made = []
+    for name in ("one.bin", "two.bin"):
+        precompiled.write(tmp_path / name)
+        made.append((tmp_path / name).read_bytes())
+    assert made[0] == made[1]
+    assert made[0] == precompiled.TABLE.read_bytes(), "the committed table is not current: run `make precompiled`"
+
+
 def test_each_entry_is_what_compiling_afresh_gives() -> None:
     """A method's code object is what `compile` makes of its text; a pattern's compiled form makes a pattern
     equal to re's own compile of it (patterns compare their flags, text and engine code)."""
