@@ -90,6 +90,22 @@ def test_adding_a_newer_version_warns_and_suggests_update(tmp_path: Path) -> Non
     assert "its title is that of source 'gulf-buyers-chip-rule'" in out
 
 
+def test_one_document_added_twice_in_one_run_is_noticed(tmp_path: Path) -> None:
+    """A web page and the same report as Markdown, added in one run: both are catalogued, the second with a
+    warning naming the first (the catalogue the run started from held neither, so nothing else could say so)."""
+    ws = tmp_path / "ws"
+    run(tmp_path, "init", str(ws))
+    notes = tmp_path / "notes.md"
+    notes.write_text(f"---\ntitle: \"{TITLE}\"\n---\n\nBuyers in the Gulf met the rule.\n", encoding="utf-8")
+    other = page(tmp_path / "other.html", title="Something else entirely", url="https://other.example/a")
+    out = add(ws, page(tmp_path / "first.html"), notes, other)
+    warnings = [line.strip() for line in out.splitlines() if "warning:" in line]
+    assert warnings == [f"warning: its title is that of {tmp_path / 'first.html'}, added with it as "
+                        "'gulf-buyers-chip-rule': if the two are one document in two formats, cite one and remove "
+                        "the other's entry"], out
+    assert "catalogued as gulf-buyers-chip-rule-2 " in out and "catalogued as something-else-entirely " in out
+
+
 def test_coverage_and_suggest_run_on_an_incomplete_catalogue(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     run(tmp_path, "init", str(ws))

@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -58,7 +58,7 @@ class Planned:
     source_id: str
     clues: Clues
     today: str
-    same_as: tuple[str, ...] = ()  # why it looks like a newer version of a catalogued source, one line each
+    same_as: tuple[str, ...] = ()  # why it looks like another source (a catalogued one or a batch mate), one line each
     marked: bool = False  # the catalogue uses markings: every source must carry one
 
     def fields(self) -> list[Field]:
@@ -173,17 +173,27 @@ def _url_key(url: str) -> str:
     return f"{host.lower()}/{path}"
 
 
+_CLUE_NAMES = {"url": "canonical URL", "title": "title"}
+
+
+def _same_clue(mine: Clues, theirs: dict[str, object]) -> str | None:
+    """The clue ('url' or 'title') two documents share, as the same page's links and titles agree; None."""
+    for key, same in (("url", _url_key), ("title", normalise)):
+        clue, other = mine.get(key), theirs.get(key)
+        if clue and isinstance(other, str) and same(clue.value) == same(other):
+            return key
+    return None
+
+
 def versions_of(clues: Clues, catalogued: list[tuple[str, dict[str, object], int | None]]) -> tuple[str, ...]:
     """For each catalogued source whose canonical URL or title is the document's: why it looks the same."""
     found = []
     for source_id, entry, line in catalogued:
-        for key, same in (("url", _url_key), ("title", normalise)):
-            mine, theirs = clues.get(key), entry.get(key)
-            if mine and isinstance(theirs, str) and same(mine.value) == same(theirs):
-                found.append(f"its {'canonical URL' if key == 'url' else 'title'} is that of source {source_id!r} "
-                             f"(line {line}): `briefgen seeds update {source_id} FILE` replaces that source's "
-                             "document with this newer version instead")
-                break
+        key = _same_clue(clues, entry)
+        if key is not None:
+            found.append(f"this may be a newer version of a catalogued source: its {_CLUE_NAMES[key]} is that of "
+                         f"source {source_id!r} (line {line}): `briefgen seeds update {source_id} FILE` replaces "
+                         "that source's document with this newer version instead")
     return tuple(found)
 
 
@@ -198,6 +208,17 @@ class Batch:
     today: str
     catalogued: list[tuple[str, dict[str, object], int | None]]  # (id, entry, line) of each catalogued source
     marked: bool = False
+    planned: list[tuple[str, str, dict[str, object]]] = field(default_factory=list)  # (file, id, clues) so far
+
+    def mates(self, clues: Clues) -> tuple[str, ...]:
+        """For each document added earlier in this run with the document's canonical URL or title: a warning."""
+        found = []
+        for given, source_id, theirs in self.planned:
+            key = _same_clue(clues, theirs)
+            if key is not None:
+                found.append(f"its {_CLUE_NAMES[key]} is that of {given}, added with it as {source_id!r}: if the "
+                             "two are one document in two formats, cite one and remove the other's entry")
+        return tuple(found)
 
     def plan(self, given: Path) -> Planned:
         raw, text = read_new_document(self.ws, given)
@@ -216,8 +237,9 @@ class Batch:
         else:
             target, copy = unique(slug(given.stem, 60) or source_id, self.names, given.suffix.lower()), True
         self.known[digest] = Known(target, source_id)
-        return Planned(str(given), raw, target, copy, source_id, clues, self.today,
-                       versions_of(clues, self.catalogued), self.marked)
+        warnings = versions_of(clues, self.catalogued) + self.mates(clues)
+        self.planned.append((str(given), source_id, {key: clue.value for key, clue in clues.items()}))
+        return Planned(str(given), raw, target, copy, source_id, clues, self.today, warnings, self.marked)
 
 
 def read_new_document(ws: Workspace, given: Path) -> tuple[bytes, str]:

@@ -40,7 +40,7 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
         if missing:
             say(f"  fill in: {', '.join(missing)}")
         for reason in plan.same_as:
-            say(f"  warning: this may be a newer version of a catalogued source: {reason}")
+            say(f"  warning: {reason}")
     say(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")
 
 
