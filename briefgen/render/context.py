@@ -17,6 +17,7 @@ from briefgen.render.marks import Marks, banner, provenance, source_summary
 from briefgen.render.profiles import Profile
 from briefgen.render.release import MAIN_BLUF, Release, bluf_text
 from briefgen.render.selection import Selection
+from briefgen.text import sentence
 from briefgen.verify.check import Checked
 from briefgen.verify.passages import Citation
 
@@ -128,7 +129,17 @@ def _quote(checked: Checked, quote: Any, marks: Marks) -> dict[str, Any]:
     data["quoted"] = quoted(quote.text, quote.lang)
     # named in the template's own sentence ("— وزير. Speaking to reporters."): set apart for its direction
     data["speaker"] = in_ltr(quote.speaker)
+    data["said_by"] = said_by(data["speaker"], quote.speaker_native, quote.context)
     return data
+
+
+def said_by(speaker: str, native: str | None, context: str) -> str:
+    """The attribution's lead, its context to follow: "Kim Jong Un (김정은)." before "Instruction to officials…",
+    but "A harbour master," before a context that goes on in lower case ("to inspectors at the port")."""
+    name = f"{speaker} ({native})" if native else speaker
+    if next((char for char in context if char.isalpha()), "").islower():
+        return name.rstrip().rstrip(",;:") + ","
+    return f"{name}." if native else sentence(name)
 
 
 def _chart(checked: Checked, profile: Profile, selection: Selection, marks: Marks) -> dict[str, Any] | None:
