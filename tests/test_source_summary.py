@@ -60,7 +60,7 @@ def test_summary_counts_kinds_in_the_plural_spans_the_dates_and_counts_unnamed_o
     assert _summary_paragraph(workspace, "analyst") == (
         "Source summary. This brief rests on 4 published sources (2 reports, 1 news article, 1 news digest), with "
         "information dated July 2025 to 18 September 2025. 3 of them do not name an originator. "
-        + SHIPPED_SUMMARY.split("originator. ", 1)[1] + f" {unnamed} {unnamed}")
+        + SHIPPED_SUMMARY.split("originator. ", 1)[1] + f" {unnamed}")  # the two reports' one description, once
 
 
 def test_a_catalogued_source_that_no_shown_item_cites_is_left_out_of_the_summary(workspace: Path) -> None:
@@ -84,3 +84,16 @@ def test_a_brief_resting_on_one_named_source_says_so_in_the_singular(workspace: 
     assert _summary_paragraph(workspace, "analyst") == (
         "Source summary. This brief rests on 1 published source (1 news article), with information dated 18 September "
         "2025. " + SHIPPED_SUMMARY.split("originator. ", 1)[1].split(" Originator unknown:")[0])
+
+
+def test_each_description_is_a_sentence_said_once(workspace: Path) -> None:
+    """Two entries of one originator with one description (the PDF and the web page of a report) are described
+    once; a description written without a full stop still ends as a sentence before the next one begins."""
+    for source_id in ("report-pdf", "report-page"):
+        _cite_in_a_gap(workspace, f"gap-{source_id}", source_id,
+                       _add_report(workspace, source_id, "2025-08", originator="Test Institute"))
+    path = workspace / "seeds/sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("A document written by the test.",
+                                                             "Quarterly review, figures from port logs"), "utf-8")
+    said = _summary_paragraph(workspace, "analyst")
+    assert said.endswith("no author or date given. Test Institute: Quarterly review, figures from port logs."), said

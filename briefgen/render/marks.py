@@ -14,6 +14,7 @@ from briefgen.render.citations import long_date, originator
 from briefgen.render.profiles import Profile
 from briefgen.render.release import Release
 from briefgen.render.selection import Selection
+from briefgen.text import sentence
 from briefgen.verify.check import Checked
 
 CAVEAT_SEPARATOR = " // "
@@ -81,5 +82,6 @@ def source_summary(checked: Checked, sources: Counter[Source]) -> str:
             f"{' to ' + long_date(dates[-1]) if dates[-1] != dates[0] else ''}. ")
     if unknown:
         text += f"{unknown} of them {'does' if unknown == 1 else 'do'} not name an originator. "
-    text += " ".join(f"{originator(s)}: {s.descriptor}" for s in sources)
+    # each source described once, as a sentence; two entries of one originator saying the same, once
+    text += " ".join(dict.fromkeys(f"{originator(s)}: {sentence(s.descriptor)}" for s in sources))
     return text
