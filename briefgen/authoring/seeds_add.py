@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +16,8 @@ import yaml
 
 from briefgen.atomic import atomic_write, remove_stale_temps
 from briefgen.authoring.catalogue_text import Field, append_entries
+from briefgen.authoring.likeness import CLUE_NAMES, same_clue, versions_of
+from briefgen.authoring.seednames import short_id, slug, unique
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.model.loader import model_file
@@ -28,7 +28,6 @@ from briefgen.sources.formats import SEED_SUFFIXES, format_of
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
 from briefgen.sources.seeds import read_document
-from briefgen.sources.textnorm import normalise
 from briefgen.workspace import Workspace, output_dir
 
 REQUIRED = {"title": "fill in the document's title (required)",
@@ -94,39 +93,6 @@ class Planned:
         return found, check, missing
 
 
-def slug(text: str, limit: int = 40) -> str:
-    """Lower-case ASCII words joined by '-', as many whole words as fit in `limit` characters."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    out = ""
-    for word in words:
-        longer = f"{out}-{word}" if out else word[:limit]
-        if len(longer) > limit:
-            break
-        out = longer
-    return out
-
-
-# Words that say little in an id: "gulf-buyers-and-the-chip-rule" reads as well as "gulf-buyers-chip-rule".
-_SMALL_WORDS = frozenset("a an the and or but nor of to in on at by for with from into onto over under as is are was "
-                         "were be been its it this that these those how why what when where who s".split())
-ID_WORDS = 4  # significant words in a default id
-
-
-def short_id(title: str) -> str:
-    """A short, readable id from a title: its first few significant words ("gulf-buyers-chip-rule")."""
-    words = [w for w in slug(title, 200).split("-") if w and w not in _SMALL_WORDS]
-    return slug(" ".join(words[:ID_WORDS]), 32)
-
-
-def unique(base: str, taken: set[str], suffix: str = "") -> str:
-    name, n = base + suffix, 2
-    while name in taken or name.lower() in taken:
-        name, n = f"{base}-{n}{suffix}", n + 1
-    taken.add(name)
-    return name
-
-
 def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
     display = ws.rel(ws.catalogue)
     try:
@@ -166,37 +132,6 @@ def known_documents(ws: Workspace, catalogue: Located | None) -> dict[str, Known
     return found
 
 
-def _url_key(url: str) -> str:
-    """A link as the same page's links agree: no scheme, "www.", fragment, trailing slash or case in the host."""
-    rest = re.sub(r"^[a-z]+://(www\.)?", "", url.strip(), flags=re.IGNORECASE).split("#")[0].rstrip("/")
-    host, _, path = rest.partition("/")
-    return f"{host.lower()}/{path}"
-
-
-_CLUE_NAMES = {"url": "canonical URL", "title": "title"}
-
-
-def _same_clue(mine: Clues, theirs: dict[str, object]) -> str | None:
-    """The clue ('url' or 'title') two documents share, as the same page's links and titles agree; None."""
-    for key, same in (("url", _url_key), ("title", normalise)):
-        clue, other = mine.get(key), theirs.get(key)
-        if clue and isinstance(other, str) and same(clue.value) == same(other):
-            return key
-    return None
-
-
-def versions_of(clues: Clues, catalogued: list[tuple[str, dict[str, object], int | None]]) -> tuple[str, ...]:
-    """For each catalogued source whose canonical URL or title is the document's: why it looks the same."""
-    found = []
-    for source_id, entry, line in catalogued:
-        key = _same_clue(clues, entry)
-        if key is not None:
-            found.append(f"this may be a newer version of a catalogued source: its {_CLUE_NAMES[key]} is that of "
-                         f"source {source_id!r} (line {line}): `briefgen seeds update {source_id} FILE` replaces "
-                         "that source's document with this newer version instead")
-    return tuple(found)
-
-
 @dataclass
 class Batch:
     """What one `seeds add` run knows while it plans: documents, ids and file names already taken."""
@@ -214,9 +149,9 @@ class Batch:
         """For each document added earlier in this run with the document's canonical URL or title: a warning."""
         found = []
         for given, source_id, theirs in self.planned:
-            key = _same_clue(clues, theirs)
+            key = same_clue(clues, theirs)
             if key is not None:
-                found.append(f"its {_CLUE_NAMES[key]} is that of {given}, added with it as {source_id!r}: if the "
+                found.append(f"its {CLUE_NAMES[key]} is that of {given}, added with it as {source_id!r}: if the "
                              "two are one document in two formats, cite one and remove the other's entry")
         return tuple(found)
 
