@@ -17,7 +17,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from briefgen.document.nodes import Bar, Chart, Meta, Theme
-from briefgen.render.markup import MarkupError, Reader, parse_markup
+from briefgen.render.markup import Reader
+from briefgen.render.markupparse import MarkupError, parse_markup
 from briefgen.writers import chart
 from briefgen.writers.docx.chart import png
 from tests.conftest import ROOT

@@ -201,7 +201,7 @@ def test_half_a_surrogate_pair_in_the_markup_is_a_template_error(ws: Path, expre
     lines = [line.strip() for line in said(done).splitlines()]
     assert done.returncode == 1, said(done)
     refusal = next(n for n, line in enumerate(lines) if "half of a surrogate pair" in line)
-    assert lines[refusal].startswith("templates/executive.xml.j2: the template produced U+D")
+    assert lines[refusal].startswith("templates/executive.xml.j2:3: the template produced U+D")  # the line of <p>
     assert lines[refusal + 1] == "hint: templates must produce brief markup; see briefgen/render/markup.py"
 
 

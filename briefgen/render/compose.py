@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree as ET
 
 from briefgen.document.nodes import Banner, Document, Measure, Meta, NoteRef, Theme
 from briefgen.environment import source_date
 from briefgen.errors import BriefgenError, Problem, ThemeError, Unplaced
 from briefgen.render.citations import Citer
 from briefgen.render.context import CiteRegistry, build_context
-from briefgen.render.markup import MarkupError, Reader, parse_markup
+from briefgen.render.markup import Reader
+from briefgen.render.markupparse import MarkupError, parse_markup
+from briefgen.render.markupwhere import element_offset, offset_of, open_element
 from briefgen.render.needles import Needle
 from briefgen.render.profiles import Profile
 from briefgen.render.release import Release, needles, release_for
 from briefgen.render.selection import Selection, select
-from briefgen.render.templating import render
+from briefgen.render.templating import origin, render
 from briefgen.verify.check import Checked
 from briefgen.verify.passages import Citation
 
@@ -49,13 +52,35 @@ def compose(checked: Checked, audience: str, profile: Profile, selection: Select
                 date=brief_date(checked), file_stem=audience)  # the brief is written to <audience>.docx/.pdf
     citer = Citer(profile.citations, (citation.source for citation in registry.cited))
     reader = Reader(note=lambda n: NoteRef(citer.note(_citation(registry, n))), meta=meta)
+    root = None
     try:
-        document = reader.read(parse_markup(markup))
-    except MarkupError as exc:  # the line is the rendered output's, not the template's: said in words
-        where = f", line {exc.line}" if exc.line else ""
-        raise BriefgenError(Problem(f"templates/{profile.template}", f"{exc.message} (in the rendered output{where})",
-                                    hint=exc.hint)) from None
+        root = parse_markup(markup)
+        document = reader.read(root)
+    except MarkupError as exc:
+        fresh = CiteRegistry(checked, release.bluf, frozenset(selection.ids()))  # the first render's, again
+        again = build_context(checked, profile, audience, selection, fresh, changes, release, edition)
+        raise _misplaced(checked, profile.template, again, markup, root, exc) from None
     return _with_banner(document, context["banner"]) if checked.markings.active else document
+
+
+def _misplaced(checked: Checked, template: str, context: dict[str, Any], markup: str, root: ET.Element | None,
+               exc: MarkupError) -> BriefgenError:
+    """A fault of the template's output, at the template line that wrote it when that can be told, else in
+    words at the output's line."""
+    offset = (offset_of(markup, exc.line, exc.column) if exc.line
+              else element_offset(markup, root, exc.element) if root is not None and exc.element is not None
+              else None)
+    found = origin(checked.ws, template, context, offset) if offset is not None else None
+    if found is not None:
+        opened = open_element(markup) if exc.line else None
+        began = origin(checked.ws, template, context, opened[1]) if opened else None
+        said = f"{exc.message}: <{opened[0]}>, opened at {began[0]}:{began[1]}, is still open" \
+            if opened and began else exc.message
+        return BriefgenError(Problem(found[0], f"{said} (in the markup this line writes)", found[1],
+                                     hint=exc.hint))
+    where = f", line {exc.line}" if exc.line else ""
+    return BriefgenError(Problem(f"templates/{template}", f"{exc.message} (in the rendered output{where})",
+                                 hint=exc.hint))
 
 
 def _with_banner(document: Document, text: str) -> Document:

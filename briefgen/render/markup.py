@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 from xml.etree import ElementTree as ET
 
 from briefgen.document.nodes import (
@@ -36,58 +38,21 @@ from briefgen.document.nodes import (
     Span,
     Table,
 )
-from briefgen.errors import Unplaced
 from briefgen.model.fields import LANGUAGE_TAG, MAX_CHART_TEXT
+from briefgen.render.markupparse import MarkupError
 
 NoteFactory = Callable[[int], NoteRef]
+T = TypeVar("T")
 BREAKING_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # white space a line may break at; no-break spaces stay
 _LINK = re.compile(r"(?i)^(https?://|mailto:)\S+$")
 
 
-class MarkupError(Unplaced):
-    """The template produced markup the reader cannot read: the template is at fault."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message, "templates must produce brief markup; see briefgen/render/markup.py", line)
-
-
-MAX_DEPTH = 32  # elements inside elements: a brief needs five or six (a box, a list, bold in italic in a link...)
 MAX_INLINES = 1000  # elements in one paragraph (bold, links, citations...): 8,000 took the layout 36 s
 MAX_BLOCK_CHARS = 100_000  # characters of one paragraph (five of the model's longest texts): 40,000 words took 47 s
 MAX_COLUMNS = 12  # a table's columns, as many as a chart has bars: more cannot be read across a page
 MAX_WEIGHT = 1000.0  # a column's weight, a share of the table's width
 MIN_SHARE = 1 / 15  # of a table's width, the narrowest column's: narrower leaves no room inside its padding
 MAX_BAR = 1e15  # a bar's value (a thousand trillion): beyond it no axis of round steps can be drawn
-
-
-def parse_markup(text: str) -> ET.Element:
-    """Parse the template output. Document type declarations (and with them entity bombs) are refused:
-    escaped model text can never contain a literal `<!`, so only a template could write one. Elements nested
-    deeper than MAX_DEPTH are refused before they are read (the reader recurses)."""
-    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
-        raise MarkupError("document type declarations are not allowed in brief markup")
-    try:  # a lone surrogate ('\ud800' in a template) cannot be encoded, for the parser or any document
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise MarkupError(f"the template produced U+{ord(text[exc.start]):04X}, half of a surrogate pair, which no "
-                          "document can hold", text.count("\n", 0, exc.start) + 1) from None
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError as exc:
-        raise MarkupError(f"the template produced malformed markup: {exc}", exc.position[0]) from None
-    _shallow(root)
-    return root
-
-
-def _shallow(root: ET.Element) -> None:
-    """Refuse markup nested more than MAX_DEPTH elements deep (walked without recursion)."""
-    level: list[tuple[ET.Element, int]] = [(root, 1)]
-    while level:
-        el, depth = level.pop()
-        if depth > MAX_DEPTH:
-            raise MarkupError(f"the markup nests elements more than {MAX_DEPTH} deep (<{el.tag}> inside "
-                              f"{depth - 1} others)")
-        level.extend((child, depth + 1) for child in el)
 
 
 @dataclass
@@ -100,16 +65,18 @@ class Reader:
     first_cited: dict[str, int] = field(default_factory=dict)  # note key -> rank of its first citation
 
     def read(self, root: ET.Element) -> Document:
-        if root.tag != "brief":
-            raise MarkupError(f"the markup must start with <brief>, not <{root.tag}>")
-        self.blocks = [self._block(el) for el in root]
+        with _at(root):
+            if root.tag != "brief":
+                raise MarkupError(f"the markup must start with <brief>, not <{root.tag}>")
+            self.blocks = [self._block(el) for el in root]
         return Document(self.meta, tuple(self.blocks))
 
     def _block(self, el: ET.Element) -> Block:
-        handler = _BLOCKS.get(el.tag)
-        if handler is None:
-            raise MarkupError(f"unknown block element <{el.tag}>; known: {', '.join(sorted(_BLOCKS))}")
-        return handler(self, el)
+        with _at(el):
+            handler = _BLOCKS.get(el.tag)
+            if handler is None:
+                raise MarkupError(f"unknown block element <{el.tag}>; known: {', '.join(sorted(_BLOCKS))}")
+            return handler(self, el)
 
     def inlines(self, el: ET.Element) -> tuple[Inline, ...]:
         # the writers lay a paragraph out in time that grows faster than its runs and its words
@@ -148,6 +115,10 @@ class Reader:
                 out.append(Span(child.tail, bold, italic, tag))
 
     def _inline(self, el: ET.Element, out: list[Inline], *, bold: bool, italic: bool, tag: bool) -> None:
+        with _at(el):
+            self._read_inline(el, out, bold=bold, italic=italic, tag=tag)
+
+    def _read_inline(self, el: ET.Element, out: list[Inline], *, bold: bool, italic: bool, tag: bool) -> None:
         if el.tag == "cite":
             out.append(self.note(_note_number(el)))
         elif el.tag == "a":
@@ -160,6 +131,23 @@ class Reader:
                           tag=tag or el.tag == "tag")
         else:
             raise MarkupError(f"unknown inline element <{el.tag}>; known: a, b, cite, i, tag")
+
+
+@contextmanager
+def _at(el: ET.Element) -> Iterator[None]:
+    """A MarkupError raised while `el` is read names it, unless an element inside it was named first."""
+    try:
+        yield
+    except MarkupError as exc:
+        if exc.element is None:
+            exc.element = el
+        raise
+
+
+def _read(reader: Callable[[ET.Element], T], el: ET.Element) -> T:
+    """`reader(el)`, a MarkupError it raises naming `el` (a table's <col>, a chart's <bar>)."""
+    with _at(el):
+        return reader(el)
 
 
 def _tidy(runs: list[Inline]) -> tuple[Inline, ...]:
@@ -196,7 +184,7 @@ def _paragraph(r: Reader, el: ET.Element) -> Block:
 
 
 def _table(r: Reader, el: ET.Element) -> Block:
-    columns = tuple(_column(c) for c in el.findall("col"))
+    columns = tuple(_read(_column, c) for c in el.findall("col"))
     if len(columns) > MAX_COLUMNS:
         raise MarkupError(f"a table of {len(columns)} columns: at most {MAX_COLUMNS} can be read across a page")
     total = sum(c.weight for c in columns)
@@ -277,7 +265,7 @@ def _not_chart(el: ET.Element) -> ET.Element:
 
 
 def _chart(r: Reader, el: ET.Element) -> Block:
-    bars = tuple(_bar(b) for b in el.findall("bar"))
+    bars = tuple(_read(_bar, b) for b in el.findall("bar"))
     if not bars:
         raise MarkupError("a <chart> needs at least one <bar>")
     caption = el.find("caption")

@@ -25,6 +25,7 @@ from jinja2.loaders import split_template_path
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render import bytecode
 from briefgen.render.limits import RenderLimit, bounded, collect
+from briefgen.render.markupwhere import template_origin
 from briefgen.render.sandbox import BoundedSandbox
 from briefgen.render.templatefaults import (
     compile_place,
@@ -135,6 +136,13 @@ def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
         raise BriefgenError(Problem(file, f"template error: {exc}", line, hint=hint_for(exc))) from None
     except (*_COMPUTATION_ERRORS, SyntaxError) as exc:  # {{ 1/0 }}, {{ "a" + 1 }}, or too deep to compile
         raise failed(ws, name, exc) from None
+
+
+def origin(ws: Workspace, name: str, context: dict[str, Any], offset: int) -> tuple[str, int] | None:
+    """The template file and line that wrote character `offset` of `name`'s output with `context` (rendered
+    again, within the same ceilings); None when it cannot be told."""
+    with bounded(BoundedSandbox):
+        return template_origin(ws, environment(ws.templates, ws.cache), name, context, offset)
 
 
 def _not_found(exc: TemplateNotFound, file: str | None = None, line: int | None = None) -> BriefgenError:

@@ -1,0 +1,53 @@
+"""Brief markup parsed: the XML a template renders, refused with a MarkupError when it is malformed, declares a
+document type (and with it entity bombs) or nests deeper than any brief needs."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree as ET
+
+from briefgen.errors import Unplaced
+
+MAX_DEPTH = 32  # elements inside elements: a brief needs five or six (a box, a list, bold in italic in a link...)
+
+
+class MarkupError(Unplaced):
+    """The template produced markup the reader cannot read: the template is at fault. Where in the output:
+    `line` and `column` when the parser says, else the `element` being read (set by the reader)."""
+
+    def __init__(self, message: str, line: int | None = None, column: int = 0) -> None:
+        super().__init__(message, "templates must produce brief markup; see briefgen/render/markup.py", line)
+        self.column = column
+        self.element: ET.Element | None = None
+
+
+def parse_markup(text: str) -> ET.Element:
+    """Parse the template output. Document type declarations (and with them entity bombs) are refused:
+    escaped model text can never contain a literal `<!`, so only a template could write one. Elements nested
+    deeper than MAX_DEPTH are refused before they are read (the reader recurses)."""
+    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+        raise MarkupError("document type declarations are not allowed in brief markup")
+    try:  # a lone surrogate ('\ud800' in a template) cannot be encoded, for the parser or any document
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line, column = text.count("\n", 0, exc.start) + 1, exc.start - text.rfind("\n", 0, exc.start) - 1
+        raise MarkupError(f"the template produced U+{ord(text[exc.start]):04X}, half of a surrogate pair, which no "
+                          "document can hold", line, column) from None
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        said = re.sub(r": line \d+, column \d+$", "", str(exc))  # the place is carried apart, to be mapped
+        raise MarkupError(f"the template produced malformed markup: {said}", *exc.position) from None
+    _shallow(root)
+    return root
+
+
+def _shallow(root: ET.Element) -> None:
+    """Refuse markup nested more than MAX_DEPTH elements deep (walked without recursion)."""
+    level: list[tuple[ET.Element, int]] = [(root, 1)]
+    while level:
+        el, depth = level.pop()
+        if depth > MAX_DEPTH:
+            raise MarkupError(f"the markup nests elements more than {MAX_DEPTH} deep (<{el.tag}> inside "
+                              f"{depth - 1} others)")
+        level.extend((child, depth + 1) for child in el)
