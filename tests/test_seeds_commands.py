@@ -191,3 +191,19 @@ def test_show_grep_finds_what_a_passage_would(workspace: Path) -> None:
     result = run(workspace, "seeds", "show", "yard-report", "--grep", "expanding its dry docks")
     assert result.exit_code == 0, result.output
     assert "p. 1, ¶1" in result.output and "dry docks" in result.output
+
+
+def test_front_matter_that_is_not_yaml_is_read_line_by_line_and_marked_check(tmp_path: Path) -> None:
+    """`title: Gulf buyers and the chip rule: notes from the field` is not YAML (a second colon unquoted), and
+    the whole front matter was ignored: each `key: value` line is now read as written, to check."""
+    ws = tmp_path / "ws"
+    run(tmp_path, "init", str(ws))
+    notes = tmp_path / "notes.md"
+    notes.write_text(f"---\ntitle: {TITLE}\ndate: 2026-11-20\npublisher: 'Gulf Ledger'\n---\n\nBuyers met the rule.\n",
+                     encoding="utf-8")
+    out = add(ws, notes)
+    assert "check: originator, title, published" in out, out
+    catalogue = (ws / "seeds/sources.yaml").read_text(encoding="utf-8")
+    assert f'title: "{TITLE}"  # from the front matter\'s title: check it (the front matter is not valid YAML' \
+        in catalogue, catalogue
+    assert 'published: "2026-11-20"' in catalogue and 'originator: "Gulf Ledger"' in catalogue

@@ -192,27 +192,48 @@ def _markdown(raw: bytes) -> Clues:
     from briefgen.sources.formats.plain import decode_text
 
     front, body = split_front_matter(decode_text(raw))
-    clues = pick(_front_matter(front), FRONT_MATTER_FIELDS, lambda key: f"from the front matter's {key}")
+    values, loose = _front_matter(front)
+    caution = ": check it (the front matter is not valid YAML, so it was read line by line)" if loose else ""
+    clues = pick(values, FRONT_MATTER_FIELDS, lambda key: f"from the front matter's {key}{caution}")
     heading = clean(first_heading(body))
     if "title" not in clues and heading:
         clues["title"] = Clue(heading, "from the document's first heading")
     return clues
 
 
-def _front_matter(front: str | None) -> dict[str, str]:
-    """The front matter's plain values, read with briefgen's own safe YAML reader; nothing when it is broken."""
+def _front_matter(front: str | None) -> tuple[dict[str, str], bool]:
+    """The front matter's plain values, read with briefgen's own safe YAML reader; when that fails (`title:
+    Gulf buyers: notes`, a colon YAML refuses unquoted), each top-level `key: value` line as written, and True."""
     if not front:
-        return {}
+        return {}, False
     from briefgen.errors import BriefgenError
     from briefgen.model.yamlsrc import parse
 
     try:
         data = parse(front, "front matter").data
     except BriefgenError:
-        return {}
+        return _loose_front_matter(front), True
     if not isinstance(data, dict):
-        return {}
-    return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}
+        return {}, False
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str | int | float) and not isinstance(v, bool)}, \
+        False
+
+
+_LOOSE_LINE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+(\S.*?)[ \t]*")
+
+
+def _loose_front_matter(front: str) -> dict[str, str]:
+    """Each unindented `key: value` line of a front matter YAML cannot read, the value as written (one pair of
+    matching quotes around it removed)."""
+    found: dict[str, str] = {}
+    for line in front.splitlines():
+        match = _LOOSE_LINE.fullmatch(line)
+        if match and match[1] not in found:
+            value = match[2]
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            found[match[1]] = value
+    return found
 
 
 def _first_line(text: str, what: str) -> Clues:
