@@ -20,9 +20,10 @@ from pathlib import Path
 from lxml import etree
 
 from briefgen.atomic import atomic_write
-from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.diffxml import Aligner
 from briefgen.writers.docx.heldmedia import RELS, TYPES, carry
 from briefgen.writers.docx.redline_furniture import track_furniture
+from briefgen.writers.docx.wordemit import Marks
 from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes, unread
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
@@ -44,7 +45,7 @@ def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -
     unmark_notes(new_body)
     _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES])
     _in_reference_order(new_parts[DOCUMENT], new_parts[FOOTNOTES])
-    added = carry(aligner.deleted_pictures, issued, new_parts[RELS], new_parts[TYPES])
+    added = carry(aligner.found.deleted_pictures, issued, new_parts[RELS], new_parts[TYPES])
     _write(new, path, {**new_parts, **_furniture(issued, new, aligner.marks)}, added)
 
 
@@ -82,11 +83,11 @@ def _body(root: etree._Element) -> etree._Element:
 def _notes(aligner: Aligner, old: dict[str, etree._Element], new: dict[str, etree._Element],
            part: etree._Element) -> None:
     """Mark the new notes inserted; bring the dropped ones back deleted (a note kept reads the same)."""
-    for new_id in aligner.inserted_notes:
+    for new_id in aligner.found.inserted_notes:
         if new_id in new:
             aligner.whole(new[new_id], "ins")
     numbers = [int(n) for n in new] + [0]
-    for old_id, placeholder in aligner.deleted_notes:
+    for old_id, placeholder in aligner.found.deleted_notes:
         if old_id not in old:
             continue
         note = copy.deepcopy(old[old_id])

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.diffxml import Aligner
 from briefgen.writers.docx.heldmedia import RELS
+from briefgen.writers.docx.wordemit import Marks
 from briefgen.writers.docx.wordtokens import q, unread
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -36,7 +37,7 @@ def track_furniture(issued: Path, new: Path, marks: Marks) -> dict[str, etree._E
                 if unread(old_root) is None and unread(new_root) is None:  # else the new one, untracked
                     aligner.blocks(old_root, new_root)
                     tracked[name] = new_root
-    for drawing in aligner.deleted_pictures:
+    for drawing in aligner.found.deleted_pictures:
         run = drawing.getparent()
         if run is not None:
             run.remove(drawing)
