@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.document.formats import FORMATS, Format
 from briefgen.document.nodes import Document, Theme, WriteResult
-from briefgen.errors import BriefgenError, Problem, Unplaced, warn
+from briefgen.errors import BriefgenError, Problem, Unplaced
 from briefgen.regen.inputs import file_digest
 from briefgen.regen.issued import Issue
 from briefgen.regen.publish import Stage
@@ -202,8 +202,9 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
     if docx is None:  # the redline published (if any) stays, with the DOCX it was made with
         return []
     outputs.pop(REDLINE, None)
-    made = plan.redline_base is not None and not _base_withheld(plan) and stage_redline(
-        plan.redline_base, docx.result.path, stage.folder / f"{plan.audience}.{REDLINE}", plan.composed.document.meta)
+    made = plan.redline_base is not None and stage_redline(
+        plan.redline_base, docx.result.path, stage.folder / f"{plan.audience}.{REDLINE}", plan.composed.document.meta,
+        plan.composed.needles)
     if not made:
         stage.retire(f"{plan.audience}.{REDLINE}")
         return []
@@ -211,24 +212,6 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
     outputs[REDLINE] = file_digest(path)
     return [Written(plan.audience, REDLINE, WriteResult(path, docx.result.pages, docx.result.notes),
                     plan.composed.dropped, docx.withheld)]
-
-
-def _base_withheld(plan: Plan) -> bool:
-    """Does the issued version the redline would compare with hold material now withheld from the audience
-    (a source or item marked above its ceiling since)? Its deleted text would show it again: no redline is
-    made, and the user is told why."""
-    from briefgen.regen.spillage import found_in
-
-    assert plan.redline_base is not None
-    found = found_in(plan.redline_base, plan.composed.needles) if plan.composed.needles else []
-    if found:
-        what = "; ".join(what for what, _where in found[:3]) + ("; ..." if len(found) > 3 else "")
-        shown = "/".join(plan.redline_base.parts[-4:])  # output/issued/<audience>-vN/<audience>.docx
-        warn(Problem(shown, f"no redline for the {plan.audience} brief: the issued version it would compare with "
-                     f"holds material now withheld from this audience ({what})",
-                     hint="the brief is built without one, and the old redline retired; issue a new version to "
-                     "compare later builds with"))
-    return bool(found)
 
 
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
