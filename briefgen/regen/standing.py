@@ -37,19 +37,26 @@ def since_last(checked: Checked, name: str, profile: Profile, content: tuple[dic
                                                                             list[dict[str, str]]]:
     """The brief's edition, the snapshot it is compared with before any issue (`record`: the audience's last
     build), and what changed, as the brief says it."""
-    from briefgen.regen.changes import changes
-    from briefgen.render.needles import spills
-    from briefgen.render.release import needles, release_for, withheld_ids
-
     snap, key = content
     # "What changed" compares with the last issued version; before any issue, with the brief before the last
     # one while the content stays the same.
     ed = edition(issues, key)
     baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
+    return ed, baseline, told(checked, name, profile, ed.since(baseline), snap)
+
+
+def told(checked: Checked, name: str, profile: Profile, before: dict[str, Any] | None,
+         now: dict[str, Any]) -> list[dict[str, str]]:
+    """What changed from `before` to `now` as the audience's brief tells it: nothing of the items now above
+    its ceiling, and no words it may no longer see. `diff` says the same."""
+    from briefgen.regen.changes import changes
+    from briefgen.render.needles import spills
+    from briefgen.render.release import needles, release_for, withheld_ids
+
     release = release_for(checked, profile, name)
     hidden = {i for i in withheld_ids(checked, release) if not i.startswith("bluf")}
     withheld = cache(lambda: needles(checked, release))  # sought only when something changed
-    return ed, baseline, changes(ed.since(baseline), snap, hidden, lambda text: spills(withheld(), text))
+    return changes(before, now, hidden, lambda text: spills(withheld(), text))
 
 
 def trial_context(checked: Checked, out: Path) -> EditionOf:
