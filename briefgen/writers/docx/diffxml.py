@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from briefgen.writers.docx.wordalign import aligned
+from briefgen.writers.docx.wordalign import Budget, aligned, similar
 from briefgen.writers.docx.wordemit import Emitter, Found, Marks, Op
 from briefgen.writers.docx.wordmoves import Step, edited_moves, exact_moves, movable, place
-from briefgen.writers.docx.wordtokens import TBL, P, block_key, likeness_key, q, similar, tokens
+from briefgen.writers.docx.wordtokens import TBL, P, block_key, likeness_of, q, tokens
 
 TR, TC = q("tr"), q("tc")
 WINDOW = 40  # the new blocks an old one may be paired with, from the last pairing on
@@ -28,13 +28,14 @@ WINDOW = 40  # the new blocks an old one may be paired with, from the last pairi
 class Aligner:
     marks: Marks
     found: Found = field(default_factory=Found)
+    budget: Budget = field(default_factory=Budget)  # word comparisons left to find alike paragraphs
 
     def blocks(self, old_parent: etree._Element, new_parent: etree._Element) -> None:
         """Align the paragraphs and tables of two containers (body, cell, note); rewrite the new one."""
         olds = [c for c in old_parent if c.tag in (P, TBL)]
         news = [c for c in new_parent if c.tag in (P, TBL)]
         steps = self._steps(olds, news)
-        edited_moves(steps, self.marks.move_name)
+        edited_moves(steps, self.marks.move_name, self.budget)
         _replace_children(new_parent, news, [self._emit(s) for s in steps])
 
     def _steps(self, olds: list[etree._Element], news: list[etree._Element]) -> list[Step]:
@@ -53,23 +54,25 @@ class Aligner:
                 steps.extend(Step("pair", olds[i1 + k], news[j1 + k], j1 + k) for k in range(i2 - i1))
             else:
                 free = [j for j in range(j1, j2) if j not in arrived]
-                steps.extend(self._replace(olds, news, range(i1, i2), free, moved, names))
+                steps.extend(self._replace(olds, news, (old_keys, new_keys), range(i1, i2), free, moved, names))
         return place(steps, [Step("moveTo", olds[i], news[j], j, names[i]) for i, j in moved.items()])
 
-    def _replace(self, olds: list[etree._Element], news: list[etree._Element], old_range: range, free: list[int],
+    def _replace(self, olds: list[etree._Element], news: list[etree._Element],
+                 keys: tuple[list[tuple[str, str]], list[tuple[str, str]]], old_range: range, free: list[int],
                  moved: dict[int, int], names: dict[int, str]) -> list[Step]:
         """Pair alike blocks in order, each old one with one of the next WINDOW new ones (a run of hundreds of
         changed paragraphs took minutes compared each with each); the rest are deleted (old) or inserted (new),
         and a paragraph that moved elsewhere is left where it was as moved from there."""
         out: list[Step] = []
-        keys = [likeness_key(news[j]) for j in free]
+        likes = [likeness_of(keys[1][j]) for j in free]
         k = 0
         for i in old_range:
             if i in moved:
                 out.append(Step("moveFrom", olds[i], name=names[i]))
                 continue
-            key = likeness_key(olds[i])
-            match = next((m for m in range(k, min(len(free), k + WINDOW)) if similar(key, keys[m])), None)
+            key = likeness_of(keys[0][i])
+            match = next((m for m in range(k, min(len(free), k + WINDOW))
+                          if similar(key, likes[m], budget=self.budget)), None)
             if match is None:
                 out.append(Step("del", olds[i]))
                 continue

@@ -5,22 +5,21 @@ moved, is left as a deletion in one place and an insertion in another. Those are
 shows them as Word's moves (w:moveFrom / w:moveTo): first paragraphs that read exactly the same, then
 paragraphs at least MOVED_SIMILAR alike (moved and edited: the move carries the word changes inside it).
 Only paragraphs with a word in them move (an empty spacer paragraph is not "moved"), tables never (they are
-compared row by row where they stand), and the search for edited moves stops after BUDGET comparisons, so a
-brief rewritten from end to end costs a bounded time.
+compared row by row where they stand), and the search for edited moves is paid from the redline's Budget of
+word comparisons (wordtokens.py), so a brief rewritten from end to end costs a bounded time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from lxml import etree
 
+from briefgen.writers.docx.wordalign import Budget, similar
 from briefgen.writers.docx.wordtokens import P, likeness_key
 
 MOVED_SIMILAR = 0.75  # stricter than pairing in place: a move claims the two are one paragraph
-BUDGET = 20_000  # paragraph comparisons spent looking for edited moves in one container
 
 
 @dataclass
@@ -52,31 +51,21 @@ def exact_moves(old_keys: list[tuple[str, str]], new_keys: list[tuple[str, str]]
     return moved
 
 
-def edited_moves(steps: list[Step], name: Callable[[], str]) -> None:
+def edited_moves(steps: list[Step], name: Callable[[], str], budget: Budget) -> None:
     """Pair the deleted and inserted paragraphs still left that are at least MOVED_SIMILAR alike: each becomes
     a move ("moveFrom" where it was, "moveTo" where it is, both paragraphs kept on both ends for the word
     changes), named by calling `name`."""
     gone = [s for s in steps if s.op == "del" and s.old is not None and s.old.tag == P]
     came = [s for s in steps if s.op == "ins" and s.new is not None and s.new.tag == P]
     keys = {id(s): likeness_key(s.old if s.old is not None else s.new) for s in gone + came}
-    spent = 0
     for was in gone:
-        for now in came:
-            if now.op != "ins" or not keys[id(was)][1] or not keys[id(now)][1]:
-                continue
-            spent += 1
-            if spent > BUDGET:
-                return
-            if _alike(keys[id(was)][1], keys[id(now)][1]):
-                was.op, was.new, now.op, now.old = "moveFrom", now.new, "moveTo", was.old
-                was.name = now.name = name()
-                break
-
-
-def _alike(a: list[str], b: list[str]) -> bool:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (matcher.real_quick_ratio() >= MOVED_SIMILAR and matcher.quick_ratio() >= MOVED_SIMILAR
-            and matcher.ratio() >= MOVED_SIMILAR)
+        if budget.left < 0:
+            return
+        now = next((n for n in came if n.op == "ins" and keys[id(was)][1] and keys[id(n)][1]
+                    and similar(keys[id(was)], keys[id(n)], MOVED_SIMILAR, budget)), None)
+        if now is not None:
+            was.op, was.new, now.op, now.old = "moveFrom", now.new, "moveTo", was.old
+            was.name = now.name = name()
 
 
 def place(steps: list[Step], arriving: list[Step]) -> list[Step]:
