@@ -146,19 +146,40 @@ class Aligner:
                                   autojunk=False)
         rows: list[etree._Element] = []
         for _op, i1, i2, j1, j2 in matcher.get_opcodes():
-            pairs = list(zip(old_rows[i1:i2], new_rows[j1:j2], strict=False)) if i2 - i1 == j2 - j1 else []
-            for o, n in pairs:
-                if len(o.findall(TC)) == len(n.findall(TC)):
-                    for oc, nc in zip(o.findall(TC), n.findall(TC), strict=True):
-                        self.blocks(oc, nc)
-                    rows.append(n)
-                else:
-                    rows.extend([self.whole_row(copy.deepcopy(o), "del"), self.whole_row(n, "ins")])
-            if not pairs:
-                rows.extend(self.whole_row(copy.deepcopy(o), "del") for o in old_rows[i1:i2])
-                rows.extend(self.whole_row(n, "ins") for n in new_rows[j1:j2])
+            if i2 - i1 == j2 - j1:  # the same rows, or as many revised: cell by cell
+                rows.extend(r for o, n in zip(old_rows[i1:i2], new_rows[j1:j2], strict=True) for r in self._row(o, n))
+            else:
+                rows.extend(self._rows(old_rows[i1:i2], new_rows[j1:j2]))
         _replace_children(new, new_rows, rows)
         return new
+
+    def _rows(self, olds: list[etree._Element], news: list[etree._Element]) -> list[etree._Element]:
+        """Rows added or dropped among revised ones (a figure revised beside a figure added): each old row
+        paired, in order, with the next new one of as many cells at least half alike, and revised cell by
+        cell; the rest deleted or inserted whole. Paired only when as many, every revised row was replaced."""
+        likes = [("p", [w for p in row.iter(P) for w in likeness_of(block_key(p))[1]]) for row in news]
+        cells = [len(row.findall(TC)) for row in news]
+        rows: list[etree._Element] = []
+        k = 0
+        for row in olds:
+            like = ("p", [w for p in row.iter(P) for w in likeness_of(block_key(p))[1]])
+            match = next((m for m in range(k, len(news)) if cells[m] == len(row.findall(TC))
+                          and similar(like, likes[m], budget=self.budget)), None)
+            if match is None:
+                rows.append(self.whole_row(copy.deepcopy(row), "del"))
+                continue
+            rows.extend(self.whole_row(n, "ins") for n in news[k:match])
+            rows.extend(self._row(row, news[match]))
+            k = match + 1
+        return rows + [self.whole_row(n, "ins") for n in news[k:]]
+
+    def _row(self, old: etree._Element, new: etree._Element) -> list[etree._Element]:
+        """A row revised cell by cell; with another number of cells, deleted and inserted whole."""
+        if len(old.findall(TC)) != len(new.findall(TC)):
+            return [self.whole_row(copy.deepcopy(old), "del"), self.whole_row(new, "ins")]
+        for oc, nc in zip(old.findall(TC), new.findall(TC), strict=True):
+            self.blocks(oc, nc)
+        return [new]
 
     def _paragraph(self, source: etree._Element, ops: list[Op], trailing: list[etree._Element],
                    mark: str | None) -> etree._Element:
