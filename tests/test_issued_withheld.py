@@ -54,3 +54,19 @@ def test_diff_tells_what_the_brief_tells(withdrawn: tuple[Path, str]) -> None:
     brief = [p for p in paragraphs[start + 1:start + 1 + len(said)]]
     assert said == brief
     assert statement[:40] not in " ".join(said)
+
+
+def test_libreoffice_reads_the_withdrawn_redline(withdrawn: tuple[Path, str], tmp_path: Path) -> None:
+    """LibreOffice opens it, reads it with every change accepted as the new brief and with every change
+    rejected as version 1 but for the words "[Withdrawn: …]" where it held the judgment."""
+    from tests.lo_redline import lo_fodts, lo_words
+
+    ws, statement = withdrawn
+    fodt, new, issued = lo_fodts(ws / "output/public.redline.docx", ws / "output/public.docx",
+                                 ws / "output/issued/public-v1/public.docx", tmp_path)
+    # joined: lo_words reads a space out of a deleted note's own paragraph, where a note deleted right before
+    # an inserted NOTEREF number ("Asia.”14") splits the two
+    assert "".join(lo_words(fodt, accept=True)) == "".join(lo_words(new))
+    rejected, held = " ".join(lo_words(fodt, accept=False)), " ".join(lo_words(issued))
+    assert "[Withdrawn: no longer released" in rejected and statement[:40] not in rejected
+    assert statement[:40] in held and held.replace(statement, "") != held
