@@ -195,7 +195,12 @@ _UNUSABLE = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeErr
 
 
 class DamagedState(Exception):
-    """A state file briefgen wrote cannot be used; the message says why, for the warning its reader gives."""
+    """A state file briefgen wrote cannot be used; the message says why, for the warning its reader gives. A
+    JSON syntax error also says where (`at`: line, column), and `short` is then the reason without it."""
+
+    def __init__(self, message: str, at: tuple[int, int] | None = None, short: str = "") -> None:
+        super().__init__(message)
+        self.at, self.short = at, short or message
 
 
 def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str = "json",
@@ -216,7 +221,10 @@ def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str =
     try:
         data = json.loads(raw) if kind == "json" else marshal.loads(raw)
     except _UNUSABLE as exc:
-        raise DamagedState(f"not {'JSON' if kind == 'json' else 'marshal data'}: {_why(exc)}") from None
+        what = f"not {'JSON' if kind == 'json' else 'marshal data'}"
+        if isinstance(exc, json.JSONDecodeError):
+            raise DamagedState(f"{what}: {_why(exc)}", (exc.lineno, exc.colno), f"{what}: {exc.msg}") from None
+        raise DamagedState(f"{what}: {_why(exc)}") from None
     if too_deep(data, depth, kinds):
         raise DamagedState(f"nested more than {depth} levels deep, or holding what briefgen never writes")
     try:

@@ -101,6 +101,7 @@ MODELS: dict[str, Model] = {
     "fldSimple": seq(f"fldData {choice(*P_CONTENT)}"),
     "ins": seq(choice(*RUN_CONTENT)),
     "del": seq(choice(*RUN_CONTENT)),
+    "moveFrom": seq(choice(*RUN_CONTENT)), "moveTo": seq(choice(*RUN_CONTENT)),
     "fldChar": seq("fldData|ffData|numberingChange"),
     "pPr": seq(f"{PPR_BASE} rPr sectPr pPrChange"),
     "pPrChange/pPr": seq(PPR_BASE),
@@ -152,7 +153,8 @@ MODELS: dict[str, Model] = {
 # where a name stands for a more general (or another) type than its own entry
 ALIASES = {"style/pPr": "pPrGeneral", "lvl/pPr": "pPrGeneral", "pPrDefault/pPr": "pPrGeneral",
            "tblStylePr/pPr": "pPrGeneral", "style/tblPr": "tblPrBase", "tblStylePr/tblPr": "tblPrBase",
-           "tblPrChange/tblPr": "tblPrBase", "rPr/ins": "", "rPr/del": "", "trPr/ins": "", "trPr/del": "",
+           "tblPrChange/tblPr": "tblPrBase", "rPr/ins": "", "rPr/del": "",
+           "rPr/moveFrom": "", "rPr/moveTo": "", "trPr/ins": "", "trPr/del": "",
            "numPr/ins": "", "footnotePr/footnote": "", "endnotePr/endnote": ""}
 REQUIRED = {"tbl": ("tblPr", "tblGrid"), "num": ("abstractNumId",)}
 NON_EMPTY = {"tc", "footnotes/footnote", "endnotes/endnote", "hdr", "ftr"}  # at least one block-level element

@@ -23,17 +23,19 @@ def q(tag: str) -> str:
 
 
 def resolve(root: etree._Element, accept: bool) -> etree._Element:
-    """A copy of `root` with every tracked change accepted (or rejected)."""
+    """A copy of `root` with every tracked change accepted (or rejected). A move is a deletion where the text was
+    (w:moveFrom, whose text stays w:t) and an insertion where it is (w:moveTo); a change inside a change goes
+    with the outer one when that one goes; the move ranges' start and end marks are bookkeeping, dropped."""
     root = copy.deepcopy(root)
-    gone, kept = ("del", "ins") if accept else ("ins", "del")
-    for row in root.xpath(f".//w:tr[w:trPr/w:{gone}]", namespaces=NS):
+    gone, kept = (("del", "moveFrom"), ("ins", "moveTo")) if accept else (("ins", "moveTo"), ("del", "moveFrom"))
+    for row in root.xpath(f".//w:tr[w:trPr/*[{_self(gone)}]]", namespaces=NS):
         row.getparent().remove(row)
-    for p in root.xpath(f".//w:p[w:pPr/w:rPr/w:{gone}]", namespaces=NS):
+    for p in root.xpath(f".//w:p[w:pPr/w:rPr/*[{_self(gone)}]]", namespaces=NS):
         p.getparent().remove(p)
-    for mark in root.xpath(f".//w:{gone}", namespaces=NS):
+    for mark in root.xpath(f".//*[{_self(gone)}]", namespaces=NS):
         if mark.getparent() is not None and mark.getparent().tag not in (q("rPr"), q("trPr")):
             mark.getparent().remove(mark)
-    for mark in root.xpath(f".//w:{kept}", namespaces=NS):
+    for mark in root.xpath(f".//*[{_self(kept)}]", namespaces=NS):
         parent = mark.getparent()
         if parent.tag in (q("rPr"), q("trPr")):
             parent.remove(mark)
@@ -42,9 +44,17 @@ def resolve(root: etree._Element, accept: bool) -> etree._Element:
         for offset, child in enumerate(list(mark)):
             parent.insert(index + offset, child)
         parent.remove(mark)
+    for bound in root.xpath(".//w:moveFromRangeStart | .//w:moveFromRangeEnd | .//w:moveToRangeStart | "
+                            ".//w:moveToRangeEnd", namespaces=NS):
+        bound.getparent().remove(bound)
     for old in root.iter(q("delText"), q("delInstrText")):
         old.tag = q("t") if old.tag == q("delText") else q("instrText")
     return root
+
+
+def _self(names: tuple[str, ...]) -> str:
+    """An XPath test: the element is one of `names` (w: local names)."""
+    return " or ".join(f"self::w:{n}" for n in names)
 
 
 def paragraphs(root: etree._Element) -> list[str]:

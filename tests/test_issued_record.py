@@ -76,3 +76,21 @@ def test_diff_compares_the_audiences_still_profiled_and_names_the_retired_one(is
     assert (f"{RECORD}: warning: the board brief was issued (last as version 1) but has no profile now, so it is "
             "not compared") in result.output
     assert "hint: put templates/board.yaml back to compare it" in result.output
+
+
+def test_a_record_broken_as_json_is_named_at_its_line_and_column(issued: Path, tmp_path: Path) -> None:
+    """A record cut or mistyped by hand was named as a file only, its place buried in the parser's words
+    ("Expecting value: line 340 column 4 (char 10690)"): the place now leads, as every other file:line:col
+    does. The place is known independently: a quotation mark of line 5 replaced by '@'."""
+    ws = copy_workspace(issued, tmp_path)
+    lines = (ws / RECORD).read_text(encoding="utf-8").splitlines()
+    col = lines[4].index('"') + 1
+    lines[4] = lines[4].replace('"', "@", 1)
+    (ws / RECORD).write_text("\n".join(lines), encoding="utf-8")
+    before = published(ws)
+    refused = run(ws, "issue", "-a", "analyst")
+    assert refused.exit_code == 1
+    assert refused.output.startswith(f"{RECORD}:5:{col}: the record of issued versions is damaged (not JSON: ")
+    assert "line 5" not in refused.output and published(ws) == before
+    warned = run(ws, "diff")
+    assert f"{RECORD}:5:{col}: warning: the record of issued versions is damaged" in warned.output

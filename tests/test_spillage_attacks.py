@@ -19,7 +19,9 @@ from tests.marked import (
     docx_words,
     marked_workspace,
     pdf_words,
+    plain,
 )
+from tests.redlines import text_of
 
 _S = SECRET_STATEMENT
 LEAKS = {  # template text that prints withheld material, as a careless or hostile template might
@@ -92,9 +94,18 @@ def test_what_changed_and_the_redline_hold_nothing_now_withheld(marked: Path, tm
         assert [s for s in SECRETS if contains(words, s)] == [], path
         assert "Kim Jong Un is funding drones" not in words  # the old BLUF's opening, quoted by "what changed"
         assert "What changed since version 1" in words and "Revised the bottom line: " in words
-    assert not (ws / "output/public.redline.docx").exists()  # its deletions would show the memo again
-    assert ("output/issued/public-v1/public.docx: warning: no redline for the public brief: the issued version it "
-            "would compare with holds material now withheld from this audience") in output
+    # The redline against version 1 is made, but its deletions do not show the memo again: each paragraph of
+    # version 1 that held it is compared as "[Withdrawn: …]", which the redline deletes (it was: no redline).
+    redline = ws / "output/public.redline.docx"
+    assert [s for s in SECRETS if contains(docx_words(redline), s)] == []
+    assert "Kim Jong Un is funding drones" not in docx_words(redline)
+    assert text_of(redline, accept=True) == text_of(ws / "output/public.docx")
+    issued, rejected = text_of(ws / "output/issued/public-v1/public.docx")[0], text_of(redline, accept=False)[0]
+    assert len(rejected) == len(issued)  # version 1, but for what it may no longer show
+    withdrawn = [i for i, (was, now) in enumerate(zip(issued, rejected, strict=True)) if was != now]
+    assert withdrawn and all(rejected[i].startswith("[Withdrawn: no longer released") for i in withdrawn)
+    assert any(contains(plain(issued[i]), SECRET_BLUF[:40]) for i in withdrawn)
+    assert "no redline" not in output
 
 
 def test_a_template_written_after_a_build_is_used_and_its_leak_stops_the_build(marked: Path, tmp_path: Path,

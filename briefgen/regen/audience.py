@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.document.formats import FORMATS, Format
 from briefgen.document.nodes import Document, Theme, WriteResult
-from briefgen.errors import BriefgenError, Problem, Unplaced, warn
-from briefgen.regen.inputs import asset_digests, file_digest, tool_version
+from briefgen.errors import BriefgenError, Problem, Unplaced
+from briefgen.regen.inputs import file_digest
 from briefgen.regen.issued import Issue
 from briefgen.regen.publish import Stage
 from briefgen.regen.record import AudienceRecord, Lock
@@ -202,8 +202,9 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
     if docx is None:  # the redline published (if any) stays, with the DOCX it was made with
         return []
     outputs.pop(REDLINE, None)
-    made = plan.redline_base is not None and not _base_withheld(plan) and stage_redline(
-        plan.redline_base, docx.result.path, stage.folder / f"{plan.audience}.{REDLINE}", plan.composed.document.meta)
+    made = plan.redline_base is not None and stage_redline(
+        plan.redline_base, docx.result.path, stage.folder / f"{plan.audience}.{REDLINE}", plan.composed.document.meta,
+        plan.composed.needles)
     if not made:
         stage.retire(f"{plan.audience}.{REDLINE}")
         return []
@@ -213,40 +214,16 @@ def _redline(plan: Plan, stage: Stage, outputs: dict[str, str], written: list[Wr
                     plan.composed.dropped, docx.withheld)]
 
 
-def _base_withheld(plan: Plan) -> bool:
-    """Does the issued version the redline would compare with hold material now withheld from the audience
-    (a source or item marked above its ceiling since)? Its deleted text would show it again: no redline is
-    made, and the user is told why."""
-    from briefgen.regen.spillage import found_in
-
-    assert plan.redline_base is not None
-    found = found_in(plan.redline_base, plan.composed.needles) if plan.composed.needles else []
-    if found:
-        what = "; ".join(what for what, _where in found[:3]) + ("; ..." if len(found) > 3 else "")
-        shown = "/".join(plan.redline_base.parts[-4:])  # output/issued/<audience>-vN/<audience>.docx
-        warn(Problem(shown, f"no redline for the {plan.audience} brief: the issued version it would compare with "
-                     f"holds material now withheld from this audience ({what})",
-                     hint="the brief is built without one, and the old redline retired; issue a new version to "
-                     "compare later builds with"))
-    return bool(found)
-
-
 def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tuple[str, ...], target: Path,
           if_changed: bool, issues: list[Issue],
           expect: Callable[[Theme, Document], object] | None = None) -> Plan | None:
-    from briefgen.regen.changes import changes
-    from briefgen.regen.issued import edition, versioned
-    from briefgen.regen.snapshot import digest, snapshot, withheld_from
+    from briefgen.regen.issued import versioned
+    from briefgen.regen.standing import content, since_last
     from briefgen.render.assets import theme_for
     from briefgen.render.compose import compose_fitted
-    from briefgen.render.needles import spills
-    from briefgen.render.release import needles, release_for, withheld_ids
-    from briefgen.render.templating import template_sources
     from briefgen.writers.pdf.writer import measure
 
-    snap = snapshot(checked, profile, name)
-    key = digest(snap, profile, template_sources(checked.ws, profile.template) + asset_digests(checked.ws),
-                 tool_version(), withheld_from(checked, profile, name))
+    snap, key = made = content(checked, name, profile)
     record = lock.audiences.get(name)
     wanted = tuple(f for f in FORMATS if f in formats and f in profile.formats)
     if if_changed and record and record.built(wanted):  # only the files not made from this content (or gone)
@@ -254,15 +231,8 @@ def _plan(checked: Checked, name: str, profile: Profile, lock: Lock, formats: tu
             record.written_from([f], 0, key) and record.present(target, name, [f])))
         if not wanted:
             return None
-    # "What changed" compares with the last issued version; before any issue, with the brief before the last
-    # one while the content stays the same.
-    ed = edition(issues, key)
-    baseline = None if record is None else record.baseline if record.digest == key else record.snapshot
+    ed, baseline, told = since_last(checked, name, profile, made, record, issues)
     theme = versioned(theme_for(checked.ws, profile), profile, ed)
-    release = release_for(checked, profile, name)
-    hidden = {i for i in withheld_ids(checked, release) if not i.startswith("bluf")}
-    withheld = cache(lambda: needles(checked, release))  # sought only when something changed
-    told = changes(ed.since(baseline), snap, hidden, lambda text: spills(withheld(), text))
     composed = compose_fitted(checked, name, profile, theme, measure, told,
                               ed.context(), hint=tuple(record.dropped) if record else None,
                               expect=partial(expect, theme) if expect and AHEAD_FORMAT in wanted else None)

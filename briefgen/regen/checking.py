@@ -69,9 +69,17 @@ def _fonts(ws: Workspace) -> dict[str, FontSet]:
 
 
 def _rendered(checked: Checked) -> list[Problem]:
+    """The templates run as a build would run them now: on the edition and the changes of the briefs already
+    built and issued in output/ (a changes section fails only once there is something to compare with). With
+    nothing built there, a first edition, without reading (or importing) the record of issued versions."""
+    from briefgen.regen.record import LOCK_NAME
     from briefgen.render.profilecheck import rendered
 
-    return rendered(checked)
+    if not (checked.ws.output / LOCK_NAME).exists():
+        return rendered(checked)
+    from briefgen.regen.standing import trial_context
+
+    return rendered(checked, trial_context(checked, checked.ws.output))
 
 
 def _profiles(ws: Workspace, loaded: Loaded) -> list[Problem]:

@@ -163,8 +163,9 @@ def _load(out: Path) -> dict[str, list[Issue]]:
 
 
 def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
-    return Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc}); {outcome}",
-                   hint=hint)
+    line, col = exc.at or (None, None)  # a JSON syntax error's place, in front as in every other file:line
+    return Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc.short}); "
+                   f"{outcome}", line, col, hint=hint)
 
 
 def _issues_of(raw: Any) -> dict[str, list[Issue]]:

@@ -40,6 +40,7 @@ def diff_report(ws: Workspace, audiences: tuple[str, ...] = (), since: str | Non
                                     hint="run `briefgen build` first"))
     from briefgen.regen.build import resolve_audiences
     from briefgen.regen.snapshot import full_snapshot, snapshot
+    from briefgen.regen.standing import told
     from briefgen.render.profiles import load_profile
     from briefgen.verify.check import run_check
 
@@ -58,8 +59,9 @@ def diff_report(ws: Workspace, audiences: tuple[str, ...] = (), since: str | Non
                 raise
             missing.append(exc.problems[0])
             continue
-        found.append(Diff(name, base.described, changes(base.snapshot, snapshot(checked, load_profile(ws, name),
-                                                                                 name))))
+        profile = load_profile(ws, name)
+        found.append(Diff(name, base.described, told(checked, name, profile, base.snapshot,
+                                                     snapshot(checked, profile, name))))
     return _or_refused(found, missing)
 
 

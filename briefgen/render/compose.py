@@ -129,12 +129,15 @@ def compose_fitted(checked: Checked, audience: str, profile: Profile, theme: The
 TRIAL_ITEMS = 50
 
 
-def compose_trial(checked: Checked, audience: str, profile: Profile) -> Document:
+def compose_trial(checked: Checked, audience: str, profile: Profile,
+                  edition: tuple[list[dict[str, str]], dict[str, Any]] | None = None) -> Document:
     """The audience's brief composed as a build composes it before fitting it to its pages, from the
     TRIAL_ITEMS most important items of each section it shows: what `check` runs each template on, so an error
-    only running the template finds is not left to the build."""
+    only running the template finds is not left to the build. `edition`: what changed and the edition context
+    the build would use (None: a first edition)."""
     release, selection = _selected(checked, profile, audience)
-    return compose(checked, audience, profile, selection.first(TRIAL_ITEMS), release=release)
+    changes, context = edition if edition else (None, None)
+    return compose(checked, audience, profile, selection.first(TRIAL_ITEMS), changes, release, context)
 
 
 def _selected(checked: Checked, profile: Profile, audience: str) -> tuple[Release, Selection]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen.document.typefaces import BUNDLED, FontSet
 from briefgen.errors import BriefgenError, Problem, did_you_mean
@@ -26,6 +26,9 @@ from briefgen.workspace import Workspace
 if TYPE_CHECKING:
     from briefgen.verify.check import Checked
 
+# what changed and the edition context a build would compose an audience's brief with (None: a first edition)
+EditionOf = Callable[[str, Profile], "tuple[list[dict[str, str]], dict[str, Any]] | None"]
+
 Step = Callable[[Workspace, Profile, str, Loaded], list[Problem]]
 
 
@@ -39,18 +42,20 @@ def check_profiles(ws: Workspace, loaded: Loaded, names: Iterable[str] | None = 
     return found + unknown_audiences(loaded, known) + stray_profiles(ws)
 
 
-def rendered(checked: Checked) -> list[Problem]:
+def rendered(checked: Checked, context_of: EditionOf | None = None) -> list[Problem]:
     """Each audience's template run on the verified model, as a build runs it before the fit
     (render/compose.compose_trial: the most important items of each section, no writer, no page measured): an
     error that only running a template finds (a name it does not know used in a sum, a filter given the wrong
     kind of value, markup the brief cannot read) is reported at its file and line, tagged with the audience,
-    instead of stopping the build."""
+    instead of stopping the build. `context_of(audience, profile)` gives what changed and the edition context
+    a build would compose the brief with now (regen/standing.py), None for a first edition."""
     from briefgen.render.compose import compose_trial
 
     found: list[Problem] = []
     for name in audience_names(checked.ws):
         try:
-            compose_trial(checked, name, load_profile(checked.ws, name))
+            profile = load_profile(checked.ws, name)
+            compose_trial(checked, name, profile, context_of(name, profile) if context_of else None)
         except BriefgenError as exc:
             found.extend(replace(p, item=f"audience {name}") for p in exc.problems)
     return found

@@ -15,62 +15,102 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from briefgen.writers.docx.ooxml import XML_SPACE
-from briefgen.writers.docx.wordalign import aligned
-from briefgen.writers.docx.wordtokens import TBL, P, T, Token, block_key, likeness_key, q, similar, tokens
+from briefgen.writers.docx.wordalign import Budget, aligned, similar
+from briefgen.writers.docx.wordemit import Emitter, Found, Marks, Op
+from briefgen.writers.docx.wordmoves import Step, edited_moves, exact_moves, movable, place
+from briefgen.writers.docx.wordtokens import TBL, P, block_key, likeness_of, q, tokens
 
-TR, TC, R = q("tr"), q("tc"), q("r")
+TR, TC = q("tr"), q("tc")
 WINDOW = 40  # the new blocks an old one may be paired with, from the last pairing on
-
-
-class Marks:
-    """Tracked-change wrappers, each with a unique id, the author and the date."""
-
-    def __init__(self, author: str, date: str) -> None:
-        self.author, self.date, self._next = author, date, 100_000
-
-    def make(self, kind: str) -> etree._Element:
-        self._next += 1
-        return etree.Element(q(kind), {q("id"): str(self._next), q("author"): self.author, q("date"): self.date})
 
 
 @dataclass
 class Aligner:
     marks: Marks
-    inserted_notes: list[str] = field(default_factory=list)
-    deleted_notes: list[tuple[str, etree._Element]] = field(default_factory=list)  # old id, its copied reference
-    deleted_pictures: list[etree._Element] = field(default_factory=list)  # the issued brief's, as placed
+    found: Found = field(default_factory=Found)
+    budget: Budget = field(default_factory=Budget)  # word comparisons left to find alike paragraphs
 
     def blocks(self, old_parent: etree._Element, new_parent: etree._Element) -> None:
         """Align the paragraphs and tables of two containers (body, cell, note); rewrite the new one."""
         olds = [c for c in old_parent if c.tag in (P, TBL)]
         news = [c for c in new_parent if c.tag in (P, TBL)]
-        matcher = SequenceMatcher(None, [block_key(b) for b in olds], [block_key(b) for b in news], autojunk=False)
-        result: list[etree._Element] = []
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                result.extend(self.merge(o, n) for o, n in zip(olds[i1:i2], news[j1:j2], strict=True))
-            else:
-                result.extend(self._replace(olds[i1:i2], news[j1:j2]))
-        _replace_children(new_parent, news, result)
+        steps = self._steps(olds, news)
+        edited_moves(steps, self.marks.move_name, self.budget)
+        _replace_children(new_parent, news, [self._emit(s) for s in steps])
 
-    def _replace(self, olds: list[etree._Element], news: list[etree._Element]) -> list[etree._Element]:
+    def _steps(self, olds: list[etree._Element], news: list[etree._Element]) -> list[Step]:
+        """The blocks aligned in order; a paragraph found unchanged elsewhere moved (wordmoves.py)."""
+        old_keys, new_keys = [block_key(b) for b in olds], [block_key(b) for b in news]
+        opcodes = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        loose = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in opcodes if op != "equal"]
+        moved = exact_moves(old_keys, new_keys,
+                            [i for i1, i2, _, _ in loose for i in range(i1, i2) if movable(olds[i], old_keys[i])],
+                            [j for _, _, j1, j2 in loose for j in range(j1, j2) if movable(news[j], new_keys[j])])
+        names = {i: self.marks.move_name() for i in moved}
+        arrived = set(moved.values())
+        steps: list[Step] = []
+        for op, i1, i2, j1, j2 in opcodes:
+            if op == "equal":
+                steps.extend(Step("pair", olds[i1 + k], news[j1 + k], j1 + k) for k in range(i2 - i1))
+            else:
+                free = [j for j in range(j1, j2) if j not in arrived]
+                steps.extend(self._replace(olds, news, (old_keys, new_keys), range(i1, i2), free, moved, names))
+        return place(steps, [Step("moveTo", olds[i], news[j], j, names[i]) for i, j in moved.items()])
+
+    def _replace(self, olds: list[etree._Element], news: list[etree._Element],
+                 keys: tuple[list[tuple[str, str]], list[tuple[str, str]]], old_range: range, free: list[int],
+                 moved: dict[int, int], names: dict[int, str]) -> list[Step]:
         """Pair alike blocks in order, each old one with one of the next WINDOW new ones (a run of hundreds of
-        changed paragraphs took minutes compared each with each); the rest are deleted (old) or inserted (new)."""
-        out: list[etree._Element] = []
-        keys = [likeness_key(n) for n in news]
-        j = 0
-        for old in olds:
-            key = likeness_key(old)
-            match = next((k for k in range(j, min(len(news), j + WINDOW)) if similar(key, keys[k])), None)
-            if match is None:
-                out.append(self.whole(copy.deepcopy(old), "del"))
+        changed paragraphs took minutes compared each with each); the rest are deleted (old) or inserted (new),
+        and a paragraph that moved elsewhere is left where it was as moved from there."""
+        out: list[Step] = []
+        likes = [likeness_of(keys[1][j]) for j in free]
+        k = 0
+        for i in old_range:
+            if i in moved:
+                out.append(Step("moveFrom", olds[i], name=names[i]))
                 continue
-            out.extend(self.whole(n, "ins") for n in news[j:match])
-            out.append(self.merge(old, news[match]))
-            j = match + 1
-        out.extend(self.whole(n, "ins") for n in news[j:])
+            key = likeness_of(keys[0][i])
+            match = next((m for m in range(k, min(len(free), k + WINDOW))
+                          if similar(key, likes[m], budget=self.budget)), None)
+            if match is None:
+                out.append(Step("del", olds[i]))
+                continue
+            out.extend(Step("ins", new=news[j], at=j) for j in free[k:match])
+            out.append(Step("pair", olds[i], news[free[match]], free[match]))
+            k = match + 1
+        out.extend(Step("ins", new=news[j], at=j) for j in free[k:])
         return out
+
+    def _emit(self, step: Step) -> etree._Element:
+        old, new = step.old, step.new
+        if step.op == "pair":
+            assert old is not None and new is not None
+            return self.merge(old, new)
+        if step.op in ("del", "ins"):
+            block = copy.deepcopy(old) if step.op == "del" else new
+            assert block is not None
+            return self.whole(block, step.op)
+        assert old is not None
+        return self._moved(old, new, step.name, step.op == "moveTo")
+
+    def _moved(self, old: etree._Element, new: etree._Element | None, name: str, arriving: bool) -> etree._Element:
+        """A moved paragraph, where it was or (`arriving`) where it is now. Moved and reworded (`new` given on
+        both ends), the words it lost are deleted where it was and those it gained inserted where it is, so
+        that each end reads, changes accepted or rejected, as one of the two briefs."""
+        old_tokens, _ = tokens(old)
+        new_tokens, trailing = tokens(new) if new is not None else (old_tokens, [])
+        ops: list[Op]
+        if arriving:
+            kind, ops = "moveTo", [(op or "moveTo", t) for op, t in aligned(old_tokens, new_tokens) if op != "del"]
+        else:  # aligned the other way round, so that what stays is the issued brief's (its notes, its runs)
+            kind, ops = "moveFrom", [(_LOST.get(op or "", "moveFrom"), t)
+                                     for op, t in aligned(new_tokens, old_tokens) if op != "del"]
+        p = self._paragraph(new if arriving and new is not None else old, ops, trailing if arriving else [], kind)
+        start = self.marks.range_start(kind, name)
+        p.insert(1, start)
+        p.append(self.marks.range_end(start))
+        return p
 
     def merge(self, old: etree._Element, new: etree._Element) -> etree._Element:
         if new.tag == TBL:
@@ -106,22 +146,43 @@ class Aligner:
                                   autojunk=False)
         rows: list[etree._Element] = []
         for _op, i1, i2, j1, j2 in matcher.get_opcodes():
-            pairs = list(zip(old_rows[i1:i2], new_rows[j1:j2], strict=False)) if i2 - i1 == j2 - j1 else []
-            for o, n in pairs:
-                if len(o.findall(TC)) == len(n.findall(TC)):
-                    for oc, nc in zip(o.findall(TC), n.findall(TC), strict=True):
-                        self.blocks(oc, nc)
-                    rows.append(n)
-                else:
-                    rows.extend([self.whole_row(copy.deepcopy(o), "del"), self.whole_row(n, "ins")])
-            if not pairs:
-                rows.extend(self.whole_row(copy.deepcopy(o), "del") for o in old_rows[i1:i2])
-                rows.extend(self.whole_row(n, "ins") for n in new_rows[j1:j2])
+            if i2 - i1 == j2 - j1:  # the same rows, or as many revised: cell by cell
+                rows.extend(r for o, n in zip(old_rows[i1:i2], new_rows[j1:j2], strict=True) for r in self._row(o, n))
+            else:
+                rows.extend(self._rows(old_rows[i1:i2], new_rows[j1:j2]))
         _replace_children(new, new_rows, rows)
         return new
 
-    def _paragraph(self, source: etree._Element, ops: list[tuple[str | None, Token]],
-                   trailing: list[etree._Element], mark: str | None) -> etree._Element:
+    def _rows(self, olds: list[etree._Element], news: list[etree._Element]) -> list[etree._Element]:
+        """Rows added or dropped among revised ones (a figure revised beside a figure added): each old row
+        paired, in order, with the next new one of as many cells at least half alike, and revised cell by
+        cell; the rest deleted or inserted whole. Paired only when as many, every revised row was replaced."""
+        likes = [("p", [w for p in row.iter(P) for w in likeness_of(block_key(p))[1]]) for row in news]
+        cells = [len(row.findall(TC)) for row in news]
+        rows: list[etree._Element] = []
+        k = 0
+        for row in olds:
+            like = ("p", [w for p in row.iter(P) for w in likeness_of(block_key(p))[1]])
+            match = next((m for m in range(k, len(news)) if cells[m] == len(row.findall(TC))
+                          and similar(like, likes[m], budget=self.budget)), None)
+            if match is None:
+                rows.append(self.whole_row(copy.deepcopy(row), "del"))
+                continue
+            rows.extend(self.whole_row(n, "ins") for n in news[k:match])
+            rows.extend(self._row(row, news[match]))
+            k = match + 1
+        return rows + [self.whole_row(n, "ins") for n in news[k:]]
+
+    def _row(self, old: etree._Element, new: etree._Element) -> list[etree._Element]:
+        """A row revised cell by cell; with another number of cells, deleted and inserted whole."""
+        if len(old.findall(TC)) != len(new.findall(TC)):
+            return [self.whole_row(copy.deepcopy(old), "del"), self.whole_row(new, "ins")]
+        for oc, nc in zip(old.findall(TC), new.findall(TC), strict=True):
+            self.blocks(oc, nc)
+        return [new]
+
+    def _paragraph(self, source: etree._Element, ops: list[Op], trailing: list[etree._Element],
+                   mark: str | None) -> etree._Element:
         """A new paragraph from `source`'s properties and the tracked tokens."""
         p = etree.Element(P, dict(source.attrib))
         ppr = source.find(q("pPr"))
@@ -129,83 +190,9 @@ class Aligner:
         p.append(ppr)
         if mark is not None:
             _paragraph_mark(ppr, self.marks.make(mark))
-        Emitter(self, p).emit(ops)
+        Emitter(self.marks, self.found, p).emit(ops)
         p.extend(copy.deepcopy(b) for b in trailing)
         return p
-
-
-class Emitter:
-    """Appends tokens to a paragraph, grouping neighbours that share a change, a link and run properties."""
-
-    def __init__(self, aligner: Aligner, p: etree._Element) -> None:
-        self.aligner, self.p = aligner, p
-        self.group: tuple[str | None, int] | None = None
-        self.holder: etree._Element = p
-        self.last: tuple[etree._Element, bytes] | None = None  # the open text run and its properties
-
-    def emit(self, ops: list[tuple[str | None, Token]]) -> None:
-        for op, token in ops:
-            if op != "del":
-                for mark in token.before:
-                    self._close()
-                    self.p.append(copy.deepcopy(mark))
-            self._open(op, token.link if op != "del" else None)
-            self._add(op, token)
-
-    def _close(self) -> None:
-        self.group, self.holder, self.last = None, self.p, None
-
-    def _open(self, op: str | None, link: etree._Element | None) -> None:
-        group = (op, id(link) if link is not None else 0)
-        if group == self.group:
-            return
-        self._close()
-        self.group, self.holder = group, self.p
-        if link is not None:
-            self.holder = etree.SubElement(self.p, link.tag, dict(link.attrib))
-        if op is not None:
-            wrapper = self.aligner.marks.make(op)
-            self.holder.append(wrapper)
-            self.holder = wrapper
-
-    def _add(self, op: str | None, token: Token) -> None:
-        props = etree.tostring(token.rpr) if token.rpr is not None else b""
-        if token.text is not None and self.last is not None and self.last[1] == props:
-            self.last[0].text = (self.last[0].text or "") + token.text
-            return
-        run = etree.SubElement(self.holder, R)
-        if token.rpr is not None:
-            run.append(copy.deepcopy(token.rpr))
-        if token.text is not None:
-            text = etree.SubElement(run, q("delText") if op == "del" else T, {XML_SPACE: "preserve"})
-            text.text = token.text
-            self.last = (text, props)
-            return
-        self.last = None
-        assert token.elem is not None
-        run.append(_content(token.elem, op))
-        if op == "del" and token.key[0] == "drawing":
-            self.aligner.deleted_pictures.append(run[-1])  # of the issued package: heldmedia.py carries it
-        if token.key[0] == "note":
-            self._note(op, token, run[-1])
-
-    def _note(self, op: str | None, token: Token, placed: etree._Element) -> None:
-        if op == "ins":
-            self.aligner.inserted_notes.append(_note_id(token))
-        elif op == "del":
-            self.aligner.deleted_notes.append((_note_id(token), placed))
-
-
-def _content(elem: etree._Element, op: str | None) -> etree._Element:
-    made = copy.deepcopy(elem)
-    if op == "del" and made.tag in (T, q("instrText")):
-        made.tag = q("delText") if made.tag == T else q("delInstrText")
-    return made
-
-
-def _note_id(token: Token) -> str:
-    assert token.elem is not None
-    return str(token.elem.get(q("id")))
 
 
 def _paragraph_mark(ppr: etree._Element, mark: etree._Element) -> None:
@@ -242,3 +229,6 @@ def _replace_children(parent: etree._Element, old: list[etree._Element], new: li
 def _insertion_point(parent: etree._Element) -> int:
     tail = [i for i, c in enumerate(parent) if c.tag == q("sectPr")]
     return tail[0] if tail else len(parent)
+
+
+_LOST = {"ins": "del"}  # aligned from the new paragraph to the old, what only the old one has: deleted

@@ -20,18 +20,25 @@ from pathlib import Path
 from lxml import etree
 
 from briefgen.atomic import atomic_write
-from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.diffxml import Aligner
 from briefgen.writers.docx.heldmedia import RELS, TYPES, carry
 from briefgen.writers.docx.redline_furniture import track_furniture
+from briefgen.writers.docx.withdraw import Withdrawn, withdraw
+from briefgen.writers.docx.wordemit import Marks
 from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes, unread
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
 
 
-def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -> None:
+def write_redline(issued: Path, new: Path, path: Path, author: str, date: str,
+                  withdrawn: Withdrawn | None = None) -> None:
     """Write `path`: the DOCX `new` with its differences from `issued` as tracked changes by `author` on
-    `date` (ISO date)."""
+    `date` (ISO date). Each paragraph of `issued` whose text `withdrawn` says the audience may no longer see
+    is compared as the words WITHDRAWN instead (withdraw.py)."""
     old_parts, new_parts = _parts(issued), _parts(new)
+    if withdrawn is not None:
+        for name in (DOCUMENT, FOOTNOTES):
+            withdraw(old_parts[name], withdrawn)
     for name, root in [(n, parts[n]) for parts in (old_parts, new_parts) for n in (DOCUMENT, FOOTNOTES)]:
         if (element := unread(root)) is not None:  # rebuilt from its tokens, a paragraph would lose it
             raise UnreadableDocx(f"{name} holds a w:{element} inside a paragraph, which the redline does not read")
@@ -44,17 +51,17 @@ def write_redline(issued: Path, new: Path, path: Path, author: str, date: str) -
     unmark_notes(new_body)
     _notes(aligner, old_notes, new_notes, new_parts[FOOTNOTES])
     _in_reference_order(new_parts[DOCUMENT], new_parts[FOOTNOTES])
-    added = carry(aligner.deleted_pictures, issued, new_parts[RELS], new_parts[TYPES])
-    _write(new, path, {**new_parts, **_furniture(issued, new, aligner.marks)}, added)
+    added = carry(aligner.found.deleted_pictures, issued, new_parts[RELS], new_parts[TYPES])
+    _write(new, path, {**new_parts, **_furniture(issued, new, aligner.marks, withdrawn)}, added)
 
 
 class UnreadableDocx(Exception):
     """A DOCX that is not a brief this package wrote (damaged, or edited into another shape)."""
 
 
-def _furniture(issued: Path, new: Path, marks: Marks) -> dict[str, etree._Element]:
+def _furniture(issued: Path, new: Path, marks: Marks, withdrawn: Withdrawn | None) -> dict[str, etree._Element]:
     try:
-        return track_furniture(issued, new, marks)
+        return track_furniture(issued, new, marks, withdrawn)
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise UnreadableDocx(str(exc) or type(exc).__name__) from None
 
@@ -82,11 +89,11 @@ def _body(root: etree._Element) -> etree._Element:
 def _notes(aligner: Aligner, old: dict[str, etree._Element], new: dict[str, etree._Element],
            part: etree._Element) -> None:
     """Mark the new notes inserted; bring the dropped ones back deleted (a note kept reads the same)."""
-    for new_id in aligner.inserted_notes:
+    for new_id in aligner.found.inserted_notes:
         if new_id in new:
             aligner.whole(new[new_id], "ins")
     numbers = [int(n) for n in new] + [0]
-    for old_id, placeholder in aligner.deleted_notes:
+    for old_id, placeholder in aligner.found.deleted_notes:
         if old_id not in old:
             continue
         note = copy.deepcopy(old[old_id])

@@ -12,19 +12,22 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefgen.writers.docx.diffxml import Aligner, Marks
+from briefgen.writers.docx.diffxml import Aligner
 from briefgen.writers.docx.heldmedia import RELS
+from briefgen.writers.docx.withdraw import Withdrawn, withdraw
+from briefgen.writers.docx.wordemit import Marks
 from briefgen.writers.docx.wordtokens import q, unread
 
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _KINDS = ("headerReference", "footerReference")
 
 
-def track_furniture(issued: Path, new: Path, marks: Marks) -> dict[str, etree._Element]:
+def track_furniture(issued: Path, new: Path, marks: Marks, withdrawn: Withdrawn | None = None,
+                    ) -> dict[str, etree._Element]:
     """The new brief's header and footer parts with their changes from the issued brief's tracked, by part
     name. A picture the issued letterhead had and the new one has not is left out (its part is the issued
     package's); a part holding what a paragraph's tokens do not read (a letterhead's content control, say)
-    is left as the new brief has it."""
+    is left as the new brief has it. `withdrawn`: as write_redline takes it, for the issued brief's parts."""
     with zipfile.ZipFile(issued) as old_package, zipfile.ZipFile(new) as new_package:
         old_parts, new_parts = _parts(old_package), _parts(new_package)
         aligner = Aligner(marks)
@@ -33,10 +36,12 @@ def track_furniture(issued: Path, new: Path, marks: Marks) -> dict[str, etree._E
             if key in old_parts:
                 old_root, new_root = etree.fromstring(old_package.read(old_parts[key])), etree.fromstring(
                     new_package.read(name))
+                if withdrawn is not None:
+                    withdraw(old_root, withdrawn)
                 if unread(old_root) is None and unread(new_root) is None:  # else the new one, untracked
                     aligner.blocks(old_root, new_root)
                     tracked[name] = new_root
-    for drawing in aligner.deleted_pictures:
+    for drawing in aligner.found.deleted_pictures:
         run = drawing.getparent()
         if run is not None:
             run.remove(drawing)

@@ -11,14 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from lxml import etree
 
 from briefgen.text import without_controls, words
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-SIMILAR = 0.5  # paragraphs at least this alike are revised word by word; less alike: deleted and inserted
 
 
 def q(tag: str) -> str:
@@ -139,18 +137,11 @@ def likeness_key(block: etree._Element) -> tuple[str, list[str]]:
     """What `similar` compares of a block: its kind and its words. Counted on the words: the spaces between
     them, half of every paragraph's tokens, made any two paragraphs of prose look half alike, and a reviewer
     read a dropped paragraph and an unrelated new one interleaved word by word."""
-    if block.tag == TBL:
+    return likeness_of(block_key(block))
+
+
+def likeness_of(key: tuple[str, str]) -> tuple[str, list[str]]:
+    """`likeness_key` of the block whose `block_key` is `key`."""
+    if key[0] == "tbl":
         return "tbl", []
-    return "p", [key for key in block_key(block)[1].split("\x1f") if not key[1:].isspace()]
-
-
-def similar(a: tuple[str, list[str]], b: tuple[str, list[str]]) -> bool:
-    """Are two blocks (their `likeness_key`s) alike enough to be revised word by word? Cheap bounds first:
-    a run of many changed paragraphs compares each with many others."""
-    if a[0] != b[0]:
-        return False
-    if a[0] == "tbl":
-        return True  # a table is compared row by row
-    matcher = SequenceMatcher(None, a[1], b[1], autojunk=False)
-    return (matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR
-            and matcher.ratio() >= SIMILAR)
+    return "p", [word for word in key[1].split("\x1f") if not word[1:].isspace()]
