@@ -9,9 +9,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from briefgen.sources.formats.breakpoints import CLASSES
 from briefgen.sources.formats.cssselect import Element, Tree
 from briefgen.sources.formats.ink import Ink, inherit
-from briefgen.sources.formats.stylesheet import Sheet, every_screen
+from briefgen.sources.formats.mediaquery import WIDTHS, widths
+from briefgen.sources.formats.stylesheet import Sheet
 
 # Elements whose content is never text a reader sees on the page, or never in the line they read: a ruby's
 # <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
@@ -75,9 +77,21 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
             attrs.get("class") and not VISUALLY_HIDDEN.isdisjoint((attrs["class"] or "").split())):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
-    gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
-        or _clipped(values) or _off_screen(values)
+    gone = _not_rendered(values)
+    if gone and (sheet.varies or _responsive(attrs)):  # hidden in the narrowest window: is it in the widest?
+        values = sheet.values(attrs, tree, WIDTHS[-1])
+        gone = _not_rendered(values)
     return Hiding(gone, inherit(parent, values), values)
+
+
+def _not_rendered(values: dict[str, str]) -> bool:
+    return values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
+        or _clipped(values) or _off_screen(values)
+
+
+def _responsive(attrs: dict[str, str | None]) -> bool:
+    """Whether an element has a framework's display class (breakpoints.py), which may hold at some widths only."""
+    return any(name in CLASSES for name in (attrs.get("class") or "").split())
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
@@ -191,13 +205,16 @@ def page_sheet(html: str) -> Sheet:
             continue
         end = re.compile(f"</{tag}", re.IGNORECASE).search(html, position)
         stop = len(html) if end is None else end.start()
-        if tag == "style" and not inert and _styles_screen(found.group(3)):
-            sheet.add(html[position:stop])
+        media = _screen_media(found.group(3))
+        if tag == "style" and not inert and media is not None:
+            sheet.add(html[position:stop], media)
         position = stop
     return sheet
 
 
-def _styles_screen(attributes: str) -> bool:
-    """Whether a <style> element's attributes leave it styling the screen (its `media` and `type`)."""
+def _screen_media(attributes: str) -> str | None:
+    """A <style> element's `media` when it styles some desktop screen (its `media` and `type`), else None."""
     found = {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(attributes)}
-    return every_screen(found.get("media", "")) and found.get("type", "text/css").strip().lower() in ("text/css", "")
+    media = found.get("media", "")
+    styles = found.get("type", "text/css").strip().lower() in ("text/css", "") and bool(widths(media))
+    return media if styles else None
