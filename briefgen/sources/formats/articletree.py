@@ -1,6 +1,7 @@
 """A web page's tree made ready for the article extractor (article.py): only what a browser shows, as it shows
 it. Text XML cannot hold goes; elements a browser does not render are dropped and unseen text emptied
-(visibility.py); an ordered list's items get their numbers (listmarks.py), a <q> its quotation marks; the
+(visibility.py); an ordered list's items get their numbers (listmarks.py), a <q> its quotation marks, a <sup>
+or <sub> of digits the characters it raises or lowers them to (`10³`, `H₂O`: text.raised); the
 line breaks a browser drops between CJK characters go; and the attributes the extractor itself takes for hiding
 are taken away, so what shows is decided once, by the same rules as the raw-blocks reading's.
 """
@@ -17,12 +18,14 @@ from briefgen.sources.formats.listmarks import Numbering
 from briefgen.sources.formats.plain import unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import Visibility
+from briefgen.text import raised
 
 
 def prepare(tree: Any, sheet: Sheet) -> None:
     """Make the parsed page `tree` what a browser shows (the module says what), in place."""
     _xml_text(tree)
     _take_out_hidden(tree, sheet)
+    _scripts(tree)
     _without_hiding_cues(tree)
     _blocks_apart(tree)
 
@@ -159,6 +162,17 @@ def _texts(element: Any) -> Iterator[tuple[Any, str]]:
 def _items(element: Any) -> int:
     """The items of a list element."""
     return sum(child.tag == "li" for child in element)
+
+
+def _scripts(tree: Any) -> None:
+    """Each <sup> and <sub> of digits as the characters it raises or lowers them to, as the blocks reading
+    (htmldoc.py) reads them; the innermost first."""
+    for element in reversed(list(tree.iter("sup", "sub"))):
+        shown = raised("".join(element.itertext()), lowered=element.tag == "sub")
+        if shown is not None:
+            for child in list(element):
+                element.remove(child)
+            element.text = shown
 
 
 def _quote_marks(tree: Any) -> None:

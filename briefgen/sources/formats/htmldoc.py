@@ -18,6 +18,7 @@ from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.textbytes import likely_encoding
 from briefgen.sources.formats.visibility import VOID, Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
+from briefgen.text import raised
 
 # Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not).
 BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
@@ -151,12 +152,15 @@ class HtmlText(LenientParser):
         self._quotes: list[bool] = []  # the open <q> elements, and whether each is seen
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
         self._shapes: dict[str, list[bool]] = {}  # whether each open element of a name is a block, innermost last
+        self._scripts: list[tuple[str, list[str], int]] = []  # each open <sup>, <sub>: where its text begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
         gone = self.visibility.start(tag, named)
         self.numbering.start(tag, named, self.visibility.values, self._items)
-        if tag == "q":
+        if tag in ("sup", "sub"):
+            self._scripts.append((tag, self._current, len(self._current)))
+        elif tag == "q":
             self._quotes.append(not self.visibility.hidden)
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=True))
@@ -194,7 +198,9 @@ class HtmlText(LenientParser):
         self.visibility.end(tag)
         self.numbering.end(tag)
         self._mark = "" if tag in ("li", "ol") else self._mark
-        if tag == "q" and self._quotes:
+        if tag in ("sup", "sub"):
+            self._script_ends(tag)
+        elif tag == "q" and self._quotes:
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=False))
             self._quotes.pop()
@@ -203,6 +209,17 @@ class HtmlText(LenientParser):
         elif self._closes_block(tag):
             self.flush()
             self._pre = max(0, self._pre - (tag == "pre"))
+
+    def _script_ends(self, tag: str) -> None:
+        """A <sup> or <sub> ends: its text, when still in the current block, as the characters it raises or
+        lowers to (text.raised: `10<sup>3</sup>` reads `10³`, as the page shows it)."""
+        while any(opened == tag for opened, _, _ in self._scripts):
+            opened, pieces, start = self._scripts.pop()
+            if opened == tag:
+                shown = raised("".join(pieces[start:]), lowered=tag == "sub") if pieces is self._current else None
+                if shown is not None:
+                    pieces[start:] = [shown]
+                return
 
     def handle_data(self, data: str) -> None:
         if self.visibility.hidden or self._head:
