@@ -20,11 +20,12 @@ from briefgen.sources.formats.visibility import VOID, Visibility, page_sheet
 from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
 from briefgen.text import raised
 
-# Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not).
+# Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not); an SVG drawing's
+# <text> (a chart's label) is one too.
 BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
-                    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+                    "section", "summary", "table", "tbody", "td", "tfoot", "th", "text", "thead", "tr", "ul"})
 # `display` values that make an element a block of its own whatever its tag (`inline-block` and the like keep the
 # element in its line but make its content a block: read by its tag, as are the table's parts).
 BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root", "table-caption"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefgen.sources.formats.breakpoints import CLASSES
 from briefgen.sources.formats.cssselect import Element, Tree
@@ -19,10 +19,16 @@ from briefgen.sources.formats.stylesheet import Sheet
 # <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
 # "無人機") and <rp> (the parentheses around it, which only a browser without ruby shows).
 # The fallback text of media a browser plays (<video>, <audio>) and of embedded content it shows (<noembed>,
-# <noframes>), and a <datalist>'s suggestions, are not shown either.
-HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
-                    "canvas", "select", "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes",
-                    "datalist"})
+# <noframes>), and a <datalist>'s suggestions, are not shown either; nor an SVG drawing's title (a tooltip),
+# description and definitions, nor a MathML formula's annotations (its TeX source).
+HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "iframe", "object", "canvas", "select",
+                    "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes", "datalist", "desc",
+                    "metadata", "defs", "symbol", "clippath", "mask", "pattern", "marker", "annotation",
+                    "annotation-xml"})
+# Elements whose text is not drawn but in some of their descendants: a closed <details> shows its <summary> only;
+# an SVG drawing draws the text of its <text> elements (a chart's labels) and of the HTML in a <foreignObject>.
+_SHUTTERS = frozenset({"details", "svg"})
+_DRAWN = frozenset({"text", "foreignobject"})
 # Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
                   "source", "track", "wbr"})
@@ -67,11 +73,11 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     `overflow: hidden`): a screen reader reads it, a sighted reader, who copies passages from the page, does not
     see it; placed off the screen (`position: absolute` or `fixed` at -999px or further, `text-indent: -999px`).
     Unseen, which a descendant may undo (ink.py): `visibility: hidden` or `collapse`, `font-size: 0`, a
-    transparent colour or that of the background. All from the inline style and the page's <style> rules
-    (stylesheet.py).
-    Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
-    <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
-    decoration or text repeated for the eye, which a sighted reader does see."""
+    transparent colour or that of the background; inside a closed <details> but its <summary>, inside an <svg>
+    but its <text> (_shut). All from the inline style and the page's <style> rules (stylesheet.py).
+    Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), and
+    `aria-hidden="true"`, which hides text from screen readers only: it marks decoration or text repeated for the
+    eye, which a sighted reader does see."""
     if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
             tag == "dialog" and "open" not in attrs) or (
             attrs.get("class") and not VISUALLY_HIDDEN.isdisjoint((attrs["class"] or "").split())):
@@ -81,7 +87,18 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     if gone and (sheet.varies or _responsive(attrs)):  # hidden in the narrowest window: is it in the widest?
         values = sheet.values(attrs, tree, WIDTHS[-1])
         gone = _not_rendered(values)
-    return Hiding(gone, inherit(parent, values), values)
+    return Hiding(gone, _shut(tag, attrs, tree, inherit(parent, values)), values)
+
+
+def _shut(tag: str, attrs: dict[str, str | None], tree: Tree, ink: Ink) -> Ink:
+    """`ink`, shut inside a closed <details> or an <svg>, open again in the details' <summary> or the drawing's
+    <text> (_SHUTTERS)."""
+    if tag in _SHUTTERS:
+        return replace(ink, shut=ink.shut or tag == "svg" or "open" not in attrs, shut_outside=ink.shut)
+    parent = tree[-2][-1].tag if len(tree) > 1 and tree[-2] else ""
+    if ink.shut and (tag in _DRAWN or (tag == "summary" and parent == "details")):
+        return replace(ink, shut=ink.shut_outside)
+    return ink
 
 
 def _not_rendered(values: dict[str, str]) -> bool:
