@@ -241,3 +241,14 @@ def test_markup_a_page_never_ends_is_read_at_once(junk: str) -> None:
     started = time.process_time()
     assert html(page, "blocks") == ["The army has 1,200 drones.", "Then"]
     assert time.process_time() - started < 20  # measured: 0.1 s
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("charset", ["", '<meta charset="windows-1252">', '<meta charset="utf-8">'])
+def test_a_page_in_utf16_without_its_byte_order_mark_is_read_as_utf16(codec: str, charset: str) -> None:
+    """Its markup is ASCII with a NUL beside each character, so its byte order shows; a <meta> in it names
+    another encoding (it was copied from an ASCII-based page) and is not what its bytes are."""
+    text = "Правительство заявило о переносе испытаний — 无人机 — déjà."
+    raw = f"<!doctype html><html><head>{charset}<title>T</title></head><body><p>{text}</p></body></html>"
+    assert html(raw.encode(codec), "blocks") == [text]
+    assert decode(raw.encode(codec)) == raw

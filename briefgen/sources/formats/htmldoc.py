@@ -58,6 +58,9 @@ def _decoded(raw: bytes) -> str:
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return raw.decode(encoding, errors="replace")
+    unmarked = _utf16_order(raw)
+    if unmarked is not None:  # UTF-16 without its byte order mark: a <meta> in it is not read as ASCII either
+        return raw.decode(unmarked, errors="replace")
     declared = _declared(raw)
     if declared is not None:
         return _decode_as(raw, *declared)
@@ -68,6 +71,17 @@ def _decoded(raw: bytes) -> str:
     detected = likely_encoding(raw, markup=True)  # as browsers guess an unlabelled page's encoding from its bytes
     known = lookup(detected) if detected is not None else None
     return decode_windows_1252(raw) if known is None or known[1] == "windows-1252" else raw.decode(known[1])
+
+
+def _utf16_order(raw: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for a page in UTF-16 written without a byte order mark, else None: its markup
+    is ASCII, each character of it a NUL byte and its own, so most of its first bytes at odd places (LE) or at
+    even places (BE) are NUL and those at the others are not (a page in an ASCII-based encoding has no NUL)."""
+    sample = raw[:1024] if len(raw) % 2 == 0 else b""
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if len(sample) < 8 or abs(odd - even) * 2 < len(sample) // 2:
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
