@@ -42,6 +42,9 @@ FORMATS = {
     ".markdown": Format("markdown", 5 * MB, 0),
     ".html": Format("html", 20 * MB, 0),
     ".htm": Format("html", 20 * MB, 0),
+    # a web page saved as one file: Chrome's and Edge's "Webpage, Single File", Internet Explorer's web archive
+    ".mhtml": Format("html", 20 * MB, 0),
+    ".mht": Format("html", 20 * MB, 0),
     ".pdf": Format("pdf", 50 * MB, 0),
     ".docx": Format("docx", 50 * MB, 0),
     # a Word document with macros (never run: only its text is read), a template, a template with macros
