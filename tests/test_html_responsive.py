@@ -113,3 +113,20 @@ def test_media_queries_are_read_at_the_narrowest_and_widest_desktop_widths(media
 def test_escaped_class_names_are_read_as_the_markup_writes_them() -> None:
     selector = parse(r".\32xl\:hidden.w-1\/2")
     assert selector is not None and selector.subject.classes == {"2xl:hidden", "w-1/2"}
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_tailwind_s_visibility_and_screen_reader_classes_by_width(reading: str) -> None:
+    """`sr-only md:not-sr-only` is a label for screen readers on phones that a desktop shows; `md:sr-only` the
+    other way round; `invisible` keeps an element's place but hides it, `md:visible` shows it again."""
+    body = (f'<p><span class="sr-only md:not-sr-only">{WIDE}</span></p><p class="md:sr-only">{NARROW}</p>'
+            f'<p class="invisible md:visible">Desktop copy two.</p><p class="md:invisible">Phone copy two.</p>'
+            f'<p class="invisible">Phone copy three.</p>')
+    assert read(body, reading=reading) == [WIDE, "Desktop copy two."]
+
+
+def test_a_meter_or_progress_bar_s_fallback_text_is_not_read() -> None:
+    body = ('<p>Funded: <meter value="0.7">70 percent copy</meter> of the budget; built: <progress value="3" '
+            'max="10">3 of 10 copy</progress> drones, the report said.</p>')
+    found = list(extract(FORMATS[".html"], f"<p>{body}</p>".encode(), None, "blocks").paragraphs)
+    assert found == ["Funded: of the budget; built: drones, the report said."]

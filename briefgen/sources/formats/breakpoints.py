@@ -5,12 +5,13 @@ here as the framework defines them. A page that writes a text twice, `<div class
 `<div class="d-none d-md-block">` for larger screens, shows one of them in a desktop browser (mediaquery.py says
 which widths are looked at), and its reader copies that one only.
 
-Each class sets `display` (`none` to hide) from a lowest width on, below a highest width, as the frameworks'
-own rules do, `!important` where theirs are; a later breakpoint's class wins over an earlier one's, as in the
-frameworks' own order, and any rule of the page's own <style> of the same weight wins over them all.
-Bootstrap 3 (`hidden-xs`, `visible-lg`), Bootstrap 4 and 5 (`d-none`, `d-md-block`), Tailwind (`hidden`,
-`md:block`, `max-lg:hidden`), Foundation (`show-for-small-only`, `hide-for-large`), Bulma (`is-hidden-desktop`),
-and the classes that say what they do (`mobile-only`, `hide-desktop`).
+Each class sets `display` (`none` to hide; `visibility` for `invisible`) from a lowest width on, below a highest
+width, as the frameworks' own rules do, `!important` where theirs are; a later breakpoint's class wins over an
+earlier one's, as in the frameworks' own order, and any rule of the page's own <style> of the same weight wins
+over them all. Bootstrap 3 (`hidden-xs`, `visible-lg`), Bootstrap 4 and 5 (`d-none`, `d-md-block`), Tailwind
+(`hidden`, `md:block`, `max-lg:hidden`, `invisible`; `md:not-sr-only` and `md:sr-only`, screen_reader_only),
+Foundation (`show-for-small-only`, `hide-for-large`), Bulma (`is-hidden-desktop`), and the classes that say what
+they do (`mobile-only`, `hide-desktop`).
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ _WIDEST = 1 << 20
 
 @dataclass(frozen=True)
 class Shown:
-    """What a class does: `display` set to `value` (with `!important` or not) in windows from `low` px wide up
-    to, not including, `high`."""
+    """What a class does: `display` (or `prop`) set to `value` (with `!important` or not) in windows from `low`
+    px wide up to, not including, `high`."""
 
     value: str
     important: bool
     low: int = 0
     high: int = _WIDEST
+    prop: str = "display"
 
     def at(self, width: int) -> bool:
         return self.low <= width < self.high
@@ -62,13 +64,28 @@ def _bootstrap() -> dict[str, list[Shown]]:
 def _tailwind() -> dict[str, list[Shown]]:
     """Tailwind's breakpoint classes, and of its plain ones only `hidden` (`block`, `table`, `inline` are class
     names many a site uses for other ends)."""
-    found = {"hidden": [Shown("none", False)]}  # Bootstrap 3's `hidden` is !important, but is never overridden
+    found = {"hidden": [Shown("none", False)], "invisible": [Shown("hidden", False, prop="visibility")]}
     for bp, low in _TAILWIND.items():
         for value in _DISPLAYS:
             name = "hidden" if value == "none" else value
             found[f"{bp}:{name}"] = [Shown(value, False, low)]
             found[f"max-{bp}:{name}"] = [Shown(value, False, 0, low)]
+        for value in ("visible", "hidden"):
+            name = "invisible" if value == "hidden" else value
+            found[f"{bp}:{name}"] = [Shown(value, False, low, prop="visibility")]
+            found[f"max-{bp}:{name}"] = [Shown(value, False, 0, low, prop="visibility")]
     return found
+
+
+def screen_reader_only(classes: list[str], width: int, default: bool) -> bool:
+    """Whether Tailwind's `sr-only` (visually hidden) holds at `width`: `default` (a visually-hidden class is
+    there), turned by `md:sr-only` and `md:not-sr-only` from their breakpoints on, the wider one last."""
+    turns = sorted((low, name.endswith(":sr-only")) for name in classes if ":" in name
+                   and name.endswith("sr-only") and (low := _TAILWIND.get(name.split(":")[0], -1)) >= 0)
+    for low, hidden in turns:
+        if low <= width:
+            default = hidden
+    return default
 
 
 def _hiding() -> dict[str, list[Shown]]:

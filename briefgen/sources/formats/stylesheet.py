@@ -121,12 +121,13 @@ def declarations(body: str) -> dict[str, str]:
 
 
 def _framework(classes: str, width: int, best: Settled) -> None:
-    """Settle in `best` the `display` an element's framework classes give it at `width` (breakpoints.py)."""
+    """Settle in `best` the `display` (or `visibility`) an element's framework classes give it at `width`
+    (breakpoints.py)."""
     for name in classes.split():
         for index, shown in enumerate(CLASSES.get(name, ())):
             weight = (shown.important, False, (0, 1, 0), order(shown, index))
-            if shown.at(width) and ("display" not in best or weight > best["display"][0]):
-                best["display"] = (weight, shown.value)
+            if shown.at(width) and (shown.prop not in best or weight > best[shown.prop][0]):
+                best[shown.prop] = (weight, shown.value)
 
 
 def _rules(css: str, held: frozenset[int] = EVERY) -> Iterator[tuple[str, str, frozenset[int]]]:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from briefgen.sources.formats.breakpoints import CLASSES
+from briefgen.sources.formats.breakpoints import CLASSES, screen_reader_only
 from briefgen.sources.formats.cssselect import Element, Tree
 from briefgen.sources.formats.ink import Ink, inherit
 from briefgen.sources.formats.mediaquery import WIDTHS, widths
@@ -19,12 +19,13 @@ from briefgen.sources.formats.stylesheet import Sheet
 # <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
 # "無人機") and <rp> (the parentheses around it, which only a browser without ruby shows).
 # The fallback text of media a browser plays (<video>, <audio>) and of embedded content it shows (<noembed>,
-# <noframes>), and a <datalist>'s suggestions, are not shown either; nor an SVG drawing's title (a tooltip),
+# <noframes>), a <datalist>'s suggestions and the fallback text of a <meter> or <progress> (drawn as a bar) are
+# not shown either; nor an SVG drawing's title (a tooltip),
 # description and definitions, nor a MathML formula's annotations (its TeX source).
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "iframe", "object", "canvas", "select",
                     "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes", "datalist", "desc",
                     "metadata", "defs", "symbol", "clippath", "mask", "pattern", "marker", "annotation",
-                    "annotation-xml"})
+                    "annotation-xml", "meter", "progress"})
 # Elements whose text is not drawn but in some of their descendants: a closed <details> shows its <summary> only;
 # an SVG drawing draws the text of its <text> elements (a chart's labels) and of the HTML in a <foreignObject>.
 _SHUTTERS = frozenset({"details", "svg"})
@@ -79,8 +80,7 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     `aria-hidden="true"`, which hides text from screen readers only: it marks decoration or text repeated for the
     eye, which a sighted reader does see."""
     if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
-            tag == "dialog" and "open" not in attrs) or (
-            attrs.get("class") and not VISUALLY_HIDDEN.isdisjoint((attrs["class"] or "").split())):
+            tag == "dialog" and "open" not in attrs) or _visually_hidden((attrs.get("class") or "").split()):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
     gone = _not_rendered(values)
@@ -99,6 +99,15 @@ def _shut(tag: str, attrs: dict[str, str | None], tree: Tree, ink: Ink) -> Ink:
     if ink.shut and (tag in _DRAWN or (tag == "summary" and parent == "details")):
         return replace(ink, shut=ink.shut_outside)
     return ink
+
+
+def _visually_hidden(classes: list[str]) -> bool:
+    """A class of VISUALLY_HIDDEN, unless Tailwind's `md:not-sr-only` shows it again in a desktop window (and
+    Tailwind's `md:sr-only`, hiding it there)."""
+    hidden = not VISUALLY_HIDDEN.isdisjoint(classes)
+    if not any(name.endswith("sr-only") and ":" in name for name in classes):
+        return hidden
+    return all(screen_reader_only(classes, width, hidden) for width in WIDTHS)
 
 
 def _not_rendered(values: dict[str, str]) -> bool:
