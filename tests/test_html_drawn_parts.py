@@ -60,3 +60,16 @@ def test_a_formula_reads_as_the_characters_it_draws(reading: str) -> None:
             "thousand dollars per drone, the ministry's budget office said.</p>")
     assert read(body, reading) == ["The unit cost is c=x+1 thousand dollars per drone, the ministry's budget "
                                    "office said."]
+
+
+def test_a_figure_s_caption_is_read_in_an_article_of_many_paragraphs() -> None:
+    """The extractor, asked for no images, dropped a figure whole, caption and all, once the page was long
+    enough for its main extraction (a short page's fallback kept it)."""
+    paragraphs = [f"<p>Paragraph {n} of the report says the army ordered {n * 100} more drones for the northern "
+                  "bases this year, officials confirmed.</p>" for n in range(1, 7)]
+    photo = ("<figure><img src='base.jpg' alt=''><figcaption>Drones at the northern base in March. Photograph: "
+             "Reuters</figcaption></figure>")
+    body = "".join([*paragraphs[:3], photo, *paragraphs[3:], f"<figure class='chart'>{CHART[8:-9]}</figure>"])
+    found = read(body, "article")
+    assert "Drones at the northern base in March. Photograph: Reuters" in found
+    assert "Chart: the army's drones by year." in found

@@ -28,6 +28,7 @@ def prepare(tree: Any, sheet: Sheet) -> None:
     _take_out_hidden(tree, sheet)
     _scripts(tree)
     _drawings_as_html(tree)
+    _captions_as_paragraphs(tree)
     _without_hiding_cues(tree)
     _blocks_apart(tree)
 
@@ -201,6 +202,13 @@ def _drawings_as_html(tree: Any) -> None:
             if isinstance(element.tag, str):
                 element.attrib.clear()
                 element.tag = "span"
+
+
+def _captions_as_paragraphs(tree: Any) -> None:
+    """Each figure's caption as a paragraph, the figure as a division: the extractor, asked for no images, drops
+    a figure whole with its caption, which the page shows under the picture or chart ("Source: ministry data")."""
+    for element in tree.iter("figure", "figcaption"):
+        element.tag = "div" if element.tag == "figure" else "p"
 
 
 def _quote_marks(tree: Any) -> None:
