@@ -206,9 +206,11 @@ def _drawings_as_html(tree: Any) -> None:
 
 def _captions_as_paragraphs(tree: Any) -> None:
     """Each figure's caption as a paragraph, the figure as a division: the extractor, asked for no images, drops
-    a figure whole with its caption, which the page shows under the picture or chart ("Source: ministry data")."""
-    for element in tree.iter("figure", "figcaption"):
-        element.tag = "div" if element.tag == "figure" else "p"
+    a figure whole with its caption, which the page shows under the picture or chart ("Source: ministry data").
+    And a <template> left in the tree, which declares a shadow root the browser draws in place, as a division
+    (the extractor drops templates)."""
+    for element in tree.iter("figure", "figcaption", "template"):
+        element.tag = "p" if element.tag == "figcaption" else "div"
 
 
 def _quote_marks(tree: Any) -> None:

@@ -35,6 +35,9 @@ _TOKEN = re.compile(r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|[{};]""")
 _DECLARATION = re.compile(rf"(?:^|;)\s*({'|'.join(PROPERTIES)})\s*:\s*([^;!]+?)\s*(!\s*important\s*)?(?=;|$)",
                           re.IGNORECASE)
 _MEDIA = re.compile(r"@media\b", re.IGNORECASE)
+# The presentational attributes of old pages that colour text and what is behind it (`<font color>`, `<body
+# text>`, `bgcolor` on the body and a table's parts), below every style rule in the cascade, as in a browser.
+_HINTS = (("color", "color"), ("color", "text"), ("background-color", "bgcolor"))
 
 
 # A declaration's weight in the cascade: (important, inline, specificity, order); the greatest wins.
@@ -95,6 +98,9 @@ class Sheet:
                         if name not in best or weight > best[name][0]:
                             best[name] = (weight, value)
         _framework(attrs.get("class") or "", width, best)
+        for name, attribute in _HINTS:
+            if name not in best and attrs.get(attribute):
+                best[name] = ((False, False, (0, 0, 0), -1 << 41), (attrs[attribute] or "").strip().lower())
         return {name: value for name, (_, value) in best.items()}
 
     def _candidates(self, tree: Tree) -> Iterator[tuple[Selector, dict[int, Settled]]]:

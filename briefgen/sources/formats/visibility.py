@@ -50,6 +50,11 @@ VISUALLY_HIDDEN = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "sc
                              "element-invisible", "show-for-sr", "govuk-visually-hidden", "nhsuk-u-visually-hidden",
                              "usa-sr-only", "u-visually-hidden", "a11y-hidden", "hidden-visually"})
 _INERT = frozenset({"template", "noscript"})  # a <style> inside them styles nothing (with scripts running)
+# `<html class="no-js">`: the page's first script makes it "js", in the browser running scripts this module reads
+# the page as (<noscript> is not shown); its `.js …` rules hold, its `.no-js …` ones not.
+_SCRIPTED = re.compile(r"(?<!\S)no-js(?!\S)")
+# A <template> that declares a shadow root (`shadowrootmode`, Chrome's earlier `shadowroot`) is drawn in place.
+_SHADOW_ROOT = ("shadowrootmode", "shadowroot")
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,7 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), and
     `aria-hidden="true"`, which hides text from screen readers only: it marks decoration or text repeated for the
     eye, which a sighted reader does see."""
-    if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
-            tag == "dialog" and "open" not in attrs) or _visually_hidden((attrs.get("class") or "").split()):
+    if _never_shown(tag, attrs):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
     gone = _not_rendered(values)
@@ -99,6 +103,16 @@ def _shut(tag: str, attrs: dict[str, str | None], tree: Tree, ink: Ink) -> Ink:
     if ink.shut and (tag in _DRAWN or (tag == "summary" and parent == "details")):
         return replace(ink, shut=ink.shut_outside)
     return ink
+
+
+def _never_shown(tag: str, attrs: dict[str, str | None]) -> bool:
+    """Gone whatever the styles say: HIDDEN (but a <template> declaring a shadow root), the `hidden` attribute
+    (but `until-found`), a <dialog> not open, a visually-hidden class."""
+    if tag in HIDDEN and not (tag == "template" and any(name in attrs for name in _SHADOW_ROOT)):
+        return True
+    if "hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found":
+        return True
+    return (tag == "dialog" and "open" not in attrs) or _visually_hidden((attrs.get("class") or "").split())
 
 
 def _visually_hidden(classes: list[str]) -> bool:
@@ -182,6 +196,8 @@ class Visibility:
         """Open `tag`; whether it is gone (not rendered at all)."""
         while self.implied and self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
             self._pop()
+        if tag == "html" and "no-js" in (attrs.get("class") or "").split():
+            attrs = {**attrs, "class": _SCRIPTED.sub("js", attrs["class"] or "")}
         self._tree.meet(Element(tag, attrs.get("id"), frozenset((attrs.get("class") or "").split())))
         self.values = {}
         if tag in VOID:

@@ -1,0 +1,49 @@
+"""Markup whose text shows or hides by what a browser does beyond the styles: an old page's presentational
+colours (`<font color>`, `<body text bgcolor>`, a cell's `bgcolor`: white on white is unseen, white on black is
+read); a page's `<html class="no-js">`, which its first script makes "js" in the browser running scripts that
+hides <noscript>; a <template> declaring a shadow root, which the browser draws in place (an inert one is not).
+In both readings."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.sources.formats import FORMATS, extract
+
+LEAD = ("<p>The ministry said on Monday that the new drone programme would be expanded across the northern "
+        "region this year, officials confirmed.</p>")
+TAIL = "<p>More text here about the programme and its many costs in the region, the report said.</p>"
+
+
+def read(body: str, reading: str, html: str = "<html>", head: str = "", body_tag: str = "<body>") -> list[str]:
+    page = (f"<!doctype html>{html}<head><title>T</title>{head}</head>{body_tag}<main><article><h1>Drones</h1>"
+            f"{LEAD}{body}{TAIL}</article></main></body></html>")
+    found = list(extract(FORMATS[".html"], page.encode(), None, reading).paragraphs)
+    return [text for text in found if text not in ("Drones", LEAD[3:-4], TAIL[3:-4])]
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_an_old_page_s_presentational_colours(reading: str) -> None:
+    body = ("<p><font color='#000000'>Black on the black page: 1 tank.</font></p>"
+            "<table bgcolor='white'><tr><td><font color='white'>White on a white table: 2 tanks.</font></td>"
+            "<td><font color='yellow'>Yellow on white: 300 drones.</font></td></tr></table>"
+            "<p><font color='#000' style='color: #fff0'>Styled over the attribute: 3 tanks.</font></p>")
+    assert read(body, reading, body_tag="<body bgcolor='#000000' text='#ffffff'>") == ["Yellow on white: 300 drones."]
+    # the page's own white text on its black ground is read: LEAD and TAIL are there, and so is this
+    assert read("<p>White on black: 400 drones.</p>", reading, body_tag="<body bgcolor=black text=white>") == [
+        "White on black: 400 drones."]
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_a_page_s_no_js_class_is_read_as_its_scripts_leave_it(reading: str) -> None:
+    head = "<style>.no-js .js-only { display: none } .js .nojs-note { display: none }</style>"
+    body = ("<p class='js-only'>Drawn by the page's scripts: 500 drones.</p>"
+            "<p class='nojs-note'>Enable JavaScript to see the chart.</p>")
+    assert read(body, reading, "<html class='no-js' lang='en'>", head) == ["Drawn by the page's scripts: 500 drones."]
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_a_declared_shadow_root_is_drawn_and_an_inert_template_is_not(reading: str) -> None:
+    body = ("<drone-card><template shadowrootmode='open'><p>Inside the shadow root: 600 drones.</p><slot></slot>"
+            "</template></drone-card><template><p>An inert template: 4 tanks.</p></template>")
+    assert read(body, reading) == ["Inside the shadow root: 600 drones."]
