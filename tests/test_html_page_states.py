@@ -47,3 +47,24 @@ def test_a_declared_shadow_root_is_drawn_and_an_inert_template_is_not(reading: s
     body = ("<drone-card><template shadowrootmode='open'><p>Inside the shadow root: 600 drones.</p><slot></slot>"
             "</template></drone-card><template><p>An inert template: 4 tanks.</p></template>")
     assert read(body, reading) == ["Inside the shadow root: 600 drones."]
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_a_collapsed_panel_is_not_read_and_an_open_one_is(reading: str) -> None:
+    """A panel folded to no height (`max-height: 0; overflow: hidden`, a click opens it), and Bootstrap's
+    components hidden until a click or their script marks them open: a collapsed accordion panel, a tab not
+    chosen, a carousel slide not shown, a modal; a responsive video's box (no height, a padding) is drawn."""
+    head = ("<style>.panel { max-height: 0; overflow: hidden; transition: max-height .2s } .panel.open { max-height:"
+            " 500px } .video { height: 0; padding-bottom: 56.25%; overflow: hidden }</style>")
+    body = ("<div class='panel'><p>A folded answer: 1 tank.</p></div><div class='panel open'><p>An open answer: "
+            "100 drones.</p></div><div class='video'><p>Inside a video box: 200 drones.</p></div>"
+            "<div class='accordion'><div class='collapse show'><p>An open panel: 300 drones.</p></div>"
+            "<div class='collapse'><p>A collapsed panel: 2 tanks.</p></div><div class='panel-collapse collapse in'>"
+            "<p>Bootstrap 3's open panel: 400 drones.</p></div></div><div class='tab-content'><div class='tab-pane "
+            "fade show active'><p>The chosen tab: 500 drones.</p></div><div class='tab-pane fade'><p>Another tab: 3 "
+            "tanks.</p></div></div><div class='modal fade'><p>Sign up for our newsletter: 4 tanks.</p></div>"
+            "<div class='carousel-item active'><p>The slide shown: 600 drones.</p></div><div class='carousel-item'>"
+            "<p>The next slide: 5 tanks.</p></div>")
+    assert read(body, reading, head=head) == [f"{words}: {n}00 drones." for words, n in (
+        ("An open answer", 1), ("Inside a video box", 2), ("An open panel", 3), ("Bootstrap 3's open panel", 4),
+        ("The chosen tab", 5), ("The slide shown", 6))]

@@ -11,7 +11,7 @@ earlier one's, as in the frameworks' own order, and any rule of the page's own <
 over them all. Bootstrap 3 (`hidden-xs`, `visible-lg`), Bootstrap 4 and 5 (`d-none`, `d-md-block`), Tailwind
 (`hidden`, `md:block`, `max-lg:hidden`, `invisible`; `md:not-sr-only` and `md:sr-only`, screen_reader_only),
 Foundation (`show-for-small-only`, `hide-for-large`), Bulma (`is-hidden-desktop`), and the classes that say what
-they do (`mobile-only`, `hide-desktop`).
+they do (`mobile-only`, `hide-desktop`); and Bootstrap's components hidden until opened (STATEFUL).
 """
 
 from __future__ import annotations
@@ -102,6 +102,12 @@ def _hiding() -> dict[str, list[Shown]]:
     return found
 
 
+# Bootstrap's components that are hidden until a click or their script adds a class of state: a collapsed
+# panel (an accordion's, `collapse` without `show`, Bootstrap 3's `in`), a tab not chosen, a carousel's slide
+# not shown, a modal or a drop-down menu not open. The state classes a component shows with.
+STATEFUL: dict[str, frozenset[str]] = {"collapse": frozenset({"show", "in"}), "tab-pane": frozenset({"active"}),
+                                       "carousel-item": frozenset({"active"}), "modal": frozenset({"show", "in"}),
+                                       "dropdown-menu": frozenset({"show"})}
 CLASSES: dict[str, list[Shown]] = {**_tailwind(), **_bootstrap(), **_hiding()}
 
 def order(shown: Shown, index: int) -> int:

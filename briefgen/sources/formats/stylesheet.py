@@ -23,13 +23,14 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from briefgen.sources.formats.breakpoints import CLASSES, order
+from briefgen.sources.formats.breakpoints import CLASSES, STATEFUL, Shown, order
 from briefgen.sources.formats.cssselect import Selector, Tree, bucket, keys, matches, parse
 from briefgen.sources.formats.mediaquery import EVERY, WIDTHS, widths
 
 PROPERTIES = ("display", "visibility", "content-visibility", "opacity", "clip", "clip-path", "width", "height",
-              "overflow", "font-size", "color", "background-color", "background", "position", "left", "top", "right",
-              "bottom", "text-indent", "list-style-type", "list-style")
+              "max-height", "overflow", "overflow-y", "padding", "padding-top", "padding-bottom", "font-size",
+              "color", "background-color", "background", "position", "left", "top", "right", "bottom",
+              "text-indent", "list-style-type", "list-style")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _TOKEN = re.compile(r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|[{};]""")
 _DECLARATION = re.compile(rf"(?:^|;)\s*({'|'.join(PROPERTIES)})\s*:\s*([^;!]+?)\s*(!\s*important\s*)?(?=;|$)",
@@ -129,7 +130,10 @@ def declarations(body: str) -> dict[str, str]:
 def _framework(classes: str, width: int, best: Settled) -> None:
     """Settle in `best` the `display` (or `visibility`) an element's framework classes give it at `width`
     (breakpoints.py)."""
-    for name in classes.split():
+    names = classes.split()
+    for name in names:
+        if name in STATEFUL and STATEFUL[name].isdisjoint(names) and "display" not in best:
+            best["display"] = ((False, False, (0, 2, 0), order(Shown("none", False), 0)), "none")
         for index, shown in enumerate(CLASSES.get(name, ())):
             weight = (shown.important, False, (0, 1, 0), order(shown, index))
             if shown.at(width) and (shown.prop not in best or weight > best[shown.prop][0]):

@@ -25,7 +25,7 @@ from briefgen.sources.formats.stylesheet import Sheet
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "iframe", "object", "canvas", "select",
                     "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes", "datalist", "desc",
                     "metadata", "defs", "symbol", "clippath", "mask", "pattern", "marker", "annotation",
-                    "annotation-xml", "meter", "progress"})
+                    "annotation-xml", "meter", "progress", "rtc"})
 # Elements whose text is not drawn but in some of their descendants: a closed <details> shows its <summary> only;
 # an SVG drawing draws the text of its <text> elements (a chart's labels) and of the HTML in a <foreignObject>.
 _SHUTTERS = frozenset({"details", "svg"})
@@ -148,7 +148,8 @@ def _clear(values: dict[str, str]) -> bool:
 
 def _clipped(values: dict[str, str]) -> bool:
     """Clipped to nothing: `clip: rect()` of sides at most 1px, `clip-path: inset(50%)` or more, a circle or an
-    ellipse of no size, or a box at most 1px wide and high that hides what overflows it."""
+    ellipse of no size, a box at most 1px wide and high that hides what overflows it, or one of no height
+    (_folded_shut)."""
     clip, path = values.get("clip", ""), values.get("clip-path", "")
     if clip.startswith("rect(") and all(float(n) <= 1 for n in _NUMBER.findall(clip)):
         return True
@@ -158,7 +159,20 @@ def _clipped(values: dict[str, str]) -> bool:
     if path.startswith(("circle(", "ellipse(")) and (found := _NUMBER.search(path)) and float(found.group()) <= 0:
         return True
     tiny = [_NUMBER.match(values.get(side, "")) for side in ("width", "height")]
-    return all(n is not None and float(n.group()) <= 1 for n in tiny) and values.get("overflow") == "hidden"
+    if all(n is not None and float(n.group()) <= 1 for n in tiny) and values.get("overflow") == "hidden":
+        return True
+    return _folded_shut(values)
+
+
+def _folded_shut(values: dict[str, str]) -> bool:
+    """No height, and what overflows it hidden: a collapsed accordion's panel (`max-height: 0; overflow:
+    hidden`, opened by a click). Not with a padding, which the responsive-video box (`height: 0; padding-bottom:
+    56%`) draws its content in."""
+    low = [_NUMBER.match(values.get(side, "")) for side in ("height", "max-height")]
+    clipping = {values.get("overflow", "").split(" ")[-1], values.get("overflow-y", "")} & {"hidden", "clip"}
+    padded = any(_NUMBER.search(values.get(side, "")) and any(float(n) > 0 for n in _NUMBER.findall(values[side]))
+                 for side in ("padding", "padding-top", "padding-bottom"))
+    return any(n is not None and float(n.group()) <= 0 for n in low) and bool(clipping) and not padded
 
 
 def _off_screen(values: dict[str, str]) -> bool:
