@@ -1,8 +1,7 @@
 """Markup whose text shows or hides by what a browser does beyond the styles: an old page's presentational
 colours (`<font color>`, `<body text bgcolor>`, a cell's `bgcolor`: white on white is unseen, white on black is
-read); a page's `<html class="no-js">`, which its first script makes "js" in the browser running scripts that
-hides <noscript>; a <template> declaring a shadow root, which the browser draws in place (an inert one is not).
-In both readings."""
+read); a <template> declaring a shadow root, which the browser draws in place (an inert one is not); a panel
+folded to no height, and Bootstrap's components until opened. In both readings."""
 
 from __future__ import annotations
 
@@ -32,14 +31,6 @@ def test_an_old_page_s_presentational_colours(reading: str) -> None:
     # the page's own white text on its black ground is read: LEAD and TAIL are there, and so is this
     assert read("<p>White on black: 400 drones.</p>", reading, body_tag="<body bgcolor=black text=white>") == [
         "White on black: 400 drones."]
-
-
-@pytest.mark.parametrize("reading", ["blocks", "article"])
-def test_a_page_s_no_js_class_is_read_as_its_scripts_leave_it(reading: str) -> None:
-    head = "<style>.no-js .js-only { display: none } .js .nojs-note { display: none }</style>"
-    body = ("<p class='js-only'>Drawn by the page's scripts: 500 drones.</p>"
-            "<p class='nojs-note'>Enable JavaScript to see the chart.</p>")
-    assert read(body, reading, "<html class='no-js' lang='en'>", head) == ["Drawn by the page's scripts: 500 drones."]
 
 
 @pytest.mark.parametrize("reading", ["blocks", "article"])

@@ -50,9 +50,6 @@ VISUALLY_HIDDEN = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "sc
                              "element-invisible", "show-for-sr", "govuk-visually-hidden", "nhsuk-u-visually-hidden",
                              "usa-sr-only", "u-visually-hidden", "a11y-hidden", "hidden-visually"})
 _INERT = frozenset({"template", "noscript"})  # a <style> inside them styles nothing (with scripts running)
-# `<html class="no-js">`: the page's first script makes it "js", in the browser running scripts this module reads
-# the page as (<noscript> is not shown); its `.js …` rules hold, its `.no-js …` ones not.
-_SCRIPTED = re.compile(r"(?<!\S)no-js(?!\S)")
 # A <template> that declares a shadow root (`shadowrootmode`, Chrome's earlier `shadowroot`) is drawn in place.
 _SHADOW_ROOT = ("shadowrootmode", "shadowroot")
 
@@ -210,8 +207,6 @@ class Visibility:
         """Open `tag`; whether it is gone (not rendered at all)."""
         while self.implied and self._open and tag in IMPLIED_END.get(self._open[-1][0], ()):
             self._pop()
-        if tag == "html" and "no-js" in (attrs.get("class") or "").split():
-            attrs = {**attrs, "class": _SCRIPTED.sub("js", attrs["class"] or "")}
         self._tree.meet(Element(tag, attrs.get("id"), frozenset((attrs.get("class") or "").split())))
         self.values = {}
         if tag in VOID:
