@@ -38,6 +38,8 @@ PAIRS = [  # (the large screen's classes, the small screen's)
     ("hide-for-small-only", "hide-for-large"),
     ("is-hidden-mobile", "is-hidden-desktop"),  # Bulma
     ("desktop", "mobile-only"),  # a class that says what it does
+    ("hidden-print", "visible-print-block"),  # on paper only
+    ("navbar-collapse collapse", "d-print-block d-none"),  # a navigation bar's menu shows on a desktop
 ]
 
 

@@ -46,6 +46,8 @@ _FOUNDATION = {"small": (0, 640), "medium": (640, 1024), "large": (1024, 1200), 
 _BULMA = {"mobile": (0, 769), "tablet": (769, _WIDEST), "touch": (0, 1024), "desktop": (1024, _WIDEST),
           "widescreen": (1216, _WIDEST), "fullhd": (1408, _WIDEST), "tablet-only": (769, 1024),
           "desktop-only": (1024, 1216), "widescreen-only": (1216, 1408)}
+_PRINTED = ("visible-print", "visible-print-block", "visible-print-inline", "visible-print-inline-block",
+            "show-for-print", "print-only")  # shown on paper only (Bootstrap 3, Foundation)
 _SAID = ("mobile-only", "only-mobile", "visible-mobile", "show-mobile", "show-on-mobile", "show-for-mobile",
          "hide-desktop", "hidden-desktop", "hide-on-desktop", "hide-for-desktop", "desktop-hidden", "desktop-hide")
 
@@ -99,6 +101,7 @@ def _hiding() -> dict[str, list[Shown]]:
     for size, (low, high) in _BULMA.items():
         found[f"is-hidden-{size}"] = [Shown("none", True, low, high)]
     found.update({name: [Shown("none", False, 768)] for name in _SAID})
+    found.update({name: [Shown("none", True)] for name in _PRINTED})
     return found
 
 

@@ -132,7 +132,8 @@ def _framework(classes: str, width: int, best: Settled) -> None:
     (breakpoints.py)."""
     names = classes.split()
     for name in names:
-        if name in STATEFUL and STATEFUL[name].isdisjoint(names) and "display" not in best:
+        if name in STATEFUL and STATEFUL[name].isdisjoint(names) and "display" not in best \
+                and "navbar-collapse" not in names:  # a navigation bar's menu, open from its breakpoint on
             best["display"] = ((False, False, (0, 2, 0), order(Shown("none", False), 0)), "none")
         for index, shown in enumerate(CLASSES.get(name, ())):
             weight = (shown.important, False, (0, 1, 0), order(shown, index))
