@@ -59,6 +59,8 @@ MEDIA = [  # rules that show the large screen's copy and hide the small screen's
     r".md\:hidden{display:none} } }",  # Tailwind 4, its class names escaped
     ".w{display:none} @media (768px <= width) { .w{display:block} } @media (orientation: landscape) "
     "{ .n{display:none} }",
+    "@media (hover: none) { .w{display:none} } @media (hover: hover) and (pointer: fine) { .n{display:none} }",
+    "@supports not (display: grid) { .w{display:none} } @supports (display: grid) { .n{display:none} }",
 ]
 
 
@@ -107,7 +109,8 @@ def test_the_page_s_own_rule_of_the_same_weight_wins_over_a_framework_s() -> Non
                                              ("(min-width: 1200px)", {1920}), ("(max-width: 80em)", {1024}),
                                              ("(min-width: 768px), print", {1024, 1920}),
                                              ("(400px < width <= 1100px)", {1024}), ("(min-resolution: 2dppx)", set()),
-                                             ("not screen and (color)", set()), ("(width: 1024px)", {1024})])
+                                             ("not screen and (color)", set()), ("(width: 1024px)", {1024}),
+                                             ("(prefers-color-scheme: dark)", set()), ("(pointer:coarse)", set())])
 def test_media_queries_are_read_at_the_narrowest_and_widest_desktop_widths(media: str, held: set[int]) -> None:
     assert widths(media) == held
 

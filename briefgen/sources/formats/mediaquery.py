@@ -7,9 +7,11 @@ and the widest desktop window (WIDTHS, in CSS pixels): text is hidden only when 
 
 A media query is read for its type (`all`, `screen`; `print`, `speech` and the rest never hold on a screen), its
 width (`min-width`, `max-width`, `width`, the device's alike; in px, em, rem; and the range form, `(width >=
-48rem)`, `(768px <= width < 1024px)`) and its orientation (a desktop window is landscape), joined by `and`, after
-`only` or `not`, in a comma-separated list. A query with any other feature (`prefers-color-scheme`, resolution,
-`hover`) may or may not hold, so it is taken not to: its rules hide nothing, as before they were read.
+48rem)`, `(768px <= width < 1024px)`), and what a desktop with a mouse answers (a landscape window, a pointer
+that hovers and is fine, colour: _DESKTOP), joined by `and`, after `only` or `not`, in a comma-separated list.
+A query with any other feature (`prefers-color-scheme`, resolution) may or may not hold, so it is taken not
+to: its rules hide nothing, as before they were read. A `@supports` block holds (a desktop browser has what
+pages ask it for), one asking for what is `not` supported does not (`supports`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ _UNITS = {"px": 1.0, "em": 16.0, "rem": 16.0, "pt": 4 / 3, "cm": 96 / 2.54, "mm"
 _LENGTH = r"(-?(?:\d+\.?\d*|\.\d+))\s*(px|em|rem|pt|cm|mm|in)"
 _PLAIN = re.compile(rf"^\(\s*(min-|max-)?(?:device-)?width\s*:\s*{_LENGTH}\s*\)$")
 _RANGE = re.compile(rf"^\((?:\s*{_LENGTH}\s*(<=?|>=?|=)\s*)?(?:device-)?width(?:\s*(<=?|>=?|=)\s*{_LENGTH})?\s*\)$")
-_ORIENTATION = re.compile(r"^\(\s*orientation\s*:\s*(landscape|portrait)\s*\)$")
+# What a desktop with a mouse answers: a window is landscape, its pointer hovers and is fine, its screen has colour.
+_DESKTOP = {"orientation: landscape": True, "orientation: portrait": False, "hover: hover": True,
+            "hover: none": False, "any-hover: hover": True, "pointer: fine": True, "pointer: coarse": False,
+            "pointer: none": False, "any-pointer: fine": True, "color": True, "grid: 0": True, "grid: 1": False}
 _CONDITIONS = re.compile(r"\([^()]*\)|[^\s()]+")
 
 
@@ -65,9 +70,7 @@ def _feature(condition: str, width: int) -> bool | None:
         left = ranged.group(3) is None or _compare(_px(ranged.group(1), ranged.group(2)), ranged.group(3), width)
         right = ranged.group(4) is None or _compare(width, ranged.group(4), _px(ranged.group(5), ranged.group(6)))
         return left and right
-    if (turned := _ORIENTATION.match(condition)) is not None:
-        return turned.group(1) == "landscape"
-    return None
+    return _DESKTOP.get(" ".join(condition.strip("()").replace(":", ": ").split()))
 
 
 def _px(number: str, unit: str) -> float:
@@ -76,3 +79,8 @@ def _px(number: str, unit: str) -> float:
 
 def _compare(left: float, sign: str, right: float) -> bool:
     return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right, "=": left == right}[sign]
+
+
+def supports(condition: str) -> frozenset[int]:
+    """The widths a `@supports` block holds at: every one, or none when its condition says `not`."""
+    return frozenset() if re.search(r"(?:^|[\s(])not[\s(]", condition.lower()) else EVERY

@@ -12,8 +12,8 @@ Selectors are read as cssselect.py says: compounds of an element name, `*`, `.cl
 combinators (`nav p`, `ul > li`, `h2 + p`, `h2 ~ p`), in selector lists; one with an attribute or a
 pseudo-class (`[hidden]`, `a:hover`) matches nothing here (it may hold only in some state). Rules inside an
 `@media` block apply at the desktop window widths its query holds at (mediaquery.py: a print-only or phone-only
-rule never, `(min-width: 768px)` always), rules inside `@layer` as any other; `@supports` and the rest are left
-out. A framework's display classes (`d-md-none`, `md:hidden`) are read as its stylesheet sets them
+rule never, `(min-width: 768px)` always), rules inside `@layer` as any other, inside `@supports` unless it asks
+for what is `not` supported; the rest are left out. A framework's display classes (`d-md-none`, `md:hidden`) are read as its stylesheet sets them
 (breakpoints.py), before the page's own rules. So text is hidden only where a rule certainly hides it.
 """
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from briefgen.sources.formats.breakpoints import CLASSES, STATEFUL, Shown, order
 from briefgen.sources.formats.cssselect import Selector, Tree, bucket, keys, matches, parse
-from briefgen.sources.formats.mediaquery import EVERY, WIDTHS, widths
+from briefgen.sources.formats.mediaquery import EVERY, WIDTHS, supports, widths
 
 PROPERTIES = ("display", "visibility", "content-visibility", "opacity", "clip", "clip-path", "width", "height",
               "max-height", "overflow", "overflow-y", "padding", "padding-top", "padding-bottom", "font-size",
@@ -169,7 +169,10 @@ def _rules(css: str, held: frozenset[int] = EVERY) -> Iterator[tuple[str, str, f
 
 
 def _block_widths(prelude: str) -> frozenset[int]:
-    """The widths an at-rule's block holds at: `@media`'s query's, every one for `@layer`, none for the rest."""
+    """The widths an at-rule's block holds at: `@media`'s query's, `@supports`'s, every one for `@layer`, none
+    for the rest (`@keyframes`, `@font-face`, `@container`…)."""
     if (media := _MEDIA.match(prelude)) is not None:
         return widths(prelude[media.end():])
+    if prelude.lower().startswith("@supports"):
+        return supports(prelude[len("@supports"):])
     return EVERY if prelude.lower().startswith("@layer") else frozenset()
