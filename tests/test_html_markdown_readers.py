@@ -252,3 +252,20 @@ def test_a_page_in_utf16_without_its_byte_order_mark_is_read_as_utf16(codec: str
     raw = f"<!doctype html><html><head>{charset}<title>T</title></head><body><p>{text}</p></body></html>"
     assert html(raw.encode(codec), "blocks") == [text]
     assert decode(raw.encode(codec)) == raw
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "windows-1251", "shift_jis", "gb2312"])
+def test_a_page_in_utf8_under_a_legacy_label_reads_as_utf8(label: str) -> None:
+    """Its server's header said UTF-8, over the <meta>, and the saved copy lost the header: valid UTF-8 beyond
+    ASCII is no legacy text by chance (`’` would read `â€™`)."""
+    text = "Officials said the programme’s cost was “too high” — about €400 million, 无人机."
+    assert html(page(label, f"<p>{text}</p>".encode()), "blocks") == [text]
+
+
+def test_a_charset_declared_late_in_a_long_head_is_read() -> None:
+    """A browser's parser meets the <meta> after 4 KB of inline script and reads the page again in its charset."""
+    text = "Правительство заявило о переносе испытаний на следующий год."
+    script = "<script>var x = '" + "a" * 6000 + "';</script>"
+    raw = (f"<html><head>{script}<meta charset='windows-1251'><title>T</title></head><body><p>{text}</p>"
+           "</body></html>").encode("cp1251")
+    assert html(raw, "blocks") == [text]

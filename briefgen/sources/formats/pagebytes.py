@@ -16,6 +16,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _COMMENT = re.compile(rb"<!--(?:-?>|.*?--!?>|.*\Z)", re.DOTALL)  # a comment, which the scan for a charset skips
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_BODY = re.compile(rb"<body\b", re.IGNORECASE)
 
 
 def decode(raw: bytes) -> str:
@@ -53,16 +54,26 @@ def _decoded(raw: bytes) -> str:
     unmarked = _utf16_order(raw)
     if unmarked is not None:  # UTF-16 without its byte order mark: a <meta> in it is not read as ASCII either
         return raw.decode(unmarked, errors="replace")
+    utf8 = _utf8(raw)
     declared = _declared(raw)
-    if declared is not None:
+    if declared is not None and (utf8 is None or utf8.isascii() or declared[1] == REPLACEMENT):
         return _decode_as(raw, *declared)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if utf8 is not None:  # valid UTF-8 whatever its label says: what its site's server said (see _utf8)
+        return utf8
     detected = likely_encoding(raw, markup=True)  # as browsers guess an unlabelled page's encoding from its bytes
     known = lookup(detected) if detected is not None else None
     return decode_windows_1252(raw) if known is None or known[1] == "windows-1252" else raw.decode(known[1])
+
+
+def _utf8(raw: bytes) -> str | None:
+    """The page as UTF-8, if it is valid UTF-8; else None. A page with characters beyond ASCII that is valid
+    UTF-8 is UTF-8 whatever its `<meta>` says: its server said so in the page's HTTP header, which overrides the
+    `<meta>` and which a saved page has lost (text in a legacy encoding is almost never valid UTF-8 by chance), so
+    the page its reader copied from showed "’", where its saved copy reads "â€™"."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_order(raw: bytes) -> str | None:
@@ -77,9 +88,12 @@ def _utf16_order(raw: bytes) -> str | None:
 
 
 def _declared(raw: bytes) -> tuple[str, str] | None:
-    """(encoding, codec) of the first known charset label in the page's first 4 KB, outside comments (a browser's
-    scan for it steps over them: an old `<meta>` left in a comment declares nothing)."""
-    head = raw[:4096]
+    """(encoding, codec) of the first known charset label in the page's head (its first 4 KB, or to where its
+    body begins, up to 64 KB: a browser's parser meets a `<meta>` late in a long head and reads the page again
+    in its charset), outside comments (a browser's scan for it steps over them: an old `<meta>` left in a comment
+    declares nothing)."""
+    body = _BODY.search(raw, 0, 65536)
+    head = raw[:max(4096, body.start() if body is not None else 65536)]
     for found in _CHARSET.finditer(_COMMENT.sub(b"", head) if b"<!--" in head else head):
         known = lookup(found.group(1).decode("ascii"))
         if known is not None:

@@ -13,8 +13,9 @@ combinators (`nav p`, `ul > li`, `h2 + p`, `h2 ~ p`), in selector lists; one wit
 pseudo-class (`[hidden]`, `a:hover`) matches nothing here (it may hold only in some state). Rules inside an
 `@media` block apply at the desktop window widths its query holds at (mediaquery.py: a print-only or phone-only
 rule never, `(min-width: 768px)` always), rules inside `@layer` as any other, inside `@supports` unless it asks
-for what is `not` supported; the rest are left out. A framework's display classes (`d-md-none`, `md:hidden`) are read as its stylesheet sets them
-(breakpoints.py), before the page's own rules. So text is hidden only where a rule certainly hides it.
+for what is `not` supported; the rest are left out. A framework's display classes (`d-md-none`, `md:hidden`)
+are read as its stylesheet sets them (breakpoints.py), before the page's own rules. So text is hidden only where
+a rule certainly hides it.
 """
 
 from __future__ import annotations
