@@ -73,3 +73,18 @@ def test_a_figure_s_caption_is_read_in_an_article_of_many_paragraphs() -> None:
     found = read(body, "article")
     assert "Drones at the northern base in March. Photograph: Reuters" in found
     assert "Chart: the army's drones by year." in found
+
+
+AMP = ("<amp-accordion><section expanded><h4>Open section</h4><p>Open section text: 700 drones.</p></section>"
+       "<section><h4>Folded section</h4><div><p>Folded text: 5 tanks.</p></div></section></amp-accordion>"
+       "<amp-video src='v.mp4' width='640' height='360'><div fallback><p>Your browser does not play this video: 6 "
+       "tanks.</p></div><div placeholder>Loading: 7 tanks.</div></amp-video><p>An input's <span placeholder='x'>"
+       "own text: 800 drones.</span></p>")
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_an_amp_page_s_folded_sections_and_fallbacks(reading: str) -> None:
+    """An AMP accordion's folded section shows its heading only; an AMP component's fallback (shown when it cannot
+    play) and placeholder (shown until it loads) are not drawn; a `placeholder` outside AMP is any attribute."""
+    assert read(AMP, reading) == ["Open section", "Open section text: 700 drones.", "Folded section",
+                                  "An input's own text: 800 drones."]

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefgen.sources.formats.breakpoints import CLASSES, screen_reader_only
 from briefgen.sources.formats.cssselect import Element, Tree
+from briefgen.sources.formats.folds import shut, unfilled
 from briefgen.sources.formats.ink import Ink, inherit
 from briefgen.sources.formats.mediaquery import WIDTHS, widths
 from briefgen.sources.formats.stylesheet import Sheet
@@ -26,10 +27,6 @@ HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "iframe"
                     "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes", "datalist", "desc",
                     "metadata", "defs", "symbol", "clippath", "mask", "pattern", "marker", "annotation",
                     "annotation-xml", "meter", "progress", "rtc"})
-# Elements whose text is not drawn but in some of their descendants: a closed <details> shows its <summary> only;
-# an SVG drawing draws the text of its <text> elements (a chart's labels) and of the HTML in a <foreignObject>.
-_SHUTTERS = frozenset({"details", "svg"})
-_DRAWN = frozenset({"text", "foreignobject"})
 # Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
                   "source", "track", "wbr"})
@@ -77,37 +74,30 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     see it; placed off the screen (`position: absolute` or `fixed` at -999px or further, `text-indent: -999px`).
     Unseen, which a descendant may undo (ink.py): `visibility: hidden` or `collapse`, `font-size: 0`, a
     transparent colour or that of the background; inside a closed <details> but its <summary>, inside an <svg>
-    but its <text> (_shut). All from the inline style and the page's <style> rules (stylesheet.py).
+    but its <text>, a folded AMP accordion's section but its heading (folds.py). All from the inline style and the
+    page's <style> rules (stylesheet.py).
     Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), and
     `aria-hidden="true"`, which hides text from screen readers only: it marks decoration or text repeated for the
     eye, which a sighted reader does see."""
-    if _never_shown(tag, attrs):
+    if _never_shown(tag, attrs, tree):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
     gone = _not_rendered(values)
     if gone and (sheet.varies or _responsive(attrs)):  # hidden in the narrowest window: is it in the widest?
         values = sheet.values(attrs, tree, WIDTHS[-1])
         gone = _not_rendered(values)
-    return Hiding(gone, _shut(tag, attrs, tree, inherit(parent, values)), values)
+    return Hiding(gone, shut(tag, attrs, tree, inherit(parent, values)), values)
 
 
-def _shut(tag: str, attrs: dict[str, str | None], tree: Tree, ink: Ink) -> Ink:
-    """`ink`, shut inside a closed <details> or an <svg>, open again in the details' <summary> or the drawing's
-    <text> (_SHUTTERS)."""
-    if tag in _SHUTTERS:
-        return replace(ink, shut=ink.shut or tag == "svg" or "open" not in attrs, shut_outside=ink.shut)
-    parent = tree[-2][-1].tag if len(tree) > 1 and tree[-2] else ""
-    if ink.shut and (tag in _DRAWN or (tag == "summary" and parent == "details")):
-        return replace(ink, shut=ink.shut_outside)
-    return ink
-
-
-def _never_shown(tag: str, attrs: dict[str, str | None]) -> bool:
+def _never_shown(tag: str, attrs: dict[str, str | None], tree: Tree) -> bool:
     """Gone whatever the styles say: HIDDEN (but a <template> declaring a shadow root), the `hidden` attribute
-    (but `until-found`), a <dialog> not open, a visually-hidden class."""
+    (but `until-found`), an AMP component's fallback or placeholder, a <dialog> not open, a visually-hidden
+    class."""
     if tag in HIDDEN and not (tag == "template" and any(name in attrs for name in _SHADOW_ROOT)):
         return True
     if "hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found":
+        return True
+    if unfilled(attrs, tree):
         return True
     return (tag == "dialog" and "open" not in attrs) or _visually_hidden((attrs.get("class") or "").split())
 
