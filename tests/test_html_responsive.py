@@ -135,3 +135,11 @@ def test_a_meter_or_progress_bar_s_fallback_text_is_not_read() -> None:
             'max="10">3 of 10 copy</progress> drones, the report said.</p>')
     found = list(extract(FORMATS[".html"], f"<p>{body}</p>".encode(), None, "blocks").paragraphs)
     assert found == ["Funded: of the budget; built: drones, the report said."]
+
+
+def test_text_unseen_in_a_narrow_window_only_is_read() -> None:
+    """`visibility: hidden` or a colour of the ground below 1200px only: a wide desktop window shows it."""
+    style = ("@media (max-width: 1200px) { .w { visibility: hidden } .v { color: #fff } } "
+             "@media (min-width: 768px) { .n { visibility: hidden } }")
+    assert read(f'<p class="w">{WIDE}</p><p class="v">Desktop copy two.</p><p class="n">{NARROW}</p>', style) == [
+        WIDE, "Desktop copy two."]

@@ -82,11 +82,12 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     if _never_shown(tag, attrs, tree):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
-    gone = _not_rendered(values)
-    if gone and (sheet.varies or _responsive(attrs)):  # hidden in the narrowest window: is it in the widest?
-        values = sheet.values(attrs, tree, WIDTHS[-1])
-        gone = _not_rendered(values)
-    return Hiding(gone, shut(tag, attrs, tree, inherit(parent, values)), values)
+    gone, ink = _not_rendered(values), inherit(parent, values)
+    if (gone or ink.unseen) and (sheet.varies or _responsive(attrs)):  # hidden in the narrowest window: and in
+        wide = sheet.values(attrs, tree, WIDTHS[-1])  # the widest?
+        if not _not_rendered(wide) and not inherit(parent, wide).unseen:
+            values, gone, ink = wide, False, inherit(parent, wide)
+    return Hiding(gone, shut(tag, attrs, tree, ink), values)
 
 
 def _never_shown(tag: str, attrs: dict[str, str | None], tree: Tree) -> bool:
