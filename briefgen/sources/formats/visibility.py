@@ -113,8 +113,15 @@ def _visually_hidden(classes: list[str]) -> bool:
 
 
 def _not_rendered(values: dict[str, str]) -> bool:
+    if not values or values.keys() <= _SHOWN_ALWAYS:  # most elements: nothing set, or only what hides no box
+        return False
     return values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
         or _clipped(values) or _off_screen(values)
+
+
+# Properties that on their own never leave an element's box undrawn (ink.py reads what they do to its text).
+_SHOWN_ALWAYS = frozenset({"color", "background", "background-color", "font-size", "visibility", "list-style",
+                           "list-style-type", "padding", "padding-top", "padding-bottom"})
 
 
 def _responsive(attrs: dict[str, str | None]) -> bool:
@@ -156,6 +163,8 @@ def _folded_shut(values: dict[str, str]) -> bool:
     """No height, and what overflows it hidden: a collapsed accordion's panel (`max-height: 0; overflow:
     hidden`, opened by a click). Not with a padding, which the responsive-video box (`height: 0; padding-bottom:
     56%`) draws its content in."""
+    if "height" not in values and "max-height" not in values:
+        return False
     low = [_NUMBER.match(values.get(side, "")) for side in ("height", "max-height")]
     clipping = {values.get("overflow", "").split(" ")[-1], values.get("overflow-y", "")} & {"hidden", "clip"}
     padded = any(_NUMBER.search(values.get(side, "")) and any(float(n) > 0 for n in _NUMBER.findall(values[side]))
