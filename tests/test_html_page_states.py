@@ -59,3 +59,10 @@ def test_a_collapsed_panel_is_not_read_and_an_open_one_is(reading: str) -> None:
     assert read(body, reading, head=head) == [f"{words}: {n}00 drones." for words, n in (
         ("An open answer", 1), ("Inside a video box", 2), ("An open panel", 3), ("Bootstrap 3's open panel", 4),
         ("The chosen tab", 5), ("The slide shown", 6))]
+
+
+@pytest.mark.parametrize("reading", ["blocks", "article"])
+def test_a_tooltip_s_text_inside_a_sentence_is_not_read(reading: str) -> None:
+    body = ("<p>The army flies 900 <span class='tooltip'>UAVs<span class='tooltiptext'>Unmanned aerial vehicles"
+            "</span></span> over the northern bases, the ministry said on Monday.</p>")
+    assert read(body, reading) == ["The army flies 900 UAVs over the northern bases, the ministry said on Monday."]

@@ -11,7 +11,8 @@ earlier one's, as in the frameworks' own order, and any rule of the page's own <
 over them all. Bootstrap 3 (`hidden-xs`, `visible-lg`), Bootstrap 4 and 5 (`d-none`, `d-md-block`), Tailwind
 (`hidden`, `md:block`, `max-lg:hidden`, `invisible`; `md:not-sr-only` and `md:sr-only`, screen_reader_only),
 Foundation (`show-for-small-only`, `hide-for-large`), Bulma (`is-hidden-desktop`), and the classes that say what
-they do (`mobile-only`, `hide-desktop`); and Bootstrap's components hidden until opened (STATEFUL).
+they do (`mobile-only`, `hide-desktop`, `tooltiptext`); and Bootstrap's components hidden until opened
+(STATEFUL).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ _FOUNDATION = {"small": (0, 640), "medium": (640, 1024), "large": (1024, 1200), 
 _BULMA = {"mobile": (0, 769), "tablet": (769, _WIDEST), "touch": (0, 1024), "desktop": (1024, _WIDEST),
           "widescreen": (1216, _WIDEST), "fullhd": (1408, _WIDEST), "tablet-only": (769, 1024),
           "desktop-only": (1024, 1216), "widescreen-only": (1216, 1408)}
+# A tooltip's text, written inside the sentence it glosses and shown on hovering (the W3Schools pattern,
+# `.tooltip .tooltiptext { visibility: hidden }`, that sites copy): not in the sentence a reader sees and copies.
+_HOVERED = ("tooltiptext", "tooltip-text", "tooltip-content")
 _PRINTED = ("visible-print", "visible-print-block", "visible-print-inline", "visible-print-inline-block",
             "show-for-print", "print-only")  # shown on paper only (Bootstrap 3, Foundation)
 _SAID = ("mobile-only", "only-mobile", "visible-mobile", "show-mobile", "show-on-mobile", "show-for-mobile",
@@ -102,6 +106,7 @@ def _hiding() -> dict[str, list[Shown]]:
         found[f"is-hidden-{size}"] = [Shown("none", True, low, high)]
     found.update({name: [Shown("none", False, 768)] for name in _SAID})
     found.update({name: [Shown("none", True)] for name in _PRINTED})
+    found.update({name: [Shown("none", False)] for name in _HOVERED})
     return found
 
 
