@@ -163,3 +163,17 @@ def roman(number: int) -> str:
         count, number = divmod(number, value)
         out.append(numeral * count)
     return "".join(out)
+
+
+# The characters Unicode raises and lowers for digits and the signs around them ("10³", "H₂O", "10⁻³").
+_RAISED = str.maketrans("0123456789+-\u2212=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾")
+_LOWERED = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+_SCRIPTABLE = frozenset("0123456789+-\u2212=() \u00a0")
+
+
+def raised(text: str, lowered: bool = False) -> str | None:
+    """`text` set as superscript (or subscript, `lowered`) characters, as a page shows `10<sup>3</sup>`, `10³`;
+    None when one of its characters has none (`1<sup>st</sup>`, `<sup>[3]</sup>`) or it has no digit."""
+    if not text or not _SCRIPTABLE.issuperset(text) or not any(char.isdigit() for char in text):
+        return None
+    return text.strip().translate(_LOWERED if lowered else _RAISED)

@@ -8,7 +8,8 @@ seen, the note number copied along ("priority1 by") or left out ("priority by").
 locator tries after the text as read, so each of those passages is found:
 
 - `folded`: superscript and subscript characters as the plain ones they raise or lower ("km²" is "km2"), but a
-  power of a number, which is another number ("10³" is not "103");
+  power of a number, which is another number ("10³" is not "103"), and which a passage may write with a caret
+  as a keyboard types it ("10^3" is "10³", "10^-3" is "10⁻³", "km^2" is "km2");
 - `unhyphenated`: a word a PDF's line end hyphenated ("expand-" "ing", "counter-" "proliferation") whole, as a
   passage typed from the page writes it; the reader keeps that hyphen (it may be a real one: "twenty-" "first")
   as LINE_END_HYPHEN, which matches as any hyphen does, so a passage copied with it is found too, and a hyphen
@@ -31,6 +32,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from briefgen.text import raised
 
 # The hyphen a PDF line's end cut a word at, as the PDF reader writes it: U+2010 HYPHEN, which looks and matches
 # like "-" (a seed's text copied from `seeds show` verifies), where the producer's own hyphens are "-".
@@ -76,10 +79,16 @@ def has_scripts(text: str) -> bool:
     return not text.isascii() and any(_plain(char) != char for char in set(text) if not char.isascii())
 
 
+# A power written with a caret after a number, a letter or a bracket: "10^3", "10^-3", "km^2", "(x+1)^2".
+_CARET = re.compile(r"(?<=[^\W_)\]])\^([+\-\u2212]?[0-9]{1,4})(?![0-9])")
+
+
 def folded(text: str) -> str:
     """`text` with each superscript and subscript character that follows no digit as the plain one ("H₂O" is
     "H2O", "km²" "km2", "priority¹" "priority1"); after a digit it is a power and stays ("10³" is a thousand,
-    never "103")."""
+    never "103"), as one written with a caret reads ("10^3" is "10³")."""
+    if "^" in text:
+        text = _CARET.sub(lambda found: raised(found.group(1)) or found.group(), text)
     if not has_scripts(text):
         return text
     out, power, before = [], False, " "

@@ -21,7 +21,7 @@ from briefgen.model.readings import READINGS
 from briefgen.safeio import DamagedState, load_state
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "20"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "21"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 
@@ -42,6 +42,9 @@ FORMATS = {
     ".markdown": Format("markdown", 5 * MB, 0),
     ".html": Format("html", 20 * MB, 0),
     ".htm": Format("html", 20 * MB, 0),
+    # a web page saved as one file: Chrome's and Edge's "Webpage, Single File", Internet Explorer's web archive
+    ".mhtml": Format("html", 20 * MB, 0),
+    ".mht": Format("html", 20 * MB, 0),
     ".pdf": Format("pdf", 50 * MB, 0),
     ".docx": Format("docx", 50 * MB, 0),
     # a Word document with macros (never run: only its text is read), a template, a template with macros

@@ -1,6 +1,8 @@
 """A web page's tree made ready for the article extractor (article.py): only what a browser shows, as it shows
 it. Text XML cannot hold goes; elements a browser does not render are dropped and unseen text emptied
-(visibility.py); an ordered list's items get their numbers (listmarks.py), a <q> its quotation marks; the
+(visibility.py); an ordered list's items get their numbers (listmarks.py), a <q> its quotation marks, a <sup>
+or <sub> of digits the characters it raises or lowers them to (`10³`, `H₂O`: text.raised), an SVG drawing's
+text and a MathML formula's as HTML the extractor reads (it drops both); the
 line breaks a browser drops between CJK characters go; and the attributes the extractor itself takes for hiding
 are taken away, so what shows is decided once, by the same rules as the raw-blocks reading's.
 """
@@ -17,12 +19,16 @@ from briefgen.sources.formats.listmarks import Numbering
 from briefgen.sources.formats.plain import unbroken
 from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import Visibility
+from briefgen.text import raised
 
 
 def prepare(tree: Any, sheet: Sheet) -> None:
     """Make the parsed page `tree` what a browser shows (the module says what), in place."""
     _xml_text(tree)
     _take_out_hidden(tree, sheet)
+    _scripts(tree)
+    _drawings_as_html(tree)
+    _captions_as_paragraphs(tree)
     _without_hiding_cues(tree)
     _blocks_apart(tree)
 
@@ -127,11 +133,12 @@ def _walk(tree: Any, sheet: Sheet) -> tuple[list[Any], list[Any], list[tuple[Any
         attrs = dict(element.attrib)
         went = seen.start(tag, attrs)
         numbering.start(tag, attrs, seen.values, functools.partial(_items, element))
-        if went and tag != "title":
+        kept = tag == "title" and element.getparent() is not None and element.getparent().tag == "head"
+        if went and not kept:  # the page's <title> stays, not a drawing's
             gone.append(element)
             continue
         mark = numbering.item(attrs, seen.values) if tag == "li" else ""
-        if seen.hidden and tag != "title":
+        if seen.hidden and not kept:
             unseen.append(element)
         elif mark:
             marks.append((element, mark))
@@ -159,6 +166,51 @@ def _texts(element: Any) -> Iterator[tuple[Any, str]]:
 def _items(element: Any) -> int:
     """The items of a list element."""
     return sum(child.tag == "li" for child in element)
+
+
+def _scripts(tree: Any) -> None:
+    """Each <sup> and <sub> of digits as the characters it raises or lowers them to, as the blocks reading
+    (htmldoc.py) reads them; the innermost first."""
+    for element in reversed(list(tree.iter("sup", "sub"))):
+        shown = raised("".join(element.itertext()), lowered=element.tag == "sub")
+        if shown is not None:
+            for child in list(element):
+                element.remove(child)
+            element.text = shown
+
+
+# The elements of an SVG drawing that hold its drawn text (the rest are drawn shapes, empty once the text no
+# browser draws is taken out), and what each becomes; and a MathML formula's, all of which are inline text.
+_DRAWN = {"svg": "div", "g": "div", "a": "a", "text": "p", "tspan": "span", "textpath": "span",
+          "foreignobject": "div"}
+
+
+def _drawings_as_html(tree: Any) -> None:
+    """Each inline SVG drawing as a <div> of a <p> for each text it draws (a chart's labels; an icon, which draws
+    none, goes), each MathML
+    formula as a <span> of the characters it draws, in order (`x+1`): the extractor drops both, or puts a
+    formula's TeX source (its `alttext`) in its place, which the page does not show."""
+    for drawing in list(tree.iter("svg")):
+        if next(drawing.iter("text", "foreignobject"), None) is None:
+            drawing.drop_tree()  # an icon: it draws no text (the text after it stays)
+            continue
+        for element in drawing.iter():
+            if isinstance(element.tag, str):
+                element.tag = _DRAWN.get(element.tag, "span")
+    for formula in list(tree.iter("math")):
+        for element in formula.iter():
+            if isinstance(element.tag, str):
+                element.attrib.clear()
+                element.tag = "span"
+
+
+def _captions_as_paragraphs(tree: Any) -> None:
+    """Each figure's caption as a paragraph, the figure as a division: the extractor, asked for no images, drops
+    a figure whole with its caption, which the page shows under the picture or chart ("Source: ministry data").
+    And a <template> left in the tree, which declares a shadow root the browser draws in place, as a division
+    (the extractor drops templates)."""
+    for element in tree.iter("figure", "figcaption", "template"):
+        element.tag = "p" if element.tag == "figcaption" else "div"
 
 
 def _quote_marks(tree: Any) -> None:

@@ -19,8 +19,13 @@ from dataclasses import dataclass
 
 MAX_SIBLINGS = 64  # the elements before one that a `~` looks at
 MAX_STEPS = 512  # the elements looked at to match one selector against one element
-_COMPOUND = re.compile(r"^(?P<tag>\*|[a-z][a-z0-9-]*)?(?P<rest>(?:[.#]-?[_a-z][\w-]*)*)$", re.IGNORECASE)
-_PART = re.compile(r"([.#])([\w-]+)")
+# A name's character: a letter, digit, `-` or `_`, or one escaped (`\:` and `\/` in Tailwind's `md\:hidden` and
+# `w-1\/2`, `\32 ` for a leading digit, as in `\32xl\:block`).
+_NAME_CHAR = r"(?:[\w-]|\\[0-9a-f]{1,6}\s?|\\[^0-9a-f\n])"
+_COMPOUND = re.compile(rf"^(?P<tag>\*|[a-z][a-z0-9-]*)?(?P<rest>(?:[.#]-?(?:[_a-z]|\\){_NAME_CHAR}*)*)$",
+                       re.IGNORECASE)
+_PART = re.compile(rf"([.#])({_NAME_CHAR}+)", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\(?:([0-9a-f]{1,6})\s?|(.))", re.IGNORECASE)
 _COMBINATOR = re.compile(r"\s*([>+~])\s*|\s+")
 
 
@@ -126,12 +131,20 @@ def _compound(text: str | None) -> Compound | None:
     found = _COMPOUND.match(text or "")
     if not found or not text:
         return None
-    ids = [name for mark, name in _PART.findall(found.group("rest")) if mark == "#"]
+    parts = [(mark, _unescaped(name)) for mark, name in _PART.findall(found.group("rest"))]
+    ids = [name for mark, name in parts if mark == "#"]
     if len(set(ids)) > 1:
         return None  # `#a#b` matches no element
-    classes = frozenset(name for mark, name in _PART.findall(found.group("rest")) if mark == ".")
+    classes = frozenset(name for mark, name in parts if mark == ".")
     tag = found.group("tag")
     return Compound(None if tag in (None, "*") else tag.lower(), ids[0] if ids else None, classes)
+
+
+def _unescaped(name: str) -> str:
+    """A class or id as written in the page's markup (`md\\:hidden` is `md:hidden`, `\\32xl` is `2xl`)."""
+    if "\\" not in name:
+        return name
+    return _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)) if found.group(1) else found.group(2), name)
 
 
 def matches(selector: Selector, tree: Tree) -> bool:

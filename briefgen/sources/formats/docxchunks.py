@@ -43,6 +43,7 @@ def content_type(types: Any, name: str) -> str:
 def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -> list[str]:
     """The paragraphs of a chunk of content type `kind` (nothing for a kind not read)."""
     from briefgen.sources.formats.htmldoc import decode, text_blocks
+    from briefgen.sources.formats.mhtml import archived
     from briefgen.sources.formats.plain import decode_text
 
     kind = kind.split(";")[0].strip()
@@ -50,8 +51,8 @@ def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -
         if kind in HTML_TYPES:
             return text_blocks(decode(raw))
         if kind in MHTML_TYPES:
-            page = _mhtml_page(raw)
-            return text_blocks(decode(page)) if page is not None else []
+            page = archived(raw, sure=True)
+            return text_blocks(decode(page.html)) if page is not None else []
         if kind == "text/plain":
             return decode_text(raw).splitlines()
         if kind.startswith(DOCX_TYPES):
@@ -60,15 +61,3 @@ def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -
         return []
     return []
 
-
-def _mhtml_page(raw: bytes) -> bytes | None:
-    """The HTML page an MHTML archive holds (its first text/html part)."""
-    import email
-    import email.policy
-
-    message = email.message_from_bytes(raw, policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)
-            return payload if isinstance(payload, bytes) else None
-    return None

@@ -7,86 +7,30 @@ need text and where blocks begin and end, so no third-party parser is worth its 
 
 from __future__ import annotations
 
-import codecs
 import re
 from html.parser import HTMLParser
 
 from briefgen.sources.formats import Extracted, paragraphs_of
 from briefgen.sources.formats.listmarks import Numbering, list_sizes
-from briefgen.sources.formats.plain import SeedError, check_kind, unbroken
+from briefgen.sources.formats.pagebytes import decode as decode  # read here, and by the other readers
+from briefgen.sources.formats.plain import SeedError, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
-from briefgen.sources.formats.textbytes import likely_encoding
 from briefgen.sources.formats.visibility import VOID, Visibility, page_sheet
-from briefgen.sources.formats.webcharsets import REPLACEMENT, decode_windows_1252, lookup
+from briefgen.text import raised
 
-# Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not).
+# Elements that begin and end a paragraph (inline elements such as <a>, <b>, <span> do not); an SVG drawing's
+# <text> (a chart's label) is one too.
 BLOCKS = frozenset({"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
                     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                     "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre",
-                    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+                    "section", "summary", "table", "tbody", "td", "tfoot", "th", "text", "thead", "tr", "ul"})
 # `display` values that make an element a block of its own whatever its tag (`inline-block` and the like keep the
 # element in its line but make its content a block: read by its tag, as are the table's parts).
 BLOCK_DISPLAYS = frozenset({"block", "flex", "grid", "list-item", "table", "flow-root", "table-caption"})
-# Control characters that are not white space (C0 but tab, line feed, form feed, carriage return; DEL; C1 but NEL)
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Where a comment ends, from just after its `<!--`: at once (`<!-->`, `<!--->`), else at `-->` or `--!>`.
 _ENDS_AT_ONCE = re.compile(r"-?>")
 _COMMENT_END = re.compile(r"--!?>")
 _MARKUP_OPEN = re.compile("<[A-Za-z!/?]")  # what begins a tag, an end tag, a comment or a declaration
-_COMMENT = re.compile(rb"<!--(?:-?>|.*?--!?>|.*\Z)", re.DOTALL)  # the same, in the bytes a charset is sought in
-
-
-def decode(raw: bytes) -> str:
-    """Text of an HTML file as a browser decodes it: a BOM, else the first `<meta charset>` whose label the WHATWG
-    Encoding Standard knows (webcharsets.py; unknown labels are ignored, as browsers ignore them; bytes invalid
-    in it read as U+FFFD), else UTF-8, else the legacy encoding the bytes are detected to be (as Chrome and
-    Firefox detect an unlabelled page's), else the web's windows-1252; without NUL characters, which a
-    browser's parser drops from the page's text, nor the other control characters that are not white space
-    (LibreOffice's HTML writes an input field's text between U+0004 and U+0005), which no reader sees as text
-    nor can type, and a passage may not hold.
-    A file whose first bytes say it is a PDF, a Word file or an image is refused."""
-    check_kind(raw, "an HTML page")
-    text = _decoded(raw)
-    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
-
-
-def _decoded(raw: bytes) -> str:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            return raw.decode(encoding, errors="replace")
-    declared = _declared(raw)
-    if declared is not None:
-        return _decode_as(raw, *declared)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    detected = likely_encoding(raw, markup=True)  # as browsers guess an unlabelled page's encoding from its bytes
-    known = lookup(detected) if detected is not None else None
-    return decode_windows_1252(raw) if known is None or known[1] == "windows-1252" else raw.decode(known[1])
-
-
-def _declared(raw: bytes) -> tuple[str, str] | None:
-    """(encoding, codec) of the first known charset label in the page's first 4 KB, outside comments (a browser's
-    scan for it steps over them: an old `<meta>` left in a comment declares nothing)."""
-    head = raw[:4096]
-    for found in _CHARSET.finditer(_COMMENT.sub(b"", head) if b"<!--" in head else head):
-        known = lookup(found.group(1).decode("ascii"))
-        if known is not None:
-            return known
-    return None
-
-
-def _decode_as(raw: bytes, name: str, codec: str) -> str:
-    if codec == REPLACEMENT:
-        raise SeedError(f"the page declares the character set {name!r}, which browsers refuse to show "
-                        "(ISO-2022-KR, HZ and ISO-2022-CN can smuggle markup past filters)",
-                        "re-save the page as UTF-8")
-    if codec == "windows-1252":
-        return decode_windows_1252(raw)
-    return raw.decode(codec, errors="replace")  # a byte sequence the encoding has no character for shows as �
 
 
 def quote_mark(depth: int, opening: bool) -> str:
@@ -151,12 +95,15 @@ class HtmlText(LenientParser):
         self._quotes: list[bool] = []  # the open <q> elements, and whether each is seen
         self._head = False  # </head> may be left out: the head also ends where the body's content begins
         self._shapes: dict[str, list[bool]] = {}  # whether each open element of a name is a block, innermost last
+        self._scripts: list[tuple[str, list[str], int]] = []  # each open <sup>, <sub>: where its text begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = dict(attrs)
         gone = self.visibility.start(tag, named)
         self.numbering.start(tag, named, self.visibility.values, self._items)
-        if tag == "q":
+        if tag in ("sup", "sub"):
+            self._scripts.append((tag, self._current, len(self._current)))
+        elif tag == "q":
             self._quotes.append(not self.visibility.hidden)
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=True))
@@ -194,7 +141,9 @@ class HtmlText(LenientParser):
         self.visibility.end(tag)
         self.numbering.end(tag)
         self._mark = "" if tag in ("li", "ol") else self._mark
-        if tag == "q" and self._quotes:
+        if tag in ("sup", "sub"):
+            self._script_ends(tag)
+        elif tag == "q" and self._quotes:
             if self._quotes[-1]:
                 self._current.append(quote_mark(len(self._quotes), opening=False))
             self._quotes.pop()
@@ -203,6 +152,17 @@ class HtmlText(LenientParser):
         elif self._closes_block(tag):
             self.flush()
             self._pre = max(0, self._pre - (tag == "pre"))
+
+    def _script_ends(self, tag: str) -> None:
+        """A <sup> or <sub> ends: its text, when still in the current block, as the characters it raises or
+        lowers to (text.raised: `10<sup>3</sup>` reads `10³`, as the page shows it)."""
+        while any(opened == tag for opened, _, _ in self._scripts):
+            opened, pieces, start = self._scripts.pop()
+            if opened == tag:
+                shown = raised("".join(pieces[start:]), lowered=tag == "sub") if pieces is self._current else None
+                if shown is not None:
+                    pieces[start:] = [shown]
+                return
 
     def handle_data(self, data: str) -> None:
         if self.visibility.hidden or self._head:

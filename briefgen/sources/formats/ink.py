@@ -29,10 +29,12 @@ class Ink:
     tiny: bool = False  # a type size of zero
     colour: str | None = "#000000"  # "#rrggbb", "transparent", or None when unknown
     ground: str | None = "#ffffff"  # the colour behind the text; None when unknown
+    shut: bool = False  # inside a closed <details> (but its <summary>) or an <svg> (but its <text>)
+    shut_outside: bool = False  # whether the nearest <details> or <svg> around was shut itself
 
     @property
     def unseen(self) -> bool:
-        return self.invisible or self.tiny or self.colour == "transparent" or (
+        return self.invisible or self.tiny or self.shut or self.colour == "transparent" or (
             self.colour is not None and self.colour == self.ground)
 
 

@@ -11,8 +11,11 @@ over any rule, then the selector's specificity, then the later rule.
 Selectors are read as cssselect.py says: compounds of an element name, `*`, `.class`, `#id`, joined by
 combinators (`nav p`, `ul > li`, `h2 + p`, `h2 ~ p`), in selector lists; one with an attribute or a
 pseudo-class (`[hidden]`, `a:hover`) matches nothing here (it may hold only in some state). Rules inside an
-at-rule apply only when it is `@media` for every screen (`all`, `screen`): a print-only or width-dependent
-rule, `@supports` and the rest are left out. So text is hidden only where a rule certainly hides it.
+`@media` block apply at the desktop window widths its query holds at (mediaquery.py: a print-only or phone-only
+rule never, `(min-width: 768px)` always), rules inside `@layer` as any other, inside `@supports` unless it asks
+for what is `not` supported; the rest are left out. A framework's display classes (`d-md-none`, `md:hidden`)
+are read as its stylesheet sets them (breakpoints.py), before the page's own rules. So text is hidden only where
+a rule certainly hides it.
 """
 
 from __future__ import annotations
@@ -21,16 +24,22 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from briefgen.sources.formats.breakpoints import CLASSES, STATEFUL, Shown, order
 from briefgen.sources.formats.cssselect import Selector, Tree, bucket, keys, matches, parse
+from briefgen.sources.formats.mediaquery import EVERY, WIDTHS, supports, widths
 
 PROPERTIES = ("display", "visibility", "content-visibility", "opacity", "clip", "clip-path", "width", "height",
-              "overflow", "font-size", "color", "background-color", "background", "position", "left", "top", "right",
-              "bottom", "text-indent", "list-style-type", "list-style")
+              "max-height", "overflow", "overflow-y", "padding", "padding-top", "padding-bottom", "font-size",
+              "color", "background-color", "background", "position", "left", "top", "right", "bottom",
+              "text-indent", "list-style-type", "list-style")
 _COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _TOKEN = re.compile(r""""(?:\\.|[^"\\\n])*"?|'(?:\\.|[^'\\\n])*'?|[{};]""")
 _DECLARATION = re.compile(rf"(?:^|;)\s*({'|'.join(PROPERTIES)})\s*:\s*([^;!]+?)\s*(!\s*important\s*)?(?=;|$)",
                           re.IGNORECASE)
-_EVERY_SCREEN = frozenset({"", "all", "screen", "only screen", "only all"})
+_MEDIA = re.compile(r"@media\b", re.IGNORECASE)
+# The presentational attributes of old pages that colour text and what is behind it (`<font color>`, `<body
+# text>`, `bgcolor` on the body and a table's parts), below every style rule in the cascade, as in a browser.
+_HINTS = (("color", "color"), ("color", "text"), ("background-color", "bgcolor"))
 
 
 # A declaration's weight in the cascade: (important, inline, specificity, order); the greatest wins.
@@ -44,49 +53,59 @@ class Sheet:
     """The rules that set one of PROPERTIES: for each selector, the value that wins for each property (a later
     rule of the same selector overrides an earlier one), indexed by the id, class or element name it needs."""
 
-    rules: dict[str, dict[str, dict[Selector, Settled]]] = field(default_factory=dict)  # subject's key, need
+    # subject's key, need, selector, then the window width the values hold at (mediaquery.WIDTHS)
+    rules: dict[str, dict[str, dict[Selector, dict[int, Settled]]]] = field(default_factory=dict)
     count: int = 0  # declarations read, their order in the cascade
     selectors: int = 0
+    varies: bool = False  # some rule holds at one of the widths only
 
-    def add(self, css: str) -> None:
-        """Read one <style> element's text."""
-        for prelude, body in _rules(_COMMENT.sub(" ", css)):
+    def add(self, css: str, media: str = "") -> None:
+        """Read one <style> element's text (`media`, its `media` attribute)."""
+        for prelude, body, held in _rules(_COMMENT.sub(" ", css), widths(media)):
             values = declarations(body)
             if values:
+                self.varies = self.varies or held != EVERY
                 for text in prelude.split(","):
                     selector = parse(text)
                     if selector is not None:
-                        self._put(selector, values)
+                        self._put(selector, values, held)
 
-    def _put(self, selector: Selector, values: dict[str, str]) -> None:
+    def _put(self, selector: Selector, values: dict[str, str], held: frozenset[int]) -> None:
         needs = self.rules.setdefault(bucket(selector.subject), {})
         kept = needs.setdefault(bucket(selector.steps[0][1]) if selector.steps else "", {})
         if selector not in kept:
             if self.selectors >= MAX_SELECTORS:
                 return
             self.selectors += 1
-        settled = kept.setdefault(selector, {})
+        by_width = kept.setdefault(selector, {})
         self.count += 1
-        for name, value in values.items():
-            weight = (value.endswith("!"), False, selector.specificity, self.count)
-            if name not in settled or weight > settled[name][0]:
-                settled[name] = (weight, value.rstrip("!"))
+        for width in held:
+            settled = by_width.setdefault(width, {})
+            for name, value in values.items():
+                weight = (value.endswith("!"), False, selector.specificity, self.count)
+                if name not in settled or weight > settled[name][0]:
+                    settled[name] = (weight, value.rstrip("!"))
 
-    def values(self, attrs: Mapping[str, str | None], tree: Tree) -> dict[str, str]:
-        """The value each of PROPERTIES takes for an element (the one `tree` met last, with these attributes), by
-        its rules and its inline style; a property no declaration sets is absent."""
+    def values(self, attrs: Mapping[str, str | None], tree: Tree, width: int = WIDTHS[0]) -> dict[str, str]:
+        """The value each of PROPERTIES takes for an element (the one `tree` met last, with these attributes) in a
+        window `width` px wide, by its inline style, its rules and its framework classes; a property no
+        declaration sets is absent."""
         inline = declarations(attrs.get("style") or "")
         best: Settled = {name: ((value.endswith("!"), True, (0, 0, 0), 0), value.rstrip("!"))
                          for name, value in inline.items()}
         if self.rules:
-            for selector, settled in self._candidates(tree):
-                if matches(selector, tree):
-                    for name, (weight, value) in settled.items():
+            for selector, by_width in self._candidates(tree):
+                if width in by_width and matches(selector, tree):
+                    for name, (weight, value) in by_width[width].items():
                         if name not in best or weight > best[name][0]:
                             best[name] = (weight, value)
+        _framework(attrs.get("class") or "", width, best)
+        for name, attribute in _HINTS:
+            if name not in best and attrs.get(attribute):
+                best[name] = ((False, False, (0, 0, 0), -1 << 41), (attrs[attribute] or "").strip().lower())
         return {name: value for name, (_, value) in best.items()}
 
-    def _candidates(self, tree: Tree) -> Iterator[tuple[Selector, Settled]]:
+    def _candidates(self, tree: Tree) -> Iterator[tuple[Selector, dict[int, Settled]]]:
         """The rules whose subject may fit the element met last and whose nearest other compound may fit an
         element of `tree` (indexed by both, so thousands of rules cost a few lookups an element)."""
         for key in keys(tree[-1][-1]):
@@ -109,9 +128,24 @@ def declarations(body: str) -> dict[str, str]:
     return found
 
 
-def _rules(css: str) -> Iterator[tuple[str, str]]:
-    """(selector text, declaration block) of each style rule that applies on every screen, in order."""
-    stack: list[tuple[str, bool]] = []  # the open blocks: (their prelude, whether their rules apply)
+def _framework(classes: str, width: int, best: Settled) -> None:
+    """Settle in `best` the `display` (or `visibility`) an element's framework classes give it at `width`
+    (breakpoints.py)."""
+    names = classes.split()
+    for name in names:
+        if name in STATEFUL and STATEFUL[name].isdisjoint(names) and "display" not in best \
+                and "navbar-collapse" not in names:  # a navigation bar's menu, open from its breakpoint on
+            best["display"] = ((False, False, (0, 2, 0), order(Shown("none", False), 0)), "none")
+        for index, shown in enumerate(CLASSES.get(name, ())):
+            weight = (shown.important, False, (0, 1, 0), order(shown, index))
+            if shown.at(width) and (shown.prop not in best or weight > best[shown.prop][0]):
+                best[shown.prop] = (weight, shown.value)
+
+
+def _rules(css: str, held: frozenset[int] = EVERY) -> Iterator[tuple[str, str, frozenset[int]]]:
+    """(selector text, declaration block, the widths it holds at) of each style rule that applies on some
+    desktop screen, in order; `held`, the widths the whole sheet holds at."""
+    stack: list[tuple[str, frozenset[int]]] = []  # the open blocks: (their prelude, the widths their rules hold at)
     start = 0
     for token in _TOKEN.finditer(css):
         mark = token.group()
@@ -123,24 +157,23 @@ def _rules(css: str) -> Iterator[tuple[str, str]]:
             continue
         if mark == "{":
             prelude = " ".join(css[start:token.start()].split())
-            inside = not stack or (stack[-1][1] and stack[-1][0].startswith("@"))  # a nested rule is a descendant's
-            applies = inside and (not prelude.startswith("@") or _every_screen(prelude))
-            stack.append((prelude, applies))
+            outer = stack[-1] if stack else ("@", held)
+            inside = outer[1] if outer[0].startswith("@") else frozenset()  # a nested rule is a descendant's
+            stack.append((prelude, inside & _block_widths(prelude) if prelude.startswith("@") else inside))
             start = token.end()
             continue
         if stack:
             prelude, applies = stack.pop()
             if applies and not prelude.startswith("@"):
-                yield prelude, css[start:token.start()]
+                yield prelude, css[start:token.start()], applies
         start = token.end()
 
 
-def _every_screen(prelude: str) -> bool:
-    """Whether an at-rule's block holds for every screen: `@media` with `all` or `screen` among its queries."""
-    name, _, condition = prelude.partition(" ")
-    return name.lower() == "@media" and every_screen(condition)
-
-
-def every_screen(media: str) -> bool:
-    """Whether a media query list holds on every screen: empty, or `all` or `screen` among its queries."""
-    return any(" ".join(query.lower().split()) in _EVERY_SCREEN for query in media.split(","))
+def _block_widths(prelude: str) -> frozenset[int]:
+    """The widths an at-rule's block holds at: `@media`'s query's, `@supports`'s, every one for `@layer`, none
+    for the rest (`@keyframes`, `@font-face`, `@container`…)."""
+    if (media := _MEDIA.match(prelude)) is not None:
+        return widths(prelude[media.end():])
+    if prelude.lower().startswith("@supports"):
+        return supports(prelude[len("@supports"):])
+    return EVERY if prelude.lower().startswith("@layer") else frozenset()

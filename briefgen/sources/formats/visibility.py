@@ -9,18 +9,24 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from briefgen.sources.formats.breakpoints import CLASSES, screen_reader_only
 from briefgen.sources.formats.cssselect import Element, Tree
+from briefgen.sources.formats.folds import shut, unfilled
 from briefgen.sources.formats.ink import Ink, inherit
-from briefgen.sources.formats.stylesheet import Sheet, every_screen
+from briefgen.sources.formats.mediaquery import WIDTHS, widths
+from briefgen.sources.formats.stylesheet import Sheet
 
 # Elements whose content is never text a reader sees on the page, or never in the line they read: a ruby's
 # <rt> (its reading, set small above the base text: 無人機 with むじんき over it is read, typed and quoted
 # "無人機") and <rp> (the parentheses around it, which only a browser without ruby shows).
 # The fallback text of media a browser plays (<video>, <audio>) and of embedded content it shows (<noembed>,
-# <noframes>), and a <datalist>'s suggestions, are not shown either.
-HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
-                    "canvas", "select", "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes",
-                    "datalist"})
+# <noframes>), a <datalist>'s suggestions and the fallback text of a <meter> or <progress> (drawn as a bar) are
+# not shown either; nor an SVG drawing's title (a tooltip),
+# description and definitions, nor a MathML formula's annotations (its TeX source).
+HIDDEN = frozenset({"script", "style", "noscript", "template", "title", "iframe", "object", "canvas", "select",
+                    "textarea", "button", "rt", "rp", "video", "audio", "noembed", "noframes", "datalist", "desc",
+                    "metadata", "defs", "symbol", "clippath", "mask", "pattern", "marker", "annotation",
+                    "annotation-xml", "meter", "progress", "rtc"})
 # Elements that never have content or an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
                   "source", "track", "wbr"})
@@ -41,6 +47,8 @@ VISUALLY_HIDDEN = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "sc
                              "element-invisible", "show-for-sr", "govuk-visually-hidden", "nhsuk-u-visually-hidden",
                              "usa-sr-only", "u-visually-hidden", "a11y-hidden", "hidden-visually"})
 _INERT = frozenset({"template", "noscript"})  # a <style> inside them styles nothing (with scripts running)
+# A <template> that declares a shadow root (`shadowrootmode`, Chrome's earlier `shadowroot`) is drawn in place.
+_SHADOW_ROOT = ("shadowrootmode", "shadowroot")
 
 
 @dataclass(frozen=True)
@@ -65,19 +73,60 @@ def hiding(tag: str, attrs: dict[str, str | None], sheet: Sheet, tree: Tree, par
     `overflow: hidden`): a screen reader reads it, a sighted reader, who copies passages from the page, does not
     see it; placed off the screen (`position: absolute` or `fixed` at -999px or further, `text-indent: -999px`).
     Unseen, which a descendant may undo (ink.py): `visibility: hidden` or `collapse`, `font-size: 0`, a
-    transparent colour or that of the background. All from the inline style and the page's <style> rules
-    (stylesheet.py).
-    Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), closed
-    <details> (one click opens it), and `aria-hidden="true"`, which hides text from screen readers only: it marks
-    decoration or text repeated for the eye, which a sighted reader does see."""
-    if tag in HIDDEN or ("hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found") or (
-            tag == "dialog" and "open" not in attrs) or (
-            attrs.get("class") and not VISUALLY_HIDDEN.isdisjoint((attrs["class"] or "").split())):
+    transparent colour or that of the background; inside a closed <details> but its <summary>, inside an <svg>
+    but its <text>, a folded AMP accordion's section but its heading (folds.py). All from the inline style and the
+    page's <style> rules (stylesheet.py).
+    Seen, so kept: `hidden="until-found"` (folded text the browser's find-in-page opens and shows), and
+    `aria-hidden="true"`, which hides text from screen readers only: it marks decoration or text repeated for the
+    eye, which a sighted reader does see."""
+    if _never_shown(tag, attrs, tree):
         return Hiding(True, parent, {})
     values = sheet.values(attrs, tree)
-    gone = values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
+    gone, ink = _not_rendered(values), inherit(parent, values)
+    if (gone or ink.unseen) and (sheet.varies or _responsive(attrs)):  # hidden in the narrowest window: and in
+        wide = sheet.values(attrs, tree, WIDTHS[-1])  # the widest?
+        if not _not_rendered(wide) and not inherit(parent, wide).unseen:
+            values, gone, ink = wide, False, inherit(parent, wide)
+    return Hiding(gone, shut(tag, attrs, tree, ink), values)
+
+
+def _never_shown(tag: str, attrs: dict[str, str | None], tree: Tree) -> bool:
+    """Gone whatever the styles say: HIDDEN (but a <template> declaring a shadow root), the `hidden` attribute
+    (but `until-found`), an AMP component's fallback or placeholder, a <dialog> not open, a visually-hidden
+    class."""
+    if tag in HIDDEN and not (tag == "template" and any(name in attrs for name in _SHADOW_ROOT)):
+        return True
+    if "hidden" in attrs and (attrs["hidden"] or "").strip().lower() != "until-found":
+        return True
+    if unfilled(attrs, tree):
+        return True
+    return (tag == "dialog" and "open" not in attrs) or _visually_hidden((attrs.get("class") or "").split())
+
+
+def _visually_hidden(classes: list[str]) -> bool:
+    """A class of VISUALLY_HIDDEN, unless Tailwind's `md:not-sr-only` shows it again in a desktop window (and
+    Tailwind's `md:sr-only`, hiding it there)."""
+    hidden = not VISUALLY_HIDDEN.isdisjoint(classes)
+    if not any(name.endswith("sr-only") and ":" in name for name in classes):
+        return hidden
+    return all(screen_reader_only(classes, width, hidden) for width in WIDTHS)
+
+
+def _not_rendered(values: dict[str, str]) -> bool:
+    if not values or values.keys() <= _SHOWN_ALWAYS:  # most elements: nothing set, or only what hides no box
+        return False
+    return values.get("display") == "none" or values.get("content-visibility") == "hidden" or _clear(values) \
         or _clipped(values) or _off_screen(values)
-    return Hiding(gone, inherit(parent, values), values)
+
+
+# Properties that on their own never leave an element's box undrawn (ink.py reads what they do to its text).
+_SHOWN_ALWAYS = frozenset({"color", "background", "background-color", "font-size", "visibility", "list-style",
+                           "list-style-type", "padding", "padding-top", "padding-bottom"})
+
+
+def _responsive(attrs: dict[str, str | None]) -> bool:
+    """Whether an element has a framework's display class (breakpoints.py), which may hold at some widths only."""
+    return any(name in CLASSES for name in (attrs.get("class") or "").split())
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
@@ -94,7 +143,8 @@ def _clear(values: dict[str, str]) -> bool:
 
 def _clipped(values: dict[str, str]) -> bool:
     """Clipped to nothing: `clip: rect()` of sides at most 1px, `clip-path: inset(50%)` or more, a circle or an
-    ellipse of no size, or a box at most 1px wide and high that hides what overflows it."""
+    ellipse of no size, a box at most 1px wide and high that hides what overflows it, or one of no height
+    (_folded_shut)."""
     clip, path = values.get("clip", ""), values.get("clip-path", "")
     if clip.startswith("rect(") and all(float(n) <= 1 for n in _NUMBER.findall(clip)):
         return True
@@ -104,7 +154,22 @@ def _clipped(values: dict[str, str]) -> bool:
     if path.startswith(("circle(", "ellipse(")) and (found := _NUMBER.search(path)) and float(found.group()) <= 0:
         return True
     tiny = [_NUMBER.match(values.get(side, "")) for side in ("width", "height")]
-    return all(n is not None and float(n.group()) <= 1 for n in tiny) and values.get("overflow") == "hidden"
+    if all(n is not None and float(n.group()) <= 1 for n in tiny) and values.get("overflow") == "hidden":
+        return True
+    return _folded_shut(values)
+
+
+def _folded_shut(values: dict[str, str]) -> bool:
+    """No height, and what overflows it hidden: a collapsed accordion's panel (`max-height: 0; overflow:
+    hidden`, opened by a click). Not with a padding, which the responsive-video box (`height: 0; padding-bottom:
+    56%`) draws its content in."""
+    if "height" not in values and "max-height" not in values:
+        return False
+    low = [_NUMBER.match(values.get(side, "")) for side in ("height", "max-height")]
+    clipping = {values.get("overflow", "").split(" ")[-1], values.get("overflow-y", "")} & {"hidden", "clip"}
+    padded = any(_NUMBER.search(values.get(side, "")) and any(float(n) > 0 for n in _NUMBER.findall(values[side]))
+                 for side in ("padding", "padding-top", "padding-bottom"))
+    return any(n is not None and float(n.group()) <= 0 for n in low) and bool(clipping) and not padded
 
 
 def _off_screen(values: dict[str, str]) -> bool:
@@ -191,13 +256,16 @@ def page_sheet(html: str) -> Sheet:
             continue
         end = re.compile(f"</{tag}", re.IGNORECASE).search(html, position)
         stop = len(html) if end is None else end.start()
-        if tag == "style" and not inert and _styles_screen(found.group(3)):
-            sheet.add(html[position:stop])
+        media = _screen_media(found.group(3))
+        if tag == "style" and not inert and media is not None:
+            sheet.add(html[position:stop], media)
         position = stop
     return sheet
 
 
-def _styles_screen(attributes: str) -> bool:
-    """Whether a <style> element's attributes leave it styling the screen (its `media` and `type`)."""
+def _screen_media(attributes: str) -> str | None:
+    """A <style> element's `media` when it styles some desktop screen (its `media` and `type`), else None."""
     found = {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(attributes)}
-    return every_screen(found.get("media", "")) and found.get("type", "text/css").strip().lower() in ("text/css", "")
+    media = found.get("media", "")
+    styles = found.get("type", "text/css").strip().lower() in ("text/css", "") and bool(widths(media))
+    return media if styles else None
