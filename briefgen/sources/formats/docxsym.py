@@ -48,3 +48,8 @@ def symbol_text(text: str) -> str:
     form (U+F020-U+F0FF) by the Adobe Symbol encoding; any other character as it is."""
     return "".join(sym_char("Symbol", f"{ord(char):04X}") if (ord(char) < 0x100 and char >= " ") or
                    0xF020 <= ord(char) <= 0xF0FF else char for char in text)
+
+
+def font_text(font: str | None, text: str) -> str:
+    """Text typed in the font named `font`, as the characters it draws (see symbol_text)."""
+    return symbol_text(text) if is_symbol_font(font) else text
