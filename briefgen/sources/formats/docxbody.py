@@ -39,7 +39,7 @@ from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
-from briefgen.sources.formats.docxsym import is_symbol_font, sym_char, symbol_text
+from briefgen.sources.formats.docxsym import font_text, sym_char
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
@@ -169,7 +169,7 @@ class BodyReader:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             text = element.text or ""
-            self._add(symbol_text(text) if self.runs and self.runs[-1].symbol and self.path[-1] == R else text)
+            self._add(font_text(self.runs[-1].font, text) if self.runs and self.path[-1] == R else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
         elif tag == INSTR and self.path and self.path[-1] == R:
@@ -223,7 +223,7 @@ class BodyReader:
         elif tag == f"{W}rStyle":
             props.style = element.get(f"{W}val")
         elif tag == f"{W}rFonts":
-            props.symbol = is_symbol_font(element.get(f"{W}ascii") or element.get(f"{W}hAnsi"))
+            props.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
         elif tag in GONE_MARK:
             props.gone = True
         elif tag == f"{W}color":

@@ -17,7 +17,7 @@ class Props:
     hidden: bool | None = None  # worked out once, at its first text
     color: str | None = None  # its own w:color: six hex digits or "auto"
     ground: str | None = None  # its own shading or highlight
-    symbol: bool = False  # set in the Symbol font (its w:rFonts), whose text reads by its encoding (docxsym.py)
+    font: str | None = None  # its own font (w:rFonts): a symbol font's text reads as it draws it (docxsym.py)
 
 
 @dataclass
