@@ -20,7 +20,8 @@ stays the size of the paragraph being read, whatever the size of the part. What 
   paragraph too: "T" and "he ministry said" read "The ministry said";
 - a field reads as its result, as Word shows it, never its code (docxfields.py); a list item starts with its
   number (docxnumbers.py); an equation reads as the characters Word draws (docxmath.py); content imported whole
-  (w:altChunk) and a SmartArt's text are read from their parts (docxchunks.py, docxdiagram.py);
+  (w:altChunk), a SmartArt's text and a chart's titles are read from their parts (docxchunks.py,
+  docxdiagram.py, docxchart.py);
 - not read: the record of old formatting (w:rPrChange and its kin), a drawing's mc:Fallback copy (the same text
   box again, for older readers) or any mc:Choice after the first, and a phonetic guide's reading (w:rt: 無人機
   with むじんき set above it reads 無人機).
@@ -31,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterator
 from typing import Any
 
+from briefgen.sources.formats.docxchart import CHARTS
 from briefgen.sources.formats.docxchunks import R_NS, REL_ID
 from briefgen.sources.formats.docxdiagram import DGM
 from briefgen.sources.formats.docxfields import Fields, silent
@@ -144,6 +146,8 @@ class BodyReader:
             self._emit(self.linked("chunk", str(element.get(REL_ID))))
         elif tag == DIAGRAM and self.linked is not None and self._shown():  # after its anchor, as a text box
             self.paragraphs[-1].after.extend(self.linked("diagram", str(element.get(f"{R_NS}dm"))))
+        elif tag in CHARTS and self.linked is not None and self._shown():  # after its anchor, as a text box
+            self.paragraphs[-1].after.extend(self.linked("chart", str(element.get(REL_ID))))
         elif tag == R:
             self.runs.append(Props())
         elif parent == R and tag in CHARACTERS:
