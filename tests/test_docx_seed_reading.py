@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
 from briefgen.sources.formats.docxdoc import MAX_PART, core_properties, extract
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
+from tests.helpers import libreoffice_convert
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
@@ -273,3 +275,16 @@ def test_dingbat_fonts_read_as_the_pictures_word_draws() -> None:
         shown = text.split()[1]
         assert text == f"Done {shown} then {shown} end.", (font, code)
         assert name in unicodedata.name(shown, ""), (font, code, shown)
+
+
+def test_white_space_at_a_texts_ends_shows_only_where_it_is_kept(tmp_path: Path) -> None:
+    """A w:t without xml:space="preserve" (as generators that build runs by hand write it) shows without the
+    spaces at its ends, as LibreOffice's text export and Word show it: its runs' words glued together; a tab or
+    line end inside it is a space."""
+    body = ('<w:p><w:r><w:t>The army </w:t></w:r><w:r><w:t>has  two</w:t></w:r><w:r><w:t> drones.</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:r><w:t>here\n\tand</w:t></w:r></w:p>')
+    made = tmp_path / "spaces.docx"
+    made.write_bytes(docx(body))
+    shown = libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0].read_text(encoding="utf-8-sig")
+    assert [" ".join(line.split()) for line in shown.splitlines()] == read(body) == [
+        "The armyhas twodrones.", "Kept here and"]

@@ -4,8 +4,9 @@ The part is parsed as a stream of start and end events, and each element is drop
 stays the size of the paragraph being read, whatever the size of the part. What is read:
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
-- text of w:t, w:sym (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese
-  characters as nothing: they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
+- text of w:t (the white space at its ends only where it says xml:space="preserve", as Word shows it), w:sym
+  (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese characters as nothing:
+  they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
   or endnote's reference as the mark Word shows for it, counted in the body's order in the settings' format
   (docxnotes.py: "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless
   the run after it holds its own mark;
@@ -75,7 +76,17 @@ CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_WHITE = str.maketrans("\t\r\n", "   ")
 FRAME = f"{W}framePr"
+
+
+def _spaced(element: Any) -> str:
+    """A w:t's text as Word shows it: the white space at its ends left out unless it says to keep it
+    (xml:space="preserve", which Word writes wherever it matters: a generator that does not write it gets its
+    runs' words glued together, "A run test" shown "Aruntest"); a tab or line end in it is a space."""
+    text = (element.text or "").translate(_WHITE)
+    return text if element.get(XML_SPACE) == "preserve" else text.strip(" ")
 
 
 class BodyReader:
@@ -172,7 +183,7 @@ class BodyReader:
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
-            text = element.text or ""
+            text = _spaced(element) if tag == T else element.text or ""
             self._add(font_text(self.runs[-1].font, text) if self.runs and self.path[-1] == R else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
