@@ -282,9 +282,10 @@ def test_white_space_at_a_texts_ends_shows_only_where_it_is_kept(tmp_path: Path)
     spaces at its ends, as LibreOffice's text export and Word show it: its runs' words glued together; a tab or
     line end inside it is a space."""
     body = ('<w:p><w:r><w:t>The army </w:t></w:r><w:r><w:t>has  two</w:t></w:r><w:r><w:t> drones.</w:t></w:r></w:p>'
-            '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:r><w:t>here\n\tand</w:t></w:r></w:p>')
+            '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:r><w:t>here\n\tand</w:t></w:r></w:p>'
+            '<w:p xml:space="preserve"><w:r><w:t>Kept by </w:t></w:r><w:r><w:t>its paragraph.</w:t></w:r></w:p>')
     made = tmp_path / "spaces.docx"
     made.write_bytes(docx(body))
     shown = libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0].read_text(encoding="utf-8-sig")
     assert [" ".join(line.split()) for line in shown.splitlines()] == read(body) == [
-        "The armyhas twodrones.", "Kept here and"]
+        "The armyhas twodrones.", "Kept here and", "Kept by its paragraph."]

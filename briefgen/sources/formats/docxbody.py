@@ -86,7 +86,11 @@ def _spaced(element: Any) -> str:
     (xml:space="preserve", which Word writes wherever it matters: a generator that does not write it gets its
     runs' words glued together, "A run test" shown "Aruntest"); a tab or line end in it is a space."""
     text = (element.text or "").translate(_WHITE)
-    return text if element.get(XML_SPACE) == "preserve" else text.strip(" ")
+    if text[:1] != " " and text[-1:] != " ":
+        return text
+    kept = next((found for found in (item.get(XML_SPACE) for item in (element, *element.iterancestors()))
+                 if found is not None), None)  # xml:space holds for the element it is on and all inside it
+    return text if kept == "preserve" else text.strip(" ")
 
 
 class BodyReader:
