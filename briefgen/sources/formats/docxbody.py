@@ -41,7 +41,7 @@ from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, 
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
-from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
+from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, spaced, vanish_after
 from briefgen.sources.formats.docxsym import font_text, sym_char
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
@@ -76,21 +76,7 @@ CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_WHITE = str.maketrans("\t\r\n", "   ")
 FRAME = f"{W}framePr"
-
-
-def _spaced(element: Any) -> str:
-    """A w:t's text as Word shows it: the white space at its ends left out unless it says to keep it
-    (xml:space="preserve", which Word writes wherever it matters: a generator that does not write it gets its
-    runs' words glued together, "A run test" shown "Aruntest"); a tab or line end in it is a space."""
-    text = (element.text or "").translate(_WHITE)
-    if text[:1] != " " and text[-1:] != " ":
-        return text
-    kept = next((found for found in (item.get(XML_SPACE) for item in (element, *element.iterancestors()))
-                 if found is not None), None)  # xml:space holds for the element it is on and all inside it
-    return text if kept == "preserve" else text.strip(" ")
 
 
 class BodyReader:
@@ -187,7 +173,7 @@ class BodyReader:
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
-            text = _spaced(element) if tag == T else element.text or ""
+            text = spaced(element) if tag == T else element.text or ""
             self._add(font_text(self.runs[-1].font, text) if self.runs and self.path[-1] == R else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
