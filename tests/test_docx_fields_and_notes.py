@@ -15,7 +15,7 @@ import pytest
 from briefgen.sources.formats.docxdoc import extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
-from tests.helpers import libreoffice_pdf
+from tests.helpers import libreoffice_convert, libreoffice_pdf
 from tests.test_docx_seed_reading import CHANGE, NS, docx, para, run
 from tests.tools import require
 
@@ -159,3 +159,27 @@ def test_an_endnote_reference_reads_as_its_mark_in_the_settings_format() -> None
     assert extract(numbered).paragraphs == ("The minister said3 so.", "The endnote.")
     assert extract(docx(body, parts={"endnotes.xml": notes})).paragraphs == ("The minister said so.",
                                                                               "The endnote.")
+
+
+def test_a_symbol_field_with_no_result_shows_its_character(tmp_path: Path) -> None:
+    """A SYMBOL field, as Word 97-2003 wrote bullets and signs (converted documents keep them, with no result
+    stored), shows its character: the code LibreOffice shows for it, in the font the field names (the Symbol
+    font's code 183 is its bullet, Wingdings' 252 its check mark), or the Unicode or ANSI character; it read as
+    nothing. A field storing a result still reads as its result."""
+    from briefgen.sources.formats.docxsym import font_text
+
+    codes = (('SYMBOL 183 \\f "Symbol" \\s 10', "Symbol"), ("SYMBOL 176 \\f Symbol", "Symbol"),
+             ('SYMBOL 252 \\f "Wingdings"', "Wingdings"), ("SYMBOL 0x2022 \\u", ""), ("SYMBOL 233", ""))
+    begin, end = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    body = "".join(para(run(f"{n} "), begin, _code(code), end, run(" sign")) for n, (code, _) in enumerate(codes))
+    body += para(run("Simple "), '<w:fldSimple w:instr=" SYMBOL 176 \\f Symbol "/>', run(" sign"))
+    body += para(run("Stored "), _field(_code("SYMBOL 183 \\f Symbol"), run("x")), run(" sign"))
+    made = tmp_path / "symbols.docx"
+    made.write_bytes(docx(body))
+    shown = [line for line in libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0]
+             .read_text(encoding="utf-8-sig").splitlines() if line]
+    signs = [line.split(" ") for line in shown[:len(codes)]]
+    assert [(sign[0], sign[2]) for sign in signs] == [(str(n), "sign") for n in range(len(codes))]
+    expected = [f"{n} {font_text(font, sign[1])} sign" for n, (sign, (_, font)) in enumerate(zip(signs, codes))]
+    assert expected[:3] == ["0 \u2022 sign", "1 \u00b0 sign", "2 \u2713 sign"]
+    assert extract(made.read_bytes()).paragraphs == (*expected, "Simple \u00b0 sign", "Stored x sign")

@@ -36,7 +36,7 @@ from typing import Any
 from briefgen.sources.formats.docxchart import CHARTS
 from briefgen.sources.formats.docxchunks import R_NS, REL_ID
 from briefgen.sources.formats.docxdiagram import DGM
-from briefgen.sources.formats.docxfields import Fields, silent
+from briefgen.sources.formats.docxfields import Fields, silent, unstored
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
 from briefgen.sources.formats.docxnumbers import ListNumbers
@@ -179,6 +179,8 @@ class BodyReader:
             self._add(self.math.end(depth))
         elif tag == INSTR and self.path and self.path[-1] == R:
             self.fields.code(element.text or "")
+        elif tag == FIELD_SIMPLE and len(element) == 0:  # a field with no result stored: what Word shows for it
+            self._add(unstored(str(element.get(f"{W}instr", ""))))
         elif tag == PPR and self.path and self.path[-1] == P and self.paragraphs:
             self._number(self.paragraphs[-1])
         elif tag == R and self.runs:

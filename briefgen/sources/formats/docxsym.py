@@ -13,6 +13,8 @@ documents wrote Greek letters, ° and ±; "ü" set in Wingdings is its check mar
 
 from __future__ import annotations
 
+import re
+
 from briefgen.sources.formats.docxdingbats import DINGBAT_FONTS
 
 UNKNOWN = "\ufffd"
@@ -26,6 +28,7 @@ _SYMBOL = (
     "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓"  # 0xC0
     "◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪\ufffd〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭\ufffd"  # 0xE0
 )
+_FIELD_WORDS = re.compile(r'"([^"]*)"|(\S+)')  # a field code's words, a quoted one without its quotes
 SYMBOL = {0x20 + n: char for n, char in enumerate(_SYMBOL) if char != UNKNOWN}
 SYMBOL_FONTS = {"symbol": SYMBOL, **DINGBAT_FONTS}
 
@@ -58,3 +61,26 @@ def font_text(font: str | None, text: str) -> str:
         return text
     return "".join(table.get(ord(char) & 0xFF, UNKNOWN) if (" " <= char < "\u0100") or
                    "\uf020" <= char <= "\uf0ff" else char for char in text)
+
+
+def symbol_field(code: str) -> str:
+    """The character a SYMBOL field shows (`SYMBOL 183 \\f "Symbol" \\s 10`, as Word 97-2003 wrote bullets
+    and signs, and older documents converted keep them, often with no result stored): its number, decimal or
+    0x-hexadecimal, in the font \\f names (a symbol font's table), else as Unicode (\\u), Shift-JIS (\\j)
+    or the ANSI code page; "" when the code names no character."""
+    words = [quoted or bare for quoted, bare in _FIELD_WORDS.findall(code)]
+    try:
+        number = int(words[1], 16 if words[1].lower().startswith("0x") else 10)
+    except (IndexError, ValueError):
+        return ""
+    if number < 0x20:
+        return ""
+    font = next((words[n + 1] for n, word in enumerate(words[:-1]) if word.lower() == "\\f"), None)
+    switches = {word.lower() for word in words if word.startswith("\\")}
+    if symbol_font(font) is not None and number < 0x100:
+        return sym_char(font, f"{number:04X}")
+    if "\\j" in switches and number <= 0xFFFF:
+        return number.to_bytes(2 if number > 0xFF else 1, "big").decode("cp932", errors="replace")
+    if "\\u" in switches or number > 0xFF:
+        return sym_char(None, f"{number:X}")
+    return bytes([number]).decode("cp1252", errors="replace")
