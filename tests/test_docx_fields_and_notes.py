@@ -180,6 +180,7 @@ def test_a_symbol_field_with_no_result_shows_its_character(tmp_path: Path) -> No
              .read_text(encoding="utf-8-sig").splitlines() if line]
     signs = [line.split(" ") for line in shown[:len(codes)]]
     assert [(sign[0], sign[2]) for sign in signs] == [(str(n), "sign") for n in range(len(codes))]
-    expected = [f"{n} {font_text(font, sign[1])} sign" for n, (sign, (_, font)) in enumerate(zip(signs, codes))]
+    fonts = [font for _, font in codes]
+    expected = [f"{n} {font_text(font, sign[1])} sign" for n, (sign, font) in enumerate(zip(signs, fonts, strict=True))]
     assert expected[:3] == ["0 \u2022 sign", "1 \u00b0 sign", "2 \u2713 sign"]
     assert extract(made.read_bytes()).paragraphs == (*expected, "Simple \u00b0 sign", "Stored x sign")
