@@ -25,8 +25,9 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefgen.sources.formats.docxnumbers import BULLETS
 from briefgen.sources.formats.docxsym import font_text
@@ -59,7 +60,7 @@ CHARSETS = {77: 10000, 128: 932, 129: 949, 130: 1361, 134: 936, 136: 950, 161: 1
 DOCUMENT_PAGES = {"ansi": 1252, "mac": 10000, "pc": 437, "pca": 850}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Group:
     """What is in force in a group: whether its text is skipped or hidden, where it goes, its font, \\uc."""
 
@@ -72,6 +73,11 @@ class _Group:
     listing: bool = False  # a list item's number (\\listtext, \\pntext)
     starred: bool = False  # the group started with \\*: a destination a reader may skip
     first: bool = True  # no token of the group read yet: a destination's name may come
+
+    def child(self) -> _Group:
+        """The state a group opened in this one starts with."""
+        return _Group(self.skipped, self.hidden, self.sink, self.font, self.skip_after_unicode, self.fonts_table,
+                      self.listing)
 
 
 @dataclass
@@ -151,6 +157,7 @@ class _Reader:
         return [*self.sinks[MAIN], *self.sinks[ASIDE], *self.sinks[NOTES]]
 
 
+@functools.lru_cache(maxsize=64)
 def _codec(page: int) -> str:
     name = "utf-8" if page == 65001 else "mac_roman" if page == 10000 else f"cp{page}"
     try:
@@ -168,11 +175,15 @@ def rtf_text(raw: bytes) -> list[str]:
             break
         position = found.end()
         word, number, hexed, symbol, brace = found.groups()
+        group = reader.stack[-1]
         if brace is not None:
             _brace(reader, brace == b"{")
+        elif word == b"bin":  # binary data: its bytes are skipped whatever they hold
+            position += max(int(number or 0), 0)
+        elif group.skipped and not group.fonts_table:  # a destination not shown: only its groups matter
+            group.first = False
         elif word is not None:
-            position = _control(reader, word.decode("ascii"), None if number is None else int(number), raw,
-                                position)
+            _control(reader, word.decode("ascii"), None if number is None else int(number))
         else:
             _other(reader, found.group(0), hexed, symbol)
     return reader.paragraphs()
@@ -184,7 +195,7 @@ def _brace(reader: _Reader, opening: bool) -> None:
     if opening:
         if len(reader.stack) > MAX_DEPTH:
             raise SeedError("the RTF nests groups too deeply", "save it again from a word processor")
-        reader.stack.append(replace(reader.group, first=True, starred=False))
+        reader.stack.append(reader.group.child())
     elif len(reader.stack) > 1:
         reader.stack.pop()
 
@@ -193,10 +204,9 @@ def _other(reader: _Reader, token: bytes, hexed: bytes | None, symbol: bytes | N
     """A byte (\\'hh), a control symbol (\\~, \\*…), or a run of text or line ends (which are nothing)."""
     group = reader.group
     if symbol == b"*":
-        reader.stack[-1] = replace(group, starred=True)
+        group.starred = True
         return
-    if group.first:
-        reader.stack[-1] = replace(group, first=False)
+    group.first = False
     if token[:1] in (b"\r", b"\n"):
         return
     if reader.skipping:
@@ -230,23 +240,14 @@ def _font_name(reader: _Reader, text: str) -> None:
             reader.defining = None
 
 
-def _control(reader: _Reader, word: str, number: int | None, raw: bytes, position: int) -> int:
-    """A control word (with its number, if any) read before `position`: where reading goes on."""
+def _control(reader: _Reader, word: str, number: int | None) -> None:
+    """A control word, with its number if any."""
     group = reader.group
     if group.first:
-        skipped = group.skipped or word in SKIPPED or (group.starred and word not in READ)
-        table = word == "fonttbl" or (group.fonts_table and not (word in SKIPPED or group.starred))
-        group = reader.stack[-1] = replace(group, first=False, skipped=skipped, fonts_table=table)
-        if word in ("footnote", "shptxt"):
-            reader.stack[-1] = replace(group, sink=NOTES if word == "footnote" else ASIDE)
-        elif word in ("listtext", "pntext"):
-            reader.stack[-1] = replace(group, listing=True)
-    if word == "bin":  # binary data: its bytes are skipped whatever they hold
-        return position + max(number or 0, 0)
+        _destination(group, word)
     if reader.skipping and word != "u":
         reader.skipping -= 1
-        return position
-    if group.fonts_table:
+    elif group.fonts_table:
         _font_setting(reader, word, number)
     elif word in BREAKS:
         _break(reader, group)
@@ -259,8 +260,19 @@ def _control(reader: _Reader, word: str, number: int | None, raw: bytes, positio
         reader.text(chr(number + 65536 if number < 0 else number) if -32768 <= number <= 0x10FFFF else "")
         reader.skipping = group.skip_after_unicode
     else:
-        _setting(reader, word, number)
-    return position
+        _setting(reader, group, word, number)
+
+
+def _destination(group: _Group, word: str) -> None:
+    """The first control word of a group: whether it starts a destination skipped, read elsewhere, or in place."""
+    group.first = False
+    skipped = group.skipped or word in SKIPPED or (group.starred and word not in READ)
+    group.fonts_table = word == "fonttbl" or (group.fonts_table and not (word in SKIPPED or group.starred))
+    group.skipped = skipped
+    if word in ("footnote", "shptxt"):
+        group.sink = NOTES if word == "footnote" else ASIDE
+    elif word in ("listtext", "pntext"):
+        group.listing = True
 
 
 def _font_setting(reader: _Reader, word: str, number: int | None) -> None:
@@ -272,22 +284,20 @@ def _font_setting(reader: _Reader, word: str, number: int | None) -> None:
         reader.defining.page = page if page is not None else reader.defining.page
 
 
-def _setting(reader: _Reader, word: str, number: int | None) -> None:
+def _setting(reader: _Reader, group: _Group, word: str, number: int | None) -> None:
     """A formatting control word that decides what is shown or how bytes read."""
-    group = reader.stack[-1]
     if word in ("v", "deleted"):
-        reader.stack[-1] = replace(group, hidden=number != 0)
+        group.hidden = number != 0
     elif word == "plain":
-        reader.stack[-1] = replace(group, hidden=False, font=reader.default_font)
+        group.hidden, group.font = False, reader.default_font
     elif word == "f":
         reader.flush()
-        reader.stack[-1] = replace(group, font=number)
+        group.font = number
     elif word == "uc" and number is not None:
-        reader.stack[-1] = replace(group, skip_after_unicode=max(number, 0))
+        group.skip_after_unicode = max(number, 0)
     elif word == "ansicpg" and number is not None:
         reader.page = number
     elif word in DOCUMENT_PAGES:
         reader.page = DOCUMENT_PAGES[word]
     elif word == "deff":
-        reader.default_font = number
-        reader.stack[-1] = replace(group, font=number)
+        reader.default_font = group.font = number

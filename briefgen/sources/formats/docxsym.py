@@ -13,6 +13,7 @@ documents wrote Greek letters, ° and ±; "ü" set in Wingdings is its check mar
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefgen.sources.formats.docxdingbats import DINGBAT_FONTS
@@ -47,6 +48,7 @@ def sym_char(font: str | None, code: str | None) -> str:
     return chr(number)
 
 
+@functools.lru_cache(maxsize=256)
 def symbol_font(font: str | None) -> dict[int, str] | None:
     """The characters a symbol font (Symbol, Wingdings…) draws for its byte codes; None for any other font."""
     return SYMBOL_FONTS.get((font or "").strip().casefold())
