@@ -18,13 +18,14 @@ TYPES = (f'<Default Extension="xml" ContentType="application/xml"/><Override Par
 # fallbacks, fields, a shape's text box (with the fallback copy of it), a footnote, hidden and deleted text
 WORD_RTF = rb"""{\rtf1\ansi\ansicpg1252\uc1\deff0{\fonttbl{\f0\froman\fcharset0 Times New Roman;}
 {\f1\fswiss\fcharset204{\*\panose 020b0604020202020204}Arial CYR;}{\f2\froman\fcharset2 Symbol;}
-{\f3\fnil\fcharset128 MS Mincho;}}{\colortbl;\red0\green0\blue0;}{\stylesheet{\s0 Normal;}}
+{\f3\fnil\fcharset128 MS Mincho;}{\f4\fnil\fcharset2 Wingdings;}}
+{\colortbl;\red0\green0\blue0;}{\stylesheet{\s0 Normal;}}
 {\*\generator Microsoft Word 16;}{\info{\title Hidden title}{\author Someone}}
 {\header \pard\plain Running header\par}{\footer \pard Page footer\par}
 \pard\plain\f0 {\*\bkmkstart intro}Caf\'e9 {\f1 \'ce\'f2\'f7\'b8\'f2}{\*\bkmkend intro} {\f3 \'96\'b3\'90\'6c\'8b\'40}
  \u8212\'97 end.\par
 {\pntext\pard\plain\f2 \'b7\tab}{\*\pn\pnlvlblt{\pntxtb\'b7}}Bulleted item\par
-\pard\uc2 Two\u8212\'2d\'2d fallbacks\uc1  and \u-10179?\u-8704? face {\f2 a\'b1}\par
+\pard\uc2 Two\u8212\'2d\'2d fallbacks\uc1  and \u-10179?\u-8704? face {\f2 a\'b1\'80} {\f4 \'fc\'fd}\par
 Field {\field{\*\fldinst { HYPERLINK "http://x" }}{\fldrslt {link text}}} here{\*\atnid A}{\*\annotation a note}
  and{\v  hidden} shown{\deleted  gone}.\par
 Binary {\*\blipuid 00}{\pict\pngblip\bin4 }{}x}after pict {\*\unknowndestination words}\par
@@ -46,7 +47,8 @@ def test_an_rtf_chunk_written_as_word_writes_one_reads_as_word_shows_it() -> Non
     its anchor's paragraph, a footnote's number and its text after the chunk; not the header, footer, document
     information, bookmarks, comments, hidden or deleted text, a picture's binary data, an unknown \\* group."""
     assert extract(_with_chunk(WORD_RTF)).paragraphs == (
-        "Before the chunk.", "Café Отчёт 無人機 — end.", "• Bulleted item", "Two— fallbacks and \U0001f600 face α±",
+        "Before the chunk.", "Café Отчёт 無人機 — end.", "• Bulleted item",
+        "Two— fallbacks and \U0001f600 face α±\ufffd ✓☒",
         "Field link text here and shown.", "Binary after pict", "Shape anchor text.", "Text box line",
         "Note here1 ends next line - xy", "Cell one", "Cell two", "The note.", "After it.")
 

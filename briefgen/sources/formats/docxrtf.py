@@ -10,7 +10,8 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
   as their characters;
 - a byte (\\'hh, or typed as it is) in the code page of its font (\\fcharset, \\cpg in the font table), else the
   document's (\\ansicpg, \\mac, \\pc); two bytes of a Chinese, Japanese or Korean code page make one character;
-  text in a symbol font (Symbol) reads as the characters it draws (docxsym.py); \\uN is the character N (a
+  text in a symbol font (Symbol, Wingdings…) reads as the characters it draws, its bytes by the font's own
+  table (docxsym.py); \\uN is the character N (a
   negative N is N + 65536; a pair of surrogates one character), and the \\ucN characters after it, the fallback
   for readers without Unicode, are skipped;
 - a field reads as its result (\\fldrslt), never its code; a list item starts with the number Word stores for
@@ -30,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.sources.formats.docxnumbers import BULLETS
-from briefgen.sources.formats.docxsym import font_text
+from briefgen.sources.formats.docxsym import font_text, symbol_font
 from briefgen.sources.formats.plain import SeedError
 
 TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|[\r\n]+|[^\\{}\r\n]+",
@@ -131,7 +132,8 @@ class _Reader:
         font, raw = self.pending_font, bytes(self.pending)
         self.pending.clear()
         page = font.page if font is not None and font.page is not None else self.page
-        self.lines[self.group.sink].append(self.drawn(font, raw.decode(_codec(page), errors="replace")))
+        codec = "latin-1" if font is not None and symbol_font(font.name) is not None else _codec(page)
+        self.lines[self.group.sink].append(self.drawn(font, raw.decode(codec, errors="replace")))
 
     def drawn(self, font: _Font | None, text: str) -> str:
         """Text in `font` as the characters it draws; a bullet in a private-use code (a symbol font's, written
