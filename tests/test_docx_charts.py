@@ -52,17 +52,19 @@ def _chart(title: str) -> str:
             "</c:chartSpace>")
 
 
-def _document(title: str) -> bytes:
+def _document(title: str, part: str | None = None, chart: str = f'<c:chart xmlns:c="{C}" r:id="rIdChart"/>') -> bytes:
+    """A document whose first paragraph holds a chart (`chart`, its part `part`: by default _chart(title))."""
     anchor = (f'<w:r><w:drawing><wp:inline xmlns:wp="{WP}"><wp:extent cx="4572000" cy="2743200"/><wp:docPr id="1" '
-              f'name="Chart 1"/><a:graphic xmlns:a="{A}"><a:graphicData uri="{C}"><c:chart xmlns:c="{C}" '
-              'r:id="rIdChart"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+              f'name="Chart 1"/><a:graphic xmlns:a="{A}"><a:graphicData uri="{C}">{chart}</a:graphicData>'
+              "</a:graphic></wp:inline></w:drawing></w:r>")
     body = (para(run("The ministry said drones "), anchor, run("numbered 1,200 in 2024."))
             + para(run("Then the brief.")))
     types = (f'<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
              f'ContentType="{MAIN}"/><Override PartName="/word/charts/chart1.xml" ContentType="application/vnd.'
              'openxmlformats-officedocument.drawingml.chart+xml"/>')
     relations = f'<Relationship Id="rIdChart" Type="{R_NS}/chart" Target="charts/chart1.xml"/>'
-    return _package("word/document.xml", body, types, relations, {"word/charts/chart1.xml": _chart(title).encode()})
+    part = _chart(title) if part is None else part
+    return _package("word/document.xml", body, types, relations, {"word/charts/chart1.xml": part.encode()})
 
 
 def test_a_charts_titles_read_after_its_anchor_as_libreoffice_draws_them(tmp_path: Path) -> None:
@@ -86,5 +88,19 @@ def test_a_chart_whose_title_is_its_series_name_or_whose_part_is_damaged_adds_no
     assert extract(_document("<c:title><c:overlay val=\"0\"/></c:title>")).paragraphs == (
         "The ministry said drones numbered 1,200 in 2024.", "Year of delivery", "Drones delivered",
         "Then the brief.")
-    damaged = _document("").replace(b"<c:chartSpace", b"<c:chartSpace <<")
+    damaged = _document("", part=_chart("").replace("<c:chartSpace", "<c:chartSpace <<"))
     assert extract(damaged).paragraphs[0] == "The ministry said drones numbered 1,200 in 2024."
+
+
+def test_an_office_2016_charts_title_is_read_once() -> None:
+    """A waterfall, sunburst or other Office 2016 chart (cx:chart) keeps its title's text and its formatting's
+    copy of the same text: the title reads once."""
+    cx = "http://schemas.microsoft.com/office/drawing/2014/chartex"
+    part = (f'<cx:chartSpace xmlns:cx="{cx}" xmlns:a="{A}"><cx:chart><cx:title pos="t"><cx:tx><cx:txData>'
+            "<cx:v>Budget by quarter</cx:v></cx:txData></cx:tx><cx:txPr><a:bodyPr/><a:p><a:r><a:t>Budget by "
+            "quarter</a:t></a:r></a:p></cx:txPr></cx:title><cx:plotArea><cx:plotAreaRegion><cx:series "
+            'layoutId="waterfall"><cx:tx><cx:txData><cx:v>Series1</cx:v></cx:txData></cx:tx></cx:series>'
+            "</cx:plotAreaRegion></cx:plotArea></cx:chart></cx:chartSpace>")
+    made = _document("", part, f'<cx:chart xmlns:cx="{cx}" r:id="rIdChart"/>')
+    assert extract(made).paragraphs == ("The ministry said drones numbered 1,200 in 2024.", "Budget by quarter",
+                                        "Then the brief.")

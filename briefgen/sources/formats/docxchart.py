@@ -22,20 +22,24 @@ CACHED = {f"{C}v", f"{CX}v"}  # a title's text as its cell reference last held i
 
 
 def chart_text(events: Iterator[tuple[str, Any]]) -> list[str]:
-    """The paragraphs of a chart part's titles, in the part's order, from its events (docxstyles.xml_events)."""
+    """The paragraphs of a chart part's titles, in the part's order, from its events (docxstyles.xml_events).
+    A title's line is read once: an Office 2016 chart keeps its title's text (cx:txData) and again its
+    formatting's copy of it (cx:txPr)."""
     found: list[str] = []
-    titles = 0  # the titles open
+    titles, first = 0, 0  # the titles open; where the innermost's lines start in `found`
     line: list[str] = []
     for event, element in events:
         tag = element.tag
         if tag in TITLES:
             titles += 1 if event == "start" else -1
+            first = len(found)
         elif event == "end" and titles and (tag == f"{A}t" or tag in CACHED):
             line.append(element.text or "")
         elif event == "end" and titles and tag == f"{A}br":  # a line break in a title: the words read on
             line.append(" ")
         if event == "end" and (tag == f"{A}p" or tag in CACHED):
-            if titles and "".join(line).strip():
-                found.append("".join(line))
+            text = "".join(line)
+            if titles and text.strip() and text not in found[first:]:
+                found.append(text)
             line = []
     return found
