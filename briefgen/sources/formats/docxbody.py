@@ -39,6 +39,7 @@ from briefgen.sources.formats.docxdiagram import DGM
 from briefgen.sources.formats.docxfields import Fields, silent, unstored
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
+from briefgen.sources.formats.docxnotes import NoteMarks
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
 from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, spaced, vanish_after
@@ -76,20 +77,21 @@ CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
-FRAME = f"{W}framePr"
+FRAME, SECTION = f"{W}framePr", f"{W}sectPr"
 
 
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles, note_mark: Callable[[str, int], str] = lambda kind, n: str(n),
+    def __init__(self, styles: Styles, marks: NoteMarks | None = None,
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
                  linked: Callable[[str, str], list[str]] | None = None) -> None:
-        """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
-        others are not read (None: every note is). `numbers` counts the part's list numbers; `linked` gives the
-        paragraphs of another part the body shows, by its kind ("chunk", content imported whole, docxchunks.py;
-        "diagram", a SmartArt's data, docxdiagram.py) and its relationship's id."""
-        self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
+        """`marks` numbers the part's note references (docxnotes.py); `shown_notes`, for a notes part: the
+        (kind, id) of the notes whose reference the body shows; the others are not read (None: every note is).
+        `numbers` counts the part's list numbers; `linked` gives the paragraphs of another part the body shows,
+        by its kind ("chunk", content imported whole, docxchunks.py; "diagram", a SmartArt's data,
+        docxdiagram.py; "chart", a chart's titles, docxchart.py) and its relationship's id."""
+        self.styles, self.marks, self.shown_notes = styles, marks or NoteMarks(), shown_notes
         self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
@@ -99,7 +101,6 @@ class BodyReader:
         self.runs: list[Props] = []
         self.run_on: RunOn | None = None
         self.out: list[str] = []
-        self.notes = {"footnote": 0, "endnote": 0}  # the references to each kind of notes read so far
         self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
@@ -135,6 +136,8 @@ class BodyReader:
             self.grounds.open(tag, element, len(self.path))
         elif tag == FRAME and parent == PPR and self.paragraphs:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
+        elif tag == SECTION and parent == PPR and self.paragraphs:  # the paragraph ends a section
+            self.paragraphs[-1].ends_section = True
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
             self.paragraphs[-1].style = element.get(f"{W}val")
         elif parent == NUM_PR and self.path[-3:-2] == [PPR] and self.paragraphs:
@@ -215,8 +218,7 @@ class BodyReader:
             self.cited.append((REFERENCES[tag], str(element.get(f"{W}id"))))
         if not is_on_attribute(element, "customMarkFollows"):
             kind = REFERENCES[tag]
-            self.notes[kind] += 1
-            self._add(self.note_mark(kind, self.notes[kind]))
+            self._add(self.marks.mark(kind))
 
     def _property(self, tag: str, element: Any) -> None:
         """A run's or a paragraph mark's property (the element is a child of w:rPr)."""
@@ -252,6 +254,8 @@ class BodyReader:
 
     def _close_paragraph(self) -> None:
         paragraph = self.paragraphs.pop()
+        if paragraph.ends_section:
+            self.marks.section_ended()
         text = "".join(paragraph.parts)
         if self._gone(paragraph) or paragraph.drop_cap:
             self.run_on = RunOn(paragraph.depth, text, paragraph.after)

@@ -27,7 +27,7 @@ from briefgen.sources.formats.docxbody import BodyReader
 from briefgen.sources.formats.docxchart import chart_text
 from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, content_type
 from briefgen.sources.formats.docxdiagram import diagram_text
-from briefgen.sources.formats.docxnotes import note_marks
+from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
@@ -213,7 +213,8 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     main = main_part(package)
     styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
-    body = BodyReader(styles, note_marks(small_part(package, settings) if settings is not None else None),
+    marks = NoteMarks(small_part(package, settings) if settings is not None else None, _sections(package, main))
+    body = BodyReader(styles, marks,
                       numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
@@ -224,6 +225,21 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
             notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
             size = _read_part(package, name, notes, found, size)
     return found
+
+
+def _sections(package: zipfile.ZipFile, main: str) -> list[dict[str, dict[str, str]]] | None:
+    """The main part's sections' own note numbering (docxnotes.section_notes), read in a pass of its own only
+    when the part holds any (a section's w:footnotePr or w:endnotePr: rare); None when it holds none."""
+    with part_stream(package, main) as stream:
+        tail = b""
+        while chunk := stream.read(MB):
+            if b"notePr" in tail + chunk:
+                break
+            tail = chunk[-8:]
+        else:
+            return None
+    with part_stream(package, main) as stream:
+        return section_notes(xml_events(stream, main))
 
 
 def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str], size: int) -> int:

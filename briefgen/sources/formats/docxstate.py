@@ -27,6 +27,7 @@ class Paragraph:
     parts: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
     mark: Props = field(default_factory=Props)
+    ends_section: bool = False  # its properties hold a w:sectPr: the next section starts after it
     drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
     numbering: dict[str, str] = field(default_factory=dict)  # its own w:numPr: "numId", "ilvl"
     label: str | None = None  # its list number ("3. "), once counted (docxnumbers.py)
