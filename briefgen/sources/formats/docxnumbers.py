@@ -150,8 +150,8 @@ class ListNumbers:
         if depth not in levels:
             return ""
         counts = self.counts.setdefault(key, {})
-        if depth in instance.starts and (num_id, depth) not in self.restarted:
-            self.restarted.add((num_id, depth))  # the instance's first paragraph of the level it restarts
+        if depth in instance.starts and (num_id or "", depth) not in self.restarted:
+            self.restarted.add((num_id or "", depth))  # the instance's first paragraph of the level it restarts
             counts.pop(depth, None)
         start = instance.starts.get(depth, levels[depth].start)
         counts[depth] = counts[depth] + 1 if depth in counts else start

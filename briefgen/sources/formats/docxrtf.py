@@ -25,12 +25,11 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
 
 from __future__ import annotations
 
-import codecs
-import functools
 import re
 from dataclasses import dataclass
 
 from briefgen.sources.formats.docxnumbers import BULLETS
+from briefgen.sources.formats.docxrtffonts import FontTable, RtfFont, codec
 from briefgen.sources.formats.docxsym import font_text, symbol_font
 from briefgen.sources.formats.plain import SeedError
 
@@ -55,9 +54,6 @@ CHARACTERS = {"tab": " ", "line": "\n", "page": "\n", "column": "\n", "emdash": 
               "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "zwj": "\u200d",
               "zwnj": "\u200c", "ltrmark": "\u200e", "rtlmark": "\u200f", "~": "\u00a0", "_": "-", "-": "",
               "\\": "\\", "{": "{", "}": "}"}
-# A font's \fcharset: the Windows code page its bytes are in (0, ANSI, and 1, default: the document's)
-CHARSETS = {77: 10000, 128: 932, 129: 949, 130: 1361, 134: 936, 136: 950, 161: 1253, 162: 1254, 163: 1258,
-            177: 1255, 178: 1256, 186: 1257, 204: 1251, 222: 874, 238: 1250, 254: 437, 255: 850}
 DOCUMENT_PAGES = {"ansi": 1252, "mac": 10000, "pc": 437, "pca": 850}
 
 
@@ -81,12 +77,6 @@ class _Group:
                       self.listing)
 
 
-@dataclass
-class _Font:
-    page: int | None = None  # None: the document's code page
-    name: str = ""
-
-
 class _Reader:
     """The paragraphs read so far (the document's, its text boxes' waiting for their anchor's end, the notes')."""
 
@@ -94,12 +84,11 @@ class _Reader:
         self.stack = [_Group()]
         self.sinks: tuple[list[str], list[str], list[str]] = ([], [], [])
         self.lines: list[list[str]] = [[], [], []]
-        self.fonts: dict[int, _Font] = {}
-        self.defining: _Font | None = None
+        self.fonts = FontTable()
         self.page = 1252  # the document's code page
         self.default_font: int | None = None
         self.pending = bytearray()  # bytes not yet decoded (a double-byte character may be split in two tokens)
-        self.pending_font: _Font | None = None
+        self.pending_font: RtfFont | None = None
         self.skipping = 0  # fallback characters after a \uN still to skip
         self.notes = 0  # the note references read
 
@@ -132,10 +121,10 @@ class _Reader:
         font, raw = self.pending_font, bytes(self.pending)
         self.pending.clear()
         page = font.page if font is not None and font.page is not None else self.page
-        codec = "latin-1" if font is not None and symbol_font(font.name) is not None else _codec(page)
-        self.lines[self.group.sink].append(self.drawn(font, raw.decode(codec, errors="replace")))
+        decoding = "latin-1" if font is not None and symbol_font(font.name) is not None else codec(page)
+        self.lines[self.group.sink].append(self.drawn(font, raw.decode(decoding, errors="replace")))
 
-    def drawn(self, font: _Font | None, text: str) -> str:
+    def drawn(self, font: RtfFont | None, text: str) -> str:
         """Text in `font` as the characters it draws; a bullet in a private-use code (a symbol font's, written
         with no font, as LibreOffice writes a list's) as the bullet "•" docxnumbers reads any bullet as."""
         text = font_text(font.name, text) if font is not None else text
@@ -157,15 +146,6 @@ class _Reader:
             if self.lines[sink]:
                 self.end_paragraph(sink)
         return [*self.sinks[MAIN], *self.sinks[ASIDE], *self.sinks[NOTES]]
-
-
-@functools.lru_cache(maxsize=64)
-def _codec(page: int) -> str:
-    name = "utf-8" if page == 65001 else "mac_roman" if page == 10000 else f"cp{page}"
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return "cp1252"
 
 
 def rtf_text(raw: bytes) -> list[str]:
@@ -224,7 +204,7 @@ def _other(reader: _Reader, token: bytes, hexed: bytes | None, symbol: bytes | N
     elif symbol is not None:
         reader.text(CHARACTERS.get(symbol.decode("latin-1"), ""))
     elif group.fonts_table:
-        _font_name(reader, token.decode("latin-1"))
+        reader.fonts.name(token.decode("latin-1"))
     elif token:
         reader.byte(token)
 
@@ -232,14 +212,6 @@ def _other(reader: _Reader, token: bytes, hexed: bytes | None, symbol: bytes | N
 def _break(reader: _Reader, group: _Group) -> None:
     if not group.skipped:
         reader.end_paragraph(group.sink)
-
-
-def _font_name(reader: _Reader, text: str) -> None:
-    """Text in the font table: the name of the font being defined, up to its ";"."""
-    if reader.defining is not None:
-        reader.defining.name += text.split(";")[0]
-        if ";" in text:
-            reader.defining = None
 
 
 def _control(reader: _Reader, word: str, number: int | None) -> None:
@@ -250,7 +222,7 @@ def _control(reader: _Reader, word: str, number: int | None) -> None:
     if reader.skipping and word != "u":
         reader.skipping -= 1
     elif group.fonts_table:
-        _font_setting(reader, word, number)
+        reader.fonts.setting(word, number)
     elif word in BREAKS:
         _break(reader, group)
     elif word in CHARACTERS:
@@ -275,15 +247,6 @@ def _destination(group: _Group, word: str) -> None:
         group.sink = NOTES if word == "footnote" else ASIDE
     elif word in ("listtext", "pntext"):
         group.listing = True
-
-
-def _font_setting(reader: _Reader, word: str, number: int | None) -> None:
-    """A control word of the font table: a font's number, character set or code page."""
-    if word == "f" and number is not None:
-        reader.defining = reader.fonts[number] = _Font()
-    elif reader.defining is not None and word in ("fcharset", "cpg") and number is not None:
-        page = CHARSETS.get(number) if word == "fcharset" else number
-        reader.defining.page = page if page is not None else reader.defining.page
 
 
 def _setting(reader: _Reader, group: _Group, word: str, number: int | None) -> None:
