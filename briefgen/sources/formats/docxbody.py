@@ -177,7 +177,8 @@ class BodyReader:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             text = spaced(element) if tag == T else element.text or ""
-            self._add(font_text(self.runs[-1].font, text) if self.runs and self.path[-1] == R else text)
+            font = self.runs[-1].font if self.runs and self.path[-1] == R else None
+            self._add(font_text(font, text) if font else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
         elif tag == INSTR and self.path and self.path[-1] == R:

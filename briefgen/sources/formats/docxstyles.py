@@ -53,11 +53,14 @@ def spaced(element: Any) -> str:
     """A w:t's text as Word shows it: the white space at its ends left out unless it says to keep it
     (xml:space="preserve", which Word writes wherever it matters: a generator that does not write it gets its
     runs' words glued together, "A run test" shown "Aruntest"); a tab or line end in it is a space."""
-    text = (element.text or "").translate(_WHITE)
+    text = element.text or ""
+    if not text.isprintable():  # a tab or line end (rare): a space
+        text = text.translate(_WHITE)
     if text[:1] != " " and text[-1:] != " ":
         return text
-    kept = next((found for found in (item.get(XML_SPACE) for item in (element, *element.iterancestors()))
-                 if found is not None), None)  # xml:space holds for the element it is on and all inside it
+    kept = element.get(XML_SPACE)
+    if kept is None:  # xml:space holds for the element it is on and everything inside it
+        kept = next((found for item in element.iterancestors() if (found := item.get(XML_SPACE)) is not None), None)
     return text if kept == "preserve" else text.strip(" ")
 
 
