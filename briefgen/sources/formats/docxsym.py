@@ -82,7 +82,8 @@ def symbol_field(code: str) -> str:
     if symbol_font(font) is not None and number < 0x100:
         return sym_char(font, f"{number:04X}")
     if "\\j" in switches and number <= 0xFFFF:
-        return number.to_bytes(2 if number > 0xFF else 1, "big").decode("cp932", errors="replace")
+        shown = number.to_bytes(2 if number > 0xFF else 1, "big").decode("cp932", errors="replace")
+        return shown if len(shown) == 1 else UNKNOWN  # two bytes that are no one character
     if "\\u" in switches or number > 0xFF:
         return sym_char(None, f"{number:X}")
     return bytes([number]).decode("cp1252", errors="replace")
