@@ -31,7 +31,8 @@ Field {\field{\*\fldinst { HYPERLINK "http://x" }}{\fldrslt {link text}}} here{\
 Binary {\*\blipuid 00}{\pict\pngblip\bin4 }{}x}after pict {\*\unknowndestination words}\par
 Shape anchor{\shp{\*\shpinst{\sp{\sn shapeType}{\sv 202}}{\shptxt \pard Text box line\par}}{\shprslt {\pard
 Text box line\par}}} text.\par
-Note here\chftn{\footnote\pard\plain\chftn  The note.\par} ends\line next\~line \_ x\-y\par
+Note here\chftn{\footnote\pard\plain\chftn  The note.\par} ends\chftn{\footnote\ftnalt\pard\plain\chftn
+ An endnote.\par}\line next\~line \_ x\-y\chftn{\footnote\chftn  Another note.\par}\par
 \trowd\cellx2000\cellx4000\pard\intbl Cell one\cell Cell two\cell\row
 }"""
 
@@ -44,13 +45,15 @@ def _with_chunk(rtf: bytes) -> bytes:
 def test_an_rtf_chunk_written_as_word_writes_one_reads_as_word_shows_it() -> None:
     """Each paragraph as built: bytes in their font's code page (Cyrillic, Shift-JIS), Symbol's letters, \\u with
     its fallback skipped (\\uc2 too; a surrogate pair one character), a field's result, a text box's line after
-    its anchor's paragraph, a footnote's number and its text after the chunk; not the header, footer, document
-    information, bookmarks, comments, hidden or deleted text, a picture's binary data, an unknown \\* group."""
+    its anchor's paragraph, a footnote's number (an endnote's none, as its roman numeral) and notes' text after
+    the chunk; not the header, footer, document information, bookmarks, comments, hidden or deleted text, a
+    picture's binary data, an unknown \\* group."""
     assert extract(_with_chunk(WORD_RTF)).paragraphs == (
         "Before the chunk.", "Café Отчёт 無人機 — end.", "• Bulleted item",
         "Two— fallbacks and \U0001f600 face α±\ufffd ✓☒",
         "Field link text here and shown.", "Binary after pict", "Shape anchor text.", "Text box line",
-        "Note here1 ends next line - xy", "Cell one", "Cell two", "The note.", "After it.")
+        "Note here1 ends next line - xy2", "Cell one", "Cell two", "The note.", "An endnote.", "Another note.",
+        "After it.")
 
 
 def test_an_rtf_chunk_libreoffice_wrote_reads_as_libreoffice_shows_it(tmp_path: Path) -> None:

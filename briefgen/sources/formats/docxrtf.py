@@ -16,8 +16,9 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
   for readers without Unicode, are skipped;
 - a field reads as its result (\\fldrslt), never its code; a list item starts with the number Word stores for
   it (\\listtext, \\pntext); a text box's paragraphs (a shape's \\shptxt) follow the paragraph it is anchored in;
-  footnotes and endnotes (\\footnote) follow the document's text, and a reference to one (\\chftn) reads as
-  its number glued to the word before, as docxnotes.py reads a Word document's (counted from 1 in the chunk);
+  footnotes and endnotes (\\footnote) follow the document's text, and a reference to a footnote (\\chftn)
+  reads as its number glued to the word before, as docxnotes.py reads a Word document's (counted from 1 in the
+  chunk), to an endnote (\\ftnalt) as nothing, as docxnotes.py reads one in roman numerals;
 - not read: hidden text (\\v), tracked deletions (\\deleted), headers and footers, comments, the tables that set
   up fonts, colours, styles and lists, document information, pictures and objects' data, a shape's fallback
   copy (\\shprslt), bookmarks' and index entries' text, and any destination marked \\* that is not read above.
@@ -90,7 +91,8 @@ class _Reader:
         self.pending = bytearray()  # bytes not yet decoded (a double-byte character may be split in two tokens)
         self.pending_font: RtfFont | None = None
         self.skipping = 0  # fallback characters after a \uN still to skip
-        self.notes = 0  # the note references read
+        self.notes = 0  # the footnote references read
+        self.last_note: int | None = None  # where in its paragraph's pieces the last one's number is
 
     @property
     def group(self) -> _Group:
@@ -132,8 +134,17 @@ class _Reader:
             text = "".join(BULLETS[0] if "\ue000" <= char <= "\uf8ff" else char for char in text)
         return text
 
+    def endnote(self) -> None:
+        """The reference just read is an endnote's (\\ftnalt in the note that follows it), whose mark is in
+        lower-case roman numerals: read as nothing, as docxnotes.py reads one; the footnotes count without it."""
+        if self.last_note is not None and self.last_note < len(self.lines[MAIN]):
+            self.lines[MAIN][self.last_note] = ""
+            self.notes -= 1
+        self.last_note = None
+
     def end_paragraph(self, sink: int) -> None:
         self.flush()
+        self.last_note = None if sink == MAIN else self.last_note
         text = "".join(self.lines[sink])  # a character beyond U+FFFF comes as two \\u, its surrogates: joined
         self.sinks[sink].append(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
         self.lines[sink] = []
@@ -230,6 +241,9 @@ def _control(reader: _Reader, word: str, number: int | None) -> None:
     elif word == "chftn" and group.sink == MAIN:  # a note's reference: its number (counted in the chunk)
         reader.notes += 1
         reader.text(str(reader.notes))
+        reader.last_note = len(reader.lines[MAIN]) - 1
+    elif word == "ftnalt" and group.sink == NOTES:  # the note just cited is an endnote: its mark is roman
+        reader.endnote()
     elif word == "u" and number is not None:
         reader.text(chr(number + 65536 if number < 0 else number) if -32768 <= number <= 0x10FFFF else "")
         reader.skipping = group.skip_after_unicode
