@@ -15,7 +15,7 @@ import pytest
 from briefgen.sources.formats.docxdoc import extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
-from tests.helpers import libreoffice_pdf
+from tests.helpers import libreoffice_convert, libreoffice_pdf
 from tests.test_docx_seed_reading import CHANGE, NS, docx, para, run
 from tests.tools import require
 
@@ -159,3 +159,63 @@ def test_an_endnote_reference_reads_as_its_mark_in_the_settings_format() -> None
     assert extract(numbered).paragraphs == ("The minister said3 so.", "The endnote.")
     assert extract(docx(body, parts={"endnotes.xml": notes})).paragraphs == ("The minister said so.",
                                                                               "The endnote.")
+
+
+def test_a_symbol_field_with_no_result_shows_its_character(tmp_path: Path) -> None:
+    """A SYMBOL field, as Word 97-2003 wrote bullets and signs (converted documents keep them, with no result
+    stored), shows its character: the code LibreOffice shows for it, in the font the field names (the Symbol
+    font's code 183 is its bullet, Wingdings' 252 its check mark), or the Unicode or ANSI character; it read as
+    nothing. A field storing a result still reads as its result."""
+    from briefgen.sources.formats.docxsym import font_text
+
+    codes = (('SYMBOL 183 \\f "Symbol" \\s 10', "Symbol"), ("SYMBOL 176 \\f Symbol", "Symbol"),
+             ('SYMBOL 252 \\f "Wingdings"', "Wingdings"), ("SYMBOL 0x2022 \\u", ""), ("SYMBOL 233", ""))
+    begin, end = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    body = "".join(para(run(f"{n} "), begin, _code(code), end, run(" sign")) for n, (code, _) in enumerate(codes))
+    body += para(run("Simple "), '<w:fldSimple w:instr=" SYMBOL 176 \\f Symbol "/>', run(" sign"))
+    body += para(run("Stored "), _field(_code("SYMBOL 183 \\f Symbol"), run("x")), run(" sign"))
+    made = tmp_path / "symbols.docx"
+    made.write_bytes(docx(body))
+    shown = [line for line in libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0]
+             .read_text(encoding="utf-8-sig").splitlines() if line]
+    signs = [line.split(" ") for line in shown[:len(codes)]]
+    assert [(sign[0], sign[2]) for sign in signs] == [(str(n), "sign") for n in range(len(codes))]
+    fonts = [font for _, font in codes]
+    expected = [f"{n} {font_text(font, sign[1])} sign" for n, (sign, font) in enumerate(zip(signs, fonts, strict=True))]
+    assert expected[:3] == ["0 \u2022 sign", "1 \u00b0 sign", "2 \u2713 sign"]
+    assert extract(made.read_bytes()).paragraphs == (*expected, "Simple \u00b0 sign", "Stored x sign")
+
+
+def _sections_document(*sections: tuple[str, str]) -> bytes:
+    """Two claims citing a footnote each in every section; each section's own footnote settings (the XML
+    inside its w:footnotePr) and, as Word writes it, none in the settings part."""
+    reference = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>'
+    body, notes = "", ""
+    for n, (properties, claim) in enumerate(sections):
+        section = f'<w:sectPr><w:footnotePr>{properties}</w:footnotePr></w:sectPr>'
+        for k in (1, 2):
+            ident = 2 * n + k
+            notes += f'<w:footnote w:id="{ident}"><w:p><w:r><w:t>Note {ident}.</w:t></w:r></w:p></w:footnote>'
+            last = k == 2 and n < len(sections) - 1
+            body += (f"<w:p>{f'<w:pPr>{section}</w:pPr>' if last else ''}{run(f'{claim} {k}')}"
+                     f"{reference.format(ident)}{run(' here.')}</w:p>")
+    body += f'<w:sectPr><w:footnotePr>{sections[-1][0]}</w:footnotePr></w:sectPr>'
+    return _with_notes(body, f"<w:footnotes {NS}>{notes}</w:footnotes>")
+
+
+def test_a_sections_own_footnote_numbering_numbers_its_references(tmp_path: Path) -> None:
+    """A section's w:footnotePr (its format, its first number, a count restarted in each section) numbers the
+    references in it, where they read in decimal from 1 whatever the sections said: in a document of one
+    section, as LibreOffice's text export shows them; in one of two, as the sections say (Word numbers each
+    section by its own settings; LibreOffice's footnote settings are the whole document's, the last section's
+    format and the first's start)."""
+    made = tmp_path / "section.docx"
+    made.write_bytes(_sections_document(('<w:numFmt w:val="chicago"/><w:numStart w:val="3"/>', "Only")))
+    shown = libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0].read_text(encoding="utf-8-sig")
+    lines = [line for line in shown.splitlines() if line.strip()]
+    assert lines == ["Only 1‡ here.", "Only 2§ here."]
+    assert extract(made.read_bytes()).paragraphs[:2] == tuple(lines)
+    two = _sections_document(('<w:numStart w:val="5"/>', "First"),
+                             ('<w:numFmt w:val="chicago"/><w:numRestart w:val="eachSect"/>', "Second"))
+    assert extract(two).paragraphs[:4] == ("First 15 here.", "First 26 here.", "Second 1* here.",
+                                           "Second 2† here.")

@@ -100,6 +100,18 @@ def _bullets() -> bytes:
     return docx(body, parts={"numbering.xml": f"<w:numbering {NS}>{abstracts}{instances}</w:numbering>"})
 
 
+def _restarts() -> bytes:
+    """A list's instance counting 1-4, another restarting it for one item, then the first again: it counts on
+    from the restart (2, 3), the count being the list's; the restarting instance once more counts on (4)."""
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="1">{_level(0, "decimal", "%1.")}'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2">'
+                 '<w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>'
+                 "</w:lvlOverride></w:num></w:numbering>")
+    body = "".join(_item(f"Article {n}.", 1, 0) for n in range(1, 5)) + _item("Masthead.", 2, 0) + \
+        _item("Body one.", 1, 0) + _item("Body two.", 1, 0) + _item("Masthead again.", 2, 0)
+    return docx(body, parts={"numbering.xml": numbering})
+
+
 def _shown(text_file: Path) -> tuple[str, ...]:
     """LibreOffice's text export's non-blank lines, each stripped (it indents list items), but for an empty
     list item's number alone ("3."), which briefgen counts but reads as no paragraph (nothing there to cite)."""
@@ -120,17 +132,34 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                       "3. Third point.\n\n- A bullet.\n- Another.\n\niv. Fourth.\nv. Fifth.\n", encoding="utf-8")
     subprocess.run([require("pandoc"), str(source), "-o", str(folder / "pandoc.docx")], check=True,
                    capture_output=True, timeout=120)
+    trip = folder / "trip"  # pandoc's lists as LibreOffice saves them again: a restarting instance for each
+    trip.mkdir()  # list's first item, the list's own for the rest
+    libreoffice_convert([folder / "pandoc.docx"], trip, to="docx:MS Word 2007 XML")[0].rename(folder / "trip.docx")
+    (folder / "restarts.docx").write_bytes(_restarts())
     (folder / "variables.fodt").write_text(VARIABLES, encoding="utf-8")
     libreoffice_convert([folder / "variables.fodt"], folder, to="docx:MS Word 2007 XML")
-    return {name: folder / f"{name}.docx" for name in ("lists", "pandoc", "variables", "scripts", "bullets")}
+    return {name: folder / f"{name}.docx" for name in NAMES}
 
 
-@pytest.mark.parametrize("name", ["lists", "pandoc", "variables", "scripts", "bullets"])
+NAMES = ("lists", "pandoc", "variables", "scripts", "bullets", "trip", "restarts")
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_paragraphs_are_read_as_libreoffice_shows_them(made: dict[str, Path], name: str) -> None:
     """Each paragraph as LibreOffice's text export of the same DOCX writes it: list numbers before the text,
     counted across a list's instances, restarted, numbered through heading styles; a variable once."""
     shown = libreoffice_convert([made[name]], made[name].parent / name, to="txt:Text (encoded):UTF8")[0]
     assert extract(made[name].read_bytes()).paragraphs == _shown(shown)
+
+
+def test_a_restart_restarts_the_lists_count_which_the_other_instances_count_on_from(made: dict[str, Path]) -> None:
+    """The numbers the restarting instance is built to show (the count is the list's: Word's, as the standard
+    has it), which read 1, 1 and 5, 6, counting each instance apart."""
+    assert extract(made["restarts"].read_bytes()).paragraphs == (
+        "1. Article 1.", "2. Article 2.", "3. Article 3.", "4. Article 4.", "1. Masthead.", "2. Body one.",
+        "3. Body two.", "4. Masthead again.")
+    assert extract(made["trip"].read_bytes()).paragraphs[:3] == ("1. First point.", "2. Second point.",
+                                                                 "a. Its first part.")
 
 
 def test_the_hand_made_lists_number_as_word_does(made: dict[str, Path]) -> None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
+from pathlib import Path
 
 import pytest
 
 from briefgen.sources.formats.docxdoc import MAX_PART, core_properties, extract
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
+from tests.helpers import libreoffice_convert
 
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"')
@@ -130,7 +132,7 @@ def test_symbols_read_as_their_characters() -> None:
     body = (para(run("The dose is 5 "), sym("Symbol", "F06D"), run("g per day."))
             + para(sym("Symbol", "F044"), run(" rises "), sym("Symbol", "F0B3"), run(" 3 "), sym("Symbol", "F0AE"),
                    run(" up"))
-            + para(run("Sign "), sym("Times New Roman", "00B5"), run(" and "), sym("Wingdings", "F0FC"),
+            + para(run("Sign "), sym("Times New Roman", "00B5"), run(" and "), sym("Marlett", "F061"),
                    run(" and "), sym("Symbol", "F0F0"), run(" and "), sym("Symbol", "zz")))
     assert read(body) == ["The dose is 5 μg per day.", "Δ rises ≥ 3 → up", "Sign µ and \ufffd and \ufffd and \ufffd"]
 
@@ -239,3 +241,51 @@ def test_an_empty_content_controls_placeholder_is_read_as_word_shows_it() -> Non
               f'{run("4 March 2025")}</w:sdtContent></w:sdt>')
     assert read(para(run("Issued: "), placeholder) + para(run("Received: "), filled)) == [
         "Issued: Enter the date.", "Received: 4 March 2025"]
+
+
+# Pictures of the dingbat fonts' charts, by code, and the words of the name of the Unicode character that is the
+# same picture: Word draws the font's glyph, which reads as that character (docxdingbats.py)
+DINGBATS = (("Wingdings", 0xFC, "CHECK MARK"), ("Wingdings", 0xFB, "BALLOT X"),
+            ("Wingdings", 0xFD, "BALLOT BOX WITH X"),
+            ("Wingdings", 0xFE, "BALLOT BOX WITH CHECK"), ("Wingdings", 0xD8, "ARROWHEAD"),
+            ("Wingdings", 0x81, "CIRCLED DIGIT ONE"), ("Wingdings", 0x8C, "DINGBAT NEGATIVE CIRCLED DIGIT ONE"),
+            ("Wingdings", 0x4A, "SMILING FACE"), ("Wingdings", 0x76, "DIAMOND MINUS WHITE X"),
+            ("Wingdings", 0xA7, "BLACK SMALL SQUARE"), ("Wingdings", 0x6F, "WHITE SQUARE"),
+            ("Wingdings", 0x5E, "ARIES"), ("Wingdings", 0xF0, "RIGHTWARDS WHITE ARROW"),
+            ("Wingdings 2", 0x50, "CHECK MARK"), ("Wingdings 2", 0x54, "BALLOT BOX WITH X"),
+            ("Wingdings 2", 0xA3, "BALLOT BOX"), ("Webdings", 0x61, "CHECK MARK"),
+            ("Zapf Dingbats", 0x33, "CHECK MARK"), ("Zapf Dingbats", 0x34, "HEAVY CHECK MARK"),
+            ("Zapf Dingbats", 0x48, "BLACK STAR"), ("Zapf Dingbats", 0x6E, "BLACK SQUARE"),
+            ("Zapf Dingbats", 0xAC, "CIRCLED DIGIT ONE"), ("Zapf Dingbats", 0xD5, "RIGHTWARDS ARROW"),
+            ("Zapf Dingbats", 0xA8, "BLACK CLUB SUIT"))
+
+
+def test_dingbat_fonts_read_as_the_pictures_word_draws() -> None:
+    """A w:sym in Wingdings, Wingdings 2, Webdings or Zapf Dingbats, and text typed in one of those fonts, reads
+    as the character of the picture Word draws (✓ for Wingdings' "ü"), where it read U+FFFD, or the typed
+    letter; a code no character is known for reads U+FFFD, as before."""
+    import unicodedata
+
+    body = "".join(para(run("Done "), sym(font, f"F0{code:02X}"), run(" then "),
+                        run(chr(code), f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/>'), run(" end."))
+                   for font, code, _ in DINGBATS)
+    read_back = read(body + para(run("Unknown "), sym("Wingdings", "F0FF"), run(" code.")))
+    assert read_back[-1] == "Unknown \ufffd code."
+    for (font, code, name), text in zip(DINGBATS, read_back, strict=False):
+        shown = text.split()[1]
+        assert text == f"Done {shown} then {shown} end.", (font, code)
+        assert name in unicodedata.name(shown, ""), (font, code, shown)
+
+
+def test_white_space_at_a_texts_ends_shows_only_where_it_is_kept(tmp_path: Path) -> None:
+    """A w:t without xml:space="preserve" (as generators that build runs by hand write it) shows without the
+    spaces at its ends, as LibreOffice's text export and Word show it: its runs' words glued together; a tab or
+    line end inside it is a space."""
+    body = ('<w:p><w:r><w:t>The army </w:t></w:r><w:r><w:t>has  two</w:t></w:r><w:r><w:t> drones.</w:t></w:r></w:p>'
+            '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:r><w:t>here\n\tand</w:t></w:r></w:p>'
+            '<w:p xml:space="preserve"><w:r><w:t>Kept by </w:t></w:r><w:r><w:t>its paragraph.</w:t></w:r></w:p>')
+    made = tmp_path / "spaces.docx"
+    made.write_bytes(docx(body))
+    shown = libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0].read_text(encoding="utf-8-sig")
+    assert [" ".join(line.split()) for line in shown.splitlines()] == read(body) == [
+        "The armyhas twodrones.", "Kept here and", "Kept by its paragraph."]

@@ -4,8 +4,9 @@ The part is parsed as a stream of start and end events, and each element is drop
 stays the size of the paragraph being read, whatever the size of the part. What is read:
 
 - each w:p is a paragraph, its own text only: a paragraph inside it (a text box) is its own paragraph, after it;
-- text of w:t, w:sym (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese
-  characters as nothing: they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
+- text of w:t (the white space at its ends only where it says xml:space="preserve", as Word shows it), w:sym
+  (see docxsym), tabs and breaks as spaces (a break between two Chinese or Japanese characters as nothing:
+  they read on, as in the line a reader sees), a non-breaking hyphen as "-"; a footnote's
   or endnote's reference as the mark Word shows for it, counted in the body's order in the settings' format
   (docxnotes.py: "a top priority1 by", as Word copies it; a passage without it is found too: marks.py), unless
   the run after it holds its own mark;
@@ -20,7 +21,8 @@ stays the size of the paragraph being read, whatever the size of the part. What 
   paragraph too: "T" and "he ministry said" read "The ministry said";
 - a field reads as its result, as Word shows it, never its code (docxfields.py); a list item starts with its
   number (docxnumbers.py); an equation reads as the characters Word draws (docxmath.py); content imported whole
-  (w:altChunk) and a SmartArt's text are read from their parts (docxchunks.py, docxdiagram.py);
+  (w:altChunk), a SmartArt's text and a chart's titles are read from their parts (docxchunks.py,
+  docxdiagram.py, docxchart.py);
 - not read: the record of old formatting (w:rPrChange and its kin), a drawing's mc:Fallback copy (the same text
   box again, for older readers) or any mc:Choice after the first, and a phonetic guide's reading (w:rt: 無人機
   with むじんき set above it reads 無人機).
@@ -31,15 +33,17 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterator
 from typing import Any
 
+from briefgen.sources.formats.docxchart import CHARTS
 from briefgen.sources.formats.docxchunks import R_NS, REL_ID
 from briefgen.sources.formats.docxdiagram import DGM
-from briefgen.sources.formats.docxfields import Fields, silent
+from briefgen.sources.formats.docxfields import Fields, silent, unstored
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
+from briefgen.sources.formats.docxnotes import NoteMarks
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
-from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, vanish_after
-from briefgen.sources.formats.docxsym import is_symbol_font, sym_char, symbol_text
+from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, spaced, vanish_after
+from briefgen.sources.formats.docxsym import font_text, sym_char
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
@@ -73,20 +77,21 @@ CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f
 REFERENCES = {f"{W}footnoteReference": "footnote", f"{W}endnoteReference": "endnote"}
 NOTES = {f"{W}footnote": "footnote", f"{W}endnote": "endnote"}
 FIELD_CHAR = f"{W}fldChar"
-FRAME = f"{W}framePr"
+FRAME, SECTION = f"{W}framePr", f"{W}sectPr"
 
 
 class BodyReader:
     """Turns a document part's events into its paragraphs' texts (see the module's description)."""
 
-    def __init__(self, styles: Styles, note_mark: Callable[[str, int], str] = lambda kind, n: str(n),
+    def __init__(self, styles: Styles, marks: NoteMarks | None = None,
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
                  linked: Callable[[str, str], list[str]] | None = None) -> None:
-        """`shown_notes`, for a notes part: the (kind, id) of the notes whose reference the body shows; the
-        others are not read (None: every note is). `numbers` counts the part's list numbers; `linked` gives the
-        paragraphs of another part the body shows, by its kind ("chunk", content imported whole, docxchunks.py;
-        "diagram", a SmartArt's data, docxdiagram.py) and its relationship's id."""
-        self.styles, self.note_mark, self.shown_notes = styles, note_mark, shown_notes
+        """`marks` numbers the part's note references (docxnotes.py); `shown_notes`, for a notes part: the
+        (kind, id) of the notes whose reference the body shows; the others are not read (None: every note is).
+        `numbers` counts the part's list numbers; `linked` gives the paragraphs of another part the body shows,
+        by its kind ("chunk", content imported whole, docxchunks.py; "diagram", a SmartArt's data,
+        docxdiagram.py; "chart", a chart's titles, docxchart.py) and its relationship's id."""
+        self.styles, self.marks, self.shown_notes = styles, marks or NoteMarks(), shown_notes
         self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
         self.path: list[str] = []
@@ -96,7 +101,6 @@ class BodyReader:
         self.runs: list[Props] = []
         self.run_on: RunOn | None = None
         self.out: list[str] = []
-        self.notes = {"footnote": 0, "endnote": 0}  # the references to each kind of notes read so far
         self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
@@ -132,6 +136,8 @@ class BodyReader:
             self.grounds.open(tag, element, len(self.path))
         elif tag == FRAME and parent == PPR and self.paragraphs:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
+        elif tag == SECTION and parent == PPR and self.paragraphs:  # the paragraph ends a section
+            self.paragraphs[-1].ends_section = True
         elif tag == f"{W}pStyle" and parent == PPR and self.paragraphs:
             self.paragraphs[-1].style = element.get(f"{W}val")
         elif parent == NUM_PR and self.path[-3:-2] == [PPR] and self.paragraphs:
@@ -144,6 +150,8 @@ class BodyReader:
             self._emit(self.linked("chunk", str(element.get(REL_ID))))
         elif tag == DIAGRAM and self.linked is not None and self._shown():  # after its anchor, as a text box
             self.paragraphs[-1].after.extend(self.linked("diagram", str(element.get(f"{R_NS}dm"))))
+        elif tag in CHARTS and self.linked is not None and self._shown():  # after its anchor, as a text box
+            self.paragraphs[-1].after.extend(self.linked("chart", str(element.get(REL_ID))))
         elif tag == R:
             self.runs.append(Props())
         elif parent == R and tag in CHARACTERS:
@@ -168,12 +176,15 @@ class BodyReader:
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
-            text = element.text or ""
-            self._add(symbol_text(text) if self.runs and self.runs[-1].symbol and self.path[-1] == R else text)
+            text = spaced(element) if tag == T else element.text or ""
+            font = self.runs[-1].font if self.runs and self.path[-1] == R else None
+            self._add(font_text(font, text) if font else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
         elif tag == INSTR and self.path and self.path[-1] == R:
             self.fields.code(element.text or "")
+        elif tag == FIELD_SIMPLE and len(element) == 0:  # a field with no result stored: what Word shows for it
+            self._add(unstored(str(element.get(f"{W}instr", ""))))
         elif tag == PPR and self.path and self.path[-1] == P and self.paragraphs:
             self._number(self.paragraphs[-1])
         elif tag == R and self.runs:
@@ -208,8 +219,7 @@ class BodyReader:
             self.cited.append((REFERENCES[tag], str(element.get(f"{W}id"))))
         if not is_on_attribute(element, "customMarkFollows"):
             kind = REFERENCES[tag]
-            self.notes[kind] += 1
-            self._add(self.note_mark(kind, self.notes[kind]))
+            self._add(self.marks.mark(kind))
 
     def _property(self, tag: str, element: Any) -> None:
         """A run's or a paragraph mark's property (the element is a child of w:rPr)."""
@@ -223,7 +233,7 @@ class BodyReader:
         elif tag == f"{W}rStyle":
             props.style = element.get(f"{W}val")
         elif tag == f"{W}rFonts":
-            props.symbol = is_symbol_font(element.get(f"{W}ascii") or element.get(f"{W}hAnsi"))
+            props.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
         elif tag in GONE_MARK:
             props.gone = True
         elif tag == f"{W}color":
@@ -245,6 +255,8 @@ class BodyReader:
 
     def _close_paragraph(self) -> None:
         paragraph = self.paragraphs.pop()
+        if paragraph.ends_section:
+            self.marks.section_ended()
         text = "".join(paragraph.parts)
         if self._gone(paragraph) or paragraph.drop_cap:
             self.run_on = RunOn(paragraph.depth, text, paragraph.after)

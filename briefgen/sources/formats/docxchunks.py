@@ -4,8 +4,8 @@ kin) write the whole document so, as an MHTML chunk, and mail-merge and report g
 
 The chunk's part is found through the main part's relationships (its r:id) and read by its content type (from
 [Content_Types].xml): HTML and XHTML as the HTML reader reads a page's blocks, MHTML's HTML within, plain text a
-line a paragraph, a Word document as this reader reads one (a chunk in it as nothing, so no chunk nests).
-Another kind (RTF) is not read. A chunk larger than a document part may be is refused as that part would be.
+line a paragraph, a Word document as this reader reads one (a chunk in it as nothing, so no chunk nests), RTF
+as Word converts it (docxrtf.py). A chunk larger than a document part may be is refused as that part would be.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 from briefgen.sources.formats.plain import SeedError
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
+RTF_TYPES = {"application/rtf", "text/rtf", "application/x-rtf"}
 MHTML_TYPES = {"message/rfc822", "multipart/related", "application/x-mimearchive"}
 DOCX_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
               "application/vnd.ms-word.document.macroEnabled")
@@ -42,6 +43,7 @@ def content_type(types: Any, name: str) -> str:
 
 def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -> list[str]:
     """The paragraphs of a chunk of content type `kind` (nothing for a kind not read)."""
+    from briefgen.sources.formats.docxrtf import rtf_text
     from briefgen.sources.formats.htmldoc import decode, text_blocks
     from briefgen.sources.formats.mhtml import archived
     from briefgen.sources.formats.plain import decode_text
@@ -55,6 +57,8 @@ def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -
             return text_blocks(decode(page.html)) if page is not None else []
         if kind == "text/plain":
             return decode_text(raw).splitlines()
+        if kind in RTF_TYPES:
+            return rtf_text(raw)
         if kind.startswith(DOCX_TYPES):
             return read_docx(raw)
     except (SeedError, zipfile.BadZipFile, UnicodeError, ValueError):

@@ -7,9 +7,9 @@ inflates to a huge one cannot fill memory. A part larger than a document needs i
 so is any part read whose XML declares a document type (Word never writes one). Headers, footers and comments are
 not part of the body and are left out; footnotes and endnotes are read after it, those whose reference the body
 shows (none whose reference is deleted, hidden or missing). The numbering part numbers list items (docxnumbers.py),
-and parts the body shows at a place are read there: content imported whole (w:altChunk) and SmartArt's text. A
-Strict Open XML package is read as any other (docxstrict.py). The core properties (Title, Author…) are those the
-file holds: none when it has no core part.
+and parts the body shows at a place are read there: content imported whole (w:altChunk), SmartArt's text and
+charts' titles. A Strict Open XML package is read as any other (docxstrict.py). The core properties (Title,
+Author…) are those the file holds: none when it has no core part.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from urllib.parse import unquote
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxbody import BodyReader
+from briefgen.sources.formats.docxchart import chart_text
 from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, content_type
 from briefgen.sources.formats.docxdiagram import diagram_text
-from briefgen.sources.formats.docxnotes import note_marks
+from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
@@ -46,6 +47,8 @@ MAIN_TYPES = ("document.main+xml", "template.main+xml", "macroenabled.main+xml",
 DAMAGED_HINT = "open it in Word or LibreOffice and save it again"
 
 T = TypeVar("T")
+# The parts of drawings whose text the body shows after their anchor: by kind, how their events read
+DRAWN: dict[str, Callable[[Iterator[Any]], list[str]]] = {"diagram": diagram_text, "chart": chart_text}
 
 
 def open_package(raw: bytes) -> zipfile.ZipFile:
@@ -114,7 +117,7 @@ def stored_name(package: zipfile.ZipFile, name: str) -> str:
 def linked_of(package: zipfile.ZipFile, main: str, chunks: bool) -> Callable[[str, str], list[str]]:
     """The paragraphs of a part the main part names by a relationship's id whose text the body shows: "chunk",
     content it imports whole (w:altChunk, docxchunks.py; nothing unless `chunks`), "diagram", a SmartArt's
-    data (docxdiagram.py)."""
+    data (docxdiagram.py), "chart", a chart's titles (docxchart.py)."""
     targets = {ident: name for ident, _, name in relations(package, main)}
     read: dict[tuple[str, str], list[str]] = {}  # each part once, however many times the body names it
 
@@ -129,11 +132,12 @@ def linked_of(package: zipfile.ZipFile, main: str, chunks: bool) -> Callable[[st
 
 
 def _linked_text(package: zipfile.ZipFile, kind: str, name: str) -> list[str]:
-    """A linked part's paragraphs; a diagram whose part cannot be read is no text (Word draws its picture)."""
+    """A linked part's paragraphs; a diagram or chart whose part cannot be read is no text (Word draws its
+    picture)."""
     with part_stream(package, name) as stream:
-        if kind == "diagram":
+        if kind in DRAWN:
             try:
-                return diagram_text(xml_events(stream, name))
+                return DRAWN[kind](xml_events(stream, name))
             except SeedError:
                 return []
         raw = stream.read()
@@ -209,7 +213,8 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     main = main_part(package)
     styles, numbering = styles_of(package, main), numbering_of(package, main)
     settings = related(package, main, "/settings")
-    body = BodyReader(styles, note_marks(small_part(package, settings) if settings is not None else None),
+    marks = NoteMarks(small_part(package, settings) if settings is not None else None, _sections(package, main))
+    body = BodyReader(styles, marks,
                       numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
@@ -220,6 +225,21 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
             notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
             size = _read_part(package, name, notes, found, size)
     return found
+
+
+def _sections(package: zipfile.ZipFile, main: str) -> list[dict[str, dict[str, str]]] | None:
+    """The main part's sections' own note numbering (docxnotes.section_notes), read in a pass of its own only
+    when the part holds any (a section's w:footnotePr or w:endnotePr: rare); None when it holds none."""
+    with part_stream(package, main) as stream:
+        tail = b""
+        while chunk := stream.read(MB):
+            if b"notePr" in tail + chunk:
+                break
+            tail = chunk[-8:]
+        else:
+            return None
+    with part_stream(package, main) as stream:
+        return section_notes(xml_events(stream, main))
 
 
 def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str], size: int) -> int:

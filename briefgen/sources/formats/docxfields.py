@@ -8,14 +8,23 @@ Word shows once its fields are updated), ASK, index and table-of-contents entrie
 record rules (NEXT, NEXTIF, SKIPIF) and PRIVATE. Their result is not read, in a complex field or a w:fldSimple.
 
 A legacy drop-down form field (FORMDROPDOWN) stores no result: Word shows the entry chosen (w:ddList's w:result,
-the first when none is), which is read in its place.
+the first when none is), which is read in its place. Nor does a SYMBOL field, as Word 97-2003 wrote bullets and
+signs, always: Word shows its character (`SYMBOL 183 \\f "Symbol"` is "•"), which is read in its place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefgen.sources.formats.docxsym import symbol_field
+
 SILENT = frozenset({"SET", "ASK", "XE", "TC", "TA", "RD", "NEXT", "NEXTIF", "SKIPIF", "PRIVATE"})
+
+
+def unstored(code: str) -> str:
+    """What a field that stores no result shows: a SYMBOL field's character (docxsym.py), else nothing."""
+    words = code.split(None, 1)
+    return symbol_field(code) if words and words[0].upper() == "SYMBOL" else ""
 
 
 def silent(code: str) -> bool:
@@ -56,6 +65,8 @@ class Fields:
             self.hiding -= not here.in_result or here.silent
             if not here.in_result and "".join(here.code).split()[:1] == ["FORMDROPDOWN"]:
                 return here.entries[here.chosen] if 0 <= here.chosen < len(here.entries) else ""
+            if not here.in_result:
+                return unstored("".join(here.code))
         return ""
 
     def entry(self, name: str, value: str) -> None:

@@ -4,10 +4,13 @@ each paragraph: "3. ", "1.2.a) ", "iv. ", "• ".
 The numbering part (word/numbering.xml) defines lists (w:abstractNum, each level's start, format, text such as
 "%1.%2." and what follows the number), and the instances paragraphs name (w:num, by w:numId, directly in
 w:numPr or through their style's). Paragraphs of instances of one list count on from one another, as Word and
-LibreOffice count them, unless an instance restarts a level (w:startOverride: then it counts on its own; one
-that only redefines a level's look counts on with the others); a level restarts after a paragraph of any level
-above it (w:lvlRestart: only of a level above the one it names; 0, never), and w:isLgl writes every level's
-number in a level's text in decimal ("Section 2.1" under "Article II"), as Word does (LibreOffice ignores both).
+LibreOffice count them: the count is the list's, not the instance's. An instance that restarts a level
+(w:startOverride) restarts the list's count there at its first paragraph of that level, and paragraphs of the
+other instances count on from it (an instance LibreOffice writes for a list's first item, restarting it, and
+the list's own for the items after: 1, 2, not 1, 1); one that only redefines a level's look counts on. A level
+restarts after a paragraph of any level above it (w:lvlRestart: only of a level above the one it names; 0,
+never), and w:isLgl writes every level's number in a level's text in decimal ("Section 2.1" under "Article
+II"), as Word does (LibreOffice ignores both).
 A paragraph numbered through its style is at the level that names the style (w:pStyle), as the standard says,
 else at the style's w:ilvl.
 A bullet reads "•", "◦" or "▪" by its level (the first, the second, the third, then again) whatever its glyph (a
@@ -125,7 +128,8 @@ class ListNumbers:
 
     def __init__(self, numbering: Numbering, styles: Styles) -> None:
         self.numbering, self.styles = numbering, styles
-        self.counts: dict[str, dict[int, int]] = {}  # by list (abstract id, or an instance restarting its own)
+        self.counts: dict[str, dict[int, int]] = {}  # by list (its abstract id)
+        self.restarted: set[tuple[str, int]] = set()  # (instance, level) where an instance's restart took place
         self.lists: dict[str, tuple[_Instance, dict[int, _Level], str]] = {}  # by instance: it, its levels, its
         # list's key in counts, once worked out
         self.by_style: dict[str | None, tuple[str | None, str | None]] = {}  # each style's list and level
@@ -146,6 +150,9 @@ class ListNumbers:
         if depth not in levels:
             return ""
         counts = self.counts.setdefault(key, {})
+        if depth in instance.starts and (num_id or "", depth) not in self.restarted:
+            self.restarted.add((num_id or "", depth))  # the instance's first paragraph of the level it restarts
+            counts.pop(depth, None)
         start = instance.starts.get(depth, levels[depth].start)
         counts[depth] = counts[depth] + 1 if depth in counts else start
         for deeper in [d for d in counts if d > depth]:
@@ -177,8 +184,7 @@ class ListNumbers:
             instance = self.numbering.instances.get(num_id)
             if instance is None:
                 return None
-            key = num_id if instance.starts else f"a{self._abstract(instance)}"
-            self.lists[num_id] = instance, self._levels(instance), key
+            self.lists[num_id] = instance, self._levels(instance), f"a{self._abstract(instance)}"
         return self.lists[num_id]
 
     def _abstract(self, instance: _Instance) -> str:

@@ -17,7 +17,7 @@ class Props:
     hidden: bool | None = None  # worked out once, at its first text
     color: str | None = None  # its own w:color: six hex digits or "auto"
     ground: str | None = None  # its own shading or highlight
-    symbol: bool = False  # set in the Symbol font (its w:rFonts), whose text reads by its encoding (docxsym.py)
+    font: str | None = None  # its own font (w:rFonts): a symbol font's text reads as it draws it (docxsym.py)
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Paragraph:
     parts: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # the paragraphs nested in it (text boxes), in order
     mark: Props = field(default_factory=Props)
+    ends_section: bool = False  # its properties hold a w:sectPr: the next section starts after it
     drop_cap: bool = False  # a frame holding the next paragraph's first letters, set large beside it
     numbering: dict[str, str] = field(default_factory=dict)  # its own w:numPr: "numId", "ilvl"
     label: str | None = None  # its list number ("3. "), once counted (docxnumbers.py)

@@ -1,5 +1,6 @@
-"""A DOCX part's XML read as a stream of events (docxbody.py reads the body from them), and what the styles
-part says about hidden text: each style's own w:vanish, what it is based on, and the document's defaults."""
+"""A DOCX part's XML read as a stream of events (docxbody.py reads the body from them), a w:t's text as its white
+space says (`spaced`), and what the styles part says about hidden text: each style's own w:vanish, what it is
+based on, and the document's defaults."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 RPR = f"{W}rPr"
 VANISHING = {f"{W}vanish", f"{W}specVanish"}
 OFF = {"false", "0", "off"}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_WHITE = str.maketrans("\t\r\n", "   ")
 NUMBERING = {f"{W}numId": "num_id", f"{W}ilvl": "num_level"}  # in w:numPr: the list and level, by attribute
 
 
@@ -44,6 +47,21 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
     except etree.XMLSyntaxError as exc:
         raise SeedError(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
                         "open it in Word or LibreOffice and save it again") from None
+
+
+def spaced(element: Any) -> str:
+    """A w:t's text as Word shows it: the white space at its ends left out unless it says to keep it
+    (xml:space="preserve", which Word writes wherever it matters: a generator that does not write it gets its
+    runs' words glued together, "A run test" shown "Aruntest"); a tab or line end in it is a space."""
+    text = element.text or ""
+    if not text.isprintable():  # a tab or line end (rare): a space
+        text = text.translate(_WHITE)
+    if text[:1] != " " and text[-1:] != " ":
+        return text
+    kept = element.get(XML_SPACE)
+    if kept is None:  # xml:space holds for the element it is on and everything inside it
+        kept = next((found for item in element.iterancestors() if (found := item.get(XML_SPACE)) is not None), None)
+    return text if kept == "preserve" else text.strip(" ")
 
 
 def refuse_doctype(root: Any, name: str) -> None:
