@@ -11,13 +11,15 @@ Three things pdfminer leaves undone are done while each page is built:
 - a vowel sign drawn before the consonant it follows reads after it (pdfprebase.py), and a line's characters
   drawn out of its order (a fallback font's, drawn after the rest) are put in it (pdfinline.py); a form
   XObject's characters are put in their lines as the page's are;
+- what the page's annotations show (a form field's value, a text box) is drawn after its content (pdfannots.py);
 - characters no reader sees (invisible, or white on nothing, or drawn by a form XObject outside its /BBox, which
   clips it) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
   (its running headers and footers: pdflayers.py); a character drawn
   again over itself (a shadow) is read once (pdfspacing.py);
 - a page is read once for each direction its text runs in, turned so that it runs from left to right, keeping
-  only that text (pdfturns.py): text drawn sideways or upside down reads in words and lines, not letters.
+  only that text (pdfturns.py): text drawn sideways or upside down reads in words and lines, not letters; and
+  Chinese, Japanese or Korean set in vertical columns (pdfvertical.py) reads as text running down the page.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix, Rect, apply_matrix_rect, decode_text, mult_matrix
 
+from briefgen.sources.formats.pdfannots import draw_annotations
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdfinline import in_line_order
@@ -48,7 +51,10 @@ from briefgen.sources.formats.pdfmarks import on_their_letters
 from briefgen.sources.formats.pdfprebase import after_their_consonants
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
+from briefgen.sources.formats.pdfvertical import DOWN, stacked, vertical
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
+
+_DRAWN = "briefgen_drawn"  # the attribute noting on a character its place in the order the page draws them
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,10 @@ class _Aggregator(PDFPageAggregator):
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
         self._clips: list[Rect] = []  # the box each open form XObject draws in, on the page
         self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
+        self.turns = 0  # the quarter turns of the reading under way
+        self.columns: set[int] = set()  # the characters (by the order drawn) set in vertical columns
+        self._drawn = 0  # the characters drawn so far on the page
+        self._down: list[LTChar] = []  # those running down the page, as the upright reading finds them
 
     def begin_tag(self, tag: PSLiteral, props: PDFStackT | None = None) -> None:
         found = resolve1(props.get("ActualText")) if isinstance(props, dict) else None
@@ -94,13 +104,18 @@ class _Aggregator(PDFPageAggregator):
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
                     ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        drawn, self._drawn = self._drawn, self._drawn + 1
         if self.hidden:  # in a layer that is off: not drawn
             self.cur_item._objs.pop()
             return advance
-        turns = quarter_turns(matrix)
+        down = vertical(font) or drawn in self.columns
+        turns = (quarter_turns(matrix) + (DOWN if down else 0)) % 4
+        setattr(self.cur_item._objs[-1], _DRAWN, drawn)
         self.turned[turns] += 1
         if turns:  # read when the page is turned to it
-            self.cur_item._objs.pop()
+            char = self.cur_item._objs.pop()
+            if turns == DOWN and not self.turns and isinstance(char, LTChar):
+                self._down.append(char)
         elif self._unseen:
             mark(self.cur_item._objs[-1], self._unseen)
         return advance
@@ -111,21 +126,38 @@ class _Aggregator(PDFPageAggregator):
 
     def end_figure(self, name: str) -> None:
         clip = self._clips.pop() if self._clips else None  # a form draws nothing outside its /BBox
-        shown = seen(self.cur_item._objs)
+        shown = seen(self._upright(self.cur_item._objs))
         self.cur_item._objs = _in_lines(on_page(shown, clip) if clip is not None else shown)
         super().end_figure(name)
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
-        self.hidden = 0
+        self.hidden, self._drawn = 0, 0
+        self._down.clear()
         self._clips.clear()
         self._shown = apply_matrix_rect(ctm, page.cropbox)
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        shown = seen(drawn_once(on_page(self.cur_item._objs, self._shown)))
+        shown = seen(drawn_once(on_page(self._upright(self.cur_item._objs), self._shown)))
         self.cur_item._objs = _in_lines(shown)
         super().end_page(page)
+
+    def _upright(self, objects: list[Any]) -> list[Any]:
+        """`objects` without the characters set in vertical columns, which the upright reading finds (noting
+        them in `columns` and counting them as text running down) and the reading turned to them keeps."""
+        chars = [item for item in objects if isinstance(item, LTChar)]
+        if self.turns or not chars:
+            return objects
+        ordered = sorted(chars + self._down, key=lambda char: int(getattr(char, _DRAWN)))
+        found = stacked(ordered, {id(char) for char in self._down})
+        if not found:
+            return objects
+        self.columns.update(getattr(char, _DRAWN) for char in found)
+        self.turned[0] -= len(found)
+        self.turned[DOWN] += len(found)
+        gone = {id(char) for char in found}
+        return [item for item in objects if id(item) not in gone]
 
 
 def _in_lines(objects: list[Any]) -> list[Any]:
@@ -145,6 +177,7 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
     interpreter.hidden_ids, interpreter.artifacts = hidden_groups(document), tagged(document)
     for page in PDFPage.create_pages(document):
         device.turned.clear()
+        device.columns.clear()
         upright = _read(interpreter, device, page, 0)
         counts = dict(device.turned)
         yield [upright if turns == 0 else _read(interpreter, device, page, turns) for turns in by_share(counts)]
@@ -153,7 +186,9 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
 def _read(interpreter: LayeredInterpreter, device: _Aggregator, page: PDFPage, turns: int) -> LTPage:
     """The page laid out turned `turns` quarter turns clockwise from how a viewer shows it."""
     ctm = page_matrix(page, turns)
+    device.turns = turns
     device.begin_page(page, ctm)
     interpreter.render_contents(page.resources, page.contents, ctm=ctm)
+    draw_annotations(interpreter, page, ctm, interpreter.hidden_ids)
     device.end_page(page)
     return device.get_result()
