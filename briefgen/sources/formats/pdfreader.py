@@ -27,17 +27,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from io import BytesIO
+from itertools import islice
 from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTChar, LTContainer, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
-from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdffont import PDFFont
 from pdfminer.pdfinterp import PDFGraphicState, PDFStackT, PDFTextState
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix, Rect, apply_matrix_rect, decode_text, mult_matrix
@@ -49,12 +47,18 @@ from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
 from briefgen.sources.formats.pdfprebase import after_their_consonants
+from briefgen.sources.formats.pdfrepair import RepairedDocument
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvertical import DOWN, stacked, vertical
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
+MAX_PAGES = 3000  # a seed's pages at most: reading one takes ~70 ms, so the longest is read in a few minutes
 _DRAWN = "briefgen_drawn"  # the attribute noting on a character its place in the order the page draws them
+
+
+class TooManyPages(Exception):
+    """The document has more than MAX_PAGES pages (counted before any is read)."""
 
 
 @dataclass(frozen=True)
@@ -173,9 +177,12 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
     resources = BuiltinEncodings()
     device = _Aggregator(resources, laparams=laparams)
     interpreter = LayeredInterpreter(resources, device)
-    document = PDFDocument(PDFParser(BytesIO(raw)))
+    document = RepairedDocument(raw)
     interpreter.hidden_ids, interpreter.artifacts = hidden_groups(document), tagged(document)
-    for page in PDFPage.create_pages(document):
+    listed = list(islice(PDFPage.create_pages(document), MAX_PAGES + 1))
+    if len(listed) > MAX_PAGES:
+        raise TooManyPages
+    for page in listed:
         device.turned.clear()
         device.columns.clear()
         upright = _read(interpreter, device, page, 0)
