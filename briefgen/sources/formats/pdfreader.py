@@ -12,6 +12,7 @@ Three things pdfminer leaves undone are done while each page is built:
   drawn out of its order (a fallback font's, drawn after the rest) are put in it (pdfinline.py); a form
   XObject's characters are put in their lines as the page's are;
 - what the page's annotations show (a form field's value, a text box) is drawn after its content (pdfannots.py);
+- characters clipped away (drawn outside the clipping path: pdfclip.py) are not read;
 - characters no reader sees (invisible, or white on nothing, or drawn by a form XObject outside its /BBox, which
   clips it) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
@@ -42,6 +43,7 @@ from pdfminer.utils import Matrix, Rect, apply_matrix_rect, decode_text, mult_ma
 
 from briefgen.sources.formats.pdfannots import draw_annotations
 from briefgen.sources.formats.pdfbidi import visual_order
+from briefgen.sources.formats.pdfclip import ClippingInterpreter, inside
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
@@ -55,6 +57,10 @@ from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
 MAX_PAGES = 3000  # a seed's pages at most: reading one takes ~70 ms, so the longest is read in a few minutes
 _DRAWN = "briefgen_drawn"  # the attribute noting on a character its place in the order the page draws them
+
+
+class _Interpreter(LayeredInterpreter, ClippingInterpreter):
+    """pdfminer's interpreter, telling the device what is in a layer that is off and what is clipped away."""
 
 
 class TooManyPages(Exception):
@@ -82,6 +88,7 @@ class _Aggregator(PDFPageAggregator):
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
         self._clips: list[Rect] = []  # the box each open form XObject draws in, on the page
         self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
+        self.clip: Rect | None = None  # the box the current clipping path allows on the page (pdfclip.py)
         self.turns = 0  # the quarter turns of the reading under way
         self.columns: set[int] = set()  # the characters (by the order drawn) set in vertical columns
         self._drawn = 0  # the characters drawn so far on the page
@@ -109,8 +116,9 @@ class _Aggregator(PDFPageAggregator):
                     ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         drawn, self._drawn = self._drawn, self._drawn + 1
-        if self.hidden:  # in a layer that is off: not drawn
-            self.cur_item._objs.pop()
+        char = self.cur_item._objs[-1]
+        if self.hidden or not inside(self.clip, (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2):
+            self.cur_item._objs.pop()  # in a layer that is off, or clipped away: not seen
             return advance
         down = vertical(font) or drawn in self.columns
         turns = (quarter_turns(matrix) + (DOWN if down else 0)) % 4
@@ -136,7 +144,7 @@ class _Aggregator(PDFPageAggregator):
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
-        self.hidden, self._drawn = 0, 0
+        self.hidden, self._drawn, self.clip = 0, 0, None
         self._down.clear()
         self._clips.clear()
         self._shown = apply_matrix_rect(ctm, page.cropbox)
@@ -176,7 +184,7 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
     laid-out page for each direction its text runs in, the one most of its text takes first."""
     resources = BuiltinEncodings()
     device = _Aggregator(resources, laparams=laparams)
-    interpreter = LayeredInterpreter(resources, device)
+    interpreter = _Interpreter(resources, device)
     document = RepairedDocument(raw)
     interpreter.hidden_ids, interpreter.artifacts = hidden_groups(document), tagged(document)
     listed = list(islice(PDFPage.create_pages(document), MAX_PAGES + 1))
@@ -190,12 +198,13 @@ def pages(raw: bytes, laparams: LAParams) -> Iterator[list[LTPage]]:
         yield [upright if turns == 0 else _read(interpreter, device, page, turns) for turns in by_share(counts)]
 
 
-def _read(interpreter: LayeredInterpreter, device: _Aggregator, page: PDFPage, turns: int) -> LTPage:
+def _read(interpreter: _Interpreter, device: _Aggregator, page: PDFPage, turns: int) -> LTPage:
     """The page laid out turned `turns` quarter turns clockwise from how a viewer shows it."""
     ctm = page_matrix(page, turns)
     device.turns = turns
     device.begin_page(page, ctm)
     interpreter.render_contents(page.resources, page.contents, ctm=ctm)
+    device.clip = None  # annotations are drawn over the page, whatever clip its content left
     draw_annotations(interpreter, page, ctm, interpreter.hidden_ids)
     device.end_page(page)
     return device.get_result()
