@@ -12,7 +12,8 @@ Three things pdfminer leaves undone are done while each page is built:
   drawn out of its order (a fallback font's, drawn after the rest) are put in it (pdfinline.py); a form
   XObject's characters are put in their lines as the page's are;
 - what the page's annotations show (a form field's value, a text box) is drawn after its content (pdfannots.py);
-- characters clipped away (drawn outside the clipping path: pdfclip.py) are not read;
+- characters clipped away (drawn outside the clipping path: pdfclip.py), or under an opaque box filled after
+  them (pdfcover.py), are not read;
 - characters no reader sees (invisible, or white on nothing, or drawn by a form XObject outside its /BBox, which
   clips it) are left out (pdfvisible.py), and so is content in
   an optional content group (a layer) that is off when the document opens, or, in a tagged PDF, in an artifact
@@ -26,7 +27,7 @@ Three things pdfminer leaves undone are done while each page is built:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -39,11 +40,12 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFStackT, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfminer.utils import Matrix, Rect, apply_matrix_rect, decode_text, mult_matrix
+from pdfminer.utils import Matrix, PathSegment, Rect, apply_matrix_rect, decode_text, mult_matrix
 
 from briefgen.sources.formats.pdfannots import draw_annotations
 from briefgen.sources.formats.pdfbidi import visual_order
-from briefgen.sources.formats.pdfclip import ClippingInterpreter, inside
+from briefgen.sources.formats.pdfclip import ClippingInterpreter, Paint, inside
+from briefgen.sources.formats.pdfcover import Cover, cover, drawn_at, order, uncovered
 from briefgen.sources.formats.pdffonts import BuiltinEncodings
 from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
@@ -56,7 +58,6 @@ from briefgen.sources.formats.pdfvertical import DOWN, stacked, vertical
 from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
 
 MAX_PAGES = 3000  # a seed's pages at most: reading one takes ~70 ms, so the longest is read in a few minutes
-_DRAWN = "briefgen_drawn"  # the attribute noting on a character its place in the order the page draws them
 
 
 class _Interpreter(LayeredInterpreter, ClippingInterpreter):
@@ -88,7 +89,8 @@ class _Aggregator(PDFPageAggregator):
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
         self._clips: list[Rect] = []  # the box each open form XObject draws in, on the page
         self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
-        self.clip: Rect | None = None  # the box the current clipping path allows on the page (pdfclip.py)
+        self.paint = Paint()  # the clip and the fill's opacity (pdfclip.py)
+        self._covers: list[Cover] = []  # the opaque boxes filled over the page (pdfcover.py)
         self.turns = 0  # the quarter turns of the reading under way
         self.columns: set[int] = set()  # the characters (by the order drawn) set in vertical columns
         self._drawn = 0  # the characters drawn so far on the page
@@ -117,12 +119,12 @@ class _Aggregator(PDFPageAggregator):
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         drawn, self._drawn = self._drawn, self._drawn + 1
         char = self.cur_item._objs[-1]
-        if self.hidden or not inside(self.clip, (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2):
+        if self.hidden or not inside(self.paint.clip, (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2):
             self.cur_item._objs.pop()  # in a layer that is off, or clipped away: not seen
             return advance
         down = vertical(font) or drawn in self.columns
         turns = (quarter_turns(matrix) + (DOWN if down else 0)) % 4
-        setattr(self.cur_item._objs[-1], _DRAWN, drawn)
+        drawn_at(char, drawn)
         self.turned[turns] += 1
         if turns:  # read when the page is turned to it
             char = self.cur_item._objs.pop()
@@ -132,26 +134,37 @@ class _Aggregator(PDFPageAggregator):
             mark(self.cur_item._objs[-1], self._unseen)
         return advance
 
+    def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
+                   path: Sequence[PathSegment]) -> None:
+        before = len(self.cur_item._objs)
+        super().paint_path(gstate, stroke, fill, evenodd, path)
+        if fill and self.paint.opaque and not self.hidden and len(self.cur_item._objs) == before + 1:
+            found = cover(self.cur_item._objs[-1], path, self.paint.clip, self._drawn)
+            if found is not None:
+                self._covers.append(found)
+
     def begin_figure(self, name: str, bbox: Rect, matrix: Matrix) -> None:
         super().begin_figure(name, bbox, matrix)
         self._clips.append(apply_matrix_rect(mult_matrix(matrix, self.ctm), bbox))
 
     def end_figure(self, name: str) -> None:
         clip = self._clips.pop() if self._clips else None  # a form draws nothing outside its /BBox
-        shown = seen(self._upright(self.cur_item._objs))
+        shown = self._upright(self.cur_item._objs)  # what no reader sees is left out with the page's (seen)
         self.cur_item._objs = _in_lines(on_page(shown, clip) if clip is not None else shown)
         super().end_figure(name)
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
-        self.hidden, self._drawn, self.clip = 0, 0, None
+        self.hidden, self._drawn, self.paint = 0, 0, Paint()
+        self._covers.clear()
         self._down.clear()
         self._clips.clear()
         self._shown = apply_matrix_rect(ctm, page.cropbox)
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        shown = seen(drawn_once(on_page(self._upright(self.cur_item._objs), self._shown)))
+        objects = self._upright(uncovered(self.cur_item._objs, self._covers))
+        shown = seen(drawn_once(on_page(objects, self._shown)))
         self.cur_item._objs = _in_lines(shown)
         super().end_page(page)
 
@@ -161,11 +174,11 @@ class _Aggregator(PDFPageAggregator):
         chars = [item for item in objects if isinstance(item, LTChar)]
         if self.turns or not chars:
             return objects
-        ordered = sorted(chars + self._down, key=lambda char: int(getattr(char, _DRAWN)))
+        ordered = sorted(chars + self._down, key=order)
         found = stacked(ordered, {id(char) for char in self._down})
         if not found:
             return objects
-        self.columns.update(getattr(char, _DRAWN) for char in found)
+        self.columns.update(order(char) for char in found)
         self.turned[0] -= len(found)
         self.turned[DOWN] += len(found)
         gone = {id(char) for char in found}
@@ -204,7 +217,7 @@ def _read(interpreter: _Interpreter, device: _Aggregator, page: PDFPage, turns: 
     device.turns = turns
     device.begin_page(page, ctm)
     interpreter.render_contents(page.resources, page.contents, ctm=ctm)
-    device.clip = None  # annotations are drawn over the page, whatever clip its content left
+    device.paint = Paint()  # annotations are drawn over the page, whatever clip its content left
     draw_annotations(interpreter, page, ctm, interpreter.hidden_ids)
     device.end_page(page)
     return device.get_result()
