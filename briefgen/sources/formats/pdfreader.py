@@ -163,7 +163,7 @@ class _Aggregator(PDFPageAggregator):
 
     def end_page(self, page: PDFPage) -> None:
         self._marked.clear()
-        objects = self._upright(uncovered(self.cur_item._objs, self._covers))
+        objects = self._upright(uncovered(self.cur_item._objs, self._covers, self._shown))
         shown = seen(drawn_once(on_page(objects, self._shown)))
         self.cur_item._objs = _in_lines(shown)
         super().end_page(page)
