@@ -116,3 +116,28 @@ def test_a_font_in_the_vertical_writing_mode_reads_in_columns(tmp_path: Path) ->
 def test_a_heading_across_a_vertical_page_is_read_too(tmp_path: Path) -> None:
     found = extract(_vertical_font_pdf(PARAGRAPHS[:2], HEADING)).paragraphs
     assert sorted(map(normalise, found)) == sorted(map(normalise, [HEADING, *PARAGRAPHS[:2]]))
+
+
+def test_a_table_cell_a_character_wide_is_read_in_its_place(tmp_path: Path) -> None:
+    """Horizontal text in a cell so narrow that each line holds one character stacks its characters too, but a
+    line's height apart, not set solid as a column: it is read where the table is, before the paragraph under
+    it, not as vertical text after the page."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Droid Sans Fallback", Pt(10.5)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Droid Sans Fallback")
+    document.add_paragraph(PARAGRAPHS[0])
+    table = document.add_table(rows=2, cols=3)
+    table.style, table.autofit = "Table Grid", False
+    table.columns[0].width = Cm(0.75)
+    for row, texts in zip(table.rows, [["区分項目", "機数", "備考"], ["陸軍部隊", "千二百", "春に配備"]], strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph(PARAGRAPHS[-1])
+    document.save(str(tmp_path / "cell.docx"))
+    text = "".join(extract(libreoffice_pdf(tmp_path / "cell.docx", tmp_path).read_bytes()).paragraphs)
+    assert text.index("区分項目") < text.index("陸軍部隊") < text.index(PARAGRAPHS[-1][:8])

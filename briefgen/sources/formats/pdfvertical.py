@@ -6,7 +6,8 @@ becomes a line, the rightmost the first, its top its start. So its characters ar
 - a font in the vertical writing mode (an `Identity-V` or other `-V` CMap: Word, InDesign, pLaTeX, reportlab),
   whose characters advance down the page: pdfminer says so of the font (`vertical`);
 - each character upright, placed by itself below the one before (LibreOffice, browsers): pdfminer sees
-  characters stacked one under another in the order they are drawn (`stacked`);
+  characters stacked one under another in the order they are drawn, set solid (`stacked`; the lines of a table
+  cell too narrow for more than a character each are a line's height apart, and stay lines);
 - Latin words and numbers in a column turned a quarter turn clockwise: text running down the page already.
 """
 
@@ -15,10 +16,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from itertools import pairwise
+from statistics import median
 
 from pdfminer.layout import LTChar
 from pdfminer.pdffont import PDFFont
 
+SOLID = 0.2  # of a character's size: the usual gap between the characters of a column at most
 DOWN = 3  # the quarter turns clockwise that make text running down the page run from left to right
 
 
@@ -35,7 +38,7 @@ def stacked(chars: list[LTChar], down: set[int]) -> list[LTChar]:
     found: list[LTChar] = []
     last: list[LTChar] = []
     for run in _runs(chars):
-        if len(run) > 1 and 2 * sum(id(char) in down or _wide(char) for char in run) > len(run):
+        if len(run) > 1 and 2 * sum(id(char) in down or _wide(char) for char in run) > len(run) and _set_solid(run):
             found += [char for char in run if id(char) not in down]
             last = run
         elif len(run) == 1 and last and id(run[0]) not in down and _heads_next_column(last, run[0]):
@@ -44,6 +47,13 @@ def stacked(chars: list[LTChar], down: set[int]) -> list[LTChar]:
         else:
             last = []
     return found
+
+
+def _set_solid(run: list[LTChar]) -> bool:
+    """Whether a run's characters follow each other as a column's do, each a character's height below the one
+    before (the usual gap a fifth of a character at most), not a line's height as the lines of a table cell too
+    narrow for more than a character each are (a third of a character apart, or more)."""
+    return median((above.y0 - char.y1) / max(above.width, char.width, 1.0) for above, char in pairwise(run)) <= SOLID
 
 
 def _runs(chars: list[LTChar]) -> Iterator[list[LTChar]]:
