@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.sources.formats.pdfdoc import extract
-from tests.helpers import page_image, pdftotext
+from tests.helpers import page_image, pdf_words, pdftotext
 
 FIRST = "The released memo says the army counted 1,200 drones in March."
 NAMED = "The name of the source was Colonel Kim Dae-jung of the signals unit."
@@ -77,3 +77,36 @@ def test_text_under_an_opaque_box_is_not_read(tmp_path: Path) -> None:
     assert "The name of the source w" in text and "signals unit." in text and "520 million" in text
     for line in (FIRST, FRAMED, SHADED, STRUCK, LAST):
         assert line in text
+
+
+def test_text_on_a_ground_of_its_own_colour_is_not_read(tmp_path: Path) -> None:
+    """Word's way of blacking a name out, a black highlight on black text, as LibreOffice lays it out: the box is
+    drawn first, the text on it in its colour, and neither a viewer nor poppler's page shows the words; a
+    yellow highlight, and white text on a black one, are seen. Before, the blacked-out name was seed text."""
+    from docx import Document
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.shared import RGBColor
+
+    from tests.helpers import libreoffice_pdf
+
+    document = Document()
+    for before, marked, after, highlight, white in (
+            ("The name of the source was ", "Colonel Kim Dae-jung", " of the signals unit.", "BLACK", False),
+            ("A highlighted phrase reads ", "1,200 drones in March", " in the released copy.", "YELLOW", False),
+            ("A banner reads ", "white on black", " and is seen.", "BLACK", True)):
+        paragraph = document.add_paragraph(before)
+        run = paragraph.add_run(marked)
+        run.font.highlight_color = getattr(WD_COLOR_INDEX, highlight)
+        if white:
+            run.font.color.rgb = RGBColor(255, 255, 255)
+        paragraph.add_run(after)
+    document.save(str(tmp_path / "blacked.docx"))
+    pdf = libreoffice_pdf(tmp_path / "blacked.docx", tmp_path)
+    assert "Colonel Kim Dae-jung" in pdftotext(pdf)
+    name = next(word for word in pdf_words(pdf) if word.text == "Kim")
+    image = page_image(pdf, tmp_path / "blacked")  # 72 dpi: a pixel a point, from the top left
+    assert max(max(image.getpixel((round(x), round((name.top + name.bottom) / 2))))
+               for x in range(round(name.left), round(name.right))) < 60  # black all through the name
+    text = " ".join(extract(pdf.read_bytes()).paragraphs)
+    assert "Kim" not in text and "Colonel" not in text
+    assert "1,200 drones in March" in text and "white on black" in text and "of the signals unit." in text

@@ -55,7 +55,7 @@ from briefgen.sources.formats.pdfrepair import RepairedDocument
 from briefgen.sources.formats.pdfspacing import drawn_once
 from briefgen.sources.formats.pdfturns import by_share, page_matrix, quarter_turns
 from briefgen.sources.formats.pdfvertical import DOWN, stacked, vertical
-from briefgen.sources.formats.pdfvisible import mark, on_page, seen, unseen
+from briefgen.sources.formats.pdfvisible import mark, note_fill, on_page, seen, unseen
 
 MAX_PAGES = 3000  # a seed's pages at most: reading one takes ~70 ms, so the longest is read in a few minutes
 
@@ -87,6 +87,8 @@ class _Aggregator(PDFPageAggregator):
         self._shown = (0.0, 0.0, 0.0, 0.0)  # the page's crop box, as the page is read
         self.turned: Counter[int] = Counter()
         self._unseen = ""  # why the string being drawn may not be seen (pdfvisible.unseen)
+        self._fill: object = None  # the colour it is filled with, when nothing else paints it
+        self._painting = False  # a path being painted (pdfminer paints each of its subpaths in turn)
         self._clips: list[Rect] = []  # the box each open form XObject draws in, on the page
         self.hidden = 0  # the open spans of content in a layer that is off (pdflayers.py)
         self.paint = Paint()  # the clip and the fill's opacity (pdfclip.py)
@@ -112,6 +114,7 @@ class _Aggregator(PDFPageAggregator):
     def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:
         self._unseen = unseen(textstate.render, graphicstate.ncolor, graphicstate.scolor)
+        self._fill = graphicstate.ncolor if textstate.render in (0, 4) else None  # filled only: its colour
         super().render_string(textstate, seq, ncs, graphicstate)
 
     def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float, cid: int,
@@ -132,14 +135,17 @@ class _Aggregator(PDFPageAggregator):
                 self._down.append(char)
         elif self._unseen:
             mark(self.cur_item._objs[-1], self._unseen)
+        if self._fill is not None:
+            note_fill(char, self._fill)
         return advance
 
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
                    path: Sequence[PathSegment]) -> None:
-        before = len(self.cur_item._objs)
-        super().paint_path(gstate, stroke, fill, evenodd, path)
-        if fill and self.paint.opaque and not self.hidden and len(self.cur_item._objs) == before + 1:
-            found = cover(self.cur_item._objs[-1], path, self.paint.clip, self._drawn)
+        before, nested, self._painting = len(self.cur_item._objs), self._painting, True
+        super().paint_path(gstate, stroke, fill, evenodd, path)  # which calls this again for each subpath
+        self._painting = nested
+        if fill and self.paint.opaque and not (self.hidden or nested) and len(self.cur_item._objs) == before + 1:
+            found = cover(self.cur_item._objs[-1], path, self.paint.clip, self._drawn, gstate.ncolor)
             if found is not None:
                 self._covers.append(found)
 

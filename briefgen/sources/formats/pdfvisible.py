@@ -23,6 +23,7 @@ _WHITE = 0.98  # a colour component at least this light (at most 1 - this, in CM
 
 
 _NOTE = "briefgen_unseen"  # the attribute noting on a character why it may not be seen
+_FILL = "briefgen_fill"  # the attribute noting on a character the colour it is filled with, as RGB
 
 
 def unseen(render: int, fill: object, stroke: object = None) -> str:
@@ -47,14 +48,38 @@ def _note(char: LTChar) -> str:
 
 def white(colour: object) -> bool:
     """Whether a fill colour (gray, RGB or CMYK components) is white."""
+    found = rgb(colour)
+    return found is not None and min(found) >= _WHITE
+
+
+def rgb(colour: object) -> tuple[float, float, float] | None:
+    """A colour's gray, RGB or CMYK components as red, green and blue (None: another colour space's)."""
     if isinstance(colour, (int, float)):
-        return colour >= _WHITE
+        return float(colour), float(colour), float(colour)
     if isinstance(colour, (tuple, list)) and all(isinstance(c, (int, float)) for c in colour):
         if len(colour) == 3:
-            return all(c >= _WHITE for c in colour)
+            return float(colour[0]), float(colour[1]), float(colour[2])
         if len(colour) == 4:
-            return all(c <= 1 - _WHITE for c in colour)
-    return False
+            c, m, y, k = (float(part) for part in colour)
+            return (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
+    return None
+
+
+def note_fill(char: object, colour: object) -> None:
+    """Note on a character drawn just now the colour it is filled with, when nothing else paints it (render
+    mode 0 or 4, no stroke): what it is seen against must differ."""
+    if isinstance(char, LTChar):
+        setattr(char, _FILL, rgb(colour))
+
+
+def filled(char: LTChar) -> tuple[float, float, float] | None:
+    found = getattr(char, _FILL, None)
+    return found if isinstance(found, tuple) else None
+
+
+def image_boxes(objects: list[Any]) -> list[tuple[float, float, float, float]]:
+    """The boxes of the images of a page (and its figures)."""
+    return [box for kind, box in _grounds(objects) if kind == "image"]
 
 
 def on_page(objects: list[Any], shown: tuple[float, float, float, float]) -> list[Any]:
