@@ -97,3 +97,25 @@ def text_pdf_with_metadata(path: Path, metadata: dict[str, str]) -> None:
     writer.add_metadata(metadata)
     with open(path, "wb") as handle:
         writer.write(handle)
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """A PDF of `pages` pages, each a line of its own in Helvetica, written by hand (reportlab takes seconds
+    for thousands of pages): the pages share a font, a page tree holds them all."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for number in range(1, pages + 1):
+        content = b"BT /F1 10 Tf 72 700 Td (Page %d of the report says the unit flew %d sorties.) Tj ET" % (
+            number, number)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
+                       b">> /Contents %d 0 R >>" % len(objects))
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages)
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, table, len(objects) + 1, len(out))

@@ -38,6 +38,15 @@ def _round2(case: str) -> Scenario:
     return (lambda ws: chosen.mutate(ws, make_decoy(ws.parent))), chosen.args
 
 
+def _many_pages(ws: Path) -> None:
+    """The first seed replaced by a PDF of 3,001 pages."""
+    from tests.hostile_cases_round2 import FIRST_SEED
+    from tests.seed_fixtures import many_pages_pdf
+
+    (ws / "seeds/many.pdf").write_bytes(many_pages_pdf(3001))
+    edit(ws / "seeds/sources.yaml", f"file: {FIRST_SEED}", "file: many.pdf")
+
+
 def _nothing(ws: Path) -> None:
     return None
 
@@ -384,6 +393,7 @@ SCENARIOS: dict[str, Scenario] = {
     "seed not a regular file": _round2("no hang: socket as a catalogued seed"),
     "seeds folder is a link out": _round2("containment: seeds folder linked out"),
     "empty text seed": _round2("no hang: empty text seed"),
+    "PDF seed of too many pages": (_many_pages, ("build",)),
     "YAML nested too deep": _round2("no exit 3: model nested 400 deep"),
     "number not finite": _round2("no exit 3: number .inf"),
     "logo outside templates/": _round2("containment: logo up and out"),

@@ -64,3 +64,41 @@ def test_text_drawn_off_the_page_or_outside_its_crop_box_is_not_read() -> None:
     page.drawString(450, 660, "Outside the crop box 7.")
     page.save()
     assert list(extract(out.getvalue()).paragraphs) == ["Visible text on the page."]
+
+
+def _in_a_form(page: Any, name: str, draw: Any) -> None:
+    """What `draw` draws on `page`, as a form XObject `name` drawn on it (as ocrmypdf grafts a page's OCR text)."""
+    page.beginForm(name)
+    draw(page)
+    page.endForm()
+    page.doForm(name)
+
+
+def test_text_in_a_form_is_seen_against_what_the_page_draws() -> None:
+    """ocrmypdf puts a scan's OCR text (invisible) in a form XObject of its own, the scan drawn on the page: the
+    text is read, as pdftotext reads it; invisible text in a form over nothing is not, and white text in a form
+    is seen against a banner the page draws. Before, each form's text was judged against the form's own
+    drawing only: ocrmypdf's output read as a PDF with no text layer."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    scan = io.BytesIO()
+    Image.new("RGB", (500, 100), (235, 235, 235)).save(scan, "PNG")
+    scan.seek(0)
+    page.drawImage(ImageReader(scan), 60, 650, 500, 100)
+    _in_a_form(page, "ocr", lambda form: _invisible(form, 700, "The scanned letter says the garrison holds 3,000."))
+    _in_a_form(page, "ghost", lambda form: _invisible(form, 500, "Invisible text over nothing says 0 troops."))
+    page.setFillColorRGB(0.1, 0.2, 0.5)
+    page.rect(60, 590, 400, 20, fill=1, stroke=0)
+
+    def white(form: Any) -> None:
+        form.setFillColorRGB(1, 1, 1)
+        form.drawString(72, 595, "White on the page's banner says 12 ships.")
+
+    _in_a_form(page, "white", white)
+    page.save()
+    assert list(extract(out.getvalue()).paragraphs) == [
+        "The scanned letter says the garrison holds 3,000.", "White on the page's banner says 12 ships."]

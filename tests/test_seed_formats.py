@@ -22,7 +22,16 @@ from pypdf import PdfReader
 from briefgen.sources.seeds import read_seed
 from tests.conftest import ROOT
 from tests.helpers import append_entry, citations, model, run, save_model
-from tests.seed_fixtures import FILLER, PASSAGE, docx_seed, html_seed, markdown_seed, pdf_bytes, pdf_seed
+from tests.seed_fixtures import (
+    FILLER,
+    PASSAGE,
+    docx_seed,
+    html_seed,
+    many_pages_pdf,
+    markdown_seed,
+    pdf_bytes,
+    pdf_seed,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -209,6 +218,7 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "encrypted pdf": ("bad.pdf", _encrypted_pdf, "the PDF is encrypted and needs a password"),
     "pdf without text": ("bad.pdf", _scanned_pdf, "the PDF has no text layer"),
     "pdf decompression bomb": ("bad.pdf", _bomb_pdf, "the PDF's streams unpack to more than 256 MB"),
+    "pdf of too many pages": ("bad.pdf", lambda: many_pages_pdf(3001), "the PDF has more than 3,000 pages"),
     "corrupt docx": ("bad.docx", lambda: b"PK\x03\x04" + b"\x00garbage" * 50, "the DOCX is damaged"),
     "protected docx": ("bad.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
                        "the file is a password-protected Word document"),

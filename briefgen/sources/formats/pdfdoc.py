@@ -8,7 +8,6 @@ says, so a Symbol "µ" is not read as the "m" of the same code.
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 import re
 import unicodedata
@@ -19,8 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextLine
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFParser
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
@@ -36,7 +34,8 @@ from briefgen.sources.formats.pdfbidi import (
 )
 from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
 from briefgen.sources.formats.pdfpage import Block
-from briefgen.sources.formats.pdfreader import pages
+from briefgen.sources.formats.pdfreader import MAX_PAGES, TooManyPages, pages
+from briefgen.sources.formats.pdfrepair import RepairedDocument
 from briefgen.sources.formats.pdfspacing import line_text
 from briefgen.sources.formats.plain import SeedError, check_kind
 from briefgen.text import one_line
@@ -83,6 +82,10 @@ def _layout(raw: bytes) -> Iterator[list[LTPage]]:
     _check_expansion(raw)
     try:
         yield from pages(raw, LAParams(all_texts=True))
+    except TooManyPages:
+        raise SeedError(f"the PDF has more than {MAX_PAGES:,} pages, more than briefgen reads from one seed",
+                        "split out the pages you cite (for example `qpdf in.pdf --pages . 1-500 -- part.pdf`) and "
+                        "catalogue that part") from None
     except PDFPasswordIncorrect:
         raise SeedError("the PDF is encrypted and needs a password to open",
                         "save an unencrypted copy (for example `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`)"
@@ -184,7 +187,7 @@ def document_info(raw: bytes) -> dict[str, str]:
     """The PDF's document information (Title, Author, CreationDate, …) as text; empty when there is none."""
     _check_header(raw)
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(raw)))
+        document = RepairedDocument(raw)
         entries = [resolve1(entry) for entry in document.info]
     except Exception:  # the text extraction reports a damaged file; metadata is only a convenience
         return {}
