@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
-from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, RULE, ZEBRA
+from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, BULLET, RULE, ZEBRA, tag_size
 from briefgen.document.nodes import (
     Banner,
     Block,
@@ -66,7 +66,7 @@ class StoryBuilder:
              tag: Element | None = None) -> Paragraph:
         face = self.kit.faces[style_name]
         style = style or self.kit.styles[style_name]
-        render = InlineMarkup(face.family, self.kit.families["heading"], style.fontSize,
+        render = InlineMarkup(face.family, self.kit.families["heading"], tag_size(self.kit.theme.body_size),
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
                               fontset=self.kit.theme.fonts)
         drawn = shaping.style_for(style, plain(content), lang)
@@ -174,7 +174,7 @@ class StoryBuilder:
         for item in block.items:
             entry = self.element("LI", items)
             body = self.element("LBody", entry, label=self.element("Lbl", entry))
-            made.append(self.para(item, "bullet", bullet="•", tag=body))
+            made.append(self.para(item, "bullet", bullet=BULLET, tag=body))
         return made
 
     def quote(self, block: Quote) -> Table:

@@ -23,7 +23,7 @@ from briefgen.document.colours import text_colour
 from briefgen.document.house import House, Rule, StyleLook
 from briefgen.document.typefaces import FontSet
 from briefgen.writers.pdf import fonts
-from briefgen.writers.pdf.face import ALIGN, Face
+from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent
 
 
 @cache
@@ -111,7 +111,9 @@ def _from_look(base: ParagraphStyle, look: StyleLook, face: Face, indents: dict[
         base.name, parent=base, fontName=name, fontSize=size, leading=leading,
         spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,
         alignment=ALIGN[look.align or "left"], textColor=HexColor(text_colour(look.colour, look.fill)),
-        bulletFontName=fonts.font_name(face.family), bulletFontSize=size, **indents)
+        bulletFontName=fonts.font_name(face.family), bulletFontSize=size,
+        bulletIndent=bullet_indent(indents.get("leftIndent", base.leftIndent), fonts.font_name(face.family), size),
+        **indents)
 
 
 @cache

@@ -15,7 +15,7 @@ from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
-from briefgen.writers.pdf.face import ALIGN, Face
+from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent
 
 
 def colour(hex_value: str, what: str) -> Color:
@@ -55,15 +55,19 @@ class Kit:
 
 def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], family: str,
            size: float) -> ParagraphStyle:
-    font_size = spec.scale * size
+    font_size = spec.size(size)
     return ParagraphStyle(
         name, fontName=fonts.font_name(family, spec.bold, spec.italic), fontSize=font_size,
-        leading=font_size * spec.leading, spaceBefore=spec.space_before, spaceAfter=spec.space_after,
+        leading=spec.scale * size * spec.leading,  # the DOCX's exact line height (docx/styles.py)
+        spaceBefore=spec.space_before, spaceAfter=spec.space_after,
         leftIndent=spec.indent, alignment=ALIGN[spec.align], textColor=kit_colours[spec.colour],
         splitLongWords=1, allowWidows=0, allowOrphans=0,
+        spaceShrinkage=0,  # spaces keep their width, as in Word and LibreOffice (reportlab's 5 % fit a word more)
         embeddedHyphenation=1,  # a line may end after a word's own hyphen ("nuclear-|armed"), as in Word
-        bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
+        bulletFontName=fonts.font_name(family), bulletFontSize=font_size,
+        bulletIndent=bullet_indent(spec.indent, fonts.font_name(family), font_size),
     )
+
 
 
 @cache
