@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -17,7 +18,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from tests.conftest import ROOT
-from tests.helpers import libreoffice_pdf, line_ends, name_reference, pdf_fonts, run
+from tests.helpers import libreoffice_pdf, line_ends, name_reference, pdf_fonts, pdf_words, run
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -95,3 +96,16 @@ def _sizes(pdf: Path) -> set[float]:
     for page in PdfReader(pdf).pages:
         page.extract_text(visitor_text=visit)
     return found
+
+
+def test_contextual_spacing_leaves_no_space_between_list_items(tmp_path: Path) -> None:
+    """python-docx's template, as Word's own, sets List Bullet's "don't add space between paragraphs of the same
+    style" (w:contextualSpacing) under Normal's 10 pt after: its items follow each other as closely in the
+    PDF as in LibreOffice's layout of the DOCX, where the PDF had left 10 pt between them."""
+    ours = _built(tmp_path, "analyst")
+    theirs = _laid_out(tmp_path, ours)
+    steps = []
+    for pdf in (ours, theirs):
+        tops = [word.top for word in pdf_words(pdf, None) if word.text == "•"]
+        steps.append([round(b - a, 1) for a, b in pairwise(tops) if 0 < b - a < 100][:4])
+    assert len(steps[0]) == 4 and all(abs(a - b) <= 1.5 for a, b in zip(*steps, strict=True)), steps

@@ -113,6 +113,7 @@ class StyleLook:
     numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
     tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
+    contextual: bool | None = None  # Word's "don't add space between paragraphs of the same style"
 
 
 # What Word sets text in where nothing in the package says (no styles part, or document defaults and styles that

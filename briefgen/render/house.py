@@ -261,6 +261,7 @@ def _paragraph(ppr: Element) -> dict[str, object]:
     return {"space_before": None if before is None else before / 20,
             "space_after": None if after is None else after / 20, **_line_rule(spacing),
             "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")),
+            "contextual": on(ppr.find(f"{W}contextualSpacing")),
             "numbered": _CLEARED if numbering and numbering[0] == "0" else numbering}  # numId 0: not numbered
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -73,10 +74,16 @@ class StoryBuilder:
         made = paragraph(render(content), drawn, bullet, heading, tag if tag is not None else self.element("P"))
         made.rules = self.kit.rules.get(style_name, ())  # a house style's border
         made.fill = self.kit.fills.get(style_name)  # and shading
+        made.style_key = style_name
         return made
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
-        return [f for block in blocks for f in self.block(block)]
+        made = [f for block in blocks for f in self.block(block)]
+        for before, after in pairwise(made):  # Word's contextual spacing: none between two of a style
+            key = getattr(before, "style_key", None)
+            if key in self.kit.contextual and key == getattr(after, "style_key", None):
+                before.spaceAfter, after.spaceBefore = 0, 0
+        return made
 
     def block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Banner):

@@ -40,6 +40,8 @@ class Kit:
     faces: dict[str, Face]  # layout style -> how its text is set (a house style may change any of them)
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # layout style -> a house style's border
     fills: dict[str, str] = field(default_factory=dict)  # layout style -> a house style's shading
+    # layout styles whose house style drops the space between two of its paragraphs (Word's contextual spacing)
+    contextual: frozenset[str] = frozenset()
 
     @property
     def text_width(self) -> float:
@@ -83,12 +85,14 @@ def kit(theme: Theme) -> Kit:
              for name, spec in layout.STYLES.items()}
     rules: dict[str, tuple[Rule, ...]] = {}
     fills: dict[str, str] = {}
+    contextual: frozenset[str] = frozenset()
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
     if theme.house is not None:
-        from briefgen.writers.pdf.house import house_faces, house_fills, house_rules, house_styles
+        from briefgen.writers.pdf.house import defined_looks, house_faces, house_fills, house_rules, house_styles
         faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
         rules, fills = house_rules(theme.house), house_fills(theme.house)
+        contextual = frozenset(key for key, look in defined_looks(theme.house).items() if look.contextual)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills)
+               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual)
