@@ -95,7 +95,8 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
     return pale(theme, profile) + pictures + [profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
-                "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's) and Sans (Arial's)"))
+                "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's), Sans (Arial's) and Mono (Courier "
+                "New's)"))
             for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
 
 
