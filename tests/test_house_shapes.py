@@ -91,3 +91,14 @@ def test_a_text_box_sets_its_text_inside_its_own_insets(tmp_path: Path) -> None:
     for word in ("Harbour", "Quay"):
         assert abs(ours[word].left - theirs[word].left) <= 3, (ours[word], theirs[word])
         assert abs(ours[word].top - theirs[word].top) <= 6, (ours[word], theirs[word])
+
+
+def test_a_text_box_centres_its_text_where_it_says_so(tmp_path: Path) -> None:
+    """A text box anchored in the middle (wps:bodyPr anchor="ctr", Format Shape > Text box > Vertical
+    alignment) sets its lines in the middle of the box, as LibreOffice does, not from its top."""
+    output = built_under_reference(tmp_path / "box", _header_with(
+        _text_box().replace('anchor="t"', 'anchor="ctr"').replace('cy="1143000"', 'cy="2286000"')))
+    theirs = {w.text: w for w in pdf_words(libreoffice_pdf(output / "executive.docx", tmp_path / "lo"))}
+    ours = {w.text: w for w in pdf_words(output / "executive.pdf")}
+    for word in ("Harbour", "switchboard"):
+        assert abs(ours[word].top - theirs[word].top) <= 4, (ours[word], theirs[word])

@@ -175,6 +175,7 @@ class Piece:
     shape: Shape | None = None  # a floating shape's paint (a text box's too), drawn under its text
     insets: tuple[float, float, float, float] = (7.2, 3.6, 7.2, 3.6)  # a text box's, points: left, top, right,
     # bottom (Word's defaults: a tenth of an inch aside, a twentieth above and below)
+    valign: str = "t"  # where a text box's text stands in it: "t" (top), "ctr" (middle) or "b" (bottom)
 
     @property
     def inline(self) -> bool:

@@ -41,13 +41,16 @@ def anchor_of(drawing: Element) -> Anchor:
     return Anchor(*across, *down, behind=drawing.get("behindDoc", "0").lower() in ("1", "true", "on"))
 
 
-def insets(drawing: Element) -> tuple[float, float, float, float]:
-    """A text box's insets in points (left, top, right, bottom), as its wps:bodyPr says, Word's default
-    (document/house.py Piece) where it says none."""
+def text_place(drawing: Element) -> dict[str, object]:
+    """Where a text box sets its text, as its wps:bodyPr says: its insets in points (left, top, right, bottom)
+    and its vertical anchor (top, middle or bottom), Word's defaults (document/house.py Piece) where it says
+    none: Piece's keywords."""
     body = drawing.find(f".//{WPS}bodyPr")
     said = [emu(None if body is None else body.get(name)) for name in ("lIns", "tIns", "rIns", "bIns")]
-    return tuple(default if value is None else value / EMU_PER_PT  # type: ignore[return-value]
-                 for value, default in zip(said, Piece().insets, strict=True))
+    anchor = None if body is None else body.get("anchor")
+    return {"insets": tuple(default if value is None else value / EMU_PER_PT
+                            for value, default in zip(said, Piece().insets, strict=True)),
+            "valign": anchor if anchor in ("t", "ctr", "b") else "t"}
 
 
 def emu(value: str | None) -> float | None:

@@ -32,7 +32,7 @@ from briefgen.document.house import (
     TabStops,
     Watermark,
 )
-from briefgen.render.drawing import LEFT_OUT, ColourOf, anchor_of, drawn_shape, emu, insets
+from briefgen.render.drawing import LEFT_OUT, ColourOf, anchor_of, drawn_shape, emu, text_place
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import (
     ALIGN,
@@ -218,7 +218,8 @@ class _Reader:
         shape = drawn_shape(drawing, self.colour_of, self.package.left_out)
         if shape is not None or any(piece.text.strip() for line in lines for cell in line.cells for piece in cell):
             cells[-1].append(Piece(width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
-                                   anchor=anchor_of(drawing), box=lines, shape=shape, insets=insets(drawing)))
+                                   anchor=anchor_of(drawing), box=lines, shape=shape,
+                                   **text_place(drawing)))  # type: ignore[arg-type]
 
     def _picture(self, rid: str, what: str = "watermark picture") -> bytes | None:
         """A picture of the part by its relationship id, if the PDF can draw it (else named in `left_out`)."""

@@ -200,8 +200,11 @@ class Letterhead:
     def _box(self, canv: Canvas, box: Piece, corner: tuple[float, float], page: int) -> None:
         """A floating text box's paragraphs from its top down, each in its own look, wrapped at its width
         inside its insets, as a header's lines are set."""
-        (x, top), (left, above, right, _) = corner, box.insets
-        for line, baseline, line_top in self._down_from(self._laid(box.box, box.width - left - right), top - above):
+        (x, top), (left, above, right, below) = corner, box.insets
+        laid = self._laid(box.box, box.width - left - right)
+        room = box.height - above - below - sum(self.height(line) for line in laid)
+        above += {"ctr": room / 2, "b": room}.get(box.valign, 0.0)  # the box's vertical anchor
+        for line, baseline, line_top in self._down_from(laid, top - above):
             if line.columns:
                 self._row(canv, line, line_top, page)
             else:
