@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -272,3 +273,34 @@ def pdf_words(pdf: Path, page: int | None = 1) -> list[Word]:
     pages = [] if page is None else ["-f", str(page), "-l", str(page)]
     html = pdftotext(pdf, "-bbox", *pages)
     return [Word(float(x0), float(y0), float(x1), float(y1), text) for x0, y0, x1, y1, text in _WORD_BOX.findall(html)]
+
+
+def pdf_fonts(pdf: Path) -> set[str]:
+    """The BaseFont of every font the PDF's pages use, without the subset prefix."""
+    from pypdf import PdfReader
+
+    found = set()
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            found.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return found
+
+
+def line_ends(pdf: Path) -> Counter[str]:
+    """The word that ends each line of `pdf`, every page's (a line: words whose bottoms lie within 1.5 pt of its
+    first's, left to right; a note's number or a citation's, raised off the line, is no word): two layouts
+    that break their lines alike end them with the same words."""
+    from pypdf import PdfReader
+
+    ends: Counter[str] = Counter()
+    for page in range(1, len(PdfReader(pdf).pages) + 1):
+        words = sorted((w for w in pdf_words(pdf, page) if not re.fullmatch(r"[\d,]+", w.text)),
+                       key=lambda w: w.bottom)
+        rows: list[list[Word]] = []
+        for word in words:
+            if rows and word.bottom - rows[-1][0].bottom <= 1.5:
+                rows[-1].append(word)
+            else:
+                rows.append([word])
+        ends.update(max(row, key=lambda w: w.right).text for row in rows)
+    return ends

@@ -253,6 +253,20 @@ _TRACKER = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:/
             b'</Relationships>')
 
 
+# Insert > Shapes > Right Arrow, floating in the header, as Word writes it (its VML twin left out)
+_ARROW = (b'<w:r xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          b'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+          b'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" '
+          b'locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH '
+          b'relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph">'
+          b'<wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="914400" cy="304800"/><wp:wrapNone/>'
+          b'<wp:docPr id="9" name="Right Arrow 9"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+          b'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr/><wps:spPr>'
+          b'<a:prstGeom prst="rightArrow"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="1F3A5F"/></a:solidFill>'
+          b"</wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>")
+
+
 def _georgia_house(ws: Path) -> None:
     import docx
 
@@ -346,6 +360,9 @@ SCENARIOS: dict[str, Scenario] = {
     "logo not an image": (_board("look: {logo: notes.png}"), ("check",)),
     "reference not a DOCX": (_board("look: {reference_docx: house.docx}"), ("check",)),
     "reference font not bundled": (_georgia_house, ("check",)),
+    "reference letterhead shape not drawn": (_house_edited(
+        "arrow.docx", "word/header1.xml", rb"<w:t>Letterhead</w:t></w:r>", b"<w:t>Letterhead</w:t></w:r>" + _ARROW),
+        ("check",)),
     "reference damaged": (_damaged_house, ("check",)),
     "reference page cannot hold a brief": (_house_edited("tiny.docx", "word/document.xml", rb"<w:pgSz[^>]*/>",
                                                b'<w:pgSz w:w="2880" w:h="2880"/>'), ("check",)),

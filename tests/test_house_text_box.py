@@ -49,13 +49,14 @@ def _text_box() -> str:
         f"<v:shape><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape>")
 
 
-def _header_with(drawing: str) -> Callable[[Path], None]:
-    """A reference whose header line holds the unit's name and `drawing` (a floating shape's XML)."""
+def _header_with(*drawings: str) -> Callable[[Path], None]:
+    """A reference whose header line holds the unit's name and `drawings` (each a floating shape's XML)."""
     def make(path: Path) -> None:
         reference = docx.Document()
         header = reference.sections[0].header.paragraphs[0]
         header.add_run("Northwind Analysis Unit")
-        header._p.append(parse_xml(drawing))
+        for drawing in drawings:
+            header._p.append(parse_xml(drawing))
         reference.save(str(path))
     return make
 

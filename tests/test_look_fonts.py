@@ -21,7 +21,7 @@ from bench.synth import make_scripts_workspace
 from briefgen.document.coverage import FONT_DIR
 from tests.conftest import ROOT
 from tests.fontmaker import make_font
-from tests.helpers import pdftotext, run
+from tests.helpers import pdf_fonts, pdftotext, run
 from tests.tools import require
 
 EXECUTIVE = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
@@ -35,15 +35,6 @@ def _profile(ws: Path, name: str, base: str, look: str) -> int:
     text = base + "look:\n" + look
     (ws / "templates" / f"{name}.yaml").write_text(text, encoding="utf-8")
     return len(base.splitlines()) + 1
-
-
-def _base_fonts(pdf: Path) -> set[str]:
-    """The BaseFont of every font the PDF's pages use, without the subset prefix."""
-    found = set()
-    for page in PdfReader(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
-            found.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
-    return found
 
 
 def _drawn_with(pdf: Path) -> list[tuple[str, str]]:
@@ -126,7 +117,7 @@ def fonted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_pdf_embeds_the_profiles_fonts_and_draws_with_them(fonted: Path) -> None:
-    fonts = _base_fonts(fonted / "fonted.pdf")
+    fonts = pdf_fonts(fonted / "fonted.pdf")
     assert {"BriefgenTestSerif-Regular", "BriefgenTestSerif-Bold", "DejaVuSans"} <= fonts, fonts
     assert not any(f.startswith("NotoNaskhArabic") for f in fonts), fonts  # the profile's face replaced it
     out = subprocess.run([require("pdffonts"), str(fonted / "fonted.pdf")], check=True, capture_output=True,
@@ -182,7 +173,7 @@ def test_a_font_the_reference_names_is_used_when_templates_has_its_file(workspac
     result = run(workspace, "build", "-a", "house")
     assert result.exit_code == 0, result.output
     pdf = workspace / "output" / "house.pdf"
-    assert "BriefgenTestSerif-Regular" in _base_fonts(pdf)
+    assert "BriefgenTestSerif-Regular" in pdf_fonts(pdf)
     assert any(font == "BriefgenTestSerif-Regular" for text, font in _drawn_with(pdf) if "Korea" in text)
     assert f'w:ascii="{SERIF}"' in _xml(workspace / "output" / "house.docx", "word/styles.xml")
 

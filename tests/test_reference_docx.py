@@ -169,7 +169,7 @@ def _profile(ws: Path, value: str) -> None:
 @pytest.mark.parametrize(("value", "content", "message"), [
     ("missing.docx", None, "reference DOCX 'missing.docx' not found"),
     ("notes.docx", b"plain text, not a zip", "not a DOCX file"),
-    ("empty.docx", "zip", "it has no word/styles.xml"),
+    ("empty.docx", "zip", "it has no word/document.xml"),  # a package without styles is Word's defaults
     ("../seeds/summary.yaml", None, "is outside templates/"),
 ])
 def test_bad_reference_is_refused_before_anything_is_written(workspace: Path, value: str, content: bytes | str | None,
@@ -177,7 +177,7 @@ def test_bad_reference_is_refused_before_anything_is_written(workspace: Path, va
     _profile(workspace, value)
     if content == "zip":
         with zipfile.ZipFile(workspace / "templates" / value, "w") as archive:
-            archive.writestr("word/document.xml", "<x/>")
+            archive.writestr("word/styles.xml", "<x/>")
     elif isinstance(content, bytes):
         (workspace / "templates" / value).write_bytes(content)
     result = run(workspace, "build", "-a", "house")

@@ -33,17 +33,26 @@ STRICT_WORDML = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 METRIC_TWINS = {"Cambria": "Caladea", "Caladea": "Caladea", "Calibri": "Carlito", "Carlito": "Carlito",
                 **dict.fromkeys(("Arial", "Helvetica", "Arimo", "Liberation Sans", "LiberationSans"), "LiberationSans"),
                 **dict.fromkeys(("Times New Roman", "Times", "Tinos", "Liberation Serif", "LiberationSerif"),
-                                "LiberationSerif")}
+                                "LiberationSerif"),
+                **dict.fromkeys(("Courier New", "Courier", "Cousine", "Liberation Mono", "LiberationMono"),
+                                "LiberationMono")}
 _SERIF_HINTS = ("serif", "times", "georgia", "garamond", "cambria", "caladea", "book", "minion", "palatino",
                 "baskerville", "charter", "roman")
+# Names of fixed-pitch faces (Consolas, Lucida Console, Menlo, Source Code Pro, DejaVu Sans Mono, OCR-A…): drawn
+# in Liberation Mono, whose every letter is as wide as the others, as theirs are; a proportional face sets
+# half as many more letters on a line
+_MONO_HINTS = ("mono", "courier", "consol", "menlo", "monaco", "code", "typewriter", "fixed", "terminal", "ocr")
 
 
 def pdf_family(name: str) -> str:
-    """The bundled family the PDF draws a named font in: the font itself or its metric twin, else Caladea for
-    a serif-looking name and Carlito for the rest (a substitute `substitute_note` reports)."""
+    """The bundled family the PDF draws a named font in: the font itself or its metric twin, else Liberation
+    Mono for a fixed-pitch name, Caladea for a serif-looking one and Carlito for the rest (a substitute
+    `substitute_note` reports)."""
     if name in METRIC_TWINS:
         return METRIC_TWINS[name]
     lowered = name.lower()
+    if any(hint in lowered for hint in _MONO_HINTS):
+        return "LiberationMono"
     serif = any(hint in lowered for hint in _SERIF_HINTS) and "sans" not in lowered
     return "Caladea" if serif else "Carlito"
 
@@ -104,8 +113,13 @@ class StyleLook:
     numbered: tuple[str, int] | None = None  # the list (numId) and level its paragraphs are numbered in
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
     tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
+    contextual: bool | None = None  # Word's "don't add space between paragraphs of the same style"
 
 
+# What Word sets text in where nothing in the package says (no styles part, or document defaults and styles that
+# name no font or size): its built-in defaults, Times New Roman at 10 pt, as a native Word export shows such a
+# document; the DOCX states them (writers/docx/reference.py), as LibreOffice, left to itself, sets Calibri 11 pt
+WORD_DEFAULTS = StyleLook(font="Times New Roman", size=10.0)
 DEFAULT_TAB = 36.0  # points: Word's default tab stops are half an inch apart unless the settings say otherwise
 CELL_BREAK = "\n"  # a Piece of this text parts a table cell's paragraphs (each a line of its own in the cell)
 
@@ -126,15 +140,25 @@ class Anchor:
     behind: bool = False  # "behind text" (a letterhead's background picture): drawn under the page's text
 
 
+# A shape's outline: steps "M" (move), "L" (line), "C" (cubic curve, two control points then its end) and "Z"
+# (close), each point a fraction of the shape's box from its top left corner, x then y
+Outline = tuple[tuple[str, tuple[float, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Shape:
-    """A floating shape's paint (a coloured band or rule across a letterhead): a rectangle filled and outlined,
-    or a line from its box's top left to its bottom right; None where it has none."""
+    """A floating shape's paint (a coloured band or rule across a letterhead, a round seal): a rectangle, rounded
+    rectangle, ellipse or outline filled and outlined, or a line from its box's top left to its bottom right;
+    None where it has none."""
 
     line: bool = False
     fill: str | None = None  # "#RRGGBB"
     stroke: str | None = None
     stroke_width: float = 0.75  # points
+    kind: str = "rect"  # "rect", "round" (its corners rounded), "ellipse", or "path" (drawn along `path`)
+    corner: float = 0.0  # a rounded rectangle's corners' radius, a share of its shorter side
+    path: Outline = ()
+
 
 
 @dataclass(frozen=True)
@@ -149,6 +173,9 @@ class Piece:
     # the line
     box: tuple[LetterLine, ...] = ()  # a floating text box's paragraphs
     shape: Shape | None = None  # a floating shape's paint (a text box's too), drawn under its text
+    insets: tuple[float, float, float, float] = (7.2, 3.6, 7.2, 3.6)  # a text box's, points: left, top, right,
+    # bottom (Word's defaults: a tenth of an inch aside, a twentieth above and below)
+    valign: str = "t"  # where a text box's text stands in it: "t" (top), "ctr" (middle) or "b" (bottom)
 
     @property
     def inline(self) -> bool:
@@ -219,7 +246,8 @@ class House:
     styles: tuple[tuple[str, StyleLook], ...] = ()  # by Word style name, lower case ("heading 1")
     header: tuple[LetterLine, ...] = ()
     footer: tuple[LetterLine, ...] = ()
-    left_out: tuple[str, ...] = ()  # letterhead pictures the PDF cannot draw, each with why (check warns)
+    left_out: tuple[str, ...] = ()  # letterhead pictures and shapes the PDF cannot draw as Word does, each with
+    # why and what it does instead (check warns)
     lists: tuple[tuple[str, tuple[ListLevel, ...]], ...] = ()  # numId -> its levels (render/numbering.py)
     watermark: Watermark | None = None  # in the header's shapes
     # Word's "different first page" and "different odd and even pages": the header and footer lines of the

@@ -41,6 +41,31 @@ class StyleSpec:
     align: Literal["left", "center", "justify"] = "left"
     caps: bool = False
 
+    def size(self, body: float) -> float:
+        """Its font size under a body size of `body` points, on Word's half-point grid (`word_size`)."""
+        return word_size(self.scale * body)
+
+
+def word_size(points: float) -> float:
+    """A font size as the DOCX stores it, in whole half points (w:sz), and so as the PDF draws it: a style's
+    share of an 11 pt body (0.85 of it, 9.35 pt) is 9.5 pt in Word, LibreOffice and the PDF alike, where the
+    PDF's 9.35 pt set a monospaced line a word longer than theirs."""
+    return round(points * 2) / 2
+
+
+def tag_size(body: float) -> float:
+    """The size of a tag's capitals ("HIGH CONFIDENCE", Word's Tag character style) under a body size of `body`
+    points, whatever the paragraph it stands in."""
+    return word_size(body * TAG_SCALE)
+
+
+TAG_SCALE = 0.85
+
+
+def furniture_size(body: float) -> float:
+    """The size of briefgen's own header and footer text under a body size of `body` points."""
+    return word_size(body * FURNITURE_SCALE)
+
 
 STYLES: dict[str, StyleSpec] = {
     "banner": StyleSpec("Banner", "heading", 0.85, bold=True, colour="banner", space_after=6,
@@ -65,6 +90,8 @@ STYLES: dict[str, StyleSpec] = {
     "footnote": StyleSpec("Footnote Text", "body", 0.75, space_after=1, leading=1.15),
 }
 
+BULLET = "\u2022"  # a list item's mark, in both formats
+BULLET_HANGING = 0.75  # the share of a list item's indent its bullet hangs into (Word's hanging indent)
 BOX_PADDING = 6.0  # points inside the BLUF box on every side
 BOX_BORDER_PT = 0.75  # the BLUF box's outline
 TABLE_CELL_PADDING = 3.0  # points, top/bottom and left/right

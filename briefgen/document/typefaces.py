@@ -1,8 +1,8 @@
 """The bundled typefaces: the files the PDF embeds and the names the DOCX asks Word for.
 
-Caladea and Carlito are metric-compatible with Cambria and Calibri, Liberation Serif and Liberation Sans with
-Times New Roman and Arial, so a DOCX that names one of those four lays out line for line like our PDF, in Word
-(which has them) and in LibreOffice (which maps them back).
+Caladea and Carlito are metric-compatible with Cambria and Calibri, Liberation Serif, Sans and Mono with
+Times New Roman, Arial and Courier New, so a DOCX that names one of those five lays out line for line like our
+PDF, in Word (which has them) and in LibreOffice (which maps them back).
 The fallbacks draw, run by run, the text the main faces lack: one face per script that needs shaping or a
 direction of its own (Arabic and Persian, Hebrew, the Brahmic scripts of South and Southeast Asia from Devanagari
 to Khmer), one for Chinese and Japanese, one for Korean, DejaVu Sans for the rest (symbols, the odd letter)
@@ -56,6 +56,8 @@ FACES: dict[str, Face] = {
                             "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"),
     "LiberationSans": Face("LiberationSans", "Arial", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
                            "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
+    "LiberationMono": Face("LiberationMono", "Courier New", "LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf",
+                           "LiberationMono-Italic.ttf", "LiberationMono-BoldItalic.ttf"),
 }
 # The main faces every brief looks in for a character its own face lacks, before the fallbacks (the Liberation
 # faces only draw the text of a brief set in them: a Caladea brief's odd letter is not drawn in Liberation).

@@ -17,10 +17,10 @@ from briefgen.document.house import PT_MM, STRICT_WORDML, WORD_MAIN_TYPES, House
 from briefgen.document.layout import (
     FURNITURE_DISTANCE_MM,
     FURNITURE_LINE,
-    FURNITURE_SCALE,
     PAGE_NUMBERS_WIDEST,
     STYLES,
     estimated_lines,
+    furniture_size,
 )
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError
@@ -112,7 +112,7 @@ def _check_footer(theme: Theme, profile: Profile) -> None:
     if not theme.footer or (theme.house is not None and theme.house.letterhead):
         return  # a house letterhead replaces briefgen's own footer
     (width, height), (top, right, bottom, left) = theme.page_mm, theme.margins_mm
-    size, room = theme.body_size * FURNITURE_SCALE, (width - left - right) / PT_MM
+    size, room = furniture_size(theme.body_size), (width - left - right) / PT_MM
     beside = len(theme.footer) + len(PAGE_NUMBERS_WIDEST) + 4
     lines = 1 + (estimated_lines(theme.footer, size, room) if estimated_lines("x" * beside, size, room) > 1 else 0)
     reach = FURNITURE_DISTANCE_MM + lines * size * FURNITURE_LINE * PT_MM
@@ -226,7 +226,7 @@ def reference_path(ws: Workspace, profile: Profile) -> Path | None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-            missing = next((part for part in ("word/styles.xml", "word/document.xml") if part not in names), None)
+            missing = None if "word/document.xml" in names else "word/document.xml"
             strict = not missing and _strict(archive)
     except (OSError, zipfile.BadZipFile):
         raise refuse(f"{name}: not a DOCX file (not a zip archive)") from None

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
-from briefgen.document.house import DEFAULT_TAB, Furniture, House, LetterLine, StyleLook, Watermark
+from briefgen.document.house import DEFAULT_TAB, WORD_DEFAULTS, Furniture, House, LetterLine, StyleLook, Watermark
 from briefgen.document.wordvalues import HALF_POINT, HALF_POINTS, measure
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
@@ -37,7 +37,7 @@ class _Package:
 
     def __init__(self, path: Path) -> None:
         self.archive = zipfile.ZipFile(path)
-        self.left_out: list[str] = []  # pictures not drawn by the PDF, with why
+        self.left_out: list[str] = []  # pictures and shapes the PDF does not draw as Word does, and how
         self.watermark: Watermark | None = None  # found in the header
 
     def xml(self, name: str) -> Element | None:
@@ -51,11 +51,20 @@ class _Package:
 
     def rels(self, part: str) -> dict[str, str]:
         """Relationship id -> target part name, for `part` (e.g. word/document.xml)."""
+        return {ident: target for ident, (target, _) in self._links(part).items()}
+
+    def related(self, part: str, kind: str) -> str:
+        """The part `part` relates to by a relationship of type `kind` (its last word: "styles"), as python-docx
+        and Word find it whatever its name; '' when it relates to none."""
+        return next((target for target, type_ in self._links(part).values() if type_.endswith("/" + kind)), "")
+
+    def _links(self, part: str) -> dict[str, tuple[str, str]]:
+        """Relationship id -> (target part name, relationship type), for `part`'s internal relationships."""
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         if root is None:
             return {}
-        return {rel.get("Id", ""): part_name(folder, rel.get("Target", ""))
+        return {rel.get("Id", ""): (part_name(folder, rel.get("Target", "")), rel.get("Type", ""))
                 for rel in root.iter(f"{REL}Relationship") if rel.get("TargetMode") != "External"}
 
 
@@ -163,13 +172,15 @@ def _furniture(package: _Package, section: Element | None) -> dict[tuple[str, st
 
 
 class _Styles:
-    """The styles part, each style resolved through its basedOn chain down to the document defaults."""
+    """The styles part, each style resolved through its basedOn chain down to the document defaults, and those
+    down to Word's own (a package without a styles part has only Word's own)."""
 
     def __init__(self, package: _Package, theme: WordTheme) -> None:
-        root = package.xml("word/styles.xml")
+        styles = package.related("word/document.xml", "styles")
+        root = package.xml(styles) if styles else None
         self.by_id: dict[str, Element] = {}
         self.names: dict[str, str] = {}
-        self.defaults: StyleLook = StyleLook()
+        self.defaults: StyleLook = WORD_DEFAULTS
         self.theme = theme
         if root is None:
             return
@@ -182,7 +193,7 @@ class _Styles:
                 self.names.setdefault(name.get(f"{W}val", "").lower(), ident)
         defaults = root.find(f"{W}docDefaults")
         if defaults is not None:
-            self.defaults = self._merge(StyleLook(), defaults.find(f"{W}rPrDefault/{W}rPr"),
+            self.defaults = self._merge(WORD_DEFAULTS, defaults.find(f"{W}rPrDefault/{W}rPr"),
                                         defaults.find(f"{W}pPrDefault/{W}pPr"))
 
     def paragraph(self, ident: str | None) -> StyleLook:
@@ -194,7 +205,10 @@ class _Styles:
         return look if rpr is None else self._merge(look, rpr, None)
 
     def all(self) -> tuple[tuple[str, StyleLook], ...]:
-        return tuple((name, self.resolve(ident)) for name, ident in sorted(self.names.items()))
+        """Each named style resolved; Normal the document defaults where the reference defines none, as Word
+        sets a paragraph of no style."""
+        named = {"normal": "", **self.names}
+        return tuple((name, self.resolve(ident)) for name, ident in sorted(named.items()))
 
     def resolve(self, ident: str, depth: int = 0) -> StyleLook:
         style = self.by_id.get(ident)
@@ -247,6 +261,7 @@ def _paragraph(ppr: Element) -> dict[str, object]:
     return {"space_before": None if before is None else before / 20,
             "space_after": None if after is None else after / 20, **_line_rule(spacing),
             "align": None if jc is None else ALIGN.get(jc.get(f"{W}val", "")),
+            "contextual": on(ppr.find(f"{W}contextualSpacing")),
             "numbered": _CLEARED if numbering and numbering[0] == "0" else numbering}  # numId 0: not numbered
 
 

@@ -32,7 +32,7 @@ from briefgen.document.house import (
     TabStops,
     Watermark,
 )
-from briefgen.render.drawing import ColourOf, anchor_of, drawn_shape, emu
+from briefgen.render.drawing import LEFT_OUT, ColourOf, anchor_of, drawn_shape, emu, text_place
 from briefgen.render.watermark import watermark
 from briefgen.render.wordml import (
     ALIGN,
@@ -215,10 +215,11 @@ class _Reader:
                 self._visit(box, cells, fields, split, depth + 1)
             return
         lines = tuple(line for box in boxes for line in self.blocks(box, depth + 1))
-        shape = drawn_shape(drawing, self.colour_of)
+        shape = drawn_shape(drawing, self.colour_of, self.package.left_out)
         if shape is not None or any(piece.text.strip() for line in lines for cell in line.cells for piece in cell):
             cells[-1].append(Piece(width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,
-                                   anchor=anchor_of(drawing), box=lines, shape=shape))
+                                   anchor=anchor_of(drawing), box=lines, shape=shape,
+                                   **text_place(drawing)))  # type: ignore[arg-type]
 
     def _picture(self, rid: str, what: str = "watermark picture") -> bytes | None:
         """A picture of the part by its relationship id, if the PDF can draw it (else named in `left_out`)."""
@@ -231,7 +232,7 @@ class _Reader:
         except KeyError:
             return None
         except AssetError as exc:
-            self.package.left_out.append(exc.message)
+            self.package.left_out.append(f"{exc.message}: {LEFT_OUT}")
             return None
         return data
 
@@ -245,7 +246,7 @@ class _Reader:
         data = self._picture(rid, "letterhead picture")
         size = [emu(extent.get(name)) for name in ("cx", "cy")]
         if data is not None and not all(size):
-            self.package.left_out.append(f"picture {self.rels[rid]} has no size")
+            self.package.left_out.append(f"picture {self.rels[rid]} has no size: {LEFT_OUT}")
         elif data is not None:
             anchor = anchor_of(drawing) if drawing.tag == f"{WP}anchor" else None
             yield Piece(image=data, width=(size[0] or 0) / EMU_PER_PT, height=(size[1] or 0) / EMU_PER_PT,

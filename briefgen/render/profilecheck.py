@@ -92,14 +92,16 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
     if theme.house is None and look.brand is None:
         return pale(theme, profile)
     key = "brand" if look.brand is not None else "reference_docx"
-    pictures = [profile.problem(("look", "reference_docx"), f"the letterhead's {why}: the PDF leaves it out",
-                                warning=True, hint="insert the picture as a PNG or JPEG in the reference's header "
-                                "or footer (the DOCX keeps it as it is)")
+    pictures = [profile.problem(("look", "reference_docx"), f"the letterhead's {why}", warning=True, hint=(
+                "insert the picture as a PNG or JPEG, and draw a shape as a rectangle, ellipse, triangle, diamond, "
+                "line or freeform without arcs, in one colour, in the reference's header or footer (the DOCX keeps "
+                "it as it is)"))
                 for why in (theme.house.left_out if theme.house else ())]
     return pale(theme, profile) + pictures + [profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
-                "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's) and Sans (Arial's)"))
+                "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's), Sans (Arial's) and Mono (Courier "
+                "New's)"))
             for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
 
 

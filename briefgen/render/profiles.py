@@ -19,7 +19,7 @@ from briefgen.workspace import Workspace
 
 Section = Literal["bluf", ItemKind, "changes", "sources"]
 CHART_MAX_FIGURES = 12  # bars a chart can label legibly across the text width
-FontName = Literal["Caladea", "Carlito", "LiberationSerif", "LiberationSans"]
+FontName = Literal["Caladea", "Carlito", "LiberationSerif", "LiberationSans", "LiberationMono"]
 assert set(get_args(FontName)) == set(FACES), "FontName must list the bundled faces"
 
 

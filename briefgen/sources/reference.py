@@ -25,7 +25,8 @@ REFERENCE_HINT = ("set look.reference_docx to a .docx file inside templates/ (sa
 
 
 def check_reference(templates: Path, name: str) -> Path:
-    """The reference DOCX's path, once it is a bounded zip with word/styles.xml and no DTD in any XML part."""
+    """The reference DOCX's path, once it is a bounded zip with no DTD in any XML part (a package without a
+    styles part is one Word opens with its built-in defaults: document/house.py WORD_DEFAULTS)."""
     path = asset_path(templates, name, "reference DOCX", REFERENCE_HINT)
     raw = read_asset(path, MAX_REFERENCE_BYTES, f"reference DOCX {name!r}", REFERENCE_HINT)
     try:
@@ -38,8 +39,6 @@ def check_reference(templates: Path, name: str) -> Path:
 
 def _check_parts(archive: zipfile.ZipFile) -> None:
     names = archive.namelist()
-    if "word/styles.xml" not in names:
-        raise AssetError("not a Word document: it has no word/styles.xml", REFERENCE_HINT)
     budget = MAX_REFERENCE_UNPACKED
     defined: dict[str, set[str]] = {}  # per part, the ids of the relationships its .rels part defines
     referring: list[tuple[str, bytes]] = []  # the word/ parts, whose relationship ids are checked at the end

@@ -22,7 +22,7 @@ from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph
 
 from briefgen.document.fields import FieldValues
-from briefgen.document.layout import FURNITURE_SCALE, PAGE_NUMBERS_WIDEST, banner_shares_line, footer_shares_line
+from briefgen.document.layout import PAGE_NUMBERS_WIDEST, banner_shares_line, footer_shares_line, furniture_size
 from briefgen.document.nodes import LOGO_HINT, Banner, Document, Theme, one_line, safe_text
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.fieldresults import settle_fields
@@ -92,7 +92,7 @@ def _header(paragraph: Paragraph, banner: str, theme: Theme, with_logo: bool) ->
 def _footer(paragraph: Paragraph, banner: str, theme: Theme) -> None:
     paragraph._p.style = FOOTER_STYLE
     footer = one_line(safe_text(theme.footer))
-    size = theme.body_size * FURNITURE_SCALE
+    size = furniture_size(theme.body_size)
     if footer and not footer_shares_line(_width(footer, theme), _width(PAGE_NUMBERS_WIDEST, theme),
                                          text_width_pt(theme), size):
         paragraph.insert_paragraph_before(footer, style=paragraph.style)  # its own lines, as the PDF sets it
@@ -110,7 +110,7 @@ def _banner_line(paragraph: Paragraph, sides: tuple[str, str], banner: str, them
     """Where the handling line goes: centred on the line between the side texts, as the PDF draws it, or (where
     it would touch one) a centred paragraph of its own above, the PDF's rule (document/layout.py)."""
     widths = (_width(sides[0], theme), _width(banner.upper(), theme, bold=True), _width(sides[1], theme))
-    size = theme.body_size * FURNITURE_SCALE
+    size = furniture_size(theme.body_size)
     if not banner or banner_shares_line(*widths, width=text_width_pt(theme), gap=size):
         return paragraph
     above = paragraph.insert_paragraph_before(style=paragraph.style)
@@ -120,7 +120,7 @@ def _banner_line(paragraph: Paragraph, sides: tuple[str, str], banner: str, them
 
 def _width(text: str, theme: Theme, bold: bool = False) -> float:
     """Points `text` takes in the header and footer's face (the family the PDF draws the heading font in)."""
-    family, size = theme.fonts.pdf_family(theme.heading_font), theme.body_size * FURNITURE_SCALE
+    family, size = theme.fonts.pdf_family(theme.heading_font), furniture_size(theme.body_size)
     return sum(advance(family, bold, char, size) for char in text)
 
 

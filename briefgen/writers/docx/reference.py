@@ -18,13 +18,19 @@ from pathlib import Path
 import docx
 import docx.api
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.styles import StylesPart
 
-from briefgen.document.house import WORD_DOCUMENT, WORD_MAIN_TYPES
+from briefgen.document.house import WORD_DEFAULTS, WORD_DOCUMENT, WORD_MAIN_TYPES
 from briefgen.errors import ThemeError
+from briefgen.writers.docx.attributes import SIZE
+from briefgen.writers.docx.ooxml import sub
 from briefgen.writers.docx.package import strip_variable_ids
 from briefgen.writers.docx.schema import put_in_order
 
@@ -49,6 +55,7 @@ def open_document(reference: Path | None) -> DocxDocument:
         document = docx.Document(_as_document(reference))
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
+    _word_defaults(document)
     letterhead = _clear_body(document)
     document.element.body.get_or_add_sectPr()  # a reference without section properties has Word's defaults
     _drop_content_parts(document, letterhead)
@@ -75,6 +82,35 @@ def _as_document(reference: Path) -> BytesIO | str:
                               if info.filename == "[Content_Types].xml" else data)
     out.seek(0)
     return out
+
+
+def _word_defaults(document: DocxDocument) -> None:
+    """Word's own defaults (document/house.py WORD_DEFAULTS) stated where the reference leaves them to the
+    application, so LibreOffice sets what Word and the PDF do: an empty styles part where it has none (python-docx
+    would add its own, 12 pt of the theme's font; styles.py then writes the document defaults), and the run
+    defaults' font and size where its document defaults name none."""
+    try:
+        document.part.part_related_by(RT.STYLES)
+    except KeyError:
+        part = StylesPart(PackURI("/word/styles.xml"), CT.WML_STYLES, parse_xml(f"<w:styles {nsdecls('w')}/>"),
+                          document.part.package)
+        document.part.relate_to(part, RT.STYLES)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    holder = defaults.find(qn("w:rPrDefault"))
+    holder = sub(defaults, "w:rPrDefault") if holder is None else holder
+    rpr = holder.find(qn("w:rPr"))
+    rpr = sub(holder, "w:rPr") if rpr is None else rpr
+    fonts = rpr.find(qn("w:rFonts"))
+    fonts = sub(rpr, "w:rFonts") if fonts is None else fonts
+    for side in ("w:ascii", "w:hAnsi"):  # the theme's font, where the reference names one, still wins
+        if not fonts.get(qn(side)):
+            fonts.set(qn(side), str(WORD_DEFAULTS.font))
+    size = rpr.find(qn("w:sz"))
+    size = sub(rpr, "w:sz") if size is None else size
+    if not SIZE(size.get(qn("w:val"), "")):  # one Word does not take is no size (values.py drops it)
+        size.set(qn("w:val"), str(round(float(WORD_DEFAULTS.size or 0) * 2)))
 
 
 def _drop_page_breaks(document: DocxDocument) -> None:

@@ -18,15 +18,19 @@ from docx.shared import Mm
 
 from briefgen.document.house import DEFAULT_DISTANCE_MM
 from briefgen.document.layout import (
+    BULLET,
+    BULLET_HANGING,
     FURNITURE_DISTANCE_MM,
     FURNITURE_LINE,
-    FURNITURE_SCALE,
     MUTED,
     RULE,
     STYLES,
     TABLE_CELL_PADDING,
     TEXT,
     StyleSpec,
+    furniture_size,
+    tag_size,
+    word_size,
 )
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
@@ -104,7 +108,7 @@ def run_properties(parent: BaseOxmlElement, role: str, size: float, colour_hex: 
     face = font_name(role, theme)
     sub(rpr, "w:rFonts", ascii=face, hAnsi=face, cs=face, eastAsia=SCRIPT_FACES["hangul"].docx_name)
     sub(rpr, "w:color", val=colour_hex)
-    half_points = str(round(size * 2))
+    half_points = str(round(word_size(size) * 2))
     sub(rpr, "w:sz", val=half_points)
     sub(rpr, "w:szCs", val=half_points)
 
@@ -139,7 +143,7 @@ def _base_styles(theme: Theme, width: float) -> list[BaseOxmlElement]:
         sub(margins, f"w:{side}", w="0" if side in ("top", "bottom") else "108", type="dxa")
     no_list = _style("numbering", "NoList", "No List", default=True)
     tag = _style("character", TAG_STYLE, "Tag", "DefaultParagraphFont")
-    run_properties(tag, "heading", theme.body_size * 0.85, hex_colour(theme.accent), theme)
+    run_properties(tag, "heading", tag_size(theme.body_size), hex_colour(theme.accent), theme)
     tag[-1].insert(1, el("w:b"))
     tag[-1].insert(2, el("w:caps"))
     link = _style("character", HYPERLINK_STYLE, "Hyperlink", "DefaultParagraphFont")
@@ -157,7 +161,7 @@ def _header_style(ident: str, name: str, theme: Theme, width: float) -> BaseOxml
     tabs = sub(ppr, "w:tabs")
     sub(tabs, "w:tab", val="center", pos=twips(width / 2))
     sub(tabs, "w:tab", val="right", pos=twips(width))
-    size = theme.body_size * FURNITURE_SCALE
+    size = furniture_size(theme.body_size)
     sub(ppr, "w:spacing", before="0", after="0", line=twips(size * FURNITURE_LINE), lineRule="exact")
     run_properties(style, "heading", size, MUTED_COLOUR, theme)
     return style
@@ -170,7 +174,7 @@ def _paragraph_style(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> Ba
     if key in _KEEP_WITH_NEXT:
         style[-1].addprevious(el("w:next", val="Normal"))  # schema order: name, basedOn, next, qFormat
     style.append(_paragraph_properties(key, spec, theme, num_id))
-    size = spec.scale * theme.body_size
+    size = spec.size(theme.body_size)
     run_properties(style, spec.font, size, colour(spec.colour, theme), theme)
     rpr = style[-1]
     for flag, tag in ((spec.caps, "w:caps"), (spec.italic, "w:iCs"), (spec.italic, "w:i"),
@@ -194,7 +198,7 @@ def _paragraph_properties(key: str, spec: StyleSpec, theme: Theme, num_id: str) 
     sub(ppr, "w:spacing", before=twips(spec.space_before), after=twips(spec.space_after),
         line=twips(line), lineRule="exact")
     if key == "bullet":
-        sub(ppr, "w:ind", left=twips(spec.indent), hanging=twips(spec.indent * 0.75))
+        sub(ppr, "w:ind", left=twips(spec.indent), hanging=twips(spec.indent * BULLET_HANGING))
     elif spec.indent:
         sub(ppr, "w:ind", left=twips(spec.indent))
     sub(ppr, "w:jc", val={"left": "left", "center": "center", "justify": "both"}[spec.align])
@@ -245,10 +249,10 @@ def _numbering(document: DocxDocument, theme: Theme, keep: bool = False) -> str:
     sub(level, "w:start", val="1")
     sub(level, "w:numFmt", val="bullet")
     sub(level, "w:pStyle", val=bullet)
-    sub(level, "w:lvlText", val="\u2022")
+    sub(level, "w:lvlText", val=BULLET)
     sub(level, "w:lvlJc", val="left")
     indent = STYLES["bullet"].indent
-    sub(sub(level, "w:pPr"), "w:ind", left=twips(indent), hanging=twips(indent * 0.75))
+    sub(sub(level, "w:pPr"), "w:ind", left=twips(indent), hanging=twips(indent * BULLET_HANGING))
     run_properties(level, "body", theme.body_size, hex_colour(theme.accent), theme)
     if abstracts:
         abstracts[-1].addnext(abstract)

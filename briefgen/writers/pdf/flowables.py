@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -10,7 +11,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
-from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, RULE, ZEBRA
+from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, BULLET, RULE, ZEBRA, tag_size
 from briefgen.document.nodes import (
     Banner,
     Block,
@@ -66,17 +67,23 @@ class StoryBuilder:
              tag: Element | None = None) -> Paragraph:
         face = self.kit.faces[style_name]
         style = style or self.kit.styles[style_name]
-        render = InlineMarkup(face.family, self.kit.families["heading"], style.fontSize,
+        render = InlineMarkup(face.family, self.kit.families["heading"], tag_size(self.kit.theme.body_size),
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
                               fontset=self.kit.theme.fonts)
         drawn = shaping.style_for(style, plain(content), lang)
         made = paragraph(render(content), drawn, bullet, heading, tag if tag is not None else self.element("P"))
         made.rules = self.kit.rules.get(style_name, ())  # a house style's border
         made.fill = self.kit.fills.get(style_name)  # and shading
+        made.style_key = style_name
         return made
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[Flowable]:
-        return [f for block in blocks for f in self.block(block)]
+        made = [f for block in blocks for f in self.block(block)]
+        for before, after in pairwise(made):  # Word's contextual spacing: none between two of a style
+            key = getattr(before, "style_key", None)
+            if key in self.kit.contextual and key == getattr(after, "style_key", None):
+                before.spaceAfter, after.spaceBefore = 0, 0
+        return made
 
     def block(self, block: Block) -> list[Flowable]:
         if isinstance(block, Banner):
@@ -174,7 +181,7 @@ class StoryBuilder:
         for item in block.items:
             entry = self.element("LI", items)
             body = self.element("LBody", entry, label=self.element("Lbl", entry))
-            made.append(self.para(item, "bullet", bullet="•", tag=body))
+            made.append(self.para(item, "bullet", bullet=BULLET, tag=body))
         return made
 
     def quote(self, block: Quote) -> Table:

@@ -23,7 +23,7 @@ from briefgen.document.colours import text_colour
 from briefgen.document.house import House, Rule, StyleLook
 from briefgen.document.typefaces import FontSet
 from briefgen.writers.pdf import fonts
-from briefgen.writers.pdf.face import ALIGN, Face
+from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent
 
 
 @cache
@@ -51,7 +51,7 @@ def _table_height(face: TTFontFace) -> float:
 _USE_TYPO_METRICS = 1 << 7  # OS/2 fsSelection bit 7
 
 
-def _defined(house: House) -> dict[str, StyleLook]:
+def defined_looks(house: House) -> dict[str, StyleLook]:
     """Layout style key -> the reference's definition of that style, for the styles it defines."""
     defined = dict(house.styles)
     return {key: defined[spec.word_name.lower()] for key, spec in layout.STYLES.items()
@@ -63,14 +63,14 @@ def house_faces(house: House, ours: dict[str, Face], fontset: FontSet) -> dict[s
     slant and capitals as it says."""
     return {key: Face(fontset.pdf_family(look.font) if look.font else ours[key].family, bool(look.bold),
                       bool(look.italic), bool(look.caps))
-            for key, look in _defined(house).items()}
+            for key, look in defined_looks(house).items()}
 
 
 def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face],
                  text_width: float) -> dict[str, ParagraphStyle]:
     """Our paragraph styles replaced by the reference's for every style it defines."""
     return {key: _from_look(ours[key], look, faces[key], _indents(look, text_width) if key not in _NUMBERED else {})
-            for key, look in _defined(house).items()}
+            for key, look in defined_looks(house).items()}
 
 
 def _indents(look: StyleLook, text_width: float) -> dict[str, float]:
@@ -93,13 +93,13 @@ _NUMBERED = ("bullet",)  # indented by briefgen's own bullet numbering in the DO
 
 def house_fills(house: House) -> dict[str, str]:
     """The shading of every style the reference shades (Word's Format > Borders > Shading)."""
-    return {key: look.fill for key, look in _defined(house).items() if look.fill}
+    return {key: look.fill for key, look in defined_looks(house).items() if look.fill}
 
 
 def house_rules(house: House) -> dict[str, tuple[Rule, ...]]:
     """The border of every style the reference defines (none where it draws none: a defined Quote without a
     left border has no bar in the DOCX, so none in the PDF)."""
-    return {key: look.rules for key, look in _defined(house).items()}
+    return {key: look.rules for key, look in defined_looks(house).items()}
 
 
 def _from_look(base: ParagraphStyle, look: StyleLook, face: Face, indents: dict[str, float]) -> ParagraphStyle:
@@ -111,7 +111,9 @@ def _from_look(base: ParagraphStyle, look: StyleLook, face: Face, indents: dict[
         base.name, parent=base, fontName=name, fontSize=size, leading=leading,
         spaceBefore=look.space_before or 0.0, spaceAfter=look.space_after or 0.0,
         alignment=ALIGN[look.align or "left"], textColor=HexColor(text_colour(look.colour, look.fill)),
-        bulletFontName=fonts.font_name(face.family), bulletFontSize=size, **indents)
+        bulletFontName=fonts.font_name(face.family), bulletFontSize=size,
+        bulletIndent=bullet_indent(indents.get("leftIndent", base.leftIndent), fonts.font_name(face.family), size),
+        **indents)
 
 
 @cache

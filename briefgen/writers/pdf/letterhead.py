@@ -30,21 +30,20 @@ from briefgen.document.house import (
     House,
     LetterLine,
     Piece,
-    Shape,
 )
-from briefgen.document.layout import FURNITURE_SCALE
+from briefgen.document.layout import furniture_size
 from briefgen.document.nodes import one_line, safe_text
 from briefgen.writers.pdf import fonts, oneline
 from briefgen.writers.pdf.house import image, line_factor
 from briefgen.writers.pdf.letterlines import across, down, fitted, stacked, wrapped
 from briefgen.writers.pdf.page import Decorator
+from briefgen.writers.pdf.shapes import paint
 from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pdf.tabrows import decimal_hook, tabbed
 from briefgen.writers.pdf.watermark import draw_watermark
 
 _SPACE = re.compile(r"\s+")
 _WIDEST_PAGE = 99  # PAGE and NUMPAGES as wide as two digits when lines are wrapped: the same on every page
-BOX_INSETS = (7.2, 3.6)  # points: Word's default text box insets, left and right, top and bottom
 
 
 class Letterhead:
@@ -192,7 +191,7 @@ class Letterhead:
             x = across(piece.anchor, piece.width, self.kit)
             y = down(piece.anchor, piece.height, self.kit, top)
             if piece.shape is not None:
-                _paint(canv, piece.shape, (x, y - piece.height, piece.width, piece.height))
+                paint(canv, piece.shape, (x, y - piece.height, piece.width, piece.height))
             if piece.image:
                 canv.drawImage(image(piece.image), x, y - piece.height, piece.width, piece.height, mask="auto")
             else:
@@ -200,14 +199,16 @@ class Letterhead:
 
     def _box(self, canv: Canvas, box: Piece, corner: tuple[float, float], page: int) -> None:
         """A floating text box's paragraphs from its top down, each in its own look, wrapped at its width
-        inside Word's default insets, as a header's lines are set."""
-        (x, top), inset = corner, BOX_INSETS[0]
-        for line, baseline, line_top in self._down_from(self._laid(box.box, box.width - 2 * inset),
-                                                        top - BOX_INSETS[1]):
+        inside its insets, as a header's lines are set."""
+        (x, top), (left, above, right, below) = corner, box.insets
+        laid = self._laid(box.box, box.width - left - right)
+        room = box.height - above - below - sum(self.height(line) for line in laid)
+        above += {"ctr": room / 2, "b": room}.get(box.valign, 0.0)  # the box's vertical anchor
+        for line, baseline, line_top in self._down_from(laid, top - above):
             if line.columns:
                 self._row(canv, line, line_top, page)
             else:
-                self._line(canv, line, baseline, page, (x + inset, x + box.width - inset))
+                self._line(canv, line, baseline, page, (x + left, x + box.width - right))
 
     def _line(self, canv: Canvas, line: LetterLine, baseline: float, page: int,
               span: tuple[float, float] | None = None) -> None:
@@ -247,22 +248,6 @@ class Letterhead:
             x = oneline.draw(canv, x, baseline, self._runs(piece, line, page), size)
 
 
-def _paint(canv: Canvas, shape: Shape, box: tuple[float, float, float, float]) -> None:
-    """A floating shape's fill and outline in `box` (left, bottom, width, height), or its line across it."""
-    x, y, width, height = box
-    canv.saveState()
-    if shape.stroke is not None:
-        canv.setStrokeColor(HexColor(shape.stroke))
-        canv.setLineWidth(shape.stroke_width)
-    if shape.line:
-        canv.line(x, y + height, x + width, y)
-    else:
-        if shape.fill is not None:
-            canv.setFillColor(HexColor(shape.fill))
-        canv.rect(x, y, width, height, stroke=int(shape.stroke is not None), fill=int(shape.fill is not None))
-    canv.restoreState()
-
-
 def with_room(kit: Kit, banner: str, values: FieldValues) -> Kit:
     """The kit with its top and bottom margins grown where the letterhead (or briefgen's own header and footer,
     under narrow margins) reaches past them, as Word moves the text down below a tall header (and up above a
@@ -286,7 +271,7 @@ def banner_line(kit: Kit, house: House, banner: str) -> LetterLine | None:
     if not one_line(banner):
         return None
     footer = house.style("Footer")
-    size = footer.size if footer.size else kit.theme.body_size * FURNITURE_SCALE
+    size = footer.size if footer.size else furniture_size(kit.theme.body_size)
     font = footer.font or kit.theme.heading_font
     return LetterLine(((Piece(banner.upper()),),), align="center", bold=True, size=size,
                       colour=kit.theme.banner_color, font=font)

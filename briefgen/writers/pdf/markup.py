@@ -48,15 +48,15 @@ def ref_dest(number: int) -> str:
 
 
 class InlineMarkup:
-    """Turns inline runs into markup for one paragraph style (family, size, caps)."""
+    """Turns inline runs into markup for one paragraph style (family, caps), its tags `tag_size` points."""
 
-    def __init__(self, family: str, tag_family: str, size: float, accent: Color, cite: Cite | None,
+    def __init__(self, family: str, tag_family: str, tag_size: float, accent: Color, cite: Cite | None,
                  caps: bool = False, bold: bool = False, italic: bool = False,
                  fontset: FontSet = BUNDLED) -> None:
         self.family = family
         self.fontset = fontset
         self.tag_family = tag_family
-        self.size = size
+        self.tag_size = tag_size
         self.accent = hex_of(accent)
         self.cite = cite
         self.caps = caps
@@ -69,7 +69,7 @@ class InlineMarkup:
     def span(self, span: Span) -> str:
         if span.tag:
             body = fonts.markup(span.text.upper(), self.tag_family, True, self.italic, self.fontset)
-            return (f'<font face="{self.tag_family}" size="{self.size * 0.78:.2f}" '
+            return (f'<font face="{self.tag_family}" size="{self.tag_size:.2f}" '
                     f'color="{self.accent}"><b>{body}</b></font>')
         body = self.text(span.text, span.bold, span.italic)
         if span.bold:

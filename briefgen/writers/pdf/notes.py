@@ -20,6 +20,7 @@ from reportlab.platypus import Frame, KeepTogether, Paragraph, Table
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
+from briefgen.document.layout import tag_size
 from briefgen.document.nodes import Note
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.markup import MARKER_CB, InlineMarkup, hex_of, note_dest, plain, ref_dest
@@ -89,8 +90,7 @@ class Ledger:
         self.printed = 0
         self._paras: dict[int, tuple[Paragraph, float]] = {}
         fam = kit.family("footnote")
-        style = kit.styles["footnote"]
-        self._markup = InlineMarkup(fam, kit.family("box_title"), style.fontSize, kit.accent, None,
+        self._markup = InlineMarkup(fam, kit.family("box_title"), tag_size(kit.theme.body_size), kit.accent, None,
                                     fontset=kit.theme.fonts)
 
     def new_numbers(self, flowable: Flowable) -> list[int]:

@@ -15,10 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 from briefgen.document.layout import (
     FURNITURE_DISTANCE_MM,
     FURNITURE_LINE,
-    FURNITURE_SCALE,
     PAGE_NUMBERS_WIDEST,
     banner_shares_line,
     footer_shares_line,
+    furniture_size,
     wrap_words,
 )
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
@@ -68,7 +68,7 @@ class Decorator:
         self.banner = banner.upper()
         self.total = total
         self.family = kit.families["heading"]
-        self.size = kit.theme.body_size * FURNITURE_SCALE
+        self.size = furniture_size(kit.theme.body_size)
 
     def __call__(self, canv: Canvas, page: int) -> None:
         canv.saveState()

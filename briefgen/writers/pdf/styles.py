@@ -15,7 +15,7 @@ from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
-from briefgen.writers.pdf.face import ALIGN, Face
+from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent
 
 
 def colour(hex_value: str, what: str) -> Color:
@@ -40,6 +40,8 @@ class Kit:
     faces: dict[str, Face]  # layout style -> how its text is set (a house style may change any of them)
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)  # layout style -> a house style's border
     fills: dict[str, str] = field(default_factory=dict)  # layout style -> a house style's shading
+    # layout styles whose house style drops the space between two of its paragraphs (Word's contextual spacing)
+    contextual: frozenset[str] = frozenset()
 
     @property
     def text_width(self) -> float:
@@ -55,15 +57,19 @@ class Kit:
 
 def _style(name: str, spec: layout.StyleSpec, kit_colours: dict[str, Color], family: str,
            size: float) -> ParagraphStyle:
-    font_size = spec.scale * size
+    font_size = spec.size(size)
     return ParagraphStyle(
         name, fontName=fonts.font_name(family, spec.bold, spec.italic), fontSize=font_size,
-        leading=font_size * spec.leading, spaceBefore=spec.space_before, spaceAfter=spec.space_after,
+        leading=spec.scale * size * spec.leading,  # the DOCX's exact line height (docx/styles.py)
+        spaceBefore=spec.space_before, spaceAfter=spec.space_after,
         leftIndent=spec.indent, alignment=ALIGN[spec.align], textColor=kit_colours[spec.colour],
         splitLongWords=1, allowWidows=0, allowOrphans=0,
+        spaceShrinkage=0,  # spaces keep their width, as in Word and LibreOffice (reportlab's 5 % fit a word more)
         embeddedHyphenation=1,  # a line may end after a word's own hyphen ("nuclear-|armed"), as in Word
-        bulletFontName=fonts.font_name(family), bulletFontSize=font_size, bulletIndent=spec.indent / 3,
+        bulletFontName=fonts.font_name(family), bulletFontSize=font_size,
+        bulletIndent=bullet_indent(spec.indent, fonts.font_name(family), font_size),
     )
+
 
 
 @cache
@@ -79,12 +85,14 @@ def kit(theme: Theme) -> Kit:
              for name, spec in layout.STYLES.items()}
     rules: dict[str, tuple[Rule, ...]] = {}
     fills: dict[str, str] = {}
+    contextual: frozenset[str] = frozenset()
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
     if theme.house is not None:
-        from briefgen.writers.pdf.house import house_faces, house_fills, house_rules, house_styles
+        from briefgen.writers.pdf.house import defined_looks, house_faces, house_fills, house_rules, house_styles
         faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
         rules, fills = house_rules(theme.house), house_fills(theme.house)
+        contextual = frozenset(key for key, look in defined_looks(theme.house).items() if look.contextual)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills)
+               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual)
