@@ -31,6 +31,7 @@ from briefgen.writers.pdf.wordbreaks import needs_words, word_ends
 _SPLIT = rl_paragraph._splitFragWord
 _HYPHENATE_WORD = rl_paragraph._hyphenateWord
 _HYPHENATE_FRAG_WORD = rl_paragraph._hyphenateFragWord
+_SHY_UNSPLIT = rl_paragraph._shyUnsplit
 _SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped text unshaped
 
 
@@ -74,6 +75,19 @@ def hyphenate_word(hyphenator: Any, font: str, size: float, word: str, width: fl
     if found and pdfmetrics.stringWidth(found[-1], font, size) > max_width:
         return None
     return found
+
+
+def rejoined(head: str, tail: str | None = None) -> str:
+    """reportlab's `_shyUnsplit`, which joins the two parts of a word broken at a line's end when a paragraph is
+    laid out again (after a page break): it took a trailing hyphen off the head even when joining, where the
+    head of a break at the word's own hyphen ends with that very hyphen ("spy-" and "satellite" were drawn
+    "spysatellite"). A hyphen the break added is taken off before the join (alone: `rejoined(head)`), as are
+    a soft hyphen's (a `_SHYStr` word, still reportlab's own way)."""
+    if tail is None or isinstance(head, rl_paragraph._SHYStr):
+        return _SHY_UNSPLIT(head, tail)  # type: ignore[no-any-return]
+    marks = [*getattr(head, "_shyIndices", ()), *(n + len(head) for n in getattr(tail, "_shyIndices", ()))]
+    joined = head + tail
+    return rl_paragraph._SHYIndexedStr(joined, marks) if marks else joined
 
 
 def hyphenate_frag_word(hyphenator: Any, word: Any, new_width: float, max_width: float, *rest: Any) -> Any:

@@ -45,6 +45,7 @@ def install() -> None:
     rl_paragraph._splitFragWord = cutting.split_word
     rl_paragraph._hyphenateWord = cutting.hyphenate_word
     rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
+    rl_paragraph._shyUnsplit = cutting.rejoined
     rl_paragraph.cjkFragSplit = cjklines.split
 
 
