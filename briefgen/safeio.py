@@ -160,6 +160,8 @@ _MESSAGES: dict[int, tuple[str, str]] = {
     errno.ENAMETOOLONG: ("the file name is too long", "use a shorter path"),
     errno.ENOTDIR: ("a part of the path is a file, not a folder", "remove or rename the file that is in the way"),
     errno.EISDIR: ("it is a folder, not a file", "remove or rename the folder that is in the way"),
+    errno.EEXIST: ("something is already there (a file, a folder or a symbolic link)", "move it elsewhere, or "
+                   "choose another name, then run the command again"),
     errno.ENOENT: ("no such file or folder", "check the path (for -o, a folder briefgen can make: its parent "
                    "must exist and be writable, not a system folder such as /proc)"),
 }

@@ -458,6 +458,9 @@ SCENARIOS: dict[str, Scenario] = {
     "markup no writer can draw": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
         "{% extends 'base.xml.j2' %}\n{% block bluf %}<table>" + "<col>A</col>" * 14 + "<tr>" + "<td>x</td>" * 14
         + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
+    "init into a link to nothing": (lambda ws: (ws / "new").symlink_to("nowhere"), ("init", "new")),
+    "init finds a file in its way": (lambda ws: [(ws / "new").mkdir(), (ws / "new/seeds").write_text("x")] and None,
+                                     ("init", "new")),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
        "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shlex
 import sys
 import traceback
 import warnings
@@ -207,8 +208,9 @@ def init(directory: Path) -> None:
 
     for path in init_workspace(directory):
         say(f"created {path}")
-    say(f"next: add your source documents with `briefgen -C {directory} seeds add FILE...`, complete their "
-               f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
+    quoted = shlex.quote(str(directory))  # a folder named with spaces or quotes: the commands as a shell takes them
+    say(f"next: add your source documents with `briefgen -C {quoted} seeds add FILE...`, complete their "
+        f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {quoted} check`.")
 
 
 def main() -> None:
