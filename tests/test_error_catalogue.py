@@ -459,7 +459,8 @@ SCENARIOS: dict[str, Scenario] = {
         "{% extends 'base.xml.j2' %}\n{% block bluf %}<table>" + "<col>A</col>" * 14 + "<tr>" + "<td>x</td>" * 14
         + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
     "init into a link to nothing": (lambda ws: (ws / "new").symlink_to("nowhere"), ("init", "new")),
-    "init finds a file in its way": (lambda ws: [(ws / "new").mkdir(), (ws / "new/seeds").write_text("x")] and None,
+    "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
+                                           lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),
                                      ("init", "new")),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_fuzz_round import briefgen, built, refused, said, ws
+from tests.test_fuzz_round import briefgen, built, refused, said, ws  # noqa: F401 - refused: for the cases below
 
 __all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
 
