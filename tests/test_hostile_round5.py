@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_fuzz_round import briefgen, built, refused, said, ws  # noqa: F401 - refused: for the cases below
+from tests.test_fuzz_round import briefgen, built, refused, said, ws
 
 __all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
 
@@ -61,3 +61,42 @@ def test_init_refuses_a_file_or_a_link_out_in_the_way_of_its_folders(tmp_path: P
             assert "a symbolic link leading out of the workspace (or nowhere)" in lines[-2], lines
         assert lines[-1].startswith("hint: ") and "File exists" not in said(done)
         assert list(outside.iterdir()) == []
+
+
+# `seeds update` reads the catalogue unvalidated and replaced the entry's `file` wherever it led: a name with
+# '..', an absolute path or a path through a link in seeds/ had it overwrite a file outside the workspace.
+
+@pytest.mark.parametrize("how", ["up", "absolute", "link"])
+def test_seeds_update_never_replaces_a_file_outside_seeds(ws: Path, tmp_path: Path, how: str) -> None:
+    outside = tmp_path / "outside" / "victim.txt"
+    outside.parent.mkdir()
+    seed = ws / "seeds/000_eab46a25288d9a93.txt"
+    outside.write_bytes(seed.read_bytes())
+    newer = tmp_path / "newer.txt"
+    newer.write_bytes(seed.read_bytes() + b"A line the newer version adds.\n")
+    if how == "link":
+        (ws / "seeds/elsewhere").symlink_to(outside.parent)
+    named = {"up": "../../outside/victim.txt", "absolute": str(outside), "link": "elsewhere/victim.txt"}[how]
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "file: 000_eab46a25288d9a93.txt", f"file: {named}"), encoding="utf-8")
+    message = ("seeds/elsewhere is a symbolic link that leaves the seeds/ folder" if how == "link"
+               else "the seed path leaves the seeds/ folder")
+    hint = ("seed files must live inside seeds/: copy the file into the folder instead of linking to it from "
+            "elsewhere" if how == "link" else "seed files must live inside seeds/")
+    line = catalogue.read_text(encoding="utf-8").split("\n").index(f"    file: {named}") + 1
+    refused(ws, ("seeds", "update", "gsw-ai-arms-race", str(newer)),
+            f"seeds/sources.yaml:{line}:11: sources[0].file: {named}: {message}", hint)
+    assert outside.read_bytes() == seed.read_bytes()
+
+
+# `seeds show` reads the catalogue unvalidated and printed an entry's file name as it is: a line break in it
+# broke the message in two, the second line without a place (and an escape sequence would act on the terminal).
+
+def test_seeds_show_prints_a_file_name_on_one_line(ws: Path) -> None:
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "file: 000_eab46a25288d9a93.txt", 'file: "gone\\n\\u001b[2Jname.txt"'), encoding="utf-8")
+    refused(ws, ("seeds", "show", "gsw-ai-arms-race"),
+            "seeds/sources.yaml:10:11: sources[0].file: gone\\u000a\\u001b[2Jname.txt: seed file not found",
+            "check the `file` name, or copy the document into seeds/")

@@ -289,7 +289,8 @@ def _commit(ws: Workspace, plans: list[Planned], catalogue: str) -> None:
             if plan.copy:
                 target = ws.seeds / plan.target
                 if target.exists():
-                    raise BriefgenError(Problem(ws.rel(target), "appeared while adding; nothing was added"))
+                    raise BriefgenError(Problem(ws.rel(target), "appeared while adding; nothing was added", hint=(
+                        "another program wrote into seeds/ meanwhile: run the command again")))
                 copied.append(target)
                 atomic_write(target, plan.raw)
         atomic_write(ws.catalogue, catalogue.encode("utf-8"))

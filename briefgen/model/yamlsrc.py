@@ -164,7 +164,8 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
     except (yaml.reader.ReaderError, UnicodeEncodeError) as exc:  # libyaml's reader refused a character
         raise BriefgenError(_refused_character(text, display, exc)) from None
     except yaml.YAMLError as exc:
-        raise BriefgenError(Problem(display, f"YAML error: {exc}")) from None
+        raise BriefgenError(Problem(display, f"YAML error: {exc}", hint="check the file's YAML against the "
+                                    "examples in the README (or `briefgen schema`)")) from None
     return located
 
 

@@ -173,7 +173,18 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
     `digest` keeps the sha256 of the very bytes read (what a verdict about this text may be keyed by). `model`:
     the identities of the workspace's model and catalogue (Workspace.model_files), which are never a seed: every
     passage would be found in the model that quotes it."""
-    if "\0" in file:  # the catalogue's schema refuses it; `seeds show` reads entries unvalidated
+    candidate = seed_path(seeds_root, file, links)
+    name = candidate[len(seeds_root) + 1:]
+    plain = links is not None and os.sep not in name and name not in links
+    raw, text, pages = read_document(candidate, cache, reading, follow=not plain, refused=model)
+    return Seed(candidate, "seeds/" + name, text, pages, hashlib.sha256(raw).hexdigest() if digest else "")
+
+
+def seed_path(seeds_root: str, file: str, links: Container[str] | None = None) -> str:
+    """The path of the catalogue's `file` inside seeds/ (`seeds_root`, real), or a SeedError when it leaves the
+    folder, by '..', as an absolute path or through a symbolic link (`links` as for read_seed). The one test of
+    containment for every command that reads, or replaces, a catalogued seed."""
+    if "\0" in file:  # the catalogue's schema refuses it; `seeds show` and `seeds update` read entries unvalidated
         raise SeedError("the file name holds a NUL character", "write the name as the file has it")
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     if not candidate.startswith(seeds_root + os.sep):
@@ -184,8 +195,7 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
         link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
         raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
                         "seed files must live inside seeds/: " + LINK_HINT)
-    raw, text, pages = read_document(candidate, cache, reading, follow=not plain, refused=model)
-    return Seed(candidate, "seeds/" + name, text, pages, hashlib.sha256(raw).hexdigest() if digest else "")
+    return candidate
 
 
 def read_document(path: str, cache: str | None = None, reading: str = READINGS[0], follow: bool = True,
