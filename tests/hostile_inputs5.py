@@ -220,6 +220,33 @@ def killed(rng: random.Random, ws: Path) -> Run:
     return Run(("build",), kill_after=rng.uniform(0.2, 4.0))
 
 
-FAMILIES: dict[str, Mutation] = {"yaml": yaml_value, "bytes": yaml_bytes, "template": template, "profile": profile,
-                                 "name": seed_name, "add": seed_add, "state": state, "clock": clock,
-                                 "disk": full_disk, "kill": killed}
+def update(rng: random.Random, ws: Path) -> Run:
+    """`seeds update` given something that is not a newer document, or an entry that names no document."""
+    given = ws.parent / "newer.txt"
+    how = rng.choice(["fifo", "zero", "folder", "link", "huge", "empty", "catalogue", "itself", "nul"])
+    if how == "fifo":
+        os.mkfifo(given)
+    elif how == "zero":
+        given.symlink_to("/dev/zero")
+    elif how == "folder":
+        given.mkdir()
+    elif how == "link":
+        given.symlink_to(ws / "seeds/000_eab46a25288d9a93.txt")
+    elif how == "huge":
+        given.write_bytes(b"x" * (6 * 1024 * 1024))
+    elif how == "empty":
+        given.write_bytes(b"")
+    elif how == "nul":
+        given.write_bytes(b"text\0more\n")
+    else:
+        given = ws / ("seeds/sources.yaml" if how == "catalogue" else "seeds/000_eab46a25288d9a93.txt")
+    value = rng.choice(["000_eab46a25288d9a93.txt", "[a, b]", "{a: 1}", "7", "null", "''", ".", "seeds",
+                        "../seeds/000_eab46a25288d9a93.txt", "./000_eab46a25288d9a93.txt", "sources.yaml"])
+    _put(ws, CATALOGUE, _text(ws, CATALOGUE).replace("file: 000_eab46a25288d9a93.txt", f"file: {value}"))
+    return Run(("seeds", "update", "gsw-ai-arms-race", str(given)) if rng.random() < 0.7
+               else ("seeds", "show", "gsw-ai-arms-race"))
+
+
+FAMILIES: dict[str, Mutation] = {"update": update, "yaml": yaml_value, "bytes": yaml_bytes, "template": template,
+                                 "profile": profile, "name": seed_name, "add": seed_add, "state": state,
+                                 "clock": clock, "disk": full_disk, "kill": killed}

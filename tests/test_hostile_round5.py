@@ -4,10 +4,16 @@ workspace and the published briefs untouched."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
+from tests.helpers import published
 from tests.test_fuzz_round import briefgen, built, refused, said, ws
 
 __all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
@@ -100,3 +106,36 @@ def test_seeds_show_prints_a_file_name_on_one_line(ws: Path) -> None:
     refused(ws, ("seeds", "show", "gsw-ai-arms-race"),
             "seeds/sources.yaml:10:11: sources[0].file: gone\\u000a\\u001b[2Jname.txt: seed file not found",
             "check the `file` name, or copy the document into seeds/")
+
+
+# A file the system refuses to read (its permissions; root made subject to them by dropping the capabilities
+# that bypass them) was met first by the stamp taken of every input, before any reader: the error named the
+# bare absolute path (`/home/…/seeds/000_….txt: permission denied`), not the catalogue line naming the seed.
+
+UNPRIVILEGED = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"] if os.geteuid() == 0 else []
+
+
+def _as_a_user(ws: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*UNPRIVILEGED, sys.executable, "-m", "briefgen", "-C", str(ws), *args],
+                          capture_output=True, env=env, timeout=300, check=False)
+
+
+@pytest.mark.skipif(bool(UNPRIVILEGED) and shutil.which("setpriv") is None, reason="setpriv drops root's rights")
+@pytest.mark.parametrize(("file", "command", "message"), [
+    ("seeds/000_eab46a25288d9a93.txt", "check", "seeds/sources.yaml:10:11: sources[0].file: 000_eab46a25288d9a93.txt: "
+     "cannot read the seed: permission denied"),
+    ("seeds/summary.yaml", "check", "seeds/summary.yaml: permission denied"),
+    ("seeds/summary.yaml", "build", "seeds/summary.yaml: permission denied"),
+    ("templates/executive.yaml", "build", "templates/executive.yaml: permission denied"),
+])
+def test_a_file_the_system_will_not_read_is_named_as_the_workspace_names_it(ws: Path, file: str, command: str,
+                                                                             message: str) -> None:
+    before = published(ws)
+    (ws / file).chmod(0)
+    done = _as_a_user(ws, command)
+    lines = _lines(done)
+    assert done.returncode == 1, said(done)
+    assert message in lines, said(done)
+    assert lines[lines.index(message) + 1] == "hint: check the owner and permissions of the file and its folder"
+    assert "Traceback" not in said(done) and published(ws) == before

@@ -19,7 +19,7 @@ import click
 
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
-from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, WORKSPACE, output_option, workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
@@ -59,6 +59,10 @@ class _Briefgen(click.Group):
             return super().invoke(ctx)
         except BriefgenError as exc:
             raise _Shown(exc) from None
+        except OSError as exc:  # the system refused something: the path named as the workspace's, where it is in it
+            found = ctx.meta.get(WORKSPACE)
+            where = found.rel(Path(exc.filename)) if found is not None and isinstance(exc.filename, str) else None
+            raise _Shown(BriefgenError(os_problem(exc, where))) from None
 
 
 @click.group(cls=_Briefgen, context_settings={"help_option_names": ["-h", "--help"]})

@@ -101,6 +101,15 @@ def file_digest(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _readable_digest(path: str) -> str:
+    """The file's content hash; "" (as for a link never read) when the system refuses to read it: the reader of
+    the file then says so at the line that names it, where this stamp, taken first, would say it of a bare path."""
+    try:
+        return file_digest(path)
+    except OSError:
+        return ""
+
+
 def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, Stamp], bool]:
     """Fresh stamps for `files`, hashing only those whose stat data (size, mtime, inode, status-change time)
     or link moved; and whether any input came, went or changed content or link. Stat data alone moving (a
@@ -119,7 +128,7 @@ def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, S
                 and old.ino == st.st_ino and old.ctime_ns == st.st_ctime_ns < settled:
             stamps[name] = old
         else:
-            stamps[name] = Stamp(file_digest(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
+            stamps[name] = Stamp(_readable_digest(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
         touched = touched or not stamps[name].same_content(old)
     return stamps, touched
 
