@@ -139,3 +139,16 @@ def test_a_file_the_system_will_not_read_is_named_as_the_workspace_names_it(ws: 
     assert message in lines, said(done)
     assert lines[lines.index(message) + 1] == "hint: check the owner and permissions of the file and its folder"
     assert "Traceback" not in said(done) and published(ws) == before
+
+
+# `seeds add` printed the name of a file it added as it is: a line break in the name split the line in two,
+# and the heading comment it writes above the entry in the catalogue likewise.
+
+def test_seeds_add_prints_a_file_name_on_one_line(ws: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "drone\nnotes.txt"
+    odd.write_text("A plain line about drones and their production.\n", encoding="utf-8")
+    done = briefgen(ws, "seeds", "add", str(odd))
+    assert done.returncode == 0, said(done)
+    assert f"added {tmp_path}/drone\\u000anotes.txt: copied to seeds/drone-notes.txt" in said(done)
+    assert "  # added by `briefgen seeds add` from drone\\u000anotes.txt on " in (
+        ws / "seeds/sources.yaml").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ import yaml
 
 from briefgen.atomic import atomic_write, remove_stale_temps
 from briefgen.authoring.catalogue_text import Field, append_entries
+from briefgen.authoring.yamltext import comment
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.model.loader import model_file
@@ -77,7 +78,7 @@ class Planned:
         return fields
 
     def heading(self) -> str:
-        lines = [f"added by `briefgen seeds add` from {os.path.basename(self.given)} on {self.today}"]
+        lines = [f"added by `briefgen seeds add` from {comment(os.path.basename(self.given))} on {self.today}"]
         author, originator = self.clues.get("author"), self.clues.get("originator")
         if author and (not originator or author.value != originator.value):
             lines.append(f"the document names its author: {author.value}")
