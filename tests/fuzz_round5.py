@@ -42,6 +42,10 @@ def run(ws: Path, how: Run) -> tuple[int | None, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BRIEFGEN_LOCK_SECONDS": "2", **how.env}
     proc = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), *how.args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, preexec_fn=lambda: _limits(how.fsize))
+    if how.twin:
+        code, text = run(ws, Run(how.twin, how.env))
+        if code not in (0, 1) or "Traceback" in text or "internal error" in text:
+            return code, f"twin {how.twin}: {text}"
     try:
         out, err = proc.communicate(timeout=how.kill_after or TIMEOUT)
     except subprocess.TimeoutExpired:

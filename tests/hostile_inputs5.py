@@ -20,6 +20,7 @@ class Run:
     env: dict[str, str] = field(default_factory=dict)
     fsize: int | None = None  # RLIMIT_FSIZE in bytes (a disk that fills up, by the writer's own limit)
     kill_after: float | None = None  # SIGKILL the command this long after its start, then build again
+    twin: tuple[str, ...] = ()  # a second command started at the same moment (two builds at once)
 
 
 Mutation = Callable[[random.Random, Path], Run]
@@ -247,6 +248,13 @@ def update(rng: random.Random, ws: Path) -> Run:
                else ("seeds", "show", "gsw-ai-arms-race"))
 
 
-FAMILIES: dict[str, Mutation] = {"update": update, "yaml": yaml_value, "bytes": yaml_bytes, "template": template,
-                                 "profile": profile, "name": seed_name, "add": seed_add, "state": state,
-                                 "clock": clock, "disk": full_disk, "kill": killed}
+def twins(rng: random.Random, ws: Path) -> Run:
+    _put(ws, MODEL, _text(ws, MODEL).replace("Kim Jong Un has made", "Kim Jong Un made", 1))
+    pick = [("build",), ("build", "-a", "public"), ("issue",), ("check",), ("seeds", "add", str(ROOT / "README.md")),
+            ("status",)]
+    return Run(rng.choice(pick), twin=rng.choice(pick))
+
+
+FAMILIES: dict[str, Mutation] = {"twins": twins, "update": update, "yaml": yaml_value, "bytes": yaml_bytes,
+                                 "template": template, "profile": profile, "name": seed_name, "add": seed_add,
+                                 "state": state, "clock": clock, "disk": full_disk, "kill": killed}
