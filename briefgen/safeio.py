@@ -12,6 +12,7 @@ import json
 import marshal
 import os
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -117,6 +118,18 @@ def names_a_file(entry: os.DirEntry[str]) -> bool:
         return entry.is_file()
     except OSError:
         return False
+
+
+def near_name(path: str) -> str | None:
+    """The name of an entry beside `path` (which is missing) that differs from its name only in case or in how
+    its accented letters are encoded (NFC, as typed, against NFD, as macOS writes names), or None."""
+    folder, name = os.path.split(path)
+    wanted = unicodedata.normalize("NFC", name).casefold()
+    try:
+        with os.scandir(folder or ".") as entries:
+            return next((e.name for e in entries if unicodedata.normalize("NFC", e.name).casefold() == wanted), None)
+    except (OSError, ValueError):
+        return None
 
 
 def kind_of(mode: int) -> str:

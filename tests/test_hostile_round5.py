@@ -152,3 +152,27 @@ def test_seeds_add_prints_a_file_name_on_one_line(ws: Path, tmp_path: Path) -> N
     assert f"added {tmp_path}/drone\\u000anotes.txt: copied to seeds/drone-notes.txt" in said(done)
     assert "  # added by `briefgen seeds add` from drone\\u000anotes.txt on " in (
         ws / "seeds/sources.yaml").read_text(encoding="utf-8")
+
+
+# A catalogue naming a seed in other case, or with its accents encoded otherwise than the file's name (typed
+# as NFC, the file copied from a Mac as NFD: the two look the same), said only "seed file not found", with the
+# hint to check the name, which looks right.
+
+NEAR = [("Cafe\u0301.txt", "cafe\u0301.txt", "in case"),
+        ("Cafe\u0301.txt", "Caf\u00e9.txt", "in how its accented letters are encoded (Unicode NFC against NFD: it "
+         "looks the same)"),
+        ("Cafe\u0301.txt", "caf\u00e9.txt", "in case and in how its accented letters are encoded (Unicode NFC "
+         "against NFD: it looks the same)")]
+
+
+@pytest.mark.parametrize(("on_disk", "named", "how"), NEAR, ids=["case", "nfd", "both"])
+def test_a_seed_named_in_other_case_or_encoding_names_the_file_there(ws: Path, on_disk: str, named: str,
+                                                                     how: str) -> None:
+    (ws / "seeds/000_eab46a25288d9a93.txt").rename(ws / "seeds" / on_disk)
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "file: 000_eab46a25288d9a93.txt", f"file: {named}"), encoding="utf-8")
+    for command in (("check",), ("seeds", "show", "gsw-ai-arms-race")):
+        refused(ws, command, f"seeds/sources.yaml:10:11: sources[0].file: {named}: seed file not found",
+                f"the folder holds '{on_disk}', which differs from this name only {how}: write `file` exactly as "
+                "the folder has it, or rename the file")

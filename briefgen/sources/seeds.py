@@ -10,6 +10,7 @@ import bisect
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,7 @@ from briefgen.safeio import (
     Identities,
     first_link,
     inside,
+    near_name,
     os_problem,
     read_regular,
 )
@@ -29,6 +31,7 @@ from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
 from briefgen.sources.marks import folded, tight, unhyphenated, unmarked, unquoted
 from briefgen.sources.textnorm import normalise
+from briefgen.text import shown
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
 
@@ -217,6 +220,21 @@ def read_document(path: str, cache: str | None = None, reading: str = READINGS[0
     return raw, "\n".join(found.paragraphs), found.pages
 
 
+def _missing_hint(path: str) -> str:
+    """What to do about a seed not found: the name of the file its folder does hold, when the two differ only in
+    case or in the encoding of accents (a name typed in the catalogue, the file copied from a Mac)."""
+    near = near_name(path)
+    if near is None:
+        return "check the `file` name, or copy the document into seeds/"
+    name = os.path.basename(path)
+    ways = [way for way, differs in (
+        ("in case", unicodedata.normalize("NFC", near) != unicodedata.normalize("NFC", name)),
+        ("in how its accented letters are encoded (Unicode NFC against NFD: it looks the same)",
+         near.casefold() != name.casefold())) if differs]
+    return (f"the folder holds '{shown(near, line_feeds=False)}', which differs from this name only "
+            f"{' and '.join(ways)}: write `file` exactly as the folder has it, or rename the file")
+
+
 def read_limited(path: str, limit: int, follow: bool = True, refused: Identities = frozenset()) -> bytes:
     """The bytes of a regular file of at most `limit` bytes (a symbolic link refused unless `follow`)."""
     try:
@@ -227,7 +245,7 @@ def read_limited(path: str, limit: int, follow: bool = True, refused: Identities
         raise SeedError(f"seed path {exc.strerror}",
                         "point `file` at a document inside seeds/") from None
     except FileNotFoundError:
-        raise SeedError("seed file not found", "check the `file` name, or copy the document into seeds/") from None
+        raise SeedError("seed file not found", _missing_hint(path)) from None
     except OSError as exc:
         problem = os_problem(exc)
         raise SeedError(f"cannot read the seed: {problem.message}", problem.hint) from None
