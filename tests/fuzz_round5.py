@@ -109,7 +109,7 @@ def one(rng: random.Random, family: str, base: Path, folder: Path) -> tuple[str,
     before, beside, outside = published(ws), sorted(os.listdir(folder)), fingerprint(decoy)
     code, text = run(ws, how)
     faults = broken(ws, how, code, text)
-    if code not in (0, None) and published(ws) != before:
+    if code not in (0, None) and not how.twin and published(ws) != before:  # a twin may publish, rightly
         faults.append("a failed command changed what was published")
     if fingerprint(decoy) != outside or sorted(os.listdir(folder)) != beside or Path("/tmp/pwned").exists():
         faults.append("wrote outside the workspace")
