@@ -460,6 +460,8 @@ SCENARIOS: dict[str, Scenario] = {
         + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
     "seed file named in other case or encoding": (lambda ws: (ws / "seeds/000_eab46a25288d9a93.txt").rename(
         ws / "seeds/000_EAB46A25288D9A93.txt"), ("check",)),
+    "YAML file in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.yaml").write_bytes(
+        (ws / "templates/executive.yaml").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
     "init into a link to nothing": (lambda ws: (ws / "new").symlink_to("nowhere"), ("init", "new")),
     "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
                                            lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),

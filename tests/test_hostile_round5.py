@@ -176,3 +176,17 @@ def test_a_seed_named_in_other_case_or_encoding_names_the_file_there(ws: Path, o
         refused(ws, command, f"seeds/sources.yaml:10:11: sources[0].file: {named}: seed file not found",
                 f"the folder holds '{on_disk}', which differs from this name only {how}: write `file` exactly as "
                 "the folder has it, or rename the file")
+
+
+# A YAML file saved as UTF-16 or UTF-32 (Windows' "Unicode") was "not valid UTF-8 text" at line 1 or, without a
+# byte-order mark, at the line of its first letter beyond ASCII (UTF-16 of ASCII is valid UTF-8, NULs and all),
+# or "the file holds the control character U+0000" when it had none.
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+@pytest.mark.parametrize("file", ["seeds/summary.yaml", "seeds/sources.yaml", "templates/executive.yaml"])
+def test_a_yaml_file_in_utf16_or_utf32_is_named_as_such(ws: Path, encoding: str, file: str) -> None:
+    path = ws / file
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    wide = encoding[:6].upper()
+    refused(ws, ("build",), f"{file}:1: the file is {wide} text, not UTF-8", "save it as UTF-8 (in an editor: "
+            f"Save As, encoding UTF-8; or iconv -f {wide} -t UTF-8 old.yaml > new.yaml)")

@@ -72,6 +72,20 @@ def _not_found(path: Path, display: str) -> Problem:
     return Problem(display, "file not found", hint="run `briefgen init` to scaffold a workspace")
 
 
+def wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes are text in that encoding (by its byte-order mark, or, without one,
+    by the NUL bytes its Latin letters carry, which no YAML file in UTF-8 holds), else None."""
+    head = raw[:1024]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    zeros = head.count(0)  # of Latin text, half the bytes of UTF-16, three quarters of UTF-32
+    if len(head) >= 8 and zeros * 4 >= len(head):
+        return "UTF-32" if zeros * 8 >= len(head) * 5 else "UTF-16"
+    return None
+
+
 def load(path: Path, display: str, cache: Path | None = None) -> Located:
     """Parse one YAML file; raise BriefgenError with file:line:col for anything unreadable.
 
@@ -86,6 +100,10 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
             "files, or split the topic into several workspaces"))) from None
     except OSError as exc:
         raise BriefgenError(os_problem(exc, display)) from None
+    if (wide := wide_encoding(raw)) is not None:
+        raise BriefgenError(Problem(display, f"the file is {wide} text, not UTF-8", 1, hint=(
+            f"save it as UTF-8 (in an editor: Save As, encoding UTF-8; or iconv -f {wide} -t UTF-8 old.yaml > "
+            "new.yaml)")))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
