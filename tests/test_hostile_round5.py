@@ -190,3 +190,24 @@ def test_a_yaml_file_in_utf16_or_utf32_is_named_as_such(ws: Path, encoding: str,
     wide = encoding[:6].upper()
     refused(ws, ("build",), f"{file}:1: the file is {wide} text, not UTF-8", "save it as UTF-8 (in an editor: "
             f"Save As, encoding UTF-8; or iconv -f {wide} -t UTF-8 old.yaml > new.yaml)")
+
+
+# `seeds add`, `show` and `update` read the catalogue by their own path, which said "cannot read the catalogue:
+# 'utf-8' codec can't decode byte 0xff in position 12: invalid start byte", with no line; they now decode it
+# as every command does (yamlsrc.decoded).
+
+@pytest.mark.parametrize("command", [("seeds", "show", "gsw-ai-arms-race"), ("seeds", "add", "README.md"),
+                                     ("seeds", "update", "gsw-ai-arms-race", "newer.txt")])
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+def test_the_seeds_commands_place_a_catalogue_not_in_utf8(ws: Path, command: tuple[str, ...], encoding: str) -> None:
+    (ws / "README.md").write_text("# Notes\n\nA plain line about drones and their production.\n", encoding="utf-8")
+    (ws / "newer.txt").write_bytes((ws / "seeds/000_eab46a25288d9a93.txt").read_bytes())
+    catalogue = ws / "seeds/sources.yaml"
+    text = catalogue.read_text(encoding="utf-8").replace("# The seed catalogue", "# The séed catalogue", 1)
+    catalogue.write_bytes(text.encode(encoding))
+    if encoding == "utf-16":
+        refused(ws, command, "seeds/sources.yaml:1: the file is UTF-16 text, not UTF-8", "save it as UTF-8 (in an "
+                "editor: Save As, encoding UTF-8; or iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml)")
+    else:
+        line = text.split("\n").index(next(ln for ln in text.split("\n") if "séed" in ln)) + 1
+        refused(ws, command, f"seeds/sources.yaml:{line}: not valid UTF-8 text", "save the file as UTF-8")

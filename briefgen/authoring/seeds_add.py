@@ -22,7 +22,7 @@ from briefgen.authoring.yamltext import comment
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.model.loader import model_file
-from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, parse
+from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, decoded, parse
 from briefgen.regen.inputs import file_digest
 from briefgen.safeio import not_utf8, os_problem, read_regular
 from briefgen.sources.formats import SEED_SUFFIXES, format_of
@@ -131,14 +131,13 @@ def unique(base: str, taken: set[str], suffix: str = "") -> str:
 def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
     display = ws.rel(ws.catalogue)
     try:
-        text = read_regular(model_file(ws, ws.catalogue), MAX_YAML_BYTES).decode("utf-8-sig")
+        raw = read_regular(model_file(ws, ws.catalogue), MAX_YAML_BYTES)
     except FileNotFoundError:
         raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init DIR` to start a workspace")) \
             from None
     except OSError as exc:
         raise BriefgenError(os_problem(exc, display)) from None
-    except UnicodeDecodeError as exc:
-        raise BriefgenError(Problem(display, f"cannot read the catalogue: {exc}", hint="save it as UTF-8")) from None
+    text = decoded(raw, display)
     try:
         empty = compose(text) is None
     except yaml.YAMLError:

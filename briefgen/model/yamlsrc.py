@@ -72,6 +72,20 @@ def _not_found(path: Path, display: str) -> Problem:
     return Problem(display, "file not found", hint="run `briefgen init` to scaffold a workspace")
 
 
+def decoded(raw: bytes, display: str) -> str:
+    """The text of a YAML file's bytes (a UTF-8 byte-order mark dropped); a located error when it is not UTF-8."""
+    if (wide := wide_encoding(raw)) is not None:
+        raise BriefgenError(Problem(display, f"the file is {wide} text, not UTF-8", 1, hint=(
+            f"save it as UTF-8 (in an editor: Save As, encoding UTF-8; or iconv -f {wide} -t UTF-8 old.yaml > "
+            "new.yaml)")))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
+                                    hint="save the file as UTF-8")) from None
+
+
 def wide_encoding(raw: bytes) -> str | None:
     """"UTF-16" or "UTF-32" when the bytes are text in that encoding (by its byte-order mark, or, without one,
     by the NUL bytes its Latin letters carry, which no YAML file in UTF-8 holds), else None."""
@@ -100,16 +114,7 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
             "files, or split the topic into several workspaces"))) from None
     except OSError as exc:
         raise BriefgenError(os_problem(exc, display)) from None
-    if (wide := wide_encoding(raw)) is not None:
-        raise BriefgenError(Problem(display, f"the file is {wide} text, not UTF-8", 1, hint=(
-            f"save it as UTF-8 (in an editor: Save As, encoding UTF-8; or iconv -f {wide} -t UTF-8 old.yaml > "
-            "new.yaml)")))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
-                                    hint="save the file as UTF-8")) from None
+    text = decoded(raw, display)
     if len(raw) <= SMALL_YAML_BYTES:
         return _recent_parse(raw, text, display)
     if cache is None:
