@@ -132,6 +132,20 @@ def near_name(path: str) -> str | None:
         return None
 
 
+def wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes are text in that encoding (by its byte-order mark, or, without one,
+    by the NUL bytes its Latin letters carry, which no text file in UTF-8 holds), else None."""
+    head = raw[:1024]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    zeros = head.count(0)  # of Latin text, half the bytes of UTF-16, three quarters of UTF-32
+    if len(head) >= 8 and zeros * 4 >= len(head):
+        return "UTF-32" if zeros * 8 >= len(head) * 5 else "UTF-16"
+    return None
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),

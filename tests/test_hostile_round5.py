@@ -211,3 +211,14 @@ def test_the_seeds_commands_place_a_catalogue_not_in_utf8(ws: Path, command: tup
     else:
         line = text.split("\n").index(next(ln for ln in text.split("\n") if "séed" in ln)) + 1
         refused(ws, command, f"seeds/sources.yaml:{line}: not valid UTF-8 text", "save the file as UTF-8")
+
+
+# A template saved as UTF-16 without a byte-order mark decoded as UTF-8 (its NULs and all) and failed as
+# "malformed markup" in the rendered output; with one, it was "not valid UTF-8 (byte 0)".
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32-be"])
+def test_a_template_in_utf16_or_utf32_is_named_as_such(ws: Path, encoding: str) -> None:
+    template = ws / "templates/executive.xml.j2"
+    template.write_bytes(template.read_text(encoding="utf-8").encode(encoding))
+    refused(ws, ("build", "-a", "executive"), f"templates/executive.xml.j2:1: the template is "
+            f"{encoding[:6].upper()} text, not UTF-8", "save it as UTF-8")

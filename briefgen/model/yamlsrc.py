@@ -24,7 +24,7 @@ from briefgen.model.yamlevents import MAX_DEPTH, Marks, build, dotted
 from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
 from briefgen.model.yamlevents import Loader as _Loader
 from briefgen.model.yamlpos import YAML_ONLY_BREAKS, Lines, Positions
-from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular
+from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular, wide_encoding
 
 MAX_YAML_BYTES = 50 * 1024 * 1024
 
@@ -84,20 +84,6 @@ def decoded(raw: bytes, display: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
                                     hint="save the file as UTF-8")) from None
-
-
-def wide_encoding(raw: bytes) -> str | None:
-    """"UTF-16" or "UTF-32" when the bytes are text in that encoding (by its byte-order mark, or, without one,
-    by the NUL bytes its Latin letters carry, which no YAML file in UTF-8 holds), else None."""
-    head = raw[:1024]
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return "UTF-32"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
-    zeros = head.count(0)  # of Latin text, half the bytes of UTF-16, three quarters of UTF-32
-    if len(head) >= 8 and zeros * 4 >= len(head):
-        return "UTF-32" if zeros * 8 >= len(head) * 5 else "UTF-16"
-    return None
 
 
 def load(path: Path, display: str, cache: Path | None = None) -> Located:
