@@ -462,6 +462,8 @@ SCENARIOS: dict[str, Scenario] = {
         ws / "seeds/000_EAB46A25288D9A93.txt"), ("check",)),
     "YAML file in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.yaml").write_bytes(
         (ws / "templates/executive.yaml").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
+    "template in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.xml.j2").write_bytes(
+        (ws / "templates/executive.xml.j2").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
     "init into a link to nothing": (lambda ws: (ws / "new").symlink_to("nowhere"), ("init", "new")),
     "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
                                            lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),
