@@ -222,3 +222,16 @@ def test_a_template_in_utf16_or_utf32_is_named_as_such(ws: Path, encoding: str) 
     template.write_bytes(template.read_text(encoding="utf-8").encode(encoding))
     refused(ws, ("build", "-a", "executive"), f"templates/executive.xml.j2:1: the template is "
             f"{encoding[:6].upper()} text, not UTF-8", "save it as UTF-8")
+
+
+# `init` printed the files it made and the next commands with the folder's name as it is: a line break in it
+# split every line, and a space broke the commands it suggests, which now quote it as a shell takes it.
+
+def test_init_reports_an_odd_folder_name_on_one_line_each(tmp_path: Path) -> None:
+    done = briefgen(tmp_path, "init", str(tmp_path / "new topic\nbis"))
+    assert done.returncode == 0, said(done)
+    lines = said(done).splitlines()
+    shown = f"{tmp_path}/new topic\\u000abis"
+    assert all(line.startswith((f"created {shown}/", "next: ")) for line in lines), lines
+    assert f"`briefgen -C '{shown}' check`" in lines[-1]
+    assert (tmp_path / "new topic\nbis/seeds/summary.yaml").is_file()

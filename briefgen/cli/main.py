@@ -26,6 +26,7 @@ from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safeio import os_problem
+from briefgen.text import shown
 
 
 class _Shown(click.ClickException):
@@ -211,8 +212,9 @@ def init(directory: Path) -> None:
     from briefgen.authoring.scaffold import init_workspace
 
     for path in init_workspace(directory):
-        say(f"created {path}")
-    quoted = shlex.quote(str(directory))  # a folder named with spaces or quotes: the commands as a shell takes them
+        say(f"created {shown(str(path), line_feeds=False)}")
+    # a folder named with spaces or quotes: the commands as a shell takes them, on one line
+    quoted = shown(shlex.quote(str(directory)), line_feeds=False)
     say(f"next: add your source documents with `briefgen -C {quoted} seeds add FILE...`, complete their "
         f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {quoted} check`.")
 
