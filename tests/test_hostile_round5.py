@@ -235,3 +235,23 @@ def test_init_reports_an_odd_folder_name_on_one_line_each(tmp_path: Path) -> Non
     assert all(line.startswith((f"created {shown}/", "next: ")) for line in lines), lines
     assert f"`briefgen -C '{shown}' check`" in lines[-1]
     assert (tmp_path / "new topic\nbis/seeds/summary.yaml").is_file()
+
+
+# The stamps that tell `check` (and `build --if-changed`, `status`) whether any input changed covered only the
+# files directly in seeds/: a seed the catalogue names in a subfolder (`file: sub/report.txt`) could be edited,
+# a cited passage gone, and `check` still reported the stored verdict, OK.
+
+def test_an_edit_to_a_seed_in_a_subfolder_is_seen_by_check(ws: Path) -> None:
+    (ws / "seeds/sub").mkdir()
+    (ws / "seeds/000_eab46a25288d9a93.txt").rename(ws / "seeds/sub/000_eab46a25288d9a93.txt")
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        "file: 000_eab46a25288d9a93.txt", "file: sub/000_eab46a25288d9a93.txt"), encoding="utf-8")
+    first = briefgen(ws, "check")
+    assert first.returncode == 0, said(first)
+    seed = ws / "seeds/sub/000_eab46a25288d9a93.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("unmanned weapons", "unmanned arms"), encoding="utf-8")
+    again = briefgen(ws, "check")
+    assert again.returncode == 1, said(again)
+    assert "passage not found in seeds/sub/000_eab46a25288d9a93.txt" in said(again)
+    assert briefgen(ws, "build", "--if-changed").returncode == 1

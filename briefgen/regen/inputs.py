@@ -56,26 +56,37 @@ _FIELD_TYPES = (str, int, int, int, int, str)
 
 
 def input_files(ws: Workspace) -> dict[str, str]:
-    """Every file a build reads, keyed by its display name: seeds, catalogue, model, profiles, templates.
+    """Every file a build reads, keyed by its display name: seeds (in subfolders of seeds/ too: the catalogue
+    may name `sub/report.pdf`), catalogue, model, profiles, templates.
 
     Plain string paths: at 10,000 seeds, building Path objects costs more than the stat calls."""
     files: dict[str, str] = {}
-    for folder, prefix, wanted in ((ws.seeds, "seeds/", None), (BUNDLED_TEMPLATES, "bundled:", TEMPLATE_SUFFIXES),
+    for folder, prefix, wanted in ((str(ws.seeds), "seeds/", None), (BUNDLED_TEMPLATES, "bundled:", TEMPLATE_SUFFIXES),
                                    (ws.templates, "templates/", TEMPLATE_SUFFIXES)):
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
-                        continue
-                    if (escaped := not_utf8(entry.name)) is not None:
-                        warn_once(Problem(prefix + escaped, "the file name is not UTF-8, so briefgen ignores the "
-                                          "file", hint=NOT_UTF8_SEED_HINT if folder is ws.seeds else NOT_UTF8_HINT))
-                        continue
-                    if entry.is_symlink() or names_a_file(entry):  # a link is stamped (never read) wherever it leads
-                        files[prefix + entry.name] = entry.path
-        except (FileNotFoundError, NotADirectoryError):
-            continue
+        _scan(str(folder), prefix, wanted, files, SEED_DEPTH if prefix == "seeds/" else 0)
     return dict(sorted(files.items()))
+
+
+SEED_DEPTH = 8  # subfolders of seeds/ stamped this deep (a link to a folder is stamped as a link, never entered)
+
+
+def _scan(folder: str, prefix: str, wanted: tuple[str, ...] | None, files: dict[str, str], depth: int) -> None:
+    """Add the files of `folder` to `files` (and, `depth` levels down, of its real subfolders)."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
+                    continue
+                if (escaped := not_utf8(entry.name)) is not None:
+                    hint = NOT_UTF8_SEED_HINT if prefix.startswith("seeds/") else NOT_UTF8_HINT
+                    warn_once(Problem(prefix + escaped, "the file name is not UTF-8, so briefgen ignores the file",
+                                      hint=hint))
+                elif entry.is_symlink() or names_a_file(entry):  # a link is stamped (never read) wherever it leads
+                    files[prefix + entry.name] = entry.path
+                elif depth and entry.is_dir(follow_symlinks=False):
+                    _scan(entry.path, f"{prefix}{entry.name}/", wanted, files, depth - 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return
 
 
 ASSET_SUFFIXES = (".yml", ".png", ".jpg", ".jpeg", ".docx", ".ttf", ".otf")  # logos, references, brand files, fonts
