@@ -255,3 +255,15 @@ def test_an_edit_to_a_seed_in_a_subfolder_is_seen_by_check(ws: Path) -> None:
     assert again.returncode == 1, said(again)
     assert "passage not found in seeds/sub/000_eab46a25288d9a93.txt" in said(again)
     assert briefgen(ws, "build", "--if-changed").returncode == 1
+
+
+@pytest.mark.skipif(bool(UNPRIVILEGED) and shutil.which("setpriv") is None, reason="setpriv drops root's rights")
+def test_a_subfolder_of_seeds_the_system_will_not_list_stops_nothing(ws: Path) -> None:
+    (ws / "seeds/private").mkdir()
+    (ws / "seeds/private/notes.txt").write_text("kept here, never catalogued\n", encoding="utf-8")
+    (ws / "seeds/private").chmod(0)
+    try:
+        done = _as_a_user(ws, "check")
+    finally:
+        (ws / "seeds/private").chmod(0o755)
+    assert done.returncode == 0, said(done)

@@ -87,6 +87,10 @@ def _scan(folder: str, prefix: str, wanted: tuple[str, ...] | None, files: dict[
                     _scan(entry.path, f"{prefix}{entry.name}/", wanted, files, depth - 1)
     except (FileNotFoundError, NotADirectoryError):
         return
+    except OSError:
+        if prefix.count("/") < 2:  # seeds/ or templates/ itself: every command needs it
+            raise
+        # a subfolder of seeds/ the system will not list: a seed named in it is reported by its reader
 
 
 ASSET_SUFFIXES = (".yml", ".png", ".jpg", ".jpeg", ".docx", ".ttf", ".otf")  # logos, references, brand files, fonts
