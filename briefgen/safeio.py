@@ -12,6 +12,7 @@ import json
 import marshal
 import os
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -119,6 +120,32 @@ def names_a_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+def near_name(path: str) -> str | None:
+    """The name of an entry beside `path` (which is missing) that differs from its name only in case or in how
+    its accented letters are encoded (NFC, as typed, against NFD, as macOS writes names), or None."""
+    folder, name = os.path.split(path)
+    wanted = unicodedata.normalize("NFC", name).casefold()
+    try:
+        with os.scandir(folder or ".") as entries:
+            return next((e.name for e in entries if unicodedata.normalize("NFC", e.name).casefold() == wanted), None)
+    except (OSError, ValueError):
+        return None
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes are text in that encoding (by its byte-order mark, or, without one,
+    by the NUL bytes its Latin letters carry, which no text file in UTF-8 holds), else None."""
+    head = raw[:1024]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    zeros = head.count(0)  # of Latin text, half the bytes of UTF-16, three quarters of UTF-32
+    if len(head) >= 8 and zeros * 4 >= len(head):
+        return "UTF-32" if zeros * 8 >= len(head) * 5 else "UTF-16"
+    return None
+
+
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words."""
     kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
@@ -160,6 +187,8 @@ _MESSAGES: dict[int, tuple[str, str]] = {
     errno.ENAMETOOLONG: ("the file name is too long", "use a shorter path"),
     errno.ENOTDIR: ("a part of the path is a file, not a folder", "remove or rename the file that is in the way"),
     errno.EISDIR: ("it is a folder, not a file", "remove or rename the folder that is in the way"),
+    errno.EEXIST: ("something is already there (a file, a folder or a symbolic link)", "move it elsewhere, or "
+                   "choose another name, then run the command again"),
     errno.ENOENT: ("no such file or folder", "check the path (for -o, a folder briefgen can make: its parent "
                    "must exist and be writable, not a system folder such as /proc)"),
 }

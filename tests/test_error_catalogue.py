@@ -485,6 +485,16 @@ SCENARIOS: dict[str, Scenario] = {
     "markup no writer can draw": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
         "{% extends 'base.xml.j2' %}\n{% block bluf %}<table>" + "<col>A</col>" * 14 + "<tr>" + "<td>x</td>" * 14
         + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
+    "seed file named in other case or encoding": (lambda ws: (ws / "seeds/000_eab46a25288d9a93.txt").rename(
+        ws / "seeds/000_EAB46A25288D9A93.txt"), ("check",)),
+    "YAML file in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.yaml").write_bytes(
+        (ws / "templates/executive.yaml").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
+    "template in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.xml.j2").write_bytes(
+        (ws / "templates/executive.xml.j2").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
+    "init into a link to nothing": (lambda ws: (ws / "new").symlink_to("nowhere"), ("init", "new")),
+    "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
+                                           lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),
+                                     ("init", "new")),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
        "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}

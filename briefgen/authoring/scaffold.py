@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
+import os
 from importlib import resources
 from pathlib import Path
 
+from briefgen.atomic import atomic_write
 from briefgen.authoring.yamltext import quoted
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.skeleton import SAMPLE
@@ -59,37 +60,64 @@ gaps: []
 
 
 def init_workspace(target: Path) -> list[Path]:
-    """Create the workspace; refuse to overwrite an existing model."""
+    """Create the workspace; refuse to overwrite an existing model. Nothing is written through a symbolic link:
+    each file is made new (never replacing what is there, a dangling link included), each folder checked not
+    to lead out of the workspace."""
+    _not_dangling(target)
     workspace = Workspace.at(target).own_seeds()
     workspace.templates  # noqa: B018 - refuses a templates/ linked out of the workspace (it would be written through)
     seeds, templates = target / "seeds", target / "templates"  # shown as the user named the directory
-    if (seeds / "summary.yaml").exists() or (seeds / "sources.yaml").exists():
+    if any(os.path.lexists(seeds / name) for name in ("summary.yaml", "sources.yaml")):
         raise BriefgenError(Problem(str(seeds), "a workspace already exists here",
                                     hint="choose an empty directory"))
-    seeds.mkdir(parents=True, exist_ok=True)
-    templates.mkdir(exist_ok=True)
+    for folder in (seeds, templates, target / ".briefgen"):
+        _folder(workspace, folder)
     today, sample = dt.date.today().isoformat(), {key: quoted(text) for key, text in SAMPLE.items()}
-    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=sample)),
-               _write(seeds / "summary.yaml", MODEL.format(today=today, s=sample))]
-    bundled = resources.files("briefgen.templates")
+    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=sample).encode()),
+               _write(seeds / "summary.yaml", MODEL.format(today=today, s=sample).encode())]
     created += write_schemas(target / ".briefgen")
-    for entry in sorted(bundled.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".yaml", ".j2")) and not (templates / entry.name).exists():
-            with resources.as_file(entry) as src:
-                shutil.copyfile(src, templates / entry.name)
-            created.append(templates / entry.name)
+    for entry in sorted(resources.files("briefgen.templates").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".j2")) and not os.path.lexists(templates / entry.name):
+            created.append(_write(templates / entry.name, entry.read_bytes()))
     return created
 
 
+def _not_dangling(target: Path) -> None:
+    """`target` named as a symbolic link to nothing: say so (making the folder would say only "File exists")."""
+    if target.is_symlink() and not os.path.lexists(os.path.realpath(target)):
+        raise BriefgenError(Problem(str(target), f"a symbolic link to '{os.readlink(target)}', which does not exist",
+                                    hint="create the folder it points to, remove the link, or name another "
+                                    "directory"))
+
+
+def _folder(workspace: Workspace, folder: Path) -> None:
+    """Make `folder` unless it is one; refuse a link leading out of the workspace and anything else in its way."""
+    if workspace.leads_out(folder):
+        raise BriefgenError(Problem(str(folder), "a symbolic link leading out of the workspace (or nowhere): "
+                                    "briefgen writes nothing outside the workspace",
+                                    hint="remove the link, or choose an empty directory"))
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise BriefgenError(Problem(str(folder), "a file is in the way of the folder init makes here",
+                                    hint="move the file elsewhere, or choose an empty directory"))
+    folder.mkdir(parents=True, exist_ok=True)
+
+
 def write_schemas(folder: Path) -> list[Path]:
-    """The JSON Schemas that the files' `$schema` lines point editors at."""
+    """The JSON Schemas that the files' `$schema` lines point editors at (written in place of old ones, never
+    through a link)."""
     from briefgen.model.schema import Catalogue, Summary, json_schema
 
     folder.mkdir(parents=True, exist_ok=True)
-    return [_write(folder / f"{name}.schema.json", json.dumps(json_schema(model), indent=2) + "\n")
-            for name, model in (("summary", Summary), ("sources", Catalogue))]
+    written = []
+    for name, model in (("summary", Summary), ("sources", Catalogue)):
+        atomic_write(folder / f"{name}.schema.json", (json.dumps(json_schema(model), indent=2) + "\n").encode())
+        written.append(folder / f"{name}.schema.json")
+    return written
 
 
-def _write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
+def _write(path: Path, data: bytes) -> Path:
+    """A new file at `path`: EEXIST when anything is there already, a dangling symbolic link included."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     return path

@@ -18,10 +18,11 @@ from briefgen.atomic import atomic_write, remove_stale_temps
 from briefgen.authoring.catalogue_text import Field, append_entries
 from briefgen.authoring.likeness import CLUE_NAMES, same_clue, versions_of
 from briefgen.authoring.seednames import short_id, slug, unique
+from briefgen.authoring.yamltext import comment
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.model.loader import model_file
-from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, parse
+from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, decoded, parse
 from briefgen.regen.inputs import file_digest
 from briefgen.safeio import not_utf8, os_problem, read_regular
 from briefgen.sources.formats import SEED_SUFFIXES, format_of
@@ -76,7 +77,7 @@ class Planned:
         return fields
 
     def heading(self) -> str:
-        lines = [f"added by `briefgen seeds add` from {os.path.basename(self.given)} on {self.today}"]
+        lines = [f"added by `briefgen seeds add` from {comment(os.path.basename(self.given))} on {self.today}"]
         author, originator = self.clues.get("author"), self.clues.get("originator")
         if author and (not originator or author.value != originator.value):
             lines.append(f"the document names its author: {author.value}")
@@ -96,14 +97,13 @@ class Planned:
 def read_catalogue(ws: Workspace) -> tuple[str, Located | None]:
     display = ws.rel(ws.catalogue)
     try:
-        text = read_regular(model_file(ws, ws.catalogue), MAX_YAML_BYTES).decode("utf-8-sig")
+        raw = read_regular(model_file(ws, ws.catalogue), MAX_YAML_BYTES)
     except FileNotFoundError:
         raise BriefgenError(Problem(display, "file not found", hint="run `briefgen init DIR` to start a workspace")) \
             from None
     except OSError as exc:
         raise BriefgenError(os_problem(exc, display)) from None
-    except UnicodeDecodeError as exc:
-        raise BriefgenError(Problem(display, f"cannot read the catalogue: {exc}", hint="save it as UTF-8")) from None
+    text = decoded(raw, display)
     try:
         empty = compose(text) is None
     except yaml.YAMLError:
@@ -246,7 +246,8 @@ def _commit(ws: Workspace, plans: list[Planned], catalogue: str) -> None:
             if plan.copy:
                 target = ws.seeds / plan.target
                 if target.exists():
-                    raise BriefgenError(Problem(ws.rel(target), "appeared while adding; nothing was added"))
+                    raise BriefgenError(Problem(ws.rel(target), "appeared while adding; nothing was added", hint=(
+                        "another program wrote into seeds/ meanwhile: run the command again")))
                 copied.append(target)
                 atomic_write(target, plan.raw)
         atomic_write(ws.catalogue, catalogue.encode("utf-8"))

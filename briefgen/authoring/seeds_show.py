@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefgen.authoring.seeds_add import read_catalogue, sources_of
 from briefgen.errors import BriefgenError, Problem
@@ -14,7 +15,8 @@ from briefgen.model.yamlsrc import Located
 from briefgen.safeio import identities
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.locate import find
-from briefgen.sources.seeds import Seed, read_seed
+from briefgen.sources.seeds import Seed, read_seed, seed_path
+from briefgen.text import shown
 from briefgen.workspace import Workspace
 
 
@@ -47,9 +49,22 @@ def read_entry(ws: Workspace, entry: Entry) -> Seed:
         return read_seed(os.path.realpath(ws.seeds), entry.file, str(ws.cache), entry.reading,
                          model=identities(ws.model_files))
     except SeedError as exc:
-        line, col = entry.catalogue.where(("sources", entry.index, "file"))
-        raise BriefgenError(Problem(ws.rel(ws.catalogue), f"{entry.file}: {exc}", line, col,
-                                    f"sources[{entry.index}].file", exc.hint)) from None
+        raise _at_entry(ws, entry, exc) from None
+
+
+def entry_path(ws: Workspace, entry: Entry) -> Path:
+    """Where the entry's document is, inside seeds/; the located error when its `file` leads out of it."""
+    try:
+        return Path(seed_path(os.path.realpath(ws.seeds), entry.file))
+    except SeedError as exc:
+        raise _at_entry(ws, entry, exc) from None
+
+
+def _at_entry(ws: Workspace, entry: Entry, exc: SeedError) -> BriefgenError:
+    """`exc` placed at the entry's `file` (its name shown on one line: the entry is read unvalidated)."""
+    line, col = entry.catalogue.where(("sources", entry.index, "file"))
+    return BriefgenError(Problem(ws.rel(ws.catalogue), f"{shown(entry.file, line_feeds=False)}: {exc}", line, col,
+                                 f"sources[{entry.index}].file", exc.hint))
 
 
 def show(ws: Workspace, source_id: str, grep: str | None = None) -> tuple[Seed, list[tuple[str, str]]]:

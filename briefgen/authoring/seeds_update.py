@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefgen.atomic import atomic_write
 from briefgen.authoring.seeds_add import read_catalogue, read_new_document
-from briefgen.authoring.seeds_show import Entry, find_entry, read_entry
+from briefgen.authoring.seeds_show import Entry, entry_path, find_entry, read_entry
 from briefgen.errors import BriefgenError, Problem
 from briefgen.locking import held
 from briefgen.model.loader import Loaded, load_workspace
@@ -54,6 +54,7 @@ def update(ws: Workspace, source_id: str, given: Path, today: dt.date) -> Update
 
 def _update_locked(ws: Workspace, source_id: str, given: Path, today: dt.date) -> Updated:
     entry = find_entry(ws, source_id)
+    target = entry_path(ws, entry)  # never replaced outside seeds/, whatever the unvalidated entry names
     _same_format(ws, entry, given)
     try:
         raw, _ = read_new_document(ws, given)
@@ -65,7 +66,7 @@ def _update_locked(ws: Workspace, source_id: str, given: Path, today: dt.date) -
     new = Seed(str(given), f"seeds/{entry.file}", text, pages)
     changes, stayed = _compare(loaded, source_id, old, new)
     catalogue = _with_accessed(ws, entry, today)
-    atomic_write(ws.seeds / entry.file, raw)
+    atomic_write(target, raw)
     if catalogue is not None:
         atomic_write(ws.catalogue, catalogue.encode("utf-8"))
     return Updated(f"seeds/{entry.file}", stayed, changes)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import shlex
 import sys
 import traceback
 import warnings
@@ -18,13 +19,14 @@ import click
 
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
-from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, WORKSPACE, output_option, workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safeio import os_problem
+from briefgen.text import shown
 
 
 class _Shown(click.ClickException):
@@ -58,6 +60,10 @@ class _Briefgen(click.Group):
             return super().invoke(ctx)
         except BriefgenError as exc:
             raise _Shown(exc) from None
+        except OSError as exc:  # the system refused something: the path named as the workspace's, where it is in it
+            found = ctx.meta.get(WORKSPACE)
+            where = found.rel(Path(exc.filename)) if found is not None and isinstance(exc.filename, str) else None
+            raise _Shown(BriefgenError(os_problem(exc, where))) from None
 
 
 @click.group(cls=_Briefgen, context_settings={"help_option_names": ["-h", "--help"]})
@@ -206,9 +212,11 @@ def init(directory: Path) -> None:
     from briefgen.authoring.scaffold import init_workspace
 
     for path in init_workspace(directory):
-        say(f"created {path}")
-    say(f"next: add your source documents with `briefgen -C {directory} seeds add FILE...`, complete their "
-               f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {directory} check`.")
+        say(f"created {shown(str(path), line_feeds=False)}")
+    # a folder named with spaces or quotes: the commands as a shell takes them, on one line
+    quoted = shown(shlex.quote(str(directory)), line_feeds=False)
+    say(f"next: add your source documents with `briefgen -C {quoted} seeds add FILE...`, complete their "
+        f"entries in seeds/sources.yaml, write seeds/summary.yaml, then run `briefgen -C {quoted} check`.")
 
 
 def main() -> None:

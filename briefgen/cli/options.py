@@ -38,7 +38,12 @@ output_option = click.option("-o", "--output", "out", type=_Folder(path_type=Pat
 def workspace_of(ctx: click.Context, workspace: Path | None) -> Workspace:
     """The command's -C, else the group's, else the workspace the current directory is in (Workspace.around)."""
     root = workspace or ctx.find_root().params.get("workspace")
-    return (Workspace.at(root) if root is not None else Workspace.around(Path.cwd())).own_seeds()
+    found = Workspace.at(root) if root is not None else Workspace.around(Path.cwd())
+    ctx.meta[WORKSPACE] = found  # for the group's messages about a path the system refused (cli.main._Briefgen)
+    return found.own_seeds()
+
+
+WORKSPACE = "briefgen.workspace"  # the key of the command's workspace in click's context meta
 
 
 class _Text(click.ParamType[Any, Any]):

@@ -9,6 +9,7 @@ import click
 
 from briefgen.cli.options import TEXT, workspace_of, workspace_option
 from briefgen.cli.terminal import say
+from briefgen.text import shown
 
 
 @click.group()
@@ -31,8 +32,8 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
     for plan, line in add_seeds(ws, list(files), dt.date.today()):
         found, check, missing = plan.to_fill()
         how = "copied to" if plan.copy else "already in seeds/ as"
-        say(f"added {plan.given}: {how} seeds/{plan.target}, catalogued as {plan.source_id} "
-                   f"({ws.rel(ws.catalogue)}:{line})")
+        given = shown(str(plan.given), line_feeds=False)
+        say(f"added {given}: {how} seeds/{plan.target}, catalogued as {plan.source_id} ({ws.rel(ws.catalogue)}:{line})")
         if found:
             say(f"  from the document: {', '.join(found)}")
         if check:

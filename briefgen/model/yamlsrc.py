@@ -24,7 +24,7 @@ from briefgen.model.yamlevents import MAX_DEPTH, Marks, build, dotted
 from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
 from briefgen.model.yamlevents import Loader as _Loader
 from briefgen.model.yamlpos import YAML_ONLY_BREAKS, Lines, Positions
-from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular
+from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular, wide_encoding
 
 MAX_YAML_BYTES = 50 * 1024 * 1024
 
@@ -72,6 +72,20 @@ def _not_found(path: Path, display: str) -> Problem:
     return Problem(display, "file not found", hint="run `briefgen init` to scaffold a workspace")
 
 
+def decoded(raw: bytes, display: str) -> str:
+    """The text of a YAML file's bytes (a UTF-8 byte-order mark dropped); a located error when it is not UTF-8."""
+    if (wide := wide_encoding(raw)) is not None:
+        raise BriefgenError(Problem(display, f"the file is {wide} text, not UTF-8", 1, hint=(
+            f"save it as UTF-8 (in an editor: Save As, encoding UTF-8; or iconv -f {wide} -t UTF-8 old.yaml > "
+            "new.yaml)")))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
+                                    hint="save the file as UTF-8")) from None
+
+
 def load(path: Path, display: str, cache: Path | None = None) -> Located:
     """Parse one YAML file; raise BriefgenError with file:line:col for anything unreadable.
 
@@ -86,12 +100,7 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
             "files, or split the topic into several workspaces"))) from None
     except OSError as exc:
         raise BriefgenError(os_problem(exc, display)) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BriefgenError(Problem(display, "not valid UTF-8 text", line,
-                                    hint="save the file as UTF-8")) from None
+    text = decoded(raw, display)
     if len(raw) <= SMALL_YAML_BYTES:
         return _recent_parse(raw, text, display)
     if cache is None:
@@ -164,7 +173,8 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
     except (yaml.reader.ReaderError, UnicodeEncodeError) as exc:  # libyaml's reader refused a character
         raise BriefgenError(_refused_character(text, display, exc)) from None
     except yaml.YAMLError as exc:
-        raise BriefgenError(Problem(display, f"YAML error: {exc}")) from None
+        raise BriefgenError(Problem(display, f"YAML error: {exc}", hint="check the file's YAML against the "
+                                    "examples in the README (or `briefgen schema`)")) from None
     return located
 
 

@@ -56,26 +56,41 @@ _FIELD_TYPES = (str, int, int, int, int, str)
 
 
 def input_files(ws: Workspace) -> dict[str, str]:
-    """Every file a build reads, keyed by its display name: seeds, catalogue, model, profiles, templates.
+    """Every file a build reads, keyed by its display name: seeds (in subfolders of seeds/ too: the catalogue
+    may name `sub/report.pdf`), catalogue, model, profiles, templates.
 
     Plain string paths: at 10,000 seeds, building Path objects costs more than the stat calls."""
     files: dict[str, str] = {}
-    for folder, prefix, wanted in ((ws.seeds, "seeds/", None), (BUNDLED_TEMPLATES, "bundled:", TEMPLATE_SUFFIXES),
+    for folder, prefix, wanted in ((str(ws.seeds), "seeds/", None), (BUNDLED_TEMPLATES, "bundled:", TEMPLATE_SUFFIXES),
                                    (ws.templates, "templates/", TEMPLATE_SUFFIXES)):
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
-                        continue
-                    if (escaped := not_utf8(entry.name)) is not None:
-                        warn_once(Problem(prefix + escaped, "the file name is not UTF-8, so briefgen ignores the "
-                                          "file", hint=NOT_UTF8_SEED_HINT if folder is ws.seeds else NOT_UTF8_HINT))
-                        continue
-                    if entry.is_symlink() or names_a_file(entry):  # a link is stamped (never read) wherever it leads
-                        files[prefix + entry.name] = entry.path
-        except (FileNotFoundError, NotADirectoryError):
-            continue
+        _scan(str(folder), prefix, wanted, files, SEED_DEPTH if prefix == "seeds/" else 0)
     return dict(sorted(files.items()))
+
+
+SEED_DEPTH = 8  # subfolders of seeds/ stamped this deep (a link to a folder is stamped as a link, never entered)
+
+
+def _scan(folder: str, prefix: str, wanted: tuple[str, ...] | None, files: dict[str, str], depth: int) -> None:
+    """Add the files of `folder` to `files` (and, `depth` levels down, of its real subfolders)."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or (wanted and not entry.name.endswith(wanted)):
+                    continue
+                if (escaped := not_utf8(entry.name)) is not None:
+                    hint = NOT_UTF8_SEED_HINT if prefix.startswith("seeds/") else NOT_UTF8_HINT
+                    warn_once(Problem(prefix + escaped, "the file name is not UTF-8, so briefgen ignores the file",
+                                      hint=hint))
+                elif entry.is_symlink() or names_a_file(entry):  # a link is stamped (never read) wherever it leads
+                    files[prefix + entry.name] = entry.path
+                elif depth and entry.is_dir(follow_symlinks=False):
+                    _scan(entry.path, f"{prefix}{entry.name}/", wanted, files, depth - 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    except OSError:
+        if prefix.count("/") < 2:  # seeds/ or templates/ itself: every command needs it
+            raise
+        # a subfolder of seeds/ the system will not list: a seed named in it is reported by its reader
 
 
 ASSET_SUFFIXES = (".yml", ".png", ".jpg", ".jpeg", ".docx", ".ttf", ".otf")  # logos, references, brand files, fonts
@@ -101,6 +116,15 @@ def file_digest(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _readable_digest(path: str) -> str:
+    """The file's content hash; "" (as for a link never read) when the system refuses to read it: the reader of
+    the file then says so at the line that names it, where this stamp, taken first, would say it of a bare path."""
+    try:
+        return file_digest(path)
+    except OSError:
+        return ""
+
+
 def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, Stamp], bool]:
     """Fresh stamps for `files`, hashing only those whose stat data (size, mtime, inode, status-change time)
     or link moved; and whether any input came, went or changed content or link. Stat data alone moving (a
@@ -119,7 +143,7 @@ def restamp(files: dict[str, str], known: dict[str, Stamp]) -> tuple[dict[str, S
                 and old.ino == st.st_ino and old.ctime_ns == st.st_ctime_ns < settled:
             stamps[name] = old
         else:
-            stamps[name] = Stamp(file_digest(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
+            stamps[name] = Stamp(_readable_digest(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
         touched = touched or not stamps[name].same_content(old)
     return stamps, touched
 

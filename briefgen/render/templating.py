@@ -36,7 +36,7 @@ from briefgen.render.templatefaults import (
     template_frame,
     too_deep,
 )
-from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular
+from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular, wide_encoding
 from briefgen.workspace import Workspace
 
 BUNDLED = Path(__file__).parent.parent / "templates"
@@ -74,7 +74,7 @@ class ContainedLoader(BaseLoader):
             raise BriefgenError(Problem(display, f"templates/{link} is a symbolic link that leaves templates/",
                                         hint=LINK_HINT))
         try:
-            source = read_regular(path, MAX_TEMPLATE_BYTES).decode("utf-8")
+            source = _utf8(read_regular(path, MAX_TEMPLATE_BYTES), display)
         except FileTooLarge:
             raise BriefgenError(Problem(display, f"template is larger than {MAX_TEMPLATE_BYTES // 1024} KB",
                                         hint="a template lays out a brief: move text into the model")) from None
@@ -85,6 +85,13 @@ class ContainedLoader(BaseLoader):
                                         exc.object.count(b"\n", 0, exc.start) + 1, hint="save it as UTF-8")) from None
         mtime = os.path.getmtime(path)
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+
+def _utf8(raw: bytes, display: str) -> str:
+    """The template's text; a template saved as UTF-16 or UTF-32 (whose NUL bytes UTF-8 would take) named as such."""
+    if (wide := wide_encoding(raw)) is not None:
+        raise BriefgenError(Problem(display, f"the template is {wide} text, not UTF-8", 1, hint="save it as UTF-8"))
+    return raw.decode("utf-8")
 
 
 class Bundled(PackageLoader):

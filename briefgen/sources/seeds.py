@@ -10,6 +10,7 @@ import bisect
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,7 @@ from briefgen.safeio import (
     Identities,
     first_link,
     inside,
+    near_name,
     os_problem,
     read_regular,
 )
@@ -29,6 +31,7 @@ from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
 from briefgen.sources.marks import folded, tight, unhyphenated, unmarked, unquoted
 from briefgen.sources.textnorm import normalise
+from briefgen.text import shown
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
 
@@ -173,7 +176,18 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
     `digest` keeps the sha256 of the very bytes read (what a verdict about this text may be keyed by). `model`:
     the identities of the workspace's model and catalogue (Workspace.model_files), which are never a seed: every
     passage would be found in the model that quotes it."""
-    if "\0" in file:  # the catalogue's schema refuses it; `seeds show` reads entries unvalidated
+    candidate = seed_path(seeds_root, file, links)
+    name = candidate[len(seeds_root) + 1:]
+    plain = links is not None and os.sep not in name and name not in links
+    raw, text, pages = read_document(candidate, cache, reading, follow=not plain, refused=model)
+    return Seed(candidate, "seeds/" + name, text, pages, hashlib.sha256(raw).hexdigest() if digest else "")
+
+
+def seed_path(seeds_root: str, file: str, links: Container[str] | None = None) -> str:
+    """The path of the catalogue's `file` inside seeds/ (`seeds_root`, real), or a SeedError when it leaves the
+    folder, by '..', as an absolute path or through a symbolic link (`links` as for read_seed). The one test of
+    containment for every command that reads, or replaces, a catalogued seed."""
+    if "\0" in file:  # the catalogue's schema refuses it; `seeds show` and `seeds update` read entries unvalidated
         raise SeedError("the file name holds a NUL character", "write the name as the file has it")
     candidate = os.path.normpath(os.path.join(seeds_root, file))
     if not candidate.startswith(seeds_root + os.sep):
@@ -184,8 +198,7 @@ def read_seed(seeds_root: str, file: str, cache: str | None = None, reading: str
         link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
         raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
                         "seed files must live inside seeds/: " + LINK_HINT)
-    raw, text, pages = read_document(candidate, cache, reading, follow=not plain, refused=model)
-    return Seed(candidate, "seeds/" + name, text, pages, hashlib.sha256(raw).hexdigest() if digest else "")
+    return candidate
 
 
 def read_document(path: str, cache: str | None = None, reading: str = READINGS[0], follow: bool = True,
@@ -207,6 +220,21 @@ def read_document(path: str, cache: str | None = None, reading: str = READINGS[0
     return raw, "\n".join(found.paragraphs), found.pages
 
 
+def _missing_hint(path: str) -> str:
+    """What to do about a seed not found: the name of the file its folder does hold, when the two differ only in
+    case or in the encoding of accents (a name typed in the catalogue, the file copied from a Mac)."""
+    near = near_name(path)
+    if near is None:
+        return "check the `file` name, or copy the document into seeds/"
+    name = os.path.basename(path)
+    ways = [way for way, differs in (
+        ("in case", unicodedata.normalize("NFC", near) != unicodedata.normalize("NFC", name)),
+        ("in how its accented letters are encoded (Unicode NFC against NFD: it looks the same)",
+         near.casefold() != name.casefold())) if differs]
+    return (f"the folder holds '{shown(near, line_feeds=False)}', which differs from this name only "
+            f"{' and '.join(ways)}: write `file` exactly as the folder has it, or rename the file")
+
+
 def read_limited(path: str, limit: int, follow: bool = True, refused: Identities = frozenset()) -> bytes:
     """The bytes of a regular file of at most `limit` bytes (a symbolic link refused unless `follow`)."""
     try:
@@ -217,7 +245,7 @@ def read_limited(path: str, limit: int, follow: bool = True, refused: Identities
         raise SeedError(f"seed path {exc.strerror}",
                         "point `file` at a document inside seeds/") from None
     except FileNotFoundError:
-        raise SeedError("seed file not found", "check the `file` name, or copy the document into seeds/") from None
+        raise SeedError("seed file not found", _missing_hint(path)) from None
     except OSError as exc:
         problem = os_problem(exc)
         raise SeedError(f"cannot read the seed: {problem.message}", problem.hint) from None
