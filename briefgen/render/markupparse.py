@@ -4,6 +4,7 @@ document type (and with it entity bombs) or nests deeper than any brief needs.""
 from __future__ import annotations
 
 import re
+import xml.parsers.expat
 from xml.etree import ElementTree as ET
 
 from briefgen.errors import Unplaced
@@ -38,16 +39,47 @@ def parse_markup(text: str) -> ET.Element:
     except ET.ParseError as exc:
         said = re.sub(r": line \d+, column \d+$", "", str(exc))  # the place is carried apart, to be mapped
         raise MarkupError(f"the template produced malformed markup: {said}", *exc.position) from None
-    _shallow(root)
+    _shallow(root, text)
     return root
 
 
-def _shallow(root: ET.Element) -> None:
-    """Refuse markup nested more than MAX_DEPTH elements deep (walked without recursion)."""
+def _shallow(root: ET.Element, text: str) -> None:
+    """Refuse markup nested more than MAX_DEPTH elements deep (walked without recursion), at the line and
+    column where the first element too deep starts."""
     level: list[tuple[ET.Element, int]] = [(root, 1)]
     while level:
         el, depth = level.pop()
         if depth > MAX_DEPTH:
             raise MarkupError(f"the markup nests elements more than {MAX_DEPTH} deep (<{el.tag}> inside "
-                              f"{depth - 1} others)")
+                              f"{depth - 1} others)", *_too_deep(text))
         level.extend((child, depth + 1) for child in el)
+
+
+def _too_deep(text: str) -> tuple[int | None, int]:
+    """The line and column of the first start tag deeper than MAX_DEPTH (the text parses: it was just read)."""
+    parser = xml.parsers.expat.ParserCreate()
+    depth = 0
+
+    class Found(Exception):
+        def __init__(self, line: int, column: int) -> None:
+            super().__init__(line, column)
+            self.place = line, column
+
+    def start(*_: object) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise Found(parser.CurrentLineNumber, parser.CurrentColumnNumber)
+
+    def end(*_: object) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    try:
+        parser.Parse(text, True)
+    except Found as found:
+        return found.place
+    except (xml.parsers.expat.ExpatError, ValueError):
+        pass
+    return None, 0
