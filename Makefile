@@ -21,10 +21,11 @@ brief: $(STAMP)
 
 # The suite on every core (pytest-xdist): each worker builds its own copy of the shipped workspace, LibreOffice
 # runs with a profile per test, so no two tests share a file; TEST_WORKERS=0 runs it in this one process.
+# The slowest tests are listed after the run: CI must stay under 15 minutes.
 TEST_WORKERS ?= auto
 test: $(STAMP)
 	$(BYTECODE)
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --durations=25
 
 # Random property examples (CI runs a batch after the suite); SEED reproduces a printed run.
 SEED ?= $(shell date +%s)
