@@ -75,6 +75,57 @@ def test_a_figure_s_caption_is_read_in_an_article_of_many_paragraphs() -> None:
     assert "Chart: the army's drones by year." in found
 
 
+
+@pytest.mark.parametrize("marked", ['<p><span class="caption">{}</span></p>', '<p class="wp-caption-text">{}</p>',
+                                    '<div id="caption-2">{}</div>', '<div class="Image-Caption">{}</div>'])
+def test_a_caption_named_by_its_class_or_id_is_read(marked: str) -> None:
+    """A page that marks a caption by class or id (mdBook's `<span class="caption">Figure 15-1: …</span>`,
+    WordPress's `wp-caption-text`) shows it as a paragraph; the extractor, asked for no images, dropped any
+    element whose class or id names a caption, though it was no picture."""
+    paragraphs = [f"<p>Paragraph {n} of the report says the army ordered {n * 100} more drones for the northern "
+                  "bases this year, officials confirmed.</p>" for n in range(1, 7)]
+    caption = "Figure 3: Drones delivered to the northern bases, by month."
+    found = read("".join([*paragraphs[:3], marked.format(caption), *paragraphs[3:]]), "article")
+    assert found[3] == caption
+
+
+
+REPORT = [f"<p>Paragraph {n} of the report says the army ordered {n * 100} more drones for the northern bases this "
+          "year, officials confirmed.</p>" for n in range(1, 7)]
+LOOSE = "Editor's note: 77 drones were delivered to the northern bases in March, the ministry counted."
+INNER = "<p>The bases also got new radar sets this spring, officials said.</p>"
+
+
+@pytest.mark.parametrize("tag", ["div", "section", "article", "main", "center", "figure"])
+@pytest.mark.parametrize(("shape", "expected"), [
+    ("{}", [LOOSE]),
+    ("{}" + INNER, [LOOSE, INNER[3:-4]]),
+    (INNER + "{}", [INNER[3:-4], LOOSE]),
+    ("<b>Note:</b> {}<!-- a comment --> <a href='#'>more</a>", ["Note: " + LOOSE + " more"]),
+])
+def test_words_loose_in_a_division_are_the_paragraph_a_browser_draws(tag: str, shape: str,
+                                                                      expected: list[str]) -> None:
+    """Words standing directly in a <div> or <section> among an article's paragraphs, alone or beside blocks,
+    are a block on the screen (an anonymous block box); the extractor read them only on a page with too few
+    <p> to go on, so an article lost its editor's notes, captions and standfirsts written that way."""
+    body = "".join([*REPORT[:3], f"<{tag}>{shape.format(LOOSE)}</{tag}>", *REPORT[3:]])
+    found = read(body, "article")
+    assert found[3:3 + len(expected)] == expected
+    assert len(found) == 6 + len(expected)
+
+
+@pytest.mark.parametrize("furniture", [
+    "<div class='comments'><div class='comment'>Great post, I learned a lot about drones!</div></div>",
+    "<div class='share-buttons'>Share this article on social media</div>",
+    "<div id='newsletter'>Sign up to our newsletter for daily drone news</div>",
+    "<div class='cookie-banner'>We use cookies to improve your experience</div>",
+])
+def test_loose_words_in_a_page_s_furniture_stay_out(furniture: str) -> None:
+    """The container keeps its tag and attributes, so the extractor's rules for comments, share boxes,
+    newsletter sign-ups and cookie banners drop it, words and all, as before."""
+    assert read("".join([*REPORT[:3], furniture, *REPORT[3:]]), "article") == [p[3:-4] for p in REPORT]
+
+
 AMP = ("<amp-accordion><section expanded><h4>Open section</h4><p>Open section text: 700 drones.</p></section>"
        "<section><h4>Folded section</h4><div><p>Folded text: 5 tanks.</p></div></section></amp-accordion>"
        "<amp-video src='v.mp4' width='640' height='360'><div fallback><p>Your browser does not play this video: 6 "

@@ -2,7 +2,8 @@
 it. Text XML cannot hold goes; elements a browser does not render are dropped and unseen text emptied
 (visibility.py); an ordered list's items get their numbers (listmarks.py), a <q> its quotation marks, a <sup>
 or <sub> of digits the characters it raises or lowers them to (`10³`, `H₂O`: text.raised), an SVG drawing's
-text and a MathML formula's as HTML the extractor reads (it drops both); the
+text and a MathML formula's as HTML the extractor reads (it drops both); words loose in a division as the
+paragraph a browser draws for them (articleboxes.py); the
 line breaks a browser drops between CJK characters go; and the attributes the extractor itself takes for hiding
 are taken away, so what shows is decided once, by the same rules as the raw-blocks reading's.
 """
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from briefgen.sources.formats.articleboxes import loose_text_as_paragraphs
 from briefgen.sources.formats.htmldoc import BLOCKS, no_text, quote_mark
 from briefgen.sources.formats.listmarks import Numbering
 from briefgen.sources.formats.plain import unbroken
@@ -29,6 +31,7 @@ def prepare(tree: Any, sheet: Sheet) -> None:
     _scripts(tree)
     _drawings_as_html(tree)
     _captions_as_paragraphs(tree)
+    loose_text_as_paragraphs(tree)
     _without_hiding_cues(tree)
     _blocks_apart(tree)
 
@@ -95,8 +98,11 @@ def _take_out_hidden(tree: Any, sheet: Sheet) -> None:
 
 # What trafilatura takes for hidden and drops, whatever a browser shows: a `style` naming "hidden" anywhere
 # (`overflow: hidden`) or a border, an id with "hidden" in it, `aria-hidden`, class names with "hide" or "hidden"
-# in them (Bootstrap's `hidden-xs`, hidden on phones only; `hide-print`) or "noprint".
-_HIDING_CLASS = re.compile(r"hid(?:e|den)|noprint", re.IGNORECASE)
+# in them (Bootstrap's `hidden-xs`, hidden on phones only; `hide-print`) or "noprint". And, asked for no images,
+# any element whose id or class names a caption (`<p><span class="caption">Figure 2: …`, WordPress's
+# `wp-caption-text`): the caption of a picture, which the page shows as a paragraph.
+_HIDING_CLASS = re.compile(r"hid(?:e|den)|noprint|caption", re.IGNORECASE)
+_HIDING_ID = re.compile(r"hidden|caption", re.IGNORECASE)
 
 
 def _without_hiding_cues(tree: Any) -> None:
@@ -107,7 +113,7 @@ def _without_hiding_cues(tree: Any) -> None:
             continue
         for name in ("style", "aria-hidden"):
             element.attrib.pop(name, None)
-        if "hidden" in element.get("id", "").lower():
+        if _HIDING_ID.search(element.get("id", "")):
             del element.attrib["id"]
         classes = element.get("class", "")
         if _HIDING_CLASS.search(classes):
