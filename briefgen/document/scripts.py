@@ -115,6 +115,16 @@ def has_rtl(text: str) -> bool:
     return _STRONG_RTL.search(text) is not None
 
 
+# Right-to-left scripts that poppler (pdftotext, Evince, Okular) takes for left to right, reading their glyphs in
+# drawing order (it puts Arabic, Hebrew, Syriac and Thaana back in reading order): N'Ko and Adlam
+_DRAWING_ORDER_RTL = re.compile("[\u07c0-\u07ff\U0001e900-\U0001e95f]")
+
+
+def rtl_read_as_drawn(text: str) -> bool:
+    """Whether all the text's right-to-left letters (one at least) are of scripts readers do not reorder."""
+    return _DRAWING_ORDER_RTL.search(text) is not None and not has_rtl(_DRAWING_ORDER_RTL.sub("", text))
+
+
 def reorders(text: str, lang: str | None = None) -> bool:
     """Whether text is shaped and laid out by the bidi algorithm, so that its glyphs are drawn in another order
     than the characters are written (right to left, reordered vowel signs)."""
