@@ -103,7 +103,8 @@ _COMPLEX = re.compile("[\u0300-\u036f\u0590-\u065f\u066a-\u06ef\u06fa-\u08ff\u09
                       "\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1800-\u18af\u1ab0-\u1aff\u1dc0-\u1dff"
                       "\u20d0-\u20ff\ua980-\ua9df\ufb1d-\ufdff\ufe20-\ufe2f\ufe70-\ufefc"
                       "\U00011660-\U0001167f\U0001e900-\U0001e95f]")  # not U+FEFF, the byte order mark
-_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U0001e900-\U0001e95f]")  # U+FEFF, the byte order mark, is no letter
+# (U+FEFF, the byte order mark, is no letter)
+_STRONG_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U0001e900-\U0001e95f]")
 
 
 def needs_shaping(text: str) -> bool:

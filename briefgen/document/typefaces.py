@@ -18,9 +18,9 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from briefgen.document.coverage import FONT_DIR, coverage
-from briefgen.document.scripts import script_of
 from briefgen.document.house import pdf_family as house_pdf_family
 from briefgen.document.house import substitute_note as house_substitute_note
+from briefgen.document.scripts import script_of
 
 
 @dataclass(frozen=True)
