@@ -177,3 +177,23 @@ def test_a_script_without_a_face_is_still_named(built: Path) -> None:
             "font draws" in output, output
     finally:
         summary.write_text(original, encoding="utf-8")
+
+
+def test_a_one_script_face_draws_no_other_scripts_characters() -> None:
+    """Every character a new face maps outside its own script (⁉, ⸨ ⸩, combining marks below, U+202E…) is drawn
+    by the face that drew it before, not by the script's face: a Latin brief's odd sign keeps its look."""
+    from briefgen.document.coverage import coverage
+    from briefgen.document.scripts import script_of
+    from briefgen.document.typefaces import SCRIPT_FACES, runs
+
+    own = {SCRIPT_FACES[entry[0]].family: entry[0] for entry in QUOTES.values()}
+    for family, script in own.items():
+        strays = [chr(code) for code in coverage(SCRIPT_FACES[script].file())
+                  if code > 0x7f and not chr(code).isspace()
+                  and getattr(script_of(chr(code)), "name", None) != script]
+        for char in strays:  # (Georgian's face has the Armenian full stop: Armenian's draws it)
+            theirs = getattr(script_of(char), "name", None)
+            assert all(own.get(face, theirs) == theirs for face, _ in runs(f"a{char}", "Caladea")), hex(ord(char))
+        # and the script's own letters are its face's
+        letter = next(c for c in QUOTES[next(k for k, e in QUOTES.items() if e[0] == script)][5] if c.isalpha())
+        assert runs(letter, "Caladea") == [(family, letter)]
