@@ -197,3 +197,21 @@ def test_a_one_script_face_draws_no_other_scripts_characters() -> None:
         # and the script's own letters are its face's
         letter = next(c for c in QUOTES[next(k for k, e in QUOTES.items() if e[0] == script)][5] if c.isalpha())
         assert runs(letter, "Caladea") == [(family, letter)]
+
+
+def test_a_long_tibetan_line_ends_after_a_syllable(tmp_path: Path) -> None:
+    """Tibetan writes no spaces between words: a line ends after a syllable's tsheg (་) or a shad (།), where
+    ICU's line breaking (UAX #14) allows, as LibreOffice breaks it, not between two glyphs of a syllable."""
+    from briefgen.document.nodes import Document, Meta, Paragraph, Span, Theme
+    from briefgen.writers.pdf.writer import write as write_pdf
+
+    text = QUOTES["bo"][5] * 8
+    write_pdf(Document(Meta("Tibetan", date="2025-09-19"), (Paragraph((Span(text),)),)), tmp_path / "b.pdf", Theme())
+    lines: dict[int, list[LTChar]] = {}
+    for char in _chars(tmp_path / "b.pdf"):
+        if "\u0f00" <= char.get_text()[:1] <= "\u0fff":
+            lines.setdefault(round(char.y0), []).append(char)
+    assert len(lines) >= 2
+    for line in list(lines.values())[:-1]:
+        last = max(line, key=lambda c: c.x1).get_text()
+        assert last in ("\u0f0b", "\u0f0d"), [c.get_text() for c in sorted(line, key=lambda c: c.x0)][-6:]
