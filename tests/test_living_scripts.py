@@ -215,3 +215,18 @@ def test_a_long_tibetan_line_ends_after_a_syllable(tmp_path: Path) -> None:
     for line in list(lines.values())[:-1]:
         last = max(line, key=lambda c: c.x1).get_text()
         assert last in ("\u0f0b", "\u0f0d"), [c.get_text() for c in sorted(line, key=lambda c: c.x0)][-6:]
+
+
+def test_a_tatweel_inside_a_syriac_word_is_shaped_with_it(tmp_path: Path) -> None:
+    """The Arabic tatweel, which Syriac and Adlam also stretch words with, is drawn in the word's own face (in
+    Noto Naskh, the Arabic face before them, it cut the word in two runs that HarfBuzz shaped apart, unjoined)."""
+    from briefgen.document.nodes import Document, Meta, Paragraph, Span, Theme
+    from briefgen.writers.pdf.writer import write as write_pdf
+    from tests.helpers import pdf_fonts
+
+    for word in ("ܡܫܝܚ\u0640ܐ", "𞤆\u0640𞤵𞤤𞤢𞥄𞤪"):
+        write_pdf(Document(Meta("Tatweel", date="2025-09-19"), (Paragraph((Span(word),)),)), tmp_path / "b.pdf",
+                  Theme())
+        assert not any("Naskh" in font for font in pdf_fonts(tmp_path / "b.pdf")), pdf_fonts(tmp_path / "b.pdf")
+        if "\u0700" <= word[0] <= "\u074f":  # poppler takes a tatweel for Arabic, and reorders an Adlam line by it
+            assert _plain(word) in _plain(pdftotext(tmp_path / "b.pdf"))

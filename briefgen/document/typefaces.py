@@ -93,6 +93,9 @@ _OWN_SCRIPT_FACES: dict[str, Face] = {
         ("vai", "NotoSansVai", "Ebrima"), ("yi", "NotoSansYi", "Microsoft Yi Baiti"))}
 SCRIPT_FACES.update(_OWN_SCRIPT_FACES)
 _OWN_SCRIPT = {face.family: script for script, face in _OWN_SCRIPT_FACES.items()}
+# Characters of another script's block (Unicode's Script_Extensions) that join these scripts' letters: drawn
+# in the letters' face, so that HarfBuzz shapes the word whole
+_JOINED_WITH: dict[str | None, str] = {"syriac": "\u0640", "adlam": "\u0640"}
 # The keys of a profile's `look.fonts`: the two text roles, then the script classes (document/scripts.py).
 FONT_SLOTS = ("body", "heading", *SCRIPT_FACES)
 # Then anything the faces above lack: Greek, Cyrillic, symbols, the odd letter, … then Ethiopic (set in the
@@ -220,9 +223,10 @@ def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> st
 @cache
 def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
     """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
-    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
-    return unicodedata.category(char) in ("Mn", "Me", "Cf") and ord(char) in coverage(
-        _ALL[face].file(bold, italic))
+    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them. So do the shared
+    characters a one-script face's script joins its letters with (the Arabic tatweel in Syriac or Adlam)."""
+    joining = unicodedata.category(char) in ("Mn", "Me", "Cf") or char in _JOINED_WITH.get(_OWN_SCRIPT.get(face), "")
+    return joining and ord(char) in coverage(_ALL[face].file(bold, italic))
 
 
 _MARKS = ("Mn", "Me")
