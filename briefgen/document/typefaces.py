@@ -5,8 +5,9 @@ Times New Roman, Arial and Courier New, so a DOCX that names one of those five l
 PDF, in Word (which has them) and in LibreOffice (which maps them back).
 The fallbacks draw, run by run, the text the main faces lack: one face per script that needs shaping or a
 direction of its own (Arabic and Persian, Hebrew, the Brahmic scripts of South and Southeast Asia from Devanagari
-to Khmer), one for Chinese and Japanese, one for Korean, DejaVu Sans for the rest (symbols, the odd letter)
-and Noto Sans Ethiopic. A profile may put its own file first for a script
+to Khmer), one for Chinese and Japanese, one for Korean, one for each of the other living scripts an analyst
+may quote (Odia, Armenian, Georgian, Syriac, Tibetan… Yi: each draws its own script only), DejaVu Sans for the
+rest (symbols, the odd letter) and Noto Sans Ethiopic. A profile may put its own file first for a script
 (`look.fonts`).
 """
 
