@@ -1,5 +1,6 @@
 """Quotation marks by language: the one table of the marks a quotation is wrapped in, from the Unicode CLDR's
-`delimiters` (quotationStart, quotationEnd; CLDR 41), and the rule that picks them.
+`delimiters` (quotationStart, quotationEnd; CLDR 41, and CLDR 47 as ICU 77 has it for Syriac, Tamazight and
+Kabyle), and the rule that picks them.
 
 The marks are characters of the text in logical order, opening first: a right-to-left paragraph draws the
 opening mark at its right edge. CLDR's Arabic and Urdu marks (” … “) are not mirrored characters, so they look
@@ -26,9 +27,9 @@ MARKS: dict[str, tuple[str, str]] = {
                     _LOW_HIGH),
     **dict.fromkeys(("pl", "ro", "hu", "bs"), _LOW_RIGHT),
     **dict.fromkeys(("fr", "es", "it", "ca", "el", "ru", "uk", "be", "fa", "hy", "kk", "ky", "no", "nb", "nn",
-                     "sq", "am", "ti", "br", "ast", "gsw", "sc", "mg", "rw", "sah"), _GUILLEMETS),
+                     "sq", "am", "ti", "br", "ast", "gsw", "sc", "mg", "rw", "sah", "zgh", "kab"), _GUILLEMETS),
     **dict.fromkeys(("he", "iw", "fi", "sv"), _RIGHT_RIGHT),
-    **dict.fromkeys(("ar", "ur"), _RIGHT_LEFT),
+    **dict.fromkeys(("ar", "ur", "syr"), _RIGHT_LEFT),
     **dict.fromkeys(("ja", "yue"), _CORNER),
     **dict.fromkeys(("nl", "ia", "xh"), _SINGLE),
 }

@@ -5,8 +5,9 @@ Times New Roman, Arial and Courier New, so a DOCX that names one of those five l
 PDF, in Word (which has them) and in LibreOffice (which maps them back).
 The fallbacks draw, run by run, the text the main faces lack: one face per script that needs shaping or a
 direction of its own (Arabic and Persian, Hebrew, the Brahmic scripts of South and Southeast Asia from Devanagari
-to Khmer), one for Chinese and Japanese, one for Korean, DejaVu Sans for the rest (symbols, the odd letter)
-and Noto Sans Ethiopic. A profile may put its own file first for a script
+to Khmer), one for Chinese and Japanese, one for Korean, one for each of the other living scripts an analyst
+may quote (Odia, Armenian, Georgian, Syriac, Tibetan… Yi: each draws its own script only), DejaVu Sans for the
+rest (symbols, the odd letter) and Noto Sans Ethiopic. A profile may put its own file first for a script
 (`look.fonts`).
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from briefgen.document.coverage import FONT_DIR, coverage
 from briefgen.document.house import pdf_family as house_pdf_family
 from briefgen.document.house import substitute_note as house_substitute_note
+from briefgen.document.scripts import script_of
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,27 @@ SCRIPT_FACES: dict[str, Face] = {
     "cjk": single("DroidSansFallback", "Microsoft YaHei", "DroidSansFallbackFull.ttf"),
     "hangul": single("NanumGothic", "Malgun Gothic", "NanumGothic.ttf"),
 }
+# The other living scripts an analyst may quote, each a small Noto face (Debian's fonts-noto-core). Each draws
+# only its own script's characters (scripts.script_of): they also map shared punctuation and marks (⁉ ⸨ ⸩,
+# combining marks below, U+202E) that the faces before them drew, and still draw.
+_OWN_SCRIPT_FACES: dict[str, Face] = {
+    script: single(stem, word, f"{stem}-Regular.ttf") for script, stem, word in (
+        ("oriya", "NotoSansOriya", "Nirmala UI"), ("armenian", "NotoSansArmenian", "Sylfaen"),
+        ("georgian", "NotoSansGeorgian", "Sylfaen"), ("syriac", "NotoSansSyriac", "Estrangelo Edessa"),
+        ("thaana", "NotoSansThaana", "MV Boli"), ("nko", "NotoSansNKo", "Ebrima"),
+        ("tibetan", "NotoSerifTibetan", "Microsoft Himalaya"), ("mongolian", "NotoSansMongolian", "Mongolian Baiti"),
+        ("cherokee", "NotoSansCherokee", "Gadugi"), ("canadian", "NotoSansCanadianAboriginal", "Gadugi"),
+        ("tifinagh", "NotoSansTifinagh", "Ebrima"), ("javanese", "NotoSansJavanese", "Javanese Text"),
+        ("olchiki", "NotoSansOlChiki", "Nirmala UI"), ("adlam", "NotoSansAdlam", "Ebrima"),
+        ("vai", "NotoSansVai", "Ebrima"), ("yi", "NotoSansYi", "Microsoft Yi Baiti"))}
+SCRIPT_FACES.update(_OWN_SCRIPT_FACES)
+_OWN_SCRIPT = {face.family: script for script, face in _OWN_SCRIPT_FACES.items()}
+# Characters of another script's block (Unicode's Script_Extensions) that join these scripts' letters: drawn
+# in the letters' face, so that HarfBuzz shapes the word whole
+_JOINED_WITH: dict[str | None, str] = {"syriac": "\u0640", "adlam": "\u0640"}
 # The keys of a profile's `look.fonts`: the two text roles, then the script classes (document/scripts.py).
 FONT_SLOTS = ("body", "heading", *SCRIPT_FACES)
-# Then anything the faces above lack: Greek, Cyrillic, Georgian, Armenian, symbols, … then Ethiopic (set in the
+# Then anything the faces above lack: Greek, Cyrillic, symbols, the odd letter, … then Ethiopic (set in the
 # text's own font slot in Word, so not a script class of its own), then emoji and pictographs, drawn in outline
 # (a PDF font has no colour; a skin tone or a family joined by ZWJ is drawn glyph by glyph)
 LAST_RESORT = single("DejaVuSans", "DejaVu Sans", "DejaVuSans.ttf")
@@ -170,7 +190,16 @@ BUNDLED = FontSet()
 
 def drawable(char: str, faces: tuple[Face, ...] = (*_SHARED_FACES, *FALLBACKS)) -> bool:
     """Whether one of the faces (by default every bundled one) has a glyph for the character."""
-    return char.isspace() or any(ord(char) in coverage(face.file()) for face in faces)
+    return char.isspace() or any(ord(char) in coverage(face.file()) and _serves(face.family, char) for face in faces)
+
+
+def _serves(family: str, char: str) -> bool:
+    """Whether the face may draw the character: any it has, but a face of one script only that script's."""
+    script = _OWN_SCRIPT.get(family)
+    if script is None:
+        return True
+    found = script_of(char)
+    return found is not None and found.name == script
 
 
 @cache
@@ -187,7 +216,7 @@ def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> st
         return chain[0]
     for candidate in chain:
         # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
-        if code in coverage(_ALL[candidate].file(bold, italic)):
+        if code in coverage(_ALL[candidate].file(bold, italic)) and _serves(candidate, char):
             return candidate
     return chain[0]  # no face has it: `check` warned (verify.glyphs); the writers draw .notdef
 
@@ -195,9 +224,10 @@ def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> st
 @cache
 def _joins(char: str, face: str, bold: bool, italic: bool) -> bool:
     """Marks and format characters (ZWNJ, ZWJ, combining accents) stay in the run of the letter before when
-    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them."""
-    return unicodedata.category(char) in ("Mn", "Me", "Cf") and ord(char) in coverage(
-        _ALL[face].file(bold, italic))
+    its face has them: a joiner between two Arabic letters must reach HarfBuzz with them. So do the shared
+    characters a one-script face's script joins its letters with (the Arabic tatweel in Syriac or Adlam)."""
+    joining = unicodedata.category(char) in ("Mn", "Me", "Cf") or char in _JOINED_WITH.get(_OWN_SCRIPT.get(face), "")
+    return joining and ord(char) in coverage(_ALL[face].file(bold, italic))
 
 
 _MARKS = ("Mn", "Me")
@@ -210,6 +240,8 @@ def _cluster_face(cluster: str, chain: tuple[str, ...], bold: bool, italic: bool
     composed = unicodedata.normalize("NFC", cluster)
     for candidate in chain:
         covered = coverage(_ALL[candidate].file(bold, italic))
+        if not _serves(candidate, cluster[0]):
+            continue
         if all(ord(c) in covered for c in cluster) or all(ord(c) in covered for c in composed):
             return candidate
     return None

@@ -84,6 +84,22 @@ class LookFonts(Strict):
     khmer: FontFiles | None = None
     cjk: FontFiles | None = None  # Chinese (Simplified and Traditional) and Japanese
     hangul: FontFiles | None = None  # Korean
+    oriya: FontFiles | None = None  # Odia
+    armenian: FontFiles | None = None
+    georgian: FontFiles | None = None
+    syriac: FontFiles | None = None
+    thaana: FontFiles | None = None  # Dhivehi
+    nko: FontFiles | None = None  # N'Ko (Manding languages)
+    tibetan: FontFiles | None = None
+    mongolian: FontFiles | None = None  # the Mongolian script (Mongolia's Mongolian is Cyrillic)
+    cherokee: FontFiles | None = None
+    canadian: FontFiles | None = None  # Unified Canadian Aboriginal Syllabics: Inuktitut, Cree, Ojibwe
+    tifinagh: FontFiles | None = None  # Tamazight
+    javanese: FontFiles | None = None
+    olchiki: FontFiles | None = None  # Santali
+    adlam: FontFiles | None = None  # Fula
+    vai: FontFiles | None = None
+    yi: FontFiles | None = None  # Nuosu
 
 
 assert set(LookFonts.model_fields) == set(FONT_SLOTS), "LookFonts must list typefaces.FONT_SLOTS"

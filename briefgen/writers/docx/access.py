@@ -29,7 +29,8 @@ _FURNITURE = (RT.HEADER, RT.FOOTER)
 _AFTER_DESCRIPTION = ("w:tblPrChange",)
 _CAPTION_LIMIT = 255  # Word's dialog takes no more; the description has no such limit
 _EAST_ASIAN = frozenset({"zh", "ja", "ko"})
-_COMPLEX = frozenset({"hi", "mr", "ne", "sa", "th", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "km", "lo", "my"})
+_COMPLEX = frozenset({"hi", "mr", "ne", "sa", "th", "bn", "ta", "te", "gu", "pa", "kn", "ml", "si", "km", "lo", "my",
+                      "or", "bo", "dz"})
 BODY_LEVEL = 9  # w:outlineLvl of body text: not a heading
 # w:pPr children that come after w:outlineLvl (ECMA-376 §17.3.1.26)
 _AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")

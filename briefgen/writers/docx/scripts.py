@@ -58,12 +58,12 @@ def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None
     if rpr.find(qn("w:lang")) is not None:
         return
     tag = lang or script.default_lang
-    if script.kind != "latin":
+    if script.name != "latin":
         fonts = rpr.find(qn("w:rFonts"))
         if fonts is None:
             fonts = _insert(rpr, el("w:rFonts"), _AFTER_FONTS + _AFTER_RTL)
-        slot = "eastAsia" if script.kind == "east_asian" else "cs"
-        fonts.set(qn(f"w:{slot}"), docx_face(script.name, tag, fontset))
+        for slot in _SLOTS[script.kind]:
+            fonts.set(qn(f"w:{slot}"), docx_face(script.name, tag, fontset))
         if script.kind == "east_asian":
             fonts.set(qn("w:hint"), "eastAsia")
     if script.rtl:
@@ -75,6 +75,8 @@ def mark_run(run: BaseOxmlElement, script: scripts.ScriptClass, lang: str | None
         _insert(rpr, el("w:lang", **{attribute: tag}), _AFTER_LANG)
 
 
+# Word's font slots a script class's face is named in (Armenian, Georgian, Cherokee… are Latin-slot text)
+_SLOTS = {"latin": ("ascii", "hAnsi"), "east_asian": ("eastAsia",), "complex": ("cs",)}
 # Word's own faces for CJK text, by language: the DOCX is opened where these are installed
 _EAST_ASIAN = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-hant": "Microsoft JhengHei", "zh-tw": "Microsoft JhengHei",
                "zh-hk": "Microsoft JhengHei"}

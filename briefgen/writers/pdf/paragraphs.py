@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from briefgen.document import scripts
 from briefgen.text import without_controls
 from briefgen.writers.pdf import lines, shaping
 from briefgen.writers.pdf.bidiline import BidiParagraph
@@ -82,10 +83,13 @@ class Bidi(Ruled, Tagged, _BidiParagraph):
     with its text in reading order as the marked content's /ActualText."""
 
     def actual_text(self) -> str | None:
-        """Left-to-right text only: readers put right-to-left text back in order themselves (and would
-        reorder an /ActualText once more)."""
+        """Left-to-right text, and right-to-left text in N'Ko or Adlam: readers put Arabic, Hebrew, Syriac or
+        Thaana text back in order themselves (and would reorder an /ActualText once more), not those two."""
         text = lines.source_text(self)
-        return text if text and self.style.wordWrap == "LTR" and not shaping.has_rtl(text) else None
+        if not text:
+            return None
+        plain = self.style.wordWrap == "LTR" and not shaping.has_rtl(text)
+        return text if plain or scripts.rtl_read_as_drawn(text) else None
 
 
 class Heading(_KeepsOutline, Plain):

@@ -11,9 +11,10 @@ from typing import Any
 
 from briefgen.text import utf16_offsets
 
-# Thai, Lao, Myanmar (and its extensions), Khmer (and its symbols), New Tai Lue, Tai Tham, Tai Viet
-_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1980-\u19df\u1a20-\u1aaf"
-                             "\ua9e0-\ua9ff\uaa60-\uaa7f\uaa80-\uaadf]")
+# Thai, Lao, Myanmar (and its extensions), Khmer (and its symbols), New Tai Lue, Tai Tham, Tai Viet; Tibetan
+# (a line ends after a syllable's tsheg) and Javanese (between syllables)
+_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u1980-\u19df"
+                             "\u1a20-\u1aaf\ua980-\ua9df\ua9e0-\ua9ff\uaa60-\uaa7f\uaa80-\uaadf]")
 
 
 def needs_words(text: str) -> bool:
