@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.text import shown
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,11 @@ class Workspace:
         return not os.path.isdir(real) or not real.startswith(str(self.root).rstrip(os.sep) + os.sep)
 
     def rel(self, path: Path) -> str:
-        """A path as the user should read it in a message: relative to the workspace when inside it."""
+        """A path as the user should read it in a message: relative to the workspace when inside it, and on
+        one line (a folder given with -o may hold a line feed, which would split a report line in two)."""
+        return shown(self._relative(path), line_feeds=False)
+
+    def _relative(self, path: Path) -> str:
         with contextlib.suppress(ValueError):  # a link is named as itself, not as its target
             return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a link loop

@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.conftest import ROOT
 from tests.helpers import wait_for_output
-from tests.test_fuzz_round import built, ws
+from tests.test_fuzz_round import briefgen, built, refused, said, ws
 
 __all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
 
@@ -44,10 +45,73 @@ def test_watch_never_follows_a_link_out_of_the_workspace(ws: Path, tmp_path: Pat
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         said = wait_for_output(proc, "watch: watching", 90)
-        watched = _watched_inodes(proc.pid)
+        ours = {os.stat(ws / "seeds").st_ino, os.stat(ws / "seeds/sub").st_ino}
+        deadline = time.monotonic() + 30
+        while not ours <= (watched := _watched_inodes(proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)  # the oracle sees the watches of our own folders: the watcher is set up
     finally:
         proc.terminate()
         proc.wait(timeout=10)
     assert "Traceback" not in said and "internal error" not in said, said
-    assert {os.stat(ws / "seeds").st_ino, os.stat(ws / "seeds/sub").st_ino} <= watched  # the oracle sees watches
+    assert ours <= watched, watched
     assert not {os.stat(elsewhere).st_ino, os.stat(elsewhere / "deeper").st_ino} & watched
+
+
+# A folder named with -o (or -C) may hold a line feed: the build's report lines ("out\nput/analyst.docx: 3 pages")
+# and an error's location were printed split in two, the second half read as a line of its own by a log reader.
+
+def test_a_report_names_an_output_folder_with_a_line_feed_on_one_line(ws: Path) -> None:
+    done = briefgen(ws, "build", "-a", "executive", "-o", str(ws.parent / "out\nput"))
+    assert done.returncode == 0, said(done)
+    lines = said(done).splitlines()
+    assert lines == [f"{ws.parent}/out\\u000aput/executive.{kind}: 1 page, 18 footnotes; left out to fit: "
+                     "fig-2022-incursion" for kind in ("docx", "pdf")], lines
+    assert (ws.parent / "out\nput/executive.pdf").is_file()
+
+
+def test_an_error_names_an_output_path_with_a_line_feed_on_one_line(ws: Path) -> None:
+    (ws / "fi\nle").write_text("not a folder\n", encoding="utf-8")
+    refused(ws, ("build", "-o", str(ws / "fi\nle")), f"{ws}/fi\\u000ale: the output path exists and is not a directory",
+            "choose a directory with -o, or remove the file")
+
+
+# A workspace's own templates were kept compiled in output/.cache/templates, and read back by every command that
+# rendered them: jinja's cache entry starts with a pickle, and its code runs outside the sandbox, so a file put
+# there (a workspace copied in with its output folder) ran any code at `briefgen check`.
+
+class _Planted:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, ...]]:
+        return (os.mkdir, (str(self.marker),))
+
+
+def _plant(ws: Path, marker: Path) -> None:
+    """A cache entry that runs code when read, under every name jinja gives the board template's (or already
+    gave it: what a build left there)."""
+    import hashlib
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    folder = ws / "output/.cache/templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    template = ws / "templates/board.xml.j2"
+    keys = {hashlib.sha1(f"board.xml.j2|{name}".encode()).hexdigest() for name in (template, template.resolve())}
+    names = {path.name for path in folder.glob("__jinja2_*")} | {f"__jinja2_{key}.cache" for key in keys}
+    for name in names:
+        (folder / name).write_bytes(bc_magic + pickle.dumps(_Planted(marker), 2))
+
+
+def test_no_compiled_template_is_read_from_the_workspace(ws: Path, tmp_path: Path) -> None:
+    assert briefgen(ws, "audiences", "new", "board", "--template").returncode == 0
+    done = briefgen(ws, "build", "-a", "board")
+    assert done.returncode == 0, said(done)
+    marker = tmp_path / "ran"
+    _plant(ws, marker)
+    for command in (("check", "--no-cache"), ("build", "-a", "board"), ("audiences",)):
+        done = briefgen(ws, *command)
+        assert done.returncode == 0, said(done)
+        assert not marker.exists(), command
+    assert not list((ws / "output/.cache").glob("templates/*"))  # the build pruned what it never reads
