@@ -4,6 +4,7 @@ the workspace and the published briefs untouched."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -115,3 +116,32 @@ def test_no_compiled_template_is_read_from_the_workspace(ws: Path, tmp_path: Pat
         assert done.returncode == 0, said(done)
         assert not marker.exists(), command
     assert not list((ws / "output/.cache").glob("templates/*"))  # the build pruned what it never reads
+
+
+# Standard output in an encoding that cannot hold all of Unicode (PYTHONIOENCODING=latin-1, a Latin-1 locale, as a
+# scheduler's environment may set): every report holding a dash, a curly quote or a seed's text stopped with
+# "internal error: UnicodeEncodeError('latin-1', ...)", exit 3, after printing part of it.
+
+def _run_in(ws: Path, encoding: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": encoding}
+    return subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), *args], capture_output=True, env=env,
+                          timeout=300, check=False)
+
+
+def test_an_output_encoding_short_of_unicode_prints_escapes(ws: Path) -> None:
+    for command in (("check",), ("coverage",), ("seeds", "show", "ai-digest-top-priority")):
+        wide, narrow = briefgen(ws, *command), _run_in(ws, "latin-1", *command)
+        assert narrow.returncode == wide.returncode == 0, narrow.stderr.decode("latin-1")
+        # the oracle: the UTF-8 run's text, each character Latin-1 cannot hold written as Python reads it back
+        expected = wide.stdout.decode("utf-8")
+        got = narrow.stdout.decode("latin-1")
+        assert got.encode("latin-1").decode("unicode_escape") == expected.encode("latin-1", "backslashreplace") \
+            .decode("unicode_escape"), command
+        assert "\\u2014" in got or "\\u201c" in got or "\\u2019" in got, got[:300]
+
+
+def test_json_in_an_output_encoding_short_of_unicode_is_the_same_json(ws: Path) -> None:
+    for command in (("check", "--json"), ("coverage", "--json"), ("status", "--json")):
+        wide, narrow = briefgen(ws, *command), _run_in(ws, "latin-1", *command)
+        assert narrow.returncode == wide.returncode, narrow.stderr.decode("latin-1")
+        assert json.loads(narrow.stdout.decode("latin-1")) == json.loads(wide.stdout.decode("utf-8")), command

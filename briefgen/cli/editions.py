@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import click
 
 from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_option
-from briefgen.cli.terminal import say
+from briefgen.cli.terminal import json_text, say
 from briefgen.regen.since import SINCE, SINCE_HELP
 
 
@@ -37,7 +36,7 @@ def status(ctx: click.Context, workspace: Path | None, out: Path | None, since: 
     ws = workspace_of(ctx, workspace)
     state = workspace_status(ws, out, since)
     if as_json:
-        say(json.dumps(state.to_json(), indent=2, ensure_ascii=False))
+        say(json_text(state.to_json()))
         ctx.exit(1 if state.problems else 0)
     for name in state.changed_inputs:
         say(f"changed: {name}")
