@@ -163,6 +163,12 @@ def _cache_linked_out(ws: Path) -> None:
     (ws / "output" / ".cache").symlink_to(ws.parent / "outside-cache", target_is_directory=True)
 
 
+def _builds_linked_out(ws: Path) -> None:
+    """output/.builds moved out of the workspace and linked to: `history`, `status` and `diff` would read there."""
+    (ws / "output/.builds").rename(ws.parent / "outside-builds")
+    (ws / "output/.builds").symlink_to(ws.parent / "outside-builds", target_is_directory=True)
+
+
 def _templates_linked_out(ws: Path) -> None:
     """templates/ moved out of the workspace and linked to: profiles, templates and fonts would be read there."""
     (ws / "templates").rename(ws.parent / "outside-templates")
@@ -495,6 +501,7 @@ SCENARIOS: dict[str, Scenario] = {
     "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
                                            lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),
                                      ("init", "new")),
+    "build records behind a link (warning)": (_builds_linked_out, ("history",)),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
        "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}

@@ -145,3 +145,19 @@ def test_json_in_an_output_encoding_short_of_unicode_is_the_same_json(ws: Path) 
         wide, narrow = briefgen(ws, *command), _run_in(ws, "latin-1", *command)
         assert narrow.returncode == wide.returncode, narrow.stderr.decode("latin-1")
         assert json.loads(narrow.stdout.decode("latin-1")) == json.loads(wide.stdout.decode("utf-8")), command
+
+
+# output/.builds linked out of the workspace: a build refuses to write through it, but `history`, `status --since`
+# and `diff --since` read the build records there (a record put there was believed, or warned about as damaged).
+
+def test_build_records_behind_a_link_are_never_read(ws: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside-builds"
+    (ws / "output/.builds").rename(outside)
+    (ws / "output/.builds").symlink_to(outside, target_is_directory=True)
+    (outside / "00001.json").write_text("{not json", encoding="utf-8")
+    for command in (("history",), ("status", "--since", "build1"), ("diff", "--since", "build1")):
+        text = said(briefgen(ws, *command))
+        assert "00001.json" not in text, text  # never opened
+        assert "output/.builds: warning: the folder of build records is a symbolic link, so no record in it is " \
+               "read" in text.splitlines(), text
+
