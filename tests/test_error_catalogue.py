@@ -502,6 +502,9 @@ SCENARIOS: dict[str, Scenario] = {
                                            lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),
                                      ("init", "new")),
     "build records behind a link (warning)": (_builds_linked_out, ("history",)),
+    "brand file key misspelt": (_both(lambda ws: (ws / "templates/_brand.yml").write_text(
+        'colour:\n  primary: "#2E7D32"\n', encoding="utf-8"), lambda ws: (ws / "templates/board.yaml").write_text(
+        "template: executive.xml.j2\nlook:\n  brand: _brand.yml\n", encoding="utf-8")), ("check",)),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
        "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}

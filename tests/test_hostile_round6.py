@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -161,3 +162,42 @@ def test_build_records_behind_a_link_are_never_read(ws: Path, tmp_path: Path) ->
         assert "output/.builds: warning: the folder of build records is a symbolic link, so no record in it is " \
                "read" in text.splitlines(), text
 
+
+
+# A brand file (look.brand, a Quarto _brand.yml) ignored every key briefgen does not take, so a misspelt one
+# (`colour:`, `primay:`, `bsae:`) left the brief unbranded without a word; keys the brand.yml specification
+# defines and briefgen does not use are still accepted.
+
+BRAND_PROFILE = "template: executive.xml.j2\nlook:\n  brand: _brand.yml\n"
+
+
+def test_a_misspelt_key_in_a_brand_file_is_located_with_the_near_name(ws: Path) -> None:
+    (ws / "templates/board.yaml").write_text(BRAND_PROFILE, encoding="utf-8")
+    (ws / "templates/_brand.yml").write_text('colour:\n  primary: "#2E7D32"\ncolor:\n  primay: navy\n'
+                                             "typography:\n  bsae: Georgia\n", encoding="utf-8")
+    done = briefgen(ws, "build", "-a", "board")
+    lines = [line.strip() for line in said(done).splitlines()]
+    assert done.returncode == 1, lines
+    for message, hint in (("templates/_brand.yml:1:1: colour: unknown key 'colour'", "did you mean 'color'?"),
+                          ("templates/_brand.yml:4:3: color.primay: unknown key 'primay'", "did you mean 'primary'?"),
+                          ("templates/_brand.yml:6:3: typography.bsae: unknown key 'bsae'", "did you mean 'base'?")):
+        assert message in lines and lines[lines.index(message) + 1] == f"hint: {hint}", lines
+    assert not (ws / "output/board.pdf").exists()
+
+
+def test_a_brand_file_with_every_key_of_the_specification_builds(ws: Path) -> None:
+    (ws / "templates/board.yaml").write_text(BRAND_PROFILE, encoding="utf-8")
+    (ws / "templates/_brand.yml").write_text(
+        "meta: {name: Northwind, link: {home: 'https://example.org'}}\n"
+        "color: {palette: {forest: '#2E7D32'}, primary: forest, secondary: navy, tertiary: '#eee', foreground: '#111',"
+        " background: '#fff', success: green, info: blue, warning: orange, danger: red, light: '#fafafa',"
+        " dark: '#222'}\n"
+        "typography: {fonts: [{family: Georgia, source: system}], base: {family: Georgia, size: 11pt,"
+        " line-height: 1.3, weight: 400}, headings: {family: Georgia, weight: 700, style: normal, color: forest},"
+        " monospace: Courier, monospace-inline: {color: red}, monospace-block: {background-color: '#eee'},"
+        " link: {decoration: underline}}\n"
+        "defaults: {bootstrap: {defaults: {enable-rounded: true}}}\n", encoding="utf-8")
+    done = briefgen(ws, "build", "-a", "board")
+    assert done.returncode == 0, said(done)
+    styles = zipfile.ZipFile(ws / "output/board.docx").read("word/styles.xml").decode()
+    assert 'w:val="2E7D32"' in styles and 'w:ascii="Georgia"' in styles  # the brand's accent and font took
