@@ -201,3 +201,15 @@ def test_a_brand_file_with_every_key_of_the_specification_builds(ws: Path) -> No
     assert done.returncode == 0, said(done)
     styles = zipfile.ZipFile(ws / "output/board.docx").read("word/styles.xml").decode()
     assert 'w:val="2E7D32"' in styles and 'w:ascii="Georgia"' in styles  # the brand's accent and font took
+
+
+# A folder that is no workspace (a mistyped -C): `audiences new` made templates/ and a profile there, and `status`,
+# `history` and `diff` reported it as a workspace never built ("analyst: out of date — never built", exit 0).
+
+def test_a_folder_that_is_no_workspace_is_named_so_and_gets_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    for command in (("status",), ("status", "--json"), ("history",), ("diff",), ("audiences", "new", "board")):
+        refused(folder, command, f"seeds/: no seeds/ folder in {folder}: it is not a briefgen workspace",
+                "run `briefgen init DIR` to scaffold one, or name the workspace with -C")
+        assert list(folder.iterdir()) == [], command

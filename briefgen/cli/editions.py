@@ -33,7 +33,7 @@ def status(ctx: click.Context, workspace: Path | None, out: Path | None, since: 
     last issued version, and whether a published file was edited by hand."""
     from briefgen.regen.status import workspace_status
 
-    ws = workspace_of(ctx, workspace)
+    ws = workspace_of(ctx, workspace, required=True)
     state = workspace_status(ws, out, since)
     if as_json:
         say(json_text(state.to_json()))
@@ -71,7 +71,7 @@ def diff(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...],
     """What changed in the model and its evidence since the last issued version (or last build)."""
     from briefgen.regen.report import diff_report
 
-    for found in diff_report(workspace_of(ctx, workspace), audiences, since, out):
+    for found in diff_report(workspace_of(ctx, workspace, required=True), audiences, since, out):
         for line in found.lines():
             say(line)
 
@@ -103,5 +103,5 @@ def history(ctx: click.Context, workspace: Path | None, out: Path | None) -> Non
     """List the builds recorded and the versions issued, with where their files are kept."""
     from briefgen.regen.report import history_lines
 
-    for line in history_lines(workspace_of(ctx, workspace), out):
+    for line in history_lines(workspace_of(ctx, workspace, required=True), out):
         say(line)
