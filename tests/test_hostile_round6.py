@@ -213,3 +213,37 @@ def test_a_folder_that_is_no_workspace_is_named_so_and_gets_nothing(tmp_path: Pa
         refused(folder, command, f"seeds/: no seeds/ folder in {folder}: it is not a briefgen workspace",
                 "run `briefgen init DIR` to scaffold one, or name the workspace with -C")
         assert list(folder.iterdir()) == [], command
+
+
+# State a newer briefgen wrote (a format number above this one's) was called damaged, with the hint to restore it
+# from a backup or move it aside: whole records, which the newer briefgen still reads, and only an upgrade helps.
+
+def _stamped(path: Path, version: object) -> bytes:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["format"] = version
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path.read_bytes()
+
+
+def test_state_a_newer_briefgen_wrote_is_named_so_and_kept(ws: Path) -> None:
+    assert briefgen(ws, "issue", "-a", "executive").returncode == 0
+    record = _stamped(ws / "output/issued/issued.json", 2)
+    _stamped(ws / "output/briefgen.lock", 7)
+    refused(ws, ("issue", "-a", "executive"), "output/issued/issued.json: the record of issued versions was written "
+            "by a newer briefgen (format 2, where this one reads format 1); issuing would replace it",
+            "run the newer briefgen that wrote it (pip install --upgrade briefgen); the record is left as it is")
+    assert (ws / "output/issued/issued.json").read_bytes() == record
+    lines = [line.strip() for line in said(briefgen(ws, "status")).splitlines()]
+    warning = ("output/briefgen.lock: warning: the build record was written by a newer briefgen (format 7, where "
+               "this one reads format 1); it is ignored, so every brief counts as changed")
+    assert warning in lines and lines[lines.index(warning) + 1] == (
+        "hint: run the newer briefgen that wrote it (pip install --upgrade briefgen); a build with this one replaces "
+        "the record"), lines
+
+
+def test_state_of_an_older_or_unknown_format_is_still_damaged(ws: Path) -> None:
+    for version in (0, "1", True, None):
+        _stamped(ws / "output/briefgen.lock", version)
+        text = said(briefgen(ws, "status"))
+        assert "output/briefgen.lock: warning: the build record is damaged (not a build record this briefgen " \
+               "wrote); it is ignored, so every brief counts as changed" in text.splitlines(), (version, text)
