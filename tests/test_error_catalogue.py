@@ -517,6 +517,8 @@ SCENARIOS: dict[str, Scenario] = {
     "record of issued versions from a newer briefgen": (_newer_format("output/issued/issued.json"),
                                                         ("issue", "-a", "analyst")),
     "build record from a newer briefgen (warning)": (_newer_format("output/briefgen.lock"), ("status",)),
+    "date far in the future (warning)": (_retext("seeds/sources.yaml", 'accessed: "2026-11-23"',
+                                                 'accessed: "2999-11-23"'), ("check",)),
     "brand file key misspelt": (_both(lambda ws: (ws / "templates/_brand.yml").write_text(
         'colour:\n  primary: "#2E7D32"\n', encoding="utf-8"), lambda ws: (ws / "templates/board.yaml").write_text(
         "template: executive.xml.j2\nlook:\n  brand: _brand.yml\n", encoding="utf-8")), ("check",)),

@@ -247,3 +247,32 @@ def test_state_of_an_older_or_unknown_format_is_still_damaged(ws: Path) -> None:
         text = said(briefgen(ws, "status"))
         assert "output/briefgen.lock: warning: the build record is damaged (not a build record this briefgen " \
                "wrote); it is ignored, so every brief counts as changed" in text.splitlines(), (version, text)
+
+
+# A year mistyped far into the future (accessed: 2999-11-23, as_of: 2205-09-19) passed without a word; a date
+# that is only a little ahead of this machine's clock (a clock set wrong) is still taken as it is.
+
+def test_a_date_far_in_the_future_is_warned_about(ws: Path) -> None:
+    catalogue, model = ws / "seeds/sources.yaml", ws / "seeds/summary.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('accessed: "2026-11-23"',
+                                                                       'accessed: "2999-11-23"', 1), encoding="utf-8")
+    model.write_text(model.read_text(encoding="utf-8").replace('as_of: "2025-09-19"', 'as_of: "2205-09-19"'),
+                     encoding="utf-8")
+    done = briefgen(ws, "check")
+    lines = [line.strip() for line in said(done).splitlines()]
+    assert done.returncode == 0, lines
+    clock = "more than a year after today, by this machine's clock"
+    assert f"seeds/sources.yaml:19:15: warning: sources[0].accessed: gsw-ai-arms-race: accessed 2999-11-23 is " \
+           f"{clock}" in lines, lines
+    assert f"seeds/summary.yaml:26:10: warning: brief.as_of: the information cutoff 2205-09-19 is {clock}" in lines
+
+
+def test_a_date_a_little_ahead_of_the_clock_is_taken(ws: Path) -> None:
+    import datetime as dt
+
+    soon = (dt.date.today() + dt.timedelta(days=300)).isoformat()
+    catalogue = ws / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace('accessed: "2026-11-23"', f'accessed: "{soon}"',
+                                                                       1), encoding="utf-8")
+    done = briefgen(ws, "check")
+    assert done.returncode == 0 and "by this machine's clock" not in said(done), said(done)
