@@ -131,6 +131,7 @@ def links(rng: random.Random, ws: Path) -> Run:
 def planted(rng: random.Random, ws: Path) -> Run:
     """A compiled-template cache entry an attacker or an older briefgen left in output/.cache/templates: jinja's
     header followed by a pickle that would touch /tmp/pwned, or by garbage."""
+    import hashlib
     import pickle
 
     from jinja2.bccache import bc_magic
@@ -139,13 +140,18 @@ def planted(rng: random.Random, ws: Path) -> Run:
         def __reduce__(self) -> tuple[object, tuple[str, ...]]:
             return (open, ("/tmp/pwned", "w"))
 
+    template = ws / "templates/executive.xml.j2"  # edited: the table made ahead no longer holds its code
+    template.write_text(template.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
     folder = ws / "output/.cache/templates"
     folder.mkdir(parents=True, exist_ok=True)
     body = rng.choice([bc_magic + pickle.dumps(Touch(), 2), bc_magic + b"\x80garbage", b"", b"\0" * 100])
-    names = [p.name for p in folder.glob("__jinja2_*")] or [f"__jinja2_{rng.getrandbits(160):040x}.cache"]
+    # jinja's name for a template's entry: a hash of its name and path, which a copied workspace changes
+    keys = {hashlib.sha1(f"{t.name}|{path}".encode()).hexdigest() for t in (ws / "templates").glob("*.j2")
+            for path in (t, t.resolve())}
+    names = {p.name for p in folder.glob("__jinja2_*")} | {f"__jinja2_{key}.cache" for key in keys}
     for name in names:
         (folder / name).write_bytes(body)
-    return Run(rng.choice([("check", "--no-cache"), ("build",), ("build", "-a", "executive"), ("audiences",)]))
+    return Run(rng.choice([("check", "--no-cache"), ("build",), ("build", "-a", "executive")]))
 
 
 FAMILIES: dict[str, Mutation] = {"state-value": state_value, "state-cut": state_cut, "options": options,
