@@ -276,3 +276,16 @@ def test_a_date_a_little_ahead_of_the_clock_is_taken(ws: Path) -> None:
                                                                        1), encoding="utf-8")
     done = briefgen(ws, "check")
     assert done.returncode == 0 and "by this machine's clock" not in said(done), said(done)
+
+
+# A YAML file holding one value rather than keys named it by Python's type: "not a NoneType" for `null`, "not a
+# str" for a line of words.
+
+def test_a_file_of_one_value_is_named_in_yamls_words(ws: Path) -> None:
+    for text, kind in (("null\n", "null"), ("just words\n", "a piece of text"), ("12\n", "a number"),
+                       ("- a\n", "a list"), ("yes\n", "true or false")):
+        (ws / "templates/executive.yaml").write_text(text, encoding="utf-8")
+        done = briefgen(ws, "build", "-a", "executive")
+        assert done.returncode == 1
+        assert f"templates/executive.yaml:1:1: the file must hold a mapping of keys, not {kind}" in \
+            said(done).splitlines(), said(done)
