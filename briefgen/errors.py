@@ -34,7 +34,7 @@ class Problem:
 
     @property
     def location(self) -> str:
-        loc = self.file
+        loc = shown(self.file, line_feeds=False)  # one line: a path given on the command line may hold a line feed
         if self.line is not None:
             loc += f":{self.line}"
             if self.col is not None:

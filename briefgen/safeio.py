@@ -232,6 +232,25 @@ class DamagedState(Exception):
         self.at, self.short = at, short or message
 
 
+class NewerState(DamagedState):
+    """A state file a newer briefgen wrote: whole, but in a format this one cannot read. Kept, never taken
+    for damage: the hint is to run that briefgen (an upgrade), not to restore a backup."""
+
+
+def expect_format(data: Any, version: int, what: str) -> None:
+    """Refuse parsed state whose `format` is not `version`: NewerState when a newer briefgen wrote it (a larger
+    whole number), DamagedState for anything else (none, another type, an older number)."""
+    found = data.get("format") if isinstance(data, dict) else None
+    if type(found) is int and found == version:
+        return
+    if type(found) is int and found > version:
+        raise NewerState(f"written by a newer briefgen (format {found}, where this one reads format {version})")
+    raise DamagedState(f"not a {what} this briefgen wrote")
+
+
+UPGRADE_HINT = "run the newer briefgen that wrote it (pip install --upgrade briefgen)"
+
+
 def load_state(path: Path, limit: int, shape: Callable[[Any], T], *, kind: str = "json",
                depth: int = MAX_STATE_DEPTH, kinds: frozenset[type] | None = None) -> T | None:
     """The state file at `path` ("json" or "marshal" data) made into what `shape` builds from it; None when the

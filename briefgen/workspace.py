@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.text import shown
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,11 @@ class Workspace:
         return not os.path.isdir(real) or not real.startswith(str(self.root).rstrip(os.sep) + os.sep)
 
     def rel(self, path: Path) -> str:
-        """A path as the user should read it in a message: relative to the workspace when inside it."""
+        """A path as the user should read it in a message: relative to the workspace when inside it, and on
+        one line (a folder given with -o may hold a line feed, which would split a report line in two)."""
+        return shown(self._relative(path), line_feeds=False)
+
+    def _relative(self, path: Path) -> str:
         with contextlib.suppress(ValueError):  # a link is named as itself, not as its target
             return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
@@ -133,12 +138,18 @@ def output_target(ws: Workspace, out: Path | None) -> Path:
     return Path(os.path.realpath(out if out is not None else ws.output))
 
 
+def require_workspace(ws: Workspace) -> None:
+    """Refuse a folder without seeds/ (a mistyped -C, a command run in the wrong folder): no command writes
+    there (an output folder, a profile), nor reports on it as on a workspace never built."""
+    if not ws.seeds.is_dir():
+        raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
+                                    hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
+
+
 def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     """`out` (default output/, see output_target), made if missing; a clear error where a file stands in its
     way."""
-    if not ws.seeds.is_dir():  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
-        raise BriefgenError(Problem("seeds/", f"no seeds/ folder in {ws.root}: it is not a briefgen workspace",
-                                    hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
+    require_workspace(ws)  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
     target = output_target(ws, out)
     _not_kept_folder(ws, target, out)
     if target.exists() and not target.is_dir():

@@ -122,7 +122,7 @@ CASES: dict[str, tuple[Mutation, str]] = {
     "empty catalogue": (_write("seeds/sources.yaml", ""), "seeds/sources.yaml:1:1: file is empty"),
     "binary yaml": (_write("seeds/summary.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe"), "not valid UTF-8"),
     "list at top": (_write("seeds/summary.yaml", "- a\n- b\n"), "must hold a mapping of keys, not a list"),
-    "scalar at top": (_write("seeds/summary.yaml", "just words\n"), "must hold a mapping of keys, not a str"),
+    "scalar at top": (_write("seeds/summary.yaml", "just words\n"), "must hold a mapping of keys, not a piece of text"),
     "tab indent": (_write("seeds/summary.yaml", "brief:\n\ttitle: x\n"), "indent with spaces, not tabs"),
     "alias bomb": (_write("seeds/summary.yaml", "a: &a [1, 1]\nb: &b [*a, *a]\nc: [*b, *b]\n"),
                    "anchors and aliases are not supported"),

@@ -51,7 +51,7 @@ def test_nothing_is_overwritten_and_mistakes_are_reported(workspace: Path) -> No
 def test_a_file_where_templates_belongs_is_named(tmp_path: Path) -> None:
     """The message was the operating system's "/abs/path/templates: File exists", with no hint."""
     ws = tmp_path / "ws"
-    ws.mkdir()
+    (ws / "seeds").mkdir(parents=True)  # a workspace (a folder without seeds/ is refused as none)
     (ws / "templates").write_text("not a folder", encoding="utf-8")
     result = run(ws, "audiences", "new", "board")
     assert result.exit_code == 1

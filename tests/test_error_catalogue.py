@@ -6,6 +6,7 @@ runs on a built copy of the workspace and the documented lines must appear verba
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -161,6 +162,23 @@ def _cache_linked_out(ws: Path) -> None:
     (ws / "output" / ".cache").mkdir(parents=True, exist_ok=True)
     (ws / "output" / ".cache").rename(ws.parent / "outside-cache")
     (ws / "output" / ".cache").symlink_to(ws.parent / "outside-cache", target_is_directory=True)
+
+
+def _newer_format(rel: str) -> Callable[[Path], None]:
+    """A state file as a newer briefgen would write it: a record of its own (an empty one where none is), in
+    format 2."""
+    def change(ws: Path) -> None:
+        path = ws / rel
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"audiences": {}}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({**data, "format": 2}), encoding="utf-8")
+    return change
+
+
+def _builds_linked_out(ws: Path) -> None:
+    """output/.builds moved out of the workspace and linked to: `history`, `status` and `diff` would read there."""
+    (ws / "output/.builds").rename(ws.parent / "outside-builds")
+    (ws / "output/.builds").symlink_to(ws.parent / "outside-builds", target_is_directory=True)
 
 
 def _templates_linked_out(ws: Path) -> None:
@@ -495,6 +513,15 @@ SCENARIOS: dict[str, Scenario] = {
     "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
                                            lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),
                                      ("init", "new")),
+    "build records behind a link (warning)": (_builds_linked_out, ("history",)),
+    "record of issued versions from a newer briefgen": (_newer_format("output/issued/issued.json"),
+                                                        ("issue", "-a", "analyst")),
+    "build record from a newer briefgen (warning)": (_newer_format("output/briefgen.lock"), ("status",)),
+    "date far in the future (warning)": (_retext("seeds/sources.yaml", 'accessed: "2026-11-23"',
+                                                 'accessed: "2999-11-23"'), ("check",)),
+    "brand file key misspelt": (_both(lambda ws: (ws / "templates/_brand.yml").write_text(
+        'colour:\n  primary: "#2E7D32"\n', encoding="utf-8"), lambda ws: (ws / "templates/board.yaml").write_text(
+        "template: executive.xml.j2\nlook:\n  brand: _brand.yml\n", encoding="utf-8")), ("check",)),
 }
 ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
        "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}

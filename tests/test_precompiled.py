@@ -103,7 +103,7 @@ def test_a_class_made_through_the_table_behaves_as_one_made_without() -> None:
 
 def test_every_bundled_template_is_in_the_template_table_as_jinja_compiles_it() -> None:
     codes, references = bytecode.read_table()
-    env = templating.environment(Path(os.devnull), None)
+    env = templating.environment(Path(os.devnull))
     for path in sorted(templating.BUNDLED.glob("*.j2")):
         source = path.read_text(encoding="utf-8")
         checksum = bytecode.checksum(source)

@@ -44,7 +44,7 @@ def new(ctx: click.Context, workspace: Path | None, name: str, source: str, with
     """Write templates/NAME.yaml (and with --template its template) from an existing audience, ready to edit."""
     from briefgen.authoring.audience_new import new_audience
 
-    ws = workspace_of(ctx, workspace)
+    ws = workspace_of(ctx, workspace, required=True)
     for path in new_audience(ws, name, source, with_template):
         say(f"created {ws.rel(path)} (from {source})")
     say(f"next: edit {ws.rel(ws.templates / f'{name}.yaml')}, then run `briefgen check` and "

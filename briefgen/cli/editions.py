@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import click
 
 from briefgen.cli.options import TEXT, output_option, workspace_of, workspace_option
-from briefgen.cli.terminal import say
+from briefgen.cli.terminal import json_text, say
 from briefgen.regen.since import SINCE, SINCE_HELP
 
 
@@ -34,10 +33,10 @@ def status(ctx: click.Context, workspace: Path | None, out: Path | None, since: 
     last issued version, and whether a published file was edited by hand."""
     from briefgen.regen.status import workspace_status
 
-    ws = workspace_of(ctx, workspace)
+    ws = workspace_of(ctx, workspace, required=True)
     state = workspace_status(ws, out, since)
     if as_json:
-        say(json.dumps(state.to_json(), indent=2, ensure_ascii=False))
+        say(json_text(state.to_json()))
         ctx.exit(1 if state.problems else 0)
     for name in state.changed_inputs:
         say(f"changed: {name}")
@@ -72,7 +71,7 @@ def diff(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...],
     """What changed in the model and its evidence since the last issued version (or last build)."""
     from briefgen.regen.report import diff_report
 
-    for found in diff_report(workspace_of(ctx, workspace), audiences, since, out):
+    for found in diff_report(workspace_of(ctx, workspace, required=True), audiences, since, out):
         for line in found.lines():
             say(line)
 
@@ -104,5 +103,5 @@ def history(ctx: click.Context, workspace: Path | None, out: Path | None) -> Non
     """List the builds recorded and the versions issued, with where their files are kept."""
     from briefgen.regen.report import history_lines
 
-    for line in history_lines(workspace_of(ctx, workspace), out):
+    for line in history_lines(workspace_of(ctx, workspace, required=True), out):
         say(line)

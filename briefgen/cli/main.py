@@ -21,7 +21,7 @@ from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.options import TEXT, WORKSPACE, output_option, workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
-from briefgen.cli.terminal import colour, say, say_styled
+from briefgen.cli.terminal import colour, json_text, say, say_styled, tolerant_streams
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
@@ -94,8 +94,8 @@ def check(ctx: click.Context, workspace: Path | None, as_json: bool, strict: boo
     except BriefgenError as exc:
         if not as_json:
             raise
-        say(json.dumps({"ok": False, "counts": {}, "items": [], "problems": [p.to_json() for p in exc.problems]},
-                       indent=2, ensure_ascii=False))  # a file that cannot be read at all: still JSON on stdout
+        say(json_text({"ok": False, "counts": {}, "items": [], "problems": [p.to_json() for p in exc.problems]}))
+        # a file that cannot be read at all: still JSON on stdout
         ctx.exit(1)
     if checked is not None and coloured:
         from briefgen.verify.check import report_text
@@ -113,7 +113,7 @@ def _strict_view(output: str, as_json: bool, strict: bool, failed: bool) -> str:
     if as_json:  # stored compact (the C encoder is ~10x faster on 10,000 items), printed readable
         data = json.loads(output)
         data["ok"] = not failed
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return json_text(data)
     if not strict:
         return output
     return output.replace(" — OK", " — FAILED") if failed else output
@@ -158,8 +158,7 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
     from briefgen.verify.check import run_check
 
     report = seed_coverage(run_check(workspace_of(ctx, workspace), draft=True))
-    say(json.dumps([s.to_json() for s in report], indent=2, ensure_ascii=False) if as_json
-               else report_text(report))
+    say(json_text([s.to_json() for s in report]) if as_json else report_text(report))
 
 
 @cli.command()
@@ -229,6 +228,7 @@ def main() -> None:
         # APNG", zipfile's "Duplicate name") printed its source path and line among briefgen's messages; briefgen
         # says what is wrong with the file itself, at its own location. --debug shows them.
         warnings.simplefilter("ignore")
+    tolerant_streams()
     one_command()
     _leave(_exit_code("--debug" in sys.argv[1:]))
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from briefgen.errors import BriefgenError, Problem
-from briefgen.workspace import Workspace
+from briefgen.workspace import Workspace, require_workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,11 +35,15 @@ output_option = click.option("-o", "--output", "out", type=_Folder(path_type=Pat
                              help="Output directory (default: output/).")
 
 
-def workspace_of(ctx: click.Context, workspace: Path | None) -> Workspace:
-    """The command's -C, else the group's, else the workspace the current directory is in (Workspace.around)."""
+def workspace_of(ctx: click.Context, workspace: Path | None, *, required: bool = False) -> Workspace:
+    """The command's -C, else the group's, else the workspace the current directory is in (Workspace.around);
+    `required`: refused when it has no seeds/ (a command that writes there, or whose report would read as one
+    on a workspace never built)."""
     root = workspace or ctx.find_root().params.get("workspace")
     found = Workspace.at(root) if root is not None else Workspace.around(Path.cwd())
     ctx.meta[WORKSPACE] = found  # for the group's messages about a path the system refused (cli.main._Briefgen)
+    if required:
+        require_workspace(found)
     return found.own_seeds()
 
 

@@ -3,6 +3,9 @@ show (`text.shown`), alike on a terminal and in a pipe, with briefgen's own colo
 
 from __future__ import annotations
 
+import codecs
+import io
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -17,6 +20,35 @@ if TYPE_CHECKING:  # the report's types only: `check` imports the verifier when 
 
 _LOOK: dict[str, dict[str, Any]] = {"item": {"bold": True}, "error": {"fg": "red"}, "warning": {"fg": "yellow"},
                                     "ok": {"fg": "green", "bold": True}, "failed": {"fg": "red", "bold": True}}
+
+
+ESCAPE = "briefgen.escape"
+
+
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    """The characters an output stream's encoding cannot hold, written as escapes (\\u2014, \\U0001f600) that
+    Python and YAML's double-quoted strings read back as the characters."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    unheld = exc.object[exc.start:exc.end]
+    return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in unheld), exc.end
+
+
+def tolerant_streams() -> None:
+    """Standard output and error never refuse a character: a stream whose encoding cannot hold all of Unicode
+    (PYTHONIOENCODING=latin-1, a Latin-1 locale) prints what it cannot hold as escapes, where briefgen's
+    dashes, paragraph signs and quoted seed text stopped every report with an internal error."""
+    codecs.register_error(ESCAPE, _escape_unencodable)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors=ESCAPE)
+
+
+def json_text(data: object) -> str:
+    """`data` as the JSON a command prints: readable, and all in ASCII escapes where standard output cannot
+    hold every character (an escape the stream made up would not be JSON for a character beyond U+FFFF)."""
+    held = codecs.lookup(getattr(sys.stdout, "encoding", None) or "ascii").name.startswith("utf")
+    return json.dumps(data, indent=2, ensure_ascii=not held)
 
 
 def say(text: str, *, err: bool = False, file: IO[Any] | None = None) -> None:

@@ -80,10 +80,15 @@ def _drafted(src: Located) -> Located:
     return dataclasses.replace(src, data={**src.data, "sources": filled})
 
 
+# What a whole file holds, in YAML's words rather than Python's type names ("not a NoneType" for `null`)
+_YAML_KINDS = {"NoneType": "null", "str": "a piece of text", "int": "a number", "float": "a number",
+               "bool": "true or false", "list": "a list", "datetime": "a date", "date": "a date"}
+
+
 def validate(src: Located, model: type[M]) -> M:
     if not isinstance(src.data, dict):
-        kind = type(src.data).__name__
-        raise BriefgenError(src.problem((), f"the file must hold a mapping of keys, not a {kind}",
+        kind = _YAML_KINDS.get(type(src.data).__name__, f"a {type(src.data).__name__}")
+        raise BriefgenError(src.problem((), f"the file must hold a mapping of keys, not {kind}",
                                         f"expected top-level keys: {', '.join(model.model_fields)}"))
     try:
         return model.model_validate(src.data)

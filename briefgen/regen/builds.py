@@ -75,6 +75,11 @@ def read_builds(out: Path) -> list[BuildRecord]:
     """Every build recorded, oldest first (by number: names sort wrongly past 99999); a damaged record is
     skipped, with a warning."""
     found: list[BuildRecord] = []
+    if (out / BUILDS).is_symlink():  # never read through it (nor does a build write through it)
+        warn_once(Problem(f"{out.name}/{BUILDS}", "the folder of build records is a symbolic link, so no record in it "
+                          "is read", hint="move the folder it points to in place of the link; until then `--since` "
+                          "cannot name a build"))
+        return found
     with contextlib.suppress(OSError):
         for entry in os.scandir(out / BUILDS):
             if entry.name.endswith(".json") and (record := _read(Path(entry.path))):

@@ -23,7 +23,7 @@ from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
 from briefgen.render.audiences import is_audience_name
-from briefgen.safeio import DamagedState, first_link, load_state
+from briefgen.safeio import UPGRADE_HINT, DamagedState, NewerState, expect_format, first_link, load_state
 from briefgen.text import first_unsafe
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic
@@ -163,7 +163,11 @@ def _load(out: Path) -> dict[str, list[Issue]]:
 
 
 def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
+    """The message for a record that cannot be used: damaged, with `hint`, or a newer briefgen's, with its own."""
     line, col = exc.at or (None, None)  # a JSON syntax error's place, in front as in every other file:line
+    if isinstance(exc, NewerState):
+        return Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions was {exc}; {outcome}",
+                       hint=f"{UPGRADE_HINT}; the record is left as it is")
     return Problem(f"{out.name}/{ISSUED}/{RECORD}", f"the record of issued versions is damaged ({exc.short}); "
                    f"{outcome}", line, col, hint=hint)
 
@@ -171,8 +175,7 @@ def _damaged(out: Path, exc: DamagedState, outcome: str, hint: str) -> Problem:
 def _issues_of(raw: Any) -> dict[str, list[Issue]]:
     """The issued versions from parsed JSON, every field of the type and form the readers rely on (else
     DamagedState saying what is wrong, or TypeError): a hand-edited record is damaged, never half believed."""
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT_VERSION:
-        raise DamagedState("not a record this briefgen wrote")
+    expect_format(raw, FORMAT_VERSION, "record")
     issues = {str(name): [Issue(**entry) for entry in entries] for name, entries in raw["audiences"].items()}
     for name, entries in issues.items():
         if not is_audience_name(name):

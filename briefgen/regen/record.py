@@ -12,7 +12,7 @@ from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import Stamp
-from briefgen.safeio import DamagedState, load_state
+from briefgen.safeio import UPGRADE_HINT, DamagedState, NewerState, expect_format, load_state
 
 LOCK_NAME = "briefgen.lock"
 FORMAT_VERSION = 1
@@ -82,7 +82,7 @@ def read_lock(out: Path) -> Lock:
     try:
         return load_state(path, MAX_LOCK_BYTES, _lock_of) or Lock()
     except DamagedState as exc:
-        return _damaged(path, str(exc))
+        return _damaged(path, exc)
 
 
 def quiet_lock(out: Path) -> Lock:
@@ -95,8 +95,7 @@ def quiet_lock(out: Path) -> Lock:
 
 def _lock_of(data: Any) -> Lock:
     """A Lock from parsed JSON, every field of the type the code relies on (else TypeError)."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT_VERSION:
-        raise DamagedState("not a build record this briefgen wrote")
+    expect_format(data, FORMAT_VERSION, "build record")
     inputs = {str(k): Stamp.from_json(v) for k, v in _dict(data["inputs"]).items()}
     audiences = {str(k): _record(_dict(v)) for k, v in _dict(data["audiences"]).items()}
     tool, build = data["tool"], data["build"]
@@ -137,9 +136,12 @@ def _dict(value: Any) -> dict[str, Any]:
     return value
 
 
-def _damaged(path: Path, why: str) -> Lock:
-    warn(Problem(f"{path.parent.name}/{path.name}", f"the build record is damaged ({why}); it is ignored, so "
-                 "every brief counts as changed", hint="the next successful build writes a new one"))
+def _damaged(path: Path, exc: DamagedState) -> Lock:
+    newer = isinstance(exc, NewerState)
+    state = f"was {exc}" if newer else f"is damaged ({exc})"
+    warn(Problem(f"{path.parent.name}/{path.name}", f"the build record {state}; it is ignored, so every brief "
+                 "counts as changed", hint=f"{UPGRADE_HINT}; a build with this one replaces the record" if newer
+                 else "the next successful build writes a new one"))
     return Lock()
 
 

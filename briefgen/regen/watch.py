@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.build import BuildReport, build
+from briefgen.regen.inputs import SEED_DEPTH
 from briefgen.safeio import os_problem
 from briefgen.workspace import Workspace
 
@@ -62,14 +63,30 @@ def warm_up() -> None:
 
 def watched(ws: Workspace) -> dict[str, tuple[int, int]]:
     """The folders to watch that exist now, each with its identity (device, inode): a folder removed and
-    made again is a new folder, which the running watcher does not see."""
-    found = {}
-    for folder in (ws.seeds, ws.root / "templates"):  # a templates/ link out: each build reports it
-        with contextlib.suppress(OSError):
-            info = os.stat(folder)
-            if stat.S_ISDIR(info.st_mode):
-                found[str(folder)] = (info.st_dev, info.st_ino)
+    made again is a new folder, which the running watcher does not see. They are seeds/ and templates/ (not
+    through a link leading out of the workspace: each build reports that one) and their real subfolders,
+    SEED_DEPTH levels down, as the input stamps read them: a link inside them is never entered, where a
+    recursive watch would follow it out of the workspace (to / itself), listing and watching folders elsewhere,
+    rebuilding on their changes and stopping at the first one the system will not list."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder in (ws.seeds, ws.root / "templates"):
+        if not ws.leads_out(folder):
+            _add_folder(str(folder), found, SEED_DEPTH)
     return found
+
+
+def _add_folder(folder: str, found: dict[str, tuple[int, int]], depth: int) -> None:
+    """`folder` (when it is one) with its identity, and its real subfolders `depth` levels down."""
+    with contextlib.suppress(OSError):  # gone, or not listable: the build reports what it cannot read
+        info = os.stat(folder)
+        if not stat.S_ISDIR(info.st_mode):
+            return
+        found[folder] = (info.st_dev, info.st_ino)
+        if depth:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                        _add_folder(entry.path, found, depth - 1)
 
 
 def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,
@@ -87,13 +104,14 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
     try:
         while True:
             pending = True  # build once this watcher runs, so no edit slips in between
-            for batch in watch_paths(*folders, debounce=debounce_ms, step=10, raise_interrupt=True,
-                                     yield_on_timeout=True, rust_timeout=250):
+            for batch in watch_paths(*folders, debounce=debounce_ms, step=10, raise_interrupt=True, recursive=False,
+                                     ignore_permission_denied=True, yield_on_timeout=True, rust_timeout=250):
                 if pending or (batch and relevant(path for _, path in batch)):
                     rebuild(ws, audiences, out, echo, err)
                 if not started:
                     warm_up()
-                    echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in folders)} (Ctrl-C to stop)")
+                    tops = [t for t in folders if Path(t).parent == ws.root]
+                    echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in tops)} (Ctrl-C to stop)")
                     started = True
                 pending = False
                 if watched(ws) != folders:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import ImageColor
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen.document.nodes import LOGO_HINT
 from briefgen.errors import BriefgenError
@@ -37,38 +38,67 @@ _BRAND_LOGO_HINT = ("make the brand file's logo a PNG or JPEG file inside templa
 
 
 class _Open(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True)
+    """A part of the brand file: the keys briefgen takes, typed, and the other keys the brand.yml specification
+    defines, accepted and left alone (`Any`); any other key is a mistake, reported with the near name
+    (`colour` for `color`, `primay` for `primary`), where an ignored typo would leave the brief unbranded."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class _Colours(_Open):
     palette: dict[str, str] = {}
     primary: str | None = None
     secondary: str | None = None
+    foreground: Any = None
+    background: Any = None
+    tertiary: Any = None
+    success: Any = None
+    info: Any = None
+    warning: Any = None
+    danger: Any = None
+    light: Any = None
+    dark: Any = None
 
 
 class _Face(_Open):
     family: str | None = None
+    weight: Any = None
+    size: Any = None
+    style: Any = None
+    color: Any = None
+    line_height: Any = Field(None, alias="line-height")
+    background_color: Any = Field(None, alias="background-color")
+    decoration: Any = None
 
 
 class _Type(_Open):
     base: str | _Face | None = None
     headings: str | _Face | None = None
+    fonts: Any = None
+    monospace: Any = None
+    monospace_inline: Any = Field(None, alias="monospace-inline")
+    monospace_block: Any = Field(None, alias="monospace-block")
+    link: Any = None
 
 
 class _Image(_Open):
     path: FileName
+    alt: Any = None
 
 
 class _Logos(_Open):
     small: FileName | _Image | None = None
     medium: FileName | _Image | None = None
     large: FileName | _Image | None = None
+    images: Any = None
 
 
 class _BrandFile(_Open):
     color: _Colours = _Colours()
-    typography: _Type = _Type()
+    typography: _Type = Field(default_factory=lambda: _Type.model_validate({}))
     logo: FileName | _Logos | None = None
+    meta: Any = None
+    defaults: Any = None
 
 
 @dataclass(frozen=True)

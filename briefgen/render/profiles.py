@@ -206,7 +206,7 @@ def template_exists(ws: Workspace, name: str) -> bool:
     from jinja2 import TemplateNotFound
 
     from briefgen.render.templating import environment
-    env = environment(ws.templates, ws.cache)
+    env = environment(ws.templates)
     try:
         env.loader.get_source(env, name)  # type: ignore[union-attr]
     except TemplateNotFound:

@@ -48,12 +48,12 @@ _TOO_DEEP = (RecursionError, MemoryError, SyntaxError)  # how parsing and compil
 
 
 @lru_cache(maxsize=8)
-def environment(templates_dir: Path, cache_dir: Path | None = None) -> BoundedSandbox:
-    """One environment per templates folder, reused so compiled templates are cached (watch, fit). With
-    `cache_dir` (output/.cache), compiled templates also survive between runs, keyed by their source."""
+def environment(templates_dir: Path) -> BoundedSandbox:
+    """One environment per templates folder, reused so compiled templates are cached in the process (watch,
+    fit); the bundled ones come compiled from the table made ahead (render/bytecode.py)."""
     loader = ChoiceLoader([ContainedLoader(templates_dir), Bundled(templates_dir)])
     return BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                          lstrip_blocks=True, auto_reload=True, bytecode_cache=bytecode.cache(cache_dir))
+                          lstrip_blocks=True, auto_reload=True, bytecode_cache=bytecode.cache())
 
 
 class ContainedLoader(BaseLoader):
@@ -112,7 +112,7 @@ class Bundled(PackageLoader):
 def write_table() -> int:
     """Compile every bundled template into the table of render/bytecode.py (`make precompiled`); the number of
     templates."""
-    env = environment(Path(os.devnull), None)
+    env = environment(Path(os.devnull))
     codes: dict[tuple[str, str], CodeType] = {}
     references: dict[str, tuple[str, ...]] = {}
     for path in sorted(BUNDLED.glob("*.j2")):
@@ -127,7 +127,7 @@ def write_table() -> int:
 def render(ws: Workspace, name: str, context: dict[str, Any]) -> str:
     """Render one template within the time and size ceilings (renderlimits.py); any template mistake
     becomes a located BriefgenError."""
-    env = environment(ws.templates, ws.cache)
+    env = environment(ws.templates)
     try:
         with bounded(BoundedSandbox) as budget:
             return collect(env.get_template(name).generate(context), budget)
@@ -149,7 +149,7 @@ def origin(ws: Workspace, name: str, context: dict[str, Any], offset: int) -> tu
     """The template file and line that wrote character `offset` of `name`'s output with `context` (rendered
     again, within the same ceilings); None when it cannot be told."""
     with bounded(BoundedSandbox):
-        return template_origin(ws, environment(ws.templates, ws.cache), name, context, offset)
+        return template_origin(ws, environment(ws.templates), name, context, offset)
 
 
 def _not_found(exc: TemplateNotFound, file: str | None = None, line: int | None = None) -> BriefgenError:
@@ -179,7 +179,7 @@ def compile_all(ws: Workspace, name: str) -> None:
     """Compile a template and every template it names in an extends, include or import tag; a located
     BriefgenError for the first that is missing or does not compile. Compiled code comes from the bytecode
     cache when the source is unchanged, and references are found by a scan of the source (no parse)."""
-    env = environment(ws.templates, ws.cache)
+    env = environment(ws.templates)
     assert env.loader is not None
     pending, seen = [name], set()
     named_by: dict[str, str] = {}  # each referenced template, by the template that names it first
@@ -238,7 +238,7 @@ def template_path(ws: Workspace, name: str) -> Path:
 
 def template_sources(ws: Workspace, name: str) -> list[str]:
     """The source text of a template and of every template it extends or includes (for change detection)."""
-    env = environment(ws.templates, ws.cache)
+    env = environment(ws.templates)
     assert env.loader is not None
     seen: dict[str, str] = {}
     pending = [name]

@@ -50,9 +50,33 @@ def _source_dates(loaded: Loaded, i: int, source: Source) -> list[Problem]:
 
 def date_problems(loaded: Loaded) -> list[Problem]:
     """Every catalogue entry whose dates contradict each other, at the line of the date to correct; a warning
-    for each cited source whose information begins after the cutoff."""
+    for each cited source whose information begins after the cutoff, and for each date far in the future."""
     return [p for i, source in enumerate(loaded.catalogue.sources) for p in _source_dates(loaded, i, source)] + (
-        _after_cutoff(loaded))
+        _after_cutoff(loaded)) + _in_the_future(loaded, dt.date.today())
+
+
+# A date further ahead of this machine's clock than this is a typo (2205 for 2025, 2999), not a clock a little
+# wrong, nor a date that passes while a stored check result still says so.
+FUTURE_DAYS = 366
+_FUTURE_HINT = ("correct the year (no document is published, obtained or dated a year from now); if the date is "
+                "right, set this machine's clock right")
+
+
+def _in_the_future(loaded: Loaded, today: dt.date) -> list[Problem]:
+    """A warning at each catalogue date and at the brief's cutoff that begins more than FUTURE_DAYS after today."""
+    latest = today + dt.timedelta(days=FUTURE_DAYS)
+    clock = "more than a year after today, by this machine's clock"
+    found = [loaded.catalogue_src.problem(("sources", i, key), f"{source.id}: {key.replace('_', ' ')} {value} is "
+                                          f"{clock}", _FUTURE_HINT, severity="warning")
+             for i, source in enumerate(loaded.catalogue.sources)
+             for key, value in (("published", source.published), ("accessed", source.accessed),
+                                ("information_date", source.information_date))
+             if value is not None and _span(value)[0] > latest]
+    as_of = loaded.summary.brief.as_of
+    if _span(as_of)[0] > latest:
+        found.append(loaded.summary_src.problem(("brief", "as_of"), f"the information cutoff {as_of} is {clock}",
+                                                _FUTURE_HINT, severity="warning"))
+    return found
 
 
 def _after_cutoff(loaded: Loaded) -> list[Problem]:
