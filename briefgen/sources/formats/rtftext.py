@@ -1,5 +1,5 @@
-"""The text of an RTF document as Word shows it: for an RTF chunk a DOCX imports whole (w:altChunk,
-docxchunks.py), which Word converts and shows at the chunk's place.
+"""The text of an RTF document as Word shows it: an .rtf seed (rtfdoc.py), and an RTF chunk a DOCX imports whole
+(w:altChunk, docxchunks.py), which Word converts and shows at the chunk's place.
 
 RTF is read token by token: groups ({…}) each keep the formatting in force at their start; a control word
 (\\par, \\tab, \\u8212, \\'e9…) is text, a break, a setting or the start of a destination. What is read:
@@ -30,9 +30,9 @@ import re
 from dataclasses import dataclass
 
 from briefgen.sources.formats.docxnumbers import BULLETS
-from briefgen.sources.formats.docxrtffonts import FontTable, RtfFont, codec
 from briefgen.sources.formats.docxsym import font_text, symbol_font
 from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.rtffonts import FontTable, RtfFont, codec
 
 TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|[\r\n]+|[^\\{}\r\n]+",
                    re.S)
