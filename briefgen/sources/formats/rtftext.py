@@ -71,6 +71,7 @@ class _Group:
     listing: bool = False  # a list item's number (\\listtext, \\pntext)
     starred: bool = False  # the group started with \\*: a destination a reader may skip
     first: bool = True  # no token of the group read yet: a destination's name may come
+    start: int = 0  # how many pieces its paragraph had when the group opened
 
     def child(self) -> _Group:
         """The state a group opened in this one starts with."""
@@ -93,6 +94,7 @@ class _Reader:
         self.skipping = 0  # fallback characters after a \uN still to skip
         self.notes = 0  # the footnote references read
         self.last_note: int | None = None  # where in its paragraph's pieces the last one's number is
+        self.bullet: tuple[int, int] | None = None  # where the paragraph's bullet is: (sink, piece)
 
     @property
     def group(self) -> _Group:
@@ -142,8 +144,18 @@ class _Reader:
             self.notes -= 1
         self.last_note = None
 
+    def list_mark(self, group: _Group) -> None:
+        """A list item's mark just read: one that is a single sign, not a number, is a bullet, read as
+        docxnumbers reads one whatever its glyph ("–", "o", "§"): by its level (its \\ilvl, which follows)."""
+        pieces = self.lines[group.sink]
+        mark = "".join(pieces[group.start:]).strip()
+        if len(mark) == 1 and not mark.isdigit():
+            pieces[group.start:] = [BULLETS[0] + " "]
+            self.bullet = (group.sink, group.start)
+
     def end_paragraph(self, sink: int) -> None:
         self.flush()
+        self.bullet = None
         self.last_note = None if sink == MAIN else self.last_note
         text = "".join(self.lines[sink])  # a character beyond U+FFFF comes as two \\u, its surrogates: joined
         self.sinks[sink].append(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
@@ -188,9 +200,13 @@ def _brace(reader: _Reader, opening: bool) -> None:
     if opening:
         if len(reader.stack) > MAX_DEPTH:
             raise SeedError("the RTF nests groups too deeply", "save it again from a word processor")
-        reader.stack.append(reader.group.child())
+        child = reader.group.child()
+        child.start = len(reader.lines[child.sink])
+        reader.stack.append(child)
     elif len(reader.stack) > 1:
-        reader.stack.pop()
+        closed = reader.stack.pop()
+        if closed.listing and not reader.group.listing:
+            reader.list_mark(closed)
 
 
 def _other(reader: _Reader, token: bytes, hexed: bytes | None, symbol: bytes | None) -> None:
@@ -278,5 +294,9 @@ def _setting(reader: _Reader, group: _Group, word: str, number: int | None) -> N
         reader.page = number
     elif word in DOCUMENT_PAGES:
         reader.page = DOCUMENT_PAGES[word]
+    elif word == "ilvl" and number is not None and reader.bullet is not None:
+        sink, at = reader.bullet
+        if at < len(reader.lines[sink]):
+            reader.lines[sink][at] = BULLETS[number % len(BULLETS)] + " "
     elif word == "deff":
         reader.default_font = group.font = number
