@@ -6,10 +6,11 @@ the word before (`priority1`, as the DOCX reader reads one: none for a mark hold
 numerals), its paragraphs after the body's, footnotes first. Spaces (text:s), tabs and line breaks read as
 spaces, a soft page break as nothing; a field reads as the text it shows, a ruby as its base.
 
-Not read: text a style hides (text:display="none") or a hidden-text or hidden-paragraph field hides, a hidden
-section, tracked changes' deleted text (kept apart in text:tracked-changes: the text reads as if they were
-accepted), comments (office:annotation), an index's source, declarations and forms; headers and footers are in
-styles.xml, which is read for its styles only.
+A heading numbered by the outline style starts with its chapter number. Not read: text a style hides
+(text:display="none") or a hidden-text field hides, a hidden section (a hidden-paragraph field's paragraph is
+read: LibreOffice shows it unless told to hide such paragraphs), tracked changes' deleted text (kept apart in
+text:tracked-changes: the text reads as if they were accepted), comments (office:annotation), an index's
+source, declarations and forms; headers and footers are in styles.xml, which is read for its styles only.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from briefgen.sources.formats.odtlists import Counts, Lists, label
-from briefgen.sources.formats.odtstyles import DRAW, OFFICE, TEXT, Level, Styles
+from briefgen.sources.formats.odtstyles import DRAW, OFFICE, OUTLINE, TEXT, Level, Styles
 
 PARAGRAPHS = frozenset({f"{TEXT}p", f"{TEXT}h"})
 # Elements whose content is not shown where they stand (or at all)
@@ -40,6 +41,7 @@ class BodyReader:
     def __init__(self, styles: Styles) -> None:
         self.styles = styles
         self.lists = Lists()
+        self.outline = Counts()  # the headings' chapter numbers
         self.found: list[str] = []
         self.notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         self.sink = self.found
@@ -52,7 +54,9 @@ class BodyReader:
         """The paragraphs of the blocks in `element` (in a list: its style, counts and level)."""
         for child in element:
             tag = child.tag
-            if tag in PARAGRAPHS:
+            if tag == f"{TEXT}h" and levels[1] is None:
+                self.heading(child)
+            elif tag in PARAGRAPHS:
                 self.paragraph(child)
             elif tag == f"{TEXT}list":
                 self.numbered(child, levels)
@@ -79,17 +83,25 @@ class BodyReader:
             if item.tag != f"{TEXT}list-item" or first is None or first.tag not in PARAGRAPHS:
                 self.blocks(item, (style, counts, level))
                 continue
-            own = item.get(f"{TEXT}start-value")
             name = style or self.styles.list_style(first.get(f"{TEXT}style-name"))
             levels_of = self.styles.lists.get(name or "", {})
-            counts.count(level, levels_of.get(level, Level()).start,
-                         int(own) if own is not None and own.isdigit() and len(own) < 10 else None)
+            counts.count(level, levels_of.get(level, Level()).start, _number(item.get(f"{TEXT}start-value")))
             self.paragraph(first, label(levels_of, counts, level))
             self.blocks(_after(item, first), (style, counts, level))
 
+    def heading(self, element: Any) -> None:
+        """A heading, after its chapter number when the outline style numbers its level."""
+        level = min(max(_number(element.get(f"{TEXT}outline-level")) or 1, 1), 10)
+        outline = self.styles.lists.get(OUTLINE, {})
+        if element.get(f"{TEXT}is-list-header") == "true" or not outline.get(level, Level()).num_format:
+            self.paragraph(element)
+            return
+        self.outline.count(level, outline[level].start, _number(element.get(f"{TEXT}start-value")))
+        self.paragraph(element, label(outline, self.outline, level))
+
     def paragraph(self, element: Any, mark: str = "") -> None:
         """A paragraph's text (after its list label) and then its text boxes' paragraphs; none if hidden."""
-        if self.styles.is_hidden(element.get(f"{TEXT}style-name")) or _hidden_paragraph(element):
+        if self.styles.is_hidden(element.get(f"{TEXT}style-name")):
             return
         pieces: list[str] = []
         boxes: list[str] = []
@@ -140,14 +152,14 @@ class BodyReader:
                 self.sink = sink
 
 
+def _number(value: str | None) -> int | None:
+    return int(value) if value is not None and value.isdigit() and len(value) < 10 else None
+
+
 def _after(item: Any, first: Any) -> list[Any]:
     """The children of a list item after its first paragraph."""
     children = [child for child in item]
     return children[children.index(first) + 1:]
-
-
-def _hidden_paragraph(element: Any) -> bool:
-    return any(field.get(f"{TEXT}is-hidden") == "true" for field in element.iter(f"{TEXT}hidden-paragraph"))
 
 
 def _nothing(reader: BodyReader, element: Any, pieces: list[str], boxes: list[str]) -> None:

@@ -16,6 +16,7 @@ STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 LOEXT = "{urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0}"
+OUTLINE = "\0outline"  # the name the headings' numbering (text:outline-style) is kept under: no style's name
 MAX_INHERITANCE = 50  # a style inheriting from another, so deep: a loop in a hostile file
 
 
@@ -63,8 +64,10 @@ def read_styles(roots: list[Any]) -> Styles:
     """The styles of the document parts `roots` (styles.xml's, then content.xml's; or the flat file's)."""
     styles = Styles()
     for root in roots:
-        for element in root.iter(f"{STYLE}style", f"{TEXT}list-style"):
-            if element.tag == f"{TEXT}list-style":
+        for element in root.iter(f"{STYLE}style", f"{TEXT}list-style", f"{TEXT}outline-style"):
+            if element.tag == f"{TEXT}outline-style":  # headings' chapter numbers
+                styles.lists[OUTLINE] = _levels(element)
+            elif element.tag == f"{TEXT}list-style":
                 styles.lists[element.get(f"{STYLE}name", "")] = _levels(element)
             else:
                 _style(styles, element)
@@ -91,7 +94,7 @@ def _levels(element: Any) -> dict[int, Level]:
         number = _int(level.get(f"{TEXT}level"), 1)
         if level.tag == f"{TEXT}list-level-style-bullet":
             levels[number] = Level(bullet=True)
-        elif level.tag == f"{TEXT}list-level-style-number":
+        elif level.tag in (f"{TEXT}list-level-style-number", f"{TEXT}outline-level-style"):
             levels[number] = Level(False, level.get(f"{STYLE}num-format", ""), level.get(f"{STYLE}num-prefix", ""),
                                    level.get(f"{STYLE}num-suffix", ""), _int(level.get(f"{TEXT}start-value"), 1),
                                    _int(level.get(f"{TEXT}display-levels"), 1), level.get(f"{LOEXT}num-list-format"))
