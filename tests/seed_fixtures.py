@@ -127,7 +127,8 @@ def rtf_seed(path: Path) -> int:
     "autumn" a field's result."""
     path.write_bytes(
         b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2639\\deff0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
-        b"{\\info{\\title Drone Activity Report}{\\author Example Institute}{\\creatim\\yr2025\\mo9\\dy21\\hr10\\min0}}\n"
+        b"{\\info{\\title Drone Activity Report}{\\author Example Institute}"
+        b"{\\creatim\\yr2025\\mo9\\dy21\\hr10\\min0}}\n"
         b"\\pard\\f0\\fs24 {\\b Drone activity}\\par\n" + FILLER.encode() + b"\\par\n"
         b"\\trowd\\cellx3000\\cellx6000\\pard\\intbl Sorties\\cell 412\\cell\\row\\pard\n"
         b"The drone unit reported {\\b 412 sorties}{\\v  HIDDEN} in the northern sector during the "

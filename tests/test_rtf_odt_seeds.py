@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.sources.formats import extract, format_of
+from briefgen.sources.formats.plain import SeedError
 from tests.helpers import libreoffice_convert, libreoffice_pdf, pdftotext, run
 from tests.opendoc import declared_size, odt_bytes
 from tests.tools import require
@@ -135,9 +136,9 @@ def test_rtf_as_wordpad_and_textedit_write_it(tmp_path: Path) -> None:
 
 OUTLINE = ('<office:styles><text:outline-style style:name="Outline"><text:outline-level-style text:level="1" '
            'style:num-format="1" style:num-suffix="."/><text:outline-level-style text:level="2" style:num-format="1" '
-           'style:num-suffix="." text:display-levels="2"/></text:outline-style></office:styles><office:master-styles><style:master-page '
-           'style:name="Standard"><style:header><text:p>HEADER TEXT</text:p></style:header></style:master-page>'
-           '</office:master-styles>')
+           'style:num-suffix="." text:display-levels="2"/></text:outline-style></office:styles><office:master-styles>'
+           '<style:master-page style:name="Standard"><style:header><text:p>HEADER TEXT</text:p></style:header>'
+           '</style:master-page></office:master-styles>')
 HAND_STYLES = (
     '<style:style style:name="Hid" style:family="text"><style:text-properties text:display="none"/></style:style>'
     '<style:style style:name="HidP" style:family="paragraph"><style:text-properties text:display="none"/>'
@@ -285,5 +286,5 @@ def test_a_zip_that_is_no_opendocument_names_what_is_missing(tmp_path: Path) -> 
     path = tmp_path / "other.odt"
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("word/document.xml", "<w/>")
-    with pytest.raises(Exception, match="no content.xml inside"):
+    with pytest.raises(SeedError, match=r"no content\.xml inside"):
         paragraphs(path)
