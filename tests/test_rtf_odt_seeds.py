@@ -288,3 +288,25 @@ def test_a_zip_that_is_no_opendocument_names_what_is_missing(tmp_path: Path) -> 
         package.writestr("word/document.xml", "<w/>")
     with pytest.raises(SeedError, match=r"no content\.xml inside"):
         paragraphs(path)
+
+
+def test_tracked_changes_as_libreoffice_writes_them_read_as_accepted(tmp_path: Path) -> None:
+    """A DOCX with a deletion, an insertion and a deleted paragraph mark, saved as ODT by LibreOffice: read as
+    the DOCX reader reads the DOCX (changes accepted). LibreOffice's ODT does not mark a deleted table row as
+    deleted (its PDF prints it), so that row is read."""
+    from briefgen.sources.formats.docxdoc import extract as from_docx
+    from tests.test_docx_seed_reading import CHANGE, docx, para
+    from tests.test_docx_seed_reading import run as word_run
+
+    body = (para(word_run("Kept "), f"<w:del {CHANGE}><w:r><w:delText>gone </w:delText></w:r></w:del>",
+                 f"<w:ins {CHANGE}>{word_run('inserted ')}</w:ins>", word_run("text."))
+            + para(word_run("Joined "), mark=f"<w:del {CHANGE}/>") + para(word_run("paragraph."))
+            + f"<w:tbl><w:tr><w:trPr><w:del {CHANGE}/></w:trPr><w:tc>{para(word_run('Deleted row'))}</w:tc></w:tr>"
+            + f"<w:tr><w:tc>{para(word_run('Kept cell'))}</w:tc></w:tr></w:tbl>")
+    word = tmp_path / "tracked.docx"
+    word.write_bytes(docx(body))
+    odt = libreoffice_convert([word], tmp_path, to="odt")[0]
+    assert b"text:deletion" in zipfile.ZipFile(odt).read("content.xml")
+    read = paragraphs(odt)
+    assert [line for line in read if line != "Deleted row"] == list(from_docx(word.read_bytes()).paragraphs)
+    assert read == ["Kept inserted text.", "Joined paragraph.", "Deleted row", "Kept cell"]
