@@ -56,7 +56,7 @@ FORMATS = {
     # OpenDocument text (LibreOffice's own), its template, and its flat XML form (one file, not a zip)
     ".odt": Format("odt", 50 * MB, 0),
     ".ott": Format("odt", 50 * MB, 0),
-    ".fodt": Format("odt", 50 * MB, 0),
+    ".fodt": Format("odt", 40 * MB, 0),  # its XML parsed whole, as an .odt's content part (odtdoc.MAX_PART)
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
 NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt"  # the formats a hint names, each by its usual suffix
