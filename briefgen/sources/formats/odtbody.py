@@ -35,6 +35,9 @@ DRAWN = frozenset({f"{DRAW}frame", f"{DRAW}custom-shape", f"{DRAW}rect", f"{DRAW
                    f"{DRAW}polygon", f"{DRAW}path", f"{DRAW}circle", f"{DRAW}g", f"{DRAW}a", f"{DRAW}caption"})
 
 
+Levels = tuple[str | None, Counts | None, int]  # a list's style, counts and level (none outside a list)
+
+
 class BodyReader:
     """The paragraphs read so far: the body's (with each paragraph's text boxes after it), its notes'."""
 
@@ -46,30 +49,34 @@ class BodyReader:
         self.notes: dict[str, list[str]] = {"footnote": [], "endnote": []}
         self.sink = self.found
 
-    def paragraphs(self, body: Any) -> list[str]:
-        self.blocks(body)
+    def paragraphs(self) -> list[str]:
+        """The body's paragraphs read so far, then its notes'."""
         return [*self.found, *self.notes["footnote"], *self.notes["endnote"]]
 
-    def blocks(self, element: Any, levels: tuple[str | None, Counts | None, int] = (None, None, 0)) -> None:
+    def blocks(self, element: Any, levels: Levels = (None, None, 0)) -> None:
         """The paragraphs of the blocks in `element` (in a list: its style, counts and level)."""
         for child in element:
-            tag = child.tag
-            if tag == f"{TEXT}h" and levels[1] is None:
-                self.heading(child)
-            elif tag in PARAGRAPHS:
-                self.paragraph(child)
-            elif tag == f"{TEXT}list":
-                self.numbered(child, levels)
-            elif tag in DRAWN:
-                self.sink.extend(self.drawn(child))
-            elif not (tag in UNREAD or not isinstance(tag, str) or self.hidden_section(child)):
-                self.blocks(child, levels)
+            self.block(child, levels)
+
+    def block(self, child: Any, levels: Levels = (None, None, 0)) -> None:
+        """The paragraphs of a block: a heading, paragraph, list, table, section, frame…"""
+        tag = child.tag
+        if tag == f"{TEXT}h" and levels[1] is None:
+            self.heading(child)
+        elif tag in PARAGRAPHS:
+            self.paragraph(child)
+        elif tag == f"{TEXT}list":
+            self.numbered(child, levels)
+        elif tag in DRAWN:
+            self.sink.extend(self.drawn(child))
+        elif not (tag in UNREAD or not isinstance(tag, str) or self.hidden_section(child)):
+            self.blocks(child, levels)
 
     def hidden_section(self, element: Any) -> bool:
         return bool(element.tag == f"{TEXT}section") and (element.get(f"{TEXT}display") == "none" or (
             element.get(f"{TEXT}display") == "condition" and element.get(f"{TEXT}is-hidden") == "true"))
 
-    def numbered(self, element: Any, levels: tuple[str | None, Counts | None, int]) -> None:
+    def numbered(self, element: Any, levels: Levels) -> None:
         """A list's items, each a level deeper than the list it is in, counted (odtlists.py)."""
         style, counts, level = levels
         style = element.get(f"{TEXT}style-name") or style

@@ -15,17 +15,22 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MAX_UNPACKED, MB
 from briefgen.sources.formats.odtbody import BodyReader
-from briefgen.sources.formats.odtstyles import OFFICE, read_styles
+from briefgen.sources.formats.odtstyles import OFFICE, Styles, add_styles
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, seed_lines
 
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt"
 TEXT_TYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
 MANIFEST = "META-INF/manifest.xml"
+BODY = f"{OFFICE}text"
+STYLES = frozenset({f"{OFFICE}styles", f"{OFFICE}automatic-styles"})
+# What a part holds that is never read: let go as soon as it has been parsed
+UNREAD_PARTS = frozenset({f"{OFFICE}master-styles", f"{OFFICE}settings", f"{OFFICE}scripts",
+                          f"{OFFICE}font-face-decls"})
 
 
 @contextmanager
@@ -62,41 +67,86 @@ def _check_kind(package: zipfile.ZipFile) -> None:
         raise SeedError("the file is not an OpenDocument text (no content.xml inside)", DAMAGED_HINT)
 
 
-def part(package: zipfile.ZipFile | None, raw: bytes, name: str) -> Any:
-    """The parsed XML of the part `name` (the flat file itself for a .fodt); None when the package lacks it."""
-    from lxml import etree
-
-    if package is not None and name not in package.namelist():
-        return None
+def _size(package: zipfile.ZipFile | None, raw: bytes, name: str) -> int:
+    """The size of the part `name` inflated (the zip's stated size; the flat file's own), refused over MAX_PART."""
     size = len(raw) if package is None else package.getinfo(name).file_size
     if size > MAX_PART:
         raise SeedError(f"the ODT's part {name} unpacks to {size // MB} MB, more than the {MAX_PART // MB} MB a "
                         f"document of at most {MAX_TEXT // MB} MB of text needs (a decompression bomb?)",
                         "split the document, or save its text as .txt")
-    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    return size
+
+
+def _source(package: zipfile.ZipFile | None, raw: bytes, name: str) -> IO[bytes]:
+    return io.BytesIO(raw) if package is None else package.open(name)
+
+
+def meta(package: zipfile.ZipFile | None, raw: bytes) -> Any:
+    """The document's office:meta (in meta.xml; near the start of a flat file), parsed; None when it has none."""
+    name = "meta.xml" if package is not None else "content.xml"
+    if package is not None and name not in package.namelist():
+        return None
+    _size(package, raw, name)
+    with _source(package, raw, name) as stream:
+        for event, element in _events(stream, name):
+            if event == "end" and element.tag == f"{OFFICE}meta":
+                return element
+            if event == "start" and element.tag == f"{OFFICE}body":
+                break
+    return None
+
+
+def _events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
+    """The part's start and end events, entities never expanded; one that declares a document type is refused."""
+    from lxml import etree
+
+    events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
+                             no_network=True, huge_tree=False, remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(raw if package is None else package.read(name), parser)
+        for event, element in events:
+            if event == "start" and element.getparent() is None and element.getroottree().docinfo.doctype:
+                raise SeedError(f"the ODT is unsafe or damaged: its part {name} declares an XML document type "
+                                "(entities or references to other files), which LibreOffice never writes",
+                                DAMAGED_HINT)
+            yield event, element
     except etree.XMLSyntaxError as exc:
         raise SeedError(f"the ODT is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
                         DAMAGED_HINT) from None
-    if root.getroottree().docinfo.doctype:
-        raise SeedError(f"the ODT is unsafe or damaged: its part {name} declares an XML document type "
-                        "(entities or references to other files), which LibreOffice never writes", DAMAGED_HINT)
-    return root
+
+
+def _read_part(package: zipfile.ZipFile | None, raw: bytes, name: str, reader: BodyReader) -> bool:
+    """Read the part's styles and body into `reader` as a stream: each block of the body is read once it has
+    ended and then let go, so memory holds one block at a time. Whether the part has a text body."""
+    _size(package, raw, name)
+    body = False
+    with _source(package, raw, name) as stream:
+        for event, element in _events(stream, name):
+            parent = element.getparent()
+            if event == "start":
+                body = body or element.tag == BODY
+            elif element.tag in STYLES or (parent is not None and parent.tag == BODY):
+                if element.tag in STYLES:
+                    add_styles(reader.styles, element)
+                else:
+                    reader.block(element)
+                element.clear()
+                if parent is not None:
+                    parent.remove(element)
+            elif element.tag in UNREAD_PARTS:
+                element.clear()
+    return body
 
 
 def body_paragraphs(raw: bytes) -> list[str]:
     """The body's non-blank paragraphs, each one line, then its notes'; more than MAX_TEXT refused."""
+    reader = BodyReader(Styles())
     with opened(raw) as package:
-        content = part(package, raw, "content.xml")
-        styles = part(package, raw, "styles.xml") if package is not None else None
-    body = content.find(f"{OFFICE}body/{OFFICE}text") if content is not None else None
-    if body is None:
-        raise SeedError("the file is not an OpenDocument text (it has no text body)",
-                        "save the text as .odt from LibreOffice Writer")
-    reader = BodyReader(read_styles([root for root in (styles, content) if root is not None]))
-    return seed_lines(reader.paragraphs(body), "the ODT", MAX_TEXT)
+        if package is not None and "styles.xml" in package.namelist():
+            _read_part(package, raw, "styles.xml", reader)
+        if not _read_part(package, raw, "content.xml", reader):
+            raise SeedError("the file is not an OpenDocument text (it has no text body)",
+                            "save the text as .odt from LibreOffice Writer")
+    return seed_lines(reader.paragraphs(), "the ODT", MAX_TEXT)
 
 
 def extract(raw: bytes) -> Extracted:

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from briefgen.sources.formats.odtdoc import opened, part
-from briefgen.sources.formats.odtstyles import OFFICE
+from briefgen.sources.formats.odtdoc import meta as document_meta
+from briefgen.sources.formats.odtdoc import opened
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
@@ -17,8 +17,7 @@ FIELDS = {"title": (f"{DC}title",), "author": (f"{DC}creator", f"{META}initial-c
 def properties(raw: bytes) -> dict[str, str]:
     """The properties the document fills in, each as written."""
     with opened(raw) as package:
-        root = part(package, raw, "meta.xml")
-    meta = None if root is None else root.find(f"{OFFICE}meta")
+        meta = document_meta(package, raw)
     if meta is None:
         return {}
     found = {}

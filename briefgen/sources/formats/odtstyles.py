@@ -60,18 +60,16 @@ class Styles:
         return None
 
 
-def read_styles(roots: list[Any]) -> Styles:
-    """The styles of the document parts `roots` (styles.xml's, then content.xml's; or the flat file's)."""
-    styles = Styles()
-    for root in roots:
-        for element in root.iter(f"{STYLE}style", f"{TEXT}list-style", f"{TEXT}outline-style"):
-            if element.tag == f"{TEXT}outline-style":  # headings' chapter numbers
-                styles.lists[OUTLINE] = _levels(element)
-            elif element.tag == f"{TEXT}list-style":
-                styles.lists[element.get(f"{STYLE}name", "")] = _levels(element)
-            else:
-                _style(styles, element)
-    return styles
+def add_styles(styles: Styles, root: Any) -> None:
+    """Add the styles defined in `root` (office:styles or office:automatic-styles, of styles.xml or content.xml;
+    styles.xml's are read first)."""
+    for element in root.iter(f"{STYLE}style", f"{TEXT}list-style", f"{TEXT}outline-style"):
+        if element.tag == f"{TEXT}outline-style":  # headings' chapter numbers
+            styles.lists[OUTLINE] = _levels(element)
+        elif element.tag == f"{TEXT}list-style":
+            styles.lists[element.get(f"{STYLE}name", "")] = _levels(element)
+        else:
+            _style(styles, element)
 
 
 def _style(styles: Styles, element: Any) -> None:
