@@ -310,3 +310,14 @@ def test_tracked_changes_as_libreoffice_writes_them_read_as_accepted(tmp_path: P
     read = paragraphs(odt)
     assert [line for line in read if line != "Deleted row"] == list(from_docx(word.read_bytes()).paragraphs)
     assert read == ["Kept inserted text.", "Joined paragraph.", "Deleted row", "Kept cell"]
+
+
+def test_rtf_properties_written_twice_read_in_unicode() -> None:
+    """Word writes a property with characters beyond the code page as {\\upr{\\title ANSI}{\\*\\ud{\\title
+    Unicode}}}: the Unicode copy is the title; the creation time is a date."""
+    from briefgen.sources.formats.rtfdoc import properties
+
+    raw = (rb"{\rtf1\ansi\ansicpg1252{\info{\upr{\title Report ???}{\*\ud{\title Report \u1041?\u1077?\u1089?}}}"
+           rb"{\author Jo}{\creatim\yr2024\mo1\dy5\hr9}}\pard Body\par}")
+    assert properties(raw) == {"title": "Report Бес", "author": "Jo", "created": "2024-01-05"}
+    assert properties(rb"{\rtf1\ansi Body\par}") == {}

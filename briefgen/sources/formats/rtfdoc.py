@@ -58,28 +58,35 @@ def properties(raw: bytes) -> dict[str, str]:
 
 
 def _info_groups(body: bytes) -> list[tuple[bytes, bytes]]:
-    """The groups of the document's information group: (their control word, the bytes after it to their end)."""
-    depth, info, field, start, first = 0, -1, b"", 0, False
+    """The groups inside the document's information group, as they close: (their control word, the bytes after it
+    to their end). Word writes a field with characters beyond its code page twice, {\\upr{\\title …}{\\*\\ud
+    {\\title …}}}: the Unicode copy comes second."""
+    opened: list[tuple[bytes, int]] = []  # the groups open inside the information group: (word, where it starts)
+    info, first, position = -1, False, 0
     groups: list[tuple[bytes, bytes]] = []
-    position = 0
+    depth = 0
     while (found := TOKEN.match(body, position)) is not None:
         position = found.end()
         word, number, _, symbol, brace = found.groups()
-        if brace is not None:
-            if brace == b"}" and field and depth == info + 1:
-                groups.append((field, body[start:found.start()]))
-                field = b""
-            if brace == b"}" and depth == info:
+        if brace == b"{":
+            depth, first = depth + 1, True
+            if info >= 0:
+                opened.append((b"", position))
+        elif brace == b"}":
+            if depth == info:
                 break
-            depth, first = depth + (1 if brace == b"{" else -1), brace == b"{"
+            if info >= 0 and opened:
+                field, start = opened.pop()
+                groups.append((field, body[start:found.start()]))
+            depth, first = depth - 1, False
         elif word == b"bin":
             position += max(int(number or 0), 0)
         elif first and word is not None:
             first = False
             if word == b"info" and info < 0:
-                info = depth
-            elif info >= 0 and depth == info + 1:
-                field, start = word, found.end()
+                info, opened = depth, []
+            elif opened:
+                opened[-1] = (word, found.end())
         elif symbol != b"*":
             first = False
     return groups
