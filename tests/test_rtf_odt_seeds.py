@@ -321,3 +321,48 @@ def test_rtf_properties_written_twice_read_in_unicode() -> None:
            rb"{\author Jo}{\creatim\yr2024\mo1\dy5\hr9}}\pard Body\par}")
     assert properties(raw) == {"title": "Report Бес", "author": "Jo", "created": "2024-01-05"}
     assert properties(rb"{\rtf1\ansi Body\par}") == {}
+
+
+def test_added_rtf_and_odt_are_cited_where_libreoffice_shows_the_passage(workspace: Path, tmp_path: Path) -> None:
+    """End to end: LibreOffice's RTF and ODT of a DOCX are added with `seeds add`, shown by `seeds show`, tied to
+    a list item as LibreOffice's text export shows it (its number included), checked, and cited by the built
+    brief at the paragraph the text export puts it in."""
+    from tests.helpers import citations, model, save_model
+    from tests.test_seed_formats import footnotes_docx
+
+    pandoc = require("pandoc")
+    (tmp_path / "rich.md").write_text(RICH, encoding="utf-8")
+    word = tmp_path / "office.docx"
+    subprocess.run([pandoc, str(tmp_path / "rich.md"), "-s", "-o", str(word)], check=True, timeout=120)
+    files = [libreoffice_convert([word], tmp_path, to=suffix)[0] for suffix in ("rtf", "odt")]
+    for file in files:
+        file.rename(tmp_path / f"{file.suffix[1:]}-report{file.suffix}")
+    files = [tmp_path / "rtf-report.rtf", tmp_path / "odt-report.odt"]
+    (tmp_path / "text").mkdir()
+    exported = libreoffice_convert([files[1]], tmp_path / "text", to="txt:Text (encoded):UTF8")[0]
+    lines = [" ".join(line.split()) for line in exported.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+    passage = "2. Second numbered item"
+    sources = {"rich-report": "rtf-report.rtf", "rich-report-2": "odt-report.odt"}  # ids from their one title
+    assert run(workspace, "seeds", "add", *map(str, files)).exit_code == 0
+    catalogue = workspace / "seeds/sources.yaml"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace("kind: null", "kind: report").replace(
+        "descriptor: null", "descriptor: A report the test wrote.").replace("marking: null", "marking: TLP:CLEAR"),
+        encoding="utf-8")
+    data = model(workspace)
+    for source in sources:
+        shown = run(workspace, "seeds", "show", source, "--grep", "Second numbered")
+        assert passage in shown.output, shown.output
+        data["judgments"].append({"id": f"kj-{source}", "statement": "The list supports this judgment.",
+                                  "confidence": "moderate", "priority": 90,
+                                  "evidence": [{"source": source, "passage": passage}]})
+    save_model(workspace, data)
+    assert run(workspace, "check").exit_code == 0
+    paragraph = lines.index(passage) + 1  # the text export's lines are the document's paragraphs
+    found = citations(workspace)
+    assert {(c["file"], c["paragraph"]) for source in sources for c in found[f"kj-{source}"]} == {
+        (f"seeds/{name}", paragraph) for name in sources.values()}
+    built = run(workspace, "build", "-a", "analyst")
+    assert built.exit_code == 0, built.output
+    notes = footnotes_docx(workspace / "output/analyst.docx")
+    assert f"¶{paragraph} (seed file seeds/rtf-report.rtf)" in notes and \
+        f"¶{paragraph} (seed file seeds/odt-report.odt)" in notes
