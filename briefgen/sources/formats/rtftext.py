@@ -15,7 +15,8 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
   negative N is N + 65536; a pair of surrogates one character), and the \\ucN characters after it, the fallback
   for readers without Unicode, are skipped;
 - a field reads as its result (\\fldrslt), never its code; a list item starts with the number Word stores for
-  it (\\listtext, \\pntext); a text box's paragraphs (a shape's \\shptxt) follow the paragraph it is anchored in;
+  it (\\listtext, \\pntext; a bullet, whatever its glyph, as the "•", "◦", "▪" of its level); a text box's
+  paragraphs (a shape's \\shptxt) follow the paragraph it is anchored in;
   footnotes and endnotes (\\footnote) follow the document's text, and a reference to a footnote (\\chftn)
   reads as its number glued to the word before, as docxnotes.py reads a Word document's (counted from 1 in the
   chunk), to an endnote (\\ftnalt) as nothing, as docxnotes.py reads one in roman numerals;
