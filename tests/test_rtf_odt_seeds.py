@@ -366,3 +366,13 @@ def test_added_rtf_and_odt_are_cited_where_libreoffice_shows_the_passage(workspa
     notes = footnotes_docx(workspace / "output/analyst.docx")
     assert f"¶{paragraph} (seed file seeds/rtf-report.rtf)" in notes and \
         f"¶{paragraph} (seed file seeds/odt-report.odt)" in notes
+
+
+def test_libreoffices_rtf_of_an_odt_reads_as_the_odt(tmp_path: Path) -> None:
+    """LibreOffice's RTF of the document: each note its own paragraph (it ends a note's last paragraph without
+    \\par, and the two notes read as one), a ruby as its base (it writes one as an EQ field with no result, and
+    the base was lost); the rest as the ODT reads. LibreOffice writes a hidden section into RTF as shown text."""
+    odt = hand_odt(tmp_path / "hand.odt", tracked=False)
+    rtf = libreoffice_convert([odt], tmp_path, to="rtf")[0]
+    assert b"EQ" in rtf.read_bytes() and b"\\fldrslt {}" in rtf.read_bytes()
+    assert [line for line in paragraphs(rtf) if line != "HIDDEN SECTION"] == paragraphs(odt) == HAND_SHOWN

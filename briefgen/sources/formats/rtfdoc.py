@@ -14,7 +14,8 @@ import re
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
-from briefgen.sources.formats.rtftext import TOKEN, rtf_text
+from briefgen.sources.formats.rtftext import rtf_text
+from briefgen.sources.formats.rtfwords import TOKEN
 
 RTF = "an RTF document"
 DAMAGED_HINT = "open it in Word, WordPad or LibreOffice and save it again as .rtf"
