@@ -219,7 +219,8 @@ def test_odt_reads_as_libreoffice_shows_it(tmp_path: Path) -> None:
 
 
 def test_template_and_flat_odt_read_as_the_odt(tmp_path: Path) -> None:
-    """An .ott is read as the .odt it is; LibreOffice's flat XML of the document reads as the document."""
+    """An .ott is read as the .odt it is; LibreOffice's flat XML of the document, and its own .odt of it, read
+    as the document."""
     shutil.copy(hand_odt(tmp_path / "hand.odt"), tmp_path / "hand.ott")
     assert paragraphs(tmp_path / "hand.ott") == HAND_SHOWN
     odt = hand_odt(tmp_path / "untracked.odt", tracked=False)
@@ -227,6 +228,8 @@ def test_template_and_flat_odt_read_as_the_odt(tmp_path: Path) -> None:
     flat = libreoffice_convert([odt], tmp_path / "flat", to="fodt")[0]
     assert flat.read_bytes().lstrip().startswith(b"<?xml")
     assert paragraphs(flat) == paragraphs(odt) == HAND_SHOWN
+    saved = libreoffice_convert([odt], tmp_path / "flat", to="odt")[0]  # as LibreOffice writes it itself
+    assert saved.read_bytes() != odt.read_bytes() and paragraphs(saved) == HAND_SHOWN
 
 
 def test_seeds_add_fills_the_entry_from_the_documents_properties(workspace: Path, tmp_path: Path) -> None:
