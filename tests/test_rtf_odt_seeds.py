@@ -268,6 +268,10 @@ HOSTILE = {
     "deep.rtf": (_deep_rtf, "the RTF nests groups too deeply"),
     "plain.rtf": (lambda: b"Just some text, not RTF.", "the file is not an RTF document (it does not start with"),
     "report.rtf": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an RTF document as its name says"),
+    "letter.txt": (lambda: odt_bytes("<text:p>x</text:p>"),
+                   "the file is an OpenDocument text, not text as its name says"),
+    "letter.rtf": (lambda: odt_bytes("<text:p>x</text:p>"),
+                   "the file is an OpenDocument text, not an RTF document as its name says"),
     "blank.rtf": (lambda: b"{\\rtf1\\ansi {\\v hidden only}\\par}", "the RTF document has no text"),
 }
 
@@ -282,6 +286,7 @@ def test_damaged_and_hostile_documents_are_refused_quickly(workspace: Path, tmp_
     assert time.monotonic() - started < 10
     assert result.exit_code == 1 and f"{path}: {message}" in result.output, result.output
     assert "hint: " in result.output and "Traceback" not in result.output
+    assert "the .odt suffix" in result.output or not name.startswith("letter.")
     assert not (workspace / "seeds" / name).exists()
 
 

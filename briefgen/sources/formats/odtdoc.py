@@ -21,7 +21,7 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MAX_UNPACKED, MB
 from briefgen.sources.formats.odtbody import BodyReader
 from briefgen.sources.formats.odtstyles import OFFICE, Styles, add_styles
-from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, seed_lines
+from briefgen.sources.formats.plain import ODT, SeedError, check_kind, seed_lines
 
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt"
 TEXT_TYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
@@ -37,10 +37,9 @@ UNREAD_PARTS = frozenset({f"{OFFICE}master-styles", f"{OFFICE}settings", f"{OFFI
 def opened(raw: bytes) -> Iterator[zipfile.ZipFile | None]:
     """The zip package of an .odt or .ott, checked (None for a flat .fodt, one XML file)."""
     if not raw.startswith(b"PK\x03\x04"):
-        check_kind(raw, "an OpenDocument text")
+        check_kind(raw, ODT)
         yield None
         return
-    check_kind(raw, ZIP)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             unpacked = sum(info.file_size for info in package.infolist())

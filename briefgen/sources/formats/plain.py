@@ -15,6 +15,8 @@ from briefgen.text import one_line
 
 # What a file's first bytes say it is: (signature, what it is, the name it should have, or None).
 ZIP = "a zip package (a Word .docx?)"
+ODT = "an OpenDocument text"
+ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"),
               (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other Office file", None),
               (b"{\\rtf", "an RTF document", ".rtf"), (b"\x89PNG\r\n", "a PNG image", None),
@@ -55,6 +57,8 @@ def check_kind(raw: bytes, expected: str) -> None:
     "text"…): a PDF saved under a .html name would be read as a page of garbage, a Word file as text."""
     body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
     for signature, kind, suffix in SIGNATURES:
+        if kind == ZIP and kind != expected and body[30:].startswith(ODT_MIMETYPE):
+            kind, suffix = ODT, ".odt"  # a zip whose first entry says so (as ODF packages begin)
         if body.startswith(signature) and kind != expected:
             hint = f"give the file the {suffix} suffix its content has" if suffix else \
                 f"convert it to a format briefgen reads ({NAMED_SUFFIXES})"
