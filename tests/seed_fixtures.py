@@ -119,3 +119,37 @@ def many_pages_pdf(pages: int) -> bytes:
     table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     return out + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1, table, len(objects) + 1, len(out))
+
+
+def rtf_seed(path: Path) -> int:
+    """As WordPad and TextEdit write RTF, with Title, Author and creation time in its information group: a heading
+    ¶1, filler ¶2, a 1x2 table (¶3, ¶4), then PASSAGE ¶5, its "412 sorties" bold, a hidden word after it and
+    "autumn" a field's result."""
+    path.write_bytes(
+        b"{\\rtf1\\ansi\\ansicpg1252\\cocoartf2639\\deff0{\\fonttbl\\f0\\fswiss\\fcharset0 Helvetica;}\n"
+        b"{\\info{\\title Drone Activity Report}{\\author Example Institute}"
+        b"{\\creatim\\yr2025\\mo9\\dy21\\hr10\\min0}}\n"
+        b"\\pard\\f0\\fs24 {\\b Drone activity}\\par\n" + FILLER.encode() + b"\\par\n"
+        b"\\trowd\\cellx3000\\cellx6000\\pard\\intbl Sorties\\cell 412\\cell\\row\\pard\n"
+        b"The drone unit reported {\\b 412 sorties}{\\v  HIDDEN} in the northern sector during the "
+        b"{\\field{\\*\\fldinst MERGEFIELD season}{\\fldrslt autumn}} exercise.\\par\n}")
+    return 5
+
+
+def odt_seed(path: Path) -> int:
+    """As LibreOffice writes an .odt, with Title, Author and creation date in meta.xml: a heading ¶1, filler ¶2,
+    a 1x2 table (¶3, ¶4), then PASSAGE ¶5, its "412 sorties" in a span and a hidden span after it."""
+    from tests.opendoc import odt_bytes
+
+    hidden = '<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/>' \
+             "</style:style>"
+    path.write_bytes(odt_bytes(
+        '<text:h text:outline-level="1">Drone activity</text:h>'
+        f"<text:p>{FILLER}</text:p><table:table><table:table-column table:number-columns-repeated=\"2\"/>"
+        "<table:table-row><table:table-cell><text:p>Sorties</text:p></table:table-cell><table:table-cell>"
+        "<text:p>412</text:p></table:table-cell></table:table-row></table:table>"
+        "<text:p>The drone unit reported <text:span>412 sorties</text:span><text:span text:style-name=\"T1\"> HIDDEN"
+        "</text:span> in the northern sector during the autumn exercise.</text:p>", automatic=hidden,
+        meta="<dc:title>Drone Activity Report</dc:title><dc:creator>Example Institute</dc:creator>"
+             "<meta:creation-date>2025-09-21T10:00:00</meta:creation-date>"))
+    return 5

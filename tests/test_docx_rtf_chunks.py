@@ -1,5 +1,5 @@
 """An RTF document a DOCX imports whole (w:altChunk with an .rtf part), which Word converts and shows at the
-chunk's place: read as Word shows it (docxrtf.py), where it read as nothing."""
+chunk's place: read as Word shows it (rtftext.py), where it read as nothing."""
 
 from __future__ import annotations
 

@@ -311,6 +311,17 @@ def _blank_unit(ws: Path) -> None:
                     encoding="utf-8")
 
 
+def _seed_to_add(name: str, make: Callable[[], bytes]) -> Scenario:
+    """`seeds add` of a document `make` writes beside the workspace's folders."""
+    return (lambda ws: (ws / name).write_bytes(make())), ("seeds", "add", name)
+
+
+def _locked_odt() -> bytes:
+    from tests.opendoc import odt_bytes
+
+    return odt_bytes("<text:p>Text.</text:p>", manifest_extra="<manifest:encryption-data/>")
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -339,6 +350,9 @@ SCENARIOS: dict[str, Scenario] = {
     "seed not UTF-8 text": _hostile("non-utf8 seed"),
     "seed in a legacy encoding": _hostile("windows-1252 seed"),
     "seed too large": _hostile("huge seed"),
+    "document format not read": _seed_to_add("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+    "RTF seed that is not RTF": _seed_to_add("notes.rtf", lambda: b"Meeting notes, typed as plain text.\n"),
+    "ODT seed password-protected": _seed_to_add("locked.odt", _locked_odt),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),
     "profile key": _hostile("profile unknown key"),

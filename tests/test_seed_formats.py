@@ -29,8 +29,10 @@ from tests.seed_fixtures import (
     html_seed,
     many_pages_pdf,
     markdown_seed,
+    odt_seed,
     pdf_bytes,
     pdf_seed,
+    rtf_seed,
 )
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,7 +45,8 @@ def add_format_seeds(ws: Path) -> dict[str, str]:
     seeds = ws / "seeds"
     page, on_page, _ = pdf_seed(seeds / "fmt.pdf")
     expected = {"fmt.md": f"¶{markdown_seed(seeds / 'fmt.md')}", "fmt.html": f"¶{html_seed(seeds / 'fmt.html')}",
-                "fmt.docx": f"¶{docx_seed(seeds / 'fmt.docx')}", "fmt.pdf": f"p. {page}, ¶{on_page}"}
+                "fmt.docx": f"¶{docx_seed(seeds / 'fmt.docx')}", "fmt.rtf": f"¶{rtf_seed(seeds / 'fmt.rtf')}",
+                "fmt.odt": f"¶{odt_seed(seeds / 'fmt.odt')}", "fmt.pdf": f"p. {page}, ¶{on_page}"}  # the PDF last
     for name in expected:
         kind = name.split(".")[1]
         append_entry(ws, f"fmt-{kind}", name, f"Originator {kind.upper()}")
@@ -86,6 +89,8 @@ def test_check_locates_the_passage_in_every_format(formats_ws: tuple[Path, dict[
     assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-md"]] == [("seeds/fmt.md", 5)]
     assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-html"]] == [("seeds/fmt.html", 2)]
     assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-docx"]] == [("seeds/fmt.docx", 5)]
+    assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-rtf"]] == [("seeds/fmt.rtf", 5)]
+    assert [(c["file"], c["paragraph"]) for c in found["kj-fmt-odt"]] == [("seeds/fmt.odt", 5)]
     # the PDF's sixth paragraph is the third on page 2
     assert found["kj-fmt-pdf"] == [{"source": "fmt-pdf", "paragraph": 6, "file": "seeds/fmt.pdf", "page": 2,
                                     "page_paragraph": 3, "pinpoint": "p. 2, ¶3"}]
@@ -170,7 +175,7 @@ def test_cache_pruning_keeps_live_entries_and_no_compiled_templates(tmp_path: Pa
 def test_extraction_is_cached_by_content(formats_ws: tuple[Path, dict[str, str]]) -> None:
     ws, _ = formats_ws
     cached = sorted(p.name.split("-")[1] for p in (ws / "output/.cache").glob("seed-*.marshal"))
-    assert cached == ["docx", "html", "markdown", "pdf"]
+    assert cached == ["docx", "html", "markdown", "odt", "pdf", "rtf"]
     probe = ("import sys; from briefgen.cli.main import cli; "
              f"cli.main(['-C', {str(ws)!r}, 'check', '--no-cache'], standalone_mode=False)")
     probe += ("\nprint('IMPORTED', [m for m in ('pdfminer', 'docx', 'markdown_it', 'trafilatura') "

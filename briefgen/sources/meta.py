@@ -133,27 +133,29 @@ PDF_ORIGINS = {
 DOCX_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("title",), "originator": ("author",), "published": ("created",), "description": ("subject", "comments"),
     "author": ("author",)}
-DOCX_ORIGINS = {
-    "title": "from the DOCX's Title property",
-    "author": "from the DOCX's Author property: check it names the publisher, not a person or a program",
-    "created": "from the DOCX's creation date: check it is the publication date",
-    "subject": "from the DOCX's Subject property",
-    "comments": "from the DOCX's Comments property",
+# Where a word processor's document property came from, by the name of the document's format
+PROPERTY_ORIGINS = {
+    "title": "from the {}'s Title property",
+    "author": "from the {}'s Author property: check it names the publisher, not a person or a program",
+    "created": "from the {}'s creation date: check it is the publication date",
+    "subject": "from the {}'s Subject property",
+    "comments": "from the {}'s Comments property",
 }
+PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT"}
 HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first heading",
                 "canonical": "from the page's canonical link"}
 
 
 def document_clues(kind: str | None, raw: bytes, text: str) -> Clues:
-    """The clues a document of `kind` ("pdf", "docx", "html", "markdown"; None for text) gives about itself:
+    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "html", "markdown"; None for text) gives:
     its metadata read from `raw`, and where a PDF or DOCX names no title (pandoc, LibreOffice and many a Word user
     leave the property empty) or the document is plain text, its first line of `text` (as read for the seed, one
     paragraph a line)."""
     if kind is None:
         return _first_line(text, "line")
-    readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "docx": _docx, "markdown": _markdown}
-    clues = readers[kind](raw)
-    if kind in ("pdf", "docx") and "title" not in clues:
+    readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "markdown": _markdown}
+    clues = _properties(kind, raw) if kind in PROPERTY_FORMATS else readers[kind](raw)
+    if (kind in PROPERTY_FORMATS or kind == "pdf") and "title" not in clues:
         clues.update(_first_line(text, "paragraph"))
     return clues
 
@@ -178,13 +180,18 @@ def _pdf(raw: bytes) -> Clues:
     return pick(document_info(raw), PDF_FIELDS, PDF_ORIGINS.__getitem__)
 
 
-def _docx(raw: bytes) -> Clues:
+def _properties(kind: str, raw: bytes) -> Clues:
+    """A word processor's document properties (a DOCX's core properties, an RTF's information group, an ODT's
+    meta.xml): only what the file holds."""
     from briefgen.sources.formats.docxdoc import core_properties
+    from briefgen.sources.formats.odtmeta import properties as odt_properties
+    from briefgen.sources.formats.rtfdoc import properties as rtf_properties
 
-    found = core_properties(raw)  # only what the file holds: no core part, no clues
+    found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties}[kind](raw)
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
-    return pick({k: v for k, v in found.items() if v}, DOCX_FIELDS, DOCX_ORIGINS.__getitem__)
+    name = PROPERTY_FORMATS[kind]
+    return pick({k: v for k, v in found.items() if v}, DOCX_FIELDS, lambda key: PROPERTY_ORIGINS[key].format(name))
 
 
 def _markdown(raw: bytes) -> Clues:

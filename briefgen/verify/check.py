@@ -11,6 +11,7 @@ from briefgen.collector import collection_paused, kept
 from briefgen.document.typefaces import FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.loader import Loaded, load_workspace
+from briefgen.sources.formats import NAMED_SUFFIXES
 from briefgen.text import counted
 from briefgen.verify import glyphs
 from briefgen.verify.dates import date_problems
@@ -91,7 +92,7 @@ def _next_steps(ws: Workspace, loaded: Loaded) -> list[Problem]:
     steps = []
     if not loaded.catalogue.sources:
         steps.append(Problem(ws.rel(ws.catalogue), "no seed documents catalogued yet", hint=(
-            "run `briefgen seeds add FILE...` for each source document (.txt .md .html .pdf .docx)"),
+            f"run `briefgen seeds add FILE...` for each source document ({NAMED_SUFFIXES})"),
             severity="warning"))
     if not loaded.summary.judgments:
         steps.append(Problem(ws.rel(ws.summary), "the model has no judgments yet", hint=(

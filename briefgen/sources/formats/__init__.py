@@ -1,4 +1,5 @@
-"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX), turned into numbered paragraphs.
+"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text),
+turned into numbered paragraphs.
 
 Each extractor is imported only when a seed of its format is read, so a workspace of .txt seeds never loads
 a PDF or DOCX library. Slow extractors keep their result in output/.cache/, keyed by the document's bytes.
@@ -28,7 +29,7 @@ MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # "pdf", "docx", "html", "markdown"
+    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt"
     max_bytes: int
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
@@ -51,8 +52,14 @@ FORMATS = {
     ".docm": Format("docx", 50 * MB, 0),
     ".dotx": Format("docx", 50 * MB, 0),
     ".dotm": Format("docx", 50 * MB, 0),
+    ".rtf": Format("rtf", 50 * MB, 0),  # pictures make an RTF large (their bytes written as hex digits)
+    # OpenDocument text (LibreOffice's own), its template, and its flat XML form (one file, not a zip)
+    ".odt": Format("odt", 50 * MB, 0),
+    ".ott": Format("odt", 50 * MB, 0),
+    ".fodt": Format("odt", 40 * MB, 0),  # its XML parsed whole, as an .odt's content part (odtdoc.MAX_PART)
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
+NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt"  # the formats a hint names, each by its usual suffix
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,12 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "docx":
         from briefgen.sources.formats.docxdoc import extract as from_docx
         return from_docx
+    if kind == "rtf":
+        from briefgen.sources.formats.rtfdoc import extract as from_rtf
+        return from_rtf
+    if kind == "odt":
+        from briefgen.sources.formats.odtdoc import extract as from_odt
+        return from_odt
     if kind == "html-blocks":
         from briefgen.sources.formats.htmldoc import extract as from_html
         return from_html

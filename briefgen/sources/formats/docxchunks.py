@@ -5,7 +5,7 @@ kin) write the whole document so, as an MHTML chunk, and mail-merge and report g
 The chunk's part is found through the main part's relationships (its r:id) and read by its content type (from
 [Content_Types].xml): HTML and XHTML as the HTML reader reads a page's blocks, MHTML's HTML within, plain text a
 line a paragraph, a Word document as this reader reads one (a chunk in it as nothing, so no chunk nests), RTF
-as Word converts it (docxrtf.py). A chunk larger than a document part may be is refused as that part would be.
+as Word converts it (rtftext.py). A chunk larger than a document part may be is refused as that part would be.
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ def content_type(types: Any, name: str) -> str:
 
 def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -> list[str]:
     """The paragraphs of a chunk of content type `kind` (nothing for a kind not read)."""
-    from briefgen.sources.formats.docxrtf import rtf_text
     from briefgen.sources.formats.htmldoc import decode, text_blocks
     from briefgen.sources.formats.mhtml import archived
     from briefgen.sources.formats.plain import decode_text
+    from briefgen.sources.formats.rtftext import rtf_text
 
     kind = kind.split(";")[0].strip()
     try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefgen.text import roman
 
-_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
 _ALPHA = {"lower-alpha": "abcdefghijklmnopqrstuvwxyz", "lower-latin": "abcdefghijklmnopqrstuvwxyz",
           "upper-alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "upper-latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
@@ -34,7 +34,7 @@ def style_type(attrs: Mapping[str, str | None], values: Mapping[str, str]) -> st
             return "none"  # an image in the place of the number
         if token not in _NOT_A_TYPE:
             return token
-    return _TYPES.get((attrs.get("type") or "").strip())
+    return TYPES.get((attrs.get("type") or "").strip())
 
 
 def marker(kind: str, number: int) -> str:

@@ -1,19 +1,25 @@
 """What every format reader shares: the error a seed that cannot be used raises, the check that a file is the
-format its name says, and plain text (UTF-8, or UTF-16 with its byte order mark)."""
+format its name says, the size of text a document may hold, and plain text (UTF-8, or UTF-16 with its byte
+order mark)."""
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 
 from briefgen.errors import Unplaced
+from briefgen.sources.formats import NAMED_SUFFIXES
 from briefgen.sources.textnorm import CJK_MARKS, WIDE_CHARS
+from briefgen.text import one_line
 
 # What a file's first bytes say it is: (signature, what it is, the name it should have, or None).
 ZIP = "a zip package (a Word .docx?)"
+ODT = "an OpenDocument text"
+ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
 SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"),
               (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other Office file", None),
-              (b"{\\rtf", "an RTF document", None), (b"\x89PNG\r\n", "a PNG image", None),
+              (b"{\\rtf", "an RTF document", ".rtf"), (b"\x89PNG\r\n", "a PNG image", None),
               (b"\xff\xd8\xff", "a JPEG image", None), (b"GIF8", "a GIF image", None),
               (b"\x1f\x8b", "a gzip archive", None), (b"II*\x00", "a TIFF image", None),
               (b"MM\x00*", "a TIFF image", None))
@@ -51,9 +57,11 @@ def check_kind(raw: bytes, expected: str) -> None:
     "text"…): a PDF saved under a .html name would be read as a page of garbage, a Word file as text."""
     body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
     for signature, kind, suffix in SIGNATURES:
+        if kind == ZIP and kind != expected and body[30:].startswith(ODT_MIMETYPE):
+            kind, suffix = ODT, ".odt"  # a zip whose first entry says so (as ODF packages begin)
         if body.startswith(signature) and kind != expected:
             hint = f"give the file the {suffix} suffix its content has" if suffix else \
-                "convert it to a format briefgen reads (.txt, .md, .html, .pdf, .docx)"
+                f"convert it to a format briefgen reads ({NAMED_SUFFIXES})"
             raise SeedError(f"the file is {kind}, not {expected} as its name says", hint)
 
 
@@ -97,3 +105,18 @@ def _not_decoded(raw: bytes, encoding: str, exc: UnicodeDecodeError) -> SeedErro
     return SeedError(f"seed is not valid UTF-8 (byte {exc.start}): it looks like {name} text",
                      f"re-save the document as UTF-8 (for example: iconv -f {name.upper()} -t UTF-8 old.txt > "
                      "new.txt) and catalogue the new file", line)
+
+
+def seed_lines(texts: Iterable[str], what: str, limit: int) -> list[str]:
+    """The non-blank paragraphs of `texts`, each one line (line breaks between wide CJK characters dropped); a
+    document (`what`: "the RTF") holding more than `limit` bytes of text is refused as soon as it is read."""
+    found, size = [], 0
+    for text in texts:
+        line = one_line(unbroken(text))
+        size += len(line.encode("utf-8", "surrogatepass")) + 1 if line else 0
+        if size > limit:
+            raise SeedError(f"{what} holds more than {limit // (1024 * 1024)} MB of text, the most a seed may hold",
+                            "split the document into several seeds")
+        if line:
+            found.append(line)
+    return found

@@ -1,4 +1,4 @@
-"""An RTF document's font table (docxrtf.py reads the document): each font's number, name and the code page its
+"""An RTF document's font table (rtftext.py reads the document): each font's number, name and the code page its
 bytes are in (its \\fcharset, or a \\cpg of its own; none: the document's)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The text of an RTF document as Word shows it: for an RTF chunk a DOCX imports whole (w:altChunk,
-docxchunks.py), which Word converts and shows at the chunk's place.
+"""The text of an RTF document as Word shows it: an .rtf seed (rtfdoc.py), and an RTF chunk a DOCX imports whole
+(w:altChunk, docxchunks.py), which Word converts and shows at the chunk's place.
 
 RTF is read token by token: groups ({…}) each keep the formatting in force at their start; a control word
 (\\par, \\tab, \\u8212, \\'e9…) is text, a break, a setting or the start of a destination. What is read:
@@ -14,9 +14,11 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
   table (docxsym.py); \\uN is the character N (a
   negative N is N + 65536; a pair of surrogates one character), and the \\ucN characters after it, the fallback
   for readers without Unicode, are skipped;
-- a field reads as its result (\\fldrslt), never its code; a list item starts with the number Word stores for
-  it (\\listtext, \\pntext); a text box's paragraphs (a shape's \\shptxt) follow the paragraph it is anchored in;
-  footnotes and endnotes (\\footnote) follow the document's text, and a reference to a footnote (\\chftn)
+- a field reads as its result (\\fldrslt), never its code (a ruby, an EQ field LibreOffice writes with no result,
+  as its base text); a list item starts with the number Word stores for it (\\listtext, \\pntext; a bullet,
+  whatever its glyph, as the "•", "◦", "▪" of its level); a text box's paragraphs (a shape's \\shptxt) follow
+  the paragraph it is anchored in; footnotes and endnotes (\\footnote; each ends its paragraph, \\par or not)
+  follow the document's text, and a reference to a footnote (\\chftn)
   reads as its number glued to the word before, as docxnotes.py reads a Word document's (counted from 1 in the
   chunk), to an endnote (\\ftnalt) as nothing, as docxnotes.py reads one in roman numerals;
 - not read: hidden text (\\v), tracked deletions (\\deleted), headers and footers, comments, the tables that set
@@ -26,36 +28,16 @@ RTF is read token by token: groups ({…}) each keep the formatting in force at 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from briefgen.sources.formats.docxnumbers import BULLETS
-from briefgen.sources.formats.docxrtffonts import FontTable, RtfFont, codec
 from briefgen.sources.formats.docxsym import font_text, symbol_font
 from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.rtffonts import FontTable, RtfFont, codec
+from briefgen.sources.formats.rtfwords import BREAKS, CHARACTERS, DOCUMENT_PAGES, READ, RUBY, SKIPPED, TOKEN
 
-TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|[\r\n]+|[^\\{}\r\n]+",
-                   re.S)
 MAX_DEPTH = 500  # Word nests a few dozen groups; deeper is hostile
-MAIN, ASIDE, NOTES = 0, 1, 2  # where text goes: the document, a text box's paragraphs, the notes
-# Destinations whose text is not shown (the others are read; one marked \* not named in READ is skipped too)
-SKIPPED = frozenset({
-    "fonttbl", "colortbl", "stylesheet", "info", "pict", "header", "headerl", "headerr", "headerf", "footer",
-    "footerl", "footerr", "footerf", "fldinst", "xe", "tc", "txe", "rxe", "bkmkstart", "bkmkend", "pn",
-    "listtable", "listoverridetable", "revtbl", "rsidtbl", "generator", "filetbl", "pgdsctbl", "nonshppict", "sp",
-    "shprslt", "template", "annotation", "atnid", "atnauthor", "ftnsep", "ftnsepc", "aftnsep", "aftnsepc",
-    "userprops", "docvar", "latentstyles", "themedata", "colorschememapping", "datastore", "xmlnstbl", "objdata",
-    "objclass", "objname", "formfield", "datafield", "upr", "fldtype", "comment", "author", "operator", "title",
-    "subject", "keywords", "doccomm", "hlinkbase", "mmathPr", "listpicture", "background", "private", "macpict",
-    "wmetafile", "picprop", "blipuid", "themecolor", "panose", "falt", "defchp", "defpap", "wgrffmtfilter"})
-READ = frozenset({"shpinst", "fldrslt", "shptxt", "listtext", "pntext", "footnote", "field", "shp", "result"})
-BREAKS = frozenset({"par", "cell", "row", "nestcell", "nestrow", "sect"})
-CHARACTERS = {"tab": " ", "line": "\n", "page": "\n", "column": "\n", "emdash": "\u2014", "endash": "\u2013",
-              "emspace": "\u2003", "enspace": "\u2002", "qmspace": "\u2005", "bullet": "\u2022", "lquote": "\u2018",
-              "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "zwj": "\u200d",
-              "zwnj": "\u200c", "ltrmark": "\u200e", "rtlmark": "\u200f", "~": "\u00a0", "_": "-", "-": "",
-              "\\": "\\", "{": "{", "}": "}"}
-DOCUMENT_PAGES = {"ansi": 1252, "mac": 10000, "pc": 437, "pca": 850}
+MAIN, ASIDE, NOTES, CODE = 0, 1, 2, 3  # where text goes: the document, a text box's, the notes, a field's code
 
 
 @dataclass(slots=True)
@@ -69,8 +51,10 @@ class _Group:
     skip_after_unicode: int = 1
     fonts_table: bool = False
     listing: bool = False  # a list item's number (\\listtext, \\pntext)
+    field: bool = False  # a field (\\field): its code, then its result
     starred: bool = False  # the group started with \\*: a destination a reader may skip
     first: bool = True  # no token of the group read yet: a destination's name may come
+    start: int = 0  # how many pieces its paragraph had when the group opened
 
     def child(self) -> _Group:
         """The state a group opened in this one starts with."""
@@ -84,7 +68,7 @@ class _Reader:
     def __init__(self) -> None:
         self.stack = [_Group()]
         self.sinks: tuple[list[str], list[str], list[str]] = ([], [], [])
-        self.lines: list[list[str]] = [[], [], []]
+        self.lines: list[list[str]] = [[], [], [], []]
         self.fonts = FontTable()
         self.page = 1252  # the document's code page
         self.default_font: int | None = None
@@ -93,6 +77,7 @@ class _Reader:
         self.skipping = 0  # fallback characters after a \uN still to skip
         self.notes = 0  # the footnote references read
         self.last_note: int | None = None  # where in its paragraph's pieces the last one's number is
+        self.bullet: tuple[int, int] | None = None  # where the paragraph's bullet is: (sink, piece)
 
     @property
     def group(self) -> _Group:
@@ -142,8 +127,27 @@ class _Reader:
             self.notes -= 1
         self.last_note = None
 
+    def list_mark(self, group: _Group) -> None:
+        """A list item's mark just read: one that is a single sign, not a number, is a bullet, read as
+        docxnumbers reads one whatever its glyph ("–", "o", "§"): by its level (its \\ilvl, which follows)."""
+        pieces = self.lines[group.sink]
+        mark = "".join(pieces[group.start:]).strip()
+        if len(mark) == 1 and not mark.isdigit():
+            pieces[group.start:] = [BULLETS[0] + " "]
+            self.bullet = (group.sink, group.start)
+
+    def field_end(self, group: _Group) -> None:
+        """A field read: one that shows no result but is a ruby Word computes from its code (an EQ field's
+        \\o\\ad(\\s\\up n(ruby),base), as LibreOffice writes a ruby) reads as its base text."""
+        code = "".join(self.lines[CODE])
+        self.lines[CODE].clear()
+        ruby = RUBY.search(code)
+        if ruby and not "".join(self.lines[group.sink][group.start:]).strip():
+            self.lines[group.sink].append(ruby.group("base"))
+
     def end_paragraph(self, sink: int) -> None:
         self.flush()
+        self.bullet = None
         self.last_note = None if sink == MAIN else self.last_note
         text = "".join(self.lines[sink])  # a character beyond U+FFFF comes as two \\u, its surrogates: joined
         self.sinks[sink].append(text.encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
@@ -188,9 +192,17 @@ def _brace(reader: _Reader, opening: bool) -> None:
     if opening:
         if len(reader.stack) > MAX_DEPTH:
             raise SeedError("the RTF nests groups too deeply", "save it again from a word processor")
-        reader.stack.append(reader.group.child())
+        child = reader.group.child()
+        child.start = len(reader.lines[child.sink])
+        reader.stack.append(child)
     elif len(reader.stack) > 1:
-        reader.stack.pop()
+        closed = reader.stack.pop()
+        if closed.listing and not reader.group.listing:
+            reader.list_mark(closed)
+        if closed.field and closed.sink != CODE:
+            reader.field_end(closed)
+        elif closed.sink not in (reader.group.sink, CODE) and reader.lines[closed.sink]:
+            reader.end_paragraph(closed.sink)  # a note or text box ends its paragraph (LibreOffice omits the \\par)
 
 
 def _other(reader: _Reader, token: bytes, hexed: bytes | None, symbol: bytes | None) -> None:
@@ -221,7 +233,7 @@ def _other(reader: _Reader, token: bytes, hexed: bytes | None, symbol: bytes | N
 
 
 def _break(reader: _Reader, group: _Group) -> None:
-    if not group.skipped:
+    if not group.skipped and group.sink != CODE:
         reader.end_paragraph(group.sink)
 
 
@@ -261,6 +273,8 @@ def _destination(group: _Group, word: str) -> None:
         group.sink = NOTES if word == "footnote" else ASIDE
     elif word in ("listtext", "pntext"):
         group.listing = True
+    elif word in ("field", "fldinst"):
+        group.field, group.sink = word == "field", CODE if word == "fldinst" else group.sink
 
 
 def _setting(reader: _Reader, group: _Group, word: str, number: int | None) -> None:
@@ -278,5 +292,9 @@ def _setting(reader: _Reader, group: _Group, word: str, number: int | None) -> N
         reader.page = number
     elif word in DOCUMENT_PAGES:
         reader.page = DOCUMENT_PAGES[word]
+    elif word == "ilvl" and number is not None and reader.bullet is not None:
+        sink, at = reader.bullet
+        if at < len(reader.lines[sink]):
+            reader.lines[sink][at] = BULLETS[number % len(BULLETS)] + " "
     elif word == "deff":
         reader.default_font = group.font = number
