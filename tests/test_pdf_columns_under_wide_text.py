@@ -1,0 +1,85 @@
+"""Two justified columns set right under (or over) text that runs across both, on the same baselines side by
+side: a paper's abstract over its two columns (reportlab frames), a LibreOffice Writer section in two columns
+between one-column paragraphs. The wide text covers the gutter on the baselines near the columns' first rows,
+so the earlier reading took each row of the two columns for one justified line cut at a wide space and joined
+the left column's line with the right one's ("counterproliferation re- liferation responsibilities"), every
+paragraph of the columns garbled. The truth is the document as built: each paragraph, whole and in order."""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from briefgen.sources.formats.pdfdoc import extract
+from tests.helpers import libreoffice_convert, pdftotext
+
+_WORDS = ("the army drone programme said priority supplied parts international organisation representatives "
+          "acknowledged comprehensive documentation regarding unmanned aerial vehicle manufacturing ministry "
+          "budget procurement airfield northern border sorties").split()
+
+
+def _texts(seed: int, count: int, words: tuple[int, int]) -> list[str]:
+    pick = random.Random(seed)
+    return [f"Paragraph {n} says " + " ".join(pick.choice(_WORDS) for _ in range(pick.randint(*words))) + "."
+            for n in range(count)]
+
+
+def _reportlab(wide: list[str], columns: list[str]) -> bytes:
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    style = ParagraphStyle("j", parent=getSampleStyleSheet()["BodyText"], alignment=TA_JUSTIFY, fontSize=10,
+                           leading=12, spaceAfter=6)
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=A4)
+    width, top = (A4[0] - 2 * 72 - 18) / 2, A4[1] - 72 - 240
+    document.addPageTemplates([PageTemplate(id="paper", frames=[
+        Frame(72, top, A4[0] - 144, 240, id="abstract"), Frame(72, 72, width, top - 72, id="left"),
+        Frame(72 + width + 18, 72, width, top - 72, id="right")])])
+    document.build([*(Paragraph(text, style) for text in wide), FrameBreak(),
+                    *(Paragraph(text, style) for text in columns)])
+    return out.getvalue()
+
+
+def _writer_section(folder: Path, before: list[str], columns: list[str], after: list[str]) -> Path:
+    """A Writer document: justified paragraphs, then a section in two columns 0.8 cm apart, then more."""
+    def paragraphs(texts: list[str]) -> str:
+        return "".join(f'<text:p text:style-name="J">{text}</text:p>' for text in texts)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    source = folder / "section.fodt"
+    source.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="{office}:office:1.0" xmlns:style="{office}:style:1.0" xmlns:text="{office}:text:1.0"
+ xmlns:fo="{office}:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles><style:style style:name="J" style:family="paragraph"><style:paragraph-properties fo:text-align="justify"
+ fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="11pt"/></style:style></office:styles>
+<office:automatic-styles><style:style style:name="S" style:family="section"><style:section-properties>
+<style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
+<style:page-layout style:name="L"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"
+ fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="L"/></office:master-styles>
+<office:body><office:text>{paragraphs(before)}<text:section text:style-name="S" text:name="S1">{paragraphs(columns)}</text:section>{paragraphs(after)}</office:text></office:body></office:document>""", encoding="utf-8")
+    return libreoffice_convert([source], folder)[0]
+
+
+def test_an_abstract_across_two_columns_leaves_the_columns_whole() -> None:
+    wide, columns = _texts(1, 4, (40, 45)), _texts(2, 8, (40, 70))
+    found = list(extract(_reportlab(wide, columns)).paragraphs)
+    assert found[:len(wide + columns)] == wide + columns
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    before, columns, after = _texts(3, 2, (40, 50)), _texts(4, 4, (20, 30)), _texts(5, 1, (20, 25))
+    return _writer_section(tmp_path_factory.mktemp("section"), before, columns, after), before + columns + after
+
+
+def test_a_writer_section_in_columns_reads_its_paragraphs_whole(writer: tuple[Path, list[str]]) -> None:
+    pdf, texts = writer
+    assert pdftotext(pdf).count("Paragraph 0 says") == 3  # the document as built: three parts, on one page
+    assert list(extract(pdf.read_bytes()).paragraphs) == texts
