@@ -54,7 +54,8 @@ def _writer_section(folder: Path, before: list[str], columns: list[str], after: 
     source = folder / "section.fodt"
     source.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="{office}:office:1.0" xmlns:style="{office}:style:1.0" xmlns:text="{office}:text:1.0"
- xmlns:fo="{office}:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+ xmlns:fo="{office}:xsl-fo-compatible:1.0" office:version="1.2"
+ office:mimetype="application/vnd.oasis.opendocument.text">
 <office:styles><style:style style:name="J" style:family="paragraph"><style:paragraph-properties fo:text-align="justify"
  fo:margin-bottom="0.2cm"/><style:text-properties fo:font-size="11pt"/></style:style></office:styles>
 <office:automatic-styles><style:style style:name="S" style:family="section"><style:section-properties>
@@ -63,7 +64,8 @@ def _writer_section(folder: Path, before: list[str], columns: list[str], after: 
  fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/></style:page-layout>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="L"/></office:master-styles>
-<office:body><office:text>{paragraphs(before)}<text:section text:style-name="S" text:name="S1">{paragraphs(columns)}</text:section>{paragraphs(after)}</office:text></office:body></office:document>""", encoding="utf-8")
+<office:body><office:text>{paragraphs(before)}<text:section text:style-name="S" text:name="S1">{paragraphs(columns)}\
+</text:section>{paragraphs(after)}</office:text></office:body></office:document>""", encoding="utf-8")
     return libreoffice_convert([source], folder)[0]
 
 
