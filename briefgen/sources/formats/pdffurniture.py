@@ -9,6 +9,7 @@ page 3, "Week 4" page 4) is the document's text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from itertools import pairwise
@@ -112,8 +113,24 @@ def running(pages: list[Page]) -> set[str]:
     return {key for key, on_pages in _banded(pages).items() if _recurs(key, on_pages)}
 
 
-def is_furniture(line: Line, page: Page, running: set[str]) -> bool:
+def without_furniture(page: Page, running: set[str]) -> list[list[Line]]:
+    """The page's blocks without its running lines and page numbers. A line that is only a number is a page
+    number where no text that stays shares its baseline: a row's cell ("375" in a spreadsheet's top row beside
+    "District 0") is text."""
+    lines = [line for block in page.blocks for line in block if _in_band(line, page)]
+    kept = [line for line in lines if _key(line.text) not in running and not _PAGE_NUMBER.match(_key(line.text))]
+    heights = sorted(line.y0 for line in kept)
+    return [[line for line in block if not _furniture(line, page, running, heights)] for block in page.blocks]
+
+
+def _furniture(line: Line, page: Page, running: set[str], kept: list[float]) -> bool:
+    """Whether a line is furniture; `kept`: the baselines, in order, of the band's lines that are not."""
     if not _in_band(line, page):
         return False
     key = _key(line.text)
-    return key in running or bool(_PAGE_NUMBER.match(key))
+    if key in running:
+        return True
+    if not _PAGE_NUMBER.match(key):
+        return False
+    at = bisect.bisect_left(kept, line.y0 - 0.3 * line.size)
+    return at == len(kept) or kept[at] > line.y0 + 0.3 * line.size

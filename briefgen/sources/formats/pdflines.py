@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
-from briefgen.sources.formats.pdffurniture import is_furniture, running
+from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfjoin import join, vocabulary
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
@@ -90,7 +90,7 @@ class _Reader:
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
         blocks = reading_order(_attach_markers(whole_lines(with_drop_caps(
-            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks], self.words))),
+            without_furniture(page, self.furniture), self.words))),
             page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
@@ -229,10 +229,11 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
     which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
     line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
-    paragraph spacing between them)."""
+    paragraph spacing between them). Never a block below the paragraph's last line and wholly before its start
+    on the line: a table's next row (its first cell) after the row's last cell."""
     end = last.end
-    if first.rtl != end.rtl:
-        return False
+    if first.rtl != end.rtl or (same_page and first.y0 < end.y0 and first.x1 < end.x0):
+        return False  # below and wholly before the paragraph's end: the next row of a table, not its text
     if runs_on(last.text, text):
         return True
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \

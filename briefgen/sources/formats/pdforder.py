@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from briefgen.sources.formats.pdffurniture import BAND
 from briefgen.sources.formats.pdfpage import Block
-from briefgen.sources.formats.pdftables import apart, cell_rows
+from briefgen.sources.formats.pdftables import apart, cell_rows, grid_rows
 
 MAX_DEPTH = 8  # columns within columns read this deep; deeper, from the top
 
@@ -62,10 +62,12 @@ def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = N
     for rows in _column_bands(boxes, gutter, height):
         band = [box for row in rows for box in row]
         columns = _columns(band, gutter) if depth < MAX_DEPTH else [band]
-        if len(columns) == 1:
-            out += sorted(band, key=lambda box: (-box.top, box.x0))
-        elif (cells := _table_cells(rows, gutter)) is not None:
+        if len(columns) > 1 and (cells := _table_cells(rows, gutter)) is not None:
             out += [box for row in cells for box in row]
+        elif len(band) > 1 and (grid := grid_rows([box.block for box in band])) is not None:
+            out += [_box(cell) for row in grid for cell in row]
+        elif len(columns) == 1:
+            out += sorted(band, key=lambda box: (-box.top, box.x0))
         else:
             for column in columns:
                 out += _read(column, gutter, depth + 1)

@@ -91,3 +91,44 @@ def cell_rows(row: list[Block]) -> list[list[Block]]:
 def _shared(line: Line, row: list[Block]) -> bool:
     """Whether a line's baseline is shared by lines of two or more of the row's blocks."""
     return sum(any(abs(other.y0 - line.y0) <= LEVEL * line.size for other in block) for block in row) >= 2
+
+
+GRID_SHARED = 0.75  # the share of a grid's lines that have another line on their baseline
+
+
+def grid_rows(blocks: list[Block]) -> list[list[Block]] | None:
+    """A band's lines as the rows of a grid of one-line cells, from the top, each row's cells from the left, when
+    that is what the band is: a spreadsheet's page (LibreOffice Calc's, Excel's), whose cells sit close and
+    pdfminer merges into blocks a column (or a run of cells) at a time. A grid: three rows or more, nearly every
+    line on a baseline with another, the gaps between a row's cells at least half as wide as the cells, as a
+    rule (where columns of running text have a narrow gutter between wide lines). A line alone on its baseline
+    (a cell's second line) goes in the cell above it; None when the band is no such grid."""
+    rows: list[list[Line]] = []
+    for line in sorted((line for block in blocks for line in block), key=lambda line: -line.y0):
+        if rows and abs(rows[-1][0].y0 - line.y0) <= LEVEL * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    rows = [sorted(row, key=lambda line: line.x0) for row in rows]
+    lines = sum(len(row) for row in rows)
+    shared = [row for row in rows if len(row) > 1 and all(a.x1 <= b.x0 for a, b in pairwise(row))]
+    if len(shared) < 3 or sum(len(row) for row in shared) < GRID_SHARED * lines or not _cells_apart(shared):
+        return None
+    return _grid_cells(rows)
+
+
+def _cells_apart(rows: list[list[Line]]) -> bool:
+    gaps = sorted(right.x0 - left.x1 for row in rows for left, right in pairwise(row))
+    widths = sorted(line.x1 - line.x0 for row in rows for line in row)
+    return gaps[len(gaps) // 2] >= 0.5 * widths[len(widths) // 2]
+
+
+def _grid_cells(rows: list[list[Line]]) -> list[list[Block]]:
+    out: list[list[Block]] = []
+    for row in rows:
+        above = [cell for cell in out[-1] if cell[-1].x0 < row[0].x1 and row[0].x0 < cell[-1].x1] if out else []
+        if len(row) == 1 and above:
+            above[0].append(row[0])
+        else:
+            out.append([[line] for line in row])
+    return out
