@@ -85,3 +85,26 @@ def test_a_writer_section_in_columns_reads_its_paragraphs_whole(writer: tuple[Pa
     pdf, texts = writer
     assert pdftotext(pdf).count("Paragraph 0 says") == 3  # the document as built: three parts, on one page
     assert list(extract(pdf.read_bytes()).paragraphs) == texts
+
+
+def test_a_paragraph_cut_by_the_column_break_over_a_footnote_reads_whole(tmp_path: Path) -> None:
+    """typst: a title and abstract across two columns, a paragraph with a footnote that the column break cuts
+    mid-sentence. The abstract's lines reach over the second column, which made the first column's measure the
+    page's: its last line seemed short, the footnote under it a paragraph of its own, and the second column's
+    top no longer the cut paragraph's end. It reads whole, the footnote after it."""
+    import typst
+
+    first, texts = _texts(6, 1, (30, 30))[0], _texts(7, 6, (120, 140))
+    body = "\n\n".join([texts[0].replace(" says ", " says#footnote[A note under the first column.] ", 1),
+                        *texts[1:]])
+    source = tmp_path / "paper.typ"
+    source.write_text('#set page(paper: "a4", columns: 2)\n#set par(justify: true)\n'
+                      '#place(top + center, float: true, scope: "parent", clearance: 2em)'
+                      f'[#text(size: 16pt)[The northern programme] \\ {first}]\n\n{body}\n', encoding="utf-8")
+    pdf = tmp_path / "paper.pdf"
+    typst.compile(str(source), output=str(pdf))
+    found, note = list(extract(pdf.read_bytes()).paragraphs), "1A note under the first column."
+    assert pdftotext(pdf).count("Paragraph ") == 7  # the document as built: one page
+    assert [text for text in found if text != note] == \
+        ["The northern programme", first, texts[0].replace(" says ", " says1 ", 1), *texts[1:]]
+    assert note in found

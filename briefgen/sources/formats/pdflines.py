@@ -200,9 +200,19 @@ def _measure(block: Block, lines: list[Line], ends: list[float]) -> tuple[float,
     one table cell longer than the others)."""
     left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
     column = [ln for ln in lines if ln.x1 >= left and ln.x0 <= right and ln.rtl == block[0].rtl]
-    edge, size = max(ln.x1 for ln in column), block[0].size
+    beside = max(_next_column(block, lines, right), right)
+    edge, size = max(ln.x1 for ln in column if ln.x1 <= beside), block[0].size
     filled = bisect.bisect_right(ends, edge + 0.5 * size) - bisect.bisect_left(ends, edge - 3 * size) >= 2
     return min(ln.x0 for ln in column), edge, filled
+
+
+def _next_column(block: Block, lines: list[Line], right: float) -> float:
+    """Where the next column right of a block starts: the third nearest start of a line right of `right` at the
+    block's heights (stray labels aside); infinity when there is none. A line over or under the block that
+    reaches past it runs across both columns (an abstract over two), and sets no column's measure."""
+    low, high = min(ln.y0 for ln in block), max(ln.y0 + ln.size for ln in block)
+    starts = sorted(ln.x0 for ln in lines if ln.x0 > right and low <= ln.y0 <= high)
+    return starts[2] if len(starts) > 2 else float("inf")
 
 
 def _spacing(lines: list[Line]) -> dict[int, float]:
