@@ -94,6 +94,7 @@ def _shared(line: Line, row: list[Block]) -> bool:
 
 
 GRID_SHARED = 0.75  # the share of a grid's lines that have another line on their baseline
+GRID_CELL = 30  # characters: most cells of a grid hold fewer (a line of running text holds more)
 
 
 def grid_rows(blocks: list[Block]) -> list[list[Block]] | None:
@@ -118,9 +119,12 @@ def grid_rows(blocks: list[Block]) -> list[list[Block]] | None:
 
 
 def _cells_apart(rows: list[list[Line]]) -> bool:
+    """Whether rows hold short cells (three in four of GRID_CELL characters or fewer: no lines of running text
+    beside their line numbers) whose gaps are at least half as wide as the cells, as a rule."""
     gaps = sorted(right.x0 - left.x1 for row in rows for left, right in pairwise(row))
     widths = sorted(line.x1 - line.x0 for row in rows for line in row)
-    return gaps[len(gaps) // 2] >= 0.5 * widths[len(widths) // 2]
+    lengths = sorted(len(line.text) for row in rows for line in row)
+    return gaps[len(gaps) // 2] >= 0.5 * widths[len(widths) // 2] and lengths[3 * len(lengths) // 4] <= GRID_CELL
 
 
 def _grid_cells(rows: list[list[Line]]) -> list[list[Block]]:
