@@ -27,13 +27,12 @@ def _texts(seed: int, count: int, words: tuple[int, int]) -> list[str]:
             for n in range(count)]
 
 
-def _reportlab(wide: list[str], columns: list[str]) -> bytes:
-    from reportlab.lib.enums import TA_JUSTIFY
+def _reportlab(wide: list[str], columns: list[str], alignment: int) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
 
-    style = ParagraphStyle("j", parent=getSampleStyleSheet()["BodyText"], alignment=TA_JUSTIFY, fontSize=10,
+    style = ParagraphStyle("j", parent=getSampleStyleSheet()["BodyText"], alignment=alignment, fontSize=10,
                            leading=12, spaceAfter=6)
     out = io.BytesIO()
     document = BaseDocTemplate(out, pagesize=A4)
@@ -46,8 +45,14 @@ def _reportlab(wide: list[str], columns: list[str]) -> bytes:
     return out.getvalue()
 
 
-def _writer_section(folder: Path, before: list[str], columns: list[str], after: list[str]) -> Path:
-    """A Writer document: justified paragraphs, then a section in two columns 0.8 cm apart, then more."""
+TAGGED = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+          '"UseTaggedPDF":{"type":"boolean","value":"true"}}')
+
+
+def _writer_section(folder: Path, before: list[str], columns: list[str], after: list[str], to: str) -> Path:
+    """A Writer document: justified paragraphs, then a section in two columns 0.8 cm apart, then more; exported
+    `to` a PDF as libreoffice_convert takes it (plain, or PDF/A-2 with tags, whose justified lines end a few
+    points apart)."""
     def paragraphs(texts: list[str]) -> str:
         return "".join(f'<text:p text:style-name="J">{text}</text:p>' for text in texts)
     office = "urn:oasis:names:tc:opendocument:xmlns"
@@ -66,19 +71,21 @@ def _writer_section(folder: Path, before: list[str], columns: list[str], after: 
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="L"/></office:master-styles>
 <office:body><office:text>{paragraphs(before)}<text:section text:style-name="S" text:name="S1">{paragraphs(columns)}\
 </text:section>{paragraphs(after)}</office:text></office:body></office:document>""", encoding="utf-8")
-    return libreoffice_convert([source], folder)[0]
+    return libreoffice_convert([source], folder, to)[0]
 
 
-def test_an_abstract_across_two_columns_leaves_the_columns_whole() -> None:
+@pytest.mark.parametrize("alignment", [4, 0], ids=["justified", "ragged"])  # reportlab's TA_JUSTIFY, TA_LEFT
+def test_an_abstract_across_two_columns_leaves_the_columns_whole(alignment: int) -> None:
     wide, columns = _texts(1, 4, (40, 45)), _texts(2, 8, (40, 70))
-    found = list(extract(_reportlab(wide, columns)).paragraphs)
+    found = list(extract(_reportlab(wide, columns, alignment)).paragraphs)
     assert found[:len(wide + columns)] == wide + columns
 
 
-@pytest.fixture(scope="module")
-def writer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+@pytest.fixture(scope="module", params=["pdf", TAGGED], ids=["plain", "tagged"])
+def writer(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> tuple[Path, list[str]]:
     before, columns, after = _texts(3, 2, (40, 50)), _texts(4, 4, (20, 30)), _texts(5, 1, (20, 25))
-    return _writer_section(tmp_path_factory.mktemp("section"), before, columns, after), before + columns + after
+    folder = tmp_path_factory.mktemp("section")
+    return _writer_section(folder, before, columns, after, request.param), before + columns + after
 
 
 def test_a_writer_section_in_columns_reads_its_paragraphs_whole(writer: tuple[Path, list[str]]) -> None:

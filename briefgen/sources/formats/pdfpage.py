@@ -138,12 +138,13 @@ def _gutter(lines: _Near[Line], left: Line, right: Line) -> bool:
 
 
 def _open_run(rows: list[list[Line]], left: Line, right: Line) -> int:
-    """How many of `rows` (nearest first) leave the strip between `left` and `right` empty, with text left of
-    it and text starting where `right` starts (a column's edge), before the first that has text in the strip
-    (a line of a column may end a hair past the one beside the strip)."""
-    count, slack = 0, 0.5 * left.size
+    """How many of `rows` (nearest first) leave the middle of the strip between `left` and `right` empty, with
+    text left of it and text starting where `right` starts, to a point (a column's edge, where the pieces of a
+    justified line start anywhere), before the first that has text across that middle (a line of a column may
+    end a little past the one beside the strip)."""
+    count, slack, middle = 0, 0.1 * left.size, (left.x1 + right.x0) / 2
     for row in rows:
-        if any(piece.x0 < right.x0 - 0.1 * slack and piece.x1 > left.x1 + 0.1 * slack for piece in row):
+        if any(piece.x0 < middle < piece.x1 for piece in row):
             return count
         count += any(piece.x1 > left.x0 and piece.x0 < left.x1 for piece in row) \
             and any(abs(piece.x0 - right.x0) <= slack for piece in row)
