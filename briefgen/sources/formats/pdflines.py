@@ -46,6 +46,9 @@ _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+
 _BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
+# A table of contents' entry: its dot leaders (or dots spaced out, middle dots, an ellipsis, a rule) and the
+# page number they lead to, arabic or roman ("Introduction ........ 3", "Preface . . . . . xi").
+LEADERED = re.compile(r"(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
 
 
@@ -156,8 +159,8 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
     block's left edge on the page; `closest`, the least distance between two of the block's lines."""
     size, before = line.size, prev.size
-    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl:
-        return True
+    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl or LEADERED.search(prev.text):
+        return True  # another size or direction; a table of contents' entry ends at its page number
     marker = MARKER.match(line.text)
     if marker and marker.group("bullet"):
         return True
@@ -240,10 +243,12 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
     line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
     paragraph spacing between them). Never a block below the paragraph's last line and wholly before its start
-    on the line: a table's next row (its first cell) after the row's last cell."""
+    on the line (a table's next row, its first cell, after the row's last cell), nor after a table of contents'
+    entry (LEADERED)."""
     end = last.end
-    if first.rtl != end.rtl or (same_page and first.y0 < end.y0 and first.x1 < end.x0):
-        return False  # below and wholly before the paragraph's end: the next row of a table, not its text
+    if first.rtl != end.rtl or (same_page and first.y0 < end.y0 and first.x1 < end.x0) \
+            or LEADERED.search(last.text):
+        return False  # below and wholly before its end: a table's next row; after a table of contents' entry
     if runs_on(last.text, text):
         return True
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
