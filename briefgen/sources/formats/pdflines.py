@@ -31,6 +31,7 @@ from itertools import pairwise
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfjoin import join, vocabulary
+from briefgen.sources.formats.pdflists import follows
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 from briefgen.sources.formats.plain import SPACELESS, UNPUNCTUATED
@@ -155,9 +156,10 @@ def _attach_markers(blocks: list[Block]) -> list[Block]:
     return [b for b in out if b]
 
 
-def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float) -> bool:
+def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float, above: str | None) -> bool:
     """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
-    block's left edge on the page; `closest`, the least distance between two of the block's lines."""
+    block's left edge on the page; `closest`, the least distance between two of the block's lines; `above`,
+    the list number the nearest numbered line above it starts with."""
     size, before = line.size, prev.size
     if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl or LEADERED.search(prev.text):
         return True  # another size or direction; a table of contents' entry ends at its page number
@@ -168,8 +170,8 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     short = right - prev.x1 > max(0.2 * (right - left), 2 * size)
     if short and abs(size - before) > 0.05 * max(size, before):  # a heading a size above its text, unpunctuated
         return True
-    if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short
-        return prev.text.endswith(ENDS_SENTENCE) or short
+    if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short, or after "1."
+        return prev.text.endswith(ENDS_SENTENCE) or short or follows(above, marker.group("numbered"))
     if not prev.text.endswith(ENDS_SENTENCE) and not UNPUNCTUATED.match(prev.text[-1]):
         return False  # mid-sentence; a script without spaces (Thai) has no mark at a paragraph's end: its layout
     indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
@@ -181,11 +183,14 @@ def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
     """The lines of each paragraph of a block (`measure`: as _breaks takes it)."""
     current: list[Line] = []
     closest = min((a.y0 - b.y0 for a, b in pairwise(block) if a.y0 - b.y0 > 0.5 * b.size), default=float("inf"))
+    above: str | None = None  # the list number the nearest numbered line so far starts with
     for i, line in enumerate(block):
-        if current and _breaks(block[i - 1], line, block, measure, closest):
+        if current and _breaks(block[i - 1], line, block, measure, closest, above):
             yield current
             current = []
         current.append(line)
+        if marker := MARKER.match(line.text):
+            above = marker.group("numbered") or above
     if current:
         yield current
 
