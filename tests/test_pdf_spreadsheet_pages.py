@@ -12,6 +12,8 @@ from __future__ import annotations
 import io
 import random
 
+import pytest
+
 from briefgen.sources.formats.pdfdoc import extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
@@ -61,3 +63,38 @@ def test_a_number_cell_in_the_top_eighth_is_no_page_number() -> None:
     rows = _rows(3)
     paragraphs = " ".join(extract(_sheet(rows)).paragraphs)
     assert all(f"{row[0]} {row[1]} {row[2]}" in paragraphs for row in rows)
+
+
+NOTES = ("Sorties rose after the second exercise, with the inland airfields in use by June.", "Not checked.")
+
+
+def _wrapped_sheet(rows: list[tuple[str, ...]], top: bool) -> bytes:
+    """Rows of a region, a count and a note that wraps in a 150-point column, the note's lines set at the foot
+    of its row as Calc sets them (over the row's baseline), or at its top as a word processor's table does."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4)
+    page.setFont("Helvetica", 10)
+    y = A4[1] - 88
+    for region, count, note in rows:
+        lines = simpleSplit(note, "Helvetica", 10, 150)
+        base = y - 12 * (len(lines) - 1) * (not top)
+        page.drawString(57, base, region)
+        page.drawRightString(160, base, count)
+        for k, line in enumerate(lines):
+            page.drawString(200, (base - 12 * k) if top else (base + 12 * (len(lines) - 1 - k)), line)
+        y -= 12 * len(lines) + 4
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("top", [False, True], ids=["at-the-foot", "at-the-top"])
+def test_a_wrapped_cell_reads_whole_in_its_own_row(top: bool) -> None:
+    pick = random.Random(9)
+    rows = [(f"District {n}", str(pick.randint(100, 2000)), pick.choice(NOTES)) for n in range(12)]
+    found = list(extract(_wrapped_sheet(rows, top)).paragraphs)
+    assert found == [cell for row in rows for cell in row]

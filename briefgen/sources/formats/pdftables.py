@@ -93,7 +93,7 @@ def _shared(line: Line, row: list[Block]) -> bool:
     return sum(any(abs(other.y0 - line.y0) <= LEVEL * line.size for other in block) for block in row) >= 2
 
 
-GRID_SHARED = 0.75  # the share of a grid's lines that have another line on their baseline
+GRID_SHARED = 0.6  # the share of a grid's lines that have another line on their baseline (not a cell's wrapped line)
 GRID_CELL = 30  # characters: most cells of a grid hold fewer (a line of running text holds more)
 
 
@@ -128,11 +128,37 @@ def _cells_apart(rows: list[list[Line]]) -> bool:
 
 
 def _grid_cells(rows: list[list[Line]]) -> list[list[Block]]:
+    """The grid's rows of cells; a line alone on its baseline (a cell's wrapped line) goes in the cell it lies
+    over in the row below it when it runs on into that row (a spreadsheet sets a cell's text at its foot: its
+    first lines stand over the row's baseline), else in the cell over it in the row above, else in a row of
+    its own."""
     out: list[list[Block]] = []
-    for row in rows:
-        above = [cell for cell in out[-1] if cell[-1].x0 < row[0].x1 and row[0].x0 < cell[-1].x1] if out else []
-        if len(row) == 1 and above:
-            above[0].append(row[0])
-        else:
-            out.append([[line] for line in row])
-    return out
+    pending: list[Line] = []
+    for row in [*rows, []]:
+        if len(row) == 1:
+            pending.append(row[0])
+            continue
+        cells = [[line] for line in row]
+        heads: dict[int, list[Line]] = {}
+        for line in pending:
+            above, below = _over(out[-1] if out else [], line), _over(cells, line)
+            if below is not None and (id(below) in heads or above is None or not _runs_on(above[-1], line)):
+                heads.setdefault(id(below), []).append(line)
+            elif above is not None:
+                above.append(line)
+            else:
+                out.append([[line]])
+        pending = []
+        out.append([heads.get(id(cell), []) + cell for cell in cells])
+    return [row for row in out if row]
+
+
+def _over(cells: list[Block], line: Line) -> Block | None:
+    """The cell of a row that lies over or under `line`, sharing some of its width."""
+    return next((cell for cell in cells if cell[0].x0 < line.x1 and line.x0 < cell[0].x1), None)
+
+
+def _runs_on(last: Line, line: Line) -> bool:
+    """Whether a cell's line `last` was broken to wrap its text on to `line`: it fills most of the width the
+    next takes (a short line, a header's "Assessment", stands alone)."""
+    return last.x1 - last.x0 >= 0.7 * (line.x1 - line.x0)
