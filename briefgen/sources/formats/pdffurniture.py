@@ -9,6 +9,7 @@ page 3, "Week 4" page 4) is the document's text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from itertools import pairwise
@@ -17,6 +18,8 @@ from briefgen.sources.formats.pdfpage import Line, Page
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+_LINE_NUMBER = re.compile(r"\d{1,4}$")
+LINE_NUMBERS = 5  # the fewest line numbers down a margin taken for them
 BAND = 0.125  # the share of the page's height at its top and at its bottom where running furniture sits
 SAME_HEIGHT = 2.0  # points: a running line is drawn at the same distance from the page's edge on every page
 # A number written as a page number ("@" stands for it in a line's key): after a word for page ("page @", "p. @",
@@ -112,8 +115,44 @@ def running(pages: list[Page]) -> set[str]:
     return {key for key, on_pages in _banded(pages).items() if _recurs(key, on_pages)}
 
 
-def is_furniture(line: Line, page: Page, running: set[str]) -> bool:
+def without_furniture(page: Page, running: set[str]) -> list[list[Line]]:
+    """The page's blocks without its running lines and page numbers. A line that is only a number is a page
+    number where no text that stays shares its baseline: a row's cell ("375" in a spreadsheet's top row beside
+    "District 0") is text."""
+    lines = [line for block in page.blocks for line in block if _in_band(line, page)]
+    kept = [line for line in lines if _key(line.text) not in running and not _PAGE_NUMBER.match(_key(line.text))]
+    heights = sorted(line.y0 for line in kept)
+    numbers = _line_numbers(page)
+    return [[line for line in block if id(line) not in numbers and not _furniture(line, page, running, heights)]
+            for block in page.blocks]
+
+
+def _line_numbers(page: Page) -> set[int]:
+    """The ids of the page's line numbers: numbers alone on their lines in the margin left (or right) of all
+    its other text, LINE_NUMBERS of them or more, going up from the top of the page (a contract's, a bill's,
+    a pleading's; every line's or every fifth's), which number the lines and are none of their text."""
+    lines = [line for block in page.blocks for line in block]
+    numbers = [line for line in lines if _LINE_NUMBER.match(line.text)]
+    text = [line for line in lines if not _LINE_NUMBER.match(line.text)]
+    if len(numbers) < LINE_NUMBERS or not text:
+        return set()
+    left, right = min(line.x0 for line in text), max(line.x1 for line in text)
+    found: set[int] = set()
+    for side in ([n for n in numbers if n.x1 < left], [n for n in numbers if n.x0 > right]):
+        values = [int(line.text) for line in sorted(side, key=lambda line: -line.y0)]
+        if len(values) >= LINE_NUMBERS and all(b > a for a, b in pairwise(values)):
+            found.update(id(line) for line in side)
+    return found
+
+
+def _furniture(line: Line, page: Page, running: set[str], kept: list[float]) -> bool:
+    """Whether a line is furniture; `kept`: the baselines, in order, of the band's lines that are not."""
     if not _in_band(line, page):
         return False
     key = _key(line.text)
-    return key in running or bool(_PAGE_NUMBER.match(key))
+    if key in running:
+        return True
+    if not _PAGE_NUMBER.match(key):
+        return False
+    at = bisect.bisect_left(kept, line.y0 - 0.3 * line.size)
+    return at == len(kept) or kept[at] > line.y0 + 0.3 * line.size

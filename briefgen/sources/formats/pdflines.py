@@ -29,8 +29,9 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
-from briefgen.sources.formats.pdffurniture import is_furniture, running
+from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfjoin import join, vocabulary
+from briefgen.sources.formats.pdflists import follows
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 from briefgen.sources.formats.plain import SPACELESS, UNPUNCTUATED
@@ -46,6 +47,9 @@ _UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+
 _BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
 _NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
 MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
+# A table of contents' entry: its dot leaders (or dots spaced out, middle dots, an ellipsis, a rule) and the
+# page number they lead to, arabic or roman ("Introduction ........ 3", "Preface . . . . . xi").
+LEADERED = re.compile(r"(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
 
 
@@ -90,7 +94,7 @@ class _Reader:
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
         blocks = reading_order(_attach_markers(whole_lines(with_drop_caps(
-            [[ln for ln in b if not is_furniture(ln, page, self.furniture)] for b in page.blocks], self.words))),
+            without_furniture(page, self.furniture), self.words))),
             page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
@@ -152,12 +156,13 @@ def _attach_markers(blocks: list[Block]) -> list[Block]:
     return [b for b in out if b]
 
 
-def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float) -> bool:
+def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float, above: str | None) -> bool:
     """Whether `line` starts a new paragraph inside a block; `measure`, the right edge of the text set from the
-    block's left edge on the page; `closest`, the least distance between two of the block's lines."""
+    block's left edge on the page; `closest`, the least distance between two of the block's lines; `above`,
+    the list number the nearest numbered line above it starts with."""
     size, before = line.size, prev.size
-    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl:
-        return True
+    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl or LEADERED.search(prev.text):
+        return True  # another size or direction; a table of contents' entry ends at its page number
     marker = MARKER.match(line.text)
     if marker and marker.group("bullet"):
         return True
@@ -165,8 +170,8 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     short = right - prev.x1 > max(0.2 * (right - left), 2 * size)
     if short and abs(size - before) > 0.05 * max(size, before):  # a heading a size above its text, unpunctuated
         return True
-    if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short
-        return prev.text.endswith(ENDS_SENTENCE) or short
+    if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short, or after "1."
+        return prev.text.endswith(ENDS_SENTENCE) or short or follows(above, marker.group("numbered"))
     if not prev.text.endswith(ENDS_SENTENCE) and not UNPUNCTUATED.match(prev.text[-1]):
         return False  # mid-sentence; a script without spaces (Thai) has no mark at a paragraph's end: its layout
     indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
@@ -178,11 +183,14 @@ def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
     """The lines of each paragraph of a block (`measure`: as _breaks takes it)."""
     current: list[Line] = []
     closest = min((a.y0 - b.y0 for a, b in pairwise(block) if a.y0 - b.y0 > 0.5 * b.size), default=float("inf"))
+    above: str | None = None  # the list number the nearest numbered line so far starts with
     for i, line in enumerate(block):
-        if current and _breaks(block[i - 1], line, block, measure, closest):
+        if current and _breaks(block[i - 1], line, block, measure, closest, above):
             yield current
             current = []
         current.append(line)
+        if marker := MARKER.match(line.text):
+            above = marker.group("numbered") or above
     if current:
         yield current
 
@@ -200,9 +208,19 @@ def _measure(block: Block, lines: list[Line], ends: list[float]) -> tuple[float,
     one table cell longer than the others)."""
     left, right = min(ln.x0 for ln in block), max(ln.x1 for ln in block)
     column = [ln for ln in lines if ln.x1 >= left and ln.x0 <= right and ln.rtl == block[0].rtl]
-    edge, size = max(ln.x1 for ln in column), block[0].size
+    beside = max(_next_column(block, lines, right), right)
+    edge, size = max(ln.x1 for ln in column if ln.x1 <= beside), block[0].size
     filled = bisect.bisect_right(ends, edge + 0.5 * size) - bisect.bisect_left(ends, edge - 3 * size) >= 2
     return min(ln.x0 for ln in column), edge, filled
+
+
+def _next_column(block: Block, lines: list[Line], right: float) -> float:
+    """Where the next column right of a block starts: the third nearest start of a line right of `right` at the
+    block's heights (stray labels aside); infinity when there is none. A line over or under the block that
+    reaches past it runs across both columns (an abstract over two), and sets no column's measure."""
+    low, high = min(ln.y0 for ln in block), max(ln.y0 + ln.size for ln in block)
+    starts = sorted(ln.x0 for ln in lines if ln.x0 > right and low <= ln.y0 <= high)
+    return starts[2] if len(starts) > 2 else float("inf")
 
 
 def _spacing(lines: list[Line]) -> dict[int, float]:
@@ -229,10 +247,13 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
     which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
     line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
-    paragraph spacing between them)."""
+    paragraph spacing between them). Never a block below the paragraph's last line and wholly before its start
+    on the line (a table's next row, its first cell, after the row's last cell), nor after a table of contents'
+    entry (LEADERED)."""
     end = last.end
-    if first.rtl != end.rtl:
-        return False
+    if first.rtl != end.rtl or (same_page and first.y0 < end.y0 and first.x1 < end.x0) \
+            or LEADERED.search(last.text):
+        return False  # below and wholly before its end: a table's next row; after a table of contents' entry
     if runs_on(last.text, text):
         return True
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \

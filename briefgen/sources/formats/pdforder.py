@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from briefgen.sources.formats.pdffurniture import BAND
 from briefgen.sources.formats.pdfpage import Block
-from briefgen.sources.formats.pdftables import apart, cell_rows
+from briefgen.sources.formats.pdftables import GRID_CELL, apart, cell_rows, grid_rows
 
 MAX_DEPTH = 8  # columns within columns read this deep; deeper, from the top
 
@@ -62,10 +62,12 @@ def _read(boxes: list[_Box], gutter: float, depth: int, height: float | None = N
     for rows in _column_bands(boxes, gutter, height):
         band = [box for row in rows for box in row]
         columns = _columns(band, gutter) if depth < MAX_DEPTH else [band]
-        if len(columns) == 1:
-            out += sorted(band, key=lambda box: (-box.top, box.x0))
-        elif (cells := _table_cells(rows, gutter)) is not None:
+        if len(columns) > 1 and (cells := _table_cells(rows, gutter)) is not None:
             out += [box for row in cells for box in row]
+        elif len(band) > 1 and (grid := grid_rows([box.block for box in band])) is not None:
+            out += [_box(cell) for row in grid for cell in row]
+        elif len(columns) == 1:
+            out += sorted(band, key=lambda box: (-box.top, box.x0))
         else:
             for column in columns:
                 out += _read(column, gutter, depth + 1)
@@ -100,7 +102,7 @@ def _table_cells(rows: list[list[_Box]], gutter: float) -> list[list[_Box]] | No
     description), whether pdfminer parts the rows or stacks a column's cells in one block (then the cells stand
     apart, their gaps at least half as wide as they are, which a page's columns of running text never do); None
     when it is not one."""
-    if not all(_cells_row(row, gutter) for row in rows):
+    if not all(_cells_row(row, gutter) for row in rows) or _prose_rows(rows):
         return None
     cells = _cells(rows)
     if len(rows) >= 2 and _short(rows):
@@ -112,6 +114,13 @@ def _cells_row(row: list[_Box], gutter: float) -> bool:
     """Whether a row holds blocks side by side in two columns or more, their tops level."""
     tops = [box.top for box in row]
     return len(row) >= 2 and len(_columns(row, gutter)) == len(row) and max(tops) - min(tops) <= gutter
+
+
+def _prose_rows(rows: list[list[_Box]]) -> bool:
+    """Whether half the rows or more are lines of running text side by side (double-spaced columns, whose lines
+    pdfminer makes blocks of one): each of their blocks one line longer than any but a few cells hold."""
+    prose = sum(all(len(box.block) == 1 and len(box.block[0].text) > GRID_CELL for box in row) for row in rows)
+    return 2 * prose >= len(rows)
 
 
 def _short(rows: list[list[_Box]]) -> bool:

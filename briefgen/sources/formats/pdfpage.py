@@ -120,14 +120,35 @@ def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> b
 
 def _gutter(lines: _Near[Line], left: Line, right: Line) -> bool:
     """Whether the space between two pieces of a baseline is a gutter between columns (or table cells): a
-    strip where fewer than a third of the nearby baselines with text beside the pieces have any."""
+    strip where fewer than a third of the nearby baselines with text beside the pieces have any, or that the
+    next two such baselines above or below leave empty too (columns under or over text set across both, a
+    Writer section in columns, a paper's abstract over its two columns: the wide text covers the strip on
+    many baselines, where a justified line's wide space lines up with none)."""
     if right.x0 <= left.x1:
         return False
     rows: dict[int, list[Line]] = {}
     for line in lines.near(left):
         if line.rtl == left.rtl and line.x1 > left.x0 and line.x0 < right.x1:
             rows.setdefault(round(line.y0), []).append(line)
-    return len(rows) < 2 or not _covered(list(rows.values()), left.x1, right.x0, left.size)
+    if len(rows) < 2 or not _covered(list(rows.values()), left.x1, right.x0, left.size):
+        return True
+    above = sorted((y, row) for y, row in rows.items() if y > left.y0)
+    below = sorted(((y, row) for y, row in rows.items() if y < left.y0), reverse=True)
+    return any(_open_run([row for _, row in side], left, right) >= 2 for side in (above, below))
+
+
+def _open_run(rows: list[list[Line]], left: Line, right: Line) -> int:
+    """How many of `rows` (nearest first) leave the middle of the strip between `left` and `right` empty, with
+    text left of it and text starting where `right` starts, to a point (a column's edge, where the pieces of a
+    justified line start anywhere), before the first that has text across that middle (a line of a column may
+    end a little past the one beside the strip)."""
+    count, slack, middle = 0, 0.1 * left.size, (left.x1 + right.x0) / 2
+    for row in rows:
+        if any(piece.x0 < middle < piece.x1 for piece in row):
+            return count
+        count += any(piece.x1 > left.x0 and piece.x0 < left.x1 for piece in row) \
+            and any(abs(piece.x0 - right.x0) <= slack for piece in row)
+    return count
 
 
 def _justified(segment: list[Line], segments: _Near[list[Line]]) -> bool:

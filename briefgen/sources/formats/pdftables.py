@@ -91,3 +91,74 @@ def cell_rows(row: list[Block]) -> list[list[Block]]:
 def _shared(line: Line, row: list[Block]) -> bool:
     """Whether a line's baseline is shared by lines of two or more of the row's blocks."""
     return sum(any(abs(other.y0 - line.y0) <= LEVEL * line.size for other in block) for block in row) >= 2
+
+
+GRID_SHARED = 0.6  # the share of a grid's lines that have another line on their baseline (not a cell's wrapped line)
+GRID_CELL = 30  # characters: most cells of a grid hold fewer (a line of running text holds more)
+
+
+def grid_rows(blocks: list[Block]) -> list[list[Block]] | None:
+    """A band's lines as the rows of a grid of one-line cells, from the top, each row's cells from the left, when
+    that is what the band is: a spreadsheet's page (LibreOffice Calc's, Excel's), whose cells sit close and
+    pdfminer merges into blocks a column (or a run of cells) at a time. A grid: three rows or more, nearly every
+    line on a baseline with another, the gaps between a row's cells at least half as wide as the cells, as a
+    rule (where columns of running text have a narrow gutter between wide lines). A line alone on its baseline
+    (a cell's second line) goes in the cell above it; None when the band is no such grid."""
+    rows: list[list[Line]] = []
+    for line in sorted((line for block in blocks for line in block), key=lambda line: -line.y0):
+        if rows and abs(rows[-1][0].y0 - line.y0) <= LEVEL * line.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    rows = [sorted(row, key=lambda line: line.x0) for row in rows]
+    lines = sum(len(row) for row in rows)
+    shared = [row for row in rows if len(row) > 1 and all(a.x1 <= b.x0 for a, b in pairwise(row))]
+    if len(shared) < 3 or sum(len(row) for row in shared) < GRID_SHARED * lines or not _cells_apart(shared):
+        return None
+    return _grid_cells(rows)
+
+
+def _cells_apart(rows: list[list[Line]]) -> bool:
+    """Whether rows hold short cells (three in four of GRID_CELL characters or fewer: no lines of running text
+    beside their line numbers) whose gaps are at least half as wide as the cells, as a rule."""
+    gaps = sorted(right.x0 - left.x1 for row in rows for left, right in pairwise(row))
+    widths = sorted(line.x1 - line.x0 for row in rows for line in row)
+    lengths = sorted(len(line.text) for row in rows for line in row)
+    return gaps[len(gaps) // 2] >= 0.5 * widths[len(widths) // 2] and lengths[3 * len(lengths) // 4] <= GRID_CELL
+
+
+def _grid_cells(rows: list[list[Line]]) -> list[list[Block]]:
+    """The grid's rows of cells; a line alone on its baseline (a cell's wrapped line) goes in the cell it lies
+    over in the row below it when it runs on into that row (a spreadsheet sets a cell's text at its foot: its
+    first lines stand over the row's baseline), else in the cell over it in the row above, else in a row of
+    its own."""
+    out: list[list[Block]] = []
+    pending: list[Line] = []
+    for row in [*rows, []]:
+        if len(row) == 1:
+            pending.append(row[0])
+            continue
+        cells = [[line] for line in row]
+        heads: dict[int, list[Line]] = {}
+        for line in pending:
+            above, below = _over(out[-1] if out else [], line), _over(cells, line)
+            if below is not None and (id(below) in heads or above is None or not _runs_on(above[-1], line)):
+                heads.setdefault(id(below), []).append(line)
+            elif above is not None:
+                above.append(line)
+            else:
+                out.append([[line]])
+        pending = []
+        out.append([heads.get(id(cell), []) + cell for cell in cells])
+    return [row for row in out if row]
+
+
+def _over(cells: list[Block], line: Line) -> Block | None:
+    """The cell of a row that lies over or under `line`, sharing some of its width."""
+    return next((cell for cell in cells if cell[0].x0 < line.x1 and line.x0 < cell[0].x1), None)
+
+
+def _runs_on(last: Line, line: Line) -> bool:
+    """Whether a cell's line `last` was broken to wrap its text on to `line`: it fills most of the width the
+    next takes (a short line, a header's "Assessment", stands alone)."""
+    return last.x1 - last.x0 >= 0.7 * (line.x1 - line.x0)
