@@ -21,6 +21,12 @@ _WHITE = str.maketrans("\t\r\n", "   ")
 NUMBERING = {f"{W}numId": "num_id", f"{W}ilvl": "num_level"}  # in w:numPr: the list and level, by attribute
 
 
+class DamagedPart(SeedError):
+    """A part that is not well-formed XML, or whose zip entry cannot be inflated: a part of settings only (styles,
+    lists, settings) is read as absent, as Word reads it once it has repaired the file; a part of text is refused.
+    A part declaring a document type, or too large, is refused as a SeedError of its own, whatever it holds."""
+
+
 def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
     """The part's start and end events; each element is emptied and let go once its end has been handled, so
     only the elements still open are kept. A part that declares a document type is refused."""
@@ -45,7 +51,7 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
             if event == "end":
                 _release(element)
     except etree.XMLSyntaxError as exc:
-        raise SeedError(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
+        raise DamagedPart(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
                         "open it in Word or LibreOffice and save it again") from None
 
 
