@@ -4,12 +4,15 @@ text with the defaults, so the seed is read so too; a damaged part of text is st
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from briefgen.sources.formats.docxdoc import extract
 from briefgen.sources.formats.plain import SeedError
+from tests.helpers import run as run_cli
 from tests.test_docx_seed_reading import NS, docx, para, run
 
 LISTED = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' + run("Item") + "</w:p>"
@@ -46,3 +49,18 @@ def test_a_styles_part_declaring_a_document_type_is_still_refused() -> None:
     raw = docx(para(run("Body.")), parts={"styles.xml": f'<!DOCTYPE x [<!ENTITY e "x">]><w:styles {NS}/>'})
     with pytest.raises(SeedError, match="declares an XML document type"):
         extract(raw)
+
+
+def test_a_seed_with_damaged_styles_and_core_parts_is_added_and_shown(workspace: Path, tmp_path: Path) -> None:
+    """Through the CLI: `seeds add` catalogues it (no properties read from the damaged core part) and `seeds
+    show` numbers its paragraphs; both refused the file before."""
+    seed = tmp_path / "repaired.docx"
+    seed.write_bytes(docx(para(run("The ministry said drones numbered 1,200.")) + para(run("Tanks followed.")),
+                          core="<cp:coreProperties", parts={"styles.xml": f"<w:styles {NS}><w:style"}))
+    added = run_cli(workspace, "seeds", "add", str(seed))
+    assert added.exit_code == 0, added.output
+    source = re.search(r"catalogued as (\S+)", added.output)
+    assert source is not None
+    shown = run_cli(workspace, "seeds", "show", source.group(1))
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines() == ["¶1  The ministry said drones numbered 1,200.", "¶2  Tanks followed."]

@@ -282,10 +282,14 @@ def extract(raw: bytes) -> Extracted:
 
 
 def core_properties(raw: bytes) -> dict[str, str]:
-    """The core properties the file holds (title, author, subject, comments, created), each as written."""
+    """The core properties the file holds (title, author, subject, comments, created), each as written; none
+    when its core part is damaged (as a damaged styles part, _read_related: Word repairs the file without them)."""
     with open_package(raw) as package:
         name = related(package, "", "/metadata/core-properties")
-        root = None if name is None else small_part(package, name)
+        try:
+            root = None if name is None else small_part(package, name)
+        except DamagedPart:
+            root = None
     if root is None:
         return {}
     return {key: text for key, tag in CORE.items() if (text := (root.findtext(tag) or "").strip())}
