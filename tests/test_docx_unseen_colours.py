@@ -82,3 +82,44 @@ def test_a_dark_page_colour_and_a_text_box_show_white_text() -> None:
     document.save(buffer)
     assert extract(FORMATS[".docx"], buffer.getvalue()).paragraphs == (
         "White words on a dark page are seen.", "White words in a filled text box are seen.")
+
+
+STYLE_GROUNDS = ["White words in a character style shading them navy are seen.",
+                 "White words in a character style highlighting them dark blue are not.",
+                 "White words in a paragraph style shading its runs black are seen."]
+
+
+def _style_grounds() -> bytes:
+    """White text whose dark ground is its style's run shading (w:rPr's w:shd in the style), not the paragraph's:
+    Word draws it behind the text as it draws a run's own; and white text in a style with a highlight, which
+    Word offers in no style and LibreOffice does not draw from one: white on the white page."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    grounds = [('<w:shd {} w:val="clear" w:color="auto" w:fill="002060"/>', WD_STYLE_TYPE.CHARACTER),
+               ('<w:highlight {} w:val="darkBlue"/>', WD_STYLE_TYPE.CHARACTER),
+               ('<w:shd {} w:val="clear" w:color="auto" w:fill="000000"/>', WD_STYLE_TYPE.PARAGRAPH)]
+    for n, (ground, kind) in enumerate(grounds):
+        style = document.styles.add_style(f"Ground{n}", kind)
+        style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        style.element.get_or_add_rPr().append(parse_xml(ground.format(NS)))
+        if kind == WD_STYLE_TYPE.CHARACTER:
+            document.add_paragraph().add_run(STYLE_GROUNDS[n], style=style.name)
+        else:
+            document.add_paragraph(STYLE_GROUNDS[n], style=style.name)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_white_text_on_its_styles_run_shading_is_read(tmp_path: Path) -> None:
+    """It was taken for white on the white page and left out; LibreOffice's PDF of it shows it, as the PDF
+    reader (which leaves out text coloured as its ground) finds."""
+    raw = _style_grounds()
+    shown = (STYLE_GROUNDS[0], STYLE_GROUNDS[2])
+    assert extract(FORMATS[".docx"], raw).paragraphs == shown
+    (tmp_path / "grounds.docx").write_bytes(raw)
+    pdf = libreoffice_pdf(tmp_path / "grounds.docx", tmp_path)
+    assert extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs == shown

@@ -296,7 +296,8 @@ class BodyReader:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
             depth = self.paragraphs[-1].depth if self.paragraphs else 0
-            ground = run.ground or self.grounds.behind(depth, self.styles.shade(style))
+            ground = run.ground or self.styles.ground(run.style, style) or \
+                self.grounds.behind(depth, self.styles.shade(style))
             run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
                 unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden

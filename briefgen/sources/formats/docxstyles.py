@@ -110,6 +110,7 @@ class _Style:
     vanish: bool | None = None
     color: str | None = None  # six hex digits, or "auto"
     shade: str | None = None  # a paragraph style's shading (docxink.shading)
+    ground: str | None = None  # its runs' shading (w:rPr's w:shd; a highlight in a style is not drawn)
     num_id: str | None = None  # a paragraph style's list (w:numPr), docxnumbers.py
     num_level: str | None = None
 
@@ -123,6 +124,7 @@ class Styles:
     default_paragraph: str | None = None
     default_vanish: bool | None = None
     default_color: str | None = None
+    default_ground: str | None = None
 
     def vanish(self, style: str | None) -> bool | None:
         """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
@@ -151,6 +153,16 @@ class Styles:
                       self._inherited(paragraph or self.default_paragraph, "color"), self.default_color):
             if level is not None:
                 return colour(level)
+        return None
+
+    def ground(self, character: str | None, paragraph: str | None) -> str | None:
+        """The shading a run's styles give it (its character style's, its paragraph style's, the document's
+        default), drawn behind its text: None when none does. A highlight in a style is not drawn (Word offers
+        none in a style, and LibreOffice draws none from one), so it is no ground."""
+        for level in (self._inherited(character, "ground"),
+                      self._inherited(paragraph or self.default_paragraph, "ground"), self.default_ground):
+            if isinstance(level, str):
+                return level
         return None
 
     def shade(self, paragraph: str | None) -> str | None:
@@ -197,8 +209,10 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
                 (current.color, value)
         elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
             current.shade = shading(element)
-        elif tag in NUMBERING and parent == f"{W}numPr" and len(path) > 3 and path[-4] == f"{W}style":
-            setattr(current, NUMBERING[tag], str(element.get(f"{W}val", "")))
+        elif tag == f"{W}shd" and parent == RPR and grand == f"{W}style":
+            current.ground = shading(element)
+        elif tag == f"{W}shd" and parent == RPR and grand == f"{W}rPrDefault":
+            found.default_ground = shading(element)
     return found
 
 
@@ -207,3 +221,4 @@ def _keep_style(found: Styles, element: Any, style: _Style) -> None:
     found.styles[ident] = style
     if element.get(f"{W}type") == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
         found.default_paragraph = ident
+
