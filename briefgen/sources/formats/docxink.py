@@ -1,12 +1,12 @@
 """Text a Word document colours as its background, which no reader of the page sees: not seed text.
 
-White text on the white page (or black on a black shaded paragraph) is a way to hide words in a document, as
-the HTML and PDF readers know it is in theirs. A run is unseen when its colour (direct, else its character
-style's, its paragraph style's, the document's default) is that of the ground behind it: the run's own shading (or its styles' run shading)
-or highlight, else its paragraph's (direct or from its style), its table cell's or table's, else the page's
-(w:background) or white. In a text box or a table, whose fill may come from the shape or the table style, which
-are not read, the ground is known only where it is shaded explicitly; otherwise nothing there is hidden. A colour
-of "auto" (Word picks black or white against the ground) is always seen.
+White text on the white page (or black on a black shaded paragraph) is a way to hide words in a document, as the
+HTML and PDF readers know it is in theirs. A run is unseen when its colour (direct, else its character style's, its
+paragraph style's, the document's default) is that of the ground behind it: the run's own shading or highlight (else
+its styles' run shading), else its paragraph's (direct or from its style), its table cell's or table's, else the
+page's (w:background) or white. In a text box or a table, whose fill may come from the shape or the table style,
+which are not read, the ground is known only where it is shaded explicitly; otherwise nothing there is hidden. A
+colour of "auto" (Word picks black or white against the ground) is always seen.
 """
 
 from __future__ import annotations
