@@ -213,6 +213,8 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
             current.ground = shading(element)
         elif tag == f"{W}shd" and parent == RPR and grand == f"{W}rPrDefault":
             found.default_ground = shading(element)
+        elif tag in NUMBERING and parent == f"{W}numPr" and len(path) > 3 and path[-4] == f"{W}style":
+            setattr(current, NUMBERING[tag], str(element.get(f"{W}val", "")))
     return found
 
 
