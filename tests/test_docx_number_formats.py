@@ -1,0 +1,42 @@
+"""List numbers in Word's counting formats (English words, Chicago's signs, Chinese, Korean and Thai counting and
+their legal forms) read as LibreOffice's text export of the same document writes them: they read as digits
+("1." for "First.", "10." for "十.")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen.sources.formats.docxdoc import extract
+from tests.helpers import libreoffice_convert
+from tests.test_docx_lists_and_math import _item, _level
+from tests.test_docx_seed_reading import NS, docx
+
+FORMATS = ("cardinalText", "ordinalText", "chicago", "thaiLetters", "koreanDigital", "koreanCounting", "koreanLegal",
+           "koreanDigital2", "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified",
+           "ideographLegalTraditional", "chineseCounting", "japaneseCounting")
+STARTS = (1, 2, 3, 5, 9, 10, 11, 12, 20, 21, 45, 99, 100, 101, 110, 1001, 1234, 10001, 12345)
+# Chicago's signs past 250 of them (a hostile start value) are written in digits, where LibreOffice writes them all;
+# Thai letters past the 41st start again, as the table's other alphabets do (LibreOffice writes two letters)
+CASES = [(fmt, start) for fmt in FORMATS for start in STARTS
+         if (fmt != "chicago" or start <= 1000) and (fmt != "thaiLetters" or start <= 41)]
+
+
+def _document() -> bytes:
+    """A list of one item for each format and start, its text naming both."""
+    abstracts, instances, body = [], [], []
+    for n, (fmt, start) in enumerate(CASES):
+        abstracts.append(f'<w:abstractNum w:abstractNumId="{n}">{_level(0, fmt, "%1.", start=start)}</w:abstractNum>')
+        instances.append(f'<w:num w:numId="{n + 1}"><w:abstractNumId w:val="{n}"/></w:num>')
+        body.append(_item(f"item {fmt} {start}", n + 1, 0))
+    numbering = f"<w:numbering {NS}>{''.join(abstracts)}{''.join(instances)}</w:numbering>"
+    return docx("".join(body), parts={"numbering.xml": numbering})
+
+
+def test_counting_formats_read_as_libreoffice_writes_them(tmp_path: Path) -> None:
+    raw = _document()
+    (tmp_path / "formats.docx").write_bytes(raw)
+    exported = libreoffice_convert([tmp_path / "formats.docx"], tmp_path, to="txt:Text (encoded):UTF8")[0]
+    expected = tuple(line.strip() for line in exported.read_text(encoding="utf-8-sig").splitlines() if line.strip())
+    ours = extract(raw).paragraphs
+    assert ours == expected
+    assert len(ours) == len(CASES)
