@@ -11,7 +11,7 @@ from pathlib import Path
 from docx.oxml import parse_xml
 
 from briefgen.sources.formats import FORMATS, extract
-from tests.helpers import libreoffice_pdf
+from tests.helpers import append_entry, libreoffice_pdf, model, run, save_model
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SHOWN = ["Plain text the reader sees on the page.", "White words on a navy banner paragraph are seen.",
@@ -123,3 +123,15 @@ def test_white_text_on_its_styles_run_shading_is_read(tmp_path: Path) -> None:
     (tmp_path / "grounds.docx").write_bytes(raw)
     pdf = libreoffice_pdf(tmp_path / "grounds.docx", tmp_path)
     assert extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs == shown
+
+
+def test_a_passage_on_its_styles_shading_ties_through_check(workspace: Path) -> None:
+    """Through the CLI: the seed added to the catalogue, a judgment's passage copied as Word shows the white words
+    on their style's navy shading passes `check`; it was reported as not in the seed."""
+    (workspace / "seeds/grounds.docx").write_bytes(_style_grounds())
+    append_entry(workspace, "style-grounds", "grounds.docx", "Example Institute")
+    data = model(workspace)
+    data["judgments"][0]["evidence"][0] = {"source": "style-grounds", "passage": STYLE_GROUNDS[0]}
+    save_model(workspace, data)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
