@@ -71,7 +71,8 @@ def test_a_dark_page_colour_and_a_text_box_show_white_text() -> None:
     from docx.shared import RGBColor
 
     document = docx.Document()
-    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="202020"/>'))  # Design > Page Color
+    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="202020"/>'))  # Design > Page Color, which
+    document.settings.element.insert(0, parse_xml(f"<w:displayBackgroundShape {NS}/>"))  # sets this to show it
     document.add_paragraph().add_run("White words on a dark page are seen.").font.color.rgb = RGBColor(255, 255, 255)
     box = document.add_paragraph()._p
     box.append(parse_xml(  # a text box whose fill (the shape's) is not read: its ground is not known
@@ -135,3 +136,37 @@ def test_a_passage_on_its_styles_shading_ties_through_check(workspace: Path) -> 
     save_model(workspace, data)
     result = run(workspace, "check")
     assert result.exit_code == 0, result.output
+
+
+PAGE = ["Black words on a black page colour not shown are seen.", "Navy words are seen."]
+
+
+def _page_colour(shown: bool) -> bytes:
+    """A page colour (w:background: black) with white, black and navy words on it; `shown`: whether the settings
+    show it (w:displayBackgroundShape, as Design > Page Color sets it)."""
+    import docx
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="000000"/>'))
+    if shown:
+        document.settings.element.insert(0, parse_xml(f"<w:displayBackgroundShape {NS}/>"))
+    for text, rgb in (("White words on it.", RGBColor(255, 255, 255)), (PAGE[0], RGBColor(0, 0, 0)),
+                      (PAGE[1], RGBColor(0, 0, 0x80))):
+        document.add_paragraph().add_run(text).font.color.rgb = rgb
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_page_colour_the_settings_do_not_show_is_no_ground(tmp_path: Path) -> None:
+    """Word and LibreOffice draw the page colour only where the settings say so: without it the page is white,
+    the white words on it unseen and the black ones seen (they were read the other way round). LibreOffice's PDFs
+    of both documents, read by the PDF reader (which leaves out text coloured as its ground), agree."""
+    unshown, shown = _page_colour(False), _page_colour(True)
+    assert extract(FORMATS[".docx"], unshown).paragraphs == tuple(PAGE)
+    assert extract(FORMATS[".docx"], shown).paragraphs == ("White words on it.", PAGE[1])
+    for name, raw in (("unshown", unshown), ("shown", shown)):
+        (tmp_path / f"{name}.docx").write_bytes(raw)
+        pdf = libreoffice_pdf(tmp_path / f"{name}.docx", tmp_path)
+        assert extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs == extract(FORMATS[".docx"], raw).paragraphs

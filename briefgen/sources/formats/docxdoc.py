@@ -30,7 +30,14 @@ from briefgen.sources.formats.docxdiagram import diagram_text
 from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstrict import is_strict, tree
-from briefgen.sources.formats.docxstyles import DamagedPart, Styles, read_styles, refuse_doctype, xml_events
+from briefgen.sources.formats.docxstyles import (
+    DamagedPart,
+    Styles,
+    read_styles,
+    refuse_doctype,
+    shows_page_colour,
+    xml_events,
+)
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
 
@@ -226,16 +233,17 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     (w:altChunk) is read, as it is but in a chunk."""
     main = main_part(package)
     styles, numbering = styles_of(package, main), numbering_of(package, main)
-    marks = NoteMarks(settings_of(package, main), _sections(package, main))
-    body = BodyReader(styles, marks,
-                      numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
+    settings = settings_of(package, main)
+    marks, page = NoteMarks(settings, _sections(package, main)), shows_page_colour(settings)
+    body = BodyReader(styles, marks, numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks),
+                      page_colour=page)
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = _present(package, main, kind)
         if name is not None:
-            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
+            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page)
             size = _read_part(package, name, notes, found, size)
     return found
 

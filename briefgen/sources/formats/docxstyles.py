@@ -92,6 +92,13 @@ def is_on(element: Any) -> bool:
     return str(element.get(f"{W}val", "true")).lower() not in OFF
 
 
+def shows_page_colour(settings: Any) -> bool:
+    """Whether a document's settings (its parsed settings part, or None) show its page colour: Word and
+    LibreOffice draw w:background only with w:displayBackgroundShape on."""
+    found = None if settings is None else settings.find(f"{W}displayBackgroundShape")
+    return found is not None and is_on(found)
+
+
 def is_on_attribute(element: Any, name: str) -> bool:
     """An on/off attribute's value: off when absent."""
     return str(element.get(f"{W}{name}", "false")).lower() not in OFF
