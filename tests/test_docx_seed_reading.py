@@ -232,6 +232,21 @@ def test_text_set_in_the_symbol_font_reads_as_the_characters_drawn() -> None:
     assert read(body) == ["Angle \u03b1 is 30\u00b0 and \u03b2 within \u00b12 of \u03c0"]
 
 
+def test_text_in_a_symbol_font_its_style_sets_reads_as_the_characters_drawn() -> None:
+    """The symbol font may come from the run's character style (a "Tick" style in Wingdings, as forms set their
+    check boxes) or its paragraph's style (a "Greek" style in Symbol): Word draws those fonts' pictures all the
+    same; they read as the letters typed. A font of the run's own takes the style's place."""
+    styles = ('<w:style w:type="character" w:styleId="Tick"><w:name w:val="Tick"/><w:rPr><w:rFonts '
+              'w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr></w:style><w:style w:type="paragraph" '
+              'w:styleId="Greek"><w:name w:val="Greek"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/>'
+              '</w:rPr></w:style><w:style w:type="paragraph" w:styleId="MoreGreek"><w:name w:val="More Greek"/>'
+              '<w:basedOn w:val="Greek"/></w:style>')
+    body = (para(run("Done "), run("\u00fc", '<w:rStyle w:val="Tick"/>'), run(" and checked.")) +
+            para(run("abg"), run(" p", '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>'), style="Greek") +
+            para(run("W"), style="MoreGreek"))
+    assert read(body, styles) == ["Done \u2713 and checked.", "\u03b1\u03b2\u03b3 p", "\u03a9"]
+
+
 def test_an_empty_content_controls_placeholder_is_read_as_word_shows_it() -> None:
     """Word shows an empty content control's placeholder text (w:showingPlcHdr) where its content would be,
     as LibreOffice does; a filled one shows its content, and the placeholder kept in the glossary is not read."""

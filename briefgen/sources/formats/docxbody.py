@@ -178,7 +178,8 @@ class BodyReader:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             text = spaced(element) if tag == T else element.text or ""
-            font = self.runs[-1].font if self.runs and self.path[-1] == R else None
+            run, style = self.runs[-1] if self.runs else None, self.paragraphs[-1].style if self.paragraphs else None
+            font = self.styles.font(run.font, run.style, style) if run and self.path[-1] == R else None
             self._add(font_text(font, text) if font else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))

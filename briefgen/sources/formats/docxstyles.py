@@ -118,6 +118,7 @@ class _Style:
     color: str | None = None  # six hex digits, or "auto"
     shade: str | None = None  # a paragraph style's shading (docxink.shading)
     ground: str | None = None  # its runs' shading (w:rPr's w:shd; a highlight in a style is not drawn)
+    font: str | None = None  # its runs' font (w:rFonts): text in a symbol font reads as drawn (docxsym.py)
     num_id: str | None = None  # a paragraph style's list (w:numPr), docxnumbers.py
     num_level: str | None = None
 
@@ -172,6 +173,14 @@ class Styles:
                 return level
         return None
 
+    def font(self, direct: str | None, character: str | None, paragraph: str | None) -> str | None:
+        """A run's font: its own (`direct`), else its character style's, else its paragraph style's."""
+        for level in (direct, self._inherited(character, "font"),
+                      self._inherited(paragraph or self.default_paragraph, "font")):
+            if isinstance(level, str):
+                return level
+        return None
+
     def shade(self, paragraph: str | None) -> str | None:
         """The shading a paragraph's style gives it."""
         found = self._inherited(paragraph or self.default_paragraph, "shade")
@@ -216,6 +225,8 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
                 (current.color, value)
         elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
             current.shade = shading(element)
+        elif tag == f"{W}rFonts" and parent == RPR and grand == f"{W}style":
+            current.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
         elif tag == f"{W}shd" and parent == RPR and grand == f"{W}style":
             current.ground = shading(element)
         elif tag == f"{W}shd" and parent == RPR and grand == f"{W}rPrDefault":
