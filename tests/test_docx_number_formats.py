@@ -1,6 +1,6 @@
 """List numbers in Word's counting formats (English words, Chicago's signs, Chinese, Korean and Thai counting and
 their legal forms) read as LibreOffice's text export of the same document writes them: they read as digits
-("1." for "First.", "10." for "十.")."""
+("1." for "First.", "10." for "十."); and lists numbered through a numbering style no style part describes."""
 
 from __future__ import annotations
 
@@ -40,3 +40,21 @@ def test_counting_formats_read_as_libreoffice_writes_them(tmp_path: Path) -> Non
     ours = extract(raw).paragraphs
     assert ours == expected
     assert len(ours) == len(CASES)
+
+
+def test_a_numbering_style_is_followed_to_the_list_that_defines_it(tmp_path: Path) -> None:
+    """Word writes a list numbered through a numbering style as two abstract lists: one naming the style
+    (w:numStyleLink) with no levels, which the paragraphs name, and one defining it (w:styleLink). With no
+    styles part to say which list the style numbers with, LibreOffice follows the name to the list defining
+    it; the items read without their numbers."""
+    numbering = (f'<w:numbering {NS}><w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="Articles"/>'
+                 '</w:abstractNum><w:abstractNum w:abstractNumId="1"><w:styleLink w:val="Articles"/>'
+                 f'{_level(0, "upperRoman", "Article %1.")}{_level(1, "decimal", "%1.%2")}</w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    raw = docx(_item("Scope", 1, 0) + _item("Terms", 1, 1) + _item("Parties", 1, 0),
+               parts={"numbering.xml": numbering})
+    (tmp_path / "linked.docx").write_bytes(raw)
+    exported = libreoffice_convert([tmp_path / "linked.docx"], tmp_path, to="txt:Text (encoded):UTF8")[0]
+    expected = tuple(line.strip() for line in exported.read_text(encoding="utf-8-sig").splitlines() if line.strip())
+    assert extract(raw).paragraphs == expected == ("Article I. Scope", "I.1 Terms", "Article II. Parties")
