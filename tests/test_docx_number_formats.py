@@ -58,3 +58,21 @@ def test_a_numbering_style_is_followed_to_the_list_that_defines_it(tmp_path: Pat
     exported = libreoffice_convert([tmp_path / "linked.docx"], tmp_path, to="txt:Text (encoded):UTF8")[0]
     expected = tuple(line.strip() for line in exported.read_text(encoding="utf-8-sig").splitlines() if line.strip())
     assert extract(raw).paragraphs == expected == ("Article I. Scope", "I.1 Terms", "Article II. Parties")
+
+
+def test_a_negative_or_huge_start_never_refuses_the_seed() -> None:
+    """A hostile or careless start value (w:start -3, 0, a billion) in any format Word names: each item still
+    reads, its number in digits where the format cannot write it and never a huge label; ideographDigital at -3
+    refused the whole seed as damaged (a minus sign taken for a digit)."""
+    from briefgen.document.wordnumbers import _FORMATS
+
+    formats = sorted(_FORMATS)
+    starts = (-3, 0, 10**9)
+    abstracts = "".join(f'<w:abstractNum w:abstractNumId="{n}">{_level(0, fmt, "%1.", start=start)}</w:abstractNum>'
+                        for n, (fmt, start) in enumerate((f, s) for f in formats for s in starts))
+    instances = "".join(f'<w:num w:numId="{n + 1}"><w:abstractNumId w:val="{n}"/></w:num>'
+                        for n in range(len(formats) * len(starts)))
+    body = "".join(_item(f"item {n}", n + 1, 0) for n in range(len(formats) * len(starts)))
+    read_back = extract(docx(body, parts={"numbering.xml": f"<w:numbering {NS}>{abstracts}{instances}</w:numbering>"}))
+    assert len(read_back.paragraphs) == len(formats) * len(starts)
+    assert all(text.endswith(f"item {n}") and len(text) < 300 for n, text in enumerate(read_back.paragraphs))

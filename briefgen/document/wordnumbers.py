@@ -109,7 +109,7 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "chicago": chicago,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[n - 1] if 0 < n <= 12 else str(n),
-    "ideographDigital": lambda n: "".join(_CJK_DIGITS[int(c)] for c in str(n)),
+    "ideographDigital": digitwise(_CJK_DIGITS),
 }
 
 
