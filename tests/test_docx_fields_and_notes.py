@@ -219,3 +219,24 @@ def test_a_sections_own_footnote_numbering_numbers_its_references(tmp_path: Path
                              ('<w:numFmt w:val="chicago"/><w:numRestart w:val="eachSect"/>', "Second"))
     assert extract(two).paragraphs[:4] == ("First 15 here.", "First 26 here.", "Second 1* here.",
                                            "Second 2† here.")
+
+
+def test_a_buttons_display_text_is_read_as_word_shows_it(tmp_path: Path) -> None:
+    """A MACROBUTTON, as Word's templates write their "[Click here and type …]" placeholders, stores no result:
+    Word and LibreOffice show the rest of its code after the macro's name, as typed, which reads in its place (its
+    code split over runs too, or a w:fldSimple); it read as nothing. A GOTOBUTTON shows its display text the same
+    way in Word (LibreOffice shows none)."""
+    begin, end = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    body = (para(run("Name: "), begin, _code(" MACROBUTTON NoMacro [Click here and type name] "), end, run(" end."))
+            + para(run("Title: "), begin, _code(" MACROBUTTON  NoMacro "), _code("[Type the title]"), end,
+                   run(" end."))
+            + para(run("Date: "), '<w:fldSimple w:instr=" MACROBUTTON DoFieldClick &quot;[Date]&quot; "/>',
+                   run(" end.")))
+    made = tmp_path / "buttons.docx"
+    made.write_bytes(docx(body))
+    shown = [" ".join(line.split()) for line in libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0]
+             .read_text(encoding="utf-8-sig").splitlines() if line]
+    assert list(extract(made.read_bytes()).paragraphs) == shown == [
+        "Name: [Click here and type name] end.", "Title: [Type the title] end.", 'Date: "[Date]" end.']
+    jump = docx(para(run("See "), begin, _code(" GOTOBUTTON Intro the introduction "), end, run(".")))
+    assert extract(jump).paragraphs == ("See the introduction.",)

@@ -232,6 +232,21 @@ def test_text_set_in_the_symbol_font_reads_as_the_characters_drawn() -> None:
     assert read(body) == ["Angle \u03b1 is 30\u00b0 and \u03b2 within \u00b12 of \u03c0"]
 
 
+def test_text_in_a_symbol_font_its_style_sets_reads_as_the_characters_drawn() -> None:
+    """The symbol font may come from the run's character style (a "Tick" style in Wingdings, as forms set their
+    check boxes) or its paragraph's style (a "Greek" style in Symbol): Word draws those fonts' pictures all the
+    same; they read as the letters typed. A font of the run's own takes the style's place."""
+    styles = ('<w:style w:type="character" w:styleId="Tick"><w:name w:val="Tick"/><w:rPr><w:rFonts '
+              'w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr></w:style><w:style w:type="paragraph" '
+              'w:styleId="Greek"><w:name w:val="Greek"/><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/>'
+              '</w:rPr></w:style><w:style w:type="paragraph" w:styleId="MoreGreek"><w:name w:val="More Greek"/>'
+              '<w:basedOn w:val="Greek"/></w:style>')
+    body = (para(run("Done "), run("\u00fc", '<w:rStyle w:val="Tick"/>'), run(" and checked.")) +
+            para(run("abg"), run(" p", '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>'), style="Greek") +
+            para(run("W"), style="MoreGreek"))
+    assert read(body, styles) == ["Done \u2713 and checked.", "\u03b1\u03b2\u03b3 p", "\u03a9"]
+
+
 def test_an_empty_content_controls_placeholder_is_read_as_word_shows_it() -> None:
     """Word shows an empty content control's placeholder text (w:showingPlcHdr) where its content would be,
     as LibreOffice does; a filled one shows its content, and the placeholder kept in the glossary is not read."""
@@ -289,3 +304,36 @@ def test_white_space_at_a_texts_ends_shows_only_where_it_is_kept(tmp_path: Path)
     shown = libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0].read_text(encoding="utf-8-sig")
     assert [" ".join(line.split()) for line in shown.splitlines()] == read(body) == [
         "The armyhas twodrones.", "Kept here and", "Kept by its paragraph."]
+
+
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+W16DU = "http://schemas.microsoft.com/office/word/2023/wordml/word16du"
+
+
+def _offers(choices: str, fallback: str | None) -> str:
+    ending = "" if fallback is None else f"<mc:Fallback>{run(fallback)}</mc:Fallback>"
+    return f"<mc:AlternateContent>{choices}{ending}</mc:AlternateContent>"
+
+
+def test_the_offer_word_takes_of_alternate_content_is_read(tmp_path: Path) -> None:
+    """Of an mc:AlternateContent, Word and LibreOffice read the first mc:Choice that requires namespaces they
+    understand, else the mc:Fallback: a fallback alone, or after a choice requiring another producer's namespace,
+    is read (it was left out, or the foreign choice read); a choice of Word's own is read, not its fallback."""
+    foreign = f'<mc:Choice xmlns:ext="urn:example:future" Requires="ext">{run("foreign choice")}</mc:Choice>'
+    words = f'<mc:Choice xmlns:wps="{WPS}" Requires="wps">{run("Word choice")}</mc:Choice>'
+    body = (para(run("A "), _offers("", "fallback alone"), run(" B"))
+            + para(run("C "), _offers(foreign, "its fallback"), run(" D"))
+            + para(run("E "), _offers(foreign + words, "old copy"), run(" F")))
+    made = tmp_path / "offers.docx"
+    made.write_bytes(docx(body))
+    shown = [line for line in libreoffice_convert([made], tmp_path, to="txt:Text (encoded):UTF8")[0]
+             .read_text(encoding="utf-8-sig").splitlines() if line]
+    assert read(body) == shown == ["A fallback alone B", "C its fallback D", "E Word choice F"]
+
+
+def test_a_choice_of_a_later_word_version_is_read() -> None:
+    """A choice requiring a namespace of a Word version later than LibreOffice knows (w16du) is read, run wrapped
+    in that namespace's element and all: the Word that wrote it shows it (LibreOffice shows the fallback)."""
+    later = (f'<mc:Choice xmlns:w16du="{W16DU}" Requires="w16du"><w16du:wrap>{run("later choice")}</w16du:wrap>'
+             "</mc:Choice>")
+    assert read(para(run("G "), _offers(later, "old copy"), run(" H"))) == ["G later choice H"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from docx.oxml import parse_xml
 
 from briefgen.sources.formats import FORMATS, extract
-from tests.helpers import libreoffice_pdf
+from tests.helpers import append_entry, libreoffice_pdf, model, run, save_model
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SHOWN = ["Plain text the reader sees on the page.", "White words on a navy banner paragraph are seen.",
@@ -71,7 +71,8 @@ def test_a_dark_page_colour_and_a_text_box_show_white_text() -> None:
     from docx.shared import RGBColor
 
     document = docx.Document()
-    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="202020"/>'))  # Design > Page Color
+    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="202020"/>'))  # Design > Page Color, which
+    document.settings.element.insert(0, parse_xml(f"<w:displayBackgroundShape {NS}/>"))  # sets this to show it
     document.add_paragraph().add_run("White words on a dark page are seen.").font.color.rgb = RGBColor(255, 255, 255)
     box = document.add_paragraph()._p
     box.append(parse_xml(  # a text box whose fill (the shape's) is not read: its ground is not known
@@ -82,3 +83,90 @@ def test_a_dark_page_colour_and_a_text_box_show_white_text() -> None:
     document.save(buffer)
     assert extract(FORMATS[".docx"], buffer.getvalue()).paragraphs == (
         "White words on a dark page are seen.", "White words in a filled text box are seen.")
+
+
+STYLE_GROUNDS = ["White words in a character style shading them navy are seen.",
+                 "White words in a character style highlighting them dark blue are not.",
+                 "White words in a paragraph style shading its runs black are seen."]
+
+
+def _style_grounds() -> bytes:
+    """White text whose dark ground is its style's run shading (w:rPr's w:shd in the style), not the paragraph's:
+    Word draws it behind the text as it draws a run's own; and white text in a style with a highlight, which
+    Word offers in no style and LibreOffice does not draw from one: white on the white page."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    grounds = [('<w:shd {} w:val="clear" w:color="auto" w:fill="002060"/>', WD_STYLE_TYPE.CHARACTER),
+               ('<w:highlight {} w:val="darkBlue"/>', WD_STYLE_TYPE.CHARACTER),
+               ('<w:shd {} w:val="clear" w:color="auto" w:fill="000000"/>', WD_STYLE_TYPE.PARAGRAPH)]
+    for n, (ground, kind) in enumerate(grounds):
+        style = document.styles.add_style(f"Ground{n}", kind)
+        style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        style.element.get_or_add_rPr().append(parse_xml(ground.format(NS)))
+        if kind == WD_STYLE_TYPE.CHARACTER:
+            document.add_paragraph().add_run(STYLE_GROUNDS[n], style=style.name)
+        else:
+            document.add_paragraph(STYLE_GROUNDS[n], style=style.name)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_white_text_on_its_styles_run_shading_is_read(tmp_path: Path) -> None:
+    """It was taken for white on the white page and left out; LibreOffice's PDF of it shows it, as the PDF
+    reader (which leaves out text coloured as its ground) finds."""
+    raw = _style_grounds()
+    shown = (STYLE_GROUNDS[0], STYLE_GROUNDS[2])
+    assert extract(FORMATS[".docx"], raw).paragraphs == shown
+    (tmp_path / "grounds.docx").write_bytes(raw)
+    pdf = libreoffice_pdf(tmp_path / "grounds.docx", tmp_path)
+    assert extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs == shown
+
+
+def test_a_passage_on_its_styles_shading_ties_through_check(workspace: Path) -> None:
+    """Through the CLI: the seed added to the catalogue, a judgment's passage copied as Word shows the white words
+    on their style's navy shading passes `check`; it was reported as not in the seed."""
+    (workspace / "seeds/grounds.docx").write_bytes(_style_grounds())
+    append_entry(workspace, "style-grounds", "grounds.docx", "Example Institute")
+    data = model(workspace)
+    data["judgments"][0]["evidence"][0] = {"source": "style-grounds", "passage": STYLE_GROUNDS[0]}
+    save_model(workspace, data)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
+
+
+PAGE = ["Black words on a black page colour not shown are seen.", "Navy words are seen."]
+
+
+def _page_colour(shown: bool) -> bytes:
+    """A page colour (w:background: black) with white, black and navy words on it; `shown`: whether the settings
+    show it (w:displayBackgroundShape, as Design > Page Color sets it)."""
+    import docx
+    from docx.shared import RGBColor
+
+    document = docx.Document()
+    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="000000"/>'))
+    if shown:
+        document.settings.element.insert(0, parse_xml(f"<w:displayBackgroundShape {NS}/>"))
+    for text, rgb in (("White words on it.", RGBColor(255, 255, 255)), (PAGE[0], RGBColor(0, 0, 0)),
+                      (PAGE[1], RGBColor(0, 0, 0x80))):
+        document.add_paragraph().add_run(text).font.color.rgb = rgb
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_page_colour_the_settings_do_not_show_is_no_ground(tmp_path: Path) -> None:
+    """Word and LibreOffice draw the page colour only where the settings say so: without it the page is white,
+    the white words on it unseen and the black ones seen (they were read the other way round). LibreOffice's PDFs
+    of both documents, read by the PDF reader (which leaves out text coloured as its ground), agree."""
+    unshown, shown = _page_colour(False), _page_colour(True)
+    assert extract(FORMATS[".docx"], unshown).paragraphs == tuple(PAGE)
+    assert extract(FORMATS[".docx"], shown).paragraphs == ("White words on it.", PAGE[1])
+    for name, raw in (("unshown", unshown), ("shown", shown)):
+        (tmp_path / f"{name}.docx").write_bytes(raw)
+        pdf = libreoffice_pdf(tmp_path / f"{name}.docx", tmp_path)
+        assert extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs == extract(FORMATS[".docx"], raw).paragraphs

@@ -1,15 +1,19 @@
 """A list number as Word writes it in a numbering format (w:numFmt): 3 is "3", "c", "iii", "C", "03", "3rd", "③",
-"三"… An unknown format reads as decimal, as Word and LibreOffice fall back to it; "none" is nothing. One table for
-the DOCX seeds reader's list numbers and the PDF writer's house-style heading numbers."""
+"三", "Three", "‡"… (the counting words and signs in wordcounting.py). An unknown format reads as decimal, as Word
+and LibreOffice fall back to it; "none" is nothing. One table for the DOCX seeds reader's list numbers and the PDF
+writer's house-style heading numbers."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
 
+from briefgen.document.wordcounting import cardinal_text, chicago, counting, digitwise, korean_legal, ordinal_text
 from briefgen.text import roman
 
 _CJK_DIGITS = "〇一二三四五六七八九"
+_CHINESE = counting("零一二三四五六七八九", "十百千万", "lead", True)  # 十二, 一百零一, 一百一十
+_SINO_KOREAN = "영일이삼사오육칠팔구"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Formats that count through a script's letters, starting again after the last, as LibreOffice counts them
 _SEQUENCES = {
@@ -39,15 +43,6 @@ def ordinal(number: int) -> str:
     tens = number % 100
     suffix = "th" if 10 < tens < 14 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
-
-
-def cjk_counting(number: int) -> str:
-    """`number` in Chinese (Japanese) counting characters, as Word's chineseCounting writes 1 to 99: 三, 十二."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, units = divmod(number, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _CJK_DIGITS[tens] + "十"
-    return head + (_CJK_DIGITS[units] if units or not tens else "")
 
 
 def hebrew(number: int) -> str:
@@ -97,12 +92,24 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "none": lambda n: "",
     "decimalFullWidth": _digits("\uff10"),
     "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= len(_CIRCLED) else str(n),
-    "chineseCounting": cjk_counting,
-    "chineseCountingThousand": cjk_counting,
-    "japaneseCounting": cjk_counting,
+    "chineseCounting": _CHINESE,
+    "chineseCountingThousand": _CHINESE,
+    "japaneseCounting": _CHINESE,
+    "taiwaneseCounting": _CHINESE,
+    "taiwaneseCountingThousand": _CHINESE,
+    "chineseLegalSimplified": counting("零壹贰叁肆伍陆柒捌玖", "拾佰仟万", "never", True),
+    "ideographLegalTraditional": counting("零壹貳參肆伍陸柒捌玖", "拾佰仟萬", "never", True),
+    "koreanCounting": counting(_SINO_KOREAN, "십백천만", "always", False),
+    "koreanDigital": digitwise(_SINO_KOREAN),
+    "koreanDigital2": digitwise("零一二三四五六七八九"),
+    "koreanLegal": korean_legal,
+    "thaiLetters": _sequence("กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"),
+    "cardinalText": cardinal_text,
+    "ordinalText": ordinal_text,
+    "chicago": chicago,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 0 < n <= 10 else str(n),
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[n - 1] if 0 < n <= 12 else str(n),
-    "ideographDigital": lambda n: "".join(_CJK_DIGITS[int(c)] for c in str(n)),
+    "ideographDigital": digitwise(_CJK_DIGITS),
 }
 
 

@@ -23,9 +23,9 @@ stays the size of the paragraph being read, whatever the size of the part. What 
   number (docxnumbers.py); an equation reads as the characters Word draws (docxmath.py); content imported whole
   (w:altChunk), a SmartArt's text and a chart's titles are read from their parts (docxchunks.py,
   docxdiagram.py, docxchart.py);
-- not read: the record of old formatting (w:rPrChange and its kin), a drawing's mc:Fallback copy (the same text
-  box again, for older readers) or any mc:Choice after the first, and a phonetic guide's reading (w:rt: 無人機
-  with むじんき set above it reads 無人機).
+- not read: the record of old formatting (w:rPrChange and its kin), an mc:AlternateContent's offers but the one
+  Word takes (docxmce.py: a drawing's mc:Fallback copy is the same text box again, for older readers), and a
+  phonetic guide's reading (w:rt: 無人機 with むじんき set above it reads 無人機).
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ from briefgen.sources.formats.docxdiagram import DGM
 from briefgen.sources.formats.docxfields import Fields, silent, unstored
 from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
+from briefgen.sources.formats.docxmce import ALTERNATE, CHOICE, FALLBACK, understood
 from briefgen.sources.formats.docxnotes import NoteMarks
 from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
-from briefgen.sources.formats.docxstyles import MC, RPR, VANISHING, Styles, is_on_attribute, spaced, vanish_after
+from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, is_on_attribute, spaced, vanish_after
 from briefgen.sources.formats.docxsym import font_text, sym_char
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
@@ -58,9 +59,6 @@ MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd
 # reads and quotes either.
 DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
                                 "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange", "rt")}
-DROPPED.add(f"{MC}Fallback")
-# Of an mc:AlternateContent's choices, a reader takes the first it can: the others are not read (nor the Fallback)
-ALTERNATE, CHOICE = f"{MC}AlternateContent", f"{MC}Choice"
 # A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 # A drawing hidden in Word's Selection Pane (its properties' hidden="1": the drawing, or a shape of a group, is
 # left out), and a VML shape styled visibility:hidden
@@ -68,7 +66,7 @@ HIDDEN_DRAWING = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocess
                   "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}cNvPr"}
 VML_SHAPES = {f"{{urn:schemas-microsoft-com:vml}}{n}" for n in ("shape", "rect", "roundrect", "oval", "group",
                                                                  "textbox")}
-MAY_BE_LEFT_OUT = DROPPED | VML_SHAPES | {CHOICE, f"{W}fldSimple"}  # the elements _left_out looks at
+MAY_BE_LEFT_OUT = DROPPED | VML_SHAPES | {CHOICE, FALLBACK, f"{W}fldSimple"}  # the elements _left_out looks at
 ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
 # Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
@@ -85,12 +83,13 @@ class BodyReader:
 
     def __init__(self, styles: Styles, marks: NoteMarks | None = None,
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
-                 linked: Callable[[str, str], list[str]] | None = None) -> None:
+                 linked: Callable[[str, str], list[str]] | None = None, page_colour: bool = False) -> None:
         """`marks` numbers the part's note references (docxnotes.py); `shown_notes`, for a notes part: the
         (kind, id) of the notes whose reference the body shows; the others are not read (None: every note is).
         `numbers` counts the part's list numbers; `linked` gives the paragraphs of another part the body shows,
         by its kind ("chunk", content imported whole, docxchunks.py; "diagram", a SmartArt's data,
-        docxdiagram.py; "chart", a chart's titles, docxchart.py) and its relationship's id."""
+        docxdiagram.py; "chart", a chart's titles, docxchart.py) and its relationship's id; `page_colour`:
+        whether the page colour is shown (docxink.Grounds)."""
         self.styles, self.marks, self.shown_notes = styles, marks or NoteMarks(), shown_notes
         self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
@@ -104,7 +103,7 @@ class BodyReader:
         self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
-        self.grounds = Grounds()  # what is behind the text here (docxink.py)
+        self.grounds = Grounds(page_colour)  # what is behind the text here (docxink.py)
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -177,7 +176,8 @@ class BodyReader:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
             text = spaced(element) if tag == T else element.text or ""
-            font = self.runs[-1].font if self.runs and self.path[-1] == R else None
+            run, style = self.runs[-1] if self.runs else None, self.paragraphs[-1].style if self.paragraphs else None
+            font = self.styles.font(run.font, run.style, style) if run and self.path[-1] == R else None
             self._add(font_text(font, text) if font else text)
         elif self.math.open and tag.startswith(M):
             self._add(self.math.end(depth))
@@ -197,12 +197,12 @@ class BodyReader:
 
     def _left_out(self, tag: str, parent: str, element: Any) -> bool:
         """Whether an element's whole content is not read: a deletion, an old formatting's record, a reading,
-        a Fallback or an mc:Choice after the first of its mc:AlternateContent, a field showing nothing, a VML
+        an mc:AlternateContent's offer other than the one taken (docxmce.py), a field showing nothing, a VML
         shape styled hidden."""
         if tag in VML_SHAPES:
             return "visibility:hidden" in str(element.get("style", "")).replace(" ", "")
-        if tag == CHOICE and parent == ALTERNATE:
-            if len(self.path) - 1 in self.chosen:
+        if tag in (CHOICE, FALLBACK) and parent == ALTERNATE:  # the first choice Word understands, else this
+            if len(self.path) - 1 in self.chosen or (tag == CHOICE and not understood(element)):
                 return True
             self.chosen.add(len(self.path) - 1)
         return (tag in DROPPED and parent != RPR) or (tag == FIELD_SIMPLE and silent(element.get(f"{W}instr", "")))
@@ -296,7 +296,8 @@ class BodyReader:
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
             depth = self.paragraphs[-1].depth if self.paragraphs else 0
-            ground = run.ground or self.grounds.behind(depth, self.styles.shade(style))
+            ground = run.ground or self.styles.ground(run.style, style) or \
+                self.grounds.behind(depth, self.styles.shade(style))
             run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
                 unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden

@@ -30,7 +30,14 @@ from briefgen.sources.formats.docxdiagram import diagram_text
 from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
 from briefgen.sources.formats.docxstrict import is_strict, tree
-from briefgen.sources.formats.docxstyles import Styles, read_styles, refuse_doctype, xml_events
+from briefgen.sources.formats.docxstyles import (
+    DamagedPart,
+    Styles,
+    read_styles,
+    refuse_doctype,
+    shows_page_colour,
+    xml_events,
+)
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
 
@@ -159,8 +166,8 @@ def small_part(package: zipfile.ZipFile, name: str) -> Any:
     try:
         root = etree.fromstring(package.read(name), parser)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
-        raise SeedError(f"the DOCX is damaged: its part {name} cannot be read ({str(exc)[:120]})",
-                        DAMAGED_HINT) from None
+        raise DamagedPart(f"the DOCX is damaged: its part {name} cannot be read ({str(exc)[:120]})",
+                          DAMAGED_HINT) from None
     refuse_doctype(root, name)
     if is_strict(root):
         tree(root)
@@ -179,23 +186,37 @@ def part_stream(package: zipfile.ZipFile, name: str) -> IO[bytes]:
 
 
 def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
-    """What the document's styles part says about hidden text (nothing when it has none)."""
+    """What the document's styles part says about hidden text (nothing when it has none, or it is damaged)."""
     return _read_related(package, main, "/styles", read_styles, Styles)
 
 
 def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
-    """The document's lists (nothing when it has no numbering part)."""
+    """The document's lists (nothing when it has no numbering part, or it is damaged)."""
     return _read_related(package, main, "/numbering", read_numbering, Numbering)
 
 
 def _read_related(package: zipfile.ZipFile, main: str, kind: str, read: Callable[[Iterator[Any]], T],
                   empty: Callable[[], T]) -> T:
-    """The part of `kind` the main part relates to, as `read` makes it from its events; `empty()` without one."""
+    """The part of `kind` the main part relates to, as `read` makes it from its events; `empty()` without one,
+    or when it is damaged (not well-formed, or its zip entry broken: Word repairs the file and reads on, with the
+    defaults; a part too large or declaring a document type is still refused)."""
     name = _present(package, main, kind)
     if name is None:
         return empty()
-    with part_stream(package, name) as stream:
-        return read(xml_events(stream, name))
+    try:
+        with part_stream(package, name) as stream:
+            return read(xml_events(stream, name))
+    except (DamagedPart, zipfile.BadZipFile, zlib.error, EOFError):
+        return empty()
+
+
+def settings_of(package: zipfile.ZipFile, main: str) -> Any:
+    """The document's settings part, parsed; None without one, or when it is damaged (as _read_related)."""
+    name = _present(package, main, "/settings")
+    try:
+        return None if name is None else small_part(package, name)
+    except DamagedPart:
+        return None
 
 
 def _present(package: zipfile.ZipFile, main: str, kind: str) -> str | None:
@@ -212,17 +233,17 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     (w:altChunk) is read, as it is but in a chunk."""
     main = main_part(package)
     styles, numbering = styles_of(package, main), numbering_of(package, main)
-    settings = related(package, main, "/settings")
-    marks = NoteMarks(small_part(package, settings) if settings is not None else None, _sections(package, main))
-    body = BodyReader(styles, marks,
-                      numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks))
+    settings = settings_of(package, main)
+    marks, page = NoteMarks(settings, _sections(package, main)), shows_page_colour(settings)
+    body = BodyReader(styles, marks, numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks),
+                      page_colour=page)
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = _present(package, main, kind)
         if name is not None:
-            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles))
+            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page)
             size = _read_part(package, name, notes, found, size)
     return found
 
@@ -269,10 +290,14 @@ def extract(raw: bytes) -> Extracted:
 
 
 def core_properties(raw: bytes) -> dict[str, str]:
-    """The core properties the file holds (title, author, subject, comments, created), each as written."""
+    """The core properties the file holds (title, author, subject, comments, created), each as written; none
+    when its core part is damaged (as a damaged styles part, _read_related: Word repairs the file without them)."""
     with open_package(raw) as package:
         name = related(package, "", "/metadata/core-properties")
-        root = None if name is None else small_part(package, name)
+        try:
+            root = None if name is None else small_part(package, name)
+        except DamagedPart:
+            root = None
     if root is None:
         return {}
     return {key: text for key, tag in CORE.items() if (text := (root.findtext(tag) or "").strip())}

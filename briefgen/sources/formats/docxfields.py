@@ -7,7 +7,9 @@ shows the value, and LibreOffice writes its variables so, the value as SET's res
 Word shows once its fields are updated), ASK, index and table-of-contents entries (XE, TC, TA, RD), mail merge's
 record rules (NEXT, NEXTIF, SKIPIF) and PRIVATE. Their result is not read, in a complex field or a w:fldSimple.
 
-A legacy drop-down form field (FORMDROPDOWN) stores no result: Word shows the entry chosen (w:ddList's w:result,
+A button (MACROBUTTON, GOTOBUTTON: the placeholders "[Click here and type the date]" of Word's templates) stores no
+result: Word shows the rest of its code, its display text, which is read in its place. A legacy drop-down form
+field (FORMDROPDOWN) stores no result: Word shows the entry chosen (w:ddList's w:result,
 the first when none is), which is read in its place. Nor does a SYMBOL field, as Word 97-2003 wrote bullets and
 signs, always: Word shows its character (`SYMBOL 183 \\f "Symbol"` is "•"), which is read in its place.
 """
@@ -21,10 +23,18 @@ from briefgen.sources.formats.docxsym import symbol_field
 SILENT = frozenset({"SET", "ASK", "XE", "TC", "TA", "RD", "NEXT", "NEXTIF", "SKIPIF", "PRIVATE"})
 
 
+BUTTONS = frozenset({"MACROBUTTON", "GOTOBUTTON"})  # a button: its code's words after the first two are shown
+
+
 def unstored(code: str) -> str:
-    """What a field that stores no result shows: a SYMBOL field's character (docxsym.py), else nothing."""
-    words = code.split(None, 1)
-    return symbol_field(code) if words and words[0].upper() == "SYMBOL" else ""
+    """What a field that stores no result shows: a SYMBOL field's character (docxsym.py), a MACROBUTTON's or
+    GOTOBUTTON's display text (the rest of its code after the macro or bookmark named, as typed: templates'
+    "[Click here and type the title]"), else nothing."""
+    words = code.split(None, 2)
+    name = words[0].upper() if words else ""
+    if name in BUTTONS:
+        return words[2].strip() if len(words) > 2 else ""
+    return symbol_field(code) if name == "SYMBOL" else ""
 
 
 def silent(code: str) -> bool:

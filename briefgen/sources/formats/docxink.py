@@ -1,12 +1,13 @@
 """Text a Word document colours as its background, which no reader of the page sees: not seed text.
 
-White text on the white page (or black on a black shaded paragraph) is a way to hide words in a document, as
-the HTML and PDF readers know it is in theirs. A run is unseen when its colour (direct, else its character
-style's, its paragraph style's, the document's default) is that of the ground behind it: the run's own shading
-or highlight, else its paragraph's (direct or from its style), its table cell's or table's, else the page's
-(w:background) or white. In a text box or a table, whose fill may come from the shape or the table style, which
-are not read, the ground is known only where it is shaded explicitly; otherwise nothing there is hidden. A colour
-of "auto" (Word picks black or white against the ground) is always seen.
+White text on the white page (or black on a black shaded paragraph) is a way to hide words in a document, as the
+HTML and PDF readers know it is in theirs. A run is unseen when its colour (direct, else its character style's, its
+paragraph style's, the document's default) is that of the ground behind it: the run's own shading or highlight (else
+its styles' run shading), else its paragraph's (direct or from its style), its table cell's or table's, else the
+page's (w:background, where the settings show it: w:displayBackgroundShape) or white. In a text box or a table,
+whose fill may come from the shape or the table style, which are not read, the ground is known only where it is
+shaded explicitly; otherwise nothing there is hidden. A colour of "auto" (Word picks black or white against the
+ground) is always seen.
 """
 
 from __future__ import annotations
@@ -62,8 +63,12 @@ class Grounds:
     the shading of the open paragraphs, cells and tables, and the page; a text box or a table opens an unknown
     ground."""
 
-    def __init__(self) -> None:
+    def __init__(self, page_colour: bool = False) -> None:
+        """`page_colour`: whether the page colour (w:background) is shown, which Word and LibreOffice do only
+        where the settings say so (w:displayBackgroundShape, which Word's Design > Page Color writes); where
+        they do not, the page is white whatever colour the document gives it."""
         self.open_grounds: list[tuple[int, str | None]] = []
+        self.page_colour = page_colour
 
     def open(self, tag: str, element: Any, depth: int) -> None:
         """A paragraph's, cell's, table's (w:shd, at `depth` in the part) or the page's shading; a text box or a
@@ -71,7 +76,8 @@ class Grounds:
         if tag in (TEXT_BOX, TABLE):
             self.open_grounds.append((depth, None))
         elif tag == BACKGROUND:
-            self.open_grounds.append((depth - 1, colour(element.get(f"{W}color")) or WHITE))
+            self.open_grounds.append((depth - 1, (colour(element.get(f"{W}color")) if self.page_colour else None)
+                                      or WHITE))
         elif (found := shading(element)) is not None:
             self.open_grounds.append((depth - 2, found))
 

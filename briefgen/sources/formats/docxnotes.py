@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from briefgen.document.wordcounting import chicago
 from briefgen.sources.formats.docxink import W
 
-_CHICAGO = "*\u2020\u2021\u00a7"  # * † ‡ §, then doubled, tripled…
 DEFAULT_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
 KINDS = tuple(DEFAULT_FORMATS)
 SECTION, P, PPR, BODY = f"{W}sectPr", f"{W}p", f"{W}pPr", f"{W}body"
@@ -100,7 +100,7 @@ class NoteMarks:
 def mark(number: int, fmt: str) -> str:
     """`number` as Word marks it in the format `fmt`: "" in letters or roman numerals (see the module)."""
     if fmt == "chicago" and number > 0:
-        return _CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
+        return chicago(number)
     if "Roman" in fmt or "Letter" in fmt:
         return ""
     return str(number)

@@ -55,11 +55,13 @@ class _Instance:
 @dataclass
 class Numbering:
     """The lists of a numbering part: abstract lists by id, the instances paragraphs name, and the abstract
-    lists that stand for a numbering style (w:numStyleLink) by the style they name."""
+    lists that stand for a numbering style (w:numStyleLink) by the style they name, and those that define one
+    (w:styleLink) by its name."""
 
     abstracts: dict[str, dict[int, _Level]] = field(default_factory=dict)
     instances: dict[str, _Instance] = field(default_factory=dict)
     links: dict[str, str] = field(default_factory=dict)
+    defines: dict[str, str] = field(default_factory=dict)
 
 
 def read_numbering(events: Iterator[tuple[str, Any]]) -> Numbering:
@@ -91,6 +93,8 @@ def read_numbering(events: Iterator[tuple[str, Any]]) -> Numbering:
             held[_int(element.get(f"{W}ilvl"), 0)] = level
         elif tag == f"{W}numStyleLink" and parent == f"{W}abstractNum":
             found.links[abstract] = value
+        elif tag == f"{W}styleLink" and parent == f"{W}abstractNum":
+            found.defines.setdefault(value, abstract)
         elif parent == LEVEL or (parent == RPR and len(path) > 2 and path[-3] == LEVEL):
             _level_property(level, tag, value, element)
     return found
@@ -188,14 +192,17 @@ class ListNumbers:
         return self.lists[num_id]
 
     def _abstract(self, instance: _Instance) -> str:
-        """The abstract list an instance takes, followed through a numbering style (w:numStyleLink)."""
-        abstract, seen = instance.abstract, set()
-        while abstract in self.numbering.links and abstract not in seen:
+        """The abstract list an instance takes, followed through a numbering style (w:numStyleLink): to the list
+        the style's w:numPr names, else to the one that defines it (w:styleLink), as LibreOffice follows it
+        when the styles part says nothing of it."""
+        abstract, seen, numbering = instance.abstract, set(), self.numbering
+        while abstract in numbering.links and abstract not in seen:
             seen.add(abstract)
-            linked = self.numbering.instances.get(self.styles.numbering(self.numbering.links[abstract])[0] or "")
-            if linked is None:
+            style = numbering.links[abstract]
+            linked = numbering.instances.get(self.styles.numbering(style)[0] or "")
+            if linked is None and style not in numbering.defines:
                 break
-            abstract = linked.abstract
+            abstract = linked.abstract if linked is not None else numbering.defines[style]
         return abstract
 
     def _levels(self, instance: _Instance) -> dict[int, _Level]:

@@ -21,6 +21,12 @@ _WHITE = str.maketrans("\t\r\n", "   ")
 NUMBERING = {f"{W}numId": "num_id", f"{W}ilvl": "num_level"}  # in w:numPr: the list and level, by attribute
 
 
+class DamagedPart(SeedError):
+    """A part that is not well-formed XML, or whose zip entry cannot be inflated: a part of settings only (styles,
+    lists, settings) is read as absent, as Word reads it once it has repaired the file; a part of text is refused.
+    A part declaring a document type, or too large, is refused as a SeedError of its own, whatever it holds."""
+
+
 def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
     """The part's start and end events; each element is emptied and let go once its end has been handled, so
     only the elements still open are kept. A part that declares a document type is refused."""
@@ -45,7 +51,7 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
             if event == "end":
                 _release(element)
     except etree.XMLSyntaxError as exc:
-        raise SeedError(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
+        raise DamagedPart(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
                         "open it in Word or LibreOffice and save it again") from None
 
 
@@ -86,6 +92,13 @@ def is_on(element: Any) -> bool:
     return str(element.get(f"{W}val", "true")).lower() not in OFF
 
 
+def shows_page_colour(settings: Any) -> bool:
+    """Whether a document's settings (its parsed settings part, or None) show its page colour: Word and
+    LibreOffice draw w:background only with w:displayBackgroundShape on."""
+    found = None if settings is None else settings.find(f"{W}displayBackgroundShape")
+    return found is not None and is_on(found)
+
+
 def is_on_attribute(element: Any, name: str) -> bool:
     """An on/off attribute's value: off when absent."""
     return str(element.get(f"{W}{name}", "false")).lower() not in OFF
@@ -104,6 +117,8 @@ class _Style:
     vanish: bool | None = None
     color: str | None = None  # six hex digits, or "auto"
     shade: str | None = None  # a paragraph style's shading (docxink.shading)
+    ground: str | None = None  # its runs' shading (w:rPr's w:shd; a highlight in a style is not drawn)
+    font: str | None = None  # its runs' font (w:rFonts): text in a symbol font reads as drawn (docxsym.py)
     num_id: str | None = None  # a paragraph style's list (w:numPr), docxnumbers.py
     num_level: str | None = None
 
@@ -117,6 +132,7 @@ class Styles:
     default_paragraph: str | None = None
     default_vanish: bool | None = None
     default_color: str | None = None
+    default_ground: str | None = None
 
     def vanish(self, style: str | None) -> bool | None:
         """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
@@ -145,6 +161,24 @@ class Styles:
                       self._inherited(paragraph or self.default_paragraph, "color"), self.default_color):
             if level is not None:
                 return colour(level)
+        return None
+
+    def ground(self, character: str | None, paragraph: str | None) -> str | None:
+        """The shading a run's styles give it (its character style's, its paragraph style's, the document's
+        default), drawn behind its text: None when none does. A highlight in a style is not drawn (Word offers
+        none in a style, and LibreOffice draws none from one), so it is no ground."""
+        for level in (self._inherited(character, "ground"),
+                      self._inherited(paragraph or self.default_paragraph, "ground"), self.default_ground):
+            if isinstance(level, str):
+                return level
+        return None
+
+    def font(self, direct: str | None, character: str | None, paragraph: str | None) -> str | None:
+        """A run's font: its own (`direct`), else its character style's, else its paragraph style's."""
+        for level in (direct, self._inherited(character, "font"),
+                      self._inherited(paragraph or self.default_paragraph, "font")):
+            if isinstance(level, str):
+                return level
         return None
 
     def shade(self, paragraph: str | None) -> str | None:
@@ -191,6 +225,12 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
                 (current.color, value)
         elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
             current.shade = shading(element)
+        elif tag == f"{W}rFonts" and parent == RPR and grand == f"{W}style":
+            current.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
+        elif tag == f"{W}shd" and parent == RPR and grand == f"{W}style":
+            current.ground = shading(element)
+        elif tag == f"{W}shd" and parent == RPR and grand == f"{W}rPrDefault":
+            found.default_ground = shading(element)
         elif tag in NUMBERING and parent == f"{W}numPr" and len(path) > 3 and path[-4] == f"{W}style":
             setattr(current, NUMBERING[tag], str(element.get(f"{W}val", "")))
     return found
@@ -201,3 +241,4 @@ def _keep_style(found: Styles, element: Any, style: _Style) -> None:
     found.styles[ident] = style
     if element.get(f"{W}type") == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
         found.default_paragraph = ident
+

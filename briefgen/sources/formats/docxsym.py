@@ -6,9 +6,9 @@ pieces and sans-serif marks as their Unicode counterparts); for Wingdings, Wingd
 Dingbats as the Unicode character of the picture they draw (✓ ☒ ➢ ① ❖…, docxdingbats.py), where one is known;
 a code with none, in another symbol font, or that names no character reads U+FFFD. Nothing is dropped.
 
-Text typed in one of these fonts (a run whose w:rFonts names it: "a" set in Symbol is the α Word draws, as older
-documents wrote Greek letters, ° and ±; "ü" set in Wingdings is its check mark ✓) reads by the same tables:
-`font_text`.
+Text typed in one of these fonts (a run whose w:rFonts names it, or its character or paragraph style's: "a" set in
+Symbol is the α Word draws, as older documents wrote Greek letters, ° and ±; "ü" set in Wingdings is its check mark
+✓) reads by the same tables: `font_text`.
 """
 
 from __future__ import annotations
