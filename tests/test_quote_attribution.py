@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
+from briefgen.render.context import said_by
 from tests.helpers import edit, pdftotext, run
 
 
@@ -30,3 +32,10 @@ def test_a_lower_case_context_continues_the_speakers_clause(workspace: Path) -> 
     text = " ".join(pdftotext(workspace / "output/analyst.pdf").split())
     assert "US Defense Intelligence Agency, in an assessment reported in May." in text
     assert "Agency. in an" not in text
+
+
+@pytest.mark.parametrize("speaker", ["Pak &amp;", "A harbour master;", "The envoy:", "A port clerk,"])
+def test_a_speaker_ending_in_punctuation_prints_as_written(speaker: str) -> None:
+    """The speaker is model text and prints literally: its own last sign is kept, never swapped for a comma
+    ('&amp;' lost its semicolon, 'Pak &amp,')."""
+    assert said_by(speaker, None, "to inspectors at the port") == speaker

@@ -135,10 +135,12 @@ def _quote(checked: Checked, quote: Any, marks: Marks) -> dict[str, Any]:
 
 def said_by(speaker: str, native: str | None, context: str) -> str:
     """The attribution's lead, its context to follow: "Kim Jong Un (김정은)." before "Instruction to officials…",
-    but "A harbour master," before a context that goes on in lower case ("to inspectors at the port")."""
+    but "A harbour master," before a context that goes on in lower case ("to inspectors at the port"). The
+    speaker prints as written: one that already ends in a comma, semicolon or colon gets no comma more."""
     name = f"{speaker} ({native})" if native else speaker
     if next((char for char in context if char.isalpha()), "").islower():
-        return name.rstrip().rstrip(",;:") + ","
+        name = name.rstrip()
+        return name if name.endswith((",", ";", ":")) else name + ","
     return f"{name}." if native else sentence(name)
 
 
