@@ -9,7 +9,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -36,6 +37,18 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@contextmanager
+def edited(path: Path, old: str, new: str) -> Iterator[None]:
+    """`path` with `old` replaced by `new` for the block's time (a workspace a module's tests share), then as
+    it was."""
+    original = path.read_text(encoding="utf-8")
+    edit(path, old, new)
+    try:
+        yield
+    finally:
+        path.write_text(original, encoding="utf-8")
 
 
 def drop_lines_containing(path: Path, needle: str) -> None:
@@ -304,3 +317,20 @@ def line_ends(pdf: Path) -> Counter[str]:
                 rows.append([word])
         ends.update(max(row, key=lambda w: w.right).text for row in rows)
     return ends
+
+
+def two_column_pdf(texts: Sequence[str], style: Any) -> bytes:
+    """`texts` as paragraphs in `style`, set by reportlab in two columns of an A4 page (1 in margins, an 18 pt
+    gutter), page after page: a document whose reading order is known, as the truth for the PDF reader."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=A4)
+    width = (A4[0] - 2 * 72 - 18) / 2
+    document.addPageTemplates([PageTemplate(id="two", frames=[
+        Frame(72, 72, width, A4[1] - 144, id="left"), Frame(72 + width + 18, 72, width, A4[1] - 144, id="right")])])
+    document.build([Paragraph(text, style) for text in texts])
+    return out.getvalue()

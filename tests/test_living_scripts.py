@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from bench.synth import make_scripts_workspace
 from briefgen.document.quotes import marks
-from tests.helpers import libreoffice_pdf, pdftotext, run
+from tests.helpers import edited, libreoffice_pdf, pdftotext, run
 
 # lang -> (script class, bundled face, the face Word is asked for, Word's slot, right to left, quote)
 QUOTES = {
@@ -168,15 +168,10 @@ def test_quotation_marks_are_cldrs(lang: str) -> None:
 
 def test_a_script_without_a_face_is_still_named(built: Path) -> None:
     ws = built.parent
-    summary = ws / "seeds" / "summary.yaml"
-    original = summary.read_text(encoding="utf-8")
-    summary.write_text(original.replace("Exports rose.", "Exports rose \U00013000 \U00010000."), encoding="utf-8")
-    try:
+    with edited(ws / "seeds" / "summary.yaml", "Exports rose.", "Exports rose \U00013000 \U00010000."):
         output = run(ws, "check").output
         assert "has 2 characters, \U00013000 \U00010000 (the first is U+13000 EGYPTIAN HIEROGLYPH A001), which no " \
             "font draws" in output, output
-    finally:
-        summary.write_text(original, encoding="utf-8")
 
 
 def test_a_one_script_face_draws_no_other_scripts_characters() -> None:

@@ -5,10 +5,10 @@ paragraphs run together. Now 56 are whole; the other 4 still take in words of a 
 
 from __future__ import annotations
 
-import io
 import random
 
 from briefgen.sources.formats.pdfdoc import extract
+from tests.helpers import two_column_pdf
 
 _WORDS = ("the army North Korea drone programme said priority China Russia supplied parts international "
           "organisation representatives acknowledged extraordinarily comprehensive documentation regarding "
@@ -17,22 +17,14 @@ _WORDS = ("the army North Korea drone programme said priority China Russia suppl
 
 def _document(count: int) -> tuple[bytes, list[str]]:
     from reportlab.lib.enums import TA_JUSTIFY
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
     pick = random.Random(3)
     texts = [" ".join(pick.choice(_WORDS) for _ in range(pick.randint(40, 90))).capitalize() + "."
              for _ in range(count)]
     style = ParagraphStyle("j", parent=getSampleStyleSheet()["BodyText"], alignment=TA_JUSTIFY, fontSize=10,
                            leading=12, spaceAfter=6)
-    out = io.BytesIO()
-    document = BaseDocTemplate(out, pagesize=A4)
-    width = (A4[0] - 2 * 72 - 18) / 2
-    document.addPageTemplates([PageTemplate(id="two", frames=[
-        Frame(72, 72, width, A4[1] - 144, id="left"), Frame(72 + width + 18, 72, width, A4[1] - 144, id="right")])])
-    document.build([Paragraph(text, style) for text in texts])
-    return out.getvalue(), texts
+    return two_column_pdf(texts, style), texts
 
 
 def test_two_justified_columns_read_paragraph_by_paragraph() -> None:

@@ -6,34 +6,26 @@ document as built."""
 
 from __future__ import annotations
 
-import io
 import random
 
 import pytest
 
 from briefgen.sources.formats.pdfdoc import extract
+from tests.helpers import two_column_pdf
 
 _WORDS = ("the army drone programme said priority supplied parts international organisation representatives "
           "acknowledged comprehensive documentation regarding unmanned aerial vehicle").split()
 
 
 def _document(leading: float) -> tuple[bytes, list[str]]:
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
     pick = random.Random(3)
     texts = [f"Paragraph {n} says " + " ".join(pick.choice(_WORDS) for _ in range(pick.randint(40, 70))) + "."
              for n in range(12)]
     style = ParagraphStyle("r", parent=getSampleStyleSheet()["BodyText"], fontSize=10, leading=leading,
                            spaceAfter=6)
-    out = io.BytesIO()
-    document = BaseDocTemplate(out, pagesize=A4)
-    width = (A4[0] - 2 * 72 - 18) / 2
-    document.addPageTemplates([PageTemplate(id="two", frames=[
-        Frame(72, 72, width, A4[1] - 144, id="left"), Frame(72 + width + 18, 72, width, A4[1] - 144, id="right")])])
-    document.build([Paragraph(text, style) for text in texts])
-    return out.getvalue(), texts
+    return two_column_pdf(texts, style), texts
 
 
 @pytest.mark.parametrize("leading", [18, 20])

@@ -18,7 +18,7 @@ import pytest
 from bench.synth import SCRIPT_QUOTES as QUOTES
 from bench.synth import make_scripts_workspace
 from briefgen.document.quotes import marks
-from tests.helpers import libreoffice_pdf, pdf_words, pdftotext, run
+from tests.helpers import edited, libreoffice_pdf, pdf_words, pdftotext, run
 from tests.tools import require
 
 RTL = ("ar", "fa", "he")
@@ -229,10 +229,7 @@ def test_libreoffice_reads_the_same_text_from_the_docx(built: Path, tmp_path: Pa
 
 def test_a_character_no_font_draws_is_a_warning_and_strict_error(built: Path) -> None:
     ws = built.parent
-    summary = ws / "seeds" / "summary.yaml"
-    original = summary.read_text(encoding="utf-8")
-    summary.write_text(original.replace("Exports rose.", "Exports rose \U00013000."), encoding="utf-8")
-    try:
+    with edited(ws / "seeds" / "summary.yaml", "Exports rose.", "Exports rose \U00013000."):
         result = run(ws, "check")
         assert result.exit_code == 0
         assert "kj: statement has '\U00013000' (U+13000 EGYPTIAN HIEROGLYPH A001), which no font draws" \
@@ -240,8 +237,6 @@ def test_a_character_no_font_draws_is_a_warning_and_strict_error(built: Path) ->
         assert run(ws, "check", "--strict").exit_code == 1
         built_line = run(ws, "build", "-a", "analyst").output
         assert "analyst.pdf: " in built_line and "1 character no font draws" in built_line
-    finally:
-        summary.write_text(original, encoding="utf-8")
 
 
 def test_quote_language_must_be_a_bcp47_tag(built: Path) -> None:
