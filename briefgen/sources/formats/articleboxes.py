@@ -29,13 +29,13 @@ def loose_text_as_paragraphs(tree: Any) -> None:
 
 
 def _wrap(container: Any) -> None:
-    kids = list(container)
-    if container.text is None and all(not _inline(kid) for kid in kids):
+    kids = [(kid, _inline(kid)) for kid in container]
+    if container.text is None and not any(inline for _, inline in kids):
         return  # blocks only: nothing stands loose
     placed: list[Any] = []
     text, run = container.text, []
-    for kid in kids:
-        if _inline(kid):
+    for kid, inline in kids:
+        if inline:
             run.append(kid)
             continue
         placed += _run(text, run)
