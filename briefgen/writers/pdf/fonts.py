@@ -15,7 +15,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
 from briefgen.document.nodes import safe_text
-from briefgen.document.typefaces import BUNDLED, FACES, FALLBACKS, SCRIPT_FACES, FontSet, face_of
+from briefgen.document.typefaces import BUNDLED, FACES, FALLBACKS, FontSet, face_of
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.fontcache import ttfont
 
@@ -79,8 +79,6 @@ def register() -> tuple[str, ...]:
 
 
 _FACES = {face.family: face for face in (*FACES.values(), *FALLBACKS)}
-# reportlab names of the faces that draw right to left (bundled, and any profile's own Arabic or Hebrew face)
-RTL_FONTS: set[str] = {SCRIPT_FACES[script].family for script in ("arabic", "hebrew")}
 
 
 def register_all() -> None:
@@ -96,10 +94,8 @@ def register_set(fontset: FontSet) -> None:
     register()
     for face in fontset.named:
         _register(face.family)
-    for script, face in fontset.scripts:
+    for _, face in fontset.scripts:
         _register(face.family)
-        if script in ("arabic", "hebrew"):
-            RTL_FONTS.update(font_name(face.family, b, i) for b, i in _STYLES)
 
 
 def registered(family: str, bold: bool = False, italic: bool = False) -> str:
