@@ -25,7 +25,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def _reference(path: Path, font: str | None) -> None:
     """python-docx's template (an 11 pt Normal) with Normal set in `font`, and Subtitle without its letter
-    spacing (drawn only in the DOCX: README, "A house style")."""
+    spacing (drawn only in the DOCX: docs/house-style.md)."""
     reference = docx.Document()
     if font:
         reference.styles["Normal"].font.name = font

@@ -81,7 +81,7 @@ def test_writers_print_any_text_and_every_note(case: tuple[Document, Theme]) -> 
 def test_any_document_is_an_accessible_pdf_that_reads_in_order(case: tuple[Document, Theme]) -> None:
     """Every PDF, whatever the document, passes the PDF/UA-1 checker (tests/pdfua.py, itself proven in
     test_pdfua_checker) and its structure tree reads as the model does, each note after its first call
-    (poppler gives right-to-left text from the tree in drawing order: README, Accessibility)."""
+    (poppler gives right-to-left text from the tree in drawing order: docs/accessibility.md)."""
     doc, theme = case
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "b.pdf"
@@ -90,7 +90,7 @@ def test_any_document_is_an_accessible_pdf_that_reads_in_order(case: tuple[Docum
         expected = model_text(doc)
         rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for text in expected for c in text)
         # reportlab cannot split a word longer than a line when a note mark or link is glued to its start: the
-        # line runs past the page edge, where poppler does not read it (README, Accessibility: limits)
+        # line runs past the page edge, where poppler does not read it (docs/accessibility.md: limits)
         overlong = any(len(word) > 60 for text in expected for word in text.split())
         if not rtl and not overlong:  # order compared on the ASCII letters and digits: poppler prints some
             # other characters its own way (ำ as two, a character newer than its tables as U+FFFD); the

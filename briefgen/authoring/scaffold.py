@@ -18,7 +18,7 @@ CATALOGUE = """\
 # yaml-language-server: $schema=../.briefgen/sources.schema.json
 # The seed catalogue: one entry per document in seeds/. Seeds are evidence: never edit them.
 # Run `briefgen schema sources` for the full schema.
-# markings: tlp                    # tlp, generic or your own levels, lowest first (README "Markings and audiences")
+# markings: tlp                    # tlp, generic or your own levels, lowest first (docs/audiences.md in briefgen)
 sources: []
 #  - id: example-source            # a short identifier, cited by the model's evidence
 #    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf, .docx, .rtf or .odt

@@ -233,7 +233,7 @@ class Theme:
     logo: Path | None = None
     reference_docx: Path | None = None  # the DOCX is built on this document (its styles, page, letterhead)
     house: House | None = None  # what the reference says, for the PDF and for the styles briefgen adds
-    pdf_standard: PdfStandard = "ua-1"  # what the PDF declares and meets besides PDF/UA-1 (README, Accessibility)
+    pdf_standard: PdfStandard = "ua-1"  # what the PDF declares and meets besides PDF/UA-1 (docs/accessibility.md)
     fonts: FontSet = BUNDLED  # the faces the brief draws with: a profile's own (look.fonts) before the bundled
 
     @property
