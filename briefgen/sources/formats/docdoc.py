@@ -17,7 +17,7 @@ from briefgen.sources.formats.cfb import Compound
 from briefgen.sources.formats.docchars import unshown
 from briefgen.sources.formats.docfib import (
     ENCRYPTED,
-    ENDNOTE_REFS,
+    FOOTNOTE_REFS,
     OBFUSCATED,
     WORD97,
     Fib,
@@ -87,7 +87,7 @@ def _texts(compound: Compound) -> list[str]:
         characters.append(hidden.shown(piece_text(word, piece, damaged), piece.offset, piece.width))
     text = "".join(characters)
     main = fib.counts["text"]
-    found = list(Story(_refs(table, fib, main), numbered=True).paragraphs(text[:main]))
+    found = list(Story(_refs(table, fib, main)).paragraphs(text[:main]))
     for story in AFTER_BODY:
         start = fib.start(story)
         found += Story().paragraphs(text[start:start + fib.counts[story]])
@@ -95,8 +95,8 @@ def _texts(compound: Compound) -> list[str]:
 
 
 def _refs(table: bytes, fib: Fib, main: int) -> frozenset[int]:
-    """The positions of the endnote references in the main text (a PLC's leading character positions)."""
-    start, length = fib.table(ENDNOTE_REFS)
+    """The positions of the footnote references in the main text (a PLC's leading character positions)."""
+    start, length = fib.table(FOOTNOTE_REFS)
     count = (length - 4) // 6 if length >= 10 and start + length <= len(table) else 0
     return frozenset(cp for cp in struct.unpack_from(f"<{count}i", table, start) if 0 <= cp < main)
 

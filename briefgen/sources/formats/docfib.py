@@ -21,13 +21,14 @@ ENCRYPTED, WHICH_TABLE, OBFUSCATED = 0x0100, 0x0200, 0x8000
 STORIES = ("text", "footnotes", "headers", "macros", "comments", "endnotes", "boxes")
 FIRST_COUNT = 3
 # FibRgFcLcb97's (offset, length) pairs read, by their index
-FOOTNOTE_REFS, CHARACTER_RUNS, CLX, ENDNOTE_REFS = 2, 12, 33, 46
+FOOTNOTE_REFS, CHARACTER_RUNS, CLX = 2, 12, 33
 COMPRESSED = 0x40000000
-# Bytes 0x80-0x9F of a compressed piece, as the spec maps them: cp1252's characters; the five it leaves out stay
-# the control characters of the same number
+# Bytes 0x80-0x9F of a compressed piece, as the spec maps them: cp1252's characters; the five it leaves out (Word
+# never writes them in a compressed piece) read as nothing, as LibreOffice reads them: NUL, which keeps the place
+# of the character (a character position) and which doctext.py drops
 _HIGH = bytes(range(0x80, 0xA0))
-BYTE_TEXT = {byte: char for byte, char in zip(_HIGH, _HIGH.decode("cp1252", "replace"), strict=True)
-             if char != "\ufffd"}
+BYTE_TEXT = {byte: char.replace("\ufffd", "\x00") for byte, char in zip(_HIGH, _HIGH.decode("cp1252", "replace"),
+                                                                        strict=True)}
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ section break; U+000B (a line break) and a tab read as white space, U+001E (a no
 (an optional hyphen) as nothing. A field, U+0013 code U+0014 result U+0015, reads as its result (a field nested
 in another's code is code too; a field with no result separator shows nothing, but for a ruby, the EQ field with
 no result LibreOffice and Word write for it, which reads as its base text, as the RTF reader reads it). U+0002,
-a footnote's automatic reference, reads as the footnote's number glued to its word (`priority1`, as the DOCX
-reader gives it), an endnote's as nothing (Word numbers them in roman numerals); pictures (U+0001), drawn objects
-(U+0008), comment marks (U+0005) and the other controls are nothing.
+a footnote's automatic reference (where the footnotes' PLC has one), reads as the footnote's number glued to its
+word (`priority1`, as the DOCX reader gives it), an endnote's as nothing (Word numbers them in roman numerals);
+pictures (U+0001), drawn objects (U+0008), comment marks (U+0005) and the other controls are nothing.
 """
 
 from __future__ import annotations
@@ -29,9 +29,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 class Story:
     """Reads one story's characters into paragraphs."""
 
-    def __init__(self, endnote_refs: frozenset[int] = frozenset(), numbered: bool = False) -> None:
-        self.endnote_refs = endnote_refs  # the story's positions of endnote references
-        self.numbered = numbered  # footnote references read as their numbers (the main text's)
+    def __init__(self, footnote_refs: frozenset[int] = frozenset()) -> None:
+        self.footnote_refs = footnote_refs  # the positions of the story's footnote references (the main text's)
         self.notes = 0
         self.fields: list[tuple[bool, list[str]]] = []  # each open field: whether its result has begun, its code
         self.current: list[str] = []
@@ -85,7 +84,7 @@ class Story:
             self._add(ruby.group("base"))
 
     def _note(self, position: int) -> str:
-        if not self.numbered or position in self.endnote_refs or not self._shown():
+        if position not in self.footnote_refs or not self._shown():
             return ""
         self.notes += 1
         return str(self.notes)
