@@ -6,18 +6,14 @@ refused with a reason, in bounded time."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from briefgen.sources.formats import extract, format_of
-from briefgen.sources.formats.plain import SeedError
 from tests.helpers import libreoffice_convert, libreoffice_pdf, pdftotext, run
-from tests.opendoc import declared_size
 from tests.test_rtf_odt_seeds import RICH, hand_odt
 from tests.tools import require
 from tests.worddoc import TEXT_AT, Piece, WordDoc, compound, word_file
