@@ -5,15 +5,18 @@ refused with a reason, in bounded time."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from briefgen.sources.formats import extract, format_of
 from tests.helpers import libreoffice_convert, libreoffice_pdf, pdftotext, run
+from tests.opendoc import declared_size
 from tests.test_rtf_odt_seeds import RICH, hand_odt
 from tests.tools import require
 from tests.worddoc import TEXT_AT, Piece, WordDoc, compound, word_file
@@ -130,6 +133,142 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_damaged_and_hostile_word_documents_are_refused_quickly(workspace: Path, tmp_path: Path, name: str) -> None:
     make, message = HOSTILE[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    started = time.monotonic()
+    result = run(workspace, "seeds", "add", str(path))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1 and f"{path}: {message}" in result.output, result.output
+    assert "hint: " in result.output and "Traceback" not in result.output
+    assert not (workspace / "seeds" / name).exists()
+
+
+CONTAINER = ('<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+             '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+             '</rootfiles></container>')
+OPF = ('<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+       'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x'
+       '</dc:identifier><dc:title>Hand Bound Book</dc:title><dc:creator>Jane Analyst</dc:creator>'
+       '<dc:publisher>Example Press</dc:publisher><dc:date>2024-05-01</dc:date><dc:language>en</dc:language>'
+       '</metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+       '<item id="css" href="css/book.css" media-type="text/css"/>'
+       '<item id="c1" href="text/chapter%201.xhtml" media-type="application/xhtml+xml"/>'
+       '<item id="notes" href="text/notes.xhtml" media-type="application/xhtml+xml"/>'
+       '<item id="c2" href="text/c2.xhtml" media-type="application/xhtml+xml"/>'
+       '<item id="img" href="cover.png" media-type="image/png"/></manifest>'
+       '<spine>{spine}</spine></package>')
+SPINE = '<itemref idref="notes" linear="no"/><itemref idref="c1"/><itemref idref="img"/><itemref idref="c2"/>'
+XHTML = ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml" '
+         'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>Head title</title>'
+         '<link rel="stylesheet" type="text/css" href="../css/book.css"/></head><body>{}</body></html>')
+CHAPTER = ('<h1>Chapter one</h1><p>The unit flew 412 sorties<a epub:type="noteref" href="notes.xhtml#n1">1</a> in '
+           'the <em>northern</em> sector.</p><p class="secret">Hidden by the book\'s stylesheet.</p>'
+           '<ul><li>Item alpha</li><li>Item beta</li></ul><table><tr><td>North</td><td>412</td></tr></table>'
+           '<aside epub:type="footnote" id="a1"><p>An aside footnote.</p></aside><div/><p>日本語の文章です。</p>')
+BOOK_SHOWN = ["Chapter one", "The unit flew 412 sorties1 in the northern sector.", "Item alpha", "Item beta",
+              "North", "412", "An aside footnote.", "日本語の文章です。", "Chapter two", "Arabic: الطائرات المسيرة.",
+              "1. A note read after the book's linear documents."]
+
+
+def epub_bytes(spine: str = SPINE, encryption: str | None = None, chapter: str = CHAPTER) -> bytes:
+    """A book made by hand: a chapter whose linked stylesheet hides a paragraph, a second chapter, a notes
+    document the spine marks linear="no" (listed first), a navigation document the spine does not list."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        book.writestr("META-INF/container.xml", CONTAINER)
+        if encryption is not None:
+            book.writestr("META-INF/encryption.xml", encryption)
+        book.writestr("OEBPS/content.opf", OPF.format(spine=spine))
+        book.writestr("OEBPS/nav.xhtml", XHTML.format('<nav epub:type="toc"><ol><li>NAV ENTRY</li></ol></nav>'))
+        book.writestr("OEBPS/css/book.css", ".secret { display: none }")
+        book.writestr("OEBPS/text/chapter 1.xhtml", XHTML.format(chapter))
+        book.writestr("OEBPS/text/c2.xhtml", XHTML.format('<h1>Chapter two</h1><p dir="rtl">Arabic: الطائرات '
+                                                          'المسيرة.</p>'))
+        book.writestr("OEBPS/text/notes.xhtml", XHTML.format('<p id="n1">1. A note read after the book\'s linear '
+                                                             'documents.</p>'))
+        book.writestr("OEBPS/cover.png", b"\x89PNG\r\n")
+    return buffer.getvalue()
+
+
+def test_epub_reads_its_spine_as_a_reading_app_shows_it(tmp_path: Path) -> None:
+    """The spine's documents in order (an image in it skipped), each block as the HTML reader reads it, with the
+    book's own stylesheet hiding what it hides; the linear="no" document last; the navigation document, which the
+    spine does not list, and each document's <title> not read; a footnote aside (a pop-up in some reading apps, a
+    block in others) read at its place. pandoc's plain text of the book, which ignores stylesheets, holds the same
+    paragraphs."""
+    book = tmp_path / "hand.epub"
+    book.write_bytes(epub_bytes())
+    assert paragraphs(book) == BOOK_SHOWN
+    plain = subprocess.run([require("pandoc"), str(book), "-t", "plain", "--wrap=none"], check=True,
+                           capture_output=True, text=True, timeout=120).stdout
+    words = " ".join(plain.split())
+    for paragraph in BOOK_SHOWN[:6] + BOOK_SHOWN[7:-1]:  # pandoc reads neither an aside note nor a linear="no" one
+        assert paragraph in words, paragraph
+    assert "Hidden by the book's stylesheet." in words  # hidden by CSS only
+
+
+def test_pandocs_epub_reads_as_its_source(tmp_path: Path) -> None:
+    """pandoc's EPUB 3 and EPUB 2 of a Markdown report: its paragraphs in order, its title page and its
+    footnote, as the EPUB shows them."""
+    source = tmp_path / "book.md"
+    source.write_text(RICH, encoding="utf-8")
+    for kind in ("epub3", "epub2"):
+        book = tmp_path / f"book-{kind}.epub"
+        subprocess.run([require("pandoc"), str(source), "-t", kind, "-o", str(book)], check=True, timeout=120)
+        found = paragraphs(book)
+        assert found[:3] == ["Rich Report", "Jane Analyst", "2025-03-14"], found
+        assert "The drone unit reported 412 sorties in the “northern” sector — during the autumn exercise.1" in found
+        assert "Sub bullet gamma" in found and "日本語の文章です。無人機が飛んだ。" in found
+        assert any(paragraph.startswith("A footnote with its own text.") or
+                   paragraph.startswith("1. A footnote with its own text.") for paragraph in found), found
+
+
+DRM = ('<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+       'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:EncryptionMethod '
+       'Algorithm="{algorithm}"/><enc:CipherData><enc:CipherReference URI="{uri}"/></enc:CipherData>'
+       '</enc:EncryptedData></encryption>')
+
+
+def test_fonts_obfuscated_as_the_standard_allows_are_read(tmp_path: Path) -> None:
+    book = tmp_path / "fonts.epub"
+    book.write_bytes(epub_bytes(encryption=DRM.format(algorithm="http://www.idpf.org/2008/embedding",
+                                                      uri="OEBPS/fonts/a.otf")))
+    assert paragraphs(book) == BOOK_SHOWN
+
+
+HOSTILE_BOOKS = {
+    "drm.epub": (lambda: epub_bytes(encryption=DRM.format(algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+                                                          uri="OEBPS/text/chapter%201.xhtml")),
+                 "the EPUB is DRM-protected: OEBPS/text/chapter%201.xhtml and others are encrypted"),
+    "long.epub": (lambda: epub_bytes(spine='<itemref idref="c1"/>' * 100_000),
+                  "the EPUB's spine lists 100000 documents, more than the 10000 a book has"),
+    "bomb.epub": (lambda: declared_size(epub_bytes(), "OEBPS/text/c2.xhtml", 1 << 30),
+                  "the EPUB unpacks to 1024 MB, more than a book should (a decompression bomb?)"),
+    "big.epub": (lambda: declared_size(epub_bytes(), "OEBPS/text/c2.xhtml", 41 << 20),
+                 "the EPUB's documents unpack to 41 MB, more than the 40 MB a book of at most 5 MB of text needs"),
+    "big-part.epub": (lambda: declared_size(epub_bytes(), "OEBPS/content.opf", 41 << 20),
+                      "the EPUB's part OEBPS/content.opf unpacks to 41 MB, more than the 40 MB a book"),
+    "cut.epub": (lambda: epub_bytes()[:400], "the EPUB is damaged: it cannot be unpacked"),
+    "entity.epub": (lambda: epub_bytes(spine='<itemref idref="c1"/>&x;'), "the EPUB is damaged: its part "
+                    "OEBPS/content.opf is not well-formed XML"),
+    "word.epub": (lambda: _docx_zip(),
+                  "the file is a zip package but not an EPUB (it has no META-INF/container.xml)"),
+    "report.epub": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an EPUB e-book as its name says"),
+    "empty.epub": (lambda: epub_bytes(spine='<itemref idref="img"/>'), "the EPUB has no text"),
+}
+
+
+def _docx_zip() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("word/document.xml", "<w/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_BOOKS))
+def test_damaged_and_hostile_books_are_refused_quickly(workspace: Path, tmp_path: Path, name: str) -> None:
+    make, message = HOSTILE_BOOKS[name]
     path = tmp_path / name
     path.write_bytes(make())
     started = time.monotonic()
