@@ -277,3 +277,73 @@ def test_damaged_and_hostile_books_are_refused_quickly(workspace: Path, tmp_path
     assert result.exit_code == 1 and f"{path}: {message}" in result.output, result.output
     assert "hint: " in result.output and "Traceback" not in result.output
     assert not (workspace / "seeds" / name).exists()
+
+
+def test_one_report_in_every_format_added_together_is_noticed_for_each_pair(workspace: Path, tmp_path: Path) -> None:
+    """The same report as a .doc, an EPUB, a DOCX, an RTF, an ODT, a web page and Markdown, added in one run:
+    each is catalogued, with a warning naming every one added before it (the same title), whatever the pair."""
+    source = tmp_path / "rich.md"
+    source.write_text(RICH, encoding="utf-8")
+    made = tmp_path / "made"
+    made.mkdir()
+    for suffix in ("docx", "epub", "rtf", "odt", "html"):
+        subprocess.run([require("pandoc"), str(source), "-s", "-o", str(made / f"rich-{suffix}.{suffix}")],
+                       check=True, timeout=120)
+    doc = libreoffice_convert([made / "rich-docx.docx"], tmp_path / "lo", to="doc")[0]
+    files = [doc.rename(made / "rich-doc.doc"), *(made / f"rich-{suffix}.{suffix}" for suffix in
+                                                 ("epub", "docx", "rtf", "odt", "html")), source]
+    result = run(workspace, "seeds", "add", *map(str, files))
+    assert result.exit_code == 0, result.output
+    warnings = [line.strip() for line in result.output.splitlines() if "added with it as" in line]
+    for later, file in enumerate(files):
+        for earlier in files[:later]:
+            assert any(f"its title is that of {earlier}, added with it as" in line for line in warnings), (file, earlier)
+    assert len(warnings) == len(files) * (len(files) - 1) // 2, warnings
+
+
+def test_added_doc_and_epub_are_cited_where_word_and_a_reading_app_show_the_passage(workspace: Path,
+                                                                                    tmp_path: Path) -> None:
+    """End to end: a .doc LibreOffice wrote and a hand-made EPUB are added with `seeds add` (their properties
+    filling the entries), shown by `seeds show`, tied to a passage as LibreOffice's text export and the book show
+    it, checked, and cited by the built brief at the paragraph the reading gives."""
+    from tests.helpers import citations, model, save_model
+    from tests.test_seed_formats import footnotes_docx
+
+    source = tmp_path / "rich.md"
+    source.write_text(RICH, encoding="utf-8")
+    subprocess.run([require("pandoc"), str(source), "-s", "-o", str(tmp_path / "rich.docx")], check=True,
+                   timeout=120)
+    doc = libreoffice_convert([tmp_path / "rich.docx"], tmp_path / "lo", to="doc")[0]
+    book = tmp_path / "hand.epub"
+    book.write_bytes(epub_bytes())
+    assert run(workspace, "seeds", "add", str(doc), str(book)).exit_code == 0
+    catalogue = workspace / "seeds/sources.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    assert 'title: "Rich Report"' in text and "from the Word document's Author property" in text
+    assert 'title: "Hand Bound Book"' in text and 'originator: "Example Press"' in text
+    assert "from the EPUB's publisher" in text and 'published: "2024-05-01"' in text
+    catalogue.write_text(text.replace("kind: null", "kind: report").replace(
+        "descriptor: null", "descriptor: A report the test wrote.").replace("marking: null", "marking: TLP:CLEAR"),
+        encoding="utf-8")
+    exported = exported_lines([doc], tmp_path / "text")["rich.doc"]
+    ties = {"rich-report": ("Arabic: الطائرات المسيرة حلقت ليلا.", "rich.doc"),
+            "hand-bound-book": ("Arabic: الطائرات المسيرة.", "hand.epub")}
+    assert any(ties["rich-report"][0] in line for line in exported)
+    data = model(workspace)
+    for source_id, (passage, _) in ties.items():
+        shown = run(workspace, "seeds", "show", source_id, "--grep", "Arabic")
+        assert passage in shown.output, shown.output
+        data["judgments"].append({"id": f"kj-{source_id}", "statement": "The seed supports this judgment.",
+                                  "confidence": "moderate", "priority": 90,
+                                  "evidence": [{"source": source_id, "passage": passage}]})
+    save_model(workspace, data)
+    assert run(workspace, "check").exit_code == 0
+    found = citations(workspace)
+    where = {"rich-report": paragraphs(doc), "hand-bound-book": BOOK_SHOWN}
+    for source_id, (passage, name) in ties.items():
+        paragraph = next(i for i, p in enumerate(where[source_id], 1) if passage in p)
+        assert {(c["file"], c["paragraph"]) for c in found[f"kj-{source_id}"]} == {(f"seeds/{name}", paragraph)}
+    built = run(workspace, "build", "-a", "analyst")
+    assert built.exit_code == 0, built.output
+    notes = footnotes_docx(workspace / "output/analyst.docx")
+    assert "(seed file seeds/rich.doc)" in notes and "(seed file seeds/hand.epub)" in notes
