@@ -297,7 +297,8 @@ def test_one_report_in_every_format_added_together_is_noticed_for_each_pair(work
     warnings = [line.strip() for line in result.output.splitlines() if "added with it as" in line]
     for later, file in enumerate(files):
         for earlier in files[:later]:
-            assert any(f"its title is that of {earlier}, added with it as" in line for line in warnings), (file, earlier)
+            assert any(f"its title is that of {earlier}, added with it as" in line for line in warnings), \
+                (file, earlier)
     assert len(warnings) == len(files) * (len(files) - 1) // 2, warnings
 
 
