@@ -9,6 +9,7 @@ document (an Excel or PowerPoint file) are refused with what to do, and so is mo
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import struct
 
@@ -25,6 +26,7 @@ from briefgen.sources.formats.docfib import (
     pieces,
     read_fib,
 )
+from briefgen.sources.formats.doclists import Lists
 from briefgen.sources.formats.doctext import Story
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
@@ -82,12 +84,16 @@ def _texts(compound: Compound) -> list[str]:
         raise damaged(f"its table stream {fib.table_name} is missing")
     table = compound.stream(streams[fib.table_name])
     hidden = unshown(word, table, fib, damaged)
-    characters = []
-    for piece in pieces(table, fib, damaged):
-        characters.append(hidden.shown(piece_text(word, piece, damaged), piece.offset, piece.width))
-    text = "".join(characters)
+    stored = pieces(table, fib, damaged)
+    text = "".join(hidden.shown(piece_text(word, piece, damaged), piece.offset, piece.width) for piece in stored)
     main = fib.counts["text"]
-    found = list(Story(_refs(table, fib, main)).paragraphs(text[:main]))
+    lists, starts = Lists(word, table, fib), [piece.cp for piece in stored]
+
+    def label(cp: int) -> str:  # the list label of the paragraph whose mark is at `cp`, by where it is stored
+        piece = stored[max(bisect.bisect_right(starts, cp) - 1, 0)]
+        return lists.label(piece.offset + (cp - piece.cp) * piece.width)
+
+    found = list(Story(_refs(table, fib, main), label).paragraphs(text[:main]))
     for story in AFTER_BODY:
         start = fib.start(story)
         found += Story().paragraphs(text[start:start + fib.counts[story]])

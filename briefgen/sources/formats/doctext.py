@@ -14,7 +14,7 @@ pictures (U+0001), drawn objects (U+0008), comment marks (U+0005) and the other 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from briefgen.sources.formats.rtfwords import RUBY
 
@@ -29,8 +29,9 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 class Story:
     """Reads one story's characters into paragraphs."""
 
-    def __init__(self, footnote_refs: frozenset[int] = frozenset()) -> None:
+    def __init__(self, footnote_refs: frozenset[int] = frozenset(), label: Callable[[int], str] | None = None) -> None:
         self.footnote_refs = footnote_refs  # the positions of the story's footnote references (the main text's)
+        self.label = label  # a paragraph's list label, by the position of its mark
         self.notes = 0
         self.fields: list[tuple[bool, list[str]]] = []  # each open field: whether its result has begun, its code
         self.current: list[str] = []
@@ -43,7 +44,8 @@ class Story:
             position = found.end()
             char = found.group()
             if char in ENDS:
-                yield self._paragraph()
+                label = self.label(found.start()) if self.label is not None and char != "\x0c" else ""
+                yield label + self._paragraph()
             elif char == BEGIN:
                 self.fields.append((False, []))
             elif char == SEPARATE and self.fields:
