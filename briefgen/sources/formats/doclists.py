@@ -115,8 +115,8 @@ def _list_sprms(grpprl: bytes) -> tuple[int, int]:
 
 def _operand(sprm: int, grpprl: bytes, at: int) -> int:
     if sprm == TABLE_DEFINITION and at + 2 <= len(grpprl):
-        size: int = struct.unpack_from("<H", grpprl, at)[0]
-        return 1 + size
+        length: int = struct.unpack_from("<H", grpprl, at)[0]
+        return 1 + length
     size = OPERAND.get(sprm >> 13)
     return size if size is not None else 1 + (grpprl[at] if at < len(grpprl) else 0)
 
