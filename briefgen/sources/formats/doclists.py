@@ -24,7 +24,7 @@ from briefgen.sources.formats.docxnumbers import BULLETS
 PAPX_RUNS, LISTS, OVERRIDES = 13, 73, 74  # FibRgFcLcb97's PlcfBtePapx, PlfLst, PlfLfo
 PAGE = 512
 ILFO, ILVL = 0x460B, 0x260A
-TABLE_DEFINITION, TABS = 0xD608, 0xC615  # sprms whose operand's size is not one byte's count
+TABLE_DEFINITION = 0xD608  # sprmTDefTable: its operand's size in two bytes, not one
 OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 FORMATS = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 5: "ordinal",
            6: "cardinalText", 7: "ordinalText", 22: "decimalZero", 23: "bullet", 255: "none"}
