@@ -8,6 +8,7 @@ epubpackage.py reads the package and refuses encrypted (DRM) books.
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 import zipfile
@@ -17,11 +18,13 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MB
 from briefgen.sources.formats.epubpackage import book, opened, part, resolved
 from briefgen.sources.formats.htmldoc import text_blocks
-from briefgen.sources.formats.pagebytes import decode, with_sheets
+from briefgen.sources.formats.pagebytes import decode
 from briefgen.sources.formats.plain import SeedError, seed_lines
+from briefgen.sources.formats.stylesheet import Sheet
 from briefgen.sources.formats.visibility import page_sheet
 
 LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+STYLE = re.compile(r"<style\b", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -41,26 +44,36 @@ def _blocks(package: zipfile.ZipFile) -> Iterator[str]:
     if total > MAX_PART:
         raise SeedError(f"the EPUB's documents unpack to {total // MB} MB, more than the {MAX_PART // MB} MB a "
                         f"book of at most {MAX_TEXT // MB} MB of text needs", "split the book into several seeds")
-    sheets: dict[str, str] = {}
+    sheets: dict[tuple[str, ...], Sheet] = {}
     for name in documents:
         html = decode(part(package, name))
-        linked = [_sheet(package, path, sheets) for path in _links(html, posixpath.dirname(name))]
-        text = with_sheets(html, [sheet for sheet in linked if sheet])
-        yield from text_blocks(text, sheet=page_sheet(text))
+        sheet = _linked(package, tuple(_links(html, posixpath.dirname(name))), sheets)
+        if STYLE.search(html):  # its own <style> rules after the linked ones, on a copy of them
+            sheet = page_sheet(html, copy.deepcopy(sheet))
+        yield from text_blocks(html, sheet=sheet)
 
 
 def _links(html: str, base: str) -> list[str]:
-    """The parts of the stylesheets a document links (`<link rel="stylesheet" href>`), in order."""
+    """The parts of the stylesheets a document links (`<link rel="stylesheet" href>`), in order; not those for
+    print only (`media="print"`)."""
     found = []
     for link in LINK.findall(html):
         attributes = {name.lower(): double or single for name, double, single in ATTRIBUTE.findall(link)}
-        if "stylesheet" in attributes.get("rel", "").lower().split() and attributes.get("href"):
+        media = attributes.get("media", "all").lower()
+        screen = "print" not in media or "screen" in media or "all" in media
+        if "stylesheet" in attributes.get("rel", "").lower().split() and attributes.get("href") and screen:
             found.append(resolved(base, attributes["href"]))
     return found
 
 
-def _sheet(package: zipfile.ZipFile, name: str, read: dict[str, str]) -> str:
-    """A stylesheet's text (none when the book lacks it, as a reading app ignores it), each read once."""
-    if name not in read:
-        read[name] = decode(part(package, name)) if name in package.namelist() else ""
-    return read[name]
+def _linked(package: zipfile.ZipFile, links: tuple[str, ...], read: dict[tuple[str, ...], Sheet]) -> Sheet:
+    """The rules of the stylesheets `links` names, in order (one the book lacks ignored, as a reading app
+    ignores it), read once for all the documents linking the same ones (a book's chapters share a stylesheet
+    of thousands of rules: read for each, a 300-chapter book took minutes)."""
+    if links not in read:
+        sheet = Sheet()
+        for name in links:
+            if name in package.namelist():
+                sheet.add(decode(part(package, name)))
+        read[links] = sheet
+    return read[links]

@@ -40,16 +40,10 @@ def _archived_page(page: Archived) -> str:
     archive holds set in a <style> element at its head's start, where the page linked them."""
     known = lookup(page.charset) if page.charset else None
     text = _decode_as(page.html, *known) if known is not None else _decoded(page.html)
-    return with_sheets(text, page.sheets)
-
-
-def with_sheets(text: str, sheets: list[str] | tuple[str, ...]) -> str:
-    """A page with each stylesheet of `sheets` (the ones it links, as a web archive or an e-book holds them) set in
-    a <style> element at its head's start, where the page linked them."""
-    styles = "".join("<style>" + sheet.replace("</", "<\\/") + "</style>" for sheet in sheets)
+    sheets = "".join("<style>" + sheet.replace("</", "<\\/") + "</style>" for sheet in page.sheets)
     head = _HEAD.search(text)
     at = head.end() if head is not None else 0
-    return text[:at] + styles + text[at:]
+    return text[:at] + sheets + text[at:]
 
 
 def _decoded(raw: bytes) -> str:
