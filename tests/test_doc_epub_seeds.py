@@ -101,8 +101,9 @@ def test_hand_made_pieces_read_as_libreoffice_shows_them(tmp_path: Path) -> None
 
 
 def _truncated_piece() -> bytes:
-    streams = WordDoc([Piece("Some text. " * 500 + "\r", compressed=True)]).streams()
-    streams["WordDocument"] = streams["WordDocument"][:TEXT_AT + 4096]  # the piece runs past its stream
+    pieces = [Piece("First. " * 14 + "\r", compressed=True), Piece("x" * 4000, compressed=True)]
+    streams = WordDoc(pieces, stored_order=[1, 0]).streams()
+    streams["WordDocument"] = streams["WordDocument"][:TEXT_AT + 4050]  # the first piece runs past its stream
     return compound(streams)
 
 
@@ -124,6 +125,10 @@ HOSTILE = {
     "cut.doc": (lambda: word_file(WordDoc(TEXT))[:1500], "the Word document is damaged: a chain of sectors points"),
     "notes.doc": (lambda: b"Meeting notes typed as text.\n" * 40, "the Word document is damaged: it is not an OLE"),
     "report.doc": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an old Word .doc or other Office file"),
+    "overlap.doc": (lambda: word_file(WordDoc([Piece("x" * 4000, compressed=True)] * 2000, shared=True)),
+                    "the Word document is damaged: its pieces of text hold more bytes than its WordDocument stream"),
+    "prc.doc": (lambda: word_file(WordDoc(TEXT, prc=b"\x01\xfd\xff")), "the Word document is damaged: its piece "
+                "table is damaged"),
     "blank.doc": (lambda: word_file(WordDoc([Piece("\x13 XE \"x\" \x15\r\x01\r", compressed=True)])),
                   "the Word document has no text"),
 }

@@ -30,6 +30,8 @@ class WordDoc:
     flags: int = 0x0200  # fWhichTblStm: the table stream is 1Table
     version: int = 0xC1
     stored_order: list[int] = field(default_factory=list)  # the order the pieces' bytes are stored in
+    shared: bool = False  # every piece points at the first one's bytes (overlapping pieces)
+    prc: bytes = b""  # property runs (Prc) before the piece table in the CLX
 
     def streams(self) -> dict[str, bytes]:
         """The WordDocument and 1Table streams."""
@@ -38,13 +40,15 @@ class WordDoc:
         data, offsets = bytearray(), {}
         for index in self.stored_order or range(len(self.pieces)):
             piece = self.pieces[index]
-            offsets[index] = TEXT_AT + len(data)
+            offsets[index] = TEXT_AT + (0 if self.shared else len(data))
+            if self.shared and index:
+                continue
             data += _one_byte(piece.text) if piece.compressed else piece.text.encode("utf-16-le")
         cps = [sum(units[:i]) for i in range(len(self.pieces) + 1)]
         pcds = b"".join(struct.pack("<HIH", 0, offsets[i] * 2 | 0x40000000 if p.compressed else offsets[i], 0)
                         for i, p in enumerate(self.pieces))
         plc = struct.pack(f"<{len(cps)}i", *cps) + pcds
-        clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+        clx = self.prc + b"\x02" + struct.pack("<I", len(plc)) + plc
         runs = self._runs(offsets)
         fkp_page = -(-(TEXT_AT + len(data)) // SECTOR)
         text = "".join(piece.text for piece in self.pieces).encode("utf-16-le")

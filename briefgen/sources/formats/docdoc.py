@@ -84,7 +84,7 @@ def _texts(compound: Compound) -> list[str]:
         raise damaged(f"its table stream {fib.table_name} is missing")
     table = compound.stream(streams[fib.table_name])
     hidden = unshown(word, table, fib, damaged)
-    stored = pieces(table, fib, damaged)
+    stored = pieces(table, fib, len(word), damaged)
     text = "".join(hidden.shown(piece_text(word, piece, damaged), piece.offset, piece.width) for piece in stored)
     main = fib.counts["text"]
     lists, starts = Lists(word, table, fib), [piece.cp for piece in stored]

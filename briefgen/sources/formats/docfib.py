@@ -84,15 +84,20 @@ def _counted(word: bytes, at: int, size: int, damaged: Callable[[str], SeedError
     return count
 
 
-def pieces(table: bytes, fib: Fib, damaged: Callable[[str], SeedError]) -> list[Piece]:
-    """The piece table in the CLX: after any property runs (Prc, 0x01), the Pcdt (0x02) holding the PlcPcd."""
+def pieces(table: bytes, fib: Fib, stored: int, damaged: Callable[[str], SeedError]) -> list[Piece]:
+    """The piece table in the CLX: after any property runs (Prc, 0x01), the Pcdt (0x02) holding the PlcPcd;
+    refused when its pieces hold more bytes than the `stored` bytes of the WordDocument stream (pieces that
+    overlap, a thousand times the same megabyte, would make a small file gigabytes of text)."""
     start, length = fib.table(CLX)
     clx = table[start:start + length]
     if length == 0 or len(clx) < length:
         raise damaged("its piece table is missing or points past the table stream")
     at = 0
     while at < len(clx) and clx[at] == 1:
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0] if at + 3 <= len(clx) else len(clx)
+        size = struct.unpack_from("<h", clx, at + 1)[0] if at + 3 <= len(clx) else len(clx)
+        if size < 0:  # a property run of negative size would lead back to itself
+            raise damaged("its piece table is damaged")
+        at += 3 + size
     if at + 5 > len(clx) or clx[at] != 2:
         raise damaged("its piece table is damaged")
     size = struct.unpack_from("<I", clx, at + 1)[0]
@@ -107,6 +112,8 @@ def pieces(table: bytes, fib: Fib, damaged: Callable[[str], SeedError]) -> list[
         compressed = bool(fc & COMPRESSED)
         offset = (fc & ~COMPRESSED) // 2 if compressed else fc
         found.append(Piece(cps[index], max(cps[index + 1] - cps[index], 0), offset, 1 if compressed else 2))
+    if sum(piece.length * piece.width for piece in found) > stored:
+        raise damaged("its pieces of text hold more bytes than its WordDocument stream (they overlap)")
     return found
 
 
