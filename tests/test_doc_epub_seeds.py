@@ -64,6 +64,22 @@ def test_word_documents_libreoffice_writes_read_as_it_shows_them(tmp_path: Path)
     assert " ".join(found[:-3]) == " ".join(shown).replace("armyi.", "army.")  # an endnote's mark: none
 
 
+def test_symbols_read_as_the_characters_drawn_as_in_the_docx(tmp_path: Path) -> None:
+    """A Wingdings symbol (Insert > Symbol) and a letter typed in the Symbol font, in LibreOffice's .doc of a DOCX:
+    read as the DOCX reader reads the DOCX (`✓`, `α`), where LibreOffice's text export gives the font's codes
+    (U+F0FC, `a`)."""
+    from tests.test_docx_seed_reading import docx as docx_bytes
+
+    body = ('<w:p><w:r><w:t xml:space="preserve">Done </w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0FC"/>'
+            '</w:r><w:r><w:t xml:space="preserve"> and </w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Symbol" '
+            'w:hAnsi="Symbol"/></w:rPr><w:t>a</w:t></w:r><w:r><w:t xml:space="preserve"> end.</w:t></w:r></w:p>')
+    source = tmp_path / "sym.docx"
+    source.write_bytes(docx_bytes(body))
+    doc = libreoffice_convert([source], tmp_path / "doc", to="doc")[0]
+    assert exported_lines([doc], tmp_path / "text")["sym.doc"] == ["Done \uf0fc and a end."]
+    assert paragraphs(doc) == paragraphs(source) == ["Done ✓ and α end."]
+
+
 def hand_made(fields: bool = True) -> WordDoc:
     """Pieces stored out of order, one byte a character (cp1252's curly quotes, dash and euro sign) and two
     (Arabic, Chinese, an emoji), with hidden and deleted runs, breaks, Word's hyphens and a footnote; `fields`:

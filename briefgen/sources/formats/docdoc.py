@@ -1,7 +1,8 @@
 """Word 97-2003 seeds (.doc, and its template .dot: an OLE compound file, cfb.py): the main document's text as Word
-shows it (docfib.py finds it, docchars.py what is hidden, doctext.py reads it), then its footnotes, endnotes and
-text boxes, each its own paragraph; headers, footers and comments are not read. Its SummaryInformation stream
-gives `seeds add` its title, author, subject, comments and creation date.
+shows it (docfib.py finds it, docchars.py what is hidden and what a symbol font draws, doclists.py the list
+numbers, doctext.py reads it), then its footnotes, endnotes and text boxes, each its own paragraph; headers,
+footers and comments are not read. Its SummaryInformation stream gives `seeds add` its title, author, subject,
+comments and creation date.
 
 An encrypted or obfuscated document, a Word 6.0/95 one (another format) and a compound file holding no Word
 document (an Excel or PowerPoint file) are refused with what to do, and so is more text than a seed may hold.
@@ -15,7 +16,7 @@ import struct
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.cfb import Compound
-from briefgen.sources.formats.docchars import unshown
+from briefgen.sources.formats.docchars import character_runs
 from briefgen.sources.formats.docfib import (
     ENCRYPTED,
     FOOTNOTE_REFS,
@@ -83,9 +84,9 @@ def _texts(compound: Compound) -> list[str]:
     if fib.table_name not in streams:
         raise damaged(f"its table stream {fib.table_name} is missing")
     table = compound.stream(streams[fib.table_name])
-    hidden = unshown(word, table, fib, damaged)
+    runs = character_runs(word, table, fib, damaged)
     stored = pieces(table, fib, len(word), damaged)
-    text = "".join(hidden.shown(piece_text(word, piece, damaged), piece.offset, piece.width) for piece in stored)
+    text = "".join(runs.shown(piece_text(word, piece, damaged), piece.offset, piece.width) for piece in stored)
     main = fib.counts["text"]
     lists, starts = Lists(word, table, fib), [piece.cp for piece in stored]
 
