@@ -21,6 +21,7 @@ from briefgen.sources.formats.docfib import (
     ENCRYPTED,
     FOOTNOTE_REFS,
     OBFUSCATED,
+    SECTIONS,
     WORD97,
     Fib,
     piece_text,
@@ -94,18 +95,22 @@ def _texts(compound: Compound) -> list[str]:
         piece = stored[max(bisect.bisect_right(starts, cp) - 1, 0)]
         return lists.label(piece.offset + (cp - piece.cp) * piece.width)
 
-    found = list(Story(_refs(table, fib, main), label).paragraphs(text[:main]))
+    notes = _positions(table, fib, FOOTNOTE_REFS, 2, main)
+    sections = frozenset(cp - 1 for cp in _positions(table, fib, SECTIONS, 12, main + 1))  # each one's last mark
+    found = list(Story(notes, label, sections).paragraphs(text[:main]))
     for story in AFTER_BODY:
         start = fib.start(story)
         found += Story().paragraphs(text[start:start + fib.counts[story]])
     return found
 
 
-def _refs(table: bytes, fib: Fib, main: int) -> frozenset[int]:
-    """The positions of the footnote references in the main text (a PLC's leading character positions)."""
-    start, length = fib.table(FOOTNOTE_REFS)
-    count = (length - 4) // 6 if length >= 10 and start + length <= len(table) else 0
-    return frozenset(cp for cp in struct.unpack_from(f"<{count}i", table, start) if 0 <= cp < main)
+def _positions(table: bytes, fib: Fib, index: int, size: int, main: int) -> frozenset[int]:
+    """The character positions a PLC of the main text lists (the footnote references; the sections' ends), below
+    `main`: its leading positions, before its items of `size` bytes."""
+    start, length = fib.table(index)
+    count = (length - 4) // (4 + size) if length >= 8 + size and start + length <= len(table) else 0
+    return frozenset(cp for cp in struct.unpack_from(f"<{count + 1}i", table, start) if 0 <= cp < main) \
+        if count else frozenset()
 
 
 def properties(raw: bytes) -> dict[str, str]:

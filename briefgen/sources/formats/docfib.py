@@ -21,7 +21,7 @@ ENCRYPTED, WHICH_TABLE, OBFUSCATED = 0x0100, 0x0200, 0x8000
 STORIES = ("text", "footnotes", "headers", "macros", "comments", "endnotes", "boxes")
 FIRST_COUNT = 3
 # FibRgFcLcb97's (offset, length) pairs read, by their index
-FOOTNOTE_REFS, CHARACTER_RUNS, CLX = 2, 12, 33
+FOOTNOTE_REFS, SECTIONS, CHARACTER_RUNS, CLX = 2, 6, 12, 33
 COMPRESSED = 0x40000000
 # Bytes 0x80-0x9F of a compressed piece, as the spec maps them: cp1252's characters; the five it leaves out (Word
 # never writes them in a compressed piece) read as nothing, as LibreOffice reads them: NUL, which keeps the place
