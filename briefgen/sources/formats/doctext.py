@@ -3,10 +3,10 @@
 
 U+000D ends a paragraph and U+0007 a table cell (a row's end mark too: an empty cell, dropped), U+000C a section
 break (where the section table ends a section; elsewhere it is a page break inside a paragraph, and reads as a
-space, as a DOCX's does); U+000B (a line break) and a tab read as white space, U+001E (a non-breaking hyphen)
-as `-`, U+001F (an optional hyphen) as nothing. A field, U+0013 code U+0014 result U+0015, reads as its result (a field nested
-in another's code is code too; a field with no result separator shows nothing, but for a ruby, the EQ field with
-no result LibreOffice and Word write for it, which reads as its base text, as the RTF reader reads it). U+0002,
+space, as a DOCX's does); U+000B (a line break) and a tab read as white space, U+001E (a non-breaking hyphen) as
+`-`, U+001F (an optional hyphen) as nothing. A field, U+0013 code U+0014 result U+0015, reads as its result (a field
+nested in another's code is code too; a field with no result separator shows nothing, but for a ruby, the EQ field
+with no result LibreOffice and Word write for it, which reads as its base text, as the RTF reader reads it). U+0002,
 a footnote's automatic reference (where the footnotes' PLC has one), reads as the footnote's number glued to its
 word (`priority1`, as the DOCX reader gives it), an endnote's as nothing (Word numbers them in roman numerals);
 pictures (U+0001), drawn objects (U+0008), comment marks (U+0005) and the other controls are nothing.
