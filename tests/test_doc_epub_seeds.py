@@ -131,6 +131,21 @@ def test_hand_made_pieces_read_as_libreoffice_shows_them(tmp_path: Path) -> None
         " ".join(SHOWN[:3] + SHOWN[-2:-1])
 
 
+def test_pieces_a_fast_save_formatted_whole_read_with_their_properties(tmp_path: Path) -> None:
+    """A fast save formats a whole piece through its Prm (a property run of the CLX): a piece made hidden and one
+    made a tracked deletion are out, as LibreOffice's PDF of the file prints it; a run naming a font the font
+    table lacks reads as stored."""
+    doc = tmp_path / "fast.doc"
+    wingdings = b"\x4f\x4a\x01\x00"  # sprmCRgFtc0: font 1 of the font table, which this file lacks: no change
+    doc.write_bytes(word_file(WordDoc([
+        Piece("Kept words ", compressed=True), Piece("SECRET ", compressed=True, properties=b"\x3c\x08\x01"),
+        Piece("GONE ", properties=b"\x00\x08\x01"), Piece("more.\r", compressed=True, properties=wingdings)],
+        stored_order=[3, 1, 0, 2])))
+    assert paragraphs(doc) == ["Kept words more."]
+    (tmp_path / "pdf").mkdir()
+    assert pdftotext(libreoffice_pdf(doc, tmp_path / "pdf")).split() == ["Kept", "words", "more."]
+
+
 def _truncated_piece() -> bytes:
     pieces = [Piece("First. " * 14 + "\r", compressed=True), Piece("x" * 4000, compressed=True)]
     streams = WordDoc(pieces, stored_order=[1, 0]).streams()

@@ -20,6 +20,7 @@ class Piece:
     compressed: bool = False  # one cp1252 byte a character, else UTF-16LE
     hidden: tuple[str, ...] = ()  # passages of the piece made hidden (each where it first occurs)
     deleted: tuple[str, ...] = ()  # passages made a tracked deletion
+    properties: bytes = b""  # character properties a fast save gave the whole piece (a Prc its Prm names)
 
 
 @dataclass
@@ -45,10 +46,13 @@ class WordDoc:
                 continue
             data += _one_byte(piece.text) if piece.compressed else piece.text.encode("utf-16-le")
         cps = [sum(units[:i]) for i in range(len(self.pieces) + 1)]
-        pcds = b"".join(struct.pack("<HIH", 0, offsets[i] * 2 | 0x40000000 if p.compressed else offsets[i], 0)
+        grpprls = [piece.properties for piece in self.pieces if piece.properties]
+        prc = b"".join(b"\x01" + struct.pack("<h", len(grpprl)) + grpprl for grpprl in grpprls)
+        pcds = b"".join(struct.pack("<HIH", 0, offsets[i] * 2 | 0x40000000 if p.compressed else offsets[i],
+                                    grpprls.index(p.properties) << 1 | 1 if p.properties else 0)
                         for i, p in enumerate(self.pieces))
         plc = struct.pack(f"<{len(cps)}i", *cps) + pcds
-        clx = self.prc + b"\x02" + struct.pack("<I", len(plc)) + plc
+        clx = self.prc + prc + b"\x02" + struct.pack("<I", len(plc)) + plc
         runs = self._runs(offsets)
         fkp_page = -(-(TEXT_AT + len(data)) // SECTOR)
         text = "".join(piece.text for piece in self.pieces).encode("utf-16-le")

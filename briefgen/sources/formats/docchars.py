@@ -5,9 +5,10 @@ Insert > Symbol put (sprmCSymbol: a font and a character) and text typed in a sy
 Symbol, Wingdings…, by the font table SttbfFfn) read as the characters drawn, as the DOCX reader reads them
 (docxsym.py: Wingdings' `ü` is `✓`, Symbol's `a` is `α`).
 
-Only the properties a run sets itself are read: a character style that hides its text or sets its font is not
-(its toggle, 0x80 "as the style says", reads as shown; 0x81 "the opposite of the style" as hidden, the style
-being taken as shown).
+A piece of text a fast save formatted whole (its Prm naming a property run of the CLX) reads with those properties.
+Only the properties a run sets itself are read: a character style that hides its text or sets its font is not (its
+toggle, 0x80 "as the style says", reads as shown; 0x81 "the opposite of the style" as hidden, the style being taken
+as shown).
 """
 
 from __future__ import annotations
@@ -33,14 +34,19 @@ Change = Callable[[str], str]  # what a run's properties make of its characters
 class Runs:
     """The byte ranges whose characters read otherwise than stored, sorted: each with what it makes of them."""
 
-    def __init__(self, ranges: list[tuple[int, int, Change]]) -> None:
+    def __init__(self, ranges: list[tuple[int, int, Change]], fonts: list[str]) -> None:
+        self.fonts = fonts  # the font table's names, by index
         self.ranges = sorted(ranges, key=lambda found: found[:2])
         self.starts = [start for start, _, _ in self.ranges]
         self.longest = max((end - start for start, end, _ in self.ranges), default=0)
 
-    def shown(self, text: str, offset: int, width: int) -> str:
+    def shown(self, text: str, offset: int, width: int, properties: bytes = b"") -> str:
         """`text`, stored from `offset` `width` bytes a character, as Word shows it: its unshown characters made
-        NUL and its symbols the characters drawn, one for one (so each character keeps its position)."""
+        NUL and its symbols the characters drawn, one for one (so each character keeps its position); with the
+        `properties` a fast save gave the whole piece over its runs'."""
+        whole = _change(_sprms(properties), self.fonts) if properties else None
+        if whole is not None:
+            return "".join(map(whole, text))
         end = offset + len(text) * width
         first = bisect.bisect_left(self.starts, offset - self.longest)
         chars = None
@@ -67,7 +73,7 @@ def character_runs(word: bytes, table: bytes, fib: Fib, damaged: Callable[[str],
             raise damaged(f"its character properties point past the WordDocument stream (page {number})")
         ranges += [(start, end, change) for start, end, grpprl in _runs(fkp)
                    if (change := _change(_sprms(grpprl), fonts)) is not None]
-    return Runs(ranges)
+    return Runs(ranges, fonts)
 
 
 def _runs(fkp: bytes) -> Iterator[tuple[int, int, bytes]]:

@@ -87,7 +87,8 @@ def _texts(compound: Compound) -> list[str]:
     table = compound.stream(streams[fib.table_name])
     runs = character_runs(word, table, fib, damaged)
     stored = pieces(table, fib, len(word), damaged)
-    text = "".join(runs.shown(piece_text(word, piece, damaged), piece.offset, piece.width) for piece in stored)
+    text = "".join(runs.shown(piece_text(word, piece, damaged), piece.offset, piece.width, piece.properties)
+                   for piece in stored)
     main = fib.counts["text"]
     lists, starts = Lists(word, table, fib), [piece.cp for piece in stored]
 

@@ -37,6 +37,7 @@ class Piece:
     length: int  # characters
     offset: int  # where its first character is in the WordDocument stream
     width: int  # bytes a character: 1 (compressed) or 2
+    properties: bytes = b""  # the character properties a fast save gave the whole piece (its Prm's grpprl)
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,12 @@ def pieces(table: bytes, fib: Fib, stored: int, damaged: Callable[[str], SeedErr
     clx = table[start:start + length]
     if length == 0 or len(clx) < length:
         raise damaged("its piece table is missing or points past the table stream")
-    at = 0
+    at, grpprls = 0, []
     while at < len(clx) and clx[at] == 1:
         size = struct.unpack_from("<h", clx, at + 1)[0] if at + 3 <= len(clx) else len(clx)
         if size < 0:  # a property run of negative size would lead back to itself
             raise damaged("its piece table is damaged")
+        grpprls.append(clx[at + 3:at + 3 + size])
         at += 3 + size
     if at + 5 > len(clx) or clx[at] != 2:
         raise damaged("its piece table is damaged")
@@ -108,10 +110,12 @@ def pieces(table: bytes, fib: Fib, stored: int, damaged: Callable[[str], SeedErr
     cps = struct.unpack_from(f"<{count + 1}i", plc)
     found = []
     for index in range(count):
-        fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)[0]
+        fc, prm = struct.unpack_from("<IH", plc, 4 * (count + 1) + 8 * index + 2)
         compressed = bool(fc & COMPRESSED)
         offset = (fc & ~COMPRESSED) // 2 if compressed else fc
-        found.append(Piece(cps[index], max(cps[index + 1] - cps[index], 0), offset, 1 if compressed else 2))
+        properties = grpprls[prm >> 1] if prm & 1 and prm >> 1 < len(grpprls) else b""  # a Prm naming a Prc
+        found.append(Piece(cps[index], max(cps[index + 1] - cps[index], 0), offset, 1 if compressed else 2,
+                           properties))
     if sum(piece.length * piece.width for piece in found) > stored:
         raise damaged("its pieces of text hold more bytes than its WordDocument stream (they overlap)")
     return found
