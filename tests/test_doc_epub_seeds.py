@@ -125,6 +125,9 @@ def test_hand_made_pieces_read_as_libreoffice_shows_them(tmp_path: Path) -> None
     doc.write_bytes(word_file(hand_made()))
     plain.write_bytes(word_file(hand_made(fields=False)))
     assert paragraphs(doc) == SHOWN
+    template = tmp_path / "hand.dot"  # Word 97-2003's template: the same format
+    template.write_bytes(doc.read_bytes())
+    assert paragraphs(template) == SHOWN
     lines = exported_lines([plain], tmp_path / "text")["plain.doc"]
     shown = " ".join(lines).replace("SECRET ", "").replace("DELETED ", "").replace("\u2011", "-")
     assert shown.replace("\u00ad", "").replace("priority one .", "priority1 one.") == \
