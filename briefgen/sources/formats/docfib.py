@@ -93,13 +93,7 @@ def pieces(table: bytes, fib: Fib, stored: int, damaged: Callable[[str], SeedErr
     clx = table[start:start + length]
     if length == 0 or len(clx) < length:
         raise damaged("its piece table is missing or points past the table stream")
-    at, grpprls = 0, []
-    while at < len(clx) and clx[at] == 1:
-        size = struct.unpack_from("<h", clx, at + 1)[0] if at + 3 <= len(clx) else len(clx)
-        if size < 0:  # a property run of negative size would lead back to itself
-            raise damaged("its piece table is damaged")
-        grpprls.append(clx[at + 3:at + 3 + size])
-        at += 3 + size
+    grpprls, at = _property_runs(clx, damaged)
     if at + 5 > len(clx) or clx[at] != 2:
         raise damaged("its piece table is damaged")
     size = struct.unpack_from("<I", clx, at + 1)[0]
@@ -117,8 +111,21 @@ def pieces(table: bytes, fib: Fib, stored: int, damaged: Callable[[str], SeedErr
         found.append(Piece(cps[index], max(cps[index + 1] - cps[index], 0), offset, 1 if compressed else 2,
                            properties))
     if sum(piece.length * piece.width for piece in found) > stored:
-        raise damaged("its pieces of text hold more bytes than its WordDocument stream (they overlap)")
+        raise damaged("its pieces of text hold more bytes than its WordDocument stream (they overlap, or the "
+                      "stream is cut short)")
     return found
+
+
+def _property_runs(clx: bytes, damaged: Callable[[str], SeedError]) -> tuple[list[bytes], int]:
+    """The CLX's property runs (Prc: 0x01, a size, the grpprl), in order, and where the piece table begins."""
+    at, grpprls = 0, []
+    while at < len(clx) and clx[at] == 1:
+        size = struct.unpack_from("<h", clx, at + 1)[0] if at + 3 <= len(clx) else len(clx)
+        if size < 0:  # a property run of negative size would lead back to itself
+            raise damaged("its piece table is damaged")
+        grpprls.append(clx[at + 3:at + 3 + size])
+        at += 3 + size
+    return grpprls, at
 
 
 def piece_text(word: bytes, piece: Piece, damaged: Callable[[str], SeedError]) -> str:
