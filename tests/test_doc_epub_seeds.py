@@ -336,9 +336,19 @@ HOSTILE_BOOKS = {
                     "OEBPS/content.opf is not well-formed XML"),
     "word.epub": (lambda: _docx_zip(),
                   "the file is a zip package but not an EPUB (it has no META-INF/container.xml)"),
+    "method.epub": (lambda: _unknown_method(epub_bytes(), "OEBPS/text/c2.xhtml"),
+                    "the EPUB is damaged: it cannot be unpacked (That compression method is not supported)"),
     "report.epub": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an EPUB e-book as its name says"),
     "empty.epub": (lambda: epub_bytes(spine='<itemref idref="img"/>'), "the EPUB has no text"),
 }
+
+
+def _unknown_method(package: bytes, name: str) -> bytes:
+    """The zip `package` with its central directory stating compression method 99 for `name` (a damaged entry)."""
+    at = package.index(b"PK\x01\x02")
+    while package[at + 46:at + 46 + len(name)] != name.encode():
+        at = package.index(b"PK\x01\x02", at + 4)
+    return package[:at + 10] + (99).to_bytes(2, "little") + package[at + 12:]
 
 
 def _docx_zip() -> bytes:

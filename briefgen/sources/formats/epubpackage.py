@@ -56,7 +56,9 @@ def opened(raw: bytes) -> Iterator[zipfile.ZipFile]:
                                 "decompression bomb?)", "save a copy without its images, or its text as .html")
             _check_kind(package)
             yield package
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+        # NotImplementedError: a compression method or zip version zipfile does not know (what a damaged entry
+        # states); RuntimeError: a part encrypted with a zip password
         raise SeedError(f"the EPUB is damaged: it cannot be unpacked ({str(exc)[:120]})", DAMAGED_HINT) from None
 
 
