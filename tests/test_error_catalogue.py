@@ -322,6 +322,25 @@ def _locked_odt() -> bytes:
     return odt_bytes("<text:p>Text.</text:p>", manifest_extra="<manifest:encryption-data/>")
 
 
+def _word(flags: int = 0x0200, version: int = 0xC1, loop: bool = False) -> bytes:
+    from tests.worddoc import Piece, WordDoc, word_file
+
+    return word_file(WordDoc([Piece("Some text.\r", compressed=True)], flags=flags, version=version), loop=loop)
+
+
+def _epub(**options: str) -> bytes:
+    from tests.test_doc_epub_seeds import epub_bytes
+
+    return epub_bytes(**options)
+
+
+def _drm_epub() -> bytes:
+    from tests.test_doc_epub_seeds import DRM
+
+    return _epub(encryption=DRM.format(algorithm="http://www.w3.org/2001/04/xmlenc#aes128-cbc",
+                                       uri="OEBPS/text/chapter%201.xhtml"))
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -350,9 +369,14 @@ SCENARIOS: dict[str, Scenario] = {
     "seed not UTF-8 text": _hostile("non-utf8 seed"),
     "seed in a legacy encoding": _hostile("windows-1252 seed"),
     "seed too large": _hostile("huge seed"),
-    "document format not read": _seed_to_add("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+    "document format not read": _seed_to_add("old.wpd", lambda: b"\xffWPC" + bytes(512)),
     "RTF seed that is not RTF": _seed_to_add("notes.rtf", lambda: b"Meeting notes, typed as plain text.\n"),
     "ODT seed password-protected": _seed_to_add("locked.odt", _locked_odt),
+    "Word 97-2003 seed password-protected": _seed_to_add("locked.doc", lambda: _word(flags=0x0300)),
+    "Word 6.0/95 seed": _seed_to_add("old.doc", lambda: _word(version=104)),
+    "Word 97-2003 seed damaged": _seed_to_add("notes.doc", lambda: _word(loop=True)),
+    "EPUB seed DRM-protected": _seed_to_add("book.epub", _drm_epub),
+    "EPUB seed too large": _seed_to_add("long.epub", lambda: _epub(spine='<itemref idref="c1"/>' * 100_000)),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),
     "profile key": _hostile("profile unknown key"),

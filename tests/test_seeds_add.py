@@ -145,14 +145,14 @@ def test_one_bad_file_adds_nothing(workspace: Path, tmp_path: Path) -> None:
     html_seed(page)
     bad = tmp_path / "locked.docx"
     bad.write_bytes(OLE_MAGIC + b"\x00" * 512)
-    (tmp_path / "old.doc").write_bytes(OLE_MAGIC + b"\x00" * 512)
+    (tmp_path / "old.wpd").write_bytes(b"\xffWPC" + b"\x00" * 512)
     before = fingerprint(workspace / "seeds")
     result = run(workspace, "seeds", "add", str(page), str(bad), str(tmp_path / "missing.pdf"),
-                 str(tmp_path / "old.doc"), str(tmp_path))
+                 str(tmp_path / "old.wpd"), str(tmp_path))
     assert result.exit_code == 1
     assert f"{bad}: the file is a password-protected Word document" in result.output
     assert f"{tmp_path / 'missing.pdf'}: file not found" in result.output
-    assert "unsupported format '.doc'" in result.output
+    assert "unsupported format '.wpd'" in result.output
     assert f"{tmp_path}: not a regular file" in result.output
     assert "Traceback" not in result.output
     assert fingerprint(workspace / "seeds") == before

@@ -131,7 +131,8 @@ PDF_ORIGINS = {
     "Subject": "from the PDF's Subject property",
 }
 DOCX_FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title",), "originator": ("author",), "published": ("created",), "description": ("subject", "comments"),
+    "title": ("title",), "originator": ("publisher", "author"), "published": ("created",),
+    "description": ("subject", "comments"),
     "author": ("author",)}
 # Where a word processor's document property came from, by the name of the document's format
 PROPERTY_ORIGINS = {
@@ -140,8 +141,9 @@ PROPERTY_ORIGINS = {
     "created": "from the {}'s creation date: check it is the publication date",
     "subject": "from the {}'s Subject property",
     "comments": "from the {}'s Comments property",
+    "publisher": "from the {}'s publisher",  # an e-book's dc:publisher
 }
-PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT"}
+PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT", "doc": "Word document", "epub": "EPUB"}
 HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first heading",
                 "canonical": "from the page's canonical link"}
 
@@ -183,11 +185,14 @@ def _pdf(raw: bytes) -> Clues:
 def _properties(kind: str, raw: bytes) -> Clues:
     """A word processor's document properties (a DOCX's core properties, an RTF's information group, an ODT's
     meta.xml): only what the file holds."""
+    from briefgen.sources.formats.docdoc import properties as doc_properties
     from briefgen.sources.formats.docxdoc import core_properties
+    from briefgen.sources.formats.epubmeta import properties as epub_properties
     from briefgen.sources.formats.odtmeta import properties as odt_properties
     from briefgen.sources.formats.rtfdoc import properties as rtf_properties
 
-    found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties}[kind](raw)
+    found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties, "doc": doc_properties,
+             "epub": epub_properties}[kind](raw)
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
     name = PROPERTY_FORMATS[kind]

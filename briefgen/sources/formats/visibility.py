@@ -240,10 +240,11 @@ _TAG = re.compile(r"""<!--(?:-?>|.*?--!?>|.*\Z)|<(/?)(style|script|textarea|titl
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
-def page_sheet(html: str) -> Sheet:
+def page_sheet(html: str, sheet: Sheet | None = None) -> Sheet:
     """The rules of the page's <style> elements that style the screen (no `media="print"`, none inside
-    <template> or <noscript>), in document order. A scan for them, not a second parse of the page."""
-    sheet, inert, position = Sheet(), 0, 0
+    <template> or <noscript>), in document order, added to `sheet` when one is given (the stylesheets an e-book's
+    page links). A scan for them, not a second parse of the page."""
+    sheet, inert, position = sheet or Sheet(), 0, 0
     while (found := _TAG.search(html, position)) is not None:
         position = found.end()
         closing, tag = found.group(1), (found.group(2) or "").lower()
