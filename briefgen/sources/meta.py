@@ -141,17 +141,18 @@ PROPERTY_ORIGINS = {
     "subject": "from the {}'s Subject property",
     "comments": "from the {}'s Comments property",
 }
-PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT"}
+PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT", "pptx": "PPTX", "xlsx": "XLSX"}
 HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first heading",
                 "canonical": "from the page's canonical link"}
 
 
 def document_clues(kind: str | None, raw: bytes, text: str) -> Clues:
-    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "html", "markdown"; None for text) gives:
+    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "pptx", "xlsx", "html", "markdown"; None for
+    text and "csv", which has no properties) gives:
     its metadata read from `raw`, and where a PDF or DOCX names no title (pandoc, LibreOffice and many a Word user
     leave the property empty) or the document is plain text, its first line of `text` (as read for the seed, one
     paragraph a line)."""
-    if kind is None:
+    if kind in (None, "csv"):
         return _first_line(text, "line")
     readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "markdown": _markdown}
     clues = _properties(kind, raw) if kind in PROPERTY_FORMATS else readers[kind](raw)
@@ -181,13 +182,14 @@ def _pdf(raw: bytes) -> Clues:
 
 
 def _properties(kind: str, raw: bytes) -> Clues:
-    """A word processor's document properties (a DOCX's core properties, an RTF's information group, an ODT's
-    meta.xml): only what the file holds."""
+    """A word processor's document properties (a DOCX's, a PPTX's or an XLSX's core properties, an RTF's
+    information group, an ODT's meta.xml): only what the file holds."""
     from briefgen.sources.formats.docxdoc import core_properties
     from briefgen.sources.formats.odtmeta import properties as odt_properties
     from briefgen.sources.formats.rtfdoc import properties as rtf_properties
 
-    found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties}[kind](raw)
+    found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties, "pptx": core_properties,
+             "xlsx": core_properties}[kind](raw)
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
     name = PROPERTY_FORMATS[kind]

@@ -1,5 +1,5 @@
-"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text),
-turned into numbered paragraphs.
+"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text, PowerPoint,
+Excel, CSV), turned into numbered paragraphs.
 
 Each extractor is imported only when a seed of its format is read, so a workspace of .txt seeds never loads
 a PDF or DOCX library. Slow extractors keep their result in output/.cache/, keyed by the document's bytes.
@@ -29,7 +29,7 @@ MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt"
+    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "pptx", "xlsx", "csv"
     max_bytes: int
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
@@ -57,9 +57,16 @@ FORMATS = {
     ".odt": Format("odt", 50 * MB, 0),
     ".ott": Format("odt", 50 * MB, 0),
     ".fodt": Format("odt", 40 * MB, 0),  # its XML parsed whole, as an .odt's content part (odtdoc.MAX_PART)
+    # a PowerPoint deck, with macros (never run), a template; an Excel workbook, with macros; a table as text
+    ".pptx": Format("pptx", 50 * MB, 0),
+    ".pptm": Format("pptx", 50 * MB, 0),
+    ".potx": Format("pptx", 50 * MB, 0),
+    ".xlsx": Format("xlsx", 50 * MB, 0),
+    ".xlsm": Format("xlsx", 50 * MB, 0),
+    ".csv": Format("csv", 5 * MB, 0),  # text, as a .txt seed
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
-NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt"  # the formats a hint names, each by its usual suffix
+NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .pptx .xlsx .csv"  # formats a hint names
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,15 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "odt":
         from briefgen.sources.formats.odtdoc import extract as from_odt
         return from_odt
+    if kind == "pptx":
+        from briefgen.sources.formats.pptxdoc import extract as from_pptx
+        return from_pptx
+    if kind == "xlsx":
+        from briefgen.sources.formats.xlsxdoc import extract as from_xlsx
+        return from_xlsx
+    if kind == "csv":
+        from briefgen.sources.formats.csvdoc import extract as from_csv
+        return from_csv
     if kind == "html-blocks":
         from briefgen.sources.formats.htmldoc import extract as from_html
         return from_html
