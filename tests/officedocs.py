@@ -93,7 +93,7 @@ def shape(text_paragraphs: str, x: int | None, y: int | None, ph: str = "", name
     """A slide's shape holding `text_paragraphs` (<a:p> elements), at offset (x, y) (none: no a:xfrm, its place
     inherited from its placeholder `ph`, attributes of p:ph such as 'type="title"')."""
     placeholder = f"<p:nvPr><p:ph {ph}/></p:nvPr>" if ph else "<p:nvPr/>"
-    xfrm = "" if x is None else f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="100" cy="100"/></a:xfrm>'
+    xfrm = "" if x is None else f'<a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="3000000" cy="400000"/></a:xfrm>'
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{ident}" name="{name}"/><p:cNvSpPr/>{placeholder}</p:nvSpPr>'
             f"<p:spPr>{xfrm}</p:spPr><p:txBody><a:bodyPr/>{text_paragraphs}</p:txBody></p:sp>")
 
