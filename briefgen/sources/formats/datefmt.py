@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from briefgen.sources.formats.numparts import Pieces
+from briefgen.sources.formats.numparts import Pieces, general
 
 DATE_TOKEN = re.compile(r"[dmyhs]|am/pm|a/p")
 _TOKEN = re.compile(r"am/pm|a/p|y+|m+|d+|h+|s+|\.0+|.", re.IGNORECASE | re.DOTALL)
@@ -34,8 +34,6 @@ def format_date(value: float, pieces: Pieces, date1904: bool) -> str:
     except OverflowError:
         moment = None
     if moment is None or not -MAX_SERIAL <= value <= MAX_SERIAL:
-        from briefgen.sources.formats.numfmt import general
-
         return general(value)
     twelve = any(kind == "code" and token.lower() in ("am/pm", "a/p") for kind, token in tokens)
     out = []

@@ -10,10 +10,9 @@ text and `\\x` are literal, `_x` (room for a character) is a space, `*x` (a fill
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from briefgen.sources.formats.datefmt import DATE_TOKEN, format_date
-from briefgen.sources.formats.numparts import Pieces, numeric
+from briefgen.sources.formats.numparts import Pieces, general, numeric
 
 # The format ids Excel numbers without writing their codes, as Excel (en-US) and LibreOffice show them
 BUILTIN = {
@@ -59,20 +58,6 @@ def format_text(text: str, code: str) -> str:
     section = sections[3] if len(sections) >= 4 else next(s for s in sections if "@" in s)
     return "".join(text if (kind, piece) == ("code", "@") else piece for kind, piece in _pieces(section)
                    if kind != "tag")
-
-
-def general(value: float) -> str:
-    """A number in the General format, as Calc writes it: 15 significant digits (a whole number below 10^16 whole),
-    in positional notation from 10^-9 to below 10^16, else scientific (`1E+16`, `1.5E-12`)."""
-    if value == 0:
-        return "0"
-    if float(value).is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    text = f"{value:.15g}"
-    mantissa, _, exponent = text.partition("e")
-    if not exponent or -10 < int(exponent) < 16:
-        return f"{Decimal(text).normalize():f}"
-    return f"{mantissa}E{int(exponent):+03d}"
 
 
 def _split(code: str) -> list[str]:

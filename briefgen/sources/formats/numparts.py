@@ -13,6 +13,20 @@ Pieces = list[tuple[str, str]]  # ("text", literal), ("code", a character of the
 PLACES = frozenset("0#?")
 
 
+def general(value: float) -> str:
+    """A number in the General format, as Calc writes it: 15 significant digits (a whole number below 10^16 whole),
+    in positional notation from 10^-9 to below 10^16, else scientific (`1E+16`, `1.5E-12`)."""
+    if value == 0:
+        return "0"
+    if float(value).is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    text = f"{value:.15g}"
+    mantissa, _, exponent = text.partition("e")
+    if not exponent or -10 < int(exponent) < 16:
+        return f"{Decimal(text).normalize():f}"
+    return f"{mantissa}E{int(exponent):+03d}"
+
+
 def rounded(value: float, places: int) -> Decimal:
     """`value` rounded to `places` decimals, half away from zero, as Excel and Calc round what they show."""
     return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -19,7 +19,7 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT, part_stream
 from briefgen.sources.formats.docxstyles import xml_events
 from briefgen.sources.formats.officepkg import main_part, opened, parsed, targets
 from briefgen.sources.formats.plain import SeedError, seed_lines
-from briefgen.sources.formats.pptxshapes import P, R, Linked, Placeholders, placeholders, slide_paragraphs, text_body
+from briefgen.sources.formats.pptxshapes import Linked, P, Placeholders, R, placeholders, slide_paragraphs, text_body
 
 READERS = {"chart": chart_text, "diagram": diagram_text}
 
@@ -91,7 +91,7 @@ def _notes(package: zipfile.ZipFile, own: dict[str, tuple[str, str]]) -> list[st
     if name is None:
         return []
     tree: Any = parsed(package, name, "PPTX")
-    found = []
+    found: list[str] = []
     for shape in tree.iter(f"{P}sp"):
         ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
         if ph is not None and str(ph.get("type", "body")) == "body":
