@@ -322,6 +322,14 @@ def _locked_odt() -> bytes:
     return odt_bytes("<text:p>Text.</text:p>", manifest_extra="<manifest:encryption-data/>")
 
 
+def _big_sheet() -> bytes:
+    from tests.officedocs import sheet_xml, xlsx_bytes
+    from tests.opendoc import declared_size
+
+    return declared_size(xlsx_bytes([("S", "", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'))]),
+                         "xl/worksheets/sheet1.xml", 197 << 20)
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -353,6 +361,9 @@ SCENARIOS: dict[str, Scenario] = {
     "document format not read": _seed_to_add("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
     "RTF seed that is not RTF": _seed_to_add("notes.rtf", lambda: b"Meeting notes, typed as plain text.\n"),
     "ODT seed password-protected": _seed_to_add("locked.odt", _locked_odt),
+    "Excel or PowerPoint seed password-protected (or an old .xls, .ppt)":
+        _seed_to_add("budget.xlsx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+    "Excel sheet too large": _seed_to_add("big.xlsx", _big_sheet),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),
     "profile key": _hostile("profile unknown key"),

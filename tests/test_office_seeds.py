@@ -233,8 +233,8 @@ def test_seeds_add_show_check_and_cite_each_format(workspace: Path, tmp_path: Pa
     text = catalogue.read_text(encoding="utf-8")
     assert 'title: "Drone Activity Briefing"' in text and "from the PPTX's Title property" in text
     catalogue.write_text(text.replace("kind: null", "kind: report").replace(
-        "descriptor: null", "descriptor: A table the test wrote.").replace("marking: null", "marking: TLP:CLEAR").replace(
-        "published: null", 'published: "2025-09-21"'),
+        "descriptor: null", "descriptor: A table the test wrote.").replace("marking: null", "marking: TLP:CLEAR")
+        .replace("published: null", 'published: "2025-09-21"'),
         encoding="utf-8")
     ties = {"drone-activity-briefing": ("2. Expand the depots", 9), "region": ("North 1,200 TRUE", 3),
             "region-2": ("North 1 200", 3)}
