@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 from briefgen.sources.formats.docxdoc import OLE_MAGIC, open_package, part_stream, related, relations
 from briefgen.sources.formats.docxstyles import WRITERS, refuse_doctype
@@ -64,3 +64,30 @@ def parsed(package: zipfile.ZipFile, name: str, kind: str) -> Any:
                         f"open it in {WRITERS[kind]} or LibreOffice and save it again") from None
     refuse_doctype(root, name, kind)
     return root
+
+
+def element_ends(stream: IO[bytes], name: str, kind: str, tags: Iterable[str]) -> Iterator[Any]:
+    """The elements of `tags` in the part, each once it has ended (with its content), let go after it has been
+    handled along with the elements before it: a part of a million rows is read in the memory of one. The
+    parser reports only these elements (a sheet's cells are read from their row), which is what makes a large
+    sheet fast. A part that declares a document type or is not well-formed is refused."""
+    from lxml import etree
+
+    events = etree.iterparse(stream, events=("end",), tag=tuple(tags), resolve_entities=False, load_dtd=False,
+                             no_network=True, huge_tree=False)
+    checked = False
+    try:
+        for _, element in events:
+            if not checked:
+                refuse_doctype(element.getroottree().getroot(), name, kind)
+                checked = True
+            yield element
+            element.clear()
+            parent = element.getparent()
+            while parent is not None and element.getprevious() is not None:
+                del parent[0]
+        if not checked and events.root is not None:  # none of the elements: the part's root still checked
+            refuse_doctype(events.root, name, kind)
+    except etree.XMLSyntaxError as exc:
+        raise SeedError(f"the {kind} is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
+                        f"open it in {WRITERS[kind]} or LibreOffice and save it again") from None

@@ -22,6 +22,7 @@ from briefgen.sources.formats.plain import SeedError, seed_lines
 from briefgen.sources.formats.pptxshapes import Linked, P, Placeholders, R, placeholders, slide_paragraphs, text_body
 
 READERS = {"chart": chart_text, "diagram": diagram_text}
+MAX_SLIDES = 3_000  # a deck's slides, each a part parsed with its layout's (a few ms): a minute at most
 
 
 def extract(raw: bytes) -> Extracted:
@@ -41,7 +42,11 @@ def deck_paragraphs(package: zipfile.ZipFile) -> Iterator[str]:
     layouts: dict[str, Placeholders] = {}
     read: set[str] = set()  # the charts and diagrams read: each once
     notes: list[str] = []
-    for slide_id in presentation.iterfind(f"{P}sldIdLst/{P}sldId"):
+    listed = presentation.findall(f"{P}sldIdLst/{P}sldId")
+    if len(listed) > MAX_SLIDES:
+        raise SeedError(f"the PPTX has more than {MAX_SLIDES:,} slides, more than briefgen reads from one seed",
+                        "split the deck, or save the slides that matter as a deck of their own")
+    for slide_id in listed:
         target = related.get(str(slide_id.get(f"{R}id", "")))
         if target is None or not target[0].endswith("/slide"):
             continue

@@ -1,8 +1,8 @@
-"""An Excel worksheet's rows, as the cells Excel shows: read as a stream of XML events (each row let go once
-read, so a sheet of a million rows needs the memory of one), hidden rows and columns left out, a merged range's
-value once (at its top left cell: a cell it covers shows nothing, whatever the file keeps there), each value as
-its type and number format show it (xlsxvalues.py). The sheet's `dimension` is never trusted: only the cells
-the file holds are read."""
+"""An Excel worksheet's rows, as the cells Excel shows: the parser reports each row once it has ended (its cells
+read from it, then let go, so a sheet of a million rows needs the memory of one), hidden rows and columns left
+out, a merged range's value once (at its top left cell: a cell it covers shows nothing, whatever the file keeps
+there), each value as its type and number format show it (xlsxvalues.py). The sheet's `dimension` is never
+trusted: only the cells the file holds are read, a row or cell with no reference being the one after the last."""
 
 from __future__ import annotations
 
@@ -13,13 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen.sources.formats.docxdoc import MB, part_stream
-from briefgen.sources.formats.docxstyles import xml_events
+from briefgen.sources.formats.docxdoc import MAX_TEXT, MB, part_stream
+from briefgen.sources.formats.officepkg import element_ends
+from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.formats.xlsxvalues import Book, cell_text
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})")
 TRUE = ("1", "true")
+CELL = f"{S}c"
+MAX_CELLS = 2_000_000  # cells a workbook may hold, empty ones too (a cell's value and line: 2 bytes of text at least)
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+INLINE = (f"{S}is/{S}t", f"{S}is/{S}r/{S}t")  # an inline string's text (not its phonetic reading, is/rPh)
 
 
 def column_of(letters: str) -> int:
@@ -56,96 +61,98 @@ class Merges:
                    for _, first, left, right in self.active)
 
 
-def merged_ranges(package: zipfile.ZipFile, name: str) -> Merges:
+def scanned(package: zipfile.ZipFile, name: str, budget: list[int]) -> bool:
+    """Whether the sheet names merged ranges, from a pass over its bytes (fast: no XML is parsed), which also
+    counts its cells against the workbook's `budget`: a sheet of millions of empty cells is refused before a
+    parser spends a minute on them."""
+    found, rest = False, b""
+    with part_stream(package, name) as stream:
+        while True:
+            chunk = stream.read(MB)
+            text = rest + chunk
+            cut = text.rfind(b"<") if chunk else len(text)  # a tag the chunk cuts is counted with the next
+            cut = len(text) if cut < 0 else cut
+            found = found or b"mergeCell" in text
+            budget[0] -= len(_CELL_TAG.findall(text, 0, cut))
+            if budget[0] < 0:
+                raise SeedError(f"the XLSX holds more than {MAX_CELLS:,} cells, more than a seed of at most "
+                                f"{MAX_TEXT // MB} MB of text needs",
+                                "save the sheets that matter as a workbook of their own, or as .csv")
+            if not chunk:
+                return found
+            rest = text[cut:]
+
+
+def merged_ranges(package: zipfile.ZipFile, name: str, found: bool) -> Merges:
     """The sheet's merged ranges, read in a pass of their own only when the part names any (they follow the
     sheet's data, which is read once they are known)."""
-    with part_stream(package, name, ) as stream:
-        tail, found = b"", False
-        while chunk := stream.read(MB):
-            if b"mergeCell" in tail + chunk:
-                found = True
-                break
-            tail = chunk[-10:]
     ranges = []
     if found:
         with part_stream(package, name) as stream:
-            for event, element in xml_events(stream, name, "XLSX"):
-                if event == "end" and element.tag == f"{S}mergeCell":
-                    first, _, last = str(element.get("ref", "")).partition(":")
-                    start, end = _cell(first), _cell(last or first)
-                    if start and end:
-                        ranges.append((start[0], end[0], start[1], end[1]))
+            for element in element_ends(stream, name, "XLSX", [f"{S}mergeCell"]):
+                first, _, last = str(element.get("ref", "")).partition(":")
+                start, end = _cell(first), _cell(last or first)
+                if start and end:
+                    ranges.append((start[0], end[0], start[1], end[1]))
     return Merges(sorted(ranges))
 
 
 @dataclass
-class SheetReader:
-    """The state of a sheet read event by event."""
+class Rows:
+    """The state of a sheet read cell by cell (each let go once read: a row of many cells is never held whole):
+    the row being read (its element, number, shown cells) and the hidden columns."""
 
     book: Book
     merges: Merges
-    hidden_columns: list[tuple[int, int]] = field(default_factory=list)
-    row: int = 0
+    hidden: list[tuple[int, int]] = field(default_factory=list)
+    row: Any = None
+    number: int = 0
     column: int = 0
-    cell: dict[str, str] = field(default_factory=dict)
-    texts: list[str] = field(default_factory=list)
-    value: str | None = None
-    phonetic: int = 0
     cells: list[str] = field(default_factory=list)
-    row_hidden: bool = False
 
-    def start(self, element: Any) -> None:
-        tag = element.tag
-        if tag == f"{S}row":
-            number = str(element.get("r", ""))
-            self.row = int(number) if number.isdigit() else self.row + 1
-            self.column, self.cells = 0, []
-            self.row_hidden = str(element.get("hidden", "")).lower() in TRUE
-        elif tag == f"{S}c":
-            place = _cell(str(element.get("r", "")))
-            self.column = place[1] if place else self.column + 1
-            self.cell = {"t": str(element.get("t", "n")), "s": str(element.get("s", "0"))}
-            self.texts, self.value = [], None
-        elif tag == f"{S}rPh":
-            self.phonetic += 1
+    def enter(self, row: Any) -> None:
+        """Start reading `row` (its attributes are known before its cells are)."""
+        if row is not self.row:
+            reference = str(row.get("r", ""))
+            self.row, self.column, self.cells = row, 0, []
+            self.number = int(reference) if reference.isdigit() else self.number + 1
 
-    def end(self, element: Any) -> list[str] | None:
-        """A row's cells once it has ended (None before)."""
-        tag = element.tag
-        if tag == f"{S}v":
-            self.value = element.text or ""
-        elif tag == f"{S}t" and not self.phonetic:
-            self.texts.append(element.text or "")
-        elif tag == f"{S}rPh":
-            self.phonetic -= 1
-        elif tag == f"{S}col" and str(element.get("hidden", "")).lower() in TRUE:
-            self.hidden_columns.append((_number(element.get("min")), _number(element.get("max"))))
-        elif tag == f"{S}c":
-            self._cell_ended()
-        elif tag == f"{S}row":
-            return [] if self.row_hidden else self.cells
-        return None
-
-    def _cell_ended(self) -> None:
-        if self.row_hidden or any(low <= self.column <= high for low, high in self.hidden_columns):
-            return
-        inline = "".join(self.texts) if self.cell["t"] == "inlineStr" else None
-        text = cell_text(self.book, self.cell["t"], self.cell["s"], self.value, inline)
-        if text.strip() and not self.merges.covered(self.row, self.column):
+    def cell(self, cell: Any) -> None:
+        self.enter(cell.getparent())
+        reference = cell.get("r")
+        place = _cell(reference) if reference else None
+        self.column = place[1] if place else self.column + 1
+        if not len(cell) or str(self.row.get("hidden", "")).lower() in TRUE or \
+                (self.hidden and any(low <= self.column <= high for low, high in self.hidden)):
+            return  # no value (a formatted empty cell), or hidden
+        kind = str(cell.get("t", "n"))
+        inline = "".join(t.text or "" for path in INLINE for t in cell.iterfind(path)) if kind == "inlineStr" \
+            else None
+        text = cell_text(self.book, kind, str(cell.get("s", "0")), cell.findtext(f"{S}v"), inline)
+        if text.strip() and not self.merges.covered(self.number, self.column):
             self.cells.append(text)
+
+    def ended(self, row: Any) -> list[str]:
+        """The shown cells of the row that has ended."""
+        self.enter(row)
+        self.row = None
+        return [] if str(row.get("hidden", "")).lower() in TRUE else self.cells
+
+
+def sheet_rows(package: zipfile.ZipFile, name: str, book: Book, budget: list[int]) -> Iterator[list[str]]:
+    """The sheet's visible rows, each its shown cells' texts, in the order the file holds them; `budget`: the
+    cells the workbook may still hold (more are refused)."""
+    rows = Rows(book, merged_ranges(package, name, scanned(package, name, budget)))
+    with part_stream(package, name) as stream:
+        for element in element_ends(stream, name, "XLSX", [CELL, f"{S}row", f"{S}col"]):
+            if element.tag == CELL:
+                rows.cell(element)
+            elif element.tag == f"{S}row":
+                yield rows.ended(element)
+            elif str(element.get("hidden", "")).lower() in TRUE:  # <cols> comes before the rows
+                rows.hidden.append((_number(element.get("min")), _number(element.get("max"))))
 
 
 def _number(value: Any) -> int:
     text = str(value or "0")
     return int(text) if text.isdigit() else 0
-
-
-def sheet_rows(package: zipfile.ZipFile, name: str, book: Book) -> Iterator[list[str]]:
-    """The sheet's visible rows, each its shown cells' texts, in the order the file holds them."""
-    reader = SheetReader(book, merged_ranges(package, name))
-    with part_stream(package, name) as stream:
-        for event, element in xml_events(stream, name, "XLSX"):
-            if event == "start":
-                reader.start(element)
-            elif (row := reader.end(element)) is not None:
-                yield row

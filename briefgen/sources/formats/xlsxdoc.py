@@ -15,16 +15,17 @@ from collections.abc import Iterator
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT, part_stream
-from briefgen.sources.formats.docxstyles import xml_events
 from briefgen.sources.formats.numfmt import BUILTIN
-from briefgen.sources.formats.officepkg import main_part, opened, parsed, targets
+from briefgen.sources.formats.officepkg import element_ends, main_part, opened, parsed, targets
 from briefgen.sources.formats.plain import SeedError, seed_lines
 from briefgen.sources.formats.sheetrows import row_paragraphs
-from briefgen.sources.formats.xlsxcells import S, sheet_rows
+from briefgen.sources.formats.xlsxcells import MAX_CELLS, S, sheet_rows
 from briefgen.sources.formats.xlsxvalues import Book
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 HIDDEN = ("hidden", "veryhidden")
+MAX_SHEETS = 1_000  # each sheet is scanned and parsed (a few ms even empty): a workbook of more is no one table
+SHARED = (f"{S}t", f"{S}r/{S}t")  # a shared string's text: plain, or its rich text runs (not its reading, rPh)
 
 
 def extract(raw: bytes) -> Extracted:
@@ -44,11 +45,17 @@ def workbook_rows(package: zipfile.ZipFile) -> Iterator[list[str]]:
     properties = workbook.find(f"{S}workbookPr")
     date1904 = properties is not None and str(properties.get("date1904", "")).lower() in ("1", "true")
     book = Book(_shared_strings(package, related), _formats(package, related), date1904)
+    budget, read = [MAX_CELLS], set()
     for sheet in workbook.iterfind(f"{S}sheets/{S}sheet"):
         target = related.get(str(sheet.get(R_ID, "")))
-        if str(sheet.get("state", "")).lower() in HIDDEN or target is None or not target[0].endswith("/worksheet"):
-            continue  # hidden, or a chart sheet or macro sheet: no cells
-        yield from sheet_rows(package, target[1], book)
+        if str(sheet.get("state", "")).lower() in HIDDEN or target is None or \
+                not target[0].endswith("/worksheet") or target[1] in read:
+            continue  # hidden, a chart sheet or macro sheet (no cells), or a sheet listed again
+        read.add(target[1])
+        if len(read) > MAX_SHEETS:
+            raise SeedError(f"the XLSX has more than {MAX_SHEETS:,} sheets, more than briefgen reads from one seed",
+                            "save the sheets that matter as a workbook of their own")
+        yield from sheet_rows(package, target[1], book, budget)
 
 
 def _part(related: dict[str, tuple[str, str]], kind: str) -> str | None:
@@ -58,22 +65,11 @@ def _part(related: dict[str, tuple[str, str]], kind: str) -> str | None:
 def _shared_strings(package: zipfile.ZipFile, related: dict[str, tuple[str, str]]) -> list[str]:
     """The shared strings, each its runs' text (a phonetic reading, rPh, left out), read as a stream."""
     name = _part(related, "/sharedStrings")
-    found: list[str] = []
     if name is None:
-        return found
-    texts: list[str] = []
-    phonetic = 0
+        return []
     with part_stream(package, name) as stream:
-        for event, element in xml_events(stream, name, "XLSX"):
-            tag = element.tag
-            if tag == f"{S}rPh":
-                phonetic += 1 if event == "start" else -1
-            elif event == "end" and tag == f"{S}t" and not phonetic:
-                texts.append(element.text or "")
-            elif event == "end" and tag == f"{S}si":
-                found.append("".join(texts))
-                texts = []
-    return found
+        return ["".join(t.text or "" for path in SHARED for t in item.iterfind(path))
+                for item in element_ends(stream, name, "XLSX", [f"{S}si"])]
 
 
 def _formats(package: zipfile.ZipFile, related: dict[str, tuple[str, str]]) -> list[str]:
