@@ -24,7 +24,8 @@ CODES = {164: "#,##0;(#,##0)", 165: "0.0%", 166: "[$€-407]#,##0.00", 167: "yyy
          169: '"USD "#,##0.00', 170: "#,##0.00_);[Red](#,##0.00)", 171: "0.000E+00", 172: "# ?/?", 173: "@",
          174: '#,##0,"K"', 175: "mmmm d, yyyy", 176: "h:mm AM/PM", 177: "[h]:mm", 178: '0.00;-0.00;"zero"',
          179: "# ??/??", 180: "$#,##0", 181: "000-00", 182: "dddd", 183: '0"%"', 184: '#,##0.0,,"M"',
-         185: "0.00\\ \\k\\m", 186: "#,##0.00 [$USD]", 187: "mmm yy", 188: "[>=1000]#,##0,\"K\";0"}
+         185: "0.00\\ \\k\\m", 186: "#,##0.00 [$USD]", 187: "mmm yy", 188: "[>=1000]#,##0,\"K\";0",
+         189: "#,##0;-#,##0;-", 190: '"$"General', 191: 'yyyy"年"m"月"d"日"'}
 IDS = [0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 37, 38, 39, 40, 45, 46, 47, 48, 49,
        *CODES]
 # values whose time of day is whole seconds (Calc cuts a fraction of a second off a clock time, Excel rounds it),
@@ -173,7 +174,8 @@ Speaker note: mention the source.
 
 def test_a_deck_reads_as_libreoffice_draws_its_slides(tmp_path: Path) -> None:
     """pandoc's deck (title slide, bullets, a numbered list, a table, speaker notes): the slides' paragraphs are
-    the lines LibreOffice draws on them (its PDF), numbers included, bullets' glyphs not; the notes follow."""
+    the lines LibreOffice draws on them (its PDF), numbers included, bullets' glyphs not; the notes follow; and
+    LibreOffice's own .pptx of the deck reads the same."""
     (tmp_path / "deck.md").write_text(DECK, encoding="utf-8")
     deck = tmp_path / "deck.pptx"
     subprocess.run([require("pandoc"), str(tmp_path / "deck.md"), "-o", str(deck)], check=True, timeout=120)
@@ -182,6 +184,9 @@ def test_a_deck_reads_as_libreoffice_draws_its_slides(tmp_path: Path) -> None:
                                                            ).splitlines() if line.strip()]
     assert "2. Expand the depots" in drawn
     assert paragraphs(deck) == [*drawn, "Speaker note: mention the source."]
+    (tmp_path / "again").mkdir()  # LibreOffice's own .pptx of the deck (its masters, layouts, numbering)
+    again = libreoffice_convert([deck], tmp_path / "again", to="pptx:Impress MS PowerPoint 2007 XML")[0]
+    assert paragraphs(again) == paragraphs(deck)
 
 
 def test_slides_in_presentation_order_shapes_in_reading_order(tmp_path: Path) -> None:

@@ -41,12 +41,13 @@ def format_number(value: float, code: str, date1904: bool = False) -> str:
     pieces = _pieces(section)
     codes = "".join(text for kind, text in pieces if kind == "code").lower()
     if "@" in codes and not any(char in codes for char in "0#?"):  # General, or text's format for a number
-        return "".join(general(value) if piece == ("code", "@") else piece[1] for piece in pieces
-                       if piece[0] != "tag")
+        shown = "".join(general(abs(value)) if piece == ("code", "@") else piece[1] for piece in pieces
+                        if piece[0] != "tag")
+        return f"-{shown}" if value < 0 else shown  # the sign first, as a number format draws it
     if any(kind == "tag" for kind, _ in pieces) or DATE_TOKEN.search(codes):
         return format_date(value, pieces, date1904)
     if not any(char in codes for char in "0#?"):  # text only ("zero", "-"), or nothing
-        return "".join(text for kind, text in pieces if kind == "text")
+        return "".join(text for kind, text in pieces if kind != "tag")
     return numeric(value, pieces)
 
 
@@ -80,7 +81,7 @@ def _section(code: str, value: float) -> tuple[str, float]:
             if condition is None or _meets(value, condition.group(1), float(condition.group(2))):
                 return section, abs(value) if value < 0 and section is not sections[0] else value
         return sections[0], value
-    if value < 0 and len(sections) >= 2 and sections[1].strip():
+    if value < 0 and len(sections) >= 2:  # an empty negative section (`0.00;;`) shows nothing
         return sections[1], -value
     if value == 0 and len(sections) >= 3:
         return sections[2], value
