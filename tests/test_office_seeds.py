@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.sources.formats import extract, format_of
+from briefgen.sources.formats import FORMATS, extract, format_of
 from tests.helpers import libreoffice_convert, pdftotext, run
 from tests.officedocs import pptx_bytes, shape, sheet_xml, xlsx_bytes
 from tests.opendoc import declared_size
@@ -111,13 +111,15 @@ def test_hidden_sheets_rows_and_columns_and_covered_cells_are_not_read(tmp_path:
 
 def test_the_1904_date_system_and_text_formats(tmp_path: Path) -> None:
     """A workbook of the 1904 date system (Excel for Mac's old default) shows its dates four years and a day on
-    from the same serial number in the 1900 system, as LibreOffice shows them."""
-    rows = '<row r="1"><c r="A1" s="1"><v>43830</v></c><c r="B1" s="2" t="s"><v>0</v></c></row>'
+    from the same serial number in the 1900 system, as LibreOffice shows them; a text format's section adds its
+    words to a text cell; a date written as one (t="d", ISO 8601) shows in its number format."""
+    rows = ('<row r="1"><c r="A1" s="1"><v>43830</v></c><c r="B1" s="2" t="s"><v>0</v></c>'
+            '<c r="C1" s="1" t="d"><v>2025-09-21T00:00:00</v></c></row>')
     path = tmp_path / "mac.xlsx"
     path.write_bytes(xlsx_bytes([("S", "", sheet_xml(rows))], shared=["<t>Pak</t>"],
                                 formats={164: "yyyy-mm-dd", 165: '"Item: "@'}, styles=[164, 165], date1904=True))
     expected = calc_cells(path, tmp_path / "calc")
-    assert paragraphs(path) == expected == ["2024-01-01", "Item: Pak"]
+    assert paragraphs(path) == expected == ["2024-01-01", "Item: Pak", "2025-09-21"]
 
 
 def test_csv_reads_as_its_cells_whatever_its_delimiter_and_encoding(tmp_path: Path) -> None:
@@ -217,6 +219,20 @@ def test_slides_in_presentation_order_shapes_in_reading_order(tmp_path: Path) ->
                                 notes=[shape(_p("A note"), None, None, ph='type="body" idx="1"')], order=[2, 0, 1]))
     assert paragraphs(deck) == ["Opening slide", "Slide title", "(a) one", "(b) two", "Left box", "Right box",
                                 "Line break7", "Wide cell", "A", "B", "A note"]
+    (tmp_path / "pdf").mkdir()  # LibreOffice leaves the hidden slide and shape out of the deck it prints too
+    printed = pdftotext(libreoffice_convert([deck], tmp_path / "pdf")[0])
+    assert "Left box" in printed and "Hidden slide" not in printed and "Hidden shape" not in printed
+
+
+def test_a_decks_title_is_its_core_property_else_its_first_slides_title() -> None:
+    """`seeds add` titles a deck from its Title property, else from its first slide's title (read first)."""
+    from briefgen.sources.meta import document_clues
+
+    slide = shape(_p("Subtitle"), 0, 2_000_000, ident=3) + shape(_p("Quarterly drone review"), 0, 0, ph='type="title"')
+    for core, title in (("", "Quarterly drone review"), ("<dc:title>Deck title</dc:title>", "Deck title")):
+        raw = pptx_bytes([("", slide)], core=core)
+        text = "\n".join(extract(FORMATS[".pptx"], raw).paragraphs)
+        assert document_clues("pptx", raw, text)["title"].value == title
 
 
 def test_seeds_add_show_check_and_cite_each_format(workspace: Path, tmp_path: Path) -> None:
@@ -283,6 +299,8 @@ HOSTILE = {
                     "the XLSX has more than 1,000 sheets, more than briefgen reads from one seed"),
     "slides.pptx": (lambda: pptx_bytes([("", "")], order=[0] * 3_001),
                     "the PPTX has more than 3,000 slides, more than briefgen reads from one seed"),
+    "table.csv": (lambda: _xlsx('<row r="1"><c r="A1"><v>1</v></c></row>'),
+                  "the file is an Excel workbook, not CSV text as its name says"),
     "locked.xlsx": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024),
                     "the file is a password-protected XLSX or an old binary .xls file, not a XLSX"),
     "locked.pptx": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024),

@@ -4,8 +4,10 @@ cell format's number format (numfmt.py), as Excel and LibreOffice show it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from briefgen.sources.formats.datefmt import EPOCHS
 from briefgen.sources.formats.numfmt import format_number, format_text
 
 
@@ -32,8 +34,10 @@ def cell_text(book: Book, kind: str, style: str, value: str | None, inline: str 
         return format_text(book.shared[index], code) if 0 <= index < len(book.shared) else ""
     if kind == "b":
         return "TRUE" if value.strip() in ("1", "true") else "FALSE"
-    if kind in ("str", "e", "d"):
-        return value if kind != "str" else format_text(value, code)
+    if kind == "d":  # a date written as one (ISO 8601), shown in its format as its serial number would be
+        return _iso_date(value, code, book.date1904)
+    if kind in ("str", "e"):
+        return value if kind == "e" else format_text(value, code)
     try:
         number = float(value)
     except ValueError:
@@ -46,3 +50,11 @@ def cell_text(book: Book, kind: str, style: str, value: str | None, inline: str 
 def _code(book: Book, style: str) -> str:
     index = int(style) if style.isdigit() else 0
     return book.formats[index] if index < len(book.formats) else "General"
+
+
+def _iso_date(value: str, code: str, date1904: bool) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return value
+    return format_number((moment - EPOCHS[date1904]).total_seconds() / 86400, code, date1904)
