@@ -338,3 +338,20 @@ def test_a_sheet_of_a_million_empty_rows_under_a_lying_dimension_reads_in_bounde
     started = time.monotonic()
     assert paragraphs(path) == ["Last"]
     assert time.monotonic() - started < 60
+
+
+def test_number_formats_at_the_extremes_draw_without_failing() -> None:
+    """A double's extremes and codes no application writes (hundreds of placeholders; a code of 30,000
+    characters, longer than Excel takes, shows General) draw in bounded time: exact digits, at most 30 decimals
+    rounded, never an exception."""
+    from briefgen.sources.formats.numfmt import format_number
+
+    assert format_number(1e300, "#,##0.00").startswith("1,000,000,000,000,000,")
+    assert format_number(2.2250738585072014e-308, "0.00E+00") == "2.23E-308"  # the smallest normal double
+    assert format_number(-1e308, "0.0E+0") == "-1.0E+308"
+    assert format_number(1 / 3, "0." + "0" * 200).startswith("0." + "3" * 16)
+    assert format_number(0.5, "# " + "?" * 50 + "/" + "?" * 50).split() == ["1/2"]
+    started = time.monotonic()
+    for _ in range(10_000):
+        assert format_number(1.5, '0.00"x"' + '"y"' * 10_000) == "1.5"
+    assert time.monotonic() - started < 5

@@ -27,7 +27,8 @@ def format_date(value: float, pieces: Pieces, date1904: bool) -> str:
     tokens = _tokens(pieces)
     if value < 0 and any(kind == "tag" for kind, _ in tokens):  # a negative span: its size, after a minus
         return "-" + format_date(-value, pieces, date1904)
-    fraction = max((len(token) - 1 for kind, token in tokens if kind == "code" and token.startswith(".")), default=0)
+    fraction = min(3, max((len(token) - 1 for kind, token in tokens if kind == "code" and token.startswith(".")),
+                          default=0))  # Excel shows a second's thousandths at most
     seconds = round(Decimal(repr(float(value))) * 86400 * 10 ** fraction) / Decimal(10 ** fraction)
     try:
         moment = EPOCHS[date1904] + dt.timedelta(seconds=int(seconds // 1))

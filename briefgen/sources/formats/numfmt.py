@@ -9,10 +9,11 @@ text and `\\x` are literal, `_x` (room for a character) is a space, `*x` (a fill
 
 from __future__ import annotations
 
+import functools
 import re
 
 from briefgen.sources.formats.datefmt import DATE_TOKEN, format_date
-from briefgen.sources.formats.numparts import Pieces, general, numeric
+from briefgen.sources.formats.numparts import Pieces, general, numeric, rounded
 
 # The format ids Excel numbers without writing their codes, as Excel (en-US) and LibreOffice show them
 BUILTIN = {
@@ -25,18 +26,24 @@ BUILTIN = {
     43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
     44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
     45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0", 48: "##0.0E+0", 49: "@"}
+_SIMPLE = re.compile(r"(#,##)?0(\.0+)?(%)?")
+MAX_CODE = 255  # the longest format code Excel takes: a longer one (no application writes it) shows General
 # A section's pieces: quoted text, an escaped character, room for one (_x), a fill (*x), a bracketed tag, a sign
 _PIECE = re.compile(r'(?i:(general))|"([^"]*)"?|\\(.)|_(.)?|\*(.)?|\[([^\]]*)\]?|(.)', re.DOTALL)
 _CONDITION = re.compile(r"(<=|>=|<>|<|>|=)\s*(-?[\d.]+)")
 _CURRENCY = re.compile(r"\$([^-\]]*)")
-_PLACES = frozenset("0#?")
-
 
 
 def format_number(value: float, code: str, date1904: bool = False) -> str:
-    """`value` as a cell of number format `code` shows it."""
-    if not code.strip():
+    """`value` as a cell of number format `code` shows it (General for a code longer than Excel allows)."""
+    if not code.strip() or len(code) > MAX_CODE:
         return general(value)
+    simple = _SIMPLE.fullmatch(code)
+    if simple:  # the most common codes (`0.00`, `#,##0`, `0.0%`), drawn at once
+        grouping, decimals, percent = simple.groups()
+        number = rounded(value * (100 if percent else 1), len(decimals or ".") - 1)
+        shown = format(abs(number), f"{',' if grouping else ''}.{len(decimals or '.') - 1}f") + (percent or "")
+        return f"-{shown}" if number < 0 else shown
     section, value = _section(code, value)
     pieces = _pieces(section)
     codes = "".join(text for kind, text in pieces if kind == "code").lower()
@@ -53,7 +60,7 @@ def format_number(value: float, code: str, date1904: bool = False) -> str:
 
 def format_text(text: str, code: str) -> str:
     """A text cell as its format's text section shows it (`"Item: "@`); the text itself without one."""
-    sections = _split(code)
+    sections = _split(code) if len(code) <= MAX_CODE else [""]
     if len(sections) < 4 and not any("@" in s for s in sections):
         return text
     section = sections[3] if len(sections) >= 4 else next(s for s in sections if "@" in s)
@@ -61,6 +68,7 @@ def format_text(text: str, code: str) -> str:
                    if kind != "tag")
 
 
+@functools.lru_cache(maxsize=256)
 def _split(code: str) -> list[str]:
     """The code's sections, split at each ; outside quotes and brackets."""
     sections, start = [], 0
@@ -93,6 +101,7 @@ def _meets(value: float, op: str, limit: float) -> bool:
             ">=": value >= limit, "<>": value != limit}[op]
 
 
+@functools.lru_cache(maxsize=256)
 def _pieces(section: str) -> Pieces:
     """A section's pieces, literal text separated from the code's characters."""
     found: Pieces = []

@@ -6,11 +6,12 @@ fractions (`# ?/?`, `# ??/??`, `?/8`)."""
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 Pieces = list[tuple[str, str]]  # ("text", literal), ("code", a character of the code) or ("tag", an elapsed unit)
 PLACES = frozenset("0#?")
+MAX_PLACES = 30  # decimals shown at most (Excel's limit); a fraction's denominator has at most 9 digits
 
 
 def general(value: float) -> str:
@@ -27,9 +28,13 @@ def general(value: float) -> str:
     return f"{mantissa}E{int(exponent):+03d}"
 
 
-def rounded(value: float, places: int) -> Decimal:
-    """`value` rounded to `places` decimals, half away from zero, as Excel and Calc round what they show."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+def rounded(value: float | Decimal, places: int) -> Decimal:
+    """`value` rounded to `places` decimals (at most 30, as Excel shows), half away from zero, as Excel and Calc
+    round what they show; exact for any double (1e308 has 309 digits)."""
+    with localcontext() as context:
+        context.prec = 400
+        number = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+        return number.quantize(Decimal(1).scaleb(-min(places, MAX_PLACES)), rounding=ROUND_HALF_UP)
 
 
 def numeric(value: float, pieces: Pieces) -> str:
@@ -133,7 +138,7 @@ def _fraction(value: float, pieces: Pieces) -> str:
     whole, part = (math.floor(value), value - math.floor(value)) if has_whole else (0, value)
     fixed = int(denominator) if denominator.isdigit() and denominator.strip("0") else None
     found = Fraction(round(part * fixed), fixed) if fixed else \
-        Fraction(part).limit_denominator(max(1, 10 ** len(denominator) - 1))
+        Fraction(part).limit_denominator(max(1, 10 ** min(len(denominator), 9) - 1))
     if found >= 1 and has_whole:
         whole, found = whole + int(found), found - int(found)
     width = slash - numerator_at
@@ -166,10 +171,11 @@ def _scientific(value: float, pieces: Pieces) -> str:
     exponent = math.floor(math.log10(value)) if value else 0
     step = len(whole) if "#" in whole and len(whole) > 1 else 1
     exponent = exponent - exponent % step if step > 1 else exponent - (len(whole) - 1)
-    mantissa = rounded(value / 10 ** exponent if value else 0, len(decimals))
-    if step == 1 and mantissa >= 10 ** len(whole):
+    exact = Decimal(repr(float(value)))
+    mantissa = rounded(exact.scaleb(-exponent), len(decimals))
+    if step == 1 and value and mantissa >= 10 ** len(whole):
         exponent += 1
-        mantissa = rounded(value / 10 ** exponent, len(decimals))
+        mantissa = rounded(exact.scaleb(-exponent), len(decimals))
     digits = f"{mantissa:f}"
     shown_sign = "-" if exponent < 0 else ("+" if sign == "+" else "")
     width = sum(1 for c in exponent_codes if c == "0")
