@@ -341,6 +341,26 @@ def _drm_epub() -> bytes:
                                        uri="OEBPS/text/chapter%201.xhtml"))
 
 
+def _big_sheet() -> bytes:
+    from tests.officedocs import sheet_xml, xlsx_bytes
+    from tests.opendoc import declared_size
+
+    return declared_size(xlsx_bytes([("S", "", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'))]),
+                         "xl/worksheets/sheet1.xml", 197 << 20)
+
+
+def _many_cells() -> bytes:
+    from tests.officedocs import sheet_xml, xlsx_bytes
+
+    return xlsx_bytes([("S", "", sheet_xml("<row>" + "<c/>" * 2_000_001 + "</row>"))])
+
+
+def _many_slides() -> bytes:
+    from tests.officedocs import pptx_bytes
+
+    return pptx_bytes([("", "")], order=[0] * 3_001)  # one slide, listed 3,001 times
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -377,6 +397,11 @@ SCENARIOS: dict[str, Scenario] = {
     "Word 97-2003 seed damaged": _seed_to_add("notes.doc", lambda: _word(loop=True)),
     "EPUB seed DRM-protected": _seed_to_add("book.epub", _drm_epub),
     "EPUB seed too large": _seed_to_add("long.epub", lambda: _epub(spine='<itemref idref="c1"/>' * 100_000)),
+    "Excel or PowerPoint seed password-protected (or an old .xls, .ppt)":
+        _seed_to_add("budget.xlsx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
+    "Excel sheet too large": _seed_to_add("big.xlsx", _big_sheet),
+    "Excel workbook of too many cells": _seed_to_add("cells.xlsx", _many_cells),
+    "Excel workbook of too many sheets, PowerPoint deck of too many slides": _seed_to_add("deck.pptx", _many_slides),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),
     "profile key": _hostile("profile unknown key"),

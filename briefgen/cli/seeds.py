@@ -22,8 +22,8 @@ def seeds() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> None:
-    """Copy documents (.txt .md .html .pdf .docx .rtf .odt .doc .epub) into seeds/ and catalogue them in
-    seeds/sources.yaml.
+    """Copy documents into seeds/ and catalogue them in seeds/sources.yaml: plain text, Markdown, web pages,
+    PDF, Word (.docx, .doc), RTF, OpenDocument text, EPUB, PowerPoint, Excel, CSV and e-mail (.eml, .msg).
 
     The entry is filled from what each document says about itself; what it does not say is marked
     for you to fill in. A document already catalogued is refused. All files are added, or none."""

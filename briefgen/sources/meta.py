@@ -143,17 +143,19 @@ PROPERTY_ORIGINS = {
     "comments": "from the {}'s Comments property",
     "publisher": "from the {}'s publisher",  # an e-book's dc:publisher
 }
-PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT", "doc": "Word document", "epub": "EPUB"}
+PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT", "doc": "Word document", "epub": "EPUB",
+                    "pptx": "PPTX", "xlsx": "XLSX"}
 HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first heading",
                 "canonical": "from the page's canonical link"}
 
 
 def document_clues(kind: str | None, raw: bytes, text: str) -> Clues:
-    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "html", "markdown"; None for text) gives:
+    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "pptx", "xlsx", "html", "markdown"; None for
+    text and "csv", which has no properties) gives:
     its metadata read from `raw`, and where a PDF or DOCX names no title (pandoc, LibreOffice and many a Word user
     leave the property empty) or the document is plain text, its first line of `text` (as read for the seed, one
     paragraph a line)."""
-    if kind is None:
+    if kind in (None, "csv"):
         return _first_line(text, "line")
     readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "markdown": _markdown}
     clues = _properties(kind, raw) if kind in PROPERTY_FORMATS else readers[kind](raw)
@@ -183,8 +185,9 @@ def _pdf(raw: bytes) -> Clues:
 
 
 def _properties(kind: str, raw: bytes) -> Clues:
-    """A word processor's document properties (a DOCX's core properties, an RTF's information group, an ODT's
-    meta.xml): only what the file holds."""
+    """A document's own properties (a DOCX's, a PPTX's or an XLSX's core properties, an RTF's information group,
+    an ODT's meta.xml, a Word 97-2003 file's summary information, an EPUB's package metadata): only what the
+    file holds."""
     from briefgen.sources.formats.docdoc import properties as doc_properties
     from briefgen.sources.formats.docxdoc import core_properties
     from briefgen.sources.formats.epubmeta import properties as epub_properties
@@ -192,7 +195,7 @@ def _properties(kind: str, raw: bytes) -> Clues:
     from briefgen.sources.formats.rtfdoc import properties as rtf_properties
 
     found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties, "doc": doc_properties,
-             "epub": epub_properties}[kind](raw)
+             "epub": epub_properties, "pptx": core_properties, "xlsx": core_properties}[kind](raw)
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
     name = PROPERTY_FORMATS[kind]

@@ -1,5 +1,5 @@
-"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text, Word 97-2003, EPUB),
-turned into numbered paragraphs.
+"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text, Word 97-2003,
+EPUB, PowerPoint, Excel, CSV), turned into numbered paragraphs.
 
 Each extractor is imported only when a seed of its format is read, so a workspace of .txt seeds never loads
 a PDF or DOCX library. Slow extractors keep their result in output/.cache/, keyed by the document's bytes.
@@ -22,14 +22,14 @@ from briefgen.model.readings import READINGS
 from briefgen.safeio import DamagedState, load_state
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "26"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "27"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "doc", "epub"
+    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "doc", "epub", "pptx", "xlsx", "csv"
     max_bytes: int
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
@@ -61,9 +61,16 @@ FORMATS = {
     ".doc": Format("doc", 50 * MB, 0),
     ".dot": Format("doc", 50 * MB, 0),
     ".epub": Format("epub", 50 * MB, 0),
+    # a PowerPoint deck, with macros (never run), a template; an Excel workbook, with macros; a table as text
+    ".pptx": Format("pptx", 50 * MB, 0),
+    ".pptm": Format("pptx", 50 * MB, 0),
+    ".potx": Format("pptx", 50 * MB, 0),
+    ".xlsx": Format("xlsx", 50 * MB, 0),
+    ".xlsm": Format("xlsx", 50 * MB, 0),
+    ".csv": Format("csv", 5 * MB, 0),  # text, as a .txt seed
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
-NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .doc .epub"  # the formats a hint names, each by its usual suffix
+NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .doc .epub .pptx .xlsx .csv"  # the formats a hint names
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,15 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "epub":
         from briefgen.sources.formats.epubdoc import extract as from_epub
         return from_epub
+    if kind == "pptx":
+        from briefgen.sources.formats.pptxdoc import extract as from_pptx
+        return from_pptx
+    if kind == "xlsx":
+        from briefgen.sources.formats.xlsxdoc import extract as from_xlsx
+        return from_xlsx
+    if kind == "csv":
+        from briefgen.sources.formats.csvdoc import extract as from_csv
+        return from_csv
     if kind == "html-blocks":
         from briefgen.sources.formats.htmldoc import extract as from_html
         return from_html

@@ -58,19 +58,31 @@ T = TypeVar("T")
 DRAWN: dict[str, Callable[[Iterator[Any]], list[str]]] = {"diagram": diagram_text, "chart": chart_text}
 
 
-def open_package(raw: bytes) -> zipfile.ZipFile:
-    """The zip package of `raw`, after checking that it is one and unpacks to a sane size."""
-    if raw.startswith(OLE_MAGIC):
+class Package(zipfile.ZipFile):
+    """An Office Open XML package, named in messages by its `kind` ("DOCX", "XLSX", "PPTX")."""
+
+    kind = "DOCX"
+
+
+def kind_of(package: zipfile.ZipFile) -> str:
+    return package.kind if isinstance(package, Package) else "DOCX"
+
+
+def open_package(raw: bytes, kind: str = "DOCX") -> zipfile.ZipFile:
+    """The zip package of `raw`, after checking that it is one and unpacks to a sane size; `kind` names it in
+    messages (a workbook's or a deck's reader checks for a binary Office file itself)."""
+    if raw.startswith(OLE_MAGIC) and kind == "DOCX":
         raise SeedError("the file is a password-protected Word document or an old binary .doc, not a DOCX",
                         "open it in Word or LibreOffice and save an unprotected copy as .docx")
     check_kind(raw, ZIP)
     try:
-        package = zipfile.ZipFile(io.BytesIO(raw))
+        package = Package(io.BytesIO(raw))
+        package.kind = kind
         unpacked = sum(info.file_size for info in package.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise SeedError("the DOCX is damaged: it is not a readable zip package", DAMAGED_HINT) from None
+        raise SeedError(f"the {kind} is damaged: it is not a readable zip package", DAMAGED_HINT) from None
     if unpacked > MAX_UNPACKED:
-        raise SeedError(f"the DOCX unpacks to {unpacked // MB} MB, more than a document should",
+        raise SeedError(f"the {kind} unpacks to {unpacked // MB} MB, more than a document should",
                         "save a copy without embedded media")
     return package
 
@@ -160,15 +172,15 @@ def small_part(package: zipfile.ZipFile, name: str) -> Any:
     if name not in package.namelist():
         return None
     if package.getinfo(name).file_size > MAX_SMALL_PART:
-        raise SeedError(f"the DOCX is damaged: its part {name} is larger than {MAX_SMALL_PART // MB} MB",
+        raise SeedError(f"the {kind_of(package)} is damaged: its part {name} is larger than {MAX_SMALL_PART // MB} MB",
                         DAMAGED_HINT)
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(package.read(name), parser)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
-        raise DamagedPart(f"the DOCX is damaged: its part {name} cannot be read ({str(exc)[:120]})",
+        raise DamagedPart(f"the {kind_of(package)} is damaged: its part {name} cannot be read ({str(exc)[:120]})",
                           DAMAGED_HINT) from None
-    refuse_doctype(root, name)
+    refuse_doctype(root, name, kind_of(package))
     if is_strict(root):
         tree(root)
     return root
@@ -179,7 +191,8 @@ def part_stream(package: zipfile.ZipFile, name: str) -> IO[bytes]:
     MAX_PART (the zip's stated size, which the stream never exceeds)."""
     size = package.getinfo(name).file_size
     if size > MAX_PART:
-        raise SeedError(f"the DOCX's part {name} unpacks to {size // MB} MB, more than the {MAX_PART // MB} MB a "
+        raise SeedError(f"the {kind_of(package)}'s part {name} unpacks to {size // MB} MB, more than the "
+                        f"{MAX_PART // MB} MB a "
                         f"document of at most {MAX_TEXT // MB} MB of text needs (a decompression bomb?)",
                         "split the document, or save its text as .txt")
     return package.open(name)

@@ -18,6 +18,7 @@ VANISHING = {f"{W}vanish", f"{W}specVanish"}
 OFF = {"false", "0", "off"}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _WHITE = str.maketrans("\t\r\n", "   ")
+WRITERS = {"DOCX": "Word", "XLSX": "Excel", "PPTX": "PowerPoint"}  # the application writing each package
 NUMBERING = {f"{W}numId": "num_id", f"{W}ilvl": "num_level"}  # in w:numPr: the list and level, by attribute
 
 
@@ -27,9 +28,10 @@ class DamagedPart(SeedError):
     A part declaring a document type, or too large, is refused as a SeedError of its own, whatever it holds."""
 
 
-def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
+def xml_events(stream: IO[bytes], name: str, kind: str = "DOCX") -> Iterator[tuple[str, Any]]:
     """The part's start and end events; each element is emptied and let go once its end has been handled, so
-    only the elements still open are kept. A part that declares a document type is refused."""
+    only the elements still open are kept. A part that declares a document type is refused. `kind` names the
+    package in messages ("XLSX", "PPTX")."""
     from lxml import etree
 
     events = etree.iterparse(stream, events=("start", "end"), resolve_entities=False, load_dtd=False,
@@ -39,7 +41,7 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
         if first is None:
             return
         event, root = first
-        refuse_doctype(root, name)  # the root's start: the document type, if any, has been read
+        refuse_doctype(root, name, kind)  # the root's start: the document type, if any, has been read
         strict = is_strict(root)
         if strict:
             transitional(root)
@@ -51,7 +53,7 @@ def xml_events(stream: IO[bytes], name: str) -> Iterator[tuple[str, Any]]:
             if event == "end":
                 _release(element)
     except etree.XMLSyntaxError as exc:
-        raise DamagedPart(f"the DOCX is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
+        raise DamagedPart(f"the {kind} is damaged: its part {name} is not well-formed XML ({str(exc)[:120]})",
                         "open it in Word or LibreOffice and save it again") from None
 
 
@@ -70,13 +72,14 @@ def spaced(element: Any) -> str:
     return text if kept == "preserve" else text.strip(" ")
 
 
-def refuse_doctype(root: Any, name: str) -> None:
+def refuse_doctype(root: Any, name: str, kind: str = "DOCX") -> None:
     """Refuse a part whose XML declares a document type: Word never writes one, and its entities would be left
     unexpanded (the text after the first one lost) or, expanded, could blow up."""
     if root.getroottree().docinfo.doctype:
-        raise SeedError(f"the DOCX is unsafe or damaged: its part {name} declares an XML document type "
-                        "(entities or references to other files), which Word never writes",
-                        "open it in Word or LibreOffice and save it again as .docx")
+        writer = WRITERS.get(kind, "Office")
+        raise SeedError(f"the {kind} is unsafe or damaged: its part {name} declares an XML document type "
+                        f"(entities or references to other files), which {writer} never writes",
+                        f"open it in {writer} or LibreOffice and save it again as .{kind.lower()}")
 
 
 def _release(element: Any) -> None:

@@ -17,6 +17,9 @@ from briefgen.text import one_line
 ZIP = "a zip package (a Word .docx?)"
 ODT = "an OpenDocument text"
 ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
+# An Excel workbook or PowerPoint deck, by the main part its zip's directory names
+OFFICE_ZIPS = ((b"xl/workbook.xml", "an Excel workbook", ".xlsx"),
+               (b"ppt/presentation.xml", "a PowerPoint deck", ".pptx"))
 SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"),
               (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other Office file", None),
               (b"{\\rtf", "an RTF document", ".rtf"), (b"\x89PNG\r\n", "a PNG image", None),
@@ -59,6 +62,8 @@ def check_kind(raw: bytes, expected: str) -> None:
     for signature, kind, suffix in SIGNATURES:
         if kind == ZIP and kind != expected and body[30:].startswith(ODT_MIMETYPE):
             kind, suffix = ODT, ".odt"  # a zip whose first entry says so (as ODF packages begin)
+        elif kind == ZIP and kind != expected and body.startswith(signature):
+            kind, suffix = next(((found, named) for part, found, named in OFFICE_ZIPS if part in body), (kind, suffix))
         if body.startswith(signature) and kind != expected:
             hint = f"give the file the {suffix} suffix its content has" if suffix else \
                 f"convert it to a format briefgen reads ({NAMED_SUFFIXES})"
