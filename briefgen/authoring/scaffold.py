@@ -21,7 +21,8 @@ CATALOGUE = """\
 # markings: tlp                    # tlp, generic or your own levels, lowest first (README "Markings and audiences")
 sources: []
 #  - id: example-source            # a short identifier, cited by the model's evidence
-#    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf, .docx, .rtf or .odt
+#    file: example.txt             # inside seeds/: .txt (a paragraph a line), .md, .html, .pdf, .docx, .rtf, .odt,
+#                                  # .eml or .msg
 #    originator: Example News      # who published it; null when the document does not say
 #    title: {s[source_title]}
 #    short_title: {s[short_title]} # used in later, short citations

@@ -22,7 +22,8 @@ def seeds() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> None:
-    """Copy documents (.txt .md .html .pdf .docx .rtf .odt) into seeds/ and catalogue them in seeds/sources.yaml.
+    """Copy documents (.txt .md .html .pdf .docx .rtf .odt .eml .msg) into seeds/ and catalogue them in
+    seeds/sources.yaml.
 
     The entry is filled from what each document says about itself; what it does not say is marked
     for you to fill in. A document already catalogued is refused. All files are added, or none."""
@@ -40,6 +41,9 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
             say(f"  check: {', '.join(check)} (see the comments on their lines)")
         if missing:
             say(f"  fill in: {', '.join(missing)}")
+        if "attachments" in plan.clues:
+            attached = plan.clues["attachments"]
+            say(f"  note: its attachments are not read: {attached.value}; {attached.origin}")
         for reason in plan.same_as:
             say(f"  warning: {reason}")
     say(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")

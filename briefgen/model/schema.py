@@ -169,7 +169,7 @@ class Source(Strict):
     id: Id
     """A short unique id that the model's evidence cites."""
     file: FileName
-    """The document's file inside seeds/: .txt, .md, .html, .pdf, .docx, .rtf or .odt."""
+    """The document's file inside seeds/: .txt, .md, .html, .pdf, .docx, .rtf, .odt, .eml or .msg."""
     originator: Text | None
     """Who published it; null when the document does not say (citations then say it is unknown)."""
     title: Text

@@ -1,4 +1,4 @@
-"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text),
+"""Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text, e-mail),
 turned into numbered paragraphs.
 
 Each extractor is imported only when a seed of its format is read, so a workspace of .txt seeds never loads
@@ -22,14 +22,14 @@ from briefgen.model.readings import READINGS
 from briefgen.safeio import DamagedState, load_state
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "25"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "26"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt"
+    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "eml", "msg"
     max_bytes: int
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
@@ -57,9 +57,12 @@ FORMATS = {
     ".odt": Format("odt", 50 * MB, 0),
     ".ott": Format("odt", 50 * MB, 0),
     ".fodt": Format("odt", 40 * MB, 0),  # its XML parsed whole, as an .odt's content part (odtdoc.MAX_PART)
+    # an e-mail message (RFC 5322 / MIME) and Outlook's own; attachments make a message large, and are not read
+    ".eml": Format("eml", 50 * MB, 0),
+    ".msg": Format("msg", 50 * MB, 0),
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
-NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt"  # the formats a hint names, each by its usual suffix
+NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .eml .msg"  # the formats a hint names, each by its usual suffix
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,12 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "odt":
         from briefgen.sources.formats.odtdoc import extract as from_odt
         return from_odt
+    if kind == "eml":
+        from briefgen.sources.formats.emldoc import extract as from_eml
+        return from_eml
+    if kind == "msg":
+        from briefgen.sources.formats.msgdoc import extract as from_msg
+        return from_msg
     if kind == "html-blocks":
         from briefgen.sources.formats.htmldoc import extract as from_html
         return from_html
