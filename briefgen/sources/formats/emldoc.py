@@ -184,7 +184,7 @@ def properties(raw: bytes) -> dict[str, str]:
     and the names of the attachments not read ("; " between them)."""
     message = parse(raw)
     found = {"subject": header_text(message, "Subject"), "from": sender_name(message),
-             "date": _local_date(str(message.get("Date", ""))),
+             "date": _local_date(header_text(message, "Date")),
              "attachments": "; ".join(shown(message).attachments)}
     return {key: value for key, value in found.items() if value}
 

@@ -51,12 +51,16 @@ def _word_bytes(encoding: str, text: str) -> bytes:
         return data
 
 
+def raw_header(message: Message, name: str) -> str | None:
+    """A header field's value as the message holds it (its 8-bit bytes, if any, as surrogate escapes)."""
+    return next((str(value) for key, value in message.raw_items() if key.lower() == name.lower()), None)
+
+
 def header_text(message: Message, name: str) -> str:
     """A header field's value as shown ("" when the message has none)."""
-    value = message.get(name)
-    if value is None:
+    raw = raw_header(message, name)
+    if raw is None:
         return ""
-    raw = str(value)
     if name not in ADDRESS_FIELDS:
         return decoded_words(raw)
     addresses = [pair for pair in email.utils.getaddresses([raw]) if pair[1]]
@@ -72,7 +76,7 @@ def _address(name: str, address: str) -> str:
 
 def sender_name(message: Message) -> str:
     """The From field's display name, else its address ("" when there is no From)."""
-    addresses = email.utils.getaddresses([str(message.get("From", ""))])
+    addresses = email.utils.getaddresses([raw_header(message, "From") or ""])
     name, address = addresses[0] if addresses else ("", "")
     return decoded_words(name) or decoded_words(address)
 
