@@ -156,7 +156,8 @@ def message(strings: dict[int, str] | None = None, binaries: dict[int, bytes] | 
         streams[f"__substg1.0_{prop:04X}{UNICODE:04X}"] = (text + "\0").encode("utf-16-le")
     for prop, data in (binaries or {}).items():
         streams[f"__substg1.0_{prop:04X}{BINARY:04X}"] = data
-    entries = b"".join(struct.pack("<IIQ", prop << 16 | kind, 6, value) for prop, (kind, value) in (fixed or {}).items())
+    entries = b"".join(struct.pack("<IIQ", prop << 16 | kind, 6, value)
+                       for prop, (kind, value) in (fixed or {}).items())
     streams["__properties_version1.0"] = bytes(32) + entries
     for i, name in enumerate(attachments):
         base = f"__attach_version1.0_#{i:08X}/"

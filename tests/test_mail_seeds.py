@@ -5,6 +5,7 @@ refused, or read, in bounded time."""
 
 from __future__ import annotations
 
+import base64
 import email.policy
 import subprocess
 import time
@@ -118,7 +119,7 @@ MESSAGES = {
     "iso-2022-jp": ("Content-Type: text/plain; charset=ISO-2022-JP\nContent-Transfer-Encoding: 7bit",
                     "無人機が北部で飛行した。".encode("iso2022_jp"), "無人機が北部で飛行した。"),
     "koi8-r base64": ("Content-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: base64",
-                      __import__("base64").encodebytes("Беспилотники летали ночью.".encode("koi8_r")),
+                      base64.encodebytes("Беспилотники летали ночью.".encode("koi8_r")),
                       "Беспилотники летали ночью."),
     "utf-7": ("Content-Type: text/plain; charset=utf-7", "Drohnenangriff – Überblick".encode("utf-7"),
               "Drohnenangriff – Überblick"),
@@ -152,8 +153,9 @@ def test_encoded_words_split_inside_a_character_and_raw_utf8_headers() -> None:
     next folded line) reads whole; a header of raw UTF-8 (RFC 6532) reads as UTF-8."""
     data = "Angriff – 🚀 Bericht".encode()
     cut = data.index("🚀".encode()) + 2
-    b64 = __import__("base64").b64encode
-    subject = f"=?UTF-8?B?{b64(data[:cut]).decode()}?=\n =?UTF-8?B?{b64(data[cut:]).decode()}?=\n =?utf-8?q?_n=C3=B6rdlich?="
+    b64 = base64.b64encode
+    subject = (f"=?UTF-8?B?{b64(data[:cut]).decode()}?=\n =?UTF-8?B?{b64(data[cut:]).decode()}?=\n"
+               " =?utf-8?q?_n=C3=B6rdlich?=")
     raw = (f"From: =?iso-8859-1?q?J=F6rg?= <jm@example.org>\nSubject: {subject}\n\nBody.\n").encode("ascii")
     assert read(raw)[:2] == ["From: Jörg <jm@example.org>", "Subject: Angriff – 🚀 Bericht nördlich"]
     assert read("From: Zoë <z@example.org>\nSubject: Grüße\n\nBody.\n".encode())[:2] == [
