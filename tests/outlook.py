@@ -149,9 +149,13 @@ def compressed_rtf(rtf: bytes) -> bytes:
 
 
 def message(strings: dict[int, str] | None = None, binaries: dict[int, bytes] | None = None,
-            fixed: dict[int, tuple[int, int]] | None = None, attachments: tuple[str, ...] = ()) -> bytes:
-    """A .msg: string properties (UTF-16), binary ones, fixed ones ({id: (type, value)}) and attachments."""
+            fixed: dict[int, tuple[int, int]] | None = None, attachments: tuple[str, ...] = (),
+            narrow: dict[int, bytes] | None = None) -> bytes:
+    """A .msg: string properties (UTF-16; `narrow`: 8-bit, in the message's code page), binary ones, fixed ones
+    ({id: (type, value)}) and attachments."""
     streams: dict[str, bytes] = {}
+    for prop, data in (narrow or {}).items():
+        streams[f"__substg1.0_{prop:04X}001E"] = data + b"\0"
     for prop, text in (strings or {}).items():
         streams[f"__substg1.0_{prop:04X}{UNICODE:04X}"] = (text + "\0").encode("utf-16-le")
     for prop, data in (binaries or {}).items():

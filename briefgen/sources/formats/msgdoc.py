@@ -67,6 +67,7 @@ class _Message:
             if self.ole.get_size(path) > self.size:
                 raise OSError("a stream larger than the file")
             data: bytes = self.ole.openstream(path).read()
+            _check_chain(self.ole, path)
         except (OSError, ValueError, IndexError, RecursionError) as exc:
             raise damaged(exc) from None
         return data
@@ -101,6 +102,19 @@ class _Message:
                 names.append(next((name for prop in ATTACHMENT_NAMES if (name := self.text(prop, entry + "/"))),
                                   "an attachment"))
         return names
+
+
+def _check_chain(ole: Any, path: str) -> None:
+    """Refuse a stream whose chain of sectors loops or leads out of its allocation table (olefile reads as many
+    sectors as the stream's size needs, going round a loop as often)."""
+    entry = ole.direntries[ole._find(path)]
+    table = ole.minifat if entry.size < ole.minisectorcutoff else ole.fat
+    sector, seen = entry.isectStart, set()
+    while sector < 0xFFFFFFFA:  # not the end of the chain (nor another marker)
+        if sector in seen or sector >= len(table):
+            raise OSError("a chain of sectors that loops or leads past the end")
+        seen.add(sector)
+        sector = table[sector]
 
 
 def _open(raw: bytes) -> Any:

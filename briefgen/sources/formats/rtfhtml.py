@@ -68,6 +68,7 @@ class _Html:
         self.stack.append(_Group(top.skipped, top.tag, top.suppressed, True, False, top.unicode_skip))
 
     def control(self, word: str, number: int | None) -> None:
+        self.flush()  # the text before was read in the state before this word
         group = self.stack[-1]
         first, group.first = group.first, False
         if first and word == "htmltag":
@@ -79,11 +80,9 @@ class _Html:
         elif word == "uc":
             group.unicode_skip = max(number or 0, 0)
         elif word == "u" and number is not None:
-            self.flush()
             self.emit(chr((number + 65536 if number < 0 else number) % 0x110000))
             self.skipping = group.unicode_skip
         elif word in _TEXT_CHARACTERS:
-            self.flush()
             self.emit(_TEXT_CHARACTERS[word])
 
     def text(self, data: bytes, hexed: bytes | None) -> None:
