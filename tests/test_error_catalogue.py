@@ -322,6 +322,24 @@ def _locked_odt() -> bytes:
     return odt_bytes("<text:p>Text.</text:p>", manifest_extra="<manifest:encryption-data/>")
 
 
+def _looping_msg() -> bytes:
+    from tests.test_msg_seeds import HOSTILE
+
+    return HOSTILE["loop.msg"][0]()
+
+
+def _deep_eml() -> bytes:
+    from tests.test_mail_seeds import HOSTILE_EML
+
+    return HOSTILE_EML["deep.eml"][0]()
+
+
+def _compound(streams: dict[str, bytes]) -> bytes:
+    from tests.outlook import compound_file
+
+    return compound_file(streams)
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -353,6 +371,12 @@ SCENARIOS: dict[str, Scenario] = {
     "document format not read": _seed_to_add("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)),
     "RTF seed that is not RTF": _seed_to_add("notes.rtf", lambda: b"Meeting notes, typed as plain text.\n"),
     "ODT seed password-protected": _seed_to_add("locked.odt", _locked_odt),
+    "e-mail seed that is no message": _seed_to_add("notes.eml", lambda: b"Meeting notes, typed as plain text.\n"),
+    "e-mail seed nesting parts too deeply": _seed_to_add("deep.eml", _deep_eml),
+    "e-mail seed with a huge header": _seed_to_add("long.eml", lambda: b"From: a@example.org\nSubject: " +
+                                                   b"x" * (10 << 20) + b"\n\nBody.\n"),
+    "Outlook seed damaged": _seed_to_add("loop.msg", _looping_msg),
+    "Outlook seed that is no message": _seed_to_add("notes.msg", lambda: _compound({"WordDocument": b"x" * 100})),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),
     "profile key": _hostile("profile unknown key"),
