@@ -242,7 +242,17 @@ HOSTILE_EML = {
     "deep.eml": (lambda: _deep_multipart(10_000), "the message nests more than 200 multipart or attached-message "
                                                   "parts"),
     "longheader.eml": (lambda: b"From: a@example.org\nSubject: " + b"x" * (10 << 20) + b"\n\nBody.\n",
-                       "the message's header is larger than 1 MB"),
+                       "the message's header is larger than 256 KB"),
+    "parts.eml": (lambda: b"From: a@example.org\nContent-Type: multipart/mixed; boundary=B\n\n" +
+                  b"--B\n\n" * 1_000_000,
+                  "the message has more than 10,000 part delimiters"),
+    "params.eml": (lambda: b"From: a@example.org\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: "
+                   b"text/plain; " + b"".join(b"name*%d=x; " % i for i in range(5_000)) + b"\n\nx\n--B--\n",
+                   "a part's Content-Type is longer than 16 KB"),
+    "nestedheader.eml": (lambda: b"From: a@example.org\nContent-Type: multipart/mixed; boundary=B\n\n--B\nX-Long: " +
+                         b"x" * (10 << 20) + b"\n\nx\n--B--\n", "a part's header is larger than 256 KB"),
+    "bigtext.eml": (lambda: b"From: a@example.org\n\n" + b"word " * (4 << 20),
+                    "the message's text/plain body is larger than 10 MB, more than a seed may hold"),
     "notmail.eml": (lambda: b"Just some text typed into a file.\n", "the file is not an e-mail message"),
     "report.eml": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an e-mail message as its name says"),
 }

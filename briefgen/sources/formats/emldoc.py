@@ -38,9 +38,21 @@ from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 MESSAGE = "an e-mail message"
 DAMAGED_HINT = "save the message again from the mail client (File > Save As, or Download message) as .eml"
 MAX_CONTAINERS = 200  # multipart and attached-message parts: a real message nests a handful
-MAX_HEADER_BYTES = 1024 * 1024  # a header block (a real one is a few KB; a long list of recipients some 100 KB)
+# Lines starting with "--", each part's delimiter among them: the parser takes ~80 µs a part (a million empty
+# parts: 80 s), a real message has a few dozen
+MAX_PART_LINES = 10_000
+# A part's header block: a real one is a few KB, a long list of recipients some 100 KB; Python's address
+# parser takes ~4 s for 1 MB of them
+MAX_HEADER_BYTES = 256 * 1024
+# A Content-Type or Content-Disposition: Python's parameter parser takes time growing with the square of its
+# length (50,000 RFC 2231 continuations in 1 MB: 16 s a look-up); a real one is under 1 KB
+MAX_PARAMETERS = 16 * 1024
+# A body part's decoded size: twice the most text a seed may hold (UTF-16 takes two bytes a character), and the
+# most an HTML seed's file may be
+MAX_BODY = {"text/plain": 2 * MAX_TEXT, "text/html": 20 * 1024 * 1024}
 _FIELD = re.compile(rb"(?:From [^\r\n]*\r?\n)?[!-9;-~]+:", re.ASCII)  # a header line (after an mbox "From " line)
 _CONTAINER = re.compile(rb"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
+_PART_LINE = re.compile(rb"^--", re.MULTILINE)
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 _BODIES = frozenset({"text/plain", "text/html"})
 
@@ -60,14 +72,29 @@ def parse(raw: bytes) -> Message:
     if not _FIELD.match(raw.lstrip(b"\r\n")):
         raise SeedError("the file is not an e-mail message (it does not start with header lines such as From:)",
                         DAMAGED_HINT)
-    head = _HEAD_END.search(raw, 0, MAX_HEADER_BYTES + 4)
-    if head is None and len(raw) > MAX_HEADER_BYTES:
-        raise SeedError(f"the message's header is larger than {MAX_HEADER_BYTES // 1024 // 1024} MB "
-                        "(a damaged or hostile file?)", DAMAGED_HINT)
+    if _HEAD_END.search(raw, 0, MAX_HEADER_BYTES + 4) is None and len(raw) > MAX_HEADER_BYTES:
+        raise _hostile(f"the message's header is larger than {MAX_HEADER_BYTES // 1024} KB")
     if len(_CONTAINER.findall(raw)) > MAX_CONTAINERS:
-        raise SeedError(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts "
-                        "(a damaged or hostile file?)", DAMAGED_HINT)
-    return email.message_from_bytes(raw, policy=email.policy.compat32)
+        raise _hostile(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts")
+    if len(_PART_LINE.findall(raw)) > MAX_PART_LINES:
+        raise _hostile(f"the message has more than {MAX_PART_LINES:,} part delimiters")
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    for part in message.walk():
+        _check_headers(part)
+    return message
+
+
+def _check_headers(part: Message) -> None:
+    """Refuse a part whose header block, or whose Content-Type or Content-Disposition, is larger than a real one."""
+    if sum(len(name) + len(value) for name, value in part.raw_items()) > MAX_HEADER_BYTES:
+        raise _hostile(f"a part's header is larger than {MAX_HEADER_BYTES // 1024} KB")
+    for name, value in part.raw_items():
+        if name.lower() in ("content-type", "content-disposition") and len(value) > MAX_PARAMETERS:
+            raise _hostile(f"a part's {name} is longer than {MAX_PARAMETERS // 1024} KB")
+
+
+def _hostile(what: str) -> SeedError:
+    return SeedError(f"{what} (a damaged or hostile file?)", DAMAGED_HINT)
 
 
 def shown(message: Message) -> Shown:
@@ -151,7 +178,13 @@ def _name(part: Message) -> str | None:
 
 
 def _payload(part: Message) -> bytes:
+    """A body part's bytes, decoded from its transfer encoding; one too large to hold a seed's text is refused
+    before its text is read."""
     data = part.get_payload(decode=True)
+    limit = MAX_BODY.get(part.get_content_type(), 2 * MAX_TEXT)
+    if isinstance(data, bytes) and len(data) > limit:
+        raise SeedError(f"the message's {part.get_content_type()} body is larger than {limit // 1024 // 1024} MB, "
+                        "more than a seed may hold", "split the message's text into several seeds")
     return data if isinstance(data, bytes) else b""
 
 

@@ -25,20 +25,20 @@ SHOWN = ("From", "Date", "Subject", "To", "Cc")  # the header lines a client pri
 
 def decoded_words(value: str) -> str:
     """A header value with its encoded words decoded, on one line."""
-    pieces: list[tuple[bytes, str | None]] = []  # runs of bytes and their charset (None: text as written)
+    pieces: list[tuple[bytearray, str | None]] = []  # runs of bytes and their charset (None: text as written)
     position = 0
     for found in _WORD.finditer(value):
         between = value[position:found.start()]
         if between and not (_BETWEEN.fullmatch(between) and pieces and pieces[-1][1] is not None):
-            pieces.append((between.encode("utf-8", "surrogateescape"), None))
+            pieces.append((bytearray(between.encode("utf-8", "surrogateescape")), None))
         word, charset = _word_bytes(found.group(2), found.group(3)), found.group(1).lower()
         if pieces and pieces[-1][1] == charset:
-            pieces[-1] = (pieces[-1][0] + word, charset)
+            pieces[-1][0].extend(word)
         else:
-            pieces.append((word, charset))
+            pieces.append((bytearray(word), charset))
         position = found.end()
-    pieces.append((value[position:].encode("utf-8", "surrogateescape"), None))
-    return " ".join("".join(decode_labelled(data, charset) for data, charset in pieces).split())
+    pieces.append((bytearray(value[position:].encode("utf-8", "surrogateescape")), None))
+    return " ".join("".join(decode_labelled(bytes(data), charset) for data, charset in pieces).split())
 
 
 def _word_bytes(encoding: str, text: str) -> bytes:
