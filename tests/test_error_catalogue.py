@@ -328,10 +328,10 @@ def _looping_msg() -> bytes:
     return HOSTILE["loop.msg"][0]()
 
 
-def _deep_eml() -> bytes:
+def _hostile_eml(name: str) -> Callable[[], bytes]:
     from tests.test_mail_seeds import HOSTILE_EML
 
-    return HOSTILE_EML["deep.eml"][0]()
+    return HOSTILE_EML[name][0]
 
 
 def _compound(streams: dict[str, bytes]) -> bytes:
@@ -372,7 +372,8 @@ SCENARIOS: dict[str, Scenario] = {
     "RTF seed that is not RTF": _seed_to_add("notes.rtf", lambda: b"Meeting notes, typed as plain text.\n"),
     "ODT seed password-protected": _seed_to_add("locked.odt", _locked_odt),
     "e-mail seed that is no message": _seed_to_add("notes.eml", lambda: b"Meeting notes, typed as plain text.\n"),
-    "e-mail seed nesting parts too deeply": _seed_to_add("deep.eml", _deep_eml),
+    "e-mail seed nesting parts too deeply": _seed_to_add("deep.eml", _hostile_eml("deep.eml")),
+    "e-mail seed encrypted": _seed_to_add("secret.eml", _hostile_eml("sealed.eml")),
     "e-mail seed with a huge header": _seed_to_add("long.eml", lambda: b"From: a@example.org\nSubject: " +
                                                    b"x" * (10 << 20) + b"\n\nBody.\n"),
     "Outlook seed damaged": _seed_to_add("loop.msg", _looping_msg),

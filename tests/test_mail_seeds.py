@@ -136,6 +136,8 @@ MESSAGES = {
     "no content type": ("", b"Plain ASCII body.", "Plain ASCII body."),
     "rfc 2231 charset": ("Content-Type: text/plain; charset*=utf-8''utf-8\nContent-Transfer-Encoding: 8bit",
                          "Grüße.".encode(), "Grüße."),
+    "utf-16 base64": ("Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64",
+                      base64.encodebytes("Дроны, 無人機.".encode("utf-16")), "Дроны, 無人機."),
     "not a codec": ("Content-Type: text/plain; charset=rot13", b"Gur fbegvrf.", "Gur fbegvrf."),
 }
 
@@ -253,6 +255,10 @@ HOSTILE_EML = {
                          b"x" * (10 << 20) + b"\n\nx\n--B--\n", "a part's header is larger than 256 KB"),
     "bigtext.eml": (lambda: b"From: a@example.org\n\n" + b"word " * (4 << 20),
                     "the message's text/plain body is larger than 10 MB, more than a seed may hold"),
+    "sealed.eml": (lambda: b"From: a@example.org\nSubject: secret\nMIME-Version: 1.0\nContent-Type: application/"
+                   b"pkcs7-mime; smime-type=enveloped-data; name=smime.p7m\nContent-Transfer-Encoding: base64\n\n"
+                   b"MIAGCSqGSIb3DQEHA6CAMIACAQAxggFA\n", "the message is encrypted or sealed (OpenPGP or S/MIME): its "
+                                                       "body cannot be read"),
     "notmail.eml": (lambda: b"Just some text typed into a file.\n", "the file is not an e-mail message"),
     "report.eml": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an e-mail message as its name says"),
 }

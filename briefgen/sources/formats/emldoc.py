@@ -55,6 +55,8 @@ _CONTAINER = re.compile(rb"^content-type:\s*(?:multipart|message)/", re.IGNORECA
 _PART_LINE = re.compile(rb"^--", re.MULTILINE)
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 _BODIES = frozenset({"text/plain", "text/html"})
+# A body only its recipient's key opens (OpenPGP's, S/MIME's enveloped or opaque-signed data)
+_SEALED = frozenset({"multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime"})
 
 
 @dataclass
@@ -111,6 +113,9 @@ def shown(message: Message) -> Shown:
 
 def _read(part: Message, found: Shown) -> None:
     kind = part.get_content_type()
+    if kind in _SEALED:
+        raise SeedError("the message is encrypted or sealed (OpenPGP or S/MIME): its body cannot be read",
+                        "open it in the mail client that decrypts it and save the decrypted message as .eml")
     if _is_attachment(part, kind):
         found.attachments.append(_name(part) or kind)
     elif kind == "message/rfc822":
@@ -149,7 +154,7 @@ def _chosen(part: Message, kind: str) -> list[Message]:
         start = _param(part, "start")
         root = [sub for sub in subparts if start and str(sub.get("Content-ID", "")).strip().lower() == start]
         return (root or subparts)[:1]
-    if kind in ("multipart/signed", "multipart/encrypted"):
+    if kind == "multipart/signed":
         return subparts[:1]
     return subparts
 
