@@ -124,7 +124,15 @@ def _past_end() -> bytes:
     return _patched(raw, 512 + 4 * _html_start(raw), 0x00FFFFF0)
 
 
+def _odd_entry() -> bytes:
+    """A directory entry of a type that is neither stream nor storage (olefile raised it from its listing)."""
+    raw = _big()
+    entry = 512 + 512 * struct.unpack_from("<I", raw, 48)[0] + 128
+    return raw[:entry + 66] + b"\x07" + raw[entry + 67:]
+
+
 HOSTILE = {
+    "entry.msg": (_odd_entry, "the Outlook message is damaged"),
     "loop.msg": (_fat_loop, "the Outlook message is damaged"),
     "pastend.msg": (_past_end, "the Outlook message is damaged"),
     "counts.msg": (lambda: _patched(_big(), 44, 0x00FFFFFF), "the Outlook message is damaged (the header counts "

@@ -46,6 +46,8 @@ DISPLAY_TO, DISPLAY_CC, SUBMITTED, HEADERS = 0x0E04, 0x0E03, 0x0039, 0x007D
 CODE_PAGE, INTERNET_CODE_PAGE = 0x3FFD, 0x3FDE
 ATTACHMENT_NAMES = (0x3707, 0x3704, 0x3001)  # the long file name, the short one, the display name
 UNICODE, EIGHT_BIT, BINARY, LONG, TIME = 0x001F, 0x001E, 0x0102, 0x0003, 0x0040
+# What olefile raises on a damaged file (its own errors are OSErrors), and what a damaged table makes Python raise
+_DAMAGED = (OSError, ValueError, IndexError, KeyError, TypeError, RecursionError, struct.error)
 _ROOT_HEADER = 32  # the root's property stream: 32 bytes before its 16-byte entries ([MS-OXMSG] 2.4.1)
 
 
@@ -68,7 +70,7 @@ class _Message:
                 raise OSError("a stream larger than the file")
             data: bytes = self.ole.openstream(path).read()
             _check_chain(self.ole, path)
-        except (OSError, ValueError, IndexError, RecursionError) as exc:
+        except _DAMAGED as exc:
             raise damaged(exc) from None
         return data
 
@@ -128,9 +130,10 @@ def _open(raw: bytes) -> Any:
 
     try:
         ole = olefile.OleFileIO(raw, raise_defects=olefile.DEFECT_INCORRECT)
-    except (OSError, ValueError, IndexError, RecursionError, struct.error) as exc:
+        names = [path[-1] for path in ole.listdir()]
+    except _DAMAGED as exc:
         raise damaged(exc) from None
-    if not any(path[-1].startswith("__substg1.0_") for path in ole.listdir()):
+    if not any(name.startswith("__substg1.0_") for name in names):
         raise SeedError("the file is an Office compound file but not an Outlook message (it holds no message "
                         "properties)", "give it the suffix of the Office format it is, or save the message again")
     return ole
