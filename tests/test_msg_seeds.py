@@ -125,10 +125,10 @@ def _past_end() -> bytes:
 
 
 def _odd_entry() -> bytes:
-    """A directory entry of a type that is neither stream nor storage (olefile raised it from its listing)."""
+    """A directory entry in the tree marked unused (olefile raised from its listing: neither stream nor storage)."""
     raw = _big()
     entry = 512 + 512 * struct.unpack_from("<I", raw, 48)[0] + 128
-    return raw[:entry + 66] + b"\x07" + raw[entry + 67:]
+    return raw[:entry + 64] + bytes(4) + raw[entry + 68:]  # no name length, type, colour
 
 
 HOSTILE = {
