@@ -322,16 +322,16 @@ def _locked_odt() -> bytes:
     return odt_bytes("<text:p>Text.</text:p>", manifest_extra="<manifest:encryption-data/>")
 
 
-def _looping_msg() -> bytes:
-    from tests.test_msg_seeds import HOSTILE
-
-    return HOSTILE["loop.msg"][0]()
-
-
 def _hostile_eml(name: str) -> Callable[[], bytes]:
     from tests.test_mail_seeds import HOSTILE_EML
 
     return HOSTILE_EML[name][0]
+
+
+def _hostile_msg(name: str) -> Callable[[], bytes]:
+    from tests.test_msg_seeds import HOSTILE
+
+    return HOSTILE[name][0]
 
 
 def _compound(streams: dict[str, bytes]) -> bytes:
@@ -376,7 +376,9 @@ SCENARIOS: dict[str, Scenario] = {
     "e-mail seed encrypted": _seed_to_add("secret.eml", _hostile_eml("sealed.eml")),
     "e-mail seed with a huge header": _seed_to_add("long.eml", lambda: b"From: a@example.org\nSubject: " +
                                                    b"x" * (10 << 20) + b"\n\nBody.\n"),
-    "Outlook seed damaged": _seed_to_add("loop.msg", _looping_msg),
+    "Outlook seed damaged": _seed_to_add("loop.msg", _hostile_msg("loop.msg")),
+    "e-mail seed with too many parts": _seed_to_add("parts.eml", _hostile_eml("parts.eml")),
+    "Outlook seed with a huge RTF body": _seed_to_add("huge.msg", _hostile_msg("rtf.msg")),
     "Outlook seed that is no message": _seed_to_add("notes.msg", lambda: _compound({"WordDocument": b"x" * 100})),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.sources.formats import extract, format_of
-from briefgen.sources.formats.lzfu import decompressed
+from briefgen.sources.formats.lzfu import PREAMBLE, decompressed
 from tests.helpers import run
 from tests.outlook import LONG, TIME, compound_file, compressed_rtf, message, stored_rtf
 from tests.test_mail_seeds import filetime, w3m
@@ -49,6 +49,22 @@ def test_the_lzfu_decompressor_reads_the_published_example() -> None:
                             .replace(" ", ""))
     assert decompressed(example, 1 << 20) == rb"{\rtf1\ansi\ansicpg1252\pard test}"
     assert decompressed(compressed_rtf(REAL_RTF), 1 << 20) == REAL_RTF
+
+
+def test_the_lzfu_decompressor_is_bounded_in_time_at_its_limit() -> None:
+    """20 MB of references each repeating the three bytes before it (the slowest kind, run byte by byte took 6 s
+    and literals 11 s): read in bounded time, as the ring of [MS-OXRTFCP] gives them."""
+    body, write = bytearray(), len(PREAMBLE)
+    for _ in range((20 << 20) // (17 * 8)):
+        body.append(0xFF)
+        for _ in range(8):
+            body += struct.pack(">H", (((write - 3) % 4096) << 4) | 15)
+            write += 17
+    data = struct.pack("<II", len(body) + 12, 20 << 20) + b"LZFu" + bytes(4) + bytes(body)
+    started = time.monotonic()
+    found = decompressed(data, 20 << 20)
+    assert time.monotonic() - started < 15
+    assert found[:3 * 1000] == PREAMBLE[-3:] * 1000 and len(found) == (20 << 20) // (17 * 8) * 17 * 8
 
 
 def test_html_body_reads_as_w3m_draws_it_after_the_header_lines() -> None:
@@ -131,7 +147,14 @@ def _odd_entry() -> bytes:
     return raw[:entry + 64] + bytes(4) + raw[entry + 68:]  # no name length, type, colour
 
 
+def _huge_rtf() -> bytes:
+    """A compressed RTF body stating 1 GB, its references repeating the bytes just written."""
+    header = struct.pack("<II", 12 + 3, 1 << 30) + b"LZFu" + bytes(4)
+    return message(SENDER, {RTF: header + b"\xff" + struct.pack(">H", (204 << 4) | 15)})
+
+
 HOSTILE = {
+    "rtf.msg": (_huge_rtf, "the Outlook message's RTF body is larger than 20 MB"),
     "entry.msg": (_odd_entry, "the Outlook message is damaged"),
     "loop.msg": (_fat_loop, "the Outlook message is damaged"),
     "pastend.msg": (_past_end, "the Outlook message is damaged"),

@@ -28,7 +28,7 @@ from typing import Any
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.emldoc import html_paragraphs, paragraphs_extracted
-from briefgen.sources.formats.lzfu import decompressed
+from briefgen.sources.formats.lzfu import HINT, decompressed
 from briefgen.sources.formats.mailcharsets import decode_labelled
 from briefgen.sources.formats.mailheaders import header_text
 from briefgen.sources.formats.mailtext import plain_paragraphs
@@ -39,7 +39,7 @@ from briefgen.sources.formats.rtftext import rtf_text
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OUTLOOK = "an Outlook message"
-HINT = "open it in Outlook and save it again (File > Save As, Outlook Message Format), or save it as .eml"
+MAX_RTF = 4 * MAX_TEXT  # an RTF body: a seed's most text with its formatting (its markup takes a few bytes a word)
 SUBJECT, BODY, HTML, RTF, NATIVE = 0x0037, 0x1000, 0x1013, 0x1009, 0x1016
 SENDER_NAME, SENDER_ADDRESS, SENT_FOR, SMTP_ADDRESS = 0x0C1A, 0x0C1F, 0x0042, 0x5D01
 DISPLAY_TO, DISPLAY_CC, SUBMITTED, HEADERS = 0x0E04, 0x0E03, 0x0039, 0x007D
@@ -166,7 +166,7 @@ def _body(message: _Message) -> list[str]:
     if html is not None and native in (None, 3):
         return html_paragraphs(html, _html_charset(message))
     if rtf is not None and native in (None, 2, 3):
-        return _rtf_paragraphs(decompressed(rtf, MAX_TEXT * 4))
+        return _rtf_paragraphs(decompressed(rtf, MAX_RTF))
     return plain_paragraphs(message.text(BODY))
 
 
