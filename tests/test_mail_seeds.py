@@ -114,6 +114,14 @@ def test_mixed_related_attachments_and_a_forwarded_message() -> None:
     assert properties(outer.as_bytes())["attachments"] == "Lagebericht März.pdf; notes.txt"
 
 
+def test_a_forwarded_message_encoded_in_base64_reads_decoded() -> None:
+    inner = b"From: Ann <ann@example.org>\nSubject: Inner\n\nInner body text.\n"
+    raw = (b"From: a@example.org\nSubject: outer\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n"
+           b"--B\nContent-Type: text/plain\n\nOuter body.\n--B\nContent-Type: message/rfc822\n"
+           b"Content-Transfer-Encoding: base64\n\n" + base64.encodebytes(inner) + b"--B--\n")
+    assert read(raw)[2:] == ["Outer body.", "From: Ann <ann@example.org>", "Subject: Inner", "Inner body text."]
+
+
 MESSAGES = {
     # charset, transfer encoding, and the bytes of a body as some mailer wrote it
     "iso-2022-jp": ("Content-Type: text/plain; charset=ISO-2022-JP\nContent-Transfer-Encoding: 7bit",

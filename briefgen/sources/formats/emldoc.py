@@ -19,10 +19,12 @@ of the file). A message nesting more than MAX_CONTAINERS multipart or message pa
 
 from __future__ import annotations
 
+import binascii
 import codecs
 import email
 import email.policy
 import email.utils
+import quopri
 import re
 from dataclasses import dataclass, field
 from email.message import Message
@@ -119,7 +121,7 @@ def _read(part: Message, found: Shown) -> None:
     if _is_attachment(part, kind):
         found.attachments.append(_name(part) or kind)
     elif kind == "message/rfc822":
-        found.forwarded += [inner for inner in _subparts(part)]
+        found.forwarded += _forwarded(part)
     elif part.is_multipart():
         for sub in _chosen(part, kind):
             _read(sub, found)
@@ -136,6 +138,21 @@ def _param(part: Message, name: str) -> str:
     if isinstance(value, tuple):
         value = email.utils.collapse_rfc2231_value(value)
     return str(value or "").strip().lower()
+
+
+def _forwarded(part: Message) -> list[Message]:
+    """A forwarded message. Some mailers encode one in base64 or quoted-printable, which MIME forbids and the
+    parser does not undo (it reads the encoded text as a message without headers): it is decoded and parsed."""
+    inner = _subparts(part)
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if encoding not in ("base64", "quoted-printable") or len(inner) != 1:
+        return inner
+    text = inner[0].as_bytes(policy=email.policy.compat32.clone(max_line_length=0)).lstrip(b"\r\n")
+    try:
+        decoded = binascii.a2b_base64(b"".join(text.split())) if encoding == "base64" else quopri.decodestring(text)
+    except binascii.Error:  # not base64 after all: read as it stands
+        return inner
+    return [parse(decoded)] if _FIELD.match(decoded.lstrip(b"\r\n")) else inner
 
 
 def _subparts(part: Message) -> list[Message]:
