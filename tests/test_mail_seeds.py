@@ -60,6 +60,43 @@ def test_the_html_alternative_reads_as_a_client_draws_it_after_the_header_lines(
     assert not any("412 sorties in the northern sector." in text for text in found)  # the plain alternative
 
 
+# HTML bodies in the markup Outlook (Word's HTML: conditional comments, <o:p>, a list bullet in a downlevel-revealed
+# section, the quoted header block) and Gmail (a <div> a line, the quote's attribution and <blockquote>) write
+CLIENT_HTML = {
+    "outlook": ('<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><hea'
+        'd><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Mic'
+        'rosoft Word 15 (filtered medium)"><style><!--\np.MsoNormal, li.MsoNormal {margin:0cm;font-size:11.0pt'
+        ';font-family:"Calibri",sans-serif;}\nspan.EmailStyle17 {mso-style-type:personal-compose;}\n@page WordS'
+        'ection1 {size:612.0pt 792.0pt;}\ndiv.WordSection1 {page:WordSection1;}\n--></style><!--[if gte mso 9]>'
+        '<xml>\n<o:shapedefaults v:ext="edit" spidmax="1026" />\n</xml><![endif]--></head><body lang=EN-US link'
+        '="#0563C1" vlink="#954F72" style=\'word-wrap:break-word\'><div class=WordSection1><p class=MsoNormal>H'
+        'i team,<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>The drone unit repo'
+        "rted 412 sorties in the northern sector.<o:p></o:p></p><p class=MsoListParagraph style='text-indent:"
+        "-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'><span style='"
+        'mso-list:Ignore\'>·<span style=\'font:7.0pt "Times New Roman"\'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nb'
+        'sp; </span></span></span><![endif]>First point<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p'
+        "><p class=MsoNormal>Best,<o:p></o:p></p><p class=MsoNormal>Jane<o:p></o:p></p><div><div style='borde"
+        "r:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'><p class=MsoNormal><b>From:</b> Ann"
+        ' Lee &lt;ann@example.org&gt; <br><b>Sent:</b> Monday, December 7, 2026 9:15 AM<br><b>To:</b> Jane Do'
+        'e &lt;jane@example.org&gt;<br><b>Subject:</b> Sorties<o:p></o:p></p></div></div><p class=MsoNormal><'
+        'o:p>&nbsp;</o:p></p><p class=MsoNormal>Original text here.<o:p></o:p></p></div></body></html>'),
+    "gmail": ('<div dir="ltr">Hi Jane,<div><br></div><div>The drone unit reported <b>412 sorties</b> in the norther'
+        'n sector.</div><div><br></div><div>Thanks,</div><div>Ann</div></div><br><div class="gmail_quote"><di'
+        'v dir="ltr" class="gmail_attr">On Mon, Dec 7, 2026 at 9:15 AM Jane Doe &lt;<a href="mailto:jane@exam'
+        'ple.org">jane@example.org</a>&gt; wrote:<br></div><blockquote class="gmail_quote" style="margin:0px '
+        '0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex"><div dir="ltr">Can you confir'
+        'm the count?</div></blockquote></div>'),
+}
+
+
+@pytest.mark.parametrize("client", sorted(CLIENT_HTML))
+def test_html_bodies_as_clients_write_them_read_as_w3m_draws_them(client: str) -> None:
+    message = mail()
+    message.set_content("The plain alternative.\n")
+    message.add_alternative(CLIENT_HTML[client], subtype="html")
+    assert read(message.as_bytes())[4:] == w3m(CLIENT_HTML[client])
+
+
 def test_plain_text_lines_join_into_paragraphs_quotes_by_level_signature_read() -> None:
     message = mail()
     body = ("Dear analyst,\n\nThe drone unit reported 412 sorties in the northern sector during\nthe autumn "
