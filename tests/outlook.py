@@ -4,6 +4,7 @@ message properties [MS-OXMSG] puts in it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 
 from briefgen.sources.formats.lzfu import PREAMBLE
@@ -169,3 +170,8 @@ def message(strings: dict[int, str] | None = None, binaries: dict[int, bytes] | 
         streams[base + f"__substg1.0_3701{BINARY:04X}"] = b"%PDF-1.4 attachment bytes"
         streams[base + "__properties_version1.0"] = bytes(8)
     return compound_file(streams)
+
+
+def filetime(iso: str) -> int:
+    """A Windows FILETIME (100 ns since 1601) of an ISO date and time."""
+    return int((dt.datetime.fromisoformat(iso).timestamp() + 11_644_473_600) * 10_000_000)

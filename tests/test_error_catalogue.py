@@ -323,7 +323,7 @@ def _locked_odt() -> bytes:
 
 
 def _hostile_eml(name: str) -> Callable[[], bytes]:
-    from tests.test_mail_seeds import HOSTILE_EML
+    from tests.test_mail_hostile import HOSTILE_EML
 
     return HOSTILE_EML[name][0]
 

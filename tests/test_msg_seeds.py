@@ -14,8 +14,8 @@ import pytest
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.lzfu import PREAMBLE, decompressed
 from tests.helpers import run
-from tests.outlook import LONG, TIME, compound_file, compressed_rtf, message, stored_rtf
-from tests.test_mail_seeds import filetime, w3m
+from tests.outlook import LONG, TIME, compound_file, compressed_rtf, filetime, message, stored_rtf
+from tests.test_mail_seeds import w3m
 
 SUBJECT, BODY, HTML, RTF, NATIVE, HEADERS = 0x0037, 0x1000, 0x1013, 0x1009, 0x1016, 0x007D
 SENDER = {0x0C1A: "Jane Doe", 0x5D01: "jane@example.org", SUBJECT: "Sortie report", 0x0E04: "Desk North"}
