@@ -182,6 +182,8 @@ MESSAGES = {
                          "Grüße.".encode(), "Grüße."),
     "utf-16 base64": ("Content-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64",
                       base64.encodebytes("Дроны, 無人機.".encode("utf-16")), "Дроны, 無人機."),
+    "utf-8 with a byte order mark": ("Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit",
+                                     "\ufeff<p>Grüße.</p>".encode(), "Grüße."),
     "not a codec": ("Content-Type: text/plain; charset=rot13", b"Gur fbegvrf.", "Gur fbegvrf."),
 }
 

@@ -77,6 +77,11 @@ def test_html_body_reads_as_w3m_draws_it_after_the_header_lines() -> None:
     assert found[4:] == w3m(HAND_HTML)
 
 
+def test_an_html_body_stored_as_a_unicode_string_reads_as_the_binary_one() -> None:
+    raw = message({**SENDER, HTML: HAND_HTML}, fixed={0x3FDE: (LONG, 1252)})
+    assert read(raw)[3:] == w3m(HAND_HTML)
+
+
 @pytest.mark.parametrize("packed", [compressed_rtf, stored_rtf])
 def test_an_rtf_body_encapsulating_html_reads_as_that_html(packed: object) -> None:
     assert callable(packed)

@@ -38,7 +38,11 @@ def codec_of(label: str | None) -> str | None:
 
 
 def decode_labelled(raw: bytes, label: str | None) -> str:
-    """The bytes as text, in the charset `label` names (see the module's docstring)."""
+    """The bytes as text, in the charset `label` names (see the module's docstring), a byte order mark dropped."""
+    return _decoded(raw, label).removeprefix("\ufeff")
+
+
+def _decoded(raw: bytes, label: str | None) -> str:
     utf8 = _utf8(raw)
     if utf8 is not None and not utf8.isascii():
         return utf8

@@ -160,11 +160,11 @@ def damaged(exc: BaseException) -> SeedError:
 def _body(message: _Message) -> list[str]:
     """The paragraphs of the body Outlook shows (see the module)."""
     native = message.fixed.get(NATIVE)
-    html, rtf = message.binary(HTML), message.binary(RTF)
-    if html is None and (text := message.text(HTML)):
-        html = codecs.BOM_UTF8 + text.encode("utf-8", "surrogatepass")
+    html, rtf, label = message.binary(HTML), message.binary(RTF), _html_charset(message)
+    if html is None and (text := message.text(HTML)):  # the HTML as a string property: text already
+        html, label = text.encode("utf-8", "surrogatepass"), "utf-8"
     if html is not None and native in (None, 3):
-        return html_paragraphs(html, _html_charset(message))
+        return html_paragraphs(html, label)
     if rtf is not None and native in (None, 2, 3):
         return _rtf_paragraphs(decompressed(rtf, MAX_RTF))
     return plain_paragraphs(message.text(BODY))
