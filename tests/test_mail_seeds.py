@@ -208,6 +208,9 @@ def test_encoded_words_split_inside_a_character_and_raw_utf8_headers() -> None:
     assert read(raw)[:2] == ["From: Jörg <jm@example.org>", "Subject: Angriff – 🚀 Bericht nördlich"]
     assert read("From: Zoë <z@example.org>\nSubject: Grüße\n\nBody.\n".encode())[:2] == [
         "From: Zoë <z@example.org>", "Subject: Grüße"]
+    # saved by an editor with a byte order mark, or by Thunderbird's mbox with its "From - " line first
+    assert read("\ufeffFrom: Zoë <z@example.org>\n\nBody.\n".encode()) == ["From: Zoë <z@example.org>", "Body."]
+    assert read(b"From - Mon Dec  7 09:00:00 2026\nFrom: z@example.org\n\nBody.\n") == ["From: z@example.org", "Body."]
 
 
 def test_seeds_add_fills_title_originator_and_date_and_names_attachments(workspace: Path, tmp_path: Path) -> None:

@@ -73,7 +73,8 @@ class Shown:
 def parse(raw: bytes) -> Message:
     """The message, once its bytes are known to be one within the bounds above."""
     check_kind(raw, MESSAGE)
-    if not _FIELD.match(raw.lstrip(b"\r\n")):
+    raw = raw.removeprefix(codecs.BOM_UTF8).lstrip(b"\r\n")  # an editor's byte order mark, blank lines: not read
+    if not _FIELD.match(raw):
         raise SeedError("the file is not an e-mail message (it does not start with header lines such as From:)",
                         DAMAGED_HINT)
     if _HEAD_END.search(raw, 0, MAX_HEADER_BYTES + 4) is None and len(raw) > MAX_HEADER_BYTES:
