@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from pathlib import Path
 
@@ -23,7 +24,20 @@ def _huge_base64() -> bytes:
     return head.encode() + b"QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n" * 400_000
 
 
+def _forwarded_within_encoded() -> bytes:
+    """Forwarded messages nested 150 deep, that nest in base64 eight times over (each parsed anew)."""
+    inner = b"From: z@example.org\n\ninnermost\n"
+    for _ in range(8):
+        wrapped = b"".join(b"From: a%d@example.org\nContent-Type: message/rfc822\n\n" % i for i in range(150))
+        inner = (b"From: b@example.org\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\n"
+                 b"Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n" +
+                 base64.encodebytes(wrapped + inner) + b"--B--\n")
+    return inner
+
+
 HOSTILE_EML = {
+    "encodednest.eml": (_forwarded_within_encoded, "the message nests more than 200 multipart or attached-message "
+                                                   "parts"),
     "deep.eml": (lambda: _deep_multipart(10_000), "the message nests more than 200 multipart or attached-message "
                                                   "parts"),
     "longheader.eml": (lambda: b"From: a@example.org\nSubject: " + b"x" * (10 << 20) + b"\n\nBody.\n",

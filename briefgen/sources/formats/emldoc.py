@@ -102,13 +102,21 @@ def _hostile(what: str) -> SeedError:
     return SeedError(f"{what} (a damaged or hostile file?)", DAMAGED_HINT)
 
 
-def shown(message: Message) -> Shown:
-    """The message's paragraphs as a client shows them (headers, body, forwarded messages) and its attachments."""
+def shown(message: Message, depth: int = 0) -> Shown:
+    """The message's paragraphs as a client shows them (headers, body, forwarded messages) and its attachments;
+    `depth`: how many messages forward this one (each forwarded message encoded in base64 is parsed anew, its
+    parts counted apart from its container's)."""
+    if depth > MAX_CONTAINERS:
+        raise _hostile(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts")
     found = Shown(shown_headers(message))
-    _read(message, found)
+    try:
+        _read(message, found)
+    except RecursionError:  # parts nested within forwarded messages nested within parts…
+        raise _hostile(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts") \
+            from None
     forwarded, found.forwarded = found.forwarded, []
     for inner in forwarded:
-        inner_found = shown(inner)
+        inner_found = shown(inner, depth + 1)
         found.paragraphs += inner_found.paragraphs
         found.attachments += inner_found.attachments
     return found
