@@ -32,7 +32,7 @@ from briefgen.sources.formats.lzfu import HINT, decompressed
 from briefgen.sources.formats.mailcharsets import decode_labelled
 from briefgen.sources.formats.mailheaders import header_text
 from briefgen.sources.formats.mailtext import plain_paragraphs
-from briefgen.sources.formats.plain import SeedError
+from briefgen.sources.formats.plain import SeedError, check_kind
 from briefgen.sources.formats.rtffonts import codec
 from briefgen.sources.formats.rtfhtml import FROM_HTML, FROM_TEXT, encapsulated_html
 from briefgen.sources.formats.rtftext import rtf_text
@@ -121,8 +121,6 @@ def _check_chain(ole: Any, path: str) -> None:
 
 def _open(raw: bytes) -> Any:
     if not raw.startswith(OLE):
-        from briefgen.sources.formats.plain import check_kind
-
         check_kind(raw, OUTLOOK)
         raise SeedError("the file is not an Outlook message (it is not an OLE compound file)", HINT)
     _check_header(raw)
