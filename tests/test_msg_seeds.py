@@ -158,7 +158,15 @@ def _huge_rtf() -> bytes:
     return message(SENDER, {RTF: header + b"\xff" + struct.pack(">H", (204 << 4) | 15)})
 
 
+def _mini_past_end() -> bytes:
+    """The first small stream's chain in the mini FAT leads past the table's end."""
+    raw = _big()
+    minifat = 512 + 512 * struct.unpack_from("<I", raw, 60)[0]
+    return _patched(raw, minifat, 0x00FFFFF0)
+
+
 HOSTILE = {
+    "minichain.msg": (_mini_past_end, "the Outlook message is damaged"),
     "rtf.msg": (_huge_rtf, "the Outlook message's RTF body is larger than 20 MB"),
     "entry.msg": (_odd_entry, "the Outlook message is damaged"),
     "loop.msg": (_fat_loop, "the Outlook message is damaged"),
