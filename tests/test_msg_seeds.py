@@ -82,6 +82,15 @@ def test_an_html_body_stored_as_a_unicode_string_reads_as_the_binary_one() -> No
     assert read(raw)[3:] == w3m(HAND_HTML)
 
 
+@pytest.mark.parametrize(("page", "codec"), [(50220, "iso2022_jp"), (932, "cp932"), (28595, "iso8859_5"),
+                                             (65001, "utf-8"), (51949, "euc_kr")])
+def test_an_html_body_reads_in_its_internet_code_page(page: int, codec: str) -> None:
+    text = {"iso2022_jp": "無人機が北部で飛行した。", "cp932": "無人機が北部で飛行した。", "iso8859_5": "Дроны летали.",
+            "utf-8": "Дроны, 無人機.", "euc_kr": "드론이 비행했다."}[codec]
+    raw = message(SENDER, {HTML: f"<p>{text}</p>".encode(codec)}, {0x3FDE: (LONG, page)})
+    assert read(raw)[3:] == [text]
+
+
 @pytest.mark.parametrize("packed", [compressed_rtf, stored_rtf])
 def test_an_rtf_body_encapsulating_html_reads_as_that_html(packed: object) -> None:
     assert callable(packed)

@@ -48,6 +48,11 @@ ATTACHMENT_NAMES = (0x3707, 0x3704, 0x3001)  # the long file name, the short one
 UNICODE, EIGHT_BIT, BINARY, LONG, TIME = 0x001F, 0x001E, 0x0102, 0x0003, 0x0040
 # What olefile raises on a damaged file (its own errors are OSErrors), and what a damaged table makes Python raise
 _DAMAGED = (OSError, ValueError, IndexError, KeyError, TypeError, RecursionError, struct.error)
+# Internet code pages (PR_INTERNET_CPID) that are no Windows "cpNNNN": Python's codec for each
+_INTERNET_PAGES = {20127: "ascii", 20866: "koi8_r", 21866: "koi8_u", 50220: "iso2022_jp", 50221: "iso2022_jp_ext",
+                   50222: "iso2022_jp", 50225: "iso2022_kr", 51932: "euc_jp", 51936: "gb2312", 51949: "euc_kr",
+                   52936: "hz", 54936: "gb18030", 65000: "utf-7", 1200: "utf-16-le", 1201: "utf-16-be",
+                   **{28590 + n: f"iso8859_{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15)}}
 _ROOT_HEADER = 32  # the root's property stream: 32 bytes before its 16-byte entries ([MS-OXMSG] 2.4.1)
 
 
@@ -59,7 +64,7 @@ class _Message:
         self.size = len(raw)
         self.fixed = self._fixed()
         page = self.fixed.get(CODE_PAGE) or self.fixed.get(INTERNET_CODE_PAGE) or 1252
-        self.page = codec(page)
+        self.page = page_codec(page)
 
     def stream(self, path: str) -> bytes | None:
         """A stream's bytes (None when there is none); one declared larger than the file is refused."""
@@ -104,6 +109,11 @@ class _Message:
                 names.append(next((name for prop in ATTACHMENT_NAMES if (name := self.text(prop, entry + "/"))),
                                   "an attachment"))
         return names
+
+
+def page_codec(page: int) -> str:
+    """The Python codec of a Windows or Internet code page number (Windows-1252 for one Python does not know)."""
+    return _INTERNET_PAGES.get(page) or codec(page)
 
 
 def _check_chain(ole: Any, path: str) -> None:
@@ -170,7 +180,7 @@ def _body(message: _Message) -> list[str]:
 
 def _html_charset(message: _Message) -> str | None:
     page = message.fixed.get(INTERNET_CODE_PAGE)
-    return codec(page) if page else None
+    return page_codec(page) if page else None
 
 
 def _rtf_paragraphs(rtf: bytes) -> list[str]:
