@@ -361,6 +361,24 @@ def _many_slides() -> bytes:
     return pptx_bytes([("", "")], order=[0] * 3_001)  # one slide, listed 3,001 times
 
 
+def _hostile_eml(name: str) -> Callable[[], bytes]:
+    from tests.test_mail_hostile import HOSTILE_EML
+
+    return HOSTILE_EML[name][0]
+
+
+def _hostile_msg(name: str) -> Callable[[], bytes]:
+    from tests.test_msg_seeds import HOSTILE
+
+    return HOSTILE[name][0]
+
+
+def _compound(streams: dict[str, bytes]) -> bytes:
+    from tests.outlook import compound_file
+
+    return compound_file(streams)
+
+
 def _newer_page(ws: Path) -> None:
     (ws / "newer.html").write_text("<html><body><p>A page, not a text file.</p></body></html>", encoding="utf-8")
 
@@ -402,6 +420,15 @@ SCENARIOS: dict[str, Scenario] = {
     "Excel sheet too large": _seed_to_add("big.xlsx", _big_sheet),
     "Excel workbook of too many cells": _seed_to_add("cells.xlsx", _many_cells),
     "Excel workbook of too many sheets, PowerPoint deck of too many slides": _seed_to_add("deck.pptx", _many_slides),
+    "e-mail seed that is no message": _seed_to_add("notes.eml", lambda: b"Meeting notes, typed as plain text.\n"),
+    "e-mail seed nesting parts too deeply": _seed_to_add("deep.eml", _hostile_eml("deep.eml")),
+    "e-mail seed encrypted": _seed_to_add("secret.eml", _hostile_eml("sealed.eml")),
+    "e-mail seed with a huge header": _seed_to_add("long.eml", lambda: b"From: a@example.org\nSubject: " +
+                                                   b"x" * (10 << 20) + b"\n\nBody.\n"),
+    "Outlook seed damaged": _seed_to_add("loop.msg", _hostile_msg("loop.msg")),
+    "e-mail seed with too many parts": _seed_to_add("parts.eml", _hostile_eml("parts.eml")),
+    "Outlook seed with a huge RTF body": _seed_to_add("huge.msg", _hostile_msg("rtf.msg")),
+    "Outlook seed that is no message": _seed_to_add("notes.msg", lambda: _compound({"WordDocument": b"x" * 100})),
     "seed outside seeds/": _hostile("escaping seed path"),
     "link scheme": _hostile("ftp link"),
     "profile key": _hostile("profile unknown key"),

@@ -83,6 +83,8 @@ class Planned:
             lines.append(f"the document names its author: {author.value}")
         if "description" in self.clues:
             lines.append(f"it describes itself: {self.clues['description'].value}")
+        if "attachments" in self.clues:
+            lines.append(f"its attachments are not read: {self.clues['attachments'].value}")
         return "\n".join(lines)
 
     def to_fill(self) -> tuple[list[str], list[str], list[str]]:

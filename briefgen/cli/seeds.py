@@ -41,6 +41,9 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
             say(f"  check: {', '.join(check)} (see the comments on their lines)")
         if missing:
             say(f"  fill in: {', '.join(missing)}")
+        if "attachments" in plan.clues:
+            attached = plan.clues["attachments"]
+            say(f"  note: its attachments are not read: {attached.value}; {attached.origin}")
         for reason in plan.same_as:
             say(f"  warning: {reason}")
     say(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")

@@ -145,19 +145,28 @@ PROPERTY_ORIGINS = {
 }
 PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT", "doc": "Word document", "epub": "EPUB",
                     "pptx": "PPTX", "xlsx": "XLSX"}
+MAIL_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("subject",), "originator": ("from",), "published": ("date",), "author": ("from",)}
+MAIL_ORIGINS = {
+    "subject": "from the message's Subject",
+    "from": "from the message's sender (From): check it names who the information comes from, not who passed it on",
+    "date": "from the message's Date, the day in the sender's time zone: check it is when the information was given",
+}
+ATTACHMENTS_NOTE = "save each from the message and add it as a seed of its own (`briefgen seeds add FILE`)"
 HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first heading",
                 "canonical": "from the page's canonical link"}
 
 
 def document_clues(kind: str | None, raw: bytes, text: str) -> Clues:
-    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "pptx", "xlsx", "html", "markdown"; None for
-    text and "csv", which has no properties) gives:
+    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "pptx", "xlsx", "html", "markdown", "eml",
+    "msg"; None for text and "csv", which has no properties) gives:
     its metadata read from `raw`, and where a PDF or DOCX names no title (pandoc, LibreOffice and many a Word user
     leave the property empty) or the document is plain text, its first line of `text` (as read for the seed, one
     paragraph a line)."""
     if kind in (None, "csv"):
         return _first_line(text, "line")
-    readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "markdown": _markdown}
+    readers: dict[str, Callable[[bytes], Clues]] = {"html": _html, "pdf": _pdf, "markdown": _markdown, "eml": _eml,
+                                                    "msg": _msg}
     clues = _properties(kind, raw) if kind in PROPERTY_FORMATS else readers[kind](raw)
     if (kind in PROPERTY_FORMATS or kind == "pdf") and "title" not in clues:
         clues.update(_first_line(text, "paragraph"))
@@ -182,6 +191,26 @@ def _pdf(raw: bytes) -> Clues:
     from briefgen.sources.formats.pdfdoc import document_info
 
     return pick(document_info(raw), PDF_FIELDS, PDF_ORIGINS.__getitem__)
+
+
+def _eml(raw: bytes) -> Clues:
+    from briefgen.sources.formats.emldoc import properties
+
+    return _mail(properties(raw))
+
+
+def _msg(raw: bytes) -> Clues:
+    from briefgen.sources.formats.msgdoc import properties
+
+    return _mail(properties(raw))
+
+
+def _mail(found: dict[str, str]) -> Clues:
+    """A message's clues: its subject, sender and date; and the names of its attachments, which are not read."""
+    clues = pick(found, MAIL_FIELDS, MAIL_ORIGINS.__getitem__)
+    if found.get("attachments"):
+        clues["attachments"] = Clue(clean(found["attachments"]), ATTACHMENTS_NOTE)
+    return clues
 
 
 def _properties(kind: str, raw: bytes) -> Clues:

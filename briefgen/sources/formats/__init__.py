@@ -1,5 +1,5 @@
 """Seeds in other formats than plain text (Markdown, HTML, PDF, DOCX, RTF, OpenDocument text, Word 97-2003,
-EPUB, PowerPoint, Excel, CSV), turned into numbered paragraphs.
+EPUB, PowerPoint, Excel, CSV, e-mail), turned into numbered paragraphs.
 
 Each extractor is imported only when a seed of its format is read, so a workspace of .txt seeds never loads
 a PDF or DOCX library. Slow extractors keep their result in output/.cache/, keyed by the document's bytes.
@@ -22,14 +22,14 @@ from briefgen.model.readings import READINGS
 from briefgen.safeio import DamagedState, load_state
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "27"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "28"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "doc", "epub", "pptx", "xlsx", "csv"
+    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "doc", "epub", "pptx", "xlsx", "csv", "eml", "msg"
     max_bytes: int
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
@@ -68,9 +68,12 @@ FORMATS = {
     ".xlsx": Format("xlsx", 50 * MB, 0),
     ".xlsm": Format("xlsx", 50 * MB, 0),
     ".csv": Format("csv", 5 * MB, 0),  # text, as a .txt seed
+    # an e-mail message (RFC 5322 / MIME) and Outlook's own; attachments make a message large, and are not read
+    ".eml": Format("eml", 50 * MB, 0),
+    ".msg": Format("msg", 50 * MB, 0),
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
-NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .doc .epub .pptx .xlsx .csv"  # the formats a hint names
+NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .doc .epub .pptx .xlsx .csv .eml .msg"  # the formats a hint names
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,12 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "csv":
         from briefgen.sources.formats.csvdoc import extract as from_csv
         return from_csv
+    if kind == "eml":
+        from briefgen.sources.formats.emldoc import extract as from_eml
+        return from_eml
+    if kind == "msg":
+        from briefgen.sources.formats.msgdoc import extract as from_msg
+        return from_msg
     if kind == "html-blocks":
         from briefgen.sources.formats.htmldoc import extract as from_html
         return from_html
