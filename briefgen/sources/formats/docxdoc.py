@@ -38,6 +38,7 @@ from briefgen.sources.formats.docxstyles import (
     shows_page_colour,
     xml_events,
 )
+from briefgen.sources.formats.docxtheme import Theme, read_theme
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
 
@@ -185,9 +186,15 @@ def part_stream(package: zipfile.ZipFile, name: str) -> IO[bytes]:
     return package.open(name)
 
 
-def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
-    """What the document's styles part says about hidden text (nothing when it has none, or it is damaged)."""
-    return _read_related(package, main, "/styles", read_styles, Styles)
+def styles_of(package: zipfile.ZipFile, main: str, theme: Theme) -> Styles:
+    """What the document's styles part says about hidden text (nothing when it has none, or it is damaged), its
+    theme colours resolved in `theme`."""
+    return _read_related(package, main, "/styles", lambda events: read_styles(events, theme), Styles)
+
+
+def theme_of(package: zipfile.ZipFile, main: str) -> Theme:
+    """The document's theme colours (none when it has no theme part, or it is damaged)."""
+    return _read_related(package, main, "/theme", read_theme, Theme)
 
 
 def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
@@ -232,18 +239,20 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     cites; more than MAX_TEXT of text is refused as it is read. `chunks`: whether content it imports whole
     (w:altChunk) is read, as it is but in a chunk."""
     main = main_part(package)
-    styles, numbering = styles_of(package, main), numbering_of(package, main)
+    theme = theme_of(package, main)
+    styles, numbering = styles_of(package, main, theme), numbering_of(package, main)
     settings = settings_of(package, main)
     marks, page = NoteMarks(settings, _sections(package, main)), shows_page_colour(settings)
     body = BodyReader(styles, marks, numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks),
-                      page_colour=page)
+                      page_colour=page, theme=theme)
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = _present(package, main, kind)
         if name is not None:
-            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page)
+            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page,
+                               theme=theme)
             size = _read_part(package, name, notes, found, size)
     return found
 
