@@ -154,7 +154,7 @@ class BodyReader:
         elif tag in CHARTS and self.linked is not None and self._shown():  # after its anchor, as a text box
             self.paragraphs[-1].after.extend(self.linked("chart", str(element.get(REL_ID))))
         elif tag == R:
-            self.runs.append(Props())
+            self.runs.append(Props(level=len(self.paragraphs)))
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == FIELD_CHAR:
@@ -295,11 +295,15 @@ class BodyReader:
             not any(self._hidden(run) for run in self.runs)
 
     def _hidden(self, run: Props) -> bool:
+        """Whether a run hides its text: hidden, or coloured as its ground; a run holding the text box the text is
+        in only as hidden text (its colour is that of the box's anchor, drawn on another ground)."""
+        if 0 < run.level < len(self.paragraphs):
+            return self.styles.hidden(run.vanish, run.style, self.paragraphs[run.level - 1].style)
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
             depth = self.paragraphs[-1].depth if self.paragraphs else 0
             ground = run.ground or self.styles.ground(run.style, style) or \
-                self.grounds.behind(depth, self.styles.shade(style))
+                self.grounds.behind(depth, self.styles.shade(style), run.color is not None)
             run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
                 unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden

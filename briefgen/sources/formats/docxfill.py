@@ -5,8 +5,8 @@ colour given as RGB, a theme colour resolved through the theme part, a system or
 docxtheme.py), else by its style (wps:style's a:fillRef: idx 1 is the theme's first fill style, solid in its colour
 in Office's themes; idx 0 is none); or a VML shape filled by its `fillcolor` (unless `filled="f"`), changed by a
 v:fill child. A fill that lets what is behind show (none stated, a:noFill, a gradient, a picture, a pattern, the
-group's, a translucent colour) is not known, nor is any shape whose style colours its text (a:fontRef: a
-shape's text drawn white on its accent fill), so nothing in it is hidden.
+group's, a translucent colour) is not known, so nothing in it is hidden; nor is the colour of text without one of
+its own in a shape whose style colours its text (a:fontRef: a shape's text drawn white on its accent fill).
 """
 
 from __future__ import annotations
@@ -124,9 +124,14 @@ class ShapeFills:
 
     def ground(self) -> str | None:
         """The fill behind the innermost open shape's text: None when not known."""
-        if not self.shapes or self.shapes[-1].text_coloured or self.shapes[-1].fill == UNSET:
+        if not self.shapes or self.shapes[-1].fill == UNSET:
             return None
         return self.shapes[-1].fill
+
+    def inks_text(self) -> bool:
+        """Whether the innermost open shape's style colours its text (a:fontRef): a run's colour of its own is
+        drawn, any other is the style's (which is not read)."""
+        return bool(self.shapes) and self.shapes[-1].text_coloured
 
 
 def _amount(value: object) -> float | None:

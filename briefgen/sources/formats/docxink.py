@@ -88,6 +88,7 @@ class Grounds:
         self.open_grounds: list[tuple[int, str | None]] = []
         self.page_colour, self.theme, self.table_shaded = page_colour, theme, table_shaded
         self.shapes = ShapeFills(theme)
+        self.boxes: list[tuple[int, bool]] = []  # the open text boxes: whether their shape's style colours text
         self.tables: list[int] = []  # the depths of the open tables whose properties are being read
         self.table_style: str | None = None  # the w:tblStyle of the table whose properties are being read
 
@@ -95,6 +96,7 @@ class Grounds:
         """An element of WATCHED at `depth` in the part, a child of `parent`."""
         if tag == TEXT_BOX:
             self.open_grounds.append((depth, self.shapes.ground()))
+            self.boxes.append((depth, self.shapes.inks_text()))
         elif tag == TABLE:  # not known until its properties name its style
             self.open_grounds.append((depth, None))
             self.tables.append(depth)
@@ -123,10 +125,15 @@ class Grounds:
             self.tables.pop()
         while self.open_grounds and self.open_grounds[-1][0] >= depth:
             self.open_grounds.pop()
+        while self.boxes and self.boxes[-1][0] >= depth:
+            self.boxes.pop()
 
-    def behind(self, depth: int, style_shade: str | None) -> str | None:
+    def behind(self, depth: int, style_shade: str | None, own_ink: bool = True) -> str | None:
         """The ground behind the text of a paragraph at `depth`: its own shading, else its style's
-        (`style_shade`), else the innermost open one, else the white page."""
+        (`style_shade`), else the innermost open one, else the white page. Not known for a run without a colour
+        of its own (`own_ink`) in a text box whose shape's style colours its text (docxfill.py)."""
+        if not own_ink and self.boxes and self.boxes[-1][1]:
+            return None
         own = [found for holder, found in self.open_grounds if holder == depth]
         if own:
             return own[-1]
