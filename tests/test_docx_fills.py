@@ -200,3 +200,25 @@ def test_a_passage_in_a_navy_text_box_ties_through_check(workspace: Path) -> Non
     save_model(workspace, data)
     result = run(workspace, "check")
     assert result.exit_code == 1 and "boxes" in result.output, result.output
+
+
+def test_word_tints_and_shades_match_words_palette() -> None:
+    """Word's colour picker writes each tint and shade of a theme colour with the value it draws: Office 2016's
+    Blue, Accent 1 (4472C4) darker 25% and 50%, lighter 40%, 60% and 80%, and Text 1 lighter 50%. Text in that
+    stored colour on a paragraph shaded with the theme fill (its stored w:fill left white) is left out."""
+    from briefgen.sources.formats.docxtheme import Theme, word_theme_colour
+
+    theme = Theme({"accent1": "4472C4", "dk1": "000000"})
+    palette = [("accent1", None, "BF", "2F5496"), ("accent1", None, "80", "1F3864"), ("accent1", "99", None, "8EAADB"),
+               ("accent1", "66", None, "B4C6E7"), ("accent1", "33", None, "D9E2F3"), ("text1", "80", None, "7F7F7F")]
+    for name, tint, shade, drawn in palette:
+        found = word_theme_colour(theme, name, tint, shade)
+        assert found is not None and all(abs(int(found[k:k + 2], 16) - int(drawn[k:k + 2], 16)) <= 1
+                                         for k in (0, 2, 4)), (name, found, drawn)
+    document = docx.Document()  # python-docx's theme: accent1 4F81BD, darker 50% 243F60
+    for text, ink in (("Words drawn in the fill's own colour.", "243F60"), ("White words on it are seen.", "FFFFFF")):
+        paragraph = document.add_paragraph()
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="FFFFFF" w:themeFill="accent1" w:themeFillShade="80"/>'))
+        paragraph.add_run(text).font.color.rgb = RGBColor.from_string(ink)
+    assert _read(_saved(document)) == ["White words on it are seen."]

@@ -4,10 +4,11 @@ White text on the white page (or black on a black shaded paragraph) is a way to 
 HTML and PDF readers know it is in theirs. A run is unseen when its colour (direct, else its character style's, its
 paragraph style's, the document's default) is that of the ground behind it: the run's own shading or highlight (else
 its styles' run shading), else its paragraph's (direct or from its style), its table cell's or table's, else the
-page's (w:background, where the settings show it: w:displayBackgroundShape) or white. In a text box or a table,
-whose fill may come from the shape or the table style, which are not read, the ground is known only where it is
-shaded explicitly; otherwise nothing there is hidden. A colour of "auto" (Word picks black or white against the
-ground) is always seen.
+page's (w:background, where the settings show it: w:displayBackgroundShape) or white. A text box's ground is its
+shape's fill (docxfill.py); a table's is what is behind it when its style shades no cell, else not known but where
+a cell is shaded explicitly. A theme colour (w:themeColor, w:themeFill) is the theme's, as Word draws it
+(docxtheme.py). Where the ground is not known nothing is hidden. A colour of "auto" (Word picks black or white
+against the ground) is always seen.
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ def colour(value: object) -> str | None:
 def ink(element: Any, theme: Theme = NO_THEME) -> str:
     """A w:color's colour as Word draws it: its theme colour (w:themeColor, tinted or shaded) where the theme has
     it, else its value; "auto" for automatic (Word picks black or white against the ground)."""
-    themed = word_theme_colour(theme, element.get(f"{W}themeColor"), element.get(f"{W}themeTint"),
-                               element.get(f"{W}themeShade"))
+    name = element.get(f"{W}themeColor")
+    themed = None if name is None else \
+        word_theme_colour(theme, name, element.get(f"{W}themeTint"), element.get(f"{W}themeShade"))
     return themed or colour(element.get(f"{W}val")) or "auto"
 
 
@@ -114,7 +116,8 @@ class Grounds:
     def close(self, depth: int, tag: str) -> None:
         """An element `tag` at `depth` ended: the grounds it held end with it. A table's properties ended: a table
         whose style shades nothing lets the ground around it show."""
-        self.shapes.end(depth)
+        if self.shapes.shapes:
+            self.shapes.end(depth)
         if tag == TABLE_PROPS and self.tables and self.tables[-1] == depth - 1:
             if not self.table_shaded(self.table_style):
                 self.open_grounds = [(held, found) for held, found in self.open_grounds
