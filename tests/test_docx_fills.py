@@ -43,9 +43,10 @@ def _ink(ink: str) -> str:
     return f'<w:rPr><w:color w:val="{ink}"/></w:rPr>' if ink else ""
 
 
-def _vml_box(attributes: str, text: str, ink: str) -> str:
-    """A text box as Word 2003 wrote it (VML), with the shape's `attributes`."""
-    return (f'<w:r {NS}><w:pict><v:shape style="width:300pt;height:40pt" {attributes}><v:textbox><w:txbxContent>'
+def _vml_box(attributes: str, text: str, ink: str, shape_type: str = "") -> str:
+    """A text box as Word 2003 wrote it (VML), with the shape's `attributes`, after `shape_type`'s XML."""
+    return (f'<w:r {NS}><w:pict>{shape_type}<v:shape style="width:300pt;height:40pt" {attributes}><v:textbox>'
+            f'<w:txbxContent>'
             f'<w:p><w:r><w:rPr><w:color w:val="{ink}"/></w:rPr><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
             "</v:textbox></v:shape></w:pict></w:r>")
 
@@ -74,10 +75,12 @@ SHOWN = ["White words in a navy box are seen.", "White words in a box of the the
          "White words in a box with no fill are read: what is behind it is not known.",
          "Black words in a translucent black box are read.", "White words in a navy Word 2003 box are seen.",
          "White words in a box whose style fills it with the accent are seen.",
-         "Words of no colour of their own on the accent fill of a shape whose style colours its text are read."]
+         "Words of no colour of their own on the accent fill of a shape whose style colours its text are read.",
+         "White words in a Word 2003 box whose shape type is unfilled are read."]
 HIDDEN = ["Navy words in a navy box are hidden.", "White words in a box of the theme's light colour are hidden.",
           "Black words in a black Word 2003 box are hidden.", "Accent words in a box the style fills are hidden.",
-          "Accent words of their own colour in a shape whose style colours text are hidden."]
+          "Accent words of their own colour in a shape whose style colours text are hidden.",
+          "White words in a Word 2003 box of VML's default fill, white, are hidden."]
 STYLED = ('<wps:style><a:lnRef idx="2"><a:schemeClr val="accent1"/></a:lnRef><a:fillRef idx="1"><a:schemeClr '
           'val="accent1"/></a:fillRef><a:effectRef idx="0"><a:schemeClr val="accent1"/></a:effectRef>'
           '<a:fontRef idx="minor">{}</a:fontRef></wps:style>')
@@ -94,15 +97,17 @@ def _filled_boxes() -> bytes:
              "000000"),
         _vml_box('fillcolor="#1f3864"', SHOWN[4], "FFFFFF"), _vml_box('fillcolor="black"', HIDDEN[2], "000000"),
         _box("", SHOWN[5], "FFFFFF", STYLED.format("")), _box("", HIDDEN[3], "4F81BD", STYLED.format("")),
-        _box("", SHOWN[6], "", STYLED.format(white)), _box("", HIDDEN[4], "4F81BD", STYLED.format(white))],
+        _box("", SHOWN[6], "", STYLED.format(white)), _box("", HIDDEN[4], "4F81BD", STYLED.format(white)),
+        _vml_box('type="#_x0000_t202"', HIDDEN[5], "FFFFFF", '<v:shapetype id="_x0000_t202" path="m,l,21600xe"/>'),
+        _vml_box('type="#clear"', SHOWN[7], "FFFFFF", '<v:shapetype id="clear" filled="f"/>')],
         normal=RGBColor(0x4F, 0x81, 0xBD))  # the Normal style's colour is not what the shape's style draws
 
 
 def test_a_text_box_fill_is_the_ground_of_its_text() -> None:
     """Nothing in a text box was taken as hidden: navy words on a navy box, white words on a white one, were read.
-    Its shape's fill (RGB, a theme colour, a VML fillcolor, the style's first fill) is now their ground; a fill
-    that lets what is behind show is not known, nor the colour of text without its own in a shape whose style
-    colours its text: that text is read."""
+    Its shape's fill (RGB, a theme colour, a VML fillcolor or VML's default white, the style's first fill) is now
+    their ground; a fill that lets what is behind show is not known, nor the colour of text without its own in a
+    shape whose style colours its text: that text is read."""
     assert _read(_filled_boxes()) == SHOWN
 
 

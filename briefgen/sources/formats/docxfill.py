@@ -3,10 +3,11 @@
 A text box is a shape's text: a DrawingML shape (wps:wsp) filled by its properties (wps:spPr's a:solidFill, its
 colour given as RGB, a theme colour resolved through the theme part, a system or preset colour, with its changes:
 docxtheme.py), else by its style (wps:style's a:fillRef: idx 1 is the theme's first fill style, solid in its colour
-in Office's themes; idx 0 is none); or a VML shape filled by its `fillcolor` (unless `filled="f"`), changed by a
-v:fill child. A fill that lets what is behind show (none stated, a:noFill, a gradient, a picture, a pattern, the
-group's, a translucent colour) is not known, so nothing in it is hidden; nor is the colour of text without one of
-its own in a shape whose style colours its text (a:fontRef: a shape's text drawn white on its accent fill).
+in Office's themes; idx 0 is none); or a VML shape filled by its `fillcolor` (unless `filled="f"`), else its
+shape type's, else white, VML's default (Word 2003 wrote no attribute holding its default), changed by a v:fill
+child. A DrawingML fill that lets what is behind show (none stated, a:noFill, a gradient, a picture, a pattern,
+the group's, a translucent colour) is not known, so nothing in it is hidden; nor is the colour of text without one
+of its own in a shape whose style colours its text (a:fontRef: a shape's text drawn white on its accent fill).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 V = "{urn:schemas-microsoft-com:vml}"
 SHAPE, SHAPE_PROPS, SHAPE_STYLE = f"{WPS}wsp", f"{WPS}spPr", f"{WPS}style"
 VML_FILLED = {f"{V}{n}" for n in ("shape", "rect", "roundrect", "oval")}
-VML_FILL = f"{V}fill"
+VML_FILL, VML_TYPE = f"{V}fill", f"{V}shapetype"
 FILL_REF, FONT_REF = f"{A}fillRef", f"{A}fontRef"
 UNKNOWN_FILLS = {f"{A}{n}" for n in ("noFill", "gradFill", "blipFill", "pattFill", "grpFill")}
-WATCHED = {SHAPE, VML_FILL, SOLID, FILL_REF, FONT_REF, *VML_FILLED, *UNKNOWN_FILLS, *PAINTS, *CHANGES}
+WATCHED = {SHAPE, VML_FILL, VML_TYPE, SOLID, FILL_REF, FONT_REF, *VML_FILLED, *UNKNOWN_FILLS, *PAINTS, *CHANGES}
 UNSET = "unset"  # a DrawingML shape whose properties state no fill (yet): its style's is taken
 OFF = ("f", "false", "0")
 
@@ -66,13 +67,15 @@ class ShapeFills:
         self.theme = theme
         self.shapes: list[_Shape] = []
         self.paint: _Paint | None = None
+        self.types: dict[str, tuple[str | None, str | None]] = {}  # VML shape types: (filled, fillcolor) by id
 
     def start(self, tag: str, parent: str, element: Any, depth: int) -> None:
         if tag == SHAPE:
             self.shapes.append(_Shape(depth, UNSET))
+        elif tag == VML_TYPE:
+            self.types[str(element.get("id", ""))] = (element.get("filled"), element.get("fillcolor"))
         elif tag in VML_FILLED:
-            filled = str(element.get("filled", "t")).lower() not in OFF
-            self.shapes.append(_Shape(depth, vml_colour(element.get("fillcolor")) if filled else None))
+            self.shapes.append(_Shape(depth, self._vml_shape_fill(element)))
         elif not self.shapes:
             return
         elif tag == VML_FILL and parent in VML_FILLED:
@@ -85,6 +88,13 @@ class ShapeFills:
             self.shapes[-1].text_coloured = True
         elif self.paint is not None:
             self._painted(tag, element, depth)
+
+    def _vml_shape_fill(self, element: Any) -> str | None:
+        """A VML shape's fill: its own `filled` and `fillcolor`, else its shape type's (v:shapetype, named by its
+        `type`), else VML's defaults, filled in white (Word 2003 writes no attribute that has its default)."""
+        filled, fill = self.types.get(str(element.get("type", "")).lstrip("#"), (None, None))
+        filled, fill = element.get("filled", filled), element.get("fillcolor", fill)
+        return None if str(filled or "t").lower() in OFF else vml_colour(fill or "white")
 
     def _fill(self, tag: str, element: Any, depth: int) -> None:
         shape = self.shapes[-1]
