@@ -227,3 +227,14 @@ def test_word_tints_and_shades_match_words_palette() -> None:
             f'<w:shd {NS} w:val="clear" w:color="auto" w:fill="FFFFFF" w:themeFill="accent1" w:themeFillShade="80"/>'))
         paragraph.add_run(text).font.color.rgb = RGBColor.from_string(ink)
     assert _read(_saved(document)) == ["White words on it are seen."]
+
+
+def test_a_theme_page_colour_is_drawn_over_its_stored_value() -> None:
+    """Design > Page Color in a theme colour (w:background's w:themeColor, its w:color stored white): Word draws
+    the theme's dark text colour, on which white words are seen and black ones are not."""
+    document = docx.Document()
+    document.element.insert(0, parse_xml(f'<w:background {NS} w:color="FFFFFF" w:themeColor="text1"/>'))
+    document.settings.element.insert(0, parse_xml(f"<w:displayBackgroundShape {NS}/>"))
+    for text, ink in (("White words on the dark page are seen.", "FFFFFF"), ("Black words are not.", "000000")):
+        document.add_paragraph().add_run(text).font.color.rgb = RGBColor.from_string(ink)
+    assert _read(_saved(document)) == ["White words on the dark page are seen."]

@@ -42,28 +42,28 @@ def colour(value: object) -> str | None:
     return hex_colour(value)
 
 
+def themed(element: Any, theme: Theme, stored: str, kind: str = "Color") -> str | None:
+    """The colour an element gives as Word draws it: its theme colour (w:themeColor, or w:themeFill for `kind`
+    "Fill", with its tint or shade) where the theme has it, else its `stored` value; None when it has neither."""
+    name, changes = element.get(f"{W}theme{kind}"), f"{W}theme{kind}" if kind == "Fill" else f"{W}theme"
+    found = None if name is None else \
+        word_theme_colour(theme, name, element.get(f"{changes}Tint"), element.get(f"{changes}Shade"))
+    return found or colour(element.get(f"{W}{stored}"))
+
+
 def ink(element: Any, theme: Theme = NO_THEME) -> str:
-    """A w:color's colour as Word draws it: its theme colour (w:themeColor, tinted or shaded) where the theme has
-    it, else its value; "auto" for automatic (Word picks black or white against the ground)."""
-    name = element.get(f"{W}themeColor")
-    themed = None if name is None else \
-        word_theme_colour(theme, name, element.get(f"{W}themeTint"), element.get(f"{W}themeShade"))
-    return themed or colour(element.get(f"{W}val")) or "auto"
+    """A w:color's colour as Word draws it (`themed`); "auto" for automatic (Word picks black or white against
+    the ground)."""
+    return themed(element, theme, "val") or "auto"
 
 
 def shading(element: Any, theme: Theme = NO_THEME) -> str | None:
-    """The colour a w:shd fills with: its fill (its theme fill where the theme has it), or its pattern colour
-    when the pattern is solid."""
+    """The colour a w:shd fills with (`themed`): its fill, or its pattern colour when the pattern is solid."""
     value = str(element.get(f"{W}val", ""))
     if value == "nil":
         return None
-    fill = word_theme_colour(theme, element.get(f"{W}themeFill"), element.get(f"{W}themeFillTint"),
-                             element.get(f"{W}themeFillShade")) or colour(element.get(f"{W}fill"))
-    if value == "solid":
-        pattern = word_theme_colour(theme, element.get(f"{W}themeColor"), element.get(f"{W}themeTint"),
-                                    element.get(f"{W}themeShade")) or colour(element.get(f"{W}color"))
-        return pattern or fill
-    return fill
+    fill = themed(element, theme, "fill", "Fill")
+    return (themed(element, theme, "color") or fill) if value == "solid" else fill
 
 
 def highlight(element: Any) -> str | None:
@@ -105,7 +105,7 @@ class Grounds:
         elif tag == TABLE_STYLE and parent == TABLE_PROPS:
             self.table_style = element.get(f"{W}val")
         elif tag == BACKGROUND:
-            self.open_grounds.append((depth - 1, (colour(element.get(f"{W}color")) if self.page_colour else None)
+            self.open_grounds.append((depth - 1, (themed(element, self.theme, "color") if self.page_colour else None)
                                       or WHITE))
         elif tag == SHADING:
             if parent in SHADED and (found := shading(element, self.theme)) is not None:
