@@ -238,3 +238,26 @@ def test_a_theme_page_colour_is_drawn_over_its_stored_value() -> None:
     for text, ink in (("White words on the dark page are seen.", "FFFFFF"), ("Black words are not.", "000000")):
         document.add_paragraph().add_run(text).font.color.rgb = RGBColor.from_string(ink)
     assert _read(_saved(document)) == ["White words on the dark page are seen."]
+
+
+PATTERNS = [("pct50", "FFFFFF", "White words on a half black pattern are seen."),
+            ("pct10", "FFFFFF", "White words on a tenth grey pattern are seen."),
+            ("horzStripe", "FFFFFF", "White words on black stripes are seen.")]
+
+
+def test_a_patterned_shading_mixes_its_colours(tmp_path: Path) -> None:
+    """A shading's pattern (`pct50`, a stripe) over a white fill, its colour automatic (black), draws grey: the
+    white words on it were taken as white on white and left out. LibreOffice's PDF of it, read by the PDF reader
+    (which leaves out text coloured as its ground), shows each."""
+    document = docx.Document()
+    for pattern, ink, text in PATTERNS:
+        paragraph = document.add_paragraph()
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:shd {NS} w:val="{pattern}" w:color="auto" w:fill="FFFFFF"/>'))
+        paragraph.add_run(text).font.color.rgb = RGBColor.from_string(ink)
+    raw = _saved(document)
+    assert _read(raw) == [text for _, _, text in PATTERNS]
+    (tmp_path / "patterns.docx").write_bytes(raw)
+    found = " ".join(extract(FORMATS[".pdf"], libreoffice_pdf(tmp_path / "patterns.docx", tmp_path).read_bytes())
+                     .paragraphs)
+    assert all(text in found for _, _, text in PATTERNS)

@@ -58,12 +58,25 @@ def ink(element: Any, theme: Theme = NO_THEME) -> str:
 
 
 def shading(element: Any, theme: Theme = NO_THEME) -> str | None:
-    """The colour a w:shd fills with (`themed`): its fill, or its pattern colour when the pattern is solid."""
+    """The colour a w:shd fills with (`themed`): its fill, its pattern colour when the pattern is solid, else the
+    two mixed as the pattern mixes them (`pct25`: a quarter of the pattern colour, black when automatic, over the
+    fill, white when there is none; a stripe or a cross as half)."""
     value = str(element.get(f"{W}val", ""))
     if value == "nil":
         return None
     fill = themed(element, theme, "fill", "Fill")
-    return (themed(element, theme, "color") or fill) if value == "solid" else fill
+    if value in ("clear", ""):
+        return fill
+    if value == "solid":
+        return themed(element, theme, "color") or fill
+    share = int(value[3:]) / 100 if value.startswith("pct") and value[3:].isdigit() else 0.5
+    return mixed(themed(element, theme, "color") or "000000", fill or WHITE, share)
+
+
+def mixed(pattern: str, fill: str, share: float) -> str:
+    """`share` of `pattern` over the rest of `fill` (each six hex digits)."""
+    return "".join(f"{round(int(pattern[k:k + 2], 16) * share + int(fill[k:k + 2], 16) * (1 - share)):02X}"
+                   for k in (0, 2, 4))
 
 
 def highlight(element: Any) -> str | None:
