@@ -261,3 +261,63 @@ def test_a_patterned_shading_mixes_its_colours(tmp_path: Path) -> None:
     found = " ".join(extract(FORMATS[".pdf"], libreoffice_pdf(tmp_path / "patterns.docx", tmp_path).read_bytes())
                      .paragraphs)
     assert all(text in found for _, _, text in PATTERNS)
+
+
+COVER = ["Annual Report 2025", "White title words over the cover's dark band are seen."]
+TAIL = "Black words further down the page."
+
+
+def _cover(behind: str) -> bytes:
+    """White words over a navy rectangle anchored to the page, behind the text (`behind` "1") or in front of it
+    ("0"), as Word's cover pages set a band of colour under a report's title."""
+    band = (f'<w:r {NS}><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="1" behindDoc="{behind}" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>0</wp:posOffset>'
+            '</wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            '<wp:extent cx="7772400" cy="2743200"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+            '<wp:docPr id="3" name="Band"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData '
+            'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr/>'
+            '<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="7772400" cy="2743200"/></a:xfrm><a:prstGeom '
+            'prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="1F3864"/></a:solidFill><a:ln>'
+            "<a:noFill/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+            "</w:drawing></w:r>")
+    document = docx.Document()
+    for n, text in enumerate(COVER):
+        paragraph = document.add_paragraph()
+        if n == 0:
+            paragraph._p.append(parse_xml(band))
+        paragraph.add_run(text).font.color.rgb = RGBColor(255, 255, 255)
+    for _ in range(12):
+        document.add_paragraph()
+    document.add_paragraph(TAIL)
+    return _saved(document)
+
+
+def test_white_text_over_a_drawing_behind_it_is_read(tmp_path: Path) -> None:
+    """A report's cover: white title words on a navy band anchored behind the text. They were taken as white on
+    the white page and left out; where a drawing lies behind the text (behindDoc, a VML shape's negative
+    z-index) the page is no known ground. LibreOffice's PDF shows them (the PDF reader leaves out white text
+    with nothing under it). With the band in front of the text (LibreOffice draws it over the words, hiding them)
+    nothing lies behind: the white words are still left out."""
+    assert _read(_cover("0")) == [TAIL]
+    raw = _cover("1")
+    assert _read(raw) == [*COVER, TAIL]
+    (tmp_path / "cover.docx").write_bytes(raw)
+    found = " ".join(extract(FORMATS[".pdf"], libreoffice_pdf(tmp_path / "cover.docx", tmp_path).read_bytes())
+                     .paragraphs)
+    assert all(text in found for text in [*COVER, TAIL])
+
+
+def test_a_background_behind_the_text_in_the_header_makes_the_page_unknown() -> None:
+    """A full-page background set in the header as Word 2003 drew it (a VML rectangle with a negative z-index):
+    white body words on it are read; without it they are white on the white page."""
+    for background, shown in ((True, ["White words on the header's background."]), (False, [TAIL])):
+        document = docx.Document()
+        if background:
+            document.sections[0].header.paragraphs[0]._p.append(parse_xml(
+                f'<w:r {NS}><w:pict><v:rect style="position:absolute;width:612pt;height:792pt;z-index:-251658240" '
+                'fillcolor="#1f3864" stroked="f"/></w:pict></w:r>'))
+        document.add_paragraph().add_run("White words on the header's background.").font.color.rgb = \
+            RGBColor(255, 255, 255)
+        document.add_paragraph(TAIL)
+        assert _read(_saved(document))[:1] == shown

@@ -85,13 +85,14 @@ class BodyReader:
     def __init__(self, styles: Styles, marks: NoteMarks | None = None,
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
                  linked: Callable[[str, str], list[str]] | None = None, page_colour: bool = False,
-                 theme: Theme = NO_THEME) -> None:
+                 theme: Theme = NO_THEME, drawn_behind: bool = False) -> None:
         """`marks` numbers the part's note references (docxnotes.py); `shown_notes`, for a notes part: the
         (kind, id) of the notes whose reference the body shows; the others are not read (None: every note is).
         `numbers` counts the part's list numbers; `linked` gives the paragraphs of another part the body shows,
         by its kind ("chunk", content imported whole, docxchunks.py; "diagram", a SmartArt's data,
         docxdiagram.py; "chart", a chart's titles, docxchart.py) and its relationship's id; `page_colour`:
-        whether the page colour is shown (docxink.Grounds); `theme`, the theme's colours (docxtheme.py)."""
+        whether the page colour is shown (docxink.Grounds); `theme`, the theme's colours (docxtheme.py);
+        `drawn_behind`: whether a drawing lies behind the text (docxpage.py), so the page is no known ground."""
         self.styles, self.marks, self.shown_notes = styles, marks or NoteMarks(), shown_notes
         self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
@@ -105,7 +106,7 @@ class BodyReader:
         self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
-        self.grounds = Grounds(page_colour, theme, styles.table_shaded)  # what is behind the text (docxink.py)
+        self.grounds = Grounds(page_colour, theme, styles.table_shaded, drawn_behind)  # behind text: docxink.py
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""

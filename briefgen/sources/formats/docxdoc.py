@@ -29,6 +29,7 @@ from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, conte
 from briefgen.sources.formats.docxdiagram import diagram_text
 from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
+from briefgen.sources.formats.docxpage import BEHIND_TEXT, holds
 from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import (
     DamagedPart,
@@ -243,8 +244,9 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     styles, numbering = styles_of(package, main, theme), numbering_of(package, main)
     settings = settings_of(package, main)
     marks, page = NoteMarks(settings, _sections(package, main)), shows_page_colour(settings)
+    behind = _drawn_behind(package, main)
     body = BodyReader(styles, marks, numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks),
-                      page_colour=page, theme=theme)
+                      page_colour=page, theme=theme, drawn_behind=behind)
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
@@ -252,7 +254,7 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
         name = _present(package, main, kind)
         if name is not None:
             notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page,
-                               theme=theme)
+                               theme=theme, drawn_behind=behind)
             size = _read_part(package, name, notes, found, size)
     return found
 
@@ -261,15 +263,21 @@ def _sections(package: zipfile.ZipFile, main: str) -> list[dict[str, dict[str, s
     """The main part's sections' own note numbering (docxnotes.section_notes), read in a pass of its own only
     when the part holds any (a section's w:footnotePr or w:endnotePr: rare); None when it holds none."""
     with part_stream(package, main) as stream:
-        tail = b""
-        while chunk := stream.read(MB):
-            if b"notePr" in tail + chunk:
-                break
-            tail = chunk[-8:]
-        else:
+        if not holds(stream, (b"notePr",)):
             return None
     with part_stream(package, main) as stream:
         return section_notes(xml_events(stream, main))
+
+
+def _drawn_behind(package: zipfile.ZipFile, main: str) -> bool:
+    """Whether the body, or a header or footer of it, holds a drawing set behind the text (docxpage.py)."""
+    parts = [main, *(name for _, kind, name in relations(package, main)
+                     if kind.endswith(("/header", "/footer")) and name in package.namelist())]
+    for name in parts:
+        with part_stream(package, name) as stream:
+            if holds(stream, BEHIND_TEXT):
+                return True
+    return False
 
 
 def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str], size: int) -> int:

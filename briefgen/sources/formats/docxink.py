@@ -95,13 +95,15 @@ class Grounds:
     the shading of the open paragraphs, cells, rows and tables, the text boxes' shapes' fills, and the page."""
 
     def __init__(self, page_colour: bool = False, theme: Theme = NO_THEME,
-                 table_shaded: Callable[[str | None], bool] = lambda style: True) -> None:
+                 table_shaded: Callable[[str | None], bool] = lambda style: True, drawn_behind: bool = False) -> None:
         """`page_colour`: whether the page colour (w:background) is shown, which Word and LibreOffice do only
         where the settings say so (w:displayBackgroundShape, which Word's Design > Page Color writes); where
         they do not, the page is white whatever colour the document gives it. `theme`: the theme's colours;
-        `table_shaded`: whether a table style (None: the document's default one) shades any cell."""
+        `table_shaded`: whether a table style (None: the document's default one) shades any cell; `drawn_behind`:
+        whether a drawing lies behind the text somewhere (docxpage.py): the page is then not known."""
         self.open_grounds: list[tuple[int, str | None]] = []
         self.page_colour, self.theme, self.table_shaded = page_colour, theme, table_shaded
+        self.page = None if drawn_behind else WHITE  # the ground of text on the page, where nothing else is
         self.shapes = ShapeFills(theme)
         self.boxes: list[tuple[int, bool]] = []  # the open text boxes: whether their shape's style colours text
         self.tables: list[int] = []  # the depths of the open tables whose properties are being read
@@ -118,8 +120,8 @@ class Grounds:
         elif tag == TABLE_STYLE and parent == TABLE_PROPS:
             self.table_style = element.get(f"{W}val")
         elif tag == BACKGROUND:
-            self.open_grounds.append((depth - 1, (themed(element, self.theme, "color") if self.page_colour else None)
-                                      or WHITE))
+            shown = themed(element, self.theme, "color") if self.page_colour else None
+            self.open_grounds.append((depth - 1, shown or self.page))
         elif tag == SHADING:
             if parent in SHADED and (found := shading(element, self.theme)) is not None:
                 self.open_grounds.append((depth - 2, found))
@@ -153,4 +155,4 @@ class Grounds:
         own = [found for holder, found in self.open_grounds if holder == depth]
         if own:
             return own[-1]
-        return style_shade or (self.open_grounds[-1][1] if self.open_grounds else WHITE)
+        return style_shade or (self.open_grounds[-1][1] if self.open_grounds else self.page)
