@@ -321,3 +321,16 @@ def test_a_background_behind_the_text_in_the_header_makes_the_page_unknown() -> 
             RGBColor(255, 255, 255)
         document.add_paragraph(TAIL)
         assert _read(_saved(document))[:1] == shown
+
+
+def test_a_watermark_behind_the_text_leaves_the_page_white() -> None:
+    """Word's watermark (Design > Watermark: "DRAFT" in light grey, a VML shape behind the text in the header)
+    leaves the text legible and the page white: white words are still left out."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0]._p.append(parse_xml(
+        f'<w:r {NS}><w:pict><v:shape id="PowerPlusWaterMarkObject1" style="position:absolute;width:400pt;'
+        'height:100pt;rotation:315;z-index:-251655168" fillcolor="silver" stroked="f"><v:fill opacity=".5"/>'
+        '<v:textpath style="font-family:&quot;Calibri&quot;" string="DRAFT"/></v:shape></w:pict></w:r>'))
+    document.add_paragraph().add_run("White words on a draft.").font.color.rgb = RGBColor(255, 255, 255)
+    document.add_paragraph(TAIL)
+    assert _read(_saved(document)) == [TAIL]

@@ -29,7 +29,7 @@ from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, conte
 from briefgen.sources.formats.docxdiagram import diagram_text
 from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
-from briefgen.sources.formats.docxpage import BEHIND_TEXT, holds
+from briefgen.sources.formats.docxpage import drawn_behind, holds
 from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import (
     DamagedPart,
@@ -270,12 +270,13 @@ def _sections(package: zipfile.ZipFile, main: str) -> list[dict[str, dict[str, s
 
 
 def _drawn_behind(package: zipfile.ZipFile, main: str) -> bool:
-    """Whether the body, or a header or footer of it, holds a drawing set behind the text (docxpage.py)."""
+    """Whether the body, or a header or footer of it, holds a drawing set behind the text other than Word's
+    watermarks (docxpage.py)."""
     parts = [main, *(name for _, kind, name in relations(package, main)
                      if kind.endswith(("/header", "/footer")) and name in package.namelist())]
     for name in parts:
         with part_stream(package, name) as stream:
-            if holds(stream, BEHIND_TEXT):
+            if drawn_behind(stream):
                 return True
     return False
 
