@@ -37,7 +37,7 @@ from briefgen.sources.formats.docxchart import CHARTS
 from briefgen.sources.formats.docxchunks import R_NS, REL_ID
 from briefgen.sources.formats.docxdiagram import DGM
 from briefgen.sources.formats.docxfields import Fields, silent, unstored
-from briefgen.sources.formats.docxink import GROUNDS, SHADED, SHADING, Grounds, W, colour, highlight, shading, unseen
+from briefgen.sources.formats.docxink import NO_THEME, SHADING, WATCHED, Grounds, W, highlight, ink, shading, unseen
 from briefgen.sources.formats.docxmath import STRUCTURES, M, MathText
 from briefgen.sources.formats.docxmce import ALTERNATE, CHOICE, FALLBACK, understood
 from briefgen.sources.formats.docxnotes import NoteMarks
@@ -45,6 +45,7 @@ from briefgen.sources.formats.docxnumbers import ListNumbers
 from briefgen.sources.formats.docxstate import Paragraph, Props, RunOn
 from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, is_on_attribute, spaced, vanish_after
 from briefgen.sources.formats.docxsym import font_text, sym_char
+from briefgen.sources.formats.docxtheme import Theme
 
 P, R, T, SYM, PPR, NUM_PR = (f"{W}{n}" for n in ("p", "r", "t", "sym", "pPr", "numPr"))
 INSTR, FIELD_SIMPLE = f"{W}instrText", f"{W}fldSimple"
@@ -83,13 +84,15 @@ class BodyReader:
 
     def __init__(self, styles: Styles, marks: NoteMarks | None = None,
                  shown_notes: Container[tuple[str, str]] | None = None, numbers: ListNumbers | None = None,
-                 linked: Callable[[str, str], list[str]] | None = None, page_colour: bool = False) -> None:
+                 linked: Callable[[str, str], list[str]] | None = None, page_colour: bool = False,
+                 theme: Theme = NO_THEME, drawn_behind: bool = False) -> None:
         """`marks` numbers the part's note references (docxnotes.py); `shown_notes`, for a notes part: the
         (kind, id) of the notes whose reference the body shows; the others are not read (None: every note is).
         `numbers` counts the part's list numbers; `linked` gives the paragraphs of another part the body shows,
         by its kind ("chunk", content imported whole, docxchunks.py; "diagram", a SmartArt's data,
         docxdiagram.py; "chart", a chart's titles, docxchart.py) and its relationship's id; `page_colour`:
-        whether the page colour is shown (docxink.Grounds)."""
+        whether the page colour is shown (docxink.Grounds); `theme`, the theme's colours (docxtheme.py);
+        `drawn_behind`: whether a drawing lies behind the text (docxpage.py), so the page is no known ground."""
         self.styles, self.marks, self.shown_notes = styles, marks or NoteMarks(), shown_notes
         self.numbers, self.linked = numbers, linked
         self.cited: list[tuple[str, str]] = []  # (kind, id) of each note reference read, as shown_notes takes them
@@ -103,7 +106,7 @@ class BodyReader:
         self.chosen: set[int] = set()  # the depths of the open mc:AlternateContent, once one choice is read
         self.math = MathText()  # the structures of the equation being read
         self.fields = Fields()  # the open complex fields: text in their code is not shown (docxfields.py)
-        self.grounds = Grounds(page_colour)  # what is behind the text here (docxink.py)
+        self.grounds = Grounds(page_colour, theme, styles.table_shaded, drawn_behind)  # behind text: docxink.py
 
     def read(self, events: Iterator[tuple[str, Any]]) -> Iterator[str]:
         """Each paragraph's text, in document order, as soon as it is complete."""
@@ -131,8 +134,8 @@ class BodyReader:
             self._add(self.math.start(tag, element, len(self.path)))
         elif parent == RPR:
             self._property(tag, element)
-        elif tag in GROUNDS or (tag == SHADING and parent in SHADED):
-            self.grounds.open(tag, element, len(self.path))
+        elif tag in WATCHED:
+            self.grounds.open(tag, parent, element, len(self.path))
         elif tag == FRAME and parent == PPR and self.paragraphs:
             self.paragraphs[-1].drop_cap = element.get(f"{W}dropCap") in ("drop", "margin")
         elif tag == SECTION and parent == PPR and self.paragraphs:  # the paragraph ends a section
@@ -152,7 +155,7 @@ class BodyReader:
         elif tag in CHARTS and self.linked is not None and self._shown():  # after its anchor, as a text box
             self.paragraphs[-1].after.extend(self.linked("chart", str(element.get(REL_ID))))
         elif tag == R:
-            self.runs.append(Props())
+            self.runs.append(Props(level=len(self.paragraphs)))
         elif parent == R and tag in CHARACTERS:
             self._add(CHARACTERS[tag])
         elif parent == R and tag == FIELD_CHAR:
@@ -171,7 +174,7 @@ class BodyReader:
         depth, tag = len(self.path), self.path.pop()
         if tag == ALTERNATE:
             self.chosen.discard(depth)
-        self.grounds.close(depth)
+        self.grounds.close(depth, tag)
         if self.skip:
             self.skip = 0 if depth == self.skip else self.skip
         elif tag in TEXTS and self.path and self.path[-1] in RUNS:
@@ -237,11 +240,11 @@ class BodyReader:
         elif tag in GONE_MARK:
             props.gone = True
         elif tag == f"{W}color":
-            props.color = colour(element.get(f"{W}val")) or "auto"
+            props.color = ink(element, self.grounds.theme)
         elif tag == f"{W}highlight":  # drawn over the run's shading
             props.ground = highlight(element) or props.ground
         elif tag == SHADING and props.ground is None:
-            props.ground = shading(element)
+            props.ground = shading(element, self.grounds.theme)
         elif tag in DROPPED:
             self.skip = len(self.path)  # w:rPrChange: the old properties, not these
 
@@ -293,11 +296,15 @@ class BodyReader:
             not any(self._hidden(run) for run in self.runs)
 
     def _hidden(self, run: Props) -> bool:
+        """Whether a run hides its text: hidden, or coloured as its ground; a run holding the text box the text is
+        in only as hidden text (its colour is that of the box's anchor, drawn on another ground)."""
+        if 0 < run.level < len(self.paragraphs):
+            return self.styles.hidden(run.vanish, run.style, self.paragraphs[run.level - 1].style)
         if run.hidden is None:
             style = self.paragraphs[-1].style if self.paragraphs else None
             depth = self.paragraphs[-1].depth if self.paragraphs else 0
             ground = run.ground or self.styles.ground(run.style, style) or \
-                self.grounds.behind(depth, self.styles.shade(style))
+                self.grounds.behind(depth, self.styles.shade(style), run.color is not None)
             run.hidden = self.styles.hidden(run.vanish, run.style, style) or \
                 unseen(self.styles.colour(run.color, run.style, style), ground)
         return run.hidden

@@ -29,6 +29,7 @@ from briefgen.sources.formats.docxchunks import CONTENT_TYPES, chunk_text, conte
 from briefgen.sources.formats.docxdiagram import diagram_text
 from briefgen.sources.formats.docxnotes import NoteMarks, section_notes
 from briefgen.sources.formats.docxnumbers import ListNumbers, Numbering, read_numbering
+from briefgen.sources.formats.docxpage import drawn_behind, holds
 from briefgen.sources.formats.docxstrict import is_strict, tree
 from briefgen.sources.formats.docxstyles import (
     DamagedPart,
@@ -38,6 +39,7 @@ from briefgen.sources.formats.docxstyles import (
     shows_page_colour,
     xml_events,
 )
+from briefgen.sources.formats.docxtheme import Theme, read_theme
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
 
@@ -198,9 +200,15 @@ def part_stream(package: zipfile.ZipFile, name: str) -> IO[bytes]:
     return package.open(name)
 
 
-def styles_of(package: zipfile.ZipFile, main: str) -> Styles:
-    """What the document's styles part says about hidden text (nothing when it has none, or it is damaged)."""
-    return _read_related(package, main, "/styles", read_styles, Styles)
+def styles_of(package: zipfile.ZipFile, main: str, theme: Theme) -> Styles:
+    """What the document's styles part says about hidden text (nothing when it has none, or it is damaged), its
+    theme colours resolved in `theme`."""
+    return _read_related(package, main, "/styles", lambda events: read_styles(events, theme), Styles)
+
+
+def theme_of(package: zipfile.ZipFile, main: str) -> Theme:
+    """The document's theme colours (none when it has no theme part, or it is damaged)."""
+    return _read_related(package, main, "/theme", read_theme, Theme)
 
 
 def numbering_of(package: zipfile.ZipFile, main: str) -> Numbering:
@@ -245,18 +253,21 @@ def body_paragraphs(package: zipfile.ZipFile, chunks: bool = True) -> list[str]:
     cites; more than MAX_TEXT of text is refused as it is read. `chunks`: whether content it imports whole
     (w:altChunk) is read, as it is but in a chunk."""
     main = main_part(package)
-    styles, numbering = styles_of(package, main), numbering_of(package, main)
+    theme = theme_of(package, main)
+    styles, numbering = styles_of(package, main, theme), numbering_of(package, main)
     settings = settings_of(package, main)
     marks, page = NoteMarks(settings, _sections(package, main)), shows_page_colour(settings)
+    behind = _drawn_behind(package, main)
     body = BodyReader(styles, marks, numbers=ListNumbers(numbering, styles), linked=linked_of(package, main, chunks),
-                      page_colour=page)
+                      page_colour=page, theme=theme, drawn_behind=behind)
     found: list[str] = []
     size = _read_part(package, main, body, found, 0)
     shown = frozenset(body.cited)
     for kind in ("/footnotes", "/endnotes"):
         name = _present(package, main, kind)
         if name is not None:
-            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page)
+            notes = BodyReader(styles, shown_notes=shown, numbers=ListNumbers(numbering, styles), page_colour=page,
+                               theme=theme, drawn_behind=behind)
             size = _read_part(package, name, notes, found, size)
     return found
 
@@ -265,15 +276,22 @@ def _sections(package: zipfile.ZipFile, main: str) -> list[dict[str, dict[str, s
     """The main part's sections' own note numbering (docxnotes.section_notes), read in a pass of its own only
     when the part holds any (a section's w:footnotePr or w:endnotePr: rare); None when it holds none."""
     with part_stream(package, main) as stream:
-        tail = b""
-        while chunk := stream.read(MB):
-            if b"notePr" in tail + chunk:
-                break
-            tail = chunk[-8:]
-        else:
+        if not holds(stream, (b"notePr",)):
             return None
     with part_stream(package, main) as stream:
         return section_notes(xml_events(stream, main))
+
+
+def _drawn_behind(package: zipfile.ZipFile, main: str) -> bool:
+    """Whether the body, or a header or footer of it, holds a drawing set behind the text other than Word's
+    watermarks (docxpage.py)."""
+    parts = [main, *(name for _, kind, name in relations(package, main)
+                     if kind.endswith(("/header", "/footer")) and name in package.namelist())]
+    for name in parts:
+        with part_stream(package, name) as stream:
+            if drawn_behind(stream):
+                return True
+    return False
 
 
 def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: list[str], size: int) -> int:

@@ -18,6 +18,7 @@ class Props:
     color: str | None = None  # its own w:color: six hex digits or "auto"
     ground: str | None = None  # its own shading or highlight
     font: str | None = None  # its own font (w:rFonts): a symbol font's text reads as it draws it (docxsym.py)
+    level: int = 0  # how many paragraphs are open around it (a run holding a text box: fewer than its text's)
 
 
 @dataclass

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from briefgen.sources.formats.docxink import W, colour, shading
+from briefgen.sources.formats.docxink import NO_THEME, W, ink, shading
 from briefgen.sources.formats.docxstrict import is_strict, transitional
+from briefgen.sources.formats.docxtheme import Theme, hex_colour
 from briefgen.sources.formats.plain import SeedError
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -124,6 +125,7 @@ class _Style:
     font: str | None = None  # its runs' font (w:rFonts): text in a symbol font reads as drawn (docxsym.py)
     num_id: str | None = None  # a paragraph style's list (w:numPr), docxnumbers.py
     num_level: str | None = None
+    shaded: bool | None = None  # any w:shd in it: a table style shading some of its cells (docxink.Grounds)
 
 
 @dataclass
@@ -136,6 +138,7 @@ class Styles:
     default_vanish: bool | None = None
     default_color: str | None = None
     default_ground: str | None = None
+    default_table: str | None = None
 
     def vanish(self, style: str | None) -> bool | None:
         """The style's vanish setting, its own or inherited through w:basedOn (None when no style sets it)."""
@@ -163,7 +166,7 @@ class Styles:
         for level in (direct, self._inherited(character, "color"),
                       self._inherited(paragraph or self.default_paragraph, "color"), self.default_color):
             if level is not None:
-                return colour(level)
+                return hex_colour(level)
         return None
 
     def ground(self, character: str | None, paragraph: str | None) -> str | None:
@@ -184,6 +187,14 @@ class Styles:
                 return level
         return None
 
+    def table_shaded(self, table: str | None) -> bool:
+        """Whether a table's style (None: the document's default table style), or one it is based on, shades any
+        of its cells, which is then a ground not known; a style the part does not hold is not known either."""
+        style = table or self.default_table
+        if style is None:
+            return False
+        return style not in self.styles or self._inherited(style, "shaded") is True
+
     def shade(self, paragraph: str | None) -> str | None:
         """The shading a paragraph's style gives it."""
         found = self._inherited(paragraph or self.default_paragraph, "shade")
@@ -202,7 +213,7 @@ class Styles:
         return bool(self.default_vanish)
 
 
-def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
+def read_styles(events: Iterator[tuple[str, Any]], theme: Theme = NO_THEME) -> Styles:
     """The hidden-text settings of a styles part (word/styles.xml): vanish, text colours, paragraph shading."""
     found = Styles()
     path: list[str] = []
@@ -223,25 +234,30 @@ def read_styles(events: Iterator[tuple[str, Any]]) -> Styles:
         elif tag in VANISHING and parent == RPR and grand == f"{W}rPrDefault":
             found.default_vanish = vanish_after(element, found.default_vanish)
         elif tag == f"{W}color" and parent == RPR and grand in (f"{W}style", f"{W}rPrDefault"):
-            value = colour(element.get(f"{W}val")) or "auto"
+            value = ink(element, theme)
             current.color, found.default_color = (value, found.default_color) if grand == f"{W}style" else \
                 (current.color, value)
         elif tag == f"{W}shd" and parent == f"{W}pPr" and grand == f"{W}style":
-            current.shade = shading(element)
+            current.shade = shading(element, theme)
         elif tag == f"{W}rFonts" and parent == RPR and grand == f"{W}style":
             current.font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
         elif tag == f"{W}shd" and parent == RPR and grand == f"{W}style":
-            current.ground = shading(element)
+            current.ground = shading(element, theme)
         elif tag == f"{W}shd" and parent == RPR and grand == f"{W}rPrDefault":
-            found.default_ground = shading(element)
+            found.default_ground = shading(element, theme)
         elif tag in NUMBERING and parent == f"{W}numPr" and len(path) > 3 and path[-4] == f"{W}style":
             setattr(current, NUMBERING[tag], str(element.get(f"{W}val", "")))
+        if tag == f"{W}shd" and f"{W}style" in path and shading(element, theme) is not None:
+            current.shaded = True  # a table style's shading, whole or of some cells: the ground is not known
     return found
 
 
 def _keep_style(found: Styles, element: Any, style: _Style) -> None:
     ident = str(element.get(f"{W}styleId"))
     found.styles[ident] = style
-    if element.get(f"{W}type") == "paragraph" and element.get(f"{W}default") in ("1", "true", "on"):
-        found.default_paragraph = ident
+    if element.get(f"{W}default") in ("1", "true", "on"):
+        if element.get(f"{W}type") == "paragraph":
+            found.default_paragraph = ident
+        elif element.get(f"{W}type") == "table":
+            found.default_table = ident
 
