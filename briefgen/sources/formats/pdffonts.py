@@ -10,6 +10,9 @@ font whose encoding is its built-in one is read through that encoding instead:
 - any other font its descriptor flags symbolic (Wingdings, a subset with codes of its own) through nothing:
   its codes come out as glyph numbers, "(cid:N)", which pdfdoc.py treats as unreadable, never as letters.
 A Differences array still renames the codes it lists; a font with a ToUnicode map keeps using that map.
+A code that a font's ToUnicode map leaves out, where the map names the characters of others, draws no letter
+(undefined_text): LibreOffice's kashida, the tatweel it stretches justified Arabic with, is such a glyph, and a
+viewer copies nothing for it ("قال", not "ق(cid:6)ال").
 """
 
 from __future__ import annotations
@@ -73,6 +76,13 @@ class BuiltinEncodings(PDFResourceManager):
             if isinstance(font, PDFSimpleFont) and (table := builtin_table(font, spec)) is not None:
                 font.cid2unicode = table
         return font
+
+
+def undefined_text(font: PDFFont, cid: int) -> str | None:
+    """What a code the font does not map reads as: nothing when the font has a ToUnicode map naming other codes'
+    characters (a glyph it leaves out is no letter); None when the font says nothing (a glyph number)."""
+    found = getattr(font, "unicode_map", None)
+    return "" if found is not None and getattr(found, "cid2unichr", None) else None
 
 
 def builtin_table(font: PDFSimpleFont, spec: Mapping[str, object]) -> dict[int, str] | None:

@@ -46,7 +46,7 @@ from briefgen.sources.formats.pdfannots import draw_annotations
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdfclip import ClippingInterpreter, Paint, inside
 from briefgen.sources.formats.pdfcover import Cover, cover, drawn_at, order, uncovered
-from briefgen.sources.formats.pdffonts import BuiltinEncodings
+from briefgen.sources.formats.pdffonts import BuiltinEncodings, undefined_text
 from briefgen.sources.formats.pdfinline import in_line_order
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
@@ -138,6 +138,10 @@ class _Aggregator(PDFPageAggregator):
         if self._fill is not None:
             note_fill(char, self._fill)
         return advance
+
+    def handle_undefined_char(self, font: PDFFont, cid: int) -> str:
+        found = undefined_text(font, cid)  # a glyph the font's ToUnicode map leaves out (a kashida): nothing
+        return super().handle_undefined_char(font, cid) if found is None else found
 
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
                    path: Sequence[PathSegment]) -> None:
