@@ -32,7 +32,8 @@ from briefgen.sources.formats.pdfbidi import (
     logical,
     read_right_to_left,
 )
-from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
+from briefgen.sources.formats.pdflines import Line, Page, paragraphs
+from briefgen.sources.formats.pdflists import bullet_text
 from briefgen.sources.formats.pdfpage import Block
 from briefgen.sources.formats.pdfreader import MAX_PAGES, TooManyPages, pages
 from briefgen.sources.formats.pdfrepair import RepairedDocument
