@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
+import briefgen.writers  # (its bidi support goes in before reportlab is first imported)
 from briefgen.sources.formats import FORMATS, extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
@@ -60,3 +60,31 @@ def test_a_word_cut_at_a_line_end_is_found_whole_or_hyphenated(seed: Seed, passa
 @pytest.mark.parametrize("passage", ["the stateowned shipyard", "well known partners and on the socalled"])
 def test_a_hyphen_written_mid_line_is_never_dropped(seed: Seed, passage: str) -> None:
     assert not find(seed, passage).spans
+
+
+BROWSER_LINES = ["The administration's representatives characterised the acquisi\u2010",
+                 "tions as indispensable, and the audit of the accountability arrange\u2010",
+                 "ments found the state-",
+                 "owned shipyard's documentation incomplete for the acquisitions."]
+
+
+def test_a_browsers_drawn_u2010_hyphen_at_a_line_end_joins_as_a_hyphen_minus_does(tmp_path: Path) -> None:
+    """WeasyPrint and browsers draw the hyphen their automatic hyphenation adds as U+2010: the word is joined
+    whole where the document writes it so elsewhere ("acquisitions"), kept cut where it does not
+    ("arrange‐ments"), as a "-" at a line's end is ("state‐owned"), never with a space after it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuHyphens", str(Path(briefgen.__file__).parent / "fonts" / "DejaVuSans.ttf")))
+    path = tmp_path / "browser.pdf"
+    page = canvas.Canvas(str(path))
+    for k, line in enumerate(BROWSER_LINES):
+        page.setFont("DejaVuHyphens", 10)
+        page.drawString(72, 760 - 13 * k, line)
+    page.showPage()
+    page.save()
+    assert extract(FORMATS[".pdf"], path.read_bytes()).paragraphs == (
+        "The administration's representatives characterised the acquisitions as indispensable, and the audit of the "
+        "accountability arrange\u2010ments found the state\u2010owned shipyard's documentation incomplete for the "
+        "acquisitions.",)
