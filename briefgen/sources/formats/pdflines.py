@@ -97,11 +97,13 @@ class _Reader:
 
     def _read(self, found: _Open, first: Line, starts_block: bool, indented: bool) -> Iterator[tuple[int, str]]:
         last = self.last
-        if last is not None and starts_block and continues(last, found.text, first, last.ends_on == found.page,
-                                                           indented):
+        note = last is not None and _note_under(last, found, first, self.body)
+        smaller = note and last is not None and first.size < 0.92 * last.end.size  # a footnote, never a run-on
+        if last is not None and starts_block and not smaller \
+                and continues(last, found.text, first, last.ends_on == found.page, indented):
             self.last = replace(found, page=last.page, text=join([last.text, found.text], self.words))
             return
-        if last is not None and _note_under(last, found, first, self.body):
+        if note:
             self.held.append(found)
             return
         yield from self.close()
