@@ -65,3 +65,21 @@ def test_a_note_close_under_a_paragraph_that_runs_over_the_page_break_is_not_its
     assert pdftotext(pdf, "-f", "2").startswith("period,")  # the seventh paragraph runs over the page break
     texts[4] += "1"
     assert list(extract(pdf.read_bytes()).paragraphs) == [INTRO, *texts[:7], f"1{note}", *texts[7:]]
+
+
+LONG_NOTE = ("The officials spoke on condition of anonymity because they were not authorised to discuss the contracts, "
+             "which remain classified under the procurement law of the previous government and its amendments.")
+
+
+def test_a_note_the_page_break_cuts_goes_on_at_the_foot_of_the_next_page(tmp_path: Path) -> None:
+    texts = [f"Paragraph {k}. " + " ".join([SENTENCE] * 3) for k in range(1, 9)]
+    note = " ".join([LONG_NOTE] * 14)
+    pdf = _pdf(tmp_path, texts, (4, note), False, (12, 10))
+    second = pdftotext(pdf, "-f", "2").split("\n")
+    assert second[0].startswith("Paragraph") and second[-3][:1].islower() \
+        and second[-3].split()[-1] in LONG_NOTE  # the note's end, at the foot of page 2
+    texts[4] += "1"
+    found = extract(pdf.read_bytes())
+    assert [text for text in found.paragraphs if "officials" not in text] == [INTRO, *texts]
+    assert [(page, text) for page, text in zip(found.pages, found.paragraphs, strict=True) if "officials" in text] \
+        == [(1, f"1{note}")]

@@ -32,6 +32,7 @@ from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfjoin import join, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
+from briefgen.sources.formats.pdfnotes import continued_notes
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 from briefgen.sources.formats.plain import SPACELESS, UNPUNCTUATED
@@ -63,6 +64,7 @@ class _Open:
 
 def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
+    pages = continued_notes(pages, _body_size(pages), ENDS_SENTENCE)
     reader = _Reader(pages)
     for number, page in enumerate(pages, start=1):
         yield from reader.page(number, page)
@@ -96,7 +98,11 @@ class _Reader:
                 yield from self._read(found, lines[0], k == 0, lines[0].x0 - left > 0.8 * lines[0].size)
 
     def _read(self, found: _Open, first: Line, starts_block: bool, indented: bool) -> Iterator[tuple[int, str]]:
-        last = self.last
+        last, held = self.last, self.held[-1] if self.held else None
+        if held is not None and starts_block and runs_on(held.text, found.text) \
+                and abs(held.end.size - first.size) <= 0.5:  # a note's end (pdfnotes.py)
+            self.held[-1] = replace(held, text=join([held.text, found.text], self.words), end=found.end)
+            return
         note = last is not None and _note_under(last, found, first, self.body)
         smaller = note and last is not None and first.size < 0.92 * last.end.size  # a footnote, never a run-on
         if last is not None and starts_block and not smaller \
