@@ -26,6 +26,8 @@ from briefgen.sources.formats.pdfmarks import is_mark
 
 GUTTER = 0.8  # of the type size: a wider gap in a row parts two lines (columns, table cells), not two words
 BACKSTEP = 0.3  # of the type size: a character drawn further left of the one before it is out of order
+SPACE = 0.5  # of the type size: a gap wider than a word space
+RESIZED = 0.08  # of the larger: two characters' sizes this far apart are two sizes of type
 TALL = 1.5  # times a row's typical type size: a drop cap, not a letter of the row's lines
 
 
@@ -89,14 +91,17 @@ def _lines(row: list[LTChar]) -> list[list[LTChar]]:
 
 
 def _segments(row: list[LTChar]) -> list[list[LTChar]]:
-    """A row's characters from the left, cut at each gap wider than GUTTER."""
+    """A row's characters from the left, cut at each gap wider than GUTTER, and at a gap wider than a word space
+    where the type size changes (a sidebar or pull quote set beside the running text, a narrow gap away: its
+    lines are no part of the text's, though drawn after it)."""
     segments: list[list[LTChar]] = []
-    right = float("-inf")
+    right, size = float("-inf"), 0.0
     for char in sorted(row, key=lambda c: c.x0):
-        if not segments or char.x0 - right > GUTTER * char.size:
+        gap, small, large = char.x0 - right, min(size, char.size), max(size, char.size)
+        if not segments or gap > GUTTER * char.size or (gap > SPACE * small and large - small > RESIZED * large):
             segments.append([])
         segments[-1].append(char)
-        right = max(right, char.x1)
+        right, size = max(right, char.x1), char.size
     return segments
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar
 
+from briefgen.sources.formats.pdfinline import RESIZED, SPACE
 from briefgen.sources.formats.pdflists import MARKER
 
 
@@ -109,10 +110,16 @@ def _segments(row: list[Line], lines: _Near[Line]) -> list[list[Line]]:
     """A row cut at each gutter between its pieces."""
     segments = [[row[0]]]
     for piece in row[1:]:
-        if _gutter(lines, segments[-1][-1], piece):
+        if _resized(segments[-1][-1], piece) or _gutter(lines, segments[-1][-1], piece):
             segments.append([])
         segments[-1].append(piece)
     return segments
+
+
+def _resized(left: Line, right: Line) -> bool:
+    """Whether two pieces of a row are set in two sizes of type a space apart (a sidebar beside the text)."""
+    small, large = sorted((left.size, right.size))
+    return right.x0 - left.x1 > SPACE * small and large - small > RESIZED * large
 
 
 def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> bool:
