@@ -35,6 +35,7 @@ from briefgen.sources.formats.pdflists import MARKER, follows
 from briefgen.sources.formats.pdfnotes import continued_notes
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
+from briefgen.sources.formats.pdfsides import beside_parted
 from briefgen.sources.formats.plain import SPACELESS, UNPUNCTUATED
 
 __all__ = ["Line", "Page", "join", "paragraphs"]
@@ -84,9 +85,8 @@ class _Reader:
         self.held: list[_Open] = []  # notes under the open paragraph
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
-        blocks = reading_order(_attach_markers(whole_lines(with_drop_caps(
-            without_furniture(page, self.furniture), self.words))),
-            page.height)
+        blocks = reading_order(_attach_markers(whole_lines(beside_parted(with_drop_caps(
+            without_furniture(page, self.furniture), self.words)))), page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
         for block in blocks:
