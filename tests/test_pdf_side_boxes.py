@@ -28,17 +28,17 @@ _STYLES = ('<office:styles><style:style style:name="Body" style:family="paragrap
            'style:name="BoxText" style:family="paragraph"><style:text-properties fo:font-size="9pt"/></style:style>'
            '</office:styles><office:automatic-styles><style:style style:name="Side" style:family="graphic">'
            '<style:graphic-properties style:wrap="parallel" style:horizontal-pos="{side}" style:horizontal-rel='
-           '"paragraph" style:vertical-pos="from-top" fo:margin-left="0.2cm" fo:margin-right="0.2cm" '
+           '"paragraph" style:vertical-pos="from-top" fo:margin-left="{gap}" fo:margin-right="{gap}" '
            'fo:padding="0cm" fo:border="none"/></style:style></office:automatic-styles>')
 
 
-@pytest.mark.parametrize("side", ["right", "left"])
-def test_a_box_beside_the_text_in_smaller_type_is_a_paragraph_of_its_own(tmp_path: Path, side: str) -> None:
+@pytest.mark.parametrize(("side", "gap"), [("right", "0.2cm"), ("left", "0.2cm"), ("right", "0.1cm")])
+def test_a_box_beside_the_text_in_smaller_type_is_a_paragraph_of_its_own(tmp_path: Path, side: str, gap: str) -> None:
     frame = ('<draw:frame draw:style-name="Side" draw:name="Box" text:anchor-type="paragraph" svg:width="5cm" '
              f'svg:y="0.5cm"><draw:text-box fo:min-height="1cm"><text:p text:style-name="BoxText">{BOX}</text:p>'
              '</draw:text-box></draw:frame>')
     first, second = " ".join([TEXT] * 3), TEXT
-    styles = _STYLES.format(side=side)
+    styles = _STYLES.format(side=side, gap=gap)
     (tmp_path / "box.fodt").write_text(
         f'<?xml version="1.0" encoding="UTF-8"?><office:document {_NS} office:version="1.3" office:mimetype='
         f'"application/vnd.oasis.opendocument.text">{styles}<office:body><office:text><text:p text:style-name='

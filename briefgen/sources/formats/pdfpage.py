@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar
 
-from briefgen.sources.formats.pdfinline import RESIZED, SPACE
+from briefgen.sources.formats.pdfinline import RESIZED
 from briefgen.sources.formats.pdflists import MARKER
 
 
@@ -24,6 +24,7 @@ class Line:
 
 Block = list[Line]
 T = TypeVar("T")
+WIDE_SPACE = 0.5  # of the type size: a gap wider than a word space
 MAX_LINES = 600  # a page with more lines than any page of text has (a drawing's labels) keeps pdfminer's
 
 
@@ -119,7 +120,7 @@ def _segments(row: list[Line], lines: _Near[Line]) -> list[list[Line]]:
 def _resized(left: Line, right: Line) -> bool:
     """Whether two pieces of a row are set in two sizes of type a space apart (a sidebar beside the text)."""
     small, large = sorted((left.size, right.size))
-    return right.x0 - left.x1 > SPACE * small and large - small > RESIZED * large
+    return right.x0 - left.x1 > WIDE_SPACE * small and large - small > RESIZED * large
 
 
 def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> bool:
