@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
+import briefgen.writers  # (its bidi support goes in before reportlab is first imported)
 from briefgen.sources.formats import FORMATS, extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
+from tests.helpers import pdftotext
 
 LINES = ["The delegation stressed that international counter-",
          "proliferation work depends on well-known partners and",
@@ -60,3 +61,49 @@ def test_a_word_cut_at_a_line_end_is_found_whole_or_hyphenated(seed: Seed, passa
 @pytest.mark.parametrize("passage", ["the stateowned shipyard", "well known partners and on the socalled"])
 def test_a_hyphen_written_mid_line_is_never_dropped(seed: Seed, passage: str) -> None:
     assert not find(seed, passage).spans
+
+
+BROWSER_LINES = ["The administration's representatives characterised the acquisi\u2010",
+                 "tions as indispensable, and the audit of the accountability arrange\u2010",
+                 "ments found the state-",
+                 "owned shipyard's documentation incomplete for the acquisitions."]
+
+
+def _dejavu_pdf(path: Path, lines: list[str]) -> bytes:
+    """`lines` drawn one under the other in DejaVu Sans by reportlab, whose ToUnicode map reads each glyph as the
+    character it was drawn for (U+2010, U+00AD included)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuHyphens", str(Path(briefgen.__file__).parent / "fonts" / "DejaVuSans.ttf")))
+    page = canvas.Canvas(str(path))
+    for k, line in enumerate(lines):
+        page.setFont("DejaVuHyphens", 10)
+        page.drawString(72, 760 - 13 * k, line)
+    page.showPage()
+    page.save()
+    return path.read_bytes()
+
+
+def test_a_browsers_drawn_u2010_hyphen_at_a_line_end_joins_as_a_hyphen_minus_does(tmp_path: Path) -> None:
+    """WeasyPrint and browsers draw the hyphen their automatic hyphenation adds as U+2010: the word is joined
+    whole where the document writes it so elsewhere ("acquisitions"), kept cut where it does not
+    ("arrange‐ments"), as a "-" at a line's end is ("state‐owned"), never with a space after it."""
+    assert extract(FORMATS[".pdf"], _dejavu_pdf(tmp_path / "browser.pdf", BROWSER_LINES)).paragraphs == (
+        "The administration's representatives characterised the acquisitions as indispensable, and the audit of the "
+        "accountability arrange\u2010ments found the state\u2010owned shipyard's documentation incomplete for the "
+        "acquisitions.",)
+
+
+def test_a_soft_hyphen_drawn_inside_a_line_is_a_hyphen(tmp_path: Path) -> None:
+    """A producer that maps its hyphen glyph to U+00AD (typst, once Ghostscript has dropped the /ActualText
+    that read it "-") draws it inside a line only where a hyphen shows: "EU-Kommission", not "EUKommission";
+    at a line's end it is still a hyphenation's, and the word is joined."""
+    lines = ["Die Bundesministerin und die EU\u00adKommission prüfen die Haushalts\u00ad",
+             "überschreitungen der Verteidigungsbehörden im Jahr."]
+    pdf = _dejavu_pdf(tmp_path / "soft.pdf", lines)
+    assert "EU\u00adKommission" in pdftotext(tmp_path / "soft.pdf")  # the hyphen is drawn for U+00AD
+    assert extract(FORMATS[".pdf"], pdf).paragraphs == (
+        "Die Bundesministerin und die EU-Kommission prüfen die Haushaltsüberschreitungen der "
+        "Verteidigungsbehörden im Jahr.",)

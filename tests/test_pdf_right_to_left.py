@@ -5,6 +5,8 @@ them. Made by LibreOffice from a Word document and read back paragraph by paragr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefgen.sources.formats.pdfbidi import logical
@@ -57,3 +59,16 @@ def test_a_passage_copied_from_the_arabic_is_found(found: tuple[str, ...]) -> No
 ])
 def test_a_drawn_line_read_back(drawn: str, rtl: bool, reads: str) -> None:
     assert logical(drawn, rtl) == reads
+
+
+def test_an_arabic_sentence_in_a_left_to_right_paragraph_ends_with_its_stop(tmp_path: Path) -> None:
+    """A paragraph whose author set no direction draws an Arabic sentence's full stop at its right, after the
+    Arabic letters: it is the sentence's end, not its start."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(_ARABIC.split(". ")[0] + ".")
+    document.add_paragraph("The ministry said the programme would grow across the northern regions next year.")
+    document.save(str(tmp_path / "ltr.docx"))
+    found = extract(libreoffice_pdf(tmp_path / "ltr.docx", tmp_path).read_bytes()).paragraphs
+    assert found[0] == _ARABIC.split(". ")[0] + "."

@@ -22,6 +22,7 @@ from pdfminer.layout import LTChar
 _R = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
 _RTL = re.compile(f"[{_R}]")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter, of any script
+_STOPS = ".!?\u061f\u06d4"  # what ends a sentence at a line's end: Latin, and the Arabic and Urdu ones
 _STRONG_R = f"(?:(?!\\d)[{_R}])"  # a right-to-left character, not a digit (Arabic-Indic digits read left to right)
 _LETTER_LTR = re.compile(f"(?:(?![{_R}])[^\\W\\d_])")
 # A number as it is drawn left to right: digits, separators between them, currency and percent signs around.
@@ -56,7 +57,12 @@ def drawn_right_to_left(drawn: str, flush: str | None) -> bool:
     """Whether a line drawn left to right runs right to left. A right-to-left line starts at its right end, a
     left-to-right one at its left: when the letters at both ends are of one direction, the line is of that
     direction; when they differ, the side the line is flush with and the other not (`flush`: "left",
-    "right" or None) decides, else the direction most of its letters have."""
+    "right" or None) decides, else the direction most of its letters have. Before all that, a sentence's stop at
+    one end and none at the other is the line's end: an Arabic sentence in a left-to-right paragraph (a
+    document whose author set no direction) draws its full stop at the right, a right-to-left one at the left."""
+    ends = drawn.strip()
+    if ends and (ends[0] in _STOPS) != (ends[-1] in _STOPS):  # a sentence's stop ends the line, where it is drawn
+        return ends[0] in _STOPS
     letters = _LETTER.findall(drawn)
     if not letters:
         return False

@@ -32,7 +32,8 @@ from briefgen.sources.formats.pdfbidi import (
     logical,
     read_right_to_left,
 )
-from briefgen.sources.formats.pdflines import Line, Page, bullet_text, paragraphs
+from briefgen.sources.formats.pdflines import Line, Page, paragraphs
+from briefgen.sources.formats.pdflists import bullet_text
 from briefgen.sources.formats.pdfpage import Block
 from briefgen.sources.formats.pdfreader import MAX_PAGES, TooManyPages, pages
 from briefgen.sources.formats.pdfrepair import RepairedDocument
@@ -48,6 +49,9 @@ DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
 MAX_EXPANDED = 256 * 1024 * 1024
 _STREAM_START = re.compile(rb"stream\r?\n")
 TURNED_GAP = 72.0  # the space set between a page and its text read turned (pdfturns.py): no line runs on over it
+# A soft hyphen drawn inside a line is a hyphen seen there: a producer that maps its hyphen glyph to U+00AD (typst,
+# after Ghostscript dropped the /ActualText that read it "-": "EU­Kommission") draws it only where it shows.
+_DRAWN_SOFT_HYPHEN = re.compile(r"\u00ad(?=[^\W\d_])")
 _SPACE_BEFORE = re.compile(r"\s+(?=([^\x00-\u02ff]))")
 
 
@@ -132,7 +136,7 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     swapped across the page (`mirror`: the sum of the page's two edges), so its start is its x0, as a
     left-to-right line's is, for the paragraph rules (indents, short last lines) to read alike. `margins`: the
     left and right edges of the page's text."""
-    size, text = _size(line), _marks_joined(text)
+    size, text = _size(line), _DRAWN_SOFT_HYPHEN.sub("-", _marks_joined(text))
     if not has_rtl(text):
         return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
     drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]

@@ -10,6 +10,14 @@ font whose encoding is its built-in one is read through that encoding instead:
 - any other font its descriptor flags symbolic (Wingdings, a subset with codes of its own) through nothing:
   its codes come out as glyph numbers, "(cid:N)", which pdfdoc.py treats as unreadable, never as letters.
 A Differences array still renames the codes it lists; a font with a ToUnicode map keeps using that map.
+A code that a font's ToUnicode map leaves out, where the map names the characters of others, draws no letter
+(undefined_text): LibreOffice's kashida, the tatweel it stretches justified Arabic with, is such a glyph, and a
+viewer copies nothing for it ("قال", not "ق(cid:6)ال").
+A ToUnicode entry that reads a glyph as two characters or more (a ligature: "fi", the Arabic lam-alef), as
+Ghostscript's pdfwrite garbles it when it distils a PDF again, is put right (unscrambled): "ﬁ" drawn as
+<6600 6900>, "昀椀", is "fi", each character's bytes swapped; the lam-alef drawn as <0644 4423>, "ل䐣", is "لأ",
+each character after the first taking its high byte from the one before. Only where the garbled reading is a
+CJK ideograph, in a font that draws none, which no ligature's text is.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from io import BytesIO
+from itertools import pairwise
 
 from pdfminer.encodingdb import name2unicode
 from pdfminer.pdffont import PDFFont, PDFSimpleFont, PDFType3Font, Type1FontHeaderParser
@@ -72,7 +81,44 @@ class BuiltinEncodings(PDFResourceManager):
             self._read[id(font)] = font
             if isinstance(font, PDFSimpleFont) and (table := builtin_table(font, spec)) is not None:
                 font.cid2unicode = table
+            mapped = getattr(getattr(font, "unicode_map", None), "cid2unichr", None)
+            if isinstance(mapped, dict):
+                unscramble(mapped)
         return font
+
+
+def unscramble(mapped: dict[int, str]) -> None:
+    """A ToUnicode map's ligatures put right where Ghostscript garbled them (the module's docstring), in a
+    font that draws no ideograph of its own (a Chinese font's "一一" is no garbled "NN")."""
+    if not any(len(text) == 1 and _ideograph(text) for text in mapped.values()):
+        mapped.update((cid, _unscrambled(text)) for cid, text in list(mapped.items()) if len(text) > 1)
+
+
+def _ideograph(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _unscrambled(text: str) -> str:
+    """A ligature's text as its ToUnicode entry meant it, where Ghostscript garbled it (the module's docstring);
+    any other text as it is."""
+    codes = [ord(char) for char in text]
+    if all(_ideograph(char) and code & 0xFF == 0 and chr(code >> 8).isascii() and chr(code >> 8).isalpha()
+           for char, code in zip(text, codes, strict=True)):
+        return "".join(chr(code >> 8) for code in codes)  # "昀椀": each character's bytes swapped
+    if _ideograph(text[0]) or not any(_ideograph(char) for char in text[1:]):
+        return text
+    out = [codes[0]]
+    for before, code in pairwise(codes):
+        out.append((before & 0xFF00) | (code & 0xFF) if _ideograph(chr(code)) and code >> 8 == before & 0xFF
+                   else code)
+    return "".join(map(chr, out))
+
+
+def undefined_text(font: PDFFont, cid: int) -> str | None:
+    """What a code the font does not map reads as: nothing when the font has a ToUnicode map naming other codes'
+    characters (a glyph it leaves out is no letter); None when the font says nothing (a glyph number)."""
+    found = getattr(font, "unicode_map", None)
+    return "" if found is not None and getattr(found, "cid2unichr", None) else None
 
 
 def builtin_table(font: PDFSimpleFont, spec: Mapping[str, object]) -> dict[int, str] | None:

@@ -16,6 +16,7 @@ puts a page with any in the order it is seen.
 
 from __future__ import annotations
 
+import math
 from itertools import pairwise
 from typing import Any
 
@@ -26,6 +27,8 @@ from briefgen.sources.formats.pdfmarks import is_mark
 
 GUTTER = 0.8  # of the type size: a wider gap in a row parts two lines (columns, table cells), not two words
 BACKSTEP = 0.3  # of the type size: a character drawn further left of the one before it is out of order
+SPACE = 0.2  # of the type size: a gap of a word space or more (a box a millimetre beside the text)
+RESIZED = 0.08  # of the larger: two characters' sizes this far apart are two sizes of type
 TALL = 1.5  # times a row's typical type size: a drop cap, not a letter of the row's lines
 
 
@@ -89,15 +92,31 @@ def _lines(row: list[LTChar]) -> list[list[LTChar]]:
 
 
 def _segments(row: list[LTChar]) -> list[list[LTChar]]:
-    """A row's characters from the left, cut at each gap wider than GUTTER."""
+    """A row's characters from the left, cut at each gap wider than GUTTER, and at a gap wider than a word space
+    where the type size changes (a sidebar or pull quote set beside the running text, a narrow gap away: its
+    lines are no part of the text's, though drawn after it)."""
     segments: list[list[LTChar]] = []
-    right = float("-inf")
+    right, size = float("-inf"), 0.0
     for char in sorted(row, key=lambda c: c.x0):
-        if not segments or char.x0 - right > GUTTER * char.size:
+        points = type_size(char)
+        gap, small, large = char.x0 - right, min(size, points), max(size, points)
+        if not segments or gap > GUTTER * char.size or (gap > SPACE * small and large - small > RESIZED * large):
             segments.append([])
         segments[-1].append(char)
-        right = max(right, char.x1)
+        right, size = max(right, char.x1), points
     return segments
+
+
+def note_type_size(char: object, fontsize: float) -> None:
+    """Note on a character the size of type it is drawn in (the font size through its matrix), as it is drawn."""
+    if isinstance(char, LTChar):
+        char._points = fontsize * math.hypot(char.matrix[2], char.matrix[3])  # type: ignore[attr-defined]
+
+
+def type_size(char: LTChar) -> float:
+    """The size of type a character is set in (note_type_size), else its box's height, which is the font's: a
+    fallback font's letters in the same size stand taller or shorter."""
+    return float(getattr(char, "_points", char.size))
 
 
 def _in_order(order: list[LTChar]) -> bool:

@@ -15,6 +15,9 @@ from briefgen.sources.marks import LINE_END_HYPHEN
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LAST_WORD = re.compile(r"([^\W\d_]+)-$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+# The hyphen a browser's or WeasyPrint's automatic hyphenation draws at a line's end, U+2010 HYPHEN: read as the
+# "-" Word and LaTeX draw there, so the word is joined the same way ("administra‐" "tion" is "administration").
+_DRAWN_HYPHEN = re.compile(r"(?<=[^\W\d_])\u2010$")
 
 
 def join(lines: list[str], words: Container[str] = frozenset()) -> str:
@@ -25,7 +28,7 @@ def join(lines: list[str], words: Container[str] = frozenset()) -> str:
     "-" when it writes the word with it ("long-range"), and is marks.LINE_END_HYPHEN when it writes neither."""
     out = ""
     for raw in lines:
-        text = raw.rstrip()
+        text = _DRAWN_HYPHEN.sub("-", raw.rstrip())
         if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
             out = out[:-1] + text.lstrip()
         elif _unspaced(out, text.lstrip()):
@@ -57,7 +60,7 @@ def vocabulary(pages: list[Page]) -> set[str]:
     ends by breaking, whose two halves are no word of the text."""
     found: set[str] = set()
     for line in (ln for page in pages for block in page.blocks for ln in block):
-        found.update(word.casefold() for word in _WORD.findall(line.text.removesuffix("-")))
+        found.update(word.casefold() for word in _WORD.findall(line.text.removesuffix("-").removesuffix("\u2010")))
     return found
 
 

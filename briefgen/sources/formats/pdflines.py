@@ -31,32 +31,22 @@ from itertools import pairwise
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfjoin import join, vocabulary
-from briefgen.sources.formats.pdflists import follows
+from briefgen.sources.formats.pdflists import MARKER, follows
+from briefgen.sources.formats.pdfnotes import continued_notes
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
+from briefgen.sources.formats.pdfsides import beside_parted
 from briefgen.sources.formats.plain import SPACELESS, UNPUNCTUATED
 
-__all__ = ["Line", "Page", "bullet_text", "join", "paragraphs"]
+__all__ = ["Line", "Page", "join", "paragraphs"]
 
 # What ends a sentence: Latin punctuation, a Devanagari or Bengali danda, Arabic and Urdu full stops and question
 # marks, the Armenian and Ethiopic full stops.
 ENDS_SENTENCE = tuple('.!?:;"”’)]\u0964\u0965\u061f\u06d4\u0589\u1362')
-# Bullets as PDFs draw them, including the Symbol and Wingdings private-use code points Word's lists use and
-# an unmapped glyph code (a symbol font whose codes pdffonts.py cannot read); ZapfDingbats' ● ■ ✔ ➢ are read.
-_UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+\))(?=\s)")
-_BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
-_NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
-MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
 # A table of contents' entry: its dot leaders (or dots spaced out, middle dots, an ellipsis, a rule) and the
 # page number they lead to, arabic or roman ("Introduction ........ 3", "Preface . . . . . xi").
 LEADERED = re.compile(r"(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
-
-
-def bullet_text(text: str) -> str:
-    """A line's text with a leading bullet that has no readable character (Word's Symbol-font bullet, an
-    unmapped glyph code) read as "•"."""
-    return _UNREADABLE_BULLET.sub("•", text, count=1)
 
 
 @dataclass(frozen=True)
@@ -75,6 +65,7 @@ class _Open:
 
 def paragraphs(pages: list[Page]) -> Iterator[tuple[int, str]]:
     """(page number, paragraph) in reading order; a paragraph that runs on is joined and keeps its first page."""
+    pages = continued_notes(pages, _body_size(pages), ENDS_SENTENCE)
     reader = _Reader(pages)
     for number, page in enumerate(pages, start=1):
         yield from reader.page(number, page)
@@ -89,13 +80,13 @@ class _Reader:
     def __init__(self, pages: list[Page]) -> None:
         self.furniture, self.words = running(pages), vocabulary(pages)
         self.ends = sorted(ln.x1 for page in pages for block in page.blocks for ln in block)
+        self.body = _body_size(pages)
         self.last: _Open | None = None
         self.held: list[_Open] = []  # notes under the open paragraph
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
-        blocks = reading_order(_attach_markers(whole_lines(with_drop_caps(
-            without_furniture(page, self.furniture), self.words))),
-            page.height)
+        blocks = reading_order(_attach_markers(whole_lines(beside_parted(with_drop_caps(
+            without_furniture(page, self.furniture), self.words)))), page.height)
         on_page = [ln for b in blocks for ln in b]
         spacing = _spacing(on_page)
         for block in blocks:
@@ -107,12 +98,18 @@ class _Reader:
                 yield from self._read(found, lines[0], k == 0, lines[0].x0 - left > 0.8 * lines[0].size)
 
     def _read(self, found: _Open, first: Line, starts_block: bool, indented: bool) -> Iterator[tuple[int, str]]:
-        last = self.last
-        if last is not None and starts_block and continues(last, found.text, first, last.ends_on == found.page,
-                                                           indented):
+        last, held = self.last, self.held[-1] if self.held else None
+        if held is not None and starts_block and runs_on(held.text, found.text) \
+                and abs(held.end.size - first.size) <= 0.5:  # a note's end (pdfnotes.py)
+            self.held[-1] = replace(held, text=join([held.text, found.text], self.words), end=found.end)
+            return
+        note = last is not None and _note_under(last, found, first, self.body)
+        smaller = note and last is not None and first.size < 0.92 * last.end.size  # a footnote, never a run-on
+        if last is not None and starts_block and not smaller \
+                and continues(last, found.text, first, last.ends_on == found.page, indented):
             self.last = replace(found, page=last.page, text=join([last.text, found.text], self.words))
             return
-        if last is not None and _note_under(last, found, first):
+        if note:
             self.held.append(found)
             return
         yield from self.close()
@@ -125,16 +122,28 @@ class _Reader:
         self.last, self.held = None, []
 
 
-def _note_under(last: _Open, found: _Open, first: Line) -> bool:
+def _note_under(last: _Open, found: _Open, first: Line, body: float) -> bool:
     """Whether a paragraph is a note under the open one, which a page break cuts (it stops mid-sentence on a
     full line of prose: not a heading): set below it on its page, in smaller type or further down than its
-    lines follow each other (a footnote)."""
+    lines follow each other (a footnote). Never text in the `body` size under a line set larger: that line is
+    a heading without a stop, and the text under it is no note."""
     end = last.end
+    if end.size > 1.1 * body and first.size >= 0.92 * body:
+        return False
     cut = last.right is not None and last.right - end.x1 < 3 * end.size and _prose(end.text) \
         and not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS)
     gap = end.y0 - first.y0
     apart = last.pitch is not None and gap > 1.5 * last.pitch
     return cut and found.page == last.ends_on and gap > 0 and (first.size < 0.92 * end.size or apart)
+
+
+def _body_size(pages: list[Page]) -> float:
+    """The size most of the text in the upper halves of the pages (above their footnotes) is set in."""
+    sizes = Counter({0.0: 0})
+    for page in pages:
+        for line in (ln for block in page.blocks for ln in block if ln.y0 > page.height / 2):
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0]
 
 
 def _attach_markers(blocks: list[Block]) -> list[Block]:

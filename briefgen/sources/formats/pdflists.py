@@ -1,9 +1,23 @@
-"""The numbers of a PDF list's items as its lines start with them ("2." "b)" "(iv)"): whether one follows another,
-so a numbered line after a full line without a stop still starts the list's next item."""
+"""The markers of a PDF list's items as its lines start with them ("•", "2." "b)" "(iv)"), and their numbers:
+whether one follows another, so a numbered line after a full line without a stop still starts the list's next
+item."""
 
 from __future__ import annotations
 
 import re
+
+# Bullets as PDFs draw them, including the Symbol and Wingdings private-use code points Word's lists use and
+# an unmapped glyph code (a symbol font whose codes pdffonts.py cannot read); ZapfDingbats' ● ■ ✔ ➢ are read.
+_UNREADABLE_BULLET = re.compile(r"^(?:[\uf0a7\uf0b7\uf076\uf0d8\uf0fc]|\(cid:\d+\))(?=\s|$)")
+_BULLET = r"[•●▪◦‣■□►✓✔➢❖–-]"
+_NUMBERED = r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|[A-Z]\)"
+MARKER = re.compile(rf"^(?:(?P<bullet>{_BULLET})|(?P<numbered>{_NUMBERED}))(?=\s|$)")
+
+
+def bullet_text(text: str) -> str:
+    """A line's text with a leading bullet that has no readable character (Word's Symbol-font bullet, an
+    unmapped glyph code) read as "•"."""
+    return _UNREADABLE_BULLET.sub("•", text, count=1)
 
 
 def follows(above: str | None, numbered: str | None) -> bool:

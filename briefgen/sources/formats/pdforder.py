@@ -8,7 +8,8 @@ columns one after the other, from the start of the line (right to left for mirro
 A row of single lines in the top or bottom eighth of the page whose pieces do not start where the columns below
 or above them start (a running header "Quarterly review … Draft" set across a two-column page) is a band of its
 own, read before (after) the columns, never the tops (feet) of them: its right piece would otherwise cut a
-sentence that runs on from the first column into the second.
+sentence that runs on from the first column into the second. So are the footnotes under the columns, set
+smaller, in the page's lower half (a short one sits under the first column only).
 A band of columns made of rows of cells is a table, read row by row, each row from the start of the line: as
 a reader reads a table, and as a viewer copies a row ("Drones 1,200 Ministry of Defence"), so that a passage
 copied from a row is found across its cells' paragraphs. Rows: two or more, each with a gap above and below it
@@ -144,11 +145,21 @@ def _column_bands(boxes: list[_Box], gutter: float, height: float | None = None)
         last = [box for row in joined[-1] for box in row] if joined else []
         if last and len(_columns(last + band, gutter)) > 1 and len(_columns(last, gutter)) > 1 \
                 and not _edge_row(last, band, gutter, height) and not _edge_row(band, last, gutter, height) \
-                and not _closes(joined[-1], band, gutter):
+                and not _closes(joined[-1], band, gutter) and not _notes_under(last, band, height):
             joined[-1].append(band)
         else:
             joined.append([band])
     return joined
+
+
+def _notes_under(columns: list[_Box], band: list[_Box], height: float | None) -> bool:
+    """Whether `band` is the notes at the foot of a page set in columns: below them all, in the page's lower
+    half, every line in smaller type than most of the columns' (a short footnote under the first column only,
+    which would otherwise be read as that column's foot, between a paragraph and its end in the next)."""
+    if height is None or any(box.top > height / 2 for box in band):
+        return False
+    sizes = sorted(line.size for box in columns for line in box.block)
+    return all(line.size < 0.92 * sizes[len(sizes) // 2] for box in band for line in box.block)
 
 
 def _closes(rows: list[list[_Box]], band: list[_Box], gutter: float) -> bool:

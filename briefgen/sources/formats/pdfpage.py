@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar
 
+from briefgen.sources.formats.pdfinline import RESIZED
+from briefgen.sources.formats.pdflists import MARKER
+
 
 @dataclass(frozen=True)
 class Line:
@@ -21,6 +24,7 @@ class Line:
 
 Block = list[Line]
 T = TypeVar("T")
+WIDE_SPACE = 0.5  # of the type size: a gap wider than a word space
 MAX_LINES = 600  # a page with more lines than any page of text has (a drawing's labels) keeps pdfminer's
 
 
@@ -38,7 +42,9 @@ def whole_lines(blocks: list[Block]) -> list[Block]:
     in blocks of their own or of other lines, out of order. A baseline's pieces, in one size and direction,
     are cut at each gutter (_gutter) into segments; a segment of several pieces is one line when other lines
     nearby are set to the same measure and have text in its wide spaces (_justified). The whole line goes
-    in the block of the line above it at the same left edge (else below it, else its first piece's)."""
+    in the block of the line above it at the same left edge (else below it, else its first piece's); one that
+    starts with a list marker drawn apart goes in the block of the item's text, with its lines under it (the
+    line above at that edge is the list's item before)."""
     lines = [line for block in blocks for line in block]
     if len(lines) > MAX_LINES:
         return blocks
@@ -53,7 +59,8 @@ def whole_lines(blocks: list[Block]) -> list[Block]:
     home = {id(line): k for k, block in enumerate(blocks) for line in block}
     out = [[line for line in block if id(line) not in cut] for block in blocks]
     for whole, pieces in sorted(wholes, key=lambda found: -found[0].y0):
-        target = out[_home(out, whole, home[id(pieces[0])])]
+        marked = MARKER.fullmatch(pieces[0].text) is not None
+        target = out[home[id(pieces[1])] if marked else _home(out, whole, home[id(pieces[0])])]
         target.append(whole)
         target.sort(key=lambda line: -line.y0)
     return [block for block in out if block]
@@ -104,10 +111,16 @@ def _segments(row: list[Line], lines: _Near[Line]) -> list[list[Line]]:
     """A row cut at each gutter between its pieces."""
     segments = [[row[0]]]
     for piece in row[1:]:
-        if _gutter(lines, segments[-1][-1], piece):
+        if _resized(segments[-1][-1], piece) or _gutter(lines, segments[-1][-1], piece):
             segments.append([])
         segments[-1].append(piece)
     return segments
+
+
+def _resized(left: Line, right: Line) -> bool:
+    """Whether two pieces of a row are set in two sizes of type a space apart (a sidebar beside the text)."""
+    small, large = sorted((left.size, right.size))
+    return right.x0 - left.x1 > WIDE_SPACE * small and large - small > RESIZED * large
 
 
 def _covered(rows: list[list[Line]], start: float, end: float, size: float) -> bool:

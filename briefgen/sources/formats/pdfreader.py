@@ -46,8 +46,8 @@ from briefgen.sources.formats.pdfannots import draw_annotations
 from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdfclip import ClippingInterpreter, Paint, inside
 from briefgen.sources.formats.pdfcover import Cover, cover, drawn_at, order, uncovered
-from briefgen.sources.formats.pdffonts import BuiltinEncodings
-from briefgen.sources.formats.pdfinline import in_line_order
+from briefgen.sources.formats.pdffonts import BuiltinEncodings, undefined_text
+from briefgen.sources.formats.pdfinline import in_line_order, note_type_size
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
 from briefgen.sources.formats.pdfprebase import after_their_consonants
@@ -122,6 +122,7 @@ class _Aggregator(PDFPageAggregator):
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         drawn, self._drawn = self._drawn, self._drawn + 1
         char = self.cur_item._objs[-1]
+        note_type_size(char, fontsize)
         if self.hidden or not inside(self.paint.clip, (char.x0 + char.x1) / 2, (char.y0 + char.y1) / 2):
             self.cur_item._objs.pop()  # in a layer that is off, or clipped away: not seen
             return advance
@@ -138,6 +139,10 @@ class _Aggregator(PDFPageAggregator):
         if self._fill is not None:
             note_fill(char, self._fill)
         return advance
+
+    def handle_undefined_char(self, font: PDFFont, cid: int) -> str:
+        found = undefined_text(font, cid)  # a glyph the font's ToUnicode map leaves out (a kashida): nothing
+        return super().handle_undefined_char(font, cid) if found is None else found
 
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
                    path: Sequence[PathSegment]) -> None:
