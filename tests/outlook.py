@@ -1,5 +1,5 @@
 """Outlook .msg files for the tests: a minimal OLE compound file writer (version 3, 512-byte sectors, streams under
-4096 bytes in the mini stream, as [MS-CFB] lays them out; olefile reads but does not write new files) and the
+4096 bytes in the mini stream, as [MS-CFB] lays them out) and the
 message properties [MS-OXMSG] puts in it."""
 
 from __future__ import annotations

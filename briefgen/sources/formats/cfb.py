@@ -1,5 +1,5 @@
-"""The streams of an OLE compound file ([MS-CFB]: Word 97-2003's .doc keeps its text in one), read from the file's
-bytes in memory by briefgen's own reader.
+"""The streams of an OLE compound file ([MS-CFB]: Word 97-2003's .doc keeps its text in one, an Outlook .msg each
+property of the message), read from the file's bytes in memory by briefgen's own reader.
 
 Every chain of sectors is followed with the sectors already visited in hand, so a chain that loops, points past
 the file or outgrows the size its stream declares is refused, and no stream is read larger than the file holding
@@ -18,7 +18,7 @@ SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 END = 0xFFFFFFFE  # the end of a chain (ENDOFCHAIN); FREESECT and the special sectors are above it
 NO_ENTRY = 0xFFFFFFFF
 HEADER_DIFAT = 109  # FAT sector numbers the header holds; the rest are in chained DIFAT sectors
-STREAM, ROOT = 2, 5
+STORAGE, STREAM, ROOT = 1, 2, 5
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,13 @@ class Compound:
 
     def names(self) -> dict[str, Entry]:
         """The root storage's own streams, by name (not those of the storages inside it: an embedded object's)."""
+        return {name: entry for name, entry in self.children(self.entries[0]).items() if entry.kind == STREAM}
+
+    def children(self, storage: Entry) -> dict[str, Entry]:
+        """A storage's streams and storages, by name (the first of a name kept); its red-black tree is walked with
+        the entries seen in hand, so a tree that loops or points past the directory ends there."""
         found: dict[str, Entry] = {}
-        pending, seen = [self.entries[0].child], set()
+        pending, seen = [storage.child], set()
         while pending:
             index = pending.pop()
             if index == NO_ENTRY or index in seen or index >= len(self.entries):
@@ -66,9 +71,16 @@ class Compound:
             seen.add(index)
             entry = self.entries[index]
             pending += [entry.left, entry.right]
-            if entry.kind == STREAM:
+            if entry.kind in (STREAM, STORAGE):
                 found.setdefault(entry.name, entry)
         return found
+
+    def find(self, path: str) -> Entry | None:
+        """The stream or storage at a path of names from the root ("storage/stream"), None where there is none."""
+        entry: Entry | None = self.entries[0]
+        for name in path.split("/"):
+            entry = None if entry is None or entry.kind == STREAM else self.children(entry).get(name)
+        return entry
 
     def stream(self, entry: Entry) -> bytes:
         """A stream's bytes, from the mini stream when it is smaller than the cutoff (4096 bytes)."""

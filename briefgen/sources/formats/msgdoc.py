@@ -9,9 +9,9 @@ block), plain text as mailtext.py reads it. Attachments (`__attach_version1.0_â€
 names are given to `seeds add`. The Date is the original Internet header's (PR_TRANSPORT_MESSAGE_HEADERS, in the
 sender's time zone), else the client's submit time (UTC).
 
-The compound file is read by olefile, after the sector counts its header states are checked against the file's
-size, with its defects raised; no stream larger than the file is read, so a FAT loop or a chain past the end is
-refused as damaged, in time and memory bounded by the file's size.
+The compound file is read by briefgen's own reader (cfb.py, which reads a .doc's too): each chain of sectors is
+followed with the sectors seen in hand and no stream larger than the file is read, so a FAT loop or a chain past
+the end is refused as damaged, in time and memory bounded by the file's size.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import email.policy
 import email.utils
 import struct
 from email.message import Message
-from typing import Any
 
 from briefgen.sources.formats import Extracted
+from briefgen.sources.formats.cfb import SIGNATURE, STORAGE, STREAM, Compound
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.emldoc import html_paragraphs, paragraphs_extracted
 from briefgen.sources.formats.lzfu import HINT, decompressed
@@ -37,7 +37,6 @@ from briefgen.sources.formats.rtffonts import codec
 from briefgen.sources.formats.rtfhtml import FROM_HTML, FROM_TEXT, encapsulated_html
 from briefgen.sources.formats.rtftext import rtf_text
 
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OUTLOOK = "an Outlook message"
 MAX_RTF = 4 * MAX_TEXT  # an RTF body: a seed's most text with its formatting (its markup takes a few bytes a word)
 SUBJECT, BODY, HTML, RTF, NATIVE = 0x0037, 0x1000, 0x1013, 0x1009, 0x1016
@@ -46,8 +45,6 @@ DISPLAY_TO, DISPLAY_CC, SUBMITTED, HEADERS = 0x0E04, 0x0E03, 0x0039, 0x007D
 CODE_PAGE, INTERNET_CODE_PAGE = 0x3FFD, 0x3FDE
 ATTACHMENT_NAMES = (0x3707, 0x3704, 0x3001)  # the long file name, the short one, the display name
 UNICODE, EIGHT_BIT, BINARY, LONG, TIME = 0x001F, 0x001E, 0x0102, 0x0003, 0x0040
-# What olefile raises on a damaged file (its own errors are OSErrors), and what a damaged table makes Python raise
-_DAMAGED = (OSError, ValueError, IndexError, KeyError, TypeError, RecursionError, struct.error)
 # Internet code pages (PR_INTERNET_CPID) that are no Windows "cpNNNN": Python's codec for each
 _INTERNET_PAGES = {20127: "ascii", 20866: "koi8_r", 21866: "koi8_u", 50220: "iso2022_jp", 50221: "iso2022_jp_ext",
                    50222: "iso2022_jp", 50225: "iso2022_kr", 51932: "euc_jp", 51936: "gb2312", 51949: "euc_kr",
@@ -60,24 +57,16 @@ class _Message:
     """A .msg's root properties, read from its compound file."""
 
     def __init__(self, raw: bytes) -> None:
-        self.ole = _open(raw)
-        self.size = len(raw)
+        self.compound = _open(raw)
         self.fixed = self._fixed()
         page = self.fixed.get(CODE_PAGE) or self.fixed.get(INTERNET_CODE_PAGE) or 1252
         self.page = page_codec(page)
 
     def stream(self, path: str) -> bytes | None:
-        """A stream's bytes (None when there is none); one declared larger than the file is refused."""
-        if not self.ole.exists(path):
-            return None
-        try:
-            if self.ole.get_size(path) > self.size:
-                raise OSError("a stream larger than the file")
-            data: bytes = self.ole.openstream(path).read()
-            _check_chain(self.ole, path)
-        except _DAMAGED as exc:
-            raise damaged(exc) from None
-        return data
+        """A stream's bytes (None when there is none); a damaged chain, or one declared larger than the file, is
+        refused."""
+        entry = self.compound.find(path)
+        return None if entry is None or entry.kind != STREAM else self.compound.stream(entry)
 
     def binary(self, prop: int, base: str = "") -> bytes | None:
         return self.stream(f"{base}__substg1.0_{prop:04X}{BINARY:04X}")
@@ -104,7 +93,8 @@ class _Message:
 
     def attachments(self) -> list[str]:
         names = []
-        for entry in sorted({path[0] for path in self.ole.listdir(streams=False, storages=True)}):
+        root = self.compound.entries[0]
+        for entry in sorted(name for name, e in self.compound.children(root).items() if e.kind == STORAGE):
             if entry.startswith("__attach_version1.0_"):
                 names.append(next((name for prop in ATTACHMENT_NAMES if (name := self.text(prop, entry + "/"))),
                                   "an attachment"))
@@ -116,53 +106,19 @@ def page_codec(page: int) -> str:
     return _INTERNET_PAGES.get(page) or codec(page)
 
 
-def _check_chain(ole: Any, path: str) -> None:
-    """Refuse a stream whose chain of sectors loops or leads out of its allocation table (olefile reads as many
-    sectors as the stream's size needs, going round a loop as often)."""
-    entry = ole.direntries[ole._find(path)]
-    table = ole.minifat if entry.size < ole.minisectorcutoff else ole.fat
-    sector, seen = entry.isectStart, set()
-    while sector < 0xFFFFFFFA:  # not the end of the chain (nor another marker)
-        if sector in seen or sector >= len(table):
-            raise OSError("a chain of sectors that loops or leads past the end")
-        seen.add(sector)
-        sector = table[sector]
-
-
-def _open(raw: bytes) -> Any:
-    if not raw.startswith(OLE):
+def _open(raw: bytes) -> Compound:
+    if not raw.startswith(SIGNATURE):
         check_kind(raw, OUTLOOK)
         raise SeedError("the file is not an Outlook message (it is not an OLE compound file)", HINT)
-    _check_header(raw)
-    import olefile
-
-    try:
-        ole = olefile.OleFileIO(raw, raise_defects=olefile.DEFECT_INCORRECT)
-        names = [path[-1] for path in ole.listdir()]
-    except _DAMAGED as exc:
-        raise damaged(exc) from None
-    if not any(name.startswith("__substg1.0_") for name in names):
+    compound = Compound(raw, damaged)
+    if not any(name.startswith("__substg1.0_") for name in compound.names()):
         raise SeedError("the file is an Office compound file but not an Outlook message (it holds no message "
                         "properties)", "give it the suffix of the Office format it is, or save the message again")
-    return ole
+    return compound
 
 
-def _check_header(raw: bytes) -> None:
-    """Refuse a header whose sector counts (FAT, directory, mini FAT, DIFAT) need more sectors than the file has."""
-    if len(raw) < 512:
-        raise damaged(ValueError("shorter than a compound file's header"))
-    shift = struct.unpack_from("<H", raw, 30)[0]
-    if shift not in (9, 12):
-        raise damaged(ValueError(f"a sector size of 2^{shift} bytes"))
-    sectors = len(raw) // (1 << shift)
-    counts = struct.unpack_from("<IIIIIII", raw, 40)  # directory, FAT, first dir, signature, cutoff, minifat startâ€¦
-    fat, minifat, difat = counts[1], struct.unpack_from("<I", raw, 64)[0], struct.unpack_from("<I", raw, 72)[0]
-    if max(counts[0], fat, minifat, difat) > sectors:
-        raise damaged(ValueError("the header counts more sectors than the file holds"))
-
-
-def damaged(exc: BaseException) -> SeedError:
-    return SeedError(f"the Outlook message is damaged ({exc or type(exc).__name__})", HINT)
+def damaged(what: str) -> SeedError:
+    return SeedError(f"the Outlook message is damaged: {what}", HINT)
 
 
 def _body(message: _Message) -> list[str]:
