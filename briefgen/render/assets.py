@@ -28,6 +28,7 @@ from briefgen.render.profiles import Profile
 from briefgen.sources.assets import AssetError, asset_path, check_logo
 from briefgen.sources.reference import REFERENCE_HINT, check_reference
 from briefgen.workspace import Workspace
+from briefgen.zips import ZIP_DAMAGE
 
 _BRAND_HINT = "set look.brand to a Quarto _brand.yml file inside templates/"
 
@@ -228,7 +229,7 @@ def reference_path(ws: Workspace, profile: Profile) -> Path | None:
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             missing = None if "word/document.xml" in names else "word/document.xml"
             strict = not missing and _strict(archive)
-    except (OSError, zipfile.BadZipFile):
+    except ZIP_DAMAGE:
         raise refuse(f"{name}: not a DOCX file (not a zip archive)") from None
     if missing:
         raise refuse(f"{name}: not a Word document: it has no {missing}")

@@ -24,6 +24,7 @@ from briefgen.render.wordframe import borders, shading_colour
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.reference import part_name
+from briefgen.zips import zip_damage
 
 if TYPE_CHECKING:
     from briefgen.render.profiles import Profile
@@ -72,7 +73,7 @@ def read_reference(path: Path, profile: Profile) -> House:
     """read_house, with a damaged part reported at the profile's look.reference_docx."""
     try:
         return read_house(path)
-    except (ParseError, zipfile.BadZipFile, OSError, ValueError) as exc:
+    except zip_damage(ParseError) as exc:
         raise BriefgenError(profile.problem(("look", "reference_docx"), f"{path.name}: cannot read it: {exc}", (
             "open it in Word or LibreOffice and save it again as .docx"))) from None
 

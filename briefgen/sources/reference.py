@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring, iterparse
 from briefgen.document.house import STRICT_WORDML
 from briefgen.document.wordvalues import R, W
 from briefgen.sources.assets import MB, AssetError, asset_path, read_asset
+from briefgen.zips import ZIP_DAMAGE
 
 MAX_REFERENCE_BYTES = 50 * MB
 MAX_REFERENCE_UNPACKED = 200 * MB
@@ -32,7 +33,7 @@ def check_reference(templates: Path, name: str) -> Path:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             _check_parts(archive)
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError):
+    except ZIP_DAMAGE:
         raise AssetError(f"{name}: not a DOCX file (not a readable zip archive)", REFERENCE_HINT) from None
     return path
 

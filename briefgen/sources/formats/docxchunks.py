@@ -11,11 +11,11 @@ as Word converts it (rtftext.py). A chunk larger than a document part may be is 
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from collections.abc import Callable
 from typing import Any
 
 from briefgen.sources.formats.plain import SeedError
+from briefgen.zips import zip_damage
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 RTF_TYPES = {"application/rtf", "text/rtf", "application/x-rtf"}
@@ -61,7 +61,7 @@ def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -
             return rtf_text(raw)
         if kind.startswith(DOCX_TYPES):
             return read_docx(raw)
-    except (SeedError, zipfile.BadZipFile, UnicodeError, ValueError):
+    except zip_damage(SeedError, UnicodeError):
         return []
     return []
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from typing import IO, Any, TypeVar
 from urllib.parse import unquote
@@ -42,6 +41,7 @@ from briefgen.sources.formats.docxstyles import (
 from briefgen.sources.formats.docxtheme import Theme, read_theme
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
 from briefgen.text import one_line
+from briefgen.zips import ZIP_DAMAGE, zip_damage
 
 MB = 1024 * 1024
 MAX_UNPACKED = 500 * MB
@@ -81,7 +81,7 @@ def open_package(raw: bytes, kind: str = "DOCX") -> zipfile.ZipFile:
         package = Package(io.BytesIO(raw))
         package.kind = kind
         unpacked = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_DAMAGE:
         raise SeedError(f"the {kind} is damaged: it is not a readable zip package", DAMAGED_HINT) from None
     if unpacked > MAX_UNPACKED:
         raise SeedError(f"the {kind} unpacks to {unpacked // MB} MB, more than a document should",
@@ -179,7 +179,7 @@ def small_part(package: zipfile.ZipFile, name: str) -> Any:
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(package.read(name), parser)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+    except zip_damage(etree.XMLSyntaxError) as exc:
         raise DamagedPart(f"the {kind_of(package)} is damaged: its part {name} cannot be read ({str(exc)[:120]})",
                           DAMAGED_HINT) from None
     refuse_doctype(root, name, kind_of(package))
@@ -227,7 +227,7 @@ def _read_related(package: zipfile.ZipFile, main: str, kind: str, read: Callable
     try:
         with part_stream(package, name) as stream:
             return read(xml_events(stream, name))
-    except (DamagedPart, zipfile.BadZipFile, zlib.error, EOFError):
+    except zip_damage(DamagedPart):
         return empty()
 
 
@@ -313,7 +313,7 @@ def extract(raw: bytes) -> Extracted:
     try:
         with open_package(raw) as package:
             paragraphs = tuple(body_paragraphs(package))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except ZIP_DAMAGE as exc:
         raise SeedError(f"the DOCX is damaged: it cannot be unpacked ({str(exc)[:120]})", DAMAGED_HINT) from None
     if not paragraphs:
         raise SeedError("the DOCX has no text in its body", "check that the document holds its text, not images")

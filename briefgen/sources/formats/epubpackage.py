@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from urllib.parse import unquote
 
 from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MAX_UNPACKED, MB
 from briefgen.sources.formats.plain import SeedError, check_kind
+from briefgen.zips import ZIP_DAMAGE
 
 EPUB = "an EPUB e-book"
 MIMETYPE = "application/epub+zip"
@@ -56,7 +56,7 @@ def opened(raw: bytes) -> Iterator[zipfile.ZipFile]:
                                 "decompression bomb?)", "save a copy without its images, or its text as .html")
             _check_kind(package)
             yield package
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+    except ZIP_DAMAGE as exc:
         # NotImplementedError: a compression method or zip version zipfile does not know (what a damaged entry
         # states); RuntimeError: a part encrypted with a zip password
         raise SeedError(f"the EPUB is damaged: it cannot be unpacked ({str(exc)[:120]})", DAMAGED_HINT) from None

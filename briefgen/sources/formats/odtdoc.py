@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -22,6 +21,7 @@ from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MAX_UNPACKED, M
 from briefgen.sources.formats.odtbody import BodyReader
 from briefgen.sources.formats.odtstyles import OFFICE, Styles, add_styles
 from briefgen.sources.formats.plain import ODT, SeedError, check_kind, seed_lines
+from briefgen.zips import ZIP_DAMAGE
 
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt"
 TEXT_TYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
@@ -48,7 +48,7 @@ def opened(raw: bytes) -> Iterator[zipfile.ZipFile | None]:
                                 "save a copy without embedded media")
             _check_kind(package)
             yield package
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except ZIP_DAMAGE as exc:
         raise SeedError(f"the ODT is damaged: it cannot be unpacked ({str(exc)[:120]})", DAMAGED_HINT) from None
 
 

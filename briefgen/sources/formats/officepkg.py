@@ -6,7 +6,6 @@ relationships, and a part of moderate size (a workbook, a slide) parsed whole.""
 from __future__ import annotations
 
 import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -14,6 +13,7 @@ from typing import IO, Any
 from briefgen.sources.formats.docxdoc import OLE_MAGIC, open_package, part_stream, related, relations
 from briefgen.sources.formats.docxstyles import WRITERS, refuse_doctype
 from briefgen.sources.formats.plain import SeedError
+from briefgen.zips import ZIP_DAMAGE, zip_damage
 
 # A deck's or workbook's own kind of file, by the package's kind: (its usual suffix, the old binary one)
 SUFFIXES = {"XLSX": (".xlsx", ".xls"), "PPTX": (".pptx", ".ppt")}
@@ -29,7 +29,7 @@ def opened(raw: bytes, kind: str) -> Iterator[zipfile.ZipFile]:
     try:
         with open_package(raw, kind) as package:
             yield package
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    except ZIP_DAMAGE as exc:
         raise SeedError(f"the {kind} is damaged: it cannot be unpacked ({str(exc)[:120]})",
                         f"open it in {WRITERS[kind]} or LibreOffice and save it again") from None
 
@@ -59,7 +59,7 @@ def parsed(package: zipfile.ZipFile, name: str, kind: str) -> Any:
     try:
         with part_stream(package, name) as stream:
             root = etree.parse(stream, parser).getroot()
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except zip_damage(etree.XMLSyntaxError) as exc:
         raise SeedError(f"the {kind} is damaged: its part {name} cannot be read ({str(exc)[:120]})",
                         f"open it in {WRITERS[kind]} or LibreOffice and save it again") from None
     refuse_doctype(root, name, kind)

@@ -26,6 +26,7 @@ from briefgen.writers.docx.redline_furniture import track_furniture
 from briefgen.writers.docx.withdraw import Withdrawn, withdraw
 from briefgen.writers.docx.wordemit import Marks
 from briefgen.writers.docx.wordtokens import footnote_map, mark_notes, q, unmark_notes, unread
+from briefgen.zips import zip_damage
 
 DOCUMENT, FOOTNOTES = "word/document.xml", "word/footnotes.xml"
 
@@ -62,7 +63,7 @@ class UnreadableDocx(Exception):
 def _furniture(issued: Path, new: Path, marks: Marks, withdrawn: Withdrawn | None) -> dict[str, etree._Element]:
     try:
         return track_furniture(issued, new, marks, withdrawn)
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except zip_damage(KeyError, etree.XMLSyntaxError) as exc:
         raise UnreadableDocx(str(exc) or type(exc).__name__) from None
 
 
@@ -73,7 +74,7 @@ def _parts(path: Path) -> dict[str, etree._Element]:
             names = set(archive.namelist())
             found = {name: etree.fromstring(archive.read(name)) for name in (DOCUMENT, FOOTNOTES, RELS, TYPES)
                      if name != FOOTNOTES or name in names}
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except zip_damage(KeyError, etree.XMLSyntaxError) as exc:
         raise UnreadableDocx(str(exc) or type(exc).__name__) from None
     found.setdefault(FOOTNOTES, etree.Element(q("footnotes")))
     return found

@@ -33,6 +33,7 @@ from briefgen.writers.docx.attributes import SIZE
 from briefgen.writers.docx.ooxml import sub
 from briefgen.writers.docx.package import strip_variable_ids
 from briefgen.writers.docx.schema import put_in_order
+from briefgen.zips import zip_damage
 
 # The document part's relationships a reference may keep: everything else belongs to its content.
 _KEPT_RELS = {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.WEB_SETTINGS, RT.FONT_TABLE, RT.THEME, RT.ENDNOTES}
@@ -53,7 +54,7 @@ def open_document(reference: Path | None) -> DocxDocument:
         return document
     try:
         document = docx.Document(_as_document(reference))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+    except zip_damage(KeyError, PackageNotFoundError) as exc:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
     _word_defaults(document)
     letterhead = _clear_body(document)
