@@ -18,3 +18,12 @@ ZIP_DAMAGE: tuple[type[Exception], ...] = (zipfile.BadZipFile, zlib.error, EOFEr
 def zip_damage(*more: type[Exception]) -> tuple[type[Exception], ...]:
     """ZIP_DAMAGE and the other errors a reader of the archive's parts raises (a part's XML not well formed…)."""
     return (*more, *ZIP_DAMAGE)
+
+
+def mimetype(package: zipfile.ZipFile) -> bytes:
+    """The package's `mimetype` entry (OpenDocument's, EPUB's: what kind of package it is), b"" without a short one."""
+    try:
+        info = package.getinfo("mimetype")
+    except KeyError:
+        return b""
+    return package.read(info) if info.file_size <= 200 else b""

@@ -335,7 +335,7 @@ HOSTILE_BOOKS = {
     "entity.epub": (lambda: epub_bytes(spine='<itemref idref="c1"/>&x;'), "the EPUB is damaged: its part "
                     "OEBPS/content.opf is not well-formed XML"),
     "word.epub": (lambda: _docx_zip(),
-                  "the file is a zip package but not an EPUB (it has no META-INF/container.xml)"),
+                  "the file is a Word document, not an EPUB e-book as its name says"),
     "method.epub": (lambda: _unknown_method(epub_bytes(), "OEBPS/text/c2.xhtml"),
                     "the EPUB is damaged: it cannot be unpacked (That compression method is not supported)"),
     "report.epub": (lambda: b"%PDF-1.4\n", "the file is a PDF document, not an EPUB e-book as its name says"),

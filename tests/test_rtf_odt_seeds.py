@@ -260,7 +260,7 @@ HOSTILE = {
     "locked.odt": (lambda: odt_bytes("<text:p>x</text:p>", manifest_extra="<manifest:encryption-data/>"),
                    "the ODT is password-protected"),
     "sheet.odt": (lambda: odt_bytes("<text:p>x</text:p>", kind="application/vnd.oasis.opendocument.spreadsheet"),
-                  "the file is not an OpenDocument text but 'application/vnd.oasis.opendocument.spreadsheet'"),
+                  "the file is an OpenDocument spreadsheet, not an OpenDocument text as its name says"),
     "entity.fodt": (lambda: b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "boom">]><d>&e;</d>',
                     "the ODT is unsafe or damaged: its part content.xml declares an XML document type"),
     "cut.odt": (lambda: odt_bytes("<text:p>x</text:p>")[:300], "the ODT is damaged: it cannot be unpacked"),
@@ -293,7 +293,7 @@ def test_damaged_and_hostile_documents_are_refused_quickly(workspace: Path, tmp_
 def test_a_zip_that_is_no_opendocument_names_what_is_missing(tmp_path: Path) -> None:
     path = tmp_path / "other.odt"
     with zipfile.ZipFile(path, "w") as package:
-        package.writestr("word/document.xml", "<w/>")
+        package.writestr("notes.xml", "<notes/>")
     with pytest.raises(SeedError, match=r"no content\.xml inside"):
         paragraphs(path)
 

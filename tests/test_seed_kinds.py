@@ -38,7 +38,7 @@ def _read(raw: bytes, suffix: str) -> str:
     return "\n".join(extract(FORMATS[suffix], raw).paragraphs)
 
 
-@pytest.mark.parametrize(("make", "kind"), [(_pdf, "a PDF document"), (_docx, "a zip package")])
+@pytest.mark.parametrize(("make", "kind"), [(_pdf, "a PDF document"), (_docx, "a Word document")])
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".pdf", ".docx"])
 def test_a_file_named_as_another_kind_is_refused_naming_what_it_is(make: object, kind: str, suffix: str) -> None:
     raw = make()  # type: ignore[operator]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 MAX_CLUE = 300
 MAX_TITLE_CLUE = 160  # characters: a longer first line is a paragraph of text, not a title
@@ -223,8 +224,11 @@ def _properties(kind: str, raw: bytes) -> Clues:
     from briefgen.sources.formats.odtmeta import properties as odt_properties
     from briefgen.sources.formats.rtfdoc import properties as rtf_properties
 
-    found = {"docx": core_properties, "rtf": rtf_properties, "odt": odt_properties, "doc": doc_properties,
-             "epub": epub_properties, "pptx": core_properties, "xlsx": core_properties}[kind](raw)
+    readers: dict[str, Callable[[bytes], dict[str, str]]] = {
+        "docx": core_properties, "rtf": rtf_properties, "odt": odt_properties, "doc": doc_properties,
+        "epub": epub_properties, "pptx": partial(core_properties, kind="PPTX"),
+        "xlsx": partial(core_properties, kind="XLSX")}
+    found = readers[kind](raw)
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""
     name = PROPERTY_FORMATS[kind]

@@ -39,9 +39,9 @@ from briefgen.sources.formats.docxstyles import (
     xml_events,
 )
 from briefgen.sources.formats.docxtheme import Theme, read_theme
-from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, unbroken
+from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, check_package, unbroken
 from briefgen.text import one_line
-from briefgen.zips import ZIP_DAMAGE, zip_damage
+from briefgen.zips import ZIP_DAMAGE, mimetype, zip_damage
 
 MB = 1024 * 1024
 MAX_UNPACKED = 500 * MB
@@ -86,6 +86,7 @@ def open_package(raw: bytes, kind: str = "DOCX") -> zipfile.ZipFile:
     if unpacked > MAX_UNPACKED:
         raise SeedError(f"the {kind} unpacks to {unpacked // MB} MB, more than a document should",
                         "save a copy without embedded media")
+    check_package(package.namelist(), mimetype(package), kind)
     return package
 
 
@@ -320,10 +321,11 @@ def extract(raw: bytes) -> Extracted:
     return Extracted(paragraphs)
 
 
-def core_properties(raw: bytes) -> dict[str, str]:
-    """The core properties the file holds (title, author, subject, comments, created), each as written; none
-    when its core part is damaged (as a damaged styles part, _read_related: Word repairs the file without them)."""
-    with open_package(raw) as package:
+def core_properties(raw: bytes, kind: str = "DOCX") -> dict[str, str]:
+    """The core properties the package (a DOCX, XLSX or PPTX: `kind`) holds (title, author, subject, comments,
+    created), each as written; none when its core part is damaged (as a damaged styles part, _read_related: Word
+    repairs the file without them)."""
+    with open_package(raw, kind) as package:
         name = related(package, "", "/metadata/core-properties")
         try:
             root = None if name is None else small_part(package, name)

@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MAX_UNPACKED, MB
-from briefgen.sources.formats.plain import SeedError, check_kind
-from briefgen.zips import ZIP_DAMAGE
+from briefgen.sources.formats.plain import SeedError, check_kind, check_package
+from briefgen.zips import ZIP_DAMAGE, mimetype
 
 EPUB = "an EPUB e-book"
 MIMETYPE = "application/epub+zip"
@@ -64,13 +64,14 @@ def opened(raw: bytes) -> Iterator[zipfile.ZipFile]:
 
 def _check_kind(package: zipfile.ZipFile) -> None:
     """Refuse a zip whose `mimetype` names another kind of package (a Word file, an OpenDocument)."""
-    if "mimetype" in package.namelist() and package.getinfo("mimetype").file_size <= 100:
-        kind = package.read("mimetype").decode("ascii", "replace").strip()
-        if kind != MIMETYPE:
-            raise SeedError(f"the file is not an EPUB but {kind!r}", "give the file the suffix of its kind")
-    elif CONTAINER not in package.namelist():
+    kind = mimetype(package)
+    check_package(package.namelist(), kind, "EPUB")
+    if kind and kind.strip() != MIMETYPE.encode():
+        raise SeedError(f"the file is not an EPUB but {kind.decode('ascii', 'replace').strip()!r}",
+                        "give the file the suffix of its kind")
+    if not kind and CONTAINER not in package.namelist():
         raise SeedError("the file is a zip package but not an EPUB (it has no META-INF/container.xml)",
-                        "give the file the suffix of its kind (a Word .docx?)")
+                        "give the file the suffix of its kind")
 
 
 def part(package: zipfile.ZipFile, name: str) -> bytes:

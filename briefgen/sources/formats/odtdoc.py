@@ -20,8 +20,8 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_PART, MAX_TEXT, MAX_UNPACKED, MB
 from briefgen.sources.formats.odtbody import BodyReader
 from briefgen.sources.formats.odtstyles import OFFICE, Styles, add_styles
-from briefgen.sources.formats.plain import ODT, SeedError, check_kind, seed_lines
-from briefgen.zips import ZIP_DAMAGE
+from briefgen.sources.formats.plain import ODT, SeedError, check_kind, check_package, seed_lines
+from briefgen.zips import ZIP_DAMAGE, mimetype
 
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt"
 TEXT_TYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template")
@@ -58,7 +58,9 @@ def _check_kind(package: zipfile.ZipFile) -> None:
     if MANIFEST in names and package.getinfo(MANIFEST).file_size <= MB and \
             b"encryption-data" in package.read(MANIFEST):
         raise SeedError("the ODT is password-protected", "open it in LibreOffice and save a copy without a password")
-    kind = package.read("mimetype")[:100].decode("ascii", "replace").strip() if "mimetype" in names else ""
+    shown = mimetype(package)
+    check_package(names, shown, "ODT")
+    kind = shown.decode("ascii", "replace").strip()
     if kind and kind not in TEXT_TYPES:
         raise SeedError(f"the file is not an OpenDocument text but {kind!r}",
                         "save the text as .odt (Writer), or give the file the suffix of its kind")

@@ -16,16 +16,23 @@ from briefgen.text import one_line
 # What a file's first bytes say it is: (signature, what it is, the name it should have, or None).
 ZIP = "a zip package (a Word .docx?)"
 ODT = "an OpenDocument text"
-ODT_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.text"
-# An Excel workbook or PowerPoint deck, by the main part its zip's directory names
-OFFICE_ZIPS = ((b"xl/workbook.xml", "an Excel workbook", ".xlsx"),
-               (b"ppt/presentation.xml", "a PowerPoint deck", ".pptx"))
+# The kinds of zip package, each by the part only it holds, or by its `mimetype` entry (OpenDocument, EPUB: the
+# package's first, stored), with the suffix its content should have (None: a kind briefgen does not read); keyed
+# by the name a reader gives its kind in messages
+ZIP_KINDS = {"DOCX": ("word/document.xml", "a Word document", ".docx"),
+             "XLSX": ("xl/workbook.xml", "an Excel workbook", ".xlsx"),
+             "PPTX": ("ppt/presentation.xml", "a PowerPoint deck", ".pptx"),
+             "ODT": ("application/vnd.oasis.opendocument.text", ODT, ".odt"),
+             "EPUB": ("application/epub+zip", "an EPUB e-book", ".epub"),
+             "ODS": ("application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet", None),
+             "ODP": ("application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation", None)}
 SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"),
               (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other Office file", None),
               (b"{\\rtf", "an RTF document", ".rtf"), (b"\x89PNG\r\n", "a PNG image", None),
               (b"\xff\xd8\xff", "a JPEG image", None), (b"GIF8", "a GIF image", None),
               (b"\x1f\x8b", "a gzip archive", None), (b"II*\x00", "a TIFF image", None),
               (b"MM\x00*", "a TIFF image", None))
+_MIME = re.compile("application/")  # a ZIP_KINDS marker that is a `mimetype`, not a part's name
 _PAGE = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _CJK_MARK = re.compile(f"[{CJK_MARKS}]")
 _SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f"  # Thai, Lao, Khmer, Myanmar
@@ -60,14 +67,29 @@ def check_kind(raw: bytes, expected: str) -> None:
     "text"…): a PDF saved under a .html name would be read as a page of garbage, a Word file as text."""
     body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
     for signature, kind, suffix in SIGNATURES:
-        if kind == ZIP and kind != expected and body[30:].startswith(ODT_MIMETYPE):
-            kind, suffix = ODT, ".odt"  # a zip whose first entry says so (as ODF packages begin)
-        elif kind == ZIP and kind != expected and body.startswith(signature):
-            kind, suffix = next(((found, named) for part, found, named in OFFICE_ZIPS if part in body), (kind, suffix))
+        if kind == ZIP and kind != expected and body.startswith(signature):
+            kind, suffix = next(((found, named) for marker, found, named in ZIP_KINDS.values() if (
+                body[30:].startswith(b"mimetype" + marker.encode()) if _MIME.match(marker) else
+                marker.encode() in body)), (kind, suffix))
         if body.startswith(signature) and kind != expected:
-            hint = f"give the file the {suffix} suffix its content has" if suffix else \
-                f"convert it to a format briefgen reads ({NAMED_SUFFIXES})"
-            raise SeedError(f"the file is {kind}, not {expected} as its name says", hint)
+            raise _another_kind(kind, suffix, expected)
+
+
+def _another_kind(kind: str, suffix: str | None, expected: str) -> SeedError:
+    hint = f"give the file the {suffix} suffix its content has" if suffix else \
+        f"convert it to a format briefgen reads ({NAMED_SUFFIXES})"
+    return SeedError(f"the file is {kind}, not {expected} as its name says", hint)
+
+
+def check_package(names: Iterable[str], mimetype: bytes, expected: str) -> None:
+    """Refuse a zip package (its part names; its `mimetype` entry, b"" without one) that is another kind than
+    the `expected` ZIP_KINDS key says: an Excel workbook renamed .docx was read as a Word file with no text."""
+    parts = set(names)
+    found = [key for key, (marker, _, _) in ZIP_KINDS.items()
+             if (mimetype.strip() == marker.encode() if _MIME.match(marker) else marker in parts)]
+    if found and expected not in found:
+        _, kind, suffix = ZIP_KINDS[found[0]]
+        raise _another_kind(kind, suffix, ZIP_KINDS[expected][1])
 
 
 def decode_text(raw: bytes, kind: str = "text") -> str:

@@ -1,4 +1,6 @@
-"""A seed package or a reference DOCX with a damaged or locked part (a compression method zipfile does not know,
+"""Zip packages as seeds. One of another kind than its name says (an Excel workbook saved as .docx, a Word file
+as .epub) is refused naming its kind and suffix, where the DOCX reader read a workbook as a Word file with no text.
+A seed package or a reference DOCX with a damaged or locked part (a compression method zipfile does not know,
 as a damaged entry states it; a part encrypted with a zip password) is refused with its reason and a hint, where
 zipfile's NotImplementedError or RuntimeError escaped the DOCX, ODT, PPTX and XLSX readers as an internal error."""
 
@@ -15,7 +17,7 @@ import pytest
 from tests.helpers import name_reference, run
 from tests.officedocs import pptx_bytes, shape, sheet_xml, slide_xml, xlsx_bytes
 from tests.opendoc import odt_bytes
-from tests.test_doc_epub_seeds import _unknown_method
+from tests.test_doc_epub_seeds import _unknown_method, epub_bytes
 
 
 def _docx() -> bytes:
@@ -33,6 +35,21 @@ PACKAGES: dict[str, Callable[[], bytes]] = {
                                                             '</t></is></c></row>'))]),
     "deck.pptx": lambda: pptx_bytes([(slide_xml(shape("<a:p><a:r><a:t>Drones</a:t></a:r></a:p>", 0, 0)), "")]),
 }
+KINDS = {".docx": "a Word document", ".odt": "an OpenDocument text", ".xlsx": "an Excel workbook",
+         ".pptx": "a PowerPoint deck", ".epub": "an EPUB e-book"}
+
+
+@pytest.mark.parametrize(("made", "given"), [(made, given) for made in sorted(KINDS) for given in sorted(KINDS)
+                                             if made != given])
+def test_a_package_named_as_another_kind_is_refused_naming_its_own(workspace: Path, tmp_path: Path, made: str,
+                                                                   given: str) -> None:
+    raw = epub_bytes() if made == ".epub" else next(make() for name, make in PACKAGES.items() if name.endswith(made))
+    path = tmp_path / f"file{given}"
+    path.write_bytes(raw)
+    result = run(workspace, "seeds", "add", str(path))
+    assert result.exit_code == 1, result.output
+    assert f"{path}: the file is {KINDS[made]}, not {KINDS[given]} as its name says" in result.output, result.output
+    assert f"hint: give the file the {made} suffix its content has" in result.output, result.output
 
 
 def _locked(package: bytes, name: str) -> bytes:
