@@ -10,6 +10,8 @@ from pathlib import Path
 from briefgen.errors import BriefgenError, Problem
 from briefgen.text import shown
 
+SEED_DEPTH = 8  # folders in seeds/ stamped and watched this deep: a catalogued seed deeper is refused (seed_path)
+
 
 @dataclass(frozen=True)
 class Workspace:

@@ -66,8 +66,8 @@ class ContainedLoader(BaseLoader):
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = os.path.join(self.folder, *split_template_path(template))
-        if not os.path.lexists(path) or os.path.isdir(path):  # '' and 'sub/' name the folder, no template
-            raise TemplateNotFound(template)
+        if not os.path.lexists(path) or (os.path.isdir(path) and _names_a_folder(template)):
+            raise TemplateNotFound(template)  # a folder named as one ('board.xml.j2') is said to be one below
         display = f"templates/{template}"
         if not inside(self.folder, path):
             link = os.path.relpath(first_link(self.folder, path), self.folder)
@@ -85,6 +85,11 @@ class ContainedLoader(BaseLoader):
                                         exc.object.count(b"\n", 0, exc.start) + 1, hint="save it as UTF-8")) from None
         mtime = os.path.getmtime(path)
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+
+def _names_a_folder(template: str) -> bool:
+    """'' and 'sub/' name a folder, never a template: no template is looked for there."""
+    return not template.strip("/") or template.endswith("/")
 
 
 def _utf8(raw: bytes, display: str) -> str:
@@ -157,10 +162,17 @@ def _not_found(exc: TemplateNotFound, file: str | None = None, line: int | None 
     if file is None:
         return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
             "create it under templates/, or point the profile's `template` at an existing file")))
-    what = f"template {exc.name!r} not found" if exc.name is not None else "the tag names no template (an empty list)"
+    what = f"template {_clipped(exc.name)} not found" if exc.name is not None else \
+        "the tag names no template (an empty list)"
     return BriefgenError(Problem(file, what, line, hint=(
         "name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
         + ", ".join(sorted(p.name for p in BUNDLED.glob("*.j2"))))))
+
+
+def _clipped(name: object, most: int = 120) -> str:
+    """A template name as a message quotes it: an expression may build one of any length."""
+    text = str(name)
+    return repr(text) if len(text) <= most else repr(text[:most]) + f"… ({len(text):,} characters)"
 
 
 def _named_at(ws: Workspace, env: BoundedSandbox, parent: str, child: str) -> tuple[str, int | None]:
