@@ -1,0 +1,178 @@
+"""Fault classes found by a seventh hostile-input round, each run as a user runs briefgen, as a process: the message
+line and its hint, exit code 1, no traceback or usage text, and the published briefs untouched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.helpers import edit, published
+from tests.test_fuzz_round import briefgen, built, refused, said, ws
+from tests.test_hostile_round5 import UNPRIVILEGED
+
+__all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
+
+FIRST_SEED = "000_eab46a25288d9a93.txt"
+
+
+def _run(cwd: Path, *args: str, user: bool = False) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([*(UNPRIVILEGED if user else []), sys.executable, "-m", "briefgen", *args], cwd=cwd,
+                          capture_output=True, env=env, timeout=300, check=False)
+
+
+def _says(done: subprocess.CompletedProcess[bytes], message: str, hint: str) -> None:
+    text = said(done)
+    lines = [line.strip() for line in text.splitlines()]
+    assert done.returncode == 1, text
+    assert "Traceback" not in text and "internal error" not in text and "Usage:" not in text, text
+    assert message in lines, text
+    assert lines[lines.index(message) + 1] == f"hint: {hint}", text
+
+
+# -C naming anything but a folder: click's own check printed a usage error, exit 2 ("Directory '…' is a file."),
+# for a regular file or a folder it may not read; a device, a pipe, a link to nothing or a missing path passed
+# it, and every command then reported the model and catalogue missing ("file not found … run `briefgen init`"),
+# `-C /dev/null check` a damaged stored check too. `init DIR` naming a file likewise printed a usage error.
+
+def _special(tmp_path: Path, kind: str) -> str:
+    target = tmp_path / kind
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "socket":
+        bound = socket.socket(socket.AF_UNIX)
+        bound.bind(str(target))
+        bound.close()
+    elif kind == "file":
+        target.write_text("not a folder\n", encoding="utf-8")
+    elif kind == "dangling":
+        target.symlink_to(tmp_path / "nowhere")
+    return "/dev/null" if kind == "device" else str(target)
+
+
+NOT_A_FOLDER = {"device": "a character device", "fifo": "a named pipe (FIFO)", "socket": "a socket",
+                "file": "a regular file"}
+COMMANDS = [("check",), ("status",), ("build", "--if-changed"), ("seeds", "show", "x"), ("audiences",)]
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_A_FOLDER))
+@pytest.mark.parametrize("command", COMMANDS)
+def test_c_naming_a_file_a_device_or_a_pipe_says_what_it_names(tmp_path: Path, kind: str,
+                                                                command: tuple[str, ...]) -> None:
+    path = _special(tmp_path, kind)
+    _says(_run(tmp_path, "-C", path, *command), f"{path}: -C names {NOT_A_FOLDER[kind]}, not a workspace folder",
+          "name the folder that holds seeds/ (and templates/)")
+
+
+@pytest.mark.parametrize("kind", ["dangling", "missing"])
+def test_c_naming_nothing_says_so(tmp_path: Path, kind: str) -> None:
+    path = _special(tmp_path, kind)
+    for args in (("-C", path, "check"), ("status", "-C", path)):  # the group's option and the command's
+        _says(_run(tmp_path, *args), f"{path}: -C names no folder (nothing is there, or a symbolic link to nothing)",
+              "check the path, or scaffold a workspace there with `briefgen init DIR`")
+
+
+@pytest.mark.skipif(bool(UNPRIVILEGED) and shutil.which("setpriv") is None, reason="setpriv drops root's rights")
+def test_c_naming_a_folder_the_user_may_not_enter_says_permission_denied(ws: Path) -> None:
+    before = published(ws)
+    ws.chmod(0)
+    try:
+        for command in COMMANDS[:3]:
+            _says(_run(ws.parent, "-C", str(ws), *command, user=True), f"{ws}: permission denied",
+                  "check the owner and permissions of the file and its folder")
+    finally:
+        ws.chmod(0o755)
+    assert published(ws) == before
+
+
+@pytest.mark.parametrize("kind", ["device", "file"])
+def test_init_naming_a_file_or_a_device_says_what_it_names(tmp_path: Path, kind: str) -> None:
+    path = _special(tmp_path, kind)
+    _says(_run(tmp_path, "init", path), f"{path}: init DIR names {NOT_A_FOLDER[kind]}, not a workspace folder",
+          "name a folder to scaffold the workspace in (a new one, or one without seeds/)")
+
+
+# A folder where a template belongs (templates/board.xml.j2/, made by an unzip or a mistaken `mkdir -p`): a
+# profile naming it was told "template not found"; one named as a bundled template (templates/analyst.xml.j2/)
+# was passed over, and the bundled template rendered in its place without a word.
+
+@pytest.mark.parametrize(("name", "profile"), [("board.xml.j2", "board"), ("analyst.xml.j2", "analyst"),
+                                               ("base.xml.j2", "executive")])
+def test_a_folder_named_as_a_template_is_said_to_be_a_folder(ws: Path, name: str, profile: str) -> None:
+    if profile == "board":
+        (ws / "templates/board.yaml").write_text("template: board.xml.j2\n", encoding="utf-8")
+    (ws / "templates" / name).unlink(missing_ok=True)  # the workspace's own copy, where it has one
+    (ws / "templates" / name).mkdir()
+    text = refused(ws, ("build", "-a", profile), f"templates/{name}: the path is a directory, not a regular file",
+                   "replace it with an ordinary file") if name != "base.xml.j2" else said(briefgen(ws, "build"))
+    assert f"templates/{name}: the path is a directory, not a regular file" in text, text
+
+
+# A template name an expression builds ({% include "part" ~ "x" * 5000 %}) was quoted whole in the message.
+
+def test_a_template_name_built_by_an_expression_is_clipped_in_the_message(ws: Path) -> None:
+    (ws / "templates/part").write_text("a part\n", encoding="utf-8")  # what a scan of the tag finds is there
+    (ws / "templates/public.xml.j2").write_text("{% extends 'base.xml.j2' %}{% block bluf %}\n"
+                                                "{% include 'part' ~ 'x' * 5000 %}{% endblock %}", encoding="utf-8")
+    done = briefgen(ws, "build", "-a", "public")
+    text = said(done)
+    assert done.returncode == 1 and "Traceback" not in text, text
+    assert f"templates/public.xml.j2:2: template '{'part' + 'x' * 116}'… (5,004 characters) not found" in text, text
+    assert max(len(line) for line in text.splitlines()) < 400, text
+
+
+# A seed catalogued deeper in seeds/ than the input stamps look (eight folders), or under a hidden name (a
+# file or folder starting with '.', which the stamps and `watch` pass over), built: then edited, `status` and
+# `build --if-changed` still said every brief was up to date, the briefs outliving the seed they cite.
+
+def _seed_moved(ws: Path, place: str) -> Path:
+    target = ws / "seeds" / place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (ws / "seeds" / FIRST_SEED).rename(target)
+    edit(ws / "seeds/sources.yaml", f"file: {FIRST_SEED}", f"file: {place}")
+    return target
+
+
+DEEP = "a/b/c/d/e/f/g/h/i/" + FIRST_SEED
+
+
+@pytest.mark.parametrize(("place", "message", "hint"), [
+    (DEEP, "the seed is 9 folders deep in seeds/, deeper than briefgen looks for changes (8): a brief built from "
+     "it would not be rebuilt when it changes", "move it at most 8 folders down in seeds/, and point `file` at it "
+     "there"),
+    (".hidden.txt", "the seed's path has a hidden name (starting with '.'), which briefgen passes over when it "
+     "looks for changes: a brief built from it would not be rebuilt when it changes", "rename the file (or folder) "
+     "without the leading '.', and point `file` at it"),
+    (".drafts/" + FIRST_SEED, "the seed's path has a hidden name (starting with '.'), which briefgen passes over "
+     "when it looks for changes: a brief built from it would not be rebuilt when it changes", "rename the file (or "
+     "folder) without the leading '.', and point `file` at it"),
+])
+def test_a_seed_whose_change_no_command_would_notice_is_refused(ws: Path, place: str, message: str,
+                                                               hint: str) -> None:
+    _seed_moved(ws, place)
+    for command in (("build",), ("check",)):
+        refused(ws, command, f"seeds/sources.yaml:10:11: sources[0].file: {place}: {message}", hint)
+
+
+def test_a_seed_reached_through_a_link_to_a_deep_folder_is_refused(ws: Path) -> None:
+    _seed_moved(ws, DEEP)
+    (ws / "seeds/short").symlink_to("a/b/c/d/e/f/g/h/i")
+    edit(ws / "seeds/sources.yaml", f"file: {DEEP}", f"file: short/{FIRST_SEED}")
+    refused(ws, ("build",), f"seeds/sources.yaml:10:11: sources[0].file: short/{FIRST_SEED}: the seed is 9 folders "
+            "deep in seeds/, deeper than briefgen looks for changes (8): a brief built from it would not be rebuilt "
+            "when it changes", "move it at most 8 folders down in seeds/, and point `file` at it there")
+
+
+def test_a_seed_eight_folders_down_is_built_and_its_change_noticed(ws: Path) -> None:
+    seed = _seed_moved(ws, "a/b/c/d/e/f/g/h/" + FIRST_SEED)
+    assert briefgen(ws, "build").returncode == 0
+    seed.write_text(seed.read_text(encoding="utf-8").replace("North Korea", "South Korea"), encoding="utf-8")
+    done = briefgen(ws, "status")
+    assert f"changed: seeds/a/b/c/d/e/f/g/h/{FIRST_SEED}" in said(done), said(done)
