@@ -534,6 +534,7 @@ SCENARIOS: dict[str, Scenario] = {
         (ws / "templates/executive.xml.j2").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
     "-C names no folder": (_nothing, ("-C", "nowhere", "check")),
     "-C names a file or device": (_nothing, ("-C", "/dev/null", "check")),
+    "-o names a link to nothing": (lambda ws: (ws / "out").symlink_to("nowhere"), ("build", "-o", "out")),
     "init names a file": (lambda ws: (ws / "taken").write_text("x", encoding="utf-8"), ("init", "taken")),
     "seed deeper than changes are looked for": (_seed_moved_to("a/b/c/d/e/f/g/h/i/000_eab46a25288d9a93.txt"),
                                                 ("build",)),

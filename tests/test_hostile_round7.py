@@ -176,3 +176,31 @@ def test_a_seed_eight_folders_down_is_built_and_its_change_noticed(ws: Path) -> 
     seed.write_text(seed.read_text(encoding="utf-8").replace("North Korea", "South Korea"), encoding="utf-8")
     done = briefgen(ws, "status")
     assert f"changed: seeds/a/b/c/d/e/f/g/h/{FIRST_SEED}" in said(done), said(done)
+
+
+# `-o` naming a file, a device or a pipe: the commands that only read the output folder (status, history, diff)
+# warned that the build record or the record of issued versions was "damaged (a part of the path is a file, not
+# a folder)", at a location cut to the name's last part (`null/briefgen.lock`), and went on as if nothing had
+# been built, exit 0; the commands that write said what was wrong.
+
+@pytest.mark.parametrize("kind", ["device", "fifo", "file"])
+@pytest.mark.parametrize("command", [("status",), ("history",), ("diff",), ("build", "-a", "executive")])
+def test_o_naming_a_file_a_device_or_a_pipe_is_refused_by_every_command(ws: Path, tmp_path: Path, kind: str,
+                                                                       command: tuple[str, ...]) -> None:
+    path = _special(tmp_path, kind)
+    text = refused(ws, (*command, "-o", path), f"{path}: the output path exists and is not a directory",
+                   "choose a directory with -o, or remove the file")
+    assert "damaged" not in text, text
+
+
+# `-o` naming a symbolic link to nothing: a build made the folder the link names, wherever it was (`-o out` with
+# out -> /srv/briefs made /srv/briefs), and wrote the briefs there; a link loop was reported as a bare ELOOP.
+
+@pytest.mark.parametrize("command", [("build", "-a", "executive"), ("status",), ("issue", "-a", "executive")])
+def test_o_naming_a_link_to_nothing_is_refused_and_nothing_made(ws: Path, tmp_path: Path,
+                                                                command: tuple[str, ...]) -> None:
+    (tmp_path / "out").symlink_to(tmp_path / "made/by/the/build")
+    refused(ws, (*command, "-o", str(tmp_path / "out")), f"{tmp_path}/out: -o names a symbolic link to "
+            f"'{tmp_path}/made/by/the/build', which does not exist (or a link loop)",
+            "name the folder itself with -o, or make it first")
+    assert not (tmp_path / "made").exists()
