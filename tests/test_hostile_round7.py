@@ -3,6 +3,7 @@ line and its hint, exit code 1, no traceback or usage text, and the published br
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -16,8 +17,9 @@ from tests.conftest import ROOT
 from tests.helpers import edit, published
 from tests.test_fuzz_round import briefgen, built, refused, said, ws
 from tests.test_hostile_round5 import UNPRIVILEGED
+from tests.test_system_faults import can_mount, mounted
 
-__all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
+__all__ = ["built", "can_mount", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
 
 FIRST_SEED = "000_eab46a25288d9a93.txt"
 
@@ -204,3 +206,34 @@ def test_o_naming_a_link_to_nothing_is_refused_and_nothing_made(ws: Path, tmp_pa
             f"'{tmp_path}/made/by/the/build', which does not exist (or a link loop)",
             "name the folder itself with -o, or make it first")
     assert not (tmp_path / "made").exists()
+
+
+# A full disk while a command writes a file of the workspace: `audiences new`, `seeds update` and `init` said
+# "briefgen: no space left on the device" (a failed write names no file); `init` left the catalogue it had begun,
+# empty, so the next `init` (the disk freed) refused the folder: "a workspace already exists here".
+
+def _filled(disk: Path) -> None:
+    with (disk / "fill").open("wb") as out, contextlib.suppress(OSError):
+        while True:
+            out.write(b"\0" * 65536)
+
+
+@pytest.mark.usefixtures("can_mount")
+def test_a_full_disk_names_the_file_being_written_and_init_leaves_nothing_half_made(built: Path,
+                                                                                   tmp_path: Path) -> None:
+    (tmp_path / "disk").mkdir()
+    with mounted(("-t", "tmpfs", "-o", "size=8m", "tmpfs"), point=tmp_path / "disk") as disk:
+        shutil.copytree(built, disk / "ws", symlinks=True)
+        (disk / "new.txt").write_text("A new version of the document.\n", encoding="utf-8")
+        _filled(disk)
+        hint = "free some disk space, then run the command again"
+        _says(briefgen(disk / "ws", "audiences", "new", "board"), "templates/board.yaml: no space left on the device",
+              hint)
+        _says(briefgen(disk / "ws", "seeds", "update", "gsw-ai-arms-race", str(disk / "new.txt")),
+              f"seeds/{FIRST_SEED}: no space left on the device", hint)
+        _says(_run(disk, "init", "fresh"), "fresh/seeds/sources.yaml: no space left on the device", hint)
+        assert [p for p in (disk / "fresh").rglob("*") if p.is_file()] == []
+        (disk / "fill").unlink()
+        done = _run(disk, "init", "fresh")
+        assert done.returncode == 0, said(done)
+        assert (disk / "fresh/seeds/summary.yaml").stat().st_size > 0
