@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.safeio import kind_of
 from briefgen.text import shown
 
 SEED_DEPTH = 8  # folders in seeds/ stamped and watched this deep: a catalogued seed deeper is refused (seed_path)
@@ -74,6 +75,10 @@ class Workspace:
                                         "briefgen reads profiles, templates, fonts and logos only from inside it",
                                         hint="copy the folder into the workspace in place of the link (a link to "
                                         "a folder inside the workspace is fine)"))
+        if os.path.lexists(templates) and not templates.is_dir():  # else every command would use the bundled ones
+            kind = "a file" if templates.is_file() else kind_of(os.stat(templates).st_mode)
+            raise BriefgenError(Problem("templates", f"{kind} is in the way: briefgen keeps the audiences' folder "
+                                        "here", hint="move the file elsewhere, then run the command again"))
         return templates
 
     @property

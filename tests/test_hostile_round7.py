@@ -7,6 +7,7 @@ import contextlib
 import os
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -237,3 +238,38 @@ def test_a_full_disk_names_the_file_being_written_and_init_leaves_nothing_half_m
         done = _run(disk, "init", "fresh")
         assert done.returncode == 0, said(done)
         assert (disk / "fresh/seeds/summary.yaml").stat().st_size > 0
+
+
+# templates/ a pipe, a device or a file: every command passed over it and used the bundled profiles and
+# templates without a word (a workspace whose own templates a careless copy turned into one file built briefs of
+# the bundled look); only `audiences new` said a file was in the way.
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "file"])
+@pytest.mark.parametrize("command", [("check",), ("build",), ("status",), ("audiences",)])
+def test_templates_that_is_not_a_folder_is_refused_by_every_command(ws: Path, kind: str,
+                                                                    command: tuple[str, ...]) -> None:
+    shutil.rmtree(ws / "templates")
+    if kind == "device":
+        os.mknod(ws / "templates", 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    elif kind == "fifo":
+        os.mkfifo(ws / "templates")
+    else:
+        (ws / "templates").write_text("x\n", encoding="utf-8")
+    what = {"fifo": "a named pipe (FIFO)", "device": "a character device", "file": "a file"}[kind]
+    refused(ws, command, f"templates: {what} is in the way: briefgen keeps the audiences' folder here",
+            "move the file elsewhere, then run the command again")
+
+
+# output/ a pipe or a file: `check` warned that its stored result was damaged (`output/.cache/check.json: the
+# stored check result is damaged`), which it was not: there is no folder to keep one in.
+
+@pytest.mark.parametrize("kind", ["fifo", "file"])
+def test_check_with_output_not_a_folder_says_so_not_that_its_result_is_damaged(ws: Path, kind: str) -> None:
+    shutil.rmtree(ws / "output")
+    os.mkfifo(ws / "output") if kind == "fifo" else (ws / "output").write_text("x\n", encoding="utf-8")
+    done = briefgen(ws, "check")
+    lines = [line.strip() for line in said(done).splitlines()]
+    assert done.returncode == 0 and "damaged" not in said(done), said(done)
+    warning = "output: warning: the output path exists and is not a directory, so no check result is kept"
+    assert lines[lines.index(warning) + 1] == ("hint: remove the file: output/ is the folder briefgen keeps its "
+                                               "briefs and caches in"), lines

@@ -66,7 +66,6 @@ def init_workspace(target: Path) -> list[Path]:
     to lead out of the workspace."""
     _not_dangling(target)
     workspace = Workspace.at(target).own_seeds()
-    workspace.templates  # noqa: B018 - refuses a templates/ linked out of the workspace (it would be written through)
     seeds, templates = target / "seeds", target / "templates"  # shown as the user named the directory
     if any(os.path.lexists(seeds / name) for name in ("summary.yaml", "sources.yaml")):
         raise BriefgenError(Problem(str(seeds), "a workspace already exists here",
