@@ -81,8 +81,9 @@ def seed_places(rng: random.Random, ws: Path) -> Run:
     to a folder, or replaced by a pipe, a socket or a link to a device; the briefs built or their state asked."""
     seed = ws / "seeds" / FIRST_SEED
     kind = rng.choice(["deep", "hidden", "long", "linked", "special"])
-    place = {"deep": "d/" * rng.randint(1, 200) + FIRST_SEED, "hidden": rng.choice([".s.txt", ".d/s.txt", "a/.b/s.txt"]),
-             "long": "n" * 251 + ".txt", "linked": "short/" + FIRST_SEED, "special": FIRST_SEED}[kind]
+    place = {"deep": "d/" * rng.randint(1, 200) + FIRST_SEED,
+             "hidden": rng.choice([".s.txt", ".d/s.txt", "a/.b/s.txt"]), "long": "n" * 251 + ".txt",
+             "linked": "short/" + FIRST_SEED, "special": FIRST_SEED}[kind]
     if kind == "special":
         seed.unlink()
         _special(rng, seed, ws.parent / "decoy/secret.txt")

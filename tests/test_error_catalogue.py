@@ -536,10 +536,10 @@ SCENARIOS: dict[str, Scenario] = {
     "-C names no folder": (_nothing, ("-C", "nowhere", "check")),
     "-C names a file or device": (_nothing, ("-C", "/dev/null", "check")),
     "-o names a link to nothing": (lambda ws: (ws / "out").symlink_to("nowhere"), ("build", "-o", "out")),
-    "templates/ not a folder": (lambda ws: (shutil.rmtree(ws / "templates"), os.mkfifo(ws / "templates")) and None,
-                                ("check",)),
-    "output/ not a folder (check warning)": (lambda ws: (shutil.rmtree(ws / "output"), (ws / "output").write_text(
-        "x", encoding="utf-8")) and None, ("check",)),
+    "templates/ not a folder": (_both(lambda ws: shutil.rmtree(ws / "templates"),
+                                      lambda ws: os.mkfifo(ws / "templates")), ("check",)),
+    "output/ not a folder (check warning)": (_both(lambda ws: shutil.rmtree(ws / "output"), lambda ws: (
+        ws / "output").write_text("x", encoding="utf-8") and None), ("check",)),
     "init names a file": (lambda ws: (ws / "taken").write_text("x", encoding="utf-8"), ("init", "taken")),
     "seed deeper than changes are looked for": (_seed_moved_to("a/b/c/d/e/f/g/h/i/000_eab46a25288d9a93.txt"),
                                                 ("build",)),
