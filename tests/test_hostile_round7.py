@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import edit, published
+from tests.helpers import edit, pdftotext, published
 from tests.test_fuzz_round import briefgen, built, refused, said, ws
 from tests.test_hostile_round5 import UNPRIVILEGED
 from tests.test_system_faults import can_mount, mounted
@@ -273,3 +273,27 @@ def test_check_with_output_not_a_folder_says_so_not_that_its_result_is_damaged(w
     warning = "output: warning: the output path exists and is not a directory, so no check result is kept"
     assert lines[lines.index(warning) + 1] == ("hint: remove the file: output/ is the folder briefgen keeps its "
                                                "briefs and caches in"), lines
+
+
+# Before rendering, every template a tag names was looked for by a scan of the source that took the first quoted
+# name after the tag's word: `{% include "part.xml.j2" ignore missing %}` (jinja's own way to include a template
+# that may not be there) was refused as "not found", and `{% include "part" ~ suffix %}` was reported as naming
+# 'part' (the first piece of the expression), whatever the name it built.
+
+def test_an_include_that_may_be_missing_builds_without_it(ws: Path) -> None:
+    (ws / "templates/public.xml.j2").write_text("{% extends 'base.xml.j2' %}{% block bluf %}\n{% include "
+                                                "'optional.xml.j2' ignore missing %}{{ super() }}{% endblock %}",
+                                                encoding="utf-8")
+    done = briefgen(ws, "build", "-a", "public")
+    assert done.returncode == 0, said(done)
+    (ws / "templates/optional.xml.j2").write_text("<p>Read before the bottom line.</p>\n", encoding="utf-8")
+    assert briefgen(ws, "build", "-a", "public").returncode == 0
+    assert "Read before the bottom line." in pdftotext(ws / "output/public.pdf")
+
+
+def test_a_name_built_by_an_expression_is_reported_as_built(ws: Path) -> None:
+    (ws / "templates/public.xml.j2").write_text("{% extends 'base.xml.j2' %}{% block bluf %}\n{% include 'part' ~ "
+                                                "'.xml.j2' %}{% endblock %}", encoding="utf-8")
+    refused(ws, ("build", "-a", "public"), "templates/public.xml.j2:2: template 'part.xml.j2' not found",
+            "name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
+            "analyst.xml.j2, base.xml.j2, executive.xml.j2, public.xml.j2")

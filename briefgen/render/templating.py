@@ -184,7 +184,10 @@ def _named_at(ws: Workspace, env: BoundedSandbox, parent: str, child: str) -> tu
     return display(ws, filename, parent), line
 
 
-_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+# A tag naming a template by one quoted name (not the first piece of an expression, `"part" ~ suffix`), and
+# whether it may be missing (`ignore missing`: jinja renders nothing in its place).
+_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']\s*"""
+                        r"""(?=-?%\}|with\b|without\b|as\b|import\b|(ignore\s+missing\b))""")
 
 
 def compile_all(ws: Workspace, name: str) -> None:
@@ -213,9 +216,10 @@ def compile_all(ws: Workspace, name: str) -> None:
                    ) from None
         except _TOO_DEEP:
             raise too_deep(*(compile_place(ws) or (display(ws, None, current), None))) from None
-        for child in _REFERENCE.findall(source):
+        for child, optional in _REFERENCE.findall(source):
             named_by.setdefault(child, current)
-            pending.append(child)
+            if not optional:  # one that may be missing is compiled, when there, as it is rendered
+                pending.append(child)
     _no_extends_loop(ws, env, name)
 
 
