@@ -43,6 +43,8 @@ class _WorkspaceFolder(click.ParamType[Any, Any]):
                                         "nothing)", hint="check the path, or scaffold a workspace there with "
                                         "`briefgen init DIR`")) from None
         except OSError as exc:
+            if self.to_make:  # a link loop, a folder it may not search: init names the part at fault
+                return path
             raise BriefgenError(os_problem(exc, where)) from None
         if not stat.S_ISDIR(mode):
             what = "a regular file" if stat.S_ISREG(mode) else kind_of(mode)

@@ -88,8 +88,8 @@ class ContainedLoader(BaseLoader):
 
 
 def _names_a_folder(template: str) -> bool:
-    """'' and 'sub/' name a folder, never a template: no template is looked for there."""
-    return not template.strip("/") or template.endswith("/")
+    """'', '.' and 'sub/' name a folder, never a template: no template is looked for there."""
+    return template.rsplit("/", 1)[-1] in ("", ".")
 
 
 def _utf8(raw: bytes, display: str) -> str:
