@@ -297,3 +297,14 @@ def test_a_name_built_by_an_expression_is_reported_as_built(ws: Path) -> None:
     refused(ws, ("build", "-a", "public"), "templates/public.xml.j2:2: template 'part.xml.j2' not found",
             "name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
             "analyst.xml.j2, base.xml.j2, executive.xml.j2, public.xml.j2")
+
+
+# `issue -o DIR` naming a folder that does not exist (a typo, a folder never built into): it made the folder and
+# two lock files in it before saying that nothing had been built there.
+
+@pytest.mark.parametrize("audiences", [("-a", "executive"), ()])
+def test_issue_into_a_folder_never_built_makes_nothing(ws: Path, tmp_path: Path, audiences: tuple[str, ...]) -> None:
+    done = briefgen(ws, "issue", *audiences, "-o", str(tmp_path / "typo"))
+    assert done.returncode == 1, said(done)
+    assert "never built: executive" in said(done) or "no brief has been built yet" in said(done), said(done)
+    assert not (tmp_path / "typo").exists()
