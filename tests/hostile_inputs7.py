@@ -36,7 +36,7 @@ def _special(rng: random.Random, at: Path, target: Path) -> None:
 def places(rng: random.Random, ws: Path) -> Run:
     """-C, -o or init DIR naming something other than a folder: a device, a pipe, a socket, a file, a link to
     nothing or to itself, a name with a line feed, a name longer than the system takes."""
-    at = ws.parent / rng.choice(["place", "pl\nace", "p" * 300, "x" * 5000])
+    at = ws / rng.choice(["place", "pl\nace", "p" * 300, "x" * 5000])  # inside: `build -o` may make it
     if len(at.name) < 256:
         rng.choice([lambda: _special(rng, at, ws.parent / "decoy/secret.txt"),
                     lambda: at.write_text("a file\n", encoding="utf-8"), lambda: None])()
