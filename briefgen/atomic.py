@@ -46,13 +46,18 @@ def cache_put(path: Path, data: bytes) -> None:
 @contextlib.contextmanager
 def _temporary(path: Path) -> Iterator[tuple[BinaryIO, str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # named as the file being written, not as the temporary name tried
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle, temp
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if isinstance(exc, OSError) and exc.filename is None:  # a failed write names no file: the one written
+            exc.filename = str(path)
         raise
 
 

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.safeio import kind_of
 from briefgen.text import shown
+
+SEED_DEPTH = 8  # folders in seeds/ stamped and watched this deep: a catalogued seed deeper is refused (seed_path)
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ class Workspace:
                                         "briefgen reads profiles, templates, fonts and logos only from inside it",
                                         hint="copy the folder into the workspace in place of the link (a link to "
                                         "a folder inside the workspace is fine)"))
+        if os.path.lexists(templates) and not templates.is_dir():  # else every command would use the bundled ones
+            kind = "a file" if templates.is_file() else kind_of(os.stat(templates).st_mode)
+            raise BriefgenError(Problem("templates", f"{kind} is in the way: briefgen keeps the audiences' folder "
+                                        "here", hint="move the file elsewhere, then run the command again"))
         return templates
 
     @property
@@ -128,14 +135,24 @@ def _not_kept_folder(ws: Workspace, target: Path, out: Path | None) -> None:
 
 
 def output_target(ws: Workspace, out: Path | None) -> Path:
-    """The real path of the output folder `out` names (default output/), made or not. The default output/ may be
-    a symbolic link only to a folder inside the workspace: briefgen neither writes nor reads through one leading
-    out, or nowhere (`-o` names a folder elsewhere explicitly). realpath: a link loop is reported where used."""
+    """The real path of the output folder `out` names (default output/), made or not, and not a file or device.
+    The default output/ may be a symbolic link only to a folder inside the workspace: briefgen neither writes
+    nor reads through one leading out, or nowhere (`-o` names a folder elsewhere explicitly, but not through a
+    link to nothing: a build would make whatever folder it names). realpath: a link loop is reported where
+    used."""
     if out is None and ws.leads_out(ws.output):
         raise BriefgenError(Problem("output", "a symbolic link leading out of the workspace (or nowhere) is in "
                                     "the way of the output folder", hint="remove the link, or name the folder "
                                     "to write to with -o"))
-    return Path(os.path.realpath(out if out is not None else ws.output))
+    if out is not None and out.is_symlink() and not out.exists():  # a build would make the folder it names
+        raise BriefgenError(Problem(shown(str(out), line_feeds=False), f"-o names a symbolic link to "
+                                    f"'{shown(os.readlink(out), line_feeds=False)}', which does not exist (or a "
+                                    "link loop)", hint="name the folder itself with -o, or make it first"))
+    target = Path(os.path.realpath(out if out is not None else ws.output))
+    if target.exists() and not target.is_dir():  # reading commands too: a device or a file holds no records
+        raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
+                                    hint="choose a directory with -o, or remove the file"))
+    return target
 
 
 def require_workspace(ws: Workspace) -> None:
@@ -152,9 +169,6 @@ def output_dir(ws: Workspace, out: Path | None = None) -> Path:
     require_workspace(ws)  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
     target = output_target(ws, out)
     _not_kept_folder(ws, target, out)
-    if target.exists() and not target.is_dir():
-        raise BriefgenError(Problem(str(out or ws.rel(target)), "the output path exists and is not a directory",
-                                    hint="choose a directory with -o, or remove the file"))
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -46,6 +47,15 @@ def _many_pages(ws: Path) -> None:
 
     (ws / "seeds/many.pdf").write_bytes(many_pages_pdf(3001))
     edit(ws / "seeds/sources.yaml", f"file: {FIRST_SEED}", "file: many.pdf")
+
+
+def _seed_moved_to(place: str) -> Callable[[Path], None]:
+    """The first seed moved to `place` in seeds/, its catalogue entry naming it there."""
+    def move(ws: Path) -> None:
+        (ws / "seeds" / place).parent.mkdir(parents=True, exist_ok=True)
+        (ws / "seeds/000_eab46a25288d9a93.txt").rename(ws / "seeds" / place)
+        edit(ws / "seeds/sources.yaml", "file: 000_eab46a25288d9a93.txt", f"file: {place}")
+    return move
 
 
 def _nothing(ws: Path) -> None:
@@ -599,6 +609,17 @@ SCENARIOS: dict[str, Scenario] = {
         (ws / "templates/executive.yaml").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
     "template in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.xml.j2").write_bytes(
         (ws / "templates/executive.xml.j2").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
+    "-C names no folder": (_nothing, ("-C", "nowhere", "check")),
+    "-C names a file or device": (_nothing, ("-C", "/dev/null", "check")),
+    "-o names a link to nothing": (lambda ws: (ws / "out").symlink_to("nowhere"), ("build", "-o", "out")),
+    "templates/ not a folder": (_both(lambda ws: shutil.rmtree(ws / "templates"),
+                                      lambda ws: os.mkfifo(ws / "templates")), ("check",)),
+    "output/ not a folder (check warning)": (_both(lambda ws: shutil.rmtree(ws / "output"), lambda ws: (
+        ws / "output").write_text("x", encoding="utf-8") and None), ("check",)),
+    "init names a file": (lambda ws: (ws / "taken").write_text("x", encoding="utf-8"), ("init", "taken")),
+    "seed deeper than changes are looked for": (_seed_moved_to("a/b/c/d/e/f/g/h/i/000_eab46a25288d9a93.txt"),
+                                                ("build",)),
+    "seed under a hidden name": (_seed_moved_to(".hidden.txt"), ("build",)),
     "init into a link to nothing": (lambda ws: (ws / "new").symlink_to("nowhere"), ("init", "new")),
     "init finds a file in its way": (_both(lambda ws: (ws / "new").mkdir(),
                                            lambda ws: (ws / "new/seeds").write_text("x", encoding="utf-8")),

@@ -24,9 +24,6 @@ def new_audience(ws: Workspace, name: str, source: str = "executive", with_templ
     profile = load_profile(ws, source)  # a known, valid audience, else the usual located errors
     text = profile_path(ws, source).read_text(encoding="utf-8")
     targets = [ws.templates / f"{name}.yaml"] + ([ws.templates / f"{name}.xml.j2"] if with_template else [])
-    if ws.templates.exists() and not ws.templates.is_dir():
-        raise BriefgenError(Problem("templates", "a file is in the way: briefgen keeps the audiences' folder here",
-                                    hint="move the file elsewhere, then run the command again"))
     for target in targets:
         if target.exists() or target.is_symlink():
             raise BriefgenError(Problem(ws.rel(target), "already exists", hint=(

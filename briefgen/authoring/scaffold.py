@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -66,21 +67,33 @@ def init_workspace(target: Path) -> list[Path]:
     to lead out of the workspace."""
     _not_dangling(target)
     workspace = Workspace.at(target).own_seeds()
-    workspace.templates  # noqa: B018 - refuses a templates/ linked out of the workspace (it would be written through)
     seeds, templates = target / "seeds", target / "templates"  # shown as the user named the directory
     if any(os.path.lexists(seeds / name) for name in ("summary.yaml", "sources.yaml")):
         raise BriefgenError(Problem(str(seeds), "a workspace already exists here",
                                     hint="choose an empty directory"))
     for folder in (seeds, templates, target / ".briefgen"):
         _folder(workspace, folder)
+    created: list[Path] = []
+    try:
+        _scaffold(target, created)
+    except OSError:  # a full disk, a quota: no half-made workspace, which the next init would refuse as one
+        for path in created:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise
+    return created
+
+
+def _scaffold(target: Path, created: list[Path]) -> None:
+    """Write the workspace's files, each added to `created` as soon as it exists."""
+    seeds, templates = target / "seeds", target / "templates"
     today, sample = dt.date.today().isoformat(), {key: quoted(text) for key, text in SAMPLE.items()}
-    created = [_write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=sample).encode()),
-               _write(seeds / "summary.yaml", MODEL.format(today=today, s=sample).encode())]
+    _write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=sample).encode(), created)
+    _write(seeds / "summary.yaml", MODEL.format(today=today, s=sample).encode(), created)
     created += write_schemas(target / ".briefgen")
     for entry in sorted(resources.files("briefgen.templates").iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".j2")) and not os.path.lexists(templates / entry.name):
-            created.append(_write(templates / entry.name, entry.read_bytes()))
-    return created
+            _write(templates / entry.name, entry.read_bytes(), created)
 
 
 def _not_dangling(target: Path) -> None:
@@ -116,9 +129,13 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
-def _write(path: Path, data: bytes) -> Path:
-    """A new file at `path`: EEXIST when anything is there already, a dangling symbolic link included."""
+def _write(path: Path, data: bytes, created: list[Path]) -> None:
+    """A new file at `path`, added to `created`: EEXIST when anything is there already, a dangling symbolic link
+    included; a write the system refuses names the file (a write error carries no file name of its own)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    return path
+    created.append(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None

@@ -19,7 +19,7 @@ import click
 
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
-from briefgen.cli.options import TEXT, WORKSPACE, output_option, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, WORKSPACE, WORKSPACE_FOLDER, output_option, workspace_of, workspace_option
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import colour, json_text, say, say_styled, tolerant_streams
 from briefgen.collector import lives_on, one_command
@@ -205,7 +205,7 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", type=WORKSPACE_FOLDER)
 def init(directory: Path) -> None:
     """Scaffold a new workspace: seeds/ with an empty catalogue and skeleton model, templates/."""
     from briefgen.authoring.scaffold import init_workspace

@@ -3,7 +3,9 @@ the type of every option that takes free text (a note, a name, an id, a search).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,14 +13,59 @@ from typing import Any, TypeVar
 import click
 
 from briefgen.errors import BriefgenError, Problem
+from briefgen.safeio import kind_of, os_problem
+from briefgen.text import shown
 from briefgen.workspace import Workspace, require_workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _WorkspaceFolder(click.ParamType[Any, Any]):
+    """The folder -C names, refused with a located error (exit 1) when it is not one briefgen can enter: missing
+    (or a link to nothing), a file, a device or a pipe (`-C /dev/null`), or a folder it may not read."""
+
+    name = "directory"
+
+    def __init__(self, naming: str = "-C", *, to_make: bool = False) -> None:
+        self.naming = naming  # who names the folder, in the message
+        self.to_make = to_make  # `init DIR`: a folder to make, so a missing one is fine
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Path):
+            return value
+        path, where = Path(value), shown(str(value), line_feeds=False)
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            if self.to_make:
+                return path
+            raise BriefgenError(Problem(where, "-C names no folder (nothing is there, or a symbolic link to "
+                                        "nothing)", hint="check the path, or scaffold a workspace there with "
+                                        "`briefgen init DIR`")) from None
+        except OSError as exc:
+            if self.to_make:  # a link loop, a folder it may not search: init names the part at fault
+                return path
+            raise BriefgenError(os_problem(exc, where)) from None
+        if not stat.S_ISDIR(mode):
+            what = "a regular file" if stat.S_ISREG(mode) else kind_of(mode)
+            raise BriefgenError(Problem(where, f"{self.naming} names {what}, not a workspace folder",
+                                        hint=self._hint()))
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise BriefgenError(os_problem(PermissionError(errno.EACCES, "denied"), where))
+        return path
+
+    def _hint(self) -> str:
+        if self.to_make:
+            return "name a folder to scaffold the workspace in (a new one, or one without seeds/)"
+        return "name the folder that holds seeds/ (and templates/)"
+
+
+WORKSPACE_FOLDER = _WorkspaceFolder("init DIR", to_make=True)
+
+
 def workspace_option(func: F) -> F:
-    return click.option("-C", "--workspace", "workspace", type=click.Path(file_okay=False, path_type=Path),
-                        default=None, help="Workspace directory (default: the current directory).")(func)
+    return click.option("-C", "--workspace", "workspace", type=_WorkspaceFolder(), default=None,
+                        help="Workspace directory (default: the current directory).")(func)
 
 
 class _Folder(click.Path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +103,10 @@ def _read(ws: Workspace) -> Record | None:
     """The stored record; None when there are none, or (with a warning) when the file is
     damaged: a cache is then only recomputed."""
     path = ws.cache / CACHE_NAME
+    if os.path.lexists(ws.output) and not ws.output.is_dir():  # a file, a pipe, a device: nothing is kept there
+        warn(Problem(ws.rel(ws.output), "the output path exists and is not a directory, so no check result is "
+                     "kept", hint="remove the file: output/ is the folder briefgen keeps its briefs and caches in"))
+        return None
     try:
         return load_state(path, MAX_CACHE_BYTES, _record_of)
     except DamagedState:

@@ -13,7 +13,7 @@ from pathlib import Path
 from briefgen import __version__
 from briefgen.errors import Problem, warn_once
 from briefgen.safeio import NOT_UTF8_HINT, NOT_UTF8_SEED_HINT, inside, names_a_file, not_utf8
-from briefgen.workspace import Workspace
+from briefgen.workspace import SEED_DEPTH, Workspace
 
 BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
 RACY_NS = 2_000_000_000
@@ -65,9 +65,6 @@ def input_files(ws: Workspace) -> dict[str, str]:
                                    (ws.templates, "templates/", TEMPLATE_SUFFIXES)):
         _scan(str(folder), prefix, wanted, files, SEED_DEPTH if prefix == "seeds/" else 0)
     return dict(sorted(files.items()))
-
-
-SEED_DEPTH = 8  # subfolders of seeds/ stamped this deep (a link to a folder is stamped as a link, never entered)
 
 
 def _scan(folder: str, prefix: str, wanted: tuple[str, ...] | None, files: dict[str, str], depth: int) -> None:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.build import BuildReport, build
-from briefgen.regen.inputs import SEED_DEPTH
 from briefgen.safeio import os_problem
-from briefgen.workspace import Workspace
+from briefgen.workspace import SEED_DEPTH, Workspace
 
 Echo = Callable[[str], None]
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part")

@@ -66,8 +66,8 @@ class ContainedLoader(BaseLoader):
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         path = os.path.join(self.folder, *split_template_path(template))
-        if not os.path.lexists(path) or os.path.isdir(path):  # '' and 'sub/' name the folder, no template
-            raise TemplateNotFound(template)
+        if not os.path.lexists(path) or (os.path.isdir(path) and _names_a_folder(template)):
+            raise TemplateNotFound(template)  # a folder named as one ('board.xml.j2') is said to be one below
         display = f"templates/{template}"
         if not inside(self.folder, path):
             link = os.path.relpath(first_link(self.folder, path), self.folder)
@@ -85,6 +85,11 @@ class ContainedLoader(BaseLoader):
                                         exc.object.count(b"\n", 0, exc.start) + 1, hint="save it as UTF-8")) from None
         mtime = os.path.getmtime(path)
         return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+
+
+def _names_a_folder(template: str) -> bool:
+    """'', '.' and 'sub/' name a folder, never a template: no template is looked for there."""
+    return template.rsplit("/", 1)[-1] in ("", ".")
 
 
 def _utf8(raw: bytes, display: str) -> str:
@@ -157,10 +162,17 @@ def _not_found(exc: TemplateNotFound, file: str | None = None, line: int | None 
     if file is None:
         return BriefgenError(Problem(f"templates/{exc.name}", "template not found", hint=(
             "create it under templates/, or point the profile's `template` at an existing file")))
-    what = f"template {exc.name!r} not found" if exc.name is not None else "the tag names no template (an empty list)"
+    what = f"template {_clipped(exc.name)} not found" if exc.name is not None else \
+        "the tag names no template (an empty list)"
     return BriefgenError(Problem(file, what, line, hint=(
         "name a template inside templates/ (a path from that folder, without '..'), or a bundled one: "
         + ", ".join(sorted(p.name for p in BUNDLED.glob("*.j2"))))))
+
+
+def _clipped(name: object, most: int = 120) -> str:
+    """A template name as a message quotes it: an expression may build one of any length."""
+    text = str(name)
+    return repr(text) if len(text) <= most else repr(text[:most]) + f"… ({len(text):,} characters)"
 
 
 def _named_at(ws: Workspace, env: BoundedSandbox, parent: str, child: str) -> tuple[str, int | None]:
@@ -172,7 +184,10 @@ def _named_at(ws: Workspace, env: BoundedSandbox, parent: str, child: str) -> tu
     return display(ws, filename, parent), line
 
 
-_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+# A tag naming a template by one quoted name (not the first piece of an expression, `"part" ~ suffix`), and
+# whether it may be missing (`ignore missing`: jinja renders nothing in its place).
+_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']\s*"""
+                        r"""(?=-?%\}|with\b|without\b|as\b|import\b|(ignore\s+missing\b))""")
 
 
 def compile_all(ws: Workspace, name: str) -> None:
@@ -201,9 +216,10 @@ def compile_all(ws: Workspace, name: str) -> None:
                    ) from None
         except _TOO_DEEP:
             raise too_deep(*(compile_place(ws) or (display(ws, None, current), None))) from None
-        for child in _REFERENCE.findall(source):
+        for child, optional in _REFERENCE.findall(source):
             named_by.setdefault(child, current)
-            pending.append(child)
+            if not optional:  # one that may be missing is compiled, when there, as it is rendered
+                pending.append(child)
     _no_extends_loop(ws, env, name)
 
 

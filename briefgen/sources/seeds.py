@@ -32,6 +32,7 @@ from briefgen.sources.formats.plain import SeedError, decode_text
 from briefgen.sources.marks import folded, tight, unhyphenated, unmarked, unquoted
 from briefgen.sources.textnorm import normalise
 from briefgen.text import shown
+from briefgen.workspace import SEED_DEPTH
 
 MAX_SEED_BYTES = 5 * 1024 * 1024
 
@@ -198,7 +199,25 @@ def seed_path(seeds_root: str, file: str, links: Container[str] | None = None) -
         link = first_link(seeds_root, candidate)[len(seeds_root) + 1:]
         raise SeedError(f"seeds/{link} is a symbolic link that leaves the seeds/ folder",
                         "seed files must live inside seeds/: " + LINK_HINT)
+    _noticed(name)
+    if not plain and (real := os.path.realpath(candidate)) != candidate:  # through a link: where it really is
+        _noticed(real[len(seeds_root) + 1:])
     return candidate
+
+
+def _noticed(name: str) -> None:
+    """Refuse a seed whose change no command would notice (`build --if-changed`, `status`, the stored check,
+    `watch`): one deeper in seeds/ than they look (workspace.SEED_DEPTH), or hidden (a name starting with '.',
+    which they pass over, as editors' and systems' own files are)."""
+    parts = name.split(os.sep)
+    if len(parts) > SEED_DEPTH + 1:
+        raise SeedError(f"the seed is {len(parts) - 1} folders deep in seeds/, deeper than briefgen looks for "
+                        f"changes ({SEED_DEPTH}): a brief built from it would not be rebuilt when it changes",
+                        f"move it at most {SEED_DEPTH} folders down in seeds/, and point `file` at it there")
+    if any(part.startswith(".") for part in parts):
+        raise SeedError("the seed's path has a hidden name (starting with '.'), which briefgen passes over when it "
+                        "looks for changes: a brief built from it would not be rebuilt when it changes",
+                        "rename the file (or folder) without the leading '.', and point `file` at it")
 
 
 def read_document(path: str, cache: str | None = None, reading: str = READINGS[0], follow: bool = True,
