@@ -9,6 +9,8 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safeio import kind_of
+from briefgen.templates import FOLDER as BUNDLED
+from briefgen.templates import SHOWN_AS
 from briefgen.text import shown
 
 SEED_DEPTH = 8  # folders in seeds/ stamped and watched this deep: a catalogued seed deeper is refused (seed_path)
@@ -116,6 +118,8 @@ class Workspace:
             return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         with contextlib.suppress(ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
             return path.resolve().relative_to(self.root).as_posix()
+        with contextlib.suppress(ValueError):  # a bundled template, as briefgen names it
+            return f"{SHOWN_AS}/{Path(os.path.abspath(path)).relative_to(BUNDLED).as_posix()}"
         return str(path)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import edit, pdftotext, published
+from tests.helpers import edit, pdftotext, published, run
 from tests.test_fuzz_round import briefgen, built, refused, said, ws
 from tests.test_hostile_round5 import UNPRIVILEGED
 from tests.test_system_faults import can_mount, mounted
@@ -308,3 +308,16 @@ def test_issue_into_a_folder_never_built_makes_nothing(ws: Path, tmp_path: Path,
     assert done.returncode == 1, said(done)
     assert "never built: executive" in said(done) or "no brief has been built yet" in said(done), said(done)
     assert not (tmp_path / "typo").exists()
+
+
+def test_a_fault_placed_in_a_bundled_template_names_it_as_briefgen_keeps_it_not_by_its_install_path(
+        workspace: Path) -> None:
+    """A block left with an element open is reported where the bundled base closes the element around it: that
+    line was named by the installation's absolute path (/…/site-packages/briefgen/templates/base.xml.j2:53)."""
+    (workspace / "templates" / "executive.xml.j2").write_text(
+        '{% extends "base.xml.j2" %}\n{% block banner %}<banner>{% endblock %}\n', encoding="utf-8")
+    result = run(workspace, "check")
+    assert result.exit_code == 1, result.output
+    placed = [line.strip() for line in result.output.splitlines() if "is still open" in line]
+    assert placed and placed[0].startswith("briefgen/templates/base.xml.j2:"), result.output
+    assert "opened at templates/executive.xml.j2:2" in placed[0], result.output

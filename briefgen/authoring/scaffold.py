@@ -6,13 +6,13 @@ import contextlib
 import datetime as dt
 import json
 import os
-from importlib import resources
 from pathlib import Path
 
 from briefgen.atomic import atomic_write
 from briefgen.authoring.yamltext import quoted
 from briefgen.errors import BriefgenError, Problem
 from briefgen.model.skeleton import SAMPLE
+from briefgen.templates import FOLDER as BUNDLED
 from briefgen.workspace import Workspace
 
 CATALOGUE = """\
@@ -91,7 +91,7 @@ def _scaffold(target: Path, created: list[Path]) -> None:
     _write(seeds / "sources.yaml", CATALOGUE.format(today=today, s=sample).encode(), created)
     _write(seeds / "summary.yaml", MODEL.format(today=today, s=sample).encode(), created)
     created += write_schemas(target / ".briefgen")
-    for entry in sorted(resources.files("briefgen.templates").iterdir(), key=lambda e: e.name):
+    for entry in sorted(BUNDLED.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".j2")) and not os.path.lexists(templates / entry.name):
             _write(templates / entry.name, entry.read_bytes(), created)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from briefgen import __version__
 from briefgen.errors import Problem, warn_once
 from briefgen.safeio import NOT_UTF8_HINT, NOT_UTF8_SEED_HINT, inside, names_a_file, not_utf8
+from briefgen.templates import FOLDER as BUNDLED_TEMPLATES
 from briefgen.workspace import SEED_DEPTH, Workspace
 
-BUNDLED_TEMPLATES = Path(__file__).parent.parent / "templates"
 RACY_NS = 2_000_000_000
 TEMPLATE_SUFFIXES = (".yaml", ".yml", ".j2", ".png", ".jpg", ".jpeg", ".docx", ".ttf", ".otf", ".TTF", ".OTF")
 

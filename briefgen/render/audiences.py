@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import re
-from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safeio import LINK_HINT, inside
+from briefgen.templates import FOLDER as BUNDLED
 from briefgen.workspace import Workspace
 
 AUDIENCE_NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
@@ -27,7 +27,7 @@ def is_audience_name(name: str) -> bool:
 def audience_names(ws: Workspace) -> list[str]:
     """Workspace profiles first (they override), then the bundled defaults."""
     names = {p.stem for p in ws.templates.glob("*.yaml")} | {
-        Path(p.name).stem for p in resources.files("briefgen.templates").iterdir() if p.name.endswith(".yaml")}
+        p.stem for p in BUNDLED.glob("*.yaml")}
     return sorted(n for n in names if is_audience_name(n))
 
 
@@ -44,7 +44,7 @@ def profile_path(ws: Workspace, name: str) -> Path:
             raise BriefgenError(Problem(ws.rel(local), f"templates/{local.name} is a symbolic link that leaves "
                                         "templates/", hint=LINK_HINT))
         return local
-    bundled = Path(str(resources.files("briefgen.templates").joinpath(f"{name}.yaml")))
+    bundled = BUNDLED / f"{name}.yaml"
     if bundled.exists():
         return bundled
     known = ", ".join(audience_names(ws)) or "none"

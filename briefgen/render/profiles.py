@@ -15,6 +15,7 @@ from briefgen.model.loader import validate
 from briefgen.model.schema import Strict
 from briefgen.model.yamlsrc import Key, Located, load
 from briefgen.render.audiences import profile_path
+from briefgen.templates import FOLDER as BUNDLED
 from briefgen.workspace import Workspace
 
 Section = Literal["bluf", ItemKind, "changes", "sources"]
@@ -215,5 +216,4 @@ def template_exists(ws: Workspace, name: str) -> bool:
 
 
 def bundled_templates() -> list[str]:
-    from importlib.resources import files
-    return sorted(p.name for p in files("briefgen").joinpath("templates").iterdir() if p.name.endswith(".j2"))
+    return sorted(p.name for p in BUNDLED.glob("*.j2"))

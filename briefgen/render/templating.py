@@ -37,9 +37,9 @@ from briefgen.render.templatefaults import (
     too_deep,
 )
 from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular, wide_encoding
+from briefgen.templates import FOLDER as BUNDLED
 from briefgen.workspace import Workspace
 
-BUNDLED = Path(__file__).parent.parent / "templates"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 # what a filter or method given the wrong arguments raises (`5|dictsort` AttributeError, `cycler()` RuntimeError)
 _COMPUTATION_ERRORS = (ArithmeticError, RecursionError, TypeError, ValueError, MemoryError, LookupError,
