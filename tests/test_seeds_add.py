@@ -153,7 +153,8 @@ def test_one_bad_file_adds_nothing(workspace: Path, tmp_path: Path) -> None:
     assert f"{bad}: the file is a password-protected Word document" in result.output
     assert f"{tmp_path / 'missing.pdf'}: file not found" in result.output
     assert "unsupported format '.wpd'" in result.output
-    assert f"{tmp_path}: not a regular file" in result.output
+    assert f"{tmp_path}: the path is a directory, not a regular file" in result.output
+    assert f"hint: name the documents in it: briefgen seeds add {tmp_path}/*.pdf" in result.output
     assert "Traceback" not in result.output
     assert fingerprint(workspace / "seeds") == before
 

@@ -24,11 +24,12 @@ from briefgen.locking import held
 from briefgen.model.loader import model_file
 from briefgen.model.yamlsrc import MAX_YAML_BYTES, Located, compose, decoded, parse
 from briefgen.regen.inputs import file_digest
-from briefgen.safeio import not_utf8, os_problem, read_regular
+from briefgen.safeio import kind_of, not_utf8, os_problem, read_regular
 from briefgen.sources.formats import SEED_SUFFIXES, format_of
 from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.meta import Clues, document_clues
 from briefgen.sources.seeds import read_document
+from briefgen.text import shown
 from briefgen.workspace import Workspace, output_dir
 
 REQUIRED = {"title": "fill in the document's title (required)",
@@ -183,7 +184,11 @@ def read_new_document(ws: Workspace, given: Path) -> tuple[bytes, str]:
     """The document's bytes and its text (one paragraph a line), once it is known to be a supported, readable
     document with text."""
     if not given.is_file():
-        raise SeedError("file not found" if not given.exists() else "not a regular file", "check the path")
+        if not given.exists():
+            raise SeedError("file not found", "check the path")
+        kind = kind_of(given.stat().st_mode)
+        raise SeedError(f"the path is {kind}, not a regular file", "name the documents in it: briefgen seeds add "
+                        f"{shown(str(given), line_feeds=False)}/*.pdf" if given.is_dir() else "check the path")
     suffix = given.suffix.lower()
     if suffix not in SEED_SUFFIXES:
         raise SeedError(f"unsupported format {suffix or '(no suffix)'!r}",
