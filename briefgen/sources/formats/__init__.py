@@ -72,6 +72,10 @@ FORMATS = {
     ".ods": Format("ods", 50 * MB, 0),
     ".ots": Format("ods", 50 * MB, 0),
     ".fods": Format("ods", 40 * MB, 0),
+    # an OpenDocument presentation (LibreOffice Impress's own), its template, its flat XML form
+    ".odp": Format("odp", 50 * MB, 0),
+    ".otp": Format("odp", 50 * MB, 0),
+    ".fodp": Format("odp", 40 * MB, 0),
     ".csv": Format("csv", 5 * MB, 0),  # text, as a .txt seed
     # an e-mail message (RFC 5322 / MIME) and Outlook's own; attachments make a message large, and are not read
     ".eml": Format("eml", 50 * MB, 0),
@@ -152,6 +156,9 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "ods":
         from briefgen.sources.formats.odsdoc import extract as from_ods
         return from_ods
+    if kind == "odp":
+        from briefgen.sources.formats.odpdoc import extract as from_odp
+        return from_odp
     if kind == "csv":
         from briefgen.sources.formats.csvdoc import extract as from_csv
         return from_csv
