@@ -6,10 +6,10 @@ from __future__ import annotations
 from tests.opendoc import flat_xml
 
 # Words Calc or Impress does not show (a hidden row, column or sheet, a covered cell, a comment, a hidden slide
-# and its notes, an empty placeholder's prompt)
+# and its notes, an empty placeholder's prompt, an invisible shape)
 SHEET_HIDDEN = ("SecretColumn", "hiddencolumn", "HiddenRowWord", "CoveredWord", "FilteredWord", "HiddenSheetWord",
                 "CommentWord", "after merge")  # the cell after the merged one: in the hidden column
-SLIDE_HIDDEN = ("HiddenSlideWord", "HiddenNoteWord", "Click to add Text")
+SLIDE_HIDDEN = ("HiddenSlideWord", "HiddenNoteWord", "Click to add Text", "InvisibleShapeWord")
 
 
 def _cell(text: str, extra: str = "") -> str:
@@ -91,5 +91,7 @@ def slides_fodp() -> bytes:
               + "<presentation:notes>" + _frame("<text:p>HiddenNoteWord</text:p>", "1cm", "10cm",
                                                 ' presentation:class="notes"') + "</presentation:notes></draw:page>")
     third = ('<draw:page draw:name="three" draw:style-name="dp1"><draw:custom-shape svg:x="2cm" svg:y="3cm" '
-             'svg:width="5cm" svg:height="2cm"><text:p>Shape text last</text:p></draw:custom-shape></draw:page>')
+             'svg:width="5cm" svg:height="2cm"><text:p>Shape text last</text:p></draw:custom-shape>'
+             '<draw:custom-shape draw:display="none" svg:x="2cm" svg:y="9cm" svg:width="5cm" svg:height="2cm">'
+             "<text:p>InvisibleShapeWord</text:p></draw:custom-shape></draw:page>")
     return flat_xml(first + hidden + third, automatic, "presentation", meta="<dc:title>Deck title</dc:title>")

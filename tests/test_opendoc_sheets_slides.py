@@ -51,7 +51,14 @@ def test_repeated_empty_rows_cost_nothing_and_repeated_cells_are_bounded(tmp_pat
     started = time.monotonic()
     paragraphs(book)
     assert time.monotonic() - started < 2
+    columns = '<table:table-column table:visibility="collapse"/><table:table-column/>' * 8_192
     cell = '<table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p>'
+    striped = tmp_path / "striped.fods"
+    striped.write_bytes(flat_xml(f"<table:table>{columns}<table:table-row>{cell}</table:table-cell>"
+                                 "</table:table-row></table:table>", holder="spreadsheet"))
+    started = time.monotonic()
+    assert paragraphs(striped) == ["x"] * 8_192  # every other column hidden
+    assert time.monotonic() - started < 2
     flood = tmp_path / "flood.fods"
     flood.write_bytes(flat_xml(f'<table:table><table:table-row table:number-rows-repeated="1048576">{cell}'
                                "</table:table-cell></table:table-row></table:table>", holder="spreadsheet"))

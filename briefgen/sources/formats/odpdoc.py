@@ -4,10 +4,11 @@ slide as for a .pptx (pptxdoc.py). On a slide, its title first, then its frames 
 right (by `svg:y`, `svg:x`); each one's paragraphs as a text box of an .odt reads (odtbody.py: lists with the
 labels Impress draws, a table row by row).
 
-Not read: a hidden slide (its page style's `presentation:visibility="hidden"`: Impress skips it in the show and
-in its PDF) nor its notes, an empty placeholder's prompt (`presentation:placeholder="true"`), a notes page's
-slide image, headers, footers, the master pages' text, charts and other embedded objects. The package is opened
-and checked as an .odt is (odtdoc.py) and content.xml read as a stream, each slide let go once read.
+Not read: a shape made invisible (`draw:display="none"`), a hidden slide (its page style's
+`presentation:visibility="hidden"`: Impress skips it in the show and in its PDF) nor its notes, an empty
+placeholder's prompt (`presentation:placeholder="true"`), a notes page's slide image, headers, footers, the
+master pages' text, charts and other embedded objects. The package is opened and checked as an .odt is
+(odtdoc.py) and content.xml read as a stream, each slide let go once read.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def _hidden_pages(root: Any) -> Iterator[str]:
 
 def slide_paragraphs(page: Any, styles: Styles) -> list[str]:
     """A slide's shapes' paragraphs: its title first, then top to bottom, left to right."""
-    shapes = [child for child in page if child.tag in SHAPES and not _prompt(child)]
+    shapes = [child for child in page if child.tag in SHAPES and not _prompt(child)
+              and child.get(f"{DRAW}display") != "none"]
     shapes.sort(key=lambda shape: (shape.get(f"{PRESENTATION}class") != "title", *_place(shape)))
     reader = BodyReader(styles)
     return [line for shape in shapes for line in reader.drawn(shape)]

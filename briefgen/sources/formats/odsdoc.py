@@ -14,6 +14,7 @@ charts and drawings, text a style hides.
 from __future__ import annotations
 
 import zipfile
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,7 +45,7 @@ class Sheet:
 
     def __init__(self, budget: list[int]) -> None:
         self.shown = False
-        self.hidden: list[tuple[int, int]] = []
+        self.hidden: list[tuple[int, int]] = []  # each (first, past last), in order: searched by halves
         self.width = 0  # the columns declared so far
         self.budget = budget
 
@@ -55,7 +56,8 @@ class Sheet:
         self.width += count
 
     def visible(self, column: int) -> bool:
-        return not any(start <= column < end for start, end in self.hidden)
+        at = bisect_right(self.hidden, (column, MAX_REPEAT << 1)) - 1
+        return at < 0 or not self.hidden[at][0] <= column < self.hidden[at][1]
 
     def spend(self, cells: int) -> None:
         self.budget[0] -= cells
