@@ -189,3 +189,22 @@ def test_seeds_add_show_check_and_cite_a_spreadsheet_and_a_presentation(workspac
     assert built.exit_code == 0, built.output
     notes = footnotes_docx(workspace / "output/analyst.docx")
     assert "(seed file seeds/book.ods)" in notes and "(seed file seeds/deck.fodp)" in notes
+
+
+def test_impress_s_presentation_reads_line_for_line_as_its_pdf(tmp_path: Path) -> None:
+    """pandoc's deck (a title slide, bullets, a numbered list, a table, notes) saved by Impress as .odp reads
+    paragraph for paragraph as Impress's PDF of it prints its lines, bullets and numbers as drawn; the notes
+    after."""
+    import subprocess
+
+    from tests.test_office_seeds import DECK
+    from tests.tools import require
+
+    (tmp_path / "deck.md").write_text(DECK, encoding="utf-8")
+    subprocess.run([require("pandoc"), str(tmp_path / "deck.md"), "-o", str(tmp_path / "deck.pptx")], check=True,
+                   timeout=120)
+    deck = libreoffice_convert([tmp_path / "deck.pptx"], tmp_path / "odp", to="odp")[0]
+    printed = pdftotext(libreoffice_convert([deck], tmp_path / "pdf")[0])
+    lines = [" ".join(line.split()) for line in printed.splitlines() if line.strip()]
+    assert "• Activity rose during the autumn exercise." in lines and "2. Expand the depots" in lines
+    assert paragraphs(deck) == [*lines, "Speaker note: mention the source."]
