@@ -208,3 +208,18 @@ def test_impress_s_presentation_reads_line_for_line_as_its_pdf(tmp_path: Path) -
     lines = [" ".join(line.split()) for line in printed.splitlines() if line.strip()]
     assert "• Activity rose during the autumn exercise." in lines and "2. Expand the depots" in lines
     assert paragraphs(deck) == [*lines, "Speaker note: mention the source."]
+
+
+def test_calc_s_spreadsheet_of_a_workbook_reads_as_calc_shows_the_workbook(tmp_path: Path) -> None:
+    """A workbook of every number format, and one of hidden sheets, rows, columns and a merged range, saved by
+    Calc as .ods: each cell's text as Calc's CSV export shows it, what its PDF leaves out left out."""
+    from tests.test_office_seeds import calc_cells, formats_workbook, hidden_workbook
+
+    workbook = formats_workbook(tmp_path / "formats.xlsx")
+    expected = calc_cells(workbook, tmp_path / "calc")
+    assert "1,200" in expected and "12.5%" in expected
+    assert paragraphs(libreoffice_convert([workbook], tmp_path / "ods", to="ods")[0]) == expected
+    hidden = hidden_workbook(tmp_path / "hidden.xlsx")
+    printed = pdftotext(libreoffice_convert([hidden], tmp_path / "pdf")[0], "-layout")
+    found = paragraphs(libreoffice_convert([hidden], tmp_path / "hidden", to="ods")[0])
+    assert printed.split() == " ".join(found).split() and "Covered" not in found
