@@ -33,6 +33,7 @@ SHEET_KIND = Kind("ODS", ZIP_KINDS["ODS"][1], ("application/vnd.oasis.opendocume
                   "save the sheets as .ods (Calc)")
 ROW, CELL, COLUMN = f"{TABLE}table-row", f"{TABLE}table-cell", f"{TABLE}table-column"
 CELLS = frozenset({CELL, f"{TABLE}covered-table-cell"})
+FREED = CELLS | {ROW, COLUMN}  # let go once read
 HIDDEN = ("collapse", "filter")  # a row's or column's visibility that Calc does not show
 CELL_TEXT = frozenset({f"{TEXT}p", f"{TEXT}h", f"{TEXT}list"})
 # What a cell that stores no displayed text (not written by Calc) shows: its value as stored
@@ -41,13 +42,34 @@ MAX_REPEAT = 1 << 31
 
 
 class Sheet:
-    """The sheet being read: whether it is shown, its hidden columns (as ranges), the cells left to read."""
+    """The sheet being read: whether it is shown, its hidden columns (as ranges), the cells left to read, and
+    the row being read: its shown cells' text so far, the column of its next cell."""
 
     def __init__(self, budget: list[int]) -> None:
         self.shown = False
         self.hidden: list[tuple[int, int]] = []  # each (first, past last), in order: searched by halves
         self.width = 0  # the columns declared so far
         self.budget = budget
+        self.cells: list[str] = []
+        self.at = 0
+
+    def cell(self, cell: Any, reader: BodyReader) -> None:
+        """A cell of the row, as often as it is repeated, in the columns shown."""
+        count = repeated(cell, "columns")
+        text = cell_text(cell, reader) if cell.tag == CELL else ""
+        if text.strip():
+            reach = min(count, self.budget[0] + 1)  # a cell repeated beyond what a seed holds: refused
+            shown = [text for index in range(self.at, self.at + reach) if self.visible(index)]
+            self.spend(len(shown))
+            self.cells.extend(shown)
+        self.at += count
+
+    def row(self, row: Any) -> Iterator[list[str]]:
+        """The row read, as often as it is repeated (nothing for a row without text); the next row begun."""
+        cells, self.cells, self.at = self.cells, [], 0
+        for again in range(repeated(row, "rows") if cells else 0):
+            self.spend(len(cells) if again else 0)
+            yield cells
 
     def column(self, element: Any) -> None:
         count = repeated(element, "columns")
@@ -98,24 +120,30 @@ def _rows(package: zipfile.ZipFile | None, raw: bytes, name: str, styles: Styles
     """The part's shown rows (None first where its spreadsheet body begins), its styles read into `styles`."""
     reader = BodyReader(styles)
     sheet = Sheet([MAX_CELLS])
+    tables = 0  # how deep in tables: a sheet's own rows are one deep (a table in a cell's shape, deeper)
     with part_events(package, raw, name, SHEET_KIND) as found:
         for event, element in found:
             tag, parent = element.tag, element.getparent()
+            tables += (event == "start") - (event == "end") if tag == f"{TABLE}table" else 0
             if event == "start":
                 if tag == SHEET_KIND.body:
                     yield None
-                elif tag == f"{TABLE}table" and parent is not None and parent.tag == SHEET_KIND.body:
+                elif tag == f"{TABLE}table" and tables == 1:
                     sheet = Sheet(sheet.budget)
                     sheet.shown = element.get(f"{TABLE}style-name") not in hidden_tables
+                continue
+            if tables != 1 and tag in FREED:
                 continue
             if tag in STYLES:
                 add_styles(styles, element)
                 hidden_tables.update(_hidden_tables(element))
             elif tag == COLUMN:
                 sheet.column(element)
-            elif tag == ROW and sheet.shown and element.get(f"{TABLE}visibility") not in HIDDEN:
-                yield from _repeated_row(element, sheet, reader)
-            if tag in STYLES or tag in (ROW, COLUMN):
+            elif tag in CELLS and parent is not None and parent.tag == ROW and _shown(sheet, parent):
+                sheet.cell(element, reader)  # read as it ends, then let go: a row of many cells costs little
+            elif tag == ROW:
+                yield from sheet.row(element)
+            if tag in STYLES or tag in FREED:
                 element.clear()
                 if parent is not None:
                     parent.remove(element)
@@ -130,29 +158,14 @@ def _hidden_tables(root: Any) -> Iterator[str]:
             yield style.get(f"{STYLE}name", "")
 
 
-def _repeated_row(row: Any, sheet: Sheet, reader: BodyReader) -> Iterator[list[str]]:
-    """The row's shown cells, as often as it is repeated; nothing for a row without text."""
-    cells: list[str] = []
-    column = 0
-    for cell in row:
-        if cell.tag not in CELLS:
-            continue
-        count = repeated(cell, "columns")
-        text = cell_text(cell, reader) if cell.tag == CELL else ""
-        if text.strip():
-            reach = min(count, sheet.budget[0] + 1)  # a cell repeated beyond what a seed holds: refused
-            shown = [text for index in range(column, column + reach) if sheet.visible(index)]
-            sheet.spend(len(shown))
-            cells.extend(shown)
-        column += count
-    if cells:
-        for _ in range(repeated(row, "rows")):
-            sheet.spend(len(cells))
-            yield cells
+def _shown(sheet: Sheet, row: Any) -> bool:
+    return sheet.shown and row.get(f"{TABLE}visibility") not in HIDDEN
 
 
 def cell_text(cell: Any, reader: BodyReader) -> str:
     """The text a cell shows: its paragraphs, one a line (lists with their labels); else its value as stored."""
+    if not len(cell):  # an empty cell, as most are, or one whose producer wrote its value only
+        return "" if cell.get(f"{OFFICE}value-type") is None else _value(cell)
     sink, reader.sink = reader.sink, []
     try:
         for child in cell:
@@ -161,12 +174,16 @@ def cell_text(cell: Any, reader: BodyReader) -> str:
         shown = reader.sink
     finally:
         reader.sink = sink
-    if shown or any(child.tag in CELL_TEXT for child in cell):
-        return "\n".join(shown)
+    return "\n".join(shown) if shown or any(child.tag in CELL_TEXT for child in cell) else _value(cell)
+
+
+def _value(cell: Any) -> str:
     return next((str(value) for name in VALUES if (value := cell.get(name)) is not None), "")
 
 
 def repeated(element: Any, what: str) -> int:
     """How often a row or column (`what`) is repeated: at least once."""
-    value = element.get(f"{TABLE}number-{what}-repeated", "1")
+    value = element.get(f"{TABLE}number-{what}-repeated")
+    if value is None:
+        return 1
     return max(1, min(int(value), MAX_REPEAT)) if value.isdigit() and len(value) < 12 else 1
