@@ -124,6 +124,8 @@ HOSTILE = {
                   "the file is an OpenDocument spreadsheet, not an OpenDocument presentation as its name says"),
     "slides.txt": (lambda: odt_bytes("", kind=SLIDE_TYPE, holder="presentation"),
                    "the file is an OpenDocument presentation, not text as its name says"),
+    "report.fodp": (lambda: b"%PDF-1.4\n",
+                    "the file is a PDF document, not an OpenDocument presentation as its name says"),
     "nobody.ods": (lambda: odt_bytes("<text:p>x</text:p>", kind=SHEET_TYPE),
                    "the file is not an OpenDocument spreadsheet (it has no spreadsheet body)"),
     "nobody.odp": (lambda: odt_bytes("<text:p>x</text:p>", kind=SLIDE_TYPE),
