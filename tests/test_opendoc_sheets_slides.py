@@ -225,3 +225,20 @@ def test_calc_s_spreadsheet_of_a_workbook_reads_as_calc_shows_the_workbook(tmp_p
     printed = pdftotext(libreoffice_convert([hidden], tmp_path / "pdf")[0], "-layout")
     found = paragraphs(libreoffice_convert([hidden], tmp_path / "hidden", to="ods")[0])
     assert printed.split() == " ".join(found).split() and "Covered" not in found
+
+
+def test_a_cell_stored_with_its_value_only_reads_as_calc_shows_it(tmp_path: Path) -> None:
+    """A producer other than Calc may store a cell's value without the text it shows: it reads as Calc's CSV
+    export shows it, in the General format (a date as its day count, a time as a fraction, a boolean as 1)."""
+    kinds = ('float" office:value="1200.5', 'float" office:value="0.1', 'boolean" office:boolean-value="true',
+             'percentage" office:value="0.125', 'date" office:date-value="2025-03-14',
+             'date" office:date-value="2025-03-14T18:00:00', 'string" office:string-value="Stored string',
+             'currency" office:value="3.5" office:currency="EUR', 'time" office:time-value="PT13H05M00S')
+    row = "".join(f'<table:table-cell office:value-type="{kind}"/>' for kind in kinds)
+    sheet = tmp_path / "values.fods"
+    sheet.write_bytes(flat_xml(f"<table:table><table:table-row>{row}</table:table-row></table:table>",
+                               holder="spreadsheet"))
+    exported = libreoffice_convert([sheet], tmp_path / "csv", to=CSV_ALL_SHEETS.removesuffix(",-1"))[0]
+    expected = next(csv.reader(exported.open(encoding="utf-8", newline="")))
+    assert "45730" in expected and "1" in expected
+    assert paragraphs(sheet) == expected

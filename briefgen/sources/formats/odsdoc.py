@@ -1,7 +1,8 @@
 """OpenDocument spreadsheet seeds (.ods, LibreOffice Calc's own format; .ots, its template; .fods, the same as one
 XML file): each visible sheet in order, each non-empty cell a paragraph, row by row (sheetrows.py), as Calc
 shows the cell: the text it stores as displayed (its `text:p` paragraphs, the number in its format, a formula's
-result), a cell of several paragraphs one paragraph. The package is opened and checked as an .odt is
+result), a cell of several paragraphs one paragraph; a cell stored with its value only (odsvalues.py) as Calc
+shows it. The package is opened and checked as an .odt is
 (odtdoc.py) and content.xml read as a stream, each row let go once read.
 
 A repeated row or cell (`table:number-rows-repeated`, `table:number-columns-repeated`) is read as often as Calc
@@ -20,6 +21,7 @@ from typing import Any
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT, MB
+from briefgen.sources.formats.odsvalues import stored_value
 from briefgen.sources.formats.odtbody import BodyReader
 from briefgen.sources.formats.odtdoc import STYLES, Kind, opened, part_events
 from briefgen.sources.formats.odtstyles import OFFICE, STYLE, TABLE, TEXT, Styles, add_styles
@@ -36,8 +38,6 @@ CELLS = frozenset({CELL, f"{TABLE}covered-table-cell"})
 FREED = CELLS | {ROW, COLUMN}  # let go once read
 HIDDEN = ("collapse", "filter")  # a row's or column's visibility that Calc does not show
 CELL_TEXT = frozenset({f"{TEXT}p", f"{TEXT}h", f"{TEXT}list"})
-# What a cell that stores no displayed text (not written by Calc) shows: its value as stored
-VALUES = tuple(f"{OFFICE}{name}" for name in ("string-value", "value", "date-value", "time-value", "boolean-value"))
 MAX_REPEAT = 1 << 31
 
 
@@ -165,7 +165,7 @@ def _shown(sheet: Sheet, row: Any) -> bool:
 def cell_text(cell: Any, reader: BodyReader) -> str:
     """The text a cell shows: its paragraphs, one a line (lists with their labels); else its value as stored."""
     if not len(cell):  # an empty cell, as most are, or one whose producer wrote its value only
-        return "" if cell.get(f"{OFFICE}value-type") is None else _value(cell)
+        return "" if cell.get(f"{OFFICE}value-type") is None else stored_value(cell)
     sink, reader.sink = reader.sink, []
     try:
         for child in cell:
@@ -174,11 +174,7 @@ def cell_text(cell: Any, reader: BodyReader) -> str:
         shown = reader.sink
     finally:
         reader.sink = sink
-    return "\n".join(shown) if shown or any(child.tag in CELL_TEXT for child in cell) else _value(cell)
-
-
-def _value(cell: Any) -> str:
-    return next((str(value) for name in VALUES if (value := cell.get(name)) is not None), "")
+    return "\n".join(shown) if shown or any(child.tag in CELL_TEXT for child in cell) else stored_value(cell)
 
 
 def repeated(element: Any, what: str) -> int:
