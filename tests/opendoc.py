@@ -14,7 +14,8 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
       'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-      'xmlns:xlink="http://www.w3.org/1999/xlink"')
+      'xmlns:xlink="http://www.w3.org/1999/xlink" '
+      'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"')
 TEXT_TYPE = "application/vnd.oasis.opendocument.text"
 MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
             'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
@@ -25,20 +26,21 @@ MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
             '</manifest:manifest>')
 
 
-def content_xml(body: str, automatic: str = "") -> str:
+def content_xml(body: str, automatic: str = "", holder: str = "text") -> str:
+    """content.xml of a document whose body (office:`holder`: text, spreadsheet, presentation) holds `body`."""
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.3">'
             f"<office:automatic-styles>{automatic}</office:automatic-styles>"
-            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+            f"<office:body><office:{holder}>{body}</office:{holder}></office:body></office:document-content>")
 
 
 def odt_bytes(body: str, automatic: str = "", styles: str = "", meta: str = "", kind: str = TEXT_TYPE,
-              manifest_extra: str = "") -> bytes:
+              manifest_extra: str = "", holder: str = "text") -> bytes:
     """An .odt holding `body` (office:text's content), `automatic` styles in content.xml, `styles` (the content
     of styles.xml's office:document-styles) and `meta` (office:meta's content)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr(zipfile.ZipInfo("mimetype"), kind)
-        package.writestr("content.xml", content_xml(body, automatic))
+        package.writestr("content.xml", content_xml(body, automatic, holder))
         package.writestr("styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS} '
                                        f'office:version="1.3">{styles}</office:document-styles>')
         package.writestr("meta.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta {NS} '
@@ -57,3 +59,12 @@ def declared_size(package: bytes, name: str, size: int) -> bytes:
         if package[at + 46:at + 46 + length] == encoded:
             return package[:at + 24] + size.to_bytes(4, "little") + package[at + 28:]
         at += 46
+
+
+def flat_xml(body: str, automatic: str = "", holder: str = "text", meta: str = "", styles: str = "") -> bytes:
+    """A flat OpenDocument file (.fodt, .fods, .fodp: one XML file) whose office:`holder` holds `body`."""
+    kind = {"text": TEXT_TYPE}.get(holder, f"application/vnd.oasis.opendocument.{holder}")
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document {NS} office:version="1.3" '
+            f'office:mimetype="{kind}"><office:meta>{meta}</office:meta><office:styles>{styles}</office:styles>'
+            f"<office:automatic-styles>{automatic}</office:automatic-styles><office:body><office:{holder}>{body}"
+            f"</office:{holder}></office:body></office:document>").encode()

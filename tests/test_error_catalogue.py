@@ -332,6 +332,13 @@ def _locked_odt() -> bytes:
     return odt_bytes("<text:p>Text.</text:p>", manifest_extra="<manifest:encryption-data/>")
 
 
+def _opendoc(body: str, kind: str, holder: str, manifest_extra: str = "") -> Callable[[], bytes]:
+    from tests.opendoc import odt_bytes
+
+    return lambda: odt_bytes(body, kind=f"application/vnd.oasis.opendocument.{kind}", holder=holder,
+                             manifest_extra=manifest_extra)
+
+
 def _word(flags: int = 0x0200, version: int = 0xC1, loop: bool = False) -> bytes:
     from tests.worddoc import Piece, WordDoc, word_file
 
@@ -420,6 +427,16 @@ SCENARIOS: dict[str, Scenario] = {
     "document format not read": _seed_to_add("old.wpd", lambda: b"\xffWPC" + bytes(512)),
     "RTF seed that is not RTF": _seed_to_add("notes.rtf", lambda: b"Meeting notes, typed as plain text.\n"),
     "ODT seed password-protected": _seed_to_add("locked.odt", _locked_odt),
+    "ODS or ODP seed password-protected": _seed_to_add("locked.ods", _opendoc(
+        "", "spreadsheet", "spreadsheet", "<manifest:encryption-data/>")),
+    "ODS or ODP seed holding another kind of body": _seed_to_add("notes.ods", _opendoc(
+        "<text:p>Notes.</text:p>", "spreadsheet", "text")),
+    "OpenDocument spreadsheet of too many cells": _seed_to_add("cells.ods", _opendoc(
+        '<table:table><table:table-row table:number-rows-repeated="2000"><table:table-cell '
+        'table:number-columns-repeated="1001"><text:p>x</text:p></table:table-cell></table:table-row></table:table>',
+        "spreadsheet", "spreadsheet")),
+    "OpenDocument presentation of too many slides": _seed_to_add("deck.odp", _opendoc(
+        "<draw:page/>" * 3_001, "presentation", "presentation")),
     "Word 97-2003 seed password-protected": _seed_to_add("locked.doc", lambda: _word(flags=0x0300)),
     "Word 6.0/95 seed": _seed_to_add("old.doc", lambda: _word(version=104)),
     "Word 97-2003 seed damaged": _seed_to_add("notes.doc", lambda: _word(loop=True)),

@@ -23,7 +23,8 @@ def seeds() -> None:
 @click.pass_context
 def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> None:
     """Copy documents into seeds/ and catalogue them in seeds/sources.yaml: plain text, Markdown, web pages,
-    PDF, Word (.docx, .doc), RTF, OpenDocument text, EPUB, PowerPoint, Excel, CSV and e-mail (.eml, .msg).
+    PDF, Word (.docx, .doc), RTF, OpenDocument text, spreadsheets and presentations (.odt, .ods, .odp), EPUB,
+    PowerPoint, Excel, CSV and e-mail (.eml, .msg).
 
     The entry is filled from what each document says about itself; what it does not say is marked
     for you to fill in. A document already catalogued is refused. All files are added, or none."""

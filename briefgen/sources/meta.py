@@ -145,7 +145,8 @@ PROPERTY_ORIGINS = {
     "publisher": "from the {}'s publisher",  # an e-book's dc:publisher
 }
 PROPERTY_FORMATS = {"docx": "DOCX", "rtf": "RTF", "odt": "ODT", "doc": "Word document", "epub": "EPUB",
-                    "pptx": "PPTX", "xlsx": "XLSX"}
+                    "pptx": "PPTX", "xlsx": "XLSX", "ods": "ODS",
+                    "odp": "ODP"}
 MAIL_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("subject",), "originator": ("from",), "published": ("date",), "author": ("from",)}
 MAIL_ORIGINS = {
@@ -159,8 +160,8 @@ HTML_ORIGINS = {"title": "from the page's <title>", "h1": "from the page's first
 
 
 def document_clues(kind: str | None, raw: bytes, text: str) -> Clues:
-    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "pptx", "xlsx", "html", "markdown", "eml",
-    "msg"; None for text and "csv", which has no properties) gives:
+    """The clues a document of `kind` ("pdf", "docx", "rtf", "odt", "pptx", "xlsx", "ods", "odp", "html",
+    "markdown", "eml", "msg"; None for text and "csv", which has no properties) gives:
     its metadata read from `raw`, and where a PDF or DOCX names no title (pandoc, LibreOffice and many a Word user
     leave the property empty) or the document is plain text, its first line of `text` (as read for the seed, one
     paragraph a line)."""
@@ -216,18 +217,21 @@ def _mail(found: dict[str, str]) -> Clues:
 
 def _properties(kind: str, raw: bytes) -> Clues:
     """A document's own properties (a DOCX's, a PPTX's or an XLSX's core properties, an RTF's information group,
-    an ODT's meta.xml, a Word 97-2003 file's summary information, an EPUB's package metadata): only what the
-    file holds."""
+    an OpenDocument file's meta.xml, a Word 97-2003 file's summary information, an EPUB's package metadata): only
+    what the file holds."""
     from briefgen.sources.formats.docdoc import properties as doc_properties
     from briefgen.sources.formats.docxdoc import core_properties
     from briefgen.sources.formats.epubmeta import properties as epub_properties
+    from briefgen.sources.formats.odpdoc import SLIDE_KIND
+    from briefgen.sources.formats.odsdoc import SHEET_KIND
     from briefgen.sources.formats.odtmeta import properties as odt_properties
     from briefgen.sources.formats.rtfdoc import properties as rtf_properties
 
     readers: dict[str, Callable[[bytes], dict[str, str]]] = {
         "docx": core_properties, "rtf": rtf_properties, "odt": odt_properties, "doc": doc_properties,
         "epub": epub_properties, "pptx": partial(core_properties, kind="PPTX"),
-        "xlsx": partial(core_properties, kind="XLSX")}
+        "xlsx": partial(core_properties, kind="XLSX"), "ods": partial(odt_properties, kind=SHEET_KIND),
+        "odp": partial(odt_properties, kind=SLIDE_KIND)}
     found = readers[kind](raw)
     if "created" in found:
         found["created"] = partial_date(found["created"]) or ""

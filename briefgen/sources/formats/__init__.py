@@ -22,14 +22,15 @@ from briefgen.model.readings import READINGS
 from briefgen.safeio import DamagedState, load_state
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "30"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "31"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 
 
 @dataclass(frozen=True)
 class Format:
-    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "doc", "epub", "pptx", "xlsx", "csv", "eml", "msg"
+    kind: str  # "pdf", "docx", "html", "markdown", "rtf", "odt", "ods", "odp", "doc", "epub", "pptx", "xlsx", "csv",
+    # "eml", "msg"
     max_bytes: int
     cache_from: int  # documents this large (bytes) have their paragraphs kept in output/.cache/
 
@@ -67,13 +68,22 @@ FORMATS = {
     ".potx": Format("pptx", 50 * MB, 0),
     ".xlsx": Format("xlsx", 50 * MB, 0),
     ".xlsm": Format("xlsx", 50 * MB, 0),
+    # an OpenDocument spreadsheet (LibreOffice Calc's own), its template, its flat XML form (as .fodt)
+    ".ods": Format("ods", 50 * MB, 0),
+    ".ots": Format("ods", 50 * MB, 0),
+    ".fods": Format("ods", 40 * MB, 0),
+    # an OpenDocument presentation (LibreOffice Impress's own), its template, its flat XML form
+    ".odp": Format("odp", 50 * MB, 0),
+    ".otp": Format("odp", 50 * MB, 0),
+    ".fodp": Format("odp", 40 * MB, 0),
     ".csv": Format("csv", 5 * MB, 0),  # text, as a .txt seed
     # an e-mail message (RFC 5322 / MIME) and Outlook's own; attachments make a message large, and are not read
     ".eml": Format("eml", 50 * MB, 0),
     ".msg": Format("msg", 50 * MB, 0),
 }
 SEED_SUFFIXES = (".txt", *FORMATS)  # what `check` expects to find catalogued
-NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .doc .epub .pptx .xlsx .csv .eml .msg"  # the formats a hint names
+# the formats a hint names
+NAMED_SUFFIXES = ".txt .md .html .pdf .docx .rtf .odt .ods .odp .doc .epub .pptx .xlsx .csv .eml .msg"
 
 
 @dataclass(frozen=True)
@@ -143,6 +153,12 @@ def _extractor(kind: str) -> Callable[[bytes], Extracted]:
     if kind == "xlsx":
         from briefgen.sources.formats.xlsxdoc import extract as from_xlsx
         return from_xlsx
+    if kind == "ods":
+        from briefgen.sources.formats.odsdoc import extract as from_ods
+        return from_ods
+    if kind == "odp":
+        from briefgen.sources.formats.odpdoc import extract as from_odp
+        return from_odp
     if kind == "csv":
         from briefgen.sources.formats.csvdoc import extract as from_csv
         return from_csv

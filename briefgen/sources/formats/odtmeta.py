@@ -1,10 +1,11 @@
-"""An OpenDocument text's properties for `seeds add` (meta.xml, or a flat file's office:meta): its title, author
-(dc:creator, else the initial creator), subject, description and creation date (else the date last saved)."""
+"""An OpenDocument text's, spreadsheet's or presentation's properties for `seeds add` (meta.xml, or a flat file's
+office:meta): its title, author (dc:creator, else the initial creator), subject, description and creation date
+(else the date last saved)."""
 
 from __future__ import annotations
 
+from briefgen.sources.formats.odtdoc import TEXT_KIND, Kind, opened
 from briefgen.sources.formats.odtdoc import meta as document_meta
-from briefgen.sources.formats.odtdoc import opened
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
@@ -14,10 +15,10 @@ FIELDS = {"title": (f"{DC}title",), "author": (f"{DC}creator", f"{META}initial-c
           "created": (f"{META}creation-date", f"{DC}date")}
 
 
-def properties(raw: bytes) -> dict[str, str]:
-    """The properties the document fills in, each as written."""
-    with opened(raw) as package:
-        meta = document_meta(package, raw)
+def properties(raw: bytes, kind: Kind = TEXT_KIND) -> dict[str, str]:
+    """The properties the document (of `kind`) fills in, each as written."""
+    with opened(raw, kind) as package:
+        meta = document_meta(package, raw, kind)
     if meta is None:
         return {}
     found = {}

@@ -24,8 +24,8 @@ ZIP_KINDS = {"DOCX": ("word/document.xml", "a Word document", ".docx"),
              "PPTX": ("ppt/presentation.xml", "a PowerPoint deck", ".pptx"),
              "ODT": ("application/vnd.oasis.opendocument.text", ODT, ".odt"),
              "EPUB": ("application/epub+zip", "an EPUB e-book", ".epub"),
-             "ODS": ("application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet", None),
-             "ODP": ("application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation", None)}
+             "ODS": ("application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet", ".ods"),
+             "ODP": ("application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation", ".odp")}
 SIGNATURES = ((b"%PDF-", "a PDF document", ".pdf"), (b"PK\x03\x04", ZIP, ".docx"),
               (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc or other Office file", None),
               (b"{\\rtf", "an RTF document", ".rtf"), (b"\x89PNG\r\n", "a PNG image", None),
