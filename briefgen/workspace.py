@@ -167,12 +167,18 @@ def require_workspace(ws: Workspace) -> None:
                                     hint="run `briefgen init DIR` to scaffold one, or name the workspace with -C"))
 
 
-def output_dir(ws: Workspace, out: Path | None = None) -> Path:
-    """`out` (default output/, see output_target), made if missing; a clear error where a file stands in its
-    way."""
+def output_checked(ws: Workspace, out: Path | None = None) -> Path:
+    """`out` (default output/, see output_target) as output_dir would make it, not made: in a workspace, and
+    no folder briefgen reads or keeps (seeds/, templates/, history...)."""
     require_workspace(ws)  # not a workspace: make no output/ (nor a lock file) in whatever folder it is
     target = output_target(ws, out)
     _not_kept_folder(ws, target, out)
+    return target
+
+
+def output_dir(ws: Workspace, out: Path | None = None) -> Path:
+    """`out` (see output_checked), made if missing; a clear error where a file stands in its way."""
+    target = output_checked(ws, out)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -25,7 +25,7 @@ from briefgen.regen.record import LOCK_NAME, Lock, quiet_lock, read_lock
 from briefgen.regen.targets import Target, build_targets, check_targets
 from briefgen.render.audiences import profile_path
 from briefgen.text import first_unsafe
-from briefgen.workspace import Workspace, output_dir, output_target
+from briefgen.workspace import Workspace, output_checked, output_dir
 
 MAX_NOTE = 2_000  # characters of an issue's note
 
@@ -37,7 +37,7 @@ def issue(ws: Workspace, audiences: Iterable[str] = (), note: str = "", out: Pat
     record of issued versions and the briefs stamped with their version are published together (publish.py),
     or, on any failure, none of them."""
     _check_note(note)
-    if not (named := output_target(ws, out)).is_dir():  # nothing built there: said before any folder or lock is made
+    if not (named := output_checked(ws, out)).is_dir():  # nothing built there: said before any folder or lock is made
         _issuable(ws, named, read_lock(named), audiences)
     target = output_dir(ws, out)
     lock_path = target / ".issue.lock"
