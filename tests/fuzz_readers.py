@@ -18,6 +18,7 @@ exception's type and the innermost briefgen frame) with the case that showed it 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import random
@@ -26,6 +27,7 @@ import signal
 import sys
 import time
 import traceback
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -283,7 +285,7 @@ def zip_member(rng: random.Random, data: bytes) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [(info, archive.read(info)) for info in archive.infolist()]
-    except Exception:  # noqa: BLE001 - a package an earlier mutation broke: mutate its bytes instead
+    except Exception:
         return flip(rng, data)
     target = rng.randrange(len(members))
     choice = rng.randrange(6)
@@ -301,20 +303,10 @@ def zip_member(rng: random.Random, data: bytes) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, content in members:
             info.compress_type = rng.choice((zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED, info.compress_type))
-            with _quiet():
+            with warnings.catch_warnings():  # a duplicate name, as meant
+                warnings.simplefilter("ignore")
                 archive.writestr(info, content)
     return buffer.getvalue()
-
-
-class _quiet:
-    def __enter__(self) -> None:
-        import warnings
-        self._saved = warnings.catch_warnings()
-        self._saved.__enter__()
-        warnings.simplefilter("ignore")
-
-    def __exit__(self, *exc: object) -> None:
-        self._saved.__exit__(*exc)
 
 
 Mutator = Callable[[random.Random, bytes], bytes]
@@ -345,22 +337,20 @@ def read_as_seeds_add(suffix: str, data: bytes) -> None:
         text = "\n".join(extract(fmt, data).paragraphs)
     except SeedError:
         text = ""
-    try:
+    with contextlib.suppress(SeedError):
         meta.document_clues(fmt.kind, data, text)
-    except SeedError:
-        pass
 
 
 def _child(suffix: str, data: bytes, write: int) -> None:
     soft = resource.getrlimit(resource.RLIMIT_AS)[1]
-    used = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
+    used = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
     limit = used + CASE_MEMORY
     resource.setrlimit(resource.RLIMIT_AS, (limit if soft == resource.RLIM_INFINITY else min(limit, soft), soft))
     signal.alarm(CASE_SECONDS)
     try:
         read_as_seeds_add(suffix, data)
         report = ""
-    except BaseException as exc:  # noqa: BLE001 - any escape is what the fuzz looks for
+    except BaseException as exc:
         report = fault_class(exc)
     os.write(write, report.encode("utf-8", "replace"))
     os._exit(0)

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run
+from tests.officedocs import sheet_xml, xlsx_bytes
+from tests.outlook import message
 from tests.test_mail_seeds import read
+from tests.test_msg_seeds import BODY, HEADERS, SENDER
 
 
 def _deep_multipart(depth: int) -> bytes:
@@ -82,3 +85,45 @@ def test_an_unclosed_boundary_and_a_huge_attachment_read_in_bounded_time() -> No
     started = time.monotonic()
     assert read(_huge_base64())[2:] == ["Shown text."]
     assert time.monotonic() - started < 20
+
+
+# A Date whose numbers are past any a date can have (a minute of 20 digits): parsing it overflowed (OverflowError,
+# an internal error) in `seeds add` for an .eml and a .msg's Internet headers. The
+# message is added, its Date not taken as the day it was published.
+OVERFLOWING_DATE = "Mon, 07 Dec 2026 00:99999999999999999999:00 +0900"
+
+
+def _eml_overflowing_date() -> bytes:
+    return (f"From: Jane Doe <jane@example.org>\nSubject: Sorties\nDate: {OVERFLOWING_DATE}\n\nThe unit flew 412 "
+            "sorties.\n").encode()
+
+
+def _msg_overflowing_date() -> bytes:
+    return message({**SENDER, BODY: "The unit flew 412 sorties.",
+                    HEADERS: f"Date: {OVERFLOWING_DATE}\r\nSubject: Sorties\r\n\r\n"})
+
+
+@pytest.mark.parametrize("name, make", [("memo.eml", _eml_overflowing_date), ("memo.msg", _msg_overflowing_date)])
+def test_a_date_past_any_calendar_is_no_published_day(workspace: Path, tmp_path: Path, name: str,
+                                                       make: object) -> None:
+    path = tmp_path / name
+    path.write_bytes(make())  # type: ignore[operator]
+    result = run(workspace, "seeds", "add", str(path))
+    assert result.exit_code == 0, result.output
+    catalogue = (workspace / "seeds/sources.yaml").read_text(encoding="utf-8")
+    entry = catalogue.split(name)[-1]
+    assert 'originator: "Jane Doe"' in entry and "published: null" in entry
+    assert read(path.read_bytes(), name)[-1] == "The unit flew 412 sorties."
+
+
+
+def test_a_documents_created_property_past_any_calendar_is_no_published_day(workspace: Path, tmp_path: Path) -> None:
+    """The same date as a workbook's created property (read by sources/meta.py's partial_date): no day."""
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(xlsx_bytes([("One", "", sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>412 sorties</t>'
+                                                       "</is></c></row>"))],
+                                core=f"<dc:title>Book</dc:title><dcterms:created>{OVERFLOWING_DATE}</dcterms:created>"))
+    result = run(workspace, "seeds", "add", str(path))
+    assert result.exit_code == 0, result.output
+    entry = (workspace / "seeds/sources.yaml").read_text(encoding="utf-8").split("book.xlsx")[-1]
+    assert "title: Book" in entry and "published: null" in entry

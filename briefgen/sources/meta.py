@@ -7,7 +7,6 @@ Author property may be a person or a software default, its creation date need no
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 import unicodedata
 from collections.abc import Callable
@@ -72,10 +71,8 @@ def partial_date(value: object) -> str | None:
         with_format = _real(worded, fmt)
         if with_format:
             return with_format
-    try:
-        return email.utils.parsedate_to_datetime(text).strftime("%Y-%m-%d")
-    except (TypeError, ValueError, IndexError):
-        return None
+    from briefgen.sources.formats.mailheaders import sent_day
+    return sent_day(text)
 
 
 # Dates as pages print them, in English (a weekday and the dot of an abbreviated month dropped first); a day

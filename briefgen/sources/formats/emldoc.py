@@ -33,7 +33,7 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
-from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, shown_headers
+from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 
@@ -248,15 +248,8 @@ def properties(raw: bytes) -> dict[str, str]:
     and the names of the attachments not read ("; " between them)."""
     message = parse(raw)
     found = {"subject": header_text(message, "Subject"), "from": sender_name(message),
-             "date": _local_date(header_text(message, "Date")),
+             "date": sent_day(header_text(message, "Date")) or "",
              "attachments": "; ".join(shown(message).attachments)}
     return {key: value for key, value in found.items() if value}
 
 
-def _local_date(value: str) -> str:
-    """The Date field's day where it was written (not converted to UTC nor to this machine's zone)."""
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return ""
-    return when.strftime("%Y-%m-%d") if when.year >= 1900 else ""

@@ -23,6 +23,16 @@ ADDRESS_FIELDS = frozenset({"From", "To", "Cc", "Sender", "Reply-To"})
 SHOWN = ("From", "Date", "Subject", "To", "Cc")  # the header lines a client prints, and a forward quotes, in order
 
 
+def sent_day(value: str) -> str | None:
+    """The day (YYYY-MM-DD) of an RFC 5322 date where it was written (not converted to UTC nor to this machine's
+    zone); None for a date no calendar holds: unreadable, before 1900, or numbers past any a date can have."""
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when.strftime("%Y-%m-%d") if when.year >= 1900 else None
+
+
 def decoded_words(value: str) -> str:
     """A header value with its encoded words decoded, on one line."""
     pieces: list[tuple[bytearray, str | None]] = []  # runs of bytes and their charset (None: text as written)

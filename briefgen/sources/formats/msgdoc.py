@@ -30,7 +30,7 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.emldoc import html_paragraphs, paragraphs_extracted
 from briefgen.sources.formats.lzfu import HINT, decompressed
 from briefgen.sources.formats.mailcharsets import decode_labelled
-from briefgen.sources.formats.mailheaders import header_text
+from briefgen.sources.formats.mailheaders import header_text, sent_day
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind
 from briefgen.sources.formats.rtffonts import codec
@@ -156,10 +156,7 @@ def _date(message: _Message, original: Message) -> tuple[str, str]:
     """(the Date line as shown, the day in the sender's time zone): the Internet header's, else the submit time."""
     shown = header_text(original, "Date")
     if shown:
-        try:
-            return shown, email.utils.parsedate_to_datetime(shown).strftime("%Y-%m-%d")
-        except (TypeError, ValueError, IndexError):
-            return shown, ""
+        return shown, sent_day(shown) or ""
     filetime = message.fixed.get(SUBMITTED)
     if not filetime:
         return "", ""
