@@ -355,3 +355,18 @@ def test_number_formats_at_the_extremes_draw_without_failing() -> None:
     for _ in range(10_000):
         assert format_number(1.5, '0.00"x"' + '"y"' * 10_000) == "1.5"
     assert time.monotonic() - started < 5
+
+
+def test_a_value_its_format_takes_past_any_double_or_date_shows_as_general(tmp_path: Path) -> None:
+    """1e308 as a percentage (x100) or a date or time (its seconds, x86400) is past any double or Decimal the
+    format is drawn with: this raised decimal.InvalidOperation, an internal error. Calc shows such a cell as
+    #FMT; the reader shows the number as General, as it shows a date past 9999-12-31, and reads on."""
+    rows = ('<row r="1"><c r="A1" s="1"><v>1E+308</v></c><c r="B1" s="2"><v>1E+308</v></c><c r="C1" s="3">'
+            '<v>-1E+308</v></c><c r="D1" s="4"><v>1E+306</v></c><c r="E1" t="inlineStr"><is><t>after</t></is></c>'
+            '</row>')
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(xlsx_bytes([("One", "", sheet_xml(rows))], formats={164: "yyyy-mm-dd", 165: "#,##0.0%"},
+                                styles=(10, 164, 46, 165)))
+    cells = paragraphs(path)
+    assert cells[:3] == ["1E+308", "1E+308", "-1E+308"] and cells[-1] == "after"
+    assert cells[3].replace(",", "").startswith("1000000000000000") and cells[3].endswith(".0%")  # still finite

@@ -24,6 +24,8 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 def format_date(value: float, pieces: Pieces, date1904: bool) -> str:
     """`value` as the date and time format's `pieces` show it; a serial number no calendar date has (below the
     epoch's year 1, past 9999) as the number it is."""
+    if not -MAX_SERIAL <= value <= MAX_SERIAL:  # its seconds are past what a Decimal holds exactly
+        return general(value)
     tokens = _tokens(pieces)
     if value < 0 and any(kind == "tag" for kind, _ in tokens):  # a negative span: its size, after a minus
         return "-" + format_date(-value, pieces, date1904)
@@ -34,7 +36,7 @@ def format_date(value: float, pieces: Pieces, date1904: bool) -> str:
         moment = EPOCHS[date1904] + dt.timedelta(seconds=int(seconds // 1))
     except OverflowError:
         moment = None
-    if moment is None or not -MAX_SERIAL <= value <= MAX_SERIAL:
+    if moment is None:
         return general(value)
     twelve = any(kind == "code" and token.lower() in ("am/pm", "a/p") for kind, token in tokens)
     out = []

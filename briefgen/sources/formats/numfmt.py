@@ -13,7 +13,7 @@ import functools
 import re
 
 from briefgen.sources.formats.datefmt import DATE_TOKEN, format_date
-from briefgen.sources.formats.numparts import Pieces, general, numeric, rounded
+from briefgen.sources.formats.numparts import Pieces, general, numeric, rounded, scaled
 
 # The format ids Excel numbers without writing their codes, as Excel (en-US) and LibreOffice show them
 BUILTIN = {
@@ -41,7 +41,10 @@ def format_number(value: float, code: str, date1904: bool = False) -> str:
     simple = _SIMPLE.fullmatch(code)
     if simple:  # the most common codes (`0.00`, `#,##0`, `0.0%`), drawn at once
         grouping, decimals, percent = simple.groups()
-        number = rounded(value * (100 if percent else 1), len(decimals or ".") - 1)
+        value_shown = scaled(value, 1 if percent else 0, 0)
+        if value_shown is None:
+            return general(value)
+        number = rounded(value_shown, len(decimals or ".") - 1)
         shown = format(abs(number), f"{',' if grouping else ''}.{len(decimals or '.') - 1}f") + (percent or "")
         return f"-{shown}" if number < 0 else shown
     section, value = _section(code, value)

@@ -37,11 +37,23 @@ def rounded(value: float | Decimal, places: int) -> Decimal:
         return number.quantize(Decimal(1).scaleb(-min(places, MAX_PLACES)), rounding=ROUND_HALF_UP)
 
 
+def scaled(value: float, percents: int, thousands: int) -> float | None:
+    """`value` times 100 for each percent sign, divided by 1000 for each scaling comma; None past any double (1e308
+    as a percentage), a number no format can draw, which is shown as General."""
+    try:
+        value = value * 100 ** percents / 1000 ** thousands
+    except OverflowError:  # a scale itself past any double
+        return None
+    return value if math.isfinite(value) else None
+
+
 def numeric(value: float, pieces: Pieces) -> str:
     """`value` as the section's `pieces` draw it (a negative value with a minus sign first)."""
     codes = [text for kind, text in pieces if kind == "code"]
-    value *= 100 ** codes.count("%")
-    value /= 1000 ** _scaling(pieces)
+    value_shown = scaled(value, codes.count("%"), _scaling(pieces))
+    if value_shown is None:
+        return general(value)
+    value = value_shown
     lowered = "".join(codes).lower()
     if "e+" in lowered or "e-" in lowered:
         drawn = _scientific(abs(value), pieces)
