@@ -8,9 +8,10 @@ member's stated sizes, method, CRC and flags, duplicate names, a directory entry
 part nested deep, given huge attributes, entity declarations, other namespaces and numbers out of range; a compound
 file's sector numbers, sizes and directory links; a message's boundaries, transfer encodings and charsets.
 
-Each case runs in a forked child limited to ~10 s (an alarm) and 500 MB more memory than the parent holds
-(RLIMIT_AS); anything but a SeedError, a hang or a memory failure is a fault, reported once per class (the
-exception's type and the innermost briefgen frame) with the case that showed it saved under --keep.
+Each case runs in a forked child limited to 10 s of CPU time (RLIMIT_CPU; an alarm at 60 s) and 500 MB more
+memory than the parent holds (RLIMIT_AS); anything but a SeedError is a fault, and so are a hang and a memory
+failure, reported once per class (the exception's type and the innermost briefgen frame) with the case that showed
+it saved under --keep.
 
     PYTHONPATH=. python -m tests.fuzz_readers --seed 8 --seconds 300 [--format .doc ...] [--keep DIR]
 """
@@ -346,7 +347,8 @@ def _child(suffix: str, data: bytes, write: int) -> None:
     used = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
     limit = used + CASE_MEMORY
     resource.setrlimit(resource.RLIMIT_AS, (limit if soft == resource.RLIM_INFINITY else min(limit, soft), soft))
-    signal.alarm(CASE_SECONDS)
+    resource.setrlimit(resource.RLIMIT_CPU, (CASE_SECONDS, CASE_SECONDS + 5))  # CPU time: a loaded machine is no hang
+    signal.alarm(6 * CASE_SECONDS)  # nor a wait for nothing
     try:
         read_as_seeds_add(suffix, data)
         report = ""
@@ -378,7 +380,8 @@ def run_case(suffix: str, data: bytes) -> str:
     os.close(read)
     _, status = os.waitpid(pid, 0)
     if os.WIFSIGNALED(status):
-        return "hang" if os.WTERMSIG(status) == signal.SIGALRM else f"killed by signal {os.WTERMSIG(status)}"
+        hung = os.WTERMSIG(status) in (signal.SIGALRM, signal.SIGXCPU, signal.SIGKILL)
+        return f"hang (over {CASE_SECONDS} s)" if hung else f"killed by signal {os.WTERMSIG(status)}"
     return b"".join(chunks).decode("utf-8", "replace")
 
 
