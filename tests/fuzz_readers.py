@@ -25,6 +25,7 @@ import os
 import random
 import resource
 import signal
+import struct
 import sys
 import time
 import traceback
@@ -48,11 +49,28 @@ WORDS = (0, 1, 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC, 0x7FFFFFFF, 0x800
 
 # ----------------------------------------------------------------------------------------------- seed documents
 
+def summary_information() -> bytes:
+    """A property set ([MS-OLEPS]) of one section: a code page, a title (8-bit), an author (UTF-16), a creation
+    time; so the mutations reach the properties `seeds add` reads."""
+    values = [(1, struct.pack("<IH2x", 2, 1252)), (2, struct.pack("<II", 0x1E, 7) + b"Report\0\0"),
+              (4, struct.pack("<II", 0x1F, 5) + "Jane\0".encode("utf-16-le") + b"\0\0"),
+              (12, struct.pack("<IQ", 0x40, 133_000_000_000_000_000))]
+    offsets, body = [], b""
+    for ident, data in values:
+        offsets.append((ident, 8 + 8 * len(values) + len(body)))
+        body += data
+    section = struct.pack("<II", 8 + 8 * len(values) + len(body), len(values))
+    section += b"".join(struct.pack("<II", ident, at) for ident, at in offsets) + body
+    header = struct.pack("<HHI16sI", 0xFFFE, 0, 0x20006, bytes(16), 1) + bytes(16) + struct.pack("<I", 48)
+    return (header + section).ljust(4096, b"\0")  # a stream of 4 KB or more: in sectors, not the mini stream
+
+
 def _doc_seeds() -> list[bytes]:
     from tests.test_doc_epub_seeds import hand_made
-    from tests.worddoc import Piece, WordDoc, word_file
+    from tests.worddoc import Piece, WordDoc, compound, word_file
+    short = WordDoc([Piece("Short one.\r", compressed=True), Piece("Two \u0627.\r")], footnotes="")
     return [word_file(hand_made()), word_file(hand_made(fields=False)),
-            word_file(WordDoc([Piece("Short one.\r", compressed=True), Piece("Two \u0627.\r")], footnotes=""))]
+            compound({**short.streams(), "\x05SummaryInformation": summary_information()})]
 
 
 def _msg_seeds() -> list[bytes]:
