@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import random
 
-from tests.fuzz_readers import SEEDS, fuzz
+from tests.fuzz_documents import SEEDS
+from tests.fuzz_readers import fuzz
 
 SECONDS = 12.0  # the whole run, shared among the formats (building the documents and loading the readers: ~6 s more)
 FIXED_SEED = 8
