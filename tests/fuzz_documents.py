@@ -7,6 +7,8 @@ import io
 import struct
 from collections.abc import Callable
 
+from tests.opendocsheets import sheets_fods, slides_fodp
+
 
 def summary_information() -> bytes:
     """A property set ([MS-OLEPS]) of one section: a code page, a title (8-bit), an author (UTF-16), a creation
@@ -91,6 +93,15 @@ def _odt_seeds() -> list[bytes]:
                       '</text:list>', meta="<dc:title>T</dc:title>")]
 
 
+def _ods_seeds() -> list[bytes]:
+    from tests.opendoc import odt_bytes
+    row = ('<table:table-row><table:table-cell office:value-type="float" office:value="45291.75" '
+           'table:number-columns-repeated="3"><text:p>x</text:p></table:table-cell><table:table-cell '
+           'table:number-columns-spanned="2"><text:p>412 sorties</text:p></table:table-cell></table:table-row>')
+    return [odt_bytes(f'<table:table table:name="One"><table:table-column table:number-columns-repeated="4"/>{row}'
+                      "</table:table>", kind="application/vnd.oasis.opendocument.spreadsheet", holder="spreadsheet")]
+
+
 def _docx_seeds() -> list[bytes]:
     import docx
     document = docx.Document()
@@ -122,7 +133,8 @@ def _text_seeds(*texts: str) -> Callable[[], list[bytes]]:
 
 SEEDS: dict[str, Callable[[], list[bytes]]] = {
     ".doc": _doc_seeds, ".msg": _msg_seeds, ".eml": _eml_seeds, ".xlsx": _xlsx_seeds, ".pptx": _pptx_seeds,
-    ".epub": _epub_seeds, ".odt": _odt_seeds, ".docx": _docx_seeds, ".pdf": _pdf_seeds,
+    ".epub": _epub_seeds, ".odt": _odt_seeds, ".ods": _ods_seeds,
+    ".fods": lambda: [sheets_fods()], ".fodp": lambda: [slides_fodp()], ".docx": _docx_seeds, ".pdf": _pdf_seeds,
     ".csv": _text_seeds('a,b,"c ""q"""\n1,2024-05-01,"multi\nline"\n', "x;y\r\n\ufeff1;2\r\n"),
     ".rtf": _text_seeds(r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Arial;}}{\info{\title T}}\f0 Caf\'e9 "
                         r"\u8212? {\field{\*\fldinst HYPERLINK x}{\fldrslt link}}\par {\*\footnote note}\par}"),

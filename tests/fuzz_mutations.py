@@ -143,6 +143,8 @@ def zip_member(rng: random.Random, data: bytes) -> bytes:
             members = [(info, archive.read(info)) for info in archive.infolist()]
     except Exception:
         return flip(rng, data)
+    if not members:
+        return flip(rng, data)
     target = rng.randrange(len(members))
     choice = rng.randrange(6)
     info, content = members[target]
@@ -172,7 +174,9 @@ COMPOUND: tuple[Mutator, ...] = (*GENERIC, word, word, header_word, header_word,
 MUTATORS: dict[str, tuple[Mutator, ...]] = {
     ".doc": COMPOUND, ".msg": COMPOUND, ".eml": (*GENERIC, mime, mime, mime, number),
     ".mhtml": (*GENERIC, mime, mime, markup, number), ".xlsx": ZIPPED, ".pptx": ZIPPED, ".epub": ZIPPED,
-    ".odt": ZIPPED, ".docx": ZIPPED, ".pdf": (*GENERIC, number, number), ".csv": (*GENERIC, number),
+    ".odt": ZIPPED, ".ods": ZIPPED, ".fods": (*GENERIC, markup, number, number),
+    ".fodp": (*GENERIC, markup, number, number), ".docx": ZIPPED, ".pdf": (*GENERIC, number, number),
+    ".csv": (*GENERIC, number),
     ".rtf": (*GENERIC, number, number, number), ".html": (*GENERIC, markup, markup, number),
     ".md": (*GENERIC, markup, number)}
 

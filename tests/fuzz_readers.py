@@ -104,7 +104,8 @@ class Tally:
 def fuzz(suffix: str, seed: int, seconds: float) -> Tally:
     rng = random.Random(f"{seed}{suffix}")
     seeds = SEEDS[suffix]()
-    for data in seeds:  # each must read; and the reader's modules load once, before the children fork
+    for data in seeds:  # each must read (a seed refused would fuzz nothing); the reader loads before the forks
+        assert extract(FORMATS[suffix], data).paragraphs, suffix
         read_as_seeds_add(suffix, data)
     tally = Tally()
     deadline = time.monotonic() + seconds
