@@ -139,3 +139,19 @@ def test_an_amp_page_s_folded_sections_and_fallbacks(reading: str) -> None:
     play) and placeholder (shown until it loads) are not drawn; a `placeholder` outside AMP is any attribute."""
     assert read(AMP, reading) == ["Open section", "Open section text: 700 drones.", "Folded section",
                                   "An input's own text: 800 drones."]
+
+
+@pytest.mark.parametrize("reading", ["article", "blocks"])
+def test_a_page_of_more_tags_than_one_page_holds_is_refused_at_once_not_read_for_minutes(reading: str) -> None:
+    """20 MB of nothing but tags took minutes (25-50 µs a tag); a page past MAX_TAGS is refused before parsing,
+    one just under it is read, its text found."""
+    import time
+
+    from briefgen.sources.formats.htmldoc import MAX_TAGS
+    from briefgen.sources.formats.plain import SeedError
+
+    started = time.process_time()
+    with pytest.raises(SeedError, match=r"the page has about 1,000,\d{3} tags, more than the 400,000 briefgen reads"):
+        read("<p>Drones were counted.</p>" + "<b></b>" * 500_000, reading)
+    assert time.process_time() - started < 2
+    assert "Drones were counted." in read("<p>Drones were counted.</p>" + "<i></i>" * (MAX_TAGS // 20), reading)
