@@ -15,6 +15,7 @@ import pytest
 
 from briefgen.sources.formats import extract, format_of
 from tests.helpers import run
+from tests.seedcases import tied
 from tests.tools import require
 
 HTML = ("<html><head><meta charset='windows-1252'></head><body><div>Dear analyst,</div>"
@@ -229,7 +230,6 @@ def test_seeds_add_fills_title_originator_and_date_and_names_attachments(workspa
 
 def _added(workspace: Path, path: Path, source: str, passage: str) -> None:
     """Add a seed, tie a judgment to `passage`, check and build; the brief cites it at the paragraph shown."""
-    from tests.helpers import citations, model, save_model
     from tests.test_seed_formats import footnotes_docx
 
     assert run(workspace, "seeds", "add", str(path)).exit_code == 0
@@ -240,14 +240,8 @@ def _added(workspace: Path, path: Path, source: str, passage: str) -> None:
     shown = run(workspace, "seeds", "show", source, "--grep", passage[:20])
     line = next(line for line in shown.output.splitlines() if passage in line)
     paragraph = int(line.split("¶")[1].split()[0])
-    data = model(workspace)
-    data["judgments"].append({"id": "kj-mail", "statement": "The memo supports this judgment.",
-                              "confidence": "moderate", "priority": 90,
-                              "evidence": [{"source": source, "passage": passage}]})
-    save_model(workspace, data)
-    checked = run(workspace, "check")
-    assert checked.exit_code == 0, checked.output
-    assert [c["paragraph"] for c in citations(workspace)["kj-mail"]] == [paragraph]
+    assert [c["paragraph"] for c in tied(workspace, {source: passage}, "The memo supports this judgment.")[
+        f"kj-{source}"]] == [paragraph]
     assert run(workspace, "build", "-a", "analyst").exit_code == 0
     assert f"¶{paragraph} (seed file seeds/{path.name})" in footnotes_docx(workspace / "output/analyst.docx")
 

@@ -16,6 +16,7 @@ from briefgen.sources.formats import FORMATS, extract, format_of
 from tests.helpers import libreoffice_convert, pdftotext, run
 from tests.officedocs import pptx_bytes, shape, sheet_xml, xlsx_bytes
 from tests.opendoc import declared_size
+from tests.seedcases import tied
 from tests.tools import require
 
 CALC_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true"  # cells as shown, UTF-8
@@ -239,7 +240,6 @@ def test_seeds_add_show_check_and_cite_each_format(workspace: Path, tmp_path: Pa
     """End to end: a deck, a workbook and a CSV are added (their entries' titles from their properties, or the
     first cell), shown, tied to a passage copied as the application shows it (a sheet's row copied across its
     cells, a number as formatted), checked, and cited at their paragraphs in the built brief."""
-    from tests.helpers import citations, model, save_model
     from tests.test_seed_formats import footnotes_docx
 
     (tmp_path / "deck.md").write_text(DECK, encoding="utf-8")
@@ -261,15 +261,8 @@ def test_seeds_add_show_check_and_cite_each_format(workspace: Path, tmp_path: Pa
             "region-2": ("North 1 200", 3)}
     shown = run(workspace, "seeds", "show", "region", "--grep", "1,200")
     assert shown.exit_code == 0 and "¶4" in shown.output and "1,200" in shown.output, shown.output
-    data = model(workspace)
-    for source, (passage, _) in ties.items():
-        data["judgments"].append({"id": f"kj-{source}", "statement": "The table supports this judgment.",
-                                  "confidence": "moderate", "priority": 90,
-                                  "evidence": [{"source": source, "passage": passage}]})
-    save_model(workspace, data)
-    checked = run(workspace, "check")
-    assert checked.exit_code == 0, checked.output
-    found = citations(workspace)
+    found = tied(workspace, {source: passage for source, (passage, _) in ties.items()},
+                 "The table supports this judgment.")
     assert {source: found[f"kj-{source}"][0]["paragraph"] for source in ties} == {
         source: paragraph for source, (_, paragraph) in ties.items()}
     built = run(workspace, "build", "-a", "analyst")

@@ -16,6 +16,7 @@ from tests.helpers import libreoffice_convert, pdftotext, run
 from tests.officedocs import pptx_bytes, shape
 from tests.opendoc import declared_size, flat_xml, odt_bytes
 from tests.opendocsheets import SHEET_HIDDEN, SLIDE_HIDDEN, sheets_fods, slides_fodp
+from tests.seedcases import refused_quickly, tied
 
 SHEET_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 SLIDE_TYPE = "application/vnd.oasis.opendocument.presentation"
@@ -140,23 +141,14 @@ HOSTILE = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_damaged_and_hostile_files_are_refused_quickly(workspace: Path, tmp_path: Path, name: str) -> None:
-    make, message = HOSTILE[name]
-    path = tmp_path / name
-    path.write_bytes(make())
-    started = time.monotonic()
-    result = run(workspace, "seeds", "add", str(path))
-    assert time.monotonic() - started < 10
-    assert result.exit_code == 1 and f"{path}: {message}" in result.output, result.output
-    assert "hint: " in result.output and "Traceback" not in result.output
+    result = refused_quickly(workspace, tmp_path / name, *HOSTILE[name])
     assert "the .odp suffix" in result.output or name != "slides.txt"
-    assert not (workspace / "seeds" / name).exists()
 
 
 def test_seeds_add_show_check_and_cite_a_spreadsheet_and_a_presentation(workspace: Path, tmp_path: Path) -> None:
     """End to end: Calc's .ods and a flat .fodp are added (titles from meta.xml), shown, tied to a passage
     copied as Calc and Impress show it (a row across its cells, a list item with its number), checked, and
     cited at their paragraphs in the built brief."""
-    from tests.helpers import citations, model, save_model
     from tests.test_seed_formats import footnotes_docx
 
     (tmp_path / "book.fods").write_bytes(sheets_fods())
@@ -176,15 +168,8 @@ def test_seeds_add_show_check_and_cite_a_spreadsheet_and_a_presentation(workspac
     ties = {"sales-book": ("Again and again", 11), "deck-title": ("2. Second point", 3)}
     shown = run(workspace, "seeds", "show", "sales-book", "--grep", "1200.5")
     assert shown.exit_code == 0 and "¶5" in shown.output, shown.output
-    data = model(workspace)
-    for source, (passage, _) in ties.items():
-        data["judgments"].append({"id": f"kj-{source}", "statement": "The file supports this judgment.",
-                                  "confidence": "moderate", "priority": 90,
-                                  "evidence": [{"source": source, "passage": passage}]})
-    save_model(workspace, data)
-    checked = run(workspace, "check")
-    assert checked.exit_code == 0, checked.output
-    found = citations(workspace)
+    found = tied(workspace, {source: passage for source, (passage, _) in ties.items()},
+                 "The file supports this judgment.")
     assert {source: found[f"kj-{source}"][0]["paragraph"] for source in ties} == {
         source: paragraph for source, (_, paragraph) in ties.items()}
     built = run(workspace, "build", "-a", "analyst")
