@@ -18,19 +18,26 @@ from tests.hostile_inputs5 import CATALOGUE, COMMANDS, TEMPLATE, Mutation, Run, 
 FIRST_SEED = "000_eab46a25288d9a93.txt"
 
 
-def _special(rng: random.Random, at: Path, target: Path) -> None:
-    """Something other than a folder or a regular file at `at`: a pipe, a socket, a link to a device, to a
-    file outside the workspace, to nothing, or to itself."""
-    kind = rng.choice(["fifo", "socket", "device", "outside", "nothing", "loop"])
+def make_special(at: Path, kind: str, target: Path | None = None) -> None:
+    """At `at`: a named pipe ("fifo"), a socket, a regular file ("file"), or a symbolic link to a device
+    ("device"), to `target` ("outside"), to nothing ("nothing") or to itself ("loop")."""
     if kind == "fifo":
         os.mkfifo(at)
     elif kind == "socket":
         bound = socket.socket(socket.AF_UNIX)
         bound.bind(str(at))
         bound.close()
+    elif kind == "file":
+        at.write_text("not a folder\n", encoding="utf-8")
     else:
         at.symlink_to({"device": Path("/dev/zero"), "outside": target, "nothing": at.parent / "nowhere",
                        "loop": at}[kind])
+
+
+def _special(rng: random.Random, at: Path, target: Path) -> None:
+    """Something other than a folder or a regular file at `at`: a pipe, a socket, a link to a device, to a
+    file outside the workspace, to nothing, or to itself."""
+    make_special(at, rng.choice(["fifo", "socket", "device", "outside", "nothing", "loop"]), target)
 
 
 def places(rng: random.Random, ws: Path) -> Run:

@@ -36,3 +36,12 @@ def tied(ws: Path, passages: dict[str, str], statement: str) -> dict[str, list[d
     checked = run(ws, "check")
     assert checked.exit_code == 0, checked.output
     return citations(ws)
+
+
+def analyst_notes(ws: Path) -> str:
+    """The analyst brief built (DOCX and PDF); the text of the DOCX's footnotes."""
+    from tests.test_seed_formats import footnotes_docx
+
+    built = run(ws, "build", "-a", "analyst")
+    assert built.exit_code == 0, built.output
+    return footnotes_docx(ws / "output/analyst.docx")

@@ -16,7 +16,7 @@ import pytest
 from briefgen.sources.formats import extract, format_of
 from tests.helpers import libreoffice_convert, libreoffice_pdf, pdftotext, run
 from tests.opendoc import declared_size
-from tests.seedcases import refused_quickly, tied
+from tests.seedcases import analyst_notes, refused_quickly, tied
 from tests.test_rtf_odt_seeds import RICH, hand_odt
 from tests.tools import require
 from tests.worddoc import TEXT_AT, Piece, WordDoc, compound, word_file
@@ -385,7 +385,6 @@ def test_added_doc_and_epub_are_cited_where_word_and_a_reading_app_show_the_pass
     filling the entries), shown by `seeds show`, tied to a passage as LibreOffice's text export (a list item, its
     number included) and the book show it, checked, and cited by the built brief at the paragraph the reading
     gives."""
-    from tests.test_seed_formats import footnotes_docx
 
     source = tmp_path / "rich.md"
     source.write_text(RICH, encoding="utf-8")
@@ -416,7 +415,5 @@ def test_added_doc_and_epub_are_cited_where_word_and_a_reading_app_show_the_pass
     for source_id, (passage, name) in ties.items():
         paragraph = next(i for i, p in enumerate(where[source_id], 1) if passage in p)
         assert {(c["file"], c["paragraph"]) for c in found[f"kj-{source_id}"]} == {(f"seeds/{name}", paragraph)}
-    built = run(workspace, "build", "-a", "analyst")
-    assert built.exit_code == 0, built.output
-    notes = footnotes_docx(workspace / "output/analyst.docx")
+    notes = analyst_notes(workspace)
     assert "(seed file seeds/rich.doc)" in notes and "(seed file seeds/hand.epub)" in notes

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import stat
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.helpers import edit, pdftotext, published, run
+from tests.hostile_inputs7 import make_special
 from tests.test_fuzz_round import briefgen, built, refused, said, ws
 from tests.test_hostile_round5 import UNPRIVILEGED
 from tests.test_system_faults import can_mount, mounted
@@ -46,18 +46,13 @@ def _says(done: subprocess.CompletedProcess[bytes], message: str, hint: str) -> 
 # `-C /dev/null check` a damaged stored check too. `init DIR` naming a file likewise printed a usage error.
 
 def _special(tmp_path: Path, kind: str) -> str:
-    target = tmp_path / kind
-    if kind == "fifo":
-        os.mkfifo(target)
-    elif kind == "socket":
-        bound = socket.socket(socket.AF_UNIX)
-        bound.bind(str(target))
-        bound.close()
-    elif kind == "file":
-        target.write_text("not a folder\n", encoding="utf-8")
-    elif kind == "dangling":
-        target.symlink_to(tmp_path / "nowhere")
-    return "/dev/null" if kind == "device" else str(target)
+    """A path naming `kind` (hostile_inputs7.make_special's, "dangling" a link to nothing), /dev/null for a
+    device, nothing at all for "missing"."""
+    if kind == "device":
+        return "/dev/null"
+    if kind != "missing":
+        make_special(tmp_path / kind, {"dangling": "nothing"}.get(kind, kind))
+    return str(tmp_path / kind)
 
 
 NOT_A_FOLDER = {"device": "a character device", "fifo": "a named pipe (FIFO)", "socket": "a socket",

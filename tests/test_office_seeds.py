@@ -16,7 +16,7 @@ from briefgen.sources.formats import FORMATS, extract, format_of
 from tests.helpers import libreoffice_convert, pdftotext, run
 from tests.officedocs import pptx_bytes, shape, sheet_xml, xlsx_bytes
 from tests.opendoc import declared_size
-from tests.seedcases import tied
+from tests.seedcases import analyst_notes, tied
 from tests.tools import require
 
 CALC_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true"  # cells as shown, UTF-8
@@ -240,7 +240,6 @@ def test_seeds_add_show_check_and_cite_each_format(workspace: Path, tmp_path: Pa
     """End to end: a deck, a workbook and a CSV are added (their entries' titles from their properties, or the
     first cell), shown, tied to a passage copied as the application shows it (a sheet's row copied across its
     cells, a number as formatted), checked, and cited at their paragraphs in the built brief."""
-    from tests.test_seed_formats import footnotes_docx
 
     (tmp_path / "deck.md").write_text(DECK, encoding="utf-8")
     subprocess.run([require("pandoc"), str(tmp_path / "deck.md"), "-o", str(tmp_path / "briefing.pptx")],
@@ -265,9 +264,7 @@ def test_seeds_add_show_check_and_cite_each_format(workspace: Path, tmp_path: Pa
                  "The table supports this judgment.")
     assert {source: found[f"kj-{source}"][0]["paragraph"] for source in ties} == {
         source: paragraph for source, (_, paragraph) in ties.items()}
-    built = run(workspace, "build", "-a", "analyst")
-    assert built.exit_code == 0, built.output
-    notes = footnotes_docx(workspace / "output/analyst.docx")
+    notes = analyst_notes(workspace)
     assert "(seed file seeds/briefing.pptx)" in notes and "(seed file seeds/figures.xlsx)" in notes
 
 

@@ -16,7 +16,7 @@ from tests.helpers import libreoffice_convert, pdftotext, run
 from tests.officedocs import pptx_bytes, shape
 from tests.opendoc import declared_size, flat_xml, odt_bytes
 from tests.opendocsheets import SHEET_HIDDEN, SLIDE_HIDDEN, sheets_fods, slides_fodp
-from tests.seedcases import refused_quickly, tied
+from tests.seedcases import analyst_notes, refused_quickly, tied
 
 SHEET_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 SLIDE_TYPE = "application/vnd.oasis.opendocument.presentation"
@@ -149,7 +149,6 @@ def test_seeds_add_show_check_and_cite_a_spreadsheet_and_a_presentation(workspac
     """End to end: Calc's .ods and a flat .fodp are added (titles from meta.xml), shown, tied to a passage
     copied as Calc and Impress show it (a row across its cells, a list item with its number), checked, and
     cited at their paragraphs in the built brief."""
-    from tests.test_seed_formats import footnotes_docx
 
     (tmp_path / "book.fods").write_bytes(sheets_fods())
     (tmp_path / "deck.fodp").write_bytes(slides_fodp())
@@ -172,9 +171,7 @@ def test_seeds_add_show_check_and_cite_a_spreadsheet_and_a_presentation(workspac
                  "The file supports this judgment.")
     assert {source: found[f"kj-{source}"][0]["paragraph"] for source in ties} == {
         source: paragraph for source, (_, paragraph) in ties.items()}
-    built = run(workspace, "build", "-a", "analyst")
-    assert built.exit_code == 0, built.output
-    notes = footnotes_docx(workspace / "output/analyst.docx")
+    notes = analyst_notes(workspace)
     assert "(seed file seeds/book.ods)" in notes and "(seed file seeds/deck.fodp)" in notes
 
 
