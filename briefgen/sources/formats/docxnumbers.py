@@ -27,6 +27,7 @@ from typing import Any
 from briefgen.document.wordnumbers import number_text
 from briefgen.sources.formats.docxink import W
 from briefgen.sources.formats.docxstyles import RPR, VANISHING, Styles, vanish_after
+from briefgen.sources.formats.plain import starts
 
 LEVEL, OVERRIDE = f"{W}lvl", f"{W}lvlOverride"
 SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
@@ -67,14 +68,10 @@ class Numbering:
 def read_numbering(events: Iterator[tuple[str, Any]]) -> Numbering:
     """The lists of a numbering part, from its events (docxstyles.xml_events); attributes are read at each
     element's start, as the elements are let go once they end."""
-    found, path = Numbering(), list[str]()
+    found = Numbering()
     abstract, instance, level, override = "", _Instance(), _Level(), -1
-    for event, element in events:
-        if event == "end":
-            path.pop()
-            continue
-        tag, parent = element.tag, path[-1] if path else ""
-        path.append(tag)
+    for element, path in starts(events):
+        tag, parent = path[-1], path[-2] if len(path) > 1 else ""
         value = str(element.get(f"{W}val", ""))
         if tag == f"{W}abstractNum":
             abstract = str(element.get(f"{W}abstractNumId"))

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.sources.formats.plain import starts
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 SCHEME = {f"{A}{n}" for n in ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5",
                               "accent6", "hlink", "folHlink")}
@@ -47,13 +49,9 @@ class Theme:
 
 def read_theme(events: Iterator[tuple[str, Any]]) -> Theme:
     """The theme part's colour scheme, and whether its first fill style is its placeholder colour, plain."""
-    found, path, fills = Theme(), list[str](), 0
-    for event, element in events:
-        if event == "end":
-            path.pop()
-            continue
-        tag, parent = element.tag, path[-1] if path else ""
-        path.append(tag)
+    found, fills = Theme(), 0
+    for element, path in starts(events):
+        tag, parent = path[-1], path[-2] if len(path) > 1 else ""
         if parent in SCHEME and tag in PAINTS:
             if (value := hex_colour(element.get(PAINTS[tag]))) is not None:
                 found.colours[parent[len(A):]] = value

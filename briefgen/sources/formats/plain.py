@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from briefgen.errors import Unplaced
 from briefgen.sources.formats import NAMED_SUFFIXES
@@ -90,6 +91,18 @@ def check_package(names: Iterable[str], mimetype: bytes, expected: str) -> None:
     if found and expected not in found:
         _, kind, suffix = ZIP_KINDS[found[0]]
         raise _another_kind(kind, suffix, ZIP_KINDS[expected][1])
+
+
+def starts(events: Iterable[tuple[str, Any]]) -> Iterator[tuple[Any, list[str]]]:
+    """Each element's start in a part's start and end events, with the tags of the elements open down to it
+    (its own last): how a streamed reader knows where it is."""
+    path: list[str] = []
+    for event, element in events:
+        if event == "end":
+            path.pop()
+        else:
+            path.append(element.tag)
+            yield element, path
 
 
 def decode_text(raw: bytes, kind: str = "text") -> str:
