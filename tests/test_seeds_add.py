@@ -17,7 +17,7 @@ from briefgen.cli.main import cli
 from briefgen.errors import BriefgenError
 from briefgen.sources.formats.docxdoc import OLE_MAGIC
 from tests.conftest import ROOT
-from tests.helpers import SEED_000, fingerprint, model, run, save_model
+from tests.helpers import SEED_000, fingerprint, libreoffice_convert, model, run, save_model
 from tests.seed_fixtures import PASSAGE, docx_seed, html_seed, markdown_seed, text_pdf_with_metadata
 
 
@@ -262,3 +262,26 @@ def test_a_document_without_a_title_property_offers_its_first_paragraph(workspac
     assert "first paragraph: check it is the title" in line_of(workspace, 'title: "Port traffic rises')
     assert entries(workspace)["lead"]["title"] is None
     assert entries(workspace)["drone-report"]["title"] == "Drone Report"  # a PDF without a Title property too
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_a_first_line_without_a_letter_is_no_title(workspace: Path, tmp_path: Path, suffix: str) -> None:
+    """A saved page's close button ("×"), a rule or a page number above the headline is passed over: the title,
+    and the id made from it, are the first line with words (as LibreOffice's text export shows the file)."""
+    lines = ["×", "— — —", "12", "Kim Jong Un declares AI top priority for the drone program", "The body."]
+    document = tmp_path / f"saved{suffix}"
+    if suffix == ".txt":
+        document.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        word = docx.Document()
+        word.core_properties.title = ""
+        for line in lines:
+            word.add_paragraph(line)
+        word.save(str(document))
+    result = run(workspace, "seeds", "add", str(document))
+    assert result.exit_code == 0, result.output
+    exported = libreoffice_convert([document], tmp_path / "lo", to="txt:Text")[0].read_text(encoding="utf-8-sig")
+    headline = next(line for line in exported.splitlines() if line[:1].isalpha())
+    entry = entries(workspace)["kim-jong-un-declares"]
+    assert entry["title"] == headline == lines[3]
+    assert "catalogued as kim-jong-un-declares" in result.output

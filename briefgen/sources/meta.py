@@ -286,8 +286,13 @@ def _loose_front_matter(front: str) -> dict[str, str]:
 
 
 def _first_line(text: str, what: str) -> Clues:
-    """The document's first non-blank line as its title, when it is as short as a title is."""
-    title = clean(next((line for line in text.splitlines() if line.strip()), ""))
+    """The document's first line holding a letter as its title, when it is as short as a title is: a line of
+    none (a saved page's close button "×", a rule of dashes, a page number) names nothing."""
+    title = clean(next((line for line in text.splitlines() if _has_letter(line)), ""))
     if not title or len(title) > MAX_TITLE_CLUE:
         return {}
     return {"title": Clue(title, f"from the document's first {what}: check it is the title")}
+
+
+def _has_letter(line: str) -> bool:
+    return any(unicodedata.category(ch).startswith("L") for ch in line)
