@@ -53,3 +53,25 @@ def test_a_variant_of_the_declared_term_is_fine(workspace: Path) -> None:
 def test_every_term_and_variant_is_recognised(workspace: Path, term: str) -> None:
     found = statement_warnings(workspace, f"The programme is {term} to expand.")
     assert any(f"'{term}'" in message and "declares no likelihood" in message for message, _ in found), found
+
+
+def _single_source_warnings(ws: Path, statement: str) -> list[tuple[str, str]]:
+    data = model(ws)
+    judgment = dict(copy.deepcopy(data["judgments"][0]), id="kj-lint", statement=statement)
+    judgment["evidence"] = judgment["evidence"][:1]
+    data["judgments"] = [j for j in data["judgments"] if j["id"] != "kj-lint"] + [judgment]
+    save_model(ws, data)
+    out = json.loads(run(ws, "check", "--json").output)
+    return [(p["message"], p["hint"]) for p in out["problems"]
+            if p.get("item") == "kj-lint" and p["path"].endswith(".evidence")]
+
+
+@pytest.mark.parametrize("says", ["on single-source reporting", "(single source)", "from one source",
+                                  "though the report is uncorroborated", "a claim not yet corroborated"])
+def test_following_the_single_source_hint_clears_the_warning(workspace: Path, says: str) -> None:
+    """The warning's hint offers to say in the statement that it is single-source: saying so clears it."""
+    plain = "Kim Jong Un has made drones a top priority of the armed forces."
+    found = _single_source_warnings(workspace, plain)
+    assert [m for m, _ in found] == ["kj-lint: rests on a single originator"]
+    assert "'single-source', 'one source', 'uncorroborated'" in found[0][1]
+    assert _single_source_warnings(workspace, plain[:-1] + ", " + says + ".") == []

@@ -25,6 +25,12 @@ _TERMS = sorted([*ALL_LIKELIHOODS, *VARIANTS], key=len, reverse=True)
 _TERM_RE = re.compile(r"\b(" + "|".join(re.escape(t) for t in _TERMS) + r")\b", re.IGNORECASE)
 _CONFIDENCE_RE = re.compile(r"\b(high|moderate|low)[- ]confidence\b|\bconfidence\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
+# A statement that says it rests on one source needs no warning that it does: "single-source", "a single
+# source", "one source", "sole source", "uncorroborated", "not corroborated", "single originator".
+_SAYS_SINGLE_SOURCE = re.compile(r"\b(?:single|one|sole)[- ](?:source|sourced|originator)\b|\buncorroborated\b"
+                                 r"|\bnot (?:been |yet )?corroborated\b", re.IGNORECASE)
+SINGLE_SOURCE_HINT = ("look for corroboration, or say in the statement that it rests on a single source "
+                      "('single-source', 'one source', 'uncorroborated')")
 
 
 def lint(loaded: Loaded, verification: Verification, worded: list[list[Problem]] | None = None) -> list[Problem]:
@@ -33,10 +39,10 @@ def lint(loaded: Loaded, verification: Verification, worded: list[list[Problem]]
     for i, (judgment, words) in enumerate(zip(loaded.summary.judgments, worded or wording(loaded), strict=True)):
         problems.extend(words)
         check = verification.items.get(judgment.id)
-        if check and not check.failed and check.originators < 2:
+        if check and not check.failed and check.originators < 2 and not _SAYS_SINGLE_SOURCE.search(
+                judgment.statement):
             problems.append(loaded.summary_src.problem(
-                ("judgments", i, "evidence"), f"{judgment.id}: rests on a single originator",
-                "look for corroboration, or say in the statement that it is single-source",
+                ("judgments", i, "evidence"), f"{judgment.id}: rests on a single originator", SINGLE_SOURCE_HINT,
                 severity="warning", item=judgment.id))
     return problems
 
