@@ -401,8 +401,10 @@ def _newer_page(ws: Path) -> None:
 
 
 SCENARIOS: dict[str, Scenario] = {
-    "YAML syntax": (lambda ws: (ws / "seeds/summary.yaml").write_text("brief: [unclosed\n", encoding="utf-8"),
+    "YAML syntax": (lambda ws: (ws / "seeds/summary.yaml").write_text("brief: x\n  title: y\n", encoding="utf-8"),
                     ("check",)),
+    "bracket or quote left open": (lambda ws: (ws / "seeds/summary.yaml").write_text("brief: [unclosed\n",
+                                                                                      encoding="utf-8"), ("check",)),
     "tab indentation": _hostile("tab indent"),
     "control character in YAML": (_retext("seeds/summary.yaml", "Pyongyang's push", "Pyongyang's\x07push"),
                                   ("check",)),

@@ -31,7 +31,7 @@ def test_dates_and_quoted_values_stay_text() -> None:
     ("a: &x [1]\nb: *x\n", "f.yaml:2:1: b: YAML anchors and aliases are not supported"),
     ("a:\n\tb: 1\n", "f.yaml:2:1: YAML syntax error"),
     ("a: !!python/object:os.system x\n", "is not allowed"),
-    ("a: [1, 2\n", "f.yaml:2:1: YAML syntax error"),
+    ("a: [1, 2\n", "f.yaml:1:4: YAML syntax error"),  # where the '[' left open stands
 ])
 def test_unreadable_yaml_is_located(text: str, expected: str) -> None:
     with pytest.raises(BriefgenError) as info:
@@ -201,3 +201,32 @@ def test_check_places_a_misspelt_key_on_its_line_after_a_line_separator(workspac
     assert result.exit_code == 1
     assert f"{_located(model, 'confidance', 'seeds/summary.yaml')}: judgments[0].confidance: unknown key" in (
         result.output), result.output
+
+
+@pytest.mark.parametrize(("broken", "opened"), [
+    ('  title: [North Korea\n', "'['"), ('  title: {North: Korea\n', "'{'"),
+    ('  title: "North Korea puts AI\n', "quote"), ("  title: 'North Korea puts AI\n", "quote")])
+def test_a_bracket_or_quote_left_open_is_named_where_it_opens(workspace: Path, broken: str, opened: str) -> None:
+    """libyaml meets an unclosed '[' or '{', or a quote that runs on, at a later line that looks fine (the next
+    key, the next quote, the file's end): the error names the line and column of the opener, where the fix goes."""
+    model = workspace / "seeds/summary.yaml"
+    lines = model.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("  title: "))
+    lines[at] = broken
+    model.write_text("".join(lines), encoding="utf-8")
+    result = run(workspace, "check")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    where, hint = result.output.splitlines()[0], result.output.splitlines()[1]
+    column = len(broken) - len(broken.lstrip()) + len("title: ") + 1
+    assert where.startswith(f"seeds/summary.yaml:{at + 1}:{column}: YAML syntax error"), result.output
+    assert f"the {opened} opened here is not closed" in hint, result.output
+
+
+def test_a_quote_never_closed_is_named_where_it_opens(workspace: Path) -> None:
+    model = workspace / "seeds/summary.yaml"
+    text = model.read_text(encoding="utf-8")
+    model.write_text(text + '  # the end\nextra: "never closed\n', encoding="utf-8")
+    result = run(workspace, "check")
+    line = len(text.splitlines()) + 2
+    assert result.output.startswith(f"seeds/summary.yaml:{line}:8: YAML syntax error"), result.output
+    assert "the quote opened here is never closed" in result.output

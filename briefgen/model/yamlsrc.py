@@ -23,6 +23,7 @@ from briefgen.errors import BriefgenError, Problem
 from briefgen.model.yamlevents import MAX_DEPTH, Marks, build, dotted
 from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
 from briefgen.model.yamlevents import Loader as _Loader
+from briefgen.model.yamlopen import opener
 from briefgen.model.yamlpos import YAML_ONLY_BREAKS, Lines, Positions
 from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular, wide_encoding
 
@@ -169,6 +170,9 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
         line, col = lines.place(mark) if mark else (None, None)
         message = f"YAML syntax error: {exc.problem or exc.context}"
         hint = _syntax_hint(lines, line or 0, exc.problem_mark, exc.context_mark)
+        opened = opener(lines, exc.context, exc.context_mark, line or 0) if exc.problem_mark else None
+        if opened is not None and hint == _PLAIN_HINT:  # reported where it was opened, where the fix goes
+            line, col, hint = opened
         raise BriefgenError(Problem(display, message, line, col, hint=hint)) from None
     except (yaml.reader.ReaderError, UnicodeEncodeError) as exc:  # libyaml's reader refused a character
         raise BriefgenError(_refused_character(text, display, exc)) from None
@@ -196,7 +200,10 @@ def _syntax_hint(lines: Lines, line: int, *marks: Any) -> str:
                 return (f"line {number} holds U+{ord(brk):04X} {name}, which YAML reads as a line break (an editor "
                         f'does not): delete it, or write it as the escape "\\u{ord(brk):04X}" inside a double-quoted '
                         "string")
-    return "check the indentation and quoting around this line"
+    return _PLAIN_HINT
+
+
+_PLAIN_HINT = "check the indentation and quoting around this line"
 
 
 # "\ud83d\ude00": JSON's way to write a character beyond U+FFFF, as two halves, each of which YAML refuses
