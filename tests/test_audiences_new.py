@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from tests.conftest import ROOT
 from tests.helpers import run
 
@@ -14,7 +16,8 @@ def test_new_audience_from_a_bundled_one_builds(workspace: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "created templates/board.yaml (from executive)" in result.output
     text = (workspace / "templates/board.yaml").read_text(encoding="utf-8")
-    assert text.endswith((ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8"))
+    bundled = (ROOT / "briefgen/templates/executive.yaml").read_text(encoding="utf-8")
+    assert text.endswith(bundled[bundled.index("\ndescription:") + 1:])
     assert not (workspace / "templates/board.xml.j2").exists()
     listed = run(workspace, "audiences")
     assert any(line.split()[:3] == ["board", "executive.xml.j2", "1"] for line in listed.output.splitlines())
@@ -57,3 +60,15 @@ def test_a_file_where_templates_belongs_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "templates: a file is in the way: briefgen keeps the audiences' folder here" in result.output, result.output
     assert "hint: move the file elsewhere" in result.output
+
+
+def test_the_copy_does_not_describe_itself_as_the_audience_it_came_from(workspace: Path) -> None:
+    """The bundled profile's opening comment ("the one-page executive brief", how to copy it) is not carried into
+    the copy, and a copy of a copy has one header, its own; the settings are the source's, key for key."""
+    assert run(workspace, "audiences", "new", "board", "--from", "executive").exit_code == 0
+    assert run(workspace, "audiences", "new", "panel", "--from", "board").exit_code == 0
+    text = (workspace / "templates/panel.yaml").read_text(encoding="utf-8")
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert comments == ["# Audience profile `panel`, started from `board` by `briefgen audiences new`: edit freely."]
+    bundled = ROOT / "briefgen/templates/executive.yaml"
+    assert yaml.safe_load(text) == yaml.safe_load(bundled.read_text(encoding="utf-8"))

@@ -14,6 +14,9 @@ from briefgen.render.templating import template_path
 from briefgen.workspace import Workspace
 
 _TEMPLATE_LINE = re.compile(r"(?m)^template:[^\n#]*")
+# The comment lines that open a profile describe that audience ("the one-page executive brief"), not the copy;
+# an editor's schema line among them is kept.
+_OWN_HEADER = re.compile(r"\A(?:#(?! yaml-language-server:)[^\n]*\n)+")
 
 
 def new_audience(ws: Workspace, name: str, source: str = "executive", with_template: bool = False) -> list[Path]:
@@ -22,7 +25,7 @@ def new_audience(ws: Workspace, name: str, source: str = "executive", with_templ
     overrides it."""
     check_name(name)
     profile = load_profile(ws, source)  # a known, valid audience, else the usual located errors
-    text = profile_path(ws, source).read_text(encoding="utf-8")
+    text = _OWN_HEADER.sub("", profile_path(ws, source).read_text(encoding="utf-8"), count=1)
     targets = [ws.templates / f"{name}.yaml"] + ([ws.templates / f"{name}.xml.j2"] if with_template else [])
     for target in targets:
         if target.exists() or target.is_symlink():
