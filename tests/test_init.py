@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner, Result
 
 from briefgen.cli.main import cli
@@ -125,3 +128,25 @@ def test_a_blank_left_by_suggest_never_ships(tmp_path: Path) -> None:
     built = run(ws, "build")
     assert built.exit_code == 1
     assert "judgments[0].plain: '<plain words>' is a blank left to fill in" in built.output
+
+
+def test_the_skeletons_commented_examples_are_whole_items(tmp_path: Path) -> None:
+    """The skeleton shows one commented example of each kind of item; uncommented under its list, each is a
+    complete item of its kind (no key missing or unknown): what is left is only its blanks to fill in, refused
+    until filled, and the example source to replace."""
+    ws = tmp_path / "new"
+    assert init(ws).exit_code == 0
+    model = ws / "seeds/summary.yaml"
+    text = model.read_text(encoding="utf-8")
+    for kind in ("judgments", "figures", "quotes", "gaps"):
+        text = re.sub(rf"^{kind}: \[\][^\n]*\n((?:#  [^\n]*\n)+)",
+                      lambda m: m[0].split("\n")[0].split(":")[0] + ":\n" + re.sub(r"(?m)^#", "", m[1]),
+                      text, flags=re.M)
+    model.write_text(text, encoding="utf-8")
+    result = run(ws, "check", "--json")
+    report = json.loads(result.output)
+    items = yaml.safe_load(text)
+    assert [len(items[kind]) for kind in ("judgments", "figures", "quotes", "gaps")] == [1, 1, 1, 1]
+    errors = [p["message"] for p in report["problems"] if p["severity"] == "error"]
+    assert errors and all("a blank left to fill in" in message or "unknown source 'example-source'" in message
+                          or "still the skeleton's sample text" in message for message in errors), errors

@@ -55,9 +55,28 @@ judgments: []
 #    evidence:
 #      - source: example-source
 #        passage: {s[passage]}
-figures: []
+figures: []                    # `briefgen suggest` writes figures and quotes ready to paste
+#  - id: fig-first
+#    label: "<what is counted>"
+#    value: "<the number as the brief shows it, in the words of its passage>"
+#    number: 412               # the value as a plain number, counted in the unit
+#    unit: "<unit>"            # what the number counts: sorties, US dollars, percent
+#    priority: 1
+#    evidence:
+#      - source: example-source
+#        passage: "<the exact words of the seed that state the number>"
 quotes: []
+#  - id: q-first
+#    text: "<the words quoted, exactly as the seed has them>"
+#    speaker: "<who said it>"
+#    context: "<when, where and why it was said>"
+#    evidence:
+#      - source: example-source
+#        passage: "<the exact words of the seed around the quote>"
 gaps: []
+#  - id: gap-first
+#    statement: "<what the seeds leave open, in your own words>"
+#    evidence: []              # optional: a passage that shows the gap
 """
 
 
