@@ -285,3 +285,34 @@ def test_a_first_line_without_a_letter_is_no_title(workspace: Path, tmp_path: Pa
     entry = entries(workspace)["kim-jong-un-declares"]
     assert entry["title"] == headline == lines[3]
     assert "catalogued as kim-jong-un-declares" in result.output
+
+
+def _pasted(line: str) -> list[str]:
+    """The arguments of each `briefgen ...` command a "next:" line offers, as a shell splits them."""
+    import re
+    import shlex
+    return [shlex.split(command)[1:] for command in re.findall(r"`(briefgen [^`]*)`", line)]
+
+
+@pytest.mark.parametrize("step", [("seeds", "add", "{doc}"), ("audiences", "new", "board")])
+def test_the_next_step_works_when_pasted_where_the_command_ran(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                step: tuple[str, ...]) -> None:
+    """Run with -C from another folder, the "next:" line's commands carry that -C (as a shell takes the folder),
+    so pasted they reach the workspace; run in the workspace, they need none."""
+    ws = tmp_path / "my topic"
+    assert CliRunner().invoke(cli, ["init", str(ws)]).exit_code == 0
+    doc = tmp_path / "statement.txt"
+    doc.write_text("Statement of the ministry\n\nThe ministry said nothing new.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = [arg.format(doc=doc) for arg in step]
+    result = CliRunner().invoke(cli, ["-C", "my topic", *args])
+    assert result.exit_code == 0, result.output
+    next_line = result.output.splitlines()[-1]
+    for command in _pasted(next_line):
+        assert command[:2] == ["-C", "my topic"], next_line
+        pasted = CliRunner().invoke(cli, command)
+        assert "not a briefgen workspace" not in pasted.output and "seeds/s" in pasted.output, pasted.output
+    monkeypatch.chdir(ws)
+    (tmp_path / "second.txt").write_text("Second statement\n\nNothing new again.\n", encoding="utf-8")
+    again = CliRunner().invoke(cli, [*args[:2], str(tmp_path / "second.txt") if step[0] == "seeds" else "panel"])
+    assert all("-C" not in command for command in _pasted(again.output.splitlines()[-1])), again.output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import TEXT, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, briefgen_for, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 
 
@@ -47,5 +47,6 @@ def new(ctx: click.Context, workspace: Path | None, name: str, source: str, with
     ws = workspace_of(ctx, workspace, required=True)
     for path in new_audience(ws, name, source, with_template):
         say(f"created {ws.rel(path)} (from {source})")
-    say(f"next: edit {ws.rel(ws.templates / f'{name}.yaml')}, then run `briefgen check` and "
-               f"`briefgen build -a {name}`")
+    command = briefgen_for(ws)
+    say(f"next: edit {ws.rel(ws.templates / f'{name}.yaml')}, then run `{command} check` and "
+        f"`{command} build -a {name}`")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -92,6 +93,16 @@ def workspace_of(ctx: click.Context, workspace: Path | None, *, required: bool =
     if required:
         require_workspace(found)
     return found.own_seeds()
+
+
+def briefgen_for(ws: Workspace) -> str:
+    """`briefgen` as the user must type it for `ws` from here: with `-C` (as a shell takes the folder) when the
+    current folder does not lead to `ws`, so a "next: run ..." line works when pasted."""
+    if os.path.realpath(Workspace.around(Path.cwd()).root) == os.path.realpath(ws.root):
+        return "briefgen"
+    relative = os.path.relpath(ws.root)
+    folder = str(ws.root) if relative.startswith("..") else relative
+    return f"briefgen -C {shown(shlex.quote(folder), line_feeds=False)}"
 
 
 WORKSPACE = "briefgen.workspace"  # the key of the command's workspace in click's context meta

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import TEXT, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, briefgen_for, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 from briefgen.text import shown
 
@@ -47,7 +47,7 @@ def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> 
             say(f"  note: its attachments are not read: {attached.value}; {attached.origin}")
         for reason in plan.same_as:
             say(f"  warning: {reason}")
-    say(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `briefgen check`")
+    say(f"next: complete the new entries in {ws.rel(ws.catalogue)}, then run `{briefgen_for(ws)} check`")
 
 
 @seeds.command()
