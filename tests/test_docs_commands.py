@@ -219,3 +219,25 @@ def test_the_command_table_names_every_command_and_option() -> None:
         unknown += [f"{name}: {o} is no option" for o in re.findall(r"(?<![\w-])--?[a-z][\w-]*", usage)
                     if o not in known]
     assert not missing and not unknown and not usages, (missing, unknown, sorted(usages))
+
+
+def _headings(doc: Path) -> set[str]:
+    return {line.lstrip("#").strip() for line in doc.read_text(encoding="utf-8").splitlines() if line.startswith("#")}
+
+
+def test_what_the_shipped_files_point_a_reader_at_exists(tmp_path: Path) -> None:
+    """The files a workspace gets from `briefgen init` (the bundled templates and profiles, the skeletons) name
+    files of briefgen and sections of its docs: each is there, under that name (sections move into docs/)."""
+    assert CliRunner().invoke(cli, ["init", str(tmp_path / "new")]).exit_code == 0
+    stale = []
+    for shipped in sorted((tmp_path / "new").rglob("*")):
+        if not shipped.is_file() or shipped.suffix == ".json":
+            continue
+        text = shipped.read_text(encoding="utf-8")
+        for named in re.findall(r"\b((?:briefgen|docs)/[\w/.-]*\w\.(?:py|md|j2|yaml))\b", text):
+            if not (ROOT / named).is_file():
+                stale.append(f"{shipped.name}: {named} is not there")
+        for doc, section in re.findall(r"\b(README|docs/\w+\.md)\s+\"([^\"]+)\"", text):
+            if section not in _headings(ROOT / (doc + ".md" if doc == "README" else doc)):
+                stale.append(f"{shipped.name}: no section \"{section}\" in {doc}")
+    assert not stale, stale
