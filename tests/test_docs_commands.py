@@ -193,16 +193,21 @@ def _table_usages() -> dict[str, str]:
     return usages
 
 
-def _commands() -> Iterator[tuple[str, click.Command]]:
-    for name, command in cli.commands.items():
-        if not isinstance(command, click.Group) or command.invoke_without_command:
-            yield name, command
-        for sub, subcommand in getattr(command, "commands", {}).items():
-            yield f"{name} {sub}", subcommand
+def _commands(group: click.Group = cli, prefix: str = "") -> Iterator[tuple[str, click.Command]]:
+    """Every command, loaded as `--help` loads it (some are registered on first use)."""
+    with click.Context(group) as context:
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
+            assert command is not None
+            if not isinstance(command, click.Group) or command.invoke_without_command:
+                yield prefix + name, command
+            if isinstance(command, click.Group):
+                yield from _commands(command, f"{prefix}{name} ")
 
 
 def test_the_command_table_names_every_command_and_option() -> None:
-    """Each command in the README's table, with each of its options, and no option it does not have."""
+    """Each command in the README's table, with its arguments as --help names them and each of its options, and
+    no option it does not have."""
     usages = _table_usages()
     missing, unknown = [], []
     for name, command in _commands():
@@ -210,6 +215,9 @@ def test_the_command_table_names_every_command_and_option() -> None:
             missing.append(f"{name}: not in the table")
             continue
         usage = usages.pop(name)
+        with click.Context(command) as context:
+            shown = [p.make_metavar(context).strip("[].") for p in command.params if isinstance(p, click.Argument)]
+        missing += [f"{name}: {word} not in `briefgen {usage}`" for word in shown if word not in usage]
         for param in command.params:
             if param.name in ("workspace", "help") or not isinstance(param, click.Option):
                 continue  # -C is said once for all commands; --help everywhere

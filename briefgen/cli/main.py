@@ -163,11 +163,12 @@ def coverage(ctx: click.Context, workspace: Path | None, as_json: bool) -> None:
 
 @cli.command()
 @workspace_option
-@click.argument("seed", required=False, type=TEXT)
+@click.argument("seed", metavar="[SOURCE]", required=False, type=TEXT)
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=20, help="How many suggestions (default 20).")
 @click.pass_context
 def suggest(ctx: click.Context, workspace: Path | None, seed: str | None, limit: int) -> None:
-    """Numbers and quoted words in the seeds (or in source SEED) that no item uses yet, as YAML to paste."""
+    """Numbers and quoted words in the seeds (or in the one source SOURCE, by its id) that no item uses yet, as
+    YAML to paste."""
     from briefgen.authoring.suggest import suggest as find
     from briefgen.verify.check import run_check
 
@@ -205,7 +206,7 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
 
 
 @cli.command()
-@click.argument("directory", type=WORKSPACE_FOLDER)
+@click.argument("directory", metavar="DIR", type=WORKSPACE_FOLDER)
 def init(directory: Path) -> None:
     """Scaffold a new workspace: seeds/ with an empty catalogue and skeleton model, templates/."""
     from briefgen.authoring.scaffold import init_workspace

@@ -19,7 +19,7 @@ def seeds() -> None:
 
 @seeds.command()
 @workspace_option
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context
 def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> None:
     """Copy documents into seeds/ and catalogue them in seeds/sources.yaml: plain text, Markdown, web pages,
