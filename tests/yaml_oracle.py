@@ -22,7 +22,7 @@ from briefgen.model.yamlevents import (
     too_deep,
 )
 from briefgen.model.yamlpos import Lines
-from briefgen.model.yamlsrc import Key, Located, _syntax_hint
+from briefgen.model.yamlsrc import Key, Located, syntax_problem
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -35,11 +35,7 @@ def parse(text: str, display: str) -> Located:
     except RecursionError:
         raise BriefgenError(too_deep(display, None)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = lines.place(mark) if mark else (None, None)
-        hint = _syntax_hint(lines, line or 0, exc.problem_mark, exc.context_mark)
-        raise BriefgenError(Problem(display, f"YAML syntax error: {exc.problem or exc.context}", line, col,
-                                    hint=hint)) from None
+        raise BriefgenError(syntax_problem(lines, display, exc)) from None
     except yaml.YAMLError as exc:
         raise BriefgenError(Problem(display, f"YAML error: {exc}")) from None
     if node is None:

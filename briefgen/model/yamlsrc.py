@@ -165,21 +165,25 @@ def parse(text: str, display: str, *, positions: bool = True) -> Located:
     try:
         located.data = build(text, display, located.problem, Marks(located.values, located.keys) if positions else None)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        lines = Lines(text)
-        line, col = lines.place(mark) if mark else (None, None)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        hint = _syntax_hint(lines, line or 0, exc.problem_mark, exc.context_mark)
-        opened = opener(lines, exc.context, exc.context_mark, line or 0) if exc.problem_mark else None
-        if opened is not None and hint == _PLAIN_HINT:  # reported where it was opened, where the fix goes
-            line, col, hint = opened
-        raise BriefgenError(Problem(display, message, line, col, hint=hint)) from None
+        raise BriefgenError(syntax_problem(Lines(text), display, exc)) from None
     except (yaml.reader.ReaderError, UnicodeEncodeError) as exc:  # libyaml's reader refused a character
         raise BriefgenError(_refused_character(text, display, exc)) from None
     except yaml.YAMLError as exc:
         raise BriefgenError(Problem(display, f"YAML error: {exc}", hint="check the file's YAML against the "
                                     "examples in the README (or `briefgen schema`)")) from None
     return located
+
+
+def syntax_problem(lines: Lines, display: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error where an editor shows it: where libyaml met it, or where the bracket or quote left
+    open that caused it stands (the fix goes there), with what to look for."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = lines.place(mark) if mark else (None, None)
+    hint = _syntax_hint(lines, line or 0, exc.problem_mark, exc.context_mark)
+    opened = opener(lines, exc.context, exc.context_mark, line or 0) if exc.problem_mark else None
+    if opened is not None and hint == _PLAIN_HINT:
+        line, col, hint = opened
+    return Problem(display, f"YAML syntax error: {exc.problem or exc.context}", line, col, hint=hint)
 
 
 def _syntax_hint(lines: Lines, line: int, *marks: Any) -> str:
