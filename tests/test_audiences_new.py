@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import ROOT
-from tests.helpers import run
+from tests.helpers import model, pdftotext, run, save_model
 
 
 def test_new_audience_from_a_bundled_one_builds(workspace: Path) -> None:
@@ -72,3 +72,25 @@ def test_the_copy_does_not_describe_itself_as_the_audience_it_came_from(workspac
     assert comments == ["# Audience profile `panel`, started from `board` by `briefgen audiences new`: edit freely."]
     bundled = ROOT / "briefgen/templates/executive.yaml"
     assert yaml.safe_load(text) == yaml.safe_load(bundled.read_text(encoding="utf-8"))
+
+
+def test_a_section_the_filters_empty_is_named_and_the_hint_fills_it(workspace: Path) -> None:
+    """docs/audiences.md's board profile keeps max_priority 5: in a model whose figures carry no priority (50),
+    its brief has no figures at all, which check now says at the section, with how to bring them back."""
+    assert run(workspace, "audiences", "new", "board").exit_code == 0
+    profile = workspace / "templates/board.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "filters: {max_priority: 5}\n", encoding="utf-8")
+    data = model(workspace)
+    for figure in data["figures"]:
+        figure.pop("priority", None)
+    save_model(workspace, data)
+    checked = run(workspace, "check")
+    assert ("warning: sections[2]: the board brief would have no figures: all 7 in the model are left out (the most "
+            "important has priority 50, above filters.max_priority 5)") in checked.output
+    assert run(workspace, "build", "-a", "board", "-f", "pdf").exit_code == 0
+    assert "KEY FIGURES" not in pdftotext(workspace / "output/board.pdf").upper()
+    data["figures"][0]["priority"] = 5  # as the hint says
+    save_model(workspace, data)
+    assert "would have no figures" not in run(workspace, "check").output
+    assert run(workspace, "build", "-a", "board", "-f", "pdf").exit_code == 0
+    assert "KEY FIGURES" in pdftotext(workspace / "output/board.pdf").upper()

@@ -529,6 +529,9 @@ SCENARIOS: dict[str, Scenario] = {
     "font outside templates/": (_font_board("look: {fonts: {hebrew: ../seeds/font.ttf}}"), ("check",)),
     "font behind a link": (_font_board("look: {fonts: {hangul: link.ttf}}"), ("check",)),
     "font too large": (_font_board("look: {fonts: {devanagari: huge.ttf}}"), ("check",)),
+    "section every item of which the filters leave out (warning)": (
+        _board("filters: {exclude: [q-kim-ai-technology, q-dia-strategic-position, q-kim-serial-production, "
+               "q-kim-drills]}"), ("check",)),
     "chart mixes units (check)": (_board('chart: {title: "Mixed", figures: [fig-arms-to-russia, fig-active-troops]}'),
                                   ("check",)),
     "template syntax (check)": (_board("", '{% extends "base.xml.j2" %}{% block bluf %}{% if %}{% endblock %}'),

@@ -136,7 +136,29 @@ def _filters(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list
                                                  ("exclude", ids, "item ids", "no item {!r}"),
                                                  ("tags", tags, "tags the items carry", "no item carries the tag {!r}"))
                for n, wanted in enumerate(getattr(filters, key)) if wanted not in known]
-    return unknown + _kept_from(profile, name, loaded)
+    return unknown + _kept_from(profile, name, loaded) + _emptied(profile, name, loaded)
+
+
+def _emptied(profile: Profile, name: str, loaded: Loaded) -> list[Problem]:
+    """A warning for each section the profile lists of which the model has items, every one left out by the
+    filters (or by its own audiences): the brief would go without the section, and say nothing of it."""
+    from briefgen.render.selection import shown_by
+
+    limit = profile.filters.max_priority
+    emptied = [(n, section, items) for n, section in enumerate(profile.sections) if section in ITEM_KINDS
+               and (items := getattr(loaded.summary, section)) and not any(shown_by(i, profile, name) for i in items)]
+    problems = []
+    for n, section, items in emptied:
+        first = min(i.priority for i in items)
+        why, fix = ((f"the most important has priority {first}, above filters.max_priority {limit}",
+                     f"give the {section} it should show a priority of at most {limit} in seeds/summary.yaml (an item "
+                     "without one has 50), raise filters.max_priority")
+                    if first > limit else ("by filters.exclude, filters.tags or the items' own audiences",
+                                           "loosen filters.exclude or filters.tags (or the items' audiences)"))
+        problems.append(profile.problem(
+            ("sections", n), f"the {name} brief would have no {section}: all {len(items)} in the model are left out "
+            f"({why})", f"{fix}, or take {section} out of sections", warning=True))
+    return problems
 
 
 def _kept_from(profile: Profile, name: str, loaded: Loaded) -> list[Problem]:

@@ -52,7 +52,7 @@ def select(summary: Summary, profile: Profile, audience: str,
     def chosen(items: list[Item], limit: int, section: str) -> tuple[Item, ...]:
         if section not in profile.sections:
             return ()
-        wanted = [i for i in items if _wanted(i, profile, audience)]
+        wanted = [i for i in items if shown_by(i, profile, audience)]
         withheld.extend(i.id for i in wanted if not allows(i.id))
         kept = sorted((i for i in wanted if allows(i.id)), key=lambda i: i.priority)
         return tuple(kept[:limit])
@@ -68,7 +68,7 @@ def select(summary: Summary, profile: Profile, audience: str,
                      tuple(f for f in chart if allows(f.id)), tuple(withheld))
 
 
-def _wanted(item: Item, profile: Profile, audience: str) -> bool:
+def shown_by(item: Item, profile: Profile, audience: str) -> bool:
     """Whether the profile's filters show the item. An item's own `audiences` list is the analyst's word on
     who may see it: `filters.include` brings back what tags or priority leave out, never what that list does."""
     rules = profile.filters
