@@ -18,7 +18,7 @@ from briefgen.model.disguise import HINTS
 from briefgen.model.fielddocs import field_docs
 from briefgen.model.fields import MAX_ITEMS
 from briefgen.model.schema import Catalogue, Summary
-from briefgen.model.yamlsrc import Key, Located, load
+from briefgen.model.yamlsrc import Key, Located, load, parsing_ahead
 from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
 
@@ -46,14 +46,15 @@ def load_workspace(ws: Workspace, draft: bool = False) -> Loaded:
     `draft` accepts catalogue entries whose bibliographic fields are not filled in yet (DRAFT_STANDINS)."""
     problems: list[Problem] = []
     results: dict[str, Any] = {}
-    for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
-        try:
-            src = load(model_file(ws, path), ws.rel(path), ws.cache)
-            if draft and model is Catalogue:
-                src = _drafted(src)
-            results[name] = (validate(src, model), src)
-        except BriefgenError as exc:
-            problems.extend(exc.problems)
+    with parsing_ahead(ws.model_files, ws.cache):  # a large model parsed while the catalogue is
+        for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
+            try:
+                src = load(model_file(ws, path), ws.rel(path), ws.cache)
+                if draft and model is Catalogue:
+                    src = _drafted(src)
+                results[name] = (validate(src, model), src)
+            except BriefgenError as exc:
+                problems.extend(exc.problems)
     if problems:
         raise BriefgenError(problems)
     (catalogue, cat_src), (summary, sum_src) = results["catalogue"], results["summary"]
