@@ -1,7 +1,8 @@
 """A large model parsed ahead by a forked child (model/yamlsrc.py, parsing_ahead) gives what parsing it here
 gives: the same data, the same cache entry, the same report of a text that does not parse; a child that fails,
 is cut short or is not wanted leaves the parse to this process and nothing behind. A first check starts it
-before it stamps the inputs; a check with a stored verdict does not."""
+before it stamps the inputs; a check with a stored verdict does not. Meanwhile the seeds to be verified are
+read, and the report is the one process's."""
 
 from __future__ import annotations
 
@@ -15,11 +16,17 @@ import pytest
 
 import briefgen.forking as forking
 import briefgen.model.yamlsrc as yamlsrc
+import briefgen.regen.checkcache as checkcache
 import briefgen.regen.checking as checking
+import briefgen.verify.halves as halves
 from briefgen.model.loader import load_workspace
+from briefgen.model.schema import Source
 from briefgen.regen.checking import check_verdict
+from briefgen.verify.check import run_check
+from briefgen.verify.reading import Folder
 from briefgen.workspace import Workspace
 from tests.helpers import edit, run
+from tests.test_verify_halves import _hostile, _report
 
 
 @pytest.fixture
@@ -138,7 +145,7 @@ def test_no_child_without_a_core_to_spare_or_with_the_parse_cached(ahead: Worksp
 def test_a_first_check_parses_ahead_and_a_stored_verdict_does_not(ahead: Workspace,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     forked, parsed, stamping = _forks(monkeypatch), _parsed_here(monkeypatch), []
-    real_recall = checking.recall
+    real_recall = checkcache.recall
 
     def recall(ws: Workspace) -> object:
         stamping.append(bool(yamlsrc._AHEAD))  # the model is being parsed while the inputs are stamped
@@ -153,3 +160,28 @@ def test_a_first_check_parses_ahead_and_a_stored_verdict_does_not(ahead: Workspa
         one.setenv("BRIEFGEN_WORKERS", "1")
         shutil.rmtree(ahead.output)
         assert check_verdict(ahead)[0] == first
+
+
+@pytest.mark.parametrize("share_from", [2, 10_000])  # the seeds read by two processes, then by this one alone
+def test_seeds_read_while_the_model_is_parsed_give_the_report_of_one_process(
+        ahead: Workspace, monkeypatch: pytest.MonkeyPatch, share_from: int) -> None:
+    _hostile(ahead.root)
+    monkeypatch.setattr(halves, "SHARE_FROM", share_from)
+    with monkeypatch.context() as one:
+        one.setenv("BRIEFGEN_WORKERS", "1")
+        alone = _report(run_check(ahead))
+    shutil.rmtree(ahead.output)
+    early: list[tuple[str, bool]] = []
+    real = Folder.read_early
+
+    def read_early(folder: Folder, source: Source, digest: bool = False) -> None:
+        early.append((source.file, bool(yamlsrc._AHEAD)))
+        real(folder, source, digest)
+
+    monkeypatch.setattr(Folder, "read_early", read_early)
+    forked = _forks(monkeypatch)
+    checked = run_check(ahead)
+    assert len(forked) == 1 and _report(checked) == alone
+    catalogue = [source.file for source in checked.loaded.catalogue.sources]
+    assert early == [(name, True) for name in catalogue]  # every seed, read while the child parsed the model
+    assert "is not valid UTF-8" in alone[0] and "seed file not found" in alone[0]

@@ -170,6 +170,11 @@ def parsing_ahead(paths: Sequence[Path], cache: Path) -> Iterator[None]:
             stop(*child)
 
 
+def parsed_ahead() -> bool:
+    """Whether a child is parsing a file ahead (its answer not taken yet)."""
+    return bool(_AHEAD)
+
+
 def _ahead(paths: Sequence[Path], cache: Path) -> str | None:
     """Fork the child parsing the largest of `paths`; the sha256 of the bytes it parses, None when none."""
     sizes = {path: size for path in paths if AHEAD_FROM <= (size := _size(path)) <= MAX_YAML_BYTES}
