@@ -121,6 +121,8 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
     folder = early.folder if early is not None and early.folder is not None else Folder.scan(ws)
     stamped = [folder.stamped(source, digests or {}) for source in loaded.catalogue.sources]
     answers = shared(loaded, partial(folder.read, digest=store is not None), meanwhile, _unknown(store, stamped))
+    if answers is not None:  # the seeds read early for the child's half: answered by it (or read again below)
+        folder.early.clear()
     if answers is None and meanwhile is not None:
         meanwhile()
     result = Verification(seeds=Shelf(), store=store, answers=answers)
@@ -132,7 +134,7 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
         result.items[owner[2]] = _check_item(loaded, result, sources, unreadable, owner, evidence)
     check_figures(loaded, result)
     _check_quotes(loaded, result)
-    folder.early.clear()  # seeds read early and not taken here (the child's half, which it took): freed
+    folder.early.clear()  # seeds read early and not taken (an entry naming a file another entry names)
     return result
 
 
