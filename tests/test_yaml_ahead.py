@@ -129,7 +129,7 @@ def test_a_child_not_wanted_is_stopped_and_waited_for(ahead: Workspace, monkeypa
     assert len(forked) == 2 and not yamlsrc._AHEAD
 
 
-def test_no_child_without_a_core_to_spare_or_with_the_parse_cached(ahead: Workspace,
+def test_no_child_without_a_core_to_spare_with_the_parse_cached_or_for_a_link(ahead: Workspace,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     forked = _forks(monkeypatch)
     with monkeypatch.context() as one:
@@ -140,6 +140,12 @@ def test_no_child_without_a_core_to_spare_or_with_the_parse_cached(ahead: Worksp
     shutil.rmtree(ahead.cache)
     load_workspace(ahead)  # too small to be worth a fork
     assert forked == []
+    monkeypatch.setattr(yamlsrc, "AHEAD_FROM", 1)
+    shutil.rmtree(ahead.cache)
+    ahead.summary.rename(ahead.seeds / "model.yaml")
+    ahead.summary.symlink_to("model.yaml")  # a link is read by load(), which decides about it, never ahead
+    parsed = _parsed_here(monkeypatch)
+    assert load_workspace(ahead).summary.brief.title and parsed == ["seeds/summary.yaml"]  # the catalogue ahead
 
 
 def test_a_first_check_parses_ahead_and_a_stored_verdict_does_not(ahead: Workspace,

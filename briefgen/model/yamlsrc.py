@@ -12,6 +12,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,10 +197,12 @@ def _ahead(paths: Sequence[Path], cache: Path) -> str | None:
 
 
 def _size(path: Path) -> int:
+    """The size of the regular file at `path` itself (0 for a link, which load() may refuse, or anything else)."""
     try:
-        return os.stat(path).st_size
+        info = os.lstat(path)
     except (OSError, ValueError):
         return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 def _parsed_ahead(digest: str) -> tuple[Any, bytes] | None:
