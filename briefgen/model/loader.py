@@ -7,6 +7,7 @@ import os
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from briefgen.model.disguise import HINTS
 from briefgen.model.fielddocs import field_docs
 from briefgen.model.fields import MAX_ITEMS
 from briefgen.model.schema import Catalogue, Summary
-from briefgen.model.yamlsrc import Key, Located, load
+from briefgen.model.yamlsrc import Key, Located, load, parsed_ahead, parsing_ahead
 from briefgen.safeio import LINK_HINT, inside
 from briefgen.workspace import Workspace
 
@@ -40,24 +41,35 @@ DRAFT_STANDINS = {"originator": None, "title": "(title not filled in)", "publish
                   "descriptor": "(descriptor not filled in)"}
 
 
-def load_workspace(ws: Workspace, draft: bool = False) -> Loaded:
+def load_workspace(ws: Workspace, draft: bool = False,
+                   meanwhile: Callable[[Catalogue], object] | None = None) -> Loaded:
     """Parse and validate both files; every schema problem of both files is raised together.
 
-    `draft` accepts catalogue entries whose bibliographic fields are not filled in yet (DRAFT_STANDINS)."""
+    `draft` accepts catalogue entries whose bibliographic fields are not filled in yet (DRAFT_STANDINS). A large
+    model is parsed by a child while this process loads the catalogue (yamlsrc.parsing_ahead), then does
+    `meanwhile` with it (when it loaded) until the model's data comes."""
     problems: list[Problem] = []
-    results: dict[str, Any] = {}
-    for name, path, model in (("catalogue", ws.catalogue, Catalogue), ("summary", ws.summary, Summary)):
-        try:
-            src = load(model_file(ws, path), ws.rel(path), ws.cache)
-            if draft and model is Catalogue:
-                src = _drafted(src)
-            results[name] = (validate(src, model), src)
-        except BriefgenError as exc:
-            problems.extend(exc.problems)
-    if problems:
+    with parsing_ahead(ws.model_files, ws.cache):
+        cat = _validated(ws, ws.catalogue, Catalogue, draft, problems)
+        if cat is not None and meanwhile is not None and parsed_ahead():
+            meanwhile(cat[0])
+        summary = _validated(ws, ws.summary, Summary, draft, problems)
+    if problems or cat is None or summary is None:
         raise BriefgenError(problems)
-    (catalogue, cat_src), (summary, sum_src) = results["catalogue"], results["summary"]
-    return Loaded(catalogue, summary, cat_src, sum_src)
+    return Loaded(cat[0], summary[0], cat[1], summary[1])
+
+
+def _validated(ws: Workspace, path: Path, model: type[M], draft: bool,
+               problems: list[Problem]) -> tuple[M, Located] | None:
+    """One file loaded and validated; None with its problems added to `problems`."""
+    try:
+        src = load(model_file(ws, path), ws.rel(path), ws.cache)
+        if draft and model is Catalogue:
+            src = _drafted(src)
+        return validate(src, model), src
+    except BriefgenError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def model_file(ws: Workspace, path: Path) -> Path:

@@ -1,7 +1,9 @@
 """Plain data built straight from libyaml's events, never a node tree (issue 20, target 4).
 
 Composing PyYAML's node tree first (a node and two marks per value) made an 8 MB model of 50,000 entries take
-~2 s and ~200 MB more at the peak than the data itself; its events take ~0.5 s and are dropped as read.
+~2 s and ~200 MB more at the peak than the data itself; its events take ~0.8 s and are dropped as read, and
+building the data from them ~0.4 s more (the common events, a plain scalar or a collection's start or end, are
+each taken in one step).
 
 What is built is what building from the node tree gave: no tag constructs an object (plain scalars resolve to
 strings, numbers, booleans and null; dates stay the text written), aliases are refused (and with them alias
@@ -83,8 +85,7 @@ def build(text: str, display: str, locate: Locate, marks: Marks | None) -> Any:
     BriefgenError for data briefgen does not read, yaml.YAMLError for a text that does not parse (and
     UnicodeEncodeError for a text holding a lone surrogate, which libyaml cannot be given)."""
     builder = _Builder(display, locate, marks, Lines(text).place)
-    for event in yaml.parse(text, Loader=Loader):
-        builder.take(event)
+    _read(text, builder)
     if builder.problem is not None:
         raise BriefgenError(builder.problem)
     if builder.root is _NOTHING:
@@ -95,6 +96,33 @@ def build(text: str, display: str, locate: Locate, marks: Marks | None) -> Any:
 _NOTHING = object()
 
 
+def _read(text: str, builder: _Builder) -> None:
+    """Give the builder every event of `text`, as yaml.parse gives them, with fewer calls per event: the parser's
+    own get_event to the stream's end, and a plain scalar (most events) offered to the one step that takes it
+    (_Builder.plain_entry), and so a collection's start (plain_collection) and end, when no positions are kept."""
+    loader = Loader(text)
+    try:
+        get, take, pop, fast = loader.get_event, builder.take, builder.stack.pop, builder.marks is None
+        entry, collection = builder.plain_entry, builder.plain_collection
+        while True:
+            event: Any = get()
+            kind = type(event)
+            if kind is _SCALAR:
+                if fast and entry(event):
+                    continue
+            elif kind in _ENDS:
+                pop()
+                continue
+            elif kind in _COLLECTION_STARTS and fast and _FIRST_DECIDES and collection(event, kind is _MAPPING):
+                continue
+            take(event)
+            if kind is _STREAM_END:
+                return
+    finally:
+        loader.dispose()
+
+
+_SCALAR, _MAPPING, _STREAM_END = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.StreamEndEvent
 _COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _NODE_EVENTS = (yaml.ScalarEvent, *_COLLECTION_STARTS, yaml.AliasEvent)
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -114,8 +142,6 @@ class _Builder:
 
     def take(self, event: yaml.Event) -> None:
         kind = type(event)
-        if kind is yaml.ScalarEvent and self._plain_entry(event):  # type: ignore[arg-type]
-            return
         if kind in _NODE_EVENTS:
             if event.anchor is not None:  # type: ignore[attr-defined]
                 self._anchor(event)  # type: ignore[arg-type]
@@ -132,36 +158,49 @@ class _Builder:
                                                   "but found another document", start)
             self.document = start
 
-    def _plain_entry(self, event: yaml.ScalarEvent) -> bool:
-        """The common case, taken in one step: a scalar without tag or anchor as a mapping's key or value, no
-        positions kept, nothing wrong so far. False for anything else (the general way then takes it)."""
+    def plain_entry(self, event: yaml.ScalarEvent) -> bool:
+        """The common case, taken in one step: a scalar without tag or anchor as a mapping's key, its value or a
+        list's item, no positions kept (the caller's to know), nothing wrong so far. False for anything else
+        (take() then takes it)."""
         stack = self.stack
-        if not stack or self.marks is not None or self.problem is not None or event.anchor is not None or (
-                event.tag is not None):
+        if not stack or self.problem is not None or event.anchor is not None or event.tag is not None:
             return False
-        parent = stack[-1]
-        if not parent.mapping:
-            return False
-        text = event.value
-        if parent.key is None:  # a key: not a merge key, not seen before in this mapping
+        parent, text = stack[-1], event.value
+        if parent.mapping and parent.key is None:  # a key: not a merge key, not seen before in this mapping
             if (text == "<<" and not event.style) or text in parent.value:
                 return False
             parent.key, parent.key_start = text, event.start_mark
             return True
         if len(parent.path) >= MAX_DEPTH:
             return False
-        if event.style:
-            value: Any = text
+        value = text if event.style else _plain_value(text)
+        if value is _NOTHING:
+            return False
+        if parent.mapping:
+            parent.value[parent.key] = value  # type: ignore[index, call-overload]
+            parent.key = None
         else:
-            tag = _PLAIN_RESOLVED.get(text) or _resolve_plain(text)
-            if tag in _PLAIN_TAGS:
-                value = text
-            elif tag in _SCALAR_TAGS and not _too_long(tag, text):
-                value = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text), deep=True)
-            else:
-                return False
-        parent.value[parent.key] = value  # type: ignore[call-overload]
-        parent.key = None
+            parent.value.append(value)  # type: ignore[union-attr]
+        return True
+
+    def plain_collection(self, event: yaml.CollectionStartEvent, mapping: bool) -> bool:
+        """A mapping or list without tag or anchor as a mapping's value or a list's item, taken in one step (no
+        positions kept, nothing wrong so far); False for anything else."""
+        stack = self.stack
+        if not stack or self.problem is not None or event.anchor is not None or event.tag is not None:
+            return False
+        parent = stack[-1]
+        if len(parent.path) >= MAX_DEPTH or (parent.mapping and parent.key is None):
+            return False
+        value: dict[str, Any] | list[Any] = {} if mapping else []
+        if parent.mapping:
+            path: Key = (*parent.path, parent.key)  # type: ignore[arg-type]
+            parent.value[parent.key] = value  # type: ignore[index, call-overload]
+            parent.key = None
+        else:
+            path = (*parent.path, len(parent.value))
+            parent.value.append(value)  # type: ignore[union-attr]
+        stack.append(_Open(path, value, mapping))
         return True
 
     def _anchor(self, event: yaml.NodeEvent) -> None:
@@ -266,7 +305,7 @@ class _Builder:
 
     def _fail(self, problem: Problem) -> None:
         self.problem = problem
-        self.stack = [_Open((), [], False) for _ in self.stack]  # only the nesting is followed from here
+        self.stack[:] = [_Open((), [], False) for _ in self.stack]  # only the nesting is followed from here
 
 
 def _path_of(parent: _Open | None) -> Key:
@@ -278,10 +317,36 @@ def _path_of(parent: _Open | None) -> Key:
     return (*parent.path, len(parent.value))
 
 
+# The first characters by which a plain scalar may resolve to another tag than text's (Resolver.resolve looks its
+# resolvers up by the first character), when nothing else can (no resolver for any first character, or by path).
+_RESOLVED_FIRST = frozenset(_RESOLVER.yaml_implicit_resolvers)
+_FIRST_DECIDES = None not in _RESOLVED_FIRST and not _RESOLVER.yaml_path_resolvers
+_STR = yaml.resolver.Resolver.DEFAULT_SCALAR_TAG
 _PLAIN_RESOLVED: dict[str, str] = {}  # the tags of short plain scalars (a model repeats "moderate", "report"...)
 
 
+_PLAIN_VALUES: dict[str, Any] = {}  # short plain scalars read as numbers, booleans or null ("3", "true", "null")
+
+
+def _plain_value(text: str) -> Any:
+    """What a plain scalar without tag reads as, as _scalar reads it; _NOTHING when _scalar must say more."""
+    known = _PLAIN_VALUES.get(text, _NOTHING)
+    if known is not _NOTHING:
+        return known
+    tag = _PLAIN_RESOLVED.get(text) or _resolve_plain(text)
+    if tag in _PLAIN_TAGS:
+        return text
+    if tag not in _SCALAR_TAGS or _too_long(tag, text):
+        return _NOTHING
+    value = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text), deep=True)
+    if len(text) <= 32 and len(_PLAIN_VALUES) < 4096 and value == value:  # immutable values (NaN not kept)
+        _PLAIN_VALUES[text] = value
+    return value
+
+
 def _resolve_plain(text: str) -> str:
+    if _FIRST_DECIDES and text and text[0] not in _RESOLVED_FIRST:  # no resolver for its first character: text
+        return _STR
     tag = str(_RESOLVER.resolve(yaml.ScalarNode, text, (True, False)))  # type: ignore[no-untyped-call]
     if len(text) <= 32 and len(_PLAIN_RESOLVED) < 4096:
         _PLAIN_RESOLVED[text] = tag

@@ -12,6 +12,8 @@ import hashlib
 import marshal
 import os
 import re
+import stat
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ import yaml
 
 from briefgen.atomic import cache_put
 from briefgen.errors import BriefgenError, Problem
+from briefgen.forking import collect, fork, stop, workers_for
 from briefgen.model.yamlevents import MAX_DEPTH, Marks, build, dotted
 from briefgen.model.yamlevents import Key as Key  # the path type every reader of a Located uses
 from briefgen.model.yamlevents import Loader as _Loader
@@ -127,16 +130,91 @@ def _recent_parse(raw: bytes, text: str, display: str) -> Located:
     return Located(marshal.loads(kept), display, text=text)
 
 
+def _entry(cache: Path, digest: str) -> Path:
+    """The cache entry of the data parsed from bytes of this sha256. marshal, not pickle: it holds only plain
+    data (dicts, lists, strings, numbers) and runs no code."""
+    return cache / f"yaml-{digest}.marshal"
+
+
 def _cached_parse(raw: bytes, text: str, display: str, cache: Path) -> Located:
-    # marshal, not pickle: it holds only plain data (dicts, lists, strings, numbers) and runs no code.
-    entry = cache / f"yaml-{hashlib.sha256(raw).hexdigest()}.marshal"
+    digest = hashlib.sha256(raw).hexdigest()
+    entry = _entry(cache, digest)
     with contextlib.suppress(DamagedState):  # a damaged entry: parse again
         data = load_state(entry, MAX_YAML_BYTES * 4, _mapping, kind="marshal", depth=MAX_DEPTH, kinds=_BUILT)
         if data is not None:
             return Located(data, display, text=text)
-    located = parse(text, display, positions=False)
-    cache_put(entry, marshal.dumps(located.data))
+    if (ahead := _parsed_ahead(digest)) is not None:
+        data, dumped = ahead
+        located = Located(data, display, text=text)
+    else:
+        located = parse(text, display, positions=False)
+        dumped = marshal.dumps(located.data)
+    cache_put(entry, dumped)
     return located
+
+
+AHEAD_FROM = 1024 * 1024  # bytes of YAML (~5,000 entries of a model): below it a fork saves less than it costs
+_AHEAD: dict[str, tuple[int, int]] = {}  # the child parsing bytes of this sha256 (its pid and pipe), if any
+
+
+@contextlib.contextmanager
+def parsing_ahead(paths: Sequence[Path], cache: Path) -> Iterator[None]:
+    """While the block runs, a forked child parses the largest of `paths` (from AHEAD_FROM bytes, and when its
+    parse is not in `cache`), so that load() of the same bytes takes its data rather than parse them: the
+    first check of a large workspace parses its model while it stamps its inputs and parses the catalogue.
+    At most one child at a time, on two free cores; whatever it cannot give (an error in the text, a failure
+    of any kind, other bytes by then) load() parses itself, as without it. A child not taken is stopped."""
+    digest = _ahead(paths, cache) if not _AHEAD and workers_for(2) >= 2 else None
+    try:
+        yield
+    finally:
+        if digest is not None and (child := _AHEAD.pop(digest, None)) is not None:
+            stop(*child)
+
+
+def parsed_ahead() -> bool:
+    """Whether a child is parsing a file ahead (its answer not taken yet)."""
+    return bool(_AHEAD)
+
+
+def _ahead(paths: Sequence[Path], cache: Path) -> str | None:
+    """Fork the child parsing the largest of `paths`; the sha256 of the bytes it parses, None when none."""
+    sizes = {path: size for path in paths if AHEAD_FROM <= (size := _size(path)) <= MAX_YAML_BYTES}
+    if not sizes:
+        return None
+    try:
+        raw = read_regular(max(sizes, key=sizes.__getitem__), MAX_YAML_BYTES)
+        text = decoded(raw, "")
+    except (OSError, BriefgenError):  # load() says what is wrong
+        return None
+    digest = hashlib.sha256(raw).hexdigest()
+    if _entry(cache, digest).exists():
+        return None
+    child = fork(lambda: marshal.dumps(parse(text, "", positions=False).data))
+    if child is None:
+        return None
+    _AHEAD[digest] = child
+    return digest
+
+
+def _size(path: Path) -> int:
+    """The size of the regular file at `path` itself (0 for a link, which load() may refuse, or anything else)."""
+    try:
+        info = os.lstat(path)
+    except (OSError, ValueError):
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
+
+def _parsed_ahead(digest: str) -> tuple[Any, bytes] | None:
+    """The data a child parsed from bytes of this sha256, and as marshal wrote it; None without a child or an
+    answer (a text that does not parse ends its child without one)."""
+    child = _AHEAD.pop(digest, None)
+    sent = collect(*child) if child is not None else None
+    try:
+        return (marshal.loads(sent), sent) if sent is not None else None
+    except (EOFError, ValueError, TypeError):  # an answer cut short
+        return None
 
 
 _BUILT: frozenset[type] = frozenset({dict, list, str, int, float, bool, type(None)})  # all building from YAML gives

@@ -4,11 +4,21 @@ everything afresh. Whichever way it is reached, the verdict is the same text, JS
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from functools import partial
 from typing import TYPE_CHECKING
 
 from briefgen.collector import collection_paused
-from briefgen.regen.checkcache import Cutoff, Verdict, recall, remember, seed_digests, stamps_beside, tie_store
+from briefgen.regen.checkcache import (
+    CACHE_NAME,
+    Cutoff,
+    Verdict,
+    recall,
+    remember,
+    seed_digests,
+    stamps_beside,
+    tie_store,
+)
 from briefgen.workspace import Workspace
 
 if TYPE_CHECKING:  # the model and its verification load only when the stored verdict does not stand
@@ -28,6 +38,21 @@ def check_verdict(ws: Workspace, no_cache: bool = False, verified: bool = False,
 
 
 def _verdict(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tuple[Verdict, Checked | None]:
+    with _parsing_ahead(ws):
+        return _verified(ws, no_cache, verified, as_json)
+
+
+def _parsing_ahead(ws: Workspace) -> AbstractContextManager[None]:
+    """A first check (no stored verdict: it will verify) starts parsing a large model now, in a child, while
+    this process stamps the inputs and imports the verification (model/yamlsrc.py, parsing_ahead)."""
+    if (ws.cache / CACHE_NAME).exists():
+        return nullcontext()
+    from briefgen.model.yamlsrc import parsing_ahead
+
+    return parsing_ahead(ws.model_files, ws.cache)
+
+
+def _verified(ws: Workspace, no_cache: bool, verified: bool, as_json: bool) -> tuple[Verdict, Checked | None]:
     # Stamped before the verification, also afresh: a file changed while it is verified then no longer
     # matches the stamps the verdict is stored under, so the next check verifies it again.
     verdict, stamps, record = (None, stamps_beside(ws, _imports), None) if no_cache else recall(ws)

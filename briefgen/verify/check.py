@@ -18,7 +18,7 @@ from briefgen.verify.dates import date_problems
 from briefgen.verify.lint import lint, wording
 from briefgen.verify.markings import Markings, assess
 from briefgen.verify.owners import SECTIONS
-from briefgen.verify.passages import Citation, Verification, verify
+from briefgen.verify.passages import Citation, EarlySeeds, Verification, verify
 from briefgen.verify.placeholders import placeholders
 from briefgen.verify.ties import TieStore
 from briefgen.workspace import Workspace
@@ -64,7 +64,8 @@ def run_check(ws: Workspace, draft: bool = False, fonts: Callable[[], Mapping[st
     searched again. `extra`: the caller's own checks of the model alone, reported last. The checks of the
     model alone are made while a child shares the verification of a large catalogue (verify/halves.py)."""
     with collection_paused():
-        loaded = load_workspace(ws, draft)
+        early = EarlySeeds(ws, store, digests)  # read while a child parses a large model
+        loaded = load_workspace(ws, draft, early)
         model_only: list[list[Problem]] = []  # the checks of the model alone, made while a child verifies
         worded: list[list[Problem]] = []
 
@@ -73,7 +74,7 @@ def run_check(ws: Workspace, draft: bool = False, fonts: Callable[[], Mapping[st
                                extra(loaded) if extra else []))
             worded.extend(wording(loaded))
 
-        verification = verify(ws, loaded, store, digests, meanwhile)
+        verification = verify(ws, loaded, store, digests, meanwhile, early)
         blanks, undrawable, theirs = model_only
         verification.problems.extend(blanks)
         if not draft:  # a draft entry's missing dates stand in as the year 1000 (loader.DRAFT_STANDINS)

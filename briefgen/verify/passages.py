@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
 from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
-from briefgen.model.schema import Evidence, Source
+from briefgen.model.schema import Catalogue, Evidence, Source
 from briefgen.model.yamlsrc import Key
 from briefgen.sources.seeds import pinpoint
 from briefgen.sources.textnorm import normalise
@@ -18,7 +19,7 @@ from briefgen.verify.owners import SECTIONS, Kind, Owner, evidence_owners
 from briefgen.verify.places import in_quotation_marks, several_places, tie_of
 from briefgen.verify.reading import CASE_HINT, Folder, known_before, read_seeds
 from briefgen.verify.shelf import Shelf
-from briefgen.verify.ties import Tie, TieStore, quoted_key, tie_key
+from briefgen.verify.ties import Content, Tie, TieStore, quoted_key, tie_key
 from briefgen.workspace import Workspace
 
 
@@ -82,19 +83,46 @@ class Verification:
         self.items[item_id] = ItemCheck(old.kind, old.id, old.citations, True)
 
 
+@dataclass
+class EarlySeeds:
+    """The seeds verify() will read (those the tie store does not know), read while a child parses a large model
+    (load_workspace's `meanwhile`); `folder` holds them until verify() takes each, in whichever process (a
+    child that shares the verification, verify/halves.py, is forked with them)."""
+
+    ws: Workspace
+    store: TieStore | None = None
+    digests: Mapping[str, str] | None = None
+    folder: Folder | None = None
+
+    def __call__(self, catalogue: Catalogue) -> None:
+        with contextlib.suppress(OSError):  # seeds/ cannot be listed: verify() says so, in its turn
+            self.folder = folder = Folder.scan(self.ws)
+            wanted = _unknown(self.store, [folder.stamped(source, self.digests or {}) for source in catalogue.sources])
+            for i, source in enumerate(catalogue.sources):
+                if wanted(i):
+                    folder.read_early(source, digest=self.store is not None)
+
+
+def _unknown(store: TieStore | None, stamped: list[Content | None]) -> Callable[[int], bool]:
+    """Whether the tie store does not know catalogue entry i's bytes, as stamped (its seed is to be read)."""
+    return lambda i: not known_before(store, stamped[i])
+
+
 def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
-           digests: Mapping[str, str] | None = None, meanwhile: Callable[[], None] | None = None) -> Verification:
+           digests: Mapping[str, str] | None = None, meanwhile: Callable[[], None] | None = None,
+           early: EarlySeeds | None = None) -> Verification:
     """Check the catalogue, the seeds, ids, every passage, figure numbers and quotes.
 
     With a `store` (the last check's ties) and `digests` (the sha256 of seed files by name, from their stamps),
     a question the store answers for the same bytes is not asked again, and its seed is not read. The seeds of
     a large catalogue that the store does not know are read and searched in two processes (verify/halves.py).
     `meanwhile`: work of the caller's own, done once, before the items are verified (while the second
-    process finishes its half, when there is one)."""
-    folder = Folder.scan(ws)
+    process finishes its half, when there is one). `early`: the seeds of this process's half read already."""
+    folder = early.folder if early is not None and early.folder is not None else Folder.scan(ws)
     stamped = [folder.stamped(source, digests or {}) for source in loaded.catalogue.sources]
-    answers = shared(loaded, partial(folder.read, digest=store is not None), meanwhile,
-                     lambda i: not known_before(store, stamped[i]))
+    answers = shared(loaded, partial(folder.read, digest=store is not None), meanwhile, _unknown(store, stamped))
+    if answers is not None:  # the seeds read early for the child's half: answered by it (or read again below)
+        folder.early.clear()
     if answers is None and meanwhile is not None:
         meanwhile()
     result = Verification(seeds=Shelf(), store=store, answers=answers)
@@ -106,6 +134,7 @@ def verify(ws: Workspace, loaded: Loaded, store: TieStore | None = None,
         result.items[owner[2]] = _check_item(loaded, result, sources, unreadable, owner, evidence)
     check_figures(loaded, result)
     _check_quotes(loaded, result)
+    folder.early.clear()  # seeds read early and not taken (an entry naming a file another entry names)
     return result
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.errors import Problem
@@ -38,6 +38,7 @@ class Folder:
     links: frozenset[str]
     cache: str
     model: Identities  # the model and catalogue, never a seed
+    early: dict[tuple[str, str, bool], Seed | SeedError] = field(default_factory=dict, compare=False)  # read_early
 
     @classmethod
     def scan(cls, ws: Workspace) -> Folder:
@@ -49,8 +50,22 @@ class Folder:
                    identities(ws.model_files))
 
     def read(self, source: Source, digest: bool = False) -> Seed:
-        """The seed of one catalogue entry (SeedError when it cannot be read); `digest`: with its bytes' hash."""
+        """The seed of one catalogue entry (SeedError when it cannot be read); `digest`: with its bytes' hash.
+        A seed read early for this very read is taken (once) rather than read again."""
+        early = self.early.pop((source.file, source.reading, digest), None)
+        if isinstance(early, SeedError):
+            raise early
+        if early is not None:
+            return early
         return read_seed(self.root, source.file, self.cache, source.reading, self.links, digest, self.model)
+
+    def read_early(self, source: Source, digest: bool = False) -> None:
+        """Read an entry's seed now, for the read() of it to come (its SeedError, if any, is raised then)."""
+        try:
+            seed: Seed | SeedError = self.read(source, digest)
+        except SeedError as exc:
+            seed = exc
+        self.early[source.file, source.reading, digest] = seed
 
     def stamped(self, source: Source, digests: Mapping[str, str]) -> Content | None:
         """The content key of an entry's seed as its stamp's hash gives it (None for a link: the check decides
