@@ -104,6 +104,14 @@ def build_held(ws: Workspace, target: Path, audiences: list[str], formats: tuple
 
 def _build_locked(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
                   if_changed: bool, issuing: Issuing | None) -> BuildReport:
+    from briefgen.model.yamlsrc import parsing_ahead
+
+    with parsing_ahead(ws.model_files, ws.cache):  # a large model not parsed before: a child parses it meanwhile
+        return _build_stamped(ws, audiences, formats, target, strict, if_changed, issuing)
+
+
+def _build_stamped(ws: Workspace, audiences: list[str], formats: tuple[str, ...], target: Path, strict: bool,
+                   if_changed: bool, issuing: Issuing | None) -> BuildReport:
     lock = read_lock(target)
     stamps, _ = restamp(input_files(ws), lock.inputs)
     names = resolve_audiences(ws, audiences)
