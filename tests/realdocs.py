@@ -1,0 +1,240 @@
+"""A seeded corpus of documents written by the real tools (pandoc, LibreOffice) from rich Markdown sources, and
+the check that briefgen reads each as the tool itself shows it.
+
+`sources(seed, count)` writes varied Markdown documents (headings, nested and numbered lists, a table, footnotes,
+block quotes, links, smart quotes, dashes, non-breaking spaces, soft hyphens, ligature-prone words, numbers with
+separators, dates, paragraphs in many scripts); `convert` has pandoc and LibreOffice make every format of each
+(batched: one LibreOffice run per target format); `oracle` is the tool's own text view of a file (LibreOffice's
+text export, pdftotext, pandoc's plain text); `faults` compares it with briefgen's reading.
+
+Run as a script for a wide run: `python tests/realdocs.py SEED COUNT` prints the figures and each fault.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen.sources.formats import extract, format_of
+from briefgen.sources.locate import find
+from briefgen.sources.seeds import Seed
+from briefgen.sources.textnorm import normalise
+from tests.helpers import libreoffice_convert, pdftotext
+
+SENTENCES = {
+    "latin": ["The ministry\u2019s \u201cfinal\u201d figure \u2014 1,234,567 sorties \u2013 was revised on 20 November 2026.",
+              "Officials in S\u00e3o Paulo and Z\u00fcrich said the office\u2019s affluent fjord fleet was efficient.",
+              "Cr\u00e8me br\u00fbl\u00e9e, na\u00efve fa\u00e7ade, \u0141\u00f3d\u017a and \u0160iauliai appear in the annex.",
+              "A budget of \u20ac\u00a012\u00a0345.67 million (2026-11-20) was ad\u00administered by the staff.",
+              "\u201cWe will not \u2018negotiate\u2019 again,\u201d the envoy said\u2026 then left at 09:30."],
+    "greek": ["\u0397 \u03ba\u03c5\u03b2\u03ad\u03c1\u03bd\u03b7\u03c3\u03b7 \u03b1\u03bd\u03b1\u03ba\u03bf\u03af\u03bd\u03c9\u03c3\u03b5 "
+              "\u03bd\u03ad\u03b1 \u03bc\u03ad\u03c4\u03c1\u03b1 \u03c3\u03c4\u03b9\u03c2 3 \u039c\u03b1\u0390\u03bf\u03c5."],
+    "cyrillic": ["\u041c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\u043e \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e "
+                 "\u043e 412 \u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442\u043d\u0438\u043a\u0430\u0445 \u00ab\u0432 \u044d\u0442\u043e\u043c \u0433\u043e\u0434\u0443\u00bb."],
+    "arabic": ["\u0623\u0639\u0644\u0646\u062a \u0627\u0644\u0648\u0632\u0627\u0631\u0629 \u0639\u0646 \u0663\u0664\u0665 "
+               "\u0637\u0627\u0626\u0631\u0629 \u0645\u0633\u064a\u0651\u0631\u0629 \u0641\u064a \u0627\u0644\u0639\u0627\u0645 \u0627\u0644\u0645\u0627\u0636\u064a."],
+    "hebrew": ["\u05d4\u05de\u05e9\u05e8\u05d3 \u05d3\u05d9\u05d5\u05d5\u05d7 \u05e2\u05dc 27 \u05e8\u05d7\u05e4\u05e0\u05d9\u05dd "
+               "\u05d7\u05d3\u05e9\u05d9\u05dd \u05d1\u05e9\u05e0\u05d4 \u05d6\u05d5."],
+    "devanagari": ["\u092e\u0902\u0924\u094d\u0930\u093e\u0932\u092f \u0928\u0947 \u0915\u0939\u093e \u0915\u093f "
+                   "\u0921\u094d\u0930\u094b\u0928 \u0915\u0940 \u0938\u0902\u0916\u094d\u092f\u093e \u0967\u0968\u0966 \u0939\u0948\u0964"],
+    "thai": ["\u0e01\u0e23\u0e30\u0e17\u0e23\u0e27\u0e07\u0e01\u0e25\u0e32\u0e42\u0e2b\u0e21\u0e41\u0e16\u0e25\u0e07\u0e27\u0e48\u0e32"
+             "\u0e21\u0e35\u0e42\u0e14\u0e23\u0e19 \u0e51\u0e52\u0e53 \u0e25\u0e33"],
+    "cjk": ["\u56fd\u9632\u90e8\u8868\u793a\uff0c\u65e0\u4eba\u673a\u6570\u91cf\u5df2\u7ecf\u8fbe\u5230\u56db\u767e\u67b6\u3002",
+            "\u9632\u885b\u7701\u306f\u300c\u7121\u4eba\u6a5f\u300d\u306e\u914d\u5099\u3092\u767a\u8868\u3057\u305f\u3002"],
+    "korean": ["\uad6d\ubc29\ubd80\ub294 \ubb34\uc778\uae30 412\ub300\ub97c \ubc30\uce58\ud588\ub2e4\uace0 \ubc1d\ud614\ub2e4."],
+}
+WORDS = ("drone fleet budget office affluent efficient shuffle ministry envoy sorties annex reflex offline "
+         "coefficient workflow staff official figure").split()
+
+
+@dataclass
+class Source:
+    """One generated Markdown document and the paragraphs it says."""
+
+    name: str
+    markdown: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _sentence(rng: random.Random) -> str:
+    script = rng.choice(list(SENTENCES))
+    return rng.choice(SENTENCES[script])
+
+
+def _prose(rng: random.Random) -> str:
+    words = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(4, 14)))
+    return f"{words.capitalize()} {_sentence(rng)}"
+
+
+def _block(rng: random.Random, n: int, out: list[str]) -> None:
+    """One block of the document: a paragraph, list, table, quote or heading, appended as Markdown lines."""
+    kind = rng.choice(["para", "para", "para", "bullets", "numbers", "table", "quote", "heading", "note", "link"])
+    if kind == "heading":
+        out += [f"{'#' * rng.randrange(1, 4)} Section {n} \u2014 {rng.choice(WORDS)}", ""]
+    elif kind == "bullets":
+        for i in range(rng.randrange(2, 5)):
+            out.append(f"- {_prose(rng)}")
+            if rng.random() < 0.4:
+                out += ["", f"    - {rng.choice(WORDS)} nested {i} {_sentence(rng)}", ""]
+        out.append("")
+    elif kind == "numbers":
+        start = rng.choice([1, 1, 3])
+        for i in range(rng.randrange(2, 5)):
+            out.append(f"{start + i}. {_prose(rng)}")
+            if rng.random() < 0.3:
+                out += ["", f"    1. sub item {i} {rng.choice(WORDS)}", ""]
+        out.append("")
+    elif kind == "table":
+        out += ["| Region | Count | Date |", "|---|---:|---|"]
+        out += [f"| {rng.choice(WORDS)} {i} | {rng.randrange(1000, 99999):,} | 2026-0{i + 1}-1{i} |" for i in range(3)]
+        out.append("")
+    elif kind == "quote":
+        out += [f"> {_prose(rng)}", ""]
+    elif kind == "note":
+        out += [f"The {rng.choice(WORDS)} rose sharply[^n{n}] {_sentence(rng)}", "", f"[^n{n}]: Note {n}: {_prose(rng)}",
+                ""]
+    elif kind == "link":
+        out += [f"See [the {rng.choice(WORDS)} report](https://example.org/{n}) for {_prose(rng)}", ""]
+    else:
+        out += [" ".join(_prose(rng) for _ in range(rng.randrange(1, 4))), ""]
+
+
+def sources(seed: int, count: int) -> list[Source]:
+    """`count` Markdown documents drawn from `seed`."""
+    made = []
+    for k in range(count):
+        rng = random.Random(seed * 1000 + k)
+        lines = [f"# Report {seed}-{k}: {rng.choice(WORDS)} and {rng.choice(WORDS)}", ""]
+        for n in range(rng.randrange(6, 16)):
+            _block(rng, n, lines)
+        made.append(Source(f"doc{seed}_{k}", "\n".join(lines)))
+    return made
+
+
+PANDOC_TARGETS = ("docx", "odt", "epub", "html", "rtf")
+OFFICE_TARGETS = {"doc": "doc", "rtf": "rtf", "odt": "odt", "pdf": "pdf", "docx": 'docx:MS Word 2007 XML'}
+
+
+def _pandoc(args: Sequence[str | Path], given: str | None = None) -> str:
+    return subprocess.run(["pandoc", *map(str, args)], check=True, capture_output=True, text=True, input=given,
+                          timeout=120).stdout
+
+
+def convert(made: Sequence[Source], folder: Path) -> list[tuple[str, Path]]:
+    """Each source as pandoc writes every format from it ("pandoc-docx") and as LibreOffice saves pandoc's DOCX
+    in every format ("office-pdf"): (producer-format, file)."""
+    out: list[tuple[str, Path]] = []
+    for src in made:
+        md = folder / f"{src.name}.md"
+        md.write_text(src.markdown, encoding="utf-8")
+        for target in PANDOC_TARGETS:
+            file = folder / "pandoc" / f"{src.name}.{target}"
+            file.parent.mkdir(exist_ok=True)
+            _pandoc([md, "-s", "--metadata", f"title={src.name}", "-o", file])
+            out.append((f"pandoc-{target}", file))
+    docx = [folder / "pandoc" / f"{src.name}.docx" for src in made]
+    for target, spec in OFFICE_TARGETS.items():
+        sub = folder / f"office-{target}"
+        sub.mkdir(exist_ok=True)
+        out += [(f"office-{target}", file) for file in libreoffice_convert(docx, sub, spec)]
+    return out
+
+
+def _office_text(file: Path, folder: Path) -> list[str]:
+    """LibreOffice's text export of `file`, one paragraph a line (one run exports every file of its kind in its
+    folder)."""
+    text = folder / "text" / f"{file.parent.name}-{file.suffix[1:]}" / file.with_suffix(".txt").name
+    if not text.exists():
+        text.parent.mkdir(parents=True, exist_ok=True)
+        libreoffice_convert(sorted(file.parent.glob(f"*{file.suffix}")), text.parent, "txt:Text (encoded):UTF8")
+    return [line for line in text.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+
+
+_NOTE_REF = re.compile(r"\[(\d+)\]")  # pandoc's plain text: a note's reference, "[1]" for the "1" shown
+
+
+def oracle(file: Path, folder: Path) -> list[str]:
+    """The producer's own text view of `file`, one paragraph a line: LibreOffice's text export of a word
+    processor's file, and of the DOCX a PDF was laid out from (pdftotext scrambles right-to-left lines and a
+    table's columns); pandoc's plain text of a web page or e-book."""
+    if file.suffix == ".pdf":
+        return _office_text(folder / "pandoc" / file.with_suffix(".docx").name, folder)
+    if file.suffix in (".docx", ".odt", ".rtf", ".doc"):
+        return _office_text(file, folder)
+    plain = _NOTE_REF.sub(r"\1", _pandoc(["--wrap=none", "-t", "plain", file]))
+    return [line for line in plain.splitlines() if line.strip() and not set(line.strip()) <= set("-+=| :")]
+
+
+_NOTE_MARK = re.compile(r"^\d+\s")  # a note's number, before its text at a page's foot
+_BULLET = re.compile(r"^(?:[-\u2022\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]\s+)+")
+
+
+def _plain(text: str) -> str:
+    return normalise(_BULLET.sub("", text.strip()))
+
+
+def faults(paragraphs: Sequence[str], told: Sequence[str], written: str) -> list[str]:
+    """Where briefgen's reading (`paragraphs`) differs from the oracle's (`told`): an oracle line not found in
+    order, or a paragraph of briefgen's whose words neither the oracle nor the source `written` (the Markdown's
+    plain text: notes, which a text export leaves out) has, a note's number before it aside."""
+    seed = Seed("seeds/x", "seeds/x", "\n".join(paragraphs))
+    found: list[str] = []
+    at = 0
+    for line in told:
+        spans = find(seed, _BULLET.sub("", line.strip())).spans
+        later = [s for s in spans if s.first >= at]
+        if not spans:
+            found.append(f"missing: {line.strip()!r}")
+        elif not later:
+            found.append(f"out of order: {line.strip()!r}")
+        else:
+            at = later[0].first
+    whole = " ".join(_plain(line) for line in [*told, *written.splitlines()])
+    found += [f"extra: {p!r}" for p in paragraphs if _plain(p) and _plain(p) not in whole
+              and _plain(_NOTE_MARK.sub("", p)) not in whole]
+    return found
+
+
+@dataclass
+class Tally:
+    documents: int = 0
+    paragraphs: int = 0
+    faults: list[str] = field(default_factory=list)
+
+
+def run(seed: int, count: int, folder: Path, budget: float = 1e9) -> dict[str, Tally]:
+    """The wide run: `count` sources from `seed`, every format, each checked against its oracle, until `budget`
+    seconds have passed; per producer-format the documents and oracle paragraphs checked and the faults."""
+    started = time.monotonic()
+    tallies: dict[str, Tally] = {}
+    made = sources(seed, count)
+    # what the source says, with the title pandoc's standalone documents show
+    written = {src.name: src.name + "\n" + _pandoc(["--wrap=none", "-f", "markdown", "-t", "plain"], src.markdown)
+               for src in made}
+    for label, file in convert(made, folder):
+        if time.monotonic() - started > budget:
+            break
+        fmt = format_of(file.name)
+        assert fmt is not None
+        read = extract(fmt, file.read_bytes()).paragraphs
+        told = oracle(file, folder)
+        tally = tallies.setdefault(label, Tally())
+        tally.documents += 1
+        tally.paragraphs += len(told)
+        tally.faults += [f"{file.name}: {fault}" for fault in faults(read, told, written[file.stem])]
+    return tallies
+
+
+if __name__ == "__main__":
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, tally in sorted(run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp)).items()):
+            print(f"{label}: {tally.documents} documents, {tally.paragraphs} paragraphs, {len(tally.faults)} faults")
+            for fault in tally.faults:
+                print("   ", fault)
