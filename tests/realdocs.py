@@ -23,31 +23,25 @@ from pathlib import Path
 
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.locate import find
+from briefgen.sources.marks import folded, unmarked
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
-from tests.helpers import libreoffice_convert, pdftotext
+from tests.helpers import libreoffice_convert
 
 SENTENCES = {
-    "latin": ["The ministry\u2019s \u201cfinal\u201d figure \u2014 1,234,567 sorties \u2013 was revised on 20 November 2026.",
-              "Officials in S\u00e3o Paulo and Z\u00fcrich said the office\u2019s affluent fjord fleet was efficient.",
-              "Cr\u00e8me br\u00fbl\u00e9e, na\u00efve fa\u00e7ade, \u0141\u00f3d\u017a and \u0160iauliai appear in the annex.",
-              "A budget of \u20ac\u00a012\u00a0345.67 million (2026-11-20) was ad\u00administered by the staff.",
-              "\u201cWe will not \u2018negotiate\u2019 again,\u201d the envoy said\u2026 then left at 09:30."],
-    "greek": ["\u0397 \u03ba\u03c5\u03b2\u03ad\u03c1\u03bd\u03b7\u03c3\u03b7 \u03b1\u03bd\u03b1\u03ba\u03bf\u03af\u03bd\u03c9\u03c3\u03b5 "
-              "\u03bd\u03ad\u03b1 \u03bc\u03ad\u03c4\u03c1\u03b1 \u03c3\u03c4\u03b9\u03c2 3 \u039c\u03b1\u0390\u03bf\u03c5."],
-    "cyrillic": ["\u041c\u0438\u043d\u0438\u0441\u0442\u0435\u0440\u0441\u0442\u0432\u043e \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u043e "
-                 "\u043e 412 \u0431\u0435\u0441\u043f\u0438\u043b\u043e\u0442\u043d\u0438\u043a\u0430\u0445 \u00ab\u0432 \u044d\u0442\u043e\u043c \u0433\u043e\u0434\u0443\u00bb."],
-    "arabic": ["\u0623\u0639\u0644\u0646\u062a \u0627\u0644\u0648\u0632\u0627\u0631\u0629 \u0639\u0646 \u0663\u0664\u0665 "
-               "\u0637\u0627\u0626\u0631\u0629 \u0645\u0633\u064a\u0651\u0631\u0629 \u0641\u064a \u0627\u0644\u0639\u0627\u0645 \u0627\u0644\u0645\u0627\u0636\u064a."],
-    "hebrew": ["\u05d4\u05de\u05e9\u05e8\u05d3 \u05d3\u05d9\u05d5\u05d5\u05d7 \u05e2\u05dc 27 \u05e8\u05d7\u05e4\u05e0\u05d9\u05dd "
-               "\u05d7\u05d3\u05e9\u05d9\u05dd \u05d1\u05e9\u05e0\u05d4 \u05d6\u05d5."],
-    "devanagari": ["\u092e\u0902\u0924\u094d\u0930\u093e\u0932\u092f \u0928\u0947 \u0915\u0939\u093e \u0915\u093f "
-                   "\u0921\u094d\u0930\u094b\u0928 \u0915\u0940 \u0938\u0902\u0916\u094d\u092f\u093e \u0967\u0968\u0966 \u0939\u0948\u0964"],
-    "thai": ["\u0e01\u0e23\u0e30\u0e17\u0e23\u0e27\u0e07\u0e01\u0e25\u0e32\u0e42\u0e2b\u0e21\u0e41\u0e16\u0e25\u0e07\u0e27\u0e48\u0e32"
-             "\u0e21\u0e35\u0e42\u0e14\u0e23\u0e19 \u0e51\u0e52\u0e53 \u0e25\u0e33"],
-    "cjk": ["\u56fd\u9632\u90e8\u8868\u793a\uff0c\u65e0\u4eba\u673a\u6570\u91cf\u5df2\u7ecf\u8fbe\u5230\u56db\u767e\u67b6\u3002",
-            "\u9632\u885b\u7701\u306f\u300c\u7121\u4eba\u6a5f\u300d\u306e\u914d\u5099\u3092\u767a\u8868\u3057\u305f\u3002"],
-    "korean": ["\uad6d\ubc29\ubd80\ub294 \ubb34\uc778\uae30 412\ub300\ub97c \ubc30\uce58\ud588\ub2e4\uace0 \ubc1d\ud614\ub2e4."],
+    "latin": ["The ministry’s “final” figure — 1,234,567 sorties – was revised on 20 November 2026.",
+              "Officials in São Paulo and Zürich said the office’s affluent fjord fleet was efficient.",
+              "Crème brûlée, naïve façade, Łódź and Šiauliai appear in the annex.",
+              "A budget of €\u00a012\u00a0345.67 million (2026-11-20) was ad\u00administered by the staff.",
+              "“We will not ‘negotiate’ again,” the envoy said… then left at 09:30."],
+    "greek": ["Η κυβέρνηση ανακοίνωσε νέα μέτρα στις 3 Μαΐου."],
+    "cyrillic": ["Министерство сообщило о 412 беспилотниках «в этом году»."],
+    "arabic": ["أعلنت الوزارة عن ٣٤٥ طائرة مسيّرة في العام الماضي."],
+    "hebrew": ["המשרד דיווח על 27 רחפנים חדשים בשנה זו."],
+    "devanagari": ["मंत्रालय ने कहा कि ड्रोन की संख्या १२० है।"],
+    "thai": ["กระทรวงกลาโหมแถลงว่ามีโดรน ๑๒๓ ลำ"],
+    "cjk": ["国防部表示，无人机数量已经达到四百架。", "防衛省は「無人機」の配備を発表した。"],
+    "korean": ["국방부는 무인기 412대를 배치했다고 밝혔다."],
 }
 WORDS = ("drone fleet budget office affluent efficient shuffle ministry envoy sorties annex reflex offline "
          "coefficient workflow staff official figure").split()
@@ -97,8 +91,8 @@ def _block(rng: random.Random, n: int, out: list[str]) -> None:
     elif kind == "quote":
         out += [f"> {_prose(rng)}", ""]
     elif kind == "note":
-        out += [f"The {rng.choice(WORDS)} rose sharply[^n{n}] {_sentence(rng)}", "", f"[^n{n}]: Note {n}: {_prose(rng)}",
-                ""]
+        out += [f"The {rng.choice(WORDS)} rose sharply[^n{n}] {_sentence(rng)}", "",
+                f"[^n{n}]: Note {n}: {_prose(rng)}", ""]
     elif kind == "link":
         out += [f"See [the {rng.choice(WORDS)} report](https://example.org/{n}) for {_prose(rng)}", ""]
     else:
@@ -168,7 +162,9 @@ def oracle(file: Path, folder: Path) -> list[str]:
     if file.suffix in (".docx", ".odt", ".rtf", ".doc"):
         return _office_text(file, folder)
     plain = _NOTE_REF.sub(r"\1", _pandoc(["--wrap=none", "-t", "plain", file]))
-    return [line for line in plain.splitlines() if line.strip() and not set(line.strip()) <= set("-+=| :")]
+    lines = [line for line in plain.splitlines() if line.strip() and not set(line.strip()) <= set("-+=| :")]
+    # a web page's headline is its catalogue title, not a paragraph (docs/seeds.md): ¶1 is the block under it
+    return lines[1:] if file.suffix == ".html" else lines
 
 
 _NOTE_MARK = re.compile(r"^\d+\s")  # a note's number, before its text at a page's foot
@@ -176,13 +172,14 @@ _BULLET = re.compile(r"^(?:[-\u2022\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]\s+)+")
 
 
 def _plain(text: str) -> str:
-    return normalise(_BULLET.sub("", text.strip()))
+    return normalise(folded(_BULLET.sub("", text.strip())))
 
 
 def faults(paragraphs: Sequence[str], told: Sequence[str], written: str) -> list[str]:
     """Where briefgen's reading (`paragraphs`) differs from the oracle's (`told`): an oracle line not found in
     order, or a paragraph of briefgen's whose words neither the oracle nor the source `written` (the Markdown's
-    plain text: notes, which a text export leaves out) has, a note's number before it aside."""
+    plain text: notes, which a text export leaves out) has, a note's number before it or glued to a word aside
+    (pandoc's reader of an EPUB drops the note references an e-reader shows)."""
     seed = Seed("seeds/x", "seeds/x", "\n".join(paragraphs))
     found: list[str] = []
     at = 0
@@ -196,8 +193,8 @@ def faults(paragraphs: Sequence[str], told: Sequence[str], written: str) -> list
         else:
             at = later[0].first
     whole = " ".join(_plain(line) for line in [*told, *written.splitlines()])
-    found += [f"extra: {p!r}" for p in paragraphs if _plain(p) and _plain(p) not in whole
-              and _plain(_NOTE_MARK.sub("", p)) not in whole]
+    found += [f"extra: {p!r}" for p in paragraphs if _plain(p) and all(
+        _plain(form) not in whole for form in (p, _NOTE_MARK.sub("", p), unmarked(p)))]
     return found
 
 
