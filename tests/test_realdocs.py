@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from briefgen.sources.formats import FORMATS, extract
+from tests.helpers import libreoffice_convert, pdftotext
 from tests.realdocs import faults, oracle, run, sources
 
 # Right-to-left and Korean text in LibreOffice's PDF: what still differs, and why (docs/development.md).
@@ -53,3 +54,17 @@ def test_the_real_tools_documents_read_as_each_tool_shows_them(tmp_path: Path) -
     found = {label: [fault for fault in tally.faults if not (label.endswith("pdf") and _KNOWN_IN_PDF.search(fault))]
              for label, tally in tallies.items()}
     assert {label: listed for label, listed in found.items() if listed} == {}
+
+
+def test_a_korean_word_a_pdf_line_end_breaks_is_read_whole(tmp_path: Path) -> None:
+    """LibreOffice breaks a Korean line between any two syllables, inside a word, and draws no hyphen: "무" at
+    one line's end and "인기" at the next's read "무 인기", where the document shows 무인기 (and writes it whole
+    on other lines). Every 무인기 of its text export is in the PDF's reading."""
+    made = sources(2, 1)[0]
+    (tmp_path / "ko.md").write_text(made.markdown, encoding="utf-8")
+    subprocess.run(["pandoc", str(tmp_path / "ko.md"), "-o", str(tmp_path / "ko.docx")], check=True)
+    pdf = libreoffice_convert([tmp_path / "ko.docx"], tmp_path, "pdf")[0]
+    read = " ".join(extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs)
+    shown = " ".join(oracle(tmp_path / "ko.docx", tmp_path))
+    assert "무 인기" in pdftotext(pdf).replace("\n", " ")  # the document does break the word at a line's end
+    assert read.count("무인기") == shown.count("무인기") >= 3
