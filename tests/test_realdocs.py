@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefgen.sources.formats import FORMATS, extract
 from tests.helpers import libreoffice_convert, pdftotext
-from tests.realdocs import faults, oracle, run, sources
+from tests.realdocs import Source, faults, oracle, run, sources
 
 # Right-to-left and Korean text in LibreOffice's PDF: what still differs, and why (docs/development.md).
 _KNOWN_IN_PDF = re.compile("[\u0590-\u08ff\uac00-\ud7af]")
@@ -56,15 +56,31 @@ def test_the_real_tools_documents_read_as_each_tool_shows_them(tmp_path: Path) -
     assert {label: listed for label, listed in found.items() if listed} == {}
 
 
+def _libreoffice_pdf_of(made: Source, folder: Path) -> tuple[list[str], list[str]]:
+    """`made` as pandoc's DOCX laid out by LibreOffice as a PDF: (briefgen's paragraphs of the PDF, LibreOffice's
+    text export of the DOCX)."""
+    (folder / "made.md").write_text(made.markdown, encoding="utf-8")
+    subprocess.run(["pandoc", str(folder / "made.md"), "-o", str(folder / "made.docx")], check=True)
+    pdf = libreoffice_convert([folder / "made.docx"], folder, "pdf")[0]
+    assert "무 인기" in pdftotext(pdf).replace("\n", " ")  # the layout breaks that word, and wraps Arabic lines
+    return list(extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs), oracle(folder / "made.docx", folder)
+
+
 def test_a_korean_word_a_pdf_line_end_breaks_is_read_whole(tmp_path: Path) -> None:
     """LibreOffice breaks a Korean line between any two syllables, inside a word, and draws no hyphen: "무" at
     one line's end and "인기" at the next's read "무 인기", where the document shows 무인기 (and writes it whole
     on other lines). Every 무인기 of its text export is in the PDF's reading."""
+    read, shown = _libreoffice_pdf_of(sources(2, 1)[0], tmp_path)
+    assert " ".join(read).count("무인기") == " ".join(shown).count("무인기") >= 3
+
+
+def test_an_english_line_going_on_in_arabic_reads_in_its_paragraphs_direction(tmp_path: Path) -> None:
+    """A list item's line "• Figure drone … sorties أعلنت الوزارة عن ٣٤٥ طائرة مسيّرة" whose sentence ends in
+    Arabic on the next line: Latin at one end, Arabic at the other, flush with the right margin only (the item
+    is indented), it was read as a right-to-left line, its Arabic before its English. Such a line takes the
+    direction its paragraph's other lines show."""
     made = sources(2, 1)[0]
-    (tmp_path / "ko.md").write_text(made.markdown, encoding="utf-8")
-    subprocess.run(["pandoc", str(tmp_path / "ko.md"), "-o", str(tmp_path / "ko.docx")], check=True)
-    pdf = libreoffice_convert([tmp_path / "ko.docx"], tmp_path, "pdf")[0]
-    read = " ".join(extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs)
-    shown = " ".join(oracle(tmp_path / "ko.docx", tmp_path))
-    assert "무 인기" in pdftotext(pdf).replace("\n", " ")  # the document does break the word at a line's end
-    assert read.count("무인기") == shown.count("무인기") >= 3
+    read, shown = _libreoffice_pdf_of(made, tmp_path)
+    arabic = re.compile("[\u0600-\u06ff]")
+    assert len([line for line in shown if arabic.search(line)]) >= 5
+    assert [fault for fault in faults(read, shown, made.markdown) if arabic.search(fault)] == []
