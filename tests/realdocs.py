@@ -12,6 +12,8 @@ Run as a script for a wide run: `python tests/realdocs.py SEED COUNT` prints the
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import re
 import subprocess
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.locate import find
-from briefgen.sources.marks import folded, unmarked
+from briefgen.sources.marks import LINE_END_HYPHEN, folded, unmarked
 from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 from tests.helpers import libreoffice_convert
@@ -111,8 +113,24 @@ def sources(seed: int, count: int) -> list[Source]:
     return made
 
 
-PANDOC_TARGETS = ("docx", "odt", "epub", "html", "rtf")
-OFFICE_TARGETS = {"doc": "doc", "rtf": "rtf", "odt": "odt", "pdf": "pdf", "docx": 'docx:MS Word 2007 XML'}
+PANDOC_TARGETS = ("docx", "odt", "epub", "html", "rtf", "md")
+OFFICE_TARGETS = {"doc": "doc", "rtf": "rtf", "odt": "odt", "pdf": "pdf", "docx": "docx:MS Word 2007 XML",
+                  "html": "html:XHTML Writer File:UTF8", "epub": "epub"}
+SHEET_TARGETS = ("xlsx", "ods")
+_CSV = "Text - txt - csv (StarCalc):44,34,76"  # comma-separated, quoted, UTF-8
+_CSV_IN = f"--infilter={_CSV}"
+
+
+def sheet(seed: int, k: int) -> str:
+    """A table as CSV: text of every script, numbers with separators, decimals, percentages, dates."""
+    rng = random.Random(seed * 7919 + k)
+    rows = [["Region", "Count", "Share", "Date", "Note"]]
+    for i in range(rng.randrange(3, 9)):
+        rows.append([f"{rng.choice(WORDS)} {i}", str(rng.randrange(1, 10**6)), f"{rng.randrange(1, 100)}%",
+                     f"2026-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}", _sentence(rng)])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 def _pandoc(args: Sequence[str | Path], given: str | None = None) -> str:
@@ -132,6 +150,14 @@ def convert(made: Sequence[Source], folder: Path) -> list[tuple[str, Path]]:
             file.parent.mkdir(exist_ok=True)
             _pandoc([md, "-s", "--metadata", f"title={src.name}", "-o", file])
             out.append((f"pandoc-{target}", file))
+    tables = []
+    for k, src in enumerate(made):
+        tables.append(folder / f"{src.name}.csv")
+        tables[-1].write_text(sheet(len(src.name), k), encoding="utf-8")
+    for target in SHEET_TARGETS:
+        sub = folder / f"calc-{target}"
+        sub.mkdir(exist_ok=True)
+        out += [(f"calc-{target}", file) for file in libreoffice_convert(tables, sub, target, options=(_CSV_IN,))]
     docx = [folder / "pandoc" / f"{src.name}.docx" for src in made]
     for target, spec in OFFICE_TARGETS.items():
         sub = folder / f"office-{target}"
@@ -150,6 +176,16 @@ def _office_text(file: Path, folder: Path) -> list[str]:
     return [line for line in text.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
 
 
+def _cells(file: Path, folder: Path) -> list[str]:
+    """The non-empty cells of a workbook, row by row, as LibreOffice Calc shows them (its CSV export)."""
+    sub = folder / "text" / f"{file.parent.name}-{file.suffix[1:]}"
+    if not sub.exists():
+        sub.mkdir(parents=True)
+        libreoffice_convert(sorted(file.parent.glob(f"*{file.suffix}")), sub, f"csv:{_CSV}")
+    text = (sub / file.with_suffix(".csv").name).read_text(encoding="utf-8-sig")
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row if cell.strip()]
+
+
 _NOTE_REF = re.compile(r"\[(\d+)\]")  # pandoc's plain text: a note's reference, "[1]" for the "1" shown
 
 
@@ -157,8 +193,10 @@ def oracle(file: Path, folder: Path) -> list[str]:
     """The producer's own text view of `file`, one paragraph a line: LibreOffice's text export of a word
     processor's file, and of the DOCX a PDF was laid out from (pdftotext scrambles right-to-left lines and a
     table's columns); pandoc's plain text of a web page or e-book."""
-    if file.suffix == ".pdf":
+    if file.suffix == ".pdf" or file.parent.name in ("office-html", "office-epub"):
         return _office_text(folder / "pandoc" / file.with_suffix(".docx").name, folder)
+    if file.suffix in (".xlsx", ".ods"):
+        return _cells(file, folder)
     if file.suffix in (".docx", ".odt", ".rtf", ".doc"):
         return _office_text(file, folder)
     plain = _NOTE_REF.sub(r"\1", _pandoc(["--wrap=none", "-t", "plain", file]))
@@ -172,7 +210,9 @@ _BULLET = re.compile(r"^(?:[-\u2022\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]\s+)+")
 
 
 def _plain(text: str) -> str:
-    return normalise(folded(_BULLET.sub("", text.strip())))
+    """`text` as compared: normalised, its bullet and the hyphen of a word a PDF line's end cut, which a passage
+    may write whole (marks.LINE_END_HYPHEN), left out."""
+    return normalise(folded(_BULLET.sub("", text.strip()).replace(LINE_END_HYPHEN, "")))
 
 
 def faults(paragraphs: Sequence[str], told: Sequence[str], written: str) -> list[str]:
