@@ -11,7 +11,10 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from briefgen.sources.formats import FORMATS, extract
+from briefgen.sources.textnorm import normalise
 from tests.helpers import libreoffice_convert, pdftotext
 from tests.realdocs import Source, faults, oracle, run, sources
 
@@ -86,10 +89,13 @@ def test_an_english_line_going_on_in_arabic_reads_in_its_paragraphs_direction(tm
     assert [fault for fault in faults(read, shown, made.markdown) if arabic.search(fault)] == []
 
 
-def test_a_line_ending_in_a_quoted_word_goes_on_in_its_paragraph(tmp_path: Path) -> None:
-    """A list item's line ending “We will not ‘negotiate’ (a closing quotation mark, but after a letter: no
-    sentence's end), its next line "again,” the envoy said…" set at the item's hanging indent: the next line was
-    read as a paragraph of its own."""
-    read, shown = _libreoffice_pdf_of(sources(3, 12)[11], tmp_path)
-    assert "‘negotiate’\nagain,”" in pdftotext(tmp_path / "made.pdf")  # the line does end at the quoted word
-    assert [p for p in read if "negotiate" in p] == [line.strip() for line in shown if "negotiate" in line]
+@pytest.mark.parametrize(("seed", "index", "break_"), [(3, 11, "‘negotiate’\nagain,”"), (4, 4, "ministry\n“We")])
+def test_a_list_items_next_line_goes_on_in_its_paragraph(tmp_path: Path, seed: int, index: int, break_: str) -> None:
+    """A list item's line, full, then its next line at the item's hanging indent: read as a paragraph of its own
+    where the line ended “We will not ‘negotiate’ (a closing quotation mark after a letter, taken for a
+    sentence's end), and where the next line started further in than the column's edge (taken for a new
+    paragraph's indent, though the line before stopped mid-sentence)."""
+    read, shown = _libreoffice_pdf_of(sources(seed, index + 1)[index], tmp_path)
+    assert break_ in pdftotext(tmp_path / "made.pdf")  # the item's line does end there
+    item = [normalise(line.lstrip("•\t ")) for line in shown if "negotiate" in line]
+    assert [normalise(p.lstrip("• ")) for p in read if "negotiate" in p] == item

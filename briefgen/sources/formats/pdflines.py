@@ -57,6 +57,11 @@ def _ends_sentence(text: str) -> bool:
     return text.endswith(ENDS_SENTENCE) and not _CLOSED_WORD.search(text)
 
 
+def _stops(text: str) -> bool:
+    """Whether a paragraph's text ends a sentence, in a Latin script or in Chinese and Japanese."""
+    return _ends_sentence(text) or text.endswith(_CJK_ENDS)
+
+
 @dataclass(frozen=True)
 class _Open:
     """The paragraph read last, which the next block may continue: where it starts, its text, its last line,
@@ -259,8 +264,8 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
 
     It does when the paragraph stops mid-sentence and the block starts in lower case (runs_on); or when the
     paragraph's last line is full (the block's first word would not have fitted on it), in the same type
-    size, the block's first line not `indented` from its column's edge (a new paragraph's may be) and no
-    list item, and
+    size, the block's first line not `indented` from its column's edge (a new paragraph's may be; but after a
+    list item stopped mid-sentence, it is the item's next line, at its hanging indent) and no list item, and
     either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
     which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
     line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
@@ -274,13 +279,12 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     if runs_on(last.text, text):
         return True
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
-            or indented or not _full(last, text, first):
+            or (indented and (_stops(last.text) or not MARKER.match(last.text))) or not _full(last, text, first):
         return False
     below = same_page and first.y0 < end.y0
     if below and end.y0 - first.y0 > 1.5 * (last.pitch or 2 * end.size):
         return False  # further down than its lines follow each other: a note, a caption
-    if not (_ends_sentence(last.text) or last.text.endswith(_CJK_ENDS)) \
-            and not (below and UNPUNCTUATED.match(last.text[-1])):
+    if not _stops(last.text) and not (below and UNPUNCTUATED.match(last.text[-1])):
         return True  # mid-sentence; Thai, which marks no sentence's end, only across a page or column break
     return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
         and _prose(first.text)
