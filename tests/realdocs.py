@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from briefgen.sources.formats import extract, format_of
@@ -30,6 +31,7 @@ from briefgen.sources.seeds import Seed
 from briefgen.sources.textnorm import normalise
 from briefgen.text import raised
 from tests.helpers import libreoffice_convert
+from tests.opendoc import flat_xml
 
 SENTENCES = {
     "latin": ["The ministry’s “final” figure — 1,234,567 sorties – was revised on 20 November 2026.",
@@ -139,6 +141,27 @@ def _pandoc(args: Sequence[str | Path], given: str | None = None) -> str:
                           timeout=120).stdout
 
 
+DECK_TARGETS = ("pptx", "odp")
+_FRAME = ('<draw:frame presentation:class="{kind}" svg:x="1cm" svg:y="{y}cm" svg:width="24cm" svg:height="{h}cm">'
+          "<draw:text-box>{body}</draw:text-box></draw:frame>")
+
+
+def deck(seed: int, k: int) -> tuple[str, list[str]]:
+    """A presentation as a flat OpenDocument file (.fodp), its slides' titles and bulleted points in the
+    scripts of SENTENCES: (its XML, its paragraphs in order)."""
+    rng = random.Random(seed * 104729 + k)
+    slides, said = [], []
+    for n in range(rng.randrange(2, 5)):
+        title, points = f"Slide {n + 1}: {rng.choice(WORDS)}", [_sentence(rng) for _ in range(rng.randrange(1, 4))]
+        said += [title, *points]
+        items = "".join(f"<text:list-item><text:p>{escape(point)}</text:p></text:list-item>" for point in points)
+        slides.append(f'<draw:page draw:name="s{n + 1}">'
+                      + _FRAME.format(kind="title", y=1, h=3, body=f"<text:p>{escape(title)}</text:p>")
+                      + _FRAME.format(kind="outline", y=5, h=12, body=f"<text:list>{items}</text:list>")
+                      + "</draw:page>")
+    return flat_xml("".join(slides), holder="presentation").decode(), said
+
+
 def convert(made: Sequence[Source], folder: Path) -> list[tuple[str, Path]]:
     """Each source as pandoc writes every format from it ("pandoc-docx") and as LibreOffice saves pandoc's DOCX
     in every format ("office-pdf"): (producer-format, file)."""
@@ -159,6 +182,16 @@ def convert(made: Sequence[Source], folder: Path) -> list[tuple[str, Path]]:
         sub = folder / f"calc-{target}"
         sub.mkdir(exist_ok=True)
         out += [(f"calc-{target}", file) for file in libreoffice_convert(tables, sub, target, options=(_CSV_IN,))]
+    decks = []
+    for k, src in enumerate(made):
+        xml, said = deck(len(src.name), k)
+        decks.append(folder / f"{src.name}.fodp")
+        decks[-1].write_text(xml, encoding="utf-8")
+        (folder / f"{src.name}.said").write_text("\n".join(said), encoding="utf-8")
+    for target in DECK_TARGETS:
+        sub = folder / f"impress-{target}"
+        sub.mkdir(exist_ok=True)
+        out += [(f"impress-{target}", file) for file in libreoffice_convert(decks, sub, target)]
     docx = [folder / "pandoc" / f"{src.name}.docx" for src in made]
     for target, spec in OFFICE_TARGETS.items():
         sub = folder / f"office-{target}"
@@ -208,6 +241,8 @@ def oracle(file: Path, folder: Path) -> list[str]:
         return [_BULLET.sub("", _LIST_NUMBER.sub("", line)) for line in told if line != file.stem]
     if file.suffix in (".xlsx", ".ods"):
         return _cells(file, folder)
+    if file.suffix in (".pptx", ".odp"):  # Impress exports no text: the slides' text as written
+        return (folder / f"{file.stem}.said").read_text(encoding="utf-8").splitlines()
     if file.suffix in (".docx", ".odt", ".rtf", ".doc"):
         return _office_text(file, folder)
     plain = _pandoc(["--wrap=none", "-t", "plain", file])
