@@ -236,12 +236,14 @@ def word_field(code: str, stored: str) -> list[str]:
             f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>']
 
 
-def libreoffice_convert(files: Sequence[Path], folder: Path, to: str = "pdf", timeout: float = 180) -> list[Path]:
+def libreoffice_convert(files: Sequence[Path], folder: Path, to: str = "pdf", timeout: float = 180,
+                        options: Sequence[str] = ()) -> list[Path]:
     """`files` converted by LibreOffice in one run into `folder`, `to` a format as --convert-to takes it ("pdf",
     "fodt", "docx:MS Word 2007 XML", a filter's options after it), with a user profile of its own there (two
-    conversions at once on one profile hand work to each other): the converted files' paths."""
+    conversions at once on one profile hand work to each other): the converted files' paths. `options`: more of
+    soffice's arguments (an --infilter for CSV's)."""
     done = subprocess.run([require("soffice"), "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                           "--convert-to", to, "--outdir", str(folder), *map(str, files)],
+                           *options, "--convert-to", to, "--outdir", str(folder), *map(str, files)],
                           capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr
     return [folder / file.with_suffix("." + to.split(":")[0]).name for file in files]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.sources.formats import Extracted, paragraphs_of
+from briefgen.sources.formats.articlenotes import take_notes
 from briefgen.sources.formats.articletree import prepare
 from briefgen.sources.formats.htmldoc import decode, no_text, text_blocks
 from briefgen.sources.formats.stylesheet import Sheet
@@ -50,7 +51,7 @@ def article_blocks(html: str, page: list[str], sheet: Sheet) -> list[str] | None
     (its fallback joins a short page into one paragraph) is cut apart again, so each stays a paragraph."""
     from lxml import etree
 
-    found = _trafilatura_xml(html, sheet)
+    found, notes = _trafilatura_xml(html, sheet)
     if not found:
         return None
     try:
@@ -62,7 +63,8 @@ def article_blocks(html: str, page: list[str], sheet: Sheet) -> list[str] | None
     if main is None:
         return None
     blocks = unmerged(paragraphs_of(_blocks(main)), page)
-    return _without_headline(blocks, str(root.get("title") or ""), main)
+    blocks = _without_headline(blocks, str(root.get("title") or ""), main)
+    return blocks + [block for note in notes for block in text_blocks(note, rows=True, sheet=sheet)]
 
 
 # lxml's HTML parser stops at 256 open elements and drops the rest of the page without a word (unclosed <font> or
@@ -70,9 +72,9 @@ def article_blocks(html: str, page: list[str], sheet: Sheet) -> list[str] | None
 _CUT_SHORT = "boolean(//*[ancestor::*[250]])"
 
 
-def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
-    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding); None
-    when lxml could not read the whole page.
+def _trafilatura_xml(html: str, sheet: Sheet) -> tuple[str | None, list[str]]:
+    """trafilatura's XML of the page's visible content (hidden text taken out first, see visibility.hiding), None
+    when lxml could not read the whole page; and the page's notes, taken out before it runs (articlenotes.py).
 
     `favor_recall`: its default drops an article's list items when they are not inside an article container."""
     import trafilatura
@@ -81,16 +83,17 @@ def _trafilatura_xml(html: str, sheet: Sheet) -> str | None:
 
     tree = load_html(html)
     if tree is None or tree.xpath(_CUT_SHORT):
-        return None
+        return None, []
     prepare(tree, sheet)
+    notes = take_notes(tree)
     try:
         found: str | None = trafilatura.extract(
             tree, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False, include_formatting=False, deduplicate=False,
             favor_recall=True)
     except etree.XMLSyntaxError:  # it checks the XML it made by parsing it: a name HTML allows and XML does not
-        return None  # (an attribute named “top, from a stray "<s" in the text): read the page as raw blocks
-    return found
+        return None, []  # (an attribute named “top, from a stray "<s" in the text): read the page as raw blocks
+    return found, notes
 
 
 def unmerged(blocks: list[str], page: list[str]) -> list[str]:

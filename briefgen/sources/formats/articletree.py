@@ -34,6 +34,27 @@ def prepare(tree: Any, sheet: Sheet) -> None:
     loose_text_as_paragraphs(tree)
     _without_hiding_cues(tree)
     _blocks_apart(tree)
+    _body_as_main(tree)
+
+
+_SECTIONING = "boolean(//main | //article | //*[@role='main'])"
+_LOOSE_HEADINGS = "boolean(body/h1 | body/h2 | body/h3 | body/h4 | body/h5 | body/h6)"
+
+
+def _body_as_main(tree: Any) -> None:
+    """The body's content put in a <main> when the page writes its headings straight in the <body> and has no
+    <main> or <article> (pandoc's, LibreOffice's and Word's HTML, a hand-written page): the extractor, finding
+    no container, fell back to its second readers, which drop every heading."""
+    from lxml import etree
+
+    root = tree.getroottree().getroot()
+    body = root.find("body")
+    if body is None or root.xpath(_SECTIONING) or not root.xpath(_LOOSE_HEADINGS):
+        return
+    main = etree.Element("main")
+    main.text, body.text = body.text, None
+    main.extend(list(body))
+    body.append(main)
 
 
 # Where a block element or a table cell begins or ends, a browser begins a new line or cell; the extractor joins a

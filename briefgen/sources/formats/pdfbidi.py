@@ -53,13 +53,31 @@ def read_right_to_left(text: str) -> bool:
     return first is not None and has_rtl(first.group())
 
 
-def drawn_right_to_left(drawn: str, flush: str | None) -> bool:
-    """Whether a line drawn left to right runs right to left. A right-to-left line starts at its right end, a
-    left-to-right one at its left: when the letters at both ends are of one direction, the line is of that
-    direction; when they differ, the side the line is flush with and the other not (`flush`: "left",
-    "right" or None) decides, else the direction most of its letters have. Before all that, a sentence's stop at
-    one end and none at the other is the line's end: an Arabic sentence in a left-to-right paragraph (a
-    document whose author set no direction) draws its full stop at the right, a right-to-left one at the left."""
+def drawn_right_to_left(drawn: str, flush: str | None, around: bool | None = None) -> bool:
+    """Whether a line drawn left to right runs right to left: as the line shows it (evident_direction); else
+    as the lines `around` it in its block show theirs (its paragraph's direction); else by the side the line is
+    flush with and the other not (`flush`: "left", "right" or None); else by the direction most of its letters
+    have."""
+    evident = evident_direction(drawn)
+    if evident is not None:
+        return evident
+    if around is not None:
+        return around
+    letters = _LETTER.findall(drawn)
+    if flush is not None and not has_rtl(letters[0]):
+        return flush == "right"
+    return 2 * sum(map(has_rtl, letters)) > len(letters)
+
+
+def evident_direction(drawn: str) -> bool | None:
+    """Whether a line drawn left to right runs right to left, where the line itself shows it; None where it
+    does not. A right-to-left line starts at its right end, a left-to-right one at its left: when the letters
+    at both ends are of one direction, the line is of that direction. Before that, a sentence's stop at one end
+    and none at the other is the line's end: an Arabic sentence in a left-to-right paragraph (a document whose
+    author set no direction) draws its full stop at the right, a right-to-left one at the left. A line with a
+    Latin word at one end and Arabic at the other shows nothing: an English sentence going on in Arabic,
+    its stop on the next line, is drawn so, as is an Arabic one going on in English (and an indented list
+    item's line filling its column is flush with the right margin only, whichever its direction)."""
     ends = drawn.strip()
     if ends and (ends[0] in _STOPS) != (ends[-1] in _STOPS):  # a sentence's stop ends the line, where it is drawn
         return ends[0] in _STOPS
@@ -67,11 +85,7 @@ def drawn_right_to_left(drawn: str, flush: str | None) -> bool:
     if not letters:
         return False
     left, right = has_rtl(letters[0]), has_rtl(letters[-1])
-    if left == right:
-        return left
-    if flush is not None and not left:
-        return flush == "right"
-    return 2 * sum(map(has_rtl, letters)) > len(letters)
+    return left if left == right else None
 
 
 def logical(drawn: str, rtl: bool) -> str:

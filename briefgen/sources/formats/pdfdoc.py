@@ -28,6 +28,7 @@ from briefgen.sources.formats.pdfbidi import (
     drawn_left_to_right,
     drawn_right_to_left,
     drawn_text,
+    evident_direction,
     has_rtl,
     logical,
     read_right_to_left,
@@ -127,22 +128,42 @@ def _blocks(page: LTPage) -> list[Block]:
              for box in _boxes(page)]
     lines = [line for box in boxes for line, _ in box]
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
-    blocks = [[_line(line, text, margins, page.x0 + page.x1) for line, text in box] for box in boxes]
+    blocks = [_box_lines(box, margins, page.x0 + page.x1) for box in boxes]
     return [block for block in blocks if block]
 
 
-def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float) -> Line:
+def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float) -> list[Line]:
+    """The records of a text box's lines (_line), a line whose own drawing does not show its direction taking
+    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left)."""
+    shown = [_evident(line, text) for line, text in box]
+    return [_line(line, text, margins, mirror, next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None),
+                                                    None))
+            for i, (line, text) in enumerate(box)]
+
+
+def _evident(line: LTTextLine, text: str) -> bool | None:
+    """Whether a line runs right to left, where it shows it (pdfbidi.evident_direction); a line without
+    right-to-left letters runs left to right."""
+    if not has_rtl(text):
+        return False
+    drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
+    if not drawn_left_to_right(drawn):
+        return read_right_to_left(text)
+    return evident_direction(drawn_text(line).strip())
+
+
+def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float, around: bool | None) -> Line:
     """A line's record: its text in reading order (pdfbidi.py); a right-to-left line's left and right edges
     swapped across the page (`mirror`: the sum of the page's two edges), so its start is its x0, as a
     left-to-right line's is, for the paragraph rules (indents, short last lines) to read alike. `margins`: the
-    left and right edges of the page's text."""
+    left and right edges of the page's text; `around`: the direction the lines around it show."""
     size, text = _size(line), _DRAWN_SOFT_HYPHEN.sub("-", _marks_joined(text))
     if not has_rtl(text):
         return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
     drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
     if drawn_left_to_right(drawn):
         text = drawn_text(line).strip()
-        rtl = drawn_right_to_left(text, _flush(line, margins))
+        rtl = drawn_right_to_left(text, _flush(line, margins), around)
         text = _marks_joined(logical(text, rtl))
     else:
         rtl = read_right_to_left(text)

@@ -13,6 +13,9 @@ from briefgen.sources.formats.plain import no_space_between
 from briefgen.sources.marks import LINE_END_HYPHEN
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Hangul syllables: LibreOffice breaks a Korean line between any two, inside a word ("무" "인기" for 무인기)
+_LAST_HANGUL = re.compile("([\uac00-\ud7a3]+)$")
+_FIRST_HANGUL = re.compile("[\uac00-\ud7a3]+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)-$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # The hyphen a browser's or WeasyPrint's automatic hyphenation draws at a line's end, U+2010 HYPHEN: read as the
@@ -25,12 +28,16 @@ def join(lines: list[str], words: Container[str] = frozenset()) -> str:
     and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none. `words`: the
     document's own words (vocabulary); a hyphen at a line's end goes when the document writes the word whole
     elsewhere and never with that hyphen ("mili-" "tary" is "military" in a text that says "military"), stays
-    "-" when it writes the word with it ("long-range"), and is marks.LINE_END_HYPHEN when it writes neither."""
+    "-" when it writes the word with it ("long-range"), and is marks.LINE_END_HYPHEN when it writes neither.
+    A Korean word a line's end breaks between two syllables is joined again where the document writes it whole
+    elsewhere (_broken_hangul)."""
     out = ""
     for raw in lines:
         text = _DRAWN_HYPHEN.sub("-", raw.rstrip())
         if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
             out = out[:-1] + text.lstrip()
+        elif _broken_hangul(out, text.lstrip(), words):
+            out += text.lstrip()
         elif _unspaced(out, text.lstrip()):
             out = (out[:-1] + _kept_hyphen(out, text.lstrip(), words) if out.endswith("-") else out) + text.lstrip()
         else:
@@ -45,6 +52,14 @@ def _broken_word(before: str, after: str, words: Container[str]) -> bool:
         return False
     whole, hyphenated = head.group(1) + tail.group(), f"{head.group(1)}-{tail.group()}"
     return whole.casefold() in words and hyphenated.casefold() not in words
+
+
+def _broken_hangul(before: str, after: str, words: Container[str]) -> bool:
+    """Whether a line's end between two Hangul syllables falls inside a word the document writes whole elsewhere:
+    Korean spaces its words, but LibreOffice breaks a line between any two syllables and draws no hyphen there,
+    so "무" at one line's end and "인기" at the next's start are 무인기 where the text says 무인기 elsewhere."""
+    head, tail = _LAST_HANGUL.search(before), _FIRST_HANGUL.match(after)
+    return head is not None and tail is not None and head.group(1) + tail.group() in words
 
 
 def _kept_hyphen(before: str, after: str, words: Container[str]) -> str:

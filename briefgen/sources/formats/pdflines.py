@@ -47,6 +47,19 @@ ENDS_SENTENCE = tuple('.!?:;"”’)]\u0964\u0965\u061f\u06d4\u0589\u1362')
 # page number they lead to, arabic or roman ("Introduction ........ 3", "Preface . . . . . xi").
 LEADERED = re.compile(r"(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
+# A word in quotation marks or brackets at a line's end ("will not ‘negotiate’", "the fleet (drones)"): a
+# closing mark after a letter or digit ends no sentence (after a stop, `said.”`, it does).
+_CLOSED_WORD = re.compile(r"[^\W_][\"”’)\]]+$")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line's text ends a sentence: ENDS_SENTENCE, but not a word closed by a quotation mark or bracket."""
+    return text.endswith(ENDS_SENTENCE) and not _CLOSED_WORD.search(text)
+
+
+def _stops(text: str) -> bool:
+    """Whether a paragraph's text ends a sentence, in a Latin script or in Chinese and Japanese."""
+    return _ends_sentence(text) or text.endswith(_CJK_ENDS)
 
 
 @dataclass(frozen=True)
@@ -180,8 +193,8 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     if short and abs(size - before) > 0.05 * max(size, before):  # a heading a size above its text, unpunctuated
         return True
     if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short, or after "1."
-        return prev.text.endswith(ENDS_SENTENCE) or short or follows(above, marker.group("numbered"))
-    if not prev.text.endswith(ENDS_SENTENCE) and not UNPUNCTUATED.match(prev.text[-1]):
+        return _ends_sentence(prev.text) or short or follows(above, marker.group("numbered"))
+    if not _ends_sentence(prev.text) and not UNPUNCTUATED.match(prev.text[-1]):
         return False  # mid-sentence; a script without spaces (Thai) has no mark at a paragraph's end: its layout
     indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
     spaced = prev.y0 - line.y0 > closest + 0.25 * size  # paragraph spacing above it
@@ -207,7 +220,7 @@ def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
 def runs_on(last: str, first: str) -> bool:
     """Whether a paragraph goes on in the next block: it stops mid-sentence and the next starts in lower case
     (and is not a list item: "a) …" after a heading starts a list)."""
-    return not last.endswith(ENDS_SENTENCE) and first[:1].islower() and not MARKER.match(first)
+    return not _ends_sentence(last) and first[:1].islower() and not MARKER.match(first)
 
 
 def _measure(block: Block, lines: list[Line], ends: list[float]) -> tuple[float, float, bool]:
@@ -251,8 +264,8 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
 
     It does when the paragraph stops mid-sentence and the block starts in lower case (runs_on); or when the
     paragraph's last line is full (the block's first word would not have fitted on it), in the same type
-    size, the block's first line not `indented` from its column's edge (a new paragraph's may be) and no
-    list item, and
+    size, the block's first line not `indented` from its column's edge (a new paragraph's may be; but after a
+    list item stopped mid-sentence, it is the item's next line, at its hanging indent) and no list item, and
     either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
     which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
     line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
@@ -266,12 +279,12 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     if runs_on(last.text, text):
         return True
     if not text or MARKER.match(text) or abs(first.size - end.size) > 0.2 * max(first.size, end.size) \
-            or indented or not _full(last, text, first):
+            or (indented and (_stops(last.text) or not MARKER.match(last.text))) or not _full(last, text, first):
         return False
     below = same_page and first.y0 < end.y0
     if below and end.y0 - first.y0 > 1.5 * (last.pitch or 2 * end.size):
         return False  # further down than its lines follow each other: a note, a caption
-    if not last.text.endswith(ENDS_SENTENCE + _CJK_ENDS) and not (below and UNPUNCTUATED.match(last.text[-1])):
+    if not _stops(last.text) and not (below and UNPUNCTUATED.match(last.text[-1])):
         return True  # mid-sentence; Thai, which marks no sentence's end, only across a page or column break
     return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
         and _prose(first.text)
