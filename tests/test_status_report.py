@@ -82,3 +82,23 @@ def test_status_names_an_upgrade_of_briefgen_as_the_change(workspace: Path, monk
     assert state["changed_inputs"] == ["briefgen itself"]
     assert all(not s["up_to_date"] for s in state["audiences"].values())
     assert run(workspace, "status").output.startswith("changed: briefgen itself\n")
+
+
+@pytest.mark.parametrize(("broken", "said"), [
+    (("seeds/sources.yaml",), "seeds/sources.yaml does not load"),
+    (("seeds/sources.yaml", "seeds/summary.yaml"), "seeds/sources.yaml and seeds/summary.yaml do not load"),
+])
+def test_status_names_the_files_that_do_not_load(workspace: Path, broken: tuple[str, ...], said: str) -> None:
+    """A catalogue entry left unfilled after a build: status said "the model does not load", which sent the
+    analyst to summary.yaml for a fault of sources.yaml; it names the file (or files) `check` reports."""
+    _build(workspace, "executive")
+    for name in broken:
+        path = workspace / name
+        path.write_text(path.read_text(encoding="utf-8") + "unknown_top_level_key: 1\n", encoding="utf-8")
+    reported = run(workspace, "status", "--json")
+    assert reported.exit_code == 1  # the problems that stop the model loading are reported with the state
+    state = json.loads(reported.output)["audiences"]["executive"]
+    assert (state["up_to_date"], state["reason"]) == (False, said)
+    checked = run(workspace, "check").output
+    assert all(f"{name}:" in checked for name in broken)
+    assert f"executive: out of date — {said}\n" in run(workspace, "status").output

@@ -96,10 +96,17 @@ def _status(ws: Workspace, target: Path, since: str | None) -> Status:
     try:
         checked = run_check(ws)
     except BriefgenError as exc:
-        return Status(True, changed, [AudienceState(n, False, "the model does not load") for n in names],
+        return Status(True, changed, [AudienceState(n, False, _unloaded(exc.problems)) for n in names],
                       exc.problems)
     states = [_audience_state(checked, target, lock, name, changed, name in missing, since) for name in names]
     return Status(True, changed, states, checked.verification.errors)
+
+
+def _unloaded(problems: list[Problem]) -> str:
+    """An audience's state when the model cannot be loaded: which files stop it ("seeds/sources.yaml does not
+    load", where "the model does not load" sent the analyst to summary.yaml for a catalogue's fault)."""
+    files = list(dict.fromkeys(p.file for p in problems)) or ["the model"]
+    return f"{' and '.join(files)} {'does' if len(files) == 1 else 'do'} not load"
 
 
 def _outputs_present(target: Path, lock: Lock, name: str) -> bool:
