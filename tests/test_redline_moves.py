@@ -126,3 +126,31 @@ def test_libreoffice_accepts_and_rejects_a_moved_and_reworded_judgment(issued: P
         tmp_path)
     assert accepted == new_words
     assert rejected == old_words
+
+
+def test_a_dropped_judgment_is_deleted_whole_and_the_others_only_renumbered(issued: Path, tmp_path: Path) -> None:
+    """The second judgment dropped: its heading ("2. moderate confidence · likely") was paired with the third's,
+    renumbered ("2. high confidence"), and read "moderatehigh confidence · likely", the third's own old heading
+    deleted; and the fourth's old heading was shown moved to where the fifth, renumbered "4.", now stands. Each
+    judgment's paragraphs are now aligned with their own: the dropped one deleted whole (its paragraph marks
+    too), every other heading only renumbered, and nothing moved."""
+    ws = copy_workspace(issued, tmp_path)
+    data = model(ws)
+    dropped = data["judgments"].pop(1)
+    save_model(ws, data)
+    assert run(ws, "build", *ANALYST).exit_code == 0
+    redline, new, old = (ws / "output/analyst.redline.docx", ws / "output/analyst.docx",
+                         ws / "output/issued/analyst-v1/analyst.docx")
+    document, _ = parts(redline)
+    statement = " ".join(dropped["statement"].split())[:40]
+    deleted = _marked(document, "del")
+    assert [p for p in deleted if statement in _text(p)]  # the dropped statement's paragraph struck, mark and all
+    assert not [p for k in ("moveFrom", "moveTo") for p in _marked(document, k)]
+    headings = [p for p in document.iter(f"{W}p") if "confidence" in _text(p).lower() and len(_text(p)) < 60]
+    for heading in headings:  # a heading either deleted whole or only its number changed
+        inserted = "".join(t.text or "" for i in heading.iter(f"{W}ins") for t in i.iter(f"{W}t"))
+        struck = "".join(t.text or "" for t in heading.iter(f"{W}delText"))
+        assert heading in deleted or (inserted.strip(". ").isdigit() or not inserted), (_text(heading), inserted)
+        assert heading in deleted or not struck or struck.strip(". ").isdigit(), (_text(heading), struck)
+    assert text_of(redline, accept=True) == text_of(new)
+    assert text_of(redline, accept=False) == text_of(old)

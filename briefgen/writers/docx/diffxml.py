@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from briefgen.writers.docx.wordalign import Budget, aligned, similar
+from briefgen.writers.docx.wordalign import SIMILAR, Budget, aligned, likeness, similar
 from briefgen.writers.docx.wordemit import Emitter, Found, Marks, Op
 from briefgen.writers.docx.wordmoves import Step, edited_moves, exact_moves, movable, place
 from briefgen.writers.docx.wordtokens import TBL, P, block_key, likeness_of, q, tokens
@@ -65,15 +65,15 @@ class Aligner:
         and a paragraph that moved elsewhere is left where it was as moved from there."""
         out: list[Step] = []
         likes = [likeness_of(keys[1][j]) for j in free]
-        k = 0
+        staying = [likeness_of(keys[0][i]) for i in old_range if i not in moved]  # the old blocks left in place
+        k = n = 0
         for i in old_range:
             if i in moved:
                 out.append(Step("moveFrom", olds[i], name=names[i]))
                 continue
-            key = likeness_of(keys[0][i])
-            match = next((m for m in range(k, min(len(free), k + WINDOW))
-                          if similar(key, likes[m], budget=self.budget)), None)
-            if match is None:
+            key, n = staying[n], n + 1
+            match = self._match(key, likes, k)
+            if match is None or self._closer(staying[n:n + WINDOW], likes[match], key):
                 out.append(Step("del", olds[i]))
                 continue
             out.extend(Step("ins", new=news[j], at=j) for j in free[k:match])
@@ -81,6 +81,24 @@ class Aligner:
             k = match + 1
         out.extend(Step("ins", new=news[j], at=j) for j in free[k:])
         return out
+
+    def _match(self, key: tuple[str, list[str]], likes: list[tuple[str, list[str]]], k: int) -> int | None:
+        """The first of the next WINDOW new blocks from `k` alike enough to pair with the old block `key`."""
+        return next((m for m in range(k, min(len(likes), k + WINDOW)) if similar(key, likes[m], budget=self.budget)),
+                    None)
+
+    def _closer(self, later: list[tuple[str, list[str]]], like: tuple[str, list[str]],
+                key: tuple[str, list[str]]) -> bool:
+        """Whether the first of the `later` old blocks alike enough to the new block `like` is closer to it than
+        the old block `key` is: then `key` was deleted, and that one is `like` edited. A dropped item's heading
+        ("2. moderate confidence · likely") is alike enough to the next item's renumbered ("2. high
+        confidence"), but that item's own old heading ("3. high confidence") is closer: paired in order, the
+        redline read "moderatehigh confidence · likely" and deleted the next item's heading."""
+        for other in later:
+            rival = likeness(other, like, budget=self.budget)
+            if rival >= SIMILAR:
+                return rival > likeness(key, like, budget=self.budget)
+        return False
 
     def _emit(self, step: Step) -> etree._Element:
         old, new = step.old, step.new

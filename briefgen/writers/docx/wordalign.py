@@ -75,23 +75,31 @@ WORD_COST = 50  # what the cheap bounds cost a word, in full comparisons of two 
 
 def similar(a: tuple[str, list[str]], b: tuple[str, list[str]], threshold: float = SIMILAR,
             budget: Budget | None = None) -> bool:
-    """Are two blocks (their `likeness_key`s) at least `threshold` alike, to be revised word by word? Cheap
-    bounds first (the lengths, then the words as a bag), paid from `budget` like the full comparison."""
+    """Are two blocks (their `likeness_key`s) at least `threshold` alike, to be revised word by word?"""
+    return likeness(a, b, threshold, budget) >= threshold
+
+
+def likeness(a: tuple[str, list[str]], b: tuple[str, list[str]], threshold: float = SIMILAR,
+             budget: Budget | None = None) -> float:
+    """How alike two blocks (their `likeness_key`s) are, from 0 to 1: the share of their words aligned (a
+    table 1, as it is compared row by row); 0 when below `threshold`, which cheap bounds tell first (the
+    lengths, then the words as a bag), paid from `budget` like the full comparison (0 once it is spent)."""
     if a[0] != b[0]:
-        return False
+        return 0.0
     if a[0] == "tbl":
-        return True  # a table is compared row by row
+        return 1.0
     m, n = len(a[1]), len(b[1])
     if m + n and 2 * min(m, n) < threshold * (m + n):
-        return False
+        return 0.0
     if budget is not None and not budget.spend(WORD_COST * (m + n)):
-        return False
+        return 0.0
     if SequenceMatcher(None, a[1], b[1], autojunk=False).quick_ratio() < threshold:
-        return False
+        return 0.0
     parts = pieces([(w,) for w in a[1]], [(w,) for w in b[1]])
     if budget is not None and not budget.spend(sum(len(x) * len(y) for x, y in parts)):
-        return False
-    return 2 * sum(_matched(a[1][x.start:x.stop], b[1][y.start:y.stop]) for x, y in parts) >= threshold * (m + n)
+        return 0.0
+    matched = sum(_matched(a[1][x.start:x.stop], b[1][y.start:y.stop]) for x, y in parts)
+    return 2 * matched / (m + n) if m + n else 1.0
 
 
 def _matched(a: list[str], b: list[str]) -> int:
