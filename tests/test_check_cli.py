@@ -171,3 +171,25 @@ def test_a_quote_the_seed_does_not_put_in_quotation_marks_is_flagged_as_a_possib
     assert result.exit_code == 0, result.output  # a warning: the words are still the seed's
     assert "warning: quotes[0].text: q-kim-ai-technology: the seed does not put these words in quotation marks" \
         in result.output
+
+
+def test_a_value_to_fix_names_the_machine_number_to_fix_with_it(workspace: Path) -> None:
+    """The value and its machine number both wrong (26.5 million where the passage says 25.6): the value's hint
+    said only to fix the value, and the number's mismatch came out on the next check, once the value was
+    right. The hint names the number too; a number the passages do state is left out of it."""
+    edit(workspace / "seeds/summary.yaml", "value: about 25.6 million\n    number: 25600000",
+         "value: about 26.5 million\n    number: 26500000")
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    assert "its passages state 25,600,000: fix the value, or cite the passage that states this number; then make " \
+           "number 26,500,000 match the value as fixed" in result.output
+    edit(workspace / "seeds/summary.yaml", "26.5 million", "25.6 million")  # the value fixed as the hint says
+    edit(workspace / "seeds/summary.yaml", "number: 26500000", "number: 25600000")  # and the number with it
+    assert run(workspace, "check").exit_code == 0
+
+
+def test_a_value_to_fix_whose_number_the_passages_state_says_nothing_of_it(workspace: Path) -> None:
+    edit(workspace / "seeds/summary.yaml", "25.6 million", "26.5 million")
+    output = run(workspace, "check").output
+    assert "number 25,600,000 is not a number of the value" in output  # the number's own error
+    assert "then make" not in output  # the number is right for the passage: only the value is to fix

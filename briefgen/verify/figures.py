@@ -33,8 +33,18 @@ def _check_value(loaded: Loaded, result: Verification, i: int, fig: Figure) -> N
         result.problems.append(loaded.summary_src.problem(
             ("figures", i, "value"), f"{fig.id}: {n.describe()} (read from the value {fig.value!r}) does not "
             "appear in any of its passages",
-            f"its passages state {_read(in_passages)}: fix the value, or cite the passage that states this number",
-            item=fig.id))
+            f"its passages state {_read(in_passages)}: fix the value, or cite the passage that states this number"
+            + _numbers_too(fig, in_passages), item=fig.id))
+
+
+def _numbers_too(fig: Figure, in_passages: list[Stated]) -> str:
+    """For a value to be fixed: its machine numbers that no passage states either, to be fixed with it (the
+    next check would say so only once the value is right)."""
+    scale = unit_scale(fig.unit)
+    wrong = [f"{key} {format_number(number)}" for key, number in (("number", fig.number),
+                                                                  ("number_high", fig.number_high))
+             if number is not None and not any(s.fits(number, scale) for s in in_passages)]
+    return f"; then make {' and '.join(wrong)} match the value as fixed" if wrong else ""
 
 
 def _check_machine_numbers(loaded: Loaded, result: Verification, i: int, fig: Figure) -> None:
