@@ -5,6 +5,7 @@ Heavy libraries (python-docx, reportlab) are imported only inside the commands t
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
@@ -20,8 +21,9 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.options import TEXT, WORKSPACE, WORKSPACE_FOLDER, output_option, workspace_of, workspace_option
+from briefgen.cli.process import Stopped, ready_descriptors, received, stop_politely
 from briefgen.cli.seeds import seeds
-from briefgen.cli.terminal import colour, json_text, say, say_styled, tolerant_streams
+from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
@@ -220,6 +222,8 @@ def init(directory: Path) -> None:
 
 def main() -> None:
     """Console entry point: user errors print located messages; only --debug shows tracebacks."""
+    ready_descriptors()
+    stop_politely()
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -228,9 +232,13 @@ def main() -> None:
         # APNG", zipfile's "Duplicate name") printed its source path and line among briefgen's messages; briefgen
         # says what is wrong with the file itself, at its own location. --debug shows them.
         warnings.simplefilter("ignore")
-    tolerant_streams()
+    guard_streams()
     one_command()
-    _leave(_exit_code("--debug" in sys.argv[1:]))
+    try:
+        code = _exit_code("--debug" in sys.argv[1:])
+    except (Stopped, OutputLost, KeyboardInterrupt) as exc:  # while an error was being shown
+        code = _stopped(exc)
+    _leave(code)
 
 
 def _exit_code(debug: bool) -> int:
@@ -247,8 +255,8 @@ def _exit_code(debug: bool) -> int:
     except click.Abort:
         say("Aborted.", err=True)
         return 130
-    except KeyboardInterrupt:
-        return 130
+    except (Stopped, OutputLost, KeyboardInterrupt) as exc:
+        return _stopped(exc)
     except SystemExit as exc:  # sys.exit's convention: a message is printed to stderr, with status 1
         if isinstance(exc.code, str):
             say(exc.code, err=True)
@@ -264,13 +272,36 @@ def _exit_code(debug: bool) -> int:
     return code if isinstance(code, int) else 0
 
 
+def _stopped(exc: BaseException) -> int:
+    """The exit code of a command stopped by a signal or by the loss of its output, said on standard error
+    where it can be (a reader gone is not an error: git's and the shell's tools end quietly)."""
+    if isinstance(exc, OutputLost):
+        if not exc.reader_gone:
+            _last_word(Problem(exc.stream, f"cannot be written: {os_problem(exc.error).message}", hint=(
+                "what the command did is done; only what it printed is lost: send it where there is room")).format())
+        return 141 if exc.reader_gone else 1
+    if isinstance(exc, Stopped):
+        _last_word(f"briefgen: stopped by {exc.name}")
+        return exc.exit_code
+    return 130
+
+
+def _last_word(text: str) -> None:
+    with contextlib.suppress(OutputLost):
+        say(text, err=True)
+
+
 def _leave(code: int) -> NoReturn:
     """End the process once what it printed is flushed, without tearing its objects down one by one (at
     10,000 items, a million of them: a tenth of a `check`). Every file a command writes is closed or renamed
-    into place before the command returns; only the standard streams can still hold output."""
+    into place before the command returns; only the standard streams can still hold output. A signal the
+    command took for Ctrl-C (watch's) still ends the process with its own code."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`briefgen check | head`): nothing more can be shown
+        except OutputLost as exc:  # a closed pipe (`briefgen check | head`): nothing more can be shown
+            code = code or _stopped(exc)
+        except (OSError, ValueError):
             code = code or 1
-    os._exit(code)
+    signum = received()
+    os._exit(128 + signum if signum and code in (0, 130) else code)

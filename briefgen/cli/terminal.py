@@ -4,6 +4,7 @@ show (`text.shown`), alike on a terminal and in a pipe, with briefgen's own colo
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import json
 import os
@@ -34,14 +35,48 @@ def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
     return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in unheld), exc.end
 
 
-def tolerant_streams() -> None:
-    """Standard output and error never refuse a character: a stream whose encoding cannot hold all of Unicode
-    (PYTHONIOENCODING=latin-1, a Latin-1 locale) prints what it cannot hold as escapes, where briefgen's
-    dashes, paragraph signs and quoted seed text stopped every report with an internal error."""
+class OutputLost(BaseException):
+    """Standard output or error can no longer be written: its reader went away (`briefgen status | head -1`),
+    the device is full (/dev/full). A BaseException, as KeyboardInterrupt: no command's `except Exception` takes
+    it for a failure of its own, and every cleanup runs on the way out."""
+
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(stream, error)
+        self.stream, self.error = stream, error
+
+    @property
+    def reader_gone(self) -> bool:
+        """The reader closed the pipe: git's and the shell's tools then end quietly, as killed by SIGPIPE."""
+        return self.error.errno == errno.EPIPE
+
+
+class _Raw(io.FileIO):
+    """A standard descriptor whose failed writes raise OutputLost, under every text or byte wrapper (click's own
+    for an ASCII stream included)."""
+
+    label = "standard output"
+
+    def write(self, data: Any, /) -> int:
+        try:
+            return super().write(data)
+        except OSError as exc:
+            raise OutputLost(self.label, exc) from None
+
+
+def guard_streams() -> None:
+    """Standard output and error made again on descriptors whose failures raise OutputLost, where a reader gone
+    raised an internal error or a traceback; and they never refuse a character: a stream whose encoding cannot
+    hold all of Unicode (PYTHONIOENCODING=latin-1, a Latin-1 locale) prints what it cannot hold as escapes,
+    where briefgen's dashes, paragraph signs and quoted seed text stopped every report with an internal error."""
     codecs.register_error(ESCAPE, _escape_unencodable)
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
-            stream.reconfigure(errors=ESCAPE)
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        was = getattr(sys, name)
+        raw = _Raw(fd, "w", closefd=False)
+        raw.label = f"standard {'output' if fd == 1 else 'error'}"
+        errors = getattr(was, "errors", "strict")
+        setattr(sys, name, io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=getattr(was, "encoding", None) or "utf-8",
+            errors=ESCAPE if errors == "strict" else errors, line_buffering=raw.isatty() or fd == 2))
 
 
 def json_text(data: object) -> str:

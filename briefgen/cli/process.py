@@ -1,0 +1,77 @@
+"""How the command-line process meets what it was started with: its three standard descriptors (any of them
+closed by the caller), and the signals a terminal, a shell or a scheduler sends it.
+
+A closed descriptor is opened on the null device, as git does, so the first file briefgen opens never takes its
+number (and nothing printed can land in a brief being written). SIGTERM and SIGHUP stop a command as Ctrl-C
+does: raised as an exception where the command runs, so every cleanup (a staging folder, a temporary file, the
+renames of a publish put back) runs before the process ends with 128 + the signal's number, as shells expect."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from types import FrameType
+
+# SIGINT, then the polite ways to ask a process to stop; a signal the caller ignores (nohup's SIGHUP) stays ignored
+POLITE = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+_RECEIVED: list[int] = []  # the first of them that arrived
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP asked the process to stop (a BaseException, as KeyboardInterrupt: no `except
+    Exception` of a command swallows it, and every `finally` runs)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+
+def ready_descriptors() -> None:
+    """Descriptors 0, 1 and 2 open, each closed one on the null device; standard streams Python left as None
+    (because their descriptor was closed at start) made again on them."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)  # the lowest free number: `fd` itself, the lower ones open
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+    if sys.stdin is None:
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - the process's own, never closed
+    if sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+
+
+def stop_politely() -> None:
+    """SIGTERM and SIGHUP raise Stopped, SIGINT KeyboardInterrupt, where the command runs; once one has, the
+    process is on its way out, and the next is ignored, so a second signal cannot cut the cleanup short."""
+    for signum in POLITE:
+        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+            signal.signal(signum, _stop)
+
+
+def received() -> int | None:
+    """SIGTERM's or SIGHUP's number, if one arrived: a command that took it for Ctrl-C and returned (watch, whose
+    watcher turns any signal into KeyboardInterrupt) still ends as stopped by it."""
+    return next((s for s in _RECEIVED if s != signal.SIGINT), None)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    if _RECEIVED:
+        return
+    _RECEIVED.append(signum)
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Stopped(signum)
