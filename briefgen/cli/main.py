@@ -6,10 +6,12 @@ Heavy libraries (python-docx, reportlab) are imported only inside the commands t
 from __future__ import annotations
 
 import contextlib
+import errno
 import importlib
 import json
 import os
 import shlex
+import signal
 import sys
 import traceback
 import warnings
@@ -21,9 +23,9 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.options import TEXT, WORKSPACE, WORKSPACE_FOLDER, output_option, workspace_of, workspace_option
-from briefgen.cli.process import Stopped, ready_descriptors, received, stop_politely
+from briefgen.cli.process import Stopped, ready_descriptors, received, stop_politely, stopped_code
 from briefgen.cli.seeds import seeds
-from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, say, say_styled
+from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, lost, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
@@ -273,17 +275,17 @@ def _exit_code(debug: bool) -> int:
 
 
 def _stopped(exc: BaseException) -> int:
-    """The exit code of a command stopped by a signal or by the loss of its output, said on standard error
-    where it can be (a reader gone is not an error: git's and the shell's tools end quietly)."""
-    if isinstance(exc, OutputLost):
-        if not exc.reader_gone:
-            _last_word(Problem(exc.stream, f"cannot be written: {os_problem(exc.error).message}", hint=(
-                "what the command did is done; only what it printed is lost: send it where there is room")).format())
-        return 141 if exc.reader_gone else 1
-    if isinstance(exc, Stopped):
-        _last_word(f"briefgen: stopped by {exc.name}")
-        return exc.exit_code
-    return 130
+    """The exit code of a command stopped by a signal or by the loss of its output; only a stream that failed
+    otherwise than by its reader going away (a full device) is said, on standard error where it can be."""
+    failed = lost()
+    if not isinstance(exc, OutputLost) or failed is None:
+        return stopped_code()  # quiet, as git and the shell's tools are
+    stream, error = failed
+    if error.errno == errno.EPIPE:  # git's and the shell's tools, killed by SIGPIPE, end quietly with 141
+        return 128 + signal.SIGPIPE
+    _last_word(Problem(stream, f"cannot be written: {os_problem(error).message}", hint=(
+        "what the command did is done; only what it printed is lost: send it where there is room")).format())
+    return 1
 
 
 def _last_word(text: str) -> None:

@@ -20,19 +20,14 @@ _RECEIVED: list[int] = []  # the first of them that arrived
 
 class Stopped(BaseException):
     """SIGTERM or SIGHUP asked the process to stop (a BaseException, as KeyboardInterrupt: no `except
-    Exception` of a command swallows it, and every `finally` runs)."""
+    Exception` of a command swallows it, and every `finally` runs). What stopped it is kept here, not in the
+    exception, which a library may make again from a message as it passes it on (reportlab's
+    annotateException: `Stopped("... 15")`, whose number then was a string)."""
 
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
-    @property
-    def exit_code(self) -> int:
-        return 128 + self.signum
-
-    @property
-    def name(self) -> str:
-        return signal.Signals(self.signum).name
+def stopped_code() -> int:
+    """The exit code of a process stopped by a signal: 128 + its number, as shells give (130 for Ctrl-C)."""
+    return 128 + (_RECEIVED[0] if _RECEIVED else signal.SIGINT)
 
 
 def ready_descriptors() -> None:
@@ -74,4 +69,4 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     _RECEIVED.append(signum)
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
-    raise Stopped(signum)
+    raise Stopped

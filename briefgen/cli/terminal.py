@@ -4,7 +4,6 @@ show (`text.shown`), alike on a terminal and in a pipe, with briefgen's own colo
 from __future__ import annotations
 
 import codecs
-import errno
 import io
 import json
 import os
@@ -38,16 +37,16 @@ def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
 class OutputLost(BaseException):
     """Standard output or error can no longer be written: its reader went away (`briefgen status | head -1`),
     the device is full (/dev/full). A BaseException, as KeyboardInterrupt: no command's `except Exception` takes
-    it for a failure of its own, and every cleanup runs on the way out."""
+    it for a failure of its own, and every cleanup runs on the way out. Which stream failed, and how, is kept
+    here (`lost`), not in the exception, which a library may make again from a message as it passes it on."""
 
-    def __init__(self, stream: str, error: OSError) -> None:
-        super().__init__(stream, error)
-        self.stream, self.error = stream, error
 
-    @property
-    def reader_gone(self) -> bool:
-        """The reader closed the pipe: git's and the shell's tools then end quietly, as killed by SIGPIPE."""
-        return self.error.errno == errno.EPIPE
+_LOST: list[tuple[str, OSError]] = []  # the first stream that failed, and how
+
+
+def lost() -> tuple[str, OSError] | None:
+    """The stream that failed first ("standard output", "standard error") and its error, if one did."""
+    return _LOST[0] if _LOST else None
 
 
 class _Raw(io.FileIO):
@@ -60,7 +59,8 @@ class _Raw(io.FileIO):
         try:
             return super().write(data)
         except OSError as exc:
-            raise OutputLost(self.label, exc) from None
+            _LOST.append((self.label, exc))
+            raise OutputLost from None
 
 
 def guard_streams() -> None:
