@@ -31,7 +31,7 @@ def env_number(name: str, default: float, low: float, high: float, *, low_inclus
         of_unit = f" of {unit}" if unit else ""
         kind = "a whole number" if whole else "a number"
         raise BriefgenError(Problem(name, f"{raw[:40]!r} is not {kind}{of_unit} {bounds}",
-                                    hint=f"unset it to use the default ({default:g}), or give a number {bounds}"))
+                                    hint=f"unset it to use the default ({default:g}), or give {kind} {bounds}"))
     return value
 
 

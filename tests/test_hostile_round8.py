@@ -183,3 +183,10 @@ def test_a_worker_count_that_is_no_whole_number_is_refused(ws: Path, value: str,
     refused(ws, ("build",), f"BRIEFGEN_WORKERS: {value!r} is not a whole number of processes",
             "unset it (or give 0) for one process a core, at most 2; or give a whole number: 1 keeps all work in "
             "one process")
+
+
+def test_a_short_seeded_fuzz_of_the_process_environment_breaks_no_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    """tests/fuzz_round8.py for a few seconds (a fixed seed: the cases it draws first, each family in turn)."""
+    from tests import fuzz_round8
+
+    assert fuzz_round8.main(seconds=20, argv=[]) == 0, capsys.readouterr().out
