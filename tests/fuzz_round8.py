@@ -16,6 +16,7 @@ tests/test_hostile_round8.py also runs it for a few seconds."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -69,11 +70,16 @@ def run(ws: Path, case: Case) -> tuple[int | None, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BRIEFGEN_LOCK_SECONDS": "2", **case.env}
     with ExitStack() as stack:
         proc = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), *case.args], env=env,
-                                preexec_fn=lambda: _prepare(case), **_streams(case, stack, ws.parent))  # type: ignore[call-overload]
+                                preexec_fn=lambda: _prepare(case), start_new_session=case.group,
+                                **_streams(case, stack, ws.parent))  # type: ignore[call-overload]
         stack.close()  # the parent's copies: a reader gone is gone for good
         if case.signum is not None:
             time.sleep(case.delay)
-            proc.send_signal(case.signum)
+            with contextlib.suppress(ProcessLookupError):  # the group may have ended already
+                if case.group:
+                    os.killpg(proc.pid, case.signum)
+                else:
+                    proc.send_signal(case.signum)
         try:
             out, err = proc.communicate(timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -144,7 +150,8 @@ def one(rng: random.Random, family: Family, base: Path, folder: Path) -> tuple[s
     faults = broken(ws, case, code, text, before)
     if fingerprint(decoy) != outside or not set(os.listdir(folder)) <= beside | {"new"}:
         faults.append("wrote outside the workspace")
-    label = f"{' '.join(case.args)!r} env={case.env} stream={case.stream} signal={case.signum}@{case.delay:.2f}"
+    label = (f"{' '.join(case.args)!r} env={case.env} stream={case.stream} signal={case.signum}@{case.delay:.2f}"
+             f"{' to the group' if case.group else ''}")
     return f"{label} umask={case.umask}", faults
 
 

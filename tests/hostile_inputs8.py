@@ -32,6 +32,7 @@ class Case:
     stream: str = "pipe"  # one of STREAMS, or both captured
     signum: int | None = None  # sent `delay` seconds after the start
     delay: float = 0.0
+    group: bool = False  # the signal sent to the command's process group, as a terminal sends Ctrl-C
     umask: int | None = None
     changes_briefs: bool = False  # the command may rightly publish (a build, a watch)
 
@@ -48,16 +49,18 @@ def streams(rng: random.Random, ws: Path) -> Case:
 
 
 def signals(rng: random.Random, ws: Path) -> Case:
-    """SIGINT, SIGTERM or SIGHUP at a random moment (after start-up) of a command that writes."""
-    set_marker(ws, rng.randint(1, 99))
+    """SIGINT, SIGTERM or SIGHUP at a random moment (after start-up) of a command that writes, to the command alone
+    or to its process group (its forked children too, as a terminal sends Ctrl-C)."""
     source = Path(__file__).parent / "corpus/html"
     page = rng.choice(sorted(source.glob("*.html")))
     shutil.copy(page, ws.parent / page.name)
     args = rng.choice([("build",), ("build", "--keep-history", "1"), ("check", "--no-cache"), ("watch",),
                        ("issue", "-a", "public"), ("seeds", "add", str(ws.parent / page.name)),
                        ("seeds", "update", FIRST_ID, str(ws / "seeds" / FIRST_SEED)), ("init", str(ws.parent / "new"))])
+    if args[0] in ("build", "check", "watch"):  # an issue issues the last build: its inputs must not change
+        set_marker(ws, rng.randint(1, 99))
     signum = rng.choice([signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
-    return Case(args, signum=signum, delay=rng.uniform(0.3, 3.0), changes_briefs=True)
+    return Case(args, signum=signum, delay=rng.uniform(0.3, 3.0), group=rng.random() < 0.5, changes_briefs=True)
 
 
 _ENV_VALUES = {
