@@ -89,6 +89,25 @@ def test_a_full_output_device_is_said_on_stderr(ws: Path) -> None:
                      "room"]
 
 
+# Standard output left non-blocking by the caller (as some CI runners and event loops pass a pipe): once the pipe
+# was full, the rest of a long report was lost with exit 0; with the streams guarded, a "could not complete
+# without blocking" error. A write now waits until the reader drains the pipe.
+
+def test_a_long_report_into_a_non_blocking_pipe_arrives_whole(ws: Path) -> None:
+    paragraphs = [f"Paragraph {n} of a long seed, with words enough to fill a line of the report." for n in range(4000)]
+    (ws / "seeds/002_828a4c93c67805e5.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    proc = start(ws, "seeds", "show", "ai-digest-top-priority", stdout=write)
+    os.close(write)
+    time.sleep(1.5)  # the pipe's 64 KB fill up long before the reader starts
+    with os.fdopen(read, "rb") as pipe:
+        shown = pipe.read().decode("utf-8").splitlines()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert [line.lstrip().split("  ", 1)[1] for line in shown] == paragraphs
+
+
 # SIGTERM (a scheduler's timeout, `kill`, systemd) or SIGHUP (the terminal closed) during a build killed it where it
 # stood: its staging folder and temporary files stayed in output/ until the next build, the exit code was -15.
 # They now stop it as Ctrl-C does: everything staged removed, the briefs the old set or, past the last rename,

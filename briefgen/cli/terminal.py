@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import os
+import select
 import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
@@ -51,16 +52,22 @@ def lost() -> tuple[str, OSError] | None:
 
 class _Raw(io.FileIO):
     """A standard descriptor whose failed writes raise OutputLost, under every text or byte wrapper (click's own
-    for an ASCII stream included)."""
+    for an ASCII stream included); on a descriptor left non-blocking by the caller (a CI runner's pipe), a write
+    the pipe cannot take yet waits for it, where the rest of a long report was lost (or a "could not complete
+    without blocking" error ended the command)."""
 
     label = "standard output"
 
     def write(self, data: Any, /) -> int:
-        try:
-            return super().write(data)
-        except OSError as exc:
-            _LOST.append((self.label, exc))
-            raise OutputLost from None
+        while True:
+            try:
+                written = super().write(data)
+            except OSError as exc:
+                _LOST.append((self.label, exc))
+                raise OutputLost from None
+            if written is not None:
+                return written
+            select.select([], [self], [])  # the pipe is full for now: wait until its reader drains it
 
 
 def guard_streams() -> None:
