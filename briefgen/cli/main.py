@@ -23,7 +23,7 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.options import TEXT, WORKSPACE, WORKSPACE_FOLDER, output_option, workspace_of, workspace_option
-from briefgen.cli.process import Stopped, ready_descriptors, received, stop_politely, stopped_code
+from briefgen.cli.process import POLITE, Stopped, ready_descriptors, received, stop_politely, stopped_code
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, lost, say, say_styled
 from briefgen.collector import lives_on, one_command
@@ -225,22 +225,29 @@ def init(directory: Path) -> None:
 def main() -> None:
     """Console entry point: user errors print located messages; only --debug shows tracebacks."""
     ready_descriptors()
-    stop_politely()
+    stop_politely(calm=main.__code__)  # a signal landing in these lines is kept for the exit code, not raised
+    failure: BaseException | None = None
+    code = 1
+    try:
+        code = _run("--debug" in sys.argv[1:])
+    except (Stopped, OutputLost, KeyboardInterrupt) as exc:  # a signal, or a standard stream lost
+        failure = exc
+    signal.pthread_sigmask(signal.SIG_BLOCK, POLITE)  # the command is over: nothing interrupts its ending
+    _leave(code if failure is None else _stopped(failure))
+
+
+def _run(debug: bool) -> int:
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if "--debug" not in sys.argv[1:]:
+    if not debug:
         # A library's warning about a user's file (Pillow's DecompressionBombWarning for a huge logo, its "Invalid
         # APNG", zipfile's "Duplicate name") printed its source path and line among briefgen's messages; briefgen
         # says what is wrong with the file itself, at its own location. --debug shows them.
         warnings.simplefilter("ignore")
     guard_streams()
     one_command()
-    try:
-        code = _exit_code("--debug" in sys.argv[1:])
-    except (Stopped, OutputLost, KeyboardInterrupt) as exc:  # while an error was being shown
-        code = _stopped(exc)
-    _leave(code)
+    return _exit_code(debug)
 
 
 def _exit_code(debug: bool) -> int:
@@ -257,8 +264,6 @@ def _exit_code(debug: bool) -> int:
     except click.Abort:
         say("Aborted.", err=True)
         return 130
-    except (Stopped, OutputLost, KeyboardInterrupt) as exc:
-        return _stopped(exc)
     except SystemExit as exc:  # sys.exit's convention: a message is printed to stderr, with status 1
         if isinstance(exc.code, str):
             say(exc.code, err=True)

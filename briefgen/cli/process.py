@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from types import FrameType
+from types import CodeType, FrameType
 
 # SIGINT, then the polite ways to ask a process to stop; a signal the caller ignores (nohup's SIGHUP) stays ignored
 POLITE = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _RECEIVED: list[int] = []  # the first of them that arrived
+_CALM: list[CodeType] = []
 
 
 class Stopped(BaseException):
@@ -49,9 +50,12 @@ def ready_descriptors() -> None:
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
 
 
-def stop_politely() -> None:
+def stop_politely(calm: CodeType) -> None:
     """SIGTERM and SIGHUP raise Stopped, SIGINT KeyboardInterrupt, where the command runs; once one has, the
-    process is on its way out, and the next is ignored, so a second signal cannot cut the cleanup short."""
+    process is on its way out, and the next is ignored, so a second signal cannot cut the cleanup short. One
+    landing in the lines of `calm` (the entry point's own, around the command) is only kept for the exit code:
+    raised there, nothing would catch it."""
+    _CALM.append(calm)
     for signum in POLITE:
         if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
             signal.signal(signum, _stop)
@@ -67,6 +71,8 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     if _RECEIVED:
         return
     _RECEIVED.append(signum)
+    if frame is not None and frame.f_code in _CALM:
+        return
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
     raise Stopped
