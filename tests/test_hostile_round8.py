@@ -209,3 +209,45 @@ def test_a_short_seeded_fuzz_of_the_process_environment_breaks_no_rule(capsys: p
     from tests import fuzz_round8
 
     assert fuzz_round8.main(seconds=20, argv=[]) == 0, capsys.readouterr().out
+
+
+# A library that swallows every exception (reportlab's bare `except:` clauses, while the PDF writer or the font
+# registration runs) swallowed what the first signal raised; later signals were ignored as the cleanup's, so a
+# watch hit while warming up ran on, and no SIGTERM stopped it. Now a signal after the first's grace period ends
+# the process as if no handler were set, and watch asks after every turn whether a signal came.
+
+SWALLOWER = """
+import sys, time
+from briefgen.cli.process import stop_politely
+stop_politely(calm=compile("", "<nothing>", "exec"))
+print("ready", flush=True)
+while True:
+    try:
+        time.sleep(0.05)
+    except BaseException:
+        pass  # what a bare `except:` in a library does
+"""
+
+
+def test_a_signal_after_a_swallowed_one_still_ends_the_process() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", SWALLOWER], stdout=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stdout.readline() == b"ready\n"
+    time.sleep(0.3)  # inside the loop, where every exception is swallowed
+    proc.send_signal(signal.SIGTERM)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)  # within the grace period: the cleanup's time, ignored
+    time.sleep(0.5)
+    assert proc.poll() is None
+    time.sleep(2)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=10) == -signal.SIGTERM
+
+
+def test_watch_stops_when_asked_even_if_no_interrupt_reached_it(ws: Path) -> None:
+    from briefgen.regen.watch import watch
+    from briefgen.workspace import Workspace
+
+    said: list[str] = []
+    watch(Workspace.at(ws), (), None, said.append, said.append, stopping=lambda: True)
+    assert said[-1] == "watch: stopped"

@@ -23,7 +23,15 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.options import TEXT, WORKSPACE, WORKSPACE_FOLDER, output_option, workspace_of, workspace_option
-from briefgen.cli.process import POLITE, Stopped, ready_descriptors, received, stop_politely, stopped_code
+from briefgen.cli.process import (
+    POLITE,
+    Stopped,
+    asked_to_stop,
+    ready_descriptors,
+    received,
+    stop_politely,
+    stopped_code,
+)
 from briefgen.cli.seeds import seeds
 from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, lost, say, say_styled
 from briefgen.collector import lives_on, one_command
@@ -205,7 +213,8 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     from briefgen.regen.watch import watch as run_watch
 
     lives_on()
-    run_watch(workspace_of(ctx, workspace), audiences, out, say, lambda text: say(text, err=True))
+    run_watch(workspace_of(ctx, workspace), audiences, out, say, lambda text: say(text, err=True),
+              stopping=asked_to_stop)
 
 
 @cli.command()

@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from types import CodeType, FrameType
 
 # SIGINT, then the polite ways to ask a process to stop; a signal the caller ignores (nohup's SIGHUP) stays ignored
 POLITE = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _RECEIVED: list[int] = []  # the first of them that arrived
+_RECEIVED_AT: list[float] = []  # when (time.monotonic)
+GRACE_SECONDS = 2.0  # after the first signal, the time the next is ignored in: the cleanup's, a few ms
 _CALM: list[CodeType] = []
 
 
@@ -52,7 +55,9 @@ def ready_descriptors() -> None:
 
 def stop_politely(calm: CodeType) -> None:
     """SIGTERM and SIGHUP raise Stopped, SIGINT KeyboardInterrupt, where the command runs; once one has, the
-    process is on its way out, and the next is ignored, so a second signal cannot cut the cleanup short. One
+    process is on its way out, and the next is ignored for GRACE_SECONDS, so a second signal cannot cut the
+    cleanup short; after them a signal ends the process as it would without a handler (a library that swallowed
+    the first exception, as reportlab's bare `except:` clauses do, must not make a process no signal stops). One
     landing in the lines of `calm` (the entry point's own, around the command) is only kept for the exit code:
     raised there, nothing would catch it."""
     _CALM.append(calm)
@@ -67,10 +72,20 @@ def received() -> int | None:
     return next((s for s in _RECEIVED if s != signal.SIGINT), None)
 
 
+def asked_to_stop() -> bool:
+    """Whether a signal asked the process to stop: a loop that must end (watch's) asks, in case a library
+    swallowed what the signal raised (reportlab and others catch everything in places)."""
+    return bool(_RECEIVED)
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
     if _RECEIVED:
+        if time.monotonic() - _RECEIVED_AT[0] > GRACE_SECONDS:  # the first was swallowed, or cleaning up hangs:
+            signal.signal(signum, signal.SIG_DFL)  # this one ends the process as if no handler were set
+            os.kill(os.getpid(), signum)
         return
     _RECEIVED.append(signum)
+    _RECEIVED_AT.append(time.monotonic())
     if frame is not None and frame.f_code in _CALM:
         return
     if signum == signal.SIGINT:
