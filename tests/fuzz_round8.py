@@ -106,11 +106,13 @@ def _children(ws: Path) -> Iterator[str]:
 
 
 def _codes(case: Case) -> set[int]:
+    """The exit codes a case may end with: a signal may also come while Python still imports briefgen, before
+    its handlers are set (under load, past 0.3 s), and end the process as killed: nothing was read or written."""
     codes = {0, 1, 2}
     if case.stream == "gone-out":
         codes.add(141)
     if case.signum is not None:
-        codes.add(128 + case.signum)
+        codes |= {128 + case.signum, -case.signum}
     return codes
 
 
@@ -119,8 +121,8 @@ def broken(ws: Path, case: Case, code: int | None, text: str, before: dict[str, 
     if code is None:
         return ["hang"]
     faults = [f"exit {code}"] if code not in _codes(case) else []
-    if "Traceback (most recent call last)" in text or "briefgen: internal error" in text:
-        faults.append("traceback or internal error")
+    if "Traceback (most recent call last)" in text or "briefgen: internal error" in text or "Fatal Python" in text:
+        faults.append(f"traceback or internal error: {text[-1500:]}")
     if code == 1 and (missing := unhinted(text)):
         faults.append(f"no hint: {missing[0][:160]}")
     if raw := RAW.search(text):
