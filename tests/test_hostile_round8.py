@@ -251,3 +251,32 @@ def test_watch_stops_when_asked_even_if_no_interrupt_reached_it(ws: Path) -> Non
     said: list[str] = []
     watch(Workspace.at(ws), (), None, said.append, said.append, stopping=lambda: True)
     assert said[-1] == "watch: stopped"
+
+
+# SIGTERM to a build's group at about 1.2 s landed while pikepdf was being imported: its start-up (pybind11)
+# calls Python code, the exception raised there became a C++ one, and the process aborted (SIGABRT, -6) with a
+# traceback and its staging folder left. A signal landing in an import is now sent again once the import is done.
+
+IMPORTER = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from briefgen.cli.process import Stopped, stop_politely
+stop_politely(calm=compile("", "<nothing>", "exec"))
+print("ready", flush=True)
+try:
+    import slow_module
+    time.sleep(5)
+except Stopped:
+    print("after" if getattr(sys.modules.get("slow_module"), "DONE", False) else "inside")
+"""
+
+
+def test_a_signal_landing_in_an_import_is_raised_once_it_is_done(tmp_path: Path) -> None:
+    (tmp_path / "slow_module.py").write_text("import time\ntime.sleep(1)\nDONE = True\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(tmp_path)], stdout=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stdout.readline() == b"ready\n"
+    time.sleep(0.4)  # inside the module's import
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=30)
+    assert out == b"after\n"

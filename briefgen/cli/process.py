@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 from types import CodeType, FrameType
 
@@ -84,6 +85,9 @@ def _stop(signum: int, frame: FrameType | None) -> None:
             signal.signal(signum, signal.SIG_DFL)  # this one ends the process as if no handler were set
             os.kill(os.getpid(), signum)
         return
+    if frame is not None and _importing(frame):  # raised there, a C extension's start-up may abort the process
+        threading.Timer(0.05, os.kill, (os.getpid(), signum)).start()  # sent again once the import is done
+        return
     _RECEIVED.append(signum)
     _RECEIVED_AT.append(time.monotonic())
     if frame is not None and frame.f_code in _CALM:
@@ -91,3 +95,14 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     if signum == signal.SIGINT:
         raise KeyboardInterrupt
     raise Stopped
+
+
+def _importing(frame: FrameType) -> bool:
+    """Whether a module is being imported where the signal landed: pikepdf's start-up (pybind11) calls Python code,
+    and an exception raised there aborted the whole process (SIGABRT, its staging folder left behind)."""
+    found: FrameType | None = frame
+    while found is not None:
+        if found.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        found = found.f_back
+    return False
