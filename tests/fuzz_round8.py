@@ -105,6 +105,12 @@ def _children(ws: Path) -> Iterator[str]:
                 yield proc.name
 
 
+def _before_main(text: str) -> bool:
+    """Ctrl-C while Python still imports briefgen, before its entry point runs: Python's own KeyboardInterrupt
+    and traceback, a limit README's Limits table states (nothing was read or written yet)."""
+    return text.rstrip().endswith("KeyboardInterrupt") and ", in main\n" not in text
+
+
 def _codes(case: Case) -> set[int]:
     """The exit codes a case may end with: a signal may also come while Python still imports briefgen, before
     its handlers are set (under load, past 0.3 s), and end the process as killed: nothing was read or written."""
@@ -121,7 +127,8 @@ def broken(ws: Path, case: Case, code: int | None, text: str, before: dict[str, 
     if code is None:
         return ["hang"]
     faults = [f"exit {code}"] if code not in _codes(case) else []
-    if "Traceback (most recent call last)" in text or "briefgen: internal error" in text or "Fatal Python" in text:
+    traced = "Traceback (most recent call last)" in text or "briefgen: internal error" in text or "Fatal Python" in text
+    if traced and not _before_main(text):
         faults.append(f"traceback or internal error: {text[-1500:]}")
     if code == 1 and (missing := unhinted(text)):
         faults.append(f"no hint: {missing[0][:160]}")
