@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import shutil
@@ -64,9 +65,29 @@ def _temporary(path: Path) -> Iterator[tuple[BinaryIO, str]]:
 def _publish(handle: BinaryIO, temp: str, path: Path) -> None:
     handle.flush()
     os.fsync(handle.fileno())
-    os.chmod(temp, 0o644)
+    os.chmod(temp, file_mode())
     os.replace(temp, path)
     fsync_directory(path.parent)
+
+
+def file_mode() -> int:
+    """The permissions of a file briefgen writes: those any new file gets under the process's umask (0o666
+    less it, as a shell's `>` or cp makes them: 0o644 under the usual 022, 0o600 under 077, where a fixed 0o644
+    made a private workspace's briefs readable by everyone), the owner's reading and writing always kept:
+    briefgen reads back what it wrote."""
+    return (0o666 & ~_umask()) | 0o600
+
+
+@functools.cache
+def _umask() -> int:
+    """This process's umask: from /proc on Linux (setting it to read it back races with other threads)."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def remove_stale_temps(folder: Path, older_than: float = 0.0) -> list[Path]:

@@ -13,8 +13,9 @@ from briefgen.errors import BriefgenError, Problem
 
 
 def env_number(name: str, default: float, low: float, high: float, *, low_inclusive: bool = True,
-               unit: str = "") -> float:
-    """The number in `name` (of `unit`), or `default` when it is unset or blank; refused outside its bounds."""
+               unit: str = "", whole: bool = False) -> float:
+    """The number in `name` (of `unit`), or `default` when it is unset or blank; refused outside its bounds, and
+    with `whole` unless a whole number (a count: 0.5 characters was taken as none)."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -22,12 +23,15 @@ def env_number(name: str, default: float, low: float, high: float, *, low_inclus
         value = float(raw)
     except ValueError:
         value = math.nan
+    if whole and not value.is_integer():
+        value = math.nan
     above_low = value >= low if low_inclusive else value > low
     if not (above_low and value <= high):
         bounds = f"{'from' if low_inclusive else 'more than'} {low:g} {'to' if low_inclusive else 'and up to'} {high:g}"
         of_unit = f" of {unit}" if unit else ""
-        raise BriefgenError(Problem(name, f"{raw[:40]!r} is not a number{of_unit} {bounds}",
-                                    hint=f"unset it to use the default ({default:g}), or give a number {bounds}"))
+        kind = "a whole number" if whole else "a number"
+        raise BriefgenError(Problem(name, f"{raw[:40]!r} is not {kind}{of_unit} {bounds}",
+                                    hint=f"unset it to use the default ({default:g}), or give {kind} {bounds}"))
     return value
 
 

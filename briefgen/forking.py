@@ -14,6 +14,8 @@ import sys
 import threading
 from collections.abc import Callable
 
+from briefgen.errors import BriefgenError, Problem
+
 MAX_WORKERS = 2  # measured on 2 cores; more processes than cores only add memory and start-up
 WORKERS_VARIABLE = "BRIEFGEN_WORKERS"  # a number: 1 keeps all work in this process
 
@@ -27,6 +29,10 @@ def workers_for(units: int) -> int:
     asked = os.environ.get(WORKERS_VARIABLE, "").strip()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     counted = asked.isascii() and asked.isdigit()  # str.isdigit is true of "²" too, which int() refuses
+    if asked and not counted:  # "-1", "two", "1.5" were taken silently for the default
+        raise BriefgenError(Problem(WORKERS_VARIABLE, f"{asked[:40]!r} is not a whole number of processes", hint=(
+            "unset it (or give 0) for one process a core, at most 2; or give a whole number: 1 keeps all work in "
+            "one process")))
     if counted and len(asked) > 9:  # more than any system has (and int() refuses numbers of 4,300 digits)
         return max(1, units)
     wanted = int(asked) if counted and int(asked) > 0 else min(cores, MAX_WORKERS)

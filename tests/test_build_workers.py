@@ -106,11 +106,14 @@ def test_workers_follow_the_variable_and_never_exceed_the_units(monkeypatch: pyt
     monkeypatch.setenv("BRIEFGEN_WORKERS", "8")
     assert workers_for(3) == 3
     assert workers_for(1) == 1
-    monkeypatch.setenv("BRIEFGEN_WORKERS", "many")  # not a number: the default
+    monkeypatch.setenv("BRIEFGEN_WORKERS", "0")  # the default
     assert 1 <= workers_for(3) <= 2
-    for digits in ("²", "٣"):  # digits to str.isdigit, not whole numbers in ASCII: the default, not a crash
-        monkeypatch.setenv("BRIEFGEN_WORKERS", digits)
-        assert 1 <= workers_for(3) <= 2
+    # not a number, or digits to str.isdigit that are not whole numbers in ASCII: refused as every BRIEFGEN_*
+    # variable of the wrong kind is (they were taken silently for the default), not a crash
+    for value in ("many", "²", "٣"):
+        monkeypatch.setenv("BRIEFGEN_WORKERS", value)
+        with pytest.raises(BriefgenError, match="is not a whole number of processes"):
+            workers_for(3)
 
 
 def _square(n: int) -> int:

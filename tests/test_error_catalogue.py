@@ -558,6 +558,9 @@ SCENARIOS: dict[str, Scenario] = {
     "reference DOCX with a DTD": _round2("no exit 3: reference DOCX external entity"),
     "reference DOCX zip bomb": _round2("no exit 3: reference DOCX zip bomb"),
     "bad SOURCE_DATE_EPOCH": _round2("no exit 3: SOURCE_DATE_EPOCH not a number"),
+    "standard output full": (_nothing, ("schema",)),
+    "bad BRIEFGEN_WORKERS": (_retext("seeds/summary.yaml", "brief:\n", "brief:  # edited\n"), ("build",)),
+    "character ceiling not a whole number": (_nothing, ("build", "-a", "executive")),
     "history path not a folder": _round2("all or nothing: history is a file"),
     "something in the way of a brief": (_in_the_way("public.pdf", folder=True), ("build",)),
     "something in the way of a folder": (_in_the_way(".builds", folder=False), ("build",)),
@@ -656,8 +659,10 @@ SCENARIOS: dict[str, Scenario] = {
         'colour:\n  primary: "#2E7D32"\n', encoding="utf-8"), lambda ws: (ws / "templates/board.yaml").write_text(
         "template: executive.xml.j2\nlook:\n  brand: _brand.yml\n", encoding="utf-8")), ("check",)),
 }
-ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"},
+ENV = {"bad SOURCE_DATE_EPOCH": {"SOURCE_DATE_EPOCH": "soon"}, "bad BRIEFGEN_WORKERS": {"BRIEFGEN_WORKERS": "two"},
+       "character ceiling not a whole number": {"BRIEFGEN_RENDER_CHARS": "0.5"},
        "issue dated before the last version": {"SOURCE_DATE_EPOCH": "1767225600"}}
+STDOUT = {"standard output full": "/dev/full"}  # where standard output goes, if not to a pipe read here
 HELD = {"another build running": ".build.lock", "another seeds add running": ".seeds.lock",
         "another issue running": ".issue.lock"}
 
@@ -696,10 +701,11 @@ def test_documented_message_is_what_briefgen_prints(kind: str, built: Path, tmp_
     before = published(ws)  # after the scenario's own changes (a file where output/history goes, say)
     # the real entry point, as a user or a scheduler runs it; two scenarios meet a lock held here
     env = {**os.environ, "BRIEFGEN_LOCK_SECONDS": "0.5", **ENV.get(kind, {})}
-    with FileLock(str(ws / "output" / HELD[kind])) if kind in HELD else nullcontext():
-        result = subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=ws, capture_output=True, text=True,
-                                timeout=120, env=env)
-    printed = result.stdout + result.stderr
+    with (FileLock(str(ws / "output" / HELD[kind])) if kind in HELD else nullcontext(),
+          open(STDOUT[kind], "wb") if kind in STDOUT else nullcontext() as sink):
+        result = subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=ws, stdout=sink or subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, timeout=120, env=env)
+    printed = (result.stdout or "") + result.stderr
     lines = [line.strip() for line in printed.splitlines()]
     assert result.returncode == code, printed
     assert message in lines, printed

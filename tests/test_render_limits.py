@@ -115,7 +115,19 @@ def test_a_bad_ceiling_is_a_clear_error(name: str, value: str, ws: Path, monkeyp
     monkeypatch.setenv(name, value)
     result = run(ws, "build", "-a", "executive")
     assert result.exit_code == 1, result.output
-    assert f"{name}: {value!r} is not a number of" in result.output and "more than 0" in result.output
+    kind = "a whole number" if name == "BRIEFGEN_RENDER_CHARS" else "a number"
+    assert f"{name}: {value!r} is not {kind} of" in result.output and "more than 0" in result.output
+
+
+@pytest.mark.parametrize("value", ["0.5", "1.5", "99999.9"])
+def test_a_character_ceiling_of_a_fraction_is_refused(value: str, ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A count of characters is whole: 0.5 was taken as a ceiling of 0, and every template then failed with
+    "would exceed 0 characters"."""
+    monkeypatch.setenv("BRIEFGEN_RENDER_CHARS", value)
+    result = run(ws, "build", "-a", "executive")
+    assert result.exit_code == 1, result.output
+    assert (f"BRIEFGEN_RENDER_CHARS: {value!r} is not a whole number of characters more than 0 and up to 1e+09"
+            in result.output.splitlines()), result.output
 
 
 def _cap_memory() -> None:

@@ -95,8 +95,8 @@ def init_workspace(target: Path) -> list[Path]:
     created: list[Path] = []
     try:
         _scaffold(target, created)
-    except OSError:  # a full disk, a quota: no half-made workspace, which the next init would refuse as one
-        for path in created:
+    except BaseException:  # a full disk, a quota, Ctrl-C, SIGTERM: no half-made workspace, which the next init
+        for path in created:  # would refuse as one
             with contextlib.suppress(OSError):
                 os.unlink(path)
         raise

@@ -5,10 +5,13 @@ Heavy libraries (python-docx, reportlab) are imported only inside the commands t
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import json
 import os
 import shlex
+import signal
 import sys
 import traceback
 import warnings
@@ -20,8 +23,17 @@ import click
 from briefgen import __version__
 from briefgen.cli.audiences import audiences
 from briefgen.cli.options import TEXT, WORKSPACE, WORKSPACE_FOLDER, output_option, workspace_of, workspace_option
+from briefgen.cli.process import (
+    POLITE,
+    Stopped,
+    asked_to_stop,
+    ready_descriptors,
+    received,
+    stop_politely,
+    stopped_code,
+)
 from briefgen.cli.seeds import seeds
-from briefgen.cli.terminal import colour, json_text, say, say_styled, tolerant_streams
+from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, lost, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
@@ -202,7 +214,8 @@ def watch(ctx: click.Context, workspace: Path | None, audiences: tuple[str, ...]
     from briefgen.regen.watch import watch as run_watch
 
     lives_on()
-    run_watch(workspace_of(ctx, workspace), audiences, out, say, lambda text: say(text, err=True))
+    run_watch(workspace_of(ctx, workspace), audiences, out, say, lambda text: say(text, err=True),
+              stopping=asked_to_stop)
 
 
 @cli.command()
@@ -221,17 +234,30 @@ def init(directory: Path) -> None:
 
 def main() -> None:
     """Console entry point: user errors print located messages; only --debug shows tracebacks."""
+    ready_descriptors()
+    stop_politely(calm=main.__code__)  # a signal landing in these lines is kept for the exit code, not raised
+    failure: BaseException | None = None
+    code = 1
+    try:
+        code = _run("--debug" in sys.argv[1:])
+    except (Stopped, OutputLost, KeyboardInterrupt) as exc:  # a signal, or a standard stream lost
+        failure = exc
+    signal.pthread_sigmask(signal.SIG_BLOCK, POLITE)  # the command is over: nothing interrupts its ending
+    _leave(code if failure is None else _stopped(failure))
+
+
+def _run(debug: bool) -> int:
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if "--debug" not in sys.argv[1:]:
+    if not debug:
         # A library's warning about a user's file (Pillow's DecompressionBombWarning for a huge logo, its "Invalid
         # APNG", zipfile's "Duplicate name") printed its source path and line among briefgen's messages; briefgen
         # says what is wrong with the file itself, at its own location. --debug shows them.
         warnings.simplefilter("ignore")
-    tolerant_streams()
+    guard_streams()
     one_command()
-    _leave(_exit_code("--debug" in sys.argv[1:]))
+    return _exit_code(debug)
 
 
 def _exit_code(debug: bool) -> int:
@@ -248,8 +274,6 @@ def _exit_code(debug: bool) -> int:
     except click.Abort:
         say("Aborted.", err=True)
         return 130
-    except KeyboardInterrupt:
-        return 130
     except SystemExit as exc:  # sys.exit's convention: a message is printed to stderr, with status 1
         if isinstance(exc.code, str):
             say(exc.code, err=True)
@@ -265,13 +289,36 @@ def _exit_code(debug: bool) -> int:
     return code if isinstance(code, int) else 0
 
 
+def _stopped(exc: BaseException) -> int:
+    """The exit code of a command stopped by a signal or by the loss of its output; only a stream that failed
+    otherwise than by its reader going away (a full device) is said, on standard error where it can be."""
+    failed = lost()
+    if not isinstance(exc, OutputLost) or failed is None:
+        return stopped_code()  # quiet, as git and the shell's tools are
+    stream, error = failed
+    if error.errno == errno.EPIPE:  # git's and the shell's tools, killed by SIGPIPE, end quietly with 141
+        return 128 + signal.SIGPIPE
+    _last_word(Problem(stream, f"cannot be written: {os_problem(error).message}", hint=(
+        "what the command did is done; only what it printed is lost: send it where there is room")).format())
+    return 1
+
+
+def _last_word(text: str) -> None:
+    with contextlib.suppress(OutputLost):
+        say(text, err=True)
+
+
 def _leave(code: int) -> NoReturn:
     """End the process once what it printed is flushed, without tearing its objects down one by one (at
     10,000 items, a million of them: a tenth of a `check`). Every file a command writes is closed or renamed
-    into place before the command returns; only the standard streams can still hold output."""
+    into place before the command returns; only the standard streams can still hold output. A signal the
+    command took for Ctrl-C (watch's) still ends the process with its own code."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`briefgen check | head`): nothing more can be shown
+        except OutputLost as exc:  # a closed pipe (`briefgen check | head`): nothing more can be shown
+            code = code or _stopped(exc)
+        except (OSError, ValueError):
             code = code or 1
-    os._exit(code)
+    signum = received()
+    os._exit(128 + signum if signum and code in (0, 130) else code)

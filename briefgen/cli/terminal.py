@@ -7,6 +7,7 @@ import codecs
 import io
 import json
 import os
+import select
 import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
@@ -34,14 +35,55 @@ def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
     return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in unheld), exc.end
 
 
-def tolerant_streams() -> None:
-    """Standard output and error never refuse a character: a stream whose encoding cannot hold all of Unicode
-    (PYTHONIOENCODING=latin-1, a Latin-1 locale) prints what it cannot hold as escapes, where briefgen's
-    dashes, paragraph signs and quoted seed text stopped every report with an internal error."""
+class OutputLost(BaseException):
+    """Standard output or error can no longer be written: its reader went away (`briefgen status | head -1`),
+    the device is full (/dev/full). A BaseException, as KeyboardInterrupt: no command's `except Exception` takes
+    it for a failure of its own, and every cleanup runs on the way out. Which stream failed, and how, is kept
+    here (`lost`), not in the exception, which a library may make again from a message as it passes it on."""
+
+
+_LOST: list[tuple[str, OSError]] = []  # the first stream that failed, and how
+
+
+def lost() -> tuple[str, OSError] | None:
+    """The stream that failed first ("standard output", "standard error") and its error, if one did."""
+    return _LOST[0] if _LOST else None
+
+
+class _Raw(io.FileIO):
+    """A standard descriptor whose failed writes raise OutputLost, under every text or byte wrapper (click's own
+    for an ASCII stream included); on a descriptor left non-blocking by the caller (a CI runner's pipe), a write
+    the pipe cannot take yet waits for it, where the rest of a long report was lost (or a "could not complete
+    without blocking" error ended the command)."""
+
+    label = "standard output"
+
+    def write(self, data: Any, /) -> int:
+        while True:
+            try:
+                written = super().write(data)
+            except OSError as exc:
+                _LOST.append((self.label, exc))
+                raise OutputLost from None
+            if written is not None:
+                return written
+            select.select([], [self], [])  # the pipe is full for now: wait until its reader drains it
+
+
+def guard_streams() -> None:
+    """Standard output and error made again on descriptors whose failures raise OutputLost, where a reader gone
+    raised an internal error or a traceback; and they never refuse a character: a stream whose encoding cannot
+    hold all of Unicode (PYTHONIOENCODING=latin-1, a Latin-1 locale) prints what it cannot hold as escapes,
+    where briefgen's dashes, paragraph signs and quoted seed text stopped every report with an internal error."""
     codecs.register_error(ESCAPE, _escape_unencodable)
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
-            stream.reconfigure(errors=ESCAPE)
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        was = getattr(sys, name)
+        raw = _Raw(fd, "w", closefd=False)
+        raw.label = f"standard {'output' if fd == 1 else 'error'}"
+        errors = getattr(was, "errors", "strict")
+        setattr(sys, name, io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=getattr(was, "encoding", None) or "utf-8",
+            errors=ESCAPE if errors == "strict" else errors, line_buffering=raw.isatty() or fd == 2))
 
 
 def json_text(data: object) -> str:

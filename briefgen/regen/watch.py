@@ -89,10 +89,11 @@ def _add_folder(folder: str, found: dict[str, tuple[int, int]], depth: int) -> N
 
 
 def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Echo, err: Echo,
-          debounce_ms: int = 50) -> None:
+          debounce_ms: int = 50, stopping: Callable[[], bool] = lambda: False) -> None:
     """Build once the watcher is running (so no edit slips between the two), then after every relevant
     change; when seeds/ or templates/ is removed or made again, rebuild and watch the folders as they are
-    now. Returns when interrupted (Ctrl-C)."""
+    now. Returns when interrupted (Ctrl-C), or when `stopping` says a signal asked it to (within the watcher's
+    quarter of a second)."""
     from watchfiles import watch as watch_paths
 
     folders = watched(ws)
@@ -113,6 +114,8 @@ def watch(ws: Workspace, audiences: tuple[str, ...], out: Path | None, echo: Ech
                     echo(f"watch: watching {', '.join(ws.rel(Path(t)) for t in tops)} (Ctrl-C to stop)")
                     started = True
                 pending = False
+                if stopping():  # a signal whose KeyboardInterrupt a library swallowed midway
+                    raise KeyboardInterrupt
                 if watched(ws) != folders:
                     break
             folders = _settle(ws)

@@ -66,7 +66,8 @@ def render_seconds() -> float:
 
 
 def render_chars() -> int:
-    return int(env_number("BRIEFGEN_RENDER_CHARS", RENDER_CHARS, 0, 1e9, low_inclusive=False, unit="characters"))
+    return int(env_number("BRIEFGEN_RENDER_CHARS", RENDER_CHARS, 0, 1e9, low_inclusive=False, unit="characters",
+                          whole=True))
 
 
 @contextlib.contextmanager
