@@ -111,3 +111,30 @@ def test_a_list_items_next_line_goes_on_in_its_paragraph(tmp_path: Path, seed: i
     assert break_ in pdftotext(tmp_path / "made.pdf")  # the item's line does end there
     item = [normalise(line.lstrip("•\t ")) for line in shown if "negotiate" in line]
     assert [normalise(p.lstrip("• ")) for p in read if "negotiate" in p] == item
+
+
+@pytest.mark.parametrize(("seed", "heading"), [(17, "Section 3 — fleet"), (20, "Section 8 — office")])
+def test_a_heading_under_a_table_is_not_read_into_its_last_row(tmp_path: Path, seed: int, heading: str) -> None:
+    """A heading set under a table's first column, beside nothing, was read into the table's last row as the
+    cell's second line ("envoy 2 Section 8 — office"): the text export has the cell and then the heading as a
+    paragraph of its own, and so must the reading."""
+    made = sources(seed, 1)[0]
+    read, shown = _libreoffice_pdf_of(made, tmp_path)
+    assert heading in shown
+    cell = shown[shown.index(heading) - 3]  # the first column's last cell, over the heading
+    assert cell.endswith(" 2") and heading in read and not any(cell in p and heading in p for p in read)
+    assert [fault for fault in faults(read, shown, made.markdown) if "Section" in fault] == []
+
+
+def test_a_list_items_line_over_a_table_is_read_before_the_table(tmp_path: Path) -> None:
+    """A nested list item's line, indented past the table's first column, set over the table: pdfminer made one
+    block of it and the header's second cell under it ("Count"), which the table's first cell ("Region"), beside
+    that cell, was read before, the item after it. The text export has the item, then the table row by row."""
+    item = "reflex nested 3 The ministry said the fleet was efficient and affluent today."
+    markdown = ("# Report\n\n- Drone fleet office envoy drone annex staff figure official budget\n\n    - " + item +
+                "\n\n| Region | Count | Date |\n|---|---:|---|\n| workflow 0 | 94,942 | 2026-01-10 |\n"
+                "| staff 1 | 9,895 | 2026-02-11 |\n\nThe office rose.\n")
+    read, shown = _libreoffice_pdf_of(Source("over", markdown), tmp_path)
+    assert [line.strip().lstrip("◦• ") for line in shown[2:5]] == [item, "Region", "Count"]
+    assert [k for k, p in enumerate(read) if item in p] == [read.index("Region") - 1]
+    assert faults(read, shown, markdown) == []

@@ -18,7 +18,8 @@ more, their tops level. Columns of running text are not rows: their paragraphs a
 seldom line up. A table set tight, whose cells pdfminer stacks in a block for each column, is one band of such
 blocks: its rows are the baselines two blocks share (pdftables.cell_rows), and it is a table when those rows'
 cells are short and stand apart (gaps at least half as wide as the cells, where a page's columns of running
-text have a narrow gutter). A band that runs across a table's gutters (the list under it) ends the table.
+text have a narrow gutter). A band that runs across a table's gutters (the list under it) ends the table, and so
+does one that is no row of cells (a heading under the table's first column, beside nothing).
 Before all this, a block pdfminer ran on from a table's column into the text under it is cut (pdftables.apart).
 """
 
@@ -163,9 +164,11 @@ def _notes_under(columns: list[_Box], band: list[_Box], height: float | None) ->
 
 
 def _closes(rows: list[list[_Box]], band: list[_Box], gutter: float) -> bool:
-    """Whether `band` ends the table `rows` are: it runs across the gutters between the table's columns."""
+    """Whether `band` ends the table `rows` are: it runs across the gutters between the table's columns, or it
+    is no row of cells (a heading or paragraph under the table, beside nothing, which would otherwise be read
+    into the cell of the table's last row above it: "efficient 2 Section 3")."""
     last = [box for row in rows for box in row]
-    return len(_columns(last + band, gutter)) < len(_columns(last, gutter)) \
+    return (len(_columns(last + band, gutter)) < len(_columns(last, gutter)) or not _cells_row(band, gutter)) \
         and _table_cells(rows, gutter) is not None
 
 

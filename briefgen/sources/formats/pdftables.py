@@ -6,7 +6,9 @@ laid out by LibreOffice) comes out as one block for each column, its cells stack
 the first column's block runs on into the list or paragraph set under the table at the same left edge. Here:
 - a block is cut between two of its lines where one has another block beside it (a line of that block on its
   baseline) and the other runs across that block's span: no column of a page does that, a table's column with
-  the text under (or over) the table in one block does (`apart`);
+  the text under (or over) the table in one block does (`apart`); so is one where the other line, beside
+  nothing, runs across most of the gap to that block (a list item's line, indented past the table's first
+  column, in one block with the header's second cell under it);
 - a table's row of blocks is cut into rows of cells at each baseline that lines of two of its blocks or more
   share, besides its first; a line no other block shares a baseline with (a cell's second line) stays with
   the row above it (`cell_rows`).
@@ -52,7 +54,10 @@ def apart(blocks: list[Block]) -> list[Block]:
         spans = _partners(block, k, index)
         pieces: list[Block] = [[block[0]]]
         for above, below in pairwise(block):
-            if _crosses(below, index.beside(above, k), spans) or _crosses(above, index.beside(below, k), spans):
+            over, under = index.beside(above, k), index.beside(below, k)
+            if _crosses(below, over, spans) or _crosses(above, under, spans) \
+                    or (not under and _spills(below, above, over, spans)) \
+                    or (not over and _spills(above, below, under, spans)):
                 pieces.append([])
             pieces[-1].append(below)
         out += pieces
@@ -72,6 +77,19 @@ def _partners(block: Block, home: int, index: _Baselines) -> dict[int, tuple[flo
 def _crosses(line: Line, blocks: set[int], spans: dict[int, tuple[float, float]]) -> bool:
     """Whether `line` runs across (under or over) the lines of any of `blocks` that stand beside its block's."""
     return any(spans[k][0] < line.x1 and line.x0 < spans[k][1] for k in blocks)
+
+
+SPILL = 0.25  # of the gap from a cell to the cell beside it: a line of its block reaching this near is no cell's
+
+
+def _spills(line: Line, cell: Line, blocks: set[int], spans: dict[int, tuple[float, float]]) -> bool:
+    """Whether `line`, beside nothing, runs from over (or under) `cell` across most of the gap between `cell` and
+    a block beside it (the cell of a table's other column), nearer to that block than SPILL of the gap: a cell's
+    own wrapped line stays in its column, a list item's line over the table's header, indented past the first
+    column's cell "Region", does not."""
+    return line.x0 < cell.x1 and cell.x0 < line.x1 and any(
+        line.x0 < right + SPILL * (cell.x0 - right) if right <= cell.x0 else line.x1 > left - SPILL * (left - cell.x1)
+        for left, right in (spans[k] for k in blocks))
 
 
 def cell_rows(row: list[Block]) -> list[list[Block]]:
