@@ -22,7 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -121,20 +122,36 @@ def one(rng: random.Random, family: str, base: Path, folder: Path,
 
 def main(families: Mapping[str, Mutation] = FAMILIES, doc: str = __doc__ or "", seed: int = 5) -> int:
     """Draw mutations of `families` until the time is up; print every rule broken (exit 1 when any was)."""
+    return drive(partial(_one_of, families), sorted(families), doc, seed)
+
+
+def _one_of(families: Mapping[str, Mutation], rng: random.Random, family: str, base: Path,
+            folder: Path) -> tuple[str, list[str]]:
+    return one(rng, family, base, folder, families)
+
+
+Draw = Callable[[random.Random, str, Path, Path], tuple[str, list[str]]]  # (rng, family, base, folder) -> faults
+
+
+def drive(draw: Draw, families: list[str], doc: str, seed: int, seconds: float = 300,
+          argv: list[str] | None = None) -> int:
+    """The fuzzers' loop: draw a case of one of `families` in a fresh folder beside a built workspace until the
+    time is up (--seconds), from --seed; print every rule broken, keeping that case's folder (exit 1 when any
+    was)."""
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=seed)
-    parser.add_argument("--seconds", type=float, default=300)
-    parser.add_argument("--family", action="append", choices=sorted(families))
-    options = parser.parse_args()
+    parser.add_argument("--seconds", type=float, default=seconds)
+    parser.add_argument("--family", action="append", choices=families)
+    options = parser.parse_args(argv)
     rng, deadline = random.Random(options.seed), time.monotonic() + options.seconds
-    chosen, found, runs = options.family or sorted(families), 0, 0
-    with tempfile.TemporaryDirectory(prefix="fuzz5-") as top:
+    chosen, found, runs = options.family or families, 0, 0
+    with tempfile.TemporaryDirectory(prefix=f"fuzz{seed}-") as top:
         base = built_workspace(Path(top))
         while time.monotonic() < deadline:
             runs += 1
             folder = Path(top) / f"run{runs}"
             folder.mkdir()
-            label, faults = one(rng, rng.choice(chosen), base, folder, families)
+            label, faults = draw(rng, rng.choice(chosen), base, folder)
             for fault in faults:
                 found += 1
                 print(f"run {runs} ({label}): {fault}", flush=True)

@@ -15,7 +15,6 @@ tests/test_hostile_round8.py also runs it for a few seconds."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import random
@@ -24,15 +23,14 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.fuzz_round5 import TIMEOUT, record_agrees, unhinted
-from tests.helpers import built_workspace, fingerprint, published
+from tests.fuzz_round5 import TIMEOUT, drive, record_agrees, unhinted
+from tests.helpers import fingerprint, published
 from tests.hostile_inputs8 import FAMILIES, Case, Family
 
 RAW = re.compile("[\x00\x1b\r\x9b\u202a-\u202e\u2066-\u2069]")  # what `text.shown` escapes, sent raw
@@ -167,26 +165,8 @@ def one(rng: random.Random, family: Family, base: Path, folder: Path) -> tuple[s
 def main(families: Mapping[str, Family] = FAMILIES, seconds: float = 300, seed: int = 8,
          argv: list[str] | None = None) -> int:
     """Draw cases until the time is up; print every rule broken (exit 1 when any was)."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=seed)
-    parser.add_argument("--seconds", type=float, default=seconds)
-    parser.add_argument("--family", action="append", choices=sorted(families))
-    options = parser.parse_args(argv)
-    rng, deadline = random.Random(options.seed), time.monotonic() + options.seconds
-    chosen, found, runs = options.family or sorted(families), 0, 0
-    with tempfile.TemporaryDirectory(prefix="fuzz8-") as top:
-        base = built_workspace(Path(top))
-        while time.monotonic() < deadline:
-            runs += 1
-            folder = Path(top) / f"run{runs}"
-            folder.mkdir()
-            label, faults = one(rng, families[rng.choice(chosen)], base, folder)
-            for fault in faults:
-                found += 1
-                print(f"run {runs} ({label}): {fault}", flush=True)
-            shutil.rmtree(folder, ignore_errors=True)
-    print(f"{runs} runs, {found} faults", flush=True)
-    return 1 if found else 0
+    return drive(lambda rng, name, base, folder: one(rng, families[name], base, folder), sorted(families),
+                 __doc__ or "", seed, seconds, argv)
 
 
 if __name__ == "__main__":
