@@ -168,7 +168,7 @@ def test_a_command_line_process_never_collects_and_watch_does(tmp_path: Path,
     from briefgen.cli import main as cli_main
 
     seen: list[bool] = []
-    monkeypatch.setattr("briefgen.regen.watch.watch", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr("briefgen.regen.watch.watch", lambda *args, **options: seen.append(gc.isenabled()))
     gc.disable()
     try:
         result = CliRunner().invoke(cli_main.cli, ["-C", str(tmp_path), "watch"])

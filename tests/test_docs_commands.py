@@ -39,6 +39,10 @@ SKIPPED = {
     "briefgen init": "names the command in a sentence (no folder): test_scaffold runs it",
     "PYTHONPATH=. python -m tests.fuzz_round5 --seed 5 --seconds 300": "a five-minute fuzzing run",
     "PYTHONPATH=. python -m tests.fuzz_round6 --seed 6 --seconds 300": "a five-minute fuzzing run",
+    "REALDOCS_SEED=$RANDOM REALDOCS_COUNT=40 .venv/bin/python -m pytest -q tests/test_realdocs.py -k real_tools":
+        "a wide run of the real-documents corpus (minutes of LibreOffice); make test runs one source",
+    ".venv/bin/python tests/realdocs.py SEED COUNT": "the same corpus from the command line, a seed of one's choice",
+    "briefgen build | head -1": "a pipeline whose reader goes away: tests/test_hostile_round8.py runs it",
 }
 _INLINE = re.compile(r"`((?:briefgen|PYTHONPATH=\S+ python|python -m briefgen)(?: [^`]*)?|make(?: [\w-]+)?)`")
 _PLACEHOLDER = re.compile(r"\b[A-Z]{1,}\b|\[|\.\.\.|…|\\\|")  # a usage line: ID, FILE, [-o DIR], a|b

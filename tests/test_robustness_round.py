@@ -186,7 +186,7 @@ def test_a_template_too_deep_to_compile_is_a_located_error(ws: Path, body: str) 
     ((b"seeds", b"show", b"gsw-ai-arms-race", b"--grep", b"dr\xf6ne"), "--grep"),
     ((b"audiences", b"new", b"b\xe9"), "NAME"),
     ((b"audiences", b"new", b"board", b"--from", b"e\xe9"), "--from"),
-    ((b"suggest", b"s\xe9"), "SEED"),
+    ((b"suggest", b"s\xe9"), "SOURCE"),
 ])
 def test_command_line_text_that_is_not_utf8_is_refused_naming_its_option(ws: Path, args: tuple[bytes, ...],
                                                                           option: str) -> None:

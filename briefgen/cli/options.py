@@ -129,7 +129,8 @@ def _not_text(param: click.Parameter | None, value: str) -> Problem:
     as escapes."""
     where = "argument"
     if param is not None:
-        where = max(param.opts, key=len) if isinstance(param, click.Option) else param.human_readable_name
+        where = max(param.opts, key=len) if isinstance(param, click.Option) else (
+            param.human_readable_name.strip("[].") or "argument")  # "[SOURCE]", "FILE...": the name alone
     shown = os.fsencode(value).decode("utf-8", "backslashreplace")
     return Problem(where, f"'{shown}' is not UTF-8 text", hint=(
         "type it in a UTF-8 terminal, or set a UTF-8 locale (LANG=C.UTF-8) for the script that runs briefgen"))
