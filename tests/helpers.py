@@ -321,6 +321,23 @@ def line_ends(pdf: Path) -> Counter[str]:
     return ends
 
 
+def lines_pdf(lines: Sequence[str], font: str = "Times-Roman", size: float = 11, leading: float = 14) -> bytes:
+    """`lines` drawn one under the other from the top left of a page by reportlab, in `font` (a standard font, or
+    one registered with reportlab first): each drawn line a line of the PDF reader's, as the truth for it."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont(font, size)
+    for k, line in enumerate(lines):
+        page.drawString(72, 760 - leading * k, line)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
 def two_column_pdf(texts: Sequence[str], style: Any) -> bytes:
     """`texts` as paragraphs in `style`, set by reportlab in two columns of an A4 page (1 in margins, an 18 pt
     gutter), page after page: a document whose reading order is known, as the truth for the PDF reader."""

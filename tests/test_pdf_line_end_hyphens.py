@@ -12,7 +12,7 @@ import briefgen.writers  # (its bidi support goes in before reportlab is first i
 from briefgen.sources.formats import FORMATS, extract
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed
-from tests.helpers import pdftotext
+from tests.helpers import lines_pdf, pdftotext
 
 LINES = ["The delegation stressed that international counter-",
          "proliferation work depends on well-known partners and",
@@ -25,15 +25,8 @@ LINES = ["The delegation stressed that international counter-",
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory: pytest.TempPathFactory) -> Seed:
-    from reportlab.pdfgen import canvas
-
     path = tmp_path_factory.mktemp("hyphens") / "hyphens.pdf"
-    page = canvas.Canvas(str(path))
-    for k, line in enumerate(LINES):
-        page.setFont("Times-Roman", 11)
-        page.drawString(72, 760 - 14 * k, line)
-    page.showPage()
-    page.save()
+    path.write_bytes(lines_pdf(LINES))
     found = extract(FORMATS[".pdf"], Path(path).read_bytes())
     return Seed(str(path), "seeds/hyphens.pdf", "\n".join(found.paragraphs), found.pages)
 
@@ -74,16 +67,11 @@ def _dejavu_pdf(path: Path, lines: list[str]) -> bytes:
     character it was drawn for (U+2010, U+00AD included)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(TTFont("DejaVuHyphens", str(Path(briefgen.__file__).parent / "fonts" / "DejaVuSans.ttf")))
-    page = canvas.Canvas(str(path))
-    for k, line in enumerate(lines):
-        page.setFont("DejaVuHyphens", 10)
-        page.drawString(72, 760 - 13 * k, line)
-    page.showPage()
-    page.save()
-    return path.read_bytes()
+    drawn = lines_pdf(lines, "DejaVuHyphens", 10, 13)
+    path.write_bytes(drawn)
+    return drawn
 
 
 def test_a_browsers_drawn_u2010_hyphen_at_a_line_end_joins_as_a_hyphen_minus_does(tmp_path: Path) -> None:

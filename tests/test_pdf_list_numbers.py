@@ -7,24 +7,14 @@ as drawn."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from briefgen.sources.formats.pdfdoc import extract
+from tests.helpers import lines_pdf
 
 
 def _page(lines: list[str]) -> bytes:
-    from reportlab.pdfgen import canvas
-
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.setFont("Helvetica", 11)
-    for k, line in enumerate(lines):
-        page.drawString(72, 760 - 14 * k, line)
-    page.showPage()
-    page.save()
-    return out.getvalue()
+    return lines_pdf(lines, "Helvetica")
 
 
 @pytest.mark.parametrize("marks", [("1.", "2.", "3."), ("a)", "b)", "c)"), ("(1)", "(2)", "(3)")])

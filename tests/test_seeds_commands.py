@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from briefgen.cli.main import cli
-from tests.helpers import SEED_002, run
+from tests.helpers import SEED_002, append_entry, lines_pdf, run
 from tests.seed_fixtures import pdf_seed
 
 PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>"
@@ -173,20 +173,8 @@ def test_update_refuses_another_format(workspace: Path, tmp_path: Path) -> None:
 
 def test_show_grep_finds_what_a_passage_would(workspace: Path) -> None:
     """--grep finds words as verification finds a passage: a word a PDF line's end cut, typed whole."""
-    import io
-
-    from reportlab.pdfgen import canvas
-
-    from tests.helpers import append_entry
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
-    page.setFont("Times-Roman", 11)
-    for k, line in enumerate(["The shipyard was expand-", "ing its dry docks faster than planned."]):
-        page.drawString(72, 760 - 14 * k, line)
-    page.showPage()
-    page.save()
-    (workspace / "seeds" / "yard.pdf").write_bytes(buffer.getvalue())
+    (workspace / "seeds" / "yard.pdf").write_bytes(
+        lines_pdf(["The shipyard was expand-", "ing its dry docks faster than planned."]))
     append_entry(workspace, "yard-report", "yard.pdf", "Example Institute")
     result = run(workspace, "seeds", "show", "yard-report", "--grep", "expanding its dry docks")
     assert result.exit_code == 0, result.output

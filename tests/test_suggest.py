@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 import briefgen.writers  # noqa: F401  (its bidi support goes in before reportlab is first imported)
-from tests.helpers import append_entry, model, run, save_model
+from tests.helpers import append_entry, lines_pdf, model, run, save_model
 
 
 def _snippets(output: str) -> list[dict[str, Any]]:
@@ -91,22 +91,9 @@ def test_a_pdf_seed_is_suggested_with_page_and_paragraph(workspace: Path) -> Non
 def test_a_word_a_pdf_line_end_hyphenated_is_suggested_whole(workspace: Path) -> None:
     """The quotation runs over a line end that cuts "expand-" "ing": suggested as the page reads it,
     "expanding", and it verifies once pasted."""
-    import io
-
-    from reportlab.pdfgen import canvas
-
-    from tests.helpers import append_entry
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer)
-    page.setFont("Times-Roman", 11)
     lines = ["The minister told the assembly that the shipyard was \u201cexpand-",
              "ing its dry docks faster than planned\u201d and would finish by May."]
-    for k, line in enumerate(lines):
-        page.drawString(72, 760 - 14 * k, line)
-    page.showPage()
-    page.save()
-    (workspace / "seeds" / "yard.pdf").write_bytes(buffer.getvalue())
+    (workspace / "seeds" / "yard.pdf").write_bytes(lines_pdf(lines))
     append_entry(workspace, "yard-report", "yard.pdf", "Example Institute")
     result = run(workspace, "suggest", "yard-report")
     assert result.exit_code == 0, result.output
