@@ -113,7 +113,8 @@ def test_hidden_text_in_every_form_is_not_read() -> None:
             + para(run("Unhidden "), run("on purpose.", '<w:rStyle w:val="Secret"/><w:vanish w:val="0"/>'))
             + para(run("A whole hidden paragraph."), style="HiddenPara")
             + para(run("Hidden mark, "), mark="<w:vanish/>") + para(run("so one line."))
-            + "<w:tbl><w:tr><w:trPr><w:hidden/></w:trPr><w:tc>" + para(run("Hidden row")) + "</w:tc></w:tr></w:tbl>")
+            + "<w:tbl><w:tr><w:trPr><w:hidden/></w:trPr><w:tc>" + para(run("Hidden row", "<w:vanish/>"),
+                                                                     mark="<w:vanish/>") + "</w:tc></w:tr></w:tbl>")
     assert read(body, styles) == ["The army has 1,200 drones today.", "Style words.", "Special too.",
                                   "Unhidden on purpose.", "Hidden mark, so one line."]
 

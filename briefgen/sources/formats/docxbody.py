@@ -16,7 +16,8 @@ stays the size of the paragraph being read, whatever the size of the part. What 
 - text coloured as the ground behind it (white on the white page) is not read (docxink.py);
 - hidden text is not read: a run hidden by w:vanish or w:specVanish, directly or through its character style,
   its paragraph's style or the document defaults (each level overriding the one before); a hidden paragraph mark
-  runs the paragraph on into the next, as Word shows it; table rows marked hidden are left out;
+  runs the paragraph on into the next, as Word shows it; a table row marked hidden shows what its cells do not
+  hide themselves (the mark hides only the row's end glyph), as Word and LibreOffice show it;
 - a drop cap (a paragraph framed with w:dropCap, holding the next one's first letters) runs on into the next
   paragraph too: "T" and "he ministry said" read "The ministry said";
 - a field reads as its result, as Word shows it, never its code (docxfields.py); a list item starts with its
@@ -60,7 +61,6 @@ MOVE_FROM_START, MOVE_FROM_END = f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd
 # reads and quotes either.
 DROPPED = {f"{W}{n}" for n in ("del", "moveFrom", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
                                 "tblPrExChange", "trPrChange", "tcPrChange", "numberingChange", "rt")}
-# A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up.
 # A drawing hidden in Word's Selection Pane (its properties' hidden="1": the drawing, or a shape of a group, is
 # left out), and a VML shape styled visibility:hidden
 HIDDEN_DRAWING = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr",
@@ -68,7 +68,10 @@ HIDDEN_DRAWING = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocess
 VML_SHAPES = {f"{{urn:schemas-microsoft-com:vml}}{n}" for n in ("shape", "rect", "roundrect", "oval", "group",
                                                                  "textbox")}
 MAY_BE_LEFT_OUT = DROPPED | VML_SHAPES | {CHOICE, FALLBACK, f"{W}fldSimple"}  # the elements _left_out looks at
-ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}trPr", f"{W}hidden"), (f"{W}tcPr", f"{W}cellDel")}
+# A mark in a row's (cell's) properties that takes the row (cell) away: the row or cell is two levels up. A row
+# marked hidden (w:hidden in w:trPr) is not among them: the mark hides only the row's end glyph, and Word and
+# LibreOffice still show a row any of whose text is not hidden itself (ECMA-376 17.4.20).
+ROW_OR_CELL_GONE = {(f"{W}trPr", f"{W}del"), (f"{W}tcPr", f"{W}cellDel")}
 # A line break is a line feed here, so that one between two Chinese or Japanese characters reads as nothing, as
 # Word shows it ("无人" and "机" on two lines read "无人机"; plain.unbroken), and any other as a space.
 CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
