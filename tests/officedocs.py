@@ -126,3 +126,24 @@ def pptx_bytes(slides: Sequence[tuple[str, str]], layout: str = "", notes: Seque
         parts[f"ppt/slides/_rels/slide{n + 1}.xml.rels"] = rels(targets)
     return package(parts, "ppt/presentation.xml",
                    "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", core)
+
+
+# The namespaces Excel and PowerPoint name their parts' elements, attributes and relationships in when they save
+# as Strict Open XML ("Strict Open XML Spreadsheet"), in place of the usual (transitional) ones
+STRICT_NAMES = {S: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+                P: "http://purl.oclc.org/ooxml/presentationml/main",
+                A: "http://purl.oclc.org/ooxml/drawingml/main",
+                R: "http://purl.oclc.org/ooxml/officeDocument/relationships"}
+
+
+def strict(raw: bytes) -> bytes:
+    """The package `raw` (as xlsx_bytes or pptx_bytes make it) as Excel or PowerPoint saves it in Strict Open
+    XML: each part's text with the Strict namespaces for the usual ones."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as made:
+        for item in source.infolist():
+            text = source.read(item.filename).decode("utf-8")
+            for usual, renamed in STRICT_NAMES.items():
+                text = text.replace(usual, renamed)
+            made.writestr(item, text)
+    return buffer.getvalue()

@@ -1,9 +1,11 @@
-"""A DOCX saved as Strict Open XML (Word: File > Save As, "Strict Open XML Document") read as one saved as an
-ordinary ("transitional") document: its parts say the same in other namespaces (http://purl.oclc.org/ooxml/…),
-which each element and attribute is renamed from as it is read, so the readers know only the usual names."""
+"""A DOCX, XLSX or PPTX saved as Strict Open XML (Word: File > Save As, "Strict Open XML Document"; Excel's
+"Strict Open XML Spreadsheet") read as one saved as an ordinary ("transitional") document: its parts say the same
+in other namespaces (http://purl.oclc.org/ooxml/…), which each element and attribute is renamed from as it is
+read, so the readers know only the usual names."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from briefgen.document.house import STRICT_WORDML
@@ -17,6 +19,9 @@ _NAMESPACES = {
     f"{STRICT}drawingml/diagram}}": "{http://schemas.openxmlformats.org/drawingml/2006/diagram}",
     f"{STRICT}drawingml/wordprocessingDrawing}}":
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}",
+    f"{STRICT}drawingml/chart}}": "{http://schemas.openxmlformats.org/drawingml/2006/chart}",
+    f"{STRICT}spreadsheetml/main}}": "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}",
+    f"{STRICT}presentationml/main}}": "{http://schemas.openxmlformats.org/presentationml/2006/main}",
 }
 
 
@@ -38,6 +43,17 @@ def tree(root: Any) -> None:
     for element in root.iter():
         if isinstance(element.tag, str):
             transitional(element)
+
+
+def with_strict_names(tags: Iterable[str]) -> tuple[str, ...]:
+    """`tags` and each one's Strict name: what a streamed parse of a part of either kind asks its parser for."""
+    usual = {namespace: strict for strict, namespace in _NAMESPACES.items()}
+    found = list(tags)
+    for tag in list(found):
+        namespace = next((name for name in usual if tag.startswith(name)), None)
+        if namespace is not None:
+            found.append(usual[namespace] + tag[len(namespace):])
+    return tuple(found)
 
 
 def _renamed(name: str) -> str:

@@ -1,7 +1,8 @@
 """What the Excel and PowerPoint readers (xlsxdoc.py, pptxdoc.py) share with the DOCX reader's package helpers
 (docxdoc.py): the zip opened and checked (its unpacked size, a part's size before it is inflated, no XML document
 type), a binary or password-protected Office file refused, the main part found through the package's
-relationships, and a part of moderate size (a workbook, a slide) parsed whole."""
+relationships, and a part of moderate size (a workbook, a slide) parsed whole; a part saved as Strict Open XML
+read in the usual names (docxstrict.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 from briefgen.sources.formats.docxdoc import OLE_MAGIC, open_package, part_stream, related, relations
+from briefgen.sources.formats.docxstrict import is_strict, tree, with_strict_names
 from briefgen.sources.formats.docxstyles import WRITERS, refuse_doctype
 from briefgen.sources.formats.plain import SeedError
 from briefgen.zips import ZIP_DAMAGE, zip_damage
@@ -63,6 +65,8 @@ def parsed(package: zipfile.ZipFile, name: str, kind: str) -> Any:
         raise SeedError(f"the {kind} is damaged: its part {name} cannot be read ({str(exc)[:120]})",
                         f"open it in {WRITERS[kind]} or LibreOffice and save it again") from None
     refuse_doctype(root, name, kind)
+    if is_strict(root):
+        tree(root)
     return root
 
 
@@ -70,17 +74,20 @@ def element_ends(stream: IO[bytes], name: str, kind: str, tags: Iterable[str]) -
     """The elements of `tags` in the part, each once it has ended (with its content), let go after it has been
     handled along with the elements before it: a part of a million rows is read in the memory of one. The
     parser reports only these elements (a sheet's cells are read from their row), which is what makes a large
-    sheet fast. A part that declares a document type or is not well-formed is refused."""
+    sheet fast. A part that declares a document type or is not well-formed is refused; a Strict part's elements
+come renamed to their usual names."""
     from lxml import etree
 
-    events = etree.iterparse(stream, events=("end",), tag=tuple(tags), resolve_entities=False, load_dtd=False,
-                             no_network=True, huge_tree=False)
+    events = etree.iterparse(stream, events=("end",), tag=with_strict_names(tags), resolve_entities=False,
+                             load_dtd=False, no_network=True, huge_tree=False)
     checked = False
     try:
         for _, element in events:
             if not checked:
                 refuse_doctype(element.getroottree().getroot(), name, kind)
                 checked = True
+            if is_strict(element):
+                tree(element)
             yield element
             element.clear()
             parent = element.getparent()
