@@ -147,8 +147,8 @@ def test_a_page_of_more_tags_than_one_page_holds_is_refused_at_once_not_read_for
     one just under it is read, its text found."""
     import time
 
-    from briefgen.sources.formats.htmldoc import MAX_TAGS
     from briefgen.sources.formats.plain import SeedError
+    from briefgen.sources.formats.tagbudget import MAX_TAGS
 
     started = time.process_time()
     with pytest.raises(SeedError, match=r"the page has about 1,000,\d{3} tags, more than the 400,000 briefgen reads"):

@@ -47,6 +47,7 @@ def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -
     from briefgen.sources.formats.mhtml import archived
     from briefgen.sources.formats.plain import decode_text
     from briefgen.sources.formats.rtftext import rtf_text
+    from briefgen.sources.formats.tagbudget import TooManyTags
 
     kind = kind.split(";")[0].strip()
     try:
@@ -61,6 +62,8 @@ def chunk_text(kind: str, raw: bytes, read_docx: Callable[[bytes], list[str]]) -
             return rtf_text(raw)
         if kind.startswith(DOCX_TYPES):
             return read_docx(raw)
+    except TooManyTags:
+        raise  # not a damaged chunk: too much to read (tagbudget.py)
     except zip_damage(SeedError, UnicodeError):
         return []
     return []

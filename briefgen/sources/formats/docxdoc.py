@@ -40,6 +40,7 @@ from briefgen.sources.formats.docxstyles import (
 )
 from briefgen.sources.formats.docxtheme import Theme, read_theme
 from briefgen.sources.formats.plain import ZIP, SeedError, check_kind, check_package, unbroken
+from briefgen.sources.formats.tagbudget import one_seed
 from briefgen.text import one_line
 from briefgen.zips import ZIP_DAMAGE, mimetype, zip_damage
 
@@ -312,7 +313,7 @@ def _read_part(package: zipfile.ZipFile, part: str, reader: BodyReader, found: l
 
 def extract(raw: bytes) -> Extracted:
     try:
-        with open_package(raw) as package:
+        with open_package(raw) as package, one_seed():  # its HTML chunks' tags counted together
             paragraphs = tuple(body_paragraphs(package))
     except ZIP_DAMAGE as exc:
         raise SeedError(f"the DOCX is damaged: it cannot be unpacked ({str(exc)[:120]})", DAMAGED_HINT) from None

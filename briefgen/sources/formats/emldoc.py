@@ -36,6 +36,7 @@ from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
+from briefgen.sources.formats.tagbudget import one_seed
 
 MESSAGE = "an e-mail message"
 DAMAGED_HINT = "save the message again from the mail client (File > Save As, or Download message) as .eml"
@@ -232,7 +233,8 @@ def html_paragraphs(payload: bytes, label: str | None) -> list[str]:
 
 
 def extract(raw: bytes) -> Extracted:
-    return paragraphs_extracted(shown(parse(raw)).paragraphs, "the message")
+    with one_seed():  # its HTML bodies' tags, and its forwarded messages', counted together
+        return paragraphs_extracted(shown(parse(raw)).paragraphs, "the message")
 
 
 def paragraphs_extracted(texts: list[str], what: str) -> Extracted:
@@ -247,9 +249,10 @@ def properties(raw: bytes) -> dict[str, str]:
     """The message's subject, sender (display name, else address), date (YYYY-MM-DD in the sender's time zone)
     and the names of the attachments not read ("; " between them)."""
     message = parse(raw)
+    with one_seed():
+        attachments = "; ".join(shown(message).attachments)
     found = {"subject": header_text(message, "Subject"), "from": sender_name(message),
-             "date": sent_day(header_text(message, "Date")) or "",
-             "attachments": "; ".join(shown(message).attachments)}
+             "date": sent_day(header_text(message, "Date")) or "", "attachments": attachments}
     return {key: value for key, value in found.items() if value}
 
 

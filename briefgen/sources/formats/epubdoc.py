@@ -21,6 +21,7 @@ from briefgen.sources.formats.htmldoc import text_blocks
 from briefgen.sources.formats.pagebytes import decode
 from briefgen.sources.formats.plain import SeedError, seed_lines
 from briefgen.sources.formats.stylesheet import Sheet
+from briefgen.sources.formats.tagbudget import MAX_SEED_TAGS, one_seed, too_many
 from briefgen.sources.formats.visibility import page_sheet
 
 LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
@@ -29,7 +30,7 @@ ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def extract(raw: bytes) -> Extracted:
-    with opened(raw) as package:
+    with opened(raw) as package, one_seed():  # its chapters' tags counted together
         paragraphs = seed_lines(_blocks(package), "the EPUB", MAX_TEXT)
     if not paragraphs:
         raise SeedError("the EPUB has no text", "check that the book holds its text, not only images")
@@ -44,6 +45,8 @@ def _blocks(package: zipfile.ZipFile) -> Iterator[str]:
     if total > MAX_PART:
         raise SeedError(f"the EPUB's documents unpack to {total // MB} MB, more than the {MAX_PART // MB} MB a "
                         f"book of at most {MAX_TEXT // MB} MB of text needs", "split the book into several seeds")
+    if sum(part(package, name).count(b"<") for name in documents if name in names) > MAX_SEED_TAGS:
+        raise too_many()  # known before any chapter is parsed
     sheets: dict[tuple[str, ...], Sheet] = {}
     for name in documents:
         html = decode(part(package, name))

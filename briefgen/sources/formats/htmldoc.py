@@ -15,6 +15,7 @@ from briefgen.sources.formats.listmarks import Numbering, list_sizes
 from briefgen.sources.formats.pagebytes import decode as decode  # read here, and by the other readers
 from briefgen.sources.formats.plain import SeedError, unbroken
 from briefgen.sources.formats.stylesheet import Sheet
+from briefgen.sources.formats.tagbudget import spend
 from briefgen.sources.formats.visibility import VOID, Visibility, page_sheet
 from briefgen.text import raised
 
@@ -211,18 +212,11 @@ class HtmlText(LenientParser):
         return paragraphs_of(found)
 
 
-# Tags in one page: reading costs 25-50 µs a tag (the styles each element is given), so 20 MB of nothing but tags
-# (six million) took minutes; a long article has some thousands, a very long report page some tens of thousands
-MAX_TAGS = 400_000
-
-
 def text_blocks(text: str, rows: bool = False, sheet: Sheet | None = None) -> list[str]:
     """The paragraphs of an HTML text: each table cell, or with `rows` each table row (its cells joined by
-    spaces, as the article reading numbers them). `sheet`: the page's style rules, when already read."""
-    if (tags := text.count("<")) > MAX_TAGS:  # at least as many "<" as tags
-        raise SeedError(f"the page has about {tags:,} tags, more than the {MAX_TAGS:,} briefgen reads in one page "
-                        "(a long article has some thousands)",
-                        "save the part of the page that matters, or its text as .txt")
+    spaces, as the article reading numbers them). `sheet`: the page's style rules, when already read. Its tags
+    are counted first (tagbudget.py)."""
+    spend(text)
     parser = HtmlText(rows, page_sheet(text) if sheet is None else sheet)
     parser.feed(text)
     parser.close()
