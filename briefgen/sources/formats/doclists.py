@@ -1,13 +1,13 @@
 """A Word 97-2003 document's automatic list numbers, as Word draws them in front of a paragraph ("3. ", "1.2.a) ",
 "• "): not in the text, but in the list tables ([MS-DOC] 2.9.147 PlfLst, 2.9.131 LVL; 2.9.148 PlfLfo) that a
-paragraph's own properties name (sprmPIlfo, sprmPIlvl in the paragraph FKPs' PAPX).
+paragraph's own properties name (sprmPIlfo, sprmPIlvl in the paragraph FKPs' PAPX), else its paragraph style's
+(docstylesheet.py: Word numbers headings and list styles through their style only).
 
 Paragraphs count in their list (its LSTF, by lsid: the count is the list's, whichever of its LFOs a paragraph
 names, as the DOCX reader counts instances of one list), a level restarting after a paragraph of any level
 above it; a level's text (xst) puts each level's number where it holds that level's index (0-8), in that
 level's format (docxnumbers' number formats); a bullet reads "•", "◦" or "▪" by its level, as for `.docx`.
-Numbering through a paragraph style (headings numbered by their style's outline list), an LFO's overrides of a
-level's start, and the restart limits of a level (ilvlRestartLim) are not read.
+An LFO's overrides of a level's start, and the restart limits of a level (ilvlRestartLim) are not read.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from briefgen.document.wordnumbers import number_text
 from briefgen.sources.formats.docfib import Fib
+from briefgen.sources.formats.docstylesheet import Sprms, style_lists
 from briefgen.sources.formats.docxnumbers import BULLETS
 
 PAPX_RUNS, LISTS, OVERRIDES = 13, 73, 74  # FibRgFcLcb97's PlcfBtePapx, PlfLst, PlfLfo
@@ -42,7 +43,7 @@ class Lists:
     """The labels of a document's numbered paragraphs, given in order by where their marks are stored."""
 
     def __init__(self, word: bytes, table: bytes, fib: Fib) -> None:
-        self.runs = sorted(_paragraph_runs(word, table, fib))
+        self.runs = sorted(_paragraph_runs(word, table, fib, style_lists(table, fib, _list_sprms)))
         self.starts = [start for start, _, _, _ in self.runs]
         self.levels, self.lists = _lists(table, fib)
         self.counts: dict[int, dict[int, int]] = {}
@@ -75,18 +76,20 @@ def _text(levels: list[Level], depth: int, counts: dict[int, int]) -> str:
     return text + FOLLOW if text.strip() else ""
 
 
-def _paragraph_runs(word: bytes, table: bytes, fib: Fib) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, ilfo, ilvl) of each run of paragraph properties naming a list, from the PAPX FKPs."""
+def _paragraph_runs(word: bytes, table: bytes, fib: Fib, styles: dict[int, Sprms]
+                    ) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, ilfo, ilvl) of each run of paragraph properties naming a list, from the PAPX FKPs: their
+    own, else their paragraph style's (`styles`, by istd)."""
     start, length = fib.table(PAPX_RUNS)
     plc = table[start:start + length]
     count = (len(plc) - 4) // 8 if len(plc) == length and length >= 12 else 0
     for page in dict.fromkeys(struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count else ()):
         fkp = word[(page & 0x3FFFFF) * PAGE:((page & 0x3FFFFF) + 1) * PAGE]
         if len(fkp) == PAGE and 4 * (fkp[-1] + 1) + 13 * fkp[-1] < PAGE:
-            yield from _fkp_runs(fkp)
+            yield from _fkp_runs(fkp, styles)
 
 
-def _fkp_runs(fkp: bytes) -> Iterator[tuple[int, int, int, int]]:
+def _fkp_runs(fkp: bytes, styles: dict[int, Sprms]) -> Iterator[tuple[int, int, int, int]]:
     runs = fkp[-1]
     fcs = struct.unpack_from(f"<{runs + 1}I", fkp)
     for index in range(runs):
@@ -94,14 +97,18 @@ def _fkp_runs(fkp: bytes) -> Iterator[tuple[int, int, int, int]]:
         if not at or at >= PAGE - 2:
             continue
         size, at = (2 * fkp[at] - 1, at + 1) if fkp[at] else (2 * fkp[at + 1], at + 2)
-        found = _list_sprms(fkp[at + 2:at + size])  # after the paragraph's style (istd, 2 bytes)
-        if found[0]:
-            yield fcs[index], fcs[index + 1], found[0], found[1]
+        istd = struct.unpack_from("<H", fkp, at)[0]  # the paragraph's style, then its own properties
+        ilfo, ilvl = _list_sprms(fkp[at + 2:at + size])
+        style_ilfo, style_ilvl = styles.get(istd, (None, None))
+        ilfo = style_ilfo if ilfo is None else ilfo  # its own, even 0 (no list), else its style's
+        if ilfo and ilfo < 0x7FF:
+            yield fcs[index], fcs[index + 1], ilfo, min(next(n for n in (ilvl, style_ilvl, 0) if n is not None), 8)
 
 
-def _list_sprms(grpprl: bytes) -> tuple[int, int]:
-    """(ilfo, ilvl) a PAPX's properties set (0, 0 when none)."""
-    ilfo = ilvl = at = 0
+def _list_sprms(grpprl: bytes) -> Sprms:
+    """(ilfo, ilvl) a PAPX's properties set, None for each they do not."""
+    ilfo = ilvl = None
+    at = 0
     while at + 2 <= len(grpprl):
         sprm = struct.unpack_from("<H", grpprl, at)[0]
         at += 2
@@ -110,7 +117,7 @@ def _list_sprms(grpprl: bytes) -> tuple[int, int]:
         elif sprm == ILVL and at < len(grpprl):
             ilvl = grpprl[at]
         at += _operand(sprm, grpprl, at)
-    return (ilfo if ilfo < 0x7FF else 0), min(ilvl, 8)
+    return ilfo, ilvl
 
 
 def _operand(sprm: int, grpprl: bytes, at: int) -> int:
