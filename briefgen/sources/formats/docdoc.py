@@ -16,7 +16,7 @@ import struct
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.cfb import Compound
-from briefgen.sources.formats.docchars import character_runs
+from briefgen.sources.formats.docchars import character_runs, style_vanish
 from briefgen.sources.formats.docfib import (
     ENCRYPTED,
     FOOTNOTE_REFS,
@@ -28,7 +28,8 @@ from briefgen.sources.formats.docfib import (
     pieces,
     read_fib,
 )
-from briefgen.sources.formats.doclists import Lists
+from briefgen.sources.formats.doclists import Lists, list_sprms
+from briefgen.sources.formats.docstylesheet import style_sheet
 from briefgen.sources.formats.doctext import Story
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
@@ -85,12 +86,13 @@ def _texts(compound: Compound) -> list[str]:
     if fib.table_name not in streams:
         raise damaged(f"its table stream {fib.table_name} is missing")
     table = compound.stream(streams[fib.table_name])
-    runs = character_runs(word, table, fib, damaged)
+    sheet = style_sheet(table, fib, list_sprms, style_vanish)
+    runs = character_runs(word, table, fib, damaged, sheet.hidden)
     stored = pieces(table, fib, len(word), damaged)
     text = "".join(runs.shown(piece_text(word, piece, damaged), piece.offset, piece.width, piece.properties)
                    for piece in stored)
     main = fib.counts["text"]
-    lists, starts = Lists(word, table, fib), [piece.cp for piece in stored]
+    lists, starts = Lists(word, table, fib, sheet.lists), [piece.cp for piece in stored]
 
     def label(cp: int) -> str:  # the list label of the paragraph whose mark is at `cp`, by where it is stored
         piece = stored[max(bisect.bisect_right(starts, cp) - 1, 0)]

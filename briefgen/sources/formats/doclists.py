@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from briefgen.document.wordnumbers import number_text
 from briefgen.sources.formats.docfib import Fib
-from briefgen.sources.formats.docstylesheet import Sprms, style_lists
+from briefgen.sources.formats.docstylesheet import Sprms
 from briefgen.sources.formats.docxnumbers import BULLETS
 
 PAPX_RUNS, LISTS, OVERRIDES = 13, 73, 74  # FibRgFcLcb97's PlcfBtePapx, PlfLst, PlfLfo
@@ -42,8 +42,9 @@ class Level:
 class Lists:
     """The labels of a document's numbered paragraphs, given in order by where their marks are stored."""
 
-    def __init__(self, word: bytes, table: bytes, fib: Fib) -> None:
-        self.runs = sorted(_paragraph_runs(word, table, fib, style_lists(table, fib, _list_sprms)))
+    def __init__(self, word: bytes, table: bytes, fib: Fib, styles: dict[int, Sprms]) -> None:
+        """`styles`: each paragraph style's list and level, by istd (docstylesheet.py)."""
+        self.runs = sorted(_list_runs(paragraph_runs(word, table, fib), styles))
         self.starts = [start for start, _, _, _ in self.runs]
         self.levels, self.lists = _lists(table, fib)
         self.counts: dict[int, dict[int, int]] = {}
@@ -76,20 +77,19 @@ def _text(levels: list[Level], depth: int, counts: dict[int, int]) -> str:
     return text + FOLLOW if text.strip() else ""
 
 
-def _paragraph_runs(word: bytes, table: bytes, fib: Fib, styles: dict[int, Sprms]
-                    ) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, ilfo, ilvl) of each run of paragraph properties naming a list, from the PAPX FKPs: their
-    own, else their paragraph style's (`styles`, by istd)."""
+def paragraph_runs(word: bytes, table: bytes, fib: Fib) -> Iterator[tuple[int, int, int, bytes]]:
+    """(start, end, istd, properties) of each run of paragraph properties (PAPX) of the FKPs the bin table names:
+    the paragraph's style and its own properties (grpprl)."""
     start, length = fib.table(PAPX_RUNS)
     plc = table[start:start + length]
     count = (len(plc) - 4) // 8 if len(plc) == length and length >= 12 else 0
     for page in dict.fromkeys(struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count else ()):
         fkp = word[(page & 0x3FFFFF) * PAGE:((page & 0x3FFFFF) + 1) * PAGE]
         if len(fkp) == PAGE and 4 * (fkp[-1] + 1) + 13 * fkp[-1] < PAGE:
-            yield from _fkp_runs(fkp, styles)
+            yield from _fkp_runs(fkp)
 
 
-def _fkp_runs(fkp: bytes, styles: dict[int, Sprms]) -> Iterator[tuple[int, int, int, int]]:
+def _fkp_runs(fkp: bytes) -> Iterator[tuple[int, int, int, bytes]]:
     runs = fkp[-1]
     fcs = struct.unpack_from(f"<{runs + 1}I", fkp)
     for index in range(runs):
@@ -98,14 +98,22 @@ def _fkp_runs(fkp: bytes, styles: dict[int, Sprms]) -> Iterator[tuple[int, int, 
             continue
         size, at = (2 * fkp[at] - 1, at + 1) if fkp[at] else (2 * fkp[at + 1], at + 2)
         istd = struct.unpack_from("<H", fkp, at)[0]  # the paragraph's style, then its own properties
-        ilfo, ilvl = _list_sprms(fkp[at + 2:at + size])
+        yield fcs[index], fcs[index + 1], istd, fkp[at + 2:at + size]
+
+
+def _list_runs(runs: Iterator[tuple[int, int, int, bytes]], styles: dict[int, Sprms]
+               ) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, ilfo, ilvl) of each paragraph run in a list: the list its own properties name, even none,
+    else its style's."""
+    for start, end, istd, grpprl in runs:
+        ilfo, ilvl = list_sprms(grpprl)
         style_ilfo, style_ilvl = styles.get(istd, (None, None))
-        ilfo = style_ilfo if ilfo is None else ilfo  # its own, even 0 (no list), else its style's
+        ilfo = style_ilfo if ilfo is None else ilfo
         if ilfo and ilfo < 0x7FF:
-            yield fcs[index], fcs[index + 1], ilfo, min(next(n for n in (ilvl, style_ilvl, 0) if n is not None), 8)
+            yield start, end, ilfo, min(next(n for n in (ilvl, style_ilvl, 0) if n is not None), 8)
 
 
-def _list_sprms(grpprl: bytes) -> Sprms:
+def list_sprms(grpprl: bytes) -> Sprms:
     """(ilfo, ilvl) a PAPX's properties set, None for each they do not."""
     ilfo = ilvl = None
     at = 0

@@ -1,8 +1,9 @@
-"""Word 97-2003 documents numbered through their paragraph styles, as Word writes them: a heading style's
-outline list and a list style name the list (sprmPIlfo, sprmPIlvl) in the style sheet only, where LibreOffice
-also writes it on each paragraph. Made here as LibreOffice's .doc of a DOCX whose styles number, with the lists
-the paragraphs name themselves taken out, so only the styles say it; checked against LibreOffice's text export
-of that very file."""
+"""Word 97-2003 documents whose styles say what their paragraphs and runs do not: numbered through their paragraph
+styles, as Word writes them (a heading style's outline list and a list style name the list, sprmPIlfo and
+sprmPIlvl, in the style sheet only, where LibreOffice also writes it on each paragraph: made here as LibreOffice's
+.doc of a DOCX whose styles number, with the lists the paragraphs name themselves taken out, checked against
+LibreOffice's text export of that very file); and text hidden by its character or paragraph style (sprmCFVanish
+in the style sheet only, as LibreOffice and Word write it), checked against LibreOffice's PDF of the .doc."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from briefgen.sources.formats.cfb import Compound
 from briefgen.sources.formats.docdoc import damaged
-from tests.helpers import libreoffice_convert
+from tests.helpers import libreoffice_convert, libreoffice_pdf, pdftotext
 from tests.test_doc_epub_seeds import exported_lines, paragraphs
 from tests.test_docx_seed_reading import NS, docx, para, run
 
@@ -68,3 +69,26 @@ def test_paragraphs_numbered_by_their_style_read_with_their_numbers(tmp_path: Pa
     assert shown == ["1. Introduction", "Plain text.", "(a) First item", "(b) A detail", "(c) Second item",
                      "2. Findings"]
     assert paragraphs(doc) == shown
+
+
+HIDING = ('<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+          '<w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/><w:rPr><w:vanish/></w:rPr>'
+          '</w:style><w:style w:type="character" w:styleId="SecretToo"><w:name w:val="Secret Too"/>'
+          '<w:basedOn w:val="Secret"/><w:rPr><w:b/></w:rPr></w:style>'
+          '<w:style w:type="paragraph" w:styleId="HiddenPara"><w:name w:val="Hidden Para"/>'
+          '<w:basedOn w:val="Normal"/><w:rPr><w:vanish/></w:rPr></w:style>')
+
+
+def test_text_its_style_hides_is_not_read(tmp_path: Path) -> None:
+    body = (para(run("The army has "), run("no ", '<w:rStyle w:val="Secret"/>'), run("1,200 "),
+                 run("hidden ", '<w:rStyle w:val="SecretToo"/>'), run("drones."))
+            + para(run("A whole hidden paragraph."), style="HiddenPara")
+            + para(run("Secret heading "), run("shown on purpose", '<w:vanish w:val="0"/>'), style="HiddenPara")
+            + para(run("The last paragraph.")))
+    source = tmp_path / "hiding.docx"
+    source.write_bytes(docx(body, styles=HIDING))
+    doc = libreoffice_convert([source], tmp_path / "doc", to="doc")[0]
+    printed = " ".join(pdftotext(libreoffice_pdf(doc, tmp_path / "pdf")).split())
+    assert printed == "The army has 1,200 drones. shown on purpose The last paragraph."
+    # the hidden paragraph's mark is hidden too: it runs on into the next, as the DOCX reader reads it
+    assert paragraphs(doc) == ["The army has 1,200 drones.", "shown on purposeThe last paragraph."]
