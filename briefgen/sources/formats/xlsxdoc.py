@@ -20,7 +20,7 @@ from briefgen.sources.formats.officepkg import element_ends, main_part, opened, 
 from briefgen.sources.formats.plain import SeedError, seed_lines
 from briefgen.sources.formats.sheetrows import row_paragraphs
 from briefgen.sources.formats.xlsxcells import MAX_CELLS, S, sheet_rows
-from briefgen.sources.formats.xlsxvalues import Book
+from briefgen.sources.formats.xlsxvalues import Book, xstring
 
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 HIDDEN = ("hidden", "veryhidden")
@@ -68,7 +68,7 @@ def _shared_strings(package: zipfile.ZipFile, related: dict[str, tuple[str, str]
     if name is None:
         return []
     with part_stream(package, name) as stream:
-        return ["".join(t.text or "" for path in SHARED for t in item.iterfind(path))
+        return [xstring("".join(t.text or "" for path in SHARED for t in item.iterfind(path)))
                 for item in element_ends(stream, name, "XLSX", [f"{S}si"])]
 
 
