@@ -200,6 +200,17 @@ def convert(made: Sequence[Source], folder: Path) -> list[tuple[str, Path]]:
     return out
 
 
+def office_pdfs(made: Sequence[Source], folder: Path) -> list[Path]:
+    """Each source as pandoc's DOCX (`folder`/NAME.docx) laid out by LibreOffice as a PDF (one run for all):
+    the PDFs, in order."""
+    docx = []
+    for src in made:
+        (folder / f"{src.name}.md").write_text(src.markdown, encoding="utf-8")
+        docx.append(folder / f"{src.name}.docx")
+        _pandoc([folder / f"{src.name}.md", "-o", docx[-1]])
+    return libreoffice_convert(docx, folder, "pdf")
+
+
 def _office_text(file: Path, folder: Path) -> list[str]:
     """LibreOffice's text export of `file`, one paragraph a line (one run exports every file of its kind in its
     folder)."""

@@ -159,7 +159,7 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     left and right edges of the page's text; `around`: the direction the lines around it show."""
     size, text = _size(line), _DRAWN_SOFT_HYPHEN.sub("-", _marks_joined(text))
     if not has_rtl(text):
-        return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
+        return Line(bullet_text(text), line.x0, line.x1, line.y0, size, spaced=_spaced_end(line))
     drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
     if drawn_left_to_right(drawn):
         text = drawn_text(line).strip()
@@ -170,6 +170,12 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     if not rtl:
         return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
     return Line(bullet_text(text), mirror - line.x1, mirror - line.x0, line.y0, size, rtl=True)
+
+
+def _spaced_end(line: LTTextLine) -> bool | None:
+    """Whether a line ends at a space it draws, or at none while it draws its other spaces (Line.spaced)."""
+    spaces = [char.get_text().isspace() for char in line if isinstance(char, LTChar)]
+    return True if spaces and spaces[-1] else False if any(spaces) else None
 
 
 def _marks_joined(text: str) -> str:
