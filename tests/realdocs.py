@@ -263,10 +263,10 @@ def oracle(file: Path, folder: Path) -> list[str]:
     return lines[1:] if file.suffix == ".html" else lines
 
 
-_NOTE_MARK = re.compile(r"^\d+\s")  # a note's number, before its text at a page's foot
+_NOTE_MARK = re.compile(r"^\d+\s?")  # a note's number, before its text at a page's foot (typst glues it: "1Note")
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s+")
 _GLUED_LABEL = re.compile(r"^(?:\d+\.|[\u2022\u2013]+)(?=\S)")  # LibreOffice's page: a list label, then the text
-_BULLET = re.compile(r"^(?:[-\u2022\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]+\s+)+")
+_BULLET = re.compile(r"^(?:[-\u2022\u2023\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]+\s+)+")  # typst nests with ‣
 
 
 def _plain(text: str) -> str:

@@ -33,6 +33,7 @@ from briefgen.sources.formats.pdfbidi import (
     logical,
     read_right_to_left,
 )
+from briefgen.sources.formats.pdfcells import cells, draws_spaces
 from briefgen.sources.formats.pdflines import Line, Page, paragraphs
 from briefgen.sources.formats.pdflists import bullet_text
 from briefgen.sources.formats.pdfpage import Block
@@ -128,17 +129,35 @@ def _blocks(page: LTPage) -> list[Block]:
              for box in _boxes(page)]
     lines = [line for box in boxes for line, _ in box]
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
-    blocks = [_box_lines(box, margins, page.x0 + page.x1) for box in boxes]
+    mirror, drawn = page.x0 + page.x1, draws_spaces(lines)
+    blocks = [_box_lines(box, margins, mirror, drawn) for box in boxes]
     return [block for block in blocks if block]
 
 
-def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float) -> list[Line]:
+def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float,
+               drawn: bool) -> list[Line]:
     """The records of a text box's lines (_line), a line whose own drawing does not show its direction taking
-    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left)."""
+    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left); a
+    line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read cell
+    by cell (_row)."""
     shown = [_evident(line, text) for line, text in box]
-    return [_line(line, text, margins, mirror, next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None),
-                                                    None))
-            for i, (line, text) in enumerate(box)]
+    out = []
+    for i, (line, text) in enumerate(box):
+        parts = cells(line) if drawn and has_rtl(text) else [line]
+        around = next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None), None)
+        out.append(_line(line, text, margins, mirror, around) if len(parts) == 1 else _row(parts, margins, mirror))
+    return out
+
+
+def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float) -> Line:
+    """A line of cells (pdfcells.cells), each read in its own direction, left to right; the line runs in the
+    direction of its last, which a cell's next line goes on in."""
+    lines = [_line(part, line_text(part).strip(), margins, mirror, None) for part in parts]
+    first, last = parts[0], parts[-1]
+    text = " ".join(line.text for line in lines if line.text)
+    if not lines[-1].rtl:
+        return Line(text, first.x0, last.x1, first.y0, lines[0].size)
+    return Line(text, mirror - last.x1, mirror - first.x0, first.y0, lines[0].size, rtl=True)
 
 
 def _evident(line: LTTextLine, text: str) -> bool | None:
