@@ -129,9 +129,19 @@ def _blocks(page: LTPage) -> list[Block]:
              for box in _boxes(page)]
     lines = [line for box in boxes for line, _ in box]
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
-    mirror, drawn = page.x0 + page.x1, draws_spaces(lines)
-    blocks = [_box_lines(box, margins, mirror, drawn) for box in boxes]
+    drawn, rtl = draws_spaces(lines), sum(has_rtl(text) for box in boxes for _, text in box)
+    across = float(page.x0 + page.x1) if 2 * rtl > len(lines) else None  # most lines right to left: the page's
+    blocks = [_box_lines(box, margins, _mirror(box, across), drawn) for box in boxes if box]
     return [block for block in blocks if block]
+
+
+def _mirror(box: list[tuple[LTTextLine, str]], across: float | None) -> float:
+    """Where a text box's right-to-left lines are mirrored (the sum of two edges): `across` the page where most
+    of its lines hold right-to-left text (its columns then read from the right), else across the box, its
+    column, so that such a line in the left one of two columns stays there."""
+    if across is not None:
+        return across
+    return float(min(line.x0 for line, _ in box) + max(line.x1 for line, _ in box))
 
 
 def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float,
