@@ -140,8 +140,9 @@ class _Reader:
         self.last = found
 
     def _joined(self, last: _Open, text: str) -> str:
-        """`last` going on in the next block's paragraph `text`."""
-        return join([last.text, text], self.words, [self._spaced(last.end, last.right)])
+        """`last` going on in the next block's paragraph `text` (a line short of its measure with no space drawn
+        at its end, as a paragraph's last line is, says nothing there)."""
+        return join([last.text, text], self.words, [self._spaced(last.end, last.right) or None])
 
     def close(self) -> Iterator[tuple[int, str]]:
         """The open paragraph and the notes under it, done."""
