@@ -9,7 +9,7 @@ from collections.abc import Container, Sequence
 
 from briefgen.document.nodes import one_line
 from briefgen.sources.formats.pdfgaps import HANGUL
-from briefgen.sources.formats.pdfpage import Page
+from briefgen.sources.formats.pdfpage import Line, Page
 from briefgen.sources.formats.plain import SPACELESS, no_space_between
 from briefgen.sources.marks import LINE_END_HYPHEN
 
@@ -84,6 +84,20 @@ def _kept_hyphen(before: str, after: str, words: Container[str]) -> str:
     head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
     known = head is not None and tail is not None and f"{head.group(1)}-{tail.group()}".casefold() in words
     return "-" if known else LINE_END_HYPHEN
+
+
+def ends_drawn(pages: list[Page]) -> bool:
+    """Whether the document draws the space at a line's end where a line breaks at one, as LibreOffice does."""
+    return any(line.spaced for page in pages for block in page.blocks for line in block)
+
+
+def spaced_end(line: Line, measure: float | None, drawn: bool) -> bool | None:
+    """Whether `line` ends at a space (True), inside a word (False: no space drawn where the document draws those
+    at lines' ends, `drawn`, and short of its `measure`, where a space at the end would fit), or neither is known
+    (a justified line, ending at the measure, draws none: the space would stand past it)."""
+    if line.spaced is False and not (drawn and measure is not None and line.x1 < measure - 0.5 * line.size):
+        return None
+    return line.spaced
 
 
 def vocabulary(pages: list[Page]) -> set[str]:

@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
-from briefgen.sources.formats.pdfjoin import join, vocabulary
+from briefgen.sources.formats.pdfjoin import ends_drawn, join, spaced_end, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
 from briefgen.sources.formats.pdfnotes import continued_notes
 from briefgen.sources.formats.pdforder import reading_order
@@ -96,17 +96,7 @@ class _Reader:
         self.body = _body_size(pages)
         self.last: _Open | None = None
         self.held: list[_Open] = []  # notes under the open paragraph
-        # the document draws the space at a line's end where a line breaks at one, as LibreOffice does
-        self.ends_drawn = any(ln.spaced for page in pages for block in page.blocks for ln in block)
-
-    def _spaced(self, line: Line, measure: float | None) -> bool | None:
-        """Whether `line` ends at a space (True), inside a word (False: no space drawn where the document draws
-        those at lines' ends, and short of its measure, where a space at the end would fit), or neither is known
-        (a justified line, ending at the measure, draws none: the space would stand past it)."""
-        if line.spaced is False and not (self.ends_drawn and measure is not None
-                                         and line.x1 < measure - 0.5 * line.size):
-            return None
-        return line.spaced
+        self.ends_drawn = ends_drawn(pages)
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
         blocks = reading_order(_attach_markers(whole_lines(beside_parted(with_drop_caps(
@@ -117,7 +107,8 @@ class _Reader:
             left, measure, filled = _measure(block, on_page, self.ends)
             for k, lines in enumerate(block_lines(block, measure)):
                 pitch = lines[-2].y0 - lines[-1].y0 if len(lines) > 1 else spacing.get(round(lines[-1].size))
-                text = join([ln.text for ln in lines], self.words, [self._spaced(ln, measure) for ln in lines])
+                ends = [spaced_end(ln, measure, self.ends_drawn) for ln in lines]
+                text = join([ln.text for ln in lines], self.words, ends)
                 found = _Open(number, text, lines[-1], measure if filled else None, pitch, number)
                 yield from self._read(found, lines[0], k == 0, lines[0].x0 - left > 0.8 * lines[0].size)
 
@@ -142,7 +133,7 @@ class _Reader:
     def _joined(self, last: _Open, text: str) -> str:
         """`last` going on in the next block's paragraph `text` (a line short of its measure with no space drawn
         at its end, as a paragraph's last line is, says nothing there)."""
-        return join([last.text, text], self.words, [self._spaced(last.end, last.right) or None])
+        return join([last.text, text], self.words, [spaced_end(last.end, last.right, self.ends_drawn) or None])
 
     def close(self) -> Iterator[tuple[int, str]]:
         """The open paragraph and the notes under it, done."""
