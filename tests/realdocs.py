@@ -200,6 +200,17 @@ def convert(made: Sequence[Source], folder: Path) -> list[tuple[str, Path]]:
     return out
 
 
+def office_pdfs(made: Sequence[Source], folder: Path) -> list[Path]:
+    """Each source as pandoc's DOCX (`folder`/NAME.docx) laid out by LibreOffice as a PDF (one run for all):
+    the PDFs, in order."""
+    docx = []
+    for src in made:
+        (folder / f"{src.name}.md").write_text(src.markdown, encoding="utf-8")
+        docx.append(folder / f"{src.name}.docx")
+        _pandoc([folder / f"{src.name}.md", "-o", docx[-1]])
+    return libreoffice_convert(docx, folder, "pdf")
+
+
 def _office_text(file: Path, folder: Path) -> list[str]:
     """LibreOffice's text export of `file`, one paragraph a line (one run exports every file of its kind in its
     folder)."""
@@ -252,10 +263,10 @@ def oracle(file: Path, folder: Path) -> list[str]:
     return lines[1:] if file.suffix == ".html" else lines
 
 
-_NOTE_MARK = re.compile(r"^\d+\s")  # a note's number, before its text at a page's foot
+_NOTE_MARK = re.compile(r"^\d+\s?")  # a note's number, before its text at a page's foot (typst glues it: "1Note")
 _LIST_NUMBER = re.compile(r"^\s*\d+\.\s+")
 _GLUED_LABEL = re.compile(r"^(?:\d+\.|[\u2022\u2013]+)(?=\S)")  # LibreOffice's page: a list label, then the text
-_BULLET = re.compile(r"^(?:[-\u2022\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]+\s+)+")
+_BULLET = re.compile(r"^(?:[-\u2022\u2023\u25e6\u25aa\u2013*\u25cf\u25cb\u25a0]+\s+)+")  # typst nests with ‣
 
 
 def _plain(text: str) -> str:

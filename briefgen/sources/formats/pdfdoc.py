@@ -33,6 +33,7 @@ from briefgen.sources.formats.pdfbidi import (
     logical,
     read_right_to_left,
 )
+from briefgen.sources.formats.pdfcells import cells, draws_spaces
 from briefgen.sources.formats.pdflines import Line, Page, paragraphs
 from briefgen.sources.formats.pdflists import bullet_text
 from briefgen.sources.formats.pdfpage import Block
@@ -128,17 +129,45 @@ def _blocks(page: LTPage) -> list[Block]:
              for box in _boxes(page)]
     lines = [line for box in boxes for line, _ in box]
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
-    blocks = [_box_lines(box, margins, page.x0 + page.x1) for box in boxes]
+    drawn, rtl = draws_spaces(lines), sum(has_rtl(text) for box in boxes for _, text in box)
+    across = float(page.x0 + page.x1) if 2 * rtl > len(lines) else None  # most lines right to left: the page's
+    blocks = [_box_lines(box, margins, _mirror(box, across), drawn) for box in boxes if box]
     return [block for block in blocks if block]
 
 
-def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float) -> list[Line]:
+def _mirror(box: list[tuple[LTTextLine, str]], across: float | None) -> float:
+    """Where a text box's right-to-left lines are mirrored (the sum of two edges): `across` the page where most
+    of its lines hold right-to-left text (its columns then read from the right), else across the box, its
+    column, so that such a line in the left one of two columns stays there."""
+    if across is not None:
+        return across
+    return float(min(line.x0 for line, _ in box) + max(line.x1 for line, _ in box))
+
+
+def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float,
+               drawn: bool) -> list[Line]:
     """The records of a text box's lines (_line), a line whose own drawing does not show its direction taking
-    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left)."""
+    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left); a
+    line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read cell
+    by cell (_row)."""
     shown = [_evident(line, text) for line, text in box]
-    return [_line(line, text, margins, mirror, next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None),
-                                                    None))
-            for i, (line, text) in enumerate(box)]
+    out = []
+    for i, (line, text) in enumerate(box):
+        parts = cells(line) if drawn and has_rtl(text) else [line]
+        around = next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None), None)
+        out.append(_line(line, text, margins, mirror, around) if len(parts) == 1 else _row(parts, margins, mirror))
+    return out
+
+
+def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float) -> Line:
+    """A line of cells (pdfcells.cells), each read in its own direction, left to right; the line runs in the
+    direction of its last, which a cell's next line goes on in."""
+    lines = [_line(part, line_text(part).strip(), margins, mirror, None) for part in parts]
+    first, last = parts[0], parts[-1]
+    text = " ".join(line.text for line in lines if line.text)
+    if not lines[-1].rtl:
+        return Line(text, first.x0, last.x1, first.y0, lines[0].size)
+    return Line(text, mirror - last.x1, mirror - first.x0, first.y0, lines[0].size, rtl=True)
 
 
 def _evident(line: LTTextLine, text: str) -> bool | None:
@@ -159,7 +188,7 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     left and right edges of the page's text; `around`: the direction the lines around it show."""
     size, text = _size(line), _DRAWN_SOFT_HYPHEN.sub("-", _marks_joined(text))
     if not has_rtl(text):
-        return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
+        return Line(bullet_text(text), line.x0, line.x1, line.y0, size, spaced=_spaced_end(line))
     drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
     if drawn_left_to_right(drawn):
         text = drawn_text(line).strip()
@@ -170,6 +199,12 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     if not rtl:
         return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
     return Line(bullet_text(text), mirror - line.x1, mirror - line.x0, line.y0, size, rtl=True)
+
+
+def _spaced_end(line: LTTextLine) -> bool | None:
+    """Whether a line ends at a space it draws, or at none while it draws its other spaces (Line.spaced)."""
+    spaces = [char.get_text().isspace() for char in line if isinstance(char, LTChar)]
+    return True if spaces and spaces[-1] else False if any(spaces) else None
 
 
 def _marks_joined(text: str) -> str:

@@ -5,17 +5,19 @@ the break falls inside text written without spaces (Chinese, Japanese, Thai)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 from briefgen.document.nodes import one_line
-from briefgen.sources.formats.pdfpage import Page
-from briefgen.sources.formats.plain import no_space_between
+from briefgen.sources.formats.pdfgaps import HANGUL
+from briefgen.sources.formats.pdfpage import Line, Page
+from briefgen.sources.formats.plain import SPACELESS, no_space_between
 from briefgen.sources.marks import LINE_END_HYPHEN
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Hangul syllables: LibreOffice breaks a Korean line between any two, inside a word ("무" "인기" for 무인기)
-_LAST_HANGUL = re.compile("([\uac00-\ud7a3]+)$")
-_FIRST_HANGUL = re.compile("[\uac00-\ud7a3]+")
+_LAST_HANGUL = re.compile(f"([{HANGUL}]+)$")
+_FIRST_HANGUL = re.compile(f"[{HANGUL}]+")
+_BROKEN_ANYWHERE = re.compile(f"[{HANGUL}]|{SPACELESS.pattern}")  # scripts LibreOffice breaks between any two
 _LAST_WORD = re.compile(r"([^\W\d_]+)-$")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # The hyphen a browser's or WeasyPrint's automatic hyphenation draws at a line's end, U+2010 HYPHEN: read as the
@@ -23,18 +25,23 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _DRAWN_HYPHEN = re.compile(r"(?<=[^\W\d_])\u2010$")
 
 
-def join(lines: list[str], words: Container[str] = frozenset()) -> str:
+def join(lines: list[str], words: Container[str] = frozenset(), spaced: Sequence[bool | None] = ()) -> str:
     """One paragraph from its lines: a word hyphenated at a line's end is joined again, keeping a real hyphen,
     and a line break inside text written without spaces (Chinese, Japanese, Thai) adds none. `words`: the
     document's own words (vocabulary); a hyphen at a line's end goes when the document writes the word whole
     elsewhere and never with that hyphen ("mili-" "tary" is "military" in a text that says "military"), stays
     "-" when it writes the word with it ("long-range"), and is marks.LINE_END_HYPHEN when it writes neither.
     A Korean word a line's end breaks between two syllables is joined again where the document writes it whole
-    elsewhere (_broken_hangul)."""
+    elsewhere (_broken_hangul). `spaced`: whether each line ends at a space the PDF draws (True), ends inside a
+    word (False), or neither is known (None): a line's end next to text without spaces (Thai) or Korean is a
+    space or none as it says."""
     out = ""
-    for raw in lines:
+    for k, raw in enumerate(lines):
         text = _DRAWN_HYPHEN.sub("-", raw.rstrip())
-        if out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
+        drawn = _drawn_space(out, text.lstrip(), spaced[k - 1] if 0 < k <= len(spaced) else None)
+        if drawn is not None:
+            out += (" " if drawn else "") + text.lstrip()
+        elif out.endswith("\u00ad") or _broken_word(out, text.lstrip(), words):
             out = out[:-1] + text.lstrip()
         elif _broken_hangul(out, text.lstrip(), words):
             out += text.lstrip()
@@ -54,6 +61,15 @@ def _broken_word(before: str, after: str, words: Container[str]) -> bool:
     return whole.casefold() in words and hyphenated.casefold() not in words
 
 
+def _drawn_space(before: str, after: str, spaced: bool | None) -> bool | None:
+    """Whether a line's end between `before` and `after` is a space, as `spaced` says, where one side is Korean
+    or a script written without spaces (LibreOffice breaks their lines between any two characters, and draws
+    the space at a line's end when the break falls on one); None: the rules of join say."""
+    if spaced is None or not before or not after or before.endswith(("-", "\u00ad")):
+        return None
+    return spaced if _BROKEN_ANYWHERE.match(before[-1]) or _BROKEN_ANYWHERE.match(after[0]) else None
+
+
 def _broken_hangul(before: str, after: str, words: Container[str]) -> bool:
     """Whether a line's end between two Hangul syllables falls inside a word the document writes whole elsewhere:
     Korean spaces its words, but LibreOffice breaks a line between any two syllables and draws no hyphen there,
@@ -68,6 +84,20 @@ def _kept_hyphen(before: str, after: str, words: Container[str]) -> str:
     head, tail = _LAST_WORD.search(before), _FIRST_WORD.match(after)
     known = head is not None and tail is not None and f"{head.group(1)}-{tail.group()}".casefold() in words
     return "-" if known else LINE_END_HYPHEN
+
+
+def ends_drawn(pages: list[Page]) -> bool:
+    """Whether the document draws the space at a line's end where a line breaks at one, as LibreOffice does."""
+    return any(line.spaced for page in pages for block in page.blocks for line in block)
+
+
+def spaced_end(line: Line, measure: float | None, drawn: bool) -> bool | None:
+    """Whether `line` ends at a space (True), inside a word (False: no space drawn where the document draws those
+    at lines' ends, `drawn`, and short of its `measure`, where a space at the end would fit), or neither is known
+    (a justified line, ending at the measure, draws none: the space would stand past it)."""
+    if line.spaced is False and not (drawn and measure is not None and line.x1 < measure - 0.5 * line.size):
+        return None
+    return line.spaced
 
 
 def vocabulary(pages: list[Page]) -> set[str]:

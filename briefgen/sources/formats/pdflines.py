@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
-from briefgen.sources.formats.pdfjoin import join, vocabulary
+from briefgen.sources.formats.pdfjoin import ends_drawn, join, spaced_end, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
 from briefgen.sources.formats.pdfnotes import continued_notes
 from briefgen.sources.formats.pdforder import reading_order
@@ -96,6 +96,7 @@ class _Reader:
         self.body = _body_size(pages)
         self.last: _Open | None = None
         self.held: list[_Open] = []  # notes under the open paragraph
+        self.ends_drawn = ends_drawn(pages)
 
     def page(self, number: int, page: Page) -> Iterator[tuple[int, str]]:
         blocks = reading_order(_attach_markers(whole_lines(beside_parted(with_drop_caps(
@@ -106,27 +107,33 @@ class _Reader:
             left, measure, filled = _measure(block, on_page, self.ends)
             for k, lines in enumerate(block_lines(block, measure)):
                 pitch = lines[-2].y0 - lines[-1].y0 if len(lines) > 1 else spacing.get(round(lines[-1].size))
-                found = _Open(number, join([ln.text for ln in lines], self.words), lines[-1],
-                              measure if filled else None, pitch, number)
+                ends = [spaced_end(ln, measure, self.ends_drawn) for ln in lines]
+                text = join([ln.text for ln in lines], self.words, ends)
+                found = _Open(number, text, lines[-1], measure if filled else None, pitch, number)
                 yield from self._read(found, lines[0], k == 0, lines[0].x0 - left > 0.8 * lines[0].size)
 
     def _read(self, found: _Open, first: Line, starts_block: bool, indented: bool) -> Iterator[tuple[int, str]]:
         last, held = self.last, self.held[-1] if self.held else None
         if held is not None and starts_block and runs_on(held.text, found.text) \
                 and abs(held.end.size - first.size) <= 0.5:  # a note's end (pdfnotes.py)
-            self.held[-1] = replace(held, text=join([held.text, found.text], self.words), end=found.end)
+            self.held[-1] = replace(held, text=self._joined(held, found.text), end=found.end)
             return
         note = last is not None and _note_under(last, found, first, self.body)
         smaller = note and last is not None and first.size < 0.92 * last.end.size  # a footnote, never a run-on
         if last is not None and starts_block and not smaller \
                 and continues(last, found.text, first, last.ends_on == found.page, indented):
-            self.last = replace(found, page=last.page, text=join([last.text, found.text], self.words))
+            self.last = replace(found, page=last.page, text=self._joined(last, found.text))
             return
         if note:
             self.held.append(found)
             return
         yield from self.close()
         self.last = found
+
+    def _joined(self, last: _Open, text: str) -> str:
+        """`last` going on in the next block's paragraph `text` (a line short of its measure with no space drawn
+        at its end, as a paragraph's last line is, says nothing there)."""
+        return join([last.text, text], self.words, [spaced_end(last.end, last.right, self.ends_drawn) or None])
 
     def close(self) -> Iterator[tuple[int, str]]:
         """The open paragraph and the notes under it, done."""
@@ -192,11 +199,12 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     short = right - prev.x1 > max(0.2 * (right - left), 2 * size)
     if short and abs(size - before) > 0.05 * max(size, before):  # a heading a size above its text, unpunctuated
         return True
-    if marker:  # "2." or "b)": a new item when the line before ended a sentence or stopped short, or after "1."
-        return _ends_sentence(prev.text) or short or follows(above, marker.group("numbered"))
+    if marker:  # "2." or "b)": a new item when the line before ended a sentence (also "。") or stopped short, or
+        return _stops(prev.text) or short or follows(above, marker.group("numbered"))  # after "1."
     if not _ends_sentence(prev.text) and not UNPUNCTUATED.match(prev.text[-1]):
         return False  # mid-sentence; a script without spaces (Thai) has no mark at a paragraph's end: its layout
-    indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size
+    # a list item's next line at its hanging indent, under its text, is no indented paragraph
+    indented = line.x0 - left > 0.8 * size and prev.x0 - left < 0.4 * size and not MARKER.match(prev.text)
     spaced = prev.y0 - line.y0 > closest + 0.25 * size  # paragraph spacing above it
     return indented or short or spaced
 

@@ -65,13 +65,15 @@ def on_their_letters(objects: list[Any]) -> list[Any]:
 
 def _said_again(chars: list[LTChar]) -> None:
     """Each glyph of no advance that says again the cluster (a letter and its marks) of the letter it is drawn
-    on made to read as nothing: typst draws a Thai tone mark the font moves up apart from its cluster, which an
-    /ActualText span has said, and its font maps the glyph to the cluster's text ("พิ่" said twice)."""
+    on, the one drawn before it or after it, made to read as nothing: typst draws a Thai tone mark the font
+    moves up apart from its cluster, which an /ActualText span has said, and its font maps the glyph to the
+    cluster's text ("พิ่" said twice); so it draws an Arabic shadda, before its letter ("مسيّيّرة")."""
     last: LTChar | None = None
-    for char in chars:
+    for k, char in enumerate(chars):
         text = char.get_text()
-        if last is not None and len(text) > 1 and text == last.get_text() and char.width < NO_ADVANCE * char.size \
-                and _over(char, last):
+        after = chars[k + 1] if k + 1 < len(chars) else None
+        if len(text) > 1 and char.width < NO_ADVANCE * char.size and any(
+                other is not None and other.get_text() == text and _over(char, other) for other in (last, after)):
             char._text = ""
         elif _letter(char):
             last = char

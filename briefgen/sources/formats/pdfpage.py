@@ -20,6 +20,9 @@ class Line:
     y0: float  # baseline side (PDF y grows upwards)
     size: float  # the line's height
     rtl: bool = False  # a right-to-left line, its x0 and x1 mirrored across the page (its start is x0)
+    # whether it ends at a space the PDF draws (True), at none where it draws its other spaces as characters
+    # (False: a line's end inside a word, as LibreOffice breaks Korean and Thai), or None: it draws no spaces
+    spaced: bool | None = None
 
 
 Block = list[Line]
@@ -68,7 +71,8 @@ def whole_lines(blocks: list[Block]) -> list[Block]:
 
 def _whole(pieces: list[Line]) -> Line:
     first = pieces[0]
-    return Line(" ".join(piece.text for piece in pieces), first.x0, pieces[-1].x1, first.y0, first.size, first.rtl)
+    return Line(" ".join(piece.text for piece in pieces), first.x0, pieces[-1].x1, first.y0, first.size, first.rtl,
+                pieces[-1].spaced)
 
 
 def _home(blocks: list[Block], whole: Line, fallback: int) -> int:

@@ -108,8 +108,11 @@ class _Aggregator(PDFPageAggregator):
         if marked is None or marked.container is not self.cur_item:
             return
         chars = [item for item in self.cur_item._objs[marked.start:] if isinstance(item, LTChar)]
+        # a soft hyphen after the span's letters (typst's "d\u00ad" on the d of "ad\u00administered") is where a
+        # line may break, not drawn there: it reads as nothing, where one drawn alone reads as the hyphen it shows
+        text = marked.text[:1] + marked.text[1:].replace("\u00ad", "")
         for k, char in enumerate(chars):  # the first character carries the span's text, the others none
-            char._text = marked.text if k == 0 else ""
+            char._text = text if k == 0 else ""
 
     def render_string(self, textstate: PDFTextState, seq: Iterable[int | float | bytes], ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from pdfminer.layout import LTAnno, LTChar, LTTextLine
 
+from briefgen.sources.formats.pdfgaps import undrawn
 from briefgen.sources.formats.plain import WIDE
 
 LETTER_GAP = 0.06  # of the type size: a line whose letters are usually this far apart is letter-spaced
@@ -27,21 +28,27 @@ _WORD_GAP = 0.2  # of the type size: how much wider than the letter gap a gap be
 def line_text(line: LTTextLine) -> str:
     """The line's text, read again from its characters when it is letter-spaced; without the spaces pdfminer
     puts between two Chinese or Japanese characters less than half a character apart (a column LibreOffice sets
-    vertically places each character by its own height: "かっ た"), which a viewer's copy has not."""
+    vertically places each character by its own height: "かっ た"), which a viewer's copy has not, nor those
+    of a line that draws its spaces where it draws none (pdfgaps.undrawn: "412 대를" for 412대를)."""
     chars = [item for item in line if isinstance(item, LTChar)]
     if _letter_spaced(chars):
         return _spaced_by_gaps(chars)
+    items = list(line)
+    gone = undrawn(items)
     text = str(line.get_text())
-    return text if text.isascii() or not WIDE.search(text) else _unspaced(list(line))
+    if not gone and (text.isascii() or not WIDE.search(text)):
+        return text
+    return _unspaced(items, gone)
 
 
-def _unspaced(items: list[Any]) -> str:
-    """The text of a line's items without each space pdfminer added (no character) between two wide characters
-    closer than half their size."""
+def _unspaced(items: list[Any], gone: set[int]) -> str:
+    """The text of a line's items without the spaces at `gone` (pdfgaps.undrawn) and each space pdfminer added
+    (no character) between two wide characters closer than half their size."""
     out: list[str] = []
     for k, item in enumerate(items):
         before, after = items[k - 1] if k else None, items[k + 1] if k + 1 < len(items) else None
-        if not (isinstance(item, LTAnno) and isinstance(before, LTChar) and isinstance(after, LTChar)
+        if k not in gone and not (
+                isinstance(item, LTAnno) and isinstance(before, LTChar) and isinstance(after, LTChar)
                 and WIDE.fullmatch(before.get_text()) and WIDE.fullmatch(after.get_text())
                 and after.x0 - before.x1 < 0.5 * max(before.height, after.height)):
             out.append(item.get_text())
