@@ -27,6 +27,7 @@ from briefgen.cli.process import (
     POLITE,
     Stopped,
     asked_to_stop,
+    raise_held,
     ready_descriptors,
     received,
     stop_politely,
@@ -240,13 +241,17 @@ def main() -> None:
     code = 1
     try:
         code = _run("--debug" in sys.argv[1:])
-    except (Stopped, OutputLost, KeyboardInterrupt) as exc:  # a signal, or a standard stream lost
+    except KeyboardInterrupt as exc:  # Ctrl-C outside click's own handling (which says "Aborted." itself)
+        _last_word("Aborted.")
+        failure = exc
+    except (Stopped, OutputLost) as exc:  # a signal, or a standard stream lost
         failure = exc
     signal.pthread_sigmask(signal.SIG_BLOCK, POLITE)  # the command is over: nothing interrupts its ending
     _leave(code if failure is None else _stopped(failure))
 
 
 def _run(debug: bool) -> int:
+    raise_held()  # a signal that came while the command line was imported: nothing was read or written yet
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -304,7 +309,7 @@ def _stopped(exc: BaseException) -> int:
 
 
 def _last_word(text: str) -> None:
-    with contextlib.suppress(OutputLost):
+    with contextlib.suppress(OutputLost, OSError, ValueError):  # a stream not guarded yet, or closed
         say(text, err=True)
 
 
