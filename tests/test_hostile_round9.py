@@ -14,7 +14,14 @@ import time
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+from tests.helpers import copy_workspace, pdftotext, published, set_marker
+from tests.test_fuzz_round import built, ws
+from tests.validate import our_temps
+
+__all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
 
 # Ctrl-C in the first ~0.1 s, while Python imported click and the commands, printed Python's traceback of
 # KeyboardInterrupt (exit 1 or killed), and SIGTERM killed the process (-15). The entry point (briefgen/cli/start.py)
@@ -71,3 +78,41 @@ def test_a_signal_at_any_moment_of_start_up_ends_the_command_as_documented(tmp_p
         assert err.strip() == ("Aborted." if signum == signal.SIGINT else ""), label
         seen.add((name, code))
     assert {("module", 130), ("script", 130)} <= seen  # the loop did reach the import of the command line
+
+
+# A standard error that cannot be written (/dev/full, a reader gone) when a build warned (here: a damaged build
+# record) stopped the build as Ctrl-C does: nothing published, exit 1 and not a word. What cannot be shown is now
+# dropped: the briefs publish as with a working standard error, and the exit code says a warning was lost (1 for a
+# full device, 141 for a reader gone).
+
+def _warning_build(ws: Path, stderr: object) -> subprocess.CompletedProcess[bytes]:
+    (ws / "output/briefgen.lock").write_text("garbage\n", encoding="utf-8")  # warned about, then replaced
+    set_marker(ws, 91)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build"], stdout=subprocess.PIPE,
+                          stderr=stderr, env=env, timeout=300, check=False)
+
+
+def _contents(ws: Path) -> dict[str, str]:
+    """The briefs published (not the record nor history, which name the time and the folder)."""
+    return {name: digest for name, (digest, _) in published(ws).items() if name.endswith((".docx", ".pdf"))
+            and "/" not in name}
+
+
+@pytest.mark.parametrize("where", ["full", "gone"])
+def test_a_warning_that_cannot_be_shown_does_not_stop_the_build(ws: Path, tmp_path: Path, where: str) -> None:
+    shown = _warning_build(copy_workspace(ws, tmp_path / "shown"), subprocess.PIPE)
+    assert shown.returncode == 0 and b"warning: the build record is damaged" in shown.stderr
+    if where == "full":
+        with open("/dev/full", "wb") as full:
+            done = _warning_build(ws, full)
+    else:
+        read, write = os.pipe()
+        os.close(read)
+        done = _warning_build(ws, write)
+        os.close(write)
+    assert done.returncode == (1 if where == "full" else 141), done.stdout.decode()
+    assert done.stdout == shown.stdout  # the same report of what was written
+    assert _contents(ws) == _contents(tmp_path / "shown/ws") != {}
+    assert "Zqmark91" in pdftotext(ws / "output/analyst.pdf")
+    assert our_temps(ws / "output") == []
