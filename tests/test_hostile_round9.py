@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import copy_workspace, pdftotext, published, set_marker
+from tests.helpers import copy_workspace, edit, pdftotext, published, set_marker
 from tests.test_fuzz_round import built, ws
 from tests.validate import our_temps
 
@@ -116,3 +117,56 @@ def test_a_warning_that_cannot_be_shown_does_not_stop_the_build(ws: Path, tmp_pa
     assert _contents(ws) == _contents(tmp_path / "shown/ws") != {}
     assert "Zqmark91" in pdftotext(ws / "output/analyst.pdf")
     assert our_temps(ws / "output") == []
+
+
+# `watch` kept a logo it had read by its modification time and size (and the PDF's layout by the theme, which names
+# the logo's path only): a logo replaced by another of the same size and time (`cp -p`, `touch -r`, a git checkout
+# within one second) was drawn as before. Such caches are now keyed by safeio.file_version (device, inode, size,
+# modification and status-change times).
+
+def _logo(path: Path, rgb: tuple[int, int, int]) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), rgb).save(path, format="PNG", compress_level=0)  # stored: every colour one size
+
+
+def _logo_colour(pdf: Path) -> tuple[int, int, int]:
+    from pypdf import PdfReader
+
+    (image,) = PdfReader(pdf).pages[0].images
+    return image.image.convert("RGB").getpixel((1, 1))  # type: ignore[no-any-return]
+
+
+def _said(proc: subprocess.Popen[bytes], line: bytes, seconds: float = 120) -> None:
+    """Wait until `proc` prints a line that starts with `line`."""
+    assert proc.stdout is not None
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if select.select([proc.stdout], [], [], 1)[0]:
+            said = proc.stdout.readline()
+            assert said, "watch ended"
+            if said.startswith(line):
+                return
+    raise AssertionError(f"watch never said {line!r}")
+
+
+def test_a_logo_swapped_for_one_of_the_same_size_and_time_is_drawn_anew_by_watch(ws: Path) -> None:
+    logo = ws / "templates/logo.png"
+    edit(ws / "templates/public.yaml", "look:\n", "look:\n  logo: logo.png\n")
+    _logo(logo, (200, 0, 0))
+    stamp = logo.stat()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), "watch", "-a", "public"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        _said(proc, b"watch: watching")
+        for rgb in [(0, 0, 200), (200, 0, 0), (0, 160, 0)]:  # the second and third: read by this process before
+            _logo(logo, rgb)
+            os.utime(logo, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+            assert logo.stat().st_size == stamp.st_size
+            _said(proc, b"watch: rebuilt")
+            assert _logo_colour(ws / "output/public.pdf") == rgb
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=60)
+    assert proc.returncode == 0
