@@ -170,3 +170,35 @@ def test_a_logo_swapped_for_one_of_the_same_size_and_time_is_drawn_anew_by_watch
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=60)
     assert proc.returncode == 0
+
+
+# Brief markup a template wrote that no brief shows: a sentence standing between the blocks (outside any <p>), in a
+# <box>, <ul>, <table> or <tr>, and an element a container does not hold (<th> in a row, <p> in a list, <thead>):
+# the reader skipped them, the build published a brief without them and said nothing. They are now refused at
+# the template line that wrote them.
+
+STRAY = {
+    "Read this first.": "text 'Read this first.' stands directly in <brief>",
+    "<box title='x'><p>a</p>and this</box>": "text 'and this' stands directly in <box>",
+    "<ul>lead<li>a</li></ul>": "text 'lead' stands directly in <ul>",
+    "<ul><li>a</li><p>b</p></ul>": "<ul> holds <li> only, not <p>",
+    "<table><col>A</col>rows:<tr><td>x</td></tr></table>": "text 'rows:' stands directly in <table>",
+    "<table><col>A</col><tr><td>x</td>!</tr></table>": "text '!' stands directly in <tr>",
+    "<table><col>A</col><tr><th>x</th></tr></table>": "<tr> holds <td> only, not <th>",
+    "<table><col>A</col><thead/><tr><td>x</td></tr></table>": "<table> holds <col>, <tr> only, not <thead>",
+}
+
+
+@pytest.mark.parametrize("markup", sorted(STRAY))
+def test_markup_no_brief_would_show_is_refused_at_its_line(ws: Path, markup: str) -> None:
+    (ws / "templates/public.xml.j2").write_text(
+        '{% extends "base.xml.j2" %}\n{% block bluf %}\n' + markup + "\n{% endblock %}\n", encoding="utf-8")
+    before = published(ws)
+    done = subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "build"], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    first = done.stderr.splitlines()[0]
+    assert first.startswith(f"templates/public.xml.j2:3: {STRAY[markup]}"), done.stderr
+    assert first.endswith("(in the markup this line writes)")
+    assert "Traceback" not in done.stderr
+    assert published(ws) == before
