@@ -9,8 +9,8 @@ signal; a file written outside the workspace; a hang.
 
     PYTHONPATH=. python -m tests.fuzz_round8 --seed 8 --seconds 300 [--family signals ...]
 
-Signals are sent from 0.3 s on: before that Python is still importing briefgen, and a Ctrl-C there is Python's
-own KeyboardInterrupt (see README, Limits). The classes it found are tests in tests/test_hostile_round8.py;
+Signals are sent from 0.3 s on; tests/fuzz_round9.py sends them in the first 150 ms, while Python imports the
+command line (see README, Limits). The classes it found are tests in tests/test_hostile_round8.py;
 tests/test_hostile_round8.py also runs it for a few seconds."""
 
 from __future__ import annotations
