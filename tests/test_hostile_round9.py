@@ -5,6 +5,7 @@ briefgen as a process, so the descriptors, signals and exit codes are the real o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import select
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -143,26 +145,49 @@ def _said(proc: subprocess.Popen[bytes], line: bytes, seconds: float = 120) -> N
     raise AssertionError(f"watch never said {line!r}: {heard}")
 
 
-def test_a_logo_swapped_for_one_of_the_same_size_and_time_is_drawn_anew_by_watch(ws: Path) -> None:
-    logo = ws / "templates/logo.png"
-    edit(ws / "templates/public.yaml", "look:\n", "look:\n  logo: logo.png\n")
-    _logo(logo, (200, 0, 0))
-    stamp = logo.stat()
+@contextlib.contextmanager
+def _watching(ws: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`briefgen watch -a public` running on `ws`, once it watches; stopped with Ctrl-C, which it ends with 0."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "briefgen", "-C", str(ws), "watch", "-a", "public"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, bufsize=0)  # select() sees all
     try:
         _said(proc, b"watch: watching")
-        for rgb in [(0, 0, 200), (200, 0, 0), (0, 160, 0)]:  # the second and third: read by this process before
-            _logo(logo, rgb)
-            os.utime(logo, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
-            assert logo.stat().st_size == stamp.st_size
-            _said(proc, b"watch: rebuilt")
-            assert _logo_colour(ws / "output/public.pdf") == rgb
+        yield proc
     finally:
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=60)
     assert proc.returncode == 0
+
+
+def _as_before(path: Path, stamp: os.stat_result) -> None:
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert path.stat().st_size == stamp.st_size
+
+
+def test_a_logo_swapped_for_one_of_the_same_size_and_time_is_drawn_anew_by_watch(ws: Path) -> None:
+    logo = ws / "templates/logo.png"
+    edit(ws / "templates/public.yaml", "look:\n", "look:\n  logo: logo.png\n")
+    _logo(logo, (200, 0, 0))
+    stamp = logo.stat()
+    with _watching(ws) as proc:
+        for rgb in [(0, 0, 200), (200, 0, 0), (0, 160, 0)]:  # the second and third: read by this process before
+            _logo(logo, rgb)
+            _as_before(logo, stamp)
+            _said(proc, b"watch: rebuilt")
+            assert _logo_colour(ws / "output/public.pdf") == rgb
+
+
+def test_a_template_swapped_for_one_of_the_same_size_and_time_is_used_anew_by_watch(ws: Path) -> None:
+    """jinja kept a compiled template while its file's modification time stayed the same."""
+    template = ws / "templates/public.xml.j2"
+    text, stamp = template.read_text(encoding="utf-8"), template.stat()
+    with _watching(ws) as proc:
+        for word in ["EVERY", "every", "Every"]:
+            template.write_text(text.replace("Every statement above", f"{word} statement above"), encoding="utf-8")
+            _as_before(template, stamp)
+            _said(proc, b"watch: rebuilt")
+            assert f"{word} statement above is tied" in pdftotext(ws / "output/public.pdf")
 
 
 # Brief markup a template wrote that no brief shows: a sentence standing between the blocks (outside any <p>), in a
