@@ -21,7 +21,7 @@ import pytest
 
 from tests.conftest import ROOT
 from tests.fuzz_round9 import before_entry
-from tests.helpers import copy_workspace, edit, pdftotext, published, set_marker
+from tests.helpers import copy_workspace, edit, pdf_fonts, pdftotext, published, set_marker
 from tests.test_fuzz_round import built, ws
 from tests.validate import our_temps
 
@@ -227,3 +227,21 @@ def test_a_short_seeded_fuzz_of_round_nine_breaks_no_rule(capsys: pytest.Capture
     from tests import fuzz_round9
 
     assert fuzz_round9.main(seconds=25, argv=[]) == 0, capsys.readouterr().out
+
+
+def test_a_font_swapped_for_one_of_the_same_size_and_time_is_embedded_anew_by_watch(ws: Path) -> None:
+    """A profile's own font (look.fonts) was checked once per modification time and size."""
+    from tests.fontmaker import make_font
+    from tests.test_look_fonts import LATIN
+
+    font = ws / "templates/house.ttf"
+    edit(ws / "templates/public.yaml", "look:\n", "look:\n  fonts:\n    body: house.ttf\n")
+    families = ["Briefgen Swap Aaaa", "Briefgen Swap Bbbb", "Briefgen Swap Aaaa"]
+    make_font(font, families[0], LATIN)
+    stamp = font.stat()
+    with _watching(ws) as proc:
+        for family in families[1:]:
+            make_font(font, family, LATIN)
+            _as_before(font, stamp)
+            _said(proc, b"watch: rebuilt")
+            assert family.replace(" ", "") in " ".join(pdf_fonts(ws / "output/public.pdf"))
