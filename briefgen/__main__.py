@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from briefgen.cli.main import main
+from briefgen.cli.start import main
 
 main()

@@ -32,6 +32,24 @@ class FileTooLarge(OSError):
 
 T = TypeVar("T")
 Identities = frozenset[tuple[int, int]]  # files as (device, inode): the same file under any name or link
+FileVersion = tuple[int, int, int, int, int]  # device, inode, size, modification and status-change times (ns)
+
+
+def file_version(path: str | Path) -> FileVersion:
+    """What tells one version of the file at `path` (links followed) from another, for what a process caches
+    while it runs (`watch`: a logo, a font, its coverage). Size and modification time alone missed a file
+    replaced by another of the same size and time (`cp -p`, `touch -r`, a git checkout within one second); its
+    new inode, or its status-change time, which the kernel sets on every write and nobody can set back, tells."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def still(path: str | Path, version: FileVersion) -> bool:
+    """Whether the file at `path` is still the `version` read (jinja's test before it reuses a compiled template)."""
+    try:
+        return file_version(path) == version
+    except OSError:
+        return False
 
 
 def identities(paths: Iterable[str | Path]) -> Identities:

@@ -628,6 +628,11 @@ SCENARIOS: dict[str, Scenario] = {
     "markup no writer can draw": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
         "{% extends 'base.xml.j2' %}\n{% block bluf %}<table>" + "<col>A</col>" * 14 + "<tr>" + "<td>x</td>" * 14
         + "</tr></table>{% endblock %}", encoding="utf-8")), ("build",)),
+    "text outside any block": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
+        "{% extends 'base.xml.j2' %}\n{% block bluf %}Read this first.{% endblock %}", encoding="utf-8")), ("build",)),
+    "element a container does not hold": (_both(_BOARD_TEMPLATE, lambda ws: (ws / "templates/board.xml.j2").write_text(
+        "{% extends 'base.xml.j2' %}\n{% block bluf %}<table><col>A</col><tr><th>x</th></tr></table>{% endblock %}",
+        encoding="utf-8")), ("build",)),
     "seed file named in other case or encoding": (lambda ws: (ws / "seeds/000_eab46a25288d9a93.txt").rename(
         ws / "seeds/000_EAB46A25288D9A93.txt"), ("check",)),
     "YAML file in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.yaml").write_bytes(

@@ -27,13 +27,14 @@ from briefgen.cli.process import (
     POLITE,
     Stopped,
     asked_to_stop,
+    raise_held,
     ready_descriptors,
     received,
     stop_politely,
     stopped_code,
 )
 from briefgen.cli.seeds import seeds
-from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, lost, say, say_styled
+from briefgen.cli.terminal import ERR, OUT, OutputLost, colour, guard_streams, json_text, lost, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
@@ -240,13 +241,17 @@ def main() -> None:
     code = 1
     try:
         code = _run("--debug" in sys.argv[1:])
-    except (Stopped, OutputLost, KeyboardInterrupt) as exc:  # a signal, or a standard stream lost
+    except KeyboardInterrupt as exc:  # Ctrl-C outside click's own handling (which says "Aborted." itself)
+        _last_word("Aborted.")
+        failure = exc
+    except (Stopped, OutputLost) as exc:  # a signal, or a standard stream lost
         failure = exc
     signal.pthread_sigmask(signal.SIG_BLOCK, POLITE)  # the command is over: nothing interrupts its ending
     _leave(code if failure is None else _stopped(failure))
 
 
 def _run(debug: bool) -> int:
+    raise_held()  # a signal that came while the command line was imported: nothing was read or written yet
     # pydantic looks up installed plugins through importlib.metadata on import (~30 ms); briefgen uses none.
     # Set here, by the program, not on import of the library (a library leaves its host's environment alone).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -290,21 +295,25 @@ def _exit_code(debug: bool) -> int:
 
 
 def _stopped(exc: BaseException) -> int:
-    """The exit code of a command stopped by a signal or by the loss of its output; only a stream that failed
+    """The exit code of a command stopped by a signal or by the loss of its output; only an output that failed
     otherwise than by its reader going away (a full device) is said, on standard error where it can be."""
-    failed = lost()
+    failed = lost(OUT)
     if not isinstance(exc, OutputLost) or failed is None:
         return stopped_code()  # quiet, as git and the shell's tools are
-    stream, error = failed
-    if error.errno == errno.EPIPE:  # git's and the shell's tools, killed by SIGPIPE, end quietly with 141
-        return 128 + signal.SIGPIPE
-    _last_word(Problem(stream, f"cannot be written: {os_problem(error).message}", hint=(
-        "what the command did is done; only what it printed is lost: send it where there is room")).format())
-    return 1
+    if failed.errno != errno.EPIPE:
+        _last_word(Problem(OUT, f"cannot be written: {os_problem(failed).message}", hint=(
+            "what the command did is done; only what it printed is lost: send it where there is room")).format())
+    return _lost_code(failed)
+
+
+def _lost_code(error: OSError) -> int:
+    """A command whose printing failed: 141 for a reader gone, as git's and the shell's tools end (killed by
+    SIGPIPE), else 1; what the command did is done either way."""
+    return 128 + signal.SIGPIPE if error.errno == errno.EPIPE else 1
 
 
 def _last_word(text: str) -> None:
-    with contextlib.suppress(OutputLost):
+    with contextlib.suppress(OutputLost, OSError, ValueError):  # a stream not guarded yet, or closed
         say(text, err=True)
 
 
@@ -320,5 +329,7 @@ def _leave(code: int) -> NoReturn:
             code = code or _stopped(exc)
         except (OSError, ValueError):
             code = code or 1
+    unshown = lost(ERR)  # a warning that could not be shown: the command went on, its code says it
+    code = code or (_lost_code(unshown) if unshown else 0)
     signum = received()
     os._exit(128 + signum if signum and code in (0, 130) else code)

@@ -21,6 +21,7 @@ _RECEIVED: list[int] = []  # the first of them that arrived
 _RECEIVED_AT: list[float] = []  # when (time.monotonic)
 GRACE_SECONDS = 2.0  # after the first signal, the time the next is ignored in: the cleanup's, a few ms
 _CALM: list[CodeType] = []
+_DEFAULTS = (signal.SIG_DFL, signal.default_int_handler)  # a handler briefgen may replace (not SIG_IGN, not a host's)
 
 
 class Stopped(BaseException):
@@ -63,8 +64,30 @@ def stop_politely(calm: CodeType) -> None:
     raised there, nothing would catch it."""
     _CALM.append(calm)
     for signum in POLITE:
-        if signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+        if signal.getsignal(signum) in (*_DEFAULTS, _hold):
             signal.signal(signum, _stop)
+
+
+def hold_at_start() -> None:
+    """Until `stop_politely`, SIGINT, SIGTERM and SIGHUP are only kept: the entry point sets this before it imports
+    the command line (click and the rest, ~0.1 s), where Ctrl-C printed Python's traceback of KeyboardInterrupt
+    and SIGTERM killed the process; `raise_held` raises the one kept once a command can clean up after it."""
+    for signum in POLITE:
+        if signal.getsignal(signum) in _DEFAULTS:
+            signal.signal(signum, _hold)
+
+
+def raise_held() -> None:
+    """The signal kept while the command line was imported, or landing in the entry point's calm lines, raised
+    now (KeyboardInterrupt for SIGINT, Stopped for the others), before the command reads or writes anything."""
+    if _RECEIVED:
+        raise KeyboardInterrupt if _RECEIVED[0] == signal.SIGINT else Stopped
+
+
+def _hold(signum: int, frame: FrameType | None) -> None:
+    if not _RECEIVED:
+        _RECEIVED.append(signum)
+        _RECEIVED_AT.append(time.monotonic())
 
 
 def received() -> int | None:

@@ -35,19 +35,22 @@ def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
     return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in unheld), exc.end
 
 
+OUT, ERR = "standard output", "standard error"
+
+
 class OutputLost(BaseException):
-    """Standard output or error can no longer be written: its reader went away (`briefgen status | head -1`),
-    the device is full (/dev/full). A BaseException, as KeyboardInterrupt: no command's `except Exception` takes
-    it for a failure of its own, and every cleanup runs on the way out. Which stream failed, and how, is kept
-    here (`lost`), not in the exception, which a library may make again from a message as it passes it on."""
+    """Standard output can no longer be written: its reader went away (`briefgen status | head -1`), the device
+    is full (/dev/full). A BaseException, as KeyboardInterrupt: no command's `except Exception` takes it for a
+    failure of its own, and every cleanup runs on the way out. How it failed is kept here (`lost`), not in the
+    exception, which a library may make again from a message as it passes it on."""
 
 
-_LOST: list[tuple[str, OSError]] = []  # the first stream that failed, and how
+_LOST: dict[str, OSError] = {}  # each standard stream that failed, and how it first did
 
 
-def lost() -> tuple[str, OSError] | None:
-    """The stream that failed first ("standard output", "standard error") and its error, if one did."""
-    return _LOST[0] if _LOST else None
+def lost(stream: str = OUT) -> OSError | None:
+    """How `stream` (OUT or ERR) first failed, if it did."""
+    return _LOST.get(stream)
 
 
 class _Raw(io.FileIO):
@@ -56,18 +59,32 @@ class _Raw(io.FileIO):
     the pipe cannot take yet waits for it, where the rest of a long report was lost (or a "could not complete
     without blocking" error ended the command)."""
 
-    label = "standard output"
+    label = OUT
 
     def write(self, data: Any, /) -> int:
         while True:
             try:
                 written = super().write(data)
             except OSError as exc:
-                _LOST.append((self.label, exc))
-                raise OutputLost from None
+                _LOST.setdefault(self.label, exc)
+                return self.failed(data)
             if written is not None:
                 return written
             select.select([], [self], [])  # the pipe is full for now: wait until its reader drains it
+
+    def failed(self, data: Any) -> int:
+        raise OutputLost
+
+
+class _Err(_Raw):
+    """Standard error: what cannot be written to it (a warning, on a full device or to a reader gone) is dropped
+    and the command goes on, publishing what it would with a working one, where it stopped the build as Ctrl-C
+    does; the exit code says it (`lost(ERR)`, main's `_leave`)."""
+
+    label = ERR
+
+    def failed(self, data: Any) -> int:
+        return len(data)
 
 
 def guard_streams() -> None:
@@ -76,10 +93,9 @@ def guard_streams() -> None:
     hold all of Unicode (PYTHONIOENCODING=latin-1, a Latin-1 locale) prints what it cannot hold as escapes,
     where briefgen's dashes, paragraph signs and quoted seed text stopped every report with an internal error."""
     codecs.register_error(ESCAPE, _escape_unencodable)
-    for name, fd in (("stdout", 1), ("stderr", 2)):
+    for name, fd, kind in (("stdout", 1, _Raw), ("stderr", 2, _Err)):
         was = getattr(sys, name)
-        raw = _Raw(fd, "w", closefd=False)
-        raw.label = f"standard {'output' if fd == 1 else 'error'}"
+        raw = kind(fd, "w", closefd=False)
         errors = getattr(was, "errors", "strict")
         setattr(sys, name, io.TextIOWrapper(
             io.BufferedWriter(raw), encoding=getattr(was, "encoding", None) or "utf-8",

@@ -11,6 +11,8 @@ from collections.abc import Container, Iterator
 from functools import cache
 from pathlib import Path
 
+from briefgen.safeio import FileVersion, file_version
+
 FONT_DIR = Path(__file__).parent.parent / "fonts"
 # The code points each bundled file maps, as ranges: `check` and the choice of a face per character need no
 # font parsed (a Latin-only brief never loads the CJK face). tests/test_scripts.py checks it against the files.
@@ -69,7 +71,7 @@ def coverage(path: Path) -> Container[int]:
     if path.parent == FONT_DIR:
         found = _BUNDLED_SEEN[path] = _bundled_coverage(path.name)
         return found
-    return _file_coverage(path, path.stat().st_mtime_ns)
+    return _file_coverage(path, file_version(path))
 
 
 _BUNDLED_SEEN: dict[Path, Container[int]] = {}  # by path: the hot loop of `runs` asks per character
@@ -81,7 +83,7 @@ def _bundled_coverage(name: str) -> Ranges:
 
 
 @cache
-def _file_coverage(path: Path, mtime_ns: int) -> frozenset[int]:
+def _file_coverage(path: Path, version: FileVersion) -> frozenset[int]:
     """A profile's font file's character map, once per version of the file."""
     import uharfbuzz as hb
 

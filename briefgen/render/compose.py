@@ -14,7 +14,7 @@ from briefgen.render.citations import Citer
 from briefgen.render.context import CiteRegistry, build_context
 from briefgen.render.markup import Reader
 from briefgen.render.markupparse import MarkupError, parse_markup
-from briefgen.render.markupwhere import element_offset, offset_of, open_element
+from briefgen.render.markupwhere import element_offset, offset_of, open_element, text_offset
 from briefgen.render.needles import Needle
 from briefgen.render.profiles import Profile
 from briefgen.render.release import Release, needles, release_for
@@ -68,7 +68,8 @@ def _misplaced(checked: Checked, template: str, context: dict[str, Any], markup:
     """A fault of the template's output, at the template line that wrote it when that can be told, else in
     words at the output's line."""
     offset = (offset_of(markup, exc.line, exc.column) if exc.line
-              else element_offset(markup, root, exc.element) if root is not None and exc.element is not None
+              else (text_offset if exc.text_in else element_offset)(markup, root, exc.element)
+              if root is not None and exc.element is not None
               else None)
     found = origin(checked.ws, template, context, offset) if offset is not None else None
     if found is not None:

@@ -39,7 +39,7 @@ from briefgen.document.nodes import (
     Table,
 )
 from briefgen.model.fields import LANGUAGE_TAG, MAX_CHART_TEXT
-from briefgen.render.markupparse import MarkupError
+from briefgen.render.markupparse import MarkupError, contents
 
 NoteFactory = Callable[[int], NoteRef]
 T = TypeVar("T")
@@ -53,6 +53,9 @@ MAX_COLUMNS = 12  # a table's columns, as many as a chart has bars: more cannot 
 MAX_WEIGHT = 1000.0  # a column's weight, a share of the table's width
 MIN_SHARE = 1 / 15  # of a table's width, the narrowest column's: narrower leaves no room inside its padding
 MAX_BAR = 1e15  # a bar's value (a thousand trillion): beyond it no axis of round steps can be drawn
+# what each container holds (anything else, and text between them, no brief would show)
+_ROWS, _CELLS, _ITEMS = frozenset({"col", "tr"}), frozenset({"td"}), frozenset({"li"})
+_CHART_PARTS = frozenset({"bar", "caption"})
 
 
 @dataclass
@@ -68,7 +71,7 @@ class Reader:
         with _at(root):
             if root.tag != "brief":
                 raise MarkupError(f"the markup must start with <brief>, not <{root.tag}>")
-            self.blocks = [self._block(el) for el in root]
+            self.blocks = [self._block(el) for el in contents(root)]
         return Document(self.meta, tuple(self.blocks))
 
     def _block(self, el: ET.Element) -> Block:
@@ -184,6 +187,7 @@ def _paragraph(r: Reader, el: ET.Element) -> Block:
 
 
 def _table(r: Reader, el: ET.Element) -> Block:
+    contents(el, _ROWS)
     columns = tuple(_read(_column, c) for c in el.findall("col"))
     if len(columns) > MAX_COLUMNS:
         raise MarkupError(f"a table of {len(columns)} columns: at most {MAX_COLUMNS} can be read across a page")
@@ -192,7 +196,7 @@ def _table(r: Reader, el: ET.Element) -> Block:
     if narrow is not None:
         raise MarkupError(f"<col weight=\"{narrow.weight:g}\">: a column narrower than 1/{round(1 / MIN_SHARE)} "
                           f"of the table (here {narrow.weight:g} of {total:g}) has no room for its text")
-    rows = tuple(tuple(r.inlines(td) for td in tr.findall("td")) for tr in el.findall("tr"))
+    rows = tuple(tuple(r.inlines(td) for td in contents(tr, _CELLS)) for tr in el.findall("tr"))
     if any(len(row) != len(columns) for row in rows):
         raise MarkupError("every table row needs one <td> per <col>")
     return Table(columns, rows)
@@ -265,6 +269,7 @@ def _not_chart(el: ET.Element) -> ET.Element:
 
 
 def _chart(r: Reader, el: ET.Element) -> Block:
+    contents(el, _CHART_PARTS)
     bars = tuple(_read(_bar, b) for b in el.findall("bar"))
     if not bars:
         raise MarkupError("a <chart> needs at least one <bar>")
@@ -280,8 +285,8 @@ _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
     "h2": _heading(2),
     "meta": lambda r, el: Paragraph(r.inlines(el), "meta"),
     "p": _paragraph,
-    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(_not_chart(child)) for child in el)),
-    "ul": lambda r, el: BulletList(tuple(r.inlines(li) for li in el.findall("li"))),
+    "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(_not_chart(child)) for child in contents(el))),
+    "ul": lambda r, el: BulletList(tuple(r.inlines(li) for li in contents(el, _ITEMS))),
     "table": _table,
     "quote": _quote,
     "chart": _chart,

@@ -20,6 +20,7 @@ class MarkupError(Unplaced):
         super().__init__(message, "templates must produce brief markup; see briefgen/render/markup.py", line)
         self.column = column
         self.element: ET.Element | None = None
+        self.text_in = False  # the fault is text standing directly in `element`, not the element itself
 
 
 def parse_markup(text: str) -> ET.Element:
@@ -83,3 +84,24 @@ def _too_deep(text: str) -> tuple[int | None, int]:
     except (xml.parsers.expat.ExpatError, ValueError):
         pass
     return None, 0
+
+
+def contents(el: ET.Element, allowed: frozenset[str] | None = None) -> list[ET.Element]:
+    """The elements inside container `el` (<brief>, <box>, <ul>, <table>, <tr>, <chart>), refusing what no brief
+    would show and the reader dropped without a word: text written between them (a sentence outside any <p>),
+    and, with `allowed`, an element of another kind (<th> in a <tr>, <p> in a <ul>)."""
+    for text, before in ((el.text, None), *((child.tail, child) for child in el)):
+        if text and text.strip():
+            shown = text.strip()
+            where = f"after its <{before.tag}>" if before is not None else "before its first element"
+            error = MarkupError(f"text {shown[:40] + '…' if len(shown) > 40 else shown!r} stands directly in "
+                                f"<{el.tag}> ({where}), where no brief shows it: put it inside a <p>")
+            error.element, error.text_in = el, True
+            raise error
+    for child in el:
+        if allowed is not None and child.tag not in allowed:
+            error = MarkupError(f"<{el.tag}> holds {', '.join(f'<{a}>' for a in sorted(allowed))} only, not "
+                                f"<{child.tag}>, which no brief would show")
+            error.element = child
+            raise error
+    return list(el)

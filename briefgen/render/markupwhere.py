@@ -31,21 +31,43 @@ def offset_of(markup: str, line: int, column: int) -> int:
 def element_offset(markup: str, root: ET.Element, element: ET.Element) -> int | None:
     """Where `element` (of the tree `root` parsed from `markup`) starts in `markup`: the parser is run again,
     counting start tags in document order, as `root.iter()` lists them."""
+    return _walk(markup, root, element, text=False)
+
+
+def text_offset(markup: str, root: ET.Element, element: ET.Element) -> int | None:
+    """Where the first text other than white space directly inside `element` starts in `markup` (a sentence a
+    template wrote between the blocks of <brief>, which the reader refuses)."""
+    return _walk(markup, root, element, text=True)
+
+
+def _walk(markup: str, root: ET.Element, element: ET.Element, *, text: bool) -> int | None:
     index = next((i for i, el in enumerate(root.iter()) if el is element), None)
     if index is None:
         return None
     parser = xml.parsers.expat.ParserCreate()
-    seen: list[tuple[int, int]] = []
+    seen: list[int] = []  # the start tags so far, of the elements still open
+    found: list[int] = []
+    count = 0
 
     def start(*_: Any) -> None:
-        seen.append((parser.CurrentLineNumber, parser.CurrentColumnNumber))
+        nonlocal count
+        seen.append(count)
+        count += 1
+        if not text and count - 1 == index:
+            found.append(offset_of(markup, parser.CurrentLineNumber, parser.CurrentColumnNumber))
 
-    parser.StartElementHandler = start
+    def data(chunk: str) -> None:
+        if text and not found and seen and seen[-1] == index and chunk.strip():
+            at = offset_of(markup, parser.CurrentLineNumber, parser.CurrentColumnNumber)
+            found.append(at + len(chunk) - len(chunk.lstrip()))
+
+    parser.StartElementHandler, parser.EndElementHandler = start, lambda tag: seen.pop()
+    parser.CharacterDataHandler = data
     try:
         parser.Parse(markup, True)
     except (xml.parsers.expat.ExpatError, ValueError):  # ValueError: a lone surrogate, which UTF-8 cannot hold
         return None
-    return offset_of(markup, *seen[index]) if index < len(seen) else None
+    return found[0] if found else None
 
 
 def open_element(markup: str) -> tuple[str, int] | None:

@@ -36,7 +36,17 @@ from briefgen.render.templatefaults import (
     template_frame,
     too_deep,
 )
-from briefgen.safeio import LINK_HINT, FileTooLarge, first_link, inside, os_problem, read_regular, wide_encoding
+from briefgen.safeio import (
+    LINK_HINT,
+    FileTooLarge,
+    file_version,
+    first_link,
+    inside,
+    os_problem,
+    read_regular,
+    still,
+    wide_encoding,
+)
 from briefgen.templates import FOLDER as BUNDLED
 from briefgen.workspace import Workspace
 
@@ -83,8 +93,8 @@ class ContainedLoader(BaseLoader):
         except UnicodeDecodeError as exc:
             raise BriefgenError(Problem(display, f"template is not valid UTF-8 (byte {exc.start})",
                                         exc.object.count(b"\n", 0, exc.start) + 1, hint="save it as UTF-8")) from None
-        mtime = os.path.getmtime(path)
-        return source, path, lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
+        version = file_version(path)  # jinja keeps the compiled template while this says it is the same file
+        return source, path, lambda: still(path, version)
 
 
 def _names_a_folder(template: str) -> bool:

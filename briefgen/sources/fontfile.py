@@ -18,6 +18,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.safeio import FileVersion, file_version
 from briefgen.sources.assets import MB, AssetError, asset_path, read_asset
 
 if TYPE_CHECKING:
@@ -57,14 +58,14 @@ def check_font(templates: Path, name: str) -> FontFile:
         raise AssetError(f"font {name!r} is not a .ttf or .otf file", FONT_HINT)
     path = asset_path(templates, name, "font", FONT_HINT)
     try:
-        stat = path.stat()
+        version: FileVersion | None = file_version(path)
     except OSError:
-        stat = None  # read_asset says what is wrong
-    return _identify(path, name, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+        version = None  # read_asset says what is wrong
+    return _identify(path, name, version)
 
 
 @cache
-def _identify(path: Path, name: str, mtime_ns: int, size: int) -> FontFile:
+def _identify(path: Path, name: str, version: FileVersion | None) -> FontFile:
     """Read once per process per file version (a watch rebuild re-reads a font only when it changed)."""
     raw = read_asset(path, MAX_FONT_BYTES, f"font {name!r}", FONT_HINT)
     kind = _SIGNATURES.get(raw[:4])

@@ -23,6 +23,7 @@ from briefgen.document.layout import (
 )
 from briefgen.document.nodes import LOGO_HINT, Meta, one_line, safe_text
 from briefgen.errors import ThemeError, Unplaced
+from briefgen.safeio import FileVersion, file_version
 from briefgen.writers.pdf import oneline
 from briefgen.writers.pdf.styles import Kit
 from briefgen.writers.pictures import drawable
@@ -32,14 +33,14 @@ LOGO_MAX = (36.0 * 2.83465, 11.0 * 2.83465)  # points: at most 36 mm wide, 11 mm
 
 def _logo(path: Path) -> ImageReader:
     try:
-        stat = path.stat()
+        version = file_version(path)
     except OSError as exc:
         raise ThemeError("logo", f"{path.name}: {exc.strerror}", LOGO_HINT) from exc
-    return _read_logo(path, stat.st_mtime_ns, stat.st_size)  # a changed file is read again (watch mode)
+    return _read_logo(path, version)  # a changed file is read again (watch mode)
 
 
 @cache
-def _read_logo(path: Path, mtime_ns: int, size: int) -> ImageReader:
+def _read_logo(path: Path, version: FileVersion) -> ImageReader:
     try:
         return ImageReader(io.BytesIO(drawable(path.read_bytes())))
     except Exception as exc:  # reportlab/PIL raise many kinds for unreadable images

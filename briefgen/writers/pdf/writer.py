@@ -25,6 +25,7 @@ from briefgen.document.nodes import Banner, Document, Theme, WriteResult, one_li
 from briefgen.document.notes import ascending
 from briefgen.document.outline import top_level, without_skipped_levels
 from briefgen.errors import Unplaced
+from briefgen.safeio import FileVersion, file_version
 from briefgen.writers.pdf import tags
 from briefgen.writers.pdf.flowables import StoryBuilder
 from briefgen.writers.pdf.letterhead import Letterhead, banner_line, with_room
@@ -200,14 +201,24 @@ class _Pass:
         return self.buffer.getvalue()
 
 
+def _laid_out(doc: Document, theme: Theme) -> _Pass:
+    """`_layout`, remembered also by the version of the logo file the theme names: a logo replaced under a
+    running `watch` (even by one of the same size and time) is drawn anew."""
+    try:
+        logo = None if theme.logo is None else file_version(theme.logo)
+    except OSError:
+        logo = None  # the page says what is wrong with it
+    return _layout(doc, theme, logo)
+
+
 @lru_cache(maxsize=8)
-def _layout(doc: Document, theme: Theme) -> _Pass:
+def _layout(doc: Document, theme: Theme, logo: FileVersion | None) -> _Pass:
     """Lay the document out once, in memory: drawn, with its furniture and serialisation left to `_Pass.pdf`.
 
     Memoised on the (frozen) document and theme, so the layout the fit makes when rendering calls `measure` is
     the one the build's `write` of the chosen document then serialises. Entries never go stale (both keys are
-    immutable values); eight cover one build's audiences and the last few fit attempts. A logo file replaced on
-    disk between the two calls is not seen until the next build.
+    immutable values, the logo file's version with them); eight cover one build's audiences and the last few fit
+    attempts.
     """
     buffer = BytesIO()
     template, ledger, free = _laid(doc, theme, _Template, _LayoutCanvas, buffer)
@@ -250,7 +261,7 @@ def _laid(doc: Document, theme: Theme, template_class: Callable[..., _Template],
 
 def count_pages(doc: Document, theme: Theme) -> int:
     """Pages the document takes, laid out in memory (nothing is serialised or written)."""
-    return _layout(doc, theme).pages
+    return _laid_out(doc, theme).pages
 
 
 def measure(doc: Document, theme: Theme, limit: int | None = None) -> tuple[int, float]:
@@ -261,12 +272,12 @@ def measure(doc: Document, theme: Theme, limit: int | None = None) -> tuple[int,
     (limit + 1, 0.0): for a document the fit expects to overflow, which is then never written."""
     if limit is not None:
         return _probe(doc, theme, limit)
-    laid = _layout(doc, theme)
+    laid = _laid_out(doc, theme)
     return laid.pages, laid.free
 
 
 def write(doc: Document, path: Path, theme: Theme) -> WriteResult:
     """Write the PDF atomically: a temporary file in the same directory, fsync, then rename onto path."""
-    laid = _layout(doc, theme)  # the layout the fit measured, if it did: serialised, not laid out again
+    laid = _laid_out(doc, theme)  # the layout the fit measured, if it did: serialised, not laid out again
     atomic_write(path, laid.pdf())
     return WriteResult(path=path, pages=laid.pages, notes=laid.notes)
