@@ -130,7 +130,7 @@ def test_damaged_caches_are_recomputed_silently(ws: Path) -> None:
 
 
 def test_one_safe_reader_refuses_every_way_a_state_file_can_fail(tmp_path: Path) -> None:
-    from briefgen.safeio import DamagedState, load_state
+    from briefgen.statefile import DamagedState, load_state
 
     path = tmp_path / "state.json"
     assert load_state(path, 1000, dict) is None  # absent
@@ -149,7 +149,7 @@ def test_one_safe_reader_refuses_every_way_a_state_file_can_fail(tmp_path: Path)
 
 
 def test_depth_is_measured_without_recursion() -> None:
-    from briefgen.safeio import too_deep
+    from briefgen.statefile import too_deep
 
     deep: list[object] = []
     for _ in range(100_000):

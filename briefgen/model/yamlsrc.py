@@ -28,7 +28,8 @@ from briefgen.model.yamlevents import Key as Key  # the path type every reader o
 from briefgen.model.yamlevents import Loader as _Loader
 from briefgen.model.yamlopen import opener
 from briefgen.model.yamlpos import YAML_ONLY_BREAKS, Lines, Positions
-from briefgen.safeio import DamagedState, FileTooLarge, load_state, os_problem, read_regular, wide_encoding
+from briefgen.safeio import FileTooLarge, os_problem, read_regular, wide_encoding
+from briefgen.statefile import DamagedState, load_state
 
 MAX_YAML_BYTES = 50 * 1024 * 1024
 

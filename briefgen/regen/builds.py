@@ -17,7 +17,7 @@ from briefgen.errors import Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.history import number_of, ours
 from briefgen.regen.record import MAX_LOCK_BYTES, AudienceRecord
-from briefgen.safeio import DamagedState, load_state
+from briefgen.statefile import DamagedState, load_state
 
 BUILDS = ".builds"
 MAX_RECORD_BYTES = MAX_LOCK_BYTES  # a build's record holds what the lock holds, at most

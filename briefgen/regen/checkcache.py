@@ -22,7 +22,7 @@ from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.forking import collect, fork, stop, workers_for
 from briefgen.regen.inputs import Stamp, input_files, restamp, tool_version
-from briefgen.safeio import DamagedState, load_state
+from briefgen.statefile import DamagedState, load_state
 from briefgen.verify.ties import STORE_NAME, TieStore
 from briefgen.workspace import Workspace
 

@@ -23,7 +23,8 @@ from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import file_digest
 from briefgen.render.audiences import is_audience_name
-from briefgen.safeio import UPGRADE_HINT, DamagedState, NewerState, expect_format, first_link, load_state
+from briefgen.safeio import first_link
+from briefgen.statefile import UPGRADE_HINT, DamagedState, NewerState, expect_format, load_state
 from briefgen.text import first_unsafe
 
 if TYPE_CHECKING:  # `status` and `history` read the record without loading pydantic

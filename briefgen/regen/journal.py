@@ -20,7 +20,8 @@ from typing import Any
 
 from briefgen.atomic import atomic_write, fsync_directory
 from briefgen.errors import Problem, warn
-from briefgen.safeio import DamagedState, inside, load_state
+from briefgen.safeio import inside
+from briefgen.statefile import DamagedState, load_state
 
 JOURNAL = ".publishing.json"
 MAX_JOURNAL_BYTES = 16 * 1024 * 1024

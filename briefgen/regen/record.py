@@ -12,7 +12,7 @@ from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.regen.changes import well_formed
 from briefgen.regen.inputs import Stamp
-from briefgen.safeio import UPGRADE_HINT, DamagedState, NewerState, expect_format, load_state
+from briefgen.statefile import UPGRADE_HINT, DamagedState, NewerState, expect_format, load_state
 
 LOCK_NAME = "briefgen.lock"
 FORMAT_VERSION = 1

@@ -28,7 +28,7 @@ from briefgen.atomic import fsync_directory
 from briefgen.regen.builds import BUILDS, BuildRecord, read_builds
 from briefgen.regen.history import HISTORY, check_history, number_of, ours
 from briefgen.regen.issued import issued_builds
-from briefgen.safeio import DamagedState
+from briefgen.statefile import DamagedState
 
 RECORD = re.compile(r"(\d{5,})\.json")  # as builds.record_name names them
 PRUNED = ".pruned-"  # a history folder being deleted

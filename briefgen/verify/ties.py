@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefgen.atomic import cache_put
-from briefgen.safeio import DamagedState, load_state
+from briefgen.statefile import DamagedState, load_state
 
 STORE_NAME = "ties.marshal"
 MAX_STORE_BYTES = 256 * 1024 * 1024

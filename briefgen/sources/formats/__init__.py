@@ -19,7 +19,7 @@ from typing import Any
 from briefgen import __version__
 from briefgen.atomic import cache_put
 from briefgen.model.readings import READINGS
-from briefgen.safeio import DamagedState, load_state
+from briefgen.statefile import DamagedState, load_state
 from briefgen.text import one_line
 
 EXTRACTOR_VERSION = "35"  # bump when any extractor's output changes, so cached results are not reused
