@@ -9,9 +9,12 @@ reference does not say, and briefgen's own metric (document/layout.py) stands.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from briefgen.document.layout import estimated_lines
+
+if TYPE_CHECKING:
+    from briefgen.document.tablelook import TableLook
 
 Align = Literal["left", "center", "right", "justify"]
 TabKind = Literal["left", "center", "right", "decimal"]  # how text sits at a tab stop
@@ -261,6 +264,7 @@ class House:
     # the header or footer is, which may then run over the text
     fixed_margins: tuple[bool, bool] = (False, False)
     decimal_symbol: str = "."  # where a decimal tab stop lines a number up (the settings' w:decimalSymbol)
+    table: TableLook | None = None  # the table style the data table is set in (None: briefgen's Brief Table)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

@@ -22,6 +22,7 @@ from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.wordframe import borders, shading_colour
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
+from briefgen.render.wordtable import table_look
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.reference import part_name
 from briefgen.zips import zip_damage
@@ -94,7 +95,8 @@ def read_house(path: Path) -> House:
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
             lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
-            default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings))
+            default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
+            table=table_look(styles.by_id, settings, document, styles.theme))
 
 
 def _default_tab(settings: Element | None) -> float:

@@ -33,6 +33,7 @@ from briefgen.document.layout import (
     word_size,
 )
 from briefgen.document.nodes import Theme
+from briefgen.document.tablelook import BRIEF_TABLE
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx import adopt
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
@@ -41,7 +42,7 @@ TEXT_COLOUR = hex_colour(TEXT)
 MUTED_COLOUR = hex_colour(MUTED)
 RULE_COLOUR = hex_colour(RULE)
 BULLET_NUM_ID = "1"
-TABLE_STYLE = "BriefTable"
+TABLE_STYLE = BRIEF_TABLE
 TAG_STYLE = "Tag"
 HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
@@ -175,13 +176,23 @@ def _paragraph_style(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> Ba
         style[-1].addprevious(el("w:next", val="Normal"))  # schema order: name, basedOn, next, qFormat
     style.append(_paragraph_properties(key, spec, theme, num_id))
     size = spec.size(theme.body_size)
-    run_properties(style, spec.font, size, colour(spec.colour, theme), theme)
+    ink, bold = _table_ink(key, theme)
+    run_properties(style, spec.font, size, colour(spec.colour, theme) if ink is None else hex_colour(ink), theme)
     rpr = style[-1]
+    bold = spec.bold if bold is None else bold
     for flag, tag in ((spec.caps, "w:caps"), (spec.italic, "w:iCs"), (spec.italic, "w:i"),
-                      (spec.bold, "w:bCs"), (spec.bold, "w:b")):
+                      (bold, "w:bCs"), (bold, "w:b")):
         if flag:
             rpr.insert(1, el(tag))
     return style
+
+
+def _table_ink(key: str, theme: Theme) -> tuple[str | None, bool | None]:
+    """A house table style's text colour and weight for the Table Header or Table Text style (`key`)."""
+    look = None if theme.house is None else theme.house.table
+    if look is None or key not in ("table_header", "table_cell"):
+        return None, None
+    return look.ink(key == "table_header")
 
 
 def _paragraph_properties(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> BaseOxmlElement:

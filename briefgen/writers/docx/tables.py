@@ -33,7 +33,11 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
     total = sum(weights)
     widths = [width * w / total for w in weights] if total > 0 else [width / len(columns)] * len(columns)
     table = _add_table(container, rows + 1, len(columns), width)
-    _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE)
+    look = None if theme.house is None else theme.house.table
+    if look is None:
+        _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE)
+    else:  # the house's table style, its header row and banded rows on (document/tablelook.py)
+        _table_properties(table, width, look.margins[1], style=look.style, banded=True)
     _column_widths(table, widths)
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(el("w:cantSplit"))
@@ -66,7 +70,7 @@ def _add_table(container: BlockItemContainer, rows: int, cols: int, width: float
 
 
 def _table_properties(table: Table, width: float, padding: float, style: str = "",
-                      box: bool = False) -> BaseOxmlElement:
+                      box: bool = False, banded: bool = False) -> BaseOxmlElement:
     """Replace python-docx's default w:tblPr: style, exact width, fixed layout, box cell margins.
 
     The indent equals the left cell margin, so the table's outer edge lines up with the text margin
@@ -84,8 +88,9 @@ def _table_properties(table: Table, width: float, padding: float, style: str = "
         for side in ("top", "left", "bottom", "right"):
             sub(margins, f"w:{side}", w=twips(padding), type="dxa")
     header_row = "0" if box else "1"  # the box has no header row (pandoc would read one)
-    sub(tblpr, "w:tblLook", val="0000" if box else "0020", firstRow=header_row, lastRow="0", firstColumn="0",
-        lastColumn="0", noHBand="1", noVBand="1")
+    look = "0000" if box else "0420" if banded else "0020"  # the flags below, as Word's older hex value
+    sub(tblpr, "w:tblLook", val=look, firstRow=header_row, lastRow="0", firstColumn="0", lastColumn="0",
+        noHBand="0" if banded else "1", noVBand="1")
     return tblpr
 
 

@@ -28,6 +28,7 @@ from briefgen.document.nodes import Paragraph as Para
 from briefgen.document.nodes import Table as DocTable
 from briefgen.document.outline import tree_level
 from briefgen.writers.pdf import shaping
+from briefgen.writers.pdf.housetable import house_commands
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.numbers import Numbers
 from briefgen.writers.pdf.paragraphs import paragraph
@@ -152,7 +153,9 @@ class StoryBuilder:
         total = sum(max(c.weight, 0.01) for c in cols)
         widths = [self.kit.text_width * max(c.weight, 0.01) / total for c in cols]
         table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(self._table_style(len(body)))
+        look = None if self.kit.theme.house is None else self.kit.theme.house.table
+        table.setStyle(self._table_style(len(body)) if look is None else
+                       TableStyle([self._font(), *house_commands(look, len(body) + 1, len(cols))]))
         table.spaceBefore, table.spaceAfter = 2, 6
         return table
 

@@ -9,6 +9,7 @@ font's own line height (ascent plus descent), as LibreOffice and Word measure it
 from __future__ import annotations
 
 import struct
+from dataclasses import replace
 from functools import cache
 from io import BytesIO
 
@@ -71,6 +72,27 @@ def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str,
     """Our paragraph styles replaced by the reference's for every style it defines."""
     return {key: _from_look(ours[key], look, faces[key], _indents(look, text_width) if key not in _NUMBERED else {})
             for key, look in defined_looks(house).items()}
+
+
+def table_inks(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face],
+               ) -> tuple[dict[str, ParagraphStyle], dict[str, Face]]:
+    """The Table Header and Table Text styles (where the reference defines neither) in the colour and weight
+    its table style gives their rows, as the DOCX writes them (document/tablelook.py `ink`)."""
+    look, defined = house.table, defined_looks(house)
+    styles: dict[str, ParagraphStyle] = {}
+    faced: dict[str, Face] = {}
+    if look is None:
+        return styles, faced
+    for key in ("table_header", "table_cell"):
+        ink, bold = look.ink(key == "table_header")
+        if key in defined or (ink is None and bold is None):
+            continue
+        face = faces[key] if bold is None else replace(faces[key], bold=bold)
+        faced[key] = face
+        styles[key] = ParagraphStyle(ours[key].name, parent=ours[key],
+                                     fontName=fonts.font_name(face.family, face.bold, face.italic),
+                                     textColor=ours[key].textColor if ink is None else HexColor(ink))
+    return styles, faced
 
 
 def _indents(look: StyleLook, text_width: float) -> dict[str, float]:

@@ -89,9 +89,19 @@ def kit(theme: Theme) -> Kit:
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
     if theme.house is not None:
-        from briefgen.writers.pdf.house import defined_looks, house_faces, house_fills, house_rules, house_styles
+        from briefgen.writers.pdf.house import (
+            defined_looks,
+            house_faces,
+            house_fills,
+            house_rules,
+            house_styles,
+            table_inks,
+        )
         faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
+        inked, inked_faces = table_inks(theme.house, styles, faces)
+        styles.update(inked)
+        faces.update(inked_faces)
         rules, fills = house_rules(theme.house), house_fills(theme.house)
         contextual = frozenset(key for key, look in defined_looks(theme.house).items() if look.contextual)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
