@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefgen.render.house import read_house
-from tests.helpers import built_under_reference, libreoffice_pdf, page_image, pdf_words
+from tests.helpers import built_under_reference, libreoffice_pdf, name_reference, page_image, pdf_words, run
 
 if TYPE_CHECKING:
     from briefgen.document.tablelook import TableLook
@@ -136,3 +136,19 @@ def test_the_styles_cell_margins_place_the_text_in_both_formats(tmp_path: Path) 
         assert abs(found["Active-duty"].left - (margin + 36)) < 1.5
     # a tenth of an inch above and below each row's text: the body row starts as far under the header's text
     assert abs((ours["Active-duty"].top - ours["Measure"].top) - (word["Active-duty"].top - word["Measure"].top)) < 2.5
+
+
+def test_header_text_the_table_hides_is_refused(workspace: Path) -> None:
+    """The header row's white text without its fill (the firstRow shading taken away) is white on the page."""
+    reference = docx.Document()
+    header = next(part for part in reference.styles.element.get_by_id(MEDIUM).iter(qn("w:tblStylePr"))
+                  if part.get(qn("w:type")) == "firstRow")
+    shading = header.find(qn("w:tcPr")).find(qn("w:shd"))
+    shading.getparent().remove(shading)
+    _setting(reference, MEDIUM)
+    reference.save(str(workspace / "templates/house.docx"))
+    name_reference(workspace, "house.docx")
+    result = run(workspace, "check")
+    assert result.exit_code == 1, result.output
+    assert ("its style 'Medium Shading 1 Accent 1' sets text in #FFFFFF, which cannot be seen on the white page"
+            in result.output)

@@ -41,6 +41,7 @@ class TableLook:
     """The reference's table style the brief's data table is set in."""
 
     style: str  # its style id, which the DOCX's table names
+    name: str = ""  # its name, as Word shows it
     whole: CellLook = CellLook()
     header: CellLook = CellLook()
     bands: tuple[CellLook, CellLook] = (CellLook(), CellLook())  # odd and even bands of rows under the header

@@ -34,7 +34,9 @@ def table_look(by_id: dict[str, Element], settings: Element | None, document: El
     if ident is None:
         return None
     parts = {"whole": CellLook(), "header": CellLook(), "band1": CellLook(), "band2": CellLook()}
-    look = TableLook(style=BRIEF_TABLE if _name(by_id[ident]) == "brief table" else ident)
+    name = by_id[ident].find(f"{W}name")
+    look = TableLook(style=BRIEF_TABLE if _name(by_id[ident]) == "brief table" else ident,
+                     name=ident if name is None else name.get(f"{W}val", ident))
     for style in _chain(by_id, ident):
         look = _table_properties(look, style.find(f"{W}tblPr"))
         parts["whole"] = _cell(parts["whole"], style, theme)
