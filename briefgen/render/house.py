@@ -20,6 +20,7 @@ from briefgen.document.wordvalues import HALF_POINT, HALF_POINTS, measure
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
+from briefgen.render.unheeded import unheeded
 from briefgen.render.wordframe import borders, shading_colour
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
 from briefgen.render.wordtable import table_look
@@ -96,7 +97,8 @@ def read_house(path: Path) -> House:
             lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
             default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
-            table=table_look(styles.by_id, settings, document, styles.theme))
+            table=table_look(styles.by_id, settings, document, styles.theme),
+            unheeded=unheeded(document, section, settings))
 
 
 def _default_tab(settings: Element | None) -> float:
