@@ -92,6 +92,9 @@ class ListLevel:
     fmt: str = "decimal"
     text: str = ""
     start: int = 1
+    font: str | None = None  # the number's or bullet's font (a bullet's glyph: Symbol, Wingdings…)
+    colour: str | None = None  # its colour, "#RRGGBB" (None: the paragraph's)
+    indent: Indent | None = None  # the level's indents, left, right, first line (a hanging indent negative)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from xml.etree.ElementTree import Element
 
 from briefgen.document.house import ListLevel
-from briefgen.render.wordml import W, count
+from briefgen.render.wordml import HEX, W, count, indent_of
 
 _LEVELS = 9  # Word's list levels, 0 to 8
 _MAX_START = 32767  # the largest start value Word accepts
@@ -37,9 +37,16 @@ def _level(lvl: Element | None) -> ListLevel:
         return ListLevel()
     fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
     start = count(lvl.find(f"{W}start"))
+    rpr = lvl.find(f"{W}rPr")
+    fonts = None if rpr is None else rpr.find(f"{W}rFonts")
+    colour = None if rpr is None else rpr.find(f"{W}color")
+    said = "" if colour is None else colour.get(f"{W}val", "")
     return ListLevel(fmt="decimal" if fmt is None else fmt.get(f"{W}val", "decimal"),
                      text="" if text is None else text.get(f"{W}val", ""),
-                     start=min(max(start, 0), _MAX_START) if start is not None else 1)
+                     start=min(max(start, 0), _MAX_START) if start is not None else 1,
+                     font=None if fonts is None else fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi"),
+                     colour="#" + said.upper() if HEX.fullmatch(said) else None,
+                     indent=indent_of(lvl.find(f"{W}pPr")))
 
 
 def numbered(ppr: Element) -> tuple[str, int] | None:

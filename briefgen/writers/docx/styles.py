@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
+from briefgen.document.bullets import house_bullet
 from briefgen.document.house import DEFAULT_DISTANCE_MM
 from briefgen.document.layout import (
     BULLET,
@@ -83,7 +84,9 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
     ours only fill the gaps; otherwise ours replace them. The page always comes from the theme, which holds the
     reference's page setup unless the profile set its own."""
     _page(document, theme, distances=not (reference and theme.house is not None and theme.house.letterhead))
-    num_id = _numbering(document, theme, keep=reference)
+    # the reference's List Bullet style numbered in its own bullet list keeps it (document/bullets.py)
+    own = house_bullet(theme.house) if reference else None
+    num_id = _numbering(document, theme, keep=reference) if own is None else own.num_id
     styles = document.styles.element
     ours = [*_base_styles(theme, text_width_pt(theme)),
             *(_paragraph_style(key, spec, theme, num_id) for key, spec in STYLES.items()), _table_style(theme)]
@@ -93,7 +96,8 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
         ours_only = () if theme.house is not None and theme.house.letterhead else _FURNITURE
         for definition in ours:
             adopt.adopt_or_add(styles, definition, replace=definition.get(qn("w:styleId")) in ours_only)
-        adopt.use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
+        if own is None:
+            adopt.use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
         return
     for child in list(styles):
         if child.tag in (qn("w:style"), qn("w:docDefaults")):

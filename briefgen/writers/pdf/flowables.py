@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
-from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, BULLET, RULE, ZEBRA, tag_size
+from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, RULE, ZEBRA, tag_size
 from briefgen.document.nodes import (
     Banner,
     Block,
@@ -184,7 +184,7 @@ class StoryBuilder:
         for item in block.items:
             entry = self.element("LI", items)
             body = self.element("LBody", entry, label=self.element("Lbl", entry))
-            made.append(self.para(item, "bullet", bullet=BULLET, tag=body))
+            made.append(self.para(item, "bullet", bullet=self.kit.bullet, tag=body))
         return made
 
     def quote(self, block: Quote) -> Table:

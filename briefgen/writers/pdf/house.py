@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from briefgen.document import layout
+from briefgen.document.bullets import house_bullet
 from briefgen.document.colours import text_colour
 from briefgen.document.house import House, Rule, StyleLook
 from briefgen.document.typefaces import FontSet
@@ -93,6 +94,23 @@ def table_inks(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, F
                                      fontName=fonts.font_name(face.family, face.bold, face.italic),
                                      textColor=ours[key].textColor if ink is None else HexColor(ink))
     return styles, faced
+
+
+def bullet_style(house: House, ours: ParagraphStyle, face: Face, fontset: FontSet,
+                 ) -> tuple[ParagraphStyle, str] | None:
+    """The List Bullet paragraphs' style and bullet where the reference numbers that style in a bullet list of
+    its own (document/bullets.py): the text at the list's left indent (or the style's own, which Word puts
+    first), the bullet at its hanging indent's start in the level's colour (else the text's), its glyph drawn
+    in the text's face or the fallback face that has it."""
+    own = house_bullet(house)
+    if own is None:
+        return None
+    left, _, first = house.style("list bullet").indent or own.level.indent or (0.0, 0.0, 0.0)
+    bullet_face = fonts.runs(own.glyph, face.family, fontset=fontset)[0][0]
+    return ParagraphStyle(
+        ours.name, parent=ours, leftIndent=left, firstLineIndent=0, bulletIndent=max(left + min(first, 0.0), 0.0),
+        bulletFontName=fonts.font_name(bullet_face),
+        bulletColor=HexColor(own.level.colour) if own.level.colour else ours.textColor), own.glyph
 
 
 def _indents(look: StyleLook, text_width: float) -> dict[str, float]:
