@@ -152,3 +152,23 @@ def test_header_text_the_table_hides_is_refused(workspace: Path) -> None:
     assert result.exit_code == 1, result.output
     assert ("its style 'Medium Shading 1 Accent 1' sets text in #FFFFFF, which cannot be seen on the white page"
             in result.output)
+
+
+def _word_2013(path: Path) -> None:
+    """python-docx's template as Word 2013 and later save it (compatibility mode 15), its table style default."""
+    reference = docx.Document()
+    for setting in reference.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    _setting(reference, MEDIUM)
+    reference.save(str(path))
+
+
+def test_tables_stand_at_the_margin_in_a_word_2013_reference(tmp_path: Path) -> None:
+    """Word 2013 measures a table's indent to its border, not its text: the DOCX's tables (the key figures and
+    the BLUF box) stand at the margin as the PDF draws them, where they stood a cell margin in."""
+    output = built_under_reference(tmp_path, _word_2013)
+    laid_out = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
+    ours, word = ({w.text: w for w in pdf_words(pdf)} for pdf in (output / "executive.pdf", laid_out))
+    for text in ("Measure", "BOTTOM"):
+        assert abs(ours[text].left - word[text].left) < 1.5, text

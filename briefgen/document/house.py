@@ -272,6 +272,9 @@ class House:
     # the header or footer is, which may then run over the text
     fixed_margins: tuple[bool, bool] = (False, False)
     decimal_symbol: str = "."  # where a decimal tab stop lines a number up (the settings' w:decimalSymbol)
+    # Word's compatibility mode (the settings' compatibilityMode: 15 for Word 2013 and later, 0 unsaid): from 15
+    # a table's indent is measured to its border, before to its first cell's text
+    compatibility: int = 0
     unheeded: tuple[str, ...] = ()  # what of UNTAKEN the reference turns on, in words (check warns)
     table: TableLook | None = None  # the table style the data table is set in (None: briefgen's Brief Table)
 

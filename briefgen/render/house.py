@@ -98,7 +98,16 @@ def read_house(path: Path) -> House:
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
             default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
             table=table_look(styles.by_id, settings, document, styles.theme),
-            unheeded=unheeded(document, section, settings))
+            unheeded=unheeded(document, section, settings), compatibility=_compatibility(settings))
+
+
+def _compatibility(settings: Element | None) -> int:
+    """Word's compatibility mode as the settings say it (w:compatSetting compatibilityMode), 0 if they do not."""
+    for setting in [] if settings is None else settings.iter(f"{W}compatSetting"):
+        value = setting.get(f"{W}val", "")
+        if setting.get(f"{W}name") == "compatibilityMode" and value.isdigit() and len(value) < 4:
+            return int(value)
+    return 0
 
 
 def _default_tab(settings: Element | None) -> float:

@@ -35,9 +35,9 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
     table = _add_table(container, rows + 1, len(columns), width)
     look = None if theme.house is None else theme.house.table
     if look is None:
-        _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE)
+        _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE, to_border=_to_border(theme))
     else:  # the house's table style, its header row and banded rows on (document/tablelook.py)
-        _table_properties(table, width, look.margins[1], style=look.style, banded=True)
+        _table_properties(table, width, look.margins[1], style=look.style, banded=True, to_border=_to_border(theme))
     _column_widths(table, widths)
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(el("w:cantSplit"))
@@ -51,7 +51,7 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     """A one-cell table outlined in the accent colour on a light tint of it; returns the cell."""
     width = available_width(container, theme)
     table = _add_table(container, 1, 1, width)
-    tblpr = _table_properties(table, width, padding, box=True)
+    tblpr = _table_properties(table, width, padding, box=True, to_border=_to_border(theme))
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right"):
         sub(borders, f"w:{side}", val="single", sz=str(round(BOX_BORDER_PT * 8)), space="0",
@@ -63,25 +63,31 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     return cell
 
 
+def _to_border(theme: Theme) -> bool:
+    """Whether Word measures a table's indent to its border: in a reference of compatibility mode 15 or later."""
+    return theme.house is not None and theme.house.compatibility >= 15
+
+
 def _add_table(container: BlockItemContainer, rows: int, cols: int, width: float) -> Table:
     if isinstance(container, _Cell):  # a cell sizes the table itself (and keeps a paragraph after it)
         return container.add_table(rows, cols)
     return container.add_table(rows, cols, Pt(width))
 
 
-def _table_properties(table: Table, width: float, padding: float, style: str = "",
-                      box: bool = False, banded: bool = False) -> BaseOxmlElement:
+def _table_properties(table: Table, width: float, padding: float, style: str = "", box: bool = False,
+                      banded: bool = False, to_border: bool = False) -> BaseOxmlElement:
     """Replace python-docx's default w:tblPr: style, exact width, fixed layout, box cell margins.
 
-    The indent equals the left cell margin, so the table's outer edge lines up with the text margin
-    (Word 2010 compatibility mode measures w:tblInd to the cell text)."""
+    The table's outer edge lines up with the text margin, as the PDF draws it: its indent is the left cell
+    margin where Word measures w:tblInd to the cell's text (compatibility mode 14, Word 2010, and before), none
+    where it measures it to the border (`to_border`: a reference saved by Word 2013 or later, mode 15)."""
     tblpr = table._tbl.tblPr
     for child in list(tblpr):
         tblpr.remove(child)
     if style:
         sub(tblpr, "w:tblStyle", val=style)
     sub(tblpr, "w:tblW", w=twips(width), type="dxa")
-    sub(tblpr, "w:tblInd", w=twips(padding), type="dxa")
+    sub(tblpr, "w:tblInd", w=twips(0.0 if to_border else padding), type="dxa")
     sub(tblpr, "w:tblLayout", type="fixed")
     if box:
         margins = sub(tblpr, "w:tblCellMar")
