@@ -55,7 +55,7 @@ def _bullets(pdf: Path) -> list[tuple[int, Word, float]]:
     for page in range(1, len(PdfReader(pdf).pages) + 1):
         words = pdf_words(pdf, page=page)
         found += [(page, mark, next(w.left for w in words if abs(w.top - mark.top) < 4 and w.left > mark.right))
-                  for mark in words if mark.text in ("▪", "•", "\uf0a7", "§")]
+                  for mark in words if mark.text[:1] in ("▪", "•", "\uf0a7", "§")]
     return found
 
 
@@ -76,3 +76,22 @@ def test_the_references_bullets_mark_the_list_in_both_formats(tmp_path: Path) ->
         box = [image.getpixel((x, y)) for x in range(int(bullet.left * 2), int(bullet.right * 2) + 1)
                for y in range(int(bullet.top * 2), int(bullet.bottom * 2) + 1)]
         assert any(all(abs(a - b) <= 24 for a, b in zip(seen, RED, strict=True)) for seen in box), name
+
+
+def _impossible_list(path: Path) -> None:
+    """A bullet list indented 22 inches (Word takes it), its bullet 300 characters long."""
+    _red_squares(path)
+    reference = docx.Document(str(path))
+    numbering = reference.part.numbering_part.element
+    level = next(lvl for lvl in numbering.iter(qn("w:lvl")) if lvl.getparent().get(qn("w:abstractNumId")) == "90")
+    level.find(qn("w:lvlText")).set(qn("w:val"), "\uf0a7" * 300)
+    level.find(qn("w:pPr")).find(qn("w:ind")).set(qn("w:left"), "31680")
+    reference.save(str(path))
+
+
+def test_a_list_of_impossible_indents_still_sets_the_brief(tmp_path: Path) -> None:
+    """The PDF keeps half the text's width for the items' lines (as for any house style's indents), its bullet
+    four characters at most."""
+    output = built_under_reference(tmp_path, _impossible_list, "analyst")
+    marks = _bullets(output / "analyst.pdf")
+    assert marks and all(text > bullet.left for _, bullet, text in marks)

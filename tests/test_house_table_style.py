@@ -172,3 +172,26 @@ def test_tables_stand_at_the_margin_in_a_word_2013_reference(tmp_path: Path) -> 
     ours, word = ({w.text: w for w in pdf_words(pdf)} for pdf in (output / "executive.pdf", laid_out))
     for text in ("Measure", "BOTTOM"):
         assert abs(ours[text].left - word[text].left) < 1.5, text
+
+
+def _huge_margins(path: Path) -> None:
+    """Cell margins of 22 inches (Word takes them), bands of 0 rows and a border 30 pt wide."""
+    reference = docx.Document()
+    style = reference.styles.element.get_by_id(MEDIUM)
+    for side in style.find(qn("w:tblPr")).find(qn("w:tblCellMar")):
+        side.set(qn("w:w"), "31680")
+    style.find(qn("w:tblPr")).find(qn("w:tblStyleRowBandSize")).set(qn("w:val"), "0")
+    style.find(qn("w:tblPr")).find(qn("w:tblBorders")).find(qn("w:top")).set(qn("w:sz"), "240")
+    _setting(reference, MEDIUM)
+    reference.save(str(path))
+
+
+def test_a_table_style_of_impossible_margins_still_sets_the_table(tmp_path: Path) -> None:
+    """The margins are taken as half an inch at most, in both formats (the DOCX states them on its table)."""
+    output = built_under_reference(tmp_path, _huge_margins)
+    built = docx.Document(str(output / "executive.docx"))
+    margins = built.tables[-1]._tbl.tblPr.find(qn("w:tblCellMar"))
+    assert {side.get(qn("w:w")) for side in margins} == {"720"}
+    laid_out = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
+    ours, word = ({w.text: w for w in pdf_words(pdf)} for pdf in (output / "executive.pdf", laid_out))
+    assert abs(ours["Measure"].left - word["Measure"].left) < 1.5

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from briefgen.document.house import House, ListLevel
 
 ROUND = "•"
+MOST_GLYPHS = 4  # characters of a bullet the PDF draws (Word takes a bullet's text of any length)
 # (symbol font, its character code) -> the character it shows
 _SYMBOLS = {("symbol", 0xB7): "•", ("wingdings", 0x6C): "●", ("wingdings", 0x6E): "■", ("wingdings", 0x71): "❑",
             ("wingdings", 0x75): "◆", ("wingdings", 0x76): "❖", ("wingdings", 0xA7): "▪", ("wingdings", 0xD8): "➢",
@@ -22,7 +23,8 @@ _SYMBOL_FONTS = ("symbol", "wingdings", "webdings")
 
 
 def glyph(text: str, font: str | None) -> str:
-    """The character a bullet level's text (its w:lvlText) shows, set in `font`."""
+    """The character a bullet level's text (its w:lvlText) shows, set in `font` (its first MOST_GLYPHS)."""
+    text = text[:MOST_GLYPHS]
     family = (font or "").strip().lower()
     symbolic = next((name for name in _SYMBOL_FONTS if family.startswith(name)), None)
     if symbolic is None:

@@ -18,6 +18,8 @@ Edges = tuple[tuple[str, Rule | None], ...]  # edge ("top", "bottom", "left", "r
 # its line, None where the style says "no line" (nil), the edge absent where it says nothing
 EDGES = ("top", "bottom", "left", "right", "insideH", "insideV")
 BRIEF_TABLE = "BriefTable"  # the id of briefgen's own table style, and of a reference's named "Brief Table"
+MOST_CELL_MARGIN = 36.0  # points: a cell margin beyond half an inch is taken as half an inch, in both formats (Word
+# takes up to 22 inches, leaving a column's text no room)
 WORD_CELL_MARGINS = (0.0, 5.4, 0.0, 5.4)  # points, top, left, bottom, right: Word's own (108 twips aside)
 
 

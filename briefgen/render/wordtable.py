@@ -14,7 +14,7 @@ from dataclasses import replace
 from xml.etree.ElementTree import Element
 
 from briefgen.document.house import Side
-from briefgen.document.tablelook import BRIEF_TABLE, EDGES, CellLook, Edges, TableLook
+from briefgen.document.tablelook import BRIEF_TABLE, EDGES, MOST_CELL_MARGIN, CellLook, Edges, TableLook
 from briefgen.document.wordvalues import on_off
 from briefgen.render.wordframe import edge_line, shading_colour
 from briefgen.render.wordml import W, on, twips
@@ -99,7 +99,7 @@ def _margins(holder: Element | None, base: tuple[float, float, float, float]) ->
         element = said.get(side)
         kind = None if element is None else element.get(f"{W}type", "dxa")
         width = twips(element, "w") if kind == "dxa" else 0.0 if kind == "nil" else None
-        found.append(base[index] if width is None else width / 20)
+        found.append(base[index] if width is None else min(width / 20, MOST_CELL_MARGIN))
     return found[0], found[1], found[2], found[3]
 
 

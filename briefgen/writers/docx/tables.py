@@ -36,8 +36,10 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
     look = None if theme.house is None else theme.house.table
     if look is None:
         _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE, to_border=_to_border(theme))
-    else:  # the house's table style, its header row and banded rows on (document/tablelook.py)
-        _table_properties(table, width, look.margins[1], style=look.style, banded=True, to_border=_to_border(theme))
+    else:  # the house's table style, its header row and banded rows on, its cell margins stated (tablelook.py)
+        tblpr = _table_properties(table, width, look.margins[1], style=look.style, banded=True,
+                                  to_border=_to_border(theme))
+        tblpr.find(qn("w:tblLayout")).addnext(_cell_margins(look.margins))
     _column_widths(table, widths)
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(el("w:cantSplit"))
@@ -61,6 +63,14 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     cell = table.cell(0, 0)
     cell._tc.get_or_add_tcPr().append(el("w:shd", val="clear", color="auto", fill=tint(theme.accent, 0.08)))
     return cell
+
+
+def _cell_margins(margins: tuple[float, ...]) -> BaseOxmlElement:
+    """A w:tblCellMar of `margins` points: top, left, bottom, right."""
+    found = el("w:tblCellMar")
+    for side, width in zip(("top", "left", "bottom", "right"), margins, strict=True):
+        sub(found, f"w:{side}", w=twips(width), type="dxa")
+    return found
 
 
 def _to_border(theme: Theme) -> bool:
@@ -90,9 +100,7 @@ def _table_properties(table: Table, width: float, padding: float, style: str = "
     sub(tblpr, "w:tblInd", w=twips(0.0 if to_border else padding), type="dxa")
     sub(tblpr, "w:tblLayout", type="fixed")
     if box:
-        margins = sub(tblpr, "w:tblCellMar")
-        for side in ("top", "left", "bottom", "right"):
-            sub(margins, f"w:{side}", w=twips(padding), type="dxa")
+        tblpr.append(_cell_margins((padding,) * 4))
     header_row = "0" if box else "1"  # the box has no header row (pandoc would read one)
     look = "0000" if box else "0420" if banded else "0020"  # the flags below, as Word's older hex value
     sub(tblpr, "w:tblLook", val=look, firstRow=header_row, lastRow="0", firstColumn="0", lastColumn="0",

@@ -96,7 +96,7 @@ def table_inks(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, F
     return styles, faced
 
 
-def bullet_style(house: House, ours: ParagraphStyle, face: Face, fontset: FontSet,
+def bullet_style(house: House, ours: ParagraphStyle, face: Face, fontset: FontSet, text_width: float,
                  ) -> tuple[ParagraphStyle, str] | None:
     """The List Bullet paragraphs' style and bullet where the reference numbers that style in a bullet list of
     its own (document/bullets.py): the text at the list's left indent (or the style's own, which Word puts
@@ -105,10 +105,12 @@ def bullet_style(house: House, ours: ParagraphStyle, face: Face, fontset: FontSe
     own = house_bullet(house)
     if own is None:
         return None
-    left, _, first = house.style("list bullet").indent or own.level.indent or (0.0, 0.0, 0.0)
+    said = house.style("list bullet").indent or own.level.indent or (0.0, 0.0, 0.0)
+    indents = _indents(StyleLook(indent=(said[0], 0.0, said[2])), text_width)  # kept within the text width
+    left, first = indents["leftIndent"], min(indents["firstLineIndent"], 0.0)
     bullet_face = fonts.runs(own.glyph, face.family, fontset=fontset)[0][0]
     return ParagraphStyle(
-        ours.name, parent=ours, leftIndent=left, firstLineIndent=0, bulletIndent=max(left + min(first, 0.0), 0.0),
+        ours.name, parent=ours, leftIndent=left, firstLineIndent=0, bulletIndent=max(left + first, 0.0),
         bulletFontName=fonts.font_name(bullet_face),
         bulletColor=HexColor(own.level.colour) if own.level.colour else ours.textColor), own.glyph
 

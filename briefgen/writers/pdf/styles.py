@@ -105,7 +105,7 @@ def kit(theme: Theme) -> Kit:
         inked, inked_faces = table_inks(theme.house, styles, faces)
         styles.update(inked)
         faces.update(inked_faces)
-        own = bullet_style(theme.house, styles["bullet"], faces["bullet"], theme.fonts)
+        own = bullet_style(theme.house, styles["bullet"], faces["bullet"], theme.fonts, width * mm - left - right)
         if own is not None:
             styles["bullet"], bullet = own
         rules, fills = house_rules(theme.house), house_fills(theme.house)
