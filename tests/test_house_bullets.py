@@ -13,7 +13,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from pypdf import PdfReader
 
-from briefgen.document.bullets import glyph
+from briefgen.document.bullets import glyph, house_bullet
+from briefgen.render.house import read_house
 from tests.helpers import Word, built_under_reference, libreoffice_pdf, page_image, pdf_words
 
 RED = (0xC0, 0x00, 0x00)
@@ -95,3 +96,17 @@ def test_a_list_of_impossible_indents_still_sets_the_brief(tmp_path: Path) -> No
     output = built_under_reference(tmp_path, _impossible_list, "analyst")
     marks = _bullets(output / "analyst.pdf")
     assert marks and all(text > bullet.left for _, bullet, text in marks)
+
+
+def test_a_bullets_theme_colour_is_the_themes(tmp_path: Path) -> None:
+    """A bullet coloured from the theme (Font Color > Accent 2) is the theme's Accent 2 (python-docx's template:
+    C0504D), as Word draws it, whatever colour was saved beside it from an earlier theme."""
+    _red_squares(tmp_path / "house.docx")
+    reference = docx.Document(str(tmp_path / "house.docx"))
+    colours = reference.part.numbering_part.element.iter(qn("w:color"))
+    colour = next(c for c in colours if c.get(qn("w:val")) == "C00000")
+    colour.set(qn("w:themeColor"), "accent2")
+    reference.save(str(tmp_path / "house.docx"))
+    own = house_bullet(read_house(tmp_path / "house.docx"))
+    assert own is not None and own.glyph == "▪" and own.level.colour == "#C0504D" and own.num_id == "90"
+    assert own.level.indent == (36.0, 0.0, -18.0)

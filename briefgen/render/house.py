@@ -94,7 +94,7 @@ def read_house(path: Path) -> House:
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
-            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
+            lists=read_lists(package.xml("word/numbering.xml"), styles.theme), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
             default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
             table=table_look(styles.by_id, settings, document, styles.theme),
