@@ -126,11 +126,6 @@ class StyleLook:
 # name no font or size): its built-in defaults, Times New Roman at 10 pt, as a native Word export shows such a
 # document; the DOCX states them (writers/docx/reference.py), as LibreOffice, left to itself, sets Calibri 11 pt
 WORD_DEFAULTS = StyleLook(font="Times New Roman", size=10.0)
-# What a reference may set for its pages that a brief takes into neither format, as the PDF draws none of it: the
-# w: element saying it (a section's; the settings' autoHyphenation, the document's background), in words
-UNTAKEN = {"autoHyphenation": "automatic hyphenation", "background": "a page colour", "pgBorders": "a page border",
-           "lnNumType": "line numbers", "cols": "text columns", "docGrid": "a line grid",
-           "vAlign": "vertical alignment", "textDirection": "vertical text", "bidi": "a right-to-left section"}
 DEFAULT_TAB = 36.0  # points: Word's default tab stops are half an inch apart unless the settings say otherwise
 CELL_BREAK = "\n"  # a Piece of this text parts a table cell's paragraphs (each a line of its own in the cell)
 

@@ -1,6 +1,6 @@
-"""What a reference DOCX sets for its pages that a brief takes into neither format (document/house.py
-UNTAKEN): automatic hyphenation, a page colour, a page border, line numbers, text columns, a line grid, vertical
-alignment or text, a right-to-left section. The PDF draws none of them, so the DOCX writer leaves them out
+"""What a reference DOCX sets for its pages that a brief takes into neither format (UNTAKEN): automatic
+hyphenation, a page colour, a page border, line numbers, text columns, a line grid, vertical alignment or text,
+a right-to-left section. The PDF draws none of them, so the DOCX writer leaves them out
 (writers/docx/reference.py) and `check` names those the reference turns on, rather than leave them out
 silently."""
 
@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import UNTAKEN
 from briefgen.document.wordvalues import on_off
 from briefgen.render.wordml import W, on
 
+# What a reference may set for its pages that a brief takes into neither format, as the PDF draws none of it: the
+# w: element saying it (a section's; the settings' autoHyphenation, the document's background), in words
+UNTAKEN = {"autoHyphenation": "automatic hyphenation", "background": "a page colour", "pgBorders": "a page border",
+           "lnNumType": "line numbers", "cols": "text columns", "docGrid": "a line grid",
+           "vAlign": "vertical alignment", "textDirection": "vertical text", "bidi": "a right-to-left section"}
 _GRIDS = ("lines", "linesAndChars", "snapToChars")  # a docGrid's types that move lines (default: none)
 _VERTICAL = ("center", "both", "bottom")  # a vAlign other than top
 _ACROSS = ("lrTb", "tb", "lrTbV", "tbV")  # text directions that run across the page, as a brief's does

@@ -180,7 +180,8 @@ def _paragraph_style(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> Ba
         style[-1].addprevious(el("w:next", val="Normal"))  # schema order: name, basedOn, next, qFormat
     style.append(_paragraph_properties(key, spec, theme, num_id))
     size = spec.size(theme.body_size)
-    ink, bold = _table_ink(key, theme)
+    look = theme.house.table if theme.house is not None and key in ("table_header", "table_cell") else None
+    ink, bold = (None, None) if look is None else look.ink(key == "table_header")  # a house table style's text
     run_properties(style, spec.font, size, colour(spec.colour, theme) if ink is None else hex_colour(ink), theme)
     rpr = style[-1]
     bold = spec.bold if bold is None else bold
@@ -189,14 +190,6 @@ def _paragraph_style(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> Ba
         if flag:
             rpr.insert(1, el(tag))
     return style
-
-
-def _table_ink(key: str, theme: Theme) -> tuple[str | None, bool | None]:
-    """A house table style's text colour and weight for the Table Header or Table Text style (`key`)."""
-    look = None if theme.house is None else theme.house.table
-    if look is None or key not in ("table_header", "table_cell"):
-        return None, None
-    return look.ink(key == "table_header")
 
 
 def _paragraph_properties(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> BaseOxmlElement:
