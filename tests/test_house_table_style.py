@@ -13,9 +13,11 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from PIL import Image
 
 from briefgen.render.house import read_house
 from tests.helpers import built_under_reference, libreoffice_pdf, name_reference, page_image, pdf_words, run
+from tests.test_house_fit import _pandoc_reference
 
 if TYPE_CHECKING:
     from briefgen.document.tablelook import TableLook
@@ -195,3 +197,25 @@ def test_a_table_style_of_impossible_margins_still_sets_the_table(tmp_path: Path
     laid_out = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
     ours, word = ({w.text: w for w in pdf_words(pdf)} for pdf in (output / "executive.pdf", laid_out))
     assert abs(ours["Measure"].left - word["Measure"].left) < 1.5
+
+
+def _column(image: Image.Image, x: float, top: float, bottom: float) -> list[tuple[int, int, int]]:
+    return [image.getpixel((int(x), y)) for y in range(int(top) + 1, int(bottom))]
+
+
+def test_pandocs_table_style_is_taken_from_its_sample_table(tmp_path: Path) -> None:
+    """pandoc's reference.docx sets its sample table in its "Table" style (the default table style), a rule
+    under the header row and none above it: the brief's table has that rule alone in both formats, where it had
+    briefgen's accent rules above and below the header."""
+    output = built_under_reference(tmp_path, _pandoc_reference)
+    table = docx.Document(str(output / "executive.docx")).tables[-1]._tbl
+    assert table.tblPr.find(qn("w:tblStyle")).get(qn("w:val")) == "Table"
+    laid_out = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
+    for pdf, name in ((output / "executive.pdf", "ours"), (laid_out, "word")):
+        words = {w.text: w for w in pdf_words(pdf)}
+        image = page_image(pdf, tmp_path / name, dpi=72)
+        head, body, above = words["Measure"], words["Active-duty"], words["figures"]
+        x = head.right + 8  # right of the header's text, left of the next column's
+        assert all(sum(seen) > 600 for seen in _column(image, x, above.bottom, head.top)), name  # no rule above
+        middle = ((head.top + head.bottom) / 2, (body.top + body.bottom) / 2)
+        assert any(sum(seen) < 450 for seen in _column(image, x, *middle)), name  # the rule under it

@@ -50,6 +50,12 @@ class TableLook:
     band_size: int = 1  # rows a band spans (w:tblStyleRowBandSize)
     margins: tuple[float, float, float, float] = WORD_CELL_MARGINS  # points: top, left, bottom, right
 
+    @property
+    def plain(self) -> bool:
+        """Whether the style draws nothing of its own (Word's Normal Table: no line, fill or text look)."""
+        parts = (self.whole, self.header, *self.bands)
+        return not any(part.fill or part.colour or part.bold or any(rule for _, rule in part.edges) for part in parts)
+
     def row(self, index: int) -> CellLook:
         """Row `index`'s own conditional format (0: the header row, then the bands in turn)."""
         return self.header if index == 0 else self.bands[((index - 1) // self.band_size) % 2]

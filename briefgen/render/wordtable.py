@@ -1,8 +1,8 @@
 """The table style a reference DOCX gives the brief's data table (document/tablelook.py), read as Word applies
 it: a table style named "Brief Table", else the one its settings make the default for new tables (Word's Table
 Design > right-click > Set as Default, w:defaultTableStyle), else the one its own first table is set in (a
-template's sample table). Word's "Normal Table", the style of a table that has none, is not taken: briefgen's
-Brief Table stands.
+template's sample table, pandoc's "Table"). A style that draws nothing of its own (Word's "Normal Table", the
+style of a table that names none: cell margins only) is not taken: briefgen's Brief Table stands.
 
 Each part of the style (its whole-table formatting, w:tblStylePr of type wholeTable, firstRow, band1Horz and
 band2Horz) is resolved through the `basedOn` chain, each property said nearer the style winning.
@@ -44,24 +44,28 @@ def table_look(by_id: dict[str, Element], settings: Element | None, document: El
             part = _PARTS.get(conditional.get(f"{W}type", ""))
             if part is not None:
                 parts[part] = _cell(parts[part], conditional, theme)
-    return replace(look, whole=parts["whole"], header=parts["header"], bands=(parts["band1"], parts["band2"]))
+    look = replace(look, whole=parts["whole"], header=parts["header"], bands=(parts["band1"], parts["band2"]))
+    return None if look.plain else look
 
 
 def _chosen(by_id: dict[str, Element], settings: Element | None, document: Element | None) -> str | None:
     tables = {ident for ident, style in by_id.items() if style.get(f"{W}type") == "table"}
     named = next((ident for ident in sorted(tables) if _name(by_id[ident]) == "brief table"), None)
     default = None if settings is None else settings.find(f"{W}defaultTableStyle")
-    first = None if document is None else document.find(f"{W}body/{W}tbl/{W}tblPr/{W}tblStyle")
-    for said in (named, *(None if e is None else e.get(f"{W}val") for e in (default, first))):
-        if said in tables and not _default(by_id[said]):
+    for said in (named, None if default is None else default.get(f"{W}val"), _first_table(by_id, tables, document)):
+        if said in tables:
             return said
     return None
 
 
-def _default(style: Element) -> bool:
-    """Whether a style is its type's default (w:default, an on/off attribute: off where absent)."""
-    said = style.get(f"{W}default")
-    return said is not None and bool(on_off(said))
+def _first_table(by_id: dict[str, Element], tables: set[str], document: Element | None) -> str | None:
+    """The style of the reference's first table: the one it names, else the default table style, as Word's."""
+    table = None if document is None else document.find(f"{W}body/{W}tbl")
+    named = None if table is None else table.find(f"{W}tblPr/{W}tblStyle")
+    if named is not None:
+        return named.get(f"{W}val")
+    default = (ident for ident in sorted(tables) if on_off(by_id[ident].get(f"{W}default", "0")))
+    return None if table is None else next(default, None)
 
 
 def _name(style: Element) -> str:
