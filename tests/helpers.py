@@ -260,12 +260,12 @@ def pdftotext(pdf: Path, *options: str) -> str:
                           text=True).stdout
 
 
-def page_image(pdf: Path, stem: Path, dpi: int = 72) -> Image.Image:
-    """Page 1 of `pdf` drawn by poppler's pdftoppm at `dpi`, saved as `stem`.png: the image, in RGB."""
+def page_image(pdf: Path, stem: Path, dpi: int = 72, page: int = 1) -> Image.Image:
+    """Page `page` of `pdf` drawn by poppler's pdftoppm at `dpi`, saved as `stem`.png: the image, in RGB."""
     from PIL import Image
 
-    subprocess.run([require("pdftoppm"), "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(stem)], check=True)
+    subprocess.run([require("pdftoppm"), "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(stem)], check=True)
     return Image.open(stem.with_name(f"{stem.name}.png")).convert("RGB")
 
 

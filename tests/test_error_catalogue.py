@@ -500,6 +500,8 @@ SCENARIOS: dict[str, Scenario] = {
     "reference letterhead shape not drawn": (_house_edited(
         "arrow.docx", "word/header1.xml", rb"<w:t>Letterhead</w:t></w:r>", b"<w:t>Letterhead</w:t></w:r>" + _ARROW),
         ("check",)),
+    "reference page settings not taken": (_house_edited(
+        "hyphenated.docx", "word/settings.xml", rb"(<w:settings [^>]*>)", rb"\1<w:autoHyphenation/>"), ("check",)),
     "reference damaged": (_damaged_house, ("check",)),
     "reference page cannot hold a brief": (_house_edited("tiny.docx", "word/document.xml", rb"<w:pgSz[^>]*/>",
                                                b'<w:pgSz w:w="2880" w:h="2880"/>'), ("check",)),

@@ -9,9 +9,12 @@ reference does not say, and briefgen's own metric (document/layout.py) stands.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from briefgen.document.layout import estimated_lines
+
+if TYPE_CHECKING:
+    from briefgen.document.tablelook import TableLook
 
 Align = Literal["left", "center", "right", "justify"]
 TabKind = Literal["left", "center", "right", "decimal"]  # how text sits at a tab stop
@@ -89,6 +92,9 @@ class ListLevel:
     fmt: str = "decimal"
     text: str = ""
     start: int = 1
+    font: str | None = None  # the number's or bullet's font (a bullet's glyph: Symbol, Wingdings…)
+    colour: str | None = None  # its colour, "#RRGGBB" (None: the paragraph's)
+    indent: Indent | None = None  # the level's indents, left, right, first line (a hanging indent negative)
 
 
 @dataclass(frozen=True)
@@ -261,6 +267,11 @@ class House:
     # the header or footer is, which may then run over the text
     fixed_margins: tuple[bool, bool] = (False, False)
     decimal_symbol: str = "."  # where a decimal tab stop lines a number up (the settings' w:decimalSymbol)
+    # Word's compatibility mode (the settings' compatibilityMode: 15 for Word 2013 and later, 0 unsaid): from 15
+    # a table's indent is measured to its border, before to its first cell's text
+    compatibility: int = 0
+    unheeded: tuple[str, ...] = ()  # what of UNTAKEN the reference turns on, in words (check warns)
+    table: TableLook | None = None  # the table style the data table is set in (None: briefgen's Brief Table)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

@@ -20,8 +20,10 @@ from briefgen.document.wordvalues import HALF_POINT, HALF_POINTS, measure
 from briefgen.errors import BriefgenError
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
+from briefgen.render.unheeded import unheeded
 from briefgen.render.wordframe import borders, shading_colour
 from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
+from briefgen.render.wordtable import table_look
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.reference import part_name
 from briefgen.zips import zip_damage
@@ -92,9 +94,20 @@ def read_house(path: Path) -> House:
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
-            lists=read_lists(package.xml("word/numbering.xml")), watermark=package.watermark,
+            lists=read_lists(package.xml("word/numbering.xml"), styles.theme), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
-            default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings))
+            default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
+            table=table_look(styles.by_id, settings, document, styles.theme),
+            unheeded=unheeded(document, section, settings), compatibility=_compatibility(settings))
+
+
+def _compatibility(settings: Element | None) -> int:
+    """Word's compatibility mode as the settings say it (w:compatSetting compatibilityMode), 0 if they do not."""
+    for setting in [] if settings is None else settings.iter(f"{W}compatSetting"):
+        value = setting.get(f"{W}val", "")
+        if setting.get(f"{W}name") == "compatibilityMode" and value.isdigit() and len(value) < 4:
+            return int(value)
+    return 0
 
 
 def _default_tab(settings: Element | None) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from briefgen.document.colours import PAGE, contrast, text_colour
 from briefgen.document.house import StyleLook
-from briefgen.document.layout import STYLES
+from briefgen.document.layout import STYLES, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render.profiles import Profile
@@ -49,7 +49,26 @@ def _by_colour(theme: Theme) -> dict[tuple[str, str], list[str]]:
         if look.colour or look.fill:
             seen = (text_colour(look.colour, look.fill), look.fill or PAGE)
             found.setdefault(seen, []).append(name)
+    for name, colour, fill in _table_rows(theme):
+        names = found.setdefault((colour, fill), [])
+        names += [] if name in names else [name]
     return found
+
+
+def _table_rows(theme: Theme) -> list[tuple[str, str, str]]:
+    """The reference's table style's name, and the text colour and fill of the key-figures table's header
+    row and of its first two bands of rows, as both formats draw them (document/tablelook.py)."""
+    look = None if theme.house is None else theme.house.table
+    if look is None:
+        return []
+    defined = dict(_used(theme))
+    rows = []
+    for row, key, ours in ((0, "table_header", theme.accent), (1, "table_cell", TEXT), (2, "table_cell", TEXT)):
+        own = defined.get(STYLES[key].word_name)
+        fill = look.fill(row) or PAGE
+        colour = own.colour if own is not None and own.colour else look.ink(row == 0)[0] or ours
+        rows.append((look.name, colour, fill))
+    return rows
 
 
 def _used(theme: Theme) -> list[tuple[str, StyleLook]]:

@@ -24,6 +24,7 @@ from briefgen.verify.markings import assess, scheme_of
 from briefgen.workspace import Workspace
 
 if TYPE_CHECKING:
+    from briefgen.document.house import House
     from briefgen.verify.check import Checked
 
 # what changed and the edition context a build would compose an audience's brief with (None: a first edition)
@@ -97,12 +98,25 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
                 "line or freeform without arcs, in one colour, in the reference's header or footer (the DOCX keeps "
                 "it as it is)"))
                 for why in (theme.house.left_out if theme.house else ())]
-    return pale(theme, profile) + pictures + [profile.problem(("look", key), note, warning=True, hint=(
+    return pale(theme, profile) + pictures + _unheeded(profile, theme.house) + [
+        profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
                 "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's), Sans (Arial's) and Mono (Courier "
                 "New's)"))
             for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
+
+
+def _unheeded(profile: Profile, house: House | None) -> list[Problem]:
+    """A warning naming what the reference sets for its pages that neither format of the brief takes."""
+    if house is None or not house.unheeded:
+        return []
+    said = house.unheeded
+    listed = said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+    return [profile.problem(("look", "reference_docx"), f"the brief does not take its {listed}: neither format "
+                            "has them", warning=True, hint=(
+                                "a brief is set on white pages in one column of unhyphenated text, as the PDF draws "
+                                "it; turn them off in the reference to silence this"))]
 
 
 def _chart(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Problem]:

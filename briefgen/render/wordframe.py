@@ -26,13 +26,21 @@ def borders(pbdr: Element | None, base: tuple[Rule, ...], theme: WordTheme) -> t
     sides = {rule.side: rule for rule in base}
     for edge in pbdr:
         side = _SIDES.get(edge.tag.removeprefix(W))
-        if side is None or edge.get(f"{W}val") not in _STYLES:  # required, one of ST_Border's: else not taken
+        taken, rule = (False, None) if side is None else edge_line(edge, side, theme)
+        if not taken or side is None:
             continue
         sides.pop(side, None)
-        rule = _rule(side, edge, theme)
         if rule is not None:
             sides[side] = rule
     return tuple(sides[side] for side in ("top", "bottom", "left", "right") if side in sides)
+
+
+def edge_line(edge: Element, side: Side, theme: WordTheme) -> tuple[bool, Rule | None]:
+    """Whether a border's edge (w:top, w:insideH…) is taken, its w:val (required) one of ST_Border's (Word
+    ignores it otherwise), and the line it draws on `side` (None: none, "nil" or "none")."""
+    if edge.get(f"{W}val") not in _STYLES:
+        return False, None
+    return True, _rule(side, edge, theme)
 
 
 def _rule(side: Side, edge: Element, theme: WordTheme) -> Rule | None:

@@ -58,6 +58,7 @@ def open_document(reference: Path | None) -> DocxDocument:
         raise ThemeError("reference_docx", f"{reference}: cannot use as reference DOCX: {exc}") from exc
     _word_defaults(document)
     letterhead = _clear_body(document)
+    _plain_pages(document)
     document.element.body.get_or_add_sectPr()  # a reference without section properties has Word's defaults
     _drop_content_parts(document, letterhead)
     _drop_page_breaks(document)
@@ -169,6 +170,14 @@ def _clear_body(document: DocxDocument) -> set[str]:
                 section.remove(child)
         _one_column(section)
     return kept
+
+
+def _plain_pages(document: DocxDocument) -> None:
+    """White pages, unhyphenated, as the PDF draws them: a reference's page colour (w:background) and automatic
+    hyphenation go (render/unheeded.py has `check` name them)."""
+    for found in [*document.element.iterchildren(qn("w:background")),
+                  *document.settings.element.iterchildren(qn("w:autoHyphenation"))]:
+        found.getparent().remove(found)
 
 
 def _one_column(section: BaseOxmlElement) -> None:

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
+from briefgen.document.bullets import house_bullet
 from briefgen.document.house import DEFAULT_DISTANCE_MM
 from briefgen.document.layout import (
     BULLET,
@@ -33,6 +34,7 @@ from briefgen.document.layout import (
     word_size,
 )
 from briefgen.document.nodes import Theme
+from briefgen.document.tablelook import BRIEF_TABLE
 from briefgen.document.typefaces import FACES, SCRIPT_FACES
 from briefgen.writers.docx import adopt
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
@@ -41,7 +43,7 @@ TEXT_COLOUR = hex_colour(TEXT)
 MUTED_COLOUR = hex_colour(MUTED)
 RULE_COLOUR = hex_colour(RULE)
 BULLET_NUM_ID = "1"
-TABLE_STYLE = "BriefTable"
+TABLE_STYLE = BRIEF_TABLE
 TAG_STYLE = "Tag"
 HYPERLINK_STYLE = "Hyperlink"
 HEADER_STYLE = "Header"
@@ -82,7 +84,9 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
     ours only fill the gaps; otherwise ours replace them. The page always comes from the theme, which holds the
     reference's page setup unless the profile set its own."""
     _page(document, theme, distances=not (reference and theme.house is not None and theme.house.letterhead))
-    num_id = _numbering(document, theme, keep=reference)
+    # the reference's List Bullet style numbered in its own bullet list keeps it (document/bullets.py)
+    own = house_bullet(theme.house) if reference else None
+    num_id = _numbering(document, theme, keep=reference) if own is None else own.num_id
     styles = document.styles.element
     ours = [*_base_styles(theme, text_width_pt(theme)),
             *(_paragraph_style(key, spec, theme, num_id) for key, spec in STYLES.items()), _table_style(theme)]
@@ -92,7 +96,8 @@ def apply(document: DocxDocument, theme: Theme, language: str, reference: bool =
         ours_only = () if theme.house is not None and theme.house.letterhead else _FURNITURE
         for definition in ours:
             adopt.adopt_or_add(styles, definition, replace=definition.get(qn("w:styleId")) in ours_only)
-        adopt.use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
+        if own is None:
+            adopt.use_bullets(styles, style_id(STYLES["bullet"].word_name), num_id)
         return
     for child in list(styles):
         if child.tag in (qn("w:style"), qn("w:docDefaults")):
@@ -175,10 +180,13 @@ def _paragraph_style(key: str, spec: StyleSpec, theme: Theme, num_id: str) -> Ba
         style[-1].addprevious(el("w:next", val="Normal"))  # schema order: name, basedOn, next, qFormat
     style.append(_paragraph_properties(key, spec, theme, num_id))
     size = spec.size(theme.body_size)
-    run_properties(style, spec.font, size, colour(spec.colour, theme), theme)
+    look = theme.house.table if theme.house is not None and key in ("table_header", "table_cell") else None
+    ink, bold = (None, None) if look is None else look.ink(key == "table_header")  # a house table style's text
+    run_properties(style, spec.font, size, colour(spec.colour, theme) if ink is None else hex_colour(ink), theme)
     rpr = style[-1]
+    bold = spec.bold if bold is None else bold
     for flag, tag in ((spec.caps, "w:caps"), (spec.italic, "w:iCs"), (spec.italic, "w:i"),
-                      (spec.bold, "w:bCs"), (spec.bold, "w:b")):
+                      (bold, "w:bCs"), (bold, "w:b")):
         if flag:
             rpr.insert(1, el(tag))
     return style

@@ -33,7 +33,13 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
     total = sum(weights)
     widths = [width * w / total for w in weights] if total > 0 else [width / len(columns)] * len(columns)
     table = _add_table(container, rows + 1, len(columns), width)
-    _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE)
+    look = None if theme.house is None else theme.house.table
+    if look is None:
+        _table_properties(table, width, TABLE_CELL_PADDING, style=TABLE_STYLE, to_border=_to_border(theme))
+    else:  # the house's table style, its header row and banded rows on, its cell margins stated (tablelook.py)
+        tblpr = _table_properties(table, width, look.margins[1], style=look.style, banded=True,
+                                  to_border=_to_border(theme))
+        tblpr.find(qn("w:tblLayout")).addnext(_cell_margins(look.margins))
     _column_widths(table, widths)
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(el("w:cantSplit"))
@@ -47,7 +53,7 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     """A one-cell table outlined in the accent colour on a light tint of it; returns the cell."""
     width = available_width(container, theme)
     table = _add_table(container, 1, 1, width)
-    tblpr = _table_properties(table, width, padding, box=True)
+    tblpr = _table_properties(table, width, padding, box=True, to_border=_to_border(theme))
     borders = el("w:tblBorders")
     for side in ("top", "left", "bottom", "right"):
         sub(borders, f"w:{side}", val="single", sz=str(round(BOX_BORDER_PT * 8)), space="0",
@@ -59,33 +65,46 @@ def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Ce
     return cell
 
 
+def _cell_margins(margins: tuple[float, ...]) -> BaseOxmlElement:
+    """A w:tblCellMar of `margins` points: top, left, bottom, right."""
+    found = el("w:tblCellMar")
+    for side, width in zip(("top", "left", "bottom", "right"), margins, strict=True):
+        sub(found, f"w:{side}", w=twips(width), type="dxa")
+    return found
+
+
+def _to_border(theme: Theme) -> bool:
+    """Whether Word measures a table's indent to its border: in a reference of compatibility mode 15 or later."""
+    return theme.house is not None and theme.house.compatibility >= 15
+
+
 def _add_table(container: BlockItemContainer, rows: int, cols: int, width: float) -> Table:
     if isinstance(container, _Cell):  # a cell sizes the table itself (and keeps a paragraph after it)
         return container.add_table(rows, cols)
     return container.add_table(rows, cols, Pt(width))
 
 
-def _table_properties(table: Table, width: float, padding: float, style: str = "",
-                      box: bool = False) -> BaseOxmlElement:
+def _table_properties(table: Table, width: float, padding: float, style: str = "", box: bool = False,
+                      banded: bool = False, to_border: bool = False) -> BaseOxmlElement:
     """Replace python-docx's default w:tblPr: style, exact width, fixed layout, box cell margins.
 
-    The indent equals the left cell margin, so the table's outer edge lines up with the text margin
-    (Word 2010 compatibility mode measures w:tblInd to the cell text)."""
+    The table's outer edge lines up with the text margin, as the PDF draws it: its indent is the left cell
+    margin where Word measures w:tblInd to the cell's text (compatibility mode 14, Word 2010, and before), none
+    where it measures it to the border (`to_border`: a reference saved by Word 2013 or later, mode 15)."""
     tblpr = table._tbl.tblPr
     for child in list(tblpr):
         tblpr.remove(child)
     if style:
         sub(tblpr, "w:tblStyle", val=style)
     sub(tblpr, "w:tblW", w=twips(width), type="dxa")
-    sub(tblpr, "w:tblInd", w=twips(padding), type="dxa")
+    sub(tblpr, "w:tblInd", w=twips(0.0 if to_border else padding), type="dxa")
     sub(tblpr, "w:tblLayout", type="fixed")
     if box:
-        margins = sub(tblpr, "w:tblCellMar")
-        for side in ("top", "left", "bottom", "right"):
-            sub(margins, f"w:{side}", w=twips(padding), type="dxa")
+        tblpr.append(_cell_margins((padding,) * 4))
     header_row = "0" if box else "1"  # the box has no header row (pandoc would read one)
-    sub(tblpr, "w:tblLook", val="0000" if box else "0020", firstRow=header_row, lastRow="0", firstColumn="0",
-        lastColumn="0", noHBand="1", noVBand="1")
+    look = "0000" if box else "0420" if banded else "0020"  # the flags below, as Word's older hex value
+    sub(tblpr, "w:tblLook", val=look, firstRow=header_row, lastRow="0", firstColumn="0", lastColumn="0",
+        noHBand="0" if banded else "1", noVBand="1")
     return tblpr
 
 

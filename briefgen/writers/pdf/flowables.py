@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from briefgen.document import layout
-from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, BULLET, RULE, ZEBRA, tag_size
+from briefgen.document.layout import BOX_BORDER_PT, BOX_FILL, RULE, ZEBRA, tag_size
 from briefgen.document.nodes import (
     Banner,
     Block,
@@ -28,6 +28,7 @@ from briefgen.document.nodes import Paragraph as Para
 from briefgen.document.nodes import Table as DocTable
 from briefgen.document.outline import tree_level
 from briefgen.writers.pdf import shaping
+from briefgen.writers.pdf.housetable import house_commands
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
 from briefgen.writers.pdf.numbers import Numbers
 from briefgen.writers.pdf.paragraphs import paragraph
@@ -152,7 +153,9 @@ class StoryBuilder:
         total = sum(max(c.weight, 0.01) for c in cols)
         widths = [self.kit.text_width * max(c.weight, 0.01) / total for c in cols]
         table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(self._table_style(len(body)))
+        look = None if self.kit.theme.house is None else self.kit.theme.house.table
+        table.setStyle(self._table_style(len(body)) if look is None else
+                       TableStyle([self._font(), *house_commands(look, len(body) + 1, len(cols))]))
         table.spaceBefore, table.spaceAfter = 2, 6
         return table
 
@@ -181,7 +184,7 @@ class StoryBuilder:
         for item in block.items:
             entry = self.element("LI", items)
             body = self.element("LBody", entry, label=self.element("Lbl", entry))
-            made.append(self.para(item, "bullet", bullet=BULLET, tag=body))
+            made.append(self.para(item, "bullet", bullet=self.kit.bullet, tag=body))
         return made
 
     def quote(self, block: Quote) -> Table:

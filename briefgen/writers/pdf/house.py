@@ -9,6 +9,7 @@ font's own line height (ascent plus descent), as LibreOffice and Word measure it
 from __future__ import annotations
 
 import struct
+from dataclasses import replace
 from functools import cache
 from io import BytesIO
 
@@ -19,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from briefgen.document import layout
+from briefgen.document.bullets import house_bullet
 from briefgen.document.colours import text_colour
 from briefgen.document.house import House, Rule, StyleLook
 from briefgen.document.typefaces import FontSet
@@ -71,6 +73,46 @@ def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str,
     """Our paragraph styles replaced by the reference's for every style it defines."""
     return {key: _from_look(ours[key], look, faces[key], _indents(look, text_width) if key not in _NUMBERED else {})
             for key, look in defined_looks(house).items()}
+
+
+def table_inks(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face],
+               ) -> tuple[dict[str, ParagraphStyle], dict[str, Face]]:
+    """The Table Header and Table Text styles (where the reference defines neither) in the colour and weight
+    its table style gives their rows, as the DOCX writes them (document/tablelook.py `ink`)."""
+    look, defined = house.table, defined_looks(house)
+    styles: dict[str, ParagraphStyle] = {}
+    faced: dict[str, Face] = {}
+    if look is None:
+        return styles, faced
+    for key in ("table_header", "table_cell"):
+        ink, bold = look.ink(key == "table_header")
+        if key in defined or (ink is None and bold is None):
+            continue
+        face = faces[key] if bold is None else replace(faces[key], bold=bold)
+        faced[key] = face
+        styles[key] = ParagraphStyle(ours[key].name, parent=ours[key],
+                                     fontName=fonts.font_name(face.family, face.bold, face.italic),
+                                     textColor=ours[key].textColor if ink is None else HexColor(ink))
+    return styles, faced
+
+
+def bullet_style(house: House, ours: ParagraphStyle, face: Face, fontset: FontSet, text_width: float,
+                 ) -> tuple[ParagraphStyle, str] | None:
+    """The List Bullet paragraphs' style and bullet where the reference numbers that style in a bullet list of
+    its own (document/bullets.py): the text at the list's left indent (or the style's own, which Word puts
+    first), the bullet at its hanging indent's start in the level's colour (else the text's), its glyph drawn
+    in the text's face or the fallback face that has it."""
+    own = house_bullet(house)
+    if own is None:
+        return None
+    said = house.style("list bullet").indent or own.level.indent or (0.0, 0.0, 0.0)
+    indents = _indents(StyleLook(indent=(said[0], 0.0, said[2])), text_width)  # kept within the text width
+    left, first = indents["leftIndent"], min(indents["firstLineIndent"], 0.0)
+    bullet_face = fonts.runs(own.glyph, face.family, fontset=fontset)[0][0]
+    return ParagraphStyle(
+        ours.name, parent=ours, leftIndent=left, firstLineIndent=0, bulletIndent=max(left + first, 0.0),
+        bulletFontName=fonts.font_name(bullet_face),
+        bulletColor=HexColor(own.level.colour) if own.level.colour else ours.textColor), own.glyph
 
 
 def _indents(look: StyleLook, text_width: float) -> dict[str, float]:

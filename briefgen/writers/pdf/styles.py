@@ -42,6 +42,7 @@ class Kit:
     fills: dict[str, str] = field(default_factory=dict)  # layout style -> a house style's shading
     # layout styles whose house style drops the space between two of its paragraphs (Word's contextual spacing)
     contextual: frozenset[str] = frozenset()
+    bullet: str = layout.BULLET  # the character list items are marked with (a house style's own: document/bullets.py)
 
     @property
     def text_width(self) -> float:
@@ -86,13 +87,28 @@ def kit(theme: Theme) -> Kit:
     rules: dict[str, tuple[Rule, ...]] = {}
     fills: dict[str, str] = {}
     contextual: frozenset[str] = frozenset()
+    bullet = layout.BULLET
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
     if theme.house is not None:
-        from briefgen.writers.pdf.house import defined_looks, house_faces, house_fills, house_rules, house_styles
+        from briefgen.writers.pdf.house import (
+            bullet_style,
+            defined_looks,
+            house_faces,
+            house_fills,
+            house_rules,
+            house_styles,
+            table_inks,
+        )
         faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
+        inked, inked_faces = table_inks(theme.house, styles, faces)
+        styles.update(inked)
+        faces.update(inked_faces)
+        own = bullet_style(theme.house, styles["bullet"], faces["bullet"], theme.fonts, width * mm - left - right)
+        if own is not None:
+            styles["bullet"], bullet = own
         rules, fills = house_rules(theme.house), house_fills(theme.house)
         contextual = frozenset(key for key, look in defined_looks(theme.house).items() if look.contextual)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual)
+               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual, bullet)
