@@ -11,8 +11,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # the core modules every stage may use; `templates` is the package of bundled template files
-CORE = {"errors", "workspace", "atomic", "locking", "safeio", "statefile", "text", "environment", "collector", "templates", "zips",
-        "precompiled", "forking"}
+CORE = {"errors", "workspace", "atomic", "locking", "safeio", "statefile", "text", "environment", "collector",
+        "templates", "zips", "precompiled", "forking"}
 # Each stage may import the stages listed for it (and the core modules); nothing else.
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
