@@ -14,14 +14,14 @@
   them so each may be added as a seed of its own.
 
 The message is parsed by Python's email package (lenient, as clients are: a boundary never closed ends at the end
-of the file). A message nesting more than MAX_CONTAINERS multipart or message parts is refused before parsing.
+of the file), fed in pieces without the bodies of the parts not read as text (mailparse.py), so an attachment is
+never held. A message nesting more than MAX_CONTAINERS multipart or message parts is refused before parsing.
 """
 
 from __future__ import annotations
 
 import binascii
 import codecs
-import email
 import email.policy
 import email.utils
 import quopri
@@ -34,6 +34,7 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
+from briefgen.sources.formats.mailparse import BODIES, parsed
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 from briefgen.sources.formats.tagbudget import one_seed
@@ -57,7 +58,6 @@ _FIELD = re.compile(rb"(?:From [^\r\n]*\r?\n)?[!-9;-~]+:", re.ASCII)  # a header
 _CONTAINER = re.compile(rb"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
 _PART_LINE = re.compile(rb"^--", re.MULTILINE)
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
-_BODIES = frozenset({"text/plain", "text/html"})
 # A body only its recipient's key opens (OpenPGP's, S/MIME's enveloped or opaque-signed data)
 _SEALED = frozenset({"multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime"})
 
@@ -84,7 +84,7 @@ def parse(raw: bytes) -> Message:
         raise _hostile(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts")
     if len(_PART_LINE.findall(raw)) > MAX_PART_LINES:
         raise _hostile(f"the message has more than {MAX_PART_LINES:,} part delimiters")
-    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    message = parsed(raw)
     for part in message.walk():
         _check_headers(part)
     return message
@@ -197,7 +197,7 @@ def _is_attachment(part: Message, kind: str) -> bool:
     if kind == "message/rfc822":
         return False  # a forwarded message: clients show it after the body
     disposition = (part.get_content_disposition() or "").lower()
-    return disposition == "attachment" or (not part.is_multipart() and kind not in _BODIES
+    return disposition == "attachment" or (not part.is_multipart() and kind not in BODIES
                                            and _name(part) is not None)
 
 
