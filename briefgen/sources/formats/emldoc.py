@@ -28,6 +28,7 @@ import quopri
 import re
 from dataclasses import dataclass, field
 from email.message import Message
+from itertools import islice
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT
@@ -80,14 +81,20 @@ def parse(raw: bytes) -> Message:
                         DAMAGED_HINT)
     if _HEAD_END.search(raw, 0, MAX_HEADER_BYTES + 4) is None and len(raw) > MAX_HEADER_BYTES:
         raise _hostile(f"the message's header is larger than {MAX_HEADER_BYTES // 1024} KB")
-    if len(_CONTAINER.findall(raw)) > MAX_CONTAINERS:
+    if _more_than(_CONTAINER, raw, MAX_CONTAINERS):
         raise _hostile(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts")
-    if len(_PART_LINE.findall(raw)) > MAX_PART_LINES:
+    if _more_than(_PART_LINE, raw, MAX_PART_LINES):
         raise _hostile(f"the message has more than {MAX_PART_LINES:,} part delimiters")
     message = parsed(raw)
     for part in message.walk():
         _check_headers(part)
     return message
+
+
+def _more_than(pattern: re.Pattern[bytes], raw: bytes, limit: int) -> bool:
+    """Whether `pattern` occurs more than `limit` times, counted one at a time up to the limit (a list of every
+    match of "--" in 50 MB of such lines held 900 MB)."""
+    return next(islice(pattern.finditer(raw), limit, None), None) is not None
 
 
 def _check_headers(part: Message) -> None:
