@@ -35,7 +35,7 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
-from briefgen.sources.formats.mailparse import BODIES, parsed
+from briefgen.sources.formats.mailparse import BODIES, LongHeader, parsed
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 from briefgen.sources.formats.tagbudget import one_seed
@@ -85,7 +85,10 @@ def parse(raw: bytes) -> Message:
         raise _hostile(f"the message nests more than {MAX_CONTAINERS} multipart or attached-message parts")
     if _more_than(_PART_LINE, raw, MAX_PART_LINES):
         raise _hostile(f"the message has more than {MAX_PART_LINES:,} part delimiters")
-    message = parsed(raw)
+    try:
+        message = parsed(raw, MAX_HEADER_BYTES)
+    except LongHeader:
+        raise _hostile(f"a part's header is larger than {MAX_HEADER_BYTES // 1024} KB") from None
     for part in message.walk():
         _check_headers(part)
     return message
