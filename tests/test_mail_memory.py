@@ -82,6 +82,17 @@ def test_a_parts_header_of_many_short_lines_is_refused_as_it_is_read(tmp_path: P
     assert _beyond_the_file("emldoc", path, "extract") < 1.0
 
 
+def test_a_text_body_past_a_seeds_size_is_refused_without_being_held(tmp_path: Path) -> None:
+    """A 40 MB plain body sent as it stands, in lines of 76 characters: held whole, its lines, their join and its
+    bytes, before it was found larger than the 10 MB a body may hold; now left out from there."""
+    path = tmp_path / "long.eml"
+    path.write_bytes(b"From: a@example.org\nContent-Type: text/plain; charset=utf-8\n\n" + (b"w" * 75 + b"\n") *
+                     ((40 << 20) // 76))
+    with pytest.raises(Exception, match="the message's text/plain body is larger than 10 MB"):
+        read(path.read_bytes())
+    assert _beyond_the_file("emldoc", path, "extract") < 2.0
+
+
 def test_an_outlook_attachments_stream_is_not_read(tmp_path: Path) -> None:
     """A 40 MB .msg whose attachment stream holds 38 MB: only its name is read."""
     path = tmp_path / "report.msg"
@@ -143,6 +154,6 @@ def _shape(part: Message) -> list[object]:
 @pytest.mark.parametrize("name", sorted(_cases()))
 def test_the_parts_are_those_pythons_parser_finds_with_unread_bodies_left_out(name: str) -> None:
     raw = _cases()[name]
-    ours = [_shape(part) for part in parsed(raw, MAX_HEADER_BYTES).walk()]
+    ours = [_shape(part) for part in parsed(raw, MAX_HEADER_BYTES, lambda kind: 10 << 20).walk()]
     pythons = [_shape(part) for part in email.message_from_bytes(raw, policy=email.policy.compat32).walk()]
     assert ours == pythons

@@ -35,7 +35,7 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
-from briefgen.sources.formats.mailparse import BODIES, LongHeader, parsed
+from briefgen.sources.formats.mailparse import BODIES, LongHeader, Part, parsed
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 from briefgen.sources.formats.tagbudget import one_seed
@@ -86,7 +86,7 @@ def parse(raw: bytes) -> Message:
     if _more_than(_PART_LINE, raw, MAX_PART_LINES):
         raise _hostile(f"the message has more than {MAX_PART_LINES:,} part delimiters")
     try:
-        message = parsed(raw, MAX_HEADER_BYTES)
+        message = parsed(raw, MAX_HEADER_BYTES, _max_body)
     except LongHeader:
         raise _hostile(f"a part's header is larger than {MAX_HEADER_BYTES // 1024} KB") from None
     for part in message.walk():
@@ -221,13 +221,17 @@ def _name(part: Message) -> str | None:
 
 def _payload(part: Message) -> bytes:
     """A body part's bytes, decoded from its transfer encoding; one too large to hold a seed's text is refused
-    before its text is read."""
+    before its text is read (one sent as it stands, as soon as the parser passed the bound: mailparse.py)."""
     data = part.get_payload(decode=True)
-    limit = MAX_BODY.get(part.get_content_type(), 2 * MAX_TEXT)
-    if isinstance(data, bytes) and len(data) > limit:
+    limit = _max_body(part.get_content_type())
+    if (isinstance(part, Part) and part.cut) or (isinstance(data, bytes) and len(data) > limit):
         raise SeedError(f"the message's {part.get_content_type()} body is larger than {limit // 1024 // 1024} MB, "
                         "more than a seed may hold", "split the message's text into several seeds")
     return data if isinstance(data, bytes) else b""
+
+
+def _max_body(kind: str) -> int:
+    return MAX_BODY.get(kind, 2 * MAX_TEXT)
 
 
 def _text(part: Message) -> str:
