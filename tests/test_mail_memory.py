@@ -131,7 +131,8 @@ def _cases() -> dict[str, bytes]:
     cases = dict(TRICKY)
     letter = _with_attachment(5000)
     cases.update({"a mail with CRLF line ends": letter, "LF": letter.replace(b"\r\n", b"\n"),
-                  "CR alone": letter.replace(b"\r\n", b"\r")})
+                  "CR alone": letter.replace(b"\r\n", b"\r"),
+                  "CR alone, 1 MB": _with_attachment(1 << 20).replace(b"\r\n", b"\r")})
     forward = EmailMessage()
     forward["From"] = "b@example.org"
     forward.add_attachment(b"x" * 3000, maintype="image", subtype="png", filename="p.png")

@@ -8,7 +8,12 @@ next one starting with "--" are not fed: only such a line can end a body (a MIME
 of a part, starts with "--"), and any other is kept by the parser as a line of that body and nothing else. So the
 parser builds the same tree of parts, the same headers and the same text bodies, with those bodies left out.
 A text body sent as it stands (no base64 or quoted-printable) whose lines pass the most its type may hold is left
-out too from there, the part marked `cut` (its reader refuses it, as it would the whole body).
+out too from there, the part marked `cut` (its reader refuses it, as it would the whole body). A part's header
+block is fed a line at a time and counted, and refused once larger than the bound given (LongHeader).
+
+The parser reads a line only once it has the next (a line ending in a lone CR may be half of a CRLF): every piece
+fed ends with LF, so what it has been fed it has read when its state is looked at. A message whose lines end
+with CR alone is fed whole, as before.
 
 Nothing is left out of a message forwarded in base64 or quoted-printable (which MIME forbids): the parser reads
 its encoded text as a message, and emldoc.py decodes it and parses it anew (its own attachments then left out).
@@ -138,8 +143,8 @@ class _Feed:
     def _header_line(self) -> None:
         """Feed a line of the header block the parser reads, counting it; a line no header starts ends it."""
         end = self._line_end(self.start)
-        if _HEADER.match(self.raw, self.start):
-            self.parts.header_bytes += end - self.start
+        if _HEADER.match(self.raw, self.start):  # its first line counted (all lines, where LF ends them)
+            self.parts.header_bytes += (self.raw.find(b"\r", self.start, end) + 1 or end) - self.start
             if self.parts.header_bytes > self.max_header:
                 raise LongHeader
         else:
