@@ -10,7 +10,8 @@ import struct
 from briefgen.sources.formats.lzfu import PREAMBLE
 
 SECTOR, MINI, CUTOFF = 512, 64, 4096
-FREE, END, FAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+FREE, END, FAT_SECTOR, DIFAT_SECTOR = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFC
+HEADER_DIFAT = 109  # the FAT sectors the header names
 NONE = 0xFFFFFFFF
 
 
@@ -92,13 +93,16 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     dir_count = _sectors(bytes(len(entries) * 128), SECTOR)
     data_count = sum(_sectors(entry.data, SECTOR) for entry in big)
     body_count = dir_count + len(minifat_bytes) // SECTOR + data_count
-    fat_count = 1
-    while fat_count * (SECTOR // 4) < fat_count + body_count:
+    fat_count, difat_count = 1, 0
+    while fat_count * (SECTOR // 4) < fat_count + difat_count + body_count:
         fat_count += 1
+        difat_count = _sectors(bytes(4 * max(0, fat_count - HEADER_DIFAT)), SECTOR - 4)
     fat = [FREE] * (fat_count * SECTOR // 4)
     for i in range(fat_count):
         fat[i] = FAT_SECTOR
-    at = fat_count
+    for i in range(fat_count, fat_count + difat_count):
+        fat[i] = DIFAT_SECTOR
+    at = fat_count + difat_count
     first_dir = at
     _chain(fat, at, dir_count)
     at += dir_count
@@ -116,12 +120,27 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     header = bytearray(SECTOR)
     header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     struct.pack_into("<HHHHHIII", header, 24, 0x3E, 3, 0xFFFE, 9, 6, 0, 0, 0)
+    in_header, difat = _difat(fat_count, difat_count)
     struct.pack_into("<IIIIIIII", header, 44, fat_count, first_dir, 0, CUTOFF, first_minifat,
-                     len(minifat_bytes) // SECTOR if minifat else 0, END, 0)
-    difat = [i for i in range(fat_count)] + [FREE] * (109 - fat_count)
-    struct.pack_into("<109I", header, 76, *difat)
-    fat_bytes = b"".join(struct.pack("<I", v) for v in fat)
-    return bytes(header) + fat_bytes + directory + minifat_bytes + bytes(payload)
+                     len(minifat_bytes) // SECTOR if minifat else 0, fat_count if difat_count else END,
+                     difat_count if fat_count > HEADER_DIFAT else 0)
+    struct.pack_into(f"<{HEADER_DIFAT}I", header, 76, *in_header)
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat)
+    return bytes(header) + fat_bytes + difat + directory + minifat_bytes + bytes(payload)
+
+
+def _difat(fat_count: int, difat_count: int) -> tuple[list[int], bytes]:
+    """The FAT sectors' numbers: the header's 109, then the DIFAT sectors (127 numbers and the next's each) that
+    a file of more than 109 FAT sectors (some 7 MB) needs, laid after the FAT."""
+    numbers = list(range(fat_count))
+    in_header = (numbers[:HEADER_DIFAT] + [FREE] * HEADER_DIFAT)[:HEADER_DIFAT]
+    sectors = bytearray()
+    per = SECTOR // 4 - 1
+    for i in range(difat_count):
+        chunk = numbers[HEADER_DIFAT + i * per:HEADER_DIFAT + (i + 1) * per]
+        following = fat_count + i + 1 if i < difat_count - 1 else END
+        sectors += struct.pack(f"<{per + 1}I", *(chunk + [FREE] * (per - len(chunk))), following)
+    return in_header, bytes(sectors)
 
 
 UNICODE, BINARY, LONG, TIME = 0x001F, 0x0102, 0x0003, 0x0040
@@ -151,9 +170,9 @@ def compressed_rtf(rtf: bytes) -> bytes:
 
 def message(strings: dict[int, str] | None = None, binaries: dict[int, bytes] | None = None,
             fixed: dict[int, tuple[int, int]] | None = None, attachments: tuple[str, ...] = (),
-            narrow: dict[int, bytes] | None = None) -> bytes:
+            narrow: dict[int, bytes] | None = None, attached: bytes = b"%PDF-1.4 attachment bytes") -> bytes:
     """A .msg: string properties (UTF-16; `narrow`: 8-bit, in the message's code page), binary ones, fixed ones
-    ({id: (type, value)}) and attachments."""
+    ({id: (type, value)}) and attachments (each holding the bytes `attached`)."""
     streams: dict[str, bytes] = {}
     for prop, data in (narrow or {}).items():
         streams[f"__substg1.0_{prop:04X}001E"] = data + b"\0"
@@ -167,7 +186,7 @@ def message(strings: dict[int, str] | None = None, binaries: dict[int, bytes] | 
     for i, name in enumerate(attachments):
         base = f"__attach_version1.0_#{i:08X}/"
         streams[base + f"__substg1.0_3707{UNICODE:04X}"] = (name + "\0").encode("utf-16-le")
-        streams[base + f"__substg1.0_3701{BINARY:04X}"] = b"%PDF-1.4 attachment bytes"
+        streams[base + f"__substg1.0_3701{BINARY:04X}"] = attached
         streams[base + "__properties_version1.0"] = bytes(8)
     return compound_file(streams)
 
