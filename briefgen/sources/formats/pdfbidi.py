@@ -18,6 +18,8 @@ from typing import Any
 
 from pdfminer.layout import LTChar
 
+from briefgen.sources.formats.pdflists import MARKER
+
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their supplements and presentation forms.
 _R = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
 _RTL = re.compile(f"[{_R}]")
@@ -32,6 +34,17 @@ _LTR_START = f"(?:{_LETTER_LTR.pattern}|{_SIGN}*\\d)"
 _LTR_END = f"(?:{_LETTER_LTR.pattern}|\\d{_SIGN}*)"
 _LTR_RUN = re.compile(f"{_LTR_START}(?:(?:(?!{_STRONG_R}).)*{_LTR_END})?")
 _RTL_RUN = re.compile(f"{_STRONG_R}(?:(?:(?!{_LETTER_LTR.pattern}).)*{_STRONG_R})?")
+# A right-to-left run in a left-to-right line with the numbers the Unicode bidi rules draw inside it, at its
+# other end: one after it (only a number read before the run, in the context of right-to-left text before it,
+# is drawn there); Arabic-Indic digits before it (always drawn inside the runs they touch); and other digits
+# before it where the run ends the line (a number the run's sentence goes on with; mid-line, "nested 1 ..."
+# drawn so is as likely a Latin phrase's number, read as drawn). Not a number glued to a word ("sharply1").
+_BESIDE = "[ \u00a0]*"
+_ARABIC_NUMBER = f"{_SIGN}*[\u0660-\u0669]+(?:[.,:/\u066b\u066c][\u0660-\u0669]+)*{_SIGN}*"
+_RTL_SEGMENT = re.compile(
+    f"(?:(?<![^\\W_])(?:{_ARABIC_NUMBER}{_BESIDE}"
+    f"|{_NUMBER_RUN.pattern}{_BESIDE}(?={_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?\\s*$)))?"
+    f"{_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?")
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
@@ -77,8 +90,12 @@ def evident_direction(drawn: str) -> bool | None:
     author set no direction) draws its full stop at the right, a right-to-left one at the left. A line with a
     Latin word at one end and Arabic at the other shows nothing: an English sentence going on in Arabic,
     its stop on the next line, is drawn so, as is an Arabic one going on in English (and an indented list
-    item's line filling its column is flush with the right margin only, whichever its direction)."""
+    item's line filling its column is flush with the right margin only, whichever its direction). A list's
+    bullet or number drawn at a line's left starts a left-to-right item: a right-to-left one draws it at the
+    right."""
     ends = drawn.strip()
+    if MARKER.match(ends):  # a list's bullet or number drawn at the left: a left-to-right item
+        return False
     if ends and (ends[0] in _STOPS) != (ends[-1] in _STOPS):  # a sentence's stop ends the line, where it is drawn
         return ends[0] in _STOPS
     letters = _LETTER.findall(drawn)
@@ -93,11 +110,13 @@ def logical(drawn: str, rtl: bool) -> str:
 
     The drawing of a line with one level of embedding undone: a right-to-left line is read from its right end,
     each run of Latin words or numbers in it (_LTR_RUN) kept as drawn; in a left-to-right line, each run of
-    right-to-left words (_RTL_RUN) is read from its right end, the numbers in it kept as drawn. What is read
+    right-to-left words with the numbers touching it (_RTL_SEGMENT) is read from its right end, the numbers in it
+    kept as drawn: "staff 27 [על דיווח המשרד drawn]" at a line's end reads "staff המשרד דיווח על 27", as the
+    bidi rules draw that line of a paragraph whose Hebrew sentence goes on below. What is read
     backwards has its brackets turned back ("(" drawn for ")")."""
     if rtl:
         return _backwards(drawn, _ltr_runs(drawn))
-    return _RTL_RUN.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
+    return _RTL_SEGMENT.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
 
 
 def _ltr_runs(drawn: str) -> list[re.Match[str]]:
