@@ -28,6 +28,7 @@ from briefgen.sources.formats.pdfbidi import (
     drawn_left_to_right,
     drawn_right_to_left,
     drawn_text,
+    ends_sentence,
     evident_direction,
     has_rtl,
     logical,
@@ -151,18 +152,31 @@ def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], 
     line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read cell
     by cell (_row)."""
     shown = [_evident(line, text) for line, text in box]
-    out = []
+    out: list[Line] = []
     for i, (line, text) in enumerate(box):
         parts = cells(line) if drawn and has_rtl(text) else [line]
         around = next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None), None)
-        out.append(_line(line, text, margins, mirror, around) if len(parts) == 1 else _row(parts, margins, mirror))
+        goes_on = _goes_on(out[-1], box, mirror) if out else None
+        out.append(_line(line, text, margins, mirror, (around, goes_on)) if len(parts) == 1
+                   else _row(parts, margins, mirror))
     return out
+
+
+def _goes_on(before: Line, box: list[tuple[LTTextLine, str]], mirror: float) -> bool | None:
+    """The direction of the line `before` where the next line goes on with its paragraph: it stops mid-sentence
+    and nearly fills the box's measure, ending within a quarter of it (the room a line broken before a long
+    word, or before a run of the other direction that did not fit, leaves); else None."""
+    left, right = min(line.x0 for line, _ in box), max(line.x1 for line, _ in box)
+    edge = mirror - left if before.rtl else right
+    if ends_sentence(before.text) or before.x1 < edge - max(2 * before.size, 0.25 * (right - left)):
+        return None
+    return before.rtl
 
 
 def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float) -> Line:
     """A line of cells (pdfcells.cells), each read in its own direction, left to right; the line runs in the
     direction of its last, which a cell's next line goes on in."""
-    lines = [_line(part, line_text(part).strip(), margins, mirror, None) for part in parts]
+    lines = [_line(part, line_text(part).strip(), margins, mirror, (None, None)) for part in parts]
     first, last = parts[0], parts[-1]
     text = " ".join(line.text for line in lines if line.text)
     if not lines[-1].rtl:
@@ -181,18 +195,20 @@ def _evident(line: LTTextLine, text: str) -> bool | None:
     return evident_direction(drawn_text(line).strip())
 
 
-def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float, around: bool | None) -> Line:
+def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float,
+          context: tuple[bool | None, bool | None]) -> Line:
     """A line's record: its text in reading order (pdfbidi.py); a right-to-left line's left and right edges
     swapped across the page (`mirror`: the sum of the page's two edges), so its start is its x0, as a
     left-to-right line's is, for the paragraph rules (indents, short last lines) to read alike. `margins`: the
-    left and right edges of the page's text; `around`: the direction the lines around it show."""
+    left and right edges of the page's text; `context`: the direction the lines around it show, and that of the
+    paragraph it goes on with (pdfbidi.drawn_right_to_left)."""
     size, text = _size(line), _DRAWN_SOFT_HYPHEN.sub("-", _marks_joined(text))
     if not has_rtl(text):
         return Line(bullet_text(text), line.x0, line.x1, line.y0, size, spaced=_spaced_end(line))
     drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
     if drawn_left_to_right(drawn):
         text = drawn_text(line).strip()
-        rtl = drawn_right_to_left(text, _flush(line, margins), around)
+        rtl = drawn_right_to_left(text, _flush(line, margins), *context)
         text = _marks_joined(logical(text, rtl))
     else:
         rtl = read_right_to_left(text)
