@@ -28,11 +28,18 @@ def _paragraph(n: int) -> str:
     return f"{words.capitalize()} {HEBREW} {ARABIC}"
 
 
+def _item(n: int) -> str:
+    words = " ".join(WORDS[(n * 5 + k) % len(WORDS)] for k in range(n))
+    return f"{words.capitalize()} {HEBREW}"
+
+
 @pytest.fixture(scope="module")
 def laid_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str], list[str], str]:
     """(the Markdown, briefgen's paragraphs of the PDF, the DOCX's text export, pdftotext's text)."""
     folder = tmp_path_factory.mktemp("rtl-paragraphs")
-    markdown = "# Numbers\n\n" + "\n\n".join(_paragraph(n) for n in range(4, 22)) + "\n"
+    items = "".join(f"- {_item(n)}\n" for n in range(6, 14)) + "\n"
+    items += "".join(f"{n}. {_item(n)}\n" for n in range(6, 14))
+    markdown = "# Numbers\n\n" + "\n\n".join(_paragraph(n) for n in range(4, 22)) + "\n\n" + items
     pdf = office_pdfs([Source("made", markdown)], folder)[0]
     read = list(extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs)
     return markdown, read, oracle(folder / "made.docx", folder), pdftotext(pdf)
@@ -44,8 +51,8 @@ def test_a_number_a_line_break_leaves_beside_a_right_to_left_run_reads_in_its_pl
     lines = text.splitlines()
     assert any(re.search(f"[a-z] 27 {_EMBEDDED}$", line) for line in lines)  # "staff 27 [Hebrew]" ends a line
     assert any(re.search(f"[a-z] \\.{_EMBEDDED}", line) for line in lines)  # the Hebrew's stop, drawn before it
-    assert all("על 27 רחפנים" in p and "عن ٣٤٥ طائرة" in p for p in read[1:])  # as the source writes them
-    assert [p for p in read if "27" in p] == [p for p in shown if "27" in p]
+    assert all("על 27 רחפנים" in p and "عن ٣٤٥ طائرة" in p for p in read[1:19])  # as the source writes them
+    assert read[1:19] == shown[1:19]
     assert faults(read, shown, markdown) == []
 
 
@@ -56,5 +63,16 @@ def test_a_paragraph_whose_lines_change_direction_reads_as_one(
     # a line of Hebrew and Arabic alone inside a paragraph that starts and ends its lines in English
     assert any(re.search(f"[{_RTL}]", line) and not latin.search(line) and not line.endswith(".")
                for line in text.splitlines())
-    assert len(read) == len(shown) == 19
-    assert all(latin.match(p) for p in read[1:])
+    assert len(read) == len(shown) == 35
+    assert all(latin.match(p) for p in read[1:19])
+
+
+def test_a_list_items_line_flush_right_only_reads_left_to_right_from_its_marker(
+        laid_out: tuple[str, list[str], list[str], str]) -> None:
+    """An indented item's line, "• Drone … office 27 [the Hebrew]" filling its column, is flush with the right
+    margin only and shows Latin at one end and Hebrew at the other: it was read as a right-to-left line (its
+    Hebrew first, its bullet last). The marker drawn at its left says it is a left-to-right item."""
+    markdown, read, shown, _ = laid_out
+    assert [p[:2] for p in read[19:]] == ["• "] * 8 + [f"{n}." for n in range(6, 10)] + [f"{n}" for n in range(10, 14)]
+    assert all(p.endswith(HEBREW) for p in read[19:])
+    assert faults(read, shown, markdown) == []
