@@ -19,6 +19,7 @@ from briefgen.sources.formats.pdfbidi import (
     has_rtl,
     logical,
     read_right_to_left,
+    stated_direction,
 )
 from briefgen.sources.formats.pdfcells import cells
 from briefgen.sources.formats.pdflists import bullet_text
@@ -31,21 +32,67 @@ _DRAWN_SOFT_HYPHEN = re.compile(r"\u00ad(?=[^\W\d_])")
 _SPACE_BEFORE = re.compile(r"\s+(?=([^\x00-\u02ff]))")
 
 
-def box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float,
-              drawn: bool) -> list[Line]:
-    """The records of a text box's lines (_line), a line whose own drawing does not show its direction taking
-    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left); a
-    line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read cell
-    by cell (_row)."""
+def page_lines(boxes: list[list[tuple[LTTextLine, str]]], margins: tuple[float, float], mirrors: list[float],
+               drawn: bool) -> list[list[Line]]:
+    """The records of each text box's lines (box_lines: `margins`, the left and right edges of the page's text;
+    `mirrors`, each box's mirror), the lines before one that states its direction read in it (_stated_back);
+    a line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read
+    cell by cell (_row)."""
+    pieces = [[cells(line) if drawn and has_rtl(text) else [line] for line, text in box] for box in boxes]
+    read = [box_lines(box, parts, margins, mirror) for box, parts, mirror in zip(boxes, pieces, mirrors, strict=True)]
+    _stated_back([(box[i][1], pieces[k][i], mirrors[k], read[k], i) for k, box in enumerate(boxes)
+                  for i in range(len(box))], margins)
+    return read
+
+
+def box_lines(box: list[tuple[LTTextLine, str]], pieces: list[list[LTTextLine]], margins: tuple[float, float],
+              mirror: float) -> list[Line]:
+    """The records of a text box's lines (_line; of its cells, `pieces`, _row), a line whose own drawing does
+    not show its direction taking that of the paragraph it goes on with (_goes_on), else the direction the next
+    line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left)."""
     shown = [_evident(line, text) for line, text in box]
     out: list[Line] = []
-    for i, (line, text) in enumerate(box):
-        parts = cells(line) if drawn and has_rtl(text) else [line]
+    for i, (_, text) in enumerate(box):
         around = next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None), None)
         goes_on = _goes_on(out[-1], box, mirror) if out else None
-        out.append(_line(line, text, margins, mirror, (around, goes_on)) if len(parts) == 1
-                   else _row(parts, margins, mirror))
+        out.append(_read(pieces[i], text, margins, mirror, (around, goes_on)))
     return out
+
+
+def _read(parts: list[LTTextLine], text: str, margins: tuple[float, float], mirror: float,
+          context: tuple[bool | None, bool | None]) -> Line:
+    """A line's record (_line), or a row's of the cells it was cut in (_row)."""
+    return _line(parts[0], text, margins, mirror, context) if len(parts) == 1 else _row(parts, margins, mirror, context)
+
+
+_Read = tuple[str, list[LTTextLine], float, list[Line], int]  # text, pieces, mirror, the box's records, index
+
+
+def _stated_back(lines: list[_Read], margins: tuple[float, float]) -> None:
+    """The lines before a line whose stop or marker states its direction (pdfbidi.stated_direction) in its
+    paragraph, read in that direction (their records replaced in place): each stopping mid-sentence, the next
+    line just below it and starting at the same edge as it, or as its last cell (its paragraph's side), in this
+    box or the next. A table cell's Arabic paragraph that LibreOffice sets left to right (no direction given)
+    shows it by its last line's stop alone, drawn at the right; its other lines, Arabic from end to end,
+    showed the other direction and were read apart."""
+    carry: bool | None = None
+    for n in range(len(lines) - 1, -1, -1):
+        text, parts, mirror, out, i = lines[n]
+        own = stated_direction(drawn_text(parts[-1]).strip()) if has_rtl(text) else None
+        if own is not None:
+            carry = own
+        elif carry is None or ends_sentence(out[i].text) or not _follows(parts[-1], lines[n + 1][1][-1], carry):
+            carry = None
+        elif out[i].rtl != carry:
+            out[i] = _read(parts, text, margins, mirror, (None, carry))
+
+
+def _follows(line: LTTextLine, below: LTTextLine, rtl: bool) -> bool:
+    """Whether `below` is the next line of `line`'s paragraph as far as their places show: just below it, and
+    starting at the same edge (their right edges for right-to-left lines, else their left)."""
+    size = max(_size(line), _size(below))
+    start = line.x1 - below.x1 if rtl else line.x0 - below.x0
+    return abs(start) < size and -0.5 * size < line.y0 - below.y1 < size
 
 
 def _goes_on(before: Line, box: list[tuple[LTTextLine, str]], mirror: float) -> bool | None:
@@ -59,10 +106,12 @@ def _goes_on(before: Line, box: list[tuple[LTTextLine, str]], mirror: float) -> 
     return before.rtl
 
 
-def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float) -> Line:
+def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float,
+         context: tuple[bool | None, bool | None] = (None, None)) -> Line:
     """A line of cells (pdfcells.cells), each read in its own direction, left to right; the line runs in the
     direction of its last, which a cell's next line goes on in."""
-    lines = [_line(part, line_text(part).strip(), margins, mirror, (None, None)) for part in parts]
+    lines = [_line(part, line_text(part).strip(), margins, mirror, context if part is parts[-1] else (None, None))
+             for part in parts]
     first, last = parts[0], parts[-1]
     text = " ".join(line.text for line in lines if line.text)
     if not lines[-1].rtl:

@@ -25,7 +25,7 @@ from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.pdfbidi import (
     has_rtl,
 )
-from briefgen.sources.formats.pdfboxlines import box_lines
+from briefgen.sources.formats.pdfboxlines import page_lines
 from briefgen.sources.formats.pdfcells import draws_spaces
 from briefgen.sources.formats.pdflines import Page, paragraphs
 from briefgen.sources.formats.pdfpage import Block
@@ -119,7 +119,8 @@ def _blocks(page: LTPage) -> list[Block]:
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
     drawn, rtl = draws_spaces(lines), sum(has_rtl(text) for box in boxes for _, text in box)
     across = float(page.x0 + page.x1) if 2 * rtl > len(lines) else None  # most lines right to left: the page's
-    blocks = [box_lines(box, margins, _mirror(box, across), drawn) for box in boxes if box]
+    boxes = [box for box in boxes if box]
+    blocks = page_lines(boxes, margins, [_mirror(box, across) for box in boxes], drawn)
     return [block for block in blocks if block]
 
 
