@@ -28,3 +28,16 @@ def test_a_number_beside_a_right_to_left_cell_reads_before_it(tmp_path: Path) ->
     read = [normalise(p) for p in extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs]
     # the number, then its cell's text in the order it is written, whole, each row's apart from the next's
     assert [p for p in read if p[0].isdigit()] == [normalise(f"{number} {cell}") for number, cell in ROWS]
+
+
+def test_a_tight_tables_one_line_rows_read_apart(tmp_path: Path) -> None:
+    """A narrow table's rows, a right-aligned number then an Arabic or Hebrew cell, each one line, set close:
+    pdfminer makes one block of them, and no stop ends any, so they were read as one paragraph (`0 המשרד דיווח
+    1 أعلنت الوزارة 2 …`). A line of cells read apart is its row: the next row starts a paragraph; LibreOffice's
+    text export has each cell apart."""
+    cells = ["המשרד דיווח", "أعلنت الوزارة", "רחפנים חדשים", "طائرة مسيّرة", "בשנה זו", "في العام"]
+    rows = "".join(f"| {k} | {cell} |\n" for k, cell in enumerate(cells))
+    prose = "The office said the fleet grew again this year, and the ministry said so in March."  # spaces drawn
+    pdf = office_pdfs([Source("tight", f"# Table\n\n{prose}\n\n| N | Cell |\n|--:|---|\n{rows}\nEnd.\n")], tmp_path)[0]
+    read = [normalise(p) for p in extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs]
+    assert [p for p in read if p[0].isdigit()] == [normalise(f"{k} {cell}") for k, cell in enumerate(cells)]

@@ -42,7 +42,27 @@ def page_lines(boxes: list[list[tuple[LTTextLine, str]]], margins: tuple[float, 
     read = [box_lines(box, parts, margins, mirror) for box, parts, mirror in zip(boxes, pieces, mirrors, strict=True)]
     _stated_back([(box[i][1], pieces[k][i], mirrors[k], read[k], i) for k, box in enumerate(boxes)
                   for i in range(len(box))], margins)
-    return read
+    return _rows_apart([(line, parts, i == 0) for block, box_parts in zip(read, pieces, strict=True)
+                        for i, (line, parts) in enumerate(zip(block, box_parts, strict=True))])
+
+
+def _rows_apart(lines: list[tuple[Line, list[LTTextLine], bool]]) -> list[list[Line]]:
+    """A page's lines (each with its cells and whether it starts its text box) in blocks, one a box, but cut
+    after each line of cells (more than one) unless the next line goes on in its last cell (no line of cells,
+    just below it at that cell's edge: a cell's next line, which pdfminer may put in a box of its own, joins
+    it). A tight table's one-line rows (a right-aligned number, then an Arabic or Hebrew cell) are one box to
+    pdfminer, and no stop ends them: they were read as one paragraph, `4,567 המשרד דיווח 88 أعلنت الوزارة`."""
+    out: list[list[Line]] = []
+    for n, (line, parts, starts) in enumerate(lines):
+        before = lines[n - 1] if n else None
+        if before is not None and len(before[1]) > 1:
+            joined = len(parts) == 1 and _follows(before[1][-1], parts[-1], before[0].rtl)
+        else:
+            joined = not starts
+        if not out or not joined:
+            out.append([])
+        out[-1].append(line)
+    return out
 
 
 def box_lines(box: list[tuple[LTTextLine, str]], pieces: list[list[LTTextLine]], margins: tuple[float, float],
@@ -71,17 +91,18 @@ _Read = tuple[str, list[LTTextLine], float, list[Line], int]  # text, pieces, mi
 def _stated_back(lines: list[_Read], margins: tuple[float, float]) -> None:
     """The lines before a line whose stop or marker states its direction (pdfbidi.stated_direction) in its
     paragraph, read in that direction (their records replaced in place): each stopping mid-sentence, the next
-    line just below it and starting at the same edge as it, or as its last cell (its paragraph's side), in this
-    box or the next. A table cell's Arabic paragraph that LibreOffice sets left to right (no direction given)
-    shows it by its last line's stop alone, drawn at the right; its other lines, Arabic from end to end,
-    showed the other direction and were read apart."""
+    line just below it, no line of cells, and starting at the same edge as it, or as its last cell (its
+    paragraph's side), in this box or the next. A table cell's Arabic paragraph that LibreOffice sets left to
+    right (no direction given) shows it by its last line's stop alone, drawn at the right; its other lines,
+    Arabic from end to end, showed the other direction and were read apart."""
     carry: bool | None = None
     for n in range(len(lines) - 1, -1, -1):
         text, parts, mirror, out, i = lines[n]
         own = stated_direction(drawn_text(parts[-1]).strip()) if has_rtl(text) else None
         if own is not None:
             carry = own
-        elif carry is None or ends_sentence(out[i].text) or not _follows(parts[-1], lines[n + 1][1][-1], carry):
+        elif carry is None or ends_sentence(out[i].text) or len(lines[n + 1][1]) > 1 \
+                or not _follows(parts[-1], lines[n + 1][1][-1], carry):
             carry = None
         elif out[i].rtl != carry:
             out[i] = _read(parts, text, margins, mirror, (None, carry))
@@ -115,8 +136,8 @@ def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float,
     first, last = parts[0], parts[-1]
     text = " ".join(line.text for line in lines if line.text)
     if not lines[-1].rtl:
-        return Line(text, first.x0, last.x1, first.y0, lines[0].size)
-    return Line(text, mirror - last.x1, mirror - first.x0, first.y0, lines[0].size, rtl=True)
+        return Line(text, first.x0, last.x1, first.y0, lines[0].size, cells=True)
+    return Line(text, mirror - last.x1, mirror - first.x0, first.y0, lines[0].size, rtl=True, cells=True)
 
 
 def _evident(line: LTTextLine, text: str) -> bool | None:
