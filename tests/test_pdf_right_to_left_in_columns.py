@@ -24,6 +24,5 @@ def test_a_paragraph_ending_in_arabic_in_the_left_column_reads_whole(tmp_path: P
     arabic = next(word for word in pdf_words(pdf) if word.text == "٣٤٥")  # the first Arabic line's
     assert arabic.left < 297  # the paragraph's Arabic line is in the left column (of an A4 page's 595 points)
     read = list(extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs)
-    # read in order, next to each other (still three paragraphs: where its lines change direction, so does it)
-    k = next(k for k, p in enumerate(read) if p.startswith("See the office report for Shuffle"))
-    assert normalise(" ".join(read[k:k + 3])) == normalise(paragraph)
+    # read in order, one paragraph though its lines change direction (test_pdf_right_to_left_paragraphs.py)
+    assert normalise(paragraph) in [normalise(p) for p in read]

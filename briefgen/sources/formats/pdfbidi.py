@@ -18,6 +18,8 @@ from typing import Any
 
 from pdfminer.layout import LTChar
 
+from briefgen.sources.formats.pdflists import MARKER
+
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their supplements and presentation forms.
 _R = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
 _RTL = re.compile(f"[{_R}]")
@@ -32,6 +34,20 @@ _LTR_START = f"(?:{_LETTER_LTR.pattern}|{_SIGN}*\\d)"
 _LTR_END = f"(?:{_LETTER_LTR.pattern}|\\d{_SIGN}*)"
 _LTR_RUN = re.compile(f"{_LTR_START}(?:(?:(?!{_STRONG_R}).)*{_LTR_END})?")
 _RTL_RUN = re.compile(f"{_STRONG_R}(?:(?:(?!{_LETTER_LTR.pattern}).)*{_STRONG_R})?")
+# A right-to-left run in a left-to-right line with the numbers the Unicode bidi rules draw inside it, at its
+# other end: one after it (only a number read before the run, in the context of right-to-left text before it,
+# is drawn there); Arabic-Indic digits before it (always drawn inside the runs they touch); and other digits
+# before it where the run ends the line (a number the run's sentence goes on with; mid-line, "nested 1 ..."
+# drawn so is as likely a Latin phrase's number, read as drawn), and so a stop or comma glued to its left (its
+# sentence's end, the paragraph going on in right-to-left text on the next line). Not a number glued to a word
+# ("sharply1").
+_BESIDE = "[ \u00a0]*"
+_ARABIC_NUMBER = f"{_SIGN}*[\u0660-\u0669]+(?:[.,:/\u066b\u066c][\u0660-\u0669]+)*{_SIGN}*"
+_RTL_SEGMENT = re.compile(
+    f"(?:(?<![^\\W_])(?:{_ARABIC_NUMBER}{_BESIDE}"
+    f"|(?:{_NUMBER_RUN.pattern}{_BESIDE}|[{_STOPS},;:\u060c\u061b]+)"
+    f"(?={_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?\\s*$)))?"
+    f"{_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?")
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
@@ -53,11 +69,20 @@ def read_right_to_left(text: str) -> bool:
     return first is not None and has_rtl(first.group())
 
 
-def drawn_right_to_left(drawn: str, flush: str | None, around: bool | None = None) -> bool:
-    """Whether a line drawn left to right runs right to left: as the line shows it (evident_direction); else
-    as the lines `around` it in its block show theirs (its paragraph's direction); else by the side the line is
-    flush with and the other not (`flush`: "left", "right" or None); else by the direction most of its letters
-    have."""
+def drawn_right_to_left(drawn: str, flush: str | None, around: bool | None = None,
+                        goes_on: bool | None = None) -> bool:
+    """Whether a line drawn left to right runs right to left: as its list marker or sentence's stop shows it
+    (stated_direction); else as the paragraph it goes on with runs (`goes_on`: the direction of the line
+    before, full and stopping mid-sentence; a paragraph's direction is its first strong letter's, so a line
+    of Hebrew going on with an English sentence is a left-to-right paragraph's line); else as its letters show
+    it (evident_direction); else as the lines `around` it in its block show theirs; else by the side the line
+    is flush with and the other not (`flush`: "left", "right" or None); else by the direction most of its
+    letters have."""
+    stated = stated_direction(drawn)
+    if stated is not None:
+        return stated
+    if goes_on is not None:
+        return goes_on
     evident = evident_direction(drawn)
     if evident is not None:
         return evident
@@ -69,18 +94,36 @@ def drawn_right_to_left(drawn: str, flush: str | None, around: bool | None = Non
     return 2 * sum(map(has_rtl, letters)) > len(letters)
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a line in reading order ends a sentence (its stop, maybe in a script's own form, last)."""
+    return text.rstrip()[-1:] in tuple(_STOPS)
+
+
+def stated_direction(drawn: str) -> bool | None:
+    """Whether a line drawn left to right runs right to left, where a mark at its ends shows it; None where
+    none does. A list's bullet or number drawn at a line's left starts a left-to-right item: a right-to-left
+    one draws it at the right. A sentence's stop at one end and none at the other is the line's end: an
+    Arabic sentence in a left-to-right paragraph (a document whose author set no direction) draws its full
+    stop at the right, a right-to-left one at the left."""
+    ends = drawn.strip()
+    if MARKER.match(ends):
+        return False
+    if ends and (ends[0] in _STOPS) != (ends[-1] in _STOPS):
+        return ends[0] in _STOPS
+    return None
+
+
 def evident_direction(drawn: str) -> bool | None:
     """Whether a line drawn left to right runs right to left, where the line itself shows it; None where it
-    does not. A right-to-left line starts at its right end, a left-to-right one at its left: when the letters
-    at both ends are of one direction, the line is of that direction. Before that, a sentence's stop at one end
-    and none at the other is the line's end: an Arabic sentence in a left-to-right paragraph (a document whose
-    author set no direction) draws its full stop at the right, a right-to-left one at the left. A line with a
-    Latin word at one end and Arabic at the other shows nothing: an English sentence going on in Arabic,
-    its stop on the next line, is drawn so, as is an Arabic one going on in English (and an indented list
-    item's line filling its column is flush with the right margin only, whichever its direction)."""
-    ends = drawn.strip()
-    if ends and (ends[0] in _STOPS) != (ends[-1] in _STOPS):  # a sentence's stop ends the line, where it is drawn
-        return ends[0] in _STOPS
+    does not. Its marks first (stated_direction). A right-to-left line starts at its right end, a
+    left-to-right one at its left: when the letters at both ends are of one direction, the line is of that
+    direction. A line with a Latin word at one end and Arabic at the other shows nothing: an English sentence
+    going on in Arabic, its stop on the next line, is drawn so, as is an Arabic one going on in English (and
+    an indented list item's line filling its column is flush with the right margin only, whichever its
+    direction)."""
+    stated = stated_direction(drawn)
+    if stated is not None:
+        return stated
     letters = _LETTER.findall(drawn)
     if not letters:
         return False
@@ -93,11 +136,13 @@ def logical(drawn: str, rtl: bool) -> str:
 
     The drawing of a line with one level of embedding undone: a right-to-left line is read from its right end,
     each run of Latin words or numbers in it (_LTR_RUN) kept as drawn; in a left-to-right line, each run of
-    right-to-left words (_RTL_RUN) is read from its right end, the numbers in it kept as drawn. What is read
+    right-to-left words with the numbers touching it (_RTL_SEGMENT) is read from its right end, the numbers in it
+    kept as drawn: "staff 27 [על דיווח המשרד drawn]" at a line's end reads "staff המשרד דיווח על 27", as the
+    bidi rules draw that line of a paragraph whose Hebrew sentence goes on below. What is read
     backwards has its brackets turned back ("(" drawn for ")")."""
     if rtl:
         return _backwards(drawn, _ltr_runs(drawn))
-    return _RTL_RUN.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
+    return _RTL_SEGMENT.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
 
 
 def _ltr_runs(drawn: str) -> list[re.Match[str]]:

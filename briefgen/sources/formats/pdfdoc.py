@@ -10,14 +10,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import unicodedata
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from pdfminer.layout import LAParams, LTChar, LTFigure, LTPage, LTTextBox, LTTextLine
+from pdfminer.layout import LAParams, LTFigure, LTPage, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
@@ -25,17 +23,11 @@ from pdfminer.utils import decode_text
 
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.pdfbidi import (
-    drawn_left_to_right,
-    drawn_right_to_left,
-    drawn_text,
-    evident_direction,
     has_rtl,
-    logical,
-    read_right_to_left,
 )
-from briefgen.sources.formats.pdfcells import cells, draws_spaces
-from briefgen.sources.formats.pdflines import Line, Page, paragraphs
-from briefgen.sources.formats.pdflists import bullet_text
+from briefgen.sources.formats.pdfboxlines import page_lines
+from briefgen.sources.formats.pdfcells import draws_spaces
+from briefgen.sources.formats.pdflines import Page, paragraphs
 from briefgen.sources.formats.pdfpage import Block
 from briefgen.sources.formats.pdfreader import MAX_PAGES, TooManyPages, pages
 from briefgen.sources.formats.pdfrepair import RepairedDocument
@@ -51,10 +43,6 @@ DAMAGED_HINT = "open it in a PDF viewer and save or print it to a new PDF"
 MAX_EXPANDED = 256 * 1024 * 1024
 _STREAM_START = re.compile(rb"stream\r?\n")
 TURNED_GAP = 72.0  # the space set between a page and its text read turned (pdfturns.py): no line runs on over it
-# A soft hyphen drawn inside a line is a hyphen seen there: a producer that maps its hyphen glyph to U+00AD (typst,
-# after Ghostscript dropped the /ActualText that read it "-": "EU­Kommission") draws it only where it shows.
-_DRAWN_SOFT_HYPHEN = re.compile(r"\u00ad(?=[^\W\d_])")
-_SPACE_BEFORE = re.compile(r"\s+(?=([^\x00-\u02ff]))")
 
 
 def _check_header(raw: bytes) -> None:
@@ -131,7 +119,8 @@ def _blocks(page: LTPage) -> list[Block]:
     margins = (min((ln.x0 for ln in lines), default=0.0), max((ln.x1 for ln in lines), default=0.0))
     drawn, rtl = draws_spaces(lines), sum(has_rtl(text) for box in boxes for _, text in box)
     across = float(page.x0 + page.x1) if 2 * rtl > len(lines) else None  # most lines right to left: the page's
-    blocks = [_box_lines(box, margins, _mirror(box, across), drawn) for box in boxes if box]
+    boxes = [box for box in boxes if box]
+    blocks = page_lines(boxes, margins, [_mirror(box, across) for box in boxes], drawn)
     return [block for block in blocks if block]
 
 
@@ -142,91 +131,6 @@ def _mirror(box: list[tuple[LTTextLine, str]], across: float | None) -> float:
     if across is not None:
         return across
     return float(min(line.x0 for line, _ in box) + max(line.x1 for line, _ in box))
-
-
-def _box_lines(box: list[tuple[LTTextLine, str]], margins: tuple[float, float], mirror: float,
-               drawn: bool) -> list[Line]:
-    """The records of a text box's lines (_line), a line whose own drawing does not show its direction taking
-    the direction the next line shows, else the one before (its paragraph's: pdfbidi.drawn_right_to_left); a
-    line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read cell
-    by cell (_row)."""
-    shown = [_evident(line, text) for line, text in box]
-    out = []
-    for i, (line, text) in enumerate(box):
-        parts = cells(line) if drawn and has_rtl(text) else [line]
-        around = next((d for d in [*shown[i + 1:], *shown[:i][::-1]] if d is not None), None)
-        out.append(_line(line, text, margins, mirror, around) if len(parts) == 1 else _row(parts, margins, mirror))
-    return out
-
-
-def _row(parts: list[LTTextLine], margins: tuple[float, float], mirror: float) -> Line:
-    """A line of cells (pdfcells.cells), each read in its own direction, left to right; the line runs in the
-    direction of its last, which a cell's next line goes on in."""
-    lines = [_line(part, line_text(part).strip(), margins, mirror, None) for part in parts]
-    first, last = parts[0], parts[-1]
-    text = " ".join(line.text for line in lines if line.text)
-    if not lines[-1].rtl:
-        return Line(text, first.x0, last.x1, first.y0, lines[0].size)
-    return Line(text, mirror - last.x1, mirror - first.x0, first.y0, lines[0].size, rtl=True)
-
-
-def _evident(line: LTTextLine, text: str) -> bool | None:
-    """Whether a line runs right to left, where it shows it (pdfbidi.evident_direction); a line without
-    right-to-left letters runs left to right."""
-    if not has_rtl(text):
-        return False
-    drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
-    if not drawn_left_to_right(drawn):
-        return read_right_to_left(text)
-    return evident_direction(drawn_text(line).strip())
-
-
-def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: float, around: bool | None) -> Line:
-    """A line's record: its text in reading order (pdfbidi.py); a right-to-left line's left and right edges
-    swapped across the page (`mirror`: the sum of the page's two edges), so its start is its x0, as a
-    left-to-right line's is, for the paragraph rules (indents, short last lines) to read alike. `margins`: the
-    left and right edges of the page's text; `around`: the direction the lines around it show."""
-    size, text = _size(line), _DRAWN_SOFT_HYPHEN.sub("-", _marks_joined(text))
-    if not has_rtl(text):
-        return Line(bullet_text(text), line.x0, line.x1, line.y0, size, spaced=_spaced_end(line))
-    drawn = [char.x0 for char in line if isinstance(char, LTChar) and has_rtl(char.get_text())]
-    if drawn_left_to_right(drawn):
-        text = drawn_text(line).strip()
-        rtl = drawn_right_to_left(text, _flush(line, margins), around)
-        text = _marks_joined(logical(text, rtl))
-    else:
-        rtl = read_right_to_left(text)
-    if not rtl:
-        return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
-    return Line(bullet_text(text), mirror - line.x1, mirror - line.x0, line.y0, size, rtl=True)
-
-
-def _spaced_end(line: LTTextLine) -> bool | None:
-    """Whether a line ends at a space it draws, or at none while it draws its other spaces (Line.spaced)."""
-    spaces = [char.get_text().isspace() for char in line if isinstance(char, LTChar)]
-    return True if spaces and spaces[-1] else False if any(spaces) else None
-
-
-def _marks_joined(text: str) -> str:
-    """`text` without the spaces pdfminer puts before a combining mark drawn as a glyph of its own (an Arabic
-    tanween, a Devanagari vowel sign, a Hebrew point): "وفق ًا" is "وفقًا", "न े" is "ने"."""
-    if text.isascii():
-        return text
-    return _SPACE_BEFORE.sub(lambda found: "" if unicodedata.category(found.group(1))[0] == "M" else found.group(),
-                             text)
-
-
-def _size(line: LTTextLine) -> float:
-    """A line's type size: the height most of its characters have (a raised footnote number or a subscript
-    makes the line's own box taller, not its type larger)."""
-    sizes = Counter(round(char.height, 1) for char in line if isinstance(char, LTChar))
-    return sizes.most_common(1)[0][0] if sizes else float(line.height)
-
-
-def _flush(line: LTTextLine, margins: tuple[float, float]) -> str | None:
-    """The side of the page's text a line is flush with and the other not: "left", "right", or None."""
-    left, right = line.x0 - margins[0] < line.height, margins[1] - line.x1 < line.height
-    return None if left == right else "left" if left else "right"
 
 
 def extract(raw: bytes) -> Extracted:

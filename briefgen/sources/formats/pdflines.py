@@ -190,8 +190,9 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     block's left edge on the page; `closest`, the least distance between two of the block's lines; `above`,
     the list number the nearest numbered line above it starts with."""
     size, before = line.size, prev.size
-    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl or LEADERED.search(prev.text):
-        return True  # another size or direction; a table of contents' entry ends at its page number
+    if abs(size - before) > 0.08 * max(size, before) or line.rtl != prev.rtl or LEADERED.search(prev.text) \
+            or (prev.cells and line.cells):
+        return True  # another size or direction; a table of contents' entry ends at its page number; a table's row
     marker = MARKER.match(line.text)
     if marker and marker.group("bullet"):
         return True
@@ -279,9 +280,9 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
     paragraph spacing between them). Never a block below the paragraph's last line and wholly before its start
     on the line (a table's next row, its first cell, after the row's last cell), nor after a table of contents'
-    entry (LEADERED)."""
+    entry (LEADERED), nor after a line of table cells read apart (Line.cells: its cell's next line is in its block)."""
     end = last.end
-    if first.rtl != end.rtl or (same_page and first.y0 < end.y0 and first.x1 < end.x0) \
+    if end.cells or first.rtl != end.rtl or (same_page and first.y0 < end.y0 and first.x1 < end.x0) \
             or LEADERED.search(last.text):
         return False  # below and wholly before its end: a table's next row; after a table of contents' entry
     if runs_on(last.text, text):

@@ -23,6 +23,7 @@ class Line:
     # whether it ends at a space the PDF draws (True), at none where it draws its other spaces as characters
     # (False: a line's end inside a word, as LibreOffice breaks Korean and Thai), or None: it draws no spaces
     spaced: bool | None = None
+    cells: bool = False  # a line of table cells read apart (pdfcells.py): its paragraph goes on in no other block
 
 
 Block = list[Line]
