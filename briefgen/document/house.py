@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from briefgen.document.borders import Rule
 from briefgen.document.layout import estimated_lines
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ Align = Literal["left", "center", "right", "justify"]
 TabKind = Literal["left", "center", "right", "decimal"]  # how text sits at a tab stop
 TabStops = tuple[tuple[float, TabKind], ...]  # a paragraph's tab stops: points from the margin, how text sits at each
 Indent = tuple[float, float, float]  # a paragraph's left, right and first-line indents, points (hanging < 0)
-Side = Literal["top", "bottom", "left", "right"]
 
 # The main part's content types a reference DOCX may declare: a document or a template (.dotx), with macros
 # or without (.docm, .dotm). The DOCX writer opens each as a document; macros are never carried over.
@@ -66,22 +66,6 @@ def substitute_note(name: str) -> str:
         return ""
     return (f"font {name!r} is not bundled: the PDF uses {pdf_family(name)} in its place, which is not "
             f"metric-compatible, so lines may break differently in the DOCX and the PDF")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One side of a paragraph border (Word's w:pBdr), as Word draws it: a line `width` points thick,
-    `space` points from the text (the paragraph grows by both, above a top rule and below a bottom one)."""
-
-    side: Side
-    width: float
-    space: float = 0.0
-    colour: str | None = None  # "#RRGGBB"; None: Word's "auto", black
-
-    @property
-    def room(self) -> float:
-        """The height a top or bottom rule adds to its paragraph."""
-        return self.space + self.width
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.document.borders import Rule
 from briefgen.document.colours import text_colour
-from briefgen.document.house import Rule
 
 Edges = tuple[tuple[str, Rule | None], ...]  # edge ("top", "bottom", "left", "right", "insideH", "insideV") ->
 # its line, None where the style says "no line" (nil), the edge absent where it says nothing

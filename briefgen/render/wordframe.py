@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from briefgen.document.borders import Rule, Side
 from briefgen.document.colours import BLACK, PAGE
-from briefgen.document.house import Rule, Side
 from briefgen.document.wordvalues import BORDERS, EIGHTHS, SHADINGS, measure
 from briefgen.render.wordml import W
 from briefgen.render.wordtheme import FILL, WordTheme

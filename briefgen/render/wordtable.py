@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from xml.etree.ElementTree import Element
 
-from briefgen.document.house import Side
+from briefgen.document.borders import Side
 from briefgen.document.tablelook import BRIEF_TABLE, EDGES, MOST_CELL_MARGIN, CellLook, Edges, TableLook
 from briefgen.document.wordvalues import on_off
 from briefgen.render.wordframe import edge_line, shading_colour

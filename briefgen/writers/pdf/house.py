@@ -20,9 +20,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from briefgen.document import layout
+from briefgen.document.borders import Rule
 from briefgen.document.bullets import house_bullet
 from briefgen.document.colours import text_colour
-from briefgen.document.house import House, Rule, StyleLook
+from briefgen.document.house import House, StyleLook
 from briefgen.document.typefaces import FontSet
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 
+from briefgen.document.borders import Rule
 from briefgen.document.colours import BLACK
-from briefgen.document.house import Rule
 from briefgen.document.tablelook import TableLook
 
 Command = tuple[object, ...]

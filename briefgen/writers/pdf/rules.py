@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.document.house import Rule
+from briefgen.document.borders import Rule
 from briefgen.writers.pdf.tags import artifact
 
 _BLACK = "#000000"  # Word's "auto" border colour on a white page

@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from briefgen.document import layout
-from briefgen.document.house import Rule
+from briefgen.document.borders import Rule
 from briefgen.document.layout import MUTED, TEXT
 from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
