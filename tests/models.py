@@ -20,7 +20,7 @@ from briefgen.model.schema import Catalogue, Summary
 from briefgen.model.yamlsrc import Located
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.verify.check import Checked
-from briefgen.verify.passages import Citation, ItemCheck, Verification
+from briefgen.verify.verdicts import Citation, ItemCheck, Verification
 from briefgen.workspace import Workspace
 from tests.strategies import texts, urls, without_disguises
 

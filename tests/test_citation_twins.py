@@ -10,7 +10,7 @@ import pytest
 from briefgen.model.schema import Source
 from briefgen.render.citations import Citer
 from briefgen.render.profiles import CitationStyle
-from briefgen.verify.passages import Citation
+from briefgen.verify.verdicts import Citation
 from tests.expect import pdf_squash
 from tests.helpers import built_workspace, edit, run
 from tests.readback import read_docx, read_pdf

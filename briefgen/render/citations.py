@@ -11,7 +11,7 @@ from briefgen.document.nodes import Link, Note, Span
 from briefgen.document.scripts import in_ltr
 from briefgen.model.schema import Source
 from briefgen.render.profiles import CitationStyle
-from briefgen.verify.passages import Citation
+from briefgen.verify.verdicts import Citation
 
 UNKNOWN = "Originator unknown"
 

@@ -21,7 +21,7 @@ from briefgen.render.release import Release, needles, release_for
 from briefgen.render.selection import Selection, select
 from briefgen.render.templating import origin, render
 from briefgen.verify.check import Checked
-from briefgen.verify.passages import Citation
+from briefgen.verify.verdicts import Citation
 
 
 @dataclass(frozen=True)

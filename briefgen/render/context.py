@@ -19,7 +19,7 @@ from briefgen.render.release import MAIN_BLUF, Release, bluf_text
 from briefgen.render.selection import Selection
 from briefgen.text import sentence
 from briefgen.verify.check import Checked
-from briefgen.verify.passages import Citation
+from briefgen.verify.verdicts import Citation
 
 PLAIN_CONFIDENCE = {"high": "Strong evidence", "moderate": "Some evidence", "low": "Limited evidence"}
 

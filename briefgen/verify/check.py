@@ -18,9 +18,10 @@ from briefgen.verify.dates import date_problems
 from briefgen.verify.lint import lint, wording
 from briefgen.verify.markings import Markings, assess
 from briefgen.verify.owners import SECTIONS
-from briefgen.verify.passages import Citation, EarlySeeds, Verification, verify
+from briefgen.verify.passages import EarlySeeds, verify
 from briefgen.verify.placeholders import placeholders
 from briefgen.verify.ties import TieStore
+from briefgen.verify.verdicts import Citation, Verification
 from briefgen.workspace import Workspace
 
 

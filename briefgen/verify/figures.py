@@ -10,7 +10,7 @@ from briefgen.model.numbers import Stated, format_number, missing_stated, read_s
 from briefgen.model.schema import Figure
 
 if TYPE_CHECKING:
-    from briefgen.verify.passages import Verification
+    from briefgen.verify.verdicts import Verification
 
 
 def check_figures(loaded: Loaded, result: Verification) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from briefgen.errors import Problem
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import ALL_LIKELIHOODS, LIKELIHOOD_ROWS, Judgment
-from briefgen.verify.passages import Verification
+from briefgen.verify.verdicts import Verification
 
 # Common ways of writing an ICD 203 term, each read as the term of the table it stands for.
 VARIANTS = {

@@ -4,83 +4,23 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from briefgen.errors import Problem, did_you_mean
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Catalogue, Evidence, Source
 from briefgen.model.yamlsrc import Key
-from briefgen.sources.seeds import pinpoint
 from briefgen.sources.textnorm import normalise
 from briefgen.verify.figures import check_figures
-from briefgen.verify.halves import Answers, shared
-from briefgen.verify.owners import SECTIONS, Kind, Owner, evidence_owners
+from briefgen.verify.halves import shared
+from briefgen.verify.owners import SECTIONS, Owner, evidence_owners
 from briefgen.verify.places import in_quotation_marks, several_places, tie_of
 from briefgen.verify.reading import CASE_HINT, Folder, known_before, read_seeds
 from briefgen.verify.shelf import Shelf
 from briefgen.verify.ties import Content, Tie, TieStore, quoted_key, tie_key
+from briefgen.verify.verdicts import Citation, ItemCheck, Verification
 from briefgen.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A verified tie: this passage is in paragraph `paragraph` of the seed of `source`.
-
-    For a PDF seed, `page` and `page_paragraph` say where that paragraph is printed. A passage with skipped
-    words may run on to `last_paragraph`; `where` is then the range as a footnote prints it."""
-
-    source: Source
-    paragraph: int
-    passage: str
-    seed_file: str
-    page: int | None = None
-    page_paragraph: int | None = None
-    last_paragraph: int | None = None
-    where: str = ""
-
-    @property
-    def pinpoint(self) -> str:
-        """"¶7", "¶7–8", or "p. 2, ¶3" in a PDF: what a footnote prints."""
-        return self.where or pinpoint(self.page, self.page_paragraph or self.paragraph)
-
-    @property
-    def paragraphs(self) -> range:
-        return range(self.paragraph, (self.last_paragraph or self.paragraph) + 1)
-
-
-@dataclass(frozen=True)
-class ItemCheck:
-    kind: Kind
-    id: str
-    citations: tuple[Citation, ...]
-    failed: bool
-
-    @property
-    def originators(self) -> int:
-        """Distinct originators behind the item; an unknown originator counts once per source."""
-        return len({c.source.originator or f"?{c.source.id}" for c in self.citations})
-
-
-@dataclass
-class Verification:
-    seeds: Shelf
-    items: dict[str, ItemCheck] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    store: TieStore | None = field(default=None, repr=False)
-    answers: Answers | None = field(default=None, repr=False)  # a large check's halves (verify/halves.py)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
-
-    def mark_failed(self, item_id: str) -> None:
-        old = self.items[item_id]
-        self.items[item_id] = ItemCheck(old.kind, old.id, old.citations, True)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from briefgen.verify.ties import Content, TieStore, content_key, readable_key
 from briefgen.workspace import Workspace
 
 if TYPE_CHECKING:
-    from briefgen.verify.passages import Verification
+    from briefgen.verify.verdicts import Verification
 
 
 # ids that differ only in case are refused like duplicates (in the model and in the catalogue)
