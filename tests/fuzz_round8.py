@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -144,8 +144,13 @@ def broken(ws: Path, case: Case, code: int | None, text: str, before: dict[str, 
     return faults
 
 
-def one(rng: random.Random, family: Family, base: Path, folder: Path) -> tuple[str, list[str]]:
-    """Draw one case of `family` in a fresh copy of `base` under `folder`; the rules it broke."""
+Judge = Callable[[Path, Case, int | None, str, dict[str, tuple[str, int]]], list[str]]
+
+
+def attempt(rng: random.Random, family: Family, base: Path, folder: Path, judge: Judge) -> tuple[Case, list[str]]:
+    """Draw one case of `family` in a fresh copy of `base` under `folder`, a decoy folder beside it, and run it;
+    the case and the rules it broke: `judge`'s (given the workspace, the case, its exit code and output, and
+    what was published before), and writing outside the workspace."""
     ws = folder / "ws"
     shutil.copytree(base, ws, symlinks=True)
     decoy = folder / "decoy"
@@ -154,9 +159,15 @@ def one(rng: random.Random, family: Family, base: Path, folder: Path) -> tuple[s
     case = family(rng, ws)
     before, beside, outside = published(ws), set(os.listdir(folder)), fingerprint(decoy)
     code, text = run(ws, case)
-    faults = broken(ws, case, code, text, before)
+    faults = judge(ws, case, code, text, before)
     if fingerprint(decoy) != outside or not set(os.listdir(folder)) <= beside | {"new"}:
         faults.append("wrote outside the workspace")
+    return case, faults
+
+
+def one(rng: random.Random, family: Family, base: Path, folder: Path) -> tuple[str, list[str]]:
+    """Draw one case of `family` in a fresh copy of `base` under `folder`; the rules it broke."""
+    case, faults = attempt(rng, family, base, folder, broken)
     label = (f"{' '.join(case.args)!r} env={case.env} stream={case.stream} signal={case.signum}@{case.delay:.2f}"
              f"{' to the group' if case.group else ''}")
     return f"{label} umask={case.umask}", faults

@@ -13,11 +13,10 @@ import random
 import signal
 import socket
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 
 from tests.helpers import edit, set_marker
-from tests.hostile_inputs8 import FIRST_SEED, Case
+from tests.hostile_inputs8 import FIRST_SEED, Case, Family
 
 FAST = [("status",), ("check",), ("audiences",), ("schema",), ("--version",), ("history",), ("build",)]
 LIMITS = "limits: {judgments: 6, figures: 6, quotes: 3}"
@@ -103,6 +102,5 @@ def files(rng: random.Random, ws: Path) -> Case:
     return Case(rng.choice([("check",), ("build",), ("audiences",), ("seeds", "show", "gsw-ai-arms-race")]))
 
 
-Family = Callable[[random.Random, Path], Case]
 FAMILIES: dict[str, Family] = {
     "startup": startup, "unshown": unshown, "yaml": yaml, "templates": templates, "files": files}
