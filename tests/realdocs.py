@@ -19,12 +19,12 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from briefgen.sources.formats import extract, format_of
+from briefgen.sources.formats import FORMATS, extract, format_of
 from briefgen.sources.locate import find
 from briefgen.sources.marks import LINE_END_HYPHEN, folded, unmarked
 from briefgen.sources.seeds import Seed
@@ -328,10 +328,29 @@ def run(seed: int, count: int, folder: Path, budget: float = 1e9) -> dict[str, T
     return tallies
 
 
+def pdf_tally(made: Sequence[Source], pdfs: Sequence[Path], oracle_files: Sequence[Path], folder: Path,
+              excused: Callable[[str], bool] = lambda fault: False) -> Tally:
+    """Each of one producer's PDFs (of the sources `made`, in order) checked against the oracle of its file in
+    `oracle_files`: the documents, the oracle paragraphs and the faults (those `excused` left out)."""
+    tally = Tally()
+    for src, pdf, file in zip(made, pdfs, oracle_files, strict=True):
+        told = oracle(file, folder)
+        tally.documents += 1
+        tally.paragraphs += len(told)
+        read = extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs
+        tally.faults += [f"{pdf.name}: {fault}" for fault in faults(read, told, src.markdown) if not excused(fault)]
+    return tally
+
+
+def report(tallies: dict[str, Tally]) -> None:
+    """Print each producer-format's figures and faults (a wide run's, from the command line)."""
+    for label, tally in sorted(tallies.items()):
+        print(f"{label}: {tally.documents} documents, {tally.paragraphs} paragraphs, {len(tally.faults)} faults")
+        for fault in tally.faults:
+            print("   ", fault)
+
+
 if __name__ == "__main__":
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
-        for label, tally in sorted(run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp)).items()):
-            print(f"{label}: {tally.documents} documents, {tally.paragraphs} paragraphs, {len(tally.faults)} faults")
-            for fault in tally.faults:
-                print("   ", fault)
+        report(run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp)))

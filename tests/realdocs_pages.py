@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.helpers import libreoffice_convert
-from tests.realdocs import Source, _pandoc, faults, oracle, sources
+from tests.realdocs import Source, Tally, _pandoc, pdf_tally, report, sources
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -72,23 +72,13 @@ def designed_pdfs(made: Sequence[Source], folder: Path) -> list[Path]:
     return libreoffice_convert(docx, folder, "pdf")
 
 
-def run(seed: int, count: int, folder: Path) -> tuple[int, int, list[str]]:
-    """The wide run over these PDFs: (documents, oracle paragraphs, faults)."""
-    from briefgen.sources.formats import FORMATS, extract
+def run(seed: int, count: int, folder: Path) -> Tally:
+    """The wide run over these PDFs: the documents, oracle paragraphs and faults."""
     made = sources(seed, count)
-    paragraphs, found = 0, []
-    for src, pdf in zip(made, designed_pdfs(made, folder), strict=True):
-        told = oracle(folder / f"{src.name}.docx", folder)
-        paragraphs += len(told)
-        read = extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs
-        found += [f"{pdf.name}: {fault}" for fault in faults(read, told, src.markdown)]
-    return len(made), paragraphs, found
+    return pdf_tally(made, designed_pdfs(made, folder), [folder / f"{src.name}.docx" for src in made], folder)
 
 
 if __name__ == "__main__":
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
-        documents, told, listed = run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp))
-        print(f"office-pdf designed: {documents} documents, {told} paragraphs, {len(listed)} faults")
-        for fault in listed:
-            print("   ", fault)
+        report({"office-pdf designed": run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp))})

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import typst
 
-from tests.realdocs import Source, faults, oracle, sources
+from tests.realdocs import Source, Tally, pdf_tally, report, sources
 
 FONTS = ("Noto Serif", "Noto Naskh Arabic", "Noto Serif Hebrew", "Noto Sans Devanagari", "Noto Sans Thai",
          "NanumMyeongjo", "Droid Sans Fallback")
@@ -107,25 +107,15 @@ def typst_pdfs(made: Sequence[Source], folder: Path) -> list[Path]:
     return out
 
 
-def run(seed: int, count: int, folder: Path) -> tuple[int, int, list[str]]:
-    """The wide run over typst's PDFs: (documents, oracle paragraphs, faults)."""
-    from briefgen.sources.formats import FORMATS, extract
+def run(seed: int, count: int, folder: Path) -> Tally:
+    """The wide run over typst's PDFs: the documents, oracle paragraphs and faults."""
     made = sources(seed, count)
-    paragraphs, found = 0, []
-    for src, pdf in zip(made, typst_pdfs(made, folder), strict=True):
-        told = oracle(folder / f"{src.name}.md", folder)
-        paragraphs += len(told)
-        read = extract(FORMATS[".pdf"], pdf.read_bytes()).paragraphs
-        # the oracle (pandoc's plain text) has the notes after the text, the PDF at the foot of their pages
-        found += [f"{pdf.name}: {fault}" for fault in faults(read, told, src.markdown)
-                  if not fault.startswith("out of order: 'Note ")]
-    return len(made), paragraphs, found
+    # the oracle (pandoc's plain text) has the notes after the text, the PDF at the foot of their pages
+    return pdf_tally(made, typst_pdfs(made, folder), [folder / f"{src.name}.md" for src in made], folder,
+                     excused=lambda fault: fault.startswith("out of order: 'Note "))
 
 
 if __name__ == "__main__":
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
-        documents, told, listed = run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp))
-        print(f"typst-pdf: {documents} documents, {told} paragraphs, {len(listed)} faults")
-        for fault in listed:
-            print("   ", fault)
+        report({"typst-pdf": run(int(sys.argv[1]), int(sys.argv[2]), Path(tmp))})
