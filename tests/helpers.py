@@ -269,6 +269,20 @@ def page_image(pdf: Path, stem: Path, dpi: int = 72, page: int = 1) -> Image.Ima
     return Image.open(stem.with_name(f"{stem.name}.png")).convert("RGB")
 
 
+def colour_before(pdf: Path, word: str, stem: Path) -> tuple[int, int, int]:
+    """The colour just left of `word`'s first letter, half way down it, on page 1 of `pdf` at 72 dpi (what is
+    behind the text: a fill, a band), the page drawn as `stem`.png."""
+    found = next((w for w in pdf_words(pdf) if w.text == word), None)
+    assert found is not None, word
+    image = page_image(pdf, stem)
+    return image.getpixel((max(int(found.left) - 2, 0), int((found.top + found.bottom) / 2)))  # type: ignore[return-value]
+
+
+def near_colour(seen: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
+    """Whether two RGB colours are alike within 8 of each channel (anti-aliasing, colour conversion)."""
+    return all(abs(a - b) <= 8 for a, b in zip(seen, colour, strict=True))
+
+
 class Word(NamedTuple):
     """A word of a PDF page as poppler reads it, its box in points from the page's top left corner."""
 

@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from briefgen.render.house import read_house
-from tests.helpers import libreoffice_pdf, name_reference, page_image, pdf_words, run
+from tests.helpers import colour_before, libreoffice_pdf, name_reference, near_colour, run
 from tests.pdfua import check_pdf
 from tests.tools import require
 
@@ -46,16 +46,6 @@ def test_a_styles_shading_is_read_as_word_fills_it(tmp_path: Path, shading: str,
     assert styles["title"].fill == fill
 
 
-def _pixel(pdf: Path, word: str, folder: Path, name: str) -> tuple[int, int, int]:
-    """The colour just left of `word`'s first letter, half way down it, on page 1 at 72 dpi (behind the text)."""
-    found = next((w for w in pdf_words(pdf) if w.text == word), None)
-    assert found is not None, word
-    image = page_image(pdf, folder / name)
-    return image.getpixel((max(int(found.left) - 2, 0), int((found.top + found.bottom) / 2)))  # type: ignore[return-value]
-
-
-def _near(seen: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
-    return all(abs(a - b) <= 8 for a, b in zip(seen, colour, strict=True))
 
 
 @pytest.mark.parametrize("colour", ["FFFFFF", None])  # white, and "automatic", which Word turns white on navy
@@ -67,13 +57,13 @@ def test_white_on_a_navy_band_is_built_and_drawn_in_both_formats(workspace: Path
     result = run(workspace, "build", "-a", "executive")
     assert result.exit_code == 0, result.output
     pdf = workspace / "output/executive.pdf"
-    assert _near(_pixel(pdf, "Korea", tmp_path, "brief"), NAVY)  # the band behind the title's text
+    assert near_colour(colour_before(pdf, "Korea", tmp_path / "brief"), NAVY)  # the band behind the title's text
     content = subprocess.run([require("qpdf"), "--qdf", "--object-streams=disable", str(pdf), "-"],
                              check=True, capture_output=True).stdout.decode("latin-1")
     assert "1 1 1 rg" in content  # the title's white text
     assert not check_pdf(pdf)  # the band is a layout artifact: still PDF/UA-1
     laid_out = libreoffice_pdf(workspace / "output/executive.docx", tmp_path / "lo")
-    assert _near(_pixel(laid_out, "Korea", tmp_path, "word"), NAVY)  # LibreOffice's too
+    assert near_colour(colour_before(laid_out, "Korea", tmp_path / "word"), NAVY)  # LibreOffice's too
 
 
 def test_text_its_band_hides_is_refused_against_the_band(workspace: Path) -> None:

@@ -16,7 +16,16 @@ from docx.oxml.ns import nsdecls, qn
 from PIL import Image
 
 from briefgen.render.house import read_house
-from tests.helpers import built_under_reference, libreoffice_pdf, name_reference, page_image, pdf_words, run
+from tests.helpers import (
+    built_under_reference,
+    colour_before,
+    libreoffice_pdf,
+    name_reference,
+    near_colour,
+    page_image,
+    pdf_words,
+    run,
+)
 from tests.test_house_fit import _pandoc_reference
 
 if TYPE_CHECKING:
@@ -85,16 +94,6 @@ def test_a_derived_style_keeps_its_bases_parts_and_says_its_own(tmp_path: Path) 
     assert [look.fill(row) for row in (1, 2, 3, 4, 5)] == ["#D3DFEE", "#D3DFEE", "#F2DCDB", "#F2DCDB", "#D3DFEE"]
 
 
-def _pixel(pdf: Path, word: str, folder: Path, name: str) -> tuple[int, int, int]:
-    """The colour just left of `word`'s first letter, half way down it, on page 1 at 72 dpi."""
-    found = next((w for w in pdf_words(pdf) if w.text == word), None)
-    assert found is not None, word
-    image = page_image(pdf, folder / name)
-    return image.getpixel((max(int(found.left) - 2, 0), int((found.top + found.bottom) / 2)))  # type: ignore[return-value]
-
-
-def _near(seen: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
-    return all(abs(a - b) <= 8 for a, b in zip(seen, colour, strict=True))
 
 
 def _default_medium(path: Path) -> None:
@@ -114,8 +113,8 @@ def test_the_key_figures_table_takes_the_style_in_both_formats(tmp_path: Path) -
     assert header.find(qn("w:color")).get(qn("w:val")) == "FFFFFF"  # white on the header's fill, as the style
     laid_out = libreoffice_pdf(output / "executive.docx", tmp_path / "lo")
     for pdf, name in ((output / "executive.pdf", "ours"), (laid_out, "word")):
-        assert _near(_pixel(pdf, "Measure", tmp_path, name + "-head"), HEADER_FILL), name
-        assert _near(_pixel(pdf, "Active-duty", tmp_path, name + "-band"), BAND_FILL), name
+        assert near_colour(colour_before(pdf, "Measure", tmp_path / (name + "-head")), HEADER_FILL), name
+        assert near_colour(colour_before(pdf, "Active-duty", tmp_path / (name + "-band")), BAND_FILL), name
 
 
 def _wide_margins(path: Path) -> None:
