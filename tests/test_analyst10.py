@@ -6,16 +6,21 @@ class, each read back from what the real CLI prints and writes.
 - `seeds update` and the information-cutoff warning passed over a releasable BLUF's evidence;
 - "what changed" said nothing of a brief retitled, restated or given a new information cutoff (`status` said
   "out of date" and "no changes" in one breath);
-- `suggest` offered the parts of dates and clock times as figures: "1 октября", "2026年10月1日", "09:12:00 +0300".
+- `suggest` offered the parts of dates and clock times as figures: "1 октября", "2026年10月1日", "09:12:00 +0300";
+- `seeds add` took python-docx's blank document's creation date (23 December 2013) as a publication date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
+import docx
 import pytest
+from click.testing import CliRunner
 
+from briefgen.cli.main import cli
 from tests.helpers import append_entry, edit, model, pdftotext, run, save_model
 from tests.marked import marked_workspace
 
@@ -127,3 +132,21 @@ def test_suggest_passes_over_dates_and_times_in_every_script(workspace: Path, li
     values = re.findall(r'^  value: "([^"]*)"', result.output, re.MULTILINE)
     counts = [n for n in re.findall(r"\d+", line) if n in {"38", "17", "23", "41", "29", "64", "52", "71", "83", "97"}]
     assert values == counts, result.output
+
+
+def test_seeds_add_takes_no_publication_date_from_python_docx_s_blank_document(tmp_path: Path) -> None:
+    """python-docx writes its blank document's creation date, 23 December 2013, into every file it makes unless
+    the program sets one: that is no publication date. One the program did set is kept."""
+    stamped, dated = tmp_path / "stamped.docx", tmp_path / "dated.docx"
+    for path, created in ((stamped, None), (dated, dt.datetime(2026, 10, 16, 9, 0))):
+        document = docx.Document()
+        document.add_paragraph("The ministry counted 412 sorties in the first week of the campaign.")
+        if created:
+            document.core_properties.created = created
+        document.save(str(path))
+    ws = tmp_path / "ws"
+    assert CliRunner().invoke(cli, ["init", str(ws)]).exit_code == 0
+    result = run(ws, "seeds", "add", str(stamped), str(dated))
+    assert result.exit_code == 0, result.output
+    published = re.findall(r"^    published: (\S+)", (ws / "seeds/sources.yaml").read_text("utf-8"), re.MULTILINE)
+    assert published == ["null", '"2026-10-16"'], published
