@@ -150,3 +150,31 @@ def test_seeds_add_takes_no_publication_date_from_python_docx_s_blank_document(t
     assert result.exit_code == 0, result.output
     published = re.findall(r"^    published: (\S+)", (ws / "seeds/sources.yaml").read_text("utf-8"), re.MULTILINE)
     assert published == ["null", '"2026-10-16"'], published
+
+
+MYRIADS = ("下游三座城市约420万人口的城市供水至少可保障到2027年3月。\n"
+           "The relief scheme reached 4.2 lakh farmers by October.\n"
+           "올해 복구 예산은 12억 원으로 책정되었다.\n")
+
+
+@pytest.mark.parametrize(("value", "number", "unit", "passage"), [
+    ("约420万", 4_200_000, "people", "约420万人口"),
+    ("约420万", 420, "万人", "约420万人口"),
+    ("4.2 lakh", 420_000, "farmers", "reached 4.2 lakh farmers"),
+    ("4.2 lakh", 4.2, "lakh farmers", "reached 4.2 lakh farmers"),
+    ("12억 원", 1_200_000_000, "won", "예산은 12억 원으로"),
+])
+def test_a_figure_counted_in_myriads_lakh_or_crore_reads_as_its_number(
+        workspace: Path, value: str, number: float, unit: str, passage: str) -> None:
+    """"420万" is 4,200,000 (万, ten thousand), "12억" 1,200,000,000 (억, a hundred million), "4.2 lakh" 420,000:
+    the check read 420, 12 and 4.2 and refused the figure's number, or took a unit in 万 for a plain count."""
+    (workspace / "seeds/myriads.txt").write_text(MYRIADS, encoding="utf-8")
+    append_entry(workspace, "myriads-note", "myriads.txt", "Field Desk")
+    data = model(workspace)
+    data["figures"].append({"id": "fig-myriads", "label": "Counted in a large unit", "value": value,
+                            "number": number, "unit": unit, "priority": 9,
+                            "evidence": [{"source": "myriads-note", "passage": passage}]})
+    save_model(workspace, data)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
+    assert "fig-myriads" not in result.output, result.output

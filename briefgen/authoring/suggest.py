@@ -22,9 +22,9 @@ from briefgen.verify.check import Checked
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|a|an)")
 _CURRENCY = "$€£¥₩"
-_PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+pct\b)"
-_DIGITS = (rf"[{_CURRENCY}]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M)\b)?"
-           rf"{_PERCENT}?")
+_PERCENT = r"(?:\s*[%％]|\s+per\s?cent\b|\s+pct\b)"
+_DIGITS = (rf"[{_CURRENCY}]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M|lakhs?|crores?)\b"
+           rf"|[千百천]?[万萬亿億兆만억조])?{_PERCENT}?")  # "420万", "3千万": model/numbers.py reads their myriads
 _NUMBER = re.compile(
     rf"{_DIGITS}(?:\s*(?:to|-|–)\s*{_DIGITS})?"
     rf"|\b{_WORD_NUMBER}(?:[\s-]{_WORD_NUMBER})?\s+(?:million|billion|thousand|trillion)\b"

@@ -14,19 +14,26 @@ _UNITS = {w: i for i, w in enumerate((
     "sixteen seventeen eighteen nineteen").split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
          if w != "_"}
+# East Asian magnitudes count in myriads: 万 (萬, 만) is ten thousand, 亿 (億, 억) a hundred million, 兆 (조) a
+# trillion; 千 (천) and 百 before them multiply ("3千万" thirty million). South Asia's lakh and crore: 1e5 and 1e7.
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12,
+               "千": 1e3, "천": 1e3, "百": 1e2}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, **_CJK_SCALES}
 _BIG = ("million", "billion", "thousand", "trillion", "hundred")
 # The magnitudes a unit may count in: whole words and the two abbreviations no unit of measure spells
-# ("m", "k", "b" and "tn" are metres, thousands of what, bits, tonnes; "hundreds of" is not a magnitude unit).
-_UNIT_MAGNITUDES = {word: _SCALES[word] for word in ("thousand", "million", "billion", "trillion", "mn", "bn")}
+# ("m", "k", "b" and "tn" are metres, thousands of what, bits, tonnes; "hundreds of" is not a magnitude unit),
+# and the myriads ("万人", ten thousands of people; not 千 or 百, which Chinese units name alone: 千米 is a km).
+_UNIT_MAGNITUDES = {word: _SCALES[word] for word in ("thousand", "million", "billion", "trillion", "mn", "bn",
+                                                     "lakh", "crore", "万", "萬", "만", "亿", "億", "억", "兆", "조")}
 _ARTICLE = {"a", "an"}
 # Denominators in words: "two-thirds", "a quarter", "nine tenths"; "half" stands alone too.
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
           "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_PERCENT = {"%", "percent", "pct"}
+_PERCENT = {"%", "％", "percent", "pct"}
 _RANGE = {"to", "and"}
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|%")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|[%％]|[万萬만亿億억兆조千천百]")
 _DASHED_RANGE = re.compile(r"(?<=\d)\s*[-\u2010-\u2015]\s*(?=[$€£¥]?\d)")
 
 Kind = Literal["plain", "percent", "fraction"]
