@@ -178,3 +178,27 @@ def test_a_figure_counted_in_myriads_lakh_or_crore_reads_as_its_number(
     result = run(workspace, "check")
     assert result.exit_code == 0, result.output
     assert "fig-myriads" not in result.output, result.output
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("[", "]"), ("{", "}")])
+@pytest.mark.parametrize("after", ["block", "end"])
+def test_a_bracket_with_nothing_after_it_is_named_where_it_opens(workspace: Path, opening: str, closing: str,
+                                                                  after: str) -> None:
+    """`evidence: [` over a block list (the list typed both ways), or a bracket as the file's last word: libyaml
+    names no bracket ("did not find expected node content") and the place after it; the error is at the bracket,
+    with the hint to close it, as for a bracket whose contents run on."""
+    path = workspace / "seeds/summary.yaml"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    if after == "block":
+        number = next(n for n, text in enumerate(lines, 1) if text == "    evidence:\n" and n > 60)
+        lines[number - 1] = f"    evidence: {opening}\n"
+    else:
+        lines.append(f"extra: {opening}\n")
+        number = len(lines)
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run(workspace, "check")
+    assert result.exit_code == 1
+    column = len(lines[number - 1]) - 1
+    assert f"seeds/summary.yaml:{number}:{column}: YAML syntax error:" in result.output, result.output
+    assert f"the '{opening}' opened here is not closed before line {number + 1}: close it with '{closing}'" \
+        in result.output, result.output
