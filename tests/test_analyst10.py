@@ -202,3 +202,43 @@ def test_a_bracket_with_nothing_after_it_is_named_where_it_opens(workspace: Path
     assert f"seeds/summary.yaml:{number}:{column}: YAML syntax error:" in result.output, result.output
     assert f"the '{opening}' opened here is not closed before line {number + 1}: close it with '{closing}'" \
         in result.output, result.output
+
+
+WRITTEN_ABROAD = ("Die Stadt zählte am Jahresende 1.204.000 Einwohner.\n"
+                  "Le bassin compte 1\u202f204\u202f000 habitants, dont 4,2 millions en ville.\n"
+                  "Водохранилище обеспечивает 2,5 млн человек, или 12,5% населения.\n"
+                  "يعتمد نحو ١٢٫٥٪ من السكان، أي ٤٫٢ مليون شخص، على مياه الحوض.\n"
+                  "La presa abastece a 40 mil familias y costó 1,5 mil millones de euros.\n"
+                  "परियोजना पर 3 करोड़ रुपये खर्च हुए और 4 लाख किसानों को लाभ मिला।\n")
+
+
+@pytest.mark.parametrize(("value", "number", "unit", "passage"), [
+    ("1.204.000", 1_204_000, "people", "zählte am Jahresende 1.204.000 Einwohner"),
+    ("1\u202f204\u202f000", 1_204_000, "people", "Le bassin compte 1\u202f204\u202f000 habitants"),
+    ("4,2 millions", 4_200_000, "people", "dont 4,2 millions en ville"),
+    ("4,2 millions", 4.2, "millions d'habitants", "dont 4,2 millions en ville"),
+    ("2,5 млн", 2_500_000, "people", "обеспечивает 2,5 млн человек"),
+    ("2,5 млн", 2.5, "млн человек", "обеспечивает 2,5 млн человек"),
+    ("12,5%", 12.5, "percent", "или 12,5% населения"),
+    ("١٢٫٥٪", 12.5, "percent", "يعتمد نحو ١٢٫٥٪ من السكان"),
+    ("٤٫٢ مليون", 4_200_000, "people", "أي ٤٫٢ مليون شخص"),
+    ("40 mil", 40_000, "families", "abastece a 40 mil familias"),
+    ("1,5 mil millones", 1_500_000_000, "euros", "costó 1,5 mil millones de euros"),
+    ("3 करोड़", 30_000_000, "rupees", "परियोजना पर 3 करोड़ रुपये खर्च हुए"),
+    ("4 लाख", 400_000, "farmers", "4 लाख किसानों को लाभ मिला"),
+])
+def test_a_number_written_as_its_language_writes_it_reads_as_its_number(
+        workspace: Path, value: str, number: float, unit: str, passage: str) -> None:
+    """A decimal comma ("4,2"), thousands parted by stops or narrow spaces ("1.204.000", "1 204 000"), the
+    Arabic decimal sign ("١٢٫٥") and the words for a thousand, a million or a thousand millions in other
+    languages ("млн", "mil millones", "करोड़"): the check read 42, 1.204, 12 and 5, or the number without its
+    magnitude, and refused the figure's true number."""
+    (workspace / "seeds/abroad.txt").write_text(WRITTEN_ABROAD, encoding="utf-8")
+    append_entry(workspace, "abroad-note", "abroad.txt", "Field Desk")
+    data = model(workspace)
+    data["figures"].append({"id": "fig-abroad", "label": "Written abroad", "value": value, "number": number,
+                            "unit": unit, "priority": 9, "evidence": [{"source": "abroad-note", "passage": passage}]})
+    save_model(workspace, data)
+    result = run(workspace, "check")
+    assert result.exit_code == 0, result.output
+    assert "fig-abroad" not in result.output, result.output
