@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -95,14 +96,14 @@ def test_what_changed_tells_a_new_title_subject_and_cutoff(workspace: Path) -> N
     data["brief"]["as_of"] = "2025-09-20"
     save_model(workspace, data)
     status = run(workspace, "status")
-    expected = (f"Revised the brief's heading: title “{old_title}” → “{old_title}, revised”; information cutoff "
+    expected = (f"Revised the brief’s heading: title “{old_title}” → “{old_title}, revised”; information cutoff "
                 f"19 September 2025 → 20 September 2025.")
     assert expected in " ".join(status.output.split()), status.output
     assert "no changes since version 1" not in status.output
     assert run(workspace, "build", "-a", "analyst").exit_code == 0
     text = " ".join(pdftotext(workspace / "output/analyst.pdf").split())
     assert "information cutoff 19 September 2025 → 20 September 2025" in text
-    assert run(workspace, "diff", "-a", "analyst").output.count("Revised the brief's heading") == 1
+    assert run(workspace, "diff", "-a", "analyst").output.count("Revised the brief’s heading") == 1
 
 
 DATED = """\
@@ -242,3 +243,17 @@ def test_a_number_written_as_its_language_writes_it_reads_as_its_number(
     result = run(workspace, "check")
     assert result.exit_code == 0, result.output
     assert "fig-abroad" not in result.output, result.output
+
+
+def test_the_bundled_templates_print_typographic_apostrophes(workspace: Path) -> None:
+    """The briefs set quotations in “ ” and their own words with ’: the public brief's "What we don't know yet"
+    printed a typewriter apostrophe in a heading. Every bundled template's own text, and the public brief read
+    back from both formats."""
+    bundled = Path(__file__).resolve().parents[1] / "briefgen/templates"
+    for template in sorted(bundled.glob("*.j2")):
+        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "", template.read_text("utf-8"), flags=re.DOTALL)
+        assert not re.search(r"[A-Za-z]'[A-Za-z]", text), template.name
+    assert run(workspace, "build", "-a", "public").exit_code == 0
+    assert "DON’T KNOW YET" in pdftotext(workspace / "output/public.pdf").upper()
+    with zipfile.ZipFile(workspace / "output/public.docx") as docx_file:
+        assert "What we don’t know yet" in docx_file.read("word/document.xml").decode("utf-8")

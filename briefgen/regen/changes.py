@@ -25,7 +25,7 @@ KINDS = {"bluf": "the bottom line", "judgment": "judgment", "figure": "figure", 
 _ORDER = list(KINDS)
 _SHOWN = {  # field -> how the brief names it; the headline field of each kind is handled as "reworded"
     "label": "label", "value": "value", "confidence": "confidence", "likelihood": "likelihood",
-    "speaker": "speaker", "speaker_native": "speaker's name in the original script", "context": "context",
+    "speaker": "speaker", "speaker_native": "speaker’s name in the original script", "context": "context",
     "plain": "plain-language wording",
 }
 _SOURCE_SHOWN = {  # a source's field -> how a change line names it
@@ -90,7 +90,7 @@ def _header(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     reader sees, which every audience shows. A record kept without the heading (`{}`) tells nothing of it."""
     parts = [f"{words} {_header_word(key, old.get(key))} → {_header_word(key, new.get(key))}"
              for key, words in _HEADER_SHOWN.items() if key in old and key in new and old[key] != new[key]]
-    return [{"what": "Revised the brief's heading:", "detail": "; ".join(parts) + "."}] if parts else []
+    return [{"what": "Revised the brief’s heading:", "detail": "; ".join(parts) + "."}] if parts else []
 
 
 def _header_word(key: str, value: Any) -> str:
