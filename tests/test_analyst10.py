@@ -257,3 +257,13 @@ def test_the_bundled_templates_print_typographic_apostrophes(workspace: Path) ->
     assert "DON’T KNOW YET" in pdftotext(workspace / "output/public.pdf").upper()
     with zipfile.ZipFile(workspace / "output/public.docx") as docx_file:
         assert "What we don’t know yet" in docx_file.read("word/document.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("command", [("build", "-a", "Executive"), ("audiences", "new", "Board"),
+                                     ("build", "-f", "pdf", "-a", "PUBLIC")])
+def test_an_audience_named_in_capitals_is_told_its_lower_case_name(workspace: Path, command: tuple[str, ...]) -> None:
+    result = run(workspace, *command)
+    assert result.exit_code == 1
+    name = command[-1]
+    assert f"'{name}' is not an audience name" in result.output
+    assert f"hint: audience names are lower-case: did you mean '{name.lower()}'?" in result.output, result.output
