@@ -114,7 +114,8 @@ def test_a_line_separator_in_a_quoted_value_moves_no_later_line() -> None:
     assert _message(text).startswith("f.yaml:3:1: duplicate key 'b'")
     for located in (parse(text[:-6], "f.yaml"), parse(text[:-6], "f.yaml", positions=False)):
         assert located.where(("b",)) == (2, 4) and located.where(("b",), key=True) == (2, 1)
-    assert _message(text[:-6] + "c: [\r\n").startswith("f.yaml:4:1: YAML syntax error")
+    # the bracket left open is named where it opens, on the editor's line 3 (tests/test_analyst10.py)
+    assert _message(text[:-6] + "c: [\r\n").startswith("f.yaml:3:4: YAML syntax error")
 
 
 def test_a_syntax_error_from_a_line_separator_names_it() -> None:

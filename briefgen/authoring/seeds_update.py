@@ -26,7 +26,7 @@ from briefgen.sources.formats.plain import SeedError
 from briefgen.sources.locate import find
 from briefgen.sources.seeds import Seed, read_document
 from briefgen.verify.closest import closest
-from briefgen.verify.owners import SECTIONS
+from briefgen.verify.owners import evidence_owners
 from briefgen.verify.places import no_near_text
 from briefgen.workspace import Workspace, output_dir
 
@@ -91,16 +91,12 @@ def _old_seed(ws: Workspace, entry: Entry) -> Seed | None:
 
 
 def _cited(loaded: Loaded, source_id: str) -> Iterator[tuple[Key, str, str]]:
-    """(key path of the passage, item id, passage) for every citation of `source_id` in the model."""
-    brief = loaded.summary.brief
-    for j, ev in enumerate(brief.bluf_evidence):
-        if ev.source == source_id:
-            yield ("brief", "bluf_evidence", j, "passage"), "bluf", ev.passage
-    for section, _ in SECTIONS:
-        for i, item in enumerate(getattr(loaded.summary, section)):
-            for j, ev in enumerate(item.evidence):
-                if ev.source == source_id:
-                    yield (section, i, "evidence", j, "passage"), item.id, ev.passage
+    """(key path of the passage, item id, passage) for every citation of `source_id` in the model: every
+    evidence list verification asks about, a releasable BLUF's (`bluf:0`) too."""
+    for (key, _kind, item_id, _words), evidence in evidence_owners(loaded):
+        for j, ev in enumerate(evidence):
+            if ev.source == source_id:
+                yield (*key, j, "passage"), item_id, ev.passage
 
 
 def _where(seed: Seed | None, passage: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefgen.authoring.datewords import cjk_date_part, clock_part, month_follows
 from briefgen.authoring.yamltext import comment, quoted, scalar
 from briefgen.model.disguise import undisguised
 from briefgen.model.numbers import format_number, read_numbers, same_number
@@ -21,9 +22,9 @@ from briefgen.verify.check import Checked
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|a|an)")
 _CURRENCY = "$€£¥₩"
-_PERCENT = r"(?:\s*%|\s+per\s?cent\b|\s+pct\b)"
-_DIGITS = (rf"[{_CURRENCY}]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M)\b)?"
-           rf"{_PERCENT}?")
+_PERCENT = r"(?:\s*[%％]|\s+per\s?cent\b|\s+pct\b)"
+_DIGITS = (rf"[{_CURRENCY}]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|trillion|bn|M|lakhs?|crores?)\b"
+           rf"|[千百천]?[万萬亿億兆만억조])?{_PERCENT}?")  # "420万", "3千万": model/numbers.py reads their myriads
 _NUMBER = re.compile(
     rf"{_DIGITS}(?:\s*(?:to|-|–)\s*{_DIGITS})?"
     rf"|\b{_WORD_NUMBER}(?:[\s-]{_WORD_NUMBER})?\s+(?:million|billion|thousand|trillion)\b"
@@ -32,7 +33,9 @@ _NUMBER = re.compile(
 # its ’ close before a non-letter, so the apostrophes of "Kim’s ‘no’" are not read as quotation marks.
 _QUOTED = re.compile(r"“([^”“]+)”|\"([^\"]+)\"|«\s?([^«»]+?)\s?»|„([^“„”]+)[“”]|(?:(?<=\s)|^)‘([^‘’]+)’(?!\w)"
                      r"|「([^「」]+)」|『([^『』]+)』|‹([^‹›]+)›")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"«„‘])|(?<=[。！？])")
+# A sentence ends at a stop before a capital, but not at a day's number ("Am 18. Oktober": German and the Nordic
+# languages write a day with a stop; a sentence ending in a number of one or two digits runs on into the next)
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s+(?=[A-Z“\"«„‘])|(?<=[。！？])")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
@@ -168,12 +171,14 @@ def _unit(surface: str) -> str:
 
 
 def _not_a_figure(sentence: str, match: re.Match[str], surface: str) -> bool:
-    """Years and dates ("September 18, 2025", "18 September", "2025-09-18"), numbers that are part of a name
+    """Years, dates and times ("September 18, 2025", "18 September", "2025-09-18", "1 октября", "2026年10月1日",
+    "09:12:00 +0300": datewords.py), numbers that are part of a name
     ("38 North") or label something ("Report No. 41", "section 3", "page 12"), list numbers ("2. The…") and
     the numbers of notes, glued to the word they follow ("the recovery.1")."""
     before, after = sentence[: match.start()], sentence[match.end():]
     years = all(_YEAR.match(part) for part in re.findall(r"\d[\d,.]*", surface))
-    dated = _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DATE.match(_date_around(sentence, match))
+    dated = (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _DATE.match(_date_around(sentence, match))
+             or month_follows(after) or cjk_date_part(before, after) or clock_part(before, surface, after))
     listed = not before.strip() and bool(_LIST_MARKER.match(sentence))
     noted = note_number_at(sentence, match.start())
     return bool(years or dated or listed or noted or _NAMED.match(after) or _LABEL.search(before))

@@ -14,19 +14,46 @@ _UNITS = {w: i for i, w in enumerate((
     "sixteen seventeen eighteen nineteen").split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
          if w != "_"}
+# East Asian magnitudes count in myriads: 万 (萬, 만) is ten thousand, 亿 (億, 억) a hundred million, 兆 (조) a
+# trillion; 千 (천) and 百 before them multiply ("3千万" thirty million). South Asia's lakh and crore: 1e5 and 1e7.
+_CJK_SCALES = {"万": 1e4, "萬": 1e4, "만": 1e4, "亿": 1e8, "億": 1e8, "억": 1e8, "兆": 1e12, "조": 1e12,
+               "千": 1e3, "천": 1e3, "百": 1e2}
+# Other languages' words for a thousand, a million, a billion (a thousand millions: "milliard", "млрд"), read
+# after a number as "million" is: "4,2 Millionen", "2,5 млн", "4.2 مليون", "3 करोड़". Spanish "mil millones" is
+# a thousand millions by the same product as 千万.
+_WORD_SCALES = {
+    **dict.fromkeys(("millionen", "millions", "mio", "millones", "millón", "milioni", "milione", "milhões",
+                     "milhão", "miljoen", "miljoner", "miljonia", "mln", "milionów", "miliony", "milyon", "млн",
+                     "миллион", "миллиона", "миллионов", "мільйон", "мільйони", "мільйонів", "مليون", "ملايين",
+                     "میلیون", "מיליון", "मिलियन"), 1e6),
+    **dict.fromkeys(("milliard", "milliards", "milliarde", "milliarden", "mrd", "miliardo", "miliardi", "miljard",
+                     "miljarder", "mld", "miliardów", "miliardy", "milyar", "млрд", "миллиард", "миллиарда",
+                     "миллиардов", "мільярд", "мільярди", "мільярдів", "مليار", "مليارات", "میلیارد", "מיליארד",
+                     "bilhão", "bilhões"), 1e9),
+    **dict.fromkeys(("tausend", "mil", "mille", "tys", "тыс", "тысяч", "тысячи", "тысяча", "тисяч", "ألف", "آلاف",
+                     "هزار", "אלף", "हज़ार", "हजार"), 1e3),
+    "lakh": 1e5, "lakhs": 1e5, "लाख": 1e5, "crore": 1e7, "crores": 1e7, "करोड़": 1e7, "करोड": 1e7}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, **_WORD_SCALES, **_CJK_SCALES}
 _BIG = ("million", "billion", "thousand", "trillion", "hundred")
 # The magnitudes a unit may count in: whole words and the two abbreviations no unit of measure spells
-# ("m", "k", "b" and "tn" are metres, thousands of what, bits, tonnes; "hundreds of" is not a magnitude unit).
-_UNIT_MAGNITUDES = {word: _SCALES[word] for word in ("thousand", "million", "billion", "trillion", "mn", "bn")}
+# ("m", "k", "b" and "tn" are metres, thousands of what, bits, tonnes; "hundreds of" is not a magnitude unit),
+# and the myriads ("万人", ten thousands of people; not 千 or 百, which Chinese units name alone: 千米 is a km).
+_UNIT_MAGNITUDES = {**{word: _SCALES[word] for word in ("thousand", "million", "billion", "trillion", "mn", "bn",
+                                                        "万", "萬", "만", "亿", "億", "억", "兆", "조")},
+                    **_WORD_SCALES}
 _ARTICLE = {"a", "an"}
 # Denominators in words: "two-thirds", "a quarter", "nine tenths"; "half" stands alone too.
 _PARTS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
           "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
-_PERCENT = {"%", "percent", "pct"}
+_PERCENT = {"%", "％", "percent", "pct"}
 _RANGE = {"to", "and"}
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|%")
+# A number; a myriad's sign; a word of any script, looked up in _SCALES ("млн", "milhões"); the Devanagari
+# magnitudes whole (\w takes no vowel sign or nukta: "करोड़"); a percent sign
+_ASCII_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+|%")  # an ASCII text's (most): the faster
+_TOKEN = re.compile(r"[a-z]+(?![^\W\d_])|\d[\d,]*(?:\.\d+)?|%|[万萬만亿億억兆조千천百]|"
+                    + "".join(f"{word}|" for word in _WORD_SCALES if "\u0900" <= word[0] <= "\u097f")
+                    + r"[^\W\d_]+|％")
 _DASHED_RANGE = re.compile(r"(?<=\d)\s*[-\u2010-\u2015]\s*(?=[$€£¥]?\d)")
 
 Kind = Literal["plain", "percent", "fraction"]
@@ -81,7 +108,7 @@ def unit_scale(unit: str) -> float:
     """The magnitude a figure's unit counts in: 1e6 for "million tonnes", "millions of people" or "USD mn",
     1e9 for "billion USD" or "USD bn"; 1 for a unit that names none. Words after "per" are a rate's base, not
     a magnitude ("cases per million")."""
-    tokens = _TOKEN.findall(unit.lower())
+    tokens = (_ASCII_TOKEN if unit.isascii() else _TOKEN).findall(unit.lower())
     if "per" in tokens:
         tokens = tokens[:tokens.index("per")]
     scale = 1.0
@@ -91,10 +118,41 @@ def unit_scale(unit: str) -> float:
     return scale
 
 
+# How the rest of the world writes digits, made English before reading: the Arabic decimal and thousands signs
+# ("١٢٫٥"); thousands grouped by spaces or stops ("1 204 000", "1.204.000"); a decimal comma ("4,2", "12,50 €":
+# a comma before one, two or four or more digits, never a group of three, nor a list's "1,2,3")
+_ARABIC_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)(?![.,]\d)")
+_DOTTED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?!\d)(?![.,]\d)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d{1,2}|\d{4,})(?!\d)(?![.,]\d)")
+
+
+_SEPARATORS = ".,\u066b\u066c\u00a0\u2009\u202f "
+_NUMERAL = re.compile(f"\\d[\\d{_SEPARATORS}]*")  # a run of digits and what may part them, found at once
+_ENGLISH = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # as most runs are: left as they stand
+
+
+_FOREIGN = re.compile(r"\d(?:[ \u00a0\u2009\u202f.]\d{3}|,(?:\d{1,2}|\d{4,})(?!\d)|[\u066b\u066c])")  # one may
+
+
+def _as_english(text: str) -> str:
+    return _NUMERAL.sub(_english_run, text) if _FOREIGN.search(text) else text
+
+
+def _english_run(found: re.Match[str]) -> str:
+    run = found.group()
+    digits = run.rstrip(_SEPARATORS)
+    if _ENGLISH.fullmatch(digits):
+        return run
+    made = _SPACED_GROUPS.sub(lambda group: re.sub(r"\D", ",", group.group()), digits.translate(_ARABIC_SEPARATORS))
+    made = _DOTTED_GROUPS.sub(lambda group: group.group().replace(".", ","), made)
+    return _DECIMAL_COMMA.sub(r"\1.\2", made) + run[len(digits):]
+
+
 def read_stated(text: str) -> list[Stated]:
     """Every number stated in `text`, scaled by a following magnitude word ("2.7M", "ten thousand")."""
-    prepared = _DASHED_RANGE.sub(" to ", text.lower()).replace("-", " ")
-    tokens = _TOKEN.findall(prepared)
+    prepared = _DASHED_RANGE.sub(" to ", _as_english(text).lower()).replace("-", " ")
+    tokens = (_ASCII_TOKEN if prepared.isascii() else _TOKEN).findall(prepared)
     found: list[Stated] = []
     i = 0
     while i < len(tokens):

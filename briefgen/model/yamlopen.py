@@ -8,9 +8,17 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+import yaml
+
 from briefgen.model.yamlpos import Lines
 
 _BRACKETS = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+# A bracket with nothing after it (the line's end, the file's, a block list below it) is no sequence or mapping
+# yet: libyaml names no bracket, only the place after it ("while parsing a flow node")
+_FLOW_NODE = "while parsing a flow node"
+_FLOW_STARTS = {yaml.FlowSequenceStartToken: "while parsing a flow sequence",
+                yaml.FlowMappingStartToken: "while parsing a flow mapping"}
+_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
 # A value that opens with a quote on its key's line or list item: `key: "…`, `- '…`.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s#"'][^#]*?:\s+|-\s+)(["'])""")
 
@@ -26,6 +34,8 @@ def opener(lines: Lines, context: str | None, context_mark: Any, problem_line: i
     if context_mark is None:
         return None
     line, column = lines.place(context_mark)
+    if context == _FLOW_NODE and (flow := _open_flow(lines.text)) is not None:  # "x: [" with nothing after it
+        context, (line, column) = flow[0], lines.place(flow[1])
     if context in _BRACKETS and line < problem_line:
         start, end = _BRACKETS[context]
         return Opener(line, column, f"the '{start}' opened here is not closed before line {problem_line}: close "
@@ -41,6 +51,21 @@ def opener(lines: Lines, context: str | None, context_mark: Any, problem_line: i
                           f"the next quote (line {problem_line}) as part of this value: close it on this line")
         between += lines.line(number)
     return None
+
+
+def _open_flow(text: str) -> tuple[str, Any] | None:
+    """The context and mark of the innermost `[` or `{` still open where libyaml's scanner stops: the tokens
+    read in order, each bracket pushed and each closing one popping it."""
+    opened: list[tuple[str, Any]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.CSafeLoader):
+            if type(token) in _FLOW_STARTS:
+                opened.append((_FLOW_STARTS[type(token)], token.start_mark))
+            elif isinstance(token, _FLOW_ENDS) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        pass
+    return opened[-1] if opened else None
 
 
 def _open_quote(text: str) -> tuple[int, str] | None:

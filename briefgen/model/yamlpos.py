@@ -60,6 +60,10 @@ class Lines:
         line = bisect_right(self._starts, index)
         return (line, index - self._starts[line - 1] + 1)
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def line(self, number: int) -> str:
         """The text of the editor's line `number` (1-based), without its break; empty past the end."""
         lines = _EDITOR_BREAK.split(self._text)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection
 from difflib import SequenceMatcher
 from typing import Any
 
+from briefgen.render.citations import long_date
 from briefgen.text import words as text_words
 
 Snapshot = dict[str, Any]
@@ -24,12 +25,15 @@ KINDS = {"bluf": "the bottom line", "judgment": "judgment", "figure": "figure", 
 _ORDER = list(KINDS)
 _SHOWN = {  # field -> how the brief names it; the headline field of each kind is handled as "reworded"
     "label": "label", "value": "value", "confidence": "confidence", "likelihood": "likelihood",
-    "speaker": "speaker", "speaker_native": "speaker's name in the original script", "context": "context",
+    "speaker": "speaker", "speaker_native": "speaker’s name in the original script", "context": "context",
     "plain": "plain-language wording",
 }
 _SOURCE_SHOWN = {  # a source's field -> how a change line names it
     "originator": "originator", "title": "title", "short_title": "short title", "published": "published",
     "kind": "kind", "url": "address", "descriptor": "description", "marking": "marking",
+}
+_HEADER_SHOWN = {  # a field of the brief's heading, which both formats print first -> how a change line names it
+    "title": "title", "subject": "subject", "as_of": "information cutoff",
 }
 _HEADLINE = {"bluf": "bluf", "judgment": "statement", "figure": "label", "quote": "text", "gap": "statement"}
 START = 70  # characters of a statement that name it
@@ -76,8 +80,26 @@ def changes(before: Snapshot | None, after: Snapshot, hide: Collection[str] = ()
             found.append(_change("Revised", new[item_id], item_id, "; ".join(told) + "."))
     told_items = [_unnamed(change, old.get(change["item"]) or new[change["item"]]) if withheld(
         f"{change['what']} {change['detail']}") else change for change in found]
-    return told_items + [change for change in _sources(before.get("sources", {}), after, set(hide))
-                         if not withheld(f"{change['what']} {change['detail']}")]
+    return _header(before.get("brief", {}), after.get("brief", {})) + told_items + [
+        change for change in _sources(before.get("sources", {}), after, set(hide))
+        if not withheld(f"{change['what']} {change['detail']}")]
+
+
+def _header(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """The brief's heading retitled, its subject restated or its information cutoff moved: the first lines a
+    reader sees, which every audience shows. A record kept without the heading (`{}`) tells nothing of it."""
+    parts = [f"{words} {_header_word(key, old.get(key))} → {_header_word(key, new.get(key))}"
+             for key, words in _HEADER_SHOWN.items() if key in old and key in new and old[key] != new[key]]
+    return [{"what": "Revised the brief’s heading:", "detail": "; ".join(parts) + "."}] if parts else []
+
+
+def _header_word(key: str, value: Any) -> str:
+    if key == "as_of" and isinstance(value, str):
+        try:
+            return long_date(value)  # as the brief prints it: "Information as of 30 November 2026"
+        except ValueError:  # a record written by hand: the value as it stands
+            return value
+    return _word(key, value)
 
 
 def _untold(part: str) -> str:

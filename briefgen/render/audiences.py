@@ -33,7 +33,9 @@ def audience_names(ws: Workspace) -> list[str]:
 
 def check_name(name: str) -> None:
     if not is_audience_name(name):
-        raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name", hint=NAME_HINT))
+        lower = name.lower()  # `-a Board`, `audiences new Partners`: the name in capitals
+        hint = f"audience names are lower-case: did you mean {lower!r}?" if is_audience_name(lower) else NAME_HINT
+        raise BriefgenError(Problem("briefgen", f"{name!r} is not an audience name", hint=hint))
 
 
 def profile_path(ws: Workspace, name: str) -> Path:

@@ -11,7 +11,8 @@ from briefgen.render.figures import chart_figures
 from briefgen.render.profiles import Profile
 
 Item = Judgment | Figure | Quote | Gap
-# When priorities tie, the fit gives up a quote before a figure before a judgment.
+# When priorities tie, the fit gives up a quote before a figure before a judgment, and of one section the item
+# listed last: the order the brief shows them in, and the one `limits` keeps the first of.
 _DROP_ORDER = {"judgments": 0, "figures": 1, "gaps": 2, "quotes": 3}
 
 
@@ -34,7 +35,7 @@ class Selection:
 
     def drop_lowest(self) -> tuple[Selection, str] | None:
         """Remove the least important item (keeping at least one judgment); None when nothing can go."""
-        candidates = [(item.priority, _DROP_ORDER[kind], -index, kind, item)
+        candidates = [(item.priority, _DROP_ORDER[kind], index, kind, item)
                       for kind in ITEM_KINDS for index, item in enumerate(getattr(self, kind))
                       if not (kind == "judgments" and len(self.judgments) == 1)]
         if not candidates:

@@ -17,6 +17,12 @@ _TRANSLATE = str.maketrans({
     # bidi embeddings, overrides and isolates, the word joiner and invisible operators, Mongolian vowel separator
     **dict.fromkeys("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\u2061"
                     "\u2062\u2063\u2064\u180e"),
+    # what writing leaves out at will: Arabic's tatweel (a stretched joining line), its short vowels, tanween,
+    # shadda and sukun (harakat) and the dagger alef; Hebrew's vowel points and the dagesh; Russian's ё, which
+    # most texts write е ("емкости" is "ёмкости", "جفافا" is "جفافاً", "כתב" is "כָּתַב")
+    **dict.fromkeys("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"),
+    **dict.fromkeys(map(chr, range(0x05B0, 0x05BD))), "\u05c1": None, "\u05c2": None, "\u05c7": None,
+    "\u0451": "\u0435", "\u0401": "\u0415",
 })
 _SPACES = re.compile(r"\s+")
 # CJK punctuation: ideographic comma and full stop, corner brackets, the fullwidth and vertical forms of marks.

@@ -12,9 +12,9 @@ import datetime as dt
 import functools
 
 from briefgen.errors import Problem
-from briefgen.model.fields import ITEM_KINDS
 from briefgen.model.loader import Loaded
 from briefgen.model.schema import Source
+from briefgen.verify.owners import evidence_owners
 
 
 @functools.lru_cache(maxsize=4096)  # a large catalogue repeats its dates: 30,000 spans, a few hundred distinct
@@ -84,8 +84,7 @@ def _after_cutoff(loaded: Loaded) -> list[Problem]:
     in December tells its reader something untrue: one of the two dates is wrong."""
     summary = loaded.summary
     cutoff = dt.date.fromisoformat(summary.brief.as_of)
-    cited = {ev.source for ev in summary.brief.bluf_evidence} | {
-        ev.source for kind in ITEM_KINDS for item in getattr(summary, kind) for ev in item.evidence}
+    cited = {ev.source for _owner, evidence in evidence_owners(loaded) for ev in evidence}
     problems = []
     for i, source in enumerate(loaded.catalogue.sources):
         key, date = ("information_date", source.information_date) if source.information_date else (
