@@ -40,8 +40,9 @@ _PARENT = ("import resource, subprocess, sys; subprocess.run([sys.executable, '-
            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
 
-def _peak_kb(path: Path, call: str) -> int:
-    done = subprocess.run([sys.executable, "-c", _PARENT, _CHILD, str(path), call], capture_output=True, text=True,
+def _peak_kb(path: Path, call: str, child: str = _CHILD) -> int:
+    """The peak resident set of a child running `child` on the file (`call`: what it does; "bytes": read them)."""
+    done = subprocess.run([sys.executable, "-c", _PARENT, child, str(path), call], capture_output=True, text=True,
                           timeout=300, check=True)
     return int(done.stdout)
 

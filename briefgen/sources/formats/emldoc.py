@@ -33,10 +33,9 @@ from itertools import islice
 from briefgen.sources.formats import Extracted
 from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
-from briefgen.sources.formats.mailbodies import decoded
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
-from briefgen.sources.formats.mailparse import BODIES, LongHeader, Part, encoded_text, parsed
+from briefgen.sources.formats.mailparse import BODIES, MAX_HEADER_BYTES, LongHeader, body, parsed
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 from briefgen.sources.formats.tagbudget import one_seed
@@ -47,9 +46,6 @@ MAX_CONTAINERS = 200  # multipart and attached-message parts: a real message nes
 # Lines starting with "--", each part's delimiter among them: the parser takes ~80 µs a part (a million empty
 # parts: 80 s), a real message has a few dozen
 MAX_PART_LINES = 10_000
-# A part's header block: a real one is a few KB, a long list of recipients some 100 KB; Python's address
-# parser takes ~4 s for 1 MB of them
-MAX_HEADER_BYTES = 256 * 1024
 # A Content-Type or Content-Disposition: Python's parameter parser takes time growing with the square of its
 # length (50,000 RFC 2231 continuations in 1 MB: 16 s a look-up); a real one is under 1 KB
 MAX_PARAMETERS = 16 * 1024
@@ -232,12 +228,11 @@ def _payload(part: Message) -> bytes:
     before its text is read (one sent as it stands, as soon as the parser passed the bound: mailparse.py; one in
     base64 or quoted-printable, as soon as its decoding passes it: mailbodies.py)."""
     limit = _max_body(part.get_content_type())
-    span, encoding = (part.span, encoded_text(part)) if isinstance(part, Part) else (None, None)
-    data = decoded(span, encoding, limit) if span is not None and encoding else part.get_payload(decode=True)
-    if (isinstance(part, Part) and part.cut) or data is None or (isinstance(data, bytes) and len(data) > limit):
+    data = body(part, limit)
+    if data is None:
         raise SeedError(f"the message's {part.get_content_type()} body is larger than {limit // 1024 // 1024} MB, "
                         "more than a seed may hold", "split the message's text into several seeds")
-    return data if isinstance(data, bytes) else b""
+    return data
 
 
 def _max_body(kind: str) -> int:

@@ -32,10 +32,13 @@ from email.feedparser import BytesFeedParser
 from email.message import Message
 from email.policy import Policy, compat32
 
-from briefgen.sources.formats.mailbodies import Span
+from briefgen.sources.formats.mailbodies import Span, decoded
 
 BODIES = frozenset({"text/plain", "text/html"})  # the types of part read as text, unless attached
 BATCH = 64 * 1024  # bytes fed at a time (to the end of a line) while bodies are read
+# A part's header block: a real one is a few KB, a long list of recipients some 100 KB; Python's address
+# parser takes ~4 s for 1 MB of them
+MAX_HEADER_BYTES = 256 * 1024
 _DASHES = re.compile(rb"[\r\n]--")  # a line starting with "--"
 _LINE_END = re.compile(rb"\r\n?|\n")
 _HEADER = re.compile(rb"From |[!-9;-~]*:|[\t ]")  # a line the parser reads as a header's (its headerRE)
@@ -102,7 +105,8 @@ def _in_multipart(message: Message, part: Message) -> bool:
     return False
 
 
-def _read_as_text(part: Message) -> bool:
+def read_as_text(part: Message) -> bool:
+    """Whether a part's body is read as a mail's text: a text/plain or text/html body, not attached."""
     return part.get_content_type() in BODIES and (part.get_content_disposition() or "").lower() != "attachment"
 
 
@@ -112,17 +116,32 @@ def encoded_text(part: Message) -> str | None:
     return encoding if encoding in _ENCODINGS else None
 
 
+def body(part: Message, limit: int) -> bytes | None:
+    """A body part's bytes, decoded from its transfer encoding (a text body passed over by the parser, from the
+    message's bytes: mailbodies.py); None when more than `limit` (or cut, as it was fed, past its bound)."""
+    if isinstance(part, Part) and part.cut:
+        return None
+    encoding = encoded_text(part)
+    if isinstance(part, Part) and part.span is not None and encoding:
+        return decoded(part.span, encoding, limit)
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return b""
+    return data if len(data) <= limit else None
+
+
 def _as_it_stands(part: Message) -> bool:
     """Whether the body's decoded bytes are its own (as Python's get_payload(decode=True) takes the encoding)."""
     return str(part.get("content-transfer-encoding", "")).lower() not in _DECODED
 
 
-def parsed(raw: bytes, max_header: int, max_body: Callable[[str], int]) -> Message:
-    """The message `raw` holds, as Python's email parser reads it (compat32), the bodies of the parts that are
-    not read as text empty, and a text body sent as it stands cut (`Part.cut`) past `max_body` of its type. A
+def parsed(raw: bytes, max_header: int, max_body: Callable[[str], int],
+           read: Callable[[Message], bool] = read_as_text) -> Message:
+    """The message `raw` holds, as Python's email parser reads it (compat32), the bodies of the parts not `read`
+    as text empty, and a text body sent as it stands cut (`Part.cut`) past `max_body` of its type. A
     part's header block of more than `max_header` bytes is refused (LongHeader) as it is fed: the parser took
     27 s and 1.5 GB for seven million short header lines in a part."""
-    return _Feed(raw, max_header, max_body).run()
+    return _Feed(raw, max_header, max_body, read).run()
 
 
 class LongHeader(Exception):
@@ -134,8 +153,10 @@ class _Feed:
     (counted), the unread bodies and the text bodies in base64 or quoted-printable passed over. `start`: what was
     fed; `read`: the start of the line the parser reads next (`start`, or before it the bytes of that line fed)."""
 
-    def __init__(self, raw: bytes, max_header: int, max_body: Callable[[str], int]) -> None:
+    def __init__(self, raw: bytes, max_header: int, max_body: Callable[[str], int],
+                 read: Callable[[Message], bool]) -> None:
         self.raw, self.max_header, self.max_body, self.start, self.read = raw, max_header, max_body, 0, 0
+        self.read_as_text = read
         self.parts = _Parts()
         self.parser = BytesFeedParser(_factory=self.parts, policy=compat32)
         self.passed: Part | None = None  # the text body in base64 or quoted-printable being passed over
@@ -150,7 +171,7 @@ class _Feed:
                 self._header_line()
             elif self.raw.startswith(b"--", self.read):
                 self._dashes_line(self.read)
-            elif body is not None and (body.cut or not _read_as_text(body) or encoded_text(body)):
+            elif body is not None and (body.cut or not self.read_as_text(body) or encoded_text(body)):
                 self._pass(body)
             elif body is not None and _as_it_stands(body):
                 self._text(body)
@@ -227,7 +248,7 @@ class _Feed:
         """The part whose body the parser reads, from `line` on; a text body in base64 or quoted-printable not yet
         met starts there (its lines are passed over), after `head`."""
         body = self.parts.in_body()
-        if body is not None and body.span is None and _read_as_text(body) and encoded_text(body):
+        if body is not None and body.span is None and self.read_as_text(body) and encoded_text(body):
             body.span, self.passed = Span(self.raw, line, head=head), body
         return body
 
