@@ -53,3 +53,27 @@ def test_what_a_deep_page_shows_is_what_a_browser_shows() -> None:
     styled = ("<style>.gone { display: none }</style><div class=gone>" + "<section>" * depth + "x" +
               "</section>" * (depth // 2) + "y</div>" + "<p>z</p>")
     assert _blocks(styled) == ["z"]
+
+
+def test_a_page_of_one_long_paragraph_is_read_in_a_few_times_its_size(tmp_path: Path) -> None:
+    """A 5 MB page of one paragraph of a million words: making it one line replaced every space by a new one, a
+    list of two million pieces (17 times the file beyond it; a 19 MB page peaked at 429 MB); now 5 times."""
+    path = tmp_path / "long.html"
+    path.write_text("<p>" + "word " * 1_000_000 + "</p>")
+    assert _blocks(path.read_text()) == [("word " * 1_000_000).strip()]
+    assert (_peak_kb(path, "extract", _CHILD) - _peak_kb(path, "bytes", _CHILD)) * 1024 < 8 * path.stat().st_size
+
+
+def test_one_line_makes_the_line_it_made() -> None:
+    """briefgen.text.one_line, which now leaves a lone space as it is, against the rule it implements (every run
+    of white space one space, soft hyphens gone, the ends stripped) on random text of every kind of space."""
+    import random
+    import re
+
+    from briefgen.text import one_line
+
+    rnd = random.Random(13)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(["a", " ", "\t", "\n", "\r", "\x0b", "\u00a0", "\u3000", "\u2028", "\u00ad", "b"])
+                       for _ in range(rnd.randrange(20)))
+        assert one_line(text) == re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
