@@ -77,3 +77,4 @@ def test_one_line_makes_the_line_it_made() -> None:
         text = "".join(rnd.choice(["a", " ", "\t", "\n", "\r", "\x0b", "\u00a0", "\u3000", "\u2028", "\u00ad", "b"])
                        for _ in range(rnd.randrange(20)))
         assert one_line(text) == re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
