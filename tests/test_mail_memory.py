@@ -19,7 +19,8 @@ import pytest
 
 from briefgen.sources.formats.emldoc import MAX_HEADER_BYTES, MAX_PART_LINES
 from briefgen.sources.formats.mailbodies import decoded
-from briefgen.sources.formats.mailparse import Part, encoded_text, parsed
+from briefgen.sources.formats.mailparse import parsed
+from briefgen.sources.formats.mailparts import Part, encoded_text
 from tests.outlook import message
 from tests.test_mail_seeds import mail, read
 from tests.test_msg_seeds import BODY, HEADERS, SENDER

@@ -35,7 +35,8 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
-from briefgen.sources.formats.mailparse import BODIES, MAX_HEADER_BYTES, LongHeader, body, parsed
+from briefgen.sources.formats.mailparse import MAX_HEADER_BYTES, LongHeader, parsed
+from briefgen.sources.formats.mailparts import BODIES, body
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 from briefgen.sources.formats.tagbudget import one_seed

@@ -2,8 +2,8 @@
 
 The parser does not hold such a body (mailparse.py passes over its lines, keeping where it lies): it is decoded
 here from the file's bytes in pieces of PIECE bytes, and given up as soon as its decoded bytes pass the most its
-type may hold. A 40 MB body in base64 had its lines, their join, its bytes and its decoding held at once (295 MB);
-now the memory is that of the decoded text kept.
+type may hold. A 40 MB body in base64 had its lines, their join, its bytes and its decoding held at once (294 MB,
+the file 67 MB); now the memory is that of the decoded text kept.
 
 Each piece is decoded as Python's email package decodes the whole body (Message.get_payload(decode=True)):
 - base64: the line ends dropped; characters outside the alphabet skipped; a pad ("=") counted only once two

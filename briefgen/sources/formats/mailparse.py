@@ -3,10 +3,11 @@
 Python's email parser keeps each part's body as text: a 45 MB message with a 33 MB attachment (45 MB of base64)
 held its lines, the string they were joined into and the decoded text of the whole message, some 420 MB. Here the
 message is fed to the same parser a batch of lines at a time. While the parser is in the body of a part whose
-headers say it is not read as text (any type but text/plain and text/html, or an attachment), the lines up to the
-next one starting with "--" are not fed: only such a line can end a body (a MIME boundary, the parser's only end
-of a part, starts with "--"), and any other is kept by the parser as a line of that body and nothing else. So the
-parser builds the same tree of parts, the same headers and the same text bodies, with those bodies left out.
+headers say it is not read as text (by default any type but text/plain and text/html, or an attachment; a web
+archive reads its page and stylesheets: mhtml.py), the lines up to the next one starting with "--" are not fed:
+only such a line can end a body (a MIME boundary, the parser's only end of a part, starts with "--"), and any
+other is kept by the parser as a line of that body and nothing else. So the parser builds the same tree of parts,
+the same headers and the same text bodies, with those bodies left out (the parts: mailparts.py).
 A text body sent as it stands (no base64 or quoted-printable) whose lines pass the most its type may hold is left
 out too from there, the part marked `cut` (its reader refuses it, as it would the whole body). A part's header
 block is fed a line at a time and counted, and refused once larger than the bound given (LongHeader).
@@ -30,11 +31,11 @@ import re
 from collections.abc import Callable
 from email.feedparser import BytesFeedParser
 from email.message import Message
-from email.policy import Policy, compat32
+from email.policy import compat32
 
-from briefgen.sources.formats.mailbodies import Span, decoded
+from briefgen.sources.formats.mailbodies import Span
+from briefgen.sources.formats.mailparts import Part, Parts, as_it_stands, encoded_text, in_multipart, read_as_text
 
-BODIES = frozenset({"text/plain", "text/html"})  # the types of part read as text, unless attached
 BATCH = 64 * 1024  # bytes fed at a time (to the end of a line) while bodies are read
 # A part's header block: a real one is a few KB, a long list of recipients some 100 KB; Python's address
 # parser takes ~4 s for 1 MB of them
@@ -43,106 +44,6 @@ _DASHES = re.compile(rb"[\r\n]--")  # a line starting with "--"
 _LINE_END = re.compile(rb"\r\n?|\n")
 _HEADER = re.compile(rb"From |[!-9;-~]*:|[\t ]")  # a line the parser reads as a header's (its headerRE)
 _SHORT = 1000  # a line fed with the "--" line before it: a header line's most (998 characters and CRLF)
-_ENCODINGS = frozenset({"base64", "quoted-printable"})
-_DECODED = _ENCODINGS | {"x-uuencode", "uuencode", "uue", "x-uue"}  # the transfer encodings Python decodes
-
-
-class Part(Message):
-    """A part of the message; `cut`: a text body larger than its type may hold, the rest of it left out; `span`:
-    where a text body in base64 or quoted-printable lies in the message's bytes (the parser holds none of it)."""
-
-    cut = False
-    span: Span | None = None
-    plan: tuple[bool, str | None, bool] | None = None  # read as text; its transfer encoding, if decoded; as it stands
-
-    def container(self) -> bool:
-        """Whether it is a multipart or a message, once its header block is read (in one go): looked up once."""
-        if "_container" not in self.__dict__:
-            self.__dict__["_container"] = self.get_content_maintype() in ("multipart", "message")
-        return bool(self.__dict__["_container"])
-
-
-class _Parts:
-    """The parser's message factory, which remembers the last part made (the part the parser reads) and whether a
-    forwarded message encoded in base64 or quoted-printable was met (then nothing is left out)."""
-
-    def __init__(self) -> None:
-        self.last: Part | None = None
-        self.encoded = False
-        self.heading = False  # whether the last part's header block may still be being read
-        self.header_bytes = 0  # the bytes of its header lines fed a line at a time
-        self.body_bytes = 0  # the bytes of its text body fed, for a body sent as it stands
-        self.header_lines = 0  # the lines of its header block fed
-        self.unread: int | None = None  # where its header block's last line starts, a "From " line not its first
-
-    def __call__(self, policy: Policy = compat32) -> Part:
-        if self.last is not None and _encoded_message(self.last):
-            self.encoded = True
-        self.last = Part(policy)
-        self.heading, self.header_bytes, self.body_bytes, self.header_lines, self.unread = True, 0, 0, 0, None
-        return self.last
-
-    def in_header(self) -> bool:
-        """Whether the parser may be reading the last part's header block (it has none yet, nor a body)."""
-        return self.heading and self.last is not None and len(self.last) == 0 and self.last.get_payload() is None
-
-    def in_body(self) -> Part | None:
-        """The part whose body the parser, having read every line fed, reads (a part with headers, not multipart
-        nor a message, its body not yet ended); None when there is none or nothing is to be left out."""
-        part = self.last
-        if part is None or self.encoded or (len(part) == 0 and self.heading) or part.get_payload() is not None:
-            return None
-        return None if part.container() else part
-
-
-def _encoded_message(part: Part) -> bool:
-    if not part.container():
-        return False
-    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    return part.get_content_maintype() == "message" and encoding in _ENCODINGS
-
-
-def _in_multipart(message: Message, part: Message) -> bool:
-    """Whether `part` lies within a multipart part of `message`."""
-    stack = [(message, False)]
-    while stack:
-        node, within = stack.pop()
-        if node is part:
-            return within
-        payload = node.get_payload()
-        if isinstance(payload, list):
-            stack += [(sub, within or node.is_multipart()) for sub in payload if isinstance(sub, Message)]
-    return False
-
-
-def read_as_text(part: Message) -> bool:
-    """Whether a part's body is read as a mail's text: a text/plain or text/html body, not attached."""
-    return part.get_content_type() in BODIES and (part.get_content_disposition() or "").lower() != "attachment"
-
-
-def encoded_text(part: Message) -> str | None:
-    """The transfer encoding of a text body mailbodies.py decodes, as Python takes it; else None."""
-    encoding = str(part.get("content-transfer-encoding", "")).lower()
-    return encoding if encoding in _ENCODINGS else None
-
-
-def body(part: Message, limit: int) -> bytes | None:
-    """A body part's bytes, decoded from its transfer encoding (a text body passed over by the parser, from the
-    message's bytes: mailbodies.py); None when more than `limit` (or cut, as it was fed, past its bound)."""
-    if isinstance(part, Part) and part.cut:
-        return None
-    encoding = encoded_text(part)
-    if isinstance(part, Part) and part.span is not None and encoding:
-        return decoded(part.span, encoding, limit)
-    data = part.get_payload(decode=True)
-    if not isinstance(data, bytes):
-        return b""
-    return data if len(data) <= limit else None
-
-
-def _as_it_stands(part: Message) -> bool:
-    """Whether the body's decoded bytes are its own (as Python's get_payload(decode=True) takes the encoding)."""
-    return str(part.get("content-transfer-encoding", "")).lower() not in _DECODED
 
 
 def parsed(raw: bytes, max_header: int, max_body: Callable[[str], int],
@@ -167,7 +68,7 @@ class _Feed:
                  read: Callable[[Message], bool]) -> None:
         self.raw, self.max_header, self.max_body, self.start, self.read = raw, max_header, max_body, 0, 0
         self.read_as_text = read
-        self.parts = _Parts()
+        self.parts = Parts()
         self.parser = BytesFeedParser(_factory=self.parts, policy=compat32)
         self.passed: Part | None = None  # the text body in base64 or quoted-printable being passed over
         self.boundary = False  # whether the last line fed starts with "--" (the parser may want the next)
@@ -199,7 +100,7 @@ class _Feed:
         """End a body passed over that no line fed ended: a last line starting with "--" and no LF, which the
         parser reads only as it closes, ends it if it was a boundary (the part's own lines, as fed, do not end
         with it); a multipart's part loses its last line end even at the end of the message."""
-        span.closed = _in_multipart(message, part)
+        span.closed = in_multipart(message, part)
         last = self.raw[self.last_dashes:].rstrip(b"\r") if self.last_dashes is not None else b""
         fed = str(part.get_payload()).rstrip("\r")
         if span.closed and last and not fed.endswith(last.decode("ascii", "surrogateescape")):
@@ -268,7 +169,7 @@ class _Feed:
         """Whether a part in its body is read as text, its transfer encoding if decoded, whether its body is sent
         as it stands: looked up once (each look-up parses its headers again: 10,000 parts took 3.6 s, not 1)."""
         if part.plan is None:
-            part.plan = (self.read_as_text(part), encoded_text(part), _as_it_stands(part))
+            part.plan = (self.read_as_text(part), encoded_text(part), as_it_stands(part))
         return part.plan
 
     def _body_from(self, line: int, head: bytes = b"") -> Part | None:

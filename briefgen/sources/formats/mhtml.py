@@ -73,7 +73,7 @@ def _read(part: Message) -> bool:
 
 
 def _body(part: Message) -> bytes:
-    from briefgen.sources.formats.mailparse import body
+    from briefgen.sources.formats.mailparts import body
 
     found = body(part, _max_part())
     if found is None:
