@@ -73,7 +73,9 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\u00ad", "")).strip()
 
 
-_SPACE = re.compile(r"\s+")
+# A run of white space other than one plain space (which stays as it is): `\s+` replaced every space between two
+# words by a new one, and a 19 MB paragraph of words built a list of 8 million pieces (350 MB) to do it
+_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def sentence(text: str) -> str:

@@ -454,6 +454,9 @@ SCENARIOS: dict[str, Scenario] = {
     "e-mail seed encrypted": _seed_to_add("secret.eml", _hostile_eml("sealed.eml")),
     "e-mail seed with a huge header": _seed_to_add("long.eml", lambda: b"From: a@example.org\nSubject: " +
                                                    b"x" * (10 << 20) + b"\n\nBody.\n"),
+    "web archive seed with a huge part header": _seed_to_add("page.mhtml", lambda: (
+        b"From: <Saved by Blink>\nContent-Type: multipart/related; boundary=B\n\n--B\nContent-Type: text/html\n" +
+        b"X-A: b\n" * 100_000 + b"\n<p>Text.</p>\n--B--\n")),
     "Outlook seed damaged": _seed_to_add("loop.msg", _hostile_msg("loop.msg")),
     "e-mail seed with too many parts": _seed_to_add("parts.eml", _hostile_eml("parts.eml")),
     "Outlook seed with a huge RTF body": _seed_to_add("huge.msg", _hostile_msg("rtf.msg")),

@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from briefgen.sources.formats.emldoc import MAX_HEADER_BYTES, MAX_PART_LINES
+from briefgen.sources.formats.mailbodies import decoded
 from briefgen.sources.formats.mailparse import parsed
+from briefgen.sources.formats.mailparts import Part, encoded_text
 from tests.outlook import message
 from tests.test_mail_seeds import mail, read
 from tests.test_msg_seeds import BODY, HEADERS, SENDER
@@ -145,11 +147,15 @@ def _cases() -> dict[str, bytes]:
 
 def _shape(part: Message) -> list[object]:
     """What a reading may take from a part: its type, headers, preamble, epilogue, defects and, for a text body,
-    its text."""
+    its decoded bytes (ours decoded from the message's bytes where the parser passed over it: mailbodies.py)."""
     text = part.get_content_type() in ("text/plain", "text/html") and not part.is_multipart() and \
         (part.get_content_disposition() or "") != "attachment"
-    return [part.get_content_type(), list(part.raw_items()), part.get_payload() if text else None, part.preamble,
-            part.epilogue, [type(defect).__name__ for defect in part.defects]]
+    defects = [type(defect).__name__ for defect in part.defects]
+    passed = isinstance(part, Part) and part.span is not None
+    body = decoded(part.span, encoded_text(part) or "", 1 << 30) if isinstance(part, Part) and part.span else \
+        part.get_payload(decode=True) if text else None
+    return [part.get_content_type(), list(part.raw_items()), body if text or passed else None, part.preamble,
+            part.epilogue, defects]
 
 
 @pytest.mark.parametrize("name", sorted(_cases()))

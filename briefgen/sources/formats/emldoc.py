@@ -35,7 +35,8 @@ from briefgen.sources.formats.docxdoc import MAX_TEXT
 from briefgen.sources.formats.htmldoc import decode, text_blocks
 from briefgen.sources.formats.mailcharsets import codec_of, decode_labelled
 from briefgen.sources.formats.mailheaders import decoded_words, header_text, sender_name, sent_day, shown_headers
-from briefgen.sources.formats.mailparse import BODIES, LongHeader, Part, parsed
+from briefgen.sources.formats.mailparse import MAX_HEADER_BYTES, LongHeader, parsed
+from briefgen.sources.formats.mailparts import BODIES, body
 from briefgen.sources.formats.mailtext import plain_paragraphs
 from briefgen.sources.formats.plain import SeedError, check_kind, seed_lines
 from briefgen.sources.formats.tagbudget import one_seed
@@ -46,19 +47,21 @@ MAX_CONTAINERS = 200  # multipart and attached-message parts: a real message nes
 # Lines starting with "--", each part's delimiter among them: the parser takes ~80 µs a part (a million empty
 # parts: 80 s), a real message has a few dozen
 MAX_PART_LINES = 10_000
-# A part's header block: a real one is a few KB, a long list of recipients some 100 KB; Python's address
-# parser takes ~4 s for 1 MB of them
-MAX_HEADER_BYTES = 256 * 1024
 # A Content-Type or Content-Disposition: Python's parameter parser takes time growing with the square of its
 # length (50,000 RFC 2231 continuations in 1 MB: 16 s a look-up); a real one is under 1 KB
 MAX_PARAMETERS = 16 * 1024
 # A body part's decoded size: twice the most text a seed may hold (UTF-16 takes two bytes a character), and the
 # most an HTML seed's file may be
 MAX_BODY = {"text/plain": 2 * MAX_TEXT, "text/html": 20 * 1024 * 1024}
-_FIELD = re.compile(rb"(?:From [^\r\n]*\r?\n)?[!-9;-~]+:", re.ASCII)  # a header line (after an mbox "From " line)
-_CONTAINER = re.compile(rb"^content-type:\s*(?:multipart|message)/", re.IGNORECASE | re.MULTILINE)
-_PART_LINE = re.compile(rb"^--", re.MULTILINE)
-_HEAD_END = re.compile(rb"\r?\n\r?\n")
+# Lines end with LF, CRLF or a lone CR (an old Mac's mail), as Python's parser reads them: a pattern for the start
+# of a line matches after a CR too, or a mail of CRs alone passed every count below (and, its header's end not
+# found, any such mail over 256 KB was refused)
+_LINE_END = rb"(?:\r\n|\r(?!\n)|\n)"
+_FIELD = re.compile(rb"(?:From [^\r\n]*" + _LINE_END + rb")?[!-9;-~]+:", re.ASCII)  # a header line (after an mbox
+# "From " line)
+_CONTAINER = re.compile(rb"[\r\n]content-type:\s*(?:multipart|message)/", re.IGNORECASE)  # after a line end
+_PART_LINE = re.compile(rb"[\r\n]--")
+_HEAD_END = re.compile(_LINE_END * 2)
 # A body only its recipient's key opens (OpenPGP's, S/MIME's enveloped or opaque-signed data)
 _SEALED = frozenset({"multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime"})
 
@@ -95,9 +98,11 @@ def parse(raw: bytes) -> Message:
 
 
 def _more_than(pattern: re.Pattern[bytes], raw: bytes, limit: int) -> bool:
-    """Whether `pattern` occurs more than `limit` times, counted one at a time up to the limit (a list of every
-    match of "--" in 50 MB of such lines held 900 MB)."""
-    return next(islice(pattern.finditer(raw), limit, None), None) is not None
+    """Whether `pattern` (a line end, then a line's start) occurs more than `limit` times, the first line's
+    start counted too, one at a time up to the limit (a list of every match of "--" in 50 MB of such lines held
+    900 MB)."""
+    first = pattern.match(b"\n" + raw[:4096]) is not None
+    return next(islice(pattern.finditer(raw), limit - first, None), None) is not None
 
 
 def _check_headers(part: Message) -> None:
@@ -221,13 +226,14 @@ def _name(part: Message) -> str | None:
 
 def _payload(part: Message) -> bytes:
     """A body part's bytes, decoded from its transfer encoding; one too large to hold a seed's text is refused
-    before its text is read (one sent as it stands, as soon as the parser passed the bound: mailparse.py)."""
-    data = part.get_payload(decode=True)
+    before its text is read (one sent as it stands, as soon as the parser passed the bound: mailparse.py; one in
+    base64 or quoted-printable, as soon as its decoding passes it: mailbodies.py)."""
     limit = _max_body(part.get_content_type())
-    if (isinstance(part, Part) and part.cut) or (isinstance(data, bytes) and len(data) > limit):
+    data = body(part, limit)
+    if data is None:
         raise SeedError(f"the message's {part.get_content_type()} body is larger than {limit // 1024 // 1024} MB, "
                         "more than a seed may hold", "split the message's text into several seeds")
-    return data if isinstance(data, bytes) else b""
+    return data
 
 
 def _max_body(kind: str) -> int:
