@@ -9,7 +9,7 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
    sentence (or ends in Thai, Lao, Khmer or Burmese, which mark no paragraph's end) well short of
    the right edge, or the next line is indented or further down than the block's lines follow each other
-   (paragraph spacing);
+   (paragraph spacing), or starts the next footnote after a sentence's end (pdfnotes.next_note);
 4. a block continues the paragraph before it when that stops mid-sentence and the block goes on in lower case
    (a page or column break, the hanging indent of a list item's second line), or when the paragraph's last
    line is full (the block's first word would not have fitted on it) and the block goes on in the same size,
@@ -32,7 +32,7 @@ from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfjoin import ends_drawn, join, spaced_end, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
-from briefgen.sources.formats.pdfnotes import continued_notes
+from briefgen.sources.formats.pdfnotes import NOTE_NUMBER, continued_notes, next_note
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 from briefgen.sources.formats.pdfsides import beside_parted
@@ -215,13 +215,16 @@ def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
     current: list[Line] = []
     closest = min((a.y0 - b.y0 for a, b in pairwise(block) if a.y0 - b.y0 > 0.5 * b.size), default=float("inf"))
     above: str | None = None  # the list number the nearest numbered line so far starts with
+    note: Line | None = None  # the nearest line so far that starts with a note's number (pdfnotes.next_note)
     for i, line in enumerate(block):
-        if current and _breaks(block[i - 1], line, block, measure, closest, above):
+        if current and (_breaks(block[i - 1], line, block, measure, closest, above)
+                        or (_stops(block[i - 1].text) and next_note(note, line))):
             yield current
             current = []
         current.append(line)
         if marker := MARKER.match(line.text):
             above = marker.group("numbered") or above
+        note = line if NOTE_NUMBER.match(line.text) else note
     if current:
         yield current
 
