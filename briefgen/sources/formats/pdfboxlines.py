@@ -22,6 +22,7 @@ from briefgen.sources.formats.pdfbidi import (
     stated_direction,
 )
 from briefgen.sources.formats.pdfcells import cells
+from briefgen.sources.formats.pdfdrawn import number_drawn_first
 from briefgen.sources.formats.pdflists import bullet_text
 from briefgen.sources.formats.pdfpage import Line
 from briefgen.sources.formats.pdfspacing import line_text
@@ -165,7 +166,7 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     if drawn_left_to_right(drawn):
         text = drawn_text(line).strip()
         rtl = drawn_right_to_left(text, _flush(line, margins), *context)
-        text = _marks_joined(logical(text, rtl))
+        text = _marks_joined(logical(text, rtl, number_drawn_first(line)))
     else:
         rtl = read_right_to_left(text)
     if not rtl:
