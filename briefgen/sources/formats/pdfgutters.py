@@ -8,7 +8,9 @@ edge, and the right column's line beside it were read as one ("budget 국방 •
 Office workflow"). A line is cut where two of its characters stand GUTTER apart or more, measured in the
 smaller one's type: no space between words is that wide in a line pdfminer joins (a justified line's widest
 spaces are cut by pdfminer itself, and put together again by pdfpage.whole_lines), while a gutter, and the space
-between two table cells set that far apart, are.
+between two table cells set that far apart, are. A list's marker keeps the item's text it is set apart from (a
+tab's width: LibreOffice's lists), as pdfminer gave it: alone at a page's top, a marker would read as a running
+header repeated on the next page.
 """
 
 from __future__ import annotations
@@ -18,22 +20,26 @@ from itertools import pairwise
 
 from pdfminer.layout import LAParams, LTChar, LTComponent, LTPage, LTTextLine, LTTextLineHorizontal
 
+from briefgen.sources.formats.pdflists import MARKER
+
 GUTTER = 1.2  # of the type size: a gap this wide in a line is a gutter (or between cells), not a space
 
 
 def cut_at_gutters(line: LTTextLine, laparams: LAParams) -> Iterator[LTTextLine]:
-    """`line` as it stands, or, where two of its characters stand GUTTER apart (an upright line's), in pieces."""
+    """`line` as it stands, or, where two of its characters stand GUTTER apart (an upright line's) but for a list's
+    marker and its item, in pieces."""
     chars = [item for item in line if isinstance(item, LTChar)]
     if not isinstance(line, LTTextLineHorizontal) or not any(
             _wide(left, right) for left, right in pairwise(chars)):
         yield line
         return
-    piece = LTTextLineHorizontal(laparams.word_margin)
+    piece, text = LTTextLineHorizontal(laparams.word_margin), ""
     for k, char in enumerate(chars):
-        if k and _wide(chars[k - 1], char):
+        if k and _wide(chars[k - 1], char) and not MARKER.fullmatch(text.strip()):
             yield piece
-            piece = LTTextLineHorizontal(laparams.word_margin)
+            piece, text = LTTextLineHorizontal(laparams.word_margin), ""
         piece.add(char)
+        text += char.get_text()
     yield piece
 
 
