@@ -191,14 +191,18 @@ def visual_order(objects: list[Any]) -> list[Any]:
 def char_rows(chars: list[LTChar]) -> list[list[LTChar]]:
     """The characters in rows from the top: a character joins the row above when it stands over half its own
     (or the row's) height inside the row's height, as pdfminer joins a line's characters, so that a raised
-    footnote number or a subscript, whose bottom is not its line's, stays in its line ("March¹ and")."""
+    footnote number or a subscript, whose bottom is not its line's, stays in its line ("March¹ and"). A
+    character much taller than the row (a glyph whose box is its font's, WeasyPrint's ligatures beside Arabic)
+    joins it without making it taller: grown to its height, the row took in the next line, whose characters
+    then read interleaved with it, letter by letter ("O ffi c e")."""
     rows: list[list[LTChar]] = []
     top, bottom = 0.0, 0.0
     for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
         overlap = min(top, char.y1) - max(bottom, char.y0)
         if rows and overlap > 0.5 * max(0.1, min(top - bottom, char.y1 - char.y0)):
             rows[-1].append(char)
-            top, bottom = max(top, char.y1), min(bottom, char.y0)
+            if char.y1 - char.y0 <= 1.5 * (top - bottom):
+                top, bottom = max(top, char.y1), min(bottom, char.y0)
         else:
             rows.append([char])
             top, bottom = char.y1, char.y0
