@@ -48,6 +48,12 @@ _RTL_SEGMENT = re.compile(
     f"|(?:{_NUMBER_RUN.pattern}{_BESIDE}|[{_STOPS},;:\u060c\u061b]+)"
     f"(?={_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?\\s*$)))?"
     f"{_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?")
+# The same where the number before a run that ends the line was drawn before the run's letters (pdfdrawn.py): the
+# number the line's left-to-right text goes on with ("nested 2" before an Arabic sentence), read as drawn.
+_RTL_SEGMENT_AFTER_NUMBER = re.compile(
+    f"(?:(?<![^\\W_])(?:{_ARABIC_NUMBER}{_BESIDE}"
+    f"|[{_STOPS},;:\u060c\u061b]+(?={_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?\\s*$)))?"
+    f"{_RTL_RUN.pattern}(?:{_BESIDE}{_NUMBER_RUN.pattern})?")
 _MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
@@ -131,18 +137,21 @@ def evident_direction(drawn: str) -> bool | None:
     return left if left == right else None
 
 
-def logical(drawn: str, rtl: bool) -> str:
+def logical(drawn: str, rtl: bool, number_first: bool = False) -> str:
     """A line drawn left to right, in the order it is read (`rtl`: the line's direction).
 
     The drawing of a line with one level of embedding undone: a right-to-left line is read from its right end,
     each run of Latin words or numbers in it (_LTR_RUN) kept as drawn; in a left-to-right line, each run of
     right-to-left words with the numbers touching it (_RTL_SEGMENT) is read from its right end, the numbers in it
     kept as drawn: "staff 27 [על דיווח המשרד drawn]" at a line's end reads "staff המשרד דיווח על 27", as the
-    bidi rules draw that line of a paragraph whose Hebrew sentence goes on below. What is read
-    backwards has its brackets turned back ("(" drawn for ")")."""
+    bidi rules draw that line of a paragraph whose Hebrew sentence goes on below; unless the number was drawn
+    before the run's letters (`number_first`: pdfdrawn.number_drawn_first), as the line's own left-to-right
+    text ("nested 2 [أعلنت الوزارة drawn]" reads "nested 2 أعلنت الوزارة"). What is read backwards has its
+    brackets turned back ("(" drawn for ")")."""
     if rtl:
         return _backwards(drawn, _ltr_runs(drawn))
-    return _RTL_SEGMENT.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
+    segment = _RTL_SEGMENT_AFTER_NUMBER if number_first else _RTL_SEGMENT
+    return segment.sub(lambda run: _backwards(run.group(), list(_NUMBER_RUN.finditer(run.group()))), drawn)
 
 
 def _ltr_runs(drawn: str) -> list[re.Match[str]]:
@@ -182,14 +191,18 @@ def visual_order(objects: list[Any]) -> list[Any]:
 def char_rows(chars: list[LTChar]) -> list[list[LTChar]]:
     """The characters in rows from the top: a character joins the row above when it stands over half its own
     (or the row's) height inside the row's height, as pdfminer joins a line's characters, so that a raised
-    footnote number or a subscript, whose bottom is not its line's, stays in its line ("March¹ and")."""
+    footnote number or a subscript, whose bottom is not its line's, stays in its line ("March¹ and"). A
+    character much taller than the row (a glyph whose box is its font's, WeasyPrint's ligatures beside Arabic)
+    joins it without making it taller: grown to its height, the row took in the next line, whose characters
+    then read interleaved with it, letter by letter ("O ffi c e")."""
     rows: list[list[LTChar]] = []
     top, bottom = 0.0, 0.0
     for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
         overlap = min(top, char.y1) - max(bottom, char.y0)
         if rows and overlap > 0.5 * max(0.1, min(top - bottom, char.y1 - char.y0)):
             rows[-1].append(char)
-            top, bottom = max(top, char.y1), min(bottom, char.y0)
+            if char.y1 - char.y0 <= 1.5 * (top - bottom):
+                top, bottom = max(top, char.y1), min(bottom, char.y0)
         else:
             rows.append([char])
             top, bottom = char.y1, char.y0

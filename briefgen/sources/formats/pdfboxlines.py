@@ -22,6 +22,7 @@ from briefgen.sources.formats.pdfbidi import (
     stated_direction,
 )
 from briefgen.sources.formats.pdfcells import cells
+from briefgen.sources.formats.pdfdrawn import note_drawing_order, number_drawn_first
 from briefgen.sources.formats.pdflists import bullet_text
 from briefgen.sources.formats.pdfpage import Line
 from briefgen.sources.formats.pdfspacing import line_text
@@ -38,6 +39,7 @@ def page_lines(boxes: list[list[tuple[LTTextLine, str]]], margins: tuple[float, 
     `mirrors`, each box's mirror), the lines before one that states its direction read in it (_stated_back);
     a line of table cells in both directions run together, on a page that draws its spaces (`drawn`), read
     cell by cell (_row)."""
+    note_drawing_order([line for box in boxes for line, text in box if has_rtl(text)])
     pieces = [[cells(line) if drawn and has_rtl(text) else [line] for line, text in box] for box in boxes]
     read = [box_lines(box, parts, margins, mirror) for box, parts, mirror in zip(boxes, pieces, mirrors, strict=True)]
     _stated_back([(box[i][1], pieces[k][i], mirrors[k], read[k], i) for k, box in enumerate(boxes)
@@ -165,7 +167,7 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     if drawn_left_to_right(drawn):
         text = drawn_text(line).strip()
         rtl = drawn_right_to_left(text, _flush(line, margins), *context)
-        text = _marks_joined(logical(text, rtl))
+        text = _marks_joined(logical(text, rtl, number_drawn_first(line)))
     else:
         rtl = read_right_to_left(text)
     if not rtl:

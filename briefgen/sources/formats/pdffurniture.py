@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from itertools import pairwise
 
+from briefgen.sources.formats.pdflists import MARKER
 from briefgen.sources.formats.pdfpage import Line, Page
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.IGNORECASE)
@@ -111,8 +112,9 @@ def _steady(numbers: tuple[int, ...]) -> bool:
 
 
 def running(pages: list[Page]) -> set[str]:
-    """The keys of the lines in the top or bottom band that recur as running furniture does."""
-    return {key for key, on_pages in _banded(pages).items() if _recurs(key, on_pages)}
+    """The keys of the lines in the top or bottom band that recur as running furniture does; never a list's
+    marker alone (a bullet drawn apart from its item, LibreOffice's at a tab, starting two pages at one place)."""
+    return {key for key, on_pages in _banded(pages).items() if not MARKER.fullmatch(key) and _recurs(key, on_pages)}
 
 
 def without_furniture(page: Page, running: set[str]) -> list[list[Line]]:

@@ -9,7 +9,8 @@ Works on plain records of each line's text and position (pdfdoc.py reads them wi
    that stops short: a heading), at a bullet or a numbered or lettered marker, and where a line ends a
    sentence (or ends in Thai, Lao, Khmer or Burmese, which mark no paragraph's end) well short of
    the right edge, or the next line is indented or further down than the block's lines follow each other
-   (paragraph spacing);
+   (paragraph spacing), or, after a sentence's end, starts the next footnote (pdfnotes.next_note) or goes back
+   to a list item's marker (pdfitems.leaves_item);
 4. a block continues the paragraph before it when that stops mid-sentence and the block goes on in lower case
    (a page or column break, the hanging indent of a list item's second line), or when the paragraph's last
    line is full (the block's first word would not have fitted on it) and the block goes on in the same size,
@@ -30,9 +31,10 @@ from itertools import pairwise
 
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
+from briefgen.sources.formats.pdfitems import leaves_item
 from briefgen.sources.formats.pdfjoin import ends_drawn, join, spaced_end, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
-from briefgen.sources.formats.pdfnotes import continued_notes
+from briefgen.sources.formats.pdfnotes import NOTE_NUMBER, continued_notes, next_note
 from briefgen.sources.formats.pdforder import reading_order
 from briefgen.sources.formats.pdfpage import Block, Line, Page, whole_lines
 from briefgen.sources.formats.pdfsides import beside_parted
@@ -210,18 +212,27 @@ def _breaks(prev: Line, line: Line, block: Block, measure: float, closest: float
     return indented or short or spaced
 
 
+def _ended(text: str) -> bool:
+    """Whether a line may end a paragraph: it ends a sentence, or in a script that marks no sentence's end."""
+    return _stops(text) or UNPUNCTUATED.match(text[-1:]) is not None
+
+
 def block_lines(block: Block, measure: float = 0.0) -> Iterator[list[Line]]:
     """The lines of each paragraph of a block (`measure`: as _breaks takes it)."""
     current: list[Line] = []
     closest = min((a.y0 - b.y0 for a, b in pairwise(block) if a.y0 - b.y0 > 0.5 * b.size), default=float("inf"))
     above: str | None = None  # the list number the nearest numbered line so far starts with
+    note: Line | None = None  # the nearest line so far that starts with a note's number (pdfnotes.next_note)
+    item: Line | None = None  # the nearest line so far that starts with a list's marker (pdfitems.leaves_item)
     for i, line in enumerate(block):
-        if current and _breaks(block[i - 1], line, block, measure, closest, above):
+        if current and (_breaks(block[i - 1], line, block, measure, closest, above) or (_ended(block[i - 1].text)
+                        and (next_note(note, line) or leaves_item(item, block[i - 1], line)))):
             yield current
             current = []
         current.append(line)
         if marker := MARKER.match(line.text):
-            above = marker.group("numbered") or above
+            above, item = marker.group("numbered") or above, line
+        note = line if NOTE_NUMBER.match(line.text) else note
     if current:
         yield current
 

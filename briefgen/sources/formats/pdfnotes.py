@@ -11,11 +11,15 @@ the first note at the foot of the next page, in the same size, starts in lower c
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from briefgen.sources.formats.pdfpage import Block, Page
+from briefgen.sources.formats.pdfpage import Block, Line, Page
 
 NOTE_SIZE = 0.92  # a note is set this much smaller than the text, or more
+# A footnote's number glued to its text at a line's start, as typst sets it at the page's foot (a superscript
+# glyph in its text's size, on its baseline: "2Note 3: …"); not an ordinal ("2nd").
+NOTE_NUMBER = re.compile(r"(\d{1,3})(?!(?:st|nd|rd|th)\b)(?=[^\W\d_])")
 
 
 def continued_notes(pages: list[Page], body: float, ends: tuple[str, ...]) -> list[Page]:
@@ -57,3 +61,14 @@ def _cut_note(page: Page, body: float, ends: tuple[str, ...]) -> Block | None:
 def _first_note(page: Page, body: float) -> Block | None:
     notes = _notes(page, body)
     return max(notes, key=lambda block: block[0].y0) if notes else None
+
+
+def next_note(note: Line | None, line: Line) -> bool:
+    """Whether `line` starts the footnote after `note`'s (the nearest line above it starting with a note's
+    number, NOTE_NUMBER): its own number is the next one, at the same left edge. typst sets a note's number in
+    its text's size on its baseline, so two notes of a line each, one under the other, were read as one
+    paragraph ("2Note 3: … Μαΐου. 3Note 7: …"); pdflines asks this after a line that ends a sentence."""
+    above = NOTE_NUMBER.match(note.text) if note is not None else None
+    found = NOTE_NUMBER.match(line.text)
+    return note is not None and above is not None and found is not None \
+        and int(found.group(1)) == int(above.group(1)) + 1 and abs(note.x0 - line.x0) < 0.4 * line.size

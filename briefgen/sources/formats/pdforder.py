@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from briefgen.sources.formats.pdffurniture import BAND
 from briefgen.sources.formats.pdfpage import Block
-from briefgen.sources.formats.pdftables import GRID_CELL, apart, cell_rows, grid_rows
+from briefgen.sources.formats.pdftables import GRID_CELL, LEVEL, apart, cell_rows, grid_rows
 
 MAX_DEPTH = 8  # columns within columns read this deep; deeper, from the top
 
@@ -113,9 +113,14 @@ def _table_cells(rows: list[list[_Box]], gutter: float) -> list[list[_Box]] | No
 
 
 def _cells_row(row: list[_Box], gutter: float) -> bool:
-    """Whether a row holds blocks side by side in two columns or more, their tops level."""
+    """Whether a row holds blocks side by side in two columns or more, their tops level: apart by a gutter, or
+    by half one where the blocks stand on other baselines (typst sets an Arabic cell's text lower than the
+    Latin cells beside it, 10 pt from them: pdfminer, which joins those, left it apart)."""
     tops = [box.top for box in row]
-    return len(row) >= 2 and len(_columns(row, gutter)) == len(row) and max(tops) - min(tops) <= gutter
+    ordered = sorted(row, key=lambda box: box.x0)
+    apart = all(right.x0 - left.x1 >= (gutter if abs(right.bottom - left.bottom) <= LEVEL * gutter else gutter / 2)
+                for left, right in pairwise(ordered))
+    return len(row) >= 2 and apart and max(tops) - min(tops) <= gutter
 
 
 def _prose_rows(rows: list[list[_Box]]) -> bool:

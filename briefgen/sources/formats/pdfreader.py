@@ -47,6 +47,7 @@ from briefgen.sources.formats.pdfbidi import visual_order
 from briefgen.sources.formats.pdfclip import ClippingInterpreter, Paint, inside
 from briefgen.sources.formats.pdfcover import Cover, cover, drawn_at, order, uncovered
 from briefgen.sources.formats.pdffonts import BuiltinEncodings, undefined_text
+from briefgen.sources.formats.pdfgutters import GutteredPage
 from briefgen.sources.formats.pdfinline import in_line_order, note_type_size
 from briefgen.sources.formats.pdflayers import LayeredInterpreter, hidden_groups, tagged
 from briefgen.sources.formats.pdfmarks import on_their_letters
@@ -169,6 +170,7 @@ class _Aggregator(PDFPageAggregator):
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
+        self.cur_item = GutteredPage(self.pageno, self.cur_item.bbox)  # as pdfminer's, its lines cut at gutters
         self.hidden, self._drawn, self.paint = 0, 0, Paint()
         self._covers.clear()
         self._down.clear()
