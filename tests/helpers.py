@@ -246,7 +246,12 @@ def libreoffice_convert(files: Sequence[Path], folder: Path, to: str = "pdf", ti
                            *options, "--convert-to", to, "--outdir", str(folder), *map(str, files)],
                           capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, done.stderr
-    return [folder / file.with_suffix("." + to.split(":")[0]).name for file in files]
+    made = [folder / file.with_suffix("." + to.split(":")[0]).name for file in files]
+    # soffice exits 0 when no installed module can open a file (CSV and spreadsheets need Calc, slides Impress)
+    missing = [path.name for path in made if not path.exists()]
+    assert not missing, f"LibreOffice made no {', '.join(missing)} (are libreoffice-calc-nogui and " \
+                        f"libreoffice-impress-nogui installed, as .ci/run installs them?): {done.stdout}{done.stderr}"
+    return made
 
 
 def libreoffice_pdf(docx_file: Path, folder: Path, timeout: float = 180) -> Path:
