@@ -478,6 +478,8 @@ SCENARIOS: dict[str, Scenario] = {
                                          ), ("check",)),
     "deprecated format character": (_retext("seeds/sources.yaml", "arms race\n",
                                             'arms race \u206e\n'), ("check",)),
+    "text of invisible characters only": (_retext("seeds/summary.yaml", "author: briefgen example workspace",
+                                                  'author: "\\u200b"'), ("check",)),
     "invisible character in a number": (_retext("seeds/summary.yaml", "value: nearly $10 billion",
                                                 'value: "nearly $1\u200b0 billion"'), ("check",)),
     "invisible character in a link": (_retext("seeds/sources.yaml", "url: null",
