@@ -1,0 +1,61 @@
+"""The hostile cases of round 10, by family: what rounds 5 to 9 did not reach. A build whose forked worker warns on
+a standard error that cannot be written; text fields holding only characters no page shows (zero-width spaces,
+Hangul fillers, a braille blank, marks without a letter), in the model, the catalogue and a profile; and the empty
+path wherever the command line takes one. tests/fuzz_round10.py draws them and checks the rules."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+from tests.helpers import edit, set_marker
+from tests.hostile_inputs8 import FIRST_ID, Case, Family
+
+# (file, the text replaced, its key): places a value of text is written, in the model, the catalogue, a profile
+PLACES = [("seeds/summary.yaml", "  title: North Korea puts AI at the centre of its drone programme", "  title"),
+          ("seeds/summary.yaml", "  author: briefgen example workspace", "  author"),
+          ("seeds/sources.yaml", "    originator: Global South World", "    originator"),
+          ("templates/public.yaml", 'banner: "Public information"', "banner")]
+# what shows nothing on a page, as YAML's double-quoted escapes
+UNSEEN = ["\\u200b", "\\u3164", "\\u2800", "\\ufeff\\u200d", "\\u00ad", "\\u034f\\u0301", "\\u115f\\u1160",
+          "\\u2060 \\u180e", "\\ufe0f", "\\u17b4"]
+BLANKS = [(place, value) for place, value in zip(PLACES * 3, UNSEEN, strict=False)]
+# the command lines that take a path, each given the empty one (after `-C WORKSPACE`, which a later -C overrides)
+EMPTY_PATHS = [("init", ""), ("-C", "", "check"), ("status", "-C", ""), ("seeds", "add", ""),
+               ("seeds", "update", FIRST_ID, ""), ("build", "-o", ""), ("seeds", "add", "", "README.md")]
+
+
+def unseen(rng: random.Random, ws: Path) -> Case:
+    """One text value made of characters no page shows, at one of the places text is written."""
+    (path, old, key), value = rng.choice(PLACES), rng.choice(UNSEEN)
+    edit(ws / path, old, f'{key}: "{value}"')
+    return Case(rng.choice([("check",), ("build",), ("build", "-a", "public")]))
+
+
+def empty_path(rng: random.Random, ws: Path) -> Case:
+    """A command given the empty path where it takes one (an unset variable in a script)."""
+    return Case(rng.choice(EMPTY_PATHS))
+
+
+def unreadable_issued(ws: Path, audience: str) -> None:
+    """The issued DOCX of `audience` made unreadable, its recorded digest matching: the next build warns that no
+    redline can be made against it, in whichever process builds that audience."""
+    record = ws / "output/issued/issued.json"
+    docx = ws / f"output/issued/{audience}-v1/{audience}.docx"
+    old = hashlib.sha256(docx.read_bytes()).hexdigest()
+    docx.write_bytes(b"PK\x03\x04 no longer a zip archive")
+    new = hashlib.sha256(docx.read_bytes()).hexdigest()
+    record.write_text(record.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def worker_warns(rng: random.Random, ws: Path) -> Case:
+    """A build shared with a forked worker, one audience of which warns (its issued DOCX unreadable), with its
+    standard error on a full device or abandoned. Needs a base workspace with issued versions (fuzz_round10)."""
+    unreadable_issued(ws, rng.choice(["analyst", "executive", "public"]))
+    set_marker(ws, rng.randint(1, 99))
+    return Case(("build",), env={"BRIEFGEN_WORKERS": "2"}, stream=rng.choice(["full-err", "gone-err"]),
+                changes_briefs=True)
+
+
+FAMILIES: dict[str, Family] = {"unseen": unseen, "empty-path": empty_path, "worker-warns": worker_warns}

@@ -1,0 +1,114 @@
+"""Fault classes found by a tenth hostile round (tests/hostile_inputs10.py holds the cases, tests/fuzz_round10.py
+draws them): a warning a forked build worker could not show, which the exit code never told; text of characters
+no page shows (a title of one zero-width space) taken for text; the empty path taken for the current folder.
+Each runs briefgen as a process and reads back what it printed and published."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.helpers import published, set_marker
+from tests.hostile_inputs10 import BLANKS, EMPTY_PATHS, unreadable_issued
+from tests.test_fuzz_round import built, ws
+
+__all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
+
+
+def _briefgen(ws: Path, *args: str, stderr: object = subprocess.PIPE, cwd: Path | None = None,
+              **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), *args], stdout=subprocess.PIPE,
+                          stderr=stderr, text=True, timeout=300, check=False, cwd=cwd,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
+# A build's audiences are shared with a forked worker (regen/workers.py). A warning the worker printed on a
+# standard error it could not write (/dev/full) was dropped there, and its record of the loss ended with it: the
+# command ended with 0, as if every warning had been seen, where the same warning in the parent ended it with 1.
+# A child now sends its record of lost streams with its answer (forking.collect adds it to the parent's).
+
+@pytest.mark.parametrize("audience", ["analyst", "executive", "public"])
+def test_a_warning_a_build_worker_could_not_show_sets_the_exit_code(ws: Path, audience: str) -> None:
+    """Each audience in turn is the one whose build warns: with two workers, the child builds at least one of
+    them, and every run must end with 1 whichever process warned (on main, the child's ended with 0)."""
+    assert _briefgen(ws, "issue").returncode == 0
+    unreadable_issued(ws, audience)
+    set_marker(ws, 10)
+    with open("/dev/full", "w") as full:
+        done = _briefgen(ws, "build", stderr=full, BRIEFGEN_WORKERS="2")
+    assert done.returncode == 1, done.stdout
+    assert f"output/{audience}.pdf: " in done.stdout  # the briefs published all the same
+    assert not (ws / f"output/{audience}.redline.docx").exists()
+    set_marker(ws, 11)
+    shown = _briefgen(ws, "build", BRIEFGEN_WORKERS="2")  # the same build with a working standard error
+    assert shown.returncode == 0, shown.stderr
+    assert f"output/issued/{audience}-v1/{audience}.docx: warning: the redline cannot read" in shown.stderr
+
+
+def test_a_childs_lost_stream_counts_in_its_parent() -> None:
+    """forking.collect itself: what a child could not print is lost in the parent too, whatever it sent."""
+    code = ("import errno, os, sys\n"
+            "from briefgen import forking, streamloss\n"
+            "def produce():\n"
+            "    streamloss.note(streamloss.ERR, OSError(errno.ENOSPC, 'full'))\n"
+            "    return b'answer'\n"
+            "assert forking.collect(*forking.fork(produce)) == b'answer'\n"
+            "assert streamloss.lost(streamloss.OUT) is None\n"
+            "print(streamloss.lost(streamloss.ERR).errno == errno.ENOSPC)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "True", done.stderr
+
+
+# Text that is blank to the eye passed "must not be blank", which strips only what Python calls white space:
+# a brief's title of one zero-width space, a Hangul filler or a braille blank was published as no title at all,
+# an originator of a soft hyphen cited as nobody. Such a value is now blank at its line.
+
+@pytest.mark.parametrize(("place", "value"), BLANKS, ids=[f"{p[0]}-{v}" for p, v in BLANKS])
+def test_text_of_characters_no_page_shows_is_refused_as_blank(ws: Path, place: tuple[str, str, str],
+                                                               value: str) -> None:
+    path, old, key = place
+    text = (ws / path).read_text(encoding="utf-8")
+    assert old in text
+    (ws / path).write_text(text.replace(old, f'{key}: "{value}"', 1), encoding="utf-8")
+    before = published(ws)
+    done = _briefgen(ws, "build")
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "must not be blank: it holds only characters no page shows" in line)
+    assert lines[at].startswith(f"{path}:") and re.search(rf"[ .]{key.strip()}: must not be blank", lines[at])
+    assert lines[at + 1].strip() == "hint: write the text, or remove the key if it is optional"
+    assert "Traceback" not in done.stderr and published(ws) == before
+
+
+def test_text_with_a_visible_character_among_invisible_ones_is_kept(ws: Path) -> None:
+    """A joiner or a combining mark beside a letter is text (Devanagari's half forms, an emoji's skin tone)."""
+    path = ws / "seeds/summary.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "author: briefgen example workspace", 'author: "\\u0915\\u094d\\u200d \\U0001f44d\\U0001f3fd e\\u0301"', 1),
+        encoding="utf-8")
+    done = _briefgen(ws, "check")
+    assert done.returncode == 0, done.stderr
+
+
+# The empty path named the current folder: `init "$DIR"` with DIR unset scaffolded a workspace wherever the
+# script stood, `-C "$WS"` ran on it, `seeds add ''` tried to add the folder and `seeds update ID ''` compared
+# formats with "a file without suffix". Each is now a usage error, as `-o ''` already was.
+
+@pytest.mark.parametrize("args", EMPTY_PATHS, ids=" ".join)
+def test_the_empty_path_names_nothing(ws: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    before = published(ws)
+    catalogue = (ws / "seeds/sources.yaml").read_bytes()
+    done = _briefgen(ws, *args, cwd=here)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "an empty path names no " in done.stderr and "Traceback" not in done.stderr
+    assert list(here.iterdir()) == []  # nothing scaffolded or written where the command stood
+    assert published(ws) == before and (ws / "seeds/sources.yaml").read_bytes() == catalogue
