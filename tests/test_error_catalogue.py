@@ -577,6 +577,7 @@ SCENARIOS: dict[str, Scenario] = {
     "issue with a record of issued versions edited by hand": (_issued_twice, ("issue", "-a", "analyst")),
     "issued audience retired since (warning)": (_issued_retired, ("diff",)),
     "issue note too long": (_nothing, ("issue", "-a", "analyst", "--note", "x" * 2001)),
+    "issue note of invisible characters only": (_nothing, ("issue", "-a", "analyst", "--note", "\u200b")),
     "issue note that shows other text": (_nothing, ("issue", "-a", "analyst", "--note", "Cut to \u202e0.5 %")),
     "issued DOCX the redline cannot read (warning)": (_issued_unreadable, ("build", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),

@@ -97,6 +97,17 @@ def test_text_with_a_visible_character_among_invisible_ones_is_kept(ws: Path) ->
     assert done.returncode == 0, done.stderr
 
 
+def test_an_issue_note_of_characters_no_page_shows_is_refused(ws: Path) -> None:
+    """The note is printed in the brief's document control: one of zero-width characters was a note no one sees."""
+    before = published(ws)
+    done = _briefgen(ws, "issue", "--note", "\u200b\u2060")
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.splitlines() == [
+        "--note: the note holds only characters no page shows (U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER)",
+        "    hint: write the note in words, or leave --note out"]
+    assert published(ws) == before
+
+
 # The empty path named the current folder: `init "$DIR"` with DIR unset scaffolded a workspace wherever the
 # script stood, `-C "$WS"` ran on it, `seeds add ''` tried to add the folder and `seeds update ID ''` compared
 # formats with "a file without suffix". Each is now a usage error, as `-o ''` already was.

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, FiniteFloat, StringConstraints
 
-from briefgen.model.disguise import disguise
+from briefgen.model.disguise import disguise, named, unseen
 
 MAX_TEXT = 20_000
 MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each
@@ -21,22 +21,6 @@ MAX_LABELS = 100  # an item's tags, the brief's keywords: a million keywords mad
 # C0 controls but tab and line breaks (XML cannot hold them), DEL and the C1 controls (no font draws them; text
 # decoded with the wrong code page holds them where curly quotes and dashes were), U+FFFE and U+FFFF.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-# what draws nothing on its own: Hangul fillers and the braille blank (letters and a symbol to Unicode, yet
-# empty cells), the Khmer inherent vowels and the Mongolian vowel separator; beside the format characters (zero
-# width space, joiners, BOM, soft hyphen, direction marks), variation selectors and marks without a letter
-_UNSEEN = frozenset("\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
-_UNSEEN_KINDS = frozenset({"Cf", "Mn", "Me", "Zs", "Zl", "Zp", "Cc"})
-
-
-def _unseen(value: str) -> list[str]:
-    """The characters of `value` if none of them shows anything on a page (a title of one zero-width space, a
-    Hangul filler), else none: such a value is as blank as an empty one, though Python's strip keeps it."""
-    kept = value.strip()
-    if any(c not in _UNSEEN and unicodedata.category(c) not in _UNSEEN_KINDS for c in kept):
-        return []
-    return list(dict.fromkeys(c for c in kept if not c.isspace()))
 
 
 def _clean_text(value: str) -> str:
@@ -48,9 +32,8 @@ def _clean_text(value: str) -> str:
         raise ValueError(wrong)
     if not value.strip():
         raise ValueError("must not be blank")
-    if not value.isascii() and (unseen := _unseen(value)):
-        named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'character')}" for c in unseen[:3])
-        raise ValueError(f"must not be blank: it holds only characters no page shows ({named})")
+    if not value.isascii() and (unseen_ones := unseen(value)):
+        raise ValueError(f"must not be blank: it holds only characters no page shows ({named(unseen_ones)})")
     return value
 
 

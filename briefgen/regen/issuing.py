@@ -15,7 +15,7 @@ from briefgen.document.formats import FORMATS
 from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
-from briefgen.model.disguise import disguise, hint_for
+from briefgen.model.disguise import disguise, hint_for, named, unseen
 from briefgen.regen.build import build_held, resolve_audiences
 from briefgen.regen.guard import building
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
@@ -101,6 +101,9 @@ def _check_note(note: str) -> None:
         raise BriefgenError(Problem("--note", f"the note is {len(note):,} characters long: it is printed in the "
                                     f"brief's document control, which holds at most {MAX_NOTE:,}",
                                     hint="shorten it, and keep a longer account of the version elsewhere"))
+    if note.strip() and (invisible := unseen(note)):  # printed, it would be a note no reader sees
+        raise BriefgenError(Problem("--note", f"the note holds only characters no page shows ({named(invisible)})",
+                                    hint="write the note in words, or leave --note out"))
     disguised = disguise(note)
     if disguised is not None:  # a "Trojan source" in the document control: it would show other words
         raise BriefgenError(Problem("--note", f"the note {disguised}", hint=hint_for(disguised)))
