@@ -123,3 +123,53 @@ def test_the_empty_path_names_nothing(ws: Path, tmp_path: Path, args: tuple[str,
     assert "an empty path names no " in done.stderr and "Traceback" not in done.stderr
     assert list(here.iterdir()) == []  # nothing scaffolded or written where the command stood
     assert published(ws) == before and (ws / "seeds/sources.yaml").read_bytes() == catalogue
+
+
+# A reference DOCX's parts that the brief keeps (settings, styles, numbering, font table, web settings, theme) keep
+# their relationships too, those leading outside the document included: an attached template on a web server
+# (settings' attachedTemplate, how documents are made to fetch code when opened), a picture or frame. Every
+# published DOCX brief then reaches that address whenever a reader opens it. The fault is in the DOCX writer
+# (writers/docx/reference.py keeps the parts' relationships as they are), which another helper owns this round:
+# this test says what the fix must do, and fails loudly (strict) once it is done, to be made a plain test.
+
+_OUTSIDE = "https://tracker.example/"
+_REL = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.'
+        'org/package/2006/relationships"><Relationship Id="rIdOut" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/{kind}" Target="' + _OUTSIDE + '{name}" TargetMode="External"/>'
+        '</Relationships>')
+
+
+def _linking_out(path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    docx.Document().save(str(path))
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    settings = parts["word/settings.xml"].decode()
+    head = settings.index(">", settings.index("<w:settings")) + 1
+    parts["word/settings.xml"] = (settings[:head].replace(
+        "<w:settings ", '<w:settings xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+        1) + '<w:attachedTemplate r:id="rIdOut"/>' + settings[head:]).encode()
+    for part, kind in [("settings.xml", "attachedTemplate"), ("styles.xml", "image"), ("webSettings.xml", "frame"),
+                       ("fontTable.xml", "font"), ("numbering.xml", "image")]:
+        parts[f"word/_rels/{part}.rels"] = _REL.format(kind=kind, name=part).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+@pytest.mark.xfail(strict=True, reason="writers/docx/reference.py keeps a kept part's external relationships")
+def test_a_reference_links_to_outside_the_document_do_not_reach_the_brief(ws: Path) -> None:
+    import zipfile
+
+    from tests.helpers import name_reference
+
+    _linking_out(ws / "templates/house.docx")
+    name_reference(ws, "house.docx", "public")
+    done = _briefgen(ws, "build", "-a", "public", "-f", "docx")
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(ws / "output/public.docx") as brief:
+        linked = [name for name in brief.namelist() if _OUTSIDE.encode() in brief.read(name)]
+    assert linked == []
