@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import struct
 from pathlib import Path
 
 from tests.helpers import edit, set_marker
@@ -59,3 +60,30 @@ def worker_warns(rng: random.Random, ws: Path) -> Case:
 
 
 FAMILIES: dict[str, Family] = {"unseen": unseen, "empty-path": empty_path, "worker-warns": worker_warns}
+
+
+BUNDLED_FONT = Path(__file__).resolve().parent.parent / "briefgen/fonts/LiberationSans-Regular.ttf"
+FONT_DAMAGE = ["outlines", "index", "past the end", "component"]
+
+
+def damaged_font(kind: str) -> bytes:
+    """The bundled Liberation Sans with its glyph data damaged one way of FONT_DAMAGE: its outlines overwritten,
+    its glyph index (loca) overwritten, its outlines' table said to lie past the end of the file, or a composite
+    glyph naming a component that does not exist. reportlab parses every such file, and failed only as it drew."""
+    raw = bytearray(BUNDLED_FONT.read_bytes())
+    directory = {bytes(raw[12 + 16 * i:16 + 16 * i]): 12 + 16 * i for i in range(struct.unpack_from(">H", raw, 4)[0])}
+    where = {tag: struct.unpack_from(">II", raw, entry + 8) for tag, entry in directory.items()}
+    if kind in ("outlines", "index"):
+        offset, length = where[b"glyf" if kind == "outlines" else b"loca"]
+        raw[offset:offset + length] = b"\xff" * length
+    elif kind == "past the end":
+        struct.pack_into(">I", raw, directory[b"glyf"] + 8, len(raw) + 1000)
+    else:
+        (glyf, _), (loca, _) = where[b"glyf"], where[b"loca"]
+        long = struct.unpack_from(">h", raw, where[b"head"][0] + 50)[0] == 1
+        starts = (glyf + (struct.unpack_from(">I", raw, loca + 4 * g)[0] if long else
+                          2 * struct.unpack_from(">H", raw, loca + 2 * g)[0])
+                  for g in range(struct.unpack_from(">H", raw, where[b"maxp"][0] + 4)[0]))
+        at = next(start for start in starts if raw[start:start + 2] == b"\xff\xff")  # a composite glyph
+        struct.pack_into(">H", raw, at + 12, 0xFFFE)  # its first component: a glyph the font does not have
+    return bytes(raw)

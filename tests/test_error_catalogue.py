@@ -245,9 +245,11 @@ def _font_board(extra: str) -> Callable[[Path], None]:
     """A `board` audience naming fonts in `look.fonts`, beside font files of every wrong kind."""
     def mutate(ws: Path) -> None:
         from tests.fontmaker import make_font
+        from tests.hostile_inputs10 import damaged_font
 
         templates = ws / "templates"
         (templates / "notafont.ttf").write_text("not a font", encoding="utf-8")
+        (templates / "cut.ttf").write_bytes(damaged_font("index"))
         make_font(templates / "cff.otf", "House Sans", "ABC", cff=True)
         with open(templates / "huge.ttf", "wb") as huge:
             huge.truncate(60 * 1024 * 1024)
@@ -532,6 +534,7 @@ SCENARIOS: dict[str, Scenario] = {
     "font not TTF or OTF": (_font_board("look: {fonts: {cjk: house.docx}}"), ("check",)),
     "font outside templates/": (_font_board("look: {fonts: {hebrew: ../seeds/font.ttf}}"), ("check",)),
     "font behind a link": (_font_board("look: {fonts: {hangul: link.ttf}}"), ("check",)),
+    "font's glyph data damaged": (_font_board("look: {fonts: {arabic: cut.ttf}}"), ("check",)),
     "font too large": (_font_board("look: {fonts: {devanagari: huge.ttf}}"), ("check",)),
     "section every item of which the filters leave out (warning)": (
         _board("filters: {exclude: [q-kim-ai-technology, q-dia-strategic-position, q-kim-serial-production, "

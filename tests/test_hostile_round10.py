@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.helpers import published, set_marker
-from tests.hostile_inputs10 import BLANKS, EMPTY_PATHS, unreadable_issued
+from tests.helpers import edit, published, set_marker
+from tests.hostile_inputs10 import BLANKS, EMPTY_PATHS, FONT_DAMAGE, damaged_font, unreadable_issued
 from tests.test_fuzz_round import built, ws
 
 __all__ = ["built", "ws"]  # the fixtures, shared with tests/test_fuzz_round.py
@@ -106,6 +106,33 @@ def test_an_issue_note_of_characters_no_page_shows_is_refused(ws: Path) -> None:
         "--note: the note holds only characters no page shows (U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER)",
         "    hint: write the note in words, or leave --note out"]
     assert published(ws) == before
+
+
+# A profile's font whose glyph data is damaged (its outlines or glyph index overwritten, its outlines' table said to
+# lie past the end of the file, a composite glyph naming a glyph the font lacks) passed the font check, which let
+# reportlab parse the tables: reportlab reads an outline only when it draws it, so the build failed as it wrote the
+# PDF, with an internal error (exit 3) or after minutes; an overwritten index was drawn as whatever it pointed at.
+# The glyph data is now read for its structure when the font is checked (sources/fontglyphs.py).
+
+@pytest.mark.parametrize("kind", FONT_DAMAGE)
+def test_a_font_whose_glyph_data_is_damaged_is_refused_at_its_line(ws: Path, kind: str) -> None:
+    (ws / "templates/house.ttf").write_bytes(damaged_font(kind))
+    edit(ws / "templates/public.yaml", "look:\n", "look:\n  fonts:\n    body: house.ttf\n")
+    before = published(ws)
+    done = _briefgen(ws, "build")
+    assert done.returncode == 1, done.stdout + done.stderr
+    first, hint = done.stderr.splitlines()[:2]
+    assert re.fullmatch(r"templates/public\.yaml:\d+:\d+: look\.fonts\.body: font 'house\.ttf' is damaged: .+", first)
+    assert hint.strip().startswith("hint: name a TrueType font file")
+    assert "Traceback" not in done.stderr and published(ws) == before
+
+
+def test_every_bundled_font_passes_the_glyph_check() -> None:
+    from briefgen.sources.fontglyphs import glyph_damage
+
+    fonts = sorted((ROOT / "briefgen/fonts").glob("*.ttf"))
+    assert fonts and {font.name: glyph_damage(font.read_bytes()) for font in fonts} == dict.fromkeys(
+        (font.name for font in fonts), None)
 
 
 # The empty path named the current folder: `init "$DIR"` with DIR unset scaffolded a workspace wherever the
