@@ -9,6 +9,7 @@ read here from the numbers alone, every glyph once (a CJK face of 30,000 glyphs 
 from __future__ import annotations
 
 import struct
+from itertools import pairwise
 
 _ARG_WORDS, _HAS_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x0001, 0x0008, 0x0020, 0x0040, 0x0080
 
@@ -25,7 +26,7 @@ def glyph_damage(raw: bytes) -> str | None:
         return "its 'head' or 'maxp' table is cut short"
     count = struct.unpack_from(">H", maxp, 4)[0]
     offsets = _offsets(loca, count, long=struct.unpack_from(">h", head, 50)[0] == 1)
-    if offsets is None or any(b < a for a, b in zip(offsets, offsets[1:], strict=False)) or offsets[-1] > len(glyf):
+    if offsets is None or any(b < a for a, b in pairwise(offsets)) or offsets[-1] > len(glyf):
         return "its glyph index ('loca') points outside its outlines ('glyf')"
     for glyph in range(count):
         start, end = offsets[glyph], offsets[glyph + 1]
@@ -64,7 +65,7 @@ def _glyph_sound(glyf: bytes, start: int, end: int, count: int) -> bool:
     exist (a simple glyph's points are read by the library's own bounds-checked reader, as drawn)."""
     if end - start < 10:
         return False
-    contours = struct.unpack_from(">h", glyf, start)[0]
+    contours: int = struct.unpack_from(">h", glyf, start)[0]
     if contours >= 0:
         return start + 10 + 2 * contours <= end
     if contours != -1:
