@@ -643,6 +643,8 @@ SCENARIOS: dict[str, Scenario] = {
         encoding="utf-8")), ("build",)),
     "seed file named in other case or encoding": (lambda ws: (ws / "seeds/000_eab46a25288d9a93.txt").rename(
         ws / "seeds/000_EAB46A25288D9A93.txt"), ("check",)),
+    "seed file named with characters no one sees": (_retext("seeds/sources.yaml", "file: 000_eab46a25288d9a93.txt",
+                                                            'file: "000_eab46a25288d9a93.txt "'), ("check",)),
     "YAML file in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.yaml").write_bytes(
         (ws / "templates/executive.yaml").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
     "template in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.xml.j2").write_bytes(

@@ -135,6 +135,24 @@ def test_every_bundled_font_passes_the_glyph_check() -> None:
         (font.name for font in fonts), None)
 
 
+# A catalogue `file` that differs from the seed's name only in characters no one sees (a zero-width space or a BOM
+# pasted with it, a space at its end) was "seed file not found" with the hint to check the name, which looks right:
+# the hint now names the file the folder holds and the characters that differ, as it did for case and NFD.
+
+@pytest.mark.parametrize(("written", "unseen"), [("\\u200b{}", "U+200B ZERO WIDTH SPACE"),
+                                                 ("{}\\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+                                                 ("{} ", "U+0020 SPACE"), ("{}\\u00a0", "U+00A0 NO-BREAK SPACE")])
+def test_a_seed_name_that_differs_only_in_characters_no_one_sees_is_named(ws: Path, written: str, unseen: str) -> None:
+    seed = "000_eab46a25288d9a93.txt"
+    edit(ws / "seeds/sources.yaml", f"file: {seed}", f'file: "{written.format(seed)}"')
+    done = _briefgen(ws, "check")
+    assert done.returncode == 1, done.stdout
+    lines = [line.strip() for line in done.stdout.splitlines()]
+    at = next(i for i, line in enumerate(lines) if line.endswith(": seed file not found"))
+    assert lines[at + 1] == (f"hint: the folder holds '{seed}', which differs from this name only in characters no "
+                             f"one sees ({unseen}): write `file` exactly as the folder has it, or rename the file")
+
+
 # The empty path named the current folder: `init "$DIR"` with DIR unset scaffolded a workspace wherever the
 # script stood, `-C "$WS"` ran on it, `seeds add ''` tried to add the folder and `seeds update ID ''` compared
 # formats with "a file without suffix". Each is now a usage error, as `-o ''` already was.
