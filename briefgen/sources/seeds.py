@@ -25,9 +25,9 @@ from briefgen.safeio import (
     first_link,
     inside,
     near_name,
-    seen_name,
     os_problem,
     read_regular,
+    seen_name,
 )
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
