@@ -6,10 +6,14 @@ path wherever the command line takes one. tests/fuzz_round10.py draws them and c
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
+from tests.conftest import ROOT
 from tests.helpers import edit, set_marker
 from tests.hostile_inputs8 import FIRST_ID, Case, Family
 
@@ -21,7 +25,7 @@ PLACES = [("seeds/summary.yaml", "  title: North Korea puts AI at the centre of 
 # what shows nothing on a page, as YAML's double-quoted escapes
 UNSEEN = ["\\u200b", "\\u3164", "\\u2800", "\\ufeff\\u200d", "\\u00ad", "\\u034f\\u0301", "\\u115f\\u1160",
           "\\u2060 \\u180e", "\\ufe0f", "\\u17b4"]
-BLANKS = [(place, value) for place, value in zip(PLACES * 3, UNSEEN, strict=False)]
+BLANKS = [(place, value) for place, value in zip(PLACES * 2, UNSEEN[::-1], strict=False)]  # six: each place
 # the command lines that take a path, each given the empty one (after `-C WORKSPACE`, which a later -C overrides)
 EMPTY_PATHS = [("init", ""), ("-C", "", "check"), ("status", "-C", ""), ("seeds", "add", ""),
                ("seeds", "update", FIRST_ID, ""), ("build", "-o", ""), ("seeds", "add", "", "README.md")]
@@ -32,6 +36,18 @@ def unseen(rng: random.Random, ws: Path) -> Case:
     (path, old, key), value = rng.choice(PLACES), rng.choice(UNSEEN)
     edit(ws / path, old, f'{key}: "{value}"')
     return Case(rng.choice([("check",), ("build",), ("build", "-a", "public")]))
+
+
+def unseen_in(ws: Path) -> bool:
+    """Whether a place `unseen` writes to holds one of its values (the case drawn was of that family)."""
+    return any(f'"{value}"' in (ws / path).read_text(encoding="utf-8") for path, _, _ in PLACES for value in UNSEEN)
+
+
+def damaged_font_case(rng: random.Random, ws: Path) -> Case:
+    """The public profile's body font damaged one way of FONT_DAMAGE."""
+    (ws / "templates/house.ttf").write_bytes(damaged_font(rng.choice(FONT_DAMAGE)))
+    edit(ws / "templates/public.yaml", "look:\n", "look:\n  fonts:\n    body: house.ttf\n")
+    return Case(rng.choice([("check",), ("build",), ("build", "-a", "public", "-f", "pdf")]))
 
 
 def empty_path(rng: random.Random, ws: Path) -> Case:
@@ -52,14 +68,14 @@ def unreadable_issued(ws: Path, audience: str) -> None:
 
 def worker_warns(rng: random.Random, ws: Path) -> Case:
     """A build shared with a forked worker, one audience of which warns (its issued DOCX unreadable), with its
-    standard error on a full device or abandoned. Needs a base workspace with issued versions (fuzz_round10)."""
+    standard error on a full device or abandoned."""
+    subprocess.run([sys.executable, "-m", "briefgen", "-C", str(ws), "issue"], capture_output=True, check=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     unreadable_issued(ws, rng.choice(["analyst", "executive", "public"]))
     set_marker(ws, rng.randint(1, 99))
     return Case(("build",), env={"BRIEFGEN_WORKERS": "2"}, stream=rng.choice(["full-err", "gone-err"]),
                 changes_briefs=True)
 
-
-FAMILIES: dict[str, Family] = {"unseen": unseen, "empty-path": empty_path, "worker-warns": worker_warns}
 
 
 BUNDLED_FONT = Path(__file__).resolve().parent.parent / "briefgen/fonts/LiberationSans-Regular.ttf"
@@ -87,3 +103,7 @@ def damaged_font(kind: str) -> bytes:
         at = next(start for start in starts if raw[start:start + 2] == b"\xff\xff")  # a composite glyph
         struct.pack_into(">H", raw, at + 12, 0xFFFE)  # its first component: a glyph the font does not have
     return bytes(raw)
+
+
+FAMILIES: dict[str, Family] = {"unseen": unseen, "empty-path": empty_path, "worker-warns": worker_warns,
+                               "font": damaged_font_case}
