@@ -5,6 +5,7 @@ Each runs briefgen as a process and reads back what it printed and published."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -150,6 +151,50 @@ def test_a_seed_name_that_differs_only_in_characters_no_one_sees_is_named(ws: Pa
     at = next(i for i, line in enumerate(lines) if line.endswith(": seed file not found"))
     assert lines[at + 1] == (f"hint: the folder holds '{seed}', which differs from this name only in characters no "
                              f"one sees ({unseen}): write `file` exactly as the folder has it, or rename the file")
+
+
+# Build and version numbers read from names and records briefgen did not make: a stray file in output/.builds
+# named with superscript digits ("²³⁴⁵⁶.json": str.isdigit, which int() refuses) or a kept version folder
+# analyst-v² ended `build` and `issue` with an internal error; fullwidth digits, a record or history folder named
+# with a hundred digits, or a build record counting 10**30 builds set every later build's (or version's) number
+# beyond the 18 digits `--since` reads, so no later build could be named again. Such names are now not briefgen's
+# (history.counted), and such a count is a damaged record.
+
+STRAYS = {"record of superscript digits": ("output/.builds/\u00b2\u00b3\u2074\u2075\u2076.json", "file"),
+          "record of 200 digits": ("output/.builds/" + "9" * 200 + ".json", "file"),
+          "history of 40 digits": ("output/history/20261207T000000Z-build" + "9" * 40, "folder"),
+          "version of superscript digits": ("output/issued/analyst-v\u00b2", "folder"),
+          "version of 30 digits": ("output/issued/analyst-v" + "9" * 30, "folder")}
+
+
+@pytest.mark.parametrize("stray", sorted(STRAYS))
+def test_numbers_in_names_briefgen_did_not_give_are_not_counted(ws: Path, stray: str) -> None:
+    name, kind = STRAYS[stray]
+    if kind == "file":
+        (ws / name).write_text("{}", encoding="utf-8")
+    else:
+        (ws / name).mkdir(parents=True)
+    if stray.startswith("version"):
+        done = _briefgen(ws, "issue", "-a", "analyst")  # the analyst brief as last built: version 1
+        assert done.returncode == 0 and done.stdout.startswith("issued analyst version 1 "), done.stderr
+        return
+    set_marker(ws, 12)
+    done = _briefgen(ws, "build")
+    assert done.returncode == 0 and "internal error" not in done.stderr, done.stderr
+    last = [line for line in _briefgen(ws, "history").stdout.splitlines() if line.startswith("build ")][-1]
+    assert re.match(r"build \d{1,5}  ", last), last
+
+
+def test_a_build_record_counting_more_builds_than_since_can_name_is_damaged(ws: Path) -> None:
+    record = ws / "output/briefgen.lock"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["build"] = 10 ** 30
+    record.write_text(json.dumps(data), encoding="utf-8")
+    set_marker(ws, 13)
+    done = _briefgen(ws, "build")
+    assert done.returncode == 0 and "warning: the build record is damaged" in done.stderr, done.stderr
+    history = [line for line in _briefgen(ws, "history").stdout.splitlines() if line.startswith("build ")]
+    assert re.match(r"build \d{1,5}  ", history[-1]), history
 
 
 # The empty path named the current folder: `init "$DIR"` with DIR unset scaffolded a workspace wherever the
