@@ -1,10 +1,11 @@
 """A seeded, time-bounded fuzz of round 10: draws the cases of tests/hostile_inputs10.py (text of characters no
 page shows at the places text is written; the empty path wherever the command line takes one; a build whose forked
-worker warns with standard error full or abandoned; a profile's font with damaged glyph data) and reports every
+worker warns with standard error full or abandoned; a profile's font with damaged glyph data; names in output/
+briefgen did not give, of other scripts' digits or too many of them) and reports every
 rule broken: round 9's and round 8's (tests/fuzz_round9.py: a traceback, an unexpected exit code, an error without
 its hint, a failed command that changed the briefs, a lost warning that did not set the exit code, a write outside
 the workspace...), and this round's own: blank text not refused as blank, an empty path not refused as a usage
-error, a damaged font not refused where the profile names it.
+error, a damaged font not refused where the profile names it, a build numbered beyond what --since names.
 
     PYTHONPATH=. python -m tests.fuzz_round10 --seed 10 --seconds 300 [--family unseen ...]
 
@@ -12,6 +13,7 @@ tests/test_hostile_round10.py runs it for a short while."""
 
 from __future__ import annotations
 
+import json
 import random
 import signal
 import sys
@@ -35,7 +37,18 @@ def round10(ws: Path, case: Case, code: int | None, text: str) -> list[str]:
     elif (ws / "templates/house.ttf").exists() and (code != 1 or "look.fonts.body: font 'house.ttf' is damaged"
                                                     not in text):
         faults.append(f"a damaged font was not refused at its line: exit {code}")
+    if _build_number(ws) > 10 ** 18 - 1:
+        faults.append("a build was numbered beyond the 18 digits --since reads")
     return faults
+
+
+def _build_number(ws: Path) -> int:
+    """The number of the last build the build record counts (0 when it cannot be read)."""
+    try:
+        number = json.loads((ws / "output/briefgen.lock").read_text(encoding="utf-8")).get("build", 0)
+    except (OSError, ValueError, AttributeError):
+        return 0
+    return number if isinstance(number, int) else 0
 
 
 def judged(ws: Path, case: Case, code: int | None, text: str, before: dict[str, tuple[str, int]]) -> list[str]:

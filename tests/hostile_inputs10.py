@@ -105,5 +105,25 @@ def damaged_font(kind: str) -> bytes:
     return bytes(raw)
 
 
+# names in briefgen's state folders it did not give: digits of other scripts, numbers of more than 18 digits
+STRAY_NAMES = [("output/.builds", "\u00b2\u00b3\u2074\u2075\u2076.json"),
+               ("output/.builds", "\uff11\uff12\uff13\uff14\uff15.json"), ("output/.builds", "9" * 200 + ".json"),
+               ("output/history", "20261207T000000Z-build" + "9" * 40),
+               ("output/history", "20261207T000000Z-build\u0661\u0662\u0663\u0664\u0665"),
+               ("output/issued", "analyst-v\u00b2"), ("output/issued", "public-v" + "9" * 30)]
+
+def strays(rng: random.Random, ws: Path) -> Case:
+    """A file or folder in output/.builds, output/history or output/issued under a name briefgen did not give."""
+    folder, name = rng.choice(STRAY_NAMES)
+    (ws / folder).mkdir(exist_ok=True)
+    if folder.endswith(".builds"):
+        (ws / folder / name).write_text("{}", encoding="utf-8")
+    else:
+        (ws / folder / name).mkdir()
+    set_marker(ws, rng.randint(1, 99))
+    return Case(rng.choice([("build",), ("issue",), ("history",), ("status",), ("build", "--keep-history", "1")]),
+                changes_briefs=True)
+
+
 FAMILIES: dict[str, Family] = {"unseen": unseen, "empty-path": empty_path, "worker-warns": worker_warns,
-                               "font": damaged_font_case}
+                               "font": damaged_font_case, "strays": strays}
