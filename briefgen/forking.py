@@ -2,8 +2,9 @@
 
 Low in the package: a build shares its audiences with a child (regen/workers.py), a large verification its
 seeds (verify/halves.py). A child inherits everything already imported and loaded; it writes nothing of its
-own but its answer, and ends without running this process's exit handlers. Whatever goes wrong in a child
-(an error, a crash, a kill, an answer cut short), the parent sees no answer and does that work itself."""
+own but its answer (after the record of any standard stream it could not write), and ends without running this
+process's exit handlers. Whatever goes wrong in a child (an error, a crash, a kill, an answer cut short), the
+parent sees no answer and does that work itself."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import sys
 import threading
 from collections.abc import Callable
 
+from briefgen import streamloss
 from briefgen.errors import BriefgenError, Problem
 
 MAX_WORKERS = 2  # measured on 2 cores; more processes than cores only add memory and start-up
@@ -64,7 +66,7 @@ def fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int] | 
             _die_with_parent()
             data = produce()
             with os.fdopen(write, "wb") as pipe:
-                pipe.write(data)
+                pipe.write(streamloss.packed() + data)  # first what it could not print: lost in the parent too
             code = 0
         os._exit(code)
     os.close(write)
@@ -72,10 +74,15 @@ def fork(produce: Callable[[], bytes], *parents_only: int) -> tuple[int, int] | 
 
 
 def collect(pid: int, read: int) -> bytes | None:
-    """What a forked child sent, once it has ended: None unless it ended well and sent something."""
+    """What a forked child sent, once it has ended: None unless it ended well and sent something. A standard
+    stream the child could not write (a warning on a full device) counts as one this process could not: the
+    command's exit code says so whichever process warned."""
     with os.fdopen(read, "rb") as pipe:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
+    if len(data) >= streamloss.RECORD_SIZE:
+        streamloss.unpacked(data[:streamloss.RECORD_SIZE])
+    data = data[streamloss.RECORD_SIZE:]
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or not data:
         return None
     return data

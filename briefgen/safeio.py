@@ -135,15 +135,22 @@ def names_a_file(entry: os.DirEntry[str]) -> bool:
 
 
 def near_name(path: str) -> str | None:
-    """The name of an entry beside `path` (which is missing) that differs from its name only in case or in how
-    its accented letters are encoded (NFC, as typed, against NFD, as macOS writes names), or None."""
+    """The name of an entry beside `path` (which is missing) that differs from its name only in case, in how
+    its accented letters are encoded (NFC, as typed, against NFD, as macOS writes names), or in characters no
+    one sees (a zero-width space or a BOM pasted with the name, a space at either end), or None."""
     folder, name = os.path.split(path)
-    wanted = unicodedata.normalize("NFC", name).casefold()
+    wanted = seen_name(name).casefold()
     try:
         with os.scandir(folder or ".") as entries:
-            return next((e.name for e in entries if unicodedata.normalize("NFC", e.name).casefold() == wanted), None)
+            return next((e.name for e in entries if seen_name(e.name).casefold() == wanted), None)
     except (OSError, ValueError):
         return None
+
+
+def seen_name(name: str) -> str:
+    """`name` as a reader sees it: NFC, without format characters (zero-width space and joiners, BOM, direction
+    marks, soft hyphen) or white space at its ends."""
+    return "".join(c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c) != "Cf").strip()
 
 
 def wide_encoding(raw: bytes) -> str | None:

@@ -31,7 +31,7 @@ from briefgen.document.nodes import (
     Table,
     Theme,
 )
-from briefgen.model.disguise import first_disguise
+from briefgen.model.disguise import first_disguise, unseen
 
 HOSTILE = (
     "**bold**", "# head", "[^1]", "<b>", "</p>", "<brief>", '<cite n="0"/>', "&", "&amp;", "&nbsp;", "&#0;",
@@ -60,7 +60,7 @@ def texts(draw: st.DrawFn, *, legal: bool = False, long: bool = True, min_size: 
     if legal:  # what the schema refuses is removed, and blank text gets a visible character (no filtering:
         # a model draws dozens of texts, so even rare rejections would discard most models)
         text = without_disguises(SCHEMA_ILLEGAL.sub("", text))
-        text = text if text.strip() else text + "·"
+        text = text if text.strip() and not unseen(text) else text + "·"  # no page shows it: blank too
     return text + "·" * (min_size - len(text))
 
 

@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # the core modules every stage may use; `templates` is the package of bundled template files
 CORE = {"errors", "workspace", "atomic", "locking", "safeio", "statefile", "text", "environment", "collector",
-        "templates", "zips", "precompiled", "forking"}
+        "templates", "zips", "precompiled", "forking", "streamloss"}
 # Each stage may import the stages listed for it (and the core modules); nothing else.
 ALLOWED: dict[str, set[str]] = {
     "core": set(),

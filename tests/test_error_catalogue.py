@@ -245,9 +245,11 @@ def _font_board(extra: str) -> Callable[[Path], None]:
     """A `board` audience naming fonts in `look.fonts`, beside font files of every wrong kind."""
     def mutate(ws: Path) -> None:
         from tests.fontmaker import make_font
+        from tests.hostile_inputs10 import damaged_font
 
         templates = ws / "templates"
         (templates / "notafont.ttf").write_text("not a font", encoding="utf-8")
+        (templates / "cut.ttf").write_bytes(damaged_font("index"))
         make_font(templates / "cff.otf", "House Sans", "ABC", cff=True)
         with open(templates / "huge.ttf", "wb") as huge:
             huge.truncate(60 * 1024 * 1024)
@@ -481,6 +483,8 @@ SCENARIOS: dict[str, Scenario] = {
                                          ), ("check",)),
     "deprecated format character": (_retext("seeds/sources.yaml", "arms race\n",
                                             'arms race \u206e\n'), ("check",)),
+    "text of invisible characters only": (_retext("seeds/summary.yaml", "author: briefgen example workspace",
+                                                  'author: "\\u200b"'), ("check",)),
     "invisible character in a number": (_retext("seeds/summary.yaml", "value: nearly $10 billion",
                                                 'value: "nearly $1\u200b0 billion"'), ("check",)),
     "invisible character in a link": (_retext("seeds/sources.yaml", "url: null",
@@ -533,6 +537,7 @@ SCENARIOS: dict[str, Scenario] = {
     "font not TTF or OTF": (_font_board("look: {fonts: {cjk: house.docx}}"), ("check",)),
     "font outside templates/": (_font_board("look: {fonts: {hebrew: ../seeds/font.ttf}}"), ("check",)),
     "font behind a link": (_font_board("look: {fonts: {hangul: link.ttf}}"), ("check",)),
+    "font's glyph data damaged": (_font_board("look: {fonts: {arabic: cut.ttf}}"), ("check",)),
     "font too large": (_font_board("look: {fonts: {devanagari: huge.ttf}}"), ("check",)),
     "section every item of which the filters leave out (warning)": (
         _board("filters: {exclude: [q-kim-ai-technology, q-dia-strategic-position, q-kim-serial-production, "
@@ -578,6 +583,7 @@ SCENARIOS: dict[str, Scenario] = {
     "issue with a record of issued versions edited by hand": (_issued_twice, ("issue", "-a", "analyst")),
     "issued audience retired since (warning)": (_issued_retired, ("diff",)),
     "issue note too long": (_nothing, ("issue", "-a", "analyst", "--note", "x" * 2001)),
+    "issue note of invisible characters only": (_nothing, ("issue", "-a", "analyst", "--note", "\u200b")),
     "issue note that shows other text": (_nothing, ("issue", "-a", "analyst", "--note", "Cut to \u202e0.5 %")),
     "issued DOCX the redline cannot read (warning)": (_issued_unreadable, ("build", "-a", "analyst")),
     "file name not UTF-8 (warning)": (_latin1_name, ("check",)),
@@ -640,6 +646,8 @@ SCENARIOS: dict[str, Scenario] = {
         encoding="utf-8")), ("build",)),
     "seed file named in other case or encoding": (lambda ws: (ws / "seeds/000_eab46a25288d9a93.txt").rename(
         ws / "seeds/000_EAB46A25288D9A93.txt"), ("check",)),
+    "seed file named with characters no one sees": (_retext("seeds/sources.yaml", "file: 000_eab46a25288d9a93.txt",
+                                                            'file: "000_eab46a25288d9a93.txt "'), ("check",)),
     "YAML file in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.yaml").write_bytes(
         (ws / "templates/executive.yaml").read_text(encoding="utf-8").encode("utf-16")), ("build",)),
     "template in UTF-16 or UTF-32": (lambda ws: (ws / "templates/executive.xml.j2").write_bytes(

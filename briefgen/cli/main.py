@@ -34,11 +34,12 @@ from briefgen.cli.process import (
     stopped_code,
 )
 from briefgen.cli.seeds import seeds
-from briefgen.cli.terminal import ERR, OUT, OutputLost, colour, guard_streams, json_text, lost, say, say_styled
+from briefgen.cli.terminal import OutputLost, colour, guard_streams, json_text, say, say_styled
 from briefgen.collector import lives_on, one_command
 from briefgen.document.formats import FORMATS
 from briefgen.errors import BriefgenError, Problem
 from briefgen.safeio import os_problem
+from briefgen.streamloss import ERR, OUT, lost
 from briefgen.text import shown
 
 

@@ -34,6 +34,7 @@ class _WorkspaceFolder(click.ParamType[Any, Any]):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, Path):
             return value
+        _not_empty(self, value, "folder: give the workspace folder", param, ctx)
         path, where = Path(value), shown(str(value), line_feeds=False)
         try:
             mode = os.stat(path).st_mode
@@ -69,17 +70,29 @@ def workspace_option(func: F) -> F:
                         help="Workspace directory (default: the current directory).")(func)
 
 
-class _Folder(click.Path):
-    """A folder to write to: any path but the empty one (which would name the current folder, whatever it
-    is: a typo in a script, `-o "$UNSET"`)."""
+def _not_empty(kind: click.ParamType[Any, Any], value: Any, what: str, param: click.Parameter | None,
+               ctx: click.Context | None, *, spaces: bool = False) -> None:
+    """Refuse the empty path (a usage error, exit 2): Python takes it for the current folder, whatever that is,
+    so a typo in a script or an unset variable (`-C "$UNSET"`, `init "$DIR"`) read or wrote where none meant.
+    With `spaces`, a path of spaces too (-o, as it always did; a file may be named ' ')."""
+    if isinstance(value, str) and not (value.strip() if spaces else value):
+        kind.fail(f"an empty path names no {what}", param, ctx)
+
+
+class Given(click.Path):
+    """A path the user names (a folder to write to, a document to add): any path but the empty one."""
+
+    def __init__(self, what: str, *, spaces: bool = False) -> None:
+        super().__init__(path_type=Path)
+        self.what, self.spaces = what, spaces
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value.strip():
-            self.fail("an empty path names no folder: give the output directory", param, ctx)
+        _not_empty(self, value, self.what, param, ctx, spaces=self.spaces)
         return super().convert(value, param, ctx)
 
 
-output_option = click.option("-o", "--output", "out", type=_Folder(path_type=Path), default=None,
+output_option = click.option("-o", "--output", "out", type=Given("folder: give the output directory", spaces=True),
+                             default=None,
                              help="Output directory (default: output/).")
 
 

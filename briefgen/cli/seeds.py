@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefgen.cli.options import TEXT, briefgen_for, workspace_of, workspace_option
+from briefgen.cli.options import TEXT, Given, briefgen_for, workspace_of, workspace_option
 from briefgen.cli.terminal import say
 from briefgen.text import shown
 
@@ -19,7 +19,7 @@ def seeds() -> None:
 
 @seeds.command()
 @workspace_option
-@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=Given("file: give the document to add"))
 @click.pass_context
 def add(ctx: click.Context, workspace: Path | None, files: tuple[Path, ...]) -> None:
     """Copy documents into seeds/ and catalogue them in seeds/sources.yaml: plain text, Markdown, web pages,
@@ -71,7 +71,7 @@ def show(ctx: click.Context, workspace: Path | None, source_id: str, grep: str |
 @seeds.command()
 @workspace_option
 @click.argument("source_id", metavar="ID", type=TEXT)
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=Given("file: give the newer version of the document"))
 @click.pass_context
 def update(ctx: click.Context, workspace: Path | None, source_id: str, file: Path) -> None:
     """Replace source ID's document with a newer version (same id, same format) and report each cited

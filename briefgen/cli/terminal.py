@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from briefgen.streamloss import ERR, OUT, note
 from briefgen.text import shown
 
 if TYPE_CHECKING:  # the report's types only: `check` imports the verifier when it runs
@@ -35,22 +36,11 @@ def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
     return "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in unheld), exc.end
 
 
-OUT, ERR = "standard output", "standard error"
-
-
 class OutputLost(BaseException):
     """Standard output can no longer be written: its reader went away (`briefgen status | head -1`), the device
     is full (/dev/full). A BaseException, as KeyboardInterrupt: no command's `except Exception` takes it for a
-    failure of its own, and every cleanup runs on the way out. How it failed is kept here (`lost`), not in the
+    failure of its own, and every cleanup runs on the way out. How it failed is kept in streamloss, not in the
     exception, which a library may make again from a message as it passes it on."""
-
-
-_LOST: dict[str, OSError] = {}  # each standard stream that failed, and how it first did
-
-
-def lost(stream: str = OUT) -> OSError | None:
-    """How `stream` (OUT or ERR) first failed, if it did."""
-    return _LOST.get(stream)
 
 
 class _Raw(io.FileIO):
@@ -66,7 +56,7 @@ class _Raw(io.FileIO):
             try:
                 written = super().write(data)
             except OSError as exc:
-                _LOST.setdefault(self.label, exc)
+                note(self.label, exc)
                 return self.failed(data)
             if written is not None:
                 return written
@@ -79,7 +69,7 @@ class _Raw(io.FileIO):
 class _Err(_Raw):
     """Standard error: what cannot be written to it (a warning, on a full device or to a reader gone) is dropped
     and the command goes on, publishing what it would with a working one, where it stopped the build as Ctrl-C
-    does; the exit code says it (`lost(ERR)`, main's `_leave`)."""
+    does; the exit code says it (`streamloss.lost(ERR)`, main's `_leave`), a forked worker's loss included."""
 
     label = ERR
 

@@ -14,6 +14,8 @@ other words or digits than those checked. Refused, each with the character's pos
 Kept: the direction marks (LRM, RLM, ALM), closed isolates, and ZWNJ/ZWJ in words (Persian, Indic scripts,
 emoji sequences). Passages are compared with their seeds without direction controls and zero-width characters
 (sources/textnorm.py), so a passage with the refused ones deleted still matches its seed.
+Text made only of characters no page shows (`unseen`: a zero-width space, a Hangul filler) is as blank as
+none: the model's fields and an issue's note refuse it.
 """
 
 from __future__ import annotations
@@ -141,3 +143,24 @@ def _between_digits(text: str) -> Found | None:
     at = found.start(1)
     return at, (f"holds an invisible character between the digits of {found.group()!r}, {_named(text, at)}: a "
                 "reader sees one number where the checks read two")
+
+
+# what draws nothing on its own: Hangul fillers and the braille blank (letters and a symbol to Unicode, yet
+# empty cells), the Khmer inherent vowels and the Mongolian vowel separator; beside the format characters (zero
+# width space, joiners, BOM, soft hyphen, direction marks), variation selectors and marks without a letter
+_UNSEEN = frozenset("\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
+_UNSEEN_KINDS = frozenset({"Cf", "Mn", "Me", "Zs", "Zl", "Zp", "Cc"})
+
+
+def unseen(value: str) -> list[str]:
+    """The characters of `value` if none of them shows anything on a page (a title of one zero-width space, a
+    Hangul filler), else none: such a value is as blank as an empty one, though Python's strip keeps it."""
+    kept = value.strip()
+    if any(c not in _UNSEEN and unicodedata.category(c) not in _UNSEEN_KINDS for c in kept):
+        return []
+    return list(dict.fromkeys(c for c in kept if not c.isspace()))
+
+
+def named(characters: list[str]) -> str:
+    """The first three of `characters` by code point and name (U+200B ZERO WIDTH SPACE)."""
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'character')}" for c in characters[:3])

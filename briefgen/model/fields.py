@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, Field, FiniteFloat, StringConstraints
 
-from briefgen.model.disguise import disguise
+from briefgen.model.disguise import disguise, named, unseen
 
 MAX_TEXT = 20_000
 MAX_ITEMS = 10_000  # judgments, figures, quotes and gaps, each
@@ -32,6 +32,8 @@ def _clean_text(value: str) -> str:
         raise ValueError(wrong)
     if not value.strip():
         raise ValueError("must not be blank")
+    if not value.isascii() and (unseen_ones := unseen(value)):
+        raise ValueError(f"must not be blank: it holds only characters no page shows ({named(unseen_ones)})")
     return value
 
 

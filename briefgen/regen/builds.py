@@ -15,7 +15,7 @@ from typing import Any
 
 from briefgen.errors import Problem, warn_once
 from briefgen.regen.changes import well_formed
-from briefgen.regen.history import number_of, ours
+from briefgen.regen.history import MAX_NUMBER, counted, number_of, ours
 from briefgen.regen.record import MAX_LOCK_BYTES, AudienceRecord
 from briefgen.statefile import DamagedState, load_state
 
@@ -44,8 +44,8 @@ def next_number(out: Path, last: int) -> int:
     """The number of the next build: one more than the build record's `last` and than any build recorded in
     .builds/ or named by a history folder, so a build record lost or damaged (its count starting again at 0)
     never reuses a number: the earlier build's record would be replaced, its history folder misread."""
-    numbers = [last, *(int(n[:-5]) for n in _names(out / BUILDS) if n.endswith(".json") and n[:-5].isdigit()),
-               *(number_of(name) for name in ours(out))]
+    recorded = (counted(name[:-5]) for name in _names(out / BUILDS) if name.endswith(".json"))
+    numbers = [last, *(n for n in recorded if n is not None), *(number_of(name) for name in ours(out))]
     return max(numbers) + 1
 
 
@@ -100,7 +100,8 @@ def _read(path: Path) -> BuildRecord | None:
 def _record_of(raw: Any) -> BuildRecord:
     """A BuildRecord from parsed JSON, every field of the type the readers rely on (else TypeError)."""
     audiences, model, history = raw["audiences"], raw["model"], raw.get("history")
-    if not (isinstance(raw["build"], int) and isinstance(raw["at"], str) and well_formed(model)
+    if not (isinstance(raw["build"], int) and 0 <= raw["build"] <= MAX_NUMBER and isinstance(raw["at"], str)
+            and well_formed(model)
             and isinstance(audiences, dict) and (history is None or isinstance(history, str))
             and all(isinstance(rec, dict) and well_formed(rec.get("snapshot"))
                     and isinstance(rec.get("outputs", {}), dict) for rec in audiences.values())):

@@ -11,7 +11,17 @@ from briefgen.atomic import atomic_copy
 from briefgen.errors import BriefgenError, Problem
 
 HISTORY = "history"
-FOLDER = re.compile(r"\d{8}T\d{6}Z-build\d{5,}(-\d+)?")  # as history_folder names them
+# a build's or an issued version's number: no workspace makes 10**18 builds, and --since reads no more
+NUMBER_DIGITS = 18
+MAX_NUMBER = 10 ** NUMBER_DIGITS - 1
+FOLDER = re.compile(rf"[0-9]{{8}}T[0-9]{{6}}Z-build[0-9]{{5,{NUMBER_DIGITS}}}(-[0-9]+)?")  # as history_folder names it
+
+
+def counted(text: str) -> int | None:
+    """`text` as a build's or version's number in a name briefgen gave (a record's, a kept folder's): ASCII digits,
+    at most NUMBER_DIGITS of them; None for another ("²" or "１２" passed str.isdigit, and int() refused the
+    first and took the second; a hundred digits set every later build's number beyond what --since names)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= NUMBER_DIGITS else None
 
 
 def history_folder(out: Path, build_number: int) -> Path:

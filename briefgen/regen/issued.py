@@ -21,6 +21,7 @@ from briefgen.document.nodes import Theme
 from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn_once
 from briefgen.regen.changes import well_formed
+from briefgen.regen.history import MAX_NUMBER
 from briefgen.regen.inputs import file_digest
 from briefgen.render.audiences import is_audience_name
 from briefgen.safeio import first_link
@@ -209,7 +210,7 @@ def _check_issue(name: str, issue: Issue) -> None:
 
 
 def _counts(value: object, least: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+    return isinstance(value, int) and not isinstance(value, bool) and least <= value <= MAX_NUMBER
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from briefgen.document.formats import FORMATS
 from briefgen.environment import source_time
 from briefgen.errors import BriefgenError, Problem, warn
 from briefgen.locking import held
-from briefgen.model.disguise import disguise, hint_for
+from briefgen.model.disguise import disguise, hint_for, named, unseen
 from briefgen.regen.build import build_held, resolve_audiences
 from briefgen.regen.guard import building
+from briefgen.regen.history import counted
 from briefgen.regen.inputs import file_digest, input_files, restamp, tool_version
 from briefgen.regen.issued import AT_FORMAT, ISSUED, RECORD, REVIEW_HINT, Issue, Issuing, issues_to_extend, today
 from briefgen.regen.madefrom import TOOL, changed_for, made_now
@@ -101,6 +102,9 @@ def _check_note(note: str) -> None:
         raise BriefgenError(Problem("--note", f"the note is {len(note):,} characters long: it is printed in the "
                                     f"brief's document control, which holds at most {MAX_NOTE:,}",
                                     hint="shorten it, and keep a longer account of the version elsewhere"))
+    if note.strip() and (invisible := unseen(note)):  # printed, it would be a note no reader sees
+        raise BriefgenError(Problem("--note", f"the note holds only characters no page shows ({named(invisible)})",
+                                    hint="write the note in words, or leave --note out"))
     disguised = disguise(note)
     if disguised is not None:  # a "Trojan source" in the document control: it would show other words
         raise BriefgenError(Problem("--note", f"the note {disguised}", hint=hint_for(disguised)))
@@ -165,9 +169,8 @@ def _targets(target: Path, made: dict[str, Issue]) -> list[Target]:
 
 def _next_version(target: Path, name: str, done: list[Issue]) -> int:
     """One more than any version recorded or kept on disk (so a lost record never reuses a folder)."""
-    on_disk = [int(p.name.rsplit("-v", 1)[1]) for p in (target / ISSUED).glob(f"{name}-v*")
-               if p.name.rsplit("-v", 1)[1].isdigit()]
-    return max([0, *on_disk, *(i.version for i in done)]) + 1
+    on_disk = (counted(p.name.rsplit("-v", 1)[1]) for p in (target / ISSUED).glob(f"{name}-v*"))
+    return max([0, *(n for n in on_disk if n is not None), *(i.version for i in done)]) + 1
 
 
 def _digest(path: Path) -> str:

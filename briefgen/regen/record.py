@@ -11,6 +11,7 @@ from typing import Any
 from briefgen.atomic import atomic_write
 from briefgen.errors import Problem, warn
 from briefgen.regen.changes import well_formed
+from briefgen.regen.history import MAX_NUMBER
 from briefgen.regen.inputs import Stamp
 from briefgen.statefile import UPGRADE_HINT, DamagedState, NewerState, expect_format, load_state
 
@@ -99,7 +100,7 @@ def _lock_of(data: Any) -> Lock:
     inputs = {str(k): Stamp.from_json(v) for k, v in _dict(data["inputs"]).items()}
     audiences = {str(k): _record(_dict(v)) for k, v in _dict(data["audiences"]).items()}
     tool, build = data["tool"], data["build"]
-    if not isinstance(tool, str) or not isinstance(build, int) or build < 0:
+    if not isinstance(tool, str) or not isinstance(build, int) or not 0 <= build <= MAX_NUMBER:
         raise TypeError("tool or build")
     earlier = {str(k): _delta(v) for k, v in _dict(data.get("earlier", {})).items()}
     model_build = data.get("model_build", 0)

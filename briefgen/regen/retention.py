@@ -26,11 +26,11 @@ from pathlib import Path
 
 from briefgen.atomic import fsync_directory
 from briefgen.regen.builds import BUILDS, BuildRecord, read_builds
-from briefgen.regen.history import HISTORY, check_history, number_of, ours
+from briefgen.regen.history import HISTORY, NUMBER_DIGITS, check_history, number_of, ours
 from briefgen.regen.issued import issued_builds
 from briefgen.statefile import DamagedState
 
-RECORD = re.compile(r"(\d{5,})\.json")  # as builds.record_name names them
+RECORD = re.compile(rf"([0-9]{{5,{NUMBER_DIGITS}}})\.json")  # as builds.record_name names them
 PRUNED = ".pruned-"  # a history folder being deleted
 
 

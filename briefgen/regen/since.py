@@ -9,6 +9,7 @@ from typing import Any
 
 from briefgen.errors import BriefgenError, Problem
 from briefgen.regen.builds import read_builds, state_at
+from briefgen.regen.history import NUMBER_DIGITS
 from briefgen.regen.issued import Issue, find, long, read_issues
 from briefgen.regen.record import Lock
 
@@ -16,7 +17,7 @@ _FLAGS = re.IGNORECASE | re.ASCII  # digits 0-9 only (`\d` takes any script's), 
 _VERSION = re.compile(r"^v?(\d+)\Z", _FLAGS)
 _BUILD = re.compile(r"^b(?:uild)?(\d+)\Z", _FLAGS)
 SINCE = re.compile(f"{_VERSION.pattern}|{_BUILD.pattern}", _FLAGS)
-_MAX_DIGITS = 18  # no workspace makes 10**18 builds; int() refuses numbers of over 4,300 digits
+_MAX_DIGITS = NUMBER_DIGITS  # int() refuses numbers of over 4,300 digits
 SINCE_HELP = "VERSION (3 or v3: an issued version) or BUILD (build12)"
 
 

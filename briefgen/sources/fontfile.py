@@ -4,7 +4,8 @@ size, and a font the PDF library can embed.
 
 A file is identified by its contents: its family and style from its name table, its weight and slant from its
 OS/2 table (read with HarfBuzz, which is built to meet hostile fonts), and whether reportlab can embed it, by
-letting reportlab's own font reader parse it (TrueType outlines only; a licence that forbids embedding refused).
+letting reportlab's own font reader parse it (TrueType outlines only; a licence that forbids embedding refused)
+and by reading its glyph data's structure, which reportlab reads only as it draws (fontglyphs.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.safeio import FileVersion, file_version
 from briefgen.sources.assets import MB, AssetError, asset_path, read_asset
+from briefgen.sources.fontglyphs import glyph_damage
 
 if TYPE_CHECKING:
     import uharfbuzz as hb
@@ -80,6 +82,9 @@ def _identify(path: Path, name: str, version: FileVersion | None) -> FontFile:
     face = hb.Face(hb.Blob(raw))
     if face.glyph_count == 0 or not face.unicodes:
         raise AssetError(f"font {name!r} is damaged or maps no characters", FONT_HINT)
+    damage = glyph_damage(raw)  # reportlab reads an outline only as it draws it: a build failed mid-write
+    if damage is not None:
+        raise AssetError(f"font {name!r} is damaged: {damage}", FONT_HINT)
     os2 = face.reference_table("OS/2").data
     _embeddable(name, raw, os2)
     family = _name(face, hb.OTNameIdPredefined.TYPOGRAPHIC_FAMILY) or _name(face, hb.OTNameIdPredefined.FONT_FAMILY)

@@ -15,6 +15,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from briefgen.model.disguise import named
 from briefgen.model.readings import READINGS
 from briefgen.safeio import (
     LINK_HINT,
@@ -26,6 +27,7 @@ from briefgen.safeio import (
     near_name,
     os_problem,
     read_regular,
+    seen_name,
 )
 from briefgen.sources.formats import extract, format_of
 from briefgen.sources.formats.plain import SeedError, decode_text
@@ -241,17 +243,31 @@ def read_document(path: str, cache: str | None = None, reading: str = READINGS[0
 
 def _missing_hint(path: str) -> str:
     """What to do about a seed not found: the name of the file its folder does hold, when the two differ only in
-    case or in the encoding of accents (a name typed in the catalogue, the file copied from a Mac)."""
+    case, in the encoding of accents (a name typed in the catalogue, the file copied from a Mac), or in
+    characters no one sees (a zero-width space pasted with the name, a space at its end)."""
     near = near_name(path)
     if near is None:
         return "check the `file` name, or copy the document into seeds/"
     name = os.path.basename(path)
+    theirs, ours = _unseen(name), _unseen(near)
+    unseen = [c for c in dict.fromkeys(theirs + ours) if theirs.count(c) != ours.count(c)]
     ways = [way for way, differs in (
-        ("in case", unicodedata.normalize("NFC", near) != unicodedata.normalize("NFC", name)),
+        ("in case", seen_name(near) != seen_name(name)),
         ("in how its accented letters are encoded (Unicode NFC against NFD: it looks the same)",
-         near.casefold() != name.casefold())) if differs]
+         _visible(near).casefold() != _visible(name).casefold()),
+        (f"in characters no one sees ({named(unseen)})", bool(unseen))) if differs]
     return (f"the folder holds '{shown(near, line_feeds=False)}', which differs from this name only "
             f"{' and '.join(ways)}: write `file` exactly as the folder has it, or rename the file")
+
+
+def _unseen(name: str) -> list[str]:
+    """The characters of `name` no one sees: format characters anywhere, white space at its ends."""
+    ends = name[:len(name) - len(name.lstrip())] + name[len(name.rstrip()):]
+    return [c for c in name.strip() if unicodedata.category(c) == "Cf"] + list(ends)
+
+
+def _visible(name: str) -> str:
+    return "".join(c for c in name if unicodedata.category(c) != "Cf").strip()
 
 
 def read_limited(path: str, limit: int, follow: bool = True, refused: Identities = frozenset()) -> bytes:
