@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -217,9 +218,8 @@ def test_the_empty_path_names_nothing(ws: Path, tmp_path: Path, args: tuple[str,
 # A reference DOCX's parts that the brief keeps (settings, styles, numbering, font table, web settings, theme) keep
 # their relationships too, those leading outside the document included: an attached template on a web server
 # (settings' attachedTemplate, how documents are made to fetch code when opened), a picture or frame. Every
-# published DOCX brief then reaches that address whenever a reader opens it. The fault is in the DOCX writer
-# (writers/docx/reference.py keeps the parts' relationships as they are), which another helper owns this round:
-# this test says what the fix must do, and fails loudly (strict) once it is done, to be made a plain test.
+# published DOCX brief then reached that address whenever a reader opened it. writers/docx/outlinks.py now cuts
+# every outside relationship but hyperlinks, and the attached template whatever its target.
 
 _OUTSIDE = "https://tracker.example/"
 _REL = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.'
@@ -248,7 +248,6 @@ def _linking_out(path: Path) -> None:
             package.writestr(name, data)
 
 
-@pytest.mark.xfail(strict=True, reason="writers/docx/reference.py keeps a kept part's external relationships")
 def test_a_reference_links_to_outside_the_document_do_not_reach_the_brief(ws: Path) -> None:
     import zipfile
 
@@ -260,14 +259,33 @@ def test_a_reference_links_to_outside_the_document_do_not_reach_the_brief(ws: Pa
     assert done.returncode == 0, done.stderr
     with zipfile.ZipFile(ws / "output/executive.docx") as brief:
         linked = [name for name in brief.namelist() if _OUTSIDE.encode() in brief.read(name)]
+        dangling = _dangling_ids(brief)
     assert linked == []
+    assert dangling == []  # what named a cut link went with it: Word refuses a part naming a missing one
+    import docx
+
+    assert docx.Document(str(ws / "output/executive.docx")).paragraphs  # python-docx opens what is left
+
+
+def _dangling_ids(brief: zipfile.ZipFile) -> list[str]:
+    """`part: id` for each relationship id an XML part of `brief` names that its relationships lack."""
+    found = []
+    for name in brief.namelist():
+        if not name.endswith(".xml") or "_rels/" in name:
+            continue
+        folder, _, file = name.rpartition("/")
+        rels_name = f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
+        rels = brief.read(rels_name).decode() if rels_name in brief.namelist() else ""
+        known = set(re.findall(r'Id="([^"]+)"', rels))
+        named = set(re.findall(r'\br:(?:id|embed|link|pict)="([^"]+)"', brief.read(name).decode("utf-8", "replace")))
+        found += [f"{name}: {rid}" for rid in sorted(named - known)]
+    return found
 
 
 # A reference DOCX's custom document properties (docProps/custom.xml) are carried into every DOCX brief made with
 # it: a house style saved from a labelled document hands its label (Microsoft's sensitivity labels are such
 # properties: MSIP_Label_…_Name = Confidential) to the public brief, or a public label to the analyst's, which
-# mail and document-loss filters then trust. A writer's fault again (writers/docx/reference.py drops the body, not
-# the package's custom properties): a strict xfail that says what the fix must do.
+# mail and document-loss filters then trust. writers/docx/package.py now drops the custom properties.
 
 _LABEL = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.'
           'org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -295,7 +313,6 @@ def _labelled(path: Path) -> None:
             package.writestr(name, data)
 
 
-@pytest.mark.xfail(strict=True, reason="writers/docx/reference.py keeps the reference's custom properties")
 def test_a_references_custom_properties_do_not_reach_the_brief(ws: Path) -> None:
     import zipfile
 

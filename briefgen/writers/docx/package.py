@@ -24,7 +24,11 @@ from briefgen.errors import Unplaced
 
 _W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_DROPPED_RELS = {RT.THUMBNAIL, RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
+# The template's or reference's thumbnail, custom XML and custom properties (a reference saved from a labelled
+# document carries its sensitivity label, MSIP_Label_…, which mail filters trust: not the brief's), its signature
+_DROPPED_RELS = {RT.THUMBNAIL, RT.CUSTOM_XML, RT.CUSTOM_PROPERTIES,
+                 "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin",
+                 "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"}
 _APP_XML = (
     b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
@@ -75,7 +79,8 @@ def _core_properties(document: DocxDocument, meta: Meta) -> None:
 
 
 def _drop_template_parts(document: DocxDocument) -> None:
-    """Remove the default template's thumbnail, customXml and stylesWithEffects; rewrite app.xml."""
+    """Remove the template's thumbnail, customXml, custom properties, signature and stylesWithEffects; rewrite
+    app.xml."""
     package = document.part.package
     for owner in (package, document.part):
         for rid, rel in sorted(owner.rels.items()):

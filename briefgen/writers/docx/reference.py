@@ -1,6 +1,7 @@
 """A reference DOCX (like pandoc's --reference-doc): its styles, numbering, page setup and letterhead (its
 headers and footers, with their pictures and fields: the default ones, and the first page's and even pages'
-where it sets those pages apart, as the PDF draws them), none of its content.
+where it sets those pages apart, as the PDF draws them), none of its content, and no link to outside the document
+but a hyperlink (outlinks.py).
 
 The reference's body, footnotes and comments are dropped, so only presentation survives (and a style's page
 break before, which a brief does not take); styles.py then adds whatever named styles the writer needs and the
@@ -31,6 +32,7 @@ from briefgen.document.house import WORD_DEFAULTS, WORD_DOCUMENT, WORD_MAIN_TYPE
 from briefgen.errors import ThemeError
 from briefgen.writers.docx.attributes import SIZE
 from briefgen.writers.docx.ooxml import sub
+from briefgen.writers.docx.outlinks import cut_outside_links
 from briefgen.writers.docx.package import strip_variable_ids
 from briefgen.writers.docx.schema import put_in_order
 from briefgen.zips import zip_damage
@@ -61,6 +63,7 @@ def open_document(reference: Path | None) -> DocxDocument:
     _plain_pages(document)
     document.element.body.get_or_add_sectPr()  # a reference without section properties has Word's defaults
     _drop_content_parts(document, letterhead)
+    cut_outside_links(document)
     _drop_page_breaks(document)
     strip_variable_ids(document)
     put_in_order(document)  # Word refuses parts out of the schema's order, as some tools write them
