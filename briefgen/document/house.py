@@ -92,6 +92,8 @@ class StyleLook:
     italic: bool | None = None
     caps: bool | None = None
     hidden: bool | None = None  # Word's "Hidden" font effect (w:vanish): the text is not shown
+    spacing: float | None = None  # letter spacing (w:spacing in its w:rPr), points after each character (< 0:
+    # condensed)
     space_before: float | None = None  # points
     space_after: float | None = None  # points
     line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)
@@ -194,6 +196,7 @@ class LetterLine:
     columns: tuple[tuple[float, float, Align], ...] = ()
     stops: TabStops = ()  # where its tabs take its parts (Word's default stops past the last)
     indent: Indent = (0.0, 0.0, 0.0)
+    letter_spacing: float = 0.0  # points after each character (Word's w:spacing in its style or runs)
 
     def spacing(self) -> float:
         return self.before + self.after

@@ -257,8 +257,18 @@ class _Styles:
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
                 "colour": self.theme.colour(colour if colour is not None and colour.get(f"{W}val") else None),
                 "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
-                "hidden": on(rpr.find(f"{W}vanish"))}
+                "hidden": on(rpr.find(f"{W}vanish")), "spacing": _letter_spacing(rpr.find(f"{W}spacing"))}
 
+
+
+def _letter_spacing(spacing: Element | None) -> float | None:
+    """A run's letter spacing in points (Word's Font > Advanced > Spacing, w:spacing in twentieths of a point,
+    negative when condensed), held within MOST_SPACING."""
+    said = twips(spacing, "val", negative=True)
+    return None if said is None else max(-MOST_SPACING, min(said / 20, MOST_SPACING))
+
+
+MOST_SPACING = 1584.0  # points: the widest letter spacing Word's dialog takes, expanded or condensed
 
 
 def _caps(rpr: Element) -> bool | None:

@@ -70,7 +70,7 @@ class StoryBuilder:
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(face.family, self.kit.families["heading"], tag_size(self.kit.theme.body_size),
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
-                              fontset=self.kit.theme.fonts)
+                              fontset=self.kit.theme.fonts, spacing=self.kit.spacing.get(style_name, 0.0))
         drawn = shaping.style_for(style, plain(content), lang)
         made = paragraph(render(content), drawn, bullet, heading, tag if tag is not None else self.element("P"))
         made.rules = self.kit.rules.get(style_name, ())  # a house style's border
