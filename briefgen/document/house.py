@@ -106,6 +106,8 @@ class StyleLook:
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
     tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
     contextual: bool | None = None  # Word's "don't add space between paragraphs of the same style"
+    # the font each script's text is set in, by the theme's script tag (document/scriptfonts.py), those said
+    scripts: tuple[tuple[str, str], ...] = ()
 
 
 # What Word sets text in where nothing in the package says (no styles part, or document defaults and styles that

@@ -236,6 +236,9 @@ class _Styles:
         values = dict(base.__dict__)
         if rpr is not None:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
+            fonts = rpr.find(f"{W}rFonts")
+            if fonts is not None:
+                values["scripts"] = tuple(sorted({**dict(base.scripts), **self.theme.script_fonts(fonts)}.items()))
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
             values["rules"] = borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)

@@ -20,6 +20,7 @@ from briefgen.render.fonts import named_fonts
 from briefgen.render.legibility import pale
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.render.release import open_ceiling, unknown_ceiling
+from briefgen.render.scriptcheck import script_substitutes
 from briefgen.verify.markings import assess, scheme_of
 from briefgen.workspace import Workspace
 
@@ -104,7 +105,16 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
                 "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's), Sans (Arial's) and Mono (Courier "
                 "New's)"))
-            for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
+            for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))] + [
+        profile.problem(("look", key), note, warning=True, hint=(
+                "put the font's .ttf file in templates/ (found by the family name inside it), or name a face for "
+                "the script in look.fonts; the DOCX keeps the font for Word"))
+            for note in script_substitutes(theme, _text(loaded))]
+
+
+def _text(loaded: Loaded) -> str:
+    """All the text a brief may draw from: the summary's and the catalogue's (sources' titles in the notes)."""
+    return loaded.summary.model_dump_json() + loaded.catalogue.model_dump_json()
 
 
 def _unheeded(profile: Profile, house: House | None) -> list[Problem]:

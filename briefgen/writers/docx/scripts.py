@@ -83,10 +83,14 @@ _EAST_ASIAN = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-hant": "Microsoft J
 
 
 def docx_face(script: str, lang: str | None, fontset: FontSet = BUNDLED) -> str:
-    """The face Word is asked for in a script's slot: the profile's own, else the one Word ships for it."""
+    """The face Word is asked for in a script's slot: the profile's own, else the house style's for the script
+    (its theme's, by language: Japanese or Chinese), else the one Word ships for it."""
     own = fontset.script_face(script)
     if own is not None:
         return own.docx_name
+    house = fontset.word_name(script, lang)
+    if house is not None:
+        return house
     if script == "cjk" and lang:
         key = lang.lower()
         return _EAST_ASIAN.get(key, _EAST_ASIAN.get(key.split("-")[0], SCRIPT_FACES["cjk"].docx_name))

@@ -157,17 +157,45 @@ def _register_spaced(family: str, extra: int) -> None:
     for bold, italic in _STYLES:
         name = _name(family, bold, italic)
         if f"{name}~{extra}" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(_widened(pdfmetrics.getFont(name), f"{name}~{extra}", extra))
+            _register_apart(_widened(pdfmetrics.getFont(name), f"{name}~{extra}", extra))
     for bold, italic in reversed(_STYLES):
         addMapping(f"{family}~{extra}", int(bold), int(italic), f"{_name(family, bold, italic)}~{extra}")
 
 
+def _register_apart(font: TTFont) -> None:
+    """Register a copy of a registered font: reportlab hands a font whose face name it has seen the first font
+    of that name instead, so the copy is registered under a name of its own, which its face then drops. Its
+    subsets are tagged apart from the original's (AAABAA+Carlito beside AAAAAA+Carlito: a PDF's subsets of one
+    font each have a tag of their own, and reportlab names their objects by it)."""
+    own = font.face.name
+    font.face.name = own + b"~" + font.fontName.encode()
+    try:
+        pdfmetrics.registerFont(font)
+    finally:
+        font.face.name = own
+    _COPIES.append(font.fontName)
+    offset = _SUBSET_TAGS * len(_COPIES)
+    plain = font.addObjects
+
+    def add_objects(doc: object) -> None:
+        tag = ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n: tag(n + offset)
+        try:
+            plain(doc)
+        finally:
+            ttfonts.SUBSETN = tag
+
+    font.addObjects = add_objects
+
+
+_COPIES: list[str] = []  # the spaced copies registered, in turn: each's subsets tagged from its place here
+_SUBSET_TAGS = 1000  # subset tags each font's subsets may take (a subset holds 256 characters)
+
+
 def _widened(font: TTFont, name: str, extra: int) -> TTFont:
     """A registered font's copy under `name`, each character `extra` thousandths of an em wider (its file, glyphs
-    and character map shared; its subsets its own). Its face is named apart ("Carlito-Spaced45"), as reportlab
-    keeps one font per face name, and the PDF's reader is told the font is not the file's own widths."""
+    and character map shared; its subsets its own). The PDF names it as the file does."""
     face = copy.copy(font.face)
-    face.name = font.face.name + (f"-Spaced{extra}" if extra > 0 else f"-Condensed{-extra}").encode()
     face.charWidths = {code: width + extra for code, width in font.face.charWidths.items()}
     face.defaultWidth = font.face.defaultWidth + extra
     made = copy.copy(font)
