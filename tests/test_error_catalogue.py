@@ -500,6 +500,9 @@ SCENARIOS: dict[str, Scenario] = {
     "reference letterhead shape not drawn": (_house_edited(
         "arrow.docx", "word/header1.xml", rb"<w:t>Letterhead</w:t></w:r>", b"<w:t>Letterhead</w:t></w:r>" + _ARROW),
         ("check",)),
+    "reference script font not bundled": (_house_edited(
+        "korean.docx", "word/theme/theme1.xml", rb'(?s)(<a:minorFont>.*?script="Hang" typeface=")[^"]*',
+        rb"\1Malgun Gothic"), ("check",)),
     "reference page settings not taken": (_house_edited(
         "hyphenated.docx", "word/settings.xml", rb"(<w:settings [^>]*>)", rb"\1<w:autoHyphenation/>"), ("check",)),
     "reference damaged": (_damaged_house, ("check",)),
