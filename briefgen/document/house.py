@@ -261,6 +261,7 @@ class House:
     compatibility: int = 0
     unheeded: tuple[str, ...] = ()  # what of UNTAKEN the reference turns on, in words (check warns)
     table: TableLook | None = None  # the table style the data table is set in (None: briefgen's Brief Table)
+    table_note: str = ""  # why the reference's first table, formatted by hand, is not followed (check warns)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 from briefgen.document.house import DEFAULT_TAB, WORD_DEFAULTS, Furniture, House, LetterLine, StyleLook, Watermark
 from briefgen.document.wordvalues import HALF_POINT, HALF_POINTS, measure
 from briefgen.errors import BriefgenError
+from briefgen.render.handtable import hand_table
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.unheeded import unheeded
@@ -91,13 +92,15 @@ def read_house(path: Path) -> House:
         at_top = bool(on(None if settings is None else settings.find(f"{W}gutterAtTop")))
         page, margins, header_mm, footer_mm = _page(section, at_top)
         header, footer, first, even = _letterheads(package, styles, section, settings)
+        table = table_look(styles.by_id, settings, document, styles.theme)
+        hand, table_note = hand_table(document, styles.theme) if table is None else (None, "")
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
             lists=read_lists(package.xml("word/numbering.xml"), styles.theme), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
             default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
-            table=table_look(styles.by_id, settings, document, styles.theme),
+            table=table or hand, table_note=table_note,
             unheeded=unheeded(document, section, settings), compatibility=_compatibility(settings))
 
 

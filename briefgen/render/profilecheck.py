@@ -99,7 +99,7 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
                 "line or freeform without arcs, in one colour, in the reference's header or footer (the DOCX keeps "
                 "it as it is)"))
                 for why in (theme.house.left_out if theme.house else ())]
-    return pale(theme, profile) + pictures + _unheeded(profile, theme.house) + [
+    return pale(theme, profile) + pictures + _unheeded(profile, theme.house) + _hand_table(profile, theme.house) + [
         profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
@@ -110,6 +110,17 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
                 "put the font's .ttf file in templates/ (found by the family name inside it), or name a face for "
                 "the script in look.fonts; the DOCX keeps the font for Word"))
             for note in script_substitutes(theme, _text(loaded))]
+
+
+def _hand_table(profile: Profile, house: House | None) -> list[Problem]:
+    """A warning where the reference's first table is formatted by hand in a way the brief's table cannot follow."""
+    if house is None or not house.table_note:
+        return []
+    return [profile.problem(("look", "reference_docx"), f"its first table is formatted by hand and {house.table_note}: "
+                            "the brief's table keeps briefgen's own look", warning=True, hint=(
+                                "set the table in a table style (Table Design), or give every cell of a row the "
+                                "same shading, lines and text colour, the rows under the header alternating "
+                                "between at most two looks"))]
 
 
 def _text(loaded: Loaded) -> str:
