@@ -45,7 +45,7 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.notes import ascending
 from briefgen.document.outline import without_skipped_levels
-from briefgen.writers.docx import access, furniture, package, reference, scripts, styles, tables
+from briefgen.writers.docx import access, furniture, nested, package, reference, scripts, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
 
@@ -154,8 +154,11 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
     elif isinstance(block, Paragraph):
         _inlines(context, _paragraph(container, _PARAGRAPH_KEYS[block.style]), block.content)
     elif isinstance(block, BulletList):
-        for item in block.items:
-            _inlines(context, _paragraph(container, "bullet"), item)
+        for index, item in enumerate(block.items):
+            paragraph = _paragraph(container, "bullet")
+            if block.level(index):
+                nested.nest(paragraph._p, block.level(index), context.theme)
+            _inlines(context, paragraph, item)
     elif isinstance(block, Quote):
         quote = _paragraph(container, "quote")
         _inlines(context, quote, block.content)

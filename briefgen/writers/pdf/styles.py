@@ -16,6 +16,7 @@ from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent
+from briefgen.writers.pdf.nestedlists import level_styles
 
 
 def colour(hex_value: str, what: str) -> Color:
@@ -44,6 +45,7 @@ class Kit:
     contextual: frozenset[str] = frozenset()
     bullet: str = layout.BULLET  # the character list items are marked with (a house style's own: document/bullets.py)
     spacing: dict[str, float] = field(default_factory=dict)  # layout style -> a house style's letter spacing
+    nested: tuple[ParagraphStyle, ...] = ()  # the List Bullet style at list levels 1, 2… (nestedlists.py)
 
     @property
     def text_width(self) -> float:
@@ -116,6 +118,7 @@ def kit(theme: Theme) -> Kit:
         rules, fills = house_rules(theme.house), house_fills(theme.house)
         spacing = letter_spacings(theme.house)
         contextual = frozenset(key for key, look in defined_looks(theme.house).items() if look.contextual)
+    nested = level_styles(theme.house, styles["bullet"], faces["bullet"], theme.fonts, width * mm - left - right)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
                (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual, bullet,
-               spacing)
+               spacing, nested)
