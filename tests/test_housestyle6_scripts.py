@@ -101,3 +101,19 @@ def test_the_styles_fonts_by_script_as_word_resolves_them(tmp_path: Path) -> Non
     assert normal["Arab"] == normal["Thai"] == "Traditional Arabic"  # the theme's cs typeface, for every script
     assert heading_1["Hang"] == heading_1["Jpan"] == "Gulim" and heading_1["Hebr"] == "David"
     assert quoted["Hang"] == "Batang"
+
+
+def test_a_styles_own_font_for_a_script_names_its_paragraphs_runs(tmp_path: Path) -> None:
+    """The quote's attribution (where the seeds' Korean name stands) in a house style whose east Asian font is
+    Gulim: its Korean runs name Gulim, where Normal's theme says Batang."""
+    def attributed(path: Path) -> None:
+        _themed(path)
+        reference = docx.Document(str(path))
+        reference.styles.element.append(parse_xml(
+            f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="QuoteAttribution">'
+            '<w:name w:val="Quote Attribution"/><w:basedOn w:val="Normal"/>'
+            '<w:rPr><w:rFonts w:eastAsia="Gulim"/></w:rPr></w:style>'))
+        reference.save(str(path))
+
+    output = built_under_reference(tmp_path, attributed, "analyst")
+    assert _hangul_fonts(output / "analyst.docx", tmp_path) == {"Gulim"}

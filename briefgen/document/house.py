@@ -92,8 +92,7 @@ class StyleLook:
     italic: bool | None = None
     caps: bool | None = None
     hidden: bool | None = None  # Word's "Hidden" font effect (w:vanish): the text is not shown
-    spacing: float | None = None  # letter spacing (w:spacing in its w:rPr), points after each character (< 0:
-    # condensed)
+    spacing: float | None = None  # letter spacing (its w:rPr's w:spacing): points after each character, < 0 condensed
     space_before: float | None = None  # points
     space_after: float | None = None  # points
     line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)
@@ -106,8 +105,7 @@ class StyleLook:
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
     tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
     contextual: bool | None = None  # Word's "don't add space between paragraphs of the same style"
-    # the font each script's text is set in, by the theme's script tag (document/scriptfonts.py), those said
-    scripts: tuple[tuple[str, str], ...] = ()
+    scripts: tuple[tuple[str, str], ...] = ()  # script tag -> the font its text is set in (document/scriptfonts.py)
 
 
 # What Word sets text in where nothing in the package says (no styles part, or document defaults and styles that

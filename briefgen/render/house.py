@@ -23,7 +23,7 @@ from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.unheeded import unheeded
 from briefgen.render.wordframe import borders, shading_colour
-from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
+from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, caps, indent_of, letter_spacing, on, tab_stops, twips
 from briefgen.render.wordtable import table_look
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.reference import part_name
@@ -262,26 +262,9 @@ class _Styles:
         low, high = HALF_POINTS  # a size outside them is not taken
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
                 "colour": self.theme.colour(colour if colour is not None and colour.get(f"{W}val") else None),
-                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
-                "hidden": on(rpr.find(f"{W}vanish")), "spacing": _letter_spacing(rpr.find(f"{W}spacing"))}
+                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": caps(rpr),
+                "hidden": on(rpr.find(f"{W}vanish")), "spacing": letter_spacing(rpr.find(f"{W}spacing"))}
 
-
-
-def _letter_spacing(spacing: Element | None) -> float | None:
-    """A run's letter spacing in points (Word's Font > Advanced > Spacing, w:spacing in twentieths of a point,
-    negative when condensed), held within MOST_SPACING."""
-    said = twips(spacing, "val", negative=True)
-    return None if said is None else max(-MOST_SPACING, min(said / 20, MOST_SPACING))
-
-
-MOST_SPACING = 1584.0  # points: the widest letter spacing Word's dialog takes, expanded or condensed
-
-
-def _caps(rpr: Element) -> bool | None:
-    """Capitals or small capitals (drawn as capitals: as wide as Word's small capitals or wider, so a line
-    never holds more in the PDF than in the DOCX); None when the run says neither."""
-    said = [flag for flag in (on(rpr.find(f"{W}caps")), on(rpr.find(f"{W}smallCaps"))) if flag is not None]
-    return any(said) if said else None
 
 
 def _paragraph(ppr: Element) -> dict[str, object]:

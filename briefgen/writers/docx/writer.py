@@ -105,7 +105,7 @@ def _render(doc: Document, theme: Theme) -> tuple[bytes, int]:
     furniture.add(document, doc, theme)
     access.furniture_pictures_decorative(document)
     for root in (body._element, context.notes.element):
-        scripts.mark_tree(root, theme.fonts)
+        scripts.mark_tree(root, theme.fonts, scripts.styled_sets(theme))
     return package.to_bytes(document, doc.meta), context.notes.count
 
 
@@ -162,7 +162,8 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
     elif isinstance(block, Quote):
         quote = _paragraph(container, "quote")
         _inlines(context, quote, block.content)
-        scripts.mark_paragraph(quote._p, block.lang, context.theme.fonts)
+        fonts = scripts.styled_sets(context.theme).get(styles.style_id(STYLES["quote"].word_name))
+        scripts.mark_paragraph(quote._p, block.lang, fonts or context.theme.fonts)
         if block.attribution:
             _inlines(context, _paragraph(container, "attribution"), block.attribution)
     elif isinstance(block, Box):
