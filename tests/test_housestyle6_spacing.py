@@ -12,7 +12,7 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words
+from tests.helpers import built_under_reference, libreoffice_pdf, pdf_words, run
 
 HEADING_SPACING, BODY_SPACING = 3.0, 0.5  # points
 
@@ -46,3 +46,21 @@ def test_letter_spacing_is_drawn_in_both_formats(tmp_path: Path) -> None:
     assert len(shared) >= 40, shared
     off = [(pair, ours[pair], word[pair]) for pair in shared if abs(ours[pair] - word[pair]) > 1.0]
     assert len(off) <= len(shared) // 20, off  # the title's pairs LibreOffice kerns (w:kern) aside
+
+
+def test_spacing_beyond_the_pdfs_bound_is_drawn_at_it_and_check_warns(tmp_path: Path) -> None:
+    """Word's widest expansion (1584 pt) on Normal and the most condensing on Heading 1: the brief is still
+    built (the PDF draws 1 em and -0.25 em; the analyst brief, as no one-page brief fits at 1 em), and `check`
+    names both styles."""
+    def extreme(path: Path) -> None:
+        reference = docx.Document()
+        for name, twentieths in (("Normal", 31680), ("Heading 1", -31680)):
+            rpr = reference.styles[name].element.get_or_add_rPr()
+            rpr.append(parse_xml(f'<w:spacing {nsdecls("w")} w:val="{twentieths}"/>'))
+        reference.save(str(path))
+
+    output = built_under_reference(tmp_path, extreme, "analyst")  # no page limit: a letter takes 2 em
+    assert (output / "analyst.pdf").stat().st_size > 0
+    said = run(tmp_path / "ws", "check").output
+    assert "its style 'Normal' spaces its letters 1584 pt apart: the PDF draws 11 pt" in said, said
+    assert "its style 'Heading 1' spaces its letters -1584 pt apart: the PDF draws -3.5 pt" in said, said

@@ -21,6 +21,7 @@ from briefgen.render.legibility import pale
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.render.release import open_ceiling, unknown_ceiling
 from briefgen.render.scriptcheck import script_substitutes
+from briefgen.render.spacingcheck import overspaced
 from briefgen.verify.markings import assess, scheme_of
 from briefgen.workspace import Workspace
 
@@ -109,7 +110,11 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
         profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf file in templates/ (found by the family name inside it), or name a face for "
                 "the script in look.fonts; the DOCX keeps the font for Word"))
-            for note in script_substitutes(theme, _text(loaded))]
+            for note in script_substitutes(theme, _text(loaded))] + [
+        profile.problem(("look", "reference_docx"), note, warning=True, hint=(
+                "expand or condense the style's letters by less (Font > Advanced > Spacing); the DOCX keeps it for "
+                "Word"))
+            for note in (overspaced(theme.house, theme.body_size) if theme.house is not None else [])]
 
 
 def _hand_table(profile: Profile, house: House | None) -> list[Problem]:

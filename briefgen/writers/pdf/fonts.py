@@ -17,6 +17,7 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from briefgen.document.layout import MOST_CONDENSED, MOST_SPACED
 from briefgen.document.nodes import safe_text
 from briefgen.document.typefaces import BUNDLED, FACES, FALLBACKS, FontSet, face_of
 from briefgen.writers.pdf import shaping
@@ -124,11 +125,6 @@ def _register(family: str) -> None:
     # style, so `<b>` inside it finds the bold file
     for bold, italic in reversed(_STYLES):
         addMapping(face.family, int(bold), int(italic), _name(face.family, bold, italic))
-
-
-# Letter spacing the PDF draws, as a share of the font's size: Word takes any (up to 1584 pt), but beyond these a
-# line of text is a letter or two, or its letters drawn over each other backwards (`check` warns)
-MOST_SPACED, MOST_CONDENSED = 1.0, 0.25
 
 
 def spaced(family: str, bold: bool, italic: bool, size: float, spacing: float) -> str:
