@@ -153,24 +153,24 @@ def _register_spaced(family: str, extra: int) -> None:
     for bold, italic in _STYLES:
         name = _name(family, bold, italic)
         if f"{name}~{extra}" not in pdfmetrics.getRegisteredFontNames():
-            _register_apart(_widened(pdfmetrics.getFont(name), f"{name}~{extra}", extra))
+            _register_apart(_widened(pdfmetrics.getFont(name), f"{name}~{extra}", extra), extra)
     for bold, italic in reversed(_STYLES):
         addMapping(f"{family}~{extra}", int(bold), int(italic), f"{_name(family, bold, italic)}~{extra}")
 
 
-def _register_apart(font: TTFont) -> None:
+def _register_apart(font: TTFont, extra: int) -> None:
     """Register a copy of a registered font: reportlab hands a font whose face name it has seen the first font
     of that name instead, so the copy is registered under a name of its own, which its face then drops. Its
-    subsets are tagged apart from the original's (AAABAA+Carlito beside AAAAAA+Carlito: a PDF's subsets of one
-    font each have a tag of their own, and reportlab names their objects by it)."""
+    subsets are tagged apart from the original's and from every other copy's, by its spacing (AAAIJA+Carlito
+    beside AAAAAA+Carlito: a PDF's subsets of one font each have a tag of their own, reportlab names their objects
+    by it, and the same brief gets the same tags in any process)."""
     own = font.face.name
     font.face.name = own + b"~" + font.fontName.encode()
     try:
         pdfmetrics.registerFont(font)
     finally:
         font.face.name = own
-    _COPIES.append(font.fontName)
-    offset = _SUBSET_TAGS * len(_COPIES)
+    offset = _SUBSET_TAGS * (extra + round(MOST_CONDENSED * 1000) + 1)  # never 0, the original's
     plain = font.addObjects
 
     def add_objects(doc: object) -> None:
@@ -184,8 +184,8 @@ def _register_apart(font: TTFont) -> None:
     font.addObjects = add_objects
 
 
-_COPIES: list[str] = []  # the spaced copies registered, in turn: each's subsets tagged from its place here
-_SUBSET_TAGS = 1000  # subset tags each font's subsets may take (a subset holds 256 characters)
+_SUBSET_TAGS = 700  # subset tags each copy's subsets may take (179,200 characters): tags stay six letters, below
+# a million, for every spacing from -250 to 1,000 thousandths of an em
 
 
 def _widened(font: TTFont, name: str, extra: int) -> TTFont:
