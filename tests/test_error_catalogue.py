@@ -507,6 +507,17 @@ SCENARIOS: dict[str, Scenario] = {
     "reference letterhead shape not drawn": (_house_edited(
         "arrow.docx", "word/header1.xml", rb"<w:t>Letterhead</w:t></w:r>", b"<w:t>Letterhead</w:t></w:r>" + _ARROW),
         ("check",)),
+    "reference script font not bundled": (_house_edited(
+        "korean.docx", "word/theme/theme1.xml", rb'(?s)(<a:minorFont>.*?script="Hang" typeface=")[^"]*',
+        rb"\1Malgun Gothic"), ("check",)),
+    "reference table formatted unevenly by hand": (_house_edited(
+        "uneven.docx", "word/document.xml", rb"<w:body>",
+        b'<w:body><w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>'
+        b'<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc>'
+        b"</w:tr></w:tbl>"), ("check",)),
+    "reference letter spacing beyond the PDF's": (_house_edited(
+        "spaced.docx", "word/styles.xml", rb'(?s)(w:styleId="Heading1">.*?<w:rPr>)', rb'\1<w:spacing w:val="600"/>'),
+        ("check",)),
     "reference page settings not taken": (_house_edited(
         "hyphenated.docx", "word/settings.xml", rb"(<w:settings [^>]*>)", rb"\1<w:autoHyphenation/>"), ("check",)),
     "reference damaged": (_damaged_house, ("check",)),

@@ -19,14 +19,14 @@ MOST_GLYPHS = 4  # characters of a bullet the PDF draws (Word takes a bullet's t
 _SYMBOLS = {("symbol", 0xB7): "•", ("wingdings", 0x6C): "●", ("wingdings", 0x6E): "■", ("wingdings", 0x71): "❑",
             ("wingdings", 0x75): "◆", ("wingdings", 0x76): "❖", ("wingdings", 0xA7): "▪", ("wingdings", 0xD8): "➢",
             ("wingdings", 0xFC): "✓"}
-_SYMBOL_FONTS = ("symbol", "wingdings", "webdings")
+SYMBOL_FONTS = ("symbol", "wingdings", "webdings")
 
 
 def glyph(text: str, font: str | None) -> str:
     """The character a bullet level's text (its w:lvlText) shows, set in `font` (its first MOST_GLYPHS)."""
     text = text[:MOST_GLYPHS]
     family = (font or "").strip().lower()
-    symbolic = next((name for name in _SYMBOL_FONTS if family.startswith(name)), None)
+    symbolic = next((name for name in SYMBOL_FONTS if family.startswith(name)), None)
     if symbolic is None:
         return text if text and not any(0xF000 <= ord(c) <= 0xF0FF for c in text) else ROUND
     codes = [ord(c) - 0xF000 if 0xF000 <= ord(c) <= 0xF0FF else ord(c) for c in text]

@@ -92,6 +92,7 @@ class StyleLook:
     italic: bool | None = None
     caps: bool | None = None
     hidden: bool | None = None  # Word's "Hidden" font effect (w:vanish): the text is not shown
+    spacing: float | None = None  # letter spacing (its w:rPr's w:spacing): points after each character, < 0 condensed
     space_before: float | None = None  # points
     space_after: float | None = None  # points
     line: float | None = None  # line spacing as a multiple of the font's natural line height ("auto" rule)
@@ -104,6 +105,7 @@ class StyleLook:
     fill: str | None = None  # the paragraph's shading (w:shd), "#RRGGBB", drawn behind its lines
     tabs: TabStops = ()  # its tab stops (w:tabs), by position, its base style's with its own over them
     contextual: bool | None = None  # Word's "don't add space between paragraphs of the same style"
+    scripts: tuple[tuple[str, str], ...] = ()  # script tag -> the font its text is set in (document/scriptfonts.py)
 
 
 # What Word sets text in where nothing in the package says (no styles part, or document defaults and styles that
@@ -194,6 +196,7 @@ class LetterLine:
     columns: tuple[tuple[float, float, Align], ...] = ()
     stops: TabStops = ()  # where its tabs take its parts (Word's default stops past the last)
     indent: Indent = (0.0, 0.0, 0.0)
+    letter_spacing: float = 0.0  # points after each character (Word's w:spacing in its style or runs)
 
     def spacing(self) -> float:
         return self.before + self.after
@@ -256,6 +259,7 @@ class House:
     compatibility: int = 0
     unheeded: tuple[str, ...] = ()  # what of UNTAKEN the reference turns on, in words (check warns)
     table: TableLook | None = None  # the table style the data table is set in (None: briefgen's Brief Table)
+    table_note: str = ""  # why the reference's first table, formatted by hand, is not followed (check warns)
 
     def style(self, word_name: str) -> StyleLook:
         return dict(self.styles).get(word_name.lower(), StyleLook())

@@ -91,6 +91,10 @@ STYLES: dict[str, StyleSpec] = {
 }
 
 BULLET = "\u2022"  # a list item's mark, in both formats
+# A house style's letter spacing the PDF draws, as a share of its font size, expanded and condensed: Word takes
+# any (up to 1584 pt), but beyond these a line holds a letter or two, or its letters overlap backwards (`check`
+# warns; writers/pdf/fonts.spaced)
+MOST_SPACED, MOST_CONDENSED = 1.0, 0.25
 BULLET_HANGING = 0.75  # the share of a list item's indent its bullet hangs into (Word's hanging indent)
 BOX_PADDING = 6.0  # points inside the BLUF box on every side
 BOX_BORDER_PT = 0.75  # the BLUF box's outline

@@ -99,7 +99,17 @@ class Box:
 
 @dataclass(frozen=True)
 class BulletList:
+    """A list; `levels` each item's depth (0 its top level, up to MOST_LEVEL: a list nested in an item), none
+    said: every item at the top."""
+
     items: tuple[Inlines, ...]
+    levels: tuple[int, ...] = ()
+
+    def level(self, index: int) -> int:
+        return self.levels[index] if index < len(self.levels) else 0
+
+
+MOST_LEVEL = 8  # the deepest list level (Word's lists have nine, 0 to 8)
 
 
 @dataclass(frozen=True)

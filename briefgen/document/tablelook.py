@@ -49,6 +49,8 @@ class TableLook:
     bands: tuple[CellLook, CellLook] = (CellLook(), CellLook())  # odd and even bands of rows under the header
     band_size: int = 1  # rows a band spans (w:tblStyleRowBandSize)
     margins: tuple[float, float, float, float] = WORD_CELL_MARGINS  # points: top, left, bottom, right
+    hand: bool = False  # read from a table formatted by hand (render/handtable.py): no style to name, the DOCX
+    # formats each cell as the look says
 
     @property
     def plain(self) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 from briefgen.document.coverage import FONT_DIR, coverage
 from briefgen.document.house import pdf_family as house_pdf_family
 from briefgen.document.house import substitute_note as house_substitute_note
+from briefgen.document.scriptfonts import script_tag
 from briefgen.document.scripts import script_of
 
 
@@ -137,6 +138,8 @@ class FontSet:
 
     named: tuple[Face, ...] = ()
     scripts: tuple[tuple[str, Face], ...] = ()  # script class (a key of SCRIPT_FACES) -> face
+    # a house style's font by script tag (document/scriptfonts.py): the name the DOCX gives that script's text
+    words: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         for face in (*self.named, *(face for _, face in self.scripts)):
@@ -145,6 +148,11 @@ class FontSet:
     def script_face(self, script: str) -> Face | None:
         """The profile's face for a script class, if it names one."""
         return dict(self.scripts).get(script)
+
+    def word_name(self, script: str, lang: str | None) -> str | None:
+        """The font a house style sets a script class's text in (in language `lang`), if it names one."""
+        tag = script_tag(script, lang)
+        return None if tag is None else dict(self.words).get(tag)
 
     def pdf_family(self, name: str) -> str:
         """The family the PDF draws a named font in: a supplied face of that family name, else the bundled

@@ -17,6 +17,7 @@ from pathlib import Path
 from briefgen.document.house import METRIC_TWINS
 from briefgen.document.layout import STYLES
 from briefgen.document.nodes import Theme
+from briefgen.document.scriptfonts import CLASS_OF
 from briefgen.document.typefaces import SCRIPT_FACES, Face, FontSet
 from briefgen.errors import BriefgenError, Problem
 from briefgen.render.profiles import FontFiles, Profile
@@ -47,9 +48,25 @@ def with_fonts(ws: Workspace, profile: Profile, theme: Theme) -> Theme:
               and not any(name.casefold() == face.docx_name.casefold() for face in named)]
     if wanted:
         named += _found(ws, wanted)
-    if not named and not scripts:
+    words = theme.house.style("normal").scripts if theme.house is not None else ()
+    scripts += _script_files(ws, words, {script for script, _ in scripts})
+    if not named and not scripts and not words:
         return theme
-    return replace(theme, fonts=FontSet(tuple(named), scripts))
+    return replace(theme, fonts=FontSet(tuple(named), scripts, words))
+
+
+def _script_files(ws: Workspace, words: tuple[tuple[str, str], ...], taken: set[str]) -> tuple[tuple[str, Face], ...]:
+    """The faces in templates/ of the fonts a house style sets scripts' text in, by script class (the first
+    tag's of a class: Japanese before Chinese), for the classes `look.fonts` gives no face of its own."""
+    if not words or not fonts_in(ws.templates):
+        return ()
+    faces = {face.docx_name.casefold(): face for face in _found(ws, list(dict.fromkeys(name for _, name in words)))}
+    found: dict[str, Face] = {}
+    for tag, name in words:
+        script = CLASS_OF.get(tag, "")
+        if script in SCRIPT_FACES and script not in taken and name.casefold() in faces:
+            found.setdefault(script, faces[name.casefold()])
+    return tuple(found.items())
 
 
 def named_fonts(theme: Theme) -> list[str]:

@@ -18,11 +18,12 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 from briefgen.document.house import DEFAULT_TAB, WORD_DEFAULTS, Furniture, House, LetterLine, StyleLook, Watermark
 from briefgen.document.wordvalues import HALF_POINT, HALF_POINTS, measure
 from briefgen.errors import BriefgenError
+from briefgen.render.handtable import hand_table
 from briefgen.render.letterhead import lines
 from briefgen.render.numbering import numbered, read_lists
 from briefgen.render.unheeded import unheeded
 from briefgen.render.wordframe import borders, shading_colour
-from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, indent_of, on, tab_stops, twips
+from briefgen.render.wordml import ALIGN, REL, TWIPS_PER_MM, R, W, caps, indent_of, letter_spacing, on, tab_stops, twips
 from briefgen.render.wordtable import table_look
 from briefgen.render.wordtheme import WordTheme, read_theme
 from briefgen.sources.reference import part_name
@@ -91,13 +92,15 @@ def read_house(path: Path) -> House:
         at_top = bool(on(None if settings is None else settings.find(f"{W}gutterAtTop")))
         page, margins, header_mm, footer_mm = _page(section, at_top)
         header, footer, first, even = _letterheads(package, styles, section, settings)
+        table = table_look(styles.by_id, settings, document, styles.theme)
+        hand, table_note = hand_table(document, styles.theme) if table is None else (None, "")
         return House(
             page_mm=page, margins_mm=margins, header_mm=header_mm, footer_mm=footer_mm, styles=styles.all(),
             header=header, footer=footer, first=first, even=even, left_out=tuple(package.left_out),
             lists=read_lists(package.xml("word/numbering.xml"), styles.theme), watermark=package.watermark,
             mirrored=bool(on(None if settings is None else settings.find(f"{W}mirrorMargins"))),
             default_tab=_default_tab(settings), fixed_margins=_fixed(section), decimal_symbol=_decimal(settings),
-            table=table_look(styles.by_id, settings, document, styles.theme),
+            table=table or hand, table_note=table_note,
             unheeded=unheeded(document, section, settings), compatibility=_compatibility(settings))
 
 
@@ -236,6 +239,9 @@ class _Styles:
         values = dict(base.__dict__)
         if rpr is not None:
             values.update({k: v for k, v in self._run(rpr).items() if v is not None})
+            fonts = rpr.find(f"{W}rFonts")
+            if fonts is not None:
+                values["scripts"] = tuple(sorted({**dict(base.scripts), **self.theme.script_fonts(fonts)}.items()))
         if ppr is not None:
             values.update({k: None if v is _CLEARED else v for k, v in _paragraph(ppr).items() if v is not None})
             values["rules"] = borders(ppr.find(f"{W}pBdr"), base.rules, self.theme)
@@ -256,16 +262,9 @@ class _Styles:
         low, high = HALF_POINTS  # a size outside them is not taken
         return {"font": font, "size": half / 2 if half is not None and low <= half <= high else None,
                 "colour": self.theme.colour(colour if colour is not None and colour.get(f"{W}val") else None),
-                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": _caps(rpr),
-                "hidden": on(rpr.find(f"{W}vanish"))}
+                "bold": on(rpr.find(f"{W}b")), "italic": on(rpr.find(f"{W}i")), "caps": caps(rpr),
+                "hidden": on(rpr.find(f"{W}vanish")), "spacing": letter_spacing(rpr.find(f"{W}spacing"))}
 
-
-
-def _caps(rpr: Element) -> bool | None:
-    """Capitals or small capitals (drawn as capitals: as wide as Word's small capitals or wider, so a line
-    never holds more in the PDF than in the DOCX); None when the run says neither."""
-    said = [flag for flag in (on(rpr.find(f"{W}caps")), on(rpr.find(f"{W}smallCaps"))) if flag is not None]
-    return any(said) if said else None
 
 
 def _paragraph(ppr: Element) -> dict[str, object]:

@@ -297,4 +297,4 @@ def _line(look: StyleLook, align: Align, cells: tuple[tuple[Piece, ...], ...],
           indent: Indent = (0.0, 0.0, 0.0)) -> LetterLine:
     return LetterLine(cells, align, bool(look.bold), look.size, look.colour, look.font, look.space_before or 0.0,
                       look.space_after or 0.0, look.line or 1.0, look.line_exact, look.line_at_least, columns,
-                      stops, indent)
+                      stops, indent, look.spacing or 0.0)

@@ -20,6 +20,7 @@ from typing import TypeVar
 from xml.etree import ElementTree as ET
 
 from briefgen.document.nodes import (
+    MOST_LEVEL,
     Banner,
     Bar,
     Block,
@@ -278,6 +279,28 @@ def _chart(r: Reader, el: ET.Element) -> Block:
                  r.inlines(caption) if caption is not None else ())
 
 
+def _bullets(r: Reader, el: ET.Element) -> BulletList:
+    items = _items(r, el, 0)
+    levels = tuple(level for _, level in items)
+    return BulletList(tuple(item for item, _ in items), levels if any(levels) else ())
+
+
+def _items(r: Reader, el: ET.Element, level: int) -> list[tuple[tuple[Inline, ...], int]]:
+    """A <ul>'s items and their levels, a <ul> inside an <li> (after its text) one level deeper, in order."""
+    if level > MOST_LEVEL:
+        raise MarkupError(f"lists nested more than {MOST_LEVEL + 1} deep: Word's lists have {MOST_LEVEL + 1} levels")
+    found: list[tuple[tuple[Inline, ...], int]] = []
+    for li in contents(el, _ITEMS):
+        own = ET.Element(li.tag, li.attrib)
+        own.text, own[:] = li.text, [child for child in li if child.tag != "ul"]
+        with _at(li):
+            found.append((r.inlines(own), level))
+        for inner in (child for child in li if child.tag == "ul"):
+            with _at(inner):
+                found += _items(r, inner, level + 1)
+    return found
+
+
 _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
     "banner": lambda r, el: Banner(_text(el)),
     "title": _heading(0),
@@ -286,7 +309,7 @@ _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
     "meta": lambda r, el: Paragraph(r.inlines(el), "meta"),
     "p": _paragraph,
     "box": lambda r, el: Box(el.get("title", ""), tuple(r._block(_not_chart(child)) for child in contents(el))),
-    "ul": lambda r, el: BulletList(tuple(r.inlines(li) for li in contents(el, _ITEMS))),
+    "ul": lambda r, el: _bullets(r, el),
     "table": _table,
     "quote": _quote,
     "chart": _chart,

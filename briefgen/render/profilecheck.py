@@ -20,6 +20,8 @@ from briefgen.render.fonts import named_fonts
 from briefgen.render.legibility import pale
 from briefgen.render.profiles import Profile, load_profile
 from briefgen.render.release import open_ceiling, unknown_ceiling
+from briefgen.render.scriptcheck import script_substitutes
+from briefgen.render.spacingcheck import overspaced
 from briefgen.verify.markings import assess, scheme_of
 from briefgen.workspace import Workspace
 
@@ -98,13 +100,37 @@ def _look(ws: Workspace, profile: Profile, name: str, loaded: Loaded) -> list[Pr
                 "line or freeform without arcs, in one colour, in the reference's header or footer (the DOCX keeps "
                 "it as it is)"))
                 for why in (theme.house.left_out if theme.house else ())]
-    return pale(theme, profile) + pictures + _unheeded(profile, theme.house) + [
+    return pale(theme, profile) + pictures + _unheeded(profile, theme.house) + _hand_table(profile, theme.house) + [
         profile.problem(("look", key), note, warning=True, hint=(
                 "put the font's .ttf files in templates/ (found by the family name inside them) or name them in "
                 "look.fonts; the DOCX keeps the font for Word; without a file the PDF has Caladea (Cambria's "
                 "metrics), Carlito (Calibri's), Liberation Serif (Times New Roman's), Sans (Arial's) and Mono (Courier "
                 "New's)"))
-            for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))]
+            for font in named_fonts(theme) if (note := theme.fonts.substitute_note(font))] + [
+        profile.problem(("look", key), note, warning=True, hint=(
+                "put the font's .ttf file in templates/ (found by the family name inside it), or name a face for "
+                "the script in look.fonts; the DOCX keeps the font for Word"))
+            for note in script_substitutes(theme, _text(loaded))] + [
+        profile.problem(("look", "reference_docx"), note, warning=True, hint=(
+                "expand or condense the style's letters by less (Font > Advanced > Spacing); the DOCX keeps it for "
+                "Word"))
+            for note in (overspaced(theme.house, theme.body_size) if theme.house is not None else [])]
+
+
+def _hand_table(profile: Profile, house: House | None) -> list[Problem]:
+    """A warning where the reference's first table is formatted by hand in a way the brief's table cannot follow."""
+    if house is None or not house.table_note:
+        return []
+    return [profile.problem(("look", "reference_docx"), f"its first table is formatted by hand and {house.table_note}: "
+                            "the brief's table keeps briefgen's own look", warning=True, hint=(
+                                "set the table in a table style (Table Design), or give every cell of a row the "
+                                "same shading, lines and text colour, the rows under the header alternating "
+                                "between at most two looks"))]
+
+
+def _text(loaded: Loaded) -> str:
+    """All the text a brief may draw from: the summary's and the catalogue's (sources' titles in the notes)."""
+    return loaded.summary.model_dump_json() + loaded.catalogue.model_dump_json()
 
 
 def _unheeded(profile: Profile, house: House | None) -> list[Problem]:

@@ -90,3 +90,20 @@ def on(element: Element | None) -> bool | None:
     """A toggle property (w:b, w:caps…): None when absent, or when its value is not an on/off one (Word
     ignores it: the inherited value stands)."""
     return None if element is None else on_off(element.get(f"{W}val"))
+
+
+def letter_spacing(spacing: Element | None) -> float | None:
+    """A run's letter spacing in points (Word's Font > Advanced > Spacing, w:spacing in twentieths of a point,
+    negative when condensed), held within MOST_SPACING."""
+    said = twips(spacing, "val", negative=True)
+    return None if said is None else max(-MOST_SPACING, min(said / 20, MOST_SPACING))
+
+
+MOST_SPACING = 1584.0  # points: the widest letter spacing Word's dialog takes, expanded or condensed
+
+
+def caps(rpr: Element) -> bool | None:
+    """Capitals or small capitals (drawn as capitals: as wide as Word's small capitals or wider, so a line
+    never holds more in the PDF than in the DOCX); None when the run says neither."""
+    said = [flag for flag in (on(rpr.find(f"{W}caps")), on(rpr.find(f"{W}smallCaps"))) if flag is not None]
+    return any(said) if said else None

@@ -91,10 +91,10 @@ def _table_properties(look: TableLook, tblpr: Element | None) -> TableLook:
     size = tblpr.find(f"{W}tblStyleRowBandSize")
     value = None if size is None else size.get(f"{W}val", "")
     band = int(value) if value is not None and value.isdigit() and 0 < int(value) <= 100 else look.band_size
-    return replace(look, band_size=band, margins=_margins(tblpr.find(f"{W}tblCellMar"), look.margins))
+    return replace(look, band_size=band, margins=cell_margins(tblpr.find(f"{W}tblCellMar"), look.margins))
 
 
-def _margins(holder: Element | None, base: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+def cell_margins(holder: Element | None, base: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     if holder is None:
         return base
     said = {_EDGE_OF.get(side.tag.removeprefix(W), side.tag.removeprefix(W)): side for side in holder}
@@ -111,8 +111,8 @@ def _cell(base: CellLook, part: Element, theme: WordTheme) -> CellLook:
     """`base` with what a style (or one of its conditional formats) says of its cells over it."""
     tcpr, rpr = part.find(f"{W}tcPr"), part.find(f"{W}rPr")
     tblpr = part.find(f"{W}tblPr")
-    edges = _edges(None if tblpr is None else tblpr.find(f"{W}tblBorders"), base.edges, theme)
-    edges = _edges(None if tcpr is None else tcpr.find(f"{W}tcBorders"), edges, theme)
+    edges = table_edges(None if tblpr is None else tblpr.find(f"{W}tblBorders"), base.edges, theme)
+    edges = table_edges(None if tcpr is None else tcpr.find(f"{W}tcBorders"), edges, theme)
     shading = None if tcpr is None else tcpr.find(f"{W}shd")
     colour = None if rpr is None else rpr.find(f"{W}color")
     bold = None if rpr is None else on(rpr.find(f"{W}b"))
@@ -121,7 +121,7 @@ def _cell(base: CellLook, part: Element, theme: WordTheme) -> CellLook:
                     bold=base.bold if bold is None else bold, edges=edges)
 
 
-def _edges(holder: Element | None, base: Edges, theme: WordTheme) -> Edges:
+def table_edges(holder: Element | None, base: Edges, theme: WordTheme) -> Edges:
     """The edges a w:tblBorders or w:tcBorders says, over `base`'s (each edge it names replaces the base's)."""
     if holder is None:
         return base

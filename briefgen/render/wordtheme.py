@@ -14,6 +14,7 @@ import colorsys
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from briefgen.document.scriptfonts import COMPLEX_TAGS, EAST_ASIAN_TAGS
 from briefgen.document.wordvalues import share as percentage
 from briefgen.render.wordml import HEX, A, W
 
@@ -33,6 +34,9 @@ FILL = ("themeFill", "themeFillTint", "themeFillShade")
 @dataclass(frozen=True)
 class WordTheme:
     fonts: dict[str, str] = field(default_factory=dict)  # "minor"/"major" -> Latin typeface
+    # "minor"/"major" -> "ea" and "cs" (the east Asian and complex-script typefaces) and each script tag
+    # (a:font script="Hang") -> its typeface, those named
+    scripts: dict[str, dict[str, str]] = field(default_factory=dict)
     colours: dict[str, str] = field(default_factory=dict)  # scheme slot ("accent1", "dk1"…) -> "RRGGBB"
     mapping: dict[str, str] = field(default_factory=lambda: dict(_MAPPING))  # "t1" -> "dark1"…
 
@@ -50,6 +54,21 @@ class WordTheme:
         if themed is None or (said is not None and _near(said, themed)):
             return said  # Word's own rounding, where the value saved is still the theme's colour
         return themed
+
+    def script_fonts(self, fonts: Element) -> dict[str, str]:
+        """The font a w:rFonts sets each script's text in, by script tag (document/scriptfonts.py): its
+        w:eastAsia and w:cs names, or the theme's (w:eastAsiaTheme, w:cstheme, which Word follows over the
+        names): the theme's ea or cs typeface, else its font for the script."""
+        found: dict[str, str] = {}
+        for slot, themed, tags, own in (("eastAsia", "eastAsiaTheme", EAST_ASIAN_TAGS, "ea"),
+                                        ("cs", "cstheme", COMPLEX_TAGS, "cs")):
+            kind = fonts.get(f"{W}{themed}", "")
+            if kind[:5] in ("minor", "major"):
+                said = self.scripts.get(kind[:5], {})
+                found.update({tag: name for tag in tags if (name := said.get(own) or said.get(tag))})
+            elif fonts.get(f"{W}{slot}"):
+                found.update(dict.fromkeys(tags, fonts.get(f"{W}{slot}", "")))
+        return found
 
     def drawing(self, holder: Element | None) -> str | None:
         """The colour a DrawingML fill or line names (its a:srgbClr, a:schemeClr or a:sysClr child), with its
@@ -124,11 +143,13 @@ def read_theme(root: Element | None, settings: Element | None) -> WordTheme:
     """The theme part's Latin fonts and colour scheme, with the settings' colour mapping."""
     fonts: dict[str, str] = {}
     colours: dict[str, str] = {}
+    scripts: dict[str, dict[str, str]] = {}
     if root is not None:
         for kind in ("minor", "major"):
             latin = root.find(f".//{A}{kind}Font/{A}latin")
             if latin is not None and latin.get("typeface"):
                 fonts[kind] = latin.get("typeface", "")
+            scripts[kind] = _script_typefaces(root.find(f".//{A}{kind}Font"))
         scheme = root.find(f".//{A}clrScheme")
         for slot in [] if scheme is None else list(scheme):
             given = _scheme_colour(slot)
@@ -138,7 +159,22 @@ def read_theme(root: Element | None, settings: Element | None) -> WordTheme:
     said = None if settings is None else settings.find(f"{W}clrSchemeMapping")
     if said is not None:
         mapping.update({key: name for key in _MAPPING if (name := said.get(f"{W}{key}", "")) in _SLOTS})
-    return WordTheme(fonts, colours, mapping)
+    return WordTheme(fonts, scripts, colours, mapping)
+
+
+def _script_typefaces(font: Element | None) -> dict[str, str]:
+    """A theme font's east Asian and complex-script typefaces ("ea", "cs") and its fonts by script tag, those
+    it names (Word's own themes leave ea and cs empty and name a font for each script)."""
+    found: dict[str, str] = {}
+    for child in [] if font is None else list(font):
+        tag, typeface = child.tag.removeprefix(A), child.get("typeface", "").strip()
+        key = tag if tag in ("ea", "cs") else child.get("script", "") if tag == "font" else ""
+        if key and typeface and len(typeface) <= _LONGEST_NAME:
+            found.setdefault(key, typeface)
+    return found
+
+
+_LONGEST_NAME = 64  # characters of a typeface's name taken (Word's font names are at most 31)
 
 
 def _scheme_colour(slot: Element) -> str | None:

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from briefgen.document import scripts
+from briefgen.document.layout import STYLES
+from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import BUNDLED, SCRIPT_FACES, FontSet
 from briefgen.writers.docx.ooxml import XML_SPACE, el
+from briefgen.writers.docx.styles import style_id
 
 # CT_RPr and CT_PPr children that come after the ones added here (ECMA-376 §17.3.2.28, §17.3.1.26)
 _AFTER_FONTS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline",
@@ -83,10 +88,14 @@ _EAST_ASIAN = {"ja": "Yu Gothic", "ko": "Malgun Gothic", "zh-hant": "Microsoft J
 
 
 def docx_face(script: str, lang: str | None, fontset: FontSet = BUNDLED) -> str:
-    """The face Word is asked for in a script's slot: the profile's own, else the one Word ships for it."""
+    """The face Word is asked for in a script's slot: the profile's own, else the house style's for the script
+    (its theme's, by language: Japanese or Chinese), else the one Word ships for it."""
     own = fontset.script_face(script)
     if own is not None:
         return own.docx_name
+    house = fontset.word_name(script, lang)
+    if house is not None:
+        return house
     if script == "cjk" and lang:
         key = lang.lower()
         return _EAST_ASIAN.get(key, _EAST_ASIAN.get(key.split("-")[0], SCRIPT_FACES["cjk"].docx_name))
@@ -149,7 +158,25 @@ def mark_paragraph(paragraph: BaseOxmlElement, lang: str | None = None, fontset:
             _insert(ppr, el("w:bidi"), _AFTER_BIDI)
 
 
-def mark_tree(root: BaseOxmlElement, fontset: FontSet = BUNDLED) -> None:
-    """Mark every paragraph below root that `mark_paragraph` has not seen with a language of its own."""
+def mark_tree(root: BaseOxmlElement, fontset: FontSet = BUNDLED, styled: Mapping[str, FontSet] | None = None,
+              ) -> None:
+    """Mark every paragraph below root that `mark_paragraph` has not seen with a language of its own, each with
+    its style's fonts by script (`styled`, by style id: a house Heading's majorEastAsia), else `fontset`'s."""
     for paragraph in list(root.iter(qn("w:p"))):
-        mark_paragraph(paragraph, fontset=fontset)
+        found = paragraph.find(f"{_PPR}/{_PSTYLE}")
+        named = None if found is None or not styled else styled.get(found.get(qn("w:val"), ""))
+        mark_paragraph(paragraph, fontset=named or fontset)
+
+
+def styled_sets(theme: Theme) -> dict[str, FontSet]:
+    """Style id -> the theme's fonts with that house style's fonts by script, for each style the brief uses
+    whose fonts by script are not Normal's."""
+    house = theme.house
+    if house is None:
+        return {}
+    normal = house.style("normal").scripts
+    return {style_id(spec.word_name): replace(theme.fonts, words=look.scripts) for spec in STYLES.values()
+            if (look := house.style(spec.word_name)).scripts and look.scripts != normal}
+
+
+_PPR, _PSTYLE = qn("w:pPr"), qn("w:pStyle")

@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from briefgen.document.layout import BOX_BORDER_PT, BOX_PADDING, STYLES, TABLE_CELL_PADDING
 from briefgen.document.nodes import Column, Theme
+from briefgen.document.tablelook import TableLook
 from briefgen.writers.docx.ooxml import el, hex_colour, sub, tint, twips
 from briefgen.writers.docx.styles import TABLE_STYLE, text_width_pt
 
@@ -41,12 +42,38 @@ def data_table(container: BlockItemContainer, columns: tuple[Column, ...], rows:
                                   to_border=_to_border(theme))
         tblpr.find(qn("w:tblLayout")).addnext(_cell_margins(look.margins))
     _column_widths(table, widths)
+    if look is not None and look.hand:
+        _hand_cells(table, look)
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(el("w:cantSplit"))
     header.append(el("w:tblHeader"))
     for row in table.rows[1:]:
         row._tr.get_or_add_trPr().append(el("w:cantSplit"))
     return table
+
+
+def _hand_cells(table: Table, look: TableLook) -> None:
+    """Each cell's lines and shading as the reference's hand-formatted table says them (render/handtable.py): the
+    DOCX has no table style to name, so it formats the cells by hand too."""
+    rows = len(table.rows)
+    for index, row in enumerate(table.rows):
+        cells = row.cells
+        for column, cell in enumerate(cells):
+            tcpr = cell._tc.get_or_add_tcPr()
+            borders = sub(tcpr, "w:tcBorders")
+            sides = (("top", look.across(index, rows)),
+                     ("left", look.down(index, "left" if column == 0 else "insideV")),
+                     ("bottom", look.across(index + 1, rows)),
+                     ("right", look.down(index, "right" if column == len(cells) - 1 else "insideV")))
+            for side, rule in sides:
+                if rule is None:
+                    sub(borders, f"w:{side}", val="nil")
+                else:
+                    sub(borders, f"w:{side}", val="single", sz=str(round(rule.width * 8)), space="0",
+                        color=(rule.colour or "#000000")[1:])
+            fill = look.fill(index)
+            if fill is not None:
+                sub(tcpr, "w:shd", val="clear", color="auto", fill=fill[1:])
 
 
 def box_cell(container: BlockItemContainer, theme: Theme, padding: float) -> _Cell:

@@ -45,7 +45,7 @@ from briefgen.document.nodes import (
 )
 from briefgen.document.notes import ascending
 from briefgen.document.outline import without_skipped_levels
-from briefgen.writers.docx import access, furniture, package, reference, scripts, styles, tables
+from briefgen.writers.docx import access, furniture, nested, package, reference, scripts, styles, tables
 from briefgen.writers.docx.footnotes import REFERENCE_STYLE, Footnotes
 from briefgen.writers.docx.ooxml import Bookmarks, el, text_run
 
@@ -105,7 +105,7 @@ def _render(doc: Document, theme: Theme) -> tuple[bytes, int]:
     furniture.add(document, doc, theme)
     access.furniture_pictures_decorative(document)
     for root in (body._element, context.notes.element):
-        scripts.mark_tree(root, theme.fonts)
+        scripts.mark_tree(root, theme.fonts, scripts.styled_sets(theme))
     return package.to_bytes(document, doc.meta), context.notes.count
 
 
@@ -154,12 +154,16 @@ def _block(context: _Context, container: BlockItemContainer, block: Block) -> No
     elif isinstance(block, Paragraph):
         _inlines(context, _paragraph(container, _PARAGRAPH_KEYS[block.style]), block.content)
     elif isinstance(block, BulletList):
-        for item in block.items:
-            _inlines(context, _paragraph(container, "bullet"), item)
+        for index, item in enumerate(block.items):
+            paragraph = _paragraph(container, "bullet")
+            if block.level(index):
+                nested.nest(paragraph._p, block.level(index), context.theme)
+            _inlines(context, paragraph, item)
     elif isinstance(block, Quote):
         quote = _paragraph(container, "quote")
         _inlines(context, quote, block.content)
-        scripts.mark_paragraph(quote._p, block.lang, context.theme.fonts)
+        fonts = scripts.styled_sets(context.theme).get(styles.style_id(STYLES["quote"].word_name))
+        scripts.mark_paragraph(quote._p, block.lang, fonts or context.theme.fonts)
         if block.attribution:
             _inlines(context, _paragraph(container, "attribution"), block.attribution)
     elif isinstance(block, Box):

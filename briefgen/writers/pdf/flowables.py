@@ -30,6 +30,7 @@ from briefgen.document.outline import tree_level
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.housetable import house_commands
 from briefgen.writers.pdf.markup import Cite, InlineMarkup, plain
+from briefgen.writers.pdf.nestedlists import labels
 from briefgen.writers.pdf.numbers import Numbers
 from briefgen.writers.pdf.paragraphs import paragraph
 from briefgen.writers.pdf.styles import Kit, colour
@@ -70,7 +71,7 @@ class StoryBuilder:
         style = style or self.kit.styles[style_name]
         render = InlineMarkup(face.family, self.kit.families["heading"], tag_size(self.kit.theme.body_size),
                               self.kit.accent, self.cite, caps=face.caps, bold=face.bold, italic=face.italic,
-                              fontset=self.kit.theme.fonts)
+                              fontset=self.kit.theme.fonts, spacing=self.kit.spacing.get(style_name, 0.0))
         drawn = shaping.style_for(style, plain(content), lang)
         made = paragraph(render(content), drawn, bullet, heading, tag if tag is not None else self.element("P"))
         made.rules = self.kit.rules.get(style_name, ())  # a house style's border
@@ -181,10 +182,13 @@ class StoryBuilder:
         """A list: an L of LI items, each an Lbl (the bullet) and an LBody (the item's paragraph)."""
         items = self.element("L")
         made: list[Flowable] = []
-        for item in block.items:
+        marks = labels(self.kit.theme.house, block, self.kit.bullet) if block.levels else None
+        for index, item in enumerate(block.items):
             entry = self.element("LI", items)
             body = self.element("LBody", entry, label=self.element("Lbl", entry))
-            made.append(self.para(item, "bullet", bullet=self.kit.bullet, tag=body))
+            level = block.level(index)
+            made.append(self.para(item, "bullet", self.kit.nested[level - 1] if level else None,
+                                  bullet=marks[index] if marks else self.kit.bullet, tag=body))
         return made
 
     def quote(self, block: Quote) -> Table:

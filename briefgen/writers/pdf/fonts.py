@@ -7,17 +7,24 @@ XML-escapes it and wraps the characters the main face lacks in a `<font>` tag na
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from html import escape  # not xml.sax.saxutils: it imports urllib.request and ssl (~50 ms)
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
+from briefgen.document.layout import MOST_CONDENSED, MOST_SPACED
 from briefgen.document.nodes import safe_text
 from briefgen.document.typefaces import BUNDLED, FACES, FALLBACKS, FontSet, face_of
 from briefgen.writers.pdf import shaping
 from briefgen.writers.pdf.fontcache import ttfont
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
 _SUFFIX = {(False, False): "", (True, False): "-Bold", (False, True): "-Italic", (True, True): "-BoldItalic"}
@@ -118,6 +125,78 @@ def _register(family: str) -> None:
     # style, so `<b>` inside it finds the bold file
     for bold, italic in reversed(_STYLES):
         addMapping(face.family, int(bold), int(italic), _name(face.family, bold, italic))
+
+
+def spaced(family: str, bold: bool, italic: bool, size: float, spacing: float) -> str:
+    """The reportlab name of a face drawn at `size` with `spacing` points after each character (Word's letter
+    spacing, w:spacing): a copy of the face whose every advance is that much wider, so that reportlab measures,
+    wraps and aligns the spaced text as it draws it, and the PDF's /Widths place each glyph so (a canvas's
+    character spacing, Tc, would be drawn but not measured). Its family maps <b> and <i> to spaced copies too."""
+    bounded = max(-size * MOST_CONDENSED, min(spacing, size * MOST_SPACED))
+    extra = round(bounded * 1000 / size) if size > 0 else 0  # thousandths of an em, as a font's widths are
+    if not extra:
+        return font_name(family, bold, italic)
+    _register_spaced(family, extra)
+    return f"{_name(family, bold, italic)}~{extra}"
+
+
+def spaced_family(family: str, size: float, spacing: float) -> str:
+    """The family name <font face=…> names for `family` spaced at `size` as `spaced` draws it (its <b> and <i>
+    spaced too)."""
+    regular = spaced(family, False, False, size, spacing)
+    return family + regular[len(_name(family, False, False)):]
+
+
+@cache
+def _register_spaced(family: str, extra: int) -> None:
+    _register(family)
+    for bold, italic in _STYLES:
+        name = _name(family, bold, italic)
+        if f"{name}~{extra}" not in pdfmetrics.getRegisteredFontNames():
+            _register_apart(_widened(pdfmetrics.getFont(name), f"{name}~{extra}", extra), extra)
+    for bold, italic in reversed(_STYLES):
+        addMapping(f"{family}~{extra}", int(bold), int(italic), f"{_name(family, bold, italic)}~{extra}")
+
+
+def _register_apart(font: TTFont, extra: int) -> None:
+    """Register a copy of a registered font: reportlab hands a font whose face name it has seen the first font
+    of that name instead, so the copy is registered under a name of its own, which its face then drops. Its
+    subsets are tagged apart from the original's and from every other copy's, by its spacing (AAAIJA+Carlito
+    beside AAAAAA+Carlito: a PDF's subsets of one font each have a tag of their own, reportlab names their objects
+    by it, and the same brief gets the same tags in any process)."""
+    own = font.face.name
+    font.face.name = own + b"~" + font.fontName.encode()
+    try:
+        pdfmetrics.registerFont(font)
+    finally:
+        font.face.name = own
+    offset = _SUBSET_TAGS * (extra + round(MOST_CONDENSED * 1000) + 1)  # never 0, the original's
+    plain = font.addObjects
+
+    def add_objects(doc: object) -> None:
+        tag = ttfonts.SUBSETN
+        ttfonts.SUBSETN = lambda n: tag(n + offset)
+        try:
+            plain(doc)
+        finally:
+            ttfonts.SUBSETN = tag
+
+    font.addObjects = add_objects
+
+
+_SUBSET_TAGS = 700  # subset tags each copy's subsets may take (179,200 characters): tags stay six letters, below
+# a million, for every spacing from -250 to 1,000 thousandths of an em
+
+
+def _widened(font: TTFont, name: str, extra: int) -> TTFont:
+    """A registered font's copy under `name`, each character `extra` thousandths of an em wider (its file, glyphs
+    and character map shared; its subsets its own). The PDF names it as the file does."""
+    face = copy.copy(font.face)
+    face.charWidths = {code: width + extra for code, width in font.face.charWidths.items()}
+    face.defaultWidth = font.face.defaultWidth + extra
+    made = copy.copy(font)
+    made.fontName, made.face, made.state = name, face, WeakKeyDictionary()
+    return made
 
 
 def runs(text: str, family: str, bold: bool = False, italic: bool = False,

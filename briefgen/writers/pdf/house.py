@@ -76,6 +76,27 @@ def house_styles(house: House, ours: dict[str, ParagraphStyle], faces: dict[str,
             for key, look in defined_looks(house).items()}
 
 
+def letter_spacings(house: House) -> dict[str, float]:
+    """Layout style -> the letter spacing Word draws its text with: its own style's, else (a style the reference
+    does not define, based on Normal in the DOCX) Normal's; styles of none left out."""
+    defined, normal = defined_looks(house), house.style("normal").spacing
+    said = {key: defined[key].spacing if key in defined else normal for key in layout.STYLES}
+    return {key: spacing for key, spacing in said.items() if spacing}
+
+
+def spaced_as_normal(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face],
+                     ) -> dict[str, ParagraphStyle]:
+    """briefgen's own styles (those the reference does not define) with the letter spacing of the reference's
+    Normal style, which the DOCX bases them on and which sets none of its own (Word's w:spacing inherited)."""
+    spacing = house.style("normal").spacing
+    if not spacing:
+        return {}
+    defined = defined_looks(house)
+    return {key: ParagraphStyle(style.name, parent=style, fontName=fonts.spaced(
+                faces[key].family, faces[key].bold, faces[key].italic, style.fontSize, spacing))
+            for key, style in ours.items() if key not in defined and key in faces}
+
+
 def table_inks(house: House, ours: dict[str, ParagraphStyle], faces: dict[str, Face],
                ) -> tuple[dict[str, ParagraphStyle], dict[str, Face]]:
     """The Table Header and Table Text styles (where the reference defines neither) in the colour and weight
@@ -146,8 +167,9 @@ def house_rules(house: House) -> dict[str, tuple[Rule, ...]]:
 
 
 def _from_look(base: ParagraphStyle, look: StyleLook, face: Face, indents: dict[str, float]) -> ParagraphStyle:
-    name = fonts.font_name(face.family, face.bold, face.italic)
     size = look.size or base.fontSize
+    name = fonts.spaced(face.family, face.bold, face.italic, size, look.spacing) if look.spacing else \
+        fonts.font_name(face.family, face.bold, face.italic)
     natural = size * (look.line or 1.0) * line_factor(name)
     leading = look.line_exact if look.line_exact is not None else max(natural, look.line_at_least or 0.0)
     return ParagraphStyle(

@@ -137,7 +137,7 @@ class Letterhead:
     def _shaped(self, raw: str, line: LetterLine) -> list[tuple[str, str]]:
         text = _SPACE.sub(" ", safe_text(raw).replace("\u00ad", ""))  # one line; its edge spaces are spacing
         return oneline.pieces(text, self._family(line), line.bold, fontset=self.kit.theme.fonts,
-                              size=self._font(line)[1])
+                              size=self._font(line)[1], spacing=line.letter_spacing)
 
     def height(self, line: LetterLine) -> float:
         """The line's height on the page with its paragraph spacing, as Word sets it (a table row: its tallest

@@ -52,7 +52,7 @@ class InlineMarkup:
 
     def __init__(self, family: str, tag_family: str, tag_size: float, accent: Color, cite: Cite | None,
                  caps: bool = False, bold: bool = False, italic: bool = False,
-                 fontset: FontSet = BUNDLED) -> None:
+                 fontset: FontSet = BUNDLED, spacing: float = 0.0) -> None:
         self.family = family
         self.fontset = fontset
         self.tag_family = tag_family
@@ -61,6 +61,9 @@ class InlineMarkup:
         self.cite = cite
         self.caps = caps
         self.bold, self.italic = bold, italic  # the paragraph style's own weight and slant
+        # the face a tag's <font> names: spaced as its paragraph's text is (a character style takes the
+        # paragraph's letter spacing in Word)
+        self.tag_face = fonts.spaced_family(tag_family, tag_size, spacing) if spacing else tag_family
 
     def text(self, text: str, bold: bool = False, italic: bool = False) -> str:
         return fonts.markup(text.upper() if self.caps else text, self.family, self.bold or bold,
@@ -69,7 +72,7 @@ class InlineMarkup:
     def span(self, span: Span) -> str:
         if span.tag:
             body = fonts.markup(span.text.upper(), self.tag_family, True, self.italic, self.fontset)
-            return (f'<font face="{self.tag_family}" size="{self.tag_size:.2f}" '
+            return (f'<font face="{self.tag_face}" size="{self.tag_size:.2f}" '
                     f'color="{self.accent}"><b>{body}</b></font>')
         body = self.text(span.text, span.bold, span.italic)
         if span.bold:

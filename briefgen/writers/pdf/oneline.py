@@ -28,10 +28,11 @@ Piece = tuple[str, str]  # font name, text (a ShapedStr when shaped), in drawing
 
 
 def pieces(text: str, family: str, bold: bool = False, italic: bool = False, fontset: FontSet = BUNDLED,
-           size: float = 10.0) -> list[Piece]:
-    """The line as (font name, text) pieces, left to right as drawn."""
-    found = [(fonts.font_name(fam, bold, italic), chunk) for fam, chunk in fonts.runs(text, family, bold, italic,
-                                                                                        fontset)]
+           size: float = 10.0, spacing: float = 0.0) -> list[Piece]:
+    """The line as (font name, text) pieces, left to right as drawn (`spacing` points after each character:
+    Word's letter spacing, fonts.spaced)."""
+    found = [(fonts.spaced(fam, bold, italic, size, spacing) if spacing else fonts.font_name(fam, bold, italic),
+              chunk) for fam, chunk in fonts.runs(text, family, bold, italic, fontset)]
     if shaping.reorders(text):
         found = [piece for name, chunk, level in bidi.drawing_order(text.replace("\ufeff", "\u2060"), found)
                  for piece in drawn(name, chunk, level, size)]

@@ -70,6 +70,8 @@ class Decorator:
         self.total = total
         self.family = kit.families["heading"]
         self.size = furniture_size(kit.theme.body_size)
+        house = kit.theme.house  # the DOCX's Header and Footer styles take a house's Normal letter spacing
+        self.spacing = (house.style("normal").spacing or 0.0) if house is not None else 0.0
 
     def __call__(self, canv: Canvas, page: int) -> None:
         canv.saveState()
@@ -81,7 +83,7 @@ class Decorator:
         """One line of literal text as pieces in drawing order, each in a face that has its glyphs (shaped,
         oneline.py), and its width."""
         chunks = oneline.pieces(one_line(safe_text(text)), self.family, bold, fontset=self.kit.theme.fonts,
-                                size=self.size)
+                                size=self.size, spacing=self.spacing)
         return chunks, oneline.width(chunks, self.size)
 
     def draw(self, canv: Canvas, text: str, x: float, y: float, align: str, bold: bool = False) -> None:

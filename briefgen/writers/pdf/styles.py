@@ -16,6 +16,7 @@ from briefgen.document.nodes import Theme
 from briefgen.errors import ThemeError
 from briefgen.writers.pdf import fonts
 from briefgen.writers.pdf.face import ALIGN, Face, bullet_indent
+from briefgen.writers.pdf.nestedlists import level_styles
 
 
 def colour(hex_value: str, what: str) -> Color:
@@ -43,6 +44,8 @@ class Kit:
     # layout styles whose house style drops the space between two of its paragraphs (Word's contextual spacing)
     contextual: frozenset[str] = frozenset()
     bullet: str = layout.BULLET  # the character list items are marked with (a house style's own: document/bullets.py)
+    spacing: dict[str, float] = field(default_factory=dict)  # layout style -> a house style's letter spacing
+    nested: tuple[ParagraphStyle, ...] = ()  # the List Bullet style at list levels 1, 2… (nestedlists.py)
 
     @property
     def text_width(self) -> float:
@@ -88,6 +91,7 @@ def kit(theme: Theme) -> Kit:
     fills: dict[str, str] = {}
     contextual: frozenset[str] = frozenset()
     bullet = layout.BULLET
+    spacing: dict[str, float] = {}
     top, right, bottom, left = (m * mm for m in theme.margins_mm)
     width, height = theme.page_mm
     if theme.house is not None:
@@ -98,17 +102,23 @@ def kit(theme: Theme) -> Kit:
             house_fills,
             house_rules,
             house_styles,
+            letter_spacings,
+            spaced_as_normal,
             table_inks,
         )
         faces.update(house_faces(theme.house, faces, theme.fonts))
         styles.update(house_styles(theme.house, styles, faces, width * mm - left - right))
         inked, inked_faces = table_inks(theme.house, styles, faces)
         styles.update(inked)
+        styles.update(spaced_as_normal(theme.house, styles, {**faces, **inked_faces}))
         faces.update(inked_faces)
         own = bullet_style(theme.house, styles["bullet"], faces["bullet"], theme.fonts, width * mm - left - right)
         if own is not None:
             styles["bullet"], bullet = own
         rules, fills = house_rules(theme.house), house_fills(theme.house)
+        spacing = letter_spacings(theme.house)
         contextual = frozenset(key for key, look in defined_looks(theme.house).items() if look.contextual)
+    nested = level_styles(theme.house, styles["bullet"], faces["bullet"], theme.fonts, width * mm - left - right)
     return Kit(theme, styles, families, roles["accent"], roles["banner"], roles["muted"],
-               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual, bullet)
+               (width * mm, height * mm), (top, right, bottom, left), faces, rules, fills, contextual, bullet,
+               spacing, nested)
