@@ -140,3 +140,14 @@ def test_a_list_deeper_than_words_is_refused() -> None:
 
     with pytest.raises(MarkupError, match="nested more than 9 deep"):
         _read("<brief>" + "<ul><li>x" * 10 + "</li></ul>" * 10 + "</brief>")
+
+
+@pytest.mark.parametrize("item", ["one<ul><li>two</li></ul>and after", "one<ul><li>two</li></ul><b>after</b>",
+                                  "one<ul><li>two</li></ul><ul><li>three</li></ul> after"])
+def test_text_after_a_nested_list_is_refused_not_lost(item: str) -> None:
+    """An item's own text is drawn before its nested list: what a template writes after that list would be
+    moved before it or dropped, so it is refused, naming what follows."""
+    from briefgen.render.markupparse import MarkupError
+
+    with pytest.raises(MarkupError, match=r"after a nested <ul> in an <li> .'(and after|b|after)'"):
+        _read(f"<brief><ul><li>{item}</li></ul></brief>")

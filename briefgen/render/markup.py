@@ -291,6 +291,7 @@ def _items(r: Reader, el: ET.Element, level: int) -> list[tuple[tuple[Inline, ..
         raise MarkupError(f"lists nested more than {MOST_LEVEL + 1} deep: Word's lists have {MOST_LEVEL + 1} levels")
     found: list[tuple[tuple[Inline, ...], int]] = []
     for li in contents(el, _ITEMS):
+        _nothing_after_lists(li)
         own = ET.Element(li.tag, li.attrib)
         own.text, own[:] = li.text, [child for child in li if child.tag != "ul"]
         with _at(li):
@@ -299,6 +300,20 @@ def _items(r: Reader, el: ET.Element, level: int) -> list[tuple[tuple[Inline, ..
             with _at(inner):
                 found += _items(r, inner, level + 1)
     return found
+
+
+def _nothing_after_lists(li: ET.Element) -> None:
+    """Refuse text or elements after a nested <ul> in an <li>: the item's own text is drawn before its nested
+    list, so they would be moved before it or lost."""
+    nested = [index for index, child in enumerate(li) if child.tag == "ul"]
+    if not nested:
+        return
+    after = [child for child in li[nested[0]:] if child.tag != "ul"]
+    tails = [child.tail for child in li[nested[0]:] if child.tail and child.tail.strip()]
+    if after or tails:
+        with _at(after[0] if after else li):
+            raise MarkupError(f"text after a nested <ul> in an <li> ({(tails or [after[0].tag])[0].strip()!r}): an "
+                              "item's text comes before its nested list; put the rest in an <li> of its own")
 
 
 _BLOCKS: dict[str, Callable[[Reader, ET.Element], Block]] = {
