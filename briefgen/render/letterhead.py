@@ -232,7 +232,8 @@ class _Reader:
         except KeyError:
             return None
         except AssetError as exc:
-            self.package.left_out.append(f"{exc.message}: {LEFT_OUT}")
+            # named as the other entries are ("picture media/x.png …"): `check` puts "the letterhead's" before it
+            self.package.left_out.append(f"{exc.message.replace(f'the {what}', f'picture {target}')}: {LEFT_OUT}")
             return None
         return data
 
