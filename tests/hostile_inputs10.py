@@ -79,18 +79,22 @@ def worker_warns(rng: random.Random, ws: Path) -> Case:
 
 
 BUNDLED_FONT = Path(__file__).resolve().parent.parent / "briefgen/fonts/LiberationSans-Regular.ttf"
-FONT_DAMAGE = ["outlines", "index", "past the end", "component"]
+FONT_DAMAGE = ["outlines", "index", "past the end", "component", "widths"]
 
 
 def damaged_font(kind: str) -> bytes:
     """The bundled Liberation Sans with its glyph data damaged one way of FONT_DAMAGE: its outlines overwritten,
-    its glyph index (loca) overwritten, its outlines' table said to lie past the end of the file, or a composite
-    glyph naming a component that does not exist. reportlab parses every such file, and failed only as it drew."""
+    its glyph index (loca) overwritten, its outlines' table said to lie past the end of the file, a composite
+    glyph naming a component that does not exist, or its advance widths (hmtx) overwritten. reportlab parses every
+    such file, and failed only as it drew (or, for the widths, laid each line out as a word a page wide)."""
     raw = bytearray(BUNDLED_FONT.read_bytes())
     directory = {bytes(raw[12 + 16 * i:16 + 16 * i]): 12 + 16 * i for i in range(struct.unpack_from(">H", raw, 4)[0])}
     where = {tag: struct.unpack_from(">II", raw, entry + 8) for tag, entry in directory.items()}
     if kind in ("outlines", "index"):
         offset, length = where[b"glyf" if kind == "outlines" else b"loca"]
+        raw[offset:offset + length] = b"\xff" * length
+    elif kind == "widths":  # every advance width 0xFFFF: 32 em and more
+        offset, length = where[b"hmtx"]
         raw[offset:offset + length] = b"\xff" * length
     elif kind == "past the end":
         struct.pack_into(">I", raw, directory[b"glyf"] + 8, len(raw) + 1000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import struct
 from itertools import pairwise
 
+MOST_EMS = 16  # the widest advance a glyph may have, in ems
 _ARG_WORDS, _HAS_SCALE, _MORE, _XY_SCALE, _TWO_BY_TWO = 0x0001, 0x0008, 0x0020, 0x0040, 0x0080
 
 
@@ -32,6 +33,23 @@ def glyph_damage(raw: bytes) -> str | None:
         start, end = offsets[glyph], offsets[glyph + 1]
         if start != end and not _glyph_sound(glyf, start, end, count):
             return f"the outline of its glyph {glyph} cannot be read"
+    return _widths_damage(tables, struct.unpack_from(">H", head, 18)[0])
+
+
+def _widths_damage(tables: dict[bytes, bytes], units: int) -> str | None:
+    """What is wrong with the glyphs' advance widths (`hmtx`, counted in `hhea`): a table too short for its count,
+    or a glyph wider than MOST_EMS ems, which no real font has (the widest of 329 installed fonts is about 8 em)
+    and which laid every line out as one word a page wide ("a block taller than a page", naming the template)."""
+    hhea, hmtx = tables.get(b"hhea", b""), tables.get(b"hmtx", b"")
+    if len(hhea) < 36:
+        return "its 'hhea' table is cut short"
+    metrics = struct.unpack_from(">H", hhea, 34)[0]
+    if len(hmtx) < 4 * metrics:
+        return "its widths table ('hmtx') is cut short"
+    advances = struct.unpack_from(f">{2 * metrics}H", hmtx)[::2]  # (advance, left side bearing) pairs
+    widest = max(range(metrics), key=advances.__getitem__, default=None)
+    if units and widest is not None and advances[widest] > MOST_EMS * units:
+        return f"its glyph {widest} is {advances[widest] / units:,.0f} em wide (its widths table 'hmtx' is damaged?)"
     return None
 
 
