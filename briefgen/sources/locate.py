@@ -70,7 +70,10 @@ def _find_whole(seed: Seed, passage: str) -> Found:
 
 
 def _find(seed: Seed, passage: str) -> Found:
-    first = seed.locate(passage)
+    exact = seed.in_text(passage)  # the passage as the seed has it: one scan of the text finds every place
+    if exact:
+        return Found(tuple(Span(n, n) for n in exact))
+    first = seed.locate_normalised(passage)
     if first is not None:
         return Found(tuple(Span(n, n) for n in _all(seed, passage, first)))
     fragments = fragments_of(passage)

@@ -98,9 +98,28 @@ class Seed:
 
         Normalised text has no newlines, so a match can never straddle two paragraphs. A passage copied
         exactly is found in the raw text first, without normalising the seed at all."""
-        at = self.text.find(passage) if not _BREAK.search(passage) and passage.strip() == passage else -1
+        at = self.text.find(passage) if _typed_whole(passage) else -1
         if at >= 0:
             return self.paragraph_at(at)
+        return self.locate_normalised(passage)
+
+    def in_text(self, passage: str) -> list[int]:
+        """Every paragraph holding `passage` exactly as the raw text has it, each once, in order (what `locate`
+        finds first, and every later place); empty when the raw text does not hold it, or `passage` cannot be
+        found there (a line break in it, white space at either end: it is looked for normalised)."""
+        if not _typed_whole(passage):
+            return []
+        text, found = self.text, []
+        at = text.find(passage)
+        while at >= 0:
+            number = self.paragraph_at(at)
+            if not found or number != found[-1]:
+                found.append(number)
+            at = text.find(passage, at + 1)
+        return found
+
+    def locate_normalised(self, passage: str) -> int | None:
+        """`locate` in the normalised paragraphs alone (for a passage the raw text does not hold)."""
         joined, starts = self.index
         needle = normalise(passage)
         at = joined.find(needle) if needle else -1
@@ -160,6 +179,11 @@ class Seed:
         joined, starts = self.index
         end = starts[number] - 1 if number < len(starts) else len(joined)
         return joined[starts[number - 1]:end]
+
+
+def _typed_whole(passage: str) -> bool:
+    """Whether `passage` may be looked for in a seed's raw text: no line break in it, no white space at its ends."""
+    return not _BREAK.search(passage) and passage.strip() == passage
 
 
 def pinpoint(page: int | None, nth: int) -> str:
