@@ -162,7 +162,7 @@ def cited_sources(checked: Checked, selection: Selection, release: Release) -> C
     """How often the shown items and the shown BLUF cite each source, in catalogue order."""
     ids = [*([release.bluf] if release.bluf else []), *selection.ids()]
     counts = Counter(c.source.id for i in ids if (chk := checked.verification.items.get(i)) for c in chk.citations)
-    return Counter({s: counts[s.id] for s in checked.loaded.catalogue.sources if counts[s.id]})
+    return Counter({s: counts[s.id] for s in checked.loaded.catalogue.sources if s.id in counts})
 
 
 def _sources(checked: Checked, sources: Counter[Source]) -> list[dict[str, Any]]:

@@ -50,12 +50,14 @@ def select(summary: Summary, profile: Profile, audience: str,
     """The items the profile asks for; those `allows` refuses (above the ceiling) are counted as withheld."""
     withheld: list[str] = []
 
+    shown = shows(profile, audience)
+
     def chosen(items: list[Item], limit: int, section: str) -> tuple[Item, ...]:
         if section not in profile.sections:
             return ()
-        wanted = [i for i in items if shown_by(i, profile, audience)]
-        withheld.extend(i.id for i in wanted if not allows(i.id))
-        kept = sorted((i for i in wanted if allows(i.id)), key=lambda i: i.priority)
+        wanted = [(i, allows(i.id)) for i in items if shown(i)]
+        withheld.extend(i.id for i, allowed in wanted if not allowed)
+        kept = sorted((i for i, allowed in wanted if allowed), key=_priority)
         return tuple(kept[:limit])
 
     limits = profile.limits
@@ -72,12 +74,27 @@ def select(summary: Summary, profile: Profile, audience: str,
 def shown_by(item: Item, profile: Profile, audience: str) -> bool:
     """Whether the profile's filters show the item. An item's own `audiences` list is the analyst's word on
     who may see it: `filters.include` brings back what tags or priority leave out, never what that list does."""
+    return shows(profile, audience)(item)
+
+
+def shows(profile: Profile, audience: str) -> Callable[[Item], bool]:
+    """shown_by for one profile and audience, its filters read once (a large model has thousands of items)."""
     rules = profile.filters
-    audiences = getattr(item, "audiences", None)
-    if item.id in rules.exclude or (audiences is not None and audience != "*" and audience not in audiences):
-        return False
-    if item.id in rules.include:
-        return True
-    if rules.tags and not set(rules.tags) & set(getattr(item, "tags", [])):
-        return False
-    return item.priority <= rules.max_priority
+    exclude, include, tags, most = set(rules.exclude), set(rules.include), set(rules.tags), rules.max_priority
+    anyone = audience == "*"
+
+    def shown(item: Item) -> bool:
+        audiences = getattr(item, "audiences", None)
+        if item.id in exclude or (audiences is not None and not anyone and audience not in audiences):
+            return False
+        if item.id in include:
+            return True
+        if tags and not tags & set(getattr(item, "tags", [])):
+            return False
+        return item.priority <= most
+
+    return shown
+
+
+def _priority(item: Item) -> int:
+    return item.priority
