@@ -47,6 +47,8 @@ class Located:
     keys: dict[Key, tuple[int, int]] = field(default_factory=dict)
     text: str | None = field(default=None, repr=False)  # set while positions are still to be found
     positions: Positions | None = field(default=None, repr=False)  # found as far as problems have asked
+    # The file's text is ASCII and escapes nothing (no backslash): every key and string parsed from it is ASCII
+    plain: bool = field(default=False, repr=False)
 
     def where(self, path: Key, *, key: bool = False) -> tuple[int | None, int | None]:
         """The closest known position for a path, walking up to a parent when needed."""
@@ -107,10 +109,11 @@ def load(path: Path, display: str, cache: Path | None = None) -> Located:
         raise BriefgenError(os_problem(exc, display)) from None
     text = decoded(raw, display)
     if len(raw) <= SMALL_YAML_BYTES:
-        return _recent_parse(raw, text, display)
-    if cache is None:
-        return parse(text, display)
-    return _cached_parse(raw, text, display, cache)
+        located = _recent_parse(raw, text, display)
+    else:
+        located = parse(text, display) if cache is None else _cached_parse(raw, text, display, cache)
+    located.plain = text.isascii() and "\\" not in text  # YAML writes other characters only as escapes
+    return located
 
 
 SMALL_YAML_BYTES = 64 * 1024  # a file this small parses faster than its cache entry is read from disk

@@ -45,7 +45,7 @@ def undrawable(loaded: Loaded, fontsets: Mapping[str, FontSet] | None = None) ->
               for section in _SECTIONS for i, item in enumerate(getattr(summary, section))]
     found += [(loaded.catalogue_src, ("sources", i), source.id, source) for i, source in enumerate(catalogue.sources)]
     parts = {(id(src), path[0]): (src, path[0]) for src, path, _, _ in found}
-    plain = {key: _ascii_only(src.data.get(part)) for key, (src, part) in parts.items()}
+    plain = {key: src.plain or _ascii_only(src.data.get(part)) for key, (src, part) in parts.items()}
     return [_problem(src, (*path, *inner), item, field, chars, lacking)
             for src, path, item, model in found if not plain[id(src), path[0]]
             for inner, field, chars, lacking in _grouped(model, sets)]

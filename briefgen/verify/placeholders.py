@@ -13,6 +13,8 @@ from briefgen.sources.textnorm import normalise
 
 _SAMPLES = {normalise(text): text for text in SAMPLE.values()}
 _LONGEST = max(map(len, SAMPLE.values())) + 16  # a longer text is no sample, however it is spaced
+# Normalising ASCII text never lengthens it: a shorter ASCII text is no sample (and a blank holds "<")
+_SHORTEST = min(map(len, _SAMPLES))
 
 
 def _ascii_pattern(norm: str) -> str:
@@ -60,7 +62,8 @@ def _found(data: object, at: Key, out: list[tuple[Key, str]]) -> list[tuple[Key,
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         if type(value) is str:
-            if len(value) <= _LONGEST and (_ASCII_PLACEHOLDER(value) if value.isascii() else _is_placeholder(value)):
+            if (n := len(value)) <= _LONGEST and ((n >= _SHORTEST or "<" in value) and _ASCII_PLACEHOLDER(value)
+                                                  if value.isascii() else _is_placeholder(value)):
                 out.append(((*at, key), value))
         elif isinstance(value, (dict, list)):
             _found(value, (*at, key), out)
