@@ -257,7 +257,7 @@ def read_document(path: str, cache: str | None = None, reading: str = READINGS[0
                         "not have finished")
     if fmt is None:
         text = decode_text(raw)
-        if not text.strip():
+        if not text or text.isspace():  # as `not text.strip()`, without a copy of the text
             raise SeedError("the text file has no text (it is empty or blank)",
                             "check that the file holds the document's text")
         return raw, text, None
