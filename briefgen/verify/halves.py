@@ -31,7 +31,7 @@ SHARE_FROM = 1000  # catalogued seeds; below it a fork costs more than half the 
 # This process answers for 3 sources in 10, spread evenly along the catalogue, the child for the rest: this
 # process has the model's own checks to make meanwhile (placeholders, characters no font draws, wording, the
 # audiences' profiles: ~0.3 of the answering at 10,000 seeds), so both end together.
-HERE = (1, 10)
+HERE = (3, 10)
 TieAsked = tuple[str, str, str]  # source id, passage, the item's own words
 QuoteAsked = tuple[str, int, str]  # source id, paragraph, the quote's words normalised
 
