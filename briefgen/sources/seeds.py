@@ -109,7 +109,7 @@ class Seed:
         found there (a line break in it, white space at either end: it is looked for normalised)."""
         if not _typed_whole(passage):
             return []
-        text, found = self.text, []
+        text, found = self.text, list[int]()
         at = text.find(passage)
         while at >= 0:
             number = self.paragraph_at(at)
