@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import ttfonts
+from reportlab.pdfgen import textobject
 
 
 class Glyphs(ttfonts.ShapedStr):  # type: ignore[misc]
@@ -84,3 +86,21 @@ def joined(left: Any, right: Any) -> Glyphs:
     made.parts = tuple(pieces)
     made.actual = read(left) + read(right)
     return made
+
+
+_SET_RISE = textobject.PDFTextObject.setRise
+
+
+def _set_rise(self: textobject.PDFTextObject, rise: float) -> None:
+    """reportlab's setRise, which looks at the operator written last and failed on none: a run of glyphs whose
+    first is raised (a N'Ko or Arabic mark) drawn in the font already set, as a word after its space is."""
+    if self._code:
+        _SET_RISE(self, rise)
+        return
+    self._rise = rise
+    self._y -= rise
+    self._code.append(f"{fp_str(rise)} Ts")
+
+
+def install() -> None:
+    textobject.PDFTextObject.setRise = _set_rise

@@ -27,7 +27,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
 from briefgen.writers.pdf import cjklines, cutting
-from briefgen.writers.pdf.glyphs import of as glyph_run
+from briefgen.writers.pdf import glyphs as glyph_runs
 
 _ORIGINAL = ttfonts.shapeFragWord
 _PRIVATE = range(0xE000, 0xF900)
@@ -48,6 +48,7 @@ def install() -> None:
     rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
     rl_paragraph._shyUnsplit = cutting.rejoined
     rl_paragraph.cjkFragSplit = cjklines.split
+    glyph_runs.install()
 
 
 needs_shaping = scripts.needs_shaping
@@ -145,7 +146,7 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
     _keep_actual(runs, text)
     for at, (fragment, string) in enumerate(shaped[1:], 1):  # each run remembers the words joined to it
         if not hasattr(fragment, "cbDefn") and isinstance(string, ttfonts.ShapedStr):
-            shaped[at] = (fragment, glyph_run(string))
+            shaped[at] = (fragment, glyph_runs.of(string))
     return shaped
 
 
