@@ -103,10 +103,9 @@ def _chars(pdf: Path) -> list[tuple[int, list[LTChar]]]:
     return pages
 
 
-def _drawn_lines(pdf: Path) -> list[list[str]]:
-    """Each line's words left to right as drawn (glyphs grouped by baseline, superscripts left out), cut at each
-    space glyph that moves the pen on (the zero-width glyph HarfBuzz draws for an invisible mark does not: a
-    lost space joins two words); the lines in reading order down each page."""
+def _rows(pdf: Path) -> tuple[list[list[LTChar]], set[int]]:
+    """The glyphs of each baseline, the rows in reading order down each page; and the ids of the space glyphs
+    that move the pen on (the zero-width glyph HarfBuzz draws for an invisible mark does not)."""
     rows: dict[tuple[int, int], list[LTChar]] = {}
     spaces: set[int] = set()
     for number, chars in _chars(pdf):
@@ -114,17 +113,25 @@ def _drawn_lines(pdf: Path) -> list[list[str]]:
             rows.setdefault((number, -round(char.matrix[5])), []).append(char)
             if char.get_text().isspace() and (after is None or after.x0 - char.x0 >= 0.15 * char.size):
                 spaces.add(id(char))
-    lines = []
-    for _, chars in sorted(rows.items()):
-        big = max(c.size for c in chars)
-        words = [""]
-        for char in sorted((c for c in chars if c.size >= 0.9 * big), key=lambda c: c.x0):
-            if id(char) in spaces:
-                words.append("")
-            elif not char.get_text().isspace():
-                words[-1] += char.get_text()
-        lines.append([_key(w) for w in words if _key(w)])
-    return lines
+    return [chars for _, chars in sorted(rows.items())], spaces
+
+
+def _words(chars: list[LTChar], spaces: set[int]) -> list[str]:
+    """A row's words left to right as drawn (superscripts left out), cut at each space that moves the pen on:
+    a lost space joins two words."""
+    big = max(c.size for c in chars)
+    words = [""]
+    for char in sorted((c for c in chars if c.size >= 0.9 * big), key=lambda c: c.x0):
+        if id(char) in spaces:
+            words.append("")
+        elif not char.get_text().isspace():
+            words[-1] += char.get_text()
+    return [_key(w) for w in words if _key(w)]
+
+
+def _drawn_lines(pdf: Path) -> list[list[str]]:
+    rows, spaces = _rows(pdf)
+    return [_words(chars, spaces) for chars in rows]
 
 
 def _icu_visual(text: str, rtl: bool) -> list[str]:
@@ -140,14 +147,21 @@ def _holds(line: list[str], words: list[str]) -> bool:
 
 
 def test_a_short_right_to_left_quote_is_drawn_in_icu_order(built: tuple[str, Path]) -> None:
-    """One line: the quote in its marks, the number where ICU puts it; so "מחסור" at the right end."""
+    """One line: the quote in its marks, the number where ICU puts it; so "מחסור" at the right end, and the
+    note's raised number past the closing mark, at the left."""
     audience, pdf = built
-    lines = _drawn_lines(pdf)
+    rows, spaces = _rows(pdf)
     for lang, _, text in BRIEFS[audience][1]:
-        if text == SHORT:
-            opening, closing = marks(lang)
-            expected = _icu_visual(f"{opening}{text}{closing}", rtl=True)
-            assert any(_holds(line, expected) for line in lines), (expected, [ln for ln in lines if len(ln) > 3])
+        if text != SHORT:
+            continue
+        opening, closing = marks(lang)
+        expected = _icu_visual(f"{opening}{text}{closing}", rtl=True)
+        found = [chars for chars in rows if _holds(_words(chars, spaces), expected)]
+        assert found, (expected, [_words(chars, spaces) for chars in rows if len(chars) > 20])
+        size = max(c.size for c in found[0])
+        left = min(c.x0 for c in found[0] if c.size >= 0.9 * size)
+        raised = [c for c in found[0] if c.size < 0.9 * size]  # the note's number, on the same baseline
+        assert raised and all(c.get_text().isdigit() and c.x1 <= left + 0.5 for c in raised), (left, raised)
 
 
 def test_a_long_right_to_left_quote_reads_in_order_across_its_lines(built: tuple[str, Path]) -> None:
