@@ -24,6 +24,7 @@ from reportlab.platypus import Paragraph
 
 from briefgen.text import without_controls
 from briefgen.writers import bidi
+from briefgen.writers.pdf import glyphs
 
 _OBJECT = "\ufffc"  # what a callback or a note's number counts as for the text around it: a neutral
 
@@ -45,15 +46,24 @@ def _unit(fragment: Any) -> _Unit:
         # their direction by W7, pulling the full stop and quotation mark to their side)
         return _Unit([fragment], _OBJECT, True)
     if isinstance(text, ShapedStr):  # glyphs: the characters they stand for, as shaping.py kept them
-        return _Unit([fragment], str(getattr(text, "actual", text)) or _OBJECT, True)
+        return _Unit([fragment], glyphs.read(text) or _OBJECT, True)
     return _Unit([fragment], text, False)
+
+
+def _words(fragment: Any) -> list[Any]:
+    """A fragment, or the words reportlab joined into it (glyphs.py): each run of glyphs, and the plain text
+    between them, a fragment of its own, so that the words of a right-to-left run take their places."""
+    pieces = glyphs.parts(getattr(fragment, "text", None))
+    if len(pieces) < 2:
+        return [fragment]
+    return [fragment.clone(text=piece) for piece in pieces]
 
 
 def _units(fragments: list[Any]) -> list[_Unit]:
     """The line's units; neighbouring callbacks and raised fragments (one note's marker and number, the
     numbers and commas of several notes) joined into one."""
     out: list[_Unit] = []
-    for unit in map(_unit, fragments):
+    for unit in map(_unit, [word for fragment in fragments for word in _words(fragment)]):
         if unit.text == _OBJECT and out and out[-1].text == _OBJECT:
             out[-1].fragments += unit.fragments
         else:
@@ -62,9 +72,10 @@ def _units(fragments: list[Any]) -> list[_Unit]:
 
 
 def _atomic_level(text: str, levels: list[int]) -> int:
-    """An atomic unit's level: that of its first letter (a shaped run is one script, so one direction)."""
+    """An atomic unit's level: that of its first letter (a shaped run is one script, so one direction), not of
+    a mark shaped with it (a name between left-to-right marks, in the paragraph's own face: "\u200eדנה")."""
     for char, level in zip(text, levels, strict=True):
-        if unicodedata.bidirectional(char) in ("L", "R", "AL"):
+        if unicodedata.bidirectional(char) in ("L", "R", "AL") and unicodedata.category(char) != "Cf":
             return level
     return levels[0]
 

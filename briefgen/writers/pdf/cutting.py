@@ -25,6 +25,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph as rl_paragraph
 
+from briefgen.writers.pdf import glyphs
+from briefgen.writers.pdf.glyphs import SIMPLE as _SIMPLE
 from briefgen.writers.pdf.wordbreaks import needs_words, word_ends
 
 # reportlab's own cuts, taken before shaping.install puts ours in their place
@@ -32,7 +34,6 @@ _SPLIT = rl_paragraph._splitFragWord
 _HYPHENATE_WORD = rl_paragraph._hyphenateWord
 _HYPHENATE_FRAG_WORD = rl_paragraph._hyphenateFragWord
 _SHY_UNSPLIT = rl_paragraph._shyUnsplit
-_SIMPLE = 0x7FFFFFFF  # the cluster reportlab gives a character added to shaped text unshaped
 
 
 def split_word(word: Any, max_width: float, max_widths: list[float], line_no: int) -> list[Any]:
@@ -218,8 +219,8 @@ def _joined(units: list[_Unit]) -> list[tuple[Any, str]]:
         if runs and runs[-1][0] is fragment:
             earlier = runs[-1][1]  # in reading order; a right-to-left glyph is drawn before the earlier ones
             both = text + earlier if unit.rtl else earlier + text
-            if isinstance(both, ttfonts.ShapedStr):
-                both.actual = str(getattr(earlier, "actual", earlier)) + str(getattr(text, "actual", text))
+            if isinstance(both, ttfonts.ShapedStr):  # glyphs of one word, in drawing order: drawn as one
+                both = glyphs.of(both, glyphs.read(earlier) + glyphs.read(text))
             runs[-1] = (fragment, both)
         else:
             runs.append((fragment, text))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefgen.writers.pdf import glyphs
+
 
 def _text(item: Any) -> str:
-    return str(getattr(item, "actual", item))
+    return glyphs.read(item)
 
 
 def line_texts(paragraph: Any) -> list[str]:

@@ -27,6 +27,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from briefgen.document import scripts
 from briefgen.writers.pdf import cjklines, cutting
+from briefgen.writers.pdf import glyphs as glyph_runs
 
 _ORIGINAL = ttfonts.shapeFragWord
 _PRIVATE = range(0xE000, 0xF900)
@@ -47,6 +48,7 @@ def install() -> None:
     rl_paragraph._hyphenateFragWord = cutting.hyphenate_frag_word
     rl_paragraph._shyUnsplit = cutting.rejoined
     rl_paragraph.cjkFragSplit = cjklines.split
+    glyph_runs.install()
 
 
 needs_shaping = scripts.needs_shaping
@@ -137,11 +139,14 @@ def _shape_piece(word: list[Any], piece: list[Any], *args: Any, **kwargs: Any) -
         return word  # no font has the script (Thai, say): boxes that copy as their characters (fonts.py)
     kwargs.setdefault("features", _FEATURES)
     shaped = _ORIGINAL(word, *args, **kwargs)
-    glyphs = [f[1] for f in shaped[1:] if not hasattr(f[0], "cbDefn") and isinstance(f[1], ttfonts.ShapedStr)]
+    runs = [f[1] for f in shaped[1:] if not hasattr(f[0], "cbDefn") and isinstance(f[1], ttfonts.ShapedStr)]
     for fragment in shaped[1:]:
         if not hasattr(fragment[0], "cbDefn") and isinstance(fragment[1], ttfonts.ShapedStr):
             _remember(fragment[0].fontName, fragment[1], text)
-    _keep_actual(glyphs, text)
+    _keep_actual(runs, text)
+    for at, (fragment, string) in enumerate(shaped[1:], 1):  # each run remembers the words joined to it
+        if not hasattr(fragment, "cbDefn") and isinstance(string, ttfonts.ShapedStr):
+            shaped[at] = (fragment, glyph_runs.of(string))
     return shaped
 
 
