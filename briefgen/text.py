@@ -116,13 +116,17 @@ _SPACE_FREE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1980-\u1aaf\
 _PIECES = re.compile(r"\s+|\S+")
 
 
-def words(text: str) -> list[str]:
+def words(text: str, punctuation_apart: bool = False) -> list[str]:
     """`text` cut into its words and the runs of white space between them, which join back into `text`: at
     spaces, and inside the scripts written without them (Chinese, Japanese, Thai…) where ICU's dictionaries
-    find the words. Text in other scripts is cut at spaces only, a word keeping its punctuation."""
+    find the words. Text in other scripts is cut at spaces only, a word keeping its punctuation, unless
+    `punctuation_apart`: then ICU's word boundaries cut every piece that is not all letters and digits, so
+    punctuation, quotes and symbols (of any script: "Basin," "«Basin»" "مرحبا،" "नमस्ते।") are tokens of their
+    own, while a number ("1,234.5") or a word with an apostrophe inside ("don't") stays whole."""
     found: list[str] = []
     for piece in _PIECES.findall(text):
-        found.extend(_dictionary_words(piece) if _SPACE_FREE.search(piece) else [piece])
+        cut = _SPACE_FREE.search(piece) or (punctuation_apart and not piece.isspace() and not piece.isalnum())
+        found.extend(_dictionary_words(piece) if cut else [piece])
     return found
 
 
