@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from typing import Any
 
 
@@ -126,8 +127,25 @@ def words(text: str, punctuation_apart: bool = False) -> list[str]:
     found: list[str] = []
     for piece in _PIECES.findall(text):
         cut = _SPACE_FREE.search(piece) or (punctuation_apart and not piece.isspace() and not piece.isalnum())
-        found.extend(_dictionary_words(piece) if cut else [piece])
+        found.extend(_marks_glued(_dictionary_words(piece)) if cut else [piece])
     return found
+
+
+def _marks_glued(pieces: list[str]) -> list[str]:
+    """`pieces` with each made of invisible format characters only (a direction mark or isolate ICU set apart)
+    joined to the piece after it, or the last to the one before: a mark is no word, and a redline compares
+    words without their marks, so one set apart would be a word of nothing, added or gone."""
+    found: list[str] = []
+    held = ""
+    for piece in pieces:
+        if all(unicodedata.category(char) == "Cf" for char in piece):
+            held += piece
+        else:
+            found.append(held + piece)
+            held = ""
+    if held and found:
+        found[-1] += held
+    return found if found or not held else [held]
 
 
 def _dictionary_words(piece: str) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from briefgen.text import words
+from briefgen.text import without_controls, words
 from tests.helpers import built_workspace, model, run, save_model
 from tests.lo_redline import lo_agrees
 from tests.redlines import parts, q, text_of
@@ -84,3 +84,11 @@ def test_words_with_punctuation_apart_join_back_and_keep_numbers_whole(text: str
     assert "".join(found) == text
     assert all(len(w) == 1 or w.isspace() or any(c.isalnum() for c in w) for w in found), found
     assert all(w in found for w in ("Basin", "1,234.5", "don't", "AI’s", "مرحبا", "नमस्ते") if w in text.split())
+
+
+def test_direction_marks_ride_with_a_word_not_alone() -> None:
+    """A mark set apart would be a token of nothing once its marks are dropped: a redline showed it inserted."""
+    text = "\u200eوزارة الخارجية\u200e: \u2067Basin\u2069,"
+    found = words(text, punctuation_apart=True)
+    assert "".join(found) == text
+    assert all(without_controls(w) for w in found), found
