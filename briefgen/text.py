@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from typing import Any
 
 
@@ -116,14 +117,35 @@ _SPACE_FREE = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1980-\u1aaf\
 _PIECES = re.compile(r"\s+|\S+")
 
 
-def words(text: str) -> list[str]:
+def words(text: str, punctuation_apart: bool = False) -> list[str]:
     """`text` cut into its words and the runs of white space between them, which join back into `text`: at
     spaces, and inside the scripts written without them (Chinese, Japanese, Thai…) where ICU's dictionaries
-    find the words. Text in other scripts is cut at spaces only, a word keeping its punctuation."""
+    find the words. Text in other scripts is cut at spaces only, a word keeping its punctuation, unless
+    `punctuation_apart`: then ICU's word boundaries cut every piece that is not all letters and digits, so
+    punctuation, quotes and symbols (of any script: "Basin," "«Basin»" "مرحبا،" "नमस्ते।") are tokens of their
+    own, while a number ("1,234.5") or a word with an apostrophe inside ("don't") stays whole."""
     found: list[str] = []
     for piece in _PIECES.findall(text):
-        found.extend(_dictionary_words(piece) if _SPACE_FREE.search(piece) else [piece])
+        cut = _SPACE_FREE.search(piece) or (punctuation_apart and not piece.isspace() and not piece.isalnum())
+        found.extend(_marks_glued(_dictionary_words(piece)) if cut else [piece])
     return found
+
+
+def _marks_glued(pieces: list[str]) -> list[str]:
+    """`pieces` with each made of invisible format characters only (a direction mark or isolate ICU set apart)
+    joined to the piece after it, or the last to the one before: a mark is no word, and a redline compares
+    words without their marks, so one set apart would be a word of nothing, added or gone."""
+    found: list[str] = []
+    held = ""
+    for piece in pieces:
+        if all(unicodedata.category(char) == "Cf" for char in piece):
+            held += piece
+        else:
+            found.append(held + piece)
+            held = ""
+    if held and found:
+        found[-1] += held
+    return found if found or not held else [held]
 
 
 def _dictionary_words(piece: str) -> list[str]:

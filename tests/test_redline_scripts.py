@@ -57,6 +57,7 @@ def test_words_are_found_without_spaces_and_join_back() -> None:
     for text in ("我们必须加快发展", "ภาษาไทยไม่มีการเว้นวรรค", "Hello  world. AI技术 𠀀𠀁", "إن تطوير"):
         assert "".join(words(text)) == text
     assert "加快" in words("我们必须加快发展") and "world." in words("Hello world.")
+    assert "world" in words("Hello world.", punctuation_apart=True)
 
 
 def test_a_word_changed_in_a_quote_is_tracked_alone_in_every_script(redlined: Path) -> None:

@@ -20,6 +20,7 @@ from briefgen.document import scripts
 from briefgen.document.layout import STYLES
 from briefgen.document.nodes import Theme
 from briefgen.document.typefaces import BUNDLED, SCRIPT_FACES, FontSet
+from briefgen.writers.docx.footnotes import REFERENCE_STYLE
 from briefgen.writers.docx.ooxml import XML_SPACE, el
 from briefgen.writers.docx.styles import style_id
 
@@ -147,15 +148,29 @@ def mark_paragraph(paragraph: BaseOxmlElement, lang: str | None = None, fontset:
     text = "".join(t.text or "" for t in paragraph.iter(_TEXT))
     if lang is None and not re.search(scripts.NOT_LATIN, text):
         return
+    rtl = scripts.direction(text, lang) == "RTL"
+    script = next((s for s, _ in scripts.pieces(text) if s.rtl), None) if rtl else None
     for run in list(paragraph.iter(_RUN)):
-        split_run(run, lang, fontset)
-    if scripts.direction(text, lang) == "RTL":
+        if script is not None and _reference(run):
+            mark_run(run, script, lang, fontset)
+        else:
+            split_run(run, lang, fontset)
+    if rtl:
         ppr = paragraph.find(qn("w:pPr"))
         if ppr is None:
             ppr = el("w:pPr")
             paragraph.insert(0, ppr)
         if ppr.find(qn("w:bidi")) is None:
             _insert(ppr, el("w:bidi"), _AFTER_BIDI)
+
+
+def _reference(run: BaseOxmlElement) -> bool:
+    """Is `run` a note's number (its reference, or a NOTEREF field's part)? In a right-to-left paragraph it is
+    marked as the paragraph's script reads: LibreOffice set a number left unmarked at the end of an Arabic or
+    Hebrew quote a wide gap beyond the quote's end (the width it measured it at, in another font, not the one
+    it drew it in), and Word marks the reference of a note inserted in right-to-left text so itself."""
+    style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+    return style is not None and style.get(qn("w:val")) == REFERENCE_STYLE
 
 
 def mark_tree(root: BaseOxmlElement, fontset: FontSet = BUNDLED, styled: Mapping[str, FontSet] | None = None,

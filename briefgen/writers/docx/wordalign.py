@@ -34,7 +34,39 @@ def aligned(old: list[Token], new: list[Token]) -> list[Op]:
     ops: list[Op] = []
     for was, now in pieces([u[-1].key for u in old_units], [u[-1].key for u in new_units]):
         ops.extend(_align(old_units[was.start:was.stop], new_units[now.start:now.stop]))
-    return ops + _changed(old_tail, new_tail)
+    return _tidied(ops + _changed(old_tail, new_tail))
+
+
+def _tidied(ops: list[Op]) -> list[Op]:
+    """`ops` with what each run of changes deletes and inserts alike at its start and end kept instead. A space
+    rides with the token after it, so an opening quote or bracket put before a word took the word's space
+    ("the storage" -> "the “storage”": the space deleted, a space and the quote inserted); kept, the space
+    stands and the quote alone is inserted. Accepting or rejecting the changes reads the same as before."""
+    tidied: list[Op] = []
+    run: list[Op] = []
+    for op in ops:
+        if op[0] is not None:
+            run.append(op)
+        else:
+            tidied.extend([*_trimmed(run), op])
+            run = []
+    return tidied + _trimmed(run)
+
+
+def _trimmed(run: list[Op]) -> list[Op]:
+    was, now = [t for o, t in run if o == "del"], [t for o, t in run if o == "ins"]
+    head = _shared(was, now)
+    tail = _shared(was[head:][::-1], now[head:][::-1])
+    return [*((None, t) for t in now[:head]), *(("del", t) for t in was[head:len(was) - tail]),
+            *(("ins", t) for t in now[head:len(now) - tail]), *((None, t) for t in now[len(now) - tail:])]
+
+
+def _shared(was: list[Token], now: list[Token]) -> int:
+    """How many tokens `was` and `now` begin with alike."""
+    same = 0
+    while same < min(len(was), len(now)) and was[same].key == now[same].key:
+        same += 1
+    return same
 
 
 def pieces(old: Keys, new: Keys) -> list[tuple[range, range]]:
@@ -134,12 +166,9 @@ def _units(tokens: list[Token]) -> tuple[list[list[Token]], list[Token]]:
 
 
 def _changed(was: list[Token], now: list[Token]) -> list[Op]:
-    """`was` replaced by `now`: what both begin with kept (a word's leading space, or the whole unit when it
-    is the same), the rest deleted and inserted."""
-    same = 0
-    while same < min(len(was), len(now)) and was[same].key == now[same].key:
-        same += 1
-    return [*((None, t) for t in now[:same]), *(("del", t) for t in was[same:]), *(("ins", t) for t in now[same:])]
+    """`was` replaced by `now`: what both begin and end with kept (a word's leading space, or the word after a
+    space that went, or the whole unit when it is the same), the rest deleted and inserted."""
+    return _trimmed([*(("del", t) for t in was), *(("ins", t) for t in now)])
 
 
 def _space(token: Token) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from briefgen.writers.docx.wordalign import Budget, similar
-from briefgen.writers.docx.wordtokens import P, likeness_key
+from briefgen.writers.docx.wordtokens import P, likeness_key, worded
 
 MOVED_SIMILAR = 0.75  # stricter than pairing in place: a move claims the two are one paragraph
 
@@ -42,7 +42,7 @@ def movable(block: etree._Element, key: tuple[str, str]) -> bool:
     "4. moderate confidence") recurs through a brief: when a dropped item renumbered the others, the old
     fourth heading was shown moved to where the old fifth, renumbered, now stands. A short paragraph left
     deleted in one place and inserted in another once the others are paired is still a move (edited_moves)."""
-    return block.tag == P and sum(1 for k in key[1].split("\x1f") if k[:1] == "t" and k[1:].strip()) >= MOVED_WORDS
+    return block.tag == P and sum(1 for k in key[1].split("\x1f") if k[:1] == "t" and worded(k)) >= MOVED_WORDS
 
 
 def exact_moves(old_keys: list[tuple[str, str]], new_keys: list[tuple[str, str]], loose_old: list[int],

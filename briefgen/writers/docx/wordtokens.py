@@ -107,7 +107,7 @@ def _run(run: etree._Element, link: etree._Element | None) -> list[Token]:
         if child.tag in (T, q("delText")):
             # compared as a reader sees them: a direction mark added or gone is no change to show
             found.extend(Token(("t", without_controls(piece)), rpr, text=piece, link=link)
-                         for piece in words(child.text or ""))
+                         for piece in words(child.text or "", punctuation_apart=True))
         else:
             found.append(Token(_key(child), rpr, elem=child, link=link))
     return found
@@ -144,4 +144,24 @@ def likeness_of(key: tuple[str, str]) -> tuple[str, list[str]]:
     """`likeness_key` of the block whose `block_key` is `key`."""
     if key[0] == "tbl":
         return "tbl", []
-    return "p", [word for word in key[1].split("\x1f") if not word[1:].isspace()]
+    found: list[str] = []
+    joins, bare_before = False, False  # the token before was text, with no space since; it was punctuation
+    for token in key[1].split("\x1f"):
+        text, bare = token[:1] == "t", not worded(token)
+        if text and token[1:].isspace():
+            joins = False
+            continue
+        if found and joins and text and (bare or bare_before):
+            found[-1] += token[1:]
+        else:
+            found.append(token)
+        joins, bare_before = text, bare
+    return "p", found
+
+
+def worded(key: str) -> bool:
+    """Is the token whose joined key is `key` a word: not a space, nor punctuation alone ("," "«" "。"), which
+    every paragraph of prose holds (a token that is not text is). Paragraphs are likened on their words with
+    the punctuation they are written with, as cut at spaces ("holds," "“What"): counted apart, commas and
+    quotes made a dropped paragraph look like a new line quoting its first words."""
+    return key[:1] != "t" or any(char.isalnum() for char in key[1:])

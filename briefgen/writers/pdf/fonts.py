@@ -225,9 +225,12 @@ def _keep_undrawable(family: str, text: str) -> None:
 
 def markup(text: str, family: str, bold: bool = False, italic: bool = False, fontset: FontSet = BUNDLED) -> str:
     """Escaped paragraph markup for literal text drawn in `family` (bold, italic: the weight and slant it
-    will be drawn in), with the characters that face lacks in a fallback face (of `fontset`) that has them."""
+    will be drawn in), with the characters that face lacks in a fallback face (of `fontset`) that has them,
+    named in that weight and slant: reportlab draws a <font face> by the name it is given, whatever <i> or <b>
+    it sits in, so a Cyrillic title in an italic Caladea note was drawn in upright Carlito beside Carlito's own
+    italic file (the DOCX showed it italic)."""
     parts = []
     for fam, chunk in runs(safe_text(text), family, bold, italic, fontset):
         escaped = escape(chunk, quote=False)
-        parts.append(escaped if fam == family else f'<font face="{fam}">{escaped}</font>')
+        parts.append(escaped if fam == family else f'<font face="{font_name(fam, bold, italic)}">{escaped}</font>')
     return "".join(parts)
