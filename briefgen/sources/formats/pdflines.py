@@ -32,7 +32,7 @@ from itertools import pairwise
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfitems import leaves_item
-from briefgen.sources.formats.pdfjoin import ends_drawn, join, spaced_end, vocabulary
+from briefgen.sources.formats.pdfjoin import ends_drawn, join, run_on_end, spaced_end, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
 from briefgen.sources.formats.pdfnotes import NOTE_NUMBER, continued_notes, next_note
 from briefgen.sources.formats.pdforder import reading_order
@@ -133,9 +133,8 @@ class _Reader:
         self.last = found
 
     def _joined(self, last: _Open, text: str) -> str:
-        """`last` going on in the next block's paragraph `text` (a line short of its measure with no space drawn
-        at its end, as a paragraph's last line is, says nothing there)."""
-        return join([last.text, text], self.words, [spaced_end(last.end, last.right, self.ends_drawn) or None])
+        """`last` going on in the next block's paragraph `text` (pdfjoin.run_on_end)."""
+        return join([last.text, text], self.words, [run_on_end(last.end, last.right, self.ends_drawn)])
 
     def close(self) -> Iterator[tuple[int, str]]:
         """The open paragraph and the notes under it, done."""
