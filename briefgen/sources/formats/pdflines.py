@@ -259,7 +259,8 @@ def _next_column(block: Block, lines: list[Line], right: float) -> float:
     """Where the next column right of a block starts: the third nearest start of a line right of `right` at the
     block's heights (stray labels aside); infinity when there is none. A line over or under the block that
     reaches past it runs across both columns (an abstract over two), and sets no column's measure."""
-    low, high = min(ln.y0 for ln in block), max(ln.y0 + ln.size for ln in block)
+    reach = 2 * block[0].size  # a block of a line or two has fewer lines of the next column beside it
+    low, high = min(ln.y0 for ln in block) - reach, max(ln.y0 + ln.size for ln in block) + reach
     starts = sorted(ln.x0 for ln in lines if ln.x0 > right and low <= ln.y0 <= high)
     return starts[2] if len(starts) > 2 else float("inf")
 
