@@ -4,7 +4,9 @@ at the item's hanging indent, it was read as a running footer's piece after the 
 piece of the page's bottom row that starts where a line of the column over it starts is that column's); under
 an item of one line, the item's measure was taken as the page's (a header across both columns), so the item's
 line was never full and the Thai line read as a paragraph of its own (pdflines._next_column: the next column's
-lines are looked for a couple of lines over and under a short block too). The corpus's documents
+lines are looked for a couple of lines over and under a short block too). A full line ending in Thai, cut
+between two of its words, goes on in the next block at the distance the lines keep or closer, and the word that
+did not fit is some characters wide (pdflines.continues, _full). The corpus's documents
 (tests/realdocs_typst.py), made at test time with typst; oracle: the item's text as the source writes it."""
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ THAI = "กระทรวงกลาโหมแถลงว่ามีโด
     (303, 3, "office nested 1"),  # an item of one line, its Thai line under it
     (606, 6, "efficient nested 1"),
     (707, 11, "Staff reflex annex reflex"),
+    # a full line ending in a Thai word cut, the next block at the hanging indent closer than the page's most
+    # common distance (the taller lines with Thai)
+    (404, 8, "Official coefficient affluent fleet envoy office figure workflow sorties staff"),
+    (707, 9, "Budget annex annex official official reflex workflow shuffle coefficient"),
 ])
 def test_an_items_thai_line_reads_in_the_item(tmp_path: Path, seed: int, index: int, item: str) -> None:
     src = sources(seed, index + 1)[index]
