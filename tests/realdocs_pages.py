@@ -9,9 +9,11 @@ sources in two columns, the odd in one).
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tests.helpers import libreoffice_convert
@@ -72,10 +74,36 @@ def designed_pdfs(made: Sequence[Source], folder: Path) -> list[Path]:
     return libreoffice_convert(docx, folder, "pdf")
 
 
+CELL_WORDS = 3  # the most words of a table's cell here ("workflow 0", "61,146", "2026-01-10")
+
+
+def never_drawn(pdf: Path) -> Callable[[str], bool]:
+    """Whether a fault is a table's cell the PDF never draws: a table wider than its column is clipped at the
+    page's edge, and pdftotext shows none of its cut cells either. A missing line of a cell's few words that
+    the PDF's text (pdftotext's, spaces collapsed) does not hold is excused: no reader reads what is not drawn."""
+    drawn = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True,
+                                    timeout=120).stdout.split())
+
+    def excused(fault: str) -> bool:
+        found = _MISSING.fullmatch(fault)
+        cell = " ".join(found.group(1).split()) if found else ""
+        return 0 < len(cell.split()) <= CELL_WORDS and cell not in drawn
+    return excused
+
+
+_MISSING = re.compile(r"missing: '(.*)'")
+
+
 def run(seed: int, count: int, folder: Path) -> Tally:
-    """The wide run over these PDFs: the documents, oracle paragraphs and faults."""
+    """The wide run over these PDFs: the documents, oracle paragraphs and faults (not those of a table's cells
+    the PDF never draws: never_drawn)."""
     made = sources(seed, count)
-    return pdf_tally(made, designed_pdfs(made, folder), [folder / f"{src.name}.docx" for src in made], folder)
+    tally = Tally()
+    for src, pdf in zip(made, designed_pdfs(made, folder), strict=True):
+        one = pdf_tally([src], [pdf], [folder / f"{src.name}.docx"], folder, excused=never_drawn(pdf))
+        tally.documents, tally.paragraphs = tally.documents + one.documents, tally.paragraphs + one.paragraphs
+        tally.faults += one.faults
+    return tally
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from briefgen.model.readings import READINGS
 from briefgen.statefile import DamagedState, load_state
 from briefgen.text import one_line
 
-EXTRACTOR_VERSION = "38"  # bump when any extractor's output changes, so cached results are not reused
+EXTRACTOR_VERSION = "39"  # bump when any extractor's output changes, so cached results are not reused
 MB = 1024 * 1024
 MAX_EXTRACTED_BYTES = 1024 * MB  # a stored extraction: the text of a seed of at most 50 MB, as marshal data
 

@@ -171,14 +171,18 @@ def _line(line: LTTextLine, text: str, margins: tuple[float, float], mirror: flo
     else:
         rtl = read_right_to_left(text)
     if not rtl:
-        return Line(bullet_text(text), line.x0, line.x1, line.y0, size)
+        return Line(bullet_text(text), line.x0, line.x1, line.y0, size, spaced=_spaced_end(line))
     return Line(bullet_text(text), mirror - line.x1, mirror - line.x0, line.y0, size, rtl=True)
 
 
 def _spaced_end(line: LTTextLine) -> bool | None:
-    """Whether a line ends at a space it draws, or at none while it draws its other spaces (Line.spaced)."""
-    spaces = [char.get_text().isspace() for char in line if isinstance(char, LTChar)]
-    return True if spaces and spaces[-1] else False if any(spaces) else None
+    """Whether a line ends at a space it draws, or at none while it draws its other spaces (Line.spaced): its
+    end is its rightmost character (a left-to-right line with a right-to-left run draws that run's characters
+    in their own order, its last drawn perhaps not its last)."""
+    chars = [char for char in line if isinstance(char, LTChar)]
+    if not any(char.get_text().isspace() for char in chars):
+        return None
+    return max(chars, key=lambda char: char.x1).get_text().isspace()
 
 
 def _marks_joined(text: str) -> str:

@@ -23,6 +23,8 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # The hyphen a browser's or WeasyPrint's automatic hyphenation draws at a line's end, U+2010 HYPHEN: read as the
 # "-" Word and LaTeX draw there, so the word is joined the same way ("administra‐" "tion" is "administration").
 _DRAWN_HYPHEN = re.compile(r"(?<=[^\W\d_])\u2010$")
+SHORT = 0.12  # of the type size: a line ending short of its measure by this or more does not reach it
+FULL = 1.2  # of the type size: a line ending closer to its measure had no room for one more wide character
 
 
 def join(lines: list[str], words: Container[str] = frozenset(), spaced: Sequence[bool | None] = ()) -> str:
@@ -93,11 +95,25 @@ def ends_drawn(pages: list[Page]) -> bool:
 
 def spaced_end(line: Line, measure: float | None, drawn: bool) -> bool | None:
     """Whether `line` ends at a space (True), inside a word (False: no space drawn where the document draws those
-    at lines' ends, `drawn`, and short of its `measure`, where a space at the end would fit), or neither is known
-    (a justified line, ending at the measure, draws none: the space would stand past it)."""
-    if line.spaced is False and not (drawn and measure is not None and line.x1 < measure - 0.5 * line.size):
+    at lines' ends, `drawn`, and short of its `measure`), or neither is known (a justified line, ending at the
+    measure, draws none: the space would stand past it). A full line ending inside a word ends short of the
+    measure by what the next character would have needed: a Korean syllable's width, or a space's where typst
+    hangs a line's end space past the measure's edge and the edge is that space's ('412' '대를', a Korean word
+    broken at a number; LibreOffice and Word end a justified line at the edge itself)."""
+    if line.spaced is False and not (drawn and measure is not None and line.x1 < measure - SHORT * line.size):
         return None
     return line.spaced
+
+
+def run_on_end(line: Line, measure: float | None, drawn: bool) -> bool | None:
+    """spaced_end of a block's last line where the next block goes on with its paragraph: no space drawn at its
+    end says a word goes on (False) only where the line is full, too short of its measure for one more
+    character (a Korean syllable is an em wide); a line ending farther short is as a paragraph's last line is,
+    and says nothing there (None)."""
+    spaced = spaced_end(line, measure, drawn)
+    if spaced is False and measure is not None and line.x1 < measure - FULL * line.size:
+        return None
+    return spaced
 
 
 def vocabulary(pages: list[Page]) -> set[str]:

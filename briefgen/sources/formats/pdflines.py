@@ -32,7 +32,7 @@ from itertools import pairwise
 from briefgen.sources.formats.pdfdropcaps import with_drop_caps
 from briefgen.sources.formats.pdffurniture import running, without_furniture
 from briefgen.sources.formats.pdfitems import leaves_item
-from briefgen.sources.formats.pdfjoin import ends_drawn, join, spaced_end, vocabulary
+from briefgen.sources.formats.pdfjoin import ends_drawn, join, run_on_end, spaced_end, vocabulary
 from briefgen.sources.formats.pdflists import MARKER, follows
 from briefgen.sources.formats.pdfnotes import NOTE_NUMBER, continued_notes, next_note
 from briefgen.sources.formats.pdforder import reading_order
@@ -48,6 +48,9 @@ ENDS_SENTENCE = tuple('.!?:;"”’)]\u0964\u0965\u061f\u06d4\u0589\u1362')
 # A table of contents' entry: its dot leaders (or dots spaced out, middle dots, an ellipsis, a rule) and the
 # page number they lead to, arabic or roman ("Introduction ........ 3", "Preface . . . . . xi").
 LEADERED = re.compile(r"(?:[.·…_]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})$")
+# A line of Thai, Lao, Khmer or Burmese breaks between words, written without spaces: the one that did not fit
+# is some characters long (one of Chinese or Japanese, which break between any two, is one)
+SPACELESS_WORD = 4
 _CJK_ENDS = tuple("。．！？｡」』）】〕〉》")  # what ends a sentence, or may, in Chinese and Japanese text
 # A word in quotation marks or brackets at a line's end ("will not ‘negotiate’", "the fleet (drones)"): a
 # closing mark after a letter or digit ends no sentence (after a stop, `said.”`, it does).
@@ -133,9 +136,8 @@ class _Reader:
         self.last = found
 
     def _joined(self, last: _Open, text: str) -> str:
-        """`last` going on in the next block's paragraph `text` (a line short of its measure with no space drawn
-        at its end, as a paragraph's last line is, says nothing there)."""
-        return join([last.text, text], self.words, [spaced_end(last.end, last.right, self.ends_drawn) or None])
+        """`last` going on in the next block's paragraph `text` (pdfjoin.run_on_end)."""
+        return join([last.text, text], self.words, [run_on_end(last.end, last.right, self.ends_drawn)])
 
     def close(self) -> Iterator[tuple[int, str]]:
         """The open paragraph and the notes under it, done."""
@@ -260,7 +262,8 @@ def _next_column(block: Block, lines: list[Line], right: float) -> float:
     """Where the next column right of a block starts: the third nearest start of a line right of `right` at the
     block's heights (stray labels aside); infinity when there is none. A line over or under the block that
     reaches past it runs across both columns (an abstract over two), and sets no column's measure."""
-    low, high = min(ln.y0 for ln in block), max(ln.y0 + ln.size for ln in block)
+    reach = 2 * block[0].size  # a block of a line or two has fewer lines of the next column beside it
+    low, high = min(ln.y0 for ln in block) - reach, max(ln.y0 + ln.size for ln in block) + reach
     starts = sorted(ln.x0 for ln in lines if ln.x0 > right and low <= ln.y0 <= high)
     return starts[2] if len(starts) > 2 else float("inf")
 
@@ -288,8 +291,9 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
     list item stopped mid-sentence, it is the item's next line, at its hanging indent) and no list item, and
     either the paragraph stops mid-sentence, in any script (a paragraph ending in Thai, Lao, Khmer or Burmese,
     which mark no sentence's end, only where the block is not below it: a page or column break), or the block's
-    line, a line of prose, follows on the same page at the distance the paragraph's own lines keep (no
-    paragraph spacing between them). Never a block below the paragraph's last line and wholly before its start
+    line, a line of prose, follows under it on the same page at the distance the paragraph's own lines keep or
+    closer (no paragraph spacing between them; the page's most common distance may be that of lines taller
+    than these, set with Thai). Never a block below the paragraph's last line and wholly before its start
     on the line (a table's next row, its first cell, after the row's last cell), nor after a table of contents'
     entry (LEADERED), nor after a line of table cells read apart (Line.cells: its cell's next line is in its block)."""
     end = last.end
@@ -306,7 +310,7 @@ def continues(last: _Open, text: str, first: Line, same_page: bool, indented: bo
         return False  # further down than its lines follow each other: a note, a caption
     if not _stops(last.text) and not (below and UNPUNCTUATED.match(last.text[-1])):
         return True  # mid-sentence; Thai, which marks no sentence's end, only across a page or column break
-    return same_page and last.pitch is not None and abs(end.y0 - first.y0 - last.pitch) <= 0.15 * first.size \
+    return below and last.pitch is not None and end.y0 - first.y0 - last.pitch <= 0.15 * first.size \
         and _prose(first.text)
 
 
@@ -323,7 +327,8 @@ def _full(last: _Open, text: str, first: Line) -> bool:
     if last.right is None or not _prose(last.end.text):
         return False
     width = (first.x1 - first.x0) / max(1, len(first.text))
-    word = 1 if SPACELESS.match(text[0]) else len(text.split(maxsplit=1)[0])
+    word = SPACELESS_WORD if UNPUNCTUATED.match(text[0]) else 1 if SPACELESS.match(text[0]) \
+        else len(text.split(maxsplit=1)[0])
     return last.right - last.end.x1 < (word + 1.5) * width
 
 

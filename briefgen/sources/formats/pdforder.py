@@ -185,7 +185,16 @@ def _edge_row(row: list[_Box], band: list[_Box], gutter: float, height: float | 
     if not all(box.bottom > height * (1 - BAND) for box in row) and not all(box.top < height * BAND for box in row):
         return False
     edges = [(min(b.x0 for b in column), max(b.x1 for b in column)) for column in _columns(band, gutter)]
-    return any(left - gutter <= box.x0 <= right and box.x0 - left > gutter for box in row for left, right in edges)
+    return any(left - gutter <= box.x0 <= right and box.x0 - left > gutter and not _indent_of(box, band, gutter)
+               for box in row for left, right in edges)
+
+
+def _indent_of(box: _Box, band: list[_Box], gutter: float) -> bool:
+    """Whether `box` starts where a line of `band` a few lines over (under) it starts: a list item's next
+    line at its hanging indent (a line of Thai alone, taller than the item's lines, which pdfminer leaves a
+    block of its own), no running header's or footer's piece."""
+    return any(abs(line.x0 - box.x0) <= 0.1 * gutter and abs(line.y0 - box.bottom) <= 4 * gutter
+               for other in band for line in other.block)
 
 
 def _columns(boxes: list[_Box], gutter: float) -> list[list[_Box]]:
