@@ -40,7 +40,9 @@ def _widths_damage(tables: dict[bytes, bytes], units: int) -> str | None:
     """What is wrong with the glyphs' advance widths (`hmtx`, counted in `hhea`): a table too short for its count,
     or a glyph wider than MOST_EMS ems, which no real font has (the widest of 329 installed fonts is about 8 em)
     and which laid every line out as one word a page wide ("a block taller than a page", naming the template)."""
-    hhea, hmtx = tables.get(b"hhea", b""), tables.get(b"hmtx", b"")
+    if b"hhea" not in tables or b"hmtx" not in tables:  # the reader names a missing table on its own
+        return None
+    hhea, hmtx = tables[b"hhea"], tables[b"hmtx"]
     if len(hhea) < 36:
         return "its 'hhea' table is cut short"
     metrics = struct.unpack_from(">H", hhea, 34)[0]
