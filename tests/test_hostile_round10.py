@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -228,14 +229,30 @@ _REL = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships
         '</Relationships>')
 
 
-def _linking_out(path: Path) -> None:
-    import zipfile
-
+def _built_with_reference(ws: Path, change: Callable[[dict[str, bytes]], None]) -> dict[str, bytes]:
+    """The executive DOCX brief (its parts by name) built with a reference: python-docx's blank document, its
+    parts given to `change` before it is saved as templates/house.docx."""
     import docx
 
+    from tests.helpers import name_reference
+
+    path = ws / "templates/house.docx"
     docx.Document().save(str(path))
     with zipfile.ZipFile(path) as package:
         parts = {name: package.read(name) for name in package.namelist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    name_reference(ws, "house.docx")
+    done = _briefgen(ws, "build", "-a", "executive", "-f", "docx")
+    assert done.returncode == 0, done.stderr
+    assert docx.Document(str(ws / "output/executive.docx")).paragraphs  # python-docx opens what is made
+    with zipfile.ZipFile(ws / "output/executive.docx") as brief:
+        return {name: brief.read(name) for name in brief.namelist()}
+
+
+def _linking_out(parts: dict[str, bytes]) -> None:
     settings = parts["word/settings.xml"].decode()
     head = settings.index(">", settings.index("<w:settings")) + 1
     assert "xmlns:r=" in settings[:head]  # python-docx's template declares the relationships' namespace
@@ -243,41 +260,24 @@ def _linking_out(path: Path) -> None:
     for part, kind in [("settings.xml", "attachedTemplate"), ("styles.xml", "image"), ("webSettings.xml", "frame"),
                        ("fontTable.xml", "font"), ("numbering.xml", "image")]:
         parts[f"word/_rels/{part}.rels"] = _REL.format(kind=kind, name=part).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
 
 
 def test_a_reference_links_to_outside_the_document_do_not_reach_the_brief(ws: Path) -> None:
-    import zipfile
-
-    from tests.helpers import name_reference
-
-    _linking_out(ws / "templates/house.docx")
-    name_reference(ws, "house.docx")
-    done = _briefgen(ws, "build", "-a", "executive", "-f", "docx")
-    assert done.returncode == 0, done.stderr
-    with zipfile.ZipFile(ws / "output/executive.docx") as brief:
-        linked = [name for name in brief.namelist() if _OUTSIDE.encode() in brief.read(name)]
-        dangling = _dangling_ids(brief)
-    assert linked == []
-    assert dangling == []  # what named a cut link went with it: Word refuses a part naming a missing one
-    import docx
-
-    assert docx.Document(str(ws / "output/executive.docx")).paragraphs  # python-docx opens what is left
+    brief = _built_with_reference(ws, _linking_out)
+    assert [name for name, data in brief.items() if _OUTSIDE.encode() in data] == []
+    assert _dangling_ids(brief) == []  # what named a cut link went with it: Word refuses a part naming a missing one
 
 
-def _dangling_ids(brief: zipfile.ZipFile) -> list[str]:
+def _dangling_ids(brief: dict[str, bytes]) -> list[str]:
     """`part: id` for each relationship id an XML part of `brief` names that its relationships lack."""
     found = []
-    for name in brief.namelist():
+    for name, data in brief.items():
         if not name.endswith(".xml") or "_rels/" in name:
             continue
         folder, _, file = name.rpartition("/")
-        rels_name = f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels"
-        rels = brief.read(rels_name).decode() if rels_name in brief.namelist() else ""
+        rels = brief.get(f"{folder}/_rels/{file}.rels" if folder else f"_rels/{file}.rels", b"").decode()
         known = set(re.findall(r'Id="([^"]+)"', rels))
-        named = set(re.findall(r'\br:(?:id|embed|link|pict)="([^"]+)"', brief.read(name).decode("utf-8", "replace")))
+        named = set(re.findall(r'\br:(?:id|embed|link|pict)="([^"]+)"', data.decode("utf-8", "replace")))
         found += [f"{name}: {rid}" for rid in sorted(named - known)]
     return found
 
@@ -293,14 +293,7 @@ _LABEL = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties 
           '<vt:lpwstr>Internal Zqlabel</vt:lpwstr></property></Properties>')
 
 
-def _labelled(path: Path) -> None:
-    import zipfile
-
-    import docx
-
-    docx.Document().save(str(path))
-    with zipfile.ZipFile(path) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
+def _labelled(parts: dict[str, bytes]) -> None:
     parts["docProps/custom.xml"] = _LABEL.encode()
     parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"</Relationships>", (
         b'<Relationship Id="rIdLabel" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
@@ -308,23 +301,11 @@ def _labelled(path: Path) -> None:
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
         b'<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.'
         b'custom-properties+xml"/></Types>'))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
 
 
 def test_a_references_custom_properties_do_not_reach_the_brief(ws: Path) -> None:
-    import zipfile
-
-    from tests.helpers import name_reference
-
-    _labelled(ws / "templates/house.docx")
-    name_reference(ws, "house.docx")
-    done = _briefgen(ws, "build", "-a", "executive", "-f", "docx")
-    assert done.returncode == 0, done.stderr
-    with zipfile.ZipFile(ws / "output/executive.docx") as brief:
-        labelled = [name for name in brief.namelist() if b"Zqlabel" in brief.read(name)]
-    assert labelled == []
+    brief = _built_with_reference(ws, _labelled)
+    assert [name for name, data in brief.items() if b"Zqlabel" in data] == []
 
 
 def test_a_short_seeded_fuzz_of_round_ten_breaks_no_rule(capsys: pytest.CaptureFixture[str]) -> None:
