@@ -217,10 +217,18 @@ def _chain(family: str, named: tuple[str, ...], fallbacks: tuple[str, ...]) -> t
     return (family, *(f for f in named if f != family), *(f for f in SHARED if f != family), *fallbacks)
 
 
+@cache
+def _draws_ascii(face: str, bold: bool, italic: bool) -> bool:
+    """Whether the face's file has every printable ASCII character: every Latin face does; a body face of
+    another script (Thaana's, Syriac's) has none, and its Latin text goes down the chain."""
+    held = coverage(_ALL[face].file(bold, italic))
+    return all(code in held for code in range(0x20, 0x7F))
+
+
 @cache  # a brief has a few hundred distinct characters; the layout asks for each many times a pass
 def _face_for(char: str, chain: tuple[str, ...], bold: bool, italic: bool) -> str:
     code = ord(char)
-    if code < 0x80 or char.isspace():
+    if char.isspace() or (code < 0x80 and _draws_ascii(chain[0], bold, italic)):
         return chain[0]
     for candidate in chain:
         # each file's own coverage: Caladea's italics lack a few letters its upright face has (ș ț)
@@ -276,7 +284,7 @@ def _rehome(out: list[tuple[str, str]], mark: str, chain: tuple[str, ...], bold:
 
 
 def _runs(text: str, chain: tuple[str, ...], bold: bool, italic: bool) -> list[tuple[str, str]]:
-    if text.isascii():  # every main face draws ASCII (_face_for), and no ASCII character joins the run before it
+    if text.isascii() and _draws_ascii(chain[0], bold, italic):  # and no ASCII character joins the run before it
         return [(chain[0], text)] if text else []
     out: list[tuple[str, str]] = []
     for char in text:

@@ -91,7 +91,7 @@ class InlineMarkup:
         rid, number, first = self.cite(ref.note)
         anchor = f'<a name="{ref_dest(number)}"/>' if first else ""
         return (f'<onDraw name="{MARKER_CB}" label="{rid}"/>{anchor}'
-                f'<a href="#{note_dest(number)}" color="{self.accent}"><super>{number}</super></a>')
+                f'<a href="#{note_dest(number)}" color="{self.accent}"><super>{self.text(str(number))}</super></a>')
 
     def inline(self, item: Inline) -> str:
         if isinstance(item, Span):
@@ -104,7 +104,7 @@ class InlineMarkup:
         parts, previous = [], None
         for item in items:
             if isinstance(item, NoteRef) and isinstance(previous, NoteRef) and self.cite is not None:
-                parts.append(f'<super><font color="{self.accent}">,</font></super>')
+                parts.append(f'<super><font color="{self.accent}">{self.text(",")}</font></super>')
             parts.append(self.inline(item))
             previous = item
         return "".join(parts)

@@ -105,7 +105,7 @@ class Ledger:
         if number not in self._paras:
             note = self.numbering.by_number[number]
             text = (f'<a name="{note_dest(number)}"/><a href="#{ref_dest(number)}" '
-                    f'color="{hex_of(self.kit.accent)}"><super>{number}</super></a>&nbsp;'
+                    f'color="{hex_of(self.kit.accent)}"><super>{self._markup.text(str(number))}</super></a>&nbsp;'
                     + self._markup(note.content))
             # a Note, placed in the structure after what first cites it (tags.Tagger.cite)
             tag = Element("Note", note=self.numbering.numbers.index(number), ident=note_dest(number))
