@@ -221,6 +221,8 @@ def _chain(family: str, named: tuple[str, ...], fallbacks: tuple[str, ...]) -> t
 def _draws_ascii(face: str, bold: bool, italic: bool) -> bool:
     """Whether the face's file has every printable ASCII character: every Latin face does; a body face of
     another script (Thaana's, Syriac's) has none, and its Latin text goes down the chain."""
+    if face not in _ALL:  # a family no file is known for (a stand-in): its ASCII stays in it, as before
+        return True
     held = coverage(_ALL[face].file(bold, italic))
     return all(code in held for code in range(0x20, 0x7F))
 
