@@ -373,3 +373,19 @@ def two_column_pdf(texts: Sequence[str], style: Any) -> bytes:
         Frame(72, 72, width, A4[1] - 144, id="left"), Frame(72 + width + 18, 72, width, A4[1] - 144, id="right")])])
     document.build([Paragraph(text, style) for text in texts])
     return out.getvalue()
+
+
+def list_reference(path: Path, abstract_num: str) -> None:
+    """python-docx's blank document with `abstract_num` (a w:abstractNum of id 90) as the list List Bullet is
+    numbered in (w:num 90), saved at `path`: a house style's own bullets."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    reference = docx.Document()
+    numbering = reference.part.numbering_part.element
+    numbering.insert(0, parse_xml(abstract_num))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    style = reference.styles["List Bullet"].element
+    style.pPr.find(qn("w:numPr")).find(qn("w:numId")).set(qn("w:val"), "90")
+    reference.save(str(path))

@@ -169,16 +169,21 @@ def test_a_figure_counted_in_myriads_lakh_or_crore_reads_as_its_number(
         workspace: Path, value: str, number: float, unit: str, passage: str) -> None:
     """"420万" is 4,200,000 (万, ten thousand), "12억" 1,200,000,000 (억, a hundred million), "4.2 lakh" 420,000:
     the check read 420, 12 and 4.2 and refused the figure's number, or took a unit in 万 for a plain count."""
-    (workspace / "seeds/myriads.txt").write_text(MYRIADS, encoding="utf-8")
-    append_entry(workspace, "myriads-note", "myriads.txt", "Field Desk")
-    data = model(workspace)
-    data["figures"].append({"id": "fig-myriads", "label": "Counted in a large unit", "value": value,
-                            "number": number, "unit": unit, "priority": 9,
-                            "evidence": [{"source": "myriads-note", "passage": passage}]})
-    save_model(workspace, data)
-    result = run(workspace, "check")
+    _figure_passes(workspace, "myriads", MYRIADS, "Counted in a large unit", (value, number, unit, passage))
+
+
+def _figure_passes(ws: Path, name: str, seed: str, label: str, figure: tuple[str, float, str, str]) -> None:
+    """A figure (value, number, unit, passage) tied to a new seed `name`.txt holding `seed`: check passes it."""
+    value, number, unit, passage = figure
+    (ws / f"seeds/{name}.txt").write_text(seed, encoding="utf-8")
+    append_entry(ws, f"{name}-note", f"{name}.txt", "Field Desk")
+    data = model(ws)
+    data["figures"].append({"id": f"fig-{name}", "label": label, "value": value, "number": number, "unit": unit,
+                            "priority": 9, "evidence": [{"source": f"{name}-note", "passage": passage}]})
+    save_model(ws, data)
+    result = run(ws, "check")
     assert result.exit_code == 0, result.output
-    assert "fig-myriads" not in result.output, result.output
+    assert f"fig-{name}" not in result.output, result.output
 
 
 @pytest.mark.parametrize(("opening", "closing"), [("[", "]"), ("{", "}")])
@@ -234,15 +239,7 @@ def test_a_number_written_as_its_language_writes_it_reads_as_its_number(
     Arabic decimal sign ("١٢٫٥") and the words for a thousand, a million or a thousand millions in other
     languages ("млн", "mil millones", "करोड़"): the check read 42, 1.204, 12 and 5, or the number without its
     magnitude, and refused the figure's true number."""
-    (workspace / "seeds/abroad.txt").write_text(WRITTEN_ABROAD, encoding="utf-8")
-    append_entry(workspace, "abroad-note", "abroad.txt", "Field Desk")
-    data = model(workspace)
-    data["figures"].append({"id": "fig-abroad", "label": "Written abroad", "value": value, "number": number,
-                            "unit": unit, "priority": 9, "evidence": [{"source": "abroad-note", "passage": passage}]})
-    save_model(workspace, data)
-    result = run(workspace, "check")
-    assert result.exit_code == 0, result.output
-    assert "fig-abroad" not in result.output, result.output
+    _figure_passes(workspace, "abroad", WRITTEN_ABROAD, "Written abroad", (value, number, unit, passage))
 
 
 def test_the_bundled_templates_print_typographic_apostrophes(workspace: Path) -> None:

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from pypdf import PdfReader
 
 from briefgen.document.bullets import glyph, house_bullet
 from briefgen.render.house import read_house
-from tests.helpers import Word, built_under_reference, libreoffice_pdf, page_image, pdf_words
+from tests.helpers import Word, built_under_reference, libreoffice_pdf, list_reference, page_image, pdf_words
 
 RED = (0xC0, 0x00, 0x00)
 # a bullet list as Word writes it from Define New Bullet > Symbol (Wingdings 167), Font Color dark red
@@ -41,13 +40,7 @@ def test_a_bullet_shows_the_character_word_draws(text: str, font: str | None, sh
 
 
 def _red_squares(path: Path) -> None:
-    reference = docx.Document()
-    numbering = reference.part.numbering_part.element
-    numbering.insert(0, parse_xml(LIST))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    style = reference.styles["List Bullet"].element
-    style.pPr.find(qn("w:numPr")).find(qn("w:numId")).set(qn("w:val"), "90")
-    reference.save(str(path))
+    list_reference(path, LIST)
 
 
 def _bullets(pdf: Path) -> list[tuple[int, Word, float]]:

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefgen.document.nodes import BulletList
 from briefgen.writers.pdf.markup import plain
 from tests.conftest import ROOT
-from tests.helpers import libreoffice_pdf, name_reference, page_image, pdf_words, run
+from tests.helpers import libreoffice_pdf, list_reference, name_reference, page_image, pdf_words, run
 
 RED, GREEN = (0xC0, 0x00, 0x00), (0x00, 0xB0, 0x50)
 _LEVELS = (("\uf0b7", "Symbol", None), ("o", "Courier New", "C00000"), ("\uf0a7", "Wingdings", "00B050"))
@@ -32,16 +31,6 @@ NESTED = ('{% if loop.first %}<ul><li>Nestedtwo item<ul><li>Nestedthree item</li
           '<li>Nestedtwoagain item</li></ul>{% endif %}</li>')
 
 
-def _house_list(path: Path) -> None:
-    reference = docx.Document()
-    numbering = reference.part.numbering_part.element
-    numbering.insert(0, parse_xml(LIST))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    style = reference.styles["List Bullet"].element
-    style.pPr.find(qn("w:numPr")).find(qn("w:numId")).set(qn("w:val"), "90")
-    reference.save(str(path))
-
-
 def _built(folder: Path, house: bool) -> Path:
     """The analyst brief, its sources' first item holding a list two levels deep, under the house list (or
     none): the output folder."""
@@ -53,7 +42,7 @@ def _built(folder: Path, house: bool) -> Path:
     (workspace / "templates/analyst.xml.j2").write_text(template.replace("{{ s.descriptor }}</li>",
                                                                          "{{ s.descriptor }}" + NESTED))
     if house:
-        _house_list(workspace / "templates/house.docx")
+        list_reference(workspace / "templates/house.docx", LIST)
         name_reference(workspace, "house.docx", "analyst")
     else:
         shutil.copy(ROOT / "briefgen/templates/analyst.yaml", workspace / "templates/analyst.yaml")
