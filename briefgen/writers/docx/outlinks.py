@@ -28,27 +28,33 @@ _ALWAYS_DROPPED = {qn("w:attachedTemplate"), qn("w:mailMerge")}
 
 
 def cut_outside_links(document: DocxDocument) -> None:
-    """Remove every outside relationship but hyperlinks from every part of the package, and what named them."""
+    """Remove every outside relationship but hyperlinks from every part of the package, and what named them; and
+    the settings' attached template and mail-merge source. A part with no outside link is not walked (the
+    styles part of a Word reference holds thousands of elements, read on every build)."""
     for part in document.part.package.iter_parts():
         gone = {rid for rid, rel in part.rels.items() if rel.is_external and rel.reltype != RT.HYPERLINK}
+        if not gone:
+            continue
         for rid in sorted(gone):
             del part.rels[rid]
         if isinstance(part, XmlPart):
             _cut(part.element, gone)
-        elif gone and part.partname.endswith(".xml"):
+        elif part.partname.endswith(".xml"):
             root = parse_xml(part.blob)
             _cut(root, gone)
             part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    settings = document.settings.element
+    for found in [element for tag in _ALWAYS_DROPPED for element in settings.iterchildren(tag)]:
+        settings.remove(found)
 
 
 def _cut(root: Any, gone: set[str]) -> None:
-    """Remove the elements of `root` that only hold a link named in `gone` (and the attached template and
-    mail-merge source always); drop other attributes naming one."""
+    """Remove the elements of `root` that only hold a link named in `gone`; drop other attributes naming one."""
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue
         named = [name for name, value in element.attrib.items() if name.startswith(f"{{{_R}}}") and value in gone]
-        if element.tag in _ALWAYS_DROPPED or (named and element.tag in _LINK_ONLY):
+        if named and element.tag in _LINK_ONLY:
             parent = element.getparent()
             if parent is not None:
                 parent.remove(element)
